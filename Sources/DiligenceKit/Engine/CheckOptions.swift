@@ -1,0 +1,17 @@
+/// What a check run evaluates and how the gate decides.
+public struct CheckOptions: Sendable {
+    /// Evaluate as of this day: events after it do not exist yet.
+    public var asOf: Day
+    /// Lowest severity that fails the gate; nil means the gate never fails (`--fail-on none`).
+    public var failOn: Severity?
+    /// Lowest severity shown in reports (the gate still sees everything).
+    public var reportMin: Severity
+    public var settings: RuleSettings
+
+    public init(asOf: Day, failOn: Severity? = .high, reportMin: Severity = .info, settings: RuleSettings = RuleSettings()) {
+        self.asOf = asOf
+        self.failOn = failOn
+        self.reportMin = reportMin
+        self.settings = settings
+    }
+}

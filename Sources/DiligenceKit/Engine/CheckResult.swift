@@ -1,0 +1,62 @@
+/// The outcome of checking a set of policies.
+public struct CheckResult: Sendable {
+    public var asOf: Day
+    public var options: CheckOptions
+    public var database: DatabaseSummary
+    public var policies: [PolicyResult]
+
+    /// Every finding of every policy, in deterministic order (accepted ones included).
+    public var findings: [Finding] { policies.flatMap(\.findings) }
+
+    /// Findings at or above `--report-min`.
+    public var reportedFindings: [Finding] { findings.filter { $0.severity >= options.reportMin } }
+
+    /// Findings that fail the gate: not accepted and at or above `--fail-on`, and every
+    /// expired acceptance (unless the gate is off).
+    public var failingFindings: [Finding] {
+        guard let failOn = options.failOn else { return [] }
+        return findings.filter { finding in
+            finding.accepted == nil && (finding.severity >= failOn || finding.rule == "expired-acceptance")
+        }
+    }
+
+    public var gateFailed: Bool { !failingFindings.isEmpty }
+
+    /// Count of unaccepted findings per severity (reported ones only).
+    public var counts: [Severity: Int] {
+        var counts: [Severity: Int] = [:]
+        for finding in reportedFindings where finding.accepted == nil { counts[finding.severity, default: 0] += 1 }
+        return counts
+    }
+}
+
+/// One policy's findings and the acceptances that matched nothing.
+public struct PolicyResult: Sendable {
+    public var policy: Policy
+    /// Sorted; includes accepted findings (with `accepted` set).
+    public var findings: [Finding]
+    public var unusedAcceptances: [AcceptedRisk]
+}
+
+/// What an audit needs to reproduce a run: which database, which files, which digest.
+public struct DatabaseSummary: Sendable, Codable, Hashable {
+    public var name: String
+    public var version: String?
+    public var path: String
+    public var digest: String
+    public var newestReview: Day?
+    public var factorCount: Int
+    public var entityCount: Int
+    public var sources: [DataSource]
+
+    public init(_ database: RiskDatabase) {
+        name = database.metadata.name
+        version = database.metadata.version
+        path = database.path
+        digest = database.digest
+        newestReview = database.newestReview
+        factorCount = database.factors.count
+        entityCount = database.entities.count
+        sources = database.metadata.sources
+    }
+}

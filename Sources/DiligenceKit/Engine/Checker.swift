@@ -1,0 +1,50 @@
+/// Runs every rule over every policy, applies accepted risks, and decides the gate.
+public struct Checker: Sendable {
+    public let database: RiskDatabase
+    public let vocabularies: Vocabularies
+    public let rules: [any Rule]
+    let screener: NameScreener
+
+    public init(database: RiskDatabase, vocabularies: Vocabularies, rules: [any Rule] = RuleRegistry.all) {
+        self.database = database
+        self.vocabularies = vocabularies
+        self.rules = rules
+        self.screener = NameScreener(entities: database.entities)
+    }
+
+    public func check(_ policies: [Policy], options: CheckOptions) -> CheckResult {
+        let results = policies.sorted { $0.file < $1.file }.map { check($0, options: options) }
+        return CheckResult(asOf: options.asOf, options: options, database: DatabaseSummary(database), policies: results)
+    }
+
+    public func check(_ policy: Policy, options: CheckOptions) -> PolicyResult {
+        let context = RuleContext(policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
+                                  settings: options.settings, screener: screener)
+        var findings = rules.filter { $0.phase == .operations }.flatMap { $0.check(context) }
+        var used: Set<Int> = []
+        apply(policy.acceptedRisks, asOf: options.asOf, to: &findings, used: &used)
+        let review = RuleContext(policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
+                                 settings: options.settings, screener: screener, findings: findings)
+        var reviewFindings = rules.filter { $0.phase == .review }.flatMap { $0.check(review) }
+        apply(policy.acceptedRisks, asOf: options.asOf, to: &reviewFindings, used: &used)
+        findings += reviewFindings
+        let unused = policy.acceptedRisks.enumerated()
+            .filter { !used.contains($0.offset) && $0.element.expires >= options.asOf }
+            .map(\.element)
+        return PolicyResult(policy: policy, findings: findings.sorted(), unusedAcceptances: unused)
+    }
+
+    /// Marks findings covered by an acceptance that has not expired.
+    private func apply(_ risks: [AcceptedRisk], asOf: Day, to findings: inout [Finding], used: inout Set<Int>) {
+        for index in findings.indices where findings[index].rule != "expired-acceptance" {
+            for (offset, risk) in risks.enumerated() where risk.covers(findings[index].identity) {
+                used.insert(offset)
+                if risk.expires >= asOf {
+                    findings[index].accepted = Acceptance(reason: risk.reason, approvedBy: risk.approvedBy,
+                                                          expires: risk.expires, line: risk.mark.line)
+                }
+                break
+            }
+        }
+    }
+}

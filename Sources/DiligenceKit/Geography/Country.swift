@@ -1,0 +1,87 @@
+import Foundation
+
+/// A country by ISO 3166-1 alpha-2 code, with its English short name.
+public struct Country: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let code: String
+    public let name: String
+
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+
+    /// "Mozambique (MZ)"
+    public var description: String { "\(name) (\(code))" }
+
+    public static func < (lhs: Country, rhs: Country) -> Bool { lhs.code < rhs.code }
+
+    public init(from decoder: any Decoder) throws {
+        let code = try decoder.singleValueContainer().decode(String.self)
+        self.init(code: code, name: CountryTable.shared?.byCode[code]?.name ?? code)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+}
+
+/// Every ISO 3166-1 country with its English names, from the data file `countries.tsv`.
+public struct CountryTable: Sendable {
+    public let countries: [Country]
+    let byCode: [String: Country]
+    private let byName: [String: Country]
+
+    /// The table that ships with the library (nil only if the installation lost its data files).
+    public static let shared: CountryTable? = try? CountryTable.builtin()
+
+    public static func builtin() throws(InputError) -> CountryTable {
+        let (bytes, path) = try BuiltinResources.data("countries.tsv")
+        return try CountryTable(tsv: String(decoding: bytes, as: UTF8.self), file: path)
+    }
+
+    /// Parses `CODE<TAB>name<TAB>alt|alt` lines; `#` starts a comment line.
+    public init(tsv: String, file: String) throws(InputError) {
+        var countries: [Country] = []
+        var byCode: [String: Country] = [:]
+        var byName: [String: Country] = [:]
+        var problems: [Diagnostic] = []
+        for (index, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count >= 2, columns[0].count == 2, columns[0] == columns[0].uppercased() else {
+                problems.append(Diagnostic(SourceLocation(file: file, line: index + 1, column: 1), .error,
+                                           "expected CODE<TAB>name<TAB>alternatives"))
+                continue
+            }
+            let country = Country(code: columns[0], name: columns[1])
+            countries.append(country)
+            byCode[country.code] = country
+            byName[TextFolding.key(country.name)] = country
+            if columns.count > 2 {
+                for alternative in columns[2].split(separator: "|") {
+                    byName[TextFolding.key(String(alternative))] = country
+                }
+            }
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        self.countries = countries
+        self.byCode = byCode
+        self.byName = byName
+    }
+
+    /// A country from its alpha-2 code in any case ("no", "NO") or an English name.
+    public func resolve(_ text: String) -> Country? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.count == 2, let country = byCode[trimmed.uppercased()] { return country }
+        return byName[TextFolding.key(trimmed)]
+    }
+
+    public func country(code: String) -> Country? { byCode[code] }
+
+    /// The country whose name or code is closest to a misspelling.
+    public func suggestion(for text: String) -> Country? {
+        guard let key = Suggestion.closest(to: TextFolding.key(text), in: byName.keys) else { return nil }
+        return byName[key]
+    }
+}

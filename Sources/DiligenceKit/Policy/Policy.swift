@@ -1,0 +1,88 @@
+/// A policy file: what one company or business unit does where.
+public struct Policy: Sendable, Hashable, Codable {
+    /// The path as given on the command line (used in findings and reports).
+    public var file: String
+    public var company: String
+    public var owner: String?
+    public var sector: String?
+    public var reviewed: Day?
+    public var companyMark: Mark
+    public var sites: [Site]
+    public var trade: [TradeFlow]
+    public var counterparties: [Counterparty]
+    public var travel: [Travel]
+    public var acceptedRisks: [AcceptedRisk]
+}
+
+/// A physical place.
+public struct Site: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String?
+    public var kind: String?
+    public var country: Country
+    public var region: String?
+    public var city: String?
+    public var location: Coordinate?
+    public var staffLocal: Int?
+    public var staffExpatriate: Int?
+    public var dependsOn: [String]
+    public var continuity: [String]
+    public var securityProvider: String?
+    public var securityProviderMark: Mark?
+    public var mark: Mark
+
+    public var displayName: String { name ?? id }
+}
+
+/// Goods moving to or from a country.
+public struct TradeFlow: Sendable, Hashable, Codable {
+    public enum Direction: String, Sendable, Hashable, Codable {
+        case export
+        case `import`
+    }
+
+    public var id: String
+    public var name: String?
+    public var direction: Direction
+    public var country: Country
+    /// Declared goods categories plus those derived from HS codes.
+    public var goods: [String]
+    public var hsCodes: [String]
+    public var payment: [String]
+    public var mark: Mark
+}
+
+/// A supplier, customer, provider or other party.
+public struct Counterparty: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    public var country: Country
+    public var role: String?
+    public var aliases: [String]
+    public var mark: Mark
+}
+
+/// Staff travel.
+public struct Travel: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String?
+    public var country: Country
+    public var city: String?
+    public var travellers: Int?
+    public var frequency: String?
+    public var mark: Mark
+}
+
+/// A waiver: a finding accepted by an accountable person until `expires`.
+public struct AcceptedRisk: Sendable, Hashable, Codable {
+    public var finding: String
+    public var reason: String
+    public var approvedBy: String
+    public var expires: Day
+    public var mark: Mark
+
+    /// Whether this acceptance names a finding identity (`rule/subject` covers every factor).
+    public func covers(_ identity: FindingIdentity) -> Bool {
+        finding == identity.description || finding == "\(identity.rule)/\(identity.subject)"
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Reads and validates policy files (format version 1) into `Policy` values.
+public struct PolicyLoader: Sendable {
+    public let countries: CountryTable
+    public let vocabularies: Vocabularies
+    public var limits: YAMLLimits = .policy
+
+    public init(countries: CountryTable, vocabularies: Vocabularies) {
+        self.countries = countries
+        self.vocabularies = vocabularies
+    }
+
+    /// Loads one file from disk. `displayPath` is how findings and reports name it.
+    public func load(path: String, displayPath: String? = nil) throws(InputError) -> Policy {
+        let shown = displayPath ?? path
+        let bytes = try Self.readFile(path, display: shown, limit: limits.maxBytes)
+        return try load(bytes: bytes, file: shown)
+    }
+
+    /// Reads a file's bytes, refusing anything over `limit` before reading it.
+    static func readFile(_ path: String, display: String, limit: Int) throws(InputError) -> [UInt8] {
+        let start = SourceLocation(file: display, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(start, "no such file")
+        }
+        if isDirectory.boolValue { throw InputError(start, "is a folder, not a file") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            throw InputError(start, "file is \(size) bytes; the limit is \(limit) bytes")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(start, "cannot read file (permission denied?)")
+        }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: limit + 1) else {
+            throw InputError(start, "cannot read file")
+        }
+        if data.count > limit { throw InputError(start, "file is larger than the limit of \(limit) bytes") }
+        return [UInt8](data)
+    }
+
+    /// Parses and validates one policy document.
+    public func load(bytes: [UInt8], file: String) throws(InputError) -> Policy {
+        guard let root = try YAMLReader.read(bytes, file: file, limits: limits) else {
+            throw InputError(SourceLocation(file: file, line: 1, column: 1),
+                             "empty policy file; start from `diligence init` (a policy needs at least `version: 1` and `company:`)")
+        }
+        var validator = SchemaValidator(file: file, countries: countries, vocabularies: vocabularies)
+        let record = validator.validateRoot(root, as: PolicySchema.policy)
+        var sink = validator.sink
+        if let record {
+            checkAcceptedRisks(record, &sink)
+        }
+        guard let record, !sink.hasErrors else { throw InputError(sink.diagnostics) }
+        return build(record, file: file)
+    }
+
+    private func checkAcceptedRisks(_ record: Record, _ sink: inout DiagnosticSink) {
+        for risk in record.objects("accepted_risks") {
+            guard let finding = risk.text("finding"), let mark = risk.mark("finding") else { continue }
+            let parts = finding.split(separator: "/", omittingEmptySubsequences: false)
+            guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else {
+                sink.error(mark, "`finding` must be `rule/subject` or `rule/subject/factor`, found `\(finding)`")
+                continue
+            }
+            let rule = String(parts[0])
+            if !RuleRegistry.ids.contains(rule) {
+                var message = "unknown rule `\(rule)` in `finding`"
+                if let guess = Suggestion.closest(to: rule, in: RuleRegistry.ids) { message += "; did you mean `\(guess)`?" }
+                sink.error(mark, message)
+            }
+        }
+    }
+
+    private func build(_ record: Record, file: String) -> Policy {
+        let goodsVocabulary = vocabularies[.goods]
+        let sites = record.objects("sites").compactMap { site -> Site? in
+            guard let id = site.text("id"), let country = site.country("country") else { return nil }
+            let location = site.object("location").flatMap { point -> Coordinate? in
+                guard let lat = point.number("lat"), let lon = point.number("lon") else { return nil }
+                return Coordinate(lat: lat, lon: lon)
+            }
+            return Site(id: id, name: site.text("name"), kind: site.text("kind"), country: country,
+                        region: site.text("region"), city: site.text("city"), location: location,
+                        staffLocal: site.object("staff")?.integer("local"),
+                        staffExpatriate: site.object("staff")?.integer("expatriate"),
+                        dependsOn: unique(site.texts("depends_on")), continuity: unique(site.texts("continuity")),
+                        securityProvider: site.text("security_provider"),
+                        securityProviderMark: site.mark("security_provider"), mark: site.mark)
+        }
+        let trade = record.objects("trade").compactMap { flow -> TradeFlow? in
+            guard let id = flow.text("id"), let country = flow.country("country"),
+                  let direction = flow.text("direction").flatMap(TradeFlow.Direction.init(rawValue:)) else { return nil }
+            let hsCodes = flow.texts("hs_codes")
+            var goods = unique(flow.texts("goods"))
+            for code in hsCodes where !goods.contains(where: { goodsVocabulary.goods(forHSCode: code).contains($0) }) {
+                if let category = goodsVocabulary.goods(forHSCode: code).first, !goods.contains(category) {
+                    goods.append(category)
+                }
+            }
+            return TradeFlow(id: id, name: flow.text("name"), direction: direction, country: country, goods: goods,
+                             hsCodes: hsCodes, payment: unique(flow.texts("payment")), mark: flow.mark)
+        }
+        let counterparties = record.objects("counterparties").compactMap { party -> Counterparty? in
+            guard let id = party.text("id"), let name = party.text("name"), let country = party.country("country") else { return nil }
+            return Counterparty(id: id, name: name, country: country, role: party.text("role"),
+                                aliases: party.texts("aliases"), mark: party.mark)
+        }
+        let travel = record.objects("travel").compactMap { trip -> Travel? in
+            guard let id = trip.text("id"), let country = trip.country("country") else { return nil }
+            return Travel(id: id, name: trip.text("name"), country: country, city: trip.text("city"),
+                          travellers: trip.integer("travellers"), frequency: trip.text("frequency"), mark: trip.mark)
+        }
+        let accepted = record.objects("accepted_risks").compactMap { risk -> AcceptedRisk? in
+            guard let finding = risk.text("finding"), let reason = risk.text("reason"),
+                  let approver = risk.text("approved_by"), let expires = risk.date("expires") else { return nil }
+            return AcceptedRisk(finding: finding, reason: reason, approvedBy: approver, expires: expires, mark: risk.mark)
+        }
+        return Policy(file: file, company: record.text("company") ?? "", owner: record.text("owner"),
+                      sector: record.text("sector"), reviewed: record.date("reviewed"),
+                      companyMark: record.mark("company") ?? record.mark,
+                      sites: sites, trade: trade, counterparties: counterparties, travel: travel, acceptedRisks: accepted)
+    }
+
+    private func unique(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}

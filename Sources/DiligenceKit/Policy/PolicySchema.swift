@@ -1,0 +1,74 @@
+/// Policy file format version 1: the one definition the loader validates against and that
+/// `diligence schema` and the format reference are generated from.
+public enum PolicySchema {
+    public static let location = ObjectSchema(name: "a location", summary: "WGS 84 coordinates in decimal degrees.", fields: [
+        Field("lat", .number(-90...90), required: true, "Latitude, -90 to 90 (south is negative).", example: "-10.79"),
+        Field("lon", .number(-180...180), required: true, "Longitude, -180 to 180 (west is negative).", example: "40.51"),
+    ])
+
+    public static let staff = ObjectSchema(name: "staff", summary: "Head count at the site.", fields: [
+        Field("local", .integer(0...10_000_000), "Local staff.", example: "300"),
+        Field("expatriate", .integer(0...10_000_000), "Expatriate staff.", example: "40"),
+    ])
+
+    public static let site = ObjectSchema(name: "a site", summary: "A physical place where the company operates.", uniqueKey: "id", fields: [
+        Field("id", .identifier, required: true, "Unique in the file; findings and accepted risks name it.", example: "afungi-camp"),
+        Field("name", .text, "Human-readable name.", example: "Afungi LNG construction camp"),
+        Field("kind", .term(.siteKinds), "What the site is.", example: "construction-site"),
+        Field("country", .country, required: true, "ISO 3166-1 alpha-2 code (any case) or English name.", example: "MZ"),
+        Field("region", .text, "First-level subdivision (province, region, oblast).", example: "Cabo Delgado"),
+        Field("city", .text, "City or town.", example: "Palma"),
+        Field("location", .object(location), "Coordinates; enable distance checks.", example: "{ lat: -10.79, lon: 40.51 }"),
+        Field("staff", .object(staff), "Head count.", example: "{ local: 300, expatriate: 40 }"),
+        Field("depends_on", .list(.term(.dependencies)), "Services the site cannot work without.", example: "[internet, mobile-data, electricity]"),
+        Field("continuity", .list(.term(.continuity)), "Fallbacks in place.", example: "[satellite-link, offline-procedures]"),
+        Field("security_provider", .text, "Security company guarding the site; screened like a counterparty.", example: "Dyck Advisory Group"),
+    ])
+
+    public static let trade = ObjectSchema(name: "a trade flow", summary: "Goods moving to or from a country.", uniqueKey: "id", fields: [
+        Field("id", .identifier, required: true, "Unique in the file.", example: "mali-exports"),
+        Field("name", .text, "Human-readable name.", example: "Spare parts to Bamako distributor"),
+        Field("direction", .choice(["export", "import"]), required: true, "export or import.", example: "export"),
+        Field("country", .country, required: true, "The partner country.", example: "ML"),
+        Field("goods", .list(.term(.goods)), "Goods categories.", example: "[industrial-machinery, medicines]"),
+        Field("hs_codes", .list(.digits), "Harmonized System codes, kept as strings.", example: "[\"8429\", \"3004\"]"),
+        Field("payment", .list(.term(.payments)), "How the flow is paid.", example: "[bank-transfer]"),
+    ])
+
+    public static let counterparty = ObjectSchema(name: "a counterparty", summary: "A supplier, customer, provider or other party.", uniqueKey: "id", fields: [
+        Field("id", .identifier, required: true, "Unique in the file.", example: "beltelecom"),
+        Field("name", .text, required: true, "Registered or usual name; screened against listed entities.", example: "Beltelecom"),
+        Field("country", .country, required: true, "Country of registration or operation.", example: "BY"),
+        Field("role", .term(.roles), "What the counterparty does for the company.", example: "internet-provider"),
+        Field("aliases", .list(.text), "Other names, any script; screened too.", example: "[Белтелеком]"),
+    ])
+
+    public static let travel = ObjectSchema(name: "a travel entry", summary: "Staff travel to a country or city.", uniqueKey: "id", fields: [
+        Field("id", .identifier, required: true, "Unique in the file.", example: "bamako-visits"),
+        Field("name", .text, "Human-readable name.", example: "Distributor visits"),
+        Field("country", .country, required: true, "Destination country.", example: "ML"),
+        Field("city", .text, "Destination city.", example: "Bamako"),
+        Field("travellers", .integer(1...1_000_000), "People travelling each time.", example: "3"),
+        Field("frequency", .choice(["once", "weekly", "monthly", "quarterly", "yearly", "ad-hoc"]), "How often.", example: "monthly"),
+    ])
+
+    public static let acceptedRisk = ObjectSchema(name: "an accepted risk", summary: "A finding that an accountable person accepted until a date.", fields: [
+        Field("finding", .text, required: true, "`rule/subject` (every factor) or `rule/subject/factor`, as reports print it.", example: "shutdown-exposure/minsk-office"),
+        Field("reason", .text, required: true, "Why the risk is accepted.", example: "Offline runbook tested in Q3"),
+        Field("approved_by", .text, required: true, "Who accepted it.", example: "Head of Compliance"),
+        Field("expires", .date, required: true, "Last day the acceptance holds.", example: "2021-03-31"),
+    ])
+
+    public static let policy = ObjectSchema(name: "a policy file", summary: "What a company does where (policy format version 1).", fields: [
+        Field("version", .integer(1...1), required: true, "Format version; must be 1.", example: "1"),
+        Field("company", .text, required: true, "Legal name of the company or business unit.", example: "Acme Offshore Services Ltd"),
+        Field("owner", .text, "Accountable person or team.", example: "compliance@acme.example"),
+        Field("sector", .text, "Business sector, a kebab-case word (telecommunications, mining, ...).", example: "energy-services"),
+        Field("reviewed", .date, "When this file was last reviewed.", example: "2020-09-20"),
+        Field("sites", .list(.object(site)), "Physical places."),
+        Field("trade", .list(.object(trade)), "Trade flows."),
+        Field("counterparties", .list(.object(counterparty)), "Suppliers, customers, providers."),
+        Field("travel", .list(.object(travel)), "Staff travel."),
+        Field("accepted_risks", .list(.object(acceptedRisk)), "Known and accepted findings, each with an expiry."),
+    ])
+}

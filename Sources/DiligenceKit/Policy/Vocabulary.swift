@@ -1,0 +1,105 @@
+/// The kinds of controlled vocabulary a policy uses. Each is a data file under
+/// `Resources/vocabularies/` and can be extended by a `vocabularies/` folder in the database.
+public enum VocabularyKind: String, Sendable, CaseIterable, Codable {
+    case dependencies
+    case continuity
+    case goods
+    case roles
+    case siteKinds = "site-kinds"
+    case payments
+}
+
+/// One term of a vocabulary with the synonyms people write for it.
+public struct Term: Sendable, Hashable, Codable {
+    public var id: String
+    public var description: String
+    public var synonyms: [String]
+    /// dependencies: what this term cannot work without (`slack` requires `internet`).
+    public var requires: [String]
+    /// continuity: the dependencies this fallback stands in for.
+    public var covers: [String]
+    /// continuity: whether it still works when the state orders every domestic provider to cut.
+    public var survivesStateShutdown: Bool
+    /// continuity: a partial fallback (degraded service only).
+    public var partial: Bool
+    /// goods: Harmonized System chapters or headings of the category.
+    public var hsPrefixes: [String]
+    /// payments: whether the method moves through the banking system.
+    public var banking: Bool
+}
+
+/// A controlled vocabulary: canonical ids and a case-insensitive synonym index.
+public struct Vocabulary: Sendable {
+    public let kind: VocabularyKind
+    public private(set) var terms: [String: Term]
+    private var index: [String: String]
+
+    public init(kind: VocabularyKind, terms: [Term]) {
+        self.kind = kind
+        self.terms = [:]
+        self.index = [:]
+        for term in terms { add(term) }
+    }
+
+    /// Adds a term, or merges synonyms and properties into the term with the same id.
+    public mutating func add(_ term: Term) {
+        var merged = term
+        if let existing = terms[term.id] {
+            merged.synonyms = existing.synonyms + term.synonyms.filter { !existing.synonyms.contains($0) }
+            merged.requires = Array(Set(existing.requires + term.requires)).sorted()
+            merged.covers = Array(Set(existing.covers + term.covers)).sorted()
+            merged.hsPrefixes = Array(Set(existing.hsPrefixes + term.hsPrefixes)).sorted()
+            if merged.description.isEmpty { merged.description = existing.description }
+        }
+        terms[term.id] = merged
+        index[TextFolding.key(term.id)] = term.id
+        for synonym in term.synonyms { index[TextFolding.key(synonym)] = term.id }
+    }
+
+    /// The canonical id for an id or synonym, in any case.
+    public func resolve(_ text: String) -> String? { index[TextFolding.key(text)] }
+
+    public func term(_ id: String) -> Term? { terms[id] }
+
+    public var ids: [String] { terms.keys.sorted() }
+
+    /// The closest id or synonym to a misspelling, as its canonical id.
+    public func suggestion(for text: String) -> String? {
+        Suggestion.closest(to: TextFolding.key(text), in: index.keys).flatMap { index[$0] }
+    }
+
+    /// Everything a dependency needs, itself included (transitively).
+    public func closure(of id: String) -> Set<String> {
+        var seen: Set<String> = []
+        var queue = [id]
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            queue.append(contentsOf: terms[next]?.requires ?? [])
+        }
+        return seen
+    }
+
+    /// Goods categories an HS code belongs to, longest prefix first.
+    public func goods(forHSCode code: String) -> [String] {
+        terms.values.filter { term in term.hsPrefixes.contains { code.hasPrefix($0) } }
+            .sorted { lhs, rhs in
+                let l = lhs.hsPrefixes.filter { code.hasPrefix($0) }.map(\.count).max() ?? 0
+                let r = rhs.hsPrefixes.filter { code.hasPrefix($0) }.map(\.count).max() ?? 0
+                return (l, rhs.id) > (r, lhs.id)
+            }
+            .map(\.id)
+    }
+}
+
+/// All vocabularies a run uses.
+public struct Vocabularies: Sendable {
+    public var byKind: [VocabularyKind: Vocabulary]
+
+    public init(byKind: [VocabularyKind: Vocabulary]) {
+        self.byKind = byKind
+    }
+
+    public subscript(kind: VocabularyKind) -> Vocabulary {
+        byKind[kind] ?? Vocabulary(kind: kind, terms: [])
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Reads vocabulary data files (`vocabulary: NAME` and a list of `terms`).
+public enum VocabularyLoader {
+    static let termSchema = ObjectSchema(name: "a vocabulary term", summary: "A canonical id with synonyms.", uniqueKey: "id", fields: [
+        Field("id", .identifier, required: true, "Canonical id, lower-case kebab-case."),
+        Field("description", .text, "What the term means."),
+        Field("synonyms", .list(.text), "Other ways people write it."),
+        Field("requires", .list(.identifier), "Dependencies: what this cannot work without."),
+        Field("covers", .list(.identifier), "Continuity: the dependencies this fallback stands in for."),
+        Field("survives_state_shutdown", .boolean, "Continuity: still works when the state orders all domestic providers to cut."),
+        Field("partial", .boolean, "Continuity: degraded service only."),
+        Field("hs_prefixes", .list(.digits), "Goods: Harmonized System chapters or headings."),
+        Field("banking", .boolean, "Payments: moves through the banking system."),
+    ])
+
+    static let fileSchema = ObjectSchema(name: "a vocabulary file", summary: "A controlled vocabulary.", fields: [
+        Field("vocabulary", .choice(VocabularyKind.allCases.map(\.rawValue)), required: true, "Which vocabulary the terms extend."),
+        Field("terms", .list(.object(termSchema)), required: true, "The terms."),
+    ])
+
+    /// The vocabularies that ship with the library, extended by every `*.yaml` in `extraFolder`.
+    public static func load(extraFolder: URL? = nil, countries: CountryTable) throws(InputError) -> Vocabularies {
+        var files: [(bytes: [UInt8], path: String)] = []
+        for kind in VocabularyKind.allCases {
+            files.append(try BuiltinResources.data("vocabularies/\(kind.rawValue).yaml"))
+        }
+        if let extraFolder {
+            for path in FileDiscovery.yamlFiles(in: extraFolder.path) {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw InputError(SourceLocation(file: path, line: 1, column: 1), "cannot read file")
+                }
+                files.append(([UInt8](data), path))
+            }
+        }
+        var byKind: [VocabularyKind: Vocabulary] = [:]
+        var problems: [Diagnostic] = []
+        for file in files {
+            do {
+                let (kind, terms) = try parse(file.bytes, file: file.path, countries: countries)
+                var vocabulary = byKind[kind] ?? Vocabulary(kind: kind, terms: [])
+                for term in terms { vocabulary.add(term) }
+                byKind[kind] = vocabulary
+            } catch {
+                problems.append(contentsOf: error.diagnostics)
+            }
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        return Vocabularies(byKind: byKind)
+    }
+
+    static func parse(_ bytes: [UInt8], file: String, countries: CountryTable) throws(InputError) -> (VocabularyKind, [Term]) {
+        guard let root = try YAMLReader.read(bytes, file: file, limits: .database) else {
+            throw InputError(SourceLocation(file: file, line: 1, column: 1), "empty vocabulary file")
+        }
+        var validator = SchemaValidator(file: file, countries: countries, vocabularies: Vocabularies(byKind: [:]))
+        let record = validator.validateRoot(root, as: fileSchema)
+        guard !validator.sink.hasErrors, let record, let kind = record.text("vocabulary").flatMap(VocabularyKind.init(rawValue:)) else {
+            throw InputError(validator.sink.diagnostics)
+        }
+        let terms = record.objects("terms").map { term in
+            Term(id: term.text("id") ?? "",
+                 description: term.text("description") ?? "",
+                 synonyms: term.texts("synonyms"),
+                 requires: term.texts("requires"),
+                 covers: term.texts("covers"),
+                 survivesStateShutdown: term.boolean("survives_state_shutdown") ?? false,
+                 partial: term.boolean("partial") ?? false,
+                 hsPrefixes: term.texts("hs_prefixes"),
+                 banking: term.boolean("banking") ?? false)
+        }
+        return (kind, terms)
+    }
+}

@@ -1,0 +1,45 @@
+/// Escaping for text that comes from policy or database files.
+public enum Escaping {
+    /// Inline Markdown: no table breaks (`|`), no HTML (`<`, `>`, `&`), no emphasis, links or
+    /// code spans, no line breaks.
+    public static func markdown(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "|": result += "\\|"
+            case "\\", "`", "*", "_", "[", "]", "#", "~", "!": result += "\\" + String(character)
+            case "\n", "\r", "\r\n", "\t": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Text inside a Markdown code span: backticks and line breaks removed.
+    public static func code(_ text: String) -> String {
+        text.map { $0 == "`" ? "'" : ($0.isNewline ? " " : $0) }.map(String.init).joined()
+    }
+
+    /// GitHub workflow command message: `%`, CR and LF encoded so a value cannot start a second command.
+    public static func githubMessage(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// GitHub workflow command property: as a message, plus `:` and `,`.
+    public static func githubProperty(_ text: String) -> String {
+        githubMessage(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    /// A single terminal line: control characters made visible.
+    public static func terminal(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? "?" : scalar
+        }))
+    }
+}

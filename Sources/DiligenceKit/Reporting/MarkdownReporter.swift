@@ -1,0 +1,412 @@
+/// The due-diligence report a compliance officer reads, signs and files, in the shape the OECD
+/// Due Diligence Guidance and UN Guiding Principles 17–21 lead them to expect: control block,
+/// executive summary, scope, methodology, findings per policy and operation, accepted risks
+/// and open items, limitations, and the full source list.
+public struct MarkdownReporter: Reporter {
+    public init() {}
+
+    public let format = ReportFormat.markdown
+
+    public func render(_ result: CheckResult) -> String {
+        var citations = Citations()
+        // Number citations in the order findings cite them, so the annex follows the report.
+        for finding in result.reportedFindings {
+            for evidence in finding.evidence { if let reference = evidence.reference { _ = citations.number(for: reference) } }
+        }
+        var out = MarkdownDocument()
+        control(result, &out)
+        executiveSummary(result, &out)
+        scope(result, &out)
+        methodology(result, &out)
+        findings(result, &citations, &out)
+        openItems(result, &out)
+        limitations(result, &out)
+        annex(citations, &out)
+        return out.text
+    }
+
+    // MARK: 1. Control block
+
+    private func control(_ result: CheckResult, _ out: inout MarkdownDocument) {
+        let companies = result.policies.map(\.policy.company)
+        out.line("# Due-diligence report: geopolitical exposure")
+        out.blank()
+        out.line("Companies covered: " + (companies.isEmpty ? "none" : companies.map(Escaping.markdown).joined(separator: "; ")) + ".")
+        out.blank()
+        out.line("## 1. Control")
+        out.blank()
+        out.table(["Item", "Value"], [
+            ["Report id", "`\(reportID(result))`"],
+            ["As of", "**\(result.asOf)** (facts dated after this day are not used)"],
+            ["Policies covered", "\(result.policies.count): " + result.policies.map { "`\(Escaping.code($0.policy.file))`" }.joined(separator: ", ")],
+            ["Risk database", "\(Escaping.markdown(result.database.name))" + (result.database.version.map { " version \(Escaping.markdown($0))" } ?? "")
+                + ", \(result.database.factorCount) risk factors, \(result.database.entityCount) listed persons and entities"],
+            ["Database digest", "`sha256:\(result.database.digest)`"],
+            ["Newest review in database", result.database.newestReview?.description ?? "none"],
+            ["Gate", gateText(result)],
+            ["Prepared by", "diligence \(DiligenceVersion.current) (automated screening; findings need human review)"],
+            ["Reviewed and signed off by", "Name: ______________________  Role: ______________________  Date: ____________  Signature: ______________"],
+        ])
+        out.blank()
+        out.line("### Data snapshot")
+        out.blank()
+        if result.database.sources.isEmpty {
+            out.line("The database declares no sources (no `database.yaml`).")
+        } else {
+            out.table(["Source", "Date or version", "Licence or attribution"], result.database.sources.map { source in
+                [Escaping.markdown(source.name) + (source.url.map { " (\(Escaping.markdown($0)))" } ?? ""),
+                 Escaping.markdown(source.date ?? "not stated"), Escaping.markdown(source.licence ?? "not stated")]
+            })
+        }
+        out.blank()
+    }
+
+    private func gateText(_ result: CheckResult) -> String {
+        guard let failOn = result.options.failOn else { return "off (`--fail-on none`)" }
+        return result.gateFailed
+            ? "**FAILED**: \(result.failingFindings.count) finding(s) at or above \(failOn), or expired acceptances"
+            : "**passed**: nothing unaccepted at or above \(failOn)"
+    }
+
+    /// A stable id for the run: as-of date and a digest of the database and the findings.
+    func reportID(_ result: CheckResult) -> String {
+        var hasher = SHA256()
+        hasher.update(result.asOf.description)
+        hasher.update(result.database.digest)
+        for entry in result.policies {
+            hasher.update(entry.policy.file)
+            for finding in entry.findings { hasher.update("\(finding.identity)|\(finding.severity)|\(finding.accepted != nil)") }
+        }
+        return "DD-\(result.asOf)-\(hasher.finalizeHex().prefix(8))"
+    }
+
+    // MARK: 2. Executive summary
+
+    private func executiveSummary(_ result: CheckResult, _ out: inout MarkdownDocument) {
+        out.line("## 2. Executive summary")
+        out.blank()
+        out.line("**Gate verdict:** \(gateText(result)).")
+        out.blank()
+        out.table(["Severity", "Open findings", "Accepted"], Severity.allCases.reversed().map { severity in
+            let open = result.reportedFindings.filter { $0.severity == severity && $0.accepted == nil }.count
+            let accepted = result.reportedFindings.filter { $0.severity == severity && $0.accepted != nil }.count
+            return [severity.name, String(open), String(accepted)]
+        })
+        out.blank()
+        let top = result.reportedFindings.filter { $0.accepted == nil && $0.severity >= .high }
+            .sorted { ($1.severity, $0.policy, $0.line) < ($0.severity, $1.policy, $1.line) }
+        out.line("**Top risks**")
+        out.blank()
+        if top.isEmpty {
+            out.line("No open finding at high or critical.")
+        } else {
+            for finding in top.prefix(10) {
+                out.line("- **\(finding.severity)** `\(finding.rule)` in \(Escaping.markdown(company(of: finding, result))): \(Escaping.markdown(finding.message))")
+            }
+            if top.count > 10 { out.line("- … and \(top.count - 10) more at high or critical (section 5).") }
+        }
+        out.blank()
+        out.line("**Decisions needed**")
+        out.blank()
+        var decisions: [String] = []
+        let failing = result.failingFindings.filter { $0.rule != "expired-acceptance" }
+        if !failing.isEmpty {
+            decisions.append("\(failing.count) finding(s) fail the gate: treat each (section 5 says what to do) or accept it in the policy's `accepted_risks` with a reason, an approver and an expiry.")
+        }
+        let expired = result.findings.filter { $0.rule == "expired-acceptance" }
+        if !expired.isEmpty {
+            decisions.append("\(expired.count) accepted risk(s) have expired: renew them with a new expiry or treat the findings.")
+        }
+        let unassessed = result.reportedFindings.filter { $0.rule == "not-assessed" }
+        if !unassessed.isEmpty {
+            decisions.append("\(unassessed.count) operation(s) could not be assessed: supply the missing data (section 6).")
+        }
+        let stale = Set(result.reportedFindings.filter { $0.rule == "stale-intelligence" }.map(\.subject))
+        if !stale.isEmpty {
+            decisions.append("\(stale.count) risk factor(s) behind these findings are stale: ask for a review of the intelligence (section 6).")
+        }
+        if decisions.isEmpty { decisions.append("None.") }
+        for decision in decisions { out.line("- " + decision) }
+        out.blank()
+    }
+
+    private func company(of finding: Finding, _ result: CheckResult) -> String {
+        result.policies.first { $0.policy.file == finding.policy }?.policy.company ?? finding.policy
+    }
+
+    // MARK: 3. Scope
+
+    private func scope(_ result: CheckResult, _ out: inout MarkdownDocument) {
+        out.line("## 3. Scope")
+        out.blank()
+        for entry in result.policies {
+            let policy = entry.policy
+            out.line("### \(Escaping.markdown(policy.company))")
+            out.blank()
+            var facts = ["Policy file: `\(Escaping.code(policy.file))`"]
+            if let owner = policy.owner { facts.append("owner: \(Escaping.markdown(owner))") }
+            if let sector = policy.sector { facts.append("sector: \(Escaping.markdown(sector))") }
+            facts.append("last reviewed: \(policy.reviewed?.description ?? "not stated")")
+            out.line(facts.joined(separator: "; ") + ".")
+            out.blank()
+            if !policy.sites.isEmpty {
+                out.table(["Site", "Kind", "Country", "Region / city", "Coordinates", "Depends on", "Continuity"], policy.sites.map { site in
+                    ["`\(Escaping.code(site.id))` \(Escaping.markdown(site.name ?? ""))", Escaping.markdown(site.kind ?? "—"),
+                     site.country.description, Escaping.markdown([site.region, site.city].compactMap { $0 }.joined(separator: " / ")),
+                     site.location?.description ?? "**none**", Escaping.markdown(site.dependsOn.joined(separator: ", ")),
+                     Escaping.markdown(site.continuity.joined(separator: ", "))]
+                })
+                out.blank()
+            }
+            if !policy.trade.isEmpty {
+                out.table(["Trade flow", "Direction", "Country", "Goods", "HS codes", "Payment"], policy.trade.map { flow in
+                    ["`\(Escaping.code(flow.id))` \(Escaping.markdown(flow.name ?? ""))", flow.direction.rawValue, flow.country.description,
+                     Escaping.markdown(flow.goods.joined(separator: ", ")), Escaping.markdown(flow.hsCodes.joined(separator: ", ")),
+                     Escaping.markdown(flow.payment.joined(separator: ", "))]
+                })
+                out.blank()
+            }
+            if !policy.counterparties.isEmpty {
+                out.table(["Counterparty", "Name", "Country", "Role", "Aliases"], policy.counterparties.map { party in
+                    ["`\(Escaping.code(party.id))`", Escaping.markdown(party.name), party.country.description,
+                     Escaping.markdown(party.role ?? "—"), Escaping.markdown(party.aliases.joined(separator: "; "))]
+                })
+                out.blank()
+            }
+            if !policy.travel.isEmpty {
+                out.table(["Travel", "Country", "City", "Travellers", "Frequency"], policy.travel.map { trip in
+                    ["`\(Escaping.code(trip.id))` \(Escaping.markdown(trip.name ?? ""))", trip.country.description,
+                     Escaping.markdown(trip.city ?? "—"), trip.travellers.map(String.init) ?? "—", Escaping.markdown(trip.frequency ?? "—")]
+                })
+                out.blank()
+            }
+        }
+        out.line("**Not covered:** operations not written in the policy files; risks other than the factor kinds in the database (for example corruption, environmental or cyber risk); counterparties' owners and directors unless they are listed as counterparties; events after the as-of date.")
+        out.blank()
+    }
+
+    // MARK: 4. Methodology
+
+    private func methodology(_ result: CheckResult, _ out: inout MarkdownDocument) {
+        let settings = result.options.settings
+        out.line("## 4. Methodology")
+        out.blank()
+        out.line("Every operation in the policy files (sites, trade flows, counterparties, staff travel) is matched against the risk factors in force on the as-of date. Severity follows the UN Guiding Principles' notion of salience: the **severity of the harm** (scale, scope, irremediability) is the factor's own severity; the **likelihood and exposure** of the operation (distance, recency, dependencies, fallbacks, exemptions) raise or lower it by levels, as each rule states below. Findings at or above `--fail-on` (here: \(result.options.failOn?.name ?? "none")) fail the gate unless accepted with a reason, an approver and an expiry; findings below `--report-min` (here: \(result.options.reportMin)) are left out of this report.")
+        out.blank()
+        out.line("Thresholds: conflict distance bands \(settings.conflictBandsKm.map { "\(Int($0)) km" }.joined(separator: " / ")) (critical / high / medium / low); conflict events count in full for \(settings.conflictFullWeightDays) days and one level lower up to \(settings.conflictLookbackDays) days; shutdown events count in full for \(settings.shutdownRecencyDays) days; unrest events \(settings.unrestRecencyDays.map(String.init).joined(separator: " / ")) days; intelligence is stale \(settings.staleAfterDays) days after its last review, and recency is measured from the as-of date but no later than the last review plus \(settings.staleAfterDays) days; name screening threshold \(settings.screeningThreshold).")
+        out.blank()
+        for rule in RuleRegistry.all {
+            let description = rule.description
+            out.line("- **`\(description.id)`**: \(description.summary) Severity: " + description.severityModel.joined(separator: " "))
+        }
+        out.blank()
+    }
+
+    // MARK: 5. Findings
+
+    private func findings(_ result: CheckResult, _ citations: inout Citations, _ out: inout MarkdownDocument) {
+        out.line("## 5. Findings")
+        out.blank()
+        for entry in result.policies {
+            let shown = entry.findings.filter { $0.severity >= result.options.reportMin && $0.rule != "stale-intelligence" }
+            out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
+            out.blank()
+            if shown.isEmpty {
+                out.line("No finding" + (result.options.reportMin > .info ? " at or above \(result.options.reportMin)" : "") + ".")
+                out.blank()
+                continue
+            }
+            var groups: [(key: String, findings: [Finding])] = []
+            for finding in shown {
+                let key = "\(finding.subjectKind.rawValue)/\(finding.subject)"
+                if let index = groups.firstIndex(where: { $0.key == key }) {
+                    groups[index].findings.append(finding)
+                } else {
+                    groups.append((key, [finding]))
+                }
+            }
+            for group in groups {
+                guard let first = group.findings.first else { continue }
+                out.line("#### \(label(first.subjectKind)) `\(Escaping.code(first.subject))`: \(Escaping.markdown(first.subjectName))")
+                out.blank()
+                for finding in group.findings.sorted(by: { ($1.severity, $0.rule) < ($0.severity, $1.rule) }) {
+                    render(finding, &citations, &out)
+                }
+            }
+        }
+    }
+
+    private func label(_ kind: SubjectKind) -> String {
+        switch kind {
+        case .policy: return "Company"
+        case .site: return "Site"
+        case .trade: return "Trade flow"
+        case .counterparty: return "Counterparty"
+        case .travel: return "Travel"
+        case .acceptedRisk: return "Accepted risk"
+        case .factor: return "Risk factor"
+        }
+    }
+
+    private func render(_ finding: Finding, _ citations: inout Citations, _ out: inout MarkdownDocument) {
+        let accepted = finding.accepted != nil ? " (accepted)" : ""
+        out.line("##### \(finding.severity.name.uppercased())\(accepted): `\(finding.rule)`")
+        out.blank()
+        out.line("- **What:** \(Escaping.markdown(finding.message)).")
+        if !finding.path.isEmpty {
+            out.line("- **Why (exposure path):** " + finding.path.map(Escaping.markdown).joined(separator: " → "))
+        }
+        out.line("- **Where:** `\(Escaping.code(finding.policy)):\(finding.line):\(finding.column)`; identity `\(Escaping.code(finding.identity.description))`")
+        if let acceptance = finding.accepted {
+            out.line("- **Accepted** until \(acceptance.expires) by \(Escaping.markdown(acceptance.approvedBy)): \(Escaping.markdown(acceptance.reason))")
+        }
+        if !finding.evidence.isEmpty {
+            out.line("- **Evidence:**")
+            for evidence in finding.evidence {
+                var line = "  - "
+                if let date = evidence.date { line += "\(Escaping.markdown(date)): " }
+                line += Escaping.markdown(evidence.fact)
+                line += " (`\(Escaping.code(evidence.record))`)"
+                if let reference = evidence.reference {
+                    let number = citations.number(for: reference)
+                    if let quote = reference.quote { line += ": “\(Escaping.markdown(quote))”" }
+                    line += " [\(number)]"
+                }
+                out.line(line)
+            }
+        }
+        if !finding.recommendations.isEmpty {
+            out.line("- **What to do:**")
+            for (index, recommendation) in finding.recommendations.enumerated() {
+                out.line("  \(index + 1). \(Escaping.markdown(recommendation))")
+            }
+        }
+        out.blank()
+    }
+
+    // MARK: 6. Accepted risks, stale intelligence, not assessed
+
+    private func openItems(_ result: CheckResult, _ out: inout MarkdownDocument) {
+        out.line("## 6. Accepted risks, stale intelligence and items not assessed")
+        out.blank()
+        out.line("### Accepted risks")
+        out.blank()
+        var rows: [[String]] = []
+        for entry in result.policies {
+            for risk in entry.policy.acceptedRisks {
+                let matched = entry.findings.filter { risk.covers($0.identity) }
+                let state: String
+                if risk.expires < result.asOf {
+                    state = "**expired**"
+                } else if matched.isEmpty {
+                    state = "unused (matches no finding)"
+                } else {
+                    state = "in force (\(matched.count) finding\(matched.count == 1 ? "" : "s"))"
+                }
+                rows.append(["`\(Escaping.code(entry.policy.file)):\(risk.mark.line)`", "`\(Escaping.code(risk.finding))`",
+                             Escaping.markdown(risk.reason), Escaping.markdown(risk.approvedBy), risk.expires.description, state])
+            }
+        }
+        if rows.isEmpty {
+            out.line("None.")
+        } else {
+            out.table(["Where", "Finding", "Reason", "Approved by", "Expires", "State"], rows)
+        }
+        out.blank()
+        out.line("### Stale intelligence")
+        out.blank()
+        let stale = result.reportedFindings.filter { $0.rule == "stale-intelligence" }
+        var staleRows: [String: [String]] = [:]
+        for finding in stale where staleRows[finding.subject] == nil {
+            staleRows[finding.subject] = ["`\(Escaping.code(finding.subject))`", Escaping.markdown(finding.subjectName),
+                                          finding.evidence.first?.date ?? "", finding.severity.name]
+        }
+        if staleRows.isEmpty {
+            out.line("None: every factor behind a finding was reviewed within \(result.options.settings.staleAfterDays) days of the as-of date.")
+        } else {
+            out.table(["Factor", "Title", "Last reviewed", "Severity"], staleRows.keys.sorted().compactMap { staleRows[$0] })
+        }
+        out.blank()
+        out.line("### Not assessed")
+        out.blank()
+        let unassessed = result.reportedFindings.filter { $0.rule == "not-assessed" }
+        if unassessed.isEmpty {
+            out.line("None.")
+        } else {
+            out.table(["Where", "Operation", "Why", "Severity"], unassessed.map { finding in
+                ["`\(Escaping.code(finding.policy)):\(finding.line)`", "`\(Escaping.code(finding.subject))`",
+                 Escaping.markdown(finding.message), finding.severity.name]
+            })
+        }
+        out.blank()
+    }
+
+    // MARK: 7. Limitations and annex
+
+    private func limitations(_ result: CheckResult, _ out: inout MarkdownDocument) {
+        out.line("## 7. Limitations and data gaps")
+        out.blank()
+        var items = [
+            "The risk database holds what its sources reported up to its newest review (\(result.database.newestReview?.description ?? "none")); the report cannot know of events its sources did not record.",
+            "Distances are great-circle distances between the coordinates given; a site without coordinates is reported as not assessed rather than passed.",
+            "Name screening matches normalised names and aliases (Latin and Cyrillic, any word order, missing middle names); it does not compare dates of birth, registration numbers or addresses, so every match needs a human decision.",
+            "Listing dates are used only where the list gives them; lists imported from snapshots without listing dates are treated as listed on every date.",
+            "Severity is a screening judgement to prioritise review, not a legal opinion.",
+        ]
+        if let newest = result.database.newestReview, newest.days(until: result.asOf) > result.options.settings.staleAfterDays {
+            items.insert("The as-of date is \(newest.days(until: result.asOf)) days after the database's newest review: findings may be out of date (see stale intelligence).", at: 0)
+        }
+        for item in items { out.line("- " + item) }
+        out.blank()
+    }
+
+    private func annex(_ citations: Citations, _ out: inout MarkdownDocument) {
+        out.line("## Annex: sources cited")
+        out.blank()
+        if citations.ordered.isEmpty {
+            out.line("No source is cited by the findings of this report.")
+            out.blank()
+            return
+        }
+        for (index, reference) in citations.ordered.enumerated() {
+            var line = "\(index + 1). \(Escaping.markdown(reference.source))"
+            if let title = reference.title { line += ", “\(Escaping.markdown(title))”" }
+            if let date = reference.date { line += ", \(date.text)" }
+            if let url = reference.url { line += ", \(Escaping.markdown(url))" }
+            if let quote = reference.quote { line += ": “\(Escaping.markdown(quote))”" }
+            out.line(line)
+        }
+        out.blank()
+    }
+}
+
+/// Numbers references in order of first citation.
+struct Citations {
+    private(set) var ordered: [Reference] = []
+    private var numbers: [Reference: Int] = [:]
+
+    mutating func number(for reference: Reference) -> Int {
+        if let number = numbers[reference] { return number }
+        ordered.append(reference)
+        numbers[reference] = ordered.count
+        return ordered.count
+    }
+}
+
+/// Accumulates Markdown lines; never emits two blank lines in a row.
+struct MarkdownDocument {
+    private(set) var text = ""
+
+    mutating func line(_ line: String) { text += line + "\n" }
+
+    mutating func blank() {
+        if !text.isEmpty, !text.hasSuffix("\n\n") { text += "\n" }
+    }
+
+    /// A table; cells must already be escaped.
+    mutating func table(_ header: [String], _ rows: [[String]]) {
+        line("| " + header.joined(separator: " | ") + " |")
+        line("|" + header.map { _ in " --- |" }.joined())
+        for row in rows { line("| " + row.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |") }
+    }
+}

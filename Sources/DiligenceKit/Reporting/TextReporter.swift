@@ -1,0 +1,32 @@
+/// A short summary for a terminal: one line per finding and a verdict.
+public struct TextReporter: Reporter {
+    public init() {}
+
+    public let format = ReportFormat.text
+
+    public func render(_ result: CheckResult) -> String {
+        var lines: [String] = []
+        for finding in result.reportedFindings {
+            let state = finding.accepted != nil ? " (accepted)" : ""
+            lines.append(Escaping.terminal("\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)"))
+        }
+        if !lines.isEmpty { lines.append("") }
+        let counts = Severity.allCases.reversed().compactMap { severity in
+            result.counts[severity].map { "\($0) \(severity)" }
+        }
+        let accepted = result.reportedFindings.filter { $0.accepted != nil }.count
+        var summary = "\(result.policies.count) polic\(result.policies.count == 1 ? "y" : "ies") checked as of \(result.asOf): "
+        summary += counts.isEmpty ? "no findings" : counts.joined(separator: ", ")
+        if accepted > 0 { summary += "; \(accepted) accepted" }
+        lines.append(summary)
+        lines.append("database: \(result.database.name) \(result.database.version ?? "") sha256:\(result.database.digest.prefix(12))".replacingOccurrences(of: "  ", with: " "))
+        if let failOn = result.options.failOn {
+            lines.append(result.gateFailed
+                         ? "gate: FAILED (\(result.failingFindings.count) finding(s) at or above \(failOn) or expired acceptances)"
+                         : "gate: passed (nothing at or above \(failOn))")
+        } else {
+            lines.append("gate: off (--fail-on none)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,37 @@
+/// A loaded risk database: factors, listed entities, metadata, and a digest of its files so
+/// that every report can name exactly what it used.
+public struct RiskDatabase: Sendable {
+    public var path: String
+    public var metadata: DatabaseMetadata
+    /// Sorted by id.
+    public var factors: [RiskFactor]
+    /// Sorted by id.
+    public var entities: [ListedEntity]
+    /// SHA-256 over the relative path and bytes of every file, in path order.
+    public var digest: String
+    public var files: [String]
+
+    public init(path: String, metadata: DatabaseMetadata, factors: [RiskFactor], entities: [ListedEntity], digest: String, files: [String]) {
+        self.path = path
+        self.metadata = metadata
+        self.factors = factors.sorted { $0.id < $1.id }
+        self.entities = entities.sorted { $0.id < $1.id }
+        self.digest = digest
+        self.files = files
+    }
+
+    /// The newest `reviewed` date of any factor.
+    public var newestReview: Day? { factors.map(\.reviewed).max() }
+
+    public func factor(id: String) -> RiskFactor? { factors.first { $0.id == id } }
+
+    /// Factors of `kinds` in force on `day` for `country`.
+    public func factors(_ kinds: Set<FactorKind>, in country: Country, asOf day: Day) -> [RiskFactor] {
+        factors.filter { kinds.contains($0.kind) && $0.country == country && $0.isInForce(on: day) }
+    }
+
+    /// Factors of `kinds` in force on `day`, any country.
+    public func factors(_ kinds: Set<FactorKind>, asOf day: Day) -> [RiskFactor] {
+        factors.filter { kinds.contains($0.kind) && $0.isInForce(on: day) }
+    }
+}

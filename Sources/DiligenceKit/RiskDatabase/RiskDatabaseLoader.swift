@@ -1,0 +1,202 @@
+import Foundation
+
+/// Reads a risk database folder: `database.yaml` (metadata), factor files (one factor, or a
+/// `factors:` list) and list files (`entities:`), all validated as strictly as policies.
+public struct RiskDatabaseLoader: Sendable {
+    public let countries: CountryTable
+    public let vocabularies: Vocabularies
+    public var limits: YAMLLimits = .database
+
+    public init(countries: CountryTable, vocabularies: Vocabularies) {
+        self.countries = countries
+        self.vocabularies = vocabularies
+    }
+
+    /// Loads every YAML file under `folder` (except `vocabularies/`), reporting all problems.
+    public func load(folder: String) throws(InputError) -> RiskDatabase {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(SourceLocation(file: folder, line: 1, column: 1), "risk database folder not found")
+        }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        let paths = FileDiscovery.yamlFiles(in: folder)
+        var sources: [(relative: String, bytes: [UInt8])] = []
+        var problems: [Diagnostic] = []
+        for path in paths {
+            let relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+            do throws(InputError) {
+                sources.append((relative, try PolicyLoader.readFile(path, display: path, limit: limits.maxBytes)))
+            } catch {
+                problems.append(contentsOf: error.diagnostics)
+            }
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        return try load(files: sources.map { ($0.relative, base + $0.relative, $0.bytes) }, path: folder)
+    }
+
+    /// Loads from in-memory files: (path relative to the database, display path, bytes).
+    public func load(files: [(relative: String, display: String, bytes: [UInt8])], path: String) throws(InputError) -> RiskDatabase {
+        var hasher = SHA256()
+        var metadata: DatabaseMetadata?
+        var factors: [RiskFactor] = []
+        var entities: [ListedEntity] = []
+        var problems: [Diagnostic] = []
+        var fileList: [String] = []
+        for file in files.sorted(by: { $0.relative < $1.relative }) {
+            if file.relative.hasPrefix("vocabularies/") { 
+                hasher.update(file.relative); hasher.update([0]); hasher.update(file.bytes)
+                fileList.append(file.relative)
+                continue
+            }
+            hasher.update(file.relative)
+            hasher.update([0])
+            hasher.update(file.bytes)
+            fileList.append(file.relative)
+            do throws(InputError) {
+                guard let root = try YAMLReader.read(file.bytes, file: file.display, limits: limits) else {
+                    throw InputError(SourceLocation(file: file.display, line: 1, column: 1), "empty database file")
+                }
+                var validator = SchemaValidator(file: file.display, countries: countries, vocabularies: vocabularies)
+                let keys = root.mappingKeys
+                if keys.contains("database") {
+                    let record = validator.validateRoot(root, as: DatabaseSchema.metadata)
+                    if let record, !validator.sink.hasErrors {
+                        if metadata != nil {
+                            validator.sink.error(root.mark, "a second database metadata file; keep one database.yaml")
+                        }
+                        metadata = Self.metadata(record)
+                    }
+                } else if keys.contains("entities") {
+                    if let record = validator.validateRoot(root, as: DatabaseSchema.entityList), !validator.sink.hasErrors {
+                        entities += record.objects("entities").compactMap { Self.entity($0, file: file.display) }
+                    }
+                } else if keys.contains("factors") {
+                    if let record = validator.validateRoot(root, as: DatabaseSchema.factorList), !validator.sink.hasErrors {
+                        factors += record.objects("factors").compactMap { Self.factor($0, file: file.display) }
+                    }
+                } else if let record = validator.validateRoot(root, as: DatabaseSchema.factor), !validator.sink.hasErrors,
+                          let factor = Self.factor(record, file: file.display) {
+                    factors.append(factor)
+                }
+                problems += validator.sink.diagnostics
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        problems += crossCheck(factors: factors, entities: entities, metadata: metadata)
+        if problems.contains(where: { $0.level == .error }) { throw InputError(problems) }
+        let resolvedMetadata = metadata ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
+        return RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
+                            digest: hasher.finalizeHex(), files: fileList)
+    }
+
+    private func crossCheck(factors: [RiskFactor], entities: [ListedEntity], metadata: DatabaseMetadata?) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var firstFactor: [String: RiskFactor] = [:]
+        for factor in factors {
+            let location = SourceLocation(file: factor.file, line: factor.mark.line, column: factor.mark.column)
+            if let first = firstFactor[factor.id] {
+                problems.append(Diagnostic(location, .error, "duplicate factor id `\(factor.id)` (also in \(first.file):\(first.mark.line))"))
+            } else {
+                firstFactor[factor.id] = factor
+            }
+            if let until = factor.inForceUntil, until < factor.inForceFrom {
+                problems.append(Diagnostic(location, .error, "`in_force.until` (\(until)) is before `in_force.from` (\(factor.inForceFrom))"))
+            }
+            if factor.references.isEmpty {
+                problems.append(Diagnostic(location, .error, "factor `\(factor.id)` has no reference; every fact needs a source"))
+            }
+            if let metadata, !metadata.sources.isEmpty {
+                let known = Set(metadata.sources.map(\.name))
+                for reference in factor.references where !known.contains(reference.source) {
+                    problems.append(Diagnostic(location, .error, "reference source `\(reference.source)` is not among the sources of database.yaml"))
+                }
+            }
+        }
+        var firstEntity: [String: ListedEntity] = [:]
+        for entity in entities {
+            if let first = firstEntity[entity.id] {
+                problems.append(Diagnostic(SourceLocation(file: entity.file, line: entity.mark.line, column: entity.mark.column), .error,
+                                           "duplicate entity id `\(entity.id)` (also in \(first.file):\(first.mark.line))"))
+            } else {
+                firstEntity[entity.id] = entity
+            }
+        }
+        return problems
+    }
+
+    static func metadata(_ record: Record) -> DatabaseMetadata {
+        let info = record.object("database")
+        let sources = record.objects("sources").map { source in
+            DataSource(id: source.text("id") ?? "", name: source.text("name") ?? "", date: source.text("date"),
+                       licence: source.text("licence"), url: source.text("url"))
+        }
+        return DatabaseMetadata(name: info?.text("name") ?? "", version: info?.text("version"),
+                                description: info?.text("description"), maintainer: info?.text("maintainer"), sources: sources)
+    }
+
+    static func coordinate(_ record: Record) -> Coordinate? {
+        guard let lat = record.number("lat"), let lon = record.number("lon") else { return nil }
+        return Coordinate(lat: lat, lon: lon)
+    }
+
+    static func references(_ record: Record) -> [Reference] {
+        record.objects("references").map { reference in
+            Reference(source: reference.text("source") ?? "", title: reference.text("title"),
+                      date: reference.partialDate("date"), quote: reference.text("quote"), url: reference.text("url"))
+        }
+    }
+
+    static func factor(_ record: Record, file: String) -> RiskFactor? {
+        guard let id = record.text("id"), let kind = record.text("kind").flatMap(FactorKind.init(rawValue:)),
+              let title = record.text("title"), let country = record.country("country"),
+              let from = record.object("in_force")?.date("from"), let reviewed = record.date("reviewed"),
+              let severity = record.text("severity").flatMap(Severity.init(name:)) else { return nil }
+        var affects = Affects()
+        if let record = record.object("affects") {
+            affects.dependencies = record.texts("dependencies")
+            affects.goods = record.texts("goods")
+            affects.directions = record.texts("directions")
+            affects.payments = record.texts("payments")
+            affects.roles = record.texts("roles")
+            affects.sectors = record.texts("sectors")
+        }
+        let areas = record.objects("areas").map { area in
+            Area(name: area.text("name") ?? "", region: area.text("region"), location: coordinate(area),
+                 radiusKm: area.number("radius_km"), locatedBy: area.text("located_by"))
+        }
+        let targets = record.objects("targets").map { target in
+            Target(name: target.text("name") ?? "", location: coordinate(target), radiusKm: target.number("radius_km"),
+                   siteKinds: target.texts("site_kinds"), locatedBy: target.text("located_by"))
+        }
+        let events = record.objects("events").compactMap { event -> RiskEvent? in
+            guard let date = event.date("date"), let what = event.text("what") else { return nil }
+            return RiskEvent(date: date, until: event.date("until"), what: what, place: event.text("place"),
+                             location: coordinate(event), locatedBy: event.text("located_by"), fatalities: event.integer("fatalities"))
+        }.sorted { ($0.date, $0.what) < ($1.date, $1.what) }
+        return RiskFactor(id: id, kind: kind, title: title, summary: record.text("summary"), country: country,
+                          inForceFrom: from, inForceUntil: record.object("in_force")?.date("until"),
+                          published: record.date("published"), modified: record.date("modified"), reviewed: reviewed,
+                          severity: severity, affects: affects, exemptGoods: record.object("exemptions")?.texts("goods") ?? [],
+                          areas: areas, targets: targets, events: events, references: references(record),
+                          recommendations: record.texts("recommendations"), notes: record.text("notes"),
+                          file: file, mark: record.mark)
+    }
+
+    static func entity(_ record: Record, file: String) -> ListedEntity? {
+        guard let id = record.text("id"), let name = record.text("name"),
+              let kind = record.text("kind").flatMap(ListedEntity.Kind.init(rawValue:)) else { return nil }
+        return ListedEntity(id: id, name: name, aliases: record.texts("aliases"), kind: kind, country: record.country("country"),
+                            listedBy: record.texts("listed_by"), programme: record.text("programme"),
+                            measures: record.texts("measures"), since: record.date("since"),
+                            references: references(record), file: file, mark: record.mark)
+    }
+}
+
+extension YAMLNode {
+    /// The scalar keys of a mapping node (empty otherwise).
+    var mappingKeys: Set<String> {
+        guard case .mapping(let pairs) = content else { return [] }
+        return Set(pairs.compactMap(\.key.scalar))
+    }
+}

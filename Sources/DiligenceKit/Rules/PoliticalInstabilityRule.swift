@@ -1,0 +1,75 @@
+/// Operations in a country under an unconstitutional change of government or transition.
+public struct PoliticalInstabilityRule: Rule {
+    public init() {}
+
+    public let phase = RulePhase.operations
+
+    public let description = RuleDescription(
+        id: "political-instability",
+        name: "Political instability",
+        summary: "Sites, staff travel, trade flows and government counterparties in a country under a coup, a junta or an unconstitutional transition.",
+        facts: "Risk factors of kind `unconstitutional-change` in force for the country, with their dated events (coup, deadlines, appointments).",
+        severityModel: [
+            "A site in the country (people and assets on the ground): the factor's severity.",
+            "Staff travel, trade flows and government counterparties (contracts with the authorities in place): one level lower.",
+        ],
+        recommendations: [
+            "Name a crisis lead, review evacuation and hibernation plans, and agree triggers with the security provider.",
+            "Re-check sanctions and regional measures before each shipment or payment while the transition lasts.",
+        ],
+        triggeringExamples: [
+            """
+            version: 1
+            company: Example Mining
+            sites:
+              - id: bamako-office
+                kind: office
+                country: ML
+                city: Bamako
+                location: { lat: 12.6500, lon: -8.0000 }
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            version: 1
+            company: Example Mining
+            sites:
+              - id: dakar-office
+                kind: office
+                country: SN
+                city: Dakar
+            """,
+        ]
+    )
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        let policy = context.policy
+        var subjects: [(id: String, kind: SubjectKind, name: String, country: Country, mark: Mark, shift: Int)] = []
+        for site in policy.sites { subjects.append((site.id, .site, site.displayName, site.country, site.mark, 0)) }
+        for trip in policy.travel { subjects.append((trip.id, .travel, trip.name ?? "Travel to \(trip.city ?? trip.country.name)", trip.country, trip.mark, -1)) }
+        for flow in policy.trade {
+            let preposition = flow.direction == .export ? "to" : "from"
+            subjects.append((flow.id, .trade, flow.name ?? "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name)", flow.country, flow.mark, -1))
+        }
+        // Counterparties only when they are the state itself: the junta is the counterparty.
+        for party in policy.counterparties where party.role == "government" {
+            subjects.append((party.id, .counterparty, party.name, party.country, party.mark, -1))
+        }
+        for subject in subjects {
+            for factor in context.database.factors([.unconstitutionalChange], in: subject.country, asOf: context.asOf) {
+                let severity = factor.severity.shifted(by: subject.shift)
+                let events = factor.events(asOf: context.asOf)
+                let latest = events.last.map { "latest: \($0.what.lowercasedFirst) (\($0.date))" } ?? "in force since \(factor.inForceFrom)"
+                findings.append(Finding(
+                    rule: description.id, severity: severity, policy: policy, mark: subject.mark, subject: subject.id,
+                    subjectKind: subject.kind, subjectName: subject.name, factor: factor,
+                    message: "\(subject.name) is in \(subject.country.name), under \(factor.title.lowercasedFirst); \(latest)",
+                    path: [subject.name, "in \(subject.country.name)", "\(factor.id): \(latest)", "\(description.id) → \(severity)"],
+                    evidence: context.evidence(for: factor, events: events),
+                    recommendations: factor.recommendations + description.recommendations))
+            }
+        }
+        return findings
+    }
+}

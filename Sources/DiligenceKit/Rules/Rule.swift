@@ -1,0 +1,41 @@
+/// A check over a policy. Each rule lives in its own file and is registered in `RuleRegistry`.
+public protocol Rule: Sendable {
+    /// What the rule checks, how it scores and what it recommends; `diligence explain` prints it.
+    var description: RuleDescription { get }
+    /// Operation rules look at the policy; review rules also see the operation rules' findings.
+    var phase: RulePhase { get }
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+public enum RulePhase: Sendable {
+    case operations
+    case review
+}
+
+/// A rule's documentation and examples. The examples are policies that must (and must not)
+/// trigger the rule against the shipped seeds as of 2020-09-30; the tests run them.
+public struct RuleDescription: Sendable {
+    public let id: String
+    public let name: String
+    public let summary: String
+    /// Which risk factor kinds (or other data) the rule uses.
+    public let facts: String
+    /// How severity is scored, one line per step.
+    public let severityModel: [String]
+    /// What the rule recommends in general (findings add the factor's own recommendations).
+    public let recommendations: [String]
+    public let triggeringExamples: [String]
+    public let nonTriggeringExamples: [String]
+
+    public init(id: String, name: String, summary: String, facts: String, severityModel: [String],
+                recommendations: [String], triggeringExamples: [String] = [], nonTriggeringExamples: [String] = []) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.facts = facts
+        self.severityModel = severityModel
+        self.recommendations = recommendations
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
+    }
+}

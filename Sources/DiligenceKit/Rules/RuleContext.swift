@@ -1,0 +1,45 @@
+/// Everything a rule may look at for one policy.
+public struct RuleContext: Sendable {
+    public let policy: Policy
+    public let database: RiskDatabase
+    public let asOf: Day
+    public let vocabularies: Vocabularies
+    public let settings: RuleSettings
+    public let screener: NameScreener
+    /// For review rules: the findings of the operation rules on this policy.
+    public let findings: [Finding]
+
+    public init(policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies,
+                settings: RuleSettings, screener: NameScreener, findings: [Finding] = []) {
+        self.policy = policy
+        self.database = database
+        self.asOf = asOf
+        self.vocabularies = vocabularies
+        self.settings = settings
+        self.screener = screener
+        self.findings = findings
+    }
+
+    /// The date recency is measured from: the as-of date, but no later than the factor's last
+    /// review plus the staleness window. Silence after an old review is missing data, not
+    /// peace: `stale-intelligence` reports it and events do not age out meanwhile.
+    public func recencyReference(for factor: RiskFactor) -> Day {
+        min(asOf, factor.reviewed.adding(days: settings.staleAfterDays))
+    }
+
+    /// Evidence lines for a factor: its title with the first reference, then each event.
+    public func evidence(for factor: RiskFactor, events: [RiskEvent]? = nil) -> [Evidence] {
+        var lines = [Evidence(record: factor.id, fact: factor.title, date: "in force since \(factor.inForceFrom)",
+                              reference: factor.references.first)]
+        for event in events ?? factor.events(asOf: asOf) {
+            let when = event.until.map { "\(event.date) to \($0)" } ?? event.date.description
+            var fact = event.what
+            if let place = event.place, !fact.contains(place) { fact += " (\(place))" }
+            lines.append(Evidence(record: factor.id, fact: fact, date: when, reference: nil))
+        }
+        for reference in factor.references.dropFirst() {
+            lines.append(Evidence(record: factor.id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,48 @@
+/// Risk factors that matched but were last reviewed long before the as-of date.
+public struct StaleIntelligenceRule: Rule {
+    public init() {}
+
+    public let phase = RulePhase.review
+
+    public let description = RuleDescription(
+        id: "stale-intelligence",
+        name: "Stale intelligence",
+        summary: "A risk factor that produced a finding but was last reviewed more than 180 days before the as-of date: the finding may over- or under-state today's risk.",
+        facts: "The `reviewed` date of every risk factor behind the policy's other findings.",
+        severityModel: [
+            "Medium when a finding it supports is high or critical; low otherwise.",
+            "Reported once per factor per policy, at the first finding it supports.",
+        ],
+        recommendations: [
+            "Ask the risk-intelligence owner to review the factor (events since the last review, whether it is still in force) and update `reviewed`.",
+        ],
+        triggeringExamples: [],
+        nonTriggeringExamples: []
+    )
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        var seen: Set<String> = []
+        for finding in context.findings.sorted() {
+            for id in finding.factors where !seen.contains(id) {
+                guard let factor = context.database.factor(id: id) else { continue }
+                let age = factor.reviewed.days(until: context.asOf)
+                guard age > context.settings.staleAfterDays else { continue }
+                seen.insert(id)
+                let worst = context.findings.filter { $0.factors.contains(id) }.map(\.severity).max() ?? .info
+                let severity: Severity = worst >= .high ? .medium : .low
+                var stale = Finding(
+                    rule: description.id, severity: severity, policy: context.policy,
+                    mark: Mark(line: finding.line, column: finding.column), subject: factor.id, subjectKind: .factor,
+                    subjectName: factor.title, factor: nil,
+                    message: "\(factor.id) (\(factor.title)) was last reviewed on \(factor.reviewed), \(age) days before \(context.asOf); the findings it supports may be out of date",
+                    path: [factor.id, "reviewed \(factor.reviewed)", "\(age) days > \(context.settings.staleAfterDays)", "\(description.id) → \(severity)"],
+                    evidence: [Evidence(record: factor.id, fact: "Last reviewed", date: factor.reviewed.description, reference: factor.references.first)],
+                    recommendations: description.recommendations)
+                stale.factors = [factor.id]
+                findings.append(stale)
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,113 @@
+/// Trade with a country under an embargo or trade halt.
+public struct TradeRestrictionRule: Rule {
+    public init() {}
+
+    public let phase = RulePhase.operations
+
+    public let description = RuleDescription(
+        id: "trade-restriction",
+        name: "Trade restriction",
+        summary: "Trade flows to or from a country under an embargo or trade halt. A flow whose every good is exempted gets an info note that documents the exemption.",
+        facts: "Risk factors of kind `trade-restriction` (and `sanction` factors that name goods or directions) in force on the as-of date for the flow's country; their `affects.goods`, `affects.directions` and `exemptions.goods`.",
+        severityModel: [
+            "Goods not exempted, in a restricted direction: the factor's severity.",
+            "No goods declared (and no HS code to classify them): the factor's severity; exemptions cannot be applied to what is not declared.",
+            "Every good exempted: info, documenting the exemption.",
+            "Direction not restricted, or goods outside a restriction that lists its goods: no finding.",
+        ],
+        recommendations: [
+            "Suspend shipments of the restricted goods until the restriction is lifted, or obtain a licence or written confirmation of an exemption.",
+            "Keep evidence that each shipment's goods fall under the exemption (invoices, HS codes, end-use statements).",
+        ],
+        triggeringExamples: [
+            """
+            version: 1
+            company: Example Exports
+            trade:
+              - id: mali-machinery
+                direction: export
+                country: ML
+                goods: [industrial-machinery]
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            version: 1
+            company: Example Exports
+            trade:
+              - id: senegal-machinery
+                direction: export
+                country: SN
+                goods: [industrial-machinery]
+            """,
+        ]
+    )
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for flow in context.policy.trade {
+            let factors = context.database.factors([.tradeRestriction, .sanction], in: flow.country, asOf: context.asOf)
+                .filter { $0.kind == .tradeRestriction || !$0.affects.goods.isEmpty || !$0.affects.directions.isEmpty }
+            for factor in factors {
+                if let finding = judge(flow, factor, context) { findings.append(finding) }
+            }
+        }
+        return findings
+    }
+
+    private func judge(_ flow: TradeFlow, _ factor: RiskFactor, _ context: RuleContext) -> Finding? {
+        if !factor.affects.directions.isEmpty, !factor.affects.directions.contains(flow.direction.rawValue) { return nil }
+        let restrictedGoods = factor.affects.goods.isEmpty
+            ? flow.goods
+            : flow.goods.filter { factor.affects.goods.contains($0) }
+        if !factor.affects.goods.isEmpty, restrictedGoods.isEmpty, !flow.goods.isEmpty { return nil }
+        let exempt = restrictedGoods.filter { factor.exemptGoods.contains($0) }
+        let notExempt = restrictedGoods.filter { !factor.exemptGoods.contains($0) }
+        let preposition = flow.direction == .export ? "to" : "from"
+        let subjectName = flow.name ?? "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name)"
+        var severity = factor.severity
+        var message: String
+        var path = ["\(flow.direction.rawValue) \(preposition) \(flow.country.name)"]
+        if flow.goods.isEmpty {
+            message = "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name) declares no goods, and \(factor.title.lowercasedFirst) is in force; exemptions cannot be applied to undeclared goods"
+            path.append("goods not declared")
+        } else if notExempt.isEmpty {
+            severity = .info
+            message = "\(flow.direction.rawValue.capitalized) of \(exempt.joined(separator: ", ")) \(preposition) \(flow.country.name) falls under the exemptions of \(factor.title.lowercasedFirst)"
+            path.append("goods: \(exempt.joined(separator: ", ")) (all exempt)")
+        } else {
+            message = "\(flow.direction.rawValue.capitalized) of \(notExempt.joined(separator: ", ")) \(preposition) \(flow.country.name) is restricted: \(factor.title.lowercasedFirst)"
+            if !exempt.isEmpty { message += " (\(exempt.joined(separator: ", ")) exempt)" }
+            path.append("goods: \(notExempt.joined(separator: ", ")) (not exempt)")
+        }
+        path.append("\(factor.id) in force since \(factor.inForceFrom)")
+        path.append("\(description.id) → \(severity)")
+        var evidence = context.evidence(for: factor)
+        if !factor.exemptGoods.isEmpty {
+            evidence.insert(Evidence(record: factor.id, fact: "Exempt goods: " + factor.exemptGoods.joined(separator: ", ")), at: 1)
+        }
+        let recommendations = severity == .info
+            ? [description.recommendations[1]]
+            : factor.recommendations + description.recommendations
+        return Finding(rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
+                       subjectKind: .trade, subjectName: subjectName, factor: factor, message: message, path: path,
+                       evidence: evidence, recommendations: recommendations)
+    }
+}
+
+extension String {
+    /// "an internet-provider", "a bank".
+    var withArticle: String {
+        guard let first = lowercased().first else { return self }
+        return ("aeiou".contains(first) ? "an " : "a ") + self
+    }
+
+    /// The string with its first letter lower-cased ("State-ordered ..." → "state-ordered ...").
+    /// Leaves acronyms ("ECOWAS ...") alone.
+    var lowercasedFirst: String {
+        guard let first = first, first.isUppercase else { return self }
+        let second = dropFirst().first
+        if let second, second.isUppercase { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

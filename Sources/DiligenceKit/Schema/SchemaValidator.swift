@@ -1,0 +1,271 @@
+/// Walks a YAML tree against an `ObjectSchema`, converting scalars by their declared type and
+/// collecting every problem of the file (unknown keys with did-you-mean, missing keys, wrong
+/// types, YAML 1.1 traps, duplicates) instead of stopping at the first.
+public struct SchemaValidator {
+    public let countries: CountryTable
+    public let vocabularies: Vocabularies
+    public var sink: DiagnosticSink
+
+    public init(file: String, countries: CountryTable, vocabularies: Vocabularies) {
+        self.countries = countries
+        self.vocabularies = vocabularies
+        self.sink = DiagnosticSink(file: file)
+    }
+
+    /// Validates a document root against `schema`; nil when the root is not a mapping.
+    public mutating func validateRoot(_ node: YAMLNode, as schema: ObjectSchema) -> Record? {
+        guard case .mapping = node.content else {
+            sink.error(node.mark, "expected a mapping of keys (such as `\(schema.fields.first?.name ?? "id"): ...`), found \(node.shapeName)")
+            return nil
+        }
+        return validateObject(node, schema, path: "")
+    }
+
+    mutating func validate(_ node: YAMLNode, _ type: FieldType, path: String) -> Value? {
+        switch type {
+        case .list(let element):
+            if node.isNull { return .list([]) }
+            guard case .sequence(let items) = node.content else {
+                sink.error(node.mark, "`\(path)` must be a list (write `[\(node.scalar ?? "...")]` or one `- item` per line), found \(node.shapeName)")
+                return nil
+            }
+            var values: [Located] = []
+            var seen: [String: Mark] = [:]
+            for item in items {
+                guard let value = validate(item, element, path: path + "[]") else { continue }
+                if case .object(let schema) = element, let key = schema.uniqueKey,
+                   case .object(let record) = value, let id = record.text(key), let mark = record.mark(key) {
+                    if let first = seen[id] {
+                        sink.error(mark, "duplicate \(key) `\(id)` in `\(path)` (first used at line \(first.line)); \(key)s must be unique")
+                    } else {
+                        seen[id] = mark
+                    }
+                }
+                values.append(Located(value: value, mark: item.mark))
+            }
+            return .list(values)
+        case .object(let schema):
+            guard case .mapping = node.content else {
+                sink.error(node.mark, "`\(path)` must be a mapping of keys, found \(node.shapeName)")
+                return nil
+            }
+            return validateObject(node, schema, path: path).map(Value.object)
+        default:
+            return validateScalar(node, type, path: path)
+        }
+    }
+
+    mutating func validateObject(_ node: YAMLNode, _ schema: ObjectSchema, path: String) -> Record? {
+        guard case .mapping(let pairs) = node.content else { return nil }
+        var fields: [String: Located] = [:]
+        var seen: [String: Mark] = [:]
+        var valid = true
+        for pair in pairs {
+            guard case .scalar(let key, _) = pair.key.content else {
+                sink.error(pair.key.mark, "a key must be a plain word, found \(pair.key.shapeName)")
+                valid = false
+                continue
+            }
+            let keyPath = path.isEmpty ? key : "\(path).\(key)"
+            if let first = seen[key] {
+                sink.error(pair.key.mark, "duplicate key `\(key)` (first at line \(first.line), column \(first.column))")
+                valid = false
+                continue
+            }
+            seen[key] = pair.key.mark
+            if key == "<<" {
+                sink.error(pair.key.mark, "merge keys (`<<`) are not supported; write the keys out")
+                valid = false
+                continue
+            }
+            guard let field = schema.field(key) else {
+                var message = "unknown key `\(key)` in \(schema.name)"
+                if let guess = Suggestion.closest(to: key, in: schema.fields.map(\.name)) {
+                    message += "; did you mean `\(guess)`?"
+                } else {
+                    message += "; expected one of: " + schema.fields.map(\.name).joined(separator: ", ")
+                }
+                sink.error(pair.key.mark, message)
+                valid = false
+                continue
+            }
+            if pair.value.isNull, !field.type.isList {
+                sink.error(pair.value.mark, "`\(keyPath)` has no value; give one or remove the key")
+                valid = false
+                continue
+            }
+            if let value = validate(pair.value, field.type, path: keyPath) {
+                fields[key] = Located(value: value, mark: pair.value.mark)
+            } else {
+                valid = false
+            }
+        }
+        for field in schema.fields where field.required && seen[field.name] == nil {
+            sink.error(node.mark, "missing required key `\(field.name)` in \(schema.name)")
+            valid = false
+        }
+        return valid ? Record(mark: node.mark, fields: fields) : (fields.isEmpty ? nil : Record(mark: node.mark, fields: fields))
+    }
+
+    mutating func validateScalar(_ node: YAMLNode, _ type: FieldType, path: String) -> Value? {
+        guard case .scalar(let text, let style) = node.content else {
+            sink.error(node.mark, "`\(path)` must be \(type.noun), found \(node.shapeName)")
+            return nil
+        }
+        let plain = style == .plain
+        switch type {
+        case .text:
+            if text.isEmpty {
+                sink.error(node.mark, "`\(path)` is empty")
+                return nil
+            }
+            return .text(text)
+        case .identifier:
+            guard !text.isEmpty, text.count <= 200,
+                  text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_:/".unicodeScalars.contains($0) }) else {
+                sink.error(node.mark, "`\(path)` must be an identifier (letters, digits, `-`, `_`, `.`, `:`, `/`; no spaces), found `\(text)`")
+                return nil
+            }
+            return .text(text)
+        case .integer(let range):
+            guard plain, let value = Self.decimalInteger(text) else {
+                sink.error(node.mark, "`\(path)` must be a whole number written in decimal, found \(plain ? "`\(text)`" : "quoted text")" + Self.leadingZeroHint(text))
+                return nil
+            }
+            guard range.contains(value) else {
+                sink.error(node.mark, "`\(path)` must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+                return nil
+            }
+            return .integer(value)
+        case .number(let range):
+            guard plain, let value = Self.decimalNumber(text) else {
+                sink.error(node.mark, "`\(path)` must be a number such as 12.5, found \(plain ? "`\(text)`" : "quoted text")")
+                return nil
+            }
+            guard range.contains(value) else {
+                sink.error(node.mark, "`\(path)` must be between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound)), found \(text)")
+                return nil
+            }
+            return .number(value)
+        case .boolean:
+            if plain, text == "true" { return .boolean(true) }
+            if plain, text == "false" { return .boolean(false) }
+            let lowered = text.lowercased()
+            if ["yes", "y", "on", "true"].contains(lowered) {
+                sink.error(node.mark, "`\(text)` is not a boolean here; write true")
+            } else if ["no", "n", "off", "false"].contains(lowered) {
+                sink.error(node.mark, "`\(text)` is not a boolean here; write false")
+            } else {
+                sink.error(node.mark, "`\(path)` must be true or false, found `\(text)`")
+            }
+            return nil
+        case .date:
+            guard let day = Day(iso: text) else {
+                sink.error(node.mark, "`\(path)` must be a date written YYYY-MM-DD, found `\(text)`")
+                return nil
+            }
+            return .date(day)
+        case .partialDate:
+            guard let date = PartialDate(text) else {
+                sink.error(node.mark, "`\(path)` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found `\(text)`")
+                return nil
+            }
+            return .partialDate(date)
+        case .country:
+            if let country = countries.resolve(text) { return .country(country) }
+            var message = "unknown country `\(text)`; write an ISO 3166-1 alpha-2 code or an English name"
+            if let guess = countries.suggestion(for: text) { message += "; did you mean \(guess)?" }
+            sink.error(node.mark, message)
+            return nil
+        case .term(let kind):
+            let vocabulary = vocabularies[kind]
+            if let id = vocabulary.resolve(text) { return .term(id) }
+            var message = "unknown \(kind.singular) `\(text)` in `\(path)`"
+            if let guess = vocabulary.suggestion(for: text) {
+                message += "; did you mean `\(guess)`?"
+            } else {
+                message += "; known: " + vocabulary.ids.prefix(40).joined(separator: ", ")
+            }
+            sink.error(node.mark, message)
+            return nil
+        case .choice(let options):
+            if options.contains(text) { return .text(text) }
+            var message = "`\(path)` must be one of \(options.joined(separator: ", ")), found `\(text)`"
+            if let guess = Suggestion.closest(to: text, in: options) { message += "; did you mean `\(guess)`?" }
+            sink.error(node.mark, message)
+            return nil
+        case .digits:
+            let digits = text.filter { $0 != "." }
+            guard (2...10).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                sink.error(node.mark, "`\(path)` must be a code of 2 to 10 digits such as \"8429\", found `\(text)`")
+                return nil
+            }
+            return .text(digits)
+        case .list, .object:
+            return nil
+        }
+    }
+
+    static func decimalInteger(_ text: String) -> Int? {
+        let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard !body.isEmpty, body.count <= 15, body.allSatisfy({ $0.isASCII && $0.isNumber }),
+              body == "0" || !body.hasPrefix("0") else { return nil }
+        return Int(text)
+    }
+
+    static func decimalNumber(_ text: String) -> Double? {
+        let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 15,
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        return Double(text)
+    }
+
+    static func leadingZeroHint(_ text: String) -> String {
+        text.count > 1 && text.hasPrefix("0") && text.allSatisfy(\.isNumber) ? " (leading zeros are not read as octal here; drop them)" : ""
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+extension FieldType {
+    var isList: Bool {
+        if case .list = self { return true }
+        return false
+    }
+
+    /// "a date (YYYY-MM-DD)", for messages.
+    var noun: String {
+        switch self {
+        case .text: return "text"
+        case .identifier: return "an identifier"
+        case .integer: return "a whole number"
+        case .number: return "a number"
+        case .boolean: return "true or false"
+        case .date: return "a date (YYYY-MM-DD)"
+        case .partialDate: return "a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        case .country: return "a country"
+        case .term(let kind): return "a \(kind.singular)"
+        case .choice(let options): return "one of " + options.joined(separator: ", ")
+        case .digits: return "a code of digits"
+        case .list: return "a list"
+        case .object: return "a mapping"
+        }
+    }
+}
+
+extension VocabularyKind {
+    /// "dependency", "goods category", for messages.
+    public var singular: String {
+        switch self {
+        case .dependencies: return "dependency"
+        case .continuity: return "continuity fallback"
+        case .goods: return "goods category"
+        case .roles: return "role"
+        case .siteKinds: return "site kind"
+        case .payments: return "payment method"
+        }
+    }
+}

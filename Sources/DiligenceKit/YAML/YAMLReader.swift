@@ -1,0 +1,216 @@
+import CLibYAML
+
+/// Reads one YAML document from bytes through libyaml's event API, building `YAMLNode`s
+/// iteratively (no recursion, so nesting depth cannot overflow the stack), with a node
+/// budget that counts alias expansions, and with every node's line and column.
+public enum YAMLReader {
+    /// Parses `bytes` (the contents of `file`). Returns nil for a file with no document
+    /// (empty, or only comments). Throws an `InputError` with the location of the problem.
+    public static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits) throws(InputError) -> YAMLNode? {
+        if bytes.count > limits.maxBytes {
+            throw InputError(SourceLocation(file: file, line: 1, column: 1),
+                             "file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes")
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            throw InputError(SourceLocation(file: file, line: bad.line, column: bad.column),
+                             "invalid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true))); save the file as UTF-8")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let mark = markOfOffset(bytes, nul)
+            throw InputError(SourceLocation(file: file, line: mark.line, column: mark.column), "NUL byte in a text file")
+        }
+        var builder = Builder(file: file, limits: limits)
+        let result: Result<YAMLNode?, InputError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                return .failure(InputError(SourceLocation(file: file, line: 1, column: 1), "cannot initialise the YAML parser"))
+            }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    return .failure(parserError(&parser, file: file))
+                }
+                defer { yaml_event_delete(&event) }
+                if event.type == YAML_STREAM_END_EVENT { break }
+                do throws(InputError) {
+                    try builder.handle(&event)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return .success(builder.document)
+        }
+        return try result.get()
+    }
+
+    private static func parserError(_ parser: inout yaml_parser_t, file: String) -> InputError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        let context = parser.context.map { String(cString: $0) }
+        let mark = parser.problem_mark
+        var message = problem
+        if let context { message += " (\(context))" }
+        if problem.contains("tab") || problem.contains("TAB") {
+            message += "; indent with spaces, not tabs"
+        }
+        return InputError(SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
+                          "YAML syntax: \(message)")
+    }
+
+    /// The first byte that is not valid UTF-8, with its line and column.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8)? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        var line = 1
+        var column = 1
+        while true {
+            let before = offset
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                return nil
+            case .error:
+                return (line, column, bytes[before])
+            }
+        }
+    }
+
+    static func markOfOffset(_ bytes: [UInt8], _ offset: Int) -> Mark {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < offset {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return Mark(line: line, column: column)
+    }
+}
+
+/// Turns the event stream into one document tree.
+private struct Builder {
+    private enum Frame {
+        case sequence(mark: Mark, tag: String?, anchor: String?, items: [YAMLNode], size: Int)
+        case mapping(mark: Mark, tag: String?, anchor: String?, items: [YAMLNode], size: Int)
+    }
+
+    let file: String
+    let limits: YAMLLimits
+    private var stack: [Frame] = []
+    private var anchors: [String: YAMLNode] = [:]
+    private var nodes = 0
+    private var documents = 0
+    private(set) var document: YAMLNode?
+
+    init(file: String, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    private func fail(_ mark: Mark, _ message: String) -> InputError {
+        InputError(SourceLocation(file: file, line: mark.line, column: mark.column), message)
+    }
+
+    mutating func handle(_ event: inout yaml_event_t) throws(InputError) {
+        let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                throw fail(mark, "a second YAML document (---) in one file; keep one document per file")
+            }
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            if Int(scalar.length) > limits.maxScalarBytes {
+                throw fail(mark, "a value of \(scalar.length) bytes; the limit is \(limits.maxScalarBytes) bytes")
+            }
+            let text = scalar.value.map { pointer in
+                String(decoding: UnsafeBufferPointer(start: pointer, count: Int(scalar.length)), as: UTF8.self)
+            } ?? ""
+            let style: YAMLNode.ScalarStyle
+            switch scalar.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE, YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .quoted
+            case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE: style = .block
+            default: style = .plain
+            }
+            let node = YAMLNode(content: .scalar(text, style), mark: mark, tag: Self.string(scalar.tag))
+            try complete(node, anchor: Self.string(scalar.anchor))
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            guard let target = anchors[name] else {
+                throw fail(mark, "alias *\(name) refers to no anchor")
+            }
+            try complete(target, anchor: nil, counted: target.size)
+        case YAML_SEQUENCE_START_EVENT:
+            try push(mark)
+            stack.append(.sequence(mark: mark, tag: Self.string(event.data.sequence_start.tag),
+                                   anchor: Self.string(event.data.sequence_start.anchor), items: [], size: 1))
+        case YAML_MAPPING_START_EVENT:
+            try push(mark)
+            stack.append(.mapping(mark: mark, tag: Self.string(event.data.mapping_start.tag),
+                                  anchor: Self.string(event.data.mapping_start.anchor), items: [], size: 1))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            switch frame {
+            case .sequence(let start, let tag, let anchor, let items, let size):
+                try complete(YAMLNode(content: .sequence(items), mark: start, tag: tag, size: size), anchor: anchor, counted: 0)
+            case .mapping(let start, let tag, let anchor, let items, let size):
+                var pairs: [YAMLPair] = []
+                pairs.reserveCapacity(items.count / 2)
+                var index = 0
+                while index + 1 < items.count {
+                    pairs.append(YAMLPair(key: items[index], value: items[index + 1]))
+                    index += 2
+                }
+                try complete(YAMLNode(content: .mapping(pairs), mark: start, tag: tag, size: size), anchor: anchor, counted: 0)
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func push(_ mark: Mark) throws(InputError) {
+        if stack.count >= limits.maxDepth {
+            throw fail(mark, "nesting deeper than \(limits.maxDepth) levels")
+        }
+        try count(1, at: mark)
+    }
+
+    private mutating func count(_ added: Int, at mark: Mark) throws(InputError) {
+        nodes += added
+        if nodes > limits.maxNodes {
+            throw fail(mark, "more than \(limits.maxNodes) nodes once aliases are expanded (an alias bomb?); write the values out")
+        }
+    }
+
+    /// Adds a finished node to its parent. `counted` is how many nodes the budget still has to
+    /// charge for it: 1 for a new scalar, its whole size for an alias, 0 for a collection
+    /// whose start was charged and whose children were charged as they arrived.
+    private mutating func complete(_ node: YAMLNode, anchor: String?, counted: Int? = nil) throws(InputError) {
+        try count(counted ?? 1, at: node.mark)
+        if let anchor { anchors[anchor] = node }
+        guard let top = stack.popLast() else {
+            document = node
+            return
+        }
+        switch top {
+        case .sequence(let mark, let tag, let anchorName, var items, let size):
+            items.append(node)
+            stack.append(.sequence(mark: mark, tag: tag, anchor: anchorName, items: items, size: size + node.size))
+        case .mapping(let mark, let tag, let anchorName, var items, let size):
+            items.append(node)
+            stack.append(.mapping(mark: mark, tag: tag, anchor: anchorName, items: items, size: size + node.size))
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import DiligenceKit
+import Foundation
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Match policy files against the risk factors in force and write reports.",
+        discussion: "Exit codes: 0 no finding at or above --fail-on; 1 the gate failed (or an accepted risk expired); 2 invalid input; 64 wrong command line."
+    )
+
+    @Argument(help: "Policy files or folders (recursive *.yaml, *.yml).")
+    var paths: [String] = ["policies"]
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .customLong("as-of"), help: "Evaluate as of this date, YYYY-MM-DD (default: today, UTC).")
+    var asOf: Day?
+
+    @Option(name: .long, help: "Comma-separated formats: text, markdown, json, github (default: text on a terminal, markdown otherwise).")
+    var format: String?
+
+    @Option(name: .long, help: "A file for one format, a folder for several (report.md, report.json, report.txt, report.github.txt).")
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the gate: critical, high, medium, low, info or none.")
+    var failOn: GateLevel = .severity(.high)
+
+    @Option(name: .customLong("report-min"), help: "Lowest severity shown in reports (the gate still sees everything).")
+    var reportMin: Severity = .info
+
+    func formats() throws -> [ReportFormat] {
+        guard let format else { return [isTerminal() ? .text : .markdown] }
+        var result: [ReportFormat] = []
+        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            let aliases = ["md": "markdown"]
+            guard let value = ReportFormat(rawValue: aliases[name] ?? name) else {
+                throw ValidationError("unknown format '\(name)'; use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !result.contains(value) { result.append(value) }
+        }
+        if result.isEmpty { throw ValidationError("--format needs at least one format") }
+        return result
+    }
+
+    func validate() throws {
+        let formats = try formats()
+        if formats.count > 1, output == nil {
+            throw ValidationError("several formats need --output FOLDER")
+        }
+    }
+
+    func run() throws {
+        let formats = try formats()
+        let workspace = try database.workspace()
+        let policies: [Policy]
+        do {
+            policies = try PolicySet.load(paths, loader: workspace.policyLoader)
+        } catch {
+            report(error)
+            throw ExitCode(2)
+        }
+        let options = CheckOptions(asOf: asOf ?? .today, failOn: failOn.threshold, reportMin: reportMin)
+        let result = Checker(database: workspace.database, vocabularies: workspace.vocabularies).check(policies, options: options)
+        let rendered = formats.map { ($0, $0.reporter.render(result)) }
+        if let output {
+            var isDirectory: ObjCBool = false
+            let existsAsFolder = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue
+            let asFolder = formats.count > 1 || existsAsFolder || output.hasSuffix("/")
+            let files = rendered.map { format, text in
+                (path: asFolder ? (output.hasSuffix("/") ? output : output + "/") + format.fileName : output, contents: text)
+            }
+            do {
+                try ReportWriter.write(files)
+            } catch {
+                printError(error.description)
+                throw ExitCode(2)
+            }
+            let summary = TextReporter().render(result).split(separator: "\n").suffix(3).joined(separator: "\n")
+            printError("wrote " + files.map(\.path).joined(separator: ", ") + "\n" + summary)
+        } else if let (_, text) = rendered.first {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if result.gateFailed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import DiligenceKit
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "What a rule checks, how it scores, what it recommends (without RULE: the list of rules)."
+    )
+
+    @Argument(help: "A rule id.") var rule: String?
+
+    func run() throws {
+        guard let rule else {
+            for rule in RuleRegistry.all { print("\(rule.description.id)\t\(rule.description.summary)") }
+            return
+        }
+        guard let found = RuleRegistry.rule(id: rule) else {
+            throw ValidationError("unknown rule '\(rule)'; rules: \(RuleRegistry.ids.joined(separator: ", "))")
+        }
+        print(RuleText.explain(found.description))
+    }
+}

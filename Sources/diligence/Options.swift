@@ -1,0 +1,67 @@
+import ArgumentParser
+import DiligenceKit
+import Foundation
+
+/// `--db`, shared by every command that reads the risk database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "Risk database folder (default: ./seeds if present, else the copy that ships with the tool).")
+    var db: String?
+
+    /// Loads the workspace, or prints the problems and exits 2.
+    func workspace() throws -> Workspace {
+        guard let path = db ?? Workspace.defaultDatabasePath() else {
+            printError("error: no risk database: pass --db FOLDER (no ./seeds here and none ships beside the tool)")
+            throw ExitCode(2)
+        }
+        do {
+            return try Workspace.load(databasePath: path)
+        } catch {
+            report(error)
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension Severity: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { names }
+}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
+
+/// `--fail-on` accepts a severity or `none`.
+enum GateLevel: ExpressibleByArgument, Equatable {
+    case severity(Severity)
+    case none
+
+    init?(argument: String) {
+        if argument == "none" { self = .none; return }
+        guard let severity = Severity(name: argument) else { return nil }
+        self = .severity(severity)
+    }
+
+    static var allValueStrings: [String] { Severity.names + ["none"] }
+
+    var threshold: Severity? {
+        if case .severity(let severity) = self { return severity }
+        return nil
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Prints every diagnostic and a summary line to standard error.
+func report(_ error: InputError) {
+    for diagnostic in error.diagnostics { printError(diagnostic.description) }
+    let files = Set(error.diagnostics.map(\.location.file)).count
+    let count = error.diagnostics.filter { $0.level == .error }.count
+    printError("\(count) problem\(count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")")
+}
+
+func isTerminal() -> Bool {
+    isatty(STDOUT_FILENO) == 1
+}
