@@ -30,15 +30,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fixtures are read from the source tree (Tests/*/Fixtures) by path, not bundled.
         .testTarget(
             name: "DiligenceKitTests",
             dependencies: ["DiligenceKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
+        // End-to-end: runs the built `diligence` executable on real files.
         .testTarget(
             name: "diligenceTests",
-            dependencies: ["DiligenceKit"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["DiligenceKit", "diligence"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

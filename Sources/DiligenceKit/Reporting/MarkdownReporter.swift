@@ -262,6 +262,9 @@ public struct MarkdownReporter: Reporter {
         }
         if !finding.evidence.isEmpty {
             out.line("- **Evidence:**")
+            // The first fact of each record is quoted inline; further sources are cited by number
+            // and quoted in the annex, so a finding stays readable.
+            var quotedRecords: Set<String> = []
             for evidence in finding.evidence {
                 var line = "  - "
                 if let date = evidence.date { line += "\(Escaping.markdown(date)): " }
@@ -269,7 +272,9 @@ public struct MarkdownReporter: Reporter {
                 line += " (`\(Escaping.code(evidence.record))`)"
                 if let reference = evidence.reference {
                     let number = citations.number(for: reference)
-                    if let quote = reference.quote { line += ": “\(Escaping.markdown(quote))”" }
+                    if let quote = reference.quote, quotedRecords.insert(evidence.record).inserted {
+                        line += ": “\(Escaping.markdown(quote))”"
+                    }
                     line += " [\(number)]"
                 }
                 out.line(line)

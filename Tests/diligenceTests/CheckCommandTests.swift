@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// End to end: the built executable on real files, checking exit codes, messages and files.
+@Suite(.serialized) struct CheckCommandTests {
+    static let asOf = ["--as-of", "2020-09-30"]
+
+    @Test func shippedPoliciesFailTheGateAndWriteEveryFormat() throws {
+        let out = try Executable.temporaryFolder()
+        let run = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "markdown,json,text,github", "--output", out.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("gate: FAILED"))
+        for name in ["report.md", "report.json", "report.txt", "report.github.txt"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
+        }
+        let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("**2020-09-30**"))
+        #expect(markdown.contains("MS Risk Blog"))
+        #expect(markdown.contains("## Annex: sources cited"))
+    }
+
+    /// `reports/` holds what `diligence check policies` writes as of 2020-09-30; regenerate with
+    /// `scripts/update-reports.sh` when policies, seeds or reporters change.
+    @Test func committedReportsAreUpToDate() throws {
+        let out = try Executable.temporaryFolder()
+        _ = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "markdown,json,text,github", "--output", out.path])
+        let committed = Executable.root.appendingPathComponent("reports")
+        for name in ["report.md", "report.json", "report.txt", "report.github.txt"] {
+            let expected = try Data(contentsOf: committed.appendingPathComponent(name))
+            let actual = try Data(contentsOf: out.appendingPathComponent(name))
+            #expect(expected == actual, "reports/\(name) is out of date: run scripts/update-reports.sh")
+        }
+    }
+
+    @Test func twoRunsGiveTheSameBytes() throws {
+        for format in ["markdown", "json", "text", "github"] {
+            let first = try Executable.run(["check", "policies"] + Self.asOf + ["--format", format])
+            let second = try Executable.run(["check", "policies"] + Self.asOf + ["--format", format])
+            #expect(first.stdout == second.stdout, "\(format) differs between runs")
+            #expect(!first.stdout.isEmpty)
+        }
+    }
+
+    @Test func norwayWrittenNOIsCleanAndExitsZero() throws {
+        let run = try Executable.run(["check", Executable.fixtures.appendingPathComponent("norway-clean.yaml").path] + Self.asOf + ["--format", "json"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((json["findings"] as? [Any])?.isEmpty == true)
+        #expect((json["summary"] as? [String: Any])?["gate"] as? String == "pass")
+    }
+
+    @Test(arguments: [
+        ("high", Int32(1)), ("critical", Int32(1)), ("none", Int32(0)),
+    ])
+    func failOnDecidesTheExitCode(level: String, status: Int32) throws {
+        // The LNG contractor has critical findings; nothing fails with --fail-on none.
+        let run = try Executable.run(["check", "policies/mz-cabo-delgado-lng-logistics.yaml"] + Self.asOf + ["--format", "text", "--fail-on", level])
+        #expect(run.status == status)
+    }
+
+    @Test func mediumOnlyPolicyPassesAtHighAndFailsAtMedium() throws {
+        let file = Executable.fixtures.appendingPathComponent("bamako-travel.yaml").path
+        #expect(try Executable.run(["check", file] + Self.asOf + ["--format", "text"]).status == 0)
+        #expect(try Executable.run(["check", file] + Self.asOf + ["--format", "text", "--fail-on", "medium"]).status == 1)
+    }
+
+    @Test func reportMinHidesLowerFindingsButNotTheGate() throws {
+        let run = try Executable.run(["check", "policies/ml-bamako-trading-house.yaml"] + Self.asOf + ["--format", "json", "--report-min", "high"])
+        #expect(run.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let severities = (json["findings"] as? [[String: Any]] ?? []).compactMap { $0["severity"] as? String }
+        #expect(!severities.isEmpty)
+        #expect(severities.allSatisfy { $0 == "high" || $0 == "critical" })
+    }
+
+    @Test func invalidPolicyExitsTwoWithEveryLocatedProblem() throws {
+        let file = Executable.fixtures.appendingPathComponent("invalid-several-problems.yaml").path
+        let run = try Executable.run(["check", file] + Self.asOf)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(file):6:5: error: unknown key `nmae` in a site; did you mean `name`?"))
+        #expect(run.stderr.contains("\(file):7:14: error: unknown country `Mozambik`"))
+        #expect(run.stderr.contains("did you mean Mozambique (MZ)?"))
+        #expect(run.stderr.contains("\(file):10:12: error: `sites[].location.lat` must be between -90 and 90, found 95.5"))
+        #expect(run.stderr.contains("\(file):13:9: error: duplicate id `camp`"))
+        #expect(run.stderr.contains("4 problems in 1 file"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func failingRunLeavesAnEarlierReportUntouched() throws {
+        let out = try Executable.temporaryFolder()
+        let report = out.appendingPathComponent("report.md")
+        let first = try Executable.run(["check", "policies/control-norway-aquaculture.yaml"] + Self.asOf + ["--format", "markdown", "--output", report.path])
+        #expect(first.status == 0)
+        let before = try Data(contentsOf: report)
+        let bad = Executable.fixtures.appendingPathComponent("invalid-several-problems.yaml").path
+        let second = try Executable.run(["check", bad] + Self.asOf + ["--format", "markdown", "--output", report.path])
+        #expect(second.status == 2)
+        #expect(try Data(contentsOf: report) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test(arguments: [
+        ["check", "--format", "pdf"],
+        ["check", "--as-of", "2020-13-01"],
+        ["check", "--fail-on", "severe"],
+        ["check", "--format", "markdown,json"],
+        ["no-such-command"],
+    ])
+    func wrongCommandLineExits64(arguments: [String]) throws {
+        let run = try Executable.run(arguments)
+        #expect(run.status == 64, "\(arguments): \(run.stderr)")
+    }
+
+    @Test func missingPathExitsTwo() throws {
+        let run = try Executable.run(["check", "no/such/policy.yaml"] + Self.asOf)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no/such/policy.yaml:1:1: error: no such file or folder"))
+    }
+
+    @Test func missingDatabaseExitsTwo() throws {
+        let run = try Executable.run(["check", "policies", "--db", "no-such-db"] + Self.asOf)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no-such-db:1:1: error: risk database folder not found"))
+    }
+}
