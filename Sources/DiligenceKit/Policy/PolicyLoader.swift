@@ -33,8 +33,11 @@ public struct PolicyLoader: Sendable {
             throw InputError(start, "cannot read file (permission denied?)")
         }
         defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: limit + 1) else {
-            throw InputError(start, "cannot read file")
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            throw InputError(start, "cannot read file (\(error.localizedDescription))")
         }
         if data.count > limit { throw InputError(start, "file is larger than the limit of \(limit) bytes") }
         return [UInt8](data)
@@ -44,7 +47,7 @@ public struct PolicyLoader: Sendable {
     public func load(bytes: [UInt8], file: String) throws(InputError) -> Policy {
         guard let root = try YAMLReader.read(bytes, file: file, limits: limits) else {
             throw InputError(SourceLocation(file: file, line: 1, column: 1),
-                             "empty policy file; start from `diligence init` (a policy needs at least `version: 1` and `company:`)")
+                             "empty policy file; a policy needs at least `version: 1` and `company: NAME`")
         }
         var validator = SchemaValidator(file: file, countries: countries, vocabularies: vocabularies)
         let record = validator.validateRoot(root, as: PolicySchema.policy)

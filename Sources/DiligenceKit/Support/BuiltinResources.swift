@@ -1,21 +1,31 @@
 import Foundation
 
 /// The data files that ship inside the library (countries, vocabularies).
+///
+/// They are looked up without `Bundle.module`, whose generated accessor stops the process when
+/// the bundle has moved: first `$DILIGENCE_RESOURCES`, then the resource bundle beside the
+/// executable (or the test bundle), then the source tree the library was built from.
 public enum BuiltinResources {
-    /// The folder holding `countries.tsv` and `vocabularies/`.
-    public static var folder: URL? {
-        let candidates = [
-            Bundle.module.url(forResource: "Resources", withExtension: nil),
-            Bundle.module.resourceURL?.appendingPathComponent("Resources"),
-            Bundle.module.bundleURL.appendingPathComponent("Resources"),
-        ]
-        return candidates.compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("countries.tsv").path) }
-    }
+    static let bundleName = "diligence_DiligenceKit.resources"
+
+    /// The folder holding `countries.tsv` and `vocabularies/`, if any candidate has them.
+    public static let folder: URL? = {
+        var candidates: [URL] = []
+        if let override = ProcessInfo.processInfo.environment["DILIGENCE_RESOURCES"], !override.isEmpty {
+            candidates.append(URL(fileURLWithPath: override))
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        for base in [executable, Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()] {
+            candidates.append(base.appendingPathComponent(bundleName).appendingPathComponent("Resources"))
+        }
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources"))
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("countries.tsv").path) }
+    }()
 
     static func data(_ relativePath: String) throws(InputError) -> (bytes: [UInt8], path: String) {
         guard let folder else {
             throw InputError(SourceLocation(file: relativePath, line: 1, column: 1),
-                             "the built-in data files are missing from this installation")
+                             "the built-in data files are missing from this installation; set DILIGENCE_RESOURCES to the folder holding countries.tsv")
         }
         let url = folder.appendingPathComponent(relativePath)
         guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -31,7 +31,7 @@ public enum YAMLReader {
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    return .failure(parserError(&parser, file: file))
+                    return .failure(parserError(&parser, file: file, bytes: buffer))
                 }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { break }
@@ -46,13 +46,14 @@ public enum YAMLReader {
         return try result.get()
     }
 
-    private static func parserError(_ parser: inout yaml_parser_t, file: String) -> InputError {
+    private static func parserError(_ parser: inout yaml_parser_t, file: String, bytes: UnsafeBufferPointer<UInt8>) -> InputError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         let context = parser.context.map { String(cString: $0) }
         let mark = parser.problem_mark
         var message = problem
         if let context { message += " (\(context))" }
-        if problem.contains("tab") || problem.contains("TAB") {
+        let offset = Int(mark.index)
+        if problem.lowercased().contains("tab") || (offset < bytes.count && bytes[offset] == 0x09) {
             message += "; indent with spaces, not tabs"
         }
         return InputError(SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
