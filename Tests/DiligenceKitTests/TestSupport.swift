@@ -48,3 +48,67 @@ enum TestData {
         try check(yaml, asOf: asOf).findings.filter { $0.rule == rule }
     }
 }
+
+extension TestData {
+    /// Reads YAML text with the policy limits (or others), as the policy loader does.
+    static func read(_ yaml: String, limits: YAMLLimits = .policy) throws(InputError) -> YAMLNode? {
+        try YAMLReader.read(Array(yaml.utf8), file: "test.yaml", limits: limits)
+    }
+
+    /// Reads raw bytes (for encoding tests).
+    static func read(bytes: [UInt8], limits: YAMLLimits = .policy) throws(InputError) -> YAMLNode? {
+        try YAMLReader.read(bytes, file: "test.yaml", limits: limits)
+    }
+
+    /// The diagnostics reading raw bytes produces (empty when they read).
+    static func readProblems(_ bytes: [UInt8], limits: YAMLLimits = .policy) -> [Diagnostic] {
+        do {
+            _ = try read(bytes: bytes, limits: limits)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    /// A policy checked as of `asOf`, as a `CheckResult` of several policies.
+    static func check(_ policies: [Policy], asOf: Day = TestData.asOf, failOn: Severity? = .high) -> CheckResult {
+        Checker(database: workspace.database, vocabularies: workspace.vocabularies)
+            .check(policies, options: CheckOptions(asOf: asOf, failOn: failOn))
+    }
+
+    /// `version: 1` and `company:` followed by `body`: lines of `body` start at line 3.
+    static func minimal(_ body: String, company: String = "Acme Ltd") -> String {
+        "version: 1\ncompany: \(company)\n" + body
+    }
+}
+
+extension YAMLNode {
+    /// The value of `key` in a mapping node.
+    subscript(key: String) -> YAMLNode? {
+        guard case .mapping(let pairs) = content else { return nil }
+        return pairs.first { $0.key.scalar == key }?.value
+    }
+
+    /// The items of a sequence node.
+    var items: [YAMLNode] {
+        if case .sequence(let items) = content { return items }
+        return []
+    }
+
+    var style: ScalarStyle? {
+        if case .scalar(_, let style) = content { return style }
+        return nil
+    }
+}
+
+extension Coordinate {
+    /// The point `km` away on the initial `bearing` (degrees clockwise from north), on a sphere.
+    func moved(km: Double, bearing: Double) -> Coordinate {
+        let δ = km / Coordinate.earthRadiusKm
+        let θ = bearing * .pi / 180
+        let φ1 = lat * .pi / 180, λ1 = lon * .pi / 180
+        let φ2 = asin(sin(φ1) * cos(δ) + cos(φ1) * sin(δ) * cos(θ))
+        let λ2 = λ1 + atan2(sin(θ) * sin(δ) * cos(φ1), cos(δ) - sin(φ1) * sin(φ2))
+        return Coordinate(lat: φ2 * 180 / .pi, lon: λ2 * 180 / .pi)
+    }
+}

@@ -34,16 +34,16 @@ public struct Checker: Sendable {
         return PolicyResult(policy: policy, findings: findings.sorted(), unusedAcceptances: unused)
     }
 
-    /// Marks findings covered by an acceptance that has not expired.
+    /// Marks findings covered by an acceptance that has not expired. When several acceptances
+    /// cover a finding (an expired one and its renewal below it), the first one in force wins.
     private func apply(_ risks: [AcceptedRisk], asOf: Day, to findings: inout [Finding], used: inout Set<Int>) {
         for index in findings.indices where findings[index].rule != "expired-acceptance" {
-            for (offset, risk) in risks.enumerated() where risk.covers(findings[index].identity) {
-                used.insert(offset)
-                if risk.expires >= asOf {
-                    findings[index].accepted = Acceptance(reason: risk.reason, approvedBy: risk.approvedBy,
-                                                          expires: risk.expires, line: risk.mark.line)
-                }
-                break
+            let covering = risks.indices.filter { risks[$0].covers(findings[index].identity) }
+            used.formUnion(covering)
+            if let offset = covering.first(where: { risks[$0].expires >= asOf }) {
+                let risk = risks[offset]
+                findings[index].accepted = Acceptance(reason: risk.reason, approvedBy: risk.approvedBy,
+                                                      expires: risk.expires, line: risk.mark.line)
             }
         }
     }

@@ -24,6 +24,12 @@ public enum Escaping {
         text.map { $0 == "`" ? "'" : ($0.isNewline ? " " : $0) }.map(String.init).joined()
     }
 
+    /// Text inside a code span in a table cell: as `code`, with `|` escaped, because GFM splits
+    /// a table row on unescaped pipes before it reads code spans (`\|` shows as `|` there).
+    public static func codeInTable(_ text: String) -> String {
+        code(text).replacingOccurrences(of: "|", with: "\\|")
+    }
+
     /// GitHub workflow command message: `%`, CR and LF encoded so a value cannot start a second command.
     public static func githubMessage(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%25")

@@ -38,7 +38,7 @@ public struct MarkdownReporter: Reporter {
         out.table(["Item", "Value"], [
             ["Report id", "`\(reportID(result))`"],
             ["As of", "**\(result.asOf)** (facts dated after this day are not used)"],
-            ["Policies covered", "\(result.policies.count): " + result.policies.map { "`\(Escaping.code($0.policy.file))`" }.joined(separator: ", ")],
+            ["Policies covered", "\(result.policies.count): " + result.policies.map { "`\(Escaping.codeInTable($0.policy.file))`" }.joined(separator: ", ")],
             ["Risk database", "\(Escaping.markdown(result.database.name))" + (result.database.version.map { " version \(Escaping.markdown($0))" } ?? "")
                 + ", \(result.database.factorCount) risk factors, \(result.database.entityCount) listed persons and entities"],
             ["Database digest", "`sha256:\(result.database.digest)`"],
@@ -151,7 +151,7 @@ public struct MarkdownReporter: Reporter {
             out.blank()
             if !policy.sites.isEmpty {
                 out.table(["Site", "Kind", "Country", "Region / city", "Coordinates", "Depends on", "Continuity"], policy.sites.map { site in
-                    ["`\(Escaping.code(site.id))` \(Escaping.markdown(site.name ?? ""))", Escaping.markdown(site.kind ?? "—"),
+                    ["`\(Escaping.codeInTable(site.id))` \(Escaping.markdown(site.name ?? ""))", Escaping.markdown(site.kind ?? "—"),
                      site.country.description, Escaping.markdown([site.region, site.city].compactMap { $0 }.joined(separator: " / ")),
                      site.location?.description ?? "**none**", Escaping.markdown(site.dependsOn.joined(separator: ", ")),
                      Escaping.markdown(site.continuity.joined(separator: ", "))]
@@ -160,7 +160,7 @@ public struct MarkdownReporter: Reporter {
             }
             if !policy.trade.isEmpty {
                 out.table(["Trade flow", "Direction", "Country", "Goods", "HS codes", "Payment"], policy.trade.map { flow in
-                    ["`\(Escaping.code(flow.id))` \(Escaping.markdown(flow.name ?? ""))", flow.direction.rawValue, flow.country.description,
+                    ["`\(Escaping.codeInTable(flow.id))` \(Escaping.markdown(flow.name ?? ""))", flow.direction.rawValue, flow.country.description,
                      Escaping.markdown(flow.goods.joined(separator: ", ")), Escaping.markdown(flow.hsCodes.joined(separator: ", ")),
                      Escaping.markdown(flow.payment.joined(separator: ", "))]
                 })
@@ -168,14 +168,14 @@ public struct MarkdownReporter: Reporter {
             }
             if !policy.counterparties.isEmpty {
                 out.table(["Counterparty", "Name", "Country", "Role", "Aliases"], policy.counterparties.map { party in
-                    ["`\(Escaping.code(party.id))`", Escaping.markdown(party.name), party.country.description,
+                    ["`\(Escaping.codeInTable(party.id))`", Escaping.markdown(party.name), party.country.description,
                      Escaping.markdown(party.role ?? "—"), Escaping.markdown(party.aliases.joined(separator: "; "))]
                 })
                 out.blank()
             }
             if !policy.travel.isEmpty {
                 out.table(["Travel", "Country", "City", "Travellers", "Frequency"], policy.travel.map { trip in
-                    ["`\(Escaping.code(trip.id))` \(Escaping.markdown(trip.name ?? ""))", trip.country.description,
+                    ["`\(Escaping.codeInTable(trip.id))` \(Escaping.markdown(trip.name ?? ""))", trip.country.description,
                      Escaping.markdown(trip.city ?? "—"), trip.travellers.map(String.init) ?? "—", Escaping.markdown(trip.frequency ?? "—")]
                 })
                 out.blank()
@@ -308,7 +308,7 @@ public struct MarkdownReporter: Reporter {
                 } else {
                     state = "in force (\(matched.count) finding\(matched.count == 1 ? "" : "s"))"
                 }
-                rows.append(["`\(Escaping.code(entry.policy.file)):\(risk.mark.line)`", "`\(Escaping.code(risk.finding))`",
+                rows.append(["`\(Escaping.codeInTable(entry.policy.file)):\(risk.mark.line)`", "`\(Escaping.codeInTable(risk.finding))`",
                              Escaping.markdown(risk.reason), Escaping.markdown(risk.approvedBy), risk.expires.description, state])
             }
         }
@@ -323,7 +323,7 @@ public struct MarkdownReporter: Reporter {
         let stale = result.reportedFindings.filter { $0.rule == "stale-intelligence" }
         var staleRows: [String: [String]] = [:]
         for finding in stale where staleRows[finding.subject] == nil {
-            staleRows[finding.subject] = ["`\(Escaping.code(finding.subject))`", Escaping.markdown(finding.subjectName),
+            staleRows[finding.subject] = ["`\(Escaping.codeInTable(finding.subject))`", Escaping.markdown(finding.subjectName),
                                           finding.evidence.first?.date ?? "", finding.severity.name]
         }
         if staleRows.isEmpty {
@@ -339,7 +339,7 @@ public struct MarkdownReporter: Reporter {
             out.line("None.")
         } else {
             out.table(["Where", "Operation", "Why", "Severity"], unassessed.map { finding in
-                ["`\(Escaping.code(finding.policy)):\(finding.line)`", "`\(Escaping.code(finding.subject))`",
+                ["`\(Escaping.codeInTable(finding.policy)):\(finding.line)`", "`\(Escaping.codeInTable(finding.subject))`",
                  Escaping.markdown(finding.message), finding.severity.name]
             })
         }

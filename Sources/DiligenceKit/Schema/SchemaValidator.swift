@@ -133,7 +133,10 @@ public struct SchemaValidator {
                 return nil
             }
             guard range.contains(value) else {
-                sink.error(node.mark, "`\(path)` must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+                // A one-value range (`version: 1`) reads better as "must be 1".
+                let expected = range.lowerBound == range.upperBound
+                    ? "\(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+                sink.error(node.mark, "`\(path)` must be \(expected), found \(value)")
                 return nil
             }
             return .integer(value)
@@ -151,7 +154,9 @@ public struct SchemaValidator {
             if plain, text == "true" { return .boolean(true) }
             if plain, text == "false" { return .boolean(false) }
             let lowered = text.lowercased()
-            if ["yes", "y", "on", "true"].contains(lowered) {
+            if !plain, text == "true" || text == "false" {
+                sink.error(node.mark, "`\(path)` must be a boolean, found quoted text; write \(text) without quotes")
+            } else if ["yes", "y", "on", "true"].contains(lowered) {
                 sink.error(node.mark, "`\(text)` is not a boolean here; write true")
             } else if ["no", "n", "off", "false"].contains(lowered) {
                 sink.error(node.mark, "`\(text)` is not a boolean here; write false")

@@ -13,12 +13,28 @@ public enum NameNormalizer {
         "mr", "mrs", "ms", "dr", "col", "colonel", "gen", "general", "president", "mister", "sir",
     ]
 
-    /// The normalised tokens of a name, in written order.
+    /// The normalised tokens of a name, in written order. Legal forms are dropped before
+    /// folding, which would turn "llc" into "lc" and "company" into "compani".
     public static func tokens(_ name: String) -> [String] {
         latinLower(name)
+            .split(whereSeparator: \.isWhitespace)
+            .map(joiningDottedLetters)
+            .joined(separator: " ")
             .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-            .map { fold(String($0)) }
-            .filter { !$0.isEmpty && !ignoredTokens.contains($0) }
+            .map(String.init)
+            .filter { !ignoredTokens.contains($0) }
+            .map(fold)
+            .filter { !$0.isEmpty }
+    }
+
+    /// "s.a.r.l." → "sarl", "l.l.c." → "llc": a dotted abbreviation is one word, so legal forms
+    /// written with dots are recognised and dropped like their undotted forms.
+    static func joiningDottedLetters(_ word: Substring) -> String {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.dropLast().allSatisfy({ $0.count == 1 }), let last = parts.last, last.count <= 1 else {
+            return String(word)
+        }
+        return parts.joined()
     }
 
     /// Latin script, no diacritics, lower-case.
@@ -30,7 +46,10 @@ public enum NameNormalizer {
             }
             text = text.applyingTransform(.toLatin, reverse: false) ?? text
             text = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
+            // BGN/PCGN marks (soft and hard signs, the middle dot in "Lukash·enka") are not letters
+            // of the name; left in, the dot would split a word in two.
             text = text.replacingOccurrences(of: "ʹ", with: "").replacingOccurrences(of: "ʺ", with: "")
+                .replacingOccurrences(of: "·", with: "")
         }
         return text.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
     }

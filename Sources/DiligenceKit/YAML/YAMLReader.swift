@@ -7,6 +7,11 @@ public enum YAMLReader {
     /// Parses `bytes` (the contents of `file`). Returns nil for a file with no document
     /// (empty, or only comments). Throws an `InputError` with the location of the problem.
     public static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits) throws(InputError) -> YAMLNode? {
+        // A UTF-8 byte order mark (some Windows editors write one) is not content. libyaml
+        // skips it only when it detects the encoding itself, and the encoding is set explicitly.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return try read(Array(bytes.dropFirst(3)), file: file, limits: limits)
+        }
         if bytes.count > limits.maxBytes {
             throw InputError(SourceLocation(file: file, line: 1, column: 1),
                              "file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes")
@@ -52,7 +57,8 @@ public enum YAMLReader {
         let mark = parser.problem_mark
         var message = problem
         if let context { message += " (\(context))" }
-        let offset = Int(mark.index)
+        // libyaml's `mark.index` counts characters, not bytes: find the byte from line and column.
+        let offset = byteOffset(bytes, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
         if problem.lowercased().contains("tab") || (offset < bytes.count && bytes[offset] == 0x09) {
             message += "; indent with spaces, not tabs"
         }
@@ -79,6 +85,24 @@ public enum YAMLReader {
                 return (line, column, bytes[before])
             }
         }
+    }
+
+    /// The byte offset of a 1-based line and column (columns in Unicode scalars), the inverse
+    /// of `markOfOffset`; `bytes.count` when the mark lies past the end.
+    static func byteOffset(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Int {
+        var index = 0
+        var currentLine = 1
+        while currentLine < line, index < bytes.count {
+            if bytes[index] == 0x0A { currentLine += 1 }
+            index += 1
+        }
+        var currentColumn = 1
+        while currentColumn < column, index < bytes.count, bytes[index] != 0x0A {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            currentColumn += 1
+        }
+        return index
     }
 
     static func markOfOffset(_ bytes: [UInt8], _ offset: Int) -> Mark {
@@ -147,7 +171,9 @@ private struct Builder {
             guard let target = anchors[name] else {
                 throw fail(mark, "alias *\(name) refers to no anchor")
             }
-            try complete(target, anchor: nil, counted: target.size)
+            // Charge the expansion where the alias is written, not where its anchor is.
+            try count(target.size, at: mark)
+            try complete(target, anchor: nil, counted: 0)
         case YAML_SEQUENCE_START_EVENT:
             try push(mark)
             stack.append(.sequence(mark: mark, tag: Self.string(event.data.sequence_start.tag),
@@ -191,8 +217,9 @@ private struct Builder {
     }
 
     /// Adds a finished node to its parent. `counted` is how many nodes the budget still has to
-    /// charge for it: 1 for a new scalar, its whole size for an alias, 0 for a collection
-    /// whose start was charged and whose children were charged as they arrived.
+    /// charge for it: 1 for a new scalar, 0 for an alias (charged its whole size at the alias's
+    /// mark) and for a collection whose start was charged and whose children were charged as
+    /// they arrived.
     private mutating func complete(_ node: YAMLNode, anchor: String?, counted: Int? = nil) throws(InputError) {
         try count(counted ?? 1, at: node.mark)
         if let anchor { anchors[anchor] = node }

@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+@testable import DiligenceKit
+
+/// The reports: escaping of policy text, provenance, the JSON contract, determinism.
+@Suite struct ReportTests {
+    /// Every text field a user controls, with table pipes, HTML, backticks, newlines and
+    /// workflow-command syntax.
+    static let hostile = #"""
+        version: 1
+        company: "Evil | Corp <script>alert(1)</script> `rm -rf` \nsecond line"
+        owner: "ops|team"
+        sector: "soft|ware"
+        sites:
+          - id: minsk-office
+            name: "Office | <img src=x onerror=alert(1)> `x`\n::error file=evil.yaml,line=1::pwned"
+            kind: office
+            country: BY
+            region: "Minsk|Region"
+            city: "Minsk\n| fake | row |"
+            depends_on: [slack]
+        counterparties:
+          - id: provider
+            name: "Belt|elecom <b>bold</b>"
+            country: BY
+            role: isp
+            aliases: ["A|B", "<script>x</script>"]
+        travel:
+          - id: trip
+            name: "Trip | <script>t</script>"
+            country: ML
+        accepted_risks:
+          - finding: "shutdown-exposure/minsk-office|x"
+            reason: "Because | <script>alert(2)</script>\n| fake | row |"
+            approved_by: "Head | of <b>Compliance</b> `x`"
+            expires: 2021-03-31
+        """#
+
+    static func hostileResult() throws -> CheckResult {
+        try TestData.check(hostile)
+    }
+
+    /// Cells of a GFM table row: pipes split cells unless escaped with a backslash (also
+    /// inside code spans, as GFM splits rows before it parses inlines).
+    static func unescapedPipes(_ line: Substring) -> Int {
+        var count = 0
+        var escaped = false
+        for character in line {
+            if escaped { escaped = false; continue }
+            if character == "\\" { escaped = true } else if character == "|" { count += 1 }
+        }
+        return count
+    }
+
+    // MARK: Markdown
+
+    @Test func policyTextBreaksNoTableRow() throws {
+        let markdown = MarkdownReporter().render(try Self.hostileResult())
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var tables = 0
+        var index = 0
+        while index < lines.count {
+            guard lines[index].hasPrefix("|") else { index += 1; continue }
+            tables += 1
+            let columns = Self.unescapedPipes(lines[index])
+            while index < lines.count, lines[index].hasPrefix("|") {
+                #expect(Self.unescapedPipes(lines[index]) == columns, "a broken table row: \(lines[index])")
+                index += 1
+            }
+        }
+        // Control, data snapshot, summary, three scope tables, accepted risks, not assessed.
+        #expect(tables >= 7)
+        #expect(!lines.contains { $0.hasPrefix("second line") || $0.hasPrefix("::error") || $0.hasPrefix("| fake") })
+        #expect(markdown.contains("| `test.yaml:24` | `shutdown-exposure/minsk-office\\|x` |"))
+    }
+
+    @Test func codeSpansInTableCellsEscapePipes() {
+        #expect(Escaping.codeInTable("a|b`c\nd") == "a\\|b'c d")
+        #expect(Escaping.code("a|b`c\nd") == "a|b'c d")
+        #expect(Escaping.markdown("<a href='x'>*hi*</a> [l](u) | # ~ ! _") == "&lt;a href='x'&gt;\\*hi\\*&lt;/a&gt; \\[l\\](u) \\| \\# \\~ \\! \\_")
+    }
+
+    @Test func policyTextInjectsNoHTML() throws {
+        let markdown = MarkdownReporter().render(try Self.hostileResult())
+        #expect(!markdown.contains("<script"))
+        #expect(!markdown.contains("<img"))
+        #expect(!markdown.contains("<b>"))
+        #expect(markdown.contains("Evil \\| Corp &lt;script&gt;alert(1)&lt;/script&gt; \\`rm -rf\\`  second line"))
+    }
+
+    static let minskAccepted = """
+        version: 1
+        company: Example Software
+        sites:
+          - id: minsk-office
+            kind: office
+            country: BY
+            city: Minsk
+            depends_on: [slack, github]
+        accepted_risks:
+          - finding: shutdown-exposure/minsk-office
+            reason: Satellite uplink on order
+            approved_by: Head of Compliance
+            expires: 2021-03-31
+        """
+
+    @Test func theMarkdownReportNamesItsDataAndCitesItsSources() throws {
+        let result = try TestData.check(Self.minskAccepted)
+        let markdown = MarkdownReporter().render(result)
+        #expect(markdown.hasPrefix("# Due-diligence report"))
+        #expect(markdown.contains("| As of | **2020-09-30**"))
+        #expect(result.database.digest.count == 64)
+        #expect(markdown.contains("`sha256:\(result.database.digest)`"))
+        #expect(markdown.contains("| Newest review in database | 2020-09-21 |"))
+        #expect(markdown.contains("Reviewed and signed off by"))
+        #expect(markdown.contains(" [1]\n"))
+        let annex = try #require(markdown.range(of: "## Annex: sources cited\n\n"))
+        let firstSource = markdown[annex.upperBound...].prefix { $0 != "\n" }
+        #expect(firstSource.hasPrefix("1. MS Risk Blog, “The Belarus Crisis"))
+        #expect(firstSource.contains(": “"))
+        // The accepted risk is shown with its approver and expiry.
+        #expect(markdown.contains("##### HIGH (accepted): `shutdown-exposure`"))
+        #expect(markdown.contains("| Satellite uplink on order | Head of Compliance | 2021-03-31 | in force (1 finding) |"))
+        #expect(markdown.contains("**Gate verdict:** **passed**"))
+    }
+
+    @Test func aFailingGateIsTheVerdict() throws {
+        let markdown = MarkdownReporter().render(try TestData.check(Self.minskAccepted, asOf: Day(iso: "2021-04-15")!))
+        #expect(markdown.contains("**Gate verdict:** **FAILED**"))
+        #expect(markdown.contains("| **expired** |"))
+    }
+
+    // MARK: JSON
+
+    @Test func theJSONReportFollowsTheContract() throws {
+        let result = try TestData.check(Self.minskAccepted)
+        let json = JSONReporter().render(result)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(document["schema_version"] as? Int == 1)
+        #expect(document["as_of"] as? String == "2020-09-30")
+        let database = try #require(document["database"] as? [String: Any])
+        #expect(database["digest"] as? String == result.database.digest)
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.count == result.findings.count)
+        let required = ["id", "rule", "severity", "policy", "line", "column", "subject", "factors", "message",
+                        "evidence", "recommendations", "accepted"]
+        for finding in findings {
+            for key in required { #expect(finding.keys.contains(key), "a finding without \(key)") }
+        }
+        let shutdown = try #require(findings.first { $0["rule"] as? String == "shutdown-exposure" })
+        #expect(shutdown["id"] as? String == "shutdown-exposure/minsk-office/DRF-2020-BY-0001")
+        #expect(shutdown["severity"] as? String == "high")
+        #expect(shutdown["policy"] as? String == "test.yaml")
+        #expect(shutdown["line"] as? Int == 4)
+        #expect(shutdown["column"] as? Int == 5)
+        #expect(shutdown["subject"] as? String == "minsk-office")
+        #expect(shutdown["factors"] as? [String] == ["DRF-2020-BY-0001"])
+        let accepted = try #require(shutdown["accepted"] as? [String: Any])
+        #expect(accepted["approved_by"] as? String == "Head of Compliance")
+        #expect(accepted["expires"] as? String == "2021-03-31")
+        let evidence = try #require(shutdown["evidence"] as? [[String: Any]])
+        #expect(evidence.contains { ($0["quote"] as? String)?.isEmpty == false && $0["source"] as? String == "MS Risk Blog" })
+        // Not accepted: the key is present with null.
+        let note = try #require(findings.first { $0["rule"] as? String == "human-rights-obligations" })
+        #expect(note["accepted"] is NSNull)
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect(summary["gate"] as? String == "pass")
+    }
+
+    // MARK: Determinism
+
+    /// Two independent runs over every example policy (and the hostile one) give the same bytes.
+    @Test(arguments: ReportFormat.allCases)
+    func twoRunsRenderTheSameBytes(format: ReportFormat) throws {
+        let loader = TestData.workspace.policyLoader
+        let files = FileDiscovery.yamlFiles(in: TestData.root.appendingPathComponent("policies").path)
+        func run() throws -> String {
+            let policies = try files.map { try loader.load(path: $0, displayPath: URL(fileURLWithPath: $0).lastPathComponent) }
+                + [try TestData.policy(Self.hostile)]
+            return format.reporter.render(TestData.check(policies))
+        }
+        let first = try run()
+        let second = try run()
+        #expect(first.count > 500)
+        #expect(Array(first.utf8) == Array(second.utf8))
+    }
+
+    // MARK: GitHub annotations
+
+    @Test func gitHubAnnotationsCannotStartASecondCommand() throws {
+        let result = try Self.hostileResult()
+        let output = GitHubReporter().render(result)
+        let lines = output.split(separator: "\n")
+        #expect(lines.count == result.reportedFindings.count)
+        for line in lines {
+            #expect(["::error file=test.yaml,line=", "::warning file=test.yaml,line=", "::notice file=test.yaml,line="]
+                .contains { line.hasPrefix($0) }, "not an annotation: \(line)")
+        }
+        #expect(output.contains("%0A::error file=evil.yaml"))
+        #expect(!lines.contains { $0.hasPrefix("::error file=evil") })
+    }
+
+    @Test func gitHubEscapingEncodesPercentAndLineBreaks() {
+        #expect(Escaping.githubMessage("50% done\r\nnext") == "50%25 done%0D%0Anext")
+        #expect(Escaping.githubProperty("a:b,c\n") == "a%3Ab%2Cc%0A")
+    }
+
+    @Test func theGateDecidesErrorOrWarning() throws {
+        let output = GitHubReporter().render(try TestData.check(Self.minskAccepted, asOf: Day(iso: "2021-04-15")!))
+        let errors = output.split(separator: "\n").filter { $0.hasPrefix("::error ") }
+        #expect(errors.contains { $0.contains("title=expired-acceptance (high)") })
+        #expect(errors.contains { $0.contains("title=shutdown-exposure (high)") })
+    }
+
+    // MARK: Text
+
+    @Test func theTextSummaryNamesTheGateAndTheDatabase() throws {
+        let result = try TestData.check(Self.minskAccepted)
+        let text = TextReporter().render(result)
+        #expect(text.contains("test.yaml:4:5: high (accepted): [shutdown-exposure]"))
+        #expect(text.contains("1 policy checked as of 2020-09-30"))
+        #expect(text.contains("sha256:\(result.database.digest.prefix(12))"))
+        #expect(text.hasSuffix("gate: passed (nothing at or above high)\n"))
+    }
+
+    @Test func terminalOutputShowsNoControlCharacters() throws {
+        let text = TextReporter().render(try Self.hostileResult())
+        #expect(!text.contains("\u{1B}"))
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("::error") || $0.hasPrefix("second line") })
+    }
+}
