@@ -105,14 +105,33 @@ import Testing
         let folder = TestData.fixtures.appendingPathComponent("vocabularies")
         let extended = try VocabularyLoader.load(extraFolder: folder, countries: TestData.workspace.countries)
         let dependencies = extended[.dependencies]
-        #expect(dependencies.resolve("Jira Cloud") == "jira")
-        #expect(dependencies.closure(of: "jira").isSuperset(of: ["internet", "cloud-services"]))
+        #expect(dependencies.resolve("Figma Cloud") == "figma")
+        #expect(dependencies.closure(of: "figma").isSuperset(of: ["internet", "cloud-services"]))
         #expect(dependencies.resolve("slack-huddles") == "slack")
         let slack = try #require(dependencies.term("slack"))
         #expect(slack.description == "Slack workspace")
         #expect(slack.requires == ["internet", "messaging"])
         // The built-in vocabulary itself is unchanged.
-        #expect(vocabularies[.dependencies].resolve("jira") == nil)
+        #expect(vocabularies[.dependencies].resolve("figma") == nil)
         #expect(vocabularies[.dependencies].resolve("slack-huddles") == nil)
+    }
+}
+
+/// A synonym listed under two ids would silently resolve to whichever loads last.
+@Suite struct VocabularyIntegrityTests {
+    @Test(arguments: VocabularyKind.allCases)
+    func noNameBelongsToTwoTerms(kind: VocabularyKind) throws {
+        let (bytes, path) = try BuiltinResources.data("vocabularies/\(kind.rawValue).yaml")
+        let (_, terms) = try VocabularyLoader.parse(bytes, file: path, countries: TestData.workspace.countries)
+        var owner: [String: String] = [:]
+        for term in terms {
+            for name in [term.id] + term.synonyms {
+                let key = TextFolding.key(name)
+                if let first = owner[key] {
+                    #expect(first == term.id, "`\(name)` names both \(first) and \(term.id) in \(kind.rawValue)")
+                }
+                owner[key] = term.id
+            }
+        }
     }
 }
