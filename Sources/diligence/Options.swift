@@ -7,6 +7,24 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "Risk database folder (default: ./seeds if present, else the copy that ships with the tool).")
     var db: String?
 
+    /// The countries and vocabularies (built in, extended by the database's `vocabularies/`
+    /// folder when there is one), without loading the database itself.
+    func vocabularyWorkspace() throws -> (countries: CountryTable, vocabularies: Vocabularies) {
+        do {
+            let countries = try CountryTable.builtin()
+            var extra: URL?
+            if let path = db ?? Workspace.defaultDatabasePath() {
+                let folder = URL(fileURLWithPath: path).appendingPathComponent("vocabularies")
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue { extra = folder }
+            }
+            return (countries, try VocabularyLoader.load(extraFolder: extra, countries: countries))
+        } catch {
+            report(error)
+            throw ExitCode(2)
+        }
+    }
+
     /// Loads the workspace, or prints the problems and exits 2.
     func workspace() throws -> Workspace {
         guard let path = db ?? Workspace.defaultDatabasePath() else {

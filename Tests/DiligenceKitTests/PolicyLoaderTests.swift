@@ -305,7 +305,7 @@ struct InvalidPolicy: Sendable, CustomTestStringConvertible {
             sites:
               - id: my camp
                 country: MZ
-            """), expected: [Expected(4, 9, "`sites[].id` must be an identifier (letters, digits, `-`, `_`, `.`, `:`, `/`; no spaces), found `my camp`")]),
+            """), expected: [Expected(4, 9, "`sites[].id` must be an identifier (ASCII letters, digits, `-`, `_`, `.`, `:`, `/`; no spaces), found `my camp`")]),
         InvalidPolicy(name: "HS code with a letter", yaml: TestData.minimal("""
             trade:
               - id: flow

@@ -23,20 +23,17 @@ import Testing
     func examplesBehaveAsDeclared(id: String) throws {
         let rule = try #require(RuleRegistry.rule(id: id))
         let description = rule.description
-        // stale-intelligence needs an as-of date long after the seeds' reviews, so it cannot
-        // have an example that triggers as of 2020-09-30; it is tested below.
-        if id != "stale-intelligence" {
-            #expect(!description.triggeringExamples.isEmpty, "\(id) declares no triggering example")
-            #expect(!description.nonTriggeringExamples.isEmpty, "\(id) declares no non-triggering example")
-        }
+        #expect(!description.triggeringExamples.isEmpty, "\(id) declares no triggering example")
+        #expect(!description.nonTriggeringExamples.isEmpty, "\(id) declares no non-triggering example")
+        let asOf = try #require(Day(iso: description.examplesAsOf), "\(id): examplesAsOf is not a date")
         #expect(!description.severityModel.isEmpty)
         #expect(!description.recommendations.isEmpty)
         for example in description.triggeringExamples {
-            let findings = try TestData.findings(id, example)
+            let findings = try TestData.findings(id, example, asOf: asOf)
             #expect(!findings.isEmpty, "\(id) does not trigger on its example:\n\(example)")
         }
         for example in description.nonTriggeringExamples {
-            let findings = try TestData.findings(id, example)
+            let findings = try TestData.findings(id, example, asOf: asOf)
             #expect(findings.isEmpty, "\(id) triggers on its non-triggering example: \(findings.map(\.message))")
         }
     }

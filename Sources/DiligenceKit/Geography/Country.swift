@@ -29,6 +29,8 @@ public struct Country: Sendable, Hashable, Comparable, Codable, CustomStringConv
 /// Every ISO 3166-1 country with its English names, from the data file `countries.tsv`.
 public struct CountryTable: Sendable {
     public let countries: [Country]
+    /// Every English name and alternative, as written in the data file.
+    public let names: [String]
     let byCode: [String: Country]
     private let byName: [String: Country]
 
@@ -46,6 +48,7 @@ public struct CountryTable: Sendable {
         var byCode: [String: Country] = [:]
         var byName: [String: Country] = [:]
         var problems: [Diagnostic] = []
+        var names: [String] = []
         for (index, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -58,14 +61,17 @@ public struct CountryTable: Sendable {
             countries.append(country)
             byCode[country.code] = country
             byName[TextFolding.key(country.name)] = country
+            names.append(country.name)
             if columns.count > 2 {
                 for alternative in columns[2].split(separator: "|") {
                     byName[TextFolding.key(String(alternative))] = country
+                    names.append(String(alternative))
                 }
             }
         }
         if !problems.isEmpty { throw InputError(problems) }
         self.countries = countries
+        self.names = names
         self.byCode = byCode
         self.byName = byName
     }

@@ -1,17 +1,29 @@
 /// Policy file format version 1: the one definition the loader validates against and that
 /// `diligence schema` and the format reference are generated from.
 public enum PolicySchema {
-    public static let location = ObjectSchema(name: "a location", summary: "WGS 84 coordinates in decimal degrees.", fields: [
+    public static let location = ObjectSchema(name: "a location", summary: "WGS 84 coordinates in decimal degrees.", key: "location", fields: [
         Field("lat", .number(-90...90), required: true, "Latitude, -90 to 90 (south is negative).", example: "-10.79"),
         Field("lon", .number(-180...180), required: true, "Longitude, -180 to 180 (west is negative).", example: "40.51"),
     ])
 
-    public static let staff = ObjectSchema(name: "staff", summary: "Head count at the site.", fields: [
+    public static let staff = ObjectSchema(name: "staff", summary: "Head count at the site.", key: "staff", fields: [
         Field("local", .integer(0...10_000_000), "Local staff.", example: "300"),
         Field("expatriate", .integer(0...10_000_000), "Expatriate staff.", example: "40"),
     ])
 
-    public static let site = ObjectSchema(name: "a site", summary: "A physical place where the company operates.", uniqueKey: "id", fields: [
+    public static let site = ObjectSchema(name: "a site", summary: "A physical place where the company operates.", uniqueKey: "id", key: "sites", example: """
+        - id: afungi-camp
+          name: Afungi LNG construction camp
+          kind: construction-site
+          country: MZ
+          region: Cabo Delgado
+          city: Palma
+          location: { lat: -10.79, lon: 40.51 }
+          staff: { local: 300, expatriate: 40 }
+          depends_on: [internet, mobile-data, electricity, payments]
+          continuity: [satellite-link, offline-procedures]
+          security_provider: Dyck Advisory Group
+        """, fields: [
         Field("id", .identifier, required: true, "Unique in the file; findings and accepted risks name it.", example: "afungi-camp"),
         Field("name", .text, "Human-readable name.", example: "Afungi LNG construction camp"),
         Field("kind", .term(.siteKinds), "What the site is.", example: "construction-site"),
@@ -25,7 +37,15 @@ public enum PolicySchema {
         Field("security_provider", .text, "Security company guarding the site; screened like a counterparty.", example: "Dyck Advisory Group"),
     ])
 
-    public static let trade = ObjectSchema(name: "a trade flow", summary: "Goods moving to or from a country.", uniqueKey: "id", fields: [
+    public static let trade = ObjectSchema(name: "a trade flow", summary: "Goods moving to or from a country. `country` is the partner country: an export to ML ships goods into Mali.", uniqueKey: "id", key: "trade", example: """
+        - id: mali-exports
+          name: Spare parts to a Bamako distributor
+          direction: export
+          country: ML
+          goods: [industrial-machinery, medicines]
+          hs_codes: ["8429", "3004"]
+          payment: [bank-transfer]
+        """, fields: [
         Field("id", .identifier, required: true, "Unique in the file.", example: "mali-exports"),
         Field("name", .text, "Human-readable name.", example: "Spare parts to Bamako distributor"),
         Field("direction", .choice(["export", "import"]), required: true, "export or import.", example: "export"),
@@ -35,7 +55,13 @@ public enum PolicySchema {
         Field("payment", .list(.term(.payments)), "How the flow is paid.", example: "[bank-transfer]"),
     ])
 
-    public static let counterparty = ObjectSchema(name: "a counterparty", summary: "A supplier, customer, provider or other party.", uniqueKey: "id", fields: [
+    public static let counterparty = ObjectSchema(name: "a counterparty", summary: "A supplier, customer, provider or other party; its name and aliases are screened against listed persons and entities.", uniqueKey: "id", key: "counterparties", example: """
+        - id: beltelecom
+          name: Beltelecom
+          country: BY
+          role: internet-provider
+          aliases: [Белтелеком]
+        """, fields: [
         Field("id", .identifier, required: true, "Unique in the file.", example: "beltelecom"),
         Field("name", .text, required: true, "Registered or usual name; screened against listed entities.", example: "Beltelecom"),
         Field("country", .country, required: true, "Country of registration or operation.", example: "BY"),
@@ -43,7 +69,14 @@ public enum PolicySchema {
         Field("aliases", .list(.text), "Other names, any script; screened too.", example: "[Белтелеком]"),
     ])
 
-    public static let travel = ObjectSchema(name: "a travel entry", summary: "Staff travel to a country or city.", uniqueKey: "id", fields: [
+    public static let travel = ObjectSchema(name: "a travel entry", summary: "Staff travel to a country or city.", uniqueKey: "id", key: "travel", example: """
+        - id: bamako-visits
+          name: Distributor visits
+          country: ML
+          city: Bamako
+          travellers: 3
+          frequency: monthly
+        """, fields: [
         Field("id", .identifier, required: true, "Unique in the file.", example: "bamako-visits"),
         Field("name", .text, "Human-readable name.", example: "Distributor visits"),
         Field("country", .country, required: true, "Destination country.", example: "ML"),
@@ -52,14 +85,26 @@ public enum PolicySchema {
         Field("frequency", .choice(["once", "weekly", "monthly", "quarterly", "yearly", "ad-hoc"]), "How often.", example: "monthly"),
     ])
 
-    public static let acceptedRisk = ObjectSchema(name: "an accepted risk", summary: "A finding that an accountable person accepted until a date.", fields: [
+    public static let acceptedRisk = ObjectSchema(name: "an accepted risk", summary: "A finding that an accountable person accepted until a date. While it holds, the finding is reported as accepted and does not fail the gate; after `expires`, `expired-acceptance` fails the gate.", key: "accepted_risks", example: """
+        - finding: shutdown-exposure/minsk-office
+          reason: Offline runbook tested in Q3; satellite uplink on order
+          approved_by: Head of Compliance
+          expires: 2021-03-31
+        """, fields: [
         Field("finding", .text, required: true, "`rule/subject` (every factor) or `rule/subject/factor`, as reports print it.", example: "shutdown-exposure/minsk-office"),
         Field("reason", .text, required: true, "Why the risk is accepted.", example: "Offline runbook tested in Q3"),
         Field("approved_by", .text, required: true, "Who accepted it.", example: "Head of Compliance"),
         Field("expires", .date, required: true, "Last day the acceptance holds.", example: "2021-03-31"),
     ])
 
-    public static let policy = ObjectSchema(name: "a policy file", summary: "What a company does where (policy format version 1).", fields: [
+    public static let policy = ObjectSchema(name: "a policy file", summary: "What a company does where (policy format version 1).", example: """
+        version: 1
+        company: Acme Offshore Services Ltd
+        owner: compliance@acme.example
+        sector: energy-services
+        reviewed: 2020-09-20
+        sites: []
+        """, fields: [
         Field("version", .integer(1...1), required: true, "Format version; must be 1.", example: "1"),
         Field("company", .text, required: true, "Legal name of the company or business unit.", example: "Acme Offshore Services Ltd"),
         Field("owner", .text, "Accountable person or team.", example: "compliance@acme.example"),

@@ -2,7 +2,12 @@
 public enum DatabaseSchema {
     static let severityChoice = FieldType.choice(Severity.names)
 
-    public static let reference = ObjectSchema(name: "a reference", summary: "A source that supports the record.", fields: [
+    public static let reference = ObjectSchema(name: "a reference", summary: "A source that supports the record.", key: "references", example: """
+        - source: MS Risk Blog
+          title: The Belarus Crisis and its Implications for Eastern European Security and Businesses
+          date: 2020-09
+          quote: "On August 17, a 15-minute nationwide disruption was recorded"
+        """, fields: [
         Field("source", .text, required: true, "Publisher; the `name` of a source in database.yaml.", example: "MS Risk Blog"),
         Field("title", .text, "Title of the article or document."),
         Field("date", .partialDate, "Publication date (YYYY, YYYY-MM or YYYY-MM-DD).", example: "2020-09"),
@@ -10,12 +15,12 @@ public enum DatabaseSchema {
         Field("url", .text, "Where to read it."),
     ])
 
-    static let inForce = ObjectSchema(name: "in_force", summary: "When the factor applies.", fields: [
+    static let inForce = ObjectSchema(name: "in_force", summary: "When the factor applies.", key: "in_force", fields: [
         Field("from", .date, required: true, "First day in force."),
         Field("until", .date, "Last day in force; omitted = still in force."),
     ])
 
-    static let affects = ObjectSchema(name: "affects", summary: "What the factor affects.", fields: [
+    static let affects = ObjectSchema(name: "affects", summary: "What the factor affects.", key: "affects", fields: [
         Field("dependencies", .list(.term(.dependencies)), "Services that go down."),
         Field("goods", .list(.term(.goods)), "Restricted goods (omitted = all goods not exempted)."),
         Field("directions", .list(.choice(["export", "import"])), "Trade directions restricted."),
@@ -24,11 +29,13 @@ public enum DatabaseSchema {
         Field("sectors", .list(.identifier), "Company sectors concerned."),
     ])
 
-    static let exemptions = ObjectSchema(name: "exemptions", summary: "What the restriction spares.", fields: [
+    static let exemptions = ObjectSchema(name: "exemptions", summary: "What the restriction spares.", key: "exemptions", fields: [
         Field("goods", .list(.term(.goods)), "Exempt goods categories."),
     ])
 
-    static let area = ObjectSchema(name: "an area", summary: "A named point with a radius.", fields: [
+    static let area = ObjectSchema(name: "an area", summary: "A named point with a radius.", key: "areas", example: """
+        - { name: Mocímboa da Praia, lat: -11.3517, lon: 40.3516, radius_km: 50, located_by: "GeoNames 1024699 (CC BY 4.0)" }
+        """, fields: [
         Field("name", .text, required: true, "Place name."),
         Field("region", .text, "First-level subdivision the area stands for."),
         Field("lat", .number(-90...90), required: true, "Latitude."),
@@ -37,7 +44,10 @@ public enum DatabaseSchema {
         Field("located_by", .text, "Where the coordinates come from."),
     ])
 
-    static let target = ObjectSchema(name: "a target", summary: "A likely target: a place, or kinds of site.", fields: [
+    static let target = ObjectSchema(name: "a target", summary: "A likely target: a place with a radius, or kinds of site. A site that matches is raised one level.", key: "targets", example: """
+        - { name: Afungi LNG project, lat: -10.83, lon: 40.62, radius_km: 25, site_kinds: [construction-site, plant, port] }
+        - { name: Key infrastructure and supply lines, site_kinds: [port, warehouse] }
+        """, fields: [
         Field("name", .text, required: true, "What is targeted."),
         Field("lat", .number(-90...90), "Latitude."),
         Field("lon", .number(-180...180), "Longitude."),
@@ -46,7 +56,10 @@ public enum DatabaseSchema {
         Field("located_by", .text, "Where the coordinates come from."),
     ])
 
-    static let event = ObjectSchema(name: "an event", summary: "A dated event.", fields: [
+    static let event = ObjectSchema(name: "an event", summary: "A dated event. Events after the as-of date do not exist yet and are never cited.", key: "events", example: """
+        - { date: 2020-08-12, what: "Insurgents capture the port town", place: Mocímboa da Praia, lat: -11.3517, lon: 40.3516 }
+        - { date: 2020-08-09, until: 2020-08-11, what: "Near-total shutdown of mobile and fixed internet" }
+        """, fields: [
         Field("date", .date, required: true, "When it happened (or began)."),
         Field("until", .date, "When it ended."),
         Field("what", .text, required: true, "What happened."),
@@ -57,7 +70,27 @@ public enum DatabaseSchema {
         Field("fatalities", .integer(0...10_000_000), "People killed."),
     ])
 
-    public static let factor = ObjectSchema(name: "a risk factor", summary: "A country risk factor.", uniqueKey: "id", fields: [
+    public static let factor = ObjectSchema(name: "a risk factor", summary: "A country risk factor: one per file, or several under `factors:`.", uniqueKey: "id", example: """
+        id: DRF-2020-BY-0001
+        kind: internet-shutdown
+        title: State-ordered internet shutdowns around the 2020 presidential election
+        country: BY
+        in_force: { from: 2020-08-09 }
+        reviewed: 2020-09-22
+        severity: high
+        affects:
+          dependencies: [internet, mobile-data, messaging, payments, github, slack, google-docs]
+        events:
+          - { date: 2020-08-09, until: 2020-08-11, what: "Near-total shutdown of mobile and fixed internet" }
+          - { date: 2020-08-17, what: "15-minute nationwide disruption" }
+        references:
+          - source: MS Risk Blog
+            title: The Belarus Crisis and its Implications for Eastern European Security and Businesses
+            date: 2020-09
+            quote: "On August 17, a 15-minute nationwide disruption was recorded"
+        recommendations:
+          - Keep a satellite uplink and an offline runbook for a multi-day national shutdown
+        """, fields: [
         Field("id", .identifier, required: true, "Stable id such as DRF-2020-BY-0001."),
         Field("kind", .choice(FactorKind.allCases.map(\.rawValue)), required: true, "What the factor is about."),
         Field("title", .text, required: true, "One line."),
@@ -82,7 +115,17 @@ public enum DatabaseSchema {
         Field("factors", .list(.object(factor)), required: true, "The factors."),
     ])
 
-    public static let entity = ObjectSchema(name: "a listed entity", summary: "A listed person or organisation.", uniqueKey: "id", fields: [
+    public static let entity = ObjectSchema(name: "a listed entity", summary: "A listed person or organisation.", uniqueKey: "id", key: "entities", example: """
+        - id: BY-TRAVELBAN-2020-0001
+          name: Alexander Grigorievich Lukashenko
+          aliases: [Aliaksandr Lukashenka, Александр Григорьевич Лукашенко]
+          kind: person
+          country: BY
+          listed_by: [LT, LV, EE]
+          programme: Travel bans on Belarusian officials, 2020
+          measures: [travel-ban]
+          since: 2020-08-31
+        """, fields: [
         Field("id", .identifier, required: true, "Stable id."),
         Field("name", .text, required: true, "Primary name."),
         Field("aliases", .list(.text), "Other names and spellings, any script."),
@@ -99,7 +142,7 @@ public enum DatabaseSchema {
         Field("entities", .list(.object(entity)), required: true, "The entries."),
     ])
 
-    static let source = ObjectSchema(name: "a source", summary: "A data source.", uniqueKey: "id", fields: [
+    static let source = ObjectSchema(name: "a source", summary: "A data source; reports print the sources as their data snapshot table.", uniqueKey: "id", key: "sources", fields: [
         Field("id", .identifier, required: true, "Short id."),
         Field("name", .text, required: true, "Name as references cite it."),
         Field("date", .text, "Date or version of the snapshot."),
@@ -107,14 +150,20 @@ public enum DatabaseSchema {
         Field("url", .text, "Where it is published."),
     ])
 
-    static let databaseInfo = ObjectSchema(name: "database", summary: "About the database.", fields: [
+    static let databaseInfo = ObjectSchema(name: "database", summary: "About the database.", key: "database", fields: [
         Field("name", .text, required: true, "Name."),
         Field("version", .text, "Version."),
         Field("description", .text, "What it holds."),
         Field("maintainer", .text, "Who maintains it."),
     ])
 
-    public static let metadata = ObjectSchema(name: "the database metadata file", summary: "database.yaml", fields: [
+    public static let metadata = ObjectSchema(name: "the database metadata file", summary: "`database.yaml`: the database's name, version and sources.", example: """
+        database:
+          name: diligence seed database
+          version: "2020-09-22"
+        sources:
+          - { id: ms-risk-blog, name: MS Risk Blog, date: "2020-09", licence: "Short quotations for analysis" }
+        """, fields: [
         Field("database", .object(databaseInfo), required: true, "About the database."),
         Field("sources", .list(.object(source)), "Its sources."),
     ])

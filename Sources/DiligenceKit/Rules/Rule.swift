@@ -13,7 +13,7 @@ public enum RulePhase: Sendable {
 }
 
 /// A rule's documentation and examples. The examples are policies that must (and must not)
-/// trigger the rule against the shipped seeds as of 2020-09-30; the tests run them.
+/// trigger the rule against the shipped seeds as of `examplesAsOf`; the tests run them.
 public struct RuleDescription: Sendable {
     public let id: String
     public let name: String
@@ -26,9 +26,12 @@ public struct RuleDescription: Sendable {
     public let recommendations: [String]
     public let triggeringExamples: [String]
     public let nonTriggeringExamples: [String]
+    /// The as-of date (YYYY-MM-DD) the examples are checked at.
+    public let examplesAsOf: String
 
     public init(id: String, name: String, summary: String, facts: String, severityModel: [String],
-                recommendations: [String], triggeringExamples: [String] = [], nonTriggeringExamples: [String] = []) {
+                recommendations: [String], triggeringExamples: [String] = [], nonTriggeringExamples: [String] = [],
+                examplesAsOf: String = "2020-09-30") {
         self.id = id
         self.name = name
         self.summary = summary
@@ -37,5 +40,6 @@ public struct RuleDescription: Sendable {
         self.recommendations = recommendations
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
+        self.examplesAsOf = examplesAsOf
     }
 }

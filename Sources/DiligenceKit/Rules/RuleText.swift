@@ -6,7 +6,11 @@ public enum RuleText {
         lines += ["", "Recommends:"]
         lines += description.recommendations.map { "  - \($0)" }
         if let example = description.triggeringExamples.first {
-            lines += ["", "Example that triggers it (against the shipped seeds, as of 2020-09-30):", ""]
+            lines += ["", "Example that triggers it (against the shipped seeds, as of \(description.examplesAsOf)):", ""]
+            lines += example.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+        }
+        if let example = description.nonTriggeringExamples.first {
+            lines += ["", "Example that does not:", ""]
             lines += example.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
         }
         return lines.joined(separator: "\n")

@@ -53,12 +53,18 @@ public struct ObjectSchema: Sendable {
     public let summary: String
     public let fields: [Field]
     public let uniqueKey: String?
+    /// The key this mapping sits under in its parent (`sites`), for the format reference.
+    public let key: String?
+    /// A YAML example of one such mapping (one list item for list members), which the tests load.
+    public let example: String?
 
-    public init(name: String, summary: String, uniqueKey: String? = nil, fields: [Field]) {
+    public init(name: String, summary: String, uniqueKey: String? = nil, key: String? = nil, example: String? = nil, fields: [Field]) {
         self.name = name
         self.summary = summary
         self.fields = fields
         self.uniqueKey = uniqueKey
+        self.key = key
+        self.example = example
     }
 
     public func field(_ name: String) -> Field? { fields.first { $0.name == name } }

@@ -121,9 +121,8 @@ public struct SchemaValidator {
             }
             return .text(text)
         case .identifier:
-            guard !text.isEmpty, text.count <= 200,
-                  text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_:/".unicodeScalars.contains($0) }) else {
-                sink.error(node.mark, "`\(path)` must be an identifier (letters, digits, `-`, `_`, `.`, `:`, `/`; no spaces), found `\(text)`")
+            guard FieldType.isIdentifier(text) else {
+                sink.error(node.mark, "`\(path)` must be an identifier (ASCII letters, digits, `-`, `_`, `.`, `:`, `/`; no spaces), found `\(text)`")
                 return nil
             }
             return .text(text)
@@ -236,6 +235,16 @@ public struct SchemaValidator {
 }
 
 extension FieldType {
+    /// The identifier rule; `identifierPattern` says the same for JSON Schema.
+    static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 200 && text.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || ".-_:/".unicodeScalars.contains(scalar)
+        }
+    }
+
+    static let identifierPattern = "^[A-Za-z0-9._:/-]{1,200}$"
+
     var isList: Bool {
         if case .list = self { return true }
         return false
