@@ -17,10 +17,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Evaluate as of this date, YYYY-MM-DD (default: today, UTC).")
     var asOf: Day?
 
-    @Option(name: .long, help: "Comma-separated formats: text, markdown, json, github (default: text on a terminal, markdown otherwise).")
+    @Option(name: .long, help: "Comma-separated formats: text, markdown, json, sarif, junit, github (default: text on a terminal, markdown otherwise).")
     var format: String?
 
-    @Option(name: .long, help: "A file for one format, a folder for several (report.md, report.json, report.txt, report.github.txt).")
+    @Option(name: .long, help: "A file for one format, a folder for several (report.md, report.json, report.txt, report.sarif, report.junit.xml, report.github.txt).")
     var output: String?
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the gate: critical, high, medium, low, info or none.")

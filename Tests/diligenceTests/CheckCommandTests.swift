@@ -7,10 +7,10 @@ import Testing
 
     @Test func shippedPoliciesFailTheGateAndWriteEveryFormat() throws {
         let out = try Executable.temporaryFolder()
-        let run = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "markdown,json,text,github", "--output", out.path])
+        let run = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "markdown,json,text,github,sarif,junit", "--output", out.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("gate: FAILED"))
-        for name in ["report.md", "report.json", "report.txt", "report.github.txt"] {
+        for name in ["report.md", "report.json", "report.txt", "report.github.txt", "report.sarif", "report.junit.xml"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
         }
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
@@ -23,9 +23,9 @@ import Testing
     /// `scripts/update-reports.sh` when policies, seeds or reporters change.
     @Test func committedReportsAreUpToDate() throws {
         let out = try Executable.temporaryFolder()
-        _ = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "markdown,json,text,github", "--output", out.path])
+        _ = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "markdown,json,text,github,sarif,junit", "--output", out.path])
         let committed = Executable.root.appendingPathComponent("reports")
-        for name in ["report.md", "report.json", "report.txt", "report.github.txt"] {
+        for name in ["report.md", "report.json", "report.txt", "report.github.txt", "report.sarif", "report.junit.xml"] {
             let expected = try Data(contentsOf: committed.appendingPathComponent(name))
             let actual = try Data(contentsOf: out.appendingPathComponent(name))
             #expect(expected == actual, "reports/\(name) is out of date: run scripts/update-reports.sh")
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func twoRunsGiveTheSameBytes() throws {
-        for format in ["markdown", "json", "text", "github"] {
+        for format in ["markdown", "json", "text", "github", "sarif", "junit"] {
             let first = try Executable.run(["check", "policies"] + Self.asOf + ["--format", format])
             let second = try Executable.run(["check", "policies"] + Self.asOf + ["--format", format])
             #expect(first.stdout == second.stdout, "\(format) differs between runs")

@@ -48,4 +48,33 @@ public enum Escaping {
             scalar.properties.generalCategory == .control ? "?" : scalar
         }))
     }
+
+    /// XML 1.0 character data or attribute value: `&`, `<`, `>`, `"` and `'` as entities, CR as
+    /// `&#13;` (a parser would turn a literal one into LF), and the characters XML 1.0 does not
+    /// allow at all (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF) removed.
+    /// Line feeds and tabs stay literal; use `xmlAttribute` inside attribute values.
+    public static func xml(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\r": result += "&#13;"
+            case "\t", "\n": result.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// An XML attribute value: as `xml`, with line feeds and tabs as character references so
+    /// attribute-value normalisation does not turn them into spaces.
+    public static func xmlAttribute(_ text: String) -> String {
+        xml(text).replacingOccurrences(of: "\n", with: "&#10;").replacingOccurrences(of: "\t", with: "&#9;")
+    }
 }

@@ -4,6 +4,8 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     case markdown
     case json
     case github
+    case sarif
+    case junit
 
     /// The file name used when several formats are written into a folder.
     public var fileName: String {
@@ -12,6 +14,8 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
         case .markdown: return "report.md"
         case .json: return "report.json"
         case .github: return "report.github.txt"
+        case .sarif: return "report.sarif"
+        case .junit: return "report.junit.xml"
         }
     }
 
@@ -21,6 +25,8 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
         case .markdown: return MarkdownReporter()
         case .json: return JSONReporter()
         case .github: return GitHubReporter()
+        case .sarif: return SARIFReporter()
+        case .junit: return JUnitReporter()
         }
     }
 }
