@@ -29,6 +29,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("report-min"), help: "Lowest severity shown in reports (the gate still sees everything).")
     var reportMin: Severity = .info
 
+    @Option(name: .long, help: "A previous JSON report: only findings not in it can fail the gate; reports list what is new and what was resolved.")
+    var baseline: String?
+
+    @Option(name: .customLong("max-acceptance-days"), help: "Longest an accepted risk may run after the as-of date; a later expiry is an error.")
+    var maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays
+
     func formats() throws -> [ReportFormat] {
         guard let format else { return [isTerminal() ? .text : .markdown] }
         var result: [ReportFormat] = []
@@ -44,6 +50,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func validate() throws {
+        guard maxAcceptanceDays >= 0 else { throw ValidationError("--max-acceptance-days must be 0 or more") }
         let formats = try formats()
         if formats.count > 1, output == nil {
             throw ValidationError("several formats need --output FOLDER")
@@ -60,7 +67,22 @@ struct CheckCommand: ParsableCommand {
             report(error)
             throw ExitCode(2)
         }
-        let options = CheckOptions(asOf: asOf ?? .today, failOn: failOn.threshold, reportMin: reportMin)
+        let day = asOf ?? .today
+        let horizon = AcceptanceHorizon.problems(in: policies, asOf: day, maxDays: maxAcceptanceDays)
+        if !horizon.isEmpty {
+            report(InputError(horizon))
+            throw ExitCode(2)
+        }
+        var previous: Baseline?
+        if let baseline {
+            do {
+                previous = try Baseline.load(path: baseline)
+            } catch {
+                report(error)
+                throw ExitCode(2)
+            }
+        }
+        let options = CheckOptions(asOf: day, failOn: failOn.threshold, reportMin: reportMin, baseline: previous)
         let result = Checker(database: workspace.database, vocabularies: workspace.vocabularies).check(policies, options: options)
         let rendered = formats.map { ($0, $0.reporter.render(result)) }
         if let output {

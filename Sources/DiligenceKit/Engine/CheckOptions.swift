@@ -7,11 +7,15 @@ public struct CheckOptions: Sendable {
     /// Lowest severity shown in reports (the gate still sees everything).
     public var reportMin: Severity
     public var settings: RuleSettings
+    /// A previous report: only findings not in it can fail the gate.
+    public var baseline: Baseline?
 
-    public init(asOf: Day, failOn: Severity? = .high, reportMin: Severity = .info, settings: RuleSettings = RuleSettings()) {
+    public init(asOf: Day, failOn: Severity? = .high, reportMin: Severity = .info, settings: RuleSettings = RuleSettings(),
+                baseline: Baseline? = nil) {
         self.asOf = asOf
         self.failOn = failOn
         self.reportMin = reportMin
         self.settings = settings
+        self.baseline = baseline
     }
 }

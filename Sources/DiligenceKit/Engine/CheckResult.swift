@@ -12,12 +12,26 @@ public struct CheckResult: Sendable {
     public var reportedFindings: [Finding] { findings.filter { $0.severity >= options.reportMin } }
 
     /// Findings that fail the gate: not accepted and at or above `--fail-on`, and every
-    /// expired acceptance (unless the gate is off).
+    /// expired acceptance (unless the gate is off); with a baseline, only findings it does not hold.
     public var failingFindings: [Finding] {
         guard let failOn = options.failOn else { return [] }
         return findings.filter { finding in
             finding.accepted == nil && (finding.severity >= failOn || finding.rule == "expired-acceptance")
+                && !(options.baseline?.contains(finding) ?? false)
         }
+    }
+
+    /// With a baseline: whether the finding is new since it (nil without a baseline).
+    public func isNew(_ finding: Finding) -> Bool? {
+        options.baseline.map { !$0.contains(finding) }
+    }
+
+    /// With a baseline: its findings that this run no longer produces.
+    public var resolvedSinceBaseline: [Baseline.Entry] {
+        guard let baseline = options.baseline else { return [] }
+        let current = Set(findings.map { "\($0.policy)#\($0.identity)" })
+        return baseline.entries.filter { !current.contains($0.key) }
+            .sorted { ($0.policy, $0.id) < ($1.policy, $1.id) }
     }
 
     public var gateFailed: Bool { !failingFindings.isEmpty }

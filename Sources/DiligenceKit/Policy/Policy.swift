@@ -80,6 +80,8 @@ public struct AcceptedRisk: Sendable, Hashable, Codable {
     public var approvedBy: String
     public var expires: Day
     public var mark: Mark
+    /// Where `expires` is written, for horizon errors.
+    public var expiresMark: Mark = .start
 
     /// Whether this acceptance names a finding identity (`rule/subject` covers every factor).
     public func covers(_ identity: FindingIdentity) -> Bool {

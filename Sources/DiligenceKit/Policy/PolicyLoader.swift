@@ -118,7 +118,8 @@ public struct PolicyLoader: Sendable {
         let accepted = record.objects("accepted_risks").compactMap { risk -> AcceptedRisk? in
             guard let finding = risk.text("finding"), let reason = risk.text("reason"),
                   let approver = risk.text("approved_by"), let expires = risk.date("expires") else { return nil }
-            return AcceptedRisk(finding: finding, reason: reason, approvedBy: approver, expires: expires, mark: risk.mark)
+            return AcceptedRisk(finding: finding, reason: reason, approvedBy: approver, expires: expires, mark: risk.mark,
+                                expiresMark: risk.mark("expires") ?? risk.mark)
         }
         return Policy(file: file, company: record.text("company") ?? "", owner: record.text("owner"),
                       sector: record.text("sector"), reviewed: record.date("reviewed"),

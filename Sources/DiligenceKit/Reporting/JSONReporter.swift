@@ -61,10 +61,12 @@ public struct JSONReporter: Reporter {
         var recommendations: [String]
         var accepted: AcceptedEntry?
         var gate: String
+        /// "new" or "unchanged" when the run has a baseline; absent otherwise.
+        var baseline: String?
 
         enum CodingKeys: String, CodingKey {
             case id, rule, severity, policy, line, column, subject, subject_kind, subject_name, factors, message, path,
-                 evidence, recommendations, accepted, gate
+                 evidence, recommendations, accepted, gate, baseline
         }
 
         /// Like the synthesised encoding, but `accepted` is always present (null when not accepted).
@@ -86,6 +88,7 @@ public struct JSONReporter: Reporter {
             try container.encode(recommendations, forKey: .recommendations)
             try container.encode(accepted, forKey: .accepted)
             try container.encode(gate, forKey: .gate)
+            try container.encodeIfPresent(baseline, forKey: .baseline)
         }
     }
 
@@ -107,7 +110,24 @@ public struct JSONReporter: Reporter {
         var line: Int
     }
 
+    struct BaselineSummary: Encodable {
+        var file: String
+        var as_of: String?
+        var new: Int
+        var unchanged: Int
+        var resolved: [ResolvedEntry]
+    }
+
+    struct ResolvedEntry: Encodable {
+        var policy: String
+        var id: String
+        var rule: String
+        var severity: String
+        var message: String
+    }
+
     struct Summary: Encodable {
+        var baseline: BaselineSummary?
         var gate: String
         var fail_on: String
         var report_min: String
@@ -132,7 +152,8 @@ public struct JSONReporter: Reporter {
                 },
                 recommendations: finding.recommendations,
                 accepted: finding.accepted.map { AcceptedEntry(reason: $0.reason, approved_by: $0.approvedBy, expires: $0.expires.description, line: $0.line) },
-                gate: failing.contains("\(finding.policy)#\(finding.identity)") ? "fail" : "pass")
+                gate: failing.contains("\(finding.policy)#\(finding.identity)") ? "fail" : "pass",
+                baseline: result.isNew(finding).map { $0 ? "new" : "unchanged" })
         }
         var counts: [String: Int] = [:]
         for severity in Severity.allCases { counts[severity.name] = result.counts[severity] ?? 0 }
@@ -151,7 +172,15 @@ public struct JSONReporter: Reporter {
                             unused_acceptances: entry.unusedAcceptances.map(\.finding))
             },
             findings: findings,
-            summary: Summary(gate: result.options.failOn == nil ? "off" : (result.gateFailed ? "fail" : "pass"),
+            summary: Summary(baseline: result.options.baseline.map { baseline in
+                                 BaselineSummary(file: baseline.file, as_of: baseline.asOf,
+                                                 new: findings.filter { $0.baseline == "new" }.count,
+                                                 unchanged: findings.filter { $0.baseline == "unchanged" }.count,
+                                                 resolved: result.resolvedSinceBaseline.map {
+                                                     ResolvedEntry(policy: $0.policy, id: $0.id, rule: $0.rule, severity: $0.severity, message: $0.message)
+                                                 })
+                             },
+                             gate: result.options.failOn == nil ? "off" : (result.gateFailed ? "fail" : "pass"),
                              fail_on: result.options.failOn?.name ?? "none", report_min: result.options.reportMin.name,
                              counts: counts, total: findings.count,
                              accepted: findings.filter { $0.accepted != nil }.count,

@@ -64,8 +64,8 @@ public struct MarkdownReporter: Reporter {
     private func gateText(_ result: CheckResult) -> String {
         guard let failOn = result.options.failOn else { return "off (`--fail-on none`)" }
         return result.gateFailed
-            ? "**FAILED**: \(result.failingFindings.count) finding(s) at or above \(failOn), or expired acceptances"
-            : "**passed**: nothing unaccepted at or above \(failOn)"
+            ? "**FAILED**: \(result.failingFindings.count) \(result.options.baseline == nil ? "" : "new ")finding(s) at or above \(failOn), or expired acceptances"
+            : "**passed**: nothing \(result.options.baseline == nil ? "" : "new and ")unaccepted at or above \(failOn)"
     }
 
     /// A stable id for the run: as-of date and a digest of the database and the findings.
@@ -95,6 +95,9 @@ public struct MarkdownReporter: Reporter {
         out.blank()
         let top = result.reportedFindings.filter { $0.accepted == nil && $0.severity >= .high }
             .sorted { ($1.severity, $0.policy, $0.line) < ($0.severity, $1.policy, $1.line) }
+        if let baseline = result.options.baseline {
+            baselineChanges(result, baseline, &out)
+        }
         out.line("**Top risks**")
         out.blank()
         if top.isEmpty {
@@ -128,6 +131,32 @@ public struct MarkdownReporter: Reporter {
         if decisions.isEmpty { decisions.append("None.") }
         for decision in decisions { out.line("- " + decision) }
         out.blank()
+    }
+
+    /// What is new and what was resolved since the baseline report.
+    private func baselineChanges(_ result: CheckResult, _ baseline: Baseline, _ out: inout MarkdownDocument) {
+        let new = result.reportedFindings.filter { result.isNew($0) == true }
+        let resolved = result.resolvedSinceBaseline
+        out.line("**Since the baseline** `\(Escaping.code(baseline.file))`" + (baseline.asOf.map { " (as of \(Escaping.markdown($0)))" } ?? "")
+                 + ": \(new.count) new finding\(new.count == 1 ? "" : "s"), \(resolved.count) resolved. Only new findings can fail the gate.")
+        out.blank()
+        if !new.isEmpty {
+            out.line("New findings:")
+            out.blank()
+            out.table(["Severity", "Rule", "Where", "Finding"], new.map { finding in
+                [finding.severity.name, "`\(finding.rule)`", "`\(Escaping.codeInTable(finding.policy)):\(finding.line)`", Escaping.markdown(finding.message)]
+            })
+            out.blank()
+        }
+        if !resolved.isEmpty {
+            out.line("Resolved since the baseline:")
+            out.blank()
+            out.table(["Severity", "Rule", "Policy", "Identity", "Finding"], resolved.map { entry in
+                [Escaping.markdown(entry.severity), "`\(Escaping.codeInTable(entry.rule))`", "`\(Escaping.codeInTable(entry.policy))`",
+                 "`\(Escaping.codeInTable(entry.id))`", Escaping.markdown(entry.message)]
+            })
+            out.blank()
+        }
     }
 
     private func company(of finding: Finding, _ result: CheckResult) -> String {
@@ -230,7 +259,7 @@ public struct MarkdownReporter: Reporter {
                 out.line("#### \(label(first.subjectKind)) `\(Escaping.code(first.subject))`: \(Escaping.markdown(first.subjectName))")
                 out.blank()
                 for finding in group.findings.sorted(by: { ($1.severity, $0.rule) < ($0.severity, $1.rule) }) {
-                    render(finding, &citations, &out)
+                    render(finding, isNew: result.isNew(finding) == true, &citations, &out)
                 }
             }
         }
@@ -248,9 +277,9 @@ public struct MarkdownReporter: Reporter {
         }
     }
 
-    private func render(_ finding: Finding, _ citations: inout Citations, _ out: inout MarkdownDocument) {
+    private func render(_ finding: Finding, isNew: Bool, _ citations: inout Citations, _ out: inout MarkdownDocument) {
         let accepted = finding.accepted != nil ? " (accepted)" : ""
-        out.line("##### \(finding.severity.name.uppercased())\(accepted): `\(finding.rule)`")
+        out.line("##### \(finding.severity.name.uppercased())\(accepted)\(isNew ? " (new)" : ""): `\(finding.rule)`")
         out.blank()
         out.line("- **What:** \(Escaping.markdown(finding.message)).")
         if !finding.path.isEmpty {

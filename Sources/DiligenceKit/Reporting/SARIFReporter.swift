@@ -81,6 +81,8 @@ public struct SARIFReporter: Reporter {
         var message: Text
         var locations: [Location]
         var partialFingerprints: [String: String]
+        /// "new" or "unchanged" when the run has a baseline.
+        var baselineState: String?
         var suppressions: [Suppression]?
         var properties: ResultProperties
     }
@@ -195,6 +197,7 @@ public struct SARIFReporter: Reporter {
                 message: Text(text: finding.message),
                 locations: [Self.location(policy: finding.policy, line: finding.line, column: finding.column)],
                 partialFingerprints: [Self.fingerprintKey: Self.fingerprint(policy: finding.policy, identity: finding.identity)],
+                baselineState: result.isNew(finding).map { $0 ? "new" : "unchanged" },
                 suppressions: suppressions,
                 properties: ResultProperties(
                     severity: finding.severity.name, subject: finding.subject, subjectKind: finding.subjectKind.rawValue,

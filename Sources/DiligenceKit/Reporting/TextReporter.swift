@@ -7,7 +7,8 @@ public struct TextReporter: Reporter {
     public func render(_ result: CheckResult) -> String {
         var lines: [String] = []
         for finding in result.reportedFindings {
-            let state = finding.accepted != nil ? " (accepted)" : ""
+            var state = finding.accepted != nil ? " (accepted)" : ""
+            if result.isNew(finding) == true { state += " (new)" }
             lines.append(Escaping.terminal("\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)"))
         }
         if !lines.isEmpty { lines.append("") }
@@ -19,11 +20,15 @@ public struct TextReporter: Reporter {
         summary += counts.isEmpty ? "no findings" : counts.joined(separator: ", ")
         if accepted > 0 { summary += "; \(accepted) accepted" }
         lines.append(summary)
+        if let baseline = result.options.baseline {
+            let new = result.reportedFindings.filter { result.isNew($0) == true }.count
+            lines.append("since baseline \(baseline.file): \(new) new, \(result.resolvedSinceBaseline.count) resolved")
+        }
         lines.append("database: \(result.database.name) \(result.database.version ?? "") sha256:\(result.database.digest.prefix(12))".replacingOccurrences(of: "  ", with: " "))
         if let failOn = result.options.failOn {
             lines.append(result.gateFailed
                          ? "gate: FAILED (\(result.failingFindings.count) finding(s) at or above \(failOn) or expired acceptances)"
-                         : "gate: passed (nothing at or above \(failOn))")
+                         : "gate: passed (nothing \(result.options.baseline == nil ? "" : "new ")at or above \(failOn))")
         } else {
             lines.append("gate: off (--fail-on none)")
         }
