@@ -45,10 +45,7 @@ struct ScreenCommand: ParsableCommand {
                 let loader = RiskDatabaseLoader(countries: countries, vocabularies: vocabularies)
                 var files: [(relative: String, display: String, bytes: [UInt8])] = []
                 for path in list {
-                    guard let data = FileManager.default.contents(atPath: path) else {
-                        throw InputError(SourceLocation(file: path, line: 1, column: 1), "cannot read list file")
-                    }
-                    files.append((path, path, [UInt8](data)))
+                    files.append((path, path, try InputFile.read(path, display: path, limit: YAMLLimits.database.maxBytes)))
                 }
                 entities = try loader.load(files: files, path: "lists").entities
             }
@@ -65,11 +62,13 @@ struct ScreenCommand: ParsableCommand {
         }
         var queries = names
         if let input {
-            guard let data = FileManager.default.contents(atPath: input) else {
-                printError("\(input):1:1: error: cannot read file")
+            do {
+                let bytes = try InputFile.read(input, display: input, limit: 64 << 20)
+                queries += String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+            } catch {
+                report(error)
                 throw ExitCode(2)
             }
-            queries += String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
         } else if names.isEmpty {
             while let line = readLine() { queries.append(line) }
         }

@@ -33,10 +33,10 @@ public struct Baseline: Sendable {
     /// Reads a JSON report written by `diligence check --format json`.
     public static func load(path: String) throws(InputError) -> Baseline {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             throw InputError(start, "cannot read the baseline report")
         }
-        guard data.count <= 256 << 20 else { throw InputError(start, "the baseline report is larger than 256 MiB") }
+        let data = Data(try InputFile.read(path, display: path, limit: 256 << 20))
         guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
             throw InputError(start, "the baseline is not a JSON report (write one with `diligence check --format json`)")
         }

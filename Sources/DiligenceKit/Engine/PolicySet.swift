@@ -14,6 +14,11 @@ public enum PolicySet {
             }
             if isDirectory.boolValue {
                 let found = FileDiscovery.yamlFiles(in: path)
+                if found.count > FileDiscovery.maxFiles {
+                    problems.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), .error,
+                                               "more than \(FileDiscovery.maxFiles) policy files under this folder; check fewer at a time"))
+                    continue
+                }
                 if found.isEmpty {
                     problems.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), .error, "no policy files (*.yaml, *.yml) in this folder"))
                 }

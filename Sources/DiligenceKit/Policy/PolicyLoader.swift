@@ -14,33 +14,8 @@ public struct PolicyLoader: Sendable {
     /// Loads one file from disk. `displayPath` is how findings and reports name it.
     public func load(path: String, displayPath: String? = nil) throws(InputError) -> Policy {
         let shown = displayPath ?? path
-        let bytes = try Self.readFile(path, display: shown, limit: limits.maxBytes)
+        let bytes = try InputFile.read(path, display: shown, limit: limits.maxBytes)
         return try load(bytes: bytes, file: shown)
-    }
-
-    /// Reads a file's bytes, refusing anything over `limit` before reading it.
-    static func readFile(_ path: String, display: String, limit: Int) throws(InputError) -> [UInt8] {
-        let start = SourceLocation(file: display, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(start, "no such file")
-        }
-        if isDirectory.boolValue { throw InputError(start, "is a folder, not a file") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-            throw InputError(start, "file is \(size) bytes; the limit is \(limit) bytes")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(start, "cannot read file (permission denied?)")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: limit + 1) ?? Data()
-        } catch {
-            throw InputError(start, "cannot read file (\(error.localizedDescription))")
-        }
-        if data.count > limit { throw InputError(start, "file is larger than the limit of \(limit) bytes") }
-        return [UInt8](data)
     }
 
     /// Parses and validates one policy document.

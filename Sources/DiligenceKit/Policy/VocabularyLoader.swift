@@ -27,10 +27,7 @@ public enum VocabularyLoader {
         }
         if let extraFolder {
             for path in FileDiscovery.yamlFiles(in: extraFolder.path) {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw InputError(SourceLocation(file: path, line: 1, column: 1), "cannot read file")
-                }
-                files.append(([UInt8](data), path))
+                files.append((try InputFile.read(path, display: path, limit: YAMLLimits.database.maxBytes), path))
             }
         }
         var byKind: [VocabularyKind: Vocabulary] = [:]

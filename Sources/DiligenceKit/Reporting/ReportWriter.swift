@@ -15,7 +15,19 @@ public enum ReportWriter {
     }
 
     /// Writes every (path, contents) pair; all contents are rendered before anything is written.
+    /// Interrupt signals (SIGINT, SIGTERM, SIGHUP) are held back while the temporary files exist
+    /// and delivered once they are renamed or removed, so an interrupted run leaves none behind.
     public static func write(_ outputs: [(path: String, contents: String)]) throws(WriteError) {
+        var blocked = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&blocked)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&blocked, signal) }
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        try writeUninterrupted(outputs)
+    }
+
+    private static func writeUninterrupted(_ outputs: [(path: String, contents: String)]) throws(WriteError) {
         var written: [(temporary: String, final: String)] = []
         do {
             for output in outputs {

@@ -20,12 +20,15 @@ public struct RiskDatabaseLoader: Sendable {
         }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         let paths = FileDiscovery.yamlFiles(in: folder)
+        if paths.count > FileDiscovery.maxFiles {
+            throw InputError(SourceLocation(file: folder, line: 1, column: 1), "more than \(FileDiscovery.maxFiles) files in the risk database")
+        }
         var sources: [(relative: String, bytes: [UInt8])] = []
         var problems: [Diagnostic] = []
         for path in paths {
             let relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
             do throws(InputError) {
-                sources.append((relative, try PolicyLoader.readFile(path, display: path, limit: limits.maxBytes)))
+                sources.append((relative, try InputFile.read(path, display: path, limit: limits.maxBytes)))
             } catch {
                 problems.append(contentsOf: error.diagnostics)
             }

@@ -2,6 +2,9 @@ import Foundation
 
 /// Finds YAML files under paths given on the command line.
 public enum FileDiscovery {
+    /// Most files one run reads from a folder; a larger tree is refused rather than half-read.
+    public static let maxFiles = 100_000
+
     /// Every `*.yaml` / `*.yml` under `folder`, recursively, sorted, following no symbolic
     /// link to a folder twice (a link loop ends the walk of that branch).
     public static func yamlFiles(in folder: String) -> [String] {
@@ -16,6 +19,7 @@ public enum FileDiscovery {
         guard depth < 64, visited.insert(resolved).inserted else { return }
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for entry in entries.sorted() where !entry.hasPrefix(".") {
+            if results.count > maxFiles { return }
             let path = folder.hasSuffix("/") ? folder + entry : folder + "/" + entry
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
@@ -23,6 +27,7 @@ public enum FileDiscovery {
                 walk(path, &results, &visited, depth: depth + 1)
             } else if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
                 results.append(path)
+                if results.count > maxFiles { return }
             }
         }
     }
