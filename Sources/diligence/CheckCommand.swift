@@ -98,7 +98,7 @@ struct CheckCommand: ParsableCommand {
                 printError(error.description)
                 throw ExitCode(2)
             }
-            let summary = TextReporter().render(result).split(separator: "\n").suffix(3).joined(separator: "\n")
+            let summary = TextReporter().summary(result).joined(separator: "\n")
             printError("wrote " + files.map(\.path).joined(separator: ", ") + "\n" + summary)
         } else if let (_, text) = rendered.first {
             FileHandle.standardOutput.write(Data(text.utf8))

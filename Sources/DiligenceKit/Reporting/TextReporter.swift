@@ -12,6 +12,13 @@ public struct TextReporter: Reporter {
             lines.append(Escaping.terminal("\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)"))
         }
         if !lines.isEmpty { lines.append("") }
+        lines += summary(result)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The closing lines: counts, baseline changes, database and gate verdict.
+    public func summary(_ result: CheckResult) -> [String] {
+        var lines: [String] = []
         let counts = Severity.allCases.reversed().compactMap { severity in
             result.counts[severity].map { "\($0) \(severity)" }
         }
@@ -32,6 +39,6 @@ public struct TextReporter: Reporter {
         } else {
             lines.append("gate: off (--fail-on none)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 }
