@@ -9,13 +9,35 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable, CustomStringC
     public var level: Level
     public var message: String
 
+    /// Longest message kept; a value echoed from a hostile file cannot flood the terminal.
+    public static let maxMessageLength = 2_000
+
     public init(_ location: SourceLocation, _ level: Level = .error, _ message: String) {
         self.location = location
         self.level = level
-        self.message = message
+        var text = Diagnostic.printable(message)
+        if text.count > Diagnostic.maxMessageLength {
+            text = String(text.prefix(Diagnostic.maxMessageLength)) + "…"
+        }
+        self.message = text
     }
 
-    public var description: String { "\(location): \(level.rawValue): \(message)" }
+    public var description: String { "\(Diagnostic.printable(location.description)): \(level.rawValue): \(message)" }
+
+    /// Control characters (escape sequences, carriage returns, line feeds from a file's values)
+    /// written as `\u{1B}` so a message is one line and cannot drive a terminal or a CI log.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.location, lhs.message) < (rhs.location, rhs.message)
@@ -39,26 +61,39 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Collects the diagnostics of one file so that all of its problems are reported at once.
+/// Collects the diagnostics of one file so that all of its problems are reported at once, up to
+/// `maxErrors`: past that, one line says how many more there are (a hostile file can hold
+/// millions of mistakes).
 public struct DiagnosticSink: Sendable {
+    public static let maxErrors = 100
+
     public let file: String
-    public private(set) var diagnostics: [Diagnostic] = []
+    private var kept: [Diagnostic] = []
+    private var errorCount = 0
 
     public init(file: String) {
         self.file = file
     }
 
-    public var hasErrors: Bool { diagnostics.contains { $0.level == .error } }
+    public var hasErrors: Bool { errorCount > 0 }
 
-    public mutating func error(_ mark: Mark, _ message: String) {
-        diagnostics.append(Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), .error, message))
+    /// Whether another error would still be shown (callers skip costly suggestions otherwise).
+    public var accepting: Bool { errorCount < DiagnosticSink.maxErrors }
+
+    /// The diagnostics kept, and a last line counting those left out.
+    public var diagnostics: [Diagnostic] {
+        guard errorCount > DiagnosticSink.maxErrors, let last = kept.last else { return kept }
+        let more = errorCount - DiagnosticSink.maxErrors
+        return kept + [Diagnostic(last.location, .error, "\(more) more problem\(more == 1 ? "" : "s") in this file not shown; fix these first")]
+    }
+
+    public mutating func error(_ mark: Mark, _ message: @autoclosure () -> String) {
+        errorCount += 1
+        guard errorCount <= DiagnosticSink.maxErrors else { return }
+        kept.append(Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), .error, message()))
     }
 
     public mutating func warning(_ mark: Mark, _ message: String) {
-        diagnostics.append(Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), .warning, message))
-    }
-
-    public mutating func append(contentsOf other: [Diagnostic]) {
-        diagnostics.append(contentsOf: other)
+        kept.append(Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), .warning, message))
     }
 }

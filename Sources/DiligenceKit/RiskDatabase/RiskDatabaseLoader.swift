@@ -46,15 +46,8 @@ public struct RiskDatabaseLoader: Sendable {
         var problems: [Diagnostic] = []
         var fileList: [String] = []
         for file in files.sorted(by: { $0.relative < $1.relative }) {
-            if file.relative.hasPrefix("vocabularies/") { 
-                hasher.update(file.relative); hasher.update([0]); hasher.update(file.bytes)
-                fileList.append(file.relative)
-                continue
-            }
-            hasher.update(file.relative)
-            hasher.update([0])
-            hasher.update(file.bytes)
             fileList.append(file.relative)
+            if file.relative.hasPrefix("vocabularies/") { continue }
             do throws(InputError) {
                 guard let root = try YAMLReader.read(file.bytes, file: file.display, limits: limits) else {
                     throw InputError(SourceLocation(file: file.display, line: 1, column: 1), "empty database file")
@@ -88,6 +81,13 @@ public struct RiskDatabaseLoader: Sendable {
         }
         problems += crossCheck(factors: factors, entities: entities, metadata: metadata)
         if problems.contains(where: { $0.level == .error }) { throw InputError(problems) }
+        // The digest covers every file, vocabularies included, in path order; it is computed
+        // only once the database is known to be valid.
+        for file in files.sorted(by: { $0.relative < $1.relative }) {
+            hasher.update(file.relative)
+            hasher.update([0])
+            hasher.update(file.bytes)
+        }
         let resolvedMetadata = metadata ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
         return RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
                             digest: hasher.finalizeHex(), files: fileList)

@@ -45,16 +45,18 @@ public struct PoliticalInstabilityRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let policy = context.policy
-        var subjects: [(id: String, kind: SubjectKind, name: String, country: Country, mark: Mark, shift: Int)] = []
-        for site in policy.sites { subjects.append((site.id, .site, site.displayName, site.country, site.mark, 0)) }
-        for trip in policy.travel { subjects.append((trip.id, .travel, trip.name ?? "Travel to \(trip.city ?? trip.country.name)", trip.country, trip.mark, -1)) }
+        var subjects: [(id: String, kind: SubjectKind, name: String, relation: String, country: Country, mark: Mark, shift: Int)] = []
+        for site in policy.sites { subjects.append((site.id, .site, site.displayName, "is in", site.country, site.mark, 0)) }
+        for trip in policy.travel {
+            subjects.append((trip.id, .travel, trip.name ?? "Travel entry \(trip.id)", "takes staff to", trip.country, trip.mark, -1))
+        }
         for flow in policy.trade {
-            let preposition = flow.direction == .export ? "to" : "from"
-            subjects.append((flow.id, .trade, flow.name ?? "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name)", flow.country, flow.mark, -1))
+            subjects.append((flow.id, .trade, flow.name ?? "Trade flow \(flow.id)",
+                             flow.direction == .export ? "ships goods to" : "buys goods from", flow.country, flow.mark, -1))
         }
         // Counterparties only when they are the state itself: the junta is the counterparty.
         for party in policy.counterparties where party.role == "government" {
-            subjects.append((party.id, .counterparty, party.name, party.country, party.mark, -1))
+            subjects.append((party.id, .counterparty, party.name, "is a state body of", party.country, party.mark, -1))
         }
         for subject in subjects {
             for factor in context.database.factors([.unconstitutionalChange], in: subject.country, asOf: context.asOf) {
@@ -64,7 +66,7 @@ public struct PoliticalInstabilityRule: Rule {
                 findings.append(Finding(
                     rule: description.id, severity: severity, policy: policy, mark: subject.mark, subject: subject.id,
                     subjectKind: subject.kind, subjectName: subject.name, factor: factor,
-                    message: "\(subject.name) is in \(subject.country.name), under \(factor.title.lowercasedFirst); \(latest)",
+                    message: "\(subject.name) \(subject.relation) \(subject.country.name), under \(factor.title.lowercasedFirst); \(latest)",
                     path: [subject.name, "in \(subject.country.name)", "\(factor.id): \(latest)", "\(description.id) → \(severity)"],
                     evidence: context.evidence(for: factor, events: events),
                     recommendations: factor.recommendations + description.recommendations))

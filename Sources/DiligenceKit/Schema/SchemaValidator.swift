@@ -80,7 +80,9 @@ public struct SchemaValidator {
             }
             guard let field = schema.field(key) else {
                 var message = "unknown key `\(key)` in \(schema.name)"
-                if let guess = Suggestion.closest(to: key, in: schema.fields.map(\.name)) {
+                if !sink.accepting {
+                    // Past the error cap only the count matters.
+                } else if let guess = Suggestion.closest(to: key, in: schema.fields.map(\.name)) {
                     message += "; did you mean `\(guess)`?"
                 } else {
                     message += "; expected one of: " + schema.fields.map(\.name).joined(separator: ", ")
@@ -178,14 +180,16 @@ public struct SchemaValidator {
         case .country:
             if let country = countries.resolve(text) { return .country(country) }
             var message = "unknown country `\(text)`; write an ISO 3166-1 alpha-2 code or an English name"
-            if let guess = countries.suggestion(for: text) { message += "; did you mean \(guess)?" }
+            if sink.accepting, let guess = countries.suggestion(for: text) { message += "; did you mean \(guess)?" }
             sink.error(node.mark, message)
             return nil
         case .term(let kind):
             let vocabulary = vocabularies[kind]
             if let id = vocabulary.resolve(text) { return .term(id) }
             var message = "unknown \(kind.singular) `\(text)` in `\(path)`"
-            if let guess = vocabulary.suggestion(for: text) {
+            if !sink.accepting {
+                // Past the error cap only the count matters: skip the suggestion search.
+            } else if let guess = vocabulary.suggestion(for: text) {
                 message += "; did you mean `\(guess)`?"
             } else {
                 message += "; known: " + vocabulary.ids.prefix(40).joined(separator: ", ")

@@ -20,29 +20,43 @@ public struct SHA256: Sendable {
     public init() {}
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 8
-            if buffer.count == 64 {
-                compress()
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
+        let array = Array(bytes)
+        array.withUnsafeBufferPointer { update(buffer: $0) }
     }
 
     public mutating func update(_ text: String) { update(Array(text.utf8)) }
 
+    /// Hashes whole 64-byte blocks straight from the input; only a tail waits in `buffer`.
+    mutating func update(buffer input: UnsafeBufferPointer<UInt8>) {
+        length &+= UInt64(input.count) &* 8
+        var index = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, input.count)
+            buffer.append(contentsOf: input[0..<take])
+            index = take
+            if buffer.count == 64 {
+                let block = buffer
+                block.withUnsafeBufferPointer { compress($0, at: 0) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        while index + 64 <= input.count {
+            compress(input, at: index)
+            index += 64
+        }
+        if index < input.count { buffer.append(contentsOf: input[index...]) }
+    }
+
     /// The digest as lower-case hex.
     public mutating func finalizeHex() -> String {
         let bitLength = length
-        update([0x80])
-        while buffer.count != 56 { update([0]) }
-        length = bitLength
+        var tail: [UInt8] = [0x80]
+        let used = (buffer.count + 1) % 64
+        tail += [UInt8](repeating: 0, count: used <= 56 ? 56 - used : 120 - used)
         for shift in stride(from: 56, through: 0, by: -8) {
-            buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
-        compress()
-        buffer.removeAll()
+        tail.withUnsafeBufferPointer { update(buffer: $0) }
         let digits = Array("0123456789abcdef")
         var hex = ""
         for word in state {
@@ -59,10 +73,16 @@ public struct SHA256: Sendable {
         return hasher.finalizeHex()
     }
 
-    private mutating func compress() {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, at: offset, schedule: w)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, at offset: Int, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
-            w[i] = UInt32(buffer[i * 4]) << 24 | UInt32(buffer[i * 4 + 1]) << 16 | UInt32(buffer[i * 4 + 2]) << 8 | UInt32(buffer[i * 4 + 3])
+            let j = offset + i * 4
+            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
         }
         for i in 16..<64 {
             let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)

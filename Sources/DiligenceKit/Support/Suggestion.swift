@@ -2,6 +2,8 @@
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        // Nothing longer than any plausible name is a typo of one; the distance would cost O(n·m).
+        guard word.count <= 64 else { return nil }
         let folded = word.lowercased()
         var best: (String, Int)?
         for candidate in candidates {

@@ -68,6 +68,8 @@ public enum YAMLReader {
 
     /// The first byte that is not valid UTF-8, with its line and column.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8)? {
+        // The standard library's validation is vectorised; the slow walk only locates an error.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0
@@ -120,9 +122,14 @@ public enum YAMLReader {
 
 /// Turns the event stream into one document tree.
 private struct Builder {
-    private enum Frame {
-        case sequence(mark: Mark, tag: String?, anchor: String?, items: [YAMLNode], size: Int)
-        case mapping(mark: Mark, tag: String?, anchor: String?, items: [YAMLNode], size: Int)
+    /// An open list or mapping; mutated in place on the stack so appending stays O(1).
+    private struct Frame {
+        var isMapping: Bool
+        var mark: Mark
+        var tag: String?
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var size = 1
     }
 
     let file: String
@@ -176,27 +183,28 @@ private struct Builder {
             try complete(target, anchor: nil, counted: 0)
         case YAML_SEQUENCE_START_EVENT:
             try push(mark)
-            stack.append(.sequence(mark: mark, tag: Self.string(event.data.sequence_start.tag),
-                                   anchor: Self.string(event.data.sequence_start.anchor), items: [], size: 1))
+            stack.append(Frame(isMapping: false, mark: mark, tag: Self.string(event.data.sequence_start.tag),
+                               anchor: Self.string(event.data.sequence_start.anchor)))
         case YAML_MAPPING_START_EVENT:
             try push(mark)
-            stack.append(.mapping(mark: mark, tag: Self.string(event.data.mapping_start.tag),
-                                  anchor: Self.string(event.data.mapping_start.anchor), items: [], size: 1))
+            stack.append(Frame(isMapping: true, mark: mark, tag: Self.string(event.data.mapping_start.tag),
+                               anchor: Self.string(event.data.mapping_start.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            switch frame {
-            case .sequence(let start, let tag, let anchor, let items, let size):
-                try complete(YAMLNode(content: .sequence(items), mark: start, tag: tag, size: size), anchor: anchor, counted: 0)
-            case .mapping(let start, let tag, let anchor, let items, let size):
+            let content: YAMLNode.Content
+            if frame.isMapping {
                 var pairs: [YAMLPair] = []
-                pairs.reserveCapacity(items.count / 2)
+                pairs.reserveCapacity(frame.items.count / 2)
                 var index = 0
-                while index + 1 < items.count {
-                    pairs.append(YAMLPair(key: items[index], value: items[index + 1]))
+                while index + 1 < frame.items.count {
+                    pairs.append(YAMLPair(key: frame.items[index], value: frame.items[index + 1]))
                     index += 2
                 }
-                try complete(YAMLNode(content: .mapping(pairs), mark: start, tag: tag, size: size), anchor: anchor, counted: 0)
+                content = .mapping(pairs)
+            } else {
+                content = .sequence(frame.items)
             }
+            try complete(YAMLNode(content: content, mark: frame.mark, tag: frame.tag, size: frame.size), anchor: frame.anchor, counted: 0)
         default:
             break
         }
@@ -223,18 +231,12 @@ private struct Builder {
     private mutating func complete(_ node: YAMLNode, anchor: String?, counted: Int? = nil) throws(InputError) {
         try count(counted ?? 1, at: node.mark)
         if let anchor { anchors[anchor] = node }
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             document = node
             return
         }
-        switch top {
-        case .sequence(let mark, let tag, let anchorName, var items, let size):
-            items.append(node)
-            stack.append(.sequence(mark: mark, tag: tag, anchor: anchorName, items: items, size: size + node.size))
-        case .mapping(let mark, let tag, let anchorName, var items, let size):
-            items.append(node)
-            stack.append(.mapping(mark: mark, tag: tag, anchor: anchorName, items: items, size: size + node.size))
-        }
+        stack[stack.count - 1].items.append(node)
+        stack[stack.count - 1].size += node.size
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
