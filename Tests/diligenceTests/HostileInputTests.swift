@@ -1,3 +1,4 @@
+import DiligenceKit
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -56,6 +57,10 @@ import Glibc
                     let count = "\(problems) problem\(problems == 1 ? "" : "s") in "
                     #expect(lines.contains { $0.hasPrefix(count) }, context)
                     #expect(lines.filter { !$0.isEmpty }.count == problems + 1, context)
+                } else {
+                    // Over the cap: the first errors, one "N more problems" line and the count line.
+                    #expect(lines.filter { !$0.isEmpty }.count <= DiagnosticSink.maxErrors + 2, context)
+                    #expect(lines.contains { $0.contains("more problems in this file not shown") }, context)
                 }
             case .accepted(let status, let validateWords, let checkWords):
                 #expect(result.status == status, context)
@@ -70,7 +75,8 @@ import Glibc
 /// What a command must answer.
 enum Outcome: Sendable {
     /// Exit 2; the first line of standard error is `shown:line:column: error: ...` and holds every
-    /// word; the count line says `problems` problems (nil: any count).
+    /// word; the count line says `problems` problems (nil: more than the cap of errors per file,
+    /// `DiagnosticSink.maxErrors`, so the output stops there).
     case refused(line: Int, column: Int, words: [String], problems: Int? = 1)
     /// Exit `status`; standard output holds the words (validate's summary, check's JSON report).
     case accepted(status: Int32 = 0, validate: [String] = ["1 policy file valid"], check: [String] = [])
@@ -161,8 +167,8 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         // 200 MB, sparse: refused from its size before a byte is read (the peak stays small).
         HostileCase("huge-sparse.yaml", .refused(line: 1, column: 1, words: ["file is 209715200 bytes", "the limit is 8388608 bytes"])) { folder in
             let path = folder.appendingPathComponent("huge-sparse.yaml").path
-            FileManager.default.createFile(atPath: path, contents: nil)
-            guard let handle = FileHandle(forWritingAtPath: path) else { throw POSIXError(.EACCES) }
+            guard FileManager.default.createFile(atPath: path, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: path) else { throw POSIXError(.EACCES) }
             try handle.truncate(atOffset: 200 << 20)
             try handle.close()
             return HostileSetup(paths: [path], shown: path)
