@@ -1,11 +1,12 @@
 import ArgumentParser
 import DiligenceKit
+import Foundation
 
 struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Inspect the risk database.",
-        subcommands: [Stats.self, List.self, Show.self]
+        abstract: "Inspect the risk database, or bring real lists into its format.",
+        subcommands: [Stats.self, List.self, Show.self, Import.self]
     )
 
     struct Stats: ParsableCommand {
@@ -62,4 +63,67 @@ struct DBCommand: ParsableCommand {
             }
         }
     }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Convert a published list into a list file (entities:) for the risk database or screen --list.",
+            discussion: """
+                ofac-sdn: OFAC's legacy CSV files, sdn.csv and optionally alt.csv (aliases), in that order.
+                opensanctions: OpenSanctions FollowTheMoney JSON lines (entities.ftm.json).
+                Neither OFAC file carries listing dates: the list is a snapshot, dated with --snapshot-date.
+                """
+        )
+
+        @Option(name: .long, help: "The input format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var from: ImportFormat
+
+        @Argument(help: "The input files (ofac-sdn: sdn.csv [alt.csv]; opensanctions: one .json/.jsonl file).")
+        var files: [String]
+
+        @Option(name: .long, help: "The list file to write (YAML, `entities:`); written atomically.")
+        var output: String
+
+        @Option(name: .long, help: "The date the input was published (YYYY-MM-DD), written into every reference. Without it no date is written.")
+        var snapshotDate: Day?
+
+        func validate() throws {
+            switch from {
+            case .ofacSDN:
+                guard (1...2).contains(files.count) else { throw ValidationError("ofac-sdn takes sdn.csv and optionally alt.csv") }
+            case .openSanctions:
+                guard files.count == 1 else { throw ValidationError("opensanctions takes one JSON lines file") }
+            }
+        }
+
+        func run() throws {
+            let list: ImportedList
+            do {
+                let countries = try CountryTable.builtin()
+                let inputs = try files.map { path throws(InputError) in
+                    (bytes: try InputFile.read(path, display: path, limit: 2 << 30), path: path)
+                }
+                switch from {
+                case .ofacSDN:
+                    list = try OFACImporter(countries: countries, snapshotDate: snapshotDate)
+                        .importFiles(sdn: inputs[0], alt: inputs.count > 1 ? inputs[1] : nil)
+                case .openSanctions:
+                    list = try OpenSanctionsImporter(countries: countries, snapshotDate: snapshotDate)
+                        .importFile(bytes: inputs[0].bytes, file: inputs[0].path)
+                }
+            } catch {
+                report(error)
+                throw ExitCode(2)
+            }
+            for warning in list.warnings { printError(warning.description) }
+            do {
+                try ReportWriter.write([(output, ListWriter.yaml(list))])
+            } catch {
+                printError(error.description)
+                throw ExitCode(2)
+            }
+            for line in list.summary { printError("\(output): \(line)") }
+        }
+    }
 }
+
+extension ImportFormat: ExpressibleByArgument {}

@@ -5,91 +5,182 @@ import Foundation
 struct ScreenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen",
-        abstract: "Screen names against listed persons and entities, with the score and why of every match."
+        abstract: "Screen names against listed persons and entities, with the score and why of every match.",
+        discussion: """
+            Names come from the arguments, or one per line from --input FILE, or from standard input.
+            They are screened against the list files (entities:) of --db, or of the --list files given.
+            Every match at or above --threshold is printed, best first, with its score (0..1; 1 only when
+            every word matches after transliteration and spelling folds) and why: which words matched which
+            and how, what each name has that the other lacks. --country and --kind are signals: the entity's
+            own country or kind raises a fuzzy score a little, another lowers it; nothing is filtered out.
+            """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
 
     @Argument(help: "Names to screen (or use --input, or standard input).")
     var names: [String] = []
 
-    @Option(name: .long, help: "A file with one name per line.")
+    @Option(name: .long, help: "A file with one name per line (UTF-8).")
     var input: String?
 
     @Option(name: .long, parsing: .upToNextOption, help: "List files (entities:) to screen against instead of --db.")
     var list: [String] = []
 
-    @Option(name: .long, help: "Only report entities of this country (ISO code or name).")
+    @Option(name: .long, help: "The country of the parties screened (ISO code or name): a signal, not a filter.")
     var country: String?
 
-    @Option(name: .long, help: "Lowest score reported, 0..1.")
+    @Option(name: .long, help: "The kind of the parties screened (person, organisation, vessel, aircraft): a signal, not a filter.")
+    var kind: ListedEntity.Kind?
+
+    @Option(name: .long, help: "Lowest score reported, 0..1 (default \(RuleSettings().screeningThreshold)).")
     var threshold: Double = RuleSettings().screeningThreshold
 
     @Option(name: .long, help: "text or json.")
-    var format: String = "text"
+    var format: Format = .text
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(name: .long, help: .hidden)
+    var pairs: String?
+
+    @Flag(name: .long, help: .hidden)
+    var normalize = false
+
+    @Option(name: .long, help: .hidden)
+    var tune: [String] = []
+
+    @Flag(name: .long, help: .hidden)
+    var timings = false
+
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
-        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
+        if input != nil, !names.isEmpty { throw ValidationError("give names as arguments or --input, not both") }
     }
 
     func run() throws {
-        let entities: [ListedEntity]
         let countries: CountryTable
         do {
             countries = try CountryTable.builtin()
-            if list.isEmpty {
-                entities = try database.workspace().database.entities
-            } else {
-                let vocabularies = try VocabularyLoader.load(countries: countries)
-                let loader = RiskDatabaseLoader(countries: countries, vocabularies: vocabularies)
-                var files: [(relative: String, display: String, bytes: [UInt8])] = []
-                for path in list {
-                    files.append((path, path, try InputFile.read(path, display: path, limit: YAMLLimits.database.maxBytes)))
-                }
-                entities = try loader.load(files: files, path: "lists").entities
-            }
-        } catch let error as InputError {
+            _ = try ScreeningData.builtin()
+        } catch {
             report(error)
             throw ExitCode(2)
         }
-        var filterCountry: Country?
+        var queryCountry: Country?
         if let country {
             guard let resolved = countries.resolve(country) else {
                 throw ValidationError("unknown country '\(country)'")
             }
-            filterCountry = resolved
+            queryCountry = resolved
         }
-        var queries = names
+        let started = Date()
+        let entities = try loadEntities(countries: countries)
+        let loaded = Date()
+        var lines: [String]
         if let input {
             do {
-                let bytes = try InputFile.read(input, display: input, limit: 64 << 20)
-                queries += String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+                lines = try Self.lines(InputFile.read(input, display: input, limit: 256 << 20), file: input)
             } catch {
                 report(error)
                 throw ExitCode(2)
             }
         } else if names.isEmpty {
-            while let line = readLine() { queries.append(line) }
-        }
-        queries = queries.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let screener = NameScreener(entities: entities)
-        let results = queries.map { query in
-            (query, screener.screen(query, threshold: threshold).filter { match in
-                filterCountry == nil || match.entity.country == filterCountry
-            })
-        }
-        if format == "json" {
-            print(ScreeningReport.json(results))
+            lines = []
+            while let line = readLine() { lines.append(line) }
         } else {
-            for (query, matches) in results {
-                if matches.isEmpty {
-                    print("\(query): no match")
-                }
-                for match in matches {
-                    print("\(query): \(match.entity.id) \(match.entity.name) (matched \"\(match.matched)\", score \(String(format: "%.2f", match.score))): \(match.why)")
-                }
+            lines = names
+        }
+        let queries = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if normalize {
+            // Benchmarks: the Latin form and the comparison keys of each name, tab-separated.
+            for query in queries {
+                let normalized = NameNormalizer.standard.normalize(query)
+                print("\(NameNormalizer.latinLower(query).replacingOccurrences(of: "\t", with: " "))\t\(normalized.keys.joined(separator: " "))")
+            }
+            return
+        }
+        var parameters = ScoringParameters()
+        for setting in tune {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]), parameters.set(parts[0], value) else {
+                throw ValidationError("--tune takes NAME=NUMBER with a name of ScoringParameters, found '\(setting)'")
             }
         }
+        let screener = NameScreener(entities: entities, parameters: parameters)
+        let indexed = Date()
+        if let pairs {
+            try scorePairs(pairs, screener: screener)
+            return
+        }
+        let results = screener.screen(queries.map { ScreeningQuery($0, country: queryCountry, kind: kind) }, threshold: threshold)
+        if timings {
+            let screening = Date().timeIntervalSince(indexed)
+            printError(String(format: "load %.2f s (%d entities), index %.2f s (%d names), screen %.2f s (%d names, %.0f names/s), %d matches",
+                              loaded.timeIntervalSince(started), entities.count, indexed.timeIntervalSince(loaded), screener.nameCount,
+                              screening, queries.count, Double(queries.count) / max(screening, 1e-9), results.map(\.count).reduce(0, +)))
+        }
+        let pairs = Array(zip(queries, results))
+        if format == .json {
+            print(ScreeningReport.json(pairs))
+        } else {
+            print(ScreeningReport.text(pairs), terminator: "")
+        }
+    }
+
+    /// Benchmarks: for each `query<TAB>entity-id` line of `file`, the entity's best score for the
+    /// query (0 when the entity is not a candidate), one per line.
+    func scorePairs(_ file: String, screener: NameScreener) throws {
+        let rows: [String]
+        do {
+            rows = try Self.lines(InputFile.read(file, display: file, limit: 256 << 20), file: file)
+        } catch {
+            report(error)
+            throw ExitCode(2)
+        }
+        var out = ""
+        for row in rows where !row.isEmpty {
+            let columns = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count >= 2 else { continue }
+            let matches = screener.screen(ScreeningQuery(columns[0], kind: kind), threshold: 0)
+            let score = matches.first { $0.entity.id == columns[1] }?.score ?? 0
+            out += String(format: "%.4f\n", score)
+        }
+        print(out, terminator: "")
+    }
+
+    func loadEntities(countries: CountryTable) throws -> [ListedEntity] {
+        if list.isEmpty { return try database.workspace().database.entities }
+        do {
+            let vocabularies = try VocabularyLoader.load(countries: countries)
+            let loader = RiskDatabaseLoader(countries: countries, vocabularies: vocabularies)
+            var files: [(relative: String, display: String, bytes: [UInt8])] = []
+            for path in list {
+                files.append((path, path, try InputFile.read(path, display: path, limit: YAMLLimits.database.maxBytes)))
+            }
+            return try loader.load(files: files, path: "lists").entities
+        } catch {
+            report(error)
+            throw ExitCode(2)
+        }
+    }
+
+    /// The lines of a UTF-8 file (a BOM skipped, CRLF or LF), or a located error for bad encoding.
+    static func lines(_ bytes: [UInt8], file: String) throws(InputError) -> [String] {
+        var result: [String] = []
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        for (index, line) in body.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let content = line.last == 0x0D ? line.dropLast() : line
+            guard CSVReader.isValidUTF8(content) else {
+                throw InputError(SourceLocation(file: file, line: index + 1, column: 1), "bad encoding: not UTF-8")
+            }
+            result.append(String(decoding: content, as: UTF8.self))
+        }
+        return result
     }
 }
+
+extension ListedEntity.Kind: ExpressibleByArgument {}

@@ -2,62 +2,16 @@ import Foundation
 import Testing
 @testable import DiligenceKit
 
-/// Name normalisation and the screener's scores.
+/// A listed entity for tests.
+func listed(_ id: String, _ name: String, aliases: [String] = [], kind: ListedEntity.Kind = .person, country: String? = nil) -> ListedEntity {
+    ListedEntity(id: id, name: name, aliases: aliases, kind: kind,
+                 country: country.flatMap { TestData.workspace.countries.resolve($0) }, listedBy: ["US-OFAC"], programme: nil,
+                 measures: ["asset-freeze"], since: nil, references: [], file: "list.yaml", mark: .start)
+}
+
+/// The screener's scores, matches and explanations.
 @Suite struct ScreeningTests {
-    // MARK: NameNormalizer
-
-    /// Spellings of one name that must fold to the same tokens.
-    @Test(arguments: [
-        // Cyrillic (BGN/PCGN) and the Latin transliterations lists use.
-        ("Александр Григорьевич Лукашенко", "Aleksandr Grigoryevich Lukashenko"),
-        ("Aleksandr Grigoryevich Lukashenko", "Aleksandr Grigorievich Lukashenko"),
-        ("Аляксандр Лукашэнка", "Aliaksandr Lukashenka"),
-        // Diacritics, case and typographic apostrophes.
-        ("Société Générale", "SOCIETE GENERALE"),
-        ("Jürgen Müller", "Jurgen Muller"),
-        ("Col. Assimi Goïta", "Assimi Goita"),
-        ("O’Brien-Smith", "OBrien Smith"),
-        // Legal forms, articles and titles are dropped, in any script.
-        ("Minsk Fuel Trading LLC", "Minsk Fuel Trading"),
-        ("OOO Белтелеком", "Белтелеком"),
-        ("ООО Белтелеком", "Белтелеком"),
-        ("PRIVATE MILITARY COMPANY 'WAGNER'", "Private Military Wagner"),
-        ("The Bank of Mali PLC", "Bank Mali"),
-        ("Acme Pty Ltd", "Acme"),
-        ("Dupont S.A.R.L.", "Dupont SARL"),
-        ("Mr Alexander Petrov", "Alexander Petrov"),
-    ])
-    func spellingsFoldToTheSameTokens(name: String, same: String) {
-        #expect(NameNormalizer.tokens(name) == NameNormalizer.tokens(same))
-        #expect(!NameNormalizer.tokens(name).isEmpty)
-    }
-
-    @Test(arguments: [
-        ("Alexander Grigorievich Lukashenko", 3),
-        ("Minsk Fuel Trading LLC", 3),
-        ("OOO Белтелеком", 1),
-        ("PRIVATE MILITARY COMPANY 'WAGNER'", 3),
-        ("The Bank of Mali PLC", 2),
-        ("Jean-Pierre Dupont S.A.R.L.", 3),
-        ("Minsk Fuel Trading L.L.C.", 3),
-        ("Banque Atlantique S.A., Bamako", 3),
-    ])
-    func tokensAreSplitOnPunctuationAndSpaces(name: String, count: Int) {
-        #expect(NameNormalizer.tokens(name).count == count)
-    }
-
-    @Test func tokensAreLatinLowerCaseWithoutDiacritics() {
-        #expect(NameNormalizer.tokens("Лукашенко") == NameNormalizer.tokens("lukashenko"))
-        #expect(NameNormalizer.tokens("Goïta").allSatisfy { $0.unicodeScalars.allSatisfy { ("a"..."z").contains($0) } })
-        #expect(NameNormalizer.latinLower("Société Générale") == "societe generale")
-    }
-
-    @Test(arguments: ["", "LLC", "  ", "Ltd. & Co.", "-"])
-    func aNameOfOnlyLegalFormsHasNoTokens(name: String) {
-        #expect(NameNormalizer.tokens(name).isEmpty)
-    }
-
-    // MARK: NameScreener against the seeds
+    // MARK: Against the seeds
 
     let screener = NameScreener(entities: TestData.workspace.database.entities)
 
@@ -65,6 +19,7 @@ import Testing
         let match = try #require(screener.screen("Alexander Grigorievich Lukashenko", threshold: 0.85).first)
         #expect(match.entity.id == "BY-TRAVELBAN-2020-0001")
         #expect(match.score == 1.0)
+        #expect(match.isExact)
         #expect(match.why.hasPrefix("every token matches"))
     }
 
@@ -78,20 +33,21 @@ import Testing
     /// A name without the patronymic is a partial match: above the threshold, below an exact one.
     @Test func aMissingPatronymicScoresBetweenTheThresholdAndOne() throws {
         let entity = try #require(TestData.workspace.database.entities.first { $0.id == "BY-TRAVELBAN-2020-0001" })
-        let partial = NameScreener(entities: [ListedEntity(
-            id: entity.id, name: entity.name, aliases: [], kind: .person, country: entity.country, listedBy: entity.listedBy,
-            programme: nil, measures: [], since: nil, references: [], file: "list.yaml", mark: .start)])
-        let match = try #require(partial.screen("Alexander Lukashenko", threshold: 0.85).first)
+        var bare = entity
+        bare.aliases = []
+        let match = try #require(NameScreener(entities: [bare]).screen("Alexander Lukashenko", threshold: 0.85).first)
         #expect(match.score >= 0.85)
         #expect(match.score < 1.0)
-        #expect(match.why.contains("also has grigorevic"))
+        #expect(!match.isExact)
+        #expect(match.why.contains("the listed name also has grigorievich (patronymic, counts little)"))
         #expect(match.matched == "Alexander Grigorievich Lukashenko")
     }
 
     @Test func extraTokensInTheQueryLowerTheScore() throws {
         let match = try #require(screener.screen("Wagner Group Holdings", threshold: 0.5).first)
         #expect(match.entity.id == "US-OFAC-SDN-22543")
-        #expect(match.score < 1.0)
+        #expect(match.score < 0.85)
+        #expect(match.why.contains("only the name has holdings"))
         #expect(screener.screen("Wagner Group Holdings Africa Logistics", threshold: 0.85).isEmpty)
     }
 
@@ -101,26 +57,31 @@ import Testing
         #expect(match.score == 1.0)
     }
 
-    @Test(arguments: ["Minsk Fuel Trading LLC", "Alexander Petrov", "Alexander", "Dyck Advisory Group", "Private Security LLC"])
+    @Test(arguments: ["Minsk Fuel Trading LLC", "Alexander Petrov", "Alexander", "Dyck Advisory Group", "Private Security LLC",
+                      "Lukashenko", "Wagner Consulting GmbH", "A. G. L."])
     func unrelatedNamesDoNotMatch(name: String) {
         #expect(screener.screen(name, threshold: 0.85).isEmpty)
     }
 
     /// Legal forms are not identity: two companies that share only "LLC" or "Ltd" are unrelated.
     @Test func namesSharingOnlyALegalFormDoNotMatch() {
-        let listed = NameScreener(entities: [ListedEntity(
-            id: "X-1", name: "Acme Holdings LLC", aliases: ["Acme Holdings Ltd"], kind: .organisation, country: nil,
-            listedBy: ["US-OFAC"], programme: nil, measures: ["asset-freeze"], since: nil, references: [],
-            file: "list.yaml", mark: .start)])
-        #expect(listed.screen("Zenith Trading LLC", threshold: 0.1).isEmpty)
-        #expect(listed.screen("Ltd", threshold: 0.1).isEmpty)
-        #expect(listed.screen("ACME HOLDINGS", threshold: 0.85).first?.score == 1.0)
+        let list = NameScreener(entities: [listed("X-1", "Acme Holdings LLC", aliases: ["Acme Holdings Ltd"], kind: .organisation)])
+        #expect(list.screen("Zenith Trading LLC", threshold: 0.1).isEmpty)
+        #expect(list.screen("Ltd", threshold: 0.1).isEmpty)
+        #expect(list.screen("ACME HOLDINGS", threshold: 0.85).first?.score == 1.0)
+        #expect(list.screen("Acme Holdings GmbH", threshold: 0.85).first?.isExact == true)
     }
 
     @Test func matchesAreOnePerEntityBestFirst() {
         let matches = screener.screen("Aleksandr Lukashenko", threshold: 0.85)
         #expect(matches.map(\.entity.id) == ["BY-TRAVELBAN-2020-0001"])
         #expect(matches.first?.score == 1.0)
+    }
+
+    @Test func thePrivateMilitaryCompanyMatchesInEveryForm() {
+        for name in ["PMC Wagner", "ЧВК «Вагнер»", "Частная военная компания Вагнер", "Wagner Group", "CHVK VAGNER"] {
+            #expect(screener.screen(name, threshold: 0.85).first?.entity.id == "US-OFAC-SDN-22543", "\(name)")
+        }
     }
 
     @Test func theScreeningJSONHasOneElementPerQueryInOrder() throws {
@@ -133,5 +94,102 @@ import Testing
         #expect(match["entity"] as? String == "US-OFAC-SDN-22543")
         #expect(match["matched"] as? String == "WAGNER GROUP")
         #expect(match["score"] as? Double == 1.0)
+        #expect(match["exact"] as? Bool == true)
+        #expect((match["why"] as? String)?.isEmpty == false)
+        let tokens = try #require(match["tokens"] as? [[String: Any]])
+        #expect(tokens.map { $0["how"] as? String } == ["exact", "exact"])
+    }
+
+    // MARK: The Lukashenka family and the hard negatives, as OFAC lists them
+
+    static let ofacLike = NameScreener(entities: [
+        listed("US-OFAC-SDN-9760", "LUKASHENKA, Alyaksandr Ryhorovich", aliases: [
+            "LUKASHENKO, Aleksandr Grigorevich", "LUKASHENKO, Alexandr Grigorievich", "LUKASHENKO, Alexander Grigoryevich",
+            "LUKASHENKA, Alyaksandr Hryhoryavich", "LUKASHENKO, Aleksander Grigoriyevich",
+        ], country: "BY"),
+        listed("US-OFAC-SDN-9797", "LUKASHENKA, Viktar Aliaksandravich", country: "BY"),
+        listed("US-OFAC-SDN-32615", "LUKASHENKA, Dzmitry Aliaksandravich", country: "BY"),
+        listed("X-OMAN", "OMAN FUEL TRADING LTD", kind: .organisation, country: "OM"),
+        listed("X-MBS", "Mohammed bin Salman", country: "SA"),
+        listed("X-XI", "XI Jinping", country: "CN"),
+    ])
+
+    @Test(arguments: ["Aliaksandr Lukashenka", "Alexander Lukashenko", "ЛУКАШЕНКО Александр Григорьевич",
+                      "LUKASHENKA, Alyaksandr Ryhorovich", "Alexander G. Lukashenko", "Lukashenko, Aleksandr", "A. G. Lukashenko",
+                      "Alexander Lukashenkp", "Александр Лукашенко", "Аляксандр Лукашэнка"])
+    func trueVariantsMatchTheRightPerson(name: String) throws {
+        let matches = Self.ofacLike.screen(name, threshold: RuleSettings().screeningThreshold)
+        let first = try #require(matches.first, "\(name) matched nothing")
+        #expect(first.entity.id == "US-OFAC-SDN-9760")
+        #expect(matches.count == 1, "\(matches.map { "\($0.entity.id) \($0.score)" })")
+    }
+
+    @Test(arguments: ["Minsk Fuel Trading LLC", "Sviatlana Tsikhanouskaya", "Viktar Babaryka", "Maria Kalesnikava",
+                      "Dzmitry Lukashenka Consulting", "Alexander Lukashevich", "Lukashenko", "Fuel Trading LLC", "Muscat Fuel Trading LLC"])
+    func hardNegativesStayBelowTheThreshold(name: String) {
+        let matches = Self.ofacLike.screen(name, threshold: RuleSettings().screeningThreshold)
+        #expect(matches.isEmpty, "\(matches.map { "\($0.entity.id) \($0.score): \($0.why)" })")
+    }
+
+    @Test func theWhyNamesTheTokensAndHow() throws {
+        let typo = try #require(Self.ofacLike.screen("Alexander Lukashenkp", threshold: 0.5).first)
+        #expect(typo.why.contains("alexander = alexander"))
+        #expect(typo.why.contains("lukashenkp ≈ lukashenko (1 edit"))
+        #expect(typo.why.contains("grigoryevich (patronymic, counts little)"))
+        let variant = try #require(Self.ofacLike.screen("Aliaksandr Lukashenka", threshold: 0.5).first)
+        #expect(variant.why.contains("aliaksandr ≈ alyaksandr (transliteration variant)"))
+        let initial = try #require(Self.ofacLike.screen("Alexander G. Lukashenko", threshold: 0.5).first)
+        #expect(initial.why.contains("g. = grigoryevich (initial)"))
+        let negative = try #require(Self.ofacLike.screen("Minsk Fuel Trading LLC", threshold: 0).first)
+        #expect(negative.why.contains("only the name has minsk"))
+        #expect(negative.why.contains("the listed name also has oman"))
+        #expect(negative.why.contains("legal forms llc and ltd (both limited liability company, not counted)"))
+        #expect(negative.details.contains { $0.query == "fuel" && $0.listed == "fuel" && $0.how == "exact" })
+    }
+
+    @Test func otherScriptsMatchThroughTransliteration() throws {
+        let arabic = try #require(Self.ofacLike.screen("محمد بن سلمان", threshold: 0.85).first)
+        #expect(arabic.entity.id == "X-MBS")
+        #expect(arabic.why.contains("(sounds alike)"))
+        let chinese = try #require(Self.ofacLike.screen("习近平", threshold: 0.85).first)
+        #expect(chinese.entity.id == "X-XI")
+        #expect(chinese.why.contains("written as two words"))
+    }
+
+    /// Rare words weigh more than common ones: a shared "trading" counts less than a shared surname.
+    @Test func rareTokensWeighMore() {
+        let normalizer = NameNormalizer.standard
+        let screener = Self.ofacLike
+        #expect(screener.unseenWeight("lukasenka") > screener.unseenWeight(normalizer.fold("trading")))
+        #expect(screener.unseenWeight(normalizer.fold("alexander")) < screener.unseenWeight(normalizer.fold("babaryka")))
+    }
+
+    @Test func theCountryIsASignal() throws {
+        let base = try #require(Self.ofacLike.screen("Alexander Lukashenko", threshold: 0).first)
+        let same = try #require(Self.ofacLike.screen(ScreeningQuery("Alexander Lukashenko", country: TestData.workspace.countries.resolve("BY")), threshold: 0).first)
+        let other = try #require(Self.ofacLike.screen(ScreeningQuery("Alexander Lukashenko", country: TestData.workspace.countries.resolve("NO")), threshold: 0).first)
+        #expect(same.score > base.score)
+        #expect(other.score < base.score)
+        #expect(same.why.contains("same country (BY)"))
+        #expect(other.why.contains("country NO, listed BY"))
+        // An exact name stays exact wherever the party is.
+        let exact = try #require(Self.ofacLike.screen(ScreeningQuery("Alyaksandr Ryhorovich Lukashenka", country: TestData.workspace.countries.resolve("NO")), threshold: 0).first)
+        #expect(exact.score == 1)
+    }
+
+    @Test func theEntityKindIsASignal() throws {
+        let list = NameScreener(entities: [listed("P-1", "Ivan Sergeyevich Dmitriev"), listed("O-1", "Dmitriev Holdings Ltd", kind: .organisation)])
+        let company = try #require(list.screen("Ivan Dmitriev LLC", threshold: 0).first { $0.entity.id == "P-1" })
+        let person = try #require(list.screen("Ivan Dmitriev", threshold: 0).first { $0.entity.id == "P-1" })
+        #expect(company.score < person.score)
+        #expect(company.why.contains("an organisation's name against a listed person"))
+    }
+
+    @Test func theThresholdIsRespectedAndOrderIsStable() {
+        let all = Self.ofacLike.screen("Lukashenka", threshold: 0)
+        #expect(all.count == 3)
+        #expect(all.map(\.score) == all.map(\.score).sorted(by: >))
+        #expect(Self.ofacLike.screen("Lukashenka", threshold: 0.99).isEmpty)
+        #expect(Self.ofacLike.screen(["Lukashenka", "Xi Jinping"].map { ScreeningQuery($0) }, threshold: 0).map(\.count) == [3, 1])
     }
 }

@@ -12,8 +12,9 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     public var shutdownRecencyDays = 365
     /// Unrest events within these many days: full severity, one level lower, two lower.
     public var unrestRecencyDays: [Int] = [30, 90, 365]
-    /// Lowest name-match score reported by listed-counterparty.
-    public var screeningThreshold = 0.85
+    /// Lowest name-match score reported by listed-counterparty and `diligence screen`; chosen on
+    /// the labelled pairs of benchmarks/screening (docs/screening.md).
+    public var screeningThreshold = 0.7
 
     public init() {}
 }

@@ -1,76 +1,215 @@
-/// A listed entity that a name matched, with the score and why.
-public struct ScreeningMatch: Sendable, Hashable, Codable {
-    public var entity: ListedEntity
-    /// The entity name or alias that matched.
-    public var matched: String
-    public var score: Double
-    public var why: String
-}
+import Foundation
 
-/// Screens names against listed persons and entities: exact and alias matching on normalised
-/// tokens across Latin and Cyrillic, in any word order, and names that give a subset of a
-/// listed full name (a missing patronymic). Candidates come from a token index, so the cost
-/// grows with the candidates that share a token, not with the list.
+/// Screens names against listed persons and entities: across scripts and transliterations, in
+/// any word order, with misspellings, initials and missing middle names, weighted by how rare
+/// each word is in the list, with the entity's country and kind as signals.
+///
+/// Candidates come from `CandidateIndex` (the query's tokens, their one-edit neighbours, trigrams
+/// and sound keys), and a candidate is scored only when an upper bound of its score reaches the
+/// threshold: the cost grows with the names that share a look-alike token, not with the list.
 public struct NameScreener: Sendable {
-    struct Entry: Sendable {
-        var entity: Int
-        var name: String
-        var tokens: Set<String>
+    public let entities: [ListedEntity]
+    public let normalizer: NameNormalizer
+    public let parameters: ScoringParameters
+    let index: CandidateIndex
+    let listSize: Double
+
+    public init(entities: [ListedEntity], normalizer: NameNormalizer = .standard, parameters: ScoringParameters = ScoringParameters()) {
+        self.entities = entities
+        self.normalizer = normalizer
+        self.parameters = parameters
+        index = CandidateIndex(entities: entities, normalizer: normalizer, parameters: parameters)
+        listSize = max(Double(entities.count), parameters.minimumListSize)
     }
 
-    let entities: [ListedEntity]
-    let entries: [Entry]
-    let index: [String: [Int]]
+    /// The number of names and aliases indexed.
+    public var nameCount: Int { index.nameCount }
 
-    public init(entities: [ListedEntity]) {
-        self.entities = entities
-        var entries: [Entry] = []
-        var index: [String: [Int]] = [:]
-        for (entityIndex, entity) in entities.enumerated() {
-            for name in entity.allNames {
-                let tokens = Set(NameNormalizer.tokens(name))
-                guard !tokens.isEmpty else { continue }
-                for token in tokens { index[token, default: []].append(entries.count) }
-                entries.append(Entry(entity: entityIndex, name: name, tokens: tokens))
+    /// Matches of a bare name at or above `threshold`, best first, one per entity.
+    public func screen(_ name: String, threshold: Double) -> [ScreeningMatch] {
+        screen(ScreeningQuery(name), threshold: threshold)
+    }
+
+    /// Matches at or above `threshold`, best first (ties by entity id), one per entity.
+    public func screen(_ query: ScreeningQuery, threshold: Double) -> [ScreeningMatch] {
+        var scratch = Scratch(names: index.nameCount, vocabulary: index.vocabularyCount)
+        return screen(query, threshold: threshold, scratch: &scratch)
+    }
+
+    /// Screens many queries, in order, reusing working memory between them.
+    public func screen(_ queries: [ScreeningQuery], threshold: Double) -> [[ScreeningMatch]] {
+        var scratch = Scratch(names: index.nameCount, vocabulary: index.vocabularyCount)
+        return queries.map { screen($0, threshold: threshold, scratch: &scratch) }
+    }
+
+    // MARK: The query
+
+    /// A normalised query with its scoring tokens.
+    struct PreparedQuery {
+        var name: NormalizedName
+        var tokens: [ScoringToken]
+        var keys: [[UInt8]]
+        var texts: [[UInt8]]
+        var phonetics: [[UInt8]]
+        var kind: ListedEntity.Kind?
+        /// Positions of name tokens between the first and the last (middle names, for a person).
+        var middle: Set<Int>
+    }
+
+    func prepare(_ query: ScreeningQuery) -> PreparedQuery {
+        let name = normalizer.normalize(query.name)
+        let keys = name.tokens.map { Array($0.key.utf8) }
+        let texts = name.tokens.map { Array($0.text.utf8) }
+        let phonetics = keys.map { PhoneticKey.key($0[...]) }
+        let kind = query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty ? .person : nil))
+        let nameTokens = name.tokens.indices.filter { name.tokens[$0].kind == .name }
+        var middle: Set<Int> = []
+        if name.legalForms.isEmpty, nameTokens.count >= 3, let first = nameTokens.first, let last = nameTokens.last {
+            middle = Set(nameTokens.filter { $0 != first && $0 != last })
+        }
+        var tokens: [ScoringToken] = []
+        for (position, token) in name.tokens.enumerated() {
+            let base = index.vocabulary[token.key].map { index.weights[Int($0)] } ?? unseenWeight(token.key)
+            var cost = 1.0
+            if token.isPatronymic { cost = min(cost, parameters.patronymicCost) }
+            if kind == .person, middle.contains(position) { cost = min(cost, parameters.middleNameCost) }
+            tokens.append(ScoringToken(forms: TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...]),
+                                       kind: token.kind, weight: capped(base, token.kind), cost: min(cost, self.cost(of: token.kind)),
+                                       isPatronymic: token.isPatronymic))
+        }
+        return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, kind: kind, middle: middle)
+    }
+
+    func unseenWeight(_ key: String) -> Double {
+        let background = normalizer.data.commonTokens[key].map { Double($0) / Double(max(normalizer.data.commonTokensTotal, 1)) } ?? 0
+        return -log(min(max(0.5 / listSize, background), 1))
+    }
+
+    /// The weight of a token of this kind whose rarity (`-ln p`) is `rarity`: particles and
+    /// initials capped, then raised to `weightExponent`.
+    func capped(_ rarity: Double, _ kind: NameToken.Kind) -> Double {
+        let value: Double
+        switch kind {
+        case .name: value = rarity
+        case .particle: value = min(rarity, parameters.particleWeight)
+        case .initial: value = min(rarity, parameters.initialWeight)
+        }
+        return parameters.weightExponent == 1 ? value : pow(value, parameters.weightExponent)
+    }
+
+    func cost(of kind: NameToken.Kind) -> Double {
+        switch kind {
+        case .name: 1
+        case .particle: parameters.particleCost
+        case .initial: parameters.initialCost
+        }
+    }
+
+    // MARK: Screening
+
+    /// The names the index proposes for a query (for tests and measurements).
+    func candidateNames(_ query: ScreeningQuery, threshold: Double) -> [Int] {
+        var scratch = Scratch(names: index.nameCount, vocabulary: index.vocabularyCount)
+        let prepared = prepare(query)
+        return candidates(prepared, found: lookUp(prepared, scratch: &scratch), threshold: threshold, scratch: &scratch)
+    }
+
+    /// `exhaustive` scores every indexed name instead of the index's candidates (for tests).
+    func screen(_ query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool = false) -> [ScreeningMatch] {
+        let prepared = prepare(query)
+        guard prepared.tokens.contains(where: { $0.kind == .name }) else { return [] }
+        let found = lookUp(prepared, scratch: &scratch)
+        let candidates = exhaustive ? Array(0..<index.nameCount) : self.candidates(prepared, found: found, threshold: threshold, scratch: &scratch)
+        var best: [Int: (match: ScreeningMatch, nameIndex: Int)] = [:]
+        for name in candidates {
+            let entityIndex = Int(index.nameEntity[name])
+            let entity = entities[entityIndex]
+            let range = index.tokenRange(ofName: name)
+            let listed = range.map { listedToken(at: $0) }
+            var queryTokens = prepared.tokens
+            if entity.kind == .person {
+                // A listed person: a middle name only the query gives costs what a missing one does.
+                for position in prepared.middle { queryTokens[position].cost = min(queryTokens[position].cost, parameters.middleNameCost) }
+            }
+            let allowStem = entity.kind != .person
+            let alignment = NameScorer.align(query: queryTokens, listed: listed, parameters: parameters) { i, j in
+                if let comparison = found[i][index.tokens[range.lowerBound + j]], comparison.similarity > 0, comparison.how != .typo {
+                    return comparison
+                }
+                // Compared in full: with the texts as written, and stems for organisations.
+                return TokenComparison.compare(queryTokens[i].forms, listed[j].forms, parameters: parameters, allowStem: allowStem)
+            }
+            guard let alignment else { continue }
+            let (score, signals) = applySignals(alignment, query: query, kind: prepared.kind, entity: entity,
+                                                matchedWords: alignment.pairs.filter { pair in pair.query.contains { queryTokens[$0].kind != .particle } }.count,
+                                                listedNameTokens: listed.filter { $0.kind == .name }.count)
+            guard score >= threshold else { continue }
+            let nameIndex = Int(index.nameIndex[name])
+            if let existing = best[entityIndex], (existing.match.score, -existing.nameIndex) >= (score, -nameIndex) { continue }
+            let matched = entity.allNames[nameIndex]
+            let explanation = ScreeningExplanation(query: prepared.name, listed: normalizer.normalize(matched), alignment: alignment,
+                                                   queryTokens: queryTokens, listedTokens: listed, listedFlags: range.map { index.tokenFlags[$0] },
+                                                   data: normalizer.data, signals: signals)
+            best[entityIndex] = (ScreeningMatch(entity: entity, matched: matched, score: score, why: explanation.why,
+                                                isExact: alignment.isExact, details: explanation.details), nameIndex)
+        }
+        return best.values.map(\.match).sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
+    }
+
+    /// The listed token at a position of the flat token store, as the scorer sees it.
+    func listedToken(at position: Int) -> ScoringToken {
+        let token = index.tokens[position]
+        let flags = index.tokenFlags[position]
+        let kind: NameToken.Kind = flags & CandidateIndex.Flag.initial != 0 ? .initial
+            : (flags & CandidateIndex.Flag.particle != 0 ? .particle : .name)
+        var cost = self.cost(of: kind)
+        if flags & CandidateIndex.Flag.patronymic != 0 { cost = min(cost, parameters.patronymicCost) }
+        if flags & CandidateIndex.Flag.middle != 0 { cost = min(cost, parameters.middleNameCost) }
+        return ScoringToken(forms: TokenForms(key: index.key(token), text: index.text(at: position), phonetic: index.phonetic(token)),
+                            kind: kind, weight: capped(index.weights[Int(token)], kind), cost: cost,
+                            isPatronymic: flags & CandidateIndex.Flag.patronymic != 0)
+    }
+
+    /// The country and kind signals; exact names keep 1.
+    func applySignals(_ alignment: TokenAlignment, query: ScreeningQuery, kind: ListedEntity.Kind?, entity: ListedEntity,
+                      matchedWords: Int, listedNameTokens: Int) -> (Double, [String]) {
+        var score = alignment.score
+        var signals: [String] = []
+        if entity.kind == .person, matchedWords == 1, listedNameTokens >= 2, score > parameters.singleWordPersonCap {
+            score = parameters.singleWordPersonCap
+            signals.append("one word alone does not identify a person (score capped at \(Self.format(parameters.singleWordPersonCap)))")
+        }
+        if let country = query.country, let listed = entity.country {
+            if country == listed {
+                signals.append("same country (\(listed.code))")
+                if !alignment.isExact { score = min(0.99, score + parameters.sameCountryBonus) }
+            } else {
+                signals.append("country \(country.code), listed \(listed.code)" + (alignment.isExact ? "" : " (-\(Self.format(parameters.otherCountryPenalty)))"))
+                if !alignment.isExact { score -= parameters.otherCountryPenalty }
             }
         }
-        self.entries = entries
-        self.index = index
+        if let kind, kind != entity.kind, kind == .person || entity.kind == .person {
+            signals.append("a\(kind == .person ? " person's" : "n organisation's") name against a listed \(entity.kind.rawValue)"
+                           + (alignment.isExact ? "" : " (×\(Self.format(parameters.kindMismatchFactor)))"))
+            if !alignment.isExact { score *= parameters.kindMismatchFactor }
+        }
+        return (max(0, score), signals)
     }
 
-    /// Matches at or above `threshold`, best first, one per entity.
-    public func screen(_ name: String, threshold: Double) -> [ScreeningMatch] {
-        let query = Set(NameNormalizer.tokens(name))
-        guard !query.isEmpty else { return [] }
-        var candidates: Set<Int> = []
-        for token in query { candidates.formUnion(index[token] ?? []) }
-        var best: [Int: ScreeningMatch] = [:]
-        for candidate in candidates.sorted() {
-            let entry = entries[candidate]
-            guard let (score, why) = Self.score(query: query, entry: entry.tokens), score >= threshold else { continue }
-            let match = ScreeningMatch(entity: entities[entry.entity], matched: entry.name, score: score, why: why)
-            if let existing = best[entry.entity], (existing.score, existing.matched) >= (score, entry.name) { continue }
-            best[entry.entity] = match
-        }
-        return best.values.sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
+    static func format(_ value: Double) -> String {
+        String(format: "%.2f", value)
     }
+}
 
-    static func score(query: Set<String>, entry: Set<String>) -> (Double, String)? {
-        let shared = query.intersection(entry)
-        let sharedList = shared.sorted().joined(separator: ", ")
-        if query == entry {
-            return (1.0, "every token matches after normalisation (\(sharedList))")
-        }
-        if query.isSubset(of: entry), query.count >= 2 {
-            let missing = entry.subtracting(query).sorted().joined(separator: ", ")
-            return (0.9 + 0.1 * Double(query.count) / Double(entry.count),
-                    "all \(query.count) tokens of the name match (\(sharedList)); the listed name also has \(missing)")
-        }
-        if entry.isSubset(of: query), entry.count >= 2 {
-            let extra = query.subtracting(entry).sorted().joined(separator: ", ")
-            return (0.85 * Double(entry.count) / Double(query.count) + 0.1,
-                    "the listed name's \(entry.count) tokens all appear (\(sharedList)); the name adds \(extra)")
-        }
-        return nil
+/// Per-thread working memory: a bit mask per indexed name and a counter per vocabulary token.
+struct Scratch {
+    var mask: [UInt32]
+    var touched: [Int32] = []
+    var trigramCount: [UInt16]
+    var touchedTokens: [Int32] = []
+
+    init(names: Int, vocabulary: Int) {
+        mask = [UInt32](repeating: 0, count: names)
+        trigramCount = [UInt16](repeating: 0, count: vocabulary)
     }
 }

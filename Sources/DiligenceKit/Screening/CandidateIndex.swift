@@ -1,0 +1,246 @@
+/// The list's names, tokenised once, with the lookups that find a query token's look-alikes
+/// without comparing it with every name:
+///
+/// - the token itself (a dictionary of folded keys);
+/// - its one-deletion neighbourhood (every key with one letter removed, hashed and sorted), which
+///   finds every list token within one edit, transpositions included;
+/// - its character trigrams, for tokens long enough to have a budget of two or more edits: a
+///   list token within `b` edits shares at least `distinct trigrams − 4b` of them;
+/// - its sound key (`PhoneticKey`).
+///
+/// Every look-alike is verified with `TokenComparison`; the names containing verified tokens are
+/// the candidates (postings per token). Storage is flat arrays of integers, so a list of a
+/// million names stays compact.
+struct CandidateIndex: Sendable {
+    // Vocabulary: folded keys, their sound keys and weights.
+    var vocabulary: [String: Int32] = [:]
+    var keyStart: [Int32] = [0]
+    var keyBytes: [UInt8] = []
+    var phoneticStart: [Int32] = [0]
+    var phoneticBytes: [UInt8] = []
+    var weights: [Double] = []
+    var maximumWeight = 0.0
+
+    // Names (an entity's name or one of its aliases): their tokens and flags.
+    var nameEntity: [Int32] = []
+    var nameIndex: [Int32] = []
+    var tokenStart: [Int32] = [0]
+    var tokens: [Int32] = []
+    var tokenFlags: [UInt8] = []
+    /// Each name token's text as written (lower-case Latin), for typos that folding hides.
+    var textStart: [Int32] = [0]
+    var textBytes: [UInt8] = []
+
+    // Postings: the names each vocabulary token appears in.
+    var postingStart: [Int32] = []
+    var postings: [Int32] = []
+
+    // Lookups.
+    var deletionHashes: [UInt64] = []
+    var deletionTokens: [Int32] = []
+    var phoneticHashes: [UInt64] = []
+    var phoneticTokens: [Int32] = []
+    var trigramStart: [Int32] = []
+    var trigramTokens: [Int32] = []
+
+    static let trigramSpace = 40 * 40 * 40
+
+    /// Token flags stored per name token.
+    enum Flag {
+        static let initial: UInt8 = 1
+        static let particle: UInt8 = 2
+        static let patronymic: UInt8 = 4
+        static let middle: UInt8 = 8
+    }
+
+    var vocabularyCount: Int { weights.count }
+    var nameCount: Int { nameEntity.count }
+
+    func key(_ token: Int32) -> ArraySlice<UInt8> {
+        keyBytes[Int(keyStart[Int(token)])..<Int(keyStart[Int(token) + 1])]
+    }
+
+    func phonetic(_ token: Int32) -> ArraySlice<UInt8> {
+        phoneticBytes[Int(phoneticStart[Int(token)])..<Int(phoneticStart[Int(token) + 1])]
+    }
+
+    func text(at position: Int) -> ArraySlice<UInt8> {
+        textBytes[Int(textStart[position])..<Int(textStart[position + 1])]
+    }
+
+    func tokenRange(ofName name: Int) -> Range<Int> {
+        Int(tokenStart[name])..<Int(tokenStart[name + 1])
+    }
+
+    func postings(of token: Int32) -> ArraySlice<Int32> {
+        postings[Int(postingStart[Int(token)])..<Int(postingStart[Int(token) + 1])]
+    }
+
+    // MARK: Building
+
+    /// Indexes every name and alias of `entities`.
+    init(entities: [ListedEntity], normalizer: NameNormalizer, parameters: ScoringParameters) {
+        var perEntityKeys: [Set<String>] = []
+        perEntityKeys.reserveCapacity(entities.count)
+        var normalized: [(entity: Int, name: Int, tokens: [NameToken], person: Bool)] = []
+        for (entityIndex, entity) in entities.enumerated() {
+            var keys: Set<String> = []
+            for (nameIndex, name) in entity.allNames.enumerated() {
+                let result = normalizer.normalize(name)
+                guard result.tokens.contains(where: { $0.kind == .name }) else { continue }
+                keys.formUnion(result.tokens.map(\.key))
+                normalized.append((entityIndex, nameIndex, result.tokens, entity.kind == .person))
+            }
+            perEntityKeys.append(keys)
+        }
+        let weighting = TokenWeights(entityKeys: perEntityKeys, data: normalizer.data, parameters: parameters)
+        var postingLists: [[Int32]] = []
+        for item in normalized {
+            let nameId = Int32(nameEntity.count)
+            nameEntity.append(Int32(item.entity))
+            nameIndex.append(Int32(item.name))
+            let nameTokens = item.tokens.enumerated().filter { $0.element.kind == .name }.map(\.offset)
+            for (position, token) in item.tokens.enumerated() {
+                let id: Int32
+                if let existing = vocabulary[token.key] {
+                    id = existing
+                } else {
+                    id = Int32(weights.count)
+                    vocabulary[token.key] = id
+                    keyBytes += Array(token.key.utf8)
+                    keyStart.append(Int32(keyBytes.count))
+                    phoneticBytes += PhoneticKey.key(Array(token.key.utf8)[...])
+                    phoneticStart.append(Int32(phoneticBytes.count))
+                    weights.append(weighting.weight(token.key))
+                    postingLists.append([])
+                }
+                var flags: UInt8 = 0
+                if token.kind == .initial { flags |= Flag.initial }
+                if token.kind == .particle { flags |= Flag.particle }
+                if token.isPatronymic { flags |= Flag.patronymic }
+                if item.person, nameTokens.count >= 3, let first = nameTokens.first, let last = nameTokens.last,
+                   token.kind == .name, position != first, position != last {
+                    flags |= Flag.middle
+                }
+                tokens.append(id)
+                tokenFlags.append(flags)
+                textBytes += token.text.utf8
+                textStart.append(Int32(textBytes.count))
+                if postingLists[Int(id)].last != nameId { postingLists[Int(id)].append(nameId) }
+            }
+            tokenStart.append(Int32(tokens.count))
+        }
+        maximumWeight = weights.max() ?? 0
+        postingStart.reserveCapacity(postingLists.count + 1)
+        postingStart.append(0)
+        for list in postingLists {
+            postings += list
+            postingStart.append(Int32(postings.count))
+        }
+        buildLookups()
+    }
+
+    mutating func buildLookups() {
+        var deletions: [(UInt64, Int32)] = []
+        var sounds: [(UInt64, Int32)] = []
+        var trigramCounts = [Int32](repeating: 0, count: Self.trigramSpace + 1)
+        var trigramsOfToken: [[Int32]] = []
+        trigramsOfToken.reserveCapacity(vocabularyCount)
+        for token in 0..<Int32(vocabularyCount) {
+            let key = self.key(token)
+            for hash in Self.deletionHashes(key) { deletions.append((hash, token)) }
+            let sound = phonetic(token)
+            if sound.count >= 2 { sounds.append((Self.hash(sound), token)) }
+            let trigrams = Self.trigrams(key)
+            for trigram in trigrams { trigramCounts[Int(trigram)] += 1 }
+            trigramsOfToken.append(trigrams)
+        }
+        deletions.sort { $0 < $1 }
+        deletionHashes = deletions.map(\.0)
+        deletionTokens = deletions.map(\.1)
+        sounds.sort { $0 < $1 }
+        phoneticHashes = sounds.map(\.0)
+        phoneticTokens = sounds.map(\.1)
+        trigramStart = [Int32](repeating: 0, count: Self.trigramSpace + 1)
+        var running: Int32 = 0
+        for index in 0..<Self.trigramSpace {
+            trigramStart[index] = running
+            running += trigramCounts[index]
+        }
+        trigramStart[Self.trigramSpace] = running
+        var fill = trigramStart
+        trigramTokens = [Int32](repeating: 0, count: Int(running))
+        for (token, trigrams) in trigramsOfToken.enumerated() {
+            for trigram in trigrams {
+                trigramTokens[Int(fill[Int(trigram)])] = Int32(token)
+                fill[Int(trigram)] += 1
+            }
+        }
+    }
+
+    // MARK: Keys
+
+    /// FNV-1a, 64 bits.
+    static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// The hashes of the key (three letters or more) and of the key with each one letter removed
+    /// (four letters or more).
+    static func deletionHashes(_ key: ArraySlice<UInt8>) -> [UInt64] {
+        guard key.count >= 3 else { return [] }
+        var result = [hash(key)]
+        guard key.count >= 4 else { return result }
+        var buffer = [UInt8](repeating: 0, count: key.count - 1)
+        let bytes = Array(key)
+        for skip in 0..<bytes.count {
+            var position = 0
+            for (index, byte) in bytes.enumerated() where index != skip {
+                buffer[position] = byte
+                position += 1
+            }
+            result.append(hash(buffer))
+        }
+        return result
+    }
+
+    static func symbol(_ byte: UInt8) -> Int32 {
+        switch byte {
+        case 0x61...0x7A: Int32(byte - 0x61 + 1)
+        case 0x30...0x39: Int32(byte - 0x30 + 27)
+        default: 37
+        }
+    }
+
+    /// The distinct trigrams of `^key$`, as codes below `trigramSpace`.
+    static func trigrams(_ key: ArraySlice<UInt8>) -> [Int32] {
+        var symbols: [Int32] = [38]
+        symbols.reserveCapacity(key.count + 2)
+        for byte in key { symbols.append(symbol(byte)) }
+        symbols.append(39)
+        guard symbols.count >= 3 else { return [] }
+        var result: [Int32] = []
+        result.reserveCapacity(symbols.count - 2)
+        for index in 0..<(symbols.count - 2) {
+            let code = (symbols[index] * 40 + symbols[index + 1]) * 40 + symbols[index + 2]
+            if !result.contains(code) { result.append(code) }
+        }
+        return result
+    }
+
+    static func range(of hash: UInt64, in hashes: [UInt64]) -> Range<Int> {
+        var low = 0, high = hashes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hashes[middle] < hash { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < hashes.count, hashes[end] == hash { end += 1 }
+        return low..<end
+    }
+}

@@ -1,0 +1,126 @@
+extension NameScreener {
+    /// For each query token, the list tokens that match it (verified), by vocabulary id. A
+    /// comparison of similarity 0 marks a list token that is part of the query token written as
+    /// one word, or the reverse: it makes a candidate, and the scorer decides.
+    func lookUp(_ query: PreparedQuery, scratch: inout Scratch) -> [[Int32: TokenComparison]] {
+        var found = [[Int32: TokenComparison]](repeating: [:], count: query.tokens.count)
+        for (i, token) in query.tokens.enumerated() where token.kind != .initial {
+            let key = query.keys[i][...]
+            let phonetic = query.phonetics[i][...]
+            let forms = TokenForms(key: key, text: query.texts[i][...], phonetic: phonetic)
+            func verify(_ candidate: Int32) {
+                guard found[i][candidate] == nil else { return }
+                if let comparison = TokenComparison.compare(forms, TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate)),
+                                                            parameters: parameters) {
+                    found[i][candidate] = comparison
+                } else if isPart(index.key(candidate), of: key) || isPart(key, of: index.key(candidate)) {
+                    found[i][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
+                }
+            }
+            if let exact = index.vocabulary[query.name.tokens[i].key] {
+                found[i][exact] = TokenComparison(how: .spelling, similarity: 1, edits: 0)
+            }
+            if token.kind == .particle { continue }
+            // One edit: the key against the list's deletions, and the key's deletions against both.
+            if key.count >= 3 {
+                for hash in CandidateIndex.deletionHashes(key) {
+                    for position in CandidateIndex.range(of: hash, in: index.deletionHashes) { verify(index.deletionTokens[position]) }
+                }
+            }
+            // More edits, for long tokens unknown to the list: at least half their trigrams shared.
+            // (A lossy filter: a name whose other tokens match is still found and scored in full.)
+            let budget = parameters.editBudget(length: key.count + 2)
+            if budget >= 2, index.vocabulary[query.name.tokens[i].key] == nil {
+                let trigrams = CandidateIndex.trigrams(key)
+                let required = max(trigrams.count - 4 * budget, (trigrams.count + 1) / 2, 2)
+                scratch.touchedTokens.removeAll(keepingCapacity: true)
+                for trigram in trigrams {
+                    for position in Int(index.trigramStart[Int(trigram)])..<Int(index.trigramStart[Int(trigram) + 1]) {
+                        let candidate = index.trigramTokens[position]
+                        if scratch.trigramCount[Int(candidate)] == 0 { scratch.touchedTokens.append(candidate) }
+                        scratch.trigramCount[Int(candidate)] &+= 1
+                    }
+                }
+                for candidate in scratch.touchedTokens {
+                    if Int(scratch.trigramCount[Int(candidate)]) >= required { verify(candidate) }
+                    scratch.trigramCount[Int(candidate)] = 0
+                }
+            }
+            // Sound-alike, and for a consonant skeleton also by the sound of the text as written.
+            var sounds = [phonetic]
+            if TokenComparison.isSkeleton(query.texts[i][...]) { sounds.append(PhoneticKey.key(query.texts[i][...])[...]) }
+            for sound in sounds where sound.count >= 2 {
+                for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {
+                    verify(index.phoneticTokens[position])
+                }
+            }
+        }
+        // Two adjacent query words that the list writes as one ("al qaida" / "alqaida").
+        for i in query.tokens.indices.dropLast() where query.tokens[i].kind != .initial && query.tokens[i + 1].kind != .initial {
+            let joined = normalizer.fold(query.name.tokens[i].text + query.name.tokens[i + 1].text)
+            if let candidate = index.vocabulary[joined] {
+                for position in [i, i + 1] where found[position][candidate] == nil {
+                    found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether `part` (three letters or more) begins or ends `whole`, leaving two letters or more.
+    func isPart(_ part: ArraySlice<UInt8>, of whole: ArraySlice<UInt8>) -> Bool {
+        guard part.count >= 3, whole.count >= part.count + 2 else { return false }
+        return whole.starts(with: part) || whole.reversed().starts(with: part.reversed())
+    }
+
+    /// The names that share a look-alike token with the query and whose score can reach the
+    /// threshold: matched weight `N` (each query token at its best pair found) over `N` plus the
+    /// weight of the query tokens no look-alike of the name covers.
+    func candidates(_ query: PreparedQuery, found: [[Int32: TokenComparison]], threshold: Double, scratch: inout Scratch) -> [Int] {
+        var best = [Double](repeating: 0, count: query.tokens.count)
+        var missing = [Double](repeating: 0, count: query.tokens.count)
+        var alwaysMatched = 0.0
+        for (i, token) in query.tokens.enumerated() {
+            missing[i] = token.weight * token.cost
+            if token.kind == .initial {
+                // Not looked up: may stand for any listed name.
+                alwaysMatched += parameters.initialSimilarity * (token.weight + capped(index.maximumWeight, .name)) / 2
+                continue
+            }
+            for (candidate, comparison) in found[i] {
+                let pairWeight = (token.weight + capped(index.weights[Int(candidate)], .name)) / 2
+                let value = comparison.similarity > 0 ? pairWeight : (token.weight + capped(index.maximumWeight, .name)) / 2
+                best[i] = max(best[i], value)
+            }
+        }
+        scratch.touched.removeAll(keepingCapacity: true)
+        for i in query.tokens.indices where query.tokens[i].kind == .name || query.tokens[i].kind == .particle {
+            let bit = UInt32(1) << UInt32(i)
+            for candidate in found[i].keys {
+                for name in index.postings(of: candidate) {
+                    if scratch.mask[Int(name)] == 0 { scratch.touched.append(name) }
+                    scratch.mask[Int(name)] |= bit
+                }
+            }
+        }
+        let margin = parameters.sameCountryBonus + 1e-9
+        var result: [Int] = []
+        for name in scratch.touched {
+            let mask = scratch.mask[Int(name)]
+            scratch.mask[Int(name)] = 0
+            var matched = alwaysMatched, unmatched = 0.0, strong = false
+            for i in query.tokens.indices where query.tokens[i].kind != .initial {
+                if mask & (UInt32(1) << UInt32(i)) != 0 {
+                    matched += best[i]
+                    if query.tokens[i].kind == .name { strong = true }
+                } else {
+                    unmatched += missing[i]
+                }
+            }
+            guard strong, matched > 0, matched / (matched + unmatched) + margin >= threshold else { continue }
+            result.append(Int(name))
+        }
+        result.sort()
+        return result
+    }
+}

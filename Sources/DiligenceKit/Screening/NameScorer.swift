@@ -1,0 +1,139 @@
+/// A token as the scorer sees it: its folded key, sound key, kind, weight, and what it costs
+/// when nothing matches it.
+struct ScoringToken {
+    var forms: TokenForms
+    var kind: NameToken.Kind
+    var weight: Double
+    /// The share of `weight` an unmatched token costs.
+    var cost: Double
+    /// A patronymic by its ending: an initial opening the name does not stand for it.
+    var isPatronymic = false
+}
+
+/// Which tokens of the query matched which of the listed name, and how.
+public struct TokenAlignment: Sendable, Hashable {
+    /// One matched pair: a query token and a listed token, or one token and two written as one word.
+    public struct Pair: Sendable, Hashable {
+        public var query: [Int]
+        public var listed: [Int]
+        public var comparison: TokenComparison
+        public var weight: Double
+    }
+
+    public var pairs: [Pair] = []
+    /// Query tokens that matched nothing.
+    public var unmatchedQuery: [Int] = []
+    /// Listed tokens that matched nothing.
+    public var unmatchedListed: [Int] = []
+    /// The name score in 0...1, before the country and kind signals.
+    public var score = 0.0
+    /// Every token matched, exactly or by spelling variant, one to one.
+    public var isExact = false
+}
+
+/// Order-free token alignment and the weighted score of a query against one listed name.
+///
+/// Every pair of tokens is compared (`TokenComparison`, with a length-aware edit budget); pairs
+/// are taken greedily by similarity × weight, each token at most once, so word order never
+/// matters. A token may also match two adjacent tokens of the other side written as one word;
+/// such a pair competes with the others in the same greedy choice. The score is the
+/// matched weight over the weight at stake:
+///
+///     score = Σ similarity·w(pair) / (Σ w(pair) + Σ cost·w(unmatched query token)
+///                                      + missingListedTokenCost · Σ cost·w(unmatched listed token))
+///
+/// where `w(pair)` is the mean weight of its tokens and `cost` is 1 for a name token and less
+/// for particles, initials, patronymics and a listed person's middle names.
+enum NameScorer {
+    /// A possible pair: query tokens, listed tokens (one of each, or one and two adjacent).
+    struct Option {
+        var query: [Int]
+        var listed: [Int]
+        var comparison: TokenComparison
+        var weight: Double
+        var value: Double { comparison.similarity * weight }
+    }
+
+    static func align(query: [ScoringToken], listed: [ScoringToken], parameters: ScoringParameters,
+                      compare: (Int, Int) -> TokenComparison?) -> TokenAlignment? {
+        var options: [Option] = []
+        for i in query.indices {
+            for j in listed.indices {
+                guard let comparison = compareTokens(query[i], listed[j], i, j, parameters: parameters, compare: compare) else { continue }
+                options.append(Option(query: [i], listed: [j], comparison: comparison, weight: (query[i].weight + listed[j].weight) / 2))
+            }
+        }
+        options += joinedOptions(single: query, double: listed, parameters: parameters)
+        options += joinedOptions(single: listed, double: query, parameters: parameters).map { option in
+            Option(query: option.listed, listed: option.query, comparison: option.comparison, weight: option.weight)
+        }
+        // Greedy by similarity × weight; ties in token order, so the result never depends on hashing.
+        options.sort { a, b in
+            if a.value != b.value { return a.value > b.value }
+            if a.query != b.query { return a.query.lexicographicallyPrecedes(b.query) }
+            return a.listed.lexicographicallyPrecedes(b.listed)
+        }
+        var usedQuery = [Bool](repeating: false, count: query.count)
+        var usedListed = [Bool](repeating: false, count: listed.count)
+        var alignment = TokenAlignment()
+        for option in options where option.query.allSatisfy({ !usedQuery[$0] }) && option.listed.allSatisfy({ !usedListed[$0] }) {
+            for i in option.query { usedQuery[i] = true }
+            for j in option.listed { usedListed[j] = true }
+            alignment.pairs.append(.init(query: option.query, listed: option.listed, comparison: option.comparison, weight: option.weight))
+        }
+        // A match needs a whole name token on each side, not only particles or initials.
+        guard alignment.pairs.contains(where: { pair in
+            pair.comparison.how != .initial && pair.query.contains { query[$0].kind == .name } && pair.listed.contains { listed[$0].kind == .name }
+        }) else { return nil }
+        alignment.unmatchedQuery = query.indices.filter { !usedQuery[$0] }
+        alignment.unmatchedListed = listed.indices.filter { !usedListed[$0] }
+        var matched = 0.0, atStake = 0.0
+        for pair in alignment.pairs {
+            matched += pair.comparison.similarity * pair.weight
+            atStake += pair.weight
+        }
+        for index in alignment.unmatchedQuery { atStake += query[index].weight * query[index].cost }
+        for index in alignment.unmatchedListed { atStake += parameters.missingListedTokenCost * listed[index].weight * listed[index].cost }
+        alignment.isExact = alignment.unmatchedQuery.isEmpty && alignment.unmatchedListed.isEmpty
+            && alignment.pairs.allSatisfy { $0.comparison.how == .spelling || $0.comparison.how == .exact }
+        alignment.score = alignment.isExact ? 1 : (atStake > 0 ? min(matched / atStake, 0.99) : 0)
+        alignment.pairs.sort { ($0.query.first ?? 0) < ($1.query.first ?? 0) }
+        return alignment
+    }
+
+    /// Initials against names by their first letter; everything else through `compare`.
+    static func compareTokens(_ a: ScoringToken, _ b: ScoringToken, _ i: Int, _ j: Int, parameters: ScoringParameters,
+                              compare: (Int, Int) -> TokenComparison?) -> TokenComparison? {
+        if a.kind == .initial || b.kind == .initial {
+            guard a.forms.key.first == b.forms.key.first else { return nil }
+            if a.kind == b.kind { return TokenComparison(how: .spelling, similarity: 1, edits: 0) }
+            let other = a.kind == .initial ? b : a
+            guard other.kind == .name else { return nil }
+            // "A. G. Lukashenko": the first initial is the given name, not the patronymic.
+            if other.isPatronymic, (a.kind == .initial ? i : j) == 0 { return nil }
+            return TokenComparison(how: .initial, similarity: parameters.initialSimilarity, edits: 0)
+        }
+        return compare(i, j)
+    }
+
+    /// One token against two adjacent tokens of the other side written as one word
+    /// ("abdulrahman" / "abdul rahman", "alqaida" / "al qaida"), as options with the single
+    /// token in `query` and the two in `listed`.
+    static func joinedOptions(single: [ScoringToken], double: [ScoringToken], parameters: ScoringParameters) -> [Option] {
+        guard double.count >= 2 else { return [] }
+        var found: [Option] = []
+        for i in single.indices where single[i].kind == .name && single[i].forms.key.count >= 4 {
+            for j in 0..<(double.count - 1) where double[j].kind != .initial && double[j + 1].kind != .initial {
+                let joinedKey = Array(double[j].forms.key) + Array(double[j + 1].forms.key)
+                guard joinedKey.count >= single[i].forms.key.count - 2, joinedKey.count <= single[i].forms.key.count + 2 else { continue }
+                let joinedText = Array(double[j].forms.text) + Array(double[j + 1].forms.text)
+                let forms = TokenForms(key: joinedKey[...], text: joinedText[...], phonetic: PhoneticKey.key(joinedKey[...])[...])
+                guard let comparison = TokenComparison.compare(single[i].forms, forms, parameters: parameters) else { continue }
+                let weight = (single[i].weight + max(double[j].weight, double[j + 1].weight)) / 2
+                found.append(Option(query: [i], listed: [j, j + 1],
+                                    comparison: TokenComparison(how: .joined, similarity: comparison.similarity, edits: comparison.edits), weight: weight))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,53 @@
+/// One word of a name after normalisation.
+public struct NameToken: Sendable, Hashable {
+    /// What a token says about identity.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// A given name, surname, patronymic or a word of an organisation's name.
+        case name
+        /// A single letter standing for a name ("G." in "Alexander G. Lukashenko").
+        case initial
+        /// An article or kinship word inside a name ("al", "bin", "van"): counts little.
+        case particle
+    }
+
+    /// Lower-case Latin as written (after transliteration), for the `why` of a match.
+    public var text: String
+    /// The comparison key: `text` with transliteration spelling variants folded.
+    public var key: String
+    public var kind: Kind
+    /// A patronymic by its ending ("Grigoryevich"): missing one costs little.
+    public var isPatronymic: Bool
+
+    public init(text: String, key: String, kind: Kind, isPatronymic: Bool = false) {
+        self.text = text
+        self.key = key
+        self.kind = kind
+        self.isPatronymic = isPatronymic
+    }
+}
+
+/// A legal form found in a name: the words as written and the class they belong to.
+public struct LegalForm: Sendable, Hashable {
+    /// The words as written, lower-case ("ltd", "private military company").
+    public var text: String
+    /// The class id from `legal-forms.tsv` ("llc", "jsc", "pmc", ...).
+    public var formClass: String
+}
+
+/// A name split into classified tokens.
+public struct NormalizedName: Sendable, Hashable {
+    /// The name as given.
+    public var original: String
+    /// The tokens that identify, in reading order: given names first and the surname last when
+    /// the name was written "LAST, First" or with the surname in capitals ("LUKASHENKO Alexander").
+    public var tokens: [NameToken]
+    /// Legal forms, which say the name is an organisation's but not which one.
+    public var legalForms: [LegalForm]
+    /// Titles and honorifics dropped from the front of the name.
+    public var titles: [String]
+    /// Whether the words were put in reading order ("LAST, First" → "First LAST").
+    public var reordered: Bool
+
+    /// The comparison keys of the tokens.
+    public var keys: [String] { tokens.map(\.key) }
+}

@@ -1,0 +1,79 @@
+/// The constants of name scoring, in one place; `docs/screening.md` explains each.
+public struct ScoringParameters: Sendable, Hashable {
+    /// Token weights are `-ln(p)` of the token's share of list entries. Lists smaller than this
+    /// are treated as this large, so that in a short list every unseen or once-seen token
+    /// weighs about the same and the built-in background frequencies still make "trading" or
+    /// "alexander" count less than "lukashenka".
+    public var minimumListSize = 10_000.0
+    /// Weights are `-ln(p)` raised to this power: above 1, rare words count more against common ones.
+    public var weightExponent = 1.5
+    /// An unmatched token of the listed name costs this share of its weight: lists give full
+    /// names, counterparties often give fewer words; a word the query has and the listed name
+    /// lacks costs its full weight.
+    public var missingListedTokenCost = 0.5
+    /// What an unmatched token costs by kind, on top of its weight.
+    public var particleCost = 0.2
+    public var initialCost = 0.35
+    public var patronymicCost = 0.35
+    /// A middle name of a listed person (neither first nor last of three or more names).
+    public var middleNameCost = 0.5
+    /// Particles and initials never weigh more than this.
+    public var particleWeight = 1.0
+    public var initialWeight = 1.5
+    /// The similarity credited to a sound-alike pair and to an initial standing for a name.
+    public var phoneticSimilarity = 0.88
+    public var initialSimilarity = 0.8
+    /// The similarity credited to two words of an organisation's name with the same stem.
+    public var stemSimilarity = 0.85
+    /// Lowest Jaro-Winkler similarity of a misspelt pair within its edit budget.
+    public var minimumTypoSimilarity = 0.8
+    /// Added to a non-exact score when the query's country is the entity's, subtracted when it
+    /// differs (never above 0.99: only an exact name scores 1).
+    public var sameCountryBonus = 0.02
+    public var otherCountryPenalty = 0.05
+    /// The highest score of a lone word against a listed person with several names: a surname
+    /// alone ("Lukashenko") does not identify a person.
+    public var singleWordPersonCap = 0.65
+    /// Factor on the score when the query is an organisation's name (it has a legal form) and
+    /// the entity is a person, or the query is a person's and the entity is not.
+    public var kindMismatchFactor = 0.85
+
+    public init() {}
+
+    /// Sets a parameter by its name (for experiments: `diligence screen --tune name=value`).
+    /// Returns false for an unknown name.
+    public mutating func set(_ name: String, _ value: Double) -> Bool {
+        switch name {
+        case "minimumListSize": minimumListSize = value
+        case "weightExponent": weightExponent = value
+        case "missingListedTokenCost": missingListedTokenCost = value
+        case "particleCost": particleCost = value
+        case "initialCost": initialCost = value
+        case "patronymicCost": patronymicCost = value
+        case "middleNameCost": middleNameCost = value
+        case "particleWeight": particleWeight = value
+        case "initialWeight": initialWeight = value
+        case "phoneticSimilarity": phoneticSimilarity = value
+        case "initialSimilarity": initialSimilarity = value
+        case "stemSimilarity": stemSimilarity = value
+        case "minimumTypoSimilarity": minimumTypoSimilarity = value
+        case "sameCountryBonus": sameCountryBonus = value
+        case "otherCountryPenalty": otherCountryPenalty = value
+        case "kindMismatchFactor": kindMismatchFactor = value
+        case "singleWordPersonCap": singleWordPersonCap = value
+        default: return false
+        }
+        return true
+    }
+
+    /// Edits allowed between two tokens of this length (the longer of the two): none up to 3
+    /// letters, 1 up to 8, 2 up to 12, 3 beyond. A transposition is one edit.
+    public func editBudget(length: Int) -> Int {
+        switch length {
+        case ...3: 0
+        case ...8: 1
+        case ...12: 2
+        default: 3
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// The data name screening runs on, read from `Resources/screening/`: legal forms, titles,
+/// particles, stop words, patronymic endings, transliteration spelling folds and the background
+/// frequencies of common name tokens. Kept in data files so that a team can extend them.
+public struct ScreeningData: Sendable {
+    /// A class of legal forms ("llc", "jsc", "pmc", ...) with its description.
+    public struct LegalFormClass: Sendable, Hashable {
+        public var id: String
+        public var description: String
+    }
+
+    /// Legal-form word sequences (space-separated, dots removed) → their class.
+    public var legalForms: [String: String] = [:]
+    /// The classes of legal forms, by id.
+    public var legalFormClasses: [String: LegalFormClass] = [:]
+    /// Honorific and title word sequences, dropped where they open a name.
+    public var titles: Set<String> = []
+    /// Particles ("al", "bin", "van"), kept as tokens that count little.
+    public var particles: Set<String> = []
+    /// Words dropped everywhere ("the", "of").
+    public var stopwords: Set<String> = []
+    /// Endings of patronymics ("ovich"), most specific first.
+    public var patronymicSuffixes: [String] = []
+    /// A spelling fold: every occurrence of `from` becomes `to` (only at the end of the word
+    /// when written `from$`).
+    public struct Fold: Sendable, Hashable {
+        public var from: [UInt8]
+        public var to: [UInt8]
+        public var atEnd = false
+    }
+
+    /// Spelling folds applied in order to every token.
+    public var spellingFolds: [Fold] = []
+    /// Background document frequencies of common folded tokens, and the number of entries
+    /// they were counted over.
+    public var commonTokens: [String: Int] = [:]
+    public var commonTokensTotal = 1
+    /// The longest legal-form or title sequence, in words.
+    public var longestPhrase = 1
+
+    public init() {}
+
+    /// The files that ship with the library.
+    public static let fileNames = ["legal-forms.tsv", "titles.txt", "particles.txt", "stopwords.txt",
+                                   "patronymic-suffixes.txt", "spelling-folds.tsv", "common-tokens.tsv"]
+
+    /// Reads the built-in data files, reporting every malformed line.
+    public static func builtin() throws(InputError) -> ScreeningData {
+        var files: [String: (text: String, path: String)] = [:]
+        for name in fileNames {
+            let (bytes, path) = try BuiltinResources.data("screening/\(name)")
+            files[name] = (String(decoding: bytes, as: UTF8.self), path)
+        }
+        return try ScreeningData(files: files)
+    }
+
+    /// The built-in data, read once; empty (no legal forms, titles or folds) if the files are
+    /// missing, which `builtin()` reports as an error.
+    public static let standard: ScreeningData = (try? builtin()) ?? ScreeningData()
+
+    /// Parses data files given by name (as in `fileNames`) with their text and display path.
+    public init(files: [String: (text: String, path: String)]) throws(InputError) {
+        var problems: [Diagnostic] = []
+        func lines(_ name: String) -> [(number: Int, text: String, path: String)] {
+            guard let file = files[name] else { return [] }
+            return file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+                let text = line.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+                if text.trimmingCharacters(in: .whitespaces).isEmpty || text.hasPrefix("#") { return nil }
+                return (index + 1, text, file.path)
+            }
+        }
+        func problem(_ line: (number: Int, text: String, path: String), _ message: String) {
+            problems.append(Diagnostic(SourceLocation(file: line.path, line: line.number, column: 1), .error, message))
+        }
+        for line in lines("legal-forms.tsv") {
+            let columns = line.text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count == 3, !columns[0].isEmpty else {
+                problem(line, "expected CLASS<TAB>description<TAB>form|form|...")
+                continue
+            }
+            legalFormClasses[columns[0]] = LegalFormClass(id: columns[0], description: columns[1])
+            for form in columns[2].split(separator: "|").map({ Self.phrase(String($0)) }) where !form.isEmpty {
+                if let other = legalForms[form], other != columns[0] {
+                    problem(line, "legal form '\(form)' is already in class '\(other)'")
+                }
+                legalForms[form] = columns[0]
+                longestPhrase = max(longestPhrase, form.split(separator: " ").count)
+            }
+        }
+        for line in lines("titles.txt") {
+            let title = Self.phrase(line.text)
+            titles.insert(title)
+            longestPhrase = max(longestPhrase, title.split(separator: " ").count)
+        }
+        particles = Set(lines("particles.txt").map { Self.phrase($0.text) })
+        stopwords = Set(lines("stopwords.txt").map { $0.text.trimmingCharacters(in: .whitespaces).lowercased() })
+        patronymicSuffixes = lines("patronymic-suffixes.txt").map { Self.phrase($0.text) }.sorted { $0.count > $1.count }
+        for line in lines("spelling-folds.tsv") {
+            let columns = line.text.split(separator: "\t", omittingEmptySubsequences: false)
+            let atEnd = columns.first?.hasSuffix("$") ?? false
+            let from = atEnd ? columns[0].dropLast() : columns[0]
+            guard columns.count == 2, !from.isEmpty, ([from, columns[1]]).allSatisfy({ $0.utf8.allSatisfy { (0x61...0x7A).contains($0) } }) else {
+                problem(line, "expected FROM<TAB>TO in lower-case a-z (FROM$ for the end of a word)")
+                continue
+            }
+            spellingFolds.append(Fold(from: Array(from.utf8), to: Array(columns[1].utf8), atEnd: atEnd))
+        }
+        for line in lines("common-tokens.tsv") {
+            let columns = line.text.split(separator: "\t", omittingEmptySubsequences: false)
+            if columns.count == 2, columns[0] == "entries", let total = Int(columns[1]), total > 0 {
+                commonTokensTotal = total
+                continue
+            }
+            guard columns.count == 2, let count = Int(columns[1]), count > 0 else {
+                problem(line, "expected TOKEN<TAB>count, or entries<TAB>total")
+                continue
+            }
+            commonTokens[String(columns[0])] = count
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+    }
+
+    /// Lower-case words joined by single spaces, dots removed ("S.A." → "sa", "A/S" → "a s"):
+    /// how phrases are compared with the words of a name.
+    static func phrase(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: ".", with: "")
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
+    }
+}
+
+extension ScreeningData {
+    /// The text of `common-tokens.tsv` for a list: the folded name tokens found in at least
+    /// `minimumCount` entries (each entity counted once over its names and aliases), most
+    /// frequent first, with the number of entries they were counted over.
+    public static func commonTokenTable(entities: [ListedEntity], normalizer: NameNormalizer, source: String, minimumCount: Int = 3) -> String {
+        var frequency: [String: Int] = [:]
+        for entity in entities {
+            var keys: Set<String> = []
+            for name in entity.allNames {
+                for token in normalizer.normalize(name).tokens where token.kind == .name { keys.insert(token.key) }
+            }
+            for key in keys { frequency[key, default: 0] += 1 }
+        }
+        var out = """
+            # Background document frequencies of common name tokens: in how many entries of \(source)
+            # each folded token occurs (names and aliases of an entry counted once), for tokens in at least
+            # \(minimumCount) entries. Token weights use the larger of a token's share in the screened list and
+            # here, so that "trading" or "alexander" counts little even in a short list.
+            # Generated: DILIGENCE_RECORD=1 swift test --filter commonTokenTableIsCurrent (docs/screening.md).
+            # Format: TOKEN<TAB>entries; the line `entries<TAB>N` gives the total.
+            entries\t\(entities.count)
+
+            """
+        for (key, count) in frequency.filter({ $0.value >= minimumCount }).sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+            out += "\(key)\t\(count)\n"
+        }
+        return out
+    }
+}

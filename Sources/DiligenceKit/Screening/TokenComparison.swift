@@ -1,0 +1,84 @@
+/// A token's forms as comparisons need them: the folded key, the lower-case Latin text as
+/// written, and the sound key. All ASCII bytes.
+struct TokenForms {
+    var key: ArraySlice<UInt8>
+    var text: ArraySlice<UInt8>
+    var phonetic: ArraySlice<UInt8>
+}
+
+/// How two tokens match, and how closely.
+public struct TokenComparison: Sendable, Hashable {
+    /// The kind of agreement, from strongest to weakest.
+    public enum How: String, Sendable, Hashable, Codable {
+        /// The same letters.
+        case exact
+        /// The same after folding transliteration variants ("Lukashenko"/"Lukašenko",
+        /// "Grigoryevich"/"Grigorievich").
+        case spelling
+        /// Within the edit budget for the length ("Lukashenkа"/"Lukashenko").
+        case typo
+        /// The same sound key beyond the edit budget ("Mohamed"/"Muhammad", "mhmd").
+        case phonetic
+        /// The same stem in an organisation's name ("Industries"/"Industrial").
+        case stem
+        /// One word of a name written as two ("Abdulrahman"/"Abdul Rahman").
+        case joined
+        /// A single letter standing for the name ("G."/"Grigoryevich").
+        case initial
+    }
+
+    public var how: How
+    /// 1 for exact and spelling matches, less for the others.
+    public var similarity: Double
+    /// Edits between the tokens, for typos.
+    public var edits: Int
+
+    /// Compares two tokens. Numbers must be equal. Typos are counted on the folded keys and on
+    /// the texts as written, whichever is closer (a fold can turn one typo into two). Nil when
+    /// the tokens do not match.
+    static func compare(_ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters, allowStem: Bool = false) -> TokenComparison? {
+        if a.key.elementsEqual(b.key) { return TokenComparison(how: .spelling, similarity: 1, edits: 0) }
+        if a.key.contains(where: ASCII.isDigit) || b.key.contains(where: ASCII.isDigit) { return nil }
+        var best: TokenComparison?
+        for (x, y) in [(a.key, b.key), (a.text, b.text)] where !x.isEmpty && !y.isEmpty {
+            let budget = parameters.editBudget(length: max(x.count, y.count))
+            guard budget > 0 else { continue }
+            let edits = StringDistance.editDistance(x, y, limit: budget)
+            guard edits <= budget else { continue }
+            let similarity = StringDistance.jaroWinkler(x, y)
+            if similarity >= parameters.minimumTypoSimilarity, similarity > best?.similarity ?? 0 {
+                best = TokenComparison(how: .typo, similarity: similarity, edits: edits)
+            }
+        }
+        if let best { return best }
+        // Sound-alike. A consonant skeleton (no written vowel, as Arabic and Hebrew script give)
+        // is compared by the sound keys of the texts as written, which spelling folds cannot
+        // disturb ("wrdh" and "Wardah"); other tokens need the same sound key of three classes
+        // or more and a fair Jaro-Winkler similarity ("Mohamed"/"Muhammad").
+        let aText = a.text.isEmpty ? a.key : a.text, bText = b.text.isEmpty ? b.key : b.text
+        if isSkeleton(aText) || isSkeleton(bText) {
+            let aSound = PhoneticKey.key(aText), bSound = PhoneticKey.key(bText)
+            if aSound.count >= 2, aSound == bSound || (a.phonetic.count >= 2 && a.phonetic.elementsEqual(b.phonetic)) {
+                return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
+            }
+        } else if a.phonetic.count >= 3, a.phonetic.elementsEqual(b.phonetic), max(a.key.count, b.key.count) >= 4,
+                  min(a.key.count, b.key.count) >= 3, StringDistance.jaroWinkler(a.key, b.key) >= 0.75 {
+            return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
+        }
+        // Stem: organisation words that share a long beginning ("manufactur-ing/-er").
+        if allowStem, min(a.key.count, b.key.count) >= 6 {
+            let common = zip(a.key, b.key).prefix { $0 == $1 }.count
+            if common >= 6, Double(common) >= 0.75 * Double(min(a.key.count, b.key.count)) {
+                return TokenComparison(how: .stem, similarity: parameters.stemSimilarity, edits: 0)
+            }
+        }
+        return nil
+    }
+
+    /// Letters without a written vowel (a, e, i, o, u), two or more.
+    static func isSkeleton(_ text: ArraySlice<UInt8>) -> Bool {
+        text.count >= 2 && !text.contains { byte in
+            byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")
+        }
+    }
+}

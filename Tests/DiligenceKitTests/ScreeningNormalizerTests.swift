@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import DiligenceKit
+
+/// Name normalisation: transliteration, reading order, token classes and spelling folds.
+@Suite struct ScreeningNormalizerTests {
+    let normalizer = NameNormalizer.standard
+
+    /// Spellings of one name that must fold to the same tokens.
+    @Test(arguments: [
+        // Cyrillic (BGN/PCGN) and the Latin transliterations lists use.
+        ("Александр Григорьевич Лукашенко", "Aleksandr Grigoryevich Lukashenko"),
+        ("Aleksandr Grigoryevich Lukashenko", "Aleksandr Grigorievich Lukashenko"),
+        ("Аляксандр Лукашэнка", "Aliaksandr Lukashenka"),
+        ("Аляксандр Лукашэнка", "Alyaksandr Lukashenka"),
+        ("Володимир Зеленський", "Volodymyr Zelenskyy"),
+        // Greek, diacritics, case and typographic apostrophes.
+        ("Αλέξης Τσίπρας", "Alexis Tsipras"),
+        ("Société Générale", "SOCIETE GENERALE"),
+        ("Jürgen Müller", "Jurgen Muller"),
+        ("Straße", "Strasse"),
+        ("Col. Assimi Goïta", "Assimi Goita"),
+        ("O’Brien-Smith", "OBrien Smith"),
+        // Legal forms, articles and titles are set aside, in any script.
+        ("Minsk Fuel Trading LLC", "Minsk Fuel Trading"),
+        ("OOO Белтелеком", "Белтелеком"),
+        ("ООО Белтелеком", "Белтелеком"),
+        ("PRIVATE MILITARY COMPANY 'WAGNER'", "PMC Wagner"),
+        ("Частная военная компания «Вагнер»", "ЧВК Вагнер"),
+        ("ЧВК Вагнер", "Wagner"),
+        ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU 'ALFA'", "Alfa LLC"),
+        ("The Bank of Mali PLC", "Bank Mali"),
+        ("Acme Pty Ltd", "Acme"),
+        ("Dupont S.A.R.L.", "Dupont"),
+        ("Kattegat Foder A/S", "Kattegat Foder"),
+        ("Mr Alexander Petrov", "Alexander Petrov"),
+        ("President Lukashenko", "Lukashenko"),
+        // Word order: "LAST, First" and the surname in capitals.
+        ("LUKASHENKA, Alyaksandr", "Alyaksandr Lukashenka"),
+        ("ЛУКАШЕНКО Александр", "Aleksandr Lukashenko"),
+    ])
+    func spellingsFoldToTheSameTokens(name: String, same: String) {
+        #expect(Set(NameNormalizer.tokens(name)) == Set(NameNormalizer.tokens(same)))
+        #expect(!NameNormalizer.tokens(name).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("Alexander Grigorievich Lukashenko", 3),
+        ("Minsk Fuel Trading LLC", 3),
+        ("OOO Белтелеком", 1),
+        ("PRIVATE MILITARY COMPANY 'WAGNER'", 1),
+        ("The Bank of Mali PLC", 2),
+        ("Jean-Pierre Dupont S.A.R.L.", 3),
+        ("Minsk Fuel Trading L.L.C.", 3),
+        ("Banque Atlantique S.A., Bamako", 3),
+    ])
+    func tokensAreSplitOnPunctuationAndSpaces(name: String, count: Int) {
+        #expect(NameNormalizer.tokens(name).count == count)
+    }
+
+    @Test func tokensAreLatinLowerCaseWithoutDiacritics() {
+        #expect(NameNormalizer.tokens("Лукашенко") == NameNormalizer.tokens("lukashenko"))
+        #expect(NameNormalizer.tokens("Goïta").allSatisfy { $0.unicodeScalars.allSatisfy { ("a"..."z").contains($0) } })
+        #expect(NameNormalizer.latinLower("Société Générale") == "societe generale")
+    }
+
+    @Test(arguments: ["", "LLC", "  ", "Ltd. & Co.", "-", "ООО", "Private Military Company"])
+    func aNameOfOnlyLegalFormsHasNoTokens(name: String) {
+        #expect(NameNormalizer.tokens(name).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("Минск Трейдинг ООО", "llc"), ("Minsk Fuel Trading LLC", "llc"), ("OMAN FUEL TRADING LTD", "llc"), ("Acme GmbH", "llc"),
+        ("Transportes Wimbe Lda", "llc"), ("ЗАО Белтехэкспорт", "jsc"), ("OAO Belaruskali", "jsc"), ("Dupont SA", "jsc"),
+        ("PMC Wagner", "pmc"), ("Private Military Company Wagner", "pmc"), ("RUE Beltelecom", "state"),
+    ])
+    func legalFormsAreTheirOwnTokenClass(name: String, formClass: String) {
+        let normalized = normalizer.normalize(name)
+        #expect(normalized.legalForms.map(\.formClass) == [formClass])
+        #expect(!normalized.tokens.isEmpty)
+    }
+
+    /// Two-letter forms ("SA", "AS") only where a name or a comma-separated part starts or ends.
+    @Test func shortLegalFormsOnlyAtTheEdges() {
+        #expect(normalizer.normalize("Banque Atlantique S.A., Bamako").legalForms.map(\.text) == ["sa"])
+        #expect(normalizer.normalize("Trans As Shipping").legalForms.isEmpty)
+        #expect(normalizer.normalize("Trans As Shipping").keys.count == 3)
+    }
+
+    @Test func titlesAreDroppedOnlyWhereTheyOpenAName() {
+        #expect(normalizer.normalize("Col. Assimi Goïta").titles == ["col"])
+        #expect(normalizer.normalize("General Electric Company").keys == NameNormalizer.tokens("general electric"))
+        #expect(normalizer.normalize("His Excellency President Alexander Lukashenko").titles == ["his excellency", "president"])
+        // A title alone is a name, not nothing.
+        #expect(normalizer.normalize("General").keys == ["general"])
+    }
+
+    @Test func particlesAndInitialsAreMarked() {
+        let name = normalizer.normalize("Bashar al-Assad")
+        #expect(name.tokens.map(\.kind) == [.name, .particle, .name])
+        let initials = normalizer.normalize("Alexander G. Lukashenko")
+        #expect(initials.tokens.map(\.kind) == [.name, .initial, .name])
+    }
+
+    @Test(arguments: [("LUKASHENKA, Alyaksandr Ryhorovich", ["alyaksandr", "ryhorovich", "lukashenka"]),
+                      ("ЛУКАШЕНКО Александр Григорьевич", ["aleksandr", "grigoryevich", "lukashenko"]),
+                      ("Alexander LUKASHENKO", ["alexander", "lukashenko"]),
+                      ("PRIVATE MILITARY COMPANY 'WAGNER'", ["wagner"])])
+    func namesArePutInReadingOrder(name: String, words: [String]) {
+        #expect(normalizer.normalize(name).tokens.map(\.text) == words)
+    }
+
+    @Test func organisationNamesWithACommaKeepTheirOrder() {
+        let name = normalizer.normalize("ANGLO-CARIBBEAN CO., LTD.")
+        #expect(!name.reordered)
+        #expect(name.tokens.map(\.text) == ["anglo", "caribbean"])
+    }
+
+    @Test(arguments: [("Grigoryevich", true), ("Ryhoravich", true), ("Aliaksandravich", true), ("Petrovna", true),
+                      ("Lukashenko", false), ("Ivan", false)])
+    func patronymicsAreRecognisedByTheirEnding(word: String, patronymic: Bool) {
+        let tokens = normalizer.normalize("Alexander \(word) Smith").tokens
+        #expect(tokens[1].isPatronymic == patronymic)
+    }
+
+    @Test(arguments: [
+        ("Αλέξανδρος", "Alexandhros"), ("محمد", "mhmd"), ("Ђоковић", "Dokovic"), ("Аляксандр", "Alyaksandr"), ("Григорьевич", "Grigoryevich"),
+    ])
+    func transliterationUsesICU(text: String, latin: String) {
+        #expect(Transliterator.latin(text) == latin)
+    }
+
+    @Test func theScriptPicksTheBGNTable() {
+        #expect(Transliterator.transformID(for: "Lukashenko") == nil)
+        #expect(Transliterator.transformID(for: "Аляксандр Рыгоравіч Лукашэнка")?.contains("Belarusian-Latin/BGN") == true)
+        #expect(Transliterator.transformID(for: "Віталій Кличко")?.contains("Ukrainian-Latin/BGN") == true)
+        #expect(Transliterator.transformID(for: "Александр")?.contains("Belarusian") == false)
+        #expect(Transliterator.transformID(for: "Αλέξης")?.contains("Greek-Latin/BGN") == true)
+    }
+
+    @Test func hostileNamesAreBounded() {
+        let long = String(repeating: "Lukashenko ", count: 10_000)
+        #expect(normalizer.normalize(long).tokens.count <= NameNormalizer.maxTokens)
+        #expect(normalizer.normalize(String(repeating: ",", count: 5_000)).tokens.isEmpty)
+        #expect(normalizer.normalize("\u{0}\u{7}\u{202E}abc").keys == ["abc"])
+    }
+
+    @Test(arguments: [("lukashenko", "lukashenka", 1), ("aleksandr", "aleksander", 1), ("abc", "abc", 0), ("ab", "ba", 1), ("kitten", "sitting", 3)])
+    func editDistanceCountsTranspositionsAsOne(a: String, b: String, distance: Int) {
+        #expect(StringDistance.editDistance(Array(a.utf8)[...], Array(b.utf8)[...], limit: 5) == distance)
+    }
+
+    @Test func jaroWinklerRewardsACommonPrefix() {
+        let jw = StringDistance.jaroWinkler(Array("martha".utf8)[...], Array("marhta".utf8)[...])
+        #expect(abs(jw - 0.961) < 0.001)
+        #expect(StringDistance.jaroWinkler(Array("abc".utf8)[...], Array("xyz".utf8)[...]) == 0)
+    }
+
+    @Test(arguments: [("muhamad", "mohamed"), ("mhmd", "muhamad"), ("kadafi", "gadafi"), ("iusuf", "iusef")])
+    func soundKeysMergeTransliterations(a: String, b: String) {
+        #expect(PhoneticKey.key(Array(a.utf8)[...]) == PhoneticKey.key(Array(b.utf8)[...]))
+    }
+}
