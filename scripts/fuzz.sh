@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS [extra libFuzzer arguments]
 #
-# TARGET is policy, factor, list or vocabulary (Fuzz/TARGET.swift). The library sources are
+# TARGET is policy, factor, list, vocabulary, ofac-sdn or opensanctions (Fuzz/TARGET.swift). The library sources are
 # compiled into the fuzz binary with the harness (module DiligenceKit), with ASan and libFuzzer,
 # into .build-fuzz/. The corpus (.build-fuzz/corpus/TARGET) starts from policies/, seeds/ and the
 # test fixtures and keeps what the fuzzer adds between runs. Crashes, timeouts and out-of-memory
@@ -11,10 +11,10 @@
 # whenever the library sources or the harness changed, unless FUZZ_REBUILD=no.
 set -eu
 
-usage() { echo "usage: $0 policy|factor|list|vocabulary SECONDS [libFuzzer args...]" >&2; exit 64; }
+usage() { echo "usage: $0 policy|factor|list|vocabulary|ofac-sdn|opensanctions SECONDS [libFuzzer args...]" >&2; exit 64; }
 [ $# -ge 2 ] || usage
 target=$1; seconds=$2; shift 2
-case $target in policy|factor|list|vocabulary) ;; *) usage ;; esac
+case $target in policy|factor|list|vocabulary|ofac-sdn|opensanctions) ;; *) usage ;; esac
 case $seconds in ''|*[!0-9]*) usage ;; esac
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,12 +50,22 @@ else
     rm -rf "$snapshot.new"
 fi
 
-# Seed corpus: every YAML file the project has (libFuzzer keeps only those that add coverage).
+# Seed corpus: the importers start from real samples (Fuzz/seeds/: the first rows of OFAC's files,
+# prefixed by the byte that picks sdn.csv or alt.csv, and FollowTheMoney lines); the loaders from
+# every YAML file the project has. libFuzzer keeps only inputs that add coverage.
 if [ -z "$(ls -A "$corpus")" ]; then
-    find "$root/policies" "$root/seeds" "$root"/Tests/*/Fixtures -type f \( -name '*.yaml' -o -name '*.yml' \) -size -64k |
-        while read -r file; do cp "$file" "$corpus/seed-$(echo "$file" | sed "s|^$root/||; s|/|_|g")"; done
-    for file in "$root"/Sources/DiligenceKit/Resources/vocabularies/*.yaml; do cp "$file" "$corpus/seed-vocabulary-$(basename "$file")"; done
+    case $target in
+    ofac-sdn) cp "$root"/Fuzz/seeds/ofac-*.csv "$corpus/" ;;
+    opensanctions) cp "$root"/Fuzz/seeds/opensanctions.* "$corpus/" ;;
+    *)
+        find "$root/policies" "$root/seeds" "$root"/Tests/*/Fixtures -type f \( -name '*.yaml' -o -name '*.yml' \) -size -64k |
+            while read -r file; do cp "$file" "$corpus/seed-$(echo "$file" | sed "s|^$root/||; s|/|_|g")"; done
+        for file in "$root"/Sources/DiligenceKit/Resources/vocabularies/*.yaml; do cp "$file" "$corpus/seed-vocabulary-$(basename "$file")"; done
+        ;;
+    esac
 fi
+# The YAML dictionary helps the loaders; the importers read CSV and JSON.
+case $target in ofac-sdn|opensanctions) dictionary= ;; *) dictionary=-dict=$root/Fuzz/yaml.dict ;; esac
 
 [ "$seconds" -gt 0 ] || exit 0
 cd "$artifacts"
@@ -66,4 +76,4 @@ cd "$artifacts"
 # -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1.
 ASAN_OPTIONS=detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS} SWIFT_BACKTRACE=enable=no exec "$binary" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -detect_leaks=0 \
-    -dict="$root/Fuzz/yaml.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 "$@" "$corpus"
+    ${dictionary:+"$dictionary"} -artifact_prefix="$artifacts/" -print_final_stats=1 "$@" "$corpus"

@@ -76,8 +76,9 @@ func printError(_ text: String) {
 func report(_ error: InputError) {
     for diagnostic in error.diagnostics { printError(diagnostic.description) }
     let files = Set(error.diagnostics.map(\.location.file)).count
-    let count = error.diagnostics.filter { $0.level == .error }.count
-    printError("\(count) problem\(count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")")
+    let count = error.diagnostics.filter { $0.level == .error && !$0.isTruncationNote }.count
+    let more = error.diagnostics.contains(where: \.isTruncationNote) ? " (and more not shown)" : ""
+    printError("\(count) problem\(count == 1 ? "" : "s")\(more) in \(files) file\(files == 1 ? "" : "s")")
 }
 
 func isTerminal() -> Bool {

@@ -219,13 +219,24 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
             try FileManager.default.createSymbolicLink(atPath: policies.appendingPathComponent("nested/loop").path, withDestinationPath: "..")
             return HostileSetup(paths: [policies.path], shown: policies.path)
         },
-        // `loop -> ..` at the top points at the parent, which holds only the folder itself.
-        HostileCase("symlink-to-parent", .accepted(), check: .accepted(check: ["\"findings\" : ["])) { folder in
+        // `loop -> ..` at the top points at the parent, outside the folder: refused, not followed
+        // (a link in a pull request must not make the gate read and echo files from elsewhere).
+        HostileCase("symlink-to-parent", .refused(line: 1, column: 1, words: ["symbolic link leads outside the folder"])) { folder in
             let policies = folder.appendingPathComponent("policies")
             try FileManager.default.createDirectory(at: policies, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: clean, toPath: policies.appendingPathComponent("policy.yaml").path)
-            try FileManager.default.createSymbolicLink(atPath: policies.appendingPathComponent("loop").path, withDestinationPath: "..")
-            return HostileSetup(paths: [policies.path], shown: policies.path)
+            let link = policies.appendingPathComponent("loop").path
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "..")
+            return HostileSetup(paths: [policies.path], shown: link)
+        },
+        // A policy-named link to a file elsewhere on the machine: refused, its content never read.
+        HostileCase("symlink-out-of-tree.yaml", .refused(line: 1, column: 1, words: ["symbolic link leads outside the folder", "/etc/passwd"])) { folder in
+            let policies = folder.appendingPathComponent("policies")
+            try FileManager.default.createDirectory(at: policies, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: clean, toPath: policies.appendingPathComponent("policy.yaml").path)
+            let link = policies.appendingPathComponent("secrets.yaml").path
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/etc/passwd")
+            return HostileSetup(paths: [policies.path], shown: link)
         },
         // A FIFO named x.yaml would block a reader for ever: refused as not a regular file.
         HostileCase("fifo.yaml", .refused(line: 1, column: 1, words: ["not a regular file"])) { folder in

@@ -8,6 +8,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable, CustomStringC
     public var location: SourceLocation
     public var level: Level
     public var message: String
+    /// This line stands for the problems of its file left unreported past the error cap; it is
+    /// listed after the file's other problems.
+    public var isTruncationNote = false
 
     /// Longest message kept; a value echoed from a hostile file cannot flood the terminal.
     public static let maxMessageLength = 2_000
@@ -40,7 +43,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable, CustomStringC
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.location, lhs.message) < (rhs.location, rhs.message)
+        if lhs.location.file != rhs.location.file { return lhs.location.file < rhs.location.file }
+        if lhs.isTruncationNote != rhs.isTruncationNote { return !lhs.isTruncationNote }
+        return (lhs.location, lhs.message) < (rhs.location, rhs.message)
     }
 }
 
@@ -62,8 +67,8 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects the diagnostics of one file so that all of its problems are reported at once, up to
-/// `maxErrors`: past that, one line says how many more there are (a hostile file can hold
-/// millions of mistakes).
+/// `maxErrors`: past that, one line says more were left out, and validation of the file stops
+/// (a hostile file can hold millions of mistakes, multiplied by aliases).
 public struct DiagnosticSink: Sendable {
     public static let maxErrors = 100
 
@@ -77,14 +82,18 @@ public struct DiagnosticSink: Sendable {
 
     public var hasErrors: Bool { errorCount > 0 }
 
-    /// Whether another error would still be shown (callers skip costly suggestions otherwise).
+    /// Whether another error would still be shown; validators stop working once it is false.
     public var accepting: Bool { errorCount < DiagnosticSink.maxErrors }
 
-    /// The diagnostics kept, and a last line counting those left out.
+    /// Whether more errors were found than are shown: the file is refused, and its validation stops.
+    public var isFull: Bool { errorCount > DiagnosticSink.maxErrors }
+
+    /// The diagnostics kept, and a last line saying that more were left out.
     public var diagnostics: [Diagnostic] {
         guard errorCount > DiagnosticSink.maxErrors, let last = kept.last else { return kept }
-        let more = errorCount - DiagnosticSink.maxErrors
-        return kept + [Diagnostic(last.location, .error, "\(more) more problem\(more == 1 ? "" : "s") in this file not shown; fix these first")]
+        var note = Diagnostic(last.location, .error, "more problems in this file not shown (stopped after the first \(DiagnosticSink.maxErrors)); fix these first")
+        note.isTruncationNote = true
+        return kept + [note]
     }
 
     public mutating func error(_ mark: Mark, _ message: @autoclosure () -> String) {

@@ -13,13 +13,15 @@ public enum PolicySet {
                 continue
             }
             if isDirectory.boolValue {
-                let found = FileDiscovery.yamlFiles(in: path)
+                let discovery = FileDiscovery.scan(path)
+                let found = discovery.files
+                problems += discovery.problems
                 if found.count > FileDiscovery.maxFiles {
                     problems.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), .error,
                                                "more than \(FileDiscovery.maxFiles) policy files under this folder; check fewer at a time"))
                     continue
                 }
-                if found.isEmpty {
+                if found.isEmpty, discovery.problems.isEmpty {
                     problems.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), .error, "no policy files (*.yaml, *.yml) in this folder"))
                 }
                 files += found

@@ -26,7 +26,9 @@ public enum VocabularyLoader {
             files.append(try BuiltinResources.data("vocabularies/\(kind.rawValue).yaml"))
         }
         if let extraFolder {
-            for path in FileDiscovery.yamlFiles(in: extraFolder.path) {
+            let discovery = FileDiscovery.scan(extraFolder.path)
+            if !discovery.problems.isEmpty { throw InputError(discovery.problems) }
+            for path in discovery.files {
                 files.append((try InputFile.read(path, display: path, limit: YAMLLimits.database.maxBytes), path))
             }
         }

@@ -19,12 +19,13 @@ public struct RiskDatabaseLoader: Sendable {
             throw InputError(SourceLocation(file: folder, line: 1, column: 1), "risk database folder not found")
         }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
-        let paths = FileDiscovery.yamlFiles(in: folder)
+        let discovery = FileDiscovery.scan(folder)
+        let paths = discovery.files
         if paths.count > FileDiscovery.maxFiles {
             throw InputError(SourceLocation(file: folder, line: 1, column: 1), "more than \(FileDiscovery.maxFiles) files in the risk database")
         }
         var sources: [(relative: String, bytes: [UInt8])] = []
-        var problems: [Diagnostic] = []
+        var problems: [Diagnostic] = discovery.problems
         for path in paths {
             let relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
             do throws(InputError) {

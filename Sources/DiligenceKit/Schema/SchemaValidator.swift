@@ -22,6 +22,8 @@ public struct SchemaValidator {
     }
 
     mutating func validate(_ node: YAMLNode, _ type: FieldType, path: String) -> Value? {
+        // Past the error cap the file is refused anyway: stop rather than count what is not shown.
+        guard !sink.isFull else { return nil }
         switch type {
         case .list(let element):
             if node.isNull { return .list([]) }
