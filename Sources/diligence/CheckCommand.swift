@@ -35,6 +35,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("max-acceptance-days"), help: "Longest an accepted risk may run after the as-of date; a later expiry is an error.")
     var maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays
 
+    @Flag(name: .long, help: "Print to standard error how long each phase took (database, policies, rules, render, write).")
+    var timings = false
+
     func formats() throws -> [ReportFormat] {
         guard let format else { return [isTerminal() ? .text : .markdown] }
         var result: [ReportFormat] = []
@@ -59,10 +62,14 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let formats = try formats()
+        var clock = PhaseClock()
+        defer { if timings { printError(clock.summary) } }
         let workspace = try database.workspace()
+        clock.lap("database")
         let policies: [Policy]
         do {
             policies = try PolicySet.load(paths, loader: workspace.policyLoader)
+            clock.lap("policies")
         } catch {
             report(error)
             throw ExitCode(2)
@@ -84,7 +91,9 @@ struct CheckCommand: ParsableCommand {
         }
         let options = CheckOptions(asOf: day, failOn: failOn.threshold, reportMin: reportMin, baseline: previous)
         let result = Checker(database: workspace.database, vocabularies: workspace.vocabularies).check(policies, options: options)
+        clock.lap("rules")
         let rendered = formats.map { ($0, $0.reporter.render(result)) }
+        clock.lap("render")
         if let output {
             var isDirectory: ObjCBool = false
             let existsAsFolder = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue
@@ -94,6 +103,7 @@ struct CheckCommand: ParsableCommand {
             }
             do {
                 try ReportWriter.write(files)
+                clock.lap("write")
             } catch {
                 printError(error.description)
                 throw ExitCode(2)
@@ -102,6 +112,7 @@ struct CheckCommand: ParsableCommand {
             printError("wrote " + files.map(\.path).joined(separator: ", ") + "\n" + summary)
         } else if let (_, text) = rendered.first {
             FileHandle.standardOutput.write(Data(text.utf8))
+            clock.lap("write")
         }
         if result.gateFailed { throw ExitCode(1) }
     }

@@ -1,24 +1,44 @@
-/// The outcome of checking a set of policies.
+/// The outcome of checking a set of policies. The finding lists are computed once, when the
+/// result is made: reporters read them many times.
 public struct CheckResult: Sendable {
-    public var asOf: Day
-    public var options: CheckOptions
-    public var database: DatabaseSummary
-    public var policies: [PolicyResult]
+    public let asOf: Day
+    public let options: CheckOptions
+    public let database: DatabaseSummary
+    public let policies: [PolicyResult]
 
     /// Every finding of every policy, in deterministic order (accepted ones included).
-    public var findings: [Finding] { policies.flatMap(\.findings) }
+    public let findings: [Finding]
 
     /// Findings at or above `--report-min`.
-    public var reportedFindings: [Finding] { findings.filter { $0.severity >= options.reportMin } }
+    public let reportedFindings: [Finding]
 
     /// Findings that fail the gate: not accepted and at or above `--fail-on`, and every
     /// expired acceptance (unless the gate is off); with a baseline, only findings it does not hold.
-    public var failingFindings: [Finding] {
-        guard let failOn = options.failOn else { return [] }
-        return findings.filter { finding in
-            finding.accepted == nil && (finding.severity >= failOn || finding.rule == "expired-acceptance")
-                && !(options.baseline?.contains(finding) ?? false)
+    public let failingFindings: [Finding]
+
+    /// Count of unaccepted findings per severity (reported ones only).
+    public let counts: [Severity: Int]
+
+    public init(asOf: Day, options: CheckOptions, database: DatabaseSummary, policies: [PolicyResult]) {
+        self.asOf = asOf
+        self.options = options
+        self.database = database
+        self.policies = policies
+        let findings = policies.flatMap(\.findings)
+        self.findings = findings
+        let reported = findings.filter { $0.severity >= options.reportMin }
+        self.reportedFindings = reported
+        if let failOn = options.failOn {
+            failingFindings = findings.filter { finding in
+                finding.accepted == nil && (finding.severity >= failOn || finding.rule == "expired-acceptance")
+                    && !(options.baseline?.contains(finding) ?? false)
+            }
+        } else {
+            failingFindings = []
         }
+        var counts: [Severity: Int] = [:]
+        for finding in reported where finding.accepted == nil { counts[finding.severity, default: 0] += 1 }
+        self.counts = counts
     }
 
     /// With a baseline: whether the finding is new since it (nil without a baseline).
@@ -35,13 +55,6 @@ public struct CheckResult: Sendable {
     }
 
     public var gateFailed: Bool { !failingFindings.isEmpty }
-
-    /// Count of unaccepted findings per severity (reported ones only).
-    public var counts: [Severity: Int] {
-        var counts: [Severity: Int] = [:]
-        for finding in reportedFindings where finding.accepted == nil { counts[finding.severity, default: 0] += 1 }
-        return counts
-    }
 }
 
 /// One policy's findings and the acceptances that matched nothing.

@@ -13,7 +13,8 @@ public struct Checker: Sendable {
     }
 
     public func check(_ policies: [Policy], options: CheckOptions) -> CheckResult {
-        let results = policies.sorted { $0.file < $1.file }.map { check($0, options: options) }
+        // Policies are independent: checked on every core, reported in file order.
+        let results = Parallel.map(policies.sorted { $0.file < $1.file }) { check($0, options: options) }
         return CheckResult(asOf: options.asOf, options: options, database: DatabaseSummary(database), policies: results)
     }
 

@@ -34,16 +34,23 @@ public enum PolicySet {
         return (files, problems)
     }
 
-    /// Loads every file, collecting every problem of every file.
+    /// Loads every file (on every core; files are independent), collecting every problem of
+    /// every file, in file order.
     public static func load(_ paths: [String], loader: PolicyLoader) throws(InputError) -> [Policy] {
         let (files, discovered) = discover(paths)
         var problems = discovered
         var policies: [Policy] = []
-        for file in files {
-            do {
-                policies.append(try loader.load(path: file))
+        let loaded = Parallel.map(files) { file -> Result<Policy, InputError> in
+            do throws(InputError) {
+                return .success(try loader.load(path: file))
             } catch {
-                problems += error.diagnostics
+                return .failure(error)
+            }
+        }
+        for result in loaded {
+            switch result {
+            case .success(let policy): policies.append(policy)
+            case .failure(let error): problems += error.diagnostics
             }
         }
         if !problems.isEmpty { throw InputError(problems) }

@@ -138,6 +138,10 @@ public struct JSONReporter: Reporter {
     }
 
     public func render(_ result: CheckResult) -> String {
+        Self.text(of: document(result))
+    }
+
+    func document(_ result: CheckResult) -> Document {
         let failing = Set(result.failingFindings.map { "\($0.policy)#\($0.identity)" })
         let findings = result.reportedFindings.map { finding in
             FindingEntry(
@@ -157,7 +161,7 @@ public struct JSONReporter: Reporter {
         }
         var counts: [String: Int] = [:]
         for severity in Severity.allCases { counts[severity.name] = result.counts[severity] ?? 0 }
-        let document = Document(
+        return Document(
             tool: Tool(),
             as_of: result.asOf.description,
             database: Database(name: result.database.name, version: result.database.version, digest: result.database.digest,
@@ -185,6 +189,18 @@ public struct JSONReporter: Reporter {
                              counts: counts, total: findings.count,
                              accepted: findings.filter { $0.accepted != nil }.count,
                              failing: result.failingFindings.map { "\($0.policy): \($0.identity)" }))
+    }
+
+    /// The document as text: written directly by `JSONWriter` (a run's report can hold tens of
+    /// thousands of findings; `JSONEncoder` spent more time on it than the checks).
+    static func text(of document: Document) -> String {
+        var json = JSONWriter(capacity: 4_096 + document.findings.count * 4_096)
+        document.write(to: &json)
+        return json.text + "\n"
+    }
+
+    /// The same document through `JSONEncoder`, which defines the layout (tests compare the two).
+    static func encoderText(of document: Document) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document) else { return "{}\n" }

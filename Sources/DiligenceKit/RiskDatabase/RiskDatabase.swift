@@ -10,6 +10,8 @@ public struct RiskDatabase: Sendable {
     /// SHA-256 over the relative path and bytes of every file, in path order.
     public var digest: String
     public var files: [String]
+    /// Factors by kind and country, for the rules' per-site lookups (built once).
+    private let byKindAndCountry: [FactorKind: [Country: [RiskFactor]]]
 
     public init(path: String, metadata: DatabaseMetadata, factors: [RiskFactor], entities: [ListedEntity], digest: String, files: [String]) {
         self.path = path
@@ -18,6 +20,9 @@ public struct RiskDatabase: Sendable {
         self.entities = entities.sorted { $0.id < $1.id }
         self.digest = digest
         self.files = files
+        var index: [FactorKind: [Country: [RiskFactor]]] = [:]
+        for factor in self.factors { index[factor.kind, default: [:]][factor.country, default: []].append(factor) }
+        byKindAndCountry = index
     }
 
     /// The newest `reviewed` date of any factor.
@@ -27,7 +32,12 @@ public struct RiskDatabase: Sendable {
 
     /// Factors of `kinds` in force on `day` for `country`.
     public func factors(_ kinds: Set<FactorKind>, in country: Country, asOf day: Day) -> [RiskFactor] {
-        factors.filter { kinds.contains($0.kind) && $0.country == country && $0.isInForce(on: day) }
+        var result: [RiskFactor] = []
+        for kind in FactorKind.allCases where kinds.contains(kind) {
+            guard let candidates = byKindAndCountry[kind]?[country] else { continue }
+            for factor in candidates where factor.isInForce(on: day) { result.append(factor) }
+        }
+        return result.count > 1 ? result.sorted { $0.id < $1.id } : result
     }
 
     /// Factors of `kinds` in force on `day`, any country.

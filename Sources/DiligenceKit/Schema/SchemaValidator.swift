@@ -5,6 +5,23 @@ public struct SchemaValidator {
     public let countries: CountryTable
     public let vocabularies: Vocabularies
     public var sink: DiagnosticSink
+    /// Keys (and `[]` for list items) from the root to the node being validated; turned into
+    /// text only when a message needs it.
+    private var pathComponents: [String] = []
+
+    /// The path of the node being validated, such as `sites[].depends_on[]`.
+    var path: String { Self.text(of: pathComponents) }
+
+    /// Messages name the path through this static function: reading the stored components
+    /// alone does not overlap the sink's modification.
+    static func text(of pathComponents: [String]) -> String {
+        var result = ""
+        for component in pathComponents {
+            if component != "[]", !result.isEmpty { result += "." }
+            result += component
+        }
+        return result
+    }
 
     public init(file: String, countries: CountryTable, vocabularies: Vocabularies) {
         self.countries = countries
@@ -18,27 +35,30 @@ public struct SchemaValidator {
             sink.error(node.mark, "expected a mapping of keys (such as `\(schema.fields.first?.name ?? "id"): ...`), found \(node.shapeName)")
             return nil
         }
-        return validateObject(node, schema, path: "")
+        return validateObject(node, schema)
     }
 
-    mutating func validate(_ node: YAMLNode, _ type: FieldType, path: String) -> Value? {
+    mutating func validate(_ node: YAMLNode, _ type: FieldType) -> Value? {
         // Past the error cap the file is refused anyway: stop rather than count what is not shown.
         guard !sink.isFull else { return nil }
         switch type {
         case .list(let element):
             if node.isNull { return .list([]) }
             guard case .sequence(let items) = node.content else {
-                sink.error(node.mark, "`\(path)` must be a list (write `[\(node.scalar ?? "...")]` or one `- item` per line), found \(node.shapeName)")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a list (write `[\(node.scalar ?? "...")]` or one `- item` per line), found \(node.shapeName)")
                 return nil
             }
             var values: [Located] = []
             var seen: [String: Mark] = [:]
             for item in items {
-                guard let value = validate(item, element, path: path + "[]") else { continue }
+                pathComponents.append("[]")
+                let validated = validate(item, element)
+                pathComponents.removeLast()
+                guard let value = validated else { continue }
                 if case .object(let schema) = element, let key = schema.uniqueKey,
                    case .object(let record) = value, let id = record.text(key), let mark = record.mark(key) {
                     if let first = seen[id] {
-                        sink.error(mark, "duplicate \(key) `\(id)` in `\(path)` (first used at line \(first.line)); \(key)s must be unique")
+                        sink.error(mark, "duplicate \(key) `\(id)` in `\(Self.text(of: pathComponents))` (first used at line \(first.line)); \(key)s must be unique")
                     } else {
                         seen[id] = mark
                     }
@@ -48,16 +68,16 @@ public struct SchemaValidator {
             return .list(values)
         case .object(let schema):
             guard case .mapping = node.content else {
-                sink.error(node.mark, "`\(path)` must be a mapping of keys, found \(node.shapeName)")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a mapping of keys, found \(node.shapeName)")
                 return nil
             }
-            return validateObject(node, schema, path: path).map(Value.object)
+            return validateObject(node, schema).map(Value.object)
         default:
-            return validateScalar(node, type, path: path)
+            return validateScalar(node, type)
         }
     }
 
-    mutating func validateObject(_ node: YAMLNode, _ schema: ObjectSchema, path: String) -> Record? {
+    mutating func validateObject(_ node: YAMLNode, _ schema: ObjectSchema) -> Record? {
         guard case .mapping(let pairs) = node.content else { return nil }
         var fields: [String: Located] = [:]
         var seen: [String: Mark] = [:]
@@ -68,7 +88,6 @@ public struct SchemaValidator {
                 valid = false
                 continue
             }
-            let keyPath = path.isEmpty ? key : "\(path).\(key)"
             if let first = seen[key] {
                 sink.error(pair.key.mark, "duplicate key `\(key)` (first at line \(first.line), column \(first.column))")
                 valid = false
@@ -94,11 +113,14 @@ public struct SchemaValidator {
                 continue
             }
             if pair.value.isNull, !field.type.isList {
-                sink.error(pair.value.mark, "`\(keyPath)` has no value; give one or remove the key")
+                sink.error(pair.value.mark, "`\(Self.text(of: pathComponents + [key]))` has no value; give one or remove the key")
                 valid = false
                 continue
             }
-            if let value = validate(pair.value, field.type, path: keyPath) {
+            pathComponents.append(key)
+            let validated = validate(pair.value, field.type)
+            pathComponents.removeLast()
+            if let value = validated {
                 fields[key] = Located(value: value, mark: pair.value.mark)
             } else {
                 valid = false
@@ -111,45 +133,45 @@ public struct SchemaValidator {
         return valid ? Record(mark: node.mark, fields: fields) : (fields.isEmpty ? nil : Record(mark: node.mark, fields: fields))
     }
 
-    mutating func validateScalar(_ node: YAMLNode, _ type: FieldType, path: String) -> Value? {
+    mutating func validateScalar(_ node: YAMLNode, _ type: FieldType) -> Value? {
         guard case .scalar(let text, let style) = node.content else {
-            sink.error(node.mark, "`\(path)` must be \(type.noun), found \(node.shapeName)")
+            sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be \(type.noun), found \(node.shapeName)")
             return nil
         }
         let plain = style == .plain
         switch type {
         case .text:
             if text.isEmpty {
-                sink.error(node.mark, "`\(path)` is empty")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` is empty")
                 return nil
             }
             return .text(text)
         case .identifier:
             guard FieldType.isIdentifier(text) else {
-                sink.error(node.mark, "`\(path)` must be an identifier (ASCII letters, digits, `-`, `_`, `.`, `:`, `/`; no spaces), found `\(text)`")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be an identifier (ASCII letters, digits, `-`, `_`, `.`, `:`, `/`; no spaces), found `\(text)`")
                 return nil
             }
             return .text(text)
         case .integer(let range):
             guard plain, let value = Self.decimalInteger(text) else {
-                sink.error(node.mark, "`\(path)` must be a whole number written in decimal, found \(plain ? "`\(text)`" : "quoted text")" + Self.leadingZeroHint(text))
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a whole number written in decimal, found \(plain ? "`\(text)`" : "quoted text")" + Self.leadingZeroHint(text))
                 return nil
             }
             guard range.contains(value) else {
                 // A one-value range (`version: 1`) reads better as "must be 1".
                 let expected = range.lowerBound == range.upperBound
                     ? "\(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
-                sink.error(node.mark, "`\(path)` must be \(expected), found \(value)")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be \(expected), found \(value)")
                 return nil
             }
             return .integer(value)
         case .number(let range):
             guard plain, let value = Self.decimalNumber(text) else {
-                sink.error(node.mark, "`\(path)` must be a number such as 12.5, found \(plain ? "`\(text)`" : "quoted text")")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a number such as 12.5, found \(plain ? "`\(text)`" : "quoted text")")
                 return nil
             }
             guard range.contains(value) else {
-                sink.error(node.mark, "`\(path)` must be between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound)), found \(text)")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound)), found \(text)")
                 return nil
             }
             return .number(value)
@@ -158,24 +180,24 @@ public struct SchemaValidator {
             if plain, text == "false" { return .boolean(false) }
             let lowered = text.lowercased()
             if !plain, text == "true" || text == "false" {
-                sink.error(node.mark, "`\(path)` must be a boolean, found quoted text; write \(text) without quotes")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a boolean, found quoted text; write \(text) without quotes")
             } else if ["yes", "y", "on", "true"].contains(lowered) {
                 sink.error(node.mark, "`\(text)` is not a boolean here; write true")
             } else if ["no", "n", "off", "false"].contains(lowered) {
                 sink.error(node.mark, "`\(text)` is not a boolean here; write false")
             } else {
-                sink.error(node.mark, "`\(path)` must be true or false, found `\(text)`")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be true or false, found `\(text)`")
             }
             return nil
         case .date:
             guard let day = Day(iso: text) else {
-                sink.error(node.mark, "`\(path)` must be a date written YYYY-MM-DD, found `\(text)`")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a date written YYYY-MM-DD, found `\(text)`")
                 return nil
             }
             return .date(day)
         case .partialDate:
             guard let date = PartialDate(text) else {
-                sink.error(node.mark, "`\(path)` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found `\(text)`")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found `\(text)`")
                 return nil
             }
             return .partialDate(date)
@@ -188,7 +210,7 @@ public struct SchemaValidator {
         case .term(let kind):
             let vocabulary = vocabularies[kind]
             if let id = vocabulary.resolve(text) { return .term(id) }
-            var message = "unknown \(kind.singular) `\(text)` in `\(path)`"
+            var message = "unknown \(kind.singular) `\(text)` in `\(Self.text(of: pathComponents))`"
             if !sink.accepting {
                 // Past the error cap only the count matters: skip the suggestion search.
             } else if let guess = vocabulary.suggestion(for: text) {
@@ -200,14 +222,14 @@ public struct SchemaValidator {
             return nil
         case .choice(let options):
             if options.contains(text) { return .text(text) }
-            var message = "`\(path)` must be one of \(options.joined(separator: ", ")), found `\(text)`"
+            var message = "`\(Self.text(of: pathComponents))` must be one of \(options.joined(separator: ", ")), found `\(text)`"
             if let guess = Suggestion.closest(to: text, in: options) { message += "; did you mean `\(guess)`?" }
             sink.error(node.mark, message)
             return nil
         case .digits:
             let digits = text.filter { $0 != "." }
             guard (2...10).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                sink.error(node.mark, "`\(path)` must be a code of 2 to 10 digits such as \"8429\", found `\(text)`")
+                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a code of 2 to 10 digits such as \"8429\", found `\(text)`")
                 return nil
             }
             return .text(digits)

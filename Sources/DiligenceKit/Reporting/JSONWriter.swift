@@ -1,0 +1,129 @@
+/// Writes pretty-printed JSON directly, in the layout of Foundation's `JSONEncoder` with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (two-space indent, `"key" : value`,
+/// empty containers as `[\n\n  ]`), at a fraction of its cost: no intermediate tree.
+/// Callers write each object's keys in sorted order.
+struct JSONWriter {
+    private(set) var text = ""
+    /// One entry per open container: whether it is an array, and how many members it has.
+    private var open: [(isArray: Bool, count: Int)] = []
+
+    init(capacity: Int = 0) {
+        text.reserveCapacity(capacity)
+    }
+
+    mutating func beginObject() {
+        separate()
+        text += "{"
+        open.append((false, 0))
+    }
+
+    mutating func endObject() {
+        close("}")
+    }
+
+    mutating func beginArray() {
+        separate()
+        text += "["
+        open.append((true, 0))
+    }
+
+    mutating func endArray() {
+        close("]")
+    }
+
+    /// The next member's key; its value follows.
+    mutating func key(_ name: String) {
+        let count = open[open.count - 1].count
+        text += count == 0 ? "\n" : ",\n"
+        indent(open.count)
+        open[open.count - 1].count += 1
+        text += "\""
+        escape(name)
+        text += "\" : "
+    }
+
+    mutating func string(_ value: String) {
+        separate()
+        text += "\""
+        escape(value)
+        text += "\""
+    }
+
+    mutating func integer(_ value: Int) {
+        separate()
+        text += String(value)
+    }
+
+    mutating func null() {
+        separate()
+        text += "null"
+    }
+
+    mutating func string(_ name: String, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    mutating func integer(_ name: String, _ value: Int) {
+        key(name)
+        integer(value)
+    }
+
+    /// The member only when there is a value (as the synthesised encoding does for optionals).
+    mutating func optional(_ name: String, _ value: String?) {
+        guard let value else { return }
+        string(name, value)
+    }
+
+    mutating func strings(_ name: String, _ values: [String]) {
+        key(name)
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// Before a value inside an array: the separator and the indent (in an object the key did it).
+    private mutating func separate() {
+        guard let last = open.last, last.isArray else { return }
+        text += last.count == 0 ? "\n" : ",\n"
+        indent(open.count)
+        open[open.count - 1].count += 1
+    }
+
+    private mutating func close(_ bracket: String) {
+        guard let last = open.popLast() else { return }
+        text += last.count == 0 ? "\n\n" : "\n"
+        indent(open.count)
+        text += bracket
+    }
+
+    private mutating func indent(_ depth: Int) {
+        for _ in 0..<depth { text += "  " }
+    }
+
+    /// Quotes, backslashes and control characters escaped as `JSONEncoder` does; everything
+    /// else (slashes, non-ASCII) written as is.
+    private mutating func escape(_ value: String) {
+        let utf8 = value.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            text += value
+            return
+        }
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\u{8}": text += "\\b"
+            case "\u{C}": text += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                text.unicodeScalars.append(scalar)
+            }
+        }
+    }
+}

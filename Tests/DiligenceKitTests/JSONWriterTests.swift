@@ -1,0 +1,44 @@
+@testable import DiligenceKit
+import Foundation
+import Testing
+
+/// The JSON report is written by `JSONWriter`; `JSONEncoder` defines the layout, and the two
+/// must agree byte for byte (reports committed in `reports/` and reports users diff in CI).
+@Suite struct JSONWriterTests {
+    @Test func theExamplePoliciesReportIsByteForByteTheEncodersLayout() throws {
+        let files = FileDiscovery.yamlFiles(in: TestData.root.appendingPathComponent("policies").path)
+        let policies = try files.map { try TestData.workspace.policyLoader.load(path: $0) }
+        let document = JSONReporter().document(TestData.check(policies))
+        #expect(document.findings.count > 40)
+        let written = JSONReporter.text(of: document)
+        #expect(written == JSONReporter.encoderText(of: document))
+    }
+
+    static let awkward = [
+        "plain", "", "quote \" and backslash \\ and slash /", "tab\tnew line\ncarriage\r", "bell \u{7} escape \u{1B} nul \u{0} unit \u{1F}",
+        "backspace \u{8} form feed \u{C} delete \u{7F}", "Лукашенко, Mocímboa da Praia, 中文, emoji 🛰️", "::error file=x::injected",
+    ]
+
+    @Test(arguments: awkward)
+    func awkwardTextIsEscapedAsTheEncoderDoes(_ text: String) throws {
+        let finding = JSONReporter.FindingEntry(
+            id: text, rule: "rule", severity: "high", policy: text, line: 1, column: 2, subject: text, subject_kind: "site",
+            subject_name: text, factors: [text], message: text, path: [text, text],
+            evidence: [JSONReporter.EvidenceEntry(record: text, fact: text, date: nil, source: text, title: nil, source_date: "2020", quote: text, url: nil)],
+            recommendations: [], accepted: JSONReporter.AcceptedEntry(reason: text, approved_by: text, expires: "2021-01-01", line: 3),
+            gate: "fail", baseline: "new")
+        let document = JSONReporter.Document(
+            tool: JSONReporter.Tool(), as_of: "2020-09-30",
+            database: JSONReporter.Database(name: text, version: nil, digest: "abc", newest_review: nil, factors: 0, entities: 0,
+                                            sources: [DataSource(id: text, name: text, date: nil, licence: text, url: nil)]),
+            policies: [JSONReporter.PolicyEntry(file: text, company: text, owner: nil, reviewed: "2020-01-01", sites: 1, trade: 0,
+                                                counterparties: 0, travel: 0, findings: 1, unused_acceptances: [])],
+            findings: [finding],
+            summary: JSONReporter.Summary(
+                baseline: JSONReporter.BaselineSummary(file: text, as_of: nil, new: 1, unchanged: 0,
+                                                       resolved: [JSONReporter.ResolvedEntry(policy: text, id: text, rule: "r", severity: "low", message: text)]),
+                gate: "fail", fail_on: "high", report_min: "info", counts: ["high": 1, "critical": 0, "low": 0], total: 1, accepted: 1,
+                failing: [text]))
+        #expect(JSONReporter.text(of: document) == JSONReporter.encoderText(of: document))
+    }
+}
