@@ -30,6 +30,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // benchmarks/spatial/run.sh: the spatial index against scipy's cKDTree (docs/geodata.md).
+        .executableTarget(
+            name: "spatial-bench",
+            dependencies: ["DiligenceKit"]
+        ),
         // Fixtures are read from the source tree (Tests/*/Fixtures) by path, not bundled.
         .testTarget(
             name: "DiligenceKitTests",

@@ -66,24 +66,28 @@ struct DBCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Convert a published list into a list file (entities:) for the risk database or screen --list.",
+            abstract: "Convert published data into the risk database format: lists (entities:) or factor files (factors:).",
             discussion: """
                 ofac-sdn: OFAC's legacy CSV files, sdn.csv and optionally alt.csv (aliases), in that order.
                 opensanctions: OpenSanctions FollowTheMoney JSON lines (entities.ftm.json).
                 Neither OFAC file carries listing dates: the list is a snapshot, dated with --snapshot-date.
+                acled: an ACLED CSV export; writes armed-conflict (and civil-unrest) factors, one per country,
+                with every event's id, date, type, actors, fatalities, precision and location (docs/geodata.md).
+                stop: the Access Now #KeepItOn STOP CSV; writes internet-shutdown factors per country
+                (national and regional). Put the output inside the database folder, e.g. factors/acled.yaml.
                 """
         )
 
         @Option(name: .long, help: "The input format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var from: ImportFormat
 
-        @Argument(help: "The input files (ofac-sdn: sdn.csv [alt.csv]; opensanctions: one .json/.jsonl file).")
+        @Argument(help: "The input files (ofac-sdn: sdn.csv [alt.csv]; opensanctions: one .json/.jsonl file; acled, stop: one .csv file).")
         var files: [String]
 
-        @Option(name: .long, help: "The list file to write (YAML, `entities:`); written atomically.")
+        @Option(name: .long, help: "The file to write (YAML: `entities:` for lists, `factors:` for acled and stop); written atomically.")
         var output: String
 
-        @Option(name: .long, help: "The date the input was published (YYYY-MM-DD), written into every reference. Without it no date is written.")
+        @Option(name: .long, help: "The date the input was published (YYYY-MM-DD), written into every reference (and, for acled and stop, as the factors' review date). Without it: no date for lists, the newest event for factors.")
         var snapshotDate: Day?
 
         func validate() throws {
@@ -92,36 +96,50 @@ struct DBCommand: ParsableCommand {
                 guard (1...2).contains(files.count) else { throw ValidationError("ofac-sdn takes sdn.csv and optionally alt.csv") }
             case .openSanctions:
                 guard files.count == 1 else { throw ValidationError("opensanctions takes one JSON lines file") }
+            case .acled, .stop:
+                guard files.count == 1 else { throw ValidationError("\(from.rawValue) takes one CSV file") }
             }
         }
 
         func run() throws {
-            let list: ImportedList
+            let text: String
+            let warnings: [Diagnostic]
+            let summary: [String]
             do {
                 let countries = try CountryTable.builtin()
                 let inputs = try files.map { path throws(InputError) in
                     (bytes: try InputFile.read(path, display: path, limit: 2 << 30), path: path)
                 }
                 switch from {
-                case .ofacSDN:
-                    list = try OFACImporter(countries: countries, snapshotDate: snapshotDate)
-                        .importFiles(sdn: inputs[0], alt: inputs.count > 1 ? inputs[1] : nil)
-                case .openSanctions:
-                    list = try OpenSanctionsImporter(countries: countries, snapshotDate: snapshotDate)
+                case .ofacSDN, .openSanctions:
+                    let list = from == .ofacSDN
+                        ? try OFACImporter(countries: countries, snapshotDate: snapshotDate)
+                            .importFiles(sdn: inputs[0], alt: inputs.count > 1 ? inputs[1] : nil)
+                        : try OpenSanctionsImporter(countries: countries, snapshotDate: snapshotDate)
+                            .importFile(bytes: inputs[0].bytes, file: inputs[0].path)
+                    (text, warnings, summary) = (ListWriter.yaml(list), list.warnings, list.summary)
+                case .acled:
+                    let imported = try ACLEDImporter(countries: countries, actors: try ActorAliases.builtin(), snapshotDate: snapshotDate)
                         .importFile(bytes: inputs[0].bytes, file: inputs[0].path)
+                    (text, warnings, summary) = (FactorWriter.yaml(imported), imported.warnings, imported.summary)
+                case .stop:
+                    let vocabularies = try VocabularyLoader.load(extraFolder: nil, countries: countries)
+                    let imported = try STOPImporter(countries: countries, vocabularies: vocabularies, snapshotDate: snapshotDate)
+                        .importFile(bytes: inputs[0].bytes, file: inputs[0].path)
+                    (text, warnings, summary) = (FactorWriter.yaml(imported), imported.warnings, imported.summary)
                 }
             } catch {
                 report(error)
                 throw ExitCode(2)
             }
-            for warning in list.warnings { printError(warning.description) }
+            for warning in warnings { printError(warning.description) }
             do {
-                try ReportWriter.write([(output, ListWriter.yaml(list))])
+                try ReportWriter.write([(output, text)])
             } catch {
                 printError(error.description)
                 throw ExitCode(2)
             }
-            for line in list.summary { printError("\(output): \(line)") }
+            for line in summary { printError("\(output): \(line)") }
         }
     }
 }

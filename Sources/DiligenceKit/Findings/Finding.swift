@@ -68,6 +68,8 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var message: String
     /// The exposure path: subject → measure → event or fact → rule and band.
     public var path: [String]
+    /// The structured exposure path of place-bound findings (site, distance, events, band).
+    public var exposure: Exposure?
     public var evidence: [Evidence]
     public var recommendations: [String]
     public var accepted: Acceptance?
@@ -75,8 +77,8 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var identityFactor: String?
 
     public init(rule: String, severity: Severity, policy: Policy, mark: Mark, subject: String, subjectKind: SubjectKind,
-                subjectName: String, factor: RiskFactor?, message: String, path: [String] = [], evidence: [Evidence] = [],
-                recommendations: [String] = []) {
+                subjectName: String, factor: RiskFactor?, message: String, path: [String] = [], exposure: Exposure? = nil,
+                evidence: [Evidence] = [], recommendations: [String] = []) {
         self.rule = rule
         self.severity = severity
         self.policy = policy.file
@@ -88,6 +90,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         self.factors = factor.map { [$0.id] } ?? []
         self.message = message
         self.path = path
+        self.exposure = exposure
         self.evidence = evidence
         self.recommendations = recommendations
         self.accepted = nil

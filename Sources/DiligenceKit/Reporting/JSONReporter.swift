@@ -57,6 +57,7 @@ public struct JSONReporter: Reporter {
         var factors: [String]
         var message: String
         var path: [String]
+        var exposure: ExposureEntry?
         var evidence: [EvidenceEntry]
         var recommendations: [String]
         var accepted: AcceptedEntry?
@@ -66,7 +67,7 @@ public struct JSONReporter: Reporter {
 
         enum CodingKeys: String, CodingKey {
             case id, rule, severity, policy, line, column, subject, subject_kind, subject_name, factors, message, path,
-                 evidence, recommendations, accepted, gate, baseline
+                 exposure, evidence, recommendations, accepted, gate, baseline
         }
 
         /// Like the synthesised encoding, but `accepted` is always present (null when not accepted).
@@ -84,6 +85,7 @@ public struct JSONReporter: Reporter {
             try container.encode(factors, forKey: .factors)
             try container.encode(message, forKey: .message)
             try container.encode(path, forKey: .path)
+            try container.encodeIfPresent(exposure, forKey: .exposure)
             try container.encode(evidence, forKey: .evidence)
             try container.encode(recommendations, forKey: .recommendations)
             try container.encode(accepted, forKey: .accepted)
@@ -148,6 +150,7 @@ public struct JSONReporter: Reporter {
                 id: finding.identity.description, rule: finding.rule, severity: finding.severity.name, policy: finding.policy,
                 line: finding.line, column: finding.column, subject: finding.subject, subject_kind: finding.subjectKind.rawValue,
                 subject_name: finding.subjectName, factors: finding.factors, message: finding.message, path: finding.path,
+                exposure: finding.exposure.map(ExposureEntry.init),
                 evidence: finding.evidence.map { evidence in
                     EvidenceEntry(record: evidence.record, fact: evidence.fact, date: evidence.date,
                                   source: evidence.reference?.source, title: evidence.reference?.title,

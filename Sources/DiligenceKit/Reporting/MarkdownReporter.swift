@@ -285,6 +285,9 @@ public struct MarkdownReporter: Reporter {
         if !finding.path.isEmpty {
             out.line("- **Why (exposure path):** " + finding.path.map(Escaping.markdown).joined(separator: " → "))
         }
+        if let exposure = finding.exposure {
+            out.line("- **Exposure:** " + exposureSummary(exposure))
+        }
         out.line("- **Where:** `\(Escaping.code(finding.policy)):\(finding.line):\(finding.column)`; identity `\(Escaping.code(finding.identity.description))`")
         if let acceptance = finding.accepted {
             out.line("- **Accepted** until \(acceptance.expires) by \(Escaping.markdown(acceptance.approvedBy)): \(Escaping.markdown(acceptance.reason))")
@@ -316,6 +319,59 @@ public struct MarkdownReporter: Reporter {
             }
         }
         out.blank()
+        if let exposure = finding.exposure { exposureTables(exposure, &out) }
+    }
+
+    /// "`site` (lat, lon) → 4 km to Metuge → ≤ 25 km, in the last 365 days → `conflict-proximity` → critical"
+    func exposureSummary(_ exposure: Exposure) -> String {
+        var steps = ["`\(Escaping.code(exposure.subject))`" + (exposure.location.map { " (\($0))" } ?? "")]
+        if let area = exposure.area {
+            steps.append((exposure.areaEdgeKm ?? 0) > 0 ? "\(Self.km(exposure.areaEdgeKm ?? 0)) outside \(Escaping.markdown(area))" : "inside \(Escaping.markdown(area))")
+        } else if let distance = exposure.distanceKm {
+            steps.append("\(Self.km(distance)) to \(Escaping.markdown(exposure.to ?? "the nearest event"))")
+        }
+        let cited = exposure.events.map { event in
+            (event.id.map { "`\(Escaping.code($0))` of " } ?? "") + event.date.description + (event.fatalities.map { $0 > 0 ? " (\($0) killed)" : "" } ?? "")
+        }
+        if !cited.isEmpty {
+            steps.append((cited.count == 1 ? "event " : "events ") + cited.joined(separator: ", ")
+                         + (exposure.eventsNotCited > 0 ? " and \(exposure.eventsNotCited) more" : ""))
+        }
+        var band = [exposure.band, exposure.window].compactMap { $0 }.joined(separator: ", ")
+        if let target = exposure.target { band += (band.isEmpty ? "" : "; ") + "named target: \(Escaping.markdown(target))" }
+        if !band.isEmpty { steps.append(band) }
+        steps.append("`\(exposure.rule)` → \(exposure.severity)")
+        return steps.joined(separator: " → ")
+    }
+
+    /// The events a finding cites and its counts by distance band, as two tables.
+    private func exposureTables(_ exposure: Exposure, _ out: inout MarkdownDocument) {
+        if !exposure.events.isEmpty {
+            out.line("Events cited for `\(Escaping.code(exposure.subject))` (most recent first" + (exposure.reference.map { "; recency counted to \($0)" } ?? "") + "):")
+            out.blank()
+            out.table(["Event", "Date", "Place", "Distance", "Killed", "Type", "Actors"], exposure.events.map { event in
+                [event.id.map { "`\(Escaping.codeInTable($0))`" } ?? "—", event.date.description + (event.until.map { " to \($0)" } ?? ""),
+                 Escaping.markdown(event.place ?? "—") + (event.geoPrecision.map { " (precision \($0))" } ?? ""),
+                 event.distanceKm.map(Self.km) ?? "—", event.fatalities.map(String.init) ?? "—",
+                 Escaping.markdown(event.type ?? "—"), Escaping.markdown(event.actors.joined(separator: "; "))]
+            })
+            if exposure.eventsNotCited > 0 {
+                out.blank()
+                out.line("… and \(exposure.eventsNotCited) more event(s) in the same band and window (counted below).")
+            }
+            out.blank()
+        }
+        if !exposure.bands.isEmpty {
+            out.table(["Distance band", "Events (full weight)", "Killed", "Events (one level lower)", "Killed"], exposure.bands.map { band in
+                ["\(Int(band.fromKm))–\(Int(band.toKm)) km", String(band.recentEvents), String(band.recentFatalities),
+                 String(band.olderEvents), String(band.olderFatalities)]
+            })
+            out.blank()
+        }
+    }
+
+    static func km(_ value: Double) -> String {
+        value < 10 ? String(format: "%.1f km", value) : "\(Int(value.rounded())) km"
     }
 
     // MARK: 6. Accepted risks, stale intelligence, not assessed

@@ -128,6 +128,8 @@ public struct SARIFReporter: Reporter {
         var factors: [String]
         var identity: String
         var exposurePath: [String]
+        /// The structured exposure (site, distance, events, band) of place-bound findings.
+        var exposure: ExposureEntry?
         var evidence: [EvidenceProperties]
         var recommendations: [String]
         var accepted: AcceptedProperties?
@@ -202,7 +204,7 @@ public struct SARIFReporter: Reporter {
                 properties: ResultProperties(
                     severity: finding.severity.name, subject: finding.subject, subjectKind: finding.subjectKind.rawValue,
                     subjectName: finding.subjectName, factors: finding.factors, identity: finding.identity.description,
-                    exposurePath: finding.path,
+                    exposurePath: finding.path, exposure: finding.exposure.map(ExposureEntry.init),
                     evidence: finding.evidence.map { evidence in
                         EvidenceProperties(record: evidence.record, fact: evidence.fact, date: evidence.date,
                                            source: evidence.reference?.source, title: evidence.reference?.title,

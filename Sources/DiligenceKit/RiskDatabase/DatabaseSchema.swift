@@ -33,14 +33,16 @@ public enum DatabaseSchema {
         Field("goods", .list(.term(.goods)), "Exempt goods categories."),
     ])
 
-    static let area = ObjectSchema(name: "an area", summary: "A named point with a radius.", key: "areas", example: """
+    static let area = ObjectSchema(name: "an area", summary: "A named point with a radius (`lat`, `lon`, `radius_km`), or a GeoJSON polygon file (`geojson`, with an optional `radius_km` margin around it).", key: "areas", example: """
         - { name: Mocímboa da Praia, lat: -11.3517, lon: 40.3516, radius_km: 50, located_by: "GeoNames 1024699 (CC BY 4.0)" }
+        - { name: Cabo Delgado province, geojson: areas/mz-cabo-delgado.geojson, located_by: "hand-drawn outline" }
         """, fields: [
         Field("name", .text, required: true, "Place name."),
         Field("region", .text, "First-level subdivision the area stands for."),
-        Field("lat", .number(-90...90), required: true, "Latitude."),
-        Field("lon", .number(-180...180), required: true, "Longitude."),
-        Field("radius_km", .number(0...5000), required: true, "Radius in kilometres."),
+        Field("lat", .number(-90...90), "Latitude of the centre (with `lon` and `radius_km`)."),
+        Field("lon", .number(-180...180), "Longitude of the centre."),
+        Field("radius_km", .number(0...5000), "Radius in kilometres; for a polygon, a margin around it (default 0)."),
+        Field("geojson", .text, "A GeoJSON file (Polygon, MultiPolygon, Feature or FeatureCollection), relative to the database folder."),
         Field("located_by", .text, "Where the coordinates come from."),
     ])
 
@@ -68,6 +70,16 @@ public enum DatabaseSchema {
         Field("lon", .number(-180...180), "Longitude."),
         Field("located_by", .text, "Where the coordinates come from."),
         Field("fatalities", .integer(0...10_000_000), "People killed."),
+        Field("id", .identifier, "The source's own id for the event (ACLED `event_id_cnty`), cited in findings."),
+        Field("type", .text, "Event type (ACLED `event_type`; for shutdowns `full-network`, `throttling` or `service-based`)."),
+        Field("sub_type", .text, "Event sub-type (ACLED `sub_event_type`)."),
+        Field("actors", .list(.text), "Who took part, as the source names them; the importer adds the names readers know."),
+        Field("geo_precision", .integer(1...3), "How exact the coordinates are: 1 the place itself, 2 near it (within the district), 3 only the region (ACLED's scale)."),
+        Field("region", .text, "Subdivisions (province, district) as the source gives them."),
+        Field("scope", .choice(["national", "regional"]), "For shutdowns: the whole country, or some regions (named in `region`)."),
+        Field("dependencies", .list(.term(.dependencies)), "For shutdowns: the services the event took down."),
+        Field("source", .text, "Who reported it (ACLED's `source` column)."),
+        Field("notes", .text, "The source's description."),
     ])
 
     public static let factor = ObjectSchema(name: "a risk factor", summary: "A country risk factor: one per file, or several under `factors:`.", uniqueKey: "id", example: """
@@ -111,7 +123,8 @@ public enum DatabaseSchema {
         Field("notes", .text, "Analyst notes."),
     ])
 
-    public static let factorList = ObjectSchema(name: "a factor file", summary: "Several factors in one file.", fields: [
+    public static let factorList = ObjectSchema(name: "a factor file", summary: "Several factors in one file, with the sources they cite when `database.yaml` does not declare them (what `db import` writes).", fields: [
+        Field("sources", .list(.object(source)), "Sources the factors cite, added to those of database.yaml."),
         Field("factors", .list(.object(factor)), required: true, "The factors."),
     ])
 

@@ -12,7 +12,9 @@ public enum DatabaseText {
         if !factor.areas.isEmpty {
             lines.append("areas:")
             for area in factor.areas {
-                lines.append("  - \(area.name)" + (area.location.map { " (\($0))" } ?? "") + (area.radiusKm.map { ", radius \(Int($0)) km" } ?? ""))
+                lines.append("  - \(area.name)" + (area.location.map { " (\($0))" } ?? "")
+                             + (area.geojson.map { ", polygon \($0) (\(area.geometry?.vertexCount ?? 0) vertices)" } ?? "")
+                             + (area.radiusKm.map { area.geojson == nil ? ", radius \(Int($0)) km" : ", margin \(Int($0)) km" } ?? ""))
             }
         }
         if !factor.targets.isEmpty {
@@ -22,7 +24,8 @@ public enum DatabaseText {
         if !factor.events.isEmpty {
             lines.append("events:")
             for event in factor.events {
-                lines.append("  - \(event.date)" + (event.until.map { " to \($0)" } ?? "") + ": \(event.what)" + (event.place.map { " [\($0)]" } ?? ""))
+                lines.append("  - " + (event.id.map { "\($0) " } ?? "") + "\(event.date)" + (event.until.map { " to \($0)" } ?? "") + ": \(event.what)"
+                             + (event.place.map { " [\($0)]" } ?? "") + (event.fatalities.map { $0 > 0 ? " (\($0) killed)" : "" } ?? ""))
             }
         }
         lines.append("references:")

@@ -4,7 +4,9 @@ public struct RiskDatabase: Sendable {
     public var path: String
     public var metadata: DatabaseMetadata
     /// Sorted by id.
-    public var factors: [RiskFactor]
+    public private(set) var factors: [RiskFactor]
+    /// Every located event of every factor, indexed once for the place-bound rules.
+    public let eventIndex: EventIndex
     /// Sorted by id.
     public var entities: [ListedEntity]
     /// SHA-256 over the relative path and bytes of every file, in path order.
@@ -17,6 +19,7 @@ public struct RiskDatabase: Sendable {
         self.path = path
         self.metadata = metadata
         self.factors = factors.sorted { $0.id < $1.id }
+        self.eventIndex = EventIndex(factors: self.factors)
         self.entities = entities.sorted { $0.id < $1.id }
         self.digest = digest
         self.files = files

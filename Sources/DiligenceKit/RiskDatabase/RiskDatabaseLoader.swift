@@ -46,9 +46,12 @@ public struct RiskDatabaseLoader: Sendable {
         var entities: [ListedEntity] = []
         var problems: [Diagnostic] = []
         var fileList: [String] = []
+        var fileSources: [(source: DataSource, location: SourceLocation)] = []
+        var geometryRequests: [GeometryRequest] = []
+        var allFiles = files
         for file in files.sorted(by: { $0.relative < $1.relative }) {
             fileList.append(file.relative)
-            if file.relative.hasPrefix("vocabularies/") { continue }
+            if file.relative.hasPrefix("vocabularies/") || !Self.isYAML(file.relative) { continue }
             do throws(InputError) {
                 guard let root = try YAMLReader.read(file.bytes, file: file.display, limits: limits) else {
                     throw InputError(SourceLocation(file: file.display, line: 1, column: 1), "empty database file")
@@ -69,27 +72,83 @@ public struct RiskDatabaseLoader: Sendable {
                     }
                 } else if keys.contains("factors") {
                     if let record = validator.validateRoot(root, as: DatabaseSchema.factorList), !validator.sink.hasErrors {
-                        factors += record.objects("factors").compactMap { Self.factor($0, file: file.display) }
+                        let fileFactors = record.objects("factors").compactMap { Self.factor($0, file: file.display) }
+                        factors += fileFactors
+                        for source in Self.sources(record) {
+                            fileSources.append((source, SourceLocation(file: file.display, line: record.mark.line, column: record.mark.column)))
+                        }
+                        geometryRequests += Self.geometryRequests(record.objects("factors"), fileFactors, file: file.display)
                     }
                 } else if let record = validator.validateRoot(root, as: DatabaseSchema.factor), !validator.sink.hasErrors,
                           let factor = Self.factor(record, file: file.display) {
                     factors.append(factor)
+                    geometryRequests += Self.geometryRequests([record], [factor], file: file.display)
                 }
                 problems += validator.sink.diagnostics
             } catch {
                 problems += error.diagnostics
             }
         }
-        problems += crossCheck(factors: factors, entities: entities, metadata: metadata)
+        // Sources declared by factor files join those of database.yaml.
+        var merged = metadata
+        if !fileSources.isEmpty {
+            var combined = metadata ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
+            for (source, location) in fileSources {
+                if let existing = combined.sources.first(where: { $0.id == source.id }) {
+                    if existing.name != source.name {
+                        problems.append(Diagnostic(location, .error, "source id `\(source.id)` is declared twice with different names (`\(existing.name)` and `\(source.name)`)"))
+                    }
+                } else {
+                    combined.sources.append(source)
+                }
+            }
+            merged = combined
+        }
+        // Areas drawn from GeoJSON files: read each file once, relative to the database folder.
+        var geometries: [String: AreaGeometry] = [:]
+        for request in geometryRequests {
+            if geometries[request.relative] != nil { continue }
+            do throws(InputError) {
+                let relative = try Self.checkedRelativePath(request.relative, at: request.location)
+                let bytes: [UInt8]
+                let display: String
+                if let file = allFiles.first(where: { $0.relative == relative }) {
+                    bytes = file.bytes
+                    display = file.display
+                } else {
+                    let base = path.hasSuffix("/") ? path : path + "/"
+                    display = base + relative
+                    do throws(InputError) {
+                        bytes = try InputFile.read(display, display: display, limit: GeoJSONReader.Limits.standard.maxBytes)
+                    } catch {
+                        throw InputError(request.location, "cannot read GeoJSON file `\(relative)` (\(error.diagnostics.first?.message ?? "unreadable"))")
+                    }
+                    allFiles.append((relative, display, bytes))
+                    fileList.append(relative)
+                }
+                geometries[request.relative] = try GeoJSONReader.read(bytes, file: display)
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        for index in factors.indices {
+            for areaIndex in factors[index].areas.indices {
+                guard let relative = factors[index].areas[areaIndex].geojson else { continue }
+                factors[index].areas[areaIndex].geometry = geometries[relative]
+            }
+        }
+        fileList.sort()
+        // References are checked against the declared sources when database.yaml declares any.
+        problems += crossCheck(factors: factors, entities: entities, metadata: metadata == nil ? nil : merged)
         if problems.contains(where: { $0.level == .error }) { throw InputError(problems) }
-        // The digest covers every file, vocabularies included, in path order; it is computed
-        // only once the database is known to be valid.
-        for file in files.sorted(by: { $0.relative < $1.relative }) {
+        // The digest covers every file, vocabularies and GeoJSON areas included, in path order;
+        // it is computed only once the database is known to be valid.
+        for file in allFiles.sorted(by: { $0.relative < $1.relative }) {
             hasher.update(file.relative)
             hasher.update([0])
             hasher.update(file.bytes)
         }
-        let resolvedMetadata = metadata ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
+        let resolvedMetadata = merged ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
         return RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
                             digest: hasher.finalizeHex(), files: fileList)
     }
@@ -106,6 +165,14 @@ public struct RiskDatabaseLoader: Sendable {
             }
             if let until = factor.inForceUntil, until < factor.inForceFrom {
                 problems.append(Diagnostic(location, .error, "`in_force.until` (\(until)) is before `in_force.from` (\(factor.inForceFrom))"))
+            }
+            for area in factor.areas {
+                let hasPoint = area.location != nil
+                if area.geojson == nil, !(hasPoint && area.radiusKm != nil) {
+                    problems.append(Diagnostic(location, .error, "area `\(area.name)` of `\(factor.id)` needs `lat`, `lon` and `radius_km`, or a `geojson` file"))
+                } else if area.geojson != nil, hasPoint {
+                    problems.append(Diagnostic(location, .error, "area `\(area.name)` of `\(factor.id)` has both a centre (`lat`, `lon`) and a `geojson` file; keep one"))
+                }
             }
             if factor.references.isEmpty {
                 problems.append(Diagnostic(location, .error, "factor `\(factor.id)` has no reference; every fact needs a source"))
@@ -127,6 +194,45 @@ public struct RiskDatabaseLoader: Sendable {
             }
         }
         return problems
+    }
+
+    /// An area's GeoJSON file, and where the factor names it.
+    struct GeometryRequest {
+        var relative: String
+        var location: SourceLocation
+    }
+
+    static func isYAML(_ path: String) -> Bool {
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+    }
+
+    /// The `geojson` files the factors' areas name, located at the key.
+    static func geometryRequests(_ records: [Record], _ factors: [RiskFactor], file: String) -> [GeometryRequest] {
+        var requests: [GeometryRequest] = []
+        for record in records {
+            for area in record.objects("areas") {
+                guard let relative = area.text("geojson") else { continue }
+                let mark = area.mark("geojson") ?? area.mark
+                requests.append(GeometryRequest(relative: relative, location: SourceLocation(file: file, line: mark.line, column: mark.column)))
+            }
+        }
+        return requests
+    }
+
+    /// A path inside the database folder: relative, without `..`, normalised.
+    static func checkedRelativePath(_ text: String, at location: SourceLocation) throws(InputError) -> String {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        guard !text.hasPrefix("/"), !text.contains("\\"), !parts.isEmpty, !parts.contains("..") else {
+            throw InputError(location, "`geojson` must be a path inside the database folder, such as areas/province.geojson (no leading / and no ..)")
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func sources(_ record: Record) -> [DataSource] {
+        record.objects("sources").map { source in
+            DataSource(id: source.text("id") ?? "", name: source.text("name") ?? "", date: source.text("date"),
+                       licence: source.text("licence"), url: source.text("url"))
+        }
     }
 
     static func metadata(_ record: Record) -> DatabaseMetadata {
@@ -167,7 +273,7 @@ public struct RiskDatabaseLoader: Sendable {
         }
         let areas = record.objects("areas").map { area in
             Area(name: area.text("name") ?? "", region: area.text("region"), location: coordinate(area),
-                 radiusKm: area.number("radius_km"), locatedBy: area.text("located_by"))
+                 radiusKm: area.number("radius_km"), locatedBy: area.text("located_by"), geojson: area.text("geojson"))
         }
         let targets = record.objects("targets").map { target in
             Target(name: target.text("name") ?? "", location: coordinate(target), radiusKm: target.number("radius_km"),
@@ -175,9 +281,20 @@ public struct RiskDatabaseLoader: Sendable {
         }
         let events = record.objects("events").compactMap { event -> RiskEvent? in
             guard let date = event.date("date"), let what = event.text("what") else { return nil }
-            return RiskEvent(date: date, until: event.date("until"), what: what, place: event.text("place"),
-                             location: coordinate(event), locatedBy: event.text("located_by"), fatalities: event.integer("fatalities"))
-        }.sorted { ($0.date, $0.what) < ($1.date, $1.what) }
+            var result = RiskEvent(date: date, until: event.date("until"), what: what, place: event.text("place"),
+                                   location: coordinate(event), locatedBy: event.text("located_by"), fatalities: event.integer("fatalities"))
+            result.id = event.text("id")
+            result.type = event.text("type")
+            result.subType = event.text("sub_type")
+            result.actors = event.texts("actors")
+            result.geoPrecision = event.integer("geo_precision")
+            result.region = event.text("region")
+            result.scope = event.text("scope")
+            result.dependencies = event.texts("dependencies")
+            result.source = event.text("source")
+            result.notes = event.text("notes")
+            return result
+        }.sorted { ($0.date, $0.id ?? "", $0.what) < ($1.date, $1.id ?? "", $1.what) }
         return RiskFactor(id: id, kind: kind, title: title, summary: record.text("summary"), country: country,
                           inForceFrom: from, inForceUntil: record.object("in_force")?.date("until"),
                           published: record.date("published"), modified: record.date("modified"), reviewed: reviewed,

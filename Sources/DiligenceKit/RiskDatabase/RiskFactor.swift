@@ -66,13 +66,18 @@ public struct Affects: Sendable, Hashable, Codable {
     public init() {}
 }
 
-/// A named place with a radius.
+/// A named place with a radius, or a polygon read from a GeoJSON file.
 public struct Area: Sendable, Hashable, Codable {
     public var name: String
     public var region: String?
     public var location: Coordinate?
+    /// The radius of a point area; the margin around a polygon (nil: none).
     public var radiusKm: Double?
     public var locatedBy: String?
+    /// The GeoJSON file, relative to the database folder.
+    public var geojson: String? = nil
+    /// The polygons read from `geojson`.
+    public var geometry: AreaGeometry? = nil
 }
 
 /// A named likely target that raises severity: a place with a radius, or kinds of site.
@@ -93,6 +98,36 @@ public struct RiskEvent: Sendable, Hashable, Codable {
     public var location: Coordinate?
     public var locatedBy: String?
     public var fatalities: Int?
+    /// The source's own id (ACLED `event_id_cnty`).
+    public var id: String? = nil
+    public var type: String? = nil
+    public var subType: String? = nil
+    public var actors: [String] = []
+    /// 1 the place itself, 2 near it, 3 only the region (ACLED).
+    public var geoPrecision: Int? = nil
+    public var region: String? = nil
+    /// Shutdowns: `national` or `regional`.
+    public var scope: String? = nil
+    /// Shutdowns: the services taken down.
+    public var dependencies: [String] = []
+    public var source: String? = nil
+    public var notes: String? = nil
+
+    public init(date: Day, until: Day? = nil, what: String, place: String? = nil, location: Coordinate? = nil,
+                locatedBy: String? = nil, fatalities: Int? = nil) {
+        self.date = date
+        self.until = until
+        self.what = what
+        self.place = place
+        self.location = location
+        self.locatedBy = locatedBy
+        self.fatalities = fatalities
+    }
+
+    /// "MOZ1234 of 2020-08-12" or "event of 2020-08-12".
+    public var label: String {
+        "\(id ?? "event") of \(date)"
+    }
 }
 
 /// A cited source with a short supporting quote.

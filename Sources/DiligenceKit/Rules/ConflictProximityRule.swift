@@ -8,11 +8,12 @@ public struct ConflictProximityRule: Rule {
         id: "conflict-proximity",
         name: "Conflict proximity",
         summary: "A site within the radius of an armed-conflict area, or near located conflict events; closer and more recent is more severe, and a site that is (or sits next to) a named likely target is raised.",
-        facts: "Risk factors of kind `armed-conflict` in force on the as-of date, in any country: their `areas` (named points with a radius), located `events` up to the as-of date, and `targets`.",
+        facts: "Risk factors of kind `armed-conflict` in force on the as-of date, in any country: their `areas` (named points with a radius, or GeoJSON polygons), located `events` up to the as-of date (never later ones), and `targets`. The located events of the whole database are in one spatial index built when it loads, so each site costs one lookup.",
         severityModel: [
-            "Nearest located event within 25 km: critical; 100 km: high; 200 km: medium; 300 km: low (the bands are settings).",
-            "Event age, counted to the recency reference (the as-of date, but no later than the factor's last review plus 180 days): up to 365 days full weight; up to 730 days one level lower; older events do not count.",
-            "Inside an area's radius: high when the factor has any event in the last 365 days, medium otherwise.",
+            "Located events are counted, and their fatalities summed, in each distance band (up to 25, 100, 200 and 300 km: critical, high, medium, low; the bands are settings) and recency window.",
+            "Recency windows, counted to the recency reference (the as-of date, but no later than the factor's last review plus 180 days): up to 365 days full weight; 366 to 730 days one level lower; older events do not count.",
+            "The nearest band with an event in a window decides (the higher severity wins; among equals the most recent event, then the nearest); the finding cites that band's events by id, date and fatalities.",
+            "Inside an area (within a point area's radius, or inside a polygon or within its `radius_km` margin): high when the factor has any event in the last 365 days, medium otherwise.",
             "The site lies within a named target's radius, or is of a kind the factor names as a target: one level higher.",
             "Never above the factor's own severity plus the target raise; the highest of the above wins.",
         ],
@@ -46,11 +47,25 @@ public struct ConflictProximityRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let factors = context.database.factors([.armedConflict], asOf: context.asOf)
+        let database = context.database
+        let inForce = Set(database.factors.indices.filter { index in
+            let factor = database.factors[index]
+            return factor.kind == .armedConflict && factor.isInForce(on: context.asOf)
+        })
+        guard !inForce.isEmpty else { return [] }
+        let reach = context.settings.conflictBandsKm.max() ?? 0
         for site in context.policy.sites {
             guard let location = site.location else { continue }
-            for factor in factors {
-                if let finding = judge(site, location, factor, context) { findings.append(finding) }
+            // One lookup per site: every located event within the outermost band, any factor.
+            var hitsByFactor: [Int: [EventIndex.Hit]] = [:]
+            for hit in database.eventIndex.hits(within: reach, of: location) where inForce.contains(hit.factor) {
+                hitsByFactor[hit.factor, default: []].append(hit)
+            }
+            for index in inForce.sorted() {
+                let factor = database.factors[index]
+                let hits = hitsByFactor[index] ?? []
+                guard !hits.isEmpty || !factor.areas.isEmpty else { continue }
+                if let finding = judge(site, location, factor, hits, context) { findings.append(finding) }
             }
         }
         return findings
@@ -60,59 +75,143 @@ public struct ConflictProximityRule: Rule {
         var severity: Severity
         var fromEvent: Bool
         var distance: Double
+        var latest: Day
         var path: [String]
         var message: String
-        var events: [RiskEvent]
+        var events: [(event: RiskEvent, distance: Double?)]
+        var eventsNotCited: Int
+        var exposure: Exposure
     }
 
-    private func judge(_ site: Site, _ location: Coordinate, _ factor: RiskFactor, _ context: RuleContext) -> Finding? {
+    /// Most events a finding cites from its deciding band; the exposure counts the rest.
+    static let maxCited = 10
+
+    private func judge(_ site: Site, _ location: Coordinate, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext) -> Finding? {
         let settings = context.settings
         let reference = context.recencyReference(for: factor)
-        let known = factor.events(asOf: context.asOf)
+        let bandsKm = settings.conflictBandsKm
         var best: Candidate?
 
         // Highest severity wins; among equals, a located event (it says more than an area),
         // then the most recent event, then the nearest.
         func consider(_ candidate: Candidate) {
             guard let current = best else { best = candidate; return }
-            let newDate = candidate.events.last?.date ?? Day(ordinal: 0)
-            let oldDate = current.events.last?.date ?? Day(ordinal: 0)
             let newRank = candidate.fromEvent ? 1 : 0, oldRank = current.fromEvent ? 1 : 0
-            if (candidate.severity, newRank, newDate, -candidate.distance) > (current.severity, oldRank, oldDate, -current.distance) {
+            if (candidate.severity, newRank, candidate.latest, -candidate.distance) > (current.severity, oldRank, current.latest, -current.distance) {
                 best = candidate
             }
         }
 
-        // Located events, nearest in each band.
-        for event in known {
-            guard let point = event.location else { continue }
-            let distance = location.distanceKm(to: point)
+        // Count events and fatalities per band and window. Events after the as-of date do not
+        // exist yet, and events older than the look-back do not count.
+        var bands = bandsKm.enumerated().map { index, km in Exposure.Band(fromKm: index == 0 ? 0 : bandsKm[index - 1], toKm: km) }
+        var cells: [[(event: RiskEvent, distance: Double)]] = Array(repeating: [], count: bandsKm.count * 2)
+        for hit in hits {
+            let event = factor.events[hit.event]
+            guard event.date <= context.asOf else { continue }
             let age = event.date.days(until: reference)
             guard age <= settings.conflictLookbackDays,
-                  let band = settings.conflictBandsKm.firstIndex(where: { distance <= $0 }) else { continue }
-            let penalty = age > settings.conflictFullWeightDays ? 1 : 0
-            let severity = Severity.critical.shifted(by: -band - penalty)
-            let place = event.place ?? "event"
-            consider(Candidate(
-                severity: severity, fromEvent: true, distance: distance,
-                path: ["\(site.displayName) (\(location))", "\(Self.km(distance)) from \(place)",
-                       "event of \(event.date): \(event.what)", "band ≤ \(Self.km(settings.conflictBandsKm[band]))" + (penalty > 0 ? ", older than \(settings.conflictFullWeightDays) days" : "")],
-                message: "\(site.displayName) is \(Self.km(distance)) from \(place) (event of \(event.date): \(event.what))",
-                events: [event]))
+                  let band = bandsKm.firstIndex(where: { hit.distanceKm <= $0 }) else { continue }
+            let window = age > settings.conflictFullWeightDays ? 1 : 0
+            cells[band * 2 + window].append((event, hit.distanceKm))
+            if window == 0 {
+                bands[band].recentEvents += 1
+                bands[band].recentFatalities += event.fatalities ?? 0
+            } else {
+                bands[band].olderEvents += 1
+                bands[band].olderFatalities += event.fatalities ?? 0
+            }
         }
-        // Areas.
-        let recent = known.contains { $0.date.days(until: reference) <= settings.conflictFullWeightDays }
+        let windowText = ["in the last \(settings.conflictFullWeightDays) days",
+                          "\(settings.conflictFullWeightDays + 1) to \(settings.conflictLookbackDays) days old"]
+        for (cell, entries) in cells.enumerated() where !entries.isEmpty {
+            let band = cell / 2, window = cell % 2
+            let severity = Severity.critical.shifted(by: -band - window)
+            // Cite the most recent first, then the nearest.
+            let ordered = entries.sorted { ($1.event.date, -$1.distance, $1.event.id ?? "") < ($0.event.date, -$0.distance, $0.event.id ?? "") }
+            let nearest = entries.min { ($0.distance, $1.event.date, $0.event.id ?? "") < ($1.distance, $0.event.date, $1.event.id ?? "") } ?? ordered[0]
+            let cited = Array(ordered.prefix(Self.maxCited))
+            let fatalities = entries.reduce(0) { $0 + ($1.event.fatalities ?? 0) }
+            let killedText = entries.contains { $0.event.fatalities != nil } ? ", \(fatalities) killed" : ""
+            let place = nearest.event.place ?? "a located event"
+            let bandText = "≤ \(Self.km(bandsKm[band]))"
+            var path = ["\(site.displayName) (\(location))", "\(Self.km(nearest.distance)) from \(place)"]
+            if entries.count == 1 {
+                path.append("\(Self.eventLabel(nearest.event)): \(nearest.event.what)" + Self.killed(nearest.event.fatalities, prefix: " (", suffix: ")"))
+            } else {
+                path.append("\(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText): "
+                            + cited.map { "\($0.event.id ?? "event") of \($0.event.date)" + Self.killed($0.event.fatalities, prefix: " (", suffix: ")") }.joined(separator: ", ")
+                            + (entries.count > cited.count ? ", and \(entries.count - cited.count) more" : ""))
+            }
+            path.append("band \(bandText)" + (window == 1 ? ", older than \(settings.conflictFullWeightDays) days" : ""))
+            var message = "\(site.displayName) is \(Self.km(nearest.distance)) from \(place) (\(Self.eventLabel(nearest.event)): \(nearest.event.what))"
+            if entries.count > 1 {
+                message += "; \(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText)"
+            }
+            var exposure = Exposure(subject: site.id, location: location, rule: description.id, severity: severity)
+            exposure.distanceKm = nearest.distance
+            exposure.to = place
+            exposure.band = bandText
+            exposure.window = windowText[window]
+            exposure.reference = reference
+            consider(Candidate(severity: severity, fromEvent: true, distance: nearest.distance,
+                               latest: ordered[0].event.date, path: path, message: message,
+                               events: cited.map { ($0.event, $0.distance) }, eventsNotCited: entries.count - cited.count,
+                               exposure: exposure))
+        }
+        // Areas: a point with a radius, or polygons with an optional margin.
+        let known = factor.events(asOf: context.asOf)
+        let recentEvents = known.filter { $0.date.days(until: reference) <= settings.conflictFullWeightDays }
+        let recent = !recentEvents.isEmpty
         for area in factor.areas {
-            guard let center = area.location, let radius = area.radiusKm else { continue }
-            let distance = location.distanceKm(to: center)
-            guard distance <= radius else { continue }
+            var inside = false
+            var distance = 0.0
+            var edge: Double?
+            var where_: String
+            if let geometry = area.geometry {
+                let margin = area.radiusKm ?? 0
+                // Cheap rejection by latitude before any exact distance.
+                let slack = margin / 111 + 0.01
+                guard location.lat >= geometry.minLat - slack, location.lat <= geometry.maxLat + slack else { continue }
+                if geometry.contains(location) {
+                    inside = true
+                    edge = 0
+                    let toEdge = geometry.distanceToEdgeKm(from: location)
+                    where_ = "inside \(area.name), \(Self.km(toEdge)) from its edge"
+                } else {
+                    let toEdge = geometry.distanceToEdgeKm(from: location)
+                    edge = toEdge
+                    distance = toEdge
+                    inside = toEdge <= margin
+                    where_ = "\(Self.km(toEdge)) outside \(area.name)" + (margin > 0 ? ", within its \(Self.km(margin)) margin" : "")
+                }
+            } else if let center = area.location, let radius = area.radiusKm {
+                distance = location.distanceKm(to: center)
+                inside = distance <= radius
+                where_ = "\(Self.km(distance)) from the centre of \(area.name), inside its \(Self.km(radius)) radius"
+            } else {
+                continue
+            }
+            guard inside else { continue }
             let severity: Severity = recent ? .high : .medium
+            let cited = Array(recentEvents.suffix(3))
+            var exposure = Exposure(subject: site.id, location: location, rule: description.id, severity: severity)
+            exposure.distanceKm = area.geometry == nil ? distance : edge
+            exposure.to = area.geometry == nil ? "the centre of \(area.name)" : "the edge of \(area.name)"
+            exposure.area = area.name
+            exposure.areaEdgeKm = edge
+            exposure.window = "in the last \(settings.conflictFullWeightDays) days"
+            exposure.reference = reference
+            let message = area.geometry == nil
+                ? "\(site.displayName) lies inside \(area.name) (\(Self.km(distance)) from its centre, radius \(Self.km(area.radiusKm ?? 0)))"
+                : "\(site.displayName) lies " + (edge == 0 ? "inside \(area.name)" : "\(Self.km(distance)) outside \(area.name), within its \(Self.km(area.radiusKm ?? 0)) margin")
             consider(Candidate(
-                severity: severity, fromEvent: false, distance: max(0, distance - radius),
-                path: ["\(site.displayName) (\(location))", "\(Self.km(distance)) from the centre of \(area.name), inside its \(Self.km(radius)) radius",
-                       recent ? "events in the last \(settings.conflictFullWeightDays) days" : "no event in the last \(settings.conflictFullWeightDays) days"],
-                message: "\(site.displayName) lies inside \(area.name) (\(Self.km(distance)) from its centre, radius \(Self.km(radius)))",
-                events: known.filter { $0.date.days(until: reference) <= settings.conflictFullWeightDays }.suffix(3)))
+                severity: severity, fromEvent: false, distance: area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance,
+                latest: cited.first?.date ?? Day(ordinal: 0),
+                path: ["\(site.displayName) (\(location))", where_,
+                       recent ? "\(recentEvents.count) event(s) in the last \(settings.conflictFullWeightDays) days" : "no event in the last \(settings.conflictFullWeightDays) days"],
+                message: message, events: cited.map { event in (event, event.location.map { location.distanceKm(to: $0) }) },
+                eventsNotCited: max(0, recentEvents.count - cited.count), exposure: exposure))
         }
         guard var chosen = best else { return nil }
         // Named targets raise the severity.
@@ -131,19 +230,34 @@ public struct ConflictProximityRule: Rule {
                 cap = cap.shifted(by: 1)
                 chosen.path.append(hit + " → one level higher")
                 chosen.message += "; it is \(hit)"
+                chosen.exposure.target = target.name
                 break
             }
         }
         chosen.severity = min(chosen.severity, cap)
         chosen.path.append("\(description.id) → \(chosen.severity)")
-        var evidence = context.evidence(for: factor, events: chosen.events)
+        chosen.exposure.severity = chosen.severity
+        chosen.exposure.bands = bands
+        chosen.exposure.events = chosen.events.map { Exposure.CitedEvent($0.event, distanceKm: $0.distance) }
+        chosen.exposure.eventsNotCited = chosen.eventsNotCited
+        var evidence = context.evidence(for: factor, events: chosen.events.map(\.event).sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") })
         if let target = factor.targets.first(where: { chosen.message.contains($0.name) }) {
             evidence.append(Evidence(record: factor.id, fact: "Named likely target: \(target.name)"))
         }
         return Finding(rule: description.id, severity: chosen.severity, policy: context.policy, mark: site.mark,
                        subject: site.id, subjectKind: .site, subjectName: site.displayName, factor: factor,
-                       message: chosen.message, path: chosen.path, evidence: evidence,
+                       message: chosen.message, path: chosen.path, exposure: chosen.exposure, evidence: evidence,
                        recommendations: factor.recommendations + description.recommendations)
+    }
+
+    /// "event MOZ1234 of 2020-08-12", or "event of 2020-08-12" without an id.
+    static func eventLabel(_ event: RiskEvent) -> String {
+        event.id.map { "event \($0) of \(event.date)" } ?? "event of \(event.date)"
+    }
+
+    static func killed(_ fatalities: Int?, prefix: String, suffix: String) -> String {
+        guard let fatalities, fatalities > 0 else { return "" }
+        return "\(prefix)\(fatalities) killed\(suffix)"
     }
 
     static func km(_ value: Double) -> String {

@@ -16,6 +16,8 @@ public struct ShutdownExposureRule: Rule {
             "Every exposed dependency covered by fallbacks that survive a state-ordered shutdown: two levels lower (one if a fallback is only partial).",
             "Some exposed dependencies covered: one level lower.",
             "Fallbacks that do not survive a state order (a second domestic ISP, mobile failover) earn no credit.",
+            "A factor whose shutdowns only blocked named services (social media, messaging) none of which the site uses still exposes its other online dependencies, one level lower: the state has shown it orders providers to cut.",
+            "Regional shutdowns (events with `scope: regional`) count only for sites whose region or city their `region` names, or sites that give neither.",
         ],
         recommendations: [
             "Put in place a fallback that survives a national shutdown: a satellite terminal (licensed where required) or a team outside the country that can take over.",
@@ -47,26 +49,44 @@ public struct ShutdownExposureRule: Rule {
         ]
     )
 
+    /// Most shutdown events a finding cites (the most recent); the exposure counts the rest.
+    static let maxCited = 10
+
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let dependencies = context.vocabularies[.dependencies]
         let continuity = context.vocabularies[.continuity]
         for site in context.policy.sites where !site.dependsOn.isEmpty {
             for factor in context.database.factors([.internetShutdown], in: site.country, asOf: context.asOf) {
-                let affected = Set(factor.affects.dependencies)
-                let exposed = site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: affected) }
-                guard !exposed.isEmpty else { continue }
-                let events = factor.events(asOf: context.asOf)
+                // Events up to the as-of date; regional ones only where the site is (or may be).
+                let events = factor.events(asOf: context.asOf).filter { Self.reaches($0, site) }
                 guard !events.isEmpty else { continue }
+                let affected = Set(factor.affects.dependencies).union(events.flatMap(\.dependencies))
+                var exposed = site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: affected) }
+                var indirect = false
+                if exposed.isEmpty {
+                    // Only named services were blocked, none the site uses: its other online
+                    // dependencies are exposed one level lower.
+                    let online: Set<String> = ["internet", "mobile-data"]
+                    exposed = site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: online) }
+                    guard !exposed.isEmpty, !affected.isEmpty || events.contains(where: { $0.type == "service-based" }) else { continue }
+                    indirect = true
+                }
                 let reference = context.recencyReference(for: factor)
                 var severity = factor.severity
                 var path = ["\(site.displayName)", "depends on \(exposed.joined(separator: ", "))"]
+                if indirect {
+                    severity = severity.shifted(by: -1)
+                    path.append("the shutdowns blocked \(affected.sorted().joined(separator: ", ")), none of them its own dependencies: one level lower, the state has shown it orders providers to cut")
+                }
                 let latest = events.map { $0.until ?? $0.date }.max() ?? factor.inForceFrom
+                let cited = Array(events.sorted { ($1.date, $1.id ?? "") < ($0.date, $0.id ?? "") }.prefix(Self.maxCited))
+                let citedText = cited.prefix(3).map { "\($0.id.map { "\($0) " } ?? "")\($0.date)" + ($0.until.map { " to \($0)" } ?? "") }.joined(separator: ", ")
                 if latest.days(until: reference) > context.settings.shutdownRecencyDays {
                     severity = severity.shifted(by: -1)
                     path.append("last shutdown \(latest), over \(context.settings.shutdownRecencyDays) days before \(reference)")
                 } else {
-                    path.append("\(events.count) shutdown event(s), latest \(latest)")
+                    path.append("\(events.count) shutdown event(s), latest \(latest)" + (events.count > 1 ? " (\(citedText)\(events.count > 3 ? ", …" : ""))" : ""))
                 }
                 // Continuity credit: only fallbacks that survive a state-ordered shutdown count.
                 let surviving = site.continuity.compactMap { continuity.term($0) }.filter(\.survivesStateShutdown)
@@ -90,14 +110,32 @@ public struct ShutdownExposureRule: Rule {
                 }
                 path.append("\(description.id) → \(severity)")
                 var message = "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), exposed to \(factor.title.lowercasedFirst)"
+                if indirect { message += " (which blocked \(affected.sorted().joined(separator: ", ")))" }
                 message += uncovered.isEmpty ? "; fallbacks cover them" : "; no shutdown-proof fallback for \(uncovered.joined(separator: ", "))"
+                var exposure = Exposure(subject: site.id, location: site.location, rule: description.id, severity: severity)
+                exposure.to = site.country.name
+                exposure.window = "last \(context.settings.shutdownRecencyDays) days"
+                exposure.reference = reference
+                exposure.events = cited.map { Exposure.CitedEvent($0, distanceKm: nil) }
+                exposure.eventsNotCited = events.count - cited.count
                 findings.append(Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
                     subjectKind: .site, subjectName: site.displayName, factor: factor, message: message, path: path,
-                    evidence: context.evidence(for: factor),
+                    exposure: exposure,
+                    evidence: context.evidence(for: factor, events: cited.sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") }),
                     recommendations: factor.recommendations + description.recommendations))
             }
         }
         return findings
+    }
+
+    /// Whether a shutdown event reaches the site: national events always; regional ones when
+    /// their `region` names the site's region or city, or the site gives neither.
+    static func reaches(_ event: RiskEvent, _ site: Site) -> Bool {
+        guard event.scope == "regional", let regions = event.region else { return true }
+        let names = [site.region, site.city].compactMap { $0 }.map(TextFolding.key)
+        guard !names.isEmpty else { return true }
+        let areas = regions.split(whereSeparator: { ",;/|".contains($0) }).map { TextFolding.key(String($0)) }.filter { !$0.isEmpty }
+        return names.contains { name in areas.contains { $0 == name || $0.contains(name) || name.contains($0) } }
     }
 }

@@ -45,4 +45,8 @@ public struct ImportedList: Sendable, Hashable {
 public enum ImportFormat: String, Sendable, CaseIterable {
     case ofacSDN = "ofac-sdn"
     case openSanctions = "opensanctions"
+    /// ACLED CSV export: armed-conflict (and civil-unrest) factors with located events.
+    case acled
+    /// Access Now #KeepItOn STOP CSV: internet-shutdown factors.
+    case stop
 }

@@ -1,0 +1,93 @@
+/// The structured exposure path of a place-bound finding: the site, how far it is from what, the
+/// events counted in each distance band and recency window, the events cited (with their ids,
+/// dates and fatalities), and the rule, band and severity that follow. Reports render it; the
+/// plain `Finding.path` says the same in words.
+public struct Exposure: Sendable, Hashable, Codable {
+    /// Events and fatalities in one distance band, split by recency window.
+    public struct Band: Sendable, Hashable, Codable {
+        /// The band holds distances greater than `fromKm` and at most `toKm`.
+        public var fromKm: Double
+        public var toKm: Double
+        /// Events within the full-weight window (up to `RuleSettings.conflictFullWeightDays`).
+        public var recentEvents: Int
+        public var recentFatalities: Int
+        /// Events older than that, up to `RuleSettings.conflictLookbackDays`.
+        public var olderEvents: Int
+        public var olderFatalities: Int
+
+        public init(fromKm: Double, toKm: Double, recentEvents: Int = 0, recentFatalities: Int = 0, olderEvents: Int = 0, olderFatalities: Int = 0) {
+            self.fromKm = fromKm
+            self.toKm = toKm
+            self.recentEvents = recentEvents
+            self.recentFatalities = recentFatalities
+            self.olderEvents = olderEvents
+            self.olderFatalities = olderFatalities
+        }
+    }
+
+    /// An event the finding cites.
+    public struct CitedEvent: Sendable, Hashable, Codable {
+        public var id: String?
+        public var date: Day
+        public var until: Day?
+        public var what: String
+        public var place: String?
+        public var location: Coordinate?
+        /// Distance from the site, when both are located.
+        public var distanceKm: Double?
+        public var fatalities: Int?
+        public var type: String?
+        public var actors: [String]
+        public var geoPrecision: Int?
+
+        public init(_ event: RiskEvent, distanceKm: Double?) {
+            id = event.id
+            date = event.date
+            until = event.until
+            what = event.what
+            place = event.place
+            location = event.location
+            self.distanceKm = distanceKm
+            fatalities = event.fatalities
+            type = event.type
+            actors = event.actors
+            geoPrecision = event.geoPrecision
+        }
+    }
+
+    /// The subject (site id) and where it is.
+    public var subject: String
+    public var location: Coordinate?
+    /// The distance that decided the finding: to the nearest cited event, or to an area's centre.
+    public var distanceKm: Double?
+    /// What the distance is measured to (a place, an area).
+    public var to: String?
+    /// The area the site lies in (or within the margin of), when an area decided the finding.
+    public var area: String?
+    /// The area's distance from its edge: positive outside, 0 or absent inside.
+    public var areaEdgeKm: Double?
+    /// The deciding band ("≤ 25 km") and recency window ("last 365 days").
+    public var band: String?
+    public var window: String?
+    /// The date recency is measured from.
+    public var reference: Day?
+    /// Counts by distance band (conflict-proximity), nearest first.
+    public var bands: [Band]
+    /// The events cited, and how many more the same band and window hold.
+    public var events: [CitedEvent]
+    public var eventsNotCited: Int
+    /// A named target that raised the severity.
+    public var target: String?
+    public var rule: String
+    public var severity: Severity
+
+    public init(subject: String, location: Coordinate?, rule: String, severity: Severity) {
+        self.subject = subject
+        self.location = location
+        self.rule = rule
+        self.severity = severity
+        self.bands = []
+        self.events = []
+        self.eventsNotCited = 0
+    }
+}
