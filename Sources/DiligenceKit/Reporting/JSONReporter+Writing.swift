@@ -99,6 +99,10 @@ extension JSONReporter.FindingEntry {
             json.endObject()
         }
         json.endArray()
+        if let exposure {
+            json.key("exposure")
+            exposure.write(to: &json)
+        }
         json.strings("factors", factors)
         json.string("gate", gate)
         json.string("id", id)
@@ -150,6 +154,76 @@ extension JSONReporter.Summary {
         json.string("gate", gate)
         json.string("report_min", report_min)
         json.integer("total", total)
+        json.endObject()
+    }
+}
+
+extension ExposureEntry {
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.optional("area", area)
+        json.optional("area_edge_km", area_edge_km)
+        json.optional("band", band)
+        json.key("bands")
+        json.beginArray()
+        for band in bands {
+            json.beginObject()
+            json.key("from_km")
+            json.number(band.from_km)
+            json.integer("older_events", band.older_events)
+            json.integer("older_fatalities", band.older_fatalities)
+            json.integer("recent_events", band.recent_events)
+            json.integer("recent_fatalities", band.recent_fatalities)
+            json.key("to_km")
+            json.number(band.to_km)
+            json.endObject()
+        }
+        json.endArray()
+        json.optional("distance_km", distance_km)
+        json.key("events")
+        json.beginArray()
+        for event in events {
+            json.beginObject()
+            json.strings("actors", event.actors)
+            json.string("date", event.date)
+            json.optional("distance_km", event.distance_km)
+            json.optional("fatalities", event.fatalities)
+            json.optional("geo_precision", event.geo_precision)
+            json.optional("id", event.id)
+            if let location = event.location {
+                json.key("location")
+                location.write(to: &json)
+            }
+            json.optional("place", event.place)
+            json.optional("type", event.type)
+            json.optional("until", event.until)
+            json.string("what", event.what)
+            json.endObject()
+        }
+        json.endArray()
+        json.integer("events_not_cited", events_not_cited)
+        if let location {
+            json.key("location")
+            location.write(to: &json)
+        }
+        json.optional("reference", reference)
+        json.string("rule", rule)
+        json.string("severity", severity)
+        json.string("subject", subject)
+        json.optional("target", target)
+        json.optional("to", to)
+        json.optional("window", window)
+        json.endObject()
+    }
+}
+
+extension ExposureEntry.Point {
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("lat")
+        json.number(lat)
+        json.key("lon")
+        json.number(lon)
         json.endObject()
     }
 }

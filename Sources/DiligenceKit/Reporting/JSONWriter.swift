@@ -54,6 +54,16 @@ struct JSONWriter {
         text += String(value)
     }
 
+    /// A number as `JSONEncoder` writes a Double: whole values without a fraction.
+    mutating func number(_ value: Double) {
+        separate()
+        if value.rounded() == value, abs(value) < 1e15 {
+            text += String(Int(value))
+        } else {
+            text += "\(value)"
+        }
+    }
+
     mutating func null() {
         separate()
         text += "null"
@@ -73,6 +83,17 @@ struct JSONWriter {
     mutating func optional(_ name: String, _ value: String?) {
         guard let value else { return }
         string(name, value)
+    }
+
+    mutating func optional(_ name: String, _ value: Int?) {
+        guard let value else { return }
+        integer(name, value)
+    }
+
+    mutating func optional(_ name: String, _ value: Double?) {
+        guard let value else { return }
+        key(name)
+        number(value)
     }
 
     mutating func strings(_ name: String, _ values: [String]) {
