@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS [extra libFuzzer arguments]
 #
-# TARGET is policy, factor, list, vocabulary, ofac-sdn or opensanctions (Fuzz/TARGET.swift). The library sources are
+# TARGET is policy, factor, list, vocabulary, ofac-sdn, opensanctions, acled, stop or geojson (Fuzz/TARGET.swift). The library sources are
 # compiled into the fuzz binary with the harness (module DiligenceKit), with ASan and libFuzzer,
 # into .build-fuzz/. The corpus (.build-fuzz/corpus/TARGET) starts from policies/, seeds/ and the
 # test fixtures and keeps what the fuzzer adds between runs. Crashes, timeouts and out-of-memory
@@ -11,10 +11,10 @@
 # whenever the library sources or the harness changed, unless FUZZ_REBUILD=no.
 set -eu
 
-usage() { echo "usage: $0 policy|factor|list|vocabulary|ofac-sdn|opensanctions SECONDS [libFuzzer args...]" >&2; exit 64; }
+usage() { echo "usage: $0 policy|factor|list|vocabulary|ofac-sdn|opensanctions|acled|stop|geojson SECONDS [libFuzzer args...]" >&2; exit 64; }
 [ $# -ge 2 ] || usage
 target=$1; seconds=$2; shift 2
-case $target in policy|factor|list|vocabulary|ofac-sdn|opensanctions) ;; *) usage ;; esac
+case $target in policy|factor|list|vocabulary|ofac-sdn|opensanctions|acled|stop|geojson) ;; *) usage ;; esac
 case $seconds in ''|*[!0-9]*) usage ;; esac
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -57,6 +57,9 @@ if [ -z "$(ls -A "$corpus")" ]; then
     case $target in
     ofac-sdn) cp "$root"/Fuzz/seeds/ofac-*.csv "$corpus/" ;;
     opensanctions) cp "$root"/Fuzz/seeds/opensanctions.* "$corpus/" ;;
+    acled) cp "$root"/Tests/diligenceTests/Fixtures/geo/acled-*.csv "$corpus/" ;;
+    stop) cp "$root"/Tests/diligenceTests/Fixtures/geo/stop-*.csv "$corpus/" ;;
+    geojson) cp "$root"/Tests/DiligenceKitTests/Fixtures/geo/*.geojson "$corpus/" ;;
     *)
         find "$root/policies" "$root/seeds" "$root"/Tests/*/Fixtures -type f \( -name '*.yaml' -o -name '*.yml' \) -size -64k |
             while read -r file; do cp "$file" "$corpus/seed-$(echo "$file" | sed "s|^$root/||; s|/|_|g")"; done
@@ -65,7 +68,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
     esac
 fi
 # The YAML dictionary helps the loaders; the importers read CSV and JSON.
-case $target in ofac-sdn|opensanctions) dictionary= ;; *) dictionary=-dict=$root/Fuzz/yaml.dict ;; esac
+case $target in ofac-sdn|opensanctions|acled|stop|geojson) dictionary= ;; *) dictionary=-dict=$root/Fuzz/yaml.dict ;; esac
 
 [ "$seconds" -gt 0 ] || exit 0
 cd "$artifacts"
