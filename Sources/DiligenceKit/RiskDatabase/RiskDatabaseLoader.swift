@@ -53,10 +53,22 @@ public struct RiskDatabaseLoader: Sendable {
             fileList.append(file.relative)
             if file.relative.hasPrefix("vocabularies/") || !Self.isYAML(file.relative) { continue }
             do throws(InputError) {
-                guard let root = try YAMLReader.read(file.bytes, file: file.display, limits: limits) else {
+                // The entries of a list file are validated and converted one by one as the reader
+                // meets them, so a list of a million names is never held as one tree.
+                var validator = SchemaValidator(file: file.display, countries: countries, vocabularies: vocabularies)
+                var streamed: [ListedEntity] = []
+                var seenIDs: [String: Mark] = [:]
+                let read = try withoutActuallyEscaping({ (item: YAMLNode) in
+                    if let record = validator.validateItem(item, of: "entities", as: DatabaseSchema.entity, seen: &seenIDs),
+                       !validator.sink.hasErrors, let entity = Self.entity(record, file: file.display) {
+                        streamed.append(entity)
+                    }
+                }, do: { each throws(InputError) in
+                    try YAMLReader.read(file.bytes, file: file.display, limits: limits, streamingItemsOf: "entities", each: each)
+                })
+                guard let root = read else {
                     throw InputError(SourceLocation(file: file.display, line: 1, column: 1), "empty database file")
                 }
-                var validator = SchemaValidator(file: file.display, countries: countries, vocabularies: vocabularies)
                 let keys = root.mappingKeys
                 if keys.contains("database") {
                     let record = validator.validateRoot(root, as: DatabaseSchema.metadata)
@@ -67,9 +79,9 @@ public struct RiskDatabaseLoader: Sendable {
                         metadata = Self.metadata(record)
                     }
                 } else if keys.contains("entities") {
-                    if let record = validator.validateRoot(root, as: DatabaseSchema.entityList), !validator.sink.hasErrors {
-                        entities += record.objects("entities").compactMap { Self.entity($0, file: file.display) }
-                    }
+                    // The root with its `entities` list left empty by the reader: its other keys.
+                    _ = validator.validateRoot(root, as: DatabaseSchema.entityList)
+                    if !validator.sink.hasErrors { entities += streamed }
                 } else if keys.contains("factors") {
                     if let record = validator.validateRoot(root, as: DatabaseSchema.factorList), !validator.sink.hasErrors {
                         let fileFactors = record.objects("factors").compactMap { Self.factor($0, file: file.display) }

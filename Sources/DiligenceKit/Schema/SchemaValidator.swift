@@ -38,6 +38,29 @@ public struct SchemaValidator {
         return validateObject(node, schema)
     }
 
+    /// Validates one item of the list under the root key `key`, read apart from its file's tree
+    /// (`YAMLReader.read(_:file:limits:streamingItemsOf:each:)`): the same checks and messages as
+    /// when the list is validated whole, with `seen` holding the unique keys met so far.
+    public mutating func validateItem(_ node: YAMLNode, of key: String, as schema: ObjectSchema, seen: inout [String: Mark]) -> Record? {
+        pathComponents.append(key)
+        pathComponents.append("[]")
+        defer { pathComponents.removeAll() }
+        guard !sink.isFull else { return nil }
+        guard case .mapping = node.content else {
+            sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a mapping of keys, found \(node.shapeName)")
+            return nil
+        }
+        guard let record = validateObject(node, schema) else { return nil }
+        if let unique = schema.uniqueKey, let id = record.text(unique), let mark = record.mark(unique) {
+            if let first = seen[id] {
+                sink.error(mark, "duplicate \(unique) `\(id)` in `\(key)` (first used at line \(first.line)); \(unique)s must be unique")
+            } else {
+                seen[id] = mark
+            }
+        }
+        return record
+    }
+
     mutating func validate(_ node: YAMLNode, _ type: FieldType) -> Value? {
         // Past the error cap the file is refused anyway: stop rather than count what is not shown.
         guard !sink.isFull else { return nil }

@@ -7,10 +7,24 @@ public enum YAMLReader {
     /// Parses `bytes` (the contents of `file`). Returns nil for a file with no document
     /// (empty, or only comments). Throws an `InputError` with the location of the problem.
     public static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits) throws(InputError) -> YAMLNode? {
+        try read(bytes, file: file, limits: limits, streaming: nil)
+    }
+
+    /// Like `read(_:file:limits:)`, but the items of the list under the root key `key` are handed
+    /// to `each` as they complete and are not kept in the tree (where that list stays empty):
+    /// a list file of a million entries never exists as one tree. Aliases and the node budget
+    /// work as in `read`.
+    public static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits, streamingItemsOf key: String,
+                            each: @escaping (YAMLNode) -> Void) throws(InputError) -> YAMLNode? {
+        try read(bytes, file: file, limits: limits, streaming: (key, each))
+    }
+
+    private static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits,
+                             streaming: (key: String, each: (YAMLNode) -> Void)?) throws(InputError) -> YAMLNode? {
         // A UTF-8 byte order mark (some Windows editors write one) is not content. libyaml
         // skips it only when it detects the encoding itself, and the encoding is set explicitly.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return try read(Array(bytes.dropFirst(3)), file: file, limits: limits)
+            return try read(Array(bytes.dropFirst(3)), file: file, limits: limits, streaming: streaming)
         }
         if bytes.count > limits.maxBytes {
             throw InputError(SourceLocation(file: file, line: 1, column: 1),
@@ -25,6 +39,7 @@ public enum YAMLReader {
             throw InputError(SourceLocation(file: file, line: mark.line, column: mark.column), "NUL byte in a text file")
         }
         var builder = Builder(file: file, limits: limits)
+        builder.streaming = streaming
         let result: Result<YAMLNode?, InputError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
@@ -139,6 +154,10 @@ private struct Builder {
     private var nodes = 0
     private var documents = 0
     private(set) var document: YAMLNode?
+    /// The root key whose list items are handed over instead of kept, and the handler.
+    var streaming: (key: String, each: (YAMLNode) -> Void)?
+    /// The stack index of the list being streamed, while it is open.
+    private var streamedFrame: Int?
 
     init(file: String, limits: YAMLLimits) {
         self.file = file
@@ -183,6 +202,10 @@ private struct Builder {
             try complete(target, anchor: nil, counted: 0)
         case YAML_SEQUENCE_START_EVENT:
             try push(mark)
+            if let key = streaming?.key, stack.count == 1, let root = stack.first, root.isMapping, root.items.count % 2 == 1,
+               case .scalar(key, _)? = root.items.last?.content {
+                streamedFrame = 1
+            }
             stack.append(Frame(isMapping: false, mark: mark, tag: Self.string(event.data.sequence_start.tag),
                                anchor: Self.string(event.data.sequence_start.anchor)))
         case YAML_MAPPING_START_EVENT:
@@ -190,6 +213,7 @@ private struct Builder {
             stack.append(Frame(isMapping: true, mark: mark, tag: Self.string(event.data.mapping_start.tag),
                                anchor: Self.string(event.data.mapping_start.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            if streamedFrame == stack.count - 1 { streamedFrame = nil }
             guard let frame = stack.popLast() else { return }
             let content: YAMLNode.Content
             if frame.isMapping {
@@ -233,6 +257,10 @@ private struct Builder {
         if let anchor { anchors[anchor] = node }
         guard !stack.isEmpty else {
             document = node
+            return
+        }
+        if let streamedFrame, streamedFrame == stack.count - 1, let each = streaming?.each {
+            each(node)
             return
         }
         stack[stack.count - 1].items.append(node)
