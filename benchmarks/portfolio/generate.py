@@ -700,7 +700,9 @@ SURNAME_ENDINGS = {"ru": [("ov", "ов"), ("enko", "енко"), ("in", "ин"), 
                    "zh": [""], "asia": ["", "ng"]}
 
 
-# Another syllable set, for padding a list with names far from the portfolio's (see `db --pad-entities`).
+# Another syllable set, for padding a list with names far from the portfolio's (see `db --pad-entities`):
+# padding organisations are two invented words and a legal form, padding persons a real given name
+# and an invented surname.
 OTHER_SYLLABLES = [("qu", "кв"), ("xe", "ксе"), ("zy", "зы"), ("oth", "от"), ("wex", "векс"), ("phy", "фи"), ("jux", "юкс"),
                    ("yv", "ыв"), ("ezh", "еж"), ("uf", "уф"), ("ipp", "ипп"), ("oq", "ок"), ("cwy", "кви"), ("hyx", "хыкс"),
                    ("azz", "азз"), ("ulm", "ульм"), ("eub", "еуб"), ("iox", "иокс"), ("thw", "тв"), ("yrr", "ырр")]
@@ -719,7 +721,7 @@ def listed_entity(rng, index, aliases_wanted, prefix, syllables=None):
     if roll < 0.45:
         kind = "person"
         L = LANGS[lang]
-        given, given2 = rng.choice(L["given"]), rng.choice(L["given"])
+        given, given2 = rng.sample(L["given"], 2)
         stem, stem_cyrillic = invented(rng, 2, syllables)
         ending = rng.choice(SURNAME_ENDINGS.get(lang, SURNAME_ENDINGS["en"]))
         if isinstance(given, tuple):
@@ -744,7 +746,14 @@ def listed_entity(rng, index, aliases_wanted, prefix, syllables=None):
     elif roll < 0.95:
         kind = "organisation"
         brand, brand_cyrillic = invented(rng, None, syllables)
-        if lang == "ru":
+        if syllables is OTHER_SYLLABLES:
+            # Padding: invented words and a legal form only, no trade word to share with the portfolio.
+            second = invented(rng, None, syllables)[0]
+            form = rng.choice(LANGS[lang]["forms"])
+            name = f"{brand.capitalize()} {second.capitalize()} {form[0] if isinstance(form, tuple) else form}"
+            name = name.upper() if rng.random() < 0.6 else name
+            names += [f"{brand.upper()} {second.upper()}", f"{brand.upper()} GROUP"]
+        elif lang == "ru":
             root = rng.choice(LANGS["ru"]["roots"])
             form = rng.choice(LANGS["ru"]["forms"])
             latin, cyrillic = brand + root[0], brand_cyrillic + root[1]
