@@ -777,7 +777,12 @@ def listed_entity(rng, index, aliases_wanted, prefix, syllables=None):
         names += [f"MSN {rng.randint(1000, 99999)}", f"{name} (BOEING 747)"]
     aliases = list(dict.fromkeys(n for n in names if n != name))[:aliases_wanted]
     while len(aliases) < aliases_wanted:
-        aliases.append(f"{name} ({len(aliases) + 1})" if kind != "person" else f"{name.split()[0]} {rng.choice(LANGS['en']['surnames'])}")
+        # More aliases than spellings: another invented surname (a person's former or other name),
+        # or a numbered variant for the rest.
+        other = invented(rng, 2, syllables)[0].capitalize()
+        alias = f"{name.split()[0]} {other}" if kind == "person" else f"{name} ({len(aliases) + 1})"
+        if alias not in aliases and alias != name:
+            aliases.append(alias)
     out = [f"  - id: {prefix}-{index:06d}\n", f"    name: {q(name)}\n"]
     if aliases:
         out.append("    aliases:\n")
