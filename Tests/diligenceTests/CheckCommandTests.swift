@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// End to end: the built executable on real files, checking exit codes, messages and files.
 @Suite(.serialized) struct CheckCommandTests {
@@ -21,6 +24,27 @@ import Testing
 
     /// `reports/` holds what `diligence check policies` writes as of 2020-09-30; regenerate with
     /// `scripts/update-reports.sh` when policies, seeds or reporters change.
+    /// `--output` naming a device or a pipe writes into it: renaming a temporary file over it
+    /// would replace `/dev/null` itself when run as root. A FIFO stands in for the device.
+    @Test func outputToAPipeWritesIntoItAndLeavesThePipe() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("report.pipe").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat \"$1\" > \"$2\"", "sh", fifo, folder.appendingPathComponent("received.json").path]
+        try reader.run()
+        let run = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--output", fifo])
+        reader.waitUntilExit()
+        #expect(run.status == 1, "\(run.stderr)")
+        var status = stat()
+        #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced by a regular file")
+        let received = try String(contentsOf: folder.appendingPathComponent("received.json"), encoding: .utf8)
+        #expect(received.hasPrefix("{") && received.contains("\"schema_version\" : 1"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["received.json", "report.pipe"])
+    }
+
     @Test func committedReportsAreUpToDate() throws {
         let out = try Executable.temporaryFolder()
         _ = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "markdown,json,text,github,sarif,junit", "--output", out.path])

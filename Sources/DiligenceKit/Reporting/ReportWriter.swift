@@ -31,6 +31,17 @@ public enum ReportWriter {
         var written: [(temporary: String, final: String)] = []
         do {
             for output in outputs {
+                // A device or a pipe (`--output /dev/null`, `/dev/stdout`, a FIFO) is written to
+                // as it is: renaming a temporary file over it would replace the device itself.
+                var status = stat()
+                if stat(output.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {
+                    guard let handle = FileHandle(forWritingAtPath: output.path) else {
+                        throw WriteError(path: output.path, reason: "cannot open for writing")
+                    }
+                    handle.write(Data(output.contents.utf8))
+                    try? handle.close()
+                    continue
+                }
                 let url = URL(fileURLWithPath: output.path)
                 let folder = url.deletingLastPathComponent().path
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -20,7 +20,8 @@ public struct RiskDatabase: Sendable {
         self.metadata = metadata
         self.factors = factors.sorted { $0.id < $1.id }
         self.eventIndex = EventIndex(factors: self.factors)
-        self.entities = entities.sorted { $0.id < $1.id }
+        // Already sorted (the loader sorts in place): kept without a copy of a long list.
+        self.entities = zip(entities, entities.dropFirst()).allSatisfy { $0.id < $1.id } ? entities : entities.sorted { $0.id < $1.id }
         self.digest = digest
         self.files = files
         var index: [FactorKind: [Country: [RiskFactor]]] = [:]

@@ -161,6 +161,7 @@ public struct RiskDatabaseLoader: Sendable {
             hasher.update(file.bytes)
         }
         let resolvedMetadata = merged ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
+        entities.sort { $0.id < $1.id }
         return RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
                             digest: hasher.finalizeHex(), files: fileList)
     }
@@ -196,13 +197,15 @@ public struct RiskDatabaseLoader: Sendable {
                 }
             }
         }
-        var firstEntity: [String: ListedEntity] = [:]
-        for entity in entities {
-            if let first = firstEntity[entity.id] {
+        // Positions, not copies: a list can hold a million entries.
+        var firstEntity: [String: Int] = [:]
+        firstEntity.reserveCapacity(entities.count)
+        for (index, entity) in entities.enumerated() {
+            if let first = firstEntity[entity.id].map({ entities[$0] }) {
                 problems.append(Diagnostic(SourceLocation(file: entity.file, line: entity.mark.line, column: entity.mark.column), .error,
                                            "duplicate entity id `\(entity.id)` (also in \(first.file):\(first.mark.line))"))
             } else {
-                firstEntity[entity.id] = entity
+                firstEntity[entity.id] = index
             }
         }
         return problems
