@@ -18,9 +18,15 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // The system libcrypto's SHA-256 (Debian: libssl-dev): the database digest and the list cache key.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "DiligenceKit",
-            dependencies: ["CLibYAML"],
+            dependencies: ["CLibYAML", "CLibCrypto"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(

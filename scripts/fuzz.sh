@@ -28,7 +28,7 @@ mkdir -p "$out" "$corpus" "$artifacts"
 # path, so #filePath in BuiltinResources finds the snapshot's countries.tsv and vocabularies.
 snapshot=$out/src-$target
 rm -rf "$snapshot.new"; mkdir -p "$snapshot.new"
-cp -R "$root/Sources/DiligenceKit" "$root/Sources/CLibYAML" "$snapshot.new/"
+cp -R "$root/Sources/DiligenceKit" "$root/Sources/CLibYAML" "$root/Sources/CLibCrypto" "$snapshot.new/"
 cp "$root/Fuzz/$target.swift" "$snapshot.new/"
 # FUZZ_REBUILD=no keeps an existing binary even if the sources changed (a campaign on one version).
 if [ ! -x "$binary" ] || { [ "${FUZZ_REBUILD:-yes}" != no ] && ! diff -rq "$snapshot" "$snapshot.new" >/dev/null 2>&1; }; then
@@ -40,7 +40,7 @@ if [ ! -x "$binary" ] || { [ "${FUZZ_REBUILD:-yes}" != no ] && ! diff -rq "$snap
     # inputs a second; -g for symbolised ASan reports. ld.gold's export warnings are noise.
     # shellcheck disable=SC2086
     if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
-        -module-name DiligenceKit -I "$snapshot/CLibYAML" -lyaml \
+        -module-name DiligenceKit -I "$snapshot/CLibYAML" -I "$snapshot/CLibCrypto" -lyaml -lcrypto \
         $sources "$root/Fuzz/$target.swift" -o "$binary" >"$out/build-$target.log" 2>&1; then
         grep -v 'Cannot export local symbol' "$out/build-$target.log" >&2
         rm -f "$binary"

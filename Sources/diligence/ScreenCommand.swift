@@ -156,7 +156,8 @@ struct ScreenCommand: ParsableCommand {
         if list.isEmpty { return try database.workspace().database.entities }
         do {
             let vocabularies = try VocabularyLoader.load(countries: countries)
-            let loader = RiskDatabaseLoader(countries: countries, vocabularies: vocabularies)
+            var loader = RiskDatabaseLoader(countries: countries, vocabularies: vocabularies)
+            loader.cache = ListCache.standard()
             var files: [(relative: String, display: String, bytes: [UInt8])] = []
             for path in list {
                 files.append((path, path, try InputFile.read(path, display: path, limit: YAMLLimits.database.maxBytes)))

@@ -18,6 +18,18 @@ import Testing
         #expect(Day(iso: text) == nil)
     }
 
+    @Test(arguments: [("2020", "2020-01-01"), ("2020-09", "2020-09-01"), ("2020-09-30", "2020-09-30"), ("0001-01", "0001-01-01")])
+    func partialDatesKeepTheirTextAndStartOnTheirFirstDay(text: String, earliest: String) throws {
+        let date = try #require(PartialDate(text))
+        #expect(date.text == text)
+        #expect(date.earliest.description == earliest)
+    }
+
+    @Test(arguments: ["2020-9", "20200", "2020-13", "2020-00", "2020-09-31", "２０２０", "202a", "2020/09", "", "2020-09-", " 2020"])
+    func malformedPartialDatesAreRejected(text: String) {
+        #expect(PartialDate(text) == nil)
+    }
+
     @Test(arguments: [(2020, true), (2000, true), (1900, false), (2019, false), (2100, false), (2400, true)])
     func leapYearsFollowTheGregorianRule(year: Int, leap: Bool) {
         #expect(Day.isLeap(year) == leap)

@@ -32,7 +32,7 @@ import Testing
         let (folder, list) = try Self.importedList()
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = try String(contentsOf: list, encoding: .utf8)
-        #expect(text.contains("id: US-OFAC-SDN-9760"))
+        #expect(text.contains("id: \"US-OFAC-SDN-9760\""))
         #expect(text.contains("- \"LUKASHENKO, Alexander Grigoryevich\""))
         #expect(text.contains("programme: \"[TCO] [CAR]\""))
         #expect(text.contains("date: 2024-05-03"))

@@ -13,14 +13,17 @@ public struct Workspace: Sendable {
         self.database = database
     }
 
-    /// Loads everything from the database folder at `databasePath`.
-    public static func load(databasePath: String) throws(InputError) -> Workspace {
+    /// Loads everything from the database folder at `databasePath`; `cache` keeps validated
+    /// list files in binary form between runs.
+    public static func load(databasePath: String, cache: ListCache? = nil) throws(InputError) -> Workspace {
         let countries = try CountryTable.builtin()
         let extra = URL(fileURLWithPath: databasePath).appendingPathComponent("vocabularies")
         var isDirectory: ObjCBool = false
         let hasExtra = FileManager.default.fileExists(atPath: extra.path, isDirectory: &isDirectory) && isDirectory.boolValue
         let vocabularies = try VocabularyLoader.load(extraFolder: hasExtra ? extra : nil, countries: countries)
-        let database = try RiskDatabaseLoader(countries: countries, vocabularies: vocabularies).load(folder: databasePath)
+        var loader = RiskDatabaseLoader(countries: countries, vocabularies: vocabularies)
+        loader.cache = cache
+        let database = try loader.load(folder: databasePath)
         return Workspace(countries: countries, vocabularies: vocabularies, database: database)
     }
 

@@ -6,6 +6,8 @@ public struct RiskDatabaseLoader: Sendable {
     public let countries: CountryTable
     public let vocabularies: Vocabularies
     public var limits: YAMLLimits = .database
+    /// Where validated list files are kept in binary form (nil: always parse).
+    public var cache: ListCache?
 
     public init(countries: CountryTable, vocabularies: Vocabularies) {
         self.countries = countries
@@ -49,9 +51,18 @@ public struct RiskDatabaseLoader: Sendable {
         var fileSources: [(source: DataSource, location: SourceLocation)] = []
         var geometryRequests: [GeometryRequest] = []
         var allFiles = files
+        // Each file is hashed once: its digest names its cache entry and enters the database's.
+        var fileDigests: [String: String] = [:]
+        var toCache: [(digest: String, entities: [ListedEntity])] = []
         for file in files.sorted(by: { $0.relative < $1.relative }) {
             fileList.append(file.relative)
             if file.relative.hasPrefix("vocabularies/") || !Self.isYAML(file.relative) { continue }
+            let digest = SHA256.hex(file.bytes)
+            fileDigests[file.relative] = digest
+            if let cache, let cached = cache.entities(digest: digest, file: file.display, countries: countries) {
+                entities += cached
+                continue
+            }
             do throws(InputError) {
                 // The entries of a list file are validated and converted one by one as the reader
                 // meets them, so a list of a million names is never held as one tree.
@@ -81,7 +92,10 @@ public struct RiskDatabaseLoader: Sendable {
                 } else if keys.contains("entities") {
                     // The root with its `entities` list left empty by the reader: its other keys.
                     _ = validator.validateRoot(root, as: DatabaseSchema.entityList)
-                    if !validator.sink.hasErrors { entities += streamed }
+                    if !validator.sink.hasErrors {
+                        entities += streamed
+                        if cache != nil { toCache.append((digest, streamed)) }
+                    }
                 } else if keys.contains("factors") {
                     if let record = validator.validateRoot(root, as: DatabaseSchema.factorList), !validator.sink.hasErrors {
                         let fileFactors = record.objects("factors").compactMap { Self.factor($0, file: file.display) }
@@ -153,12 +167,16 @@ public struct RiskDatabaseLoader: Sendable {
         // References are checked against the declared sources when database.yaml declares any.
         problems += crossCheck(factors: factors, entities: entities, metadata: metadata == nil ? nil : merged)
         if problems.contains(where: { $0.level == .error }) { throw InputError(problems) }
-        // The digest covers every file, vocabularies and GeoJSON areas included, in path order;
-        // it is computed only once the database is known to be valid.
+        // The digest covers every file, vocabularies and GeoJSON areas included, in path order:
+        // the SHA-256 of each file's path and SHA-256 (so no file is hashed twice).
         for file in allFiles.sorted(by: { $0.relative < $1.relative }) {
             hasher.update(file.relative)
             hasher.update([0])
-            hasher.update(file.bytes)
+            hasher.update(fileDigests[file.relative] ?? SHA256.hex(file.bytes))
+            hasher.update([0x0A])
+        }
+        if let cache {
+            for entry in toCache { cache.store(entry.entities, digest: entry.digest) }
         }
         let resolvedMetadata = merged ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
         entities.sort { $0.id < $1.id }

@@ -13,13 +13,29 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.day = day
     }
 
-    /// Parses exactly `YYYY-MM-DD`.
+    /// Parses exactly `YYYY-MM-DD` (ASCII digits).
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        var text = text
+        guard let parsed = text.withUTF8(Day.parse) else { return nil }
+        self.init(year: parsed.year, month: parsed.month, day: parsed.day)
+    }
+
+    /// `YYYY-MM-DD` as numbers, or nil.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2) else { return nil }
+        return (year, month, day)
+    }
+
+    /// The decimal number of `count` ASCII digits at `start`, or nil.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for index in start..<(start + count) {
+            let digit = Int(bytes[index]) - 48
+            guard (0...9).contains(digit) else { return nil }
+            value = value * 10 + digit
+        }
+        return value
     }
 
     public var description: String {
@@ -92,21 +108,20 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
     public let earliest: Day
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        switch parts.count {
-        case 1:
-            guard parts[0].count == 4, let year = Int(parts[0]), let day = Day(year: year, month: 1, day: 1) else { return nil }
-            earliest = day
-        case 2:
-            guard parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
-                  let day = Day(year: year, month: month, day: 1) else { return nil }
-            earliest = day
-        case 3:
-            guard let day = Day(iso: text) else { return nil }
-            earliest = day
-        default:
-            return nil
+        var utf8 = text
+        let parsed: Day? = utf8.withUTF8 { buffer in
+            switch buffer.count {
+            case 4:
+                return Day.number(buffer, 0, 4).flatMap { Day(year: $0, month: 1, day: 1) }
+            case 7:
+                guard buffer[4] == UInt8(ascii: "-"), let year = Day.number(buffer, 0, 4), let month = Day.number(buffer, 5, 2) else { return nil }
+                return Day(year: year, month: month, day: 1)
+            default:
+                return Day.parse(buffer).flatMap { Day(year: $0.year, month: $0.month, day: $0.day) }
+            }
         }
+        guard let parsed else { return nil }
+        earliest = parsed
         self.text = text
     }
 

@@ -11,7 +11,7 @@ public enum FactorWriter {
         if !imported.sources.isEmpty {
             out += "sources:\n"
             for source in imported.sources {
-                out += "  - id: \(source.id)\n    name: \(q(source.name))\n"
+                out += "  - id: \(q(source.id))\n    name: \(q(source.name))\n"
                 if let date = source.date { out += "    date: \(q(date))\n" }
                 if let licence = source.licence { out += "    licence: \(q(licence))\n" }
                 if let url = source.url { out += "    url: \(q(url))\n" }
@@ -19,7 +19,7 @@ public enum FactorWriter {
         }
         out += "factors:\n"
         for factor in imported.factors {
-            out += "  - id: \(factor.id)\n"
+            out += "  - id: \(q(factor.id))\n"
             out += "    kind: \(factor.kind.rawValue)\n"
             out += "    title: \(q(factor.title))\n"
             if let summary = factor.summary { out += "    summary: \(q(summary))\n" }
@@ -57,7 +57,7 @@ public enum FactorWriter {
         let q = ListWriter.quoted
         var out = "      - date: \(event.date)\n"
         if let until = event.until { out += "        until: \(until)\n" }
-        if let id = event.id { out += "        id: \(id)\n" }
+        if let id = event.id { out += "        id: \(q(id))\n" }
         out += "        what: \(q(event.what))\n"
         if let type = event.type { out += "        type: \(q(type))\n" }
         if let subType = event.subType { out += "        sub_type: \(q(subType))\n" }

@@ -7,7 +7,7 @@ public enum ListWriter {
         for line in list.header { out += "# \(line)\n" }
         out += "entities:\n"
         for entity in list.entities {
-            out += "  - id: \(entity.id)\n"
+            out += "  - id: \(quoted(entity.id))\n"
             out += "    name: \(quoted(entity.name))\n"
             if !entity.aliases.isEmpty {
                 out += "    aliases:\n"
@@ -15,7 +15,7 @@ public enum ListWriter {
             }
             out += "    kind: \(entity.kind.rawValue)\n"
             if let country = entity.country { out += "    country: \(country.code)\n" }
-            if !entity.listedBy.isEmpty { out += "    listed_by: [\(entity.listedBy.joined(separator: ", "))]\n" }
+            if !entity.listedBy.isEmpty { out += "    listed_by: [\(entity.listedBy.map(quoted).joined(separator: ", "))]\n" }
             if !entity.programmes.isEmpty {
                 out += "    programme: \(quoted(entity.programmes.map { "[\($0)]" }.joined(separator: " ")))\n"
             }

@@ -34,6 +34,7 @@ public struct OpenSanctionsImporter: Sendable {
         var entities: [ImportedList.Entity] = []
         var sanctions: [String: (programmes: [String], since: Day?)] = [:]
         var skipped = 0
+        var firstLine: [String: Int] = [:]
         var lineNumber = 0
         var lines = 0
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
@@ -98,8 +99,17 @@ public struct OpenSanctionsImporter: Sendable {
                 .flatMap { values($0) }.compactMap { code in code.count == 2 ? countries.resolve(code) : nil }.first
             let datasets = (object["datasets"] as? [Any] ?? []).compactMap { $0 as? String }.filter(FieldType.isIdentifier)
             let topics = values("topics")
+            // Ids must stay unique once written as list identifiers (a list with a repeated id
+            // does not load): a repeat, or two ids that read the same, is the export's error.
+            let identifier = Self.identifier(id)
+            if let first = firstLine[identifier] {
+                problems.append(Diagnostic(SourceLocation(file: file, line: lineNumber, column: 1), .error,
+                                           "entity id `\(id)` repeats the entity of line \(first)" + (identifier == id ? "" : " (both read `\(identifier)`)")))
+                continue
+            }
+            firstLine[identifier] = lineNumber
             entities.append(ImportedList.Entity(
-                id: Self.identifier(id), name: name, aliases: aliases, kind: kind, country: country, listedBy: datasets,
+                id: identifier, name: name, aliases: aliases, kind: kind, country: country, listedBy: datasets,
                 programmes: values("program"), measures: topics.contains { $0.hasPrefix("sanction") } ? ["asset-freeze"] : [], since: nil,
                 references: [Reference(source: "OpenSanctions", title: "OpenSanctions entity \(id)", date: snapshotDate.flatMap { PartialDate($0.description) },
                                        quote: nil, url: "https://www.opensanctions.org/entities/\(id)/")]))

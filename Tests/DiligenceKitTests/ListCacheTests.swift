@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import DiligenceKit
+
+/// The list cache: validated list files kept in binary form under their SHA-256.
+@Suite struct ListCacheTests {
+    static let seeds = TestData.root.appendingPathComponent("seeds").path
+
+    static func loader(_ cache: ListCache?) -> RiskDatabaseLoader {
+        var loader = RiskDatabaseLoader(countries: TestData.workspace.countries, vocabularies: TestData.workspace.vocabularies)
+        loader.cache = cache
+        return loader
+    }
+
+    static func cacheFiles(_ cache: ListCache) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: cache.folder.appendingPathComponent("lists"), includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "bin" }
+            .sorted { $0.path < $1.path }
+    }
+
+    @Test func aCachedLoadGivesTheSameDatabaseAsParsing() throws {
+        let folder = try TemporaryFolder()
+        let cache = ListCache(folder: folder.url)
+        let parsed = try Self.loader(nil).load(folder: Self.seeds)
+        let first = try Self.loader(cache).load(folder: Self.seeds)
+        // One cache file per list file of the seeds.
+        let lists = try FileManager.default.contentsOfDirectory(atPath: Self.seeds + "/lists").filter { $0.hasSuffix(".yaml") }
+        #expect(try Self.cacheFiles(cache).count == lists.count)
+        let second = try Self.loader(cache).load(folder: Self.seeds)
+        #expect(parsed.entities == first.entities)
+        #expect(parsed.entities == second.entities)
+        #expect(parsed.digest == second.digest)
+        #expect(!parsed.entities.isEmpty)
+    }
+
+    @Test func theCacheIsReadWhenTheFileIsUnchangedAndIgnoredWhenItIsDamaged() throws {
+        let folder = try TemporaryFolder()
+        let cache = ListCache(folder: folder.url)
+        let parsed = try Self.loader(cache).load(folder: Self.seeds)
+        let file = try #require(try Self.cacheFiles(cache).first)
+        let original = try Data(contentsOf: file)
+        // A well-formed entry that differs from the list proves the loader reads the cache.
+        var reader = ListCache.Reader(bytes: [UInt8](original))
+        let decoded = reader.entities(file: "x", countries: TestData.workspace.countries)
+        var entities = try #require(decoded)
+        entities[0].name = "Name From The Cache"
+        var writer = ListCache.Writer()
+        writer.text(ListCache.formatVersion)
+        writer.unsigned(UInt64(entities.count))
+        for entity in entities { writer.entity(entity) }
+        try Data(writer.bytes).write(to: file)
+        let fromCache = try Self.loader(cache).load(folder: Self.seeds)
+        #expect(fromCache.entities.contains { $0.name == "Name From The Cache" })
+        // Truncated, or of another version: parsed again, and the entry rewritten.
+        for damaged in [original.prefix(original.count / 2), Data("diligence-list-cache 0 old".utf8) + original.dropFirst(30)] {
+            try damaged.write(to: file)
+            let reparsed = try Self.loader(cache).load(folder: Self.seeds)
+            #expect(reparsed.entities == parsed.entities)
+            #expect(try Data(contentsOf: file) == original)
+        }
+    }
+
+    @Test func theEnvironmentChoosesTheFolderOrTurnsTheCacheOff() {
+        #expect(ListCache.standard(environment: ["DILIGENCE_CACHE": "off", "HOME": "/home/a"]) == nil)
+        #expect(ListCache.standard(environment: ["DILIGENCE_CACHE_DIR": "/tmp/c", "HOME": "/home/a"])?.folder.path == "/tmp/c")
+        #expect(ListCache.standard(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/home/a"])?.folder.path == "/x/diligence")
+        #expect(ListCache.standard(environment: ["HOME": "/home/a"])?.folder.path == "/home/a/.cache/diligence")
+        #expect(ListCache.standard(environment: [:]) == nil)
+    }
+}
+
+/// A folder removed when the value goes away.
+final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
