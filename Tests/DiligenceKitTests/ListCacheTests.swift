@@ -44,15 +44,13 @@ import Testing
         let decoded = reader.entities(file: "x", countries: TestData.workspace.countries)
         var entities = try #require(decoded)
         entities[0].name = "Name From The Cache"
-        var writer = ListCache.Writer()
-        writer.text(ListCache.formatVersion)
-        writer.unsigned(UInt64(entities.count))
-        for entity in entities { writer.entity(entity) }
-        try Data(writer.bytes).write(to: file)
+        try Data(ListCache.encode(entities)).write(to: file)
         let fromCache = try Self.loader(cache).load(folder: Self.seeds)
         #expect(fromCache.entities.contains { $0.name == "Name From The Cache" })
-        // Truncated, or of another version: parsed again, and the entry rewritten.
-        for damaged in [original.prefix(original.count / 2), Data("diligence-list-cache 0 old".utf8) + original.dropFirst(30)] {
+        // Truncated, a byte changed, or of another version: parsed again, and the entry rewritten.
+        var flipped = original
+        flipped[flipped.count - 10] ^= 0x20
+        for damaged in [original.prefix(original.count / 2), flipped, Data("diligence-list-cache 0 old".utf8) + original.dropFirst(30)] {
             try damaged.write(to: file)
             let reparsed = try Self.loader(cache).load(folder: Self.seeds)
             #expect(reparsed.entities == parsed.entities)

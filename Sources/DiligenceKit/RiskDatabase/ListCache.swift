@@ -45,16 +45,26 @@ public struct ListCache: Sendable {
     /// Stores the entries of a list file that loaded without error; failures are ignored (a
     /// read-only home only means no cache).
     public func store(_ entities: [ListedEntity], digest: String) {
-        var writer = Writer()
-        writer.text(Self.formatVersion)
-        writer.unsigned(UInt64(entities.count))
-        for entity in entities { writer.entity(entity) }
+        let bytes = Self.encode(entities)
         let target = url(for: digest)
         let folder = target.deletingLastPathComponent()
         guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return }
         let temporary = folder.appendingPathComponent(".\(digest).tmp-\(getpid())")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(writer.bytes)) else { return }
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else { return }
         if rename(temporary.path, target.path) != 0 { unlink(temporary.path) }
+    }
+
+    /// The cache file: the format version, the SHA-256 of the payload (so a damaged file is
+    /// noticed before it is decoded), and the payload (the count, then each entry).
+    static func encode(_ entities: [ListedEntity]) -> [UInt8] {
+        var payload = Writer()
+        payload.unsigned(UInt64(entities.count))
+        for entity in entities { payload.entity(entity) }
+        var file = Writer()
+        file.text(formatVersion)
+        file.text(SHA256.hex(payload.bytes))
+        file.bytes += payload.bytes
+        return file.bytes
     }
 
     // MARK: Encoding
@@ -153,7 +163,8 @@ public struct ListCache: Sendable {
         mutating func text() -> String? {
             guard let length = count() else { return nil }
             let end = offset + length
-            guard let value = String(validating: bytes[offset..<end], as: UTF8.self) else { return nil }
+            // The payload's checksum matched: the text is what was written (valid UTF-8).
+            let value = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<end]), as: UTF8.self) }
             offset = end
             return value
         }
@@ -181,7 +192,9 @@ public struct ListCache: Sendable {
         }
 
         mutating func entities(file: String, countries: CountryTable) -> [ListedEntity]? {
-            guard text() == ListCache.formatVersion, let count = count() else { return nil }
+            guard text() == ListCache.formatVersion, let checksum = text(),
+                  checksum == bytes.withUnsafeBufferPointer({ SHA256.hex(UnsafeBufferPointer(rebasing: $0[offset...])) }),
+                  let count = count() else { return nil }
             var entities: [ListedEntity] = []
             entities.reserveCapacity(count)
             for _ in 0..<count {

@@ -42,6 +42,13 @@ public struct SHA256: Sendable {
         return String(decoding: hex, as: UTF8.self)
     }
 
+    /// The digest of bytes in memory.
+    public static func hex(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+        var hasher = SHA256()
+        hasher.update(buffer: buffer)
+        return hasher.finalizeHex()
+    }
+
     /// The digest of an array, hashed in place.
     public static func hex(_ bytes: [UInt8]) -> String {
         var hasher = SHA256()
