@@ -13,6 +13,7 @@ public struct NameScreener: Sendable {
     public let parameters: ScoringParameters
     let index: CandidateIndex
     let listSize: Double
+    let memo = ScreeningMemo()
 
     public init(entities: [ListedEntity], normalizer: NameNormalizer = .standard, parameters: ScoringParameters = ScoringParameters()) {
         self.entities = entities
@@ -31,9 +32,14 @@ public struct NameScreener: Sendable {
     }
 
     /// Matches at or above `threshold`, best first (ties by entity id), one per entity.
+    /// A query met before returns the answer given then.
     public func screen(_ query: ScreeningQuery, threshold: Double) -> [ScreeningMatch] {
-        var scratch = Scratch(names: index.nameCount, vocabulary: index.vocabularyCount)
-        return screen(query, threshold: threshold, scratch: &scratch)
+        if let known = memo.answer(query, threshold: threshold) { return known }
+        var scratch = memo.takeScratch { Scratch(names: index.nameCount, vocabulary: index.vocabularyCount) }
+        let matches = screen(query, threshold: threshold, scratch: &scratch)
+        memo.giveBack(scratch)
+        memo.remember(matches, for: query, threshold: threshold)
+        return matches
     }
 
     /// Screens many queries, in order, reusing working memory between them.
@@ -57,7 +63,7 @@ public struct NameScreener: Sendable {
     }
 
     func prepare(_ query: ScreeningQuery) -> PreparedQuery {
-        let name = normalizer.normalize(query.name)
+        let name = memo.normalized(query.name) { normalizer.normalize($0) }
         let keys = name.tokens.map { Array($0.key.utf8) }
         let texts = name.tokens.map { Array($0.text.utf8) }
         let phonetics = keys.map { PhoneticKey.key($0[...]) }
