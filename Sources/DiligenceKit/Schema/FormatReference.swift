@@ -63,7 +63,7 @@ public struct FormatReference: Sendable {
         out.line("- `factors:` is a list of risk factors; any other file is one risk factor;")
         out.line("- `vocabularies/*.yaml` extend the built-in vocabularies (below) for the policies checked against this database.")
         out.blank()
-        out.line("The loader is as strict as the policy loader: unknown keys, wrong types, duplicate ids across files and references to undeclared sources are errors, all reported at once. Every file's bytes enter the SHA-256 digest that reports print, so an audit can tell exactly which database a report used. Dates are `YYYY-MM-DD`; a reference's `date` may be `YYYY` or `YYYY-MM`. A factor applies while `in_force.from ≤ as-of ≤ in_force.until`; events dated after the as-of date are ignored.")
+        out.line("The loader is as strict as the policy loader: unknown keys, wrong types, duplicate ids across files and references to undeclared sources are errors, all reported at once. Every file enters the SHA-256 digest that reports print (the digest of each file's path and SHA-256, in path order), so an audit can tell exactly which database a report used. List files that loaded without error are cached in binary form under their SHA-256 (`~/.cache/diligence`, or `$DILIGENCE_CACHE_DIR`; `DILIGENCE_CACHE=off` turns it off), so an unchanged list is not parsed again. Dates are `YYYY-MM-DD`; a reference's `date` may be `YYYY` or `YYYY-MM`. A factor applies while `in_force.from ≤ as-of ≤ in_force.until`; events dated after the as-of date are ignored.")
         out.blank()
         section(DatabaseSchema.metadata, title: "`database.yaml`", level: 2, &out)
         section(DatabaseSchema.databaseInfo, title: "`database`: database", level: 3, &out)
