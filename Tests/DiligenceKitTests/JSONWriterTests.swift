@@ -19,15 +19,34 @@ import Testing
         "backspace \u{8} form feed \u{C} delete \u{7F}", "Лукашенко, Mocímboa da Praia, 中文, emoji 🛰️", "::error file=x::injected",
     ]
 
+    /// Findings are written in parts of 64 on every core and joined: the same bytes at every count.
+    @Test(arguments: [0, 1, 63, 64, 65, 129, 200])
+    func findingsWrittenInPartsJoinToTheEncodersBytes(count: Int) throws {
+        let example = try #require(Self.document(text: "x").findings.first)
+        var document = Self.document(text: "y")
+        document.findings = (0..<count).map { index in
+            var finding = example
+            finding.id = "rule/subject-\(index)"
+            finding.line = index
+            return finding
+        }
+        #expect(JSONReporter.text(of: document) == JSONReporter.encoderText(of: document))
+    }
+
     @Test(arguments: awkward)
     func awkwardTextIsEscapedAsTheEncoderDoes(_ text: String) throws {
+        let document = Self.document(text: text)
+        #expect(JSONReporter.text(of: document) == JSONReporter.encoderText(of: document))
+    }
+
+    static func document(text: String) -> JSONReporter.Document {
         let finding = JSONReporter.FindingEntry(
             id: text, rule: "rule", severity: "high", policy: text, line: 1, column: 2, subject: text, subject_kind: "site",
             subject_name: text, factors: [text], message: text, path: [text, text],
             evidence: [JSONReporter.EvidenceEntry(record: text, fact: text, date: nil, source: text, title: nil, source_date: "2020", quote: text, url: nil)],
             recommendations: [], accepted: JSONReporter.AcceptedEntry(reason: text, approved_by: text, expires: "2021-01-01", line: 3),
             gate: "fail", baseline: "new")
-        let document = JSONReporter.Document(
+        return JSONReporter.Document(
             tool: JSONReporter.Tool(), as_of: "2020-09-30",
             database: JSONReporter.Database(name: text, version: nil, digest: "abc", newest_review: nil, factors: 0, entities: 0,
                                             sources: [DataSource(id: text, name: text, date: nil, licence: text, url: nil)]),
@@ -39,6 +58,5 @@ import Testing
                                                        resolved: [JSONReporter.ResolvedEntry(policy: text, id: text, rule: "r", severity: "low", message: text)]),
                 gate: "fail", fail_on: "high", report_min: "info", counts: ["high": 1, "critical": 0, "low": 0], total: 1, accepted: 1,
                 failing: [text]))
-        #expect(JSONReporter.text(of: document) == JSONReporter.encoderText(of: document))
     }
 }

@@ -8,7 +8,15 @@ extension JSONReporter.Document {
         database.write(to: &json)
         json.key("findings")
         json.beginArray()
-        for finding in findings { finding.write(to: &json) }
+        // Findings are written in parts on every core and joined in order (same bytes).
+        let depth = json.depth
+        let findings = self.findings
+        let parts = Parallel.map(Array(stride(from: 0, to: findings.count, by: 64))) { start -> String in
+            var part = JSONWriter(insideArrayAt: depth, hasMembers: start > 0, capacity: 64 * 4_096)
+            for finding in findings[start..<min(start + 64, findings.count)] { finding.write(to: &part) }
+            return part.text
+        }
+        for (index, part) in parts.enumerated() { json.append(members: min(64, findings.count - index * 64), part) }
         json.endArray()
         json.key("policies")
         json.beginArray()

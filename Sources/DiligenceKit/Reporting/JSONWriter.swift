@@ -11,6 +11,24 @@ struct JSONWriter {
         text.reserveCapacity(capacity)
     }
 
+    /// A writer for members of an array already open in another writer (`depth` containers
+    /// deep, counting the array), so that parts of a long array can be written in parallel and
+    /// joined with `append(members:_:)`. `hasMembers`: whether members precede this part.
+    init(insideArrayAt depth: Int, hasMembers: Bool, capacity: Int = 0) {
+        text.reserveCapacity(capacity)
+        open = Array(repeating: (false, 1), count: max(depth - 1, 0)) + [(true, hasMembers ? 1 : 0)]
+    }
+
+    /// How many containers are open.
+    var depth: Int { open.count }
+
+    /// Appends a part written by a writer made with `init(insideArrayAt:hasMembers:)` for the
+    /// array open here, holding `members` members.
+    mutating func append(members: Int, _ part: String) {
+        text += part
+        open[open.count - 1].count += members
+    }
+
     mutating func beginObject() {
         separate()
         text += "{"

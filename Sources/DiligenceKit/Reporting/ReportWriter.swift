@@ -35,21 +35,22 @@ public enum ReportWriter {
                 // as it is: renaming a temporary file over it would replace the device itself.
                 var status = stat()
                 if stat(output.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {
-                    guard let handle = FileHandle(forWritingAtPath: output.path) else {
-                        throw WriteError(path: output.path, reason: "cannot open for writing")
-                    }
-                    handle.write(Data(output.contents.utf8))
-                    try? handle.close()
+                    let descriptor = open(output.path, O_WRONLY | O_CLOEXEC)
+                    guard descriptor >= 0 else { throw WriteError(path: output.path, reason: String(cString: strerror(errno))) }
+                    defer { close(descriptor) }
+                    if let failure = writeAll(output.contents, to: descriptor) { throw WriteError(path: output.path, reason: failure) }
                     continue
                 }
                 let url = URL(fileURLWithPath: output.path)
                 let folder = url.deletingLastPathComponent().path
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-                guard FileManager.default.createFile(atPath: temporary, contents: Data(output.contents.utf8)) else {
-                    throw WriteError(path: output.path, reason: "cannot create \(temporary)")
-                }
+                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard descriptor >= 0 else { throw WriteError(path: output.path, reason: "cannot create \(temporary)") }
                 written.append((temporary, output.path))
+                let failure = writeAll(output.contents, to: descriptor)
+                close(descriptor)
+                if let failure { throw WriteError(path: output.path, reason: failure) }
             }
         } catch {
             for entry in written { unlink(entry.temporary) }
@@ -62,6 +63,29 @@ public enum ReportWriter {
                 for remaining in written { unlink(remaining.temporary) }
                 throw WriteError(path: entry.final, reason: reason)
             }
+        }
+    }
+
+    /// Writes the text's UTF-8 bytes as they are stored (no copy of a report of tens of
+    /// megabytes); nil on success, else the reason.
+    private static func writeAll(_ text: String, to descriptor: Int32) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var offset = 0
+            while offset < bytes.count {
+                guard let base = bytes.baseAddress else { return nil }
+                #if canImport(Glibc)
+                let count = Glibc.write(descriptor, base + offset, bytes.count - offset)
+                #else
+                let count = Darwin.write(descriptor, base + offset, bytes.count - offset)
+                #endif
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += count
+            }
+            return nil
         }
     }
 }
