@@ -54,6 +54,9 @@ public struct ConflictProximityRule: Rule {
         })
         guard !inForce.isEmpty else { return [] }
         let reach = context.settings.conflictBandsKm.max() ?? 0
+        // Each factor's recent events, found once per policy and only if a site lies in one of
+        // its areas (a factor can hold tens of thousands of events).
+        var recentByFactor: [Int: [RiskEvent]] = [:]
         for site in context.policy.sites {
             guard let location = site.location else { continue }
             // One lookup per site: every located event within the outermost band, any factor.
@@ -65,7 +68,15 @@ public struct ConflictProximityRule: Rule {
                 let factor = database.factors[index]
                 let hits = hitsByFactor[index] ?? []
                 guard !hits.isEmpty || !factor.areas.isEmpty else { continue }
-                if let finding = judge(site, location, factor, hits, context) { findings.append(finding) }
+                let recent = { () -> [RiskEvent] in
+                    if let known = recentByFactor[index] { return known }
+                    let reference = context.recencyReference(for: factor)
+                    let window = context.settings.conflictFullWeightDays
+                    let found = factor.events.filter { $0.date <= context.asOf && $0.date.days(until: reference) <= window }
+                    recentByFactor[index] = found
+                    return found
+                }
+                if let finding = judge(site, location, factor, hits, context, recentEvents: recent) { findings.append(finding) }
             }
         }
         return findings
@@ -86,7 +97,16 @@ public struct ConflictProximityRule: Rule {
     /// Most events a finding cites from its deciding band; the exposure counts the rest.
     static let maxCited = 10
 
-    private func judge(_ site: Site, _ location: Coordinate, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext) -> Finding? {
+    /// An event in reach of a site: its position in the factor's events, and what ordering needs.
+    private struct CellEntry {
+        var index: Int
+        var date: Day
+        var distance: Double
+        var fatalities: Int?
+    }
+
+    private func judge(_ site: Site, _ location: Coordinate, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext,
+                       recentEvents findRecentEvents: () -> [RiskEvent]) -> Finding? {
         let settings = context.settings
         let reference = context.recencyReference(for: factor)
         let bandsKm = settings.conflictBandsKm
@@ -105,15 +125,18 @@ public struct ConflictProximityRule: Rule {
         // Count events and fatalities per band and window. Events after the as-of date do not
         // exist yet, and events older than the look-back do not count.
         var bands = bandsKm.enumerated().map { index, km in Exposure.Band(fromKm: index == 0 ? 0 : bandsKm[index - 1], toKm: km) }
-        var cells: [[(event: RiskEvent, distance: Double)]] = Array(repeating: [], count: bandsKm.count * 2)
+        // Cells hold positions, dates and distances, not copies of the events: a site near a
+        // conflict can have thousands of events in reach.
+        var cells: [[CellEntry]] = Array(repeating: [], count: bandsKm.count * 2)
         for hit in hits {
-            let event = factor.events[hit.event]
-            guard event.date <= context.asOf else { continue }
-            let age = event.date.days(until: reference)
+            let date = factor.events[hit.event].date
+            guard date <= context.asOf else { continue }
+            let age = date.days(until: reference)
             guard age <= settings.conflictLookbackDays,
                   let band = bandsKm.firstIndex(where: { hit.distanceKm <= $0 }) else { continue }
             let window = age > settings.conflictFullWeightDays ? 1 : 0
-            cells[band * 2 + window].append((event, hit.distanceKm))
+            let event = factor.events[hit.event]
+            cells[band * 2 + window].append(CellEntry(index: hit.event, date: date, distance: hit.distanceKm, fatalities: event.fatalities))
             if window == 0 {
                 bands[band].recentEvents += 1
                 bands[band].recentFatalities += event.fatalities ?? 0
@@ -127,12 +150,29 @@ public struct ConflictProximityRule: Rule {
         for (cell, entries) in cells.enumerated() where !entries.isEmpty {
             let band = cell / 2, window = cell % 2
             let severity = Severity.critical.shifted(by: -band - window)
-            // Cite the most recent first, then the nearest.
-            let ordered = entries.sorted { ($1.event.date, -$1.distance, $1.event.id ?? "") < ($0.event.date, -$0.distance, $0.event.id ?? "") }
-            let nearest = entries.min { ($0.distance, $1.event.date, $0.event.id ?? "") < ($1.distance, $0.event.date, $1.event.id ?? "") } ?? ordered[0]
-            let cited = Array(ordered.prefix(Self.maxCited))
-            let fatalities = entries.reduce(0) { $0 + ($1.event.fatalities ?? 0) }
-            let killedText = entries.contains { $0.event.fatalities != nil } ? ", \(fatalities) killed" : ""
+            // Cite the most recent first, then the nearest (ties by id): the first maxCited only.
+            func id(_ entry: CellEntry) -> String { factor.events[entry.index].id ?? "" }
+            func citedBefore(_ a: CellEntry, _ b: CellEntry) -> Bool {
+                if a.date != b.date { return a.date > b.date }
+                if a.distance != b.distance { return a.distance < b.distance }
+                return id(a) > id(b)
+            }
+            var top: [CellEntry] = []
+            for entry in entries where top.count < Self.maxCited || citedBefore(entry, top[top.count - 1]) {
+                let position = top.firstIndex { citedBefore(entry, $0) } ?? top.count
+                top.insert(entry, at: position)
+                if top.count > Self.maxCited { top.removeLast() }
+            }
+            let nearestEntry = entries.min { a, b in
+                if a.distance != b.distance { return a.distance < b.distance }
+                if a.date != b.date { return a.date > b.date }
+                return id(a) < id(b)
+            } ?? top[0]
+            let ordered = top.map { (event: factor.events[$0.index], distance: $0.distance) }
+            let nearest = (event: factor.events[nearestEntry.index], distance: nearestEntry.distance)
+            let cited = ordered
+            let fatalities = entries.reduce(0) { $0 + ($1.fatalities ?? 0) }
+            let killedText = entries.contains { $0.fatalities != nil } ? ", \(fatalities) killed" : ""
             let place = nearest.event.place ?? "a located event"
             let bandText = "≤ \(Self.km(bandsKm[band]))"
             var path = ["\(site.displayName) (\(location))", "\(Self.km(nearest.distance)) from \(place)"]
@@ -160,9 +200,6 @@ public struct ConflictProximityRule: Rule {
                                exposure: exposure))
         }
         // Areas: a point with a radius, or polygons with an optional margin.
-        let known = factor.events(asOf: context.asOf)
-        let recentEvents = known.filter { $0.date.days(until: reference) <= settings.conflictFullWeightDays }
-        let recent = !recentEvents.isEmpty
         for area in factor.areas {
             var inside = false
             var distance = 0.0
@@ -193,6 +230,8 @@ public struct ConflictProximityRule: Rule {
                 continue
             }
             guard inside else { continue }
+            let recentEvents = findRecentEvents()
+            let recent = !recentEvents.isEmpty
             let severity: Severity = recent ? .high : .medium
             let cited = Array(recentEvents.suffix(3))
             var exposure = Exposure(subject: site.id, location: location, rule: description.id, severity: severity)
