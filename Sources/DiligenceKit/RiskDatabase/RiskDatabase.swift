@@ -21,12 +21,17 @@ public struct RiskDatabase: Sendable {
         self.factors = factors.sorted { $0.id < $1.id }
         self.eventIndex = EventIndex(factors: self.factors)
         // Already sorted (the loader sorts in place): kept without a copy of a long list.
-        self.entities = zip(entities, entities.dropFirst()).allSatisfy { $0.id < $1.id } ? entities : entities.sorted { $0.id < $1.id }
+        self.entities = RiskDatabase.isSortedByID(entities) ? entities : entities.sorted { $0.id < $1.id }
         self.digest = digest
         self.files = files
         var index: [FactorKind: [Country: [RiskFactor]]] = [:]
         for factor in self.factors { index[factor.kind, default: [:]][factor.country, default: []].append(factor) }
         byKindAndCountry = index
+    }
+
+    /// Whether the entries are in id order (read in place: no entry is copied).
+    static func isSortedByID(_ entities: [ListedEntity]) -> Bool {
+        entities.indices.dropFirst().allSatisfy { entities[$0 - 1].id < entities[$0].id }
     }
 
     /// The newest `reviewed` date of any factor.

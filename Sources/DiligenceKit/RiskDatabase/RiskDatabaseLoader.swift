@@ -60,7 +60,7 @@ public struct RiskDatabaseLoader: Sendable {
             let digest = SHA256.hex(file.bytes)
             fileDigests[file.relative] = digest
             if let cache, let cached = cache.entities(digest: digest, file: file.display, countries: countries) {
-                entities += cached
+                if entities.isEmpty { entities = cached } else { entities += cached }
                 continue
             }
             do throws(InputError) {
@@ -179,7 +179,7 @@ public struct RiskDatabaseLoader: Sendable {
             for entry in toCache { cache.store(entry.entities, digest: entry.digest) }
         }
         let resolvedMetadata = merged ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
-        entities.sort { $0.id < $1.id }
+        if !RiskDatabase.isSortedByID(entities) { entities.sort { $0.id < $1.id } }
         return RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
                             digest: hasher.finalizeHex(), files: fileList)
     }
@@ -218,12 +218,14 @@ public struct RiskDatabaseLoader: Sendable {
         // Positions, not copies: a list can hold a million entries.
         var firstEntity: [String: Int] = [:]
         firstEntity.reserveCapacity(entities.count)
-        for (index, entity) in entities.enumerated() {
-            if let first = firstEntity[entity.id].map({ entities[$0] }) {
+        for index in entities.indices {
+            let id = entities[index].id
+            if let first = firstEntity[id] {
+                let entity = entities[index]
                 problems.append(Diagnostic(SourceLocation(file: entity.file, line: entity.mark.line, column: entity.mark.column), .error,
-                                           "duplicate entity id `\(entity.id)` (also in \(first.file):\(first.mark.line))"))
+                                           "duplicate entity id `\(id)` (also in \(entities[first].file):\(entities[first].mark.line))"))
             } else {
-                firstEntity[entity.id] = index
+                firstEntity[id] = index
             }
         }
         return problems
