@@ -58,17 +58,6 @@ public enum Transliterator {
     /// The text in Latin letters, case kept, without BGN/PCGN marks and modifier letters.
     public static func latin(_ text: String) -> String {
         guard let id = transformID(for: text) else { return text }
-        if let known = cache.value(for: text) { return known }
-        let result = transform(text, id)
-        cache.store(result, for: text)
-        return result
-    }
-
-    /// ICU builds a transliterator for every call, which costs more than the rest of screening a
-    /// name: names met again (a bank in every policy of a portfolio) are looked up instead.
-    private static let cache = TransliterationCache()
-
-    private static func transform(_ text: String, _ id: String) -> String {
         let transformed = text.applyingTransform(StringTransform(id), reverse: false) ?? text
         var result = ""
         result.unicodeScalars.reserveCapacity(transformed.unicodeScalars.count)
@@ -84,23 +73,3 @@ public enum Transliterator {
     }
 }
 
-/// Names already transliterated, shared by every thread; bounded, so a hostile input of many
-/// distinct names cannot grow it without end.
-private final class TransliterationCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: String] = [:]
-    private static let capacity = 200_000
-
-    func value(for text: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries[text]
-    }
-
-    func store(_ value: String, for text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[text] = value
-    }
-}
