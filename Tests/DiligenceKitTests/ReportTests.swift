@@ -80,6 +80,21 @@ import Testing
         #expect(Escaping.markdown("<a href='x'>*hi*</a> [l](u) | # ~ ! _") == "&lt;a href='x'&gt;\\*hi\\*&lt;/a&gt; \\[l\\](u) \\| \\# \\~ \\! \\_")
     }
 
+    /// Text with nothing to escape comes back as it is; line breaks (CR LF once) become one
+    /// space; a combining mark cannot hide a special character from the escaper.
+    @Test(arguments: [
+        ("Minsk Fuel Trading LLC", "Minsk Fuel Trading LLC", "Minsk Fuel Trading LLC", "Minsk Fuel Trading LLC"),
+        ("Лукашенко → ✓ 🙂", "Лукашенко → ✓ 🙂", "Лукашенко → ✓ 🙂", "Лукашенко → ✓ 🙂"),
+        ("a\r\nb\rc\nd\te", "a b c d e", "a b c d\te", "a??b?c?d?e"),
+        ("*\u{301}x`\u{301}", "\\*\u{301}x\\`\u{301}", "*\u{301}x'\u{301}", "*\u{301}x`\u{301}"),
+        ("x\u{85}y\u{2028}z\u{2029}w\u{B}v\u{C}u", "x\u{85}y\u{2028}z\u{2029}w\u{B}v\u{C}u", "x y z w v u", "x?y\u{2028}z\u{2029}w?v?u"),
+    ])
+    func escapingKeepsPlainTextAndFoldsLineBreaks(_ input: String, _ markdown: String, _ code: String, _ terminal: String) {
+        #expect(Escaping.markdown(input) == markdown)
+        #expect(Escaping.code(input) == code)
+        #expect(Escaping.terminal(input) == terminal)
+    }
+
     @Test func policyTextInjectsNoHTML() throws {
         let markdown = MarkdownReporter().render(try Self.hostileResult())
         #expect(!markdown.contains("<script"))

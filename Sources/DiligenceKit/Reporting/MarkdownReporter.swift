@@ -18,7 +18,7 @@ public struct MarkdownReporter: Reporter {
         executiveSummary(result, &out)
         scope(result, &out)
         methodology(result, &out)
-        findings(result, &citations, &out)
+        findings(result, citations, &out)
         openItems(result, &out)
         limitations(result, &out)
         annex(citations, &out)
@@ -168,50 +168,58 @@ public struct MarkdownReporter: Reporter {
     private func scope(_ result: CheckResult, _ out: inout MarkdownDocument) {
         out.line("## 3. Scope")
         out.blank()
-        for entry in result.policies {
-            let policy = entry.policy
-            out.line("### \(Escaping.markdown(policy.company))")
-            out.blank()
-            var facts = ["Policy file: `\(Escaping.code(policy.file))`"]
-            if let owner = policy.owner { facts.append("owner: \(Escaping.markdown(owner))") }
-            if let sector = policy.sector { facts.append("sector: \(Escaping.markdown(sector))") }
-            facts.append("last reviewed: \(policy.reviewed?.description ?? "not stated")")
-            out.line(facts.joined(separator: "; ") + ".")
-            out.blank()
-            if !policy.sites.isEmpty {
-                out.table(["Site", "Kind", "Country", "Region / city", "Coordinates", "Depends on", "Continuity"], policy.sites.map { site in
-                    ["`\(Escaping.codeInTable(site.id))` \(Escaping.markdown(site.name ?? ""))", Escaping.markdown(site.kind ?? "—"),
-                     site.country.description, Escaping.markdown([site.region, site.city].compactMap { $0 }.joined(separator: " / ")),
-                     site.location?.description ?? "**none**", Escaping.markdown(site.dependsOn.joined(separator: ", ")),
-                     Escaping.markdown(site.continuity.joined(separator: ", "))]
-                })
-                out.blank()
-            }
-            if !policy.trade.isEmpty {
-                out.table(["Trade flow", "Direction", "Country", "Goods", "HS codes", "Payment"], policy.trade.map { flow in
-                    ["`\(Escaping.codeInTable(flow.id))` \(Escaping.markdown(flow.name ?? ""))", flow.direction.rawValue, flow.country.description,
-                     Escaping.markdown(flow.goods.joined(separator: ", ")), Escaping.markdown(flow.hsCodes.joined(separator: ", ")),
-                     Escaping.markdown(flow.payment.joined(separator: ", "))]
-                })
-                out.blank()
-            }
-            if !policy.counterparties.isEmpty {
-                out.table(["Counterparty", "Name", "Country", "Role", "Aliases"], policy.counterparties.map { party in
-                    ["`\(Escaping.codeInTable(party.id))`", Escaping.markdown(party.name), party.country.description,
-                     Escaping.markdown(party.role ?? "—"), Escaping.markdown(party.aliases.joined(separator: "; "))]
-                })
-                out.blank()
-            }
-            if !policy.travel.isEmpty {
-                out.table(["Travel", "Country", "City", "Travellers", "Frequency"], policy.travel.map { trip in
-                    ["`\(Escaping.codeInTable(trip.id))` \(Escaping.markdown(trip.name ?? ""))", trip.country.description,
-                     Escaping.markdown(trip.city ?? "—"), trip.travellers.map(String.init) ?? "—", Escaping.markdown(trip.frequency ?? "—")]
-                })
-                out.blank()
-            }
+        // Each policy's part is written on its own (on every core) and joined in file order.
+        for part in Parallel.map(result.policies, { entry in
+            var out = MarkdownDocument()
+            scope(of: entry.policy, &out)
+            return out.text
+        }) {
+            out.append(part)
         }
         out.line("**Not covered:** operations not written in the policy files; risks other than the factor kinds in the database (for example corruption, environmental or cyber risk); counterparties' owners and directors unless they are listed as counterparties; events after the as-of date.")
         out.blank()
+    }
+
+    private func scope(of policy: Policy, _ out: inout MarkdownDocument) {
+        out.line("### \(Escaping.markdown(policy.company))")
+        out.blank()
+        var facts = ["Policy file: `\(Escaping.code(policy.file))`"]
+        if let owner = policy.owner { facts.append("owner: \(Escaping.markdown(owner))") }
+        if let sector = policy.sector { facts.append("sector: \(Escaping.markdown(sector))") }
+        facts.append("last reviewed: \(policy.reviewed?.description ?? "not stated")")
+        out.line(facts.joined(separator: "; ") + ".")
+        out.blank()
+        if !policy.sites.isEmpty {
+            out.table(["Site", "Kind", "Country", "Region / city", "Coordinates", "Depends on", "Continuity"], policy.sites.map { site in
+                ["`\(Escaping.codeInTable(site.id))` \(Escaping.markdown(site.name ?? ""))", Escaping.markdown(site.kind ?? "—"),
+                 site.country.description, Escaping.markdown([site.region, site.city].compactMap { $0 }.joined(separator: " / ")),
+                 site.location?.description ?? "**none**", Escaping.markdown(site.dependsOn.joined(separator: ", ")),
+                 Escaping.markdown(site.continuity.joined(separator: ", "))]
+            })
+            out.blank()
+        }
+        if !policy.trade.isEmpty {
+            out.table(["Trade flow", "Direction", "Country", "Goods", "HS codes", "Payment"], policy.trade.map { flow in
+                ["`\(Escaping.codeInTable(flow.id))` \(Escaping.markdown(flow.name ?? ""))", flow.direction.rawValue, flow.country.description,
+                 Escaping.markdown(flow.goods.joined(separator: ", ")), Escaping.markdown(flow.hsCodes.joined(separator: ", ")),
+                 Escaping.markdown(flow.payment.joined(separator: ", "))]
+            })
+            out.blank()
+        }
+        if !policy.counterparties.isEmpty {
+            out.table(["Counterparty", "Name", "Country", "Role", "Aliases"], policy.counterparties.map { party in
+                ["`\(Escaping.codeInTable(party.id))`", Escaping.markdown(party.name), party.country.description,
+                 Escaping.markdown(party.role ?? "—"), Escaping.markdown(party.aliases.joined(separator: "; "))]
+            })
+            out.blank()
+        }
+        if !policy.travel.isEmpty {
+            out.table(["Travel", "Country", "City", "Travellers", "Frequency"], policy.travel.map { trip in
+                ["`\(Escaping.codeInTable(trip.id))` \(Escaping.markdown(trip.name ?? ""))", trip.country.description,
+                 Escaping.markdown(trip.city ?? "—"), trip.travellers.map(String.init) ?? "—", Escaping.markdown(trip.frequency ?? "—")]
+            })
+            out.blank()
+        }
     }
 
     // MARK: 4. Methodology
@@ -233,34 +241,42 @@ public struct MarkdownReporter: Reporter {
 
     // MARK: 5. Findings
 
-    private func findings(_ result: CheckResult, _ citations: inout Citations, _ out: inout MarkdownDocument) {
+    private func findings(_ result: CheckResult, _ citations: Citations, _ out: inout MarkdownDocument) {
         out.line("## 5. Findings")
         out.blank()
-        for entry in result.policies {
-            let shown = entry.findings.filter { $0.severity >= result.options.reportMin && $0.rule != "stale-intelligence" }
-            out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
+        for part in Parallel.map(result.policies, { entry in
+            var out = MarkdownDocument()
+            findings(of: entry, result, citations, &out)
+            return out.text
+        }) {
+            out.append(part)
+        }
+    }
+
+    private func findings(of entry: PolicyResult, _ result: CheckResult, _ citations: Citations, _ out: inout MarkdownDocument) {
+        let shown = entry.findings.filter { $0.severity >= result.options.reportMin && $0.rule != "stale-intelligence" }
+        out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
+        out.blank()
+        if shown.isEmpty {
+            out.line("No finding" + (result.options.reportMin > .info ? " at or above \(result.options.reportMin)" : "") + ".")
             out.blank()
-            if shown.isEmpty {
-                out.line("No finding" + (result.options.reportMin > .info ? " at or above \(result.options.reportMin)" : "") + ".")
-                out.blank()
-                continue
+            return
+        }
+        var groups: [(key: String, findings: [Finding])] = []
+        for finding in shown {
+            let key = "\(finding.subjectKind.rawValue)/\(finding.subject)"
+            if let index = groups.firstIndex(where: { $0.key == key }) {
+                groups[index].findings.append(finding)
+            } else {
+                groups.append((key, [finding]))
             }
-            var groups: [(key: String, findings: [Finding])] = []
-            for finding in shown {
-                let key = "\(finding.subjectKind.rawValue)/\(finding.subject)"
-                if let index = groups.firstIndex(where: { $0.key == key }) {
-                    groups[index].findings.append(finding)
-                } else {
-                    groups.append((key, [finding]))
-                }
-            }
-            for group in groups {
-                guard let first = group.findings.first else { continue }
-                out.line("#### \(label(first.subjectKind)) `\(Escaping.code(first.subject))`: \(Escaping.markdown(first.subjectName))")
-                out.blank()
-                for finding in group.findings.sorted(by: { ($1.severity, $0.rule) < ($0.severity, $1.rule) }) {
-                    render(finding, isNew: result.isNew(finding) == true, &citations, &out)
-                }
+        }
+        for group in groups {
+            guard let first = group.findings.first else { continue }
+            out.line("#### \(label(first.subjectKind)) `\(Escaping.code(first.subject))`: \(Escaping.markdown(first.subjectName))")
+            out.blank()
+            for finding in group.findings.sorted(by: { ($1.severity, $0.rule) < ($0.severity, $1.rule) }) {
+                render(finding, isNew: result.isNew(finding) == true, citations, &out)
             }
         }
     }
@@ -277,7 +293,7 @@ public struct MarkdownReporter: Reporter {
         }
     }
 
-    private func render(_ finding: Finding, isNew: Bool, _ citations: inout Citations, _ out: inout MarkdownDocument) {
+    private func render(_ finding: Finding, isNew: Bool, _ citations: Citations, _ out: inout MarkdownDocument) {
         let accepted = finding.accepted != nil ? " (accepted)" : ""
         out.line("##### \(finding.severity.name.uppercased())\(accepted)\(isNew ? " (new)" : ""): `\(finding.rule)`")
         out.blank()
@@ -303,11 +319,11 @@ public struct MarkdownReporter: Reporter {
                 line += Escaping.markdown(evidence.fact)
                 line += " (`\(Escaping.code(evidence.record))`)"
                 if let reference = evidence.reference {
-                    let number = citations.number(for: reference)
                     if let quote = reference.quote, quotedRecords.insert(evidence.record).inserted {
                         line += ": “\(Escaping.markdown(quote))”"
                     }
-                    line += " [\(number)]"
+                    // Every reference a reported finding cites was numbered before rendering.
+                    if let number = citations.existing(reference) { line += " [\(number)]" }
                 }
                 out.line(line)
             }
@@ -475,6 +491,9 @@ struct Citations {
     private(set) var ordered: [Reference] = []
     private var numbers: [Reference: Int] = [:]
 
+    /// The number of a reference already numbered.
+    func existing(_ reference: Reference) -> Int? { numbers[reference] }
+
     mutating func number(for reference: Reference) -> Int {
         if let number = numbers[reference] { return number }
         ordered.append(reference)
@@ -487,10 +506,16 @@ struct Citations {
 struct MarkdownDocument {
     private(set) var text = ""
 
-    mutating func line(_ line: String) { text += line + "\n" }
+    mutating func line(_ line: String) {
+        text += line
+        text += "\n"
+    }
+
+    /// Text made by another document, as it is.
+    mutating func append(_ part: String) { text += part }
 
     mutating func blank() {
-        if !text.isEmpty, !text.hasSuffix("\n\n") { text += "\n" }
+        if !text.isEmpty, !text.utf8.reversed().starts(with: [0x0A, 0x0A]) { text += "\n" }
     }
 
     /// A table; cells must already be escaped.
