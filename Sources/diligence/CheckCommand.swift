@@ -68,7 +68,7 @@ struct CheckCommand: ParsableCommand {
         clock.lap("database")
         let policies: [Policy]
         do {
-            policies = try PolicySet.load(paths, loader: workspace.policyLoader)
+            policies = KeptUntilExit.keep(try PolicySet.load(paths, loader: workspace.policyLoader))
             clock.lap("policies")
         } catch {
             report(error)
@@ -90,9 +90,9 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let options = CheckOptions(asOf: day, failOn: failOn.threshold, reportMin: reportMin, baseline: previous)
-        let result = Checker(database: workspace.database, vocabularies: workspace.vocabularies).check(policies, options: options)
+        let result = KeptUntilExit.keep(Checker(database: workspace.database, vocabularies: workspace.vocabularies).check(policies, options: options))
         clock.lap("rules")
-        let rendered = formats.map { ($0, $0.reporter.render(result)) }
+        let rendered = KeptUntilExit.keep(formats.map { ($0, $0.reporter.render(result)) })
         clock.lap("render")
         if let output {
             var isDirectory: ObjCBool = false
@@ -111,7 +111,12 @@ struct CheckCommand: ParsableCommand {
             let summary = TextReporter().summary(result).joined(separator: "\n")
             printError("wrote " + files.map(\.path).joined(separator: ", ") + "\n" + summary)
         } else if let (_, text) = rendered.first {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            do {
+                try ReportWriter.writeToStandardOutput(text)
+            } catch {
+                printError(error.description)
+                throw ExitCode(2)
+            }
             clock.lap("write")
         }
         if result.gateFailed { throw ExitCode(1) }

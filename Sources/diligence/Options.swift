@@ -32,7 +32,7 @@ struct DatabaseOptions: ParsableArguments {
             throw ExitCode(2)
         }
         do {
-            return try Workspace.load(databasePath: path, cache: ListCache.standard())
+            return KeptUntilExit.keep(try Workspace.load(databasePath: path, cache: ListCache.standard()))
         } catch {
             report(error)
             throw ExitCode(2)

@@ -33,6 +33,42 @@ import Testing
         #expect(!parsed.entities.isEmpty)
     }
 
+    /// An id listed in two files is refused at its second file, naming the first, whether the
+    /// files are parsed or come from the cache (which holds each file's entries apart).
+    @Test(arguments: [false, true])
+    func anIdListedInTwoFilesIsRefusedAtTheSecond(cached: Bool) throws {
+        func list(_ ids: [String]) -> [UInt8] {
+            Array(("entities:\n" + ids.map { id in
+                "  - id: \(id)\n    name: Name \(id)\n    kind: person\n    listed_by: [US-OFAC]\n    measures: [asset-freeze]\n"
+                    + "    references:\n      - source: OFAC SDN list\n        title: entry \(id)\n"
+            }.joined()).utf8)
+        }
+        let files: [(relative: String, display: String, bytes: [UInt8])] = [
+            ("lists/a.yaml", "db/lists/a.yaml", list(["X-2", "X-9"])),
+            ("lists/b.yaml", "db/lists/b.yaml", list(["X-1", "X-3", "X-4", "X-5", "X-9"])),
+            ("lists/c.yaml", "db/lists/c.yaml", list(["X-0", "X-2"])),
+        ]
+        let folder = try TemporaryFolder()
+        let cache = cached ? ListCache(folder: folder.url) : nil
+        if cached {
+            // Fill the cache with each file alone.
+            for file in files { _ = try Self.loader(cache).load(files: [file], path: "db") }
+        }
+        do {
+            _ = try Self.loader(cache).load(files: files, path: "db")
+            Issue.record("a repeated id loaded")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "db/lists/b.yaml:34:5: error: duplicate entity id `X-9` (also in db/lists/a.yaml:10)",
+                "db/lists/c.yaml:10:5: error: duplicate entity id `X-2` (also in db/lists/a.yaml:2)",
+            ])
+        }
+        let distinct = try Self.loader(cache).load(files: [files[0], files[1]].map { file in
+            (file.relative, file.display, file.relative == "lists/b.yaml" ? list(["X-1", "X-3"]) : file.bytes)
+        }, path: "db")
+        #expect(distinct.entities.map(\.id) == ["X-1", "X-2", "X-3", "X-9"])
+    }
+
     @Test func theCacheIsReadWhenTheFileIsUnchangedAndIgnoredWhenItIsDamaged() throws {
         let folder = try TemporaryFolder()
         let cache = ListCache(folder: folder.url)

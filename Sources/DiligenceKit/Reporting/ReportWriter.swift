@@ -66,6 +66,11 @@ public enum ReportWriter {
         }
     }
 
+    /// Writes a report to standard output, without a copy of its bytes.
+    public static func writeToStandardOutput(_ text: String) throws(WriteError) {
+        if let failure = writeAll(text, to: 1) { throw WriteError(path: "standard output", reason: failure) }
+    }
+
     /// Writes the text's UTF-8 bytes as they are stored (no copy of a report of tens of
     /// megabytes); nil on success, else the reason.
     private static func writeAll(_ text: String, to descriptor: Int32) -> String? {

@@ -37,8 +37,9 @@ public struct ListCache: Sendable {
 
     /// The entries cached for a list file with this digest, shown as `file`; nil when absent or unusable.
     public func entities(digest: String, file: String, countries: CountryTable) -> [ListedEntity]? {
-        guard let data = FileManager.default.contents(atPath: url(for: digest).path) else { return nil }
-        var reader = Reader(bytes: [UInt8](data))
+        // Read with one open and fstat, straight into the bytes the reader decodes.
+        guard let bytes = try? InputFile.read(url(for: digest).path, display: file, limit: Int.max) else { return nil }
+        var reader = Reader(bytes: bytes)
         return reader.entities(file: file, countries: countries)
     }
 

@@ -45,7 +45,8 @@ public struct RiskDatabaseLoader: Sendable {
         var hasher = SHA256()
         var metadata: DatabaseMetadata?
         var factors: [RiskFactor] = []
-        var entities: [ListedEntity] = []
+        // Each list file's entries, in file order; joined once at the end.
+        var entityLists: [[ListedEntity]] = []
         var problems: [Diagnostic] = []
         var fileList: [String] = []
         var fileSources: [(source: DataSource, location: SourceLocation)] = []
@@ -60,7 +61,7 @@ public struct RiskDatabaseLoader: Sendable {
             let digest = SHA256.hex(file.bytes)
             fileDigests[file.relative] = digest
             if let cache, let cached = cache.entities(digest: digest, file: file.display, countries: countries) {
-                if entities.isEmpty { entities = cached } else { entities += cached }
+                entityLists.append(cached)
                 continue
             }
             do throws(InputError) {
@@ -93,7 +94,7 @@ public struct RiskDatabaseLoader: Sendable {
                     // The root with its `entities` list left empty by the reader: its other keys.
                     _ = validator.validateRoot(root, as: DatabaseSchema.entityList)
                     if !validator.sink.hasErrors {
-                        entities += streamed
+                        entityLists.append(streamed)
                         if cache != nil { toCache.append((digest, streamed)) }
                     }
                 } else if keys.contains("factors") {
@@ -164,6 +165,14 @@ public struct RiskDatabaseLoader: Sendable {
             }
         }
         fileList.sort()
+        var entities = Self.joined(&entityLists)
+        // In id order, with an id listed in two files next to its twin, the one read first first.
+        if !RiskDatabase.isSortedByID(entities) {
+            entities.sort { first, second in
+                if first.id != second.id { return first.id < second.id }
+                return (first.file, first.mark.line, first.mark.column) < (second.file, second.mark.line, second.mark.column)
+            }
+        }
         // References are checked against the declared sources when database.yaml declares any.
         problems += crossCheck(factors: factors, entities: entities, metadata: metadata == nil ? nil : merged)
         if problems.contains(where: { $0.level == .error }) { throw InputError(problems) }
@@ -179,11 +188,23 @@ public struct RiskDatabaseLoader: Sendable {
             for entry in toCache { cache.store(entry.entities, digest: entry.digest) }
         }
         let resolvedMetadata = merged ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
-        if !RiskDatabase.isSortedByID(entities) { entities.sort { $0.id < $1.id } }
         return RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
                             digest: hasher.finalizeHex(), files: fileList)
     }
 
+    /// The entries of every list file in file order. The longest list is moved rather than
+    /// copied: copying an OFAC-size list costs a retain for every string of every entry.
+    static func joined(_ lists: inout [[ListedEntity]]) -> [ListedEntity] {
+        guard let longest = lists.indices.max(by: { lists[$0].count < lists[$1].count }) else { return [] }
+        var result: [ListedEntity] = []
+        swap(&result, &lists[longest])
+        result.insert(contentsOf: lists[..<longest].joined(), at: 0)
+        for list in lists[(longest + 1)...] { result += list }
+        lists.removeAll()
+        return result
+    }
+
+    /// Problems across files; `entities` must be sorted by id, and by file and line within an id.
     private func crossCheck(factors: [RiskFactor], entities: [ListedEntity], metadata: DatabaseMetadata?) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var firstFactor: [String: RiskFactor] = [:]
@@ -215,18 +236,16 @@ public struct RiskDatabaseLoader: Sendable {
                 }
             }
         }
-        // Positions, not copies: a list can hold a million entries.
-        var firstEntity: [String: Int] = [:]
-        firstEntity.reserveCapacity(entities.count)
-        for index in entities.indices {
-            let id = entities[index].id
-            if let first = firstEntity[id] {
-                let entity = entities[index]
-                problems.append(Diagnostic(SourceLocation(file: entity.file, line: entity.mark.line, column: entity.mark.column), .error,
-                                           "duplicate entity id `\(id)` (also in \(entities[first].file):\(entities[first].mark.line))"))
-            } else {
-                firstEntity[id] = index
+        // The entries are sorted by id, first read first: a twin follows the first of its id.
+        var first = 0
+        for index in entities.indices.dropFirst() {
+            guard entities[index].id == entities[first].id else {
+                first = index
+                continue
             }
+            let entity = entities[index]
+            problems.append(Diagnostic(SourceLocation(file: entity.file, line: entity.mark.line, column: entity.mark.column), .error,
+                                       "duplicate entity id `\(entity.id)` (also in \(entities[first].file):\(entities[first].mark.line))"))
         }
         return problems
     }

@@ -50,7 +50,8 @@ public enum InputFile {
                 count += got
             }
         }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Only a file that grew needs the chunk.
+        var chunk = bytes.count == min(size, limit) + 1 ? [UInt8](repeating: 0, count: 1 << 16) : []
         while failure == 0, bytes.count == min(size, limit) + 1, bytes.count <= limit {
             let got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if got < 0 {
