@@ -14,7 +14,10 @@ public struct Checker: Sendable {
 
     public func check(_ policies: [Policy], options: CheckOptions) -> CheckResult {
         // Policies are independent: checked on every core, reported in file order.
-        let results = Parallel.map(policies.sorted { $0.file < $1.file }) { check($0, options: options) }
+        // Loaded policies come in file order already; only a reordered set is sorted (a copy).
+        let ordered = policies.indices.dropFirst().allSatisfy { policies[$0 - 1].file <= policies[$0].file }
+            ? policies : policies.sorted { $0.file < $1.file }
+        let results = Parallel.map(ordered) { check($0, options: options) }
         return CheckResult(asOf: options.asOf, options: options, database: DatabaseSummary(database), policies: results)
     }
 

@@ -78,6 +78,8 @@ public struct CountryTable: Sendable {
 
     /// A country from its alpha-2 code in any case ("no", "NO") or an English name.
     public func resolve(_ text: String) -> Country? {
+        // A code written in capitals ("ML") is found as it is.
+        if text.utf8.count == 2, text.utf8.allSatisfy({ (0x41...0x5A).contains($0) }), let country = byCode[text] { return country }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.count == 2, let country = byCode[trimmed.uppercased()] { return country }
         return byName[TextFolding.key(trimmed)]

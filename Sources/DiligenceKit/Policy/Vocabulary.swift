@@ -33,6 +33,8 @@ public struct Vocabulary: Sendable {
     public let kind: VocabularyKind
     public private(set) var terms: [String: Term]
     private var index: [String: String]
+    /// `closure(of:)` of every term, kept up to date by `add` (rules ask it for every site).
+    private var closures: [String: Set<String>] = [:]
 
     public init(kind: VocabularyKind, terms: [Term]) {
         self.kind = kind
@@ -54,10 +56,15 @@ public struct Vocabulary: Sendable {
         terms[term.id] = merged
         index[TextFolding.key(term.id)] = term.id
         for synonym in term.synonyms { index[TextFolding.key(synonym)] = term.id }
+        closures = terms.keys.reduce(into: [:]) { closures, id in closures[id] = transitiveClosure(of: id) }
     }
 
     /// The canonical id for an id or synonym, in any case.
-    public func resolve(_ text: String) -> String? { index[TextFolding.key(text)] }
+    public func resolve(_ text: String) -> String? {
+        // Text written as its key ("internet") is found as it is: folding a key changes nothing.
+        if let id = index[text] { return id }
+        return index[TextFolding.key(text)]
+    }
 
     public func term(_ id: String) -> Term? { terms[id] }
 
@@ -70,6 +77,10 @@ public struct Vocabulary: Sendable {
 
     /// Everything a dependency needs, itself included (transitively).
     public func closure(of id: String) -> Set<String> {
+        closures[id] ?? [id]
+    }
+
+    private func transitiveClosure(of id: String) -> Set<String> {
         var seen: Set<String> = []
         var queue = [id]
         while let next = queue.popLast() {
