@@ -92,14 +92,14 @@ struct CheckCommand: ParsableCommand {
         let options = CheckOptions(asOf: day, failOn: failOn.threshold, reportMin: reportMin, baseline: previous)
         let result = KeptUntilExit.keep(Checker(database: workspace.database, vocabularies: workspace.vocabularies).check(policies, options: options))
         clock.lap("rules")
-        let rendered = KeptUntilExit.keep(formats.map { ($0, $0.reporter.render(result)) })
+        let rendered = KeptUntilExit.keep(formats.map { ($0, $0.reporter.renderParts(result)) })
         clock.lap("render")
         if let output {
             var isDirectory: ObjCBool = false
             let existsAsFolder = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue
             let asFolder = formats.count > 1 || existsAsFolder || output.hasSuffix("/")
-            let files = rendered.map { format, text in
-                (path: asFolder ? (output.hasSuffix("/") ? output : output + "/") + format.fileName : output, contents: text)
+            let files = rendered.map { format, parts in
+                (path: asFolder ? (output.hasSuffix("/") ? output : output + "/") + format.fileName : output, parts: parts)
             }
             do {
                 try ReportWriter.write(files)
@@ -110,9 +110,9 @@ struct CheckCommand: ParsableCommand {
             }
             let summary = TextReporter().summary(result).joined(separator: "\n")
             printError("wrote " + files.map(\.path).joined(separator: ", ") + "\n" + summary)
-        } else if let (_, text) = rendered.first {
+        } else if let (_, parts) = rendered.first {
             do {
-                try ReportWriter.writeToStandardOutput(text)
+                try ReportWriter.writeToStandardOutput(parts)
             } catch {
                 printError(error.description)
                 throw ExitCode(2)

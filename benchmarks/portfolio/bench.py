@@ -46,9 +46,11 @@ def _no_op():
     pass
 
 
-def run_once(cmd, ok=(0,)):
-    """Runs cmd in a fresh process: (seconds, peak RSS in KiB, exit code, stdout, stderr)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+def run_once(cmd, ok=(0,), stdout_file=None):
+    """Runs cmd in a fresh process: (seconds, peak RSS in KiB, exit code, stdout, stderr).
+    With stdout_file, standard output goes to that file and is not read back (a report of tens of
+    megabytes held here would raise the resident size every later forked child starts from)."""
+    with (open(stdout_file, "wb") if stdout_file else tempfile.TemporaryFile()) as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         # preexec_fn makes subprocess fork rather than vfork: a vforked child shares this process's
         # memory map until exec, and the kernel counts that map's high-water mark as the child's peak.
@@ -58,19 +60,23 @@ def run_once(cmd, ok=(0,)):
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
         err.seek(0)
-        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+        if stdout_file:
+            stdout = ""
+        else:
+            out.seek(0)
+            stdout = out.read().decode("utf-8", "replace")
     if process.returncode not in ok:
         log(f"error: {' '.join(cmd)} exited with {process.returncode}\n{stderr[-3000:]}")
         sys.exit(2)
     return elapsed, usage.ru_maxrss, process.returncode, stdout, stderr
 
 
-def measure(label, cmd, runs, ok=(0,)):
+def measure(label, cmd, runs, ok=(0,), stdout_file=None):
     times, rss = [], []
     for _ in range(runs):
-        elapsed, peak, code, stdout, stderr = run_once(cmd, ok)
+        elapsed, peak, code, stdout, stderr = run_once(cmd, ok, stdout_file)
         times.append(elapsed)
         rss.append(peak)
     result = {"label": label, "cmd": cmd, "runs": runs, "median_s": statistics.median(times), "min_s": min(times),
@@ -247,6 +253,15 @@ def main():
     check = measure("check", check_cmd(args, [portfolio], seeds, report_file), runs, ok=(0, 1))
     results["check"] = public(check)
     results["check"]["findings"] = findings_summary(report_file)
+    # What a CI job runs: no --format, standard output to a file, so the default applies (Markdown
+    # when standard output is not a terminal).
+    markdown_file = os.path.join(out, "report-stdout.md")
+    check_default = measure("check (default format to standard output)",
+                            [args.diligence, "check", portfolio, "--db", seeds, "--as-of", AS_OF], runs, ok=(0, 1),
+                            stdout_file=markdown_file)
+    results["check_default"] = public(check_default)
+    results["check_default"]["report_bytes"] = os.path.getsize(markdown_file)
+    os.remove(markdown_file)
     floor = measure("floor (libyaml events)", [args.floor, portfolio], runs)
     results["floor"] = public(floor)
     results["floor"]["output"] = floor["_stdout"].strip()
@@ -361,8 +376,13 @@ def print_tables(r):
     fs = c["findings"]
     print(f"  check (end to end, JSON to a file): {c['median_s']:.2f} s [{c['min_s']:.2f}], exit {c['exit']}, "
           f"{fs['total']} findings, report {fs['report_bytes'] / 1e6:.1f} MB")
+    d = r.get("check_default")
+    if d:
+        print(f"  check (end to end, default format: Markdown to standard output): {d['median_s']:.2f} s [{d['min_s']:.2f}], "
+              f"exit {d['exit']}, report {d['report_bytes'] / 1e6:.1f} MB, peak {mib(d['peak_rss_kib']):.0f} MiB")
     print(f"  floor (libyaml parse, nothing built): {f['median_s']:.3f} s [{f['min_s']:.3f}]  ({f.get('output', '')})")
-    print(f"  ratio check / floor: {c['median_s'] / f['median_s']:.1f}x (min/min {c['min_s'] / f['min_s']:.1f}x)")
+    print(f"  ratio check / floor: {c['median_s'] / f['median_s']:.1f}x (min/min {c['min_s'] / f['min_s']:.1f}x)"
+          + (f"; default format {d['median_s'] / f['median_s']:.1f}x (min/min {d['min_s'] / f['min_s']:.1f}x)" if d else ""))
     print(f"  peak memory: check {mib(c['peak_rss_kib']):.0f} MiB = {c['peak_rss_kib'] * 1024 / p['bytes']:.1f}x the input; "
           f"floor {mib(f['peak_rss_kib']):.1f} MiB; process start {r['process_start']['median_s'] * 1000:.1f} ms")
     print(f"  (peak memory is the child's maximum resident set from os.wait4; it cannot read below the launcher's own "

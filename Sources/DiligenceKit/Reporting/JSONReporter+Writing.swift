@@ -1,7 +1,10 @@
 /// The JSON report's entries written by `JSONWriter`, keys in sorted order (the order
 /// `JSONEncoder`'s `.sortedKeys` gives; a test checks both agree byte for byte).
 extension JSONReporter.Document {
-    func write(to json: inout JSONWriter) {
+    /// The document's text in parts, in order: the opening, the findings in parts of 64 (written
+    /// on every core), and the rest. Joined, they are the report.
+    func parts() -> [String] {
+        var json = JSONWriter(capacity: 4_096)
         json.beginObject()
         json.string("as_of", as_of)
         json.key("database")
@@ -11,12 +14,13 @@ extension JSONReporter.Document {
         // Findings are written in parts on every core and joined in order (same bytes).
         let depth = json.depth
         let findings = self.findings
-        let parts = Parallel.map(Array(stride(from: 0, to: findings.count, by: 64))) { start -> String in
+        var parts = [json.takeText()]
+        parts += Parallel.map(Array(stride(from: 0, to: findings.count, by: 64))) { start -> String in
             var part = JSONWriter(insideArrayAt: depth, hasMembers: start > 0, capacity: 64 * 4_096)
             for finding in findings[start..<min(start + 64, findings.count)] { finding.write(to: &part) }
             return part.text
         }
-        for (index, part) in parts.enumerated() { json.append(members: min(64, findings.count - index * 64), part) }
+        json.count(members: findings.count)
         json.endArray()
         json.key("policies")
         json.beginArray()
@@ -31,6 +35,8 @@ extension JSONReporter.Document {
         json.string("version", tool.version)
         json.endObject()
         json.endObject()
+        parts.append(json.takeText() + "\n")
+        return parts
     }
 }
 

@@ -143,6 +143,10 @@ public struct JSONReporter: Reporter {
         Self.text(of: document(result))
     }
 
+    public func renderParts(_ result: CheckResult) -> [String] {
+        document(result).parts()
+    }
+
     func document(_ result: CheckResult) -> Document {
         let failing = Set(result.failingFindings.map { "\($0.policy)#\($0.identity)" })
         let findings = result.reportedFindings.map { finding in
@@ -197,9 +201,7 @@ public struct JSONReporter: Reporter {
     /// The document as text: written directly by `JSONWriter` (a run's report can hold tens of
     /// thousands of findings; `JSONEncoder` spent more time on it than the checks).
     static func text(of document: Document) -> String {
-        var json = JSONWriter(capacity: 4_096 + document.findings.count * 4_096)
-        document.write(to: &json)
-        return json.text + "\n"
+        document.parts().joined()
     }
 
     /// The same document through `JSONEncoder`, which defines the layout (tests compare the two).

@@ -22,11 +22,17 @@ struct JSONWriter {
     /// How many containers are open.
     var depth: Int { open.count }
 
-    /// Appends a part written by a writer made with `init(insideArrayAt:hasMembers:)` for the
-    /// array open here, holding `members` members.
-    mutating func append(members: Int, _ part: String) {
-        text += part
+    /// Counts `members` members of the array open here that writers made with
+    /// `init(insideArrayAt:hasMembers:)` wrote as parts kept apart from this text.
+    mutating func count(members: Int) {
         open[open.count - 1].count += members
+    }
+
+    /// The text written so far, handed over: the writer goes on from where it was, with an
+    /// empty text (a report's parts are written one after the other, never joined in memory).
+    mutating func takeText() -> String {
+        defer { text = "" }
+        return text
     }
 
     mutating func beginObject() {

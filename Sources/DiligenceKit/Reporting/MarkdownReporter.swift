@@ -8,6 +8,10 @@ public struct MarkdownReporter: Reporter {
     public let format = ReportFormat.markdown
 
     public func render(_ result: CheckResult) -> String {
+        renderParts(result).joined()
+    }
+
+    public func renderParts(_ result: CheckResult) -> [String] {
         var citations = Citations()
         // Number citations in the order findings cite them, so the annex follows the report.
         for finding in result.reportedFindings {
@@ -22,7 +26,7 @@ public struct MarkdownReporter: Reporter {
         openItems(result, &out)
         limitations(result, &out)
         annex(citations, &out)
-        return out.text
+        return out.parts
     }
 
     // MARK: 1. Control block
@@ -502,20 +506,41 @@ struct Citations {
     }
 }
 
-/// Accumulates Markdown lines; never emits two blank lines in a row.
+/// Accumulates Markdown lines; never emits two blank lines in a row. The text is kept in parts
+/// (a part per policy section, written apart), which are never joined for a report on disk.
 struct MarkdownDocument {
-    private(set) var text = ""
+    private var written: [String] = []
+    private var current = ""
+    /// The last two bytes written (0 for none), to know whether a blank line ends the text.
+    private var tail: (UInt8, UInt8) = (0, 0)
+
+    /// The text in parts, in order.
+    var parts: [String] { current.isEmpty ? written : written + [current] }
+
+    /// The whole text.
+    var text: String { parts.joined() }
 
     mutating func line(_ line: String) {
-        text += line
-        text += "\n"
+        current += line
+        current += "\n"
+        tail = (line.utf8.last ?? tail.1, 0x0A)
     }
 
-    /// Text made by another document, as it is.
-    mutating func append(_ part: String) { text += part }
-
     mutating func blank() {
-        if !text.isEmpty, !text.utf8.reversed().starts(with: [0x0A, 0x0A]) { text += "\n" }
+        if tail != (0, 0), tail != (0x0A, 0x0A) { line("") }
+    }
+
+    /// Text made by another document, as a part of its own.
+    mutating func append(_ part: String) {
+        guard !part.isEmpty else { return }
+        if !current.isEmpty { written.append(current) }
+        current = ""
+        written.append(part)
+        noteTail(of: part)
+    }
+
+    private mutating func noteTail(of text: String) {
+        for byte in text.utf8.suffix(2) { tail = (tail.1, byte) }
     }
 
     /// A table; cells must already be escaped.

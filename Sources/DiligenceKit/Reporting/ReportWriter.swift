@@ -18,6 +18,11 @@ public enum ReportWriter {
     /// Interrupt signals (SIGINT, SIGTERM, SIGHUP) are held back while the temporary files exist
     /// and delivered once they are renamed or removed, so an interrupted run leaves none behind.
     public static func write(_ outputs: [(path: String, contents: String)]) throws(WriteError) {
+        try write(outputs.map { (path: $0.path, parts: [$0.contents]) })
+    }
+
+    /// As `write(_:)`, each file's contents given as parts written one after the other.
+    public static func write(_ outputs: [(path: String, parts: [String])]) throws(WriteError) {
         var blocked = sigset_t()
         var previous = sigset_t()
         sigemptyset(&blocked)
@@ -27,7 +32,7 @@ public enum ReportWriter {
         try writeUninterrupted(outputs)
     }
 
-    private static func writeUninterrupted(_ outputs: [(path: String, contents: String)]) throws(WriteError) {
+    private static func writeUninterrupted(_ outputs: [(path: String, parts: [String])]) throws(WriteError) {
         var written: [(temporary: String, final: String)] = []
         do {
             for output in outputs {
@@ -38,7 +43,7 @@ public enum ReportWriter {
                     let descriptor = open(output.path, O_WRONLY | O_CLOEXEC)
                     guard descriptor >= 0 else { throw WriteError(path: output.path, reason: String(cString: strerror(errno))) }
                     defer { close(descriptor) }
-                    if let failure = writeAll(output.contents, to: descriptor) { throw WriteError(path: output.path, reason: failure) }
+                    if let failure = writeAll(output.parts, to: descriptor) { throw WriteError(path: output.path, reason: failure) }
                     continue
                 }
                 let url = URL(fileURLWithPath: output.path)
@@ -48,7 +53,7 @@ public enum ReportWriter {
                 let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard descriptor >= 0 else { throw WriteError(path: output.path, reason: "cannot create \(temporary)") }
                 written.append((temporary, output.path))
-                let failure = writeAll(output.contents, to: descriptor)
+                let failure = writeAll(output.parts, to: descriptor)
                 close(descriptor)
                 if let failure { throw WriteError(path: output.path, reason: failure) }
             }
@@ -66,9 +71,16 @@ public enum ReportWriter {
         }
     }
 
-    /// Writes a report to standard output, without a copy of its bytes.
-    public static func writeToStandardOutput(_ text: String) throws(WriteError) {
-        if let failure = writeAll(text, to: 1) { throw WriteError(path: "standard output", reason: failure) }
+    /// Writes a report's parts to standard output, without a copy of their bytes.
+    public static func writeToStandardOutput(_ parts: [String]) throws(WriteError) {
+        if let failure = writeAll(parts, to: 1) { throw WriteError(path: "standard output", reason: failure) }
+    }
+
+    private static func writeAll(_ parts: [String], to descriptor: Int32) -> String? {
+        for part in parts {
+            if let failure = writeAll(part, to: descriptor) { return failure }
+        }
+        return nil
     }
 
     /// Writes the text's UTF-8 bytes as they are stored (no copy of a report of tens of

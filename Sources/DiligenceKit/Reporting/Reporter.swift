@@ -35,6 +35,13 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
 public protocol Reporter: Sendable {
     var format: ReportFormat { get }
     func render(_ result: CheckResult) -> String
+    /// The same text in parts that are written one after the other, so that a report of tens of
+    /// megabytes is never also held joined (by default one part, `render`'s).
+    func renderParts(_ result: CheckResult) -> [String]
+}
+
+extension Reporter {
+    public func renderParts(_ result: CheckResult) -> [String] { [render(result)] }
 }
 
 /// The version string printed in reports.
