@@ -53,6 +53,7 @@ public struct ConflictProximityRule: Rule {
             return factor.kind == .armedConflict && factor.isInForce(on: context.asOf)
         })
         guard !inForce.isEmpty else { return [] }
+        let inForceInOrder = inForce.sorted()
         let reach = context.settings.conflictBandsKm.max() ?? 0
         // Each factor's recent events, found once per policy and only if a site lies in one of
         // its areas (a factor can hold tens of thousands of events).
@@ -64,7 +65,7 @@ public struct ConflictProximityRule: Rule {
             for hit in database.eventIndex.hits(within: reach, of: location) where inForce.contains(hit.factor) {
                 hitsByFactor[hit.factor, default: []].append(hit)
             }
-            for index in inForce.sorted() {
+            for index in inForceInOrder {
                 let factor = database.factors[index]
                 let hits = hitsByFactor[index] ?? []
                 guard !hits.isEmpty || !factor.areas.isEmpty else { continue }
@@ -127,7 +128,7 @@ public struct ConflictProximityRule: Rule {
         var bands = bandsKm.enumerated().map { index, km in Exposure.Band(fromKm: index == 0 ? 0 : bandsKm[index - 1], toKm: km) }
         // Cells hold positions, dates and distances, not copies of the events: a site near a
         // conflict can have thousands of events in reach.
-        var cells: [[CellEntry]] = Array(repeating: [], count: bandsKm.count * 2)
+        var cells: [[CellEntry]] = hits.isEmpty ? [] : Array(repeating: [], count: bandsKm.count * 2)
         for hit in hits {
             let date = factor.events[hit.event].date
             guard date <= context.asOf else { continue }
@@ -145,8 +146,8 @@ public struct ConflictProximityRule: Rule {
                 bands[band].olderFatalities += event.fatalities ?? 0
             }
         }
-        let windowText = ["in the last \(settings.conflictFullWeightDays) days",
-                          "\(settings.conflictFullWeightDays + 1) to \(settings.conflictLookbackDays) days old"]
+        let windowText = hits.isEmpty ? [] : ["in the last \(settings.conflictFullWeightDays) days",
+                                              "\(settings.conflictFullWeightDays + 1) to \(settings.conflictLookbackDays) days old"]
         for (cell, entries) in cells.enumerated() where !entries.isEmpty {
             let band = cell / 2, window = cell % 2
             let severity = Severity.critical.shifted(by: -band - window)
