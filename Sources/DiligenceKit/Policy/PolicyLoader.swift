@@ -5,10 +5,14 @@ public struct PolicyLoader: Sendable {
     public let countries: CountryTable
     public let vocabularies: Vocabularies
     public var limits: YAMLLimits = .policy
+    /// The fast path, tried first: it builds the policy of a valid file from libyaml's events
+    /// and leaves everything else to the slow path below.
+    let eventLoader: PolicyEventLoader
 
     public init(countries: CountryTable, vocabularies: Vocabularies) {
         self.countries = countries
         self.vocabularies = vocabularies
+        self.eventLoader = PolicyEventLoader(countries: countries, vocabularies: vocabularies)
     }
 
     /// Loads one file from disk. `displayPath` is how findings and reports name it.
@@ -18,8 +22,15 @@ public struct PolicyLoader: Sendable {
         return try load(bytes: bytes, file: shown)
     }
 
-    /// Parses and validates one policy document.
+    /// Parses and validates one policy document: by the fast path (`PolicyEventLoader`) when it
+    /// is sure of the file, otherwise by the slow path, which decides and reports every problem.
     public func load(bytes: [UInt8], file: String) throws(InputError) -> Policy {
+        if let policy = eventLoader.load(bytes: bytes, file: file, limits: limits) { return policy }
+        return try loadValidating(bytes: bytes, file: file)
+    }
+
+    /// The slow path alone: the YAML tree, the schema walk collecting every problem, and `build`.
+    func loadValidating(bytes: [UInt8], file: String) throws(InputError) -> Policy {
         guard let root = try YAMLReader.read(bytes, file: file, limits: limits) else {
             throw InputError(SourceLocation(file: file, line: 1, column: 1),
                              "empty policy file; a policy needs at least `version: 1` and `company: NAME`")

@@ -1,0 +1,732 @@
+import CLibYAML
+import Foundation
+
+/// The fast path of `PolicyLoader`: builds a `Policy` straight from libyaml's events, with no
+/// `YAMLNode` tree and no `Record` dictionaries in between.
+///
+/// It handles only the happy case. Whatever it is not sure about (an anchor, an alias, a tag, a
+/// merge key, a null where a value is needed, a duplicate or unknown key, a wrong shape, a value
+/// that does not convert, a missing required key, a repeated `id`, an unknown rule in
+/// `accepted_risks[].finding`, a second document, a limit of `YAMLLimits`, a syntax error) makes
+/// it answer nil, and `PolicyLoader` then runs the slow path (`YAMLReader`, `SchemaValidator`),
+/// which reports every problem with its location. So the fast path never decides an error: for
+/// a file the slow path accepts it returns the same `Policy` or nil, and for any other file nil.
+///
+/// Scalars are converted by the field types of `PolicySchema` exactly as
+/// `SchemaValidator.validateScalar` converts them (the same functions, or a lookup table whose
+/// entries were computed by those functions), with the same marks, and the model is assembled
+/// as `PolicyLoader.build` does. Strings are created only for the values the model keeps:
+/// countries, vocabulary terms and choices are looked up by their bytes.
+///
+/// The event loop is iterative with an explicit stack; it never holds more than the four levels
+/// of a policy (root, list, item, location or list of terms) and bails out at the nesting limit.
+struct PolicyEventLoader: Sendable {
+    let countries: CountryTable
+    let vocabularies: Vocabularies
+    private let lookups: LookupCache
+
+    init(countries: CountryTable, vocabularies: Vocabularies) {
+        self.countries = countries
+        self.vocabularies = vocabularies
+        self.lookups = LookupCache()
+    }
+
+    /// The policy in `bytes`, or nil when the slow path must decide (see the type's comment).
+    func load(bytes: [UInt8], file: String, limits: YAMLLimits) -> Policy? {
+        // The checks YAMLReader makes before parsing, in its order: any number of byte order
+        // marks stripped, then the size limit, UTF-8 and NUL bytes (which the slow path reports).
+        var start = 0
+        while bytes.count - start >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF {
+            start += 3
+        }
+        let count = bytes.count - start
+        guard count > 0, count <= limits.maxBytes else { return nil }
+        let tables = lookups.tables(countries: countries, vocabularies: vocabularies)
+        return bytes.withUnsafeBufferPointer { whole -> Policy? in
+            guard let base = whole.baseAddress else { return nil }
+            let input = UnsafeBufferPointer(start: base + start, count: count)
+            guard String(validating: input, as: UTF8.self) != nil, !input.contains(0) else { return nil }
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
+            var builder = Builder(file: file, limits: limits, tables: tables, countries: countries, vocabularies: vocabularies)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                defer { yaml_event_delete(&event) }
+                if event.type == YAML_STREAM_END_EVENT { break }
+                guard builder.handle(&event) else { return nil }
+            }
+            return builder.policy()
+        }
+    }
+}
+
+// MARK: - Keys, shapes and lookup tables
+
+extension PolicyEventLoader {
+    /// Every key a policy file may write, in any of its mappings.
+    enum Key: Int, CaseIterable {
+        case version, company, owner, sector, reviewed, sites, trade, counterparties, travel, acceptedRisks
+        case id, name, kind, country, region, city, location, staff, dependsOn, continuity, securityProvider
+        case direction, goods, hsCodes, payment, role, aliases, travellers, frequency
+        case finding, reason, approvedBy, expires, lat, lon, local, expatriate
+
+        var text: String {
+            switch self {
+            case .acceptedRisks: return "accepted_risks"
+            case .dependsOn: return "depends_on"
+            case .securityProvider: return "security_provider"
+            case .hsCodes: return "hs_codes"
+            case .approvedBy: return "approved_by"
+            default: return "\(self)"
+            }
+        }
+
+        var bit: UInt64 { 1 << UInt64(rawValue) }
+    }
+
+    /// The mappings of a policy file.
+    enum Object: Int, CaseIterable {
+        case root, site, trade, counterparty, travel, acceptedRisk, location, staff
+
+        var schema: ObjectSchema {
+            switch self {
+            case .root: return PolicySchema.policy
+            case .site: return PolicySchema.site
+            case .trade: return PolicySchema.trade
+            case .counterparty: return PolicySchema.counterparty
+            case .travel: return PolicySchema.travel
+            case .acceptedRisk: return PolicySchema.acceptedRisk
+            case .location: return PolicySchema.location
+            case .staff: return PolicySchema.staff
+            }
+        }
+
+        /// The mapping a field of this name holds (a list item for the root's lists).
+        static func held(by key: Key) -> Object? {
+            switch key {
+            case .sites: return .site
+            case .trade: return .trade
+            case .counterparties: return .counterparty
+            case .travel: return .travel
+            case .acceptedRisks: return .acceptedRisk
+            case .location: return .location
+            case .staff: return .staff
+            default: return nil
+            }
+        }
+    }
+
+    /// A scalar field type of the schema, as the fast path converts it.
+    enum Conversion {
+        case text, identifier, integer(ClosedRange<Int>), number(ClosedRange<Double>), date, country
+        /// The kind, and its index in `VocabularyKind.allCases` (that of its table).
+        case term(VocabularyKind, Int)
+        case choice(ByteTable<String>, [String])
+        case digits
+
+        init?(_ type: FieldType) {
+            switch type {
+            case .text: self = .text
+            case .identifier: self = .identifier
+            case .integer(let range): self = .integer(range)
+            case .number(let range): self = .number(range)
+            case .date: self = .date
+            case .country: self = .country
+            case .term(let kind): self = .term(kind, VocabularyKind.allCases.firstIndex(of: kind) ?? 0)
+            case .choice(let options): self = .choice(ByteTable(options.map { ($0, $0) }), options)
+            case .digits: self = .digits
+            // Not used by policies; a file that meets one is left to the slow path.
+            case .boolean, .partialDate, .list, .object: return nil
+            }
+        }
+    }
+
+    /// What the value of a key is, from its declared type.
+    enum Slot {
+        case scalar(Conversion)
+        case scalars(Conversion)
+        case object(Object)
+        case objects(Object)
+        /// A type the fast path does not build: the file goes to the slow path.
+        case unsupported
+    }
+
+    /// The declared keys of one mapping, from `PolicySchema`.
+    struct Shape {
+        var allowed: UInt64 = 0
+        var required: UInt64 = 0
+        /// A required key the fast path does not know, so no file can satisfy it here.
+        var unknownRequired = false
+        var slots: [Slot] = Array(repeating: .unsupported, count: Key.allCases.count)
+
+        init(_ object: Object) {
+            for field in object.schema.fields {
+                guard let key = Key.allCases.first(where: { $0.text == field.name }) else {
+                    if field.required { unknownRequired = true }
+                    continue
+                }
+                allowed |= key.bit
+                if field.required { required |= key.bit }
+                slots[key.rawValue] = Self.slot(field.type, key: key)
+            }
+        }
+
+        private static func slot(_ type: FieldType, key: Key) -> Slot {
+            switch type {
+            case .list(.object(let schema)):
+                guard let held = Object.held(by: key), held.schema.name == schema.name else { return .unsupported }
+                return .objects(held)
+            case .list(let element):
+                return Conversion(element).map(Slot.scalars) ?? .unsupported
+            case .object(let schema):
+                guard let held = Object.held(by: key), held.schema.name == schema.name else { return .unsupported }
+                return .object(held)
+            default:
+                return Conversion(type).map(Slot.scalar) ?? .unsupported
+            }
+        }
+
+        static let all: [Shape] = Object.allCases.map(Shape.init)
+    }
+
+    /// Exact-spelling tables: each entry is what the slow path's function returns for that text,
+    /// so a hit is the same answer without making a String; a miss asks the function itself.
+    struct Tables: Sendable {
+        let keys: ByteTable<Key>
+        let countries: ByteTable<Country>
+        /// Indexed by `VocabularyKind.allCases`.
+        let terms: [ByteTable<String>]
+
+        init(countries: CountryTable, vocabularies: Vocabularies) {
+            keys = ByteTable(Key.allCases.map { ($0.text, $0) })
+            var spellings: [(String, Country)] = []
+            for country in countries.countries {
+                let code = country.code
+                for form in [code, code.lowercased(), code.prefix(1) + code.suffix(1).lowercased(), code.prefix(1).lowercased() + code.suffix(1)] {
+                    if let resolved = countries.resolve(form) { spellings.append((form, resolved)) }
+                }
+            }
+            for name in countries.names {
+                if let resolved = countries.resolve(name) { spellings.append((name, resolved)) }
+            }
+            self.countries = ByteTable(spellings)
+            terms = VocabularyKind.allCases.map { kind in
+                let vocabulary = vocabularies[kind]
+                var spellings: [(String, String)] = []
+                for term in vocabulary.terms.values {
+                    for text in [term.id] + term.synonyms {
+                        if let id = vocabulary.resolve(text) { spellings.append((text, id)) }
+                    }
+                }
+                return ByteTable(spellings)
+            }
+        }
+    }
+
+    /// The tables, built once per loader on first use (a loader is made for a run, and tests make
+    /// many loaders that never take the fast path on a large file).
+    final class LookupCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var built: Tables?
+
+        func tables(countries: CountryTable, vocabularies: Vocabularies) -> Tables {
+            lock.lock()
+            defer { lock.unlock() }
+            if let built { return built }
+            let tables = Tables(countries: countries, vocabularies: vocabularies)
+            built = tables
+            return tables
+        }
+    }
+}
+
+/// A read-only hash table keyed by byte strings (open addressing, FNV-1a), so that a scalar's
+/// bytes are looked up without making a String of them. The first of equal keys wins.
+struct ByteTable<Value> {
+    private var keyBytes: [UInt8] = []
+    private var entries: [(start: Int, count: Int, value: Value)] = []
+    private var slots: [Int32]
+    private let mask: Int
+
+    init(_ pairs: [(String, Value)]) {
+        var size = 8
+        while size < pairs.count * 2 { size *= 2 }
+        mask = size - 1
+        slots = Array(repeating: -1, count: size)
+        for (key, value) in pairs {
+            let bytes = Array(key.utf8)
+            let found = bytes.withUnsafeBufferPointer { find($0) }
+            guard found == nil else { continue }
+            var index = bytes.withUnsafeBufferPointer { Self.hash($0) } & mask
+            while slots[index] >= 0 { index = (index + 1) & mask }
+            slots[index] = Int32(entries.count)
+            entries.append((keyBytes.count, bytes.count, value))
+            keyBytes += bytes
+        }
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+
+    /// The value stored under exactly these bytes.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        var index = Self.hash(bytes) & mask
+        return keyBytes.withUnsafeBufferPointer { stored -> Value? in
+            while true {
+                let slot = Int(slots[index])
+                if slot < 0 { return nil }
+                let entry = entries[slot]
+                if entry.count == bytes.count {
+                    var offset = 0
+                    while offset < bytes.count, stored[entry.start + offset] == bytes[offset] { offset += 1 }
+                    if offset == bytes.count { return entry.value }
+                }
+                index = (index + 1) & mask
+            }
+        }
+    }
+}
+
+extension ByteTable: Sendable where Value: Sendable {}
+
+// MARK: - The event handler
+
+extension PolicyEventLoader {
+    /// A converted scalar, as the model keeps it (`.term` and `.choice` become their text).
+    private enum Scalar {
+        case text(String)
+        case integer(Int)
+        case number(Double)
+        case date(Day)
+        case country(Country)
+
+        var text: String? {
+            if case .text(let text) = self { return text }
+            return nil
+        }
+    }
+
+    /// An open list or mapping.
+    private struct Frame {
+        enum Kind {
+            case mapping(Object)
+            case objects(Object)
+            case scalars(Object, Key, Conversion)
+        }
+
+        var kind: Kind
+        /// Keys met so far (mappings).
+        var seen: UInt64 = 0
+        /// The key whose value comes next (mappings).
+        var pending: Key?
+    }
+
+    private struct SiteDraft {
+        var mark: Mark
+        var id: String?, name: String?, kind: String?, country: Country?, region: String?, city: String?
+        var lat: Double?, lon: Double?, location: Coordinate?
+        var staffLocal: Int?, staffExpatriate: Int?
+        var dependsOn: [String] = [], continuity: [String] = []
+        var securityProvider: String?, securityProviderMark: Mark?
+    }
+
+    private struct TradeDraft {
+        var mark: Mark
+        var id: String?, name: String?, direction: String?, country: Country?
+        var goods: [String] = [], hsCodes: [String] = [], payment: [String] = []
+    }
+
+    private struct CounterpartyDraft {
+        var mark: Mark
+        var id: String?, name: String?, country: Country?, role: String?
+        var aliases: [String] = []
+    }
+
+    private struct TravelDraft {
+        var mark: Mark
+        var id: String?, name: String?, country: Country?, city: String?, travellers: Int?, frequency: String?
+    }
+
+    private struct RiskDraft {
+        var mark: Mark
+        var finding: String?, reason: String?, approvedBy: String?, expires: Day?, expiresMark: Mark?
+    }
+
+    /// Consumes events; every `handle` answers false as soon as the slow path must decide.
+    private struct Builder {
+        let file: String
+        let limits: YAMLLimits
+        let tables: Tables
+        let countries: CountryTable
+        let vocabularies: Vocabularies
+        let shapes = Shape.all
+
+        var stack: [Frame] = []
+        var nodes = 0
+        var documents = 0
+        var rootDone = false
+
+        var company: String?, companyMark: Mark?, owner: String?, sector: String?, reviewed: Day?
+        var sites: [Site] = [], trade: [TradeFlow] = [], counterparties: [Counterparty] = []
+        var travel: [Travel] = [], accepted: [AcceptedRisk] = []
+        var site = SiteDraft(mark: .start), flow = TradeDraft(mark: .start), party = CounterpartyDraft(mark: .start)
+        var trip = TravelDraft(mark: .start), risk = RiskDraft(mark: .start)
+        /// The `id`s met in each list, by the list's object.
+        var ids: [Object: Set<String>] = [:]
+
+        init(file: String, limits: YAMLLimits, tables: Tables, countries: CountryTable, vocabularies: Vocabularies) {
+            self.file = file
+            self.limits = limits
+            self.tables = tables
+            self.countries = countries
+            self.vocabularies = vocabularies
+            stack.reserveCapacity(4)
+        }
+
+        mutating func handle(_ event: inout yaml_event_t) -> Bool {
+            let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            switch event.type {
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                return documents == 1
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                guard scalar.anchor == nil, scalar.tag == nil, Int(scalar.length) <= limits.maxScalarBytes, count() else { return false }
+                let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : Int(scalar.length))
+                let plain: Bool
+                switch scalar.style {
+                case YAML_SINGLE_QUOTED_SCALAR_STYLE, YAML_DOUBLE_QUOTED_SCALAR_STYLE, YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE:
+                    plain = false
+                default:
+                    plain = true
+                }
+                return self.scalar(bytes, plain: plain, mark: mark)
+            case YAML_MAPPING_START_EVENT:
+                let start = event.data.mapping_start
+                guard start.anchor == nil, start.tag == nil, push() else { return false }
+                return openMapping(mark)
+            case YAML_SEQUENCE_START_EVENT:
+                let start = event.data.sequence_start
+                guard start.anchor == nil, start.tag == nil, push() else { return false }
+                return openSequence()
+            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                return close()
+            case YAML_ALIAS_EVENT:
+                return false
+            default:
+                return true
+            }
+        }
+
+        /// Counts a node against the budget, as YAMLReader does.
+        private mutating func count() -> Bool {
+            nodes += 1
+            return nodes <= limits.maxNodes
+        }
+
+        /// The depth limit and the node budget for a list or mapping about to open.
+        private mutating func push() -> Bool {
+            stack.count < limits.maxDepth && count()
+        }
+
+        private mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, mark: Mark) -> Bool {
+            guard let top = stack.last else { return false }
+            switch top.kind {
+            case .mapping(let object):
+                let shape = shapes[object.rawValue]
+                guard let key = top.pending else {
+                    // A key: declared here, and not yet met.
+                    guard let key = tables.keys.find(bytes), shape.allowed & key.bit != 0, top.seen & key.bit == 0 else { return false }
+                    stack[stack.count - 1].seen |= key.bit
+                    stack[stack.count - 1].pending = key
+                    return true
+                }
+                stack[stack.count - 1].pending = nil
+                switch shape.slots[key.rawValue] {
+                case .scalar(let conversion):
+                    if plain, Self.isNull(bytes) { return false }
+                    guard let value = convert(bytes, plain: plain, conversion) else { return false }
+                    return assign(value, to: key, of: object, mark: mark)
+                case .scalars, .objects:
+                    // A list written as null is an empty list; any other single value is an error.
+                    return plain && Self.isNull(bytes)
+                case .object, .unsupported:
+                    return false
+                }
+            case .scalars(let object, let key, let conversion):
+                // List items are not checked for null: `[null]` is the text "null", as in SchemaValidator.
+                guard let value = convert(bytes, plain: plain, conversion)?.text else { return false }
+                return append(value, to: key, of: object)
+            case .objects:
+                return false
+            }
+        }
+
+        private mutating func openMapping(_ mark: Mark) -> Bool {
+            guard let top = stack.last else {
+                guard !rootDone else { return false }
+                stack.append(Frame(kind: .mapping(.root)))
+                return true
+            }
+            switch top.kind {
+            case .mapping(let object):
+                guard let key = top.pending, case .object(let held) = shapes[object.rawValue].slots[key.rawValue],
+                      object == .site else { return false }
+                if held == .location { site.lat = nil; site.lon = nil }
+                stack.append(Frame(kind: .mapping(held)))
+                return true
+            case .objects(let object):
+                switch object {
+                case .site: site = SiteDraft(mark: mark)
+                case .trade: flow = TradeDraft(mark: mark)
+                case .counterparty: party = CounterpartyDraft(mark: mark)
+                case .travel: trip = TravelDraft(mark: mark)
+                case .acceptedRisk: risk = RiskDraft(mark: mark)
+                case .root, .location, .staff: return false
+                }
+                stack.append(Frame(kind: .mapping(object)))
+                return true
+            case .scalars:
+                return false
+            }
+        }
+
+        private mutating func openSequence() -> Bool {
+            guard let top = stack.last, case .mapping(let object) = top.kind, let key = top.pending else { return false }
+            switch shapes[object.rawValue].slots[key.rawValue] {
+            case .objects(let held):
+                guard object == .root else { return false }
+                stack.append(Frame(kind: .objects(held)))
+                return true
+            case .scalars(let conversion):
+                stack.append(Frame(kind: .scalars(object, key, conversion)))
+                return true
+            case .scalar, .object, .unsupported:
+                return false
+            }
+        }
+
+        private mutating func close() -> Bool {
+            guard let frame = stack.popLast() else { return false }
+            // The mapping or list was the value of its parent's pending key.
+            if !stack.isEmpty, case .mapping = stack[stack.count - 1].kind {
+                stack[stack.count - 1].pending = nil
+            }
+            guard case .mapping(let object) = frame.kind else { return true }
+            let shape = shapes[object.rawValue]
+            guard frame.pending == nil, !shape.unknownRequired, frame.seen & shape.required == shape.required else { return false }
+            switch object {
+            case .root:
+                rootDone = true
+                return true
+            case .location:
+                guard let lat = site.lat, let lon = site.lon else { return false }
+                site.location = Coordinate(lat: lat, lon: lon)
+                return true
+            case .staff:
+                return true
+            case .site:
+                guard let id = site.id, let country = site.country, unique(id, in: .site) else { return false }
+                sites.append(Site(id: id, name: site.name, kind: site.kind, country: country, region: site.region, city: site.city,
+                                  location: site.location, staffLocal: site.staffLocal, staffExpatriate: site.staffExpatriate,
+                                  dependsOn: Self.unique(site.dependsOn), continuity: Self.unique(site.continuity),
+                                  securityProvider: site.securityProvider, securityProviderMark: site.securityProviderMark,
+                                  mark: site.mark))
+                return true
+            case .trade:
+                guard let id = flow.id, let country = flow.country,
+                      let direction = flow.direction.flatMap(TradeFlow.Direction.init(rawValue:)), unique(id, in: .trade) else { return false }
+                let goodsVocabulary = vocabularies[.goods]
+                var goods = Self.unique(flow.goods)
+                for code in flow.hsCodes {
+                    let categories = goodsVocabulary.goods(forHSCode: code)
+                    if !goods.contains(where: { categories.contains($0) }), let category = categories.first, !goods.contains(category) {
+                        goods.append(category)
+                    }
+                }
+                trade.append(TradeFlow(id: id, name: flow.name, direction: direction, country: country, goods: goods,
+                                       hsCodes: flow.hsCodes, payment: Self.unique(flow.payment), mark: flow.mark))
+                return true
+            case .counterparty:
+                guard let id = party.id, let name = party.name, let country = party.country, unique(id, in: .counterparty) else { return false }
+                counterparties.append(Counterparty(id: id, name: name, country: country, role: party.role, aliases: party.aliases, mark: party.mark))
+                return true
+            case .travel:
+                guard let id = trip.id, let country = trip.country, unique(id, in: .travel) else { return false }
+                travel.append(Travel(id: id, name: trip.name, country: country, city: trip.city, travellers: trip.travellers,
+                                     frequency: trip.frequency, mark: trip.mark))
+                return true
+            case .acceptedRisk:
+                guard let finding = risk.finding, let reason = risk.reason, let approver = risk.approvedBy,
+                      let expires = risk.expires, Self.isValidFinding(finding) else { return false }
+                accepted.append(AcceptedRisk(finding: finding, reason: reason, approvedBy: approver, expires: expires,
+                                             mark: risk.mark, expiresMark: risk.expiresMark ?? risk.mark))
+                return true
+            }
+        }
+
+        /// False for an `id` already met in the same list (SchemaValidator's duplicate check).
+        private mutating func unique(_ id: String, in object: Object) -> Bool {
+            ids[object, default: []].insert(id).inserted
+        }
+
+        /// The policy, once the stream ended with one complete root mapping.
+        func policy() -> Policy? {
+            guard rootDone, stack.isEmpty, let company, let companyMark else { return nil }
+            return Policy(file: file, company: company, owner: owner, sector: sector, reviewed: reviewed, companyMark: companyMark,
+                          sites: sites, trade: trade, counterparties: counterparties, travel: travel, acceptedRisks: accepted)
+        }
+
+        // MARK: Conversion
+
+        /// `YAMLNode.isNull` for an untagged plain scalar.
+        private static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            switch bytes.count {
+            case 0: return true
+            case 1: return bytes[0] == UInt8(ascii: "~")
+            case 4:
+                let ull = bytes[1] == UInt8(ascii: "u") && bytes[2] == UInt8(ascii: "l") && bytes[3] == UInt8(ascii: "l")
+                let capitalULL = bytes[1] == UInt8(ascii: "U") && bytes[2] == UInt8(ascii: "L") && bytes[3] == UInt8(ascii: "L")
+                // null, Null, NULL
+                return (bytes[0] == UInt8(ascii: "n") && ull) || (bytes[0] == UInt8(ascii: "N") && (ull || capitalULL))
+            default: return false
+            }
+        }
+
+        /// `FieldType.isIdentifier` on bytes: 1 to 200 ASCII letters, digits or `.-_:/`.
+        private static func isIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !bytes.isEmpty, bytes.count <= 200 else { return false }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "/"):
+                    continue
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+
+        /// SchemaValidator.validateScalar's conversion, or nil where it reports an error.
+        private func convert(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, _ conversion: Conversion) -> Scalar? {
+            switch conversion {
+            case .text:
+                return bytes.isEmpty ? nil : .text(String(decoding: bytes, as: UTF8.self))
+            case .identifier:
+                return Self.isIdentifier(bytes) ? .text(String(decoding: bytes, as: UTF8.self)) : nil
+            case .integer(let range):
+                guard plain, let value = SchemaValidator.decimalInteger(String(decoding: bytes, as: UTF8.self)),
+                      range.contains(value) else { return nil }
+                return .integer(value)
+            case .number(let range):
+                guard plain, let value = SchemaValidator.decimalNumber(String(decoding: bytes, as: UTF8.self)),
+                      range.contains(value) else { return nil }
+                return .number(value)
+            case .date:
+                // `Day(iso:)` parses the text's UTF-8 bytes with `Day.parse`.
+                guard let parsed = Day.parse(bytes), let day = Day(year: parsed.year, month: parsed.month, day: parsed.day) else { return nil }
+                return .date(day)
+            case .country:
+                if let country = tables.countries.find(bytes) { return .country(country) }
+                return countries.resolve(String(decoding: bytes, as: UTF8.self)).map(Scalar.country)
+            case .term(let kind, let index):
+                if let id = tables.terms[index].find(bytes) { return .text(id) }
+                return vocabularies[kind].resolve(String(decoding: bytes, as: UTF8.self)).map(Scalar.text)
+            case .choice(let table, let options):
+                if let option = table.find(bytes) { return .text(option) }
+                let text = String(decoding: bytes, as: UTF8.self)
+                return options.contains(text) ? .text(text) : nil
+            case .digits:
+                let digits = String(decoding: bytes, as: UTF8.self).filter { $0 != "." }
+                guard (2...10).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                return .text(digits)
+            }
+        }
+
+        // MARK: Assembly
+
+        /// Stores a field's value where `build` reads it from the Record; false for a value of an
+        /// unexpected kind (a schema changed under the fast path).
+        private mutating func assign(_ value: Scalar, to key: Key, of object: Object, mark: Mark) -> Bool {
+            switch (object, key, value) {
+            case (.root, .version, .integer): return true
+            case (.root, .company, .text(let text)): company = text; companyMark = mark
+            case (.root, .owner, .text(let text)): owner = text
+            case (.root, .sector, .text(let text)): sector = text
+            case (.root, .reviewed, .date(let day)): reviewed = day
+
+            case (.site, .id, .text(let text)): site.id = text
+            case (.site, .name, .text(let text)): site.name = text
+            case (.site, .kind, .text(let text)): site.kind = text
+            case (.site, .country, .country(let country)): site.country = country
+            case (.site, .region, .text(let text)): site.region = text
+            case (.site, .city, .text(let text)): site.city = text
+            case (.site, .securityProvider, .text(let text)): site.securityProvider = text; site.securityProviderMark = mark
+            case (.location, .lat, .number(let number)): site.lat = number
+            case (.location, .lon, .number(let number)): site.lon = number
+            case (.staff, .local, .integer(let count)): site.staffLocal = count
+            case (.staff, .expatriate, .integer(let count)): site.staffExpatriate = count
+
+            case (.trade, .id, .text(let text)): flow.id = text
+            case (.trade, .name, .text(let text)): flow.name = text
+            case (.trade, .direction, .text(let text)): flow.direction = text
+            case (.trade, .country, .country(let country)): flow.country = country
+
+            case (.counterparty, .id, .text(let text)): party.id = text
+            case (.counterparty, .name, .text(let text)): party.name = text
+            case (.counterparty, .country, .country(let country)): party.country = country
+            case (.counterparty, .role, .text(let text)): party.role = text
+
+            case (.travel, .id, .text(let text)): trip.id = text
+            case (.travel, .name, .text(let text)): trip.name = text
+            case (.travel, .country, .country(let country)): trip.country = country
+            case (.travel, .city, .text(let text)): trip.city = text
+            case (.travel, .travellers, .integer(let count)): trip.travellers = count
+            case (.travel, .frequency, .text(let text)): trip.frequency = text
+
+            case (.acceptedRisk, .finding, .text(let text)): risk.finding = text
+            case (.acceptedRisk, .reason, .text(let text)): risk.reason = text
+            case (.acceptedRisk, .approvedBy, .text(let text)): risk.approvedBy = text
+            case (.acceptedRisk, .expires, .date(let day)): risk.expires = day; risk.expiresMark = mark
+            default: return false
+            }
+            return true
+        }
+
+        /// Appends an item of a list of text or terms.
+        private mutating func append(_ text: String, to key: Key, of object: Object) -> Bool {
+            switch (object, key) {
+            case (.site, .dependsOn): site.dependsOn.append(text)
+            case (.site, .continuity): site.continuity.append(text)
+            case (.trade, .goods): flow.goods.append(text)
+            case (.trade, .hsCodes): flow.hsCodes.append(text)
+            case (.trade, .payment): flow.payment.append(text)
+            case (.counterparty, .aliases): party.aliases.append(text)
+            default: return false
+            }
+            return true
+        }
+
+        /// PolicyLoader.checkAcceptedRisks's rule: `rule/subject` or `rule/subject/factor` with a known rule.
+        private static func isValidFinding(_ finding: String) -> Bool {
+            let parts = finding.split(separator: "/", omittingEmptySubsequences: false)
+            guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else { return false }
+            return RuleRegistry.ids.contains(String(parts[0]))
+        }
+
+        private static func unique(_ values: [String]) -> [String] {
+            var seen: Set<String> = []
+            return values.filter { seen.insert($0).inserted }
+        }
+    }
+}
