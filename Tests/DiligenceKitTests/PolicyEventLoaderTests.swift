@@ -293,6 +293,21 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
         #expect(Self.compare(Array(yaml.utf8), file: "test.yaml").fast != nil)
     }
 
+    /// The byte-level checks answer as the String functions of the slow path.
+    @Test(arguments: ["", "0", "-0", "+0", "00", "007", "1", "-1", "+1", "12.5", "-12.50", "+3.", ".5", "1.2.3", "1e5", "0x10", "١٢",
+                      "1\u{301}", "-\u{338}5", "123456789012345", "1234567890123456", "-123456789012345", "1.0000000000000000000001",
+                      "~", "null", "Null", "NULL", "nULL", "nuLL", "NUll", "none", "a-b_c.d:e/f", "two words", "é", "a\u{301}",
+                      String(repeating: "a", count: 200), String(repeating: "a", count: 201), "true", "\u{212A}", "1_000"])
+    func byteChecksAgreeWithTheSlowPath(_ text: String) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            #expect(PolicyEventLoader.decimalInteger(bytes) == SchemaValidator.decimalInteger(text))
+            #expect((PolicyEventLoader.isDecimalNumber(bytes) ? Double(text) : nil) == SchemaValidator.decimalNumber(text))
+            #expect(PolicyEventLoader.isIdentifier(bytes) == FieldType.isIdentifier(text))
+            #expect(PolicyEventLoader.isNull(bytes) == YAMLNode(content: .scalar(text, .plain), mark: .start).isNull)
+        }
+    }
+
     /// Fuzzer finds (scripts/fuzz.sh policy), kept as fixtures.
     @Test func fuzzFixturesGiveTheSamePolicyOrFallBack() throws {
         let folder = TestData.fixtures.appendingPathComponent("fuzz")

@@ -51,7 +51,9 @@ struct PolicyEventLoader: Sendable {
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
-            var builder = Builder(file: file, limits: limits, tables: tables, countries: countries, vocabularies: vocabularies)
+            let goodsVocabulary = vocabularies[.goods]
+            var builder = Builder(file: file, limits: limits, tables: tables, countries: countries, vocabularies: vocabularies,
+                                  goodsForHSCode: { code in lookups.goods(forHSCode: code) { goodsVocabulary.goods(forHSCode: code) } })
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
@@ -241,6 +243,25 @@ extension PolicyEventLoader {
             built = tables
             return tables
         }
+
+        private var goods: [String: [String]] = [:]
+        /// Bounded, so that files of many distinct codes do not keep them all.
+        private static let goodsCapacity = 10_000
+
+        /// `Vocabulary.goods(forHSCode:)` of the goods vocabulary (`compute`), remembered per code:
+        /// it filters and sorts every goods term, and portfolios repeat the same codes.
+        func goods(forHSCode code: String, compute: () -> [String]) -> [String] {
+            lock.lock()
+            let known = goods[code]
+            lock.unlock()
+            if let known { return known }
+            let result = compute()
+            lock.lock()
+            if goods.count >= Self.goodsCapacity { goods.removeAll(keepingCapacity: true) }
+            goods[code] = result
+            lock.unlock()
+            return result
+        }
     }
 }
 
@@ -297,6 +318,71 @@ struct ByteTable<Value> {
 }
 
 extension ByteTable: Sendable where Value: Sendable {}
+
+// MARK: - Scalar checks on bytes
+
+extension PolicyEventLoader {
+    /// `YAMLNode.isNull` for an untagged plain scalar.
+    static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0: return true
+        case 1: return bytes[0] == UInt8(ascii: "~")
+        case 4:
+            let ull = bytes[1] == UInt8(ascii: "u") && bytes[2] == UInt8(ascii: "l") && bytes[3] == UInt8(ascii: "l")
+            let capitalULL = bytes[1] == UInt8(ascii: "U") && bytes[2] == UInt8(ascii: "L") && bytes[3] == UInt8(ascii: "L")
+            // null, Null, NULL
+            return (bytes[0] == UInt8(ascii: "n") && ull) || (bytes[0] == UInt8(ascii: "N") && (ull || capitalULL))
+        default: return false
+        }
+    }
+
+    /// `SchemaValidator.decimalInteger` on bytes: an optional `-`, then 1 to 15 ASCII digits
+    /// without a leading zero (but `0` itself), read in decimal (15 digits cannot overflow).
+    static func decimalInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let negative = bytes.first == UInt8(ascii: "-")
+        let body = UnsafeBufferPointer(rebasing: bytes[(negative ? 1 : 0)...])
+        guard !body.isEmpty, body.count <= 15, body.count == 1 || body[0] != UInt8(ascii: "0") else { return nil }
+        var value = 0
+        for byte in body {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return negative ? -value : value
+    }
+
+    /// The shape `SchemaValidator.decimalNumber` accepts, on bytes: an optional `-` or `+`, 1 to
+    /// 15 ASCII digits, and optionally `.` and at least one more digit. (Its checks are on
+    /// Characters; a non-ASCII byte fails both, so on ASCII bytes and Characters agree.)
+    static func isDecimalNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        let integerStart = index
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+        let integerDigits = index - integerStart
+        guard (1...15).contains(integerDigits) else { return false }
+        if index == bytes.count { return true }
+        guard bytes[index] == UInt8(ascii: ".") else { return false }
+        index += 1
+        let fractionStart = index
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+        return index > fractionStart && index == bytes.count
+    }
+
+    /// `FieldType.isIdentifier` on bytes: 1 to 200 ASCII letters, digits or `.-_:/`.
+    static func isIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 200 else { return false }
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "/"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+}
 
 // MARK: - The event handler
 
@@ -361,6 +447,33 @@ extension PolicyEventLoader {
         var finding: String?, reason: String?, approvedBy: String?, expires: Day?, expiresMark: Mark?
     }
 
+    /// A set of strings that compares a few by `==` and hashes only when it grows (the lists
+    /// of a policy are short; hashing a String costs more than comparing a few). Membership is
+    /// `==` either way, as in `Set<String>`.
+    struct SmallSet {
+        private var few: [String] = []
+        private var many: Set<String>?
+
+        /// Adds `value`; false when an equal value is already in.
+        mutating func insert(_ value: String) -> Bool {
+            if var set = many {
+                many = nil  // one reference, so the insert does not copy the set
+                let inserted = set.insert(value).inserted
+                many = set
+                return inserted
+            }
+            if few.contains(value) { return false }
+            if few.count < 16 {
+                few.append(value)
+            } else {
+                var set = Set(few)
+                set.insert(value)
+                many = set
+            }
+            return true
+        }
+    }
+
     /// Consumes events; every `handle` answers false as soon as the slow path must decide.
     private struct Builder {
         let file: String
@@ -368,6 +481,7 @@ extension PolicyEventLoader {
         let tables: Tables
         let countries: CountryTable
         let vocabularies: Vocabularies
+        let goodsForHSCode: (String) -> [String]
         let shapes = Shape.all
 
         var stack: [Frame] = []
@@ -380,10 +494,12 @@ extension PolicyEventLoader {
         var travel: [Travel] = [], accepted: [AcceptedRisk] = []
         var site = SiteDraft(mark: .start), flow = TradeDraft(mark: .start), party = CounterpartyDraft(mark: .start)
         var trip = TravelDraft(mark: .start), risk = RiskDraft(mark: .start)
-        /// The `id`s met in each list, by the list's object.
-        var ids: [Object: Set<String>] = [:]
+        /// The `id`s met in each list, by the list's object (`Object.rawValue`).
+        var ids = [SmallSet](repeating: SmallSet(), count: Object.allCases.count)
 
-        init(file: String, limits: YAMLLimits, tables: Tables, countries: CountryTable, vocabularies: Vocabularies) {
+        init(file: String, limits: YAMLLimits, tables: Tables, countries: CountryTable, vocabularies: Vocabularies,
+             goodsForHSCode: @escaping (String) -> [String]) {
+            self.goodsForHSCode = goodsForHSCode
             self.file = file
             self.limits = limits
             self.tables = tables
@@ -453,12 +569,12 @@ extension PolicyEventLoader {
                 stack[stack.count - 1].pending = nil
                 switch shape.slots[key.rawValue] {
                 case .scalar(let conversion):
-                    if plain, Self.isNull(bytes) { return false }
+                    if plain, PolicyEventLoader.isNull(bytes) { return false }
                     guard let value = convert(bytes, plain: plain, conversion) else { return false }
                     return assign(value, to: key, of: object, mark: mark)
                 case .scalars, .objects:
                     // A list written as null is an empty list; any other single value is an error.
-                    return plain && Self.isNull(bytes)
+                    return plain && PolicyEventLoader.isNull(bytes)
                 case .object, .unsupported:
                     return false
                 }
@@ -545,10 +661,9 @@ extension PolicyEventLoader {
             case .trade:
                 guard let id = flow.id, let country = flow.country,
                       let direction = flow.direction.flatMap(TradeFlow.Direction.init(rawValue:)), unique(id, in: .trade) else { return false }
-                let goodsVocabulary = vocabularies[.goods]
                 var goods = Self.unique(flow.goods)
                 for code in flow.hsCodes {
-                    let categories = goodsVocabulary.goods(forHSCode: code)
+                    let categories = goodsForHSCode(code)
                     if !goods.contains(where: { categories.contains($0) }), let category = categories.first, !goods.contains(category) {
                         goods.append(category)
                     }
@@ -576,7 +691,7 @@ extension PolicyEventLoader {
 
         /// False for an `id` already met in the same list (SchemaValidator's duplicate check).
         private mutating func unique(_ id: String, in object: Object) -> Bool {
-            ids[object, default: []].insert(id).inserted
+            ids[object.rawValue].insert(id)
         }
 
         /// The policy, once the stream ended with one complete root mapping.
@@ -588,48 +703,18 @@ extension PolicyEventLoader {
 
         // MARK: Conversion
 
-        /// `YAMLNode.isNull` for an untagged plain scalar.
-        private static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            switch bytes.count {
-            case 0: return true
-            case 1: return bytes[0] == UInt8(ascii: "~")
-            case 4:
-                let ull = bytes[1] == UInt8(ascii: "u") && bytes[2] == UInt8(ascii: "l") && bytes[3] == UInt8(ascii: "l")
-                let capitalULL = bytes[1] == UInt8(ascii: "U") && bytes[2] == UInt8(ascii: "L") && bytes[3] == UInt8(ascii: "L")
-                // null, Null, NULL
-                return (bytes[0] == UInt8(ascii: "n") && ull) || (bytes[0] == UInt8(ascii: "N") && (ull || capitalULL))
-            default: return false
-            }
-        }
-
-        /// `FieldType.isIdentifier` on bytes: 1 to 200 ASCII letters, digits or `.-_:/`.
-        private static func isIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard !bytes.isEmpty, bytes.count <= 200 else { return false }
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                     UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "/"):
-                    continue
-                default:
-                    return false
-                }
-            }
-            return true
-        }
-
         /// SchemaValidator.validateScalar's conversion, or nil where it reports an error.
         private func convert(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, _ conversion: Conversion) -> Scalar? {
             switch conversion {
             case .text:
                 return bytes.isEmpty ? nil : .text(String(decoding: bytes, as: UTF8.self))
             case .identifier:
-                return Self.isIdentifier(bytes) ? .text(String(decoding: bytes, as: UTF8.self)) : nil
+                return PolicyEventLoader.isIdentifier(bytes) ? .text(String(decoding: bytes, as: UTF8.self)) : nil
             case .integer(let range):
-                guard plain, let value = SchemaValidator.decimalInteger(String(decoding: bytes, as: UTF8.self)),
-                      range.contains(value) else { return nil }
+                guard plain, let value = PolicyEventLoader.decimalInteger(bytes), range.contains(value) else { return nil }
                 return .integer(value)
             case .number(let range):
-                guard plain, let value = SchemaValidator.decimalNumber(String(decoding: bytes, as: UTF8.self)),
+                guard plain, PolicyEventLoader.isDecimalNumber(bytes), let value = Double(String(decoding: bytes, as: UTF8.self)),
                       range.contains(value) else { return nil }
                 return .number(value)
             case .date:
@@ -724,9 +809,11 @@ extension PolicyEventLoader {
             return RuleRegistry.ids.contains(String(parts[0]))
         }
 
+        /// PolicyLoader.unique: the first of equal values, in order.
         private static func unique(_ values: [String]) -> [String] {
-            var seen: Set<String> = []
-            return values.filter { seen.insert($0).inserted }
+            if values.count < 2 { return values }
+            var seen = SmallSet()
+            return values.filter { seen.insert($0) }
         }
     }
 }
