@@ -308,6 +308,29 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// The goods of an HS code by prefix lookups, as `Vocabulary.goods(forHSCode:)` finds them.
+    @Test func goodsOfHSCodesAgreeWithTheVocabulary() {
+        let vocabularies = TestData.workspace.vocabularies
+        let tables = PolicyEventLoader.Tables(countries: TestData.workspace.countries, vocabularies: vocabularies)
+        #expect(tables.goodsByPrefix != nil)
+        var codes: Set<String> = ["00", "99", "0101", "3004", "8429", "842910", "2709", "9999999999"]
+        for term in vocabularies[.goods].terms.values {
+            for prefix in term.hsPrefixes {
+                codes.insert(prefix)
+                codes.insert(prefix + "0")
+                codes.insert(prefix + "99")
+                codes.insert(String(prefix.dropLast()))
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            codes.insert(String((0..<Int.random(in: 2...10, using: &generator)).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) }))
+        }
+        for code in codes where !code.isEmpty {
+            #expect(tables.goods(forHSCode: code, vocabularies: vocabularies) == vocabularies[.goods].goods(forHSCode: code), "\(code)")
+        }
+    }
+
     /// Fuzzer finds (scripts/fuzz.sh policy), kept as fixtures.
     @Test func fuzzFixturesGiveTheSamePolicyOrFallBack() throws {
         let folder = TestData.fixtures.appendingPathComponent("fuzz")

@@ -51,9 +51,7 @@ struct PolicyEventLoader: Sendable {
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
-            let goodsVocabulary = vocabularies[.goods]
-            var builder = Builder(file: file, limits: limits, tables: tables, countries: countries, vocabularies: vocabularies,
-                                  goodsForHSCode: { code in lookups.goods(forHSCode: code) { goodsVocabulary.goods(forHSCode: code) } })
+            var builder = Builder(file: file, limits: limits, tables: tables, countries: countries, vocabularies: vocabularies)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
@@ -127,8 +125,28 @@ extension PolicyEventLoader {
         case text, identifier, integer(ClosedRange<Int>), number(ClosedRange<Double>), date, country
         /// The kind, and its index in `VocabularyKind.allCases` (that of its table).
         case term(VocabularyKind, Int)
-        case choice(ByteTable<String>, [String])
+        /// An index in `choiceOptions` and `choiceTables`, so that a conversion is plain data
+        /// (copied without reference counting on every event).
+        case choice(Int)
         case digits
+
+        /// The option lists of the schema's `.choice` fields.
+        static let choiceOptions: [[String]] = {
+            var lists: [[String]] = []
+            func walk(_ type: FieldType) {
+                switch type {
+                case .choice(let options): if !lists.contains(options) { lists.append(options) }
+                case .list(let element): walk(element)
+                default: break
+                }
+            }
+            for object in Object.allCases {
+                for field in object.schema.fields { walk(field.type) }
+            }
+            return lists
+        }()
+
+        static let choiceTables: [ByteTable<String>] = choiceOptions.map { options in ByteTable(options.map { ($0, $0) }) }
 
         init?(_ type: FieldType) {
             switch type {
@@ -139,7 +157,9 @@ extension PolicyEventLoader {
             case .date: self = .date
             case .country: self = .country
             case .term(let kind): self = .term(kind, VocabularyKind.allCases.firstIndex(of: kind) ?? 0)
-            case .choice(let options): self = .choice(ByteTable(options.map { ($0, $0) }), options)
+            case .choice(let options):
+                guard let index = Self.choiceOptions.firstIndex(of: options) else { return nil }
+                self = .choice(index)
             case .digits: self = .digits
             // Not used by policies; a file that meets one is left to the slow path.
             case .boolean, .partialDate, .list, .object: return nil
@@ -202,6 +222,10 @@ extension PolicyEventLoader {
         let countries: ByteTable<Country>
         /// Indexed by `VocabularyKind.allCases`.
         let terms: [ByteTable<String>]
+        /// The goods terms' ids, sorted, and by HS prefix the indices of the terms that list it;
+        /// nil unless every prefix is ASCII digits (then `hasPrefix` is a byte comparison).
+        let goodsIDs: [String]
+        let goodsByPrefix: ByteTable<[Int]>?
 
         init(countries: CountryTable, vocabularies: Vocabularies) {
             keys = ByteTable(Key.allCases.map { ($0.text, $0) })
@@ -226,6 +250,43 @@ extension PolicyEventLoader {
                 }
                 return ByteTable(spellings)
             }
+            let goods = vocabularies[.goods].terms.values.sorted { $0.id < $1.id }
+            goodsIDs = goods.map(\.id)
+            var byPrefix: [String: [Int]] = [:]
+            var digitsOnly = true
+            for (index, term) in goods.enumerated() {
+                for prefix in term.hsPrefixes {
+                    if prefix.isEmpty || !prefix.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { digitsOnly = false }
+                    if byPrefix[prefix]?.last != index { byPrefix[prefix, default: []].append(index) }
+                }
+            }
+            goodsByPrefix = digitsOnly ? ByteTable(byPrefix.map { ($0.key, $0.value) }) : nil
+        }
+
+        /// `Vocabulary.goods(forHSCode:)` of the goods vocabulary: the categories one of whose
+        /// prefixes starts the code, longest matching prefix first, then by id.
+        func goods(forHSCode code: String, vocabularies: Vocabularies) -> [String] {
+            guard let goodsByPrefix else { return vocabularies[.goods].goods(forHSCode: code) }
+            var code = code
+            let matches = code.withUTF8 { bytes -> [(index: Int, length: Int)]? in
+                guard bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+                var matches: [(index: Int, length: Int)] = []
+                for length in stride(from: 1, through: bytes.count, by: 1) {
+                    guard let terms = goodsByPrefix.find(UnsafeBufferPointer(rebasing: bytes[..<length])) else { continue }
+                    for term in terms {
+                        // Lengths grow, so the last match of a term is its longest.
+                        if let known = matches.firstIndex(where: { $0.index == term }) {
+                            matches[known].length = length
+                        } else {
+                            matches.append((term, length))
+                        }
+                    }
+                }
+                return matches
+            }
+            guard var matches else { return vocabularies[.goods].goods(forHSCode: code) }
+            matches.sort { lhs, rhs in (lhs.length, goodsIDs[rhs.index]) > (rhs.length, goodsIDs[lhs.index]) }
+            return matches.map { goodsIDs[$0.index] }
         }
     }
 
@@ -242,25 +303,6 @@ extension PolicyEventLoader {
             let tables = Tables(countries: countries, vocabularies: vocabularies)
             built = tables
             return tables
-        }
-
-        private var goods: [String: [String]] = [:]
-        /// Bounded, so that files of many distinct codes do not keep them all.
-        private static let goodsCapacity = 10_000
-
-        /// `Vocabulary.goods(forHSCode:)` of the goods vocabulary (`compute`), remembered per code:
-        /// it filters and sorts every goods term, and portfolios repeat the same codes.
-        func goods(forHSCode code: String, compute: () -> [String]) -> [String] {
-            lock.lock()
-            let known = goods[code]
-            lock.unlock()
-            if let known { return known }
-            let result = compute()
-            lock.lock()
-            if goods.count >= Self.goodsCapacity { goods.removeAll(keepingCapacity: true) }
-            goods[code] = result
-            lock.unlock()
-            return result
         }
     }
 }
@@ -481,8 +523,12 @@ extension PolicyEventLoader {
         let tables: Tables
         let countries: CountryTable
         let vocabularies: Vocabularies
-        let goodsForHSCode: (String) -> [String]
-        let shapes = Shape.all
+        /// `Shape.all` flattened: masks by `Object.rawValue`, slots by object and key.
+        let allowed = Shape.all.map(\.allowed)
+        let required = Shape.all.map { $0.unknownRequired ? UInt64.max : $0.required }
+        let slots = Shape.all.flatMap(\.slots)
+
+        func slot(_ object: Object, _ key: Key) -> Slot { slots[object.rawValue * Key.allCases.count + key.rawValue] }
 
         var stack: [Frame] = []
         var nodes = 0
@@ -497,9 +543,7 @@ extension PolicyEventLoader {
         /// The `id`s met in each list, by the list's object (`Object.rawValue`).
         var ids = [SmallSet](repeating: SmallSet(), count: Object.allCases.count)
 
-        init(file: String, limits: YAMLLimits, tables: Tables, countries: CountryTable, vocabularies: Vocabularies,
-             goodsForHSCode: @escaping (String) -> [String]) {
-            self.goodsForHSCode = goodsForHSCode
+        init(file: String, limits: YAMLLimits, tables: Tables, countries: CountryTable, vocabularies: Vocabularies) {
             self.file = file
             self.limits = limits
             self.tables = tables
@@ -558,16 +602,15 @@ extension PolicyEventLoader {
             guard let top = stack.last else { return false }
             switch top.kind {
             case .mapping(let object):
-                let shape = shapes[object.rawValue]
                 guard let key = top.pending else {
                     // A key: declared here, and not yet met.
-                    guard let key = tables.keys.find(bytes), shape.allowed & key.bit != 0, top.seen & key.bit == 0 else { return false }
+                    guard let key = tables.keys.find(bytes), allowed[object.rawValue] & key.bit != 0, top.seen & key.bit == 0 else { return false }
                     stack[stack.count - 1].seen |= key.bit
                     stack[stack.count - 1].pending = key
                     return true
                 }
                 stack[stack.count - 1].pending = nil
-                switch shape.slots[key.rawValue] {
+                switch slot(object, key) {
                 case .scalar(let conversion):
                     if plain, PolicyEventLoader.isNull(bytes) { return false }
                     guard let value = convert(bytes, plain: plain, conversion) else { return false }
@@ -595,7 +638,7 @@ extension PolicyEventLoader {
             }
             switch top.kind {
             case .mapping(let object):
-                guard let key = top.pending, case .object(let held) = shapes[object.rawValue].slots[key.rawValue],
+                guard let key = top.pending, case .object(let held) = slot(object, key),
                       object == .site else { return false }
                 if held == .location { site.lat = nil; site.lon = nil }
                 stack.append(Frame(kind: .mapping(held)))
@@ -618,7 +661,7 @@ extension PolicyEventLoader {
 
         private mutating func openSequence() -> Bool {
             guard let top = stack.last, case .mapping(let object) = top.kind, let key = top.pending else { return false }
-            switch shapes[object.rawValue].slots[key.rawValue] {
+            switch slot(object, key) {
             case .objects(let held):
                 guard object == .root else { return false }
                 stack.append(Frame(kind: .objects(held)))
@@ -638,8 +681,8 @@ extension PolicyEventLoader {
                 stack[stack.count - 1].pending = nil
             }
             guard case .mapping(let object) = frame.kind else { return true }
-            let shape = shapes[object.rawValue]
-            guard frame.pending == nil, !shape.unknownRequired, frame.seen & shape.required == shape.required else { return false }
+            let required = self.required[object.rawValue]
+            guard frame.pending == nil, frame.seen & required == required else { return false }
             switch object {
             case .root:
                 rootDone = true
@@ -663,7 +706,7 @@ extension PolicyEventLoader {
                       let direction = flow.direction.flatMap(TradeFlow.Direction.init(rawValue:)), unique(id, in: .trade) else { return false }
                 var goods = Self.unique(flow.goods)
                 for code in flow.hsCodes {
-                    let categories = goodsForHSCode(code)
+                    let categories = tables.goods(forHSCode: code, vocabularies: vocabularies)
                     if !goods.contains(where: { categories.contains($0) }), let category = categories.first, !goods.contains(category) {
                         goods.append(category)
                     }
@@ -727,10 +770,10 @@ extension PolicyEventLoader {
             case .term(let kind, let index):
                 if let id = tables.terms[index].find(bytes) { return .text(id) }
                 return vocabularies[kind].resolve(String(decoding: bytes, as: UTF8.self)).map(Scalar.text)
-            case .choice(let table, let options):
-                if let option = table.find(bytes) { return .text(option) }
+            case .choice(let index):
+                if let option = Conversion.choiceTables[index].find(bytes) { return .text(option) }
                 let text = String(decoding: bytes, as: UTF8.self)
-                return options.contains(text) ? .text(text) : nil
+                return Conversion.choiceOptions[index].contains(text) ? .text(text) : nil
             case .digits:
                 let digits = String(decoding: bytes, as: UTF8.self).filter { $0 != "." }
                 guard (2...10).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
@@ -812,6 +855,17 @@ extension PolicyEventLoader {
         /// PolicyLoader.unique: the first of equal values, in order.
         private static func unique(_ values: [String]) -> [String] {
             if values.count < 2 { return values }
+            if values.count <= 16 {
+                // Usually there is no repeat, and the array is kept as it is.
+                var repeated = false
+                search: for index in 1..<values.count {
+                    for earlier in 0..<index where values[earlier] == values[index] {
+                        repeated = true
+                        break search
+                    }
+                }
+                if !repeated { return values }
+            }
             var seen = SmallSet()
             return values.filter { seen.insert($0) }
         }
