@@ -125,6 +125,8 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
 
     /// Every key of the schema is known to the fast path, so no valid file falls back for lack of one.
     @Test func theFastPathKnowsEveryKeyOfTheSchema() {
+        #expect(PolicyEventLoader.Key.allCases.count <= 64, "keys are bits of a UInt64")
+        #expect(Set(PolicyEventLoader.Key.allCases.map(\.text)).count == PolicyEventLoader.Key.allCases.count)
         for object in PolicyEventLoader.Object.allCases {
             let shape = PolicyEventLoader.Shape.all[object.rawValue]
             #expect(!shape.unknownRequired)

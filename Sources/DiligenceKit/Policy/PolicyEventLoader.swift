@@ -74,17 +74,50 @@ extension PolicyEventLoader {
         case direction, goods, hsCodes, payment, role, aliases, travellers, frequency
         case finding, reason, approvedBy, expires, lat, lon, local, expatriate
 
+        /// The key as written in a file.
         var text: String {
             switch self {
+            case .version: return "version"
+            case .company: return "company"
+            case .owner: return "owner"
+            case .sector: return "sector"
+            case .reviewed: return "reviewed"
+            case .sites: return "sites"
+            case .trade: return "trade"
+            case .counterparties: return "counterparties"
+            case .travel: return "travel"
             case .acceptedRisks: return "accepted_risks"
+            case .id: return "id"
+            case .name: return "name"
+            case .kind: return "kind"
+            case .country: return "country"
+            case .region: return "region"
+            case .city: return "city"
+            case .location: return "location"
+            case .staff: return "staff"
             case .dependsOn: return "depends_on"
+            case .continuity: return "continuity"
             case .securityProvider: return "security_provider"
+            case .direction: return "direction"
+            case .goods: return "goods"
             case .hsCodes: return "hs_codes"
+            case .payment: return "payment"
+            case .role: return "role"
+            case .aliases: return "aliases"
+            case .travellers: return "travellers"
+            case .frequency: return "frequency"
+            case .finding: return "finding"
+            case .reason: return "reason"
             case .approvedBy: return "approved_by"
-            default: return "\(self)"
+            case .expires: return "expires"
+            case .lat: return "lat"
+            case .lon: return "lon"
+            case .local: return "local"
+            case .expatriate: return "expatriate"
             }
         }
 
+        /// This key's bit in the masks of keys met and allowed (at most 64 keys: a test checks).
         var bit: UInt64 { 1 << UInt64(rawValue) }
     }
 
