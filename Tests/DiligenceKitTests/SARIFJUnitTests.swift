@@ -409,6 +409,9 @@ import Testing
         #expect(Escaping.xml("tab\there\nline\r\nend") == "tab\there\nline&#13;\nend")
         #expect(Escaping.xmlAttribute("one\ntwo\tthree") == "one&#10;two&#9;three")
         #expect(Escaping.xml("Лукашенко → ✓ 🙂") == "Лукашенко → ✓ 🙂")
+        // Other characters encoded from EF: kept (U+FFFD, U+FF9F, U+F8FF); an attribute's CR, LF and tab.
+        #expect(Escaping.xml("\u{FFFD}\u{FF9F}\u{F8FF}\u{FFFE}x\u{FFFF}") == "\u{FFFD}\u{FF9F}\u{F8FF}x")
+        #expect(Escaping.xmlAttribute("a\r\nb\t<c>") == "a&#13;&#10;b&#9;&lt;c&gt;")
     }
 
     // MARK: Both

@@ -24,6 +24,6 @@ public struct Coordinate: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// "-10.7900, 40.5100"
     public var description: String {
-        String(format: "%.4f, %.4f", lat, lon)
+        FixedPoint.text(lat, places: 4) + ", " + FixedPoint.text(lon, places: 4)
     }
 }

@@ -5,7 +5,7 @@ public enum Escaping {
     /// Inline Markdown: no table breaks (`|`), no HTML (`<`, `>`, `&`), no emphasis, links or
     /// code spans, no line breaks.
     public static func markdown(_ text: String) -> String {
-        guard text.utf8.contains(where: { markdownSpecial[Int($0)] }) else { return text }
+        guard contains(text, markdownSpecial) else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
         var previousCR = false
@@ -29,16 +29,29 @@ public enum Escaping {
     }
 
     /// The bytes `markdown` changes.
-    private static let markdownSpecial: [Bool] = (0..<256).map { byte in
-        "&<>|\\`*_[]#~!\n\r\t".utf8.contains(UInt8(byte))
+    private static let markdownSpecial = ByteSet(Array("&<>|\\`*_[]#~!\n\r\t".utf8))
+
+    /// The first bytes of what `code` changes: backticks and line breaks (LF, VT, FF, CR; NEL
+    /// is C2 85, LS and PS are E2 80 A8 and E2 80 A9).
+    private static let codeSpecial = ByteSet([UInt8(ascii: "`"), 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2])
+    /// Control characters: U+0000–U+001F, U+007F, and U+0080–U+009F (C2 80–C2 9F).
+    private static let terminalSpecial = ByteSet(Array(0x00...0x1F) + [0x7F, 0xC2])
+    /// What `xml` changes or removes: markup characters, C0 controls, U+FFFE and U+FFFF (EF BF BE/BF).
+    private static let xmlSpecial = ByteSet(Array(0x00...0x1F) + Array("&<>\"'".utf8) + [0xEF])
+
+    /// Whether the text holds a byte of the set (read in place for native strings).
+    private static func contains(_ text: String, _ set: ByteSet) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            for byte in bytes where set.contains(byte) { return true }
+            return false
+        }
     }
 
     /// Text inside a Markdown code span: backticks and line breaks removed.
     public static func code(_ text: String) -> String {
         // Line breaks: LF, VT, FF, CR (CR LF counts once), NEL, LS, PS.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "`") || (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) else {
-            return text
-        }
+        guard contains(text, codeSpecial) else { return text }
         var result = String.UnicodeScalarView()
         var previousCR = false
         for scalar in text.unicodeScalars {
@@ -62,20 +75,37 @@ public enum Escaping {
 
     /// GitHub workflow command message: `%`, CR and LF encoded so a value cannot start a second command.
     public static func githubMessage(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25")
-            .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        github(text, special: githubMessageSpecial)
     }
 
     /// GitHub workflow command property: as a message, plus `:` and `,`.
     public static func githubProperty(_ text: String) -> String {
-        githubMessage(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        github(text, special: githubPropertySpecial)
+    }
+
+    private static let githubMessageSpecial = ByteSet(Array("%\r\n".utf8))
+    private static let githubPropertySpecial = ByteSet(Array("%\r\n:,".utf8))
+
+    /// Each byte of `special` as `%XX` (upper-case hex); the text itself when it holds none.
+    private static func github(_ text: String, special: ByteSet) -> String {
+        guard contains(text, special) else { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if special.contains(byte) {
+                result += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            } else {
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// A single terminal line: control characters made visible.
     public static func terminal(_ text: String) -> String {
         // Control characters are U+0000–U+001F, U+007F and U+0080–U+009F (UTF-8 C2 80–C2 9F).
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        guard contains(text, terminalSpecial) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             scalar.properties.generalCategory == .control ? "?" : scalar
         }))
@@ -86,29 +116,42 @@ public enum Escaping {
     /// allow at all (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF) removed.
     /// Line feeds and tabs stay literal; use `xmlAttribute` inside attribute values.
     public static func xml(_ text: String) -> String {
-        // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF || "&<>\"'".utf8.contains($0) }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\r": result += "&#13;"
-            case "\t", "\n": result.unicodeScalars.append(scalar)
-            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        xml(text, attribute: false)
     }
 
     /// An XML attribute value: as `xml`, with line feeds and tabs as character references so
     /// attribute-value normalisation does not turn them into spaces.
     public static func xmlAttribute(_ text: String) -> String {
-        xml(text).replacingOccurrences(of: "\n", with: "&#10;").replacingOccurrences(of: "\t", with: "&#9;")
+        xml(text, attribute: true)
+    }
+
+    private static func xml(_ text: String, attribute: Bool) -> String {
+        guard contains(text, xmlSpecial) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
+        var copy = text
+        copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): result.append(contentsOf: "&apos;".utf8)
+                case 0x0D: result.append(contentsOf: "&#13;".utf8)
+                case 0x0A: if attribute { result.append(contentsOf: "&#10;".utf8) } else { result.append(byte) }
+                case 0x09: if attribute { result.append(contentsOf: "&#9;".utf8) } else { result.append(byte) }
+                case 0x00...0x1F: continue
+                // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters.
+                case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && (bytes[index + 1] == 0xBE || bytes[index + 1] == 0xBF):
+                    index += 2
+                default: result.append(byte)
+                }
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

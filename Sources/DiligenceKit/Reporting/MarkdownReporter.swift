@@ -266,21 +266,21 @@ public struct MarkdownReporter: Reporter {
             out.blank()
             return
         }
-        var groups: [(key: String, findings: [Finding])] = []
-        for finding in shown {
-            let key = "\(finding.subjectKind.rawValue)/\(finding.subject)"
-            if let index = groups.firstIndex(where: { $0.key == key }) {
-                groups[index].findings.append(finding)
+        // Findings by subject, subjects in order of first finding; positions, not copies.
+        var groups: [(kind: SubjectKind, subject: String, members: [Int])] = []
+        for (position, finding) in shown.enumerated() {
+            if let index = groups.firstIndex(where: { $0.kind == finding.subjectKind && $0.subject == finding.subject }) {
+                groups[index].members.append(position)
             } else {
-                groups.append((key, [finding]))
+                groups.append((finding.subjectKind, finding.subject, [position]))
             }
         }
         for group in groups {
-            guard let first = group.findings.first else { continue }
+            guard let first = group.members.first.map({ shown[$0] }) else { continue }
             out.line("#### \(label(first.subjectKind)) `\(Escaping.code(first.subject))`: \(Escaping.markdown(first.subjectName))")
             out.blank()
-            for finding in group.findings.sorted(by: { ($1.severity, $0.rule) < ($0.severity, $1.rule) }) {
-                render(finding, isNew: result.isNew(finding) == true, citations, &out)
+            for position in group.members.sorted(by: { (shown[$1].severity, shown[$0].rule) < (shown[$0].severity, shown[$1].rule) }) {
+                render(shown[position], isNew: result.isNew(shown[position]) == true, citations, &out)
             }
         }
     }
@@ -391,7 +391,7 @@ public struct MarkdownReporter: Reporter {
     }
 
     static func km(_ value: Double) -> String {
-        value < 10 ? String(format: "%.1f km", value) : "\(Int(value.rounded())) km"
+        value < 10 ? FixedPoint.text(value, places: 1) + " km" : "\(Int(value.rounded())) km"
     }
 
     // MARK: 6. Accepted risks, stale intelligence, not assessed
@@ -547,6 +547,16 @@ struct MarkdownDocument {
     mutating func table(_ header: [String], _ rows: [[String]]) {
         line("| " + header.joined(separator: " | ") + " |")
         line("|" + header.map { _ in " --- |" }.joined())
-        for row in rows { line("| " + row.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |") }
+        for row in rows {
+            // Written cell by cell into the text: a portfolio's scope has some 100,000 rows.
+            current += "|"
+            for cell in row {
+                current += " "
+                current += cell.isEmpty ? " " : cell
+                current += " |"
+            }
+            current += "\n"
+            tail = (UInt8(ascii: "|"), 0x0A)
+        }
     }
 }

@@ -137,4 +137,12 @@ public struct Reference: Sendable, Hashable, Codable {
     public var date: PartialDate?
     public var quote: String?
     public var url: String?
+
+    /// Hashes the short fields only (equality still compares all): reports look references up
+    /// for every piece of evidence, and hashing each quote cost as much as writing it.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(title)
+        hasher.combine(date)
+    }
 }

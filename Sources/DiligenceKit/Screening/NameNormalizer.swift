@@ -283,13 +283,26 @@ public struct NameNormalizer: Sendable {
 
     static func fold(_ token: [UInt8], rules: [ScreeningData.Fold]) -> [UInt8] {
         var bytes = token
-        for rule in rules {
-            if rule.atEnd {
-                if bytes.count > rule.from.count, bytes.suffix(rule.from.count).elementsEqual(rule.from) {
-                    bytes = Array(bytes.dropLast(rule.from.count)) + rule.to
+        // A rule whose pattern starts with a byte the word does not hold cannot apply: most rules
+        // are skipped on one bit test, without reading the rule's arrays.
+        var present = ByteSet(bytes)
+        rules.withUnsafeBufferPointer { rules in
+            for index in rules.indices {
+                guard let first = rules[index].from.first, present.contains(first) else { continue }
+                let before = bytes.count
+                var changed = false
+                if rules[index].atEnd {
+                    let count = rules[index].from.count
+                    if bytes.count > count, bytes.suffix(count).elementsEqual(rules[index].from) {
+                        bytes = Array(bytes.dropLast(count)) + rules[index].to
+                        changed = true
+                    }
+                } else {
+                    let replaced = Self.replacing(rules[index].from, with: rules[index].to, in: bytes)
+                    changed = replaced.count != before || replaced != bytes
+                    bytes = replaced
                 }
-            } else {
-                bytes = Self.replacing(rule.from, with: rule.to, in: bytes)
+                if changed { present = ByteSet(bytes) }
             }
         }
         var result: [UInt8] = []

@@ -203,7 +203,7 @@ public struct NameScreener: Sendable {
     }
 
     static func format(_ value: Double) -> String {
-        String(format: "%.2f", value)
+        FixedPoint.text(value, places: 2)
     }
 }
 
