@@ -403,6 +403,22 @@ import Testing
         #expect(suites.flatMap(\.cases).filter { !$0.elements(forName: "failure").isEmpty }.count == result.failingFindings.count)
     }
 
+    /// The log written directly (results in parts on every core) is byte for byte what
+    /// `JSONEncoder` makes of it: accepted findings, exposures, a baseline and hostile text included.
+    @Test func theWrittenLogIsWhatJSONEncoderWrites() throws {
+        let once = try Self.shippedResult()
+        // Twice the shipped policies: more than one part of 64 results.
+        let shipped = CheckResult(asOf: once.asOf, options: once.options, database: once.database, policies: once.policies + once.policies)
+        let baseline = Baseline(file: "old.json", asOf: "2020-09-01", entries: [])
+        let withBaseline = CheckResult(asOf: shipped.asOf, options: CheckOptions(asOf: shipped.asOf, failOn: .high, reportMin: .info, baseline: baseline),
+                                       database: shipped.database, policies: shipped.policies)
+        for result in [shipped, withBaseline, try ReportTests.hostileResult()] {
+            let log = SARIFReporter().log(result)
+            #expect(log.runs[0].results.count > 64 || result.policies.count == 1)
+            #expect(log.parts().joined() == SARIFReporter.encoderText(of: log))
+        }
+    }
+
     @Test func xmlEscapingCoversMarkupQuotesAndForbiddenCharacters() {
         #expect(Escaping.xml("a & b < c > d \" e ' f") == "a &amp; b &lt; c &gt; d &quot; e &apos; f")
         #expect(Escaping.xml("x\u{0}\u{8}\u{B}\u{C}\u{E}\u{1F}\u{FFFE}\u{FFFF}y") == "xy")
