@@ -33,6 +33,8 @@ public struct NameNormalizer: Sendable {
     /// neighbourhood, so that "COPANY" and "LIMITRD" are still recognised.
     let legalWords: Set<String>
     let legalWordsByDeletion: [UInt64: [(text: String, key: String)]]
+    /// `forms(of:)` of the words met so far (shared by copies and threads).
+    let wordForms = Memo<[UInt8], (text: String, key: String, legalKey: String)>(capacity: 200_000)
 
     public init(data: ScreeningData) {
         self.data = data
@@ -88,6 +90,8 @@ public struct NameNormalizer: Sendable {
         var text: String
         /// The folded word.
         var key: String
+        /// `legalFormWord` of the word: the key of the legal-form word it is or nearly is.
+        var legalKey: String
         /// Where the comma-separated segment it belongs to starts and ends (word indices).
         var segmentStart: Int
         var segmentEnd: Int
@@ -147,7 +151,19 @@ public struct NameNormalizer: Sendable {
     }
 
     func isLegalFormWord(_ word: [UInt8]) -> Bool {
-        legalForms[String(decoding: Self.fold(word, rules: data.spellingFolds), as: UTF8.self)] != nil
+        legalForms[forms(of: word).key] != nil
+    }
+
+    /// A lower-case word's text, key and legal-form key, computed once per word and run: the
+    /// words of a portfolio's names repeat ("trading", "logistics", surnames), and folding and
+    /// the legal-form look-up were a tenth of screening.
+    func forms(of lower: [UInt8]) -> (text: String, key: String, legalKey: String) {
+        if let known = wordForms.value(for: lower) { return known }
+        let text = String(decoding: lower, as: UTF8.self)
+        let key = String(decoding: Self.fold(lower, rules: data.spellingFolds), as: UTF8.self)
+        let forms = (text, key, legalFormWord(Word(text: text, key: key, legalKey: key, segmentStart: 0, segmentEnd: 0)))
+        wordForms.store(forms, for: lower)
+        return forms
     }
 
     /// Lower-case words of a text, split on anything but letters and digits.
@@ -165,10 +181,8 @@ public struct NameNormalizer: Sendable {
             for chunk in segment.split(whereSeparator: ASCII.isSpace) {
                 let joined = Self.joiningDottedLetters(chunk)
                 for word in joined.split(whereSeparator: { !ASCII.isAlphanumeric($0) }) {
-                    let lower = word.map(ASCII.lowercased)
-                    result.append(Word(text: String(decoding: lower, as: UTF8.self),
-                                       key: String(decoding: Self.fold(lower, rules: data.spellingFolds), as: UTF8.self),
-                                       segmentStart: start, segmentEnd: start))
+                    let forms = forms(of: word.map(ASCII.lowercased))
+                    result.append(Word(text: forms.text, key: forms.key, legalKey: forms.legalKey, segmentStart: start, segmentEnd: start))
                 }
             }
             for index in start..<result.count { result[index].segmentEnd = result.count }
@@ -196,7 +210,7 @@ public struct NameNormalizer: Sendable {
         // starts or ends, longer ones anywhere.
         var formAt: [Int: (length: Int, formClass: String)] = [:]
         var position = 0
-        let formKeys = words.map(legalFormWord)
+        let formKeys = words.map(\.legalKey)
         while position < words.count {
             if let length = longestPhrase(formKeys, at: position, { legalForms[$0] != nil }),
                let formClass = legalForms[formKeys[position..<(position + length)].joined(separator: " ")] {
@@ -267,8 +281,12 @@ public struct NameNormalizer: Sendable {
     }
 
     func isPatronymic(_ word: String) -> Bool {
-        guard word.count >= 6 else { return false }
-        return data.patronymicSuffixes.contains { word.hasSuffix($0) }
+        // Words are ASCII after transliteration: bytes are letters.
+        let bytes = word.utf8
+        guard bytes.count >= 6 else { return false }
+        return data.patronymicSuffixes.contains { suffix in
+            bytes.count >= suffix.utf8.count && bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        }
     }
 
     /// Folds spellings that differ only by transliteration convention, then collapses doubled
