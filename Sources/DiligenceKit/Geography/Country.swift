@@ -15,6 +15,11 @@ public struct Country: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     public static func < (lhs: Country, rhs: Country) -> Bool { lhs.code < rhs.code }
 
+    /// The code alone (equality still compares both): every rule looks factors up by country.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+    }
+
     public init(from decoder: any Decoder) throws {
         let code = try decoder.singleValueContainer().decode(String.self)
         self.init(code: code, name: CountryTable.shared?.byCode[code]?.name ?? code)

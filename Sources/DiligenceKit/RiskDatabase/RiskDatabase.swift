@@ -12,8 +12,9 @@ public struct RiskDatabase: Sendable {
     /// SHA-256 over the relative path and bytes of every file, in path order.
     public var digest: String
     public var files: [String]
-    /// Factors by kind and country, for the rules' per-site lookups (built once).
-    private let byKindAndCountry: [FactorKind: [Country: [RiskFactor]]]
+    /// Factors by country in id order, for the rules' per-site lookups (built once): most sites
+    /// are in countries without any, which one hash finds out.
+    private let byCountry: [Country: [RiskFactor]]
 
     public init(path: String, metadata: DatabaseMetadata, factors: [RiskFactor], entities: [ListedEntity], digest: String, files: [String]) {
         self.path = path
@@ -24,9 +25,9 @@ public struct RiskDatabase: Sendable {
         self.entities = RiskDatabase.isSortedByID(entities) ? entities : entities.sorted { $0.id < $1.id }
         self.digest = digest
         self.files = files
-        var index: [FactorKind: [Country: [RiskFactor]]] = [:]
-        for factor in self.factors { index[factor.kind, default: [:]][factor.country, default: []].append(factor) }
-        byKindAndCountry = index
+        var index: [Country: [RiskFactor]] = [:]
+        for factor in self.factors { index[factor.country, default: []].append(factor) }
+        byCountry = index
     }
 
     /// Whether the entries are in id order (read in place: no entry is copied).
@@ -41,12 +42,9 @@ public struct RiskDatabase: Sendable {
 
     /// Factors of `kinds` in force on `day` for `country`.
     public func factors(_ kinds: Set<FactorKind>, in country: Country, asOf day: Day) -> [RiskFactor] {
-        var result: [RiskFactor] = []
-        for kind in FactorKind.allCases where kinds.contains(kind) {
-            guard let candidates = byKindAndCountry[kind]?[country] else { continue }
-            for factor in candidates where factor.isInForce(on: day) { result.append(factor) }
-        }
-        return result.count > 1 ? result.sorted { $0.id < $1.id } : result
+        guard let candidates = byCountry[country] else { return [] }
+        // In id order already, as the factors are.
+        return candidates.filter { kinds.contains($0.kind) && $0.isInForce(on: day) }
     }
 
     /// Factors of `kinds` in force on `day`, any country.

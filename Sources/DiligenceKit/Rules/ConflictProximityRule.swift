@@ -66,9 +66,10 @@ public struct ConflictProximityRule: Rule {
                 hitsByFactor[hit.factor, default: []].append(hit)
             }
             for index in inForceInOrder {
-                let factor = database.factors[index]
                 let hits = hitsByFactor[index] ?? []
-                guard !hits.isEmpty || !factor.areas.isEmpty else { continue }
+                // Without an event in reach, only an area the site lies in can give a finding.
+                guard !hits.isEmpty || database.factors[index].areas.contains(where: { Self.covers($0, location) }) else { continue }
+                let factor = database.factors[index]
                 let recent = { () -> [RiskEvent] in
                     if let known = recentByFactor[index] { return known }
                     let reference = context.recencyReference(for: factor)
@@ -201,7 +202,7 @@ public struct ConflictProximityRule: Rule {
                                exposure: exposure))
         }
         // Areas: a point with a radius, or polygons with an optional margin.
-        for area in factor.areas {
+        for area in factor.areas where Self.covers(area, location) {
             var inside = false
             var distance = 0.0
             var edge: Double?
@@ -288,6 +289,19 @@ public struct ConflictProximityRule: Rule {
                        subject: site.id, subjectKind: .site, subjectName: site.displayName, factor: factor,
                        message: chosen.message, path: chosen.path, exposure: chosen.exposure, evidence: evidence,
                        recommendations: factor.recommendations + description.recommendations)
+    }
+
+    /// Whether a site lies in an area: within a point's radius, or inside a polygon or its margin.
+    static func covers(_ area: Area, _ location: Coordinate) -> Bool {
+        if let geometry = area.geometry {
+            let margin = area.radiusKm ?? 0
+            // Cheap rejection by latitude before any exact distance.
+            let slack = margin / 111 + 0.01
+            guard location.lat >= geometry.minLat - slack, location.lat <= geometry.maxLat + slack else { return false }
+            return geometry.contains(location) || geometry.distanceToEdgeKm(from: location) <= margin
+        }
+        if let center = area.location, let radius = area.radiusKm { return location.distanceKm(to: center) <= radius }
+        return false
     }
 
     /// "event MOZ1234 of 2020-08-12", or "event of 2020-08-12" without an id.
