@@ -29,23 +29,19 @@ public enum Escaping {
     }
 
     /// The bytes `markdown` changes.
-    private static let markdownSpecial = ByteSet(Array("&<>|\\`*_[]#~!\n\r\t".utf8))
+    private static let markdownSpecial = ByteTableSet(Array("&<>|\\`*_[]#~!\n\r\t".utf8))
 
     /// The first bytes of what `code` changes: backticks and line breaks (LF, VT, FF, CR; NEL
     /// is C2 85, LS and PS are E2 80 A8 and E2 80 A9).
-    private static let codeSpecial = ByteSet([UInt8(ascii: "`"), 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2])
+    private static let codeSpecial = ByteTableSet([UInt8(ascii: "`"), 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2])
     /// Control characters: U+0000–U+001F, U+007F, and U+0080–U+009F (C2 80–C2 9F).
-    private static let terminalSpecial = ByteSet(Array(0x00...0x1F) + [0x7F, 0xC2])
+    private static let terminalSpecial = ByteTableSet(Array(0x00...0x1F) + [0x7F, 0xC2])
     /// What `xml` changes or removes: markup characters, C0 controls, U+FFFE and U+FFFF (EF BF BE/BF).
-    private static let xmlSpecial = ByteSet(Array(0x00...0x1F) + Array("&<>\"'".utf8) + [0xEF])
+    private static let xmlSpecial = ByteTableSet(Array(0x00...0x1F) + Array("&<>\"'".utf8) + [0xEF])
 
     /// Whether the text holds a byte of the set (read in place for native strings).
-    private static func contains(_ text: String, _ set: ByteSet) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes in
-            for byte in bytes where set.contains(byte) { return true }
-            return false
-        }
+    private static func contains(_ text: String, _ set: ByteTableSet) -> Bool {
+        set.occurs(in: text)
     }
 
     /// Text inside a Markdown code span: backticks and line breaks removed.
@@ -83,11 +79,11 @@ public enum Escaping {
         github(text, special: githubPropertySpecial)
     }
 
-    private static let githubMessageSpecial = ByteSet(Array("%\r\n".utf8))
-    private static let githubPropertySpecial = ByteSet(Array("%\r\n:,".utf8))
+    private static let githubMessageSpecial = ByteTableSet(Array("%\r\n".utf8))
+    private static let githubPropertySpecial = ByteTableSet(Array("%\r\n:,".utf8))
 
     /// Each byte of `special` as `%XX` (upper-case hex); the text itself when it holds none.
-    private static func github(_ text: String, special: ByteSet) -> String {
+    private static func github(_ text: String, special: ByteTableSet) -> String {
         guard contains(text, special) else { return text }
         let hex = Array("0123456789ABCDEF".utf8)
         var result: [UInt8] = []

@@ -25,3 +25,28 @@ struct ByteSet: Sendable {
         }
     }
 }
+
+/// A fixed set of byte values as a 256-entry table, for scanning long texts: one load per byte.
+/// Built once (a static of its user); `ByteSet` is the one to build per call.
+struct ByteTableSet: Sendable {
+    private let table: [Bool]
+
+    init(_ bytes: [UInt8]) {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in bytes { table[Int(byte)] = true }
+        self.table = table
+    }
+
+    func contains(_ byte: UInt8) -> Bool { table[Int(byte)] }
+
+    /// Whether the text holds one of the bytes (read in place).
+    func occurs(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            table.withUnsafeBufferPointer { table in
+                for byte in bytes where table[Int(byte)] { return true }
+                return false
+            }
+        }
+    }
+}
