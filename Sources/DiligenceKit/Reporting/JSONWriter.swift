@@ -143,14 +143,23 @@ struct JSONWriter {
     }
 
     private mutating func indent(_ depth: Int) {
-        for _ in 0..<depth { text += "  " }
+        if depth < Self.indents.count {
+            text += Self.indents[depth]
+        } else {
+            for _ in 0..<depth { text += "  " }
+        }
     }
+
+    /// Two spaces a level, for the depths reports reach.
+    private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    /// What `escape` changes: quotes, backslashes and control characters.
+    private static let escaped = ByteTableSet(Array(0x00...0x1F) + [0x22, 0x5C])
 
     /// Quotes, backslashes and control characters escaped as `JSONEncoder` does; everything
     /// else (slashes, non-ASCII) written as is.
     private mutating func escape(_ value: String) {
-        let utf8 = value.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        if !Self.escaped.occurs(in: value) {
             text += value
             return
         }
