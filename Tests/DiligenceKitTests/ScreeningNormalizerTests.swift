@@ -160,4 +160,19 @@ import Testing
     func soundKeysMergeTransliterations(a: String, b: String) {
         #expect(PhoneticKey.key(Array(a.utf8)[...]) == PhoneticKey.key(Array(b.utf8)[...]))
     }
+
+    /// Latin-script names are transliterated word by word (each word once a run): the same
+    /// text as the whole name through ICU, ligatures and context rules at word edges included.
+    @Test(arguments: [
+        "Société Générale d’Énergie", "Æ ÆB Æb a Æ b bÆ", "Straße STRASSE ẞ", "Œuvre ŒUVRE œ", "ĲSSEL Ĳssel ĳ",
+        "ǄEMAL ǅemal ǆ", "Þór Ðað", "Đorđe Łukasz Øresund", "«Société» – Énergie…", "Cote d\u{2019}Ivoire",
+        "Kabor\u{E9}\u{A0}et Fils", "Lukash\u{B7}enka Ltd", "e\u{301}cole  double  space ", " Çelik A.Ş.", "Ñandú S.A.",
+    ])
+    func latinNamesWordByWordMatchTheWholeName(_ name: String) throws {
+        let id = try #require(Transliterator.transformID(for: name))
+        #expect(Transliterator.isLatinScript(name))
+        #expect(Transliterator.latinByWord(name) == Transliterator.transform(name, id))
+        #expect(Transliterator.latin(name) == Transliterator.transform(name, id))
+    }
 }
+

@@ -58,6 +58,38 @@ public enum Transliterator {
     /// The text in Latin letters, case kept, without BGN/PCGN marks and modifier letters.
     public static func latin(_ text: String) -> String {
         guard let id = transformID(for: text) else { return text }
+        return isLatinScript(text) ? latinByWord(text) : transform(text, id)
+    }
+
+    /// Latin letters with diacritics, Latin punctuation and spaces only: no script whose
+    /// romanisation reads across words, so the text can be transformed word by word.
+    static func isLatinScript(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x00...0x024F, 0x0300...0x036F, 0x1E00...0x1EFF, 0x2010...0x2027: return true
+            default: return false
+            }
+        }
+    }
+
+    /// A Latin-script text word by word (between spaces), each word once per run: the names of
+    /// a portfolio repeat a few words with diacritics ("Société", "Logística") thousands of times,
+    /// and each ICU transform costs tens of microseconds. A test checks it against `transform`.
+    static func latinByWord(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let word = String(word)
+            guard let id = transformID(for: word) else { return word }
+            if let known = wordMemo.value(for: word) { return known }
+            let latin = transform(word, id)
+            wordMemo.store(latin, for: word)
+            return latin
+        }.joined(separator: " ")
+    }
+
+    private static let wordMemo = Memo<String, String>(capacity: 100_000)
+
+    /// The ICU transform chain `id` applied to the whole text, BGN/PCGN marks removed.
+    static func transform(_ text: String, _ id: String) -> String {
         let transformed = text.applyingTransform(StringTransform(id), reverse: false) ?? text
         var result = ""
         result.unicodeScalars.reserveCapacity(transformed.unicodeScalars.count)
