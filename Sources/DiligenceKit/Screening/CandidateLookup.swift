@@ -5,6 +5,13 @@ extension NameScreener {
     func lookUp(_ query: PreparedQuery, scratch: inout Scratch) -> [[Int32: TokenComparison]] {
         var found = [[Int32: TokenComparison]](repeating: [:], count: query.tokens.count)
         for (i, token) in query.tokens.enumerated() where token.kind != .initial {
+            // A token's matches depend on the token alone: found once a run for each word and kind.
+            let memoKey = ScreeningMemo.TokenKey(text: query.name.tokens[i].text, kind: token.kind)
+            if let known = memo.tokenMatches.value(for: memoKey) {
+                found[i] = known
+                continue
+            }
+            defer { memo.tokenMatches.store(found[i], for: memoKey) }
             let key = query.keys[i][...]
             let phonetic = query.phonetics[i][...]
             let forms = TokenForms(key: key, text: query.texts[i][...], phonetic: phonetic)
@@ -57,7 +64,7 @@ extension NameScreener {
         }
         // Two adjacent query words that the list writes as one ("al qaida" / "alqaida").
         for i in query.tokens.indices.dropLast() where query.tokens[i].kind != .initial && query.tokens[i + 1].kind != .initial {
-            let joined = normalizer.fold(query.name.tokens[i].text + query.name.tokens[i + 1].text)
+            let joined = normalizer.forms(of: Array((query.name.tokens[i].text + query.name.tokens[i + 1].text).utf8)).key
             if let candidate = index.vocabulary[joined] {
                 for position in [i, i + 1] where found[position][candidate] == nil {
                     found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)

@@ -7,7 +7,8 @@ import Foundation
 /// Candidates come from `CandidateIndex` (the query's tokens, their one-edit neighbours, trigrams
 /// and sound keys), and a candidate is scored only when an upper bound of its score reaches the
 /// threshold: the cost grows with the names that share a look-alike token, not with the list.
-public struct NameScreener: Sendable {
+/// A class: rules reach it for every counterparty, and a copy retained every array of the index.
+public final class NameScreener: Sendable {
     public let entities: [ListedEntity]
     public let normalizer: NameNormalizer
     public let parameters: ScoringParameters

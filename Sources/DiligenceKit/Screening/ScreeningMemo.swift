@@ -9,6 +9,15 @@ final class ScreeningMemo: @unchecked Sendable {
         var threshold: Double
     }
 
+    /// A query token as `lookUp` sees it: its text (the key and sound follow from it) and kind.
+    struct TokenKey: Hashable {
+        var text: String
+        var kind: NameToken.Kind
+    }
+
+    /// The list tokens that match a query token, by token (see `lookUp`).
+    let tokenMatches = Memo<TokenKey, [Int32: TokenComparison]>(capacity: 100_000)
+
     private let lock = NSLock()
     private var answers: [Key: [ScreeningMatch]] = [:]
     private var normalized: [String: NormalizedName] = [:]
