@@ -258,7 +258,9 @@ public struct MarkdownReporter: Reporter {
     }
 
     private func findings(of entry: PolicyResult, _ result: CheckResult, _ citations: Citations, _ out: inout MarkdownDocument) {
-        let shown = entry.findings.filter { $0.severity >= result.options.reportMin && $0.rule != "stale-intelligence" }
+        // Positions in the policy's findings, not copies of them.
+        let findings = entry.findings
+        let shown = findings.indices.filter { findings[$0].severity >= result.options.reportMin && findings[$0].rule != "stale-intelligence" }
         out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
         out.blank()
         if shown.isEmpty {
@@ -268,7 +270,8 @@ public struct MarkdownReporter: Reporter {
         }
         // Findings by subject, subjects in order of first finding; positions, not copies.
         var groups: [(kind: SubjectKind, subject: String, members: [Int])] = []
-        for (position, finding) in shown.enumerated() {
+        for position in shown {
+            let finding = findings[position]
             if let index = groups.firstIndex(where: { $0.kind == finding.subjectKind && $0.subject == finding.subject }) {
                 groups[index].members.append(position)
             } else {
@@ -276,11 +279,11 @@ public struct MarkdownReporter: Reporter {
             }
         }
         for group in groups {
-            guard let first = group.members.first.map({ shown[$0] }) else { continue }
+            guard let first = group.members.first.map({ findings[$0] }) else { continue }
             out.line("#### \(label(first.subjectKind)) `\(Escaping.code(first.subject))`: \(Escaping.markdown(first.subjectName))")
             out.blank()
-            for position in group.members.sorted(by: { (shown[$1].severity, shown[$0].rule) < (shown[$0].severity, shown[$1].rule) }) {
-                render(shown[position], isNew: result.isNew(shown[position]) == true, citations, &out)
+            for position in group.members.sorted(by: { (findings[$1].severity, findings[$0].rule) < (findings[$0].severity, findings[$1].rule) }) {
+                render(findings[position], isNew: result.isNew(findings[position]) == true, citations, &out)
             }
         }
     }
