@@ -5,7 +5,7 @@ public enum Escaping {
     /// Inline Markdown: no table breaks (`|`), no HTML (`<`, `>`, `&`), no emphasis, links or
     /// code spans, no line breaks.
     public static func markdown(_ text: String) -> String {
-        guard contains(text, markdownSpecial) else { return text }
+        guard markdownSpecial.occurs(in: text) else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
         var previousCR = false
@@ -39,15 +39,11 @@ public enum Escaping {
     /// What `xml` changes or removes: markup characters, C0 controls, U+FFFE and U+FFFF (EF BF BE/BF).
     private static let xmlSpecial = ByteTableSet(Array(0x00...0x1F) + Array("&<>\"'".utf8) + [0xEF])
 
-    /// Whether the text holds a byte of the set (read in place for native strings).
-    private static func contains(_ text: String, _ set: ByteTableSet) -> Bool {
-        set.occurs(in: text)
-    }
 
     /// Text inside a Markdown code span: backticks and line breaks removed.
     public static func code(_ text: String) -> String {
         // Line breaks: LF, VT, FF, CR (CR LF counts once), NEL, LS, PS.
-        guard contains(text, codeSpecial) else { return text }
+        guard codeSpecial.occurs(in: text) else { return text }
         var result = String.UnicodeScalarView()
         var previousCR = false
         for scalar in text.unicodeScalars {
@@ -84,7 +80,7 @@ public enum Escaping {
 
     /// Each byte of `special` as `%XX` (upper-case hex); the text itself when it holds none.
     private static func github(_ text: String, special: ByteTableSet) -> String {
-        guard contains(text, special) else { return text }
+        guard special.occurs(in: text) else { return text }
         let hex = Array("0123456789ABCDEF".utf8)
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 8)
@@ -101,7 +97,7 @@ public enum Escaping {
     /// A single terminal line: control characters made visible.
     public static func terminal(_ text: String) -> String {
         // Control characters are U+0000–U+001F, U+007F and U+0080–U+009F (UTF-8 C2 80–C2 9F).
-        guard contains(text, terminalSpecial) else { return text }
+        guard terminalSpecial.occurs(in: text) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             scalar.properties.generalCategory == .control ? "?" : scalar
         }))
@@ -122,7 +118,7 @@ public enum Escaping {
     }
 
     private static func xml(_ text: String, attribute: Bool) -> String {
-        guard contains(text, xmlSpecial) else { return text }
+        guard xmlSpecial.occurs(in: text) else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
         var copy = text

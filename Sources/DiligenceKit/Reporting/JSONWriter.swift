@@ -22,10 +22,19 @@ struct JSONWriter {
     /// How many containers are open.
     var depth: Int { open.count }
 
-    /// Counts `members` members of the array open here that writers made with
-    /// `init(insideArrayAt:hasMembers:)` wrote as parts kept apart from this text.
-    mutating func count(members: Int) {
-        open[open.count - 1].count += members
+    /// Writes `items` as the members of the array open here, in parts of 64 on every core, and
+    /// hands over the text so far followed by those parts; the writer goes on after them with an
+    /// empty text (a report's parts are written one after the other, never joined in memory).
+    mutating func takeTextAndMembers<Item: Sendable>(_ items: [Item], _ write: @Sendable (Item, inout JSONWriter) -> Void) -> [String] {
+        let depth = self.depth
+        var parts = [takeText()]
+        parts += Parallel.map(Array(stride(from: 0, to: items.count, by: 64))) { start -> String in
+            var part = JSONWriter(insideArrayAt: depth, hasMembers: start > 0, capacity: 64 * 8_192)
+            for item in items[start..<min(start + 64, items.count)] { write(item, &part) }
+            return part.text
+        }
+        open[open.count - 1].count += items.count
+        return parts
     }
 
     /// The text written so far, handed over: the writer goes on from where it was, with an

@@ -17,15 +17,7 @@ extension SARIFReporter.Log {
             run.properties.write(to: &json)
             json.key("results")
             json.beginArray()
-            let depth = json.depth
-            let results = run.results
-            parts.append(json.takeText())
-            parts += Parallel.map(Array(stride(from: 0, to: results.count, by: 64))) { start -> String in
-                var part = JSONWriter(insideArrayAt: depth, hasMembers: start > 0, capacity: 64 * 8_192)
-                for result in results[start..<min(start + 64, results.count)] { result.write(to: &part) }
-                return part.text
-            }
-            json.count(members: results.count)
+            parts += json.takeTextAndMembers(run.results) { result, part in result.write(to: &part) }
             json.endArray()
             json.key("tool")
             json.beginObject()

@@ -18,38 +18,26 @@ final class ScreeningMemo: @unchecked Sendable {
     /// The list tokens that match a query token, by token (see `lookUp`).
     let tokenMatches = Memo<TokenKey, [Int32: TokenComparison]>(capacity: 100_000)
 
-    private let lock = NSLock()
-    private var answers: [Key: [ScreeningMatch]] = [:]
-    private var normalized: [String: NormalizedName] = [:]
-    private var idle: [Scratch] = []
     /// Bounded, so that a run over millions of distinct names does not keep them all.
-    private static let capacity = 100_000
+    private let answers = Memo<Key, [ScreeningMatch]>(capacity: 100_000)
+    private let normalForms = Memo<String, NormalizedName>(capacity: 100_000)
+    private let lock = NSLock()
+    private var idle: [Scratch] = []
 
     func answer(_ query: ScreeningQuery, threshold: Double) -> [ScreeningMatch]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return answers[Key(query: query, threshold: threshold)]
+        answers.value(for: Key(query: query, threshold: threshold))
     }
 
     func remember(_ matches: [ScreeningMatch], for query: ScreeningQuery, threshold: Double) {
-        lock.lock()
-        defer { lock.unlock() }
-        if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
-        answers[Key(query: query, threshold: threshold)] = matches
+        answers.store(matches, for: Key(query: query, threshold: threshold))
     }
 
     /// A name's normal form, computed once per run (the same name comes with other countries
     /// and kinds, which change the answer but not the normal form).
     func normalized(_ name: String, _ normalize: (String) -> NormalizedName) -> NormalizedName {
-        lock.lock()
-        let known = normalized[name]
-        lock.unlock()
-        if let known { return known }
+        if let known = normalForms.value(for: name) { return known }
         let result = normalize(name)
-        lock.lock()
-        if normalized.count >= Self.capacity { normalized.removeAll(keepingCapacity: true) }
-        normalized[name] = result
-        lock.unlock()
+        normalForms.store(result, for: name)
         return result
     }
 
