@@ -135,7 +135,8 @@ import Testing
     /// the schema's `$schema` names, Draft 7). Missing python3 or jsonschema fails the test.
     @Test func shippedPoliciesGiveSchemaValidSARIF() throws {
         let sarif = SARIFReporter().render(try Self.shippedResult())
-        let schema = TestData.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+        // A copy of ../shared/schemas/sarif-schema-2.1.0.json (Fixtures/schemas/README.md).
+        let schema = TestData.fixtures.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
         try #require(FileManager.default.fileExists(atPath: schema.path), "the SARIF schema is missing at \(schema.path)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-sarif-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
