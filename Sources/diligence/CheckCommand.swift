@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("max-acceptance-days"), help: "Longest an accepted risk may run after the as-of date; a later expiry is an error.")
     var maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays
 
-    @Flag(name: .long, help: "Print to standard error how long each phase took (database, policies, rules, render, write).")
+    @Flag(name: .long, help: "Print to standard error how long each phase took (database, check, write) and the CPU time of loading, rules and rendering.")
     var timings = false
 
     func formats() throws -> [ReportFormat] {
@@ -63,23 +63,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let formats = try formats()
         var clock = PhaseClock()
-        defer { if timings { printError(clock.summary) } }
+        var work = ""
+        defer { if timings { printError(clock.summary + (work.isEmpty ? "" : "\n" + work)) } }
         let workspace = try database.workspace()
         clock.lap("database")
-        let policies: [Policy]
-        do {
-            policies = KeptUntilExit.keep(try PolicySet.load(paths, loader: workspace.policyLoader))
-            clock.lap("policies")
-        } catch {
-            report(error)
-            throw ExitCode(2)
-        }
-        let day = asOf ?? .today
-        let horizon = AcceptanceHorizon.problems(in: policies, asOf: day, maxDays: maxAcceptanceDays)
-        if !horizon.isEmpty {
-            report(InputError(horizon))
-            throw ExitCode(2)
-        }
         var previous: Baseline?
         if let baseline {
             do {
@@ -89,17 +76,29 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let options = CheckOptions(asOf: day, failOn: failOn.threshold, reportMin: reportMin, baseline: previous)
-        let result = KeptUntilExit.keep(Checker(database: workspace.database, vocabularies: workspace.vocabularies).check(policies, options: options))
-        clock.lap("rules")
-        let rendered = KeptUntilExit.keep(formats.map { ($0, $0.reporter.renderParts(result)) })
-        clock.lap("render")
-        if let output {
+        let options = CheckOptions(asOf: asOf ?? .today, failOn: failOn.threshold, reportMin: reportMin, baseline: previous)
+        let check = StreamedCheck(checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
+                                  loader: workspace.policyLoader, options: options, maxAcceptanceDays: maxAcceptanceDays)
+        let output: StreamedCheck.Output
+        do {
+            output = KeptUntilExit.keep(try check.run(paths, reporters: formats.map(\.reporter),
+                                                      spillFolder: FileManager.default.temporaryDirectory.path))
+        } catch {
+            switch error {
+            case .input(let problems): report(problems)
+            case .write(let failure): printError(failure.description)
+            }
+            throw ExitCode(2)
+        }
+        clock.lap("check")
+        work = output.work.summary
+        let result = output.result
+        if let path = self.output {
             var isDirectory: ObjCBool = false
-            let existsAsFolder = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue
-            let asFolder = formats.count > 1 || existsAsFolder || output.hasSuffix("/")
-            let files = rendered.map { format, parts in
-                (path: asFolder ? (output.hasSuffix("/") ? output : output + "/") + format.fileName : output, parts: parts)
+            let existsAsFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            let asFolder = formats.count > 1 || existsAsFolder || path.hasSuffix("/")
+            let files = zip(formats, output.reports).map { format, chunks in
+                (path: asFolder ? (path.hasSuffix("/") ? path : path + "/") + format.fileName : path, chunks: chunks)
             }
             do {
                 try ReportWriter.write(files)
@@ -110,9 +109,9 @@ struct CheckCommand: ParsableCommand {
             }
             let summary = TextReporter().summary(result).joined(separator: "\n")
             printError("wrote " + files.map(\.path).joined(separator: ", ") + "\n" + summary)
-        } else if let (_, parts) = rendered.first {
+        } else if let chunks = output.reports.first {
             do {
-                try ReportWriter.writeToStandardOutput(parts)
+                try ReportWriter.writeToStandardOutput(chunks)
             } catch {
                 printError(error.description)
                 throw ExitCode(2)

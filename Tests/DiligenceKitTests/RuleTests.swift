@@ -216,7 +216,7 @@ import Testing
                 travellers: 2
                 frequency: quarterly
             """)
-        let policy = try #require(result.policies.first?.policy)
+        let policy = try #require(result.checkedPolicies.first)
         #expect(policy.sites.first?.country == Country(code: "NO", name: "Norway"))
         #expect(policy.trade.first?.goods == ["seafood"])
         #expect(result.findings.isEmpty, "\(result.findings.map(\.message))")

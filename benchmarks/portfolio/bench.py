@@ -275,6 +275,9 @@ def main():
         line = next((l for l in stderr.splitlines() if l.startswith("timing:")), "")
         results["phases"] = {k: float(v) for k, v in re.findall(r"([A-Za-z_][\w-]*)=([0-9.]+)ms", line)} or None
         results["phases_line"] = line
+        # Policies are loaded, checked and rendered as they stream: `work:` sums each stage over the cores.
+        work = next((l for l in stderr.splitlines() if l.startswith("work:")), "")
+        results["work"] = {k: float(v) for k, v in re.findall(r"([A-Za-z_][\w-]*)=([0-9.]+)ms", work)} or None
 
     # ---------------------------------------------------------------- growth with files
     log("== growth with files")
@@ -393,6 +396,10 @@ def print_tables(r):
         print(f"  phase split: {split}; total {total:.1f} ms")
     else:
         print("  phase split: n/a (check has no --timings yet)")
+    if r.get("work"):
+        busy = sum(r["work"].values())
+        split = ", ".join(f"{k} {v:.1f} ms ({100 * v / busy:.0f}%)" for k, v in r["work"].items())
+        print(f"  work split (CPU time summed over cores, stages overlap in wall time): {split}")
 
     print("\ngrowth with files (seed database):")
     print(f"  {'files':>6} {'MB':>7} {'operations':>10} {'check s':>15} {'floor s':>15} {'ratio':>6} {'ms/file':>8} {'µs/op':>7} {'peak MiB':>9}")

@@ -19,3 +19,18 @@ public struct CheckOptions: Sendable {
         self.baseline = baseline
     }
 }
+
+extension CheckOptions {
+    /// Whether the finding fails the gate: not accepted and at or above `failOn`, or an expired
+    /// acceptance (unless the gate is off); with a baseline, only a finding it does not hold.
+    public func failsGate(_ finding: Finding) -> Bool {
+        guard let failOn else { return false }
+        return finding.accepted == nil && (finding.severity >= failOn || finding.rule == "expired-acceptance")
+            && !(baseline?.contains(finding) ?? false)
+    }
+
+    /// With a baseline: whether the finding is new since it (nil without a baseline).
+    public func isNew(_ finding: Finding) -> Bool? {
+        baseline.map { !$0.contains(finding) }
+    }
+}

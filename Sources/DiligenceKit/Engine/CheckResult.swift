@@ -6,44 +6,60 @@ public struct CheckResult: Sendable {
     public let database: DatabaseSummary
     public let policies: [PolicyResult]
 
-    /// Every finding of every policy, in deterministic order (accepted ones included).
-    public let findings: [Finding]
+    /// Every finding of every policy, in deterministic order (accepted ones included). Computed
+    /// on each use, like the lists below: a portfolio's findings are kept once, in `policies`.
+    public var findings: [Finding] { policies.flatMap(\.findings) }
 
     /// Findings at or above `--report-min`.
-    public let reportedFindings: [Finding]
+    public var reportedFindings: [Finding] {
+        policies.flatMap { $0.findings.filter { $0.severity >= options.reportMin } }
+    }
 
     /// Findings that fail the gate: not accepted and at or above `--fail-on`, and every
     /// expired acceptance (unless the gate is off); with a baseline, only findings it does not hold.
-    public let failingFindings: [Finding]
+    public var failingFindings: [Finding] {
+        policies.flatMap { $0.findings.filter(options.failsGate) }
+    }
 
     /// Count of unaccepted findings per severity (reported ones only).
     public let counts: [Severity: Int]
 
+    /// Whether any finding fails the gate.
+    public let gateFailed: Bool
+
+    /// The policies themselves, when the result was made from them in memory
+    /// (`Checker.check(_:options:)`), so that `Reporter.render(_:)` can write their sections; a
+    /// streamed check (`StreamedCheck`) writes each policy's sections as it goes and keeps none.
+    let checkedPolicies: [Policy]
+
     public init(asOf: Day, options: CheckOptions, database: DatabaseSummary, policies: [PolicyResult]) {
+        self.init(asOf: asOf, options: options, database: database, policies: policies, checkedPolicies: [])
+    }
+
+    init(asOf: Day, options: CheckOptions, database: DatabaseSummary, policies: [PolicyResult], checkedPolicies: [Policy]) {
         self.asOf = asOf
         self.options = options
         self.database = database
         self.policies = policies
-        let findings = policies.flatMap(\.findings)
-        self.findings = findings
-        let reported = findings.filter { $0.severity >= options.reportMin }
-        self.reportedFindings = reported
-        if let failOn = options.failOn {
-            failingFindings = findings.filter { finding in
-                finding.accepted == nil && (finding.severity >= failOn || finding.rule == "expired-acceptance")
-                    && !(options.baseline?.contains(finding) ?? false)
-            }
-        } else {
-            failingFindings = []
-        }
+        self.checkedPolicies = checkedPolicies
         var counts: [Severity: Int] = [:]
-        for finding in reported where finding.accepted == nil { counts[finding.severity, default: 0] += 1 }
+        var gateFailed = false
+        for entry in policies {
+            for finding in entry.findings {
+                if finding.severity >= options.reportMin, finding.accepted == nil { counts[finding.severity, default: 0] += 1 }
+                if !gateFailed, options.failsGate(finding) { gateFailed = true }
+            }
+        }
         self.counts = counts
+        self.gateFailed = gateFailed
     }
+
+    /// What every policy's own report sections are rendered with.
+    public var context: ReportContext { ReportContext(asOf: asOf, options: options, database: database) }
 
     /// With a baseline: whether the finding is new since it (nil without a baseline).
     public func isNew(_ finding: Finding) -> Bool? {
-        options.baseline.map { !$0.contains(finding) }
+        options.isNew(finding)
     }
 
     /// With a baseline: its findings that this run no longer produces.
@@ -53,16 +69,61 @@ public struct CheckResult: Sendable {
         return baseline.entries.filter { !current.contains($0.key) }
             .sorted { ($0.policy, $0.id) < ($1.policy, $1.id) }
     }
+}
 
-    public var gateFailed: Bool { !failingFindings.isEmpty }
+/// What a policy's own report sections are rendered with: known before any policy is checked.
+public struct ReportContext: Sendable {
+    public let asOf: Day
+    public let options: CheckOptions
+    public let database: DatabaseSummary
+
+    public init(asOf: Day, options: CheckOptions, database: DatabaseSummary) {
+        self.asOf = asOf
+        self.options = options
+        self.database = database
+    }
+
+    /// With a baseline: whether the finding is new since it (nil without a baseline).
+    public func isNew(_ finding: Finding) -> Bool? {
+        options.isNew(finding)
+    }
 }
 
 /// One policy's findings and the acceptances that matched nothing.
 public struct PolicyResult: Sendable {
-    public var policy: Policy
-    /// Sorted; includes accepted findings (with `accepted` set).
+    /// The policy without its operations: what a report says of it after its own sections.
+    public var policy: PolicyOverview
+    /// Sorted; includes accepted findings (with `accepted` set). A streamed check keeps each
+    /// finding `withoutDetails` once the policy's own sections are written.
     public var findings: [Finding]
     public var unusedAcceptances: [AcceptedRisk]
+}
+
+/// What a report's summary parts say of a policy: who, which file, how many operations and
+/// the acceptances it declares. The operations themselves are in the policy's own sections only,
+/// so a portfolio's sites and counterparties are not kept once those are written.
+public struct PolicyOverview: Sendable, Hashable {
+    public var file: String
+    public var company: String
+    public var owner: String?
+    public var reviewed: Day?
+    public var siteCount: Int
+    public var tradeCount: Int
+    public var counterpartyCount: Int
+    public var travelCount: Int
+    public var acceptedRisks: [AcceptedRisk]
+
+    public init(_ policy: Policy) {
+        file = policy.file
+        company = policy.company
+        owner = policy.owner
+        reviewed = policy.reviewed
+        siteCount = policy.sites.count
+        tradeCount = policy.trade.count
+        counterpartyCount = policy.counterparties.count
+        travelCount = policy.travel.count
+        acceptedRisks = policy.acceptedRisks
+    }
 }
 
 /// What an audit needs to reproduce a run: which database, which files, which digest.

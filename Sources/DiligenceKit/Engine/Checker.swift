@@ -4,6 +4,7 @@ public struct Checker: Sendable {
     public let vocabularies: Vocabularies
     public let rules: [any Rule]
     let screener: NameScreener
+    let evidenceMemo = EvidenceMemo()
 
     public init(database: RiskDatabase, vocabularies: Vocabularies, rules: [any Rule] = RuleRegistry.all) {
         self.database = database
@@ -18,24 +19,25 @@ public struct Checker: Sendable {
         let ordered = policies.indices.dropFirst().allSatisfy { policies[$0 - 1].file <= policies[$0].file }
             ? policies : policies.sorted { $0.file < $1.file }
         let results = Parallel.map(ordered) { check($0, options: options) }
-        return CheckResult(asOf: options.asOf, options: options, database: DatabaseSummary(database), policies: results)
+        return CheckResult(asOf: options.asOf, options: options, database: DatabaseSummary(database), policies: results,
+                           checkedPolicies: ordered)
     }
 
     public func check(_ policy: Policy, options: CheckOptions) -> PolicyResult {
         let context = RuleContext(policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
-                                  settings: options.settings, screener: screener)
+                                  settings: options.settings, screener: screener, findings: [], evidenceMemo: evidenceMemo)
         var findings = rules.filter { $0.phase == .operations }.flatMap { $0.check(context) }
         var used: Set<Int> = []
         apply(policy.acceptedRisks, asOf: options.asOf, to: &findings, used: &used)
         let review = RuleContext(policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
-                                 settings: options.settings, screener: screener, findings: findings)
+                                 settings: options.settings, screener: screener, findings: findings, evidenceMemo: evidenceMemo)
         var reviewFindings = rules.filter { $0.phase == .review }.flatMap { $0.check(review) }
         apply(policy.acceptedRisks, asOf: options.asOf, to: &reviewFindings, used: &used)
         findings += reviewFindings
         let unused = policy.acceptedRisks.enumerated()
             .filter { !used.contains($0.offset) && $0.element.expires >= options.asOf }
             .map(\.element)
-        return PolicyResult(policy: policy, findings: findings.sorted(), unusedAcceptances: unused)
+        return PolicyResult(policy: PolicyOverview(policy), findings: findings.sorted(), unusedAcceptances: unused)
     }
 
     /// Marks findings covered by an acceptance that has not expired. When several acceptances

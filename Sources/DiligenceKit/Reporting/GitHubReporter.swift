@@ -5,12 +5,11 @@ public struct GitHubReporter: Reporter {
 
     public let format = ReportFormat.github
 
-    public func render(_ result: CheckResult) -> String {
-        let failing = Set(result.failingFindings.map { "\($0.policy)#\($0.identity)" })
-        var lines: [String] = []
-        for finding in result.reportedFindings {
+    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+        var lines = ""
+        for finding in result.findings where finding.severity >= context.options.reportMin {
             let command: String
-            if failing.contains("\(finding.policy)#\(finding.identity)") {
+            if context.options.failsGate(finding) {
                 command = "error"
             } else if finding.accepted != nil || finding.severity == .info {
                 command = "notice"
@@ -18,8 +17,12 @@ public struct GitHubReporter: Reporter {
                 command = "warning"
             }
             let title = "\(finding.rule) (\(finding.severity)\(finding.accepted != nil ? ", accepted" : ""))"
-            lines.append("::\(command) file=\(Escaping.githubProperty(finding.policy)),line=\(finding.line),col=\(finding.column),title=\(Escaping.githubProperty(title))::\(Escaping.githubMessage(finding.message))")
+            lines += "::\(command) file=\(Escaping.githubProperty(finding.policy)),line=\(finding.line),col=\(finding.column),title=\(Escaping.githubProperty(title))::\(Escaping.githubMessage(finding.message))\n"
         }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        return [ReportSection(lines)]
+    }
+
+    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
+        [.stream(0)]
     }
 }

@@ -1,9 +1,18 @@
 /// The JSON report's entries written by `JSONWriter`, keys in sorted order (the order
 /// `JSONEncoder`'s `.sortedKeys` gives; a test checks both agree byte for byte).
 extension JSONReporter.Document {
-    /// The document's text in parts, in order: the opening, the findings in parts of 64 (written
-    /// on every core), and the rest. Joined, they are the report.
+    /// The text in parts, in order: the opening, the findings in sections of 64 (as a streamed
+    /// check writes one section per policy) and the rest. Joined, they are the report.
     func parts() -> [String] {
+        var members = ""
+        for start in stride(from: 0, to: findings.count, by: 64) {
+            Self.members(findings[start..<min(start + 64, findings.count)]).append(to: &members, Citations())
+        }
+        return [opening(), members, closing(findingCount: findings.count)]
+    }
+
+    /// From the first byte to the opening of the findings array.
+    func opening() -> String {
         var json = JSONWriter(capacity: 4_096)
         json.beginObject()
         json.string("as_of", as_of)
@@ -11,8 +20,23 @@ extension JSONReporter.Document {
         database.write(to: &json)
         json.key("findings")
         json.beginArray()
-        // Findings are written in parts on every core (same bytes as one writer).
-        var parts = json.takeTextAndMembers(findings) { finding, part in finding.write(to: &part) }
+        return json.takeText()
+    }
+
+    /// Findings as members of the findings array: a section of the report's one stream, with the
+    /// comma that separates it from an earlier section.
+    static func members<Entries: Sequence>(_ entries: Entries) -> ReportSection where Entries.Element == JSONReporter.FindingEntry {
+        var json = JSONWriter(insideArrayAt: Self.findingsDepth, hasMembers: false, capacity: 16_384)
+        for entry in entries { entry.write(to: &json) }
+        return ReportSection(json.takeText(), separator: ",")
+    }
+
+    /// The findings array's depth: inside the document's object.
+    static let findingsDepth = 2
+
+    /// From the end of the findings array (which has `findingCount` members) to the last byte.
+    func closing(findingCount: Int) -> String {
+        var json = JSONWriter(insideArrayAt: Self.findingsDepth, hasMembers: findingCount > 0, capacity: 4_096)
         json.endArray()
         json.key("policies")
         json.beginArray()
@@ -27,8 +51,7 @@ extension JSONReporter.Document {
         json.string("version", tool.version)
         json.endObject()
         json.endObject()
-        parts.append(json.takeText() + "\n")
-        return parts
+        return json.takeText() + "\n"
     }
 }
 

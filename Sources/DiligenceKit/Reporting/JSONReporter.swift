@@ -70,6 +70,49 @@ public struct JSONReporter: Reporter {
                  exposure, evidence, recommendations, accepted, gate, baseline
         }
 
+        init(id: String, rule: String, severity: String, policy: String, line: Int, column: Int, subject: String,
+             subject_kind: String, subject_name: String, factors: [String], message: String, path: [String],
+             exposure: ExposureEntry? = nil, evidence: [EvidenceEntry], recommendations: [String], accepted: AcceptedEntry?,
+             gate: String, baseline: String? = nil) {
+            self.id = id
+            self.rule = rule
+            self.severity = severity
+            self.policy = policy
+            self.line = line
+            self.column = column
+            self.subject = subject
+            self.subject_kind = subject_kind
+            self.subject_name = subject_name
+            self.factors = factors
+            self.message = message
+            self.path = path
+            self.exposure = exposure
+            self.evidence = evidence
+            self.recommendations = recommendations
+            self.accepted = accepted
+            self.gate = gate
+            self.baseline = baseline
+        }
+
+        /// A finding's entry: whether it fails the gate and is new since the baseline follow the options.
+        init(_ finding: Finding, _ options: CheckOptions) {
+            self.init(
+                id: finding.identity.description, rule: finding.rule, severity: finding.severity.name, policy: finding.policy,
+                line: finding.line, column: finding.column, subject: finding.subject, subject_kind: finding.subjectKind.rawValue,
+                subject_name: finding.subjectName, factors: finding.factors, message: finding.message, path: finding.path,
+                exposure: finding.exposure.map(ExposureEntry.init),
+                evidence: finding.evidence.map { evidence in
+                    EvidenceEntry(record: evidence.record, fact: evidence.fact, date: evidence.date,
+                                  source: evidence.reference?.source, title: evidence.reference?.title,
+                                  source_date: evidence.reference?.date?.text, quote: evidence.reference?.quote,
+                                  url: evidence.reference?.url)
+                },
+                recommendations: finding.recommendations,
+                accepted: finding.accepted.map { AcceptedEntry(reason: $0.reason, approved_by: $0.approvedBy, expires: $0.expires.description, line: $0.line) },
+                gate: options.failsGate(finding) ? "fail" : "pass",
+                baseline: options.isNew(finding).map { $0 ? "new" : "unchanged" })
+        }
+
         /// Like the synthesised encoding, but `accepted` is always present (null when not accepted).
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -139,33 +182,20 @@ public struct JSONReporter: Reporter {
         var failing: [String]
     }
 
-    public func render(_ result: CheckResult) -> String {
-        Self.text(of: document(result))
+    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+        let entries = result.findings.lazy.filter { $0.severity >= context.options.reportMin }
+            .map { FindingEntry($0, context.options) }
+        return [Document.members(entries)]
     }
 
-    public func renderParts(_ result: CheckResult) -> [String] {
-        document(result).parts()
+    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
+        let document = document(result, findings: [])
+        return [.text(document.opening()), .stream(0), .text(document.closing(findingCount: result.reportedFindings.count))]
     }
 
-    func document(_ result: CheckResult) -> Document {
-        let failing = Set(result.failingFindings.map { "\($0.policy)#\($0.identity)" })
-        let findings = result.reportedFindings.map { finding in
-            FindingEntry(
-                id: finding.identity.description, rule: finding.rule, severity: finding.severity.name, policy: finding.policy,
-                line: finding.line, column: finding.column, subject: finding.subject, subject_kind: finding.subjectKind.rawValue,
-                subject_name: finding.subjectName, factors: finding.factors, message: finding.message, path: finding.path,
-                exposure: finding.exposure.map(ExposureEntry.init),
-                evidence: finding.evidence.map { evidence in
-                    EvidenceEntry(record: evidence.record, fact: evidence.fact, date: evidence.date,
-                                  source: evidence.reference?.source, title: evidence.reference?.title,
-                                  source_date: evidence.reference?.date?.text, quote: evidence.reference?.quote,
-                                  url: evidence.reference?.url)
-                },
-                recommendations: finding.recommendations,
-                accepted: finding.accepted.map { AcceptedEntry(reason: $0.reason, approved_by: $0.approvedBy, expires: $0.expires.description, line: $0.line) },
-                gate: failing.contains("\(finding.policy)#\(finding.identity)") ? "fail" : "pass",
-                baseline: result.isNew(finding).map { $0 ? "new" : "unchanged" })
-        }
+    /// The document of a result; its findings are `findings` (nil: every reported finding).
+    func document(_ result: CheckResult, findings: [FindingEntry]? = nil) -> Document {
+        let reported = result.reportedFindings
         var counts: [String: Int] = [:]
         for severity in Severity.allCases { counts[severity.name] = result.counts[severity] ?? 0 }
         return Document(
@@ -176,25 +206,25 @@ public struct JSONReporter: Reporter {
                                entities: result.database.entityCount, sources: result.database.sources),
             policies: result.policies.map { entry in
                 PolicyEntry(file: entry.policy.file, company: entry.policy.company, owner: entry.policy.owner,
-                            reviewed: entry.policy.reviewed?.description, sites: entry.policy.sites.count,
-                            trade: entry.policy.trade.count, counterparties: entry.policy.counterparties.count,
-                            travel: entry.policy.travel.count,
+                            reviewed: entry.policy.reviewed?.description, sites: entry.policy.siteCount,
+                            trade: entry.policy.tradeCount, counterparties: entry.policy.counterpartyCount,
+                            travel: entry.policy.travelCount,
                             findings: entry.findings.filter { $0.severity >= result.options.reportMin }.count,
                             unused_acceptances: entry.unusedAcceptances.map(\.finding))
             },
-            findings: findings,
+            findings: findings ?? reported.map { FindingEntry($0, result.options) },
             summary: Summary(baseline: result.options.baseline.map { baseline in
                                  BaselineSummary(file: baseline.file, as_of: baseline.asOf,
-                                                 new: findings.filter { $0.baseline == "new" }.count,
-                                                 unchanged: findings.filter { $0.baseline == "unchanged" }.count,
+                                                 new: reported.filter { result.isNew($0) == true }.count,
+                                                 unchanged: reported.filter { result.isNew($0) == false }.count,
                                                  resolved: result.resolvedSinceBaseline.map {
                                                      ResolvedEntry(policy: $0.policy, id: $0.id, rule: $0.rule, severity: $0.severity, message: $0.message)
                                                  })
                              },
                              gate: result.options.failOn == nil ? "off" : (result.gateFailed ? "fail" : "pass"),
                              fail_on: result.options.failOn?.name ?? "none", report_min: result.options.reportMin.name,
-                             counts: counts, total: findings.count,
-                             accepted: findings.filter { $0.accepted != nil }.count,
+                             counts: counts, total: reported.count,
+                             accepted: reported.filter { $0.accepted != nil }.count,
                              failing: result.failingFindings.map { "\($0.policy): \($0.identity)" }))
     }
 

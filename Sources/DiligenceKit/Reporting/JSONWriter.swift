@@ -12,8 +12,8 @@ struct JSONWriter {
     }
 
     /// A writer for members of an array already open in another writer (`depth` containers
-    /// deep, counting the array), so that parts of a long array can be written in parallel and
-    /// joined with `append(members:_:)`. `hasMembers`: whether members precede this part.
+    /// deep, counting the array), so that a long array can be written in sections (a policy's
+    /// findings each) and joined. `hasMembers`: whether members precede this part.
     init(insideArrayAt depth: Int, hasMembers: Bool, capacity: Int = 0) {
         text.reserveCapacity(capacity)
         open = Array(repeating: (false, 1), count: max(depth - 1, 0)) + [(true, hasMembers ? 1 : 0)]
@@ -21,21 +21,6 @@ struct JSONWriter {
 
     /// How many containers are open.
     var depth: Int { open.count }
-
-    /// Writes `items` as the members of the array open here, in parts of 64 on every core, and
-    /// hands over the text so far followed by those parts; the writer goes on after them with an
-    /// empty text (a report's parts are written one after the other, never joined in memory).
-    mutating func takeTextAndMembers<Item: Sendable>(_ items: [Item], _ write: @Sendable (Item, inout JSONWriter) -> Void) -> [String] {
-        let depth = self.depth
-        var parts = [takeText()]
-        parts += Parallel.map(Array(stride(from: 0, to: items.count, by: 64))) { start -> String in
-            var part = JSONWriter(insideArrayAt: depth, hasMembers: start > 0, capacity: 64 * 8_192)
-            for item in items[start..<min(start + 64, items.count)] { write(item, &part) }
-            return part.text
-        }
-        open[open.count - 1].count += items.count
-        return parts
-    }
 
     /// The text written so far, handed over: the writer goes on from where it was, with an
     /// empty text (a report's parts are written one after the other, never joined in memory).

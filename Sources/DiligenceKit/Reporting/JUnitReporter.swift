@@ -12,53 +12,58 @@ public struct JUnitReporter: Reporter {
         var fails: Bool
     }
 
-    public func render(_ result: CheckResult) -> String {
-        let failingKeys = Set(result.failingFindings.map { Self.key($0) })
-        let reportMin = result.options.reportMin
-        // Every reported finding, and every failing one even below --report-min, so the
-        // failures always match the gate.
-        let suites = result.policies.map { entry in
-            (entry, entry.findings
-                .filter { $0.severity >= reportMin || failingKeys.contains(Self.key($0)) }
-                .map { Case(finding: $0, fails: failingKeys.contains(Self.key($0))) })
+    /// The policy's test cases: every reported finding, and every failing one even below
+    /// --report-min, so the failures always match the gate.
+    static func cases(_ findings: [Finding], _ options: CheckOptions) -> [Case] {
+        findings.compactMap { finding in
+            let fails = options.failsGate(finding)
+            return finding.severity >= options.reportMin || fails ? Case(finding: finding, fails: fails) : nil
         }
-        let failOn = result.options.failOn?.name ?? "none"
-        let total = suites.reduce(0) { $0 + max(1, $1.1.count) }
-        let failures = suites.reduce(0) { $0 + $1.1.filter(\.fails).count }
-        let skipped = suites.reduce(0) { $0 + $1.1.filter { !$0.fails && $0.finding.accepted != nil }.count }
+    }
 
-        var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        xml.append("<testsuites name=\"diligence\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">")
-        for (entry, cases) in suites {
-            let suiteFailures = cases.filter(\.fails).count
-            let suiteSkipped = cases.filter { !$0.fails && $0.finding.accepted != nil }.count
-            xml.append("  <testsuite name=\"\(Self.attribute(entry.policy.file))\" tests=\"\(max(1, cases.count))\" failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"\(suiteSkipped)\">")
-            xml.append("    <properties>")
-            let properties: [(String, String)] = [
-                ("company", entry.policy.company),
-                ("as-of", result.asOf.description),
-                ("database", result.database.name),
-                ("database-version", result.database.version ?? ""),
-                ("database-digest", result.database.digest),
-                ("fail-on", failOn),
-                ("report-min", reportMin.name),
-            ]
-            for (name, value) in properties {
-                xml.append("      <property name=\"\(name)\" value=\"\(Self.attribute(value))\"/>")
-            }
-            xml.append("    </properties>")
-            if cases.isEmpty {
-                xml.append("    <testcase classname=\"diligence\" name=\"no findings\" file=\"\(Self.attribute(entry.policy.file))\">")
-                xml.append("      <system-out>\(Escaping.xml("no findings at or above \(reportMin.name)"))</system-out>")
-                xml.append("    </testcase>")
-            }
-            for testCase in cases {
-                xml += Self.testCase(testCase)
-            }
-            xml.append("  </testsuite>")
+    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+        let cases = Self.cases(result.findings, context.options)
+        let reportMin = context.options.reportMin
+        let suiteFailures = cases.filter(\.fails).count
+        let suiteSkipped = cases.filter { !$0.fails && $0.finding.accepted != nil }.count
+        var xml = ["  <testsuite name=\"\(Self.attribute(policy.file))\" tests=\"\(max(1, cases.count))\" failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"\(suiteSkipped)\">"]
+        xml.append("    <properties>")
+        let properties: [(String, String)] = [
+            ("company", policy.company),
+            ("as-of", context.asOf.description),
+            ("database", context.database.name),
+            ("database-version", context.database.version ?? ""),
+            ("database-digest", context.database.digest),
+            ("fail-on", context.options.failOn?.name ?? "none"),
+            ("report-min", reportMin.name),
+        ]
+        for (name, value) in properties {
+            xml.append("      <property name=\"\(name)\" value=\"\(Self.attribute(value))\"/>")
         }
-        xml.append("</testsuites>")
-        return xml.joined(separator: "\n") + "\n"
+        xml.append("    </properties>")
+        if cases.isEmpty {
+            xml.append("    <testcase classname=\"diligence\" name=\"no findings\" file=\"\(Self.attribute(policy.file))\">")
+            xml.append("      <system-out>\(Escaping.xml("no findings at or above \(reportMin.name)"))</system-out>")
+            xml.append("    </testcase>")
+        }
+        for testCase in cases {
+            xml += Self.testCase(testCase)
+        }
+        xml.append("  </testsuite>")
+        return [ReportSection(xml.joined(separator: "\n") + "\n")]
+    }
+
+    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
+        let suites = result.policies.map { Self.cases($0.findings, result.options) }
+        let total = suites.reduce(0) { $0 + max(1, $1.count) }
+        let failures = suites.reduce(0) { $0 + $1.filter(\.fails).count }
+        let skipped = suites.reduce(0) { $0 + $1.filter { !$0.fails && $0.finding.accepted != nil }.count }
+        return [
+            .text("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                  + "<testsuites name=\"diligence\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"),
+            .stream(0),
+            .text("</testsuites>\n"),
+        ]
     }
 
     static func key(_ finding: Finding) -> String { "\(finding.policy)#\(finding.identity)" }

@@ -7,26 +7,28 @@ public struct MarkdownReporter: Reporter {
 
     public let format = ReportFormat.markdown
 
-    public func render(_ result: CheckResult) -> String {
-        renderParts(result).joined()
+    /// Two streams: each policy's scope (section 3) and its findings (section 5).
+    public var streamCount: Int { 2 }
+
+    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+        var scope = MarkdownDocument()
+        self.scope(of: policy, &scope)
+        var findings = MarkdownDocument()
+        self.findings(of: result, context, &findings)
+        return [scope.section, findings.section]
     }
 
-    public func renderParts(_ result: CheckResult) -> [String] {
-        var citations = Citations()
-        // Number citations in the order findings cite them, so the annex follows the report.
-        for finding in result.reportedFindings {
-            for evidence in finding.evidence { if let reference = evidence.reference { _ = citations.number(for: reference) } }
-        }
+    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
         var out = MarkdownDocument()
         control(result, &out)
         executiveSummary(result, &out)
         scope(result, &out)
         methodology(result, &out)
-        findings(result, citations, &out)
+        findings(&out)
         openItems(result, &out)
         limitations(result, &out)
         annex(citations, &out)
-        return out.parts
+        return out.pieces
     }
 
     // MARK: 1. Control block
@@ -172,14 +174,8 @@ public struct MarkdownReporter: Reporter {
     private func scope(_ result: CheckResult, _ out: inout MarkdownDocument) {
         out.line("## 3. Scope")
         out.blank()
-        // Each policy's part is written on its own (on every core) and joined in file order.
-        for part in Parallel.map(result.policies, { entry in
-            var out = MarkdownDocument()
-            scope(of: entry.policy, &out)
-            return out.text
-        }) {
-            out.append(part)
-        }
+        // Each policy's part, written as it is checked, in file order.
+        out.stream(0)
         out.line("**Not covered:** operations not written in the policy files; risks other than the factor kinds in the database (for example corruption, environmental or cyber risk); counterparties' owners and directors unless they are listed as counterparties; events after the as-of date.")
         out.blank()
     }
@@ -245,26 +241,21 @@ public struct MarkdownReporter: Reporter {
 
     // MARK: 5. Findings
 
-    private func findings(_ result: CheckResult, _ citations: Citations, _ out: inout MarkdownDocument) {
+    private func findings(_ out: inout MarkdownDocument) {
         out.line("## 5. Findings")
         out.blank()
-        for part in Parallel.map(result.policies, { entry in
-            var out = MarkdownDocument()
-            findings(of: entry, result, citations, &out)
-            return out.text
-        }) {
-            out.append(part)
-        }
+        // Each policy's part, written as it is checked, in file order.
+        out.stream(1)
     }
 
-    private func findings(of entry: PolicyResult, _ result: CheckResult, _ citations: Citations, _ out: inout MarkdownDocument) {
+    private func findings(of entry: PolicyResult, _ context: ReportContext, _ out: inout MarkdownDocument) {
         // Positions in the policy's findings, not copies of them.
         let findings = entry.findings
-        let shown = findings.indices.filter { findings[$0].severity >= result.options.reportMin && findings[$0].rule != "stale-intelligence" }
+        let shown = findings.indices.filter { findings[$0].severity >= context.options.reportMin && findings[$0].rule != "stale-intelligence" }
         out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
         out.blank()
         if shown.isEmpty {
-            out.line("No finding" + (result.options.reportMin > .info ? " at or above \(result.options.reportMin)" : "") + ".")
+            out.line("No finding" + (context.options.reportMin > .info ? " at or above \(context.options.reportMin)" : "") + ".")
             out.blank()
             return
         }
@@ -283,7 +274,7 @@ public struct MarkdownReporter: Reporter {
             out.line("#### \(label(first.subjectKind)) `\(Escaping.code(first.subject))`: \(Escaping.markdown(first.subjectName))")
             out.blank()
             for position in group.members.sorted(by: { (findings[$1].severity, findings[$0].rule) < (findings[$0].severity, findings[$1].rule) }) {
-                render(findings[position], isNew: result.isNew(findings[position]) == true, citations, &out)
+                render(findings[position], isNew: context.isNew(findings[position]) == true, &out)
             }
         }
     }
@@ -300,7 +291,7 @@ public struct MarkdownReporter: Reporter {
         }
     }
 
-    private func render(_ finding: Finding, isNew: Bool, _ citations: Citations, _ out: inout MarkdownDocument) {
+    private func render(_ finding: Finding, isNew: Bool, _ out: inout MarkdownDocument) {
         let accepted = finding.accepted != nil ? " (accepted)" : ""
         out.line("##### \(finding.severity.name.uppercased())\(accepted)\(isNew ? " (new)" : ""): `\(finding.rule)`")
         out.blank()
@@ -329,10 +320,11 @@ public struct MarkdownReporter: Reporter {
                     if let quote = reference.quote, quotedRecords.insert(evidence.record).inserted {
                         line += ": “\(Escaping.markdown(quote))”"
                     }
-                    // Every reference a reported finding cites was numbered before rendering.
-                    if let number = citations.existing(reference) { line += " [\(number)]" }
+                    // The reference's number, in order of first citation over the whole report.
+                    out.line(line + " ", citing: reference)
+                } else {
+                    out.line(line)
                 }
-                out.line(line)
             }
         }
         if !finding.recommendations.isEmpty {
@@ -493,35 +485,33 @@ public struct MarkdownReporter: Reporter {
     }
 }
 
-/// Numbers references in order of first citation.
-struct Citations {
-    private(set) var ordered: [Reference] = []
-    private var numbers: [Reference: Int] = [:]
-
-    /// The number of a reference already numbered.
-    func existing(_ reference: Reference) -> Int? { numbers[reference] }
-
-    mutating func number(for reference: Reference) -> Int {
-        if let number = numbers[reference] { return number }
-        ordered.append(reference)
-        numbers[reference] = ordered.count
-        return ordered.count
-    }
-}
-
-/// Accumulates Markdown lines; never emits two blank lines in a row. The text is kept in parts
-/// (a part per policy section, written apart), which are never joined for a report on disk.
+/// Accumulates Markdown lines; never emits two blank lines in a row. A document is either a
+/// report's layout (text, and where the per-policy streams go) or one policy's section (text,
+/// and holes for citation numbers).
 struct MarkdownDocument {
-    private var written: [String] = []
+    private var done: [ReportPiece] = []
+    private var segments: [String] = []
+    private var citations: [Reference] = []
     private var current = ""
     /// The last two bytes written (0 for none), to know whether a blank line ends the text.
     private var tail: (UInt8, UInt8) = (0, 0)
 
-    /// The text in parts, in order.
-    var parts: [String] { current.isEmpty ? written : written + [current] }
+    /// The layout: the text and the streams, in order.
+    var pieces: [ReportPiece] { current.isEmpty ? done : done + [.text(current)] }
 
-    /// The whole text.
-    var text: String { parts.joined() }
+    /// The whole text (of a document without streams or citations).
+    var text: String { section.segments.joined() }
+
+    /// The text as a policy's section, with its citation holes.
+    var section: ReportSection {
+        var section = ReportSection()
+        for (segment, reference) in zip(segments, citations) {
+            section.append(segment)
+            section.cite(reference)
+        }
+        section.append(current)
+        return section
+    }
 
     mutating func line(_ line: String) {
         current += line
@@ -529,21 +519,26 @@ struct MarkdownDocument {
         tail = (line.utf8.last ?? tail.1, 0x0A)
     }
 
+    /// A line ending with the number of a reference, in brackets (filled in later).
+    mutating func line(_ text: String, citing reference: Reference) {
+        current += text
+        segments.append(current)
+        citations.append(reference)
+        current = "\n"
+        tail = (UInt8(ascii: "]"), 0x0A)
+    }
+
     mutating func blank() {
         if tail != (0, 0), tail != (0x0A, 0x0A) { line("") }
     }
 
-    /// Text made by another document, as a part of its own.
-    mutating func append(_ part: String) {
-        guard !part.isEmpty else { return }
-        if !current.isEmpty { written.append(current) }
+    /// Where one of the per-policy streams goes. Every policy's section ends with a blank line,
+    /// and so does the text before the stream.
+    mutating func stream(_ index: Int) {
+        if !current.isEmpty { done.append(.text(current)) }
         current = ""
-        written.append(part)
-        noteTail(of: part)
-    }
-
-    private mutating func noteTail(of text: String) {
-        for byte in text.utf8.suffix(2) { tail = (tail.1, byte) }
+        done.append(.stream(index))
+        tail = (0x0A, 0x0A)
     }
 
     /// A table; cells must already be escaped.

@@ -23,6 +23,11 @@ public enum ReportWriter {
 
     /// As `write(_:)`, each file's contents given as parts written one after the other.
     public static func write(_ outputs: [(path: String, parts: [String])]) throws(WriteError) {
+        try write(outputs.map { (path: $0.path, chunks: $0.parts.map(ReportChunk.text)) })
+    }
+
+    /// As `write(_:)`, each file's contents given as chunks written one after the other.
+    public static func write(_ outputs: [(path: String, chunks: [ReportChunk])]) throws(WriteError) {
         var blocked = sigset_t()
         var previous = sigset_t()
         sigemptyset(&blocked)
@@ -32,7 +37,7 @@ public enum ReportWriter {
         try writeUninterrupted(outputs)
     }
 
-    private static func writeUninterrupted(_ outputs: [(path: String, parts: [String])]) throws(WriteError) {
+    private static func writeUninterrupted(_ outputs: [(path: String, chunks: [ReportChunk])]) throws(WriteError) {
         var written: [(temporary: String, final: String)] = []
         do {
             for output in outputs {
@@ -43,7 +48,7 @@ public enum ReportWriter {
                     let descriptor = open(output.path, O_WRONLY | O_CLOEXEC)
                     guard descriptor >= 0 else { throw WriteError(path: output.path, reason: String(cString: strerror(errno))) }
                     defer { close(descriptor) }
-                    if let failure = writeAll(output.parts, to: descriptor) { throw WriteError(path: output.path, reason: failure) }
+                    if let failure = writeAll(output.chunks, to: descriptor) { throw WriteError(path: output.path, reason: failure) }
                     continue
                 }
                 let url = URL(fileURLWithPath: output.path)
@@ -53,7 +58,7 @@ public enum ReportWriter {
                 let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard descriptor >= 0 else { throw WriteError(path: output.path, reason: "cannot create \(temporary)") }
                 written.append((temporary, output.path))
-                let failure = writeAll(output.parts, to: descriptor)
+                let failure = writeAll(output.chunks, to: descriptor)
                 close(descriptor)
                 if let failure { throw WriteError(path: output.path, reason: failure) }
             }
@@ -71,38 +76,44 @@ public enum ReportWriter {
         }
     }
 
-    /// Writes a report's parts to standard output, without a copy of their bytes.
-    public static func writeToStandardOutput(_ parts: [String]) throws(WriteError) {
-        if let failure = writeAll(parts, to: 1) { throw WriteError(path: "standard output", reason: failure) }
+    /// Writes a report's chunks to standard output, without a copy of their bytes.
+    public static func writeToStandardOutput(_ chunks: [ReportChunk]) throws(WriteError) {
+        if let failure = writeAll(chunks, to: 1) { throw WriteError(path: "standard output", reason: failure) }
     }
 
-    private static func writeAll(_ parts: [String], to descriptor: Int32) -> String? {
-        for part in parts {
-            if let failure = writeAll(part, to: descriptor) { return failure }
+    private static func writeAll(_ chunks: [ReportChunk], to descriptor: Int32) -> String? {
+        for chunk in chunks {
+            switch chunk {
+            case .text(let text): if let failure = writeAll(text, to: descriptor) { return failure }
+            case .spilled(let file): if let failure = file.copy(to: descriptor) { return failure }
+            }
         }
         return nil
     }
 
     /// Writes the text's UTF-8 bytes as they are stored (no copy of a report of tens of
     /// megabytes); nil on success, else the reason.
-    private static func writeAll(_ text: String, to descriptor: Int32) -> String? {
+    static func writeAll(_ text: String, to descriptor: Int32) -> String? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
-            var offset = 0
-            while offset < bytes.count {
-                guard let base = bytes.baseAddress else { return nil }
-                #if canImport(Glibc)
-                let count = Glibc.write(descriptor, base + offset, bytes.count - offset)
-                #else
-                let count = Darwin.write(descriptor, base + offset, bytes.count - offset)
-                #endif
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += count
+        return text.withUTF8 { bytes in writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) }
+    }
+
+    /// Writes the bytes, however many calls it takes; nil on success, else the reason.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
+        guard let base = bytes.baseAddress else { return nil }
+        var offset = 0
+        while offset < bytes.count {
+            #if canImport(Glibc)
+            let count = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            #else
+            let count = Darwin.write(descriptor, base + offset, bytes.count - offset)
+            #endif
+            if count < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
             }
-            return nil
+            offset += count
         }
+        return nil
     }
 }

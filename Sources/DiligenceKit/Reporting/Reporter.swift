@@ -31,17 +31,136 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     }
 }
 
-/// Renders a check result in one format. Rendering is pure: the same result gives the same bytes.
+/// Renders a check result in one format, in two steps so that a portfolio's report is written
+/// while it is checked: each policy's own sections as soon as that policy is checked (on any
+/// core, from the policy and its findings only), then the parts that need every policy (counts,
+/// verdicts, summaries) around them. Rendering is pure: the same inputs give the same bytes.
 public protocol Reporter: Sendable {
     var format: ReportFormat { get }
-    func render(_ result: CheckResult) -> String
-    /// The same text in parts that are written one after the other, so that a report of tens of
-    /// megabytes is never also held joined (by default one part, `render`'s).
-    func renderParts(_ result: CheckResult) -> [String]
+
+    /// How many sections `sections(of:_:_:)` returns: the report's streams of per-policy text
+    /// (Markdown: scope and findings; the other formats: one).
+    var streamCount: Int { get }
+
+    /// The policy's own sections, one per stream, rendered from the policy, its findings and
+    /// what is known before any policy is checked.
+    func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection]
+
+    /// The report from its first byte to its last: text that needs every policy's result, and
+    /// where each stream's sections go (every policy's, in file order). `citations` numbers the
+    /// references cited by the reported findings, in order of first citation.
+    func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece]
 }
 
 extension Reporter {
-    public func renderParts(_ result: CheckResult) -> [String] { [render(result)] }
+    public var streamCount: Int { 1 }
+
+    /// The whole report in memory, for a result checked in memory (`Checker.check(_:options:)`,
+    /// which keeps the policies). A streamed check writes its report with `StreamedCheck`.
+    public func render(_ result: CheckResult) -> String {
+        let citations = Citations(result.reportedFindings)
+        var streams = Array(repeating: "", count: streamCount)
+        for (policy, entry) in zip(result.checkedPolicies, result.policies) {
+            for (index, section) in sections(of: policy, entry, result.context).enumerated() where index < streams.count {
+                section.append(to: &streams[index], citations)
+            }
+        }
+        var text = ""
+        for piece in layout(result, citations) {
+            switch piece {
+            case .text(let part): text += part
+            case .stream(let index): if index < streams.count { text += streams[index] }
+            }
+        }
+        return text
+    }
+}
+
+/// A piece of a report's layout: text, or the place of one of its per-policy streams.
+public enum ReportPiece: Sendable, Equatable {
+    case text(String)
+    case stream(Int)
+}
+
+/// A policy's section of a report: text, with holes where it cites a reference by number (the
+/// numbers follow the order of first citation over the whole report, so they are filled in once
+/// every earlier policy is checked). `segments` has one more element than `citations`.
+public struct ReportSection: Sendable {
+    public private(set) var segments: [String]
+    public private(set) var citations: [Reference]
+    /// Written before the section when an earlier section of the same stream wrote text (the
+    /// comma between members of a JSON array that spans policies).
+    public var separator: String
+
+    public init(_ text: String = "", separator: String = "") {
+        segments = [text]
+        citations = []
+        self.separator = separator
+    }
+
+    /// Appends text.
+    public mutating func append(_ text: String) {
+        segments[segments.count - 1] += text
+    }
+
+    /// Appends a hole for the reference's number.
+    public mutating func cite(_ reference: Reference) {
+        citations.append(reference)
+        segments.append("")
+    }
+
+    public var isEmpty: Bool { citations.isEmpty && segments.allSatisfy(\.isEmpty) }
+
+    /// Appends the section to the text of its stream so far, with the separator when needed.
+    public func append(to stream: inout String, _ citations: Citations) {
+        guard !isEmpty else { return }
+        if !stream.isEmpty { stream += separator }
+        stream += text(citations)
+    }
+
+    /// The text with every hole filled by the reference's number (references that `citations`
+    /// does not know are numbered after the others).
+    public func text(_ citations: Citations) -> String {
+        guard !self.citations.isEmpty else { return segments[0] }
+        var numbers = citations
+        var text = segments[0]
+        for (reference, segment) in zip(self.citations, segments.dropFirst()) {
+            text += "[\(numbers.number(for: reference))]"
+            text += segment
+        }
+        return text
+    }
+}
+
+/// Numbers references in order of first citation.
+public struct Citations: Sendable {
+    public private(set) var ordered: [Reference] = []
+    private var numbers: [Reference: Int] = [:]
+
+    public init() {}
+
+    /// Every reference the findings cite, numbered in order (findings in order, their evidence
+    /// in order).
+    public init(_ findings: [Finding]) {
+        add(findings)
+    }
+
+    /// Numbers the references these findings cite that have no number yet.
+    public mutating func add(_ findings: [Finding]) {
+        for finding in findings {
+            for evidence in finding.evidence { if let reference = evidence.reference { _ = number(for: reference) } }
+        }
+    }
+
+    /// The number of a reference already numbered.
+    public func existing(_ reference: Reference) -> Int? { numbers[reference] }
+
+    public mutating func number(for reference: Reference) -> Int {
+        if let number = numbers[reference] { return number }
+        ordered.append(reference)
+        numbers[reference] = ordered.count
+        return ordered.count
+    }
 }
 
 /// The version string printed in reports.

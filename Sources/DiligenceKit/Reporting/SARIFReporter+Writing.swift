@@ -1,23 +1,51 @@
 /// The SARIF log written by `JSONWriter`, each object's keys in the byte order `JSONEncoder`'s
 /// `.sortedKeys` gives (a test compares both byte for byte), the results in parts on every core.
 extension SARIFReporter.Log {
-    /// The log's text in parts, in order: everything before the results, the results in parts
-    /// of 64, and the rest. Joined, they are the report.
+    /// The log's text in parts, in order: everything before the results, the results in
+    /// sections of 64 (as a streamed check writes one section per policy), and the rest.
+    /// Joined, they are the report. The log has one run (the reporter writes one).
     func parts() -> [String] {
+        let results = runs.first?.results ?? []
+        var members = ""
+        for start in stride(from: 0, to: results.count, by: 64) {
+            Self.members(results[start..<min(start + 64, results.count)]).append(to: &members, Citations())
+        }
+        return [opening(), members, closing(resultCount: results.count)]
+    }
+
+    /// From the first byte to the opening of the run's results array.
+    func opening() -> String {
         var json = JSONWriter(capacity: 65_536)
         json.beginObject()
         json.string("$schema", schema)
         json.key("runs")
         json.beginArray()
-        var parts: [String] = []
-        for run in runs {
+        if let run = runs.first {
             json.beginObject()
             json.string("columnKind", run.columnKind)
             json.key("properties")
             run.properties.write(to: &json)
             json.key("results")
             json.beginArray()
-            parts += json.takeTextAndMembers(run.results) { result, part in result.write(to: &part) }
+        }
+        return json.takeText()
+    }
+
+    /// Results as members of the results array: a section of the report's one stream, with the
+    /// comma that separates it from an earlier section.
+    static func members<Results: Sequence>(_ results: Results) -> ReportSection where Results.Element == SARIFReporter.Result {
+        var json = JSONWriter(insideArrayAt: Self.resultsDepth, hasMembers: false, capacity: 16_384)
+        for result in results { result.write(to: &json) }
+        return ReportSection(json.takeText(), separator: ",")
+    }
+
+    /// The results array's depth: in the log's object, its runs array and the run's object.
+    static let resultsDepth = 4
+
+    /// From the end of the results array (which has `resultCount` members) to the last byte.
+    func closing(resultCount: Int) -> String {
+        var json = JSONWriter(insideArrayAt: Self.resultsDepth, hasMembers: resultCount > 0, capacity: 65_536)
+        if let run = runs.first {
             json.endArray()
             json.key("tool")
             json.beginObject()
@@ -29,8 +57,7 @@ extension SARIFReporter.Log {
         json.endArray()
         json.string("version", version)
         json.endObject()
-        parts.append(json.takeText() + "\n")
-        return parts
+        return json.takeText() + "\n"
     }
 }
 

@@ -168,62 +168,69 @@ public struct SARIFReporter: Reporter {
 
     // MARK: Rendering
 
-    public func render(_ result: CheckResult) -> String {
-        log(result).parts().joined()
+    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+        let results = result.findings.lazy.filter { $0.severity >= context.options.reportMin }
+            .map { Self.result($0, context.options) }
+        return [Log.members(results)]
     }
 
-    public func renderParts(_ result: CheckResult) -> [String] {
-        log(result).parts()
+    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
+        let log = log(result, results: [])
+        return [.text(log.opening()), .stream(0), .text(log.closing(resultCount: result.reportedFindings.count))]
     }
 
-    func log(_ result: CheckResult) -> Log {
+    /// The rules' descriptors, in the registry's order, and each rule's index among them.
+    static let rules: (descriptors: [ReportingDescriptor], index: [String: Int]) = {
         let rules = RuleRegistry.all.map(\.description)
-        let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let phases = Dictionary(RuleRegistry.all.map { ($0.description.id, $0.phase) }, uniquingKeysWith: { first, _ in first })
-        let failing = Set(result.failingFindings.map { "\($0.policy)#\($0.identity)" })
-
         let descriptors = rules.map { rule in
             let phase = phases[rule.id] == .review ? "review" : "operations"
             return ReportingDescriptor(
-                id: rule.id, name: Self.pascalCase(rule.id),
+                id: rule.id, name: pascalCase(rule.id),
                 shortDescription: Text(text: rule.name), fullDescription: Text(text: rule.summary),
-                help: MultiformatText(text: Self.helpText(rule), markdown: Self.helpMarkdown(rule)),
+                help: MultiformatText(text: helpText(rule), markdown: helpMarkdown(rule)),
                 defaultConfiguration: Configuration(level: "warning"),
                 properties: RuleProperties(tags: ["due-diligence", phase], phase: phase, facts: rule.facts))
         }
+        return (descriptors, index)
+    }()
 
-        let results = result.reportedFindings.map { finding in
-            let accepted = finding.accepted.map {
-                AcceptedProperties(approvedBy: $0.approvedBy, expires: $0.expires.description, reason: $0.reason)
-            }
-            let suppressions = finding.accepted.map { acceptance in
-                [Suppression(
-                    justification: "\(acceptance.reason) (approved by \(acceptance.approvedBy), expires \(acceptance.expires))",
-                    location: Self.location(policy: finding.policy, line: acceptance.line, column: nil),
-                    properties: AcceptedProperties(approvedBy: acceptance.approvedBy, expires: acceptance.expires.description,
-                                                   reason: acceptance.reason))]
-            }
-            return Result(
-                ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule], level: Self.level(finding.severity),
-                message: Text(text: finding.message),
-                locations: [Self.location(policy: finding.policy, line: finding.line, column: finding.column)],
-                partialFingerprints: [Self.fingerprintKey: Self.fingerprint(policy: finding.policy, identity: finding.identity)],
-                baselineState: result.isNew(finding).map { $0 ? "new" : "unchanged" },
-                suppressions: suppressions,
-                properties: ResultProperties(
-                    severity: finding.severity.name, subject: finding.subject, subjectKind: finding.subjectKind.rawValue,
-                    subjectName: finding.subjectName, factors: finding.factors, identity: finding.identity.description,
-                    exposurePath: finding.path, exposure: finding.exposure.map(ExposureEntry.init),
-                    evidence: finding.evidence.map { evidence in
-                        EvidenceProperties(record: evidence.record, fact: evidence.fact, date: evidence.date,
-                                           source: evidence.reference?.source, title: evidence.reference?.title,
-                                           sourceDate: evidence.reference?.date?.text, quote: evidence.reference?.quote,
-                                           url: evidence.reference?.url)
-                    },
-                    recommendations: finding.recommendations, accepted: accepted,
-                    gate: failing.contains("\(finding.policy)#\(finding.identity)") ? "fail" : "pass"))
+    /// A finding's result: whether it fails the gate and is new since the baseline follow the options.
+    static func result(_ finding: Finding, _ options: CheckOptions) -> Result {
+        let accepted = finding.accepted.map {
+            AcceptedProperties(approvedBy: $0.approvedBy, expires: $0.expires.description, reason: $0.reason)
         }
+        let suppressions = finding.accepted.map { acceptance in
+            [Suppression(
+                justification: "\(acceptance.reason) (approved by \(acceptance.approvedBy), expires \(acceptance.expires))",
+                location: location(policy: finding.policy, line: acceptance.line, column: nil),
+                properties: AcceptedProperties(approvedBy: acceptance.approvedBy, expires: acceptance.expires.description,
+                                               reason: acceptance.reason))]
+        }
+        return Result(
+            ruleId: finding.rule, ruleIndex: rules.index[finding.rule], level: level(finding.severity),
+            message: Text(text: finding.message),
+            locations: [location(policy: finding.policy, line: finding.line, column: finding.column)],
+            partialFingerprints: [fingerprintKey: fingerprint(policy: finding.policy, identity: finding.identity)],
+            baselineState: options.isNew(finding).map { $0 ? "new" : "unchanged" },
+            suppressions: suppressions,
+            properties: ResultProperties(
+                severity: finding.severity.name, subject: finding.subject, subjectKind: finding.subjectKind.rawValue,
+                subjectName: finding.subjectName, factors: finding.factors, identity: finding.identity.description,
+                exposurePath: finding.path, exposure: finding.exposure.map(ExposureEntry.init),
+                evidence: finding.evidence.map { evidence in
+                    EvidenceProperties(record: evidence.record, fact: evidence.fact, date: evidence.date,
+                                       source: evidence.reference?.source, title: evidence.reference?.title,
+                                       sourceDate: evidence.reference?.date?.text, quote: evidence.reference?.quote,
+                                       url: evidence.reference?.url)
+                },
+                recommendations: finding.recommendations, accepted: accepted,
+                gate: options.failsGate(finding) ? "fail" : "pass"))
+    }
 
+    /// The log of a result; its results are `results` (nil: one per reported finding).
+    func log(_ result: CheckResult, results: [Result]? = nil) -> Log {
         let properties = RunProperties(
             asOf: result.asOf.description,
             database: DatabaseProperties(name: result.database.name, version: result.database.version,
@@ -231,8 +238,8 @@ public struct SARIFReporter: Reporter {
             gate: result.options.failOn == nil ? "off" : (result.gateFailed ? "fail" : "pass"),
             failOn: result.options.failOn?.name ?? "none", reportMin: result.options.reportMin.name,
             policies: result.policies.map(\.policy.file), failing: result.failingFindings.count)
-
-        return Log(runs: [Run(tool: Tool(driver: Driver(rules: descriptors)), results: results, properties: properties)])
+        let results = results ?? result.reportedFindings.map { Self.result($0, result.options) }
+        return Log(runs: [Run(tool: Tool(driver: Driver(rules: Self.rules.descriptors)), results: results, properties: properties)])
     }
 
     /// The log through `JSONEncoder`, which defines the layout (tests compare it with `parts()`).

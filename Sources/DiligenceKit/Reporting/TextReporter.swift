@@ -4,16 +4,19 @@ public struct TextReporter: Reporter {
 
     public let format = ReportFormat.text
 
-    public func render(_ result: CheckResult) -> String {
-        var lines: [String] = []
-        for finding in result.reportedFindings {
+    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+        var lines = ""
+        for finding in result.findings where finding.severity >= context.options.reportMin {
             var state = finding.accepted != nil ? " (accepted)" : ""
-            if result.isNew(finding) == true { state += " (new)" }
-            lines.append(Escaping.terminal("\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)"))
+            if context.isNew(finding) == true { state += " (new)" }
+            lines += Escaping.terminal("\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)")
+            lines += "\n"
         }
-        if !lines.isEmpty { lines.append("") }
-        lines += summary(result)
-        return lines.joined(separator: "\n") + "\n"
+        return [ReportSection(lines)]
+    }
+
+    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
+        [.stream(0), .text((result.reportedFindings.isEmpty ? "" : "\n") + summary(result).joined(separator: "\n") + "\n")]
     }
 
     /// The closing lines: counts, baseline changes, database and gate verdict.

@@ -9,9 +9,17 @@ public final class RuleContext: Sendable {
     public let screener: NameScreener
     /// For review rules: the findings of the operation rules on this policy.
     public let findings: [Finding]
+    /// A factor's evidence with its own events, made once per run and shared by its findings.
+    let evidenceMemo: EvidenceMemo
 
-    public init(policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies,
-                settings: RuleSettings, screener: NameScreener, findings: [Finding] = []) {
+    public convenience init(policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies,
+                            settings: RuleSettings, screener: NameScreener, findings: [Finding] = []) {
+        self.init(policy: policy, database: database, asOf: asOf, vocabularies: vocabularies, settings: settings,
+                  screener: screener, findings: findings, evidenceMemo: EvidenceMemo())
+    }
+
+    init(policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies, settings: RuleSettings,
+         screener: NameScreener, findings: [Finding], evidenceMemo: EvidenceMemo) {
         self.policy = policy
         self.database = database
         self.asOf = asOf
@@ -19,6 +27,7 @@ public final class RuleContext: Sendable {
         self.settings = settings
         self.screener = screener
         self.findings = findings
+        self.evidenceMemo = evidenceMemo
     }
 
     /// The date recency is measured from: the as-of date, but no later than the factor's last
@@ -28,8 +37,19 @@ public final class RuleContext: Sendable {
         min(asOf, factor.reviewed.adding(days: settings.staleAfterDays))
     }
 
-    /// Evidence lines for a factor: its title with the first reference, then each event.
+    /// Evidence lines for a factor: its title with the first reference, then each event (the
+    /// factor's own events as of the as-of date unless `events` are given).
     public func evidence(for factor: RiskFactor, events: [RiskEvent]? = nil) -> [Evidence] {
+        guard events == nil else { return makeEvidence(for: factor, events: events) }
+        // The same lines for every finding of the factor: one array, shared.
+        let key = EvidenceMemo.Key(factor: factor.id, asOf: asOf)
+        if let lines = evidenceMemo.value(for: key) { return lines }
+        let lines = makeEvidence(for: factor, events: nil)
+        evidenceMemo.store(lines, for: key)
+        return lines
+    }
+
+    private func makeEvidence(for factor: RiskFactor, events: [RiskEvent]?) -> [Evidence] {
         var lines = [Evidence(record: factor.id, fact: factor.title, date: "in force since \(factor.inForceFrom)",
                               reference: factor.references.first)]
         for event in events ?? factor.events(asOf: asOf) {
@@ -43,4 +63,18 @@ public final class RuleContext: Sendable {
         }
         return lines
     }
+}
+
+/// Evidence lines of factors, by factor and as-of date, for a run.
+final class EvidenceMemo: Sendable {
+    struct Key: Hashable {
+        var factor: String
+        var asOf: Day
+    }
+
+    private let memo = Memo<Key, [Evidence]>(capacity: 100_000)
+
+    func value(for key: Key) -> [Evidence]? { memo.value(for: key) }
+
+    func store(_ lines: [Evidence], for key: Key) { memo.store(lines, for: key) }
 }

@@ -1,0 +1,181 @@
+import Foundation
+
+/// A check that writes its reports while it runs. Each policy file is loaded, checked and
+/// rendered in every requested format on whichever core is free; its sections are appended to
+/// the reports' streams (temporary files) in file order, and then the policy is dropped. Memory
+/// holds a few policies at a time and the findings, never the portfolio or the reports; the
+/// parts of the reports that need every policy are rendered at the end, around the streams.
+///
+/// The bytes are those of `Reporter.render(_:)` on the same policies (a test compares them).
+public struct StreamedCheck: Sendable {
+    public var checker: Checker
+    public var loader: PolicyLoader
+    public var options: CheckOptions
+    /// Longest an accepted risk may run after the as-of date (`AcceptanceHorizon`).
+    public var maxAcceptanceDays: Int
+
+    public init(checker: Checker, loader: PolicyLoader, options: CheckOptions, maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays) {
+        self.checker = checker
+        self.loader = loader
+        self.options = options
+        self.maxAcceptanceDays = maxAcceptanceDays
+    }
+
+    /// The result and, per reporter, its report as chunks to write (text and spilled streams).
+    public struct Output: Sendable {
+        public var result: CheckResult
+        public var reports: [[ReportChunk]]
+        /// Time spent loading, checking and rendering, summed over the cores.
+        public var work: WorkTimes
+    }
+
+    /// Why a run stopped: invalid input (every problem of every file), or a temporary file
+    /// that could not be made.
+    public enum Failure: Error, Sendable {
+        case input(InputError)
+        case write(ReportWriter.WriteError)
+    }
+
+    /// What became of one file.
+    private enum Outcome {
+        /// Loaded and checked: the result, the references its reported findings cite (in order)
+        /// and each reporter's sections.
+        case checked(PolicyResult, cited: [Reference], [[ReportSection]])
+        /// Loaded, not checked because an earlier file failed (its horizon problems still count).
+        case loaded(horizon: [Diagnostic])
+        case invalid([Diagnostic])
+    }
+
+    /// Checks the files and folders in `paths` and writes the reporters' streams to temporary
+    /// files in `spillFolder`. Throws every problem of every file when a file is invalid (as
+    /// `PolicySet.load` does) or, when all load, every acceptance beyond the horizon.
+    public func run(_ paths: [String], reporters: [any Reporter], spillFolder: String) throws(Failure) -> Output {
+        let (files, discovered) = PolicySet.discover(paths)
+        var spills: [[SpillFile]] = []
+        do throws(ReportWriter.WriteError) {
+            for reporter in reporters {
+                var streams: [SpillFile] = []
+                for _ in 0..<reporter.streamCount { streams.append(try SpillFile(in: spillFolder)) }
+                spills.append(streams)
+            }
+        } catch {
+            throw .write(error)
+        }
+        let work = WorkClock()
+        var problems = discovered
+        var horizon: [Diagnostic] = []
+        var results: [PolicyResult] = []
+        var citations = Citations()
+        let failed = FailureFlag()
+        if !problems.isEmpty { failed.set() }
+        let context = ReportContext(asOf: options.asOf, options: options, database: DatabaseSummary(checker.database))
+        Parallel.forEachInOrder(count: files.count, produce: { index -> Outcome in
+            var stage = work.start()
+            let policy: Policy
+            do throws(InputError) {
+                policy = try loader.load(path: files[index])
+            } catch {
+                failed.set()
+                return .invalid(error.diagnostics)
+            }
+            work.lap(&stage, .load)
+            let beyond = AcceptanceHorizon.problems(in: [policy], asOf: options.asOf, maxDays: maxAcceptanceDays)
+            if !beyond.isEmpty { failed.set() }
+            // Once the run has failed, files are still read for their problems, not checked.
+            guard !failed.isSet else { return .loaded(horizon: beyond) }
+            let result = checker.check(policy, options: options)
+            work.lap(&stage, .rules)
+            let sections = reporters.map { $0.sections(of: policy, result, context) }
+            work.lap(&stage, .render)
+            let cited = result.findings.lazy.filter { $0.severity >= options.reportMin }
+                .flatMap { $0.evidence.compactMap(\.reference) }
+            // Its sections are written: the summary parts need less of each finding.
+            var kept = result
+            kept.findings = result.findings.map(\.withoutDetails)
+            return .checked(kept, cited: Array(cited), sections)
+        }, consume: { _, outcome in
+            switch outcome {
+            case .invalid(let diagnostics):
+                problems += diagnostics
+            case .loaded(let beyond):
+                horizon += beyond
+            case .checked(let result, let cited, let sections):
+                results.append(result)
+                for reference in cited { _ = citations.number(for: reference) }
+                for (reporter, streams) in zip(sections, spills) {
+                    for (section, spill) in zip(reporter, streams) { spill.append(section, citations) }
+                }
+            }
+        })
+        if !problems.isEmpty { throw .input(InputError(problems)) }
+        if !horizon.isEmpty { throw .input(InputError(horizon)) }
+        let result = CheckResult(asOf: options.asOf, options: options, database: context.database, policies: results)
+        let reports = zip(reporters, spills).map { reporter, streams in
+            reporter.layout(result, citations).map { piece -> ReportChunk in
+                switch piece {
+                case .text(let text): return .text(text)
+                case .stream(let index): return index < streams.count ? .spilled(streams[index]) : .text("")
+                }
+            }
+        }
+        return Output(result: result, reports: reports, work: work.times)
+    }
+}
+
+/// Set once by any worker, read by all.
+private final class FailureFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}
+
+/// Time spent in each stage of a streamed check, summed over the cores (so it can exceed the
+/// wall-clock time), in milliseconds.
+public struct WorkTimes: Sendable {
+    public enum Stage: Int, Sendable, CaseIterable {
+        case load, rules, render
+        var name: String { ["load", "rules", "render"][rawValue] }
+    }
+
+    public var milliseconds: [Double] = Array(repeating: 0, count: Stage.allCases.count)
+
+    /// `work: load=…ms rules=…ms render=…ms (summed over cores)`
+    public var summary: String {
+        "work: " + Stage.allCases.map { "\($0.name)=" + FixedPoint.text(milliseconds[$0.rawValue], places: 1) + "ms" }.joined(separator: " ")
+            + " (summed over cores)"
+    }
+}
+
+/// Adds up the time each worker spends in each stage.
+private final class WorkClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = WorkTimes()
+
+    func start() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// Ends a stage that began at `stage`; the next begins now.
+    func lap(_ stage: inout UInt64, _ name: WorkTimes.Stage) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        lock.lock()
+        total.milliseconds[name.rawValue] += Double(now - stage) / 1e6
+        lock.unlock()
+        stage = now
+    }
+
+    var times: WorkTimes {
+        lock.lock()
+        defer { lock.unlock() }
+        return total
+    }
+}

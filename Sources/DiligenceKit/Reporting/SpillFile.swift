@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An anonymous temporary file that a report's per-policy stream is appended to while the
+/// check runs, and copied into the report once the parts around it are known. It is unlinked
+/// as soon as it is made, so nothing is left behind however the process ends; it is closed when
+/// the last reference goes. A write that fails is remembered and reported when the report is
+/// written (`failure`).
+public final class SpillFile: @unchecked Sendable {
+    private let descriptor: Int32
+    /// Bytes written so far.
+    public private(set) var size = 0
+    /// Why a write failed, if one did (the file then holds less than was appended).
+    public private(set) var failure: String?
+
+    /// A new empty file in `folder`.
+    public init(in folder: String) throws(ReportWriter.WriteError) {
+        var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast()) + Array(".diligence-stream-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard descriptor >= 0 else {
+            throw ReportWriter.WriteError(path: folder, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
+        }
+        template.withUnsafeBufferPointer { buffer in
+            if let base = buffer.baseAddress { _ = unlink(base) }
+        }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Appends the text's UTF-8 bytes.
+    public func append(_ text: String) {
+        guard failure == nil, !text.isEmpty else { return }
+        if let failure = ReportWriter.writeAll(text, to: descriptor) {
+            self.failure = failure
+            return
+        }
+        size += text.utf8.count
+    }
+
+    /// Appends the section to the stream, after its separator when the stream holds text.
+    public func append(_ section: ReportSection, _ citations: Citations) {
+        guard !section.isEmpty else { return }
+        if size > 0 { append(section.separator) }
+        append(section.text(citations))
+    }
+
+    /// Copies the whole file to `target`; nil on success, else the reason.
+    func copy(to target: Int32) -> String? {
+        if let failure { return failure }
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < size {
+            let count = pread(descriptor, buffer, min(chunk, size - offset), off_t(offset))
+            if count < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            if count == 0 { return "the temporary file is shorter than written" }
+            if let failure = ReportWriter.writeAll(UnsafeRawBufferPointer(start: buffer, count: count), to: target) { return failure }
+            offset += count
+        }
+        return nil
+    }
+}
+
+/// A piece of a report as it is written: text, or a stream spilled to a temporary file.
+public enum ReportChunk: Sendable {
+    case text(String)
+    case spilled(SpillFile)
+}

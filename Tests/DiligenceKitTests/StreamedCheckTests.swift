@@ -1,0 +1,105 @@
+@testable import DiligenceKit
+import Foundation
+import Testing
+
+/// A streamed check (`check` on the command line) writes each policy's sections as it goes and
+/// the summary parts at the end: its reports must be the bytes `Reporter.render` gives for the
+/// same policies checked in memory.
+@Suite struct StreamedCheckTests {
+    static let examples = TestData.root.appendingPathComponent("policies").path
+
+    /// The report a streamed check writes, read back from its chunks.
+    static func streamed(_ paths: [String], _ format: ReportFormat, options: CheckOptions) throws -> (CheckResult, String) {
+        let check = StreamedCheck(checker: Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies),
+                                  loader: TestData.workspace.policyLoader, options: options)
+        let output = try check.run(paths, reporters: [format.reporter], spillFolder: FileManager.default.temporaryDirectory.path)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString).\(format.rawValue)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try ReportWriter.write([(path: file.path, chunks: try #require(output.reports.first))])
+        return (output.result, try String(contentsOf: file, encoding: .utf8))
+    }
+
+    /// The same policies checked in memory and rendered whole.
+    static func rendered(_ paths: [String], _ format: ReportFormat, options: CheckOptions) throws -> String {
+        let policies = try PolicySet.load(paths, loader: TestData.workspace.policyLoader)
+        let result = Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies).check(policies, options: options)
+        return format.reporter.render(result)
+    }
+
+    @Test(arguments: ReportFormat.allCases)
+    func theExamplePoliciesStreamedAreTheBytesRenderedInMemory(format: ReportFormat) throws {
+        let options = CheckOptions(asOf: TestData.asOf)
+        let (result, streamed) = try Self.streamed([Self.examples], format, options: options)
+        #expect(result.policies.count > 5)
+        #expect(result.gateFailed)
+        #expect(streamed == (try Self.rendered([Self.examples], format, options: options)))
+    }
+
+    /// Report-min, no gate, a later date (stale intelligence, expired acceptances) and a baseline
+    /// change what the summary parts say and which findings the sections show.
+    @Test(arguments: ReportFormat.allCases)
+    func otherOptionsStreamedAreTheBytesRenderedInMemory(format: ReportFormat) throws {
+        let baseline = try GateTests.baseline(of: GateTests.machinery)
+        for options in [
+            CheckOptions(asOf: TestData.asOf, failOn: nil, reportMin: .high),
+            CheckOptions(asOf: Day(iso: "2022-06-30")!, failOn: .critical, reportMin: .low),
+            CheckOptions(asOf: TestData.asOf, baseline: baseline),
+        ] {
+            let (_, streamed) = try Self.streamed([Self.examples], format, options: options)
+            #expect(streamed == (try Self.rendered([Self.examples], format, options: options)))
+        }
+    }
+
+    @Test func everyProblemOfEveryFileIsThrownAndNoReportIsMade() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-invalid-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(TestData.minimal("sites:\n  - id: a\n    country: XX\n").utf8).write(to: folder.appendingPathComponent("a.yaml"))
+        try Data(TestData.minimal("").utf8).write(to: folder.appendingPathComponent("b.yaml"))
+        try Data("version: 1\ncompany: [\n".utf8).write(to: folder.appendingPathComponent("c.yaml"))
+        #expect {
+            _ = try Self.streamed([folder.path], .markdown, options: CheckOptions(asOf: TestData.asOf))
+        } throws: { error in
+            guard case .input(let problems) = error as? StreamedCheck.Failure else { return false }
+            return Set(problems.diagnostics.map { URL(fileURLWithPath: $0.location.file).lastPathComponent }) == ["a.yaml", "c.yaml"]
+        }
+    }
+
+    @Test func anAcceptanceBeyondTheHorizonStopsTheRun() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-horizon-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let yaml = TestData.minimal("""
+            accepted_risks:
+              - finding: conflict-proximity/x
+                reason: reviewed
+                approved_by: Head of Risk
+                expires: 2030-01-01
+            """)
+        try Data(yaml.utf8).write(to: folder.appendingPathComponent("far.yaml"))
+        #expect {
+            _ = try Self.streamed([folder.path], .json, options: CheckOptions(asOf: TestData.asOf))
+        } throws: { error in
+            guard case .input(let problems) = error as? StreamedCheck.Failure else { return false }
+            return problems.diagnostics.count == 1 && problems.diagnostics[0].message.contains("--max-acceptance-days")
+        }
+    }
+}
+
+/// `Parallel.forEachInOrder` hands values over in index order whatever the scheduling.
+@Suite struct OrderedHandOffTests {
+    @Test(arguments: [0, 1, 2, 31, 32, 33, 1_000])
+    func valuesAreConsumedInIndexOrderOnceEach(count: Int) {
+        var consumed: [Int] = []
+        Parallel.forEachInOrder(count: count, window: 4, produce: { index -> Int in
+            // Uneven work, so later indices often finish first.
+            var total = 0
+            for step in 0..<((count - index) % 7 * 2_000) { total &+= step }
+            return index * 2 + (total == -1 ? 1 : 0)
+        }, consume: { index, value in
+            #expect(value == index * 2)
+            consumed.append(index)
+        })
+        #expect(consumed == Array(0..<count))
+    }
+}
