@@ -40,8 +40,8 @@ import Testing
 
     static func findings(_ database: RiskDatabase, _ yaml: String, asOf: String = "2020-09-30") throws -> [Finding] {
         let policy = try TestData.policy(yaml)
-        return Checker(database: database, vocabularies: TestData.workspace.vocabularies)
-            .check([policy], options: CheckOptions(asOf: try #require(Day(iso: asOf)), failOn: .high)).findings
+        return Array(Checker(database: database, vocabularies: TestData.workspace.vocabularies)
+            .check([policy], options: CheckOptions(asOf: try #require(Day(iso: asOf)), failOn: .high)).findings)
     }
 
     // MARK: Dates

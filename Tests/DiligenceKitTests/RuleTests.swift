@@ -539,7 +539,7 @@ import Testing
                 country: ML
                 region: Kidal
             """))
-        let findings = result.findings
+        let findings = Array(result.findings)
         #expect(findings == findings.sorted())
         #expect(findings.map(\.line) == findings.map(\.line).sorted())
         #expect(Set(findings.map(\.rule)).isSuperset(of: ["civil-unrest-travel", "political-instability", "not-assessed"]))

@@ -6,19 +6,21 @@ public struct CheckResult: Sendable {
     public let database: DatabaseSummary
     public let policies: [PolicyResult]
 
-    /// Every finding of every policy, in deterministic order (accepted ones included). Computed
-    /// on each use, like the lists below: a portfolio's findings are kept once, in `policies`.
-    public var findings: [Finding] { policies.flatMap(\.findings) }
+    /// Every finding of every policy, in deterministic order (accepted ones included). A view,
+    /// like the lists below, not a copy: a portfolio's findings are kept once, in `policies`.
+    public var findings: some Collection<Finding> { policies.lazy.flatMap(\.findings) }
 
     /// Findings at or above `--report-min`.
-    public var reportedFindings: [Finding] {
-        policies.flatMap { $0.findings.filter { $0.severity >= options.reportMin } }
+    public var reportedFindings: some Collection<Finding> {
+        let reportMin = options.reportMin
+        return policies.lazy.flatMap(\.findings).filter { $0.severity >= reportMin }
     }
 
     /// Findings that fail the gate: not accepted and at or above `--fail-on`, and every
     /// expired acceptance (unless the gate is off); with a baseline, only findings it does not hold.
-    public var failingFindings: [Finding] {
-        policies.flatMap { $0.findings.filter(options.failsGate) }
+    public var failingFindings: some Collection<Finding> {
+        let options = options
+        return policies.lazy.flatMap(\.findings).filter(options.failsGate)
     }
 
     /// Count of unaccepted findings per severity (reported ones only).

@@ -69,7 +69,7 @@ public struct StreamedCheck: Sendable {
         let failed = FailureFlag()
         if !problems.isEmpty { failed.set() }
         let context = ReportContext(asOf: options.asOf, options: options, database: DatabaseSummary(checker.database))
-        Parallel.forEachInOrder(count: files.count, produce: { index -> Outcome in
+        Parallel.forEachInOrder(count: files.count, window: 8, produce: { index -> Outcome in
             var stage = work.start()
             let policy: Policy
             do throws(InputError) {

@@ -69,7 +69,13 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     /// The exposure path: subject → measure → event or fact → rule and band.
     public var path: [String]
     /// The structured exposure path of place-bound findings (site, distance, events, band).
-    public var exposure: Exposure?
+    /// Kept in a box: most findings have none, and a finding is copied into sorted lists and
+    /// kept for a whole portfolio, so its inline size counts.
+    public var exposure: Exposure? {
+        get { exposureBox?.value }
+        set { exposureBox = newValue.map(ExposureBox.init) }
+    }
+    private var exposureBox: ExposureBox?
     public var evidence: [Evidence]
     public var recommendations: [String]
     public var accepted: Acceptance?
@@ -90,11 +96,17 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         self.factors = factor.map { [$0.id] } ?? []
         self.message = message
         self.path = path
-        self.exposure = exposure
+        self.exposureBox = exposure.map(ExposureBox.init)
         self.evidence = evidence
         self.recommendations = recommendations
         self.accepted = nil
         self.identityFactor = factor?.id
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rule, severity, policy, line, column, subject, subjectKind, subjectName, factors, message, path
+        case exposureBox = "exposure"
+        case evidence, recommendations, accepted, identityFactor
     }
 
     public var identity: FindingIdentity { FindingIdentity(rule: rule, subject: subject, factor: identityFactor) }
@@ -113,8 +125,35 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     }
 
     /// Ordered by file, line, column, rule, then identity: every output is deterministic.
+    /// By policy, line, column, rule, then identity. The identity's text is made only for a tie
+    /// on the rest (sorting a policy's findings made it for every comparison).
     public static func < (lhs: Finding, rhs: Finding) -> Bool {
-        (lhs.policy, lhs.line, lhs.column, lhs.rule, lhs.identity.description)
-            < (rhs.policy, rhs.line, rhs.column, rhs.rule, rhs.identity.description)
+        if lhs.policy != rhs.policy { return lhs.policy < rhs.policy }
+        if lhs.line != rhs.line { return lhs.line < rhs.line }
+        if lhs.column != rhs.column { return lhs.column < rhs.column }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        return lhs.identity.description < rhs.identity.description
+    }
+}
+
+/// An exposure held by reference, compared and encoded as its value.
+private final class ExposureBox: Sendable, Hashable, Codable {
+    let value: Exposure
+
+    init(_ value: Exposure) {
+        self.value = value
+    }
+
+    static func == (lhs: ExposureBox, rhs: ExposureBox) -> Bool { lhs.value == rhs.value }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
+
+    init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode(Exposure.self)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
     }
 }

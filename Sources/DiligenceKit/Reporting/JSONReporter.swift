@@ -215,8 +215,8 @@ public struct JSONReporter: Reporter {
             findings: findings ?? reported.map { FindingEntry($0, result.options) },
             summary: Summary(baseline: result.options.baseline.map { baseline in
                                  BaselineSummary(file: baseline.file, as_of: baseline.asOf,
-                                                 new: reported.filter { result.isNew($0) == true }.count,
-                                                 unchanged: reported.filter { result.isNew($0) == false }.count,
+                                                 new: reported.lazy.filter { result.isNew($0) == true }.count,
+                                                 unchanged: reported.lazy.filter { result.isNew($0) == false }.count,
                                                  resolved: result.resolvedSinceBaseline.map {
                                                      ResolvedEntry(policy: $0.policy, id: $0.id, rule: $0.rule, severity: $0.severity, message: $0.message)
                                                  })
@@ -224,7 +224,7 @@ public struct JSONReporter: Reporter {
                              gate: result.options.failOn == nil ? "off" : (result.gateFailed ? "fail" : "pass"),
                              fail_on: result.options.failOn?.name ?? "none", report_min: result.options.reportMin.name,
                              counts: counts, total: reported.count,
-                             accepted: reported.filter { $0.accepted != nil }.count,
+                             accepted: reported.lazy.filter { $0.accepted != nil }.count,
                              failing: result.failingFindings.map { "\($0.policy): \($0.identity)" }))
     }
 

@@ -29,6 +29,12 @@ struct JSONWriter {
         return text
     }
 
+    /// The text written so far and the line break that ends a document, handed over.
+    mutating func takeDocumentEnd() -> String {
+        text += "\n"
+        return takeText()
+    }
+
     mutating func beginObject() {
         separate()
         text += "{"

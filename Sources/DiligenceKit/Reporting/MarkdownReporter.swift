@@ -93,14 +93,20 @@ public struct MarkdownReporter: Reporter {
         out.blank()
         out.line("**Gate verdict:** \(gateText(result)).")
         out.blank()
+        let reported = result.reportedFindings
         out.table(["Severity", "Open findings", "Accepted"], Severity.allCases.reversed().map { severity in
-            let open = result.reportedFindings.filter { $0.severity == severity && $0.accepted == nil }.count
-            let accepted = result.reportedFindings.filter { $0.severity == severity && $0.accepted != nil }.count
+            let open = reported.lazy.filter { $0.severity == severity && $0.accepted == nil }.count
+            let accepted = reported.lazy.filter { $0.severity == severity && $0.accepted != nil }.count
             return [severity.name, String(open), String(accepted)]
         })
         out.blank()
-        let top = result.reportedFindings.filter { $0.accepted == nil && $0.severity >= .high }
-            .sorted { ($1.severity, $0.policy, $0.line) < ($0.severity, $1.policy, $1.line) }
+        // Positions of the open findings at high or critical, most severe first (a portfolio
+        // has thousands: positions, not copies).
+        let top = reported.indices.filter { reported[$0].accepted == nil && reported[$0].severity >= .high }
+            .sorted { left, right in
+                let (a, b) = (reported[left], reported[right])
+                return (b.severity, a.policy, a.line) < (a.severity, b.policy, b.line)
+            }
         if let baseline = result.options.baseline {
             baselineChanges(result, baseline, &out)
         }
@@ -109,7 +115,7 @@ public struct MarkdownReporter: Reporter {
         if top.isEmpty {
             out.line("No open finding at high or critical.")
         } else {
-            for finding in top.prefix(10) {
+            for finding in top.prefix(10).map({ reported[$0] }) {
                 out.line("- **\(finding.severity)** `\(finding.rule)` in \(Escaping.markdown(company(of: finding, result))): \(Escaping.markdown(finding.message))")
             }
             if top.count > 10 { out.line("- … and \(top.count - 10) more at high or critical (section 5).") }
@@ -118,9 +124,9 @@ public struct MarkdownReporter: Reporter {
         out.line("**Decisions needed**")
         out.blank()
         var decisions: [String] = []
-        let failing = result.failingFindings.filter { $0.rule != "expired-acceptance" }
-        if !failing.isEmpty {
-            decisions.append("\(failing.count) finding(s) fail the gate: treat each (section 5 says what to do) or accept it in the policy's `accepted_risks` with a reason, an approver and an expiry.")
+        let failing = result.failingFindings.lazy.filter { $0.rule != "expired-acceptance" }.count
+        if failing > 0 {
+            decisions.append("\(failing) finding(s) fail the gate: treat each (section 5 says what to do) or accept it in the policy's `accepted_risks` with a reason, an approver and an expiry.")
         }
         let expired = result.findings.filter { $0.rule == "expired-acceptance" }
         if !expired.isEmpty {

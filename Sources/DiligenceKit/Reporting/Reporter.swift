@@ -141,12 +141,12 @@ public struct Citations: Sendable {
 
     /// Every reference the findings cite, numbered in order (findings in order, their evidence
     /// in order).
-    public init(_ findings: [Finding]) {
+    public init<Findings: Sequence<Finding>>(_ findings: Findings) {
         add(findings)
     }
 
     /// Numbers the references these findings cite that have no number yet.
-    public mutating func add(_ findings: [Finding]) {
+    public mutating func add<Findings: Sequence<Finding>>(_ findings: Findings) {
         for finding in findings {
             for evidence in finding.evidence { if let reference = evidence.reference { _ = number(for: reference) } }
         }

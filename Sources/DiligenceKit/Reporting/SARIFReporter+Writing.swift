@@ -57,7 +57,7 @@ extension SARIFReporter.Log {
         json.endArray()
         json.string("version", version)
         json.endObject()
-        return json.takeText() + "\n"
+        return json.takeDocumentEnd()
     }
 }
 

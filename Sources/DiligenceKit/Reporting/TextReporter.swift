@@ -25,13 +25,13 @@ public struct TextReporter: Reporter {
         let counts = Severity.allCases.reversed().compactMap { severity in
             result.counts[severity].map { "\($0) \(severity)" }
         }
-        let accepted = result.reportedFindings.filter { $0.accepted != nil }.count
+        let accepted = result.reportedFindings.lazy.filter { $0.accepted != nil }.count
         var summary = "\(result.policies.count) polic\(result.policies.count == 1 ? "y" : "ies") checked as of \(result.asOf): "
         summary += counts.isEmpty ? "no findings" : counts.joined(separator: ", ")
         if accepted > 0 { summary += "; \(accepted) accepted" }
         lines.append(summary)
         if let baseline = result.options.baseline {
-            let new = result.reportedFindings.filter { result.isNew($0) == true }.count
+            let new = result.reportedFindings.lazy.filter { result.isNew($0) == true }.count
             lines.append("since baseline \(baseline.file): \(new) new, \(result.resolvedSinceBaseline.count) resolved")
         }
         lines.append("database: \(result.database.name) \(result.database.version ?? "") sha256:\(result.database.digest.prefix(12))".replacingOccurrences(of: "  ", with: " "))
