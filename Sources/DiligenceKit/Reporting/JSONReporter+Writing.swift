@@ -36,8 +36,9 @@ extension JSONReporter.Document {
 
     /// From the end of the findings array (which has `findingCount` members) to the last byte.
     func closing(findingCount: Int) -> String {
-        // About 400 bytes a policy and 80 a failing finding: one allocation, not a doubling series.
-        let capacity = 4_096 + policies.count * 400 + summary.failing.count * 80
+        // At most about 600 bytes a policy and 160 a failing finding: one allocation, not a
+        // doubling series that holds two copies at its last step.
+        let capacity = 4_096 + policies.count * 600 + summary.failing.count * 160
         var json = JSONWriter(insideArrayAt: Self.findingsDepth, hasMembers: findingCount > 0, capacity: capacity)
         json.endArray()
         json.key("policies")
