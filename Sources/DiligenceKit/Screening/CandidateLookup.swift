@@ -64,14 +64,22 @@ extension NameScreener {
         }
         // Two adjacent query words that the list writes as one ("al qaida" / "alqaida").
         for i in query.tokens.indices.dropLast() where query.tokens[i].kind != .initial && query.tokens[i + 1].kind != .initial {
-            let joined = normalizer.forms(of: Array((query.name.tokens[i].text + query.name.tokens[i + 1].text).utf8)).key
-            if let candidate = index.vocabulary[joined] {
+            if let candidate = joinedToken(query.name.tokens[i].text + query.name.tokens[i + 1].text) {
                 for position in [i, i + 1] where found[position][candidate] == nil {
                     found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
             }
         }
         return found
+    }
+
+    /// The list token whose key is the folded `text`, once a run for each text: two words of
+    /// a query written as one.
+    func joinedToken(_ text: String) -> Int32? {
+        if let known = memo.joinedTokens.value(for: text) { return known < 0 ? nil : known }
+        let token = index.vocabulary[String(decoding: normalizer.folds.apply(Array(text.utf8)), as: UTF8.self)]
+        memo.joinedTokens.store(token ?? -1, for: text)
+        return token
     }
 
     /// Whether `part` (three letters or more) begins or ends `whole`, leaving two letters or more.

@@ -17,6 +17,9 @@ final class ScreeningMemo: @unchecked Sendable {
 
     /// The list tokens that match a query token, by token (see `lookUp`).
     let tokenMatches = Memo<TokenKey, [Int32: TokenComparison]>(capacity: 100_000)
+    /// The list token two adjacent query words written as one are, -1 for none, by the words
+    /// joined (see `joinedToken`).
+    let joinedTokens = Memo<String, Int32>(capacity: 100_000)
 
     /// Bounded, so that a run over millions of distinct names does not keep them all.
     private let answers = Memo<Key, [ScreeningMatch]>(capacity: 100_000)
