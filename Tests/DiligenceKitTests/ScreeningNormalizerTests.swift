@@ -174,5 +174,21 @@ import Testing
         #expect(Transliterator.latinByWord(name) == Transliterator.transform(name, id))
         #expect(Transliterator.latin(name) == Transliterator.transform(name, id))
     }
-}
 
+    /// The compiled spelling folds give the rule-by-rule definition's keys: on words made of
+    /// the rules' patterns (overlapping, repeated, at the end or not) and on real names.
+    @Test func compiledFoldsMatchTheRuleByRuleFolds() {
+        let rules = normalizer.data.spellingFolds
+        let pieces = Array(Set(rules.flatMap { [$0.from, $0.to] })).sorted { $0.lexicographicallyPrecedes($1) }
+            + [Array("a".utf8), Array("kk".utf8), Array("0".utf8), Array("00".utf8)]
+        var words: [[UInt8]] = ["", "a", "lukashenko", "grigoryevich", "sergej", "nejad", "shchukin", "mohammed", "yye", "sshh"].map { Array($0.utf8) }
+        for first in pieces {
+            for second in pieces { words.append(first + second) }
+            for second in pieces.prefix(8) { words.append(first + second + first) }
+        }
+        let folds = SpellingFolds(rules)
+        for word in words {
+            #expect(folds.apply(word) == NameNormalizer.fold(word, rules: rules), "\(String(decoding: word, as: UTF8.self))")
+        }
+    }
+}

@@ -2,7 +2,7 @@ extension NameScreener {
     /// For each query token, the list tokens that match it (verified), by vocabulary id. A
     /// comparison of similarity 0 marks a list token that is part of the query token written as
     /// one word, or the reverse: it makes a candidate, and the scorer decides.
-    func lookUp(_ query: PreparedQuery, scratch: inout Scratch) -> [[Int32: TokenComparison]] {
+    func lookUp(_ query: PreparedName, scratch: inout Scratch) -> [[Int32: TokenComparison]] {
         var found = [[Int32: TokenComparison]](repeating: [:], count: query.tokens.count)
         for (i, token) in query.tokens.enumerated() where token.kind != .initial {
             // A token's matches depend on the token alone: found once a run for each word and kind.
@@ -24,7 +24,7 @@ extension NameScreener {
                     found[i][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
             }
-            if let exact = index.vocabulary[query.name.tokens[i].key] {
+            if let exact = query.vocabularyIds[i] {
                 found[i][exact] = TokenComparison(how: .spelling, similarity: 1, edits: 0)
             }
             if token.kind == .particle { continue }
@@ -37,7 +37,7 @@ extension NameScreener {
             // More edits, for long tokens unknown to the list: at least half their trigrams shared.
             // (A lossy filter: a name whose other tokens match is still found and scored in full.)
             let budget = parameters.editBudget(length: key.count + 2)
-            if budget >= 2, index.vocabulary[query.name.tokens[i].key] == nil {
+            if budget >= 2, query.vocabularyIds[i] == nil {
                 let trigrams = CandidateIndex.trigrams(key)
                 let required = max(trigrams.count - 4 * budget, (trigrams.count + 1) / 2, 2)
                 scratch.touchedTokens.removeAll(keepingCapacity: true)
@@ -64,14 +64,22 @@ extension NameScreener {
         }
         // Two adjacent query words that the list writes as one ("al qaida" / "alqaida").
         for i in query.tokens.indices.dropLast() where query.tokens[i].kind != .initial && query.tokens[i + 1].kind != .initial {
-            let joined = normalizer.forms(of: Array((query.name.tokens[i].text + query.name.tokens[i + 1].text).utf8)).key
-            if let candidate = index.vocabulary[joined] {
+            if let candidate = joinedToken(query.name.tokens[i].text + query.name.tokens[i + 1].text) {
                 for position in [i, i + 1] where found[position][candidate] == nil {
                     found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
             }
         }
         return found
+    }
+
+    /// The list token whose key is the folded `text`, once a run for each text: two words of
+    /// a query written as one.
+    func joinedToken(_ text: String) -> Int32? {
+        if let known = memo.joinedTokens.value(for: text) { return known < 0 ? nil : known }
+        let token = index.vocabulary[String(decoding: normalizer.folds.apply(Array(text.utf8)), as: UTF8.self)]
+        memo.joinedTokens.store(token ?? -1, for: text)
+        return token
     }
 
     /// Whether `part` (three letters or more) begins or ends `whole`, leaving two letters or more.

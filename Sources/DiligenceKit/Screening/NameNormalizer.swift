@@ -33,8 +33,12 @@ public struct NameNormalizer: Sendable {
     /// neighbourhood, so that "COPANY" and "LIMITRD" are still recognised.
     let legalWords: Set<String>
     let legalWordsByDeletion: [UInt64: [(text: String, key: String)]]
+    /// The patronymic endings, as bytes.
+    let patronymicSuffixes: [[UInt8]]
+    /// `data.spellingFolds`, ready to apply.
+    let folds: SpellingFolds
     /// `forms(of:)` of the words met so far (shared by copies and threads).
-    let wordForms = Memo<[UInt8], (text: String, key: String, legalKey: String)>(capacity: 200_000)
+    let wordForms = Memo<String, WordForms>(capacity: 200_000)
 
     public init(data: ScreeningData) {
         self.data = data
@@ -57,19 +61,21 @@ public struct NameNormalizer: Sendable {
         }
         legalWords = Set(written.map { Self.fold($0, rules: data.spellingFolds) })
         legalWordsByDeletion = byDeletion
+        patronymicSuffixes = data.patronymicSuffixes.map { Array($0.utf8) }
+        folds = SpellingFolds(data.spellingFolds)
     }
 
     /// The key of the legal-form word a word is, or is one edit away from as written (five
     /// letters or more: "COPANY", "JOONT"); the word's own key otherwise.
-    func legalFormWord(_ word: Word) -> String {
-        guard word.text.utf8.count >= 5, !legalWords.contains(word.key) else { return word.key }
-        let bytes = Array(word.text.utf8)[...]
+    func legalFormWord(text: String, key: String) -> String {
+        guard text.utf8.count >= 5, !legalWords.contains(key) else { return key }
+        let bytes = Array(text.utf8)[...]
         for hash in CandidateIndex.deletionHashes(bytes) {
             for candidate in legalWordsByDeletion[hash] ?? [] where StringDistance.editDistance(bytes, Array(candidate.text.utf8)[...], limit: 1) <= 1 {
                 return candidate.key
             }
         }
-        return word.key
+        return key
     }
 
     /// The normaliser on the built-in data files.
@@ -85,25 +91,44 @@ public struct NameNormalizer: Sendable {
         Transliterator.latin(name).lowercased().filter { $0 != "'" && $0 != "’" }
     }
 
-    /// A word of the name before classification.
-    struct Word {
+    /// What a word is wherever it occurs: its forms and what the data files say of it.
+    struct WordForms {
         var text: String
         /// The folded word.
         var key: String
         /// `legalFormWord` of the word: the key of the legal-form word it is or nearly is.
         var legalKey: String
+        /// The key is a legal form on its own ("llc").
+        var isLegalForm: Bool
+        /// A legal form (by `legalKey`) or a title (by `key`) may start with the word.
+        var startsLegalForm: Bool
+        var startsTitle: Bool
+        var isStopword: Bool
+        var isParticle: Bool
+        var isPatronymic: Bool
+    }
+
+    /// A word of the name before classification.
+    struct Word {
+        var forms: WordForms
         /// Where the comma-separated segment it belongs to starts and ends (word indices).
         var segmentStart: Int
         var segmentEnd: Int
+
+        var text: String { forms.text }
+        var key: String { forms.key }
+        var legalKey: String { forms.legalKey }
     }
 
     /// Normalises a name.
     public func normalize(_ name: String) -> NormalizedName {
         let cut = name.utf8.count > Self.maxCharacters ? String(name.prefix(Self.maxCharacters)) : name
+        // ASCII needs no transliteration (`Transliterator.latin` returns it unchanged).
+        let latin = cut.utf8.allSatisfy { $0 < 0x80 } ? cut : Transliterator.latin(cut)
         // After transliteration the text is ASCII; anything ICU could not romanise separates words.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(cut.utf8.count)
-        for byte in Transliterator.latin(cut).utf8 {
+        bytes.reserveCapacity(latin.utf8.count)
+        for byte in latin.utf8 {
             switch byte {
             case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
             case 0x80...: bytes.append(0x20)
@@ -119,56 +144,112 @@ public struct NameNormalizer: Sendable {
     /// "LAST, First Middle" → "First Middle LAST"; "LAST First" with the surname alone in
     /// capitals → "First LAST". Organisation names (with a legal form) are left alone.
     func readingOrder(_ text: [UInt8]) -> ([UInt8], Bool) {
-        let segments = text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-        if segments.count == 2 {
-            let last = Self.plainWords(segments[0]), first = Self.plainWords(segments[1])
-            if (1...3).contains(last.count), (1...4).contains(first.count),
-               !(last + first).contains(where: { isLegalFormWord($0) }),
-               !(last + first).contains(where: { $0.contains(where: ASCII.isDigit) }) {
-                return (Array(ASCII.trimmed(segments[1])) + [0x20] + Array(ASCII.trimmed(segments[0])), true)
+        var commas = 0, comma = 0
+        for (index, byte) in text.enumerated() where byte == UInt8(ascii: ",") {
+            commas += 1
+            comma = index
+        }
+        if commas == 1 {
+            let last = text[..<comma], first = text[(comma + 1)...]
+            if (1...3).contains(Self.plainWordCount(last)), (1...4).contains(Self.plainWordCount(first)),
+               !last.contains(where: ASCII.isDigit), !first.contains(where: ASCII.isDigit),
+               !containsLegalFormWord(last), !containsLegalFormWord(first) {
+                return (Array(ASCII.trimmed(first)) + [0x20] + Array(ASCII.trimmed(last)), true)
             }
             return (text, false)
         }
-        guard segments.count == 1 else { return (text, false) }
-        let words = text.split(whereSeparator: ASCII.isSpace)
-        guard words.count >= 2, words.count <= 5 else { return (text, false) }
-        let isCapitals = words.map { word -> Bool in
-            let letters = word.filter(ASCII.isLetter)
-            return letters.count >= 2 && letters.allSatisfy(ASCII.isUpper)
+        guard commas == 0 else { return (text, false) }
+        var words: [Range<Int>] = []
+        var start: Int?
+        for index in 0...text.count {
+            if index < text.count, !ASCII.isSpace(text[index]) {
+                if start == nil { start = index }
+            } else if let wordStart = start {
+                words.append(wordStart..<index)
+                start = nil
+                if words.count > 5 { return (text, false) }
+            }
         }
+        guard words.count >= 2 else { return (text, false) }
+        let isCapitals = words.map { Self.isCapitals(text[$0]) }
         let capitalsCount = isCapitals.filter { $0 }.count
         guard capitalsCount > 0, capitalsCount < words.count else { return (text, false) }
         // The others must be written as names ("Alexander"), not in lower case.
         let othersCapitalised = zip(words, isCapitals).allSatisfy { word, capitals in
-            capitals || word.first.map { ASCII.isUpper($0) || !ASCII.isLetter($0) } ?? true
+            capitals || ASCII.isUpper(text[word.lowerBound]) || !ASCII.isLetter(text[word.lowerBound])
         }
-        guard othersCapitalised, !Self.plainWords(text[...]).contains(where: { isLegalFormWord($0) }) else { return (text, false) }
+        guard othersCapitalised, !containsLegalFormWord(text[...]) else { return (text, false) }
         // Surname in capitals first: move it to the end.
         if isCapitals.first == true, let split = isCapitals.firstIndex(of: false), !isCapitals[split...].contains(true) {
-            return (Array((words[split...] + words[..<split]).joined(separator: [0x20])), true)
+            return (Array((words[split...] + words[..<split]).map { text[$0] }.joined(separator: [0x20])), true)
         }
         return (text, false)
     }
 
-    func isLegalFormWord(_ word: [UInt8]) -> Bool {
-        legalForms[forms(of: word).key] != nil
+    /// Two letters or more, all capitals (other bytes ignored).
+    static func isCapitals(_ word: ArraySlice<UInt8>) -> Bool {
+        var letters = 0
+        for byte in word where ASCII.isLetter(byte) {
+            guard ASCII.isUpper(byte) else { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 
-    /// A lower-case word's text, key and legal-form key, computed once per word and run: the
-    /// words of a portfolio's names repeat ("trading", "logistics", surnames), and folding and
-    /// the legal-form look-up were a tenth of screening.
-    func forms(of lower: [UInt8]) -> (text: String, key: String, legalKey: String) {
+    /// Whether a word of the text (split on anything but letters and digits) is a legal form.
+    func containsLegalFormWord(_ text: ArraySlice<UInt8>) -> Bool {
+        var found = false
+        Self.forEachPlainWord(text) { word in
+            found = forms(of: word).isLegalForm
+            return !found
+        }
+        return found
+    }
+
+    /// A lower-case word's forms and classes, computed once per word and run: the words of a
+    /// portfolio's names repeat ("trading", "logistics", surnames), and folding, the legal-form
+    /// look-up and the set look-ups of classification were a tenth of screening. Keyed by the
+    /// word itself (ASCII letters and digits, mostly short enough to be stored inline).
+    func forms(of lower: String) -> WordForms {
         if let known = wordForms.value(for: lower) { return known }
-        let text = String(decoding: lower, as: UTF8.self)
-        let key = String(decoding: Self.fold(lower, rules: data.spellingFolds), as: UTF8.self)
-        let forms = (text, key, legalFormWord(Word(text: text, key: key, legalKey: key, segmentStart: 0, segmentEnd: 0)))
+        let key = String(decoding: folds.apply(Array(lower.utf8)), as: UTF8.self)
+        let legalKey = legalFormWord(text: lower, key: key)
+        let forms = WordForms(text: lower, key: key, legalKey: legalKey, isLegalForm: legalForms[key] != nil,
+                              startsLegalForm: phraseStarts.contains(legalKey), startsTitle: phraseStarts.contains(key),
+                              isStopword: stopwords.contains(key), isParticle: particles.contains(key), isPatronymic: isPatronymic(lower))
         wordForms.store(forms, for: lower)
         return forms
     }
 
-    /// Lower-case words of a text, split on anything but letters and digits.
-    static func plainWords(_ text: ArraySlice<UInt8>) -> [[UInt8]] {
-        text.split(whereSeparator: { !ASCII.isAlphanumeric($0) }).map { $0.map(ASCII.lowercased) }
+    /// The number of words of a text split on anything but letters and digits.
+    static func plainWordCount(_ text: ArraySlice<UInt8>) -> Int {
+        var count = 0, inWord = false
+        for byte in text {
+            let alphanumeric = ASCII.isAlphanumeric(byte)
+            if alphanumeric, !inWord { count += 1 }
+            inWord = alphanumeric
+        }
+        return count
+    }
+
+    /// Calls `body` with each run of letters and digits of `text`, lower-cased, in order,
+    /// while it returns true.
+    static func forEachPlainWord(_ text: ArraySlice<UInt8>, _ body: (String) -> Bool) {
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard ASCII.isAlphanumeric(text[index]) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < text.endIndex, ASCII.isAlphanumeric(text[end]) { end += 1 }
+            let word = String(unsafeUninitializedCapacity: end - index) { buffer in
+                for offset in 0..<(end - index) { buffer[offset] = ASCII.lowercased(text[index + offset]) }
+                return end - index
+            }
+            guard body(word) else { return }
+            index = end
+        }
     }
 
     // MARK: Words
@@ -176,22 +257,37 @@ public struct NameNormalizer: Sendable {
     /// Lower-case words with their comma segment; dotted abbreviations joined ("s.a.r.l." → "sarl").
     func words(_ text: [UInt8]) -> [Word] {
         var result: [Word] = []
-        for segment in text.split(separator: UInt8(ascii: ",")) {
-            let start = result.count
-            for chunk in segment.split(whereSeparator: ASCII.isSpace) {
-                let joined = Self.joiningDottedLetters(chunk)
-                for word in joined.split(whereSeparator: { !ASCII.isAlphanumeric($0) }) {
-                    let forms = forms(of: word.map(ASCII.lowercased))
-                    result.append(Word(text: forms.text, key: forms.key, legalKey: forms.legalKey, segmentStart: start, segmentEnd: start))
-                }
-            }
-            for index in start..<result.count { result[index].segmentEnd = result.count }
+        var segmentStart = 0
+        func endSegment() {
+            for index in segmentStart..<result.count { result[index].segmentEnd = result.count }
+            segmentStart = result.count
         }
+        var index = 0
+        while index < text.count {
+            if text[index] == UInt8(ascii: ",") {
+                endSegment()
+                index += 1
+            } else if ASCII.isSpace(text[index]) {
+                index += 1
+            } else {
+                // A chunk: up to the next space or comma.
+                var end = index + 1
+                while end < text.count, text[end] != UInt8(ascii: ","), !ASCII.isSpace(text[end]) { end += 1 }
+                Self.forEachPlainWord(Self.joiningDottedLetters(text[index..<end])) { word in
+                    result.append(Word(forms: forms(of: word), segmentStart: segmentStart, segmentEnd: segmentStart))
+                    return true
+                }
+                index = end
+            }
+        }
+        endSegment()
         return result
     }
 
     /// "s.a.r.l." → "sarl", "l.l.c." → "llc": a dotted abbreviation is one word.
     static func joiningDottedLetters(_ word: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        // At least two dots, or it is not an abbreviation.
+        guard word.lazy.filter({ $0 == UInt8(ascii: ".") }).count >= 2 else { return word }
         let parts = word.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.count >= 3, parts.dropLast().allSatisfy({ $0.count == 1 }), let last = parts.last, last.count <= 1 else {
             return word
@@ -208,14 +304,12 @@ public struct NameNormalizer: Sendable {
         var index = 0
         // Spans of legal forms: short ones (two letters: "sa", "as", "ag") only where a segment
         // starts or ends, longer ones anywhere.
-        var formAt: [Int: (length: Int, formClass: String)] = [:]
+        var formAt = [(length: Int, formClass: String)?](repeating: nil, count: words.count)
         var position = 0
-        let formKeys = words.map(\.legalKey)
         while position < words.count {
-            if let length = longestPhrase(formKeys, at: position, { legalForms[$0] != nil }),
-               let formClass = legalForms[formKeys[position..<(position + length)].joined(separator: " ")] {
-                formAt[position] = (length, formClass)
-                position += length
+            if let form = legalForm(in: words, at: position) {
+                formAt[position] = form
+                position += form.length
             } else {
                 position += 1
             }
@@ -226,42 +320,41 @@ public struct NameNormalizer: Sendable {
             var cursor = segmentStart
             var leading = true
             while cursor < start {
-                if let form = formAt[cursor] { cursor += form.length } else if stopwords.contains(words[cursor].key) { cursor += 1 } else { leading = false; break }
+                if let form = formAt[cursor] { cursor += form.length } else if words[cursor].forms.isStopword { cursor += 1 } else { leading = false; break }
             }
             if leading { return true }
             cursor = start + length
             while cursor < segmentEnd {
-                if let form = formAt[cursor] { cursor += form.length } else if stopwords.contains(words[cursor].key) { cursor += 1 } else { return false }
+                if let form = formAt[cursor] { cursor += form.length } else if words[cursor].forms.isStopword { cursor += 1 } else { return false }
             }
             return true
         }
         while index < words.count {
             if let form = formAt[index] {
-                let text = words[index..<(index + form.length)].map(\.text).joined(separator: " ")
-                if words[index].text.count > 2 || form.length > 1 || isEdgeForm(index, form.length) {
-                    foundForms.append(LegalForm(text: text, formClass: form.formClass))
+                if words[index].text.utf8.count > 2 || form.length > 1 || isEdgeForm(index, form.length) {
+                    foundForms.append(LegalForm(text: Self.phrase(words, index, form.length, \.text), formClass: form.formClass))
                     index += form.length
                     continue
                 }
             }
-            let word = words[index].text, key = words[index].key
-            if tokens.isEmpty, foundForms.isEmpty, let length = longestPhrase(words.map(\.key), at: index, { titles.contains($0) }), index + length < words.count {
-                foundTitles.append(words[index..<(index + length)].map(\.text).joined(separator: " "))
+            let forms = words[index].forms, word = forms.text, key = forms.key
+            if tokens.isEmpty, foundForms.isEmpty, let length = title(in: words, at: index), index + length < words.count {
+                foundTitles.append(Self.phrase(words, index, length, \.text))
                 index += length
                 continue
             }
             index += 1
-            if stopwords.contains(key) { continue }
+            if forms.isStopword { continue }
             let kind: NameToken.Kind
-            if particles.contains(key) {
+            if forms.isParticle {
                 kind = .particle
-            } else if word.count == 1, word.first?.isLetter == true {
+            } else if word.utf8.count == 1, word.utf8.first.map(ASCII.isLetter) == true {
                 kind = .initial
             } else {
                 kind = .name
             }
             guard !key.isEmpty, tokens.count < Self.maxTokens else { continue }
-            tokens.append(NameToken(text: word, key: key, kind: kind, isPatronymic: kind == .name && isPatronymic(word)))
+            tokens.append(NameToken(text: word, key: key, kind: kind, isPatronymic: kind == .name && forms.isPatronymic))
         }
         if !foundForms.isEmpty {
             for index in tokens.indices { tokens[index].isPatronymic = false }
@@ -269,36 +362,59 @@ public struct NameNormalizer: Sendable {
         return NormalizedName(original: original, tokens: tokens, legalForms: foundForms, titles: foundTitles, reordered: reordered)
     }
 
-    /// The length in words of the longest phrase starting at `start` that `matches` accepts.
-    func longestPhrase(_ keys: [String], at start: Int, _ matches: (String) -> Bool) -> Int? {
-        guard phraseStarts.contains(keys[start]) else { return nil }
-        var length = min(data.longestPhrase, keys.count - start)
+    /// The longest legal form (by the words' legal-form keys) starting at word `start`, and its class.
+    func legalForm(in words: [Word], at start: Int) -> (length: Int, formClass: String)? {
+        guard words[start].forms.startsLegalForm else { return nil }
+        var length = min(data.longestPhrase, words.count - start)
         while length >= 1 {
-            if matches(keys[start..<(start + length)].joined(separator: " ")) { return length }
+            if let formClass = legalForms[Self.phrase(words, start, length, \.legalKey)] { return (length, formClass) }
             length -= 1
         }
         return nil
+    }
+
+    /// The length in words of the longest title (by the words' keys) starting at word `start`.
+    func title(in words: [Word], at start: Int) -> Int? {
+        guard words[start].forms.startsTitle else { return nil }
+        var length = min(data.longestPhrase, words.count - start)
+        while length >= 1 {
+            if titles.contains(Self.phrase(words, start, length, \.key)) { return length }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// `length` words from `start`, one of their forms joined by spaces.
+    static func phrase(_ words: [Word], _ start: Int, _ length: Int, _ form: (Word) -> String) -> String {
+        guard length > 1 else { return form(words[start]) }
+        var result = form(words[start])
+        for position in (start + 1)..<(start + length) {
+            result += " "
+            result += form(words[position])
+        }
+        return result
     }
 
     func isPatronymic(_ word: String) -> Bool {
         // Words are ASCII after transliteration: bytes are letters.
         let bytes = word.utf8
         guard bytes.count >= 6 else { return false }
-        return data.patronymicSuffixes.contains { suffix in
-            bytes.count >= suffix.utf8.count && bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        return patronymicSuffixes.contains { suffix in
+            bytes.count >= suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix)
         }
     }
 
     /// Folds spellings that differ only by transliteration convention, then collapses doubled
     /// letters ("Grigoryevich"/"Grigorievich" → "grigorevic", "Mohammed"/"Mohamed").
     public func fold(_ token: String) -> String {
-        Self.fold(token, rules: data.spellingFolds)
+        String(decoding: folds.apply(Array(token.utf8)), as: UTF8.self)
     }
 
     static func fold(_ token: String, rules: [ScreeningData.Fold]) -> String {
         String(decoding: fold(Array(token.utf8), rules: rules), as: UTF8.self)
     }
 
+    /// The definition of folding, rule by rule (`SpellingFolds` is the same, faster).
     static func fold(_ token: [UInt8], rules: [ScreeningData.Fold]) -> [UInt8] {
         var bytes = token
         // A rule whose pattern starts with a byte the word does not hold cannot apply: most rules

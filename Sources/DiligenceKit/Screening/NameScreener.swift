@@ -51,24 +51,49 @@ public final class NameScreener: Sendable {
 
     // MARK: The query
 
-    /// A normalised query with its scoring tokens.
+    /// A normalised query with its scoring tokens and the list tokens that match them.
     struct PreparedQuery {
         var name: NormalizedName
         var tokens: [ScoringToken]
-        var keys: [[UInt8]]
-        var texts: [[UInt8]]
-        var phonetics: [[UInt8]]
+        /// `lookUp` of the name (empty dictionaries for a name without a name token).
+        var found: [[Int32: TokenComparison]]
         var kind: ListedEntity.Kind?
         /// Positions of name tokens between the first and the last (middle names, for a person).
         var middle: Set<Int>
     }
 
-    func prepare(_ query: ScreeningQuery) -> PreparedQuery {
-        let name = memo.normalized(query.name) { normalizer.normalize($0) }
+    /// What preparing a query derives from its name alone, kept for the run with the name: the
+    /// same name comes with other countries and kinds. `tokens` cost what they cost in the
+    /// query of an organisation's name (a person's middle names cost less).
+    struct PreparedName {
+        var name: NormalizedName
+        var tokens: [ScoringToken]
+        var keys: [[UInt8]]
+        var texts: [[UInt8]]
+        var phonetics: [[UInt8]]
+        /// Each token's id in the list's vocabulary; nil for a token the list does not have.
+        var vocabularyIds: [Int32?]
+        var middle: Set<Int>
+        var found: [[Int32: TokenComparison]] = []
+    }
+
+    func prepare(_ query: ScreeningQuery, scratch: inout Scratch) -> PreparedQuery {
+        let prepared = memo.prepared(query.name) { prepareName($0, scratch: &scratch) }
+        let name = prepared.name
+        let kind = query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty ? .person : nil))
+        var tokens = prepared.tokens
+        if kind == .person {
+            for position in prepared.middle { tokens[position].cost = min(tokens[position].cost, parameters.middleNameCost) }
+        }
+        return PreparedQuery(name: name, tokens: tokens, found: prepared.found, kind: kind, middle: prepared.middle)
+    }
+
+    func prepareName(_ text: String, scratch: inout Scratch) -> PreparedName {
+        let name = normalizer.normalize(text)
         let keys = name.tokens.map { Array($0.key.utf8) }
         let texts = name.tokens.map { Array($0.text.utf8) }
         let phonetics = keys.map { PhoneticKey.key($0[...]) }
-        let kind = query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty ? .person : nil))
+        let vocabularyIds = name.tokens.map { index.vocabulary[$0.key] }
         let nameTokens = name.tokens.indices.filter { name.tokens[$0].kind == .name }
         var middle: Set<Int> = []
         if name.legalForms.isEmpty, nameTokens.count >= 3, let first = nameTokens.first, let last = nameTokens.last {
@@ -76,15 +101,18 @@ public final class NameScreener: Sendable {
         }
         var tokens: [ScoringToken] = []
         for (position, token) in name.tokens.enumerated() {
-            let base = index.vocabulary[token.key].map { index.weights[Int($0)] } ?? unseenWeight(token.key)
+            let base = vocabularyIds[position].map { index.weights[Int($0)] } ?? unseenWeight(token.key)
             var cost = 1.0
             if token.isPatronymic { cost = min(cost, parameters.patronymicCost) }
-            if kind == .person, middle.contains(position) { cost = min(cost, parameters.middleNameCost) }
             tokens.append(ScoringToken(forms: TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...]),
                                        kind: token.kind, weight: capped(base, token.kind), cost: min(cost, self.cost(of: token.kind)),
                                        isPatronymic: token.isPatronymic))
         }
-        return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, kind: kind, middle: middle)
+        var prepared = PreparedName(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, vocabularyIds: vocabularyIds, middle: middle)
+        // Only a name with a name token is screened.
+        prepared.found = tokens.contains(where: { $0.kind == .name }) ? lookUp(prepared, scratch: &scratch)
+            : Array(repeating: [:], count: tokens.count)
+        return prepared
     }
 
     func unseenWeight(_ key: String) -> Double {
@@ -117,15 +145,15 @@ public final class NameScreener: Sendable {
     /// The names the index proposes for a query (for tests and measurements).
     func candidateNames(_ query: ScreeningQuery, threshold: Double) -> [Int] {
         var scratch = Scratch(names: index.nameCount, vocabulary: index.vocabularyCount)
-        let prepared = prepare(query)
-        return candidates(prepared, found: lookUp(prepared, scratch: &scratch), threshold: threshold, scratch: &scratch)
+        let prepared = prepare(query, scratch: &scratch)
+        return candidates(prepared, found: prepared.found, threshold: threshold, scratch: &scratch)
     }
 
     /// `exhaustive` scores every indexed name instead of the index's candidates (for tests).
     func screen(_ query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool = false) -> [ScreeningMatch] {
-        let prepared = prepare(query)
+        let prepared = prepare(query, scratch: &scratch)
         guard prepared.tokens.contains(where: { $0.kind == .name }) else { return [] }
-        let found = lookUp(prepared, scratch: &scratch)
+        let found = prepared.found
         let candidates = exhaustive ? Array(0..<index.nameCount) : self.candidates(prepared, found: found, threshold: threshold, scratch: &scratch)
         var best: [Int: (match: ScreeningMatch, nameIndex: Int)] = [:]
         for name in candidates {
