@@ -2,7 +2,7 @@ extension NameScreener {
     /// For each query token, the list tokens that match it (verified), by vocabulary id. A
     /// comparison of similarity 0 marks a list token that is part of the query token written as
     /// one word, or the reverse: it makes a candidate, and the scorer decides.
-    func lookUp(_ query: PreparedName, scratch: inout Scratch) -> [[Int32: TokenComparison]] {
+    func lookUp(_ query: PreparedQuery, scratch: inout Scratch) -> [[Int32: TokenComparison]] {
         var found = [[Int32: TokenComparison]](repeating: [:], count: query.tokens.count)
         for (i, token) in query.tokens.enumerated() where token.kind != .initial {
             // A token's matches depend on the token alone: found once a run for each word and kind.

@@ -51,12 +51,15 @@ public final class NameScreener: Sendable {
 
     // MARK: The query
 
-    /// A normalised query with its scoring tokens and the list tokens that match them.
+    /// A normalised query with its scoring tokens.
     struct PreparedQuery {
         var name: NormalizedName
         var tokens: [ScoringToken]
-        /// `lookUp` of the name (empty dictionaries for a name without a name token).
-        var found: [[Int32: TokenComparison]]
+        var keys: [[UInt8]]
+        var texts: [[UInt8]]
+        var phonetics: [[UInt8]]
+        /// Each token's id in the list's vocabulary; nil for a token the list does not have.
+        var vocabularyIds: [Int32?]
         var kind: ListedEntity.Kind?
         /// Positions of name tokens between the first and the last (middle names, for a person).
         var middle: Set<Int>
@@ -71,24 +74,23 @@ public final class NameScreener: Sendable {
         var keys: [[UInt8]]
         var texts: [[UInt8]]
         var phonetics: [[UInt8]]
-        /// Each token's id in the list's vocabulary; nil for a token the list does not have.
         var vocabularyIds: [Int32?]
         var middle: Set<Int>
-        var found: [[Int32: TokenComparison]] = []
     }
 
-    func prepare(_ query: ScreeningQuery, scratch: inout Scratch) -> PreparedQuery {
-        let prepared = memo.prepared(query.name) { prepareName($0, scratch: &scratch) }
+    func prepare(_ query: ScreeningQuery) -> PreparedQuery {
+        let prepared = memo.prepared(query.name) { prepareName($0) }
         let name = prepared.name
         let kind = query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty ? .person : nil))
         var tokens = prepared.tokens
         if kind == .person {
             for position in prepared.middle { tokens[position].cost = min(tokens[position].cost, parameters.middleNameCost) }
         }
-        return PreparedQuery(name: name, tokens: tokens, found: prepared.found, kind: kind, middle: prepared.middle)
+        return PreparedQuery(name: name, tokens: tokens, keys: prepared.keys, texts: prepared.texts, phonetics: prepared.phonetics,
+                             vocabularyIds: prepared.vocabularyIds, kind: kind, middle: prepared.middle)
     }
 
-    func prepareName(_ text: String, scratch: inout Scratch) -> PreparedName {
+    func prepareName(_ text: String) -> PreparedName {
         let name = normalizer.normalize(text)
         let keys = name.tokens.map { Array($0.key.utf8) }
         let texts = name.tokens.map { Array($0.text.utf8) }
@@ -108,11 +110,7 @@ public final class NameScreener: Sendable {
                                        kind: token.kind, weight: capped(base, token.kind), cost: min(cost, self.cost(of: token.kind)),
                                        isPatronymic: token.isPatronymic))
         }
-        var prepared = PreparedName(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, vocabularyIds: vocabularyIds, middle: middle)
-        // Only a name with a name token is screened.
-        prepared.found = tokens.contains(where: { $0.kind == .name }) ? lookUp(prepared, scratch: &scratch)
-            : Array(repeating: [:], count: tokens.count)
-        return prepared
+        return PreparedName(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, vocabularyIds: vocabularyIds, middle: middle)
     }
 
     func unseenWeight(_ key: String) -> Double {
@@ -145,15 +143,15 @@ public final class NameScreener: Sendable {
     /// The names the index proposes for a query (for tests and measurements).
     func candidateNames(_ query: ScreeningQuery, threshold: Double) -> [Int] {
         var scratch = Scratch(names: index.nameCount, vocabulary: index.vocabularyCount)
-        let prepared = prepare(query, scratch: &scratch)
-        return candidates(prepared, found: prepared.found, threshold: threshold, scratch: &scratch)
+        let prepared = prepare(query)
+        return candidates(prepared, found: lookUp(prepared, scratch: &scratch), threshold: threshold, scratch: &scratch)
     }
 
     /// `exhaustive` scores every indexed name instead of the index's candidates (for tests).
     func screen(_ query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool = false) -> [ScreeningMatch] {
-        let prepared = prepare(query, scratch: &scratch)
+        let prepared = prepare(query)
         guard prepared.tokens.contains(where: { $0.kind == .name }) else { return [] }
-        let found = prepared.found
+        let found = lookUp(prepared, scratch: &scratch)
         let candidates = exhaustive ? Array(0..<index.nameCount) : self.candidates(prepared, found: found, threshold: threshold, scratch: &scratch)
         var best: [Int: (match: ScreeningMatch, nameIndex: Int)] = [:]
         for name in candidates {

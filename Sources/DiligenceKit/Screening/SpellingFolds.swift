@@ -31,12 +31,11 @@ struct SpellingFolds: Sendable {
     func apply(_ token: [UInt8]) -> [UInt8] {
         var word = token
         var spare: [UInt8] = []
-        // A rule whose pattern holds a byte the word does not hold cannot apply.
+        // A rule whose pattern starts with a byte the word does not hold cannot apply.
         var present = ByteSet(word)
         patterns.withUnsafeBufferPointer { patterns in
-            for rule in rules where !rule.from.isEmpty {
+            for rule in rules where !rule.from.isEmpty && present.contains(patterns[rule.from.lowerBound]) {
                 let from = UnsafeBufferPointer(rebasing: patterns[rule.from])
-                guard from.allSatisfy({ present.contains($0) }) else { continue }
                 let to = UnsafeBufferPointer(rebasing: patterns[rule.to])
                 if rule.atEnd {
                     guard word.count > from.count, word.suffix(from.count).elementsEqual(from) else { continue }
