@@ -24,7 +24,7 @@ extension NameScreener {
                     found[i][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
             }
-            if let exact = query.vocabularyIds[i] {
+            if let exact = index.vocabulary[query.name.tokens[i].key] {
                 found[i][exact] = TokenComparison(how: .spelling, similarity: 1, edits: 0)
             }
             if token.kind == .particle { continue }
@@ -37,7 +37,7 @@ extension NameScreener {
             // More edits, for long tokens unknown to the list: at least half their trigrams shared.
             // (A lossy filter: a name whose other tokens match is still found and scored in full.)
             let budget = parameters.editBudget(length: key.count + 2)
-            if budget >= 2, query.vocabularyIds[i] == nil {
+            if budget >= 2, index.vocabulary[query.name.tokens[i].key] == nil {
                 let trigrams = CandidateIndex.trigrams(key)
                 let required = max(trigrams.count - 4 * budget, (trigrams.count + 1) / 2, 2)
                 scratch.touchedTokens.removeAll(keepingCapacity: true)

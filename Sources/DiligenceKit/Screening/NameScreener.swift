@@ -58,44 +58,17 @@ public final class NameScreener: Sendable {
         var keys: [[UInt8]]
         var texts: [[UInt8]]
         var phonetics: [[UInt8]]
-        /// Each token's id in the list's vocabulary; nil for a token the list does not have.
-        var vocabularyIds: [Int32?]
         var kind: ListedEntity.Kind?
         /// Positions of name tokens between the first and the last (middle names, for a person).
         var middle: Set<Int>
     }
 
-    /// What preparing a query derives from its name alone, kept for the run with the name: the
-    /// same name comes with other countries and kinds. `tokens` cost what they cost in the
-    /// query of an organisation's name (a person's middle names cost less).
-    struct PreparedName {
-        var name: NormalizedName
-        var tokens: [ScoringToken]
-        var keys: [[UInt8]]
-        var texts: [[UInt8]]
-        var phonetics: [[UInt8]]
-        var vocabularyIds: [Int32?]
-        var middle: Set<Int>
-    }
-
     func prepare(_ query: ScreeningQuery) -> PreparedQuery {
-        let prepared = memo.prepared(query.name) { prepareName($0) }
-        let name = prepared.name
-        let kind = query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty ? .person : nil))
-        var tokens = prepared.tokens
-        if kind == .person {
-            for position in prepared.middle { tokens[position].cost = min(tokens[position].cost, parameters.middleNameCost) }
-        }
-        return PreparedQuery(name: name, tokens: tokens, keys: prepared.keys, texts: prepared.texts, phonetics: prepared.phonetics,
-                             vocabularyIds: prepared.vocabularyIds, kind: kind, middle: prepared.middle)
-    }
-
-    func prepareName(_ text: String) -> PreparedName {
-        let name = normalizer.normalize(text)
+        let name = memo.normalized(query.name) { normalizer.normalize($0) }
         let keys = name.tokens.map { Array($0.key.utf8) }
         let texts = name.tokens.map { Array($0.text.utf8) }
         let phonetics = keys.map { PhoneticKey.key($0[...]) }
-        let vocabularyIds = name.tokens.map { index.vocabulary[$0.key] }
+        let kind = query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty ? .person : nil))
         let nameTokens = name.tokens.indices.filter { name.tokens[$0].kind == .name }
         var middle: Set<Int> = []
         if name.legalForms.isEmpty, nameTokens.count >= 3, let first = nameTokens.first, let last = nameTokens.last {
@@ -103,14 +76,15 @@ public final class NameScreener: Sendable {
         }
         var tokens: [ScoringToken] = []
         for (position, token) in name.tokens.enumerated() {
-            let base = vocabularyIds[position].map { index.weights[Int($0)] } ?? unseenWeight(token.key)
+            let base = index.vocabulary[token.key].map { index.weights[Int($0)] } ?? unseenWeight(token.key)
             var cost = 1.0
             if token.isPatronymic { cost = min(cost, parameters.patronymicCost) }
+            if kind == .person, middle.contains(position) { cost = min(cost, parameters.middleNameCost) }
             tokens.append(ScoringToken(forms: TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...]),
                                        kind: token.kind, weight: capped(base, token.kind), cost: min(cost, self.cost(of: token.kind)),
                                        isPatronymic: token.isPatronymic))
         }
-        return PreparedName(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, vocabularyIds: vocabularyIds, middle: middle)
+        return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, kind: kind, middle: middle)
     }
 
     func unseenWeight(_ key: String) -> Double {

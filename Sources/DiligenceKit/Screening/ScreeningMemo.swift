@@ -23,7 +23,7 @@ final class ScreeningMemo: @unchecked Sendable {
 
     /// Bounded, so that a run over millions of distinct names does not keep them all.
     private let answers = Memo<Key, [ScreeningMatch]>(capacity: 100_000)
-    private let preparedNames = Memo<String, NameScreener.PreparedName>(capacity: 100_000)
+    private let normalForms = Memo<String, NormalizedName>(capacity: 100_000)
     private let lock = NSLock()
     private var idle: [Scratch] = []
 
@@ -35,12 +35,12 @@ final class ScreeningMemo: @unchecked Sendable {
         answers.store(matches, for: Key(query: query, threshold: threshold))
     }
 
-    /// A name's normal form and what follows from it, computed once per run (the same name
-    /// comes with other countries and kinds, which change the answer but not the normal form).
-    func prepared(_ name: String, _ prepare: (String) -> NameScreener.PreparedName) -> NameScreener.PreparedName {
-        if let known = preparedNames.value(for: name) { return known }
-        let result = prepare(name)
-        preparedNames.store(result, for: name)
+    /// A name's normal form, computed once per run (the same name comes with other countries
+    /// and kinds, which change the answer but not the normal form).
+    func normalized(_ name: String, _ normalize: (String) -> NormalizedName) -> NormalizedName {
+        if let known = normalForms.value(for: name) { return known }
+        let result = normalize(name)
+        normalForms.store(result, for: name)
         return result
     }
 
