@@ -276,8 +276,8 @@ def main():
         results["phases"] = {k: float(v) for k, v in re.findall(r"([A-Za-z_][\w-]*)=([0-9.]+)ms", line)} or None
         results["phases_line"] = line
         # Policies are loaded, checked and rendered as they stream: `work:` sums each stage over the cores.
-        work = next((l for l in stderr.splitlines() if l.startswith("work:")), "")
-        results["work"] = {k: float(v) for k, v in re.findall(r"([A-Za-z_][\w-]*)=([0-9.]+)ms", work)} or None
+        work_line = next((l for l in stderr.splitlines() if l.startswith("work:")), "")
+        results["work"] = {k: float(v) for k, v in re.findall(r"([A-Za-z_][\w-]*)=([0-9.]+)ms", work_line)} or None
 
     # ---------------------------------------------------------------- growth with files
     log("== growth with files")
