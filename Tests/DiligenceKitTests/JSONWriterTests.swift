@@ -19,7 +19,7 @@ import Testing
         "backspace \u{8} form feed \u{C} delete \u{7F}", "Лукашенко, Mocímboa da Praia, 中文, emoji 🛰️", "::error file=x::injected",
     ]
 
-    /// Findings are written in parts of 64 on every core and joined: the same bytes at every count.
+    /// Findings are written in sections of 64 and joined as a stream joins them: the same bytes at every count.
     @Test(arguments: [0, 1, 63, 64, 65, 129, 200])
     func findingsWrittenInPartsJoinToTheEncodersBytes(count: Int) throws {
         let example = try #require(Self.document(text: "x").findings.first)

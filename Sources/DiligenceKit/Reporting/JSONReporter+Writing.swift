@@ -4,10 +4,7 @@ extension JSONReporter.Document {
     /// The text in parts, in order: the opening, the findings in sections of 64 (as a streamed
     /// check writes one section per policy) and the rest. Joined, they are the report.
     func parts() -> [String] {
-        var members = ""
-        for start in stride(from: 0, to: findings.count, by: 64) {
-            Self.members(findings[start..<min(start + 64, findings.count)]).append(to: &members, Citations())
-        }
+        let members = JSONWriter.joinedSections(members: findings, depth: Self.findingsDepth) { $0.write(to: &$1) }
         return [opening(), members, closing(findingCount: findings.count)]
     }
 
@@ -23,12 +20,9 @@ extension JSONReporter.Document {
         return json.takeText()
     }
 
-    /// Findings as members of the findings array: a section of the report's one stream, with the
-    /// comma that separates it from an earlier section.
+    /// Findings as members of the findings array: a section of the report's one stream.
     static func members<Entries: Sequence>(_ entries: Entries) -> ReportSection where Entries.Element == JSONReporter.FindingEntry {
-        var json = JSONWriter(insideArrayAt: Self.findingsDepth, hasMembers: false, capacity: 16_384)
-        for entry in entries { entry.write(to: &json) }
-        return ReportSection(json.takeText(), separator: ",")
+        JSONWriter.section(members: entries, depth: findingsDepth) { $0.write(to: &$1) }
     }
 
     /// The findings array's depth: inside the document's object.

@@ -113,9 +113,14 @@ public struct ReportSection: Sendable {
 
     /// Appends the section to the text of its stream so far, with the separator when needed.
     public func append(to stream: inout String, _ citations: Citations) {
-        guard !isEmpty else { return }
-        if !stream.isEmpty { stream += separator }
-        stream += text(citations)
+        stream += text(citations, afterText: !stream.isEmpty)
+    }
+
+    /// What the section adds to a stream: nothing when it is empty, else its text, after the
+    /// separator when the stream already holds text (`afterText`).
+    public func text(_ citations: Citations, afterText: Bool) -> String {
+        guard !isEmpty else { return "" }
+        return afterText ? separator + text(citations) : text(citations)
     }
 
     /// The text with every hole filled by the reference's number (references that `citations`

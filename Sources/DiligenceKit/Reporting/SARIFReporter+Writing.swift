@@ -1,15 +1,12 @@
 /// The SARIF log written by `JSONWriter`, each object's keys in the byte order `JSONEncoder`'s
-/// `.sortedKeys` gives (a test compares both byte for byte), the results in parts on every core.
+/// `.sortedKeys` gives (a test compares both byte for byte), the results a section per policy.
 extension SARIFReporter.Log {
     /// The log's text in parts, in order: everything before the results, the results in
     /// sections of 64 (as a streamed check writes one section per policy), and the rest.
     /// Joined, they are the report. The log has one run (the reporter writes one).
     func parts() -> [String] {
         let results = runs.first?.results ?? []
-        var members = ""
-        for start in stride(from: 0, to: results.count, by: 64) {
-            Self.members(results[start..<min(start + 64, results.count)]).append(to: &members, Citations())
-        }
+        let members = JSONWriter.joinedSections(members: results, depth: Self.resultsDepth) { $0.write(to: &$1) }
         return [opening(), members, closing(resultCount: results.count)]
     }
 
@@ -31,12 +28,9 @@ extension SARIFReporter.Log {
         return json.takeText()
     }
 
-    /// Results as members of the results array: a section of the report's one stream, with the
-    /// comma that separates it from an earlier section.
+    /// Results as members of the results array: a section of the report's one stream.
     static func members<Results: Sequence>(_ results: Results) -> ReportSection where Results.Element == SARIFReporter.Result {
-        var json = JSONWriter(insideArrayAt: Self.resultsDepth, hasMembers: false, capacity: 16_384)
-        for result in results { result.write(to: &json) }
-        return ReportSection(json.takeText(), separator: ",")
+        JSONWriter.section(members: results, depth: resultsDepth) { $0.write(to: &$1) }
     }
 
     /// The results array's depth: in the log's object, its runs array and the run's object.

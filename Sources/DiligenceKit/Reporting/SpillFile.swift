@@ -49,9 +49,7 @@ public final class SpillFile: @unchecked Sendable {
 
     /// Appends the section to the stream, after its separator when the stream holds text.
     public func append(_ section: ReportSection, _ citations: Citations) {
-        guard !section.isEmpty else { return }
-        if size > 0 { append(section.separator) }
-        append(section.text(citations))
+        append(section.text(citations, afterText: size > 0))
     }
 
     /// Copies the whole file to `target`; nil on success, else the reason.
