@@ -1,4 +1,4 @@
-/// The outcome of checking a set of policies. The finding lists are computed once, when the
+/// The outcome of checking a set of policies. The finding lists are made once, when the
 /// result is made: reporters read them many times.
 public struct CheckResult: Sendable {
     public let asOf: Day
@@ -8,26 +8,20 @@ public struct CheckResult: Sendable {
 
     /// Every finding of every policy, in deterministic order (accepted ones included). A view,
     /// like the lists below, not a copy: a portfolio's findings are kept once, in `policies`.
-    public var findings: some Collection<Finding> { policies.lazy.flatMap(\.findings) }
+    public let findings: FindingList
 
     /// Findings at or above `--report-min`.
-    public var reportedFindings: some Collection<Finding> {
-        let reportMin = options.reportMin
-        return policies.lazy.flatMap(\.findings).filter { $0.severity >= reportMin }
-    }
+    public let reportedFindings: FindingList
 
     /// Findings that fail the gate: not accepted and at or above `--fail-on`, and every
     /// expired acceptance (unless the gate is off); with a baseline, only findings it does not hold.
-    public var failingFindings: some Collection<Finding> {
-        let options = options
-        return policies.lazy.flatMap(\.findings).filter(options.failsGate)
-    }
+    public let failingFindings: FindingList
 
     /// Count of unaccepted findings per severity (reported ones only).
     public let counts: [Severity: Int]
 
     /// Whether any finding fails the gate.
-    public let gateFailed: Bool
+    public var gateFailed: Bool { !failingFindings.isEmpty }
 
     /// The policies themselves, when the result was made from them in memory
     /// (`Checker.check(_:options:)`), so that `Reporter.render(_:)` can write their sections; a
@@ -44,16 +38,12 @@ public struct CheckResult: Sendable {
         self.database = database
         self.policies = policies
         self.checkedPolicies = checkedPolicies
+        findings = FindingList(policies, .all)
+        reportedFindings = FindingList(policies, .reported(options.reportMin))
+        failingFindings = FindingList(policies, .failing(options))
         var counts: [Severity: Int] = [:]
-        var gateFailed = false
-        for entry in policies {
-            for finding in entry.findings {
-                if finding.severity >= options.reportMin, finding.accepted == nil { counts[finding.severity, default: 0] += 1 }
-                if !gateFailed, options.failsGate(finding) { gateFailed = true }
-            }
-        }
+        for finding in reportedFindings where finding.accepted == nil { counts[finding.severity, default: 0] += 1 }
         self.counts = counts
-        self.gateFailed = gateFailed
     }
 
     /// What every policy's own report sections are rendered with.

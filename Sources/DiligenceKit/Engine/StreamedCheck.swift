@@ -109,6 +109,7 @@ public struct StreamedCheck: Sendable {
         })
         if !problems.isEmpty { throw .input(InputError(problems)) }
         if !horizon.isEmpty { throw .input(InputError(horizon)) }
+        var stage = work.start()
         let result = CheckResult(asOf: options.asOf, options: options, database: context.database, policies: results)
         let reports = zip(reporters, spills).map { reporter, streams in
             reporter.layout(result, citations).map { piece -> ReportChunk in
@@ -118,6 +119,7 @@ public struct StreamedCheck: Sendable {
                 }
             }
         }
+        work.lap(&stage, .summary)
         return Output(result: result, reports: reports, work: work.times)
     }
 }
@@ -141,11 +143,12 @@ private final class FailureFlag: @unchecked Sendable {
 }
 
 /// Time spent in each stage of a streamed check, summed over the cores (so it can exceed the
-/// wall-clock time), in milliseconds.
+/// wall-clock time), in milliseconds. `summary` is the serial end: the parts of the reports
+/// that need every policy (counts, top risks, annexes), laid out once all files are checked.
 public struct WorkTimes: Sendable {
     public enum Stage: Int, Sendable, CaseIterable {
-        case load, rules, render
-        var name: String { ["load", "rules", "render"][rawValue] }
+        case load, rules, render, summary
+        var name: String { ["load", "rules", "render", "summary"][rawValue] }
     }
 
     public var milliseconds: [Double] = Array(repeating: 0, count: Stage.allCases.count)

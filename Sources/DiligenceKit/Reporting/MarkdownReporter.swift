@@ -93,20 +93,24 @@ public struct MarkdownReporter: Reporter {
         out.blank()
         out.line("**Gate verdict:** \(gateText(result)).")
         out.blank()
+        // One pass over the reported findings: accepted ones by severity (`counts` has the open
+        // ones), and the open ones at high or critical as sort keys with their places.
+        var accepted: [Severity: Int] = [:]
+        var top: [(severity: Severity, policy: String, line: Int, index: FindingList.Index)] = []
         let reported = result.reportedFindings
+        for index in reported.indices {
+            let finding = reported[index]
+            if finding.accepted != nil {
+                accepted[finding.severity, default: 0] += 1
+            } else if finding.severity >= .high {
+                top.append((finding.severity, finding.policy, finding.line, index))
+            }
+        }
         out.table(["Severity", "Open findings", "Accepted"], Severity.allCases.reversed().map { severity in
-            let open = reported.lazy.filter { $0.severity == severity && $0.accepted == nil }.count
-            let accepted = reported.lazy.filter { $0.severity == severity && $0.accepted != nil }.count
-            return [severity.name, String(open), String(accepted)]
+            [severity.name, String(result.counts[severity] ?? 0), String(accepted[severity] ?? 0)]
         })
         out.blank()
-        // Positions of the open findings at high or critical, most severe first (a portfolio
-        // has thousands: positions, not copies).
-        let top = reported.indices.filter { reported[$0].accepted == nil && reported[$0].severity >= .high }
-            .sorted { left, right in
-                let (a, b) = (reported[left], reported[right])
-                return (b.severity, a.policy, a.line) < (a.severity, b.policy, b.line)
-            }
+        top.sort { a, b in (b.severity, a.policy, a.line) < (a.severity, b.policy, b.line) }
         if let baseline = result.options.baseline {
             baselineChanges(result, baseline, &out)
         }
@@ -115,7 +119,7 @@ public struct MarkdownReporter: Reporter {
         if top.isEmpty {
             out.line("No open finding at high or critical.")
         } else {
-            for finding in top.prefix(10).map({ reported[$0] }) {
+            for finding in top.prefix(10).map({ reported[$0.index] }) {
                 out.line("- **\(finding.severity)** `\(finding.rule)` in \(Escaping.markdown(company(of: finding, result))): \(Escaping.markdown(finding.message))")
             }
             if top.count > 10 { out.line("- … and \(top.count - 10) more at high or critical (section 5).") }
