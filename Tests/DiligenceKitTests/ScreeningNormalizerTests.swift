@@ -170,9 +170,32 @@ import Testing
     ])
     func latinNamesWordByWordMatchTheWholeName(_ name: String) throws {
         let id = try #require(Transliterator.transformID(for: name))
-        #expect(Transliterator.isLatinScript(name))
-        #expect(Transliterator.latinByWord(name) == Transliterator.transform(name, id))
+        #expect(Transliterator.Scripts(name).wordByWord)
+        #expect(Transliterator.latinByWord(name, .none) == Transliterator.transform(name, id))
         #expect(Transliterator.latin(name) == Transliterator.transform(name, id))
+    }
+
+    /// Cyrillic names too, with the table the whole name calls for: BGN/PCGN's context rules
+    /// (word-initial "е" → "ye", "Ж" before a capital → "ZH") stop at a space.
+    @Test(arguments: [
+        ("Александр Григорьевич Лукашенко", Transliterator.CyrillicTable.russian), ("ЛУКАШЕНКО Александр", .russian),
+        ("Аляксандр Рыгоравіч Лукашэнка", .belarusian), ("Віталій Кличко", .ukrainian), ("Ёлкин Е Ёж ЕЛЕНА", .russian),
+        ("ЖУК Ж Щ ЖЩ Ю", .russian), ("ООО «Белнефть» и Ко", .russian), ("Объединение Подъём Ь Ъ", .russian),
+        ("Минск Société Générale", .russian), ("ЗАО Є ї", .ukrainian), ("ЎЖЫ Ў", .belarusian), ("Іван І", .belarusian),
+    ])
+    func cyrillicNamesWordByWordMatchTheWholeName(_ name: String, table: Transliterator.CyrillicTable) throws {
+        let id = try #require(Transliterator.transformID(for: name))
+        let scripts = Transliterator.Scripts(name)
+        #expect(scripts.wordByWord)
+        #expect(scripts.cyrillic == table)
+        #expect(Transliterator.latinByWord(name, table) == Transliterator.transform(name, id))
+        #expect(Transliterator.latin(name) == Transliterator.transform(name, id))
+    }
+
+    /// Scripts whose romanisation reads across words go through ICU whole.
+    @Test(arguments: ["Αλέξης Τσίπρας", "محمد علي", "東京 電力", "Лукашенко Αλέξης"])
+    func otherScriptsAreTransliteratedWhole(_ name: String) {
+        #expect(!Transliterator.Scripts(name).wordByWord)
     }
 
     /// The compiled spelling folds give the rule-by-rule definition's keys: on words made of

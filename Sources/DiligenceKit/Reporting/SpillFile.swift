@@ -52,13 +52,30 @@ public final class SpillFile: @unchecked Sendable {
         append(section.text(citations, afterText: size > 0))
     }
 
-    /// Copies the whole file to `target`; nil on success, else the reason.
+    /// Copies the whole file to `target`; nil on success, else the reason. On Linux the kernel
+    /// copies it (`sendfile`: no pass through this process's memory); elsewhere, or where
+    /// `sendfile` cannot write to the target, a buffer at a time.
     func copy(to target: Int32) -> String? {
         if let failure { return failure }
+        var offset = 0
+        #if os(Linux)
+        var position = off_t(0)
+        while offset < size {
+            let count = sendfile(target, descriptor, &position, size - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                // Not a target sendfile writes to: copied through a buffer, from where it stopped.
+                if errno == EINVAL || errno == ENOSYS { break }
+                return String(cString: strerror(errno))
+            }
+            if count == 0 { return "the temporary file is shorter than written" }
+            offset += count
+        }
+        #endif
+        if offset >= size { return nil }
         let chunk = 1 << 20
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
-        var offset = 0
         while offset < size {
             let count = pread(descriptor, buffer, min(chunk, size - offset), off_t(offset))
             if count < 0 {

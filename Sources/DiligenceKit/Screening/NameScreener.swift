@@ -33,20 +33,23 @@ public final class NameScreener: Sendable {
     }
 
     /// Matches at or above `threshold`, best first (ties by entity id), one per entity.
-    /// A query met before returns the answer given then.
+    /// A query met before returns the answer given then; so does a name met before with
+    /// another country that no listed name came near.
     public func screen(_ query: ScreeningQuery, threshold: Double) -> [ScreeningMatch] {
         if let known = memo.answer(query, threshold: threshold) { return known }
         var scratch = memo.takeScratch { Scratch(names: index.nameCount, vocabulary: index.vocabularyCount) }
-        let matches = screen(query, threshold: threshold, scratch: &scratch)
+        var hadCandidates = false
+        let matches = screen(query, threshold: threshold, scratch: &scratch, hadCandidates: &hadCandidates)
         memo.giveBack(scratch)
-        memo.remember(matches, for: query, threshold: threshold)
+        memo.remember(matches, for: query, threshold: threshold, hadCandidates: hadCandidates)
         return matches
     }
 
     /// Screens many queries, in order, reusing working memory between them.
     public func screen(_ queries: [ScreeningQuery], threshold: Double) -> [[ScreeningMatch]] {
         var scratch = Scratch(names: index.nameCount, vocabulary: index.vocabularyCount)
-        return queries.map { screen($0, threshold: threshold, scratch: &scratch) }
+        var hadCandidates = false
+        return queries.map { screen($0, threshold: threshold, scratch: &scratch, hadCandidates: &hadCandidates) }
     }
 
     // MARK: The query
@@ -64,7 +67,7 @@ public final class NameScreener: Sendable {
     }
 
     func prepare(_ query: ScreeningQuery) -> PreparedQuery {
-        let name = memo.normalized(query.name) { normalizer.normalize($0) }
+        let name = normalizer.normalize(query.name)
         let keys = name.tokens.map { Array($0.key.utf8) }
         let texts = name.tokens.map { Array($0.text.utf8) }
         let phonetics = keys.map { PhoneticKey.key($0[...]) }
@@ -122,11 +125,21 @@ public final class NameScreener: Sendable {
     }
 
     /// `exhaustive` scores every indexed name instead of the index's candidates (for tests).
+    /// `hadCandidates` is set to whether any listed name could reach the threshold: when none,
+    /// the answer is the same for the name with any country.
     func screen(_ query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool = false) -> [ScreeningMatch] {
+        var hadCandidates = false
+        return screen(query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
+    }
+
+    func screen(_ query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool = false,
+                hadCandidates: inout Bool) -> [ScreeningMatch] {
+        hadCandidates = false
         let prepared = prepare(query)
         guard prepared.tokens.contains(where: { $0.kind == .name }) else { return [] }
         let found = lookUp(prepared, scratch: &scratch)
         let candidates = exhaustive ? Array(0..<index.nameCount) : self.candidates(prepared, found: found, threshold: threshold, scratch: &scratch)
+        hadCandidates = !candidates.isEmpty
         var best: [Int: (match: ScreeningMatch, nameIndex: Int)] = [:]
         for name in candidates {
             let entityIndex = Int(index.nameEntity[name])

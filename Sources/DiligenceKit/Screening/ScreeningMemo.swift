@@ -1,11 +1,21 @@
 import Foundation
 
-/// What one screener remembers across the queries of a run, shared by every thread: the answers
-/// to queries already screened (a portfolio names the same bank or supplier in many files), and
-/// working memory to reuse (sized by the list, so not allocated again for every query).
+/// What one screener remembers across the queries of a run, shared by every thread: the names
+/// that can match nothing (most of a portfolio's, met again with other countries), the answers
+/// to other queries already screened (a portfolio names the same bank or supplier in many
+/// files), and working memory to reuse (sized by the list, so not allocated again for every
+/// query).
 final class ScreeningMemo: @unchecked Sendable {
     private struct Key: Hashable {
         var query: ScreeningQuery
+        var threshold: Double
+    }
+
+    /// A query without its country: whether a name has candidates at all does not depend on it
+    /// (the index's bound allows for the same-country bonus).
+    private struct NameKey: Hashable {
+        var name: String
+        var kind: ListedEntity.Kind?
         var threshold: Double
     }
 
@@ -23,25 +33,22 @@ final class ScreeningMemo: @unchecked Sendable {
 
     /// Bounded, so that a run over millions of distinct names does not keep them all.
     private let answers = Memo<Key, [ScreeningMatch]>(capacity: 100_000)
-    private let normalForms = Memo<String, NormalizedName>(capacity: 100_000)
+    private let unmatchable = Memo<NameKey, Bool>(capacity: 200_000)
     private let lock = NSLock()
     private var idle: [Scratch] = []
 
     func answer(_ query: ScreeningQuery, threshold: Double) -> [ScreeningMatch]? {
-        answers.value(for: Key(query: query, threshold: threshold))
+        if unmatchable.value(for: NameKey(name: query.name, kind: query.kind, threshold: threshold)) != nil { return [] }
+        return answers.value(for: Key(query: query, threshold: threshold))
     }
 
-    func remember(_ matches: [ScreeningMatch], for query: ScreeningQuery, threshold: Double) {
-        answers.store(matches, for: Key(query: query, threshold: threshold))
-    }
-
-    /// A name's normal form, computed once per run (the same name comes with other countries
-    /// and kinds, which change the answer but not the normal form).
-    func normalized(_ name: String, _ normalize: (String) -> NormalizedName) -> NormalizedName {
-        if let known = normalForms.value(for: name) { return known }
-        let result = normalize(name)
-        normalForms.store(result, for: name)
-        return result
+    /// Remembers an answer; `hadCandidates` false: the name matches nothing whatever the country.
+    func remember(_ matches: [ScreeningMatch], for query: ScreeningQuery, threshold: Double, hadCandidates: Bool) {
+        if hadCandidates {
+            answers.store(matches, for: Key(query: query, threshold: threshold))
+        } else {
+            unmatchable.store(true, for: NameKey(name: query.name, kind: query.kind, threshold: threshold))
+        }
     }
 
     /// Working memory to use and give back; a new one when every one is in use.

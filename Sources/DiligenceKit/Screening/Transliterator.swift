@@ -14,39 +14,70 @@ import Foundation
 ///
 /// Pure ASCII input is returned unchanged without calling ICU.
 public enum Transliterator {
-    /// The ICU transform chain for a text, or nil when the text is ASCII.
-    public static func transformID(for text: String) -> String? {
-        var cyrillic = false, belarusianU = false, ukrainianOnly = false, dottedI = false, russianI = false
-        var greek = false, ascii = true
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 { continue }
-            ascii = false
-            switch value {
-            case 0x0400...0x052F:
-                cyrillic = true
-                switch scalar {
-                case "ў", "Ў": belarusianU = true
-                case "ї", "Ї", "є", "Є", "ґ", "Ґ": ukrainianOnly = true
-                case "і", "І": dottedI = true
-                case "и", "И": russianI = true
-                default: break
+    /// The BGN/PCGN table a text's Cyrillic letters call for (`none`: no Cyrillic).
+    enum CyrillicTable: UInt8, Sendable {
+        case none, russian, belarusian, ukrainian
+    }
+
+    /// What the letters of a text are: which Cyrillic table, whether Greek, whether ASCII only,
+    /// and whether it can be romanised word by word (Latin and Cyrillic letters only: no script
+    /// whose romanisation reads across words).
+    struct Scripts {
+        var cyrillic = CyrillicTable.none
+        var greek = false
+        var ascii = true
+        var wordByWord = true
+
+        init(_ text: String) {
+            var hasCyrillic = false, belarusianU = false, ukrainianOnly = false, dottedI = false, russianI = false
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                if value < 0x80 { continue }
+                ascii = false
+                switch value {
+                case 0x0400...0x052F:
+                    hasCyrillic = true
+                    switch scalar {
+                    case "ў", "Ў": belarusianU = true
+                    case "ї", "Ї", "є", "Є", "ґ", "Ґ": ukrainianOnly = true
+                    case "і", "І": dottedI = true
+                    case "и", "И": russianI = true
+                    default: break
+                    }
+                case 0x0370...0x03FF, 0x1F00...0x1FFF:
+                    greek = true
+                    wordByWord = false
+                case 0x80...0x024F, 0x0300...0x036F, 0x1E00...0x1EFF, 0x2010...0x2027:
+                    break
+                default:
+                    wordByWord = false
                 }
-            case 0x0370...0x03FF, 0x1F00...0x1FFF:
-                greek = true
-            default:
-                break
+            }
+            if hasCyrillic {
+                if belarusianU || (dottedI && !russianI && !ukrainianOnly) {
+                    cyrillic = .belarusian
+                } else if ukrainianOnly || dottedI {
+                    cyrillic = .ukrainian
+                } else {
+                    cyrillic = .russian
+                }
             }
         }
-        if ascii { return nil }
+    }
+
+    /// The ICU transform chain for a text, or nil when the text is ASCII.
+    public static func transformID(for text: String) -> String? {
+        let scripts = Scripts(text)
+        return scripts.ascii ? nil : transformID(scripts.cyrillic, greek: scripts.greek)
+    }
+
+    static func transformID(_ cyrillic: CyrillicTable, greek: Bool) -> String {
         var steps = ["NFKC"]
-        if cyrillic {
-            if belarusianU || (dottedI && !russianI && !ukrainianOnly) {
-                steps.append("Belarusian-Latin/BGN")
-            } else if ukrainianOnly || dottedI {
-                steps.append("Ukrainian-Latin/BGN")
-            }
-            steps.append("Russian-Latin/BGN")
+        switch cyrillic {
+        case .none: break
+        case .russian: steps.append("Russian-Latin/BGN")
+        case .belarusian: steps += ["Belarusian-Latin/BGN", "Russian-Latin/BGN"]
+        case .ukrainian: steps += ["Ukrainian-Latin/BGN", "Russian-Latin/BGN"]
         }
         if greek { steps.append("Greek-Latin/BGN") }
         // BGN/PCGN marks (soft and hard signs, the middle dot of "Lukash·enka") are not letters
@@ -57,36 +88,35 @@ public enum Transliterator {
 
     /// The text in Latin letters, case kept, without BGN/PCGN marks and modifier letters.
     public static func latin(_ text: String) -> String {
-        guard let id = transformID(for: text) else { return text }
-        return isLatinScript(text) ? latinByWord(text) : transform(text, id)
+        let scripts = Scripts(text)
+        if scripts.ascii { return text }
+        return scripts.wordByWord ? latinByWord(text, scripts.cyrillic) : transform(text, transformID(scripts.cyrillic, greek: scripts.greek))
     }
 
-    /// Latin letters with diacritics, Latin punctuation and spaces only: no script whose
-    /// romanisation reads across words, so the text can be transformed word by word.
-    static func isLatinScript(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x00...0x024F, 0x0300...0x036F, 0x1E00...0x1EFF, 0x2010...0x2027: return true
-            default: return false
-            }
-        }
-    }
-
-    /// A Latin-script text word by word (between spaces), each word once per run: the names of
-    /// a portfolio repeat a few words with diacritics ("Société", "Logística") thousands of times,
-    /// and each ICU transform costs tens of microseconds. A test checks it against `transform`.
-    static func latinByWord(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+    /// A Latin or Cyrillic text word by word (between spaces), each word once per run with the
+    /// text's Cyrillic table: the names of a portfolio repeat a few words ("Société",
+    /// "Логистика") thousands of times, and each ICU transform costs tens of microseconds. The
+    /// BGN/PCGN and Latin-ASCII rules look at the letters around a letter, never across a
+    /// space: tests check this against `transform` of the whole text.
+    static func latinByWord(_ text: String, _ cyrillic: CyrillicTable) -> String {
+        let id = transformID(cyrillic, greek: false)
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let word = String(word)
-            guard let id = transformID(for: word) else { return word }
-            if let known = wordMemo.value(for: word) { return known }
+            if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
+            let key = WordKey(word: word, cyrillic: cyrillic)
+            if let known = wordMemo.value(for: key) { return known }
             let latin = transform(word, id)
-            wordMemo.store(latin, for: word)
+            wordMemo.store(latin, for: key)
             return latin
         }.joined(separator: " ")
     }
 
-    private static let wordMemo = Memo<String, String>(capacity: 100_000)
+    private struct WordKey: Hashable {
+        var word: String
+        var cyrillic: CyrillicTable
+    }
+
+    private static let wordMemo = Memo<WordKey, String>(capacity: 100_000)
 
     /// The ICU transform chain `id` applied to the whole text, BGN/PCGN marks removed.
     static func transform(_ text: String, _ id: String) -> String {
