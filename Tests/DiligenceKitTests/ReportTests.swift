@@ -54,6 +54,47 @@ import Testing
 
     // MARK: Markdown
 
+    /// The scope tables' rows, byte for byte: cells written one by one, empty cells as a space,
+    /// region and city joined by " / " only when both are given, lists escaped item by item,
+    /// coordinates with four decimals (HS 0101 adds the goods it names).
+    @Test func scopeRowsAreWrittenCellByCell() throws {
+        let result = try TestData.check(TestData.minimal("""
+            sites:
+              - id: depot
+                name: "Depot | A"
+                country: ML
+                region: Kayes
+                city: "Kita"
+                location: { lat: 13.05, lon: -9.4833 }
+                depends_on: [payments, slack]
+                continuity: []
+              - id: yard
+                country: ML
+                city: Gao
+            trade:
+              - id: cotton
+                direction: import
+                country: ML
+                goods: [cotton]
+                hs_codes: ["5201", "0101"]
+            counterparties:
+              - id: agent
+                name: "<b>Agent</b>"
+                country: ML
+                aliases: ["A_B", "C|D"]
+            travel:
+              - id: trip
+                country: ML
+                travellers: 3
+            """))
+        let markdown = MarkdownReporter().render(result)
+        #expect(markdown.contains("\n| `depot` Depot \\| A | — | Mali (ML) | Kayes / Kita | 13.0500, -9.4833 | payments, slack |   |\n"))
+        #expect(markdown.contains("\n| `yard`  | — | Mali (ML) | Gao | **none** |   |   |\n"))
+        #expect(markdown.contains("\n| `cotton`  | import | Mali (ML) | cotton, livestock | 5201, 0101 |   |\n"))
+        #expect(markdown.contains("\n| `agent` | &lt;b&gt;Agent&lt;/b&gt; | Mali (ML) | — | A\\_B; C\\|D |\n"))
+        #expect(markdown.contains("\n| `trip`  | Mali (ML) | — | 3 | — |\n"))
+    }
+
     @Test func policyTextBreaksNoTableRow() throws {
         let markdown = MarkdownReporter().render(try Self.hostileResult())
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)

@@ -76,18 +76,18 @@ struct JSONWriter {
 
     /// The next member's key; its value follows.
     mutating func key(_ name: String) {
-        let count = open[open.count - 1].count
-        text += count == 0 ? "\n" : ",\n"
-        indent(open.count)
-        open[open.count - 1].count += 1
-        text += "\""
+        memberStart()
         escape(name)
         text += "\" : "
     }
 
     mutating func string(_ value: String) {
-        separate()
-        text += "\""
+        if let last = open.last, last.isArray {
+            open[open.count - 1].count += 1
+            lineStart(depth: open.count, first: last.count == 0, quote: true)
+        } else {
+            text += "\""
+        }
         escape(value)
         text += "\""
     }
@@ -112,9 +112,13 @@ struct JSONWriter {
         text += "null"
     }
 
+    /// A member with a string value (its opening quote written with the key's end).
     mutating func string(_ name: String, _ value: String) {
-        key(name)
-        string(value)
+        memberStart()
+        escape(name)
+        text += "\" : \""
+        escape(value)
+        text += "\""
     }
 
     mutating func integer(_ name: String, _ value: Int) {
@@ -149,9 +153,15 @@ struct JSONWriter {
     /// Before a value inside an array: the separator and the indent (in an object the key did it).
     private mutating func separate() {
         guard let last = open.last, last.isArray else { return }
-        text += last.count == 0 ? "\n" : ",\n"
-        indent(open.count)
         open[open.count - 1].count += 1
+        lineStart(depth: open.count, first: last.count == 0, quote: false)
+    }
+
+    /// Before a member's key: the separator, the indent and the key's opening quote.
+    private mutating func memberStart() {
+        let count = open[open.count - 1].count
+        open[open.count - 1].count += 1
+        lineStart(depth: open.count, first: count == 0, quote: true)
     }
 
     private mutating func close(_ bracket: String) {
@@ -161,12 +171,29 @@ struct JSONWriter {
         text += bracket
     }
 
+    /// The line break (after a comma unless `first`), the indent and, with `quote`, a quote:
+    /// one append for what was four (a report writes a million of them).
+    private mutating func lineStart(depth: Int, first: Bool, quote: Bool) {
+        if depth < Self.indents.count {
+            text += Self.lineStarts[(depth * 2 + (first ? 0 : 1)) * 2 + (quote ? 1 : 0)]
+        } else {
+            text += first ? "\n" : ",\n"
+            indent(depth)
+            if quote { text += "\"" }
+        }
+    }
+
     private mutating func indent(_ depth: Int) {
         if depth < Self.indents.count {
             text += Self.indents[depth]
         } else {
             for _ in 0..<depth { text += "  " }
         }
+    }
+
+    /// `lineStart` for the depths of `indents`: by depth, then first or not, then quote or not.
+    private static let lineStarts = indents.flatMap { indent in
+        ["\n", ",\n"].flatMap { start in [start + indent, start + indent + "\""] }
     }
 
     /// Two spaces a level, for the depths reports reach.

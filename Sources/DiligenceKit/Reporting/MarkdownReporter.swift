@@ -199,35 +199,61 @@ public struct MarkdownReporter: Reporter {
         facts.append("last reviewed: \(policy.reviewed?.description ?? "not stated")")
         out.line(facts.joined(separator: "; ") + ".")
         out.blank()
+        // Written cell by cell (a portfolio's scope has some 120,000 rows): each cell is what
+        // the escaped text would be, without building the row's texts first.
         if !policy.sites.isEmpty {
-            out.table(["Site", "Kind", "Country", "Region / city", "Coordinates", "Depends on", "Continuity"], policy.sites.map { site in
-                ["`\(Escaping.codeInTable(site.id))` \(Escaping.markdown(site.name ?? ""))", Escaping.markdown(site.kind ?? "—"),
-                 site.country.description, Escaping.markdown([site.region, site.city].compactMap { $0 }.joined(separator: " / ")),
-                 site.location?.description ?? "**none**", Escaping.markdown(site.dependsOn.joined(separator: ", ")),
-                 Escaping.markdown(site.continuity.joined(separator: ", "))]
-            })
+            out.tableHeader(["Site", "Kind", "Country", "Region / city", "Coordinates", "Depends on", "Continuity"])
+            for site in policy.sites {
+                out.cell("`", Escaping.codeInTable(site.id), "` ", Escaping.markdown(site.name ?? ""))
+                out.cell(Escaping.markdown(site.kind ?? "—"))
+                out.cell(site.country)
+                out.cell(Escaping.markdown(site.region ?? ""), site.region != nil && site.city != nil ? " / " : "", Escaping.markdown(site.city ?? ""))
+                if let location = site.location {
+                    out.cell(FixedPoint.text(location.lat, places: 4), ", ", FixedPoint.text(location.lon, places: 4))
+                } else {
+                    out.cell("**none**")
+                }
+                out.cell(escaping: site.dependsOn, separator: ", ")
+                out.cell(escaping: site.continuity, separator: ", ")
+                out.endRow()
+            }
             out.blank()
         }
         if !policy.trade.isEmpty {
-            out.table(["Trade flow", "Direction", "Country", "Goods", "HS codes", "Payment"], policy.trade.map { flow in
-                ["`\(Escaping.codeInTable(flow.id))` \(Escaping.markdown(flow.name ?? ""))", flow.direction.rawValue, flow.country.description,
-                 Escaping.markdown(flow.goods.joined(separator: ", ")), Escaping.markdown(flow.hsCodes.joined(separator: ", ")),
-                 Escaping.markdown(flow.payment.joined(separator: ", "))]
-            })
+            out.tableHeader(["Trade flow", "Direction", "Country", "Goods", "HS codes", "Payment"])
+            for flow in policy.trade {
+                out.cell("`", Escaping.codeInTable(flow.id), "` ", Escaping.markdown(flow.name ?? ""))
+                out.cell(flow.direction.rawValue)
+                out.cell(flow.country)
+                out.cell(escaping: flow.goods, separator: ", ")
+                out.cell(escaping: flow.hsCodes, separator: ", ")
+                out.cell(escaping: flow.payment, separator: ", ")
+                out.endRow()
+            }
             out.blank()
         }
         if !policy.counterparties.isEmpty {
-            out.table(["Counterparty", "Name", "Country", "Role", "Aliases"], policy.counterparties.map { party in
-                ["`\(Escaping.codeInTable(party.id))`", Escaping.markdown(party.name), party.country.description,
-                 Escaping.markdown(party.role ?? "—"), Escaping.markdown(party.aliases.joined(separator: "; "))]
-            })
+            out.tableHeader(["Counterparty", "Name", "Country", "Role", "Aliases"])
+            for party in policy.counterparties {
+                out.cell("`", Escaping.codeInTable(party.id), "`")
+                out.cell(Escaping.markdown(party.name))
+                out.cell(party.country)
+                out.cell(Escaping.markdown(party.role ?? "—"))
+                out.cell(escaping: party.aliases, separator: "; ")
+                out.endRow()
+            }
             out.blank()
         }
         if !policy.travel.isEmpty {
-            out.table(["Travel", "Country", "City", "Travellers", "Frequency"], policy.travel.map { trip in
-                ["`\(Escaping.codeInTable(trip.id))` \(Escaping.markdown(trip.name ?? ""))", trip.country.description,
-                 Escaping.markdown(trip.city ?? "—"), trip.travellers.map(String.init) ?? "—", Escaping.markdown(trip.frequency ?? "—")]
-            })
+            out.tableHeader(["Travel", "Country", "City", "Travellers", "Frequency"])
+            for trip in policy.travel {
+                out.cell("`", Escaping.codeInTable(trip.id), "` ", Escaping.markdown(trip.name ?? ""))
+                out.cell(trip.country)
+                out.cell(Escaping.markdown(trip.city ?? "—"))
+                out.cell(trip.travellers.map(String.init) ?? "—")
+                out.cell(Escaping.markdown(trip.frequency ?? "—"))
+                out.endRow()
+            }
             out.blank()
         }
     }
@@ -505,6 +531,8 @@ struct MarkdownDocument {
     private var current = ""
     /// The last two bytes written (0 for none), to know whether a blank line ends the text.
     private var tail: (UInt8, UInt8) = (0, 0)
+    /// Whether a table row has cells written and no end yet.
+    private var rowIsOpen = false
 
     /// The layout: the text and the streams, in order.
     var pieces: [ReportPiece] { current.isEmpty ? done : done + [.text(current)] }
@@ -553,18 +581,56 @@ struct MarkdownDocument {
 
     /// A table; cells must already be escaped.
     mutating func table(_ header: [String], _ rows: [[String]]) {
+        tableHeader(header)
+        for row in rows {
+            for cell in row { self.cell(cell) }
+            endRow()
+        }
+    }
+
+    /// A table's header; its rows follow, written cell by cell (`cell`, then `endRow`).
+    mutating func tableHeader(_ header: [String]) {
         line("| " + header.joined(separator: " | ") + " |")
         line("|" + header.map { _ in " --- |" }.joined())
-        for row in rows {
-            // Written cell by cell into the text: a portfolio's scope has some 100,000 rows.
-            current += "|"
-            for cell in row {
-                current += " "
-                current += cell.isEmpty ? " " : cell
-                current += " |"
-            }
-            current += "\n"
-            tail = (UInt8(ascii: "|"), 0x0A)
+    }
+
+    /// A cell of the current row: the parts (already escaped) one after the other, a space when
+    /// they are all empty.
+    mutating func cell(_ first: String, _ second: String = "", _ third: String = "", _ fourth: String = "") {
+        current += rowIsOpen ? " " : "| "
+        rowIsOpen = true
+        if first.isEmpty, second.isEmpty, third.isEmpty, fourth.isEmpty { current += " " }
+        current += first
+        if !second.isEmpty { current += second }
+        if !third.isEmpty { current += third }
+        if !fourth.isEmpty { current += fourth }
+        current += " |"
+    }
+
+    /// A cell of a country: "Mali (ML)".
+    mutating func cell(_ country: Country) {
+        cell(country.name, " (", country.code, ")")
+    }
+
+    /// A cell of items escaped as Markdown and joined by `separator`.
+    mutating func cell(escaping items: [String], separator: String) {
+        current += rowIsOpen ? " " : "| "
+        rowIsOpen = true
+        var empty = true
+        for (index, item) in items.enumerated() {
+            if index > 0 { current += separator }
+            let escaped = Escaping.markdown(item)
+            if !escaped.isEmpty || index > 0 { empty = false }
+            current += escaped
         }
+        if empty { current += " " }
+        current += " |"
+    }
+
+    /// Ends the current row.
+    mutating func endRow() {
+        current += rowIsOpen ? "\n" : "|\n"
+        rowIsOpen = false
+        tail = (UInt8(ascii: "|"), 0x0A)
     }
 }
