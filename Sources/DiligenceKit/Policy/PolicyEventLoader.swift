@@ -46,22 +46,82 @@ struct PolicyEventLoader: Sendable {
             guard let base = whole.baseAddress else { return nil }
             let input = UnsafeBufferPointer(start: base + start, count: count)
             guard String(validating: input, as: UTF8.self) != nil, !input.contains(0) else { return nil }
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return nil }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
             var builder = Builder(file: file, limits: limits, tables: tables, countries: countries, vocabularies: vocabularies)
-            var event = yaml_event_t()
-            while true {
-                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
-                defer { yaml_event_delete(&event) }
-                if event.type == YAML_STREAM_END_EVENT { break }
-                guard builder.handle(&event) else { return nil }
+            switch PolicyScanner.scan(input, into: &builder) {
+            case .done:
+                return builder.policy()
+            case .rejected:
+                return nil
+            case .unsupported:
+                // Not the plain block style the scanner reads: libyaml's events, from the start.
+                builder = Builder(file: file, limits: limits, tables: tables, countries: countries, vocabularies: vocabularies)
+                guard Self.feed(input, into: &builder) else { return nil }
+                return builder.policy()
             }
-            return builder.policy()
         }
     }
+
+    /// Gives the sink libyaml's events for `input`; false when libyaml finds an error, the text
+    /// holds an anchor, alias or tag or a second document, or the sink refuses an event.
+    static func feed<Sink: PolicyEventSink>(_ input: UnsafeBufferPointer<UInt8>, into sink: inout Sink) -> Bool {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return false }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
+        var documents = 0
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else { return false }
+            defer { yaml_event_delete(&event) }
+            let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return true
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                guard documents == 1 else { return false }
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                guard scalar.anchor == nil, scalar.tag == nil else { return false }
+                let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : Int(scalar.length))
+                let plain: Bool
+                switch scalar.style {
+                case YAML_SINGLE_QUOTED_SCALAR_STYLE, YAML_DOUBLE_QUOTED_SCALAR_STYLE, YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE:
+                    plain = false
+                default:
+                    plain = true
+                }
+                guard sink.scalar(bytes, plain: plain, mark: mark) else { return false }
+            case YAML_MAPPING_START_EVENT:
+                let start = event.data.mapping_start
+                guard start.anchor == nil, start.tag == nil, sink.mappingStart(mark) else { return false }
+            case YAML_SEQUENCE_START_EVENT:
+                let start = event.data.sequence_start
+                guard start.anchor == nil, start.tag == nil, sink.sequenceStart(mark) else { return false }
+            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                guard sink.end() else { return false }
+            case YAML_ALIAS_EVENT:
+                return false
+            default:
+                break
+            }
+        }
+    }
+}
+
+/// What a reader of a policy text tells the model builder, in document order; each answers
+/// false when the builder cannot go on (the slow path must decide).
+protocol PolicyEventSink {
+    /// A mapping starts at `mark` (for a block mapping, its first key).
+    mutating func mappingStart(_ mark: Mark) -> Bool
+    /// A list starts at `mark` (its first `-`, or its `[`).
+    mutating func sequenceStart(_ mark: Mark) -> Bool
+    /// A scalar, its bytes as the value reads (quotes removed); `plain` when written without
+    /// quotes or block indicators.
+    mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, mark: Mark) -> Bool
+    /// The innermost open mapping or list ends.
+    mutating func end() -> Bool
 }
 
 // MARK: - Keys, shapes and lookup tables
@@ -549,8 +609,8 @@ extension PolicyEventLoader {
         }
     }
 
-    /// Consumes events; every `handle` answers false as soon as the slow path must decide.
-    private struct Builder {
+    /// Consumes events; every event answers false as soon as the slow path must decide.
+    private struct Builder: PolicyEventSink {
         let file: String
         let limits: YAMLLimits
         let tables: Tables
@@ -565,7 +625,6 @@ extension PolicyEventLoader {
 
         var stack: [Frame] = []
         var nodes = 0
-        var documents = 0
         var rootDone = false
 
         var company: String?, companyMark: Mark?, owner: String?, sector: String?, reviewed: Day?
@@ -585,39 +644,20 @@ extension PolicyEventLoader {
             stack.reserveCapacity(4)
         }
 
-        mutating func handle(_ event: inout yaml_event_t) -> Bool {
-            let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-            switch event.type {
-            case YAML_DOCUMENT_START_EVENT:
-                documents += 1
-                return documents == 1
-            case YAML_SCALAR_EVENT:
-                let scalar = event.data.scalar
-                guard scalar.anchor == nil, scalar.tag == nil, Int(scalar.length) <= limits.maxScalarBytes, count() else { return false }
-                let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : Int(scalar.length))
-                let plain: Bool
-                switch scalar.style {
-                case YAML_SINGLE_QUOTED_SCALAR_STYLE, YAML_DOUBLE_QUOTED_SCALAR_STYLE, YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE:
-                    plain = false
-                default:
-                    plain = true
-                }
-                return self.scalar(bytes, plain: plain, mark: mark)
-            case YAML_MAPPING_START_EVENT:
-                let start = event.data.mapping_start
-                guard start.anchor == nil, start.tag == nil, push() else { return false }
-                return openMapping(mark)
-            case YAML_SEQUENCE_START_EVENT:
-                let start = event.data.sequence_start
-                guard start.anchor == nil, start.tag == nil, push() else { return false }
-                return openSequence()
-            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-                return close()
-            case YAML_ALIAS_EVENT:
-                return false
-            default:
-                return true
-            }
+        mutating func mappingStart(_ mark: Mark) -> Bool {
+            push() && openMapping(mark)
+        }
+
+        mutating func sequenceStart(_ mark: Mark) -> Bool {
+            push() && openSequence()
+        }
+
+        mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, mark: Mark) -> Bool {
+            bytes.count <= limits.maxScalarBytes && count() && take(bytes, plain: plain, mark: mark)
+        }
+
+        mutating func end() -> Bool {
+            close()
         }
 
         /// Counts a node against the budget, as YAMLReader does.
@@ -631,7 +671,7 @@ extension PolicyEventLoader {
             stack.count < limits.maxDepth && count()
         }
 
-        private mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, mark: Mark) -> Bool {
+        private mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, mark: Mark) -> Bool {
             guard let top = stack.last else { return false }
             switch top.kind {
             case .mapping(let object):
