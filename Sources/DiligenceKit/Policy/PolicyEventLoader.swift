@@ -310,7 +310,7 @@ extension PolicyEventLoader {
 
     /// Exact-spelling tables: each entry is what the slow path's function returns for that text,
     /// so a hit is the same answer without making a String; a miss asks the function itself.
-    struct Tables: Sendable {
+    final class Tables: Sendable {
         let keys: ByteTable<Key>
         let countries: ByteTable<Country>
         /// Indexed by `VocabularyKind.allCases`.

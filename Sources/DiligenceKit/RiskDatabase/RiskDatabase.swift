@@ -42,9 +42,18 @@ public struct RiskDatabase: Sendable {
 
     /// Factors of `kinds` in force on `day` for `country`.
     public func factors(_ kinds: Set<FactorKind>, in country: Country, asOf day: Day) -> [RiskFactor] {
+        factors(in: country, asOf: day) { kinds.contains($0) }
+    }
+
+    /// Factors in force on `day` for `country` whose kind `includes` accepts, in id order (as the
+    /// factors are). Each candidate is read in place; only those returned are copied.
+    public func factors(in country: Country, asOf day: Day, kinds includes: (FactorKind) -> Bool) -> [RiskFactor] {
         guard let candidates = byCountry[country] else { return [] }
-        // In id order already, as the factors are.
-        return candidates.filter { kinds.contains($0.kind) && $0.isInForce(on: day) }
+        var found: [RiskFactor] = []
+        for index in candidates.indices where includes(candidates[index].kind) && candidates[index].isInForce(on: day) {
+            found.append(candidates[index])
+        }
+        return found
     }
 
     /// Factors of `kinds` in force on `day`, any country.

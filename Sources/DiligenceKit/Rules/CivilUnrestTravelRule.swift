@@ -49,7 +49,7 @@ public struct CivilUnrestTravelRule: Rule {
         for trip in context.policy.travel {
             guard let city = trip.city else { continue }
             let cityKey = TextFolding.key(city)
-            for factor in context.database.factors([.civilUnrest], in: trip.country, asOf: context.asOf) {
+            for factor in context.factors(.civilUnrest, in: trip.country) {
                 let area = factor.areas.first { TextFolding.key($0.name) == cityKey || TextFolding.key($0.name).hasPrefix(cityKey + " ") }
                 let events = factor.events(asOf: context.asOf).filter { event in
                     guard let place = event.place.map(TextFolding.key) else { return false }

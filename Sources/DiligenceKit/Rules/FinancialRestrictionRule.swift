@@ -51,7 +51,7 @@ public struct FinancialRestrictionRule: Rule {
         var findings: [Finding] = []
         let payments = context.vocabularies[.payments]
         for flow in context.policy.trade {
-            for factor in context.database.factors([.financialRestriction], in: flow.country, asOf: context.asOf) {
+            for factor in context.factors(.financialRestriction, in: flow.country) {
                 let banked = flow.payment.filter { method in
                     (payments.term(method)?.banking ?? true) && (factor.affects.payments.isEmpty || factor.affects.payments.contains(method))
                 }
@@ -82,7 +82,7 @@ public struct FinancialRestrictionRule: Rule {
             }
         }
         for party in context.policy.counterparties {
-            for factor in context.database.factors([.financialRestriction, .sanction], in: party.country, asOf: context.asOf) {
+            for factor in context.factors(.financialRestriction, .sanction, in: party.country) {
                 let severity: Severity
                 let reason: String
                 if factor.kind == .financialRestriction, party.role == "bank" {
@@ -105,7 +105,7 @@ public struct FinancialRestrictionRule: Rule {
         for site in context.policy.sites {
             let exposed = site.dependsOn.filter { context.vocabularies[.dependencies].closure(of: $0).contains("payments") }
             guard !exposed.isEmpty else { continue }
-            for factor in context.database.factors([.financialRestriction], in: site.country, asOf: context.asOf) {
+            for factor in context.factors(.financialRestriction, in: site.country) {
                 let covered = site.continuity.contains { context.vocabularies[.continuity].term($0)?.covers.contains("payments") ?? false }
                 let severity = factor.severity.shifted(by: covered ? -2 : -1)
                 findings.append(Finding(

@@ -51,7 +51,7 @@ public struct HumanRightsObligationsRule: Rule {
         let sector = policy.sector.map(TextFolding.key)
         var generalNoted: Set<String> = []
         for site in policy.sites {
-            for factor in context.database.factors([.humanRights], in: site.country, asOf: context.asOf) {
+            for factor in context.factors(.humanRights, in: site.country) {
                 let sectors = Set(factor.affects.sectors.map(TextFolding.key))
                 if let sector, sectors.contains(sector) {
                     let severity = factor.severity
@@ -75,7 +75,7 @@ public struct HumanRightsObligationsRule: Rule {
         }
         for party in policy.counterparties {
             guard let role = party.role else { continue }
-            for factor in context.database.factors([.humanRights], in: party.country, asOf: context.asOf)
+            for factor in context.factors(.humanRights, in: party.country)
             where factor.affects.roles.contains(role) {
                 let severity = factor.severity.shifted(by: -1)
                 findings.append(Finding(

@@ -47,7 +47,7 @@ public struct NotAssessedRule: Rule {
         let policy = context.policy
         for site in policy.sites {
             if site.location == nil {
-                for factor in context.database.factors([.armedConflict], in: site.country, asOf: context.asOf) where factor.isPlaceBound {
+                for factor in context.factors(.armedConflict, in: site.country) where factor.isPlaceBound {
                     let names = [site.region, site.city].compactMap { $0.map(TextFolding.key) }
                     let named = factor.areas.first { area in
                         names.contains { name in
@@ -68,7 +68,7 @@ public struct NotAssessedRule: Rule {
                 }
             }
             if site.dependsOn.isEmpty {
-                for factor in context.database.factors([.internetShutdown], in: site.country, asOf: context.asOf) {
+                for factor in context.factors(.internetShutdown, in: site.country) {
                     findings.append(Finding(
                         rule: description.id, severity: .low, policy: policy, mark: site.mark, subject: site.id,
                         subjectKind: .site, subjectName: site.displayName, factor: factor,
@@ -80,7 +80,7 @@ public struct NotAssessedRule: Rule {
             }
         }
         for trip in policy.travel where trip.city == nil {
-            for factor in context.database.factors([.civilUnrest], in: trip.country, asOf: context.asOf) {
+            for factor in context.factors(.civilUnrest, in: trip.country) {
                 findings.append(Finding(
                     rule: description.id, severity: .medium, policy: policy, mark: trip.mark, subject: trip.id,
                     subjectKind: .travel, subjectName: trip.name ?? "Travel to \(trip.country.name)", factor: factor,

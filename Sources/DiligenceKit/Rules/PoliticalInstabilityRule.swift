@@ -45,32 +45,36 @@ public struct PoliticalInstabilityRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let policy = context.policy
-        var subjects: [(id: String, kind: SubjectKind, name: String, relation: String, country: Country, mark: Mark, shift: Int)] = []
-        for site in policy.sites { subjects.append((site.id, .site, site.displayName, "is in", site.country, site.mark, 0)) }
+        // Only operations in a country under such a factor are named (most of a portfolio's are not).
+        func report(_ id: String, _ kind: SubjectKind, _ name: @autoclosure () -> String, _ relation: String, _ country: Country,
+                    _ mark: Mark, shift: Int) {
+            let factors = context.factors(.unconstitutionalChange, in: country)
+            guard !factors.isEmpty else { return }
+            let name = name()
+            for factor in factors {
+                let severity = factor.severity.shifted(by: shift)
+                let latest = factor.events(asOf: context.asOf).last.map { "latest: \($0.what.lowercasedFirst) (\($0.date))" }
+                    ?? "in force since \(factor.inForceFrom)"
+                findings.append(Finding(
+                    rule: description.id, severity: severity, policy: policy, mark: mark, subject: id,
+                    subjectKind: kind, subjectName: name, factor: factor,
+                    message: "\(name) \(relation) \(country.name), under \(factor.title.lowercasedFirst); \(latest)",
+                    path: [name, "in \(country.name)", "\(factor.id): \(latest)", "\(description.id) → \(severity)"],
+                    evidence: context.evidence(for: factor),
+                    recommendations: factor.recommendations + description.recommendations))
+            }
+        }
+        for site in policy.sites { report(site.id, .site, site.displayName, "is in", site.country, site.mark, shift: 0) }
         for trip in policy.travel {
-            subjects.append((trip.id, .travel, trip.name ?? "Travel entry \(trip.id)", "takes staff to", trip.country, trip.mark, -1))
+            report(trip.id, .travel, trip.name ?? "Travel entry \(trip.id)", "takes staff to", trip.country, trip.mark, shift: -1)
         }
         for flow in policy.trade {
-            subjects.append((flow.id, .trade, flow.name ?? "Trade flow \(flow.id)",
-                             flow.direction == .export ? "ships goods to" : "buys goods from", flow.country, flow.mark, -1))
+            report(flow.id, .trade, flow.name ?? "Trade flow \(flow.id)", flow.direction == .export ? "ships goods to" : "buys goods from",
+                   flow.country, flow.mark, shift: -1)
         }
         // Counterparties only when they are the state itself: the junta is the counterparty.
         for party in policy.counterparties where party.role == "government" {
-            subjects.append((party.id, .counterparty, party.name, "is a state body of", party.country, party.mark, -1))
-        }
-        for subject in subjects {
-            for factor in context.database.factors([.unconstitutionalChange], in: subject.country, asOf: context.asOf) {
-                let severity = factor.severity.shifted(by: subject.shift)
-                let events = factor.events(asOf: context.asOf)
-                let latest = events.last.map { "latest: \($0.what.lowercasedFirst) (\($0.date))" } ?? "in force since \(factor.inForceFrom)"
-                findings.append(Finding(
-                    rule: description.id, severity: severity, policy: policy, mark: subject.mark, subject: subject.id,
-                    subjectKind: subject.kind, subjectName: subject.name, factor: factor,
-                    message: "\(subject.name) \(subject.relation) \(subject.country.name), under \(factor.title.lowercasedFirst); \(latest)",
-                    path: [subject.name, "in \(subject.country.name)", "\(factor.id): \(latest)", "\(description.id) → \(severity)"],
-                    evidence: context.evidence(for: factor, events: events),
-                    recommendations: factor.recommendations + description.recommendations))
-            }
+            report(party.id, .counterparty, party.name, "is a state body of", party.country, party.mark, shift: -1)
         }
         return findings
     }

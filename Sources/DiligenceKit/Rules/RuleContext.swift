@@ -30,6 +30,12 @@ public final class RuleContext: Sendable {
         self.evidenceMemo = evidenceMemo
     }
 
+    /// The factors of `kind` (or of `other`) in force in `country` on the as-of date, in id order:
+    /// `database.factors`, without a set of kinds made for each of a portfolio's operations.
+    public func factors(_ kind: FactorKind, _ other: FactorKind? = nil, in country: Country) -> [RiskFactor] {
+        database.factors(in: country, asOf: asOf) { $0 == kind || $0 == other }
+    }
+
     /// The date recency is measured from: the as-of date, but no later than the factor's last
     /// review plus the staleness window. Silence after an old review is missing data, not
     /// peace: `stale-intelligence` reports it and events do not age out meanwhile.

@@ -57,7 +57,7 @@ public struct ShutdownExposureRule: Rule {
         let dependencies = context.vocabularies[.dependencies]
         let continuity = context.vocabularies[.continuity]
         for site in context.policy.sites where !site.dependsOn.isEmpty {
-            for factor in context.database.factors([.internetShutdown], in: site.country, asOf: context.asOf) {
+            for factor in context.factors(.internetShutdown, in: site.country) {
                 // Events up to the as-of date; regional ones only where the site is (or may be).
                 let events = factor.events(asOf: context.asOf).filter { Self.reaches($0, site) }
                 guard !events.isEmpty else { continue }

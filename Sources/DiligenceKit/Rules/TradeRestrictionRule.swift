@@ -46,7 +46,7 @@ public struct TradeRestrictionRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for flow in context.policy.trade {
-            let factors = context.database.factors([.tradeRestriction, .sanction], in: flow.country, asOf: context.asOf)
+            let factors = context.factors(.tradeRestriction, .sanction, in: flow.country)
                 .filter { $0.kind == .tradeRestriction || !$0.affects.goods.isEmpty || !$0.affects.directions.isEmpty }
             for factor in factors {
                 if let finding = judge(flow, factor, context) { findings.append(finding) }
