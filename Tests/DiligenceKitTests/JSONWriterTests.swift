@@ -59,4 +59,27 @@ import Testing
                 gate: "fail", fail_on: "high", report_min: "info", counts: ["high": 1, "critical": 0, "low": 0], total: 1, accepted: 1,
                 failing: [text]))
     }
+
+    /// The eight-bytes-at-a-time check agrees with the byte-by-byte definition, whatever the
+    /// position of the byte in its word and the length of the text.
+    @Test func theEscapeCheckFindsEveryByteItMust() {
+        let fillers: [Character] = ["a", "é", "Ж", " ", "~", "\u{7F}", "!", "#", "]", "]", "\u{10FFFF}"]
+        let specials: [Character] = ["\"", "\\", "\n", "\t", "\u{0}", "\u{1F}", "\r"]
+        for length in 0..<40 {
+            for position in 0..<max(length, 1) {
+                var text = String((0..<length).map { fillers[($0 * 7 + length) % fillers.count] })
+                #expect(JSONWriter.needsEscaping(text) == text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+                guard length > 0 else { continue }
+                for special in specials {
+                    var characters = Array(text)
+                    characters[min(position, characters.count - 1)] = special
+                    text = String(characters)
+                    #expect(JSONWriter.needsEscaping(text), "\(text.debugDescription)")
+                }
+            }
+        }
+        for byte in UInt8(0x20)...0x7E where byte != 0x22 && byte != 0x5C {
+            #expect(!JSONWriter.needsEscaping(String(repeating: String(UnicodeScalar(byte)), count: 17)))
+        }
+    }
 }

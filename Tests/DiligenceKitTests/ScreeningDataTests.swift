@@ -51,6 +51,19 @@ enum OFACFiles {
         }
     }
 
+    /// Carriage returns at either end of a line are dropped; lines of blanks (spaces, tabs,
+    /// no-break spaces) and comments are skipped; line numbers count every line.
+    @Test func blankAndCommentLinesAreSkipped() throws {
+        let data = try ScreeningData(files: ["particles.txt": ("\ral\r\n\u{A0}\t \n# comment\n\n  \nbin\nel", "particles.txt")])
+        #expect(data.particles == ["al", "bin", "el"])
+        do {
+            _ = try ScreeningData(files: ["spelling-folds.tsv": ("\t\n\u{2003}\n# c\nSH\tS\n", "spelling-folds.tsv")])
+            Issue.record("an upper-case fold was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["spelling-folds.tsv:4:1: error: expected FROM<TAB>TO in lower-case a-z (FROM$ for the end of a word)"])
+        }
+    }
+
     @Test func aFormInTwoClassesIsAnError() {
         #expect(throws: InputError.self) {
             _ = try ScreeningData(files: ["legal-forms.tsv": ("a\tA\tltd\nb\tB\tltd\n", "legal-forms.tsv")])

@@ -6,17 +6,33 @@ import Foundation
 /// files), and working memory to reuse (sized by the list, so not allocated again for every
 /// query).
 final class ScreeningMemo: @unchecked Sendable {
+    /// A query, its name by its bytes (`ExactText`).
     private struct Key: Hashable {
-        var query: ScreeningQuery
+        var name: ExactText
+        var country: Country?
+        var kind: ListedEntity.Kind?
         var threshold: Double
+
+        init(_ query: ScreeningQuery, _ threshold: Double) {
+            name = ExactText(query.name)
+            country = query.country
+            kind = query.kind
+            self.threshold = threshold
+        }
     }
 
     /// A query without its country: whether a name has candidates at all does not depend on it
     /// (the index's bound allows for the same-country bonus).
     private struct NameKey: Hashable {
-        var name: String
+        var name: ExactText
         var kind: ListedEntity.Kind?
         var threshold: Double
+
+        init(_ query: ScreeningQuery, _ threshold: Double) {
+            name = ExactText(query.name)
+            kind = query.kind
+            self.threshold = threshold
+        }
     }
 
     /// A query token as `lookUp` sees it: its text (the key and sound follow from it) and kind.
@@ -38,16 +54,16 @@ final class ScreeningMemo: @unchecked Sendable {
     private var idle: [Scratch] = []
 
     func answer(_ query: ScreeningQuery, threshold: Double) -> [ScreeningMatch]? {
-        if unmatchable.value(for: NameKey(name: query.name, kind: query.kind, threshold: threshold)) != nil { return [] }
-        return answers.value(for: Key(query: query, threshold: threshold))
+        if unmatchable.value(for: NameKey(query, threshold)) != nil { return [] }
+        return answers.value(for: Key(query, threshold))
     }
 
     /// Remembers an answer; `hadCandidates` false: the name matches nothing whatever the country.
     func remember(_ matches: [ScreeningMatch], for query: ScreeningQuery, threshold: Double, hadCandidates: Bool) {
         if hadCandidates {
-            answers.store(matches, for: Key(query: query, threshold: threshold))
+            answers.store(matches, for: Key(query, threshold))
         } else {
-            unmatchable.store(true, for: NameKey(name: query.name, kind: query.kind, threshold: threshold))
+            unmatchable.store(true, for: NameKey(query, threshold))
         }
     }
 

@@ -103,7 +103,7 @@ public enum Transliterator {
         return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let word = String(word)
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
-            let key = WordKey(word: word, cyrillic: cyrillic)
+            let key = WordKey(word: ExactText(word), cyrillic: cyrillic)
             if let known = wordMemo.value(for: key) { return known }
             let latin = transform(word, id)
             wordMemo.store(latin, for: key)
@@ -112,7 +112,7 @@ public enum Transliterator {
     }
 
     private struct WordKey: Hashable {
-        var word: String
+        var word: ExactText
         var cyrillic: CyrillicTable
     }
 

@@ -24,3 +24,31 @@ final class Memo<Key: Hashable, Value>: @unchecked Sendable {
         answers[key] = value
     }
 }
+
+/// A text compared and hashed by its UTF-8 bytes rather than by Unicode canonical equivalence:
+/// a memo key for texts that come back byte for byte (hashing and comparing a String of
+/// Cyrillic or accented letters normalises it first, which cost screening a sixth of its
+/// time). Two spellings of a text that differ in bytes are two keys: the same answer, made twice.
+struct ExactText: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+        guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+        var left = lhs.text, right = rhs.text
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                guard let x = a.baseAddress, let y = b.baseAddress else { return a.count == b.count }
+                return memcmp(x, y, a.count) == 0
+            }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
