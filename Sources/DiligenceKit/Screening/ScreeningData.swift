@@ -64,16 +64,19 @@ public struct ScreeningData: Sendable {
         var problems: [Diagnostic] = []
         func lines(_ name: String) -> [(number: Int, text: String, path: String)] {
             guard let file = files[name] else { return [] }
-            return file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
-                // Carriage returns at either end dropped; lines of blanks only (tabs and
-                // space separators) and comments skipped. (Foundation's trimmingCharacters did
-                // the same at a cost that was a tenth of a small check.)
-                var scalars = line.unicodeScalars[...]
-                while scalars.first == "\r" { scalars.removeFirst() }
-                while scalars.last == "\r" { scalars.removeLast() }
-                if scalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) { return nil }
-                let text = String(String.UnicodeScalarView(scalars))
-                if text.hasPrefix("#") { return nil }
+            return file.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().compactMap { index, bytes in
+                // Carriage returns at either end dropped; lines of blanks only (tabs and space
+                // separators) and comments skipped. Read as bytes: Foundation's
+                // trimmingCharacters on each of 8,000 lines was a tenth of a small check.
+                var line = bytes[...]
+                while line.first == 0x0D { line = line.dropFirst() }
+                while line.last == 0x0D { line = line.dropLast() }
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.first == UInt8(ascii: "#") { return nil }
+                let text = String(decoding: line, as: UTF8.self)
+                if !line.allSatisfy({ $0 < 0x80 }),
+                   text.unicodeScalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) {
+                    return nil
+                }
                 return (index + 1, text, file.path)
             }
         }
