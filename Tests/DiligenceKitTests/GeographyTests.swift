@@ -150,16 +150,19 @@ import Testing
         #expect(throws: InputError.self) { _ = try GeoJSONReader.read([0xFF, 0xFE, 0x7B, 0x00], file: "utf16.geojson") }
     }
 
-    /// Coordinates, distances and scores are written through the C library's formatter: the same
-    /// text as `String(format:)`, rounding included, on 200,000 values of every magnitude.
+    /// Coordinates, distances and scores: the same text as `String(format:)`, rounding included,
+    /// on 200,000 values of every magnitude and on exact ties.
     @Test func fixedPointWritesWhatStringFormatWrites() {
         var generator = SystemRandomNumberGenerator()
-        var values: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 1.005, 2.675, 9.95, 9.999_999, -12.345_65, 180, -90, 1e15, -1e-9, 123_456.789_012_5]
+        // Exact ties (1.03125 at four places, 0.375 at two, 2.5 at none) round half to even.
+        var values: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 1.005, 2.675, 9.95, 9.999_999, -12.345_65, 180, -90, 1e15, -1e-9,
+                                123_456.789_012_5, 1.031_25, -1.031_25, 0.375, 0.125, 2.5, 3.5, -0.000_04, -0.000_06, 0.999_95, 4.5e15, .infinity, -.nan]
+        for exponent in 1...12 { values += [0.5, 1.5, 2.5, 0.75].map { $0 / pow(2, Double(exponent)) } }
         for _ in 0..<200_000 {
             let magnitude = Double.random(in: -6...6, using: &generator)
             values.append(Double.random(in: -1...1, using: &generator) * pow(10, magnitude))
         }
-        for places in [1, 2, 4, 6] {
+        for places in [0, 1, 2, 4, 6, 9] {
             let mismatches = values.filter { FixedPoint.text($0, places: places) != String(format: "%.\(places)f", $0) }
             #expect(mismatches.isEmpty, "places \(places): \(mismatches.prefix(5))")
         }

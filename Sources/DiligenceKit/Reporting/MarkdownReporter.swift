@@ -528,14 +528,23 @@ struct MarkdownDocument {
     private var done: [ReportPiece] = []
     private var segments: [String] = []
     private var citations: [Reference] = []
-    private var current = ""
+    /// The UTF-8 bytes of the text since the last hole or stream (appending bytes is cheaper
+    /// than appending to a String: a portfolio's report appends millions of pieces).
+    private var current: [UInt8] = []
+
+    /// The current text, as a String.
+    private var currentText: String { String(decoding: current, as: UTF8.self) }
+
+    private mutating func write(_ text: String) {
+        current.append(contentsOf: text.utf8)
+    }
     /// The last two bytes written (0 for none), to know whether a blank line ends the text.
     private var tail: (UInt8, UInt8) = (0, 0)
     /// Whether a table row has cells written and no end yet.
     private var rowIsOpen = false
 
     /// The layout: the text and the streams, in order.
-    var pieces: [ReportPiece] { current.isEmpty ? done : done + [.text(current)] }
+    var pieces: [ReportPiece] { current.isEmpty ? done : done + [.text(currentText)] }
 
     /// The whole text (of a document without streams or citations).
     var text: String { section.segments.joined() }
@@ -547,22 +556,23 @@ struct MarkdownDocument {
             section.append(segment)
             section.cite(reference)
         }
-        section.append(current)
+        section.append(currentText)
         return section
     }
 
     mutating func line(_ line: String) {
-        current += line
-        current += "\n"
+        write(line)
+        write("\n")
         tail = (line.utf8.last ?? tail.1, 0x0A)
     }
 
     /// A line ending with the number of a reference, in brackets (filled in later).
     mutating func line(_ text: String, citing reference: Reference) {
-        current += text
-        segments.append(current)
+        write(text)
+        segments.append(currentText)
         citations.append(reference)
-        current = "\n"
+        current.removeAll(keepingCapacity: true)
+        current.append(0x0A)
         tail = (UInt8(ascii: "]"), 0x0A)
     }
 
@@ -573,8 +583,8 @@ struct MarkdownDocument {
     /// Where one of the per-policy streams goes. Every policy's section ends with a blank line,
     /// and so does the text before the stream.
     mutating func stream(_ index: Int) {
-        if !current.isEmpty { done.append(.text(current)) }
-        current = ""
+        if !current.isEmpty { done.append(.text(currentText)) }
+        current.removeAll(keepingCapacity: true)
         done.append(.stream(index))
         tail = (0x0A, 0x0A)
     }
@@ -597,14 +607,14 @@ struct MarkdownDocument {
     /// A cell of the current row: the parts (already escaped) one after the other, a space when
     /// they are all empty.
     mutating func cell(_ first: String, _ second: String = "", _ third: String = "", _ fourth: String = "") {
-        current += rowIsOpen ? " " : "| "
+        write(rowIsOpen ? " " : "| ")
         rowIsOpen = true
-        if first.isEmpty, second.isEmpty, third.isEmpty, fourth.isEmpty { current += " " }
-        current += first
-        if !second.isEmpty { current += second }
-        if !third.isEmpty { current += third }
-        if !fourth.isEmpty { current += fourth }
-        current += " |"
+        if first.isEmpty, second.isEmpty, third.isEmpty, fourth.isEmpty { write(" ") }
+        write(first)
+        if !second.isEmpty { write(second) }
+        if !third.isEmpty { write(third) }
+        if !fourth.isEmpty { write(fourth) }
+        write(" |")
     }
 
     /// A cell of a country: "Mali (ML)".
@@ -614,22 +624,22 @@ struct MarkdownDocument {
 
     /// A cell of items escaped as Markdown and joined by `separator`.
     mutating func cell(escaping items: [String], separator: String) {
-        current += rowIsOpen ? " " : "| "
+        write(rowIsOpen ? " " : "| ")
         rowIsOpen = true
         var empty = true
         for (index, item) in items.enumerated() {
-            if index > 0 { current += separator }
+            if index > 0 { write(separator) }
             let escaped = Escaping.markdown(item)
             if !escaped.isEmpty || index > 0 { empty = false }
-            current += escaped
+            write(escaped)
         }
-        if empty { current += " " }
-        current += " |"
+        if empty { write(" ") }
+        write(" |")
     }
 
     /// Ends the current row.
     mutating func endRow() {
-        current += rowIsOpen ? "\n" : "|\n"
+        write(rowIsOpen ? "\n" : "|\n")
         rowIsOpen = false
         tail = (UInt8(ascii: "|"), 0x0A)
     }
