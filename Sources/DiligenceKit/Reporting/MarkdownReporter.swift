@@ -331,9 +331,18 @@ public struct MarkdownReporter: Reporter {
         let accepted = finding.accepted != nil ? " (accepted)" : ""
         out.line("##### \(finding.severity.name.uppercased())\(accepted)\(isNew ? " (new)" : ""): `\(finding.rule)`")
         out.blank()
-        out.line("- **What:** \(Escaping.markdown(finding.message)).")
+        // The long lines are written part by part, not built as Strings first.
+        out.part("- **What:** ")
+        out.part(Escaping.markdown(finding.message))
+        out.part(".")
+        out.endLine()
         if !finding.path.isEmpty {
-            out.line("- **Why (exposure path):** " + finding.path.map(Escaping.markdown).joined(separator: " → "))
+            out.part("- **Why (exposure path):** ")
+            for (index, step) in finding.path.enumerated() {
+                if index > 0 { out.part(" → ") }
+                out.part(Escaping.markdown(step))
+            }
+            out.endLine()
         }
         if let exposure = finding.exposure {
             out.line("- **Exposure:** " + exposureSummary(exposure))
@@ -348,18 +357,26 @@ public struct MarkdownReporter: Reporter {
             // and quoted in the annex, so a finding stays readable.
             var quotedRecords: Set<String> = []
             for evidence in finding.evidence {
-                var line = "  - "
-                if let date = evidence.date { line += "\(Escaping.markdown(date)): " }
-                line += Escaping.markdown(evidence.fact)
-                line += " (`\(Escaping.code(evidence.record))`)"
+                out.part("  - ")
+                if let date = evidence.date {
+                    out.part(Escaping.markdown(date))
+                    out.part(": ")
+                }
+                out.part(Escaping.markdown(evidence.fact))
+                out.part(" (`")
+                out.part(Escaping.code(evidence.record))
+                out.part("`)")
                 if let reference = evidence.reference {
                     if let quote = reference.quote, quotedRecords.insert(evidence.record).inserted {
-                        line += ": “\(Escaping.markdown(quote))”"
+                        out.part(": “")
+                        out.part(Escaping.markdown(quote))
+                        out.part("”")
                     }
                     // The reference's number, in order of first citation over the whole report.
-                    out.line(line + " ", citing: reference)
+                    out.part(" ")
+                    out.endLine(citing: reference)
                 } else {
-                    out.line(line)
+                    out.endLine()
                 }
             }
         }
@@ -542,6 +559,8 @@ struct MarkdownDocument {
     private var tail: (UInt8, UInt8) = (0, 0)
     /// Whether a table row has cells written and no end yet.
     private var rowIsOpen = false
+    /// The last byte of the line being written in parts (nil before its first byte).
+    private var lineLast: UInt8?
 
     /// The layout: the text and the streams, in order.
     var pieces: [ReportPiece] { current.isEmpty ? done : done + [.text(currentText)] }
@@ -561,14 +580,32 @@ struct MarkdownDocument {
     }
 
     mutating func line(_ line: String) {
-        write(line)
-        write("\n")
-        tail = (line.utf8.last ?? tail.1, 0x0A)
+        part(line)
+        endLine()
     }
 
     /// A line ending with the number of a reference, in brackets (filled in later).
     mutating func line(_ text: String, citing reference: Reference) {
+        part(text)
+        endLine(citing: reference)
+    }
+
+    /// Part of a line; `endLine` ends it.
+    mutating func part(_ text: String) {
         write(text)
+        if let last = text.utf8.last { lineLast = last }
+    }
+
+    /// Ends the line the parts written since the last line make.
+    mutating func endLine() {
+        write("\n")
+        tail = (lineLast ?? tail.1, 0x0A)
+        lineLast = nil
+    }
+
+    /// Ends the line with the number of a reference, in brackets (filled in later).
+    mutating func endLine(citing reference: Reference) {
+        lineLast = nil
         segments.append(currentText)
         citations.append(reference)
         current.removeAll(keepingCapacity: true)
