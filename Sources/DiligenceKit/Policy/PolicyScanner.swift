@@ -287,7 +287,7 @@ private struct Scanner {
     }
 
     /// A scalar inside a flow collection, given to the sink: where it ends.
-    private mutating func flowScalar<Sink: PolicyEventSink>(at position: Int, _ sink: inout Sink) -> Result<Int, Stop> {
+    mutating func flowScalar<Sink: PolicyEventSink>(at position: Int, _ sink: inout Sink) -> Result<Int, Stop> {
         let byte = input[position]
         if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
             guard let close = quoted(at: position, &sink) else { return .failure(.unsupported) }
@@ -316,57 +316,54 @@ private struct Scanner {
     /// `[a, "b"]` on one line: where it ends (after the `]`).
     private mutating func flowSequence<Sink: PolicyEventSink>(at position: Int, _ sink: inout Sink) -> Result<Int, Stop> {
         guard sink.sequenceStart(mark(position)) else { return .failure(.rejected) }
-        var cursor = skipSpaces(position + 1)
-        if cursor < lineEnd, input[cursor] == UInt8(ascii: "]") {
-            guard sink.end() else { return .failure(.rejected) }
-            return .success(cursor + 1)
-        }
-        while true {
-            guard cursor < lineEnd else { return .failure(.unsupported) }
-            switch flowScalar(at: cursor, &sink) {
-            case .success(let end): cursor = skipSpaces(end)
-            case .failure(let outcome): return .failure(outcome)
-            }
-            guard cursor < lineEnd else { return .failure(.unsupported) }
-            if input[cursor] == UInt8(ascii: "]") {
-                guard sink.end() else { return .failure(.rejected) }
-                return .success(cursor + 1)
-            }
-            guard input[cursor] == UInt8(ascii: ",") else { return .failure(.unsupported) }
-            cursor = skipSpaces(cursor + 1)
-            if cursor < lineEnd, input[cursor] == UInt8(ascii: "]") { return .failure(.unsupported) }
+        return flowEntries(after: position, close: UInt8(ascii: "]"), &sink) { scanner, start, sink in
+            scanner.flowScalar(at: start, &sink)
         }
     }
 
     /// `{ lat: 1, lon: 2 }` on one line: where it ends (after the `}`).
     private mutating func flowMapping<Sink: PolicyEventSink>(at position: Int, _ sink: inout Sink) -> Result<Int, Stop> {
         guard sink.mappingStart(mark(position)) else { return .failure(.rejected) }
+        return flowEntries(after: position, close: UInt8(ascii: "}"), &sink) { scanner, start, sink in
+            // A word, a colon and a space, then the value.
+            var keyEnd = start
+            while keyEnd < scanner.lineEnd, Self.isWordByte(scanner.input[keyEnd]) { keyEnd += 1 }
+            guard keyEnd > start, keyEnd + 1 < scanner.lineEnd, scanner.input[keyEnd] == Self.colon,
+                  scanner.input[keyEnd + 1] == Self.space else {
+                return .failure(.unsupported)
+            }
+            guard sink.scalar(scanner.slice(start, keyEnd), plain: true, mark: scanner.mark(start)) else { return .failure(.rejected) }
+            let value = scanner.skipSpaces(keyEnd + 1)
+            guard value < scanner.lineEnd else { return .failure(.unsupported) }
+            return scanner.flowScalar(at: value, &sink)
+        }
+    }
+
+    /// The entries of a flow collection opened at `position`, each read by `entry` (from its
+    /// first byte to where it ends), separated by commas, up to `close` on the same line (no
+    /// trailing comma); the sink is told the collection ends. Where it ends (after `close`).
+    private mutating func flowEntries<Sink: PolicyEventSink>(
+        after position: Int, close: UInt8, _ sink: inout Sink, entry: (inout Scanner, Int, inout Sink) -> Result<Int, Stop>
+    ) -> Result<Int, Stop> {
         var cursor = skipSpaces(position + 1)
-        if cursor < lineEnd, input[cursor] == UInt8(ascii: "}") {
+        if cursor < lineEnd, input[cursor] == close {
             guard sink.end() else { return .failure(.rejected) }
             return .success(cursor + 1)
         }
         while true {
-            var keyEnd = cursor
-            while keyEnd < lineEnd, Self.isWordByte(input[keyEnd]) { keyEnd += 1 }
-            guard keyEnd > cursor, keyEnd + 1 < lineEnd, input[keyEnd] == Self.colon, input[keyEnd + 1] == Self.space else {
-                return .failure(.unsupported)
-            }
-            guard sink.scalar(slice(cursor, keyEnd), plain: true, mark: mark(cursor)) else { return .failure(.rejected) }
-            cursor = skipSpaces(keyEnd + 1)
             guard cursor < lineEnd else { return .failure(.unsupported) }
-            switch flowScalar(at: cursor, &sink) {
+            switch entry(&self, cursor, &sink) {
             case .success(let end): cursor = skipSpaces(end)
-            case .failure(let outcome): return .failure(outcome)
+            case .failure(let stop): return .failure(stop)
             }
             guard cursor < lineEnd else { return .failure(.unsupported) }
-            if input[cursor] == UInt8(ascii: "}") {
+            if input[cursor] == close {
                 guard sink.end() else { return .failure(.rejected) }
                 return .success(cursor + 1)
             }
             guard input[cursor] == UInt8(ascii: ",") else { return .failure(.unsupported) }
             cursor = skipSpaces(cursor + 1)
-            if cursor < lineEnd, input[cursor] == UInt8(ascii: "}") { return .failure(.unsupported) }
+            if cursor < lineEnd, input[cursor] == close { return .failure(.unsupported) }
         }
     }
 
@@ -392,19 +389,19 @@ private struct Scanner {
         }
     }
 
-    private func skipSpaces(_ position: Int) -> Int {
+    func skipSpaces(_ position: Int) -> Int {
         var position = position
         while position < lineEnd, input[position] == Self.space { position += 1 }
         return position
     }
 
-    private func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+    func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: input[start..<end])
     }
 
     /// The line and column (in characters, as libyaml counts them) of a position on this line,
     /// counted on from the last mark of the line (a line of 200,000 list items stays linear).
-    private mutating func mark(_ position: Int) -> Mark {
+    mutating func mark(_ position: Int) -> Mark {
         var (index, column) = lastMark.line == line && lastMark.position <= position ? (lastMark.position, lastMark.column) : (lineStart, 1)
         while index < position {
             if input[index] & 0xC0 != 0x80 { column += 1 }
