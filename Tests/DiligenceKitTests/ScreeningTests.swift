@@ -131,6 +131,23 @@ func listed(_ id: String, _ name: String, aliases: [String] = [], kind: ListedEn
         #expect(matches.isEmpty, "\(matches.map { "\($0.entity.id) \($0.score): \($0.why)" })")
     }
 
+    /// The screener remembers names that no listed name comes near, whatever their country, but
+    /// a name with candidates is answered again for each country (the same country raises the
+    /// score, another lowers it), whichever country came first.
+    @Test func aNameIsRememberedAcrossCountriesOnlyWhenNothingComesNear() throws {
+        let screener = NameScreener(entities: Self.ofacLike.entities)
+        let countries = TestData.workspace.countries
+        let belarus = try #require(countries.resolve("BY")), russia = try #require(countries.resolve("RU"))
+        let near = "Aleksandr Lukashenka Grigorevich"
+        let other = try #require(screener.screen(ScreeningQuery(near, country: russia), threshold: 0.5).first)
+        let same = try #require(screener.screen(ScreeningQuery(near, country: belarus), threshold: 0.5).first)
+        #expect(same.score > other.score, "\(same.score) \(other.score)")
+        #expect(try #require(screener.screen(ScreeningQuery(near, country: russia), threshold: 0.5).first).score == other.score)
+        for country in [belarus, russia, nil] {
+            #expect(screener.screen(ScreeningQuery("Granite Telecom Limited", country: country), threshold: 0.5).isEmpty)
+        }
+    }
+
     @Test func theWhyNamesTheTokensAndHow() throws {
         let typo = try #require(Self.ofacLike.screen("Alexander Lukashenkp", threshold: 0.5).first)
         #expect(typo.why.contains("alexander = alexander"))

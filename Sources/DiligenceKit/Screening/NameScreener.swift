@@ -48,8 +48,7 @@ public final class NameScreener: Sendable {
     /// Screens many queries, in order, reusing working memory between them.
     public func screen(_ queries: [ScreeningQuery], threshold: Double) -> [[ScreeningMatch]] {
         var scratch = Scratch(names: index.nameCount, vocabulary: index.vocabularyCount)
-        var hadCandidates = false
-        return queries.map { screen($0, threshold: threshold, scratch: &scratch, hadCandidates: &hadCandidates) }
+        return queries.map { screen($0, threshold: threshold, scratch: &scratch) }
     }
 
     // MARK: The query
