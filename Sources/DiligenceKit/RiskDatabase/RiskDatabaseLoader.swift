@@ -37,7 +37,26 @@ public struct RiskDatabaseLoader: Sendable {
             }
         }
         if !problems.isEmpty { throw InputError(problems) }
-        return try load(files: sources.map { ($0.relative, base + $0.relative, $0.bytes) }, path: folder)
+        // The gate fails closed: a folder without its metadata file or without a single factor
+        // is not a database (a wrong --db, an empty checkout), and checking against it would
+        // pass every policy.
+        var missing: [Diagnostic] = []
+        if !sources.contains(where: { $0.relative == "database.yaml" || $0.relative == "database.yml" }) {
+            missing.append(Diagnostic(SourceLocation(file: base + "database.yaml", line: 1, column: 1), .error,
+                                      "not a risk database: no database.yaml in \(folder) (is --db the right folder?)"))
+        }
+        let database: RiskDatabase
+        do throws(InputError) {
+            database = try load(files: sources.map { ($0.relative, base + $0.relative, $0.bytes) }, path: folder)
+        } catch {
+            throw InputError(error.diagnostics + missing)
+        }
+        if !missing.isEmpty { throw InputError(missing) }
+        if database.factors.isEmpty {
+            throw InputError(SourceLocation(file: base + "database.yaml", line: 1, column: 1),
+                             "the risk database holds no risk factors (no factor files under \(base)factors/ or elsewhere); every check would pass")
+        }
+        return database
     }
 
     /// Loads from in-memory files: (path relative to the database, display path, bytes).
