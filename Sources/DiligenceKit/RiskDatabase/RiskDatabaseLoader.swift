@@ -119,6 +119,7 @@ public struct RiskDatabaseLoader: Sendable {
                 } else if keys.contains("factors") {
                     if let record = validator.validateRoot(root, as: DatabaseSchema.factorList), !validator.sink.hasErrors {
                         let fileFactors = record.objects("factors").compactMap { Self.factor($0, file: file.display) }
+                        problems += record.objects("factors").flatMap { Self.dateProblems($0, file: file.display) }
                         factors += fileFactors
                         for source in Self.sources(record) {
                             fileSources.append((source, SourceLocation(file: file.display, line: record.mark.line, column: record.mark.column)))
@@ -127,6 +128,7 @@ public struct RiskDatabaseLoader: Sendable {
                     }
                 } else if let record = validator.validateRoot(root, as: DatabaseSchema.factor), !validator.sink.hasErrors,
                           let factor = Self.factor(record, file: file.display) {
+                    problems += Self.dateProblems(record, file: file.display)
                     factors.append(factor)
                     geometryRequests += Self.geometryRequests([record], [factor], file: file.display)
                 }
@@ -328,6 +330,24 @@ public struct RiskDatabaseLoader: Sendable {
             Reference(source: reference.text("source") ?? "", title: reference.text("title"),
                       date: reference.partialDate("date"), quote: reference.text("quote"), url: reference.text("url"))
         }
+    }
+
+    /// Dates that cannot be true: a review after today (the real date: an analyst records a
+    /// review that took place), an event that ends before it starts.
+    static func dateProblems(_ record: Record, file: String, today: Day = .today) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func location(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        if let reviewed = record.date("reviewed"), reviewed > today {
+            problems.append(Diagnostic(location(record.mark("reviewed") ?? record.mark), .error,
+                                       "`reviewed` (\(reviewed)) is after today (\(today)); it records when an analyst last confirmed the factor"))
+        }
+        for event in record.objects("events") {
+            if let date = event.date("date"), let until = event.date("until"), until < date {
+                problems.append(Diagnostic(location(event.mark("until") ?? event.mark), .error,
+                                           "the event's `until` (\(until)) is before its `date` (\(date))"))
+            }
+        }
+        return problems
     }
 
     static func factor(_ record: Record, file: String) -> RiskFactor? {
