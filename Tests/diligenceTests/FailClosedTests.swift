@@ -15,7 +15,7 @@ import Glibc
 
     /// An empty folder, a folder of non-YAML files, and a database without factors all pass
     /// every policy if read as databases: each is exit 2 with the reason at database.yaml.
-    @Test(arguments: ["empty", "no-yaml", "metadata-only", "factors-empty"])
+    @Test(arguments: ["empty", "no-yaml", "metadata-only", "factors-empty", "lists-empty"])
     func aDatabaseWithoutFactorsOrMetadataIsRefused(_ shape: String) throws {
         let folder = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -30,14 +30,22 @@ import Glibc
             try FileManager.default.copyItem(atPath: Self.seeds + "/database.yaml", toPath: database.appendingPathComponent("database.yaml").path)
             try FileManager.default.copyItem(atPath: Self.seeds + "/lists", toPath: database.appendingPathComponent("lists").path)
             try FileManager.default.createDirectory(at: database.appendingPathComponent("factors"), withIntermediateDirectories: true)
+        case "lists-empty":
+            try FileManager.default.copyItem(atPath: Self.seeds + "/database.yaml", toPath: database.appendingPathComponent("database.yaml").path)
+            try FileManager.default.copyItem(atPath: Self.seeds + "/factors", toPath: database.appendingPathComponent("factors").path)
+            try FileManager.default.createDirectory(at: database.appendingPathComponent("lists"), withIntermediateDirectories: true)
         default: break
         }
         let run = try Executable.run(["check", Self.policy, "--db", database.path] + Self.asOf)
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
-        let expected = shape == "metadata-only" || shape == "factors-empty" ? "holds no risk factors" : "no database.yaml"
-        #expect(run.stderr.hasPrefix(database.path + "/database.yaml:1:1: error: "), "\(run.stderr)")
-        #expect(run.stderr.contains(expected), "\(run.stderr)")
+        let (place, expected) = switch shape {
+        case "metadata-only": ("/database.yaml", "the risk database holds no risk factors")
+        case "factors-empty": ("/factors", "factors/ holds no YAML file")
+        case "lists-empty": ("/lists", "lists/ holds no YAML file")
+        default: ("/database.yaml", "not a risk database: no database.yaml")
+        }
+        #expect(run.stderr.contains(database.path + place + ":1:1: error: " + expected), "\(run.stderr)")
     }
 
     /// A repository whose `seeds/` (the default `--db`) holds no YAML is refused too.
@@ -52,6 +60,16 @@ import Glibc
     }
 
     // MARK: Nothing under a scanned root is dropped without a word
+
+    /// `Policy.YAML` is a policy file like `policy.yaml`.
+    @Test func anUpperCaseExtensionIsRead() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("version: 1\ncompany: X\nsites:\n  - id: s\n    country: Atlantis\n".utf8).write(to: folder.appendingPathComponent("Policy.YAML"))
+        let run = try Executable.run(["check", folder.path] + Self.asOf)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(folder.path + "/Policy.YAML:5:14: error: "), "\(run.stderr)")
+    }
 
     @Test func aDanglingLinkNamedLikeAPolicyIsAnError() throws {
         let folder = try Executable.temporaryFolder()

@@ -41,6 +41,16 @@ public struct RiskDatabaseLoader: Sendable {
         // is not a database (a wrong --db, an empty checkout), and checking against it would
         // pass every policy.
         var missing: [Diagnostic] = []
+        // A factors/ or lists/ folder with nothing in it is a database that lost its data (a
+        // failed copy, a sparse checkout): said, not read as "no risk".
+        for part in ["factors", "lists"] {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + part, isDirectory: &isFolder), isFolder.boolValue,
+               !sources.contains(where: { $0.relative.hasPrefix(part + "/") }) {
+                missing.append(Diagnostic(SourceLocation(file: base + part, line: 1, column: 1), .error,
+                                          "\(part)/ holds no YAML file; restore its files or remove the empty folder"))
+            }
+        }
         if !sources.contains(where: { $0.relative == "database.yaml" || $0.relative == "database.yml" }) {
             missing.append(Diagnostic(SourceLocation(file: base + "database.yaml", line: 1, column: 1), .error,
                                       "not a risk database: no database.yaml in \(folder) (is --db the right folder?)"))
@@ -278,7 +288,7 @@ public struct RiskDatabaseLoader: Sendable {
     }
 
     static func isYAML(_ path: String) -> Bool {
-        path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+        FileDiscovery.isYAMLName(path)
     }
 
     /// The `geojson` files the factors' areas name, located at the key.

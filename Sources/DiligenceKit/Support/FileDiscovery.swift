@@ -56,7 +56,7 @@ public enum FileDiscovery {
         for entry in entries.sorted() where !entry.hasPrefix(".") {
             if discovery.files.count > maxFiles { return }
             let path = folder.hasSuffix("/") ? folder + entry : folder + "/" + entry
-            let looksYAML = entry.hasSuffix(".yaml") || entry.hasSuffix(".yml")
+            let looksYAML = isYAMLName(entry)
             var status = stat()
             guard lstat(path, &status) == 0 else {
                 let why = entry.contains("\u{FFFD}") ? "its name is not UTF-8" : reason(errno: errno, fallback: "lstat failed")
@@ -87,6 +87,12 @@ public enum FileDiscovery {
                 if discovery.files.count > maxFiles { return }
             }
         }
+    }
+
+    /// `*.yaml` or `*.yml`, in any case (`Policy.YAML` is not skipped without a word).
+    public static func isYAMLName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
     }
 
     private struct ListingFailure: Error { var reason: String }
