@@ -79,6 +79,12 @@ struct ScreenCommand: ParsableCommand {
         }
         let started = Date()
         let entities = try loadEntities(countries: countries)
+        // Screening against nothing would answer "no match" for every name: fail closed.
+        if entities.isEmpty {
+            printError("error: no listed persons or entities to screen against in \(list.isEmpty ? "the risk database" : list.joined(separator: ", ")); "
+                       + "import a list (diligence db import) or name list files with --list")
+            throw ExitCode(2)
+        }
         let loaded = Date()
         var lines: [String]
         if let input {

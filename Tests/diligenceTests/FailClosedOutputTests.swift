@@ -179,6 +179,18 @@ import Glibc
         #expect(run.stdout.isEmpty)
     }
 
+    /// A list with no entry would answer "no match" for every name: exit 2.
+    @Test func screeningAgainstAnEmptyListIsRefused() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let list = folder.appendingPathComponent("empty.yaml")
+        try Data("entities: []\n".utf8).write(to: list)
+        let run = try Executable.run(["screen", "--list", list.path, "--", "Aliaksandr Lukashenka"])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("error: no listed persons or entities to screen against in \(list.path)"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
     /// Piped (as in a CI log), the report goes to standard output and the verdict to standard
     /// error, whatever the format.
     @Test func theVerdictEndsStandardErrorWhenTheReportIsPiped() throws {
