@@ -177,7 +177,11 @@ public struct OFACImporter: Sendable {
 
     /// A country name as OFAC writes it ("Korea, North" too).
     func resolve(_ name: String) -> Country? {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        var trimmed = name.trimmingCharacters(in: .whitespaces)
+        // "Nationality of Registration Korea, North" (vessels, aircraft); "possibly Palestinian".
+        for prefix in ["of Registration ", "possibly "] where trimmed.lowercased().hasPrefix(prefix.lowercased()) {
+            trimmed = String(trimmed.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        }
         if let country = countries.resolve(trimmed) { return country }
         let parts = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         if parts.count == 2 { return countries.resolve(parts[1] + " " + parts[0]) }
