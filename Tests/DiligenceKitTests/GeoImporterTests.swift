@@ -76,7 +76,7 @@ import Testing
         #expect(mz.kind == .armedConflict && mz.severity == .critical && mz.country.code == "MZ")
         #expect(mz.events.map { $0.id ?? "" } == ["MOZ9001", "MOZ9002", "MOZ9003", "MOZ9004", "MOZ9005", "MOZ9006", "MOZ9007", "MOZ9008"])
         #expect(mz.inForceFrom.description == "2019-06-15")
-        #expect(mz.reviewed.description == "2020-11-09")
+        #expect(mz.reviewed.description == "2020-11-12")
         let clash = try #require(mz.events.first { $0.id == "MOZ9005" })
         #expect(clash.type == "Battles" && clash.subType == "Armed clash" && clash.fatalities == 5 && clash.geoPrecision == 2)
         #expect(clash.actors == ["Islamist Militia (Mozambique)", "Military Forces of Mozambique (2015-)", "Dyck Advisory Group"])

@@ -298,7 +298,9 @@ public struct STOPImporter: Sendable {
         let summary = ["imported \(rows.count), skipped \(skippedCount)" + (reasons.isEmpty ? "" : " (\(reasons))")
                        + (emptyRows > 0 ? "; \(emptyRows) empty row(s) ignored" : "") + " (\(layout.name))",
                        "\(rows.count) shutdowns (\(nationalCount) national, \(rows.count - nationalCount) regional) in \(factors.count) factor(s) for \(Set(rows.map(\.country.code)).sorted().joined(separator: ", "))"]
-        return ImportedFactors(factors: factors, sources: [source], header: header, warnings: warnings, summary: summary)
+        var imported = ImportedFactors(factors: factors, sources: [source], header: header, warnings: warnings, summary: summary)
+        imported.snapshot = DataSnapshot(source: .stop, date: reviewed)
+        return imported
     }
 
     func factor(_ country: Country, national: Bool, _ rows: [Row], reviewed: Day, file: String) -> RiskFactor {
