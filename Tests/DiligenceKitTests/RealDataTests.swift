@@ -77,4 +77,78 @@ import Testing
         #expect(byID["US-OFAC-SDN-40887"]?.country?.code == "VC")   // flag St. Vincent and the Grenadines
         #expect(list.warnings.map(\.message).first?.hasPrefix("3 alias rows refer to 1 entries not in sdn.csv") == true)
     }
+
+    // MARK: Snapshots that supersede
+
+    static func list(_ source: String, _ date: String, excerpt: Bool = false, id: String = "US-OFAC-SDN-22543", name: String = "PRIVATE MILITARY COMPANY 'WAGNER'") -> String {
+        "snapshot:\n  source: \(source)\n  date: \(date)\n" + (excerpt ? "  excerpt: true\n" : "")
+            + "entities:\n  - id: \(id)\n    name: \"\(name)\"\n    kind: organisation\n"
+    }
+
+    static func load(_ files: [(String, String)], cache: ListCache? = nil) throws(InputError) -> RiskDatabase {
+        var loader = RiskDatabaseLoader(countries: countries, vocabularies: TestData.workspace.vocabularies)
+        loader.cache = cache
+        let metadata = "database:\n  name: test\n"
+        return try loader.load(files: [("database.yaml", "db/database.yaml", Array(metadata.utf8))] + files.map { ($0.0, "db/" + $0.0, Array($0.1.utf8)) }, path: "db")
+    }
+
+    @Test func theNewestSnapshotOfASourceWinsAndTheOthersAreNotLoaded() throws {
+        let database = try Self.load([
+            ("lists/excerpt.yaml", Self.list("ofac-sdn", "2024-05-03", excerpt: true)),
+            ("lists/ofac-2024.yaml", Self.list("ofac-sdn", "2024-05-03")),
+            ("lists/ofac-2025.yaml", Self.list("ofac-sdn", "2025-02-14")),
+        ])
+        #expect(database.entities.count == 1)
+        #expect(database.entities.first?.file == "db/lists/ofac-2025.yaml")
+        #expect(database.superseded.map(\.notice) == [
+            "lists/excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-2025.yaml (OFAC SDN, 2025-02-14)",
+            "lists/ofac-2024.yaml (OFAC SDN, 2024-05-03) superseded by lists/ofac-2025.yaml (OFAC SDN, 2025-02-14)",
+        ])
+        #expect(database.snapshots.map(\.relative) == ["lists/ofac-2025.yaml"])
+        // Every file still enters the digest.
+        #expect(database.files.contains("lists/excerpt.yaml"))
+    }
+
+    @Test func aFullSnapshotSupersedesAnExcerptOfTheSameDay() throws {
+        let database = try Self.load([
+            ("lists/a-excerpt.yaml", Self.list("ofac-sdn", "2024-05-03", excerpt: true)),
+            ("lists/z-full.yaml", Self.list("ofac-sdn", "2024-05-03")),
+        ])
+        #expect(database.superseded.map(\.old.relative) == ["lists/a-excerpt.yaml"])
+        #expect(database.entities.map(\.file) == ["db/lists/z-full.yaml"])
+    }
+
+    @Test func twoFullSnapshotsOfOneSourceOnOneDayAreAnError() {
+        let problems = Self.problems { () throws(InputError) in
+            _ = try Self.load([("lists/a.yaml", Self.list("ofac-sdn", "2024-05-03")), ("lists/b.yaml", Self.list("ofac-sdn", "2024-05-03"))])
+        }
+        #expect(problems.contains("db/lists/a.yaml:1:1: error: two OFAC SDN snapshots of 2024-05-03: lists/a.yaml and lists/b.yaml; keep one"))
+    }
+
+    @Test func theSameIDInFilesOfDifferentSourcesStaysALocatedError() {
+        let problems = Self.problems { () throws(InputError) in
+            _ = try Self.load([("lists/ofac.yaml", Self.list("ofac-sdn", "2024-05-03")), ("lists/os.yaml", Self.list("opensanctions", "2025-01-15"))])
+        }
+        #expect(problems == ["db/lists/os.yaml:5:5: error: duplicate entity id `US-OFAC-SDN-22543` (also in db/lists/ofac.yaml:5)"])
+    }
+
+    @Test func cachedListsStillSayWhichSnapshotTheyAre() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diligence-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = [("lists/old.yaml", Self.list("ofac-sdn", "2024-05-03")), ("lists/new.yaml", Self.list("ofac-sdn", "2025-02-14"))]
+        let first = try Self.load(files, cache: ListCache(folder: folder))
+        let second = try Self.load(files, cache: ListCache(folder: folder))
+        #expect(first.superseded == second.superseded)
+        #expect(second.superseded.map(\.old.relative) == ["lists/old.yaml"])
+        #expect(second.entities.map(\.file) == ["db/lists/new.yaml"])
+    }
+
+    static func problems(_ body: () throws(InputError) -> Void) -> [String] {
+        do throws(InputError) {
+            try body()
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
 }

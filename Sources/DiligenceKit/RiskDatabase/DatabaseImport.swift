@@ -20,11 +20,13 @@ public struct DatabaseImport: Sendable {
     public static func plan(folder: String, snapshot: DataSnapshot, source: DataSource, text: String,
                             loader: RiskDatabaseLoader) throws(InputError) -> DatabaseImport {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError(SourceLocation(file: folder, line: 1, column: 1), "risk database folder not found (--into takes a database folder such as a copy of seeds/)")
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue {
+            throw InputError(SourceLocation(file: folder, line: 1, column: 1), "not a folder: --into takes a risk database folder (a copy of seeds/, or a new folder)")
         }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
-        let discovery = FileDiscovery.scan(folder)
+        // A new database: the folder is made, with a database.yaml naming it.
+        let discovery = exists ? FileDiscovery.scan(folder) : FileDiscovery.Discovery()
         var problems = discovery.problems
         var files: [(relative: String, display: String, bytes: [UInt8])] = []
         for path in discovery.files {
@@ -45,9 +47,13 @@ public struct DatabaseImport: Sendable {
                 break
             }
         }
-        guard let metadataIndex = files.firstIndex(where: { $0.relative == "database.yaml" }) else {
-            throw InputError(SourceLocation(file: base + "database.yaml", line: 1, column: 1), "no database.yaml: --into needs a database folder with its metadata file (a copy of seeds/)")
+        if !files.contains(where: { $0.relative == "database.yaml" }) {
+            let name = (folder as NSString).lastPathComponent
+            let text = "# Risk database made by `diligence db import --into`: its sources are recorded below, one per import.\n"
+                + "database:\n  name: \(ListWriter.quoted(name.isEmpty ? "imported data" : name))\n  version: \(ListWriter.quoted(snapshot.date.description))\n"
+            files.append(("database.yaml", base + "database.yaml", Array(text.utf8)))
         }
+        guard let metadataIndex = files.firstIndex(where: { $0.relative == "database.yaml" }) else { throw InputError(problems) }
         var entry = source
         entry.date = snapshot.date.description
         entry.file = target
