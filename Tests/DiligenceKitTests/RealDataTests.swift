@@ -109,10 +109,11 @@ import Testing
         #expect(database.files.contains("lists/excerpt.yaml"))
     }
 
-    @Test func aFullSnapshotSupersedesAnExcerptOfTheSameDay() throws {
+    @Test(arguments: ["2024-05-03", "2023-01-10"])
+    func aFullSnapshotSupersedesAnExcerpt(fullDate: String) throws {
         let database = try Self.load([
             ("lists/a-excerpt.yaml", Self.list("ofac-sdn", "2024-05-03", excerpt: true)),
-            ("lists/z-full.yaml", Self.list("ofac-sdn", "2024-05-03")),
+            ("lists/z-full.yaml", Self.list("ofac-sdn", fullDate)),
         ])
         #expect(database.superseded.map(\.old.relative) == ["lists/a-excerpt.yaml"])
         #expect(database.entities.map(\.file) == ["db/lists/z-full.yaml"])

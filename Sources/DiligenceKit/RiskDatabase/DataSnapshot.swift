@@ -77,7 +77,7 @@ public struct DataSnapshot: Sendable, Hashable, Codable {
     public var source: SnapshotSource
     public var date: Day
     /// An excerpt (a few entries of the source, as the shipped seeds hold): any full snapshot
-    /// of the same source dated the same day or later supersedes it.
+    /// of the same source supersedes it.
     public var excerpt: Bool
     /// The input files with their SHA-256 ("sdn.csv sha256:…").
     public var inputs: [String]
@@ -120,9 +120,10 @@ public struct SupersededSnapshot: Sendable, Hashable, Codable {
     public var notice: String { "\(old.label) superseded by \(by.label)" }
 }
 
-/// The supersede rule: of the files of one source, the newest snapshot wins (a full snapshot
-/// over an excerpt of the same day), and the others are not loaded. Two full snapshots of one
-/// source on the same day are an error located at the second: keep one.
+/// The supersede rule: of the files of one source, the newest full snapshot wins, and the others
+/// are not loaded. An excerpt (a few entries, as the seeds ship of OFAC's list) yields to any full
+/// snapshot of its source, whatever their dates, and to a newer excerpt. Two full snapshots of one
+/// source on the same day are an error located at one of them: keep one.
 public enum SnapshotSupersede {
     public static func resolve(_ snapshots: [DataSnapshot]) -> (winners: [DataSnapshot], superseded: [SupersededSnapshot], problems: [Diagnostic]) {
         var winners: [DataSnapshot] = []
@@ -130,11 +131,11 @@ public enum SnapshotSupersede {
         var problems: [Diagnostic] = []
         let bySource = Dictionary(grouping: snapshots, by: \.source)
         for source in SnapshotSource.allCases {
-            guard let group = bySource[source]?.sorted(by: { ($0.date, $0.excerpt ? 0 : 1, $0.relative) > ($1.date, $1.excerpt ? 0 : 1, $1.relative) }),
+            guard let group = bySource[source]?.sorted(by: { ($0.excerpt ? 0 : 1, $0.date, $0.relative) > ($1.excerpt ? 0 : 1, $1.date, $1.relative) }),
                   let winner = group.first else { continue }
             winners.append(winner)
             for other in group.dropFirst() {
-                if other.date == winner.date, !other.excerpt, !winner.excerpt {
+                if other.date == winner.date, !other.excerpt {
                     problems.append(Diagnostic(SourceLocation(file: other.file, line: 1, column: 1), .error,
                                                "two \(source.displayName) snapshots of \(other.date): \(other.relative) and \(winner.relative); keep one"))
                 } else {

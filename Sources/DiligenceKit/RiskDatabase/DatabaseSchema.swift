@@ -124,10 +124,10 @@ public enum DatabaseSchema {
     ])
 
     /// The `snapshot:` block of a file made by `db import`.
-    static let snapshot = ObjectSchema(name: "a data snapshot", summary: "What a file made by `db import` holds: the source, the day of its snapshot, whether it is an excerpt, and the input files. Of several files of one source, the newest snapshot is loaded and the others are superseded.", key: "snapshot", fields: [
+    static let snapshot = ObjectSchema(name: "a data snapshot", summary: "What a file made by `db import` holds: the source, the day of its snapshot, whether it is an excerpt, and the input files. Of several files of one source, the newest full snapshot is loaded (an excerpt yields to any full snapshot) and the others are superseded.", key: "snapshot", fields: [
         Field("source", .choice(SnapshotSource.allCases.map(\.rawValue)), required: true, "The published data set."),
         Field("date", .date, required: true, "The day of the snapshot (the publication or export date)."),
-        Field("excerpt", .boolean, "Only a few entries of the source: a full snapshot of the same day or later supersedes it."),
+        Field("excerpt", .boolean, "Only a few entries of the source: any full snapshot of the source supersedes it."),
         Field("inputs", .list(.text), "The files it was made from, with their SHA-256."),
     ])
 

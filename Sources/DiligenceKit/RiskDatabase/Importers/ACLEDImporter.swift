@@ -142,7 +142,8 @@ public struct ACLEDImporter: Sendable {
             }
             // The country: ACLED's ISO numeric code, else its name; both must agree when both resolve.
             var country: Country?
-            if let text = value(iso) {
+            // ACLED codes Kosovo, which has no ISO numeric code, as iso 0: the name then decides.
+            if let text = value(iso), !(text == "0" && value(countryColumn) != nil) {
                 guard let number = Int(text), let code = numeric[number], let found = countries.country(code: code) else {
                     problem(iso, "iso `\(text)` is not an ISO 3166-1 numeric country code"); continue
                 }
