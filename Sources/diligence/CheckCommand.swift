@@ -68,6 +68,7 @@ struct CheckCommand: ParsableCommand {
         var work = ""
         defer { if timings { printError(clock.summary + (work.isEmpty ? "" : "\n" + work)) } }
         let workspace = try database.workspace()
+        for superseded in workspace.database.superseded { printError("note: \(superseded.notice)") }
         clock.lap("database")
         var previous: Baseline?
         if let baseline {

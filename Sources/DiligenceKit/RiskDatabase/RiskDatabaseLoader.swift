@@ -76,6 +76,9 @@ public struct RiskDatabaseLoader: Sendable {
         var factors: [RiskFactor] = []
         // Each list file's entries, in file order; joined once at the end.
         var entityLists: [[ListedEntity]] = []
+        // The file (display path) of each list of `entityLists`, and the snapshots files record.
+        var entityListFiles: [String] = []
+        var snapshots: [DataSnapshot] = []
         var problems: [Diagnostic] = []
         var fileList: [String] = []
         var fileSources: [(source: DataSource, location: SourceLocation)] = []
@@ -91,6 +94,8 @@ public struct RiskDatabaseLoader: Sendable {
             fileDigests[file.relative] = digest
             if let cache, let cached = cache.entities(digest: digest, file: file.display, countries: countries) {
                 entityLists.append(cached)
+                entityListFiles.append(file.display)
+                if let snapshot = scannedSnapshot(file.bytes, relative: file.relative, display: file.display) { snapshots.append(snapshot) }
                 continue
             }
             do throws(InputError) {
@@ -121,13 +126,16 @@ public struct RiskDatabaseLoader: Sendable {
                     }
                 } else if keys.contains("entities") {
                     // The root with its `entities` list left empty by the reader: its other keys.
-                    _ = validator.validateRoot(root, as: DatabaseSchema.entityList)
+                    let record = validator.validateRoot(root, as: DatabaseSchema.entityList)
                     if !validator.sink.hasErrors {
+                        if let snapshot = record.flatMap({ Self.snapshot($0, relative: file.relative, display: file.display) }) { snapshots.append(snapshot) }
                         entityLists.append(streamed)
+                        entityListFiles.append(file.display)
                         if cache != nil { toCache.append((digest, streamed)) }
                     }
                 } else if keys.contains("factors") {
                     if let record = validator.validateRoot(root, as: DatabaseSchema.factorList), !validator.sink.hasErrors {
+                        if let snapshot = Self.snapshot(record, relative: file.relative, display: file.display) { snapshots.append(snapshot) }
                         let fileFactors = record.objects("factors").compactMap { Self.factor($0, file: file.display) }
                         problems += record.objects("factors").flatMap { Self.dateProblems($0, file: file.display) }
                         factors += fileFactors
@@ -146,6 +154,15 @@ public struct RiskDatabaseLoader: Sendable {
             } catch {
                 problems += error.diagnostics
             }
+        }
+        // Of several files of one source, the newest snapshot is loaded (SnapshotSupersede).
+        let resolution = SnapshotSupersede.resolve(snapshots)
+        problems += resolution.problems
+        let supersededFiles = Set(resolution.superseded.map(\.old.file))
+        if !supersededFiles.isEmpty {
+            factors.removeAll { supersededFiles.contains($0.file) }
+            fileSources.removeAll { supersededFiles.contains($0.location.file) }
+            for index in entityListFiles.indices where supersededFiles.contains(entityListFiles[index]) { entityLists[index] = [] }
         }
         // Sources declared by factor files join those of database.yaml.
         var merged = metadata
@@ -219,8 +236,11 @@ public struct RiskDatabaseLoader: Sendable {
             for entry in toCache { cache.store(entry.entities, digest: entry.digest) }
         }
         let resolvedMetadata = merged ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
-        return RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
-                            digest: hasher.finalizeHex(), files: fileList)
+        var database = RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
+                                    digest: hasher.finalizeHex(), files: fileList)
+        database.snapshots = resolution.winners
+        database.superseded = resolution.superseded
+        return database
     }
 
     /// The entries of every list file in file order. The longest list is moved rather than
@@ -313,10 +333,29 @@ public struct RiskDatabaseLoader: Sendable {
         return parts.joined(separator: "/")
     }
 
+    /// The `snapshot:` block of a list or factor file.
+    static func snapshot(_ record: Record, relative: String, display: String) -> DataSnapshot? {
+        guard let block = record.object("snapshot"), let source = block.text("source").flatMap(SnapshotSource.init(rawValue:)),
+              let date = block.date("date") else { return nil }
+        return DataSnapshot(source: source, date: date, excerpt: block.boolean("excerpt") ?? false, inputs: block.texts("inputs"),
+                            relative: relative, file: display)
+    }
+
+    /// The snapshot of a list file the cache answered for: its `snapshot:` block alone, read
+    /// again (the file loaded without error when it was cached).
+    func scannedSnapshot(_ bytes: [UInt8], relative: String, display: String) -> DataSnapshot? {
+        guard let block = SnapshotSupersede.scan(bytes, file: display),
+              let root = try? YAMLReader.read(block, file: display, limits: .database) else { return nil }
+        var validator = SchemaValidator(file: display, countries: countries, vocabularies: vocabularies)
+        let schema = ObjectSchema(name: "a snapshot block", summary: "", fields: [Field("snapshot", .object(DatabaseSchema.snapshot), required: true, "The snapshot.")])
+        guard let record = validator.validateRoot(root, as: schema), !validator.sink.hasErrors else { return nil }
+        return Self.snapshot(record, relative: relative, display: display)
+    }
+
     static func sources(_ record: Record) -> [DataSource] {
         record.objects("sources").map { source in
             DataSource(id: source.text("id") ?? "", name: source.text("name") ?? "", date: source.text("date"),
-                       licence: source.text("licence"), url: source.text("url"))
+                       licence: source.text("licence"), url: source.text("url"), file: source.text("file"), inputs: source.texts("inputs"))
         }
     }
 
@@ -324,7 +363,7 @@ public struct RiskDatabaseLoader: Sendable {
         let info = record.object("database")
         let sources = record.objects("sources").map { source in
             DataSource(id: source.text("id") ?? "", name: source.text("name") ?? "", date: source.text("date"),
-                       licence: source.text("licence"), url: source.text("url"))
+                       licence: source.text("licence"), url: source.text("url"), file: source.text("file"), inputs: source.texts("inputs"))
         }
         return DatabaseMetadata(name: info?.text("name") ?? "", version: info?.text("version"),
                                 description: info?.text("description"), maintainer: info?.text("maintainer"), sources: sources)
