@@ -80,7 +80,7 @@ public enum PolicySchema {
         Field("id", .identifier, required: true, "Unique in the file.", example: "bamako-visits"),
         Field("name", .text, "Human-readable name.", example: "Distributor visits"),
         Field("country", .country, required: true, "Destination country.", example: "ML"),
-        Field("city", .text, "Destination city.", example: "Bamako"),
+        Field("city", .text, "Destination city, in any case, with or without diacritics, in any Latin or Cyrillic spelling GeoNames lists (`Мінск`, `Grodno`). It is located by the database's own places, then the built-in gazetteer; conflict-proximity and civil-unrest-travel judge the trip by where it is, and a city neither knows is reported as not-assessed.", example: "Bamako"),
         Field("travellers", .integer(1...1_000_000), "People travelling each time.", example: "3"),
         Field("frequency", .choice(["once", "weekly", "monthly", "quarterly", "yearly", "ad-hoc"]), "How often.", example: "monthly"),
     ])

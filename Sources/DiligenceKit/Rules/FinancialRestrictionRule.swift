@@ -19,7 +19,7 @@ public struct FinancialRestrictionRule: Rule {
         ],
         recommendations: [
             "Confirm with your bank whether payments to and from the country can be executed, and for which goods.",
-            "Hold cash reserves for local wages and suppliers while financial flows are halted.",
+            "For sites in the country, plan local wages and supplier payments from funds already held there; never carry cash across the border or use intermediaries to replace a blocked payment.",
         ],
         triggeringExamples: [
             """
