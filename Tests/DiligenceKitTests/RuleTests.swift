@@ -243,7 +243,8 @@ import Testing
         let finding = try #require(findings.first)
         #expect(findings.count == 1)
         #expect(finding.severity == severity)
-        #expect(finding.factors == ["BY-TRAVELBAN-2020-0001"])
+        // The listing, and the travel-ban factor behind it (whose advice the finding carries).
+        #expect(finding.factors == ["BY-TRAVELBAN-2020-0001", "DRF-2020-BY-0005"])
         #expect(finding.message.contains("score"))
         #expect(finding.identity.description == "listed-counterparty/contact/BY-TRAVELBAN-2020-0001")
     }

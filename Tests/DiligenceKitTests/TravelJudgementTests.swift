@@ -152,3 +152,60 @@ import Testing
         #expect(coup.recommendations.contains { $0.contains("do not plan new routes or intermediaries that would get round ECOWAS measures") })
     }
 }
+
+/// Issue 21, C: travel-ban factors are read, and their advice fits the measure.
+@Suite struct TravelBanTests {
+    static let policy = TestData.minimal("""
+        counterparties:
+          - id: guest
+            name: Aliaksandr Lukashenka
+            country: BY
+            role: government
+          - id: ministry
+            name: Ministry of Education of the Republic of Belarus
+            country: BY
+            role: government
+          - id: supplier
+            name: Minsk Fuel Trading LLC
+            country: BY
+            role: supplier
+          - id: guards
+            name: Wagner Group
+            country: RU
+        """)
+
+    @Test func aTravelBanMatchCarriesTheBanAndNoPaymentStop() throws {
+        let findings = try TestData.findings("listed-counterparty", Self.policy)
+        let guest = try #require(findings.first { $0.subject == "guest" })
+        #expect(guest.severity == .high)
+        #expect(guest.factors == ["BY-TRAVELBAN-2020-0001", "DRF-2020-BY-0005"])
+        #expect(guest.message.contains("travel ban by Lithuania, Latvia, Estonia (may not enter those states)"))
+        #expect(!guest.recommendations.contains { $0.lowercased().contains("stop payments") })
+        #expect(guest.recommendations.first?.hasPrefix("Travel ban:") == true)
+        #expect(guest.recommendations.contains { $0.hasPrefix("Do not invite, sponsor or arrange travel to Lithuania") })
+        #expect(guest.evidence.contains { $0.record == "DRF-2020-BY-0005" })
+        // The matched guest is not reported a second time for its role.
+        #expect(findings.filter { $0.subject == "guest" }.count == 1)
+    }
+
+    @Test func anAssetFreezeStillStopsPayments() throws {
+        let findings = try TestData.findings("listed-counterparty", Self.policy)
+        let guards = try #require(findings.first { $0.subject == "guards" })
+        #expect(guards.severity == .critical)
+        #expect(guards.recommendations.first?.hasPrefix("Asset freeze: stop payments and deliveries") == true)
+        #expect(!guards.recommendations.contains { $0.hasPrefix("Travel ban:") })
+    }
+
+    @Test func aGovernmentCounterpartyIsAskedToScreenItsOfficials() throws {
+        let findings = try TestData.findings("listed-counterparty", Self.policy)
+        let ministry = try #require(findings.first { $0.subject == "ministry" })
+        #expect(ministry.severity == .low)
+        #expect(ministry.factors == ["DRF-2020-BY-0005"])
+        #expect(ministry.identity.description == "listed-counterparty/ministry/DRF-2020-BY-0005")
+        #expect(!findings.contains { $0.subject == "supplier" })
+    }
+
+    @Test func beforeTheBansNothingIsSaid() throws {
+        #expect(try TestData.findings("listed-counterparty", Self.policy, asOf: Day(iso: "2020-08-30")!).allSatisfy { $0.subject == "guards" })
+    }
+}

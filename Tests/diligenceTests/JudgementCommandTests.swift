@@ -72,4 +72,19 @@ import Testing
         let coup = try #require(Self.finding(findings, "political-instability", "bamako-depot"))
         #expect(((coup["recommendations"] as? [String]) ?? []).contains { $0.contains("do not plan new routes or intermediaries") })
     }
+
+    @Test func aTravelBanAdvisesOnEntryNotOnPayments() throws {
+        let (seen, findings) = try Self.check("travel-ban.yaml")
+        #expect(seen.contains(Seen(rule: "listed-counterparty", subject: "keynote-guest", severity: "high", line: 5)), "\(seen)")
+        #expect(seen.contains(Seen(rule: "listed-counterparty", subject: "belarus-ministry", severity: "low", line: 9)), "\(seen)")
+        #expect(seen.contains(Seen(rule: "listed-counterparty", subject: "security-firm", severity: "critical", line: 13)), "\(seen)")
+        let guest = try #require(Self.finding(findings, "listed-counterparty", "keynote-guest"))
+        let advice = (guest["recommendations"] as? [String]) ?? []
+        #expect(!advice.contains { $0.lowercased().contains("stop payments") }, "\(advice)")
+        #expect(advice.contains { $0.contains("may not enter") }, "\(advice)")
+        #expect(advice.contains { $0.hasPrefix("Do not invite, sponsor or arrange travel") }, "\(advice)")
+        #expect((guest["factors"] as? [String]) == ["BY-TRAVELBAN-2020-0001", "DRF-2020-BY-0005"])
+        let firm = try #require(Self.finding(findings, "listed-counterparty", "security-firm"))
+        #expect(((firm["recommendations"] as? [String]) ?? []).first?.hasPrefix("Asset freeze: stop payments") == true)
+    }
 }
