@@ -87,4 +87,36 @@ import Testing
         let firm = try #require(Self.finding(findings, "listed-counterparty", "security-firm"))
         #expect(((firm["recommendations"] as? [String]) ?? []).first?.hasPrefix("Asset freeze: stop payments") == true)
     }
+
+    @Test func tradeAndPaymentsAreJudgedByEveryCountryTheyTouch() throws {
+        let (seen, findings) = try Self.check("trade-route.yaml")
+        // Explosives from Senegal into the Malian site's country: the closed ECOWAS border.
+        #expect(seen.contains(Seen(rule: "trade-restriction", subject: "dakar-explosives", severity: "high", line: 11)), "\(seen)")
+        #expect(seen.contains(Seen(rule: "financial-restriction", subject: "dakar-explosives", severity: "high", line: 11)), "\(seen)")
+        // Hawala where every financial flow is halted: a way round the halt.
+        #expect(seen.contains(Seen(rule: "financial-restriction", subject: "hawala-fees", severity: "high", line: 17)), "\(seen)")
+        #expect(seen.contains(Seen(rule: "financial-restriction", subject: "staff-remittances", severity: "high", line: 23)), "\(seen)")
+        // Goods crossing Mali in transit.
+        #expect(seen.contains(Seen(rule: "trade-restriction", subject: "ghana-via-mali", severity: "high", line: 30)), "\(seen)")
+        #expect(seen.contains(Seen(rule: "financial-restriction", subject: "ghana-via-mali", severity: "high", line: 30)), "\(seen)")
+        // Money moves no goods.
+        #expect(!seen.contains { $0.rule == "trade-restriction" && ($0.subject == "hawala-fees" || $0.subject == "staff-remittances") }, "\(seen)")
+        let explosives = try #require(Self.finding(findings, "trade-restriction", "dakar-explosives"))
+        #expect(((explosives["path"] as? [String]) ?? []).contains("Mali: destination, a country the company has sites in"))
+        let hawala = try #require(Self.finding(findings, "financial-restriction", "hawala-fees"))
+        #expect((hawala["message"] as? String)?.contains("paid by hawala, outside the banking system: a way round the halt") == true)
+        let remittance = try #require(Self.finding(findings, "financial-restriction", "staff-remittances"))
+        #expect((remittance["message"] as? String)?.hasPrefix("Remittance sent to Burkina Faso") == true)
+        #expect(!findings.contains { ($0["message"] as? String)?.contains("ships goods") == true && ($0["subject"] as? String) == "staff-remittances" })
+    }
+
+    @Test func anUnknownPaymentMethodIsALocatedError() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("pay.yaml")
+        try "version: 1\ncompany: A\ntrade:\n  - id: t\n    direction: export\n    country: ML\n    payment: [western-union]\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try Executable.run(["check", file.path, "--as-of", "2020-09-30"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("pay.yaml:7:15: error: unknown payment method `western-union`"), "\(run.stderr)")
+    }
 }
