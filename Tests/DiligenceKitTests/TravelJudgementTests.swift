@@ -28,6 +28,27 @@ import Testing
         #expect(place.name == expected)
     }
 
+    @Test func everyShippedRowLoadsAndEveryCountryParses() throws {
+        let gazetteer = try #require(Gazetteer.shared)
+        let folder = TestData.root.appendingPathComponent("Sources/DiligenceKit/Resources/gazetteer")
+        var rows = 0
+        var codes: Set<String> = []
+        for name in ["cities.tsv", "supplement.tsv"] {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                rows += 1
+                let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+                codes.insert(String(columns[name == "cities.tsv" ? 1 : 0]))
+                if name == "cities.tsv", rows % 97 == 0, let country = CountryTable.shared?.country(code: String(columns[1])) {
+                    // A sample of rows across the file resolve to themselves.
+                    #expect(gazetteer.place(named: String(columns[2]), in: country) != nil, "\(line)")
+                }
+            }
+        }
+        #expect(gazetteer.count == rows)
+        #expect(codes.isSuperset(of: ["ML", "MZ", "BY"]))
+    }
+
     @Test(arguments: ["Minsk City", "Zorblaville", "Grodnoo"])
     func unknownNamesAreNotGuessed(city: String) throws {
         let gazetteer = try #require(Gazetteer.shared)
