@@ -5,12 +5,14 @@ public struct Checker: Sendable {
     public let rules: [any Rule]
     let screener: NameScreener
     let evidenceMemo = EvidenceMemo()
+    let destinations: DestinationResolver
 
     public init(database: RiskDatabase, vocabularies: Vocabularies, rules: [any Rule] = RuleRegistry.all) {
         self.database = database
         self.vocabularies = vocabularies
         self.rules = rules
         self.screener = NameScreener(entities: database.entities)
+        self.destinations = DestinationResolver(database: database)
     }
 
     public func check(_ policies: [Policy], options: CheckOptions) -> CheckResult {
@@ -25,12 +27,14 @@ public struct Checker: Sendable {
 
     public func check(_ policy: Policy, options: CheckOptions) -> PolicyResult {
         let context = RuleContext(policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
-                                  settings: options.settings, screener: screener, findings: [], evidenceMemo: evidenceMemo)
+                                  settings: options.settings, screener: screener, findings: [], evidenceMemo: evidenceMemo,
+                                  destinations: destinations)
         var findings = rules.filter { $0.phase == .operations }.flatMap { $0.check(context) }
         var used: Set<Int> = []
         apply(policy.acceptedRisks, asOf: options.asOf, to: &findings, used: &used)
         let review = RuleContext(policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
-                                 settings: options.settings, screener: screener, findings: findings, evidenceMemo: evidenceMemo)
+                                 settings: options.settings, screener: screener, findings: findings, evidenceMemo: evidenceMemo,
+                                 destinations: destinations)
         var reviewFindings = rules.filter { $0.phase == .review }.flatMap { $0.check(review) }
         apply(policy.acceptedRisks, asOf: options.asOf, to: &reviewFindings, used: &used)
         findings += reviewFindings

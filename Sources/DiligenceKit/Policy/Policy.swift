@@ -34,11 +34,24 @@ public struct Site: Sendable, Hashable, Codable {
     public var displayName: String { name ?? id }
 }
 
-/// Goods moving to or from a country.
+/// Goods (or money alone) moving to or from a country.
 public struct TradeFlow: Sendable, Hashable, Codable {
     public enum Direction: String, Sendable, Hashable, Codable {
         case export
         case `import`
+    }
+
+    /// What moves: goods (paid for), or money alone.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Goods, and their payment.
+        case goods
+        /// A payment with no goods: fees, dividends, loans, settlements.
+        case payment
+        /// Money sent to people: wages, family support.
+        case remittance
+
+        /// Whether goods move.
+        public var movesGoods: Bool { self == .goods }
     }
 
     public var id: String
@@ -50,6 +63,12 @@ public struct TradeFlow: Sendable, Hashable, Codable {
     public var hsCodes: [String]
     public var payment: [String]
     public var mark: Mark
+    public var kind: Kind = .goods
+    /// Where the goods come from, go through and go to, when the flow says so; the partner
+    /// `country` and the company's own site countries fill in the ends it does not name.
+    public var origin: Country? = nil
+    public var transit: [Country] = []
+    public var destination: Country? = nil
 }
 
 /// A supplier, customer, provider or other party.

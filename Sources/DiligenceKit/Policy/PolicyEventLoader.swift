@@ -133,6 +133,7 @@ extension PolicyEventLoader {
         case id, name, kind, country, region, city, location, staff, dependsOn, continuity, securityProvider
         case direction, goods, hsCodes, payment, role, aliases, travellers, frequency
         case finding, reason, approvedBy, expires, lat, lon, local, expatriate
+        case origin, transit, destination
 
         /// The key as written in a file.
         var text: String {
@@ -174,6 +175,9 @@ extension PolicyEventLoader {
             case .lon: return "lon"
             case .local: return "local"
             case .expatriate: return "expatriate"
+            case .origin: return "origin"
+            case .transit: return "transit"
+            case .destination: return "destination"
             }
         }
 
@@ -562,7 +566,8 @@ extension PolicyEventLoader {
 
     private struct TradeDraft {
         var mark: Mark
-        var id: String?, name: String?, direction: String?, country: Country?
+        var id: String?, name: String?, direction: String?, country: Country?, kind: String?
+        var origin: Country?, destination: Country?, transit: [Country] = []
         var goods: [String] = [], hsCodes: [String] = [], payment: [String] = []
     }
 
@@ -696,8 +701,10 @@ extension PolicyEventLoader {
                 }
             case .scalars(let object, let key, let conversion):
                 // List items are not checked for null: `[null]` is the text "null", as in SchemaValidator.
-                guard let value = convert(bytes, plain: plain, conversion)?.text else { return false }
-                return append(value, to: key, of: object)
+                guard let value = convert(bytes, plain: plain, conversion) else { return false }
+                if case .country(let country) = value { return append(country, to: key, of: object) }
+                guard let text = value.text else { return false }
+                return append(text, to: key, of: object)
             case .objects:
                 return false
             }
@@ -777,6 +784,9 @@ extension PolicyEventLoader {
             case .trade:
                 guard let id = flow.id, let country = flow.country,
                       let direction = flow.direction.flatMap(TradeFlow.Direction.init(rawValue:)), unique(id, in: .trade) else { return false }
+                let kind = flow.kind.flatMap(TradeFlow.Kind.init(rawValue:)) ?? .goods
+                // Goods on a payment are an error the slow path reports.
+                guard kind.movesGoods || (flow.goods.isEmpty && flow.hsCodes.isEmpty) else { return false }
                 var goods = Self.unique(flow.goods)
                 for code in flow.hsCodes {
                     let categories = tables.goods(forHSCode: code, vocabularies: vocabularies)
@@ -785,7 +795,8 @@ extension PolicyEventLoader {
                     }
                 }
                 trade.append(TradeFlow(id: id, name: flow.name, direction: direction, country: country, goods: goods,
-                                       hsCodes: flow.hsCodes, payment: Self.unique(flow.payment), mark: flow.mark))
+                                       hsCodes: flow.hsCodes, payment: Self.unique(flow.payment), mark: flow.mark,
+                                       kind: kind, origin: flow.origin, transit: flow.transit, destination: flow.destination))
                 return true
             case .counterparty:
                 guard let id = party.id, let name = party.name, let country = party.country, unique(id, in: .counterparty) else { return false }
@@ -882,6 +893,9 @@ extension PolicyEventLoader {
             case (.trade, .name, .text(let text)): flow.name = text
             case (.trade, .direction, .text(let text)): flow.direction = text
             case (.trade, .country, .country(let country)): flow.country = country
+            case (.trade, .kind, .text(let text)): flow.kind = text
+            case (.trade, .origin, .country(let country)): flow.origin = country
+            case (.trade, .destination, .country(let country)): flow.destination = country
 
             case (.counterparty, .id, .text(let text)): party.id = text
             case (.counterparty, .name, .text(let text)): party.name = text
@@ -915,6 +929,13 @@ extension PolicyEventLoader {
             case (.counterparty, .aliases): party.aliases.append(text)
             default: return false
             }
+            return true
+        }
+
+        /// Appends an item of a list of countries.
+        private mutating func append(_ country: Country, to key: Key, of object: Object) -> Bool {
+            guard object == .trade, key == .transit else { return false }
+            flow.transit.append(country)
             return true
         }
 

@@ -40,9 +40,21 @@ public struct PolicyLoader: Sendable {
         var sink = validator.sink
         if let record {
             checkAcceptedRisks(record, &sink)
+            checkMoneyFlows(record, &sink)
         }
         guard let record, !sink.hasErrors else { throw InputError(sink.diagnostics) }
         return build(record, file: file)
+    }
+
+    /// A payment or remittance moves no goods: goods or HS codes on one are an error.
+    private func checkMoneyFlows(_ record: Record, _ sink: inout DiagnosticSink) {
+        for flow in record.objects("trade") {
+            guard let kind = flow.text("kind").flatMap(TradeFlow.Kind.init(rawValue:)), !kind.movesGoods else { continue }
+            for key in ["goods", "hs_codes"] where !flow.list(key).isEmpty {
+                guard let mark = flow.mark(key) else { continue }
+                sink.error(mark, "a \(kind.rawValue) moves no goods: remove `\(key)`, or declare the flow `kind: goods`")
+            }
+        }
     }
 
     private func checkAcceptedRisks(_ record: Record, _ sink: inout DiagnosticSink) {
@@ -89,7 +101,9 @@ public struct PolicyLoader: Sendable {
                 }
             }
             return TradeFlow(id: id, name: flow.text("name"), direction: direction, country: country, goods: goods,
-                             hsCodes: hsCodes, payment: unique(flow.texts("payment")), mark: flow.mark)
+                             hsCodes: hsCodes, payment: unique(flow.texts("payment")), mark: flow.mark,
+                             kind: flow.text("kind").flatMap(TradeFlow.Kind.init(rawValue:)) ?? .goods,
+                             origin: flow.country("origin"), transit: flow.countries("transit"), destination: flow.country("destination"))
         }
         let counterparties = record.objects("counterparties").compactMap { party -> Counterparty? in
             guard let id = party.text("id"), let name = party.text("name"), let country = party.country("country") else { return nil }

@@ -37,22 +37,29 @@ public enum PolicySchema {
         Field("security_provider", .text, "Security company guarding the site; screened like a counterparty.", example: "Dyck Advisory Group"),
     ])
 
-    public static let trade = ObjectSchema(name: "a trade flow", summary: "Goods moving to or from a country. `country` is the partner country: an export to ML ships goods into Mali.", uniqueKey: "id", key: "trade", example: """
+    public static let trade = ObjectSchema(name: "a trade flow", summary: "Goods, or money alone, moving to or from a country. `country` is the partner country: an export to ML ships goods into Mali. The trade and financial rules judge every country the flow touches: the partner, `origin`, each `transit` country and `destination`; an end the flow does not name is the partner's side or, on the company's side, every country the policy has a site in.", uniqueKey: "id", key: "trade", example: """
         - id: mali-exports
           name: Spare parts to a Bamako distributor
           direction: export
           country: ML
+          origin: FR
+          transit: [SN]
+          destination: ML
           goods: [industrial-machinery, medicines]
           hs_codes: ["8429", "3004"]
           payment: [bank-transfer]
         """, fields: [
         Field("id", .identifier, required: true, "Unique in the file.", example: "mali-exports"),
         Field("name", .text, "Human-readable name.", example: "Spare parts to Bamako distributor"),
-        Field("direction", .choice(["export", "import"]), required: true, "export or import.", example: "export"),
+        Field("kind", .choice(TradeFlow.Kind.allCases.map(\.rawValue)), "What moves: `goods` (the default), or money alone: `payment` (fees, dividends, loans) or `remittance` (money sent to people). A payment or remittance declares no goods or HS codes; `export` sends the money to the partner country, `import` receives it.", example: "goods"),
+        Field("direction", .choice(["export", "import"]), required: true, "export or import (for money alone: sent or received).", example: "export"),
         Field("country", .country, required: true, "The partner country.", example: "ML"),
+        Field("origin", .country, "Where the goods come from, if not the exporter's country (the company's site countries for an export, the partner for an import).", example: "FR"),
+        Field("transit", .list(.country), "Countries the goods or money cross on the way, in order.", example: "[SN]"),
+        Field("destination", .country, "Where the goods go, if not the importer's country (the partner for an export, the company's site countries for an import).", example: "ML"),
         Field("goods", .list(.term(.goods)), "Goods categories.", example: "[industrial-machinery, medicines]"),
         Field("hs_codes", .list(.digits), "Harmonized System codes, kept as strings.", example: "[\"8429\", \"3004\"]"),
-        Field("payment", .list(.term(.payments)), "How the flow is paid.", example: "[bank-transfer]"),
+        Field("payment", .list(.term(.payments)), "How the flow is paid: a closed vocabulary (bank transfer, letter of credit, documentary collection, open account, prepayment, card, mobile money, cheque, escrow, cash, barter, hawala, cryptocurrency and their synonyms); anything else is an error.", example: "[bank-transfer]"),
     ])
 
     public static let counterparty = ObjectSchema(name: "a counterparty", summary: "A supplier, customer, provider or other party; its name and aliases are screened against listed persons and entities.", uniqueKey: "id", key: "counterparties", example: """
@@ -80,7 +87,7 @@ public enum PolicySchema {
         Field("id", .identifier, required: true, "Unique in the file.", example: "bamako-visits"),
         Field("name", .text, "Human-readable name.", example: "Distributor visits"),
         Field("country", .country, required: true, "Destination country.", example: "ML"),
-        Field("city", .text, "Destination city.", example: "Bamako"),
+        Field("city", .text, "Destination city, in any case, with or without diacritics, in any Latin or Cyrillic spelling GeoNames lists (`Мінск`, `Grodno`). It is located by the database's own places, then the built-in gazetteer; conflict-proximity and civil-unrest-travel judge the trip by where it is, and a city neither knows is reported as not-assessed.", example: "Bamako"),
         Field("travellers", .integer(1...1_000_000), "People travelling each time.", example: "3"),
         Field("frequency", .choice(["once", "weekly", "monthly", "quarterly", "yearly", "ad-hoc"]), "How often.", example: "monthly"),
     ])

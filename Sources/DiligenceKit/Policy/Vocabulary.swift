@@ -51,6 +51,8 @@ public struct Vocabulary: Sendable {
             merged.requires = Array(Set(existing.requires + term.requires)).sorted()
             merged.covers = Array(Set(existing.covers + term.covers)).sorted()
             merged.hsPrefixes = Array(Set(existing.hsPrefixes + term.hsPrefixes)).sorted()
+            // A synonym added to a banking method keeps it in the banking system.
+            merged.banking = existing.banking || term.banking
             if merged.description.isEmpty { merged.description = existing.description }
         }
         terms[term.id] = merged

@@ -57,6 +57,15 @@ public enum VocabularyLoader {
         guard !validator.sink.hasErrors, let record, let kind = record.text("vocabulary").flatMap(VocabularyKind.init(rawValue:)) else {
             throw InputError(validator.sink.diagnostics)
         }
+        // A payment method the rules cannot place inside or outside the banking system would be
+        // judged by a guess: each term says which.
+        if kind == .payments {
+            var sink = validator.sink
+            for term in record.objects("terms") where term.boolean("banking") == nil {
+                sink.error(term.mark, "payment method `\(term.text("id") ?? "")` must say whether it moves through the banking system: `banking: true` or `banking: false`")
+            }
+            if sink.hasErrors { throw InputError(sink.diagnostics) }
+        }
         let terms = record.objects("terms").map { term in
             Term(id: term.text("id") ?? "",
                  description: term.text("description") ?? "",

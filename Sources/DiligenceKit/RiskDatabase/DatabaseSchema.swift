@@ -24,7 +24,7 @@ public enum DatabaseSchema {
         Field("dependencies", .list(.term(.dependencies)), "Services that go down."),
         Field("goods", .list(.term(.goods)), "Restricted goods (omitted = all goods not exempted)."),
         Field("directions", .list(.choice(["export", "import"])), "Trade directions restricted."),
-        Field("payments", .list(.term(.payments)), "Payment methods halted."),
+        Field("payments", .list(.term(.payments)), "Payment methods halted; leave it out when every financial flow is halted (then payments outside the banking system are reported as a way round the halt)."),
         Field("roles", .list(.term(.roles)), "Counterparty roles concerned."),
         Field("sectors", .list(.identifier), "Company sectors concerned."),
     ])

@@ -8,9 +8,9 @@ public struct CivilUnrestTravelRule: Rule {
         id: "civil-unrest-travel",
         name: "Civil unrest on travel",
         summary: "Staff travel to a city where rallies, protests or crackdowns are announced or recent.",
-        facts: "Risk factors of kind `civil-unrest` in force for the destination country: their `areas` (cities) and dated `events` with a place.",
+        facts: "Risk factors of kind `civil-unrest` in force for the destination country: their `areas` (cities) and dated `events` with a place. The destination city is located like conflict-proximity's (the database's places, then the built-in gazetteer, any Latin or Cyrillic GeoNames spelling).",
         severityModel: [
-            "The destination city is one of the factor's areas or event places.",
+            "The destination city is one of the factor's areas or event places by name, or its coordinates lie within an area's radius or within 25 km (the first conflict band) of a located unrest event.",
             "Latest unrest event in that city within 30 days of the recency reference: the factor's severity; within 90 days: one level lower; within 365 days: two levels lower; older: no finding.",
             "Frequent travel (weekly or monthly) or ten or more travellers per trip: one level higher, up to the factor's severity.",
         ],
@@ -47,16 +47,29 @@ public struct CivilUnrestTravelRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for trip in context.policy.travel {
-            guard let city = trip.city else { continue }
-            let cityKey = TextFolding.key(city)
-            for factor in context.factors(.civilUnrest, in: trip.country) {
-                let area = factor.areas.first { TextFolding.key($0.name) == cityKey || TextFolding.key($0.name).hasPrefix(cityKey + " ") }
+            guard let typed = trip.city else { continue }
+            let factors = context.factors(.civilUnrest, in: trip.country)
+            guard !factors.isEmpty else { continue }
+            // The city as the resolver names it ("Мінск" is Minsk), and where it is.
+            let destination = context.destinations.resolve(typed, in: trip.country)
+            let city = destination?.name ?? typed
+            let cityKeys = Set([TextFolding.key(typed), TextFolding.key(city)])
+            let nearKm = context.settings.conflictBandsKm.first ?? 25
+            func named(_ name: String) -> Bool {
+                let key = TextFolding.key(name)
+                return cityKeys.contains { key == $0 || key.hasPrefix($0 + " ") }
+            }
+            for factor in factors {
+                let area = factor.areas.first { area in
+                    if named(area.name) { return true }
+                    guard let here = destination?.location, let center = area.location, let radius = area.radiusKm else { return false }
+                    return here.distanceKm(to: center) <= radius
+                }
                 let events = factor.events(asOf: context.asOf).filter { event in
-                    guard let place = event.place.map(TextFolding.key) else { return false }
-                    if place == cityKey || place.contains(cityKey) { return true }
-                    if let area, let center = area.location, let radius = area.radiusKm, let point = event.location {
-                        return point.distanceKm(to: center) <= radius
-                    }
+                    if let place = event.place.map(TextFolding.key), cityKeys.contains(where: { place == $0 || place.contains($0) }) { return true }
+                    guard let point = event.location else { return false }
+                    if let area, let center = area.location, let radius = area.radiusKm, point.distanceKm(to: center) <= radius { return true }
+                    if let here = destination?.location, point.distanceKm(to: here) <= nearKm { return true }
                     return false
                 }
                 guard area != nil || !events.isEmpty, let latest = events.last else { continue }

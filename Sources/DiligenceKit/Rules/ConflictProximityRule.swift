@@ -1,4 +1,4 @@
-/// Sites within reach of an armed conflict.
+/// Sites, and travel destinations, within reach of an armed conflict.
 public struct ConflictProximityRule: Rule {
     public init() {}
 
@@ -7,19 +7,21 @@ public struct ConflictProximityRule: Rule {
     public let description = RuleDescription(
         id: "conflict-proximity",
         name: "Conflict proximity",
-        summary: "A site within the radius of an armed-conflict area, or near located conflict events; closer and more recent is more severe, and a site that is (or sits next to) a named likely target is raised.",
-        facts: "Risk factors of kind `armed-conflict` in force on the as-of date, in any country: their `areas` (named points with a radius, or GeoJSON polygons), located `events` up to the as-of date (never later ones), and `targets`. The located events of the whole database are in one spatial index built when it loads, so each site costs one lookup.",
+        summary: "A site, or the destination city of staff travel, within the radius of an armed-conflict area, or near located conflict events; closer and more recent is more severe, a site that is (or sits next to) a named likely target is raised, and frequent or large trips weigh more than occasional ones.",
+        facts: "Risk factors of kind `armed-conflict` in force on the as-of date, in any country: their `areas` (named points with a radius, or GeoJSON polygons), located `events` up to the as-of date (never later ones), and `targets`. The located events of the whole database are in one spatial index built when it loads, so each site or destination costs one lookup. A travel destination is located by its city: the database's own named places (areas, located event places) in the destination country, then the built-in gazetteer (GeoNames cities with their Latin and Cyrillic alternate names, CC BY 4.0, and a supplement of places GeoNames lacks, each with its source); an unknown city is reported by `not-assessed`.",
         severityModel: [
             "Located events are counted, and their fatalities summed, in each distance band (up to 25, 100, 200 and 300 km: critical, high, medium, low; the bands are settings) and recency window.",
             "Recency windows, counted to the recency reference (the as-of date, but no later than the factor's last review plus 180 days): up to 365 days full weight; 366 to 730 days one level lower; older events do not count.",
             "The nearest band with an event in a window decides (the higher severity wins; among equals the most recent event, then the nearest); the finding cites that band's events by id, date and fatalities.",
             "Inside an area (within a point area's radius, or inside a polygon or within its `radius_km` margin): high when the factor has any event in the last 365 days, medium otherwise.",
             "The site lies within a named target's radius, or is of a kind the factor names as a target: one level higher.",
+            "Travel: judged at the destination city like a site there, then one level lower (staff pass through rather than stay); one level higher for weekly or monthly trips, and one more for 10 or more travellers per trip. Only named targets with a location raise travel (a destination has no site kind).",
             "Never above the factor's own severity plus the target raise; the highest of the above wins.",
         ],
         recommendations: [
             "Review the site's security plan with the security provider: access control, movement restrictions, evacuation routes and triggers.",
             "Track local incident reports for the area weekly and set escalation triggers (distance and type of incident).",
+            "For travel: suspend non-essential trips to the destination; allow essential ones only with a journey-management plan, the security provider's advice on escorts, fixed check-in times and a tested evacuation route.",
         ],
         triggeringExamples: [
             """
@@ -41,9 +43,73 @@ public struct ConflictProximityRule: Rule {
                 kind: office
                 country: MZ
                 location: { lat: -25.9653, lon: 32.5892 }
+            travel:
+              - id: maputo-visits
+                country: MZ
+                city: Maputo
+                travellers: 2
+                frequency: monthly
             """,
         ]
     )
+
+    /// What the rule judges: a site at its coordinates, or a travel destination at its city's.
+    struct Place {
+        var id: String
+        var kind: SubjectKind
+        /// The finding's subject name.
+        var name: String
+        /// How messages name it ("Palma (destination of Crew change, 12 travellers weekly)").
+        var phrase: String
+        /// The first step of the exposure path.
+        var label: String
+        var siteKind: String?
+        var location: Coordinate
+        var mark: Mark
+        /// Steps after the distance and target ones (travel frequency and size), each with why.
+        var adjustments: [(shift: Int, why: String)] = []
+        var recommendations: [String]
+    }
+
+    /// The place of a site with coordinates.
+    func place(_ site: Site) -> Place? {
+        guard let location = site.location else { return nil }
+        return Place(id: site.id, kind: .site, name: site.displayName, phrase: site.displayName, label: "\(site.displayName) (\(location))",
+                     siteKind: site.kind, location: location, mark: site.mark,
+                     recommendations: Array(description.recommendations.prefix(2)))
+    }
+
+    /// The place of a trip whose destination city resolves to coordinates.
+    func place(_ trip: Travel, _ destinations: DestinationResolver) -> Place? {
+        guard let city = trip.city, let destination = destinations.resolve(city, in: trip.country) else { return nil }
+        let name = trip.name ?? "Travel to \(city)"
+        var how: [String] = []
+        if let travellers = trip.travellers { how.append("\(travellers) traveller\(travellers == 1 ? "" : "s")") }
+        if let frequency = trip.frequency { how.append(frequency) }
+        let phrase = "\(destination.name) (destination of \(name)" + (how.isEmpty ? ")" : ", \(how.joined(separator: " ")))")
+        return Place(id: trip.id, kind: .travel, name: name, phrase: phrase,
+                     label: "\(name): “\(city)” is \(destination.name) at \(destination.location) (\(destination.source))",
+                     siteKind: nil, location: destination.location, mark: trip.mark,
+                     adjustments: Self.travelAdjustments(trip),
+                     recommendations: travelRecommendations)
+    }
+
+    private var travelRecommendations: [String] {
+        Array(description.recommendations.suffix(2).reversed())
+    }
+
+    /// Travel's steps: one lower than a site (people pass through), one higher when frequent,
+    /// one higher for a large group.
+    static func travelAdjustments(_ trip: Travel) -> [(shift: Int, why: String)] {
+        var steps: [(shift: Int, why: String)] = [(-1, "travel: staff pass through rather than stay → one level lower than a site there")]
+        if let frequency = trip.frequency, frequency == "weekly" || frequency == "monthly" {
+            steps.append((1, "\(frequency) trips → one level higher"))
+        }
+        if let travellers = trip.travellers, travellers >= 10 {
+            steps.append((1, "\(travellers) travellers per trip (10 or more) → one level higher"))
+        }
+        return steps
+    }
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -58,8 +124,9 @@ public struct ConflictProximityRule: Rule {
         // Each factor's recent events, found once per policy and only if a site lies in one of
         // its areas (a factor can hold tens of thousands of events).
         var recentByFactor: [Int: [RiskEvent]] = [:]
-        for site in context.policy.sites {
-            guard let location = site.location else { continue }
+        let places = context.policy.sites.compactMap(place) + context.policy.travel.compactMap { place($0, context.destinations) }
+        for place in places {
+            let location = place.location
             // One lookup per site: every located event within the outermost band, any factor.
             var hitsByFactor: [Int: [EventIndex.Hit]] = [:]
             for hit in database.eventIndex.hits(within: reach, of: location) where inForce.contains(hit.factor) {
@@ -78,7 +145,7 @@ public struct ConflictProximityRule: Rule {
                     recentByFactor[index] = found
                     return found
                 }
-                if let finding = judge(site, location, factor, hits, context, recentEvents: recent) { findings.append(finding) }
+                if let finding = judge(place, factor, hits, context, recentEvents: recent) { findings.append(finding) }
             }
         }
         return findings
@@ -107,8 +174,9 @@ public struct ConflictProximityRule: Rule {
         var fatalities: Int?
     }
 
-    private func judge(_ site: Site, _ location: Coordinate, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext,
+    private func judge(_ place: Place, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext,
                        recentEvents findRecentEvents: () -> [RiskEvent]) -> Finding? {
+        let location = place.location
         let settings = context.settings
         let reference = context.recencyReference(for: factor)
         let bandsKm = settings.conflictBandsKm
@@ -175,9 +243,9 @@ public struct ConflictProximityRule: Rule {
             let cited = ordered
             let fatalities = entries.reduce(0) { $0 + ($1.fatalities ?? 0) }
             let killedText = entries.contains { $0.fatalities != nil } ? ", \(fatalities) killed" : ""
-            let place = nearest.event.place ?? "a located event"
+            let eventPlace = nearest.event.place ?? "a located event"
             let bandText = "≤ \(Self.km(bandsKm[band]))"
-            var path = ["\(site.displayName) (\(location))", "\(Self.km(nearest.distance)) from \(place)"]
+            var path = [place.label, "\(Self.km(nearest.distance)) from \(eventPlace)"]
             if entries.count == 1 {
                 path.append("\(Self.eventLabel(nearest.event)): \(nearest.event.what)" + Self.killed(nearest.event.fatalities, prefix: " (", suffix: ")"))
             } else {
@@ -186,13 +254,13 @@ public struct ConflictProximityRule: Rule {
                             + (entries.count > cited.count ? ", and \(entries.count - cited.count) more" : ""))
             }
             path.append("band \(bandText)" + (window == 1 ? ", older than \(settings.conflictFullWeightDays) days" : ""))
-            var message = "\(site.displayName) is \(Self.km(nearest.distance)) from \(place) (\(Self.eventLabel(nearest.event)): \(nearest.event.what))"
+            var message = "\(place.phrase) is \(Self.km(nearest.distance)) from \(eventPlace) (\(Self.eventLabel(nearest.event)): \(nearest.event.what))"
             if entries.count > 1 {
                 message += "; \(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText)"
             }
-            var exposure = Exposure(subject: site.id, location: location, rule: description.id, severity: severity)
+            var exposure = Exposure(subject: place.id, location: location, rule: description.id, severity: severity)
             exposure.distanceKm = nearest.distance
-            exposure.to = place
+            exposure.to = eventPlace
             exposure.band = bandText
             exposure.window = windowText[window]
             exposure.reference = reference
@@ -236,7 +304,7 @@ public struct ConflictProximityRule: Rule {
             let recent = !recentEvents.isEmpty
             let severity: Severity = recent ? .high : .medium
             let cited = Array(recentEvents.suffix(3))
-            var exposure = Exposure(subject: site.id, location: location, rule: description.id, severity: severity)
+            var exposure = Exposure(subject: place.id, location: location, rule: description.id, severity: severity)
             exposure.distanceKm = area.geometry == nil ? distance : edge
             exposure.to = area.geometry == nil ? "the centre of \(area.name)" : "the edge of \(area.name)"
             exposure.area = area.name
@@ -244,12 +312,12 @@ public struct ConflictProximityRule: Rule {
             exposure.window = "in the last \(settings.conflictFullWeightDays) days"
             exposure.reference = reference
             let message = area.geometry == nil
-                ? "\(site.displayName) lies inside \(area.name) (\(Self.km(distance)) from its centre, radius \(Self.km(area.radiusKm ?? 0)))"
-                : "\(site.displayName) lies " + (edge == 0 ? "inside \(area.name)" : "\(Self.km(distance)) outside \(area.name), within its \(Self.km(area.radiusKm ?? 0)) margin")
+                ? "\(place.phrase) lies inside \(area.name) (\(Self.km(distance)) from its centre, radius \(Self.km(area.radiusKm ?? 0)))"
+                : "\(place.phrase) lies " + (edge == 0 ? "inside \(area.name)" : "\(Self.km(distance)) outside \(area.name), within its \(Self.km(area.radiusKm ?? 0)) margin")
             consider(Candidate(
                 severity: severity, fromEvent: false, distance: area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance,
                 latest: cited.first?.date ?? Day(ordinal: 0),
-                path: ["\(site.displayName) (\(location))", where_,
+                path: [place.label, where_,
                        recent ? "\(recentEvents.count) event(s) in the last \(settings.conflictFullWeightDays) days" : "no event in the last \(settings.conflictFullWeightDays) days"],
                 message: message, events: cited.map { event in (event, event.location.map { location.distanceKm(to: $0) }) },
                 eventsNotCited: max(0, recentEvents.count - cited.count), exposure: exposure))
@@ -263,7 +331,7 @@ public struct ConflictProximityRule: Rule {
                 let distance = location.distanceKm(to: point)
                 if distance <= radius { hit = "\(Self.km(distance)) from \(target.name), a named likely target" }
             }
-            if hit == nil, let kind = site.kind, target.siteKinds.contains(kind), target.location == nil {
+            if hit == nil, let kind = place.siteKind, target.siteKinds.contains(kind), target.location == nil {
                 hit = "\(kind.withArticle), a kind of site named as a target (\(target.name))"
             }
             if let hit {
@@ -275,6 +343,11 @@ public struct ConflictProximityRule: Rule {
                 break
             }
         }
+        if !place.adjustments.isEmpty {
+            chosen.severity = chosen.severity.shifted(by: place.adjustments.reduce(0) { $0 + $1.shift })
+            chosen.path += place.adjustments.map(\.why)
+        }
+        if chosen.severity > cap { chosen.path.append("capped at the factor's \(cap)" + (cap > factor.severity ? " (with the target raise)" : "")) }
         chosen.severity = min(chosen.severity, cap)
         chosen.path.append("\(description.id) → \(chosen.severity)")
         chosen.exposure.severity = chosen.severity
@@ -285,10 +358,10 @@ public struct ConflictProximityRule: Rule {
         if let target = factor.targets.first(where: { chosen.message.contains($0.name) }) {
             evidence.append(Evidence(record: factor.id, fact: "Named likely target: \(target.name)"))
         }
-        return Finding(rule: description.id, severity: chosen.severity, policy: context.policy, mark: site.mark,
-                       subject: site.id, subjectKind: .site, subjectName: site.displayName, factor: factor,
+        return Finding(rule: description.id, severity: chosen.severity, policy: context.policy, mark: place.mark,
+                       subject: place.id, subjectKind: place.kind, subjectName: place.name, factor: factor,
                        message: chosen.message, path: chosen.path, exposure: chosen.exposure, evidence: evidence,
-                       recommendations: factor.recommendations + description.recommendations)
+                       recommendations: factor.recommendations + place.recommendations)
     }
 
     /// Whether a site lies in an area: within a point's radius, or inside a polygon or its margin.

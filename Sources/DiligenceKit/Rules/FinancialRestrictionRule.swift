@@ -7,19 +7,21 @@ public struct FinancialRestrictionRule: Rule {
     public let description = RuleDescription(
         id: "financial-restriction",
         name: "Financial restriction",
-        summary: "Payments through the banking system to or from a country whose financial flows are halted or restricted: trade flows paid by bank, banks as counterparties, and sites that depend on payments there.",
-        facts: "Risk factors of kind `financial-restriction` in force for the country (`affects.payments`, `exemptions.goods`), and `sanction` factors that name counterparty roles (`affects.roles`).",
+        summary: "Payments to or from a country whose financial flows are halted or restricted: trade flows, payments and remittances that touch the country (partner, origin, transit, destination, or the company's own site countries at its end), banks as counterparties, and sites that depend on payments there. Paying outside the banking system (cash, barter, hawala, cryptocurrency) where every financial flow is halted is reported as a way round the halt.",
+        facts: "Risk factors of kind `financial-restriction` in force for each country a flow touches (`affects.payments`: the methods restricted, every method when empty; `exemptions.goods`), `sanction` factors that name counterparty roles (`affects.roles`), and the payments vocabulary (`banking`: whether a method moves through the banking system).",
         severityModel: [
-            "A bank counterparty in the country, or a trade flow paid through the banking system for goods that are not exempt: the factor's severity.",
-            "A trade flow with no payment method declared: one level lower (the payment route is unknown).",
-            "A trade flow paid only for exempt goods: info, documenting the exemption.",
+            "A bank counterparty in the country, or a flow that touches it paid by a restricted method for goods that are not exempt (a payment or remittance has no goods to exempt): the factor's severity.",
+            "A flow paid outside the banking system (cash, barter, hawala, cryptocurrency) where the factor halts every financial flow (no `affects.payments`): the factor's severity, reported as a way round the halt.",
+            "A flow with no payment method declared: one level lower (the payment route is unknown).",
+            "A goods flow paid only for exempt goods: info, documenting the exemption.",
             "A site that depends on payments, cash machines or banking in the country: one level lower than the factor.",
             "A counterparty whose role a sanction names (e.g. government bodies): one level lower than the factor.",
-            "Payment methods outside the banking system (cash, barter): no finding for the flow.",
+            "A flow paid only by methods the factor does not restrict: no finding.",
         ],
         recommendations: [
+            "Do not pay or receive through cash couriers, hawala, cryptocurrency, barter or third-country intermediaries to get round a halt: that is circumvention; pay only what an exemption or licence covers, through a bank that confirms it.",
             "Confirm with your bank whether payments to and from the country can be executed, and for which goods.",
-            "Hold cash reserves for local wages and suppliers while financial flows are halted.",
+            "For sites in the country, plan local wages and supplier payments from funds already held there; never carry cash across the border or use intermediaries to replace a blocked payment.",
         ],
         triggeringExamples: [
             """
@@ -47,38 +49,61 @@ public struct FinancialRestrictionRule: Rule {
         ]
     )
 
+    /// A flow (goods, payment or remittance) that touches the factor's country.
+    private func judge(_ flow: TradeFlow, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ payments: Vocabulary, _ context: RuleContext) -> Finding? {
+        let haltsEverything = factor.affects.payments.isEmpty
+        let banked = flow.payment.filter { method in
+            (payments.term(method)?.banking ?? true) && (haltsEverything || factor.affects.payments.contains(method))
+        }
+        // Outside the banking system, where every financial flow is halted: a way round it.
+        let informal = haltsEverything ? flow.payment.filter { !(payments.term($0)?.banking ?? true) } : []
+        if !flow.payment.isEmpty, banked.isEmpty, informal.isEmpty { return nil }
+        let exemptOnly = flow.kind.movesGoods && !flow.goods.isEmpty && flow.goods.allSatisfy { factor.exemptGoods.contains($0) }
+        var severity = factor.severity
+        var how: String
+        if exemptOnly {
+            severity = .info
+            how = "payment for exempt goods (\(flow.goods.joined(separator: ", ")))"
+        } else if flow.payment.isEmpty {
+            severity = factor.severity.shifted(by: -1)
+            how = "payment method not declared"
+        } else {
+            how = banked.isEmpty ? "" : "paid by \(banked.joined(separator: ", "))"
+            if !informal.isEmpty {
+                how += (how.isEmpty ? "" : "; ") + "paid by \(informal.joined(separator: ", ")), outside the banking system: a way round the halt"
+            }
+        }
+        let preposition = flow.direction == .export ? "to" : "from"
+        let elsewhere = leg.country != flow.country
+        let touches = elsewhere ? "; the flow touches \(leg.country.name) (\(leg.partsText))" : ""
+        let what: String
+        switch flow.kind {
+        case .goods: what = "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name)"
+        case .payment, .remittance: what = "\(flow.kind.rawValue.capitalized) \(flow.direction == .export ? "sent" : "received") \(preposition) \(flow.country.name)"
+        }
+        let message = exemptOnly
+            ? "Payments for the \(flow.direction.rawValue) of exempt goods \(preposition) \(flow.country.name) fall under the exemptions of \(factor.title.lowercasedFirst)\(touches)"
+            : "\(what) (\(how)) is exposed to \(factor.title.lowercasedFirst)\(touches)"
+        var path = [flow.routeText]
+        if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
+        path += [how, "\(factor.id) in force since \(factor.inForceFrom)", "\(description.id) → \(severity)"]
+        // The circumvention warning first when the flow goes outside the banks.
+        let general = informal.isEmpty ? Array(description.recommendations.dropFirst()) : description.recommendations
+        return Finding(
+            rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
+            subjectKind: .trade, subjectName: flow.name ?? flow.defaultName,
+            factor: factor, message: message, path: path,
+            evidence: context.evidence(for: factor),
+            recommendations: severity == .info ? [] : (informal.isEmpty ? factor.recommendations + general : general + factor.recommendations))
+    }
+
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let payments = context.vocabularies[.payments]
         for flow in context.policy.trade {
-            for factor in context.factors(.financialRestriction, in: flow.country) {
-                let banked = flow.payment.filter { method in
-                    (payments.term(method)?.banking ?? true) && (factor.affects.payments.isEmpty || factor.affects.payments.contains(method))
-                }
-                if !flow.payment.isEmpty, banked.isEmpty { continue }
-                let exemptOnly = !flow.goods.isEmpty && flow.goods.allSatisfy { factor.exemptGoods.contains($0) }
-                var severity = factor.severity
-                let how: String
-                if exemptOnly {
-                    severity = .info
-                    how = "payment for exempt goods (\(flow.goods.joined(separator: ", ")))"
-                } else if flow.payment.isEmpty {
-                    severity = factor.severity.shifted(by: -1)
-                    how = "payment method not declared"
-                } else {
-                    how = "paid by \(banked.joined(separator: ", "))"
-                }
-                let preposition = flow.direction == .export ? "to" : "from"
-                let message = exemptOnly
-                    ? "Payments for the \(flow.direction.rawValue) of exempt goods \(preposition) \(flow.country.name) fall under the exemptions of \(factor.title.lowercasedFirst)"
-                    : "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name) (\(how)) is exposed to \(factor.title.lowercasedFirst)"
-                findings.append(Finding(
-                    rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
-                    subjectKind: .trade, subjectName: flow.name ?? "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name)",
-                    factor: factor, message: message,
-                    path: ["\(flow.direction.rawValue) \(preposition) \(flow.country.name)", how, "\(factor.id) in force since \(factor.inForceFrom)", "\(description.id) → \(severity)"],
-                    evidence: context.evidence(for: factor),
-                    recommendations: severity == .info ? [] : factor.recommendations + description.recommendations))
+            let route = FlowRoute(flow, policy: context.policy)
+            for (leg, factor) in route.factors({ context.factors(.financialRestriction, in: $0) }) {
+                if let finding = judge(flow, leg, factor, payments, context) { findings.append(finding) }
             }
         }
         for party in context.policy.counterparties {

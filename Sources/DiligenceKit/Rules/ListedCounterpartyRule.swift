@@ -8,14 +8,18 @@ public struct ListedCounterpartyRule: Rule {
         id: "listed-counterparty",
         name: "Listed counterparty",
         summary: "A counterparty (by name or any alias) or a site's security provider that matches a listed person or entity, across scripts and transliterations, in any word order, with misspellings, initials or a missing middle name, with the score and why.",
-        facts: "The list files of the database (`entities:`): names, aliases in any script, who lists them, the programme and the measures.",
+        facts: "The list files of the database (`entities:`): names, aliases in any script, who lists them, the programme and the measures; and `travel-ban` factors in force for the listed person's country (their evidence and recommendations join a travel-ban match), whose `affects.roles` also name the counterparties whose officials should be screened.",
         severityModel: [
             "Exact match of the normalised name (same tokens after transliteration, case and diacritics folding and transliteration spelling variants, legal forms and titles set aside): critical for an asset freeze, high for a travel ban or other measures.",
             "Fuzzy match at or above the screening threshold (default 0.70; e.g. a name without the patronymic, another transliteration, a typo): one level lower. The score weighs each word by its rarity in the list; the counterparty's country being the entity's raises it a little, another country lowers it (docs/screening.md).",
             "Listed by a party before the as-of date only: entries with a `since` date after the as-of date are not yet listed.",
+            "No name match, but the counterparty's role is one a travel-ban factor in force in its country concerns (e.g. a government body, whose officials are banned): one level lower than the factor.",
+            "The advice follows the measures: an asset freeze stops payments and deliveries; a travel ban concerns entry into the listing states, not payments.",
         ],
         recommendations: [
-            "Stop payments and deliveries to the counterparty until compliance has confirmed or cleared the match.",
+            "Asset freeze: stop payments and deliveries to the counterparty, and make no funds or economic resources available to it, until compliance has confirmed or cleared the match.",
+            "Travel ban: the person may not enter the states that list them. Establish and record the person's role in the counterparty (owner, officer, signatory, contact); do not invite them to, or arrange travel, meetings or events for them in, those states; screen delegations and visa-support letters. A travel ban alone does not prohibit payments or deliveries.",
+            "Other measures: act on exactly what the listing's measures prohibit, as compliance reads the listing, and escalate the match.",
             "Document the match decision (true or false positive) with the identifiers compared (date of birth, registration number, address).",
         ],
         triggeringExamples: [
@@ -44,15 +48,17 @@ public struct ListedCounterpartyRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        var subjects: [(id: String, kind: SubjectKind, display: String, names: [String], country: Country?, mark: Mark)] = []
-        for party in context.policy.counterparties {
-            subjects.append((party.id, .counterparty, party.name, [party.name] + party.aliases, party.country, party.mark))
+        var subjects: [(id: String, kind: SubjectKind, display: String, names: [String], country: Country?, mark: Mark, party: Int?)] = []
+        for (index, party) in context.policy.counterparties.enumerated() {
+            subjects.append((party.id, .counterparty, party.name, [party.name] + party.aliases, party.country, party.mark, index))
         }
         for site in context.policy.sites {
             if let provider = site.securityProvider {
-                subjects.append((site.id, .site, "\(provider) (security provider of \(site.displayName))", [provider], nil, site.securityProviderMark ?? site.mark))
+                subjects.append((site.id, .site, "\(provider) (security provider of \(site.displayName))", [provider], nil, site.securityProviderMark ?? site.mark, nil))
             }
         }
+        // Counterparties and the travel-ban factors their matches already cite.
+        var matchedBans = MatchedBans()
         for subject in subjects {
             var best: [String: (ScreeningMatch, String)] = [:]
             for name in subject.names {
@@ -74,15 +80,88 @@ public struct ListedCounterpartyRule: Rule {
                 for reference in entity.references.dropFirst() {
                     evidence.append(Evidence(record: entity.id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
                 }
+                // The travel-ban factors behind a travel-ban listing: their facts and their advice.
+                let bans = entity.measures.contains("travel-ban") ? Self.travelBanFactors(for: entity, context) : []
+                for factor in bans { evidence += context.evidence(for: factor) }
+                if let party = subject.party { matchedBans.insert(party, bans.map(\.id)) }
+                let measures = Self.measuresText(entity)
                 var finding = Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: subject.mark, subject: subject.id,
                     subjectKind: subject.kind, subjectName: subject.display, factor: nil,
-                    message: "\(queried) matches listed \(entity.kind.rawValue) \(entity.name) (\(entity.id), score \(score)): \(match.why)",
-                    path: [subject.display, "name \"\(queried)\" ~ \"\(match.matched)\" (score \(score))", "\(entity.id) listed by \(listers)", "\(description.id) → \(severity)"],
-                    evidence: evidence, recommendations: description.recommendations)
-                finding.factors = [entity.id]
+                    message: "\(queried) matches listed \(entity.kind.rawValue) \(entity.name) (\(entity.id), score \(score)): \(match.why)"
+                        + (measures.isEmpty ? "" : "; measures: \(measures)"),
+                    path: [subject.display, "name \"\(queried)\" ~ \"\(match.matched)\" (score \(score))", "\(entity.id) listed by \(listers)"]
+                        + (measures.isEmpty ? [] : ["measures: \(measures)"]) + bans.map { "\($0.id) in force since \($0.inForceFrom)" }
+                        + ["\(description.id) → \(severity)"],
+                    evidence: evidence, recommendations: recommendations(for: entity, bans: bans))
+                finding.factors = [entity.id] + bans.map(\.id)
                 finding.identityFactor = entity.id
                 findings.append(finding)
+            }
+        }
+        findings += roleFindings(context, skipping: matchedBans)
+        return findings
+    }
+
+    /// Counterparties, by position, and the travel-ban factors a name match of theirs cites.
+    struct MatchedBans {
+        private var cited: [Int: Set<String>] = [:]
+
+        mutating func insert(_ party: Int, _ factors: [String]) { cited[party, default: []].formUnion(factors) }
+
+        func contains(_ party: Int, _ factor: String) -> Bool { cited[party]?.contains(factor) ?? false }
+    }
+
+    /// Travel-ban factors in force for the listed entity's country (the factor for the bans
+    /// that list it), in id order.
+    static func travelBanFactors(for entity: ListedEntity, _ context: RuleContext) -> [RiskFactor] {
+        guard let country = entity.country else { return [] }
+        return context.factors(.travelBan, in: country)
+    }
+
+    /// "travel ban by Lithuania, Latvia, Estonia (may not enter those states)".
+    static func measuresText(_ entity: ListedEntity) -> String {
+        let states = entity.listedBy.map { CountryTable.shared?.country(code: $0)?.name ?? $0 }
+        return entity.measures.map { measure in
+            switch measure {
+            case "travel-ban":
+                return states.isEmpty ? "travel ban" : "travel ban by \(states.joined(separator: ", ")) (may not enter \(states.count == 1 ? "that state" : "those states"))"
+            case "asset-freeze":
+                return "asset freeze"
+            default:
+                return measure
+            }
+        }.joined(separator: "; ")
+    }
+
+    /// The advice that fits the entity's measures, then the factors' own, then documenting.
+    func recommendations(for entity: ListedEntity, bans: [RiskFactor]) -> [String] {
+        let general = description.recommendations
+        var advice: [String] = []
+        if entity.measures.contains("asset-freeze") { advice.append(general[0]) }
+        if entity.measures.contains("travel-ban") { advice.append(general[1]) }
+        if entity.measures.isEmpty || entity.measures.contains(where: { $0 != "asset-freeze" && $0 != "travel-ban" }) { advice.append(general[2]) }
+        for factor in bans { advice += factor.recommendations.filter { !advice.contains($0) } }
+        return advice + [general[3]]
+    }
+
+    /// Counterparties whose role a travel-ban factor concerns (a government body whose officials
+    /// are banned), without a name match citing that factor: screen the people you deal with.
+    func roleFindings(_ context: RuleContext, skipping matched: MatchedBans) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, party) in context.policy.counterparties.enumerated() {
+            guard let role = party.role else { continue }
+            for factor in context.factors(.travelBan, in: party.country)
+            where factor.affects.roles.contains(role) && !matched.contains(index, factor.id) {
+                let severity = factor.severity.shifted(by: -1)
+                let reason = "\(role.withArticle) counterparty in \(party.country.name), a role whose officials the bans concern"
+                findings.append(Finding(
+                    rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
+                    subjectKind: .counterparty, subjectName: party.name, factor: factor,
+                    message: "\(party.name) is \(reason) (\(factor.title)); screen the officials you meet or invite before any travel to the banning states",
+                    path: [party.name, reason, "no name match: the officials are not named in the policy", "\(factor.id) in force since \(factor.inForceFrom)", "\(description.id) → \(severity)"],
+                    evidence: context.evidence(for: factor),
+                    recommendations: factor.recommendations + [description.recommendations[1]]))
             }
         }
         return findings

@@ -7,11 +7,11 @@ public struct NotAssessedRule: Rule {
     public let description = RuleDescription(
         id: "not-assessed",
         name: "Not assessed",
-        summary: "An operation the rules could not judge for want of data: a site without coordinates in a country where conflict is bound to places, travel without a city to a country with city-bound unrest, a site without declared dependencies in a country with internet shutdowns. Unknowns are reported, never a silent pass.",
-        facts: "Place-bound `armed-conflict` factors (areas or located events), `civil-unrest` factors, and `internet-shutdown` factors in force for the operation's country.",
+        summary: "An operation the rules could not judge for want of data: a site without coordinates in a country where conflict is bound to places, travel without a city, or to a city neither the database nor the gazetteer knows, in a country with place-bound conflict or unrest, a site without declared dependencies in a country with internet shutdowns. Unknowns are reported, never a silent pass.",
+        facts: "Place-bound `armed-conflict` factors (areas or located events), `civil-unrest` factors, and `internet-shutdown` factors in force for the operation's country; the destination resolver (the database's named places, then the built-in gazetteer).",
         severityModel: [
             "Site without coordinates where conflict is place-bound: high if its region or city names one of the factor's areas, medium otherwise.",
-            "Travel without a city where unrest is bound to cities: medium.",
+            "Travel without a city, or to a city that neither the database's places nor the gazetteer know (the finding names it), where conflict is bound to places or unrest to cities: medium, once per factor.",
             "Site without `depends_on` in a country with internet shutdowns: low.",
         ],
         recommendations: [
@@ -27,6 +27,16 @@ public struct NotAssessedRule: Rule {
                 country: ML
                 region: Kidal
             """,
+            """
+            version: 1
+            company: Example Consulting
+            travel:
+              - id: minsk-visits
+                country: BY
+                city: Minsk City
+                travellers: 2
+                frequency: monthly
+            """,
         ],
         nonTriggeringExamples: [
             """
@@ -41,6 +51,9 @@ public struct NotAssessedRule: Rule {
             """,
         ]
     )
+
+    /// What to do about a destination the resolver does not know.
+    static let unknownCityAdvice = "Check the city's spelling against GeoNames (any Latin or Cyrillic spelling GeoNames lists is accepted); for a place GeoNames lacks, add it with its source to the gazetteer supplement (docs/geodata.md)."
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -79,15 +92,29 @@ public struct NotAssessedRule: Rule {
                 }
             }
         }
-        for trip in policy.travel where trip.city == nil {
-            for factor in context.factors(.civilUnrest, in: trip.country) {
+        for trip in policy.travel {
+            // Travel is judged by its destination city's coordinates: without them, say so.
+            let unknown: String
+            let why: String
+            if let city = trip.city {
+                guard context.destinations.resolve(city, in: trip.country) == nil else { continue }
+                unknown = "“\(city)” is a city neither the database's places nor the gazetteer know in \(trip.country.name)"
+                why = "unknown city “\(city)”"
+            } else {
+                unknown = "travel to \(trip.country.name) names no city"
+                why = "no city"
+            }
+            let factors = context.factors(.armedConflict, .civilUnrest, in: trip.country)
+                .filter { $0.kind == .civilUnrest || $0.isPlaceBound }
+            for factor in factors {
+                let subject = trip.name ?? trip.city.map { "Travel to \($0)" } ?? "Travel to \(trip.country.name)"
                 findings.append(Finding(
                     rule: description.id, severity: .medium, policy: policy, mark: trip.mark, subject: trip.id,
-                    subjectKind: .travel, subjectName: trip.name ?? "Travel to \(trip.country.name)", factor: factor,
-                    message: "Travel to \(trip.country.name) names no city, so it cannot be checked against \(factor.title.lowercasedFirst)",
-                    path: [trip.name ?? trip.id, "no city", "\(factor.id)", "\(description.id) → medium"],
+                    subjectKind: .travel, subjectName: subject, factor: factor,
+                    message: "\(unknown.prefix(1).uppercased() + unknown.dropFirst()), so the trip cannot be checked against \(factor.title.lowercasedFirst)",
+                    path: [trip.name ?? trip.id, why, "\(factor.id)", "\(description.id) → medium"],
                     evidence: context.evidence(for: factor, events: []),
-                    recommendations: description.recommendations))
+                    recommendations: trip.city == nil ? description.recommendations : [Self.unknownCityAdvice] + description.recommendations))
             }
         }
         return findings

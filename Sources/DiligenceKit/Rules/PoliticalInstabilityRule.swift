@@ -69,8 +69,13 @@ public struct PoliticalInstabilityRule: Rule {
             report(trip.id, .travel, trip.name ?? "Travel entry \(trip.id)", "takes staff to", trip.country, trip.mark, shift: -1)
         }
         for flow in policy.trade {
-            report(flow.id, .trade, flow.name ?? "Trade flow \(flow.id)", flow.direction == .export ? "ships goods to" : "buys goods from",
-                   flow.country, flow.mark, shift: -1)
+            let relation: String
+            switch flow.kind {
+            case .goods: relation = flow.direction == .export ? "ships goods to" : "buys goods from"
+            case .payment: relation = flow.direction == .export ? "sends payments to" : "receives payments from"
+            case .remittance: relation = flow.direction == .export ? "sends remittances to" : "receives remittances from"
+            }
+            report(flow.id, .trade, flow.name ?? "Trade flow \(flow.id)", relation, flow.country, flow.mark, shift: -1)
         }
         // Counterparties only when they are the state itself: the junta is the counterparty.
         for party in policy.counterparties where party.role == "government" {

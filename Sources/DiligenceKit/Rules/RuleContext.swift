@@ -9,17 +9,20 @@ public final class RuleContext: Sendable {
     public let screener: NameScreener
     /// For review rules: the findings of the operation rules on this policy.
     public let findings: [Finding]
+    /// Travel destinations to coordinates: the database's places, then the gazetteer.
+    public let destinations: DestinationResolver
     /// A factor's evidence with its own events, made once per run and shared by its findings.
     let evidenceMemo: EvidenceMemo
 
     public convenience init(policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies,
                             settings: RuleSettings, screener: NameScreener, findings: [Finding] = []) {
         self.init(policy: policy, database: database, asOf: asOf, vocabularies: vocabularies, settings: settings,
-                  screener: screener, findings: findings, evidenceMemo: EvidenceMemo())
+                  screener: screener, findings: findings, evidenceMemo: EvidenceMemo(),
+                  destinations: DestinationResolver(database: database))
     }
 
     init(policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies, settings: RuleSettings,
-         screener: NameScreener, findings: [Finding], evidenceMemo: EvidenceMemo) {
+         screener: NameScreener, findings: [Finding], evidenceMemo: EvidenceMemo, destinations: DestinationResolver) {
         self.policy = policy
         self.database = database
         self.asOf = asOf
@@ -28,6 +31,7 @@ public final class RuleContext: Sendable {
         self.screener = screener
         self.findings = findings
         self.evidenceMemo = evidenceMemo
+        self.destinations = destinations
     }
 
     /// The factors of `kind` (or of `other`) in force in `country` on the as-of date, in id order:

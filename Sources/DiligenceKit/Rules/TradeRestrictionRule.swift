@@ -7,9 +7,10 @@ public struct TradeRestrictionRule: Rule {
     public let description = RuleDescription(
         id: "trade-restriction",
         name: "Trade restriction",
-        summary: "Trade flows to or from a country under an embargo or trade halt. A flow whose every good is exempted gets an info note that documents the exemption.",
-        facts: "Risk factors of kind `trade-restriction` (and `sanction` factors that name goods or directions) in force on the as-of date for the flow's country; their `affects.goods`, `affects.directions` and `exemptions.goods`.",
+        summary: "Trade flows that touch a country under an embargo or trade halt: the partner country, the origin, each transit country and the destination (by default the company's own site countries at its end). A flow whose every good is exempted gets an info note that documents the exemption. Payments and remittances move no goods: financial-restriction judges them.",
+        facts: "Risk factors of kind `trade-restriction` (and `sanction` factors that name goods or directions) in force on the as-of date for each country the flow touches; their `affects.goods`, `affects.directions` and `exemptions.goods`. A country's direction is the flow's own for the partner, `export` (goods go into it) for the destination, `import` (goods come out of it) for the origin, and both for a transit country.",
         severityModel: [
+            "Every country the flow touches is judged; each factor once per flow, and the path names the country's part (partner, origin, transit, destination).",
             "Goods not exempted, in a restricted direction: the factor's severity.",
             "No goods declared (and no HS code to classify them): the factor's severity; exemptions cannot be applied to what is not declared.",
             "Every good exempted: info, documenting the exemption.",
@@ -45,18 +46,21 @@ public struct TradeRestrictionRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for flow in context.policy.trade {
-            let factors = context.factors(.tradeRestriction, .sanction, in: flow.country)
-                .filter { $0.kind == .tradeRestriction || !$0.affects.goods.isEmpty || !$0.affects.directions.isEmpty }
-            for factor in factors {
-                if let finding = judge(flow, factor, context) { findings.append(finding) }
+        for flow in context.policy.trade where flow.kind.movesGoods {
+            let route = FlowRoute(flow, policy: context.policy)
+            let touched = route.factors { country in
+                context.factors(.tradeRestriction, .sanction, in: country)
+                    .filter { $0.kind == .tradeRestriction || !$0.affects.goods.isEmpty || !$0.affects.directions.isEmpty }
+            }
+            for (leg, factor) in touched {
+                if let finding = judge(flow, leg, factor, context) { findings.append(finding) }
             }
         }
         return findings
     }
 
-    private func judge(_ flow: TradeFlow, _ factor: RiskFactor, _ context: RuleContext) -> Finding? {
-        if !factor.affects.directions.isEmpty, !factor.affects.directions.contains(flow.direction.rawValue) { return nil }
+    private func judge(_ flow: TradeFlow, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ context: RuleContext) -> Finding? {
+        if !factor.affects.directions.isEmpty, factor.affects.directions.allSatisfy({ !leg.directions(flow).contains($0) }) { return nil }
         let restrictedGoods = factor.affects.goods.isEmpty
             ? flow.goods
             : flow.goods.filter { factor.affects.goods.contains($0) }
@@ -64,10 +68,13 @@ public struct TradeRestrictionRule: Rule {
         let exempt = restrictedGoods.filter { factor.exemptGoods.contains($0) }
         let notExempt = restrictedGoods.filter { !factor.exemptGoods.contains($0) }
         let preposition = flow.direction == .export ? "to" : "from"
-        let subjectName = flow.name ?? "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name)"
+        let subjectName = flow.name ?? flow.defaultName
         var severity = factor.severity
         var message: String
-        var path = ["\(flow.direction.rawValue) \(preposition) \(flow.country.name)"]
+        var path = [flow.routeText]
+        // Another country than the partner: say which, and its part in the flow.
+        let elsewhere = leg.country != flow.country
+        if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
         if flow.goods.isEmpty {
             message = "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name) declares no goods, and \(factor.title.lowercasedFirst) is in force; exemptions cannot be applied to undeclared goods"
             path.append("goods not declared")
@@ -79,6 +86,9 @@ public struct TradeRestrictionRule: Rule {
             message = "\(flow.direction.rawValue.capitalized) of \(notExempt.joined(separator: ", ")) \(preposition) \(flow.country.name) is restricted: \(factor.title.lowercasedFirst)"
             if !exempt.isEmpty { message += " (\(exempt.joined(separator: ", ")) exempt)" }
             path.append("goods: \(notExempt.joined(separator: ", ")) (not exempt)")
+        }
+        if elsewhere {
+            message += "; the flow touches \(leg.country.name) (\(leg.partsText))"
         }
         path.append("\(factor.id) in force since \(factor.inForceFrom)")
         path.append("\(description.id) → \(severity)")

@@ -1,0 +1,52 @@
+/// Resolves a travel destination (a city in a country) to coordinates: first the database's
+/// own named places (point areas and located event places of its factors in that country, as
+/// the analyst located them), then the gazetteer. Built once per database and run.
+public struct DestinationResolver: Sendable {
+    /// A resolved destination and where its coordinates come from.
+    public struct Destination: Sendable, Hashable {
+        public var name: String
+        public var location: Coordinate
+        /// "GeoNames 625144 (CC BY 4.0)", an area's `located_by`, or "the database".
+        public var source: String
+    }
+
+    /// A gazetteer given at init; nil means the built-in one, loaded on first use (a run
+    /// without travel never reads it).
+    private let gazetteer: Gazetteer?
+    /// Database places by country code and folded name; the first factor (in id order) wins.
+    private let databasePlaces: [String: [String: Destination]]
+
+    public init(database: RiskDatabase, gazetteer: Gazetteer? = nil) {
+        self.gazetteer = gazetteer
+        var places: [String: [String: Destination]] = [:]
+        func add(_ name: String, _ location: Coordinate, _ source: String?, _ country: Country) {
+            let described = source.map { "\($0), as the database locates it" } ?? "as the database locates it"
+            var names = [name]
+            // "Bamako, French Embassy" also names Bamako.
+            if let comma = name.firstIndex(of: ",") { names.append(String(name[..<comma])) }
+            for name in names {
+                let key = TextFolding.key(name)
+                guard !key.isEmpty, places[country.code]?[key] == nil else { continue }
+                places[country.code, default: [:]][key] = Destination(name: name, location: location, source: described)
+            }
+        }
+        for factor in database.factors {
+            for area in factor.areas where area.geometry == nil {
+                if let location = area.location { add(area.name, location, area.locatedBy, factor.country) }
+            }
+            for event in factor.events {
+                if let place = event.place, let location = event.location { add(place, location, event.locatedBy, factor.country) }
+            }
+        }
+        databasePlaces = places
+    }
+
+    /// The coordinates of `city` in `country`, or nil when neither the database nor the
+    /// gazetteer knows it.
+    public func resolve(_ city: String, in country: Country) -> Destination? {
+        let key = TextFolding.key(city.trimmingCharacters(in: .whitespaces))
+        if let known = databasePlaces[country.code]?[key] { return known }
+        guard let place = (gazetteer ?? Gazetteer.shared)?.place(named: city, in: country) else { return nil }
+        return Destination(name: place.name, location: place.location, source: place.source)
+    }
+}
