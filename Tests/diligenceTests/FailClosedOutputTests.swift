@@ -76,6 +76,11 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["README.txt", "report.json", "report.md"])
         #expect(try String(contentsOf: out.appendingPathComponent("README.txt"), encoding: .utf8) == "kept")
 
+        // The current folder is never switched away under the shell that stands in it.
+        let here = try Executable.run(["check", Self.policy, "--db", Self.seeds, "--as-of", "2020-09-30", "--format", "json,markdown", "--output", "."], in: out)
+        #expect(here.status == 2)
+        #expect(here.stderr.contains("the current folder (or one above it)"), "\(here.stderr)")
+
         try FileManager.default.createDirectory(at: out.appendingPathComponent("sub"), withIntermediateDirectories: true)
         let refused = try Executable.run(["check", Self.policy, "--db", Self.seeds, "--as-of", "2020-09-30", "--format", "json,markdown", "--output", out.path])
         #expect(refused.status == 2)

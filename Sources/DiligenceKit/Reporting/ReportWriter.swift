@@ -102,8 +102,9 @@ public enum ReportWriter {
     }
 
     private static func writeFolder(_ requested: String, _ files: [(name: String, chunks: [ReportChunk])]) throws(WriteError) {
-        // A link to a folder is followed: the folder it names is the one switched.
-        var folder = requested.count > 1 && requested.hasSuffix("/") ? String(requested.dropLast()) : requested
+        // An absolute path without `.` or `..`; a link to a folder is followed: the folder it
+        // names is the one switched.
+        var folder = URL(fileURLWithPath: requested).standardizedFileURL.path
         var status = stat()
         let exists = lstat(folder, &status) == 0
         if exists, status.st_mode & S_IFMT == S_IFLNK {
@@ -112,6 +113,12 @@ public enum ReportWriter {
         }
         if exists, status.st_mode & S_IFMT != S_IFDIR {
             throw WriteError(path: requested, reason: "not a folder (several formats are written as files in a folder)")
+        }
+        // The set replaces the folder as a whole: never the folder a shell stands in (or above it).
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
+        let resolved = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        if exists, current == resolved || current.hasPrefix(resolved.hasSuffix("/") ? resolved : resolved + "/") {
+            throw WriteError(path: requested, reason: "the current folder (or one above it); reports are switched in as a whole folder, so give --output a folder of their own")
         }
         let url = URL(fileURLWithPath: folder)
         let parent = url.deletingLastPathComponent().path
