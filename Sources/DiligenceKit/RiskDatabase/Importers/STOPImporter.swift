@@ -118,6 +118,7 @@ public struct STOPImporter: Sendable {
         var unknownServices: [String: Int] = [:]
         var skipped: [String: Int] = [:]
         var emptyRows = 0
+        var skipWarnings: [Diagnostic] = []
         var seenIDs: [String: (line: Int, fields: [String])] = [:]
         let expected = table.names.count
         for record in table.rows {
@@ -158,9 +159,14 @@ public struct STOPImporter: Sendable {
                 continue
             }
             var ok = true
+            // A row that lacks what a shutdown needs, or names a country the table does not know,
+            // is skipped: the reason is counted in the summary and located in a warning.
+            var skipReason: (column: Int?, reason: String)?
             let startDay = ImportDates.parse(startText, slash: slashOrder) ?? ImportDates.spreadsheetSerial(startText)
-            if startDay == nil {
-                problem(layout.start, startText.isEmpty ? "start_date is empty" : "start_date `\(startText)` is not a date (7/10/2020 as STOP writes it, or \(ImportDates.accepted))")
+            if startText.isEmpty {
+                skipReason = (layout.start, "no start_date")
+            } else if startDay == nil {
+                problem(layout.start, "start_date `\(startText)` is not a date (7/10/2020 as STOP writes it, or \(ImportDates.accepted))")
                 ok = false
             }
             var endDay: Day?
@@ -174,25 +180,35 @@ public struct STOPImporter: Sendable {
             let countryText = value(layout.country) ?? ""
             let country = countries.resolve(countryText)
             if country == nil {
-                let hint = countries.suggestion(for: countryText).map { " (did you mean \($0.name)?)" } ?? ""
-                problem(layout.country, countryText.isEmpty ? "country is empty" : "unknown country `\(countryText)`\(hint): not an ISO 3166-1 code or a country name diligence knows")
-                ok = false
+                skipReason = skipReason ?? (layout.country, countryText.isEmpty ? "no country" : "unknown country `\(countryText)`")
             }
             let scopeText = value(layout.scope) ?? ""
             let areaText = value(layout.area)
             let national = Self.isNational(scopeText, area: areaText)
             if national == nil {
-                problem(layout.scope, scopeText.isEmpty ? "geo_scope is empty" : "geo_scope `\(scopeText)` is not Level 1, Level 2 or Level 3 (or national, regional)"); ok = false
+                if scopeText.isEmpty {
+                    skipReason = skipReason ?? (layout.scope, "no geo_scope")
+                } else {
+                    problem(layout.scope, "geo_scope `\(scopeText)` is not Level 1, Level 2 or Level 3 (or national, regional)"); ok = false
+                }
             }
             let typeText = value(layout.type) ?? ""
             let extentText = value(layout.extent) ?? ""
             let types = ShutdownType.parse(type: typeText, extent: extentText)
-            if types == nil {
+            if types == nil, typeText.isEmpty, extentText.isEmpty {
+                skipReason = skipReason ?? (layout.type, "no shutdown type")
+            } else if types == nil {
                 let column = ShutdownType.parse(type: typeText, extent: "") == nil || layout.extent == nil ? layout.type : layout.extent
                 problem(column, typeText.isEmpty && extentText.isEmpty
                         ? "shutdown type is empty"
                         : "shutdown type `\([typeText, extentText].filter { !$0.isEmpty }.joined(separator: "; "))` is not Shutdown or Throttle of a Full network or Service-based")
                 ok = false
+            }
+            if ok, let skipReason {
+                skipped[skipReason.reason, default: 0] += 1
+                skipWarnings.append(Diagnostic(record.location(skipReason.column ?? 0, file: file), .warning, "row skipped: \(skipReason.reason)"
+                    + (skipReason.reason.hasPrefix("unknown country") ? countries.suggestion(for: countryText).map { " (did you mean \($0.name)?)" } ?? "" : "")))
+                continue
             }
             guard ok, let startDay, let country, let national, let types, let shutdownType = types.first else { continue }
             // Services named: yes/no columns, a list column, and services named in the prose of
@@ -266,7 +282,10 @@ public struct STOPImporter: Sendable {
         }
         if !problems.isEmpty { throw InputError(problems) }
         if rows.isEmpty {
-            throw InputError(SourceLocation(file: file, line: table.header.line, column: 1), "no shutdowns after the header")
+            throw InputError([SourceLocation(file: file, line: table.header.line, column: 1)].map { location in
+                Diagnostic(location, .error, skipped.isEmpty ? "no shutdowns after the header"
+                           : "no shutdown imported: every row was skipped (" + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
+            } + skipWarnings)
         }
         let name = (file as NSString).lastPathComponent
         let newest = rows.map { $0.event.until ?? $0.event.date }.max() ?? Day(ordinal: 0)
@@ -281,7 +300,7 @@ public struct STOPImporter: Sendable {
             guard let group = grouped[key], let first = group.first else { continue }
             factors.append(factor(first.country, national: first.national, group, reviewed: reviewed, file: name))
         }
-        var warnings: [Diagnostic] = []
+        var warnings: [Diagnostic] = skipWarnings
         if !unknownServices.isEmpty {
             let list = unknownServices.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10).map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
             warnings.append(Diagnostic(SourceLocation(file: file, line: table.header.line, column: table.header.location(layout.otherServices ?? layout.services ?? 0, file: file).column), .warning,
