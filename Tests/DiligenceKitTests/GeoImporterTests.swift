@@ -201,6 +201,13 @@ import Testing
                 == ["stop.csv:2:1: error: no shutdown imported: every row was skipped (1 unknown country `Atlantis`)", "stop.csv:3:13: warning: row skipped: unknown country `Atlantis`"])
     }
 
+    @Test func aTwinOfAColumnThatIsNotReadDoesNotMatterButATwinOfOneThatIsDoes() throws {
+        let imported = try Self.stop("start_date,country,geo_scope,shutdown_type,notes,notes\n2020-07-10,Mali,Level 3 - National,Shutdown,a,b\n")
+        #expect(imported.factors.map(\.id) == ["STOP-ML-NATIONAL"])
+        #expect(Self.problems { () throws(InputError) in try Self.stop("start_date,country,geo_scope,shutdown_type,country \n2020-07-10,Mali,Level 3,Shutdown,Mali\n") }
+                == ["stop.csv:1:44: error: column `country` appears twice (also column 2): which one holds the data is unknown"])
+    }
+
     @Test func aSTOPFileWithoutItsColumnsIsRefused() {
         #expect(Self.problems { () throws(InputError) in try Self.stop("a,b\n1,2\n") }
                 == ["stop.csv:1:1: error: not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected \(STOPLayout.described)"])

@@ -47,7 +47,7 @@ import Testing
         #expect(july.id == "STOP-87" && july.date == Day(iso: "2020-07-10") && july.until == Day(iso: "2020-07-15"))
         #expect(july.type == "full-network" && july.scope == "national")
         #expect(july.dependencies == ["mobile-data", "internet", "independent-media", "whatsapp"])
-        #expect(july.what.hasPrefix("Full network shutdown, network throttled, services blocked (national)"))
+        #expect(july.what.hasPrefix("Full network shutdown and throttling (national) of broadband, mobile networks; services blocked: facebook, twitter, whatsapp, instagram; other services: TV and radio stations were blocked; cause: Protests"))
         let belarus = try #require(imported.factors.first { $0.id == "STOP-BY-NATIONAL" })
         #expect(belarus.events.map(\.id) == ["STOP-71", "STOP-94"])
         #expect(belarus.events.last?.until == Day(iso: "2020-12-07"))

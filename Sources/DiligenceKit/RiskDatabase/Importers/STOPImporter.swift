@@ -42,7 +42,7 @@ public struct STOPImporter: Sendable {
         case fullNetwork = 2
 
         var name: String { ["service-based", "throttling", "full-network"][rawValue] }
-        var label: String { ["services blocked", "network throttled", "full network shutdown"][rawValue] }
+        var label: String { ["services blocked", "throttling", "full network shutdown"][rawValue] }
         static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
         /// What the type and extent columns say, read together: the types of the event, most
@@ -83,7 +83,11 @@ public struct STOPImporter: Sendable {
         case "level 3", "national", "nationwide", "nation wide", "country", "countrywide": return true
         case "level 1", "level 2", "regional", "sub national", "subnational", "local", "state", "province", "district", "city", "region", "partial":
             return false
-        default: return nil
+        default:
+            // "Level 3 - National", "Level 2 (state)"...
+            if key.hasPrefix("level 3") { return true }
+            if key.hasPrefix("level 1") || key.hasPrefix("level 2") { return false }
+            return nil
         }
     }
 
@@ -108,7 +112,7 @@ public struct STOPImporter: Sendable {
             throw InputError(SourceLocation(file: file, line: csv.records[0].line, column: 1),
                              "not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected \(STOPLayout.described)")
         }
-        let table = try HeadedCSV(csv: csv, headerIndex: headerIndex)
+        let table = try HeadedCSV(csv: csv, headerIndex: headerIndex, allowingDuplicates: true)
         let layout = try STOPLayout(table, file: file)
         let dateTexts = table.rows.flatMap { [HeadedCSV.value($0, layout.start), HeadedCSV.value($0, layout.end)].compactMap { $0 } }
         let (slashOrder, _) = ImportDates.slashOrder(dateTexts)
@@ -253,10 +257,18 @@ public struct STOPImporter: Sendable {
             if shutdownType != .serviceBased {
                 affected = networkDependencies + affected.filter { !networkDependencies.contains($0) }
             }
-            let labels = types.map(\.label)
-            var what = labels.joined(separator: ", ").capitalisedFirst + " (\(national ? "national" : "regional"))"
-            if shutdownType != .serviceBased, let text = value(layout.networks), text.lowercased() != "unknown" { what += " of \(text.lowercased()) networks" }
-            if !named.isEmpty { what += "; services affected: " + named.joined(separator: ", ") }
+            // "Full network shutdown and throttling (national) of broadband, mobile networks;
+            // services blocked: facebook, twitter"
+            let networkLabels = types.filter { $0 != .serviceBased }.map(\.label)
+            let blocked = types.contains(.serviceBased)
+            var what = (networkLabels.isEmpty ? "Services blocked" : networkLabels.joined(separator: " and ").capitalisedFirst)
+                + " (\(national ? "national" : "regional"))"
+            if !networkLabels.isEmpty, let text = value(layout.networks), text.lowercased() != "unknown" { what += " of \(text.lowercased()) networks" }
+            if !named.isEmpty {
+                what += (networkLabels.isEmpty ? ": " : blocked ? "; services blocked: " : "; services affected: ") + named.joined(separator: ", ")
+            } else if blocked, !networkLabels.isEmpty {
+                what += "; services blocked"
+            }
             if let otherText { what += "; other services: \(otherText)" }
             if let text = known(layout.cause) {
                 what += "; cause: \(text)" + (known(layout.causeDetails).map { " (\($0))" } ?? "")

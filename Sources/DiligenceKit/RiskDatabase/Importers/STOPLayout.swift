@@ -70,6 +70,14 @@ struct STOPLayout {
             throw InputError(SourceLocation(file: file, line: table.header.line, column: 1),
                              "not a known STOP layout: no column \(missing.joined(separator: ", ")); expected \(Self.described); the header has \(found)\(table.names.count > 16 ? ", ..." : "")")
         }
+        // A twin of a column that is read makes the file ambiguous; twins of other columns do not matter.
+        let read: [String: Int?] = ["start_date": start, "country": country, "geo_scope": scope, "type": type]
+        let twins = table.duplicates.filter { key, _ in table.columns[key].map { column in read.values.contains { $0 == column } } ?? false }
+        if !twins.isEmpty {
+            throw InputError(twins.sorted { $0.value < $1.value }.map { key, index in
+                Diagnostic(table.header.location(index, file: file), .error, "column `\(table.names[index].trimmingCharacters(in: .whitespaces))` appears twice (also column \((table.columns[key] ?? 0) + 1)): which one holds the data is unknown")
+            })
+        }
         name = newType != nil ? "Access Now STOP 2020 layout" : "Access Now STOP layout (shutdown_type, shutdown_extent)"
         self.start = start
         self.country = country
