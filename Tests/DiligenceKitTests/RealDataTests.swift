@@ -27,6 +27,18 @@ import Testing
         #expect(Self.countries.resolve(name)?.code == code)
     }
 
+    @Test func policiesAcceptTheSameNames() throws {
+        let policy = try TestData.policy(TestData.minimal("""
+            sites:
+              - { id: tehran, kind: office, country: Iran (Islamic Republic of) }
+              - { id: dar, kind: office, country: "Tanzania, United Republic of" }
+              - { id: kinshasa, kind: office, country: "Congo, Democratic Republic of the" }
+              - { id: pyongyang, kind: office, country: "Korea (Democratic People's Republic of)" }
+              - { id: hanoi, kind: office, country: Viet Nam }
+            """))
+        #expect(policy.sites.map(\.country.code) == ["IR", "TZ", "CD", "KP", "VN"])
+    }
+
     @Test func everyCountryOfTheRealSTOPExcerptResolves() throws {
         let csv = try CSVReader(bytes: try Self.bytes("stop-2020-excerpt.csv"), file: "stop.csv")
         let column = try #require(csv.records[1].fields.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "country" })
