@@ -208,6 +208,19 @@ import Testing
                 == ["stop.csv:1:44: error: column `country` appears twice (also column 2): which one holds the data is unknown"])
     }
 
+    @Test func realSheetsPhrasingsAreRead() throws {
+        let imported = try Self.stop("ID,start_date,end_date,country,geo_scope,shutdown_type\n"
+                                     + "IN 23,2021-01-05,Still ongoing,India,Sub-national,Mobile shutdown\n"
+                                     + "7,2021-02-01,2021-02-03,Myanmar,National,Throttling of social media\n"
+                                     + "7,2021-03-01,2021-03-02,Myanmar,National,Shutdown\n")
+        let india = try #require(imported.factors.first { $0.id == "STOP-IN-REGIONAL" }?.events.first)
+        #expect(india.id == "STOP-IN-23" && india.until == nil && india.type == "full-network")
+        let myanmar = try #require(imported.factors.first { $0.id == "STOP-MM-NATIONAL" })
+        #expect(myanmar.events.map { $0.id ?? "" } == ["STOP-7", "STOP-7-L4"])
+        #expect(myanmar.events.map { $0.type ?? "" } == ["service-based", "full-network"])   // social media throttled: services
+        #expect(imported.warnings.map(\.description) == ["stop.csv:4:1: warning: ID `7` is also on line 3, with other values: imported as STOP-7-L4"])
+    }
+
     @Test func aSTOPFileWithoutItsColumnsIsRefused() {
         #expect(Self.problems { () throws(InputError) in try Self.stop("a,b\n1,2\n") }
                 == ["stop.csv:1:1: error: not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected \(STOPLayout.described)"])

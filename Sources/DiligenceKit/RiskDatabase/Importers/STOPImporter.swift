@@ -60,7 +60,18 @@ public struct STOPImporter: Sendable {
                     services = true
                 case "shutdown and throttle", "shutdown and throttling":
                     cut = true; slow = true
-                default: return nil
+                default:
+                    // Longer phrasings ("Mobile shutdown", "Throttling of social media"): the
+                    // words STOP uses, found in them; a part with none of them is not understood.
+                    var known = false
+                    if word.contains("shut") || word.contains("blackout") { cut = true; known = true }
+                    if word.contains("throttl") || word.contains("slow") { slow = true; known = true }
+                    if word.contains("service") || word.contains("social media") || word.contains("platform") || word.contains("messaging") {
+                        services = true; known = true
+                    } else if word.contains("network") || word.contains("mobile") || word.contains("broadband") || word.contains("internet") || word.contains("full") {
+                        network = true; known = true
+                    }
+                    if !known { return nil }
                 }
             }
             if !network && !services { network = cut || slow }
@@ -87,14 +98,20 @@ public struct STOPImporter: Sendable {
             // "Level 3 - National", "Level 2 (state)"...
             if key.hasPrefix("level 3") { return true }
             if key.hasPrefix("level 1") || key.hasPrefix("level 2") { return false }
+            if key.contains("sub") || key.contains("region") || key.contains("local") || key.contains("state") || key.contains("province")
+                || key.contains("district") || key.contains("city") || key.contains("partial") { return false }
+            if key.contains("national") || key.contains("nationwide") || key.contains("country") { return true }
             return nil
         }
     }
 
     static let yes: Set<String> = ["yes", "y", "true", "1", "x", "affected"]
     static let no: Set<String> = ["", "no", "n", "false", "0", "none", "n/a", "na", "-", "unknown"]
-    /// End dates that mean "no end date yet".
-    static let openEnded: Set<String> = ["ongoing", "unknown", "n/a", "na", "-", "present", "not known"]
+    /// End dates that mean "no end date yet": `Ongoing`, `Unknown`, `Still ongoing`, `N/A`...
+    static func isOpenEnded(_ text: String) -> Bool {
+        let key = text.lowercased().trimmingCharacters(in: .whitespaces)
+        return ["n/a", "na", "-", "present", "tbd", "not known"].contains(key) || key.contains("ongoing") || key.contains("unknown")
+    }
 
     struct Row {
         var event: RiskEvent
@@ -141,24 +158,28 @@ public struct STOPImporter: Sendable {
             }
             var identifier: String?
             if let text = value(layout.id) {
-                if !FieldType.isIdentifier(text) {
-                    problem(layout.id, "ID `\(text)` may hold only letters, digits and . _ : / -")
-                    continue
-                }
+                // Characters an id may not hold become `-` ("IN 23" is STOP-IN-23).
+                let cleaned = String(text.unicodeScalars.map { scalar -> Character in
+                    scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._:/-".unicodeScalars.contains(scalar)) ? Character(scalar) : "-"
+                }.prefix(100))
                 let trimmedFields = record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
                 if let first = seenIDs[text] {
                     if first.fields == trimmedFields {
                         skipped["a repeat of line \(first.line)", default: 0] += 1
-                    } else {
-                        problem(layout.id, "ID `\(text)` is also on line \(first.line), with other values")
+                        skipWarnings.append(Diagnostic(record.location(layout.id ?? 0, file: file), .warning, "row skipped: a repeat of line \(first.line)"))
+                        continue
                     }
-                    continue
+                    // Another shutdown under the same ID: kept, its id made unique by its line.
+                    skipWarnings.append(Diagnostic(record.location(layout.id ?? 0, file: file), .warning,
+                                                   "ID `\(text)` is also on line \(first.line), with other values: imported as STOP-\(cleaned)-L\(record.line)"))
+                    identifier = "STOP-\(cleaned)-L\(record.line)"
+                } else {
+                    seenIDs[text] = (record.line, trimmedFields)
+                    identifier = "STOP-\(cleaned)"
                 }
-                seenIDs[text] = (record.line, trimmedFields)
-                identifier = "STOP-\(text)"
             }
             let startText = value(layout.start) ?? ""
-            if Self.openEnded.contains(startText.lowercased()) {
+            if Self.isOpenEnded(startText) {
                 skipped["start date `\(startText)`", default: 0] += 1
                 continue
             }
@@ -174,7 +195,7 @@ public struct STOPImporter: Sendable {
                 ok = false
             }
             var endDay: Day?
-            if let text = value(layout.end), !Self.openEnded.contains(text.lowercased()) {
+            if let text = value(layout.end), !Self.isOpenEnded(text) {
                 endDay = ImportDates.parse(text, slash: slashOrder) ?? ImportDates.spreadsheetSerial(text)
                 if endDay == nil { problem(layout.end, "end_date `\(text)` is not a date (7/10/2020 as STOP writes it, Ongoing or Unknown)"); ok = false }
             }
