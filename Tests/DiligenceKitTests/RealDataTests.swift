@@ -165,3 +165,35 @@ import Testing
         }
     }
 }
+
+/// `db import --into` edits `database.yaml`'s sources as text.
+@Suite struct SourceEntryEditorTests {
+    static let source = DataSource(id: "ofac-sdn", name: "OFAC SDN list", date: "2025-02-14", licence: "Public domain", file: "lists/ofac-sdn.yaml", inputs: ["sdn.csv sha256:ab"])
+    static let entry = """
+          - id: ofac-sdn
+            name: "OFAC SDN list"
+            date: "2025-02-14"
+            licence: "Public domain"
+            file: "lists/ofac-sdn.yaml"
+            inputs: ["sdn.csv sha256:ab"]
+        """
+
+    static func edit(_ text: String) throws(InputError) -> String {
+        try SourceEntryEditor.upsert(source, in: text, file: "database.yaml")
+    }
+
+    @Test func theEntryWithTheSameIDIsReplacedAndCommentsStay() throws {
+        let text = "# comment\ndatabase:\n  name: x\nsources:\n  - id: a\n    name: A\n  # about OFAC\n  - id: ofac-sdn\n    name: OFAC SDN list\n    date: \"2024-05-03\"\n\n  - { id: b, name: B }\n# end\n"
+        #expect(try Self.edit(text) == "# comment\ndatabase:\n  name: x\nsources:\n  - id: a\n    name: A\n  # about OFAC\n\(Self.entry)\n\n  - { id: b, name: B }\n# end\n")
+    }
+
+    @Test func aNewSourceIsAddedAtTheEndOfTheList() throws {
+        #expect(try Self.edit("database:\n  name: x\nsources:\n  - { id: b, name: B }\n") == "database:\n  name: x\nsources:\n  - { id: b, name: B }\n\(Self.entry)\n")
+        #expect(try Self.edit("database:\n  name: x\n") == "database:\n  name: x\nsources:\n\(Self.entry)\n")
+        #expect(try Self.edit("database:\n  name: x\nsources:\n") == "database:\n  name: x\nsources:\n\(Self.entry)\n")
+    }
+
+    @Test func aFlowListIsRefusedWithItsLocation() {
+        #expect(throws: InputError.self) { try Self.edit("database:\n  name: x\nsources: [{ id: b, name: B }]\n") }
+    }
+}
