@@ -186,7 +186,6 @@ import Testing
     @Test(arguments: [
         ("7/32/2020,,Mali,National,Full network\n", "stop.csv:3:1: error: start_date `7/32/2020` is not a date (7/10/2020 as STOP writes it, or YYYY-MM-DD, YYYYMMDD, 12-Aug-20, 12 August 2020 or August 12, 2020)"),
         ("2020-07-10,2020-07-01,Mali,National,Full network\n", "stop.csv:3:12: error: end_date 2020-07-01 is before the start_date 2020-07-10"),
-        ("2020-07-10,,Atlantis,National,Full network\n", "stop.csv:3:13: error: unknown country `Atlantis`: not an ISO 3166-1 code or a country name diligence knows"),
         ("2020-07-10,,Mali,Galactic,Full network\n", "stop.csv:3:18: error: geo_scope `Galactic` is not Level 1, Level 2 or Level 3 (or national, regional)"),
         ("2020-07-10,,Mali,National,Carrier pigeons\n", "stop.csv:3:27: error: shutdown type `Carrier pigeons` is not Shutdown or Throttle of a Full network or Service-based"),
     ])
@@ -194,11 +193,39 @@ import Testing
         #expect(Self.problems { () throws(InputError) in try Self.stop(Self.stopHeader + row) } == [message])
     }
 
+    @Test func aSTOPRowWithAnUnknownCountryOrNoScopeIsSkippedWithItsReason() throws {
+        let imported = try Self.stop(Self.stopHeader + "2020-07-10,,Mali,National,Full network\n2020-07-11,,Atlantis,National,Full network\n2020-07-12,,Mali,,Shutdown\n")
+        #expect(imported.summary.first == "imported 1, skipped 2 (1 no geo_scope, 1 unknown country `Atlantis`) (Access Now STOP layout (shutdown_type, shutdown_extent))")
+        #expect(imported.warnings.map(\.description) == ["stop.csv:4:13: warning: row skipped: unknown country `Atlantis`", "stop.csv:5:18: warning: row skipped: no geo_scope"])
+        #expect(Self.problems { () throws(InputError) in try Self.stop(Self.stopHeader + "2020-07-11,,Atlantis,National,Full network\n") }
+                == ["stop.csv:2:1: error: no shutdown imported: every row was skipped (1 unknown country `Atlantis`)", "stop.csv:3:13: warning: row skipped: unknown country `Atlantis`"])
+    }
+
+    @Test func aTwinOfAColumnThatIsNotReadDoesNotMatterButATwinOfOneThatIsDoes() throws {
+        let imported = try Self.stop("start_date,country,geo_scope,shutdown_type,notes,notes\n2020-07-10,Mali,Level 3 - National,Shutdown,a,b\n")
+        #expect(imported.factors.map(\.id) == ["STOP-ML-NATIONAL"])
+        #expect(Self.problems { () throws(InputError) in try Self.stop("start_date,country,geo_scope,shutdown_type,country \n2020-07-10,Mali,Level 3,Shutdown,Mali\n") }
+                == ["stop.csv:1:44: error: column `country` appears twice (also column 2): which one holds the data is unknown"])
+    }
+
+    @Test func realSheetsPhrasingsAreRead() throws {
+        let imported = try Self.stop("ID,start_date,end_date,country,geo_scope,shutdown_type\n"
+                                     + "IN 23,2021-01-05,Still ongoing,India,Sub-national,Mobile shutdown\n"
+                                     + "7,2021-02-01,2021-02-03,Myanmar,National,Throttling of social media\n"
+                                     + "7,2021-03-01,2021-03-02,Myanmar,National,Shutdown\n")
+        let india = try #require(imported.factors.first { $0.id == "STOP-IN-REGIONAL" }?.events.first)
+        #expect(india.id == "STOP-IN-23" && india.until == nil && india.type == "full-network")
+        let myanmar = try #require(imported.factors.first { $0.id == "STOP-MM-NATIONAL" })
+        #expect(myanmar.events.map { $0.id ?? "" } == ["STOP-7", "STOP-7-L4"])
+        #expect(myanmar.events.map { $0.type ?? "" } == ["service-based", "full-network"])   // social media throttled: services
+        #expect(imported.warnings.map(\.description) == ["stop.csv:4:1: warning: ID `7` is also on line 3, with other values: imported as STOP-7-L4"])
+    }
+
     @Test func aSTOPFileWithoutItsColumnsIsRefused() {
         #expect(Self.problems { () throws(InputError) in try Self.stop("a,b\n1,2\n") }
                 == ["stop.csv:1:1: error: not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected \(STOPLayout.described)"])
         #expect(Self.problems { () throws(InputError) in try Self.stop("start_date,country\n2020-01-01,Mali\n") }
-                == ["stop.csv:1:1: error: not a known STOP layout: no column `geo_scope`, `shutdown_type_new` (2020) or `shutdown_type`; expected \(STOPLayout.described); the header has `start_date`, `country`"])
+                == ["stop.csv:1:1: error: not a known STOP layout: no column `geo_scope`, `shutdown_type_new` (2020), `shutdown_type` or `full or service-based`; expected \(STOPLayout.described); the header has `start_date`, `country`"])
         #expect(Self.problems { () throws(InputError) in try Self.stop("") } == ["stop.csv:1:1: error: empty file: no header and no shutdowns"])
     }
 

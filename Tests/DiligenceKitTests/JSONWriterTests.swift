@@ -49,7 +49,10 @@ import Testing
         return JSONReporter.Document(
             tool: JSONReporter.Tool(), as_of: "2020-09-30",
             database: JSONReporter.Database(name: text, version: nil, digest: "abc", newest_review: nil, factors: 0, entities: 0,
-                                            sources: [DataSource(id: text, name: text, date: nil, licence: text, url: nil)]),
+                                            sources: [JSONReporter.Source(DataSource(id: text, name: text, date: "2020-09-01", licence: text, url: nil,
+                                                                                     file: text, inputs: [text, "x.csv sha256:00"]),
+                                                                          asOf: Day(year: 2020, month: 9, day: 30) ?? Day(ordinal: 0))],
+                                            superseded: [text]),
             policies: [JSONReporter.PolicyEntry(file: text, company: text, owner: nil, reviewed: "2020-01-01", sites: 1, trade: 0,
                                                 counterparties: 0, travel: 0, findings: 1, unused_acceptances: [])],
             findings: [finding],

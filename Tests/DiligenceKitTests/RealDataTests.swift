@@ -27,6 +27,18 @@ import Testing
         #expect(Self.countries.resolve(name)?.code == code)
     }
 
+    @Test func policiesAcceptTheSameNames() throws {
+        let policy = try TestData.policy(TestData.minimal("""
+            sites:
+              - { id: tehran, kind: office, country: Iran (Islamic Republic of) }
+              - { id: dar, kind: office, country: "Tanzania, United Republic of" }
+              - { id: kinshasa, kind: office, country: "Congo, Democratic Republic of the" }
+              - { id: pyongyang, kind: office, country: "Korea (Democratic People's Republic of)" }
+              - { id: hanoi, kind: office, country: Viet Nam }
+            """))
+        #expect(policy.sites.map(\.country.code) == ["IR", "TZ", "CD", "KP", "VN"])
+    }
+
     @Test func everyCountryOfTheRealSTOPExcerptResolves() throws {
         let csv = try CSVReader(bytes: try Self.bytes("stop-2020-excerpt.csv"), file: "stop.csv")
         let column = try #require(csv.records[1].fields.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "country" })
@@ -47,7 +59,7 @@ import Testing
         #expect(july.id == "STOP-87" && july.date == Day(iso: "2020-07-10") && july.until == Day(iso: "2020-07-15"))
         #expect(july.type == "full-network" && july.scope == "national")
         #expect(july.dependencies == ["mobile-data", "internet", "independent-media", "whatsapp"])
-        #expect(july.what.hasPrefix("Full network shutdown, network throttled, services blocked (national)"))
+        #expect(july.what.hasPrefix("Full network shutdown and throttling (national) of broadband, mobile networks; services blocked: facebook, twitter, whatsapp, instagram; other services: TV and radio stations were blocked; cause: Protests"))
         let belarus = try #require(imported.factors.first { $0.id == "STOP-BY-NATIONAL" })
         #expect(belarus.events.map(\.id) == ["STOP-71", "STOP-94"])
         #expect(belarus.events.last?.until == Day(iso: "2020-12-07"))
@@ -151,5 +163,37 @@ import Testing
         } catch {
             return error.diagnostics.map(\.description)
         }
+    }
+}
+
+/// `db import --into` edits `database.yaml`'s sources as text.
+@Suite struct SourceEntryEditorTests {
+    static let source = DataSource(id: "ofac-sdn", name: "OFAC SDN list", date: "2025-02-14", licence: "Public domain", file: "lists/ofac-sdn.yaml", inputs: ["sdn.csv sha256:ab"])
+    static let entry = """
+          - id: ofac-sdn
+            name: "OFAC SDN list"
+            date: "2025-02-14"
+            licence: "Public domain"
+            file: "lists/ofac-sdn.yaml"
+            inputs: ["sdn.csv sha256:ab"]
+        """
+
+    static func edit(_ text: String) throws(InputError) -> String {
+        try SourceEntryEditor.upsert(source, in: text, file: "database.yaml")
+    }
+
+    @Test func theEntryWithTheSameIDIsReplacedAndCommentsStay() throws {
+        let text = "# comment\ndatabase:\n  name: x\nsources:\n  - id: a\n    name: A\n  # about OFAC\n  - id: ofac-sdn\n    name: OFAC SDN list\n    date: \"2024-05-03\"\n\n  - { id: b, name: B }\n# end\n"
+        #expect(try Self.edit(text) == "# comment\ndatabase:\n  name: x\nsources:\n  - id: a\n    name: A\n  # about OFAC\n\(Self.entry)\n\n  - { id: b, name: B }\n# end\n")
+    }
+
+    @Test func aNewSourceIsAddedAtTheEndOfTheList() throws {
+        #expect(try Self.edit("database:\n  name: x\nsources:\n  - { id: b, name: B }\n") == "database:\n  name: x\nsources:\n  - { id: b, name: B }\n\(Self.entry)\n")
+        #expect(try Self.edit("database:\n  name: x\n") == "database:\n  name: x\nsources:\n\(Self.entry)\n")
+        #expect(try Self.edit("database:\n  name: x\nsources:\n") == "database:\n  name: x\nsources:\n\(Self.entry)\n")
+    }
+
+    @Test func aFlowListIsRefusedWithItsLocation() {
+        #expect(throws: InputError.self) { try Self.edit("database:\n  name: x\nsources: [{ id: b, name: B }]\n") }
     }
 }

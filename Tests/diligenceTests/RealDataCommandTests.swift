@@ -89,6 +89,13 @@ import Testing
                                            snapshotDate: "2024-05-03", in: folder)
         #expect(runs.stopImport.stderr.contains("db/factors/stop.yaml: imported 32, skipped 0 (Access Now STOP 2020 layout)\n"))
         #expect(runs.ofacImport.stderr.contains("note: lists/ofac-sdn-excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-sdn.yaml (OFAC SDN, 2024-05-03)\n"))
+        // The JSON report: each source's age at the as-of date in days, and what was superseded.
+        let database = try #require(try Self.json(runs.check.stdout)["database"] as? [String: Any])
+        let sources = database["sources"] as? [[String: Any]] ?? []
+        let stop = try #require(sources.first { $0["id"] as? String == "access-now-stop" })
+        #expect(stop["date"] as? String == "2020-12-07" && stop["age_days"] as? Int == -76 && stop["file"] as? String == "factors/stop.yaml")
+        #expect(sources.first { $0["id"] as? String == "lt-mfa" }?["age_days"] as? Int == 22)
+        #expect(database["superseded"] as? [String] == ["lists/ofac-sdn-excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-sdn.yaml (OFAC SDN, 2024-05-03)"])
         // database.yaml records both sources, with their snapshot dates, files and input digests.
         let metadata = try String(contentsOf: folder.appendingPathComponent("db/database.yaml"), encoding: .utf8)
         #expect(metadata.contains("""

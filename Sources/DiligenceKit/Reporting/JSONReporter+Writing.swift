@@ -64,16 +64,18 @@ extension JSONReporter.Database {
         json.beginArray()
         for source in sources {
             json.beginObject()
+            json.optional("age_days", source.age_days)
             json.optional("date", source.date)
             json.optional("file", source.file)
             json.string("id", source.id)
-            if !source.inputs.isEmpty { json.strings("inputs", source.inputs) }
+            if let inputs = source.inputs { json.strings("inputs", inputs) }
             json.optional("licence", source.licence)
             json.string("name", source.name)
             json.optional("url", source.url)
             json.endObject()
         }
         json.endArray()
+        if let superseded { json.strings("superseded", superseded) }
         json.optional("version", version)
         json.endObject()
     }

@@ -28,7 +28,32 @@ public struct JSONReporter: Reporter {
         var newest_review: String?
         var factors: Int
         var entities: Int
-        var sources: [DataSource]
+        var sources: [Source]
+        /// Files a newer snapshot of their source superseded (absent when none).
+        var superseded: [String]?
+    }
+
+    /// A data source with its age at the as-of date in days (negative: taken after it).
+    struct Source: Encodable {
+        var age_days: Int?
+        var date: String?
+        var file: String?
+        var id: String
+        var inputs: [String]?
+        var licence: String?
+        var name: String
+        var url: String?
+
+        init(_ source: DataSource, asOf: Day) {
+            age_days = SnapshotAge.days(source.date, asOf: asOf)
+            date = source.date
+            file = source.file
+            id = source.id
+            inputs = source.inputs.isEmpty ? nil : source.inputs
+            licence = source.licence
+            name = source.name
+            url = source.url
+        }
     }
 
     struct PolicyEntry: Encodable {
@@ -203,7 +228,8 @@ public struct JSONReporter: Reporter {
             as_of: result.asOf.description,
             database: Database(name: result.database.name, version: result.database.version, digest: result.database.digest,
                                newest_review: result.database.newestReview?.description, factors: result.database.factorCount,
-                               entities: result.database.entityCount, sources: result.database.sources),
+                               entities: result.database.entityCount,
+                               sources: result.database.sources.map { Source($0, asOf: result.asOf) }, superseded: result.database.superseded),
             policies: result.policies.map { entry in
                 PolicyEntry(file: entry.policy.file, company: entry.policy.company, owner: entry.policy.owner,
                             reviewed: entry.policy.reviewed?.description, sites: entry.policy.siteCount,

@@ -1,6 +1,11 @@
 /// How old a source's snapshot is at the as-of date, in words a signer reads: "88 days",
 /// "12 months", "taken 2,264 days after the as-of date", or "not dated".
 public enum SnapshotAge {
+    /// Days from a `YYYY-MM-DD` date to `asOf` (negative when taken after it); nil otherwise.
+    public static func days(_ date: String?, asOf: Day) -> Int? {
+        date.flatMap(Day.init(iso:)).map { $0.days(until: asOf) }
+    }
+
     /// The age of `date` (`YYYY-MM-DD` or `YYYY-MM`; anything else is not dated) at `asOf`.
     public static func describe(_ date: String?, asOf: Day) -> String {
         guard let date else { return "not dated" }

@@ -148,7 +148,7 @@ public enum SnapshotSupersede {
 
     /// The `snapshot:` block of a list file, read without parsing its entries (for list files
     /// the cache answers): the top-level `snapshot:` line and the indented lines under it.
-    static func scan(_ bytes: [UInt8], file: String) -> [UInt8]? {
+    static func scan(_ bytes: [UInt8]) -> [UInt8]? {
         var lineStart = 0
         var block: [UInt8]?
         while lineStart < bytes.count {

@@ -344,7 +344,7 @@ public struct RiskDatabaseLoader: Sendable {
     /// The snapshot of a list file the cache answered for: its `snapshot:` block alone, read
     /// again (the file loaded without error when it was cached).
     func scannedSnapshot(_ bytes: [UInt8], relative: String, display: String) -> DataSnapshot? {
-        guard let block = SnapshotSupersede.scan(bytes, file: display),
+        guard let block = SnapshotSupersede.scan(bytes),
               let root = try? YAMLReader.read(block, file: display, limits: .database) else { return nil }
         var validator = SchemaValidator(file: display, countries: countries, vocabularies: vocabularies)
         let schema = ObjectSchema(name: "a snapshot block", summary: "", fields: [Field("snapshot", .object(DatabaseSchema.snapshot), required: true, "The snapshot.")])

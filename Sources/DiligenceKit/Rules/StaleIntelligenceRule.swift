@@ -7,11 +7,11 @@ public struct StaleIntelligenceRule: Rule {
     public let description = RuleDescription(
         id: "stale-intelligence",
         name: "Stale intelligence",
-        summary: "A risk factor that produced a finding but was last reviewed more than 180 days before the as-of date: the finding may over- or under-state today's risk.",
-        facts: "The `reviewed` date of every risk factor behind the policy's other findings.",
+        summary: "A risk factor that produced a finding but was last reviewed more than 180 days before the as-of date, or an imported list whose snapshot is that old: the finding may over- or under-state today's risk.",
+        facts: "The `reviewed` date of every risk factor behind the policy's other findings (an imported factor is reviewed on its snapshot date), and the snapshot date of the imported list behind a listed-counterparty match.",
         severityModel: [
             "Medium when a finding it supports is high or critical; low otherwise.",
-            "Reported once per factor per policy, at the first finding it supports.",
+            "Reported once per factor (or list snapshot) per policy, at the first finding it supports.",
         ],
         recommendations: [
             "Ask the risk-intelligence owner to review the factor (events since the last review, whether it is still in force) and update `reviewed`.",

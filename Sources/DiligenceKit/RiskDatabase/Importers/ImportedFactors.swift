@@ -31,6 +31,9 @@ struct HeadedCSV {
     /// Normalised column name → field index.
     let columns: [String: Int]
     let names: [String]
+    /// Normalised names that appear more than once (only when duplicates are allowed), with the
+    /// column of their second appearance.
+    let duplicates: [String: Int]
 
     var header: CSVReader.Record { csv.records[headerIndex] }
     var rows: ArraySlice<CSVReader.Record> { csv.records[(headerIndex + 1)...] }
@@ -51,16 +54,23 @@ struct HeadedCSV {
         return out
     }
 
-    init(csv: CSVReader, headerIndex: Int) throws(InputError) {
+    /// Reads the header; a name that appears twice is an error unless `allowingDuplicates`, when
+    /// the first is used and the caller decides whether the twin matters (`duplicates`).
+    init(csv: CSVReader, headerIndex: Int, allowingDuplicates: Bool = false) throws(InputError) {
         self.csv = csv
         self.headerIndex = headerIndex
         var columns: [String: Int] = [:]
         var problems: [Diagnostic] = []
+        var duplicates: [String: Int] = [:]
         let header = csv.records[headerIndex]
         for (index, name) in header.fields.enumerated() {
             let key = Self.normalise(name)
             guard !key.isEmpty else { continue }
             if let first = columns[key] {
+                if allowingDuplicates {
+                    if duplicates[key] == nil { duplicates[key] = index }
+                    continue
+                }
                 problems.append(Diagnostic(header.location(index, file: csv.file), .error,
                                            "column `\(name.trimmingCharacters(in: .whitespaces))` appears twice (also column \(first + 1))"))
             } else {
@@ -70,6 +80,7 @@ struct HeadedCSV {
         if !problems.isEmpty { throw InputError(problems) }
         self.columns = columns
         self.names = header.fields
+        self.duplicates = duplicates
     }
 
     /// The index of the first column named one of `names` (normalised).

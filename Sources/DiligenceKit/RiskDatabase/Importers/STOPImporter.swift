@@ -42,7 +42,7 @@ public struct STOPImporter: Sendable {
         case fullNetwork = 2
 
         var name: String { ["service-based", "throttling", "full-network"][rawValue] }
-        var label: String { ["services blocked", "network throttled", "full network shutdown"][rawValue] }
+        var label: String { ["services blocked", "throttling", "full network shutdown"][rawValue] }
         static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
         /// What the type and extent columns say, read together: the types of the event, most
@@ -60,7 +60,18 @@ public struct STOPImporter: Sendable {
                     services = true
                 case "shutdown and throttle", "shutdown and throttling":
                     cut = true; slow = true
-                default: return nil
+                default:
+                    // Longer phrasings ("Mobile shutdown", "Throttling of social media"): the
+                    // words STOP uses, found in them; a part with none of them is not understood.
+                    var known = false
+                    if word.contains("shut") || word.contains("blackout") { cut = true; known = true }
+                    if word.contains("throttl") || word.contains("slow") { slow = true; known = true }
+                    if word.contains("service") || word.contains("social media") || word.contains("platform") || word.contains("messaging") {
+                        services = true; known = true
+                    } else if word.contains("network") || word.contains("mobile") || word.contains("broadband") || word.contains("internet") || word.contains("full") {
+                        network = true; known = true
+                    }
+                    if !known { return nil }
                 }
             }
             if !network && !services { network = cut || slow }
@@ -83,14 +94,24 @@ public struct STOPImporter: Sendable {
         case "level 3", "national", "nationwide", "nation wide", "country", "countrywide": return true
         case "level 1", "level 2", "regional", "sub national", "subnational", "local", "state", "province", "district", "city", "region", "partial":
             return false
-        default: return nil
+        default:
+            // "Level 3 - National", "Level 2 (state)"...
+            if key.hasPrefix("level 3") { return true }
+            if key.hasPrefix("level 1") || key.hasPrefix("level 2") { return false }
+            if key.contains("sub") || key.contains("region") || key.contains("local") || key.contains("state") || key.contains("province")
+                || key.contains("district") || key.contains("city") || key.contains("partial") { return false }
+            if key.contains("national") || key.contains("nationwide") || key.contains("country") { return true }
+            return nil
         }
     }
 
     static let yes: Set<String> = ["yes", "y", "true", "1", "x", "affected"]
     static let no: Set<String> = ["", "no", "n", "false", "0", "none", "n/a", "na", "-", "unknown"]
-    /// End dates that mean "no end date yet".
-    static let openEnded: Set<String> = ["ongoing", "unknown", "n/a", "na", "-", "present", "not known"]
+    /// End dates that mean "no end date yet": `Ongoing`, `Unknown`, `Still ongoing`, `N/A`...
+    static func isOpenEnded(_ text: String) -> Bool {
+        let key = text.lowercased().trimmingCharacters(in: .whitespaces)
+        return ["n/a", "na", "-", "present", "tbd", "not known"].contains(key) || key.contains("ongoing") || key.contains("unknown")
+    }
 
     struct Row {
         var event: RiskEvent
@@ -108,7 +129,7 @@ public struct STOPImporter: Sendable {
             throw InputError(SourceLocation(file: file, line: csv.records[0].line, column: 1),
                              "not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected \(STOPLayout.described)")
         }
-        let table = try HeadedCSV(csv: csv, headerIndex: headerIndex)
+        let table = try HeadedCSV(csv: csv, headerIndex: headerIndex, allowingDuplicates: true)
         let layout = try STOPLayout(table, file: file)
         let dateTexts = table.rows.flatMap { [HeadedCSV.value($0, layout.start), HeadedCSV.value($0, layout.end)].compactMap { $0 } }
         let (slashOrder, _) = ImportDates.slashOrder(dateTexts)
@@ -118,6 +139,7 @@ public struct STOPImporter: Sendable {
         var unknownServices: [String: Int] = [:]
         var skipped: [String: Int] = [:]
         var emptyRows = 0
+        var skipWarnings: [Diagnostic] = []
         var seenIDs: [String: (line: Int, fields: [String])] = [:]
         let expected = table.names.count
         for record in table.rows {
@@ -136,35 +158,44 @@ public struct STOPImporter: Sendable {
             }
             var identifier: String?
             if let text = value(layout.id) {
-                if !FieldType.isIdentifier(text) {
-                    problem(layout.id, "ID `\(text)` may hold only letters, digits and . _ : / -")
-                    continue
-                }
+                // Characters an id may not hold become `-` ("IN 23" is STOP-IN-23).
+                let cleaned = String(text.unicodeScalars.map { scalar -> Character in
+                    scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._:/-".unicodeScalars.contains(scalar)) ? Character(scalar) : "-"
+                }.prefix(100))
                 let trimmedFields = record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
                 if let first = seenIDs[text] {
                     if first.fields == trimmedFields {
                         skipped["a repeat of line \(first.line)", default: 0] += 1
-                    } else {
-                        problem(layout.id, "ID `\(text)` is also on line \(first.line), with other values")
+                        skipWarnings.append(Diagnostic(record.location(layout.id ?? 0, file: file), .warning, "row skipped: a repeat of line \(first.line)"))
+                        continue
                     }
-                    continue
+                    // Another shutdown under the same ID: kept, its id made unique by its line.
+                    skipWarnings.append(Diagnostic(record.location(layout.id ?? 0, file: file), .warning,
+                                                   "ID `\(text)` is also on line \(first.line), with other values: imported as STOP-\(cleaned)-L\(record.line)"))
+                    identifier = "STOP-\(cleaned)-L\(record.line)"
+                } else {
+                    seenIDs[text] = (record.line, trimmedFields)
+                    identifier = "STOP-\(cleaned)"
                 }
-                seenIDs[text] = (record.line, trimmedFields)
-                identifier = "STOP-\(text)"
             }
             let startText = value(layout.start) ?? ""
-            if Self.openEnded.contains(startText.lowercased()) {
+            if Self.isOpenEnded(startText) {
                 skipped["start date `\(startText)`", default: 0] += 1
                 continue
             }
             var ok = true
+            // A row that lacks what a shutdown needs, or names a country the table does not know,
+            // is skipped: the reason is counted in the summary and located in a warning.
+            var skipReason: (column: Int?, reason: String)?
             let startDay = ImportDates.parse(startText, slash: slashOrder) ?? ImportDates.spreadsheetSerial(startText)
-            if startDay == nil {
-                problem(layout.start, startText.isEmpty ? "start_date is empty" : "start_date `\(startText)` is not a date (7/10/2020 as STOP writes it, or \(ImportDates.accepted))")
+            if startText.isEmpty {
+                skipReason = (layout.start, "no start_date")
+            } else if startDay == nil {
+                problem(layout.start, "start_date `\(startText)` is not a date (7/10/2020 as STOP writes it, or \(ImportDates.accepted))")
                 ok = false
             }
             var endDay: Day?
-            if let text = value(layout.end), !Self.openEnded.contains(text.lowercased()) {
+            if let text = value(layout.end), !Self.isOpenEnded(text) {
                 endDay = ImportDates.parse(text, slash: slashOrder) ?? ImportDates.spreadsheetSerial(text)
                 if endDay == nil { problem(layout.end, "end_date `\(text)` is not a date (7/10/2020 as STOP writes it, Ongoing or Unknown)"); ok = false }
             }
@@ -174,25 +205,35 @@ public struct STOPImporter: Sendable {
             let countryText = value(layout.country) ?? ""
             let country = countries.resolve(countryText)
             if country == nil {
-                let hint = countries.suggestion(for: countryText).map { " (did you mean \($0.name)?)" } ?? ""
-                problem(layout.country, countryText.isEmpty ? "country is empty" : "unknown country `\(countryText)`\(hint): not an ISO 3166-1 code or a country name diligence knows")
-                ok = false
+                skipReason = skipReason ?? (layout.country, countryText.isEmpty ? "no country" : "unknown country `\(countryText)`")
             }
             let scopeText = value(layout.scope) ?? ""
             let areaText = value(layout.area)
             let national = Self.isNational(scopeText, area: areaText)
             if national == nil {
-                problem(layout.scope, scopeText.isEmpty ? "geo_scope is empty" : "geo_scope `\(scopeText)` is not Level 1, Level 2 or Level 3 (or national, regional)"); ok = false
+                if scopeText.isEmpty {
+                    skipReason = skipReason ?? (layout.scope, "no geo_scope")
+                } else {
+                    problem(layout.scope, "geo_scope `\(scopeText)` is not Level 1, Level 2 or Level 3 (or national, regional)"); ok = false
+                }
             }
             let typeText = value(layout.type) ?? ""
             let extentText = value(layout.extent) ?? ""
             let types = ShutdownType.parse(type: typeText, extent: extentText)
-            if types == nil {
+            if types == nil, typeText.isEmpty, extentText.isEmpty {
+                skipReason = skipReason ?? (layout.type, "no shutdown type")
+            } else if types == nil {
                 let column = ShutdownType.parse(type: typeText, extent: "") == nil || layout.extent == nil ? layout.type : layout.extent
                 problem(column, typeText.isEmpty && extentText.isEmpty
                         ? "shutdown type is empty"
                         : "shutdown type `\([typeText, extentText].filter { !$0.isEmpty }.joined(separator: "; "))` is not Shutdown or Throttle of a Full network or Service-based")
                 ok = false
+            }
+            if ok, let skipReason {
+                skipped[skipReason.reason, default: 0] += 1
+                skipWarnings.append(Diagnostic(record.location(skipReason.column ?? 0, file: file), .warning, "row skipped: \(skipReason.reason)"
+                    + (skipReason.reason.hasPrefix("unknown country") ? countries.suggestion(for: countryText).map { " (did you mean \($0.name)?)" } ?? "" : "")))
+                continue
             }
             guard ok, let startDay, let country, let national, let types, let shutdownType = types.first else { continue }
             // Services named: yes/no columns, a list column, and services named in the prose of
@@ -237,10 +278,18 @@ public struct STOPImporter: Sendable {
             if shutdownType != .serviceBased {
                 affected = networkDependencies + affected.filter { !networkDependencies.contains($0) }
             }
-            let labels = types.map(\.label)
-            var what = labels.joined(separator: ", ").capitalisedFirst + " (\(national ? "national" : "regional"))"
-            if shutdownType != .serviceBased, let text = value(layout.networks), text.lowercased() != "unknown" { what += " of \(text.lowercased()) networks" }
-            if !named.isEmpty { what += "; services affected: " + named.joined(separator: ", ") }
+            // "Full network shutdown and throttling (national) of broadband, mobile networks;
+            // services blocked: facebook, twitter"
+            let networkLabels = types.filter { $0 != .serviceBased }.map(\.label)
+            let blocked = types.contains(.serviceBased)
+            var what = (networkLabels.isEmpty ? "Services blocked" : networkLabels.joined(separator: " and ").capitalisedFirst)
+                + " (\(national ? "national" : "regional"))"
+            if !networkLabels.isEmpty, let text = value(layout.networks), text.lowercased() != "unknown" { what += " of \(text.lowercased()) networks" }
+            if !named.isEmpty {
+                what += (networkLabels.isEmpty ? ": " : blocked ? "; services blocked: " : "; services affected: ") + named.joined(separator: ", ")
+            } else if blocked, !networkLabels.isEmpty {
+                what += "; services blocked"
+            }
             if let otherText { what += "; other services: \(otherText)" }
             if let text = known(layout.cause) {
                 what += "; cause: \(text)" + (known(layout.causeDetails).map { " (\($0))" } ?? "")
@@ -266,7 +315,10 @@ public struct STOPImporter: Sendable {
         }
         if !problems.isEmpty { throw InputError(problems) }
         if rows.isEmpty {
-            throw InputError(SourceLocation(file: file, line: table.header.line, column: 1), "no shutdowns after the header")
+            throw InputError([SourceLocation(file: file, line: table.header.line, column: 1)].map { location in
+                Diagnostic(location, .error, skipped.isEmpty ? "no shutdowns after the header"
+                           : "no shutdown imported: every row was skipped (" + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
+            } + skipWarnings)
         }
         let name = (file as NSString).lastPathComponent
         let newest = rows.map { $0.event.until ?? $0.event.date }.max() ?? Day(ordinal: 0)
@@ -281,7 +333,7 @@ public struct STOPImporter: Sendable {
             guard let group = grouped[key], let first = group.first else { continue }
             factors.append(factor(first.country, national: first.national, group, reviewed: reviewed, file: name))
         }
-        var warnings: [Diagnostic] = []
+        var warnings: [Diagnostic] = skipWarnings
         if !unknownServices.isEmpty {
             let list = unknownServices.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10).map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
             warnings.append(Diagnostic(SourceLocation(file: file, line: table.header.line, column: table.header.location(layout.otherServices ?? layout.services ?? 0, file: file).column), .warning,

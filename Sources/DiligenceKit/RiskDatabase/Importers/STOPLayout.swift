@@ -15,7 +15,7 @@
 ///   are read the same way), `other_affected` and `gov_justification`.
 struct STOPLayout {
     /// The columns a STOP export must have, for the error that names them.
-    static let required = "`start_date`, `country`, `geo_scope`, and `shutdown_type_new` or `shutdown_type`"
+    static let required = "`start_date`, `country`, `geo_scope`, and `shutdown_type_new`, `shutdown_type` or `full or service-based`"
     static let described = "Access Now's STOP layout: ID, start_date, end_date, country, geo_scope, area_name, "
         + "shutdown_type_new and `full or service-based` (2020) or shutdown_type and shutdown_extent, affected_network, "
         + "Facebook_affected ... phone_call_affected"
@@ -58,15 +58,25 @@ struct STOPLayout {
         let country = column("country")
         let scope = column("geo_scope")
         let newType = column("shutdown_type_new")
-        let type = newType ?? column("shutdown_type")
+        let extent = column("full_or_service_based", "shutdown_extent")
+        // A file with the extent alone (`Full network`, `Service-based`) reads it as the type.
+        let type = newType ?? column("shutdown_type") ?? extent
         if start == nil { missing.append("`start_date`") }
         if country == nil { missing.append("`country`") }
         if scope == nil { missing.append("`geo_scope`") }
-        if type == nil { missing.append("`shutdown_type_new` (2020) or `shutdown_type`") }
+        if type == nil { missing.append("`shutdown_type_new` (2020), `shutdown_type` or `full or service-based`") }
         guard let start, let country, let scope, let type else {
             let found = table.names.prefix(16).map { "`\($0.trimmingCharacters(in: .whitespaces))`" }.joined(separator: ", ")
             throw InputError(SourceLocation(file: file, line: table.header.line, column: 1),
                              "not a known STOP layout: no column \(missing.joined(separator: ", ")); expected \(Self.described); the header has \(found)\(table.names.count > 16 ? ", ..." : "")")
+        }
+        // A twin of a column that is read makes the file ambiguous; twins of other columns do not matter.
+        let read: [String: Int?] = ["start_date": start, "country": country, "geo_scope": scope, "type": type]
+        let twins = table.duplicates.filter { key, _ in table.columns[key].map { column in read.values.contains { $0 == column } } ?? false }
+        if !twins.isEmpty {
+            throw InputError(twins.sorted { $0.value < $1.value }.map { key, index in
+                Diagnostic(table.header.location(index, file: file), .error, "column `\(table.names[index].trimmingCharacters(in: .whitespaces))` appears twice (also column \((table.columns[key] ?? 0) + 1)): which one holds the data is unknown")
+            })
         }
         name = newType != nil ? "Access Now STOP 2020 layout" : "Access Now STOP layout (shutdown_type, shutdown_extent)"
         self.start = start
@@ -77,7 +87,7 @@ struct STOPLayout {
         end = column("end_date")
         area = column("area_name")
         state = column("state_india")
-        extent = column("full_or_service_based", "shutdown_extent")
+        self.extent = extent == type ? nil : extent
         networks = column("affected_network")
         services = column("affected_services")
         otherServices = column("other_service_details_specify", "other_service_details", "other_affected")
