@@ -128,7 +128,7 @@ import Testing
         #expect(try TestData.findings("conflict-proximity", Self.trip("Maputo", country: "MZ", travellers: 30, frequency: "weekly")).isEmpty)
     }
 
-    @Test(arguments: ["Minsk City", "Zorblaville"])
+    @Test(arguments: ["Minsk City", "Zorblaville", "Grodnoo", "Mіnsk"])
     func anUnknownCityIsNotAssessedAndNamed(city: String) throws {
         let findings = try TestData.findings("not-assessed", Self.trip(city, country: "BY", travellers: 1, frequency: "once"))
         #expect(findings.map(\.severity) == [.medium])
