@@ -24,15 +24,23 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // renameat2(2) (a report folder switched in one step) and zlib (Debian: zlib1g-dev; the
+        // compressed size of a SARIF log against GitHub's upload limit).
+        .systemLibrary(
+            name: "CSystem",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "DiligenceKit",
-            dependencies: ["CLibYAML", "CLibCrypto"],
+            dependencies: ["CLibYAML", "CLibCrypto", "CSystem"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "diligence",
             dependencies: [
                 "DiligenceKit",
+                "CSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the files generated from the loader's own declarations: the JSON Schema of the
-# policy format and the two format references. Unit tests fail when these are out of date.
+# policy format and the two format references, and the README's example with what the tool
+# prints for it. Tests fail when these are out of date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product diligence >/dev/null
@@ -9,3 +10,4 @@ mkdir -p schema docs
 .build/debug/diligence schema --db seeds --reference policy > docs/policy-format.md.tmp && mv docs/policy-format.md.tmp docs/policy-format.md
 .build/debug/diligence schema --db seeds --reference database > docs/risk-database.md.tmp && mv docs/risk-database.md.tmp docs/risk-database.md
 echo "schema/policy.schema.json, docs/policy-format.md and docs/risk-database.md regenerated"
+scripts/update-readme.py

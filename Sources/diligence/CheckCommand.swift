@@ -20,19 +20,19 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Comma-separated formats: text, markdown, json, sarif, junit, github (default: text on a terminal, markdown otherwise).")
     var format: String?
 
-    @Option(name: .long, help: "A file for one format, a folder for several (report.md, report.json, report.txt, report.sarif, report.junit.xml, report.github.txt).")
+    @Option(name: .long, help: "A file for one format, a folder for several (report.md, report.json, report.txt, report.sarif, report.junit.xml, report.github.txt), or - for standard output.")
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the gate: critical, high, medium, low, info or none.")
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Lowest severity that fails the gate: critical, high, medium, low, info or none.", valueName: "severity"))
     var failOn: GateLevel = .severity(.high)
 
     @Option(name: .customLong("report-min"), help: "Lowest severity shown in reports (the gate still sees everything).")
-    var reportMin: Severity = .info
+    var reportMin = SeverityArgument(.info)
 
     @Option(name: .long, help: "A previous JSON report: only findings not in it can fail the gate; reports list what is new and what was resolved.")
     var baseline: String?
 
-    @Option(name: .customLong("max-acceptance-days"), help: "Longest an accepted risk may run after the as-of date; a later expiry is an error.")
+    @Option(name: .customLong("max-acceptance-days"), help: "Longest an accepted risk may run after the as-of date, in days; a later expiry is an error.")
     var maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays
 
     @Flag(name: .long, help: "Print to standard error how long each phase took (database, check, write) and the CPU time of loading, rules and rendering.")
@@ -55,17 +55,20 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         guard maxAcceptanceDays >= 0 else { throw ValidationError("--max-acceptance-days must be 0 or more") }
         let formats = try formats()
-        if formats.count > 1, output == nil {
-            throw ValidationError("several formats need --output FOLDER")
+        do throws(OutputPlan.PlanError) {
+            _ = try OutputPlan(output: output, formats: formats)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
     func run() throws {
-        let formats = try formats()
+        let plan = try OutputPlan(output: output, formats: try formats())
         var clock = PhaseClock()
         var work = ""
         defer { if timings { printError(clock.summary + (work.isEmpty ? "" : "\n" + work)) } }
         let workspace = try database.workspace()
+        for superseded in workspace.database.superseded { printError("note: \(superseded.notice)") }
         clock.lap("database")
         var previous: Baseline?
         if let baseline {
@@ -76,12 +79,25 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let options = CheckOptions(asOf: asOf ?? .today, failOn: failOn.threshold, reportMin: reportMin, baseline: previous)
+        // An output that is an input (a policy, a database file, the baseline) is refused
+        // before anything is checked or written.
+        let databaseBase = workspace.database.path.hasSuffix("/") ? workspace.database.path : workspace.database.path + "/"
+        let inputs = PolicySet.discover(paths).files + workspace.database.files.map { databaseBase + $0 } + (baseline.map { [$0] } ?? [])
+        let clashes = plan.clashes(withInputs: inputs)
+        if !clashes.isEmpty {
+            clashes.forEach(printError)
+            throw ExitCode(2)
+        }
+        if plan.target == .standardOutput, StandardStreams.outputWasClosed {
+            printError("error: cannot write report: standard output is closed (use --output FILE)")
+            throw ExitCode(2)
+        }
+        let options = CheckOptions(asOf: asOf ?? .today, failOn: failOn.threshold, reportMin: reportMin.severity, baseline: previous)
         let check = StreamedCheck(checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
                                   loader: workspace.policyLoader, options: options, maxAcceptanceDays: maxAcceptanceDays)
         let output: StreamedCheck.Output
         do {
-            output = KeptUntilExit.keep(try check.run(paths, reporters: formats.map(\.reporter),
+            output = KeptUntilExit.keep(try check.run(paths, reporters: plan.formats.map(\.reporter),
                                                       spillFolder: FileManager.default.temporaryDirectory.path))
         } catch {
             switch error {
@@ -93,30 +109,31 @@ struct CheckCommand: ParsableCommand {
         clock.lap("check")
         work = output.work.summary
         let result = output.result
-        if let path = self.output {
-            var isDirectory: ObjCBool = false
-            let existsAsFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-            let asFolder = formats.count > 1 || existsAsFolder || path.hasSuffix("/")
-            let files = zip(formats, output.reports).map { format, chunks in
-                (path: asFolder ? (path.hasSuffix("/") ? path : path + "/") + format.fileName : path, chunks: chunks)
+        do {
+            switch plan.target {
+            case .standardOutput:
+                if let chunks = output.reports.first { try ReportWriter.writeToStandardOutput(chunks) }
+            case .file(let path):
+                try ReportWriter.write([(path: path, chunks: output.reports.first ?? [])])
+            case .folder(let folder):
+                try ReportWriter.writeSet(folder: folder, files: zip(plan.formats, output.reports).map { (name: $0.fileName, chunks: $1) })
             }
-            do {
-                try ReportWriter.write(files)
-                clock.lap("write")
-            } catch {
-                printError(error.description)
-                throw ExitCode(2)
-            }
-            let summary = TextReporter().summary(result).joined(separator: "\n")
-            printError("wrote " + files.map(\.path).joined(separator: ", ") + "\n" + summary)
-        } else if let chunks = output.reports.first {
-            do {
-                try ReportWriter.writeToStandardOutput(chunks)
-            } catch {
-                printError(error.description)
-                throw ExitCode(2)
-            }
-            clock.lap("write")
+        } catch {
+            printError(plan.target == .standardOutput ? "error: cannot write report: \(StandardStreams.failure(error.reason))" : error.description)
+            throw ExitCode(2)
+        }
+        clock.lap("write")
+        // The verdict goes to standard error whatever the format, so that it ends a CI log even
+        // when the report itself is piped or written to files (the text format already ends
+        // with it on standard output).
+        let summary = TextReporter().summary(result).joined(separator: "\n")
+        if plan.target != .standardOutput {
+            printError("wrote " + plan.paths.joined(separator: ", ") + "\n" + summary)
+        } else if plan.formats != [.text] {
+            printError(summary)
+        }
+        for (format, path) in zip(plan.formats, plan.paths) where format == .sarif {
+            if let warning = SARIFSize.warning(path: path) { printError(warning) }
         }
         if result.gateFailed { throw ExitCode(1) }
     }

@@ -27,6 +27,8 @@ struct DBCommand: ParsableCommand {
             print("events: \(db.factors.map(\.events.count).reduce(0, +))")
             print("listed entities: \(db.entities.count)")
             print("newest review: \(db.newestReview?.description ?? "none")")
+            for snapshot in db.snapshots { print("snapshot: \(snapshot.label)") }
+            for superseded in db.superseded { print("superseded: \(superseded.notice)") }
         }
     }
 
@@ -85,9 +87,12 @@ struct DBCommand: ParsableCommand {
         var files: [String]
 
         @Option(name: .long, help: "The file to write (YAML: `entities:` for lists, `factors:` for acled and stop); written atomically.")
-        var output: String
+        var output: String?
 
-        @Option(name: .long, help: "The date the input was published (YYYY-MM-DD), written into every reference (and, for acled and stop, as the factors' review date). Without it: no date for lists, the newest event for factors.")
+        @Option(name: .long, help: "A database folder to import into: the file goes to its place (lists/ofac-sdn.yaml, factors/stop.yaml..., or the file of the same source it replaces), database.yaml records the source, and nothing is written when the result would not load.")
+        var into: String?
+
+        @Option(name: .long, help: "The date the input was published (YYYY-MM-DD), written into every reference and the file's snapshot (and, for acled and stop, as the factors' review date). Without it: the date the file carries (STOP and ACLED: the newest date; OpenSanctions: the newest change), else (OFAC) the input files' modification day.")
         var snapshotDate: Day?
 
         func validate() throws {
@@ -99,12 +104,15 @@ struct DBCommand: ParsableCommand {
             case .acled, .stop:
                 guard files.count == 1 else { throw ValidationError("\(from.rawValue) takes one CSV file") }
             }
+            guard (output == nil) != (into == nil) else { throw ValidationError("give --output FILE or --into DATABASE-FOLDER (one of them)") }
         }
 
         func run() throws {
-            let text: String
-            let warnings: [Diagnostic]
-            let summary: [String]
+            var warnings: [Diagnostic] = []
+            var summary: [String] = []
+            var snapshot: DataSnapshot?
+            var source = SnapshotSource(from).listSource
+            let render: (DataSnapshot?) -> String
             do {
                 let countries = try CountryTable.builtin()
                 let inputs = try files.map { path throws(InputError) in
@@ -112,34 +120,75 @@ struct DBCommand: ParsableCommand {
                 }
                 switch from {
                 case .ofacSDN, .openSanctions:
-                    let list = from == .ofacSDN
+                    var list = from == .ofacSDN
                         ? try OFACImporter(countries: countries, snapshotDate: snapshotDate)
                             .importFiles(sdn: inputs[0], alt: inputs.count > 1 ? inputs[1] : nil)
                         : try OpenSanctionsImporter(countries: countries, snapshotDate: snapshotDate)
                             .importFile(bytes: inputs[0].bytes, file: inputs[0].path)
-                    (text, warnings, summary) = (ListWriter.yaml(list), list.warnings, list.summary)
+                    (warnings, summary, snapshot) = (list.warnings, list.summary, list.snapshot)
+                    render = { list.snapshot = $0; return ListWriter.yaml(list) }
                 case .acled:
-                    let imported = try ACLEDImporter(countries: countries, actors: try ActorAliases.builtin(), snapshotDate: snapshotDate)
+                    var imported = try ACLEDImporter(countries: countries, actors: try ActorAliases.builtin(), snapshotDate: snapshotDate)
                         .importFile(bytes: inputs[0].bytes, file: inputs[0].path)
-                    (text, warnings, summary) = (FactorWriter.yaml(imported), imported.warnings, imported.summary)
+                    (warnings, summary, snapshot) = (imported.warnings, imported.summary, imported.snapshot)
+                    source = imported.sources.first ?? source
+                    render = { imported.snapshot = $0; return FactorWriter.yaml(imported) }
                 case .stop:
                     let vocabularies = try VocabularyLoader.load(extraFolder: nil, countries: countries)
-                    let imported = try STOPImporter(countries: countries, vocabularies: vocabularies, snapshotDate: snapshotDate)
+                    var imported = try STOPImporter(countries: countries, vocabularies: vocabularies, snapshotDate: snapshotDate)
                         .importFile(bytes: inputs[0].bytes, file: inputs[0].path)
-                    (text, warnings, summary) = (FactorWriter.yaml(imported), imported.warnings, imported.summary)
+                    (warnings, summary, snapshot) = (imported.warnings, imported.summary, imported.snapshot)
+                    source = imported.sources.first ?? source
+                    render = { imported.snapshot = $0; return FactorWriter.yaml(imported) }
                 }
+                if snapshot == nil {
+                    // OFAC's files carry no date: the day they were saved (downloaded) dates the snapshot.
+                    let day = files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }
+                        .max().map { Day(ordinal: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) } ?? Day.today
+                    snapshot = DataSnapshot(source: SnapshotSource(from), date: day)
+                    summary.append("snapshot dated \(day), the day the input files were last modified (the files carry no date; --snapshot-date gives the publication date)")
+                }
+                snapshot?.inputs = inputs.map { "\(($0.path as NSString).lastPathComponent) sha256:\(SHA256.hex($0.bytes))" }
             } catch {
                 report(error)
                 throw ExitCode(2)
             }
             for warning in warnings { printError(warning.description) }
+            guard let snapshot else { throw ExitCode(2) }
+            let text = render(snapshot)
+            if let output {
+                do {
+                    try ReportWriter.write([(output, text)])
+                } catch {
+                    printError(error.description)
+                    throw ExitCode(2)
+                }
+                for line in summary { printError("\(output): \(line)") }
+                return
+            }
+            guard let into else { return }
+            let plan: DatabaseImport
             do {
-                try ReportWriter.write([(output, text)])
+                plan = try DatabaseImport.plan(folder: into, snapshot: snapshot, source: source, text: text,
+                                               loader: try Workspace.loader(databasePath: into))
             } catch {
-                printError(error.description)
+                report(error)
+                printError("error: nothing imported: \(into) would not load with the imported file")
                 throw ExitCode(2)
             }
-            for line in summary { printError("\(output): \(line)") }
+            do {
+                for write in plan.writes {
+                    try FileManager.default.createDirectory(atPath: (write.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                }
+                try ReportWriter.write(plan.writes)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+            let written = (into.hasSuffix("/") ? into : into + "/") + plan.target
+            for line in summary { printError("\(written): \(line)") }
+            printError("\(written): \(snapshot.source.displayName) snapshot of \(snapshot.date); recorded in \((into.hasSuffix("/") ? into : into + "/"))database.yaml")
+            for notice in plan.database.superseded { printError("note: \(notice.notice)") }
         }
     }
 }

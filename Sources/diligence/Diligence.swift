@@ -12,4 +12,18 @@ struct Diligence: ParsableCommand {
         version: DiligenceVersion.current,
         subcommands: [CheckCommand.self, ValidateCommand.self, ScreenCommand.self, DBCommand.self, InitCommand.self, SchemaCommand.self, ExplainCommand.self]
     )
+
+    /// As `ParsableCommand.main()`, with the standard streams made safe first and what was
+    /// printed checked at the end (a failed write is exit 2).
+    static func main() {
+        StandardStreams.prepare()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            StandardStreams.finish()
+            exit(withError: error)
+        }
+        StandardStreams.finish()
+    }
 }

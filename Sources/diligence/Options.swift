@@ -40,9 +40,18 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
-extension Severity: ExpressibleByArgument {
-    public init?(argument: String) { self.init(name: argument) }
-    public static var allValueStrings: [String] { names }
+/// A severity on the command line, shown by name in help (Severity's raw values are numbers).
+struct SeverityArgument: ExpressibleByArgument, Equatable {
+    var severity: Severity
+
+    init(_ severity: Severity) { self.severity = severity }
+    init?(argument: String) {
+        guard let severity = Severity(name: argument) else { return nil }
+        self.severity = severity
+    }
+
+    static var allValueStrings: [String] { Severity.names }
+    var defaultValueDescription: String { "\(severity)" }
 }
 
 extension Day: ExpressibleByArgument {
@@ -61,6 +70,8 @@ enum GateLevel: ExpressibleByArgument, Equatable {
     }
 
     static var allValueStrings: [String] { Severity.names + ["none"] }
+
+    var defaultValueDescription: String { threshold.map { "\($0)" } ?? "none" }
 
     var threshold: Severity? {
         if case .severity(let severity) = self { return severity }

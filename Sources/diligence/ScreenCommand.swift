@@ -79,6 +79,12 @@ struct ScreenCommand: ParsableCommand {
         }
         let started = Date()
         let entities = try loadEntities(countries: countries)
+        // Screening against nothing would answer "no match" for every name: fail closed.
+        if entities.isEmpty {
+            printError("error: no listed persons or entities to screen against in \(list.isEmpty ? "the risk database" : list.joined(separator: ", ")); "
+                       + "import a list (diligence db import) or name list files with --list")
+            throw ExitCode(2)
+        }
         let loaded = Date()
         var lines: [String]
         if let input {
@@ -89,8 +95,14 @@ struct ScreenCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         } else if names.isEmpty {
-            lines = []
-            while let line = readLine() { lines.append(line) }
+            // Read as bytes and checked like --input: a name that is not UTF-8 is a located
+            // error, not a name silently repaired into one that matches nothing.
+            do {
+                lines = try Self.lines(Self.standardInput(limit: 256 << 20), file: "<stdin>")
+            } catch {
+                report(error)
+                throw ExitCode(2)
+            }
         } else {
             lines = names
         }
@@ -169,14 +181,34 @@ struct ScreenCommand: ParsableCommand {
         }
     }
 
+    /// Every byte of standard input, or an error once it passes `limit` bytes.
+    static func standardInput(limit: Int) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else {
+                throw InputError(SourceLocation(file: "<stdin>", line: 1, column: 1), "cannot read standard input: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { return bytes }
+            bytes += buffer[0..<count]
+            if bytes.count > limit {
+                throw InputError(SourceLocation(file: "<stdin>", line: 1, column: 1), "standard input is over \(limit) bytes; screen fewer names at a time")
+            }
+        }
+    }
+
     /// The lines of a UTF-8 file (a BOM skipped, CRLF or LF), or a located error for bad encoding.
     static func lines(_ bytes: [UInt8], file: String) throws(InputError) -> [String] {
         var result: [String] = []
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         for (index, line) in body.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let content = line.last == 0x0D ? line.dropLast() : line
-            guard CSVReader.isValidUTF8(content) else {
-                throw InputError(SourceLocation(file: file, line: index + 1, column: 1), "bad encoding: not UTF-8")
+            if let offset = UTF8Check.firstInvalidOffset(Array(content)) {
+                let column = String(decoding: content.prefix(offset), as: UTF8.self).unicodeScalars.count + 1
+                let byte = String(content[content.startIndex + offset], radix: 16, uppercase: true)
+                throw InputError(SourceLocation(file: file, line: index + 1, column: column), "invalid UTF-8 (byte 0x\(byte)); names must be UTF-8 text")
             }
             result.append(String(decoding: content, as: UTF8.self))
         }

@@ -76,7 +76,7 @@ import Testing
         #expect(mz.kind == .armedConflict && mz.severity == .critical && mz.country.code == "MZ")
         #expect(mz.events.map { $0.id ?? "" } == ["MOZ9001", "MOZ9002", "MOZ9003", "MOZ9004", "MOZ9005", "MOZ9006", "MOZ9007", "MOZ9008"])
         #expect(mz.inForceFrom.description == "2019-06-15")
-        #expect(mz.reviewed.description == "2020-11-09")
+        #expect(mz.reviewed.description == "2020-11-12")
         let clash = try #require(mz.events.first { $0.id == "MOZ9005" })
         #expect(clash.type == "Battles" && clash.subType == "Armed clash" && clash.fatalities == 5 && clash.geoPrecision == 2)
         #expect(clash.actors == ["Islamist Militia (Mozambique)", "Military Forces of Mozambique (2015-)", "Dyck Advisory Group"])
@@ -184,11 +184,11 @@ import Testing
     static let stopHeader = "Title of the sheet,,,,\nstart_date ,end_date ,country ,geo_scope ,shutdown_type \n"
 
     @Test(arguments: [
-        ("7/32/2020,,Mali,National,Full network\n", "stop.csv:3:1: error: start date `7/32/2020` is not a date (YYYY-MM-DD, YYYYMMDD, 12-Aug-20, 12 August 2020 or August 12, 2020, or 7/10/2020)"),
-        ("2020-07-10,2020-07-01,Mali,National,Full network\n", "stop.csv:3:12: error: end date 2020-07-01 is before the start date 2020-07-10"),
-        ("2020-07-10,,Atlantis,National,Full network\n", "stop.csv:3:13: error: unknown country `Atlantis`"),
-        ("2020-07-10,,Mali,Galactic,Full network\n", "stop.csv:3:18: error: geographic scope `Galactic` is neither national nor regional"),
-        ("2020-07-10,,Mali,National,Carrier pigeons\n", "stop.csv:3:27: error: shutdown type `Carrier pigeons` is not full network, throttling or service-based"),
+        ("7/32/2020,,Mali,National,Full network\n", "stop.csv:3:1: error: start_date `7/32/2020` is not a date (7/10/2020 as STOP writes it, or YYYY-MM-DD, YYYYMMDD, 12-Aug-20, 12 August 2020 or August 12, 2020)"),
+        ("2020-07-10,2020-07-01,Mali,National,Full network\n", "stop.csv:3:12: error: end_date 2020-07-01 is before the start_date 2020-07-10"),
+        ("2020-07-10,,Atlantis,National,Full network\n", "stop.csv:3:13: error: unknown country `Atlantis`: not an ISO 3166-1 code or a country name diligence knows"),
+        ("2020-07-10,,Mali,Galactic,Full network\n", "stop.csv:3:18: error: geo_scope `Galactic` is not Level 1, Level 2 or Level 3 (or national, regional)"),
+        ("2020-07-10,,Mali,National,Carrier pigeons\n", "stop.csv:3:27: error: shutdown type `Carrier pigeons` is not Shutdown or Throttle of a Full network or Service-based"),
     ])
     func badSTOPRowsGetLocatedErrors(row: String, message: String) {
         #expect(Self.problems { () throws(InputError) in try Self.stop(Self.stopHeader + row) } == [message])
@@ -196,9 +196,9 @@ import Testing
 
     @Test func aSTOPFileWithoutItsColumnsIsRefused() {
         #expect(Self.problems { () throws(InputError) in try Self.stop("a,b\n1,2\n") }
-                == ["stop.csv:1:1: error: not a STOP export: no header naming a start date and a country in the first five lines"])
+                == ["stop.csv:1:1: error: not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected \(STOPLayout.described)"])
         #expect(Self.problems { () throws(InputError) in try Self.stop("start_date,country\n2020-01-01,Mali\n") }
-                == ["stop.csv:1:1: error: not a STOP export: missing column(s) geographic scope, shutdown type; the header has `start_date`, `country`"])
+                == ["stop.csv:1:1: error: not a known STOP layout: no column `geo_scope`, `shutdown_type_new` (2020) or `shutdown_type`; expected \(STOPLayout.described); the header has `start_date`, `country`"])
         #expect(Self.problems { () throws(InputError) in try Self.stop("") } == ["stop.csv:1:1: error: empty file: no header and no shutdowns"])
     }
 

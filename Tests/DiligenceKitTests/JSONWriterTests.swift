@@ -16,7 +16,7 @@ import Testing
 
     static let awkward = [
         "plain", "", "quote \" and backslash \\ and slash /", "tab\tnew line\ncarriage\r", "bell \u{7} escape \u{1B} nul \u{0} unit \u{1F}",
-        "backspace \u{8} form feed \u{C} delete \u{7F}", "Лукашенко, Mocímboa da Praia, 中文, emoji 🛰️", "::error file=x::injected",
+        "backspace \u{8} form feed \u{C} delete \u{7F}", "override \u{202E}gnp.exe isolate \u{2066}x\u{2069} C1 \u{9B}31m LS \u{2028}", "quotes ’ “ ” — …", "Лукашенко, Mocímboa da Praia, 中文, emoji 🛰️", "::error file=x::injected",
     ]
 
     /// Findings are written in sections of 64 and joined as a stream joins them: the same bytes at every count.
@@ -63,12 +63,12 @@ import Testing
     /// The eight-bytes-at-a-time check agrees with the byte-by-byte definition, whatever the
     /// position of the byte in its word and the length of the text.
     @Test func theEscapeCheckFindsEveryByteItMust() {
-        let fillers: [Character] = ["a", "é", "Ж", " ", "~", "\u{7F}", "!", "#", "]", "]", "\u{10FFFF}"]
-        let specials: [Character] = ["\"", "\\", "\n", "\t", "\u{0}", "\u{1F}", "\r"]
+        let fillers: [Character] = ["a", "é", "Ж", " ", "~", "€", "!", "#", "]", "]", "\u{10FFFF}"]
+        let specials: [Character] = ["\"", "\\", "\n", "\t", "\u{0}", "\u{1F}", "\r", "\u{7F}", "\u{85}", "\u{202E}", "\u{061C}"]
         for length in 0..<40 {
             for position in 0..<max(length, 1) {
                 var text = String((0..<length).map { fillers[($0 * 7 + length) % fillers.count] })
-                #expect(JSONWriter.needsEscaping(text) == text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+                #expect(JSONWriter.needsEscaping(text) == text.utf8.contains(where: JSONWriter.isEscapeLead))
                 guard length > 0 else { continue }
                 for special in specials {
                     var characters = Array(text)
@@ -78,7 +78,7 @@ import Testing
                 }
             }
         }
-        for byte in UInt8(0x20)...0x7E where byte != 0x22 && byte != 0x5C {
+        for byte in UInt8(0x20)...0x7E where !JSONWriter.isEscapeLead(byte) {
             #expect(!JSONWriter.needsEscaping(String(repeating: String(UnicodeScalar(byte)), count: 17)))
         }
     }

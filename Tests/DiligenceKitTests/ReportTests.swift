@@ -122,13 +122,17 @@ import Testing
     }
 
     /// Text with nothing to escape comes back as it is; line breaks (CR LF once) become one
-    /// space; a combining mark cannot hide a special character from the escaper.
+    /// space; a combining mark cannot hide a special character from the escaper; hidden
+    /// characters are written out (`\u{202E}`) or, on a terminal, shown as `?`.
     @Test(arguments: [
         ("Minsk Fuel Trading LLC", "Minsk Fuel Trading LLC", "Minsk Fuel Trading LLC", "Minsk Fuel Trading LLC"),
         ("Лукашенко → ✓ 🙂", "Лукашенко → ✓ 🙂", "Лукашенко → ✓ 🙂", "Лукашенко → ✓ 🙂"),
         ("a\r\nb\rc\nd\te", "a b c d e", "a b c d\te", "a??b?c?d?e"),
         ("*\u{301}x`\u{301}", "\\*\u{301}x\\`\u{301}", "*\u{301}x'\u{301}", "*\u{301}x`\u{301}"),
-        ("x\u{85}y\u{2028}z\u{2029}w\u{B}v\u{C}u", "x\u{85}y\u{2028}z\u{2029}w\u{B}v\u{C}u", "x y z w v u", "x?y\u{2028}z\u{2029}w?v?u"),
+        ("x\u{85}y\u{2028}z\u{2029}w\u{B}v\u{C}u", "x\\u{85}y\\u{2028}z\\u{2029}w\\u{B}v\\u{C}u", "x y z w v u", "x?y?z?w?v?u"),
+        // Escape sequences, DEL, C1 controls and bidirectional overrides are written out.
+        ("a\u{1B}[31mb\u{202E}c\u{7F}d\u{9B}e\u{2066}f\u{0}", "a\\u{1B}\\[31mb\\u{202E}c\\u{7F}d\\u{9B}e\\u{2066}f\\u{0}",
+         "a\\u{1B}[31mb\\u{202E}c\\u{7F}d\\u{9B}e\\u{2066}f\\u{0}", "a?[31mb?c?d?e?f?"),
     ])
     func escapingKeepsPlainTextAndFoldsLineBreaks(_ input: String, _ markdown: String, _ code: String, _ terminal: String) {
         #expect(Escaping.markdown(input) == markdown)

@@ -387,8 +387,8 @@ import Testing
         let (_, suites) = try Self.parse(xml)
         let suite = try #require(suites.first)
         #expect(suites.count == 1)
-        // Attribute values read back exactly, minus the characters XML cannot hold.
-        #expect(suite.properties["company"] == "Evil & Sons \"Ltd\" <script>alert('x')</script>  end")
+        // Attribute values read back exactly, with the characters XML cannot hold written out.
+        #expect(suite.properties["company"] == "Evil & Sons \"Ltd\" <script>alert('x')</script> \\u{1}\\u{B} end")
         let messages = suite.cases.compactMap { $0.elements(forName: "system-out").first?.stringValue }
             + suite.cases.compactMap { $0.elements(forName: "failure").first?.attribute(forName: "message")?.stringValue }
         #expect(messages.contains { $0.contains("Office <b>&amp;</b> \"quoted\" 'single' ]]> ") })
@@ -422,7 +422,8 @@ import Testing
 
     @Test func xmlEscapingCoversMarkupQuotesAndForbiddenCharacters() {
         #expect(Escaping.xml("a & b < c > d \" e ' f") == "a &amp; b &lt; c &gt; d &quot; e &apos; f")
-        #expect(Escaping.xml("x\u{0}\u{8}\u{B}\u{C}\u{E}\u{1F}\u{FFFE}\u{FFFF}y") == "xy")
+        #expect(Escaping.xml("x\u{0}\u{8}\u{B}\u{C}\u{E}\u{1F}\u{FFFE}\u{FFFF}y") == "x\\u{0}\\u{8}\\u{B}\\u{C}\\u{E}\\u{1F}y")
+        #expect(Escaping.xml("a\u{7F}b\u{85}c\u{202E}d\u{2069}") == "a&#x7F;b&#x85;c&#x202E;d&#x2069;")
         #expect(Escaping.xml("tab\there\nline\r\nend") == "tab\there\nline&#13;\nend")
         #expect(Escaping.xmlAttribute("one\ntwo\tthree") == "one&#10;two&#9;three")
         #expect(Escaping.xml("Лукашенко → ✓ 🙂") == "Лукашенко → ✓ 🙂")

@@ -20,16 +20,27 @@ struct Executable {
     }
 
     static func run(_ arguments: [String], in directory: URL = root, stdin: String? = nil) throws -> Run {
+        try run(arguments, in: directory, stdinBytes: stdin.map { Data($0.utf8) })
+    }
+
+    /// As `run`, with standard input given as bytes, and the executable started through
+    /// `launcher` when one is given (`setpriv` arguments, for a run as another user).
+    static func run(_ arguments: [String], in directory: URL = root, stdinBytes: Data?, launcher: [String] = []) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdinBytes { input.fileHandleForWriting.write(stdinBytes) }
         try input.fileHandleForWriting.close()
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()

@@ -189,6 +189,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         HostileCase("db-line-10mb", .refused(line: 2, column: 8, words: ["a value of 10000000 bytes", "the limit is 1048576 bytes"])) { folder in
             let factors = folder.appendingPathComponent("db/factors")
             try FileManager.default.createDirectory(at: factors, withIntermediateDirectories: true)
+            try Data("database:\n  name: hostile test database\n".utf8).write(to: folder.appendingPathComponent("db/database.yaml"))
             let file = factors.appendingPathComponent("long.yaml")
             try Data(("id: DRF-2020-XX-0001\ntitle: " + String(repeating: "x", count: 10_000_000) + "\n").utf8).write(to: file)
             return HostileSetup(paths: [clean], database: folder.appendingPathComponent("db").path, shown: file.path)

@@ -79,6 +79,6 @@ private func spawnWithDefaultInterrupt(_ path: String, _ arguments: [String]) th
     return pid
 }
 
-private extension Duration {
+extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -28,13 +28,13 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable, CustomStringC
     public var description: String { "\(Diagnostic.printable(location.description)): \(level.rawValue): \(message)" }
 
     /// Control characters (escape sequences, carriage returns, line feeds from a file's values)
-    /// written as `\u{1B}` so a message is one line and cannot drive a terminal or a CI log.
+    /// and bidirectional overrides written as `\u{1B}` so a message is one line and cannot drive a terminal or a CI log.
     static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        guard HiddenCharacters.occur(in: text) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            if HiddenCharacters.isHidden(scalar) {
+                result += HiddenCharacters.visible(scalar)
             } else {
                 result.unicodeScalars.append(scalar)
             }

@@ -127,7 +127,10 @@ public struct DatabaseSummary: Sendable, Codable, Hashable {
     public var newestReview: Day?
     public var factorCount: Int
     public var entityCount: Int
+    /// The sources, each dated by the snapshot the database loaded of it when it holds one.
     public var sources: [DataSource]
+    /// Files a newer snapshot of their source superseded (not loaded), one notice each.
+    public var superseded: [String]?
 
     public init(_ database: RiskDatabase) {
         name = database.metadata.name
@@ -137,6 +140,11 @@ public struct DatabaseSummary: Sendable, Codable, Hashable {
         newestReview = database.newestReview
         factorCount = database.factors.count
         entityCount = database.entities.count
-        sources = database.metadata.sources
+        sources = database.metadata.sources.map { source in
+            var dated = source
+            if let snapshot = database.snapshots.first(where: { $0.source.sourceID == source.id }) { dated.date = snapshot.date.description }
+            return dated
+        }
+        superseded = database.superseded.isEmpty ? nil : database.superseded.map(\.notice)
     }
 }

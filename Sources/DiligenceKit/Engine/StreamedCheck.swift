@@ -87,6 +87,10 @@ public struct StreamedCheck: Sendable {
             work.lap(&stage, .rules)
             let sections = reporters.map { $0.sections(of: policy, result, context) }
             work.lap(&stage, .render)
+            if let overrun = ReportBudget.overrun(sections, reporters: reporters, file: files[index]) {
+                failed.set()
+                return .invalid([overrun])
+            }
             let cited = result.findings.lazy.filter { $0.severity >= options.reportMin }
                 .flatMap { $0.evidence.compactMap(\.reference) }
             // Its sections are written: the summary parts need less of each finding.

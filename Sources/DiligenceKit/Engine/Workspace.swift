@@ -16,15 +16,21 @@ public struct Workspace: Sendable {
     /// Loads everything from the database folder at `databasePath`; `cache` keeps validated
     /// list files in binary form between runs.
     public static func load(databasePath: String, cache: ListCache? = nil) throws(InputError) -> Workspace {
+        var loader = try loader(databasePath: databasePath)
+        loader.cache = cache
+        let database = try loader.load(folder: databasePath)
+        return Workspace(countries: loader.countries, vocabularies: loader.vocabularies, database: database)
+    }
+
+    /// The loader for the database at `databasePath`: the built-in countries and vocabularies,
+    /// extended by its `vocabularies/` folder when it has one.
+    public static func loader(databasePath: String) throws(InputError) -> RiskDatabaseLoader {
         let countries = try CountryTable.builtin()
         let extra = URL(fileURLWithPath: databasePath).appendingPathComponent("vocabularies")
         var isDirectory: ObjCBool = false
         let hasExtra = FileManager.default.fileExists(atPath: extra.path, isDirectory: &isDirectory) && isDirectory.boolValue
         let vocabularies = try VocabularyLoader.load(extraFolder: hasExtra ? extra : nil, countries: countries)
-        var loader = RiskDatabaseLoader(countries: countries, vocabularies: vocabularies)
-        loader.cache = cache
-        let database = try loader.load(folder: databasePath)
-        return Workspace(countries: countries, vocabularies: vocabularies, database: database)
+        return RiskDatabaseLoader(countries: countries, vocabularies: vocabularies)
     }
 
     public var policyLoader: PolicyLoader { PolicyLoader(countries: countries, vocabularies: vocabularies) }

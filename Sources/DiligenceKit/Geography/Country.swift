@@ -42,13 +42,18 @@ public struct CountryTable: Sendable {
     /// The table that ships with the library (nil only if the installation lost its data files).
     public static let shared: CountryTable? = try? CountryTable.builtin()
 
+    /// `countries.tsv` with the names of `country-names.tsv`: ISO 3166 long forms ("Iran (Islamic
+    /// Republic of)"), UN M49 names and the spellings of ACLED, STOP and OFAC.
     public static func builtin() throws(InputError) -> CountryTable {
         let (bytes, path) = try BuiltinResources.data("countries.tsv")
-        return try CountryTable(tsv: String(decoding: bytes, as: UTF8.self), file: path)
+        let (names, namesPath) = try BuiltinResources.data("country-names.tsv")
+        return try CountryTable(tsv: String(decoding: bytes, as: UTF8.self), file: path,
+                                names: String(decoding: names, as: UTF8.self), namesFile: namesPath)
     }
 
-    /// Parses `CODE<TAB>name<TAB>alt|alt` lines; `#` starts a comment line.
-    public init(tsv: String, file: String) throws(InputError) {
+    /// Parses `CODE<TAB>name<TAB>alt|alt` lines; `#` starts a comment line. `names`, when given,
+    /// adds `CODE<TAB>name[<TAB>note]` lines as further names of countries of the table.
+    public init(tsv: String, file: String, names extraNames: String? = nil, namesFile: String = "") throws(InputError) {
         var countries: [Country] = []
         var byCode: [String: Country] = [:]
         var byName: [String: Country] = [:]
@@ -73,6 +78,23 @@ public struct CountryTable: Sendable {
                     names.append(String(alternative))
                 }
             }
+        }
+        for (index, line) in (extraNames ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count >= 2, let country = byCode[String(columns[0])], !columns[1].isEmpty else {
+                problems.append(Diagnostic(SourceLocation(file: namesFile, line: index + 1, column: 1), .error,
+                                           "expected CODE<TAB>name with the code of a country of countries.tsv"))
+                continue
+            }
+            let key = TextFolding.key(String(columns[1]))
+            if let other = byName[key], other.code != country.code {
+                problems.append(Diagnostic(SourceLocation(file: namesFile, line: index + 1, column: 4), .error,
+                                           "`\(columns[1])` already names \(other.code)"))
+                continue
+            }
+            byName[key] = country
+            names.append(String(columns[1]))
         }
         if !problems.isEmpty { throw InputError(problems) }
         self.countries = countries

@@ -6,41 +6,40 @@ public enum Escaping {
     /// code spans, no line breaks.
     public static func markdown(_ text: String) -> String {
         guard markdownSpecial.occurs(in: text) else { return text }
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count + 16)
+        var result = String.UnicodeScalarView()
         var previousCR = false
-        for byte in text.utf8 {
-            defer { previousCR = byte == 0x0D }
-            switch byte {
-            case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "#"), UInt8(ascii: "~"), UInt8(ascii: "!"):
-                result.append(0x5C)
-                result.append(byte)
+        for scalar in text.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            switch scalar {
+            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
+            case "|", "\\", "`", "*", "_", "[", "]", "#", "~", "!":
+                result.append("\\")
+                result.append(scalar)
             // CR LF is one line break: one space.
-            case 0x0A where previousCR: continue
-            case 0x0A, 0x0D, 0x09: result.append(0x20)
-            default: result.append(byte)
+            case "\n" where previousCR: continue
+            case "\n", "\r", "\t": result.append(" ")
+            case _ where HiddenCharacters.isHidden(scalar):
+                result.append(contentsOf: HiddenCharacters.visible(scalar).unicodeScalars)
+            default: result.append(scalar)
             }
         }
-        return String(decoding: result, as: UTF8.self)
+        return String(result)
     }
 
     /// The bytes `markdown` changes.
-    private static let markdownSpecial = ByteTableSet(Array("&<>|\\`*_[]#~!\n\r\t".utf8))
+    private static let markdownSpecial = ByteTableSet(Array("&<>|\\`*_[]#~!".utf8) + HiddenCharacters.leadBytes)
 
     /// The first bytes of what `code` changes: backticks and line breaks (LF, VT, FF, CR; NEL
     /// is C2 85, LS and PS are E2 80 A8 and E2 80 A9).
-    private static let codeSpecial = ByteTableSet([UInt8(ascii: "`"), 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2])
-    /// Control characters: U+0000–U+001F, U+007F, and U+0080–U+009F (C2 80–C2 9F).
-    private static let terminalSpecial = ByteTableSet(Array(0x00...0x1F) + [0x7F, 0xC2])
-    /// What `xml` changes or removes: markup characters, C0 controls, U+FFFE and U+FFFF (EF BF BE/BF).
-    private static let xmlSpecial = ByteTableSet(Array(0x00...0x1F) + Array("&<>\"'".utf8) + [0xEF])
+    private static let codeSpecial = ByteTableSet([UInt8(ascii: "`")] + HiddenCharacters.leadBytes)
+    /// What `xml` changes or removes: markup characters, hidden characters, U+FFFE and U+FFFF (EF BF BE/BF).
+    private static let xmlSpecial = ByteTableSet(Array("&<>\"'".utf8) + HiddenCharacters.leadBytes + [0xEF])
 
 
-    /// Text inside a Markdown code span: backticks and line breaks removed.
+    /// Text inside a Markdown code span: backticks and line breaks removed, other hidden
+    /// characters written out (`\u{202E}`).
     public static func code(_ text: String) -> String {
         // Line breaks: LF, VT, FF, CR (CR LF counts once), NEL, LS, PS.
         guard codeSpecial.occurs(in: text) else { return text }
@@ -52,6 +51,8 @@ public enum Escaping {
             case "`": result.append("'")
             case "\n" where previousCR: continue
             case "\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}": result.append(" ")
+            case _ where HiddenCharacters.isHidden(scalar):
+                result.append(contentsOf: HiddenCharacters.visible(scalar).unicodeScalars)
             default: result.append(scalar)
             }
         }
@@ -78,34 +79,39 @@ public enum Escaping {
     private static let githubMessageSpecial = ByteTableSet(Array("%\r\n".utf8))
     private static let githubPropertySpecial = ByteTableSet(Array("%\r\n:,".utf8))
 
-    /// Each byte of `special` as `%XX` (upper-case hex); the text itself when it holds none.
+    /// Each byte of `special` as `%XX` (upper-case hex), other hidden characters (escape
+    /// sequences, bidirectional overrides) written out as `\u{1B}`; the text itself when it holds
+    /// none of either.
     private static func github(_ text: String, special: ByteTableSet) -> String {
-        guard special.occurs(in: text) else { return text }
+        guard special.occurs(in: text) || HiddenCharacters.occur(in: text) else { return text }
         let hex = Array("0123456789ABCDEF".utf8)
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
-            if special.contains(byte) {
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII, special.contains(UInt8(scalar.value)) {
+                let byte = UInt8(scalar.value)
                 result += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            } else if HiddenCharacters.isHidden(scalar) {
+                result += HiddenCharacters.visible(scalar).utf8
             } else {
-                result.append(byte)
+                result += String(scalar).utf8
             }
         }
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// A single terminal line: control characters made visible.
+    /// A single terminal line: control and bidirectional formatting characters shown as `?`.
     public static func terminal(_ text: String) -> String {
-        // Control characters are U+0000–U+001F, U+007F and U+0080–U+009F (UTF-8 C2 80–C2 9F).
-        guard terminalSpecial.occurs(in: text) else { return text }
+        guard HiddenCharacters.occur(in: text) || text.utf8.contains(0x09) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control ? "?" : scalar
+            HiddenCharacters.isHidden(scalar) || scalar == "\t" ? "?" : scalar
         }))
     }
 
     /// XML 1.0 character data or attribute value: `&`, `<`, `>`, `"` and `'` as entities, CR as
-    /// `&#13;` (a parser would turn a literal one into LF), and the characters XML 1.0 does not
-    /// allow at all (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF) removed.
+    /// `&#13;` (a parser would turn a literal one into LF), the controls XML 1.0 does not allow
+    /// at all (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F) written out as `\u{1B}`, DEL, C1
+    /// controls and bidirectional overrides as character references, U+FFFE and U+FFFF removed.
     /// Line feeds and tabs stay literal; use `xmlAttribute` inside attribute values.
     public static func xml(_ text: String) -> String {
         xml(text, attribute: false)
@@ -136,7 +142,17 @@ public enum Escaping {
                 case 0x0D: result.append(contentsOf: "&#13;".utf8)
                 case 0x0A: if attribute { result.append(contentsOf: "&#10;".utf8) } else { result.append(byte) }
                 case 0x09: if attribute { result.append(contentsOf: "&#9;".utf8) } else { result.append(byte) }
-                case 0x00...0x1F: continue
+                // Controls XML 1.0 cannot hold at all: written out, as in the other formats.
+                case 0x00...0x1F: result.append(contentsOf: HiddenCharacters.visible(Unicode.Scalar(byte)).utf8)
+                // DEL, C1 controls and bidirectional overrides as character references: the
+                // same text for a parser, inert bytes for a log or an editor.
+                case 0x7F, 0xC2, 0xD8, 0xE2:
+                    if let hidden = HiddenCharacters.scalar(in: bytes, at: index - 1) {
+                        result.append(contentsOf: "&#x\(String(hidden.scalar.value, radix: 16, uppercase: true));".utf8)
+                        index += hidden.length - 1
+                    } else {
+                        result.append(byte)
+                    }
                 // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters.
                 case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && (bytes[index + 1] == 0xBE || bytes[index + 1] == 0xBF):
                     index += 2

@@ -65,7 +65,9 @@ extension JSONReporter.Database {
         for source in sources {
             json.beginObject()
             json.optional("date", source.date)
+            json.optional("file", source.file)
             json.string("id", source.id)
+            if !source.inputs.isEmpty { json.strings("inputs", source.inputs) }
             json.optional("licence", source.licence)
             json.string("name", source.name)
             json.optional("url", source.url)

@@ -205,55 +205,103 @@ struct JSONWriter {
     /// Two spaces a level, for the depths reports reach.
     private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
 
-    /// Whether `escape` changes the text: it holds a control character (below 0x20), a quote or
-    /// a backslash. Read eight bytes at a time (a report's texts are checked a million times);
-    /// a test compares it with the byte-by-byte definition.
+    /// Whether `escape` may change the text: it holds a control character (below 0x20), a quote,
+    /// a backslash, or the first byte of another hidden character (DEL, a C1 control, a
+    /// bidirectional override: 0x7F, 0xC2, 0xD8, 0xE2). Read eight bytes at a time (a report's
+    /// texts are checked a million times); a test compares it with the byte-by-byte definition.
     static func needsEscaping(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return false }
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            // A zero byte after the xor with a repeated byte marks a byte equal to it.
+            func equal(_ word: UInt64, _ byte: UInt64) -> UInt64 {
+                let difference = word ^ (ones &* byte)
+                return (difference &- ones) & ~difference
+            }
             var index = 0
             while index + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                // A byte below 0x20; a byte equal to 0x22 or 0x5C (a zero byte after the xor).
-                let control = (word &- ones &* 0x20) & ~word & highs
-                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-                let equal = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs
-                if control | equal != 0 { return true }
+                // A byte below 0x20 (the high bit is checked against `word` itself).
+                let control = (word &- ones &* 0x20) & ~word
+                var found = control | equal(word, 0x22) | equal(word, 0x5C) | equal(word, 0x7F)
+                // Bytes of 0x80 and above only when the word holds one.
+                if word & highs != 0 { found |= equal(word, 0xC2) | equal(word, 0xD8) | equal(word, 0xE2) }
+                if found & highs != 0 { return true }
                 index += 8
             }
             while index < bytes.count {
-                let byte = base[index]
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+                if isEscapeLead(base[index]) { return true }
                 index += 1
             }
             return false
         }
     }
 
-    /// Quotes, backslashes and control characters escaped as `JSONEncoder` does; everything
-    /// else (slashes, non-ASCII) written as is.
+    /// The byte-by-byte definition of `needsEscaping`.
+    static func isEscapeLead(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
+    }
+
+    /// Quotes, backslashes and control characters escaped as `JSONEncoder` does; the other
+    /// hidden characters (DEL, C1 controls, bidirectional overrides, line and paragraph
+    /// separators) as `\uXXXX` too, so that a report shown raw cannot drive a terminal or read
+    /// backwards (`JSONEncoder` writes those as they are: the decoded text is the same);
+    /// everything else (slashes, non-ASCII) written as is.
     private mutating func escape(_ value: String) {
         if !Self.needsEscaping(value) {
             write(value)
             return
         }
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): write("\\\"")
-            case UInt8(ascii: "\\"): write("\\\\")
-            case UInt8(ascii: "\n"): write("\\n")
-            case UInt8(ascii: "\r"): write("\\r")
-            case UInt8(ascii: "\t"): write("\\t")
-            case 0x08: write("\\b")
-            case 0x0C: write("\\f")
-            case ..<0x20:
-                let hex = String(byte, radix: 16)
-                write("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default:
-                bytes.append(byte)
+        var copy = value
+        copy.withUTF8 { text in
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): write("\\\"")
+                case UInt8(ascii: "\\"): write("\\\\")
+                case UInt8(ascii: "\n"): write("\\n")
+                case UInt8(ascii: "\r"): write("\\r")
+                case UInt8(ascii: "\t"): write("\\t")
+                case 0x08: write("\\b")
+                case 0x0C: write("\\f")
+                case ..<0x20: write(Self.unicodeEscape(UInt32(byte)))
+                case 0x7F, 0xC2, 0xD8, 0xE2:
+                    if let hidden = HiddenCharacters.scalar(in: text, at: index - 1) {
+                        write(Self.unicodeEscape(hidden.scalar.value))
+                        index += hidden.length - 1
+                    } else {
+                        bytes.append(byte)
+                    }
+                default:
+                    bytes.append(byte)
+                }
             }
         }
+    }
+
+    /// `\u001b`: four lower-case hex digits, as `JSONEncoder` writes them.
+    static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// The `JSONEncoder` text with the hidden characters it writes raw escaped as `escape`
+    /// writes them (they can only stand inside strings): the definition the writer is tested
+    /// against.
+    static func escapingHiddenCharacters(_ encoded: String) -> String {
+        guard HiddenCharacters.occur(in: encoded) else { return encoded }
+        var result = ""
+        for scalar in encoded.unicodeScalars {
+            // Below 0x20 the encoder escapes inside strings itself: raw ones are its layout.
+            if scalar.value >= 0x20, HiddenCharacters.isHidden(scalar) {
+                result += unicodeEscape(scalar.value)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

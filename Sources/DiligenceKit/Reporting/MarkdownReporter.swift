@@ -59,10 +59,15 @@ public struct MarkdownReporter: Reporter {
         if result.database.sources.isEmpty {
             out.line("The database declares no sources (no `database.yaml`).")
         } else {
-            out.table(["Source", "Date or version", "Licence or attribution"], result.database.sources.map { source in
+            out.table(["Source", "Snapshot date or version", "Age at the as-of date", "Licence or attribution"], result.database.sources.map { source in
                 [Escaping.markdown(source.name) + (source.url.map { " (\(Escaping.markdown($0)))" } ?? ""),
-                 Escaping.markdown(source.date ?? "not stated"), Escaping.markdown(source.licence ?? "not stated")]
+                 Escaping.markdown(source.date ?? "not stated"), SnapshotAge.describe(source.date, asOf: result.asOf),
+                 Escaping.markdown(source.licence ?? "not stated")]
             })
+        }
+        for notice in result.database.superseded ?? [] {
+            out.blank()
+            out.line("Not loaded: " + Escaping.markdown(notice) + ".")
         }
         out.blank()
     }

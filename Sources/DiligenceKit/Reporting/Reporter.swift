@@ -111,6 +111,9 @@ public struct ReportSection: Sendable {
 
     public var isEmpty: Bool { citations.isEmpty && segments.allSatisfy(\.isEmpty) }
 
+    /// Bytes of text in the section (citation numbers and the separator aside).
+    public var byteCount: Int { segments.reduce(0) { $0 + $1.utf8.count } }
+
     /// Appends the section to the text of its stream so far, with the separator when needed.
     public func append(to stream: inout String, _ citations: Citations) {
         stream += text(citations, afterText: !stream.isEmpty)

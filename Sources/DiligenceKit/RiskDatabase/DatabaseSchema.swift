@@ -123,7 +123,16 @@ public enum DatabaseSchema {
         Field("notes", .text, "Analyst notes."),
     ])
 
+    /// The `snapshot:` block of a file made by `db import`.
+    static let snapshot = ObjectSchema(name: "a data snapshot", summary: "What a file made by `db import` holds: the source, the day of its snapshot, whether it is an excerpt, and the input files. Of several files of one source, the newest full snapshot is loaded (an excerpt yields to any full snapshot) and the others are superseded.", key: "snapshot", fields: [
+        Field("source", .choice(SnapshotSource.allCases.map(\.rawValue)), required: true, "The published data set."),
+        Field("date", .date, required: true, "The day of the snapshot (the publication or export date)."),
+        Field("excerpt", .boolean, "Only a few entries of the source: any full snapshot of the source supersedes it."),
+        Field("inputs", .list(.text), "The files it was made from, with their SHA-256."),
+    ])
+
     public static let factorList = ObjectSchema(name: "a factor file", summary: "Several factors in one file, with the sources they cite when `database.yaml` does not declare them (what `db import` writes).", fields: [
+        Field("snapshot", .object(snapshot), "The data snapshot the factors come from (files made by `db import`)."),
         Field("sources", .list(.object(source)), "Sources the factors cite, added to those of database.yaml."),
         Field("factors", .list(.object(factor)), required: true, "The factors."),
     ])
@@ -152,6 +161,7 @@ public enum DatabaseSchema {
     ])
 
     public static let entityList = ObjectSchema(name: "a list file", summary: "Listed persons and entities.", fields: [
+        Field("snapshot", .object(snapshot), "The data snapshot the entries come from (files made by `db import`)."),
         Field("entities", .list(.object(entity)), required: true, "The entries."),
     ])
 
@@ -161,6 +171,8 @@ public enum DatabaseSchema {
         Field("date", .text, "Date or version of the snapshot."),
         Field("licence", .text, "Licence or attribution."),
         Field("url", .text, "Where it is published."),
+        Field("file", .text, "The file of the database that holds it (`db import --into` records it)."),
+        Field("inputs", .list(.text), "The published files it was imported from, with their SHA-256 (`db import --into` records them)."),
     ])
 
     static let databaseInfo = ObjectSchema(name: "database", summary: "About the database.", key: "database", fields: [

@@ -12,6 +12,10 @@ public struct RiskDatabase: Sendable {
     /// SHA-256 over the relative path and bytes of every file, in path order.
     public var digest: String
     public var files: [String]
+    /// The data snapshots loaded (one per source, from files made by `db import`).
+    public var snapshots: [DataSnapshot] = []
+    /// Files of a source that a newer snapshot superseded: not loaded.
+    public var superseded: [SupersededSnapshot] = []
     /// Factors by country in id order, for the rules' per-site lookups (built once): most sites
     /// are in countries without any, which one hash finds out.
     private let byCountry: [Country: [RiskFactor]]

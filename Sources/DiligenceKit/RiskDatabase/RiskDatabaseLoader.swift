@@ -37,7 +37,36 @@ public struct RiskDatabaseLoader: Sendable {
             }
         }
         if !problems.isEmpty { throw InputError(problems) }
-        return try load(files: sources.map { ($0.relative, base + $0.relative, $0.bytes) }, path: folder)
+        // The gate fails closed: a folder without its metadata file or without a single factor
+        // is not a database (a wrong --db, an empty checkout), and checking against it would
+        // pass every policy.
+        var missing: [Diagnostic] = []
+        // A factors/ or lists/ folder with nothing in it is a database that lost its data (a
+        // failed copy, a sparse checkout): said, not read as "no risk".
+        for part in ["factors", "lists"] {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + part, isDirectory: &isFolder), isFolder.boolValue,
+               !sources.contains(where: { $0.relative.hasPrefix(part + "/") }) {
+                missing.append(Diagnostic(SourceLocation(file: base + part, line: 1, column: 1), .error,
+                                          "\(part)/ holds no YAML file; restore its files or remove the empty folder"))
+            }
+        }
+        if !sources.contains(where: { $0.relative == "database.yaml" || $0.relative == "database.yml" }) {
+            missing.append(Diagnostic(SourceLocation(file: base + "database.yaml", line: 1, column: 1), .error,
+                                      "not a risk database: no database.yaml in \(folder) (is --db the right folder?)"))
+        }
+        let database: RiskDatabase
+        do throws(InputError) {
+            database = try load(files: sources.map { ($0.relative, base + $0.relative, $0.bytes) }, path: folder)
+        } catch {
+            throw InputError(error.diagnostics + missing)
+        }
+        if !missing.isEmpty { throw InputError(missing) }
+        if database.factors.isEmpty {
+            throw InputError(SourceLocation(file: base + "database.yaml", line: 1, column: 1),
+                             "the risk database holds no risk factors (no factor files under \(base)factors/ or elsewhere); every check would pass")
+        }
+        return database
     }
 
     /// Loads from in-memory files: (path relative to the database, display path, bytes).
@@ -47,6 +76,9 @@ public struct RiskDatabaseLoader: Sendable {
         var factors: [RiskFactor] = []
         // Each list file's entries, in file order; joined once at the end.
         var entityLists: [[ListedEntity]] = []
+        // The file (display path) of each list of `entityLists`, and the snapshots files record.
+        var entityListFiles: [String] = []
+        var snapshots: [DataSnapshot] = []
         var problems: [Diagnostic] = []
         var fileList: [String] = []
         var fileSources: [(source: DataSource, location: SourceLocation)] = []
@@ -62,6 +94,8 @@ public struct RiskDatabaseLoader: Sendable {
             fileDigests[file.relative] = digest
             if let cache, let cached = cache.entities(digest: digest, file: file.display, countries: countries) {
                 entityLists.append(cached)
+                entityListFiles.append(file.display)
+                if let snapshot = scannedSnapshot(file.bytes, relative: file.relative, display: file.display) { snapshots.append(snapshot) }
                 continue
             }
             do throws(InputError) {
@@ -92,14 +126,18 @@ public struct RiskDatabaseLoader: Sendable {
                     }
                 } else if keys.contains("entities") {
                     // The root with its `entities` list left empty by the reader: its other keys.
-                    _ = validator.validateRoot(root, as: DatabaseSchema.entityList)
+                    let record = validator.validateRoot(root, as: DatabaseSchema.entityList)
                     if !validator.sink.hasErrors {
+                        if let snapshot = record.flatMap({ Self.snapshot($0, relative: file.relative, display: file.display) }) { snapshots.append(snapshot) }
                         entityLists.append(streamed)
+                        entityListFiles.append(file.display)
                         if cache != nil { toCache.append((digest, streamed)) }
                     }
                 } else if keys.contains("factors") {
                     if let record = validator.validateRoot(root, as: DatabaseSchema.factorList), !validator.sink.hasErrors {
+                        if let snapshot = Self.snapshot(record, relative: file.relative, display: file.display) { snapshots.append(snapshot) }
                         let fileFactors = record.objects("factors").compactMap { Self.factor($0, file: file.display) }
+                        problems += record.objects("factors").flatMap { Self.dateProblems($0, file: file.display) }
                         factors += fileFactors
                         for source in Self.sources(record) {
                             fileSources.append((source, SourceLocation(file: file.display, line: record.mark.line, column: record.mark.column)))
@@ -108,6 +146,7 @@ public struct RiskDatabaseLoader: Sendable {
                     }
                 } else if let record = validator.validateRoot(root, as: DatabaseSchema.factor), !validator.sink.hasErrors,
                           let factor = Self.factor(record, file: file.display) {
+                    problems += Self.dateProblems(record, file: file.display)
                     factors.append(factor)
                     geometryRequests += Self.geometryRequests([record], [factor], file: file.display)
                 }
@@ -115,6 +154,15 @@ public struct RiskDatabaseLoader: Sendable {
             } catch {
                 problems += error.diagnostics
             }
+        }
+        // Of several files of one source, the newest snapshot is loaded (SnapshotSupersede).
+        let resolution = SnapshotSupersede.resolve(snapshots)
+        problems += resolution.problems
+        let supersededFiles = Set(resolution.superseded.map(\.old.file))
+        if !supersededFiles.isEmpty {
+            factors.removeAll { supersededFiles.contains($0.file) }
+            fileSources.removeAll { supersededFiles.contains($0.location.file) }
+            for index in entityListFiles.indices where supersededFiles.contains(entityListFiles[index]) { entityLists[index] = [] }
         }
         // Sources declared by factor files join those of database.yaml.
         var merged = metadata
@@ -188,8 +236,11 @@ public struct RiskDatabaseLoader: Sendable {
             for entry in toCache { cache.store(entry.entities, digest: entry.digest) }
         }
         let resolvedMetadata = merged ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
-        return RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
-                            digest: hasher.finalizeHex(), files: fileList)
+        var database = RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
+                                    digest: hasher.finalizeHex(), files: fileList)
+        database.snapshots = resolution.winners
+        database.superseded = resolution.superseded
+        return database
     }
 
     /// The entries of every list file in file order. The longest list is moved rather than
@@ -257,7 +308,7 @@ public struct RiskDatabaseLoader: Sendable {
     }
 
     static func isYAML(_ path: String) -> Bool {
-        path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+        FileDiscovery.isYAMLName(path)
     }
 
     /// The `geojson` files the factors' areas name, located at the key.
@@ -282,10 +333,29 @@ public struct RiskDatabaseLoader: Sendable {
         return parts.joined(separator: "/")
     }
 
+    /// The `snapshot:` block of a list or factor file.
+    static func snapshot(_ record: Record, relative: String, display: String) -> DataSnapshot? {
+        guard let block = record.object("snapshot"), let source = block.text("source").flatMap(SnapshotSource.init(rawValue:)),
+              let date = block.date("date") else { return nil }
+        return DataSnapshot(source: source, date: date, excerpt: block.boolean("excerpt") ?? false, inputs: block.texts("inputs"),
+                            relative: relative, file: display)
+    }
+
+    /// The snapshot of a list file the cache answered for: its `snapshot:` block alone, read
+    /// again (the file loaded without error when it was cached).
+    func scannedSnapshot(_ bytes: [UInt8], relative: String, display: String) -> DataSnapshot? {
+        guard let block = SnapshotSupersede.scan(bytes, file: display),
+              let root = try? YAMLReader.read(block, file: display, limits: .database) else { return nil }
+        var validator = SchemaValidator(file: display, countries: countries, vocabularies: vocabularies)
+        let schema = ObjectSchema(name: "a snapshot block", summary: "", fields: [Field("snapshot", .object(DatabaseSchema.snapshot), required: true, "The snapshot.")])
+        guard let record = validator.validateRoot(root, as: schema), !validator.sink.hasErrors else { return nil }
+        return Self.snapshot(record, relative: relative, display: display)
+    }
+
     static func sources(_ record: Record) -> [DataSource] {
         record.objects("sources").map { source in
             DataSource(id: source.text("id") ?? "", name: source.text("name") ?? "", date: source.text("date"),
-                       licence: source.text("licence"), url: source.text("url"))
+                       licence: source.text("licence"), url: source.text("url"), file: source.text("file"), inputs: source.texts("inputs"))
         }
     }
 
@@ -293,7 +363,7 @@ public struct RiskDatabaseLoader: Sendable {
         let info = record.object("database")
         let sources = record.objects("sources").map { source in
             DataSource(id: source.text("id") ?? "", name: source.text("name") ?? "", date: source.text("date"),
-                       licence: source.text("licence"), url: source.text("url"))
+                       licence: source.text("licence"), url: source.text("url"), file: source.text("file"), inputs: source.texts("inputs"))
         }
         return DatabaseMetadata(name: info?.text("name") ?? "", version: info?.text("version"),
                                 description: info?.text("description"), maintainer: info?.text("maintainer"), sources: sources)
@@ -309,6 +379,24 @@ public struct RiskDatabaseLoader: Sendable {
             Reference(source: reference.text("source") ?? "", title: reference.text("title"),
                       date: reference.partialDate("date"), quote: reference.text("quote"), url: reference.text("url"))
         }
+    }
+
+    /// Dates that cannot be true: a review after today (the real date: an analyst records a
+    /// review that took place), an event that ends before it starts.
+    static func dateProblems(_ record: Record, file: String, today: Day = .today) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func location(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        if let reviewed = record.date("reviewed"), reviewed > today {
+            problems.append(Diagnostic(location(record.mark("reviewed") ?? record.mark), .error,
+                                       "`reviewed` (\(reviewed)) is after today (\(today)); it records when an analyst last confirmed the factor"))
+        }
+        for event in record.objects("events") {
+            if let date = event.date("date"), let until = event.date("until"), until < date {
+                problems.append(Diagnostic(location(event.mark("until") ?? event.mark), .error,
+                                           "the event's `until` (\(until)) is before its `date` (\(date))"))
+            }
+        }
+        return problems
     }
 
     static func factor(_ record: Record, file: String) -> RiskFactor? {

@@ -46,7 +46,10 @@ public struct StaleIntelligenceRule: Rule {
         var seen: Set<String> = []
         for finding in context.findings.sorted() {
             for id in finding.factors where !seen.contains(id) {
-                guard let factor = context.database.factor(id: id) else { continue }
+                guard let factor = context.database.factor(id: id) else {
+                    if let stale = staleSnapshot(behind: id, finding, context, seen: &seen) { findings.append(stale) }
+                    continue
+                }
                 let age = factor.reviewed.days(until: context.asOf)
                 guard age > context.settings.staleAfterDays else { continue }
                 seen.insert(id)
@@ -65,5 +68,28 @@ public struct StaleIntelligenceRule: Rule {
             }
         }
         return findings
+    }
+
+    /// A listed entity's imported list whose snapshot is older than the limit: the same finding
+    /// as for a factor, about the snapshot (once per snapshot per policy).
+    func staleSnapshot(behind id: String, _ finding: Finding, _ context: RuleContext, seen: inout Set<String>) -> Finding? {
+        guard !context.database.snapshots.isEmpty, let entity = context.database.entities.first(where: { $0.id == id }),
+              let snapshot = context.database.snapshots.first(where: { $0.file == entity.file }), !seen.contains(snapshot.relative) else { return nil }
+        let age = snapshot.date.days(until: context.asOf)
+        guard age > context.settings.staleAfterDays else { return nil }
+        seen.insert(snapshot.relative)
+        let worst = context.findings.filter { $0.factors.contains(id) }.map(\.severity).max() ?? .info
+        let severity: Severity = worst >= .high ? .medium : .low
+        let name = "\(snapshot.source.displayName) snapshot \(snapshot.relative)"
+        var stale = Finding(
+            rule: description.id, severity: severity, policy: context.policy,
+            mark: Mark(line: finding.line, column: finding.column), subject: snapshot.relative, subjectKind: .factor,
+            subjectName: name, factor: nil,
+            message: "\(name), behind \(id), is a snapshot of \(snapshot.date), \(age) days before \(context.asOf); listings may have changed since",
+            path: [snapshot.relative, "snapshot \(snapshot.date)", "\(age) days > \(context.settings.staleAfterDays)", "\(description.id) → \(severity)"],
+            evidence: [Evidence(record: id, fact: "Snapshot of \(snapshot.source.displayName)", date: snapshot.date.description, reference: entity.references.first)],
+            recommendations: ["Import a current snapshot of \(snapshot.source.displayName) (`diligence db import --from \(snapshot.source.rawValue) ... --into DB`) and re-run the check."])
+        stale.factors = [snapshot.relative]
+        return stale
     }
 }

@@ -76,6 +76,9 @@ public struct FormatReference: Sendable {
             section(schema, title: "`\(schema.key ?? schema.name)`: \(schema.name)", level: 3, &out)
         }
         section(DatabaseSchema.entity, title: "List files: `entities`", level: 2, &out)
+        section(DatabaseSchema.snapshot, title: "`snapshot`: \(DatabaseSchema.snapshot.name)", level: 2, &out)
+        out.line("A list file (`entities:`) or factor file (`factors:`) made by `db import` starts with a `snapshot:` block. When a database holds several files of one source, the newest full snapshot is loaded and the others are not (an excerpt yields to any full snapshot; two full snapshots of one day are an error); `check`, `db stats` and the report say which file was superseded by which. Files without `snapshot:` are always loaded. `docs/decisions.md` (\"Snapshots\") has the rule.")
+        out.blank()
         vocabularySections(&out)
         return out.text
     }

@@ -35,38 +35,97 @@ public enum FileDiscovery {
         scan(folder).files
     }
 
+    /// How many folders deep a walk goes below the folder named on the command line.
+    public static let maxDepth = 64
+
     private static func walk(_ folder: String, root: String, _ discovery: inout Discovery, _ visited: inout Set<String>, depth: Int) {
         let resolved = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-        guard depth < 64, visited.insert(resolved).inserted else { return }
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        // A folder reached twice (through a link) has been read already: nothing is dropped.
+        guard visited.insert(resolved).inserted else { return }
+        guard depth <= maxDepth else {
+            discovery.problems.append(problem(folder, "folder nested more than \(maxDepth) levels below the folder being read; its files were not read (name it on the command line instead)"))
+            return
+        }
+        let entries: [String]
+        switch list(folder) {
+        case .success(let names): entries = names
+        case .failure(let failure):
+            discovery.problems.append(problem(folder, "cannot read this folder (\(failure.reason)); its files would be left unchecked"))
+            return
+        }
         for entry in entries.sorted() where !entry.hasPrefix(".") {
             if discovery.files.count > maxFiles { return }
             let path = folder.hasSuffix("/") ? folder + entry : folder + "/" + entry
+            let looksYAML = isYAMLName(entry)
             var status = stat()
-            guard lstat(path, &status) == 0 else { continue }
+            guard lstat(path, &status) == 0 else {
+                let why = entry.contains("\u{FFFD}") ? "its name is not UTF-8" : reason(errno: errno, fallback: "lstat failed")
+                discovery.problems.append(problem(path, "cannot read this entry (\(why))"))
+                continue
+            }
             if status.st_mode & S_IFMT == S_IFLNK {
-                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                guard target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-                    if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") || isFolder(path) {
-                        discovery.problems.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), .error,
-                            "symbolic link leads outside the folder being read (to \(target)); name its target on the command line instead"))
+                var target = stat()
+                guard stat(path, &target) == 0 else {
+                    if looksYAML {
+                        discovery.problems.append(problem(path, "symbolic link leads nowhere (\(reason(errno: errno, fallback: "dangling link"))); remove it or restore its target"))
                     }
                     continue
                 }
+                let resolvedTarget = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                guard resolvedTarget == root || resolvedTarget.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+                    if looksYAML || target.st_mode & S_IFMT == S_IFDIR {
+                        discovery.problems.append(problem(path, "symbolic link leads outside the folder being read (to \(resolvedTarget)); name its target on the command line instead"))
+                    }
+                    continue
+                }
+                status = target
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            if status.st_mode & S_IFMT == S_IFDIR {
                 walk(path, root: root, &discovery, &visited, depth: depth + 1)
-            } else if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
+            } else if looksYAML {
                 discovery.files.append(path)
                 if discovery.files.count > maxFiles { return }
             }
         }
     }
 
-    private static func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    /// `*.yaml` or `*.yml`, in any case (`Policy.YAML` is not skipped without a word).
+    public static func isYAMLName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+    }
+
+    private struct ListingFailure: Error { var reason: String }
+
+    /// The names in a folder, or why it cannot be read (`opendir`/`readdir`, so the reason is
+    /// the system's: permission denied, not a folder, ...).
+    private static func list(_ folder: String) -> Result<[String], ListingFailure> {
+        guard let stream = opendir(folder) else {
+            return .failure(ListingFailure(reason: reason(errno: errno, fallback: "cannot open")))
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(stream) else {
+                if errno != 0 { return .failure(ListingFailure(reason: reason(errno: errno, fallback: "cannot list"))) }
+                break
+            }
+            // A name that is not UTF-8 is kept in its repaired form: the walk then fails to
+            // find it and says so, rather than dropping it without a word.
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return .success(names)
+    }
+
+    private static func problem(_ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(SourceLocation(file: path, line: 1, column: 1), .error, message)
+    }
+
+    private static func reason(errno code: Int32, fallback: String) -> String {
+        code == 0 ? fallback : String(cString: strerror(code)).lowercased()
     }
 }

@@ -145,13 +145,20 @@ private struct Builder {
         var anchor: String?
         var items: [YAMLNode] = []
         var size = 1
+        /// Bytes of scalar text in the collection, aliases expanded.
+        var text = 0
     }
 
     let file: String
     let limits: YAMLLimits
     private var stack: [Frame] = []
     private var anchors: [String: YAMLNode] = [:]
+    /// The scalar bytes each anchored node holds, its own aliases expanded.
+    private var anchorText: [String: Int] = [:]
     private var nodes = 0
+    /// Scalar bytes read so far, each alias counted as the text it repeats.
+    private var text = 0
+    private var aliases = 0
     private var documents = 0
     private(set) var document: YAMLNode?
     /// The root key whose list items are handed over instead of kept, and the handler.
@@ -191,15 +198,20 @@ private struct Builder {
             default: style = .plain
             }
             let node = YAMLNode(content: .scalar(text, style), mark: mark, tag: Self.string(scalar.tag))
-            try complete(node, anchor: Self.string(scalar.anchor))
+            try countText(Int(scalar.length), at: mark)
+            try complete(node, anchor: Self.string(scalar.anchor), text: Int(scalar.length))
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
                 throw fail(mark, "alias *\(name) refers to no anchor")
             }
-            // Charge the expansion where the alias is written, not where its anchor is.
+            // Charge the expansion where the alias is written, not where its anchor is: its
+            // nodes, and its text, which every report that names it would repeat.
+            aliases += 1
+            let repeated = anchorText[name] ?? 0
             try count(target.size, at: mark)
-            try complete(target, anchor: nil, counted: 0)
+            try countText(repeated, at: mark)
+            try complete(target, anchor: nil, counted: 0, text: repeated)
         case YAML_SEQUENCE_START_EVENT:
             try push(mark)
             if let key = streaming?.key, stack.count == 1, let root = stack.first, root.isMapping, root.items.count % 2 == 1,
@@ -228,7 +240,8 @@ private struct Builder {
             } else {
                 content = .sequence(frame.items)
             }
-            try complete(YAMLNode(content: content, mark: frame.mark, tag: frame.tag, size: frame.size), anchor: frame.anchor, counted: 0)
+            try complete(YAMLNode(content: content, mark: frame.mark, tag: frame.tag, size: frame.size), anchor: frame.anchor,
+                         counted: 0, text: frame.text)
         default:
             break
         }
@@ -244,7 +257,20 @@ private struct Builder {
     private mutating func count(_ added: Int, at mark: Mark) throws(InputError) {
         nodes += added
         if nodes > limits.maxNodes {
-            throw fail(mark, "more than \(limits.maxNodes) nodes once aliases are expanded (an alias bomb?); write the values out")
+            if aliases > 0 {
+                throw fail(mark, "more than \(limits.maxNodes) nodes once aliases are expanded (an alias bomb?); write the values out")
+            }
+            throw fail(mark, "more than \(limits.maxNodes) values (list items, keys and values) in one file, the limit per file; split it into several files")
+        }
+    }
+
+    /// Charges scalar text against the budget: a file's text, aliases expanded, may not be
+    /// longer than the file itself may be, so that an anchored name repeated by a thousand
+    /// aliases cannot make reports a thousand times its size.
+    private mutating func countText(_ added: Int, at mark: Mark) throws(InputError) {
+        text += added
+        if text > limits.maxBytes {
+            throw fail(mark, "aliases expand this file's text past \(limits.maxBytes) bytes, the limit on the file itself (an alias bomb?); write the values out")
         }
     }
 
@@ -252,9 +278,12 @@ private struct Builder {
     /// charge for it: 1 for a new scalar, 0 for an alias (charged its whole size at the alias's
     /// mark) and for a collection whose start was charged and whose children were charged as
     /// they arrived.
-    private mutating func complete(_ node: YAMLNode, anchor: String?, counted: Int? = nil) throws(InputError) {
+    private mutating func complete(_ node: YAMLNode, anchor: String?, counted: Int? = nil, text: Int) throws(InputError) {
         try count(counted ?? 1, at: node.mark)
-        if let anchor { anchors[anchor] = node }
+        if let anchor {
+            anchors[anchor] = node
+            anchorText[anchor] = text
+        }
         guard !stack.isEmpty else {
             document = node
             return
@@ -265,6 +294,7 @@ private struct Builder {
         }
         stack[stack.count - 1].items.append(node)
         stack[stack.count - 1].size += node.size
+        stack[stack.count - 1].text += text
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -75,6 +75,8 @@ public struct ACLEDImporter: Sendable {
         let year = column("year"), subType = column("sub_event_type")
         let actor1 = column("actor1"), actor2 = column("actor2"), assoc1 = column("assoc_actor_1"), assoc2 = column("assoc_actor_2")
         let admin1 = column("admin1"), admin2 = column("admin2"), admin3 = column("admin3"), location = column("location")
+        let timestamp = column("timestamp")
+        var newestEdit: Int?
         let precision = column("geo_precision"), fatalities = column("fatalities"), notes = column("notes"), source = column("source")
 
         var rows: [Row] = []
@@ -93,6 +95,8 @@ public struct ACLEDImporter: Sendable {
                 continue
             }
             func value(_ column: Int?) -> String? { HeadedCSV.value(record, column) }
+            // ACLED's `timestamp`: when the event was last edited (Unix seconds); the newest dates the export.
+            if let text = value(timestamp), let seconds = Int(text), seconds > 0 { newestEdit = max(newestEdit ?? seconds, seconds) }
             guard let eventID = value(id) else { problem(id, "event_id_cnty is empty"); continue }
             guard FieldType.isIdentifier(eventID) else {
                 problem(id, "event_id_cnty `\(eventID)` may hold only letters, digits and . _ : / -")
@@ -138,7 +142,8 @@ public struct ACLEDImporter: Sendable {
             }
             // The country: ACLED's ISO numeric code, else its name; both must agree when both resolve.
             var country: Country?
-            if let text = value(iso) {
+            // ACLED codes Kosovo, which has no ISO numeric code, as iso 0: the name then decides.
+            if let text = value(iso), !(text == "0" && value(countryColumn) != nil) {
                 guard let number = Int(text), let code = numeric[number], let found = countries.country(code: code) else {
                     problem(iso, "iso `\(text)` is not an ISO 3166-1 numeric country code"); continue
                 }
@@ -208,9 +213,10 @@ public struct ACLEDImporter: Sendable {
                              strategicCount > 0 ? "no violent or demonstration events: only \(strategicCount) strategic developments" : "no events after the header")
         }
         let newest = rows.map(\.event.date).max() ?? Day(ordinal: 0)
-        let reviewed = snapshotDate ?? newest
+        let edited = newestEdit.map { Day(ordinal: $0 / 86_400) }
+        let reviewed = snapshotDate ?? edited ?? newest
         let sourceEntry = DataSource(id: "acled", name: "ACLED",
-                                     date: snapshotDate.map { "export of \($0)" } ?? "export \(name), events up to \(newest)",
+                                     date: snapshotDate.map { "export of \($0)" } ?? edited.map { "export \(name), last edited \($0), events up to \(newest)" } ?? "export \(name), events up to \(newest)",
                                      licence: "ACLED terms of use: attribution to the Armed Conflict Location & Event Data Project (ACLED), acleddata.com; no redistribution of the data",
                                      url: "https://acleddata.com")
         var factors: [RiskFactor] = []
@@ -228,7 +234,9 @@ public struct ACLEDImporter: Sendable {
             "Political violence became armed-conflict factors, protests and riots civil-unrest factors; \(strategicCount) strategic developments were not imported.",
         ]
         let summary = ["\(rows.count) events (\(conflictCount) political violence, \(rows.count - conflictCount) demonstrations) in \(factors.count) factor(s) for \(Set(rows.map(\.country.code)).sorted().joined(separator: ", ")); \(strategicCount) strategic developments skipped"]
-        return ImportedFactors(factors: factors, sources: [sourceEntry], header: header, summary: summary)
+        var imported = ImportedFactors(factors: factors, sources: [sourceEntry], header: header, summary: summary)
+        imported.snapshot = DataSnapshot(source: .acled, date: reviewed)
+        return imported
     }
 
     func factor(_ country: Country, _ kind: FactorKind, _ events: [RiskEvent], reviewed: Day, file: String) -> RiskFactor {

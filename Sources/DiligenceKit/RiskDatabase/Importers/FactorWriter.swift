@@ -7,6 +7,7 @@ public enum FactorWriter {
     public static func yaml(_ imported: ImportedFactors) -> String {
         var out = ""
         for line in imported.header { out += "# \(line)\n" }
+        if let snapshot = imported.snapshot { out += snapshot.yaml }
         let q = ListWriter.quoted
         if !imported.sources.isEmpty {
             out += "sources:\n"

@@ -72,6 +72,15 @@ enum ImportDates {
         return (.monthFirst, monthFirst)
     }
 
+    /// A spreadsheet's serial day number, as a sheet stores a date cell exported without its
+    /// format (`44166` is 2020-12-01: days since 1899-12-30); 1970 to 2099 only.
+    static func spreadsheetSerial(_ text: String) -> Day? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        guard text.count == 5, text.allSatisfy({ $0.isASCII && $0.isNumber }), let serial = Int(text),
+              (25_569...73_050).contains(serial) else { return nil }
+        return Day(ordinal: serial - 25_569)
+    }
+
     static let accepted = "YYYY-MM-DD, YYYYMMDD, 12-Aug-20, 12 August 2020 or August 12, 2020"
 }
 

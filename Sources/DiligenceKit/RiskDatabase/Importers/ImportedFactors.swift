@@ -11,6 +11,8 @@ public struct ImportedFactors: Sendable {
     public var warnings: [Diagnostic]
     /// One-line counts for the terminal.
     public var summary: [String]
+    /// The snapshot the file records (`snapshot:`): its source and date.
+    public var snapshot: DataSnapshot?
 
     public init(factors: [RiskFactor], sources: [DataSource], header: [String], warnings: [Diagnostic] = [], summary: [String] = []) {
         self.factors = factors

@@ -22,6 +22,8 @@ public struct ImportedList: Sendable, Hashable {
     public var warnings: [Diagnostic]
     /// One-line counts for the terminal ("14965 entries, 18018 aliases").
     public var summary: [String]
+    /// The snapshot the list records (`snapshot:`): its source and date; nil when no date is known.
+    public var snapshot: DataSnapshot?
 
     public init(entities: [Entity], header: [String], warnings: [Diagnostic] = [], summary: [String] = []) {
         self.entities = entities

@@ -5,6 +5,7 @@ public enum ListWriter {
     public static func yaml(_ list: ImportedList) -> String {
         var out = ""
         for line in list.header { out += "# \(line)\n" }
+        if let snapshot = list.snapshot { out += snapshot.yaml }
         out += "entities:\n"
         for entity in list.entities {
             out += "  - id: \(quoted(entity.id))\n"

@@ -132,7 +132,9 @@ public struct OFACImporter: Sendable {
         if unknownRows > 0 { header.append("\(unknownRows) alias rows for \(unknownEntries.count) entries not in the SDN file were skipped.") }
         let summary = ["\(entities.count) entries (\(entities.filter { $0.kind == .person }.count) persons, \(entities.filter { $0.kind == .organisation }.count) organisations, \(entities.filter { $0.kind == .vessel }.count) vessels, \(entities.filter { $0.kind == .aircraft }.count) aircraft), \(aliasCount) aliases"
                        + (alt != nil ? ", \(unknownRows) alias rows skipped (unknown ent_num)" : "")]
-        return ImportedList(entities: entities, header: header, warnings: warnings, summary: summary)
+        var list = ImportedList(entities: entities, header: header, warnings: warnings, summary: summary)
+        list.snapshot = snapshotDate.map { DataSnapshot(source: .ofacSDN, date: $0) }
+        return list
     }
 
     /// Where a record with the wrong number of fields goes wrong: its first extra field, or its
@@ -177,7 +179,11 @@ public struct OFACImporter: Sendable {
 
     /// A country name as OFAC writes it ("Korea, North" too).
     func resolve(_ name: String) -> Country? {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        var trimmed = name.trimmingCharacters(in: .whitespaces)
+        // "Nationality of Registration Korea, North" (vessels, aircraft); "possibly Palestinian".
+        for prefix in ["of Registration ", "possibly "] where trimmed.lowercased().hasPrefix(prefix.lowercased()) {
+            trimmed = String(trimmed.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        }
         if let country = countries.resolve(trimmed) { return country }
         let parts = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         if parts.count == 2 { return countries.resolve(parts[1] + " " + parts[0]) }

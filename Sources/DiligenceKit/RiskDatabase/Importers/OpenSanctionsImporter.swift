@@ -33,6 +33,7 @@ public struct OpenSanctionsImporter: Sendable {
         var problems: [Diagnostic] = []
         var entities: [ImportedList.Entity] = []
         var sanctions: [String: (programmes: [String], since: Day?)] = [:]
+        var newestChange: Day?
         var skipped = 0
         var firstLine: [String: Int] = [:]
         var lineNumber = 0
@@ -62,6 +63,10 @@ public struct OpenSanctionsImporter: Sendable {
                 continue
             }
             let properties = object["properties"] as? [String: Any] ?? [:]
+            // `last_change` (or `last_seen`), "2025-01-15T06:10:02": the newest dates the export.
+            for key in ["last_change", "last_seen"] {
+                if let text = object[key] as? String, let day = Day(iso: String(text.prefix(10))) { newestChange = max(newestChange ?? day, day) }
+            }
             func values(_ key: String) -> [String] {
                 (properties[key] as? [Any] ?? []).compactMap { $0 as? String }.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             }
@@ -122,13 +127,15 @@ public struct OpenSanctionsImporter: Sendable {
             for programme in sanction.programmes where !entities[index].programmes.contains(programme) { entities[index].programmes.append(programme) }
             entities[index].since = entities[index].since ?? sanction.since
         }
-        let dated = snapshotDate.map { "as published on \($0)" } ?? "snapshot date not given (--snapshot-date)"
-        return ImportedList(
+        let dated = snapshotDate.map { "as published on \($0)" } ?? newestChange.map { "last changed \($0)" } ?? "snapshot date not given (--snapshot-date)"
+        var list = ImportedList(
             entities: entities,
             header: ["OpenSanctions (FollowTheMoney entities), imported by `diligence db import --from opensanctions` from \((file as NSString).lastPathComponent), \(dated).",
                      "Licence: CC BY-NC 4.0 for non-commercial use; commercial users need an OpenSanctions licence. `since` is the earliest",
                      "listing or start date of the entity's sanctions where the data gives one."],
             summary: ["\(entities.count) entries (\(entities.filter { $0.kind == .person }.count) persons, \(entities.filter { $0.kind == .organisation }.count) organisations, \(entities.filter { $0.kind == .vessel }.count) vessels, \(entities.filter { $0.kind == .aircraft }.count) aircraft), \(entities.map(\.aliases.count).reduce(0, +)) aliases, \(skipped) other entities skipped"])
+        list.snapshot = (snapshotDate ?? newestChange).map { DataSnapshot(source: .openSanctions, date: $0) }
+        return list
     }
 
     /// The id as a list identifier: characters outside `A-Z a-z 0-9 . _ : / -` become `-`.

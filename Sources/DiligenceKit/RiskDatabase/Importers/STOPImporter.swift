@@ -3,23 +3,27 @@ import Foundation
 /// Reads the Access Now #KeepItOn STOP (Shutdown Tracker Optimization Project) CSV into
 /// `internet-shutdown` factors.
 ///
-/// - The header may follow title lines (STOP exports put a title on the first line); it is the
-///   first of the first five records that names a start date and a country. Column names are
-///   compared trimmed and folded (`"start_date "`, `Start date` and `start date` are one), in any
-///   order, extra columns ignored.
-/// - Dates: as `ImportDates` reads them; slashed dates are month first unless a day over 12 shows
-///   the file is day first.
-/// - Geographic scope: `national` or `regional` (sub-national, local, "Level 2"...). A national
+/// - Columns by the names Access Now's exports use (`STOPLayout`); a header that is not a known
+///   layout is refused with the columns expected. The header may follow a note line (the 2020
+///   export has one): it is the first of the first five records naming `start_date` and `country`.
+/// - Dates: as `ImportDates` reads them; slashed dates (`7/10/2020`) are month first unless a day
+///   over 12 shows the file is day first; a spreadsheet serial day (`44166`, a cell the sheet
+///   kept as a number) is read as one. An end date `Ongoing` or `Unknown` is no end date.
+/// - Geographic scope (`geo_scope`): `Level 3` is national, `Level 2` (a state or region) and
+///   `Level 1` (a district or city) regional, as the export's `area_name` shows (`National` on
+///   every Level 3 row); `national`, `regional`, `sub-national`, `local` are read too. A national
 ///   shutdown joins the country's `STOP-<CC>-NATIONAL` factor; regional ones `STOP-<CC>-REGIONAL`,
-///   with the areas in each event's `region` (the shutdown-exposure rule matches them to a site's
-///   region or city).
-/// - Shutdown type: full network, throttling or service-based (several: the most severe wins).
+///   with the areas (and India's state) in each event's `region`.
+/// - Shutdown type: the type column (`Shutdown`, `Throttle`) and the extent column (`Full
+///   network`, `Service-based`) are read together: a full network shut down is `full-network`, a
+///   full network throttled `throttling`, services shut down or throttled `service-based`; with
+///   several, the most severe is the event's type and the others are named in its description.
 ///   A full network shutdown or throttling takes down the networks named (mobile → `mobile-data`,
 ///   broadband or fixed → `internet`; both when none is named), and so every dependency that needs
-///   them; a service-based one takes down the services named, mapped to the `dependencies`
-///   vocabulary (Facebook, Twitter → `independent-media`, WhatsApp → `whatsapp`, ...), from an
-///   affected-services column or from per-service yes/no columns (`facebook_affected`...).
-///   Services the vocabulary does not know are kept in the event's description and counted.
+///   them; the services flagged (`Facebook_affected`...) or named are mapped to the `dependencies`
+///   vocabulary (Facebook, Twitter → `independent-media`, WhatsApp → `whatsapp`, ...).
+/// - Every row imports or is skipped with a reason counted in the summary (`imported 155,
+///   skipped 0`); a row that is broken is a located error, and nothing is written.
 public struct STOPImporter: Sendable {
     public let countries: CountryTable
     public let vocabularies: Vocabularies
@@ -38,39 +42,55 @@ public struct STOPImporter: Sendable {
         case fullNetwork = 2
 
         var name: String { ["service-based", "throttling", "full-network"][rawValue] }
-        var label: String { ["Service-based shutdown", "Throttling", "Full network shutdown"][rawValue] }
+        var label: String { ["services blocked", "network throttled", "full network shutdown"][rawValue] }
         static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
-        static func parse(_ text: String) -> ShutdownType? {
-            let parts = text.lowercased().split(whereSeparator: { ",;/&+".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-            var found: [ShutdownType] = []
-            for part in parts where !part.isEmpty {
-                if part.contains("full") || part.contains("blackout") || part == "network" || part.contains("total") {
-                    found.append(.fullNetwork)
-                } else if part.contains("throttl") || part.contains("bandwidth") || part.contains("slow") {
-                    found.append(.throttling)
-                } else if part.contains("service") || part.contains("social") || part.contains("block") || part.contains("platform") {
-                    found.append(.serviceBased)
-                } else {
-                    return nil
+        /// What the type and extent columns say, read together: the types of the event, most
+        /// severe first; nil when a word is neither an action nor an extent STOP uses.
+        static func parse(type: String, extent: String) -> [ShutdownType]? {
+            var cut = false, slow = false, network = false, services = false
+            for part in (type + "," + extent).lowercased().split(whereSeparator: { ",;/&+".contains($0) }) {
+                let word = part.trimmingCharacters(in: .whitespaces)
+                switch word {
+                case "": continue
+                case "shutdown", "shut down", "blackout", "cut", "shutdowns": cut = true
+                case "throttle", "throttling", "throttled", "bandwidth throttling", "slowdown": slow = true
+                case "full network", "full", "network", "full network shutdown", "total", "full-network": network = true
+                case "service-based", "service based", "services", "service", "service blocking", "social media", "platform block", "blocking":
+                    services = true
+                case "shutdown and throttle", "shutdown and throttling":
+                    cut = true; slow = true
+                default: return nil
                 }
             }
-            return found.max()
+            if !network && !services { network = cut || slow }
+            guard network || services else { return nil }
+            var types: [ShutdownType] = []
+            if network && (cut || !slow) { types.append(.fullNetwork) }
+            if network && slow { types.append(.throttling) }
+            if services { types.append(.serviceBased) }
+            return types
         }
     }
 
-    static func isNational(_ text: String) -> Bool? {
-        let key = text.lowercased()
-        if key.contains("sub") || key.contains("regional") || key.contains("local") || key.contains("state") || key.contains("province")
-            || key.contains("city") || key.contains("level 2") || key.contains("level 3") || key.contains("partial") {
-            return false
+    /// Whether a `geo_scope` (and `area_name`) says national (true) or regional (false).
+    static func isNational(_ text: String, area: String?) -> Bool? {
+        if let area, ["national", "nationwide", "nation wide", "countrywide", "country wide", "whole country", "entire country"].contains(TextFolding.key(area)) {
+            return true
         }
-        if key.contains("national") || key.contains("nationwide") || key.contains("country") || key.contains("level 1") { return true }
-        return nil
+        let key = TextFolding.key(text)
+        switch key {
+        case "level 3", "national", "nationwide", "nation wide", "country", "countrywide": return true
+        case "level 1", "level 2", "regional", "sub national", "subnational", "local", "state", "province", "district", "city", "region", "partial":
+            return false
+        default: return nil
+        }
     }
 
     static let yes: Set<String> = ["yes", "y", "true", "1", "x", "affected"]
     static let no: Set<String> = ["", "no", "n", "false", "0", "none", "n/a", "na", "-", "unknown"]
+    /// End dates that mean "no end date yet".
+    static let openEnded: Set<String> = ["ongoing", "unknown", "n/a", "na", "-", "present", "not known"]
 
     struct Row {
         var event: RiskEvent
@@ -84,63 +104,21 @@ public struct STOPImporter: Sendable {
         guard !csv.records.isEmpty else {
             throw InputError(SourceLocation(file: file, line: 1, column: 1), "empty file: no header and no shutdowns")
         }
-        // The header: the first record (of the first five) naming a start date and a country.
-        let headerIndex = csv.records.prefix(5).firstIndex { record in
-            let names = record.fields.map(HeadedCSV.normalise)
-            return names.contains { $0.split(separator: "_").contains("country") }
-                && names.contains { $0.split(separator: "_").contains("start") || $0 == "date" }
-        }
-        guard let headerIndex else {
+        guard let headerIndex = csv.records.prefix(5).firstIndex(where: STOPLayout.isHeader) else {
             throw InputError(SourceLocation(file: file, line: csv.records[0].line, column: 1),
-                             "not a STOP export: no header naming a start date and a country in the first five lines")
+                             "not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected \(STOPLayout.described)")
         }
         let table = try HeadedCSV(csv: csv, headerIndex: headerIndex)
-        let normalised = table.names.map(HeadedCSV.normalise)
-        func column(_ exact: [String], tokens: (Set<String>) -> Bool = { _ in false }) -> Int? {
-            if let found = table.column(exact) { return found }
-            return normalised.firstIndex { tokens(Set($0.split(separator: "_").map(String.init))) }
-        }
-        let start = column(["start_date", "start", "date_start", "shutdown_start", "date"]) { $0.contains("start") }
-        let end = column(["end_date", "end", "date_end", "shutdown_end"]) { $0.contains("end") }
-        let countryColumn = column(["country"]) { $0.contains("country") }
-        let scope = column(["geo_scope", "geographic_scope", "scope"]) { $0.contains("scope") }
-        let type = column(["shutdown_type", "type_of_shutdown", "type"]) { $0.contains("type") && $0.contains("shutdown") }
-        let extent = column(["shutdown_extent", "extent"])
-        let services = column(["affected_services", "services_affected", "services", "affected_service", "service_affected"]) {
-            $0.contains("services") && !$0.contains("affected") || ($0.contains("services") && $0.contains("affected"))
-        }
-        let networks = column(["affected_network", "affected_networks", "networks_affected", "networks", "network"]) {
-            $0.contains("network") || $0.contains("networks")
-        }
-        let area = column(["area_name", "area", "areas", "affected_area", "affected_areas", "region", "regions"])
-        let idColumn = column(["id", "shutdown_id", "stop_id"])
-        let cause = column(["actual_cause", "cause", "reason"])
-        let justification = column(["gov_justification", "official_justification", "government_justification", "justification"])
-        let orderedBy = column(["ordered_by", "decision_maker"])
-        let link = column(["an_link", "news_link", "info_source_link", "source_link", "source", "link"])
-        // Yes/no columns per service: facebook_affected, whatsapp_affected, ...
-        let serviceFlags: [(name: String, column: Int)] = normalised.enumerated().compactMap { index, name in
-            guard name.hasSuffix("_affected"), index != services, index != networks else { return nil }
-            let service = String(name.dropLast("_affected".count))
-            return service.isEmpty || service == "services" || service == "network" ? nil : (service, index)
-        }
-        var missing: [String] = []
-        if start == nil { missing.append("start date") }
-        if countryColumn == nil { missing.append("country") }
-        if scope == nil { missing.append("geographic scope") }
-        if type == nil { missing.append("shutdown type") }
-        if !missing.isEmpty {
-            throw InputError(SourceLocation(file: file, line: table.header.line, column: 1),
-                             "not a STOP export: missing column(s) \(missing.joined(separator: ", ")); the header has "
-                             + table.names.prefix(12).map { "`\($0.trimmingCharacters(in: .whitespaces))`" }.joined(separator: ", "))
-        }
-        let dateTexts = table.rows.flatMap { [HeadedCSV.value($0, start), HeadedCSV.value($0, end)].compactMap { $0 } }
+        let layout = try STOPLayout(table, file: file)
+        let dateTexts = table.rows.flatMap { [HeadedCSV.value($0, layout.start), HeadedCSV.value($0, layout.end)].compactMap { $0 } }
         let (slashOrder, _) = ImportDates.slashOrder(dateTexts)
         let dependencies = vocabularies[.dependencies]
         var rows: [Row] = []
         var problems: [Diagnostic] = []
         var unknownServices: [String: Int] = [:]
-        var skippedBlank = 0
+        var skipped: [String: Int] = [:]
+        var emptyRows = 0
+        var seenIDs: [String: (line: Int, fields: [String])] = [:]
         let expected = table.names.count
         for record in table.rows {
             if problems.count > 1000 { break }
@@ -148,57 +126,90 @@ public struct STOPImporter: Sendable {
                 problems.append(Diagnostic(record.location(column ?? 0, file: file), .error, message))
             }
             func value(_ column: Int?) -> String? { HeadedCSV.value(record, column) }
-            // Spreadsheet exports end with rows of empty cells: skip them.
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { skippedBlank += 1; continue }
+            // A descriptive field that says it is not known says nothing.
+            func known(_ column: Int?) -> String? { value(column).flatMap { Self.no.contains($0.lowercased()) ? nil : $0 } }
+            // Spreadsheet exports end with rows of empty cells: ignored, and counted.
+            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { emptyRows += 1; continue }
             guard record.fields.count <= expected || record.fields.dropFirst(expected).allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
                 problem(expected, "expected \(expected) fields as in the header, found \(record.fields.count)")
                 continue
             }
+            var identifier: String?
+            if let text = value(layout.id) {
+                if !FieldType.isIdentifier(text) {
+                    problem(layout.id, "ID `\(text)` may hold only letters, digits and . _ : / -")
+                    continue
+                }
+                let trimmedFields = record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                if let first = seenIDs[text] {
+                    if first.fields == trimmedFields {
+                        skipped["a repeat of line \(first.line)", default: 0] += 1
+                    } else {
+                        problem(layout.id, "ID `\(text)` is also on line \(first.line), with other values")
+                    }
+                    continue
+                }
+                seenIDs[text] = (record.line, trimmedFields)
+                identifier = "STOP-\(text)"
+            }
+            let startText = value(layout.start) ?? ""
+            if Self.openEnded.contains(startText.lowercased()) {
+                skipped["start date `\(startText)`", default: 0] += 1
+                continue
+            }
             var ok = true
-            let startText = value(start) ?? ""
-            let startDay = ImportDates.parse(startText, slash: slashOrder)
+            let startDay = ImportDates.parse(startText, slash: slashOrder) ?? ImportDates.spreadsheetSerial(startText)
             if startDay == nil {
-                problem(start, startText.isEmpty ? "start date is empty" : "start date `\(startText)` is not a date (\(ImportDates.accepted), or 7/10/2020)")
+                problem(layout.start, startText.isEmpty ? "start_date is empty" : "start_date `\(startText)` is not a date (7/10/2020 as STOP writes it, or \(ImportDates.accepted))")
                 ok = false
             }
             var endDay: Day?
-            if let text = value(end), !["ongoing", "n/a", "na", "unknown", "-"].contains(text.lowercased()) {
-                endDay = ImportDates.parse(text, slash: slashOrder)
-                if endDay == nil { problem(end, "end date `\(text)` is not a date (\(ImportDates.accepted), or 7/10/2020)"); ok = false }
+            if let text = value(layout.end), !Self.openEnded.contains(text.lowercased()) {
+                endDay = ImportDates.parse(text, slash: slashOrder) ?? ImportDates.spreadsheetSerial(text)
+                if endDay == nil { problem(layout.end, "end_date `\(text)` is not a date (7/10/2020 as STOP writes it, Ongoing or Unknown)"); ok = false }
             }
             if let startDay, let endDay, endDay < startDay {
-                problem(end, "end date \(endDay) is before the start date \(startDay)"); ok = false
+                problem(layout.end, "end_date \(endDay) is before the start_date \(startDay)"); ok = false
             }
-            let countryText = value(countryColumn) ?? ""
+            let countryText = value(layout.country) ?? ""
             let country = countries.resolve(countryText)
             if country == nil {
-                problem(countryColumn, countryText.isEmpty ? "country is empty" : "unknown country `\(countryText)`"); ok = false
+                let hint = countries.suggestion(for: countryText).map { " (did you mean \($0.name)?)" } ?? ""
+                problem(layout.country, countryText.isEmpty ? "country is empty" : "unknown country `\(countryText)`\(hint): not an ISO 3166-1 code or a country name diligence knows")
+                ok = false
             }
-            let scopeText = value(scope) ?? ""
-            let national = Self.isNational(scopeText)
+            let scopeText = value(layout.scope) ?? ""
+            let areaText = value(layout.area)
+            let national = Self.isNational(scopeText, area: areaText)
             if national == nil {
-                problem(scope, scopeText.isEmpty ? "geographic scope is empty" : "geographic scope `\(scopeText)` is neither national nor regional"); ok = false
+                problem(layout.scope, scopeText.isEmpty ? "geo_scope is empty" : "geo_scope `\(scopeText)` is not Level 1, Level 2 or Level 3 (or national, regional)"); ok = false
             }
-            let typeText = [value(type), value(extent)].compactMap { $0 }.joined(separator: ", ")
-            let shutdownType = ShutdownType.parse(typeText)
-            if shutdownType == nil {
-                problem(type, typeText.isEmpty ? "shutdown type is empty" : "shutdown type `\(typeText)` is not full network, throttling or service-based"); ok = false
+            let typeText = value(layout.type) ?? ""
+            let extentText = value(layout.extent) ?? ""
+            let types = ShutdownType.parse(type: typeText, extent: extentText)
+            if types == nil {
+                let column = ShutdownType.parse(type: typeText, extent: "") == nil || layout.extent == nil ? layout.type : layout.extent
+                problem(column, typeText.isEmpty && extentText.isEmpty
+                        ? "shutdown type is empty"
+                        : "shutdown type `\([typeText, extentText].filter { !$0.isEmpty }.joined(separator: "; "))` is not Shutdown or Throttle of a Full network or Service-based")
+                ok = false
             }
-            var identifier: String?
-            if let text = value(idColumn) {
-                if FieldType.isIdentifier(text) { identifier = "STOP-\(text)" } else { problem(idColumn, "id `\(text)` may hold only letters, digits and . _ : / -"); ok = false }
+            guard ok, let startDay, let country, let national, let types, let shutdownType = types.first else { continue }
+            // Services named: yes/no columns, a list column, and services named in the prose of
+            // `other_service_details`.
+            var named: [String] = []
+            for flag in layout.serviceFlags where Self.yes.contains((value(flag.column) ?? "").lowercased()) {
+                named.append(flag.name)
             }
-            guard ok, let startDay, let country, let national, let shutdownType else { continue }
-            // Services named, from the list column and from yes/no columns.
-            var named = (value(services) ?? "").split(whereSeparator: { ",;/\n".contains($0) })
+            named += (value(layout.services) ?? "").split(whereSeparator: { ",;/\n".contains($0) })
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !["none", "n/a", "na", "-", "all"].contains($0.lowercased()) }
-            for flag in serviceFlags {
-                let text = value(flag.column) ?? ""
-                if Self.yes.contains(text.lowercased()) {
-                    named.append(flag.name.replacingOccurrences(of: "_", with: " "))
-                } else if !Self.no.contains(text.lowercased()) {
-                    // `other_affected` and the like name the services themselves.
-                    named += text.split(whereSeparator: { ",;/\n".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let otherText = value(layout.otherServices)
+            var fromProse: [String] = []
+            if let otherText {
+                if layout.otherServices.map({ HeadedCSV.normalise(table.names[$0]) == "other_affected" }) == true {
+                    named += otherText.split(whereSeparator: { ",;/\n".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                } else {
+                    fromProse = Self.servicesNamed(in: otherText, dependencies)
                 }
             }
             var seen = Set<String>()
@@ -215,7 +226,8 @@ public struct STOPImporter: Sendable {
                     unknownServices[service, default: 0] += 1
                 }
             }
-            let networkText = (value(networks) ?? "").lowercased()
+            for id in fromProse where !affected.contains(id) { affected.append(id) }
+            let networkText = (value(layout.networks) ?? "").lowercased()
             var networkDependencies: [String] = []
             if networkText.contains("mobile") || networkText.contains("cellular") { networkDependencies.append("mobile-data") }
             if networkText.contains("broadband") || networkText.contains("fixed") || networkText.contains("fibre") || networkText.contains("fiber") || networkText.contains("landline") {
@@ -224,23 +236,30 @@ public struct STOPImporter: Sendable {
             if networkDependencies.isEmpty { networkDependencies = ["internet", "mobile-data"] }
             if shutdownType != .serviceBased {
                 affected = networkDependencies + affected.filter { !networkDependencies.contains($0) }
-            } else if affected.isEmpty {
-                // A service-based block that names no known service: the platforms are unknown.
-                affected = []
             }
-            var what = "\(shutdownType.label) (\(national ? "national" : "regional"))"
-            if shutdownType != .serviceBased, let text = value(networks) { what += " of \(text.lowercased()) networks" }
-            if !named.isEmpty { what += (shutdownType == .serviceBased ? ": " : "; services affected: ") + named.joined(separator: ", ") + (shutdownType == .serviceBased ? " blocked" : "") }
-            if let text = value(cause) { what += "; cause: \(text)" }
-            if let text = value(orderedBy) { what += "; ordered by \(text)" }
-            var event = RiskEvent(date: startDay, until: endDay, what: what, place: national ? nil : value(area))
+            let labels = types.map(\.label)
+            var what = labels.joined(separator: ", ").capitalisedFirst + " (\(national ? "national" : "regional"))"
+            if shutdownType != .serviceBased, let text = value(layout.networks), text.lowercased() != "unknown" { what += " of \(text.lowercased()) networks" }
+            if !named.isEmpty { what += "; services affected: " + named.joined(separator: ", ") }
+            if let otherText { what += "; other services: \(otherText)" }
+            if let text = known(layout.cause) {
+                what += "; cause: \(text)" + (known(layout.causeDetails).map { " (\($0))" } ?? "")
+            }
+            if let text = known(layout.orderedBy) { what += "; ordered by \(text)" }
+            var regions: [String] = []
+            if !national {
+                if let areaText { regions.append(areaText) }
+                if let state = value(layout.state), !regions.contains(where: { TextFolding.key($0).contains(TextFolding.key(state)) }) { regions.append(state) }
+            }
+            let region = regions.isEmpty ? nil : regions.joined(separator: "; ")
+            var event = RiskEvent(date: startDay, until: endDay, what: what, place: region)
             event.id = identifier
             event.type = shutdownType.name
             event.scope = national ? "national" : "regional"
-            event.region = national ? nil : value(area)
+            event.region = region
             event.dependencies = affected
-            event.source = value(link)
-            let noteParts = [value(justification).map { "official justification: \($0)" },
+            event.source = value(layout.link)
+            let noteParts = [known(layout.justification).map { "official justification: \($0)" },
                              unknown.isEmpty ? nil : "services not in the dependencies vocabulary: \(unknown.joined(separator: ", "))"].compactMap { $0 }
             event.notes = noteParts.isEmpty ? nil : noteParts.joined(separator: "; ")
             rows.append(Row(event: event, country: country, national: national, type: shutdownType))
@@ -265,7 +284,7 @@ public struct STOPImporter: Sendable {
         var warnings: [Diagnostic] = []
         if !unknownServices.isEmpty {
             let list = unknownServices.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10).map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
-            warnings.append(Diagnostic(SourceLocation(file: file, line: table.header.line, column: (services ?? 0) + 1), .warning,
+            warnings.append(Diagnostic(SourceLocation(file: file, line: table.header.line, column: table.header.location(layout.otherServices ?? layout.services ?? 0, file: file).column), .warning,
                                        "services not in the dependencies vocabulary were kept in the descriptions only: \(list); add them as synonyms in the database's vocabularies/ to match policies"))
         }
         let nationalCount = rows.filter(\.national).count
@@ -274,9 +293,14 @@ public struct STOPImporter: Sendable {
             "Data: Access Now, #KeepItOn STOP (Shutdown Tracker Optimization Project); cite Access Now when you use it.",
             "National shutdowns are in STOP-<CC>-NATIONAL factors, regional ones in STOP-<CC>-REGIONAL (matched to a site's region or city).",
         ]
-        let summary = ["\(rows.count) shutdowns (\(nationalCount) national, \(rows.count - nationalCount) regional) in \(factors.count) factor(s) for \(Set(rows.map(\.country.code)).sorted().joined(separator: ", "))"
-                       + (skippedBlank > 0 ? "; \(skippedBlank) empty rows skipped" : "")]
-        return ImportedFactors(factors: factors, sources: [source], header: header, warnings: warnings, summary: summary)
+        let skippedCount = skipped.values.reduce(0, +)
+        let reasons = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        let summary = ["imported \(rows.count), skipped \(skippedCount)" + (reasons.isEmpty ? "" : " (\(reasons))")
+                       + (emptyRows > 0 ? "; \(emptyRows) empty row(s) ignored" : "") + " (\(layout.name))",
+                       "\(rows.count) shutdowns (\(nationalCount) national, \(rows.count - nationalCount) regional) in \(factors.count) factor(s) for \(Set(rows.map(\.country.code)).sorted().joined(separator: ", "))"]
+        var imported = ImportedFactors(factors: factors, sources: [source], header: header, warnings: warnings, summary: summary)
+        imported.snapshot = DataSnapshot(source: .stop, date: reviewed)
+        return imported
     }
 
     func factor(_ country: Country, national: Bool, _ rows: [Row], reviewed: Day, file: String) -> RiskFactor {
@@ -308,5 +332,27 @@ public struct STOPImporter: Sendable {
             exemptGoods: [], areas: [], targets: [], events: events, references: [reference],
             recommendations: ["Keep a fallback that survives a state order (satellite link, a team abroad) for the services this country has cut, and an offline runbook."],
             notes: "Imported from \(file) by diligence db import --from stop.", file: file, mark: Mark(line: 1, column: 1))
+    }
+
+    /// The dependencies a sentence names ("Youtube, Viber", "VPN services. some google services"):
+    /// each word and pair of words looked up in the vocabulary.
+    static func servicesNamed(in text: String, _ dependencies: Vocabulary) -> [String] {
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var found: [String] = []
+        var index = 0
+        while index < words.count {
+            if index + 1 < words.count, let id = dependencies.resolve(words[index] + "-" + words[index + 1]) {
+                if !found.contains(id) { found.append(id) }
+                index += 2
+                continue
+            }
+            if words[index].count > 2, let id = dependencies.resolve(words[index]) {
+                if !found.contains(id) { found.append(id) }
+            } else if ["sms"].contains(words[index].lowercased()), !found.contains("mobile-voice") {
+                found.append("mobile-voice")
+            }
+            index += 1
+        }
+        return found
     }
 }

@@ -1,8 +1,8 @@
 /// Where UTF-8 goes wrong in a run of bytes.
-enum UTF8Check {
+public enum UTF8Check {
     /// The offset of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629:
     /// no overlong forms, no surrogates, nothing above U+10FFFF), or nil when all are well formed.
-    static func firstInvalidOffset<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+    public static func firstInvalidOffset<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let lead = bytes[index]
