@@ -128,7 +128,7 @@ import Testing
         #expect(try TestData.findings("conflict-proximity", Self.trip("Maputo", country: "MZ", travellers: 30, frequency: "weekly")).isEmpty)
     }
 
-    @Test(arguments: ["Minsk City", "Zorblaville"])
+    @Test(arguments: ["Minsk City", "Zorblaville", "Grodnoo", "Mіnsk"])
     func anUnknownCityIsNotAssessedAndNamed(city: String) throws {
         let findings = try TestData.findings("not-assessed", Self.trip(city, country: "BY", travellers: 1, frequency: "once"))
         #expect(findings.map(\.severity) == [.medium])
@@ -228,5 +228,36 @@ import Testing
 
     @Test func beforeTheBansNothingIsSaid() throws {
         #expect(try TestData.findings("listed-counterparty", Self.policy, asOf: Day(iso: "2020-08-30")!).allSatisfy { $0.subject == "guards" })
+    }
+}
+
+/// How the database's own places locate a destination.
+@Suite struct DestinationResolverTests {
+    static func factor(areas: [Area], events: [RiskEvent]) -> RiskFactor {
+        let mozambique = CountryTable.shared?.country(code: "MZ") ?? Country(code: "MZ", name: "Mozambique")
+        return RiskFactor(id: "A-TEST", kind: .armedConflict, title: "t", summary: nil, country: mozambique,
+                          inForceFrom: Day(iso: "2020-01-01")!, inForceUntil: nil, published: nil, modified: nil,
+                          reviewed: Day(iso: "2020-09-01")!, severity: .high, affects: Affects(), exemptGoods: [], areas: areas,
+                          targets: [], events: events, references: [], recommendations: [], notes: nil, file: "f.yaml", mark: .start)
+    }
+
+    @Test func areasComeFirstAndARegionLevelEventLocatesNoCity() throws {
+        var regional = RiskEvent(date: Day(iso: "2020-08-01")!, what: "w", place: "Nangade", location: Coordinate(lat: -12, lon: 39))
+        regional.geoPrecision = 3
+        var near = RiskEvent(date: Day(iso: "2020-08-02")!, what: "w", place: "Mueda", location: Coordinate(lat: -11.6, lon: 39.5))
+        near.geoPrecision = 2
+        var exact = RiskEvent(date: Day(iso: "2020-08-03")!, what: "w", place: "Mueda", location: Coordinate(lat: -11.66, lon: 39.55))
+        exact.geoPrecision = 1
+        let area = Area(name: "Mueda", region: nil, location: Coordinate(lat: -11.7, lon: 39.6), radiusKm: 10, locatedBy: "test")
+        let mozambique = try #require(CountryTable.shared?.country(code: "MZ"))
+        let empty = Gazetteer()
+        let database = RiskDatabase(path: "db", metadata: TestData.workspace.database.metadata,
+                                    factors: [Self.factor(areas: [], events: [regional, near, exact])], entities: [], digest: "", files: [])
+        let resolver = DestinationResolver(database: database, gazetteer: empty)
+        #expect(resolver.resolve("Nangade", in: mozambique) == nil)
+        #expect(resolver.resolve("Mueda", in: mozambique)?.location == Coordinate(lat: -11.66, lon: 39.55))
+        let withArea = RiskDatabase(path: "db", metadata: TestData.workspace.database.metadata,
+                                    factors: [Self.factor(areas: [area], events: [exact])], entities: [], digest: "", files: [])
+        #expect(DestinationResolver(database: withArea, gazetteer: empty).resolve("mueda", in: mozambique)?.location == Coordinate(lat: -11.7, lon: 39.6))
     }
 }

@@ -119,4 +119,12 @@ import Testing
         #expect(run.status == 2)
         #expect(run.stderr.contains("pay.yaml:7:15: error: unknown payment method `western-union`"), "\(run.stderr)")
     }
+
+    @Test func theReportScopeShowsMoneyFlowsAndRoutes() throws {
+        let path = Executable.fixtures.appendingPathComponent("judgement/trade-route.yaml").path
+        let run = try Executable.run(["check", path, "--as-of", "2020-09-30", "--format", "markdown", "--fail-on", "none"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("| export (remittance) | Burkina Faso (BF); origin ML |"), "\(run.stdout)")
+        #expect(run.stdout.contains("| export | Niger (NE); origin GH; transit ML; destination NE |"))
+    }
 }

@@ -228,8 +228,17 @@ public struct MarkdownReporter: Reporter {
             out.tableHeader(["Trade flow", "Direction", "Country", "Goods", "HS codes", "Payment"])
             for flow in policy.trade {
                 out.cell("`", Escaping.codeInTable(flow.id), "` ", Escaping.markdown(flow.name ?? ""))
-                out.cell(flow.direction.rawValue)
-                out.cell(flow.country)
+                // Money alone says so; a declared route follows the partner.
+                out.cell(flow.direction.rawValue, flow.kind.movesGoods ? "" : " (\(flow.kind.rawValue))")
+                if flow.origin == nil, flow.transit.isEmpty, flow.destination == nil {
+                    out.cell(flow.country)
+                } else {
+                    var route = ["\(flow.country.name) (\(flow.country.code))"]
+                    if let origin = flow.origin { route.append("origin \(origin.code)") }
+                    if !flow.transit.isEmpty { route.append("transit " + flow.transit.map(\.code).joined(separator: ", ")) }
+                    if let destination = flow.destination { route.append("destination \(destination.code)") }
+                    out.cell(escaping: route, separator: "; ")
+                }
                 out.cell(escaping: flow.goods, separator: ", ")
                 out.cell(escaping: flow.hsCodes, separator: ", ")
                 out.cell(escaping: flow.payment, separator: ", ")

@@ -33,6 +33,16 @@ public struct ConflictProximityRule: Rule {
                 country: MZ
                 location: { lat: -11.95, lon: 40.15 }
             """,
+            """
+            version: 1
+            company: Example Logistics
+            travel:
+              - id: kidal-liaison
+                country: ML
+                city: Kidal
+                travellers: 5
+                frequency: weekly
+            """,
         ],
         nonTriggeringExamples: [
             """

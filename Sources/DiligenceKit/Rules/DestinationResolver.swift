@@ -1,6 +1,7 @@
 /// Resolves a travel destination (a city in a country) to coordinates: first the database's
-/// own named places (point areas and located event places of its factors in that country, as
-/// the analyst located them), then the gazetteer. Built once per database and run.
+/// own named places (point areas, then the places of events located at or near the place, of
+/// its factors in that country, as the analyst or the import located them), then the
+/// gazetteer. Built once per database and run.
 public struct DestinationResolver: Sendable {
     /// A resolved destination and where its coordinates come from.
     public struct Destination: Sendable, Hashable {
@@ -30,12 +31,18 @@ public struct DestinationResolver: Sendable {
                 places[country.code, default: [:]][key] = Destination(name: name, location: location, source: described)
             }
         }
+        // Named areas first, then event places located at the place itself, then those located
+        // near it; an event located only to its region (ACLED precision 3) does not locate a city.
         for factor in database.factors {
             for area in factor.areas where area.geometry == nil {
                 if let location = area.location { add(area.name, location, area.locatedBy, factor.country) }
             }
-            for event in factor.events {
-                if let place = event.place, let location = event.location { add(place, location, event.locatedBy, factor.country) }
+        }
+        for nearOnly in [false, true] {
+            for factor in database.factors {
+                for event in factor.events where (event.geoPrecision ?? 1) == (nearOnly ? 2 : 1) {
+                    if let place = event.place, let location = event.location { add(place, location, event.locatedBy, factor.country) }
+                }
             }
         }
         databasePlaces = places

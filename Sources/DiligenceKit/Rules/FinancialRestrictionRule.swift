@@ -34,6 +34,16 @@ public struct FinancialRestrictionRule: Rule {
                 goods: [vehicles]
                 payment: [bank-transfer]
             """,
+            """
+            version: 1
+            company: Example Traders
+            trade:
+              - id: bamako-fees
+                kind: payment
+                direction: export
+                country: ML
+                payment: [hawala]
+            """,
         ],
         nonTriggeringExamples: [
             """

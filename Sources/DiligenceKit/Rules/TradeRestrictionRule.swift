@@ -30,6 +30,19 @@ public struct TradeRestrictionRule: Rule {
                 country: ML
                 goods: [industrial-machinery]
             """,
+            """
+            version: 1
+            company: Example Sahel Mining
+            sites:
+              - id: kayes-mine
+                kind: mine
+                country: ML
+            trade:
+              - id: dakar-explosives
+                direction: import
+                country: SN
+                goods: [explosives]
+            """,
         ],
         nonTriggeringExamples: [
             """
