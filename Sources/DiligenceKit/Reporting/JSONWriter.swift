@@ -255,30 +255,40 @@ struct JSONWriter {
         }
         var copy = value
         copy.withUTF8 { text in
+            // Bytes that need nothing are copied a run at a time (typographic quotes and
+            // dashes, E2 80 xx, send many texts here).
+            var runStart = 0
             var index = 0
             while index < text.count {
                 let byte = text[index]
-                index += 1
+                let escaped: String
+                var length = 1
                 switch byte {
-                case UInt8(ascii: "\""): write("\\\"")
-                case UInt8(ascii: "\\"): write("\\\\")
-                case UInt8(ascii: "\n"): write("\\n")
-                case UInt8(ascii: "\r"): write("\\r")
-                case UInt8(ascii: "\t"): write("\\t")
-                case 0x08: write("\\b")
-                case 0x0C: write("\\f")
-                case ..<0x20: write(Self.unicodeEscape(UInt32(byte)))
+                case UInt8(ascii: "\""): escaped = "\\\""
+                case UInt8(ascii: "\\"): escaped = "\\\\"
+                case UInt8(ascii: "\n"): escaped = "\\n"
+                case UInt8(ascii: "\r"): escaped = "\\r"
+                case UInt8(ascii: "\t"): escaped = "\\t"
+                case 0x08: escaped = "\\b"
+                case 0x0C: escaped = "\\f"
+                case ..<0x20: escaped = Self.unicodeEscape(UInt32(byte))
                 case 0x7F, 0xC2, 0xD8, 0xE2:
-                    if let hidden = HiddenCharacters.scalar(in: text, at: index - 1) {
-                        write(Self.unicodeEscape(hidden.scalar.value))
-                        index += hidden.length - 1
-                    } else {
-                        bytes.append(byte)
+                    guard let hidden = HiddenCharacters.scalar(in: text, at: index) else {
+                        index += 1
+                        continue
                     }
+                    escaped = Self.unicodeEscape(hidden.scalar.value)
+                    length = hidden.length
                 default:
-                    bytes.append(byte)
+                    index += 1
+                    continue
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                write(escaped)
+                index += length
+                runStart = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
         }
     }
 
