@@ -129,6 +129,9 @@ import Testing
                 #expect(count(Escaping.markdown(event.evidenceFact)) >= 1, "\(factor.id): event lost: \(event.what)")
             }
         }
+        // A factor behind no finding is named under its country, with why it did not apply.
+        #expect(count("`DRF-2020-BY-0004`") == 1)
+        #expect(markdown.contains("(`DRF-2020-BY-0004`, sanction, severity high, in force from 2020-10-02; not in force on 2020-09-30)"))
         // No evidence line is a title without its quote: the profiles quote their sources.
         #expect(!markdown.contains("2020-09: The Belarus Crisis and its Implications"))
     }

@@ -31,6 +31,8 @@ public struct CheckResult: Sendable {
     /// streamed check (`StreamedCheck`) writes each policy's sections as it goes and keeps none.
     let checkedPolicies: [Policy]
 
+    /// A result from its parts. Without `factors` (the database's, `FactorCatalog(database, asOf:)`)
+    /// the Markdown report has no country profiles and states no country as covered.
     public init(asOf: Day, options: CheckOptions, database: DatabaseSummary, factors: FactorCatalog = FactorCatalog(),
                 policies: [PolicyResult]) {
         self.init(asOf: asOf, options: options, database: database, factors: factors, policies: policies, checkedPolicies: [])

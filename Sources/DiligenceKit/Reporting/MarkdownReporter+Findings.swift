@@ -54,7 +54,8 @@ extension MarkdownReporter {
         guard !top.isEmpty else { return }
         let named = top.prefix(3).map { position in
             let finding = findings[position]
-            return "**\(finding.severity)** `\(finding.rule)` for \(label(finding.subjectKind).lowercased()) `\(Escaping.code(finding.subject))` \(Escaping.markdown(finding.subjectName))"
+            let name = finding.subjectName == finding.subject ? "" : " " + Escaping.markdown(finding.subjectName)
+            return "**\(finding.severity)** `\(finding.rule)` for \(label(finding.subjectKind).lowercased()) `\(Escaping.code(finding.subject))`" + name
         }
         out.line("**Top findings:** " + named.joined(separator: "; ") + (top.count > 3 ? "; and \(top.count - 3) more at high or critical." : "."))
     }

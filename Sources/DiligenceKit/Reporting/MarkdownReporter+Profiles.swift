@@ -36,7 +36,9 @@ extension MarkdownReporter {
 
     // MARK: 6. Country risk profiles
 
-    /// The factors behind the reported findings, by country (in name order), each in id order.
+    /// The factors behind the reported findings, by country (in name order), each in id order;
+    /// with the countries of the companies' operations that the database covers, even when no
+    /// finding cites a factor of theirs.
     func profiledFactors(_ result: CheckResult) -> [(country: Country, factors: [RiskFactor])] {
         var seen: Set<String> = []
         var byCountry: [Country: [RiskFactor]] = [:]
@@ -44,6 +46,11 @@ extension MarkdownReporter {
             for id in finding.factors where !seen.contains(id) {
                 seen.insert(id)
                 if let factor = result.factors.factor(id) { byCountry[factor.country, default: []].append(factor) }
+            }
+        }
+        for entry in result.policies {
+            for country in entry.policy.countries where byCountry[country] == nil && result.factors.covers(country) {
+                byCountry[country] = []
             }
         }
         return byCountry.keys.sorted { ($0.name, $0.code) < ($1.name, $1.code) }.map { country in
@@ -71,6 +78,19 @@ extension MarkdownReporter {
             out.line("### \(country.description)")
             out.blank()
             for factor in factors { profile(factor, result, &citations, &quoted, &out) }
+            // The country's other factors, one line each: what was checked and did not apply,
+            // or is not in force on the as-of date.
+            let shown = Set(factors.map(\.id))
+            let others = result.factors.factors(in: country).filter { !shown.contains($0.id) }
+            if !others.isEmpty {
+                out.line("Other factors for \(country.name) in the database, behind no finding of this report:")
+                for factor in others {
+                    let dates = "in force from \(factor.inForceFrom)" + (factor.inForceUntil.map { " until \($0)" } ?? "")
+                    out.line("- \(Escaping.markdown(factor.title)) (`\(Escaping.code(factor.id))`, \(factor.kind.rawValue), severity \(factor.severity), \(dates)"
+                             + (factor.isInForce(on: result.asOf) ? ")" : "; not in force on \(result.asOf))"))
+                }
+                out.blank()
+            }
         }
     }
 
