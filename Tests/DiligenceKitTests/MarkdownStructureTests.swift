@@ -129,6 +129,12 @@ import Testing
                 #expect(count(Escaping.markdown(event.evidenceFact)) >= 1, "\(factor.id): event lost: \(event.what)")
             }
         }
+        // A factor's exempt goods are in its profile, not repeated per finding.
+        let exemptions = factors.values.compactMap { $0.exemptGoodsEvidence?.fact }
+        #expect(!exemptions.isEmpty)
+        for fact in Set(exemptions) {
+            #expect(count(Escaping.markdown(fact)) == exemptions.filter { $0 == fact }.count, "exempt goods not once per factor: \(fact)")
+        }
         // A factor behind no finding is named under its country, with why it did not apply.
         #expect(count("`DRF-2020-BY-0004`") == 1)
         #expect(markdown.contains("(`DRF-2020-BY-0004`, sanction, severity high, in force from 2020-10-02; not in force on 2020-09-30)"))

@@ -162,13 +162,13 @@ extension MarkdownReporter {
             factors = finding.factors.compactMap { context.factors.factor($0) }
         }
 
-        /// Whether a profile states the line: a factor's source, or a dated line of a factor
-        /// (its title line or an event). Undated lines without a source (a named target) and
-        /// lines of other records (a listed person) are the finding's own.
+        /// Whether a profile states the line: a factor's source, a dated line of a factor (its
+        /// title line or an event) or its exempt goods. Other undated lines without a source (a
+        /// named target) and lines of other records (a listed person) are the finding's own.
         func states(_ evidence: Evidence) -> Bool {
             guard let factor = factors.first(where: { $0.id == evidence.record }) else { return false }
             if let reference = evidence.reference { return factor.references.contains(reference) }
-            return evidence.date != nil
+            return evidence.date != nil || evidence == factor.exemptGoodsEvidence
         }
 
         /// Whether a profile quotes the source.

@@ -104,6 +104,7 @@ extension MarkdownReporter {
         facts += "; reviewed \(factor.reviewed)"
         let age = factor.reviewed.days(until: result.asOf)
         if age > result.options.settings.staleAfterDays { facts += " (\(age) days before the as-of date: stale)" }
+        if let exempt = factor.exemptGoodsEvidence { facts += ". " + Escaping.markdown(exempt.fact) }
         out.line(facts + ".")
         if !factor.references.isEmpty {
             out.line("- **Sources:**")

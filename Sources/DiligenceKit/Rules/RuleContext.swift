@@ -79,6 +79,13 @@ extension RiskFactor {
     }
 }
 
+extension RiskFactor {
+    /// "Exempt goods: medicines, fuel", for factors that exempt goods.
+    public var exemptGoodsEvidence: Evidence? {
+        exemptGoods.isEmpty ? nil : Evidence(record: id, fact: "Exempt goods: " + exemptGoods.joined(separator: ", "))
+    }
+}
+
 extension RiskEvent {
     /// "2020-08-09" or "2020-08-09 to 2020-08-11".
     public var evidenceDate: String { until.map { "\(date) to \($0)" } ?? date.description }
