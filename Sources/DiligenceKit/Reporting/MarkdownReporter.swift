@@ -131,7 +131,7 @@ public struct MarkdownReporter: Reporter {
             out.line("No open finding at high or critical.")
         } else {
             for finding in top.prefix(10).map({ reported[$0.index] }) {
-                out.line("- **\(finding.severity)** `\(finding.rule)` in \(Escaping.markdown(company(of: finding, result))): \(Escaping.markdown(finding.message))")
+                out.line("- **\(finding.severity)** `\(finding.rule)` in [\(Escaping.markdown(company(of: finding, result)))](#\(Self.anchor("policy", finding.policy))): \(Escaping.markdown(finding.message))")
             }
             if top.count > 10 { out.line("- … and \(top.count - 10) more at high or critical (section 5).") }
         }
