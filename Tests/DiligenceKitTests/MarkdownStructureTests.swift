@@ -71,10 +71,31 @@ import Testing
         #expect(firstRow.contains("mz-cabo-delgado-lng-logistics-yaml) | 4 |"))
     }
 
+    /// The companies come most severe open finding first, in the executive summary's table and
+    /// in sections 3 and 5; the report's first finding is a critical one (it used to be at line
+    /// 1,697 of 2,104, the files being in name order).
+    @Test func theCompanyWithTheCriticalsComesFirst() throws {
+        let markdown = Self.markdown
+        let sections = try Self.companySections().map(\.company)
+        #expect(sections.first?.hasPrefix("Lúrio Logistics Services Lda") == true)
+        let table = try #require(markdown.range(of: "**Companies by risk**"))
+        let order = markdown[table.upperBound...].split(separator: "\n").prefix { !$0.hasPrefix("**Top risks**") }
+            .filter { $0.hasPrefix("| [") }.map { String($0.dropFirst(3).prefix { $0 != "]" }) }
+        #expect(order.count == 9)
+        #expect(sections.map { String($0.prefix { $0 != "(" }.dropLast()) } == order)
+        let scope = try #require(markdown.range(of: "\n## 3. Scope\n\n### "))
+        #expect(markdown[scope.upperBound...].hasPrefix("Lúrio Logistics Services Lda\n"))
+        let start = try #require(markdown.range(of: "\n## 5. Findings by company\n"))
+        let firstFinding = try #require(markdown[start.upperBound...].split(separator: "\n").first { Self.severity(ofBullet: $0) != nil })
+        #expect(Self.severity(ofBullet: firstFinding) == .critical)
+    }
+
     /// Each sign-off block lists exactly its company's reported findings.
     @Test func eachCompanySignsOffItsOwnFindings() throws {
         let sections = try Self.companySections()
-        for (entry, section) in zip(Self.examples.policies, sections) {
+        #expect(sections.count == Self.examples.policies.count)
+        for entry in Self.examples.policies {
+            let section = try #require(sections.first { $0.company.hasPrefix(entry.policy.company + " (") })
             let rows = section.text.split(separator: "\n").filter { $0.hasPrefix("| `") }
             #expect(rows.count == entry.findings.count, "\(entry.policy.company)")
             for finding in entry.findings {

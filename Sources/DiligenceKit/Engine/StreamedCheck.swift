@@ -122,6 +122,7 @@ public struct StreamedCheck: Sendable {
                 switch piece {
                 case .text(let text): return .text(text)
                 case .stream(let index): return index < streams.count ? .spilled(streams[index]) : .text("")
+                case .streamSection(let index, let policy): return index < streams.count ? .spilledSection(streams[index], policy) : .text("")
                 }
             }
         }

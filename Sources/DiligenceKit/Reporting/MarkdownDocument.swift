@@ -86,6 +86,15 @@ struct MarkdownDocument {
         tail = (0x0A, 0x0A)
     }
 
+    /// Where one policy's section of a per-policy stream goes (`policy`: its index in the
+    /// result's policies). Every section ends with a blank line.
+    mutating func streamSection(_ index: Int, policy: Int) {
+        if !current.isEmpty { done.append(.text(currentText)) }
+        current.removeAll(keepingCapacity: true)
+        done.append(.streamSection(index, policy: policy))
+        tail = (0x0A, 0x0A)
+    }
+
     /// A table; cells must already be escaped.
     mutating func table(_ header: [String], _ rows: [[String]]) {
         tableHeader(header)

@@ -25,7 +25,8 @@ extension MarkdownReporter {
         out.blank()
         guard !result.policies.isEmpty else { return }
         out.tableHeader(["Company", "Countries of its operations no factor covers"])
-        for entry in result.policies {
+        for row in riskOrder(result) {
+            let entry = result.policies[row.index]
             let uncovered = entry.policy.countries.filter { !result.factors.covers($0) }
             out.cell(Escaping.markdown(entry.policy.company))
             out.cell(uncovered.isEmpty ? "none" : uncovered.map(\.description).joined(separator: ", "))

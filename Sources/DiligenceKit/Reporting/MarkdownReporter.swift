@@ -26,7 +26,7 @@ public struct MarkdownReporter: Reporter {
         executiveSummary(result, &out)
         scope(result, &out)
         methodology(result, &out)
-        findings(&out)
+        findings(result, &out)
         // The profiles number the sources no finding cited after the others.
         var numbers = citations
         profiles(result, &numbers, &out)
@@ -191,7 +191,25 @@ public struct MarkdownReporter: Reporter {
     private func companiesByRisk(_ result: CheckResult, _ out: inout MarkdownDocument) {
         guard !result.policies.isEmpty else { return }
         let levels = Array(Severity.allCases.reversed())
-        let rows = result.policies.enumerated().map { index, entry -> (counts: [Int], accepted: Int, index: Int) in
+        out.line("**Companies by risk** (most severe open finding first, the order of sections 3 and 5; each has its own sign-off block in section 5)")
+        out.blank()
+        out.tableHeader(["Company"] + levels.map(\.name) + ["Accepted"])
+        for row in riskOrder(result) {
+            let policy = result.policies[row.index].policy
+            out.cell("[", Escaping.markdown(policy.company), "](#\(Self.anchor("policy", policy.file)))")
+            for count in row.counts { out.cell(String(count)) }
+            out.cell(String(row.accepted))
+            out.endRow()
+        }
+        out.blank()
+    }
+
+    /// The policies (by index) with their open findings per severity (critical first) and
+    /// their accepted ones: the one with the most severe open finding first, then by the counts
+    /// from critical down, then in file order.
+    func riskOrder(_ result: CheckResult) -> [(index: Int, counts: [Int], accepted: Int)] {
+        let levels = Array(Severity.allCases.reversed())
+        return result.policies.enumerated().map { index, entry -> (index: Int, counts: [Int], accepted: Int) in
             var counts = Array(repeating: 0, count: levels.count)
             var accepted = 0
             for finding in entry.findings where finding.severity >= result.options.reportMin {
@@ -201,19 +219,8 @@ public struct MarkdownReporter: Reporter {
                     counts[level] += 1
                 }
             }
-            return (counts, accepted, index)
+            return (index, counts, accepted)
         }.sorted { a, b in a.counts != b.counts ? a.counts.lexicographicallyPrecedes(b.counts, by: >) : a.index < b.index }
-        out.line("**Companies by risk** (most severe open finding first; each has its own sign-off block in section 5)")
-        out.blank()
-        out.tableHeader(["Company"] + levels.map(\.name) + ["Accepted"])
-        for row in rows {
-            let policy = result.policies[row.index].policy
-            out.cell("[", Escaping.markdown(policy.company), "](#\(Self.anchor("policy", policy.file)))")
-            for count in row.counts { out.cell(String(count)) }
-            out.cell(String(row.accepted))
-            out.endRow()
-        }
-        out.blank()
     }
 
     private func company(of finding: Finding, _ result: CheckResult) -> String {
@@ -225,8 +232,8 @@ public struct MarkdownReporter: Reporter {
     private func scope(_ result: CheckResult, _ out: inout MarkdownDocument) {
         out.line("## 3. Scope")
         out.blank()
-        // Each policy's part, written as it is checked, in file order.
-        out.stream(0)
+        // Each policy's part, written as it is checked, placed in order of risk.
+        for row in riskOrder(result) { out.streamSection(0, policy: row.index) }
         out.line("**Not covered:** operations not written in the policy files; risks other than the factor kinds in the database (for example corruption, environmental or cyber risk); counterparties' owners and directors unless they are listed as counterparties; events after the as-of date; countries the database has no factor for (below).")
         out.blank()
         coverage(result, &out)
@@ -319,13 +326,13 @@ public struct MarkdownReporter: Reporter {
 
     // MARK: 5. Findings
 
-    private func findings(_ out: inout MarkdownDocument) {
+    private func findings(_ result: CheckResult, _ out: inout MarkdownDocument) {
         out.line("## 5. Findings by company")
         out.blank()
-        out.line("Per company: its summary and sign-off block, then its findings grouped by risk factor, the factor with the most severe finding first. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading.")
+        out.line("Per company, the company with the most severe open finding first: its summary and sign-off block, then its findings grouped by risk factor, the factor with the most severe finding first. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading.")
         out.blank()
-        // Each policy's part, written as it is checked, in file order.
-        out.stream(1)
+        // Each policy's part, written as it is checked, placed in order of risk.
+        for row in riskOrder(result) { out.streamSection(1, policy: row.index) }
     }
 
     // MARK: 7. Accepted risks, stale intelligence, not assessed
