@@ -175,11 +175,14 @@ import Testing
         #expect(markdown.contains("Reviewed and signed off by"))
         #expect(markdown.contains(" [1]\n"))
         let annex = try #require(markdown.range(of: "## Annex: sources cited\n\n"))
-        let firstSource = markdown[annex.upperBound...].prefix { $0 != "\n" }
-        #expect(firstSource.hasPrefix("1. MS Risk Blog, “The Belarus Crisis"))
-        #expect(firstSource.contains(": “"))
+        let firstSource = try #require(markdown[annex.upperBound...].split(separator: "\n").first { $0.hasPrefix("- [") })
+        #expect(firstSource.hasPrefix("- [1]"))
+        #expect(firstSource.contains(": MS Risk Blog, “The Belarus Crisis"))
+        // The quote of source 1 is in the factor's country profile, with its number.
+        #expect(markdown.contains(#/\n  - “[^\n]+” \[1\]\n/#))
         // The accepted risk is shown with its approver and expiry.
-        #expect(markdown.contains("##### HIGH (accepted): `shutdown-exposure`"))
+        #expect(markdown.contains("- **HIGH** (accepted) `shutdown-exposure/minsk-office/DRF-2020-BY-0001` at `test.yaml:"))
+        #expect(markdown.contains("| `shutdown-exposure/minsk-office/DRF-2020-BY-0001` | high (accepted) |   | accepted by Head of Compliance | expires 2021-03-31 |"))
         #expect(markdown.contains("| Satellite uplink on order | Head of Compliance | 2021-03-31 | in force (1 finding) |"))
         #expect(markdown.contains("**Gate verdict:** **passed**"))
     }

@@ -4,6 +4,9 @@ public struct CheckResult: Sendable {
     public let asOf: Day
     public let options: CheckOptions
     public let database: DatabaseSummary
+    /// The database's factors by id and the countries it covers (empty when the result was
+    /// made without a database).
+    public let factors: FactorCatalog
     public let policies: [PolicyResult]
 
     /// Every finding of every policy, in deterministic order (accepted ones included). A view,
@@ -28,14 +31,19 @@ public struct CheckResult: Sendable {
     /// streamed check (`StreamedCheck`) writes each policy's sections as it goes and keeps none.
     let checkedPolicies: [Policy]
 
-    public init(asOf: Day, options: CheckOptions, database: DatabaseSummary, policies: [PolicyResult]) {
-        self.init(asOf: asOf, options: options, database: database, policies: policies, checkedPolicies: [])
+    /// A result from its parts. Without `factors` (the database's, `FactorCatalog(database, asOf:)`)
+    /// the Markdown report has no country profiles and states no country as covered.
+    public init(asOf: Day, options: CheckOptions, database: DatabaseSummary, factors: FactorCatalog = FactorCatalog(),
+                policies: [PolicyResult]) {
+        self.init(asOf: asOf, options: options, database: database, factors: factors, policies: policies, checkedPolicies: [])
     }
 
-    init(asOf: Day, options: CheckOptions, database: DatabaseSummary, policies: [PolicyResult], checkedPolicies: [Policy]) {
+    init(asOf: Day, options: CheckOptions, database: DatabaseSummary, factors: FactorCatalog, policies: [PolicyResult],
+         checkedPolicies: [Policy]) {
         self.asOf = asOf
         self.options = options
         self.database = database
+        self.factors = factors
         self.policies = policies
         self.checkedPolicies = checkedPolicies
         findings = FindingList(policies, .all)
@@ -47,7 +55,7 @@ public struct CheckResult: Sendable {
     }
 
     /// What every policy's own report sections are rendered with.
-    public var context: ReportContext { ReportContext(asOf: asOf, options: options, database: database) }
+    public var context: ReportContext { ReportContext(asOf: asOf, options: options, database: database, factors: factors) }
 
     /// With a baseline: whether the finding is new since it (nil without a baseline).
     public func isNew(_ finding: Finding) -> Bool? {
@@ -68,11 +76,14 @@ public struct ReportContext: Sendable {
     public let asOf: Day
     public let options: CheckOptions
     public let database: DatabaseSummary
+    /// The database's factors by id and the countries it covers.
+    public let factors: FactorCatalog
 
-    public init(asOf: Day, options: CheckOptions, database: DatabaseSummary) {
+    public init(asOf: Day, options: CheckOptions, database: DatabaseSummary, factors: FactorCatalog = FactorCatalog()) {
         self.asOf = asOf
         self.options = options
         self.database = database
+        self.factors = factors
     }
 
     /// With a baseline: whether the finding is new since it (nil without a baseline).
@@ -104,6 +115,9 @@ public struct PolicyOverview: Sendable, Hashable {
     public var counterpartyCount: Int
     public var travelCount: Int
     public var acceptedRisks: [AcceptedRisk]
+    /// Every country its operations name (sites, trade flows with their origin, transit and
+    /// destination, counterparties, travel), in code order.
+    public var countries: [Country]
 
     public init(_ policy: Policy) {
         file = policy.file
@@ -115,6 +129,7 @@ public struct PolicyOverview: Sendable, Hashable {
         counterpartyCount = policy.counterparties.count
         travelCount = policy.travel.count
         acceptedRisks = policy.acceptedRisks
+        countries = policy.operationCountries
     }
 }
 
@@ -146,5 +161,22 @@ public struct DatabaseSummary: Sendable, Codable, Hashable {
             return dated
         }
         superseded = database.superseded.isEmpty ? nil : database.superseded.map(\.notice)
+    }
+}
+
+extension Policy {
+    /// Every country its operations name (sites, trade flows with their origin, transit and
+    /// destination, counterparties, travel), in code order, each once.
+    public var operationCountries: [Country] {
+        var countries = Set(sites.map(\.country))
+        for flow in trade {
+            countries.insert(flow.country)
+            if let origin = flow.origin { countries.insert(origin) }
+            if let destination = flow.destination { countries.insert(destination) }
+            countries.formUnion(flow.transit)
+        }
+        countries.formUnion(counterparties.map(\.country))
+        countries.formUnion(travel.map(\.country))
+        return countries.sorted()
     }
 }

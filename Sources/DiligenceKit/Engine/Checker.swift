@@ -21,8 +21,8 @@ public struct Checker: Sendable {
         let ordered = policies.indices.dropFirst().allSatisfy { policies[$0 - 1].file <= policies[$0].file }
             ? policies : policies.sorted { $0.file < $1.file }
         let results = Parallel.map(ordered) { check($0, options: options) }
-        return CheckResult(asOf: options.asOf, options: options, database: DatabaseSummary(database), policies: results,
-                           checkedPolicies: ordered)
+        return CheckResult(asOf: options.asOf, options: options, database: DatabaseSummary(database),
+                           factors: FactorCatalog(database, asOf: options.asOf), policies: results, checkedPolicies: ordered)
     }
 
     public func check(_ policy: Policy, options: CheckOptions) -> PolicyResult {

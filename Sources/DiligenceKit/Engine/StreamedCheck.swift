@@ -68,7 +68,8 @@ public struct StreamedCheck: Sendable {
         var citations = Citations()
         let failed = FailureFlag()
         if !problems.isEmpty { failed.set() }
-        let context = ReportContext(asOf: options.asOf, options: options, database: DatabaseSummary(checker.database))
+        let context = ReportContext(asOf: options.asOf, options: options, database: DatabaseSummary(checker.database),
+                                    factors: FactorCatalog(checker.database, asOf: options.asOf))
         Parallel.forEachInOrder(count: files.count, window: 8, produce: { index -> Outcome in
             var stage = work.start()
             let policy: Policy
@@ -114,12 +115,14 @@ public struct StreamedCheck: Sendable {
         if !problems.isEmpty { throw .input(InputError(problems)) }
         if !horizon.isEmpty { throw .input(InputError(horizon)) }
         var stage = work.start()
-        let result = CheckResult(asOf: options.asOf, options: options, database: context.database, policies: results)
+        let result = CheckResult(asOf: options.asOf, options: options, database: context.database, factors: context.factors,
+                                 policies: results)
         let reports = zip(reporters, spills).map { reporter, streams in
             reporter.layout(result, citations).map { piece -> ReportChunk in
                 switch piece {
                 case .text(let text): return .text(text)
                 case .stream(let index): return index < streams.count ? .spilled(streams[index]) : .text("")
+                case .streamSection(let index, let policy): return index < streams.count ? .spilledSection(streams[index], policy) : .text("")
                 }
             }
         }

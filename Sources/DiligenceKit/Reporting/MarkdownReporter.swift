@@ -1,7 +1,9 @@
 /// The due-diligence report a compliance officer reads, signs and files, in the shape the OECD
 /// Due Diligence Guidance and UN Guiding Principles 17–21 lead them to expect: control block,
-/// executive summary, scope, methodology, findings per policy and operation, accepted risks
-/// and open items, limitations, and the full source list.
+/// executive summary (companies by risk), scope and coverage, methodology, findings per company
+/// (its summary and sign-off block, then its findings grouped by risk factor, most severe
+/// first), country risk profiles (each factor stated once, with its quotes), accepted risks and
+/// open items, limitations, and the source list.
 public struct MarkdownReporter: Reporter {
     public init() {}
 
@@ -24,10 +26,13 @@ public struct MarkdownReporter: Reporter {
         executiveSummary(result, &out)
         scope(result, &out)
         methodology(result, &out)
-        findings(&out)
+        findings(result, &out)
+        // The profiles number the sources no finding cited after the others.
+        var numbers = citations
+        profiles(result, &numbers, &out)
         openItems(result, &out)
         limitations(result, &out)
-        annex(citations, &out)
+        annex(numbers, &out)
         return out.pieces
     }
 
@@ -115,6 +120,7 @@ public struct MarkdownReporter: Reporter {
             [severity.name, String(result.counts[severity] ?? 0), String(accepted[severity] ?? 0)]
         })
         out.blank()
+        companiesByRisk(result, &out)
         top.sort { a, b in (b.severity, a.policy, a.line) < (a.severity, b.policy, b.line) }
         if let baseline = result.options.baseline {
             baselineChanges(result, baseline, &out)
@@ -125,7 +131,7 @@ public struct MarkdownReporter: Reporter {
             out.line("No open finding at high or critical.")
         } else {
             for finding in top.prefix(10).map({ reported[$0.index] }) {
-                out.line("- **\(finding.severity)** `\(finding.rule)` in \(Escaping.markdown(company(of: finding, result))): \(Escaping.markdown(finding.message))")
+                out.line("- **\(finding.severity)** `\(finding.rule)` in [\(Escaping.markdown(company(of: finding, result)))](#\(Self.anchor("policy", finding.policy))): \(Escaping.markdown(finding.message))")
             }
             if top.count > 10 { out.line("- … and \(top.count - 10) more at high or critical (section 5).") }
         }
@@ -143,11 +149,11 @@ public struct MarkdownReporter: Reporter {
         }
         let unassessed = result.reportedFindings.filter { $0.rule == "not-assessed" }
         if !unassessed.isEmpty {
-            decisions.append("\(unassessed.count) operation(s) could not be assessed: supply the missing data (section 6).")
+            decisions.append("\(unassessed.count) operation(s) could not be assessed: supply the missing data (section 7).")
         }
         let stale = Set(result.reportedFindings.filter { $0.rule == "stale-intelligence" }.map(\.subject))
         if !stale.isEmpty {
-            decisions.append("\(stale.count) risk factor(s) behind these findings are stale: ask for a review of the intelligence (section 6).")
+            decisions.append("\(stale.count) risk factor(s) behind these findings are stale: ask for a review of the intelligence (section 7).")
         }
         if decisions.isEmpty { decisions.append("None.") }
         for decision in decisions { out.line("- " + decision) }
@@ -180,6 +186,43 @@ public struct MarkdownReporter: Reporter {
         }
     }
 
+    /// The companies, the one with the most severe open finding first (then by their counts
+    /// from critical down, then in file order), each linked to its findings.
+    private func companiesByRisk(_ result: CheckResult, _ out: inout MarkdownDocument) {
+        guard !result.policies.isEmpty else { return }
+        let levels = Array(Severity.allCases.reversed())
+        out.line("**Companies by risk** (most severe open finding first, the order of sections 3 and 5; each has its own sign-off block in section 5)")
+        out.blank()
+        out.tableHeader(["Company"] + levels.map(\.name) + ["Accepted"])
+        for row in riskOrder(result) {
+            let policy = result.policies[row.index].policy
+            out.cell("[", Escaping.markdown(policy.company), "](#\(Self.anchor("policy", policy.file)))")
+            for count in row.counts { out.cell(String(count)) }
+            out.cell(String(row.accepted))
+            out.endRow()
+        }
+        out.blank()
+    }
+
+    /// The policies (by index) with their open findings per severity (critical first) and
+    /// their accepted ones: the one with the most severe open finding first, then by the counts
+    /// from critical down, then in file order.
+    func riskOrder(_ result: CheckResult) -> [(index: Int, counts: [Int], accepted: Int)] {
+        let levels = Array(Severity.allCases.reversed())
+        return result.policies.enumerated().map { index, entry -> (index: Int, counts: [Int], accepted: Int) in
+            var counts = Array(repeating: 0, count: levels.count)
+            var accepted = 0
+            for finding in entry.findings where finding.severity >= result.options.reportMin {
+                if finding.accepted != nil {
+                    accepted += 1
+                } else if let level = levels.firstIndex(of: finding.severity) {
+                    counts[level] += 1
+                }
+            }
+            return (index, counts, accepted)
+        }.sorted { a, b in a.counts != b.counts ? a.counts.lexicographicallyPrecedes(b.counts, by: >) : a.index < b.index }
+    }
+
     private func company(of finding: Finding, _ result: CheckResult) -> String {
         result.policies.first { $0.policy.file == finding.policy }?.policy.company ?? finding.policy
     }
@@ -189,10 +232,11 @@ public struct MarkdownReporter: Reporter {
     private func scope(_ result: CheckResult, _ out: inout MarkdownDocument) {
         out.line("## 3. Scope")
         out.blank()
-        // Each policy's part, written as it is checked, in file order.
-        out.stream(0)
-        out.line("**Not covered:** operations not written in the policy files; risks other than the factor kinds in the database (for example corruption, environmental or cyber risk); counterparties' owners and directors unless they are listed as counterparties; events after the as-of date.")
+        // Each policy's part, written as it is checked, placed in order of risk.
+        for row in riskOrder(result) { out.streamSection(0, policy: row.index) }
+        out.line("**Not covered:** operations not written in the policy files; risks other than the factor kinds in the database (for example corruption, environmental or cyber risk); counterparties' owners and directors unless they are listed as counterparties; events after the as-of date; countries the database has no factor for (below).")
         out.blank()
+        coverage(result, &out)
     }
 
     private func scope(of policy: Policy, _ out: inout MarkdownDocument) {
@@ -291,175 +335,19 @@ public struct MarkdownReporter: Reporter {
 
     // MARK: 5. Findings
 
-    private func findings(_ out: inout MarkdownDocument) {
-        out.line("## 5. Findings")
+    private func findings(_ result: CheckResult, _ out: inout MarkdownDocument) {
+        out.line("## 5. Findings by company")
         out.blank()
-        // Each policy's part, written as it is checked, in file order.
-        out.stream(1)
-    }
-
-    private func findings(of entry: PolicyResult, _ context: ReportContext, _ out: inout MarkdownDocument) {
-        // Positions in the policy's findings, not copies of them.
-        let findings = entry.findings
-        let shown = findings.indices.filter { findings[$0].severity >= context.options.reportMin && findings[$0].rule != "stale-intelligence" }
-        out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
+        out.line("Per company, the company with the most severe open finding first: its summary and sign-off block, then its findings grouped by risk factor, the factor with the most severe finding first. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading.")
         out.blank()
-        if shown.isEmpty {
-            out.line("No finding" + (context.options.reportMin > .info ? " at or above \(context.options.reportMin)" : "") + ".")
-            out.blank()
-            return
-        }
-        // Findings by subject, subjects in order of first finding; positions, not copies.
-        var groups: [(kind: SubjectKind, subject: String, members: [Int])] = []
-        for position in shown {
-            let finding = findings[position]
-            if let index = groups.firstIndex(where: { $0.kind == finding.subjectKind && $0.subject == finding.subject }) {
-                groups[index].members.append(position)
-            } else {
-                groups.append((finding.subjectKind, finding.subject, [position]))
-            }
-        }
-        for group in groups {
-            guard let first = group.members.first.map({ findings[$0] }) else { continue }
-            out.line("#### \(label(first.subjectKind)) `\(Escaping.code(first.subject))`: \(Escaping.markdown(first.subjectName))")
-            out.blank()
-            for position in group.members.sorted(by: { (findings[$1].severity, findings[$0].rule) < (findings[$0].severity, findings[$1].rule) }) {
-                render(findings[position], isNew: context.isNew(findings[position]) == true, &out)
-            }
-        }
+        // Each policy's part, written as it is checked, placed in order of risk.
+        for row in riskOrder(result) { out.streamSection(1, policy: row.index) }
     }
 
-    private func label(_ kind: SubjectKind) -> String {
-        switch kind {
-        case .policy: return "Company"
-        case .site: return "Site"
-        case .trade: return "Trade flow"
-        case .counterparty: return "Counterparty"
-        case .travel: return "Travel"
-        case .acceptedRisk: return "Accepted risk"
-        case .factor: return "Risk factor"
-        }
-    }
-
-    private func render(_ finding: Finding, isNew: Bool, _ out: inout MarkdownDocument) {
-        let accepted = finding.accepted != nil ? " (accepted)" : ""
-        out.line("##### \(finding.severity.name.uppercased())\(accepted)\(isNew ? " (new)" : ""): `\(finding.rule)`")
-        out.blank()
-        // The long lines are written part by part, not built as Strings first.
-        out.part("- **What:** ")
-        out.part(Escaping.markdown(finding.message))
-        out.part(".")
-        out.endLine()
-        if !finding.path.isEmpty {
-            out.part("- **Why (exposure path):** ")
-            for (index, step) in finding.path.enumerated() {
-                if index > 0 { out.part(" → ") }
-                out.part(Escaping.markdown(step))
-            }
-            out.endLine()
-        }
-        if let exposure = finding.exposure {
-            out.line("- **Exposure:** " + exposureSummary(exposure))
-        }
-        out.line("- **Where:** `\(Escaping.code(finding.policy)):\(finding.line):\(finding.column)`; identity `\(Escaping.code(finding.identity.description))`")
-        if let acceptance = finding.accepted {
-            out.line("- **Accepted** until \(acceptance.expires) by \(Escaping.markdown(acceptance.approvedBy)): \(Escaping.markdown(acceptance.reason))")
-        }
-        if !finding.evidence.isEmpty {
-            out.line("- **Evidence:**")
-            // The first fact of each record is quoted inline; further sources are cited by number
-            // and quoted in the annex, so a finding stays readable.
-            var quotedRecords: Set<String> = []
-            for evidence in finding.evidence {
-                out.part("  - ")
-                if let date = evidence.date {
-                    out.part(Escaping.markdown(date))
-                    out.part(": ")
-                }
-                out.part(Escaping.markdown(evidence.fact))
-                out.part(" (`")
-                out.part(Escaping.code(evidence.record))
-                out.part("`)")
-                if let reference = evidence.reference {
-                    if let quote = reference.quote, quotedRecords.insert(evidence.record).inserted {
-                        out.part(": “")
-                        out.part(Escaping.markdown(quote))
-                        out.part("”")
-                    }
-                    // The reference's number, in order of first citation over the whole report.
-                    out.part(" ")
-                    out.endLine(citing: reference)
-                } else {
-                    out.endLine()
-                }
-            }
-        }
-        if !finding.recommendations.isEmpty {
-            out.line("- **What to do:**")
-            for (index, recommendation) in finding.recommendations.enumerated() {
-                out.line("  \(index + 1). \(Escaping.markdown(recommendation))")
-            }
-        }
-        out.blank()
-        if let exposure = finding.exposure { exposureTables(exposure, &out) }
-    }
-
-    /// "`site` (lat, lon) → 4 km to Metuge → ≤ 25 km, in the last 365 days → `conflict-proximity` → critical"
-    func exposureSummary(_ exposure: Exposure) -> String {
-        var steps = ["`\(Escaping.code(exposure.subject))`" + (exposure.location.map { " (\($0))" } ?? "")]
-        if let area = exposure.area {
-            steps.append((exposure.areaEdgeKm ?? 0) > 0 ? "\(Self.km(exposure.areaEdgeKm ?? 0)) outside \(Escaping.markdown(area))" : "inside \(Escaping.markdown(area))")
-        } else if let distance = exposure.distanceKm {
-            steps.append("\(Self.km(distance)) to \(Escaping.markdown(exposure.to ?? "the nearest event"))")
-        }
-        let cited = exposure.events.map { event in
-            (event.id.map { "`\(Escaping.code($0))` of " } ?? "") + event.date.description + (event.fatalities.map { $0 > 0 ? " (\($0) killed)" : "" } ?? "")
-        }
-        if !cited.isEmpty {
-            steps.append((cited.count == 1 ? "event " : "events ") + cited.joined(separator: ", ")
-                         + (exposure.eventsNotCited > 0 ? " and \(exposure.eventsNotCited) more" : ""))
-        }
-        var band = [exposure.band, exposure.window].compactMap { $0 }.joined(separator: ", ")
-        if let target = exposure.target { band += (band.isEmpty ? "" : "; ") + "named target: \(Escaping.markdown(target))" }
-        if !band.isEmpty { steps.append(band) }
-        steps.append("`\(exposure.rule)` → \(exposure.severity)")
-        return steps.joined(separator: " → ")
-    }
-
-    /// The events a finding cites and its counts by distance band, as two tables.
-    private func exposureTables(_ exposure: Exposure, _ out: inout MarkdownDocument) {
-        if !exposure.events.isEmpty {
-            out.line("Events cited for `\(Escaping.code(exposure.subject))` (most recent first" + (exposure.reference.map { "; recency counted to \($0)" } ?? "") + "):")
-            out.blank()
-            out.table(["Event", "Date", "Place", "Distance", "Killed", "Type", "Actors"], exposure.events.map { event in
-                [event.id.map { "`\(Escaping.codeInTable($0))`" } ?? "—", event.date.description + (event.until.map { " to \($0)" } ?? ""),
-                 Escaping.markdown(event.place ?? "—") + (event.geoPrecision.map { " (precision \($0))" } ?? ""),
-                 event.distanceKm.map(Self.km) ?? "—", event.fatalities.map(String.init) ?? "—",
-                 Escaping.markdown(event.type ?? "—"), Escaping.markdown(event.actors.joined(separator: "; "))]
-            })
-            if exposure.eventsNotCited > 0 {
-                out.blank()
-                out.line("… and \(exposure.eventsNotCited) more event(s) in the same band and window (counted below).")
-            }
-            out.blank()
-        }
-        if !exposure.bands.isEmpty {
-            out.table(["Distance band", "Events (full weight)", "Killed", "Events (one level lower)", "Killed"], exposure.bands.map { band in
-                ["\(Int(band.fromKm))–\(Int(band.toKm)) km", String(band.recentEvents), String(band.recentFatalities),
-                 String(band.olderEvents), String(band.olderFatalities)]
-            })
-            out.blank()
-        }
-    }
-
-    static func km(_ value: Double) -> String {
-        value < 10 ? FixedPoint.text(value, places: 1) + " km" : "\(Int(value.rounded())) km"
-    }
-
-    // MARK: 6. Accepted risks, stale intelligence, not assessed
+    // MARK: 7. Accepted risks, stale intelligence, not assessed
 
     private func openItems(_ result: CheckResult, _ out: inout MarkdownDocument) {
-        out.line("## 6. Accepted risks, stale intelligence and items not assessed")
+        out.line("## 7. Accepted risks, stale intelligence and items not assessed")
         out.blank()
         out.line("### Accepted risks")
         out.blank()
@@ -513,10 +401,10 @@ public struct MarkdownReporter: Reporter {
         out.blank()
     }
 
-    // MARK: 7. Limitations and annex
+    // MARK: 8. Limitations and annex
 
     private func limitations(_ result: CheckResult, _ out: inout MarkdownDocument) {
-        out.line("## 7. Limitations and data gaps")
+        out.line("## 8. Limitations and data gaps")
         out.blank()
         var items = [
             "The risk database holds what its sources reported up to its newest review (\(result.database.newestReview?.description ?? "none")); the report cannot know of events its sources did not record.",
@@ -532,6 +420,9 @@ public struct MarkdownReporter: Reporter {
         out.blank()
     }
 
+    /// The sources, one line per document (source, title, date, link) with the numbers that
+    /// cite it, in order of their first number. The quotes are where they are used: a factor's
+    /// in its country profile, another source's in the finding that cites it.
     private func annex(_ citations: Citations, _ out: inout MarkdownDocument) {
         out.line("## Annex: sources cited")
         out.blank()
@@ -540,158 +431,39 @@ public struct MarkdownReporter: Reporter {
             out.blank()
             return
         }
-        for (index, reference) in citations.ordered.enumerated() {
-            var line = "\(index + 1). \(Escaping.markdown(reference.source))"
-            if let title = reference.title { line += ", “\(Escaping.markdown(title))”" }
-            if let date = reference.date { line += ", \(date.text)" }
-            if let url = reference.url { line += ", \(Escaping.markdown(url))" }
-            if let quote = reference.quote { line += ": “\(Escaping.markdown(quote))”" }
-            out.line(line)
+        out.line("Each source document once, with the numbers that cite it; the quotes are in the country profiles (section 6) and, for other sources, in the findings that cite them.")
+        out.blank()
+        var documents: [(text: String, numbers: [Int])] = []
+        var index: [String: Int] = [:]
+        for (offset, reference) in citations.ordered.enumerated() {
+            let text = Self.sourceText(reference)
+            if let at = index[text] {
+                documents[at].numbers.append(offset + 1)
+            } else {
+                index[text] = documents.count
+                documents.append((text, [offset + 1]))
+            }
+        }
+        for document in documents {
+            out.line("- " + Self.ranges(document.numbers) + ": " + document.text)
         }
         out.blank()
     }
-}
 
-/// Accumulates Markdown lines; never emits two blank lines in a row. A document is either a
-/// report's layout (text, and where the per-policy streams go) or one policy's section (text,
-/// and holes for citation numbers).
-struct MarkdownDocument {
-    private var done: [ReportPiece] = []
-    private var segments: [String] = []
-    private var citations: [Reference] = []
-    /// The UTF-8 bytes of the text since the last hole or stream (appending bytes is cheaper
-    /// than appending to a String: a portfolio's report appends millions of pieces).
-    private var current: [UInt8] = []
-
-    /// The current text, as a String.
-    private var currentText: String { String(decoding: current, as: UTF8.self) }
-
-    private mutating func write(_ text: String) {
-        current.append(contentsOf: text.utf8)
-    }
-    /// The last two bytes written (0 for none), to know whether a blank line ends the text.
-    private var tail: (UInt8, UInt8) = (0, 0)
-    /// Whether a table row has cells written and no end yet.
-    private var rowIsOpen = false
-    /// The last byte of the line being written in parts (nil before its first byte).
-    private var lineLast: UInt8?
-
-    /// The layout: the text and the streams, in order.
-    var pieces: [ReportPiece] { current.isEmpty ? done : done + [.text(currentText)] }
-
-    /// The whole text (of a document without streams or citations).
-    var text: String { section.segments.joined() }
-
-    /// The text as a policy's section, with its citation holes.
-    var section: ReportSection {
-        var section = ReportSection()
-        for (segment, reference) in zip(segments, citations) {
-            section.append(segment)
-            section.cite(reference)
+    /// "[1]–[8], [46]–[51]" for ascending numbers.
+    static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = []
+        var start = numbers.first ?? 0
+        var last = start
+        for number in numbers.dropFirst() + [Int.min] {
+            if number == last + 1 {
+                last = number
+                continue
+            }
+            parts.append(start == last ? "[\(start)]" : last == start + 1 ? "[\(start)], [\(last)]" : "[\(start)]–[\(last)]")
+            start = number
+            last = number
         }
-        section.append(currentText)
-        return section
-    }
-
-    mutating func line(_ line: String) {
-        part(line)
-        endLine()
-    }
-
-    /// A line ending with the number of a reference, in brackets (filled in later).
-    mutating func line(_ text: String, citing reference: Reference) {
-        part(text)
-        endLine(citing: reference)
-    }
-
-    /// Part of a line; `endLine` ends it.
-    mutating func part(_ text: String) {
-        write(text)
-        if let last = text.utf8.last { lineLast = last }
-    }
-
-    /// Ends the line the parts written since the last line make.
-    mutating func endLine() {
-        write("\n")
-        tail = (lineLast ?? tail.1, 0x0A)
-        lineLast = nil
-    }
-
-    /// Ends the line with the number of a reference, in brackets (filled in later).
-    mutating func endLine(citing reference: Reference) {
-        lineLast = nil
-        segments.append(currentText)
-        citations.append(reference)
-        current.removeAll(keepingCapacity: true)
-        current.append(0x0A)
-        tail = (UInt8(ascii: "]"), 0x0A)
-    }
-
-    mutating func blank() {
-        if tail != (0, 0), tail != (0x0A, 0x0A) { line("") }
-    }
-
-    /// Where one of the per-policy streams goes. Every policy's section ends with a blank line,
-    /// and so does the text before the stream.
-    mutating func stream(_ index: Int) {
-        if !current.isEmpty { done.append(.text(currentText)) }
-        current.removeAll(keepingCapacity: true)
-        done.append(.stream(index))
-        tail = (0x0A, 0x0A)
-    }
-
-    /// A table; cells must already be escaped.
-    mutating func table(_ header: [String], _ rows: [[String]]) {
-        tableHeader(header)
-        for row in rows {
-            for cell in row { self.cell(cell) }
-            endRow()
-        }
-    }
-
-    /// A table's header; its rows follow, written cell by cell (`cell`, then `endRow`).
-    mutating func tableHeader(_ header: [String]) {
-        line("| " + header.joined(separator: " | ") + " |")
-        line("|" + header.map { _ in " --- |" }.joined())
-    }
-
-    /// A cell of the current row: the parts (already escaped) one after the other, a space when
-    /// they are all empty.
-    mutating func cell(_ first: String, _ second: String = "", _ third: String = "", _ fourth: String = "") {
-        write(rowIsOpen ? " " : "| ")
-        rowIsOpen = true
-        if first.isEmpty, second.isEmpty, third.isEmpty, fourth.isEmpty { write(" ") }
-        write(first)
-        if !second.isEmpty { write(second) }
-        if !third.isEmpty { write(third) }
-        if !fourth.isEmpty { write(fourth) }
-        write(" |")
-    }
-
-    /// A cell of a country: "Mali (ML)".
-    mutating func cell(_ country: Country) {
-        cell(country.name, " (", country.code, ")")
-    }
-
-    /// A cell of items escaped as Markdown and joined by `separator`.
-    mutating func cell(escaping items: [String], separator: String) {
-        write(rowIsOpen ? " " : "| ")
-        rowIsOpen = true
-        var empty = true
-        for (index, item) in items.enumerated() {
-            if index > 0 { write(separator) }
-            let escaped = Escaping.markdown(item)
-            if !escaped.isEmpty || index > 0 { empty = false }
-            write(escaped)
-        }
-        if empty { write(" ") }
-        write(" |")
-    }
-
-    /// Ends the current row.
-    mutating func endRow() {
-        write(rowIsOpen ? "\n" : "|\n")
-        rowIsOpen = false
-        tail = (UInt8(ascii: "|"), 0x0A)
+        return parts.joined(separator: ", ")
     }
 }

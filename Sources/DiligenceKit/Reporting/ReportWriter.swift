@@ -256,6 +256,7 @@ public enum ReportWriter {
             switch chunk {
             case .text(let text): if let failure = writeAll(text, to: descriptor) { return failure }
             case .spilled(let file): if let failure = file.copy(to: descriptor) { return failure }
+            case .spilledSection(let file, let index): if let failure = file.copy(section: index, to: descriptor) { return failure }
             }
         }
         return nil

@@ -47,8 +47,9 @@ public protocol Reporter: Sendable {
     func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection]
 
     /// The report from its first byte to its last: text that needs every policy's result, and
-    /// where each stream's sections go (every policy's, in file order). `citations` numbers the
-    /// references cited by the reported findings, in order of first citation.
+    /// where each stream's sections go (every policy's, in file order, or one policy's at a
+    /// time in an order of the layout's choosing). `citations` numbers the references cited by
+    /// the reported findings, in order of first citation (policies in file order).
     func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece]
 }
 
@@ -59,17 +60,23 @@ extension Reporter {
     /// which keeps the policies). A streamed check writes its report with `StreamedCheck`.
     public func render(_ result: CheckResult) -> String {
         let citations = Citations(result.reportedFindings)
-        var streams = Array(repeating: "", count: streamCount)
+        // Each stream's text per policy, as the streamed check spills it.
+        var streams = Array(repeating: [String](), count: streamCount)
+        var written = Array(repeating: false, count: streamCount)
         for (policy, entry) in zip(result.checkedPolicies, result.policies) {
             for (index, section) in sections(of: policy, entry, result.context).enumerated() where index < streams.count {
-                section.append(to: &streams[index], citations)
+                let text = section.text(citations, afterText: written[index])
+                written[index] = written[index] || !text.isEmpty
+                streams[index].append(text)
             }
         }
         var text = ""
         for piece in layout(result, citations) {
             switch piece {
             case .text(let part): text += part
-            case .stream(let index): if index < streams.count { text += streams[index] }
+            case .stream(let index): if index < streams.count { text += streams[index].joined() }
+            case .streamSection(let index, let policy):
+                if index < streams.count, streams[index].indices.contains(policy) { text += streams[index][policy] }
             }
         }
         return text
@@ -79,7 +86,11 @@ extension Reporter {
 /// A piece of a report's layout: text, or the place of one of its per-policy streams.
 public enum ReportPiece: Sendable, Equatable {
     case text(String)
+    /// Every policy's section of the stream, in file order.
     case stream(Int)
+    /// One policy's section of the stream (`policy`: its index in the result's policies), for a
+    /// layout that places the sections in another order (every section must then be placed once).
+    case streamSection(Int, policy: Int)
 }
 
 /// A policy's section of a report: text, with holes where it cites a reference by number (the

@@ -16,6 +16,9 @@ public final class SpillFile: @unchecked Sendable {
     public private(set) var size = 0
     /// Why a write failed, if one did (the file then holds less than was appended).
     public private(set) var failure: String?
+    /// The bytes of each section appended (`append(_:_:)`), in order: one per policy, so that a
+    /// layout can place a policy's section on its own (`ReportPiece.streamSection`).
+    public private(set) var sections: [Range<Int>] = []
 
     /// A new empty file in `folder`.
     public init(in folder: String) throws(ReportWriter.WriteError) {
@@ -49,19 +52,34 @@ public final class SpillFile: @unchecked Sendable {
 
     /// Appends the section to the stream, after its separator when the stream holds text.
     public func append(_ section: ReportSection, _ citations: Citations) {
+        let start = size
         append(section.text(citations, afterText: size > 0))
+        sections.append(start..<size)
     }
 
-    /// Copies the whole file to `target`; nil on success, else the reason. On Linux the kernel
-    /// copies it (`sendfile`: no pass through this process's memory); elsewhere, or where
-    /// `sendfile` cannot write to the target, a buffer at a time.
+    /// Copies the whole file to `target`; nil on success, else the reason.
     func copy(to target: Int32) -> String? {
+        copy(0..<size, to: target)
+    }
+
+    /// Copies the bytes of one appended section (by its index) to `target`.
+    func copy(section index: Int, to target: Int32) -> String? {
         if let failure { return failure }
-        var offset = 0
+        guard sections.indices.contains(index) else { return nil }
+        return copy(sections[index], to: target)
+    }
+
+    /// Copies the bytes in `range` to `target`; nil on success, else the reason. On Linux the
+    /// kernel copies them (`sendfile`: no pass through this process's memory); elsewhere, or
+    /// where `sendfile` cannot write to the target, a buffer at a time.
+    private func copy(_ range: Range<Int>, to target: Int32) -> String? {
+        if let failure { return failure }
+        let end = min(range.upperBound, size)
+        var offset = range.lowerBound
         #if os(Linux)
-        var position = off_t(0)
-        while offset < size {
-            let count = sendfile(target, descriptor, &position, size - offset)
+        var position = off_t(offset)
+        while offset < end {
+            let count = sendfile(target, descriptor, &position, end - offset)
             if count < 0 {
                 if errno == EINTR { continue }
                 // Not a target sendfile writes to: copied through a buffer, from where it stopped.
@@ -72,12 +90,12 @@ public final class SpillFile: @unchecked Sendable {
             offset += count
         }
         #endif
-        if offset >= size { return nil }
+        if offset >= end { return nil }
         let chunk = 1 << 20
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
-        while offset < size {
-            let count = pread(descriptor, buffer, min(chunk, size - offset), off_t(offset))
+        while offset < end {
+            let count = pread(descriptor, buffer, min(chunk, end - offset), off_t(offset))
             if count < 0 {
                 if errno == EINTR { continue }
                 return String(cString: strerror(errno))
@@ -94,4 +112,6 @@ public final class SpillFile: @unchecked Sendable {
 public enum ReportChunk: Sendable {
     case text(String)
     case spilled(SpillFile)
+    /// One policy's section of a spilled stream (by its index in the result's policies).
+    case spilledSection(SpillFile, Int)
 }

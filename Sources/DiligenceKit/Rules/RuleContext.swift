@@ -60,18 +60,40 @@ public final class RuleContext: Sendable {
     }
 
     private func makeEvidence(for factor: RiskFactor, events: [RiskEvent]?) -> [Evidence] {
-        var lines = [Evidence(record: factor.id, fact: factor.title, date: "in force since \(factor.inForceFrom)",
-                              reference: factor.references.first)]
-        for event in events ?? factor.events(asOf: asOf) {
-            let when = event.until.map { "\(event.date) to \($0)" } ?? event.date.description
-            var fact = event.what
-            if let place = event.place, !fact.contains(place) { fact += " (\(place))" }
-            lines.append(Evidence(record: factor.id, fact: fact, date: when, reference: nil))
+        factor.evidence(events: events ?? factor.events(asOf: asOf))
+    }
+}
+
+extension RiskFactor {
+    /// Evidence lines for the factor: its title with the first reference, then each of
+    /// `events`, then each further reference (titled by the reference's title or source).
+    public func evidence(events: [RiskEvent]) -> [Evidence] {
+        var lines = [Evidence(record: id, fact: title, date: "in force since \(inForceFrom)", reference: references.first)]
+        for event in events {
+            lines.append(Evidence(record: id, fact: event.evidenceFact, date: event.evidenceDate, reference: nil))
         }
-        for reference in factor.references.dropFirst() {
-            lines.append(Evidence(record: factor.id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
+        for reference in references.dropFirst() {
+            lines.append(Evidence(record: id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
         }
         return lines
+    }
+}
+
+extension RiskFactor {
+    /// "Exempt goods: medicines, fuel", for factors that exempt goods.
+    public var exemptGoodsEvidence: Evidence? {
+        exemptGoods.isEmpty ? nil : Evidence(record: id, fact: "Exempt goods: " + exemptGoods.joined(separator: ", "))
+    }
+}
+
+extension RiskEvent {
+    /// "2020-08-09" or "2020-08-09 to 2020-08-11".
+    public var evidenceDate: String { until.map { "\(date) to \($0)" } ?? date.description }
+
+    /// What happened, with the place when the text does not name it.
+    public var evidenceFact: String {
+        if let place, !what.contains(place) { return what + " (\(place))" }
+        return what
     }
 }
 

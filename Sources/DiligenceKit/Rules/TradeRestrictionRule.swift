@@ -106,9 +106,7 @@ public struct TradeRestrictionRule: Rule {
         path.append("\(factor.id) in force since \(factor.inForceFrom)")
         path.append("\(description.id) → \(severity)")
         var evidence = context.evidence(for: factor)
-        if !factor.exemptGoods.isEmpty {
-            evidence.insert(Evidence(record: factor.id, fact: "Exempt goods: " + factor.exemptGoods.joined(separator: ", ")), at: 1)
-        }
+        if let exempt = factor.exemptGoodsEvidence { evidence.insert(exempt, at: 1) }
         let recommendations = severity == .info
             ? [description.recommendations[1]]
             : factor.recommendations + description.recommendations

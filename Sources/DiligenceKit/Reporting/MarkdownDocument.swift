@@ -1,0 +1,152 @@
+/// Accumulates Markdown lines; never emits two blank lines in a row. A document is either a
+/// report's layout (text, and where the per-policy streams go) or one policy's section (text,
+/// and holes for citation numbers).
+struct MarkdownDocument {
+    private var done: [ReportPiece] = []
+    private var segments: [String] = []
+    private var citations: [Reference] = []
+    /// The UTF-8 bytes of the text since the last hole or stream (appending bytes is cheaper
+    /// than appending to a String: a portfolio's report appends millions of pieces).
+    private var current: [UInt8] = []
+
+    /// The current text, as a String.
+    private var currentText: String { String(decoding: current, as: UTF8.self) }
+
+    private mutating func write(_ text: String) {
+        current.append(contentsOf: text.utf8)
+    }
+    /// The last two bytes written (0 for none), to know whether a blank line ends the text.
+    private var tail: (UInt8, UInt8) = (0, 0)
+    /// Whether a table row has cells written and no end yet.
+    private var rowIsOpen = false
+    /// The last byte of the line being written in parts (nil before its first byte).
+    private var lineLast: UInt8?
+
+    /// The layout: the text and the streams, in order.
+    var pieces: [ReportPiece] { current.isEmpty ? done : done + [.text(currentText)] }
+
+    /// The whole text (of a document without streams or citations).
+    var text: String { section.segments.joined() }
+
+    /// The text as a policy's section, with its citation holes.
+    var section: ReportSection {
+        var section = ReportSection()
+        for (segment, reference) in zip(segments, citations) {
+            section.append(segment)
+            section.cite(reference)
+        }
+        section.append(currentText)
+        return section
+    }
+
+    mutating func line(_ line: String) {
+        part(line)
+        endLine()
+    }
+
+    /// A line ending with the number of a reference, in brackets (filled in later).
+    mutating func line(_ text: String, citing reference: Reference) {
+        part(text)
+        endLine(citing: reference)
+    }
+
+    /// Part of a line; `endLine` ends it.
+    mutating func part(_ text: String) {
+        write(text)
+        if let last = text.utf8.last { lineLast = last }
+    }
+
+    /// Ends the line the parts written since the last line make.
+    mutating func endLine() {
+        write("\n")
+        tail = (lineLast ?? tail.1, 0x0A)
+        lineLast = nil
+    }
+
+    /// Ends the line with the number of a reference, in brackets (filled in later).
+    mutating func endLine(citing reference: Reference) {
+        lineLast = nil
+        segments.append(currentText)
+        citations.append(reference)
+        current.removeAll(keepingCapacity: true)
+        current.append(0x0A)
+        tail = (UInt8(ascii: "]"), 0x0A)
+    }
+
+    mutating func blank() {
+        if tail != (0, 0), tail != (0x0A, 0x0A) { line("") }
+    }
+
+    /// Where one of the per-policy streams goes. Every policy's section ends with a blank line,
+    /// and so does the text before the stream.
+    mutating func stream(_ index: Int) {
+        if !current.isEmpty { done.append(.text(currentText)) }
+        current.removeAll(keepingCapacity: true)
+        done.append(.stream(index))
+        tail = (0x0A, 0x0A)
+    }
+
+    /// Where one policy's section of a per-policy stream goes (`policy`: its index in the
+    /// result's policies). Every section ends with a blank line.
+    mutating func streamSection(_ index: Int, policy: Int) {
+        if !current.isEmpty { done.append(.text(currentText)) }
+        current.removeAll(keepingCapacity: true)
+        done.append(.streamSection(index, policy: policy))
+        tail = (0x0A, 0x0A)
+    }
+
+    /// A table; cells must already be escaped.
+    mutating func table(_ header: [String], _ rows: [[String]]) {
+        tableHeader(header)
+        for row in rows {
+            for cell in row { self.cell(cell) }
+            endRow()
+        }
+    }
+
+    /// A table's header; its rows follow, written cell by cell (`cell`, then `endRow`).
+    mutating func tableHeader(_ header: [String]) {
+        line("| " + header.joined(separator: " | ") + " |")
+        line("|" + header.map { _ in " --- |" }.joined())
+    }
+
+    /// A cell of the current row: the parts (already escaped) one after the other, a space when
+    /// they are all empty.
+    mutating func cell(_ first: String, _ second: String = "", _ third: String = "", _ fourth: String = "") {
+        write(rowIsOpen ? " " : "| ")
+        rowIsOpen = true
+        if first.isEmpty, second.isEmpty, third.isEmpty, fourth.isEmpty { write(" ") }
+        write(first)
+        if !second.isEmpty { write(second) }
+        if !third.isEmpty { write(third) }
+        if !fourth.isEmpty { write(fourth) }
+        write(" |")
+    }
+
+    /// A cell of a country: "Mali (ML)".
+    mutating func cell(_ country: Country) {
+        cell(country.name, " (", country.code, ")")
+    }
+
+    /// A cell of items escaped as Markdown and joined by `separator`.
+    mutating func cell(escaping items: [String], separator: String) {
+        write(rowIsOpen ? " " : "| ")
+        rowIsOpen = true
+        var empty = true
+        for (index, item) in items.enumerated() {
+            if index > 0 { write(separator) }
+            let escaped = Escaping.markdown(item)
+            if !escaped.isEmpty || index > 0 { empty = false }
+            write(escaped)
+        }
+        if empty { write(" ") }
+        write(" |")
+    }
+
+    /// Ends the current row.
+    mutating func endRow() {
+        write(rowIsOpen ? "\n" : "|\n")
+        rowIsOpen = false
+        tail = (UInt8(ascii: "|"), 0x0A)
+    }
+}

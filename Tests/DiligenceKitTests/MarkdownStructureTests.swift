@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+@testable import DiligenceKit
+
+/// The Markdown report of the example policies is shaped for signing: risk first, each
+/// company with its own sign-off block, findings grouped by factor, each factor stated once in
+/// its country profile, no empty tables, a coverage statement, and nothing lost.
+@Suite struct MarkdownStructureTests {
+    static let examples: CheckResult = {
+        let policies = (try? PolicySet.load([TestData.root.appendingPathComponent("policies").path], loader: TestData.workspace.policyLoader)) ?? []
+        return Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies)
+            .check(policies, options: CheckOptions(asOf: TestData.asOf))
+    }()
+
+    static let markdown = MarkdownReporter().render(examples)
+
+    /// The text of section 5 per company, in file order.
+    static func companySections() throws -> [(company: String, text: Substring)] {
+        let start = try #require(markdown.range(of: "\n## 5. Findings by company\n"))
+        let end = try #require(markdown.range(of: "\n## 6. Country risk profiles\n"))
+        let section = markdown[start.upperBound..<end.lowerBound]
+        return section.components(separatedBy: "\n### ").dropFirst().map { part in
+            (String(part.prefix { $0 != "\n" }), Substring(part))
+        }
+    }
+
+    static func severity(ofBullet line: Substring) -> Severity? {
+        Severity.allCases.first { line.hasPrefix("- **\($0.name.uppercased())**") }
+    }
+
+    @Test func theExamplesHaveTheShapeTheseTestsNeed() throws {
+        #expect(Self.examples.policies.count == 9)
+        #expect(Self.examples.reportedFindings.contains { $0.severity == .critical })
+        #expect(try Self.companySections().count == 9)
+    }
+
+    /// In each company, the findings go from the most severe down: each factor's findings in
+    /// order, the factors in order of their most severe finding, and the company's first finding
+    /// is its most severe; the sign-off table is in the same order.
+    @Test func eachCompanyMeetsItsMostSevereFindingFirst() throws {
+        for (company, text) in try Self.companySections() {
+            let lines = text.split(separator: "\n")
+            let bullets = lines.compactMap(Self.severity(ofBullet:))
+            guard let first = bullets.first else { continue }
+            #expect(first == bullets.max(), "\(company): the first finding is not the most severe")
+            // Within a factor group, most severe first; the groups' highest go down.
+            var groupHighest: [Severity] = []
+            var current: [Severity] = []
+            for line in lines {
+                if line.hasPrefix("#### ") {
+                    if let top = current.first { groupHighest.append(top) }
+                    current = []
+                } else if let severity = Self.severity(ofBullet: line) {
+                    current.append(severity)
+                }
+            }
+            if let top = current.first { groupHighest.append(top) }
+            #expect(groupHighest == groupHighest.sorted(by: >), "\(company): factor groups out of order")
+            let signOff = lines.filter { $0.hasPrefix("| `") }.compactMap { row in
+                Severity.allCases.first { row.contains("` | \($0.name) |") || row.contains("` | \($0.name) (") }
+            }
+            #expect(!signOff.isEmpty, "\(company): no sign-off rows")
+            #expect(signOff == signOff.sorted(by: >), "\(company): sign-off rows out of order")
+            #expect(text.contains("**Sign-off for "))
+            #expect(text.contains("Signed off for "))
+        }
+        // The three criticals' company leads the executive summary's list of companies.
+        let table = try #require(Self.markdown.range(of: "**Companies by risk**"))
+        let firstRow = try #require(Self.markdown[table.upperBound...].split(separator: "\n").first { $0.hasPrefix("| [") })
+        #expect(firstRow.hasPrefix("| [Lúrio Logistics Services Lda](#policy-"))
+        #expect(firstRow.contains("mz-cabo-delgado-lng-logistics-yaml) | 4 |"))
+    }
+
+    /// The companies come most severe open finding first, in the executive summary's table and
+    /// in sections 3 and 5; the report's first finding is a critical one (it used to be at line
+    /// 1,697 of 2,104, the files being in name order).
+    @Test func theCompanyWithTheCriticalsComesFirst() throws {
+        let markdown = Self.markdown
+        let sections = try Self.companySections().map(\.company)
+        #expect(sections.first?.hasPrefix("Lúrio Logistics Services Lda") == true)
+        let table = try #require(markdown.range(of: "**Companies by risk**"))
+        let order = markdown[table.upperBound...].split(separator: "\n").prefix { !$0.hasPrefix("**Top risks**") }
+            .filter { $0.hasPrefix("| [") }.map { String($0.dropFirst(3).prefix { $0 != "]" }) }
+        #expect(order.count == 9)
+        #expect(sections.map { String($0.prefix { $0 != "(" }.dropLast()) } == order)
+        let scope = try #require(markdown.range(of: "\n## 3. Scope\n\n### "))
+        #expect(markdown[scope.upperBound...].hasPrefix("Lúrio Logistics Services Lda\n"))
+        let start = try #require(markdown.range(of: "\n## 5. Findings by company\n"))
+        let firstFinding = try #require(markdown[start.upperBound...].split(separator: "\n").first { Self.severity(ofBullet: $0) != nil })
+        #expect(Self.severity(ofBullet: firstFinding) == .critical)
+    }
+
+    /// Each sign-off block lists exactly its company's reported findings.
+    @Test func eachCompanySignsOffItsOwnFindings() throws {
+        let sections = try Self.companySections()
+        #expect(sections.count == Self.examples.policies.count)
+        for entry in Self.examples.policies {
+            let section = try #require(sections.first { $0.company.hasPrefix(entry.policy.company + " (") })
+            let rows = section.text.split(separator: "\n").filter { $0.hasPrefix("| `") }
+            #expect(rows.count == entry.findings.count, "\(entry.policy.company)")
+            for finding in entry.findings {
+                #expect(rows.contains { $0.hasPrefix("| `\(finding.identity)` |") }, "\(finding.identity) not in the sign-off of \(entry.policy.company)")
+            }
+        }
+    }
+
+    /// Every finding of the JSON report is in the Markdown report, by its identity.
+    @Test func everyFindingOfTheJSONReportIsInTheMarkdownReport() throws {
+        let json = JSONReporter().render(Self.examples)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.count == Self.examples.reportedFindings.count)
+        for finding in findings {
+            let id = try #require(finding["id"] as? String)
+            // In the sign-off table and in the finding's own line.
+            #expect(Self.markdown.contains("| `\(id)` |"), "\(id) missing from a sign-off table")
+            #expect(Self.markdown.contains(" `\(id)` at `") || finding["rule"] as? String == "stale-intelligence", "\(id) missing from the findings")
+        }
+    }
+
+    /// A factor's quotes, events and recommendations are stated once (in its profile), and
+    /// every quote and recommendation of every finding is still in the report.
+    @Test func aFactorIsStatedOnceAndNothingIsLost() throws {
+        let markdown = Self.markdown
+        func count(_ text: String) -> Int { markdown.components(separatedBy: text).count - 1 }
+        // The example: the coup event was printed 15 times.
+        #expect(count("Military coup removes President Ibrahim Boubacar Keïta") == 1)
+        var factors: [String: RiskFactor] = [:]
+        for finding in Self.examples.reportedFindings {
+            for id in finding.factors { factors[id] = TestData.workspace.database.factor(id: id) }
+            for evidence in finding.evidence {
+                if let quote = evidence.reference?.quote {
+                    #expect(markdown.contains("“" + Escaping.markdown(quote) + "”"), "quote lost: \(quote)")
+                }
+            }
+            for recommendation in finding.recommendations {
+                #expect(markdown.contains(Escaping.markdown(recommendation)), "recommendation lost: \(recommendation)")
+            }
+        }
+        #expect(factors.count >= 8)
+        for factor in factors.values {
+            #expect(count("<a id=\"factor-\(factor.id.lowercased())\"></a>") == 1)
+            for reference in factor.references {
+                if let quote = reference.quote { #expect(count("“" + Escaping.markdown(quote) + "”") == 1, "\(factor.id): quote not once: \(quote)") }
+            }
+            for recommendation in factor.recommendations {
+                #expect(count(Escaping.markdown(recommendation)) == 1, "\(factor.id): recommendation not once: \(recommendation)")
+            }
+            for event in factor.events(asOf: TestData.asOf) {
+                #expect(count(Escaping.markdown(event.evidenceFact)) >= 1, "\(factor.id): event lost: \(event.what)")
+            }
+        }
+        // A factor's exempt goods are in its profile, not repeated per finding.
+        let exemptions = factors.values.compactMap { $0.exemptGoodsEvidence?.fact }
+        #expect(!exemptions.isEmpty)
+        for fact in Set(exemptions) {
+            #expect(count(Escaping.markdown(fact)) == exemptions.filter { $0 == fact }.count, "exempt goods not once per factor: \(fact)")
+        }
+        // A factor behind no finding is named under its country, with why it did not apply.
+        #expect(count("`DRF-2020-BY-0004`") == 1)
+        #expect(markdown.contains("(`DRF-2020-BY-0004`, sanction, severity high, in force from 2020-10-02; not in force on 2020-09-30)"))
+        // No evidence line is a title without its quote: the profiles quote their sources.
+        #expect(!markdown.contains("2020-09: The Belarus Crisis and its Implications"))
+    }
+
+    /// An events table only when an event has more than a date, without empty columns; no
+    /// distance band without events.
+    @Test func noEmptyTables() throws {
+        let lines = Self.markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(!Self.markdown.contains("Events cited for `minsk-delivery-centre`"))
+        var tables = 0
+        for (index, line) in lines.enumerated() where line.hasPrefix("Events cited for ") {
+            tables += 1
+            let rows = lines[(index + 2)...].prefix { $0.hasPrefix("|") }.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+            let header = try #require(rows.first)
+            for column in header.indices {
+                let cells = rows.dropFirst(2).map { column < $0.count ? $0[column] : "" }
+                #expect(cells.contains { $0 != "—" && !$0.isEmpty }, "\(line): column \(header[column]) is empty")
+            }
+        }
+        #expect(tables >= 4)
+        #expect(!Self.markdown.contains(#/\n\| \d+–\d+ km \| 0 \| 0 \| 0 \| 0 \|/#))
+    }
+
+    /// The coverage statement names the countries the database covers, and a company whose
+    /// operations are all elsewhere learns that "no finding" means "not covered".
+    @Test func noFindingInNorwayIsSaidToMeanNotCovered() throws {
+        let markdown = Self.markdown
+        #expect(markdown.contains("The risk database has factors in force on 2020-09-30 for Belarus (BY), Mali (ML), Mozambique (MZ)."))
+        #expect(markdown.contains("“no finding” there means *not covered*, not *no risk*"))
+        #expect(markdown.contains("| Vestfjord Havbruk AS | Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE) |"))
+        let norway = try #require(try Self.companySections().first { $0.company.hasPrefix("Vestfjord Havbruk AS") })
+        #expect(norway.text.contains("No finding."))
+        #expect(norway.text.contains("**Not covered:** no factor of the risk database covers Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE), where this company operates: no finding there means *not covered*, not *no risk*"))
+        #expect(markdown.contains("| Nemiga Software Labs | none |"))
+    }
+
+    /// Findings link to their factor's profile, and every link has its anchor.
+    @Test func everyLinkHasItsAnchor() throws {
+        let markdown = Self.markdown
+        let links = Set(markdown.matches(of: #/\]\(#([a-z0-9-]+)\)/#).map { String($0.output.1) })
+        #expect(links.contains("factor-drf-2020-mz-0001"))
+        for link in links {
+            #expect(markdown.contains("<a id=\"\(link)\"></a>"), "no anchor for #\(link)")
+        }
+    }
+
+    @Test func citationNumbersCompressIntoRanges() {
+        #expect(MarkdownReporter.ranges([1, 2, 3, 5, 7, 8, 10]) == "[1]–[3], [5], [7], [8], [10]")
+        #expect(MarkdownReporter.ranges([4]) == "[4]")
+    }
+}
