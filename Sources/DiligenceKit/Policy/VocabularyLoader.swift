@@ -12,6 +12,8 @@ public enum VocabularyLoader {
         Field("partial", .boolean, "Continuity: degraded service only."),
         Field("hs_prefixes", .list(.digits), "Goods: Harmonized System chapters or headings."),
         Field("banking", .boolean, "Payments: moves through the banking system."),
+        Field("members", .list(.country), "Regimes: the member states (ISO codes); incorporation there binds an entity to the regime."),
+        Field("nexus", .text, "Regimes: what brings the business of an entity outside the regime within it."),
     ])
 
     static let fileSchema = ObjectSchema(name: "a vocabulary file", summary: "A controlled vocabulary.", fields: [
@@ -75,7 +77,9 @@ public enum VocabularyLoader {
                  survivesStateShutdown: term.boolean("survives_state_shutdown") ?? false,
                  partial: term.boolean("partial") ?? false,
                  hsPrefixes: term.texts("hs_prefixes"),
-                 banking: term.boolean("banking") ?? false)
+                 banking: term.boolean("banking") ?? false,
+                 members: term.countries("members").map(\.code),
+                 nexus: term.text("nexus") ?? "")
         }
         return (kind, terms)
     }
