@@ -74,6 +74,17 @@ import Testing
         }
     }
 
+    @Test func theExamplePoliciesStateTheirIncorporation() throws {
+        let folder = TestData.root.appendingPathComponent("policies")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 9)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let policy = try TestData.policy(text, file: file)
+            #expect(policy.incorporated != nil, "\(file) does not say where the company is incorporated")
+        }
+    }
+
     @Test func theSeedMeasuresSayWhoImposedThem() throws {
         let database = TestData.workspace.database
         for (id, imposed) in [("DRF-2020-BY-0004", ["EU"]), ("DRF-2020-BY-0005", ["LT", "LV", "EE"]),

@@ -114,13 +114,13 @@ public struct Jurisdiction: Sendable {
         }
         let names = imposers.map(\.name).joined(separator: ", ")
         guard isStated else {
-            return .notAssessed("imposed by \(names); jurisdiction not stated (no `incorporated` or `subject_to`): bindingness not assessed, judged as binding")
+            return .notAssessed("imposed by \(names); jurisdiction not stated (no `incorporated` or `subject_to`), judged as binding")
         }
         // Operating in the target country is not operating where the measure is imposed.
         let placeText = territory.contains { place in place.country == target && imposers.contains { covers($0, place.country) } }
             ? "operates in the imposing territory only in \(target?.name ?? ""), the measure's target"
             : "does not operate in the imposing territory"
-        return .secondary("imposed by \(names); \(name) is \(summary) and \(placeText): a secondary risk, not a legal prohibition on \(name) without a nexus to \(names)")
+        return .secondary("imposed by \(names); \(name) is \(summary) and \(placeText): not a legal prohibition on \(name) without a nexus to \(names)")
     }
 
     /// The nexus text of each regime among the imposers ("USD payments ...").
