@@ -35,9 +35,9 @@ import Testing
         #expect(problems.contains { $0.description.hasPrefix(message) }, "\(problems)")
     }
 
-    static func jurisdiction(_ code: String?, stated: [String] = []) -> Jurisdiction {
+    static func jurisdiction(_ code: String?, stated: [String] = [], asOf: String? = "2020-09-30") -> Jurisdiction {
         Jurisdiction(name: "X", incorporated: code.flatMap { TestData.workspace.countries.resolve($0) }, stated: stated,
-                     regimes: TestData.workspace.vocabularies[.regimes])
+                     regimes: TestData.workspace.vocabularies[.regimes], asOf: asOf.flatMap(Day.init(iso:)))
     }
 
     @Test func incorporationDerivesTheRegimes() {
@@ -45,14 +45,22 @@ import Testing
         #expect(Self.jurisdiction("NO").regimeIDs == ["UN"])
         #expect(Self.jurisdiction("ML").regimeIDs == ["ECOWAS", "UN"])
         #expect(Self.jurisdiction("US").regimeIDs == ["UN", "US"])
-        #expect(Self.jurisdiction("GB").regimeIDs == ["UK", "UN"])
+        // The UK left the EU on 31 January 2020, but EU law applied there until 31 December 2020;
+        // Mali left ECOWAS on 29 January 2025.
+        #expect(Self.jurisdiction("GB").regimeIDs == ["EU", "UK", "UN"])
+        #expect(Self.jurisdiction("GB", asOf: "2021-01-01").regimeIDs == ["UK", "UN"])
+        #expect(Self.jurisdiction("GB").subjection(to: "EU") == "incorporated in United Kingdom, bound to EU measures on this date")
+        #expect(Self.jurisdiction("ML", asOf: "2025-01-28").regimeIDs == ["ECOWAS", "UN"])
+        #expect(Self.jurisdiction("ML", asOf: "2025-01-29").regimeIDs == ["UN"])
+        #expect(Self.jurisdiction("ML", asOf: nil).regimeIDs == ["UN"])
         // Not a UN member.
         #expect(Self.jurisdiction("TW").regimeIDs == [])
         #expect(Self.jurisdiction("NO", stated: ["US"]).regimeIDs == ["UN", "US"])
         #expect(!Self.jurisdiction(nil).isStated)
         #expect(TestData.workspace.vocabularies[.regimes].term("UN")?.members.count == 193)
         #expect(TestData.workspace.vocabularies[.regimes].term("EU")?.members.count == 27)
-        #expect(TestData.workspace.vocabularies[.regimes].term("ECOWAS")?.members.count == 15)
+        #expect(TestData.workspace.vocabularies[.regimes].term("ECOWAS")?.members.count == 12)
+        #expect(TestData.workspace.vocabularies[.regimes].term("ECOWAS")?.formerMembers.count == 3)
     }
 
     @Test func bindingSecondaryAndNotAssessed() {

@@ -92,7 +92,7 @@ import Testing
         // The subsidiary's site: bound (incorporated in Mali, an ECOWAS member).
         #expect(seen.contains(Seen(rule: "financial-restriction", subject: "kayes-mine", severity: "medium", line: 11)), "\(seen)")
         #expect(try Self.one(findings, "financial-restriction", "kayes-mine").path
-            .contains("binding: ECOWAS measure binds the subsidiary running kayes-mine: incorporated in Mali, a member of ECOWAS"))
+            .contains("binding: ECOWAS measure binds the subsidiary running kayes-mine: incorporated in Mali, bound to ECOWAS measures on this date"))
         // The parent's own office there: Mali is the target, not the imposing territory.
         #expect(seen.contains(Seen(rule: "financial-restriction", subject: "bamako-liaison", severity: "low", line: 16)), "\(seen)")
         let liaison = try Self.one(findings, "financial-restriction", "bamako-liaison")

@@ -9,27 +9,31 @@ public struct Jurisdiction: Sendable {
     /// Regime ids the policy states (`subject_to`, company only).
     public var stated: [String]
     var regimes: Vocabulary
+    /// The day membership is judged on (states that left a regime count until they left);
+    /// nil: today's members only.
+    public var asOf: Day?
 
     /// The company of a policy.
-    public init(policy: Policy, regimes: Vocabulary) {
-        self.init(name: policy.company, incorporated: policy.incorporated, stated: policy.subjectTo, regimes: regimes)
+    public init(policy: Policy, regimes: Vocabulary, asOf: Day? = nil) {
+        self.init(name: policy.company, incorporated: policy.incorporated, stated: policy.subjectTo, regimes: regimes, asOf: asOf)
     }
 
-    public init(name: String, incorporated: Country?, stated: [String], regimes: Vocabulary) {
+    public init(name: String, incorporated: Country?, stated: [String], regimes: Vocabulary, asOf: Day? = nil) {
         self.name = name
         self.incorporated = incorporated
         self.stated = stated
         self.regimes = regimes
+        self.asOf = asOf
     }
 
     /// The entity that runs a site: its own subsidiary when the site says where that is
     /// incorporated (bound by its own regimes, not the parent's `subject_to`), else the company.
-    public init(site: Site, policy: Policy, regimes: Vocabulary) {
+    public init(site: Site, policy: Policy, regimes: Vocabulary, asOf: Day? = nil) {
         guard let local = site.incorporated else {
-            self.init(policy: policy, regimes: regimes)
+            self.init(policy: policy, regimes: regimes, asOf: asOf)
             return
         }
-        self.init(name: "the subsidiary running \(site.displayName)", incorporated: local, stated: [], regimes: regimes)
+        self.init(name: "the subsidiary running \(site.displayName)", incorporated: local, stated: [], regimes: regimes, asOf: asOf)
     }
 
     /// Whether the policy says anything about the entity's jurisdiction.
@@ -39,7 +43,12 @@ public struct Jurisdiction: Sendable {
     /// or nil when it is not.
     public func subjection(to regime: String) -> String? {
         if stated.contains(regime) { return "stated in `subject_to`" }
-        guard let incorporated, let term = regimes.term(regime), term.members.contains(incorporated.code) else { return nil }
+        guard let incorporated, let term = regimes.term(regime), regimes.isMember(incorporated.code, of: regime, on: asOf) else { return nil }
+        // A state that has since left: bound on this date (its leaving date is not cited, since
+        // a check as of an earlier day must not know it).
+        if !term.members.contains(incorporated.code) {
+            return "incorporated in \(incorporated.name), bound to \(regime) measures on this date"
+        }
         return term.members.count == 1
             ? "incorporated in \(incorporated.name)"
             : "incorporated in \(incorporated.name), \(regime == "EU" ? "an EU member state" : "a member of \(regime)")"
@@ -86,7 +95,7 @@ public struct Jurisdiction: Sendable {
     /// Whether `country` is within the imposer's territory (a member state of its regime, or the
     /// imposing state itself).
     func covers(_ imposer: Imposer, _ country: Country) -> Bool {
-        if let regime = imposer.regime { return regimes.term(regime)?.members.contains(country.code) ?? false }
+        if let regime = imposer.regime { return regimes.isMember(country.code, of: regime, on: asOf) }
         return imposer.country == country
     }
 
@@ -198,7 +207,8 @@ extension RuleContext {
     /// The company's jurisdiction, or that of the subsidiary running `site`.
     public func jurisdiction(site: Site? = nil) -> Jurisdiction {
         let regimes = vocabularies[.regimes]
-        return site.map { Jurisdiction(site: $0, policy: policy, regimes: regimes) } ?? Jurisdiction(policy: policy, regimes: regimes)
+        return site.map { Jurisdiction(site: $0, policy: policy, regimes: regimes, asOf: asOf) }
+            ?? Jurisdiction(policy: policy, regimes: regimes, asOf: asOf)
     }
 
     /// Whether a measure binds a flow: the company's own jurisdiction and every country the

@@ -157,7 +157,10 @@ public struct FormatReference: Sendable {
                 case .continuity: row.append(term.covers.joined(separator: ", ") + "; " + (term.survivesStateShutdown ? "yes" : "no") + (term.partial ? " (partial)" : ""))
                 case .goods: row.append(term.hsPrefixes.joined(separator: ", "))
                 case .payments: row.append(term.banking ? "yes" : "no")
-                case .regimes: row.append(term.members.count > 50 ? "\(term.members.count) member states" : term.members.joined(separator: ", "))
+                case .regimes:
+                    let former = term.formerMembers.sorted { $0.key < $1.key }.map { "\($0.key) until \($0.value)" }
+                    row.append((term.members.count > 50 ? "\(term.members.count) member states" : term.members.joined(separator: ", "))
+                               + (former.isEmpty ? "" : "; formerly " + former.joined(separator: ", ")))
                 case .roles, .siteKinds: break
                 }
                 return row
