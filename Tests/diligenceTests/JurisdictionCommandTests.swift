@@ -107,5 +107,11 @@ import Testing
         let air = try Self.one(findings, "trade-restriction", "drill-parts-by-air")
         #expect(air.message.hasSuffix("a secondary risk for Example Norse Minerals AS, not a measure that binds it"))
         #expect(air.advice.first?.contains("ECOWAS: an entity or bank incorporated in an ECOWAS member state, goods crossing an ECOWAS member's border") == true, "\(air.advice)")
+        // A flow whose company end is its sites: the Malian subsidiary at that end is bound.
+        #expect(seen.contains(Seen(rule: "trade-restriction", subject: "gold-offtake", severity: "high", line: 37)), "\(seen)")
+        #expect(seen.contains(Seen(rule: "financial-restriction", subject: "gold-offtake", severity: "high", line: 37)), "\(seen)")
+        let gold = try Self.one(findings, "trade-restriction", "gold-offtake")
+        #expect(gold.message.hasSuffix("; the measure binds the subsidiary running kayes-mine"), "\(gold.message)")
+        #expect(gold.path.contains("binding: ECOWAS measure binds the subsidiary running kayes-mine: incorporated in Mali, bound to ECOWAS measures on this date"), "\(gold.path)")
     }
 }
