@@ -65,6 +65,8 @@ public struct MarkdownReporter: Reporter {
                  Escaping.markdown(source.licence ?? "not stated")]
             })
         }
+        out.blank()
+        out.line(DatabaseAge(reviews: result.database.reviewDates ?? [], asOf: result.asOf).sentence)
         for notice in result.database.superseded ?? [] {
             out.blank()
             out.line("Not loaded: " + Escaping.markdown(notice) + ".")
@@ -413,7 +415,7 @@ public struct MarkdownReporter: Reporter {
             steps.append("\(Self.km(distance)) to \(Escaping.markdown(exposure.to ?? "the nearest event"))")
         }
         let cited = exposure.events.map { event in
-            (event.id.map { "`\(Escaping.code($0))` of " } ?? "") + event.date.description + (event.fatalities.map { $0 > 0 ? " (\($0) killed)" : "" } ?? "")
+            (event.id.map { "`\(Escaping.code($0))` of " } ?? "") + event.when + (event.fatalities.map { $0 > 0 ? " (\($0) killed)" : "" } ?? "")
         }
         if !cited.isEmpty {
             steps.append((cited.count == 1 ? "event " : "events ") + cited.joined(separator: ", ")
@@ -432,7 +434,7 @@ public struct MarkdownReporter: Reporter {
             out.line("Events cited for `\(Escaping.code(exposure.subject))` (most recent first" + (exposure.reference.map { "; recency counted to \($0)" } ?? "") + "):")
             out.blank()
             out.table(["Event", "Date", "Place", "Distance", "Killed", "Type", "Actors"], exposure.events.map { event in
-                [event.id.map { "`\(Escaping.codeInTable($0))`" } ?? "—", event.date.description + (event.until.map { " to \($0)" } ?? ""),
+                [event.id.map { "`\(Escaping.codeInTable($0))`" } ?? "—", event.when,
                  Escaping.markdown(event.place ?? "—") + (event.geoPrecision.map { " (precision \($0))" } ?? ""),
                  event.distanceKm.map(Self.km) ?? "—", event.fatalities.map(String.init) ?? "—",
                  Escaping.markdown(event.type ?? "—"), Escaping.markdown(event.actors.joined(separator: "; "))]

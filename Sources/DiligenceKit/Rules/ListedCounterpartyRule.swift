@@ -15,12 +15,14 @@ public struct ListedCounterpartyRule: Rule {
             "Listed by a party before the as-of date only: entries with a `since` date after the as-of date are not yet listed.",
             "No name match, but the counterparty's role is one a travel-ban factor in force in its country concerns (e.g. a government body, whose officials are banned): one level lower than the factor.",
             "The advice follows the measures: an asset freeze stops payments and deliveries; a travel ban concerns entry into the listing states, not payments.",
+            "A politically exposed person (an entry whose only measure is `pep`) is not sanctioned: medium for an exact match, low for a fuzzy one, reported as a PEP with the role, never as listed.",
         ],
         recommendations: [
             "Asset freeze: stop payments and deliveries to the counterparty, and make no funds or economic resources available to it, until compliance has confirmed or cleared the match.",
             "Travel ban: the person may not enter the states that list them. Establish and record the person's role in the counterparty (owner, officer, signatory, contact); do not invite them to, or arrange travel, meetings or events for them in, those states; screen delegations and visa-support letters. A travel ban alone does not prohibit payments or deliveries.",
             "Other measures: act on exactly what the listing's measures prohibit, as compliance reads the listing, and escalate the match.",
             "Document the match decision (true or false positive) with the identifiers compared (date of birth, registration number, address).",
+            "Politically exposed person: nothing is prohibited. Apply enhanced due diligence: senior management approval of the relationship, the source of funds and of wealth, and closer ongoing monitoring; record the person's role and the decision.",
         ],
         triggeringExamples: [
             """
@@ -71,6 +73,10 @@ public struct ListedCounterpartyRule: Rule {
             }
             for (match, queried) in best.values.sorted(by: { $0.0.entity.id < $1.0.entity.id }) {
                 let entity = match.entity
+                if entity.isPEPOnly {
+                    findings.append(pepFinding(match, queried: queried, subject: (subject.id, subject.kind, subject.display, subject.mark), context))
+                    continue
+                }
                 let base: Severity = entity.measures.contains("asset-freeze") ? .critical : .high
                 let severity = match.isExact ? base : base.shifted(by: -1)
                 let listers = entity.listedBy.isEmpty ? "a listing body" : entity.listedBy.joined(separator: ", ")
@@ -101,6 +107,31 @@ public struct ListedCounterpartyRule: Rule {
         }
         findings += roleFindings(context, skipping: matchedBans)
         return findings
+    }
+
+    /// A match with a politically exposed person: enhanced due diligence, not a prohibition.
+    func pepFinding(_ match: ScreeningMatch, queried: String, subject: (id: String, kind: SubjectKind, display: String, mark: Mark),
+                    _ context: RuleContext) -> Finding {
+        let entity = match.entity
+        let severity: Severity = match.isExact ? .medium : .low
+        let score = Self.format(match.score)
+        let role = entity.role ?? "a public function"
+        var evidence = [Evidence(record: entity.id, fact: "\(entity.name), politically exposed person: \(role)",
+                                 date: entity.since.map { "role held since \($0)" }, reference: entity.references.first)]
+        for reference in entity.references.dropFirst() {
+            evidence.append(Evidence(record: entity.id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
+        }
+        var finding = Finding(
+            rule: description.id, severity: severity, policy: context.policy, mark: subject.mark, subject: subject.id,
+            subjectKind: subject.kind, subjectName: subject.display, factor: nil,
+            message: "\(queried) matches politically exposed person \(entity.name) (\(role); \(entity.id), score \(score)): \(match.why); not sanctioned: enhanced due diligence applies",
+            path: [subject.display, "name \"\(queried)\" ~ \"\(match.matched)\" (score \(score))",
+                   "\(entity.id): politically exposed person, \(role)", "no restrictive measure: enhanced due diligence",
+                   "\(description.id) → \(severity)"],
+            evidence: evidence, recommendations: [description.recommendations[4], description.recommendations[3]])
+        finding.factors = [entity.id]
+        finding.identityFactor = entity.id
+        return finding
     }
 
     /// Counterparties, by position, and the travel-ban factors a name match of theirs cites.

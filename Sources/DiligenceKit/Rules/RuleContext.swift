@@ -60,15 +60,17 @@ public final class RuleContext: Sendable {
     }
 
     private func makeEvidence(for factor: RiskFactor, events: [RiskEvent]?) -> [Evidence] {
+        // Sources dated after the as-of date were not known on it: not cited.
+        let known = factor.references.filter { ($0.date?.earliest).map { $0 <= asOf } ?? true }
         var lines = [Evidence(record: factor.id, fact: factor.title, date: "in force since \(factor.inForceFrom)",
-                              reference: factor.references.first)]
+                              reference: known.first)]
         for event in events ?? factor.events(asOf: asOf) {
-            let when = event.until.map { "\(event.date) to \($0)" } ?? event.date.description
+            let when = event.when
             var fact = event.what
             if let place = event.place, !fact.contains(place) { fact += " (\(place))" }
             lines.append(Evidence(record: factor.id, fact: fact, date: when, reference: nil))
         }
-        for reference in factor.references.dropFirst() {
+        for reference in known.dropFirst() {
             lines.append(Evidence(record: factor.id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
         }
         return lines
