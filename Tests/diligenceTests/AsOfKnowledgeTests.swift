@@ -80,4 +80,20 @@ import Testing
         #expect(run.stdout.contains("\(Self.pep):6:5: medium: [listed-counterparty] Assimi Goita matches politically exposed person Assimi Goïta (Leader of the National Committee for the Salvation of the People (CNSP)") == reported, "\(run.stdout)")
         #expect(!run.stdout.contains("matches listed person"))
     }
+
+    /// The OFAC excerpt holds the programmes of its 2024 snapshot ([CAR] and [RUSSIA-EO14024]
+    /// came after 2017): a check of 2020 shows the listing from 2017-06-20 without them, and
+    /// without the 2024 and 2025 files as sources; a check after the 2024 snapshot shows them.
+    @Test(arguments: [("2020-09-22", false), ("2020-12-31", false), ("2024-06-01", true)])
+    func programmesFromALaterSnapshotAreNotShown(_ asOf: String, _ shown: Bool) throws {
+        let policy = Self.asOfDir.appendingPathComponent("wagner-counterparty.yaml").path
+        let findings = try Self.findings(["check", policy, "--as-of", asOf])
+        let listed = try #require(findings.first { $0["rule"] as? String == "listed-counterparty" })
+        #expect(listed["severity"] as? String == "critical" && listed["line"] as? Int == 5)
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: listed), as: UTF8.self)
+        #expect(text.contains("RUSSIA-EO14024") == shown && text.contains("[CAR]") == shown, "\(text)")
+        #expect(!text.contains("alt.csv as published February 2025"), "the alias file of February 2025 is later than every date here")
+        #expect(text.contains("press release sm0114"))
+        if !shown { #expect(text.contains("its programmes are those of the 2024-05-03 snapshot, taken after the as-of date: not shown")) }
+    }
 }

@@ -276,6 +276,12 @@ public struct ConflictProximityRule: Rule {
             if let vague = ordered.first(where: { $0.event.datePrecision != .day })?.event {
                 path.append("\(vague.datePrecision.describe(vague.date)): dated to the \(vague.datePrecision.rawValue) only, recency counted from its last day (\(vague.latest(asOf: context.asOf)))")
             }
+            // Events of the same band and window located less precisely count lower: say so.
+            let cellBase = (band * 2 + window) * 3
+            let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cells[cellBase + $1].count }
+            if vaguer > 0 {
+                path.append("\(vaguer) more event(s) within \(Self.km(bandsKm[band])) \(windowText[window]) located less precisely (near the place or only to its region), counted lower")
+            }
             if imprecision > 0 {
                 path.append(imprecision == 1
                     ? "located approximately (\(Self.locatedText(nearest.event))) → one level lower"

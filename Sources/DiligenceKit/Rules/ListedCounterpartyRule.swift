@@ -8,7 +8,7 @@ public struct ListedCounterpartyRule: Rule {
         id: "listed-counterparty",
         name: "Listed counterparty",
         summary: "A counterparty (by name or any alias) or a site's security provider that matches a listed person or entity, across scripts and transliterations, in any word order, with misspellings, initials or a missing middle name, with the score and why.",
-        facts: "The list files of the database (`entities:`): names, aliases in any script, who lists them, the programme and the measures; and `travel-ban` factors in force for the listed person's country (their evidence and recommendations join a travel-ban match), whose `affects.roles` also name the counterparties whose officials should be screened.",
+        facts: "The list files of the database (`entities:`): names, aliases in any script, who lists them, the programme and the measures; and `travel-ban` factors in force for the listed person's country (their evidence and recommendations join a travel-ban match), whose `affects.roles` also name the counterparties whose officials should be screened. Only what was known on the as-of date is shown: entries listed later are not used, references dated later are not cited, and the programmes of an entry from a snapshot taken after the as-of date are not shown (a programme may have been added since). Entries whose only measure is `pep` are politically exposed persons, with their `role`.",
         severityModel: [
             "Exact match of the normalised name (same tokens after transliteration, case and diacritics folding and transliteration spelling variants, legal forms and titles set aside): critical for an asset freeze, high for a travel ban or other measures.",
             "Fuzzy match at or above the screening threshold (default 0.70; e.g. a name without the patronymic, another transliteration, a typo): one level lower. The score weighs each word by its rarity in the list; the counterparty's country being the entity's raises it a little, another country lowers it (docs/screening.md).",
@@ -81,9 +81,10 @@ public struct ListedCounterpartyRule: Rule {
                 let severity = match.isExact ? base : base.shifted(by: -1)
                 let listers = entity.listedBy.isEmpty ? "a listing body" : entity.listedBy.joined(separator: ", ")
                 let score = Self.format(match.score)
-                var evidence = [Evidence(record: entity.id, fact: "\(entity.name) (\(entity.kind.rawValue)) listed by \(listers)" + (entity.programme.map { " under \($0)" } ?? ""),
-                                         date: entity.since.map { "since \($0)" }, reference: entity.references.first)]
-                for reference in entity.references.dropFirst() {
+                let known = Self.knownReferences(entity, context)
+                var evidence = [Evidence(record: entity.id, fact: "\(entity.name) (\(entity.kind.rawValue)) listed by \(listers)" + Self.programmeText(entity, context),
+                                         date: entity.since.map { "since \($0)" }, reference: known.first)]
+                for reference in known.dropFirst() {
                     evidence.append(Evidence(record: entity.id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
                 }
                 // The travel-ban factors behind a travel-ban listing: their facts and their advice.
@@ -116,9 +117,10 @@ public struct ListedCounterpartyRule: Rule {
         let severity: Severity = match.isExact ? .medium : .low
         let score = Self.format(match.score)
         let role = entity.role ?? "a public function"
+        let known = Self.knownReferences(entity, context)
         var evidence = [Evidence(record: entity.id, fact: "\(entity.name), politically exposed person: \(role)",
-                                 date: entity.since.map { "role held since \($0)" }, reference: entity.references.first)]
-        for reference in entity.references.dropFirst() {
+                                 date: entity.since.map { "role held since \($0)" }, reference: known.first)]
+        for reference in known.dropFirst() {
             evidence.append(Evidence(record: entity.id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
         }
         var finding = Finding(
@@ -132,6 +134,22 @@ public struct ListedCounterpartyRule: Rule {
         finding.factors = [entity.id]
         finding.identityFactor = entity.id
         return finding
+    }
+
+    /// The entry's references dated by the as-of date: a later source was not known on it.
+    static func knownReferences(_ entity: ListedEntity, _ context: RuleContext) -> [Reference] {
+        entity.references.filter { ($0.date?.earliest).map { $0 <= context.asOf } ?? true }
+    }
+
+    /// " under [TCO] [UKRAINE-EO13660]", or, when the entry comes from a snapshot taken after
+    /// the as-of date, a note that its programmes (those of the snapshot) are not shown: a
+    /// programme added later must not appear in a check of an earlier date.
+    static func programmeText(_ entity: ListedEntity, _ context: RuleContext) -> String {
+        guard let programme = entity.programme else { return "" }
+        if let snapshot = context.database.snapshots.first(where: { $0.file == entity.file }), snapshot.date > context.asOf {
+            return " (its programmes are those of the \(snapshot.date) snapshot, taken after the as-of date: not shown)"
+        }
+        return " under \(programme)"
     }
 
     /// Counterparties, by position, and the travel-ban factors a name match of theirs cites.
