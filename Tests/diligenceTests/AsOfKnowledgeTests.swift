@@ -70,6 +70,10 @@ import Testing
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let database = document["database"] as? [String: Any] ?? [:]
         #expect(database["age_days"] as? Int == 90 && database["reviewed_after_as_of"] as? Int == 0, "\(database)")
+        let text = try Executable.run(["check", Self.minsk, "--as-of", "2020-12-31", "--format", "text"])
+        #expect(text.stdout.contains("database: diligence seed database 2020-09-22 sha256:") && text.stdout.contains("; 90 days old at the as-of date\n"), "\(text.stdout)")
+        let earlyText = try Executable.run(["check", Self.minsk, "--as-of", "2016-01-01", "--format", "text"])
+        #expect(earlyText.stdout.contains("; no factor reviewed by the as-of date\n"), "\(earlyText.stdout)")
     }
 
     /// Mali's junta leader is a politically exposed person from the coup of 2020-08-18: a
