@@ -100,4 +100,18 @@ import Testing
         #expect(text.contains("press release sm0114"))
         if !shown { #expect(text.contains("its programmes are those of the 2024-05-03 snapshot, taken after the as-of date: not shown")) }
     }
+
+    /// The Cabo Delgado factor cites OFAC's 2024 snapshot for the Wagner Group: a check of 2020
+    /// does not cite it (its programmes came later) and says one source was left out.
+    @Test(arguments: ["2020-09-22", "2020-12-31"])
+    func aSourceDatedAfterTheAsOfDateIsNotCited(_ asOf: String) throws {
+        let sites = Executable.fixtures.appendingPathComponent("severity/cabo-delgado-sites.yaml").path
+        let findings = try Self.findings(["check", sites, "--as-of", asOf])
+        let afungi = try #require(findings.first { $0["subject"] as? String == "afungi-yard" })
+        #expect(afungi["severity"] as? String == "critical" && afungi["line"] as? Int == 19)
+        let evidence = afungi["evidence"] as? [[String: Any]] ?? []
+        #expect(evidence.first?["fact"] as? String == "ASWJ Islamist insurgency in Cabo Delgado, northern Mozambique (1 of its sources dated after the as-of date, not cited)", "\(evidence.first ?? [:])")
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: afungi), as: UTF8.self)
+        #expect(!text.contains("RUSSIA-EO14024") && !text.contains("2024-05-03"), "\(text)")
+    }
 }

@@ -62,7 +62,9 @@ public final class RuleContext: Sendable {
     private func makeEvidence(for factor: RiskFactor, events: [RiskEvent]?) -> [Evidence] {
         // Sources dated after the as-of date were not known on it: not cited.
         let known = factor.references.filter { ($0.date?.earliest).map { $0 <= asOf } ?? true }
-        var lines = [Evidence(record: factor.id, fact: factor.title, date: "in force since \(factor.inForceFrom)",
+        let later = factor.references.count - known.count
+        let title = factor.title + (later > 0 ? " (\(later) of its sources dated after the as-of date, not cited)" : "")
+        var lines = [Evidence(record: factor.id, fact: title, date: "in force since \(factor.inForceFrom)",
                               reference: known.first)]
         for event in events ?? factor.events(asOf: asOf) {
             let when = event.when
