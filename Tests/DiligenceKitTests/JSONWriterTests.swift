@@ -48,7 +48,7 @@ import Testing
             gate: "fail", baseline: "new")
         return JSONReporter.Document(
             tool: JSONReporter.Tool(), as_of: "2020-09-30",
-            database: JSONReporter.Database(name: text, version: nil, digest: "abc", newest_review: nil, factors: 0, entities: 0,
+            database: JSONReporter.Database(name: text, version: nil, digest: "abc", newest_review: nil, age_days: 12, reviewed_after_as_of: 1, factors: 0, entities: 0,
                                             sources: [JSONReporter.Source(DataSource(id: text, name: text, date: "2020-09-01", licence: text, url: nil,
                                                                                      file: text, inputs: [text, "x.csv sha256:00"]),
                                                                           asOf: Day(year: 2020, month: 9, day: 30) ?? Day(ordinal: 0))],

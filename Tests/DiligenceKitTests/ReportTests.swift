@@ -171,7 +171,7 @@ import Testing
         #expect(markdown.contains("| As of | **2020-09-30**"))
         #expect(result.database.digest.count == 64)
         #expect(markdown.contains("`sha256:\(result.database.digest)`"))
-        #expect(markdown.contains("| Newest review in database | 2020-09-21 |"))
+        #expect(markdown.contains("| Newest review in database | 2020-10-02 |"))
         #expect(markdown.contains("Reviewed and signed off by"))
         #expect(markdown.contains(" [1]\n"))
         let annex = try #require(markdown.range(of: "## Annex: sources cited\n\n"))

@@ -14,7 +14,7 @@ import Testing
         #expect(Set(ids) == [
             "trade-restriction", "financial-restriction", "conflict-proximity", "shutdown-exposure",
             "listed-counterparty", "political-instability", "human-rights-obligations", "civil-unrest-travel",
-            "stale-intelligence", "expired-acceptance", "not-assessed",
+            "stale-intelligence", "expired-acceptance", "not-assessed", "announced-measure",
         ])
         for id in ids { #expect(RuleRegistry.rule(id: id)?.description.id == id) }
     }
@@ -379,7 +379,8 @@ import Testing
         let finding = try #require(try TestData.findings("conflict-proximity", yaml, asOf: Day(iso: "2020-08-01")!).first)
         let cited = [finding.message] + finding.path + finding.evidence.map { "\($0.date ?? "") \($0.fact)" }
         #expect(!cited.contains { $0.contains("2020-08-12") })
-        #expect(finding.message.contains("event of 2020-03-01"))
+        #expect(finding.message.contains("event of March 2020 (month)"))
+        #expect(!cited.contains { $0.contains("2020-03-01") })
     }
 
     @Test(arguments: [("2020-08-01", [Severity]()), ("2020-08-17", []), ("2020-08-18", [.high]), ("2020-09-30", [.high])])

@@ -33,8 +33,9 @@ import Testing
     @Test func travelIsJudgedAgainstConflictAndUnrestByItsDestinationCity() throws {
         let (seen, findings) = try Self.check("travel-conflict.yaml")
         #expect(seen.contains(Seen(rule: "conflict-proximity", subject: "mocimboa-rotation", severity: "critical", line: 5)), "\(seen)")
-        #expect(seen.contains(Seen(rule: "conflict-proximity", subject: "kidal-liaison", severity: "high", line: 11)), "\(seen)")
-        #expect(seen.contains(Seen(rule: "conflict-proximity", subject: "pemba-audit", severity: "medium", line: 17)), "\(seen)")
+        #expect(seen.contains(Seen(rule: "conflict-proximity", subject: "kidal-liaison", severity: "medium", line: 11)), "\(seen)")
+        // Pemba: the Quissanga attack 61 km away is located approximately (issue 21): low for a yearly trip.
+        #expect(seen.contains(Seen(rule: "conflict-proximity", subject: "pemba-audit", severity: "low", line: 17)), "\(seen)")
         // Мінск is Minsk (a GeoNames alternate name): the unrest there applies.
         #expect(seen.contains(Seen(rule: "civil-unrest-travel", subject: "minsk-cyrillic", severity: "high", line: 23)), "\(seen)")
         // Grodno is Hrodna: known, and nothing recorded there, so no finding and no not-assessed.

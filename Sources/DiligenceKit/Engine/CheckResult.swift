@@ -140,6 +140,8 @@ public struct DatabaseSummary: Sendable, Codable, Hashable {
     public var path: String
     public var digest: String
     public var newestReview: Day?
+    /// Every factor's review date, oldest first, for the database's age at the as-of date.
+    public var reviewDates: [Day]?
     public var factorCount: Int
     public var entityCount: Int
     /// The sources, each dated by the snapshot the database loaded of it when it holds one.
@@ -153,6 +155,7 @@ public struct DatabaseSummary: Sendable, Codable, Hashable {
         path = database.path
         digest = database.digest
         newestReview = database.newestReview
+        reviewDates = database.factors.map(\.reviewed).sorted()
         factorCount = database.factors.count
         entityCount = database.entities.count
         sources = database.metadata.sources.map { source in

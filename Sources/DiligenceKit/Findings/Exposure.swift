@@ -29,7 +29,11 @@ public struct Exposure: Sendable, Hashable, Codable {
     public struct CitedEvent: Sendable, Hashable, Codable {
         public var id: String?
         public var date: Day
+        /// How precisely the source dates the event.
+        public var datePrecision: DatePrecision
         public var until: Day?
+        /// Set when the event was ongoing at the as-of date (its end not known yet).
+        public var ongoingAt: Day?
         public var what: String
         public var place: String?
         public var location: Coordinate?
@@ -43,7 +47,9 @@ public struct Exposure: Sendable, Hashable, Codable {
         public init(_ event: RiskEvent, distanceKm: Double?) {
             id = event.id
             date = event.date
+            datePrecision = event.datePrecision
             until = event.until
+            ongoingAt = event.ongoingAt
             what = event.what
             place = event.place
             location = event.location
@@ -52,6 +58,14 @@ public struct Exposure: Sendable, Hashable, Codable {
             type = event.type
             actors = event.actors
             geoPrecision = event.geoPrecision
+        }
+
+        /// The date as text with its precision ("March 2020 (month)", "… ongoing at the as-of date").
+        public var when: String {
+            var event = RiskEvent(date: date, until: until, what: what)
+            event.datePrecision = datePrecision
+            event.ongoingAt = ongoingAt
+            return event.when
         }
     }
 

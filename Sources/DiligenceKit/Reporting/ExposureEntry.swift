@@ -21,6 +21,7 @@ struct ExposureEntry: Encodable {
         var id: String?
         var date: String
         var until: String?
+        var ongoing_at: String?
         var what: String
         var place: String?
         var location: Point?
@@ -62,7 +63,7 @@ struct ExposureEntry: Encodable {
                  older_events: $0.olderEvents, older_fatalities: $0.olderFatalities)
         }
         events = exposure.events.map {
-            Event(id: $0.id, date: $0.date.description, until: $0.until?.description, what: $0.what, place: $0.place,
+            Event(id: $0.id, date: $0.datePrecision.text($0.date), until: $0.until?.description, ongoing_at: $0.ongoingAt?.description, what: $0.what, place: $0.place,
                   location: $0.location.map { Point(lat: $0.lat, lon: $0.lon) }, distance_km: $0.distanceKm.map(Self.round),
                   fatalities: $0.fatalities, type: $0.type, actors: $0.actors, geo_precision: $0.geoPrecision)
         }

@@ -55,11 +55,13 @@ extension JSONReporter.Document {
 extension JSONReporter.Database {
     func write(to json: inout JSONWriter) {
         json.beginObject()
+        json.optional("age_days", age_days)
         json.string("digest", digest)
         json.integer("entities", entities)
         json.integer("factors", factors)
         json.string("name", name)
         json.optional("newest_review", newest_review)
+        json.integer("reviewed_after_as_of", reviewed_after_as_of)
         json.key("sources")
         json.beginArray()
         for source in sources {
@@ -224,6 +226,7 @@ extension ExposureEntry {
                 json.key("location")
                 location.write(to: &json)
             }
+            json.optional("ongoing_at", event.ongoing_at)
             json.optional("place", event.place)
             json.optional("type", event.type)
             json.optional("until", event.until)

@@ -26,6 +26,10 @@ public struct JSONReporter: Reporter {
         var version: String?
         var digest: String
         var newest_review: String?
+        /// Days from the newest review on or before the as-of date to it (absent: none by then).
+        var age_days: Int?
+        /// Factors reviewed after the as-of date.
+        var reviewed_after_as_of: Int
         var factors: Int
         var entities: Int
         var sources: [Source]
@@ -223,11 +227,13 @@ public struct JSONReporter: Reporter {
         let reported = result.reportedFindings
         var counts: [String: Int] = [:]
         for severity in Severity.allCases { counts[severity.name] = result.counts[severity] ?? 0 }
+        let age = DatabaseAge(reviews: result.database.reviewDates ?? [], asOf: result.asOf)
         return Document(
             tool: Tool(),
             as_of: result.asOf.description,
             database: Database(name: result.database.name, version: result.database.version, digest: result.database.digest,
-                               newest_review: result.database.newestReview?.description, factors: result.database.factorCount,
+                               newest_review: result.database.newestReview?.description,
+                               age_days: age.days, reviewed_after_as_of: age.reviewedAfter, factors: result.database.factorCount,
                                entities: result.database.entityCount,
                                sources: result.database.sources.map { Source($0, asOf: result.asOf) }, superseded: result.database.superseded),
             policies: result.policies.map { entry in

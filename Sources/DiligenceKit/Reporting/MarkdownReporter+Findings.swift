@@ -279,7 +279,7 @@ extension MarkdownReporter {
             steps.append("\(Self.km(distance)) to \(Escaping.markdown(exposure.to ?? "the nearest event"))")
         }
         let cited = exposure.events.map { event in
-            (event.id.map { "`\(Escaping.code($0))` of " } ?? "") + event.date.description + (event.fatalities.map { $0 > 0 ? " (\($0) killed)" : "" } ?? "")
+            (event.id.map { "`\(Escaping.code($0))` of " } ?? "") + event.when + (event.fatalities.map { $0 > 0 ? " (\($0) killed)" : "" } ?? "")
         }
         if !cited.isEmpty {
             steps.append((cited.count == 1 ? "event " : "events ") + cited.joined(separator: ", ")
@@ -298,7 +298,7 @@ extension MarkdownReporter {
         let events = exposure.events
         let columns: [(String, [String?])] = [
             ("Event", events.map { $0.id.map { "`\(Escaping.codeInTable($0))`" } }),
-            ("Date", events.map { $0.date.description + ($0.until.map { " to \($0)" } ?? "") }),
+            ("Date", events.map(\.when)),
             ("Place", events.map { event in event.place.map { Escaping.markdown($0) + (event.geoPrecision.map { " (precision \($0))" } ?? "") } }),
             ("Distance", events.map { $0.distanceKm.map(Self.km) }),
             ("Killed", events.map { $0.fatalities.map(String.init) }),

@@ -86,9 +86,16 @@ extension MarkdownReporter {
             if !others.isEmpty {
                 out.line("Other factors for \(country.name) in the database, behind no finding of this report:")
                 for factor in others {
-                    let dates = "in force from \(factor.inForceFrom)" + (factor.inForceUntil.map { " until \($0)" } ?? "")
-                    out.line("- \(Escaping.markdown(factor.title)) (`\(Escaping.code(factor.id))`, \(factor.kind.rawValue), severity \(factor.severity), \(dates)"
-                             + (factor.isInForce(on: result.asOf) ? ")" : "; not in force on \(result.asOf))"))
+                    // Dates after the as-of date were not known on it: not shown.
+                    let dates: String
+                    if factor.inForceFrom > result.asOf {
+                        dates = "not yet in force on \(result.asOf)"
+                    } else if let until = factor.inForceUntil, until < result.asOf {
+                        dates = "in force from \(factor.inForceFrom) until \(until); not in force on \(result.asOf)"
+                    } else {
+                        dates = "in force from \(factor.inForceFrom)"
+                    }
+                    out.line("- \(Escaping.markdown(factor.title)) (`\(Escaping.code(factor.id))`, \(factor.kind.rawValue), severity \(factor.severity), \(dates))")
                 }
                 out.blank()
             }
@@ -100,16 +107,26 @@ extension MarkdownReporter {
         out.line("<a id=\"\(Self.anchor("factor", factor.id))\"></a>")
         out.line("#### \(Escaping.markdown(factor.title)) (`\(Escaping.code(factor.id))`)")
         out.blank()
-        var facts = "\(factor.kind.rawValue), severity \(factor.severity); in force since \(factor.inForceFrom)"
-        if let until = factor.inForceUntil { facts += " until \(until)" }
-        facts += "; reviewed \(factor.reviewed)"
+        // Nothing dated after the as-of date: a measure announced but not yet in force says so,
+        // without the later date; a later review is said to be later.
+        var facts = "\(factor.kind.rawValue), severity \(factor.severity); "
+        if factor.inForceFrom > result.asOf {
+            facts += "announced" + (factor.published.map { $0 <= result.asOf ? " on \($0)" : "" } ?? "") + ", not in force on the as-of date"
+        } else {
+            facts += "in force since \(factor.inForceFrom)"
+            if let until = factor.inForceUntil { facts += until <= result.asOf ? " until \(until)" : "" }
+        }
+        facts += factor.reviewed <= result.asOf ? "; reviewed \(factor.reviewed)" : "; reviewed after the as-of date"
         let age = factor.reviewed.days(until: result.asOf)
         if age > result.options.settings.staleAfterDays { facts += " (\(age) days before the as-of date: stale)" }
         if let exempt = factor.exemptGoodsEvidence { facts += ". " + Escaping.markdown(exempt.fact) }
         out.line(facts + ".")
-        if !factor.references.isEmpty {
-            out.line("- **Sources:**")
-            for reference in factor.references {
+        // Sources dated after the as-of date were not known on it: not cited, only counted.
+        let known = factor.references.filter { ($0.date?.earliest).map { $0 <= result.asOf } ?? true }
+        let later = factor.references.count - known.count
+        if !known.isEmpty {
+            out.line("- **Sources:**" + (later > 0 ? " (\(later) more dated after the as-of date, not cited)" : ""))
+            for reference in known {
                 let number = "[\(citations.number(for: reference))]"
                 if let first = quoted[reference] {
                     out.line("  - \(number), quoted under [`\(Escaping.code(first))`](#\(Self.anchor("factor", first)))")

@@ -70,6 +70,8 @@ public struct MarkdownReporter: Reporter {
                  Escaping.markdown(source.licence ?? "not stated")]
             })
         }
+        out.blank()
+        out.line(DatabaseAge(reviews: result.database.reviewDates ?? [], asOf: result.asOf).sentence)
         for notice in result.database.superseded ?? [] {
             out.blank()
             out.line("Not loaded: " + Escaping.markdown(notice) + ".")

@@ -34,7 +34,9 @@ public struct TextReporter: Reporter {
             let new = result.reportedFindings.lazy.filter { result.isNew($0) == true }.count
             lines.append("since baseline \(baseline.file): \(new) new, \(result.resolvedSinceBaseline.count) resolved")
         }
-        lines.append("database: \(result.database.name) \(result.database.version ?? "") sha256:\(result.database.digest.prefix(12))".replacingOccurrences(of: "  ", with: " "))
+        let age = DatabaseAge(reviews: result.database.reviewDates ?? [], asOf: result.asOf)
+        let ageText = age.days.map { "; \($0) day\($0 == 1 ? "" : "s") old at the as-of date" } ?? "; no factor reviewed by the as-of date"
+        lines.append("database: \(result.database.name) \(result.database.version ?? "") sha256:\(result.database.digest.prefix(12))".replacingOccurrences(of: "  ", with: " ") + ageText)
         if let failOn = result.options.failOn {
             lines.append(result.gateFailed
                          ? "gate: FAILED (\(result.failingFindings.count) finding(s) at or above \(failOn) or expired acceptances)"

@@ -62,7 +62,7 @@ public enum DatabaseSchema {
         - { date: 2020-08-12, what: "Insurgents capture the port town", place: Mocímboa da Praia, lat: -11.3517, lon: 40.3516 }
         - { date: 2020-08-09, until: 2020-08-11, what: "Near-total shutdown of mobile and fixed internet" }
         """, fields: [
-        Field("date", .date, required: true, "When it happened (or began)."),
+        Field("date", .partialDate, required: true, "When it happened (or began): `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when the source gives only the month or year (the precision is kept and shown, never an invented day)."),
         Field("until", .date, "When it ended."),
         Field("what", .text, required: true, "What happened."),
         Field("place", .text, "Where."),
@@ -156,8 +156,9 @@ public enum DatabaseSchema {
         Field("country", .country, "Country of nationality or registration."),
         Field("listed_by", .list(.identifier), "Who lists it: EU, US-OFAC, UK, UN, ECOWAS or a country code."),
         Field("programme", .text, "Sanctions programme."),
-        Field("measures", .list(.choice(["travel-ban", "asset-freeze", "arms-embargo", "trade-ban"])), "Measures imposed."),
-        Field("since", .date, "Listing date, when known."),
+        Field("measures", .list(.choice(["travel-ban", "asset-freeze", "arms-embargo", "trade-ban", "pep"])), "Measures imposed; `pep` marks a politically exposed person (no restrictive measure: enhanced due diligence, not a prohibition)."),
+        Field("role", .text, "The public function a politically exposed person holds, as the source names it."),
+        Field("since", .date, "Listing date, when known (for a politically exposed person: the first day the source shows the role held)."),
         Field("references", .list(.object(reference)), "Sources."),
     ])
 

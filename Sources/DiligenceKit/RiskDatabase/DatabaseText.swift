@@ -24,7 +24,7 @@ public enum DatabaseText {
         if !factor.events.isEmpty {
             lines.append("events:")
             for event in factor.events {
-                lines.append("  - " + (event.id.map { "\($0) " } ?? "") + "\(event.date)" + (event.until.map { " to \($0)" } ?? "") + ": \(event.what)"
+                lines.append("  - " + (event.id.map { "\($0) " } ?? "") + event.when + ": \(event.what)"
                              + (event.place.map { " [\($0)]" } ?? "") + (event.fatalities.map { $0 > 0 ? " (\($0) killed)" : "" } ?? ""))
             }
         }

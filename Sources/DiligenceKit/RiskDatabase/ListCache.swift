@@ -29,7 +29,7 @@ public struct ListCache: Sendable {
     }
 
     /// Changes whenever the encoding, or what a load makes of a list file, may change.
-    static let formatVersion = "diligence-list-cache 1 " + DiligenceVersion.current
+    static let formatVersion = "diligence-list-cache 2 " + DiligenceVersion.current
 
     func url(for digest: String) -> URL {
         folder.appendingPathComponent("lists").appendingPathComponent(digest + ".bin")
@@ -116,6 +116,7 @@ public struct ListCache: Sendable {
             optional(entity.programme)
             texts(entity.measures)
             optional(entity.since?.description)
+            optional(entity.role)
             unsigned(UInt64(entity.references.count))
             for reference in entity.references {
                 text(reference.source)
@@ -209,7 +210,7 @@ public struct ListCache: Sendable {
             guard let id = text(), let name = text(), let aliases = texts(),
                   let kind = text().flatMap(ListedEntity.Kind.init(rawValue:)),
                   let countryCode = optional(), let listedBy = texts(), let programme = optional(),
-                  let measures = texts(), let since = optional(), let referenceCount = count() else { return nil }
+                  let measures = texts(), let since = optional(), let role = optional(), let referenceCount = count() else { return nil }
             var country: Country?
             if let code = countryCode {
                 guard let known = countries.country(code: code) else { return nil }
@@ -233,7 +234,7 @@ public struct ListCache: Sendable {
             guard let line = integer(), let column = integer() else { return nil }
             return ListedEntity(id: id, name: name, aliases: aliases, kind: kind, country: country, listedBy: listedBy,
                                 programme: programme, measures: measures, since: day, references: references,
-                                file: file, mark: Mark(line: line, column: column))
+                                file: file, mark: Mark(line: line, column: column), role: role)
         }
     }
 }

@@ -19,6 +19,11 @@ public struct ListedEntity: Sendable, Hashable, Codable {
     public var references: [Reference]
     public var file: String
     public var mark: Mark
+    /// The public function a politically exposed person holds ("Leader of the CNSP junta").
+    public var role: String? = nil
+
+    /// Whether the entry only marks a politically exposed person: no restrictive measure.
+    public var isPEPOnly: Bool { measures.contains("pep") && measures.allSatisfy { $0 == "pep" } }
 
     /// Every name the entity is known by, primary first.
     public var allNames: [String] { [name] + aliases }

@@ -391,7 +391,7 @@ public struct RiskDatabaseLoader: Sendable {
                                        "`reviewed` (\(reviewed)) is after today (\(today)); it records when an analyst last confirmed the factor"))
         }
         for event in record.objects("events") {
-            if let date = event.date("date"), let until = event.date("until"), until < date {
+            if let date = event.partialDate("date")?.earliest, let until = event.date("until"), until < date {
                 problems.append(Diagnostic(location(event.mark("until") ?? event.mark), .error,
                                            "the event's `until` (\(until)) is before its `date` (\(date))"))
             }
@@ -422,9 +422,10 @@ public struct RiskDatabaseLoader: Sendable {
                    siteKinds: target.texts("site_kinds"), locatedBy: target.text("located_by"))
         }
         let events = record.objects("events").compactMap { event -> RiskEvent? in
-            guard let date = event.date("date"), let what = event.text("what") else { return nil }
-            var result = RiskEvent(date: date, until: event.date("until"), what: what, place: event.text("place"),
+            guard let date = event.partialDate("date"), let what = event.text("what") else { return nil }
+            var result = RiskEvent(date: date.earliest, until: event.date("until"), what: what, place: event.text("place"),
                                    location: coordinate(event), locatedBy: event.text("located_by"), fatalities: event.integer("fatalities"))
+            result.datePrecision = DatePrecision(of: date)
             result.id = event.text("id")
             result.type = event.text("type")
             result.subType = event.text("sub_type")
@@ -452,7 +453,7 @@ public struct RiskDatabaseLoader: Sendable {
         return ListedEntity(id: id, name: name, aliases: record.texts("aliases"), kind: kind, country: record.country("country"),
                             listedBy: record.texts("listed_by"), programme: record.text("programme"),
                             measures: record.texts("measures"), since: record.date("since"),
-                            references: references(record), file: file, mark: record.mark)
+                            references: references(record), file: file, mark: record.mark, role: record.text("role"))
     }
 }
 

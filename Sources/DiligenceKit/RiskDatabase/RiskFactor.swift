@@ -46,9 +46,10 @@ public struct RiskFactor: Sendable, Hashable, Codable {
         inForceFrom <= day && (inForceUntil.map { day <= $0 } ?? true)
     }
 
-    /// Events that have happened by `day`; later events do not exist yet.
+    /// Events as they were known on `day`: later events do not exist yet, and an event that
+    /// ends after `day` is ongoing on it (its end is not known yet).
     public func events(asOf day: Day) -> [RiskEvent] {
-        events.filter { $0.date <= day }
+        events.compactMap { $0.asKnown(on: day) }
     }
 
     /// Whether the factor is bound to places (areas or located events).
@@ -95,8 +96,13 @@ public struct Target: Sendable, Hashable, Codable {
 
 /// A dated event, optionally located.
 public struct RiskEvent: Sendable, Hashable, Codable {
+    /// The first day the event's date can mean (a month-precise date's first day).
     public var date: Day
+    /// How precisely the source dates the event: `date: 2020-03` is month-precise.
+    public var datePrecision: DatePrecision = .day
     public var until: Day?
+    /// Set when the event ends after the as-of date it is seen at: ongoing on that day.
+    public var ongoingAt: Day? = nil
     public var what: String
     public var place: String?
     public var location: Coordinate?
@@ -128,9 +134,39 @@ public struct RiskEvent: Sendable, Hashable, Codable {
         self.fatalities = fatalities
     }
 
-    /// "MOZ1234 of 2020-08-12" or "event of 2020-08-12".
+    /// "MOZ1234 of 2020-08-12", "event of March 2020 (month)".
     public var label: String {
-        "\(id ?? "event") of \(date)"
+        "\(id ?? "event") of \(when)"
+    }
+
+    /// The last day the event's date can mean: the date itself, or the end of its month or year.
+    public var lastDay: Day { datePrecision.lastDay(from: date) }
+
+    /// The event as known on `day`: nil when it starts after it; an end after it is not known
+    /// yet, so the event is ongoing on `day`.
+    public func asKnown(on day: Day) -> RiskEvent? {
+        guard date <= day else { return nil }
+        guard let until, until > day else { return self }
+        var known = self
+        known.until = nil
+        known.ongoingAt = day
+        return known
+    }
+
+    /// The most recent day the event is known to have lasted to by `asOf`, for recency:
+    /// counted conservatively, from the last day a month- or year-precise date can mean.
+    public func latest(asOf: Day) -> Day {
+        if ongoingAt != nil { return asOf }
+        return min(asOf, max(until ?? lastDay, lastDay))
+    }
+
+    /// The date as text with its precision: "2020-08-12", "March 2020 (month)",
+    /// "2020-08-09 to 2020-08-11", or "2020-11-08, ongoing at the as-of date (2020-11-30)".
+    public var when: String {
+        let start = datePrecision.describe(date)
+        if let ongoingAt { return "\(start), ongoing at the as-of date (\(ongoingAt))" }
+        if let until, until != date { return "\(start) to \(until)" }
+        return start
     }
 }
 

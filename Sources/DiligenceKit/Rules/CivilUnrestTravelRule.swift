@@ -73,11 +73,11 @@ public struct CivilUnrestTravelRule: Rule {
                     return false
                 }
                 guard area != nil || !events.isEmpty, let latest = events.last else { continue }
-                let age = latest.date.days(until: context.recencyReference(for: factor))
+                let age = latest.latest(asOf: context.asOf).days(until: context.recencyReference(for: factor))
                 let windows = context.settings.unrestRecencyDays
                 guard let step = windows.firstIndex(where: { age <= $0 }) else { continue }
                 var severity = factor.severity.shifted(by: -step)
-                var path = [trip.name ?? "Travel to \(city)", "\(city): \(events.count) unrest event(s), latest \(latest.date) (\(age) days before \(context.recencyReference(for: factor)))"]
+                var path = [trip.name ?? "Travel to \(city)", "\(city): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))"]
                 let frequent = trip.frequency == "weekly" || trip.frequency == "monthly" || (trip.travellers ?? 0) >= 10
                 if frequent, severity < factor.severity {
                     severity = severity.shifted(by: 1)
@@ -88,7 +88,7 @@ public struct CivilUnrestTravelRule: Rule {
                 findings.append(Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: trip.mark, subject: trip.id,
                     subjectKind: .travel, subjectName: trip.name ?? "Travel to \(city)", factor: factor,
-                    message: "\(who) travel\(trip.travellers == 1 ? "s" : "") \(trip.frequency ?? "") to \(city), where \(latest.what.lowercasedFirst) (\(latest.date))".replacingOccurrences(of: "  ", with: " "),
+                    message: "\(who) travel\(trip.travellers == 1 ? "s" : "") \(trip.frequency ?? "") to \(city), where \(latest.what.lowercasedFirst) (\(latest.when))".replacingOccurrences(of: "  ", with: " "),
                     path: path, evidence: context.evidence(for: factor, events: events),
                     recommendations: factor.recommendations + description.recommendations))
             }

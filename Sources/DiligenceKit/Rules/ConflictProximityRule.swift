@@ -11,11 +11,12 @@ public struct ConflictProximityRule: Rule {
         facts: "Risk factors of kind `armed-conflict` in force on the as-of date, in any country: their `areas` (named points with a radius, or GeoJSON polygons), located `events` up to the as-of date (never later ones), and `targets`. The located events of the whole database are in one spatial index built when it loads, so each site or destination costs one lookup. A travel destination is located by its city: the database's own named places (areas, located event places) in the destination country, then the built-in gazetteer (GeoNames cities with their Latin and Cyrillic alternate names, CC BY 4.0, and a supplement of places GeoNames lacks, each with its source); an unknown city is reported by `not-assessed`.",
         severityModel: [
             "Located events are counted, and their fatalities summed, in each distance band (up to 25, 100, 200 and 300 km: critical, high, medium, low; the bands are settings) and recency window.",
-            "Recency windows, counted to the recency reference (the as-of date, but no later than the factor's last review plus 180 days): up to 365 days full weight; 366 to 730 days one level lower; older events do not count.",
+            "Recency windows, counted to the recency reference (the as-of date, but no later than the factor's last review plus 180 days): up to 365 days full weight; 366 to 730 days one level lower; older events do not count. A month- or year-precise date counts from the last day it can mean (conservatively recent) and is shown as the month or year, never as a day; an event that ends after the as-of date is ongoing on it.",
+            "Location precision: an event located at the place itself counts at its band; one located approximately (ACLED geo_precision 2, or `located_by` saying approximate) one level lower; one located only to its region (geo_precision 3) two levels lower. An event without a place (a count across a country) is never placed at a distance or inside an area.",
             "The nearest band with an event in a window decides (the higher severity wins; among equals the most recent event, then the nearest); the finding cites that band's events by id, date and fatalities.",
-            "Inside an area (within a point area's radius, or inside a polygon or within its `radius_km` margin): high when the factor has any event in the last 365 days, medium otherwise.",
-            "The site lies within a named target's radius, or is of a kind the factor names as a target: one level higher.",
-            "Travel: judged at the destination city like a site there, then one level lower (staff pass through rather than stay); one level higher for weekly or monthly trips, and one more for 10 or more travellers per trip. Only named targets with a location raise travel (a destination has no site kind).",
+            "Inside an area (within a point area's radius, or inside a polygon or within its `radius_km` margin): high when an event located inside that area happened in the last 365 days, medium otherwise.",
+            "Exposure: one level higher when the site is of a kind a named target names (any site, when the target names no kinds) and lies within its reach: the target's radius, or, for a target without a place, one of the factor's areas. A site's kind alone never raises it.",
+            "Travel: judged at the destination city like a site there, then one level lower (staff pass through rather than stay); one level higher for weekly or monthly trips, and one more for 10 or more travellers per trip. Only named targets with a location raise travel, by the destination's distance (a destination has no site kind).",
             "Never above the factor's own severity plus the target raise; the highest of the above wins.",
         ],
         recommendations: [
@@ -151,7 +152,8 @@ public struct ConflictProximityRule: Rule {
                     if let known = recentByFactor[index] { return known }
                     let reference = context.recencyReference(for: factor)
                     let window = context.settings.conflictFullWeightDays
-                    let found = factor.events.filter { $0.date <= context.asOf && $0.date.days(until: reference) <= window }
+                    // As known on the as-of date; recency from the last day the date can mean.
+                    let found = factor.events(asOf: context.asOf).filter { $0.latest(asOf: context.asOf).days(until: reference) <= window }
                     recentByFactor[index] = found
                     return found
                 }
@@ -179,6 +181,8 @@ public struct ConflictProximityRule: Rule {
     /// An event in reach of a site: its position in the factor's events, and what ordering needs.
     private struct CellEntry {
         var index: Int
+        /// How far the event's location precision lowers it: 0 exact, 1 approximate, 2 region only.
+        var imprecision: Int
         var date: Day
         var distance: Double
         var fatalities: Int?
@@ -207,16 +211,20 @@ public struct ConflictProximityRule: Rule {
         var bands = bandsKm.enumerated().map { index, km in Exposure.Band(fromKm: index == 0 ? 0 : bandsKm[index - 1], toKm: km) }
         // Cells hold positions, dates and distances, not copies of the events: a site near a
         // conflict can have thousands of events in reach.
-        var cells: [[CellEntry]] = hits.isEmpty ? [] : Array(repeating: [], count: bandsKm.count * 2)
+        // Cells by band, window and location precision (exact, approximate, region only).
+        var cells: [[CellEntry]] = hits.isEmpty ? [] : Array(repeating: [], count: bandsKm.count * 2 * 3)
         for hit in hits {
-            let date = factor.events[hit.event].date
-            guard date <= context.asOf else { continue }
-            let age = date.days(until: reference)
+            // The event as known on the as-of date: later events do not exist yet.
+            guard let event = factor.events[hit.event].asKnown(on: context.asOf) else { continue }
+            let date = event.date
+            // Counted conservatively: a month-precise date is as recent as its month's last day.
+            let age = event.latest(asOf: context.asOf).days(until: reference)
             guard age <= settings.conflictLookbackDays,
                   let band = bandsKm.firstIndex(where: { hit.distanceKm <= $0 }) else { continue }
             let window = age > settings.conflictFullWeightDays ? 1 : 0
-            let event = factor.events[hit.event]
-            cells[band * 2 + window].append(CellEntry(index: hit.event, date: date, distance: hit.distanceKm, fatalities: event.fatalities))
+            let imprecision = Self.imprecision(event)
+            cells[(band * 2 + window) * 3 + imprecision].append(CellEntry(index: hit.event, imprecision: imprecision, date: date,
+                                                                          distance: hit.distanceKm, fatalities: event.fatalities))
             if window == 0 {
                 bands[band].recentEvents += 1
                 bands[band].recentFatalities += event.fatalities ?? 0
@@ -228,8 +236,8 @@ public struct ConflictProximityRule: Rule {
         let windowText = hits.isEmpty ? [] : ["in the last \(settings.conflictFullWeightDays) days",
                                               "\(settings.conflictFullWeightDays + 1) to \(settings.conflictLookbackDays) days old"]
         for (cell, entries) in cells.enumerated() where !entries.isEmpty {
-            let band = cell / 2, window = cell % 2
-            let severity = Severity.critical.shifted(by: -band - window)
+            let band = cell / 6, window = (cell / 3) % 2, imprecision = cell % 3
+            let severity = Severity.critical.shifted(by: -band - window - imprecision)
             // Cite the most recent first, then the nearest (ties by id): the first maxCited only.
             func id(_ entry: CellEntry) -> String { factor.events[entry.index].id ?? "" }
             func citedBefore(_ a: CellEntry, _ b: CellEntry) -> Bool {
@@ -248,8 +256,9 @@ public struct ConflictProximityRule: Rule {
                 if a.date != b.date { return a.date > b.date }
                 return id(a) < id(b)
             } ?? top[0]
-            let ordered = top.map { (event: factor.events[$0.index], distance: $0.distance) }
-            let nearest = (event: factor.events[nearestEntry.index], distance: nearestEntry.distance)
+            func known(_ index: Int) -> RiskEvent { factor.events[index].asKnown(on: context.asOf) ?? factor.events[index] }
+            let ordered = top.map { (event: known($0.index), distance: $0.distance) }
+            let nearest = (event: known(nearestEntry.index), distance: nearestEntry.distance)
             let cited = ordered
             let fatalities = entries.reduce(0) { $0 + ($1.fatalities ?? 0) }
             let killedText = entries.contains { $0.fatalities != nil } ? ", \(fatalities) killed" : ""
@@ -260,10 +269,24 @@ public struct ConflictProximityRule: Rule {
                 path.append("\(Self.eventLabel(nearest.event)): \(nearest.event.what)" + Self.killed(nearest.event.fatalities, prefix: " (", suffix: ")"))
             } else {
                 path.append("\(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText): "
-                            + cited.map { "\($0.event.id ?? "event") of \($0.event.date)" + Self.killed($0.event.fatalities, prefix: " (", suffix: ")") }.joined(separator: ", ")
+                            + cited.map { $0.event.label + Self.killed($0.event.fatalities, prefix: " (", suffix: ")") }.joined(separator: ", ")
                             + (entries.count > cited.count ? ", and \(entries.count - cited.count) more" : ""))
             }
             path.append("band \(bandText)" + (window == 1 ? ", older than \(settings.conflictFullWeightDays) days" : ""))
+            if let vague = ordered.first(where: { $0.event.datePrecision != .day })?.event {
+                path.append("\(vague.datePrecision.describe(vague.date)): dated to the \(vague.datePrecision.rawValue) only, recency counted from its last day (\(vague.latest(asOf: context.asOf)))")
+            }
+            // Events of the same band and window located less precisely count lower: say so.
+            let cellBase = (band * 2 + window) * 3
+            let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cells[cellBase + $1].count }
+            if vaguer > 0 {
+                path.append("\(vaguer) more event(s) within \(Self.km(bandsKm[band])) \(windowText[window]) located less precisely (near the place or only to its region), counted lower")
+            }
+            if imprecision > 0 {
+                path.append(imprecision == 1
+                    ? "located approximately (\(Self.locatedText(nearest.event))) → one level lower"
+                    : "located only to its region (\(Self.locatedText(nearest.event))) → two levels lower")
+            }
             var message = "\(place.phrase) is \(Self.km(nearest.distance)) from \(eventPlace) (\(Self.eventLabel(nearest.event)): \(nearest.event.what))"
             if entries.count > 1 {
                 message += "; \(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText)"
@@ -310,7 +333,11 @@ public struct ConflictProximityRule: Rule {
                 continue
             }
             guard inside else { continue }
-            let recentEvents = findRecentEvents()
+            // Only events located inside the area count for it: an event without a place (a
+            // nationwide count) is never placed inside a circle.
+            let allRecent = findRecentEvents()
+            let recentEvents = allRecent.filter { event in event.location.map { Self.covers(area, $0) } ?? false }
+            let unplaced = allRecent.filter { $0.location == nil }.count
             let recent = !recentEvents.isEmpty
             let severity: Severity = recent ? .high : .medium
             let cited = Array(recentEvents.suffix(3))
@@ -328,7 +355,9 @@ public struct ConflictProximityRule: Rule {
                 severity: severity, fromEvent: false, distance: area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance,
                 latest: cited.first?.date ?? Day(ordinal: 0),
                 path: [place.label, where_,
-                       recent ? "\(recentEvents.count) event(s) in the last \(settings.conflictFullWeightDays) days" : "no event in the last \(settings.conflictFullWeightDays) days"],
+                       (recent ? "\(recentEvents.count) event(s) located in the area in the last \(settings.conflictFullWeightDays) days → high"
+                             : "no event located in the area in the last \(settings.conflictFullWeightDays) days → medium")
+                        + (unplaced > 0 ? "; \(unplaced) event(s) without a place (\(allRecent.filter { $0.location == nil }.map(\.when).joined(separator: ", "))) not placed in it" : "")],
                 message: message, events: cited.map { event in (event, event.location.map { location.distanceKm(to: $0) }) },
                 eventsNotCited: max(0, recentEvents.count - cited.count), exposure: exposure))
         }
@@ -337,12 +366,19 @@ public struct ConflictProximityRule: Rule {
         var cap = factor.severity
         for target in factor.targets {
             var hit: String?
-            if let point = target.location, let radius = target.radiusKm {
+            // A site is a target only when it is of a kind the target names (when it names
+            // kinds) and lies within its reach: its radius, or, for a target without a place,
+            // one of the factor's areas. A travel destination has no kind: its place decides.
+            let kindMatches = place.siteKind.map { target.siteKinds.isEmpty || target.siteKinds.contains($0) } ?? true
+            if kindMatches, let point = target.location, let radius = target.radiusKm {
                 let distance = location.distanceKm(to: point)
-                if distance <= radius { hit = "\(Self.km(distance)) from \(target.name), a named likely target" }
+                if distance <= radius {
+                    hit = "\(Self.km(distance)) from \(target.name), a named likely target" + (place.siteKind.flatMap { target.siteKinds.contains($0) ? $0 : nil }.map { ", whose named kinds include \($0)" } ?? "")
+                }
             }
-            if hit == nil, let kind = place.siteKind, target.siteKinds.contains(kind), target.location == nil {
-                hit = "\(kind.withArticle), a kind of site named as a target (\(target.name))"
+            if hit == nil, target.location == nil, let kind = place.siteKind, target.siteKinds.contains(kind),
+               let area = factor.areas.first(where: { Self.covers($0, location) }) {
+                hit = "\(kind.withArticle) inside \(area.name), a kind of site named as a target there (\(target.name))"
             }
             if let hit {
                 chosen.severity = chosen.severity.shifted(by: 1)
@@ -352,6 +388,10 @@ public struct ConflictProximityRule: Rule {
                 chosen.exposure.target = target.name
                 break
             }
+        }
+        if chosen.exposure.target == nil, let kind = place.siteKind,
+           let target = factor.targets.first(where: { $0.location == nil && $0.siteKinds.contains(kind) }) {
+            chosen.path.append("\(kind.withArticle) is a kind of site named as a target (\(target.name)), but the site lies outside the factor's areas → not raised")
         }
         if !place.adjustments.isEmpty {
             chosen.severity = chosen.severity.shifted(by: place.adjustments.reduce(0) { $0 + $1.shift })
@@ -387,9 +427,25 @@ public struct ConflictProximityRule: Rule {
         return false
     }
 
-    /// "event MOZ1234 of 2020-08-12", or "event of 2020-08-12" without an id.
+    /// "event MOZ1234 of 2020-08-12", or "event of March 2020 (month)" without an id.
     static func eventLabel(_ event: RiskEvent) -> String {
-        event.id.map { "event \($0) of \(event.date)" } ?? "event of \(event.date)"
+        event.id.map { "event \($0) of \(event.when)" } ?? "event of \(event.when)"
+    }
+
+    /// How far an event's location precision lowers it: 0 at the place itself, 1 approximately
+    /// located (ACLED geo_precision 2, or `located_by` saying "approximate"), 2 only to its
+    /// region (ACLED geo_precision 3).
+    static func imprecision(_ event: RiskEvent) -> Int {
+        if let precision = event.geoPrecision, precision >= 3 { return 2 }
+        if event.geoPrecision == 2 { return 1 }
+        if let by = event.locatedBy?.lowercased(), by.hasPrefix("approximate") { return 1 }
+        return 0
+    }
+
+    /// How the event was located, for the path.
+    static func locatedText(_ event: RiskEvent) -> String {
+        if let precision = event.geoPrecision { return "ACLED geo_precision \(precision)" }
+        return event.locatedBy ?? "no source"
     }
 
     static func killed(_ fatalities: Int?, prefix: String, suffix: String) -> String {

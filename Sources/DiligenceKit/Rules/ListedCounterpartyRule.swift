@@ -8,7 +8,7 @@ public struct ListedCounterpartyRule: Rule {
         id: "listed-counterparty",
         name: "Listed counterparty",
         summary: "A counterparty (by name or any alias) or a site's security provider that matches a listed person or entity, across scripts and transliterations, in any word order, with misspellings, initials or a missing middle name, with the score and why.",
-        facts: "The list files of the database (`entities:`): names, aliases in any script, who lists them, the programme and the measures; and `travel-ban` factors in force for the listed person's country (their evidence and recommendations join a travel-ban match), whose `affects.roles` also name the counterparties whose officials should be screened.",
+        facts: "The list files of the database (`entities:`): names, aliases in any script, who lists them, the programme and the measures; and `travel-ban` factors in force for the listed person's country (their evidence and recommendations join a travel-ban match), whose `affects.roles` also name the counterparties whose officials should be screened. Only what was known on the as-of date is shown: entries listed later are not used, references dated later are not cited, and the programmes of an entry from a snapshot taken after the as-of date are not shown (a programme may have been added since). Entries whose only measure is `pep` are politically exposed persons, with their `role`.",
         severityModel: [
             "Exact match of the normalised name (same tokens after transliteration, case and diacritics folding and transliteration spelling variants, legal forms and titles set aside): critical for an asset freeze, high for a travel ban or other measures.",
             "Fuzzy match at or above the screening threshold (default 0.70; e.g. a name without the patronymic, another transliteration, a typo): one level lower. The score weighs each word by its rarity in the list; the counterparty's country being the entity's raises it a little, another country lowers it (docs/screening.md).",
@@ -16,12 +16,14 @@ public struct ListedCounterpartyRule: Rule {
             "No name match, but the counterparty's role is one a travel-ban factor in force in its country concerns (e.g. a government body, whose officials are banned): one level lower than the factor.",
             "The advice follows the measures: an asset freeze stops payments and deliveries; a travel ban concerns entry into the listing states, not payments.",
             "Jurisdiction: the listing binds the company when a regime it is subject to listed the entry (stated in `subject_to`, or derived from `incorporated`: LT → EU, NO → UN), when the listing state is where it is incorporated, or when it has a site in the listing body's territory (a security provider: the subsidiary running the site, if `incorporated` says so); the path says which. A listing that binds it, or whose bindingness cannot be assessed (no `incorporated` or `subject_to`), keeps the severity above. A listing that does not bind it (OFAC's asset freeze for a Norwegian firm with no US nexus) is a secondary risk: one level lower, and the advice is enhanced due diligence, a check for a nexus (USD payments, US persons, US-origin goods) and the banks' policy instead of a freeze.",
+            "A politically exposed person (an entry whose only measure is `pep`) is not sanctioned: medium for an exact match, low for a fuzzy one, reported as a PEP with the role, never as listed.",
         ],
         recommendations: [
             "Asset freeze: stop payments and deliveries to the counterparty, and make no funds or economic resources available to it, until compliance has confirmed or cleared the match.",
             "Travel ban: the person may not enter the states that list them. Establish and record the person's role in the counterparty (owner, officer, signatory, contact); do not invite them to, or arrange travel, meetings or events for them in, those states; screen delegations and visa-support letters. A travel ban alone does not prohibit payments or deliveries.",
             "Other measures: act on exactly what the listing's measures prohibit, as compliance reads the listing, and escalate the match.",
             "Document the match decision (true or false positive) with the identifiers compared (date of birth, registration number, address).",
+            "Politically exposed person: nothing is prohibited. Apply enhanced due diligence: senior management approval of the relationship, the source of funds and of wealth, and closer ongoing monitoring; record the person's role and the decision.",
         ],
         triggeringExamples: [
             """
@@ -72,6 +74,10 @@ public struct ListedCounterpartyRule: Rule {
             }
             for (match, queried) in best.values.sorted(by: { $0.0.entity.id < $1.0.entity.id }) {
                 let entity = match.entity
+                if entity.isPEPOnly {
+                    findings.append(pepFinding(match, queried: queried, subject: (subject.id, subject.kind, subject.display, subject.mark), context))
+                    continue
+                }
                 // Whether the listing binds the company (or the subsidiary running the site).
                 let jurisdiction = context.jurisdiction(site: subject.site)
                 let territory = subject.site.map { [($0.country, "site \($0.displayName)")] } ?? context.siteTerritory
@@ -80,9 +86,10 @@ public struct ListedCounterpartyRule: Rule {
                 let severity = (match.isExact ? base : base.shifted(by: -1)).shifted(by: binding.severityShift)
                 let listers = entity.listedBy.isEmpty ? "a listing body" : entity.listedBy.joined(separator: ", ")
                 let score = Self.format(match.score)
-                var evidence = [Evidence(record: entity.id, fact: "\(entity.name) (\(entity.kind.rawValue)) listed by \(listers)" + (entity.programme.map { " under \($0)" } ?? ""),
-                                         date: entity.since.map { "since \($0)" }, reference: entity.references.first)]
-                for reference in entity.references.dropFirst() {
+                let known = Self.knownReferences(entity, context)
+                var evidence = [Evidence(record: entity.id, fact: "\(entity.name) (\(entity.kind.rawValue)) listed by \(listers)" + Self.programmeText(entity, context),
+                                         date: entity.since.map { "since \($0)" }, reference: known.first)]
+                for reference in known.dropFirst() {
                     evidence.append(Evidence(record: entity.id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
                 }
                 // The travel-ban factors behind a travel-ban listing: their facts and their advice.
@@ -106,6 +113,48 @@ public struct ListedCounterpartyRule: Rule {
         }
         findings += roleFindings(context, skipping: matchedBans)
         return findings
+    }
+
+    /// A match with a politically exposed person: enhanced due diligence, not a prohibition.
+    func pepFinding(_ match: ScreeningMatch, queried: String, subject: (id: String, kind: SubjectKind, display: String, mark: Mark),
+                    _ context: RuleContext) -> Finding {
+        let entity = match.entity
+        let severity: Severity = match.isExact ? .medium : .low
+        let score = Self.format(match.score)
+        let role = entity.role ?? "a public function"
+        let known = Self.knownReferences(entity, context)
+        var evidence = [Evidence(record: entity.id, fact: "\(entity.name), politically exposed person: \(role)",
+                                 date: entity.since.map { "role held since \($0)" }, reference: known.first)]
+        for reference in known.dropFirst() {
+            evidence.append(Evidence(record: entity.id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
+        }
+        var finding = Finding(
+            rule: description.id, severity: severity, policy: context.policy, mark: subject.mark, subject: subject.id,
+            subjectKind: subject.kind, subjectName: subject.display, factor: nil,
+            message: "\(queried) matches politically exposed person \(entity.name) (\(role); \(entity.id), score \(score)): \(match.why); not sanctioned: enhanced due diligence applies",
+            path: [subject.display, "name \"\(queried)\" ~ \"\(match.matched)\" (score \(score))",
+                   "\(entity.id): politically exposed person, \(role)", "no restrictive measure: enhanced due diligence",
+                   "\(description.id) → \(severity)"],
+            evidence: evidence, recommendations: [description.recommendations[4], description.recommendations[3]])
+        finding.factors = [entity.id]
+        finding.identityFactor = entity.id
+        return finding
+    }
+
+    /// The entry's references dated by the as-of date: a later source was not known on it.
+    static func knownReferences(_ entity: ListedEntity, _ context: RuleContext) -> [Reference] {
+        entity.references.filter { ($0.date?.earliest).map { $0 <= context.asOf } ?? true }
+    }
+
+    /// " under [TCO] [UKRAINE-EO13660]", or, when the entry comes from a snapshot taken after
+    /// the as-of date, a note that its programmes (those of the snapshot) are not shown: a
+    /// programme added later must not appear in a check of an earlier date.
+    static func programmeText(_ entity: ListedEntity, _ context: RuleContext) -> String {
+        guard let programme = entity.programme else { return "" }
+        if let snapshot = context.database.snapshots.first(where: { $0.file == entity.file }), snapshot.date > context.asOf {
+            return " (its programmes are those of the \(snapshot.date) snapshot, taken after the as-of date: not shown)"
+        }
+        return " under \(programme)"
     }
 
     /// Counterparties, by position, and the travel-ban factors a name match of theirs cites.

@@ -53,7 +53,7 @@ public struct PoliticalInstabilityRule: Rule {
             let name = name()
             for factor in factors {
                 let severity = factor.severity.shifted(by: shift)
-                let latest = factor.events(asOf: context.asOf).last.map { "latest: \($0.what.lowercasedFirst) (\($0.date))" }
+                let latest = factor.events(asOf: context.asOf).last.map { "latest: \($0.what.lowercasedFirst) (\($0.when))" }
                     ?? "in force since \(factor.inForceFrom)"
                 findings.append(Finding(
                     rule: description.id, severity: severity, policy: policy, mark: mark, subject: id,

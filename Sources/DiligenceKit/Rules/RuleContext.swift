@@ -60,19 +60,24 @@ public final class RuleContext: Sendable {
     }
 
     private func makeEvidence(for factor: RiskFactor, events: [RiskEvent]?) -> [Evidence] {
-        factor.evidence(events: events ?? factor.events(asOf: asOf))
+        factor.evidence(events: events ?? factor.events(asOf: asOf), asOf: asOf)
     }
 }
 
 extension RiskFactor {
-    /// Evidence lines for the factor: its title with the first reference, then each of
-    /// `events`, then each further reference (titled by the reference's title or source).
-    public func evidence(events: [RiskEvent]) -> [Evidence] {
-        var lines = [Evidence(record: id, fact: title, date: "in force since \(inForceFrom)", reference: references.first)]
+    /// Evidence lines for the factor as it was known on `asOf`: its title with the first
+    /// reference dated by then, then each of `events`, then each further such reference
+    /// (titled by the reference's title or source). Sources dated after the as-of date were
+    /// not known on it: not cited, and the title says how many were left out.
+    public func evidence(events: [RiskEvent], asOf: Day) -> [Evidence] {
+        let known = references.filter { ($0.date?.earliest).map { $0 <= asOf } ?? true }
+        let later = references.count - known.count
+        let shownTitle = title + (later > 0 ? " (\(later) of its sources dated after the as-of date, not cited)" : "")
+        var lines = [Evidence(record: id, fact: shownTitle, date: "in force since \(inForceFrom)", reference: known.first)]
         for event in events {
             lines.append(Evidence(record: id, fact: event.evidenceFact, date: event.evidenceDate, reference: nil))
         }
-        for reference in references.dropFirst() {
+        for reference in known.dropFirst() {
             lines.append(Evidence(record: id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
         }
         return lines
@@ -87,8 +92,9 @@ extension RiskFactor {
 }
 
 extension RiskEvent {
-    /// "2020-08-09" or "2020-08-09 to 2020-08-11".
-    public var evidenceDate: String { until.map { "\(date) to \($0)" } ?? date.description }
+    /// The date with its precision, as `when` writes it: "2020-08-09 to 2020-08-11", "March
+    /// 2020 (month)", "2020-11-08, ongoing at the as-of date (2020-11-30)".
+    public var evidenceDate: String { when }
 
     /// What happened, with the place when the text does not name it.
     public var evidenceFact: String {

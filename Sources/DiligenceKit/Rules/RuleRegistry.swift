@@ -9,6 +9,7 @@ public enum RuleRegistry {
         PoliticalInstabilityRule(),
         HumanRightsObligationsRule(),
         CivilUnrestTravelRule(),
+        AnnouncedMeasureRule(),
         NotAssessedRule(),
         StaleIntelligenceRule(),
         ExpiredAcceptanceRule(),

@@ -79,14 +79,17 @@ public struct ShutdownExposureRule: Rule {
                     severity = severity.shifted(by: -1)
                     path.append("the shutdowns blocked \(affected.sorted().joined(separator: ", ")), none of them its own dependencies: one level lower, the state has shown it orders providers to cut")
                 }
-                let latest = events.map { $0.until ?? $0.date }.max() ?? factor.inForceFrom
+                // Seen as known on the as-of date: an event ending after it is ongoing on it.
+                let latestEvent = events.max { ($0.latest(asOf: context.asOf), $0.date) < ($1.latest(asOf: context.asOf), $1.date) }
+                let latest = latestEvent?.latest(asOf: context.asOf) ?? factor.inForceFrom
+                let latestText = latestEvent.map { $0.ongoingAt != nil ? "ongoing at the as-of date (\(context.asOf))" : ($0.until?.description ?? $0.datePrecision.describe($0.date)) } ?? latest.description
                 let cited = Array(events.sorted { ($1.date, $1.id ?? "") < ($0.date, $0.id ?? "") }.prefix(Self.maxCited))
-                let citedText = cited.prefix(3).map { "\($0.id.map { "\($0) " } ?? "")\($0.date)" + ($0.until.map { " to \($0)" } ?? "") }.joined(separator: ", ")
+                let citedText = cited.prefix(3).map { "\($0.id.map { "\($0) " } ?? "")\($0.when)" }.joined(separator: ", ")
                 if latest.days(until: reference) > context.settings.shutdownRecencyDays {
                     severity = severity.shifted(by: -1)
-                    path.append("last shutdown \(latest), over \(context.settings.shutdownRecencyDays) days before \(reference)")
+                    path.append("last shutdown \(latestText), over \(context.settings.shutdownRecencyDays) days before \(reference)")
                 } else {
-                    path.append("\(events.count) shutdown event(s), latest \(latest)" + (events.count > 1 ? " (\(citedText)\(events.count > 3 ? ", …" : ""))" : ""))
+                    path.append("\(events.count) shutdown event(s), latest \(latestText)" + (events.count > 1 ? " (\(citedText)\(events.count > 3 ? ", …" : ""))" : ""))
                 }
                 // Continuity credit: only fallbacks that survive a state-ordered shutdown count.
                 let surviving = site.continuity.compactMap { continuity.term($0) }.filter(\.survivesStateShutdown)

@@ -1,0 +1,82 @@
+/// Measures announced by the as-of date but not yet in force on it: reported, never applied.
+public struct AnnouncedMeasureRule: Rule {
+    public init() {}
+
+    public let phase = RulePhase.operations
+
+    /// The kinds of factor that are measures someone announces before they take effect.
+    static let measureKinds: Set<FactorKind> = [.sanction, .tradeRestriction, .financialRestriction, .travelBan, .listedEntity]
+
+    public let description = RuleDescription(
+        id: "announced-measure",
+        name: "Announced measure not yet in force",
+        summary: "A sanction, trade or financial restriction or travel ban that was announced (published) on or before the as-of date but is not in force on it, in a country the policy's sites, trade flows, counterparties or travel touch: an info note, once per policy and measure, so the signer knows what is coming. The measure is not applied: its rules judge it only from the day it is in force.",
+        facts: "Risk factors of kinds `sanction`, `trade-restriction`, `financial-restriction`, `travel-ban` and `listed-entity` with `published` on or before the as-of date and `in_force.from` after it. Only what was known on the as-of date is shown: the announcement, the events and the references dated by then; not the later in-force date.",
+        severityModel: [
+            "Always info: an announcement obliges nothing yet; the finding documents it for the file.",
+        ],
+        recommendations: [
+            "Prepare for the announced measure: identify the payments, deliveries and dealings it would stop, and be ready to stop them on the day it takes effect.",
+            "Watch for its entry into force (the official journal or the authority's notice) and check again on that day.",
+        ],
+        triggeringExamples: [
+            """
+            version: 1
+            company: Example Software
+            sites:
+              - id: minsk-office
+                kind: office
+                country: BY
+                city: Minsk
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            version: 1
+            company: Example Software
+            sites:
+              - id: vilnius-office
+                kind: office
+                country: LT
+                city: Vilnius
+            """,
+        ]
+    )
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let asOf = context.asOf
+        let announced = context.database.factors.filter { factor in
+            Self.measureKinds.contains(factor.kind) && factor.inForceFrom > asOf && (factor.published.map { $0 <= asOf } ?? false)
+        }
+        guard !announced.isEmpty else { return [] }
+        let policy = context.policy
+        // What the policy has in each country: (mark, "site minsk-office"), in policy order.
+        var touching: [Country: [(mark: Mark, what: String)]] = [:]
+        for site in policy.sites { touching[site.country, default: []].append((site.mark, "site \(site.displayName)")) }
+        for flow in policy.trade {
+            for leg in FlowRoute(flow, policy: policy).legs where !leg.fromSites {
+                touching[leg.country, default: []].append((flow.mark, "trade flow \(flow.name ?? flow.id)"))
+            }
+        }
+        for party in policy.counterparties { touching[party.country, default: []].append((party.mark, "counterparty \(party.name)")) }
+        for trip in policy.travel { touching[trip.country, default: []].append((trip.mark, "travel \(trip.name ?? trip.id)")) }
+        var findings: [Finding] = []
+        for factor in announced {
+            guard let subjects = touching[factor.country], let first = subjects.first, let published = factor.published else { continue }
+            let named = subjects.prefix(5).map(\.what).joined(separator: ", ") + (subjects.count > 5 ? " and \(subjects.count - 5) more" : "")
+            var evidence = [Evidence(record: factor.id, fact: factor.title, date: "announced \(published); not in force on \(asOf)",
+                                     reference: factor.references.first { ($0.date?.earliest ?? published) <= asOf })]
+            for event in factor.events(asOf: asOf) {
+                evidence.append(Evidence(record: factor.id, fact: event.what, date: event.when))
+            }
+            findings.append(Finding(
+                rule: description.id, severity: .info, policy: policy, mark: first.mark, subject: "policy",
+                subjectKind: .policy, subjectName: policy.company, factor: factor,
+                message: "\(factor.title): announced on \(published), not in force on the as-of date (\(asOf)); \(policy.company) has \(named) in \(factor.country.name)",
+                path: [policy.company, named, "\(factor.id) announced \(published), not in force on \(asOf)", "\(description.id) → info"],
+                evidence: evidence,
+                recommendations: description.recommendations))
+        }
+        return findings
+    }
+}
