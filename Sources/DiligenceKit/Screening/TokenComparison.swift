@@ -25,6 +25,8 @@ public struct TokenComparison: Sendable, Hashable {
         case joined
         /// A single letter standing for the name ("G."/"Grigoryevich").
         case initial
+        /// A given name and its nickname ("Bill"/"William", `nicknames.tsv`).
+        case nickname
     }
 
     public var how: How
