@@ -9,11 +9,11 @@
 /// - **conflicting middle names and patronymics** of a person ("… bin Saleh …"/"… bin Omar …",
 ///   "Petrovich"/"Ivanovich"): a middle name or patronymic missing on one side counts little,
 ///   but two different ones are a conflict, counted in full on both sides;
-/// - **one word and a legal form** ("Wagner GmbH", "Wagner SA") against a listed organisation
-///   whose name says more (other words, or a legal form of another kind: "PRIVATE MILITARY
-///   COMPANY 'WAGNER'"): capped at `singleWordOrganisationCap`, since a common surname alone
-///   does not identify a company. A listed name that is the one word alone ("ROSNEFT") is
-///   not capped.
+/// - **a common surname and a legal form** ("Wagner GmbH", "Wagner SA"; `common-surnames.txt`)
+///   against a listed organisation whose name says more (other words, or a legal form of
+///   another kind: "PRIVATE MILITARY COMPANY 'WAGNER'"): capped at `singleWordOrganisationCap`,
+///   since a surname alone does not identify a company. A distinctive word ("Transmart AG")
+///   and a listed name that is the one word alone are not capped.
 ///
 /// Each rule that applies adds its reason to the `why`.
 extension NameScreener {
@@ -64,9 +64,10 @@ extension NameScreener {
                 reasons.append("the name is qualified by \(queryPlaces.map { text(queryTokens, $0) }.joined(separator: " ")) (a place, counted in full)")
             }
 
-            // One word and a legal form against a listed organisation whose name says more.
-            let queryWords = queryTokens.filter { $0.kind == .name }.count
-            if !query.name.legalForms.isEmpty, queryWords == 1, alignment.pairs.count == 1 {
+            // A common surname and a legal form against a listed organisation whose name says more.
+            let queryWords = queryTokens.filter { $0.kind == .name }
+            if !query.name.legalForms.isEmpty, queryWords.count == 1, alignment.pairs.count == 1,
+               normalizer.commonSurnames.contains(String(decoding: queryWords[0].forms.key, as: UTF8.self)) {
                 let listedWords = listed.tokens.filter { $0.kind == .name }.count
                 let listedName = listed.name()
                 let queryClasses = Set(query.name.legalForms.map(\.formClass))
@@ -75,8 +76,8 @@ extension NameScreener {
                 if listedWords > 1 || otherForm {
                     cap = min(cap, parameters.singleWordOrganisationCap)
                     let more = listedWords > 1 ? "more words" : listedName.legalForms.map(\.text).joined(separator: " ")
-                    reasons.append("one word and a legal form (\(query.name.legalForms.map(\.text).joined(separator: " "))) against a listed name with \(more): "
-                                   + "a common word alone does not identify an organisation (score capped at \(Self.format(parameters.singleWordOrganisationCap)))")
+                    reasons.append("a common surname and a legal form (\(query.name.legalForms.map(\.text).joined(separator: " "))) against a listed name with \(more): "
+                                   + "a surname alone does not identify an organisation (score capped at \(Self.format(parameters.singleWordOrganisationCap)))")
                 }
             }
         } else if query.kind != .organisation {
@@ -92,7 +93,9 @@ extension NameScreener {
                 let candidates = listedMiddle.filter { !usedListed.contains($0) }
                 guard let l = candidates.first(where: { listed.tokens[$0].isPatronymic == queryTokens[q].isPatronymic }) ?? candidates.first else { break }
                 usedListed.insert(l)
-                guard StringDistance.jaroWinkler(queryTokens[q].forms.key, listed.tokens[l].forms.key) < parameters.conflictSimilarity else { continue }
+                // Alike in spelling or in sound ("gen"/"ken"): perhaps one name, not a conflict.
+                guard StringDistance.jaroWinkler(queryTokens[q].forms.key, listed.tokens[l].forms.key) < parameters.conflictSimilarity,
+                      !queryTokens[q].forms.phonetic.elementsEqual(listed.tokens[l].forms.phonetic) else { continue }
                 extra += max(0, 1 - queryTokens[q].cost) * queryTokens[q].weight
                 extra += max(0, 1 - parameters.missingListedTokenCost * listed.tokens[l].cost) * listed.tokens[l].weight
                 let both = queryTokens[q].isPatronymic && listed.tokens[l].isPatronymic

@@ -41,6 +41,8 @@ public struct NameNormalizer: Sendable {
     let nicknames: [String: Set<String>]
     /// Folded place words (`places.txt`).
     let places: Set<String>
+    /// Folded common surnames (`common-surnames.txt`).
+    let commonSurnames: Set<String>
     /// A word as written → the folded key it is compared as ("seven" → "7", "intl" → "international").
     let equivalents: [String: String]
     /// `forms(of:)` of the words met so far (shared by copies and threads).
@@ -78,6 +80,7 @@ public struct NameNormalizer: Sendable {
         }
         self.nicknames = nicknames
         places = Set(data.places.map(folded))
+        commonSurnames = Set(data.commonSurnames.map(folded))
         equivalents = data.wordEquivalents.mapValues { value in
             value.utf8.allSatisfy(ASCII.isDigit) ? value : Self.fold(value, rules: data.spellingFolds)
         }

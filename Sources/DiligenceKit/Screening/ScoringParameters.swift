@@ -27,6 +27,10 @@ public struct ScoringParameters: Sendable, Hashable {
     public var stemSimilarity = 0.85
     /// Lowest Jaro-Winkler similarity of a misspelt pair within its edit budget.
     public var minimumTypoSimilarity = 0.8
+    /// The same for words of at most `shortWordLength` letters, where one edit at the start
+    /// makes another name ("ting"/"jing", "rong"/"tong": Jaro-Winkler 0.83).
+    public var shortTypoSimilarity = 0.86
+    public var shortWordLength = 5
     /// Added to a non-exact score when the query's country is the entity's, subtracted when it
     /// differs (never above 0.99: only an exact name scores 1).
     public var sameCountryBonus = 0.02
@@ -80,6 +84,8 @@ public struct ScoringParameters: Sendable, Hashable {
         case "distinguishingPartCap": distinguishingPartCap = value
         case "singleWordOrganisationCap": singleWordOrganisationCap = value
         case "conflictSimilarity": conflictSimilarity = value
+        case "shortTypoSimilarity": shortTypoSimilarity = value
+        case "shortWordLength": shortWordLength = Int(value)
         default: return false
         }
         return true

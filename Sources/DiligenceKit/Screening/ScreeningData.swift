@@ -40,6 +40,8 @@ public struct ScreeningData: Sendable {
     public var nicknames: [(name: String, nickname: String)] = []
     /// Words compared as another ("seven" as "7", "intl" as "international"), from `word-equivalents.tsv`.
     public var wordEquivalents: [String: String] = [:]
+    /// Common surnames (`common-surnames.txt`): one of them with a legal form does not identify a company.
+    public var commonSurnames: Set<String> = []
     /// Place words ("polska", "europe", "minsk") that qualify an organisation's name.
     public var places: Set<String> = []
     /// The longest legal-form or title sequence, in words.
@@ -50,7 +52,7 @@ public struct ScreeningData: Sendable {
     /// The files that ship with the library.
     public static let fileNames = ["legal-forms.tsv", "titles.txt", "particles.txt", "stopwords.txt",
                                    "patronymic-suffixes.txt", "spelling-folds.tsv", "common-tokens.tsv",
-                                   "nicknames.tsv", "places.txt", "word-equivalents.tsv"]
+                                   "nicknames.tsv", "places.txt", "word-equivalents.tsv", "common-surnames.txt"]
 
     /// Reads the built-in data files, reporting every malformed line.
     public static func builtin() throws(InputError) -> ScreeningData {
@@ -139,6 +141,7 @@ public struct ScreeningData: Sendable {
             }
             wordEquivalents[columns[0]] = columns[1]
         }
+        commonSurnames = Set(lines("common-surnames.txt").map { Self.phrase($0.text) }.filter { !$0.isEmpty })
         places = Set(lines("places.txt").map { Self.phrase($0.text) }.filter { !$0.isEmpty })
         for line in lines("common-tokens.tsv") {
             let columns = line.text.split(separator: "\t", omittingEmptySubsequences: false)

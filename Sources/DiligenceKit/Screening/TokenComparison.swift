@@ -48,7 +48,10 @@ public struct TokenComparison: Sendable, Hashable {
             let edits = StringDistance.editDistance(x, y, limit: budget)
             guard edits <= budget else { continue }
             let similarity = StringDistance.jaroWinkler(x, y)
-            if similarity >= parameters.minimumTypoSimilarity, similarity > best?.similarity ?? 0 {
+            // A short word one letter away is often another name ("long"/"song", "wang"/"zhang"):
+            // it must keep its first letters (a higher Jaro-Winkler) to count as a typo.
+            let minimum = max(x.count, y.count) <= parameters.shortWordLength ? parameters.shortTypoSimilarity : parameters.minimumTypoSimilarity
+            if similarity >= minimum, similarity > best?.similarity ?? 0 {
                 best = TokenComparison(how: .typo, similarity: similarity, edits: edits)
             }
         }
