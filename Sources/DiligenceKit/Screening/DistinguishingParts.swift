@@ -29,6 +29,13 @@ extension NameScreener {
     /// Lowers `alignment.score` for the distinguishing parts found, and returns their reasons.
     func applyDistinguishingParts(_ alignment: inout TokenAlignment, query: PreparedQuery, queryTokens: [ScoringToken],
                                   listed: ListedSide) -> [String] {
+        // Most candidates: every rule needs a word left over, or a legal form in the query.
+        if alignment.unmatchedQuery.isEmpty, alignment.unmatchedListed.isEmpty, query.name.legalForms.isEmpty || listed.kind == .person {
+            return []
+        }
+        if alignment.unmatchedListed.isEmpty, query.name.legalForms.isEmpty, listed.kind == .person {
+            return []
+        }
         var reasons: [String] = []
         var cap = 1.0
         var extra = 0.0
