@@ -122,6 +122,23 @@ import Testing
         #expect(score >= minimum, "\(query): \(score) \(why)")
     }
 
+    /// Lithuanian and Latvian forms of a listed name: nominative endings on a name.
+    @Test(arguments: ["Vladimiras Putinas", "Vladimirs Putins", "Aliaksandras Lukashenka", "Aleksandrs Lukašenko"])
+    func balticEndingsMatch(query: String) {
+        let entities = [listed("P", "PUTIN, Vladimir"), listed("L", "LUKASHENKA, Aliaksandr", aliases: ["LUKASHENKO, Aleksandr"])]
+        let match = NameScreener(entities: entities).screen(query, threshold: 0).first
+        #expect((match?.score ?? 0) >= 0.85, "\(query): \(match?.why ?? "")")
+        #expect(match?.score ?? 1 < 1)
+    }
+
+    @Test func aBalticEndingNeedsAWholeNameBeforeIt() {
+        let forms = { (text: String) in TokenForms(key: Array(text.utf8)[...], text: Array(text.utf8)[...], phonetic: PhoneticKey.key(Array(text.utf8)[...])[...]) }
+        #expect(TokenComparison.inflectedEnding(Array("putinas".utf8)[...], Array("putin".utf8)[...]) == 2)
+        #expect(TokenComparison.inflectedEnding(Array("alias".utf8)[...], Array("ali".utf8)[...]) == nil)
+        #expect(TokenComparison.inflectedEnding(Array("putinos".utf8)[...], Array("putin".utf8)[...]) == nil)
+        #expect(TokenComparison.compare(forms("putinas"), forms("putin"), parameters: ScoringParameters())?.how == .typo)
+    }
+
     @Test func camelCaseSplitsOnlyLongParts() {
         let normalizer = NameNormalizer.standard
         #expect(normalizer.normalize("McDonald").keys.count == 1)
