@@ -192,10 +192,26 @@ import Testing
         #expect(Transliterator.latin(name) == Transliterator.transform(name, id))
     }
 
-    /// Scripts whose romanisation reads across words go through ICU whole.
-    @Test(arguments: ["Αλέξης Τσίπρας", "محمد علي", "東京 電力", "Лукашенко Αλέξης"])
-    func otherScriptsAreTransliteratedWhole(_ name: String) {
+    /// Greek, whose BGN/PCGN rules read across words, goes through ICU whole.
+    @Test(arguments: ["Αλέξης Τσίπρας", "Лукашенко Αλέξης"])
+    func greekIsTransliteratedWhole(_ name: String) {
         #expect(!Transliterator.Scripts(name).wordByWord)
+    }
+
+    /// Other scripts word by word (each word once a run), as ICU gives the whole name.
+    @Test(arguments: ["محمد علي", "नरेंद्र मोदी", "ბიძინა ივანიშვილი", "Վլադիմիր Պուտին", "মুহাম্মদ ইউনূস", "محمد جواد ظریف"])
+    func otherScriptsWordByWordMatchTheWholeName(_ name: String) throws {
+        let id = try #require(Transliterator.transformID(for: name))
+        #expect(Transliterator.Scripts(name).wordByWord)
+        #expect(Transliterator.latin(name) == Transliterator.transform(name, id))
+    }
+
+    /// Chinese and Korean names are romanised syllable by syllable, a Korean syllable in the
+    /// spelling lists use, and "·" separates the parts of a name written in Chinese.
+    @Test(arguments: [("习近平", "xi jin ping"), ("김정은", "kim jong un"), ("최룡해", "choe ryong hae"), ("박봉주", "pak pong ju"),
+                      ("弗拉基米尔·普京", "fu la ji mi er pu jing")])
+    func syllablesAreWordsInChineseAndKorean(name: String, latin: String) {
+        #expect(NameNormalizer.latinLower(name) == latin)
     }
 
     /// The compiled spelling folds give the rule-by-rule definition's keys: on words made of

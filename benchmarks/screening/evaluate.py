@@ -13,6 +13,7 @@ A pair is predicted a match when its score reaches the threshold.
 import argparse
 import collections
 import csv
+import hashlib
 import subprocess
 import sys
 import tempfile
@@ -20,14 +21,24 @@ import tempfile
 from rapidfuzz import fuzz, utils
 
 
-def read_pairs(path):
+def split_of(entity):
+    """`dev` or `test`, by a hash of the entity id: every pair of an entity is on one side."""
+    return "dev" if hashlib.sha1(entity.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def read_pairs(path, split="all"):
+    """The pairs of a file, those of one split (`dev`, `test`) or all. A sixth column, when
+    present, names the split; otherwise it is `split_of` the entity."""
     pairs = []
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#") or not line.strip():
                 continue
-            label, category, query, entity, listed = line.rstrip("\n").split("\t")
-            pairs.append((int(label), category, query, entity, listed))
+            columns = line.rstrip("\n").split("\t")
+            label, category, query, entity, listed = columns[:5]
+            side = columns[5] if len(columns) > 5 else split_of(entity)
+            if split in ("all", side):
+                pairs.append((int(label), category, query, entity, listed))
     return pairs
 
 
@@ -83,9 +94,13 @@ def main():
     parser.add_argument("alt")
     parser.add_argument("threshold", type=float)
     parser.add_argument("--markdown")
+    parser.add_argument("--split", choices=["all", "dev", "test"], default="all",
+                        help="score one side of the dev/test split (tune on dev; score test once a release)")
+    parser.add_argument("--summary", help="append one line, SET<TAB>P<TAB>R<TAB>F1<TAB>rapidfuzz P<TAB>R<TAB>F1, to this file")
+    parser.add_argument("--name", default="set", help="the set's name in --summary")
     args = parser.parse_args()
 
-    pairs = read_pairs(args.pairs)
+    pairs = read_pairs(args.pairs, args.split)
     labels = [p[0] for p in pairs]
 
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".tsv", delete=False) as handle:
@@ -141,6 +156,12 @@ def main():
         ours_rate = sum(1 for i in indices if ours[i] >= args.threshold) / len(indices)
         theirs_rate = sum(1 for i in indices if theirs[i] >= rf_threshold) / len(indices)
         out.append(f"| {'variant' if label else 'negative'} | {category} | {len(indices)} | {ours_rate:.2f} | {theirs_rate:.2f} |")
+    if args.summary:
+        p, r, f = metrics(labels, [s >= args.threshold for s in ours])
+        rp, rr, rf = metrics(labels, [s >= args.threshold for s in theirs])
+        bp, br, bf = metrics(labels, [s >= rf_threshold for s in theirs])
+        with open(args.summary, "a", encoding="utf-8") as handle:
+            handle.write(f"{args.name}\t{len(pairs)}\t{p:.3f}\t{r:.3f}\t{f:.3f}\t{rp:.3f}\t{rr:.3f}\t{rf:.3f}\t{rf_threshold:.2f}\t{bp:.3f}\t{br:.3f}\t{bf:.3f}\n")
     text = "\n".join(out)
     print(text)
     if args.markdown:

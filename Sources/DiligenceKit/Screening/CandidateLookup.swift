@@ -27,6 +27,14 @@ extension NameScreener {
             if let exact = index.vocabulary[query.name.tokens[i].key] {
                 found[i][exact] = TokenComparison(how: .spelling, similarity: 1, edits: 0)
             }
+            // A given name's nicknames and the name a nickname stands for ("bill" / "william").
+            if token.kind == .name, let nicknames = normalizer.nicknames[query.name.tokens[i].key] {
+                for nickname in nicknames {
+                    guard let candidate = index.vocabulary[nickname] else { continue }
+                    if let known = found[i][candidate], known.similarity >= parameters.nicknameSimilarity { continue }
+                    found[i][candidate] = TokenComparison(how: .nickname, similarity: parameters.nicknameSimilarity, edits: 0)
+                }
+            }
             if token.kind == .particle { continue }
             // One edit: the key against the list's deletions, and the key's deletions against both.
             if key.count >= 3 {

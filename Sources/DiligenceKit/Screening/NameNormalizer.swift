@@ -37,6 +37,14 @@ public struct NameNormalizer: Sendable {
     let patronymicSuffixes: [[UInt8]]
     /// `data.spellingFolds`, ready to apply.
     let folds: SpellingFolds
+    /// Folded given names → folded nicknames, and the reverse ("wiliam" ↔ "bil").
+    let nicknames: [String: Set<String>]
+    /// Folded place words (`places.txt`).
+    let places: Set<String>
+    /// Folded common surnames (`common-surnames.txt`).
+    let commonSurnames: Set<String>
+    /// A word as written → the folded key it is compared as ("seven" → "7", "intl" → "international").
+    let equivalents: [String: String]
     /// `forms(of:)` of the words met so far (shared by copies and threads).
     let wordForms = Memo<String, WordForms>(capacity: 200_000)
 
@@ -63,6 +71,36 @@ public struct NameNormalizer: Sendable {
         legalWordsByDeletion = byDeletion
         patronymicSuffixes = data.patronymicSuffixes.map { Array($0.utf8) }
         folds = SpellingFolds(data.spellingFolds)
+        var nicknames: [String: Set<String>] = [:]
+        for (name, nickname) in data.nicknames {
+            let a = Self.fold(name, rules: data.spellingFolds), b = Self.fold(nickname, rules: data.spellingFolds)
+            guard a != b else { continue }
+            nicknames[a, default: []].insert(b)
+            nicknames[b, default: []].insert(a)
+        }
+        self.nicknames = nicknames
+        places = Set(data.places.map(folded))
+        commonSurnames = Set(data.commonSurnames.map(folded))
+        equivalents = data.wordEquivalents.mapValues { value in
+            value.utf8.allSatisfy(ASCII.isDigit) ? value : Self.fold(value, rules: data.spellingFolds)
+        }
+    }
+
+    /// Whether two folded keys are a given name and its nickname ("bil", "wiliam").
+    public func areNicknames(_ a: String, _ b: String) -> Bool {
+        nicknames[a]?.contains(b) ?? false
+    }
+
+    /// The key of a word as written: its equivalent (`word-equivalents.tsv`), the number of an
+    /// ordinal written with digits ("2nd" → "2"), or the folded word.
+    func key(ofWord lower: String) -> String {
+        if let equivalent = equivalents[lower] { return equivalent }
+        let bytes = Array(lower.utf8)
+        if bytes.count >= 3, let firstLetter = bytes.firstIndex(where: ASCII.isLetter), firstLetter > 0,
+           bytes[..<firstLetter].allSatisfy(ASCII.isDigit), ["st", "nd", "rd", "th"].contains(String(decoding: bytes[firstLetter...], as: UTF8.self)) {
+            return String(decoding: bytes[..<firstLetter], as: UTF8.self)
+        }
+        return String(decoding: folds.apply(bytes), as: UTF8.self)
     }
 
     /// The key of the legal-form word a word is, or is one edit away from as written (five
@@ -212,7 +250,7 @@ public struct NameNormalizer: Sendable {
     /// word itself (ASCII letters and digits, mostly short enough to be stored inline).
     func forms(of lower: String) -> WordForms {
         if let known = wordForms.value(for: lower) { return known }
-        let key = String(decoding: folds.apply(Array(lower.utf8)), as: UTF8.self)
+        let key = key(ofWord: lower)
         let legalKey = legalFormWord(text: lower, key: key)
         let forms = WordForms(text: lower, key: key, legalKey: legalKey, isLegalForm: legalForms[key] != nil,
                               startsLegalForm: phraseStarts.contains(legalKey), startsTitle: phraseStarts.contains(key),
@@ -273,7 +311,7 @@ public struct NameNormalizer: Sendable {
                 // A chunk: up to the next space or comma.
                 var end = index + 1
                 while end < text.count, text[end] != UInt8(ascii: ","), !ASCII.isSpace(text[end]) { end += 1 }
-                Self.forEachPlainWord(Self.joiningDottedLetters(text[index..<end])) { word in
+                Self.forEachPlainWord(Self.splittingJoinedWords(Self.joiningDottedLetters(text[index..<end]))) { word in
                     result.append(Word(forms: forms(of: word), segmentStart: segmentStart, segmentEnd: segmentStart))
                     return true
                 }
@@ -282,6 +320,34 @@ public struct NameNormalizer: Sendable {
         }
         endSegment()
         return result
+    }
+
+    /// Words written together with capitals ("OlafScholz", "DeutscheTelekomAG") split where a
+    /// capital follows a small letter, when the part before has three letters or more and the
+    /// part after two or more: "McDonald", "DeSantis" and "LaToya" stay whole, and so do
+    /// "MacArthur" and "FitzGerald" (by their prefix).
+    static func splittingJoinedWords(_ word: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var result: [UInt8] = []
+        var partStart = 0
+        var changed = false
+        for index in word.indices {
+            let byte = word[index]
+            if ASCII.isUpper(byte), index > word.startIndex, ASCII.isLower(word[index - 1]) {
+                let part = result[partStart...]
+                var rest = 0
+                var cursor = index
+                while cursor < word.endIndex, ASCII.isLetter(word[cursor]) { rest += 1; cursor += 1 }
+                let prefix = String(decoding: part.map(ASCII.lowercased), as: UTF8.self)
+                if part.count >= 3, part.allSatisfy(ASCII.isLetter), rest >= 2, prefix != "mac", prefix != "fitz" {
+                    result.append(0x20)
+                    changed = true
+                    partStart = result.count
+                }
+            }
+            if !ASCII.isLetter(byte) { partStart = result.count + 1 }
+            result.append(byte)
+        }
+        return changed ? result[...] : word
     }
 
     /// "s.a.r.l." → "sarl", "l.l.c." → "llc": a dotted abbreviation is one word.
@@ -354,12 +420,41 @@ public struct NameNormalizer: Sendable {
                 kind = .name
             }
             guard !key.isEmpty, tokens.count < Self.maxTokens else { continue }
+            // "Fund III", "Pope John XXIII": a Roman numeral after the first word is its number.
+            if !tokens.isEmpty, let number = Self.romanNumeral(word) {
+                tokens.append(NameToken(text: word, key: String(number), kind: .name))
+                continue
+            }
+            // "Twenty-One", "twenty one": tens and units written as words are one number.
+            if let previous = tokens.last, Self.isNumberWord(previous), Self.isNumberWord(NameToken(text: word, key: key, kind: kind)),
+               let tens = Int(previous.key), tens >= 20, tens <= 90, tens % 10 == 0, let units = Int(key), (1...9).contains(units) {
+                tokens[tokens.count - 1] = NameToken(text: previous.text + "-" + word, key: String(tens + units), kind: .name)
+                continue
+            }
             tokens.append(NameToken(text: word, key: key, kind: kind, isPatronymic: kind == .name && forms.isPatronymic))
         }
         if !foundForms.isEmpty {
             for index in tokens.indices { tokens[index].isPatronymic = false }
         }
         return NormalizedName(original: original, tokens: tokens, legalForms: foundForms, titles: foundTitles, reordered: reordered)
+    }
+
+    /// A number written as a word ("seven"): letters whose key is digits.
+    static func isNumberWord(_ token: NameToken) -> Bool {
+        !token.key.isEmpty && token.key.utf8.allSatisfy(ASCII.isDigit) && token.text.utf8.allSatisfy(ASCII.isLetter)
+    }
+
+    /// The value of a Roman numeral of two letters or more from II to XXXIX ("iii" → 3), nil
+    /// otherwise. Single letters are initials, and "xi" is the Chinese surname more often than 11.
+    static func romanNumeral(_ word: String) -> Int? {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 2, bytes.count <= 7, word != "xi" else { return nil }
+        var tens = 0, index = 0
+        while index < bytes.count, bytes[index] == UInt8(ascii: "x"), tens < 3 { tens += 1; index += 1 }
+        let units = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
+        guard let unit = units.firstIndex(of: String(decoding: bytes[index...], as: UTF8.self)) else { return nil }
+        let value = tens * 10 + unit
+        return value >= 2 ? value : nil
     }
 
     /// The longest legal form (by the words' legal-form keys) starting at word `start`, and its class.

@@ -29,6 +29,9 @@ public struct TokenAlignment: Sendable, Hashable {
     public var score = 0.0
     /// Every token matched, exactly or by spelling variant, one to one.
     public var isExact = false
+    /// The numerator and denominator of `score`: Σ similarity·w(pair), and the weight at stake.
+    public var matchedWeight = 0.0
+    public var weightAtStake = 0.0
 }
 
 /// Order-free token alignment and the weighted score of a query against one listed name.
@@ -96,6 +99,8 @@ enum NameScorer {
         for index in alignment.unmatchedListed { atStake += parameters.missingListedTokenCost * listed[index].weight * listed[index].cost }
         alignment.isExact = alignment.unmatchedQuery.isEmpty && alignment.unmatchedListed.isEmpty
             && alignment.pairs.allSatisfy { $0.comparison.how == .spelling || $0.comparison.how == .exact }
+        alignment.matchedWeight = matched
+        alignment.weightAtStake = atStake
         alignment.score = alignment.isExact ? 1 : (atStake > 0 ? min(matched / atStake, 0.99) : 0)
         alignment.pairs.sort { ($0.query.first ?? 0) < ($1.query.first ?? 0) }
         return alignment

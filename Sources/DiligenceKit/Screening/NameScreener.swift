@@ -158,17 +158,21 @@ public final class NameScreener: Sendable {
                 // Compared in full: with the texts as written, and stems for organisations.
                 return TokenComparison.compare(queryTokens[i].forms, listed[j].forms, parameters: parameters, allowStem: allowStem)
             }
-            guard let alignment else { continue }
+            guard var alignment else { continue }
+            let listedFlags = range.map { index.tokenFlags[$0] }
+            let nameIndex = Int(index.nameIndex[name])
+            let distinguishing = applyDistinguishingParts(&alignment, query: prepared, queryTokens: queryTokens,
+                                                          listed: ListedSide(tokens: listed, flags: listedFlags, kind: entity.kind,
+                                                                             name: { self.normalizer.normalize(entity.allNames[nameIndex]) }))
             let (score, signals) = applySignals(alignment, query: query, kind: prepared.kind, entity: entity,
                                                 matchedWords: alignment.pairs.filter { pair in pair.query.contains { queryTokens[$0].kind != .particle } }.count,
                                                 listedNameTokens: listed.filter { $0.kind == .name }.count)
             guard score >= threshold else { continue }
-            let nameIndex = Int(index.nameIndex[name])
             if let existing = best[entityIndex], (existing.match.score, -existing.nameIndex) >= (score, -nameIndex) { continue }
             let matched = entity.allNames[nameIndex]
             let explanation = ScreeningExplanation(query: prepared.name, listed: normalizer.normalize(matched), alignment: alignment,
-                                                   queryTokens: queryTokens, listedTokens: listed, listedFlags: range.map { index.tokenFlags[$0] },
-                                                   data: normalizer.data, signals: signals)
+                                                   queryTokens: queryTokens, listedTokens: listed, listedFlags: listedFlags,
+                                                   data: normalizer.data, signals: distinguishing + signals)
             best[entityIndex] = (ScreeningMatch(entity: entity, matched: matched, score: score, why: explanation.why,
                                                 isExact: alignment.isExact, details: explanation.details), nameIndex)
         }

@@ -27,6 +27,10 @@ public struct ScoringParameters: Sendable, Hashable {
     public var stemSimilarity = 0.85
     /// Lowest Jaro-Winkler similarity of a misspelt pair within its edit budget.
     public var minimumTypoSimilarity = 0.8
+    /// The same for words of at most `shortWordLength` letters, where one edit at the start
+    /// makes another name ("ting"/"jing", "rong"/"tong": Jaro-Winkler 0.83).
+    public var shortTypoSimilarity = 0.86
+    public var shortWordLength = 5
     /// Added to a non-exact score when the query's country is the entity's, subtracted when it
     /// differs (never above 0.99: only an exact name scores 1).
     public var sameCountryBonus = 0.02
@@ -37,6 +41,21 @@ public struct ScoringParameters: Sendable, Hashable {
     /// Factor on the score when the query is an organisation's name (it has a legal form) and
     /// the entity is a person, or the query is a person's and the entity is not.
     public var kindMismatchFactor = 0.85
+
+    /// The similarity credited to a given name against its nickname ("Bill"/"William"): below
+    /// an exact given name.
+    public var nicknameSimilarity = 0.85
+    /// The highest score of a name whose numbers or series markers differ from the listed
+    /// name's ("Fund III"/"Fund IV", "2019-A1"/"2019-A2", vessel "7"/"8"), or whose place
+    /// qualifiers differ ("Bank Polska"/"Bank Russia").
+    public var distinguishingPartCap = 0.6
+    /// The highest score of an organisation's name of one word and a legal form against a
+    /// listed organisation whose name says more ("Wagner GmbH"/"PRIVATE MILITARY COMPANY
+    /// 'WAGNER'"): one common word does not identify an organisation.
+    public var singleWordOrganisationCap = 0.6
+    /// Two unmatched middle names or patronymics this alike (Jaro-Winkler on the keys) may be
+    /// one name spelt two ways, not a conflict.
+    public var conflictSimilarity = 0.8
 
     public init() {}
 
@@ -61,6 +80,12 @@ public struct ScoringParameters: Sendable, Hashable {
         case "otherCountryPenalty": otherCountryPenalty = value
         case "kindMismatchFactor": kindMismatchFactor = value
         case "singleWordPersonCap": singleWordPersonCap = value
+        case "nicknameSimilarity": nicknameSimilarity = value
+        case "distinguishingPartCap": distinguishingPartCap = value
+        case "singleWordOrganisationCap": singleWordOrganisationCap = value
+        case "conflictSimilarity": conflictSimilarity = value
+        case "shortTypoSimilarity": shortTypoSimilarity = value
+        case "shortWordLength": shortWordLength = Int(value)
         default: return false
         }
         return true

@@ -36,6 +36,14 @@ public struct ScreeningData: Sendable {
     /// they were counted over.
     public var commonTokens: [String: Int] = [:]
     public var commonTokensTotal = 1
+    /// Given names and their nicknames ("william" / "bill"), as written in `nicknames.tsv`.
+    public var nicknames: [(name: String, nickname: String)] = []
+    /// Words compared as another ("seven" as "7", "intl" as "international"), from `word-equivalents.tsv`.
+    public var wordEquivalents: [String: String] = [:]
+    /// Common surnames (`common-surnames.txt`): one of them with a legal form does not identify a company.
+    public var commonSurnames: Set<String> = []
+    /// Place words ("polska", "europe", "minsk") that qualify an organisation's name.
+    public var places: Set<String> = []
     /// The longest legal-form or title sequence, in words.
     public var longestPhrase = 1
 
@@ -43,7 +51,8 @@ public struct ScreeningData: Sendable {
 
     /// The files that ship with the library.
     public static let fileNames = ["legal-forms.tsv", "titles.txt", "particles.txt", "stopwords.txt",
-                                   "patronymic-suffixes.txt", "spelling-folds.tsv", "common-tokens.tsv"]
+                                   "patronymic-suffixes.txt", "spelling-folds.tsv", "common-tokens.tsv",
+                                   "nicknames.tsv", "places.txt", "word-equivalents.tsv", "common-surnames.txt"]
 
     /// Reads the built-in data files, reporting every malformed line.
     public static func builtin() throws(InputError) -> ScreeningData {
@@ -116,6 +125,24 @@ public struct ScreeningData: Sendable {
             }
             spellingFolds.append(Fold(from: Array(from.utf8), to: Array(columns[1].utf8), atEnd: atEnd))
         }
+        for line in lines("nicknames.tsv") {
+            let columns = line.text.split(separator: "\t", omittingEmptySubsequences: false).map { Self.phrase(String($0)) }
+            guard columns.count == 2, !columns[0].isEmpty, !columns[1].isEmpty, !columns[0].contains(" "), !columns[1].contains(" ") else {
+                problem(line, "expected NAME<TAB>NICKNAME, one word each")
+                continue
+            }
+            nicknames.append((columns[0], columns[1]))
+        }
+        for line in lines("word-equivalents.tsv") {
+            let columns = line.text.split(separator: "\t", omittingEmptySubsequences: false).map { Self.phrase(String($0)) }
+            guard columns.count == 2, !columns[0].isEmpty, !columns[1].isEmpty, !columns[0].contains(" "), !columns[1].contains(" ") else {
+                problem(line, "expected WORD<TAB>EQUIVALENT, one word each")
+                continue
+            }
+            wordEquivalents[columns[0]] = columns[1]
+        }
+        commonSurnames = Set(lines("common-surnames.txt").map { Self.phrase($0.text) }.filter { !$0.isEmpty })
+        places = Set(lines("places.txt").map { Self.phrase($0.text) }.filter { !$0.isEmpty })
         for line in lines("common-tokens.tsv") {
             let columns = line.text.split(separator: "\t", omittingEmptySubsequences: false)
             if columns.count == 2, columns[0] == "entries", let total = Int(columns[1]), total > 0 {

@@ -21,6 +21,7 @@ struct ScreeningExplanation {
             case .phonetic: described = "\(q) ≈ \(l) (sounds alike)"
             case .stem: described = "\(q) ≈ \(l) (same stem)"
             case .joined: described = "\(q) = \(l) (written as \(pair.query.count == 1 ? "one word" : "two words"))"
+            case .nickname: described = "\(q) ≈ \(l) (nickname)"
             case .initial: described = pair.query.allSatisfy({ queryTokens[$0].kind == .initial }) ? "\(q). = \(l) (initial)" : "\(q) = \(l). (initial)"
             }
             pairs.append(described)

@@ -25,6 +25,8 @@ public struct TokenComparison: Sendable, Hashable {
         case joined
         /// A single letter standing for the name ("G."/"Grigoryevich").
         case initial
+        /// A given name and its nickname ("Bill"/"William", `nicknames.tsv`).
+        case nickname
     }
 
     public var how: How
@@ -46,11 +48,19 @@ public struct TokenComparison: Sendable, Hashable {
             let edits = StringDistance.editDistance(x, y, limit: budget)
             guard edits <= budget else { continue }
             let similarity = StringDistance.jaroWinkler(x, y)
-            if similarity >= parameters.minimumTypoSimilarity, similarity > best?.similarity ?? 0 {
+            // A short word one letter away is often another name ("long"/"song", "wang"/"zhang"):
+            // it must keep its first letters (a higher Jaro-Winkler) to count as a typo.
+            let minimum = max(x.count, y.count) <= parameters.shortWordLength ? parameters.shortTypoSimilarity : parameters.minimumTypoSimilarity
+            if similarity >= minimum, similarity > best?.similarity ?? 0 {
                 best = TokenComparison(how: .typo, similarity: similarity, edits: edits)
             }
         }
         if let best { return best }
+        // A Baltic nominative ending on a name of four letters or more: Lithuanian "Putinas",
+        // "Aliaksandras", Latvian and Lithuanian "-is", "-ys", "-us" ("Putin" + "as").
+        if let ending = inflectedEnding(a.key, b.key) {
+            return TokenComparison(how: .typo, similarity: StringDistance.jaroWinkler(a.key, b.key), edits: ending)
+        }
         // Sound-alike. A consonant skeleton (no written vowel, as Arabic and Hebrew script give)
         // is compared by the sound keys of the texts as written, which spelling folds cannot
         // disturb ("wrdh" and "Wardah"); other tokens need the same sound key of three classes
@@ -73,6 +83,17 @@ public struct TokenComparison: Sendable, Hashable {
             }
         }
         return nil
+    }
+
+    /// The length of the ending when one key is the other with a Baltic nominative ending
+    /// ("as", "is", "ys", "us", "es") and the other has four letters or more; nil otherwise.
+    static func inflectedEnding(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int? {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard short.count >= 4, long.count == short.count + 2, long.starts(with: short), let last = long.last, last == UInt8(ascii: "s") else { return nil }
+        let vowel = long[long.index(long.endIndex, offsetBy: -2)]
+        // Keys fold "y" to "i".
+        guard vowel == UInt8(ascii: "a") || vowel == UInt8(ascii: "i") || vowel == UInt8(ascii: "u") || vowel == UInt8(ascii: "e") else { return nil }
+        return 2
     }
 
     /// Letters without a written vowel (a, e, i, o, u), two or more.

@@ -50,7 +50,10 @@ public enum Transliterator {
                 case 0x80...0x024F, 0x0300...0x036F, 0x1E00...0x1EFF, 0x2010...0x2027:
                     break
                 default:
-                    wordByWord = false
+                    // Other scripts (Arabic, Hebrew, Han, Hangul, Kana, Indic, Thai, Khmer,
+                    // Myanmar, Georgian, Armenian, Ethiopic...) are romanised word by word too:
+                    // ICU's rules for them look within a word.
+                    break
                 }
             }
             if hasCyrillic {
@@ -90,7 +93,73 @@ public enum Transliterator {
     public static func latin(_ text: String) -> String {
         let scripts = Scripts(text)
         if scripts.ascii { return text }
-        return scripts.wordByWord ? latinByWord(text, scripts.cyrillic) : transform(text, transformID(scripts.cyrillic, greek: scripts.greek))
+        return scripts.wordByWord ? latinByWord(separatingSyllables(text), scripts.cyrillic)
+            : transform(text, transformID(scripts.cyrillic, greek: scripts.greek))
+    }
+
+    /// Han characters, Hangul syllables and the parts of a name joined by a middle dot
+    /// ("弗拉基米尔·普京", "キム・ジョンウン") as separate words: Chinese, Korean and Japanese write a
+    /// name without spaces, and a syllable is romanised on its own ("习近平" → "xi jin ping",
+    /// "김정은" → "kim jong un"); the scorer joins syllables that a list writes as one word
+    /// ("Jinping"). Other text is returned unchanged.
+    static func separatingSyllables(_ text: String) -> String {
+        // Only in Chinese, Japanese and Korean text: elsewhere "·" is a BGN/PCGN mark ("Lukash·enka").
+        guard text.unicodeScalars.contains(where: { isHan($0.value) || isHangulSyllable($0.value) || (0x3040...0x30FF).contains($0.value) }) else {
+            return text
+        }
+        var result = String.UnicodeScalarView()
+        var changed = false
+        var previousSyllable = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let syllable = isHan(value) || isHangulSyllable(value)
+            if value == 0x00B7 || value == 0x30FB || value == 0xFF65 || value == 0x2027 {
+                result.append(" ")
+                changed = true
+                previousSyllable = false
+                continue
+            }
+            if syllable, previousSyllable {
+                result.append(" ")
+                changed = true
+            }
+            result.append(scalar)
+            previousSyllable = syllable
+        }
+        return changed ? String(result) : text
+    }
+
+    static func isHan(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value) || (0x20000...0x2FA1F).contains(value)
+    }
+
+    static func isHangulSyllable(_ value: UInt32) -> Bool { (0xAC00...0xD7A3).contains(value) }
+
+    /// A romanised Hangul syllable in the spelling lists use (McCune-Reischauer, as North Korean
+    /// names on the OFAC and UN lists are written) rather than ICU's Revised Romanisation:
+    /// "gim" → "kim", "jeong" → "jong", "eun" → "un", "lyong" → "ryong", "bag" → "pak".
+    static func koreanSpelling(_ syllable: String) -> String {
+        var text = syllable.lowercased().filter { $0 != "-" && $0 != "'" }
+        for (from, to) in [("eo", "o"), ("eu", "u")] { text = text.replacingOccurrences(of: from, with: to) }
+        // A final g, b, d is written k, p, t ("bag" → "pak").
+        if text.count >= 2, let last = text.last, !text.hasSuffix("ng") {
+            switch last {
+            case "g": text = text.dropLast() + "k"
+            case "b": text = text.dropLast() + "p"
+            case "d": text = text.dropLast() + "t"
+            default: break
+            }
+        }
+        guard let first = text.first else { return text }
+        let rest = text.dropFirst()
+        switch first {
+        case "g": text = "k" + rest
+        case "b": text = "p" + rest
+        case "d": text = "t" + rest
+        case "l": text = "r" + rest
+        default: break
+        }
+        return text
     }
 
     /// A Latin or Cyrillic text word by word (between spaces), each word once per run with the
@@ -105,7 +174,10 @@ public enum Transliterator {
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
             let key = WordKey(word: ExactText(word), cyrillic: cyrillic)
             if let known = wordMemo.value(for: key) { return known }
-            let latin = transform(word, id)
+            var latin = transform(word, id)
+            if word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first, isHangulSyllable(scalar.value) {
+                latin = koreanSpelling(latin)
+            }
             wordMemo.store(latin, for: key)
             return latin
         }.joined(separator: " ")
@@ -126,6 +198,10 @@ public enum Transliterator {
         for scalar in transformed.unicodeScalars {
             switch scalar {
             case "ʹ", "ʺ", "·", "ʼ", "ʻ", "ʽ", "ʾ", "ʿ", "′", "″":
+                continue
+            case "ǝ", "Ǝ", "ə", "Ə":
+                // The Ethiopic sixth order (and the schwa of other romanisations) is mostly not
+                // written in Latin spellings of a name: "አሕመድ" is "Ahmed", not "Ahǝmad".
                 continue
             default:
                 result.unicodeScalars.append(scalar)
