@@ -14,7 +14,7 @@ import Testing
         #expect(Set(ids) == [
             "trade-restriction", "financial-restriction", "conflict-proximity", "shutdown-exposure",
             "listed-counterparty", "political-instability", "human-rights-obligations", "civil-unrest-travel",
-            "stale-intelligence", "expired-acceptance", "not-assessed",
+            "stale-intelligence", "expired-acceptance", "not-assessed", "input-plausibility",
         ])
         for id in ids { #expect(RuleRegistry.rule(id: id)?.description.id == id) }
     }

@@ -12,6 +12,8 @@ public struct Policy: Sendable, Hashable, Codable {
     public var counterparties: [Counterparty]
     public var travel: [Travel]
     public var acceptedRisks: [AcceptedRisk]
+    /// Where `reviewed` is written, for findings about it (nil without one).
+    public var reviewedMark: Mark? = nil
 }
 
 /// A physical place.

@@ -632,7 +632,7 @@ extension PolicyEventLoader {
         var nodes = 0
         var rootDone = false
 
-        var company: String?, companyMark: Mark?, owner: String?, sector: String?, reviewed: Day?
+        var company: String?, companyMark: Mark?, owner: String?, sector: String?, reviewed: Day?, reviewedMark: Mark?
         var sites: [Site] = [], trade: [TradeFlow] = [], counterparties: [Counterparty] = []
         var travel: [Travel] = [], accepted: [AcceptedRisk] = []
         var site = SiteDraft(mark: .start), flow = TradeDraft(mark: .start), party = CounterpartyDraft(mark: .start)
@@ -825,7 +825,8 @@ extension PolicyEventLoader {
         func policy() -> Policy? {
             guard rootDone, stack.isEmpty, let company, let companyMark else { return nil }
             return Policy(file: file, company: company, owner: owner, sector: sector, reviewed: reviewed, companyMark: companyMark,
-                          sites: sites, trade: trade, counterparties: counterparties, travel: travel, acceptedRisks: accepted)
+                          sites: sites, trade: trade, counterparties: counterparties, travel: travel, acceptedRisks: accepted,
+                          reviewedMark: reviewedMark)
         }
 
         // MARK: Conversion
@@ -875,7 +876,7 @@ extension PolicyEventLoader {
             case (.root, .company, .text(let text)): company = text; companyMark = mark
             case (.root, .owner, .text(let text)): owner = text
             case (.root, .sector, .text(let text)): sector = text
-            case (.root, .reviewed, .date(let day)): reviewed = day
+            case (.root, .reviewed, .date(let day)): reviewed = day; reviewedMark = mark
 
             case (.site, .id, .text(let text)): site.id = text
             case (.site, .name, .text(let text)): site.name = text

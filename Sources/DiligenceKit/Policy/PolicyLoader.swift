@@ -124,7 +124,8 @@ public struct PolicyLoader: Sendable {
         return Policy(file: file, company: record.text("company") ?? "", owner: record.text("owner"),
                       sector: record.text("sector"), reviewed: record.date("reviewed"),
                       companyMark: record.mark("company") ?? record.mark,
-                      sites: sites, trade: trade, counterparties: counterparties, travel: travel, acceptedRisks: accepted)
+                      sites: sites, trade: trade, counterparties: counterparties, travel: travel, acceptedRisks: accepted,
+                      reviewedMark: record.mark("reviewed"))
     }
 
     private func unique(_ values: [String]) -> [String] {

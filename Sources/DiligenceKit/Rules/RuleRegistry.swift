@@ -10,6 +10,7 @@ public enum RuleRegistry {
         HumanRightsObligationsRule(),
         CivilUnrestTravelRule(),
         NotAssessedRule(),
+        InputPlausibilityRule(),
         StaleIntelligenceRule(),
         ExpiredAcceptanceRule(),
     ]
