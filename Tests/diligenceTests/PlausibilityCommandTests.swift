@@ -43,7 +43,8 @@ import Testing
         // Honest about the method: no borders, so no claim to know which side of one.
         #expect((try one("channel-barge")["message"] as? String)?.contains("judged without borders: the point may be across a border or at sea") == true)
         #expect((try one("dakar-hub")["message"] as? String)?.contains("0 km from Dakar, Senegal") == true)
-        // The two right sites, 60 km from Minsk (a city of a million) among them, raise nothing.
+        // The three right sites raise nothing: 60 km from Minsk (a city of a million), and at the
+        // smaller of two towns named Svislach, 260 km from the more populous one travel resolves to.
         #expect(Set(found.compactMap { $0["subject"] as? String }) == Set(expected.map(\.0)))
     }
 

@@ -38,7 +38,7 @@ public struct InputPlausibilityRule: Rule {
         ],
         recommendations: [
             "Check the coordinates against the site's address or a map (GeoNames, the land title, the lease); latitude comes first, south and west are negative.",
-            "If the coordinates are right, correct `city` to the town the site is in or nearest to, or remove it.",
+            "If the coordinates are right, correct the city to the town the site is in or nearest to, or remove it.",
             "Re-review the policy and re-run the check; for a policy reviewed after the as-of date, check the version in force on that date (from version control) or check as of the review date.",
         ],
         triggeringExamples: [
