@@ -122,8 +122,13 @@ public struct InputPlausibilityRule: Rule {
         let gazetteer = Gazetteer.shared
         for site in policy.sites {
             guard let location = site.location else { continue }
-            let candidates = site.city.map { Self.cityCandidates($0, in: site.country, context.destinations, gazetteer) } ?? []
-            let extent = gazetteer.flatMap { CountryExtents.shared.extent(of: site.country, in: $0) }
+            // A country neither the gazetteer nor the database has places in is not looked up
+            // (most sites of a large portfolio: each lookup folds the city's name).
+            let inGazetteer = gazetteer.map { CountryExtents.shared.covers(site.country, in: $0) } ?? false
+            let hasPlaces = inGazetteer || context.database.factors.contains { $0.country == site.country }
+            guard hasPlaces || (location.lat == 0 && location.lon == 0) else { continue }
+            let candidates = site.city.map { Self.cityCandidates($0, in: site.country, context.destinations, inGazetteer ? gazetteer : nil) } ?? []
+            let extent = inGazetteer ? gazetteer.flatMap { CountryExtents.shared.extent(of: site.country, in: $0) } : nil
             guard let judgement = Self.judge(location, cities: candidates, extent: extent) else { continue }
             let placeBound = context.factors(.armedConflict, in: site.country).contains { $0.isPlaceBound }
             let severity: Severity = placeBound ? .medium : .low
@@ -334,6 +339,16 @@ final class CountryExtents: Sendable {
 
     private let memo = Memo<String, [CountryExtent]>(capacity: 1_000)
     private let all = Memo<String, [Gazetteer.Place]>(capacity: 1)
+
+    private let codes = Memo<String, Set<String>>(capacity: 1)
+
+    /// Whether the gazetteer has places in `country`.
+    func covers(_ country: Country, in gazetteer: Gazetteer) -> Bool {
+        if let known = codes.value(for: "") { return known.contains(country.code) }
+        let all = Set(gazetteer.countryCodes)
+        codes.store(all, for: "")
+        return all.contains(country.code)
+    }
 
     func extent(of country: Country, in gazetteer: Gazetteer) -> CountryExtent? {
         if let known = memo.value(for: country.code) { return known.first }
