@@ -109,6 +109,25 @@ import Testing
         #expect(Rule.judge(Coordinate(lat: 0, lon: 0), cities: [], extent: nil) == .nullIsland)
     }
 
+    @Test func zeroZeroIsReportedInACountryTheGazetteerDoesNotCover() throws {
+        let yaml = """
+        version: 1
+        company: Example Aquaculture
+        sites:
+          - id: bergen-office
+            kind: office
+            country: NO
+            city: Bergen
+            location: { lat: 0, lon: 0 }
+        """
+        let findings = try TestData.findings("input-plausibility", yaml)
+        #expect(findings.map(\.severity) == [.low])
+        #expect(findings.first?.line == 4)
+        #expect(findings.first?.message.contains("at 0, 0") == true)
+        // Elsewhere in Norway nothing is judged: the gazetteer has no Norwegian places.
+        #expect(try TestData.findings("input-plausibility", yaml.replacingOccurrences(of: "lat: 0, lon: 0", with: "lat: 10, lon: 10")).isEmpty)
+    }
+
     @Test func reviewedAfterTheAsOfDateIsAnInfoNoteAtItsLine() throws {
         let yaml = """
         version: 1
