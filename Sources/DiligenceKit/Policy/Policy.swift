@@ -12,6 +12,11 @@ public struct Policy: Sendable, Hashable, Codable {
     public var counterparties: [Counterparty]
     public var travel: [Travel]
     public var acceptedRisks: [AcceptedRisk]
+    /// Where the company is incorporated (`incorporated`), when the policy says.
+    public var incorporated: Country? = nil
+    /// The sanctions regimes the policy states bind the company (`subject_to`), ids of the
+    /// regimes vocabulary; those its incorporation derives are added by `Jurisdiction`.
+    public var subjectTo: [String] = []
     /// Where `reviewed` is written, for findings about it (nil without one).
     public var reviewedMark: Mark? = nil
 }
@@ -32,6 +37,9 @@ public struct Site: Sendable, Hashable, Codable {
     public var securityProvider: String?
     public var securityProviderMark: Mark?
     public var mark: Mark
+    /// Where the entity that runs the site is incorporated, when it is not the company itself
+    /// (a local subsidiary); nil: the company runs it.
+    public var incorporated: Country? = nil
 
     public var displayName: String { name ?? id }
 }

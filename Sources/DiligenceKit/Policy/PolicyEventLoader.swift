@@ -134,6 +134,7 @@ extension PolicyEventLoader {
         case direction, goods, hsCodes, payment, role, aliases, travellers, frequency
         case finding, reason, approvedBy, expires, lat, lon, local, expatriate
         case origin, transit, destination
+        case incorporated, subjectTo
 
         /// The key as written in a file.
         var text: String {
@@ -178,6 +179,8 @@ extension PolicyEventLoader {
             case .origin: return "origin"
             case .transit: return "transit"
             case .destination: return "destination"
+            case .incorporated: return "incorporated"
+            case .subjectTo: return "subject_to"
             }
         }
 
@@ -558,6 +561,7 @@ extension PolicyEventLoader {
     private struct SiteDraft {
         var mark: Mark
         var id: String?, name: String?, kind: String?, country: Country?, region: String?, city: String?
+        var incorporated: Country?
         var lat: Double?, lon: Double?, location: Coordinate?
         var staffLocal: Int?, staffExpatriate: Int?
         var dependsOn: [String] = [], continuity: [String] = []
@@ -633,6 +637,7 @@ extension PolicyEventLoader {
         var rootDone = false
 
         var company: String?, companyMark: Mark?, owner: String?, sector: String?, reviewed: Day?, reviewedMark: Mark?
+        var incorporated: Country?, subjectTo: [String] = []
         var sites: [Site] = [], trade: [TradeFlow] = [], counterparties: [Counterparty] = []
         var travel: [Travel] = [], accepted: [AcceptedRisk] = []
         var site = SiteDraft(mark: .start), flow = TradeDraft(mark: .start), party = CounterpartyDraft(mark: .start)
@@ -779,7 +784,7 @@ extension PolicyEventLoader {
                                   location: site.location, staffLocal: site.staffLocal, staffExpatriate: site.staffExpatriate,
                                   dependsOn: Self.unique(site.dependsOn), continuity: Self.unique(site.continuity),
                                   securityProvider: site.securityProvider, securityProviderMark: site.securityProviderMark,
-                                  mark: site.mark))
+                                  mark: site.mark, incorporated: site.incorporated))
                 return true
             case .trade:
                 guard let id = flow.id, let country = flow.country,
@@ -826,7 +831,7 @@ extension PolicyEventLoader {
             guard rootDone, stack.isEmpty, let company, let companyMark else { return nil }
             return Policy(file: file, company: company, owner: owner, sector: sector, reviewed: reviewed, companyMark: companyMark,
                           sites: sites, trade: trade, counterparties: counterparties, travel: travel, acceptedRisks: accepted,
-                          reviewedMark: reviewedMark)
+                          incorporated: incorporated, subjectTo: Self.unique(subjectTo), reviewedMark: reviewedMark)
         }
 
         // MARK: Conversion
@@ -877,6 +882,7 @@ extension PolicyEventLoader {
             case (.root, .owner, .text(let text)): owner = text
             case (.root, .sector, .text(let text)): sector = text
             case (.root, .reviewed, .date(let day)): reviewed = day; reviewedMark = mark
+            case (.root, .incorporated, .country(let country)): incorporated = country
 
             case (.site, .id, .text(let text)): site.id = text
             case (.site, .name, .text(let text)): site.name = text
@@ -885,6 +891,7 @@ extension PolicyEventLoader {
             case (.site, .region, .text(let text)): site.region = text
             case (.site, .city, .text(let text)): site.city = text
             case (.site, .securityProvider, .text(let text)): site.securityProvider = text; site.securityProviderMark = mark
+            case (.site, .incorporated, .country(let country)): site.incorporated = country
             case (.location, .lat, .number(let number)): site.lat = number
             case (.location, .lon, .number(let number)): site.lon = number
             case (.staff, .local, .integer(let count)): site.staffLocal = count
@@ -928,6 +935,7 @@ extension PolicyEventLoader {
             case (.trade, .hsCodes): flow.hsCodes.append(text)
             case (.trade, .payment): flow.payment.append(text)
             case (.counterparty, .aliases): party.aliases.append(text)
+            case (.root, .subjectTo): subjectTo.append(text)
             default: return false
             }
             return true

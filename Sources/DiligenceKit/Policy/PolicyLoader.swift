@@ -88,7 +88,8 @@ public struct PolicyLoader: Sendable {
                         staffExpatriate: site.object("staff")?.integer("expatriate"),
                         dependsOn: unique(site.texts("depends_on")), continuity: unique(site.texts("continuity")),
                         securityProvider: site.text("security_provider"),
-                        securityProviderMark: site.mark("security_provider"), mark: site.mark)
+                        securityProviderMark: site.mark("security_provider"), mark: site.mark,
+                        incorporated: site.country("incorporated"))
         }
         let trade = record.objects("trade").compactMap { flow -> TradeFlow? in
             guard let id = flow.text("id"), let country = flow.country("country"),
@@ -125,6 +126,7 @@ public struct PolicyLoader: Sendable {
                       sector: record.text("sector"), reviewed: record.date("reviewed"),
                       companyMark: record.mark("company") ?? record.mark,
                       sites: sites, trade: trade, counterparties: counterparties, travel: travel, acceptedRisks: accepted,
+                      incorporated: record.country("incorporated"), subjectTo: unique(record.texts("subject_to")),
                       reviewedMark: record.mark("reviewed"))
     }
 

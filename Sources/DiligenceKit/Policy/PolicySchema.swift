@@ -35,6 +35,7 @@ public enum PolicySchema {
         Field("depends_on", .list(.term(.dependencies)), "Services the site cannot work without.", example: "[internet, mobile-data, electricity]"),
         Field("continuity", .list(.term(.continuity)), "Fallbacks in place.", example: "[satellite-link, offline-procedures]"),
         Field("security_provider", .text, "Security company guarding the site; screened like a counterparty.", example: "Dyck Advisory Group"),
+        Field("incorporated", .country, "Where the entity that runs the site is incorporated, when it is a local subsidiary rather than the company itself (a Malian subsidiary is bound by ECOWAS measures whatever its parent's jurisdiction). The site's findings judge bindingness for that entity.", example: "MZ"),
     ])
 
     public static let trade = ObjectSchema(name: "a trade flow", summary: "Goods, or money alone, moving to or from a country. `country` is the partner country: an export to ML ships goods into Mali. The trade and financial rules judge every country the flow touches: the partner, `origin`, each `transit` country and `destination`; an end the flow does not name is the partner's side or, on the company's side, every country the policy has a site in.", uniqueKey: "id", key: "trade", example: """
@@ -110,6 +111,8 @@ public enum PolicySchema {
         owner: compliance@acme.example
         sector: energy-services
         reviewed: 2020-09-20
+        incorporated: GB
+        subject_to: [US]
         sites: []
         """, fields: [
         Field("version", .integer(1...1), required: true, "Format version; must be 1.", example: "1"),
@@ -117,6 +120,8 @@ public enum PolicySchema {
         Field("owner", .text, "Accountable person or team.", example: "compliance@acme.example"),
         Field("sector", .text, "Business sector, a kebab-case word (telecommunications, mining, ...).", example: "energy-services"),
         Field("reviewed", .date, "When this file was last reviewed.", example: "2020-09-20"),
+        Field("incorporated", .country, "Country where the company is incorporated (ISO code or English name; `NO` is Norway). It derives the sanctions regimes that bind the company: an EU member state binds it to EU measures, an ECOWAS member to ECOWAS measures, the United States to US measures, the United Kingdom to UK measures, every UN member to UN measures, and the country itself to its national measures. Without `incorporated` or `subject_to`, findings on measures say that bindingness was not assessed and treat the measure as binding.", example: "GB"),
+        Field("subject_to", .list(.term(.regimes)), "Sanctions regimes that bind the company beyond those its incorporation derives (e.g. `US` for a company with US persons or USD business): EU, US, UK, UN, ECOWAS. Added to the derived ones, never removing them.", example: "[UK, UN, US]"),
         Field("sites", .list(.object(site)), "Physical places."),
         Field("trade", .list(.object(trade)), "Trade flows."),
         Field("counterparties", .list(.object(counterparty)), "Suppliers, customers, providers."),

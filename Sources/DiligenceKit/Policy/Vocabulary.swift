@@ -7,6 +7,8 @@ public enum VocabularyKind: String, Sendable, CaseIterable, Codable {
     case roles
     case siteKinds = "site-kinds"
     case payments
+    /// Sanctions regimes: who imposes measures and who they bind.
+    case regimes
 }
 
 /// One term of a vocabulary with the synonyms people write for it.
@@ -26,6 +28,14 @@ public struct Term: Sendable, Hashable, Codable {
     public var hsPrefixes: [String]
     /// payments: whether the method moves through the banking system.
     public var banking: Bool
+    /// regimes: the ISO codes of the member states (incorporation there binds to the regime;
+    /// their territory is the regime's).
+    public var members: [String] = []
+    /// regimes: states that have left, with the last day their incorporation still bound to the
+    /// regime (a check as of that day or earlier counts them as members).
+    public var formerMembers: [String: Day] = [:]
+    /// regimes: what brings the business of an entity outside the regime within it.
+    public var nexus: String = ""
 }
 
 /// A controlled vocabulary: canonical ids and a case-insensitive synonym index.
@@ -53,6 +63,9 @@ public struct Vocabulary: Sendable {
             merged.hsPrefixes = Array(Set(existing.hsPrefixes + term.hsPrefixes)).sorted()
             // A synonym added to a banking method keeps it in the banking system.
             merged.banking = existing.banking || term.banking
+            merged.members = Array(Set(existing.members + term.members)).sorted()
+            merged.formerMembers = existing.formerMembers.merging(term.formerMembers) { _, added in added }
+            if merged.nexus.isEmpty { merged.nexus = existing.nexus }
             if merged.description.isEmpty { merged.description = existing.description }
         }
         terms[term.id] = merged
@@ -90,6 +103,15 @@ public struct Vocabulary: Sendable {
             queue.append(contentsOf: terms[next]?.requires ?? [])
         }
         return seen
+    }
+
+    /// regimes: whether `code` is a member state of the regime `id` on `day` (nil: today's
+    /// members only).
+    public func isMember(_ code: String, of id: String, on day: Day?) -> Bool {
+        guard let term = terms[id] else { return false }
+        if term.members.contains(code) { return true }
+        guard let day, let last = term.formerMembers[code] else { return false }
+        return day <= last
     }
 
     /// Goods categories an HS code belongs to, longest prefix first.

@@ -2,6 +2,11 @@ import Foundation
 
 /// Reads vocabulary data files (`vocabulary: NAME` and a list of `terms`).
 public enum VocabularyLoader {
+    static let formerMemberSchema = ObjectSchema(name: "a former member", summary: "A state that left a regime, and the last day it was bound.", key: "former_members", fields: [
+        Field("country", .country, required: true, "The state (ISO code)."),
+        Field("until", .date, required: true, "The last day its incorporation bound an entity to the regime."),
+    ])
+
     static let termSchema = ObjectSchema(name: "a vocabulary term", summary: "A canonical id with synonyms.", uniqueKey: "id", fields: [
         Field("id", .identifier, required: true, "Canonical id, lower-case kebab-case."),
         Field("description", .text, "What the term means."),
@@ -12,6 +17,9 @@ public enum VocabularyLoader {
         Field("partial", .boolean, "Continuity: degraded service only."),
         Field("hs_prefixes", .list(.digits), "Goods: Harmonized System chapters or headings."),
         Field("banking", .boolean, "Payments: moves through the banking system."),
+        Field("members", .list(.country), "Regimes: the member states (ISO codes); incorporation there binds an entity to the regime."),
+        Field("former_members", .list(.object(formerMemberSchema)), "Regimes: states that left, each with the last day it was bound (checks as of that day or earlier count it as a member)."),
+        Field("nexus", .text, "Regimes: what brings the business of an entity outside the regime within it."),
     ])
 
     static let fileSchema = ObjectSchema(name: "a vocabulary file", summary: "A controlled vocabulary.", fields: [
@@ -75,7 +83,12 @@ public enum VocabularyLoader {
                  survivesStateShutdown: term.boolean("survives_state_shutdown") ?? false,
                  partial: term.boolean("partial") ?? false,
                  hsPrefixes: term.texts("hs_prefixes"),
-                 banking: term.boolean("banking") ?? false)
+                 banking: term.boolean("banking") ?? false,
+                 members: term.countries("members").map(\.code),
+                 formerMembers: term.objects("former_members").reduce(into: [:]) { former, entry in
+                     if let country = entry.country("country"), let until = entry.date("until") { former[country.code] = until }
+                 },
+                 nexus: term.text("nexus") ?? "")
         }
         return (kind, terms)
     }

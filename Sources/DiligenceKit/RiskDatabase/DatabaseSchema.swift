@@ -113,6 +113,7 @@ public enum DatabaseSchema {
         Field("modified", .date, "When the record last changed."),
         Field("reviewed", .date, required: true, "When an analyst last confirmed it."),
         Field("severity", severityChoice, required: true, "Harm to a business exposed to it."),
+        Field("imposed_by", .list(.identifier), "For measures (sanctions, trade and financial restrictions, travel bans): who imposed it, as `listed_by` writes it: a regime (EU, US, UK, UN, ECOWAS, or a listing body such as US-OFAC) or a country code for a national measure. Rules say whether the measure binds the company (its regime imposed it, or it operates in the imposing territory) or is a secondary risk; without it, bindingness is not assessed."),
         Field("affects", .object(affects), "What it affects."),
         Field("exemptions", .object(exemptions), "What it spares."),
         Field("areas", .list(.object(area)), "Where it applies (place-bound factors)."),

@@ -443,7 +443,7 @@ public struct RiskDatabaseLoader: Sendable {
                           severity: severity, affects: affects, exemptGoods: record.object("exemptions")?.texts("goods") ?? [],
                           areas: areas, targets: targets, events: events, references: references(record),
                           recommendations: record.texts("recommendations"), notes: record.text("notes"),
-                          file: file, mark: record.mark)
+                          file: file, mark: record.mark, imposedBy: record.texts("imposed_by"))
     }
 
     static func entity(_ record: Record, file: String) -> ListedEntity? {

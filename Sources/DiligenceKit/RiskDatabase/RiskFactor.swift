@@ -36,6 +36,10 @@ public struct RiskFactor: Sendable, Hashable, Codable {
     public var notes: String?
     public var file: String
     public var mark: Mark
+    /// Who imposed the measure (`imposed_by`): regimes of the regimes vocabulary (EU, US, UK,
+    /// UN, ECOWAS), listing bodies such as US-OFAC, or country codes for national measures.
+    /// Empty for factors that are not measures (conflict, unrest) or that do not say.
+    public var imposedBy: [String] = []
 
     /// Whether the factor is in force on `day`.
     public func isInForce(on day: Day) -> Bool {

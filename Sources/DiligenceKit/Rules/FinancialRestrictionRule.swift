@@ -15,13 +15,15 @@ public struct FinancialRestrictionRule: Rule {
             "A flow with no payment method declared: one level lower (the payment route is unknown).",
             "A goods flow paid only for exempt goods: info, documenting the exemption.",
             "A site that depends on payments, cash machines or banking in the country: one level lower than the factor.",
-            "A counterparty whose role a sanction names (e.g. government bodies): one level lower than the factor.",
+            "A counterparty whose role a sanction names (e.g. government bodies, whose officials the EU listed in 2020): one level lower than the factor; the finding says that the body is not listed by its role and asks to screen its people (the September 2020 EU measures on Belarus listed individuals only).",
+            "Jurisdiction: a measure binds the company when a regime it is subject to imposed it (`subject_to`, or derived from `incorporated`: an ECOWAS member state → ECOWAS, an EU member state → EU), when it is incorporated in the imposing state, or when the flow touches (or the company has a site in) a country of the imposing territory other than the target; a site's own `incorporated` judges the subsidiary running it. Binding, or not assessed (no `incorporated` or `subject_to`): the severity above, with legal review and reporting advised. Otherwise a secondary risk: one level lower, with due-diligence, nexus and bank-policy advice first (exempt-goods info notes stay info).",
             "A flow paid only by methods the factor does not restrict: no finding.",
         ],
         recommendations: [
             "Do not pay or receive through cash couriers, hawala, cryptocurrency, barter or third-country intermediaries to get round a halt: that is circumvention; pay only what an exemption or licence covers, through a bank that confirms it.",
             "Confirm with your bank whether payments to and from the country can be executed, and for which goods.",
             "For sites in the country, plan local wages and supplier payments from funds already held there; never carry cash across the border or use intermediaries to replace a blocked payment.",
+            "Screen the body's officials, owners, directors and signatories against the sanction's list before each contract and payment; make no funds or economic resources available to a listed person or to a body a listed person owns or controls.",
         ],
         triggeringExamples: [
             """
@@ -60,7 +62,7 @@ public struct FinancialRestrictionRule: Rule {
     )
 
     /// A flow (goods, payment or remittance) that touches the factor's country.
-    private func judge(_ flow: TradeFlow, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ payments: Vocabulary, _ context: RuleContext) -> Finding? {
+    private func judge(_ flow: TradeFlow, _ route: FlowRoute, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ payments: Vocabulary, _ context: RuleContext) -> Finding? {
         let haltsEverything = factor.affects.payments.isEmpty
         let banked = flow.payment.filter { method in
             (payments.term(method)?.banking ?? true) && (haltsEverything || factor.affects.payments.contains(method))
@@ -94,17 +96,25 @@ public struct FinancialRestrictionRule: Rule {
         let message = exemptOnly
             ? "Payments for the \(flow.direction.rawValue) of exempt goods \(preposition) \(flow.country.name) fall under the exemptions of \(factor.title.lowercasedFirst)\(touches)"
             : "\(what) (\(how)) is exposed to \(factor.title.lowercasedFirst)\(touches)"
+        // Whether the halt binds the company: its regimes, or a country of the route within
+        // the imposing territory (other than the target).
+        let (jurisdiction, binding) = context.bindingness(of: flow, route: route, imposedBy: factor.imposedBy, target: factor.country)
+        if severity != .info { severity = severity.shifted(by: binding.severityShift) }
         var path = [flow.routeText]
         if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
-        path += [how, "\(factor.id) in force since \(factor.inForceFrom)", "\(description.id) → \(severity)"]
+        path += [how, "\(factor.id) in force since \(factor.inForceFrom)", binding.pathLine, "\(description.id) → \(severity)"]
         // The circumvention warning first when the flow goes outside the banks.
         let general = informal.isEmpty ? Array(description.recommendations.dropFirst()) : description.recommendations
+        var advice = informal.isEmpty ? factor.recommendations + general : general + factor.recommendations
+        advice = binding.isSecondary
+            ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice
+            : advice + jurisdiction.bindingAdvice(binding)
         return Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: flow.name ?? flow.defaultName,
-            factor: factor, message: message, path: path,
+            factor: factor, message: message + (severity == .info ? "" : binding.messageSuffix(jurisdiction.name)), path: path,
             evidence: context.evidence(for: factor),
-            recommendations: severity == .info ? [] : (informal.isEmpty ? factor.recommendations + general : general + factor.recommendations))
+            recommendations: severity == .info ? [] : advice)
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
@@ -113,28 +123,42 @@ public struct FinancialRestrictionRule: Rule {
         for flow in context.policy.trade {
             let route = FlowRoute(flow, policy: context.policy)
             for (leg, factor) in route.factors({ context.factors(.financialRestriction, in: $0) }) {
-                if let finding = judge(flow, leg, factor, payments, context) { findings.append(finding) }
+                if let finding = judge(flow, route, leg, factor, payments, context) { findings.append(finding) }
             }
         }
         for party in context.policy.counterparties {
             for factor in context.factors(.financialRestriction, .sanction, in: party.country) {
-                let severity: Severity
+                let jurisdiction = context.jurisdiction()
+                let binding = jurisdiction.judge(imposedBy: factor.imposedBy, target: factor.country, territory: context.siteTerritory)
+                var severity: Severity
                 let reason: String
+                let message: String
+                var advice: [String]
                 if factor.kind == .financialRestriction, party.role == "bank" {
                     severity = factor.severity
                     reason = "a bank in \(party.country.name)"
+                    message = "\(party.name) is \(reason), exposed to \(factor.title.lowercasedFirst)"
+                    advice = factor.recommendations + description.recommendations
                 } else if factor.kind == .sanction, let role = party.role, factor.affects.roles.contains(role) {
+                    // A sanction that names a role lists people in such bodies (officials), not
+                    // the bodies by their role: the body is not listed; its people may be.
                     severity = factor.severity.shifted(by: -1)
-                    reason = "\(role.withArticle) counterparty, a role the sanction concerns"
+                    reason = "\(role.withArticle) counterparty in \(party.country.name), a role whose officials the sanction may list"
+                    message = "\(party.name) is \(reason) (\(factor.title.lowercasedFirst)); the body itself is not listed by its role: screen its officials, owners and signatories, and check whether a listed person controls it"
+                    advice = [description.recommendations[3]] + factor.recommendations
                 } else {
                     continue
                 }
+                severity = severity.shifted(by: binding.severityShift)
+                advice = binding.isSecondary
+                    ? [advice[0]] + jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy)
+                    : advice + jurisdiction.bindingAdvice(binding)
                 findings.append(Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
                     subjectKind: .counterparty, subjectName: party.name, factor: factor,
-                    message: "\(party.name) is \(reason), exposed to \(factor.title.lowercasedFirst)",
-                    path: [party.name, reason, "\(factor.id) in force since \(factor.inForceFrom)", "\(description.id) → \(severity)"],
-                    evidence: context.evidence(for: factor), recommendations: factor.recommendations + description.recommendations))
+                    message: message + binding.messageSuffix(jurisdiction.name),
+                    path: [party.name, reason, "\(factor.id) in force since \(factor.inForceFrom)", binding.pathLine, "\(description.id) → \(severity)"],
+                    evidence: context.evidence(for: factor), recommendations: advice))
             }
         }
         for site in context.policy.sites {
@@ -142,13 +166,20 @@ public struct FinancialRestrictionRule: Rule {
             guard !exposed.isEmpty else { continue }
             for factor in context.factors(.financialRestriction, in: site.country) {
                 let covered = site.continuity.contains { context.vocabularies[.continuity].term($0)?.covers.contains("payments") ?? false }
-                let severity = factor.severity.shifted(by: covered ? -2 : -1)
+                // The entity running the site: a local subsidiary is judged by its own incorporation.
+                let jurisdiction = context.jurisdiction(site: site)
+                let binding = jurisdiction.judge(imposedBy: factor.imposedBy, target: factor.country,
+                                                 territory: [(site.country, "site \(site.displayName)")])
+                let severity = factor.severity.shifted(by: (covered ? -2 : -1) + binding.severityShift)
+                let advice = factor.recommendations + description.recommendations
                 findings.append(Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
                     subjectKind: .site, subjectName: site.displayName, factor: factor,
-                    message: "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), where \(factor.title.lowercasedFirst)" + (covered ? " (a cash fallback is in place)" : ""),
-                    path: [site.displayName, "depends on \(exposed.joined(separator: ", "))", "\(factor.id) in force since \(factor.inForceFrom)", "\(description.id) → \(severity)"],
-                    evidence: context.evidence(for: factor), recommendations: factor.recommendations + description.recommendations))
+                    message: "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), where \(factor.title.lowercasedFirst)" + (covered ? " (a cash fallback is in place)" : "")
+                        + binding.messageSuffix(jurisdiction.name),
+                    path: [site.displayName, "depends on \(exposed.joined(separator: ", "))", "\(factor.id) in force since \(factor.inForceFrom)", binding.pathLine, "\(description.id) → \(severity)"],
+                    evidence: context.evidence(for: factor),
+                    recommendations: binding.isSecondary ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice : advice + jurisdiction.bindingAdvice(binding)))
             }
         }
         return findings

@@ -15,6 +15,7 @@ public struct ListedCounterpartyRule: Rule {
             "Listed by a party before the as-of date only: entries with a `since` date after the as-of date are not yet listed.",
             "No name match, but the counterparty's role is one a travel-ban factor in force in its country concerns (e.g. a government body, whose officials are banned): one level lower than the factor.",
             "The advice follows the measures: an asset freeze stops payments and deliveries; a travel ban concerns entry into the listing states, not payments.",
+            "Jurisdiction: the listing binds the company when a regime it is subject to listed the entry (stated in `subject_to`, or derived from `incorporated`: LT → EU, NO → UN), when the listing state is where it is incorporated, or when it has a site in the listing body's territory (a security provider: the subsidiary running the site, if `incorporated` says so); the path says which. A listing that binds it, or whose bindingness cannot be assessed (no `incorporated` or `subject_to`), keeps the severity above. A listing that does not bind it (OFAC's asset freeze for a Norwegian firm with no US nexus) is a secondary risk: one level lower, and the advice is enhanced due diligence, a check for a nexus (USD payments, US persons, US-origin goods) and the banks' policy instead of a freeze.",
         ],
         recommendations: [
             "Asset freeze: stop payments and deliveries to the counterparty, and make no funds or economic resources available to it, until compliance has confirmed or cleared the match.",
@@ -48,13 +49,13 @@ public struct ListedCounterpartyRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        var subjects: [(id: String, kind: SubjectKind, display: String, names: [String], country: Country?, mark: Mark, party: Int?)] = []
+        var subjects: [(id: String, kind: SubjectKind, display: String, names: [String], country: Country?, mark: Mark, party: Int?, site: Site?)] = []
         for (index, party) in context.policy.counterparties.enumerated() {
-            subjects.append((party.id, .counterparty, party.name, [party.name] + party.aliases, party.country, party.mark, index))
+            subjects.append((party.id, .counterparty, party.name, [party.name] + party.aliases, party.country, party.mark, index, nil))
         }
         for site in context.policy.sites {
             if let provider = site.securityProvider {
-                subjects.append((site.id, .site, "\(provider) (security provider of \(site.displayName))", [provider], nil, site.securityProviderMark ?? site.mark, nil))
+                subjects.append((site.id, .site, "\(provider) (security provider of \(site.displayName))", [provider], nil, site.securityProviderMark ?? site.mark, nil, site))
             }
         }
         // Counterparties and the travel-ban factors their matches already cite.
@@ -71,8 +72,12 @@ public struct ListedCounterpartyRule: Rule {
             }
             for (match, queried) in best.values.sorted(by: { $0.0.entity.id < $1.0.entity.id }) {
                 let entity = match.entity
+                // Whether the listing binds the company (or the subsidiary running the site).
+                let jurisdiction = context.jurisdiction(site: subject.site)
+                let territory = subject.site.map { [($0.country, "site \($0.displayName)")] } ?? context.siteTerritory
+                let binding = jurisdiction.judge(imposedBy: entity.listedBy, target: entity.country, territory: territory)
                 let base: Severity = entity.measures.contains("asset-freeze") ? .critical : .high
-                let severity = match.isExact ? base : base.shifted(by: -1)
+                let severity = (match.isExact ? base : base.shifted(by: -1)).shifted(by: binding.severityShift)
                 let listers = entity.listedBy.isEmpty ? "a listing body" : entity.listedBy.joined(separator: ", ")
                 let score = Self.format(match.score)
                 var evidence = [Evidence(record: entity.id, fact: "\(entity.name) (\(entity.kind.rawValue)) listed by \(listers)" + (entity.programme.map { " under \($0)" } ?? ""),
@@ -89,11 +94,11 @@ public struct ListedCounterpartyRule: Rule {
                     rule: description.id, severity: severity, policy: context.policy, mark: subject.mark, subject: subject.id,
                     subjectKind: subject.kind, subjectName: subject.display, factor: nil,
                     message: "\(queried) matches listed \(entity.kind.rawValue) \(entity.name) (\(entity.id), score \(score)): \(match.why)"
-                        + (measures.isEmpty ? "" : "; measures: \(measures)"),
+                        + (measures.isEmpty ? "" : "; measures: \(measures)") + binding.messageSuffix(jurisdiction.name),
                     path: [subject.display, "name \"\(queried)\" ~ \"\(match.matched)\" (score \(score))", "\(entity.id) listed by \(listers)"]
                         + (measures.isEmpty ? [] : ["measures: \(measures)"]) + bans.map { "\($0.id) in force since \($0.inForceFrom)" }
-                        + ["\(description.id) → \(severity)"],
-                    evidence: evidence, recommendations: recommendations(for: entity, bans: bans))
+                        + [binding.pathLine, "\(description.id) → \(severity)"],
+                    evidence: evidence, recommendations: recommendations(for: entity, bans: bans, binding: binding, jurisdiction: jurisdiction))
                 finding.factors = [entity.id] + bans.map(\.id)
                 finding.identityFactor = entity.id
                 findings.append(finding)
@@ -135,14 +140,18 @@ public struct ListedCounterpartyRule: Rule {
     }
 
     /// The advice that fits the entity's measures, then the factors' own, then documenting.
-    func recommendations(for entity: ListedEntity, bans: [RiskFactor]) -> [String] {
+    /// A listing that does not bind the entity gets the secondary-risk advice instead of the
+    /// freeze; one that binds it (or may) gets legal review and reporting as well.
+    func recommendations(for entity: ListedEntity, bans: [RiskFactor], binding: Bindingness, jurisdiction: Jurisdiction) -> [String] {
         let general = description.recommendations
         var advice: [String] = []
-        if entity.measures.contains("asset-freeze") { advice.append(general[0]) }
+        if entity.measures.contains("asset-freeze") {
+            advice += binding.isSecondary ? jurisdiction.secondaryAdvice(imposedBy: entity.listedBy) : [general[0]]
+        }
         if entity.measures.contains("travel-ban") { advice.append(general[1]) }
         if entity.measures.isEmpty || entity.measures.contains(where: { $0 != "asset-freeze" && $0 != "travel-ban" }) { advice.append(general[2]) }
         for factor in bans { advice += factor.recommendations.filter { !advice.contains($0) } }
-        return advice + [general[3]]
+        return advice + jurisdiction.bindingAdvice(binding) + [general[3]]
     }
 
     /// Counterparties whose role a travel-ban factor concerns (a government body whose officials
@@ -153,13 +162,17 @@ public struct ListedCounterpartyRule: Rule {
             guard let role = party.role else { continue }
             for factor in context.factors(.travelBan, in: party.country)
             where factor.affects.roles.contains(role) && !matched.contains(index, factor.id) {
-                let severity = factor.severity.shifted(by: -1)
+                let jurisdiction = context.jurisdiction()
+                let binding = jurisdiction.judge(imposedBy: factor.imposedBy, target: factor.country, territory: context.siteTerritory)
+                let severity = factor.severity.shifted(by: -1 + binding.severityShift)
                 let reason = "\(role.withArticle) counterparty in \(party.country.name), a role whose officials the bans concern"
                 findings.append(Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
                     subjectKind: .counterparty, subjectName: party.name, factor: factor,
-                    message: "\(party.name) is \(reason) (\(factor.title)); screen the officials you meet or invite before any travel to the banning states",
-                    path: [party.name, reason, "no name match: the officials are not named in the policy", "\(factor.id) in force since \(factor.inForceFrom)", "\(description.id) → \(severity)"],
+                    message: "\(party.name) is \(reason) (\(factor.title)); screen the officials you meet or invite before any travel to the banning states"
+                        + binding.messageSuffix(jurisdiction.name),
+                    path: [party.name, reason, "no name match: the officials are not named in the policy", "\(factor.id) in force since \(factor.inForceFrom)",
+                           binding.pathLine, "\(description.id) → \(severity)"],
                     evidence: context.evidence(for: factor),
                     recommendations: factor.recommendations + [description.recommendations[1]]))
             }

@@ -15,6 +15,7 @@ public struct TradeRestrictionRule: Rule {
             "No goods declared (and no HS code to classify them): the factor's severity; exemptions cannot be applied to what is not declared.",
             "Every good exempted: info, documenting the exemption.",
             "Direction not restricted, or goods outside a restriction that lists its goods: no finding.",
+            "Jurisdiction: the restriction binds the company when a regime it is subject to imposed it (`subject_to`, or derived from `incorporated`: an ECOWAS member state → ECOWAS), when it is incorporated in the imposing state, or when a country the flow touches, other than the target, is in the imposing territory (goods crossing a closed ECOWAS border). Binding, or not assessed (no `incorporated` or `subject_to`): the severity above, with legal review and reporting advised. Otherwise a secondary risk: one level lower, with due-diligence, nexus and bank-policy advice before the factor's own (never a way round the restriction).",
         ],
         recommendations: [
             "Suspend shipments of the restricted goods until the restriction is lifted, or obtain a licence or written confirmation of an exemption.",
@@ -66,13 +67,13 @@ public struct TradeRestrictionRule: Rule {
                     .filter { $0.kind == .tradeRestriction || !$0.affects.goods.isEmpty || !$0.affects.directions.isEmpty }
             }
             for (leg, factor) in touched {
-                if let finding = judge(flow, leg, factor, context) { findings.append(finding) }
+                if let finding = judge(flow, route, leg, factor, context) { findings.append(finding) }
             }
         }
         return findings
     }
 
-    private func judge(_ flow: TradeFlow, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ context: RuleContext) -> Finding? {
+    private func judge(_ flow: TradeFlow, _ route: FlowRoute, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ context: RuleContext) -> Finding? {
         if !factor.affects.directions.isEmpty, factor.affects.directions.allSatisfy({ !leg.directions(flow).contains($0) }) { return nil }
         let restrictedGoods = factor.affects.goods.isEmpty
             ? flow.goods
@@ -103,13 +104,23 @@ public struct TradeRestrictionRule: Rule {
         if elsewhere {
             message += "; the flow touches \(leg.country.name) (\(leg.partsText))"
         }
+        // Whether the restriction binds the company: its regimes, or a country of the route
+        // (other than the target) within the imposing territory, such as a closed border crossed.
+        let (jurisdiction, binding) = context.bindingness(of: flow, route: route, imposedBy: factor.imposedBy, target: factor.country)
+        if severity != .info {
+            severity = severity.shifted(by: binding.severityShift)
+            message += binding.messageSuffix(jurisdiction.name)
+        }
         path.append("\(factor.id) in force since \(factor.inForceFrom)")
+        path.append(binding.pathLine)
         path.append("\(description.id) → \(severity)")
         var evidence = context.evidence(for: factor)
         if let exempt = factor.exemptGoodsEvidence { evidence.insert(exempt, at: 1) }
         let recommendations = severity == .info
             ? [description.recommendations[1]]
-            : factor.recommendations + description.recommendations
+            : binding.isSecondary
+                ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + factor.recommendations
+                : factor.recommendations + description.recommendations + jurisdiction.bindingAdvice(binding)
         return Finding(rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
                        subjectKind: .trade, subjectName: subjectName, factor: factor, message: message, path: path,
                        evidence: evidence, recommendations: recommendations)

@@ -147,6 +147,7 @@ public struct FormatReference: Sendable {
             case .continuity: header.append("Covers; survives a state-ordered shutdown")
             case .goods: header.append("HS prefixes")
             case .payments: header.append("Through banks")
+            case .regimes: header.append("Members (incorporation there derives the regime)")
             case .roles, .siteKinds: break
             }
             out.table(header, vocabulary.ids.compactMap { vocabulary.term($0) }.map { term in
@@ -156,6 +157,10 @@ public struct FormatReference: Sendable {
                 case .continuity: row.append(term.covers.joined(separator: ", ") + "; " + (term.survivesStateShutdown ? "yes" : "no") + (term.partial ? " (partial)" : ""))
                 case .goods: row.append(term.hsPrefixes.joined(separator: ", "))
                 case .payments: row.append(term.banking ? "yes" : "no")
+                case .regimes:
+                    let former = term.formerMembers.sorted { $0.key < $1.key }.map { "\($0.key) until \($0.value)" }
+                    row.append((term.members.count > 50 ? "\(term.members.count) member states" : term.members.joined(separator: ", "))
+                               + (former.isEmpty ? "" : "; formerly " + former.joined(separator: ", ")))
                 case .roles, .siteKinds: break
                 }
                 return row

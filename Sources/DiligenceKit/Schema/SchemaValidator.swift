@@ -331,6 +331,7 @@ extension VocabularyKind {
         case .roles: return "role"
         case .siteKinds: return "site kind"
         case .payments: return "payment method"
+        case .regimes: return "sanctions regime"
         }
     }
 }
