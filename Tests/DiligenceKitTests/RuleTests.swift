@@ -14,7 +14,7 @@ import Testing
         #expect(Set(ids) == [
             "trade-restriction", "financial-restriction", "conflict-proximity", "shutdown-exposure",
             "listed-counterparty", "political-instability", "human-rights-obligations", "civil-unrest-travel",
-            "stale-intelligence", "expired-acceptance", "not-assessed", "announced-measure",
+            "stale-intelligence", "expired-acceptance", "not-assessed", "announced-measure", "input-plausibility",
         ])
         for id in ids { #expect(RuleRegistry.rule(id: id)?.description.id == id) }
     }

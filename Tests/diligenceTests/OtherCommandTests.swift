@@ -50,7 +50,7 @@ import Testing
         let list = try Executable.run(["explain"])
         for rule in ["trade-restriction", "financial-restriction", "conflict-proximity", "shutdown-exposure", "listed-counterparty",
                      "political-instability", "human-rights-obligations", "civil-unrest-travel", "stale-intelligence",
-                     "expired-acceptance", "not-assessed"] {
+                     "expired-acceptance", "not-assessed", "input-plausibility", "announced-measure"] {
             #expect(list.stdout.contains(rule))
         }
         let one = try Executable.run(["explain", "conflict-proximity"])

@@ -73,6 +73,30 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// Every place named `name` in `country`, homonyms included, most populous first (then
+    /// the lowest GeoNames id): `place(named:in:)` picks the first.
+    public func places(named name: String, in country: Country) -> [Place] {
+        let key = TextFolding.key(name.trimmingCharacters(in: .whitespaces))
+        return (index(of: country.code)[key] ?? []).sorted { a, b in
+            if a.population != b.population { return a.population > b.population }
+            return (a.geonameID ?? Int.max, a.name) < (b.geonameID ?? Int.max, b.name)
+        }
+    }
+
+    /// Every place of the country with `code`, each once, in file order: what the gazetteer
+    /// knows of the country's extent.
+    public func places(inCountry code: String) -> [Place] {
+        var places: [Place] = []
+        for row in rows[code] ?? [] {
+            if let (place, _) = Self.parse(files[row.file], row) { places.append(place) }
+        }
+        places += (added[code] ?? []).map(\.place)
+        return places
+    }
+
+    /// The codes of the countries the gazetteer has places in, sorted.
+    public var countryCodes: [String] { Set(rows.keys).union(added.keys).sorted() }
+
     /// Rows of `scripts/make-gazetteer.py`: geonameid, country, name, lat, lon, population,
     /// alternate names separated by `|`; `#` starts a comment line.
     public mutating func addGeoNames(tsv: String, file: String) throws(InputError) {

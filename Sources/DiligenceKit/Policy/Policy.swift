@@ -17,6 +17,8 @@ public struct Policy: Sendable, Hashable, Codable {
     /// The sanctions regimes the policy states bind the company (`subject_to`), ids of the
     /// regimes vocabulary; those its incorporation derives are added by `Jurisdiction`.
     public var subjectTo: [String] = []
+    /// Where `reviewed` is written, for findings about it (nil without one).
+    public var reviewedMark: Mark? = nil
 }
 
 /// A physical place.

@@ -636,7 +636,7 @@ extension PolicyEventLoader {
         var nodes = 0
         var rootDone = false
 
-        var company: String?, companyMark: Mark?, owner: String?, sector: String?, reviewed: Day?
+        var company: String?, companyMark: Mark?, owner: String?, sector: String?, reviewed: Day?, reviewedMark: Mark?
         var incorporated: Country?, subjectTo: [String] = []
         var sites: [Site] = [], trade: [TradeFlow] = [], counterparties: [Counterparty] = []
         var travel: [Travel] = [], accepted: [AcceptedRisk] = []
@@ -831,7 +831,7 @@ extension PolicyEventLoader {
             guard rootDone, stack.isEmpty, let company, let companyMark else { return nil }
             return Policy(file: file, company: company, owner: owner, sector: sector, reviewed: reviewed, companyMark: companyMark,
                           sites: sites, trade: trade, counterparties: counterparties, travel: travel, acceptedRisks: accepted,
-                          incorporated: incorporated, subjectTo: Self.unique(subjectTo))
+                          incorporated: incorporated, subjectTo: Self.unique(subjectTo), reviewedMark: reviewedMark)
         }
 
         // MARK: Conversion
@@ -881,7 +881,7 @@ extension PolicyEventLoader {
             case (.root, .company, .text(let text)): company = text; companyMark = mark
             case (.root, .owner, .text(let text)): owner = text
             case (.root, .sector, .text(let text)): sector = text
-            case (.root, .reviewed, .date(let day)): reviewed = day
+            case (.root, .reviewed, .date(let day)): reviewed = day; reviewedMark = mark
             case (.root, .incorporated, .country(let country)): incorporated = country
 
             case (.site, .id, .text(let text)): site.id = text

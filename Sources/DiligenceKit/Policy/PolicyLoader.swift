@@ -126,7 +126,8 @@ public struct PolicyLoader: Sendable {
                       sector: record.text("sector"), reviewed: record.date("reviewed"),
                       companyMark: record.mark("company") ?? record.mark,
                       sites: sites, trade: trade, counterparties: counterparties, travel: travel, acceptedRisks: accepted,
-                      incorporated: record.country("incorporated"), subjectTo: unique(record.texts("subject_to")))
+                      incorporated: record.country("incorporated"), subjectTo: unique(record.texts("subject_to")),
+                      reviewedMark: record.mark("reviewed"))
     }
 
     private func unique(_ values: [String]) -> [String] {

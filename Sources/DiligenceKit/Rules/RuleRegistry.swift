@@ -11,6 +11,7 @@ public enum RuleRegistry {
         CivilUnrestTravelRule(),
         AnnouncedMeasureRule(),
         NotAssessedRule(),
+        InputPlausibilityRule(),
         StaleIntelligenceRule(),
         ExpiredAcceptanceRule(),
     ]

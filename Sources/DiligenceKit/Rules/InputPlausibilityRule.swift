@@ -1,0 +1,377 @@
+/// Policy data that is implausible as written: a site's coordinates far from its named city,
+/// with latitude and longitude swapped, or outside its country; a policy reviewed after the
+/// as-of date. The other rules judge a site where its coordinates are, so a wrong position
+/// silently produces wrong distances; this rule says so.
+public struct InputPlausibilityRule: Rule {
+    public init() {}
+
+    public let phase = RulePhase.operations
+
+    /// A site is far from its named city beyond this distance from the nearest place of that
+    /// name: twice the width of conflict-proximity's first band (25 km), so an error this large
+    /// can move a site across a band, and beyond the extent of any town the gazetteer lists.
+    public static let cityDistanceKm = 50.0
+    /// The same for a city of `largeCityPopulation` or more, whose suburbs and industrial
+    /// zones reach further from the GeoNames point (its centre).
+    public static let largeCityDistanceKm = 75.0
+    public static let largeCityPopulation = 1_000_000
+    /// A point farther than this outside the box of a country's gazetteer places is outside
+    /// the country's extent. The box of the places is smaller than the country (the
+    /// gazetteer lists towns, not borders): 100 km is the room left for the land beyond the
+    /// outermost town.
+    public static let extentMarginKm = 100.0
+    /// A country's box is used only when the gazetteer lists at least this many places in it.
+    public static let minimumPlacesForExtent = 10
+
+    public let description = RuleDescription(
+        id: "input-plausibility",
+        name: "Input plausibility",
+        summary: "Policy data that cannot be right as written: a site's coordinates more than 50 km (75 km for a city of a million) from the city it names, latitude and longitude swapped or a sign wrong, coordinates outside the country's extent, or a policy reviewed after the as-of date. The rules judge a site where its coordinates are: a wrong position silently gives wrong distances.",
+        facts: "The site's `location`, `city` and `country`; the city located by the database's own places and the built-in gazetteer (every homonym in the country; the nearest counts); the country's extent as the box of the gazetteer's places there (countries with at least 10 places: Mali, Mozambique, Belarus and most of their neighbours; elsewhere only 0, 0 and the database's own places are judged), widened by 100 km; the policy's `reviewed` date and the as-of date. Without borders in the data, a point outside the box may be across a border or at sea: the finding says how it was judged and claims no more.",
+        severityModel: [
+            "Coordinates more than 50 km from every place the named city can be (75 km for a city of 1,000,000 people or more, by GeoNames' population); a city neither the database nor the gazetteer knows is not judged here.",
+            "Latitude and longitude look swapped (or a sign looks wrong) when the coordinates are far from the city or outside the country, and swapped (or with the latitude's, then the longitude's, sign changed) they lie within that distance of the city, or, without a known city, inside the box of the country's places.",
+            "Coordinates outside the country: more than 100 km outside the box of the gazetteer's places in the country; 0, 0 (the default many tools write for a missing position, at sea in the Gulf of Guinea) always.",
+            "Each of these: medium when the site's country has a place-bound armed-conflict factor in force (the position decides conflict-proximity's band), low otherwise. One finding per site: 0, 0, then swapped or a wrong sign, then outside the country, then far from the city.",
+            "`reviewed` after the as-of date: info (the report judges the as-of date with a policy describing a later state; a retrospective check may be deliberate).",
+            "None of these fails the default gate: they question the data, not the exposure; conflict-proximity still reports what the coordinates as written show, and the finding tells the signer that it may be wrong.",
+        ],
+        recommendations: [
+            "Check the coordinates against the site's address or a map (GeoNames, the land title, the lease); latitude comes first, south and west are negative.",
+            "If the coordinates are right, correct the city to the town the site is in or nearest to, or remove it.",
+            "Re-review the policy and re-run the check; for a policy reviewed after the as-of date, check the version in force on that date (from version control) or check as of the review date.",
+        ],
+        triggeringExamples: [
+            """
+            version: 1
+            company: Example Software
+            sites:
+              - id: minsk-office
+                kind: office
+                country: BY
+                city: Minsk
+                location: { lat: 27.5667, lon: 53.9 }
+                depends_on: [internet]
+            """,
+            """
+            version: 1
+            company: Example Trading
+            sites:
+              - id: bamako-office
+                kind: office
+                country: ML
+                city: Bamako
+                location: { lat: 14.4843, lon: -4.183 }
+            """,
+            """
+            version: 1
+            company: Example Logistics
+            sites:
+              - id: maputo-yard
+                kind: warehouse
+                country: MZ
+                location: { lat: 25.9655, lon: 32.5832 }
+            """,
+            """
+            version: 1
+            company: Example Consulting
+            reviewed: 2020-10-15
+            counterparties:
+              - id: agent
+                name: Example Agent
+                country: SN
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            version: 1
+            company: Example Software
+            reviewed: 2020-09-14
+            sites:
+              - id: minsk-office
+                kind: office
+                country: BY
+                city: Minsk
+                location: { lat: 53.9170, lon: 27.5850 }
+                depends_on: [internet]
+            """,
+            """
+            version: 1
+            company: Example Aquaculture
+            sites:
+              - id: bergen-office
+                kind: office
+                country: NO
+                city: Bergen
+                location: { lat: 60.393, lon: 5.3242 }
+            """,
+        ]
+    )
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        let policy = context.policy
+        if let reviewed = policy.reviewed, reviewed > context.asOf {
+            findings.append(Finding(
+                rule: description.id, severity: .info, policy: policy, mark: policy.reviewedMark ?? policy.companyMark,
+                subject: "policy", subjectKind: .policy, subjectName: policy.company, factor: nil,
+                message: "The policy was reviewed on \(reviewed), after the as-of date \(context.asOf): the report judges \(context.asOf) with the policy's state of \(reviewed), so operations added or changed in between are judged as if they existed then",
+                path: ["policy reviewed \(reviewed)", "after the as-of date \(context.asOf)", "\(description.id) → info"],
+                recommendations: [description.recommendations[2]]))
+        }
+        let gazetteer = Gazetteer.shared
+        for site in policy.sites {
+            guard let location = site.location else { continue }
+            // A country neither the gazetteer nor the database has places in is not looked up
+            // (most sites of a large portfolio: each lookup folds the city's name).
+            let inGazetteer = gazetteer.map { CountryExtents.shared.covers(site.country, in: $0) } ?? false
+            let hasPlaces = inGazetteer || context.database.factors.contains { $0.country == site.country }
+            guard hasPlaces || (location.lat == 0 && location.lon == 0) else { continue }
+            let candidates = site.city.map { Self.cityCandidates($0, in: site.country, context.destinations, inGazetteer ? gazetteer : nil) } ?? []
+            let extent = inGazetteer ? gazetteer.flatMap { CountryExtents.shared.extent(of: site.country, in: $0) } : nil
+            guard let judgement = Self.judge(location, cities: candidates, extent: extent) else { continue }
+            let placeBound = context.factors(.armedConflict, in: site.country).contains { $0.isPlaceBound }
+            let severity: Severity = placeBound ? .medium : .low
+            let why = placeBound
+                ? "\(site.country.name) has place-bound armed conflict: the position decides conflict-proximity's band"
+                : "no place-bound armed conflict in \(site.country.name)"
+            let (message, reason) = Self.describe(judgement, site: site, location: location, extent: extent, gazetteer: gazetteer)
+            findings.append(Finding(
+                rule: description.id, severity: severity, policy: policy, mark: site.mark, subject: site.id,
+                subjectKind: .site, subjectName: site.displayName, factor: nil,
+                message: message,
+                path: [site.displayName, "(\(location))", reason, why, "\(description.id) → \(severity)"],
+                recommendations: judgement.isCorrection || judgement.isOutside
+                    ? [description.recommendations[0], description.recommendations[2]]
+                    : description.recommendations))
+        }
+        return findings
+    }
+
+    // MARK: Judgement (pure, tested apart)
+
+    /// A place the site's city may be, with the distance the site may be from it.
+    public struct CityCandidate: Sendable, Hashable {
+        public var name: String
+        public var location: Coordinate
+        public var source: String
+        public var population: Int
+
+        public init(name: String, location: Coordinate, source: String, population: Int) {
+            self.name = name
+            self.location = location
+            self.source = source
+            self.population = population
+        }
+
+        /// The distance beyond which a site is far from this place.
+        public var thresholdKm: Double {
+            population >= InputPlausibilityRule.largeCityPopulation
+                ? InputPlausibilityRule.largeCityDistanceKm : InputPlausibilityRule.cityDistanceKm
+        }
+    }
+
+    /// What is implausible about a site's coordinates.
+    public enum Judgement: Sendable, Hashable {
+        /// Corrected, the coordinates lie near the city (or, without one, inside the country).
+        case corrected(Correction, Coordinate, city: CityCandidate?, distanceKm: Double?)
+        /// 0, 0: the default of many tools for a missing position.
+        case nullIsland
+        /// More than the margin outside the box of the country's places.
+        case outsideCountry(outsideKm: Double, city: CityCandidate?, distanceKm: Double?)
+        /// Inside the country's extent (or without one), but far from every place of the city.
+        case farFromCity(city: CityCandidate, distanceKm: Double)
+
+        var isCorrection: Bool { if case .corrected = self { return true } else { return false } }
+        var isOutside: Bool {
+            switch self {
+            case .outsideCountry, .nullIsland: return true
+            default: return false
+            }
+        }
+    }
+
+    /// A slip in writing coordinates, tried in this order.
+    public enum Correction: String, Sendable, Hashable, CaseIterable {
+        case swapped = "lat and lon look swapped"
+        case latitudeSign = "the latitude's sign looks wrong (south is negative)"
+        case longitudeSign = "the longitude's sign looks wrong (west is negative)"
+
+        /// The coordinates with the slip undone; nil when that is no position.
+        public func apply(to point: Coordinate) -> Coordinate? {
+            switch self {
+            case .swapped: return abs(point.lon) <= 90 ? Coordinate(lat: point.lon, lon: point.lat) : nil
+            case .latitudeSign: return point.lat == 0 ? nil : Coordinate(lat: -point.lat, lon: point.lon)
+            case .longitudeSign: return point.lon == 0 ? nil : Coordinate(lat: point.lat, lon: -point.lon)
+            }
+        }
+    }
+
+    /// Judges a site's coordinates against the places its city may be and its country's
+    /// extent (nil when the gazetteer knows too little of the country); nil when plausible.
+    public static func judge(_ location: Coordinate, cities: [CityCandidate], extent: CountryExtent?) -> Judgement? {
+        if location.lat == 0, location.lon == 0 { return .nullIsland }
+        let nearest = nearestCity(to: location, in: cities)
+        let far = nearest.map { $0.distanceKm > $0.city.thresholdKm } ?? false
+        let outsideKm = extent.map { $0.distanceOutsideKm(location) } ?? 0
+        let outside = outsideKm > extentMarginKm
+        guard far || outside else { return nil }
+        // Corrected (swapped, then either sign flipped), the point must fit what the policy
+        // says: near the city when it names a known one, else inside the country's box itself
+        // (no margin).
+        for fix in Correction.allCases {
+            guard let corrected = fix.apply(to: location) else { continue }
+            if !cities.isEmpty {
+                if let near = nearestCity(to: corrected, in: cities), near.distanceKm <= near.city.thresholdKm {
+                    return .corrected(fix, corrected, city: near.city, distanceKm: near.distanceKm)
+                }
+            } else if let extent, extent.distanceOutsideKm(corrected) == 0 {
+                return .corrected(fix, corrected, city: nil, distanceKm: nil)
+            }
+        }
+        if outside { return .outsideCountry(outsideKm: outsideKm, city: nearest?.city, distanceKm: nearest?.distanceKm) }
+        guard let nearest else { return nil }
+        return .farFromCity(city: nearest.city, distanceKm: nearest.distanceKm)
+    }
+
+    static func nearestCity(to location: Coordinate, in cities: [CityCandidate]) -> (city: CityCandidate, distanceKm: Double)? {
+        var best: (city: CityCandidate, distanceKm: Double)?
+        for city in cities {
+            let distance = location.distanceKm(to: city.location)
+            if best.map({ distance < $0.distanceKm }) ?? true { best = (city, distance) }
+        }
+        return best
+    }
+
+    /// The places the city may be: the database's place of that name (as travel resolves
+    /// it), and every homonym in the gazetteer.
+    static func cityCandidates(_ city: String, in country: Country, _ destinations: DestinationResolver,
+                               _ gazetteer: Gazetteer?) -> [CityCandidate] {
+        var candidates: [CityCandidate] = []
+        let places = gazetteer?.places(named: city, in: country) ?? []
+        if let resolved = destinations.resolve(city, in: country) {
+            let population = places.first { $0.location == resolved.location }?.population ?? 0
+            candidates.append(CityCandidate(name: resolved.name, location: resolved.location, source: resolved.source, population: population))
+        }
+        for place in places where !candidates.contains(where: { $0.location == place.location }) {
+            candidates.append(CityCandidate(name: place.name, location: place.location, source: place.source, population: place.population))
+        }
+        return candidates
+    }
+
+    /// The finding's message and the reason in its path.
+    static func describe(_ judgement: Judgement, site: Site, location: Coordinate, extent: CountryExtent?,
+                         gazetteer: Gazetteer?) -> (message: String, reason: String) {
+        let name = site.displayName
+        let country = site.country.name
+        func km(_ value: Double) -> String { "\(Int(value.rounded())) km" }
+        func city(_ city: CityCandidate, _ distance: Double) -> String {
+            "\(km(distance)) from \(city.name) (\(city.location), \(city.source))"
+        }
+        switch judgement {
+        case .corrected(let fix, let corrected, let near, let distance):
+            let fit = near.map { n in distance.map { "\(km($0)) from \(n.name) (\(n.location), \(n.source))" } ?? n.name }
+                ?? "inside the extent of the gazetteer's places in \(country)"
+            return ("\(name): \(fix.rawValue): (\(location)) is not where the policy puts the site in \(country), but (\(corrected)) is \(fit)",
+                    "\(fix.rawValue): (\(corrected)) fits")
+        case .nullIsland:
+            return ("\(name) is at 0, 0, the default many tools write for a missing position, at sea in the Gulf of Guinea, not in \(country)",
+                    "0, 0: a missing position")
+        case .outsideCountry(let outside, let near, let distance):
+            var message = "\(name) (\(location)) looks outside \(country): \(km(outside)) outside the box of the \(extent?.placeCount ?? 0) places the gazetteer lists there"
+            if let extent { message += " (\(extent.boxDescription))" }
+            message += ", judged without borders: the point may be across a border or at sea"
+            if let gazetteer, let other = CountryExtents.shared.nearestPlace(to: location, in: gazetteer), other.place.country != site.country,
+               other.distanceKm <= InputPlausibilityRule.cityDistanceKm {
+                message += "; it is \(km(other.distanceKm)) from \(other.place.name), \(other.place.country.name)"
+            }
+            if let near, let distance { message += "; it is \(city(near, distance))" }
+            return (message, "\(km(outside)) outside the extent of \(country)'s places")
+        case .farFromCity(let near, let distance):
+            return ("\(name) is \(city(near, distance)), the city it names, more than \(km(near.thresholdKm)) away: its position (\(location)) is judged, not the city's",
+                    "\(km(distance)) from \(near.name) > \(km(near.thresholdKm))")
+        }
+    }
+}
+
+/// A country's extent as the gazetteer knows it: the box of its places' coordinates.
+public struct CountryExtent: Sendable, Hashable {
+    public var country: Country
+    public var placeCount: Int
+    public var minLat: Double
+    public var maxLat: Double
+    public var minLon: Double
+    public var maxLon: Double
+
+    /// The box of `points`; nil when there are fewer than the rule's minimum.
+    public init?(country: Country, points: [Coordinate]) {
+        guard points.count >= InputPlausibilityRule.minimumPlacesForExtent else { return nil }
+        self.country = country
+        placeCount = points.count
+        minLat = points.map(\.lat).min() ?? 0
+        maxLat = points.map(\.lat).max() ?? 0
+        minLon = points.map(\.lon).min() ?? 0
+        maxLon = points.map(\.lon).max() ?? 0
+    }
+
+    /// Whether the box spans more than half the globe in longitude (a country across the
+    /// antimeridian, such as Russia): then only latitude bounds it.
+    public var spansAntimeridian: Bool { maxLon - minLon > 180 }
+
+    /// The great-circle distance from `point` to the nearest point of the box; 0 inside.
+    public func distanceOutsideKm(_ point: Coordinate) -> Double {
+        let lat = min(max(point.lat, minLat), maxLat)
+        let lon = spansAntimeridian ? point.lon : min(max(point.lon, minLon), maxLon)
+        return point.distanceKm(to: Coordinate(lat: lat, lon: lon))
+    }
+
+    /// "lat 10.1 to 25.0, lon -12.2 to 4.2".
+    public var boxDescription: String {
+        let lon = spansAntimeridian ? "any lon" : "lon \(FixedPoint.text(minLon, places: 1)) to \(FixedPoint.text(maxLon, places: 1))"
+        return "lat \(FixedPoint.text(minLat, places: 1)) to \(FixedPoint.text(maxLat, places: 1)), \(lon)"
+    }
+}
+
+/// Country extents and every place of the built-in gazetteer, computed once per process on
+/// first use (a run without located sites never builds them).
+final class CountryExtents: Sendable {
+    static let shared = CountryExtents()
+
+    private let memo = Memo<String, [CountryExtent]>(capacity: 1_000)
+    private let all = Memo<String, [Gazetteer.Place]>(capacity: 1)
+
+    private let codes = Memo<String, Set<String>>(capacity: 1)
+
+    /// Whether the gazetteer has places in `country`.
+    func covers(_ country: Country, in gazetteer: Gazetteer) -> Bool {
+        if let known = codes.value(for: "") { return known.contains(country.code) }
+        let all = Set(gazetteer.countryCodes)
+        codes.store(all, for: "")
+        return all.contains(country.code)
+    }
+
+    func extent(of country: Country, in gazetteer: Gazetteer) -> CountryExtent? {
+        if let known = memo.value(for: country.code) { return known.first }
+        let points = gazetteer.places(inCountry: country.code).map(\.location)
+        let extent = CountryExtent(country: country, points: points)
+        memo.store(extent.map { [$0] } ?? [], for: country.code)
+        return extent
+    }
+
+    /// The gazetteer place nearest `point`, in any country.
+    func nearestPlace(to point: Coordinate, in gazetteer: Gazetteer) -> (place: Gazetteer.Place, distanceKm: Double)? {
+        let places: [Gazetteer.Place]
+        if let known = all.value(for: "") {
+            places = known
+        } else {
+            places = gazetteer.countryCodes.flatMap { gazetteer.places(inCountry: $0) }
+            all.store(places, for: "")
+        }
+        var best: (place: Gazetteer.Place, distanceKm: Double)?
+        for place in places {
+            let distance = point.distanceKm(to: place.location)
+            if best.map({ distance < $0.distanceKm }) ?? true { best = (place, distance) }
+        }
+        return best
+    }
+}
