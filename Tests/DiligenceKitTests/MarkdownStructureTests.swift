@@ -192,10 +192,38 @@ import Testing
         #expect(markdown.contains("“no finding” there means *not covered*, not *no risk*"))
         #expect(markdown.contains("| Vestfjord Havbruk AS | Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE) |"))
         let norway = try #require(try Self.companySections().first { $0.company.hasPrefix("Vestfjord Havbruk AS") })
-        #expect(norway.text.contains("No finding."))
-        #expect(norway.text.contains("**Not covered:** no factor of the risk database covers Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE), where this company operates: no finding there means *not covered*, not *no risk*"))
+        // Said in the summary's paragraph, right after "No finding.".
+        #expect(norway.text.contains("No finding.\n**Not covered:** no factor of the risk database covers Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE), where this company operates: no finding there means *not covered*, not *no risk*"))
         #expect(markdown.contains("| Nemiga Software Labs | none |"))
     }
+
+    /// A place-bound finding's exposure is read in its exposure path (distance, events, band,
+    /// severity), its tables and its site's scope row (coordinates), not repeated in an
+    /// exposure line of its own.
+    @Test func aPlaceBoundFindingStatesItsExposureOnce() throws {
+        let lines = Self.markdown.split(separator: "\n")
+        #expect(!Self.markdown.contains("**Exposure:**"))
+        var placed = 0
+        for finding in Self.examples.reportedFindings where finding.rule != "stale-intelligence" {
+            guard let exposure = finding.exposure else { continue }
+            let at = try #require(lines.firstIndex { $0.contains(" `\(finding.identity)` at `") }, "\(finding.identity) missing")
+            let why = lines[at + 1]
+            #expect(why.hasPrefix("  - **Why (exposure path):** "), "\(finding.identity): no exposure path")
+            #expect(why.hasSuffix(" → \(exposure.severity)"), "\(finding.identity): path does not end in its severity")
+            // The coordinates: in the path, or in the site's row of the scope (section 3).
+            if let location = exposure.location {
+                placed += 1
+                #expect(why.contains(location.description) || lines.contains { $0.hasPrefix("| `\(exposure.subject)` ") && $0.contains(" | \(location) | ") },
+                        "\(finding.identity): coordinates lost")
+            }
+            if let distance = exposure.distanceKm, exposure.area == nil {
+                #expect(why.contains(Self.kmText(distance)), "\(finding.identity): distance lost")
+            }
+        }
+        #expect(placed >= 6)
+    }
+
+    static func kmText(_ value: Double) -> String { MarkdownReporter.km(value) }
 
     /// Findings link to their factor's profile, and every link has its anchor.
     @Test func everyLinkHasItsAnchor() throws {

@@ -28,8 +28,8 @@ extension MarkdownReporter {
         } else {
             companySummary(findings, reported, context, &out)
         }
+        // In the summary's paragraph, not a paragraph of its own.
         if !uncovered.isEmpty {
-            out.blank()
             out.line("**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
                      + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage).")
         }
@@ -207,9 +207,6 @@ extension MarkdownReporter {
             }
             out.endLine()
         }
-        if let exposure = finding.exposure {
-            out.line("  - **Exposure:** " + exposureSummary(exposure))
-        }
         if let acceptance = finding.accepted {
             out.line("  - **Accepted** until \(acceptance.expires) by \(Escaping.markdown(acceptance.approvedBy)): \(Escaping.markdown(acceptance.reason))")
         }
@@ -268,28 +265,6 @@ extension MarkdownReporter {
         case .acceptedRisk: return "Accepted risk"
         case .factor: return "Risk factor"
         }
-    }
-
-    /// "`site` (lat, lon) → 4 km to Metuge → ≤ 25 km, in the last 365 days → `conflict-proximity` → critical"
-    func exposureSummary(_ exposure: Exposure) -> String {
-        var steps = ["`\(Escaping.code(exposure.subject))`" + (exposure.location.map { " (\($0))" } ?? "")]
-        if let area = exposure.area {
-            steps.append((exposure.areaEdgeKm ?? 0) > 0 ? "\(Self.km(exposure.areaEdgeKm ?? 0)) outside \(Escaping.markdown(area))" : "inside \(Escaping.markdown(area))")
-        } else if let distance = exposure.distanceKm {
-            steps.append("\(Self.km(distance)) to \(Escaping.markdown(exposure.to ?? "the nearest event"))")
-        }
-        let cited = exposure.events.map { event in
-            (event.id.map { "`\(Escaping.code($0))` of " } ?? "") + event.when + (event.fatalities.map { $0 > 0 ? " (\($0) killed)" : "" } ?? "")
-        }
-        if !cited.isEmpty {
-            steps.append((cited.count == 1 ? "event " : "events ") + cited.joined(separator: ", ")
-                         + (exposure.eventsNotCited > 0 ? " and \(exposure.eventsNotCited) more" : ""))
-        }
-        var band = [exposure.band, exposure.window].compactMap { $0 }.joined(separator: ", ")
-        if let target = exposure.target { band += (band.isEmpty ? "" : "; ") + "named target: \(Escaping.markdown(target))" }
-        if !band.isEmpty { steps.append(band) }
-        steps.append("`\(exposure.rule)` → \(exposure.severity)")
-        return steps.joined(separator: " → ")
     }
 
     /// The columns of the events table, each with its cell per event: only columns some event
