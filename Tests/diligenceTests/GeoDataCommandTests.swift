@@ -42,7 +42,7 @@ import Testing
         #expect(bands.first?["recent_events"] as? Int == 3 && bands.first?["recent_fatalities"] as? Int == 8)
         #expect((finding["path"] as? [String])?.joined().contains("event MOZ9004 of 2020-09-05") == true, "\(finding["path"] ?? "")")
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(markdown.contains("| `MOZ9004` | 2020-09-05 | Metuge (precision 1) | 1.0 km | 3 | Violence against civilians |"))
+        #expect(markdown.contains("| `metuge-camp` | `MOZ9004` | 2020-09-05 | Metuge (precision 1) | 1.0 km | 3 | Violence against civilians |"))
         // The exposure is read in the path (coordinates, distance, the event) and the tables above.
         let why = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("  - **Why (exposure path):** ") && $0.contains("(-12.9550, 40.3720)") })
         #expect(why.contains("1 km from Metuge") && why.contains("event MOZ9004 of 2020-09-05") && why.hasSuffix("→ critical"), "\(why)")

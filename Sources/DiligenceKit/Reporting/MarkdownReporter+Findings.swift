@@ -125,6 +125,13 @@ extension MarkdownReporter {
         for position in group.members {
             render(findings[position], FactorFacts(findings[position], context), context, &out)
         }
+        // The events the group's findings cite and their counts by distance band, one table
+        // each for the whole group (a row per operation and event), not a pair per finding.
+        let exposures = group.members.compactMap { findings[$0].exposure }.filter(hasTables)
+        if !exposures.isEmpty {
+            out.blank()
+            exposureTables(exposures, &out)
+        }
         out.blank()
         // The rule's own advice, each piece once: what every finding of the group shares, then
         // what only some do, with the operations it is for.
@@ -249,10 +256,6 @@ extension MarkdownReporter {
                 out.line("  - **Events relied on:** " + relied.compactMap { $0.date.map(Escaping.markdown) }.joined(separator: ", ") + " (of the profile's events)")
             }
         }
-        if let exposure = finding.exposure, hasTables(exposure) {
-            out.blank()
-            exposureTables(exposure, &out)
-        }
     }
 
     func label(_ kind: SubjectKind) -> String {
@@ -290,27 +293,51 @@ extension MarkdownReporter {
         exposure.bands.contains { $0.recentEvents + $0.olderEvents > 0 } || !eventColumns(exposure).isEmpty
     }
 
-    /// The events a finding cites (when any has more than a date) and its counts by distance
-    /// band, as two tables.
-    private func exposureTables(_ exposure: Exposure, _ out: inout MarkdownDocument) {
-        let columns = eventColumns(exposure)
-        if !columns.isEmpty {
-            out.line("Events cited for `\(Escaping.code(exposure.subject))` (most recent first" + (exposure.reference.map { "; recency counted to \($0)" } ?? "") + "):")
+    /// The events the findings of a group cite (when any has more than a date) and their counts
+    /// by distance band, as two tables with a row per operation and event (or band).
+    private func exposureTables(_ exposures: [Exposure], _ out: inout MarkdownDocument) {
+        let cited = exposures.map { ($0, eventColumns($0)) }.filter { !$0.1.isEmpty }
+        if !cited.isEmpty {
+            // The columns some operation's events fill, in the order eventColumns gives them.
+            var headers: [String] = []
+            for (_, columns) in cited {
+                for column in columns where !headers.contains(column.header) { headers.append(column.header) }
+            }
+            let order = ["Event", "Date", "Place", "Distance", "Killed", "Type", "Actors"]
+            headers.sort { (order.firstIndex(of: $0) ?? order.count) < (order.firstIndex(of: $1) ?? order.count) }
+            let references = cited.map { $0.0.reference }
+            let shared = references.allSatisfy { $0 == references.first! } ? references.first! : nil
+            let perRow = shared == nil && references.contains { $0 != nil }
+            out.line("Events cited (per operation, most recent first" + (shared.map { "; recency counted to \($0)" } ?? "") + "):")
             out.blank()
-            out.table(columns.map(\.header), exposure.events.indices.map { row in columns.map { $0.cells[row] } })
-            if exposure.eventsNotCited > 0 {
+            var rows: [[String]] = []
+            for (exposure, columns) in cited {
+                let subject = "`\(Escaping.codeInTable(exposure.subject))`"
+                for row in exposure.events.indices {
+                    let cells = headers.map { header in columns.first { $0.header == header }?.cells[row] ?? "—" }
+                    rows.append([subject] + cells + (perRow ? [exposure.reference.map { "\($0)" } ?? "—"] : []))
+                }
+            }
+            out.table(["Operation"] + headers + (perRow ? ["Recency counted to"] : []), rows)
+            let more = cited.filter { $0.0.eventsNotCited > 0 }
+            if !more.isEmpty {
                 out.blank()
-                out.line("… and \(exposure.eventsNotCited) more event(s) in the same band and window (counted below).")
+                for (exposure, _) in more {
+                    out.line("… and \(exposure.eventsNotCited) more event(s) for `\(Escaping.code(exposure.subject))` in the same band and window (counted below).")
+                    out.blank()
+                }
             }
             out.blank()
         }
         // Bands without any event are left out (and the table when every band is empty).
-        let bands = exposure.bands.filter { $0.recentEvents + $0.olderEvents > 0 }
-        if !bands.isEmpty {
-            out.table(["Distance band", "Events (full weight)", "Killed", "Events (one level lower)", "Killed"], bands.map { band in
-                ["\(Int(band.fromKm))–\(Int(band.toKm)) km", String(band.recentEvents), String(band.recentFatalities),
-                 String(band.olderEvents), String(band.olderFatalities)]
-            })
+        let rows = exposures.flatMap { exposure in
+            exposure.bands.filter { $0.recentEvents + $0.olderEvents > 0 }.map { band in
+                ["`\(Escaping.codeInTable(exposure.subject))`", "\(Int(band.fromKm))–\(Int(band.toKm)) km", String(band.recentEvents),
+                 String(band.recentFatalities), String(band.olderEvents), String(band.olderFatalities)]
+            }
+        }
+        if !rows.isEmpty {
+            out.table(["Operation", "Distance band", "Events (full weight)", "Killed", "Events (one level lower)", "Killed"], rows)
             out.blank()
         }
     }
