@@ -12,10 +12,10 @@ import Testing
         var description: String { "\(rule)/\(subject) \(severity) line \(line)" }
     }
 
-    /// The findings of a fixture as of 2020-09-30 (JSON), and the raw JSON findings.
-    static func check(_ fixture: String) throws -> (seen: [Seen], findings: [[String: Any]]) {
-        let path = Executable.fixtures.appendingPathComponent("judgement").appendingPathComponent(fixture).path
-        let run = try Executable.run(["check", path, "--as-of", "2020-09-30", "--format", "json", "--fail-on", "none"])
+    /// The findings of a fixture under `Fixtures/FOLDER` as of `asOf` (JSON), and the raw JSON findings.
+    static func check(_ fixture: String, folder: String = "judgement", asOf: String = "2020-09-30") throws -> (seen: [Seen], findings: [[String: Any]]) {
+        let path = Executable.fixtures.appendingPathComponent(folder).appendingPathComponent(fixture).path
+        let run = try Executable.run(["check", path, "--as-of", asOf, "--format", "json", "--fail-on", "none"])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])

@@ -8,16 +8,7 @@ import Testing
     typealias Seen = JudgementCommandTests.Seen
 
     static func check(_ fixture: String, asOf: String = "2020-09-30") throws -> (seen: [Seen], findings: [[String: Any]]) {
-        let path = Executable.fixtures.appendingPathComponent("jurisdiction").appendingPathComponent(fixture).path
-        let run = try Executable.run(["check", path, "--as-of", asOf, "--format", "json", "--fail-on", "none"])
-        #expect(run.status == 0, "\(run.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let findings = try #require(json["findings"] as? [[String: Any]])
-        let seen = findings.map { finding in
-            Seen(rule: finding["rule"] as? String ?? "", subject: finding["subject"] as? String ?? "",
-                 severity: finding["severity"] as? String ?? "", line: finding["line"] as? Int ?? 0)
-        }
-        return (seen, findings)
+        try JudgementCommandTests.check(fixture, folder: "jurisdiction", asOf: asOf)
     }
 
     static func one(_ findings: [[String: Any]], _ rule: String, _ subject: String) throws -> (message: String, path: [String], advice: [String]) {
