@@ -63,7 +63,10 @@ extension NameScreener {
             }
             // Sound-alike, and for a consonant skeleton also by the sound of the text as written.
             var sounds = [phonetic]
-            if TokenComparison.isSkeleton(query.texts[i][...]) { sounds.append(PhoneticKey.key(query.texts[i][...])[...]) }
+            if TokenComparison.isSkeleton(query.texts[i][...]) {
+                sounds.append(PhoneticKey.key(query.texts[i][...])[...])
+                if let bare = TokenComparison.withoutInnerW(query.texts[i][...]) { sounds.append(PhoneticKey.key(bare)[...]) }
+            }
             for sound in sounds where sound.count >= 2 {
                 for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {
                     verify(index.phoneticTokens[position])
