@@ -63,10 +63,7 @@ extension NameScreener {
             }
             // Sound-alike, and for a consonant skeleton also by the sound of the text as written.
             var sounds = [phonetic]
-            if TokenComparison.isSkeleton(query.texts[i][...]) {
-                sounds.append(PhoneticKey.key(query.texts[i][...])[...])
-                if let bare = TokenComparison.withoutInnerW(query.texts[i][...]) { sounds.append(PhoneticKey.key(bare)[...]) }
-            }
+            if TokenComparison.isSkeleton(query.texts[i][...]) { sounds.append(PhoneticKey.key(query.texts[i][...])[...]) }
             for sound in sounds where sound.count >= 2 {
                 for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {
                     verify(index.phoneticTokens[position])

@@ -74,14 +74,6 @@ public struct TokenComparison: Sendable, Hashable {
             if aSound.count >= 2, aSound == bSound || (a.phonetic.count >= 2 && a.phonetic.elementsEqual(b.phonetic)) {
                 return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
             }
-            // A skeleton's "w" inside the word may be a long vowel: Arabic waw and Hebrew vav
-            // write "u" and "o" too ("mhmwd" is "Mahmoud", "ntnyhw" is "Netanyahu").
-            if isSkeleton(aText), let bare = withoutInnerW(aText), PhoneticKey.key(bare) == bSound, bSound.count >= 2 {
-                return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
-            }
-            if isSkeleton(bText), let bare = withoutInnerW(bText), PhoneticKey.key(bare) == aSound, aSound.count >= 2 {
-                return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
-            }
         } else if a.phonetic.count >= 3, a.phonetic.elementsEqual(b.phonetic), max(a.key.count, b.key.count) >= 4,
                   min(a.key.count, b.key.count) >= 3, StringDistance.jaroWinkler(a.key, b.key) >= 0.75 {
             return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
@@ -105,14 +97,6 @@ public struct TokenComparison: Sendable, Hashable {
         // Keys fold "y" to "i".
         guard vowel == UInt8(ascii: "a") || vowel == UInt8(ascii: "i") || vowel == UInt8(ascii: "u") || vowel == UInt8(ascii: "e") else { return nil }
         return 2
-    }
-
-    /// The text without its "w" after the first letter, two letters or more left; nil when
-    /// it has none.
-    static func withoutInnerW(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        guard let first = text.first, text.dropFirst().contains(UInt8(ascii: "w")) else { return nil }
-        let bare = [first] + text.dropFirst().filter { $0 != UInt8(ascii: "w") }
-        return bare.count >= 2 ? bare[...] : nil
     }
 
     /// Letters without a written vowel (a, e, i, o, u), two or more.
