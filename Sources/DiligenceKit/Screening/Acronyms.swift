@@ -26,6 +26,15 @@ enum Acronyms {
     /// The distinct acronyms of a name's words, between `minimumLength` and `maximumLength`
     /// letters, in a fixed order, with legal forms treated as `policies` say.
     static func of(_ parts: [Part], legalForms policies: [LegalFormPolicy] = LegalFormPolicy.allCases) -> [String] {
+        // Most names (a person's two or three words) cannot make one: no work for them.
+        var most = 0
+        for part in parts {
+            switch part {
+            case .word, .stopword: most += 1
+            case .legalForm(let words): most += max(words.count, words.first?.utf8.count ?? 0)
+            }
+        }
+        guard most >= minimumLength else { return [] }
         var result: [String] = []
         for keepStopwords in [false, true] {
             for legalForms in policies {
