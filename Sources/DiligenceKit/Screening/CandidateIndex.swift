@@ -42,6 +42,9 @@ struct CandidateIndex: Sendable {
     var phoneticTokens: [Int32] = []
     var trigramStart: [Int32] = []
     var trigramTokens: [Int32] = []
+    /// The acronyms of organisations' names (`Acronyms`), hashed and sorted, and their names.
+    var acronymHashes: [UInt64] = []
+    var acronymNames: [Int32] = []
 
     static let trigramSpace = 40 * 40 * 40
 
@@ -83,12 +86,16 @@ struct CandidateIndex: Sendable {
         var perEntityKeys: [Set<String>] = []
         perEntityKeys.reserveCapacity(entities.count)
         var normalized: [(entity: Int, name: Int, tokens: [NameToken], person: Bool)] = []
+        var acronyms: [(UInt64, Int32)] = []
         for (entityIndex, entity) in entities.enumerated() {
             var keys: Set<String> = []
             for (nameIndex, name) in entity.allNames.enumerated() {
                 let result = normalizer.normalize(name)
                 guard result.tokens.contains(where: { $0.kind == .name }) else { continue }
                 keys.formUnion(result.tokens.map(\.key))
+                if entity.kind != .person {
+                    for acronym in Acronyms.of(result.acronymParts) { acronyms.append((Self.hash(acronym.utf8), Int32(normalized.count))) }
+                }
                 normalized.append((entityIndex, nameIndex, result.tokens, entity.kind == .person))
             }
             perEntityKeys.append(keys)
@@ -131,6 +138,9 @@ struct CandidateIndex: Sendable {
             tokenStart.append(Int32(tokens.count))
         }
         maximumWeight = weights.max() ?? 0
+        acronyms.sort { $0 < $1 }
+        acronymHashes = acronyms.map(\.0)
+        acronymNames = acronyms.map(\.1)
         postingStart.reserveCapacity(postingLists.count + 1)
         postingStart.append(0)
         for list in postingLists {

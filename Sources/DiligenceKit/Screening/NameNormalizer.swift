@@ -45,6 +45,9 @@ public struct NameNormalizer: Sendable {
     let commonSurnames: Set<String>
     /// A word as written → the folded key it is compared as ("seven" → "7", "intl" → "international").
     let equivalents: [String: String]
+    /// The same for words that are not numbers, by their folded key, so that every spelling
+    /// of the word folds to its equivalent ("volodymyr" and "volodimir" → "vladimir").
+    let foldedEquivalents: [String: String]
     /// `forms(of:)` of the words met so far (shared by copies and threads).
     let wordForms = Memo<String, WordForms>(capacity: 200_000)
 
@@ -84,6 +87,12 @@ public struct NameNormalizer: Sendable {
         equivalents = data.wordEquivalents.mapValues { value in
             value.utf8.allSatisfy(ASCII.isDigit) ? value : Self.fold(value, rules: data.spellingFolds)
         }
+        var foldedEquivalents: [String: String] = [:]
+        for (word, value) in data.wordEquivalents.sorted(by: { $0.key < $1.key }) where !value.utf8.allSatisfy(ASCII.isDigit) {
+            let key = Self.fold(word, rules: data.spellingFolds), target = Self.fold(value, rules: data.spellingFolds)
+            if key != target { foldedEquivalents[key] = target }
+        }
+        self.foldedEquivalents = foldedEquivalents
     }
 
     /// Whether two folded keys are a given name and its nickname ("bil", "wiliam").
@@ -100,7 +109,8 @@ public struct NameNormalizer: Sendable {
            bytes[..<firstLetter].allSatisfy(ASCII.isDigit), ["st", "nd", "rd", "th"].contains(String(decoding: bytes[firstLetter...], as: UTF8.self)) {
             return String(decoding: bytes[..<firstLetter], as: UTF8.self)
         }
-        return String(decoding: folds.apply(bytes), as: UTF8.self)
+        let folded = String(decoding: folds.apply(bytes), as: UTF8.self)
+        return foldedEquivalents[folded] ?? folded
     }
 
     /// The key of the legal-form word a word is, or is one edit away from as written (five
@@ -234,12 +244,15 @@ public struct NameNormalizer: Sendable {
         return letters >= 2
     }
 
-    /// Whether a word of the text (split on anything but letters and digits) is a legal form.
+    /// Whether a word of the text (split on anything but letters and digits, dotted
+    /// abbreviations joined: "S.A.") is a legal form.
     func containsLegalFormWord(_ text: ArraySlice<UInt8>) -> Bool {
         var found = false
-        Self.forEachPlainWord(text) { word in
-            found = forms(of: word).isLegalForm
-            return !found
+        for chunk in text.split(whereSeparator: ASCII.isSpace) where !found {
+            Self.forEachPlainWord(Self.joiningDottedLetters(chunk)) { word in
+                found = forms(of: word).isLegalForm
+                return !found
+            }
         }
         return found
     }
@@ -367,6 +380,8 @@ public struct NameNormalizer: Sendable {
         var tokens: [NameToken] = []
         var foundForms: [LegalForm] = []
         var foundTitles: [String] = []
+        // The words in order as acronyms see them: name words, stop words and legal forms.
+        var acronymParts: [Acronyms.Part] = []
         var index = 0
         // Spans of legal forms: short ones (two letters: "sa", "as", "ag") only where a segment
         // starts or ends, longer ones anywhere.
@@ -399,6 +414,7 @@ public struct NameNormalizer: Sendable {
             if let form = formAt[index] {
                 if words[index].text.utf8.count > 2 || form.length > 1 || isEdgeForm(index, form.length) {
                     foundForms.append(LegalForm(text: Self.phrase(words, index, form.length, \.text), formClass: form.formClass))
+                    acronymParts.append(.legalForm(words[index..<(index + form.length)].map(\.text)))
                     index += form.length
                     continue
                 }
@@ -410,7 +426,11 @@ public struct NameNormalizer: Sendable {
                 continue
             }
             index += 1
-            if forms.isStopword { continue }
+            if forms.isStopword {
+                acronymParts.append(.stopword(word))
+                continue
+            }
+            acronymParts.append(.word(word))
             let kind: NameToken.Kind
             if forms.isParticle {
                 kind = .particle
@@ -436,7 +456,9 @@ public struct NameNormalizer: Sendable {
         if !foundForms.isEmpty {
             for index in tokens.indices { tokens[index].isPatronymic = false }
         }
-        return NormalizedName(original: original, tokens: tokens, legalForms: foundForms, titles: foundTitles, reordered: reordered)
+        var name = NormalizedName(original: original, tokens: tokens, legalForms: foundForms, titles: foundTitles, reordered: reordered)
+        if foundTitles.isEmpty, tokens.filter({ $0.kind == .name }).count >= 2 { name.acronymParts = acronymParts }
+        return name
     }
 
     /// A number written as a word ("seven"): letters whose key is digits.

@@ -176,6 +176,7 @@ public final class NameScreener: Sendable {
             best[entityIndex] = (ScreeningMatch(entity: entity, matched: matched, score: score, why: explanation.why,
                                                 isExact: alignment.isExact, details: explanation.details), nameIndex)
         }
+        if acronymMatches(prepared, query: query, threshold: threshold, best: &best) { hadCandidates = true }
         return best.values.map(\.match).sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
     }
 

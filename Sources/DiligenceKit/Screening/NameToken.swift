@@ -47,6 +47,9 @@ public struct NormalizedName: Sendable, Hashable {
     public var titles: [String]
     /// Whether the words were put in reading order ("LAST, First" → "First LAST").
     public var reordered: Bool
+    /// The words as acronyms see them (name words, stop words and legal forms in order) when
+    /// the name has two name words or more and no title; empty otherwise (`Acronyms`).
+    var acronymParts: [Acronyms.Part] = []
 
     /// The comparison keys of the tokens.
     public var keys: [String] { tokens.map(\.key) }

@@ -53,6 +53,9 @@ public struct ScoringParameters: Sendable, Hashable {
     /// listed organisation whose name says more ("Wagner GmbH"/"PRIVATE MILITARY COMPANY
     /// 'WAGNER'"): one common word does not identify an organisation.
     public var singleWordOrganisationCap = 0.6
+    /// The score of an organisation's acronym against the words it stands for ("IRGC"/"Islamic
+    /// Revolutionary Guard Corps"): a weaker match than the words, as many names share an acronym.
+    public var acronymSimilarity = 0.8
     /// Two unmatched middle names or patronymics this alike (Jaro-Winkler on the keys) may be
     /// one name spelt two ways, not a conflict.
     public var conflictSimilarity = 0.8
@@ -84,6 +87,7 @@ public struct ScoringParameters: Sendable, Hashable {
         case "distinguishingPartCap": distinguishingPartCap = value
         case "singleWordOrganisationCap": singleWordOrganisationCap = value
         case "conflictSimilarity": conflictSimilarity = value
+        case "acronymSimilarity": acronymSimilarity = value
         case "shortTypoSimilarity": shortTypoSimilarity = value
         case "shortWordLength": shortWordLength = Int(value)
         default: return false

@@ -22,6 +22,7 @@ struct ScreeningExplanation {
             case .stem: described = "\(q) ≈ \(l) (same stem)"
             case .joined: described = "\(q) = \(l) (written as \(pair.query.count == 1 ? "one word" : "two words"))"
             case .nickname: described = "\(q) ≈ \(l) (nickname)"
+            case .acronym: described = "\(q) ≈ \(l) (\(pair.query.count == 1 ? "acronym of the listed words" : "the listed acronym of these words"), a weaker match)"
             case .initial: described = pair.query.allSatisfy({ queryTokens[$0].kind == .initial }) ? "\(q). = \(l) (initial)" : "\(q) = \(l). (initial)"
             }
             pairs.append(described)

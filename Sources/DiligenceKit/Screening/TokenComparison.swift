@@ -27,6 +27,9 @@ public struct TokenComparison: Sendable, Hashable {
         case initial
         /// A given name and its nickname ("Bill"/"William", `nicknames.tsv`).
         case nickname
+        /// An organisation's acronym and the words it stands for ("IRGC"/"Islamic Revolutionary
+        /// Guard Corps"): a weaker match (`Acronyms`).
+        case acronym
     }
 
     public var how: How

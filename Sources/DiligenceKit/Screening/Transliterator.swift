@@ -174,13 +174,23 @@ public enum Transliterator {
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
             let key = WordKey(word: ExactText(word), cyrillic: cyrillic)
             if let known = wordMemo.value(for: key) { return known }
-            var latin = transform(word, id)
+            var latin = transform(hebrewWithoutFinalVav(word), id)
             if word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first, isHangulSyllable(scalar.value) {
                 latin = koreanSpelling(latin)
             }
             wordMemo.store(latin, for: key)
             return latin
         }.joined(separator: " ")
+    }
+
+    /// A Hebrew word without its last letter when that is a vav (ו) after two letters or
+    /// more: there it writes the vowel "u" or "o" ("נתניהו" is "Netanyahu", not "ntnyhw"), and
+    /// a consonant skeleton compares without vowels. ICU's Hebrew-Latin writes every vav "w".
+    static func hebrewWithoutFinalVav(_ word: String) -> String {
+        let scalars = word.unicodeScalars
+        guard let last = scalars.last, last.value == 0x05D5, scalars.count >= 3,
+              scalars.allSatisfy({ (0x0590...0x05FF).contains($0.value) || $0 == "-" }) else { return word }
+        return String(String.UnicodeScalarView(scalars.dropLast()))
     }
 
     private struct WordKey: Hashable {

@@ -1,0 +1,144 @@
+/// The acronyms an organisation's name makes ("IRGC" for Islamic Revolutionary Guard Corps,
+/// "PDVSA" for Petróleos de Venezuela S.A., "SUEK" for Sibirskaya Ugolnaya Energeticheskaya
+/// Kompaniya): the first letters of its words in order, with stop words left out or kept and
+/// legal forms left out, abbreviated by their initials, or kept whole when they are one short
+/// word ("sa"). Lists give many entities by their acronym as an alias, and counterparties name
+/// them either way.
+///
+/// An acronym against the words it stands for is a **weaker match** than the words themselves
+/// (`ScoringParameters.acronymSimilarity`, with the reason in the why): many names share an
+/// acronym, so it suggests rather than identifies.
+enum Acronyms {
+    /// A word of a name as acronyms see it.
+    enum Part: Sendable, Hashable {
+        /// A word of the name (lower-case Latin).
+        case word(String)
+        /// A stop word ("of", "and", "de").
+        case stopword(String)
+        /// The words of a legal form ("joint stock company", "sa").
+        case legalForm([String])
+    }
+
+    /// Acronyms shorter than this are not made: three letters are shared by too many names.
+    static let minimumLength = 4
+    static let maximumLength = 10
+
+    /// The distinct acronyms of a name's words, between `minimumLength` and `maximumLength`
+    /// letters, in a fixed order, with legal forms treated as `policies` say.
+    static func of(_ parts: [Part], legalForms policies: [LegalFormPolicy] = LegalFormPolicy.allCases) -> [String] {
+        // Most names (a person's two or three words) cannot make one: no work for them.
+        var most = 0
+        for part in parts {
+            switch part {
+            case .word, .stopword: most += 1
+            case .legalForm(let words): most += max(words.count, words.first?.utf8.count ?? 0)
+            }
+        }
+        guard most >= minimumLength else { return [] }
+        var result: [String] = []
+        for keepStopwords in [false, true] {
+            for legalForms in policies {
+                var letters = ""
+                for part in parts {
+                    switch part {
+                    case .word(let word): append(initialOf: word, to: &letters)
+                    case .stopword(let word): if keepStopwords { append(initialOf: word, to: &letters) }
+                    case .legalForm(let words):
+                        switch legalForms {
+                        case .left: break
+                        case .initials: for word in words { append(initialOf: word, to: &letters) }
+                        case .whole:
+                            if words.count == 1, words[0].utf8.count <= 3 { letters += words[0] } else { for word in words { append(initialOf: word, to: &letters) } }
+                        }
+                    }
+                }
+                if (minimumLength...maximumLength).contains(letters.utf8.count), !result.contains(letters) { result.append(letters) }
+            }
+        }
+        return result
+    }
+
+    enum LegalFormPolicy: CaseIterable {
+        case left, initials, whole
+    }
+
+    static func append(initialOf word: String, to letters: inout String) {
+        if let first = word.utf8.first, ASCII.isAlphanumeric(first) { letters.unicodeScalars.append(Unicode.Scalar(first)) }
+    }
+
+    /// Whether a word as written could be an acronym: letters only, of an acronym's length.
+    static func couldBeAcronym(_ text: String) -> Bool {
+        (minimumLength...maximumLength).contains(text.utf8.count) && text.utf8.allSatisfy(ASCII.isLetter)
+    }
+}
+
+extension NameScreener {
+    /// Matches of a query against listed organisations by acronym, into `best` where they score
+    /// higher than what the words gave: a query that is one word against a listed name whose
+    /// acronym it is ("PDVSA" / "PETROLEOS DE VENEZUELA, S.A."), and a query whose acronym is a
+    /// listed name of one word ("Sibirskaya Ugolnaya Energeticheskaya Kompaniya" / "JSC SUEK").
+    /// Returns whether any listed name was found.
+    func acronymMatches(_ prepared: PreparedQuery, query: ScreeningQuery, threshold: Double,
+                        best: inout [Int: (match: ScreeningMatch, nameIndex: Int)]) -> Bool {
+        guard prepared.kind != .person, parameters.acronymSimilarity >= threshold - parameters.sameCountryBonus else { return false }
+        let nameTokens = prepared.tokens.indices.filter { prepared.tokens[$0].kind == .name }
+        var found: [(name: Int, queryTokens: [Int], listedTokens: [Int])] = []
+        // The query is an acronym: its only name word.
+        if nameTokens.count == 1, let position = nameTokens.first {
+            let text = prepared.name.tokens[position].text
+            if Acronyms.couldBeAcronym(text) {
+                for slot in CandidateIndex.range(of: CandidateIndex.hash(text.utf8), in: index.acronymHashes) {
+                    let name = Int(index.acronymNames[slot])
+                    let entity = entities[Int(index.nameEntity[name])]
+                    let listedName = normalizer.normalize(entity.allNames[Int(index.nameIndex[name])])
+                    guard Acronyms.of(listedName.acronymParts).contains(text) else { continue }
+                    let range = index.tokenRange(ofName: name)
+                    let listed = range.filter { index.tokenFlags[$0] & (CandidateIndex.Flag.initial | CandidateIndex.Flag.particle) == 0 }
+                    found.append((name, [position], listed.map { $0 - range.lowerBound }))
+                }
+            }
+        }
+        // The listed name is an acronym of the query's words: a listed name of that one word.
+        // Only acronyms of the words themselves: with the legal form's letters added, a
+        // company's two words make the four-letter acronym of too many others ("Industrias
+        // Rocha S.A." and "IRSA").
+        for acronym in Acronyms.of(prepared.name.acronymParts, legalForms: [.left]) {
+            guard let token = index.vocabulary[normalizer.fold(acronym)] else { continue }
+            for name in index.postings(of: token) {
+                let range = index.tokenRange(ofName: Int(name))
+                let names = range.filter { index.tokenFlags[$0] & (CandidateIndex.Flag.initial | CandidateIndex.Flag.particle) == 0 }
+                guard names.count == 1, let only = names.first, index.tokens[only] == token, index.text(at: only).elementsEqual(acronym.utf8),
+                      entities[Int(index.nameEntity[Int(name)])].kind != .person else { continue }
+                found.append((Int(name), nameTokens, [only - range.lowerBound]))
+            }
+        }
+        for (name, queryPositions, listedPositions) in found {
+            let entityIndex = Int(index.nameEntity[name])
+            let entity = entities[entityIndex]
+            let nameIndex = Int(index.nameIndex[name])
+            let range = index.tokenRange(ofName: name)
+            let listed = range.map { listedToken(at: $0) }
+            let weight = (queryPositions.map { prepared.tokens[$0].weight }.reduce(0, +) / Double(max(queryPositions.count, 1))
+                + listedPositions.map { listed[$0].weight }.reduce(0, +) / Double(max(listedPositions.count, 1))) / 2
+            var alignment = TokenAlignment()
+            alignment.pairs = [.init(query: queryPositions, listed: listedPositions,
+                                     comparison: TokenComparison(how: .acronym, similarity: parameters.acronymSimilarity, edits: 0), weight: weight)]
+            alignment.unmatchedQuery = prepared.tokens.indices.filter { !queryPositions.contains($0) && prepared.tokens[$0].kind == .name }
+            alignment.unmatchedListed = listed.indices.filter { !listedPositions.contains($0) && listed[$0].kind == .name }
+            alignment.score = parameters.acronymSimilarity
+            alignment.matchedWeight = parameters.acronymSimilarity * weight
+            alignment.weightAtStake = weight
+            let (score, signals) = applySignals(alignment, query: query, kind: prepared.kind, entity: entity, matchedWords: 1, listedNameTokens: 1)
+            guard score >= threshold else { continue }
+            if let existing = best[entityIndex], (existing.match.score, -existing.nameIndex) >= (score, -nameIndex) { continue }
+            let matched = entity.allNames[nameIndex]
+            let listedFlags = range.map { index.tokenFlags[$0] }
+            let explanation = ScreeningExplanation(query: prepared.name, listed: normalizer.normalize(matched), alignment: alignment,
+                                                   queryTokens: prepared.tokens, listedTokens: listed, listedFlags: listedFlags,
+                                                   data: normalizer.data, signals: signals)
+            best[entityIndex] = (ScreeningMatch(entity: entity, matched: matched, score: score, why: explanation.why,
+                                                isExact: false, details: explanation.details), nameIndex)
+        }
+        return !found.isEmpty
+    }
+}
