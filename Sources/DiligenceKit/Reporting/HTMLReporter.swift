@@ -105,6 +105,13 @@ public struct HTMLReporter: Reporter {
         "<figure class=\"\(className)\">\n" + svg + "<figcaption>\(caption)</figcaption>\n</figure>\n"
     }
 
+    /// A finding's anchor: `finding-`, its policy file and its identity, lowercase letters,
+    /// digits and hyphens, the two parts joined by `--` (a finding's identity is unique within
+    /// its policy file only): `finding-policies-mz-lng-yaml--conflict-proximity-afungi-yard-drf-2020-mz-0001`.
+    public static func findingAnchor(file: String, identity: String) -> String {
+        MarkdownReporter.anchor("finding", file) + "--" + MarkdownReporter.anchor("", identity).dropFirst()
+    }
+
     /// The text of the last code span of a heading ("… (`DRF-2020-MZ-0001`)").
     static func lastCodeSpan(_ text: Substring) -> String? {
         guard let close = text.lastIndex(of: "`") else { return nil }

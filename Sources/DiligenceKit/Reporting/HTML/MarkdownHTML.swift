@@ -125,15 +125,25 @@ struct MarkdownHTML {
         while !lists.isEmpty { closeList() }
     }
 
-    /// `- **HIGH** (accepted) `rule/subject/factor` at …`: a finding, anchored by its identity.
+    /// `- **HIGH** (accepted) `rule/subject/factor` at `file:line:column`: …`: a finding,
+    /// anchored by its policy file and identity (`HTMLReporter.findingAnchor`).
     private static func findingID(_ text: Substring) -> String? {
         guard text.hasPrefix("**"), let end = text.dropFirst(2).firstRange(of: "**") else { return nil }
         let label = text[text.index(text.startIndex, offsetBy: 2)..<end.lowerBound]
-        guard Severity.allCases.contains(where: { $0.name.uppercased() == label }),
-              let open = text.firstIndex(of: "`") else { return nil }
-        let rest = text[text.index(after: open)...]
-        guard let close = rest.firstIndex(of: "`") else { return nil }
-        return MarkdownReporter.anchor("finding", String(rest[..<close]))
+        guard Severity.allCases.contains(where: { $0.name.uppercased() == label }) else { return nil }
+        var spans: [Substring] = []
+        var rest = text[end.upperBound...]
+        while spans.count < 2, let open = rest.firstIndex(of: "`") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "`") else { return nil }
+            spans.append(after[..<close])
+            rest = after[after.index(after: close)...]
+        }
+        guard spans.count == 2 else { return nil }
+        // The file without its ":line:column".
+        var file = spans[1]
+        for _ in 0..<2 { if let colon = file.lastIndex(of: ":") { file = file[..<colon] } }
+        return HTMLReporter.findingAnchor(file: String(file), identity: String(spans[0]))
     }
 
     // MARK: Tables
@@ -218,7 +228,8 @@ struct MarkdownHTML {
             let character = text[index]
             let next = text.index(after: index)
             switch character {
-            case "\\" where next < text.endIndex:
+            // A backslash escapes ASCII punctuation only (`\u{202E}` stays as it is written).
+            case "\\" where next < text.endIndex && (text[next].isPunctuation || text[next].isSymbol) && text[next].isASCII:
                 out += escape(text[next])
                 index = text.index(after: next)
                 continue
