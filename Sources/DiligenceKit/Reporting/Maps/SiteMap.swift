@@ -298,7 +298,7 @@ struct SiteMap {
         for (index, kind) in kinds.enumerated() {
             row("<g class=\"site\">" + Self.marker(Self.markers[index % Self.markers.count], x: left + 8, y: y, size: 6) + "</g>", "site: " + kind)
         }
-        if !bands.isEmpty { row("<circle class=\"band\" cx=\"\(n(left + 8))\" cy=\"\(n(y))\" r=\"7\"/>", "distance bands, to the deciding one") }
+        if !bands.isEmpty { row("<circle class=\"band\" cx=\"\(n(left + 8))\" cy=\"\(n(y))\" r=\"7\"/>", "distance bands of the rule") }
         if factors.contains(where: { !$0.areas.isEmpty }) { row("<rect class=\"area\" x=\"\(n(left + 1))\" y=\"\(n(y - 7))\" width=\"14\" height=\"14\"/>", "area of a risk factor") }
         if factors.contains(where: { $0.targets.contains { $0.location != nil } }) { row("<g class=\"target\">" + Self.star(x: left + 8, y: y, size: 8) + "</g>", "named target (infrastructure)") }
         for age in Age.allCases { row("<circle cx=\"\(n(left + 8))\" cy=\"\(n(y))\" r=\"5\" fill=\"\(age.colour)\"/>", age.label) }
