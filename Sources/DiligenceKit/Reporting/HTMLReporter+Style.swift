@@ -44,7 +44,7 @@ extension HTMLReporter {
         svg.timeline .axis { stroke: #333; stroke-width: 1.5; } svg.timeline .tick { stroke: #333; }
         svg.timeline .as-of { stroke: #c0392b; stroke-width: 1.5; stroke-dasharray: 4 3; } svg.timeline .as-of-label { fill: #c0392b; font-weight: bold; }
         svg.timeline .event { fill: #e67e22; fill-opacity: 0.8; stroke: #7a3e00; } svg.timeline .measure { fill: #2c5d8a; }
-        svg.timeline .mark-label { font-size: 10px; } svg.timeline .year { font-size: 10px; fill: #555; }
+        svg.timeline .mark-label { font-size: 10px; } svg.timeline .leader { stroke: #999; stroke-width: 0.7; } svg.timeline .year { font-size: 10px; fill: #555; }
         .matrix-legend { font-size: 12.5px; columns: 2; }
         .scoring { font-size: 13px; }
         .sign-off table.signature th { width: 32%; } .sign-off table.signature td { height: 34px; }
