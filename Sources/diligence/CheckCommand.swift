@@ -55,6 +55,9 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         guard maxAcceptanceDays >= 0 else { throw ValidationError("--max-acceptance-days must be 0 or more") }
         let formats = try formats()
+        if formats.contains(.pdf), output == nil || output == "-", isTerminal() {
+            throw ValidationError("--format pdf writes a binary file: use --output FILE, or redirect standard output")
+        }
         do throws(OutputPlan.PlanError) {
             _ = try OutputPlan(output: output, formats: formats)
         } catch {

@@ -179,6 +179,36 @@ import Testing
         #expect(Self.examples.html.contains("data-severity=\"critical\" data-column=\"2\" data-score=\"15\""))
     }
 
+    /// The Cabo Delgado timeline runs from the factor's start to the as-of date: each event at
+    /// its date's place on the axis, the as-of date marked at the end, the capture labelled.
+    @Test func timelinePlacesEventsByDate() throws {
+        let html = Self.examples.html
+        let start = try #require(html.range(of: "<svg class=\"timeline\""), "no timeline")
+        let open = try #require(html[start.lowerBound...].range(of: "aria-label=\"Timeline of DRF-2020-MZ-0001\""))
+        let svgStart = try #require(html[..<open.lowerBound].range(of: "<svg class=\"timeline\"", options: .backwards))
+        let svg = html[svgStart.lowerBound..<(try #require(html[open.upperBound...].range(of: "</svg>"))).upperBound]
+        let root = try #require(Self.tags(svg, containing: "class=\"timeline\"").first)
+        let from = try #require(Self.attribute("data-start", in: root).flatMap(Day.init(iso:)))
+        #expect(from == Day(iso: "2017-10-01"))
+        #expect(Self.attribute("data-as-of", in: root) == "2020-09-30")
+        let asOf = TestData.asOf
+        func x(_ day: Day) -> Double { 20 + 810 * Double(from.days(until: day)) / Double(from.days(until: asOf)) }
+        let events = Self.tags(svg, containing: "class=\"event\"")
+        #expect(events.count == 6)
+        for (date, expected) in [("2020-08-12", "2020-08-12"), ("2020-03-01", "2020-03-01"), ("2017-10-01", "2017-10-01")] {
+            let tag = try #require(events.first { Self.attribute("data-date", in: $0) == date }, "\(date)")
+            let cx = try #require(Self.attribute("cx", in: tag).flatMap(Double.init))
+            #expect(abs(cx - x(try #require(Day(iso: expected)))) < 0.1, "\(date) at \(cx)")
+        }
+        let line = try #require(Self.tags(svg, containing: "class=\"as-of\"").first)
+        #expect(abs((Self.attribute("x1", in: line).flatMap(Double.init) ?? 0) - 830) < 0.1)
+        #expect(svg.contains(">2020-08-12: Insurgents capture the strategic port town after over five days"))
+        // The June 2020 attack killed eight: its circle is larger than the unlabelled-fatality ones.
+        let june = try #require(events.first { Self.attribute("data-date", in: $0) == "2020-06-01" })
+        let capture = try #require(events.first { Self.attribute("data-date", in: $0) == "2020-08-12" })
+        #expect((Self.attribute("r", in: june).flatMap(Double.init) ?? 0) > (Self.attribute("r", in: capture).flatMap(Double.init) ?? 0))
+    }
+
     // MARK: Escaping
 
     /// The hostile policy's texts: no element or attribute of theirs survives, their text stays

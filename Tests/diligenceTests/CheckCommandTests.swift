@@ -125,7 +125,7 @@ import Glibc
     }
 
     @Test(arguments: [
-        ["check", "--format", "pdf"],
+        ["check", "--format", "docx"],
         ["check", "--as-of", "2020-13-01"],
         ["check", "--fail-on", "severe"],
         ["check", "--format", "markdown,json"],

@@ -18,6 +18,8 @@ struct SiteMap {
     var outlines: CountryOutlines
 
     static let mapWidth = 700.0
+    /// Most events drawn on one map (the most recent in view).
+    static let eventLimit = 400
     static let legendWidth = 230.0
 
     /// A located event drawn on the map.
@@ -229,14 +231,18 @@ struct SiteMap {
                 if labelY > 10 { out += "<text class=\"band-label\" x=\"\(n(x + 3))\" y=\"\(n(labelY + 11))\">\(Int(radius)) km</text>\n" }
             }
         }
-        // Events, oldest first.
+        // Events in view, oldest first; at most the most recent `eventLimit` (an imported
+        // ACLED factor can hold thousands).
+        let box = p.box
+        let inView = dots.filter { ($0.location.lat >= box.south && $0.location.lat <= box.north && $0.location.lon >= box.west && $0.location.lon <= box.east) }
+        let shown = inView.suffix(Self.eventLimit)
         var labelled: Set<String> = []
-        for dot in dots {
+        for dot in shown {
             let x = p.x(dot.location), y = p.y(dot.location)
             let age = Age(dot.date, asOf: asOf)
             out += "<circle class=\"event\" data-date=\"\(dot.date)\" data-killed=\"\(dot.fatalities)\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(Self.dotRadius(dot.fatalities)))\" fill=\"\(age.colour)\"><title>\(dot.date)\(dot.place.map { ", " + HTMLText.escape($0) } ?? "")\(dot.fatalities > 0 ? ", \(dot.fatalities) killed" : "")</title></circle>\n"
         }
-        for dot in dots.reversed() {
+        for dot in shown.reversed() {
             guard let place = dot.place, labelled.insert(place).inserted else { continue }
             out += "<text class=\"place\" x=\"\(n(p.x(dot.location) - 8))\" y=\"\(n(p.y(dot.location) + 4))\" text-anchor=\"end\">\(HTMLText.escape(place))</text>\n"
         }
@@ -262,7 +268,7 @@ struct SiteMap {
         }
         out += "</g>\n"
         out += furniture(p)
-        out += legend(p, kinds: kinds)
+        out += legend(p, kinds: kinds, eventsInView: inView.count, hasOutlines: !rings.isEmpty)
         out += "</svg>\n"
         return out
     }
@@ -285,7 +291,7 @@ struct SiteMap {
         return out
     }
 
-    private func legend(_ p: MapProjection, kinds: [String]) -> String {
+    private func legend(_ p: MapProjection, kinds: [String], eventsInView: Int, hasOutlines: Bool) -> String {
         let n = { (v: Double) in SVGNumber.text(v) }
         let left = p.width + 14
         var y = 18.0
@@ -304,7 +310,8 @@ struct SiteMap {
         for age in Age.allCases { row("<circle cx=\"\(n(left + 8))\" cy=\"\(n(y))\" r=\"5\" fill=\"\(age.colour)\"/>", age.label) }
         row("<circle cx=\"\(n(left + 8))\" cy=\"\(n(y))\" r=\"\(n(Self.dotRadius(25)))\" fill=\"none\" stroke=\"#555\"/>", "size: 25 killed")
         y += 8
-        let credits = ["Outlines: Natural Earth 5.1.1", "(public domain), 1:10m.", "Sites: the policy file.", "Events, areas, targets: the",
+        var credits = eventsInView > Self.eventLimit ? ["Events: the \(Self.eventLimit) most recent", "of \(eventsInView) in view."] : []
+        credits += (hasOutlines ? ["Outlines: Natural Earth 5.1.1", "(public domain), 1:10m."] : ["No country outline here", "(scripts/make-outlines.py)."]) + ["Sites: the policy file.", "Events, areas, targets: the",
                        "risk database (section 6).", "As of \(asOf); projection:", "equirectangular, cos(latitude)."]
         for line in credits {
             out += "<text class=\"credit\" x=\"\(n(left))\" y=\"\(n(y))\">\(HTMLText.escape(line))</text>\n"
