@@ -214,11 +214,11 @@ import Testing
     /// The hostile policy's texts: no element or attribute of theirs survives, their text stays
     /// readable, hidden characters are written out.
     @Test func hostilePolicyTextIsEscaped() throws {
-        let hostile = ReportTests.hostile.replacingOccurrences(of: "owner: \"ops|team\"", with: "owner: \"ops\u{202E}team \u{E000} &amp; \\\" onmouseover=x\"")
+        let hostile = ReportTests.hostile.replacingOccurrences(of: "owner: \"ops|team\"", with: "owner: \"ops\u{202E}team \u{E000} \u{F000} &amp; \\\" onmouseover=x\"")
         let html = HTMLReporter().render(try TestData.check(hostile))
         for pattern in ["<script", "<img", "<b>", "\u{202E}"] { #expect(!html.contains(pattern), "\(pattern)") }
         #expect(html.contains("Evil | Corp &lt;script&gt;alert(1)&lt;/script&gt; `rm -rf`  second line"))
-        #expect(html.contains("ops\\u{202E}team &#xE000; &amp;amp; &quot; onmouseover=x"))
+        #expect(html.contains("ops\\u{202E}team &#xE000; \u{F000} &amp;amp; &quot; onmouseover=x"))
         // Only the report's own elements.
         let allowed: Set<String> = ["!DOCTYPE", "html", "head", "meta", "title", "style", "body", "main", "section", "h1", "h2", "h3", "h4",
                                     "p", "br", "strong", "em", "code", "a", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",

@@ -7,78 +7,110 @@
 /// carry a backslash) or inside code spans (which are escaped here); anything else that could
 /// be markup is escaped too, so no input text becomes an element or an attribute.
 struct MarkdownHTML {
-    /// HTML to insert before a heading (level, heading text as Markdown), after the heading, or
-    /// after the anchor line `<a id="…"></a>` (by its id). Empty: nothing.
+    /// HTML to insert before a heading (level, heading text as Markdown), or after it. Empty: nothing.
     var beforeHeading: (Int, Substring) -> String = { _, _ in "" }
     var afterHeading: (Int, Substring) -> String = { _, _ in "" }
 
-    private var out = ""
+    // Bytes, not Characters: a portfolio's report is tens of megabytes, and walking it by
+    // grapheme cluster cost four times the Markdown report's whole rendering. Every byte the
+    // conversion looks at is ASCII; other bytes (UTF-8 sequences) are copied as they are.
+    private typealias Bytes = ArraySlice<UInt8>
+    private var out: [UInt8] = []
     private var lists: [(ordered: Bool, indent: Int)] = []
-    private var itemOpen: [Bool] = []
-    private enum TableState { case none, header(String), body }
+    private enum TableState { case none, header(Bytes), body }
     private var table = TableState.none
-    private var paragraph: [String] = []
+    private var paragraph: [[UInt8]] = []
 
-    /// The character a citation hole is replaced with while a section is converted.
-    static let hole: Character = "\u{E000}"
+    /// The UTF-8 bytes of U+E000, which stands for a citation hole while a section is converted.
+    private static let hole: [UInt8] = [0xEE, 0x80, 0x80]
 
     /// Converts a policy's section, keeping its citation holes.
     mutating func convert(_ section: ReportSection) -> ReportSection {
         // A hole becomes U+E000 (that character in the text itself becomes a reference to it).
-        var text = ""
+        var text: [UInt8] = []
         for (index, segment) in section.segments.enumerated() {
-            text += segment.contains(Self.hole) ? segment.replacingOccurrences(of: String(Self.hole), with: "&#xE000;") : segment
-            if index < section.citations.count { text.append(Self.hole) }
+            let bytes = Array(segment.utf8)
+            var i = 0
+            while i < bytes.count {
+                if Self.isHole(bytes, at: i) {
+                    text += Array("&#xE000;".utf8)
+                    i += 3
+                } else {
+                    text.append(bytes[i])
+                    i += 1
+                }
+            }
+            if index < section.citations.count { text += Self.hole }
         }
-        let html = convert(text)
+        let html = convert(bytes: text)
         var result = ReportSection(separator: section.separator)
         var holes = section.citations.makeIterator()
-        var part = ""
-        for character in html {
-            if character == Self.hole, let reference = holes.next() {
-                result.append(part)
+        var start = 0, i = 0
+        while i < html.count {
+            if Self.isHole(html, at: i), let reference = holes.next() {
+                result.append(String(decoding: html[start..<i], as: UTF8.self))
                 result.cite(reference)
-                part = ""
+                i += 3
+                start = i
             } else {
-                part.append(character)
+                i += 1
             }
         }
-        result.append(part)
+        result.append(String(decoding: html[start...], as: UTF8.self))
         return result
+    }
+
+    private static func isHole(_ bytes: [UInt8], at i: Int) -> Bool {
+        i + 2 < bytes.count && bytes[i] == 0xEE && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80
     }
 
     /// Converts text made of whole lines (every open block is closed at its end).
     mutating func convert(_ markdown: String) -> String {
-        out = ""
-        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        for line in lines { self.line(line) }
+        String(decoding: convert(bytes: Array(markdown.utf8)), as: UTF8.self)
+    }
+
+    private mutating func convert(bytes text: [UInt8]) -> [UInt8] {
+        out = []
+        out.reserveCapacity(text.count + text.count / 2)
+        var start = 0
+        for i in text.indices where text[i] == 0x0A {
+            line(text[start..<i])
+            start = i + 1
+        }
+        if start < text.count { line(text[start...]) }
         closeAll()
         return out
     }
 
-    private mutating func line(_ line: Substring) {
-        if line.isEmpty {
+    private mutating func write(_ text: String) { out.append(contentsOf: text.utf8) }
+
+    private mutating func line(_ line: Bytes) {
+        guard let first = line.first else {
             closeAll()
             return
         }
-        if line.hasPrefix("|") {
+        if first == UInt8(ascii: "|") {
             tableLine(line)
             return
         }
         if case .none = table {} else { closeTable() }
-        if line.hasPrefix("#") {
+        if first == UInt8(ascii: "#") {
             closeAll()
-            let level = line.prefix { $0 == "#" }.count
-            let text = line.dropFirst(level).drop { $0 == " " }
-            out += beforeHeading(level, text)
-            out += "<h\(level)>" + Self.inline(text) + "</h\(level)>\n"
-            out += afterHeading(level, text)
+            let level = line.prefix { $0 == UInt8(ascii: "#") }.count
+            let text = line.dropFirst(level).drop { $0 == 0x20 }
+            let markdown = Substring(String(decoding: text, as: UTF8.self))
+            write(beforeHeading(level, markdown))
+            write("<h\(level)>")
+            out += Self.inline(text)
+            write("</h\(level)>\n")
+            write(afterHeading(level, markdown))
             return
         }
         if let id = Self.anchorID(line) {
             closeAll()
-            out += "<a id=\"\(id)\"></a>\n"
+            write("<a id=\"")
+            out += id
+            write("\"></a>\n")
             return
         }
         if let item = Self.listItem(line) {
@@ -92,113 +124,147 @@ struct MarkdownHTML {
 
     // MARK: Lists
 
-    private static func listItem(_ line: Substring) -> (indent: Int, ordered: Bool, text: Substring)? {
-        let indent = line.prefix { $0 == " " }.count
+    private static func listItem(_ line: Bytes) -> (indent: Int, ordered: Bool, text: Bytes)? {
+        let indent = line.prefix { $0 == 0x20 }.count
         let rest = line.dropFirst(indent)
-        if rest.hasPrefix("- ") { return (indent, false, rest.dropFirst(2)) }
-        let digits = rest.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, rest.dropFirst(digits.count).hasPrefix(". ") { return (indent, true, rest.dropFirst(digits.count + 2)) }
+        if rest.starts(with: [UInt8(ascii: "-"), 0x20]) { return (indent, false, rest.dropFirst(2)) }
+        let digits = rest.prefix { (0x30...0x39).contains($0) }.count
+        if digits > 0, rest.dropFirst(digits).starts(with: [UInt8(ascii: "."), 0x20]) { return (indent, true, rest.dropFirst(digits + 2)) }
         return nil
     }
 
-    private mutating func listItem(_ item: (indent: Int, ordered: Bool, text: Substring)) {
+    private mutating func listItem(_ item: (indent: Int, ordered: Bool, text: Bytes)) {
         while let last = lists.last, last.indent > item.indent || (last.indent == item.indent && last.ordered != item.ordered) {
             closeList()
         }
         if let last = lists.last, last.indent == item.indent {
-            out += "</li>\n"
+            write("</li>\n")
         } else {
-            out += item.ordered ? "<ol>\n" : "<ul>\n"
+            write(item.ordered ? "<ol>\n" : "<ul>\n")
             lists.append((item.ordered, item.indent))
         }
-        let id = item.indent == 0 ? Self.findingID(item.text) : nil
-        out += id.map { "<li id=\"\($0)\" class=\"finding\">" } ?? "<li>"
+        if item.indent == 0, let id = Self.findingID(item.text) {
+            write("<li id=\"\(id)\" class=\"finding\">")
+        } else {
+            write("<li>")
+        }
         out += Self.inline(item.text)
     }
 
     private mutating func closeList() {
         guard let last = lists.popLast() else { return }
-        out += last.ordered ? "</li>\n</ol>\n" : "</li>\n</ul>\n"
+        write(last.ordered ? "</li>\n</ol>\n" : "</li>\n</ul>\n")
     }
 
     private mutating func closeLists() {
         while !lists.isEmpty { closeList() }
     }
 
+    /// The code spans of a text, in order, up to `limit`.
+    private static func codeSpans(_ text: Bytes, limit: Int) -> [Bytes] {
+        var spans: [Bytes] = []
+        var rest = text
+        while spans.count < limit, let open = rest.firstIndex(of: UInt8(ascii: "`")) {
+            let after = rest[(open + 1)...]
+            guard let close = after.firstIndex(of: UInt8(ascii: "`")) else { break }
+            spans.append(after[..<close])
+            rest = after[(close + 1)...]
+        }
+        return spans
+    }
+
+    private static let severityLabels: [[UInt8]] = Severity.allCases.map { Array($0.name.uppercased().utf8) }
+
     /// `- **HIGH** (accepted) `rule/subject/factor` at `file:line:column`: …`: a finding,
     /// anchored by its policy file and identity (`HTMLReporter.findingAnchor`).
-    private static func findingID(_ text: Substring) -> String? {
-        guard text.hasPrefix("**"), let end = text.dropFirst(2).firstRange(of: "**") else { return nil }
-        let label = text[text.index(text.startIndex, offsetBy: 2)..<end.lowerBound]
-        guard Severity.allCases.contains(where: { $0.name.uppercased() == label }) else { return nil }
-        var spans: [Substring] = []
-        var rest = text[end.upperBound...]
-        while spans.count < 2, let open = rest.firstIndex(of: "`") {
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "`") else { return nil }
-            spans.append(after[..<close])
-            rest = after[after.index(after: close)...]
-        }
+    private static func findingID(_ text: Bytes) -> String? {
+        let star = UInt8(ascii: "*")
+        guard text.starts(with: [star, star]) else { return nil }
+        let body = text.dropFirst(2)
+        guard let end = body.firstIndex(of: star), text.index(after: end) < text.endIndex, text[end + 1] == star,
+              severityLabels.contains(where: { body[..<end].elementsEqual($0) }) else { return nil }
+        let spans = codeSpans(text[(end + 2)...], limit: 2)
         guard spans.count == 2 else { return nil }
         // The file without its ":line:column".
         var file = spans[1]
-        for _ in 0..<2 { if let colon = file.lastIndex(of: ":") { file = file[..<colon] } }
-        return HTMLReporter.findingAnchor(file: String(file), identity: String(spans[0]))
+        for _ in 0..<2 { if let colon = file.lastIndex(of: UInt8(ascii: ":")) { file = file[..<colon] } }
+        return HTMLReporter.findingAnchor(file: String(decoding: file, as: UTF8.self), identity: String(decoding: spans[0], as: UTF8.self))
     }
 
     // MARK: Tables
 
-    private mutating func tableLine(_ line: Substring) {
+    private mutating func tableLine(_ line: Bytes) {
         closeParagraph()
         closeLists()
         switch table {
         case .none:
-            table = .header(String(line))
+            table = .header(line)
         case .header(let header):
             // The delimiter row: the header is a header.
-            out += "<table>\n<thead><tr>" + Self.cells(Substring(header)).map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            write("<table>\n<thead><tr>")
+            for cell in Self.cells(header) {
+                write("<th>")
+                out += cell
+                write("</th>")
+            }
+            write("</tr></thead>\n<tbody>\n")
             table = .body
         case .body:
-            out += "<tr>" + Self.cells(line).map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+            write("<tr>")
+            for cell in Self.cells(line) {
+                write("<td>")
+                out += cell
+                write("</td>")
+            }
+            write("</tr>\n")
         }
     }
 
     private mutating func closeTable() {
         switch table {
         case .none: return
-        case .header(let header): out += "<p>" + Self.inline(Substring(header)) + "</p>\n"
-        case .body: out += "</tbody>\n</table>\n"
+        case .header(let header):
+            write("<p>")
+            out += Self.inline(header)
+            write("</p>\n")
+        case .body: write("</tbody>\n</table>\n")
         }
         table = .none
     }
 
     /// The cells of a row, split at pipes that no backslash escapes, each converted.
-    private static func cells(_ line: Substring) -> [String] {
-        var cells: [String] = []
-        var current = ""
-        var escaped = false
-        for character in line.dropFirst() {
-            if escaped {
-                current.append(character)
-                escaped = false
-            } else if character == "\\" {
-                current.append(character)
-                escaped = true
-            } else if character == "|" {
-                cells.append(current)
-                current = ""
-            } else {
-                current.append(character)
+    private static func cells(_ line: Bytes) -> [[UInt8]] {
+        var cells: [[UInt8]] = []
+        var start = line.startIndex + 1
+        var i = start
+        while i < line.endIndex {
+            if line[i] == UInt8(ascii: "\\") {
+                i += 2
+                continue
             }
+            if line[i] == UInt8(ascii: "|") {
+                cells.append(inline(trimmed(line[start..<i]), inTable: true))
+                start = i + 1
+            }
+            i += 1
         }
-        return cells.map { inline(Substring($0.trimmingCharacters(in: .whitespaces)), inTable: true) }
+        return cells
+    }
+
+    private static func trimmed(_ text: Bytes) -> Bytes {
+        text.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()[...]
     }
 
     // MARK: Blocks
 
     private mutating func closeParagraph() {
         guard !paragraph.isEmpty else { return }
-        out += "<p>" + paragraph.joined(separator: "<br>\n") + "</p>\n"
+        write("<p>")
+        for (index, line) in paragraph.enumerated() {
+            if index > 0 { write("<br>\n") }
+            out += line
+        }
+        write("</p>\n")
         paragraph = []
     }
 
@@ -209,96 +275,124 @@ struct MarkdownHTML {
     }
 
     /// The id of the reporter's anchor line `<a id="x"></a>` (lowercase letters, digits, hyphens).
-    private static func anchorID(_ line: Substring) -> String? {
-        guard line.hasPrefix("<a id=\""), line.hasSuffix("\"></a>") else { return nil }
-        let id = line.dropFirst(7).dropLast(6)
-        guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else { return nil }
-        return String(id)
+    private static func anchorID(_ line: Bytes) -> Bytes? {
+        let open = Array("<a id=\"".utf8), close = Array("\"></a>".utf8)
+        guard line.count > open.count + close.count, line.starts(with: open), line.suffix(close.count).elementsEqual(close) else { return nil }
+        let id = line.dropFirst(open.count).dropLast(close.count)
+        return id.allSatisfy(isSlugByte) ? id : nil
+    }
+
+    private static func isSlugByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-")
+    }
+
+    /// ASCII punctuation and symbols: what a backslash escapes.
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
     // MARK: Inline
 
+    private static let entities: [[UInt8]] = ["&amp;", "&lt;", "&gt;", "&#xE000;"].map { Array($0.utf8) }
+
     /// Inline Markdown as HTML: escapes, code spans, strong, emphasis and links.
-    static func inline(_ text: Substring, inTable: Bool = false) -> String {
-        var out = ""
+    private static func inline(_ text: Bytes, inTable: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 16)
         var strong = false
         var emphasis = false
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let next = text.index(after: index)
-            switch character {
+        var i = text.startIndex
+        while i < text.endIndex {
+            let byte = text[i]
+            switch byte {
             // A backslash escapes ASCII punctuation only (`\u{202E}` stays as it is written).
-            case "\\" where next < text.endIndex && (text[next].isPunctuation || text[next].isSymbol) && text[next].isASCII:
-                out += escape(text[next])
-                index = text.index(after: next)
+            case UInt8(ascii: "\\") where i + 1 < text.endIndex && isPunctuation(text[i + 1]):
+                escape(text[i + 1], into: &out)
+                i += 2
                 continue
-            case "`":
-                if let close = text[next...].firstIndex(of: "`") {
-                    var code = String(text[next..<close])
-                    if inTable { code = code.replacingOccurrences(of: "\\|", with: "|") }
-                    out += "<code>" + escapeCode(code) + "</code>"
-                    index = text.index(after: close)
+            case UInt8(ascii: "`"):
+                if let close = text[(i + 1)...].firstIndex(of: UInt8(ascii: "`")) {
+                    out += Array("<code>".utf8)
+                    var j = i + 1
+                    while j < close {
+                        // In a table, `\|` inside code is a pipe (GFM splits rows first).
+                        if inTable, text[j] == UInt8(ascii: "\\"), j + 1 < close, text[j + 1] == UInt8(ascii: "|") {
+                            out.append(UInt8(ascii: "|"))
+                            j += 2
+                            continue
+                        }
+                        escape(text[j], into: &out, quotes: true)
+                        j += 1
+                    }
+                    out += Array("</code>".utf8)
+                    i = close + 1
                     continue
                 }
-                out += "`"
-            case "*":
-                if next < text.endIndex, text[next] == "*" {
-                    out += strong ? "</strong>" : "<strong>"
+                out.append(byte)
+            case UInt8(ascii: "*"):
+                if i + 1 < text.endIndex, text[i + 1] == UInt8(ascii: "*") {
+                    out += Array((strong ? "</strong>" : "<strong>").utf8)
                     strong.toggle()
-                    index = text.index(after: next)
+                    i += 2
                     continue
                 }
-                out += emphasis ? "</em>" : "<em>"
+                out += Array((emphasis ? "</em>" : "<em>").utf8)
                 emphasis.toggle()
-            case "[":
-                if let link = link(text[index...]) {
-                    out += "<a href=\"\(link.target)\">" + inline(link.label, inTable: inTable) + "</a>"
-                    index = link.end
+            case UInt8(ascii: "["):
+                if let link = link(text[i...]) {
+                    out += Array("<a href=\"#".utf8)
+                    out += link.target
+                    out += Array("\">".utf8)
+                    out += inline(link.label, inTable: inTable)
+                    out += Array("</a>".utf8)
+                    i = link.end
                     continue
                 }
-                out += "["
-            case "&":
-                let rest = text[index...]
-                if let entity = ["&amp;", "&lt;", "&gt;", "&#xE000;"].first(where: { rest.hasPrefix($0) }) {
+                out.append(byte)
+            case UInt8(ascii: "&"):
+                if let entity = entities.first(where: { text[i...].starts(with: $0) }) {
                     out += entity
-                    index = text.index(index, offsetBy: entity.count)
+                    i += entity.count
                     continue
                 }
-                out += "&amp;"
+                out += Array("&amp;".utf8)
             default:
-                out += escape(character)
+                escape(byte, into: &out)
             }
-            index = next
+            i += 1
         }
-        if emphasis { out += "</em>" }
-        if strong { out += "</strong>" }
+        if emphasis { out += Array("</em>".utf8) }
+        if strong { out += Array("</strong>".utf8) }
         return out
     }
 
     /// `[label](#anchor)`: only links within the report (the reporter writes no other).
-    private static func link(_ text: Substring) -> (label: Substring, target: String, end: Substring.Index)? {
-        guard let middle = text.firstRange(of: "](#") else { return nil }
-        let label = text[text.index(after: text.startIndex)..<middle.lowerBound]
-        guard !label.contains("]"), let close = text[middle.upperBound...].firstIndex(of: ")") else { return nil }
-        let target = text[middle.upperBound..<close]
-        guard target.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else { return nil }
-        return (label, "#" + target, text.index(after: close))
-    }
-
-    static func escape(_ character: Character) -> String {
-        switch character {
-        case "&": return "&amp;"
-        case "<": return "&lt;"
-        case ">": return "&gt;"
-        case "\"": return "&quot;"
-        default: return String(character)
+    private static func link(_ text: Bytes) -> (label: Bytes, target: Bytes, end: Int)? {
+        let start = text.startIndex + 1
+        var i = start
+        while i + 2 < text.endIndex, !(text[i] == UInt8(ascii: "]") && text[i + 1] == UInt8(ascii: "(") && text[i + 2] == UInt8(ascii: "#")) {
+            if text[i] == UInt8(ascii: "]") { return nil }
+            i += 1
         }
+        guard i + 2 < text.endIndex else { return nil }
+        let label = text[start..<i]
+        let targetStart = i + 3
+        guard let close = text[targetStart...].firstIndex(of: UInt8(ascii: ")")) else { return nil }
+        let target = text[targetStart..<close]
+        guard !target.isEmpty, target.allSatisfy(isSlugByte) else { return nil }
+        return (label, target, close + 1)
     }
 
-    /// Text of a code span: every markup character as an entity.
-    static func escapeCode(_ text: String) -> String {
-        HTMLText.escape(text)
+    /// `&`, `<`, `>`, `"` (and `'` with `quotes`) as entities; any other byte as it is.
+    private static func escape(_ byte: UInt8, into out: inout [UInt8], quotes: Bool = false) {
+        switch byte {
+        case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+        case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+        case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+        case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+        case UInt8(ascii: "'") where quotes: out += Array("&#39;".utf8)
+        default: out.append(byte)
+        }
     }
 }
 
