@@ -29,6 +29,21 @@ import Testing
         #expect(!html.contains("<script") && !html.contains(" src="))
     }
 
+    /// The "Changes since" section of `--compare-as-of` is in the HTML as in the Markdown: first,
+    /// with the Mali coup, the Belarus shutdowns and the capture of Mocímboa da Praia as causes.
+    @Test func changesSinceAnEarlierDayAreInTheHTML() throws {
+        let run = try Executable.run(["check", "policies"] + Self.asOf + ["--compare-as-of", "2020-07-31", "--format", "html"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let html = run.stdout
+        let changes = try #require(html.range(of: "<h2>Changes since 2020-07-31</h2>"))
+        let control = try #require(html.range(of: "<h2>1. Control</h2>"))
+        #expect(changes.lowerBound < control.lowerBound)
+        let section = html[changes.upperBound..<control.lowerBound]
+        #expect(section.contains("<table>"))
+        for cause in ["2020-08-18", "2020-08-09", "2020-08-12"] { #expect(section.contains(cause), "\(cause)") }
+        #expect(section.contains("Mocímboa da Praia") || section.contains("Mocimboa da Praia"))
+    }
+
     /// Without a browser on PATH, `--format pdf` says what to install, exits 2 and writes nothing.
     @Test func pdfWithoutChromiumSaysWhatToInstall() throws {
         let out = try Executable.temporaryFolder()
