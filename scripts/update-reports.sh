@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 swift build --product diligence >/dev/null
 rm -rf reports.tmp
 status=0
-.build/debug/diligence check policies --as-of 2020-09-30 --format markdown,json,text,github,sarif,junit --output reports.tmp || status=$?
+.build/debug/diligence check policies --as-of 2020-09-30 --format markdown,json,text,github,sarif,junit,html --output reports.tmp || status=$?
 if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
   rm -rf reports.tmp
   exit "$status"

@@ -17,10 +17,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Evaluate as of this date, YYYY-MM-DD (default: today, UTC).")
     var asOf: Day?
 
-    @Option(name: .long, help: "Comma-separated formats: text, markdown, json, sarif, junit, github (default: text on a terminal, markdown otherwise).")
+    @Option(name: .long, help: "Comma-separated formats: text, markdown, json, sarif, junit, github, html, pdf (pdf needs chromium; default: text on a terminal, markdown otherwise).")
     var format: String?
 
-    @Option(name: .long, help: "A file for one format, a folder for several (report.md, report.json, report.txt, report.sarif, report.junit.xml, report.github.txt), or - for standard output.")
+    @Option(name: .long, help: "A file for one format, a folder for several (report.md, report.json, report.txt, report.sarif, report.junit.xml, report.github.txt, report.html, report.pdf), or - for standard output.")
     var output: String?
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Lowest severity that fails the gate: critical, high, medium, low, info or none.", valueName: "severity"))
@@ -64,6 +64,9 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("--compare-as-of must be earlier than the as-of date (\(asOf ?? .today))")
         }
         let formats = try formats()
+        if formats.contains(.pdf), output == nil || output == "-", isTerminal() {
+            throw ValidationError("--format pdf writes a binary file: use --output FILE, or redirect standard output")
+        }
         do throws(OutputPlan.PlanError) {
             _ = try OutputPlan(output: output, formats: formats)
         } catch {
@@ -73,6 +76,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let plan = try OutputPlan(output: output, formats: try formats())
+        // PDF: the HTML report printed by headless Chromium, which must be there before anything runs.
+        let browser = PDFPrinter.browser()
+        if plan.formats.contains(.pdf), browser == nil {
+            printError("error: " + PDFPrinter.missingBrowser)
+            throw ExitCode(2)
+        }
         var clock = PhaseClock()
         var work = ""
         defer { if timings { printError(clock.summary + (work.isEmpty ? "" : "\n" + work)) } }
@@ -141,14 +150,26 @@ struct CheckCommand: ParsableCommand {
         clock.lap("check")
         work = output.work.summary
         let result = output.result
+        var reports = output.reports
+        if let browser {
+            for (index, format) in plan.formats.enumerated() where format == .pdf && reports.indices.contains(index) {
+                do throws(PDFPrinter.PrintError) {
+                    reports[index] = [.spilled(try PDFPrinter.print(reports[index], browser: browser,
+                                                                   temporaryFolder: FileManager.default.temporaryDirectory.path))]
+                } catch {
+                    printError(error.description)
+                    throw ExitCode(2)
+                }
+            }
+        }
         do {
             switch plan.target {
             case .standardOutput:
-                if let chunks = output.reports.first { try ReportWriter.writeToStandardOutput(chunks) }
+                if let chunks = reports.first { try ReportWriter.writeToStandardOutput(chunks) }
             case .file(let path):
-                try ReportWriter.write([(path: path, chunks: output.reports.first ?? [])])
+                try ReportWriter.write([(path: path, chunks: reports.first ?? [])])
             case .folder(let folder):
-                try ReportWriter.writeSet(folder: folder, files: zip(plan.formats, output.reports).map { (name: $0.fileName, chunks: $1) })
+                try ReportWriter.writeSet(folder: folder, files: zip(plan.formats, reports).map { (name: $0.fileName, chunks: $1) })
             }
         } catch {
             printError(plan.target == .standardOutput ? "error: cannot write report: \(StandardStreams.failure(error.reason))" : error.description)

@@ -6,6 +6,11 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     case github
     case sarif
     case junit
+    /// One self-contained HTML file (`HTMLReporter`).
+    case html
+    /// The HTML report printed to PDF by headless Chromium (`PDFPrinter`): its reporter writes
+    /// the HTML, which the command line then prints.
+    case pdf
 
     /// The file name used when several formats are written into a folder.
     public var fileName: String {
@@ -16,6 +21,8 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
         case .github: return "report.github.txt"
         case .sarif: return "report.sarif"
         case .junit: return "report.junit.xml"
+        case .html: return "report.html"
+        case .pdf: return "report.pdf"
         }
     }
 
@@ -27,6 +34,8 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
         case .github: return GitHubReporter()
         case .sarif: return SARIFReporter()
         case .junit: return JUnitReporter()
+        case .html: return HTMLReporter()
+        case .pdf: return HTMLReporter(format: .pdf)
         }
     }
 }

@@ -50,6 +50,16 @@ public final class SpillFile: @unchecked Sendable {
         size += text.utf8.count
     }
 
+    /// Appends bytes (a printed PDF).
+    public func append(bytes: [UInt8]) {
+        guard failure == nil, !bytes.isEmpty else { return }
+        if let failure = bytes.withUnsafeBytes({ ReportWriter.writeAll($0, to: descriptor) }) {
+            self.failure = failure
+            return
+        }
+        size += bytes.count
+    }
+
     /// Appends the section to the stream, after its separator when the stream holds text.
     public func append(_ section: ReportSection, _ citations: Citations) {
         let start = size
