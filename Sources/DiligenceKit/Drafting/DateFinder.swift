@@ -93,7 +93,7 @@ public struct DateFinder: Sendable {
     private func relation(_ tokens: [Token], before index: Int) -> DateMention.Relation {
         var words: [String] = []
         var at = index - 1
-        while at >= 0, words.count < 4 {
+        while at >= 0, words.count < 6 {
             let word = tokens[at].text.lowercased()
             if tokens[at].kind == .word { words.insert(word, at: 0) }
             at -= 1

@@ -19,6 +19,8 @@ public struct Draft: Sendable {
         public var events: [Event] = []
         /// Geocoded places of its sentences that stand for areas (place-bound kinds).
         public var areas: [PlaceMention] = []
+        /// Areas from sentences that support no place-bound kind (the analyst keeps or drops them).
+        public var unclaimed: [PlaceMention] = []
         /// Places that only the target sentences name.
         public var targets: [PlaceMention] = []
     }

@@ -43,7 +43,7 @@ public enum DraftWriter {
             for detail in proposal.details.prefix(6) {
                 out += "    # review: fill in from sentence \(detail.sentence + 1) (\(comment(detail.words.joined(separator: ", ")))): \(comment(clipped(draft.sentences[detail.sentence].text)))\n"
             }
-            if rule.radiusKm != nil { out += areas(proposal, draft) }
+            out += areas(proposal, draft)
             if !proposal.targets.isEmpty { out += targets(proposal) }
             if !proposal.events.isEmpty {
                 out += "    events:\n"
@@ -69,13 +69,18 @@ public enum DraftWriter {
 
     private static func areas(_ proposal: Draft.Proposal, _ draft: Draft) -> String {
         var out = ""
-        let radius = proposal.rule.radiusKm ?? 0
+        let radius = proposal.rule.radiusKm ?? 25
         let sentences = Set(proposal.sentences)
-        let unknown = draft.places.filter { $0.place == nil && sentences.contains($0.sentence) }
+        let unknown = proposal.rule.radiusKm == nil ? [] : draft.places.filter { $0.place == nil && sentences.contains($0.sentence) }
         if proposal.areas.isEmpty && unknown.isEmpty { return "" }
         if !proposal.areas.isEmpty {
             out += "    areas:  # review: radius_km is the rule's starting value (\(FactorWriter.number(radius)) km)\n"
-            for mention in proposal.areas { out += place(mention, radius: radius, indent: "      ") }
+            for mention in proposal.areas {
+                if proposal.unclaimed.contains(mention) {
+                    out += "      # review: named in sentence \(mention.sentence + 1), which supports no place-bound kind; keep it only if the factor applies there\n"
+                }
+                out += place(mention, radius: radius, indent: "      ")
+            }
         }
         for mention in unknown {
             out += "    # review: unknown to the gazetteer: “\(comment(mention.name))” (sentence \(mention.sentence + 1)); add it as an area with coordinates if it belongs here\n"
@@ -115,6 +120,7 @@ public enum DraftWriter {
         out += "        what: \(q(draft.sentences[event.sentence].text))  # review: say what happened in a line\n"
         if let mention = event.place, let place = mention.place {
             out += "        place: \(q(place.name))\n"
+            if TextFolding.key(place.name) != TextFolding.key(mention.name) { out += "        # the article writes \(comment(mention.name))\n" }
             out += "        lat: \(FactorWriter.number(place.location.lat))\n"
             out += "        lon: \(FactorWriter.number(place.location.lon))\n"
             out += "        located_by: \(q(place.source))\n"

@@ -128,6 +128,18 @@ public struct Drafter: Sendable {
             // A place an attack sentence names is an area; one only the target sentences name is a target.
             proposals[index].targets = targetOrder.filter { areaKeys[$0] == nil }.compactMap { targetKeys[$0] }
         }
+        // The strongest place-bound kind (else the strongest kind) also takes the places no
+        // place-bound kind placed ("on the ground in Bamako, opinions ... appear to be divided"):
+        // every geocoded place is in the draft, for the analyst to keep or drop.
+        var placed = Set(proposals.flatMap { $0.areas + $0.targets }.map { TextFolding.key($0.place?.name ?? $0.name) })
+        let owner = proposals.indices.first { proposals[$0].rule.radiusKm != nil } ?? 0
+        for sentence in mentions.indices {
+            for mention in mentions[sentence] where mention.place != nil {
+                guard placed.insert(TextFolding.key(mention.place?.name ?? mention.name)).inserted else { continue }
+                proposals[owner].areas.append(mention)
+                proposals[owner].unclaimed.append(mention)
+            }
+        }
         return proposals
     }
 

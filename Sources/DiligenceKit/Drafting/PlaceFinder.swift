@@ -67,6 +67,12 @@ public struct PlaceFinder: Sendable {
                 index += used
                 continue
             }
+            // A capitalised function word ("In Bamako"): the name may start after it.
+            let first = TextFolding.key(tokens[index].text)
+            if words.notPlaces.contains(first) || words.personTitles.contains(first) || end - index == 1 && countries.resolve(tokens[index].text) != nil {
+                index += 1
+                continue
+            }
             // An unknown name: a place word introduces or follows it.
             if let unknown = unknownPlace(tokens, sentence, from: index, to: end) { mentions.append(unknown) }
             index = end
@@ -97,21 +103,30 @@ public struct PlaceFinder: Sendable {
 
     /// The gazetteer's answer for a name: in the article's country first, then abroad.
     func resolve(_ name: String, introduced: Bool) -> PlaceMention.Resolution? {
+        let key = TextFolding.key(name)
         if let country {
             let home = gazetteer.places(named: name, in: country)
-            if !home.isEmpty { return judged(home) }
+            if !home.isEmpty { return judged(home, key: key) }
         }
+        // Abroad, a name must be the place's own (not one of its alternate names: "Human" is an
+        // old name of Uman) unless a place word introduces it.
         var abroad: [Gazetteer.Place] = []
         for code in gazetteer.countryCodes where code != country?.code {
             guard let other = countries.country(code: code) else { continue }
-            abroad += gazetteer.places(named: name, in: other).filter { introduced || $0.population >= foreignPopulation }
+            abroad += gazetteer.places(named: name, in: other).filter {
+                introduced || ($0.population >= foreignPopulation && TextFolding.key($0.name) == key)
+            }
         }
         if abroad.isEmpty { return nil }
-        return judged(abroad.sorted { $0.population > $1.population })
+        return judged(abroad.sorted { $0.population > $1.population }, key: key)
     }
 
     /// One place, or several far apart (ambiguous) — the most populous one is never picked silently.
-    private func judged(_ candidates: [Gazetteer.Place]) -> PlaceMention.Resolution {
+    private func judged(_ candidates: [Gazetteer.Place], key: String) -> PlaceMention.Resolution {
+        // A place whose own name it is beats places that only had it as a former or other name
+        // (Kaliningrad, not Korolev, once called Kaliningrad).
+        let own = candidates.filter { TextFolding.key($0.name) == key }
+        let candidates = own.isEmpty ? candidates : own
         guard let first = candidates.first else { return .unknown }
         let far = candidates.dropFirst().filter { $0.location.distanceKm(to: first.location) > samePlaceKm }
         return far.isEmpty ? .geocoded(first) : .ambiguous(Array(candidates.prefix(5)))
@@ -123,7 +138,9 @@ public struct PlaceFinder: Sendable {
         guard start > 0, !words.notPlaces.contains(key), countries.resolve(name) == nil,
               DateFinder.months[key] == nil, DateFinder.weekdays[key] == nil else { return nil }
         let nameWords = Set(tokens[start..<end].map { $0.text.lowercased() })
-        if !nameWords.isDisjoint(with: words.organisationWords) { return nil }
+        if !nameWords.isDisjoint(with: words.organisationWords) || !nameWords.isDisjoint(with: words.personTitles) { return nil }
+        // An acronym ("PMCs", "ECOWAS") is an organisation's, not a place's.
+        if end - start == 1, tokens[start].text.filter(\.isUppercase).count >= 2 { return nil }
         let before = tokens[start - 1].text.lowercased()
         let after = end < tokens.count ? tokens[end].text.lowercased() : ""
         let introduced = words.placeLeads.contains(before) && !(start > 1 && tokens[start - 2].text.lowercased() == "in" && before == "the")
