@@ -198,12 +198,17 @@ public struct DateFinder: Sendable {
                 return nil
             }
             var yearValue = published.year
-            if before == "last" || before == "this" && !future {
-                if monthNumber > published.month || (before == "last" && monthNumber == published.month) { yearValue -= 1 }
+            if before == "this" {
+                // "this June": the publication year's.
+            } else if before == "last" {
+                if monthNumber >= published.month { yearValue -= 1 }
             } else if before == "next" {
                 if monthNumber <= published.month { yearValue += 1 }
-            } else {
-                yearValue = nearestYear(month: monthNumber, day: 15, to: published)
+            } else if future {
+                if monthNumber < published.month { yearValue += 1 }
+            } else if monthNumber > published.month {
+                // "The attack in June was claimed": past tense, so the last June.
+                yearValue -= 1
             }
             guard let day = Day(year: yearValue, month: monthNumber, day: 1) else { return nil }
             return (DateMention(expression: "", first: day, precision: .month, relation: .on,

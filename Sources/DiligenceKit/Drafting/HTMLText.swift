@@ -8,10 +8,10 @@ import CLibXML2
 enum HTMLText {
     /// Elements whose text is not the article's.
     static let skipped: Set<String> = ["script", "style", "noscript", "template", "nav", "footer", "aside", "form",
-                                       "button", "select", "svg", "iframe", "object", "head"]
+                                       "button", "select", "svg", "iframe", "object", "head", "pre"]
     /// Elements that end a paragraph.
     static let blocks: Set<String> = ["p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-                                      "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
+                                      "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "table", "tr", "td", "th",
                                       "br", "hr", "figure", "figcaption", "address", "body", "html"]
 
     static func article(_ bytes: [UInt8], file: String) throws(InputError) -> Article {
