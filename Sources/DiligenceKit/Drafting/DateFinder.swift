@@ -70,7 +70,10 @@ public struct DateFinder: Sendable {
                 mention.expression = Token.text(sentence, tokens, index..<(index + used))
                 // The words before it say how the event relates to the date.
                 mention.relation = relation(tokens, before: index)
-                if mention.relation == .after, mention.precision == .day {
+                if mention.relation == .after, mention.resolution?.hasPrefix("weekday") == true { mention.relation = .on }
+                // Only a calendar date anchors "after" ("in the wake of Monday's announcement" is
+                // the announcement's day, not a month of unknown days).
+                if mention.relation == .after, mention.precision == .day, !(mention.resolution?.hasPrefix("weekday") ?? false) {
                     // The anchor itself is an event (the coup of 18 August) ...
                     var anchor = mention
                     anchor.relation = .on
@@ -169,7 +172,7 @@ public struct DateFinder: Sendable {
             var explicitYear: Int?
             if word(at)?.text == ",", let value = year(word(at + 1)) { explicitYear = value; at += 2 }
             else if let value = year(word(at)) { explicitYear = value; at += 1 }
-            return mention(day: day, last: last, month: monthNumber, year: explicitYear, expression: tokens[index..<(index + at)], used: at, unresolved: &unresolved)
+            return mention(day: day, last: last, month: monthNumber, year: explicitYear, expression: tokens[index..<(index + at)], used: at, future: future, unresolved: &unresolved)
         }
         if let monthNumber = month(first) {
             // August 9-11 [, 2020]; August 10 [, 2020]
@@ -183,7 +186,7 @@ public struct DateFinder: Sendable {
                 var explicitYear: Int?
                 if word(at)?.text == ",", let value = year(word(at + 1)) { explicitYear = value; at += 2 }
                 else if let value = year(word(at)) { explicitYear = value; at += 1 }
-                return mention(day: day, last: last, month: monthNumber, year: explicitYear, expression: tokens[index..<(index + at)], used: at, unresolved: &unresolved)
+                return mention(day: day, last: last, month: monthNumber, year: explicitYear, expression: tokens[index..<(index + at)], used: at, future: future, unresolved: &unresolved)
             }
             // March 2020
             if let value = year(word(1)) ?? (word(1)?.text == "," ? year(word(2)) : nil),
@@ -243,14 +246,17 @@ public struct DateFinder: Sendable {
         return nil
     }
 
-    private func mention(day: Int, last: Int?, month: Int, year: Int?, expression: ArraySlice<Token>, used: Int,
+    private func mention(day: Int, last: Int?, month: Int, year: Int?, expression: ArraySlice<Token>, used: Int, future: Bool,
                          unresolved: inout [String]) -> (DateMention, Int)? {
         var resolution: String?
         let resolvedYear: Int
         if let year {
             resolvedYear = year
         } else if let published {
-            resolvedYear = nearestYear(month: month, day: day, to: published)
+            var year = nearestYear(month: month, day: day, to: published)
+            // Past tense and more than two months ahead: last year's ("signed on 30 December").
+            if !future, let candidate = Day(year: year, month: month, day: min(day, 28)), published.days(until: candidate) > 60 { year -= 1 }
+            resolvedYear = year
             resolution = "year from the publication date \(published)"
         } else {
             unresolved.append(expression.map(\.text).joined(separator: " "))

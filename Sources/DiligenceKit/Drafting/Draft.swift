@@ -21,6 +21,12 @@ public struct Draft: Sendable {
         public var areas: [PlaceMention] = []
         /// Areas from sentences that support no place-bound kind (the analyst keeps or drops them).
         public var unclaimed: [PlaceMention] = []
+        /// Goods a trade or financial halt spares, from the words after an exemption cue.
+        public var exemptGoods: [String] = []
+        /// Services an internet shutdown took down, from the dependencies vocabulary.
+        public var dependencies: [String] = []
+        /// Names in the sentences that hold detail words (providers of a shutdown, persons a ban names).
+        public var named: [String] = []
         /// Places that only the target sentences name.
         public var targets: [PlaceMention] = []
     }

@@ -40,6 +40,17 @@ public enum DraftWriter {
             if let published = draft.published { out += "    published: \(published)\n" }
             out += "    reviewed: \(reviewed)  # review: the day you confirm the factor\n"
             out += "    severity: \(rule.severity.name)  # review: the rule's starting value\n"
+            if !proposal.dependencies.isEmpty {
+                out += "    affects:  # review: services the shutdown sentences name (dependencies vocabulary)\n"
+                out += "      dependencies: [\(proposal.dependencies.joined(separator: ", "))]\n"
+            }
+            if !proposal.exemptGoods.isEmpty {
+                out += "    exemptions:  # review: goods named after the exemption words (goods vocabulary)\n"
+                out += "      goods: [\(proposal.exemptGoods.joined(separator: ", "))]\n"
+            }
+            if !proposal.named.isEmpty {
+                out += "    # review: named where the article gives details (providers, persons, officials): \(comment(proposal.named.prefix(20).joined(separator: ", ")))\n"
+            }
             for detail in proposal.details.prefix(6) {
                 out += "    # review: fill in from sentence \(detail.sentence + 1) (\(comment(detail.words.joined(separator: ", ")))): \(comment(clipped(draft.sentences[detail.sentence].text)))\n"
             }

@@ -5,17 +5,21 @@ public struct Drafter: Sendable {
     public var rules: DraftingRules
     public var gazetteer: Gazetteer
     public var countries: CountryTable
+    /// Goods (exemptions) and dependencies (services a shutdown took down) are named by these.
+    public var vocabularies: Vocabularies
 
-    public init(rules: DraftingRules, gazetteer: Gazetteer, countries: CountryTable) {
+    public init(rules: DraftingRules, gazetteer: Gazetteer, countries: CountryTable, vocabularies: Vocabularies) {
         self.rules = rules
         self.gazetteer = gazetteer
         self.countries = countries
+        self.vocabularies = vocabularies
     }
 
-    /// The library's rules, gazetteer and countries.
+    /// The library's rules, gazetteer, countries and vocabularies.
     public static func builtin() throws(InputError) -> Drafter {
         let countries = try CountryTable.builtin()
-        return Drafter(rules: try DraftingRules.builtin(countries: countries), gazetteer: try Gazetteer.builtin(), countries: countries)
+        return Drafter(rules: try DraftingRules.builtin(countries: countries), gazetteer: try Gazetteer.builtin(), countries: countries,
+                       vocabularies: try VocabularyLoader.load(extraFolder: nil, countries: countries))
     }
 
     /// Why no draft can be made: the article names no country and none was given.
@@ -68,7 +72,8 @@ public struct Drafter: Sendable {
                 entities.append(entity)
             }
         }
-        let proposals = propose(sentences, events: events, mentions: mentionsBySentence)
+        var proposals = propose(sentences, events: events, mentions: mentionsBySentence)
+        fillDetails(&proposals, sentences, places: placeKeys, entities: entities)
         return Draft(article: article, sentences: sentences, country: country, countryInferred: given == nil,
                      published: published, source: source, proposals: proposals, events: events, places: places,
                      entities: entities, unresolvedDates: unresolved, today: today)
@@ -141,6 +146,64 @@ public struct Drafter: Sendable {
             }
         }
         return proposals
+    }
+
+    /// What the supporting sentences say a kind needs: the goods a halt spares (the words after
+    /// "with the exception", "except"...), the services a shutdown took down, and the names in
+    /// sentences with detail words (a shutdown's providers, the persons a ban names).
+    func fillDetails(_ proposals: inout [Draft.Proposal], _ sentences: [Sentence], places: Set<String>, entities: [NamedEntity]) {
+        let goods = TermMatcher(vocabularies[.goods])
+        let dependencies = TermMatcher(vocabularies[.dependencies])
+        let cues = ["with the exception", "except", "exempt", "exempted", "exemption", "exemptions", "excluding", "apart from", "other than"]
+        for index in proposals.indices {
+            let kind = proposals[index].rule.kind
+            if kind == .tradeRestriction || kind == .financialRestriction {
+                for sentence in proposals[index].sentences {
+                    let folded = DraftingRules.folded(sentences[sentence].text)
+                    guard let cue = cues.compactMap({ folded.range(of: " \($0) ") }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
+                    for id in goods.terms(in: String(folded[cue.upperBound...])) where !proposals[index].exemptGoods.contains(id) {
+                        proposals[index].exemptGoods.append(id)
+                    }
+                }
+            }
+            if kind == .internetShutdown {
+                // The paragraphs about the shutdown list what went down ("YouTube and Messenger
+                // were the first to stop working"), not only the sentences that name it.
+                let paragraphs = Set(proposals[index].sentences.map { sentences[$0].paragraph })
+                for sentence in sentences.indices where paragraphs.contains(sentences[sentence].paragraph) {
+                    for id in dependencies.terms(in: sentences[sentence].text) where !proposals[index].dependencies.contains(id) {
+                        proposals[index].dependencies.append(id)
+                    }
+                }
+            }
+            for (sentence, _) in proposals[index].details {
+                for name in names(in: sentences[sentence], places: places, entities: entities) where !proposals[index].named.contains(name) {
+                    proposals[index].named.append(name)
+                }
+            }
+        }
+    }
+
+    /// Names in a sentence: the persons and organisations found in it, and other capitalised
+    /// words and codes that are not the sentence's first word, a country, a place or a date ("A1", "MTS").
+    func names(in sentence: Sentence, places: Set<String>, entities: [NamedEntity]) -> [String] {
+        var names = entities.filter { $0.sentence == sentence.index }.map(\.name)
+        let covered = Set(names.flatMap { $0.split(separator: " ").map { TextFolding.key(String($0)) } })
+        let tokens = Token.split(sentence.text)
+        var index = 1
+        while index < tokens.count {
+            let token = tokens[index]
+            guard token.kind == .word, token.text.first?.isUppercase == true else { index += 1; continue }
+            var text = token.text
+            // A code glued to its digits ("A1").
+            if index + 1 < tokens.count, tokens[index + 1].kind == .number, tokens[index + 1].glued { text += tokens[index + 1].text; index += 1 }
+            index += 1
+            let key = TextFolding.key(text)
+            if covered.contains(key) || places.contains(key) || countries.resolve(text) != nil || DateFinder.months[key] != nil
+                || DateFinder.weekdays[key] != nil || rules.words.personTitles.contains(key) || names.contains(text) { continue }
+            names.append(text)
+        }
+        return names
     }
 
     /// The country the sentences name most often (ties: the first named).
