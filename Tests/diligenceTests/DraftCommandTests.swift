@@ -155,7 +155,7 @@ import Testing
         let empty = folder.appendingPathComponent("empty.html")
         try Data("<html><script>x</script></html>".utf8).write(to: empty)
         for (file, message) in [(invalid, "latin1.txt:2:27: error: article is not valid UTF-8 (byte 0xE9)"),
-                                (huge, "huge.txt:1:1: error: file is 5242880 bytes; the limit is 4194304 bytes"),
+                                (huge, "huge.txt:1:1: error: file is 5242880 bytes; the limit is 1048576 bytes"),
                                 (binary, "binary.txt:1:2: error: article holds a NUL byte"),
                                 (empty, "empty.html:1:1: error: article holds no text"),
                                 (folder.appendingPathComponent("missing.txt"), "missing.txt:1:1: error: no such file")] {
@@ -165,6 +165,18 @@ import Testing
             #expect(text.isEmpty)
             #expect(!FileManager.default.fileExists(atPath: path.path))
         }
+        // One line of a megabyte of names and dates: cut into sentences, capped, done; the draft stays small.
+        let line = folder.appendingPathComponent("one-line.txt")
+        let words = ["Zorba", "Mocimboa", "da", "Praia", "Minsk", "Total", "12", "August", "Monday", "in", "attack", "Col.", "Bamako"]
+        var text = ""
+        var index = 0
+        while text.utf8.count < (1 << 20) - 16 { text += words[index % words.count] + " "; index = (index * 7 + 3) % words.count }
+        try text.write(to: line, atomically: true, encoding: .utf8)
+        let long = try Self.draft(line, ["--country", "MZ", "--published", "2020-09-01"], in: folder)
+        #expect(long.run.status == 0, "\(long.run.stderr)")
+        #expect(long.text.utf8.count < 4 << 20)
+        #expect(long.run.stderr.contains("the article holds more than a draft lists"), "\(long.run.stderr)")
+        try? FileManager.default.removeItem(at: long.path)
         let unknownCountry = try Self.draft(Self.fixtures.appendingPathComponent("unseen-briefing.txt"), ["--country", "Atlantis"], in: folder)
         #expect(unknownCountry.run.status == 2)
         #expect(unknownCountry.run.stderr.contains("unknown country 'Atlantis'"))

@@ -42,8 +42,8 @@ public struct Article: Sendable, Hashable {
 /// Reads an article file into an `Article`: checks its bytes (size, UTF-8, no NUL), then strips
 /// the markup of Markdown (Ink) and HTML (libxml2's HTML parser).
 public enum ArticleReader {
-    /// The largest article read: a long briefing is some hundred kilobytes.
-    public static let maxBytes = 4 << 20
+    /// The largest article read: a long briefing is some tens of kilobytes; a megabyte is a book.
+    public static let maxBytes = 1 << 20
 
     public static func read(path: String, display: String, format: ArticleFormat? = nil) throws(InputError) -> Article {
         let bytes = try InputFile.read(path, display: display, limit: maxBytes)

@@ -60,6 +60,7 @@ public struct DateFinder: Sendable {
 
     public func find(in sentence: String) -> Result {
         let tokens = Token.split(sentence)
+        let characters = Array(sentence)
         var result = Result()
         let lowerWords = Set(tokens.map { $0.text.lowercased() })
         let future = !lowerWords.isDisjoint(with: Self.futureCues)
@@ -67,7 +68,7 @@ public struct DateFinder: Sendable {
         while index < tokens.count {
             if let (mention, used) = match(tokens, at: index, future: future, unresolved: &result.unresolved) {
                 var mention = mention
-                mention.expression = Token.text(sentence, tokens, index..<(index + used))
+                mention.expression = Token.text(characters, tokens, index..<(index + used))
                 // The words before it say how the event relates to the date.
                 mention.relation = relation(tokens, before: index)
                 if mention.relation == .after, mention.resolution?.hasPrefix("weekday") == true { mention.relation = .on }
@@ -317,8 +318,13 @@ struct Token: Sendable, Hashable {
 
     /// The sentence's characters from the first to the last token of `range`.
     static func text(_ sentence: String, _ tokens: [Token], _ range: Range<Int>) -> String {
-        guard let first = tokens[draftSafe: range.lowerBound], let last = tokens[draftSafe: range.upperBound - 1] else { return "" }
-        let characters = Array(sentence)
+        text(Array(sentence), tokens, range)
+    }
+
+    /// As `text(_:_:_:)`, on the sentence's characters (split once per sentence).
+    static func text(_ characters: [Character], _ tokens: [Token], _ range: Range<Int>) -> String {
+        guard let first = tokens[draftSafe: range.lowerBound], let last = tokens[draftSafe: range.upperBound - 1],
+              first.range.lowerBound <= last.range.upperBound, last.range.upperBound <= characters.count else { return "" }
         return String(characters[first.range.lowerBound..<last.range.upperBound])
     }
 }

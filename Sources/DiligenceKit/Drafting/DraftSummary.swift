@@ -11,15 +11,15 @@ public enum DraftSummary {
         lines.append("kinds proposed: \(kinds.joined(separator: ", "))")
         let geocoded = draft.geocoded.compactMap { mention in mention.place.map { "\($0.name) (\($0.country.code))" } }
         lines.append("places: \(geocoded.count) geocoded\(geocoded.isEmpty ? "" : ": " + geocoded.joined(separator: ", ")); \(draft.ambiguous.count + draft.unknown.count) unresolved")
-        for mention in draft.ambiguous {
+        for mention in draft.ambiguous.prefix(50) {
             guard case .ambiguous(let candidates) = mention.resolution else { continue }
             let options = candidates.map { "\($0.name) \($0.country.code) \($0.location)" }.joined(separator: "; ")
             lines.append("review: ambiguous place “\(mention.name)” (sentence \(mention.sentence + 1)): \(options)")
         }
-        for mention in draft.unknown {
+        for mention in draft.unknown.prefix(50) {
             lines.append("review: unknown place “\(mention.name)” (sentence \(mention.sentence + 1)): not in the gazetteer; locate it or leave it out")
         }
-        for (expression, sentence) in draft.unresolvedDates {
+        for (expression, sentence) in draft.unresolvedDates.prefix(50) {
             lines.append("review: date “\(expression)” (sentence \(sentence + 1)) has no year: pass --published YYYY-MM-DD")
         }
         if draft.published == nil {
@@ -28,6 +28,9 @@ public enum DraftSummary {
         if draft.countryInferred { lines.append("review: country \(draft.country.code) inferred from the text (no --country)") }
         let persons = draft.entities.filter { $0.kind == .person }.count
         lines.append("named: \(persons) person\(persons == 1 ? "" : "s"), \(draft.entities.count - persons) organisation\(draft.entities.count - persons == 1 ? "" : "s") proposed for a list file")
+        if events.count >= Drafter.maxEvents || draft.places.count >= Drafter.maxPlaces || draft.entities.count >= Drafter.maxNames {
+            lines.append("review: the article holds more than a draft lists (at most \(Drafter.maxEvents) events, \(Drafter.maxPlaces) places, \(Drafter.maxNames) names); draft it in parts")
+        }
         lines.append("review: every event's date and text, each kind, severity, radius and in_force; then remove `status: draft`")
         return lines
     }

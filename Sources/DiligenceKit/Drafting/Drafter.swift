@@ -22,8 +22,11 @@ public struct Drafter: Sendable {
                        vocabularies: try VocabularyLoader.load(extraFolder: nil, countries: countries))
     }
 
-    /// Why no draft can be made: the article names no country and none was given.
-    public struct NoCountry: Error, Sendable {}
+    /// Most events, places and names a draft lists: a briefing has tens; past these the input is
+    /// not an article an analyst reviews item by item, and the summary says what was left out.
+    public static let maxEvents = 1_000
+    public static let maxPlaces = 300
+    public static let maxNames = 300
 
     /// The draft of `article`. `country` nil: the country the text names most often.
     public func draft(_ article: Article, country given: Country?, published givenDate: Day?, source: String, today: Day) throws(InputError) -> Draft {
@@ -48,13 +51,13 @@ public struct Drafter: Sendable {
             var mentions: [PlaceMention] = []
             for mention in placeFinder.find(in: sentence) where !mentions.contains(where: { TextFolding.key($0.name) == TextFolding.key(mention.name) }) {
                 mentions.append(mention)
-                if seenPlaces.insert(TextFolding.key(mention.name)).inserted { places.append(mention) }
+                if places.count < Self.maxPlaces, seenPlaces.insert(TextFolding.key(mention.name)).inserted { places.append(mention) }
             }
             mentionsBySentence.append(mentions)
             let found = dates.find(in: sentence.text)
-            unresolved += found.unresolved.map { ($0, sentence.index) }
+            if unresolved.count < Self.maxEvents { unresolved += found.unresolved.prefix(Self.maxEvents - unresolved.count).map { ($0, sentence.index) } }
             let located = mentions.filter { $0.place != nil }
-            for date in found.mentions {
+            for date in found.mentions where events.count < Self.maxEvents {
                 // One event per geocoded place the sentence names (an attack on two towns is two
                 // located events), else one event without a place.
                 if located.isEmpty {
@@ -68,7 +71,7 @@ public struct Drafter: Sendable {
         var entities: [NamedEntity] = []
         var seenNames: Set<String> = []
         for sentence in sentences {
-            for entity in nameFinder.find(in: sentence, places: placeKeys) where seenNames.insert(TextFolding.key(entity.name)).inserted {
+            for entity in nameFinder.find(in: sentence, places: placeKeys) where entities.count < Self.maxNames && seenNames.insert(TextFolding.key(entity.name)).inserted {
                 entities.append(entity)
             }
         }

@@ -100,7 +100,17 @@ public struct DraftingRules: Sendable {
     /// The triggers of `words` (a sentence's folded words, space-separated with a space at
     /// each end) that appear as whole words.
     static func hits(_ phrases: [String], in folded: String) -> [String] {
-        phrases.filter { folded.contains(" " + $0 + " ") }
+        let words = folded.split(separator: " ")
+        let present = Set(words)
+        return phrases.filter { phrase in
+            let parts = phrase.split(separator: " ")
+            guard let first = parts.first, parts.allSatisfy(present.contains) else { return false }
+            if parts.count == 1 { return true }
+            for start in words.indices where words[start] == first && start + parts.count <= words.count {
+                if words[start..<(start + parts.count)].elementsEqual(parts) { return true }
+            }
+            return false
+        }
     }
 
     /// A sentence folded for matching: lower case, no diacritics, punctuation made spaces,

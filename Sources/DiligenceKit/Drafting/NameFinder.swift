@@ -28,6 +28,7 @@ public struct NameFinder: Sendable {
 
     public func find(in sentence: Sentence, places: Set<String>) -> [NamedEntity] {
         let tokens = Token.split(sentence.text)
+        let characters = Array(sentence.text)
         var found: [NamedEntity] = []
         var index = 0
         func capitalised(_ at: Int) -> Bool {
@@ -62,7 +63,7 @@ public struct NameFinder: Sendable {
                 if before >= 0, words.personTitles.contains(tokens[before].text.lowercased()) { title = tokens[before].text }
             }
             let nameTokens = tokens[start..<end]
-            let name = Token.text(sentence.text, tokens, start..<end)
+            let name = Token.text(characters, tokens, start..<end)
             let key = TextFolding.key(name)
             let lowered = Set(nameTokens.map { $0.text.lowercased() })
             let capitalWords = nameTokens.filter { $0.kind == .word && $0.text.first?.isUppercase == true }.count

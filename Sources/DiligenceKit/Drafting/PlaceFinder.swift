@@ -49,6 +49,7 @@ public struct PlaceFinder: Sendable {
     /// The place names of one sentence, in order.
     public func find(in sentence: Sentence) -> [PlaceMention] {
         let tokens = Token.split(sentence.text)
+        let characters = Array(sentence.text)
         var mentions: [PlaceMention] = []
         var index = 0
         while index < tokens.count {
@@ -62,7 +63,7 @@ public struct PlaceFinder: Sendable {
                 if token.text == "-", token.glued, end + 1 < tokens.count, tokens[end + 1].glued, isCapitalised(tokens[end + 1]) { end += 2; continue }
                 break
             }
-            if let (mention, used) = longestPlace(tokens, sentence, from: index, to: end) {
+            if let (mention, used) = longestPlace(tokens, characters, sentence, from: index, to: end) {
                 mentions.append(mention)
                 index += used
                 continue
@@ -74,7 +75,7 @@ public struct PlaceFinder: Sendable {
                 continue
             }
             // An unknown name: a place word introduces or follows it.
-            if let unknown = unknownPlace(tokens, sentence, from: index, to: end) { mentions.append(unknown) }
+            if let unknown = unknownPlace(tokens, characters, sentence, from: index, to: end) { mentions.append(unknown) }
             index = end
         }
         return mentions
@@ -84,12 +85,12 @@ public struct PlaceFinder: Sendable {
         token.kind == .word && token.text.first?.isUppercase == true
     }
 
-    private func longestPlace(_ tokens: [Token], _ sentence: Sentence, from start: Int, to end: Int) -> (PlaceMention, Int)? {
+    private func longestPlace(_ tokens: [Token], _ characters: [Character], _ sentence: Sentence, from start: Int, to end: Int) -> (PlaceMention, Int)? {
         var stop = end
         while stop > start {
             defer { stop -= 1 }
             guard tokens[stop - 1].kind == .word, !Self.connectors.contains(tokens[stop - 1].text) else { continue }
-            let name = Token.text(sentence.text, tokens, start..<stop)
+            let name = Token.text(characters, tokens, start..<stop)
             let key = TextFolding.key(name)
             if words.notPlaces.contains(key) || DateFinder.months[key] != nil || DateFinder.weekdays[key] != nil { continue }
             if countries.resolve(name) != nil { return nil }
@@ -101,9 +102,20 @@ public struct PlaceFinder: Sendable {
         return nil
     }
 
+    /// Answers already found, by folded name and whether a place word introduced it: an article
+    /// names the same places again and again.
+    private let cache = ResolutionCache()
+
     /// The gazetteer's answer for a name: in the article's country first, then abroad.
     func resolve(_ name: String, introduced: Bool) -> PlaceMention.Resolution? {
         let key = TextFolding.key(name)
+        if let known = cache.value(key, introduced) { return known }
+        let found = lookUp(name, key: key, introduced: introduced)
+        cache.store(found, key, introduced)
+        return found
+    }
+
+    private func lookUp(_ name: String, key: String, introduced: Bool) -> PlaceMention.Resolution? {
         if let country {
             let home = gazetteer.places(named: name, in: country)
             if !home.isEmpty { return judged(home, key: key) }
@@ -132,8 +144,8 @@ public struct PlaceFinder: Sendable {
         return far.isEmpty ? .geocoded(first) : .ambiguous(Array(candidates.prefix(5)))
     }
 
-    private func unknownPlace(_ tokens: [Token], _ sentence: Sentence, from start: Int, to end: Int) -> PlaceMention? {
-        let name = Token.text(sentence.text, tokens, start..<end)
+    private func unknownPlace(_ tokens: [Token], _ characters: [Character], _ sentence: Sentence, from start: Int, to end: Int) -> PlaceMention? {
+        let name = Token.text(characters, tokens, start..<end)
         let key = TextFolding.key(name)
         guard start > 0, !words.notPlaces.contains(key), countries.resolve(name) == nil,
               DateFinder.months[key] == nil, DateFinder.weekdays[key] == nil else { return nil }
@@ -146,5 +158,23 @@ public struct PlaceFinder: Sendable {
         let introduced = words.placeLeads.contains(before) && !(start > 1 && tokens[start - 2].text.lowercased() == "in" && before == "the")
         guard introduced || words.placeNouns.contains(after) || nameWords.contains(where: words.placeNouns.contains) else { return nil }
         return PlaceMention(name: name, resolution: .unknown, sentence: sentence.index)
+    }
+}
+
+/// The answers of one finder (one draft), shared by its copies; guarded by a lock.
+final class ResolutionCache: @unchecked Sendable {
+    private var answers: [String: PlaceMention.Resolution?] = [:]
+    private let lock = NSLock()
+
+    func value(_ key: String, _ introduced: Bool) -> PlaceMention.Resolution?? {
+        lock.lock()
+        defer { lock.unlock() }
+        return answers[(introduced ? "1" : "0") + key]
+    }
+
+    func store(_ answer: PlaceMention.Resolution?, _ key: String, _ introduced: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        answers[(introduced ? "1" : "0") + key] = .some(answer)
     }
 }

@@ -22,14 +22,41 @@ enum SentenceSplitter {
     static let closers: Set<Character> = ["\"", "”", "’", "'", ")", "]", "»"]
     static let openers: Set<Character> = ["\"", "“", "‘", "'", "(", "[", "«"]
 
+    /// The longest sentence kept whole: text the splitter cannot end sooner (a list without full
+    /// stops, a hostile file of one line) is cut at the last space before it, so no proposal
+    /// quotes a page and no input makes the work grow with the square of its length.
+    static let maxCharacters = 1_000
+
     static func sentences(_ paragraphs: [String]) -> [Sentence] {
         var result: [Sentence] = []
         for (number, paragraph) in paragraphs.enumerated() {
-            for text in split(paragraph) {
-                result.append(Sentence(paragraph: number, index: result.count, text: text))
+            for sentence in split(paragraph) {
+                for text in pieces(sentence) {
+                    result.append(Sentence(paragraph: number, index: result.count, text: text))
+                }
             }
         }
         return result
+    }
+
+    /// A sentence in pieces of at most `maxCharacters`, cut at spaces when there are any.
+    static func pieces(_ sentence: String) -> [String] {
+        let characters = Array(sentence)
+        guard characters.count > maxCharacters else { return [sentence] }
+        var pieces: [String] = []
+        var start = 0
+        while characters.count - start > maxCharacters {
+            let limit = start + maxCharacters
+            var cut = limit
+            while cut > start, characters[cut - 1] != " " { cut -= 1 }
+            if cut == start { cut = limit }
+            let piece = String(characters[start..<cut]).trimmingCharacters(in: .whitespaces)
+            if !piece.isEmpty { pieces.append(piece) }
+            start = cut
+            while start < characters.count, characters[start] == " " { start += 1 }
+        }
+        if start < characters.count { pieces.append(String(characters[start...])) }
+        return pieces
     }
 
     static func split(_ paragraph: String) -> [String] {
