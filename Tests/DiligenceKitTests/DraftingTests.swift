@@ -24,6 +24,9 @@ import Testing
         ("The bloc will meet on Friday.", "2020-09-04", .day, nil),
         ("Aid arrived yesterday.", "2020-08-31", .day, nil),
         ("The deal was signed on 30 December.", "2019-12-30", .day, nil),
+        ("The export lists the raid on 2020-08-12 at the port.", "2020-08-12", .day, nil),
+        ("Talks resumed on the 3rd of March 2021.", "2021-03-03", .day, nil),
+        ("Fighting broke out on September 3, 2019.", "2019-09-03", .day, nil),
     ])
     func datesResolveAgainstThePublicationDate(_ sentence: String, _ date: String, _ precision: DatePrecision, _ until: String?) throws {
         let found = DateFinder(published: Day(iso: "2020-09-01")).find(in: sentence)

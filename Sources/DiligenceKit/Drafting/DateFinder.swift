@@ -159,6 +159,13 @@ public struct DateFinder: Sendable {
             return (DateMention(expression: "", first: day, precision: .day, relation: .on,
                                 resolution: "weekday resolved against the publication date \(published) (\(future ? "next" : "last") \(first.text))"), 1)
         }
+        // 2020-08-12 (ISO 8601, as data exports and some briefings write dates)
+        if let value = year(first), word(1)?.text == "-", let monthToken = word(2), monthToken.kind == .number, monthToken.text.count == 2,
+           word(3)?.text == "-", let dayToken = word(4), dayToken.kind == .number, dayToken.text.count == 2,
+           let monthNumber = Int(monthToken.text), let dayValue = Int(dayToken.text),
+           let day = Day(year: value, month: monthNumber, day: dayValue) {
+            return (DateMention(expression: "", first: day, precision: .day, relation: .on), 5)
+        }
         // 9–11 August [2020]; 21 September [2020]
         if let day = dayNumber(first) {
             var at = afterOrdinal(1)

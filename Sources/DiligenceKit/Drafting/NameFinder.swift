@@ -50,6 +50,8 @@ public struct NameFinder: Sendable {
                 break
             }
             var start = index
+            // "The European Union" is the European Union.
+            if end - start > 2, ["the", "a", "an"].contains(tokens[start].text.lowercased()) { start += 1 }
             // Leading titles are the person's title, not the name ("President Filipe Nyusi").
             var title: String?
             while start < end - 1, words.personTitles.contains(tokens[start].text.lowercased()) {
@@ -78,6 +80,9 @@ public struct NameFinder: Sendable {
             if !skip {
                 if !lowered.isDisjoint(with: words.organisationWords) && capitalWords >= 2 || (acronym != nil && capitalWords >= 2) {
                     found.append(NamedEntity(name: name, kind: .organisation, acronym: acronym, title: nil, sentence: sentence.index))
+                } else if title != nil, capitalWords == 1, lowered.isDisjoint(with: words.organisationWords) {
+                    // "President Lukashenko": a title and a surname.
+                    found.append(NamedEntity(name: name, kind: .person, acronym: nil, title: title, sentence: sentence.index))
                 } else if (2...4).contains(capitalWords), lowered.isDisjoint(with: words.organisationWords),
                           title != nil || words.speechVerbs.contains(after) || (index > 0 && words.speechVerbs.contains(tokens[index - 1].text.lowercased())) {
                     found.append(NamedEntity(name: name, kind: .person, acronym: nil, title: title, sentence: sentence.index))
