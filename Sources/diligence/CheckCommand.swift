@@ -32,6 +32,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "A previous JSON report: only findings not in it can fail the gate; reports list what is new and what was resolved.")
     var baseline: String?
 
+    @Option(name: .customLong("compare-as-of"), help: ArgumentHelp("Open the reports with what changed since this earlier date, YYYY-MM-DD: findings new, escalated, updated, de-escalated and resolved, each with the facts and events that caused it.", valueName: "date"))
+    var compareAsOf: Day?
+
+    @Option(name: .customLong("compare-db"), help: ArgumentHelp("Open the reports with what changed against this other (older) risk database folder, as of the same date (with --compare-as-of, as of that date).", valueName: "folder"))
+    var compareDB: String?
+
     @Option(name: .customLong("max-acceptance-days"), help: "Longest an accepted risk may run after the as-of date, in days; a later expiry is an error.")
     var maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays
 
@@ -54,6 +60,9 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         guard maxAcceptanceDays >= 0 else { throw ValidationError("--max-acceptance-days must be 0 or more") }
+        if let compareAsOf, compareAsOf >= (asOf ?? .today) {
+            throw ValidationError("--compare-as-of must be earlier than the as-of date (\(asOf ?? .today))")
+        }
         let formats = try formats()
         do throws(OutputPlan.PlanError) {
             _ = try OutputPlan(output: output, formats: formats)
@@ -82,7 +91,16 @@ struct CheckCommand: ParsableCommand {
         // An output that is an input (a policy, a database file, the baseline) is refused
         // before anything is checked or written.
         let databaseBase = workspace.database.path.hasSuffix("/") ? workspace.database.path : workspace.database.path + "/"
-        let inputs = PolicySet.discover(paths).files + workspace.database.files.map { databaseBase + $0 } + (baseline.map { [$0] } ?? [])
+        let compared = try compareDB.map { path in
+            var other = DatabaseOptions()
+            other.db = path
+            return try other.workspace()
+        }
+        let comparedFiles = compared.map { workspace in
+            workspace.database.files.map { (workspace.database.path.hasSuffix("/") ? workspace.database.path : workspace.database.path + "/") + $0 }
+        } ?? []
+        let inputs = PolicySet.discover(paths).files + workspace.database.files.map { databaseBase + $0 } + comparedFiles
+            + (baseline.map { [$0] } ?? [])
         let clashes = plan.clashes(withInputs: inputs)
         if !clashes.isEmpty {
             clashes.forEach(printError)
@@ -92,7 +110,21 @@ struct CheckCommand: ParsableCommand {
             printError("error: cannot write report: standard output is closed (use --output FILE)")
             throw ExitCode(2)
         }
-        let options = CheckOptions(asOf: asOf ?? .today, failOn: failOn.threshold, reportMin: reportMin.severity, baseline: previous)
+        var options = CheckOptions(asOf: asOf ?? .today, failOn: failOn.threshold, reportMin: reportMin.severity, baseline: previous)
+        if compareAsOf != nil || compared != nil {
+            // The comparison checks the policies twice in memory, before the streamed run.
+            let policies: [Policy]
+            do {
+                policies = try PolicySet.load(paths, loader: workspace.policyLoader)
+            } catch {
+                report(error)
+                throw ExitCode(2)
+            }
+            let current = Checker(database: workspace.database, vocabularies: workspace.vocabularies)
+            let previous = compared.map { Checker(database: $0.database, vocabularies: $0.vocabularies) } ?? current
+            options.comparison = ChangeComparison.compare(policies, current: current, previous: previous, options: options,
+                                                          previousAsOf: compareAsOf ?? options.asOf)
+        }
         let check = StreamedCheck(checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
                                   loader: workspace.policyLoader, options: options, maxAcceptanceDays: maxAcceptanceDays)
         let output: StreamedCheck.Output

@@ -11,6 +11,11 @@ public struct Baseline: Sendable {
         public var severity: String
         public var message: String
         public var key: String { "\(policy)#\(id)" }
+
+        /// The entry as a finding of the compared run, for the classification every comparison shares.
+        var previous: ChangeComparison.Previous {
+            ChangeComparison.Previous(policy: policy, identity: id, rule: rule, severity: Severity(name: severity), message: message, line: 0)
+        }
     }
 
     public var file: String

@@ -9,14 +9,18 @@ public struct CheckOptions: Sendable {
     public var settings: RuleSettings
     /// A previous report: only findings not in it can fail the gate.
     public var baseline: Baseline?
+    /// What changed since a comparison run (`--compare-as-of`, `--compare-db`): reports open
+    /// with it. It does not change the gate.
+    public var comparison: ChangeReport?
 
     public init(asOf: Day, failOn: Severity? = .high, reportMin: Severity = .info, settings: RuleSettings = RuleSettings(),
-                baseline: Baseline? = nil) {
+                baseline: Baseline? = nil, comparison: ChangeReport? = nil) {
         self.asOf = asOf
         self.failOn = failOn
         self.reportMin = reportMin
         self.settings = settings
         self.baseline = baseline
+        self.comparison = comparison
     }
 }
 

@@ -65,8 +65,9 @@ public struct CheckResult: Sendable {
     /// With a baseline: its findings that this run no longer produces.
     public var resolvedSinceBaseline: [Baseline.Entry] {
         guard let baseline = options.baseline else { return [] }
-        let current = Set(findings.map { "\($0.policy)#\($0.identity)" })
-        return baseline.entries.filter { !current.contains($0.key) }
+        let resolved = Set(ChangeComparison.classify(current: findings, previous: baseline.entries.map(\.previous)).changes
+            .filter { $0.kind == .resolved }.map(\.key))
+        return baseline.entries.filter { resolved.contains($0.key) }
             .sorted { ($0.policy, $0.id) < ($1.policy, $1.id) }
     }
 }

@@ -44,6 +44,9 @@ public struct MarkdownReporter: Reporter {
         out.blank()
         out.line("Companies covered: " + (companies.isEmpty ? "none" : companies.map(Escaping.markdown).joined(separator: "; ")) + ".")
         out.blank()
+        if let comparison = result.options.comparison {
+            changes(result, comparison, &out)
+        }
         out.line("## 1. Control")
         out.blank()
         out.table(["Item", "Value"], [

@@ -9,6 +9,7 @@ public struct TextReporter: Reporter {
         for finding in result.findings where finding.severity >= context.options.reportMin {
             var state = finding.accepted != nil ? " (accepted)" : ""
             if context.isNew(finding) == true { state += " (new)" }
+            if let change = context.options.comparison?.change(of: finding) { state += " (\(change.kind.rawValue))" }
             lines += Escaping.terminal("\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)")
             lines += "\n"
         }
@@ -33,6 +34,9 @@ public struct TextReporter: Reporter {
         if let baseline = result.options.baseline {
             let new = result.reportedFindings.lazy.filter { result.isNew($0) == true }.count
             lines.append("since baseline \(baseline.file): \(new) new, \(result.resolvedSinceBaseline.count) resolved")
+        }
+        if let comparison = result.options.comparison {
+            lines.append("since \(comparison.sinceText): \(comparison.countsText)")
         }
         let age = DatabaseAge(reviews: result.database.reviewDates ?? [], asOf: result.asOf)
         let ageText = age.days.map { "; \($0) day\($0 == 1 ? "" : "s") old at the as-of date" } ?? "; no factor reviewed by the as-of date"
