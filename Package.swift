@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        // Markdown articles for `db draft` are parsed with Ink, then read as HTML (docs/drafting.md).
+        .package(url: "https://github.com/JohnSundell/Ink.git", exact: "0.6.0"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev), read through its event API: see docs/decisions.md.
@@ -31,9 +33,15 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libxml2's HTML parser (Debian: libxml2-dev): the text of HTML articles for `db draft`.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "DiligenceKit",
-            dependencies: ["CLibYAML", "CLibCrypto", "CSystem"],
+            dependencies: ["CLibYAML", "CLibCrypto", "CSystem", "CLibXML2", .product(name: "Ink", package: "Ink")],
             resources: [.copy("Resources")]
         ),
         .executableTarget(

@@ -6,7 +6,7 @@ struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Inspect the risk database, or bring real lists into its format.",
-        subcommands: [Stats.self, List.self, Show.self, Import.self]
+        subcommands: [Stats.self, List.self, Show.self, Import.self, DBDraftCommand.self]
     )
 
     struct Stats: ParsableCommand {

@@ -50,6 +50,8 @@ public struct StreamedCheck: Sendable {
     /// files in `spillFolder`. Throws every problem of every file when a file is invalid (as
     /// `PolicySet.load` does) or, when all load, every acceptance beyond the horizon.
     public func run(_ paths: [String], reporters: [any Reporter], spillFolder: String) throws(Failure) -> Output {
+        // A draft factor (`status: draft`) has not been reviewed: no report may rest on it.
+        if !checker.database.drafts.isEmpty { throw .input(InputError(checker.database.refusedDrafts)) }
         let (files, discovered) = PolicySet.discover(paths)
         var spills: [[SpillFile]] = []
         do throws(ReportWriter.WriteError) {

@@ -104,6 +104,7 @@ public enum DatabaseSchema {
           - Keep a satellite uplink and an offline runbook for a multi-day national shutdown
         """, fields: [
         Field("id", .identifier, required: true, "Stable id such as DRF-2020-BY-0001."),
+        Field("status", .choice(["draft"]), "`draft`: written by `db draft` and not yet reviewed; `validate` warns, `check` refuses the database until an analyst removes the line."),
         Field("kind", .choice(FactorKind.allCases.map(\.rawValue)), required: true, "What the factor is about."),
         Field("title", .text, required: true, "One line."),
         Field("summary", .text, "A few sentences."),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A loaded risk database: factors, listed entities, metadata, and a digest of its files so
 /// that every report can name exactly what it used.
 public struct RiskDatabase: Sendable {
@@ -14,6 +16,13 @@ public struct RiskDatabase: Sendable {
     public var files: [String]
     /// The data snapshots loaded (one per source, from files made by `db import`).
     public var snapshots: [DataSnapshot] = []
+    /// A warning per factor marked `status: draft` (`db draft`): `validate` prints them, and
+    /// `check` refuses the database while there is any (`refusedDrafts`).
+    public var drafts: [Diagnostic] = []
+    /// The drafts as errors: what `check` reports before refusing the database.
+    public var refusedDrafts: [Diagnostic] {
+        drafts.map { Diagnostic($0.location, .error, $0.message.replacingOccurrences(of: "; `check` refuses a database that holds a draft", with: "; check refuses a database that holds a draft (validate only warns)")) }
+    }
     /// Files of a source that a newer snapshot superseded: not loaded.
     public var superseded: [SupersededSnapshot] = []
     /// Factors by country in id order, for the rules' per-site lookups (built once): most sites

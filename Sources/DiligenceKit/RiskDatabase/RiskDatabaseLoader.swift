@@ -238,6 +238,7 @@ public struct RiskDatabaseLoader: Sendable {
         let resolvedMetadata = merged ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
         var database = RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
                                     digest: hasher.finalizeHex(), files: fileList)
+        database.drafts = Self.draftWarnings(factors)
         database.snapshots = resolution.winners
         database.superseded = resolution.superseded
         return database
@@ -444,7 +445,17 @@ public struct RiskDatabaseLoader: Sendable {
                           severity: severity, affects: affects, exemptGoods: record.object("exemptions")?.texts("goods") ?? [],
                           areas: areas, targets: targets, events: events, references: references(record),
                           recommendations: record.texts("recommendations"), notes: record.text("notes"),
-                          file: file, mark: record.mark, imposedBy: record.texts("imposed_by"))
+                          file: file, mark: record.mark, imposedBy: record.texts("imposed_by"),
+                          status: record.text("status"), statusMark: record.mark("status"))
+    }
+
+    /// A warning for each factor marked `status: draft`, at its `status` line.
+    static func draftWarnings(_ factors: [RiskFactor]) -> [Diagnostic] {
+        factors.filter { $0.status == "draft" }.map { factor in
+            let mark = factor.statusMark ?? factor.mark
+            return Diagnostic(SourceLocation(file: factor.file, line: mark.line, column: mark.column), .warning,
+                              "factor \(factor.id) is a draft (`status: draft`): review every item against its source and remove the line; `check` refuses a database that holds a draft")
+        }.sorted()
     }
 
     static func entity(_ record: Record, file: String) -> ListedEntity? {

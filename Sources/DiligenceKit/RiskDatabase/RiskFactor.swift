@@ -40,6 +40,10 @@ public struct RiskFactor: Sendable, Hashable, Codable {
     /// UN, ECOWAS), listing bodies such as US-OFAC, or country codes for national measures.
     /// Empty for factors that are not measures (conflict, unrest) or that do not say.
     public var imposedBy: [String] = []
+    /// `draft` for a factor `db draft` wrote that no analyst has reviewed yet (`check` refuses it).
+    public var status: String?
+    /// Where `status` is written, for the messages about a draft.
+    public var statusMark: Mark?
 
     /// Whether the factor is in force on `day`.
     public func isInForce(on day: Day) -> Bool {
