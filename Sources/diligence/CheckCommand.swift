@@ -103,7 +103,14 @@ struct CheckCommand: ParsableCommand {
         let compared = try compareDB.map { path in
             var other = DatabaseOptions()
             other.db = path
-            return try other.workspace()
+            let workspace = try other.workspace()
+            // A compared database is read as a fact base too: a draft factor in it is refused
+            // as in the main one.
+            if !workspace.database.drafts.isEmpty {
+                report(InputError(workspace.database.refusedDrafts))
+                throw ExitCode(2)
+            }
+            return workspace
         }
         let comparedFiles = compared.map { workspace in
             workspace.database.files.map { (workspace.database.path.hasSuffix("/") ? workspace.database.path : workspace.database.path + "/") + $0 }

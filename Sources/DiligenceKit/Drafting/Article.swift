@@ -69,7 +69,7 @@ public enum ArticleReader {
         switch format {
         case .text: article = Article(file: file, format: .text, paragraphs: PlainText.paragraphs(text))
         case .markdown: article = MarkdownText.article(text, file: file)
-        case .html: article = try HTMLText.article(Array(body), file: file)
+        case .html: article = try HTMLArticleText.article(Array(body), file: file)
         }
         if article.paragraphs.isEmpty {
             throw InputError(SourceLocation(file: file, line: 1, column: 1), "article holds no text")

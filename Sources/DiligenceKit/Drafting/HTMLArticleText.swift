@@ -5,7 +5,7 @@ import CLibXML2
 /// parser a browser-like reading needs (unclosed tags, entities, broken markup recovered),
 /// never regular expressions. Scripts, styles, navigation, headers and footers are skipped;
 /// block elements end a paragraph.
-enum HTMLText {
+enum HTMLArticleText {
     /// Elements whose text is not the article's.
     static let skipped: Set<String> = ["script", "style", "noscript", "template", "nav", "footer", "aside", "form",
                                        "button", "select", "svg", "iframe", "object", "head", "pre"]
@@ -57,7 +57,7 @@ enum HTMLText {
                     continue
                 }
                 guard type == XML_ELEMENT_NODE else { continue }
-                let name = HTMLText.name(node)
+                let name = HTMLArticleText.name(node)
                 if !entering {
                     if name.count == 2, name.hasPrefix("h"), name != "hr" {
                         headingDepth -= 1
@@ -70,9 +70,9 @@ enum HTMLText {
                     continue
                 }
                 if name == "head" { readHead(node) }
-                if name == "time", published == nil, let value = HTMLText.attribute(node, "datetime") { published = HTMLText.day(value) }
-                if HTMLText.skipped.contains(name) { continue }
-                if HTMLText.blocks.contains(name) {
+                if name == "time", published == nil, let value = HTMLArticleText.attribute(node, "datetime") { published = HTMLArticleText.day(value) }
+                if HTMLArticleText.skipped.contains(name) { continue }
+                if HTMLArticleText.blocks.contains(name) {
                     endParagraph()
                     stack.append((node, false))
                     if name.count == 2, name.hasPrefix("h"), name != "hr", name != "th", name != "tr" {
@@ -103,15 +103,15 @@ enum HTMLText {
             while let node = child {
                 defer { child = node.pointee.next }
                 guard node.pointee.type == XML_ELEMENT_NODE else { continue }
-                switch HTMLText.name(node) {
+                switch HTMLArticleText.name(node) {
                 case "title":
-                    let text = PlainText.normalized(HTMLText.text(node))
+                    let text = PlainText.normalized(HTMLArticleText.text(node))
                     if !text.isEmpty { title = text }
                 case "meta":
-                    let key = (HTMLText.attribute(node, "property") ?? HTMLText.attribute(node, "name") ?? "").lowercased()
+                    let key = (HTMLArticleText.attribute(node, "property") ?? HTMLArticleText.attribute(node, "name") ?? "").lowercased()
                     if ["article:published_time", "date", "dc.date", "dcterms.date", "pubdate"].contains(key),
-                       let content = HTMLText.attribute(node, "content"), published == nil {
-                        published = HTMLText.day(content)
+                       let content = HTMLArticleText.attribute(node, "content"), published == nil {
+                        published = HTMLArticleText.day(content)
                     }
                 default: break
                 }
