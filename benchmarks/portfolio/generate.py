@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Synthetic inputs for the portfolio-scale benchmark (issue 8), deterministic from --seed.
 
-    generate.py portfolio --out DIR [--files 2000] [--sites-per-file 25] [--trade-per-file 9]
-                          [--counterparties-per-file 25] [--seed 8]
+    generate.py portfolio --out DIR [--files 2000] [--exposure mixed|heavy] [--sites-per-file 25]
+                          [--trade-per-file 9] [--counterparties-per-file 25] [--seed 8]
         policy files DIR/division-NNN/unit-NNNNN.yaml (100 a folder), each a business unit with
         about M sites (M drawn per file around the mean, ±50%), trade flows, counterparties and a
         little travel; the default shape is 2,000 files, about 23 MB, 50,000 sites, 18,000 trade
         flows and 50,000 counterparties. File i depends only on (seed, i): the first 200 files of
         a 2,000-file portfolio are the 200-file portfolio. DIR/manifest.json gives the counts.
+        --exposure heavy (issue 17): every site, flow, counterparty and trip in Mali, Mozambique
+        or Belarus (the seed factors' countries), 85% in the unit's home country, Mozambican
+        sites half in Cabo Delgado and Malian ones half in the north and centre; 16 sites, 6
+        flows and 16 counterparties a file by default: 2,000 files, 16 MB, about 24 findings a
+        file as of 2020-09-30. The mixed profile's files are the same as before it existed.
     generate.py list --out FILE [--entities 18000] [--names 30000] [--seed 8]
         a list file (`entities:`) of synthetic listed persons, organisations, vessels and aircraft
         the size of the OFAC SDN list: --names counts names and aliases together.
