@@ -45,7 +45,8 @@ import Testing
         #expect(markdown.contains("| `metuge-camp` | `MOZ9004` | 2020-09-05 | Metuge (precision 1) | 1.0 km | 3 | Violence against civilians |"))
         // The exposure is read in the path (coordinates, distance, the event) and the tables above.
         let why = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("  - **Why (exposure path):** ") && $0.contains("(-12.9550, 40.3720)") })
-        #expect(why.contains("1 km from Metuge") && why.contains("event MOZ9004 of 2020-09-05") && why.hasSuffix("→ critical"), "\(why)")
+        // The path writes the distance as the events table does (one decimal under 10 km).
+        #expect(why.contains("1.0 km from Metuge") && why.contains("event MOZ9004 of 2020-09-05") && why.hasSuffix("→ critical"), "\(why)")
         #expect(!markdown.contains("**Exposure:**"))
         #expect(markdown.contains("ACLED"))
         // Events after the as-of date are never cited, in any output.

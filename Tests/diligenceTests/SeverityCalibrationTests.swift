@@ -41,7 +41,7 @@ import Testing
         // Next to the Afungi LNG project, a construction site within its radius: raised.
         let afungi = found["afungi-yard"]
         #expect(afungi?["severity"] as? String == "critical" && afungi?["line"] as? Int == 19)
-        #expect(Self.path(afungi).contains { $0.hasPrefix("1 km from Afungi LNG project") && $0.hasSuffix("whose named kinds include construction-site → one level higher") })
+        #expect(Self.path(afungi).contains { $0.hasPrefix("1.3 km from Afungi LNG project") && $0.hasSuffix("whose named kinds include construction-site → one level higher") })
     }
 
     /// A nationwide count of attacks with no place is never placed inside Gao's circle.

@@ -113,17 +113,17 @@ def folder_bytes(paths):
     return total, files
 
 
-def ensure_portfolio(args, folder, files):
+def ensure_portfolio(args, folder, files, exposure="mixed"):
     manifest = os.path.join(folder, "manifest.json")
-    want = {"files": files, "seed": SEED}
+    want = {"files": files, "seed": SEED, "exposure": exposure}
     if os.path.exists(manifest):
         with open(manifest) as handle:
             have = json.load(handle)
         if all(have.get(k) == v for k, v in want.items()) and have.get("generator") == generator_digest():
             return have
         subprocess.run(["rm", "-rf", folder], check=True)
-    log(f"== generating {files} policy files into {folder}")
-    generate(args, "portfolio", "--out", folder, "--files", str(files), "--seed", str(SEED))
+    log(f"== generating {files} policy files ({exposure} exposure) into {folder}")
+    generate(args, "portfolio", "--out", folder, "--files", str(files), "--seed", str(SEED), "--exposure", exposure)
     with open(manifest) as handle:
         have = json.load(handle)
     have["generator"] = generator_digest()
@@ -175,8 +175,42 @@ def operations(counts):
     return counts["sites"] + counts["trade"] + counts["counterparties"] + counts["travel"]
 
 
-def check_cmd(args, paths, db, output):
-    return [args.diligence, "check", *paths, "--db", db, "--as-of", AS_OF, "--format", "json", "--output", output]
+def check_cmd(args, paths, db, output, diligence=None):
+    return [diligence or args.diligence, "check", *paths, "--db", db, "--as-of", AS_OF, "--format", "json", "--output", output]
+
+
+def timings(args, paths, db, output, diligence=None):
+    """`check --timings`: the phase line and the work line (CPU time per stage summed over cores)."""
+    _, _, code, _, stderr = run_once(check_cmd(args, paths, db, output, diligence) + ["--timings"], ok=(0, 1, 64))
+    if code == 64:
+        return None, None, ""
+    line = next((l for l in stderr.splitlines() if l.startswith("timing:")), "")
+    work_line = next((l for l in stderr.splitlines() if l.startswith("work:")), "")
+    phases = {k: float(v) for k, v in re.findall(r"([A-Za-z_][\w-]*)=([0-9.]+)ms", line)} or None
+    work = {k: float(v) for k, v in re.findall(r"([A-Za-z_][\w-]*)=([0-9.]+)ms", work_line)} or None
+    return phases, work, line
+
+
+def measure_profile(args, label, folder, counts, seeds, report_file, out, runs, diligence=None, floor=None):
+    """One portfolio: check (JSON to a file), check (default format to standard output), the floor
+    (unless given), the phase split; the report's findings by rule."""
+    tag = f" [{os.path.basename(diligence)}]" if diligence else ""
+    check = measure(f"{label}: check{tag}", check_cmd(args, [folder], seeds, report_file, diligence), runs, ok=(0, 1))
+    findings = findings_summary(report_file)
+    markdown_file = os.path.join(out, "report-stdout.md")
+    default = measure(f"{label}: check (default format to standard output){tag}",
+                      [diligence or args.diligence, "check", folder, "--db", seeds, "--as-of", AS_OF], runs, ok=(0, 1),
+                      stdout_file=markdown_file)
+    default_bytes = os.path.getsize(markdown_file)
+    os.remove(markdown_file)
+    if floor is None:
+        floor = measure(f"{label}: floor (libyaml events)", [args.floor, folder], runs)
+    phases, work, line = timings(args, [folder], seeds, report_file, diligence)
+    result = {"label": label, "path": folder, "counts": counts, "check": public(check), "findings": findings,
+              "check_default": dict(public(default), report_bytes=default_bytes),
+              "floor": dict(public(floor), output=floor["_stdout"].strip()), "phases": phases, "work": work,
+              "phases_line": line}
+    return result, floor
 
 
 def findings_summary(path):
@@ -216,6 +250,9 @@ def main():
     parser.add_argument("--list-names", type=int, default=30000)
     parser.add_argument("--events", default="1000,10000")
     parser.add_argument("--quick", action="store_true", help="skip the list and event sections")
+    parser.add_argument("--no-heavy", action="store_true", help="skip the exposure-heavy portfolio")
+    parser.add_argument("--compare", metavar="DILIGENCE",
+                        help="another diligence executable (an earlier build) measured on both portfolios in the same run")
     args = parser.parse_args()
     args.diligence = os.path.abspath(args.diligence)
     args.floor = os.path.abspath(args.floor)
@@ -286,6 +323,27 @@ def main():
         # Policies are loaded, checked and rendered as they stream: `work:` sums each stage over the cores.
         work_line = next((l for l in stderr.splitlines() if l.startswith("work:")), "")
         results["work"] = {k: float(v) for k, v in re.findall(r"([A-Za-z_][\w-]*)=([0-9.]+)ms", work_line)} or None
+
+    # ---------------------------------------------------------------- the exposure-heavy portfolio
+    # Every site, flow and counterparty in a country with factors (issue 17): measures the rules
+    # and the reports rather than the loader. Same run, same binary; with --compare, also another
+    # binary (an earlier build) on both portfolios, right after this one's, for before/after.
+    profiles = [("mixed", portfolio, counts)]
+    if not args.no_heavy:
+        heavy = os.path.join(work, f"portfolio-heavy-{args.files}")
+        hm = ensure_portfolio(args, heavy, args.files, "heavy")
+        heavy_counts = {k: hm[k] for k in ("files", "bytes", "sites", "trade", "counterparties", "travel")}
+        results["heavy_portfolio"] = dict(heavy_counts, path=heavy, sites_by_country=hm.get("sites_by_country"))
+        log(f"== exposure-heavy portfolio: {heavy_counts['files']} files, {heavy_counts['bytes'] / 1e6:.1f} MB")
+        results["heavy"], _ = measure_profile(args, "heavy", heavy, heavy_counts, seeds, report_file, out, runs)
+        profiles.append(("heavy", heavy, heavy_counts))
+    if args.compare:
+        compare = os.path.abspath(args.compare)
+        results["compare"] = {"diligence": compare}
+        for label, folder, c in profiles:
+            # The floor of each portfolio is measured again, next to the other binary's checks.
+            r, _ = measure_profile(args, label, folder, c, seeds, report_file, out, runs, compare)
+            results["compare"][label] = r
 
     # ---------------------------------------------------------------- growth with files
     log("== growth with files")
@@ -374,6 +432,23 @@ def main():
     print(f"\nresults: {os.path.join(work, 'results.json')}")
 
 
+def print_profile(h, input_bytes, indent="  "):
+    c, f, d = h["check"], h["floor"], h["check_default"]
+    fs = h["findings"]
+    files = h["counts"]["files"]
+    print(f"{indent}check (JSON to a file): {c['median_s']:.2f} s [{c['min_s']:.2f}], exit {c['exit']}, {fs['total']} findings "
+          f"({fs['total'] / files:.1f} a file), report {fs['report_bytes'] / 1e6:.1f} MB, peak {mib(c['peak_rss_kib']):.0f} MiB "
+          f"= {c['peak_rss_kib'] * 1024 / input_bytes:.1f}x the input")
+    print(f"{indent}check (default format: Markdown to standard output): {d['median_s']:.2f} s [{d['min_s']:.2f}], "
+          f"report {d['report_bytes'] / 1e6:.1f} MB, peak {mib(d['peak_rss_kib']):.0f} MiB = {d['peak_rss_kib'] * 1024 / input_bytes:.1f}x the input")
+    print(f"{indent}floor: {f['median_s']:.3f} s [{f['min_s']:.3f}]; ratio JSON {c['median_s'] / f['median_s']:.1f}x "
+          f"(min/min {c['min_s'] / f['min_s']:.1f}x), default format {d['median_s'] / f['median_s']:.1f}x (min/min {d['min_s'] / f['min_s']:.1f}x)")
+    print(f"{indent}findings by rule: {', '.join(f'{k} {v}' for k, v in fs['by_rule'].items())}")
+    if h.get("work"):
+        busy = sum(h["work"].values())
+        print(f"{indent}work split (CPU, summed over cores): " + ", ".join(f"{k} {v:.1f} ms ({100 * v / busy:.0f}%)" for k, v in h["work"].items()))
+
+
 def print_tables(r):
     m = r["machine"]
     p = r["portfolio"]
@@ -408,6 +483,38 @@ def print_tables(r):
         busy = sum(r["work"].values())
         split = ", ".join(f"{k} {v:.1f} ms ({100 * v / busy:.0f}%)" for k, v in r["work"].items())
         print(f"  work split (CPU time summed over cores, stages overlap in wall time): {split}")
+
+    for key, title in (("heavy", "exposure-heavy portfolio"),):
+        h = r.get(key)
+        if not h:
+            continue
+        hp = r["heavy_portfolio"]
+        print(f"\n{title}: {hp['files']} files, {hp['bytes'] / 1e6:.1f} MB, {hp['sites']} sites, {hp['trade']} trade flows, "
+              f"{hp['counterparties']} counterparties, {hp['travel']} travel entries (every one in ML, MZ or BY)")
+        print(f"  sites by country (top): {', '.join(f'{k} {v}' for k, v in list((hp.get('sites_by_country') or {}).items())[:8])}")
+        print_profile(h, hp["bytes"])
+    if r.get("compare"):
+        print(f"\nthe same measurements with {r['compare']['diligence']} (same run, after the above):")
+        for label in ("mixed", "heavy"):
+            if label in r["compare"]:
+                cp = r["compare"][label]
+                print(f"  {label}:")
+                print_profile(cp, cp["counts"]["bytes"], indent="    ")
+    print("\nratios (check / floor, medians; the goal is 2x or less on both):")
+    rows = [("mixed", {"check": r["check"], "check_default": r.get("check_default"), "floor": r["floor"]})]
+    if r.get("heavy"):
+        rows.append(("heavy", r["heavy"]))
+    for label, h in rows:
+        f = h["floor"]
+        d = h.get("check_default")
+        line = f"  {label:<6} JSON {h['check']['median_s'] / f['median_s']:.1f}x"
+        if d:
+            line += f", default format {d['median_s'] / f['median_s']:.1f}x"
+        if r.get("compare") and label in r["compare"]:
+            cp = r["compare"][label]
+            line += (f"; --compare binary: JSON {cp['check']['median_s'] / cp['floor']['median_s']:.1f}x, "
+                     f"default format {cp['check_default']['median_s'] / cp['floor']['median_s']:.1f}x")
+        print(line)
 
     print("\ngrowth with files (seed database):")
     print(f"  {'files':>6} {'MB':>7} {'operations':>10} {'check s':>15} {'floor s':>15} {'ratio':>6} {'ms/file':>8} {'µs/op':>7} {'peak MiB':>9}")

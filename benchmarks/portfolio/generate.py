@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Synthetic inputs for the portfolio-scale benchmark (issue 8), deterministic from --seed.
 
-    generate.py portfolio --out DIR [--files 2000] [--sites-per-file 25] [--trade-per-file 9]
-                          [--counterparties-per-file 25] [--seed 8]
+    generate.py portfolio --out DIR [--files 2000] [--exposure mixed|heavy] [--sites-per-file 25]
+                          [--trade-per-file 9] [--counterparties-per-file 25] [--seed 8]
         policy files DIR/division-NNN/unit-NNNNN.yaml (100 a folder), each a business unit with
         about M sites (M drawn per file around the mean, ±50%), trade flows, counterparties and a
         little travel; the default shape is 2,000 files, about 23 MB, 50,000 sites, 18,000 trade
         flows and 50,000 counterparties. File i depends only on (seed, i): the first 200 files of
         a 2,000-file portfolio are the 200-file portfolio. DIR/manifest.json gives the counts.
+        --exposure heavy (issue 17): every site, flow, counterparty and trip in Mali, Mozambique
+        or Belarus (the seed factors' countries), 85% in the unit's home country, Mozambican
+        sites half in Cabo Delgado and Malian ones half in the north and centre; 16 sites, 6
+        flows and 16 counterparties a file by default: 2,000 files, 16 MB, about 24 findings a
+        file as of 2020-09-30. The mixed profile's files are the same as before it existed.
     generate.py list --out FILE [--entities 18000] [--names 30000] [--seed 8]
         a list file (`entities:`) of synthetic listed persons, organisations, vessels and aircraft
         the size of the OFAC SDN list: --names counts names and aliases together.
@@ -456,7 +461,21 @@ KIND_WORDS = {"office": ["office", "branch office", "headquarters", "service cen
               "accommodation": ["staff housing", "guest house"], "transport-hub": ["airstrip", "rail terminal", "truck terminal"]}  # percent of files whose home country it is
 
 
-def pick_home(rng):
+# The exposure-heavy profile (issue 17): every operation in a country with seed factors, most
+# units based in one of them (percent of files), sites in Cabo Delgado and northern and central
+# Mali (within reach of the seed conflict events) more often than the countries' capitals.
+HEAVY_HOME = {"MZ": 70, "BY": 15, "ML": 15}
+HEAVY_CABO_DELGADO = 0.5
+HEAVY_NORTH_MALI = 0.5
+# Share of a heavy unit's sites, flows and counterparties in its home country (the rest in one
+# other of the three): a unit based in Mozambique mostly works there.
+HEAVY_AT_HOME = 0.85
+NORTH_MALI_LAT = 13.5
+
+
+def pick_home(rng, exposure="mixed"):
+    if exposure == "heavy":
+        return rng.choices(list(HEAVY_HOME), weights=list(HEAVY_HOME.values()))[0]
     roll = rng.random() * 100
     for country, share in HOT.items():
         if roll < share:
@@ -465,10 +484,12 @@ def pick_home(rng):
     return rng.choice([c for c in COUNTRIES if c not in HOT])
 
 
-def pick_place(rng, country):
-    if country == "MZ" and rng.random() < 0.6:
+def pick_place(rng, country, exposure="mixed"):
+    if country == "MZ" and rng.random() < (HEAVY_CABO_DELGADO if exposure == "heavy" else 0.6):
         return rng.choice(CABO_DELGADO)
     places = BY_COUNTRY[country]
+    if exposure == "heavy" and country == "ML" and rng.random() < HEAVY_NORTH_MALI:
+        return rng.choice([p for p in places if p[2] >= NORTH_MALI_LAT])
     # Larger cities are likelier: weight by rank.
     return places[min(int(rng.expovariate(1 / 4)), len(places) - 1)]
 
@@ -496,15 +517,20 @@ def hs_code(rng, goods):
 
 
 def policy(seed, index, args):
-    rng = random.Random(f"diligence-portfolio:{seed}:{index}")
-    home = pick_home(rng)
+    heavy = args.exposure == "heavy"
+    # The mixed profile's stream is unchanged (same files as before the heavy profile existed).
+    rng = random.Random(f"diligence-portfolio-heavy:{seed}:{index}" if heavy else f"diligence-portfolio:{seed}:{index}")
+    home = pick_home(rng, args.exposure)
     sector = rng.choices(list(SECTOR_WEIGHTS), weights=list(SECTOR_WEIGHTS.values()))[0]
     if home == "MZ":
         sector = rng.choice(["energy-services", "logistics", "construction", "mining", sector])
     elif home == "BY":
         sector = rng.choice(["software", "telecommunications", "fertilisers", "manufacturing", sector])
     kinds, imports, exports, roles = SECTORS[sector]
-    others = rng.sample([c for c in COUNTRIES if c != home], rng.randint(1, 4))
+    if heavy:
+        others = rng.sample([c for c in HEAVY_HOME if c != home], 1)
+    else:
+        others = rng.sample([c for c in COUNTRIES if c != home], rng.randint(1, 4))
     home_places = BY_COUNTRY[home]
     lang = LANGS[LANG_OF.get(home, "en")]
     group = rng.choice(["Northwind", "Meridian", "Aurelia", "Kestrel", "Baobab", "Halcyon", "Tamarind", "Corvus",
@@ -536,8 +562,8 @@ def policy(seed, index, args):
     site_ids, by_country = [], {}
     w("\nsites:\n")
     for _ in range(around(rng, args.sites_per_file)):
-        country = home if rng.random() < 0.55 else rng.choice(others)
-        place = pick_place(rng, country)
+        country = home if rng.random() < (HEAVY_AT_HOME if heavy else 0.55) else rng.choice(others)
+        place = pick_place(rng, country, args.exposure)
         kind = rng.choice(kinds)
         if kind == "port" and country in LANDLOCKED:
             kind = "warehouse"
@@ -576,7 +602,10 @@ def policy(seed, index, args):
     w("\ntrade:\n")
     for _ in range(around(rng, args.trade_per_file)):
         direction = "import" if rng.random() < 0.6 else "export"
-        partner = rng.choice(others + ["ML", "BY", "MZ", home] if rng.random() < 0.15 else others)
+        if heavy:
+            partner = home if rng.random() < HEAVY_AT_HOME else rng.choice(others)
+        else:
+            partner = rng.choice(others + ["ML", "BY", "MZ", home] if rng.random() < 0.15 else others)
         goods = rng.sample(imports if direction == "import" else exports,
                            rng.randint(1, min(3, len(imports if direction == "import" else exports))))
         tid = unique(f"{direction}-{slug(goods[0], 20)}-{partner.lower()}")
@@ -593,13 +622,14 @@ def policy(seed, index, args):
 
     w("\ncounterparties:\n")
     for _ in range(around(rng, args.counterparties_per_file)):
-        country = home if rng.random() < 0.5 else rng.choice(others)
+        country = home if rng.random() < (HEAVY_AT_HOME if heavy else 0.5) else rng.choice(others)
         role = rng.choice(roles)
         places = BY_COUNTRY[country]
         if rng.random() < 0.002 * args.listed_variant_factor:
             entity = rng.choice(LISTED)
             name, aliases = variant(rng, rng.choice(entity["names"])), []
-            country = entity["country"] if entity["country"] in BY_COUNTRY and rng.random() < 0.5 else country
+            keep = entity["country"] in (HEAVY_HOME if heavy else BY_COUNTRY)
+            country = entity["country"] if keep and rng.random() < 0.5 else country
         elif role == "agent" and rng.random() < 0.5:
             name, aliases = person_name(rng, country)
         else:
@@ -617,7 +647,7 @@ def policy(seed, index, args):
         w("\ntravel:\n")
         for _ in range(trips):
             country = rng.choice([home] + others)
-            place = pick_place(rng, country)
+            place = pick_place(rng, country, args.exposure)
             w(f"  - id: {unique('visits-' + slug(place[0], 20))}\n")
             w(f"    country: {country}\n")
             w(f"    city: {q(place[0])}\n")
@@ -640,7 +670,17 @@ def policy(seed, index, args):
     return text, counts
 
 
+# Mean sites, trade flows and counterparties per file of each profile. The heavy profile's files
+# are smaller (about 8 KB, the held-back portfolio of issue 17: 2,000 files, 16 MB).
+MIXED_SIZES = (25, 9, 25)
+HEAVY_SIZES = (16, 6, 16)
+
+
 def cmd_portfolio(args):
+    sizes = HEAVY_SIZES if args.exposure == "heavy" else MIXED_SIZES
+    args.sites_per_file = args.sites_per_file or sizes[0]
+    args.trade_per_file = args.trade_per_file or sizes[1]
+    args.counterparties_per_file = args.counterparties_per_file or sizes[2]
     os.makedirs(args.out, exist_ok=True)
     totals = {"files": 0, "bytes": 0, "sites": 0, "trade": 0, "counterparties": 0, "travel": 0}
     by_country = {}
@@ -657,7 +697,7 @@ def cmd_portfolio(args):
             totals[key] += counts[key]
         for key, count in counts["by_country"].items():
             by_country[key] = by_country.get(key, 0) + count
-    manifest = dict(totals, seed=args.seed, sites_per_file=args.sites_per_file, trade_per_file=args.trade_per_file,
+    manifest = dict(totals, seed=args.seed, exposure=args.exposure, sites_per_file=args.sites_per_file, trade_per_file=args.trade_per_file,
                     counterparties_per_file=args.counterparties_per_file,
                     sites_by_country={k: by_country[k] for k in sorted(by_country, key=lambda k: -by_country[k])[:12]})
     with open(os.path.join(args.out, "manifest.json"), "w") as handle:
@@ -922,9 +962,12 @@ def main():
     p = sub.add_parser("portfolio", help="policy files")
     p.add_argument("--out", required=True)
     p.add_argument("--files", type=int, default=2000)
-    p.add_argument("--sites-per-file", type=int, default=25)
-    p.add_argument("--trade-per-file", type=int, default=9)
-    p.add_argument("--counterparties-per-file", type=int, default=25)
+    p.add_argument("--exposure", choices=["mixed", "heavy"], default="mixed",
+                   help="mixed: today's mix of countries; heavy: every operation in ML, MZ or BY (the seed factors' countries)")
+    p.add_argument("--sites-per-file", type=int, default=None, help="mean sites per file (25 mixed, %d heavy)" % HEAVY_SIZES[0])
+    p.add_argument("--trade-per-file", type=int, default=None, help="mean trade flows per file (9 mixed, %d heavy)" % HEAVY_SIZES[1])
+    p.add_argument("--counterparties-per-file", type=int, default=None,
+                   help="mean counterparties per file (25 mixed, %d heavy)" % HEAVY_SIZES[2])
     p.add_argument("--listed-variant-factor", type=float, default=1.0,
                    help="scales the share of counterparties that are variants of listed names (0.2%% at 1)")
     p.add_argument("--seed", type=int, default=8)

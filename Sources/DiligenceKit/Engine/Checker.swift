@@ -4,7 +4,7 @@ public struct Checker: Sendable {
     public let vocabularies: Vocabularies
     public let rules: [any Rule]
     let screener: NameScreener
-    let evidenceMemo = EvidenceMemo()
+    let runMemo = RuleRunMemo()
     let destinations: DestinationResolver
 
     public init(database: RiskDatabase, vocabularies: Vocabularies, rules: [any Rule] = RuleRegistry.all) {
@@ -27,13 +27,13 @@ public struct Checker: Sendable {
 
     public func check(_ policy: Policy, options: CheckOptions) -> PolicyResult {
         let context = RuleContext(policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
-                                  settings: options.settings, screener: screener, findings: [], evidenceMemo: evidenceMemo,
+                                  settings: options.settings, screener: screener, findings: [], runMemo: runMemo,
                                   destinations: destinations)
         var findings = rules.filter { $0.phase == .operations }.flatMap { $0.check(context) }
         var used: Set<Int> = []
         apply(policy.acceptedRisks, asOf: options.asOf, to: &findings, used: &used)
         let review = RuleContext(policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
-                                 settings: options.settings, screener: screener, findings: findings, evidenceMemo: evidenceMemo,
+                                 settings: options.settings, screener: screener, findings: findings, runMemo: runMemo,
                                  destinations: destinations)
         var reviewFindings = rules.filter { $0.phase == .review }.flatMap { $0.check(review) }
         apply(policy.acceptedRisks, asOf: options.asOf, to: &reviewFindings, used: &used)

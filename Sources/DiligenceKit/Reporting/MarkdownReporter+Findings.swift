@@ -343,7 +343,7 @@ extension MarkdownReporter {
     }
 
     static func km(_ value: Double) -> String {
-        value < 10 ? FixedPoint.text(value, places: 1) + " km" : "\(Int(value.rounded())) km"
+        Kilometres.text(value)
     }
 
     /// An HTML anchor id made of lowercase ASCII letters, digits and hyphens: "factor-drf-2020-ml-0001".

@@ -10,8 +10,8 @@ public struct CivilUnrestTravelRule: Rule {
         summary: "Staff travel to a city where rallies, protests or crackdowns are announced or recent.",
         facts: "Risk factors of kind `civil-unrest` in force for the destination country: their `areas` (cities) and dated `events` with a place. The destination city is located like conflict-proximity's (the database's places, then the built-in gazetteer, any Latin or Cyrillic GeoNames spelling).",
         severityModel: [
-            "The destination city is one of the factor's areas or event places by name, or its coordinates lie within an area's radius or within 25 km (the first conflict band) of a located unrest event.",
-            "Latest unrest event in that city within 30 days of the recency reference: the factor's severity; within 90 days: one level lower; within 365 days: two levels lower; older: no finding.",
+            "The destination city is one of the factor's areas or event places by name, or its coordinates lie within an area's radius or within \(Kilometres.text(RuleSettings.defaults.conflictBandsKm.first ?? 25)) (the first conflict band) of a located unrest event.",
+            "Latest unrest event in that city within \(RuleSettings.defaults.unrestRecencyDays[0]) days of the recency reference: the factor's severity; within \(RuleSettings.defaults.unrestRecencyDays[1]) days: one level lower; within \(RuleSettings.defaults.unrestRecencyDays[2]) days: two levels lower; older: no finding.",
             "Frequent travel (weekly or monthly) or ten or more travellers per trip: one level higher, up to the factor's severity.",
         ],
         recommendations: [
@@ -65,7 +65,7 @@ public struct CivilUnrestTravelRule: Rule {
                     guard let here = destination?.location, let center = area.location, let radius = area.radiusKm else { return false }
                     return here.distanceKm(to: center) <= radius
                 }
-                let events = factor.events(asOf: context.asOf).filter { event in
+                let events = context.parts(for: factor).events.filter { event in
                     if let place = event.place.map(TextFolding.key), cityKeys.contains(where: { place == $0 || place.contains($0) }) { return true }
                     guard let point = event.location else { return false }
                     if let area, let center = area.location, let radius = area.radiusKm, point.distanceKm(to: center) <= radius { return true }
@@ -76,14 +76,15 @@ public struct CivilUnrestTravelRule: Rule {
                 let age = latest.latest(asOf: context.asOf).days(until: context.recencyReference(for: factor))
                 let windows = context.settings.unrestRecencyDays
                 guard let step = windows.firstIndex(where: { age <= $0 }) else { continue }
-                var severity = factor.severity.shifted(by: -step)
-                var path = [trip.name ?? "Travel to \(city)", "\(city): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))"]
+                // The recency window sets the level: the first window keeps the factor's, each later one is a level lower.
+                var assessment = SeverityAssessment(start: factor.severity, lines: [trip.name ?? "Travel to \(city)"])
+                assessment.adjust(by: -step, "\(city): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))")
                 let frequent = trip.frequency == "weekly" || trip.frequency == "monthly" || (trip.travellers ?? 0) >= 10
-                if frequent, severity < factor.severity {
-                    severity = severity.shifted(by: 1)
-                    path.append("frequent or large trips → one level higher")
+                if frequent, assessment.severity < factor.severity {
+                    assessment.adjust(by: 1, "frequent or large trips → one level higher")
                 }
-                path.append("\(description.id) → \(severity)")
+                let severity = assessment.severity
+                let path = assessment.path(rule: description.id)
                 let who = trip.travellers.map { "\($0) traveller\($0 == 1 ? "" : "s")" } ?? "staff"
                 findings.append(Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: trip.mark, subject: trip.id,

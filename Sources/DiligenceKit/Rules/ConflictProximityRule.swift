@@ -10,11 +10,11 @@ public struct ConflictProximityRule: Rule {
         summary: "A site, or the destination city of staff travel, within the radius of an armed-conflict area, or near located conflict events; closer and more recent is more severe, a site that is (or sits next to) a named likely target is raised, and frequent or large trips weigh more than occasional ones.",
         facts: "Risk factors of kind `armed-conflict` in force on the as-of date, in any country: their `areas` (named points with a radius, or GeoJSON polygons), located `events` up to the as-of date (never later ones), and `targets`. The located events of the whole database are in one spatial index built when it loads, so each site or destination costs one lookup. A travel destination is located by its city: the database's own named places (areas, located event places) in the destination country, then the built-in gazetteer (GeoNames cities with their Latin and Cyrillic alternate names, CC BY 4.0, and a supplement of places GeoNames lacks, each with its source); an unknown city is reported by `not-assessed`.",
         severityModel: [
-            "Located events are counted, and their fatalities summed, in each distance band (up to 25, 100, 200 and 300 km: critical, high, medium, low; the bands are settings) and recency window.",
-            "Recency windows, counted to the recency reference (the as-of date, but no later than the factor's last review plus 180 days): up to 365 days full weight; 366 to 730 days one level lower; older events do not count. A month- or year-precise date counts from the last day it can mean (conservatively recent) and is shown as the month or year, never as a day; an event that ends after the as-of date is ongoing on it.",
+            "Located events are counted, and their fatalities summed, in each distance band (up to \(RuleSettings.defaults.conflictBandsText): critical, high, medium, low; the bands are settings) and recency window.",
+            "Recency windows, counted to the recency reference (the as-of date, but no later than the factor's last review plus \(RuleSettings.defaults.staleAfterDays) days): up to \(RuleSettings.defaults.conflictFullWeightDays) days full weight; \(RuleSettings.defaults.conflictFullWeightDays + 1) to \(RuleSettings.defaults.conflictLookbackDays) days one level lower; older events do not count. A month- or year-precise date counts from the last day it can mean (conservatively recent) and is shown as the month or year, never as a day; an event that ends after the as-of date is ongoing on it.",
             "Location precision: an event located at the place itself counts at its band; one located approximately (ACLED geo_precision 2, or `located_by` saying approximate) one level lower; one located only to its region (geo_precision 3) two levels lower. An event without a place (a count across a country) is never placed at a distance or inside an area.",
             "The nearest band with an event in a window decides (the higher severity wins; among equals the most recent event, then the nearest); the finding cites that band's events by id, date and fatalities.",
-            "Inside an area (within a point area's radius, or inside a polygon or within its `radius_km` margin): high when an event located inside that area happened in the last 365 days, medium otherwise.",
+            "Inside an area (within a point area's radius, or inside a polygon or within its `radius_km` margin): high when an event located inside that area happened in the last \(RuleSettings.defaults.conflictFullWeightDays) days, medium otherwise.",
             "Exposure: one level higher when the site is of a kind a named target names (any site, when the target names no kinds) and lies within its reach: the target's radius, or, for a target without a place, one of the factor's areas. A site's kind alone never raises it.",
             "Travel: judged at the destination city like a site there, then one level lower (staff pass through rather than stay); one level higher for weekly or monthly trips, and one more for 10 or more travellers per trip. Only named targets with a location raise travel, by the destination's distance (a destination has no site kind).",
             "Never above the factor's own severity plus the target raise; the highest of the above wins.",
@@ -78,7 +78,7 @@ public struct ConflictProximityRule: Rule {
         var location: Coordinate
         var mark: Mark
         /// Steps after the distance and target ones (travel frequency and size), each with why.
-        var adjustments: [(shift: Int, why: String)] = []
+        var adjustments: [SeverityAssessment.Step] = []
         var recommendations: [String]
     }
 
@@ -111,13 +111,13 @@ public struct ConflictProximityRule: Rule {
 
     /// Travel's steps: one lower than a site (people pass through), one higher when frequent,
     /// one higher for a large group.
-    static func travelAdjustments(_ trip: Travel) -> [(shift: Int, why: String)] {
-        var steps: [(shift: Int, why: String)] = [(-1, "travel: staff pass through rather than stay → one level lower than a site there")]
+    static func travelAdjustments(_ trip: Travel) -> [SeverityAssessment.Step] {
+        var steps = [SeverityAssessment.Step(-1, "travel: staff pass through rather than stay → one level lower than a site there")]
         if let frequency = trip.frequency, frequency == "weekly" || frequency == "monthly" {
-            steps.append((1, "\(frequency) trips → one level higher"))
+            steps.append(.init(1, "\(frequency) trips → one level higher"))
         }
         if let travellers = trip.travellers, travellers >= 10 {
-            steps.append((1, "\(travellers) travellers per trip (10 or more) → one level higher"))
+            steps.append(.init(1, "\(travellers) travellers per trip (10 or more) → one level higher"))
         }
         return steps
     }
@@ -153,7 +153,7 @@ public struct ConflictProximityRule: Rule {
                     let reference = context.recencyReference(for: factor)
                     let window = context.settings.conflictFullWeightDays
                     // As known on the as-of date; recency from the last day the date can mean.
-                    let found = factor.events(asOf: context.asOf).filter { $0.latest(asOf: context.asOf).days(until: reference) <= window }
+                    let found = context.parts(for: factor).events.filter { $0.latest(asOf: context.asOf).days(until: reference) <= window }
                     recentByFactor[index] = found
                     return found
                 }
@@ -362,6 +362,7 @@ public struct ConflictProximityRule: Rule {
                 eventsNotCited: max(0, recentEvents.count - cited.count), exposure: exposure))
         }
         guard var chosen = best else { return nil }
+        var assessment = SeverityAssessment(start: chosen.severity, lines: chosen.path)
         // Named targets raise the severity.
         var cap = factor.severity
         for target in factor.targets {
@@ -381,9 +382,8 @@ public struct ConflictProximityRule: Rule {
                 hit = "\(kind.withArticle) inside \(area.name), a kind of site named as a target there (\(target.name))"
             }
             if let hit {
-                chosen.severity = chosen.severity.shifted(by: 1)
+                assessment.adjust(by: 1, hit + " → one level higher")
                 cap = cap.shifted(by: 1)
-                chosen.path.append(hit + " → one level higher")
                 chosen.message += "; it is \(hit)"
                 chosen.exposure.target = target.name
                 break
@@ -391,21 +391,18 @@ public struct ConflictProximityRule: Rule {
         }
         if chosen.exposure.target == nil, let kind = place.siteKind,
            let target = factor.targets.first(where: { $0.location == nil && $0.siteKinds.contains(kind) }) {
-            chosen.path.append("\(kind.withArticle) is a kind of site named as a target (\(target.name)), but the site lies outside the factor's areas → not raised")
+            assessment.state("\(kind.withArticle) is a kind of site named as a target (\(target.name)), but the site lies outside the factor's areas → not raised")
         }
-        if !place.adjustments.isEmpty {
-            chosen.severity = chosen.severity.shifted(by: place.adjustments.reduce(0) { $0 + $1.shift })
-            chosen.path += place.adjustments.map(\.why)
-        }
-        if chosen.severity > cap { chosen.path.append("capped at the factor's \(cap)" + (cap > factor.severity ? " (with the target raise)" : "")) }
-        chosen.severity = min(chosen.severity, cap)
-        chosen.path.append("\(description.id) → \(chosen.severity)")
+        assessment.adjust(place.adjustments)
+        assessment.cap(at: cap, "capped at the factor's \(cap)" + (cap > factor.severity ? " (with the target raise)" : ""))
+        chosen.severity = assessment.severity
+        chosen.path = assessment.path(rule: description.id)
         chosen.exposure.severity = chosen.severity
         chosen.exposure.bands = bands
         chosen.exposure.events = chosen.events.map { Exposure.CitedEvent($0.event, distanceKm: $0.distance) }
         chosen.exposure.eventsNotCited = chosen.eventsNotCited
         var evidence = context.evidence(for: factor, events: chosen.events.map(\.event).sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") })
-        if let target = factor.targets.first(where: { chosen.message.contains($0.name) }) {
+        if let target = factor.targets.first(where: { chosen.message.containsBytes(of: $0.name) }) {
             evidence.append(Evidence(record: factor.id, fact: "Named likely target: \(target.name)"))
         }
         return Finding(rule: description.id, severity: chosen.severity, policy: context.policy, mark: place.mark,
@@ -454,6 +451,6 @@ public struct ConflictProximityRule: Rule {
     }
 
     static func km(_ value: Double) -> String {
-        "\(Int(value.rounded())) km"
+        Kilometres.text(value)
     }
 }

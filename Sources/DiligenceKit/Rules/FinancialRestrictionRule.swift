@@ -85,6 +85,7 @@ public struct FinancialRestrictionRule: Rule {
                 how += (how.isEmpty ? "" : "; ") + "paid by \(informal.joined(separator: ", ")), outside the banking system: a way round the halt"
             }
         }
+        let parts = context.parts(for: factor)
         let preposition = flow.direction == .export ? "to" : "from"
         let elsewhere = leg.country != flow.country
         let touches = elsewhere ? "; the flow touches \(leg.country.name) (\(leg.partsText))" : ""
@@ -94,15 +95,15 @@ public struct FinancialRestrictionRule: Rule {
         case .payment, .remittance: what = "\(flow.kind.rawValue.capitalized) \(flow.direction == .export ? "sent" : "received") \(preposition) \(flow.country.name)"
         }
         let message = exemptOnly
-            ? "Payments for the \(flow.direction.rawValue) of exempt goods \(preposition) \(flow.country.name) fall under the exemptions of \(factor.title.lowercasedFirst)\(touches)"
-            : "\(what) (\(how)) is exposed to \(factor.title.lowercasedFirst)\(touches)"
+            ? "Payments for the \(flow.direction.rawValue) of exempt goods \(preposition) \(flow.country.name) fall under the exemptions of \(parts.titleInSentence)\(touches)"
+            : "\(what) (\(how)) is exposed to \(parts.titleInSentence)\(touches)"
         // Whether the halt binds the company: its regimes, or a country of the route within
         // the imposing territory (other than the target).
         let (jurisdiction, binding) = context.bindingness(of: flow, route: route, imposedBy: factor.imposedBy, target: factor.country)
         if severity != .info { severity = severity.shifted(by: binding.severityShift) }
         var path = [flow.routeText]
         if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
-        path += [how, "\(factor.id) in force since \(factor.inForceFrom)", binding.pathLine, "\(description.id) → \(severity)"]
+        path += [how, parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"]
         // The circumvention warning first when the flow goes outside the banks.
         let general = informal.isEmpty ? Array(description.recommendations.dropFirst()) : description.recommendations
         var advice = informal.isEmpty ? factor.recommendations + general : general + factor.recommendations
@@ -113,7 +114,7 @@ public struct FinancialRestrictionRule: Rule {
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: flow.name ?? flow.defaultName,
             factor: factor, message: message + (severity == .info ? "" : binding.messageSuffix(jurisdiction.name)), path: path,
-            evidence: context.evidence(for: factor),
+            evidence: parts.evidence,
             recommendations: severity == .info ? [] : advice)
     }
 
@@ -126,10 +127,20 @@ public struct FinancialRestrictionRule: Rule {
                 if let finding = judge(flow, route, leg, factor, payments, context) { findings.append(finding) }
             }
         }
+        // A counterparty's measure binds (or not) by the company's jurisdiction and its sites: the
+        // same answer for every counterparty under the factor, judged once per policy.
+        var bindings: [String: (Jurisdiction, Bindingness)] = [:]
         for party in context.policy.counterparties {
             for factor in context.factors(.financialRestriction, .sanction, in: party.country) {
-                let jurisdiction = context.jurisdiction()
-                let binding = jurisdiction.judge(imposedBy: factor.imposedBy, target: factor.country, territory: context.siteTerritory)
+                let parts = context.parts(for: factor)
+                let jurisdiction: Jurisdiction, binding: Bindingness
+                if let known = bindings[factor.id] {
+                    (jurisdiction, binding) = known
+                } else {
+                    jurisdiction = context.jurisdiction()
+                    binding = jurisdiction.judge(imposedBy: factor.imposedBy, target: factor.country, territory: context.siteTerritory)
+                    bindings[factor.id] = (jurisdiction, binding)
+                }
                 var severity: Severity
                 let reason: String
                 let message: String
@@ -137,14 +148,14 @@ public struct FinancialRestrictionRule: Rule {
                 if factor.kind == .financialRestriction, party.role == "bank" {
                     severity = factor.severity
                     reason = "a bank in \(party.country.name)"
-                    message = "\(party.name) is \(reason), exposed to \(factor.title.lowercasedFirst)"
+                    message = "\(party.name) is \(reason), exposed to \(parts.titleInSentence)"
                     advice = factor.recommendations + description.recommendations
                 } else if factor.kind == .sanction, let role = party.role, factor.affects.roles.contains(role) {
                     // A sanction that names a role lists people in such bodies (officials), not
                     // the bodies by their role: the body is not listed; its people may be.
                     severity = factor.severity.shifted(by: -1)
                     reason = "\(role.withArticle) counterparty in \(party.country.name), a role whose officials the sanction may list"
-                    message = "\(party.name) is \(reason) (\(factor.title.lowercasedFirst)); the body itself is not listed by its role: screen its officials, owners and signatories, and check whether a listed person controls it"
+                    message = "\(party.name) is \(reason) (\(parts.titleInSentence)); the body itself is not listed by its role: screen its officials, owners and signatories, and check whether a listed person controls it"
                     advice = [description.recommendations[3]] + factor.recommendations
                 } else {
                     continue
@@ -157,14 +168,15 @@ public struct FinancialRestrictionRule: Rule {
                     rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
                     subjectKind: .counterparty, subjectName: party.name, factor: factor,
                     message: message + binding.messageSuffix(jurisdiction.name),
-                    path: [party.name, reason, "\(factor.id) in force since \(factor.inForceFrom)", binding.pathLine, "\(description.id) → \(severity)"],
-                    evidence: context.evidence(for: factor), recommendations: advice))
+                    path: [party.name, reason, parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"],
+                    evidence: parts.evidence, recommendations: advice))
             }
         }
         for site in context.policy.sites {
             let exposed = site.dependsOn.filter { context.vocabularies[.dependencies].closure(of: $0).contains("payments") }
             guard !exposed.isEmpty else { continue }
             for factor in context.factors(.financialRestriction, in: site.country) {
+                let parts = context.parts(for: factor)
                 let covered = site.continuity.contains { context.vocabularies[.continuity].term($0)?.covers.contains("payments") ?? false }
                 // The entity running the site: a local subsidiary is judged by its own incorporation.
                 let jurisdiction = context.jurisdiction(site: site)
@@ -175,10 +187,10 @@ public struct FinancialRestrictionRule: Rule {
                 findings.append(Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
                     subjectKind: .site, subjectName: site.displayName, factor: factor,
-                    message: "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), where \(factor.title.lowercasedFirst)" + (covered ? " (a cash fallback is in place)" : "")
+                    message: "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), where \(parts.titleInSentence)" + (covered ? " (a cash fallback is in place)" : "")
                         + binding.messageSuffix(jurisdiction.name),
-                    path: [site.displayName, "depends on \(exposed.joined(separator: ", "))", "\(factor.id) in force since \(factor.inForceFrom)", binding.pathLine, "\(description.id) → \(severity)"],
-                    evidence: context.evidence(for: factor),
+                    path: [site.displayName, "depends on \(exposed.joined(separator: ", "))", parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"],
+                    evidence: parts.evidence,
                     recommendations: binding.isSecondary ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice : advice + jurisdiction.bindingAdvice(binding)))
             }
         }

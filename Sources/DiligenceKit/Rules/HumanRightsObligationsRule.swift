@@ -52,8 +52,7 @@ public struct HumanRightsObligationsRule: Rule {
         var generalNoted: Set<String> = []
         for site in policy.sites {
             for factor in context.factors(.humanRights, in: site.country) {
-                let sectors = Set(factor.affects.sectors.map(TextFolding.key))
-                if let sector, sectors.contains(sector) {
+                if let sector, context.parts(for: factor).sectorKeys.contains(sector) {
                     let severity = factor.severity
                     findings.append(Finding(
                         rule: description.id, severity: severity, policy: policy, mark: site.mark, subject: site.id,

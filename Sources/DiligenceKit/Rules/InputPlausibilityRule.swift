@@ -127,7 +127,13 @@ public struct InputPlausibilityRule: Rule {
             let inGazetteer = gazetteer.map { CountryExtents.shared.covers(site.country, in: $0) } ?? false
             let hasPlaces = inGazetteer || context.database.factors.contains { $0.country == site.country }
             guard hasPlaces || (location.lat == 0 && location.lon == 0) else { continue }
-            let candidates = site.city.map { Self.cityCandidates($0, in: site.country, context.destinations, inGazetteer ? gazetteer : nil) } ?? []
+            let candidates = site.city.map { city -> [CityCandidate] in
+                let key = RuleRunMemo.CityKey(city: ExactText(city), country: site.country, inGazetteer: inGazetteer)
+                if let known = context.runMemo.cityCandidates.value(for: key) { return known }
+                let found = Self.cityCandidates(city, in: site.country, context.destinations, inGazetteer ? gazetteer : nil)
+                context.runMemo.cityCandidates.store(found, for: key)
+                return found
+            } ?? []
             let extent = inGazetteer ? gazetteer.flatMap { CountryExtents.shared.extent(of: site.country, in: $0) } : nil
             guard let judgement = Self.judge(location, cities: candidates, extent: extent) else { continue }
             let placeBound = context.factors(.armedConflict, in: site.country).contains { $0.isPlaceBound }
@@ -264,7 +270,7 @@ public struct InputPlausibilityRule: Rule {
                          gazetteer: Gazetteer?) -> (message: String, reason: String) {
         let name = site.displayName
         let country = site.country.name
-        func km(_ value: Double) -> String { "\(Int(value.rounded())) km" }
+        func km(_ value: Double) -> String { Kilometres.text(value) }
         func city(_ city: CityCandidate, _ distance: Double) -> String {
             "\(km(distance)) from \(city.name) (\(city.location), \(city.source))"
         }

@@ -52,15 +52,18 @@ public struct PoliticalInstabilityRule: Rule {
             guard !factors.isEmpty else { return }
             let name = name()
             for factor in factors {
-                let severity = factor.severity.shifted(by: shift)
-                let latest = factor.events(asOf: context.asOf).last.map { "latest: \($0.what.lowercasedFirst) (\($0.when))" }
-                    ?? "in force since \(factor.inForceFrom)"
+                let parts = context.parts(for: factor)
+                let latest = parts.latestEvent
+                // A site keeps the factor's severity; what only passes through the country is a level lower.
+                let assessment = SeverityAssessment(start: factor.severity.shifted(by: shift),
+                                                    lines: [name, "in \(country.name)", "\(factor.id): \(latest)"])
+                let severity = assessment.severity
                 findings.append(Finding(
                     rule: description.id, severity: severity, policy: policy, mark: mark, subject: id,
                     subjectKind: kind, subjectName: name, factor: factor,
-                    message: "\(name) \(relation) \(country.name), under \(factor.title.lowercasedFirst); \(latest)",
-                    path: [name, "in \(country.name)", "\(factor.id): \(latest)", "\(description.id) → \(severity)"],
-                    evidence: context.evidence(for: factor),
+                    message: "\(name) \(relation) \(country.name), under \(parts.titleInSentence); \(latest)",
+                    path: assessment.path(rule: description.id),
+                    evidence: parts.evidence,
                     recommendations: factor.recommendations + description.recommendations))
             }
         }

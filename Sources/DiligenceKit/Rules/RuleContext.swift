@@ -11,18 +11,19 @@ public final class RuleContext: Sendable {
     public let findings: [Finding]
     /// Travel destinations to coordinates: the database's places, then the gazetteer.
     public let destinations: DestinationResolver
-    /// A factor's evidence with its own events, made once per run and shared by its findings.
-    let evidenceMemo: EvidenceMemo
+    /// What the rules work out per factor or per country rather than per operation
+    /// (`FactorParts`, the factors in force by kind and country), made once per run and shared.
+    let runMemo: RuleRunMemo
 
     public convenience init(policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies,
                             settings: RuleSettings, screener: NameScreener, findings: [Finding] = []) {
         self.init(policy: policy, database: database, asOf: asOf, vocabularies: vocabularies, settings: settings,
-                  screener: screener, findings: findings, evidenceMemo: EvidenceMemo(),
+                  screener: screener, findings: findings, runMemo: RuleRunMemo(),
                   destinations: DestinationResolver(database: database))
     }
 
     init(policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies, settings: RuleSettings,
-         screener: NameScreener, findings: [Finding], evidenceMemo: EvidenceMemo, destinations: DestinationResolver) {
+         screener: NameScreener, findings: [Finding], runMemo: RuleRunMemo, destinations: DestinationResolver) {
         self.policy = policy
         self.database = database
         self.asOf = asOf
@@ -30,14 +31,19 @@ public final class RuleContext: Sendable {
         self.settings = settings
         self.screener = screener
         self.findings = findings
-        self.evidenceMemo = evidenceMemo
+        self.runMemo = runMemo
         self.destinations = destinations
     }
 
     /// The factors of `kind` (or of `other`) in force in `country` on the as-of date, in id order:
-    /// `database.factors`, without a set of kinds made for each of a portfolio's operations.
+    /// `database.factors`, found once per run for each country and kind and shared (every
+    /// operation of a portfolio asks, for each rule).
     public func factors(_ kind: FactorKind, _ other: FactorKind? = nil, in country: Country) -> [RiskFactor] {
-        database.factors(in: country, asOf: asOf) { $0 == kind || $0 == other }
+        let key = RuleRunMemo.FactorsKey(country: country, kind: kind, other: other, asOf: asOf)
+        if let found = runMemo.factors.value(for: key) { return found }
+        let found = database.factors(in: country, asOf: asOf) { $0 == kind || $0 == other }
+        runMemo.factors.store(found, for: key)
+        return found
     }
 
     /// The date recency is measured from: the as-of date, but no later than the factor's last
@@ -50,17 +56,56 @@ public final class RuleContext: Sendable {
     /// Evidence lines for a factor: its title with the first reference, then each event (the
     /// factor's own events as of the as-of date unless `events` are given).
     public func evidence(for factor: RiskFactor, events: [RiskEvent]? = nil) -> [Evidence] {
-        guard events == nil else { return makeEvidence(for: factor, events: events) }
-        // The same lines for every finding of the factor: one array, shared.
-        let key = EvidenceMemo.Key(factor: factor.id, asOf: asOf)
-        if let lines = evidenceMemo.value(for: key) { return lines }
-        let lines = makeEvidence(for: factor, events: nil)
-        evidenceMemo.store(lines, for: key)
+        let parts = parts(for: factor)
+        guard let events else { return parts.evidence }
+        // The title line and the further references are the factor's, made once; only the
+        // event lines are the finding's own.
+        var lines: [Evidence] = []
+        lines.reserveCapacity(events.count + parts.evidenceAround.count)
+        lines.append(parts.evidenceAround[0])
+        for event in events {
+            lines.append(Evidence(record: factor.id, fact: event.evidenceFact, date: event.evidenceDate, reference: nil))
+        }
+        lines += parts.evidenceAround.dropFirst()
         return lines
     }
 
-    private func makeEvidence(for factor: RiskFactor, events: [RiskEvent]?) -> [Evidence] {
-        factor.evidence(events: events ?? factor.events(asOf: asOf), asOf: asOf)
+    /// The factor's texts and events as of the as-of date, made at its first finding of the run
+    /// and shared by the rest: a finding costs what is its own, not the factor's again.
+    public func parts(for factor: RiskFactor) -> FactorParts {
+        let key = RuleRunMemo.PartsKey(factor: factor.id, asOf: asOf)
+        if let parts = runMemo.parts.value(for: key) { return parts }
+        let parts = FactorParts(factor, asOf: asOf)
+        runMemo.parts.store(parts, for: key)
+        return parts
+    }
+}
+
+/// What the findings of one factor repeat, rendered once per run (`RuleContext.parts(for:)`).
+public struct FactorParts: Sendable {
+    /// The factor's events as known on the as-of date (`RiskFactor.events(asOf:)`).
+    public let events: [RiskEvent]
+    /// The title as a message writes it after a comma ("state-ordered internet shutdowns ...").
+    public let titleInSentence: String
+    /// "DRF-2020-ML-0003 in force since 2020-08-20": the path step of a measure in force.
+    public let inForceLine: String
+    /// "latest: ... (2020-09-21)" from the latest event, or "in force since ..." without one.
+    public let latestEvent: String
+    /// The factor's own evidence lines (title and first reference, events, further references).
+    public let evidence: [Evidence]
+    /// The sectors the factor names, folded (`TextFolding.key`).
+    public let sectorKeys: Set<String>
+    /// The evidence lines without events: the title line first, then the further references.
+    let evidenceAround: [Evidence]
+
+    public init(_ factor: RiskFactor, asOf: Day) {
+        events = factor.events(asOf: asOf)
+        titleInSentence = factor.title.lowercasedFirst
+        inForceLine = "\(factor.id) in force since \(factor.inForceFrom)"
+        latestEvent = events.last.map { "latest: \($0.what.lowercasedFirst) (\($0.when))" } ?? "in force since \(factor.inForceFrom)"
+        evidence = factor.evidence(events: events, asOf: asOf)
+        evidenceAround = factor.evidence(events: [], asOf: asOf)
+        sectorKeys = Set(factor.affects.sectors.map(TextFolding.key))
     }
 }
 
@@ -98,21 +143,35 @@ extension RiskEvent {
 
     /// What happened, with the place when the text does not name it.
     public var evidenceFact: String {
-        if let place, !what.contains(place) { return what + " (\(place))" }
+        if let place, !what.containsBytes(of: place) { return what + " (\(place))" }
         return what
     }
 }
 
-/// Evidence lines of factors, by factor and as-of date, for a run.
-final class EvidenceMemo: Sendable {
-    struct Key: Hashable {
+/// What the rules keep for a run: each factor's parts, and the factors in force by country and
+/// kind, both by as-of date (a checker may check at several).
+final class RuleRunMemo: Sendable {
+    struct PartsKey: Hashable {
         var factor: String
         var asOf: Day
     }
 
-    private let memo = Memo<Key, [Evidence]>(capacity: 100_000)
+    struct FactorsKey: Hashable {
+        var country: Country
+        var kind: FactorKind
+        var other: FactorKind?
+        var asOf: Day
+    }
 
-    func value(for key: Key) -> [Evidence]? { memo.value(for: key) }
+    struct CityKey: Hashable {
+        var city: ExactText
+        var country: Country
+        var inGazetteer: Bool
+    }
 
-    func store(_ lines: [Evidence], for key: Key) { memo.store(lines, for: key) }
+    let parts = Memo<PartsKey, FactorParts>(capacity: 100_000)
+    let factors = Memo<FactorsKey, [RiskFactor]>(capacity: 100_000)
+    /// input-plausibility's candidate places for a site's city (a portfolio names the same
+    /// cities again and again; each lookup folds the name and searches the gazetteer).
+    let cityCandidates = Memo<CityKey, [InputPlausibilityRule.CityCandidate]>(capacity: 100_000)
 }

@@ -17,4 +17,14 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     public var screeningThreshold = 0.7
 
     public init() {}
+
+    /// The defaults, as the rules' documentation (`diligence explain`, the methodology) states them.
+    public static let defaults = RuleSettings()
+
+    /// "25, 100, 200 and 300 km": the conflict bands as prose.
+    public var conflictBandsText: String {
+        let values = conflictBandsKm.map { String(Int($0)) }
+        guard values.count > 1 else { return (values.first ?? "0") + " km" }
+        return values.dropLast().joined(separator: ", ") + " and " + (values.last ?? "") + " km"
+    }
 }

@@ -12,7 +12,7 @@ public struct ShutdownExposureRule: Rule {
         facts: "Risk factors of kind `internet-shutdown` in force for the site's country: `affects.dependencies` and the dated shutdown `events`; the dependency vocabulary's `requires` (Slack requires internet) and the continuity vocabulary's `covers` and `survives_state_shutdown`.",
         severityModel: [
             "Start from the factor's severity.",
-            "No shutdown event in the last 365 days before the recency reference: one level lower.",
+            "No shutdown event in the last \(RuleSettings.defaults.shutdownRecencyDays) days before the recency reference: one level lower.",
             "Every exposed dependency covered by fallbacks that survive a state-ordered shutdown: two levels lower (one if a fallback is only partial).",
             "Some exposed dependencies covered: one level lower.",
             "Fallbacks that do not survive a state order (a second domestic ISP, mobile failover) earn no credit.",
@@ -58,8 +58,9 @@ public struct ShutdownExposureRule: Rule {
         let continuity = context.vocabularies[.continuity]
         for site in context.policy.sites where !site.dependsOn.isEmpty {
             for factor in context.factors(.internetShutdown, in: site.country) {
+                let parts = context.parts(for: factor)
                 // Events up to the as-of date; regional ones only where the site is (or may be).
-                let events = factor.events(asOf: context.asOf).filter { Self.reaches($0, site) }
+                let events = parts.events.filter { Self.reaches($0, site) }
                 guard !events.isEmpty else { continue }
                 let affected = Set(factor.affects.dependencies).union(events.flatMap(\.dependencies))
                 var exposed = site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: affected) }
@@ -73,11 +74,10 @@ public struct ShutdownExposureRule: Rule {
                     indirect = true
                 }
                 let reference = context.recencyReference(for: factor)
-                var severity = factor.severity
-                var path = ["\(site.displayName)", "depends on \(exposed.joined(separator: ", "))"]
+                var assessment = SeverityAssessment(start: factor.severity,
+                                                    lines: [site.displayName, "depends on \(exposed.joined(separator: ", "))"])
                 if indirect {
-                    severity = severity.shifted(by: -1)
-                    path.append("the shutdowns blocked \(affected.sorted().joined(separator: ", ")), none of them its own dependencies: one level lower, the state has shown it orders providers to cut")
+                    assessment.adjust(by: -1, "the shutdowns blocked \(affected.sorted().joined(separator: ", ")), none of them its own dependencies: one level lower, the state has shown it orders providers to cut")
                 }
                 // Seen as known on the as-of date: an event ending after it is ongoing on it.
                 let latestEvent = events.max { ($0.latest(asOf: context.asOf), $0.date) < ($1.latest(asOf: context.asOf), $1.date) }
@@ -86,10 +86,9 @@ public struct ShutdownExposureRule: Rule {
                 let cited = Array(events.sorted { ($1.date, $1.id ?? "") < ($0.date, $0.id ?? "") }.prefix(Self.maxCited))
                 let citedText = cited.prefix(3).map { "\($0.id.map { "\($0) " } ?? "")\($0.when)" }.joined(separator: ", ")
                 if latest.days(until: reference) > context.settings.shutdownRecencyDays {
-                    severity = severity.shifted(by: -1)
-                    path.append("last shutdown \(latestText), over \(context.settings.shutdownRecencyDays) days before \(reference)")
+                    assessment.adjust(by: -1, "last shutdown \(latestText), over \(context.settings.shutdownRecencyDays) days before \(reference)")
                 } else {
-                    path.append("\(events.count) shutdown event(s), latest \(latestText)" + (events.count > 1 ? " (\(citedText)\(events.count > 3 ? ", …" : ""))" : ""))
+                    assessment.state("\(events.count) shutdown event(s), latest \(latestText)" + (events.count > 1 ? " (\(citedText)\(events.count > 3 ? ", …" : ""))" : ""))
                 }
                 // Continuity credit: only fallbacks that survive a state-ordered shutdown count.
                 let surviving = site.continuity.compactMap { continuity.term($0) }.filter(\.survivesStateShutdown)
@@ -100,19 +99,18 @@ public struct ShutdownExposureRule: Rule {
                 let ignored = site.continuity.filter { id in !(continuity.term(id)?.survivesStateShutdown ?? false) }
                 if uncovered.isEmpty {
                     let partial = surviving.allSatisfy(\.partial)
-                    severity = severity.shifted(by: partial ? -1 : -2)
-                    path.append("covered by \(surviving.map(\.id).joined(separator: ", "))" + (partial ? " (partial)" : ""))
+                    assessment.adjust(by: partial ? -1 : -2, "covered by \(surviving.map(\.id).joined(separator: ", "))" + (partial ? " (partial)" : ""))
                 } else if !covered.isEmpty {
-                    severity = severity.shifted(by: -1)
-                    path.append("\(covered.joined(separator: ", ")) covered; \(uncovered.joined(separator: ", ")) not")
+                    assessment.adjust(by: -1, "\(covered.joined(separator: ", ")) covered; \(uncovered.joined(separator: ", ")) not")
                 } else {
-                    path.append("no fallback that survives a state-ordered shutdown")
+                    assessment.adjust(by: 0, "no fallback that survives a state-ordered shutdown")
                 }
                 if !ignored.isEmpty {
-                    path.append("\(ignored.joined(separator: ", ")) earns no credit: it fails when all domestic providers are ordered to cut")
+                    assessment.state("\(ignored.joined(separator: ", ")) earns no credit: it fails when all domestic providers are ordered to cut")
                 }
-                path.append("\(description.id) → \(severity)")
-                var message = "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), exposed to \(factor.title.lowercasedFirst)"
+                let severity = assessment.severity
+                let path = assessment.path(rule: description.id)
+                var message = "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), exposed to \(parts.titleInSentence)"
                 if indirect { message += " (which blocked \(affected.sorted().joined(separator: ", ")))" }
                 message += uncovered.isEmpty ? "; fallbacks cover them" : "; no shutdown-proof fallback for \(uncovered.joined(separator: ", "))"
                 var exposure = Exposure(subject: site.id, location: site.location, rule: description.id, severity: severity)

@@ -7,7 +7,7 @@ public struct StaleIntelligenceRule: Rule {
     public let description = RuleDescription(
         id: "stale-intelligence",
         name: "Stale intelligence",
-        summary: "A risk factor that produced a finding but was last reviewed more than 180 days before the as-of date, or an imported list whose snapshot is that old: the finding may over- or under-state today's risk.",
+        summary: "A risk factor that produced a finding but was last reviewed more than \(RuleSettings.defaults.staleAfterDays) days before the as-of date, or an imported list whose snapshot is that old: the finding may over- or under-state today's risk.",
         facts: "The `reviewed` date of every risk factor behind the policy's other findings (an imported factor is reviewed on its snapshot date), and the snapshot date of the imported list behind a listed-counterparty match.",
         severityModel: [
             "Medium when a finding it supports is high or critical; low otherwise.",
@@ -53,14 +53,14 @@ public struct StaleIntelligenceRule: Rule {
                 let age = factor.reviewed.days(until: context.asOf)
                 guard age > context.settings.staleAfterDays else { continue }
                 seen.insert(id)
-                let worst = context.findings.filter { $0.factors.contains(id) }.map(\.severity).max() ?? .info
-                let severity: Severity = worst >= .high ? .medium : .low
+                let assessment = assess(supporting: id, context, lines: [factor.id, "reviewed \(factor.reviewed)", "\(age) days > \(context.settings.staleAfterDays)"])
+                let severity = assessment.severity
                 var stale = Finding(
                     rule: description.id, severity: severity, policy: context.policy,
                     mark: Mark(line: finding.line, column: finding.column), subject: factor.id, subjectKind: .factor,
                     subjectName: factor.title, factor: nil,
                     message: "\(factor.id) (\(factor.title)) was last reviewed on \(factor.reviewed), \(age) days before \(context.asOf); the findings it supports may be out of date",
-                    path: [factor.id, "reviewed \(factor.reviewed)", "\(age) days > \(context.settings.staleAfterDays)", "\(description.id) → \(severity)"],
+                    path: assessment.path(rule: description.id),
                     evidence: [Evidence(record: factor.id, fact: "Last reviewed", date: factor.reviewed.description, reference: factor.references.first)],
                     recommendations: description.recommendations)
                 stale.factors = [factor.id]
@@ -68,6 +68,12 @@ public struct StaleIntelligenceRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Medium when a finding the stale record supports is high or critical, low otherwise.
+    func assess(supporting id: String, _ context: RuleContext, lines: [String]) -> SeverityAssessment {
+        let worst = context.findings.lazy.filter { $0.factors.contains(id) }.map(\.severity).max() ?? .info
+        return SeverityAssessment(start: worst >= .high ? .medium : .low, lines: lines)
     }
 
     /// A listed entity's imported list whose snapshot is older than the limit: the same finding
@@ -78,15 +84,15 @@ public struct StaleIntelligenceRule: Rule {
         let age = snapshot.date.days(until: context.asOf)
         guard age > context.settings.staleAfterDays else { return nil }
         seen.insert(snapshot.relative)
-        let worst = context.findings.filter { $0.factors.contains(id) }.map(\.severity).max() ?? .info
-        let severity: Severity = worst >= .high ? .medium : .low
+        let assessment = assess(supporting: id, context, lines: [snapshot.relative, "snapshot \(snapshot.date)", "\(age) days > \(context.settings.staleAfterDays)"])
+        let severity = assessment.severity
         let name = "\(snapshot.source.displayName) snapshot \(snapshot.relative)"
         var stale = Finding(
             rule: description.id, severity: severity, policy: context.policy,
             mark: Mark(line: finding.line, column: finding.column), subject: snapshot.relative, subjectKind: .factor,
             subjectName: name, factor: nil,
             message: "\(name), behind \(id), is a snapshot of \(snapshot.date), \(age) days before \(context.asOf); listings may have changed since",
-            path: [snapshot.relative, "snapshot \(snapshot.date)", "\(age) days > \(context.settings.staleAfterDays)", "\(description.id) → \(severity)"],
+            path: assessment.path(rule: description.id),
             evidence: [Evidence(record: id, fact: "Snapshot of \(snapshot.source.displayName)", date: snapshot.date.description, reference: entity.references.first)],
             recommendations: ["Import a current snapshot of \(snapshot.source.displayName) (`diligence db import --from \(snapshot.source.rawValue) ... --into DB`) and re-run the check."])
         stale.factors = [snapshot.relative]

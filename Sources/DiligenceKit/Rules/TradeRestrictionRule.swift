@@ -81,6 +81,8 @@ public struct TradeRestrictionRule: Rule {
         if !factor.affects.goods.isEmpty, restrictedGoods.isEmpty, !flow.goods.isEmpty { return nil }
         let exempt = restrictedGoods.filter { factor.exemptGoods.contains($0) }
         let notExempt = restrictedGoods.filter { !factor.exemptGoods.contains($0) }
+        let parts = context.parts(for: factor)
+        let title = parts.titleInSentence
         let preposition = flow.direction == .export ? "to" : "from"
         let subjectName = flow.name ?? flow.defaultName
         var severity = factor.severity
@@ -90,14 +92,14 @@ public struct TradeRestrictionRule: Rule {
         let elsewhere = leg.country != flow.country
         if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
         if flow.goods.isEmpty {
-            message = "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name) declares no goods, and \(factor.title.lowercasedFirst) is in force; exemptions cannot be applied to undeclared goods"
+            message = "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name) declares no goods, and \(title) is in force; exemptions cannot be applied to undeclared goods"
             path.append("goods not declared")
         } else if notExempt.isEmpty {
             severity = .info
-            message = "\(flow.direction.rawValue.capitalized) of \(exempt.joined(separator: ", ")) \(preposition) \(flow.country.name) falls under the exemptions of \(factor.title.lowercasedFirst)"
+            message = "\(flow.direction.rawValue.capitalized) of \(exempt.joined(separator: ", ")) \(preposition) \(flow.country.name) falls under the exemptions of \(title)"
             path.append("goods: \(exempt.joined(separator: ", ")) (all exempt)")
         } else {
-            message = "\(flow.direction.rawValue.capitalized) of \(notExempt.joined(separator: ", ")) \(preposition) \(flow.country.name) is restricted: \(factor.title.lowercasedFirst)"
+            message = "\(flow.direction.rawValue.capitalized) of \(notExempt.joined(separator: ", ")) \(preposition) \(flow.country.name) is restricted: \(title)"
             if !exempt.isEmpty { message += " (\(exempt.joined(separator: ", ")) exempt)" }
             path.append("goods: \(notExempt.joined(separator: ", ")) (not exempt)")
         }
@@ -111,10 +113,10 @@ public struct TradeRestrictionRule: Rule {
             severity = severity.shifted(by: binding.severityShift)
             message += binding.messageSuffix(jurisdiction.name)
         }
-        path.append("\(factor.id) in force since \(factor.inForceFrom)")
+        path.append(parts.inForceLine)
         path.append(binding.pathLine)
         path.append("\(description.id) → \(severity)")
-        var evidence = context.evidence(for: factor)
+        var evidence = parts.evidence
         if let exempt = factor.exemptGoodsEvidence { evidence.insert(exempt, at: 1) }
         let recommendations = severity == .info
             ? [description.recommendations[1]]

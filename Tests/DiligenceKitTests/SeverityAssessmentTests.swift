@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import DiligenceKit
+
+/// The severity assessment (a start, steps with reasons, a cap), the one distance formatter,
+/// the rules' documentation read from `RuleSettings`, and the per-run factor parts.
+@Suite struct SeverityAssessmentTests {
+    @Test func stepsApplyInOrderClampedAndThePathStatesEach() {
+        var assessment = SeverityAssessment(start: .high, lines: ["Minsk office", "depends on internet"])
+        assessment.adjust(by: -1, "no event in the last 365 days")
+        assessment.state("3 shutdown events")
+        assessment.adjust(by: -5, "covered by satellite-link")
+        #expect(assessment.severity == .info)
+        assessment.adjust(by: 1, "raised")
+        // Clamped at info, then one up: low (not the sum high - 5 + 1).
+        #expect(assessment.severity == .low)
+        #expect(assessment.steps.map(\.levels) == [-1, -5, 1])
+        #expect(assessment.path(rule: "shutdown-exposure") == [
+            "Minsk office", "depends on internet", "no event in the last 365 days", "3 shutdown events",
+            "covered by satellite-link", "raised", "shutdown-exposure → low",
+        ])
+    }
+
+    @Test func aGroupMovesOnceByItsSumAndTheCapIsStatedOnlyWhenItBinds() {
+        var travel = SeverityAssessment(start: .info)
+        // Passing through (-1) from info, then weekly (+1): the group's sum is 0, so info stays.
+        travel.adjust([.init(-1, "travel"), .init(1, "weekly trips")])
+        #expect(travel.severity == .info)
+        var site = SeverityAssessment(start: .critical)
+        site.adjust(by: 1, "a named target")
+        site.cap(at: .high, "capped at the factor's high")
+        #expect(site.severity == .high)
+        #expect(site.path(rule: "conflict-proximity").suffix(2) == ["capped at the factor's high", "conflict-proximity → high"])
+        var below = SeverityAssessment(start: .medium)
+        below.cap(at: .high, "never written")
+        #expect(below.path(rule: "r") == ["r → medium"])
+    }
+
+    @Test(arguments: [(0.0, "0.0 km"), (1.26, "1.3 km"), (9.94, "9.9 km"), (9.96, "10 km"), (10.4, "10 km"), (61.5, "62 km"), (181.2, "181 km")])
+    func distancesHaveOneFormat(km: Double, text: String) {
+        #expect(Kilometres.text(km) == text)
+        #expect(MarkdownReporter.km(km) == text)
+        #expect(ConflictProximityRule.km(km) == text)
+    }
+
+    @Test func theRulesDocumentationStatesTheSettingsDefaults() {
+        let defaults = RuleSettings.defaults
+        #expect(defaults == RuleSettings())
+        #expect(defaults.conflictBandsText == "25, 100, 200 and 300 km")
+        #expect(StaleIntelligenceRule().description.summary.contains("more than \(defaults.staleAfterDays) days before the as-of date"))
+        let conflict = ConflictProximityRule().description.severityModel.joined(separator: "\n")
+        #expect(conflict.contains("up to 25, 100, 200 and 300 km"))
+        #expect(conflict.contains("last review plus 180 days): up to 365 days full weight; 366 to 730 days one level lower"))
+        #expect(CivilUnrestTravelRule().description.severityModel[1].hasPrefix("Latest unrest event in that city within 30 days"))
+        #expect(ShutdownExposureRule().description.severityModel[1] == "No shutdown event in the last 365 days before the recency reference: one level lower.")
+        #expect(ListedCounterpartyRule().description.severityModel.contains { $0.contains("(default 0.70;") })
+    }
+
+    /// A factor's parts are its own texts and evidence, whichever finding asks first.
+    @Test func factorPartsAreTheFactorsOwnTexts() throws {
+        let database = TestData.workspace.database
+        let factor = try #require(database.factor(id: "DRF-2020-ML-0001"))
+        let parts = FactorParts(factor, asOf: TestData.asOf)
+        #expect(parts.inForceLine == "DRF-2020-ML-0001 in force since \(factor.inForceFrom)")
+        #expect(parts.titleInSentence == factor.title.lowercasedFirst)
+        #expect(parts.events == factor.events(asOf: TestData.asOf))
+        #expect(parts.evidence == factor.evidence(events: parts.events, asOf: TestData.asOf))
+        let latest = try #require(parts.events.last)
+        #expect(parts.latestEvent == "latest: \(latest.what.lowercasedFirst) (\(latest.when))")
+        // Evidence for some events: the factor's lines around the finding's own events.
+        let context = RuleContext(policy: try TestData.policy("version: 1\ncompany: X\n"), database: database, asOf: TestData.asOf,
+                                  vocabularies: TestData.workspace.vocabularies, settings: RuleSettings(),
+                                  screener: NameScreener(entities: database.entities))
+        let some = Array(parts.events.suffix(2))
+        #expect(context.evidence(for: factor, events: some) == factor.evidence(events: some, asOf: TestData.asOf))
+        #expect(context.evidence(for: factor, events: []) == factor.evidence(events: [], asOf: TestData.asOf))
+        #expect(context.evidence(for: factor) == parts.evidence)
+    }
+}
+
+/// The byte search the rules use instead of Foundation's `contains`.
+@Suite struct TextSearchTests {
+    @Test(arguments: [
+        ("Attack near Palma", "Palma", true), ("Attack near Palma", "palma", false), ("Palma", "Palma", true),
+        ("Pal", "Palma", false), ("Mocímboa da Praia", "Mocímboa", true), ("aaab", "aab", true), ("abc", "", false),
+        ("", "a", false), ("Afungi LNG project", "LNG project (Total)", false),
+    ])
+    func bytesAreFoundWhereFoundationFindsThem(text: String, part: String, found: Bool) {
+        #expect(text.containsBytes(of: part) == found)
+        #expect(text.contains(part) == found)
+    }
+}
