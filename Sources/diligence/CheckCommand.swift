@@ -17,8 +17,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Evaluate as of this date, YYYY-MM-DD (default: today, UTC).")
     var asOf: Day?
 
-    @Option(name: .long, help: "Comma-separated formats: text, markdown, json, sarif, junit, github (default: text on a terminal, markdown otherwise).")
-    var format: String?
+    @Option(name: .long, help: "Comma-separated formats: text, markdown, json, sarif, junit, github (default: text on a terminal, markdown otherwise).",
+            transform: ReportFormat.list)
+    var format: [ReportFormat]?
 
     @Option(name: .long, help: "A file for one format, a folder for several (report.md, report.json, report.txt, report.sarif, report.junit.xml, report.github.txt), or - for standard output.")
     var output: String?
@@ -38,23 +39,11 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Print to standard error how long each phase took (database, check, write) and the CPU time of loading, rules and rendering.")
     var timings = false
 
-    func formats() throws -> [ReportFormat] {
-        guard let format else { return [isTerminal() ? .text : .markdown] }
-        var result: [ReportFormat] = []
-        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            let aliases = ["md": "markdown"]
-            guard let value = ReportFormat(rawValue: aliases[name] ?? name) else {
-                throw ValidationError("unknown format '\(name)'; use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if !result.contains(value) { result.append(value) }
-        }
-        if result.isEmpty { throw ValidationError("--format needs at least one format") }
-        return result
-    }
+    /// The formats asked for, or the default for where standard output goes.
+    var formats: [ReportFormat] { format ?? [isTerminal() ? .text : .markdown] }
 
     func validate() throws {
         guard maxAcceptanceDays >= 0 else { throw ValidationError("--max-acceptance-days must be 0 or more") }
-        let formats = try formats()
         do throws(OutputPlan.PlanError) {
             _ = try OutputPlan(output: output, formats: formats)
         } catch {
@@ -63,7 +52,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plan = try OutputPlan(output: output, formats: try formats())
+        let plan = try OutputPlan(output: output, formats: formats)
         var clock = PhaseClock()
         var work = ""
         defer { if timings { printError(clock.summary + (work.isEmpty ? "" : "\n" + work)) } }
@@ -76,7 +65,7 @@ struct CheckCommand: ParsableCommand {
                 previous = try Baseline.load(path: baseline)
             } catch {
                 report(error)
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
         }
         // An output that is an input (a policy, a database file, the baseline) is refused
@@ -86,11 +75,11 @@ struct CheckCommand: ParsableCommand {
         let clashes = plan.clashes(withInputs: inputs)
         if !clashes.isEmpty {
             clashes.forEach(printError)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         if plan.target == .standardOutput, StandardStreams.outputWasClosed {
             printError("error: cannot write report: standard output is closed (use --output FILE)")
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         let options = CheckOptions(asOf: asOf ?? .today, failOn: failOn.threshold, reportMin: reportMin.severity, baseline: previous)
         let check = StreamedCheck(checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
@@ -104,7 +93,7 @@ struct CheckCommand: ParsableCommand {
             case .input(let problems): report(problems)
             case .write(let failure): printError(failure.description)
             }
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         clock.lap("check")
         work = output.work.summary
@@ -120,7 +109,7 @@ struct CheckCommand: ParsableCommand {
             }
         } catch {
             printError(plan.target == .standardOutput ? "error: cannot write report: \(StandardStreams.failure(error.reason))" : error.description)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         clock.lap("write")
         // The verdict goes to standard error whatever the format, so that it ends a CI log even
@@ -135,6 +124,6 @@ struct CheckCommand: ParsableCommand {
         for (format, path) in zip(plan.formats, plan.paths) where format == .sarif {
             if let warning = SARIFSize.warning(path: path) { printError(warning) }
         }
-        if result.gateFailed { throw ExitCode(1) }
+        if result.gateFailed { throw ExitCode.findings }
     }
 }
