@@ -104,9 +104,10 @@ extension TradeFlow {
     }
 }
 
-/// One declared key of a policy mapping and where its value goes in the model: the field
+/// One declared key of a policy mapping and where its value goes in the model (a class: the
+/// decoder reads one per scalar without copying it): the field
 /// (name, type, documentation) and its destination are written together, once.
-struct PolicyField: Sendable {
+final class PolicyField: Sendable {
     /// How the decoder reads the value.
     enum Shape: Sendable {
         case scalar
@@ -156,14 +157,14 @@ struct PolicyField: Sendable {
     }
 
     /// A scalar field kept in an optional property.
-    init<T: PolicyScalar>(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
+    convenience init<T: PolicyScalar>(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
                           into path: WritableKeyPath<PolicyDraft, T?> & Sendable, mark: MarkTarget? = nil) {
         self.init(Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
                   store: { draft, value in draft[keyPath: path] = T(value) }, mark: mark?.store)
     }
 
     /// A scalar field kept in a property that always has a value (required, or with a default).
-    init<T: PolicyScalar>(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
+    convenience init<T: PolicyScalar>(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
                           into path: WritableKeyPath<PolicyDraft, T> & Sendable, mark: MarkTarget? = nil) {
         self.init(Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
                   store: { draft, value in if let converted = T(value) { draft[keyPath: path] = converted } },
@@ -171,24 +172,24 @@ struct PolicyField: Sendable {
     }
 
     /// A scalar field that is validated and not kept (`version`).
-    init(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil) {
+    convenience init(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil) {
         self.init(Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type, store: nil, mark: nil)
     }
 
     /// A list of scalars, each item appended in file order.
-    init<T: PolicyScalar>(_ name: String, list type: FieldType, _ summary: String, example: String? = nil,
+    convenience init<T: PolicyScalar>(_ name: String, list type: FieldType, _ summary: String, example: String? = nil,
                           into path: WritableKeyPath<PolicyDraft, [T]> & Sendable, mark: MarkTarget? = nil) {
         self.init(Field(name, .list(type), summary, example: example), shape: .scalars, scalarType: type,
                   store: { draft, value in if let converted = T(value) { draft[keyPath: path].append(converted) } }, mark: mark?.store)
     }
 
     /// A mapping, read by `object`'s fields and hooks.
-    init(_ name: String, object: PolicyObject, _ summary: String, example: String? = nil) {
+    convenience init(_ name: String, object: PolicyObject, _ summary: String, example: String? = nil) {
         self.init(Field(name, .object(object.schema), summary, example: example), shape: .object(object), scalarType: .text, store: nil, mark: nil)
     }
 
     /// A list of mappings, each read by `object`'s fields and hooks.
-    init(_ name: String, list object: PolicyObject, _ summary: String, example: String? = nil) {
+    convenience init(_ name: String, list object: PolicyObject, _ summary: String, example: String? = nil) {
         self.init(Field(name, .list(.object(object.schema)), summary, example: example), shape: .objects(object), scalarType: .text,
                   store: nil, mark: nil)
     }

@@ -1,10 +1,10 @@
 /// Walks a YAML tree against an `ObjectSchema`, converting scalars by their declared type and
 /// collecting every problem of the file (unknown keys with did-you-mean, missing keys, wrong
 /// types, YAML 1.1 traps, duplicates) instead of stopping at the first.
-public struct SchemaValidator {
-    public let countries: CountryTable
-    public let vocabularies: Vocabularies
-    public var sink: DiagnosticSink
+struct SchemaValidator {
+    let countries: CountryTable
+    let vocabularies: Vocabularies
+    var sink: DiagnosticSink
     /// Keys (and `[]` for list items) from the root to the node being validated; turned into
     /// text only when a message needs it.
     private var pathComponents: [String] = []
@@ -23,14 +23,14 @@ public struct SchemaValidator {
         return result
     }
 
-    public init(file: String, countries: CountryTable, vocabularies: Vocabularies) {
+    init(file: String, countries: CountryTable, vocabularies: Vocabularies) {
         self.countries = countries
         self.vocabularies = vocabularies
         self.sink = DiagnosticSink(file: file)
     }
 
     /// Validates a document root against `schema`; nil when the root is not a mapping.
-    public mutating func validateRoot(_ node: YAMLNode, as schema: ObjectSchema) -> Record? {
+    mutating func validateRoot(_ node: YAMLNode, as schema: ObjectSchema) -> Record? {
         guard case .mapping = node.content else {
             sink.error(node.mark, "expected a mapping of keys (such as `\(schema.fields.first?.name ?? "id"): ...`), found \(node.shapeName)")
             return nil
@@ -41,7 +41,7 @@ public struct SchemaValidator {
     /// Validates one item of the list under the root key `key`, read apart from its file's tree
     /// (`YAMLReader.read(_:file:limits:streamingItemsOf:each:)`): the same checks and messages as
     /// when the list is validated whole, with `seen` holding the unique keys met so far.
-    public mutating func validateItem(_ node: YAMLNode, of key: String, as schema: ObjectSchema, seen: inout [String: Mark]) -> Record? {
+    mutating func validateItem(_ node: YAMLNode, of key: String, as schema: ObjectSchema, seen: inout [String: Mark]) -> Record? {
         pathComponents.append(key)
         pathComponents.append("[]")
         defer { pathComponents.removeAll() }
