@@ -2,32 +2,35 @@
 // library's own module (DiligenceKit), so no import is needed. A thrown InputError is the
 // expected answer to bad input; a crash, a hang, or an ASan report is a bug.
 //
-// It also checks the fast path (PolicyEventLoader) against the slow path (YAMLReader and
-// SchemaValidator): where the slow path accepts, the fast path gives nil or the same Policy;
-// where the slow path throws, the fast path gives nil. A violation stops the run (fatalError).
+// It also checks the readers that feed PolicyDecoder against each other: the text read by the
+// scanner or libyaml (as `load` reads it) and by YAMLReader's tree must give the same Policy,
+// or the same problems. A violation stops the run (fatalError).
 private let loader: PolicyLoader = {
     let countries = try! CountryTable.builtin()
     let vocabularies = try! VocabularyLoader.load(countries: countries)
-    return PolicyLoader(countries: countries, vocabularies: vocabularies)
+    return PolicyLoader(countries: countries, vocabularies: vocabularies, ruleIDs: RuleRegistry.ids)
 }()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let fast = loader.eventLoader.load(bytes: bytes, file: "fuzz.yaml", limits: loader.limits)
-    do throws(InputError) {
-        let policy = try loader.loadValidating(bytes: bytes, file: "fuzz.yaml")
-        if let fast, fast != policy {
-            fatalError("the fast path built a different policy\nfast: \(fast)\nslow: \(policy)")
+    let read = loader.decode(bytes, file: "fuzz.yaml").result
+    let tree = loader.decode(bytes, file: "fuzz.yaml", from: .tree).result
+    switch (read, tree) {
+    case (.success(let policy), .success(let reference)):
+        if policy != reference {
+            fatalError("the readers built different policies\nread: \(policy)\ntree: \(reference)")
         }
         // Touch what the rules read, so a bad value built by the loader is used, not just stored.
         _ = policy.sites.count + policy.trade.count + policy.counterparties.count + policy.travel.count
-    } catch {
-        if let fast {
-            fatalError("the fast path built a policy the slow path rejects: \(fast)\n\(error)")
+    case (.failure(let error), .failure(let reference)):
+        if error.diagnostics != reference.diagnostics {
+            fatalError("the readers found different problems\nread: \(error)\ntree: \(reference)")
         }
         // Every problem must be located and printable.
         for diagnostic in error.diagnostics { _ = diagnostic.description }
+    default:
+        fatalError("one reader accepts what the other refuses\nread: \(read)\ntree: \(tree)")
     }
     return 0
 }

@@ -17,8 +17,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Evaluate as of this date, YYYY-MM-DD (default: today, UTC).")
     var asOf: Day?
 
-    @Option(name: .long, help: "Comma-separated formats: text, markdown, json, sarif, junit, github, html, pdf (pdf needs chromium; default: text on a terminal, markdown otherwise).")
-    var format: String?
+    @Option(name: .long, help: "Comma-separated formats: text, markdown, json, sarif, junit, github, html, pdf (pdf needs chromium; default: text on a terminal, markdown otherwise).",
+            transform: ReportFormat.list)
+    var format: [ReportFormat]?
 
     @Option(name: .long, help: "A file for one format, a folder for several (report.md, report.json, report.txt, report.sarif, report.junit.xml, report.github.txt, report.html, report.pdf), or - for standard output.")
     var output: String?
@@ -44,26 +45,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Print to standard error how long each phase took (database, check, write) and the CPU time of loading, rules and rendering.")
     var timings = false
 
-    func formats() throws -> [ReportFormat] {
-        guard let format else { return [isTerminal() ? .text : .markdown] }
-        var result: [ReportFormat] = []
-        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            let aliases = ["md": "markdown"]
-            guard let value = ReportFormat(rawValue: aliases[name] ?? name) else {
-                throw ValidationError("unknown format '\(name)'; use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if !result.contains(value) { result.append(value) }
-        }
-        if result.isEmpty { throw ValidationError("--format needs at least one format") }
-        return result
-    }
+    /// The formats asked for, or the default for where standard output goes.
+    var formats: [ReportFormat] { format ?? [isTerminal() ? .text : .markdown] }
 
     func validate() throws {
         guard maxAcceptanceDays >= 0 else { throw ValidationError("--max-acceptance-days must be 0 or more") }
         if let compareAsOf, compareAsOf >= (asOf ?? .today) {
             throw ValidationError("--compare-as-of must be earlier than the as-of date (\(asOf ?? .today))")
         }
-        let formats = try formats()
         if formats.contains(.pdf), output == nil || output == "-", isTerminal() {
             throw ValidationError("--format pdf writes a binary file: use --output FILE, or redirect standard output")
         }
@@ -75,12 +64,12 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plan = try OutputPlan(output: output, formats: try formats())
+        let plan = try OutputPlan(output: output, formats: formats)
         // PDF: the HTML report printed by headless Chromium, which must be there before anything runs.
         let browser = PDFPrinter.browser()
         if plan.formats.contains(.pdf), browser == nil {
             printError("error: " + PDFPrinter.missingBrowser)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         var clock = PhaseClock()
         var work = ""
@@ -94,7 +83,7 @@ struct CheckCommand: ParsableCommand {
                 previous = try Baseline.load(path: baseline)
             } catch {
                 report(error)
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
         }
         // An output that is an input (a policy, a database file, the baseline) is refused
@@ -108,7 +97,7 @@ struct CheckCommand: ParsableCommand {
             // as in the main one.
             if !workspace.database.drafts.isEmpty {
                 report(InputError(workspace.database.refusedDrafts))
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
             return workspace
         }
@@ -120,11 +109,11 @@ struct CheckCommand: ParsableCommand {
         let clashes = plan.clashes(withInputs: inputs)
         if !clashes.isEmpty {
             clashes.forEach(printError)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         if plan.target == .standardOutput, StandardStreams.outputWasClosed {
             printError("error: cannot write report: standard output is closed (use --output FILE)")
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         var options = CheckOptions(asOf: asOf ?? .today, failOn: failOn.threshold, reportMin: reportMin.severity, baseline: previous)
         if compareAsOf != nil || compared != nil {
@@ -134,7 +123,7 @@ struct CheckCommand: ParsableCommand {
                 policies = try PolicySet.load(paths, loader: workspace.policyLoader)
             } catch {
                 report(error)
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
             let current = Checker(database: workspace.database, vocabularies: workspace.vocabularies)
             let previous = compared.map { Checker(database: $0.database, vocabularies: $0.vocabularies) } ?? current
@@ -152,7 +141,7 @@ struct CheckCommand: ParsableCommand {
             case .input(let problems): report(problems)
             case .write(let failure): printError(failure.description)
             }
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         clock.lap("check")
         work = output.work.summary
@@ -165,7 +154,7 @@ struct CheckCommand: ParsableCommand {
                                                                    temporaryFolder: FileManager.default.temporaryDirectory.path))]
                 } catch {
                     printError(error.description)
-                    throw ExitCode(2)
+                    throw ExitCode.invalidInput
                 }
             }
         }
@@ -180,7 +169,7 @@ struct CheckCommand: ParsableCommand {
             }
         } catch {
             printError(plan.target == .standardOutput ? "error: cannot write report: \(StandardStreams.failure(error.reason))" : error.description)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         clock.lap("write")
         // The verdict goes to standard error whatever the format, so that it ends a CI log even
@@ -195,6 +184,6 @@ struct CheckCommand: ParsableCommand {
         for (format, path) in zip(plan.formats, plan.paths) where format == .sarif {
             if let warning = SARIFSize.warning(path: path) { printError(warning) }
         }
-        if result.gateFailed { throw ExitCode(1) }
+        if result.gateFailed { throw ExitCode.findings }
     }
 }

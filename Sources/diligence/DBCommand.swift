@@ -61,7 +61,7 @@ struct DBCommand: ParsableCommand {
                 print(DatabaseText.describe(entity))
             } else {
                 printError("error: no factor or entity with id '\(id)'")
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
         }
     }
@@ -151,17 +151,17 @@ struct DBCommand: ParsableCommand {
                 snapshot?.inputs = inputs.map { "\(($0.path as NSString).lastPathComponent) sha256:\(SHA256.hex($0.bytes))" }
             } catch {
                 report(error)
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
             for warning in warnings { printError(warning.description) }
-            guard let snapshot else { throw ExitCode(2) }
+            guard let snapshot else { throw ExitCode.invalidInput }
             let text = render(snapshot)
             if let output {
                 do {
                     try ReportWriter.write([(output, text)])
                 } catch {
                     printError(error.description)
-                    throw ExitCode(2)
+                    throw ExitCode.invalidInput
                 }
                 for line in summary { printError("\(output): \(line)") }
                 return
@@ -174,7 +174,7 @@ struct DBCommand: ParsableCommand {
             } catch {
                 report(error)
                 printError("error: nothing imported: \(into) would not load with the imported file")
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
             do {
                 for write in plan.writes {
@@ -183,7 +183,7 @@ struct DBCommand: ParsableCommand {
                 try ReportWriter.write(plan.writes)
             } catch {
                 printError("\(error)")
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
             let written = (into.hasSuffix("/") ? into : into + "/") + plan.target
             for line in summary { printError("\(written): \(line)") }

@@ -41,7 +41,7 @@ struct DBDraftCommand: ParsableCommand {
             if let country {
                 guard let found = drafter.countries.resolve(country) else {
                     printError("error: unknown country '\(country)' (--country takes an ISO code or a name)")
-                    throw ExitCode(2)
+                    throw ExitCode.invalidInput
                 }
                 chosen = found
             }
@@ -52,13 +52,13 @@ struct DBDraftCommand: ParsableCommand {
             summary = DraftSummary.lines(draft)
         } catch let error as InputError {
             report(error)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         do {
             try ReportWriter.write([(output, text)])
         } catch {
             printError(error.description.replacingOccurrences(of: "cannot write report", with: "cannot write draft"))
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         for line in summary { printError("\(output): \(line)") }
     }

@@ -24,7 +24,7 @@ struct InitCommand: ParsableCommand {
             countries = try CountryTable.builtin()
         } catch {
             report(error)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1
         var name = company
@@ -52,13 +52,13 @@ struct InitCommand: ParsableCommand {
         }
         if FileManager.default.fileExists(atPath: output) {
             printError("\(output): error: already exists; choose another --output or remove it")
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         do {
             try ReportWriter.write([(output, text)])
         } catch {
             printError(error.description)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         printError("wrote \(output); next: diligence validate \(output) && diligence check \(output)")
     }

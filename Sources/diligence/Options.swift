@@ -21,7 +21,7 @@ struct DatabaseOptions: ParsableArguments {
             return (countries, try VocabularyLoader.load(extraFolder: extra, countries: countries))
         } catch {
             report(error)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
     }
 
@@ -29,13 +29,13 @@ struct DatabaseOptions: ParsableArguments {
     func workspace() throws -> Workspace {
         guard let path = db ?? Workspace.defaultDatabasePath() else {
             printError("error: no risk database: pass --db FOLDER (no ./seeds here and none ships beside the tool)")
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         do {
             return KeptUntilExit.keep(try Workspace.load(databasePath: path, cache: ListCache.standard()))
         } catch {
             report(error)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
     }
 }
@@ -76,6 +76,22 @@ enum GateLevel: ExpressibleByArgument, Equatable {
     var threshold: Severity? {
         if case .severity(let severity) = self { return severity }
         return nil
+    }
+}
+
+extension ReportFormat {
+    /// `--format`'s value: comma-separated formats (`md` for markdown), each once, in order.
+    static func list(_ argument: String) throws -> [ReportFormat] {
+        var result: [ReportFormat] = []
+        for name in argument.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            let aliases = ["md": "markdown"]
+            guard let value = ReportFormat(rawValue: aliases[name] ?? name) else {
+                throw ValidationError("unknown format '\(name)'; use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !result.contains(value) { result.append(value) }
+        }
+        if result.isEmpty { throw ValidationError("--format needs at least one format") }
+        return result
     }
 }
 

@@ -68,7 +68,7 @@ struct ScreenCommand: ParsableCommand {
             _ = try ScreeningData.builtin()
         } catch {
             report(error)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         var queryCountry: Country?
         if let country {
@@ -83,7 +83,7 @@ struct ScreenCommand: ParsableCommand {
         if entities.isEmpty {
             printError("error: no listed persons or entities to screen against in \(list.isEmpty ? "the risk database" : list.joined(separator: ", ")); "
                        + "import a list (diligence db import) or name list files with --list")
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         let loaded = Date()
         var lines: [String]
@@ -92,7 +92,7 @@ struct ScreenCommand: ParsableCommand {
                 lines = try Self.lines(InputFile.read(input, display: input, limit: 256 << 20), file: input)
             } catch {
                 report(error)
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
         } else if names.isEmpty {
             // Read as bytes and checked like --input: a name that is not UTF-8 is a located
@@ -101,7 +101,7 @@ struct ScreenCommand: ParsableCommand {
                 lines = try Self.lines(Self.standardInput(limit: 256 << 20), file: "<stdin>")
             } catch {
                 report(error)
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
         } else {
             lines = names
@@ -151,7 +151,7 @@ struct ScreenCommand: ParsableCommand {
             rows = try Self.lines(InputFile.read(file, display: file, limit: 256 << 20), file: file)
         } catch {
             report(error)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
         var out = ""
         for row in rows where !row.isEmpty {
@@ -177,7 +177,7 @@ struct ScreenCommand: ParsableCommand {
             return try loader.load(files: files, path: "lists").entities
         } catch {
             report(error)
-            throw ExitCode(2)
+            throw ExitCode.invalidInput
         }
     }
 

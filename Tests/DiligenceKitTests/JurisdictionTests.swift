@@ -17,7 +17,7 @@ import Testing
 
     @Test func everyPolicyPathReadsTheJurisdiction() throws {
         let bytes = Array(Self.policy.utf8)
-        let (fast, slow) = PolicyEventLoaderTests.compare(bytes, file: "test.yaml")
+        let (fast, slow) = PolicyDecoderTests.compare(bytes, file: "test.yaml")
         // The fast path builds it (it does not fall back), and both agree.
         let built = try #require(fast)
         let policy = try slow.get()

@@ -41,7 +41,7 @@ import Testing
             var scanned = Recorder()
             guard PolicyScanner.scan(input, into: &scanned) == .done else { return nil }
             var reference = Recorder()
-            guard PolicyEventLoader.feed(input, into: &reference) else {
+            guard PolicyEvents.feed(input, into: &reference) else {
                 Issue.record("\(name): the scanner read a text libyaml refuses:\n\(String(decoding: bytes, as: UTF8.self))", sourceLocation: sourceLocation)
                 return scanned.events
             }
@@ -102,7 +102,7 @@ import Testing
     /// matter to YAML inserted, deleted or replaced, lines indented, dedented or repeated
     /// (150 rounds a file; `SCANNER_ROUNDS=3000 swift test --filter mutatedPolicies` for more).
     @Test func mutatedPoliciesGiveLibYAMLsEventsOrAreLeftToIt() throws {
-        let files = PolicyEventLoaderTests.repositoryYAMLFiles()
+        let files = PolicyDecoderTests.repositoryYAMLFiles()
         let pieces: [[UInt8]] = [" ", "  ", "-", "- ", ":", ": ", "#", " #", "\"", "'", "[", "]", "{", "}", ",", ", ", "\n", "a", "é", "Ж",
                                  "?", "&", "*", "!", "|", ">", "%", "@", "`", "\\", "---", "\t", "\r", "\u{85}", "1", ".", "~"].map { Array($0.utf8) }
         var generator = Generator(state: 20_261_129)
@@ -145,7 +145,7 @@ import Testing
     /// The shipped policies: all but the two with a folded (`>-`) reason are read by the
     /// scanner; those two are left to libyaml.
     @Test func theShippedPoliciesTakeTheScannerUnlessTheyHoldABlockScalar() throws {
-        for url in PolicyEventLoaderTests.repositoryYAMLFiles() where url.path.contains("/policies/") {
+        for url in PolicyDecoderTests.repositoryYAMLFiles() where url.path.contains("/policies/") {
             let bytes = [UInt8](try Data(contentsOf: url))
             let hasBlockScalar = String(decoding: bytes, as: UTF8.self).contains(": >-")
             #expect((Self.compare(bytes, url.lastPathComponent) != nil) == !hasBlockScalar, "\(url.lastPathComponent)")

@@ -31,8 +31,8 @@ import Testing
     func routeFieldsArriveThroughEveryPath(blockScalar: Bool) throws {
         let yaml = blockScalar ? Self.routed.replacingOccurrences(of: "  - id: fees\n", with: "  - id: fees\n    name: >-\n      Consultancy\n      fees\n") : Self.routed
         let bytes = Array(yaml.utf8)
-        let fast = try #require(Self.loader.eventLoader.load(bytes: bytes, file: "test.yaml", limits: .policy))
-        let slow = try Self.loader.loadValidating(bytes: bytes, file: "test.yaml")
+        let fast = try #require(PolicyDecoderTests.fast(bytes, file: "test.yaml", loader: Self.loader))
+        let slow = try PolicyDecoderTests.slow(bytes, file: "test.yaml", loader: Self.loader)
         #expect(fast == slow)
         for policy in [fast, slow] {
             let fees = try #require(policy.trade.first)
@@ -58,7 +58,7 @@ import Testing
                 \(line)
             """)
         let bytes = Array(yaml.utf8)
-        #expect(Self.loader.eventLoader.load(bytes: bytes, file: "test.yaml", limits: .policy) == nil)
+        #expect(PolicyDecoderTests.fast(bytes, file: "test.yaml", loader: Self.loader) == nil)
         let problems = TestData.problems(yaml)
         #expect(problems.map(\.description) == ["test.yaml:8:\(line.hasPrefix("goods") ? 12 : 15): error: a remittance moves no goods: remove `\(line.prefix { $0 != ":" })`, or declare the flow `kind: goods`"])
     }

@@ -33,7 +33,7 @@ public struct Workspace: Sendable {
         return RiskDatabaseLoader(countries: countries, vocabularies: vocabularies)
     }
 
-    public var policyLoader: PolicyLoader { PolicyLoader(countries: countries, vocabularies: vocabularies) }
+    public var policyLoader: PolicyLoader { PolicyLoader(countries: countries, vocabularies: vocabularies, ruleIDs: RuleRegistry.ids) }
 
     /// The database folder to use when `--db` is not given: `./seeds` if present, else the
     /// `seeds` folder that ships beside the tool (found by walking up from the executable).

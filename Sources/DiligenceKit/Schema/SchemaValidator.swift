@@ -1,10 +1,10 @@
 /// Walks a YAML tree against an `ObjectSchema`, converting scalars by their declared type and
 /// collecting every problem of the file (unknown keys with did-you-mean, missing keys, wrong
 /// types, YAML 1.1 traps, duplicates) instead of stopping at the first.
-public struct SchemaValidator {
-    public let countries: CountryTable
-    public let vocabularies: Vocabularies
-    public var sink: DiagnosticSink
+struct SchemaValidator {
+    let countries: CountryTable
+    let vocabularies: Vocabularies
+    var sink: DiagnosticSink
     /// Keys (and `[]` for list items) from the root to the node being validated; turned into
     /// text only when a message needs it.
     private var pathComponents: [String] = []
@@ -23,14 +23,14 @@ public struct SchemaValidator {
         return result
     }
 
-    public init(file: String, countries: CountryTable, vocabularies: Vocabularies) {
+    init(file: String, countries: CountryTable, vocabularies: Vocabularies) {
         self.countries = countries
         self.vocabularies = vocabularies
         self.sink = DiagnosticSink(file: file)
     }
 
     /// Validates a document root against `schema`; nil when the root is not a mapping.
-    public mutating func validateRoot(_ node: YAMLNode, as schema: ObjectSchema) -> Record? {
+    mutating func validateRoot(_ node: YAMLNode, as schema: ObjectSchema) -> Record? {
         guard case .mapping = node.content else {
             sink.error(node.mark, "expected a mapping of keys (such as `\(schema.fields.first?.name ?? "id"): ...`), found \(node.shapeName)")
             return nil
@@ -41,7 +41,7 @@ public struct SchemaValidator {
     /// Validates one item of the list under the root key `key`, read apart from its file's tree
     /// (`YAMLReader.read(_:file:limits:streamingItemsOf:each:)`): the same checks and messages as
     /// when the list is validated whole, with `seen` holding the unique keys met so far.
-    public mutating func validateItem(_ node: YAMLNode, of key: String, as schema: ObjectSchema, seen: inout [String: Mark]) -> Record? {
+    mutating func validateItem(_ node: YAMLNode, of key: String, as schema: ObjectSchema, seen: inout [String: Mark]) -> Record? {
         pathComponents.append(key)
         pathComponents.append("[]")
         defer { pathComponents.removeAll() }
@@ -161,40 +161,48 @@ public struct SchemaValidator {
             sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be \(type.noun), found \(node.shapeName)")
             return nil
         }
-        let plain = style == .plain
+        let components = pathComponents
+        return Self.convert(text, plain: style == .plain, as: type, at: node.mark, path: { Self.text(of: components) },
+                            sink: &sink, countries: countries, vocabularies: vocabularies)
+    }
+
+    /// A scalar converted by its declared type, or nil after reporting why it does not convert
+    /// (at `mark`, naming the field by `path`); the one conversion of every loader.
+    static func convert(_ text: String, plain: Bool, as type: FieldType, at mark: Mark, path: () -> String,
+                        sink: inout DiagnosticSink, countries: CountryTable, vocabularies: Vocabularies) -> Value? {
         switch type {
         case .text:
             if text.isEmpty {
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` is empty")
+                sink.error(mark, "`\(path())` is empty")
                 return nil
             }
             return .text(text)
         case .identifier:
             guard FieldType.isIdentifier(text) else {
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be an identifier (ASCII letters, digits, `-`, `_`, `.`, `:`, `/`; no spaces), found `\(text)`")
+                sink.error(mark, "`\(path())` must be an identifier (ASCII letters, digits, `-`, `_`, `.`, `:`, `/`; no spaces), found `\(text)`")
                 return nil
             }
             return .text(text)
         case .integer(let range):
             guard plain, let value = Self.decimalInteger(text) else {
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a whole number written in decimal, found \(plain ? "`\(text)`" : "quoted text")" + Self.leadingZeroHint(text))
+                sink.error(mark, "`\(path())` must be a whole number written in decimal, found \(plain ? "`\(text)`" : "quoted text")" + Self.leadingZeroHint(text))
                 return nil
             }
             guard range.contains(value) else {
                 // A one-value range (`version: 1`) reads better as "must be 1".
                 let expected = range.lowerBound == range.upperBound
                     ? "\(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be \(expected), found \(value)")
+                sink.error(mark, "`\(path())` must be \(expected), found \(value)")
                 return nil
             }
             return .integer(value)
         case .number(let range):
             guard plain, let value = Self.decimalNumber(text) else {
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a number such as 12.5, found \(plain ? "`\(text)`" : "quoted text")")
+                sink.error(mark, "`\(path())` must be a number such as 12.5, found \(plain ? "`\(text)`" : "quoted text")")
                 return nil
             }
             guard range.contains(value) else {
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound)), found \(text)")
+                sink.error(mark, "`\(path())` must be between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound)), found \(text)")
                 return nil
             }
             return .number(value)
@@ -203,24 +211,24 @@ public struct SchemaValidator {
             if plain, text == "false" { return .boolean(false) }
             let lowered = text.lowercased()
             if !plain, text == "true" || text == "false" {
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a boolean, found quoted text; write \(text) without quotes")
+                sink.error(mark, "`\(path())` must be a boolean, found quoted text; write \(text) without quotes")
             } else if ["yes", "y", "on", "true"].contains(lowered) {
-                sink.error(node.mark, "`\(text)` is not a boolean here; write true")
+                sink.error(mark, "`\(text)` is not a boolean here; write true")
             } else if ["no", "n", "off", "false"].contains(lowered) {
-                sink.error(node.mark, "`\(text)` is not a boolean here; write false")
+                sink.error(mark, "`\(text)` is not a boolean here; write false")
             } else {
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be true or false, found `\(text)`")
+                sink.error(mark, "`\(path())` must be true or false, found `\(text)`")
             }
             return nil
         case .date:
             guard let day = Day(iso: text) else {
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a date written YYYY-MM-DD, found `\(text)`")
+                sink.error(mark, "`\(path())` must be a date written YYYY-MM-DD, found `\(text)`")
                 return nil
             }
             return .date(day)
         case .partialDate:
             guard let date = PartialDate(text) else {
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found `\(text)`")
+                sink.error(mark, "`\(path())` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found `\(text)`")
                 return nil
             }
             return .partialDate(date)
@@ -228,12 +236,12 @@ public struct SchemaValidator {
             if let country = countries.resolve(text) { return .country(country) }
             var message = "unknown country `\(text)`; write an ISO 3166-1 alpha-2 code or an English name"
             if sink.accepting, let guess = countries.suggestion(for: text) { message += "; did you mean \(guess)?" }
-            sink.error(node.mark, message)
+            sink.error(mark, message)
             return nil
         case .term(let kind):
             let vocabulary = vocabularies[kind]
             if let id = vocabulary.resolve(text) { return .term(id) }
-            var message = "unknown \(kind.singular) `\(text)` in `\(Self.text(of: pathComponents))`"
+            var message = "unknown \(kind.singular) `\(text)` in `\(path())`"
             if !sink.accepting {
                 // Past the error cap only the count matters: skip the suggestion search.
             } else if let guess = vocabulary.suggestion(for: text) {
@@ -241,18 +249,18 @@ public struct SchemaValidator {
             } else {
                 message += "; known: " + vocabulary.ids.prefix(40).joined(separator: ", ")
             }
-            sink.error(node.mark, message)
+            sink.error(mark, message)
             return nil
         case .choice(let options):
             if options.contains(text) { return .text(text) }
-            var message = "`\(Self.text(of: pathComponents))` must be one of \(options.joined(separator: ", ")), found `\(text)`"
+            var message = "`\(path())` must be one of \(options.joined(separator: ", ")), found `\(text)`"
             if let guess = Suggestion.closest(to: text, in: options) { message += "; did you mean `\(guess)`?" }
-            sink.error(node.mark, message)
+            sink.error(mark, message)
             return nil
         case .digits:
             let digits = text.filter { $0 != "." }
             guard (2...10).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a code of 2 to 10 digits such as \"8429\", found `\(text)`")
+                sink.error(mark, "`\(path())` must be a code of 2 to 10 digits such as \"8429\", found `\(text)`")
                 return nil
             }
             return .text(digits)

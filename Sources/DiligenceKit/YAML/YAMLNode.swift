@@ -1,27 +1,27 @@
 /// A YAML node as written: scalars keep their text and quoting, nothing is resolved to
 /// booleans or numbers here (`NO` stays the two letters N and O). Fields convert scalars by
 /// their declared type in the schema layer.
-public struct YAMLNode: Sendable {
-    public enum ScalarStyle: Sendable, Equatable {
+struct YAMLNode: Sendable {
+    enum ScalarStyle: Sendable, Equatable {
         case plain
         case quoted
         case block
     }
 
-    public enum Content: Sendable {
+    enum Content: Sendable {
         case scalar(String, ScalarStyle)
         case sequence([YAMLNode])
         case mapping([YAMLPair])
     }
 
-    public var content: Content
-    public var mark: Mark
+    var content: Content
+    var mark: Mark
     /// An explicit tag such as `!!str`, if the file wrote one.
-    public var tag: String?
+    var tag: String?
     /// Nodes in this subtree, itself included (the budget unit against alias bombs).
-    public var size: Int
+    var size: Int
 
-    public init(content: Content, mark: Mark, tag: String? = nil, size: Int = 1) {
+    init(content: Content, mark: Mark, tag: String? = nil, size: Int = 1) {
         self.content = content
         self.mark = mark
         self.tag = tag
@@ -29,13 +29,13 @@ public struct YAMLNode: Sendable {
     }
 
     /// The scalar text, when this node is a scalar.
-    public var scalar: String? {
+    var scalar: String? {
         if case .scalar(let text, _) = content { return text }
         return nil
     }
 
     /// True for a plain scalar that YAML would read as null (`~`, `null`, or nothing).
-    public var isNull: Bool {
+    var isNull: Bool {
         if case .scalar(let text, .plain) = content, tag == nil {
             return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
         }
@@ -43,7 +43,7 @@ public struct YAMLNode: Sendable {
     }
 
     /// A short name of the node's shape for messages ("a list", "a mapping", "text").
-    public var shapeName: String {
+    var shapeName: String {
         switch content {
         case .scalar: return isNull ? "nothing (null)" : "a single value"
         case .sequence: return "a list"
@@ -53,7 +53,7 @@ public struct YAMLNode: Sendable {
 }
 
 /// A key and its value in a mapping, in file order.
-public struct YAMLPair: Sendable {
-    public var key: YAMLNode
-    public var value: YAMLNode
+struct YAMLPair: Sendable {
+    var key: YAMLNode
+    var value: YAMLNode
 }

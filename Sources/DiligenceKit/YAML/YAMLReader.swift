@@ -3,10 +3,10 @@ import CLibYAML
 /// Reads one YAML document from bytes through libyaml's event API, building `YAMLNode`s
 /// iteratively (no recursion, so nesting depth cannot overflow the stack), with a node
 /// budget that counts alias expansions, and with every node's line and column.
-public enum YAMLReader {
+enum YAMLReader {
     /// Parses `bytes` (the contents of `file`). Returns nil for a file with no document
     /// (empty, or only comments). Throws an `InputError` with the location of the problem.
-    public static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits) throws(InputError) -> YAMLNode? {
+    static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits) throws(InputError) -> YAMLNode? {
         try read(bytes, file: file, limits: limits, streaming: nil)
     }
 
@@ -14,7 +14,7 @@ public enum YAMLReader {
     /// to `each` as they complete and are not kept in the tree (where that list stays empty):
     /// a list file of a million entries never exists as one tree. Aliases and the node budget
     /// work as in `read`.
-    public static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits, streamingItemsOf key: String,
+    static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits, streamingItemsOf key: String,
                             each: @escaping (YAMLNode) -> Void) throws(InputError) -> YAMLNode? {
         try read(bytes, file: file, limits: limits, streaming: (key, each))
     }

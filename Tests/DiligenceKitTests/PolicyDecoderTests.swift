@@ -26,35 +26,92 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// The fast path (`PolicyEventLoader`) against the slow path (`YAMLReader` and
-/// `SchemaValidator`): for every file the slow path accepts, the same `Policy` or nil; for every
-/// file it rejects, nil.
-@Suite struct PolicyEventLoaderTests {
+/// The decoder fed by each reader: the scanner and libyaml (the "fast" readers, which leave a
+/// text to the tree when they cannot read it) against `YAMLReader`'s tree (the "slow" reader),
+/// and the decoder's problems against a reference that validates the tree with
+/// `SchemaValidator`, the generic validator the risk database is read with. For every file the
+/// tree accepts, the same `Policy`; for every file it rejects, the same problems.
+@Suite struct PolicyDecoderTests {
     static let loader = TestData.workspace.policyLoader
 
-    /// Both paths on one text; records an issue where the fast path disagrees, and returns
-    /// what each produced.
+    /// The policy when a fast reader (scanner or libyaml) read the text and it is valid; nil when
+    /// it is invalid or only the tree reads it.
+    static func fast(_ bytes: [UInt8], file: String, loader: PolicyLoader = loader) -> Policy? {
+        let decoded = loader.decode(bytes, file: file)
+        return decoded.reader == .tree ? nil : try? decoded.result.get()
+    }
+
+    /// The policy read through the tree alone.
+    static func slow(_ bytes: [UInt8], file: String, loader: PolicyLoader = loader) throws(InputError) -> Policy {
+        try loader.decode(bytes, file: file, from: .tree).result.get()
+    }
+
+    /// Every reader on one text, and the reference; records an issue where they disagree, and
+    /// returns what the fast readers and the tree produced.
     @discardableResult
     static func compare(_ bytes: [UInt8], file: String, loader: PolicyLoader = loader,
                         sourceLocation: Testing.SourceLocation = #_sourceLocation) -> (fast: Policy?, slow: Result<Policy, InputError>) {
-        let fast = loader.eventLoader.load(bytes: bytes, file: file, limits: loader.limits)
-        let slow: Result<Policy, InputError>
-        do throws(InputError) {
-            slow = .success(try loader.loadValidating(bytes: bytes, file: file))
-        } catch {
-            slow = .failure(error)
-        }
-        switch slow {
-        case .success(let policy):
-            if let fast, fast != policy {
-                Issue.record("\(file): the fast path built a different policy\nfast: \(fast)\nslow: \(policy)", sourceLocation: sourceLocation)
+        let slow = loader.decode(bytes, file: file, from: .tree).result
+        for first in [PolicyLoader.Reader.scanner, .libyaml] {
+            let decoded = loader.decode(bytes, file: file, from: first).result
+            switch (decoded, slow) {
+            case (.success(let policy), .success(let reference)):
+                if policy != reference {
+                    Issue.record("\(file): reading from \(first) built a different policy\nfast: \(policy)\nslow: \(reference)", sourceLocation: sourceLocation)
+                }
+            case (.failure(let error), .failure(let reference)):
+                if error.diagnostics != reference.diagnostics {
+                    Issue.record("\(file): reading from \(first) found other problems\nfast: \(error)\nslow: \(reference)", sourceLocation: sourceLocation)
+                }
+            default:
+                Issue.record("\(file): reading from \(first) gave \(decoded), the tree \(slow)", sourceLocation: sourceLocation)
             }
-        case .failure(let error):
-            if fast != nil {
-                Issue.record("\(file): the fast path built a policy the slow path rejects: \(error)", sourceLocation: sourceLocation)
-            }
         }
-        return (fast, slow)
+        let reference = Reference.problems(bytes, file: file, loader: loader)
+        let found = Self.problems(slow)
+        if found != reference {
+            Issue.record("\(file): the decoder's problems differ from SchemaValidator's\ndecoder: \(found)\nreference: \(reference)", sourceLocation: sourceLocation)
+        }
+        return (fast(bytes, file: file, loader: loader), slow)
+    }
+
+    static func problems(_ result: Result<Policy, InputError>) -> [Diagnostic] {
+        if case .failure(let error) = result { return error.diagnostics }
+        return []
+    }
+
+    /// The problems of a text as `YAMLReader` and `SchemaValidator` find them, with the two
+    /// checks across fields: the reference the decoder must agree with.
+    enum Reference {
+        static func problems(_ bytes: [UInt8], file: String, loader: PolicyLoader) -> [Diagnostic] {
+            let root: YAMLNode
+            do throws(InputError) {
+                guard let read = try YAMLReader.read(bytes, file: file, limits: loader.limits) else {
+                    return [Diagnostic(SourceLocation(file: file, line: 1, column: 1), .error,
+                                       "empty policy file; a policy needs at least `version: 1` and `company: NAME`")]
+                }
+                root = read
+            } catch {
+                return error.diagnostics
+            }
+            var validator = SchemaValidator(file: file, countries: loader.countries, vocabularies: loader.vocabularies)
+            let record = validator.validateRoot(root, as: PolicySchema.policy)
+            var sink = validator.sink
+            if let record {
+                for risk in record.objects("accepted_risks") {
+                    guard let finding = risk.text("finding"), let mark = risk.mark("finding") else { continue }
+                    if let problem = PolicySchema.problem(finding: finding, ruleIDs: loader.ruleIDs) { sink.error(mark, problem) }
+                }
+                for flow in record.objects("trade") {
+                    guard let kind = flow.text("kind").flatMap(TradeFlow.Kind.init(rawValue:)), !kind.movesGoods else { continue }
+                    for key in ["goods", "hs_codes"] where !flow.list(key).isEmpty {
+                        guard let mark = flow.mark(key) else { continue }
+                        sink.error(mark, "a \(kind.rawValue) moves no goods: remove `\(key)`, or declare the flow `kind: goods`")
+                    }
+                }
+            }
+            return sink.hasErrors ? InputError(sink.diagnostics).diagnostics : []
+        }
     }
 
     /// Every YAML file of the repository that can be read as a policy or is one that is refused.
@@ -123,22 +180,26 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
         if case .success = slow { Issue.record("the slow path accepts \(invalid.name)") }
     }
 
-    /// Every key of the schema is known to the fast path, so no valid file falls back for lack of one.
-    @Test func theFastPathKnowsEveryKeyOfTheSchema() {
-        #expect(PolicyEventLoader.Key.allCases.count <= 64, "keys are bits of a UInt64")
-        #expect(Set(PolicyEventLoader.Key.allCases.map(\.text)).count == PolicyEventLoader.Key.allCases.count)
-        for object in PolicyEventLoader.Object.allCases {
-            let shape = PolicyEventLoader.Shape.all[object.rawValue]
-            #expect(!shape.unknownRequired)
-            for field in object.schema.fields {
-                let key = PolicyEventLoader.Key.allCases.first { $0.text == field.name }
-                #expect(key != nil, "\(object): \(field.name)")
-                if let key {
-                    #expect(shape.allowed & key.bit != 0)
-                    if case .unsupported = shape.slots[key.rawValue] { Issue.record("\(object).\(field.name) is not built by the fast path") }
+    /// Every key of the schema is built into the model (all but `version`, which is only
+    /// checked), so no declared field is dropped: a field is declared with where it goes.
+    @Test func everyKeyOfTheSchemaIsBuilt() {
+        var objects = [PolicySchema.policyObject]
+        var visited = 0
+        while let object = objects.popLast() {
+            visited += 1
+            for field in object.fields {
+                switch field.shape {
+                case .scalar, .scalars:
+                    if field.field.name != "version" || object !== PolicySchema.policyObject {
+                        #expect(field.store != nil, "\(object.schema.name): \(field.field.name)")
+                    }
+                case .object(let held), .objects(let held):
+                    objects.append(held)
                 }
             }
+            #expect(object.schema.fields.map(\.name) == object.fields.map(\.field.name))
         }
+        #expect(visited == 8)
     }
 
     static let site = "sites:\n  - id: s\n    country: NO\n"
@@ -247,7 +308,7 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
 
     /// Values of the subtle cases, so that "equal to the slow path" is also "right".
     @Test func valuesAreConvertedByTheirFieldType() throws {
-        let policy = try #require(Self.loader.eventLoader.load(bytes: Array(TestData.minimal("""
+        let policy = try #require(Self.fast(Array(TestData.minimal("""
             sites:
               - id: s
                 country: no
@@ -263,7 +324,7 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
                 name: "true"
                 country: Norway
                 aliases: [null]
-            """).utf8), file: "test.yaml", limits: .policy))
+            """).utf8), file: "test.yaml"))
         let site = try #require(policy.sites.first)
         #expect(site.country.code == "NO")
         #expect(site.location == Coordinate(lat: 1, lon: -2))
@@ -303,17 +364,17 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
     func byteChecksAgreeWithTheSlowPath(_ text: String) {
         var copy = text
         copy.withUTF8 { bytes in
-            #expect(PolicyEventLoader.decimalInteger(bytes) == SchemaValidator.decimalInteger(text))
-            #expect((PolicyEventLoader.isDecimalNumber(bytes) ? Double(text) : nil) == SchemaValidator.decimalNumber(text))
-            #expect(PolicyEventLoader.isIdentifier(bytes) == FieldType.isIdentifier(text))
-            #expect(PolicyEventLoader.isNull(bytes) == YAMLNode(content: .scalar(text, .plain), mark: .start).isNull)
+            #expect(ScalarBytes.decimalInteger(bytes) == SchemaValidator.decimalInteger(text))
+            #expect((ScalarBytes.isDecimalNumber(bytes) ? Double(text) : nil) == SchemaValidator.decimalNumber(text))
+            #expect(ScalarBytes.isIdentifier(bytes) == FieldType.isIdentifier(text))
+            #expect(ScalarBytes.isNull(bytes) == YAMLNode(content: .scalar(text, .plain), mark: .start).isNull)
         }
     }
 
     /// The goods of an HS code by prefix lookups, as `Vocabulary.goods(forHSCode:)` finds them.
     @Test func goodsOfHSCodesAgreeWithTheVocabulary() {
         let vocabularies = TestData.workspace.vocabularies
-        let tables = PolicyEventLoader.Tables(countries: TestData.workspace.countries, vocabularies: vocabularies)
+        let tables = PolicyTables(countries: TestData.workspace.countries, vocabularies: vocabularies)
         #expect(tables.goodsByPrefix != nil)
         var codes: Set<String> = ["00", "99", "0101", "3004", "8429", "842910", "2709", "9999999999"]
         for term in vocabularies[.goods].terms.values {
@@ -331,6 +392,42 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
         for code in codes where !code.isEmpty {
             #expect(tables.goods(forHSCode: code, vocabularies: vocabularies) == vocabularies[.goods].goods(forHSCode: code), "\(code)")
         }
+    }
+
+    /// Mutations of the shipped policies and fixtures (bytes that matter to YAML inserted,
+    /// deleted or replaced; lines indented or repeated): every reader gives the same policy or
+    /// the same problems, and those are `SchemaValidator`'s (`compare` records any difference).
+    @Test func mutatedPoliciesGiveTheSameProblemsThroughEveryReader() throws {
+        let pieces: [[UInt8]] = [" ", "  ", "- ", ":", ": ", "#", "\"", "'", "[", "]", "{", "}", ",", "\n", "a", "Ж", "&a ", "*a", "!!str ",
+                                 "<<: ", "~", "null", "1", "-1", ".", "0", "id: x\n", "x: 1\n"].map { Array($0.utf8) }
+        var generator = PolicyScannerTests.Generator(state: 20_261_204)
+        var rejected = 0, compared = 0
+        for url in Self.repositoryYAMLFiles() where url.path.contains("/policies/") || url.path.contains("/Fixtures/") {
+            let original = [UInt8](try Data(contentsOf: url))
+            for round in 0..<10 {
+                var bytes = original
+                for _ in 0...(round % 3) {
+                    guard !bytes.isEmpty else { break }
+                    let at = generator.next(bytes.count)
+                    switch generator.next(4) {
+                    case 0: bytes.insert(contentsOf: pieces[generator.next(pieces.count)], at: at)
+                    case 1: bytes.remove(at: at)
+                    case 2: bytes.replaceSubrange(at...at, with: pieces[generator.next(pieces.count)])
+                    default:
+                        var start = at
+                        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+                        var end = at
+                        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                        bytes.insert(contentsOf: Array(bytes[start..<min(end + 1, bytes.count)]), at: start)
+                    }
+                }
+                compared += 1
+                if case .failure = Self.compare(bytes, file: "\(url.lastPathComponent) mutation \(round)").slow { rejected += 1 }
+            }
+        }
+        #expect(compared > 500)
+        // Most mutations make a problem, so the comparison of problems is not empty.
+        #expect(rejected > compared / 3, "rejected \(rejected) of \(compared)")
     }
 
     /// Fuzzer finds (scripts/fuzz.sh policy), kept as fixtures.

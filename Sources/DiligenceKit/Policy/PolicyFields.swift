@@ -1,0 +1,265 @@
+/// The policy model while `PolicyDecoder` fills it: the policy, the list item being read, and
+/// what the checks across fields need. Required fields start as placeholders; a file that
+/// leaves one unset is refused with "missing required key", so no placeholder is ever kept.
+struct PolicyDraft {
+    var policy = Policy(file: "", company: "", companyMark: .start, sites: [], trade: [], counterparties: [], travel: [], acceptedRisks: [])
+    var site = Site(mark: .start)
+    var point: (lat: Double?, lon: Double?) = (nil, nil)
+    var flow = TradeFlow(mark: .start)
+    var goodsMark: Mark?, hsCodesMark: Mark?
+    var party = Counterparty(id: "", name: "", country: .unset, aliases: [], mark: .start)
+    var trip = Travel(id: "", country: .unset, mark: .start)
+    var risk = AcceptedRisk(finding: "", reason: "", approvedBy: "", expires: .unset, mark: .start)
+    var findingMark: Mark?
+    /// Problems found across fields, reported after the schema's, in this order: findings of
+    /// accepted risks, then goods on money flows.
+    var findingProblems: [(Mark, String)] = []
+    var moneyFlowProblems: [(Mark, String)] = []
+}
+
+/// A scalar the model keeps, converted from a validated `Value`.
+protocol PolicyScalar {
+    init?(_ value: Value)
+}
+
+extension String: PolicyScalar {
+    init?(_ value: Value) {
+        switch value {
+        case .text(let text), .term(let text): self = text
+        default: return nil
+        }
+    }
+}
+
+extension Int: PolicyScalar {
+    init?(_ value: Value) {
+        guard case .integer(let number) = value else { return nil }
+        self = number
+    }
+}
+
+extension Double: PolicyScalar {
+    init?(_ value: Value) {
+        switch value {
+        case .number(let number): self = number
+        case .integer(let number): self = Double(number)
+        default: return nil
+        }
+    }
+}
+
+extension Day: PolicyScalar {
+    init?(_ value: Value) {
+        guard case .date(let day) = value else { return nil }
+        self = day
+    }
+}
+
+extension Country: PolicyScalar {
+    init?(_ value: Value) {
+        guard case .country(let country) = value else { return nil }
+        self = country
+    }
+
+    /// The placeholder of a required country not read yet.
+    static let unset = Country(code: "", name: "")
+}
+
+extension TradeFlow.Direction: PolicyScalar {
+    init?(_ value: Value) {
+        guard let text = String(value) else { return nil }
+        self.init(rawValue: text)
+    }
+}
+
+extension TradeFlow.Kind: PolicyScalar {
+    init?(_ value: Value) {
+        guard let text = String(value) else { return nil }
+        self.init(rawValue: text)
+    }
+}
+
+extension Day {
+    /// The placeholder of a required date not read yet.
+    static let unset = Day(placeholderYear: 1)
+
+    private init(placeholderYear: Int) {
+        year = placeholderYear
+        month = 1
+        day = 1
+    }
+}
+
+extension Site {
+    /// A site not read yet, starting at `mark`.
+    init(mark: Mark) {
+        self.init(id: "", country: .unset, dependsOn: [], continuity: [], mark: mark)
+    }
+}
+
+extension TradeFlow {
+    /// A flow not read yet, starting at `mark`.
+    init(mark: Mark) {
+        self.init(id: "", direction: .export, country: .unset, goods: [], hsCodes: [], payment: [], mark: mark)
+    }
+}
+
+/// One declared key of a policy mapping and where its value goes in the model (a class: the
+/// decoder reads one per scalar without copying it): the field
+/// (name, type, documentation) and its destination are written together, once.
+final class PolicyField: Sendable {
+    /// How the decoder reads the value.
+    enum Shape: Sendable {
+        case scalar
+        case scalars
+        case object(PolicyObject)
+        case objects(PolicyObject)
+    }
+
+    /// How a scalar converts without a String where it can (see `PolicyDecoder.quickly`).
+    enum Conversion: Sendable {
+        case text, identifier, integer(ClosedRange<Int>), number(ClosedRange<Double>), date, country
+        /// Of the vocabulary at this index of `VocabularyKind.allCases` (that of its table).
+        case term(Int)
+        case choice(ByteTable<String>)
+        /// Only by `SchemaValidator.convert`.
+        case other
+    }
+
+    let field: Field
+    let shape: Shape
+    let conversion: Conversion
+    /// The scalar type (of the items, for a list).
+    let scalarType: FieldType
+    /// Stores a converted scalar (or appends a list item) with where it was written.
+    let store: (@Sendable (inout PolicyDraft, Value) -> Void)?
+    /// Stores where the value is written, once it validates.
+    let storeMark: (@Sendable (inout PolicyDraft, Mark) -> Void)?
+
+    private init(_ field: Field, shape: Shape, scalarType: FieldType, store: (@Sendable (inout PolicyDraft, Value) -> Void)?,
+                 mark: (@Sendable (inout PolicyDraft, Mark) -> Void)?) {
+        self.field = field
+        self.shape = shape
+        self.scalarType = scalarType
+        switch scalarType {
+        case .text: conversion = .text
+        case .identifier: conversion = .identifier
+        case .integer(let range): conversion = .integer(range)
+        case .number(let range): conversion = .number(range)
+        case .date: conversion = .date
+        case .country: conversion = .country
+        case .term(let kind): conversion = VocabularyKind.allCases.firstIndex(of: kind).map(Conversion.term) ?? .other
+        case .choice(let options): conversion = .choice(ByteTable(options.map { ($0, $0) }))
+        case .boolean, .partialDate, .digits, .list, .object: conversion = .other
+        }
+        self.store = store
+        self.storeMark = mark
+    }
+
+    /// A scalar field kept in an optional property.
+    convenience init<T: PolicyScalar>(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
+                          into path: WritableKeyPath<PolicyDraft, T?> & Sendable, mark: MarkTarget? = nil) {
+        self.init(Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
+                  store: { draft, value in draft[keyPath: path] = T(value) }, mark: mark?.store)
+    }
+
+    /// A scalar field kept in a property that always has a value (required, or with a default).
+    convenience init<T: PolicyScalar>(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
+                          into path: WritableKeyPath<PolicyDraft, T> & Sendable, mark: MarkTarget? = nil) {
+        self.init(Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
+                  store: { draft, value in if let converted = T(value) { draft[keyPath: path] = converted } },
+                  mark: mark?.store)
+    }
+
+    /// A scalar field that is validated and not kept (`version`).
+    convenience init(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil) {
+        self.init(Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type, store: nil, mark: nil)
+    }
+
+    /// A list of scalars, each item appended in file order.
+    convenience init<T: PolicyScalar>(_ name: String, list type: FieldType, _ summary: String, example: String? = nil,
+                          into path: WritableKeyPath<PolicyDraft, [T]> & Sendable, mark: MarkTarget? = nil) {
+        self.init(Field(name, .list(type), summary, example: example), shape: .scalars, scalarType: type,
+                  store: { draft, value in if let converted = T(value) { draft[keyPath: path].append(converted) } }, mark: mark?.store)
+    }
+
+    /// A mapping, read by `object`'s fields and hooks.
+    convenience init(_ name: String, object: PolicyObject, _ summary: String, example: String? = nil) {
+        self.init(Field(name, .object(object.schema), summary, example: example), shape: .object(object), scalarType: .text, store: nil, mark: nil)
+    }
+
+    /// A list of mappings, each read by `object`'s fields and hooks.
+    convenience init(_ name: String, list object: PolicyObject, _ summary: String, example: String? = nil) {
+        self.init(Field(name, .list(.object(object.schema)), summary, example: example), shape: .objects(object), scalarType: .text,
+                  store: nil, mark: nil)
+    }
+}
+
+/// Where a field's mark (line and column of its value) is kept: `.at(\.policy.reviewedMark)`.
+struct MarkTarget: Sendable {
+    let store: @Sendable (inout PolicyDraft, Mark) -> Void
+
+    static func at(_ path: WritableKeyPath<PolicyDraft, Mark?> & Sendable) -> MarkTarget {
+        MarkTarget { draft, mark in draft[keyPath: path] = mark }
+    }
+
+    static func at(_ path: WritableKeyPath<PolicyDraft, Mark> & Sendable) -> MarkTarget {
+        MarkTarget { draft, mark in draft[keyPath: path] = mark }
+    }
+}
+
+/// A mapping of the policy format: its schema (what `diligence schema` and the format reference
+/// print) and how its values go into the model; `open` starts a model value at the mapping's
+/// mark and `close` finishes it once every key is read.
+final class PolicyObject: Sendable {
+    let schema: ObjectSchema
+    let fields: [PolicyField]
+    /// The field index of each key, by its bytes.
+    let keys: ByteTable<Int>
+    /// The bits of the required fields' indices.
+    let requiredMask: UInt64
+    /// The field index of `schema.uniqueKey`.
+    let uniqueField: Int?
+    let open: @Sendable (inout PolicyDraft, Mark) -> Void
+    let close: @Sendable (inout PolicyDraft, PolicyContext) -> Void
+
+    init(name: String, summary: String, uniqueKey: String? = nil, key: String? = nil, example: String? = nil, fields: [PolicyField],
+         open: @escaping @Sendable (inout PolicyDraft, Mark) -> Void = { _, _ in },
+         close: @escaping @Sendable (inout PolicyDraft, PolicyContext) -> Void = { _, _ in }) {
+        schema = ObjectSchema(name: name, summary: summary, uniqueKey: uniqueKey, key: key, example: example, fields: fields.map(\.field))
+        self.fields = fields
+        keys = ByteTable(fields.enumerated().map { ($0.element.field.name, $0.offset) })
+        requiredMask = fields.enumerated().reduce(0) { mask, item in item.element.field.required ? mask | UInt64(1) << UInt64(item.offset) : mask }
+        uniqueField = uniqueKey.flatMap { unique in fields.firstIndex { $0.field.name == unique } }
+        self.open = open
+        self.close = close
+        precondition(fields.count <= 64, "a policy mapping's keys are bits of a UInt64")
+    }
+}
+
+/// What the hooks of `PolicyObject`s read besides the draft.
+struct PolicyContext: Sendable {
+    let vocabularies: Vocabularies
+    let tables: PolicyTables
+    /// The rules an accepted risk may name.
+    let ruleIDs: [String]
+
+    /// The first of equal values, in order.
+    static func unique(_ values: [String]) -> [String] {
+        if values.count < 2 { return values }
+        if values.count <= 16 {
+            // Usually there is no repeat, and the array is kept as it is (comparing a few
+            // strings costs less than hashing them).
+            var repeated = false
+            search: for index in 1..<values.count {
+                for earlier in 0..<index where values[earlier] == values[index] {
+                    repeated = true
+                    break search
+                }
+            }
+            if !repeated { return values }
+        }
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}
