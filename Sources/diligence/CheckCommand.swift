@@ -35,6 +35,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("max-acceptance-days"), help: "Longest an accepted risk may run after the as-of date, in days; a later expiry is an error.")
     var maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays
 
+    @Option(name: .customLong("json-schema-version"), help: ArgumentHelp("The JSON report's schema: 2 (evidence by reference) or 1 (deprecated: every finding repeats its evidence in full).", valueName: "version"))
+    var jsonSchemaVersion: Int = JSONReporter.schemaVersions[0]
+
     @Flag(name: .long, help: "Print to standard error how long each phase took (database, check, write) and the CPU time of loading, rules and rendering.")
     var timings = false
 
@@ -54,12 +57,20 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         guard maxAcceptanceDays >= 0 else { throw ValidationError("--max-acceptance-days must be 0 or more") }
+        guard JSONReporter.schemaVersions.contains(jsonSchemaVersion) else {
+            throw ValidationError("--json-schema-version must be " + JSONReporter.schemaVersions.map(String.init).joined(separator: " or "))
+        }
         let formats = try formats()
         do throws(OutputPlan.PlanError) {
             _ = try OutputPlan(output: output, formats: formats)
         } catch {
             throw ValidationError(error.description)
         }
+    }
+
+    /// The format's reporter, with the JSON schema version asked for.
+    func reporter(_ format: ReportFormat) -> any Reporter {
+        format == .json ? JSONReporter(schemaVersion: jsonSchemaVersion) : format.reporter
     }
 
     func run() throws {
@@ -97,7 +108,7 @@ struct CheckCommand: ParsableCommand {
                                   loader: workspace.policyLoader, options: options, maxAcceptanceDays: maxAcceptanceDays)
         let output: StreamedCheck.Output
         do {
-            output = KeptUntilExit.keep(try check.run(paths, reporters: plan.formats.map(\.reporter),
+            output = KeptUntilExit.keep(try check.run(paths, reporters: plan.formats.map(reporter),
                                                       spillFolder: FileManager.default.temporaryDirectory.path))
         } catch {
             switch error {

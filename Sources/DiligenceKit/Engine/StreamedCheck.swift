@@ -38,9 +38,9 @@ public struct StreamedCheck: Sendable {
 
     /// What became of one file.
     private enum Outcome {
-        /// Loaded and checked: the result, the references its reported findings cite (in order)
+        /// Loaded and checked: the result, what its reported findings cite (in order)
         /// and each reporter's sections.
-        case checked(PolicyResult, cited: [Reference], [[ReportSection]])
+        case checked(PolicyResult, cited: CitedPart, [[ReportSection]])
         /// Loaded, not checked because an earlier file failed (its horizon problems still count).
         case loaded(horizon: [Diagnostic])
         case invalid([Diagnostic])
@@ -62,6 +62,7 @@ public struct StreamedCheck: Sendable {
             throw .write(error)
         }
         let work = WorkClock()
+        let tables = reporters.contains { $0.citesTables }
         var problems = discovered
         var horizon: [Diagnostic] = []
         var results: [PolicyResult] = []
@@ -92,12 +93,11 @@ public struct StreamedCheck: Sendable {
                 failed.set()
                 return .invalid([overrun])
             }
-            let cited = result.findings.lazy.filter { $0.severity >= options.reportMin }
-                .flatMap { $0.evidence.compactMap(\.reference) }
+            let cited = CitedPart(result.findings.lazy.filter { $0.severity >= options.reportMin }, tables: tables)
             // Its sections are written: the summary parts need less of each finding.
             var kept = result
             kept.findings = result.findings.map(\.withoutDetails)
-            return .checked(kept, cited: Array(cited), sections)
+            return .checked(kept, cited: cited, sections)
         }, consume: { _, outcome in
             switch outcome {
             case .invalid(let diagnostics):
@@ -106,7 +106,7 @@ public struct StreamedCheck: Sendable {
                 horizon += beyond
             case .checked(let result, let cited, let sections):
                 results.append(result)
-                for reference in cited { _ = citations.number(for: reference) }
+                citations.add(cited)
                 for (reporter, streams) in zip(sections, spills) {
                     for (section, spill) in zip(reporter, streams) { spill.append(section, citations) }
                 }
