@@ -38,6 +38,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("json-schema-version"), help: ArgumentHelp("The JSON report's schema: 2 (evidence by reference) or 1 (deprecated: every finding repeats its evidence in full).", valueName: "version"))
     var jsonSchemaVersion: Int = JSONReporter.schemaVersions[0]
 
+    @Option(name: .long, help: ArgumentHelp("Check only shard K of N: a stable 1/N of the files, by a hash of each file's path relative to the folder named (join the shards' JSON reports with `diligence report merge`).", valueName: "K/N"))
+    var shard: Shard?
+
     @Flag(name: .long, help: "Print to standard error how long each phase took (database, check, write) and the CPU time of loading, rules and rendering.")
     var timings = false
 
@@ -104,8 +107,9 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let options = CheckOptions(asOf: asOf ?? .today, failOn: failOn.threshold, reportMin: reportMin.severity, baseline: previous)
-        let check = StreamedCheck(checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
+        var check = StreamedCheck(checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
                                   loader: workspace.policyLoader, options: options, maxAcceptanceDays: maxAcceptanceDays)
+        check.shard = shard
         let output: StreamedCheck.Output
         do {
             output = KeptUntilExit.keep(try check.run(paths, reporters: plan.formats.map(reporter),

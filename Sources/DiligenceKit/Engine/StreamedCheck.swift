@@ -13,6 +13,8 @@ public struct StreamedCheck: Sendable {
     public var options: CheckOptions
     /// Longest an accepted risk may run after the as-of date (`AcceptanceHorizon`).
     public var maxAcceptanceDays: Int
+    /// With `--shard K/N`: check only that shard's files (`Shard`).
+    public var shard: Shard?
 
     public init(checker: Checker, loader: PolicyLoader, options: CheckOptions, maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays) {
         self.checker = checker
@@ -50,7 +52,9 @@ public struct StreamedCheck: Sendable {
     /// files in `spillFolder`. Throws every problem of every file when a file is invalid (as
     /// `PolicySet.load` does) or, when all load, every acceptance beyond the horizon.
     public func run(_ paths: [String], reporters: [any Reporter], spillFolder: String) throws(Failure) -> Output {
-        let (files, discovered) = PolicySet.discover(paths)
+        let (discoveredFiles, discovered) = PolicySet.discover(paths)
+        let selected = shard.map { $0.select(discoveredFiles, roots: paths) }
+        let files = selected.map { $0.map(\.file) } ?? discoveredFiles
         var spills: [[SpillFile]] = []
         do throws(ReportWriter.WriteError) {
             for reporter in reporters {
@@ -115,8 +119,11 @@ public struct StreamedCheck: Sendable {
         if !problems.isEmpty { throw .input(InputError(problems)) }
         if !horizon.isEmpty { throw .input(InputError(horizon)) }
         var stage = work.start()
-        let result = CheckResult(asOf: options.asOf, options: options, database: context.database, factors: context.factors,
+        var result = CheckResult(asOf: options.asOf, options: options, database: context.database, factors: context.factors,
                                  policies: results)
+        if let shard, let selected {
+            result.shard = ShardCoverage(shard: shard, totalFiles: discoveredFiles.count, positions: selected.map(\.position))
+        }
         let reports = zip(reporters, spills).map { reporter, streams in
             reporter.layout(result, citations).map { piece -> ReportChunk in
                 switch piece {

@@ -253,6 +253,9 @@ extension JSONReport.Document {
         }
         self.findings = findings
         policies = result.policies.map { JSONReport.PolicyEntry($0, reportMin: result.options.reportMin) }
+        shard = result.shard.map {
+            JSONReport.ShardEntry(count: $0.shard.count, index: $0.shard.index, of_files: $0.totalFiles, positions: $0.positions)
+        }
         sources = citations.ordered.enumerated().map { SourceEntry(id: $0.offset + 1, $0.element) }
         summary = JSONReport.Summary(
             accepted: reported.lazy.filter { $0.accepted != nil }.count,
