@@ -124,11 +124,16 @@ enum TableID {
 
         mutating func add(_ text: String?) {
             // A field separator that no text holds, and a mark for an absent field.
-            guard let text else {
+            guard var text else {
                 byte(0x1E)
                 return
             }
-            for unit in text.utf8 { byte(unit) }
+            // Over the contiguous bytes: a report hashes every cited fact's text.
+            var hash = value
+            text.withUTF8 { bytes in
+                for unit in bytes { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
+            }
+            value = hash
             byte(0x1F)
         }
 
