@@ -45,6 +45,32 @@ import Testing
         }
     }
 
+    /// With a baseline: new and unchanged are summed, a resolved finding is one no shard has.
+    @Test func withABaselineTheMergeCountsNewUnchangedAndResolvedAsOneRun() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let baseline = folder.appendingPathComponent("baseline.json").path
+        _ = try Executable.run(["check", "policies", "--as-of", "2021-06-30", "--format", "json", "--output", baseline])
+        let options = Self.asOf + ["--baseline", baseline]
+        let whole = folder.appendingPathComponent("whole")
+        let single = try Executable.run(["check", "policies"] + options + ["--format", "json,sarif", "--output", whole.path])
+        let reports = try (1...2).map { index in
+            let file = folder.appendingPathComponent("shard-\(index).json").path
+            _ = try Executable.run(["check", "policies"] + options + ["--shard", "\(index)/2", "--format", "json", "--output", file])
+            return file
+        }
+        let merged = folder.appendingPathComponent("merged")
+        let run = try Executable.run(["report", "merge"] + reports + ["--format", "json,sarif", "--output", merged.path])
+        // The merged gate is the single run's: only new findings can fail it.
+        #expect(run.status == single.status, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: merged.appendingPathComponent("report.json"))) as? [String: Any])
+        let summary = try #require((document["summary"] as? [String: Any])?["baseline"] as? [String: Any])
+        #expect(summary["new"] as? Int == 3 && summary["unchanged"] as? Int == 60 && (summary["resolved"] as? [Any])?.count == 26)
+        for name in ["report.json", "report.sarif"] {
+            #expect(try Data(contentsOf: merged.appendingPathComponent(name)) == Data(contentsOf: whole.appendingPathComponent(name)), "\(name)")
+        }
+    }
+
     /// The same file lands in the same shard whatever folder it is checked from.
     @Test func aFileStaysInItsShardWhateverTheRootIsCalled() throws {
         let folder = try Executable.temporaryFolder()
