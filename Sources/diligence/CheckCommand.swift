@@ -42,6 +42,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("max-acceptance-days"), help: "Longest an accepted risk may run after the as-of date, in days; a later expiry is an error.")
     var maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays
 
+    @Option(name: .customLong("json-schema-version"), help: ArgumentHelp("The JSON report's schema: 2 (evidence by reference) or 1 (deprecated: every finding repeats its evidence in full).", valueName: "version"))
+    var jsonSchemaVersion: Int = JSONReporter.schemaVersions[0]
+
+    @Option(name: .long, help: ArgumentHelp("Check only shard K of N: a stable 1/N of the files, by a hash of each file's path relative to the folder named (join the shards' JSON reports with `diligence report merge`).", valueName: "K/N"))
+    var shard: Shard?
+
     @Flag(name: .long, help: "Print to standard error how long each phase took (database, check, write) and the CPU time of loading, rules and rendering.")
     var timings = false
 
@@ -56,11 +62,22 @@ struct CheckCommand: ParsableCommand {
         if formats.contains(.pdf), output == nil || output == "-", isTerminal() {
             throw ValidationError("--format pdf writes a binary file: use --output FILE, or redirect standard output")
         }
+        if shard != nil, compareAsOf != nil || compareDB != nil {
+            throw ValidationError("--shard cannot be combined with --compare-as-of or --compare-db: a comparison explains the whole portfolio")
+        }
+        guard JSONReporter.schemaVersions.contains(jsonSchemaVersion) else {
+            throw ValidationError("--json-schema-version must be " + JSONReporter.schemaVersions.map(String.init).joined(separator: " or "))
+        }
         do throws(OutputPlan.PlanError) {
             _ = try OutputPlan(output: output, formats: formats)
         } catch {
             throw ValidationError(error.description)
         }
+    }
+
+    /// The format's reporter, with the JSON schema version asked for.
+    func reporter(_ format: ReportFormat) -> any Reporter {
+        format == .json ? JSONReporter(schemaVersion: jsonSchemaVersion) : format.reporter
     }
 
     func run() throws {
@@ -130,11 +147,12 @@ struct CheckCommand: ParsableCommand {
             options.comparison = ChangeComparison.compare(policies, current: current, previous: previous, options: options,
                                                           previousAsOf: compareAsOf ?? options.asOf)
         }
-        let check = StreamedCheck(checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
+        var check = StreamedCheck(checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
                                   loader: workspace.policyLoader, options: options, maxAcceptanceDays: maxAcceptanceDays)
+        check.shard = shard
         let output: StreamedCheck.Output
         do {
-            output = KeptUntilExit.keep(try check.run(paths, reporters: plan.formats.map(\.reporter),
+            output = KeptUntilExit.keep(try check.run(paths, reporters: plan.formats.map(reporter),
                                                       spillFolder: FileManager.default.temporaryDirectory.path))
         } catch {
             switch error {

@@ -54,6 +54,10 @@ struct SeverityArgument: ExpressibleByArgument, Equatable {
     var defaultValueDescription: String { "\(severity)" }
 }
 
+extension Shard: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
 }

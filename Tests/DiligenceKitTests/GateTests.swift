@@ -123,8 +123,11 @@ import Testing
 
     @Test(arguments: [
         ("not json", "the baseline is not a JSON report"),
-        ("{\"schema_version\": 2, \"findings\": []}", "not a diligence JSON report of schema_version 1"),
-        ("{\"schema_version\": 1, \"findings\": [{\"rule\": \"x\"}]}", "finding 1 of the baseline has no `policy` or `id`"),
+        ("{\"schema_version\": 3, \"findings\": []}", "not a diligence JSON report of schema_version 1 or 2"),
+        ("{\"findings\": []}", "not a diligence JSON report of schema_version 1 or 2"),
+        ("{\"schema_version\": 1, \"findings\": [{\"rule\": \"x\"}]}", "finding 1 of the baseline has no `id`"),
+        ("{\"schema_version\": 2, \"findings\": [{\"id\": \"x\"}]}", "finding 1 of the baseline has no `policy`"),
+        ("{\"schema_version\": 2, \"findings\": {}}", "`findings` of the baseline is not what a report holds there"),
     ])
     func invalidBaselinesAreLocatedErrors(text: String, message: String) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-baseline-\(UUID().uuidString).json")

@@ -2,16 +2,34 @@
 import Foundation
 import Testing
 
-/// The JSON report is written by `JSONWriter`; `JSONEncoder` defines the layout, and the two
-/// must agree byte for byte (reports committed in `reports/` and reports users diff in CI).
+/// The JSON report's `Codable` types are written by `JSONStreamEncoder` over `JSONWriter`;
+/// `JSONEncoder` with sorted keys defines the layout, and the two must agree byte for byte
+/// (reports committed in `reports/` and reports users diff in CI).
 @Suite struct JSONWriterTests {
-    @Test func theExamplePoliciesReportIsByteForByteTheEncodersLayout() throws {
+    /// The whole schema 2 document of a result, findings included (what `render` streams).
+    static func document(_ result: CheckResult) -> JSONReport.Document<[JSONReport.FindingEntry]> {
+        JSONReport.Document(result, Citations(result.reportedFindings),
+                            findings: result.reportedFindings.map { JSONReport.FindingEntry($0, result.options) })
+    }
+
+    static func shipped() throws -> CheckResult {
         let files = FileDiscovery.yamlFiles(in: TestData.root.appendingPathComponent("policies").path)
-        let policies = try files.map { try TestData.workspace.policyLoader.load(path: $0) }
-        let document = JSONReporter().document(TestData.check(policies))
+        return TestData.check(try files.map { try TestData.workspace.policyLoader.load(path: $0) })
+    }
+
+    /// The report as the check writes it (sections per policy, then the rest) is byte for byte
+    /// what `JSONEncoder` with sorted keys makes of the `Codable` document: the types are the
+    /// definition, declared in key order.
+    @Test func theExamplePoliciesReportIsByteForByteTheEncodersLayout() throws {
+        let result = try Self.shipped()
+        let document = Self.document(result)
         #expect(document.findings.count > 40)
-        let written = JSONReporter.text(of: document)
-        #expect(written == JSONReporter.encoderText(of: document))
+        #expect(document.facts.count > 40 && document.sources.count > 20 && !document.events.isEmpty)
+        let rendered = JSONReporter().render(result)
+        #expect(rendered == JSONReporter.encoderText(of: document))
+        #expect(JSONReporter.text(of: document) == rendered)
+        let version1 = JSONReportV1.Document(document, findings: result.reportedFindings.map { JSONReportV1.FindingEntry($0, result.options) })
+        #expect(JSONReporter(schemaVersion: 1).render(result) == JSONReporter.encoderText(of: version1))
     }
 
     static let awkward = [
@@ -19,48 +37,45 @@ import Testing
         "backspace \u{8} form feed \u{C} delete \u{7F}", "override \u{202E}gnp.exe isolate \u{2066}x\u{2069} C1 \u{9B}31m LS \u{2028}", "quotes ’ “ ” — …", "Лукашенко, Mocímboa da Praia, 中文, emoji 🛰️", "::error file=x::injected",
     ]
 
-    /// Findings are written in sections of 64 and joined as a stream joins them: the same bytes at every count.
-    @Test(arguments: [0, 1, 63, 64, 65, 129, 200])
-    func findingsWrittenInPartsJoinToTheEncodersBytes(count: Int) throws {
-        let example = try #require(Self.document(text: "x").findings.first)
-        var document = Self.document(text: "y")
+    /// Findings written as sections (one per policy, as a streamed check writes them) join to
+    /// the encoder's bytes at every count, the empty array included.
+    @Test(arguments: [0, 1, 2, 63, 64, 65, 129])
+    func findingsWrittenInSectionsJoinToTheEncodersBytes(count: Int) throws {
+        let result = try Self.shipped()
+        var document = Self.document(result)
+        let example = try #require(document.findings.first { $0.exposure != nil })
         document.findings = (0..<count).map { index in
             var finding = example
             finding.id = "rule/subject-\(index)"
             finding.line = index
             return finding
         }
-        #expect(JSONReporter.text(of: document) == JSONReporter.encoderText(of: document))
+        var stream = ""
+        for start in stride(from: 0, to: count, by: 7) {
+            JSONStreamEncoder.section(members: document.findings[start..<min(start + 7, count)], depth: JSONReporter.findingsDepth)
+                .append(to: &stream, Citations())
+        }
+        let parts = JSONStreamEncoder.parts(of: document.with(findings: StreamedMembers(hasMembers: count > 0)))
+        #expect(parts.count == 2)
+        #expect(parts[0] + stream + parts[1] == JSONReporter.encoderText(of: document))
     }
 
     @Test(arguments: awkward)
     func awkwardTextIsEscapedAsTheEncoderDoes(_ text: String) throws {
-        let document = Self.document(text: text)
+        let result = try Self.shipped()
+        var document = Self.document(result)
+        document.as_of = text
+        document.policies[0].company = text
+        document.facts[0].fact = text
+        document.findings[0].message = text
+        document.findings[0].path = [text, text]
+        document.findings[0].accepted = JSONReport.AcceptedEntry(Acceptance(reason: text, approvedBy: text, expires: TestData.asOf, line: 3))
+        document.summary.baseline = JSONReport.BaselineSummary(as_of: nil, file: text, new: 1,
+                                                               resolved: [JSONReport.ResolvedEntry(id: text, message: text, policy: text, rule: "r", severity: "low")],
+                                                               unchanged: 0)
         #expect(JSONReporter.text(of: document) == JSONReporter.encoderText(of: document))
-    }
-
-    static func document(text: String) -> JSONReporter.Document {
-        let finding = JSONReporter.FindingEntry(
-            id: text, rule: "rule", severity: "high", policy: text, line: 1, column: 2, subject: text, subject_kind: "site",
-            subject_name: text, factors: [text], message: text, path: [text, text],
-            evidence: [JSONReporter.EvidenceEntry(record: text, fact: text, date: nil, source: text, title: nil, source_date: "2020", quote: text, url: nil)],
-            recommendations: [], accepted: JSONReporter.AcceptedEntry(reason: text, approved_by: text, expires: "2021-01-01", line: 3),
-            gate: "fail", baseline: "new")
-        return JSONReporter.Document(
-            tool: JSONReporter.Tool(), as_of: "2020-09-30",
-            database: JSONReporter.Database(name: text, version: nil, digest: "abc", newest_review: nil, age_days: 12, reviewed_after_as_of: 1, factors: 0, entities: 0,
-                                            sources: [JSONReporter.Source(DataSource(id: text, name: text, date: "2020-09-01", licence: text, url: nil,
-                                                                                     file: text, inputs: [text, "x.csv sha256:00"]),
-                                                                          asOf: Day(year: 2020, month: 9, day: 30) ?? Day(ordinal: 0))],
-                                            superseded: [text]),
-            policies: [JSONReporter.PolicyEntry(file: text, company: text, owner: nil, reviewed: "2020-01-01", sites: 1, trade: 0,
-                                                counterparties: 0, travel: 0, findings: 1, unused_acceptances: [])],
-            findings: [finding],
-            summary: JSONReporter.Summary(
-                baseline: JSONReporter.BaselineSummary(file: text, as_of: nil, new: 1, unchanged: 0,
-                                                       resolved: [JSONReporter.ResolvedEntry(policy: text, id: text, rule: "r", severity: "low", message: text)]),
-                gate: "fail", fail_on: "high", report_min: "info", counts: ["high": 1, "critical": 0, "low": 0], total: 1, accepted: 1,
-                failing: [text]))
+        let log = SARIFReporter.log(document, results: document.findings.map(SARIFReporter.result))
+        #expect(JSONStreamEncoder.text(of: log) == JSONReporter.encoderText(of: log))
     }
 
     /// The eight-bytes-at-a-time check agrees with the byte-by-byte definition, whatever the

@@ -199,14 +199,14 @@ import Testing
         let result = try TestData.check(Self.minskAccepted)
         let json = JSONReporter().render(result)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(document["schema_version"] as? Int == 1)
+        #expect(document["schema_version"] as? Int == 2)
         #expect(document["as_of"] as? String == "2020-09-30")
         let database = try #require(document["database"] as? [String: Any])
         #expect(database["digest"] as? String == result.database.digest)
         let findings = try #require(document["findings"] as? [[String: Any]])
         #expect(findings.count == result.findings.count)
         let required = ["id", "rule", "severity", "policy", "line", "column", "subject", "factors", "message",
-                        "evidence", "recommendations", "accepted"]
+                        "evidence", "recommendations", "gate"]
         for finding in findings {
             for key in required { #expect(finding.keys.contains(key), "a finding without \(key)") }
         }
@@ -221,11 +221,21 @@ import Testing
         let accepted = try #require(shutdown["accepted"] as? [String: Any])
         #expect(accepted["approved_by"] as? String == "Head of Compliance")
         #expect(accepted["expires"] as? String == "2021-03-31")
+        // Evidence by reference: the finding names facts, each fact its source, each once.
+        let facts = try #require(document["facts"] as? [[String: Any]])
+        let sources = try #require(document["sources"] as? [[String: Any]])
+        #expect(Set(facts.compactMap { $0["id"] as? String }).count == facts.count)
+        #expect(sources.compactMap { $0["id"] as? Int } == Array(1...sources.count))
         let evidence = try #require(shutdown["evidence"] as? [[String: Any]])
-        #expect(evidence.contains { ($0["quote"] as? String)?.isEmpty == false && $0["source"] as? String == "MS Risk Blog" })
-        // Not accepted: the key is present with null.
+        let cited = evidence.compactMap { item in facts.first { $0["id"] as? String == item["fact"] as? String } }
+        #expect(cited.count == evidence.count)
+        #expect(cited.contains { fact in
+            sources.contains { $0["id"] as? Int == fact["source"] as? Int && ($0["quote"] as? String)?.isEmpty == false
+                && $0["source"] as? String == "MS Risk Blog" }
+        })
+        // Not accepted: the member is absent.
         let note = try #require(findings.first { $0["rule"] as? String == "human-rights-obligations" })
-        #expect(note["accepted"] is NSNull)
+        #expect(note["accepted"] == nil)
         let summary = try #require(document["summary"] as? [String: Any])
         #expect(summary["gate"] as? String == "pass")
     }

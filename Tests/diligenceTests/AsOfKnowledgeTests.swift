@@ -14,7 +14,7 @@ import Testing
     static func findings(_ arguments: [String]) throws -> [[String: Any]] {
         let run = try Executable.run(arguments + ["--format", "json", "--output", "-"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
-        return document["findings"] as? [[String: Any]] ?? []
+        return JSONReportTables.findings(document)
     }
 
     /// A shutdown that ran from 2020-09-20 to 2020-12-07 is ongoing on 2020-09-22: its end is

@@ -41,7 +41,7 @@ import Glibc
         var status = stat()
         #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced by a regular file")
         let received = try String(contentsOf: folder.appendingPathComponent("received.json"), encoding: .utf8)
-        #expect(received.hasPrefix("{") && received.contains("\"schema_version\" : 1"))
+        #expect(received.hasPrefix("{") && received.contains("\"schema_version\" : 2"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["received.json", "report.pipe"])
     }
 
@@ -54,6 +54,21 @@ import Glibc
             let actual = try Data(contentsOf: out.appendingPathComponent(name))
             #expect(expected == actual, "reports/\(name) is out of date: run scripts/update-reports.sh")
         }
+    }
+
+    /// `--json-schema-version 1` (deprecated) writes byte for byte what the tool wrote before
+    /// schema 2: the committed report of that time is the fixture.
+    @Test func jsonSchemaVersion1KeepsItsBytes() throws {
+        let out = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let file = out.appendingPathComponent("v1.json")
+        let run = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--json-schema-version", "1", "--output", file.path])
+        #expect(run.status == 1, "\(run.stderr)")
+        let expected = try Data(contentsOf: Executable.fixtures.appendingPathComponent("report-schema-1.json"))
+        #expect(try Data(contentsOf: file) == expected)
+        let wrong = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--json-schema-version", "3"])
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("--json-schema-version must be 2 or 1"))
     }
 
     @Test func twoRunsGiveTheSameBytes() throws {

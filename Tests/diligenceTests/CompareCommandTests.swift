@@ -46,6 +46,49 @@ import Testing
         #expect(!new.contains { $0.contains("`input-plausibility`") })
     }
 
+    @Test func jsonAndSARIFCarryTheChangesAndTheirCauses() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Executable.run(Self.run + ["--compare-as-of", "2020-07-31", "--format", "json,sarif", "--output", folder.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report.json"))) as? [String: Any])
+        let changes = try #require(json["changes"] as? [String: Any])
+        #expect(changes["as_of"] as? String == "2020-07-31")
+        let counts = try #require(changes["counts"] as? [String: Int])
+        #expect(counts == ["new": 59, "escalated": 0, "updated": 4, "de-escalated": 0, "resolved": 0, "unchanged": 0])
+        let causes = try #require(changes["causes"] as? [[String: Any]])
+        let coup = try #require(causes.first { ($0["fact"] as? String)?.hasPrefix("Military coup removes President") == true })
+        #expect(coup["kind"] as? String == "event" && coup["date"] as? String == "2020-08-18" && coup["record"] as? String == "DRF-2020-ML-0001")
+        let coupID = try #require(coup["id"] as? String)
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let bamako = try #require(findings.first {
+            $0["rule"] as? String == "political-instability" && ($0["message"] as? String)?.hasPrefix("Bamako sales and logistics office") == true
+        })
+        #expect(bamako["change"] as? String == "new")
+        #expect((bamako["caused_by"] as? [String])?.contains(coupID) == true)
+        #expect(findings.filter { $0["change"] != nil }.count == 63)
+
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("report.sarif"))) as? [String: Any])
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        let runChanges = try #require((run["properties"] as? [String: Any])?["changes"] as? [String: Any])
+        #expect((runChanges["causes"] as? [[String: Any]])?.count == causes.count)
+        let results = try #require(run["results"] as? [[String: Any]])
+        let updated = results.filter { ($0["properties"] as? [String: Any])?["change"] as? String == "updated" }
+        #expect(updated.count == 4)
+        #expect(updated.allSatisfy { ($0["ruleId"] as? String) == "conflict-proximity" })
+    }
+
+    @Test func withoutAComparisonNoChangeMemberIsWritten() throws {
+        let report = try String(contentsOf: Executable.root.appendingPathComponent("reports/report.json"), encoding: .utf8)
+        #expect(!report.contains("\"changes\"") && !report.contains("\"caused_by\""))
+    }
+
+    @Test func aShardedRunCannotCompare() throws {
+        let result = try Executable.run(Self.run + ["--compare-as-of", "2020-07-31", "--shard", "1/2", "--format", "json"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--shard cannot be combined with --compare-as-of or --compare-db"))
+    }
+
     @Test func textSummaryMarksEachChangedFinding() throws {
         let result = try Executable.run(Self.run + ["--compare-as-of", "2020-07-31", "--format", "text"])
         #expect(result.status == 1)

@@ -32,7 +32,7 @@ import Testing
         let finding = try #require(findings.first { $0["id"] as? String == "conflict-proximity/metuge-camp/ACLED-MZ-CONFLICT" })
         #expect(finding["severity"] as? String == "critical")
         let exposure = try #require(finding["exposure"] as? [String: Any])
-        let events = try #require(exposure["events"] as? [[String: Any]])
+        let events = JSONReportTables(json).events(of: finding)
         // MOZ9005 and MOZ9006 are located near the place only (geo_precision 2), one level lower:
         // the exact MOZ9004 decides and is cited; the band counts all three.
         #expect(events.compactMap { $0["id"] as? String } == ["MOZ9004"])
@@ -67,7 +67,7 @@ import Testing
         let findings = try #require(json["findings"] as? [[String: Any]])
         let finding = try #require(findings.first { $0["rule"] as? String == "shutdown-exposure" })
         #expect(finding["factors"] as? [String] == ["STOP-ML-NATIONAL"])
-        let events = try #require((finding["exposure"] as? [String: Any])?["events"] as? [[String: Any]])
+        let events = JSONReportTables(json).events(of: finding)
         #expect(events.first?["date"] as? String == "2020-07-10" && events.first?["until"] as? String == "2020-07-15")
         #expect((finding["message"] as? String)?.contains("State-ordered internet shutdowns in Mali (Access Now STOP)".lowercased().prefix(5)) == true)
         // The SARIF report stays valid with the exposure in its property bag.

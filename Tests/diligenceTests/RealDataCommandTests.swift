@@ -50,7 +50,7 @@ import Testing
 
     /// The findings of a JSON report: (rule, subject, factors, cited event ids).
     static func findings(_ report: [String: Any]) -> [(rule: String, subject: String, factors: [String], events: [String])] {
-        (report["findings"] as? [[String: Any]] ?? []).map { finding in
+        JSONReportTables.findings(report).map { finding in
             let exposure = finding["exposure"] as? [String: Any]
             let events = (exposure?["events"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
             return (finding["rule"] as? String ?? "", finding["subject"] as? String ?? "", finding["factors"] as? [String] ?? [], events)

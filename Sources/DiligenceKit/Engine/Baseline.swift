@@ -35,27 +35,56 @@ public struct Baseline: Sendable {
         keys.contains("\(finding.policy)#\(finding.identity)")
     }
 
-    /// Reads a JSON report written by `diligence check --format json`.
+    /// What a baseline needs of a JSON report (schema 1 or 2): its version, date and findings.
+    struct Report: Decodable {
+        struct FindingEntry: Decodable {
+            var id: String
+            var message: String?
+            var policy: String
+            var rule: String?
+            var severity: String?
+        }
+
+        var as_of: String?
+        var findings: [FindingEntry]
+        var schema_version: Int
+    }
+
+    /// Reads a JSON report written by `diligence check --format json` (schema 1 or 2).
     public static func load(path: String) throws(InputError) -> Baseline {
         let start = SourceLocation(file: path, line: 1, column: 1)
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw InputError(start, "cannot read the baseline report")
         }
         let data = Data(try InputFile.read(path, display: path, limit: 256 << 20))
-        guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
+        struct Version: Decodable { var schema_version: Int? }
+        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
             throw InputError(start, "the baseline is not a JSON report (write one with `diligence check --format json`)")
         }
-        guard root["schema_version"] as? Int == 1, let findings = root["findings"] as? [[String: Any]] else {
-            throw InputError(start, "the baseline is not a diligence JSON report of schema_version 1")
+        guard let schema = version.schema_version, JSONReporter.schemaVersions.contains(schema) else {
+            throw InputError(start, "the baseline is not a diligence JSON report of schema_version "
+                + JSONReporter.schemaVersions.sorted().map(String.init).joined(separator: " or "))
         }
-        var entries: [Entry] = []
-        for (index, finding) in findings.enumerated() {
-            guard let policy = finding["policy"] as? String, let id = finding["id"] as? String else {
-                throw InputError(start, "finding \(index + 1) of the baseline has no `policy` or `id`")
-            }
-            entries.append(Entry(policy: policy, id: id, rule: finding["rule"] as? String ?? "",
-                                 severity: finding["severity"] as? String ?? "", message: finding["message"] as? String ?? ""))
+        let report: Report
+        do {
+            report = try JSONDecoder().decode(Report.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw InputError(start, "\(Self.place(context.codingPath)) of the baseline has no `\(key.stringValue)`")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw InputError(start, "\(Self.place(context.codingPath)) of the baseline is not what a report holds there")
+        } catch {
+            throw InputError(start, "the baseline is not a diligence JSON report (\(error.localizedDescription))")
         }
-        return Baseline(file: path, asOf: root["as_of"] as? String, entries: entries)
+        let entries = report.findings.map {
+            Entry(policy: $0.policy, id: $0.id, rule: $0.rule ?? "", severity: $0.severity ?? "", message: $0.message ?? "")
+        }
+        return Baseline(file: path, asOf: report.as_of, entries: entries)
+    }
+
+    /// "finding 3" for a path into `findings`, else the member's name.
+    private static func place(_ path: [any CodingKey]) -> String {
+        if path.first?.stringValue == "findings", path.count > 1, let index = path[1].intValue { return "finding \(index + 1)" }
+        let names = path.map(\.stringValue).joined(separator: ".")
+        return names.isEmpty ? "the top level" : "`\(names)`"
     }
 }

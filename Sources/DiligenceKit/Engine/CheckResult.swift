@@ -23,6 +23,9 @@ public struct CheckResult: Sendable {
     /// Count of unaccepted findings per severity (reported ones only).
     public let counts: [Severity: Int]
 
+    /// The shard a `check --shard K/N` covered (nil: the whole portfolio).
+    public internal(set) var shard: ShardCoverage?
+
     /// Whether any finding fails the gate.
     public var gateFailed: Bool { !failingFindings.isEmpty }
 

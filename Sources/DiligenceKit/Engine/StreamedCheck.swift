@@ -13,6 +13,8 @@ public struct StreamedCheck: Sendable {
     public var options: CheckOptions
     /// Longest an accepted risk may run after the as-of date (`AcceptanceHorizon`).
     public var maxAcceptanceDays: Int
+    /// With `--shard K/N`: check only that shard's files (`Shard`).
+    public var shard: Shard?
 
     public init(checker: Checker, loader: PolicyLoader, options: CheckOptions, maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays) {
         self.checker = checker
@@ -38,9 +40,9 @@ public struct StreamedCheck: Sendable {
 
     /// What became of one file.
     private enum Outcome {
-        /// Loaded and checked: the result, the references its reported findings cite (in order)
+        /// Loaded and checked: the result, what its reported findings cite (in order)
         /// and each reporter's sections.
-        case checked(PolicyResult, cited: [Reference], [[ReportSection]])
+        case checked(PolicyResult, cited: CitedPart, [[ReportSection]])
         /// Loaded, not checked because an earlier file failed (its horizon problems still count).
         case loaded(horizon: [Diagnostic])
         case invalid([Diagnostic])
@@ -52,7 +54,9 @@ public struct StreamedCheck: Sendable {
     public func run(_ paths: [String], reporters: [any Reporter], spillFolder: String) throws(Failure) -> Output {
         // A draft factor (`status: draft`) has not been reviewed: no report may rest on it.
         if !checker.database.drafts.isEmpty { throw .input(InputError(checker.database.refusedDrafts)) }
-        let (files, discovered) = PolicySet.discover(paths)
+        let (discoveredFiles, discovered) = PolicySet.discover(paths)
+        let selected = shard.map { $0.select(discoveredFiles, roots: paths) }
+        let files = selected.map { $0.map(\.file) } ?? discoveredFiles
         var spills: [[SpillFile]] = []
         do throws(ReportWriter.WriteError) {
             for reporter in reporters {
@@ -64,6 +68,7 @@ public struct StreamedCheck: Sendable {
             throw .write(error)
         }
         let work = WorkClock()
+        let tables = reporters.contains { $0.citesTables }
         var problems = discovered
         var horizon: [Diagnostic] = []
         var results: [PolicyResult] = []
@@ -94,12 +99,11 @@ public struct StreamedCheck: Sendable {
                 failed.set()
                 return .invalid([overrun])
             }
-            let cited = result.findings.lazy.filter { $0.severity >= options.reportMin }
-                .flatMap { $0.evidence.compactMap(\.reference) }
+            let cited = CitedPart(result.findings.lazy.filter { $0.severity >= options.reportMin }, tables: tables)
             // Its sections are written: the summary parts need less of each finding.
             var kept = result
             kept.findings = result.findings.map(\.withoutDetails)
-            return .checked(kept, cited: Array(cited), sections)
+            return .checked(kept, cited: cited, sections)
         }, consume: { _, outcome in
             switch outcome {
             case .invalid(let diagnostics):
@@ -108,7 +112,7 @@ public struct StreamedCheck: Sendable {
                 horizon += beyond
             case .checked(let result, let cited, let sections):
                 results.append(result)
-                for reference in cited { _ = citations.number(for: reference) }
+                citations.add(cited)
                 for (reporter, streams) in zip(sections, spills) {
                     for (section, spill) in zip(reporter, streams) { spill.append(section, citations) }
                 }
@@ -117,8 +121,11 @@ public struct StreamedCheck: Sendable {
         if !problems.isEmpty { throw .input(InputError(problems)) }
         if !horizon.isEmpty { throw .input(InputError(horizon)) }
         var stage = work.start()
-        let result = CheckResult(asOf: options.asOf, options: options, database: context.database, factors: context.factors,
+        var result = CheckResult(asOf: options.asOf, options: options, database: context.database, factors: context.factors,
                                  policies: results)
+        if let shard, let selected {
+            result.shard = ShardCoverage(shard: shard, totalFiles: discoveredFiles.count, positions: selected.map(\.position))
+        }
         let reports = zip(reporters, spills).map { reporter, streams in
             reporter.layout(result, citations).map { piece -> ReportChunk in
                 switch piece {

@@ -23,25 +23,6 @@ struct JSONWriter {
     /// How many containers are open.
     var depth: Int { open.count }
 
-    /// Members of an array open `depth` containers deep in another writer, written as a section
-    /// of a report stream: an array that spans policies, each policy's members a section, with
-    /// the comma that separates a section from an earlier one.
-    static func section<Items: Sequence>(members items: Items, depth: Int, _ write: (Items.Element, inout JSONWriter) -> Void) -> ReportSection {
-        var json = JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: 16_384)
-        for item in items { write(item, &json) }
-        return ReportSection(json.takeText(), separator: ",")
-    }
-
-    /// The same members in sections of 64 joined as a stream joins them: the array's members of
-    /// a whole document (a streamed check writes one section per policy instead).
-    static func joinedSections<Item>(members items: [Item], depth: Int, _ write: (Item, inout JSONWriter) -> Void) -> String {
-        var text = ""
-        for start in stride(from: 0, to: items.count, by: 64) {
-            section(members: items[start..<min(start + 64, items.count)], depth: depth, write).append(to: &text, Citations())
-        }
-        return text
-    }
-
     /// The text written so far, handed over: the writer goes on from where it was, with an
     /// empty text (a report's parts are written one after the other, never joined in memory).
     mutating func takeText() -> String {
@@ -80,6 +61,19 @@ struct JSONWriter {
         close("]")
     }
 
+    /// Closes the innermost open container, whichever kind it is.
+    mutating func endContainer() {
+        guard let last = open.last else { return }
+        close(last.isArray ? "]" : "}")
+    }
+
+    /// Marks the innermost open container as having members written elsewhere (a streamed
+    /// array's members are spilled apart and joined between this writer's parts).
+    mutating func markMembers(_ hasMembers: Bool) {
+        guard !open.isEmpty else { return }
+        open[open.count - 1].count = hasMembers ? 1 : 0
+    }
+
     /// The next member's key; its value follows.
     mutating func key(_ name: String) {
         memberStart()
@@ -116,6 +110,11 @@ struct JSONWriter {
     mutating func null() {
         separate()
         write("null")
+    }
+
+    mutating func bool(_ value: Bool) {
+        separate()
+        write(value ? "true" : "false")
     }
 
     /// A member with a string value (its opening quote written with the key's end).

@@ -60,10 +60,16 @@ public protocol Reporter: Sendable {
     /// time in an order of the layout's choosing). `citations` numbers the references cited by
     /// the reported findings, in order of first citation (policies in file order).
     func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece]
+
+    /// Whether `layout` reads the facts and events of `citations` (the tables of the JSON
+    /// report and the SARIF run); a run lists them only when a reporter does.
+    var citesTables: Bool { get }
 }
 
 extension Reporter {
     public var streamCount: Int { 1 }
+
+    public var citesTables: Bool { false }
 
     /// The whole report in memory, for a result checked in memory (`Checker.check(_:options:)`,
     /// which keeps the policies). A streamed check writes its report with `StreamedCheck`.
@@ -164,6 +170,12 @@ public struct ReportSection: Sendable {
 public struct Citations: Sendable {
     public private(set) var ordered: [Reference] = []
     private var numbers: [Key: Int] = [:]
+    /// The facts and events cited, each once, in order of first citation, with their table ids
+    /// (`TableID`); listed when the run writes a report with tables (JSON, SARIF).
+    private(set) var facts: [(id: String, evidence: Evidence)] = []
+    private(set) var events: [(id: String, event: Exposure.CitedEvent)] = []
+    private var factIDs: Set<String> = []
+    private var eventIDs: Set<String> = []
 
     /// A reference compared and hashed by the bytes of its texts (`ExactText`), the quote
     /// included: the check looks one up for every cited line, and the Unicode way (titles and
@@ -191,10 +203,20 @@ public struct Citations: Sendable {
         add(findings)
     }
 
-    /// Numbers the references these findings cite that have no number yet.
+    /// Numbers the references these findings cite that have no number yet, and lists the facts
+    /// and events they cite that are not listed yet.
     public mutating func add<Findings: Sequence<Finding>>(_ findings: Findings) {
-        for finding in findings {
-            for evidence in finding.evidence { if let reference = evidence.reference { _ = number(for: reference) } }
+        add(CitedPart(findings, tables: true))
+    }
+
+    /// Numbers a policy's references and lists its facts and events (each once, in order).
+    public mutating func add(_ part: CitedPart) {
+        for reference in part.references { _ = number(for: reference) }
+        for fact in part.facts where factIDs.insert(fact.id).inserted {
+            facts.append(fact)
+        }
+        for event in part.events where eventIDs.insert(event.id).inserted {
+            events.append(event)
         }
     }
 

@@ -3,8 +3,9 @@ import Foundation
 /// SARIF 2.1.0 (OASIS), for code-scanning tools: one run, every rule of `RuleRegistry.all` in
 /// `tool.driver.rules`, one result per reported finding with a relative location and a
 /// fingerprint from the finding's identity (so it survives edits that move the finding).
-/// Built from `Encodable` structs, written with sorted keys by `JSONWriter` (what `JSONEncoder`
-/// writes, a test checks, at a fraction of its cost).
+/// Built from the JSON report's entries (schema 2) as `Codable` structs whose members are in
+/// key order, written by `JSONStreamEncoder` (what `JSONEncoder` writes with sorted keys, a test
+/// checks, at a fraction of its cost). Evidence and events point into `run.properties`' tables.
 public struct SARIFReporter: Reporter {
     public init() {}
 
@@ -16,167 +17,183 @@ public struct SARIFReporter: Reporter {
     /// The base that relative artifact URIs are resolved against: the folder the check ran in.
     public static let sourceRoot = "%SRCROOT%"
 
-    // MARK: The document
+    // MARK: The document (members in byte order of their keys)
 
-    struct Log: Encodable {
+    struct Log<Results: Codable & Sendable>: Codable, Sendable {
         var schema = SARIFReporter.schemaURI
+        var runs: [Run<Results>]
         var version = "2.1.0"
-        var runs: [Run]
 
         enum CodingKeys: String, CodingKey {
             case schema = "$schema"
-            case version, runs
+            case runs, version
         }
     }
 
-    struct Run: Encodable {
-        var tool: Tool
+    struct Run<Results: Codable & Sendable>: Codable, Sendable {
         var columnKind = "unicodeCodePoints"
-        var results: [Result]
         var properties: RunProperties
+        var results: Results
+        var tool: Tool
     }
 
-    struct Tool: Encodable {
+    struct Tool: Codable, Sendable {
         var driver: Driver
     }
 
-    struct Driver: Encodable {
+    struct Driver: Codable, Sendable {
         var name = "diligence"
-        var version = DiligenceVersion.current
         var rules: [ReportingDescriptor]
+        var version = DiligenceVersion.current
     }
 
-    struct ReportingDescriptor: Encodable {
-        var id: String
-        var name: String
-        var shortDescription: Text
+    struct ReportingDescriptor: Codable, Sendable {
+        var defaultConfiguration: Configuration
         var fullDescription: Text
         var help: MultiformatText
-        var defaultConfiguration: Configuration
+        var id: String
+        var name: String
         var properties: RuleProperties
+        var shortDescription: Text
     }
 
-    struct Text: Encodable {
+    struct Text: Codable, Sendable {
         var text: String
     }
 
-    struct MultiformatText: Encodable {
-        var text: String
+    struct MultiformatText: Codable, Sendable {
         var markdown: String
+        var text: String
     }
 
-    struct Configuration: Encodable {
+    struct Configuration: Codable, Sendable {
         var level: String
     }
 
-    struct RuleProperties: Encodable {
-        var tags: [String]
-        var phase: String
+    struct RuleProperties: Codable, Sendable {
         var facts: String
+        var phase: String
+        var tags: [String]
     }
 
-    struct Result: Encodable {
-        var ruleId: String
-        var ruleIndex: Int?
-        var level: String
-        var message: Text
-        var locations: [Location]
-        var partialFingerprints: [String: String]
+    struct Result: Codable, Sendable {
         /// "new" or "unchanged" when the run has a baseline.
         var baselineState: String?
-        var suppressions: [Suppression]?
+        var level: String
+        var locations: [Location]
+        var message: Text
+        var partialFingerprints: Fingerprints
         var properties: ResultProperties
+        var ruleId: String
+        var ruleIndex: Int?
+        var suppressions: [Suppression]?
     }
 
-    struct Location: Encodable {
+    struct Fingerprints: Codable, Sendable {
+        var identity: String
+
+        enum CodingKeys: String, CodingKey {
+            case identity = "diligenceIdentity/v1"
+        }
+    }
+
+    struct Location: Codable, Sendable {
         var physicalLocation: PhysicalLocation
     }
 
-    struct PhysicalLocation: Encodable {
+    struct PhysicalLocation: Codable, Sendable {
         var artifactLocation: ArtifactLocation
         var region: Region
     }
 
-    struct ArtifactLocation: Encodable {
+    struct ArtifactLocation: Codable, Sendable {
         var uri: String
         var uriBaseId: String?
     }
 
-    struct Region: Encodable {
-        var startLine: Int
+    struct Region: Codable, Sendable {
         var startColumn: Int?
+        var startLine: Int
     }
 
-    struct Suppression: Encodable {
-        var kind = "external"
-        var status = "accepted"
+    struct Suppression: Codable, Sendable {
         var justification: String
+        var kind = "external"
         var location: Location
         var properties: AcceptedProperties
+        var status = "accepted"
     }
 
-    struct AcceptedProperties: Encodable {
+    struct AcceptedProperties: Codable, Sendable {
         var approvedBy: String
         var expires: String
         var reason: String
     }
 
-    struct ResultProperties: Encodable {
+    /// The finding as the JSON report's entry has it (evidence and events by reference into
+    /// the run's `properties` tables).
+    struct ResultProperties: Codable, Sendable {
+        var accepted: AcceptedProperties?
+        /// With a comparison: the ids of `run.properties.changes.causes` behind the change.
+        var causedBy: [String]?
+        /// With a comparison: new, escalated, de-escalated or updated (absent when unchanged).
+        var change: String?
+        var evidence: [EvidenceReference]
+        /// The structured exposure (site, distance, events, band) of place-bound findings.
+        var exposure: ExposureEntry<EventReference>?
+        var exposurePath: [String]
+        var factors: [String]
+        /// "fail" when the finding fails the gate, "pass" otherwise.
+        var gate: String
+        var identity: String
+        var recommendations: [String]
         var severity: String
         var subject: String
         var subjectKind: String
         var subjectName: String
-        var factors: [String]
-        var identity: String
-        var exposurePath: [String]
-        /// The structured exposure (site, distance, events, band) of place-bound findings.
-        var exposure: ExposureEntry?
-        var evidence: [EvidenceProperties]
-        var recommendations: [String]
-        var accepted: AcceptedProperties?
-        /// "fail" when the finding fails the gate, "pass" otherwise.
-        var gate: String
     }
 
-    struct EvidenceProperties: Encodable {
-        var record: String
-        var fact: String
-        var date: String?
-        var source: String?
-        var title: String?
-        var sourceDate: String?
-        var quote: String?
-        var url: String?
-    }
-
-    struct RunProperties: Encodable {
+    /// What the run is about, and the tables the results' evidence points into (the JSON
+    /// report's `sources`, `facts` and `events`).
+    struct RunProperties: Codable, Sendable {
         var asOf: String
+        /// What changed since the comparison run (the JSON report's `changes`); absent otherwise.
+        var changes: JSONReport.ChangesEntry?
         var database: DatabaseProperties
-        var gate: String
+        var events: [EventEntry]
+        var facts: [FactEntry]
         var failOn: String
-        var reportMin: String
-        var policies: [String]
         var failing: Int
+        var gate: String
+        var policies: [String]
+        var reportMin: String
+        var sources: [SourceEntry]
     }
 
-    struct DatabaseProperties: Encodable {
-        var name: String
-        var version: String?
+    struct DatabaseProperties: Codable, Sendable {
         var digest: String
+        var name: String
         var newestReview: String?
+        var version: String?
     }
 
     // MARK: Rendering
 
+    /// The results array's depth: in the log's object, its runs array and the run's object.
+    static let resultsDepth = 4
+
+    public var citesTables: Bool { true }
+
     public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         let results = result.findings.lazy.filter { $0.severity >= context.options.reportMin }
-            .map { Self.result($0, context.options) }
-        return [Log.members(results)]
+            .map { Self.result(JSONReport.FindingEntry($0, context.options)) }
+        return [JSONStreamEncoder.section(members: results, depth: Self.resultsDepth)]
     }
 
     public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
-        let log = log(result, results: [])
-        return [.text(log.opening()), .stream(0), .text(log.closing(resultCount: result.reportedFindings.count))]
+        let document = JSONReport.Document(result, citations, findings: StreamedMembers(hasMembers: !result.reportedFindings.isEmpty))
+        let parts = JSONStreamEncoder.parts(of: Self.log(document, results: document.findings), capacity: 65_536)
+        return [.text(parts[0]), .stream(0), .text(parts[1])]
     }
 
     /// The rules' descriptors, in the registry's order, and each rule's index among them.
@@ -187,67 +204,50 @@ public struct SARIFReporter: Reporter {
         let descriptors = rules.map { rule in
             let phase = phases[rule.id] == .review ? "review" : "operations"
             return ReportingDescriptor(
+                defaultConfiguration: Configuration(level: "warning"), fullDescription: Text(text: rule.summary),
+                help: MultiformatText(markdown: helpMarkdown(rule), text: helpText(rule)),
                 id: rule.id, name: pascalCase(rule.id),
-                shortDescription: Text(text: rule.name), fullDescription: Text(text: rule.summary),
-                help: MultiformatText(text: helpText(rule), markdown: helpMarkdown(rule)),
-                defaultConfiguration: Configuration(level: "warning"),
-                properties: RuleProperties(tags: ["due-diligence", phase], phase: phase, facts: rule.facts))
+                properties: RuleProperties(facts: rule.facts, phase: phase, tags: ["due-diligence", phase]),
+                shortDescription: Text(text: rule.name))
         }
         return (descriptors, index)
     }()
 
-    /// A finding's result: whether it fails the gate and is new since the baseline follow the options.
-    static func result(_ finding: Finding, _ options: CheckOptions) -> Result {
+    /// A finding's result, from its JSON report entry (so that shard reports merge into SARIF).
+    static func result(_ finding: JSONReport.FindingEntry) -> Result {
         let accepted = finding.accepted.map {
-            AcceptedProperties(approvedBy: $0.approvedBy, expires: $0.expires.description, reason: $0.reason)
+            AcceptedProperties(approvedBy: $0.approved_by, expires: $0.expires, reason: $0.reason)
         }
         let suppressions = finding.accepted.map { acceptance in
             [Suppression(
-                justification: "\(acceptance.reason) (approved by \(acceptance.approvedBy), expires \(acceptance.expires))",
+                justification: "\(acceptance.reason) (approved by \(acceptance.approved_by), expires \(acceptance.expires))",
                 location: location(policy: finding.policy, line: acceptance.line, column: nil),
-                properties: AcceptedProperties(approvedBy: acceptance.approvedBy, expires: acceptance.expires.description,
-                                               reason: acceptance.reason))]
+                properties: AcceptedProperties(approvedBy: acceptance.approved_by, expires: acceptance.expires, reason: acceptance.reason))]
         }
         return Result(
-            ruleId: finding.rule, ruleIndex: rules.index[finding.rule], level: level(finding.severity),
-            message: Text(text: finding.message),
+            baselineState: finding.baseline, level: level(Severity(name: finding.severity) ?? .info),
             locations: [location(policy: finding.policy, line: finding.line, column: finding.column)],
-            partialFingerprints: [fingerprintKey: fingerprint(policy: finding.policy, identity: finding.identity)],
-            baselineState: options.isNew(finding).map { $0 ? "new" : "unchanged" },
-            suppressions: suppressions,
+            message: Text(text: finding.message),
+            partialFingerprints: Fingerprints(identity: fingerprint(policy: finding.policy, identity: finding.id)),
             properties: ResultProperties(
-                severity: finding.severity.name, subject: finding.subject, subjectKind: finding.subjectKind.rawValue,
-                subjectName: finding.subjectName, factors: finding.factors, identity: finding.identity.description,
-                exposurePath: finding.path, exposure: finding.exposure.map(ExposureEntry.init),
-                evidence: finding.evidence.map { evidence in
-                    EvidenceProperties(record: evidence.record, fact: evidence.fact, date: evidence.date,
-                                       source: evidence.reference?.source, title: evidence.reference?.title,
-                                       sourceDate: evidence.reference?.date?.text, quote: evidence.reference?.quote,
-                                       url: evidence.reference?.url)
-                },
-                recommendations: finding.recommendations, accepted: accepted,
-                gate: options.failsGate(finding) ? "fail" : "pass"))
+                accepted: accepted, causedBy: finding.caused_by, change: finding.change, evidence: finding.evidence, exposure: finding.exposure, exposurePath: finding.path,
+                factors: finding.factors, gate: finding.gate, identity: finding.id, recommendations: finding.recommendations,
+                severity: finding.severity, subject: finding.subject, subjectKind: finding.subject_kind,
+                subjectName: finding.subject_name),
+            ruleId: finding.rule, ruleIndex: rules.index[finding.rule], suppressions: suppressions)
     }
 
-    /// The log of a result; its results are `results` (nil: one per reported finding).
-    func log(_ result: CheckResult, results: [Result]? = nil) -> Log {
+    /// The log of a JSON report document (schema 2) around `results`.
+    static func log<Findings, Results>(_ document: JSONReport.Document<Findings>, results: Results) -> Log<Results> {
+        let failing = document.summary.failing.count
         let properties = RunProperties(
-            asOf: result.asOf.description,
-            database: DatabaseProperties(name: result.database.name, version: result.database.version,
-                                         digest: result.database.digest, newestReview: result.database.newestReview?.description),
-            gate: result.options.failOn == nil ? "off" : (result.gateFailed ? "fail" : "pass"),
-            failOn: result.options.failOn?.name ?? "none", reportMin: result.options.reportMin.name,
-            policies: result.policies.map(\.policy.file), failing: result.failingFindings.count)
-        let results = results ?? result.reportedFindings.map { Self.result($0, result.options) }
-        return Log(runs: [Run(tool: Tool(driver: Driver(rules: Self.rules.descriptors)), results: results, properties: properties)])
-    }
-
-    /// The log through `JSONEncoder`, which defines the layout (tests compare it with `parts()`).
-    static func encoderText(of log: Log) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+            asOf: document.as_of, changes: document.changes,
+            database: DatabaseProperties(digest: document.database.digest, name: document.database.name,
+                                         newestReview: document.database.newest_review, version: document.database.version),
+            events: document.events, facts: document.facts,
+            failOn: document.summary.fail_on, failing: failing, gate: document.summary.gate,
+            policies: document.policies.map(\.file), reportMin: document.summary.report_min, sources: document.sources)
+        return Log(runs: [Run(properties: properties, results: results, tool: Tool(driver: Driver(rules: rules.descriptors)))])
     }
 
     // MARK: Pieces
@@ -263,6 +263,10 @@ public struct SARIFReporter: Reporter {
 
     /// SHA-256 hex of `"<policy path>\n<identity>"`: stable while the finding moves within its file.
     public static func fingerprint(policy: String, identity: FindingIdentity) -> String {
+        fingerprint(policy: policy, identity: identity.description)
+    }
+
+    static func fingerprint(policy: String, identity: String) -> String {
         SHA256.hex(Array("\(policy)\n\(identity)".utf8))
     }
 
@@ -270,7 +274,7 @@ public struct SARIFReporter: Reporter {
         let (uri, base) = artifactURI(policy)
         return Location(physicalLocation: PhysicalLocation(
             artifactLocation: ArtifactLocation(uri: uri, uriBaseId: base),
-            region: Region(startLine: max(1, line), startColumn: column.map { max(1, $0) })))
+            region: Region(startColumn: column.map { max(1, $0) }, startLine: max(1, line))))
     }
 
     /// A policy path as a SARIF artifact URI: relative paths stay relative (resolved against

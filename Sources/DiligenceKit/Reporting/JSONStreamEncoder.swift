@@ -1,0 +1,223 @@
+/// An `Encoder` that writes `Encodable` values straight through `JSONWriter`: no intermediate
+/// tree, keys in the order the type encodes them (its declaration order for a synthesised
+/// conformance). The report types declare their members in byte order of their keys, so the
+/// bytes are those of `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`
+/// (a test compares the two); the `Codable` types are the one definition of each JSON document.
+///
+/// A value of `StreamedMembers` marks the array whose members are written apart (a report's
+/// findings, a section per policy): the text before it and after it come out as separate parts.
+final class JSONStreamEncoder: Encoder {
+    var writer: JSONWriter
+    /// The text up to each streamed array's opening, in order.
+    private(set) var parts: [String] = []
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(_ writer: JSONWriter) {
+        self.writer = writer
+    }
+
+    /// A whole document: its text in parts (split where `StreamedMembers` stand), the last one
+    /// ending with the document's line break.
+    static func parts<Value: Encodable>(of value: Value, capacity: Int = 4_096) -> [String] {
+        let encoder = JSONStreamEncoder(JSONWriter(capacity: capacity))
+        encoder.encodeValue(value)
+        return encoder.parts + [encoder.writer.takeDocumentEnd()]
+    }
+
+    /// The document as one text.
+    static func text<Value: Encodable>(of value: Value) -> String {
+        parts(of: value).joined()
+    }
+
+    /// Members of an array open `depth` containers deep in another writer, as a section of a
+    /// report stream (with the comma that separates it from an earlier section).
+    static func section<Items: Sequence>(members items: Items, depth: Int) -> ReportSection where Items.Element: Encodable {
+        let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: 16_384))
+        for item in items { encoder.encodeValue(item) }
+        return ReportSection(encoder.writer.takeText(), separator: ",")
+    }
+
+    /// Writes a value and closes every container it opened.
+    func encodeValue<Value: Encodable>(_ value: Value) {
+        let depth = writer.depth
+        // The writer cannot fail and the report types throw nothing of their own.
+        try? value.encode(to: self)
+        close(downTo: depth)
+    }
+
+    /// Closes containers opened deeper than `depth` that are still open (a nested container
+    /// ends where its parent's next member begins).
+    func close(downTo depth: Int) {
+        while writer.depth > depth { writer.endContainer() }
+    }
+
+    /// At a streamed array: the array opened, the text so far handed over as a part.
+    func split(hasMembers: Bool) {
+        writer.beginArray()
+        parts.append(writer.takeText())
+        writer.markMembers(hasMembers)
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        writer.beginObject()
+        return KeyedEncodingContainer(Keyed<Key>(encoder: self, depth: writer.depth))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        writer.beginArray()
+        return Unkeyed(encoder: self, depth: writer.depth)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        Single(encoder: self)
+    }
+
+    private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let encoder: JSONStreamEncoder
+        let depth: Int
+        var codingPath: [any CodingKey] { [] }
+
+        private func key(_ key: Key) {
+            encoder.close(downTo: depth)
+            encoder.writer.key(key.stringValue)
+        }
+
+        mutating func encodeNil(forKey key: Key) { self.key(key); encoder.writer.null() }
+        mutating func encode(_ value: Bool, forKey key: Key) { self.key(key); encoder.writer.bool(value) }
+        mutating func encode(_ value: String, forKey key: Key) {
+            encoder.close(downTo: depth)
+            encoder.writer.string(key.stringValue, value)
+        }
+        mutating func encode(_ value: Double, forKey key: Key) { self.key(key); encoder.writer.number(value) }
+        mutating func encode(_ value: Float, forKey key: Key) { self.key(key); encoder.writer.number(Double(value)) }
+        mutating func encode(_ value: Int, forKey key: Key) { self.key(key); encoder.writer.integer(value) }
+        mutating func encode(_ value: Int8, forKey key: Key) { self.key(key); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: Int16, forKey key: Key) { self.key(key); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: Int32, forKey key: Key) { self.key(key); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: Int64, forKey key: Key) { self.key(key); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt, forKey key: Key) { self.key(key); encoder.writer.integer(Int(clamping: value)) }
+        mutating func encode(_ value: UInt8, forKey key: Key) { self.key(key); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt16, forKey key: Key) { self.key(key); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt32, forKey key: Key) { self.key(key); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt64, forKey key: Key) { self.key(key); encoder.writer.integer(Int(clamping: value)) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
+            self.key(key)
+            encoder.encodeValue(value)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            self.key(key)
+            return encoder.container(keyedBy: keyType)
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            self.key(key)
+            return encoder.unkeyedContainer()
+        }
+
+        mutating func superEncoder() -> any Encoder {
+            encoder.close(downTo: depth)
+            encoder.writer.key("super")
+            return encoder
+        }
+
+        mutating func superEncoder(forKey key: Key) -> any Encoder {
+            self.key(key)
+            return encoder
+        }
+    }
+
+    private struct Unkeyed: UnkeyedEncodingContainer {
+        let encoder: JSONStreamEncoder
+        let depth: Int
+        var count = 0
+        var codingPath: [any CodingKey] { [] }
+
+        private mutating func next() {
+            encoder.close(downTo: depth)
+            count += 1
+        }
+
+        mutating func encodeNil() { next(); encoder.writer.null() }
+        mutating func encode(_ value: Bool) { next(); encoder.writer.bool(value) }
+        mutating func encode(_ value: String) { next(); encoder.writer.string(value) }
+        mutating func encode(_ value: Double) { next(); encoder.writer.number(value) }
+        mutating func encode(_ value: Float) { next(); encoder.writer.number(Double(value)) }
+        mutating func encode(_ value: Int) { next(); encoder.writer.integer(value) }
+        mutating func encode(_ value: Int8) { next(); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: Int16) { next(); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: Int32) { next(); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: Int64) { next(); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt) { next(); encoder.writer.integer(Int(clamping: value)) }
+        mutating func encode(_ value: UInt8) { next(); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt16) { next(); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt32) { next(); encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt64) { next(); encoder.writer.integer(Int(clamping: value)) }
+        mutating func encode<T: Encodable>(_ value: T) {
+            next()
+            encoder.encodeValue(value)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            next()
+            return encoder.container(keyedBy: keyType)
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            next()
+            return encoder.unkeyedContainer()
+        }
+
+        mutating func superEncoder() -> any Encoder {
+            next()
+            return encoder
+        }
+    }
+
+    private struct Single: SingleValueEncodingContainer {
+        let encoder: JSONStreamEncoder
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil() { encoder.writer.null() }
+        mutating func encode(_ value: Bool) { encoder.writer.bool(value) }
+        mutating func encode(_ value: String) { encoder.writer.string(value) }
+        mutating func encode(_ value: Double) { encoder.writer.number(value) }
+        mutating func encode(_ value: Float) { encoder.writer.number(Double(value)) }
+        mutating func encode(_ value: Int) { encoder.writer.integer(value) }
+        mutating func encode(_ value: Int8) { encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: Int16) { encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: Int32) { encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: Int64) { encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt) { encoder.writer.integer(Int(clamping: value)) }
+        mutating func encode(_ value: UInt8) { encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt16) { encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt32) { encoder.writer.integer(Int(value)) }
+        mutating func encode(_ value: UInt64) { encoder.writer.integer(Int(clamping: value)) }
+        mutating func encode<T: Encodable>(_ value: T) { encoder.encodeValue(value) }
+    }
+}
+
+/// An array whose members a report writes apart (the findings, a section per policy, spilled
+/// while the check runs): encoded as the place where they go. `JSONEncoder` writes it as an
+/// empty array; `JSONStreamEncoder` splits the document there.
+struct StreamedMembers: Codable, Sendable {
+    /// Whether any member is written there (the closing bracket's layout depends on it).
+    var hasMembers: Bool
+
+    init(hasMembers: Bool) {
+        self.hasMembers = hasMembers
+    }
+
+    init(from decoder: any Decoder) throws {
+        hasMembers = false
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        if let stream = encoder as? JSONStreamEncoder {
+            stream.split(hasMembers: hasMembers)
+        } else {
+            _ = encoder.unkeyedContainer()
+        }
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+
+/// `report merge`: joins the JSON reports of `check --shard K/N` runs (schema 2) into the
+/// report one run over the whole portfolio writes, byte for byte: policies and findings in the
+/// whole run's file order, counts and the gate summed up, the tables re-listed in order of
+/// first citation (sources renumbered as one run numbers them). Shards that do not belong
+/// together (another database, as-of date, option or tool version; one shard twice, one
+/// missing, overlapping files) are located errors, every one at once.
+public struct MergedReport: Sendable {
+    let document: JSONReport.Document<[JSONReport.FindingEntry]>
+
+    /// The formats a merge can write: those made from the JSON report alone.
+    public static let formats: [ReportFormat] = [.json, .sarif]
+
+    /// Whether the merged run's gate failed.
+    public var gateFailed: Bool { document.summary.gate == "fail" }
+
+    /// One line for standard error: how many policies and findings, and the verdict.
+    public var summary: String {
+        let counts = document.summary.counts
+        return "merged \(document.policies.count) policies as of \(document.as_of): \(counts.critical) critical, \(counts.high) high, "
+            + "\(counts.medium) medium, \(counts.low) low, \(counts.info) info; gate: "
+            + (document.summary.gate == "fail" ? "FAILED (\(document.summary.failing.count) failing)" : document.summary.gate)
+    }
+
+    /// The report in a format of `formats` (nil for another).
+    public func text(_ format: ReportFormat) -> String? {
+        switch format {
+        case .json: return JSONReporter.text(of: document)
+        case .sarif: return JSONStreamEncoder.text(of: SARIFReporter.log(document, results: document.findings.map(SARIFReporter.result)))
+        default: return nil
+        }
+    }
+
+    /// Reads and joins the shard reports at `paths` (every shard of one run, in any order).
+    public static func merge(_ paths: [String]) throws(InputError) -> MergedReport {
+        var shards: [ShardFile] = []
+        var problems: [Diagnostic] = []
+        for path in paths {
+            do throws(InputError) {
+                shards.append(try ShardFile(path: path))
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        guard let first = shards.first else {
+            throw InputError(SourceLocation(file: "report merge", line: 1, column: 1), "no shard reports given")
+        }
+        problems += mismatches(shards, first)
+        if !problems.isEmpty { throw InputError(problems) }
+        return MergedReport(document: join(shards, first.document))
+    }
+
+    // MARK: Checks
+
+    /// Every way the shards do not make one run.
+    private static func mismatches(_ shards: [ShardFile], _ first: ShardFile) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let base = first.document
+        for shard in shards.dropFirst() {
+            let document = shard.document
+            func differ(_ key: String, _ what: String, _ same: Bool) {
+                if !same { problems.append(shard.problem(at: key, "\(what) differs from \(first.path)'s: not a shard of the same run")) }
+            }
+            differ("tool", "the tool version", document.tool == base.tool)
+            differ("as_of", "the as-of date", document.as_of == base.as_of)
+            differ("digest", "the risk database (digest, sources or age)", document.database == base.database)
+            differ("fail_on", "--fail-on", document.summary.fail_on == base.summary.fail_on)
+            differ("report_min", "--report-min", document.summary.report_min == base.summary.report_min)
+            differ("baseline", "the baseline", document.summary.baseline?.file == base.summary.baseline?.file
+                && document.summary.baseline?.as_of == base.summary.baseline?.as_of)
+            differ("count", "the number of shards", document.shard?.count == base.shard?.count)
+            differ("of_files", "the number of policy files in the run", document.shard?.of_files == base.shard?.of_files)
+        }
+        guard problems.isEmpty, let count = base.shard?.count, let files = base.shard?.of_files else { return problems }
+        var owners: [Int: String] = [:]
+        var places: [Int: String] = [:]
+        for shard in shards {
+            guard let entry = shard.document.shard else { continue }
+            if let other = owners.updateValue(shard.path, forKey: entry.index) {
+                problems.append(shard.problem(at: "index", "shard \(entry.index)/\(count) is given twice (also \(other))"))
+                continue
+            }
+            if entry.positions.count != shard.document.policies.count {
+                problems.append(shard.problem(at: "positions", "\(entry.positions.count) positions for \(shard.document.policies.count) policies"))
+            }
+            for position in entry.positions {
+                if !(0..<files).contains(position) {
+                    problems.append(shard.problem(at: "positions", "position \(position) is outside the run's \(files) files"))
+                } else if let other = places.updateValue(shard.path, forKey: position) {
+                    problems.append(shard.problem(at: "positions", "policy file \(position + 1) of the run is also in \(other): the shards overlap"))
+                }
+            }
+        }
+        let missing = (1...count).filter { owners[$0] == nil }
+        if !missing.isEmpty {
+            problems.append(Diagnostic(SourceLocation(file: first.path, line: 1, column: 1), .error,
+                                       "shard\(missing.count == 1 ? "" : "s") " + missing.map { "\($0)/\(count)" }.joined(separator: ", ")
+                                       + " missing: give every shard's report.json"))
+        } else if places.count != files, problems.isEmpty {
+            problems.append(Diagnostic(SourceLocation(file: first.path, line: 1, column: 1), .error,
+                                       "the shards cover \(places.count) of the run's \(files) policy files"))
+        }
+        return problems
+    }
+
+    // MARK: Joining
+
+    private static func join(_ shards: [ShardFile], _ base: JSONReport.Document<[JSONReport.FindingEntry]>) -> JSONReport.Document<[JSONReport.FindingEntry]> {
+        // Policies in the whole run's order; each one's findings and failing entries with it.
+        var placed: [(position: Int, shard: Int, policy: JSONReport.PolicyEntry)] = []
+        var findings: [[String: [JSONReport.FindingEntry]]] = []
+        var failing: [[String: [String]]] = []
+        for (number, shard) in shards.enumerated() {
+            let document = shard.document
+            for (policy, position) in zip(document.policies, document.shard?.positions ?? []) { placed.append((position, number, policy)) }
+            findings.append(Dictionary(grouping: document.findings, by: \.policy))
+            let files = document.policies.map(\.file).sorted { $0.utf8.count > $1.utf8.count }
+            failing.append(Dictionary(grouping: document.summary.failing) { entry in files.first { entry.hasPrefix($0 + ": ") } ?? "" })
+        }
+        placed.sort { $0.position < $1.position }
+        var merged = base
+        merged.shard = nil
+        merged.policies = placed.map(\.policy)
+        merged.findings = placed.flatMap { findings[$0.shard][$0.policy.file] ?? [] }
+        var summary = base.summary
+        summary.failing = placed.flatMap { failing[$0.shard][$0.policy.file] ?? [] }
+        summary.counts = shards.dropFirst().reduce(base.summary.counts) { $0 + $1.document.summary.counts }
+        summary.total = shards.reduce(0) { $0 + $1.document.summary.total }
+        summary.accepted = shards.reduce(0) { $0 + $1.document.summary.accepted }
+        summary.gate = summary.fail_on == "none" ? "off" : (summary.failing.isEmpty ? "pass" : "fail")
+        if var baseline = summary.baseline {
+            baseline.new = shards.reduce(0) { $0 + ($1.document.summary.baseline?.new ?? 0) }
+            baseline.unchanged = shards.reduce(0) { $0 + ($1.document.summary.baseline?.unchanged ?? 0) }
+            // Resolved: in no shard's findings, so listed by every shard.
+            let lists = shards.map { Set(($0.document.summary.baseline?.resolved ?? []).map { "\($0.policy)#\($0.id)" }) }
+            baseline.resolved = baseline.resolved.filter { entry in lists.allSatisfy { $0.contains("\(entry.policy)#\(entry.id)") } }
+            summary.baseline = baseline
+        }
+        merged.summary = summary
+        relist(&merged, shards)
+        return merged
+    }
+
+    /// The tables as one run lists them: facts and events in order of first citation, sources
+    /// numbered in that order.
+    private static func relist(_ merged: inout JSONReport.Document<[JSONReport.FindingEntry]>, _ shards: [ShardFile]) {
+        var facts: [String: (FactEntry, SourceEntry?)] = [:]
+        var events: [String: EventEntry] = [:]
+        for shard in shards {
+            let sources = Dictionary(shard.document.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for fact in shard.document.facts where facts[fact.id] == nil { facts[fact.id] = (fact, fact.source.flatMap { sources[$0] }) }
+            for event in shard.document.events where events[event.id] == nil { events[event.id] = event }
+        }
+        var listedFacts: [FactEntry] = [], listedEvents: [EventEntry] = [], listedSources: [SourceEntry] = []
+        var seenFacts: Set<String> = [], seenEvents: Set<String> = []
+        var numbers: [SourceEntry: Int] = [:]
+        for finding in merged.findings {
+            for item in finding.evidence where seenFacts.insert(item.fact).inserted {
+                guard let entry = facts[item.fact] else { continue }
+                var fact = entry.0
+                if var cited = entry.1 {
+                    cited.id = 0
+                    if let number = numbers[cited] {
+                        fact.source = number
+                    } else {
+                        let number = listedSources.count + 1
+                        numbers[cited] = number
+                        cited.id = number
+                        listedSources.append(cited)
+                        fact.source = number
+                    }
+                }
+                listedFacts.append(fact)
+            }
+            for reference in finding.exposure?.events ?? [] where seenEvents.insert(reference.event).inserted {
+                if let event = events[reference.event] { listedEvents.append(event) }
+            }
+        }
+        merged.facts = listedFacts
+        merged.events = listedEvents
+        merged.sources = listedSources
+    }
+}
+
+/// One shard's report, read and decoded, with its text kept to locate problems.
+private struct ShardFile {
+    let path: String
+    let text: String
+    let document: JSONReport.Document<[JSONReport.FindingEntry]>
+
+    init(path: String) throws(InputError) {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        guard FileManager.default.isReadableFile(atPath: path) else { throw InputError(start, "cannot read the shard report") }
+        let data = Data(try InputFile.read(path, display: path, limit: 1 << 30))
+        self.path = path
+        text = String(decoding: data, as: UTF8.self)
+        struct Version: Decodable { var schema_version: Int?; var shard: JSONReport.ShardEntry? }
+        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+            throw InputError(start, "not a JSON report (write shard reports with `diligence check --shard K/N --format json`)")
+        }
+        guard version.schema_version == 2 else {
+            throw InputError(Self.locate(text, "schema_version", in: path) ?? start,
+                             "a shard report must be of schema_version 2 (this one: \(version.schema_version.map(String.init) ?? "none"))")
+        }
+        guard version.shard != nil else {
+            throw InputError(start, "not a shard report: it has no `shard` member (write one with `diligence check --shard K/N`)")
+        }
+        do {
+            document = try JSONDecoder().decode(JSONReport.Document<[JSONReport.FindingEntry]>.self, from: data)
+        } catch {
+            throw InputError(start, "not a diligence JSON report of schema_version 2 (\(Self.describe(error)))")
+        }
+    }
+
+    /// A problem located at the first member named `key`.
+    func problem(at key: String, _ message: String) -> Diagnostic {
+        Diagnostic(Self.locate(text, key, in: path) ?? SourceLocation(file: path, line: 1, column: 1), .error, message)
+    }
+
+    /// The line and column of the first `"key" :` in the text.
+    static func locate(_ text: String, _ key: String, in path: String) -> SourceLocation? {
+        guard let range = text.range(of: "\"\(key)\" :") else { return nil }
+        let before = text[..<range.lowerBound]
+        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        let column = before.distance(from: before.lastIndex(of: "\n").map(before.index(after:)) ?? before.startIndex, to: before.endIndex) + 1
+        return SourceLocation(file: path, line: line, column: column)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "no `\(key.stringValue)` at " + (context.codingPath.map(\.stringValue).joined(separator: ".").nonEmpty ?? "the top level")
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+            return "unexpected value at " + (context.codingPath.map(\.stringValue).joined(separator: ".").nonEmpty ?? "the top level")
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import DiligenceKit
+import Foundation
+
+/// `diligence report`: work on reports already written.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Work on reports already written.",
+        subcommands: [MergeCommand.self]
+    )
+
+    /// `diligence report merge`: the shards of a `check --shard K/N` matrix joined into the
+    /// reports one run over every file writes.
+    struct MergeCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "merge",
+            abstract: "Join the JSON reports of `check --shard K/N` runs into the reports one run writes (same bytes).",
+            discussion: "Exit codes: 0 the merged gate passed (or is off); 1 it failed; 2 the shard reports do not make one run (another database, as-of date or option; a shard missing, given twice or overlapping) or cannot be written; 64 wrong command line."
+        )
+
+        @Argument(help: "Every shard's JSON report (schema 2), in any order.")
+        var reports: [String]
+
+        @Option(name: .long, help: "Comma-separated formats: \(MergedReport.formats.map(\.rawValue).joined(separator: ", ")) (default: json).")
+        var format = "json"
+
+        @Option(name: .long, help: "A file for one format, a folder for several (report.json, report.sarif), or - for standard output.")
+        var output: String?
+
+        func formats() throws -> [ReportFormat] {
+            var result: [ReportFormat] = []
+            for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+                guard let value = ReportFormat(rawValue: name == "md" ? "markdown" : name) else {
+                    throw ValidationError("unknown format '\(name)'; use \(MergedReport.formats.map(\.rawValue).joined(separator: ", "))")
+                }
+                guard MergedReport.formats.contains(value) else {
+                    throw ValidationError("report merge writes \(MergedReport.formats.map(\.rawValue).joined(separator: " and ")) (made from the JSON reports alone); '\(name)' needs the policies: run check over every file for it")
+                }
+                if !result.contains(value) { result.append(value) }
+            }
+            if result.isEmpty { throw ValidationError("--format needs at least one format") }
+            return result
+        }
+
+        func validate() throws {
+            guard !reports.isEmpty else { throw ValidationError("give every shard's JSON report") }
+            let formats = try formats()
+            do throws(OutputPlan.PlanError) {
+                _ = try OutputPlan(output: output, formats: formats)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+
+        func run() throws {
+            let plan = try OutputPlan(output: output, formats: try formats())
+            let clashes = plan.clashes(withInputs: reports)
+            if !clashes.isEmpty {
+                clashes.forEach(printError)
+                throw ExitCode(2)
+            }
+            let merged: MergedReport
+            do {
+                merged = try MergedReport.merge(reports)
+            } catch {
+                report(error)
+                throw ExitCode(2)
+            }
+            let texts = plan.formats.map { merged.text($0) ?? "" }
+            do {
+                switch plan.target {
+                case .standardOutput: try ReportWriter.writeToStandardOutput(texts.map(ReportChunk.text))
+                case .file(let path): try ReportWriter.write([(path: path, contents: texts[0])])
+                case .folder(let folder):
+                    try ReportWriter.writeSet(folder: folder, files: zip(plan.formats, texts).map { (name: $0.fileName, chunks: [.text($1)]) })
+                }
+            } catch {
+                printError(plan.target == .standardOutput ? "error: cannot write report: \(StandardStreams.failure(error.reason))" : error.description)
+                throw ExitCode(2)
+            }
+            printError((plan.target == .standardOutput ? "" : "wrote " + plan.paths.joined(separator: ", ") + "\n") + merged.summary)
+            if merged.gateFailed { throw ExitCode(1) }
+        }
+    }
+}
