@@ -57,7 +57,9 @@ import Glibc
     }
 
     /// `--json-schema-version 1` (deprecated) writes byte for byte what the tool wrote before
-    /// schema 2: the committed report of that time is the fixture.
+    /// schema 2: the committed report of that time is the fixture (its only later change: distances
+    /// under 10 km with one decimal, "1.3 km", as every format writes them since the km formatter
+    /// became one).
     @Test func jsonSchemaVersion1KeepsItsBytes() throws {
         let out = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
