@@ -108,6 +108,17 @@ import Testing
         #expect(shutdown.events.map(\.date.text) == ["2020-08-09"])
     }
 
+    /// A country named in several words ("Burkina Faso") is the draft's country without --country.
+    @Test(arguments: [("Burkina Faso: gunmen attacked a military convoy near Djibo on 8 November.", "BF"),
+                      ("In the Central African Republic, rebels seized Bambari on 3 January.", "CF"),
+                      ("Mali's junta met ECOWAS envoys in Bamako on 15 September.", "ML")])
+    func theCountryIsInferredFromNamesOfSeveralWords(text: String, code: String) throws {
+        let article = Article(file: "t.txt", format: .text, paragraphs: [text])
+        let draft = try Self.drafter.draft(article, country: nil, published: Day(iso: "2021-01-20"), source: "Test",
+                                           today: Day(iso: "2021-01-21") ?? .today)
+        #expect(draft.country.code == code)
+    }
+
     @Test func theDraftIsAValidFactorFileMarkedDraftAndArticleTextCannotBreakIt() throws {
         // A hostile sentence: quotes, a YAML document marker, a fake key, a line separator.
         let hostile = "On 12 August \"insurgents\" wrote: ---\n- id: FAKE\u{2028}status: reviewed # attacked Quissanga."

@@ -214,11 +214,22 @@ public struct Drafter: Sendable {
         var counts: [Country: Int] = [:]
         var order: [Country] = []
         for sentence in sentences {
-            let tokens = Token.split(sentence.text)
-            for token in tokens where token.kind == .word && token.text.first?.isUppercase == true && token.text.count > 2 {
-                guard let country = countries.resolve(token.text) else { continue }
-                if counts[country] == nil { order.append(country) }
-                counts[country, default: 0] += 1
+            // Names of up to three capitalised words ("Burkina Faso", "Central African Republic"),
+            // the longest first, each word counted once.
+            let words = Token.split(sentence.text).filter { $0.kind == .word }.map(\.text)
+            var index = 0
+            while index < words.count {
+                var matched = 1
+                for length in stride(from: min(3, words.count - index), through: 1, by: -1) {
+                    let name = words[index..<(index + length)]
+                    guard name.first?.first?.isUppercase == true, name.joined().count > 2,
+                          let country = countries.resolve(name.joined(separator: " ")) else { continue }
+                    if counts[country] == nil { order.append(country) }
+                    counts[country, default: 0] += 1
+                    matched = length
+                    break
+                }
+                index += matched
             }
         }
         return order.max { counts[$0, default: 0] < counts[$1, default: 0] || (counts[$0, default: 0] == counts[$1, default: 0] && (order.firstIndex(of: $0) ?? 0) > (order.firstIndex(of: $1) ?? 0)) }
