@@ -17,14 +17,23 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Evaluate as of this date, YYYY-MM-DD (default: today, UTC).")
     var asOf: Day?
 
-    @Option(name: .long, help: "Comma-separated formats: text, markdown, json, sarif, junit, github, html, pdf (pdf needs chromium; default: text on a terminal, markdown otherwise).",
-            transform: ReportFormat.list)
+    @Option(
+        name: .long,
+        help:
+            "Comma-separated formats: text, markdown, json, sarif, junit, github, html, pdf (pdf needs chromium; default: text on a terminal, markdown otherwise).",
+        transform: ReportFormat.list)
     var format: [ReportFormat]?
 
-    @Option(name: .long, help: "A file for one format, a folder for several (report.md, report.json, report.txt, report.sarif, report.junit.xml, report.github.txt, report.html, report.pdf), or - for standard output.")
+    @Option(
+        name: .long,
+        help:
+            "A file for one format, a folder for several (report.md, report.json, report.txt, report.sarif, report.junit.xml, report.github.txt, report.html, report.pdf), or - for standard output."
+    )
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Lowest severity that fails the gate: critical, high, medium, low, info or none.", valueName: "severity"))
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp("Lowest severity that fails the gate: critical, high, medium, low, info or none.", valueName: "severity"))
     var failOn: GateLevel = .severity(.high)
 
     @Option(name: .customLong("report-min"), help: "Lowest severity shown in reports (the gate still sees everything).")
@@ -33,19 +42,34 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "A previous JSON report: only findings not in it can fail the gate; reports list what is new and what was resolved.")
     var baseline: String?
 
-    @Option(name: .customLong("compare-as-of"), help: ArgumentHelp("Open the reports with what changed since this earlier date, YYYY-MM-DD: findings new, escalated, updated, de-escalated and resolved, each with the facts and events that caused it.", valueName: "date"))
+    @Option(
+        name: .customLong("compare-as-of"),
+        help: ArgumentHelp(
+            "Open the reports with what changed since this earlier date, YYYY-MM-DD: findings new, escalated, updated, de-escalated and resolved, each with the facts and events that caused it.",
+            valueName: "date"))
     var compareAsOf: Day?
 
-    @Option(name: .customLong("compare-db"), help: ArgumentHelp("Open the reports with what changed against this other (older) risk database folder, as of the same date (with --compare-as-of, as of that date).", valueName: "folder"))
+    @Option(
+        name: .customLong("compare-db"),
+        help: ArgumentHelp(
+            "Open the reports with what changed against this other (older) risk database folder, as of the same date (with --compare-as-of, as of that date).",
+            valueName: "folder"))
     var compareDB: String?
 
     @Option(name: .customLong("max-acceptance-days"), help: "Longest an accepted risk may run after the as-of date, in days; a later expiry is an error.")
     var maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays
 
-    @Option(name: .customLong("json-schema-version"), help: ArgumentHelp("The JSON report's schema: 2 (evidence by reference) or 1 (deprecated: every finding repeats its evidence in full).", valueName: "version"))
+    @Option(
+        name: .customLong("json-schema-version"),
+        help: ArgumentHelp(
+            "The JSON report's schema: 2 (evidence by reference) or 1 (deprecated: every finding repeats its evidence in full).", valueName: "version"))
     var jsonSchemaVersion: Int = JSONReporter.schemaVersions[0]
 
-    @Option(name: .long, help: ArgumentHelp("Check only shard K of N: a stable 1/N of the files, by a hash of each file's path relative to the folder named (join the shards' JSON reports with `diligence report merge`).", valueName: "K/N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Check only shard K of N: a stable 1/N of the files, by a hash of each file's path relative to the folder named (join the shards' JSON reports with `diligence report merge`).",
+            valueName: "K/N"))
     var shard: Shard?
 
     @Flag(name: .long, help: "Print to standard error how long each phase took (database, check, write) and the CPU time of loading, rules and rendering.")
@@ -118,10 +142,12 @@ struct CheckCommand: ParsableCommand {
             }
             return workspace
         }
-        let comparedFiles = compared.map { workspace in
-            workspace.database.files.map { (workspace.database.path.hasSuffix("/") ? workspace.database.path : workspace.database.path + "/") + $0 }
-        } ?? []
-        let inputs = PolicySet.discover(paths).files + workspace.database.files.map { databaseBase + $0 } + comparedFiles
+        let comparedFiles =
+            compared.map { workspace in
+                workspace.database.files.map { (workspace.database.path.hasSuffix("/") ? workspace.database.path : workspace.database.path + "/") + $0 }
+            } ?? []
+        let inputs =
+            PolicySet.discover(paths).files + workspace.database.files.map { databaseBase + $0 } + comparedFiles
             + (baseline.map { [$0] } ?? [])
         let clashes = plan.clashes(withInputs: inputs)
         if !clashes.isEmpty {
@@ -144,16 +170,20 @@ struct CheckCommand: ParsableCommand {
             }
             let current = Checker(database: workspace.database, vocabularies: workspace.vocabularies)
             let previous = compared.map { Checker(database: $0.database, vocabularies: $0.vocabularies) } ?? current
-            options.comparison = ChangeComparison.compare(policies, current: current, previous: previous, options: options,
-                                                          previousAsOf: compareAsOf ?? options.asOf)
+            options.comparison = ChangeComparison.compare(
+                policies, current: current, previous: previous, options: options,
+                previousAsOf: compareAsOf ?? options.asOf)
         }
-        var check = StreamedCheck(checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
-                                  loader: workspace.policyLoader, options: options, maxAcceptanceDays: maxAcceptanceDays)
+        var check = StreamedCheck(
+            checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
+            loader: workspace.policyLoader, options: options, maxAcceptanceDays: maxAcceptanceDays)
         check.shard = shard
         let output: StreamedCheck.Output
         do {
-            output = KeptUntilExit.keep(try check.run(paths, reporters: plan.formats.map(reporter),
-                                                      spillFolder: FileManager.default.temporaryDirectory.path))
+            output = KeptUntilExit.keep(
+                try check.run(
+                    paths, reporters: plan.formats.map(reporter),
+                    spillFolder: FileManager.default.temporaryDirectory.path))
         } catch {
             switch error {
             case .input(let problems): report(problems)
@@ -168,8 +198,12 @@ struct CheckCommand: ParsableCommand {
         if let browser {
             for (index, format) in plan.formats.enumerated() where format == .pdf && reports.indices.contains(index) {
                 do throws(PDFPrinter.PrintError) {
-                    reports[index] = [.spilled(try PDFPrinter.print(reports[index], browser: browser,
-                                                                   temporaryFolder: FileManager.default.temporaryDirectory.path))]
+                    reports[index] = [
+                        .spilled(
+                            try PDFPrinter.print(
+                                reports[index], browser: browser,
+                                temporaryFolder: FileManager.default.temporaryDirectory.path))
+                    ]
                 } catch {
                     printError(error.description)
                     throw ExitCode.invalidInput

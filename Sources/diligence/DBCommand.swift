@@ -89,10 +89,18 @@ struct DBCommand: ParsableCommand {
         @Option(name: .long, help: "The file to write (YAML: `entities:` for lists, `factors:` for acled and stop); written atomically.")
         var output: String?
 
-        @Option(name: .long, help: "A database folder to import into: the file goes to its place (lists/ofac-sdn.yaml, factors/stop.yaml..., or the file of the same source it replaces), database.yaml records the source, and nothing is written when the result would not load.")
+        @Option(
+            name: .long,
+            help:
+                "A database folder to import into: the file goes to its place (lists/ofac-sdn.yaml, factors/stop.yaml..., or the file of the same source it replaces), database.yaml records the source, and nothing is written when the result would not load."
+        )
         var into: String?
 
-        @Option(name: .long, help: "The date the input was published (YYYY-MM-DD), written into every reference and the file's snapshot (and, for acled and stop, as the factors' review date). Without it: the date the file carries (STOP and ACLED: the newest date; OpenSanctions: the newest change), else (OFAC) the input files' modification day.")
+        @Option(
+            name: .long,
+            help:
+                "The date the input was published (YYYY-MM-DD), written into every reference and the file's snapshot (and, for acled and stop, as the factors' review date). Without it: the date the file carries (STOP and ACLED: the newest date; OpenSanctions: the newest change), else (OFAC) the input files' modification day."
+        )
         var snapshotDate: Day?
 
         func validate() throws {
@@ -120,33 +128,43 @@ struct DBCommand: ParsableCommand {
                 }
                 switch from {
                 case .ofacSDN, .openSanctions:
-                    var list = from == .ofacSDN
+                    var list =
+                        from == .ofacSDN
                         ? try OFACImporter(countries: countries, snapshotDate: snapshotDate)
                             .importFiles(sdn: inputs[0], alt: inputs.count > 1 ? inputs[1] : nil)
                         : try OpenSanctionsImporter(countries: countries, snapshotDate: snapshotDate)
                             .importFile(bytes: inputs[0].bytes, file: inputs[0].path)
                     (warnings, summary, snapshot) = (list.warnings, list.summary, list.snapshot)
-                    render = { list.snapshot = $0; return ListWriter.yaml(list) }
+                    render = {
+                        list.snapshot = $0; return ListWriter.yaml(list)
+                    }
                 case .acled:
                     var imported = try ACLEDImporter(countries: countries, actors: try ActorAliases.builtin(), snapshotDate: snapshotDate)
                         .importFile(bytes: inputs[0].bytes, file: inputs[0].path)
                     (warnings, summary, snapshot) = (imported.warnings, imported.summary, imported.snapshot)
                     source = imported.sources.first ?? source
-                    render = { imported.snapshot = $0; return FactorWriter.yaml(imported) }
+                    render = {
+                        imported.snapshot = $0; return FactorWriter.yaml(imported)
+                    }
                 case .stop:
                     let vocabularies = try VocabularyLoader.load(extraFolder: nil, countries: countries)
                     var imported = try STOPImporter(countries: countries, vocabularies: vocabularies, snapshotDate: snapshotDate)
                         .importFile(bytes: inputs[0].bytes, file: inputs[0].path)
                     (warnings, summary, snapshot) = (imported.warnings, imported.summary, imported.snapshot)
                     source = imported.sources.first ?? source
-                    render = { imported.snapshot = $0; return FactorWriter.yaml(imported) }
+                    render = {
+                        imported.snapshot = $0; return FactorWriter.yaml(imported)
+                    }
                 }
                 if snapshot == nil {
                     // OFAC's files carry no date: the day they were saved (downloaded) dates the snapshot.
-                    let day = files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }
+                    let day =
+                        files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }
                         .max().map { Day(ordinal: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down))) } ?? Day.today
                     snapshot = DataSnapshot(source: SnapshotSource(from), date: day)
-                    summary.append("snapshot dated \(day), the day the input files were last modified (the files carry no date; --snapshot-date gives the publication date)")
+                    summary.append(
+                        "snapshot dated \(day), the day the input files were last modified (the files carry no date; --snapshot-date gives the publication date)"
+                    )
                 }
                 snapshot?.inputs = inputs.map { "\(($0.path as NSString).lastPathComponent) sha256:\(SHA256.hex($0.bytes))" }
             } catch {
@@ -169,8 +187,9 @@ struct DBCommand: ParsableCommand {
             guard let into else { return }
             let plan: DatabaseImport
             do {
-                plan = try DatabaseImport.plan(folder: into, snapshot: snapshot, source: source, text: text,
-                                               loader: try Workspace.loader(databasePath: into))
+                plan = try DatabaseImport.plan(
+                    folder: into, snapshot: snapshot, source: source, text: text,
+                    loader: try Workspace.loader(databasePath: into))
             } catch {
                 report(error)
                 printError("error: nothing imported: \(into) would not load with the imported file")
@@ -187,7 +206,9 @@ struct DBCommand: ParsableCommand {
             }
             let written = (into.hasSuffix("/") ? into : into + "/") + plan.target
             for line in summary { printError("\(written): \(line)") }
-            printError("\(written): \(snapshot.source.displayName) snapshot of \(snapshot.date); recorded in \((into.hasSuffix("/") ? into : into + "/"))database.yaml")
+            printError(
+                "\(written): \(snapshot.source.displayName) snapshot of \(snapshot.date); recorded in \((into.hasSuffix("/") ? into : into + "/"))database.yaml"
+            )
             for notice in plan.database.superseded { printError("note: \(notice.notice)") }
         }
     }

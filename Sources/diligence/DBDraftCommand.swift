@@ -23,7 +23,9 @@ struct DBDraftCommand: ParsableCommand {
     @Option(name: .long, help: "The country the factor is about (ISO code or name; default: the one the text names most).")
     var country: String?
 
-    @Option(name: .long, help: "The article's publication date (YYYY-MM-DD): dates without a year and relative ones (\"last month\", \"on Monday\") are resolved against it.")
+    @Option(
+        name: .long,
+        help: "The article's publication date (YYYY-MM-DD): dates without a year and relative ones (\"last month\", \"on Monday\") are resolved against it.")
     var published: Day?
 
     @Option(name: .long, help: "The publisher, as references cite it (default: the article's file name).")

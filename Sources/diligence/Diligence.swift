@@ -10,7 +10,10 @@ struct Diligence: ParsableCommand {
             Exit codes: 0 no finding at or above --fail-on; 1 the gate failed; 2 invalid input; 64 wrong command line.
             """,
         version: DiligenceVersion.current,
-        subcommands: [CheckCommand.self, ValidateCommand.self, ScreenCommand.self, DBCommand.self, InitCommand.self, SchemaCommand.self, ExplainCommand.self, ReportCommand.self]
+        subcommands: [
+            CheckCommand.self, ValidateCommand.self, ScreenCommand.self, DBCommand.self, InitCommand.self, SchemaCommand.self, ExplainCommand.self,
+            ReportCommand.self,
+        ]
     )
 
     /// As `ParsableCommand.main()`, with the standard streams made safe first and what was

@@ -16,7 +16,8 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "merge",
             abstract: "Join the JSON reports of `check --shard K/N` runs into the reports one run writes (same bytes).",
-            discussion: "Exit codes: 0 the merged gate passed (or is off); 1 it failed; 2 the shard reports do not make one run (another database, as-of date or option; a shard missing, given twice or overlapping) or cannot be written; 64 wrong command line."
+            discussion:
+                "Exit codes: 0 the merged gate passed (or is off); 1 it failed; 2 the shard reports do not make one run (another database, as-of date or option; a shard missing, given twice or overlapping) or cannot be written; 64 wrong command line."
         )
 
         @Argument(help: "Every shard's JSON report (schema 2), in any order.")
@@ -35,7 +36,9 @@ struct ReportCommand: ParsableCommand {
                     throw ValidationError("unknown format '\(name)'; use \(MergedReport.formats.map(\.rawValue).joined(separator: ", "))")
                 }
                 guard MergedReport.formats.contains(value) else {
-                    throw ValidationError("report merge writes \(MergedReport.formats.map(\.rawValue).joined(separator: " and ")) (made from the JSON reports alone); '\(name)' needs the policies: run check over every file for it")
+                    throw ValidationError(
+                        "report merge writes \(MergedReport.formats.map(\.rawValue).joined(separator: " and ")) (made from the JSON reports alone); '\(name)' needs the policies: run check over every file for it"
+                    )
                 }
                 if !result.contains(value) { result.append(value) }
             }

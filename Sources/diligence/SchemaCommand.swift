@@ -31,8 +31,10 @@ struct SchemaCommand: ParsableCommand {
             print(FormatReference(vocabularies: workspace.vocabularies).riskDatabase(), terminator: "")
         case nil:
             let generator = JSONSchemaGenerator(countries: workspace.countries, vocabularies: workspace.vocabularies)
-            print(generator.document(for: PolicySchema.policy, title: "diligence policy file, format version 1",
-                                     id: "urn:diligence:schema:policy:1"), terminator: "")
+            print(
+                generator.document(
+                    for: PolicySchema.policy, title: "diligence policy file, format version 1",
+                    id: "urn:diligence:schema:policy:1"), terminator: "")
         }
     }
 }

@@ -81,8 +81,9 @@ struct ScreenCommand: ParsableCommand {
         let entities = try loadEntities(countries: countries)
         // Screening against nothing would answer "no match" for every name: fail closed.
         if entities.isEmpty {
-            printError("error: no listed persons or entities to screen against in \(list.isEmpty ? "the risk database" : list.joined(separator: ", ")); "
-                       + "import a list (diligence db import) or name list files with --list")
+            printError(
+                "error: no listed persons or entities to screen against in \(list.isEmpty ? "the risk database" : list.joined(separator: ", ")); "
+                    + "import a list (diligence db import) or name list files with --list")
             throw ExitCode.invalidInput
         }
         let loaded = Date()
@@ -131,9 +132,11 @@ struct ScreenCommand: ParsableCommand {
         let results = screener.screen(queries.map { ScreeningQuery($0, country: queryCountry, kind: kind) }, threshold: threshold)
         if timings {
             let screening = Date().timeIntervalSince(indexed)
-            printError(String(format: "load %.2f s (%d entities), index %.2f s (%d names), screen %.2f s (%d names, %.0f names/s), %d matches",
-                              loaded.timeIntervalSince(started), entities.count, indexed.timeIntervalSince(loaded), screener.nameCount,
-                              screening, queries.count, Double(queries.count) / max(screening, 1e-9), results.map(\.count).reduce(0, +)))
+            printError(
+                String(
+                    format: "load %.2f s (%d entities), index %.2f s (%d names), screen %.2f s (%d names, %.0f names/s), %d matches",
+                    loaded.timeIntervalSince(started), entities.count, indexed.timeIntervalSince(loaded), screener.nameCount,
+                    screening, queries.count, Double(queries.count) / max(screening, 1e-9), results.map(\.count).reduce(0, +)))
         }
         let pairs = Array(zip(queries, results))
         if format == .json {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSystem
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif

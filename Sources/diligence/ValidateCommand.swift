@@ -18,7 +18,9 @@ struct ValidateCommand: ParsableCommand {
         for warning in workspace.database.drafts { printError(warning.description) }
         do {
             let policies = try PolicySet.load(paths, loader: workspace.policyLoader)
-            print("\(policies.count) policy file\(policies.count == 1 ? "" : "s") valid; database \(workspace.database.metadata.name): \(workspace.database.factors.count) factors, \(workspace.database.entities.count) listed entities")
+            print(
+                "\(policies.count) policy file\(policies.count == 1 ? "" : "s") valid; database \(workspace.database.metadata.name): \(workspace.database.factors.count) factors, \(workspace.database.entities.count) listed entities"
+            )
         } catch {
             report(error)
             throw ExitCode.invalidInput

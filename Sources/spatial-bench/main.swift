@@ -24,7 +24,8 @@ func readPoints(_ path: String) -> [Coordinate]? {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4, let events = readPoints(arguments[1]), let sites = readPoints(arguments[2]),
-      let radius = Double(arguments[3]) else {
+    let radius = Double(arguments[3])
+else {
     FileHandle.standardError.write(Data("usage: spatial-bench EVENTS.bin SITES.bin RADIUS_KM [CELL_DEGREES]\n".utf8))
     exit(64)
 }
@@ -40,5 +41,7 @@ let query = clock.now - queryStart
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
-print(String(format: "swift SpatialIndex: build_s=%.3f query_s=%.3f total_s=%.3f pairs=%d events=%d sites=%d cell=%.2f",
-             seconds(build), seconds(query), seconds(build) + seconds(query), pairs, index.count, sites.count, cell))
+print(
+    String(
+        format: "swift SpatialIndex: build_s=%.3f query_s=%.3f total_s=%.3f pairs=%d events=%d sites=%d cell=%.2f",
+        seconds(build), seconds(query), seconds(build) + seconds(query), pairs, index.count, sites.count, cell))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The JSON Schema, the format references and the starter policy come from the loader's own
@@ -7,8 +8,9 @@ import Testing
 @Suite struct AuthoringTests {
     static let generator = JSONSchemaGenerator(countries: TestData.workspace.countries, vocabularies: TestData.workspace.vocabularies)
     static let reference = FormatReference(vocabularies: TestData.workspace.vocabularies)
-    static let schemaText = generator.document(for: PolicySchema.policy, title: "diligence policy file, format version 1",
-                                               id: "urn:diligence:schema:policy:1")
+    static let schemaText = generator.document(
+        for: PolicySchema.policy, title: "diligence policy file, format version 1",
+        id: "urn:diligence:schema:policy:1")
 
     static func committed(_ path: String) throws -> String {
         try String(contentsOf: TestData.root.appendingPathComponent(path), encoding: .utf8)
@@ -54,18 +56,20 @@ import Testing
         }
         let databaseLoader = RiskDatabaseLoader(countries: TestData.workspace.countries, vocabularies: TestData.workspace.vocabularies)
         let entities = "entities:\n" + (DatabaseSchema.entity.example ?? "").split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
-        let database = try databaseLoader.load(files: [
-            ("database.yaml", "database.yaml", Array((DatabaseSchema.metadata.example ?? "").utf8)),
-            ("factors/example.yaml", "factors/example.yaml", Array((DatabaseSchema.factor.example ?? "").utf8)),
-            ("lists/example.yaml", "lists/example.yaml", Array(entities.utf8)),
-        ], path: "example")
+        let database = try databaseLoader.load(
+            files: [
+                ("database.yaml", "database.yaml", Array((DatabaseSchema.metadata.example ?? "").utf8)),
+                ("factors/example.yaml", "factors/example.yaml", Array((DatabaseSchema.factor.example ?? "").utf8)),
+                ("lists/example.yaml", "lists/example.yaml", Array(entities.utf8)),
+            ], path: "example")
         #expect(database.factors.map(\.id) == ["DRF-2020-BY-0001"])
         #expect(database.entities.map(\.id) == ["BY-TRAVELBAN-2020-0001"])
     }
 
     // MARK: The schema and the loader agree
 
-    static let invalidFixtures = (try? FileManager.default.contentsOfDirectory(atPath: TestData.fixtures.appendingPathComponent("invalid").path))?
+    static let invalidFixtures =
+        (try? FileManager.default.contentsOfDirectory(atPath: TestData.fixtures.appendingPathComponent("invalid").path))?
         .filter { $0.hasSuffix(".yaml") }.sorted() ?? []
 
     /// Runs scripts/validate_with_schema.py (YAML 1.2 reading, as editors do, then jsonschema).
@@ -86,7 +90,8 @@ import Testing
         var verdicts: [String: Bool] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let file = object["file"] as? String, let valid = object["valid"] as? Bool else { continue }
+                let file = object["file"] as? String, let valid = object["valid"] as? Bool
+            else { continue }
             verdicts[file] = valid
         }
         if verdicts.count != files.count {

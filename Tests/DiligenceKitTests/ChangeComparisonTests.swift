@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// "What changed since the last report": the classification every comparison shares
@@ -20,10 +21,12 @@ import Testing
         let finance = try #require(now.first { $0.rule == "financial-restriction" && $0.severity == .high })
         let instability = try #require(now.first { $0.rule == "political-instability" })
         var previous = [ChangeComparison.Previous(trade), ChangeComparison.Previous(finance), ChangeComparison.Previous(instability)]
-        previous[0].severity = .medium        // was medium, high now: escalated
-        previous[1].severity = .critical      // was critical, high now: de-escalated
-        previous.append(ChangeComparison.Previous(policy: trade.policy, identity: "trade-restriction/gone-flow/DRF-2020-ML-0002",
-                                                  rule: "trade-restriction", severity: .high, message: "gone", line: 99))
+        previous[0].severity = .medium  // was medium, high now: escalated
+        previous[1].severity = .critical  // was critical, high now: de-escalated
+        previous.append(
+            ChangeComparison.Previous(
+                policy: trade.policy, identity: "trade-restriction/gone-flow/DRF-2020-ML-0002",
+                rule: "trade-restriction", severity: .high, message: "gone", line: 99))
         let (changes, unchanged) = ChangeComparison.classify(current: now, previous: previous)
         func kind(_ finding: Finding) -> ChangeKind? { changes.first { $0.identity == finding.identity.description }?.kind }
         #expect(kind(trade) == .escalated)
@@ -37,8 +40,9 @@ import Testing
     }
 
     @Test func aFindingOfTheCoupIsNewAndCausedByTheCoup() throws {
-        let report = ChangeComparison.compare(try Self.policies(), current: Self.checker, previous: Self.checker,
-                                              options: CheckOptions(asOf: TestData.asOf), previousAsOf: Day(iso: "2020-07-31")!)
+        let report = ChangeComparison.compare(
+            try Self.policies(), current: Self.checker, previous: Self.checker,
+            options: CheckOptions(asOf: TestData.asOf), previousAsOf: Day(iso: "2020-07-31")!)
         #expect(report.basis == .asOf(Day(iso: "2020-07-31")!))
         let instability = try #require(report.changes.first { $0.rule == "political-instability" && $0.kind == .new })
         #expect(instability.causes.contains { $0.kind == .inForce && $0.record == "DRF-2020-ML-0001" && $0.date == "2020-08-18" })
@@ -60,18 +64,23 @@ import Testing
     }
 
     @Test func theSameDayAndDatabaseChangeNothing() throws {
-        let report = ChangeComparison.compare(try Self.policies(), current: Self.checker, previous: Self.checker,
-                                              options: CheckOptions(asOf: TestData.asOf), previousAsOf: TestData.asOf)
+        let report = ChangeComparison.compare(
+            try Self.policies(), current: Self.checker, previous: Self.checker,
+            options: CheckOptions(asOf: TestData.asOf), previousAsOf: TestData.asOf)
         #expect(report.changes.isEmpty)
         #expect(report.unchanged > 0)
     }
 
     @Test func aBaselineSharesTheClassification() throws {
         let now = Self.checker.check(try Self.policies(), options: CheckOptions(asOf: TestData.asOf))
-        let entries = now.findings.map { Baseline.Entry(policy: $0.policy, id: $0.identity.description, rule: $0.rule,
-                                                         severity: $0.severity.name, message: $0.message) }
-        let gone = Baseline.Entry(policy: "policies/old.yaml", id: "trade-restriction/old/X", rule: "trade-restriction",
-                                  severity: "high", message: "old")
+        let entries = now.findings.map {
+            Baseline.Entry(
+                policy: $0.policy, id: $0.identity.description, rule: $0.rule,
+                severity: $0.severity.name, message: $0.message)
+        }
+        let gone = Baseline.Entry(
+            policy: "policies/old.yaml", id: "trade-restriction/old/X", rule: "trade-restriction",
+            severity: "high", message: "old")
         let baseline = Baseline(file: "baseline.json", asOf: "2020-06-30", entries: entries + [gone])
         let result = Self.checker.check(try Self.policies(), options: CheckOptions(asOf: TestData.asOf, baseline: baseline))
         #expect(result.resolvedSinceBaseline == [gone])

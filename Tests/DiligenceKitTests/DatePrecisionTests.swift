@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// Dates carry their precision from the data to the text, and events are seen as they were
@@ -63,7 +64,10 @@ import Testing
         do {
             _ = try GeoImporterTests.database(adding: [("factors/test.yaml", factor)])
         } catch {
-            #expect(error.diagnostics.contains { $0.description == "db/factors/test.yaml:9:13: error: `events[].date` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found `2020-13`" }, "\(error.diagnostics)")
+            #expect(
+                error.diagnostics.contains {
+                    $0.description == "db/factors/test.yaml:9:13: error: `events[].date` must be a date written YYYY, YYYY-MM or YYYY-MM-DD, found `2020-13`"
+                }, "\(error.diagnostics)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 @Suite struct DayTests {
@@ -52,7 +53,8 @@ import Testing
         while day < end {
             let next = day.adding(days: 1)
             if next.ordinal != day.ordinal + 1 || Day(iso: next.description) != next
-                || Day(year: next.year, month: next.month, day: next.day) != next {
+                || Day(year: next.year, month: next.month, day: next.day) != next
+            {
                 broken.append(next.description)
             }
             day = next

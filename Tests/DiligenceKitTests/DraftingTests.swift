@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The parts of `db draft` (issue 19): dates, sentences, places, kinds, the writer, `status: draft`.
@@ -38,8 +39,10 @@ import Testing
 
     @Test func numbersThatAreNotDatesAreLeftAlone() {
         let finder = DateFinder(published: Day(iso: "2020-09-01"))
-        for sentence in ["An 18-month transition for the 15-nation bloc.", "Over 200 thousand people, 80.3 percent.",
-                         "A US$50 billion project and 250,000 displaced.", "Officials may decide in May 2020 or not."] {
+        for sentence in [
+            "An 18-month transition for the 15-nation bloc.", "Over 200 thousand people, 80.3 percent.",
+            "A US$50 billion project and 250,000 displaced.", "Officials may decide in May 2020 or not.",
+        ] {
             let dates = finder.find(in: sentence).mentions.map(\.text)
             #expect(dates == (sentence.contains("May 2020") ? ["2020-05"] : []), "\(sentence): \(dates)")
         }
@@ -64,16 +67,20 @@ import Testing
 
     @Test func placesAreGeocodedListedAsAmbiguousOrUnknown() throws {
         let countries = Self.drafter.countries
-        let finder = PlaceFinder(gazetteer: Self.drafter.gazetteer, countries: countries, country: countries.country(code: "MZ"),
-                                 words: Self.drafter.rules.words)
-        let sentence = Sentence(paragraph: 0, index: 0, text: "Attacks on Mocimboa da Praia and Quissanga spread to the Afungi Peninsula, not yet to Zembla province or Mozambique’s capital.")
+        let finder = PlaceFinder(
+            gazetteer: Self.drafter.gazetteer, countries: countries, country: countries.country(code: "MZ"),
+            words: Self.drafter.rules.words)
+        let sentence = Sentence(
+            paragraph: 0, index: 0,
+            text: "Attacks on Mocimboa da Praia and Quissanga spread to the Afungi Peninsula, not yet to Zembla province or Mozambique’s capital.")
         let found = finder.find(in: sentence)
         #expect(found.compactMap { $0.place?.name } == ["Mocímboa da Praia", "Quissanga", "Afungi"])
         #expect(found.first?.place?.geonameID == 1024699)
         #expect(found.filter { $0.resolution == .unknown }.map(\.name) == ["Zembla"])
         // Kaliningrad is a city's own name (and an old name of Korolev): not ambiguous.
-        let belarus = PlaceFinder(gazetteer: Self.drafter.gazetteer, countries: countries, country: countries.country(code: "BY"),
-                                  words: Self.drafter.rules.words)
+        let belarus = PlaceFinder(
+            gazetteer: Self.drafter.gazetteer, countries: countries, country: countries.country(code: "BY"),
+            words: Self.drafter.rules.words)
         let abroad = belarus.find(in: Sentence(paragraph: 0, index: 0, text: "Moscow’s Kaliningrad enclave and Minsk."))
         #expect(abroad.compactMap { $0.place.map { "\($0.name) \($0.country.code)" } } == ["Moscow RU", "Kaliningrad RU", "Minsk BY"])
     }
@@ -93,12 +100,15 @@ import Testing
     }
 
     @Test func kindsAreProposedByTheirTriggerWordsWithTheirDetails() throws {
-        let article = Article(file: "t.txt", format: .text, paragraphs: [
-            "ECOWAS closed its borders and stopped commercial trade with Mali on 20 August, with the exception of basic necessities, drugs, fuel and electricity.",
-            "On 9 August internet providers A1 and MTS lost routing; YouTube and Telegram went down in a near-total internet shutdown.",
-        ])
-        let draft = try Self.drafter.draft(article, country: Self.drafter.countries.country(code: "ML"), published: Day(iso: "2020-09-01"),
-                                           source: "Test", today: Day(iso: "2020-09-02") ?? .today)
+        let article = Article(
+            file: "t.txt", format: .text,
+            paragraphs: [
+                "ECOWAS closed its borders and stopped commercial trade with Mali on 20 August, with the exception of basic necessities, drugs, fuel and electricity.",
+                "On 9 August internet providers A1 and MTS lost routing; YouTube and Telegram went down in a near-total internet shutdown.",
+            ])
+        let draft = try Self.drafter.draft(
+            article, country: Self.drafter.countries.country(code: "ML"), published: Day(iso: "2020-09-01"),
+            source: "Test", today: Day(iso: "2020-09-02") ?? .today)
         let trade = try #require(draft.proposals.first { $0.rule.kind == .tradeRestriction })
         #expect(trade.triggers.contains("commercial trade"))
         #expect(trade.exemptGoods == ["basic-necessities", "medicines", "fuel", "electricity"])
@@ -109,13 +119,16 @@ import Testing
     }
 
     /// A country named in several words ("Burkina Faso") is the draft's country without --country.
-    @Test(arguments: [("Burkina Faso: gunmen attacked a military convoy near Djibo on 8 November.", "BF"),
-                      ("In the Central African Republic, rebels seized Bambari on 3 January.", "CF"),
-                      ("Mali's junta met ECOWAS envoys in Bamako on 15 September.", "ML")])
+    @Test(arguments: [
+        ("Burkina Faso: gunmen attacked a military convoy near Djibo on 8 November.", "BF"),
+        ("In the Central African Republic, rebels seized Bambari on 3 January.", "CF"),
+        ("Mali's junta met ECOWAS envoys in Bamako on 15 September.", "ML"),
+    ])
     func theCountryIsInferredFromNamesOfSeveralWords(text: String, code: String) throws {
         let article = Article(file: "t.txt", format: .text, paragraphs: [text])
-        let draft = try Self.drafter.draft(article, country: nil, published: Day(iso: "2021-01-20"), source: "Test",
-                                           today: Day(iso: "2021-01-21") ?? .today)
+        let draft = try Self.drafter.draft(
+            article, country: nil, published: Day(iso: "2021-01-20"), source: "Test",
+            today: Day(iso: "2021-01-21") ?? .today)
         #expect(draft.country.code == code)
     }
 
@@ -123,8 +136,9 @@ import Testing
         // A hostile sentence: quotes, a YAML document marker, a fake key, a line separator.
         let hostile = "On 12 August \"insurgents\" wrote: ---\n- id: FAKE\u{2028}status: reviewed # attacked Quissanga."
         let article = Article(file: "h.txt", format: .text, paragraphs: [PlainText.normalized(hostile), "Attacks continued on 13 August near Quissanga."])
-        let draft = try Self.drafter.draft(article, country: Self.drafter.countries.country(code: "MZ"), published: Day(iso: "2020-09-01"),
-                                           source: "Source: \"x\"", today: Day(iso: "2020-09-02") ?? .today)
+        let draft = try Self.drafter.draft(
+            article, country: Self.drafter.countries.country(code: "MZ"), published: Day(iso: "2020-09-01"),
+            source: "Source: \"x\"", today: Day(iso: "2020-09-02") ?? .today)
         let text = DraftWriter.yaml(draft, file: "h.txt")
         let loader = RiskDatabaseLoader(countries: Self.drafter.countries, vocabularies: Self.drafter.vocabularies)
         let database = try loader.load(files: [("factors/draft.yaml", "factors/draft.yaml", Array(text.utf8))], path: "db")
@@ -139,8 +153,9 @@ import Testing
 
     @Test func htmlTextComesFromTheParserAndDeepNestingIsRefusedCleanly() throws {
         func html(_ depth: Int) -> [UInt8] {
-            Array(("<html><body>" + String(repeating: "<div>", count: depth) + "<p>Attacks on 12&nbsp;August.</p>"
-                   + String(repeating: "</div>", count: depth) + "<script>x = 1</script></body></html>").utf8)
+            Array(
+                ("<html><body>" + String(repeating: "<div>", count: depth) + "<p>Attacks on 12&nbsp;August.</p>"
+                    + String(repeating: "</div>", count: depth) + "<script>x = 1</script></body></html>").utf8)
         }
         let article = try ArticleReader.read(bytes: html(100), file: "nested.html", format: .html)
         #expect(article.paragraphs == ["Attacks on 12 August."])

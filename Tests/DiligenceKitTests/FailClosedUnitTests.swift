@@ -1,6 +1,7 @@
-@testable import DiligenceKit
 import Foundation
 import Testing
+
+@testable import DiligenceKit
 
 /// The pieces of a gate that fails closed, one by one (the end-to-end cases are in
 /// `Tests/diligenceTests/FailClosed*Tests.swift`).
@@ -19,7 +20,10 @@ import Testing
         #expect(ReportBudget.overrun(under, reporters: [MarkdownReporter()], file: file) == nil)
         let over = [[ReportSection(String(repeating: "x", count: budget / 2)), ReportSection(String(repeating: "y", count: budget / 2 + 1))]]
         let problem = try #require(ReportBudget.overrun(over, reporters: [JSONReporter()], file: file))
-        #expect(problem.description == "\(file):1:1: error: its json report would be \(budget + 1) bytes, over the \(budget) bytes a file of 1000 bytes may write (16 MiB + 32 per byte); check its operations in smaller files")
+        #expect(
+            problem.description
+                == "\(file):1:1: error: its json report would be \(budget + 1) bytes, over the \(budget) bytes a file of 1000 bytes may write (16 MiB + 32 per byte); check its operations in smaller files"
+        )
     }
 
     /// GitHub refuses SARIF over 10 MB gzip-compressed: text that compresses well is under it
@@ -50,10 +54,11 @@ import Testing
     }
 
     /// Temporary names carry their process; other names, even close ones, carry none.
-    @Test(arguments: [
-        (".report.md.diligence-4242-a1B2c3", 4242), (".out.diligence-7-ZZZZZZ", 7), (".report.md.tmp-99", 99),
-        ("report.md", nil), (".report.md.diligence-4242-abc", nil), (".x.diligence-0-abcdef", nil), ("x.diligence-5-abcdef", nil),
-    ] as [(String, Int32?)])
+    @Test(
+        arguments: [
+            (".report.md.diligence-4242-a1B2c3", 4242), (".out.diligence-7-ZZZZZZ", 7), (".report.md.tmp-99", 99),
+            ("report.md", nil), (".report.md.diligence-4242-abc", nil), (".x.diligence-0-abcdef", nil), ("x.diligence-5-abcdef", nil),
+        ] as [(String, Int32?)])
     func temporaryNamesNameTheirProcess(_ name: String, _ pid: Int32?) {
         #expect(TemporaryNames.owner(of: name) == pid)
     }
@@ -66,7 +71,8 @@ import Testing
         for value: UInt32 in [0x09, 0x20, 0x41, 0xA0, 0xE9, 0x2014, 0x2019, 0x202F, 0x2070, 0x0416] {
             #expect(!HiddenCharacters.isHidden(Unicode.Scalar(value)!), "U+\(String(value, radix: 16))")
         }
-        #expect(Diagnostic(SourceLocation(file: "a\u{202E}b.yaml", line: 1, column: 1), .error, "x\u{1B}[2Jy").description
+        #expect(
+            Diagnostic(SourceLocation(file: "a\u{202E}b.yaml", line: 1, column: 1), .error, "x\u{1B}[2Jy").description
                 == "a\\u{202E}b.yaml:1:1: error: x\\u{1B}[2Jy")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// Inputs the fuzzers (scripts/fuzz.sh) found, kept as regression tests. The importer harnesses

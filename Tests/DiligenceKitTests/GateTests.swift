@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The CI gate: accepted risks with a horizon, expiry, and baselines.
@@ -43,9 +44,10 @@ import Testing
         let policy = try TestData.policy(Self.minsk)
         let asOf = Day(iso: "2020-03-01")!
         let problems = AcceptanceHorizon.problems(in: [policy], asOf: asOf, maxDays: 365)
-        #expect(problems.map(\.description) == [
-            "test.yaml:12:14: error: the acceptance of `shutdown-exposure/minsk-office` expires on 2021-03-31, 395 days after 2020-03-01; acceptances may run at most 365 days (--max-acceptance-days): set an earlier expiry and review it then",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "test.yaml:12:14: error: the acceptance of `shutdown-exposure/minsk-office` expires on 2021-03-31, 395 days after 2020-03-01; acceptances may run at most 365 days (--max-acceptance-days): set an earlier expiry and review it then"
+            ])
         #expect(AcceptanceHorizon.problems(in: [policy], asOf: Day(iso: "2020-09-30")!, maxDays: 365).isEmpty)
         #expect(AcceptanceHorizon.problems(in: [policy], asOf: asOf, maxDays: 400).isEmpty)
     }
@@ -62,15 +64,16 @@ import Testing
             goods: [industrial-machinery]
         """
 
-    static let machineryAndTravel = machinery + """
+    static let machineryAndTravel =
+        machinery + """
 
-        travel:
-          - id: bamako-visits
-            country: ML
-            city: Bamako
-            travellers: 12
-            frequency: weekly
-        """
+            travel:
+              - id: bamako-visits
+                country: ML
+                city: Bamako
+                travellers: 12
+                frequency: weekly
+            """
 
     /// A baseline written by the JSON reporter, read back.
     static func baseline(of yaml: String) throws -> Baseline {

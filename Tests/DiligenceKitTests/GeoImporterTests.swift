@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The ACLED and STOP importers, the factor writer, GeoJSON areas in the database, and the
@@ -40,8 +41,9 @@ import Testing
 
     static func findings(_ database: RiskDatabase, _ yaml: String, asOf: String = "2020-09-30") throws -> [Finding] {
         let policy = try TestData.policy(yaml)
-        return Array(Checker(database: database, vocabularies: TestData.workspace.vocabularies)
-            .check([policy], options: CheckOptions(asOf: try #require(Day(iso: asOf)), failOn: .high)).findings)
+        return Array(
+            Checker(database: database, vocabularies: TestData.workspace.vocabularies)
+                .check([policy], options: CheckOptions(asOf: try #require(Day(iso: asOf)), failOn: .high)).findings)
     }
 
     // MARK: Dates
@@ -99,33 +101,65 @@ import Testing
         #expect(database.eventIndex.count >= 10)
     }
 
-    static let header = "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,iso,country,location,latitude,longitude,geo_precision,fatalities,notes\n"
+    static let header =
+        "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,iso,country,location,latitude,longitude,geo_precision,fatalities,notes\n"
 
     @Test(arguments: [
-        ("MOZ1,2020-13-01,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\n", "acled.csv:2:6: error: event_date `2020-13-01` is not a date (YYYY-MM-DD, YYYYMMDD, 12-Aug-20, 12 August 2020 or August 12, 2020)"),
-        ("MOZ1,2020-08-12,2019,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\n", "acled.csv:2:6: error: event_date 2020-08-12 is not in the row's year 2019"),
-        ("MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-95,40.3,1,0,n\n", "acled.csv:2:63: error: latitude `-95` is not a number from -90 to 90"),
+        (
+            "MOZ1,2020-13-01,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\n",
+            "acled.csv:2:6: error: event_date `2020-13-01` is not a date (YYYY-MM-DD, YYYYMMDD, 12-Aug-20, 12 August 2020 or August 12, 2020)"
+        ),
+        (
+            "MOZ1,2020-08-12,2019,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\n",
+            "acled.csv:2:6: error: event_date 2020-08-12 is not in the row's year 2019"
+        ),
+        (
+            "MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-95,40.3,1,0,n\n",
+            "acled.csv:2:63: error: latitude `-95` is not a number from -90 to 90"
+        ),
         ("MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,4,0,n\n", "acled.csv:2:74: error: geo_precision `4` must be 1, 2 or 3"),
-        ("MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,many,n\n", "acled.csv:2:76: error: fatalities `many` is not a whole number from 0"),
-        ("MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,999,Mozambique,X,-12.9,40.3,1,0,n\n", "acled.csv:2:46: error: iso `999` is not an ISO 3166-1 numeric country code"),
+        (
+            "MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,many,n\n",
+            "acled.csv:2:76: error: fatalities `many` is not a whole number from 0"
+        ),
+        (
+            "MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,999,Mozambique,X,-12.9,40.3,1,0,n\n",
+            "acled.csv:2:46: error: iso `999` is not an ISO 3166-1 numeric country code"
+        ),
         ("MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mali,X,-12.9,40.3,1,0,n\n", "acled.csv:2:50: error: country `Mali` is ML, but iso says MZ"),
-        ("MOZ1,2020-08-12,2020,Skirmish,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\n", "acled.csv:2:22: error: event_type `Skirmish` is not an ACLED event type (Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments)"),
-        ("MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0\n", "acled.csv:2:76: error: expected 15 fields as in the header, found 14"),
-        ("MOZ 1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\n", "acled.csv:2:1: error: event_id_cnty `MOZ 1` may hold only letters, digits and . _ : / -"),
-        ("MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\nMOZ1,2020-08-13,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\n", "acled.csv:3:1: error: duplicate event_id_cnty `MOZ1` (also on line 2)"),
+        (
+            "MOZ1,2020-08-12,2020,Skirmish,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\n",
+            "acled.csv:2:22: error: event_type `Skirmish` is not an ACLED event type (Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments)"
+        ),
+        (
+            "MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0\n",
+            "acled.csv:2:76: error: expected 15 fields as in the header, found 14"
+        ),
+        (
+            "MOZ 1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\n",
+            "acled.csv:2:1: error: event_id_cnty `MOZ 1` may hold only letters, digits and . _ : / -"
+        ),
+        (
+            "MOZ1,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\nMOZ1,2020-08-13,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\n",
+            "acled.csv:3:1: error: duplicate event_id_cnty `MOZ1` (also on line 2)"
+        ),
     ])
     func badACLEDRowsGetLocatedErrors(row: String, message: String) {
         #expect(Self.problems { () throws(InputError) in try Self.acled(Self.header + row) } == [message])
     }
 
     @Test func everyBadRowIsReportedAtOnce() {
-        let rows = "MOZ1,2020-13-01,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\nMOZ2,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,400,1,0,n\n"
+        let rows =
+            "MOZ1,2020-13-01,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,40.3,1,0,n\nMOZ2,2020-08-12,2020,Battles,Armed clash,A,B,508,Mozambique,X,-12.9,400,1,0,n\n"
         #expect(Self.problems { () throws(InputError) in try Self.acled(Self.header + rows) }.count == 2)
     }
 
     @Test(arguments: [
         ("", "acled.csv:1:1: error: empty file: no header and no events"),
-        ("id,date,lat,lon\n1,2020-01-01,1,1\n", "acled.csv:1:1: error: not an ACLED export: missing column(s) event_id_cnty, event_date, event_type, latitude, longitude, iso or country; the header has `id`, `date`, `lat`, `lon`"),
+        (
+            "id,date,lat,lon\n1,2020-01-01,1,1\n",
+            "acled.csv:1:1: error: not an ACLED export: missing column(s) event_id_cnty, event_date, event_type, latitude, longitude, iso or country; the header has `id`, `date`, `lat`, `lon`"
+        ),
         (header, "acled.csv:1:1: error: no events after the header"),
         ("event_id_cnty,event_id_cnty\n", "acled.csv:1:15: error: column `event_id_cnty` appears twice (also column 1)"),
     ])
@@ -134,7 +168,8 @@ import Testing
     }
 
     @Test func columnsAreFoundByNameInAnyOrderWithABOMAndExtraColumns() throws {
-        let text = "\u{FEFF}timestamp,Longitude,LATITUDE,event_type,disorder_type,country,event_date,event_id_cnty\r\n1600000000,40.38,-12.96,Violence against civilians,Political violence,Mozambique,20200905,MOZ7\r\n"
+        let text =
+            "\u{FEFF}timestamp,Longitude,LATITUDE,event_type,disorder_type,country,event_date,event_id_cnty\r\n1600000000,40.38,-12.96,Violence against civilians,Political violence,Mozambique,20200905,MOZ7\r\n"
         let imported = try Self.acled(text, snapshot: Day(iso: "2020-09-30"))
         let event = try #require(imported.factors.first?.events.first)
         #expect(event.id == "MOZ7" && event.date.description == "2020-09-05" && event.location == Coordinate(lat: -12.96, lon: 40.38))
@@ -184,54 +219,81 @@ import Testing
     static let stopHeader = "Title of the sheet,,,,\nstart_date ,end_date ,country ,geo_scope ,shutdown_type \n"
 
     @Test(arguments: [
-        ("7/32/2020,,Mali,National,Full network\n", "stop.csv:3:1: error: start_date `7/32/2020` is not a date (7/10/2020 as STOP writes it, or YYYY-MM-DD, YYYYMMDD, 12-Aug-20, 12 August 2020 or August 12, 2020)"),
+        (
+            "7/32/2020,,Mali,National,Full network\n",
+            "stop.csv:3:1: error: start_date `7/32/2020` is not a date (7/10/2020 as STOP writes it, or YYYY-MM-DD, YYYYMMDD, 12-Aug-20, 12 August 2020 or August 12, 2020)"
+        ),
         ("2020-07-10,2020-07-01,Mali,National,Full network\n", "stop.csv:3:12: error: end_date 2020-07-01 is before the start_date 2020-07-10"),
         ("2020-07-10,,Mali,Galactic,Full network\n", "stop.csv:3:18: error: geo_scope `Galactic` is not Level 1, Level 2 or Level 3 (or national, regional)"),
-        ("2020-07-10,,Mali,National,Carrier pigeons\n", "stop.csv:3:27: error: shutdown type `Carrier pigeons` is not Shutdown or Throttle of a Full network or Service-based"),
+        (
+            "2020-07-10,,Mali,National,Carrier pigeons\n",
+            "stop.csv:3:27: error: shutdown type `Carrier pigeons` is not Shutdown or Throttle of a Full network or Service-based"
+        ),
     ])
     func badSTOPRowsGetLocatedErrors(row: String, message: String) {
         #expect(Self.problems { () throws(InputError) in try Self.stop(Self.stopHeader + row) } == [message])
     }
 
     @Test func aSTOPRowWithAnUnknownCountryOrNoScopeIsSkippedWithItsReason() throws {
-        let imported = try Self.stop(Self.stopHeader + "2020-07-10,,Mali,National,Full network\n2020-07-11,,Atlantis,National,Full network\n2020-07-12,,Mali,,Shutdown\n")
-        #expect(imported.summary.first == "imported 1, skipped 2 (1 no geo_scope, 1 unknown country `Atlantis`) (Access Now STOP layout (shutdown_type, shutdown_extent))")
-        #expect(imported.warnings.map(\.description) == ["stop.csv:4:13: warning: row skipped: unknown country `Atlantis`", "stop.csv:5:18: warning: row skipped: no geo_scope"])
-        #expect(Self.problems { () throws(InputError) in try Self.stop(Self.stopHeader + "2020-07-11,,Atlantis,National,Full network\n") }
-                == ["stop.csv:2:1: error: no shutdown imported: every row was skipped (1 unknown country `Atlantis`)", "stop.csv:3:13: warning: row skipped: unknown country `Atlantis`"])
+        let imported = try Self.stop(
+            Self.stopHeader + "2020-07-10,,Mali,National,Full network\n2020-07-11,,Atlantis,National,Full network\n2020-07-12,,Mali,,Shutdown\n")
+        #expect(
+            imported.summary.first
+                == "imported 1, skipped 2 (1 no geo_scope, 1 unknown country `Atlantis`) (Access Now STOP layout (shutdown_type, shutdown_extent))")
+        #expect(
+            imported.warnings.map(\.description) == [
+                "stop.csv:4:13: warning: row skipped: unknown country `Atlantis`", "stop.csv:5:18: warning: row skipped: no geo_scope",
+            ])
+        #expect(
+            Self.problems { () throws(InputError) in try Self.stop(Self.stopHeader + "2020-07-11,,Atlantis,National,Full network\n") }
+                == [
+                    "stop.csv:2:1: error: no shutdown imported: every row was skipped (1 unknown country `Atlantis`)",
+                    "stop.csv:3:13: warning: row skipped: unknown country `Atlantis`",
+                ])
     }
 
     @Test func aTwinOfAColumnThatIsNotReadDoesNotMatterButATwinOfOneThatIsDoes() throws {
         let imported = try Self.stop("start_date,country,geo_scope,shutdown_type,notes,notes\n2020-07-10,Mali,Level 3 - National,Shutdown,a,b\n")
         #expect(imported.factors.map(\.id) == ["STOP-ML-NATIONAL"])
-        #expect(Self.problems { () throws(InputError) in try Self.stop("start_date,country,geo_scope,shutdown_type,country \n2020-07-10,Mali,Level 3,Shutdown,Mali\n") }
+        #expect(
+            Self.problems { () throws(InputError) in
+                try Self.stop("start_date,country,geo_scope,shutdown_type,country \n2020-07-10,Mali,Level 3,Shutdown,Mali\n")
+            }
                 == ["stop.csv:1:44: error: column `country` appears twice (also column 2): which one holds the data is unknown"])
     }
 
     @Test func realSheetsPhrasingsAreRead() throws {
-        let imported = try Self.stop("ID,start_date,end_date,country,geo_scope,shutdown_type\n"
-                                     + "IN 23,2021-01-05,Still ongoing,India,Sub-national,Mobile shutdown\n"
-                                     + "7,2021-02-01,2021-02-03,Myanmar,National,Throttling of social media\n"
-                                     + "7,2021-03-01,2021-03-02,Myanmar,National,Shutdown\n")
+        let imported = try Self.stop(
+            "ID,start_date,end_date,country,geo_scope,shutdown_type\n"
+                + "IN 23,2021-01-05,Still ongoing,India,Sub-national,Mobile shutdown\n"
+                + "7,2021-02-01,2021-02-03,Myanmar,National,Throttling of social media\n"
+                + "7,2021-03-01,2021-03-02,Myanmar,National,Shutdown\n")
         let india = try #require(imported.factors.first { $0.id == "STOP-IN-REGIONAL" }?.events.first)
         #expect(india.id == "STOP-IN-23" && india.until == nil && india.type == "full-network")
         let myanmar = try #require(imported.factors.first { $0.id == "STOP-MM-NATIONAL" })
         #expect(myanmar.events.map { $0.id ?? "" } == ["STOP-7", "STOP-7-L4"])
-        #expect(myanmar.events.map { $0.type ?? "" } == ["service-based", "full-network"])   // social media throttled: services
+        #expect(myanmar.events.map { $0.type ?? "" } == ["service-based", "full-network"])  // social media throttled: services
         #expect(imported.warnings.map(\.description) == ["stop.csv:4:1: warning: ID `7` is also on line 3, with other values: imported as STOP-7-L4"])
     }
 
     @Test func aSTOPFileWithoutItsColumnsIsRefused() {
-        #expect(Self.problems { () throws(InputError) in try Self.stop("a,b\n1,2\n") }
-                == ["stop.csv:1:1: error: not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected \(STOPLayout.described)"])
-        #expect(Self.problems { () throws(InputError) in try Self.stop("start_date,country\n2020-01-01,Mali\n") }
-                == ["stop.csv:1:1: error: not a known STOP layout: no column `geo_scope`, `shutdown_type_new` (2020), `shutdown_type` or `full or service-based`; expected \(STOPLayout.described); the header has `start_date`, `country`"])
+        #expect(
+            Self.problems { () throws(InputError) in try Self.stop("a,b\n1,2\n") }
+                == [
+                    "stop.csv:1:1: error: not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected \(STOPLayout.described)"
+                ])
+        #expect(
+            Self.problems { () throws(InputError) in try Self.stop("start_date,country\n2020-01-01,Mali\n") }
+                == [
+                    "stop.csv:1:1: error: not a known STOP layout: no column `geo_scope`, `shutdown_type_new` (2020), `shutdown_type` or `full or service-based`; expected \(STOPLayout.described); the header has `start_date`, `country`"
+                ])
         #expect(Self.problems { () throws(InputError) in try Self.stop("") } == ["stop.csv:1:1: error: empty file: no header and no shutdowns"])
     }
 
     // MARK: Rules on imported data
 
-    static let metuge = TestData.minimal("""
+    static let metuge = TestData.minimal(
+        """
         sites:
           - id: metuge-camp
             kind: office
@@ -295,23 +357,39 @@ import Testing
     }
 
     @Test(arguments: [
-        ("areas:\n  - { name: X, geojson: areas/missing.geojson }\n", "db/factors/test-polygon.yaml:9:25: error: cannot read GeoJSON file `areas/missing.geojson` (no such file)"),
-        ("areas:\n  - { name: X, geojson: ../../etc/passwd }\n", "db/factors/test-polygon.yaml:9:25: error: `geojson` must be a path inside the database folder, such as areas/province.geojson (no leading / and no ..)"),
-        ("areas:\n  - { name: X, lat: 1, lon: 2 }\n", "db/factors/test-polygon.yaml:1:1: error: area `X` of `DRF-TEST-MZ-0100` needs `lat`, `lon` and `radius_km`, or a `geojson` file"),
-        ("areas:\n  - { name: X, geojson: areas/bad.geojson }\n", "db/areas/bad.geojson:1:34: error: a ring must be closed: its last position must repeat its first"),
+        (
+            "areas:\n  - { name: X, geojson: areas/missing.geojson }\n",
+            "db/factors/test-polygon.yaml:9:25: error: cannot read GeoJSON file `areas/missing.geojson` (no such file)"
+        ),
+        (
+            "areas:\n  - { name: X, geojson: ../../etc/passwd }\n",
+            "db/factors/test-polygon.yaml:9:25: error: `geojson` must be a path inside the database folder, such as areas/province.geojson (no leading / and no ..)"
+        ),
+        (
+            "areas:\n  - { name: X, lat: 1, lon: 2 }\n",
+            "db/factors/test-polygon.yaml:1:1: error: area `X` of `DRF-TEST-MZ-0100` needs `lat`, `lon` and `radius_km`, or a `geojson` file"
+        ),
+        (
+            "areas:\n  - { name: X, geojson: areas/bad.geojson }\n",
+            "db/areas/bad.geojson:1:34: error: a ring must be closed: its last position must repeat its first"
+        ),
     ])
     func badAreasGetLocatedErrors(areas: String, message: String) {
-        let factor = Self.polygonFactor.replacingOccurrences(of: "areas:\n  - { name: Cabo Delgado province, geojson: areas/cabo-delgado.geojson, radius_km: 20 }\n", with: areas)
+        let factor = Self.polygonFactor.replacingOccurrences(
+            of: "areas:\n  - { name: Cabo Delgado province, geojson: areas/cabo-delgado.geojson, radius_km: 20 }\n", with: areas)
         do {
-            _ = try Self.database(adding: [("factors/test-polygon.yaml", factor),
-                                           ("areas/bad.geojson", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}")])
+            _ = try Self.database(adding: [
+                ("factors/test-polygon.yaml", factor),
+                ("areas/bad.geojson", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}"),
+            ])
             Issue.record("no error")
         } catch {
             #expect(error.diagnostics.map(\.description) == [message])
         }
     }
 
-    static let bamako = TestData.minimal("""
+    static let bamako = TestData.minimal(
+        """
         sites:
           - id: bamako-office
             kind: office
@@ -354,6 +432,7 @@ import Testing
         #expect(findings.contains { $0.subject == "srinagar-office" && $0.factors == ["STOP-IN-REGIONAL"] })
         #expect(!findings.contains { $0.subject == "pune-office" })
         // Before July 2020 Mali had no shutdown in this export.
-        #expect(try Self.findings(database, Self.bamako, asOf: "2020-07-01").filter { $0.rule == "shutdown-exposure" && $0.subject.hasPrefix("bamako") }.isEmpty)
+        #expect(
+            try Self.findings(database, Self.bamako, asOf: "2020-07-01").filter { $0.rule == "shutdown-exposure" && $0.subject.hasPrefix("bamako") }.isEmpty)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The spatial index against brute force (poles and antimeridian included), polygons, and the
@@ -66,10 +67,15 @@ import Testing
 
     // MARK: Polygons
 
-    static let square = AreaGeometry(polygons: [AreaGeometry.Polygon(rings: [
-        [Coordinate(lat: 0, lon: 0), Coordinate(lat: 0, lon: 1), Coordinate(lat: 1, lon: 1), Coordinate(lat: 1, lon: 0), Coordinate(lat: 0, lon: 0)],
-        [Coordinate(lat: 0.4, lon: 0.4), Coordinate(lat: 0.4, lon: 0.6), Coordinate(lat: 0.6, lon: 0.6), Coordinate(lat: 0.6, lon: 0.4), Coordinate(lat: 0.4, lon: 0.4)],
-    ])])
+    static let square = AreaGeometry(polygons: [
+        AreaGeometry.Polygon(rings: [
+            [Coordinate(lat: 0, lon: 0), Coordinate(lat: 0, lon: 1), Coordinate(lat: 1, lon: 1), Coordinate(lat: 1, lon: 0), Coordinate(lat: 0, lon: 0)],
+            [
+                Coordinate(lat: 0.4, lon: 0.4), Coordinate(lat: 0.4, lon: 0.6), Coordinate(lat: 0.6, lon: 0.6), Coordinate(lat: 0.6, lon: 0.4),
+                Coordinate(lat: 0.4, lon: 0.4),
+            ],
+        ])
+    ])
 
     @Test(arguments: [
         (0.2, 0.2, true), (0.5, 0.5, false), (1.5, 0.5, false), (0.0, 0.5, true), (0.4, 0.5, true), (-0.1, 0.5, false),
@@ -116,12 +122,27 @@ import Testing
         ("", "a.geojson:1:1: error: empty GeoJSON file"),
         ("{\"type\": \"Polygon\"", "a.geojson:1:19: error: unexpected end of file inside an object"),
         ("{\"type\":\"Point\",\"coordinates\":[1,2]}", "a.geojson:1:1: error: a Point encloses no area; an area needs a Polygon or MultiPolygon"),
-        ("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}", "a.geojson:1:34: error: a ring must be closed: its last position must repeat its first"),
-        ("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[0,0]]]}", "a.geojson:1:34: error: a ring needs at least 4 positions (a triangle and its first position repeated), found 3"),
-        ("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,95],[1,1],[0,0]]]}", "a.geojson:1:41: error: latitude 95.0 is outside -90 to 90 (positions are [longitude, latitude])"),
-        ("{\"type\":\"Polygon\",\n \"coordinates\":[[[0,0],[\"x\",1],[1,1],[0,0]]]}", "a.geojson:2:24: error: a position is [longitude, latitude] in numbers, found an array"),
+        (
+            "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}",
+            "a.geojson:1:34: error: a ring must be closed: its last position must repeat its first"
+        ),
+        (
+            "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[0,0]]]}",
+            "a.geojson:1:34: error: a ring needs at least 4 positions (a triangle and its first position repeated), found 3"
+        ),
+        (
+            "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,95],[1,1],[0,0]]]}",
+            "a.geojson:1:41: error: latitude 95.0 is outside -90 to 90 (positions are [longitude, latitude])"
+        ),
+        (
+            "{\"type\":\"Polygon\",\n \"coordinates\":[[[0,0],[\"x\",1],[1,1],[0,0]]]}",
+            "a.geojson:2:24: error: a position is [longitude, latitude] in numbers, found an array"
+        ),
         ("{\"type\":\"Feature\",\"geometry\":null}", "a.geojson:1:30: error: a Feature without geometry (null) cannot be an area"),
-        ("{\"type\":\"Circle\",\"coordinates\":[]}", "a.geojson:1:1: error: unknown geometry type `Circle`; expected Polygon, MultiPolygon, Feature or FeatureCollection"),
+        (
+            "{\"type\":\"Circle\",\"coordinates\":[]}",
+            "a.geojson:1:1: error: unknown geometry type `Circle`; expected Polygon, MultiPolygon, Feature or FeatureCollection"
+        ),
         ("{\"type\":\"Polygon\",\"type\":\"Polygon\"}", "a.geojson:1:26: error: duplicate member `type`"),
         ("[1, 2] x", "a.geojson:1:8: error: unexpected text after the end of the JSON value"),
     ])
@@ -155,8 +176,10 @@ import Testing
     @Test func fixedPointWritesWhatStringFormatWrites() {
         var generator = SystemRandomNumberGenerator()
         // Exact ties (1.03125 at four places, 0.375 at two, 2.5 at none) round half to even.
-        var values: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 1.005, 2.675, 9.95, 9.999_999, -12.345_65, 180, -90, 1e15, -1e-9,
-                                123_456.789_012_5, 1.031_25, -1.031_25, 0.375, 0.125, 2.5, 3.5, -0.000_04, -0.000_06, 0.999_95, 4.5e15, .infinity, -.nan]
+        var values: [Double] = [
+            0, -0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 1.005, 2.675, 9.95, 9.999_999, -12.345_65, 180, -90, 1e15, -1e-9,
+            123_456.789_012_5, 1.031_25, -1.031_25, 0.375, 0.125, 2.5, 3.5, -0.000_04, -0.000_06, 0.999_95, 4.5e15, .infinity, -.nan,
+        ]
         for exponent in 1...12 { values += [0.5, 1.5, 2.5, 0.75].map { $0 / pow(2, Double(exponent)) } }
         for _ in 0..<200_000 {
             let magnitude = Double.random(in: -6...6, using: &generator)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The HTML report: the Cabo Delgado map drawn where the seeds' coordinates put things, finding
@@ -42,9 +43,10 @@ import Testing
         let root = try #require(tags(svg, containing: "class=\"map\"").first)
         func number(_ name: String) throws -> Double { try #require(attribute(name, in: root).flatMap(Double.init)) }
         #expect(attribute("data-projection", in: root) == "equirectangular-cos")
-        let projection = MapProjection(centre: Coordinate(lat: try number("data-centre-lat"), lon: try number("data-centre-lon")),
-                                       pixelsPerDegree: try number("data-px-per-degree"),
-                                       width: try number("data-map-width"), height: try number("data-map-height"))
+        let projection = MapProjection(
+            centre: Coordinate(lat: try number("data-centre-lat"), lon: try number("data-centre-lon")),
+            pixelsPerDegree: try number("data-px-per-degree"),
+            width: try number("data-map-width"), height: try number("data-map-height"))
         return (svg, projection)
     }
 
@@ -56,7 +58,9 @@ import Testing
         var drawn: [String: (x: Double, y: Double)] = [:]
         for tag in Self.tags(svg, containing: "class=\"site") where tag.contains("data-id=") {
             let id = try #require(Self.attribute("data-id", in: tag))
-            drawn[id] = (try #require(Self.attribute("data-x", in: tag).flatMap(Double.init)), try #require(Self.attribute("data-y", in: tag).flatMap(Double.init)))
+            drawn[id] = (
+                try #require(Self.attribute("data-x", in: tag).flatMap(Double.init)), try #require(Self.attribute("data-y", in: tag).flatMap(Double.init))
+            )
         }
         #expect(Set(drawn.keys) == ["afungi-yard", "palma-port-office", "pemba-warehouse"])
         for site in policy.sites {
@@ -71,7 +75,8 @@ import Testing
         #expect(afungi.y < pemba.y)
         #expect(palma.x < afungi.x && palma.y < afungi.y)
         let pixels = ((afungi.x - pemba.x) * (afungi.x - pemba.x) + (afungi.y - pemba.y) * (afungi.y - pemba.y)).squareRoot()
-        let km = try #require(policy.sites.first { $0.id == "afungi-yard" }?.location).distanceKm(to: try #require(policy.sites.first { $0.id == "pemba-warehouse" }?.location))
+        let km = try #require(policy.sites.first { $0.id == "afungi-yard" }?.location).distanceKm(
+            to: try #require(policy.sites.first { $0.id == "pemba-warehouse" }?.location))
         #expect(abs(pixels / projection.pixelsPerKm - km) / km < 0.01, "drawn \(pixels / projection.pixelsPerKm) km, great-circle \(km) km")
     }
 
@@ -101,7 +106,8 @@ import Testing
         #expect(Self.attribute("fill", in: march) == "#e67e22")
         // Mocímboa lies about 64 km south-south-west of the yard: in its 25–100 km band.
         let yard = Coordinate(lat: -10.8310, lon: 40.6080), mocimboa = Coordinate(lat: -11.3517, lon: 40.3516)
-        let drawnKm = (pow(projection.x(yard) - projection.x(mocimboa), 2) + pow(projection.y(yard) - projection.y(mocimboa), 2)).squareRoot() / projection.pixelsPerKm
+        let drawnKm =
+            (pow(projection.x(yard) - projection.x(mocimboa), 2) + pow(projection.y(yard) - projection.y(mocimboa), 2)).squareRoot() / projection.pixelsPerKm
         #expect(abs(drawnKm - yard.distanceKm(to: mocimboa)) < 0.5)
         #expect((60...68).contains(drawnKm))
         let bands = Self.tags(svg, containing: "class=\"band\"").filter { Self.attribute("data-site", in: $0) == "afungi-yard" }
@@ -144,8 +150,10 @@ import Testing
     /// summary, and the sign-off page last with the report id and digest (also in the print footer).
     @Test func sectionsInMarkdownOrderAndSignOffLast() throws {
         let (result, html) = Self.examples
-        let headings = ["1. Control", "2. Executive summary", "Risk matrix", "3. Scope", "4. Methodology", "5. Findings by company",
-                        "6. Country risk profiles", "7. Accepted risks", "8. Limitations", "Annex: sources cited", "Sign-off"]
+        let headings = [
+            "1. Control", "2. Executive summary", "Risk matrix", "3. Scope", "4. Methodology", "5. Findings by company",
+            "6. Country risk profiles", "7. Accepted risks", "8. Limitations", "Annex: sources cited", "Sign-off",
+        ]
         var position = html.startIndex
         for heading in headings {
             let range = try #require(html[position...].range(of: heading), "\(heading) missing or out of order")
@@ -214,15 +222,18 @@ import Testing
     /// The hostile policy's texts: no element or attribute of theirs survives, their text stays
     /// readable, hidden characters are written out.
     @Test func hostilePolicyTextIsEscaped() throws {
-        let hostile = ReportTests.hostile.replacingOccurrences(of: "owner: \"ops|team\"", with: "owner: \"ops\u{202E}team \u{E000} \u{F000} &amp; \\\" onmouseover=x\"")
+        let hostile = ReportTests.hostile.replacingOccurrences(
+            of: "owner: \"ops|team\"", with: "owner: \"ops\u{202E}team \u{E000} \u{F000} &amp; \\\" onmouseover=x\"")
         let html = HTMLReporter().render(try TestData.check(hostile))
         for pattern in ["<script", "<img", "<b>", "\u{202E}"] { #expect(!html.contains(pattern), "\(pattern)") }
         #expect(html.contains("Evil | Corp &lt;script&gt;alert(1)&lt;/script&gt; `rm -rf`  second line"))
         #expect(html.contains("ops\\u{202E}team &#xE000; \u{F000} &amp;amp; &quot; onmouseover=x"))
         // Only the report's own elements.
-        let allowed: Set<String> = ["!DOCTYPE", "html", "head", "meta", "title", "style", "body", "main", "section", "h1", "h2", "h3", "h4",
-                                    "p", "br", "strong", "em", "code", "a", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
-                                    "figure", "figcaption", "svg", "defs", "clipPath", "rect", "g", "path", "circle", "polygon", "text", "line"]
+        let allowed: Set<String> = [
+            "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "main", "section", "h1", "h2", "h3", "h4",
+            "p", "br", "strong", "em", "code", "a", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+            "figure", "figcaption", "svg", "defs", "clipPath", "rect", "g", "path", "circle", "polygon", "text", "line",
+        ]
         var index = html.startIndex
         while let open = html[index...].firstIndex(of: "<") {
             let name = html[html.index(after: open)...].prefix { $0 != " " && $0 != ">" && $0 != "/" && $0 != "\n" }
@@ -238,7 +249,8 @@ import Testing
     /// A table cell's escaped pipe, code with markup, a link, nested lists, a citation hole.
     @Test func markdownSubsetConvertsAsTheReporterMeansIt() {
         var converter = MarkdownHTML()
-        let html = converter.convert("""
+        let html = converter.convert(
+            """
             ## 5. Title *with* `code <b>`
             | A | B |
             | --- | --- |
@@ -250,24 +262,25 @@ import Testing
             - plain & <raw>
 
             """)
-        #expect(html == """
-            <h2>5. Title <em>with</em> <code>code &lt;b&gt;</code></h2>
-            <table>
-            <thead><tr><th>A</th><th>B</th></tr></thead>
-            <tbody>
-            <tr><td><code>x|y</code></td><td>a | b &amp; &lt;i&gt;</td></tr>
-            </tbody>
-            </table>
-            <ul>
-            <li id="finding-x--rule-site-f-1" class="finding"><strong>HIGH</strong> <code>rule/site/F-1</code> at <code>x:1:2</code>: <a href="#factor-f-1">link</a><ol>
-            <li>first</li>
-            <li>second</li>
-            </ol>
-            </li>
-            <li>plain &amp; &lt;raw&gt;</li>
-            </ul>
+        #expect(
+            html == """
+                <h2>5. Title <em>with</em> <code>code &lt;b&gt;</code></h2>
+                <table>
+                <thead><tr><th>A</th><th>B</th></tr></thead>
+                <tbody>
+                <tr><td><code>x|y</code></td><td>a | b &amp; &lt;i&gt;</td></tr>
+                </tbody>
+                </table>
+                <ul>
+                <li id="finding-x--rule-site-f-1" class="finding"><strong>HIGH</strong> <code>rule/site/F-1</code> at <code>x:1:2</code>: <a href="#factor-f-1">link</a><ol>
+                <li>first</li>
+                <li>second</li>
+                </ol>
+                </li>
+                <li>plain &amp; &lt;raw&gt;</li>
+                </ul>
 
-            """)
+                """)
         var section = ReportSection("- “quote” ")
         section.cite(Reference(source: "S"))
         section.append("\n- next ")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The CSV reader, the OFAC and OpenSanctions importers and the list writer.
@@ -81,7 +82,10 @@ import Testing
         #expect(list.entities[2].aliases == ["WAGNER GROUP"])
         #expect(list.entities.allSatisfy { $0.since == nil && $0.listedBy == ["US-OFAC"] && $0.measures == ["asset-freeze"] })
         #expect(list.entities[1].references.map { $0.date?.text } == ["2024-05-03", "2024-05-03"])
-        #expect(list.warnings.map(\.description) == ["alt.csv:1:1: warning: 2 alias rows refer to 1 entries not in sdn.csv (listed later?) and were skipped: ent_num 99999"])
+        #expect(
+            list.warnings.map(\.description) == [
+                "alt.csv:1:1: warning: 2 alias rows refer to 1 entries not in sdn.csv (listed later?) and were skipped: ent_num 99999"
+            ])
         #expect(list.summary.first?.contains("2 alias rows skipped (unknown ent_num)") == true)
         #expect(list.header.joined(separator: " ").contains("carry no listing dates"))
     }
@@ -93,10 +97,19 @@ import Testing
     }
 
     @Test(arguments: [
-        ("36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\"\n", "sdn.csv:1:34: error: expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found 4"),
+        (
+            "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\"\n",
+            "sdn.csv:1:34: error: expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found 4"
+        ),
         ("x36,\"A\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n", "sdn.csv:1:1: error: ent_num must be a positive whole number, found `x36`"),
-        ("36,\"A\",\"company\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n", "sdn.csv:1:8: error: SDN_Type must be individual, vessel, aircraft or -0-, found `company`"),
-        ("1,\"A\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,\"extra\"\n", "sdn.csv:1:47: error: expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found 13"),
+        (
+            "36,\"A\",\"company\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n",
+            "sdn.csv:1:8: error: SDN_Type must be individual, vessel, aircraft or -0-, found `company`"
+        ),
+        (
+            "1,\"A\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,\"extra\"\n",
+            "sdn.csv:1:47: error: expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found 13"
+        ),
         ("", "sdn.csv:1:1: error: empty file: no SDN entries"),
         ("\u{1A}", "sdn.csv:1:1: error: empty file: no SDN entries"),
     ])
@@ -115,11 +128,12 @@ import Testing
             _ = try Self.ofac(sdn, alt: "1,2,\"aka\"\n")
             Issue.record("no error")
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "alt.csv:1:5: error: expected 5 columns (ent_num, alt_num, alt_type, alt_name, alt_remarks), found 3",
-                "sdn.csv:2:1: error: duplicate ent_num 1 (also on line 1)",
-                "sdn.csv:3:3: error: expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found 2",
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "alt.csv:1:5: error: expected 5 columns (ent_num, alt_num, alt_type, alt_name, alt_remarks), found 3",
+                    "sdn.csv:2:1: error: duplicate ent_num 1 (also on line 1)",
+                    "sdn.csv:3:3: error: expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found 2",
+                ])
         }
     }
 
@@ -170,8 +184,10 @@ import Testing
     @Test(.enabled(if: OFACFiles.available, OFACFiles.reason))
     func theRealOFACListScreensTheLukashenkaVariants() throws {
         let screener = OFACFiles.screener
-        for name in ["Aliaksandr Lukashenka", "Alexander Lukashenko", "ЛУКАШЕНКО Александр Григорьевич",
-                     "LUKASHENKA, Alyaksandr Ryhorovich", "Alexander G. Lukashenko"] {
+        for name in [
+            "Aliaksandr Lukashenka", "Alexander Lukashenko", "ЛУКАШЕНКО Александр Григорьевич",
+            "LUKASHENKA, Alyaksandr Ryhorovich", "Alexander G. Lukashenko",
+        ] {
             #expect(screener.screen(name, threshold: RuleSettings().screeningThreshold).first?.entity.id == "US-OFAC-SDN-9760", "\(name)")
         }
         for name in ["Minsk Fuel Trading LLC", "Sviatlana Tsikhanouskaya", "Viktar Babaryka"] {
@@ -214,7 +230,10 @@ import Testing
     }
 
     @Test func badOpenSanctionsLinesAreLocated() {
-        let bytes: [UInt8] = Array("{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"A\"]}}\n{not json}\n[1]\n{\"id\": \"b\", \"schema\": \"Person\", \"properties\": {\"name\": [\"".utf8)
+        let bytes: [UInt8] =
+            Array(
+                "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"A\"]}}\n{not json}\n[1]\n{\"id\": \"b\", \"schema\": \"Person\", \"properties\": {\"name\": [\""
+                    .utf8)
             + [0xC3, 0x28] + Array("\"]}}\n".utf8)
         do {
             _ = try OpenSanctionsImporter(countries: Self.countries).importFile(bytes: bytes, file: "os.json")

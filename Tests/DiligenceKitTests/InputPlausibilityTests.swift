@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The thresholds of input-plausibility, each just below and just above.
@@ -12,8 +13,9 @@ import Testing
     }
 
     static let town = Rule.CityCandidate(name: "Town", location: Coordinate(lat: 14.0, lon: -4.0), source: "test", population: 20_000)
-    static let metropolis = Rule.CityCandidate(name: "Metropolis", location: Coordinate(lat: 14.0, lon: -4.0), source: "test",
-                                               population: 1_000_000)
+    static let metropolis = Rule.CityCandidate(
+        name: "Metropolis", location: Coordinate(lat: 14.0, lon: -4.0), source: "test",
+        population: 1_000_000)
 
     @Test func fiftyKilometresFromATownSeventyFiveFromACityOfAMillion() throws {
         #expect(Rule.judge(Self.north(of: Self.town.location, km: 49.5), cities: [Self.town], extent: nil) == nil)
@@ -53,8 +55,9 @@ import Testing
         #expect(Rule.judge(Coordinate(lat: 14.0, lon: -4.0), cities: [], extent: nil) == nil)
     }
 
-    static let box = CountryExtent(country: Country(code: "ML", name: "Mali"),
-                                   points: (0..<10).map { Coordinate(lat: 10.0 + Double($0), lon: -10.0 + Double($0)) })
+    static let box = CountryExtent(
+        country: Country(code: "ML", name: "Mali"),
+        points: (0..<10).map { Coordinate(lat: 10.0 + Double($0), lon: -10.0 + Double($0)) })
 
     @Test func oneHundredKilometresOutsideTheBoxOfTheCountrysPlaces() throws {
         let box = try #require(Self.box)
@@ -90,17 +93,20 @@ import Testing
         let swapped = try #require(Rule.judge(Coordinate(lat: 27.5667, lon: 53.9), cities: [minsk], extent: nil))
         #expect(swapped == .corrected(.swapped, minsk.location, city: minsk, distanceKm: 0))
         let bamako = Rule.CityCandidate(name: "Bamako", location: Coordinate(lat: 12.6, lon: -7.98), source: "test", population: 1_000_000)
-        #expect(Rule.judge(Coordinate(lat: -12.6, lon: -7.98), cities: [bamako], extent: nil)
-            == .corrected(.latitudeSign, bamako.location, city: bamako, distanceKm: 0))
-        #expect(Rule.judge(Coordinate(lat: 12.6, lon: 7.98), cities: [bamako], extent: nil)
-            == .corrected(.longitudeSign, bamako.location, city: bamako, distanceKm: 0))
+        #expect(
+            Rule.judge(Coordinate(lat: -12.6, lon: -7.98), cities: [bamako], extent: nil)
+                == .corrected(.latitudeSign, bamako.location, city: bamako, distanceKm: 0))
+        #expect(
+            Rule.judge(Coordinate(lat: 12.6, lon: 7.98), cities: [bamako], extent: nil)
+                == .corrected(.longitudeSign, bamako.location, city: bamako, distanceKm: 0))
         // Far from the city, but no correction lands near it: far, not swapped.
         let far = try #require(Rule.judge(Coordinate(lat: 40, lon: 60), cities: [minsk], extent: nil))
         guard case .farFromCity = far else { Issue.record("\(far)"); return }
         // Without a city, swapped must land inside the box itself.
         let box = try #require(Self.box)
-        #expect(Rule.judge(Coordinate(lat: -5, lon: 15), cities: [], extent: box)
-            == .corrected(.swapped, Coordinate(lat: 15, lon: -5), city: nil, distanceKm: nil))
+        #expect(
+            Rule.judge(Coordinate(lat: -5, lon: 15), cities: [], extent: box)
+                == .corrected(.swapped, Coordinate(lat: 15, lon: -5), city: nil, distanceKm: nil))
         // A longitude beyond ±90 cannot be a latitude.
         #expect(Rule.Correction.swapped.apply(to: Coordinate(lat: 10, lon: 120)) == nil)
     }
@@ -111,15 +117,15 @@ import Testing
 
     @Test func zeroZeroIsReportedInACountryTheGazetteerDoesNotCover() throws {
         let yaml = """
-        version: 1
-        company: Example Aquaculture
-        sites:
-          - id: bergen-office
-            kind: office
-            country: NO
-            city: Bergen
-            location: { lat: 0, lon: 0 }
-        """
+            version: 1
+            company: Example Aquaculture
+            sites:
+              - id: bergen-office
+                kind: office
+                country: NO
+                city: Bergen
+                location: { lat: 0, lon: 0 }
+            """
         let findings = try TestData.findings("input-plausibility", yaml)
         #expect(findings.map(\.severity) == [.low])
         #expect(findings.first?.line == 4)
@@ -130,14 +136,14 @@ import Testing
 
     @Test func reviewedAfterTheAsOfDateIsAnInfoNoteAtItsLine() throws {
         let yaml = """
-        version: 1
-        company: Example
-        reviewed: 2020-10-01
-        counterparties:
-          - id: agent
-            name: Example Agent
-            country: SN
-        """
+            version: 1
+            company: Example
+            reviewed: 2020-10-01
+            counterparties:
+              - id: agent
+                name: Example Agent
+                country: SN
+            """
         let later = try TestData.findings("input-plausibility", yaml)
         #expect(later.map(\.severity) == [.info])
         #expect(later.first?.line == 3)

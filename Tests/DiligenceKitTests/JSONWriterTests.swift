@@ -1,6 +1,7 @@
-@testable import DiligenceKit
 import Foundation
 import Testing
+
+@testable import DiligenceKit
 
 /// The JSON report's `Codable` types are written by `JSONStreamEncoder` over `JSONWriter`;
 /// `JSONEncoder` with sorted keys defines the layout, and the two must agree byte for byte
@@ -8,8 +9,9 @@ import Testing
 @Suite struct JSONWriterTests {
     /// The whole schema 2 document of a result, findings included (what `render` streams).
     static func document(_ result: CheckResult) -> JSONReport.Document<[JSONReport.FindingEntry]> {
-        JSONReport.Document(result, Citations(result.reportedFindings),
-                            findings: result.reportedFindings.map { JSONReport.FindingEntry($0, result.options) })
+        JSONReport.Document(
+            result, Citations(result.reportedFindings),
+            findings: result.reportedFindings.map { JSONReport.FindingEntry($0, result.options) })
     }
 
     static func shipped() throws -> CheckResult {
@@ -34,7 +36,8 @@ import Testing
 
     static let awkward = [
         "plain", "", "quote \" and backslash \\ and slash /", "tab\tnew line\ncarriage\r", "bell \u{7} escape \u{1B} nul \u{0} unit \u{1F}",
-        "backspace \u{8} form feed \u{C} delete \u{7F}", "override \u{202E}gnp.exe isolate \u{2066}x\u{2069} C1 \u{9B}31m LS \u{2028}", "quotes ’ “ ” — …", "Лукашенко, Mocímboa da Praia, 中文, emoji 🛰️", "::error file=x::injected",
+        "backspace \u{8} form feed \u{C} delete \u{7F}", "override \u{202E}gnp.exe isolate \u{2066}x\u{2069} C1 \u{9B}31m LS \u{2028}", "quotes ’ “ ” — …",
+        "Лукашенко, Mocímboa da Praia, 中文, emoji 🛰️", "::error file=x::injected",
     ]
 
     /// Findings written as sections (one per policy, as a streamed check writes them) join to
@@ -70,9 +73,10 @@ import Testing
         document.findings[0].message = text
         document.findings[0].path = [text, text]
         document.findings[0].accepted = JSONReport.AcceptedEntry(Acceptance(reason: text, approvedBy: text, expires: TestData.asOf, line: 3))
-        document.summary.baseline = JSONReport.BaselineSummary(as_of: nil, file: text, new: 1,
-                                                               resolved: [JSONReport.ResolvedEntry(id: text, message: text, policy: text, rule: "r", severity: "low")],
-                                                               unchanged: 0)
+        document.summary.baseline = JSONReport.BaselineSummary(
+            as_of: nil, file: text, new: 1,
+            resolved: [JSONReport.ResolvedEntry(id: text, message: text, policy: text, rule: "r", severity: "low")],
+            unchanged: 0)
         #expect(JSONReporter.text(of: document) == JSONReporter.encoderText(of: document))
         let log = SARIFReporter.log(document, results: document.findings.map(SARIFReporter.result))
         #expect(JSONStreamEncoder.text(of: log) == JSONReporter.encoderText(of: log))

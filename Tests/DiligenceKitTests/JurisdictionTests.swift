@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// Issue 21, item 2: where the company and its subsidiaries are incorporated, which regimes
 /// bind them, and whether a measure binds or is a secondary risk.
 @Suite struct JurisdictionTests {
-    static let policy = TestData.minimal("""
+    static let policy = TestData.minimal(
+        """
         incorporated: NO
         subject_to: [ofac, Ecowas]
         sites:
@@ -28,16 +30,19 @@ import Testing
         #expect(policy.sites.first?.incorporated?.code == "ML")
     }
 
-    @Test(arguments: [("subject_to: [EUU]", "test.yaml:3:14: error: unknown sanctions regime `EUU`"),
-                      ("incorporated: Atlantis", "test.yaml:3:15: error: unknown country `Atlantis`")])
+    @Test(arguments: [
+        ("subject_to: [EUU]", "test.yaml:3:14: error: unknown sanctions regime `EUU`"),
+        ("incorporated: Atlantis", "test.yaml:3:15: error: unknown country `Atlantis`"),
+    ])
     func unknownRegimesAndCountriesAreLocatedErrors(line: String, message: String) {
         let problems = TestData.problems(TestData.minimal(line + "\n"))
         #expect(problems.contains { $0.description.hasPrefix(message) }, "\(problems)")
     }
 
     static func jurisdiction(_ code: String?, stated: [String] = [], asOf: String? = "2020-09-30") -> Jurisdiction {
-        Jurisdiction(name: "X", incorporated: code.flatMap { TestData.workspace.countries.resolve($0) }, stated: stated,
-                     regimes: TestData.workspace.vocabularies[.regimes], asOf: asOf.flatMap(Day.init(iso:)))
+        Jurisdiction(
+            name: "X", incorporated: code.flatMap { TestData.workspace.countries.resolve($0) }, stated: stated,
+            regimes: TestData.workspace.vocabularies[.regimes], asOf: asOf.flatMap(Day.init(iso:)))
     }
 
     @Test func incorporationDerivesTheRegimes() {
@@ -74,10 +79,12 @@ import Testing
         // A flow across Senegal's closed border is within ECOWAS's territory; Mali, the target, is not.
         #expect(!Self.jurisdiction("NO").judge(imposedBy: ["ECOWAS"], target: mali, territory: [(senegal, "transit")]).isSecondary)
         #expect(Self.jurisdiction("NO").judge(imposedBy: ["ECOWAS"], target: mali, territory: [(mali!, "partner")]).isSecondary)
-        if case .notAssessed = Self.jurisdiction(nil).judge(imposedBy: ["EU"], target: belarus, territory: []) {} else {
+        if case .notAssessed = Self.jurisdiction(nil).judge(imposedBy: ["EU"], target: belarus, territory: []) {
+        } else {
             Issue.record("no jurisdiction stated: not assessed")
         }
-        if case .notAssessed = Self.jurisdiction("LT").judge(imposedBy: [], target: belarus, territory: []) {} else {
+        if case .notAssessed = Self.jurisdiction("LT").judge(imposedBy: [], target: belarus, territory: []) {
+        } else {
             Issue.record("no imposer: not assessed")
         }
     }
@@ -95,8 +102,10 @@ import Testing
 
     @Test func theSeedMeasuresSayWhoImposedThem() throws {
         let database = TestData.workspace.database
-        for (id, imposed) in [("DRF-2020-BY-0004", ["EU"]), ("DRF-2020-BY-0005", ["LT", "LV", "EE"]),
-                              ("DRF-2020-ML-0002", ["ECOWAS"]), ("DRF-2020-ML-0003", ["ECOWAS"])] {
+        for (id, imposed) in [
+            ("DRF-2020-BY-0004", ["EU"]), ("DRF-2020-BY-0005", ["LT", "LV", "EE"]),
+            ("DRF-2020-ML-0002", ["ECOWAS"]), ("DRF-2020-ML-0003", ["ECOWAS"]),
+        ] {
             #expect(try #require(database.factor(id: id)).imposedBy == imposed)
         }
         // Every measure kind names its imposer.
@@ -109,11 +118,15 @@ import Testing
 /// Issue 21, item 2.5: a company bound by a measure is never advised to get round it.
 @Suite struct BoundCircumventionTests {
     /// Ways round a measure. A clause that carries one must forbid it ("do not", "never", "nor").
-    static let patterns = ["re-route", "reroute", "route through", "routed through", "through a neighbour", "through another neighbour",
-                           "through neighbouring", "non-ecowas", "via a third country", "third-country", "third country",
-                           "in cash", "cash", "barter", "hawala", "cryptocurrency", "intermediar", "re-export", "alternative route",
-                           "front company", "get round", "get around", "circumvent", "avoid the measure", "strip"]
-    static let prohibitions = ["do not", "don't", "never", "nor ", "not ", "no ", "refuse", "instead of", "is circumvention", "that is circumvention", "a way round"]
+    static let patterns = [
+        "re-route", "reroute", "route through", "routed through", "through a neighbour", "through another neighbour",
+        "through neighbouring", "non-ecowas", "via a third country", "third-country", "third country",
+        "in cash", "cash", "barter", "hawala", "cryptocurrency", "intermediar", "re-export", "alternative route",
+        "front company", "get round", "get around", "circumvent", "avoid the measure", "strip",
+    ]
+    static let prohibitions = [
+        "do not", "don't", "never", "nor ", "not ", "no ", "refuse", "instead of", "is circumvention", "that is circumvention", "a way round",
+    ]
 
     /// The clauses of a recommendation (split at `;`, `:` and sentence ends) that name a way
     /// round a measure without forbidding it.
@@ -148,12 +161,14 @@ import Testing
             "  - id: party-\(index)\n    name: Counterparty \(index) \(role)\n    country: \(factor.country.code)\n    role: \(role)"
         }.joined(separator: "\n")
         let payments = ["bank-transfer", "cash", "hawala", "barter", "cryptocurrency"]
-        let flows = payments.flatMap { method in
-            ["export", "import"].map { direction in
-                "  - id: \(direction)-\(method)\n    direction: \(direction)\n    country: \(factor.country.code)\n    goods: [industrial-machinery]\n    payment: [\(method)]"
-            }
-        }.joined(separator: "\n") + "\n  - id: undeclared\n    direction: export\n    country: \(factor.country.code)"
-        return TestData.minimal("""
+        let flows =
+            payments.flatMap { method in
+                ["export", "import"].map { direction in
+                    "  - id: \(direction)-\(method)\n    direction: \(direction)\n    country: \(factor.country.code)\n    goods: [industrial-machinery]\n    payment: [\(method)]"
+                }
+            }.joined(separator: "\n") + "\n  - id: undeclared\n    direction: export\n    country: \(factor.country.code)"
+        return TestData.minimal(
+            """
             incorporated: \(home)
             sites:
               - id: local-office

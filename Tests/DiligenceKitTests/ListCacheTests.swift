@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The list cache: validated list files kept in binary form under their SHA-256.
@@ -38,10 +39,12 @@ import Testing
     @Test(arguments: [false, true])
     func anIdListedInTwoFilesIsRefusedAtTheSecond(cached: Bool) throws {
         func list(_ ids: [String]) -> [UInt8] {
-            Array(("entities:\n" + ids.map { id in
-                "  - id: \(id)\n    name: Name \(id)\n    kind: person\n    listed_by: [US-OFAC]\n    measures: [asset-freeze]\n"
-                    + "    references:\n      - source: OFAC SDN list\n        title: entry \(id)\n"
-            }.joined()).utf8)
+            Array(
+                ("entities:\n"
+                    + ids.map { id in
+                        "  - id: \(id)\n    name: Name \(id)\n    kind: person\n    listed_by: [US-OFAC]\n    measures: [asset-freeze]\n"
+                            + "    references:\n      - source: OFAC SDN list\n        title: entry \(id)\n"
+                    }.joined()).utf8)
         }
         let files: [(relative: String, display: String, bytes: [UInt8])] = [
             ("lists/a.yaml", "db/lists/a.yaml", list(["X-2", "X-9"])),
@@ -58,14 +61,16 @@ import Testing
             _ = try Self.loader(cache).load(files: files, path: "db")
             Issue.record("a repeated id loaded")
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "db/lists/b.yaml:34:5: error: duplicate entity id `X-9` (also in db/lists/a.yaml:10)",
-                "db/lists/c.yaml:10:5: error: duplicate entity id `X-2` (also in db/lists/a.yaml:2)",
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "db/lists/b.yaml:34:5: error: duplicate entity id `X-9` (also in db/lists/a.yaml:10)",
+                    "db/lists/c.yaml:10:5: error: duplicate entity id `X-2` (also in db/lists/a.yaml:2)",
+                ])
         }
-        let distinct = try Self.loader(cache).load(files: [files[0], files[1]].map { file in
-            (file.relative, file.display, file.relative == "lists/b.yaml" ? list(["X-1", "X-3"]) : file.bytes)
-        }, path: "db")
+        let distinct = try Self.loader(cache).load(
+            files: [files[0], files[1]].map { file in
+                (file.relative, file.display, file.relative == "lists/b.yaml" ? list(["X-1", "X-3"]) : file.bytes)
+            }, path: "db")
         #expect(distinct.entities.map(\.id) == ["X-1", "X-2", "X-3", "X-9"])
     }
 

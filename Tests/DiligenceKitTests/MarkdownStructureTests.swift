@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The Markdown report of the example policies is shaped for signing: risk first, each
@@ -207,7 +208,10 @@ import Testing
         #expect(markdown.contains("| Vestfjord Havbruk AS | Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE) |"))
         let norway = try #require(try Self.companySections().first { $0.company.hasPrefix("Vestfjord Havbruk AS") })
         // Said in the summary's paragraph, right after "No finding.".
-        #expect(norway.text.contains("No finding.\n**Not covered:** no factor of the risk database covers Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE), where this company operates: no finding there means *not covered*, not *no risk*"))
+        #expect(
+            norway.text.contains(
+                "No finding.\n**Not covered:** no factor of the risk database covers Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE), where this company operates: no finding there means *not covered*, not *no risk*"
+            ))
         #expect(markdown.contains("| Nemiga Software Labs | none |"))
     }
 
@@ -227,8 +231,9 @@ import Testing
             // The coordinates: in the path, or in the site's row of the scope (section 3).
             if let location = exposure.location {
                 placed += 1
-                #expect(why.contains(location.description) || lines.contains { $0.hasPrefix("| `\(exposure.subject)` ") && $0.contains(" | \(location) | ") },
-                        "\(finding.identity): coordinates lost")
+                #expect(
+                    why.contains(location.description) || lines.contains { $0.hasPrefix("| `\(exposure.subject)` ") && $0.contains(" | \(location) | ") },
+                    "\(finding.identity): coordinates lost")
             }
             if let distance = exposure.distanceKm, exposure.area == nil {
                 #expect(why.contains(Self.kmText(distance)), "\(finding.identity): distance lost")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// What the fast path must do with a text.
@@ -49,8 +50,10 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
     /// Every reader on one text, and the reference; records an issue where they disagree, and
     /// returns what the fast readers and the tree produced.
     @discardableResult
-    static func compare(_ bytes: [UInt8], file: String, loader: PolicyLoader = loader,
-                        sourceLocation: Testing.SourceLocation = #_sourceLocation) -> (fast: Policy?, slow: Result<Policy, InputError>) {
+    static func compare(
+        _ bytes: [UInt8], file: String, loader: PolicyLoader = loader,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> (fast: Policy?, slow: Result<Policy, InputError>) {
         let slow = loader.decode(bytes, file: file, from: .tree).result
         for first in [PolicyLoader.Reader.scanner, .libyaml] {
             let decoded = loader.decode(bytes, file: file, from: first).result
@@ -70,7 +73,8 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
         let reference = Reference.problems(bytes, file: file, loader: loader)
         let found = Self.problems(slow)
         if found != reference {
-            Issue.record("\(file): the decoder's problems differ from SchemaValidator's\ndecoder: \(found)\nreference: \(reference)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(file): the decoder's problems differ from SchemaValidator's\ndecoder: \(found)\nreference: \(reference)", sourceLocation: sourceLocation)
         }
         return (fast(bytes, file: file, loader: loader), slow)
     }
@@ -87,8 +91,11 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
             let root: YAMLNode
             do throws(InputError) {
                 guard let read = try YAMLReader.read(bytes, file: file, limits: loader.limits) else {
-                    return [Diagnostic(SourceLocation(file: file, line: 1, column: 1), .error,
-                                       "empty policy file; a policy needs at least `version: 1` and `company: NAME`")]
+                    return [
+                        Diagnostic(
+                            SourceLocation(file: file, line: 1, column: 1), .error,
+                            "empty policy file; a policy needs at least `version: 1` and `company: NAME`")
+                    ]
                 }
                 root = read
             } catch {
@@ -167,8 +174,9 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
     /// The starter policy `diligence init` writes (comments, quoted company, empty lists).
     @Test func theStarterPolicyTakesTheFastPath() throws {
         let countries = TestData.workspace.countries
-        let text = StarterPolicy.render(company: "Acme \"Quoted\" Ltd", countries: [try #require(countries.resolve("NO")), try #require(countries.resolve("ML"))],
-                                        reviewed: TestData.asOf)
+        let text = StarterPolicy.render(
+            company: "Acme \"Quoted\" Ltd", countries: [try #require(countries.resolve("NO")), try #require(countries.resolve("ML"))],
+            reviewed: TestData.asOf)
         #expect(Self.compare(Array(text.utf8), file: "starter.yaml").fast != nil)
     }
 
@@ -212,7 +220,9 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
         .init("null text field", .rejected, TestData.minimal(site + "    name: ~\n")),
         .init("null owner", .rejected, TestData.minimal("owner:\n")),
         .init("null location", .rejected, TestData.minimal(site + "    location: null\n")),
-        .init("null in a list of text is text", .built, TestData.minimal("counterparties:\n  - id: c\n    name: C\n    country: NO\n    aliases: [null, ~, NULL]\n")),
+        .init(
+            "null in a list of text is text", .built,
+            TestData.minimal("counterparties:\n  - id: c\n    name: C\n    country: NO\n    aliases: [null, ~, NULL]\n")),
         .init("quoted empty list value", .rejected, TestData.minimal("sites: \"\"\n")),
         .init("quoted empty text", .rejected, TestData.minimal(site + "    name: \"\"\n")),
         .init("block scalar as a list", .rejected, TestData.minimal("sites: |\n  x\n")),
@@ -228,7 +238,11 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
         .init("0101 unquoted", .built, TestData.minimal("trade:\n  - id: t\n    direction: export\n    country: JP\n    hs_codes: [0101]\n")),
         .init("0101 quoted", .built, TestData.minimal("trade:\n  - id: t\n    direction: export\n    country: JP\n    hs_codes: [\"0101\", '8429.10']\n")),
         .init("HS code too short", .rejected, TestData.minimal("trade:\n  - id: t\n    direction: export\n    country: JP\n    hs_codes: [1]\n")),
-        .init("goods synonyms and HS codes", .built, TestData.minimal("trade:\n  - id: t\n    direction: import\n    country: JP\n    goods: [drugs, fuels, drugs]\n    hs_codes: [8429, \"3004\", 0101]\n    payment: [bank-transfer, bank-transfer]\n")),
+        .init(
+            "goods synonyms and HS codes", .built,
+            TestData.minimal(
+                "trade:\n  - id: t\n    direction: import\n    country: JP\n    goods: [drugs, fuels, drugs]\n    hs_codes: [8429, \"3004\", 0101]\n    payment: [bank-transfer, bank-transfer]\n"
+            )),
         .init("unknown goods", .rejected, TestData.minimal("trade:\n  - id: t\n    direction: import\n    country: JP\n    goods: [widgets]\n")),
         .init("direction not a choice", .rejected, TestData.minimal("trade:\n  - id: t\n    direction: Export\n    country: JP\n")),
         // Numbers, integers and text that looks like other things.
@@ -245,19 +259,31 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
         .init("quoted date", .built, TestData.minimal("reviewed: \"2020-09-20\"\n")),
         .init("not a date", .rejected, TestData.minimal("reviewed: 2020-02-30\n")),
         // YAML forms.
-        .init("flow list and flow mapping", .built, TestData.minimal(site + "    depends_on: [internet, electricity, internet]\n    location: {lat: 59.9, lon: 10.75}\n")),
-        .init("block list and mapping", .built, TestData.minimal(site + "    depends_on:\n      - internet\n      - electricity\n    location:\n      lat: 59.9\n      lon: 10.75\n")),
+        .init(
+            "flow list and flow mapping", .built,
+            TestData.minimal(site + "    depends_on: [internet, electricity, internet]\n    location: {lat: 59.9, lon: 10.75}\n")),
+        .init(
+            "block list and mapping", .built,
+            TestData.minimal(site + "    depends_on:\n      - internet\n      - electricity\n    location:\n      lat: 59.9\n      lon: 10.75\n")),
         .init("flow items", .built, TestData.minimal("sites: [{id: a, country: NO}, {id: b, country: SE, name: B}]\n")),
         .init("block scalars", .built, TestData.minimal(site + "    name: |\n      Two\n      lines\n    city: >-\n      Folded\n      text\n")),
-        .init("comments everywhere", .built, "# head\nversion: 1 # one\ncompany: Acme # the company\n# sites\nsites: # list\n  - id: s # id\n    country: NO # Norway\n"),
+        .init(
+            "comments everywhere", .built,
+            "# head\nversion: 1 # one\ncompany: Acme # the company\n# sites\nsites: # list\n  - id: s # id\n    country: NO # Norway\n"),
         .init("quoted keys", .built, "\"version\": 1\n'company': Acme\n"),
         .init("CRLF line ends", .built, "version: 1\r\ncompany: Acme\r\nsites:\r\n  - id: s\r\n    country: NO\r\n"),
         .init("document markers", .built, "%YAML 1.1\n---\nversion: 1\ncompany: Acme\n...\n"),
         .init("byte order mark", .built, "\u{FEFF}version: 1\ncompany: Acme\n"),
         .init("two byte order marks", .built, "\u{FEFF}\u{FEFF}version: 1\ncompany: Acme\n"),
-        .init("unicode text", .built, TestData.minimal("counterparties:\n  - id: beltelecom\n    name: Белтелеком\n    country: BY\n    aliases: [Белтелеком, \"Bel\\u0074elecom\"]\n", company: "Åse & Søn")),
+        .init(
+            "unicode text", .built,
+            TestData.minimal(
+                "counterparties:\n  - id: beltelecom\n    name: Белтелеком\n    country: BY\n    aliases: [Белтелеком, \"Bel\\u0074elecom\"]\n",
+                company: "Åse & Søn")),
         // Anchors, aliases and tags: valid, but left to the slow path.
-        .init("anchor and alias", .fallsBack, TestData.minimal("sites:\n  - id: a\n    country: NO\n    location: &here {lat: 1, lon: 2}\n  - id: b\n    country: NO\n    location: *here\n")),
+        .init(
+            "anchor and alias", .fallsBack,
+            TestData.minimal("sites:\n  - id: a\n    country: NO\n    location: &here {lat: 1, lon: 2}\n  - id: b\n    country: NO\n    location: *here\n")),
         .init("anchor alone", .fallsBack, TestData.minimal("sites: &all []\n")),
         .init("tag", .fallsBack, TestData.minimal("owner: !!str 12\n")),
         // Problems the slow path reports.
@@ -270,10 +296,18 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
         .init("duplicate id", .rejected, TestData.minimal("sites:\n  - id: s\n    country: NO\n  - id: s\n    country: SE\n")),
         .init("same id in two lists", .built, TestData.minimal("sites:\n  - id: s\n    country: NO\ntravel:\n  - id: s\n    country: SE\n")),
         .init("bad identifier", .rejected, TestData.minimal("sites:\n  - id: two words\n    country: NO\n")),
-        .init("valid finding", .built, TestData.minimal("accepted_risks:\n  - finding: shutdown-exposure/s/BY\n    reason: r\n    approved_by: me\n    expires: 2021-03-31\n")),
-        .init("finding of one part", .rejected, TestData.minimal("accepted_risks:\n  - finding: shutdown-exposure\n    reason: r\n    approved_by: me\n    expires: 2021-03-31\n")),
-        .init("finding with an empty part", .rejected, TestData.minimal("accepted_risks:\n  - finding: shutdown-exposure//x\n    reason: r\n    approved_by: me\n    expires: 2021-03-31\n")),
-        .init("finding of an unknown rule", .rejected, TestData.minimal("accepted_risks:\n  - finding: no-such-rule/s\n    reason: r\n    approved_by: me\n    expires: 2021-03-31\n")),
+        .init(
+            "valid finding", .built,
+            TestData.minimal("accepted_risks:\n  - finding: shutdown-exposure/s/BY\n    reason: r\n    approved_by: me\n    expires: 2021-03-31\n")),
+        .init(
+            "finding of one part", .rejected,
+            TestData.minimal("accepted_risks:\n  - finding: shutdown-exposure\n    reason: r\n    approved_by: me\n    expires: 2021-03-31\n")),
+        .init(
+            "finding with an empty part", .rejected,
+            TestData.minimal("accepted_risks:\n  - finding: shutdown-exposure//x\n    reason: r\n    approved_by: me\n    expires: 2021-03-31\n")),
+        .init(
+            "finding of an unknown rule", .rejected,
+            TestData.minimal("accepted_risks:\n  - finding: no-such-rule/s\n    reason: r\n    approved_by: me\n    expires: 2021-03-31\n")),
         .init("a list where a mapping goes", .rejected, TestData.minimal(site + "    location: [1, 2]\n")),
         .init("a mapping where a value goes", .rejected, TestData.minimal(site + "    name: {a: b}\n")),
         .init("a mapping where a list goes", .rejected, TestData.minimal("sites: {id: s}\n")),
@@ -308,23 +342,28 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
 
     /// Values of the subtle cases, so that "equal to the slow path" is also "right".
     @Test func valuesAreConvertedByTheirFieldType() throws {
-        let policy = try #require(Self.fast(Array(TestData.minimal("""
-            sites:
-              - id: s
-                country: no
-                location: {lat: 1, lon: -2}
-                depends_on: [internet, internet]
-            trade:
-              - id: t
-                direction: export
-                country: JP
-                hs_codes: [0101, "8429.10"]
-            counterparties:
-              - id: c
-                name: "true"
-                country: Norway
-                aliases: [null]
-            """).utf8), file: "test.yaml"))
+        let policy = try #require(
+            Self.fast(
+                Array(
+                    TestData.minimal(
+                        """
+                        sites:
+                          - id: s
+                            country: no
+                            location: {lat: 1, lon: -2}
+                            depends_on: [internet, internet]
+                        trade:
+                          - id: t
+                            direction: export
+                            country: JP
+                            hs_codes: [0101, "8429.10"]
+                        counterparties:
+                          - id: c
+                            name: "true"
+                            country: Norway
+                            aliases: [null]
+                        """
+                    ).utf8), file: "test.yaml"))
         let site = try #require(policy.sites.first)
         #expect(site.country.code == "NO")
         #expect(site.location == Coordinate(lat: 1, lon: -2))
@@ -357,10 +396,12 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
     }
 
     /// The byte-level checks answer as the String functions of the slow path.
-    @Test(arguments: ["", "0", "-0", "+0", "00", "007", "1", "-1", "+1", "12.5", "-12.50", "+3.", ".5", "1.2.3", "1e5", "0x10", "١٢",
-                      "1\u{301}", "-\u{338}5", "123456789012345", "1234567890123456", "-123456789012345", "1.0000000000000000000001",
-                      "~", "null", "Null", "NULL", "nULL", "nuLL", "NUll", "none", "a-b_c.d:e/f", "two words", "é", "a\u{301}",
-                      String(repeating: "a", count: 200), String(repeating: "a", count: 201), "true", "\u{212A}", "1_000"])
+    @Test(arguments: [
+        "", "0", "-0", "+0", "00", "007", "1", "-1", "+1", "12.5", "-12.50", "+3.", ".5", "1.2.3", "1e5", "0x10", "١٢",
+        "1\u{301}", "-\u{338}5", "123456789012345", "1234567890123456", "-123456789012345", "1.0000000000000000000001",
+        "~", "null", "Null", "NULL", "nULL", "nuLL", "NUll", "none", "a-b_c.d:e/f", "two words", "é", "a\u{301}",
+        String(repeating: "a", count: 200), String(repeating: "a", count: 201), "true", "\u{212A}", "1_000",
+    ])
     func byteChecksAgreeWithTheSlowPath(_ text: String) {
         var copy = text
         copy.withUTF8 { bytes in
@@ -398,8 +439,10 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
     /// deleted or replaced; lines indented or repeated): every reader gives the same policy or
     /// the same problems, and those are `SchemaValidator`'s (`compare` records any difference).
     @Test func mutatedPoliciesGiveTheSameProblemsThroughEveryReader() throws {
-        let pieces: [[UInt8]] = [" ", "  ", "- ", ":", ": ", "#", "\"", "'", "[", "]", "{", "}", ",", "\n", "a", "Ж", "&a ", "*a", "!!str ",
-                                 "<<: ", "~", "null", "1", "-1", ".", "0", "id: x\n", "x: 1\n"].map { Array($0.utf8) }
+        let pieces: [[UInt8]] = [
+            " ", "  ", "- ", ":", ": ", "#", "\"", "'", "[", "]", "{", "}", ",", "\n", "a", "Ж", "&a ", "*a", "!!str ",
+            "<<: ", "~", "null", "1", "-1", ".", "0", "id: x\n", "x: 1\n",
+        ].map { Array($0.utf8) }
         var generator = PolicyScannerTests.Generator(state: 20_261_204)
         var rejected = 0, compared = 0
         for url in Self.repositoryYAMLFiles() where url.path.contains("/policies/") || url.path.contains("/Fixtures/") {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The policy scanner against libyaml: wherever the scanner reads a text to the end, libyaml
@@ -47,8 +48,9 @@ import Testing
             }
             if scanned.events != reference.events {
                 let first = zip(scanned.events, reference.events).first { $0 != $1 }
-                Issue.record("\(name): the scanner's events differ from libyaml's at \(first.map { "\($0.0) / \($0.1)" } ?? "the end"):\n\(String(decoding: bytes, as: UTF8.self))",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(name): the scanner's events differ from libyaml's at \(first.map { "\($0.0) / \($0.1)" } ?? "the end"):\n\(String(decoding: bytes, as: UTF8.self))",
+                    sourceLocation: sourceLocation)
             }
             return scanned.events
         }
@@ -103,8 +105,10 @@ import Testing
     /// (150 rounds a file; `SCANNER_ROUNDS=3000 swift test --filter mutatedPolicies` for more).
     @Test func mutatedPoliciesGiveLibYAMLsEventsOrAreLeftToIt() throws {
         let files = PolicyDecoderTests.repositoryYAMLFiles()
-        let pieces: [[UInt8]] = [" ", "  ", "-", "- ", ":", ": ", "#", " #", "\"", "'", "[", "]", "{", "}", ",", ", ", "\n", "a", "é", "Ж",
-                                 "?", "&", "*", "!", "|", ">", "%", "@", "`", "\\", "---", "\t", "\r", "\u{85}", "1", ".", "~"].map { Array($0.utf8) }
+        let pieces: [[UInt8]] = [
+            " ", "  ", "-", "- ", ":", ": ", "#", " #", "\"", "'", "[", "]", "{", "}", ",", ", ", "\n", "a", "é", "Ж",
+            "?", "&", "*", "!", "|", ">", "%", "@", "`", "\\", "---", "\t", "\r", "\u{85}", "1", ".", "~",
+        ].map { Array($0.utf8) }
         var generator = Generator(state: 20_261_129)
         var read = 0, compared = 0
         for url in files {

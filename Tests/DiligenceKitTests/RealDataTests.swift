@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The importers on excerpts of real published files (`Tests/diligenceTests/Fixtures/real/`),
@@ -28,14 +29,16 @@ import Testing
     }
 
     @Test func policiesAcceptTheSameNames() throws {
-        let policy = try TestData.policy(TestData.minimal("""
-            sites:
-              - { id: tehran, kind: office, country: Iran (Islamic Republic of) }
-              - { id: dar, kind: office, country: "Tanzania, United Republic of" }
-              - { id: kinshasa, kind: office, country: "Congo, Democratic Republic of the" }
-              - { id: pyongyang, kind: office, country: "Korea (Democratic People's Republic of)" }
-              - { id: hanoi, kind: office, country: Viet Nam }
-            """))
+        let policy = try TestData.policy(
+            TestData.minimal(
+                """
+                sites:
+                  - { id: tehran, kind: office, country: Iran (Islamic Republic of) }
+                  - { id: dar, kind: office, country: "Tanzania, United Republic of" }
+                  - { id: kinshasa, kind: office, country: "Congo, Democratic Republic of the" }
+                  - { id: pyongyang, kind: office, country: "Korea (Democratic People's Republic of)" }
+                  - { id: hanoi, kind: office, country: Viet Nam }
+                """))
         #expect(policy.sites.map(\.country.code) == ["IR", "TZ", "CD", "KP", "VN"])
     }
 
@@ -59,7 +62,10 @@ import Testing
         #expect(july.id == "STOP-87" && july.date == Day(iso: "2020-07-10") && july.until == Day(iso: "2020-07-15"))
         #expect(july.type == "full-network" && july.scope == "national")
         #expect(july.dependencies == ["mobile-data", "internet", "independent-media", "whatsapp"])
-        #expect(july.what.hasPrefix("Full network shutdown and throttling (national) of broadband, mobile networks; services blocked: facebook, twitter, whatsapp, instagram; other services: TV and radio stations were blocked; cause: Protests"))
+        #expect(
+            july.what.hasPrefix(
+                "Full network shutdown and throttling (national) of broadband, mobile networks; services blocked: facebook, twitter, whatsapp, instagram; other services: TV and radio stations were blocked; cause: Protests"
+            ))
         let belarus = try #require(imported.factors.first { $0.id == "STOP-BY-NATIONAL" })
         #expect(belarus.events.map(\.id) == ["STOP-71", "STOP-94"])
         #expect(belarus.events.last?.until == Day(iso: "2020-12-07"))
@@ -84,15 +90,17 @@ import Testing
         #expect(list.entities.count == 34)
         let byID = Dictionary(uniqueKeysWithValues: list.entities.map { ($0.id, $0) })
         #expect(byID["US-OFAC-SDN-22543"]?.aliases.contains("PMC WAGNER") == true)
-        #expect(byID["US-OFAC-SDN-23149"]?.country?.code == "KP")   // Nationality of Registration Korea, North
+        #expect(byID["US-OFAC-SDN-23149"]?.country?.code == "KP")  // Nationality of Registration Korea, North
         #expect(byID["US-OFAC-SDN-9760"]?.country?.code == "BY")
-        #expect(byID["US-OFAC-SDN-40887"]?.country?.code == "VC")   // flag St. Vincent and the Grenadines
+        #expect(byID["US-OFAC-SDN-40887"]?.country?.code == "VC")  // flag St. Vincent and the Grenadines
         #expect(list.warnings.map(\.message).first?.hasPrefix("3 alias rows refer to 1 entries not in sdn.csv") == true)
     }
 
     // MARK: Snapshots that supersede
 
-    static func list(_ source: String, _ date: String, excerpt: Bool = false, id: String = "US-OFAC-SDN-22543", name: String = "PRIVATE MILITARY COMPANY 'WAGNER'") -> String {
+    static func list(
+        _ source: String, _ date: String, excerpt: Bool = false, id: String = "US-OFAC-SDN-22543", name: String = "PRIVATE MILITARY COMPANY 'WAGNER'"
+    ) -> String {
         "snapshot:\n  source: \(source)\n  date: \(date)\n" + (excerpt ? "  excerpt: true\n" : "")
             + "entities:\n  - id: \(id)\n    name: \"\(name)\"\n    kind: organisation\n"
     }
@@ -101,7 +109,8 @@ import Testing
         var loader = RiskDatabaseLoader(countries: countries, vocabularies: TestData.workspace.vocabularies)
         loader.cache = cache
         let metadata = "database:\n  name: test\n"
-        return try loader.load(files: [("database.yaml", "db/database.yaml", Array(metadata.utf8))] + files.map { ($0.0, "db/" + $0.0, Array($0.1.utf8)) }, path: "db")
+        return try loader.load(
+            files: [("database.yaml", "db/database.yaml", Array(metadata.utf8))] + files.map { ($0.0, "db/" + $0.0, Array($0.1.utf8)) }, path: "db")
     }
 
     @Test func theNewestSnapshotOfASourceWinsAndTheOthersAreNotLoaded() throws {
@@ -112,10 +121,11 @@ import Testing
         ])
         #expect(database.entities.count == 1)
         #expect(database.entities.first?.file == "db/lists/ofac-2025.yaml")
-        #expect(database.superseded.map(\.notice) == [
-            "lists/excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-2025.yaml (OFAC SDN, 2025-02-14)",
-            "lists/ofac-2024.yaml (OFAC SDN, 2024-05-03) superseded by lists/ofac-2025.yaml (OFAC SDN, 2025-02-14)",
-        ])
+        #expect(
+            database.superseded.map(\.notice) == [
+                "lists/excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-2025.yaml (OFAC SDN, 2025-02-14)",
+                "lists/ofac-2024.yaml (OFAC SDN, 2024-05-03) superseded by lists/ofac-2025.yaml (OFAC SDN, 2025-02-14)",
+            ])
         #expect(database.snapshots.map(\.relative) == ["lists/ofac-2025.yaml"])
         // Every file still enters the digest.
         #expect(database.files.contains("lists/excerpt.yaml"))
@@ -168,7 +178,8 @@ import Testing
 
 /// `db import --into` edits `database.yaml`'s sources as text.
 @Suite struct SourceEntryEditorTests {
-    static let source = DataSource(id: "ofac-sdn", name: "OFAC SDN list", date: "2025-02-14", licence: "Public domain", file: "lists/ofac-sdn.yaml", inputs: ["sdn.csv sha256:ab"])
+    static let source = DataSource(
+        id: "ofac-sdn", name: "OFAC SDN list", date: "2025-02-14", licence: "Public domain", file: "lists/ofac-sdn.yaml", inputs: ["sdn.csv sha256:ab"])
     static let entry = """
           - id: ofac-sdn
             name: "OFAC SDN list"
@@ -183,12 +194,17 @@ import Testing
     }
 
     @Test func theEntryWithTheSameIDIsReplacedAndCommentsStay() throws {
-        let text = "# comment\ndatabase:\n  name: x\nsources:\n  - id: a\n    name: A\n  # about OFAC\n  - id: ofac-sdn\n    name: OFAC SDN list\n    date: \"2024-05-03\"\n\n  - { id: b, name: B }\n# end\n"
-        #expect(try Self.edit(text) == "# comment\ndatabase:\n  name: x\nsources:\n  - id: a\n    name: A\n  # about OFAC\n\(Self.entry)\n\n  - { id: b, name: B }\n# end\n")
+        let text =
+            "# comment\ndatabase:\n  name: x\nsources:\n  - id: a\n    name: A\n  # about OFAC\n  - id: ofac-sdn\n    name: OFAC SDN list\n    date: \"2024-05-03\"\n\n  - { id: b, name: B }\n# end\n"
+        #expect(
+            try Self.edit(text)
+                == "# comment\ndatabase:\n  name: x\nsources:\n  - id: a\n    name: A\n  # about OFAC\n\(Self.entry)\n\n  - { id: b, name: B }\n# end\n")
     }
 
     @Test func aNewSourceIsAddedAtTheEndOfTheList() throws {
-        #expect(try Self.edit("database:\n  name: x\nsources:\n  - { id: b, name: B }\n") == "database:\n  name: x\nsources:\n  - { id: b, name: B }\n\(Self.entry)\n")
+        #expect(
+            try Self.edit("database:\n  name: x\nsources:\n  - { id: b, name: B }\n")
+                == "database:\n  name: x\nsources:\n  - { id: b, name: B }\n\(Self.entry)\n")
         #expect(try Self.edit("database:\n  name: x\n") == "database:\n  name: x\nsources:\n\(Self.entry)\n")
         #expect(try Self.edit("database:\n  name: x\nsources:\n") == "database:\n  name: x\nsources:\n\(Self.entry)\n")
     }

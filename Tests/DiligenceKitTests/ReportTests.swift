@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The reports: escaping of policy text, provenance, the JSON contract, determinism.
@@ -58,35 +59,37 @@ import Testing
     /// region and city joined by " / " only when both are given, lists escaped item by item,
     /// coordinates with four decimals (HS 0101 adds the goods it names).
     @Test func scopeRowsAreWrittenCellByCell() throws {
-        let result = try TestData.check(TestData.minimal("""
-            sites:
-              - id: depot
-                name: "Depot | A"
-                country: ML
-                region: Kayes
-                city: "Kita"
-                location: { lat: 13.05, lon: -9.4833 }
-                depends_on: [payments, slack]
-                continuity: []
-              - id: yard
-                country: ML
-                city: Gao
-            trade:
-              - id: cotton
-                direction: import
-                country: ML
-                goods: [cotton]
-                hs_codes: ["5201", "0101"]
-            counterparties:
-              - id: agent
-                name: "<b>Agent</b>"
-                country: ML
-                aliases: ["A_B", "C|D"]
-            travel:
-              - id: trip
-                country: ML
-                travellers: 3
-            """))
+        let result = try TestData.check(
+            TestData.minimal(
+                """
+                sites:
+                  - id: depot
+                    name: "Depot | A"
+                    country: ML
+                    region: Kayes
+                    city: "Kita"
+                    location: { lat: 13.05, lon: -9.4833 }
+                    depends_on: [payments, slack]
+                    continuity: []
+                  - id: yard
+                    country: ML
+                    city: Gao
+                trade:
+                  - id: cotton
+                    direction: import
+                    country: ML
+                    goods: [cotton]
+                    hs_codes: ["5201", "0101"]
+                counterparties:
+                  - id: agent
+                    name: "<b>Agent</b>"
+                    country: ML
+                    aliases: ["A_B", "C|D"]
+                travel:
+                  - id: trip
+                    country: ML
+                    travellers: 3
+                """))
         let markdown = MarkdownReporter().render(result)
         #expect(markdown.contains("\n| `depot` Depot \\| A | — | Mali (ML) | Kayes / Kita | 13.0500, -9.4833 | payments, slack |   |\n"))
         #expect(markdown.contains("\n| `yard`  | — | Mali (ML) | Gao | **none** |   |   |\n"))
@@ -131,8 +134,10 @@ import Testing
         ("*\u{301}x`\u{301}", "\\*\u{301}x\\`\u{301}", "*\u{301}x'\u{301}", "*\u{301}x`\u{301}"),
         ("x\u{85}y\u{2028}z\u{2029}w\u{B}v\u{C}u", "x\\u{85}y\\u{2028}z\\u{2029}w\\u{B}v\\u{C}u", "x y z w v u", "x?y?z?w?v?u"),
         // Escape sequences, DEL, C1 controls and bidirectional overrides are written out.
-        ("a\u{1B}[31mb\u{202E}c\u{7F}d\u{9B}e\u{2066}f\u{0}", "a\\u{1B}\\[31mb\\u{202E}c\\u{7F}d\\u{9B}e\\u{2066}f\\u{0}",
-         "a\\u{1B}[31mb\\u{202E}c\\u{7F}d\\u{9B}e\\u{2066}f\\u{0}", "a?[31mb?c?d?e?f?"),
+        (
+            "a\u{1B}[31mb\u{202E}c\u{7F}d\u{9B}e\u{2066}f\u{0}", "a\\u{1B}\\[31mb\\u{202E}c\\u{7F}d\\u{9B}e\\u{2066}f\\u{0}",
+            "a\\u{1B}[31mb\\u{202E}c\\u{7F}d\\u{9B}e\\u{2066}f\\u{0}", "a?[31mb?c?d?e?f?"
+        ),
     ])
     func escapingKeepsPlainTextAndFoldsLineBreaks(_ input: String, _ markdown: String, _ code: String, _ terminal: String) {
         #expect(Escaping.markdown(input) == markdown)
@@ -182,7 +187,9 @@ import Testing
         #expect(markdown.contains(#/\n  - “[^\n]+” \[1\]\n/#))
         // The accepted risk is shown with its approver and expiry.
         #expect(markdown.contains("- **HIGH** (accepted) `shutdown-exposure/minsk-office/DRF-2020-BY-0001` at `test.yaml:"))
-        #expect(markdown.contains("| `shutdown-exposure/minsk-office/DRF-2020-BY-0001` | high (accepted) |   | accepted by Head of Compliance | expires 2021-03-31 |"))
+        #expect(
+            markdown.contains(
+                "| `shutdown-exposure/minsk-office/DRF-2020-BY-0001` | high (accepted) |   | accepted by Head of Compliance | expires 2021-03-31 |"))
         #expect(markdown.contains("| Satellite uplink on order | Head of Compliance | 2021-03-31 | in force (1 finding) |"))
         #expect(markdown.contains("**Gate verdict:** **passed**"))
     }
@@ -205,8 +212,10 @@ import Testing
         #expect(database["digest"] as? String == result.database.digest)
         let findings = try #require(document["findings"] as? [[String: Any]])
         #expect(findings.count == result.findings.count)
-        let required = ["id", "rule", "severity", "policy", "line", "column", "subject", "factors", "message",
-                        "evidence", "recommendations", "gate"]
+        let required = [
+            "id", "rule", "severity", "policy", "line", "column", "subject", "factors", "message",
+            "evidence", "recommendations", "gate",
+        ]
         for finding in findings {
             for key in required { #expect(finding.keys.contains(key), "a finding without \(key)") }
         }
@@ -229,10 +238,13 @@ import Testing
         let evidence = try #require(shutdown["evidence"] as? [[String: Any]])
         let cited = evidence.compactMap { item in facts.first { $0["id"] as? String == item["fact"] as? String } }
         #expect(cited.count == evidence.count)
-        #expect(cited.contains { fact in
-            sources.contains { $0["id"] as? Int == fact["source"] as? Int && ($0["quote"] as? String)?.isEmpty == false
-                && $0["source"] as? String == "MS Risk Blog" }
-        })
+        #expect(
+            cited.contains { fact in
+                sources.contains {
+                    $0["id"] as? Int == fact["source"] as? Int && ($0["quote"] as? String)?.isEmpty == false
+                        && $0["source"] as? String == "MS Risk Blog"
+                }
+            })
         // Not accepted: the member is absent.
         let note = try #require(findings.first { $0["rule"] as? String == "human-rights-obligations" })
         #expect(note["accepted"] == nil)
@@ -248,7 +260,8 @@ import Testing
         let loader = TestData.workspace.policyLoader
         let files = FileDiscovery.yamlFiles(in: TestData.root.appendingPathComponent("policies").path)
         func run() throws -> String {
-            let policies = try files.map { try loader.load(path: $0, displayPath: URL(fileURLWithPath: $0).lastPathComponent) }
+            let policies =
+                try files.map { try loader.load(path: $0, displayPath: URL(fileURLWithPath: $0).lastPathComponent) }
                 + [try TestData.policy(Self.hostile)]
             return format.reporter.render(TestData.check(policies))
         }
@@ -266,8 +279,9 @@ import Testing
         let lines = output.split(separator: "\n")
         #expect(lines.count == result.reportedFindings.count)
         for line in lines {
-            #expect(["::error file=test.yaml,line=", "::warning file=test.yaml,line=", "::notice file=test.yaml,line="]
-                .contains { line.hasPrefix($0) }, "not an annotation: \(line)")
+            #expect(
+                ["::error file=test.yaml,line=", "::warning file=test.yaml,line=", "::notice file=test.yaml,line="]
+                    .contains { line.hasPrefix($0) }, "not an annotation: \(line)")
         }
         #expect(output.contains("%0A::error file=evil.yaml"))
         #expect(!lines.contains { $0.hasPrefix("::error file=evil") })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// Every rule's declared examples, then the acceptance scenarios of the three countries,
@@ -11,11 +12,12 @@ import Testing
         let ids = RuleRegistry.all.map(\.description.id)
         #expect(ids == RuleRegistry.ids)
         #expect(Set(ids).count == ids.count)
-        #expect(Set(ids) == [
-            "trade-restriction", "financial-restriction", "conflict-proximity", "shutdown-exposure",
-            "listed-counterparty", "political-instability", "human-rights-obligations", "civil-unrest-travel",
-            "stale-intelligence", "expired-acceptance", "not-assessed", "announced-measure", "input-plausibility",
-        ])
+        #expect(
+            Set(ids) == [
+                "trade-restriction", "financial-restriction", "conflict-proximity", "shutdown-exposure",
+                "listed-counterparty", "political-instability", "human-rights-obligations", "civil-unrest-travel",
+                "stale-intelligence", "expired-acceptance", "not-assessed", "announced-measure", "input-plausibility",
+            ])
         for id in ids { #expect(RuleRegistry.rule(id: id)?.description.id == id) }
     }
 
@@ -43,7 +45,8 @@ import Testing
     static let mocimboa = Coordinate(lat: -11.3517, lon: 40.3516)
 
     static func site(_ point: Coordinate, kind: String = "office", id: String = "site") -> String {
-        TestData.minimal("""
+        TestData.minimal(
+            """
             sites:
               - id: \(id)
                 kind: \(kind)
@@ -139,7 +142,8 @@ import Testing
     // MARK: Mali: trade restriction
 
     static func maliTrade(_ lines: String, direction: String = "export") -> String {
-        TestData.minimal("""
+        TestData.minimal(
+            """
             trade:
               - id: mali-flow
                 direction: \(direction)
@@ -188,7 +192,8 @@ import Testing
     // MARK: The Norway control
 
     @Test func aNorwegianPolicyWrittenNOHasNoFindingAndPasses() throws {
-        let result = try TestData.check("""
+        let result = try TestData.check(
+            """
             version: 1
             company: Nordlys Sjømat AS
             sites:
@@ -233,13 +238,16 @@ import Testing
         ("Grigorievich Lukashenko", .medium),
     ])
     func aListedPersonIsFoundAcrossScriptsAndWordOrder(name: String, severity: Severity) throws {
-        let findings = try TestData.findings("listed-counterparty", TestData.minimal("""
-            counterparties:
-              - id: contact
-                name: \(name)
-                country: BY
-                role: government
-            """))
+        let findings = try TestData.findings(
+            "listed-counterparty",
+            TestData.minimal(
+                """
+                counterparties:
+                  - id: contact
+                    name: \(name)
+                    country: BY
+                    role: government
+                """))
         let finding = try #require(findings.first)
         #expect(findings.count == 1)
         #expect(finding.severity == severity)
@@ -251,34 +259,43 @@ import Testing
 
     @Test(arguments: ["Minsk Fuel Trading LLC", "Alexander Petrov", "Lukashenko", "Wagner Consulting GmbH"])
     func unrelatedNamesAreNotMatched(name: String) throws {
-        let findings = try TestData.findings("listed-counterparty", TestData.minimal("""
-            counterparties:
-              - id: contact
-                name: \(name)
-                country: BY
-            """))
+        let findings = try TestData.findings(
+            "listed-counterparty",
+            TestData.minimal(
+                """
+                counterparties:
+                  - id: contact
+                    name: \(name)
+                    country: BY
+                """))
         #expect(findings.isEmpty, "\(findings.map(\.message))")
     }
 
     @Test func anAliasOfTheCounterpartyIsScreenedToo() throws {
-        let findings = try TestData.findings("listed-counterparty", TestData.minimal("""
-            counterparties:
-              - id: contact
-                name: A. G. L.
-                country: BY
-                aliases: [Some Other Name, Аляксандр Лукашэнка]
-            """))
+        let findings = try TestData.findings(
+            "listed-counterparty",
+            TestData.minimal(
+                """
+                counterparties:
+                  - id: contact
+                    name: A. G. L.
+                    country: BY
+                    aliases: [Some Other Name, Аляксандр Лукашэнка]
+                """))
         #expect(findings.map(\.severity) == [.high])
         #expect(findings.first?.message.hasPrefix("Аляксандр Лукашэнка matches") == true)
     }
 
     @Test func aSecurityProviderOnTheSDNListIsCriticalAndLocatedAtTheProvider() throws {
-        let findings = try TestData.findings("listed-counterparty", TestData.minimal("""
-            sites:
-              - id: camp
-                country: MZ
-                security_provider: Wagner Group
-            """))
+        let findings = try TestData.findings(
+            "listed-counterparty",
+            TestData.minimal(
+                """
+                sites:
+                  - id: camp
+                    country: MZ
+                    security_provider: Wagner Group
+                """))
         let finding = try #require(findings.first)
         #expect(finding.severity == .critical)
         #expect(finding.factors == ["US-OFAC-SDN-22543"])
@@ -286,7 +303,8 @@ import Testing
     }
 
     @Test func aPersonIsNotListedBeforeTheListingDate() throws {
-        let yaml = TestData.minimal("""
+        let yaml = TestData.minimal(
+            """
             counterparties:
               - id: contact
                 name: Aliaksandr Lukashenka
@@ -299,7 +317,8 @@ import Testing
     // MARK: Mali: travel and places without data
 
     static func maliTravel(city: String?) -> String {
-        TestData.minimal("""
+        TestData.minimal(
+            """
             travel:
               - id: mali-visits
                 country: ML
@@ -330,13 +349,16 @@ import Testing
 
     @Test(arguments: [("region: Kidal", Severity.high), ("city: Kidal", .high), ("region: Kayes", .medium)])
     func aMaliSiteWithoutCoordinatesIsNotAssessed(place: String, severity: Severity) throws {
-        let findings = try TestData.findings("not-assessed", TestData.minimal("""
-            sites:
-              - id: permit
-                kind: mine
-                country: ML
-                \(place)
-            """))
+        let findings = try TestData.findings(
+            "not-assessed",
+            TestData.minimal(
+                """
+                sites:
+                  - id: permit
+                    kind: mine
+                    country: ML
+                    \(place)
+                """))
         let finding = try #require(findings.first)
         #expect(findings.count == 1)
         #expect(finding.severity == severity)
@@ -361,13 +383,16 @@ import Testing
 
     @Test(arguments: ["internet-provider", "isp"])
     func aBelarusianInternetProviderIsMedium(role: String) throws {
-        let findings = try TestData.findings("human-rights-obligations", TestData.minimal("""
-            counterparties:
-              - id: beltelecom
-                name: Beltelecom
-                country: BY
-                role: \(role)
-            """))
+        let findings = try TestData.findings(
+            "human-rights-obligations",
+            TestData.minimal(
+                """
+                counterparties:
+                  - id: beltelecom
+                    name: Beltelecom
+                    country: BY
+                    role: \(role)
+                """))
         #expect(findings.map(\.severity) == [.medium])
         #expect(findings.first?.subject == "beltelecom")
     }
@@ -385,8 +410,9 @@ import Testing
 
     @Test(arguments: [("2020-08-01", [Severity]()), ("2020-08-17", []), ("2020-08-18", [.high]), ("2020-09-30", [.high])])
     func theECOWASTradeHaltCountsFromTheCoup(asOf: String, severities: [Severity]) throws {
-        let findings = try TestData.findings("trade-restriction", Self.maliTrade("    goods: [industrial-machinery]"),
-                                             asOf: Day(iso: asOf)!)
+        let findings = try TestData.findings(
+            "trade-restriction", Self.maliTrade("    goods: [industrial-machinery]"),
+            asOf: Day(iso: asOf)!)
         #expect(findings.map(\.severity) == severities)
     }
 
@@ -399,7 +425,8 @@ import Testing
     // MARK: Accepted risks and the gate
 
     static func minskAccepting(_ finding: String, expires: String = "2021-03-31") -> String {
-        minsk("""
+        minsk(
+            """
             accepted_risks:
               - finding: \(finding)
                 reason: Satellite uplink on order
@@ -462,18 +489,20 @@ import Testing
     /// A team renews an acceptance by adding a new entry below the expired one: the renewal
     /// applies (and is not "unused"), and the expired entry still fails the gate until removed.
     @Test func aRenewalBelowAnExpiredAcceptanceApplies() throws {
-        let result = try TestData.check(Self.minsk("""
-            accepted_risks:
-              - finding: shutdown-exposure/minsk-office
-                reason: Satellite uplink on order
-                approved_by: Head of Compliance
-                expires: 2020-09-01
-              - finding: shutdown-exposure/minsk-office
-                reason: Satellite uplink delivered, test pending
-                approved_by: Head of Compliance
-                expires: 2021-03-31
+        let result = try TestData.check(
+            Self.minsk(
+                """
+                accepted_risks:
+                  - finding: shutdown-exposure/minsk-office
+                    reason: Satellite uplink on order
+                    approved_by: Head of Compliance
+                    expires: 2020-09-01
+                  - finding: shutdown-exposure/minsk-office
+                    reason: Satellite uplink delivered, test pending
+                    approved_by: Head of Compliance
+                    expires: 2021-03-31
 
-            """))
+                """))
         let shutdown = try #require(result.findings.first { $0.rule == "shutdown-exposure" })
         #expect(shutdown.accepted?.expires == Day(iso: "2021-03-31"))
         #expect(shutdown.accepted?.line == 14)
@@ -489,8 +518,9 @@ import Testing
     }
 
     @Test func ruleSlashSubjectCoversEveryFactor() {
-        let risk = AcceptedRisk(finding: "listed-counterparty/contact", reason: "r", approvedBy: "a",
-                                expires: Day(iso: "2021-01-01")!, mark: .start)
+        let risk = AcceptedRisk(
+            finding: "listed-counterparty/contact", reason: "r", approvedBy: "a",
+            expires: Day(iso: "2021-01-01")!, mark: .start)
         let first = FindingIdentity(rule: "listed-counterparty", subject: "contact", factor: "BY-TRAVELBAN-2020-0001")
         let second = FindingIdentity(rule: "listed-counterparty", subject: "contact", factor: "US-OFAC-SDN-22543")
         #expect(risk.covers(first))
@@ -534,16 +564,18 @@ import Testing
     // MARK: Determinism
 
     @Test func findingsAreSortedByLocationThenRule() throws {
-        let result = try TestData.check(TestData.minimal("""
-            travel:
-              - id: mali-visits
-                country: ML
-                city: Bamako
-            sites:
-              - id: kidal
-                country: ML
-                region: Kidal
-            """))
+        let result = try TestData.check(
+            TestData.minimal(
+                """
+                travel:
+                  - id: mali-visits
+                    country: ML
+                    city: Bamako
+                sites:
+                  - id: kidal
+                    country: ML
+                    region: Kidal
+                """))
         let findings = Array(result.findings)
         #expect(findings == findings.sorted())
         #expect(findings.map(\.line) == findings.map(\.line).sorted())

@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import DiligenceKit
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import DiligenceKit
 
 /// The SARIF 2.1.0 and JUnit XML reports: schema validity, locations, fingerprints,
 /// suppressions, escaping, determinism.
@@ -113,12 +115,19 @@ import Testing
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-            else if let value = try? container.decode(Double.self) { self = .number(value) }
-            else if let value = try? container.decode(String.self) { self = .string(value) }
-            else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-            else { self = .object(try container.decode([String: JSONValue].self)) }
+            if container.decodeNil() {
+                self = .null
+            } else if let value = try? container.decode(Bool.self) {
+                self = .bool(value)
+            } else if let value = try? container.decode(Double.self) {
+                self = .number(value)
+            } else if let value = try? container.decode(String.self) {
+                self = .string(value)
+            } else if let value = try? container.decode([JSONValue].self) {
+                self = .array(value)
+            } else {
+                self = .object(try container.decode([String: JSONValue].self))
+            }
         }
 
         var string: String? { if case .string(let value) = self { return value }; return nil }
@@ -258,13 +267,17 @@ import Testing
         // The fingerprint is the identity's, and differs between findings.
         #expect(Set(first.compactMap { $0.partialFingerprints[SARIFReporter.fingerprintKey] }).count == first.count)
         let finding = try #require(before.reportedFindings.first)
-        #expect(first[0].partialFingerprints[SARIFReporter.fingerprintKey]
-            == SHA256.hex(Array("\(file)\n\(finding.identity)".utf8)))
+        #expect(
+            first[0].partialFingerprints[SARIFReporter.fingerprintKey]
+                == SHA256.hex(Array("\(file)\n\(finding.identity)".utf8)))
     }
 
     @Test func acceptedFindingIsSuppressedWithReasonAndApprover() throws {
-        let result = TestData.check([try TestData.policy(try Self.shippedText("by-minsk-software-centre.yaml"),
-                                                         file: "policies/by-minsk-software-centre.yaml")])
+        let result = TestData.check([
+            try TestData.policy(
+                try Self.shippedText("by-minsk-software-centre.yaml"),
+                file: "policies/by-minsk-software-centre.yaml")
+        ])
         let accepted = try #require(result.reportedFindings.first { $0.accepted != nil })
         let acceptance = try #require(accepted.accepted)
         let log = try Self.decode(SARIFReporter().render(result))
@@ -324,8 +337,9 @@ import Testing
                 tests: Int(suite.attribute(forName: "tests")?.stringValue ?? "") ?? -1,
                 failures: Int(suite.attribute(forName: "failures")?.stringValue ?? "") ?? -1,
                 skipped: Int(suite.attribute(forName: "skipped")?.stringValue ?? "") ?? -1,
-                properties: Dictionary(properties.map { ($0.attribute(forName: "name")?.stringValue ?? "", $0.attribute(forName: "value")?.stringValue ?? "") },
-                                       uniquingKeysWith: { first, _ in first }),
+                properties: Dictionary(
+                    properties.map { ($0.attribute(forName: "name")?.stringValue ?? "", $0.attribute(forName: "value")?.stringValue ?? "") },
+                    uniquingKeysWith: { first, _ in first }),
                 cases: suite.elements(forName: "testcase"))
         }
         return (root, suites)
@@ -346,8 +360,9 @@ import Testing
         let skipped = suites.flatMap(\.cases).filter { !$0.elements(forName: "skipped").isEmpty }
         #expect(skipped.count == result.reportedFindings.filter { $0.accepted != nil }.count)
         #expect(skipped.count == 1)
-        #expect(skipped.first?.elements(forName: "skipped").first?.attribute(forName: "message")?.stringValue?
-            .hasPrefix("accepted until 2021-03-31 by Chief Operating Officer: ") == true)
+        #expect(
+            skipped.first?.elements(forName: "skipped").first?.attribute(forName: "message")?.stringValue?
+                .hasPrefix("accepted until 2021-03-31 by Chief Operating Officer: ") == true)
         for suite in suites {
             #expect(suite.tests == suite.cases.count)
             #expect(suite.failures == suite.cases.filter { !$0.elements(forName: "failure").isEmpty }.count)
@@ -362,10 +377,11 @@ import Testing
         #expect(norway.cases.first?.attribute(forName: "name")?.stringValue == "no findings")
         // Failures carry the rule, the severity and the evidence.
         let failing = try #require(result.failingFindings.first)
-        let element = try #require(suites.flatMap(\.cases).first {
-            $0.attribute(forName: "name")?.stringValue == failing.identity.description
-                && $0.attribute(forName: "file")?.stringValue == failing.policy
-        })
+        let element = try #require(
+            suites.flatMap(\.cases).first {
+                $0.attribute(forName: "name")?.stringValue == failing.identity.description
+                    && $0.attribute(forName: "file")?.stringValue == failing.policy
+            })
         #expect(element.attribute(forName: "classname")?.stringValue == failing.rule)
         #expect(element.attribute(forName: "line")?.stringValue == "\(failing.line)")
         let failure = try #require(element.elements(forName: "failure").first)
@@ -389,7 +405,8 @@ import Testing
         #expect(suites.count == 1)
         // Attribute values read back exactly, with the characters XML cannot hold written out.
         #expect(suite.properties["company"] == "Evil & Sons \"Ltd\" <script>alert('x')</script> \\u{1}\\u{B} end")
-        let messages = suite.cases.compactMap { $0.elements(forName: "system-out").first?.stringValue }
+        let messages =
+            suite.cases.compactMap { $0.elements(forName: "system-out").first?.stringValue }
             + suite.cases.compactMap { $0.elements(forName: "failure").first?.attribute(forName: "message")?.stringValue }
         #expect(messages.contains { $0.contains("Office <b>&amp;</b> \"quoted\" 'single' ]]> ") })
         #expect(messages.contains { $0.contains("Belt<elecom> & \"Co\"") })
@@ -411,8 +428,9 @@ import Testing
         // Twice the shipped policies: more than one part of 64 results.
         let shipped = CheckResult(asOf: once.asOf, options: once.options, database: once.database, policies: once.policies + once.policies)
         let baseline = Baseline(file: "old.json", asOf: "2020-09-01", entries: [])
-        let withBaseline = CheckResult(asOf: shipped.asOf, options: CheckOptions(asOf: shipped.asOf, failOn: .high, reportMin: .info, baseline: baseline),
-                                       database: shipped.database, policies: shipped.policies)
+        let withBaseline = CheckResult(
+            asOf: shipped.asOf, options: CheckOptions(asOf: shipped.asOf, failOn: .high, reportMin: .info, baseline: baseline),
+            database: shipped.database, policies: shipped.policies)
         for result in [shipped, withBaseline, try ReportTests.hostileResult()] {
             let document = JSONWriterTests.document(result)
             let log = SARIFReporter.log(document, results: document.findings.map(SARIFReporter.result))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The real OFAC files beside the repository (`../shared/data/ofac`), when present.
@@ -13,7 +14,8 @@ enum OFACFiles {
     /// The whole list imported once (sdn.csv of 2024-05-03 with alt.csv).
     static let imported: ImportedList? = {
         guard available, let sdnData = FileManager.default.contents(atPath: sdn.path),
-              let altData = FileManager.default.contents(atPath: alt.path) else { return nil }
+            let altData = FileManager.default.contents(atPath: alt.path)
+        else { return nil }
         return try? OFACImporter(countries: TestData.workspace.countries, snapshotDate: Day(iso: "2024-05-03"))
             .importFiles(sdn: ([UInt8](sdnData), sdn.path), alt: ([UInt8](altData), alt.path))
     }()
@@ -47,7 +49,8 @@ enum OFACFiles {
             _ = try ScreeningData(files: ["spelling-folds.tsv": ("# comment\nsh\ts\nSH\tS\n", "spelling-folds.tsv")])
             Issue.record("an upper-case fold was accepted")
         } catch {
-            #expect(error.diagnostics.map(\.description) == ["spelling-folds.tsv:3:1: error: expected FROM<TAB>TO in lower-case a-z (FROM$ for the end of a word)"])
+            #expect(
+                error.diagnostics.map(\.description) == ["spelling-folds.tsv:3:1: error: expected FROM<TAB>TO in lower-case a-z (FROM$ for the end of a word)"])
         }
     }
 
@@ -60,7 +63,8 @@ enum OFACFiles {
             _ = try ScreeningData(files: ["spelling-folds.tsv": ("\t\n\u{2003}\n# c\nSH\tS\n", "spelling-folds.tsv")])
             Issue.record("an upper-case fold was accepted")
         } catch {
-            #expect(error.diagnostics.map(\.description) == ["spelling-folds.tsv:4:1: error: expected FROM<TAB>TO in lower-case a-z (FROM$ for the end of a word)"])
+            #expect(
+                error.diagnostics.map(\.description) == ["spelling-folds.tsv:4:1: error: expected FROM<TAB>TO in lower-case a-z (FROM$ for the end of a word)"])
         }
     }
 
@@ -76,8 +80,9 @@ enum OFACFiles {
     func commonTokenTableIsCurrent() throws {
         var data = NameNormalizer.standard.data
         data.commonTokens = [:]
-        let table = ScreeningData.commonTokenTable(entities: OFACFiles.entities, normalizer: NameNormalizer(data: data),
-                                                   source: "the OFAC SDN list (sdn.csv of 2024-05-03 with alt.csv)")
+        let table = ScreeningData.commonTokenTable(
+            entities: OFACFiles.entities, normalizer: NameNormalizer(data: data),
+            source: "the OFAC SDN list (sdn.csv of 2024-05-03 with alt.csv)")
         let path = TestData.root.appendingPathComponent("Sources/DiligenceKit/Resources/screening/common-tokens.tsv").path
         if ProcessInfo.processInfo.environment["DILIGENCE_RECORD"] == "1" {
             try table.write(toFile: path, atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The hard cases of issue 16: distinguishing parts that must lower a score, titles in other
@@ -16,8 +17,9 @@ import Testing
 
     // MARK: Distinguishing parts
 
-    static let wagner = listed("PMC", "PRIVATE MILITARY COMPANY 'WAGNER'",
-                               aliases: ["PMC WAGNER", "CHASTNAYA VOENNAYA KOMPANIYA 'VAGNER'", "CHVK VAGNER", "WAGNER GROUP"], kind: .organisation)
+    static let wagner = listed(
+        "PMC", "PRIVATE MILITARY COMPANY 'WAGNER'",
+        aliases: ["PMC WAGNER", "CHASTNAYA VOENNAYA KOMPANIYA 'VAGNER'", "CHVK VAGNER", "WAGNER GROUP"], kind: .organisation)
 
     /// A common surname with a legal form is not the listed Wagner Group.
     @Test(arguments: ["Wagner GmbH", "Wagner & Co. KG", "Wagner SA", "Wagner LLC"])
@@ -85,8 +87,10 @@ import Testing
 
     // MARK: Titles, numbers, abbreviations, nicknames, joined words
 
-    @Test(arguments: ["Präsident Aliaksandr Lukashenka", "Президент Александр Лукашенко", "Presidente Aliaksandr Lukashenka",
-                      "Sheikh Aliaksandr Lukashenka", "Gen. Aliaksandr Lukashenka", "Dr Aliaksandr Lukashenka", "Ministre Aliaksandr Lukashenka"])
+    @Test(arguments: [
+        "Präsident Aliaksandr Lukashenka", "Президент Александр Лукашенко", "Presidente Aliaksandr Lukashenka",
+        "Sheikh Aliaksandr Lukashenka", "Gen. Aliaksandr Lukashenka", "Dr Aliaksandr Lukashenka", "Ministre Aliaksandr Lukashenka",
+    ])
     func titlesInOtherLanguagesAreNotNameWords(query: String) {
         let (score, why) = Self.best(query, [listed("L", "LUKASHENKA, Aliaksandr")])
         #expect(score >= 0.9, "\(query): \(score)")
@@ -104,9 +108,11 @@ import Testing
         #expect(score == 1, "\(query): \(score) \(why)")
     }
 
-    @Test(arguments: [("Bill Kowalczyk", "William Kowalczyk", "bill ≈ william (nickname)"),
-                      ("Bob Kowalczyk", "Robert Kowalczyk", "bob ≈ robert (nickname)"),
-                      ("Sasha Kovalenko", "Aleksandr Kovalenko", "sasha ≈ aleksandr (nickname)")])
+    @Test(arguments: [
+        ("Bill Kowalczyk", "William Kowalczyk", "bill ≈ william (nickname)"),
+        ("Bob Kowalczyk", "Robert Kowalczyk", "bob ≈ robert (nickname)"),
+        ("Sasha Kovalenko", "Aleksandr Kovalenko", "sasha ≈ aleksandr (nickname)"),
+    ])
     func nicknamesMatchBelowTheGivenName(query: String, name: String, reason: String) {
         let entities = [listed("P", name)]
         let (score, why) = Self.best(query, entities)
@@ -115,8 +121,10 @@ import Testing
         #expect(why.contains(reason), "\(why)")
     }
 
-    @Test(arguments: [("OlafScholzinger", "Olaf Scholzinger", 0.99), ("DeutscheTelekomAG", "DEUTSCHE TELEKOM AG", 0.99),
-                      ("Ekaterina Mak Simova", "Ekaterina Maksimova", 0.85)])
+    @Test(arguments: [
+        ("OlafScholzinger", "Olaf Scholzinger", 0.99), ("DeutscheTelekomAG", "DEUTSCHE TELEKOM AG", 0.99),
+        ("Ekaterina Mak Simova", "Ekaterina Maksimova", 0.85),
+    ])
     func wordsWrittenTogetherOrApartMatch(query: String, name: String, minimum: Double) {
         let (score, why) = Self.best(query, [listed("X", name, kind: name.hasSuffix("AG") ? .organisation : .person)])
         #expect(score >= minimum, "\(query): \(score) \(why)")
@@ -132,7 +140,9 @@ import Testing
     }
 
     @Test func aBalticEndingNeedsAWholeNameBeforeIt() {
-        let forms = { (text: String) in TokenForms(key: Array(text.utf8)[...], text: Array(text.utf8)[...], phonetic: PhoneticKey.key(Array(text.utf8)[...])[...]) }
+        let forms = { (text: String) in
+            TokenForms(key: Array(text.utf8)[...], text: Array(text.utf8)[...], phonetic: PhoneticKey.key(Array(text.utf8)[...])[...])
+        }
         #expect(TokenComparison.inflectedEnding(Array("putinas".utf8)[...], Array("putin".utf8)[...]) == 2)
         #expect(TokenComparison.inflectedEnding(Array("alias".utf8)[...], Array("ali".utf8)[...]) == nil)
         #expect(TokenComparison.inflectedEnding(Array("putinos".utf8)[...], Array("putin".utf8)[...]) == nil)
@@ -170,9 +180,11 @@ import Testing
 
     /// A legal form's letters do not make a company's two words another's acronym, and a
     /// person's name is never an acronym.
-    @Test(arguments: [("Industrias Rocha S.A.", "IRSA S.A.", ListedEntity.Kind.organisation),
-                      ("Conrado Ribes Aranda S.L.N.E.", "CRAS", .organisation),
-                      ("IRGC", "ISLAMIC REVOLUTIONARY GUARD CORPS", .person)])
+    @Test(arguments: [
+        ("Industrias Rocha S.A.", "IRSA S.A.", ListedEntity.Kind.organisation),
+        ("Conrado Ribes Aranda S.L.N.E.", "CRAS", .organisation),
+        ("IRGC", "ISLAMIC REVOLUTIONARY GUARD CORPS", .person),
+    ])
     func notAnAcronym(query: String, name: String, kind: ListedEntity.Kind) {
         let (score, why) = Self.best(query, [listed("O", name, kind: kind)])
         #expect(score < Self.threshold, "\(query): \(score) \(why)")
@@ -180,8 +192,10 @@ import Testing
     }
 
     /// The Belarusian and Ukrainian forms of a given name are the Russian form's.
-    @Test(arguments: [("Siarhei Azemsha", "AZEMSHA, Sergei"), ("Ihor Semenchev", "SEMENCHEV, Igor"),
-                      ("Volodymyr Kovalenko", "KOVALENKO, Vladimir"), ("Uladzimir Makei", "MAKEI, Vladimir")])
+    @Test(arguments: [
+        ("Siarhei Azemsha", "AZEMSHA, Sergei"), ("Ihor Semenchev", "SEMENCHEV, Igor"),
+        ("Volodymyr Kovalenko", "KOVALENKO, Vladimir"), ("Uladzimir Makei", "MAKEI, Vladimir"),
+    ])
     func nationalFormsOfAGivenNameMatch(query: String, name: String) {
         let (score, why) = Self.best(query, [listed("P", name)])
         #expect(score >= 0.95, "\(query): \(score) \(why)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// Name normalisation: transliteration, reading order, token classes and spelling folds.
@@ -102,10 +103,12 @@ import Testing
         #expect(initials.tokens.map(\.kind) == [.name, .initial, .name])
     }
 
-    @Test(arguments: [("LUKASHENKA, Alyaksandr Ryhorovich", ["alyaksandr", "ryhorovich", "lukashenka"]),
-                      ("ЛУКАШЕНКО Александр Григорьевич", ["aleksandr", "grigoryevich", "lukashenko"]),
-                      ("Alexander LUKASHENKO", ["alexander", "lukashenko"]),
-                      ("PRIVATE MILITARY COMPANY 'WAGNER'", ["wagner"])])
+    @Test(arguments: [
+        ("LUKASHENKA, Alyaksandr Ryhorovich", ["alyaksandr", "ryhorovich", "lukashenka"]),
+        ("ЛУКАШЕНКО Александр Григорьевич", ["aleksandr", "grigoryevich", "lukashenko"]),
+        ("Alexander LUKASHENKO", ["alexander", "lukashenko"]),
+        ("PRIVATE MILITARY COMPANY 'WAGNER'", ["wagner"]),
+    ])
     func namesArePutInReadingOrder(name: String, words: [String]) {
         #expect(normalizer.normalize(name).tokens.map(\.text) == words)
     }
@@ -116,8 +119,10 @@ import Testing
         #expect(name.tokens.map(\.text) == ["anglo", "caribbean"])
     }
 
-    @Test(arguments: [("Grigoryevich", true), ("Ryhoravich", true), ("Aliaksandravich", true), ("Petrovna", true),
-                      ("Lukashenko", false), ("Ivan", false)])
+    @Test(arguments: [
+        ("Grigoryevich", true), ("Ryhoravich", true), ("Aliaksandravich", true), ("Petrovna", true),
+        ("Lukashenko", false), ("Ivan", false),
+    ])
     func patronymicsAreRecognisedByTheirEnding(word: String, patronymic: Bool) {
         let tokens = normalizer.normalize("Alexander \(word) Smith").tokens
         #expect(tokens[1].isPatronymic == patronymic)
@@ -208,8 +213,10 @@ import Testing
 
     /// Chinese and Korean names are romanised syllable by syllable, a Korean syllable in the
     /// spelling lists use, and "·" separates the parts of a name written in Chinese.
-    @Test(arguments: [("习近平", "xi jin ping"), ("김정은", "kim jong un"), ("최룡해", "choe ryong hae"), ("박봉주", "pak pong ju"),
-                      ("弗拉基米尔·普京", "fu la ji mi er pu jing")])
+    @Test(arguments: [
+        ("习近平", "xi jin ping"), ("김정은", "kim jong un"), ("최룡해", "choe ryong hae"), ("박봉주", "pak pong ju"),
+        ("弗拉基米尔·普京", "fu la ji mi er pu jing"),
+    ])
     func syllablesAreWordsInChineseAndKorean(name: String, latin: String) {
         #expect(NameNormalizer.latinLower(name) == latin)
     }
@@ -218,7 +225,8 @@ import Testing
     /// the rules' patterns (overlapping, repeated, at the end or not) and on real names.
     @Test func compiledFoldsMatchTheRuleByRuleFolds() {
         let rules = normalizer.data.spellingFolds
-        let pieces = Array(Set(rules.flatMap { [$0.from, $0.to] })).sorted { $0.lexicographicallyPrecedes($1) }
+        let pieces =
+            Array(Set(rules.flatMap { [$0.from, $0.to] })).sorted { $0.lexicographicallyPrecedes($1) }
             + [Array("a".utf8), Array("kk".utf8), Array("0".utf8), Array("00".utf8)]
         var words: [[UInt8]] = ["", "a", "lukashenko", "grigoryevich", "sergej", "nejad", "shchukin", "mohammed", "yye", "sshh"].map { Array($0.utf8) }
         for first in pieces {

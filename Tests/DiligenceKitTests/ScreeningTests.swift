@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// A listed entity for tests.
 func listed(_ id: String, _ name: String, aliases: [String] = [], kind: ListedEntity.Kind = .person, country: String? = nil) -> ListedEntity {
-    ListedEntity(id: id, name: name, aliases: aliases, kind: kind,
-                 country: country.flatMap { TestData.workspace.countries.resolve($0) }, listedBy: ["US-OFAC"], programme: nil,
-                 measures: ["asset-freeze"], since: nil, references: [], file: "list.yaml", mark: .start)
+    ListedEntity(
+        id: id, name: name, aliases: aliases, kind: kind,
+        country: country.flatMap { TestData.workspace.countries.resolve($0) }, listedBy: ["US-OFAC"], programme: nil,
+        measures: ["asset-freeze"], since: nil, references: [], file: "list.yaml", mark: .start)
 }
 
 /// The screener's scores, matches and explanations.
@@ -57,8 +59,10 @@ func listed(_ id: String, _ name: String, aliases: [String] = [], kind: ListedEn
         #expect(match.score == 1.0)
     }
 
-    @Test(arguments: ["Minsk Fuel Trading LLC", "Alexander Petrov", "Alexander", "Dyck Advisory Group", "Private Security LLC",
-                      "Lukashenko", "Wagner Consulting GmbH", "A. G. L."])
+    @Test(arguments: [
+        "Minsk Fuel Trading LLC", "Alexander Petrov", "Alexander", "Dyck Advisory Group", "Private Security LLC",
+        "Lukashenko", "Wagner Consulting GmbH", "A. G. L.",
+    ])
     func unrelatedNamesDoNotMatch(name: String) {
         #expect(screener.screen(name, threshold: 0.85).isEmpty)
     }
@@ -103,10 +107,12 @@ func listed(_ id: String, _ name: String, aliases: [String] = [], kind: ListedEn
     // MARK: The Lukashenka family and the hard negatives, as OFAC lists them
 
     static let ofacLike = NameScreener(entities: [
-        listed("US-OFAC-SDN-9760", "LUKASHENKA, Alyaksandr Ryhorovich", aliases: [
-            "LUKASHENKO, Aleksandr Grigorevich", "LUKASHENKO, Alexandr Grigorievich", "LUKASHENKO, Alexander Grigoryevich",
-            "LUKASHENKA, Alyaksandr Hryhoryavich", "LUKASHENKO, Aleksander Grigoriyevich",
-        ], country: "BY"),
+        listed(
+            "US-OFAC-SDN-9760", "LUKASHENKA, Alyaksandr Ryhorovich",
+            aliases: [
+                "LUKASHENKO, Aleksandr Grigorevich", "LUKASHENKO, Alexandr Grigorievich", "LUKASHENKO, Alexander Grigoryevich",
+                "LUKASHENKA, Alyaksandr Hryhoryavich", "LUKASHENKO, Aleksander Grigoriyevich",
+            ], country: "BY"),
         listed("US-OFAC-SDN-9797", "LUKASHENKA, Viktar Aliaksandravich", country: "BY"),
         listed("US-OFAC-SDN-32615", "LUKASHENKA, Dzmitry Aliaksandravich", country: "BY"),
         listed("X-OMAN", "OMAN FUEL TRADING LTD", kind: .organisation, country: "OM"),
@@ -114,9 +120,11 @@ func listed(_ id: String, _ name: String, aliases: [String] = [], kind: ListedEn
         listed("X-XI", "XI Jinping", country: "CN"),
     ])
 
-    @Test(arguments: ["Aliaksandr Lukashenka", "Alexander Lukashenko", "ЛУКАШЕНКО Александр Григорьевич",
-                      "LUKASHENKA, Alyaksandr Ryhorovich", "Alexander G. Lukashenko", "Lukashenko, Aleksandr", "A. G. Lukashenko",
-                      "Alexander Lukashenkp", "Александр Лукашенко", "Аляксандр Лукашэнка"])
+    @Test(arguments: [
+        "Aliaksandr Lukashenka", "Alexander Lukashenko", "ЛУКАШЕНКО Александр Григорьевич",
+        "LUKASHENKA, Alyaksandr Ryhorovich", "Alexander G. Lukashenko", "Lukashenko, Aleksandr", "A. G. Lukashenko",
+        "Alexander Lukashenkp", "Александр Лукашенко", "Аляксандр Лукашэнка",
+    ])
     func trueVariantsMatchTheRightPerson(name: String) throws {
         let matches = Self.ofacLike.screen(name, threshold: RuleSettings().screeningThreshold)
         let first = try #require(matches.first, "\(name) matched nothing")
@@ -124,8 +132,10 @@ func listed(_ id: String, _ name: String, aliases: [String] = [], kind: ListedEn
         #expect(matches.count == 1, "\(matches.map { "\($0.entity.id) \($0.score)" })")
     }
 
-    @Test(arguments: ["Minsk Fuel Trading LLC", "Sviatlana Tsikhanouskaya", "Viktar Babaryka", "Maria Kalesnikava",
-                      "Dzmitry Lukashenka Consulting", "Alexander Lukashevich", "Lukashenko", "Fuel Trading LLC", "Muscat Fuel Trading LLC"])
+    @Test(arguments: [
+        "Minsk Fuel Trading LLC", "Sviatlana Tsikhanouskaya", "Viktar Babaryka", "Maria Kalesnikava",
+        "Dzmitry Lukashenka Consulting", "Alexander Lukashevich", "Lukashenko", "Fuel Trading LLC", "Muscat Fuel Trading LLC",
+    ])
     func hardNegativesStayBelowTheThreshold(name: String) {
         let matches = Self.ofacLike.screen(name, threshold: RuleSettings().screeningThreshold)
         #expect(matches.isEmpty, "\(matches.map { "\($0.entity.id) \($0.score): \($0.why)" })")
@@ -183,14 +193,17 @@ func listed(_ id: String, _ name: String, aliases: [String] = [], kind: ListedEn
 
     @Test func theCountryIsASignal() throws {
         let base = try #require(Self.ofacLike.screen("Alexander Lukashenko", threshold: 0).first)
-        let same = try #require(Self.ofacLike.screen(ScreeningQuery("Alexander Lukashenko", country: TestData.workspace.countries.resolve("BY")), threshold: 0).first)
-        let other = try #require(Self.ofacLike.screen(ScreeningQuery("Alexander Lukashenko", country: TestData.workspace.countries.resolve("NO")), threshold: 0).first)
+        let same = try #require(
+            Self.ofacLike.screen(ScreeningQuery("Alexander Lukashenko", country: TestData.workspace.countries.resolve("BY")), threshold: 0).first)
+        let other = try #require(
+            Self.ofacLike.screen(ScreeningQuery("Alexander Lukashenko", country: TestData.workspace.countries.resolve("NO")), threshold: 0).first)
         #expect(same.score > base.score)
         #expect(other.score < base.score)
         #expect(same.why.contains("same country (BY)"))
         #expect(other.why.contains("country NO, listed BY"))
         // An exact name stays exact wherever the party is.
-        let exact = try #require(Self.ofacLike.screen(ScreeningQuery("Alyaksandr Ryhorovich Lukashenka", country: TestData.workspace.countries.resolve("NO")), threshold: 0).first)
+        let exact = try #require(
+            Self.ofacLike.screen(ScreeningQuery("Alyaksandr Ryhorovich Lukashenka", country: TestData.workspace.countries.resolve("NO")), threshold: 0).first)
         #expect(exact.score == 1)
     }
 

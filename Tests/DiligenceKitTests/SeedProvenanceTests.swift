@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// Every fact in seeds/ carries a source; quotes from the MS Risk Blog articles are verbatim.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The severity assessment (a start, steps with reasons, a cap), the one distance formatter,
@@ -15,10 +16,11 @@ import Testing
         // Clamped at info, then one up: low (not the sum high - 5 + 1).
         #expect(assessment.severity == .low)
         #expect(assessment.steps.map(\.levels) == [-1, -5, 1])
-        #expect(assessment.path(rule: "shutdown-exposure") == [
-            "Minsk office", "depends on internet", "no event in the last 365 days", "3 shutdown events",
-            "covered by satellite-link", "raised", "shutdown-exposure → low",
-        ])
+        #expect(
+            assessment.path(rule: "shutdown-exposure") == [
+                "Minsk office", "depends on internet", "no event in the last 365 days", "3 shutdown events",
+                "covered by satellite-link", "raised", "shutdown-exposure → low",
+            ])
     }
 
     @Test func aGroupMovesOnceByItsSumAndTheCapIsStatedOnlyWhenItBinds() {
@@ -68,9 +70,10 @@ import Testing
         let latest = try #require(parts.events.last)
         #expect(parts.latestEvent == "latest: \(latest.what.lowercasedFirst) (\(latest.when))")
         // Evidence for some events: the factor's lines around the finding's own events.
-        let context = RuleContext(policy: try TestData.policy("version: 1\ncompany: X\n"), database: database, asOf: TestData.asOf,
-                                  vocabularies: TestData.workspace.vocabularies, settings: RuleSettings(),
-                                  screener: NameScreener(entities: database.entities))
+        let context = RuleContext(
+            policy: try TestData.policy("version: 1\ncompany: X\n"), database: database, asOf: TestData.asOf,
+            vocabularies: TestData.workspace.vocabularies, settings: RuleSettings(),
+            screener: NameScreener(entities: database.entities))
         let some = Array(parts.events.suffix(2))
         #expect(context.evidence(for: factor, events: some) == factor.evidence(events: some, asOf: TestData.asOf))
         #expect(context.evidence(for: factor, events: []) == factor.evidence(events: [], asOf: TestData.asOf))

@@ -1,5 +1,6 @@
-@testable import DiligenceKit
 import Testing
+
+@testable import DiligenceKit
 
 /// `--shard K/N` picks files by a documented hash of their path below the folder named, so a
 /// file's shard never changes with the machine, the checkout's location or the other files.

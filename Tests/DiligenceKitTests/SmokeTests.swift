@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DiligenceKit
 
 @Suite struct SeedDatabaseTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,8 +32,11 @@ import Darwin
         #expect(file.sections[1].isEmpty)
         // The separator goes before a section that follows text, as in a whole stream.
         #expect(try Self.written([.spilled(file)]) == "first é\n,second\n,third ✓\n")
-        #expect(try Self.written([.spilledSection(file, 3), .text("|"), .spilledSection(file, 0), .spilledSection(file, 1),
-                                  .spilledSection(file, 2)]) == ",third ✓\n|first é\n,second\n")
+        #expect(
+            try Self.written([
+                .spilledSection(file, 3), .text("|"), .spilledSection(file, 0), .spilledSection(file, 1),
+                .spilledSection(file, 2),
+            ]) == ",third ✓\n|first é\n,second\n")
         // A section the file does not hold writes nothing.
         #expect(try Self.written([.spilledSection(file, 9)]) == "")
     }

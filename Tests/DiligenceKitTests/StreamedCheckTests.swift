@@ -1,6 +1,7 @@
-@testable import DiligenceKit
 import Foundation
 import Testing
+
+@testable import DiligenceKit
 
 /// A streamed check (`check` on the command line) writes each policy's sections as it goes and
 /// the summary parts at the end: its reports must be the bytes `Reporter.render` gives for the
@@ -10,8 +11,9 @@ import Testing
 
     /// The report a streamed check writes, read back from its chunks.
     static func streamed(_ paths: [String], _ format: ReportFormat, options: CheckOptions) throws -> (CheckResult, String) {
-        let check = StreamedCheck(checker: Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies),
-                                  loader: TestData.workspace.policyLoader, options: options)
+        let check = StreamedCheck(
+            checker: Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies),
+            loader: TestData.workspace.policyLoader, options: options)
         let output = try check.run(paths, reporters: [format.reporter], spillFolder: FileManager.default.temporaryDirectory.path)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString).\(format.rawValue)")
         defer { try? FileManager.default.removeItem(at: file) }
@@ -69,7 +71,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-horizon-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let yaml = TestData.minimal("""
+        let yaml = TestData.minimal(
+            """
             accepted_risks:
               - finding: conflict-proximity/x
                 reason: reviewed
@@ -91,15 +94,18 @@ import Testing
     @Test(arguments: [0, 1, 2, 31, 32, 33, 1_000])
     func valuesAreConsumedInIndexOrderOnceEach(count: Int) {
         var consumed: [Int] = []
-        Parallel.forEachInOrder(count: count, window: 4, produce: { index -> Int in
-            // Uneven work, so later indices often finish first.
-            var total = 0
-            for step in 0..<((count - index) % 7 * 2_000) { total &+= step }
-            return index * 2 + (total == -1 ? 1 : 0)
-        }, consume: { index, value in
-            #expect(value == index * 2)
-            consumed.append(index)
-        })
+        Parallel.forEachInOrder(
+            count: count, window: 4,
+            produce: { index -> Int in
+                // Uneven work, so later indices often finish first.
+                var total = 0
+                for step in 0..<((count - index) % 7 * 2_000) { total &+= step }
+                return index * 2 + (total == -1 ? 1 : 0)
+            },
+            consume: { index, value in
+                #expect(value == index * 2)
+                consumed.append(index)
+            })
         #expect(consumed == Array(0..<count))
     }
 }

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import DiligenceKit
 
 /// Issue 21, B: trade flows and payments are judged by every country they touch.
 @Suite struct TradeRouteTests {
     static let loader = TestData.workspace.policyLoader
 
-    static let routed = TestData.minimal("""
+    static let routed = TestData.minimal(
+        """
         sites:
           - id: mine
             country: ML
@@ -29,7 +31,9 @@ import Testing
     /// scanner hand the file over), and the slow path; all three agree.
     @Test(arguments: [false, true])
     func routeFieldsArriveThroughEveryPath(blockScalar: Bool) throws {
-        let yaml = blockScalar ? Self.routed.replacingOccurrences(of: "  - id: fees\n", with: "  - id: fees\n    name: >-\n      Consultancy\n      fees\n") : Self.routed
+        let yaml =
+            blockScalar
+            ? Self.routed.replacingOccurrences(of: "  - id: fees\n", with: "  - id: fees\n    name: >-\n      Consultancy\n      fees\n") : Self.routed
         let bytes = Array(yaml.utf8)
         let fast = try #require(PolicyDecoderTests.fast(bytes, file: "test.yaml", loader: Self.loader))
         let slow = try PolicyDecoderTests.slow(bytes, file: "test.yaml", loader: Self.loader)
@@ -49,7 +53,8 @@ import Testing
 
     @Test(arguments: ["goods: [vehicles]", "hs_codes: [\"8704\"]"])
     func goodsOnAPaymentAreALocatedError(line: String) {
-        let yaml = TestData.minimal("""
+        let yaml = TestData.minimal(
+            """
             trade:
               - id: pay
                 kind: remittance
@@ -60,19 +65,26 @@ import Testing
         let bytes = Array(yaml.utf8)
         #expect(PolicyDecoderTests.fast(bytes, file: "test.yaml", loader: Self.loader) == nil)
         let problems = TestData.problems(yaml)
-        #expect(problems.map(\.description) == ["test.yaml:8:\(line.hasPrefix("goods") ? 12 : 15): error: a remittance moves no goods: remove `\(line.prefix { $0 != ":" })`, or declare the flow `kind: goods`"])
+        #expect(
+            problems.map(\.description) == [
+                "test.yaml:8:\(line.hasPrefix("goods") ? 12 : 15): error: a remittance moves no goods: remove `\(line.prefix { $0 != ":" })`, or declare the flow `kind: goods`"
+            ])
     }
 
-    @Test(arguments: [("origin: Atlantis", "test.yaml:7:13: error: unknown country `Atlantis`"), ("transit: [SN, XX]", "test.yaml:7:19: error: unknown country `XX`"),
-                      ("kind: money", "test.yaml:7:11: error:"), ("payment: [western-union]", "test.yaml:7:15: error: unknown payment method `western-union`")])
+    @Test(arguments: [
+        ("origin: Atlantis", "test.yaml:7:13: error: unknown country `Atlantis`"), ("transit: [SN, XX]", "test.yaml:7:19: error: unknown country `XX`"),
+        ("kind: money", "test.yaml:7:11: error:"), ("payment: [western-union]", "test.yaml:7:15: error: unknown payment method `western-union`"),
+    ])
     func badRouteValuesAreLocated(line: String, prefix: String) {
-        let problems = TestData.problems(TestData.minimal("""
-            trade:
-              - id: t
-                direction: export
-                country: ML
-                \(line)
-            """))
+        let problems = TestData.problems(
+            TestData.minimal(
+                """
+                trade:
+                  - id: t
+                    direction: export
+                    country: ML
+                    \(line)
+                """))
         #expect(problems.count == 1)
         #expect(problems.first?.description.hasPrefix(prefix) == true, "\(problems)")
     }
@@ -105,14 +117,17 @@ import Testing
 
     @Test(arguments: ["hawala", "cryptocurrency", "cash", "barter"])
     func paymentsOutsideTheBanksAreAWayRoundTheHalt(method: String) throws {
-        let findings = try TestData.findings("financial-restriction", TestData.minimal("""
-            trade:
-              - id: pay
-                kind: payment
-                direction: export
-                country: ML
-                payment: [\(method)]
-            """))
+        let findings = try TestData.findings(
+            "financial-restriction",
+            TestData.minimal(
+                """
+                trade:
+                  - id: pay
+                    kind: payment
+                    direction: export
+                    country: ML
+                    payment: [\(method)]
+                """))
         #expect(findings.map(\.severity) == [.high])
         #expect(findings.first?.message.contains("outside the banking system: a way round the halt") == true)
         #expect(findings.first?.message.hasPrefix("Payment sent to Mali") == true)
@@ -121,27 +136,32 @@ import Testing
 
     @Test(arguments: ["open-account", "documentary-collection", "prepayment", "cheque", "escrow", "letter-of-credit"])
     func everyBankPaymentMethodIsInScope(method: String) throws {
-        let findings = try TestData.findings("financial-restriction", TestData.minimal("""
-            trade:
-              - id: spares
-                direction: export
-                country: ML
-                goods: [vehicles]
-                payment: [\(method)]
-            """))
+        let findings = try TestData.findings(
+            "financial-restriction",
+            TestData.minimal(
+                """
+                trade:
+                  - id: spares
+                    direction: export
+                    country: ML
+                    goods: [vehicles]
+                    payment: [\(method)]
+                """))
         #expect(findings.map(\.severity) == [.high])
         #expect(findings.first?.message.contains("paid by \(method)") == true)
     }
 
     @Test func aRemittanceIsWordedAsMoney() throws {
-        let result = try TestData.check(TestData.minimal("""
-            trade:
-              - id: home
-                kind: remittance
-                direction: export
-                country: ML
-                payment: [mobile-money]
-            """))
+        let result = try TestData.check(
+            TestData.minimal(
+                """
+                trade:
+                  - id: home
+                    kind: remittance
+                    direction: export
+                    country: ML
+                    payment: [mobile-money]
+                """))
         let messages = result.findings.map(\.message)
         #expect(!messages.contains { $0.contains("ships goods") }, "\(messages)")
         #expect(messages.contains { $0.contains("sends remittances to Mali") }, "\(messages)")
@@ -149,17 +169,21 @@ import Testing
     }
 
     @Test func aFlowOutsideAnyRestrictedCountryIsClean() throws {
-        #expect(try TestData.check(TestData.minimal("""
-            sites:
-              - id: office
-                country: GH
-            trade:
-              - id: spares
-                direction: import
-                country: SN
-                goods: [vehicles]
-                payment: [hawala]
-            """)).findings.filter { $0.rule == "trade-restriction" || $0.rule == "financial-restriction" }.isEmpty)
+        #expect(
+            try TestData.check(
+                TestData.minimal(
+                    """
+                    sites:
+                      - id: office
+                        country: GH
+                    trade:
+                      - id: spares
+                        direction: import
+                        country: SN
+                        goods: [vehicles]
+                        payment: [hawala]
+                    """)
+            ).findings.filter { $0.rule == "trade-restriction" || $0.rule == "financial-restriction" }.isEmpty)
     }
 
     @Test func aPaymentTermMustSayWhetherItIsBanking() throws {
@@ -171,8 +195,10 @@ import Testing
 
     @Test func aSynonymAddedToABankMethodKeepsItBanking() {
         var vocabulary = TestData.workspace.vocabularies[.payments]
-        vocabulary.add(Term(id: "bank-transfer", description: "", synonyms: ["virement"], requires: [], covers: [],
-                            survivesStateShutdown: false, partial: false, hsPrefixes: [], banking: false))
+        vocabulary.add(
+            Term(
+                id: "bank-transfer", description: "", synonyms: ["virement"], requires: [], covers: [],
+                survivesStateShutdown: false, partial: false, hsPrefixes: [], banking: false))
         #expect(vocabulary.term("bank-transfer")?.banking == true)
         #expect(vocabulary.resolve("Virement") == "bank-transfer")
     }

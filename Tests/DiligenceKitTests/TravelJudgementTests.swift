@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DiligenceKit
 
 /// Issue 21, A: travel is judged by where its destination city is.
@@ -7,7 +8,8 @@ import Testing
     static let belarus = CountryTable.shared?.country(code: "BY")
 
     static func trip(_ city: String, country: String, travellers: Int, frequency: String) -> String {
-        TestData.minimal("""
+        TestData.minimal(
+            """
             travel:
               - id: trip
                 country: \(country)
@@ -154,8 +156,10 @@ import Testing
 /// Issue 21, D: no recommendation may advise getting round a measure.
 @Suite struct RecommendationTests {
     /// Phrases of advice that reach a halted result by another route.
-    static let circumvention = ["non-ecowas", "supply routes through", "route supplies through", "alternative route",
-                                "before paying any armed group", "through neighbouring", "via a third country"]
+    static let circumvention = [
+        "non-ecowas", "supply routes through", "route supplies through", "alternative route",
+        "before paying any armed group", "through neighbouring", "via a third country",
+    ]
 
     static var every: [(from: String, text: String)] {
         TestData.workspace.database.factors.flatMap { factor in factor.recommendations.map { (factor.id, $0) } }
@@ -180,7 +184,8 @@ import Testing
 
 /// Issue 21, C: travel-ban factors are read, and their advice fits the measure.
 @Suite struct TravelBanTests {
-    static let policy = TestData.minimal("""
+    static let policy = TestData.minimal(
+        """
         counterparties:
           - id: guest
             name: Aliaksandr Lukashenka
@@ -239,10 +244,11 @@ import Testing
 @Suite struct DestinationResolverTests {
     static func factor(areas: [Area], events: [RiskEvent]) -> RiskFactor {
         let mozambique = CountryTable.shared?.country(code: "MZ") ?? Country(code: "MZ", name: "Mozambique")
-        return RiskFactor(id: "A-TEST", kind: .armedConflict, title: "t", summary: nil, country: mozambique,
-                          inForceFrom: Day(iso: "2020-01-01")!, inForceUntil: nil, published: nil, modified: nil,
-                          reviewed: Day(iso: "2020-09-01")!, severity: .high, affects: Affects(), exemptGoods: [], areas: areas,
-                          targets: [], events: events, references: [], recommendations: [], notes: nil, file: "f.yaml", mark: .start)
+        return RiskFactor(
+            id: "A-TEST", kind: .armedConflict, title: "t", summary: nil, country: mozambique,
+            inForceFrom: Day(iso: "2020-01-01")!, inForceUntil: nil, published: nil, modified: nil,
+            reviewed: Day(iso: "2020-09-01")!, severity: .high, affects: Affects(), exemptGoods: [], areas: areas,
+            targets: [], events: events, references: [], recommendations: [], notes: nil, file: "f.yaml", mark: .start)
     }
 
     @Test func areasComeFirstAndARegionLevelEventLocatesNoCity() throws {
@@ -255,13 +261,15 @@ import Testing
         let area = Area(name: "Mueda", region: nil, location: Coordinate(lat: -11.7, lon: 39.6), radiusKm: 10, locatedBy: "test")
         let mozambique = try #require(CountryTable.shared?.country(code: "MZ"))
         let empty = Gazetteer()
-        let database = RiskDatabase(path: "db", metadata: TestData.workspace.database.metadata,
-                                    factors: [Self.factor(areas: [], events: [regional, near, exact])], entities: [], digest: "", files: [])
+        let database = RiskDatabase(
+            path: "db", metadata: TestData.workspace.database.metadata,
+            factors: [Self.factor(areas: [], events: [regional, near, exact])], entities: [], digest: "", files: [])
         let resolver = DestinationResolver(database: database, gazetteer: empty)
         #expect(resolver.resolve("Nangade", in: mozambique) == nil)
         #expect(resolver.resolve("Mueda", in: mozambique)?.location == Coordinate(lat: -11.66, lon: 39.55))
-        let withArea = RiskDatabase(path: "db", metadata: TestData.workspace.database.metadata,
-                                    factors: [Self.factor(areas: [area], events: [exact])], entities: [], digest: "", files: [])
+        let withArea = RiskDatabase(
+            path: "db", metadata: TestData.workspace.database.metadata,
+            factors: [Self.factor(areas: [area], events: [exact])], entities: [], digest: "", files: [])
         #expect(DestinationResolver(database: withArea, gazetteer: empty).resolve("mueda", in: mozambique)?.location == Coordinate(lat: -11.7, lon: 39.6))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The controlled vocabularies: synonyms, HS classification, dependency closure, extension.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DiligenceKit
 
 /// The YAML layer: scalars as written, 1-based marks, and hostile input rejected with a location.
@@ -21,17 +22,19 @@ import Testing
     }
 
     @Test func quotingIsRecordedAndQuotedNullIsText() throws {
-        let root = try #require(try TestData.read("""
-            a: "NO"
-            b: 'yes'
-            c: ~
-            d: "~"
-            e:
-            f: |
-              two
-              lines
-            g: !!str 012
-            """))
+        let root = try #require(
+            try TestData.read(
+                """
+                a: "NO"
+                b: 'yes'
+                c: ~
+                d: "~"
+                e:
+                f: |
+                  two
+                  lines
+                g: !!str 012
+                """))
         #expect(root["a"]?.scalar == "NO")
         #expect(root["a"]?.style == .quoted)
         #expect(root["b"]?.scalar == "yes")
@@ -49,12 +52,14 @@ import Testing
     // MARK: Marks
 
     @Test func marksAreOneBasedLinesAndColumns() throws {
-        let root = try #require(try TestData.read("""
-            a: 1
-            list:
-              - x
-              - { k: v }
-            """))
+        let root = try #require(
+            try TestData.read(
+                """
+                a: 1
+                list:
+                  - x
+                  - { k: v }
+                """))
         #expect(root.mark == Mark(line: 1, column: 1))
         guard case .mapping(let pairs) = root.content else {
             Issue.record("root is not a mapping")

@@ -44,7 +44,10 @@ import Testing
     @Test(arguments: [("2016-01-01", false), ("2020-09-22", true), ("2020-12-31", false)])
     func aMeasureAnnouncedButNotInForceIsNotedNotApplied(_ asOf: String, _ announced: Bool) throws {
         let run = try Executable.run(["check", Self.minsk, "--as-of", asOf, "--format", "text"])
-        #expect(run.stdout.contains("\(Self.minsk):6:5: info: [announced-measure] EU sanctions on individuals responsible for repression and election falsification in Belarus: announced on 2020-09-08, not in force on the as-of date (\(asOf))") == announced, "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "\(Self.minsk):6:5: info: [announced-measure] EU sanctions on individuals responsible for repression and election falsification in Belarus: announced on 2020-09-08, not in force on the as-of date (\(asOf))"
+            ) == announced, "\(run.stdout)")
         if announced {
             let findings = try Self.findings(["check", Self.minsk, "--as-of", asOf])
             let text = String(decoding: try JSONSerialization.data(withJSONObject: findings), as: UTF8.self)
@@ -58,11 +61,20 @@ import Testing
             try Executable.run(["check", Self.minsk, "--as-of", asOf, "--format", "markdown", "--output", "-"]).stdout
         }
         let early = try markdown("2016-01-01")
-        #expect(early.contains("| MS Risk Blog | 2020-09 | not known at the as-of date: taken 56 months after it; only its facts dated by the as-of date are used |"), "\(early)")
-        #expect(early.contains("No factor of the database had been reviewed by the as-of date: it describes a later time. 11 factors were reviewed after the as-of date; their facts dated after it are not used."))
+        #expect(
+            early.contains(
+                "| MS Risk Blog | 2020-09 | not known at the as-of date: taken 56 months after it; only its facts dated by the as-of date are used |"),
+            "\(early)")
+        #expect(
+            early.contains(
+                "No factor of the database had been reviewed by the as-of date: it describes a later time. 11 factors were reviewed after the as-of date; their facts dated after it are not used."
+            ))
         let during = try markdown("2020-09-22")
         #expect(during.contains("| Official Journal of the European Union | 2020-10-02 | not known at the as-of date: taken 10 days after it;"))
-        #expect(during.contains("The database is 1 day old at the as-of date (newest factor review on or before it: 2020-09-21). 1 factor was reviewed after the as-of date; its facts dated after it are not used."))
+        #expect(
+            during.contains(
+                "The database is 1 day old at the as-of date (newest factor review on or before it: 2020-09-21). 1 factor was reviewed after the as-of date; its facts dated after it are not used."
+            ))
         #expect(!during.contains("2020/1387"), "the regulation of 2020-10-02 is cited as of 2020-09-22")
         let late = try markdown("2020-12-31")
         #expect(late.contains("The database is 90 days old at the as-of date (newest factor review on or before it: 2020-10-02)."))
@@ -71,7 +83,9 @@ import Testing
         let database = document["database"] as? [String: Any] ?? [:]
         #expect(database["age_days"] as? Int == 90 && database["reviewed_after_as_of"] as? Int == 0, "\(database)")
         let text = try Executable.run(["check", Self.minsk, "--as-of", "2020-12-31", "--format", "text"])
-        #expect(text.stdout.contains("database: diligence seed database 2020-09-22 sha256:") && text.stdout.contains("; 90 days old at the as-of date\n"), "\(text.stdout)")
+        #expect(
+            text.stdout.contains("database: diligence seed database 2020-09-22 sha256:") && text.stdout.contains("; 90 days old at the as-of date\n"),
+            "\(text.stdout)")
         let earlyText = try Executable.run(["check", Self.minsk, "--as-of", "2016-01-01", "--format", "text"])
         #expect(earlyText.stdout.contains("; no factor reviewed by the as-of date\n"), "\(earlyText.stdout)")
     }
@@ -81,7 +95,10 @@ import Testing
     @Test(arguments: [("2016-01-01", false), ("2020-09-22", true), ("2020-12-31", true)])
     func aPoliticallyExposedPersonIsReportedAsSuch(_ asOf: String, _ reported: Bool) throws {
         let run = try Executable.run(["check", Self.pep, "--as-of", asOf, "--format", "text"])
-        #expect(run.stdout.contains("\(Self.pep):6:5: medium: [listed-counterparty] Assimi Goita matches politically exposed person Assimi Goïta (Leader of the National Committee for the Salvation of the People (CNSP)") == reported, "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "\(Self.pep):6:5: medium: [listed-counterparty] Assimi Goita matches politically exposed person Assimi Goïta (Leader of the National Committee for the Salvation of the People (CNSP)"
+            ) == reported, "\(run.stdout)")
         #expect(!run.stdout.contains("matches listed person"))
     }
 
@@ -110,7 +127,10 @@ import Testing
         let afungi = try #require(findings.first { $0["subject"] as? String == "afungi-yard" })
         #expect(afungi["severity"] as? String == "critical" && afungi["line"] as? Int == 19)
         let evidence = afungi["evidence"] as? [[String: Any]] ?? []
-        #expect(evidence.first?["fact"] as? String == "ASWJ Islamist insurgency in Cabo Delgado, northern Mozambique (1 of its sources dated after the as-of date, not cited)", "\(evidence.first ?? [:])")
+        #expect(
+            evidence.first?["fact"] as? String
+                == "ASWJ Islamist insurgency in Cabo Delgado, northern Mozambique (1 of its sources dated after the as-of date, not cited)",
+            "\(evidence.first ?? [:])")
         let text = String(decoding: try JSONSerialization.data(withJSONObject: afungi), as: UTF8.self)
         #expect(!text.contains("RUSSIA-EO14024") && !text.contains("2024-05-03"), "\(text)")
     }

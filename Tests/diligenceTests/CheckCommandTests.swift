@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -170,9 +171,13 @@ import Glibc
 @Suite struct GateCommandTests {
     @Test func aBaselineOfTheSameRunPassesTheGate() throws {
         let out = try Executable.temporaryFolder()
-        let first = try Executable.run(["check", "policies", "--as-of", "2020-09-30", "--format", "json", "--output", out.appendingPathComponent("base.json").path])
+        let first = try Executable.run([
+            "check", "policies", "--as-of", "2020-09-30", "--format", "json", "--output", out.appendingPathComponent("base.json").path,
+        ])
         #expect(first.status == 1)
-        let second = try Executable.run(["check", "policies", "--as-of", "2020-09-30", "--format", "text", "--baseline", out.appendingPathComponent("base.json").path])
+        let second = try Executable.run([
+            "check", "policies", "--as-of", "2020-09-30", "--format", "text", "--baseline", out.appendingPathComponent("base.json").path,
+        ])
         #expect(second.status == 0, "\(second.stdout)")
         #expect(second.stdout.contains("0 new, 0 resolved"))
         let missing = try Executable.run(["check", "policies", "--as-of", "2020-09-30", "--baseline", "no-such.json"])
@@ -183,8 +188,12 @@ import Glibc
     @Test func anAcceptanceBeyondTheHorizonIsInvalidInput() throws {
         let run = try Executable.run(["check", "policies/by-minsk-software-centre.yaml", "--as-of", "2020-01-01", "--format", "text"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("policies/by-minsk-software-centre.yaml:67:14: error: the acceptance of `shutdown-exposure/hrodna-qa-office` expires on 2021-03-31"))
-        let longer = try Executable.run(["check", "policies/by-minsk-software-centre.yaml", "--as-of", "2020-01-01", "--format", "text", "--max-acceptance-days", "500"])
+        #expect(
+            run.stderr.contains(
+                "policies/by-minsk-software-centre.yaml:67:14: error: the acceptance of `shutdown-exposure/hrodna-qa-office` expires on 2021-03-31"))
+        let longer = try Executable.run([
+            "check", "policies/by-minsk-software-centre.yaml", "--as-of", "2020-01-01", "--format", "text", "--max-acceptance-days", "500",
+        ])
         #expect(longer.status != 2)
     }
 }

@@ -26,7 +26,10 @@ import Testing
         let changes = try #require(report.range(of: "## Changes since 2020-07-31"))
         let control = try #require(report.range(of: "## 1. Control"))
         #expect(changes.lowerBound < control.lowerBound, "the report opens with the changes")
-        #expect(report.contains("The same policies checked against the same risk database as of 2020-07-31: 59 new, 0 escalated, 4 updated, 0 de-escalated, 0 resolved; 0 unchanged."))
+        #expect(
+            report.contains(
+                "The same policies checked against the same risk database as of 2020-07-31: 59 new, 0 escalated, 4 updated, 0 de-escalated, 0 resolved; 0 unchanged."
+            ))
 
         let coup = try #require(Self.label(of: "event: Military coup removes President Ibrahim Boubacar Keïta", in: report))
         let shutdown = try #require(Self.label(of: "event: Near-total shutdown of mobile and fixed internet across Belarus", in: report))
@@ -61,9 +64,10 @@ import Testing
         #expect(coup["kind"] as? String == "event" && coup["date"] as? String == "2020-08-18" && coup["record"] as? String == "DRF-2020-ML-0001")
         let coupID = try #require(coup["id"] as? String)
         let findings = try #require(json["findings"] as? [[String: Any]])
-        let bamako = try #require(findings.first {
-            $0["rule"] as? String == "political-instability" && ($0["message"] as? String)?.hasPrefix("Bamako sales and logistics office") == true
-        })
+        let bamako = try #require(
+            findings.first {
+                $0["rule"] as? String == "political-instability" && ($0["message"] as? String)?.hasPrefix("Bamako sales and logistics office") == true
+            })
         #expect(bamako["change"] as? String == "new")
         #expect((bamako["caused_by"] as? [String])?.contains(coupID) == true)
         #expect(findings.filter { $0["change"] != nil }.count == 63)

@@ -46,8 +46,10 @@ import Testing
         let article = folder.appendingPathComponent("cabo-delgado.txt")
         try Self.article(2).write(to: article, atomically: true, encoding: .utf8)
         let output = db.appendingPathComponent("factors/draft.yaml")
-        let run = try Executable.run(["db", "draft", article.path, "--country", "MZ", "--published", "2020-09-01",
-                                      "--source", "MS Risk Blog", "--output", output.path])
+        let run = try Executable.run([
+            "db", "draft", article.path, "--country", "MZ", "--published", "2020-09-01",
+            "--source", "MS Risk Blog", "--output", output.path,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         // The summary names what to review: the province the gazetteer does not know.
         #expect(run.stderr.contains("places: 3 geocoded: Mocímboa da Praia (MZ), Quissanga (MZ), Afungi (MZ)"), "\(run.stderr)")
@@ -73,8 +75,9 @@ import Testing
         text = text.replacingOccurrences(of: "    status: draft\n", with: "")
         text = text.replacingOccurrences(of: "    severity: high  # review: the rule's starting value", with: "    severity: critical")
         // Quissanga: the analyst's radius is 40 km, not the rule's 50.
-        text = text.replacingOccurrences(of: "      - name: \"Quissanga\"\n        lat: -12.43\n        lon: 40.48\n        radius_km: 50",
-                                         with: "      - name: \"Quissanga\"\n        lat: -12.43\n        lon: 40.48\n        radius_km: 40")
+        text = text.replacingOccurrences(
+            of: "      - name: \"Quissanga\"\n        lat: -12.43\n        lon: 40.48\n        radius_km: 50",
+            with: "      - name: \"Quissanga\"\n        lat: -12.43\n        lon: 40.48\n        radius_km: 40")
         // The unknown province, located by the analyst: the insurgency zone of the seeds.
         let zone = """
                   - name: "Cabo Delgado insurgency zone"
@@ -87,13 +90,18 @@ import Testing
             """
         text = text.replacingOccurrences(of: "    # review: unknown to the gazetteer: “Cabo Delgado”", with: zone + "    # located: “Cabo Delgado”")
         // The target's site kinds, and the article's second target (infrastructure across the province).
-        text = text.replacingOccurrences(of: "        located_by: \"approximate, from /work/shared/data/README.md (public maps), as the seeds' Afungi LNG target\"\n",
-                                         with: "        located_by: \"approximate, from /work/shared/data/README.md (public maps), as the seeds' Afungi LNG target\"\n        site_kinds: [construction-site, plant, port]\n      - name: \"Key infrastructure installations across Cabo Delgado\"\n        site_kinds: [port, warehouse, plant, construction-site]\n")
+        text = text.replacingOccurrences(
+            of: "        located_by: \"approximate, from /work/shared/data/README.md (public maps), as the seeds' Afungi LNG target\"\n",
+            with:
+                "        located_by: \"approximate, from /work/shared/data/README.md (public maps), as the seeds' Afungi LNG target\"\n        site_kinds: [construction-site, plant, port]\n      - name: \"Key infrastructure installations across Cabo Delgado\"\n        site_kinds: [port, warehouse, plant, construction-site]\n"
+        )
         try text.write(to: output, atomically: true, encoding: .utf8)
         #expect(!text.contains("    status: draft\n"))
 
         let corrected = try Self.findings("conflict-proximity", db: db, policy: "policies/mz-cabo-delgado-lng-logistics.yaml", asOf: "2020-09-22")
-        let seeds = try Self.findings("conflict-proximity", db: Executable.root.appendingPathComponent("seeds"), policy: "policies/mz-cabo-delgado-lng-logistics.yaml", asOf: "2020-09-22")
+        let seeds = try Self.findings(
+            "conflict-proximity", db: Executable.root.appendingPathComponent("seeds"), policy: "policies/mz-cabo-delgado-lng-logistics.yaml", asOf: "2020-09-22"
+        )
         #expect(!seeds.isEmpty)
         #expect(corrected == seeds)
     }
@@ -101,12 +109,15 @@ import Testing
     @Test func unseenBriefingDraftsItsDatesPlacesAndKinds() throws {
         let folder = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (run, text, _) = try Self.draft(Self.fixtures.appendingPathComponent("unseen-briefing.txt"),
-                                            ["--country", "ML", "--published", "2021-04-15", "--source", "Test briefing"], in: folder)
+        let (run, text, _) = try Self.draft(
+            Self.fixtures.appendingPathComponent("unseen-briefing.txt"),
+            ["--country", "ML", "--published", "2021-04-15", "--source", "Test briefing"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         // 15 April 2021 is a Thursday: "on Tuesday" is the 13th; "last month" March; "in June" the last June.
-        for (date, expression) in [("2021-03-03", "3 March 2021"), ("2021-01", "January 2021"), ("2020-06", "June"),
-                                   ("2021-03", "Last month"), ("2021-04-13", "Tuesday")] {
+        for (date, expression) in [
+            ("2021-03-03", "3 March 2021"), ("2021-01", "January 2021"), ("2020-06", "June"),
+            ("2021-03", "Last month"), ("2021-04-13", "Tuesday"),
+        ] {
             #expect(text.contains("- date: \(date)  # review: from “\(expression)”"), "no \(date) from \(expression)")
         }
         // Two places in one sentence: two located events.
@@ -154,11 +165,13 @@ import Testing
         try Data([0x41, 0x00, 0x42]).write(to: binary)
         let empty = folder.appendingPathComponent("empty.html")
         try Data("<html><script>x</script></html>".utf8).write(to: empty)
-        for (file, message) in [(invalid, "latin1.txt:2:27: error: article is not valid UTF-8 (byte 0xE9)"),
-                                (huge, "huge.txt:1:1: error: file is 5242880 bytes; the limit is 1048576 bytes"),
-                                (binary, "binary.txt:1:2: error: article holds a NUL byte"),
-                                (empty, "empty.html:1:1: error: article holds no text"),
-                                (folder.appendingPathComponent("missing.txt"), "missing.txt:1:1: error: no such file")] {
+        for (file, message) in [
+            (invalid, "latin1.txt:2:27: error: article is not valid UTF-8 (byte 0xE9)"),
+            (huge, "huge.txt:1:1: error: file is 5242880 bytes; the limit is 1048576 bytes"),
+            (binary, "binary.txt:1:2: error: article holds a NUL byte"),
+            (empty, "empty.html:1:1: error: article holds no text"),
+            (folder.appendingPathComponent("missing.txt"), "missing.txt:1:1: error: no such file"),
+        ] {
             let (run, text, path) = try Self.draft(file, ["--country", "MZ"], in: folder)
             #expect(run.status == 2, "\(file.lastPathComponent): \(run.stderr)")
             #expect(run.stderr.contains(message), "\(run.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,8 +20,9 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: folder) }
         let portfolio = folder.appendingPathComponent("portfolio")
         for copy in 0..<6 {
-            try FileManager.default.copyItem(at: Executable.root.appendingPathComponent("policies"),
-                                             to: portfolio.appendingPathComponent("copy-\(copy)"))
+            try FileManager.default.copyItem(
+                at: Executable.root.appendingPathComponent("policies"),
+                to: portfolio.appendingPathComponent("copy-\(copy)"))
         }
         let out = folder.appendingPathComponent("out")
         func arguments(_ asOf: String) -> [String] {
@@ -77,7 +79,8 @@ import Glibc
         #expect(try String(contentsOf: out.appendingPathComponent("README.txt"), encoding: .utf8) == "kept")
 
         // The current folder is never switched away under the shell that stands in it.
-        let here = try Executable.run(["check", Self.policy, "--db", Self.seeds, "--as-of", "2020-09-30", "--format", "json,markdown", "--output", "."], in: out)
+        let here = try Executable.run(
+            ["check", Self.policy, "--db", Self.seeds, "--as-of", "2020-09-30", "--format", "json,markdown", "--output", "."], in: out)
         #expect(here.status == 2)
         #expect(here.stderr.contains("the current folder (or one above it)"), "\(here.stderr)")
 
@@ -98,8 +101,10 @@ import Glibc
         let victim = folder.appendingPathComponent("victim.txt")
         try Data("precious".utf8).write(to: victim)
         #expect(symlink(victim.path, shared.appendingPathComponent("report.md").path) == 0)
-        let run = try Executable.run(["check", Self.policy, "--db", Self.seeds, "--as-of", "2020-09-30", "--format", "markdown",
-                                      "--output", shared.appendingPathComponent("report.md").path])
+        let run = try Executable.run([
+            "check", Self.policy, "--db", Self.seeds, "--as-of", "2020-09-30", "--format", "markdown",
+            "--output", shared.appendingPathComponent("report.md").path,
+        ])
         #expect(run.status == 1, "\(run.stderr)")
         #expect(try String(contentsOf: victim, encoding: .utf8) == "precious")
         var status = stat()
@@ -120,8 +125,10 @@ import Glibc
         #expect(try Data(contentsOf: policy) == before)
         // The same file under another name (a link) is the same input.
         #expect(symlink(policy.path, folder.appendingPathComponent("alias.md").path) == 0)
-        let linked = try Executable.run(["check", policy.path, "--db", Self.seeds, "--as-of", "2020-09-30", "--format", "markdown",
-                                         "--output", folder.appendingPathComponent("alias.md").path])
+        let linked = try Executable.run([
+            "check", policy.path, "--db", Self.seeds, "--as-of", "2020-09-30", "--format", "markdown",
+            "--output", folder.appendingPathComponent("alias.md").path,
+        ])
         #expect(linked.status == 2)
         #expect(try Data(contentsOf: policy) == before)
 
@@ -221,8 +228,10 @@ import Glibc
         }
         let policy = folder.appendingPathComponent("amplified.yaml")
         try Data(text.utf8).write(to: policy)
-        let run = try Executable.run(["check", policy.path, "--db", Self.seeds, "--as-of", "2020-09-30", "--format", Self.formats,
-                                      "--output", folder.appendingPathComponent("out").path])
+        let run = try Executable.run([
+            "check", policy.path, "--db", Self.seeds, "--as-of", "2020-09-30", "--format", Self.formats,
+            "--output", folder.appendingPathComponent("out").path,
+        ])
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("\(policy.path):131:23: error: aliases expand this file's text past 8388608 bytes"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))

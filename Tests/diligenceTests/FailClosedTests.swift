@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,12 +40,13 @@ import Glibc
         let run = try Executable.run(["check", Self.policy, "--db", database.path] + Self.asOf)
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
-        let (place, expected) = switch shape {
-        case "metadata-only": ("/database.yaml", "the risk database holds no risk factors")
-        case "factors-empty": ("/factors", "factors/ holds no YAML file")
-        case "lists-empty": ("/lists", "lists/ holds no YAML file")
-        default: ("/database.yaml", "not a risk database: no database.yaml")
-        }
+        let (place, expected) =
+            switch shape {
+            case "metadata-only": ("/database.yaml", "the risk database holds no risk factors")
+            case "factors-empty": ("/factors", "factors/ holds no YAML file")
+            case "lists-empty": ("/lists", "lists/ holds no YAML file")
+            default: ("/database.yaml", "not a risk database: no database.yaml")
+            }
         #expect(run.stderr.contains(database.path + place + ":1:1: error: " + expected), "\(run.stderr)")
     }
 
@@ -110,8 +112,9 @@ import Glibc
         try FileManager.default.copyItem(atPath: Self.seeds, toPath: folder.appendingPathComponent("db").path)
         try Self.openUp(folder)
         #expect(chmod(folder.appendingPathComponent(locked).path, 0) == 0)
-        let run = try Executable.run(["check", policies.path, "--db", folder.appendingPathComponent("db").path] + Self.asOf,
-                                     stdinBytes: nil, launcher: launcher)
+        let run = try Executable.run(
+            ["check", policies.path, "--db", folder.appendingPathComponent("db").path] + Self.asOf,
+            stdinBytes: nil, launcher: launcher)
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains(folder.appendingPathComponent(locked).path + ":1:1: error: cannot read this folder (permission denied)"), "\(run.stderr)")
     }

@@ -10,12 +10,16 @@ import Testing
     static func importedDatabase() throws -> URL {
         let folder = try Executable.temporaryFolder().appendingPathComponent("db")
         try FileManager.default.copyItem(at: Executable.root.appendingPathComponent("seeds"), to: folder)
-        let acled = try Executable.run(["db", "import", "--from", "acled", geo.appendingPathComponent("acled-cabo-delgado-synthetic.csv").path,
-                                        "--output", folder.appendingPathComponent("factors/acled.yaml").path])
+        let acled = try Executable.run([
+            "db", "import", "--from", "acled", geo.appendingPathComponent("acled-cabo-delgado-synthetic.csv").path,
+            "--output", folder.appendingPathComponent("factors/acled.yaml").path,
+        ])
         #expect(acled.status == 0, "stderr: \(acled.stderr)")
         #expect(acled.stderr.contains("10 events (9 political violence, 1 demonstrations) in 3 factor(s) for MZ, TZ; 1 strategic developments skipped"))
-        let stop = try Executable.run(["db", "import", "--from", "stop", geo.appendingPathComponent("stop-keepiton-synthetic.csv").path,
-                                       "--output", folder.appendingPathComponent("factors/stop.yaml").path])
+        let stop = try Executable.run([
+            "db", "import", "--from", "stop", geo.appendingPathComponent("stop-keepiton-synthetic.csv").path,
+            "--output", folder.appendingPathComponent("factors/stop.yaml").path,
+        ])
         #expect(stop.status == 0, "stderr: \(stop.stderr)")
         #expect(stop.stderr.contains("6 shutdowns (5 national, 1 regional) in 5 factor(s)"))
         return folder
@@ -24,8 +28,10 @@ import Testing
     @Test func aSiteNearMetugeGetsConflictProximityCitingTheACLEDEventIDs() throws {
         let database = try Self.importedDatabase()
         let out = try Executable.temporaryFolder()
-        let run = try Executable.run(["check", Self.geo.appendingPathComponent("metuge-camp.yaml").path, "--db", database.path,
-                                      "--as-of", "2020-09-30", "--format", "json,markdown", "--output", out.path])
+        let run = try Executable.run([
+            "check", Self.geo.appendingPathComponent("metuge-camp.yaml").path, "--db", database.path,
+            "--as-of", "2020-09-30", "--format", "json,markdown", "--output", out.path,
+        ])
         #expect(run.status == 1, "stderr: \(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
@@ -54,15 +60,19 @@ import Testing
             #expect(!text.contains("MOZ9007") && !text.contains("MOZ9008"))
         }
         // A month later they are.
-        let later = try Executable.run(["check", Self.geo.appendingPathComponent("metuge-camp.yaml").path, "--db", database.path,
-                                        "--as-of", "2020-11-30", "--format", "json"])
+        let later = try Executable.run([
+            "check", Self.geo.appendingPathComponent("metuge-camp.yaml").path, "--db", database.path,
+            "--as-of", "2020-11-30", "--format", "json",
+        ])
         #expect(later.stdout.contains("\"MOZ9007\""))
     }
 
     @Test func aBamakoOfficeGetsShutdownExposureFromMalisJuly2020Shutdown() throws {
         let database = try Self.importedDatabase()
-        let run = try Executable.run(["check", Self.geo.appendingPathComponent("bamako-office.yaml").path, "--db", database.path,
-                                      "--as-of", "2020-09-30", "--format", "json"])
+        let run = try Executable.run([
+            "check", Self.geo.appendingPathComponent("bamako-office.yaml").path, "--db", database.path,
+            "--as-of", "2020-09-30", "--format", "json",
+        ])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
         let finding = try #require(findings.first { $0["rule"] as? String == "shutdown-exposure" })
@@ -71,15 +81,20 @@ import Testing
         #expect(events.first?["date"] as? String == "2020-07-10" && events.first?["until"] as? String == "2020-07-15")
         #expect((finding["message"] as? String)?.contains("State-ordered internet shutdowns in Mali (Access Now STOP)".lowercased().prefix(5)) == true)
         // The SARIF report stays valid with the exposure in its property bag.
-        let sarif = try Executable.run(["check", Self.geo.appendingPathComponent("bamako-office.yaml").path, "--db", database.path,
-                                        "--as-of", "2020-09-30", "--format", "sarif"])
+        let sarif = try Executable.run([
+            "check", Self.geo.appendingPathComponent("bamako-office.yaml").path, "--db", database.path,
+            "--as-of", "2020-09-30", "--format", "sarif",
+        ])
         #expect(sarif.stdout.contains("\"exposure\""))
     }
 
     @Test func badExportsExitTwoWithLocatedErrors() throws {
         let folder = try Executable.temporaryFolder()
         let bad = folder.appendingPathComponent("bad.csv")
-        try Data("event_id_cnty,event_date,event_type,latitude,longitude,iso\nMOZ1,12 Augst 2020,Battles,-12.9,40.3,508\nMOZ2,2020-08-12,Battles,-12.9,181,508\n".utf8).write(to: bad)
+        try Data(
+            "event_id_cnty,event_date,event_type,latitude,longitude,iso\nMOZ1,12 Augst 2020,Battles,-12.9,40.3,508\nMOZ2,2020-08-12,Battles,-12.9,181,508\n"
+                .utf8
+        ).write(to: bad)
         let run = try Executable.run(["db", "import", "--from", "acled", bad.path, "--output", folder.appendingPathComponent("out.yaml").path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(bad.path):2:6: error: event_date `12 Augst 2020` is not a date"))

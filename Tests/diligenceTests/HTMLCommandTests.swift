@@ -49,8 +49,9 @@ import Testing
         let out = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let target = out.appendingPathComponent("report.pdf").path
-        let run = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "pdf", "--output", target],
-                                     stdinBytes: nil, launcher: ["/usr/bin/env", "PATH=\(out.path)"])
+        let run = try Executable.run(
+            ["check", "policies"] + Self.asOf + ["--format", "pdf", "--output", target],
+            stdinBytes: nil, launcher: ["/usr/bin/env", "PATH=\(out.path)"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("error: --format pdf needs chromium: apt-get install chromium"))
         #expect(!FileManager.default.fileExists(atPath: target))

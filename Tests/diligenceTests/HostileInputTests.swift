@@ -1,6 +1,7 @@
 import DiligenceKit
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,7 +39,9 @@ import Glibc
             // Whatever the input holds, messages reach the terminal (or the CI log) without control
             // characters other than line feeds: no escape sequences, no carriage returns, no bells.
             let controls = result.stderr.unicodeScalars.filter { $0.properties.generalCategory == .control && $0 != "\n" }
-            #expect(controls.isEmpty, "\(run.command): control characters \(controls.map { "U+" + String($0.value, radix: 16, uppercase: true) }) in standard error")
+            #expect(
+                controls.isEmpty, "\(run.command): control characters \(controls.map { "U+" + String($0.value, radix: 16, uppercase: true) }) in standard error"
+            )
             guard !result.killed else {
                 Issue.record("\(run.command) \(hostile.name) did not finish in \(Self.budget): killed")
                 return  // the second command would hang the same way
@@ -118,8 +121,10 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
     }
 
     /// A policy generated at run time into `name` in the temporary folder.
-    static func generated(_ name: String, _ outcome: Outcome, check: Outcome? = nil,
-                          _ contents: @escaping @Sendable () -> [UInt8]) -> HostileCase {
+    static func generated(
+        _ name: String, _ outcome: Outcome, check: Outcome? = nil,
+        _ contents: @escaping @Sendable () -> [UInt8]
+    ) -> HostileCase {
         HostileCase(name, outcome, check: check) { folder in
             let path = folder.appendingPathComponent(name).path
             try Data(contents()).write(to: URL(fileURLWithPath: path))
@@ -137,8 +142,9 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         fixture("alias-bomb-depends-on.yaml", .refused(line: 15, column: 13, words: ["more than 1000000 nodes", "alias bomb"])),
         // Anchors and aliases without merge keys are plain YAML and accepted; the alias expands
         // (the Minsk office inherits `internet` and is exposed to Belarus's shutdowns: exit 1).
-        fixture("anchors-aliases.yaml", .accepted(),
-                check: .accepted(status: 1, check: ["shutdown-exposure/minsk-office/DRF-2020-BY-0001"])),
+        fixture(
+            "anchors-aliases.yaml", .accepted(),
+            check: .accepted(status: 1, check: ["shutdown-exposure/minsk-office/DRF-2020-BY-0001"])),
         // A merge key is refused by name; the site it should have completed then lacks `country`.
         fixture("merge-key.yaml", .refused(line: 9, column: 5, words: ["merge keys (`<<`) are not supported"], problems: 2)),
 
@@ -168,7 +174,8 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         HostileCase("huge-sparse.yaml", .refused(line: 1, column: 1, words: ["file is 209715200 bytes", "the limit is 8388608 bytes"])) { folder in
             let path = folder.appendingPathComponent("huge-sparse.yaml").path
             guard FileManager.default.createFile(atPath: path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: path) else { throw POSIXError(.EACCES) }
+                let handle = FileHandle(forWritingAtPath: path)
+            else { throw POSIXError(.EACCES) }
             try handle.truncate(atOffset: 200 << 20)
             try handle.close()
             return HostileSetup(paths: [path], shown: path)
@@ -275,7 +282,9 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
             return HostileSetup(paths: [clean], database: database, shown: database + "/factors/bomb.yaml")
         },
         // The second file is located, and the message names the first file and line.
-        HostileCase("db-duplicate-factor", .refused(line: 2, column: 1, words: ["duplicate factor id `DRF-2020-XX-0001`", "db-duplicate-factor/factors/a-coup.yaml:2"])) { _ in
+        HostileCase(
+            "db-duplicate-factor", .refused(line: 2, column: 1, words: ["duplicate factor id `DRF-2020-XX-0001`", "db-duplicate-factor/factors/a-coup.yaml:2"])
+        ) { _ in
             let database = hostile.appendingPathComponent("db-duplicate-factor").path
             return HostileSetup(paths: [clean], database: database, shown: database + "/factors/b-unrest.yaml")
         },
@@ -284,8 +293,9 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
             let vocabularies = folder.appendingPathComponent("db/vocabularies")
             try FileManager.default.createDirectory(at: vocabularies, withIntermediateDirectories: true)
             #expect(mkfifo(vocabularies.appendingPathComponent("x.yaml").path, 0o644) == 0)
-            return HostileSetup(paths: [clean], database: folder.appendingPathComponent("db").path,
-                                shown: vocabularies.appendingPathComponent("x.yaml").path)
+            return HostileSetup(
+                paths: [clean], database: folder.appendingPathComponent("db").path,
+                shown: vocabularies.appendingPathComponent("x.yaml").path)
         },
 
         // MARK: Work that grows faster than the input
@@ -416,10 +426,11 @@ struct MeasuredRun {
         // time writes "Command exited with non-zero status N" first when the status is not 0; %M is the last line.
         let reported = (try? String(contentsOfFile: peakPath, encoding: .utf8))?
             .split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        return MeasuredRun(status: exitStatus, killed: killed, elapsed: elapsed,
-                           peakBytes: (reported ?? killedPeak ?? usage.ru_maxrss) * 1024,
-                           stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                           stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self))
+        return MeasuredRun(
+            status: exitStatus, killed: killed, elapsed: elapsed,
+            peakBytes: (reported ?? killedPeak ?? usage.ru_maxrss) * 1024,
+            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self))
     }
 
     /// The first child of a process (`time`'s child is the executable).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,15 +15,18 @@ import Glibc
         // Ten copies of the example policies make a run long enough to stop in every phase.
         let portfolio = folder.appendingPathComponent("portfolio")
         for copy in 0..<10 {
-            try FileManager.default.copyItem(at: Executable.root.appendingPathComponent("policies"),
-                                             to: portfolio.appendingPathComponent("copy-\(copy)"))
+            try FileManager.default.copyItem(
+                at: Executable.root.appendingPathComponent("policies"),
+                to: portfolio.appendingPathComponent("copy-\(copy)"))
         }
         let reports = folder.appendingPathComponent("reports")
         try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
         let report = reports.appendingPathComponent("report.md")
         let earlier = Data("# An earlier report that a failed or stopped run must not touch\n".utf8)
-        let arguments = ["check", portfolio.path, "--db", Executable.root.appendingPathComponent("seeds").path,
-                         "--as-of", "2020-09-30", "--format", "markdown", "--output", report.path]
+        let arguments = [
+            "check", portfolio.path, "--db", Executable.root.appendingPathComponent("seeds").path,
+            "--as-of", "2020-09-30", "--format", "markdown", "--output", report.path,
+        ]
 
         // The complete report, and how long a whole run takes.
         let started = ContinuousClock.now
@@ -44,7 +48,8 @@ import Glibc
             let left = try FileManager.default.contentsOfDirectory(atPath: reports.path)
             #expect(left == ["report.md"], "step \(step): files left beside the report: \(left)")
             let contents = try Data(contentsOf: report)
-            #expect(contents == earlier || contents == full, "step \(step): the report holds \(contents.count) bytes, neither the earlier nor the complete report")
+            #expect(
+                contents == earlier || contents == full, "step \(step): the report holds \(contents.count) bytes, neither the earlier nor the complete report")
             outcomes.append(contents == earlier ? "earlier" : "complete")
         }
         // The early interruptions stop the run before it writes anything.

@@ -20,8 +20,9 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
         let seen = findings.map { finding in
-            Seen(rule: finding["rule"] as? String ?? "", subject: finding["subject"] as? String ?? "",
-                 severity: finding["severity"] as? String ?? "", line: finding["line"] as? Int ?? 0)
+            Seen(
+                rule: finding["rule"] as? String ?? "", subject: finding["subject"] as? String ?? "",
+                severity: finding["severity"] as? String ?? "", line: finding["line"] as? Int ?? 0)
         }
         return (seen, findings)
     }
@@ -115,7 +116,8 @@ import Testing
         let folder = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("pay.yaml")
-        try "version: 1\ncompany: A\ntrade:\n  - id: t\n    direction: export\n    country: ML\n    payment: [western-union]\n".write(to: file, atomically: true, encoding: .utf8)
+        try "version: 1\ncompany: A\ntrade:\n  - id: t\n    direction: export\n    country: ML\n    payment: [western-union]\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let run = try Executable.run(["check", file.path, "--as-of", "2020-09-30"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("pay.yaml:7:15: error: unknown payment method `western-union`"), "\(run.stderr)")

@@ -48,9 +48,11 @@ import Testing
 
     @Test func explainListsEveryRuleAndExplainsOne() throws {
         let list = try Executable.run(["explain"])
-        for rule in ["trade-restriction", "financial-restriction", "conflict-proximity", "shutdown-exposure", "listed-counterparty",
-                     "political-instability", "human-rights-obligations", "civil-unrest-travel", "stale-intelligence",
-                     "expired-acceptance", "not-assessed", "input-plausibility", "announced-measure"] {
+        for rule in [
+            "trade-restriction", "financial-restriction", "conflict-proximity", "shutdown-exposure", "listed-counterparty",
+            "political-instability", "human-rights-obligations", "civil-unrest-travel", "stale-intelligence",
+            "expired-acceptance", "not-assessed", "input-plausibility", "announced-measure",
+        ] {
             #expect(list.stdout.contains(rule))
         }
         let one = try Executable.run(["explain", "conflict-proximity"])

@@ -26,12 +26,21 @@ import Testing
             ("policy", 6, "info", "reviewed on 2020-10-15, after the as-of date 2020-09-30", "after the as-of date 2020-09-30"),
             ("minsk-swapped", 8, "low", "lat and lon look swapped", "lat and lon look swapped: (53.9002, 27.5665) fits"),
             ("bamako-far", 14, "medium", "460 km from Bamako (12.6092, -7.9752", "460 km from Bamako > 50 km"),
-            ("maputo-sign", 19, "medium", "the latitude's sign looks wrong (south is negative)", "the latitude's sign looks wrong (south is negative): (-25.9655, 32.5832) fits"),
+            (
+                "maputo-sign", 19, "medium", "the latitude's sign looks wrong (south is negative)",
+                "the latitude's sign looks wrong (south is negative): (-25.9655, 32.5832) fits"
+            ),
             ("grodno-east", 24, "low", "247 km from Hrodna (53.6758, 23.8289", "247 km from Hrodna > 50 km"),
             ("pemba-null", 29, "medium", "at 0, 0, the default many tools write for a missing position", "0, 0: a missing position"),
-            ("channel-barge", 34, "medium", "looks outside Mozambique: 187 km outside the box of the 95 places", "187 km outside the extent of Mozambique's places"),
+            (
+                "channel-barge", 34, "medium", "looks outside Mozambique: 187 km outside the box of the 95 places",
+                "187 km outside the extent of Mozambique's places"
+            ),
             ("dakar-hub", 38, "medium", "looks outside Mali: 645 km outside", "645 km outside the extent of Mali's places"),
-            ("bamako-west", 42, "medium", "the longitude's sign looks wrong (west is negative)", "the longitude's sign looks wrong (west is negative): (12.6092, -7.9752) fits"),
+            (
+                "bamako-west", 42, "medium", "the longitude's sign looks wrong (west is negative)",
+                "the longitude's sign looks wrong (west is negative): (12.6092, -7.9752) fits"
+            ),
         ]
         for (subject, line, severity, words, reason) in expected {
             let finding = try one(subject)

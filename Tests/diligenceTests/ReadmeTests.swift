@@ -14,7 +14,8 @@ import Testing
         var lines = policy.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
         let body = lines.dropFirst().joined(separator: "\n")
-        let expected = "```yaml\n# examples/minsk.yaml\n" + body + "\n```\n\n```console\n$ swift run diligence "
+        let expected =
+            "```yaml\n# examples/minsk.yaml\n" + body + "\n```\n\n```console\n$ swift run diligence "
             + command.joined(separator: " ") + "\n" + run.stdout + "```\n<!-- END example -->"
         #expect(readme.contains(expected), "README.md's example is out of date: run scripts/update-docs.sh")
     }

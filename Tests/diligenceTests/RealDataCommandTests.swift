@@ -60,10 +60,13 @@ import Testing
     /// Imports STOP and OFAC into `db` and checks the offices as of 2020-09-22: Mali's July 2020
     /// shutdown and Belarus's August 2020 shutdowns reach the offices, and the Wagner Group
     /// matches once, from the full list that superseded the shipped excerpt.
-    static func importAndCheck(stop: URL, sdn: URL, alt: URL, snapshotDate: String?, in folder: URL) throws -> (stopImport: Executable.Run, ofacImport: Executable.Run, check: Executable.Run) {
+    static func importAndCheck(
+        stop: URL, sdn: URL, alt: URL, snapshotDate: String?, in folder: URL
+    ) throws -> (stopImport: Executable.Run, ofacImport: Executable.Run, check: Executable.Run) {
         let stopImport = try Executable.run(["db", "import", "--from", "stop", stop.path, "--into", "db"], in: folder)
-        let ofacImport = try Executable.run(["db", "import", "--from", "ofac-sdn", sdn.path, alt.path, "--into", "db"]
-                                            + (snapshotDate.map { ["--snapshot-date", $0] } ?? []), in: folder)
+        let ofacImport = try Executable.run(
+            ["db", "import", "--from", "ofac-sdn", sdn.path, alt.path, "--into", "db"]
+                + (snapshotDate.map { ["--snapshot-date", $0] } ?? []), in: folder)
         let check = try Executable.run(["check", "offices.yaml", "--db", "db", "--as-of", "2020-09-22", "--format", "json"], in: folder)
         #expect(stopImport.status == 0, "\(stopImport.stderr)")
         #expect(ofacImport.status == 0, "\(ofacImport.stderr)")
@@ -83,41 +86,59 @@ import Testing
 
     @Test func realExcerptsImportIntoACopyOfTheSeedsAndCheck() throws {
         let folder = try Self.copyOfSeeds()
-        let runs = try Self.importAndCheck(stop: Self.real.appendingPathComponent("stop-2020-excerpt.csv"),
-                                           sdn: Self.real.appendingPathComponent("ofac-sdn-excerpt.csv"),
-                                           alt: Self.real.appendingPathComponent("ofac-alt-excerpt.csv"),
-                                           snapshotDate: "2024-05-03", in: folder)
+        let runs = try Self.importAndCheck(
+            stop: Self.real.appendingPathComponent("stop-2020-excerpt.csv"),
+            sdn: Self.real.appendingPathComponent("ofac-sdn-excerpt.csv"),
+            alt: Self.real.appendingPathComponent("ofac-alt-excerpt.csv"),
+            snapshotDate: "2024-05-03", in: folder)
         #expect(runs.stopImport.stderr.contains("db/factors/stop.yaml: imported 32, skipped 0 (Access Now STOP 2020 layout)\n"))
-        #expect(runs.ofacImport.stderr.contains("note: lists/ofac-sdn-excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-sdn.yaml (OFAC SDN, 2024-05-03)\n"))
+        #expect(
+            runs.ofacImport.stderr.contains(
+                "note: lists/ofac-sdn-excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-sdn.yaml (OFAC SDN, 2024-05-03)\n"))
         // The JSON report: each source's age at the as-of date in days, and what was superseded.
         let database = try #require(try Self.json(runs.check.stdout)["database"] as? [String: Any])
         let sources = database["sources"] as? [[String: Any]] ?? []
         let stop = try #require(sources.first { $0["id"] as? String == "access-now-stop" })
         #expect(stop["date"] as? String == "2020-12-07" && stop["age_days"] as? Int == -76 && stop["file"] as? String == "factors/stop.yaml")
         #expect(sources.first { $0["id"] as? String == "lt-mfa" }?["age_days"] as? Int == 22)
-        #expect(database["superseded"] as? [String] == ["lists/ofac-sdn-excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-sdn.yaml (OFAC SDN, 2024-05-03)"])
+        #expect(
+            database["superseded"] as? [String] == [
+                "lists/ofac-sdn-excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-sdn.yaml (OFAC SDN, 2024-05-03)"
+            ])
         // database.yaml records both sources, with their snapshot dates, files and input digests.
         let metadata = try String(contentsOf: folder.appendingPathComponent("db/database.yaml"), encoding: .utf8)
-        #expect(metadata.contains("""
-              - id: ofac-sdn
-                name: "OFAC SDN list"
-                date: "2024-05-03"
-                licence: "Public domain (US Government work)"
-                url: "https://sanctionslist.ofac.treas.gov/"
-                file: "lists/ofac-sdn.yaml"
-                inputs: ["ofac-sdn-excerpt.csv sha256:
-            """))
+        #expect(
+            metadata.contains(
+                """
+                  - id: ofac-sdn
+                    name: "OFAC SDN list"
+                    date: "2024-05-03"
+                    licence: "Public domain (US Government work)"
+                    url: "https://sanctionslist.ofac.treas.gov/"
+                    file: "lists/ofac-sdn.yaml"
+                    inputs: ["ofac-sdn-excerpt.csv sha256:
+                """))
         #expect(metadata.contains("  - id: access-now-stop\n    name: \"Access Now STOP\"\n    date: \"2020-12-07\"\n"))
-        #expect(metadata.contains("# Metadata of the default risk database."))   // comments kept
+        #expect(metadata.contains("# Metadata of the default risk database."))  // comments kept
         // db stats says what was superseded, in one line.
         let stats = try Executable.run(["db", "stats", "--db", "db"], in: folder)
-        #expect(stats.stdout.contains("superseded: lists/ofac-sdn-excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-sdn.yaml (OFAC SDN, 2024-05-03)\n"))
+        #expect(
+            stats.stdout.contains(
+                "superseded: lists/ofac-sdn-excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-sdn.yaml (OFAC SDN, 2024-05-03)\n"))
         #expect(stats.stdout.contains("snapshot: factors/stop.yaml (Access Now STOP, 2020-12-07)\n"))
         // The Markdown report's data snapshot: each source with its date and age at the as-of date.
         let markdown = try Executable.run(["check", "offices.yaml", "--db", "db", "--as-of", "2021-06-30", "--format", "markdown"], in: folder)
-        #expect(markdown.stdout.contains("| Access Now STOP (https://www.accessnow.org/keepiton/) | 2020-12-07 | 205 days | Access Now \\#KeepItOn STOP data, cited with attribution to Access Now |"))
-        #expect(markdown.stdout.contains("| OFAC SDN list (https://sanctionslist.ofac.treas.gov/) | 2024-05-03 | not known at the as-of date: taken 1038 days after it; only its facts dated by the as-of date are used | Public domain (US Government work) |"))
-        #expect(markdown.stdout.contains("Not loaded: lists/ofac-sdn-excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-sdn.yaml (OFAC SDN, 2024-05-03)."))
+        #expect(
+            markdown.stdout.contains(
+                "| Access Now STOP (https://www.accessnow.org/keepiton/) | 2020-12-07 | 205 days | Access Now \\#KeepItOn STOP data, cited with attribution to Access Now |"
+            ))
+        #expect(
+            markdown.stdout.contains(
+                "| OFAC SDN list (https://sanctionslist.ofac.treas.gov/) | 2024-05-03 | not known at the as-of date: taken 1038 days after it; only its facts dated by the as-of date are used | Public domain (US Government work) |"
+            ))
+        #expect(
+            markdown.stdout.contains(
+                "Not loaded: lists/ofac-sdn-excerpt.yaml (OFAC SDN excerpt, 2024-05-03) superseded by lists/ofac-sdn.yaml (OFAC SDN, 2024-05-03)."))
         // Imported shutdowns age like hand-written factors: 2021-06-30 is 205 days after the STOP snapshot.
         #expect(markdown.stdout.contains("| `STOP-ML-NATIONAL` | State-ordered internet shutdowns in Mali (Access Now STOP) | 2020-12-07 | medium |"))
     }
@@ -155,9 +176,11 @@ import Testing
             """
         try clash.write(to: folder.appendingPathComponent("db/factors/ml-clash.yaml"), atomically: true, encoding: .utf8)
         let before = try String(contentsOf: folder.appendingPathComponent("db/database.yaml"), encoding: .utf8)
-        let run = try Executable.run(["db", "import", "--from", "stop", Self.real.appendingPathComponent("stop-2020-excerpt.csv").path, "--into", "db"], in: folder)
+        let run = try Executable.run(
+            ["db", "import", "--from", "stop", Self.real.appendingPathComponent("stop-2020-excerpt.csv").path, "--into", "db"], in: folder)
         #expect(run.status == 2)
-        #expect(run.stderr.contains("db/factors/stop.yaml:1:1: error: duplicate factor id `STOP-ML-NATIONAL` (also in db/factors/ml-clash.yaml:1)")
+        #expect(
+            run.stderr.contains("db/factors/stop.yaml:1:1: error: duplicate factor id `STOP-ML-NATIONAL` (also in db/factors/ml-clash.yaml:1)")
                 || run.stderr.contains("error: duplicate factor id `STOP-ML-NATIONAL`"), "\(run.stderr)")
         #expect(run.stderr.contains("error: nothing imported: db would not load with the imported file"))
         #expect(try String(contentsOf: folder.appendingPathComponent("db/database.yaml"), encoding: .utf8) == before)
@@ -169,14 +192,18 @@ import Testing
         try "date,nation,kind\n2020-07-10,Mali,Shutdown\n".write(to: folder.appendingPathComponent("x.csv"), atomically: true, encoding: .utf8)
         let run = try Executable.run(["db", "import", "--from", "stop", "x.csv", "--output", "out.yaml"], in: folder)
         #expect(run.status == 2)
-        #expect(run.stderr.hasPrefix("x.csv:1:1: error: not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected Access Now's STOP layout: ID, start_date, end_date, country, geo_scope, area_name, shutdown_type_new and `full or service-based` (2020) or shutdown_type and shutdown_extent"))
+        #expect(
+            run.stderr.hasPrefix(
+                "x.csv:1:1: error: not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected Access Now's STOP layout: ID, start_date, end_date, country, geo_scope, area_name, shutdown_type_new and `full or service-based` (2020) or shutdown_type and shutdown_extent"
+            ))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.yaml").path))
     }
 
     @Test func anImportIntoANewFolderMakesADatabase() throws {
         let folder = try Executable.temporaryFolder()
         try Self.policy.write(to: folder.appendingPathComponent("offices.yaml"), atomically: true, encoding: .utf8)
-        let run = try Executable.run(["db", "import", "--from", "stop", Self.real.appendingPathComponent("stop-2020-excerpt.csv").path, "--into", "newdb"], in: folder)
+        let run = try Executable.run(
+            ["db", "import", "--from", "stop", Self.real.appendingPathComponent("stop-2020-excerpt.csv").path, "--into", "newdb"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let check = try Executable.run(["check", "offices.yaml", "--db", "newdb", "--as-of", "2020-09-22", "--format", "json"], in: folder)
         let found = Self.findings(try Self.json(check.stdout))

@@ -22,8 +22,10 @@ import Testing
         try sdn.write(to: folder.appendingPathComponent("sdn.csv"), atomically: true, encoding: .utf8)
         try alt.write(to: folder.appendingPathComponent("alt.csv"), atomically: true, encoding: .utf8)
         let list = folder.appendingPathComponent("ofac.yaml")
-        let run = try Executable.run(["db", "import", "--from", "ofac-sdn", folder.appendingPathComponent("sdn.csv").path,
-                                      folder.appendingPathComponent("alt.csv").path, "--output", list.path, "--snapshot-date", "2024-05-03"])
+        let run = try Executable.run([
+            "db", "import", "--from", "ofac-sdn", folder.appendingPathComponent("sdn.csv").path,
+            folder.appendingPathComponent("alt.csv").path, "--output", list.path, "--snapshot-date", "2024-05-03",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         return (folder, list)
     }
@@ -36,8 +38,10 @@ import Testing
         #expect(text.contains("- \"LUKASHENKO, Alexander Grigoryevich\""))
         #expect(text.contains("programme: \"[TCO] [CAR]\""))
         #expect(text.contains("date: 2024-05-03"))
-        let rerun = try Executable.run(["db", "import", "--from", "ofac-sdn", folder.appendingPathComponent("sdn.csv").path,
-                                        folder.appendingPathComponent("alt.csv").path, "--output", list.path])
+        let rerun = try Executable.run([
+            "db", "import", "--from", "ofac-sdn", folder.appendingPathComponent("sdn.csv").path,
+            folder.appendingPathComponent("alt.csv").path, "--output", list.path,
+        ])
         #expect(rerun.stderr.contains("1 alias rows refer to 1 entries not in sdn.csv"))
         #expect(rerun.stderr.contains("3 entries (1 persons, 2 organisations, 0 vessels, 0 aircraft), 2 aliases, 1 alias rows skipped (unknown ent_num)"))
     }

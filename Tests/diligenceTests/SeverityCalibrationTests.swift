@@ -25,7 +25,10 @@ import Testing
         // the approximately located Quissanga attack 61 km away counts one level lower.
         let pemba = found["pemba-warehouse"]
         #expect(pemba?["severity"] as? String == "medium" && pemba?["line"] as? Int == 7)
-        #expect(Self.path(pemba).contains("a warehouse is a kind of site named as a target (Key infrastructure installations and supply lines across Cabo Delgado), but the site lies outside the factor's areas → not raised"), "\(Self.path(pemba))")
+        #expect(
+            Self.path(pemba).contains(
+                "a warehouse is a kind of site named as a target (Key infrastructure installations and supply lines across Cabo Delgado), but the site lies outside the factor's areas → not raised"
+            ), "\(Self.path(pemba))")
         // A depot inside the zone is of a kind the zone's target names: one level higher.
         let macomia = found["macomia-depot"]
         #expect(macomia?["severity"] as? String == "critical" && macomia?["line"] as? Int == 11)
@@ -41,14 +44,20 @@ import Testing
         // Next to the Afungi LNG project, a construction site within its radius: raised.
         let afungi = found["afungi-yard"]
         #expect(afungi?["severity"] as? String == "critical" && afungi?["line"] as? Int == 19)
-        #expect(Self.path(afungi).contains { $0.hasPrefix("1.3 km from Afungi LNG project") && $0.hasSuffix("whose named kinds include construction-site → one level higher") })
+        #expect(
+            Self.path(afungi).contains {
+                $0.hasPrefix("1.3 km from Afungi LNG project") && $0.hasSuffix("whose named kinds include construction-site → one level higher")
+            })
     }
 
     /// A nationwide count of attacks with no place is never placed inside Gao's circle.
     @Test func anUnlocatedCountIsNotPlacedInAnArea() throws {
         let gao = try Self.findings("gao-base.yaml", asOf: "2020-09-22")["gao-base"]
         #expect(gao?["severity"] as? String == "medium" && gao?["line"] as? Int == 6)
-        #expect(Self.path(gao).contains("no event located in the area in the last 365 days → medium; 1 event(s) without a place (2020-08-18 to 2020-09-13) not placed in it"), "\(Self.path(gao))")
+        #expect(
+            Self.path(gao).contains(
+                "no event located in the area in the last 365 days → medium; 1 event(s) without a place (2020-08-18 to 2020-09-13) not placed in it"),
+            "\(Self.path(gao))")
     }
 
     /// Before the insurgency (in force from October 2017), nothing.

@@ -35,9 +35,10 @@ import Testing
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         return (document["findings"] as? [[String: Any]] ?? []).map { finding in
             let accepted = finding["accepted"] is [String: Any]
-            return Row(rule: finding["rule"] as? String ?? "", policy: (finding["policy"] as? String ?? "").split(separator: "/").last.map(String.init) ?? "",
-                       line: finding["line"] as? Int ?? 0, subject: finding["subject"] as? String ?? "",
-                       severity: (finding["severity"] as? String ?? "") + (accepted ? " (accepted)" : ""))
+            return Row(
+                rule: finding["rule"] as? String ?? "", policy: (finding["policy"] as? String ?? "").split(separator: "/").last.map(String.init) ?? "",
+                line: finding["line"] as? Int ?? 0, subject: finding["subject"] as? String ?? "",
+                severity: (finding["severity"] as? String ?? "") + (accepted ? " (accepted)" : ""))
         }
     }
 
@@ -54,7 +55,13 @@ import Testing
     /// The calibration's headline cases, as the issue states them.
     @Test func thePembaWarehouseIsNoLongerCritical() throws {
         let reported = try Self.reported()
-        #expect(reported.contains(Row(rule: "conflict-proximity", policy: "mz-cabo-delgado-lng-logistics.yaml", line: 53, subject: "pemba-warehouse", severity: "medium")), "\(reported.filter { $0.subject == "pemba-warehouse" })")
-        #expect(reported.contains(Row(rule: "conflict-proximity", policy: "mz-cabo-delgado-lng-logistics.yaml", line: 24, subject: "afungi-yard", severity: "critical")), "\(reported.filter { $0.subject == "afungi-yard" })")
+        #expect(
+            reported.contains(
+                Row(rule: "conflict-proximity", policy: "mz-cabo-delgado-lng-logistics.yaml", line: 53, subject: "pemba-warehouse", severity: "medium")),
+            "\(reported.filter { $0.subject == "pemba-warehouse" })")
+        #expect(
+            reported.contains(
+                Row(rule: "conflict-proximity", policy: "mz-cabo-delgado-lng-logistics.yaml", line: 24, subject: "afungi-yard", severity: "critical")),
+            "\(reported.filter { $0.subject == "afungi-yard" })")
     }
 }

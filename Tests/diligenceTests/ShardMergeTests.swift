@@ -109,7 +109,8 @@ import Testing
         let whole = try Executable.run(["report", "merge", Executable.root.appendingPathComponent("reports/report.json").path])
         #expect(whole.status == 2 && whole.stderr.contains("not a shard report"), "\(whole.stderr)")
         let version1 = folder.appendingPathComponent("v1.json")
-        _ = try Executable.run(["check", "policies"] + Self.asOf + ["--shard", "1/1", "--json-schema-version", "1", "--format", "json", "--output", version1.path])
+        _ = try Executable.run(
+            ["check", "policies"] + Self.asOf + ["--shard", "1/1", "--json-schema-version", "1", "--format", "json", "--output", version1.path])
         let old = try Executable.run(["report", "merge", version1.path])
         #expect(old.status == 2 && old.stderr.contains("must be of schema_version 2 (this one: 1)"), "\(old.stderr)")
         // Nothing was written by a refused merge.

@@ -91,7 +91,8 @@ public struct DiagnosticSink: Sendable {
     /// The diagnostics kept, and a last line saying that more were left out.
     public var diagnostics: [Diagnostic] {
         guard errorCount > DiagnosticSink.maxErrors, let last = kept.last else { return kept }
-        var note = Diagnostic(last.location, .error, "more problems in this file not shown (stopped after the first \(DiagnosticSink.maxErrors)); fix these first")
+        var note = Diagnostic(
+            last.location, .error, "more problems in this file not shown (stopped after the first \(DiagnosticSink.maxErrors)); fix these first")
         note.isTruncationNote = true
         return kept + [note]
     }

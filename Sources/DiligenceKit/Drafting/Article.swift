@@ -52,14 +52,16 @@ public enum ArticleReader {
 
     public static func read(bytes: [UInt8], file: String, format: ArticleFormat) throws(InputError) -> Article {
         if bytes.count > maxBytes {
-            throw InputError(SourceLocation(file: file, line: 1, column: 1),
-                             "article is larger than \(maxBytes >> 20) MiB; split it or pass the part to draft from")
+            throw InputError(
+                SourceLocation(file: file, line: 1, column: 1),
+                "article is larger than \(maxBytes >> 20) MiB; split it or pass the part to draft from")
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let offset = UTF8Check.firstInvalidOffset(Array(body)) {
             let at = location(of: body.startIndex + offset, in: bytes, file: file)
-            throw InputError(at, "article is not valid UTF-8 (byte 0x\(String(bytes[body.startIndex + offset], radix: 16, uppercase: true))); convert it to UTF-8 first")
+            throw InputError(
+                at, "article is not valid UTF-8 (byte 0x\(String(bytes[body.startIndex + offset], radix: 16, uppercase: true))); convert it to UTF-8 first")
         }
         if let nul = body.firstIndex(of: 0) {
             throw InputError(location(of: nul, in: bytes, file: file), "article holds a NUL byte: not a text file")

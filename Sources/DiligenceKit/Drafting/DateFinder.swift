@@ -49,7 +49,9 @@ public struct DateFinder: Sendable {
     }()
     static let weekdays = ["monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6]
     static let futureCues: Set<String> = ["will", "shall", "scheduled", "due", "upcoming", "next", "planned", "plans", "expected", "set"]
-    static let yearLeads: Set<String> = ["in", "since", "from", "until", "till", "by", "during", "early", "late", "mid", "before", "after", "between", "and", "of", "throughout"]
+    static let yearLeads: Set<String> = [
+        "in", "since", "from", "until", "till", "by", "during", "early", "late", "mid", "before", "after", "between", "and", "of", "throughout",
+    ]
 
     /// What `find` returns: the mentions, and expressions it could not resolve (no year and no
     /// publication date), for the analyst.
@@ -83,7 +85,8 @@ public struct DateFinder: Sendable {
                     mention.precision = .month
                     mention.until = nil
                     mention.first = Day(year: mention.first.year, month: mention.first.month, day: 1) ?? mention.first
-                    mention.resolution = [mention.resolution, "happened after \(anchor.text); the source gives no day"].compactMap { $0 }.joined(separator: "; ")
+                    mention.resolution = [mention.resolution, "happened after \(anchor.text); the source gives no day"].compactMap { $0 }.joined(
+                        separator: "; ")
                 }
                 result.mentions.append(mention)
                 index += used
@@ -139,7 +142,8 @@ public struct DateFinder: Sendable {
             var next = 1
             if word(next)?.text == "," { next += 1 }
             if dayNumber(word(next)) != nil || month(word(next)) != nil,
-               let (inner, used) = match(tokens, at: index + next, future: future, unresolved: &unresolved) {
+                let (inner, used) = match(tokens, at: index + next, future: future, unresolved: &unresolved)
+            {
                 return (inner, used + next)
             }
             // "Tuesday's summit", "on Monday": the nearest such weekday.
@@ -156,14 +160,18 @@ public struct DateFinder: Sendable {
             } else {
                 day = published.adding(days: -((offset - weekday + 7) % 7))
             }
-            return (DateMention(expression: "", first: day, precision: .day, relation: .on,
-                                resolution: "weekday resolved against the publication date \(published) (\(future ? "next" : "last") \(first.text))"), 1)
+            return (
+                DateMention(
+                    expression: "", first: day, precision: .day, relation: .on,
+                    resolution: "weekday resolved against the publication date \(published) (\(future ? "next" : "last") \(first.text))"), 1
+            )
         }
         // 2020-08-12 (ISO 8601, as data exports and some briefings write dates)
         if let value = year(first), word(1)?.text == "-", let monthToken = word(2), monthToken.kind == .number, monthToken.text.count == 2,
-           word(3)?.text == "-", let dayToken = word(4), dayToken.kind == .number, dayToken.text.count == 2,
-           let monthNumber = Int(monthToken.text), let dayValue = Int(dayToken.text),
-           let day = Day(year: value, month: monthNumber, day: dayValue) {
+            word(3)?.text == "-", let dayToken = word(4), dayToken.kind == .number, dayToken.text.count == 2,
+            let monthNumber = Int(monthToken.text), let dayValue = Int(dayToken.text),
+            let day = Day(year: value, month: monthNumber, day: dayValue)
+        {
             return (DateMention(expression: "", first: day, precision: .day, relation: .on), 5)
         }
         // 9–11 August [2020]; 21 September [2020]
@@ -178,9 +186,14 @@ public struct DateFinder: Sendable {
             guard let monthNumber = month(word(at)) else { return nil }
             at += 1
             var explicitYear: Int?
-            if word(at)?.text == ",", let value = year(word(at + 1)) { explicitYear = value; at += 2 }
-            else if let value = year(word(at)) { explicitYear = value; at += 1 }
-            return mention(day: day, last: last, month: monthNumber, year: explicitYear, expression: tokens[index..<(index + at)], used: at, future: future, unresolved: &unresolved)
+            if word(at)?.text == ",", let value = year(word(at + 1)) {
+                explicitYear = value; at += 2
+            } else if let value = year(word(at)) {
+                explicitYear = value; at += 1
+            }
+            return mention(
+                day: day, last: last, month: monthNumber, year: explicitYear, expression: tokens[index..<(index + at)], used: at, future: future,
+                unresolved: &unresolved)
         }
         if let monthNumber = month(first) {
             // August 9-11 [, 2020]; August 10 [, 2020]
@@ -192,13 +205,19 @@ public struct DateFinder: Sendable {
                     at = afterOrdinal(at + 2)
                 }
                 var explicitYear: Int?
-                if word(at)?.text == ",", let value = year(word(at + 1)) { explicitYear = value; at += 2 }
-                else if let value = year(word(at)) { explicitYear = value; at += 1 }
-                return mention(day: day, last: last, month: monthNumber, year: explicitYear, expression: tokens[index..<(index + at)], used: at, future: future, unresolved: &unresolved)
+                if word(at)?.text == ",", let value = year(word(at + 1)) {
+                    explicitYear = value; at += 2
+                } else if let value = year(word(at)) {
+                    explicitYear = value; at += 1
+                }
+                return mention(
+                    day: day, last: last, month: monthNumber, year: explicitYear, expression: tokens[index..<(index + at)], used: at, future: future,
+                    unresolved: &unresolved)
             }
             // March 2020
             if let value = year(word(1)) ?? (word(1)?.text == "," ? year(word(2)) : nil),
-               let day = Day(year: value, month: monthNumber, day: 1) {
+                let day = Day(year: value, month: monthNumber, day: 1)
+            {
                 return (DateMention(expression: "", first: day, precision: .month, relation: .on), word(1)?.text == "," ? 3 : 2)
             }
             // this June, last March, in May: the month nearest the publication date.
@@ -222,12 +241,16 @@ public struct DateFinder: Sendable {
                 yearValue -= 1
             }
             guard let day = Day(year: yearValue, month: monthNumber, day: 1) else { return nil }
-            return (DateMention(expression: "", first: day, precision: .month, relation: .on,
-                                resolution: "year from the publication date \(published)"), 1)
+            return (
+                DateMention(
+                    expression: "", first: day, precision: .month, relation: .on,
+                    resolution: "year from the publication date \(published)"), 1
+            )
         }
         // in 2017, since 2017
         if let value = year(first), index > 0, Self.yearLeads.contains(tokens[index - 1].text.lowercased()),
-           !(word(1)?.kind == .word && word(1)?.glued == true), let day = Day(year: value, month: 1, day: 1) {
+            !(word(1)?.kind == .word && word(1)?.glued == true), let day = Day(year: value, month: 1, day: 1)
+        {
             return (DateMention(expression: "", first: day, precision: .year, relation: .on), 1)
         }
         // last month, this year, yesterday, today
@@ -254,8 +277,10 @@ public struct DateFinder: Sendable {
         return nil
     }
 
-    private func mention(day: Int, last: Int?, month: Int, year: Int?, expression: ArraySlice<Token>, used: Int, future: Bool,
-                         unresolved: inout [String]) -> (DateMention, Int)? {
+    private func mention(
+        day: Int, last: Int?, month: Int, year: Int?, expression: ArraySlice<Token>, used: Int, future: Bool,
+        unresolved: inout [String]
+    ) -> (DateMention, Int)? {
         var resolution: String?
         let resolvedYear: Int
         if let year {
@@ -331,7 +356,8 @@ struct Token: Sendable, Hashable {
     /// As `text(_:_:_:)`, on the sentence's characters (split once per sentence).
     static func text(_ characters: [Character], _ tokens: [Token], _ range: Range<Int>) -> String {
         guard let first = tokens[draftSafe: range.lowerBound], let last = tokens[draftSafe: range.upperBound - 1],
-              first.range.lowerBound <= last.range.upperBound, last.range.upperBound <= characters.count else { return "" }
+            first.range.lowerBound <= last.range.upperBound, last.range.upperBound <= characters.count
+        else { return "" }
         return String(characters[first.range.lowerBound..<last.range.upperBound])
     }
 }

@@ -6,11 +6,15 @@ public enum DraftSummary {
         let events = draft.events
         func count(_ precision: DatePrecision) -> Int { Set(events.filter { $0.date.precision == precision }.map { "\($0.sentence) \($0.date.text)" }).count }
         let distinct = Set(events.map { "\($0.sentence) \($0.date.text)" }).count
-        lines.append("events: \(distinct) dated (\(count(.day)) to the day, \(count(.month)) to the month, \(count(.year)) to the year), \(events.filter { $0.place != nil }.count) located")
+        lines.append(
+            "events: \(distinct) dated (\(count(.day)) to the day, \(count(.month)) to the month, \(count(.year)) to the year), \(events.filter { $0.place != nil }.count) located"
+        )
         let kinds = draft.proposals.map { "\($0.rule.kind.rawValue) (\($0.sentences.count) sentence\($0.sentences.count == 1 ? "" : "s"))" }
         lines.append("kinds proposed: \(kinds.joined(separator: ", "))")
         let geocoded = draft.geocoded.compactMap { mention in mention.place.map { "\($0.name) (\($0.country.code))" } }
-        lines.append("places: \(geocoded.count) geocoded\(geocoded.isEmpty ? "" : ": " + geocoded.joined(separator: ", ")); \(draft.ambiguous.count + draft.unknown.count) unresolved")
+        lines.append(
+            "places: \(geocoded.count) geocoded\(geocoded.isEmpty ? "" : ": " + geocoded.joined(separator: ", ")); \(draft.ambiguous.count + draft.unknown.count) unresolved"
+        )
         for mention in draft.ambiguous.prefix(50) {
             guard case .ambiguous(let candidates) = mention.resolution else { continue }
             let options = candidates.map { "\($0.name) \($0.country.code) \($0.location)" }.joined(separator: "; ")
@@ -27,9 +31,13 @@ public enum DraftSummary {
         }
         if draft.countryInferred { lines.append("review: country \(draft.country.code) inferred from the text (no --country)") }
         let persons = draft.entities.filter { $0.kind == .person }.count
-        lines.append("named: \(persons) person\(persons == 1 ? "" : "s"), \(draft.entities.count - persons) organisation\(draft.entities.count - persons == 1 ? "" : "s") proposed for a list file")
+        lines.append(
+            "named: \(persons) person\(persons == 1 ? "" : "s"), \(draft.entities.count - persons) organisation\(draft.entities.count - persons == 1 ? "" : "s") proposed for a list file"
+        )
         if events.count >= Drafter.maxEvents || draft.places.count >= Drafter.maxPlaces || draft.entities.count >= Drafter.maxNames {
-            lines.append("review: the article holds more than a draft lists (at most \(Drafter.maxEvents) events, \(Drafter.maxPlaces) places, \(Drafter.maxNames) names); draft it in parts")
+            lines.append(
+                "review: the article holds more than a draft lists (at most \(Drafter.maxEvents) events, \(Drafter.maxPlaces) places, \(Drafter.maxNames) names); draft it in parts"
+            )
         }
         lines.append("review: every event's date and text, each kind, severity, radius and in_force; then remove `status: draft`")
         return lines

@@ -30,7 +30,8 @@ public enum DraftWriter {
             if proposal.triggers.isEmpty {
                 out += "    # review: no trigger word of any kind was found; the kind is the first rule's, choose the right one\n"
             } else {
-                out += "    # proposed by \(proposal.sentences.count) sentence\(proposal.sentences.count == 1 ? "" : "s") with: \(comment(proposal.triggers.prefix(12).joined(separator: ", ")))\n"
+                out +=
+                    "    # proposed by \(proposal.sentences.count) sentence\(proposal.sentences.count == 1 ? "" : "s") with: \(comment(proposal.triggers.prefix(12).joined(separator: ", ")))\n"
             }
             out += "    title: \(q("DRAFT: \(title) (\(rule.kind.rawValue))"))\n"
             out += "    country: \(draft.country.code)\n"
@@ -49,10 +50,12 @@ public enum DraftWriter {
                 out += "      goods: [\(proposal.exemptGoods.joined(separator: ", "))]\n"
             }
             if !proposal.named.isEmpty {
-                out += "    # review: named where the article gives details (providers, persons, officials): \(comment(proposal.named.prefix(20).joined(separator: ", ")))\n"
+                out +=
+                    "    # review: named where the article gives details (providers, persons, officials): \(comment(proposal.named.prefix(20).joined(separator: ", ")))\n"
             }
             for detail in proposal.details.prefix(6) {
-                out += "    # review: fill in from sentence \(detail.sentence + 1) (\(comment(detail.words.joined(separator: ", ")))): \(comment(clipped(draft.sentences[detail.sentence].text)))\n"
+                out +=
+                    "    # review: fill in from sentence \(detail.sentence + 1) (\(comment(detail.words.joined(separator: ", ")))): \(comment(clipped(draft.sentences[detail.sentence].text)))\n"
             }
             out += areas(proposal, draft)
             if !proposal.targets.isEmpty { out += targets(proposal) }
@@ -88,13 +91,15 @@ public enum DraftWriter {
             out += "    areas:  # review: radius_km is the rule's starting value (\(FactorWriter.number(radius)) km)\n"
             for mention in proposal.areas {
                 if proposal.unclaimed.contains(mention) {
-                    out += "      # review: named in sentence \(mention.sentence + 1), which supports no place-bound kind; keep it only if the factor applies there\n"
+                    out +=
+                        "      # review: named in sentence \(mention.sentence + 1), which supports no place-bound kind; keep it only if the factor applies there\n"
                 }
                 out += place(mention, radius: radius, indent: "      ")
             }
         }
         for mention in unknown {
-            out += "    # review: unknown to the gazetteer: “\(comment(mention.name))” (sentence \(mention.sentence + 1)); add it as an area with coordinates if it belongs here\n"
+            out +=
+                "    # review: unknown to the gazetteer: “\(comment(mention.name))” (sentence \(mention.sentence + 1)); add it as an area with coordinates if it belongs here\n"
         }
         return out
     }
@@ -158,11 +163,12 @@ public enum DraftWriter {
 
     /// Text made safe for a `#` comment: one line, no control characters.
     static func comment(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .lineSeparator
-                || scalar.properties.generalCategory == .paragraphSeparator || scalar.properties.generalCategory == .format
-                ? " " : Character(scalar)
-        })
+        String(
+            text.unicodeScalars.map { scalar -> Character in
+                scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .lineSeparator
+                    || scalar.properties.generalCategory == .paragraphSeparator || scalar.properties.generalCategory == .format
+                    ? " " : Character(scalar)
+            })
     }
 
     static func quotedExpression(_ text: String) -> String { "“\(text)”" }
@@ -181,8 +187,7 @@ public enum DraftWriter {
     static func slug(_ text: String) -> String {
         var out = ""
         for character in TextFolding.key(text) {
-            if character.isASCII, character.isLetter || character.isNumber { out.append(character) }
-            else if !out.isEmpty, out.last != "-" { out.append("-") }
+            if character.isASCII, character.isLetter || character.isNumber { out.append(character) } else if !out.isEmpty, out.last != "-" { out.append("-") }
         }
         while out.hasSuffix("-") { out.removeLast() }
         return String(out.prefix(60))

@@ -18,8 +18,9 @@ public struct Drafter: Sendable {
     /// The library's rules, gazetteer, countries and vocabularies.
     public static func builtin() throws(InputError) -> Drafter {
         let countries = try CountryTable.builtin()
-        return Drafter(rules: try DraftingRules.builtin(countries: countries), gazetteer: try Gazetteer.builtin(), countries: countries,
-                       vocabularies: try VocabularyLoader.load(extraFolder: nil, countries: countries))
+        return Drafter(
+            rules: try DraftingRules.builtin(countries: countries), gazetteer: try Gazetteer.builtin(), countries: countries,
+            vocabularies: try VocabularyLoader.load(extraFolder: nil, countries: countries))
     }
 
     /// Most events, places and names a draft lists: a briefing has tens; past these the input is
@@ -35,8 +36,9 @@ public struct Drafter: Sendable {
         var country = given
         if country == nil { country = inferredCountry(sentences) }
         guard let country else {
-            throw InputError(SourceLocation(file: article.file, line: 1, column: 1),
-                             "the article names no country the draft could be about; pass --country CC")
+            throw InputError(
+                SourceLocation(file: article.file, line: 1, column: 1),
+                "the article names no country the draft could be about; pass --country CC")
         }
         let dates = DateFinder(published: published)
         let placeFinder = PlaceFinder(gazetteer: gazetteer, countries: countries, country: country, words: rules.words)
@@ -71,15 +73,17 @@ public struct Drafter: Sendable {
         var entities: [NamedEntity] = []
         var seenNames: Set<String> = []
         for sentence in sentences {
-            for entity in nameFinder.find(in: sentence, places: placeKeys) where entities.count < Self.maxNames && seenNames.insert(TextFolding.key(entity.name)).inserted {
+            for entity in nameFinder.find(in: sentence, places: placeKeys)
+            where entities.count < Self.maxNames && seenNames.insert(TextFolding.key(entity.name)).inserted {
                 entities.append(entity)
             }
         }
         var proposals = propose(sentences, events: events, mentions: mentionsBySentence)
         fillDetails(&proposals, sentences, places: placeKeys, entities: entities)
-        return Draft(article: article, sentences: sentences, country: country, countryInferred: given == nil,
-                     published: published, source: source, proposals: proposals, events: events, places: places,
-                     entities: entities, unresolvedDates: unresolved, today: today)
+        return Draft(
+            article: article, sentences: sentences, country: country, countryInferred: given == nil,
+            published: published, source: source, proposals: proposals, events: events, places: places,
+            entities: entities, unresolvedDates: unresolved, today: today)
     }
 
     /// The kinds the rules propose, strongest first, each with its events, areas and targets.
@@ -203,7 +207,10 @@ public struct Drafter: Sendable {
             index += 1
             let key = TextFolding.key(text)
             if covered.contains(key) || places.contains(key) || countries.resolve(text) != nil || DateFinder.months[key] != nil
-                || DateFinder.weekdays[key] != nil || rules.words.personTitles.contains(key) || names.contains(text) { continue }
+                || DateFinder.weekdays[key] != nil || rules.words.personTitles.contains(key) || names.contains(text)
+            {
+                continue
+            }
             names.append(text)
         }
         return names
@@ -223,7 +230,8 @@ public struct Drafter: Sendable {
                 for length in stride(from: min(3, words.count - index), through: 1, by: -1) {
                     let name = words[index..<(index + length)]
                     guard name.first?.first?.isUppercase == true, name.joined().count > 2,
-                          let country = countries.resolve(name.joined(separator: " ")) else { continue }
+                        let country = countries.resolve(name.joined(separator: " "))
+                    else { continue }
                     if counts[country] == nil { order.append(country) }
                     counts[country, default: 0] += 1
                     matched = length
@@ -232,6 +240,9 @@ public struct Drafter: Sendable {
                 index += matched
             }
         }
-        return order.max { counts[$0, default: 0] < counts[$1, default: 0] || (counts[$0, default: 0] == counts[$1, default: 0] && (order.firstIndex(of: $0) ?? 0) > (order.firstIndex(of: $1) ?? 0)) }
+        return order.max {
+            counts[$0, default: 0] < counts[$1, default: 0]
+                || (counts[$0, default: 0] == counts[$1, default: 0] && (order.firstIndex(of: $0) ?? 0) > (order.firstIndex(of: $1) ?? 0))
+        }
     }
 }

@@ -32,30 +32,36 @@ public struct DraftingRules: Sendable {
     public var kinds: [KindRule]
     public var words: DraftingWords
 
-    static let kindSchema = ObjectSchema(name: "a kind rule", summary: "Trigger words that propose a factor kind.", uniqueKey: "kind", fields: [
-        Field("kind", .choice(FactorKind.allCases.map(\.rawValue)), required: true, "The factor kind proposed."),
-        Field("severity", .choice(Severity.names), required: true, "The starting severity the analyst confirms."),
-        Field("radius_km", .number(0...5000), "The starting radius of areas (place-bound kinds)."),
-        Field("min_sentences", .integer(1...100), "Supporting sentences needed (default 1)."),
-        Field("triggers", .list(.text), required: true, "Words and phrases that support the kind."),
-        Field("details", .list(.text), "Words that name what the analyst must fill in."),
-        Field("target_words", .list(.text), "Words that make a place a likely target."),
-    ])
+    static let kindSchema = ObjectSchema(
+        name: "a kind rule", summary: "Trigger words that propose a factor kind.", uniqueKey: "kind",
+        fields: [
+            Field("kind", .choice(FactorKind.allCases.map(\.rawValue)), required: true, "The factor kind proposed."),
+            Field("severity", .choice(Severity.names), required: true, "The starting severity the analyst confirms."),
+            Field("radius_km", .number(0...5000), "The starting radius of areas (place-bound kinds)."),
+            Field("min_sentences", .integer(1...100), "Supporting sentences needed (default 1)."),
+            Field("triggers", .list(.text), required: true, "Words and phrases that support the kind."),
+            Field("details", .list(.text), "Words that name what the analyst must fill in."),
+            Field("target_words", .list(.text), "Words that make a place a likely target."),
+        ])
 
-    static let kindsSchema = ObjectSchema(name: "drafting kinds", summary: "Factor-kind proposal rules.", fields: [
-        Field("vocabulary", .choice(["drafting-kinds"]), required: true, "The file's role."),
-        Field("kinds", .list(.object(kindSchema)), required: true, "The rules, one per kind."),
-    ])
+    static let kindsSchema = ObjectSchema(
+        name: "drafting kinds", summary: "Factor-kind proposal rules.",
+        fields: [
+            Field("vocabulary", .choice(["drafting-kinds"]), required: true, "The file's role."),
+            Field("kinds", .list(.object(kindSchema)), required: true, "The rules, one per kind."),
+        ])
 
-    static let wordsSchema = ObjectSchema(name: "drafting words", summary: "Word lists for place and name finding.", fields: [
-        Field("vocabulary", .choice(["drafting-words"]), required: true, "The file's role."),
-        Field("not_places", .list(.text), required: true, "Capitalised words never read as places."),
-        Field("place_leads", .list(.text), required: true, "Words that introduce a place."),
-        Field("place_nouns", .list(.text), required: true, "Words that follow or belong to a place name."),
-        Field("organisation_words", .list(.text), required: true, "Words that make a name an organisation's."),
-        Field("person_titles", .list(.text), required: true, "Titles before a person's name."),
-        Field("speech_verbs", .list(.text), required: true, "Verbs of speech after a person's name."),
-    ])
+    static let wordsSchema = ObjectSchema(
+        name: "drafting words", summary: "Word lists for place and name finding.",
+        fields: [
+            Field("vocabulary", .choice(["drafting-words"]), required: true, "The file's role."),
+            Field("not_places", .list(.text), required: true, "Capitalised words never read as places."),
+            Field("place_leads", .list(.text), required: true, "Words that introduce a place."),
+            Field("place_nouns", .list(.text), required: true, "Words that follow or belong to a place name."),
+            Field("organisation_words", .list(.text), required: true, "Words that make a name an organisation's."),
+            Field("person_titles", .list(.text), required: true, "Titles before a person's name."),
+            Field("speech_verbs", .list(.text), required: true, "Verbs of speech after a person's name."),
+        ])
 
     /// The rules that ship with the library.
     public static func builtin(countries: CountryTable) throws(InputError) -> DraftingRules {
@@ -69,12 +75,14 @@ public struct DraftingRules: Sendable {
         let wordsRecord = try Self.record(wordBytes, file: wordsFile, schema: Self.wordsSchema, countries: countries)
         kinds = kindsRecord.objects("kinds").compactMap { rule in
             guard let kind = rule.text("kind").flatMap(FactorKind.init(rawValue:)),
-                  let severity = rule.text("severity").flatMap(Severity.init(name:)) else { return nil }
-            return KindRule(kind: kind, severity: severity, radiusKm: rule.number("radius_km"),
-                            minSentences: rule.integer("min_sentences") ?? 1,
-                            triggers: rule.texts("triggers").map(TextFolding.key),
-                            details: rule.texts("details").map(TextFolding.key),
-                            targetWords: rule.texts("target_words").map(TextFolding.key))
+                let severity = rule.text("severity").flatMap(Severity.init(name:))
+            else { return nil }
+            return KindRule(
+                kind: kind, severity: severity, radiusKm: rule.number("radius_km"),
+                minSentences: rule.integer("min_sentences") ?? 1,
+                triggers: rule.texts("triggers").map(TextFolding.key),
+                details: rule.texts("details").map(TextFolding.key),
+                targetWords: rule.texts("target_words").map(TextFolding.key))
         }
         func set(_ key: String) -> Set<String> { Set(wordsRecord.texts(key).map(TextFolding.key)) }
         words = DraftingWords()
@@ -118,9 +126,13 @@ public struct DraftingRules: Sendable {
     static func folded(_ sentence: String) -> String {
         var out = " "
         for character in TextFolding.key(sentence) {
-            if character.isLetter || character.isNumber { out.append(character) }
-            else if character == "-" { out.append("-") }
-            else if out.last != " " { out.append(" ") }
+            if character.isLetter || character.isNumber {
+                out.append(character)
+            } else if character == "-" {
+                out.append("-")
+            } else if out.last != " " {
+                out.append(" ")
+            }
         }
         if out.last != " " { out.append(" ") }
         return out

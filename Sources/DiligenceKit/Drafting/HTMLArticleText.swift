@@ -1,5 +1,5 @@
-import Foundation
 import CLibXML2
+import Foundation
 
 /// The text of an HTML article, read with libxml2's HTML parser (Debian `libxml2-dev`): the
 /// parser a browser-like reading needs (unclosed tags, entities, broken markup recovered),
@@ -7,16 +7,21 @@ import CLibXML2
 /// block elements end a paragraph.
 enum HTMLArticleText {
     /// Elements whose text is not the article's.
-    static let skipped: Set<String> = ["script", "style", "noscript", "template", "nav", "footer", "aside", "form",
-                                       "button", "select", "svg", "iframe", "object", "head", "pre"]
+    static let skipped: Set<String> = [
+        "script", "style", "noscript", "template", "nav", "footer", "aside", "form",
+        "button", "select", "svg", "iframe", "object", "head", "pre",
+    ]
     /// Elements that end a paragraph.
-    static let blocks: Set<String> = ["p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-                                      "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "table", "tr", "td", "th",
-                                      "br", "hr", "figure", "figcaption", "address", "body", "html"]
+    static let blocks: Set<String> = [
+        "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
+        "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "table", "tr", "td", "th",
+        "br", "hr", "figure", "figcaption", "address", "body", "html",
+    ]
 
     static func article(_ bytes: [UInt8], file: String) throws(InputError) -> Article {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -31,8 +36,9 @@ enum HTMLArticleText {
         defer { xmlFreeDoc(document) }
         var reader = Walk()
         reader.walk(root)
-        return Article(file: file, format: .html, paragraphs: reader.paragraphs,
-                       title: reader.title ?? reader.firstHeading, published: reader.published)
+        return Article(
+            file: file, format: .html, paragraphs: reader.paragraphs,
+            title: reader.title ?? reader.firstHeading, published: reader.published)
     }
 
     /// A depth-first walk with its own stack (a deeply nested page cannot exhaust the thread's).
@@ -110,7 +116,8 @@ enum HTMLArticleText {
                 case "meta":
                     let key = (HTMLArticleText.attribute(node, "property") ?? HTMLArticleText.attribute(node, "name") ?? "").lowercased()
                     if ["article:published_time", "date", "dc.date", "dcterms.date", "pubdate"].contains(key),
-                       let content = HTMLArticleText.attribute(node, "content"), published == nil {
+                        let content = HTMLArticleText.attribute(node, "content"), published == nil
+                    {
                         published = HTMLArticleText.day(content)
                     }
                 default: break

@@ -9,12 +9,16 @@ enum MarkdownText {
     static func article(_ text: String, file: String) -> Article {
         let markdown = MarkdownParser().parse(text)
         let html = "<html><body>" + markdown.html + "</body></html>"
-        var article = (try? HTMLArticleText.article(Array(html.utf8), file: file))
+        var article =
+            (try? HTMLArticleText.article(Array(html.utf8), file: file))
             ?? Article(file: file, format: .markdown, paragraphs: [])
         article.format = .markdown
         let metadata = markdown.metadata
-        if let title = metadata["title"], !title.isEmpty { article.title = PlainText.normalized(title) }
-        else if let title = markdown.title { article.title = PlainText.normalized(title) }
+        if let title = metadata["title"], !title.isEmpty {
+            article.title = PlainText.normalized(title)
+        } else if let title = markdown.title {
+            article.title = PlainText.normalized(title)
+        }
         if let date = metadata["date"] ?? metadata["published"] { article.published = HTMLArticleText.day(date) }
         return article
     }

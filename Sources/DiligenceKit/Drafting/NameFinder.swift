@@ -71,11 +71,13 @@ public struct NameFinder: Sendable {
             let capitalWords = nameTokens.filter { $0.kind == .word && $0.text.first?.isUppercase == true }.count
             var acronym: String?
             if end + 2 < tokens.count, tokens[end].text == "(", tokens[end + 1].kind == .word,
-               tokens[end + 1].text.count >= 2, tokens[end + 1].text == tokens[end + 1].text.uppercased(), tokens[end + 2].text == ")" {
+                tokens[end + 1].text.count >= 2, tokens[end + 1].text == tokens[end + 1].text.uppercased(), tokens[end + 2].text == ")"
+            {
                 acronym = tokens[end + 1].text
             }
             let after = end < tokens.count ? tokens[end].text.lowercased() : ""
-            let skip = places.contains(key) || countries.resolve(name) != nil || words.notPlaces.contains(key)
+            let skip =
+                places.contains(key) || countries.resolve(name) != nil || words.notPlaces.contains(key)
                 || DateFinder.months[key] != nil || DateFinder.weekdays[key] != nil
             if !skip {
                 if !lowered.isDisjoint(with: words.organisationWords) && capitalWords >= 2 || (acronym != nil && capitalWords >= 2) {
@@ -84,7 +86,8 @@ public struct NameFinder: Sendable {
                     // "President Lukashenko": a title and a surname.
                     found.append(NamedEntity(name: name, kind: .person, acronym: nil, title: title, sentence: sentence.index))
                 } else if (2...4).contains(capitalWords), lowered.isDisjoint(with: words.organisationWords),
-                          title != nil || words.speechVerbs.contains(after) || (index > 0 && words.speechVerbs.contains(tokens[index - 1].text.lowercased())) {
+                    title != nil || words.speechVerbs.contains(after) || (index > 0 && words.speechVerbs.contains(tokens[index - 1].text.lowercased()))
+                {
                     found.append(NamedEntity(name: name, kind: .person, acronym: nil, title: title, sentence: sentence.index))
                 }
             }

@@ -59,7 +59,9 @@ public struct PlaceFinder: Sendable {
             while end < tokens.count, end - index < 6 {
                 let token = tokens[end]
                 if isCapitalised(token) { end += 1; continue }
-                if token.kind == .word, Self.connectors.contains(token.text.lowercased()), end + 1 < tokens.count, isCapitalised(tokens[end + 1]) { end += 2; continue }
+                if token.kind == .word, Self.connectors.contains(token.text.lowercased()), end + 1 < tokens.count, isCapitalised(tokens[end + 1]) {
+                    end += 2; continue
+                }
                 if token.text == "-", token.glued, end + 1 < tokens.count, tokens[end + 1].glued, isCapitalised(tokens[end + 1]) { end += 2; continue }
                 break
             }
@@ -148,7 +150,8 @@ public struct PlaceFinder: Sendable {
         let name = Token.text(characters, tokens, start..<end)
         let key = TextFolding.key(name)
         guard start > 0, !words.notPlaces.contains(key), countries.resolve(name) == nil,
-              DateFinder.months[key] == nil, DateFinder.weekdays[key] == nil else { return nil }
+            DateFinder.months[key] == nil, DateFinder.weekdays[key] == nil
+        else { return nil }
         let nameWords = Set(tokens[start..<end].map { $0.text.lowercased() })
         if !nameWords.isDisjoint(with: words.organisationWords) || !nameWords.isDisjoint(with: words.personTitles) { return nil }
         // An acronym ("PMCs", "ECOWAS") is an organisation's, not a place's.

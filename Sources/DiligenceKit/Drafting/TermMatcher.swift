@@ -32,8 +32,10 @@ struct TermMatcher: Sendable {
                     // (covid-19-equipment), not the general term (equipment as machinery).
                     if phrase.words.count == 1 {
                         let window = Set(original[(start + 1)..<min(original.count, start + 7)])
-                        if let qualified = phrases.first(where: { $0.words.count > 1 && $0.words.contains(phrase.words[0])
-                            && Set($0.words.filter { $0 != phrase.words[0] }).isSubset(of: window) }) {
+                        if let qualified = phrases.first(where: {
+                            $0.words.count > 1 && $0.words.contains(phrase.words[0])
+                                && Set($0.words.filter { $0 != phrase.words[0] }).isSubset(of: window)
+                        }) {
                             id = qualified.id
                         }
                     }

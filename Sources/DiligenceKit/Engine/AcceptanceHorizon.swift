@@ -9,8 +9,10 @@ public enum AcceptanceHorizon {
             policy.acceptedRisks.compactMap { risk -> Diagnostic? in
                 let days = asOf.days(until: risk.expires)
                 guard days > maxDays else { return nil }
-                return Diagnostic(SourceLocation(file: policy.file, line: risk.expiresMark.line, column: risk.expiresMark.column), .error,
-                                  "the acceptance of `\(risk.finding)` expires on \(risk.expires), \(days) days after \(asOf); acceptances may run at most \(maxDays) days (--max-acceptance-days): set an earlier expiry and review it then")
+                return Diagnostic(
+                    SourceLocation(file: policy.file, line: risk.expiresMark.line, column: risk.expiresMark.column), .error,
+                    "the acceptance of `\(risk.finding)` expires on \(risk.expires), \(days) days after \(asOf); acceptances may run at most \(maxDays) days (--max-acceptance-days): set an earlier expiry and review it then"
+                )
             }
         }.sorted()
     }

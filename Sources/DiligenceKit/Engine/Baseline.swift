@@ -62,8 +62,10 @@ public struct Baseline: Sendable {
             throw InputError(start, "the baseline is not a JSON report (write one with `diligence check --format json`)")
         }
         guard let schema = version.schema_version, JSONReporter.schemaVersions.contains(schema) else {
-            throw InputError(start, "the baseline is not a diligence JSON report of schema_version "
-                + JSONReporter.schemaVersions.sorted().map(String.init).joined(separator: " or "))
+            throw InputError(
+                start,
+                "the baseline is not a diligence JSON report of schema_version "
+                    + JSONReporter.schemaVersions.sorted().map(String.init).joined(separator: " or "))
         }
         let report: Report
         do {

@@ -20,7 +20,8 @@ struct ChangeCauses: Sendable {
         self.to = to
         databaseChanged = current.digest != previous.digest
         entitiesNow = Dictionary(current.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        entitiesBefore = databaseChanged
+        entitiesBefore =
+            databaseChanged
             ? Dictionary(previous.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) : entitiesNow
     }
 
@@ -102,8 +103,11 @@ struct ChangeCauses: Sendable {
             return [ChangeCause(kind: .removed, record: id, fact: entity.name, date: entity.since?.description)]
         case (let entity?, _?):
             guard let since = entity.since, isBetween(since) else { return [] }
-            return [ChangeCause(kind: .listed, record: id, fact: entity.name + (entity.programme.map { " (\($0))" } ?? ""),
-                                date: since.description)]
+            return [
+                ChangeCause(
+                    kind: .listed, record: id, fact: entity.name + (entity.programme.map { " (\($0))" } ?? ""),
+                    date: since.description)
+            ]
         case (nil, nil):
             return []
         }
@@ -114,7 +118,8 @@ struct ChangeCauses: Sendable {
     private func cites(_ finding: Finding?, _ event: RiskEvent, of factor: String) -> Bool {
         guard let finding else { return false }
         if let exposure = finding.exposure,
-           exposure.events.contains(where: { $0.what == event.what && $0.date == event.date && $0.id == event.id }) {
+            exposure.events.contains(where: { $0.what == event.what && $0.date == event.date && $0.id == event.id })
+        {
             return true
         }
         return finding.evidence.contains { $0.record == factor && $0.fact.hasPrefix(event.what) }

@@ -25,8 +25,9 @@ public enum ChangeComparison {
         }
 
         public init(_ finding: Finding) {
-            self.init(policy: finding.policy, identity: finding.identity.description, rule: finding.rule,
-                      severity: finding.severity, message: finding.message, line: finding.line, finding: finding)
+            self.init(
+                policy: finding.policy, identity: finding.identity.description, rule: finding.rule,
+                severity: finding.severity, message: finding.message, line: finding.line, finding: finding)
         }
 
         var key: String { "\(policy)#\(identity)" }
@@ -35,9 +36,12 @@ public enum ChangeComparison {
     /// Classifies every finding of both runs. `causes` explains a change from the compared
     /// run's finding (nil when new) to this run's (nil when resolved); a finding at the same
     /// severity with causes is `updated`, without them unchanged.
-    public static func classify(current: some Sequence<Finding>, previous: [Previous],
-                                causes: (Finding?, Previous?) -> [ChangeCause] = { _, _ in [] })
-        -> (changes: [FindingChange], unchanged: Int) {
+    public static func classify(
+        current: some Sequence<Finding>, previous: [Previous],
+        causes: (Finding?, Previous?) -> [ChangeCause] = { _, _ in [] }
+    )
+        -> (changes: [FindingChange], unchanged: Int)
+    {
         var before: [String: Previous] = [:]
         for entry in previous { before[entry.key] = entry }
         var changes: [FindingChange] = []
@@ -65,14 +69,18 @@ public enum ChangeComparison {
                 continue
             }
             if kind != .updated { reasons = causes(finding, old) }
-            changes.append(FindingChange(kind: kind, policy: finding.policy, identity: finding.identity.description, rule: finding.rule,
-                                         severity: finding.severity, previousSeverity: old?.severity, message: finding.message,
-                                         line: finding.line, causes: reasons))
+            changes.append(
+                FindingChange(
+                    kind: kind, policy: finding.policy, identity: finding.identity.description, rule: finding.rule,
+                    severity: finding.severity, previousSeverity: old?.severity, message: finding.message,
+                    line: finding.line, causes: reasons))
         }
         for entry in previous where !matched.contains(entry.key) {
-            changes.append(FindingChange(kind: .resolved, policy: entry.policy, identity: entry.identity, rule: entry.rule,
-                                         severity: nil, previousSeverity: entry.severity, message: entry.message,
-                                         line: entry.line, causes: causes(nil, entry)))
+            changes.append(
+                FindingChange(
+                    kind: .resolved, policy: entry.policy, identity: entry.identity, rule: entry.rule,
+                    severity: nil, previousSeverity: entry.severity, message: entry.message,
+                    line: entry.line, causes: causes(nil, entry)))
         }
         return (changes, unchanged)
     }
@@ -83,8 +91,10 @@ public enum ChangeComparison {
     ///   - current: the checker of this run (its database is the current one).
     ///   - previous: the checker of the comparison run (the other database, or the same checker).
     ///   - previousAsOf: the comparison run's as-of day (this run's when only the database differs).
-    public static func compare(_ policies: [Policy], current: Checker, previous: Checker, options: CheckOptions,
-                               previousAsOf: Day) -> ChangeReport {
+    public static func compare(
+        _ policies: [Policy], current: Checker, previous: Checker, options: CheckOptions,
+        previousAsOf: Day
+    ) -> ChangeReport {
         var earlier = options
         earlier.asOf = previousAsOf
         earlier.baseline = nil
@@ -105,7 +115,8 @@ public enum ChangeComparison {
         case (false, false): basis = .asOf(previousAsOf)
         case (false, true): basis = .asOfAndDatabase(previousAsOf, path: previous.database.path, digest: previous.database.digest)
         }
-        return ChangeReport(basis: basis, changes: changes, unchanged: unchanged,
-                            policiesReviewedLater: previousAsOf == options.asOf ? [] : reviewedLater.map(\.policy))
+        return ChangeReport(
+            basis: basis, changes: changes, unchanged: unchanged,
+            policiesReviewedLater: previousAsOf == options.asOf ? [] : reviewedLater.map(\.policy))
     }
 }

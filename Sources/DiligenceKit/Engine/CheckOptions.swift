@@ -13,8 +13,10 @@ public struct CheckOptions: Sendable {
     /// with it. It does not change the gate.
     public var comparison: ChangeReport?
 
-    public init(asOf: Day, failOn: Severity? = .high, reportMin: Severity = .info, settings: RuleSettings = RuleSettings(),
-                baseline: Baseline? = nil, comparison: ChangeReport? = nil) {
+    public init(
+        asOf: Day, failOn: Severity? = .high, reportMin: Severity = .info, settings: RuleSettings = RuleSettings(),
+        baseline: Baseline? = nil, comparison: ChangeReport? = nil
+    ) {
         self.asOf = asOf
         self.failOn = failOn
         self.reportMin = reportMin

@@ -36,13 +36,17 @@ public struct CheckResult: Sendable {
 
     /// A result from its parts. Without `factors` (the database's, `FactorCatalog(database, asOf:)`)
     /// the Markdown report has no country profiles and states no country as covered.
-    public init(asOf: Day, options: CheckOptions, database: DatabaseSummary, factors: FactorCatalog = FactorCatalog(),
-                policies: [PolicyResult]) {
+    public init(
+        asOf: Day, options: CheckOptions, database: DatabaseSummary, factors: FactorCatalog = FactorCatalog(),
+        policies: [PolicyResult]
+    ) {
         self.init(asOf: asOf, options: options, database: database, factors: factors, policies: policies, checkedPolicies: [])
     }
 
-    init(asOf: Day, options: CheckOptions, database: DatabaseSummary, factors: FactorCatalog, policies: [PolicyResult],
-         checkedPolicies: [Policy]) {
+    init(
+        asOf: Day, options: CheckOptions, database: DatabaseSummary, factors: FactorCatalog, policies: [PolicyResult],
+        checkedPolicies: [Policy]
+    ) {
         self.asOf = asOf
         self.options = options
         self.database = database
@@ -68,8 +72,9 @@ public struct CheckResult: Sendable {
     /// With a baseline: its findings that this run no longer produces.
     public var resolvedSinceBaseline: [Baseline.Entry] {
         guard let baseline = options.baseline else { return [] }
-        let resolved = Set(ChangeComparison.classify(current: findings, previous: baseline.entries.map(\.previous)).changes
-            .filter { $0.kind == .resolved }.map(\.key))
+        let resolved = Set(
+            ChangeComparison.classify(current: findings, previous: baseline.entries.map(\.previous)).changes
+                .filter { $0.kind == .resolved }.map(\.key))
         return baseline.entries.filter { resolved.contains($0.key) }
             .sorted { ($0.policy, $0.id) < ($1.policy, $1.id) }
     }

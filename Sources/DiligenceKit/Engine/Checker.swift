@@ -18,23 +18,27 @@ public struct Checker: Sendable {
     public func check(_ policies: [Policy], options: CheckOptions) -> CheckResult {
         // Policies are independent: checked on every core, reported in file order.
         // Loaded policies come in file order already; only a reordered set is sorted (a copy).
-        let ordered = policies.indices.dropFirst().allSatisfy { policies[$0 - 1].file <= policies[$0].file }
+        let ordered =
+            policies.indices.dropFirst().allSatisfy { policies[$0 - 1].file <= policies[$0].file }
             ? policies : policies.sorted { $0.file < $1.file }
         let results = Parallel.map(ordered) { check($0, options: options) }
-        return CheckResult(asOf: options.asOf, options: options, database: DatabaseSummary(database),
-                           factors: FactorCatalog(database, asOf: options.asOf), policies: results, checkedPolicies: ordered)
+        return CheckResult(
+            asOf: options.asOf, options: options, database: DatabaseSummary(database),
+            factors: FactorCatalog(database, asOf: options.asOf), policies: results, checkedPolicies: ordered)
     }
 
     public func check(_ policy: Policy, options: CheckOptions) -> PolicyResult {
-        let context = RuleContext(policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
-                                  settings: options.settings, screener: screener, findings: [], runMemo: runMemo,
-                                  destinations: destinations)
+        let context = RuleContext(
+            policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
+            settings: options.settings, screener: screener, findings: [], runMemo: runMemo,
+            destinations: destinations)
         var findings = rules.filter { $0.phase == .operations }.flatMap { $0.check(context) }
         var used: Set<Int> = []
         apply(policy.acceptedRisks, asOf: options.asOf, to: &findings, used: &used)
-        let review = RuleContext(policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
-                                 settings: options.settings, screener: screener, findings: findings, runMemo: runMemo,
-                                 destinations: destinations)
+        let review = RuleContext(
+            policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
+            settings: options.settings, screener: screener, findings: findings, runMemo: runMemo,
+            destinations: destinations)
         var reviewFindings = rules.filter { $0.phase == .review }.flatMap { $0.check(review) }
         apply(policy.acceptedRisks, asOf: options.asOf, to: &reviewFindings, used: &used)
         findings += reviewFindings
@@ -52,8 +56,9 @@ public struct Checker: Sendable {
             used.formUnion(covering)
             if let offset = covering.first(where: { risks[$0].expires >= asOf }) {
                 let risk = risks[offset]
-                findings[index].accepted = Acceptance(reason: risk.reason, approvedBy: risk.approvedBy,
-                                                      expires: risk.expires, line: risk.mark.line)
+                findings[index].accepted = Acceptance(
+                    reason: risk.reason, approvedBy: risk.approvedBy,
+                    expires: risk.expires, line: risk.mark.line)
             }
         }
     }

@@ -17,8 +17,10 @@ public enum PolicySet {
                 let found = discovery.files
                 problems += discovery.problems
                 if found.count > FileDiscovery.maxFiles {
-                    problems.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), .error,
-                                               "more than \(FileDiscovery.maxFiles) policy files under this folder; check fewer at a time"))
+                    problems.append(
+                        Diagnostic(
+                            SourceLocation(file: path, line: 1, column: 1), .error,
+                            "more than \(FileDiscovery.maxFiles) policy files under this folder; check fewer at a time"))
                     continue
                 }
                 if found.isEmpty, discovery.problems.isEmpty {

@@ -26,8 +26,10 @@ public enum ReportBudget {
         for (reporter, parts) in zip(reporters, sections) {
             let written = parts.reduce(0) { $0 + $1.byteCount }
             if written > budget {
-                return Diagnostic(SourceLocation(file: file, line: 1, column: 1), .error,
-                                  "its \(reporter.format.rawValue) report would be \(written) bytes, over the \(budget) bytes a file of \(size) bytes may write (\(allowance >> 20) MiB + \(perInputByte) per byte); check its operations in smaller files")
+                return Diagnostic(
+                    SourceLocation(file: file, line: 1, column: 1), .error,
+                    "its \(reporter.format.rawValue) report would be \(written) bytes, over the \(budget) bytes a file of \(size) bytes may write (\(allowance >> 20) MiB + \(perInputByte) per byte); check its operations in smaller files"
+                )
             }
         }
         return nil

@@ -75,54 +75,59 @@ public struct StreamedCheck: Sendable {
         var citations = Citations()
         let failed = FailureFlag()
         if !problems.isEmpty { failed.set() }
-        let context = ReportContext(asOf: options.asOf, options: options, database: DatabaseSummary(checker.database),
-                                    factors: FactorCatalog(checker.database, asOf: options.asOf))
-        Parallel.forEachInOrder(count: files.count, window: 8, produce: { index -> Outcome in
-            var stage = work.start()
-            let policy: Policy
-            do throws(InputError) {
-                policy = try loader.load(path: files[index])
-            } catch {
-                failed.set()
-                return .invalid(error.diagnostics)
-            }
-            work.lap(&stage, .load)
-            let beyond = AcceptanceHorizon.problems(in: [policy], asOf: options.asOf, maxDays: maxAcceptanceDays)
-            if !beyond.isEmpty { failed.set() }
-            // Once the run has failed, files are still read for their problems, not checked.
-            guard !failed.isSet else { return .loaded(horizon: beyond) }
-            let result = checker.check(policy, options: options)
-            work.lap(&stage, .rules)
-            let sections = reporters.map { $0.sections(of: policy, result, context) }
-            work.lap(&stage, .render)
-            if let overrun = ReportBudget.overrun(sections, reporters: reporters, file: files[index]) {
-                failed.set()
-                return .invalid([overrun])
-            }
-            let cited = CitedPart(result.findings.lazy.filter { $0.severity >= options.reportMin }, tables: tables)
-            // Its sections are written: the summary parts need less of each finding.
-            var kept = result
-            kept.findings = result.findings.map(\.withoutDetails)
-            return .checked(kept, cited: cited, sections)
-        }, consume: { _, outcome in
-            switch outcome {
-            case .invalid(let diagnostics):
-                problems += diagnostics
-            case .loaded(let beyond):
-                horizon += beyond
-            case .checked(let result, let cited, let sections):
-                results.append(result)
-                citations.add(cited)
-                for (reporter, streams) in zip(sections, spills) {
-                    for (section, spill) in zip(reporter, streams) { spill.append(section, citations) }
+        let context = ReportContext(
+            asOf: options.asOf, options: options, database: DatabaseSummary(checker.database),
+            factors: FactorCatalog(checker.database, asOf: options.asOf))
+        Parallel.forEachInOrder(
+            count: files.count, window: 8,
+            produce: { index -> Outcome in
+                var stage = work.start()
+                let policy: Policy
+                do throws(InputError) {
+                    policy = try loader.load(path: files[index])
+                } catch {
+                    failed.set()
+                    return .invalid(error.diagnostics)
                 }
-            }
-        })
+                work.lap(&stage, .load)
+                let beyond = AcceptanceHorizon.problems(in: [policy], asOf: options.asOf, maxDays: maxAcceptanceDays)
+                if !beyond.isEmpty { failed.set() }
+                // Once the run has failed, files are still read for their problems, not checked.
+                guard !failed.isSet else { return .loaded(horizon: beyond) }
+                let result = checker.check(policy, options: options)
+                work.lap(&stage, .rules)
+                let sections = reporters.map { $0.sections(of: policy, result, context) }
+                work.lap(&stage, .render)
+                if let overrun = ReportBudget.overrun(sections, reporters: reporters, file: files[index]) {
+                    failed.set()
+                    return .invalid([overrun])
+                }
+                let cited = CitedPart(result.findings.lazy.filter { $0.severity >= options.reportMin }, tables: tables)
+                // Its sections are written: the summary parts need less of each finding.
+                var kept = result
+                kept.findings = result.findings.map(\.withoutDetails)
+                return .checked(kept, cited: cited, sections)
+            },
+            consume: { _, outcome in
+                switch outcome {
+                case .invalid(let diagnostics):
+                    problems += diagnostics
+                case .loaded(let beyond):
+                    horizon += beyond
+                case .checked(let result, let cited, let sections):
+                    results.append(result)
+                    citations.add(cited)
+                    for (reporter, streams) in zip(sections, spills) {
+                        for (section, spill) in zip(reporter, streams) { spill.append(section, citations) }
+                    }
+                }
+            })
         if !problems.isEmpty { throw .input(InputError(problems)) }
         if !horizon.isEmpty { throw .input(InputError(horizon)) }
         var stage = work.start()
-        var result = CheckResult(asOf: options.asOf, options: options, database: context.database, factors: context.factors,
-                                 policies: results)
+        var result = CheckResult(
+            asOf: options.asOf, options: options, database: context.database, factors: context.factors,
+            policies: results)
         if let shard, let selected {
             result.shard = ShardCoverage(shard: shard, totalFiles: discoveredFiles.count, positions: selected.map(\.position))
         }

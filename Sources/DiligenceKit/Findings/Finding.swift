@@ -82,9 +82,11 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     /// The factor part of the identity (nil for findings not about one factor).
     public var identityFactor: String?
 
-    public init(rule: String, severity: Severity, policy: Policy, mark: Mark, subject: String, subjectKind: SubjectKind,
-                subjectName: String, factor: RiskFactor?, message: String, path: [String] = [], exposure: Exposure? = nil,
-                evidence: [Evidence] = [], recommendations: [String] = []) {
+    public init(
+        rule: String, severity: Severity, policy: Policy, mark: Mark, subject: String, subjectKind: SubjectKind,
+        subjectName: String, factor: RiskFactor?, message: String, path: [String] = [], exposure: Exposure? = nil,
+        evidence: [Evidence] = [], recommendations: [String] = []
+    ) {
         self.rule = rule
         self.severity = severity
         self.policy = policy.file

@@ -47,8 +47,9 @@ public struct CountryTable: Sendable {
     public static func builtin() throws(InputError) -> CountryTable {
         let (bytes, path) = try BuiltinResources.data("countries.tsv")
         let (names, namesPath) = try BuiltinResources.data("country-names.tsv")
-        return try CountryTable(tsv: String(decoding: bytes, as: UTF8.self), file: path,
-                                names: String(decoding: names, as: UTF8.self), namesFile: namesPath)
+        return try CountryTable(
+            tsv: String(decoding: bytes, as: UTF8.self), file: path,
+            names: String(decoding: names, as: UTF8.self), namesFile: namesPath)
     }
 
     /// Parses `CODE<TAB>name<TAB>alt|alt` lines; `#` starts a comment line. `names`, when given,
@@ -63,8 +64,10 @@ public struct CountryTable: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard columns.count >= 2, columns[0].count == 2, columns[0] == columns[0].uppercased() else {
-                problems.append(Diagnostic(SourceLocation(file: file, line: index + 1, column: 1), .error,
-                                           "expected CODE<TAB>name<TAB>alternatives"))
+                problems.append(
+                    Diagnostic(
+                        SourceLocation(file: file, line: index + 1, column: 1), .error,
+                        "expected CODE<TAB>name<TAB>alternatives"))
                 continue
             }
             let country = Country(code: columns[0], name: columns[1])
@@ -83,14 +86,18 @@ public struct CountryTable: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard columns.count >= 2, let country = byCode[String(columns[0])], !columns[1].isEmpty else {
-                problems.append(Diagnostic(SourceLocation(file: namesFile, line: index + 1, column: 1), .error,
-                                           "expected CODE<TAB>name with the code of a country of countries.tsv"))
+                problems.append(
+                    Diagnostic(
+                        SourceLocation(file: namesFile, line: index + 1, column: 1), .error,
+                        "expected CODE<TAB>name with the code of a country of countries.tsv"))
                 continue
             }
             let key = TextFolding.key(String(columns[1]))
             if let other = byName[key], other.code != country.code {
-                problems.append(Diagnostic(SourceLocation(file: namesFile, line: index + 1, column: 4), .error,
-                                           "`\(columns[1])` already names \(other.code)"))
+                problems.append(
+                    Diagnostic(
+                        SourceLocation(file: namesFile, line: index + 1, column: 4), .error,
+                        "`\(columns[1])` already names \(other.code)"))
                 continue
             }
             byName[key] = country

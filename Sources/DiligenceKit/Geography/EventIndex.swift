@@ -40,8 +40,10 @@ public struct EventIndex: Sendable {
     public func hits(within radiusKm: Double, of center: Coordinate) -> [Hit] {
         var hits: [Hit] = []
         index.forEach(within: radiusKm, of: center) { position in
-            hits.append(Hit(factor: Int(factorPositions[position]), event: Int(eventPositions[position]),
-                            distanceKm: center.distanceKm(to: points[position])))
+            hits.append(
+                Hit(
+                    factor: Int(factorPositions[position]), event: Int(eventPositions[position]),
+                    distanceKm: center.distanceKm(to: points[position])))
         }
         return hits.sorted { ($0.factor, $0.event) < ($1.factor, $1.event) }
     }

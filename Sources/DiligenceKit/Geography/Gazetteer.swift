@@ -135,7 +135,8 @@ public struct Gazetteer: Sendable {
                 found[code, default: []].append(row)
                 count += 1
             } else {
-                let expected = supplement
+                let expected =
+                    supplement
                     ? "expected country, name, lat, lon, alternate names, source (tab-separated; the source is required)"
                     : "expected geonameid, country, name, lat, lon, population, alternate names (tab-separated)"
                 problems.append(Diagnostic(SourceLocation(file: file, line: line, column: 1), .error, expected))
@@ -153,14 +154,22 @@ public struct Gazetteer: Sendable {
         let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
         if row.supplement {
             guard columns.count == 6, let country = country(columns[0]), !columns[1].isEmpty,
-                  let location = coordinate(columns[2], columns[3]), !columns[5].isEmpty else { return nil }
-            return (Place(name: String(columns[1]), country: country, location: location, population: 0,
-                          source: String(columns[5]), geonameID: nil), columns[4])
+                let location = coordinate(columns[2], columns[3]), !columns[5].isEmpty
+            else { return nil }
+            return (
+                Place(
+                    name: String(columns[1]), country: country, location: location, population: 0,
+                    source: String(columns[5]), geonameID: nil), columns[4]
+            )
         }
         guard columns.count == 7, let id = Int(columns[0]), let country = country(columns[1]), !columns[2].isEmpty,
-              let location = coordinate(columns[3], columns[4]), let population = Int(columns[5]) else { return nil }
-        return (Place(name: String(columns[2]), country: country, location: location, population: population,
-                      source: "GeoNames \(id) (CC BY 4.0)", geonameID: id), columns[6])
+            let location = coordinate(columns[3], columns[4]), let population = Int(columns[5])
+        else { return nil }
+        return (
+            Place(
+                name: String(columns[2]), country: country, location: location, population: population,
+                source: "GeoNames \(id) (CC BY 4.0)", geonameID: id), columns[6]
+        )
     }
 
     /// The country code of a GeoNames row whose bytes have the row's shape: seven tab-separated
@@ -180,13 +189,15 @@ public struct Gazetteer: Sendable {
         }
         func decimal(_ range: Range<Int>, limit: Double) -> Bool {
             guard !range.isEmpty, range.count <= 12,
-                  bytes[range].allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }),
-                  let value = Double(String(decoding: bytes[range], as: UTF8.self)) else { return false }
+                bytes[range].allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }),
+                let value = Double(String(decoding: bytes[range], as: UTF8.self))
+            else { return false }
             return abs(value) <= limit
         }
         let code = columns[1]
         guard digits(columns[0]), code.count == 2, bytes[code].allSatisfy({ (0x41...0x5A).contains($0) }), !columns[2].isEmpty,
-              decimal(columns[3], limit: 90), decimal(columns[4], limit: 180), digits(columns[5]) else { return nil }
+            decimal(columns[3], limit: 90), decimal(columns[4], limit: 180), digits(columns[5])
+        else { return nil }
         return String(decoding: bytes[code], as: UTF8.self)
     }
 

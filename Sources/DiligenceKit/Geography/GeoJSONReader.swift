@@ -28,7 +28,9 @@ public enum GeoJSONReader {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         if let offset = UTF8Check.firstInvalidOffset(bytes[start...]) {
-            throw InputError(location(of: start + offset, in: bytes, file: file), "invalid UTF-8 (byte 0x\(String(bytes[start + offset], radix: 16, uppercase: true))); save the file as UTF-8")
+            throw InputError(
+                location(of: start + offset, in: bytes, file: file),
+                "invalid UTF-8 (byte 0x\(String(bytes[start + offset], radix: 16, uppercase: true))); save the file as UTF-8")
         }
         var parser = JSONParser(bytes: bytes, position: start, file: file, maxDepth: limits.maxDepth, maxValues: limits.maxValues)
         let root = try parser.parseDocument()
@@ -179,7 +181,9 @@ public enum GeoJSONReader {
                     return Node(value: .array(items), line: startLine, column: startColumn)
                 }
                 // An array of numbers (a position) is kept as numbers, one value in all.
-                if position < bytes.count, bytes[position] == UInt8(ascii: "-") || (bytes[position] >= UInt8(ascii: "0") && bytes[position] <= UInt8(ascii: "9")) {
+                if position < bytes.count,
+                    bytes[position] == UInt8(ascii: "-") || (bytes[position] >= UInt8(ascii: "0") && bytes[position] <= UInt8(ascii: "9"))
+                {
                     var numbers: [Double] = []
                     while true {
                         skipSpace()
@@ -216,7 +220,7 @@ public enum GeoJSONReader {
         }
 
         mutating func parseString() throws(InputError) -> String {
-            advance() // opening quote
+            advance()  // opening quote
             var out: [UInt8] = []
             while position < bytes.count {
                 let byte = bytes[position]
@@ -235,7 +239,8 @@ public enum GeoJSONReader {
                     case UInt8(ascii: "t"): out.append(0x09)
                     case UInt8(ascii: "u"):
                         guard position + 4 < bytes.count,
-                              let code = UInt32(String(decoding: bytes[(position + 1)...(position + 4)], as: UTF8.self), radix: 16) else {
+                            let code = UInt32(String(decoding: bytes[(position + 1)...(position + 4)], as: UTF8.self), radix: 16)
+                        else {
                             throw error("bad \\u escape")
                         }
                         for _ in 0..<4 { advance() }
@@ -254,7 +259,9 @@ public enum GeoJSONReader {
         mutating func parseNumber() throws(InputError) -> Double {
             let start = position
             while position < bytes.count, let byte = Optional(bytes[position]),
-                  (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(byte) {
+                (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(byte)
+            {
                 advance()
                 if position - start > 64 { throw error("a number longer than 64 characters") }
             }
@@ -332,7 +339,9 @@ public enum GeoJSONReader {
             case "Polygon":
                 if let polygon = polygon(coordinates) { add(polygon, coordinates) }
             case "MultiPolygon":
-                guard case .array(let items) = coordinates.value else { problem(coordinates, "MultiPolygon `coordinates` must be an array of polygons, found \(coordinates.kind)"); return }
+                guard case .array(let items) = coordinates.value else {
+                    problem(coordinates, "MultiPolygon `coordinates` must be an array of polygons, found \(coordinates.kind)"); return
+                }
                 for item in items { if let polygon = polygon(item) { add(polygon, item) } }
             case "Point", "MultiPoint", "LineString", "MultiLineString":
                 problem(node, "a \(name) encloses no area; an area needs a Polygon or MultiPolygon")
@@ -356,7 +365,9 @@ public enum GeoJSONReader {
             }
             var rings: [[Coordinate]] = []
             for ringNode in ringNodes {
-                guard case .array(let positions) = ringNode.value else { problem(ringNode, "a ring is an array of positions, found \(ringNode.kind)"); return nil }
+                guard case .array(let positions) = ringNode.value else {
+                    problem(ringNode, "a ring is an array of positions, found \(ringNode.kind)"); return nil
+                }
                 vertices += positions.count
                 if vertices > limits.maxVertices {
                     problem(ringNode, "more than \(limits.maxVertices) positions in one file; simplify the boundary")
@@ -368,7 +379,9 @@ public enum GeoJSONReader {
                     guard let coordinate = self.position(position) else { return nil }
                     ring.append(coordinate)
                 }
-                guard ring.count >= 4 else { problem(ringNode, "a ring needs at least 4 positions (a triangle and its first position repeated), found \(ring.count)"); return nil }
+                guard ring.count >= 4 else {
+                    problem(ringNode, "a ring needs at least 4 positions (a triangle and its first position repeated), found \(ring.count)"); return nil
+                }
                 guard let first = ring.first, let last = ring.last, first == last else {
                     problem(ringNode, "a ring must be closed: its last position must repeat its first")
                     return nil

@@ -248,8 +248,10 @@ struct PolicyDecoder: PolicyEventSink {
     }
 
     /// A scalar value of field `index` of the mapping on top of the stack.
-    private mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, null: Bool, _ mark: Mark,
-                                _ object: PolicyObject, _ index: Int, _ top: Int) {
+    private mutating func value(
+        _ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, null: Bool, _ mark: Mark,
+        _ object: PolicyObject, _ index: Int, _ top: Int
+    ) {
         let field = object.fields[index]
         var isList = false
         if case .scalars = field.shape { isList = true }
@@ -300,7 +302,8 @@ struct PolicyDecoder: PolicyEventSink {
         otherKeys.removeSubrange(frame.otherBase...)
         object.close(&draft, context)
         guard let (id, mark) = frame.unique.map({ ($0.text, $0.mark) }), let top = stack.indices.last, case .list = stack[top].kind,
-              let name = object.uniqueField.map({ object.fields[$0].field.name }) else { return }
+            let name = object.uniqueField.map({ object.fields[$0].field.name })
+        else { return }
         if let first = stack[top].ids[id] {
             report(mark, excludingTop: true) { path in "duplicate \(name) `\(id)` in `\(path)` (first used at line \(first.line)); \(name)s must be unique" }
         } else {
@@ -316,9 +319,10 @@ struct PolicyDecoder: PolicyEventSink {
     private mutating func convert(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, _ field: PolicyField, _ mark: Mark) -> Value? {
         if let value = quickly(bytes, plain: plain, field.conversion) { return value }
         let frames = stack
-        return SchemaValidator.convert(String(decoding: bytes, as: UTF8.self), plain: plain, as: field.scalarType, at: mark,
-                                       path: { Self.path(of: frames, excludingTop: false) }, sink: &sink,
-                                       countries: countries, vocabularies: context.vocabularies)
+        return SchemaValidator.convert(
+            String(decoding: bytes, as: UTF8.self), plain: plain, as: field.scalarType, at: mark,
+            path: { Self.path(of: frames, excludingTop: false) }, sink: &sink,
+            countries: countries, vocabularies: context.vocabularies)
     }
 
     /// The value when it converts without a String or a search; nil leaves it to `SchemaValidator.convert`.
@@ -333,7 +337,8 @@ struct PolicyDecoder: PolicyEventSink {
             return .integer(value)
         case .number(let range):
             guard plain, ScalarBytes.isDecimalNumber(bytes), let value = Double(String(decoding: bytes, as: UTF8.self)),
-                  range.contains(value) else { return nil }
+                range.contains(value)
+            else { return nil }
             return .number(value)
         case .date:
             // `Day(iso:)` parses the text's UTF-8 bytes with `Day.parse`.

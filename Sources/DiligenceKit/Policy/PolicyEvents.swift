@@ -83,7 +83,9 @@ enum PolicyEvents {
             var text = text
             let tagged = node.tag != nil
             text.withUTF8 { bytes in
-                _ = tagged ? sink.taggedScalar(bytes, plain: style == .plain, mark: node.mark)
+                _ =
+                    tagged
+                    ? sink.taggedScalar(bytes, plain: style == .plain, mark: node.mark)
                     : sink.scalar(bytes, plain: style == .plain, mark: node.mark)
             }
         case .sequence(let items):

@@ -136,8 +136,10 @@ final class PolicyField: Sendable {
     /// Stores where the value is written, once it validates.
     let storeMark: (@Sendable (inout PolicyDraft, Mark) -> Void)?
 
-    private init(_ field: Field, shape: Shape, scalarType: FieldType, store: (@Sendable (inout PolicyDraft, Value) -> Void)?,
-                 mark: (@Sendable (inout PolicyDraft, Mark) -> Void)?) {
+    private init(
+        _ field: Field, shape: Shape, scalarType: FieldType, store: (@Sendable (inout PolicyDraft, Value) -> Void)?,
+        mark: (@Sendable (inout PolicyDraft, Mark) -> Void)?
+    ) {
         self.field = field
         self.shape = shape
         self.scalarType = scalarType
@@ -157,18 +159,24 @@ final class PolicyField: Sendable {
     }
 
     /// A scalar field kept in an optional property.
-    convenience init<T: PolicyScalar>(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
-                          into path: WritableKeyPath<PolicyDraft, T?> & Sendable, mark: MarkTarget? = nil) {
-        self.init(Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
-                  store: { draft, value in draft[keyPath: path] = T(value) }, mark: mark?.store)
+    convenience init<T: PolicyScalar>(
+        _ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
+        into path: WritableKeyPath<PolicyDraft, T?> & Sendable, mark: MarkTarget? = nil
+    ) {
+        self.init(
+            Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
+            store: { draft, value in draft[keyPath: path] = T(value) }, mark: mark?.store)
     }
 
     /// A scalar field kept in a property that always has a value (required, or with a default).
-    convenience init<T: PolicyScalar>(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
-                          into path: WritableKeyPath<PolicyDraft, T> & Sendable, mark: MarkTarget? = nil) {
-        self.init(Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
-                  store: { draft, value in if let converted = T(value) { draft[keyPath: path] = converted } },
-                  mark: mark?.store)
+    convenience init<T: PolicyScalar>(
+        _ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
+        into path: WritableKeyPath<PolicyDraft, T> & Sendable, mark: MarkTarget? = nil
+    ) {
+        self.init(
+            Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
+            store: { draft, value in if let converted = T(value) { draft[keyPath: path] = converted } },
+            mark: mark?.store)
     }
 
     /// A scalar field that is validated and not kept (`version`).
@@ -177,10 +185,13 @@ final class PolicyField: Sendable {
     }
 
     /// A list of scalars, each item appended in file order.
-    convenience init<T: PolicyScalar>(_ name: String, list type: FieldType, _ summary: String, example: String? = nil,
-                          into path: WritableKeyPath<PolicyDraft, [T]> & Sendable, mark: MarkTarget? = nil) {
-        self.init(Field(name, .list(type), summary, example: example), shape: .scalars, scalarType: type,
-                  store: { draft, value in if let converted = T(value) { draft[keyPath: path].append(converted) } }, mark: mark?.store)
+    convenience init<T: PolicyScalar>(
+        _ name: String, list type: FieldType, _ summary: String, example: String? = nil,
+        into path: WritableKeyPath<PolicyDraft, [T]> & Sendable, mark: MarkTarget? = nil
+    ) {
+        self.init(
+            Field(name, .list(type), summary, example: example), shape: .scalars, scalarType: type,
+            store: { draft, value in if let converted = T(value) { draft[keyPath: path].append(converted) } }, mark: mark?.store)
     }
 
     /// A mapping, read by `object`'s fields and hooks.
@@ -190,8 +201,9 @@ final class PolicyField: Sendable {
 
     /// A list of mappings, each read by `object`'s fields and hooks.
     convenience init(_ name: String, list object: PolicyObject, _ summary: String, example: String? = nil) {
-        self.init(Field(name, .list(.object(object.schema)), summary, example: example), shape: .objects(object), scalarType: .text,
-                  store: nil, mark: nil)
+        self.init(
+            Field(name, .list(.object(object.schema)), summary, example: example), shape: .objects(object), scalarType: .text,
+            store: nil, mark: nil)
     }
 }
 
@@ -223,9 +235,11 @@ final class PolicyObject: Sendable {
     let open: @Sendable (inout PolicyDraft, Mark) -> Void
     let close: @Sendable (inout PolicyDraft, PolicyContext) -> Void
 
-    init(name: String, summary: String, uniqueKey: String? = nil, key: String? = nil, example: String? = nil, fields: [PolicyField],
-         open: @escaping @Sendable (inout PolicyDraft, Mark) -> Void = { _, _ in },
-         close: @escaping @Sendable (inout PolicyDraft, PolicyContext) -> Void = { _, _ in }) {
+    init(
+        name: String, summary: String, uniqueKey: String? = nil, key: String? = nil, example: String? = nil, fields: [PolicyField],
+        open: @escaping @Sendable (inout PolicyDraft, Mark) -> Void = { _, _ in },
+        close: @escaping @Sendable (inout PolicyDraft, PolicyContext) -> Void = { _, _ in }
+    ) {
         schema = ObjectSchema(name: name, summary: summary, uniqueKey: uniqueKey, key: key, example: example, fields: fields.map(\.field))
         self.fields = fields
         keys = ByteTable(fields.enumerated().map { ($0.element.field.name, $0.offset) })

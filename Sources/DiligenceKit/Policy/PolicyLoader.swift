@@ -41,8 +41,9 @@ public struct PolicyLoader: Sendable {
     /// The policy of `bytes` or its problems, and the reader that gave the events: the first of
     /// `scanner`, `libyaml`, `tree` (from `first` on) that reads the text to its end.
     func decode(_ bytes: [UInt8], file: String, from first: Reader = .scanner) -> (result: Result<Policy, InputError>, reader: Reader) {
-        let context = PolicyContext(vocabularies: vocabularies, tables: tables.tables(countries: countries, vocabularies: vocabularies),
-                                    ruleIDs: ruleIDs)
+        let context = PolicyContext(
+            vocabularies: vocabularies, tables: tables.tables(countries: countries, vocabularies: vocabularies),
+            ruleIDs: ruleIDs)
         func decoder(limits: YAMLLimits?) -> PolicyDecoder {
             PolicyDecoder(root: PolicySchema.policyObject, context: context, countries: countries, file: file, limits: limits)
         }

@@ -329,7 +329,8 @@ private struct Scanner {
             var keyEnd = start
             while keyEnd < scanner.lineEnd, Self.isWordByte(scanner.input[keyEnd]) { keyEnd += 1 }
             guard keyEnd > start, keyEnd + 1 < scanner.lineEnd, scanner.input[keyEnd] == Self.colon,
-                  scanner.input[keyEnd + 1] == Self.space else {
+                scanner.input[keyEnd + 1] == Self.space
+            else {
                 return .failure(.unsupported)
             }
             guard sink.scalar(scanner.slice(start, keyEnd), plain: true, mark: scanner.mark(start)) else { return .failure(.rejected) }
@@ -373,8 +374,8 @@ private struct Scanner {
     private func mayStartPlain(at position: Int, flow: Bool) -> Bool {
         switch input[position] {
         case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), Self.hash,
-             UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
-             UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+            UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+            UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
             return false
         case Self.dash, UInt8(ascii: "?"), Self.colon:
             if flow, input[position] != Self.dash { return false }

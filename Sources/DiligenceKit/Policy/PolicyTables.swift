@@ -90,7 +90,6 @@ final class PolicyTableCache: @unchecked Sendable {
     }
 }
 
-
 /// A read-only hash table keyed by byte strings (open addressing, FNV-1a), so that a scalar's
 /// bytes are looked up without making a String of them. The first of equal keys wins.
 struct ByteTable<Value> {

@@ -100,9 +100,11 @@ public enum StarterPolicy {
     /// A YAML scalar that reads back as exactly `text`: plain when safe, double-quoted otherwise.
     static func quoted(_ text: String) -> String {
         let line = oneLine(text)
-        let safe = !line.isEmpty && line.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || " .-()&,'’".unicodeScalars.contains(scalar)
-        } && !line.hasPrefix("-") && !line.hasPrefix("'") && line.first?.isNumber == false
+        let safe =
+            !line.isEmpty
+            && line.unicodeScalars.allSatisfy { scalar in
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || " .-()&,'’".unicodeScalars.contains(scalar)
+            } && !line.hasPrefix("-") && !line.hasPrefix("'") && line.first?.isNumber == false
             && !["null", "Null", "NULL", "~"].contains(line)
         if safe { return line }
         var escaped = "\""

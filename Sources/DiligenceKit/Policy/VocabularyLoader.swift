@@ -2,30 +2,38 @@ import Foundation
 
 /// Reads vocabulary data files (`vocabulary: NAME` and a list of `terms`).
 public enum VocabularyLoader {
-    static let formerMemberSchema = ObjectSchema(name: "a former member", summary: "A state that left a regime, and the last day it was bound.", key: "former_members", fields: [
-        Field("country", .country, required: true, "The state (ISO code)."),
-        Field("until", .date, required: true, "The last day its incorporation bound an entity to the regime."),
-    ])
+    static let formerMemberSchema = ObjectSchema(
+        name: "a former member", summary: "A state that left a regime, and the last day it was bound.", key: "former_members",
+        fields: [
+            Field("country", .country, required: true, "The state (ISO code)."),
+            Field("until", .date, required: true, "The last day its incorporation bound an entity to the regime."),
+        ])
 
-    static let termSchema = ObjectSchema(name: "a vocabulary term", summary: "A canonical id with synonyms.", uniqueKey: "id", fields: [
-        Field("id", .identifier, required: true, "Canonical id, lower-case kebab-case."),
-        Field("description", .text, "What the term means."),
-        Field("synonyms", .list(.text), "Other ways people write it."),
-        Field("requires", .list(.identifier), "Dependencies: what this cannot work without."),
-        Field("covers", .list(.identifier), "Continuity: the dependencies this fallback stands in for."),
-        Field("survives_state_shutdown", .boolean, "Continuity: still works when the state orders all domestic providers to cut."),
-        Field("partial", .boolean, "Continuity: degraded service only."),
-        Field("hs_prefixes", .list(.digits), "Goods: Harmonized System chapters or headings."),
-        Field("banking", .boolean, "Payments: moves through the banking system."),
-        Field("members", .list(.country), "Regimes: the member states (ISO codes); incorporation there binds an entity to the regime."),
-        Field("former_members", .list(.object(formerMemberSchema)), "Regimes: states that left, each with the last day it was bound (checks as of that day or earlier count it as a member)."),
-        Field("nexus", .text, "Regimes: what brings the business of an entity outside the regime within it."),
-    ])
+    static let termSchema = ObjectSchema(
+        name: "a vocabulary term", summary: "A canonical id with synonyms.", uniqueKey: "id",
+        fields: [
+            Field("id", .identifier, required: true, "Canonical id, lower-case kebab-case."),
+            Field("description", .text, "What the term means."),
+            Field("synonyms", .list(.text), "Other ways people write it."),
+            Field("requires", .list(.identifier), "Dependencies: what this cannot work without."),
+            Field("covers", .list(.identifier), "Continuity: the dependencies this fallback stands in for."),
+            Field("survives_state_shutdown", .boolean, "Continuity: still works when the state orders all domestic providers to cut."),
+            Field("partial", .boolean, "Continuity: degraded service only."),
+            Field("hs_prefixes", .list(.digits), "Goods: Harmonized System chapters or headings."),
+            Field("banking", .boolean, "Payments: moves through the banking system."),
+            Field("members", .list(.country), "Regimes: the member states (ISO codes); incorporation there binds an entity to the regime."),
+            Field(
+                "former_members", .list(.object(formerMemberSchema)),
+                "Regimes: states that left, each with the last day it was bound (checks as of that day or earlier count it as a member)."),
+            Field("nexus", .text, "Regimes: what brings the business of an entity outside the regime within it."),
+        ])
 
-    static let fileSchema = ObjectSchema(name: "a vocabulary file", summary: "A controlled vocabulary.", fields: [
-        Field("vocabulary", .choice(VocabularyKind.allCases.map(\.rawValue)), required: true, "Which vocabulary the terms extend."),
-        Field("terms", .list(.object(termSchema)), required: true, "The terms."),
-    ])
+    static let fileSchema = ObjectSchema(
+        name: "a vocabulary file", summary: "A controlled vocabulary.",
+        fields: [
+            Field("vocabulary", .choice(VocabularyKind.allCases.map(\.rawValue)), required: true, "Which vocabulary the terms extend."),
+            Field("terms", .list(.object(termSchema)), required: true, "The terms."),
+        ])
 
     /// The vocabularies that ship with the library, extended by every `*.yaml` in `extraFolder`.
     public static func load(extraFolder: URL? = nil, countries: CountryTable) throws(InputError) -> Vocabularies {
@@ -70,25 +78,28 @@ public enum VocabularyLoader {
         if kind == .payments {
             var sink = validator.sink
             for term in record.objects("terms") where term.boolean("banking") == nil {
-                sink.error(term.mark, "payment method `\(term.text("id") ?? "")` must say whether it moves through the banking system: `banking: true` or `banking: false`")
+                sink.error(
+                    term.mark,
+                    "payment method `\(term.text("id") ?? "")` must say whether it moves through the banking system: `banking: true` or `banking: false`")
             }
             if sink.hasErrors { throw InputError(sink.diagnostics) }
         }
         let terms = record.objects("terms").map { term in
-            Term(id: term.text("id") ?? "",
-                 description: term.text("description") ?? "",
-                 synonyms: term.texts("synonyms"),
-                 requires: term.texts("requires"),
-                 covers: term.texts("covers"),
-                 survivesStateShutdown: term.boolean("survives_state_shutdown") ?? false,
-                 partial: term.boolean("partial") ?? false,
-                 hsPrefixes: term.texts("hs_prefixes"),
-                 banking: term.boolean("banking") ?? false,
-                 members: term.countries("members").map(\.code),
-                 formerMembers: term.objects("former_members").reduce(into: [:]) { former, entry in
-                     if let country = entry.country("country"), let until = entry.date("until") { former[country.code] = until }
-                 },
-                 nexus: term.text("nexus") ?? "")
+            Term(
+                id: term.text("id") ?? "",
+                description: term.text("description") ?? "",
+                synonyms: term.texts("synonyms"),
+                requires: term.texts("requires"),
+                covers: term.texts("covers"),
+                survivesStateShutdown: term.boolean("survives_state_shutdown") ?? false,
+                partial: term.boolean("partial") ?? false,
+                hsPrefixes: term.texts("hs_prefixes"),
+                banking: term.boolean("banking") ?? false,
+                members: term.countries("members").map(\.code),
+                formerMembers: term.objects("former_members").reduce(into: [:]) { former, entry in
+                    if let country = entry.country("country"), let until = entry.date("until") { former[country.code] = until }
+                },
+                nexus: term.text("nexus") ?? "")
         }
         return (kind, terms)
     }

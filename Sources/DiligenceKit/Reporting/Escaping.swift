@@ -37,7 +37,6 @@ public enum Escaping {
     /// What `xml` changes or removes: markup characters, hidden characters, U+FFFE and U+FFFF (EF BF BE/BF).
     private static let xmlSpecial = ByteTableSet(Array("&<>\"'".utf8) + HiddenCharacters.leadBytes + [0xEF])
 
-
     /// Text inside a Markdown code span: backticks and line breaks removed, other hidden
     /// characters written out (`\u{202E}`).
     public static func code(_ text: String) -> String {
@@ -103,9 +102,11 @@ public enum Escaping {
     /// A single terminal line: control and bidirectional formatting characters shown as `?`.
     public static func terminal(_ text: String) -> String {
         guard HiddenCharacters.occur(in: text) || text.utf8.contains(0x09) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            HiddenCharacters.isHidden(scalar) || scalar == "\t" ? "?" : scalar
-        }))
+        return String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    HiddenCharacters.isHidden(scalar) || scalar == "\t" ? "?" : scalar
+                }))
     }
 
     /// XML 1.0 character data or attribute value: `&`, `<`, `>`, `"` and `'` as entities, CR as

@@ -35,8 +35,9 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
         area_edge_km = exposure.areaEdgeKm.map(ExposureRounding.km)
         band = exposure.band
         bands = exposure.bands.map {
-            Band(from_km: $0.fromKm, older_events: $0.olderEvents, older_fatalities: $0.olderFatalities,
-                 recent_events: $0.recentEvents, recent_fatalities: $0.recentFatalities, to_km: $0.toKm)
+            Band(
+                from_km: $0.fromKm, older_events: $0.olderEvents, older_fatalities: $0.olderFatalities,
+                recent_events: $0.recentEvents, recent_fatalities: $0.recentFatalities, to_km: $0.toKm)
         }
         distance_km = exposure.distanceKm.map(ExposureRounding.km)
         self.events = events

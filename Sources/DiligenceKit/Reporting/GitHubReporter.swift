@@ -17,7 +17,8 @@ public struct GitHubReporter: Reporter {
                 command = "warning"
             }
             let title = "\(finding.rule) (\(finding.severity)\(finding.accepted != nil ? ", accepted" : ""))"
-            lines += "::\(command) file=\(Escaping.githubProperty(finding.policy)),line=\(finding.line),col=\(finding.column),title=\(Escaping.githubProperty(title))::\(Escaping.githubMessage(finding.message))\n"
+            lines +=
+                "::\(command) file=\(Escaping.githubProperty(finding.policy)),line=\(finding.line),col=\(finding.column),title=\(Escaping.githubProperty(title))::\(Escaping.githubMessage(finding.message))\n"
         }
         return [ReportSection(lines)]
     }

@@ -23,9 +23,10 @@ public struct HTMLReporter: Reporter {
         // block when no group is shown).
         let maps = SiteMap.maps(of: policy, result.findings, context)
         let figures = maps.enumerated().map { index, map in
-            Self.figure(map.svg(id: MarkdownReporter.anchor("map", policy.file + "-\(index + 1)")),
-                        caption: "Map: \(HTMLText.escape(policy.company)), sites in \(HTMLText.escape(map.country.description)), as of \(context.asOf).",
-                        className: "map-figure")
+            Self.figure(
+                map.svg(id: MarkdownReporter.anchor("map", policy.file + "-\(index + 1)")),
+                caption: "Map: \(HTMLText.escape(policy.company)), sites in \(HTMLText.escape(map.country.description)), as of \(context.asOf).",
+                className: "map-figure")
         }.joined()
         var placed = figures.isEmpty
         var findings = MarkdownHTML()
@@ -82,7 +83,8 @@ public struct HTMLReporter: Reporter {
     private func signOffPage(_ result: CheckResult) -> String {
         let markdown = MarkdownReporter()
         var out = "<section class=\"sign-off\" id=\"sign-off\">\n<h2>Sign-off</h2>\n"
-        out += "<p>Report <code>\(markdown.reportID(result))</code>, as of <strong>\(result.asOf)</strong>, risk database digest <code>sha256:\(result.database.digest)</code>. "
+        out +=
+            "<p>Report <code>\(markdown.reportID(result))</code>, as of <strong>\(result.asOf)</strong>, risk database digest <code>sha256:\(result.database.digest)</code>. "
         out += "Each company's findings have their own sign-off block in section 5; this page records the review of the report as a whole.</p>\n"
         out += "<table>\n<thead><tr><th>Company</th><th>Policy file</th><th>Open findings</th><th>Accepted</th></tr></thead>\n<tbody>\n"
         for row in markdown.riskOrder(result) {

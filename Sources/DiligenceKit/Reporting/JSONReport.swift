@@ -146,9 +146,11 @@ public enum JSONReport {
             column = finding.column
             evidence = finding.evidence.map { EvidenceReference(date: $0.date, fact: TableID.fact($0)) }
             exposure = finding.exposure.map { exposure in
-                ExposureEntry(exposure, events: exposure.events.map {
-                    EventReference(distance_km: $0.distanceKm.map(ExposureRounding.km), event: TableID.event($0))
-                })
+                ExposureEntry(
+                    exposure,
+                    events: exposure.events.map {
+                        EventReference(distance_km: $0.distanceKm.map(ExposureRounding.km), event: TableID.event($0))
+                    })
             }
             factors = finding.factors
             gate = options.failsGate(finding) ? "fail" : "pass"
@@ -289,9 +291,10 @@ extension JSONReport.Document {
 
     /// The same document around other findings.
     func with<Other>(findings: Other) -> JSONReport.Document<Other> {
-        JSONReport.Document<Other>(as_of: as_of, changes: changes, database: database, events: events, facts: facts, findings: findings,
-                                   policies: policies, schema_version: schema_version, shard: shard, sources: sources,
-                                   summary: summary, tool: tool)
+        JSONReport.Document<Other>(
+            as_of: as_of, changes: changes, database: database, events: events, facts: facts, findings: findings,
+            policies: policies, schema_version: schema_version, shard: shard, sources: sources,
+            summary: summary, tool: tool)
     }
 }
 
@@ -315,9 +318,10 @@ extension JSONReport {
         init(_ report: ChangeReport) {
             as_of = report.comparedAsOf?.description
             causes = report.causes.map { CauseEntry(date: $0.date, fact: $0.fact, id: report.label(of: $0), kind: $0.kind.rawValue, record: $0.record) }
-            counts = ChangeCounts(deescalated: report.changes(.deescalated).count, escalated: report.changes(.escalated).count,
-                                  new: report.changes(.new).count, resolved: report.changes(.resolved).count,
-                                  unchanged: report.unchanged, updated: report.changes(.updated).count)
+            counts = ChangeCounts(
+                deescalated: report.changes(.deescalated).count, escalated: report.changes(.escalated).count,
+                new: report.changes(.new).count, resolved: report.changes(.resolved).count,
+                unchanged: report.unchanged, updated: report.changes(.updated).count)
             database = report.comparedDatabase?.path
             database_digest = report.comparedDatabase?.digest
             policies_reviewed_later = report.policiesReviewedLater

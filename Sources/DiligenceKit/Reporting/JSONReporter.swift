@@ -31,7 +31,8 @@ public struct JSONReporter: Reporter {
     public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
         let streamed = StreamedMembers(hasMembers: !result.reportedFindings.isEmpty)
         let document = JSONReport.Document(result, citations, findings: streamed)
-        let parts = schemaVersion == 1
+        let parts =
+            schemaVersion == 1
             ? JSONStreamEncoder.parts(of: JSONReportV1.Document(document, findings: streamed))
             : JSONStreamEncoder.parts(of: document)
         return [.text(parts[0]), .stream(0), .text(parts[1])]

@@ -26,7 +26,9 @@ public struct JUnitReporter: Reporter {
         let reportMin = context.options.reportMin
         let suiteFailures = cases.filter(\.fails).count
         let suiteSkipped = cases.filter { !$0.fails && $0.finding.accepted != nil }.count
-        var xml = ["  <testsuite name=\"\(Self.attribute(policy.file))\" tests=\"\(max(1, cases.count))\" failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"\(suiteSkipped)\">"]
+        var xml = [
+            "  <testsuite name=\"\(Self.attribute(policy.file))\" tests=\"\(max(1, cases.count))\" failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"\(suiteSkipped)\">"
+        ]
         xml.append("    <properties>")
         let properties: [(String, String)] = [
             ("company", policy.company),
@@ -59,8 +61,9 @@ public struct JUnitReporter: Reporter {
         let failures = suites.reduce(0) { $0 + $1.filter(\.fails).count }
         let skipped = suites.reduce(0) { $0 + $1.filter { !$0.fails && $0.finding.accepted != nil }.count }
         return [
-            .text("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                  + "<testsuites name=\"diligence\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"),
+            .text(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + "<testsuites name=\"diligence\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"),
             .stream(0),
             .text("</testsuites>\n"),
         ]
@@ -72,10 +75,13 @@ public struct JUnitReporter: Reporter {
 
     static func testCase(_ testCase: Case) -> [String] {
         let finding = testCase.finding
-        var lines = ["    <testcase classname=\"\(attribute(finding.rule))\" name=\"\(attribute(finding.identity.description))\" file=\"\(attribute(finding.policy))\" line=\"\(finding.line)\">"]
+        var lines = [
+            "    <testcase classname=\"\(attribute(finding.rule))\" name=\"\(attribute(finding.identity.description))\" file=\"\(attribute(finding.policy))\" line=\"\(finding.line)\">"
+        ]
         if testCase.fails {
-            lines.append("      <failure type=\"\(attribute(finding.rule))\" message=\"\(attribute("\(finding.severity.name): \(finding.message)"))\">"
-                         + Escaping.xml(details(finding)) + "</failure>")
+            lines.append(
+                "      <failure type=\"\(attribute(finding.rule))\" message=\"\(attribute("\(finding.severity.name): \(finding.message)"))\">"
+                    + Escaping.xml(details(finding)) + "</failure>")
         } else if let accepted = finding.accepted {
             lines.append("      <skipped message=\"\(attribute("accepted until \(accepted.expires) by \(accepted.approvedBy): \(accepted.reason)"))\"/>")
         }

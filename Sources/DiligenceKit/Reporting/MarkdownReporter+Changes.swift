@@ -6,20 +6,27 @@ extension MarkdownReporter {
     func changes(_ result: CheckResult, _ comparison: ChangeReport, _ out: inout MarkdownDocument) {
         out.line("## Changes since \(Escaping.markdown(comparison.sinceText))")
         out.blank()
-        out.line(Escaping.markdown(comparison.basisSentence) + ": " + comparison.countsText
-                 + ". The changes inform; the gate (section 1) judges this run's findings as they are.")
+        out.line(
+            Escaping.markdown(comparison.basisSentence) + ": " + comparison.countsText
+                + ". The changes inform; the gate (section 1) judges this run's findings as they are.")
         out.blank()
         if !comparison.policiesReviewedLater.isEmpty, let day = comparison.comparedAsOf {
-            out.line("\(comparison.policiesReviewedLater.count) of the policies were reviewed after \(day): the comparison judges \(day) with their later state, so an operation added since counts as present then.")
+            out.line(
+                "\(comparison.policiesReviewedLater.count) of the policies were reviewed after \(day): the comparison judges \(day) with their later state, so an operation added since counts as present then."
+            )
             out.blank()
         }
         if !comparison.causes.isEmpty {
             out.line("**What changed in the data**")
             out.blank()
-            out.table(["Cause", "Date", "What", "Record", "Changes"], comparison.causes.map { cause in
-                [comparison.label(of: cause), Escaping.markdown(cause.date ?? "undated"), Escaping.markdown(Self.causeText(cause)),
-                 "`\(Escaping.codeInTable(cause.record))`", String(comparison.changeCount(of: cause))]
-            })
+            out.table(
+                ["Cause", "Date", "What", "Record", "Changes"],
+                comparison.causes.map { cause in
+                    [
+                        comparison.label(of: cause), Escaping.markdown(cause.date ?? "undated"), Escaping.markdown(Self.causeText(cause)),
+                        "`\(Escaping.codeInTable(cause.record))`", String(comparison.changeCount(of: cause)),
+                    ]
+                })
             out.blank()
         }
         for kind in ChangeKind.reportOrder {
@@ -27,13 +34,17 @@ extension MarkdownReporter {
             guard !changes.isEmpty else { continue }
             out.line("**\(Self.heading(kind))** (\(changes.count))")
             out.blank()
-            out.table(["Severity", "Rule", "Company", "Finding", "Caused by"], changes.map { change in
-                let company = result.policies.first { $0.policy.file == change.policy }?.policy.company ?? change.policy
-                return [Self.severityText(change), "`\(Escaping.codeInTable(change.rule))`",
+            out.table(
+                ["Severity", "Rule", "Company", "Finding", "Caused by"],
+                changes.map { change in
+                    let company = result.policies.first { $0.policy.file == change.policy }?.policy.company ?? change.policy
+                    return [
+                        Self.severityText(change), "`\(Escaping.codeInTable(change.rule))`",
                         "[\(Escaping.markdown(company))](#\(Self.anchor("policy", change.policy))) `\(Escaping.codeInTable(change.policy)):\(change.line)`",
                         Escaping.markdown(change.message),
-                        change.causes.isEmpty ? "no change in the data" : change.causes.map(comparison.label(of:)).joined(separator: ", ")]
-            })
+                        change.causes.isEmpty ? "no change in the data" : change.causes.map(comparison.label(of:)).joined(separator: ", "),
+                    ]
+                })
             out.blank()
         }
         if comparison.changes.contains(where: \.causes.isEmpty) {

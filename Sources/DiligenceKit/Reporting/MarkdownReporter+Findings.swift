@@ -30,8 +30,9 @@ extension MarkdownReporter {
         }
         // In the summary's paragraph, not a paragraph of its own.
         if !uncovered.isEmpty {
-            out.line("**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
-                     + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage).")
+            out.line(
+                "**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
+                    + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage).")
         }
         out.blank()
         guard !reported.isEmpty else { return }
@@ -62,10 +63,13 @@ extension MarkdownReporter {
 
     /// The company's sign-off block: one row per finding, for the owner, the decision and the
     /// due date to be filled in (an accepted finding shows its acceptance), then a signature line.
-    private func signOff(_ entry: PolicyResult, _ findings: [Finding], _ reported: [Int], _ context: ReportContext,
-                         _ out: inout MarkdownDocument) {
+    private func signOff(
+        _ entry: PolicyResult, _ findings: [Finding], _ reported: [Int], _ context: ReportContext,
+        _ out: inout MarkdownDocument
+    ) {
         out.blank()
-        out.line("**Sign-off for \(Escaping.markdown(entry.policy.company))** (per finding: who owns it, the decision (accept, treat or escalate) and by when):")
+        out.line(
+            "**Sign-off for \(Escaping.markdown(entry.policy.company))** (per finding: who owns it, the decision (accept, treat or escalate) and by when):")
         out.blank()
         out.tableHeader(["Finding", "Severity", "Owner", "Decision", "Due date"])
         for position in reported {
@@ -83,7 +87,9 @@ extension MarkdownReporter {
             out.endRow()
         }
         out.blank()
-        out.line("Signed off for \(Escaping.markdown(entry.policy.company)) by: Name: ______________  Role: ______________  Date: __________  Signature: ______________")
+        out.line(
+            "Signed off for \(Escaping.markdown(entry.policy.company)) by: Name: ______________  Role: ______________  Date: __________  Signature: ______________"
+        )
         out.blank()
     }
 
@@ -112,7 +118,9 @@ extension MarkdownReporter {
         let count = group.members.count
         let summary = "\(count) finding\(count == 1 ? "" : "s"), highest \(first.severity)"
         if let factor = group.factor {
-            out.line("#### [\(Escaping.markdown(factor.title))](#\(Self.anchor("factor", factor.id))) (`\(Escaping.code(factor.id))`, \(factor.country.description)): \(summary)")
+            out.line(
+                "#### [\(Escaping.markdown(factor.title))](#\(Self.anchor("factor", factor.id))) (`\(Escaping.code(factor.id))`, \(factor.country.description)): \(summary)"
+            )
         } else {
             out.line("#### `\(first.rule)`: \(summary)")
         }
@@ -253,7 +261,8 @@ extension MarkdownReporter {
             let relied = finding.evidence.filter { $0.reference == nil && $0.date?.hasPrefix("in force since") == false && facts.states($0) }
             let total = Set(relied.map(\.record)).reduce(0) { $0 + facts.eventCount($1, asOf: context.asOf) }
             if !relied.isEmpty, relied.count < total {
-                out.line("  - **Events relied on:** " + relied.compactMap { $0.date.map(Escaping.markdown) }.joined(separator: ", ") + " (of the profile's events)")
+                out.line(
+                    "  - **Events relied on:** " + relied.compactMap { $0.date.map(Escaping.markdown) }.joined(separator: ", ") + " (of the profile's events)")
             }
         }
     }
@@ -323,7 +332,8 @@ extension MarkdownReporter {
             if !more.isEmpty {
                 out.blank()
                 for (exposure, _) in more {
-                    out.line("… and \(exposure.eventsNotCited) more event(s) for `\(Escaping.code(exposure.subject))` in the same band and window (counted below).")
+                    out.line(
+                        "… and \(exposure.eventsNotCited) more event(s) for `\(Escaping.code(exposure.subject))` in the same band and window (counted below).")
                     out.blank()
                 }
             }
@@ -332,8 +342,10 @@ extension MarkdownReporter {
         // Bands without any event are left out (and the table when every band is empty).
         let rows = exposures.flatMap { exposure in
             exposure.bands.filter { $0.recentEvents + $0.olderEvents > 0 }.map { band in
-                ["`\(Escaping.codeInTable(exposure.subject))`", "\(Int(band.fromKm))–\(Int(band.toKm)) km", String(band.recentEvents),
-                 String(band.recentFatalities), String(band.olderEvents), String(band.olderFatalities)]
+                [
+                    "`\(Escaping.codeInTable(exposure.subject))`", "\(Int(band.fromKm))–\(Int(band.toKm)) km", String(band.recentEvents),
+                    String(band.recentFatalities), String(band.olderEvents), String(band.olderFatalities),
+                ]
             }
         }
         if !rows.isEmpty {

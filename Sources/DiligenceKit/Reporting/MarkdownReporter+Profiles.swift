@@ -13,14 +13,16 @@ extension MarkdownReporter {
         out.line("### Coverage of the risk database")
         out.blank()
         let covered = result.factors.coveredCountries
-        var text = covered.isEmpty
+        var text =
+            covered.isEmpty
             ? "The risk database has no factor in force on \(result.asOf)."
             : "The risk database has factors in force on \(result.asOf) for " + covered.map(\.description).joined(separator: ", ") + "."
         let lapsed = result.factors.countriesWithoutFactorInForce
         if !lapsed.isEmpty {
             text += " It also has factors for " + lapsed.map(\.description).joined(separator: ", ") + ", none in force on that day."
         }
-        text += " In any other country no factor is checked, so “no finding” there means *not covered*, not *no risk*; listed persons and entities are screened for counterparties in every country."
+        text +=
+            " In any other country no factor is checked, so “no finding” there means *not covered*, not *no risk*; listed persons and entities are screened for counterparties in every country."
         out.line(text)
         out.blank()
         guard !result.policies.isEmpty else { return }
@@ -71,7 +73,9 @@ extension MarkdownReporter {
             out.blank()
             return
         }
-        out.line("Each risk factor behind a finding, stated once: what it is, its sources (quoted), its events up to \(result.asOf) and what to do. The findings (section 5) link here.")
+        out.line(
+            "Each risk factor behind a finding, stated once: what it is, its sources (quoted), its events up to \(result.asOf) and what to do. The findings (section 5) link here."
+        )
         out.blank()
         // A source two factors share is quoted under the first only.
         var quoted: [Reference: String] = [:]
@@ -95,15 +99,18 @@ extension MarkdownReporter {
                     } else {
                         dates = "in force from \(factor.inForceFrom)"
                     }
-                    out.line("- \(Escaping.markdown(factor.title)) (`\(Escaping.code(factor.id))`, \(factor.kind.rawValue), severity \(factor.severity), \(dates))")
+                    out.line(
+                        "- \(Escaping.markdown(factor.title)) (`\(Escaping.code(factor.id))`, \(factor.kind.rawValue), severity \(factor.severity), \(dates))")
                 }
                 out.blank()
             }
         }
     }
 
-    private func profile(_ factor: RiskFactor, _ result: CheckResult, _ citations: inout Citations, _ quoted: inout [Reference: String],
-                         _ out: inout MarkdownDocument) {
+    private func profile(
+        _ factor: RiskFactor, _ result: CheckResult, _ citations: inout Citations, _ quoted: inout [Reference: String],
+        _ out: inout MarkdownDocument
+    ) {
         out.line("<a id=\"\(Self.anchor("factor", factor.id))\"></a>")
         out.line("#### \(Escaping.markdown(factor.title)) (`\(Escaping.code(factor.id))`)")
         out.blank()
@@ -140,8 +147,11 @@ extension MarkdownReporter {
         }
         let events = factor.events(asOf: result.asOf)
         if !events.isEmpty {
-            out.line("- **Events** up to \(result.asOf)" + (events.count > Self.profileEventLimit ? " (the \(Self.profileEventLimit) most recent of \(events.count))" : "") + ":")
-            let listed = events.count > Self.profileEventLimit
+            out.line(
+                "- **Events** up to \(result.asOf)"
+                    + (events.count > Self.profileEventLimit ? " (the \(Self.profileEventLimit) most recent of \(events.count))" : "") + ":")
+            let listed =
+                events.count > Self.profileEventLimit
                 ? Array(events.sorted { ($0.date, $0.id ?? "") > ($1.date, $1.id ?? "") }.prefix(Self.profileEventLimit).reversed())
                 : events
             for event in listed {

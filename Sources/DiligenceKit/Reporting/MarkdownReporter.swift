@@ -49,29 +49,41 @@ public struct MarkdownReporter: Reporter {
         }
         out.line("## 1. Control")
         out.blank()
-        out.table(["Item", "Value"], [
-            ["Report id", "`\(reportID(result))`"],
-            ["As of", "**\(result.asOf)** (facts dated after this day are not used)"],
-            ["Policies covered", "\(result.policies.count): " + result.policies.map { "`\(Escaping.codeInTable($0.policy.file))`" }.joined(separator: ", ")],
-            ["Risk database", "\(Escaping.markdown(result.database.name))" + (result.database.version.map { " version \(Escaping.markdown($0))" } ?? "")
-                + ", \(result.database.factorCount) risk factors, \(result.database.entityCount) listed persons and entities"],
-            ["Database digest", "`sha256:\(result.database.digest)`"],
-            ["Newest review in database", result.database.newestReview?.description ?? "none"],
-            ["Gate", gateText(result)],
-            ["Prepared by", "diligence \(DiligenceVersion.current) (automated screening; findings need human review)"],
-            ["Reviewed and signed off by", "Name: ______________________  Role: ______________________  Date: ____________  Signature: ______________"],
-        ])
+        out.table(
+            ["Item", "Value"],
+            [
+                ["Report id", "`\(reportID(result))`"],
+                ["As of", "**\(result.asOf)** (facts dated after this day are not used)"],
+                [
+                    "Policies covered",
+                    "\(result.policies.count): " + result.policies.map { "`\(Escaping.codeInTable($0.policy.file))`" }.joined(separator: ", "),
+                ],
+                [
+                    "Risk database",
+                    "\(Escaping.markdown(result.database.name))" + (result.database.version.map { " version \(Escaping.markdown($0))" } ?? "")
+                        + ", \(result.database.factorCount) risk factors, \(result.database.entityCount) listed persons and entities",
+                ],
+                ["Database digest", "`sha256:\(result.database.digest)`"],
+                ["Newest review in database", result.database.newestReview?.description ?? "none"],
+                ["Gate", gateText(result)],
+                ["Prepared by", "diligence \(DiligenceVersion.current) (automated screening; findings need human review)"],
+                ["Reviewed and signed off by", "Name: ______________________  Role: ______________________  Date: ____________  Signature: ______________"],
+            ])
         out.blank()
         out.line("### Data snapshot")
         out.blank()
         if result.database.sources.isEmpty {
             out.line("The database declares no sources (no `database.yaml`).")
         } else {
-            out.table(["Source", "Snapshot date or version", "Age at the as-of date", "Licence or attribution"], result.database.sources.map { source in
-                [Escaping.markdown(source.name) + (source.url.map { " (\(Escaping.markdown($0)))" } ?? ""),
-                 Escaping.markdown(source.date ?? "not stated"), SnapshotAge.describe(source.date, asOf: result.asOf),
-                 Escaping.markdown(source.licence ?? "not stated")]
-            })
+            out.table(
+                ["Source", "Snapshot date or version", "Age at the as-of date", "Licence or attribution"],
+                result.database.sources.map { source in
+                    [
+                        Escaping.markdown(source.name) + (source.url.map { " (\(Escaping.markdown($0)))" } ?? ""),
+                        Escaping.markdown(source.date ?? "not stated"), SnapshotAge.describe(source.date, asOf: result.asOf),
+                        Escaping.markdown(source.licence ?? "not stated"),
+                    ]
+                })
         }
         out.blank()
         out.line(DatabaseAge(reviews: result.database.reviewDates ?? [], asOf: result.asOf).sentence)
@@ -121,9 +133,11 @@ public struct MarkdownReporter: Reporter {
                 top.append((finding.severity, finding.policy, finding.line, index))
             }
         }
-        out.table(["Severity", "Open findings", "Accepted"], Severity.allCases.reversed().map { severity in
-            [severity.name, String(result.counts[severity] ?? 0), String(accepted[severity] ?? 0)]
-        })
+        out.table(
+            ["Severity", "Open findings", "Accepted"],
+            Severity.allCases.reversed().map { severity in
+                [severity.name, String(result.counts[severity] ?? 0), String(accepted[severity] ?? 0)]
+            })
         out.blank()
         companiesByRisk(result, &out)
         top.sort { a, b in (b.severity, a.policy, a.line) < (a.severity, b.policy, b.line) }
@@ -136,7 +150,9 @@ public struct MarkdownReporter: Reporter {
             out.line("No open finding at high or critical.")
         } else {
             for finding in top.prefix(10).map({ reported[$0.index] }) {
-                out.line("- **\(finding.severity)** `\(finding.rule)` in [\(Escaping.markdown(company(of: finding, result)))](#\(Self.anchor("policy", finding.policy))): \(Escaping.markdown(finding.message))")
+                out.line(
+                    "- **\(finding.severity)** `\(finding.rule)` in [\(Escaping.markdown(company(of: finding, result)))](#\(Self.anchor("policy", finding.policy))): \(Escaping.markdown(finding.message))"
+                )
             }
             if top.count > 10 { out.line("- … and \(top.count - 10) more at high or critical (section 5).") }
         }
@@ -146,7 +162,9 @@ public struct MarkdownReporter: Reporter {
         var decisions: [String] = []
         let failing = result.failingFindings.lazy.filter { $0.rule != "expired-acceptance" }.count
         if failing > 0 {
-            decisions.append("\(failing) finding(s) fail the gate: treat each (section 5 says what to do) or accept it in the policy's `accepted_risks` with a reason, an approver and an expiry.")
+            decisions.append(
+                "\(failing) finding(s) fail the gate: treat each (section 5 says what to do) or accept it in the policy's `accepted_risks` with a reason, an approver and an expiry."
+            )
         }
         let expired = result.findings.filter { $0.rule == "expired-acceptance" }
         if !expired.isEmpty {
@@ -169,24 +187,34 @@ public struct MarkdownReporter: Reporter {
     private func baselineChanges(_ result: CheckResult, _ baseline: Baseline, _ out: inout MarkdownDocument) {
         let new = result.reportedFindings.filter { result.isNew($0) == true }
         let resolved = result.resolvedSinceBaseline
-        out.line("**Since the baseline** `\(Escaping.code(baseline.file))`" + (baseline.asOf.map { " (as of \(Escaping.markdown($0)))" } ?? "")
-                 + ": \(new.count) new finding\(new.count == 1 ? "" : "s"), \(resolved.count) resolved. Only new findings can fail the gate.")
+        out.line(
+            "**Since the baseline** `\(Escaping.code(baseline.file))`" + (baseline.asOf.map { " (as of \(Escaping.markdown($0)))" } ?? "")
+                + ": \(new.count) new finding\(new.count == 1 ? "" : "s"), \(resolved.count) resolved. Only new findings can fail the gate.")
         out.blank()
         if !new.isEmpty {
             out.line("New findings:")
             out.blank()
-            out.table(["Severity", "Rule", "Where", "Finding"], new.map { finding in
-                [finding.severity.name, "`\(finding.rule)`", "`\(Escaping.codeInTable(finding.policy)):\(finding.line)`", Escaping.markdown(finding.message)]
-            })
+            out.table(
+                ["Severity", "Rule", "Where", "Finding"],
+                new.map { finding in
+                    [
+                        finding.severity.name, "`\(finding.rule)`", "`\(Escaping.codeInTable(finding.policy)):\(finding.line)`",
+                        Escaping.markdown(finding.message),
+                    ]
+                })
             out.blank()
         }
         if !resolved.isEmpty {
             out.line("Resolved since the baseline:")
             out.blank()
-            out.table(["Severity", "Rule", "Policy", "Identity", "Finding"], resolved.map { entry in
-                [Escaping.markdown(entry.severity), "`\(Escaping.codeInTable(entry.rule))`", "`\(Escaping.codeInTable(entry.policy))`",
-                 "`\(Escaping.codeInTable(entry.id))`", Escaping.markdown(entry.message)]
-            })
+            out.table(
+                ["Severity", "Rule", "Policy", "Identity", "Finding"],
+                resolved.map { entry in
+                    [
+                        Escaping.markdown(entry.severity), "`\(Escaping.codeInTable(entry.rule))`", "`\(Escaping.codeInTable(entry.policy))`",
+                        "`\(Escaping.codeInTable(entry.id))`", Escaping.markdown(entry.message),
+                    ]
+                })
             out.blank()
         }
     }
@@ -239,7 +267,9 @@ public struct MarkdownReporter: Reporter {
         out.blank()
         // Each policy's part, written as it is checked, placed in order of risk.
         for row in riskOrder(result) { out.streamSection(0, policy: row.index) }
-        out.line("**Not covered:** operations not written in the policy files; risks other than the factor kinds in the database (for example corruption, environmental or cyber risk); counterparties' owners and directors unless they are listed as counterparties; events after the as-of date; countries the database has no factor for (below).")
+        out.line(
+            "**Not covered:** operations not written in the policy files; risks other than the factor kinds in the database (for example corruption, environmental or cyber risk); counterparties' owners and directors unless they are listed as counterparties; events after the as-of date; countries the database has no factor for (below)."
+        )
         out.blank()
         coverage(result, &out)
     }
@@ -327,9 +357,13 @@ public struct MarkdownReporter: Reporter {
         let settings = result.options.settings
         out.line("## 4. Methodology")
         out.blank()
-        out.line("Every operation in the policy files (sites, trade flows, counterparties, staff travel) is matched against the risk factors in force on the as-of date. Severity follows the UN Guiding Principles' notion of salience: the **severity of the harm** (scale, scope, irremediability) is the factor's own severity; the **likelihood and exposure** of the operation (distance, recency, dependencies, fallbacks, exemptions) raise or lower it by levels, as each rule states below. Findings at or above `--fail-on` (here: \(result.options.failOn?.name ?? "none")) fail the gate unless accepted with a reason, an approver and an expiry; findings below `--report-min` (here: \(result.options.reportMin)) are left out of this report.")
+        out.line(
+            "Every operation in the policy files (sites, trade flows, counterparties, staff travel) is matched against the risk factors in force on the as-of date. Severity follows the UN Guiding Principles' notion of salience: the **severity of the harm** (scale, scope, irremediability) is the factor's own severity; the **likelihood and exposure** of the operation (distance, recency, dependencies, fallbacks, exemptions) raise or lower it by levels, as each rule states below. Findings at or above `--fail-on` (here: \(result.options.failOn?.name ?? "none")) fail the gate unless accepted with a reason, an approver and an expiry; findings below `--report-min` (here: \(result.options.reportMin)) are left out of this report."
+        )
         out.blank()
-        out.line("Thresholds: conflict distance bands \(settings.conflictBandsKm.map { "\(Int($0)) km" }.joined(separator: " / ")) (critical / high / medium / low); conflict events count in full for \(settings.conflictFullWeightDays) days and one level lower up to \(settings.conflictLookbackDays) days; shutdown events count in full for \(settings.shutdownRecencyDays) days; unrest events \(settings.unrestRecencyDays.map(String.init).joined(separator: " / ")) days; intelligence is stale \(settings.staleAfterDays) days after its last review, and recency is measured from the as-of date but no later than the last review plus \(settings.staleAfterDays) days; name screening threshold \(settings.screeningThreshold).")
+        out.line(
+            "Thresholds: conflict distance bands \(settings.conflictBandsKm.map { "\(Int($0)) km" }.joined(separator: " / ")) (critical / high / medium / low); conflict events count in full for \(settings.conflictFullWeightDays) days and one level lower up to \(settings.conflictLookbackDays) days; shutdown events count in full for \(settings.shutdownRecencyDays) days; unrest events \(settings.unrestRecencyDays.map(String.init).joined(separator: " / ")) days; intelligence is stale \(settings.staleAfterDays) days after its last review, and recency is measured from the as-of date but no later than the last review plus \(settings.staleAfterDays) days; name screening threshold \(settings.screeningThreshold)."
+        )
         out.blank()
         for rule in RuleRegistry.all {
             let description = rule.description
@@ -343,7 +377,9 @@ public struct MarkdownReporter: Reporter {
     private func findings(_ result: CheckResult, _ out: inout MarkdownDocument) {
         out.line("## 5. Findings by company")
         out.blank()
-        out.line("Per company, the company with the most severe open finding first: its summary and sign-off block, then its findings grouped by risk factor, the factor with the most severe finding first. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading.")
+        out.line(
+            "Per company, the company with the most severe open finding first: its summary and sign-off block, then its findings grouped by risk factor, the factor with the most severe finding first. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading."
+        )
         out.blank()
         // Each policy's part, written as it is checked, placed in order of risk.
         for row in riskOrder(result) { out.streamSection(1, policy: row.index) }
@@ -368,8 +404,10 @@ public struct MarkdownReporter: Reporter {
                 } else {
                     state = "in force (\(matched.count) finding\(matched.count == 1 ? "" : "s"))"
                 }
-                rows.append(["`\(Escaping.codeInTable(entry.policy.file)):\(risk.mark.line)`", "`\(Escaping.codeInTable(risk.finding))`",
-                             Escaping.markdown(risk.reason), Escaping.markdown(risk.approvedBy), risk.expires.description, state])
+                rows.append([
+                    "`\(Escaping.codeInTable(entry.policy.file)):\(risk.mark.line)`", "`\(Escaping.codeInTable(risk.finding))`",
+                    Escaping.markdown(risk.reason), Escaping.markdown(risk.approvedBy), risk.expires.description, state,
+                ])
             }
         }
         if rows.isEmpty {
@@ -383,8 +421,10 @@ public struct MarkdownReporter: Reporter {
         let stale = result.reportedFindings.filter { $0.rule == "stale-intelligence" }
         var staleRows: [String: [String]] = [:]
         for finding in stale where staleRows[finding.subject] == nil {
-            staleRows[finding.subject] = ["`\(Escaping.codeInTable(finding.subject))`", Escaping.markdown(finding.subjectName),
-                                          finding.evidence.first?.date ?? "", finding.severity.name]
+            staleRows[finding.subject] = [
+                "`\(Escaping.codeInTable(finding.subject))`", Escaping.markdown(finding.subjectName),
+                finding.evidence.first?.date ?? "", finding.severity.name,
+            ]
         }
         if staleRows.isEmpty {
             out.line("None: every factor behind a finding was reviewed within \(result.options.settings.staleAfterDays) days of the as-of date.")
@@ -398,10 +438,14 @@ public struct MarkdownReporter: Reporter {
         if unassessed.isEmpty {
             out.line("None.")
         } else {
-            out.table(["Where", "Operation", "Why", "Severity"], unassessed.map { finding in
-                ["`\(Escaping.codeInTable(finding.policy)):\(finding.line)`", "`\(Escaping.codeInTable(finding.subject))`",
-                 Escaping.markdown(finding.message), finding.severity.name]
-            })
+            out.table(
+                ["Where", "Operation", "Why", "Severity"],
+                unassessed.map { finding in
+                    [
+                        "`\(Escaping.codeInTable(finding.policy)):\(finding.line)`", "`\(Escaping.codeInTable(finding.subject))`",
+                        Escaping.markdown(finding.message), finding.severity.name,
+                    ]
+                })
         }
         out.blank()
     }
@@ -419,7 +463,9 @@ public struct MarkdownReporter: Reporter {
             "Severity is a screening judgement to prioritise review, not a legal opinion.",
         ]
         if let newest = result.database.newestReview, newest.days(until: result.asOf) > result.options.settings.staleAfterDays {
-            items.insert("The as-of date is \(newest.days(until: result.asOf)) days after the database's newest review: findings may be out of date (see stale intelligence).", at: 0)
+            items.insert(
+                "The as-of date is \(newest.days(until: result.asOf)) days after the database's newest review: findings may be out of date (see stale intelligence).",
+                at: 0)
         }
         for item in items { out.line("- " + item) }
         out.blank()
@@ -436,7 +482,9 @@ public struct MarkdownReporter: Reporter {
             out.blank()
             return
         }
-        out.line("Each source document once, with the numbers that cite it; the quotes are in the country profiles (section 6) and, for other sources, in the findings that cite them.")
+        out.line(
+            "Each source document once, with the numbers that cite it; the quotes are in the country profiles (section 6) and, for other sources, in the findings that cite them."
+        )
         out.blank()
         var documents: [(text: String, numbers: [Int])] = []
         var index: [String: Int] = [:]

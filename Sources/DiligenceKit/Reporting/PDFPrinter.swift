@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,8 +36,10 @@ public enum PDFPrinter {
     /// Prints the report (HTML, as chunks) and returns the PDF's bytes in an unlinked temporary
     /// file. The browser runs in a fresh profile inside a temporary folder, removed afterwards;
     /// it is stopped after `timeout` seconds.
-    public static func print(_ chunks: [ReportChunk], browser: String, temporaryFolder: String,
-                             timeout: Double = 300) throws(PrintError) -> SpillFile {
+    public static func print(
+        _ chunks: [ReportChunk], browser: String, temporaryFolder: String,
+        timeout: Double = 300
+    ) throws(PrintError) -> SpillFile {
         var template = Array(((temporaryFolder.hasSuffix("/") ? temporaryFolder : temporaryFolder + "/") + "diligence-pdf-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress else { return false }
@@ -53,10 +56,12 @@ public enum PDFPrinter {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder)/profile",
-                         "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-crash-reporter",
-                         "--print-to-pdf=\(pdf)"]
+        var arguments = [
+            "--headless", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder)/profile",
+            "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-crash-reporter",
+            "--print-to-pdf=\(pdf)",
+        ]
         // Chromium refuses to run as root with its sandbox on.
         if geteuid() == 0 { arguments.insert("--no-sandbox", at: 1) }
         process.arguments = arguments + [URL(fileURLWithPath: html).absoluteString]

@@ -68,8 +68,10 @@ public struct MergedReport: Sendable {
             differ("digest", "the risk database (digest, sources or age)", document.database == base.database)
             differ("fail_on", "--fail-on", document.summary.fail_on == base.summary.fail_on)
             differ("report_min", "--report-min", document.summary.report_min == base.summary.report_min)
-            differ("baseline", "the baseline", document.summary.baseline?.file == base.summary.baseline?.file
-                && document.summary.baseline?.as_of == base.summary.baseline?.as_of)
+            differ(
+                "baseline", "the baseline",
+                document.summary.baseline?.file == base.summary.baseline?.file
+                    && document.summary.baseline?.as_of == base.summary.baseline?.as_of)
             differ("count", "the number of shards", document.shard?.count == base.shard?.count)
             differ("of_files", "the number of policy files in the run", document.shard?.of_files == base.shard?.of_files)
         }
@@ -95,12 +97,16 @@ public struct MergedReport: Sendable {
         }
         let missing = (1...count).filter { owners[$0] == nil }
         if !missing.isEmpty {
-            problems.append(Diagnostic(SourceLocation(file: first.path, line: 1, column: 1), .error,
-                                       "shard\(missing.count == 1 ? "" : "s") " + missing.map { "\($0)/\(count)" }.joined(separator: ", ")
-                                       + " missing: give every shard's report.json"))
+            problems.append(
+                Diagnostic(
+                    SourceLocation(file: first.path, line: 1, column: 1), .error,
+                    "shard\(missing.count == 1 ? "" : "s") " + missing.map { "\($0)/\(count)" }.joined(separator: ", ")
+                        + " missing: give every shard's report.json"))
         } else if places.count != files, problems.isEmpty {
-            problems.append(Diagnostic(SourceLocation(file: first.path, line: 1, column: 1), .error,
-                                       "the shards cover \(places.count) of the run's \(files) policy files"))
+            problems.append(
+                Diagnostic(
+                    SourceLocation(file: first.path, line: 1, column: 1), .error,
+                    "the shards cover \(places.count) of the run's \(files) policy files"))
         }
         return problems
     }
@@ -201,8 +207,9 @@ private struct ShardFile {
             throw InputError(start, "not a JSON report (write shard reports with `diligence check --shard K/N --format json`)")
         }
         guard version.schema_version == 2 else {
-            throw InputError(Self.locate(text, "schema_version", in: path) ?? start,
-                             "a shard report must be of schema_version 2 (this one: \(version.schema_version.map(String.init) ?? "none"))")
+            throw InputError(
+                Self.locate(text, "schema_version", in: path) ?? start,
+                "a shard report must be of schema_version 2 (this one: \(version.schema_version.map(String.init) ?? "none"))")
         }
         guard version.shard != nil else {
             throw InputError(start, "not a shard report: it has no `shard` member (write one with `diligence check --shard K/N`)")

@@ -1,5 +1,6 @@
 import CSystem
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -118,7 +119,9 @@ public enum ReportWriter {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
         let resolved = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         if exists, current == resolved || current.hasPrefix(resolved.hasSuffix("/") ? resolved : resolved + "/") {
-            throw WriteError(path: requested, reason: "the current folder (or one above it); reports are switched in as a whole folder, so give --output a folder of their own")
+            throw WriteError(
+                path: requested,
+                reason: "the current folder (or one above it); reports are switched in as a whole folder, so give --output a folder of their own")
         }
         let url = URL(fileURLWithPath: folder)
         let parent = url.deletingLastPathComponent().path
@@ -141,7 +144,11 @@ public enum ReportWriter {
                 case S_IFREG: kept.append((name, false))
                 case S_IFLNK: kept.append((name, true))
                 default:
-                    throw WriteError(path: requested, reason: "the folder holds `\(name)`, which is not a file; reports are switched in as a whole folder, so give --output a folder of their own")
+                    throw WriteError(
+                        path: requested,
+                        reason:
+                            "the folder holds `\(name)`, which is not a file; reports are switched in as a whole folder, so give --output a folder of their own"
+                    )
                 }
             }
         }
@@ -161,7 +168,8 @@ public enum ReportWriter {
                 let source = folder + "/" + entry.name, target = staging + "/" + entry.name
                 if entry.isLink {
                     guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: source),
-                          symlink(destination, target) == 0 else {
+                        symlink(destination, target) == 0
+                    else {
                         throw WriteError(path: requested, reason: "cannot keep the link `\(entry.name)` (\(errorText()))")
                     }
                 } else if link(source, target) != 0 {

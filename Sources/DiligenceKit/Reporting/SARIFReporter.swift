@@ -219,10 +219,12 @@ public struct SARIFReporter: Reporter {
             AcceptedProperties(approvedBy: $0.approved_by, expires: $0.expires, reason: $0.reason)
         }
         let suppressions = finding.accepted.map { acceptance in
-            [Suppression(
-                justification: "\(acceptance.reason) (approved by \(acceptance.approved_by), expires \(acceptance.expires))",
-                location: location(policy: finding.policy, line: acceptance.line, column: nil),
-                properties: AcceptedProperties(approvedBy: acceptance.approved_by, expires: acceptance.expires, reason: acceptance.reason))]
+            [
+                Suppression(
+                    justification: "\(acceptance.reason) (approved by \(acceptance.approved_by), expires \(acceptance.expires))",
+                    location: location(policy: finding.policy, line: acceptance.line, column: nil),
+                    properties: AcceptedProperties(approvedBy: acceptance.approved_by, expires: acceptance.expires, reason: acceptance.reason))
+            ]
         }
         return Result(
             baselineState: finding.baseline, level: level(Severity(name: finding.severity) ?? .info),
@@ -230,7 +232,8 @@ public struct SARIFReporter: Reporter {
             message: Text(text: finding.message),
             partialFingerprints: Fingerprints(identity: fingerprint(policy: finding.policy, identity: finding.id)),
             properties: ResultProperties(
-                accepted: accepted, causedBy: finding.caused_by, change: finding.change, evidence: finding.evidence, exposure: finding.exposure, exposurePath: finding.path,
+                accepted: accepted, causedBy: finding.caused_by, change: finding.change, evidence: finding.evidence, exposure: finding.exposure,
+                exposurePath: finding.path,
                 factors: finding.factors, gate: finding.gate, identity: finding.id, recommendations: finding.recommendations,
                 severity: finding.severity, subject: finding.subject, subjectKind: finding.subject_kind,
                 subjectName: finding.subject_name),
@@ -242,8 +245,9 @@ public struct SARIFReporter: Reporter {
         let failing = document.summary.failing.count
         let properties = RunProperties(
             asOf: document.as_of, changes: document.changes,
-            database: DatabaseProperties(digest: document.database.digest, name: document.database.name,
-                                         newestReview: document.database.newest_review, version: document.database.version),
+            database: DatabaseProperties(
+                digest: document.database.digest, name: document.database.name,
+                newestReview: document.database.newest_review, version: document.database.version),
             events: document.events, facts: document.facts,
             failOn: document.summary.fail_on, failing: failing, gate: document.summary.gate,
             policies: document.policies.map(\.file), reportMin: document.summary.report_min, sources: document.sources)
@@ -272,9 +276,10 @@ public struct SARIFReporter: Reporter {
 
     static func location(policy: String, line: Int, column: Int?) -> Location {
         let (uri, base) = artifactURI(policy)
-        return Location(physicalLocation: PhysicalLocation(
-            artifactLocation: ArtifactLocation(uri: uri, uriBaseId: base),
-            region: Region(startColumn: column.map { max(1, $0) }, startLine: max(1, line))))
+        return Location(
+            physicalLocation: PhysicalLocation(
+                artifactLocation: ArtifactLocation(uri: uri, uriBaseId: base),
+                region: Region(startColumn: column.map { max(1, $0) }, startLine: max(1, line))))
     }
 
     /// A policy path as a SARIF artifact URI: relative paths stay relative (resolved against
@@ -295,7 +300,7 @@ public struct SARIFReporter: Reporter {
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 result.append(Character(Unicode.Scalar(byte)))
             default:
                 result.append("%")

@@ -1,5 +1,6 @@
 import CSystem
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,8 +18,10 @@ public enum SARIFSize {
     public static func warning(path: String) -> String? {
         var status = stat()
         guard stat(path, &status) == 0, Int(status.st_size) > gitHubUploadLimit,
-              let compressed = gzipSize(ofFile: path), compressed > gitHubUploadLimit else { return nil }
-        return "\(path): warning: the SARIF log is \(compressed) bytes gzip-compressed, over GitHub code scanning's upload limit of \(gitHubUploadLimit) bytes (10 MB compressed); upload fewer results (--report-min, or check in shards)"
+            let compressed = gzipSize(ofFile: path), compressed > gitHubUploadLimit
+        else { return nil }
+        return
+            "\(path): warning: the SARIF log is \(compressed) bytes gzip-compressed, over GitHub code scanning's upload limit of \(gitHubUploadLimit) bytes (10 MB compressed); upload fewer results (--report-min, or check in shards)"
     }
 
     /// The size of the file once gzip-compressed (zlib's deflate at its default level, with a
@@ -29,8 +32,11 @@ public enum SARIFSize {
         defer { close(descriptor) }
         var stream = z_stream()
         // windowBits 15 + 16: a gzip wrapper, as `gzip` writes.
-        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        guard
+            deflateInit2_(
+                &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+                ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { return nil }
         defer { deflateEnd(&stream) }
         let blockSize = 1 << 20
         var input = [UInt8](repeating: 0, count: blockSize)

@@ -12,13 +12,17 @@ public enum SnapshotAge {
         if let day = Day(iso: date) {
             let days = day.days(until: asOf)
             if days == 0 { return "0 days (the as-of date)" }
-            return days > 0 ? "\(days) day\(days == 1 ? "" : "s")" : "not known at the as-of date: taken \(-days) day\(days == -1 ? "" : "s") after it; only its facts dated by the as-of date are used"
+            return days > 0
+                ? "\(days) day\(days == 1 ? "" : "s")"
+                : "not known at the as-of date: taken \(-days) day\(days == -1 ? "" : "s") after it; only its facts dated by the as-of date are used"
         }
         let parts = date.split(separator: "-")
         if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) {
             let months = (asOf.year - year) * 12 + (asOf.month - month)
             if months == 0 { return "under a month" }
-            return months > 0 ? "\(months) month\(months == 1 ? "" : "s")" : "not known at the as-of date: taken \(-months) month\(months == -1 ? "" : "s") after it; only its facts dated by the as-of date are used"
+            return months > 0
+                ? "\(months) month\(months == 1 ? "" : "s")"
+                : "not known at the as-of date: taken \(-months) month\(months == -1 ? "" : "s") after it; only its facts dated by the as-of date are used"
         }
         return "not dated"
     }
@@ -49,7 +53,8 @@ public struct DatabaseAge: Sendable, Hashable {
             text = "No factor of the database had been reviewed by the as-of date: it describes a later time."
         }
         if reviewedAfter > 0 {
-            text += " \(reviewedAfter) factor\(reviewedAfter == 1 ? " was" : "s were") reviewed after the as-of date; \(reviewedAfter == 1 ? "its" : "their") facts dated after it are not used."
+            text +=
+                " \(reviewedAfter) factor\(reviewedAfter == 1 ? " was" : "s were") reviewed after the as-of date; \(reviewedAfter == 1 ? "its" : "their") facts dated after it are not used."
         }
         return text
     }

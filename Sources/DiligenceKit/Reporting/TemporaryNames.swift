@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,7 +25,8 @@ enum TemporaryNames {
             let rest = name[range.upperBound...]
             let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2, parts[1].count == 6, parts[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-                  let pid = pid_t(parts[0]), pid > 0 else { return nil }
+                let pid = pid_t(parts[0]), pid > 0
+            else { return nil }
             return pid
         }
         if let range = name.range(of: ".tmp-", options: .backwards), let pid = pid_t(name[range.upperBound...]), pid > 0 {

@@ -40,11 +40,14 @@ public struct TextReporter: Reporter {
         }
         let age = DatabaseAge(reviews: result.database.reviewDates ?? [], asOf: result.asOf)
         let ageText = age.days.map { "; \($0) day\($0 == 1 ? "" : "s") old at the as-of date" } ?? "; no factor reviewed by the as-of date"
-        lines.append("database: \(result.database.name) \(result.database.version ?? "") sha256:\(result.database.digest.prefix(12))".replacingOccurrences(of: "  ", with: " ") + ageText)
+        lines.append(
+            "database: \(result.database.name) \(result.database.version ?? "") sha256:\(result.database.digest.prefix(12))".replacingOccurrences(
+                of: "  ", with: " ") + ageText)
         if let failOn = result.options.failOn {
-            lines.append(result.gateFailed
-                         ? "gate: FAILED (\(result.failingFindings.count) finding(s) at or above \(failOn) or expired acceptances)"
-                         : "gate: passed (nothing \(result.options.baseline == nil ? "" : "new ")at or above \(failOn))")
+            lines.append(
+                result.gateFailed
+                    ? "gate: FAILED (\(result.failingFindings.count) finding(s) at or above \(failOn) or expired acceptances)"
+                    : "gate: passed (nothing \(result.options.baseline == nil ? "" : "new ")at or above \(failOn))")
         } else {
             lines.append("gate: off (--fail-on none)")
         }

@@ -54,7 +54,9 @@ public enum SnapshotSource: String, Sendable, CaseIterable, Codable {
         case .ofacSDN:
             DataSource(id: sourceID, name: sourceName, licence: "Public domain (US Government work)", url: "https://sanctionslist.ofac.treas.gov/")
         case .openSanctions:
-            DataSource(id: sourceID, name: sourceName, licence: "CC BY-NC 4.0 for non-commercial use; commercial users need an OpenSanctions licence", url: "https://www.opensanctions.org")
+            DataSource(
+                id: sourceID, name: sourceName, licence: "CC BY-NC 4.0 for non-commercial use; commercial users need an OpenSanctions licence",
+                url: "https://www.opensanctions.org")
         case .acled, .stop:
             DataSource(id: sourceID, name: sourceName)
         }
@@ -132,12 +134,15 @@ public enum SnapshotSupersede {
         let bySource = Dictionary(grouping: snapshots, by: \.source)
         for source in SnapshotSource.allCases {
             guard let group = bySource[source]?.sorted(by: { ($0.excerpt ? 0 : 1, $0.date, $0.relative) > ($1.excerpt ? 0 : 1, $1.date, $1.relative) }),
-                  let winner = group.first else { continue }
+                let winner = group.first
+            else { continue }
             winners.append(winner)
             for other in group.dropFirst() {
                 if other.date == winner.date, !other.excerpt {
-                    problems.append(Diagnostic(SourceLocation(file: other.file, line: 1, column: 1), .error,
-                                               "two \(source.displayName) snapshots of \(other.date): \(other.relative) and \(winner.relative); keep one"))
+                    problems.append(
+                        Diagnostic(
+                            SourceLocation(file: other.file, line: 1, column: 1), .error,
+                            "two \(source.displayName) snapshots of \(other.date): \(other.relative) and \(winner.relative); keep one"))
                 } else {
                     superseded.append(SupersededSnapshot(old: other, by: winner))
                 }

@@ -17,12 +17,15 @@ public struct DatabaseImport: Sendable {
     /// (`lists/ofac-sdn.yaml`, `factors/stop.yaml`...); `database.yaml` gets the source's entry
     /// (name, snapshot date, licence, file and input digests), replaced if it had one. Throws the
     /// load's problems when the result would not load.
-    public static func plan(folder: String, snapshot: DataSnapshot, source: DataSource, text: String,
-                            loader: RiskDatabaseLoader) throws(InputError) -> DatabaseImport {
+    public static func plan(
+        folder: String, snapshot: DataSnapshot, source: DataSource, text: String,
+        loader: RiskDatabaseLoader
+    ) throws(InputError) -> DatabaseImport {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
         if exists, !isDirectory.boolValue {
-            throw InputError(SourceLocation(file: folder, line: 1, column: 1), "not a folder: --into takes a risk database folder (a copy of seeds/, or a new folder)")
+            throw InputError(
+                SourceLocation(file: folder, line: 1, column: 1), "not a folder: --into takes a risk database folder (a copy of seeds/, or a new folder)")
         }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         // A new database: the folder is made, with a database.yaml naming it.
@@ -42,14 +45,16 @@ public struct DatabaseImport: Sendable {
         var target = snapshot.source.defaultPath
         for file in files where RiskDatabaseLoader.isYAML(file.relative) && !file.relative.hasPrefix("vocabularies/") {
             if let existing = loader.scannedSnapshot(file.bytes, relative: file.relative, display: file.display),
-               existing.source == snapshot.source, !existing.excerpt {
+                existing.source == snapshot.source, !existing.excerpt
+            {
                 target = file.relative
                 break
             }
         }
         if !files.contains(where: { $0.relative == "database.yaml" }) {
             let name = (folder as NSString).lastPathComponent
-            let text = "# Risk database made by `diligence db import --into`: its sources are recorded below, one per import.\n"
+            let text =
+                "# Risk database made by `diligence db import --into`: its sources are recorded below, one per import.\n"
                 + "database:\n  name: \(ListWriter.quoted(name.isEmpty ? "imported data" : name))\n  version: \(ListWriter.quoted(snapshot.date.description))\n"
             files.append(("database.yaml", base + "database.yaml", Array(text.utf8)))
         }
@@ -80,7 +85,8 @@ enum SourceEntryEditor {
         if lines.last == "" { lines.removeLast() }
         let entry = render(source)
         guard let root = try YAMLReader.read(Array(text.utf8), file: file, limits: .database),
-              case .mapping(let pairs) = root.content else {
+            case .mapping(let pairs) = root.content
+        else {
             throw InputError(SourceLocation(file: file, line: 1, column: 1), "database.yaml is not a mapping")
         }
         guard let sources = pairs.first(where: { $0.key.scalar == "sources" })?.value else {
@@ -104,7 +110,9 @@ enum SourceEntryEditor {
             }
             let before = lines[item.mark.line - 1].prefix(max(0, item.mark.column - 1)).trimmingCharacters(in: .whitespaces)
             guard before == "-" else {
-                throw InputError(SourceLocation(file: file, line: item.mark.line, column: item.mark.column), "write `sources` as a block list (`- id: ...` lines) for `db import --into` to edit it")
+                throw InputError(
+                    SourceLocation(file: file, line: item.mark.line, column: item.mark.column),
+                    "write `sources` as a block list (`- id: ...` lines) for `db import --into` to edit it")
             }
             let start = item.mark.line - 1
             var end = start + 1
@@ -116,7 +124,9 @@ enum SourceEntryEditor {
                 end += 1
             }
             // Trailing blank and comment lines belong to what follows.
-            while end > start + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+            while end > start + 1,
+                lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#")
+            {
                 end -= 1
             }
             spans.append((keys.first { $0.key.scalar == "id" }?.value.scalar, start, end))

@@ -1,10 +1,12 @@
 /// Plain-text descriptions of database records for `diligence db show`.
 public enum DatabaseText {
     public static func describe(_ factor: RiskFactor) -> String {
-        var lines = ["\(factor.id): \(factor.title)",
-                     "kind: \(factor.kind.rawValue); country: \(factor.country); severity: \(factor.severity)",
-                     "in force: from \(factor.inForceFrom)" + (factor.inForceUntil.map { " until \($0)" } ?? " (still in force)"),
-                     "reviewed: \(factor.reviewed); file: \(factor.file):\(factor.mark.line)"]
+        var lines = [
+            "\(factor.id): \(factor.title)",
+            "kind: \(factor.kind.rawValue); country: \(factor.country); severity: \(factor.severity)",
+            "in force: from \(factor.inForceFrom)" + (factor.inForceUntil.map { " until \($0)" } ?? " (still in force)"),
+            "reviewed: \(factor.reviewed); file: \(factor.file):\(factor.mark.line)",
+        ]
         if let summary = factor.summary { lines.append(""); lines.append(summary) }
         if !factor.affects.dependencies.isEmpty { lines.append("affects dependencies: " + factor.affects.dependencies.joined(separator: ", ")) }
         if !factor.affects.goods.isEmpty { lines.append("affects goods: " + factor.affects.goods.joined(separator: ", ")) }
@@ -12,9 +14,10 @@ public enum DatabaseText {
         if !factor.areas.isEmpty {
             lines.append("areas:")
             for area in factor.areas {
-                lines.append("  - \(area.name)" + (area.location.map { " (\($0))" } ?? "")
-                             + (area.geojson.map { ", polygon \($0) (\(area.geometry?.vertexCount ?? 0) vertices)" } ?? "")
-                             + (area.radiusKm.map { area.geojson == nil ? ", radius \(Int($0)) km" : ", margin \(Int($0)) km" } ?? ""))
+                lines.append(
+                    "  - \(area.name)" + (area.location.map { " (\($0))" } ?? "")
+                        + (area.geojson.map { ", polygon \($0) (\(area.geometry?.vertexCount ?? 0) vertices)" } ?? "")
+                        + (area.radiusKm.map { area.geojson == nil ? ", radius \(Int($0)) km" : ", margin \(Int($0)) km" } ?? ""))
             }
         }
         if !factor.targets.isEmpty {
@@ -24,8 +27,9 @@ public enum DatabaseText {
         if !factor.events.isEmpty {
             lines.append("events:")
             for event in factor.events {
-                lines.append("  - " + (event.id.map { "\($0) " } ?? "") + event.when + ": \(event.what)"
-                             + (event.place.map { " [\($0)]" } ?? "") + (event.fatalities.map { $0 > 0 ? " (\($0) killed)" : "" } ?? ""))
+                lines.append(
+                    "  - " + (event.id.map { "\($0) " } ?? "") + event.when + ": \(event.what)"
+                        + (event.place.map { " [\($0)]" } ?? "") + (event.fatalities.map { $0 > 0 ? " (\($0) killed)" : "" } ?? ""))
             }
         }
         lines.append("references:")

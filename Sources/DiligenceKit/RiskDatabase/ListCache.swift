@@ -195,8 +195,9 @@ public struct ListCache: Sendable {
 
         mutating func entities(file: String, countries: CountryTable) -> [ListedEntity]? {
             guard text() == ListCache.formatVersion, let checksum = text(),
-                  checksum == bytes.withUnsafeBufferPointer({ SHA256.hex(UnsafeBufferPointer(rebasing: $0[offset...])) }),
-                  let count = count() else { return nil }
+                checksum == bytes.withUnsafeBufferPointer({ SHA256.hex(UnsafeBufferPointer(rebasing: $0[offset...])) }),
+                let count = count()
+            else { return nil }
             var entities: [ListedEntity] = []
             entities.reserveCapacity(count)
             for _ in 0..<count {
@@ -208,9 +209,10 @@ public struct ListCache: Sendable {
 
         mutating func entity(file: String, countries: CountryTable) -> ListedEntity? {
             guard let id = text(), let name = text(), let aliases = texts(),
-                  let kind = text().flatMap(ListedEntity.Kind.init(rawValue:)),
-                  let countryCode = optional(), let listedBy = texts(), let programme = optional(),
-                  let measures = texts(), let since = optional(), let role = optional(), let referenceCount = count() else { return nil }
+                let kind = text().flatMap(ListedEntity.Kind.init(rawValue:)),
+                let countryCode = optional(), let listedBy = texts(), let programme = optional(),
+                let measures = texts(), let since = optional(), let role = optional(), let referenceCount = count()
+            else { return nil }
             var country: Country?
             if let code = countryCode {
                 guard let known = countries.country(code: code) else { return nil }
@@ -232,9 +234,10 @@ public struct ListCache: Sendable {
                 references.append(Reference(source: source, title: title, date: partial, quote: quote, url: url))
             }
             guard let line = integer(), let column = integer() else { return nil }
-            return ListedEntity(id: id, name: name, aliases: aliases, kind: kind, country: country, listedBy: listedBy,
-                                programme: programme, measures: measures, since: day, references: references,
-                                file: file, mark: Mark(line: line, column: column), role: role)
+            return ListedEntity(
+                id: id, name: name, aliases: aliases, kind: kind, country: country, listedBy: listedBy,
+                programme: programme, measures: measures, since: day, references: references,
+                file: file, mark: Mark(line: line, column: column), role: role)
         }
     }
 }

@@ -74,10 +74,11 @@ public struct DataSource: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try container.decode(String.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
-                  date: try container.decodeIfPresent(String.self, forKey: .date), licence: try container.decodeIfPresent(String.self, forKey: .licence),
-                  url: try container.decodeIfPresent(String.self, forKey: .url), file: try container.decodeIfPresent(String.self, forKey: .file),
-                  inputs: try container.decodeIfPresent([String].self, forKey: .inputs) ?? [])
+        self.init(
+            id: try container.decode(String.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
+            date: try container.decodeIfPresent(String.self, forKey: .date), licence: try container.decodeIfPresent(String.self, forKey: .licence),
+            url: try container.decodeIfPresent(String.self, forKey: .url), file: try container.decodeIfPresent(String.self, forKey: .file),
+            inputs: try container.decodeIfPresent([String].self, forKey: .inputs) ?? [])
     }
 
     /// Absent keys stay absent: `file` and `inputs` only for sources `db import --into` recorded.

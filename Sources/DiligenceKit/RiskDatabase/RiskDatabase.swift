@@ -21,7 +21,12 @@ public struct RiskDatabase: Sendable {
     public var drafts: [Diagnostic] = []
     /// The drafts as errors: what `check` reports before refusing the database.
     public var refusedDrafts: [Diagnostic] {
-        drafts.map { Diagnostic($0.location, .error, $0.message.replacingOccurrences(of: "; `check` refuses a database that holds a draft", with: "; check refuses a database that holds a draft (validate only warns)")) }
+        drafts.map {
+            Diagnostic(
+                $0.location, .error,
+                $0.message.replacingOccurrences(
+                    of: "; `check` refuses a database that holds a draft", with: "; check refuses a database that holds a draft (validate only warns)"))
+        }
     }
     /// Files of a source that a newer snapshot superseded: not loaded.
     public var superseded: [SupersededSnapshot] = []

@@ -46,14 +46,19 @@ public struct RiskDatabaseLoader: Sendable {
         for part in ["factors", "lists"] {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: base + part, isDirectory: &isFolder), isFolder.boolValue,
-               !sources.contains(where: { $0.relative.hasPrefix(part + "/") }) {
-                missing.append(Diagnostic(SourceLocation(file: base + part, line: 1, column: 1), .error,
-                                          "\(part)/ holds no YAML file; restore its files or remove the empty folder"))
+                !sources.contains(where: { $0.relative.hasPrefix(part + "/") })
+            {
+                missing.append(
+                    Diagnostic(
+                        SourceLocation(file: base + part, line: 1, column: 1), .error,
+                        "\(part)/ holds no YAML file; restore its files or remove the empty folder"))
             }
         }
         if !sources.contains(where: { $0.relative == "database.yaml" || $0.relative == "database.yml" }) {
-            missing.append(Diagnostic(SourceLocation(file: base + "database.yaml", line: 1, column: 1), .error,
-                                      "not a risk database: no database.yaml in \(folder) (is --db the right folder?)"))
+            missing.append(
+                Diagnostic(
+                    SourceLocation(file: base + "database.yaml", line: 1, column: 1), .error,
+                    "not a risk database: no database.yaml in \(folder) (is --db the right folder?)"))
         }
         let database: RiskDatabase
         do throws(InputError) {
@@ -63,8 +68,9 @@ public struct RiskDatabaseLoader: Sendable {
         }
         if !missing.isEmpty { throw InputError(missing) }
         if database.factors.isEmpty {
-            throw InputError(SourceLocation(file: base + "database.yaml", line: 1, column: 1),
-                             "the risk database holds no risk factors (no factor files under \(base)factors/ or elsewhere); every check would pass")
+            throw InputError(
+                SourceLocation(file: base + "database.yaml", line: 1, column: 1),
+                "the risk database holds no risk factors (no factor files under \(base)factors/ or elsewhere); every check would pass")
         }
         return database
     }
@@ -104,14 +110,17 @@ public struct RiskDatabaseLoader: Sendable {
                 var validator = SchemaValidator(file: file.display, countries: countries, vocabularies: vocabularies)
                 var streamed: [ListedEntity] = []
                 var seenIDs: [String: Mark] = [:]
-                let read = try withoutActuallyEscaping({ (item: YAMLNode) in
-                    if let record = validator.validateItem(item, of: "entities", as: DatabaseSchema.entity, seen: &seenIDs),
-                       !validator.sink.hasErrors, let entity = Self.entity(record, file: file.display) {
-                        streamed.append(entity)
-                    }
-                }, do: { each throws(InputError) in
-                    try YAMLReader.read(file.bytes, file: file.display, limits: limits, streamingItemsOf: "entities", each: each)
-                })
+                let read = try withoutActuallyEscaping(
+                    { (item: YAMLNode) in
+                        if let record = validator.validateItem(item, of: "entities", as: DatabaseSchema.entity, seen: &seenIDs),
+                            !validator.sink.hasErrors, let entity = Self.entity(record, file: file.display)
+                        {
+                            streamed.append(entity)
+                        }
+                    },
+                    do: { each throws(InputError) in
+                        try YAMLReader.read(file.bytes, file: file.display, limits: limits, streamingItemsOf: "entities", each: each)
+                    })
                 guard let root = read else {
                     throw InputError(SourceLocation(file: file.display, line: 1, column: 1), "empty database file")
                 }
@@ -145,7 +154,8 @@ public struct RiskDatabaseLoader: Sendable {
                         geometryRequests += Self.geometryRequests(record.objects("factors"), fileFactors, file: file.display)
                     }
                 } else if let record = validator.validateRoot(root, as: DatabaseSchema.factor), !validator.sink.hasErrors,
-                          let factor = Self.factor(record, file: file.display) {
+                    let factor = Self.factor(record, file: file.display)
+                {
                     problems += Self.dateProblems(record, file: file.display)
                     factors.append(factor)
                     geometryRequests += Self.geometryRequests([record], [factor], file: file.display)
@@ -171,7 +181,9 @@ public struct RiskDatabaseLoader: Sendable {
             for (source, location) in fileSources {
                 if let existing = combined.sources.first(where: { $0.id == source.id }) {
                     if existing.name != source.name {
-                        problems.append(Diagnostic(location, .error, "source id `\(source.id)` is declared twice with different names (`\(existing.name)` and `\(source.name)`)"))
+                        problems.append(
+                            Diagnostic(
+                                location, .error, "source id `\(source.id)` is declared twice with different names (`\(existing.name)` and `\(source.name)`)"))
                     }
                 } else {
                     combined.sources.append(source)
@@ -236,8 +248,9 @@ public struct RiskDatabaseLoader: Sendable {
             for entry in toCache { cache.store(entry.entities, digest: entry.digest) }
         }
         let resolvedMetadata = merged ?? DatabaseMetadata(name: (path as NSString).lastPathComponent)
-        var database = RiskDatabase(path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
-                                    digest: hasher.finalizeHex(), files: fileList)
+        var database = RiskDatabase(
+            path: path, metadata: resolvedMetadata, factors: factors, entities: entities,
+            digest: hasher.finalizeHex(), files: fileList)
         database.drafts = Self.draftWarnings(factors)
         database.snapshots = resolution.winners
         database.superseded = resolution.superseded
@@ -273,9 +286,11 @@ public struct RiskDatabaseLoader: Sendable {
             for area in factor.areas {
                 let hasPoint = area.location != nil
                 if area.geojson == nil, !(hasPoint && area.radiusKm != nil) {
-                    problems.append(Diagnostic(location, .error, "area `\(area.name)` of `\(factor.id)` needs `lat`, `lon` and `radius_km`, or a `geojson` file"))
+                    problems.append(
+                        Diagnostic(location, .error, "area `\(area.name)` of `\(factor.id)` needs `lat`, `lon` and `radius_km`, or a `geojson` file"))
                 } else if area.geojson != nil, hasPoint {
-                    problems.append(Diagnostic(location, .error, "area `\(area.name)` of `\(factor.id)` has both a centre (`lat`, `lon`) and a `geojson` file; keep one"))
+                    problems.append(
+                        Diagnostic(location, .error, "area `\(area.name)` of `\(factor.id)` has both a centre (`lat`, `lon`) and a `geojson` file; keep one"))
                 }
             }
             if factor.references.isEmpty {
@@ -296,8 +311,10 @@ public struct RiskDatabaseLoader: Sendable {
                 continue
             }
             let entity = entities[index]
-            problems.append(Diagnostic(SourceLocation(file: entity.file, line: entity.mark.line, column: entity.mark.column), .error,
-                                       "duplicate entity id `\(entity.id)` (also in \(entities[first].file):\(entities[first].mark.line))"))
+            problems.append(
+                Diagnostic(
+                    SourceLocation(file: entity.file, line: entity.mark.line, column: entity.mark.column), .error,
+                    "duplicate entity id `\(entity.id)` (also in \(entities[first].file):\(entities[first].mark.line))"))
         }
         return problems
     }
@@ -337,37 +354,44 @@ public struct RiskDatabaseLoader: Sendable {
     /// The `snapshot:` block of a list or factor file.
     static func snapshot(_ record: Record, relative: String, display: String) -> DataSnapshot? {
         guard let block = record.object("snapshot"), let source = block.text("source").flatMap(SnapshotSource.init(rawValue:)),
-              let date = block.date("date") else { return nil }
-        return DataSnapshot(source: source, date: date, excerpt: block.boolean("excerpt") ?? false, inputs: block.texts("inputs"),
-                            relative: relative, file: display)
+            let date = block.date("date")
+        else { return nil }
+        return DataSnapshot(
+            source: source, date: date, excerpt: block.boolean("excerpt") ?? false, inputs: block.texts("inputs"),
+            relative: relative, file: display)
     }
 
     /// The snapshot of a list file the cache answered for: its `snapshot:` block alone, read
     /// again (the file loaded without error when it was cached).
     func scannedSnapshot(_ bytes: [UInt8], relative: String, display: String) -> DataSnapshot? {
         guard let block = SnapshotSupersede.scan(bytes),
-              let root = try? YAMLReader.read(block, file: display, limits: .database) else { return nil }
+            let root = try? YAMLReader.read(block, file: display, limits: .database)
+        else { return nil }
         var validator = SchemaValidator(file: display, countries: countries, vocabularies: vocabularies)
-        let schema = ObjectSchema(name: "a snapshot block", summary: "", fields: [Field("snapshot", .object(DatabaseSchema.snapshot), required: true, "The snapshot.")])
+        let schema = ObjectSchema(
+            name: "a snapshot block", summary: "", fields: [Field("snapshot", .object(DatabaseSchema.snapshot), required: true, "The snapshot.")])
         guard let record = validator.validateRoot(root, as: schema), !validator.sink.hasErrors else { return nil }
         return Self.snapshot(record, relative: relative, display: display)
     }
 
     static func sources(_ record: Record) -> [DataSource] {
         record.objects("sources").map { source in
-            DataSource(id: source.text("id") ?? "", name: source.text("name") ?? "", date: source.text("date"),
-                       licence: source.text("licence"), url: source.text("url"), file: source.text("file"), inputs: source.texts("inputs"))
+            DataSource(
+                id: source.text("id") ?? "", name: source.text("name") ?? "", date: source.text("date"),
+                licence: source.text("licence"), url: source.text("url"), file: source.text("file"), inputs: source.texts("inputs"))
         }
     }
 
     static func metadata(_ record: Record) -> DatabaseMetadata {
         let info = record.object("database")
         let sources = record.objects("sources").map { source in
-            DataSource(id: source.text("id") ?? "", name: source.text("name") ?? "", date: source.text("date"),
-                       licence: source.text("licence"), url: source.text("url"), file: source.text("file"), inputs: source.texts("inputs"))
+            DataSource(
+                id: source.text("id") ?? "", name: source.text("name") ?? "", date: source.text("date"),
+                licence: source.text("licence"), url: source.text("url"), file: source.text("file"), inputs: source.texts("inputs"))
         }
-        return DatabaseMetadata(name: info?.text("name") ?? "", version: info?.text("version"),
-                                description: info?.text("description"), maintainer: info?.text("maintainer"), sources: sources)
+        return DatabaseMetadata(
+            name: info?.text("name") ?? "", version: info?.text("version"),
+            description: info?.text("description"), maintainer: info?.text("maintainer"), sources: sources)
     }
 
     static func coordinate(_ record: Record) -> Coordinate? {
@@ -377,8 +401,9 @@ public struct RiskDatabaseLoader: Sendable {
 
     static func references(_ record: Record) -> [Reference] {
         record.objects("references").map { reference in
-            Reference(source: reference.text("source") ?? "", title: reference.text("title"),
-                      date: reference.partialDate("date"), quote: reference.text("quote"), url: reference.text("url"))
+            Reference(
+                source: reference.text("source") ?? "", title: reference.text("title"),
+                date: reference.partialDate("date"), quote: reference.text("quote"), url: reference.text("url"))
         }
     }
 
@@ -388,13 +413,17 @@ public struct RiskDatabaseLoader: Sendable {
         var problems: [Diagnostic] = []
         func location(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         if let reviewed = record.date("reviewed"), reviewed > today {
-            problems.append(Diagnostic(location(record.mark("reviewed") ?? record.mark), .error,
-                                       "`reviewed` (\(reviewed)) is after today (\(today)); it records when an analyst last confirmed the factor"))
+            problems.append(
+                Diagnostic(
+                    location(record.mark("reviewed") ?? record.mark), .error,
+                    "`reviewed` (\(reviewed)) is after today (\(today)); it records when an analyst last confirmed the factor"))
         }
         for event in record.objects("events") {
             if let date = event.partialDate("date")?.earliest, let until = event.date("until"), until < date {
-                problems.append(Diagnostic(location(event.mark("until") ?? event.mark), .error,
-                                           "the event's `until` (\(until)) is before its `date` (\(date))"))
+                problems.append(
+                    Diagnostic(
+                        location(event.mark("until") ?? event.mark), .error,
+                        "the event's `until` (\(until)) is before its `date` (\(date))"))
             }
         }
         return problems
@@ -402,9 +431,10 @@ public struct RiskDatabaseLoader: Sendable {
 
     static func factor(_ record: Record, file: String) -> RiskFactor? {
         guard let id = record.text("id"), let kind = record.text("kind").flatMap(FactorKind.init(rawValue:)),
-              let title = record.text("title"), let country = record.country("country"),
-              let from = record.object("in_force")?.date("from"), let reviewed = record.date("reviewed"),
-              let severity = record.text("severity").flatMap(Severity.init(name:)) else { return nil }
+            let title = record.text("title"), let country = record.country("country"),
+            let from = record.object("in_force")?.date("from"), let reviewed = record.date("reviewed"),
+            let severity = record.text("severity").flatMap(Severity.init(name:))
+        else { return nil }
         var affects = Affects()
         if let record = record.object("affects") {
             affects.dependencies = record.texts("dependencies")
@@ -415,17 +445,20 @@ public struct RiskDatabaseLoader: Sendable {
             affects.sectors = record.texts("sectors")
         }
         let areas = record.objects("areas").map { area in
-            Area(name: area.text("name") ?? "", region: area.text("region"), location: coordinate(area),
-                 radiusKm: area.number("radius_km"), locatedBy: area.text("located_by"), geojson: area.text("geojson"))
+            Area(
+                name: area.text("name") ?? "", region: area.text("region"), location: coordinate(area),
+                radiusKm: area.number("radius_km"), locatedBy: area.text("located_by"), geojson: area.text("geojson"))
         }
         let targets = record.objects("targets").map { target in
-            Target(name: target.text("name") ?? "", location: coordinate(target), radiusKm: target.number("radius_km"),
-                   siteKinds: target.texts("site_kinds"), locatedBy: target.text("located_by"))
+            Target(
+                name: target.text("name") ?? "", location: coordinate(target), radiusKm: target.number("radius_km"),
+                siteKinds: target.texts("site_kinds"), locatedBy: target.text("located_by"))
         }
         let events = record.objects("events").compactMap { event -> RiskEvent? in
             guard let date = event.partialDate("date"), let what = event.text("what") else { return nil }
-            var result = RiskEvent(date: date.earliest, until: event.date("until"), what: what, place: event.text("place"),
-                                   location: coordinate(event), locatedBy: event.text("located_by"), fatalities: event.integer("fatalities"))
+            var result = RiskEvent(
+                date: date.earliest, until: event.date("until"), what: what, place: event.text("place"),
+                location: coordinate(event), locatedBy: event.text("located_by"), fatalities: event.integer("fatalities"))
             result.datePrecision = DatePrecision(of: date)
             result.id = event.text("id")
             result.type = event.text("type")
@@ -439,32 +472,37 @@ public struct RiskDatabaseLoader: Sendable {
             result.notes = event.text("notes")
             return result
         }.sorted { ($0.date, $0.id ?? "", $0.what) < ($1.date, $1.id ?? "", $1.what) }
-        return RiskFactor(id: id, kind: kind, title: title, summary: record.text("summary"), country: country,
-                          inForceFrom: from, inForceUntil: record.object("in_force")?.date("until"),
-                          published: record.date("published"), modified: record.date("modified"), reviewed: reviewed,
-                          severity: severity, affects: affects, exemptGoods: record.object("exemptions")?.texts("goods") ?? [],
-                          areas: areas, targets: targets, events: events, references: references(record),
-                          recommendations: record.texts("recommendations"), notes: record.text("notes"),
-                          file: file, mark: record.mark, imposedBy: record.texts("imposed_by"),
-                          status: record.text("status"), statusMark: record.mark("status"))
+        return RiskFactor(
+            id: id, kind: kind, title: title, summary: record.text("summary"), country: country,
+            inForceFrom: from, inForceUntil: record.object("in_force")?.date("until"),
+            published: record.date("published"), modified: record.date("modified"), reviewed: reviewed,
+            severity: severity, affects: affects, exemptGoods: record.object("exemptions")?.texts("goods") ?? [],
+            areas: areas, targets: targets, events: events, references: references(record),
+            recommendations: record.texts("recommendations"), notes: record.text("notes"),
+            file: file, mark: record.mark, imposedBy: record.texts("imposed_by"),
+            status: record.text("status"), statusMark: record.mark("status"))
     }
 
     /// A warning for each factor marked `status: draft`, at its `status` line.
     static func draftWarnings(_ factors: [RiskFactor]) -> [Diagnostic] {
         factors.filter { $0.status == "draft" }.map { factor in
             let mark = factor.statusMark ?? factor.mark
-            return Diagnostic(SourceLocation(file: factor.file, line: mark.line, column: mark.column), .warning,
-                              "factor \(factor.id) is a draft (`status: draft`): review every item against its source and remove the line; `check` refuses a database that holds a draft")
+            return Diagnostic(
+                SourceLocation(file: factor.file, line: mark.line, column: mark.column), .warning,
+                "factor \(factor.id) is a draft (`status: draft`): review every item against its source and remove the line; `check` refuses a database that holds a draft"
+            )
         }.sorted()
     }
 
     static func entity(_ record: Record, file: String) -> ListedEntity? {
         guard let id = record.text("id"), let name = record.text("name"),
-              let kind = record.text("kind").flatMap(ListedEntity.Kind.init(rawValue:)) else { return nil }
-        return ListedEntity(id: id, name: name, aliases: record.texts("aliases"), kind: kind, country: record.country("country"),
-                            listedBy: record.texts("listed_by"), programme: record.text("programme"),
-                            measures: record.texts("measures"), since: record.date("since"),
-                            references: references(record), file: file, mark: record.mark, role: record.text("role"))
+            let kind = record.text("kind").flatMap(ListedEntity.Kind.init(rawValue:))
+        else { return nil }
+        return ListedEntity(
+            id: id, name: name, aliases: record.texts("aliases"), kind: kind, country: record.country("country"),
+            listedBy: record.texts("listed_by"), programme: record.text("programme"),
+            measures: record.texts("measures"), since: record.date("since"),
+            references: references(record), file: file, mark: record.mark, role: record.text("role"))
     }
 }
 

@@ -127,8 +127,10 @@ public struct RiskEvent: Sendable, Hashable, Codable {
     public var source: String? = nil
     public var notes: String? = nil
 
-    public init(date: Day, until: Day? = nil, what: String, place: String? = nil, location: Coordinate? = nil,
-                locatedBy: String? = nil, fatalities: Int? = nil) {
+    public init(
+        date: Day, until: Day? = nil, what: String, place: String? = nil, location: Coordinate? = nil,
+        locatedBy: String? = nil, fatalities: Int? = nil
+    ) {
         self.date = date
         self.until = until
         self.what = what

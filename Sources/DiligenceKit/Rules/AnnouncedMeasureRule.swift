@@ -10,10 +10,12 @@ public struct AnnouncedMeasureRule: Rule {
     public let description = RuleDescription(
         id: "announced-measure",
         name: "Announced measure not yet in force",
-        summary: "A sanction, trade or financial restriction or travel ban that was announced (published) on or before the as-of date but is not in force on it, in a country the policy's sites, trade flows, counterparties or travel touch: an info note, once per policy and measure, so the signer knows what is coming. The measure is not applied: its rules judge it only from the day it is in force.",
-        facts: "Risk factors of kinds `sanction`, `trade-restriction`, `financial-restriction`, `travel-ban` and `listed-entity` with `published` on or before the as-of date and `in_force.from` after it. Only what was known on the as-of date is shown: the announcement, the events and the references dated by then; not the later in-force date.",
+        summary:
+            "A sanction, trade or financial restriction or travel ban that was announced (published) on or before the as-of date but is not in force on it, in a country the policy's sites, trade flows, counterparties or travel touch: an info note, once per policy and measure, so the signer knows what is coming. The measure is not applied: its rules judge it only from the day it is in force.",
+        facts:
+            "Risk factors of kinds `sanction`, `trade-restriction`, `financial-restriction`, `travel-ban` and `listed-entity` with `published` on or before the as-of date and `in_force.from` after it. Only what was known on the as-of date is shown: the announcement, the events and the references dated by then; not the later in-force date.",
         severityModel: [
-            "Always info: an announcement obliges nothing yet; the finding documents it for the file.",
+            "Always info: an announcement obliges nothing yet; the finding documents it for the file."
         ],
         recommendations: [
             "Prepare for the announced measure: identify the payments, deliveries and dealings it would stop, and be ready to stop them on the day it takes effect.",
@@ -28,7 +30,7 @@ public struct AnnouncedMeasureRule: Rule {
                 kind: office
                 country: BY
                 city: Minsk
-            """,
+            """
         ],
         nonTriggeringExamples: [
             """
@@ -39,7 +41,7 @@ public struct AnnouncedMeasureRule: Rule {
                 kind: office
                 country: LT
                 city: Vilnius
-            """,
+            """
         ]
     )
 
@@ -64,18 +66,23 @@ public struct AnnouncedMeasureRule: Rule {
         for factor in announced {
             guard let subjects = touching[factor.country], let first = subjects.first, let published = factor.published else { continue }
             let named = subjects.prefix(5).map(\.what).joined(separator: ", ") + (subjects.count > 5 ? " and \(subjects.count - 5) more" : "")
-            var evidence = [Evidence(record: factor.id, fact: factor.title, date: "announced \(published); not in force on \(asOf)",
-                                     reference: factor.references.first { ($0.date?.earliest ?? published) <= asOf })]
+            var evidence = [
+                Evidence(
+                    record: factor.id, fact: factor.title, date: "announced \(published); not in force on \(asOf)",
+                    reference: factor.references.first { ($0.date?.earliest ?? published) <= asOf })
+            ]
             for event in factor.events(asOf: asOf) {
                 evidence.append(Evidence(record: factor.id, fact: event.what, date: event.when))
             }
-            findings.append(Finding(
-                rule: description.id, severity: .info, policy: policy, mark: first.mark, subject: "policy",
-                subjectKind: .policy, subjectName: policy.company, factor: factor,
-                message: "\(factor.title): announced on \(published), not in force on the as-of date (\(asOf)); \(policy.company) has \(named) in \(factor.country.name)",
-                path: [policy.company, named, "\(factor.id) announced \(published), not in force on \(asOf)", "\(description.id) → info"],
-                evidence: evidence,
-                recommendations: description.recommendations))
+            findings.append(
+                Finding(
+                    rule: description.id, severity: .info, policy: policy, mark: first.mark, subject: "policy",
+                    subjectKind: .policy, subjectName: policy.company, factor: factor,
+                    message:
+                        "\(factor.title): announced on \(published), not in force on the as-of date (\(asOf)); \(policy.company) has \(named) in \(factor.country.name)",
+                    path: [policy.company, named, "\(factor.id) announced \(published), not in force on \(asOf)", "\(description.id) → info"],
+                    evidence: evidence,
+                    recommendations: description.recommendations))
         }
         return findings
     }

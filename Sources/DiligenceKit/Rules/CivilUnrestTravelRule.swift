@@ -8,7 +8,8 @@ public struct CivilUnrestTravelRule: Rule {
         id: "civil-unrest-travel",
         name: "Civil unrest on travel",
         summary: "Staff travel to a city where rallies, protests or crackdowns are announced or recent.",
-        facts: "Risk factors of kind `civil-unrest` in force for the destination country: their `areas` (cities) and dated `events` with a place. The destination city is located like conflict-proximity's (the database's places, then the built-in gazetteer, any Latin or Cyrillic GeoNames spelling).",
+        facts:
+            "Risk factors of kind `civil-unrest` in force for the destination country: their `areas` (cities) and dated `events` with a place. The destination city is located like conflict-proximity's (the database's places, then the built-in gazetteer, any Latin or Cyrillic GeoNames spelling).",
         severityModel: [
             "The destination city is one of the factor's areas or event places by name, or its coordinates lie within an area's radius or within \(Kilometres.text(RuleSettings.defaults.conflictBandsKm.first ?? 25)) (the first conflict band) of a located unrest event.",
             "Latest unrest event in that city within \(RuleSettings.defaults.unrestRecencyDays[0]) days of the recency reference: the factor's severity; within \(RuleSettings.defaults.unrestRecencyDays[1]) days: one level lower; within \(RuleSettings.defaults.unrestRecencyDays[2]) days: two levels lower; older: no finding.",
@@ -28,7 +29,7 @@ public struct CivilUnrestTravelRule: Rule {
                 city: Bamako
                 travellers: 3
                 frequency: monthly
-            """,
+            """
         ],
         nonTriggeringExamples: [
             """
@@ -40,7 +41,7 @@ public struct CivilUnrestTravelRule: Rule {
                 city: Dakar
                 travellers: 3
                 frequency: monthly
-            """,
+            """
         ]
     )
 
@@ -78,7 +79,8 @@ public struct CivilUnrestTravelRule: Rule {
                 guard let step = windows.firstIndex(where: { age <= $0 }) else { continue }
                 // The recency window sets the level: the first window keeps the factor's, each later one is a level lower.
                 var assessment = SeverityAssessment(start: factor.severity, lines: [trip.name ?? "Travel to \(city)"])
-                assessment.adjust(by: -step, "\(city): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))")
+                assessment.adjust(
+                    by: -step, "\(city): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))")
                 let frequent = trip.frequency == "weekly" || trip.frequency == "monthly" || (trip.travellers ?? 0) >= 10
                 if frequent, assessment.severity < factor.severity {
                     assessment.adjust(by: 1, "frequent or large trips → one level higher")
@@ -86,12 +88,15 @@ public struct CivilUnrestTravelRule: Rule {
                 let severity = assessment.severity
                 let path = assessment.path(rule: description.id)
                 let who = trip.travellers.map { "\($0) traveller\($0 == 1 ? "" : "s")" } ?? "staff"
-                findings.append(Finding(
-                    rule: description.id, severity: severity, policy: context.policy, mark: trip.mark, subject: trip.id,
-                    subjectKind: .travel, subjectName: trip.name ?? "Travel to \(city)", factor: factor,
-                    message: "\(who) travel\(trip.travellers == 1 ? "s" : "") \(trip.frequency ?? "") to \(city), where \(latest.what.lowercasedFirst) (\(latest.when))".replacingOccurrences(of: "  ", with: " "),
-                    path: path, evidence: context.evidence(for: factor, events: events),
-                    recommendations: factor.recommendations + description.recommendations))
+                findings.append(
+                    Finding(
+                        rule: description.id, severity: severity, policy: context.policy, mark: trip.mark, subject: trip.id,
+                        subjectKind: .travel, subjectName: trip.name ?? "Travel to \(city)", factor: factor,
+                        message:
+                            "\(who) travel\(trip.travellers == 1 ? "s" : "") \(trip.frequency ?? "") to \(city), where \(latest.what.lowercasedFirst) (\(latest.when))"
+                            .replacingOccurrences(of: "  ", with: " "),
+                        path: path, evidence: context.evidence(for: factor, events: events),
+                        recommendations: factor.recommendations + description.recommendations))
             }
         }
         return findings

@@ -7,8 +7,10 @@ public struct ConflictProximityRule: Rule {
     public let description = RuleDescription(
         id: "conflict-proximity",
         name: "Conflict proximity",
-        summary: "A site, or the destination city of staff travel, within the radius of an armed-conflict area, or near located conflict events; closer and more recent is more severe, a site that is (or sits next to) a named likely target is raised, and frequent or large trips weigh more than occasional ones.",
-        facts: "Risk factors of kind `armed-conflict` in force on the as-of date, in any country: their `areas` (named points with a radius, or GeoJSON polygons), located `events` up to the as-of date (never later ones), and `targets`. The located events of the whole database are in one spatial index built when it loads, so each site or destination costs one lookup. A travel destination is located by its city: the database's own named places (areas, located event places) in the destination country, then the built-in gazetteer (GeoNames cities with their Latin and Cyrillic alternate names, CC BY 4.0, and a supplement of places GeoNames lacks, each with its source); an unknown city is reported by `not-assessed`.",
+        summary:
+            "A site, or the destination city of staff travel, within the radius of an armed-conflict area, or near located conflict events; closer and more recent is more severe, a site that is (or sits next to) a named likely target is raised, and frequent or large trips weigh more than occasional ones.",
+        facts:
+            "Risk factors of kind `armed-conflict` in force on the as-of date, in any country: their `areas` (named points with a radius, or GeoJSON polygons), located `events` up to the as-of date (never later ones), and `targets`. The located events of the whole database are in one spatial index built when it loads, so each site or destination costs one lookup. A travel destination is located by its city: the database's own named places (areas, located event places) in the destination country, then the built-in gazetteer (GeoNames cities with their Latin and Cyrillic alternate names, CC BY 4.0, and a supplement of places GeoNames lacks, each with its source); an unknown city is reported by `not-assessed`.",
         severityModel: [
             "Located events are counted, and their fatalities summed, in each distance band (up to \(RuleSettings.defaults.conflictBandsText): critical, high, medium, low; the bands are settings) and recency window.",
             "Recency windows, counted to the recency reference (the as-of date, but no later than the factor's last review plus \(RuleSettings.defaults.staleAfterDays) days): up to \(RuleSettings.defaults.conflictFullWeightDays) days full weight; \(RuleSettings.defaults.conflictFullWeightDays + 1) to \(RuleSettings.defaults.conflictLookbackDays) days one level lower; older events do not count. A month- or year-precise date counts from the last day it can mean (conservatively recent) and is shown as the month or year, never as a day; an event that ends after the as-of date is ongoing on it.",
@@ -60,7 +62,7 @@ public struct ConflictProximityRule: Rule {
                 city: Maputo
                 travellers: 2
                 frequency: monthly
-            """,
+            """
         ]
     )
 
@@ -85,9 +87,10 @@ public struct ConflictProximityRule: Rule {
     /// The place of a site with coordinates.
     func place(_ site: Site) -> Place? {
         guard let location = site.location else { return nil }
-        return Place(id: site.id, kind: .site, name: site.displayName, phrase: site.displayName, label: "\(site.displayName) (\(location))",
-                     siteKind: site.kind, location: location, mark: site.mark,
-                     recommendations: Array(description.recommendations.prefix(2)))
+        return Place(
+            id: site.id, kind: .site, name: site.displayName, phrase: site.displayName, label: "\(site.displayName) (\(location))",
+            siteKind: site.kind, location: location, mark: site.mark,
+            recommendations: Array(description.recommendations.prefix(2)))
     }
 
     /// The place of a trip whose destination city resolves to coordinates.
@@ -98,11 +101,12 @@ public struct ConflictProximityRule: Rule {
         if let travellers = trip.travellers { how.append("\(travellers) traveller\(travellers == 1 ? "" : "s")") }
         if let frequency = trip.frequency { how.append(frequency) }
         let phrase = "\(destination.name) (destination of \(name)" + (how.isEmpty ? ")" : ", \(how.joined(separator: " ")))")
-        return Place(id: trip.id, kind: .travel, name: name, phrase: phrase,
-                     label: "\(name): “\(city)” is \(destination.name) at \(destination.location) (\(destination.source))",
-                     siteKind: nil, location: destination.location, mark: trip.mark,
-                     adjustments: Self.travelAdjustments(trip),
-                     recommendations: travelRecommendations)
+        return Place(
+            id: trip.id, kind: .travel, name: name, phrase: phrase,
+            label: "\(name): “\(city)” is \(destination.name) at \(destination.location) (\(destination.source))",
+            siteKind: nil, location: destination.location, mark: trip.mark,
+            adjustments: Self.travelAdjustments(trip),
+            recommendations: travelRecommendations)
     }
 
     private var travelRecommendations: [String] {
@@ -125,10 +129,11 @@ public struct ConflictProximityRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let database = context.database
-        let inForce = Set(database.factors.indices.filter { index in
-            let factor = database.factors[index]
-            return factor.kind == .armedConflict && factor.isInForce(on: context.asOf)
-        })
+        let inForce = Set(
+            database.factors.indices.filter { index in
+                let factor = database.factors[index]
+                return factor.kind == .armedConflict && factor.isInForce(on: context.asOf)
+            })
         guard !inForce.isEmpty else { return [] }
         let inForceInOrder = inForce.sorted()
         let reach = context.settings.conflictBandsKm.max() ?? 0
@@ -188,8 +193,10 @@ public struct ConflictProximityRule: Rule {
         var fatalities: Int?
     }
 
-    private func judge(_ place: Place, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext,
-                       recentEvents findRecentEvents: () -> [RiskEvent]) -> Finding? {
+    private func judge(
+        _ place: Place, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext,
+        recentEvents findRecentEvents: () -> [RiskEvent]
+    ) -> Finding? {
         let location = place.location
         let settings = context.settings
         let reference = context.recencyReference(for: factor)
@@ -220,11 +227,14 @@ public struct ConflictProximityRule: Rule {
             // Counted conservatively: a month-precise date is as recent as its month's last day.
             let age = event.latest(asOf: context.asOf).days(until: reference)
             guard age <= settings.conflictLookbackDays,
-                  let band = bandsKm.firstIndex(where: { hit.distanceKm <= $0 }) else { continue }
+                let band = bandsKm.firstIndex(where: { hit.distanceKm <= $0 })
+            else { continue }
             let window = age > settings.conflictFullWeightDays ? 1 : 0
             let imprecision = Self.imprecision(event)
-            cells[(band * 2 + window) * 3 + imprecision].append(CellEntry(index: hit.event, imprecision: imprecision, date: date,
-                                                                          distance: hit.distanceKm, fatalities: event.fatalities))
+            cells[(band * 2 + window) * 3 + imprecision].append(
+                CellEntry(
+                    index: hit.event, imprecision: imprecision, date: date,
+                    distance: hit.distanceKm, fatalities: event.fatalities))
             if window == 0 {
                 bands[band].recentEvents += 1
                 bands[band].recentFatalities += event.fatalities ?? 0
@@ -233,8 +243,13 @@ public struct ConflictProximityRule: Rule {
                 bands[band].olderFatalities += event.fatalities ?? 0
             }
         }
-        let windowText = hits.isEmpty ? [] : ["in the last \(settings.conflictFullWeightDays) days",
-                                              "\(settings.conflictFullWeightDays + 1) to \(settings.conflictLookbackDays) days old"]
+        let windowText =
+            hits.isEmpty
+            ? []
+            : [
+                "in the last \(settings.conflictFullWeightDays) days",
+                "\(settings.conflictFullWeightDays + 1) to \(settings.conflictLookbackDays) days old",
+            ]
         for (cell, entries) in cells.enumerated() where !entries.isEmpty {
             let band = cell / 6, window = (cell / 3) % 2, imprecision = cell % 3
             let severity = Severity.critical.shifted(by: -band - window - imprecision)
@@ -251,11 +266,12 @@ public struct ConflictProximityRule: Rule {
                 top.insert(entry, at: position)
                 if top.count > Self.maxCited { top.removeLast() }
             }
-            let nearestEntry = entries.min { a, b in
-                if a.distance != b.distance { return a.distance < b.distance }
-                if a.date != b.date { return a.date > b.date }
-                return id(a) < id(b)
-            } ?? top[0]
+            let nearestEntry =
+                entries.min { a, b in
+                    if a.distance != b.distance { return a.distance < b.distance }
+                    if a.date != b.date { return a.date > b.date }
+                    return id(a) < id(b)
+                } ?? top[0]
             func known(_ index: Int) -> RiskEvent { factor.events[index].asKnown(on: context.asOf) ?? factor.events[index] }
             let ordered = top.map { (event: known($0.index), distance: $0.distance) }
             let nearest = (event: known(nearestEntry.index), distance: nearestEntry.distance)
@@ -268,24 +284,30 @@ public struct ConflictProximityRule: Rule {
             if entries.count == 1 {
                 path.append("\(Self.eventLabel(nearest.event)): \(nearest.event.what)" + Self.killed(nearest.event.fatalities, prefix: " (", suffix: ")"))
             } else {
-                path.append("\(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText): "
-                            + cited.map { $0.event.label + Self.killed($0.event.fatalities, prefix: " (", suffix: ")") }.joined(separator: ", ")
-                            + (entries.count > cited.count ? ", and \(entries.count - cited.count) more" : ""))
+                path.append(
+                    "\(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText): "
+                        + cited.map { $0.event.label + Self.killed($0.event.fatalities, prefix: " (", suffix: ")") }.joined(separator: ", ")
+                        + (entries.count > cited.count ? ", and \(entries.count - cited.count) more" : ""))
             }
             path.append("band \(bandText)" + (window == 1 ? ", older than \(settings.conflictFullWeightDays) days" : ""))
             if let vague = ordered.first(where: { $0.event.datePrecision != .day })?.event {
-                path.append("\(vague.datePrecision.describe(vague.date)): dated to the \(vague.datePrecision.rawValue) only, recency counted from its last day (\(vague.latest(asOf: context.asOf)))")
+                path.append(
+                    "\(vague.datePrecision.describe(vague.date)): dated to the \(vague.datePrecision.rawValue) only, recency counted from its last day (\(vague.latest(asOf: context.asOf)))"
+                )
             }
             // Events of the same band and window located less precisely count lower: say so.
             let cellBase = (band * 2 + window) * 3
             let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cells[cellBase + $1].count }
             if vaguer > 0 {
-                path.append("\(vaguer) more event(s) within \(Self.km(bandsKm[band])) \(windowText[window]) located less precisely (near the place or only to its region), counted lower")
+                path.append(
+                    "\(vaguer) more event(s) within \(Self.km(bandsKm[band])) \(windowText[window]) located less precisely (near the place or only to its region), counted lower"
+                )
             }
             if imprecision > 0 {
-                path.append(imprecision == 1
-                    ? "located approximately (\(Self.locatedText(nearest.event))) → one level lower"
-                    : "located only to its region (\(Self.locatedText(nearest.event))) → two levels lower")
+                path.append(
+                    imprecision == 1
+                        ? "located approximately (\(Self.locatedText(nearest.event))) → one level lower"
+                        : "located only to its region (\(Self.locatedText(nearest.event))) → two levels lower")
             }
             var message = "\(place.phrase) is \(Self.km(nearest.distance)) from \(eventPlace) (\(Self.eventLabel(nearest.event)): \(nearest.event.what))"
             if entries.count > 1 {
@@ -297,10 +319,12 @@ public struct ConflictProximityRule: Rule {
             exposure.band = bandText
             exposure.window = windowText[window]
             exposure.reference = reference
-            consider(Candidate(severity: severity, fromEvent: true, distance: nearest.distance,
-                               latest: ordered[0].event.date, path: path, message: message,
-                               events: cited.map { ($0.event, $0.distance) }, eventsNotCited: entries.count - cited.count,
-                               exposure: exposure))
+            consider(
+                Candidate(
+                    severity: severity, fromEvent: true, distance: nearest.distance,
+                    latest: ordered[0].event.date, path: path, message: message,
+                    events: cited.map { ($0.event, $0.distance) }, eventsNotCited: entries.count - cited.count,
+                    exposure: exposure))
         }
         // Areas: a point with a radius, or polygons with an optional margin.
         for area in factor.areas where Self.covers(area, location) {
@@ -348,18 +372,26 @@ public struct ConflictProximityRule: Rule {
             exposure.areaEdgeKm = edge
             exposure.window = "in the last \(settings.conflictFullWeightDays) days"
             exposure.reference = reference
-            let message = area.geometry == nil
+            let message =
+                area.geometry == nil
                 ? "\(place.phrase) lies inside \(area.name) (\(Self.km(distance)) from its centre, radius \(Self.km(area.radiusKm ?? 0)))"
-                : "\(place.phrase) lies " + (edge == 0 ? "inside \(area.name)" : "\(Self.km(distance)) outside \(area.name), within its \(Self.km(area.radiusKm ?? 0)) margin")
-            consider(Candidate(
-                severity: severity, fromEvent: false, distance: area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance,
-                latest: cited.first?.date ?? Day(ordinal: 0),
-                path: [place.label, where_,
-                       (recent ? "\(recentEvents.count) event(s) located in the area in the last \(settings.conflictFullWeightDays) days → high"
-                             : "no event located in the area in the last \(settings.conflictFullWeightDays) days → medium")
-                        + (unplaced > 0 ? "; \(unplaced) event(s) without a place (\(allRecent.filter { $0.location == nil }.map(\.when).joined(separator: ", "))) not placed in it" : "")],
-                message: message, events: cited.map { event in (event, event.location.map { location.distanceKm(to: $0) }) },
-                eventsNotCited: max(0, recentEvents.count - cited.count), exposure: exposure))
+                : "\(place.phrase) lies "
+                    + (edge == 0 ? "inside \(area.name)" : "\(Self.km(distance)) outside \(area.name), within its \(Self.km(area.radiusKm ?? 0)) margin")
+            consider(
+                Candidate(
+                    severity: severity, fromEvent: false, distance: area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance,
+                    latest: cited.first?.date ?? Day(ordinal: 0),
+                    path: [
+                        place.label, where_,
+                        (recent
+                            ? "\(recentEvents.count) event(s) located in the area in the last \(settings.conflictFullWeightDays) days → high"
+                            : "no event located in the area in the last \(settings.conflictFullWeightDays) days → medium")
+                            + (unplaced > 0
+                                ? "; \(unplaced) event(s) without a place (\(allRecent.filter { $0.location == nil }.map(\.when).joined(separator: ", "))) not placed in it"
+                                : ""),
+                    ],
+                    message: message, events: cited.map { event in (event, event.location.map { location.distanceKm(to: $0) }) },
+                    eventsNotCited: max(0, recentEvents.count - cited.count), exposure: exposure))
         }
         guard var chosen = best else { return nil }
         var assessment = SeverityAssessment(start: chosen.severity, lines: chosen.path)
@@ -374,11 +406,14 @@ public struct ConflictProximityRule: Rule {
             if kindMatches, let point = target.location, let radius = target.radiusKm {
                 let distance = location.distanceKm(to: point)
                 if distance <= radius {
-                    hit = "\(Self.km(distance)) from \(target.name), a named likely target" + (place.siteKind.flatMap { target.siteKinds.contains($0) ? $0 : nil }.map { ", whose named kinds include \($0)" } ?? "")
+                    hit =
+                        "\(Self.km(distance)) from \(target.name), a named likely target"
+                        + (place.siteKind.flatMap { target.siteKinds.contains($0) ? $0 : nil }.map { ", whose named kinds include \($0)" } ?? "")
                 }
             }
             if hit == nil, target.location == nil, let kind = place.siteKind, target.siteKinds.contains(kind),
-               let area = factor.areas.first(where: { Self.covers($0, location) }) {
+                let area = factor.areas.first(where: { Self.covers($0, location) })
+            {
                 hit = "\(kind.withArticle) inside \(area.name), a kind of site named as a target there (\(target.name))"
             }
             if let hit {
@@ -390,8 +425,10 @@ public struct ConflictProximityRule: Rule {
             }
         }
         if chosen.exposure.target == nil, let kind = place.siteKind,
-           let target = factor.targets.first(where: { $0.location == nil && $0.siteKinds.contains(kind) }) {
-            assessment.state("\(kind.withArticle) is a kind of site named as a target (\(target.name)), but the site lies outside the factor's areas → not raised")
+            let target = factor.targets.first(where: { $0.location == nil && $0.siteKinds.contains(kind) })
+        {
+            assessment.state(
+                "\(kind.withArticle) is a kind of site named as a target (\(target.name)), but the site lies outside the factor's areas → not raised")
         }
         assessment.adjust(place.adjustments)
         assessment.cap(at: cap, "capped at the factor's \(cap)" + (cap > factor.severity ? " (with the target raise)" : ""))
@@ -405,10 +442,11 @@ public struct ConflictProximityRule: Rule {
         if let target = factor.targets.first(where: { chosen.message.containsBytes(of: $0.name) }) {
             evidence.append(Evidence(record: factor.id, fact: "Named likely target: \(target.name)"))
         }
-        return Finding(rule: description.id, severity: chosen.severity, policy: context.policy, mark: place.mark,
-                       subject: place.id, subjectKind: place.kind, subjectName: place.name, factor: factor,
-                       message: chosen.message, path: chosen.path, exposure: chosen.exposure, evidence: evidence,
-                       recommendations: factor.recommendations + place.recommendations)
+        return Finding(
+            rule: description.id, severity: chosen.severity, policy: context.policy, mark: place.mark,
+            subject: place.id, subjectKind: place.kind, subjectName: place.name, factor: factor,
+            message: chosen.message, path: chosen.path, exposure: chosen.exposure, evidence: evidence,
+            recommendations: factor.recommendations + place.recommendations)
     }
 
     /// Whether a site lies in an area: within a point's radius, or inside a polygon or its margin.

@@ -7,14 +7,15 @@ public struct ExpiredAcceptanceRule: Rule {
     public let description = RuleDescription(
         id: "expired-acceptance",
         name: "Expired acceptance",
-        summary: "An accepted risk whose `expires` date is before the as-of date. The acceptance no longer applies: the underlying finding counts again, and this finding fails the gate until the acceptance is renewed or removed.",
+        summary:
+            "An accepted risk whose `expires` date is before the as-of date. The acceptance no longer applies: the underlying finding counts again, and this finding fails the gate until the acceptance is renewed or removed.",
         facts: "The policy's `accepted_risks`.",
         severityModel: [
             "High (so the default gate fails), or the severity of the finding it covered if that is critical.",
             "Any expired acceptance fails the gate whatever `--fail-on` says, except `--fail-on none`.",
         ],
         recommendations: [
-            "Have the approver renew the acceptance with a new expiry and reason, or remove it and treat the finding.",
+            "Have the approver renew the acceptance with a new expiry and reason, or remove it and treat the finding."
         ],
         triggeringExamples: [
             """
@@ -30,7 +31,7 @@ public struct ExpiredAcceptanceRule: Rule {
                 reason: Satellite uplink on order
                 approved_by: Head of Compliance
                 expires: 2020-09-01
-            """,
+            """
         ],
         nonTriggeringExamples: [
             """
@@ -46,7 +47,7 @@ public struct ExpiredAcceptanceRule: Rule {
                 reason: Satellite uplink on order
                 approved_by: Head of Compliance
                 expires: 2021-03-31
-            """,
+            """
         ]
     )
 
@@ -57,7 +58,8 @@ public struct ExpiredAcceptanceRule: Rule {
             var finding = Finding(
                 rule: description.id, severity: severity, policy: context.policy, mark: risk.mark, subject: risk.finding,
                 subjectKind: .acceptedRisk, subjectName: risk.finding, factor: nil,
-                message: "The acceptance of \(risk.finding) (approved by \(risk.approvedBy)) expired on \(risk.expires); \(covered.isEmpty ? "it matches no current finding" : "\(covered.count) finding(s) count again")",
+                message:
+                    "The acceptance of \(risk.finding) (approved by \(risk.approvedBy)) expired on \(risk.expires); \(covered.isEmpty ? "it matches no current finding" : "\(covered.count) finding(s) count again")",
                 path: ["accepted risk \(risk.finding)", "expired \(risk.expires)", "as of \(context.asOf)", "\(description.id) → \(severity)"],
                 evidence: [Evidence(record: risk.finding, fact: "Accepted: \(risk.reason) (approved by \(risk.approvedBy))", date: "expired \(risk.expires)")],
                 recommendations: description.recommendations)

@@ -7,8 +7,10 @@ public struct FinancialRestrictionRule: Rule {
     public let description = RuleDescription(
         id: "financial-restriction",
         name: "Financial restriction",
-        summary: "Payments to or from a country whose financial flows are halted or restricted: trade flows, payments and remittances that touch the country (partner, origin, transit, destination, or the company's own site countries at its end), banks as counterparties, and sites that depend on payments there. Paying outside the banking system (cash, barter, hawala, cryptocurrency) where every financial flow is halted is reported as a way round the halt.",
-        facts: "Risk factors of kind `financial-restriction` in force for each country a flow touches (`affects.payments`: the methods restricted, every method when empty; `exemptions.goods`), `sanction` factors that name counterparty roles (`affects.roles`), and the payments vocabulary (`banking`: whether a method moves through the banking system).",
+        summary:
+            "Payments to or from a country whose financial flows are halted or restricted: trade flows, payments and remittances that touch the country (partner, origin, transit, destination, or the company's own site countries at its end), banks as counterparties, and sites that depend on payments there. Paying outside the banking system (cash, barter, hawala, cryptocurrency) where every financial flow is halted is reported as a way round the halt.",
+        facts:
+            "Risk factors of kind `financial-restriction` in force for each country a flow touches (`affects.payments`: the methods restricted, every method when empty; `exemptions.goods`), `sanction` factors that name counterparty roles (`affects.roles`), and the payments vocabulary (`banking`: whether a method moves through the banking system).",
         severityModel: [
             "A bank counterparty in the country, or a flow that touches it paid by a restricted method for goods that are not exempt (a payment or remittance has no goods to exempt): the factor's severity.",
             "A flow paid outside the banking system (cash, barter, hawala, cryptocurrency) where the factor halts every financial flow (no `affects.payments`): the factor's severity, reported as a way round the halt.",
@@ -57,12 +59,14 @@ public struct FinancialRestrictionRule: Rule {
                 country: GH
                 goods: [vehicles]
                 payment: [bank-transfer]
-            """,
+            """
         ]
     )
 
     /// A flow (goods, payment or remittance) that touches the factor's country.
-    private func judge(_ flow: TradeFlow, _ route: FlowRoute, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ payments: Vocabulary, _ context: RuleContext) -> Finding? {
+    private func judge(
+        _ flow: TradeFlow, _ route: FlowRoute, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ payments: Vocabulary, _ context: RuleContext
+    ) -> Finding? {
         let haltsEverything = factor.affects.payments.isEmpty
         let banked = flow.payment.filter { method in
             (payments.term(method)?.banking ?? true) && (haltsEverything || factor.affects.payments.contains(method))
@@ -92,9 +96,11 @@ public struct FinancialRestrictionRule: Rule {
         let what: String
         switch flow.kind {
         case .goods: what = "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name)"
-        case .payment, .remittance: what = "\(flow.kind.rawValue.capitalized) \(flow.direction == .export ? "sent" : "received") \(preposition) \(flow.country.name)"
+        case .payment, .remittance:
+            what = "\(flow.kind.rawValue.capitalized) \(flow.direction == .export ? "sent" : "received") \(preposition) \(flow.country.name)"
         }
-        let message = exemptOnly
+        let message =
+            exemptOnly
             ? "Payments for the \(flow.direction.rawValue) of exempt goods \(preposition) \(flow.country.name) fall under the exemptions of \(parts.titleInSentence)\(touches)"
             : "\(what) (\(how)) is exposed to \(parts.titleInSentence)\(touches)"
         // Whether the halt binds the company: its regimes, or a country of the route within
@@ -107,7 +113,8 @@ public struct FinancialRestrictionRule: Rule {
         // The circumvention warning first when the flow goes outside the banks.
         let general = informal.isEmpty ? Array(description.recommendations.dropFirst()) : description.recommendations
         var advice = informal.isEmpty ? factor.recommendations + general : general + factor.recommendations
-        advice = binding.isSecondary
+        advice =
+            binding.isSecondary
             ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice
             : advice + jurisdiction.bindingAdvice(binding)
         return Finding(
@@ -155,21 +162,24 @@ public struct FinancialRestrictionRule: Rule {
                     // the bodies by their role: the body is not listed; its people may be.
                     severity = factor.severity.shifted(by: -1)
                     reason = "\(role.withArticle) counterparty in \(party.country.name), a role whose officials the sanction may list"
-                    message = "\(party.name) is \(reason) (\(parts.titleInSentence)); the body itself is not listed by its role: screen its officials, owners and signatories, and check whether a listed person controls it"
+                    message =
+                        "\(party.name) is \(reason) (\(parts.titleInSentence)); the body itself is not listed by its role: screen its officials, owners and signatories, and check whether a listed person controls it"
                     advice = [description.recommendations[3]] + factor.recommendations
                 } else {
                     continue
                 }
                 severity = severity.shifted(by: binding.severityShift)
-                advice = binding.isSecondary
+                advice =
+                    binding.isSecondary
                     ? [advice[0]] + jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy)
                     : advice + jurisdiction.bindingAdvice(binding)
-                findings.append(Finding(
-                    rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
-                    subjectKind: .counterparty, subjectName: party.name, factor: factor,
-                    message: message + binding.messageSuffix(jurisdiction.name),
-                    path: [party.name, reason, parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"],
-                    evidence: parts.evidence, recommendations: advice))
+                findings.append(
+                    Finding(
+                        rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
+                        subjectKind: .counterparty, subjectName: party.name, factor: factor,
+                        message: message + binding.messageSuffix(jurisdiction.name),
+                        path: [party.name, reason, parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"],
+                        evidence: parts.evidence, recommendations: advice))
             }
         }
         for site in context.policy.sites {
@@ -180,18 +190,25 @@ public struct FinancialRestrictionRule: Rule {
                 let covered = site.continuity.contains { context.vocabularies[.continuity].term($0)?.covers.contains("payments") ?? false }
                 // The entity running the site: a local subsidiary is judged by its own incorporation.
                 let jurisdiction = context.jurisdiction(site: site)
-                let binding = jurisdiction.judge(imposedBy: factor.imposedBy, target: factor.country,
-                                                 territory: [(site.country, "site \(site.displayName)")])
+                let binding = jurisdiction.judge(
+                    imposedBy: factor.imposedBy, target: factor.country,
+                    territory: [(site.country, "site \(site.displayName)")])
                 let severity = factor.severity.shifted(by: (covered ? -2 : -1) + binding.severityShift)
                 let advice = factor.recommendations + description.recommendations
-                findings.append(Finding(
-                    rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
-                    subjectKind: .site, subjectName: site.displayName, factor: factor,
-                    message: "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), where \(parts.titleInSentence)" + (covered ? " (a cash fallback is in place)" : "")
-                        + binding.messageSuffix(jurisdiction.name),
-                    path: [site.displayName, "depends on \(exposed.joined(separator: ", "))", parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"],
-                    evidence: parts.evidence,
-                    recommendations: binding.isSecondary ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice : advice + jurisdiction.bindingAdvice(binding)))
+                findings.append(
+                    Finding(
+                        rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
+                        subjectKind: .site, subjectName: site.displayName, factor: factor,
+                        message: "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), where \(parts.titleInSentence)"
+                            + (covered ? " (a cash fallback is in place)" : "")
+                            + binding.messageSuffix(jurisdiction.name),
+                        path: [
+                            site.displayName, "depends on \(exposed.joined(separator: ", "))", parts.inForceLine, binding.pathLine,
+                            "\(description.id) → \(severity)",
+                        ],
+                        evidence: parts.evidence,
+                        recommendations: binding.isSecondary
+                            ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice : advice + jurisdiction.bindingAdvice(binding)))
             }
         }
         return findings

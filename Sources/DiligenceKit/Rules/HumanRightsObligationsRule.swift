@@ -7,8 +7,10 @@ public struct HumanRightsObligationsRule: Rule {
     public let description = RuleDescription(
         id: "human-rights-obligations",
         name: "Human-rights obligations",
-        summary: "Telecom and internet providers among the counterparties, or the company itself in such a role, in a country where authorities order shutdowns or repression: duties under the UN Guiding Principles on Business and Human Rights (UNGP 17–21: identify, prevent, mitigate, account).",
-        facts: "Risk factors of kind `human-rights` in force for the country: `affects.roles` (counterparty roles concerned) and `affects.sectors` (company sectors concerned).",
+        summary:
+            "Telecom and internet providers among the counterparties, or the company itself in such a role, in a country where authorities order shutdowns or repression: duties under the UN Guiding Principles on Business and Human Rights (UNGP 17–21: identify, prevent, mitigate, account).",
+        facts:
+            "Risk factors of kind `human-rights` in force for the country: `affects.roles` (counterparty roles concerned) and `affects.sectors` (company sectors concerned).",
         severityModel: [
             "The company's own sector is one the factor names and it has a site in the country (it may receive the orders itself): the factor's severity, per site.",
             "A counterparty in a role the factor names (e.g. the company's internet provider): one level lower.",
@@ -29,7 +31,7 @@ public struct HumanRightsObligationsRule: Rule {
                 kind: data-centre
                 country: BY
                 city: Minsk
-            """,
+            """
         ],
         nonTriggeringExamples: [
             """
@@ -41,7 +43,7 @@ public struct HumanRightsObligationsRule: Rule {
                 kind: data-centre
                 country: LV
                 city: Riga
-            """,
+            """
         ]
     )
 
@@ -54,21 +56,25 @@ public struct HumanRightsObligationsRule: Rule {
             for factor in context.factors(.humanRights, in: site.country) {
                 if let sector, context.parts(for: factor).sectorKeys.contains(sector) {
                     let severity = factor.severity
-                    findings.append(Finding(
-                        rule: description.id, severity: severity, policy: policy, mark: site.mark, subject: site.id,
-                        subjectKind: .site, subjectName: site.displayName, factor: factor,
-                        message: "\(policy.company) operates \(site.displayName) in \(site.country.name) as a \(policy.sector ?? "") business, a role the authorities' orders reach directly (\(factor.title))",
-                        path: [site.displayName, "company sector \(policy.sector ?? "")", "\(factor.id)", "\(description.id) → \(severity)"],
-                        evidence: context.evidence(for: factor),
-                        recommendations: factor.recommendations + description.recommendations))
+                    findings.append(
+                        Finding(
+                            rule: description.id, severity: severity, policy: policy, mark: site.mark, subject: site.id,
+                            subjectKind: .site, subjectName: site.displayName, factor: factor,
+                            message:
+                                "\(policy.company) operates \(site.displayName) in \(site.country.name) as a \(policy.sector ?? "") business, a role the authorities' orders reach directly (\(factor.title))",
+                            path: [site.displayName, "company sector \(policy.sector ?? "")", "\(factor.id)", "\(description.id) → \(severity)"],
+                            evidence: context.evidence(for: factor),
+                            recommendations: factor.recommendations + description.recommendations))
                 } else if generalNoted.insert(factor.id).inserted {
-                    findings.append(Finding(
-                        rule: description.id, severity: .low, policy: policy, mark: site.mark, subject: "policy",
-                        subjectKind: .policy, subjectName: policy.company, factor: factor,
-                        message: "\(policy.company) operates in \(site.country.name) (\(site.displayName)), where heightened human-rights diligence applies (\(factor.title))",
-                        path: [policy.company, "site \(site.displayName) in \(site.country.name)", "\(factor.id)", "\(description.id) → low"],
-                        evidence: context.evidence(for: factor),
-                        recommendations: factor.recommendations))
+                    findings.append(
+                        Finding(
+                            rule: description.id, severity: .low, policy: policy, mark: site.mark, subject: "policy",
+                            subjectKind: .policy, subjectName: policy.company, factor: factor,
+                            message:
+                                "\(policy.company) operates in \(site.country.name) (\(site.displayName)), where heightened human-rights diligence applies (\(factor.title))",
+                            path: [policy.company, "site \(site.displayName) in \(site.country.name)", "\(factor.id)", "\(description.id) → low"],
+                            evidence: context.evidence(for: factor),
+                            recommendations: factor.recommendations))
                 }
             }
         }
@@ -77,13 +83,15 @@ public struct HumanRightsObligationsRule: Rule {
             for factor in context.factors(.humanRights, in: party.country)
             where factor.affects.roles.contains(role) {
                 let severity = factor.severity.shifted(by: -1)
-                findings.append(Finding(
-                    rule: description.id, severity: severity, policy: policy, mark: party.mark, subject: party.id,
-                    subjectKind: .counterparty, subjectName: party.name, factor: factor,
-                    message: "\(party.name) is \(role.withArticle) in \(party.country.name); as its customer the company has leverage and duties (\(factor.title))",
-                    path: [party.name, "\(role) in \(party.country.name)", "\(factor.id)", "\(description.id) → \(severity)"],
-                    evidence: context.evidence(for: factor),
-                    recommendations: factor.recommendations + [description.recommendations[2]]))
+                findings.append(
+                    Finding(
+                        rule: description.id, severity: severity, policy: policy, mark: party.mark, subject: party.id,
+                        subjectKind: .counterparty, subjectName: party.name, factor: factor,
+                        message:
+                            "\(party.name) is \(role.withArticle) in \(party.country.name); as its customer the company has leverage and duties (\(factor.title))",
+                        path: [party.name, "\(role) in \(party.country.name)", "\(factor.id)", "\(description.id) → \(severity)"],
+                        evidence: context.evidence(for: factor),
+                        recommendations: factor.recommendations + [description.recommendations[2]]))
             }
         }
         return findings

@@ -26,8 +26,10 @@ public struct InputPlausibilityRule: Rule {
     public let description = RuleDescription(
         id: "input-plausibility",
         name: "Input plausibility",
-        summary: "Policy data that cannot be right as written: a site's coordinates more than 50 km (75 km for a city of a million) from the city it names, latitude and longitude swapped or a sign wrong, coordinates outside the country's extent, or a policy reviewed after the as-of date. The rules judge a site where its coordinates are: a wrong position silently gives wrong distances.",
-        facts: "The site's `location`, `city` and `country`; the city located by the database's own places and the built-in gazetteer (every homonym in the country; the nearest counts); the country's extent as the box of the gazetteer's places there (countries with at least 10 places: Mali, Mozambique, Belarus and most of their neighbours; elsewhere only 0, 0 and the database's own places are judged), widened by 100 km; the policy's `reviewed` date and the as-of date. Without borders in the data, a point outside the box may be across a border or at sea: the finding says how it was judged and claims no more.",
+        summary:
+            "Policy data that cannot be right as written: a site's coordinates more than 50 km (75 km for a city of a million) from the city it names, latitude and longitude swapped or a sign wrong, coordinates outside the country's extent, or a policy reviewed after the as-of date. The rules judge a site where its coordinates are: a wrong position silently gives wrong distances.",
+        facts:
+            "The site's `location`, `city` and `country`; the city located by the database's own places and the built-in gazetteer (every homonym in the country; the nearest counts); the country's extent as the box of the gazetteer's places there (countries with at least 10 places: Mali, Mozambique, Belarus and most of their neighbours; elsewhere only 0, 0 and the database's own places are judged), widened by 100 km; the policy's `reviewed` date and the as-of date. Without borders in the data, a point outside the box may be across a border or at sea: the finding says how it was judged and claims no more.",
         severityModel: [
             "Coordinates more than 50 km from every place the named city can be (75 km for a city of 1,000,000 people or more, by GeoNames' population); a city neither the database nor the gazetteer knows is not judged here.",
             "Latitude and longitude look swapped (or a sign looks wrong) when the coordinates are far from the city or outside the country, and swapped (or with the latitude's, then the longitude's, sign changed) they lie within that distance of the city, or, without a known city, inside the box of the country's places.",
@@ -112,12 +114,14 @@ public struct InputPlausibilityRule: Rule {
         var findings: [Finding] = []
         let policy = context.policy
         if let reviewed = policy.reviewed, reviewed > context.asOf {
-            findings.append(Finding(
-                rule: description.id, severity: .info, policy: policy, mark: policy.reviewedMark ?? policy.companyMark,
-                subject: "policy", subjectKind: .policy, subjectName: policy.company, factor: nil,
-                message: "The policy was reviewed on \(reviewed), after the as-of date \(context.asOf): the report judges \(context.asOf) with the policy's state of \(reviewed), so operations added or changed in between are judged as if they existed then",
-                path: ["policy reviewed \(reviewed)", "after the as-of date \(context.asOf)", "\(description.id) → info"],
-                recommendations: [description.recommendations[2]]))
+            findings.append(
+                Finding(
+                    rule: description.id, severity: .info, policy: policy, mark: policy.reviewedMark ?? policy.companyMark,
+                    subject: "policy", subjectKind: .policy, subjectName: policy.company, factor: nil,
+                    message:
+                        "The policy was reviewed on \(reviewed), after the as-of date \(context.asOf): the report judges \(context.asOf) with the policy's state of \(reviewed), so operations added or changed in between are judged as if they existed then",
+                    path: ["policy reviewed \(reviewed)", "after the as-of date \(context.asOf)", "\(description.id) → info"],
+                    recommendations: [description.recommendations[2]]))
         }
         let gazetteer = Gazetteer.shared
         for site in policy.sites {
@@ -127,29 +131,32 @@ public struct InputPlausibilityRule: Rule {
             let inGazetteer = gazetteer.map { CountryExtents.shared.covers(site.country, in: $0) } ?? false
             let hasPlaces = inGazetteer || context.database.factors.contains { $0.country == site.country }
             guard hasPlaces || (location.lat == 0 && location.lon == 0) else { continue }
-            let candidates = site.city.map { city -> [CityCandidate] in
-                let key = RuleRunMemo.CityKey(city: ExactText(city), country: site.country, inGazetteer: inGazetteer)
-                if let known = context.runMemo.cityCandidates.value(for: key) { return known }
-                let found = Self.cityCandidates(city, in: site.country, context.destinations, inGazetteer ? gazetteer : nil)
-                context.runMemo.cityCandidates.store(found, for: key)
-                return found
-            } ?? []
+            let candidates =
+                site.city.map { city -> [CityCandidate] in
+                    let key = RuleRunMemo.CityKey(city: ExactText(city), country: site.country, inGazetteer: inGazetteer)
+                    if let known = context.runMemo.cityCandidates.value(for: key) { return known }
+                    let found = Self.cityCandidates(city, in: site.country, context.destinations, inGazetteer ? gazetteer : nil)
+                    context.runMemo.cityCandidates.store(found, for: key)
+                    return found
+                } ?? []
             let extent = inGazetteer ? gazetteer.flatMap { CountryExtents.shared.extent(of: site.country, in: $0) } : nil
             guard let judgement = Self.judge(location, cities: candidates, extent: extent) else { continue }
             let placeBound = context.factors(.armedConflict, in: site.country).contains { $0.isPlaceBound }
             let severity: Severity = placeBound ? .medium : .low
-            let why = placeBound
+            let why =
+                placeBound
                 ? "\(site.country.name) has place-bound armed conflict: the position decides conflict-proximity's band"
                 : "no place-bound armed conflict in \(site.country.name)"
             let (message, reason) = Self.describe(judgement, site: site, location: location, extent: extent, gazetteer: gazetteer)
-            findings.append(Finding(
-                rule: description.id, severity: severity, policy: policy, mark: site.mark, subject: site.id,
-                subjectKind: .site, subjectName: site.displayName, factor: nil,
-                message: message,
-                path: [site.displayName, "(\(location))", reason, why, "\(description.id) → \(severity)"],
-                recommendations: judgement.isCorrection || judgement.isOutside
-                    ? [description.recommendations[0], description.recommendations[2]]
-                    : description.recommendations))
+            findings.append(
+                Finding(
+                    rule: description.id, severity: severity, policy: policy, mark: site.mark, subject: site.id,
+                    subjectKind: .site, subjectName: site.displayName, factor: nil,
+                    message: message,
+                    path: [site.displayName, "(\(location))", reason, why, "\(description.id) → \(severity)"],
+                    recommendations: judgement.isCorrection || judgement.isOutside
+                        ? [description.recommendations[0], description.recommendations[2]]
+                        : description.recommendations))
         }
         return findings
     }
@@ -251,8 +258,10 @@ public struct InputPlausibilityRule: Rule {
 
     /// The places the city may be: the database's place of that name (as travel resolves
     /// it), and every homonym in the gazetteer.
-    static func cityCandidates(_ city: String, in country: Country, _ destinations: DestinationResolver,
-                               _ gazetteer: Gazetteer?) -> [CityCandidate] {
+    static func cityCandidates(
+        _ city: String, in country: Country, _ destinations: DestinationResolver,
+        _ gazetteer: Gazetteer?
+    ) -> [CityCandidate] {
         var candidates: [CityCandidate] = []
         let places = gazetteer?.places(named: city, in: country) ?? []
         if let resolved = destinations.resolve(city, in: country) {
@@ -266,8 +275,10 @@ public struct InputPlausibilityRule: Rule {
     }
 
     /// The finding's message and the reason in its path.
-    static func describe(_ judgement: Judgement, site: Site, location: Coordinate, extent: CountryExtent?,
-                         gazetteer: Gazetteer?) -> (message: String, reason: String) {
+    static func describe(
+        _ judgement: Judgement, site: Site, location: Coordinate, extent: CountryExtent?,
+        gazetteer: Gazetteer?
+    ) -> (message: String, reason: String) {
         let name = site.displayName
         let country = site.country.name
         func km(_ value: Double) -> String { Kilometres.text(value) }
@@ -276,26 +287,35 @@ public struct InputPlausibilityRule: Rule {
         }
         switch judgement {
         case .corrected(let fix, let corrected, let near, let distance):
-            let fit = near.map { n in distance.map { "\(km($0)) from \(n.name) (\(n.location), \(n.source))" } ?? n.name }
+            let fit =
+                near.map { n in distance.map { "\(km($0)) from \(n.name) (\(n.location), \(n.source))" } ?? n.name }
                 ?? "inside the extent of the gazetteer's places in \(country)"
-            return ("\(name): \(fix.rawValue): (\(location)) is not where the policy puts the site in \(country), but (\(corrected)) is \(fit)",
-                    "\(fix.rawValue): (\(corrected)) fits")
+            return (
+                "\(name): \(fix.rawValue): (\(location)) is not where the policy puts the site in \(country), but (\(corrected)) is \(fit)",
+                "\(fix.rawValue): (\(corrected)) fits"
+            )
         case .nullIsland:
-            return ("\(name) is at 0, 0, the default many tools write for a missing position, at sea in the Gulf of Guinea, not in \(country)",
-                    "0, 0: a missing position")
+            return (
+                "\(name) is at 0, 0, the default many tools write for a missing position, at sea in the Gulf of Guinea, not in \(country)",
+                "0, 0: a missing position"
+            )
         case .outsideCountry(let outside, let near, let distance):
-            var message = "\(name) (\(location)) looks outside \(country): \(km(outside)) outside the box of the \(extent?.placeCount ?? 0) places the gazetteer lists there"
+            var message =
+                "\(name) (\(location)) looks outside \(country): \(km(outside)) outside the box of the \(extent?.placeCount ?? 0) places the gazetteer lists there"
             if let extent { message += " (\(extent.boxDescription))" }
             message += ", judged without borders: the point may be across a border or at sea"
             if let gazetteer, let other = CountryExtents.shared.nearestPlace(to: location, in: gazetteer), other.place.country != site.country,
-               other.distanceKm <= InputPlausibilityRule.cityDistanceKm {
+                other.distanceKm <= InputPlausibilityRule.cityDistanceKm
+            {
                 message += "; it is \(km(other.distanceKm)) from \(other.place.name), \(other.place.country.name)"
             }
             if let near, let distance { message += "; it is \(city(near, distance))" }
             return (message, "\(km(outside)) outside the extent of \(country)'s places")
         case .farFromCity(let near, let distance):
-            return ("\(name) is \(city(near, distance)), the city it names, more than \(km(near.thresholdKm)) away: its position (\(location)) is judged, not the city's",
-                    "\(km(distance)) from \(near.name) > \(km(near.thresholdKm))")
+            return (
+                "\(name) is \(city(near, distance)), the city it names, more than \(km(near.thresholdKm)) away: its position (\(location)) is judged, not the city's",
+                "\(km(distance)) from \(near.name) > \(km(near.thresholdKm))"
+            )
         }
     }
 }

@@ -126,7 +126,8 @@ public struct Jurisdiction: Sendable {
             return .notAssessed("imposed by \(names); jurisdiction not stated (no `incorporated` or `subject_to`), judged as binding")
         }
         // Operating in the target country is not operating where the measure is imposed.
-        let placeText = territory.contains { place in place.country == target && imposers.contains { covers($0, place.country) } }
+        let placeText =
+            territory.contains { place in place.country == target && imposers.contains { covers($0, place.country) } }
             ? "operates in the imposing territory only in \(target?.name ?? ""), the measure's target"
             : "does not operate in the imposing territory"
         return .secondary("imposed by \(names); \(name) is \(summary) and \(placeText): not a legal prohibition on \(name) without a nexus to \(names)")
@@ -145,9 +146,13 @@ public struct Jurisdiction: Sendable {
     public func bindingAdvice(_ bindingness: Bindingness) -> [String] {
         switch bindingness {
         case .binding:
-            return ["The measure binds \(name): obtain legal review before any further dealing, and report to the competent authority what the measure requires (frozen funds, refused or attempted transactions)."]
+            return [
+                "The measure binds \(name): obtain legal review before any further dealing, and report to the competent authority what the measure requires (frozen funds, refused or attempted transactions)."
+            ]
         case .notAssessed:
-            return ["State where the company is incorporated (`incorporated`) and the regimes that bind it (`subject_to`); until then treat the measure as binding: legal review before any further dealing, and report to the competent authority what it requires."]
+            return [
+                "State where the company is incorporated (`incorporated`) and the regimes that bind it (`subject_to`); until then treat the measure as binding: legal review before any further dealing, and report to the competent authority what it requires."
+            ]
         case .secondary:
             return []
         }

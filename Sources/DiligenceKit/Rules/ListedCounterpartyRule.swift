@@ -7,8 +7,10 @@ public struct ListedCounterpartyRule: Rule {
     public let description = RuleDescription(
         id: "listed-counterparty",
         name: "Listed counterparty",
-        summary: "A counterparty (by name or any alias) or a site's security provider that matches a listed person or entity, across scripts and transliterations, in any word order, with misspellings, initials or a missing middle name, with the score and why.",
-        facts: "The list files of the database (`entities:`): names, aliases in any script, who lists them, the programme and the measures; and `travel-ban` factors in force for the listed person's country (their evidence and recommendations join a travel-ban match), whose `affects.roles` also name the counterparties whose officials should be screened. Only what was known on the as-of date is shown: entries listed later are not used, references dated later are not cited, and the programmes of an entry from a snapshot taken after the as-of date are not shown (a programme may have been added since). Entries whose only measure is `pep` are politically exposed persons, with their `role`.",
+        summary:
+            "A counterparty (by name or any alias) or a site's security provider that matches a listed person or entity, across scripts and transliterations, in any word order, with misspellings, initials or a missing middle name, with the score and why.",
+        facts:
+            "The list files of the database (`entities:`): names, aliases in any script, who lists them, the programme and the measures; and `travel-ban` factors in force for the listed person's country (their evidence and recommendations join a travel-ban match), whose `affects.roles` also name the counterparties whose officials should be screened. Only what was known on the as-of date is shown: entries listed later are not used, references dated later are not cited, and the programmes of an entry from a snapshot taken after the as-of date are not shown (a programme may have been added since). Entries whose only measure is `pep` are politically exposed persons, with their `role`.",
         severityModel: [
             "Exact match of the normalised name (same tokens after transliteration, case and diacritics folding and transliteration spelling variants, legal forms and titles set aside): critical for an asset freeze, high for a travel ban or other measures.",
             "Fuzzy match at or above the screening threshold (default \(FixedPoint.text(RuleSettings.defaults.screeningThreshold, places: 2)); e.g. a name without the patronymic, another transliteration, a typo): one level lower. The score weighs each word by its rarity in the list; the counterparty's country being the entity's raises it a little, another country lowers it (docs/screening.md).",
@@ -34,7 +36,7 @@ public struct ListedCounterpartyRule: Rule {
                 name: Александр Лукашенко
                 country: BY
                 role: government
-            """,
+            """
         ],
         nonTriggeringExamples: [
             """
@@ -45,7 +47,7 @@ public struct ListedCounterpartyRule: Rule {
                 name: Minsk Fuel Trading LLC
                 country: BY
                 role: supplier
-            """,
+            """
         ]
     )
 
@@ -57,7 +59,11 @@ public struct ListedCounterpartyRule: Rule {
         }
         for site in context.policy.sites {
             if let provider = site.securityProvider {
-                subjects.append((site.id, .site, "\(provider) (security provider of \(site.displayName))", [provider], nil, site.securityProviderMark ?? site.mark, nil, site))
+                subjects.append(
+                    (
+                        site.id, .site, "\(provider) (security provider of \(site.displayName))", [provider], nil, site.securityProviderMark ?? site.mark, nil,
+                        site
+                    ))
             }
         }
         // Counterparties and the travel-ban factors their matches already cite.
@@ -87,8 +93,11 @@ public struct ListedCounterpartyRule: Rule {
                 let listers = entity.listedBy.isEmpty ? "a listing body" : entity.listedBy.joined(separator: ", ")
                 let score = Self.format(match.score)
                 let known = Self.knownReferences(entity, context)
-                var evidence = [Evidence(record: entity.id, fact: "\(entity.name) (\(entity.kind.rawValue)) listed by \(listers)" + Self.programmeText(entity, context),
-                                         date: entity.since.map { "since \($0)" }, reference: known.first)]
+                var evidence = [
+                    Evidence(
+                        record: entity.id, fact: "\(entity.name) (\(entity.kind.rawValue)) listed by \(listers)" + Self.programmeText(entity, context),
+                        date: entity.since.map { "since \($0)" }, reference: known.first)
+                ]
                 for reference in known.dropFirst() {
                     evidence.append(Evidence(record: entity.id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
                 }
@@ -116,25 +125,33 @@ public struct ListedCounterpartyRule: Rule {
     }
 
     /// A match with a politically exposed person: enhanced due diligence, not a prohibition.
-    func pepFinding(_ match: ScreeningMatch, queried: String, subject: (id: String, kind: SubjectKind, display: String, mark: Mark),
-                    _ context: RuleContext) -> Finding {
+    func pepFinding(
+        _ match: ScreeningMatch, queried: String, subject: (id: String, kind: SubjectKind, display: String, mark: Mark),
+        _ context: RuleContext
+    ) -> Finding {
         let entity = match.entity
         let severity: Severity = match.isExact ? .medium : .low
         let score = Self.format(match.score)
         let role = entity.role ?? "a public function"
         let known = Self.knownReferences(entity, context)
-        var evidence = [Evidence(record: entity.id, fact: "\(entity.name), politically exposed person: \(role)",
-                                 date: entity.since.map { "role held since \($0)" }, reference: known.first)]
+        var evidence = [
+            Evidence(
+                record: entity.id, fact: "\(entity.name), politically exposed person: \(role)",
+                date: entity.since.map { "role held since \($0)" }, reference: known.first)
+        ]
         for reference in known.dropFirst() {
             evidence.append(Evidence(record: entity.id, fact: reference.title ?? reference.source, date: reference.date?.text, reference: reference))
         }
         var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: subject.mark, subject: subject.id,
             subjectKind: subject.kind, subjectName: subject.display, factor: nil,
-            message: "\(queried) matches politically exposed person \(entity.name) (\(role); \(entity.id), score \(score)): \(match.why); not sanctioned: enhanced due diligence applies",
-            path: [subject.display, "name \"\(queried)\" ~ \"\(match.matched)\" (score \(score))",
-                   "\(entity.id): politically exposed person, \(role)", "no restrictive measure: enhanced due diligence",
-                   "\(description.id) → \(severity)"],
+            message:
+                "\(queried) matches politically exposed person \(entity.name) (\(role); \(entity.id), score \(score)): \(match.why); not sanctioned: enhanced due diligence applies",
+            path: [
+                subject.display, "name \"\(queried)\" ~ \"\(match.matched)\" (score \(score))",
+                "\(entity.id): politically exposed person, \(role)", "no restrictive measure: enhanced due diligence",
+                "\(description.id) → \(severity)",
+            ],
             evidence: evidence, recommendations: [description.recommendations[4], description.recommendations[3]])
         finding.factors = [entity.id]
         finding.identityFactor = entity.id
@@ -179,7 +196,8 @@ public struct ListedCounterpartyRule: Rule {
         return entity.measures.map { measure in
             switch measure {
             case "travel-ban":
-                return states.isEmpty ? "travel ban" : "travel ban by \(states.joined(separator: ", ")) (may not enter \(states.count == 1 ? "that state" : "those states"))"
+                return states.isEmpty
+                    ? "travel ban" : "travel ban by \(states.joined(separator: ", ")) (may not enter \(states.count == 1 ? "that state" : "those states"))"
             case "asset-freeze":
                 return "asset freeze"
             default:
@@ -215,15 +233,18 @@ public struct ListedCounterpartyRule: Rule {
                 let binding = jurisdiction.judge(imposedBy: factor.imposedBy, target: factor.country, territory: context.siteTerritory)
                 let severity = factor.severity.shifted(by: -1 + binding.severityShift)
                 let reason = "\(role.withArticle) counterparty in \(party.country.name), a role whose officials the bans concern"
-                findings.append(Finding(
-                    rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
-                    subjectKind: .counterparty, subjectName: party.name, factor: factor,
-                    message: "\(party.name) is \(reason) (\(factor.title)); screen the officials you meet or invite before any travel to the banning states"
-                        + binding.messageSuffix(jurisdiction.name),
-                    path: [party.name, reason, "no name match: the officials are not named in the policy", "\(factor.id) in force since \(factor.inForceFrom)",
-                           binding.pathLine, "\(description.id) → \(severity)"],
-                    evidence: context.evidence(for: factor),
-                    recommendations: factor.recommendations + [description.recommendations[1]]))
+                findings.append(
+                    Finding(
+                        rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
+                        subjectKind: .counterparty, subjectName: party.name, factor: factor,
+                        message: "\(party.name) is \(reason) (\(factor.title)); screen the officials you meet or invite before any travel to the banning states"
+                            + binding.messageSuffix(jurisdiction.name),
+                        path: [
+                            party.name, reason, "no name match: the officials are not named in the policy", "\(factor.id) in force since \(factor.inForceFrom)",
+                            binding.pathLine, "\(description.id) → \(severity)",
+                        ],
+                        evidence: context.evidence(for: factor),
+                        recommendations: factor.recommendations + [description.recommendations[1]]))
             }
         }
         return findings

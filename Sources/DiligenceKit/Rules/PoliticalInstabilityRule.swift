@@ -27,7 +27,7 @@ public struct PoliticalInstabilityRule: Rule {
                 country: ML
                 city: Bamako
                 location: { lat: 12.6500, lon: -8.0000 }
-            """,
+            """
         ],
         nonTriggeringExamples: [
             """
@@ -38,7 +38,7 @@ public struct PoliticalInstabilityRule: Rule {
                 kind: office
                 country: SN
                 city: Dakar
-            """,
+            """
         ]
     )
 
@@ -46,8 +46,10 @@ public struct PoliticalInstabilityRule: Rule {
         var findings: [Finding] = []
         let policy = context.policy
         // Only operations in a country under such a factor are named (most of a portfolio's are not).
-        func report(_ id: String, _ kind: SubjectKind, _ name: @autoclosure () -> String, _ relation: String, _ country: Country,
-                    _ mark: Mark, shift: Int) {
+        func report(
+            _ id: String, _ kind: SubjectKind, _ name: @autoclosure () -> String, _ relation: String, _ country: Country,
+            _ mark: Mark, shift: Int
+        ) {
             let factors = context.factors(.unconstitutionalChange, in: country)
             guard !factors.isEmpty else { return }
             let name = name()
@@ -55,16 +57,18 @@ public struct PoliticalInstabilityRule: Rule {
                 let parts = context.parts(for: factor)
                 let latest = parts.latestEvent
                 // A site keeps the factor's severity; what only passes through the country is a level lower.
-                let assessment = SeverityAssessment(start: factor.severity.shifted(by: shift),
-                                                    lines: [name, "in \(country.name)", "\(factor.id): \(latest)"])
+                let assessment = SeverityAssessment(
+                    start: factor.severity.shifted(by: shift),
+                    lines: [name, "in \(country.name)", "\(factor.id): \(latest)"])
                 let severity = assessment.severity
-                findings.append(Finding(
-                    rule: description.id, severity: severity, policy: policy, mark: mark, subject: id,
-                    subjectKind: kind, subjectName: name, factor: factor,
-                    message: "\(name) \(relation) \(country.name), under \(parts.titleInSentence); \(latest)",
-                    path: assessment.path(rule: description.id),
-                    evidence: parts.evidence,
-                    recommendations: factor.recommendations + description.recommendations))
+                findings.append(
+                    Finding(
+                        rule: description.id, severity: severity, policy: policy, mark: mark, subject: id,
+                        subjectKind: kind, subjectName: name, factor: factor,
+                        message: "\(name) \(relation) \(country.name), under \(parts.titleInSentence); \(latest)",
+                        path: assessment.path(rule: description.id),
+                        evidence: parts.evidence,
+                        recommendations: factor.recommendations + description.recommendations))
             }
         }
         for site in policy.sites { report(site.id, .site, site.displayName, "is in", site.country, site.mark, shift: 0) }

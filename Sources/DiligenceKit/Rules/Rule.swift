@@ -29,9 +29,11 @@ public struct RuleDescription: Sendable {
     /// The as-of date (YYYY-MM-DD) the examples are checked at.
     public let examplesAsOf: String
 
-    public init(id: String, name: String, summary: String, facts: String, severityModel: [String],
-                recommendations: [String], triggeringExamples: [String] = [], nonTriggeringExamples: [String] = [],
-                examplesAsOf: String = "2020-09-30") {
+    public init(
+        id: String, name: String, summary: String, facts: String, severityModel: [String],
+        recommendations: [String], triggeringExamples: [String] = [], nonTriggeringExamples: [String] = [],
+        examplesAsOf: String = "2020-09-30"
+    ) {
         self.id = id
         self.name = name
         self.summary = summary

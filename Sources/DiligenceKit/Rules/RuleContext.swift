@@ -15,15 +15,20 @@ public final class RuleContext: Sendable {
     /// (`FactorParts`, the factors in force by kind and country), made once per run and shared.
     let runMemo: RuleRunMemo
 
-    public convenience init(policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies,
-                            settings: RuleSettings, screener: NameScreener, findings: [Finding] = []) {
-        self.init(policy: policy, database: database, asOf: asOf, vocabularies: vocabularies, settings: settings,
-                  screener: screener, findings: findings, runMemo: RuleRunMemo(),
-                  destinations: DestinationResolver(database: database))
+    public convenience init(
+        policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies,
+        settings: RuleSettings, screener: NameScreener, findings: [Finding] = []
+    ) {
+        self.init(
+            policy: policy, database: database, asOf: asOf, vocabularies: vocabularies, settings: settings,
+            screener: screener, findings: findings, runMemo: RuleRunMemo(),
+            destinations: DestinationResolver(database: database))
     }
 
-    init(policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies, settings: RuleSettings,
-         screener: NameScreener, findings: [Finding], runMemo: RuleRunMemo, destinations: DestinationResolver) {
+    init(
+        policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies, settings: RuleSettings,
+        screener: NameScreener, findings: [Finding], runMemo: RuleRunMemo, destinations: DestinationResolver
+    ) {
         self.policy = policy
         self.database = database
         self.asOf = asOf

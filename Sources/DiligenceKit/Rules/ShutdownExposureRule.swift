@@ -8,8 +8,10 @@ public struct ShutdownExposureRule: Rule {
     public let description = RuleDescription(
         id: "shutdown-exposure",
         name: "Shutdown exposure",
-        summary: "A site that depends on internet, mobile data or named online services (directly or through what they require) in a country with state-ordered internet shutdowns; worse without continuity fallbacks that survive a state order.",
-        facts: "Risk factors of kind `internet-shutdown` in force for the site's country: `affects.dependencies` and the dated shutdown `events`; the dependency vocabulary's `requires` (Slack requires internet) and the continuity vocabulary's `covers` and `survives_state_shutdown`.",
+        summary:
+            "A site that depends on internet, mobile data or named online services (directly or through what they require) in a country with state-ordered internet shutdowns; worse without continuity fallbacks that survive a state order.",
+        facts:
+            "Risk factors of kind `internet-shutdown` in force for the site's country: `affects.dependencies` and the dated shutdown `events`; the dependency vocabulary's `requires` (Slack requires internet) and the continuity vocabulary's `covers` and `survives_state_shutdown`.",
         severityModel: [
             "Start from the factor's severity.",
             "No shutdown event in the last \(RuleSettings.defaults.shutdownRecencyDays) days before the recency reference: one level lower.",
@@ -33,7 +35,7 @@ public struct ShutdownExposureRule: Rule {
                 country: BY
                 city: Minsk
                 depends_on: [slack, github]
-            """,
+            """
         ],
         nonTriggeringExamples: [
             """
@@ -45,7 +47,7 @@ public struct ShutdownExposureRule: Rule {
                 country: LT
                 city: Vilnius
                 depends_on: [slack, github]
-            """,
+            """
         ]
     )
 
@@ -74,21 +76,29 @@ public struct ShutdownExposureRule: Rule {
                     indirect = true
                 }
                 let reference = context.recencyReference(for: factor)
-                var assessment = SeverityAssessment(start: factor.severity,
-                                                    lines: [site.displayName, "depends on \(exposed.joined(separator: ", "))"])
+                var assessment = SeverityAssessment(
+                    start: factor.severity,
+                    lines: [site.displayName, "depends on \(exposed.joined(separator: ", "))"])
                 if indirect {
-                    assessment.adjust(by: -1, "the shutdowns blocked \(affected.sorted().joined(separator: ", ")), none of them its own dependencies: one level lower, the state has shown it orders providers to cut")
+                    assessment.adjust(
+                        by: -1,
+                        "the shutdowns blocked \(affected.sorted().joined(separator: ", ")), none of them its own dependencies: one level lower, the state has shown it orders providers to cut"
+                    )
                 }
                 // Seen as known on the as-of date: an event ending after it is ongoing on it.
                 let latestEvent = events.max { ($0.latest(asOf: context.asOf), $0.date) < ($1.latest(asOf: context.asOf), $1.date) }
                 let latest = latestEvent?.latest(asOf: context.asOf) ?? factor.inForceFrom
-                let latestText = latestEvent.map { $0.ongoingAt != nil ? "ongoing at the as-of date (\(context.asOf))" : ($0.until?.description ?? $0.datePrecision.describe($0.date)) } ?? latest.description
+                let latestText =
+                    latestEvent.map {
+                        $0.ongoingAt != nil ? "ongoing at the as-of date (\(context.asOf))" : ($0.until?.description ?? $0.datePrecision.describe($0.date))
+                    } ?? latest.description
                 let cited = Array(events.sorted { ($1.date, $1.id ?? "") < ($0.date, $0.id ?? "") }.prefix(Self.maxCited))
                 let citedText = cited.prefix(3).map { "\($0.id.map { "\($0) " } ?? "")\($0.when)" }.joined(separator: ", ")
                 if latest.days(until: reference) > context.settings.shutdownRecencyDays {
                     assessment.adjust(by: -1, "last shutdown \(latestText), over \(context.settings.shutdownRecencyDays) days before \(reference)")
                 } else {
-                    assessment.state("\(events.count) shutdown event(s), latest \(latestText)" + (events.count > 1 ? " (\(citedText)\(events.count > 3 ? ", …" : ""))" : ""))
+                    assessment.state(
+                        "\(events.count) shutdown event(s), latest \(latestText)" + (events.count > 1 ? " (\(citedText)\(events.count > 3 ? ", …" : ""))" : ""))
                 }
                 // Continuity credit: only fallbacks that survive a state-ordered shutdown count.
                 let surviving = site.continuity.compactMap { continuity.term($0) }.filter(\.survivesStateShutdown)
@@ -119,12 +129,13 @@ public struct ShutdownExposureRule: Rule {
                 exposure.reference = reference
                 exposure.events = cited.map { Exposure.CitedEvent($0, distanceKm: nil) }
                 exposure.eventsNotCited = events.count - cited.count
-                findings.append(Finding(
-                    rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
-                    subjectKind: .site, subjectName: site.displayName, factor: factor, message: message, path: path,
-                    exposure: exposure,
-                    evidence: context.evidence(for: factor, events: cited.sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") }),
-                    recommendations: factor.recommendations + description.recommendations))
+                findings.append(
+                    Finding(
+                        rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
+                        subjectKind: .site, subjectName: site.displayName, factor: factor, message: message, path: path,
+                        exposure: exposure,
+                        evidence: context.evidence(for: factor, events: cited.sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") }),
+                        recommendations: factor.recommendations + description.recommendations))
             }
         }
         return findings

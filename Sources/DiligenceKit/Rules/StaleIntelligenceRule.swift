@@ -7,14 +7,16 @@ public struct StaleIntelligenceRule: Rule {
     public let description = RuleDescription(
         id: "stale-intelligence",
         name: "Stale intelligence",
-        summary: "A risk factor that produced a finding but was last reviewed more than \(RuleSettings.defaults.staleAfterDays) days before the as-of date, or an imported list whose snapshot is that old: the finding may over- or under-state today's risk.",
-        facts: "The `reviewed` date of every risk factor behind the policy's other findings (an imported factor is reviewed on its snapshot date), and the snapshot date of the imported list behind a listed-counterparty match.",
+        summary:
+            "A risk factor that produced a finding but was last reviewed more than \(RuleSettings.defaults.staleAfterDays) days before the as-of date, or an imported list whose snapshot is that old: the finding may over- or under-state today's risk.",
+        facts:
+            "The `reviewed` date of every risk factor behind the policy's other findings (an imported factor is reviewed on its snapshot date), and the snapshot date of the imported list behind a listed-counterparty match.",
         severityModel: [
             "Medium when a finding it supports is high or critical; low otherwise.",
             "Reported once per factor (or list snapshot) per policy, at the first finding it supports.",
         ],
         recommendations: [
-            "Ask the risk-intelligence owner to review the factor (events since the last review, whether it is still in force) and update `reviewed`.",
+            "Ask the risk-intelligence owner to review the factor (events since the last review, whether it is still in force) and update `reviewed`."
         ],
         triggeringExamples: [
             """
@@ -25,7 +27,7 @@ public struct StaleIntelligenceRule: Rule {
                 kind: office
                 country: BY
                 depends_on: [slack]
-            """,
+            """
         ],
         nonTriggeringExamples: [
             """
@@ -36,7 +38,7 @@ public struct StaleIntelligenceRule: Rule {
                 kind: office
                 country: NO
                 depends_on: [slack]
-            """,
+            """
         ],
         examplesAsOf: "2021-06-30"
     )
@@ -53,13 +55,15 @@ public struct StaleIntelligenceRule: Rule {
                 let age = factor.reviewed.days(until: context.asOf)
                 guard age > context.settings.staleAfterDays else { continue }
                 seen.insert(id)
-                let assessment = assess(supporting: id, context, lines: [factor.id, "reviewed \(factor.reviewed)", "\(age) days > \(context.settings.staleAfterDays)"])
+                let assessment = assess(
+                    supporting: id, context, lines: [factor.id, "reviewed \(factor.reviewed)", "\(age) days > \(context.settings.staleAfterDays)"])
                 let severity = assessment.severity
                 var stale = Finding(
                     rule: description.id, severity: severity, policy: context.policy,
                     mark: Mark(line: finding.line, column: finding.column), subject: factor.id, subjectKind: .factor,
                     subjectName: factor.title, factor: nil,
-                    message: "\(factor.id) (\(factor.title)) was last reviewed on \(factor.reviewed), \(age) days before \(context.asOf); the findings it supports may be out of date",
+                    message:
+                        "\(factor.id) (\(factor.title)) was last reviewed on \(factor.reviewed), \(age) days before \(context.asOf); the findings it supports may be out of date",
                     path: assessment.path(rule: description.id),
                     evidence: [Evidence(record: factor.id, fact: "Last reviewed", date: factor.reviewed.description, reference: factor.references.first)],
                     recommendations: description.recommendations)
@@ -80,11 +84,13 @@ public struct StaleIntelligenceRule: Rule {
     /// as for a factor, about the snapshot (once per snapshot per policy).
     func staleSnapshot(behind id: String, _ finding: Finding, _ context: RuleContext, seen: inout Set<String>) -> Finding? {
         guard !context.database.snapshots.isEmpty, let entity = context.database.entities.first(where: { $0.id == id }),
-              let snapshot = context.database.snapshots.first(where: { $0.file == entity.file }), !seen.contains(snapshot.relative) else { return nil }
+            let snapshot = context.database.snapshots.first(where: { $0.file == entity.file }), !seen.contains(snapshot.relative)
+        else { return nil }
         let age = snapshot.date.days(until: context.asOf)
         guard age > context.settings.staleAfterDays else { return nil }
         seen.insert(snapshot.relative)
-        let assessment = assess(supporting: id, context, lines: [snapshot.relative, "snapshot \(snapshot.date)", "\(age) days > \(context.settings.staleAfterDays)"])
+        let assessment = assess(
+            supporting: id, context, lines: [snapshot.relative, "snapshot \(snapshot.date)", "\(age) days > \(context.settings.staleAfterDays)"])
         let severity = assessment.severity
         let name = "\(snapshot.source.displayName) snapshot \(snapshot.relative)"
         var stale = Finding(
@@ -93,8 +99,12 @@ public struct StaleIntelligenceRule: Rule {
             subjectName: name, factor: nil,
             message: "\(name), behind \(id), is a snapshot of \(snapshot.date), \(age) days before \(context.asOf); listings may have changed since",
             path: assessment.path(rule: description.id),
-            evidence: [Evidence(record: id, fact: "Snapshot of \(snapshot.source.displayName)", date: snapshot.date.description, reference: entity.references.first)],
-            recommendations: ["Import a current snapshot of \(snapshot.source.displayName) (`diligence db import --from \(snapshot.source.rawValue) ... --into DB`) and re-run the check."])
+            evidence: [
+                Evidence(record: id, fact: "Snapshot of \(snapshot.source.displayName)", date: snapshot.date.description, reference: entity.references.first)
+            ],
+            recommendations: [
+                "Import a current snapshot of \(snapshot.source.displayName) (`diligence db import --from \(snapshot.source.rawValue) ... --into DB`) and re-run the check."
+            ])
         stale.factors = [snapshot.relative]
         return stale
     }

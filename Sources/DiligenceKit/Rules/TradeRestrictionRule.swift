@@ -7,8 +7,10 @@ public struct TradeRestrictionRule: Rule {
     public let description = RuleDescription(
         id: "trade-restriction",
         name: "Trade restriction",
-        summary: "Trade flows that touch a country under an embargo or trade halt: the partner country, the origin, each transit country and the destination (by default the company's own site countries at its end). A flow whose every good is exempted gets an info note that documents the exemption. Payments and remittances move no goods: financial-restriction judges them.",
-        facts: "Risk factors of kind `trade-restriction` (and `sanction` factors that name goods or directions) in force on the as-of date for each country the flow touches; their `affects.goods`, `affects.directions` and `exemptions.goods`. A country's direction is the flow's own for the partner, `export` (goods go into it) for the destination, `import` (goods come out of it) for the origin, and both for a transit country.",
+        summary:
+            "Trade flows that touch a country under an embargo or trade halt: the partner country, the origin, each transit country and the destination (by default the company's own site countries at its end). A flow whose every good is exempted gets an info note that documents the exemption. Payments and remittances move no goods: financial-restriction judges them.",
+        facts:
+            "Risk factors of kind `trade-restriction` (and `sanction` factors that name goods or directions) in force on the as-of date for each country the flow touches; their `affects.goods`, `affects.directions` and `exemptions.goods`. A country's direction is the flow's own for the partner, `export` (goods go into it) for the destination, `import` (goods come out of it) for the origin, and both for a transit country.",
         severityModel: [
             "Every country the flow touches is judged; each factor once per flow, and the path names the country's part (partner, origin, transit, destination).",
             "Goods not exempted, in a restricted direction: the factor's severity.",
@@ -54,7 +56,7 @@ public struct TradeRestrictionRule: Rule {
                 direction: export
                 country: SN
                 goods: [industrial-machinery]
-            """,
+            """
         ]
     )
 
@@ -75,7 +77,8 @@ public struct TradeRestrictionRule: Rule {
 
     private func judge(_ flow: TradeFlow, _ route: FlowRoute, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ context: RuleContext) -> Finding? {
         if !factor.affects.directions.isEmpty, factor.affects.directions.allSatisfy({ !leg.directions(flow).contains($0) }) { return nil }
-        let restrictedGoods = factor.affects.goods.isEmpty
+        let restrictedGoods =
+            factor.affects.goods.isEmpty
             ? flow.goods
             : flow.goods.filter { factor.affects.goods.contains($0) }
         if !factor.affects.goods.isEmpty, restrictedGoods.isEmpty, !flow.goods.isEmpty { return nil }
@@ -92,14 +95,17 @@ public struct TradeRestrictionRule: Rule {
         let elsewhere = leg.country != flow.country
         if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
         if flow.goods.isEmpty {
-            message = "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name) declares no goods, and \(title) is in force; exemptions cannot be applied to undeclared goods"
+            message =
+                "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name) declares no goods, and \(title) is in force; exemptions cannot be applied to undeclared goods"
             path.append("goods not declared")
         } else if notExempt.isEmpty {
             severity = .info
-            message = "\(flow.direction.rawValue.capitalized) of \(exempt.joined(separator: ", ")) \(preposition) \(flow.country.name) falls under the exemptions of \(title)"
+            message =
+                "\(flow.direction.rawValue.capitalized) of \(exempt.joined(separator: ", ")) \(preposition) \(flow.country.name) falls under the exemptions of \(title)"
             path.append("goods: \(exempt.joined(separator: ", ")) (all exempt)")
         } else {
-            message = "\(flow.direction.rawValue.capitalized) of \(notExempt.joined(separator: ", ")) \(preposition) \(flow.country.name) is restricted: \(title)"
+            message =
+                "\(flow.direction.rawValue.capitalized) of \(notExempt.joined(separator: ", ")) \(preposition) \(flow.country.name) is restricted: \(title)"
             if !exempt.isEmpty { message += " (\(exempt.joined(separator: ", ")) exempt)" }
             path.append("goods: \(notExempt.joined(separator: ", ")) (not exempt)")
         }
@@ -118,14 +124,16 @@ public struct TradeRestrictionRule: Rule {
         path.append("\(description.id) → \(severity)")
         var evidence = parts.evidence
         if let exempt = factor.exemptGoodsEvidence { evidence.insert(exempt, at: 1) }
-        let recommendations = severity == .info
+        let recommendations =
+            severity == .info
             ? [description.recommendations[1]]
             : binding.isSecondary
                 ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + factor.recommendations
                 : factor.recommendations + description.recommendations + jurisdiction.bindingAdvice(binding)
-        return Finding(rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
-                       subjectKind: .trade, subjectName: subjectName, factor: factor, message: message, path: path,
-                       evidence: evidence, recommendations: recommendations)
+        return Finding(
+            rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
+            subjectKind: .trade, subjectName: subjectName, factor: factor, message: message, path: path,
+            evidence: evidence, recommendations: recommendations)
     }
 }
 

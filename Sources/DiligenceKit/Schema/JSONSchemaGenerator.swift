@@ -79,10 +79,12 @@ public struct JSONSchemaGenerator: Sendable {
         case .choice(let options):
             return ["type": .string("string"), "enum": .array(options.map(JSONValue.string))]
         case .digits:
-            return ["anyOf": .array([
-                .object(["type": .string("string"), "pattern": .string("^[0-9][0-9.]{1,12}$")]),
-                .object(["type": .string("integer"), "minimum": .integer(0)]),
-            ])]
+            return [
+                "anyOf": .array([
+                    .object(["type": .string("string"), "pattern": .string("^[0-9][0-9.]{1,12}$")]),
+                    .object(["type": .string("integer"), "minimum": .integer(0)]),
+                ])
+            ]
         case .list(let element):
             return ["type": .array([.string("array"), .string("null")]), "items": .object(value(element))]
         case .object(let schema):
@@ -95,22 +97,27 @@ public struct JSONSchemaGenerator: Sendable {
         var names: [String] = []
         for country in countries.countries { names += [country.code, country.code.lowercased()] }
         names += countries.names.flatMap { [$0, $0.lowercased()] }
-        return ["type": .string("string"), "description": .string("An ISO 3166-1 alpha-2 code or an English country name."),
-                "enum": .array(unique(names).map(JSONValue.string))]
+        return [
+            "type": .string("string"), "description": .string("An ISO 3166-1 alpha-2 code or an English country name."),
+            "enum": .array(unique(names).map(JSONValue.string)),
+        ]
     }
 
     /// A vocabulary's ids and synonyms.
     func termEnum(_ kind: VocabularyKind) -> [String: JSONValue] {
         let vocabulary = vocabularies[kind]
         let names = vocabulary.ids.flatMap { id in [id] + (vocabulary.term(id)?.synonyms ?? []) }
-        return ["type": .string("string"), "description": .string("A term of the \(kind.rawValue) vocabulary (id or synonym)."),
-                "enum": .array(unique(names).map(JSONValue.string))]
+        return [
+            "type": .string("string"), "description": .string("A term of the \(kind.rawValue) vocabulary (id or synonym)."),
+            "enum": .array(unique(names).map(JSONValue.string)),
+        ]
     }
 
     /// An example written as YAML flow text, converted by the field's declared type.
     func exampleValue(_ text: String, _ type: FieldType) -> JSONValue? {
         guard let node = try? YAMLReader.read(Array("value: \(text)\n".utf8), file: "example", limits: .policy),
-              case .mapping(let pairs) = node.content, let value = pairs.first?.value else { return nil }
+            case .mapping(let pairs) = node.content, let value = pairs.first?.value
+        else { return nil }
         return convert(value, type)
     }
 

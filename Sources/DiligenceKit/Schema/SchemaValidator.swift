@@ -68,7 +68,9 @@ struct SchemaValidator {
         case .list(let element):
             if node.isNull { return .list([]) }
             guard case .sequence(let items) = node.content else {
-                sink.error(node.mark, "`\(Self.text(of: pathComponents))` must be a list (write `[\(node.scalar ?? "...")]` or one `- item` per line), found \(node.shapeName)")
+                sink.error(
+                    node.mark,
+                    "`\(Self.text(of: pathComponents))` must be a list (write `[\(node.scalar ?? "...")]` or one `- item` per line), found \(node.shapeName)")
                 return nil
             }
             var values: [Located] = []
@@ -79,9 +81,11 @@ struct SchemaValidator {
                 pathComponents.removeLast()
                 guard let value = validated else { continue }
                 if case .object(let schema) = element, let key = schema.uniqueKey,
-                   case .object(let record) = value, let id = record.text(key), let mark = record.mark(key) {
+                    case .object(let record) = value, let id = record.text(key), let mark = record.mark(key)
+                {
                     if let first = seen[id] {
-                        sink.error(mark, "duplicate \(key) `\(id)` in `\(Self.text(of: pathComponents))` (first used at line \(first.line)); \(key)s must be unique")
+                        sink.error(
+                            mark, "duplicate \(key) `\(id)` in `\(Self.text(of: pathComponents))` (first used at line \(first.line)); \(key)s must be unique")
                     } else {
                         seen[id] = mark
                     }
@@ -162,14 +166,17 @@ struct SchemaValidator {
             return nil
         }
         let components = pathComponents
-        return Self.convert(text, plain: style == .plain, as: type, at: node.mark, path: { Self.text(of: components) },
-                            sink: &sink, countries: countries, vocabularies: vocabularies)
+        return Self.convert(
+            text, plain: style == .plain, as: type, at: node.mark, path: { Self.text(of: components) },
+            sink: &sink, countries: countries, vocabularies: vocabularies)
     }
 
     /// A scalar converted by its declared type, or nil after reporting why it does not convert
     /// (at `mark`, naming the field by `path`); the one conversion of every loader.
-    static func convert(_ text: String, plain: Bool, as type: FieldType, at mark: Mark, path: () -> String,
-                        sink: inout DiagnosticSink, countries: CountryTable, vocabularies: Vocabularies) -> Value? {
+    static func convert(
+        _ text: String, plain: Bool, as type: FieldType, at mark: Mark, path: () -> String,
+        sink: inout DiagnosticSink, countries: CountryTable, vocabularies: Vocabularies
+    ) -> Value? {
         switch type {
         case .text:
             if text.isEmpty {
@@ -185,12 +192,14 @@ struct SchemaValidator {
             return .text(text)
         case .integer(let range):
             guard plain, let value = Self.decimalInteger(text) else {
-                sink.error(mark, "`\(path())` must be a whole number written in decimal, found \(plain ? "`\(text)`" : "quoted text")" + Self.leadingZeroHint(text))
+                sink.error(
+                    mark, "`\(path())` must be a whole number written in decimal, found \(plain ? "`\(text)`" : "quoted text")" + Self.leadingZeroHint(text))
                 return nil
             }
             guard range.contains(value) else {
                 // A one-value range (`version: 1`) reads better as "must be 1".
-                let expected = range.lowerBound == range.upperBound
+                let expected =
+                    range.lowerBound == range.upperBound
                     ? "\(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
                 sink.error(mark, "`\(path())` must be \(expected), found \(value)")
                 return nil
@@ -272,7 +281,8 @@ struct SchemaValidator {
     static func decimalInteger(_ text: String) -> Int? {
         let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         guard !body.isEmpty, body.count <= 15, body.allSatisfy({ $0.isASCII && $0.isNumber }),
-              body == "0" || !body.hasPrefix("0") else { return nil }
+            body == "0" || !body.hasPrefix("0")
+        else { return nil }
         return Int(text)
     }
 
@@ -280,7 +290,8 @@ struct SchemaValidator {
         let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 15,
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
         return Double(text)
     }
 
@@ -296,10 +307,11 @@ struct SchemaValidator {
 extension FieldType {
     /// The identifier rule; `identifierPattern` says the same for JSON Schema.
     static func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.count <= 200 && text.unicodeScalars.allSatisfy { scalar in
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || ".-_:/".unicodeScalars.contains(scalar)
-        }
+        !text.isEmpty && text.utf8.count <= 200
+            && text.unicodeScalars.allSatisfy { scalar in
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || ".-_:/".unicodeScalars.contains(scalar)
+            }
     }
 
     static let identifierPattern = "^[A-Za-z0-9._:/-]{1,200}$"

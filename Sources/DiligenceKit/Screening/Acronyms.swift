@@ -48,7 +48,11 @@ enum Acronyms {
                         case .left: break
                         case .initials: for word in words { append(initialOf: word, to: &letters) }
                         case .whole:
-                            if words.count == 1, words[0].utf8.count <= 3 { letters += words[0] } else { for word in words { append(initialOf: word, to: &letters) } }
+                            if words.count == 1, words[0].utf8.count <= 3 {
+                                letters += words[0]
+                            } else {
+                                for word in words { append(initialOf: word, to: &letters) }
+                            }
                         }
                     }
                 }
@@ -78,8 +82,10 @@ extension NameScreener {
     /// acronym it is ("PDVSA" / "PETROLEOS DE VENEZUELA, S.A."), and a query whose acronym is a
     /// listed name of one word ("Sibirskaya Ugolnaya Energeticheskaya Kompaniya" / "JSC SUEK").
     /// Returns whether any listed name was found.
-    func acronymMatches(_ prepared: PreparedQuery, query: ScreeningQuery, threshold: Double,
-                        best: inout [Int: (match: ScreeningMatch, nameIndex: Int)]) -> Bool {
+    func acronymMatches(
+        _ prepared: PreparedQuery, query: ScreeningQuery, threshold: Double,
+        best: inout [Int: (match: ScreeningMatch, nameIndex: Int)]
+    ) -> Bool {
         guard prepared.kind != .person, parameters.acronymSimilarity >= threshold - parameters.sameCountryBonus else { return false }
         let nameTokens = prepared.tokens.indices.filter { prepared.tokens[$0].kind == .name }
         var found: [(name: Int, queryTokens: [Int], listedTokens: [Int])] = []
@@ -108,7 +114,8 @@ extension NameScreener {
                 let range = index.tokenRange(ofName: Int(name))
                 let names = range.filter { index.tokenFlags[$0] & (CandidateIndex.Flag.initial | CandidateIndex.Flag.particle) == 0 }
                 guard names.count == 1, let only = names.first, index.tokens[only] == token, index.text(at: only).elementsEqual(acronym.utf8),
-                      entities[Int(index.nameEntity[Int(name)])].kind != .person else { continue }
+                    entities[Int(index.nameEntity[Int(name)])].kind != .person
+                else { continue }
                 found.append((Int(name), nameTokens, [only - range.lowerBound]))
             }
         }
@@ -118,11 +125,15 @@ extension NameScreener {
             let nameIndex = Int(index.nameIndex[name])
             let range = index.tokenRange(ofName: name)
             let listed = range.map { listedToken(at: $0) }
-            let weight = (queryPositions.map { prepared.tokens[$0].weight }.reduce(0, +) / Double(max(queryPositions.count, 1))
-                + listedPositions.map { listed[$0].weight }.reduce(0, +) / Double(max(listedPositions.count, 1))) / 2
+            let weight =
+                (queryPositions.map { prepared.tokens[$0].weight }.reduce(0, +) / Double(max(queryPositions.count, 1))
+                    + listedPositions.map { listed[$0].weight }.reduce(0, +) / Double(max(listedPositions.count, 1))) / 2
             var alignment = TokenAlignment()
-            alignment.pairs = [.init(query: queryPositions, listed: listedPositions,
-                                     comparison: TokenComparison(how: .acronym, similarity: parameters.acronymSimilarity, edits: 0), weight: weight)]
+            alignment.pairs = [
+                .init(
+                    query: queryPositions, listed: listedPositions,
+                    comparison: TokenComparison(how: .acronym, similarity: parameters.acronymSimilarity, edits: 0), weight: weight)
+            ]
             alignment.unmatchedQuery = prepared.tokens.indices.filter { !queryPositions.contains($0) && prepared.tokens[$0].kind == .name }
             alignment.unmatchedListed = listed.indices.filter { !listedPositions.contains($0) && listed[$0].kind == .name }
             alignment.score = parameters.acronymSimilarity
@@ -133,11 +144,15 @@ extension NameScreener {
             if let existing = best[entityIndex], (existing.match.score, -existing.nameIndex) >= (score, -nameIndex) { continue }
             let matched = entity.allNames[nameIndex]
             let listedFlags = range.map { index.tokenFlags[$0] }
-            let explanation = ScreeningExplanation(query: prepared.name, listed: normalizer.normalize(matched), alignment: alignment,
-                                                   queryTokens: prepared.tokens, listedTokens: listed, listedFlags: listedFlags,
-                                                   data: normalizer.data, signals: signals)
-            best[entityIndex] = (ScreeningMatch(entity: entity, matched: matched, score: score, why: explanation.why,
-                                                isExact: false, details: explanation.details), nameIndex)
+            let explanation = ScreeningExplanation(
+                query: prepared.name, listed: normalizer.normalize(matched), alignment: alignment,
+                queryTokens: prepared.tokens, listedTokens: listed, listedFlags: listedFlags,
+                data: normalizer.data, signals: signals)
+            best[entityIndex] = (
+                ScreeningMatch(
+                    entity: entity, matched: matched, score: score, why: explanation.why,
+                    isExact: false, details: explanation.details), nameIndex
+            )
         }
         return !found.isEmpty
     }

@@ -126,7 +126,8 @@ struct CandidateIndex: Sendable {
                 if token.kind == .particle { flags |= Flag.particle }
                 if token.isPatronymic { flags |= Flag.patronymic }
                 if item.person, nameTokens.count >= 3, let first = nameTokens.first, let last = nameTokens.last,
-                   token.kind == .name, position != first, position != last {
+                    token.kind == .name, position != first, position != last
+                {
                     flags |= Flag.middle
                 }
                 tokens.append(id)

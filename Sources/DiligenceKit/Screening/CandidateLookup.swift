@@ -17,8 +17,10 @@ extension NameScreener {
             let forms = TokenForms(key: key, text: query.texts[i][...], phonetic: phonetic)
             func verify(_ candidate: Int32) {
                 guard found[i][candidate] == nil else { return }
-                if let comparison = TokenComparison.compare(forms, TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate)),
-                                                            parameters: parameters) {
+                if let comparison = TokenComparison.compare(
+                    forms, TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate)),
+                    parameters: parameters)
+                {
                     found[i][candidate] = comparison
                 } else if isPart(index.key(candidate), of: key) || isPart(key, of: index.key(candidate)) {
                     found[i][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)

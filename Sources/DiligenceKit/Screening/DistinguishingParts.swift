@@ -27,8 +27,10 @@ extension NameScreener {
     }
 
     /// Lowers `alignment.score` for the distinguishing parts found, and returns their reasons.
-    func applyDistinguishingParts(_ alignment: inout TokenAlignment, query: PreparedQuery, queryTokens: [ScoringToken],
-                                  listed: ListedSide) -> [String] {
+    func applyDistinguishingParts(
+        _ alignment: inout TokenAlignment, query: PreparedQuery, queryTokens: [ScoringToken],
+        listed: ListedSide
+    ) -> [String] {
         // Most candidates: every rule needs a word left over, or a legal form in the query.
         if alignment.unmatchedQuery.isEmpty, alignment.unmatchedListed.isEmpty, query.name.legalForms.isEmpty || listed.kind == .person {
             return []
@@ -49,8 +51,10 @@ extension NameScreener {
         let listedNumbers = alignment.unmatchedListed.filter { hasDigit(listed.tokens[$0]) }
         if !queryNumbers.isEmpty, !listedNumbers.isEmpty {
             cap = min(cap, parameters.distinguishingPartCap)
-            reasons.append("different numbers or series: \(queryNumbers.map { text(queryTokens, $0) }.joined(separator: " ")) and "
-                           + "\(listedNumbers.map { text(listed.tokens, $0) }.joined(separator: " ")) (score capped at \(Self.format(parameters.distinguishingPartCap)))")
+            reasons.append(
+                "different numbers or series: \(queryNumbers.map { text(queryTokens, $0) }.joined(separator: " ")) and "
+                    + "\(listedNumbers.map { text(listed.tokens, $0) }.joined(separator: " ")) (score capped at \(Self.format(parameters.distinguishingPartCap)))"
+            )
         }
 
         if listed.kind != .person {
@@ -59,14 +63,17 @@ extension NameScreener {
             let listedPlaces = alignment.unmatchedListed.filter { normalizer.places.contains(String(decoding: listed.tokens[$0].forms.key, as: UTF8.self)) }
             if !queryPlaces.isEmpty, !listedPlaces.isEmpty {
                 cap = min(cap, parameters.distinguishingPartCap)
-                reasons.append("different places: \(queryPlaces.map { text(queryTokens, $0) }.joined(separator: " ")) and "
-                               + "\(listedPlaces.map { text(listed.tokens, $0) }.joined(separator: " ")) (score capped at \(Self.format(parameters.distinguishingPartCap)))")
+                reasons.append(
+                    "different places: \(queryPlaces.map { text(queryTokens, $0) }.joined(separator: " ")) and "
+                        + "\(listedPlaces.map { text(listed.tokens, $0) }.joined(separator: " ")) (score capped at \(Self.format(parameters.distinguishingPartCap)))"
+                )
             } else if !listedPlaces.isEmpty {
                 for position in listedPlaces {
                     let token = listed.tokens[position]
                     extra += max(0, 1 - parameters.missingListedTokenCost * token.cost) * token.weight
                 }
-                reasons.append("the listed name is qualified by \(listedPlaces.map { text(listed.tokens, $0) }.joined(separator: " ")) (a place, counted in full)")
+                reasons.append(
+                    "the listed name is qualified by \(listedPlaces.map { text(listed.tokens, $0) }.joined(separator: " ")) (a place, counted in full)")
             } else if !queryPlaces.isEmpty {
                 reasons.append("the name is qualified by \(queryPlaces.map { text(queryTokens, $0) }.joined(separator: " ")) (a place, counted in full)")
             }
@@ -74,7 +81,8 @@ extension NameScreener {
             // A common surname and a legal form against a listed organisation whose name says more.
             let queryWords = queryTokens.filter { $0.kind == .name }
             if !query.name.legalForms.isEmpty, queryWords.count == 1, alignment.pairs.count == 1,
-               normalizer.commonSurnames.contains(String(decoding: queryWords[0].forms.key, as: UTF8.self)) {
+                normalizer.commonSurnames.contains(String(decoding: queryWords[0].forms.key, as: UTF8.self))
+            {
                 let listedWords = listed.tokens.filter { $0.kind == .name }.count
                 let listedName = listed.name()
                 let queryClasses = Set(query.name.legalForms.map(\.formClass))
@@ -83,8 +91,9 @@ extension NameScreener {
                 if listedWords > 1 || otherForm {
                     cap = min(cap, parameters.singleWordOrganisationCap)
                     let more = listedWords > 1 ? "more words" : listedName.legalForms.map(\.text).joined(separator: " ")
-                    reasons.append("a common surname and a legal form (\(query.name.legalForms.map(\.text).joined(separator: " "))) against a listed name with \(more): "
-                                   + "a surname alone does not identify an organisation (score capped at \(Self.format(parameters.singleWordOrganisationCap)))")
+                    reasons.append(
+                        "a common surname and a legal form (\(query.name.legalForms.map(\.text).joined(separator: " "))) against a listed name with \(more): "
+                            + "a surname alone does not identify an organisation (score capped at \(Self.format(parameters.singleWordOrganisationCap)))")
                 }
             }
         } else if query.kind != .organisation {
@@ -102,7 +111,8 @@ extension NameScreener {
                 usedListed.insert(l)
                 // Alike in spelling or in sound ("gen"/"ken"): perhaps one name, not a conflict.
                 guard StringDistance.jaroWinkler(queryTokens[q].forms.key, listed.tokens[l].forms.key) < parameters.conflictSimilarity,
-                      !queryTokens[q].forms.phonetic.elementsEqual(listed.tokens[l].forms.phonetic) else { continue }
+                    !queryTokens[q].forms.phonetic.elementsEqual(listed.tokens[l].forms.phonetic)
+                else { continue }
                 extra += max(0, 1 - queryTokens[q].cost) * queryTokens[q].weight
                 extra += max(0, 1 - parameters.missingListedTokenCost * listed.tokens[l].cost) * listed.tokens[l].weight
                 let both = queryTokens[q].isPatronymic && listed.tokens[l].isPatronymic

@@ -106,7 +106,8 @@ public struct NameNormalizer: Sendable {
         if let equivalent = equivalents[lower] { return equivalent }
         let bytes = Array(lower.utf8)
         if bytes.count >= 3, let firstLetter = bytes.firstIndex(where: ASCII.isLetter), firstLetter > 0,
-           bytes[..<firstLetter].allSatisfy(ASCII.isDigit), ["st", "nd", "rd", "th"].contains(String(decoding: bytes[firstLetter...], as: UTF8.self)) {
+            bytes[..<firstLetter].allSatisfy(ASCII.isDigit), ["st", "nd", "rd", "th"].contains(String(decoding: bytes[firstLetter...], as: UTF8.self))
+        {
             return String(decoding: bytes[..<firstLetter], as: UTF8.self)
         }
         let folded = String(decoding: folds.apply(bytes), as: UTF8.self)
@@ -200,8 +201,9 @@ public struct NameNormalizer: Sendable {
         if commas == 1 {
             let last = text[..<comma], first = text[(comma + 1)...]
             if (1...3).contains(Self.plainWordCount(last)), (1...4).contains(Self.plainWordCount(first)),
-               !last.contains(where: ASCII.isDigit), !first.contains(where: ASCII.isDigit),
-               !containsLegalFormWord(last), !containsLegalFormWord(first) {
+                !last.contains(where: ASCII.isDigit), !first.contains(where: ASCII.isDigit),
+                !containsLegalFormWord(last), !containsLegalFormWord(first)
+            {
                 return (Array(ASCII.trimmed(first)) + [0x20] + Array(ASCII.trimmed(last)), true)
             }
             return (text, false)
@@ -265,9 +267,10 @@ public struct NameNormalizer: Sendable {
         if let known = wordForms.value(for: lower) { return known }
         let key = key(ofWord: lower)
         let legalKey = legalFormWord(text: lower, key: key)
-        let forms = WordForms(text: lower, key: key, legalKey: legalKey, isLegalForm: legalForms[key] != nil,
-                              startsLegalForm: phraseStarts.contains(legalKey), startsTitle: phraseStarts.contains(key),
-                              isStopword: stopwords.contains(key), isParticle: particles.contains(key), isPatronymic: isPatronymic(lower))
+        let forms = WordForms(
+            text: lower, key: key, legalKey: legalKey, isLegalForm: legalForms[key] != nil,
+            startsLegalForm: phraseStarts.contains(legalKey), startsTitle: phraseStarts.contains(key),
+            isStopword: stopwords.contains(key), isParticle: particles.contains(key), isPatronymic: isPatronymic(lower))
         wordForms.store(forms, for: lower)
         return forms
     }
@@ -447,7 +450,8 @@ public struct NameNormalizer: Sendable {
             }
             // "Twenty-One", "twenty one": tens and units written as words are one number.
             if let previous = tokens.last, Self.isNumberWord(previous), Self.isNumberWord(NameToken(text: word, key: key, kind: kind)),
-               let tens = Int(previous.key), tens >= 20, tens <= 90, tens % 10 == 0, let units = Int(key), (1...9).contains(units) {
+                let tens = Int(previous.key), tens >= 20, tens <= 90, tens % 10 == 0, let units = Int(key), (1...9).contains(units)
+            {
                 tokens[tokens.count - 1] = NameToken(text: previous.text + "-" + word, key: String(tens + units), kind: .name)
                 continue
             }

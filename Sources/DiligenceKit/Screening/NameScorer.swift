@@ -57,8 +57,10 @@ enum NameScorer {
         var value: Double { comparison.similarity * weight }
     }
 
-    static func align(query: [ScoringToken], listed: [ScoringToken], parameters: ScoringParameters,
-                      compare: (Int, Int) -> TokenComparison?) -> TokenAlignment? {
+    static func align(
+        query: [ScoringToken], listed: [ScoringToken], parameters: ScoringParameters,
+        compare: (Int, Int) -> TokenComparison?
+    ) -> TokenAlignment? {
         var options: [Option] = []
         for i in query.indices {
             for j in listed.indices {
@@ -85,9 +87,11 @@ enum NameScorer {
             alignment.pairs.append(.init(query: option.query, listed: option.listed, comparison: option.comparison, weight: option.weight))
         }
         // A match needs a whole name token on each side, not only particles or initials.
-        guard alignment.pairs.contains(where: { pair in
-            pair.comparison.how != .initial && pair.query.contains { query[$0].kind == .name } && pair.listed.contains { listed[$0].kind == .name }
-        }) else { return nil }
+        guard
+            alignment.pairs.contains(where: { pair in
+                pair.comparison.how != .initial && pair.query.contains { query[$0].kind == .name } && pair.listed.contains { listed[$0].kind == .name }
+            })
+        else { return nil }
         alignment.unmatchedQuery = query.indices.filter { !usedQuery[$0] }
         alignment.unmatchedListed = listed.indices.filter { !usedListed[$0] }
         var matched = 0.0, atStake = 0.0
@@ -97,7 +101,8 @@ enum NameScorer {
         }
         for index in alignment.unmatchedQuery { atStake += query[index].weight * query[index].cost }
         for index in alignment.unmatchedListed { atStake += parameters.missingListedTokenCost * listed[index].weight * listed[index].cost }
-        alignment.isExact = alignment.unmatchedQuery.isEmpty && alignment.unmatchedListed.isEmpty
+        alignment.isExact =
+            alignment.unmatchedQuery.isEmpty && alignment.unmatchedListed.isEmpty
             && alignment.pairs.allSatisfy { $0.comparison.how == .spelling || $0.comparison.how == .exact }
         alignment.matchedWeight = matched
         alignment.weightAtStake = atStake
@@ -107,8 +112,10 @@ enum NameScorer {
     }
 
     /// Initials against names by their first letter; everything else through `compare`.
-    static func compareTokens(_ a: ScoringToken, _ b: ScoringToken, _ i: Int, _ j: Int, parameters: ScoringParameters,
-                              compare: (Int, Int) -> TokenComparison?) -> TokenComparison? {
+    static func compareTokens(
+        _ a: ScoringToken, _ b: ScoringToken, _ i: Int, _ j: Int, parameters: ScoringParameters,
+        compare: (Int, Int) -> TokenComparison?
+    ) -> TokenComparison? {
         if a.kind == .initial || b.kind == .initial {
             guard a.forms.key.first == b.forms.key.first else { return nil }
             if a.kind == b.kind { return TokenComparison(how: .spelling, similarity: 1, edits: 0) }
@@ -135,8 +142,10 @@ enum NameScorer {
                 let forms = TokenForms(key: joinedKey[...], text: joinedText[...], phonetic: PhoneticKey.key(joinedKey[...])[...])
                 guard let comparison = TokenComparison.compare(single[i].forms, forms, parameters: parameters) else { continue }
                 let weight = (single[i].weight + max(double[j].weight, double[j + 1].weight)) / 2
-                found.append(Option(query: [i], listed: [j, j + 1],
-                                    comparison: TokenComparison(how: .joined, similarity: comparison.similarity, edits: comparison.edits), weight: weight))
+                found.append(
+                    Option(
+                        query: [i], listed: [j, j + 1],
+                        comparison: TokenComparison(how: .joined, similarity: comparison.similarity, edits: comparison.edits), weight: weight))
             }
         }
         return found

@@ -82,9 +82,11 @@ public final class NameScreener: Sendable {
             var cost = 1.0
             if token.isPatronymic { cost = min(cost, parameters.patronymicCost) }
             if kind == .person, middle.contains(position) { cost = min(cost, parameters.middleNameCost) }
-            tokens.append(ScoringToken(forms: TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...]),
-                                       kind: token.kind, weight: capped(base, token.kind), cost: min(cost, self.cost(of: token.kind)),
-                                       isPatronymic: token.isPatronymic))
+            tokens.append(
+                ScoringToken(
+                    forms: TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...]),
+                    kind: token.kind, weight: capped(base, token.kind), cost: min(cost, self.cost(of: token.kind)),
+                    isPatronymic: token.isPatronymic))
         }
         return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, kind: kind, middle: middle)
     }
@@ -131,8 +133,10 @@ public final class NameScreener: Sendable {
         return screen(query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
     }
 
-    func screen(_ query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool = false,
-                hadCandidates: inout Bool) -> [ScreeningMatch] {
+    func screen(
+        _ query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool = false,
+        hadCandidates: inout Bool
+    ) -> [ScreeningMatch] {
         hadCandidates = false
         let prepared = prepare(query)
         guard prepared.tokens.contains(where: { $0.kind == .name }) else { return [] }
@@ -161,20 +165,27 @@ public final class NameScreener: Sendable {
             guard var alignment else { continue }
             let listedFlags = range.map { index.tokenFlags[$0] }
             let nameIndex = Int(index.nameIndex[name])
-            let distinguishing = applyDistinguishingParts(&alignment, query: prepared, queryTokens: queryTokens,
-                                                          listed: ListedSide(tokens: listed, flags: listedFlags, kind: entity.kind,
-                                                                             name: { self.normalizer.normalize(entity.allNames[nameIndex]) }))
-            let (score, signals) = applySignals(alignment, query: query, kind: prepared.kind, entity: entity,
-                                                matchedWords: alignment.pairs.filter { pair in pair.query.contains { queryTokens[$0].kind != .particle } }.count,
-                                                listedNameTokens: listed.filter { $0.kind == .name }.count)
+            let distinguishing = applyDistinguishingParts(
+                &alignment, query: prepared, queryTokens: queryTokens,
+                listed: ListedSide(
+                    tokens: listed, flags: listedFlags, kind: entity.kind,
+                    name: { self.normalizer.normalize(entity.allNames[nameIndex]) }))
+            let (score, signals) = applySignals(
+                alignment, query: query, kind: prepared.kind, entity: entity,
+                matchedWords: alignment.pairs.filter { pair in pair.query.contains { queryTokens[$0].kind != .particle } }.count,
+                listedNameTokens: listed.filter { $0.kind == .name }.count)
             guard score >= threshold else { continue }
             if let existing = best[entityIndex], (existing.match.score, -existing.nameIndex) >= (score, -nameIndex) { continue }
             let matched = entity.allNames[nameIndex]
-            let explanation = ScreeningExplanation(query: prepared.name, listed: normalizer.normalize(matched), alignment: alignment,
-                                                   queryTokens: queryTokens, listedTokens: listed, listedFlags: listedFlags,
-                                                   data: normalizer.data, signals: distinguishing + signals)
-            best[entityIndex] = (ScreeningMatch(entity: entity, matched: matched, score: score, why: explanation.why,
-                                                isExact: alignment.isExact, details: explanation.details), nameIndex)
+            let explanation = ScreeningExplanation(
+                query: prepared.name, listed: normalizer.normalize(matched), alignment: alignment,
+                queryTokens: queryTokens, listedTokens: listed, listedFlags: listedFlags,
+                data: normalizer.data, signals: distinguishing + signals)
+            best[entityIndex] = (
+                ScreeningMatch(
+                    entity: entity, matched: matched, score: score, why: explanation.why,
+                    isExact: alignment.isExact, details: explanation.details), nameIndex
+            )
         }
         if acronymMatches(prepared, query: query, threshold: threshold, best: &best) { hadCandidates = true }
         return best.values.map(\.match).sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
@@ -184,19 +195,24 @@ public final class NameScreener: Sendable {
     func listedToken(at position: Int) -> ScoringToken {
         let token = index.tokens[position]
         let flags = index.tokenFlags[position]
-        let kind: NameToken.Kind = flags & CandidateIndex.Flag.initial != 0 ? .initial
+        let kind: NameToken.Kind =
+            flags & CandidateIndex.Flag.initial != 0
+            ? .initial
             : (flags & CandidateIndex.Flag.particle != 0 ? .particle : .name)
         var cost = self.cost(of: kind)
         if flags & CandidateIndex.Flag.patronymic != 0 { cost = min(cost, parameters.patronymicCost) }
         if flags & CandidateIndex.Flag.middle != 0 { cost = min(cost, parameters.middleNameCost) }
-        return ScoringToken(forms: TokenForms(key: index.key(token), text: index.text(at: position), phonetic: index.phonetic(token)),
-                            kind: kind, weight: capped(index.weights[Int(token)], kind), cost: cost,
-                            isPatronymic: flags & CandidateIndex.Flag.patronymic != 0)
+        return ScoringToken(
+            forms: TokenForms(key: index.key(token), text: index.text(at: position), phonetic: index.phonetic(token)),
+            kind: kind, weight: capped(index.weights[Int(token)], kind), cost: cost,
+            isPatronymic: flags & CandidateIndex.Flag.patronymic != 0)
     }
 
     /// The country and kind signals; exact names keep 1.
-    func applySignals(_ alignment: TokenAlignment, query: ScreeningQuery, kind: ListedEntity.Kind?, entity: ListedEntity,
-                      matchedWords: Int, listedNameTokens: Int) -> (Double, [String]) {
+    func applySignals(
+        _ alignment: TokenAlignment, query: ScreeningQuery, kind: ListedEntity.Kind?, entity: ListedEntity,
+        matchedWords: Int, listedNameTokens: Int
+    ) -> (Double, [String]) {
         var score = alignment.score
         var signals: [String] = []
         if entity.kind == .person, matchedWords == 1, listedNameTokens >= 2, score > parameters.singleWordPersonCap {
@@ -208,13 +224,15 @@ public final class NameScreener: Sendable {
                 signals.append("same country (\(listed.code))")
                 if !alignment.isExact { score = min(0.99, score + parameters.sameCountryBonus) }
             } else {
-                signals.append("country \(country.code), listed \(listed.code)" + (alignment.isExact ? "" : " (-\(Self.format(parameters.otherCountryPenalty)))"))
+                signals.append(
+                    "country \(country.code), listed \(listed.code)" + (alignment.isExact ? "" : " (-\(Self.format(parameters.otherCountryPenalty)))"))
                 if !alignment.isExact { score -= parameters.otherCountryPenalty }
             }
         }
         if let kind, kind != entity.kind, kind == .person || entity.kind == .person {
-            signals.append("a\(kind == .person ? " person's" : "n organisation's") name against a listed \(entity.kind.rawValue)"
-                           + (alignment.isExact ? "" : " (×\(Self.format(parameters.kindMismatchFactor)))"))
+            signals.append(
+                "a\(kind == .person ? " person's" : "n organisation's") name against a listed \(entity.kind.rawValue)"
+                    + (alignment.isExact ? "" : " (×\(Self.format(parameters.kindMismatchFactor)))"))
             if !alignment.isExact { score *= parameters.kindMismatchFactor }
         }
         return (max(0, score), signals)

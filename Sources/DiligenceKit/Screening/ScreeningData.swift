@@ -50,9 +50,11 @@ public struct ScreeningData: Sendable {
     public init() {}
 
     /// The files that ship with the library.
-    public static let fileNames = ["legal-forms.tsv", "titles.txt", "particles.txt", "stopwords.txt",
-                                   "patronymic-suffixes.txt", "spelling-folds.tsv", "common-tokens.tsv",
-                                   "nicknames.tsv", "places.txt", "word-equivalents.tsv", "common-surnames.txt"]
+    public static let fileNames = [
+        "legal-forms.tsv", "titles.txt", "particles.txt", "stopwords.txt",
+        "patronymic-suffixes.txt", "spelling-folds.tsv", "common-tokens.tsv",
+        "nicknames.tsv", "places.txt", "word-equivalents.tsv", "common-surnames.txt",
+    ]
 
     /// Reads the built-in data files, reporting every malformed line.
     public static func builtin() throws(InputError) -> ScreeningData {
@@ -83,7 +85,8 @@ public struct ScreeningData: Sendable {
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.first == UInt8(ascii: "#") { return nil }
                 let text = String(decoding: line, as: UTF8.self)
                 if !line.allSatisfy({ $0 < 0x80 }),
-                   text.unicodeScalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) {
+                    text.unicodeScalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator })
+                {
                     return nil
                 }
                 return (index + 1, text, file.path)

@@ -4,8 +4,10 @@ struct ScreeningExplanation {
     var why = ""
     var details: [ScreeningMatch.Detail] = []
 
-    init(query: NormalizedName, listed: NormalizedName, alignment: TokenAlignment, queryTokens: [ScoringToken],
-         listedTokens: [ScoringToken], listedFlags: [UInt8], data: ScreeningData, signals: [String]) {
+    init(
+        query: NormalizedName, listed: NormalizedName, alignment: TokenAlignment, queryTokens: [ScoringToken],
+        listedTokens: [ScoringToken], listedFlags: [UInt8], data: ScreeningData, signals: [String]
+    ) {
         func text(_ name: NormalizedName, _ positions: [Int]) -> String {
             positions.compactMap { name.tokens.indices.contains($0) ? name.tokens[$0].text : nil }.joined(separator: " ")
         }
@@ -17,12 +19,14 @@ struct ScreeningExplanation {
             switch how {
             case .exact: described = "\(q) = \(l)"
             case .spelling: described = "\(q) ≈ \(l) (transliteration variant)"
-            case .typo: described = "\(q) ≈ \(l) (\(pair.comparison.edits) edit\(pair.comparison.edits == 1 ? "" : "s"), \(Self.format(pair.comparison.similarity)))"
+            case .typo:
+                described = "\(q) ≈ \(l) (\(pair.comparison.edits) edit\(pair.comparison.edits == 1 ? "" : "s"), \(Self.format(pair.comparison.similarity)))"
             case .phonetic: described = "\(q) ≈ \(l) (sounds alike)"
             case .stem: described = "\(q) ≈ \(l) (same stem)"
             case .joined: described = "\(q) = \(l) (written as \(pair.query.count == 1 ? "one word" : "two words"))"
             case .nickname: described = "\(q) ≈ \(l) (nickname)"
-            case .acronym: described = "\(q) ≈ \(l) (\(pair.query.count == 1 ? "acronym of the listed words" : "the listed acronym of these words"), a weaker match)"
+            case .acronym:
+                described = "\(q) ≈ \(l) (\(pair.query.count == 1 ? "acronym of the listed words" : "the listed acronym of these words"), a weaker match)"
             case .initial: described = pair.query.allSatisfy({ queryTokens[$0].kind == .initial }) ? "\(q). = \(l) (initial)" : "\(q) = \(l). (initial)"
             }
             pairs.append(described)
@@ -51,21 +55,26 @@ struct ScreeningExplanation {
         if !alignment.unmatchedQuery.isEmpty {
             parts.append("only the name has " + alignment.unmatchedQuery.map { leftover(queryTokens[$0], query, $0, flags: nil) }.joined(separator: ", "))
             for position in alignment.unmatchedQuery {
-                details.append(.init(query: text(query, [position]), listed: "", how: "unmatched", similarity: 0, weight: Self.round(queryTokens[position].weight)))
+                details.append(
+                    .init(query: text(query, [position]), listed: "", how: "unmatched", similarity: 0, weight: Self.round(queryTokens[position].weight)))
             }
         }
         if !alignment.unmatchedListed.isEmpty {
-            parts.append("the listed name also has " + alignment.unmatchedListed.map {
-                leftover(listedTokens[$0], listed, $0, flags: listedFlags.indices.contains($0) ? listedFlags[$0] : nil)
-            }.joined(separator: ", "))
+            parts.append(
+                "the listed name also has "
+                    + alignment.unmatchedListed.map {
+                        leftover(listedTokens[$0], listed, $0, flags: listedFlags.indices.contains($0) ? listedFlags[$0] : nil)
+                    }.joined(separator: ", "))
             for position in alignment.unmatchedListed {
-                details.append(.init(query: "", listed: text(listed, [position]), how: "unmatched", similarity: 0, weight: Self.round(listedTokens[position].weight)))
+                details.append(
+                    .init(query: "", listed: text(listed, [position]), how: "unmatched", similarity: 0, weight: Self.round(listedTokens[position].weight)))
             }
         }
         if let queryForm = query.legalForms.first, let listedForm = listed.legalForms.first {
             let same = queryForm.formClass == listedForm.formClass
             let description = data.legalFormClasses[queryForm.formClass]?.description ?? queryForm.formClass
-            parts.append("legal forms \(queryForm.text) and \(listedForm.text) " + (same ? "(both \(description), not counted)" : "(different kinds, not counted)"))
+            parts.append(
+                "legal forms \(queryForm.text) and \(listedForm.text) " + (same ? "(both \(description), not counted)" : "(different kinds, not counted)"))
         }
         parts += signals
         why = parts.joined(separator: "; ")

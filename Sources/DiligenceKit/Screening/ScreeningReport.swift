@@ -25,11 +25,15 @@ public enum ScreeningReport {
 
     public static func json(_ results: [(String, [ScreeningMatch])]) -> String {
         let entries = results.map { query, matches in
-            Entry(query: query, matches: matches.map { match in
-                Match(entity: match.entity.id, name: match.entity.name, matched: match.matched,
-                      score: (match.score * 1000).rounded() / 1000, why: match.why, exact: match.isExact, tokens: match.details, kind: match.entity.kind.rawValue,
-                      country: match.entity.country?.code, listed_by: match.entity.listedBy, programme: match.entity.programme)
-            })
+            Entry(
+                query: query,
+                matches: matches.map { match in
+                    Match(
+                        entity: match.entity.id, name: match.entity.name, matched: match.matched,
+                        score: (match.score * 1000).rounded() / 1000, why: match.why, exact: match.isExact, tokens: match.details,
+                        kind: match.entity.kind.rawValue,
+                        country: match.entity.country?.code, listed_by: match.entity.listedBy, programme: match.entity.programme)
+                })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -46,7 +50,8 @@ extension ScreeningReport {
         for (query, matches) in results {
             if matches.isEmpty { out += "\(query): no match\n" }
             for match in matches {
-                out += "\(query): \(match.entity.id) \(match.entity.name) (matched \"\(match.matched)\", score \(ScreeningExplanation.format(match.score))): \(match.why)\n"
+                out +=
+                    "\(query): \(match.entity.id) \(match.entity.name) (matched \"\(match.matched)\", score \(ScreeningExplanation.format(match.score))): \(match.why)\n"
             }
         }
         return out

@@ -75,7 +75,8 @@ public struct TokenComparison: Sendable, Hashable {
                 return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
             }
         } else if a.phonetic.count >= 3, a.phonetic.elementsEqual(b.phonetic), max(a.key.count, b.key.count) >= 4,
-                  min(a.key.count, b.key.count) >= 3, StringDistance.jaroWinkler(a.key, b.key) >= 0.75 {
+            min(a.key.count, b.key.count) >= 3, StringDistance.jaroWinkler(a.key, b.key) >= 0.75
+        {
             return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
         }
         // Stem: organisation words that share a long beginning ("manufactur-ing/-er").
@@ -101,8 +102,9 @@ public struct TokenComparison: Sendable, Hashable {
 
     /// Letters without a written vowel (a, e, i, o, u), two or more.
     static func isSkeleton(_ text: ArraySlice<UInt8>) -> Bool {
-        text.count >= 2 && !text.contains { byte in
-            byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")
-        }
+        text.count >= 2
+            && !text.contains { byte in
+                byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")
+            }
     }
 }

@@ -93,7 +93,8 @@ public enum Transliterator {
     public static func latin(_ text: String) -> String {
         let scripts = Scripts(text)
         if scripts.ascii { return text }
-        return scripts.wordByWord ? latinByWord(separatingSyllables(text), scripts.cyrillic)
+        return scripts.wordByWord
+            ? latinByWord(separatingSyllables(text), scripts.cyrillic)
             : transform(text, transformID(scripts.cyrillic, greek: scripts.greek))
     }
 
@@ -189,7 +190,8 @@ public enum Transliterator {
     static func hebrewWithoutFinalVav(_ word: String) -> String {
         let scalars = word.unicodeScalars
         guard let last = scalars.last, last.value == 0x05D5, scalars.count >= 3,
-              scalars.allSatisfy({ (0x0590...0x05FF).contains($0.value) || $0 == "-" }) else { return word }
+            scalars.allSatisfy({ (0x0590...0x05FF).contains($0.value) || $0 == "-" })
+        else { return word }
         return String(String.UnicodeScalarView(scalars.dropLast()))
     }
 
@@ -220,4 +222,3 @@ public enum Transliterator {
         return result
     }
 }
-

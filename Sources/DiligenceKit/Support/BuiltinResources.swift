@@ -24,8 +24,9 @@ public enum BuiltinResources {
 
     static func data(_ relativePath: String) throws(InputError) -> (bytes: [UInt8], path: String) {
         guard let folder else {
-            throw InputError(SourceLocation(file: relativePath, line: 1, column: 1),
-                             "the built-in data files are missing from this installation; set DILIGENCE_RESOURCES to the folder holding countries.tsv")
+            throw InputError(
+                SourceLocation(file: relativePath, line: 1, column: 1),
+                "the built-in data files are missing from this installation; set DILIGENCE_RESOURCES to the folder holding countries.tsv")
         }
         let url = folder.appendingPathComponent(relativePath)
         guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -27,8 +27,10 @@ public enum DatePrecision: String, Sendable, Hashable, Codable, Comparable {
         }
     }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     /// "2020-08-12", "March 2020 (month)" or "2017 (year)".
     public func describe(_ first: Day) -> String {

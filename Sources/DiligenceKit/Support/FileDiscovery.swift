@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,7 +44,10 @@ public enum FileDiscovery {
         // A folder reached twice (through a link) has been read already: nothing is dropped.
         guard visited.insert(resolved).inserted else { return }
         guard depth <= maxDepth else {
-            discovery.problems.append(problem(folder, "folder nested more than \(maxDepth) levels below the folder being read; its files were not read (name it on the command line instead)"))
+            discovery.problems.append(
+                problem(
+                    folder,
+                    "folder nested more than \(maxDepth) levels below the folder being read; its files were not read (name it on the command line instead)"))
             return
         }
         let entries: [String]
@@ -67,14 +71,17 @@ public enum FileDiscovery {
                 var target = stat()
                 guard stat(path, &target) == 0 else {
                     if looksYAML {
-                        discovery.problems.append(problem(path, "symbolic link leads nowhere (\(reason(errno: errno, fallback: "dangling link"))); remove it or restore its target"))
+                        discovery.problems.append(
+                            problem(path, "symbolic link leads nowhere (\(reason(errno: errno, fallback: "dangling link"))); remove it or restore its target"))
                     }
                     continue
                 }
                 let resolvedTarget = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 guard resolvedTarget == root || resolvedTarget.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
                     if looksYAML || target.st_mode & S_IFMT == S_IFDIR {
-                        discovery.problems.append(problem(path, "symbolic link leads outside the folder being read (to \(resolvedTarget)); name its target on the command line instead"))
+                        discovery.problems.append(
+                            problem(
+                                path, "symbolic link leads outside the folder being read (to \(resolvedTarget)); name its target on the command line instead"))
                     }
                     continue
                 }

@@ -6,7 +6,8 @@ public enum TextFolding {
     /// underscores and hyphens made one space: "Côte d’Ivoire" → "cote d'ivoire".
     public static func key(_ text: String) -> String {
         // ASCII needs no ICU folding: lower-casing is enough (the common case, and much faster).
-        let folded = text.utf8.allSatisfy { $0 < 0x80 }
+        let folded =
+            text.utf8.allSatisfy { $0 < 0x80 }
             ? text.lowercased()
             : text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var result = ""

@@ -14,25 +14,31 @@ enum YAMLReader {
     /// to `each` as they complete and are not kept in the tree (where that list stays empty):
     /// a list file of a million entries never exists as one tree. Aliases and the node budget
     /// work as in `read`.
-    static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits, streamingItemsOf key: String,
-                            each: @escaping (YAMLNode) -> Void) throws(InputError) -> YAMLNode? {
+    static func read(
+        _ bytes: [UInt8], file: String, limits: YAMLLimits, streamingItemsOf key: String,
+        each: @escaping (YAMLNode) -> Void
+    ) throws(InputError) -> YAMLNode? {
         try read(bytes, file: file, limits: limits, streaming: (key, each))
     }
 
-    private static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits,
-                             streaming: (key: String, each: (YAMLNode) -> Void)?) throws(InputError) -> YAMLNode? {
+    private static func read(
+        _ bytes: [UInt8], file: String, limits: YAMLLimits,
+        streaming: (key: String, each: (YAMLNode) -> Void)?
+    ) throws(InputError) -> YAMLNode? {
         // A UTF-8 byte order mark (some Windows editors write one) is not content. libyaml
         // skips it only when it detects the encoding itself, and the encoding is set explicitly.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return try read(Array(bytes.dropFirst(3)), file: file, limits: limits, streaming: streaming)
         }
         if bytes.count > limits.maxBytes {
-            throw InputError(SourceLocation(file: file, line: 1, column: 1),
-                             "file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes")
+            throw InputError(
+                SourceLocation(file: file, line: 1, column: 1),
+                "file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes")
         }
         if let bad = firstInvalidUTF8(bytes) {
-            throw InputError(SourceLocation(file: file, line: bad.line, column: bad.column),
-                             "invalid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true))); save the file as UTF-8")
+            throw InputError(
+                SourceLocation(file: file, line: bad.line, column: bad.column),
+                "invalid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true))); save the file as UTF-8")
         }
         if let nul = bytes.firstIndex(of: 0) {
             let mark = markOfOffset(bytes, nul)
@@ -77,8 +83,9 @@ enum YAMLReader {
         if problem.lowercased().contains("tab") || (offset < bytes.count && bytes[offset] == 0x09) {
             message += "; indent with spaces, not tabs"
         }
-        return InputError(SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
-                          "YAML syntax: \(message)")
+        return InputError(
+            SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1),
+            "YAML syntax: \(message)")
     }
 
     /// The first byte that is not valid UTF-8, with its line and column.
@@ -188,9 +195,10 @@ private struct Builder {
             if Int(scalar.length) > limits.maxScalarBytes {
                 throw fail(mark, "a value of \(scalar.length) bytes; the limit is \(limits.maxScalarBytes) bytes")
             }
-            let text = scalar.value.map { pointer in
-                String(decoding: UnsafeBufferPointer(start: pointer, count: Int(scalar.length)), as: UTF8.self)
-            } ?? ""
+            let text =
+                scalar.value.map { pointer in
+                    String(decoding: UnsafeBufferPointer(start: pointer, count: Int(scalar.length)), as: UTF8.self)
+                } ?? ""
             let style: YAMLNode.ScalarStyle
             switch scalar.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE, YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .quoted
@@ -215,15 +223,20 @@ private struct Builder {
         case YAML_SEQUENCE_START_EVENT:
             try push(mark)
             if let key = streaming?.key, stack.count == 1, let root = stack.first, root.isMapping, root.items.count % 2 == 1,
-               case .scalar(key, _)? = root.items.last?.content {
+                case .scalar(key, _)? = root.items.last?.content
+            {
                 streamedFrame = 1
             }
-            stack.append(Frame(isMapping: false, mark: mark, tag: Self.string(event.data.sequence_start.tag),
-                               anchor: Self.string(event.data.sequence_start.anchor)))
+            stack.append(
+                Frame(
+                    isMapping: false, mark: mark, tag: Self.string(event.data.sequence_start.tag),
+                    anchor: Self.string(event.data.sequence_start.anchor)))
         case YAML_MAPPING_START_EVENT:
             try push(mark)
-            stack.append(Frame(isMapping: true, mark: mark, tag: Self.string(event.data.mapping_start.tag),
-                               anchor: Self.string(event.data.mapping_start.anchor)))
+            stack.append(
+                Frame(
+                    isMapping: true, mark: mark, tag: Self.string(event.data.mapping_start.tag),
+                    anchor: Self.string(event.data.mapping_start.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             if streamedFrame == stack.count - 1 { streamedFrame = nil }
             guard let frame = stack.popLast() else { return }
@@ -240,8 +253,9 @@ private struct Builder {
             } else {
                 content = .sequence(frame.items)
             }
-            try complete(YAMLNode(content: content, mark: frame.mark, tag: frame.tag, size: frame.size), anchor: frame.anchor,
-                         counted: 0, text: frame.text)
+            try complete(
+                YAMLNode(content: content, mark: frame.mark, tag: frame.tag, size: frame.size), anchor: frame.anchor,
+                counted: 0, text: frame.text)
         default:
             break
         }
@@ -270,7 +284,8 @@ private struct Builder {
     private mutating func countText(_ added: Int, at mark: Mark) throws(InputError) {
         text += added
         if text > limits.maxBytes {
-            throw fail(mark, "aliases expand this file's text past \(limits.maxBytes) bytes, the limit on the file itself (an alias bomb?); write the values out")
+            throw fail(
+                mark, "aliases expand this file's text past \(limits.maxBytes) bytes, the limit on the file itself (an alias bomb?); write the values out")
         }
     }
 

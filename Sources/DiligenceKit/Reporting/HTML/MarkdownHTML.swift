@@ -182,7 +182,8 @@ struct MarkdownHTML {
         guard text.starts(with: [star, star]) else { return nil }
         let body = text.dropFirst(2)
         guard let end = body.firstIndex(of: star), text.index(after: end) < text.endIndex, text[end + 1] == star,
-              severityLabels.contains(where: { body[..<end].elementsEqual($0) }) else { return nil }
+            severityLabels.contains(where: { body[..<end].elementsEqual($0) })
+        else { return nil }
         let spans = codeSpans(text[(end + 2)...], limit: 2)
         guard spans.count == 2 else { return nil }
         // The file without its ":line:column".

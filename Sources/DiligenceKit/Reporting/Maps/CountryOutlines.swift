@@ -46,8 +46,10 @@ public struct CountryOutlines: Sendable {
             }
             guard points.count >= 3 else { continue }
             let lats = points.map(\.lat), lons = points.map(\.lon)
-            rings.append(Ring(region: String(fields[0]), country: String(fields[1]), name: String(fields[2]), points: points,
-                              south: lats.min() ?? 0, west: lons.min() ?? 0, north: lats.max() ?? 0, east: lons.max() ?? 0))
+            rings.append(
+                Ring(
+                    region: String(fields[0]), country: String(fields[1]), name: String(fields[2]), points: points,
+                    south: lats.min() ?? 0, west: lons.min() ?? 0, north: lats.max() ?? 0, east: lons.max() ?? 0))
         }
         self.init(rings: rings, attribution: attribution)
     }

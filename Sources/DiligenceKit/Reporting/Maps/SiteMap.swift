@@ -48,8 +48,9 @@ struct SiteMap {
                 for id in finding.factors where !factorIDs.contains(id) { factorIDs.append(id) }
             }
             let factors = factorIDs.compactMap { context.factors.factor($0) }.filter { $0.country == country }
-            return SiteMap(country: country, sites: policy.sites.filter { $0.country == country && $0.location != nil },
-                           exposures: chosen.compactMap(\.exposure), factors: factors, asOf: context.asOf, outlines: outlines)
+            return SiteMap(
+                country: country, sites: policy.sites.filter { $0.country == country && $0.location != nil },
+                exposures: chosen.compactMap(\.exposure), factors: factors, asOf: context.asOf, outlines: outlines)
         }
     }
 
@@ -118,8 +119,10 @@ struct SiteMap {
             guard let location = exposure.location else { continue }
             let radius = (exposure.bands.first?.toKm ?? 25) / MapProjection.kmPerDegree
             let cosine = max(cos(location.lat * Double.pi / 180), 0.1)
-            points += [Coordinate(lat: location.lat - radius, lon: location.lon - radius / cosine),
-                       Coordinate(lat: location.lat + radius, lon: location.lon + radius / cosine)]
+            points += [
+                Coordinate(lat: location.lat - radius, lon: location.lon - radius / cosine),
+                Coordinate(lat: location.lat + radius, lon: location.lon + radius / cosine),
+            ]
             points += exposure.events.compactMap(\.location)
         }
         for factor in factors {
@@ -158,7 +161,8 @@ struct SiteMap {
         let n = { (v: Double) in SVGNumber.text(v) }
         switch shape {
         case "square": return "<rect x=\"\(n(x - size))\" y=\"\(n(y - size))\" width=\"\(n(2 * size))\" height=\"\(n(2 * size))\"/>"
-        case "triangle": return "<path d=\"M\(n(x)) \(n(y - size * 1.2))L\(n(x + size * 1.1)) \(n(y + size * 0.8))L\(n(x - size * 1.1)) \(n(y + size * 0.8))Z\"/>"
+        case "triangle":
+            return "<path d=\"M\(n(x)) \(n(y - size * 1.2))L\(n(x + size * 1.1)) \(n(y + size * 0.8))L\(n(x - size * 1.1)) \(n(y + size * 0.8))Z\"/>"
         case "diamond": return "<path d=\"M\(n(x)) \(n(y - size * 1.3))L\(n(x + size)) \(n(y))L\(n(x)) \(n(y + size * 1.3))L\(n(x - size)) \(n(y))Z\"/>"
         case "pentagon":
             let points = (0..<5).map { k -> String in
@@ -186,9 +190,11 @@ struct SiteMap {
         let width = Self.mapWidth + Self.legendWidth
         let height = p.height
         let clip = "clip-" + id
-        var out = "<svg class=\"map\" id=\"\(id)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\""
+        var out =
+            "<svg class=\"map\" id=\"\(id)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\""
         out += " role=\"img\" aria-label=\"Map of \(HTMLText.escape(country.name)): sites, distance bands, events, areas\""
-        out += " data-projection=\"equirectangular-cos\" data-centre-lat=\"\(SVGNumber.text(p.centre.lat, places: 6))\" data-centre-lon=\"\(SVGNumber.text(p.centre.lon, places: 6))\""
+        out +=
+            " data-projection=\"equirectangular-cos\" data-centre-lat=\"\(SVGNumber.text(p.centre.lat, places: 6))\" data-centre-lon=\"\(SVGNumber.text(p.centre.lon, places: 6))\""
         out += " data-px-per-degree=\"\(SVGNumber.text(p.pixelsPerDegree, places: 6))\" data-map-width=\"\(n(p.width))\" data-map-height=\"\(n(p.height))\">\n"
         out += "<defs><clipPath id=\"\(clip)\"><rect x=\"0\" y=\"0\" width=\"\(n(p.width))\" height=\"\(n(height))\"/></clipPath></defs>\n"
         out += "<rect class=\"sea\" x=\"0\" y=\"0\" width=\"\(n(p.width))\" height=\"\(n(height))\"/>\n"
@@ -218,7 +224,8 @@ struct SiteMap {
                     }
                     out += "<path class=\"area\" fill-rule=\"evenodd\" d=\"\(d)\"><title>\(HTMLText.escape(area.name))</title></path>\n"
                 } else if let centre = area.location, let radius = area.radiusKm {
-                    out += "<circle class=\"area\" cx=\"\(n(p.x(centre)))\" cy=\"\(n(p.y(centre)))\" r=\"\(n(radius * p.pixelsPerKm))\"><title>\(HTMLText.escape(area.name)) (\(Int(radius)) km)</title></circle>\n"
+                    out +=
+                        "<circle class=\"area\" cx=\"\(n(p.x(centre)))\" cy=\"\(n(p.y(centre)))\" r=\"\(n(radius * p.pixelsPerKm))\"><title>\(HTMLText.escape(area.name)) (\(Int(radius)) km)</title></circle>\n"
                 }
             }
         }
@@ -226,7 +233,8 @@ struct SiteMap {
         for (site, location, radii) in bands {
             let x = p.x(location), y = p.y(location)
             for radius in radii {
-                out += "<circle class=\"band\" data-site=\"\(HTMLText.escape(site))\" data-km=\"\(Int(radius))\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius * p.pixelsPerKm))\"/>\n"
+                out +=
+                    "<circle class=\"band\" data-site=\"\(HTMLText.escape(site))\" data-km=\"\(Int(radius))\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius * p.pixelsPerKm))\"/>\n"
                 let labelY = y - radius * p.pixelsPerKm
                 if labelY > 10 { out += "<text class=\"band-label\" x=\"\(n(x + 3))\" y=\"\(n(labelY + 11))\">\(Int(radius)) km</text>\n" }
             }
@@ -234,25 +242,32 @@ struct SiteMap {
         // Events in view, oldest first; at most the most recent `eventLimit` (an imported
         // ACLED factor can hold thousands).
         let box = p.box
-        let inView = dots.filter { ($0.location.lat >= box.south && $0.location.lat <= box.north && $0.location.lon >= box.west && $0.location.lon <= box.east) }
+        let inView = dots.filter {
+            ($0.location.lat >= box.south && $0.location.lat <= box.north && $0.location.lon >= box.west && $0.location.lon <= box.east)
+        }
         let shown = inView.suffix(Self.eventLimit)
         var labelled: Set<String> = []
         for dot in shown {
             let x = p.x(dot.location), y = p.y(dot.location)
             let age = Age(dot.date, asOf: asOf)
-            out += "<circle class=\"event\" data-date=\"\(dot.date)\" data-killed=\"\(dot.fatalities)\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(Self.dotRadius(dot.fatalities)))\" fill=\"\(age.colour)\"><title>\(dot.date)\(dot.place.map { ", " + HTMLText.escape($0) } ?? "")\(dot.fatalities > 0 ? ", \(dot.fatalities) killed" : "")</title></circle>\n"
+            out +=
+                "<circle class=\"event\" data-date=\"\(dot.date)\" data-killed=\"\(dot.fatalities)\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(Self.dotRadius(dot.fatalities)))\" fill=\"\(age.colour)\"><title>\(dot.date)\(dot.place.map { ", " + HTMLText.escape($0) } ?? "")\(dot.fatalities > 0 ? ", \(dot.fatalities) killed" : "")</title></circle>\n"
         }
         for dot in shown.reversed() {
             guard let place = dot.place, labelled.insert(place).inserted else { continue }
-            out += "<text class=\"place\" x=\"\(n(p.x(dot.location) - 8))\" y=\"\(n(p.y(dot.location) + 4))\" text-anchor=\"end\">\(HTMLText.escape(place))</text>\n"
+            out +=
+                "<text class=\"place\" x=\"\(n(p.x(dot.location) - 8))\" y=\"\(n(p.y(dot.location) + 4))\" text-anchor=\"end\">\(HTMLText.escape(place))</text>\n"
         }
         // Named targets (infrastructure).
         for factor in factors {
             for target in factor.targets {
                 guard let location = target.location else { continue }
                 let x = p.x(location), y = p.y(location)
-                out += "<g class=\"target\" data-x=\"\(n(x))\" data-y=\"\(n(y))\">" + Self.star(x: x, y: y) + "<title>\(HTMLText.escape(target.name))</title></g>\n"
-                out += "<text class=\"target-label\" x=\"\(n(x - 11))\" y=\"\(n(y + 16))\" text-anchor=\"end\">\(HTMLText.escape(Self.short(target.name)))</text>\n"
+                out +=
+                    "<g class=\"target\" data-x=\"\(n(x))\" data-y=\"\(n(y))\">" + Self.star(x: x, y: y)
+                    + "<title>\(HTMLText.escape(target.name))</title></g>\n"
+                out +=
+                    "<text class=\"target-label\" x=\"\(n(x - 11))\" y=\"\(n(y + 16))\" text-anchor=\"end\">\(HTMLText.escape(Self.short(target.name)))</text>\n"
             }
         }
         // Sites, by kind.
@@ -282,7 +297,8 @@ struct SiteMap {
         let bar = length * p.pixelsPerKm
         let x = 16.0, y = p.height - 18
         var out = "<g class=\"scale\" data-km=\"\(Int(length))\" data-px=\"\(n(bar))\">"
-        out += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(bar / 2))\" height=\"5\" fill=\"#222\"/><rect x=\"\(n(x + bar / 2))\" y=\"\(n(y))\" width=\"\(n(bar / 2))\" height=\"5\" fill=\"#fff\" stroke=\"#222\"/>"
+        out +=
+            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(bar / 2))\" height=\"5\" fill=\"#222\"/><rect x=\"\(n(x + bar / 2))\" y=\"\(n(y))\" width=\"\(n(bar / 2))\" height=\"5\" fill=\"#fff\" stroke=\"#222\"/>"
         out += "<text x=\"\(n(x))\" y=\"\(n(y - 4))\">0</text><text x=\"\(n(x + bar))\" y=\"\(n(y - 4))\" text-anchor=\"end\">\(Int(length)) km</text></g>\n"
         let ax = p.width - 26, ay = 16.0
         out += "<g class=\"north\"><path d=\"M\(n(ax)) \(n(ay))L\(n(ax + 8)) \(n(ay + 24))L\(n(ax)) \(n(ay + 18))L\(n(ax - 8)) \(n(ay + 24))Z\" fill=\"#222\"/>"
@@ -305,14 +321,21 @@ struct SiteMap {
             row("<g class=\"site\">" + Self.marker(Self.markers[index % Self.markers.count], x: left + 8, y: y, size: 6) + "</g>", "site: " + kind)
         }
         if !bands.isEmpty { row("<circle class=\"band\" cx=\"\(n(left + 8))\" cy=\"\(n(y))\" r=\"7\"/>", "distance bands of the rule") }
-        if factors.contains(where: { !$0.areas.isEmpty }) { row("<rect class=\"area\" x=\"\(n(left + 1))\" y=\"\(n(y - 7))\" width=\"14\" height=\"14\"/>", "area of a risk factor") }
-        if factors.contains(where: { $0.targets.contains { $0.location != nil } }) { row("<g class=\"target\">" + Self.star(x: left + 8, y: y, size: 8) + "</g>", "named target (infrastructure)") }
+        if factors.contains(where: { !$0.areas.isEmpty }) {
+            row("<rect class=\"area\" x=\"\(n(left + 1))\" y=\"\(n(y - 7))\" width=\"14\" height=\"14\"/>", "area of a risk factor")
+        }
+        if factors.contains(where: { $0.targets.contains { $0.location != nil } }) {
+            row("<g class=\"target\">" + Self.star(x: left + 8, y: y, size: 8) + "</g>", "named target (infrastructure)")
+        }
         for age in Age.allCases { row("<circle cx=\"\(n(left + 8))\" cy=\"\(n(y))\" r=\"5\" fill=\"\(age.colour)\"/>", age.label) }
         row("<circle cx=\"\(n(left + 8))\" cy=\"\(n(y))\" r=\"\(n(Self.dotRadius(25)))\" fill=\"none\" stroke=\"#555\"/>", "size: 25 killed")
         y += 8
         var credits = eventsInView > Self.eventLimit ? ["Events: the \(Self.eventLimit) most recent", "of \(eventsInView) in view."] : []
-        credits += (hasOutlines ? ["Outlines: Natural Earth 5.1.1", "(public domain), 1:10m."] : ["No country outline here", "(scripts/make-outlines.py)."]) + ["Sites: the policy file.", "Events, areas, targets: the",
-                       "risk database (section 6).", "As of \(asOf); projection:", "equirectangular, cos(latitude)."]
+        credits +=
+            (hasOutlines ? ["Outlines: Natural Earth 5.1.1", "(public domain), 1:10m."] : ["No country outline here", "(scripts/make-outlines.py)."]) + [
+                "Sites: the policy file.", "Events, areas, targets: the",
+                "risk database (section 6).", "As of \(asOf); projection:", "equirectangular, cos(latitude).",
+            ]
         for line in credits {
             out += "<text class=\"credit\" x=\"\(n(left))\" y=\"\(n(y))\">\(HTMLText.escape(line))</text>\n"
             y += 13

@@ -69,8 +69,9 @@ public struct ACLEDImporter: Sendable {
         if iso == nil && countryColumn == nil { missing.append("iso or country") }
         if !missing.isEmpty {
             let found = table.names.prefix(12).map { "`\($0.trimmingCharacters(in: .whitespaces))`" }.joined(separator: ", ")
-            throw InputError(SourceLocation(file: file, line: table.header.line, column: 1),
-                             "not an ACLED export: missing column(s) \(missing.joined(separator: ", ")); the header has \(found)\(table.names.count > 12 ? ", ..." : "")")
+            throw InputError(
+                SourceLocation(file: file, line: table.header.line, column: 1),
+                "not an ACLED export: missing column(s) \(missing.joined(separator: ", ")); the header has \(found)\(table.names.count > 12 ? ", ..." : "")")
         }
         let year = column("year"), subType = column("sub_event_type")
         let actor1 = column("actor1"), actor2 = column("actor2"), assoc1 = column("assoc_actor_1"), assoc2 = column("assoc_actor_2")
@@ -90,8 +91,9 @@ public struct ACLEDImporter: Sendable {
                 problems.append(Diagnostic(record.location(column ?? 0, file: file), .error, message))
             }
             guard record.fields.count == expected else {
-                problem(record.fields.count > expected ? expected : max(0, record.fields.count - 1),
-                        "expected \(expected) fields as in the header, found \(record.fields.count)")
+                problem(
+                    record.fields.count > expected ? expected : max(0, record.fields.count - 1),
+                    "expected \(expected) fields as in the header, found \(record.fields.count)")
                 continue
             }
             func value(_ column: Int?) -> String? { HeadedCSV.value(record, column) }
@@ -105,7 +107,9 @@ public struct ACLEDImporter: Sendable {
             var ok = true
             var yearValue: Int?
             if let text = value(year) {
-                if let number = Int(text), (1900...2200).contains(number) { yearValue = number } else {
+                if let number = Int(text), (1900...2200).contains(number) {
+                    yearValue = number
+                } else {
                     problem(year, "year `\(text)` is not a year"); ok = false
                 }
             }
@@ -130,13 +134,17 @@ public struct ACLEDImporter: Sendable {
             }
             var killed: Int?
             if let text = value(fatalities) {
-                if let number = SchemaValidator.decimalInteger(text), number >= 0, number <= 10_000_000 { killed = number } else {
+                if let number = SchemaValidator.decimalInteger(text), number >= 0, number <= 10_000_000 {
+                    killed = number
+                } else {
                     problem(fatalities, "fatalities `\(text)` is not a whole number from 0"); ok = false
                 }
             }
             var geoPrecision: Int?
             if let text = value(precision) {
-                if let number = Int(text), (1...3).contains(number) { geoPrecision = number } else {
+                if let number = Int(text), (1...3).contains(number) {
+                    geoPrecision = number
+                } else {
                     problem(precision, "geo_precision `\(text)` must be 1, 2 or 3"); ok = false
                 }
             }
@@ -171,7 +179,10 @@ public struct ACLEDImporter: Sendable {
                 strategicCount += 1
                 continue
             } else {
-                problem(type, "event_type `\(eventType)` is not an ACLED event type (Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments)")
+                problem(
+                    type,
+                    "event_type `\(eventType)` is not an ACLED event type (Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments)"
+                )
                 continue
             }
             if let first = firstLine[eventID] {
@@ -193,8 +204,9 @@ public struct ACLEDImporter: Sendable {
                 if let second = value(actor2) { what += " vs " + actors.display(second) }
             }
             if let place { what += " at \(place)" }
-            var event = RiskEvent(date: day, what: what, place: place, location: coordinate,
-                                  locatedBy: "ACLED" + (geoPrecision.map { " (geo_precision \($0))" } ?? ""), fatalities: killed)
+            var event = RiskEvent(
+                date: day, what: what, place: place, location: coordinate,
+                locatedBy: "ACLED" + (geoPrecision.map { " (geo_precision \($0))" } ?? ""), fatalities: killed)
             event.id = eventID
             event.type = eventType
             event.subType = sub
@@ -209,16 +221,20 @@ public struct ACLEDImporter: Sendable {
         }
         if !problems.isEmpty { throw InputError(problems) }
         if rows.isEmpty {
-            throw InputError(SourceLocation(file: file, line: table.header.line, column: 1),
-                             strategicCount > 0 ? "no violent or demonstration events: only \(strategicCount) strategic developments" : "no events after the header")
+            throw InputError(
+                SourceLocation(file: file, line: table.header.line, column: 1),
+                strategicCount > 0 ? "no violent or demonstration events: only \(strategicCount) strategic developments" : "no events after the header")
         }
         let newest = rows.map(\.event.date).max() ?? Day(ordinal: 0)
         let edited = newestEdit.map { Day(ordinal: $0 / 86_400) }
         let reviewed = snapshotDate ?? edited ?? newest
-        let sourceEntry = DataSource(id: "acled", name: "ACLED",
-                                     date: snapshotDate.map { "export of \($0)" } ?? edited.map { "export \(name), last edited \($0), events up to \(newest)" } ?? "export \(name), events up to \(newest)",
-                                     licence: "ACLED terms of use: attribution to the Armed Conflict Location & Event Data Project (ACLED), acleddata.com; no redistribution of the data",
-                                     url: "https://acleddata.com")
+        let sourceEntry = DataSource(
+            id: "acled", name: "ACLED",
+            date: snapshotDate.map { "export of \($0)" } ?? edited.map { "export \(name), last edited \($0), events up to \(newest)" }
+                ?? "export \(name), events up to \(newest)",
+            licence:
+                "ACLED terms of use: attribution to the Armed Conflict Location & Event Data Project (ACLED), acleddata.com; no redistribution of the data",
+            url: "https://acleddata.com")
         var factors: [RiskFactor] = []
         let grouped = Dictionary(grouping: rows) { "\($0.country.code)|\($0.category.rawValue)" }
         for key in grouped.keys.sorted() {
@@ -233,7 +249,9 @@ public struct ACLEDImporter: Sendable {
             "and forbid redistributing its data: keep this file out of public repositories.",
             "Political violence became armed-conflict factors, protests and riots civil-unrest factors; \(strategicCount) strategic developments were not imported.",
         ]
-        let summary = ["\(rows.count) events (\(conflictCount) political violence, \(rows.count - conflictCount) demonstrations) in \(factors.count) factor(s) for \(Set(rows.map(\.country.code)).sorted().joined(separator: ", ")); \(strategicCount) strategic developments skipped"]
+        let summary = [
+            "\(rows.count) events (\(conflictCount) political violence, \(rows.count - conflictCount) demonstrations) in \(factors.count) factor(s) for \(Set(rows.map(\.country.code)).sorted().joined(separator: ", ")); \(strategicCount) strategic developments skipped"
+        ]
         var imported = ImportedFactors(factors: factors, sources: [sourceEntry], header: header, summary: summary)
         imported.snapshot = DataSnapshot(source: .acled, date: reviewed)
         return imported
@@ -255,15 +273,20 @@ public struct ACLEDImporter: Sendable {
         let what = conflict ? "political violence" : "demonstrations"
         var summary = "\(events.count) ACLED \(what) events in \(country.name) from \(first) to \(last), \(killed) reported fatalities."
         if !top.isEmpty { summary += " Main actors: " + top.joined(separator: "; ") + "." }
-        summary += conflict
+        summary +=
+            conflict
             ? " Severity: \(killed > 0 ? "critical, because the events killed people" : "high: armed violence without reported deaths")."
             : " Severity: \(killed > 0 ? "high, because demonstrations turned deadly" : "medium")."
         let severity: Severity = conflict ? (killed > 0 ? .critical : .high) : (killed > 0 ? .high : .medium)
-        let reference = Reference(source: "ACLED", title: "ACLED export \(file): \(events.count) \(what) events in \(country.name), \(first) to \(last)",
-                                  date: PartialDate(reviewed.description), quote: nil, url: "https://acleddata.com")
-        let recommendations = conflict
-            ? ["Review the security plan of every site within 100 km of recent events with its security provider: access control, movement restrictions, evacuation routes and triggers.",
-               "Refresh the ACLED import at least monthly and re-run the check: conflict data ages quickly."]
+        let reference = Reference(
+            source: "ACLED", title: "ACLED export \(file): \(events.count) \(what) events in \(country.name), \(first) to \(last)",
+            date: PartialDate(reviewed.description), quote: nil, url: "https://acleddata.com")
+        let recommendations =
+            conflict
+            ? [
+                "Review the security plan of every site within 100 km of recent events with its security provider: access control, movement restrictions, evacuation routes and triggers.",
+                "Refresh the ACLED import at least monthly and re-run the check: conflict data ages quickly.",
+            ]
             : ["Plan staff movements around announced demonstrations and keep travellers away from rally points."]
         return RiskFactor(
             id: "ACLED-\(country.code)-\(conflict ? "CONFLICT" : "UNREST")", kind: kind,
@@ -271,7 +294,8 @@ public struct ACLEDImporter: Sendable {
             summary: summary, country: country, inForceFrom: first, inForceUntil: nil, published: reviewed, modified: reviewed,
             reviewed: reviewed, severity: severity, affects: Affects(), exemptGoods: [], areas: [], targets: [], events: events,
             references: [reference], recommendations: recommendations,
-            notes: "Imported from \(file) by diligence db import --from acled. Coordinates are ACLED's: geo_precision 1 is the place itself, 2 a nearby place in the same district, 3 the district or province centre.",
+            notes:
+                "Imported from \(file) by diligence db import --from acled. Coordinates are ACLED's: geo_precision 1 is the place itself, 2 a nearby place in the same district, 3 the district or province centre.",
             file: file, mark: Mark(line: 1, column: 1))
     }
 }

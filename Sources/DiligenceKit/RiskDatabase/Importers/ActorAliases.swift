@@ -1,3 +1,5 @@
+import Foundation
+
 /// The names readers know for actors as a data source codes them (`Resources/acled/actor-aliases.tsv`):
 /// ACLED calls the Cabo Delgado insurgents "Islamist Militia (Mozambique)", articles call them
 /// ASWJ or al-Shabaab. Lookups ignore case, diacritics and ACLED's year suffix ("(2015-)").
@@ -20,8 +22,10 @@ public struct ActorAliases: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard columns.count >= 2, !columns[0].isEmpty, !columns[1].isEmpty else {
-                problems.append(Diagnostic(SourceLocation(file: file, line: index + 1, column: 1), .error,
-                                           "expected ACLED name<TAB>name readers know<TAB>other|names"))
+                problems.append(
+                    Diagnostic(
+                        SourceLocation(file: file, line: index + 1, column: 1), .error,
+                        "expected ACLED name<TAB>name readers know<TAB>other|names"))
                 continue
             }
             let others = columns.count > 2 ? columns[2].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
@@ -68,5 +72,3 @@ public struct ActorAliases: Sendable {
         return TextFolding.key(text)
     }
 }
-
-import Foundation

@@ -84,8 +84,11 @@ public struct CSVReader: Sendable {
             let byte = bytes[index]
             // Control characters other than tab, CR and LF are not text.
             if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
-                throw InputError(SourceLocation(file: file, line: line, column: column),
-                                 byte == 0 ? "bad encoding: NUL byte (a binary file, or UTF-16 text?)" : "bad encoding: control character 0x\(String(byte, radix: 16, uppercase: true))")
+                throw InputError(
+                    SourceLocation(file: file, line: line, column: column),
+                    byte == 0
+                        ? "bad encoding: NUL byte (a binary file, or UTF-16 text?)"
+                        : "bad encoding: control character 0x\(String(byte, radix: 16, uppercase: true))")
             }
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
@@ -118,8 +121,9 @@ public struct CSVReader: Sendable {
                 continue
             } else if byte == UInt8(ascii: "\"") {
                 guard field.allSatisfy({ $0 == 0x20 }), !afterQuote else {
-                    throw InputError(SourceLocation(file: file, line: line, column: column),
-                                     "a quote inside an unquoted field; quote the whole field and double the quotes inside (\"\")")
+                    throw InputError(
+                        SourceLocation(file: file, line: line, column: column),
+                        "a quote inside an unquoted field; quote the whole field and double the quotes inside (\"\")")
                 }
                 field.removeAll()
                 inQuotes = true
@@ -128,8 +132,9 @@ public struct CSVReader: Sendable {
                 quoteColumn = column
             } else if afterQuote {
                 guard byte == 0x20 || byte == 0x09 else {
-                    throw InputError(SourceLocation(file: file, line: line, column: column),
-                                     "text after the closing quote of a field; expected a comma or the end of the line")
+                    throw InputError(
+                        SourceLocation(file: file, line: line, column: column),
+                        "text after the closing quote of a field; expected a comma or the end of the line")
                 }
             } else {
                 field.append(byte)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The date forms exports use: `2020-08-12`, `20200812`, `12-Aug-20` (Excel), `12 August 2020`
 /// (ACLED's classic export), `August 12, 2020`, and slashed `7/10/2020` forms when the caller
 /// says which way round they are.
@@ -37,7 +39,8 @@ enum ImportDates {
             return day
         }
         if text.count == 8, text.allSatisfy({ $0.isASCII && $0.isNumber }),
-           let y = Int(text.prefix(4)), let m = Int(text.dropFirst(4).prefix(2)), let d = Int(text.suffix(2)) {
+            let y = Int(text.prefix(4)), let m = Int(text.dropFirst(4).prefix(2)), let d = Int(text.suffix(2))
+        {
             return Day(year: y, month: m, day: d)
         }
         // 12-Aug-20, 12-Aug-2020, 12 August 2020, 12 Aug. 2020
@@ -77,11 +80,10 @@ enum ImportDates {
     static func spreadsheetSerial(_ text: String) -> Day? {
         let text = text.trimmingCharacters(in: .whitespaces)
         guard text.count == 5, text.allSatisfy({ $0.isASCII && $0.isNumber }), let serial = Int(text),
-              (25_569...73_050).contains(serial) else { return nil }
+            (25_569...73_050).contains(serial)
+        else { return nil }
         return Day(ordinal: serial - 25_569)
     }
 
     static let accepted = "YYYY-MM-DD, YYYYMMDD, 12-Aug-20, 12 August 2020 or August 12, 2020"
 }
-
-import Foundation

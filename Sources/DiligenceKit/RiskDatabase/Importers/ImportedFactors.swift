@@ -1,3 +1,5 @@
+import Foundation
+
 /// Risk factors brought in by `diligence db import` (ACLED, Access Now STOP), before they are
 /// written as a factor file: the factors, the sources they cite, and what the run should say.
 public struct ImportedFactors: Sendable {
@@ -71,8 +73,10 @@ struct HeadedCSV {
                     if duplicates[key] == nil { duplicates[key] = index }
                     continue
                 }
-                problems.append(Diagnostic(header.location(index, file: csv.file), .error,
-                                           "column `\(name.trimmingCharacters(in: .whitespaces))` appears twice (also column \(first + 1))"))
+                problems.append(
+                    Diagnostic(
+                        header.location(index, file: csv.file), .error,
+                        "column `\(name.trimmingCharacters(in: .whitespaces))` appears twice (also column \(first + 1))"))
             } else {
                 columns[key] = index
             }
@@ -95,5 +99,3 @@ struct HeadedCSV {
         return text.isEmpty ? nil : text
     }
 }
-
-import Foundation

@@ -35,10 +35,11 @@ public struct ImportedList: Sendable, Hashable {
     /// The entities as the database holds them, as if loaded from `file`.
     public func listedEntities(file: String) -> [ListedEntity] {
         entities.enumerated().map { index, entity in
-            ListedEntity(id: entity.id, name: entity.name, aliases: entity.aliases, kind: entity.kind, country: entity.country,
-                         listedBy: entity.listedBy, programme: entity.programmes.isEmpty ? nil : entity.programmes.map { "[\($0)]" }.joined(separator: " "),
-                         measures: entity.measures, since: entity.since, references: entity.references, file: file,
-                         mark: Mark(line: index + 1, column: 1))
+            ListedEntity(
+                id: entity.id, name: entity.name, aliases: entity.aliases, kind: entity.kind, country: entity.country,
+                listedBy: entity.listedBy, programme: entity.programmes.isEmpty ? nil : entity.programmes.map { "[\($0)]" }.joined(separator: " "),
+                measures: entity.measures, since: entity.since, references: entity.references, file: file,
+                mark: Mark(line: index + 1, column: 1))
         }
     }
 }

@@ -18,8 +18,10 @@ public struct OFACImporter: Sendable {
     /// The publication date of the files, for the references; nil writes no date.
     public var snapshotDate: Day?
 
-    static let sdnColumns = ["ent_num", "SDN_Name", "SDN_Type", "Program", "Title", "Call_Sign", "Vess_type", "Tonnage", "GRT",
-                             "Vess_flag", "Vess_owner", "Remarks"]
+    static let sdnColumns = [
+        "ent_num", "SDN_Name", "SDN_Type", "Program", "Title", "Call_Sign", "Vess_type", "Tonnage", "GRT",
+        "Vess_flag", "Vess_owner", "Remarks",
+    ]
     static let altColumns = ["ent_num", "alt_num", "alt_type", "alt_name", "alt_remarks"]
 
     public init(countries: CountryTable, snapshotDate: Day? = nil) {
@@ -39,8 +41,10 @@ public struct OFACImporter: Sendable {
         }
         for record in sdnFile.records {
             guard record.fields.count == Self.sdnColumns.count else {
-                problems.append(Diagnostic(record.location(Self.wrongColumn(record, expected: Self.sdnColumns.count), file: sdn.path), .error,
-                                           "expected \(Self.sdnColumns.count) columns (\(Self.sdnColumns.joined(separator: ", "))), found \(record.fields.count)"))
+                problems.append(
+                    Diagnostic(
+                        record.location(Self.wrongColumn(record, expected: Self.sdnColumns.count), file: sdn.path), .error,
+                        "expected \(Self.sdnColumns.count) columns (\(Self.sdnColumns.joined(separator: ", "))), found \(record.fields.count)"))
                 continue
             }
             let fields = record.fields.map(Self.value)
@@ -59,22 +63,30 @@ public struct OFACImporter: Sendable {
             case "aircraft": kind = .aircraft
             case nil: kind = .organisation
             case let other?:
-                problems.append(Diagnostic(record.location(2, file: sdn.path), .error,
-                                           "SDN_Type must be individual, vessel, aircraft or -0-, found `\(other)`"))
+                problems.append(
+                    Diagnostic(
+                        record.location(2, file: sdn.path), .error,
+                        "SDN_Type must be individual, vessel, aircraft or -0-, found `\(other)`"))
                 continue
             }
             if let first = position[number] {
-                problems.append(Diagnostic(record.location(0, file: sdn.path), .error,
-                                           "duplicate ent_num \(number) (also on line \(sdnFile.records[first].line))"))
+                problems.append(
+                    Diagnostic(
+                        record.location(0, file: sdn.path), .error,
+                        "duplicate ent_num \(number) (also on line \(sdnFile.records[first].line))"))
                 continue
             }
             position[number] = entities.count
             let country = country(remarks: fields[11]) ?? (kind == .vessel ? fields[9].flatMap(resolve) : nil)
-            entities.append(ImportedList.Entity(
-                id: "US-OFAC-SDN-\(number)", name: name, aliases: [], kind: kind, country: country, listedBy: ["US-OFAC"],
-                programmes: Self.programmes(fields[3]), measures: ["asset-freeze"], since: nil,
-                references: [Reference(source: "OFAC SDN list", title: "OFAC SDN list (\(Self.fileName(sdn.path))), entry \(number)",
-                                       date: snapshotDate.flatMap { PartialDate($0.description) }, quote: nil, url: nil)]))
+            entities.append(
+                ImportedList.Entity(
+                    id: "US-OFAC-SDN-\(number)", name: name, aliases: [], kind: kind, country: country, listedBy: ["US-OFAC"],
+                    programmes: Self.programmes(fields[3]), measures: ["asset-freeze"], since: nil,
+                    references: [
+                        Reference(
+                            source: "OFAC SDN list", title: "OFAC SDN list (\(Self.fileName(sdn.path))), entry \(number)",
+                            date: snapshotDate.flatMap { PartialDate($0.description) }, quote: nil, url: nil)
+                    ]))
         }
         var aliasCount = 0
         var unknownRows = 0
@@ -86,8 +98,10 @@ public struct OFACImporter: Sendable {
             }
             for record in altFile.records {
                 guard record.fields.count == Self.altColumns.count else {
-                    problems.append(Diagnostic(record.location(Self.wrongColumn(record, expected: Self.altColumns.count), file: alt.path), .error,
-                                               "expected \(Self.altColumns.count) columns (\(Self.altColumns.joined(separator: ", "))), found \(record.fields.count)"))
+                    problems.append(
+                        Diagnostic(
+                            record.location(Self.wrongColumn(record, expected: Self.altColumns.count), file: alt.path), .error,
+                            "expected \(Self.altColumns.count) columns (\(Self.altColumns.joined(separator: ", "))), found \(record.fields.count)"))
                     continue
                 }
                 let fields = record.fields.map(Self.value)
@@ -114,24 +128,33 @@ public struct OFACImporter: Sendable {
         var warnings: [Diagnostic] = []
         if unknownRows > 0, let alt {
             let shown = unknownEntries.prefix(10).map(String.init).joined(separator: ", ")
-            warnings.append(Diagnostic(SourceLocation(file: alt.path, line: 1, column: 1), .warning,
-                                       "\(unknownRows) alias rows refer to \(unknownEntries.count) entries not in \(Self.fileName(sdn.path)) (listed later?) and were skipped: ent_num \(shown)\(unknownEntries.count > 10 ? ", ..." : "")"))
+            warnings.append(
+                Diagnostic(
+                    SourceLocation(file: alt.path, line: 1, column: 1), .warning,
+                    "\(unknownRows) alias rows refer to \(unknownEntries.count) entries not in \(Self.fileName(sdn.path)) (listed later?) and were skipped: ent_num \(shown)\(unknownEntries.count > 10 ? ", ..." : "")"
+                ))
         }
         if let alt {
             for index in entities.indices where !entities[index].aliases.isEmpty {
-                entities[index].references.append(Reference(
-                    source: "OFAC SDN list aliases", title: "OFAC SDN aliases (\(Self.fileName(alt.path))), entry \(entities[index].id.dropFirst("US-OFAC-SDN-".count))",
-                    date: snapshotDate.flatMap { PartialDate($0.description) }, quote: nil, url: nil))
+                entities[index].references.append(
+                    Reference(
+                        source: "OFAC SDN list aliases",
+                        title: "OFAC SDN aliases (\(Self.fileName(alt.path))), entry \(entities[index].id.dropFirst("US-OFAC-SDN-".count))",
+                        date: snapshotDate.flatMap { PartialDate($0.description) }, quote: nil, url: nil))
             }
         }
         let dated = snapshotDate.map { "as published on \($0)" } ?? "snapshot date not given (--snapshot-date)"
-        var header = ["OFAC Specially Designated Nationals list, imported by `diligence db import --from ofac-sdn` from \(Self.fileName(sdn.path))"
-                      + (alt.map { " and \(Self.fileName($0.path))" } ?? "") + ", \(dated).",
-                      "Public domain (US Government work). OFAC's CSV files carry no listing dates: `since` is omitted, and the",
-                      "list is a snapshot of the day the files were published."]
+        var header = [
+            "OFAC Specially Designated Nationals list, imported by `diligence db import --from ofac-sdn` from \(Self.fileName(sdn.path))"
+                + (alt.map { " and \(Self.fileName($0.path))" } ?? "") + ", \(dated).",
+            "Public domain (US Government work). OFAC's CSV files carry no listing dates: `since` is omitted, and the",
+            "list is a snapshot of the day the files were published.",
+        ]
         if unknownRows > 0 { header.append("\(unknownRows) alias rows for \(unknownEntries.count) entries not in the SDN file were skipped.") }
-        let summary = ["\(entities.count) entries (\(entities.filter { $0.kind == .person }.count) persons, \(entities.filter { $0.kind == .organisation }.count) organisations, \(entities.filter { $0.kind == .vessel }.count) vessels, \(entities.filter { $0.kind == .aircraft }.count) aircraft), \(aliasCount) aliases"
-                       + (alt != nil ? ", \(unknownRows) alias rows skipped (unknown ent_num)" : "")]
+        let summary = [
+            "\(entities.count) entries (\(entities.filter { $0.kind == .person }.count) persons, \(entities.filter { $0.kind == .organisation }.count) organisations, \(entities.filter { $0.kind == .vessel }.count) vessels, \(entities.filter { $0.kind == .aircraft }.count) aircraft), \(aliasCount) aliases"
+                + (alt != nil ? ", \(unknownRows) alias rows skipped (unknown ent_num)" : "")
+        ]
         var list = ImportedList(entities: entities, header: header, warnings: warnings, summary: summary)
         list.snapshot = snapshotDate.map { DataSnapshot(source: .ofacSDN, date: $0) }
         return list
@@ -147,7 +170,8 @@ public struct OFACImporter: Sendable {
     static func value(_ field: String) -> String? {
         let utf8 = field.utf8
         guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
-              let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+            let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
+        else { return nil }
         let trimmed = first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) ? field : String(field[first...last])
         return trimmed == "-0-" ? nil : trimmed
     }

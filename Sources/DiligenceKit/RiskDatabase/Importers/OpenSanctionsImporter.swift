@@ -50,7 +50,8 @@ public struct OpenSanctionsImporter: Sendable {
             let object: [String: Any]
             do {
                 guard let parsed = try JSONSerialization.jsonObject(with: Data(content)) as? [String: Any] else {
-                    problems.append(Diagnostic(SourceLocation(file: file, line: lineNumber, column: 1), .error, "expected a JSON object (an entity) on each line"))
+                    problems.append(
+                        Diagnostic(SourceLocation(file: file, line: lineNumber, column: 1), .error, "expected a JSON object (an entity) on each line"))
                     continue
                 }
                 object = parsed
@@ -108,16 +109,22 @@ public struct OpenSanctionsImporter: Sendable {
             // does not load): a repeat, or two ids that read the same, is the export's error.
             let identifier = Self.identifier(id)
             if let first = firstLine[identifier] {
-                problems.append(Diagnostic(SourceLocation(file: file, line: lineNumber, column: 1), .error,
-                                           "entity id `\(id)` repeats the entity of line \(first)" + (identifier == id ? "" : " (both read `\(identifier)`)")))
+                problems.append(
+                    Diagnostic(
+                        SourceLocation(file: file, line: lineNumber, column: 1), .error,
+                        "entity id `\(id)` repeats the entity of line \(first)" + (identifier == id ? "" : " (both read `\(identifier)`)")))
                 continue
             }
             firstLine[identifier] = lineNumber
-            entities.append(ImportedList.Entity(
-                id: identifier, name: name, aliases: aliases, kind: kind, country: country, listedBy: datasets,
-                programmes: values("program"), measures: topics.contains { $0.hasPrefix("sanction") } ? ["asset-freeze"] : [], since: nil,
-                references: [Reference(source: "OpenSanctions", title: "OpenSanctions entity \(id)", date: snapshotDate.flatMap { PartialDate($0.description) },
-                                       quote: nil, url: "https://www.opensanctions.org/entities/\(id)/")]))
+            entities.append(
+                ImportedList.Entity(
+                    id: identifier, name: name, aliases: aliases, kind: kind, country: country, listedBy: datasets,
+                    programmes: values("program"), measures: topics.contains { $0.hasPrefix("sanction") } ? ["asset-freeze"] : [], since: nil,
+                    references: [
+                        Reference(
+                            source: "OpenSanctions", title: "OpenSanctions entity \(id)", date: snapshotDate.flatMap { PartialDate($0.description) },
+                            quote: nil, url: "https://www.opensanctions.org/entities/\(id)/")
+                    ]))
         }
         if lines == 0 { problems.append(Diagnostic(SourceLocation(file: file, line: 1, column: 1), .error, "empty file: no entities")) }
         if !problems.isEmpty { throw InputError(problems) }
@@ -130,19 +137,24 @@ public struct OpenSanctionsImporter: Sendable {
         let dated = snapshotDate.map { "as published on \($0)" } ?? newestChange.map { "last changed \($0)" } ?? "snapshot date not given (--snapshot-date)"
         var list = ImportedList(
             entities: entities,
-            header: ["OpenSanctions (FollowTheMoney entities), imported by `diligence db import --from opensanctions` from \((file as NSString).lastPathComponent), \(dated).",
-                     "Licence: CC BY-NC 4.0 for non-commercial use; commercial users need an OpenSanctions licence. `since` is the earliest",
-                     "listing or start date of the entity's sanctions where the data gives one."],
-            summary: ["\(entities.count) entries (\(entities.filter { $0.kind == .person }.count) persons, \(entities.filter { $0.kind == .organisation }.count) organisations, \(entities.filter { $0.kind == .vessel }.count) vessels, \(entities.filter { $0.kind == .aircraft }.count) aircraft), \(entities.map(\.aliases.count).reduce(0, +)) aliases, \(skipped) other entities skipped"])
+            header: [
+                "OpenSanctions (FollowTheMoney entities), imported by `diligence db import --from opensanctions` from \((file as NSString).lastPathComponent), \(dated).",
+                "Licence: CC BY-NC 4.0 for non-commercial use; commercial users need an OpenSanctions licence. `since` is the earliest",
+                "listing or start date of the entity's sanctions where the data gives one.",
+            ],
+            summary: [
+                "\(entities.count) entries (\(entities.filter { $0.kind == .person }.count) persons, \(entities.filter { $0.kind == .organisation }.count) organisations, \(entities.filter { $0.kind == .vessel }.count) vessels, \(entities.filter { $0.kind == .aircraft }.count) aircraft), \(entities.map(\.aliases.count).reduce(0, +)) aliases, \(skipped) other entities skipped"
+            ])
         list.snapshot = (snapshotDate ?? newestChange).map { DataSnapshot(source: .openSanctions, date: $0) }
         return list
     }
 
     /// The id as a list identifier: characters outside `A-Z a-z 0-9 . _ : / -` become `-`.
     static func identifier(_ id: String) -> String {
-        let cleaned = String(id.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._:/-".unicodeScalars.contains(scalar)) ? Character(scalar) : "-"
-        }.prefix(200))
+        let cleaned = String(
+            id.unicodeScalars.map { scalar -> Character in
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._:/-".unicodeScalars.contains(scalar)) ? Character(scalar) : "-"
+            }.prefix(200))
         return cleaned
     }
 

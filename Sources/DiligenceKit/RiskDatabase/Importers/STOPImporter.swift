@@ -68,7 +68,9 @@ public struct STOPImporter: Sendable {
                     if word.contains("throttl") || word.contains("slow") { slow = true; known = true }
                     if word.contains("service") || word.contains("social media") || word.contains("platform") || word.contains("messaging") {
                         services = true; known = true
-                    } else if word.contains("network") || word.contains("mobile") || word.contains("broadband") || word.contains("internet") || word.contains("full") {
+                    } else if word.contains("network") || word.contains("mobile") || word.contains("broadband") || word.contains("internet")
+                        || word.contains("full")
+                    {
                         network = true; known = true
                     }
                     if !known { return nil }
@@ -86,7 +88,9 @@ public struct STOPImporter: Sendable {
 
     /// Whether a `geo_scope` (and `area_name`) says national (true) or regional (false).
     static func isNational(_ text: String, area: String?) -> Bool? {
-        if let area, ["national", "nationwide", "nation wide", "countrywide", "country wide", "whole country", "entire country"].contains(TextFolding.key(area)) {
+        if let area,
+            ["national", "nationwide", "nation wide", "countrywide", "country wide", "whole country", "entire country"].contains(TextFolding.key(area))
+        {
             return true
         }
         let key = TextFolding.key(text)
@@ -99,7 +103,10 @@ public struct STOPImporter: Sendable {
             if key.hasPrefix("level 3") { return true }
             if key.hasPrefix("level 1") || key.hasPrefix("level 2") { return false }
             if key.contains("sub") || key.contains("region") || key.contains("local") || key.contains("state") || key.contains("province")
-                || key.contains("district") || key.contains("city") || key.contains("partial") { return false }
+                || key.contains("district") || key.contains("city") || key.contains("partial")
+            {
+                return false
+            }
             if key.contains("national") || key.contains("nationwide") || key.contains("country") { return true }
             return nil
         }
@@ -126,8 +133,9 @@ public struct STOPImporter: Sendable {
             throw InputError(SourceLocation(file: file, line: 1, column: 1), "empty file: no header and no shutdowns")
         }
         guard let headerIndex = csv.records.prefix(5).firstIndex(where: STOPLayout.isHeader) else {
-            throw InputError(SourceLocation(file: file, line: csv.records[0].line, column: 1),
-                             "not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected \(STOPLayout.described)")
+            throw InputError(
+                SourceLocation(file: file, line: csv.records[0].line, column: 1),
+                "not a known STOP layout: no header naming `start_date` and `country` in the first five lines; expected \(STOPLayout.described)")
         }
         let table = try HeadedCSV(csv: csv, headerIndex: headerIndex, allowingDuplicates: true)
         let layout = try STOPLayout(table, file: file)
@@ -159,9 +167,10 @@ public struct STOPImporter: Sendable {
             var identifier: String?
             if let text = value(layout.id) {
                 // Characters an id may not hold become `-` ("IN 23" is STOP-IN-23).
-                let cleaned = String(text.unicodeScalars.map { scalar -> Character in
-                    scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._:/-".unicodeScalars.contains(scalar)) ? Character(scalar) : "-"
-                }.prefix(100))
+                let cleaned = String(
+                    text.unicodeScalars.map { scalar -> Character in
+                        scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._:/-".unicodeScalars.contains(scalar)) ? Character(scalar) : "-"
+                    }.prefix(100))
                 let trimmedFields = record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
                 if let first = seenIDs[text] {
                     if first.fields == trimmedFields {
@@ -170,8 +179,10 @@ public struct STOPImporter: Sendable {
                         continue
                     }
                     // Another shutdown under the same ID: kept, its id made unique by its line.
-                    skipWarnings.append(Diagnostic(record.location(layout.id ?? 0, file: file), .warning,
-                                                   "ID `\(text)` is also on line \(first.line), with other values: imported as STOP-\(cleaned)-L\(record.line)"))
+                    skipWarnings.append(
+                        Diagnostic(
+                            record.location(layout.id ?? 0, file: file), .warning,
+                            "ID `\(text)` is also on line \(first.line), with other values: imported as STOP-\(cleaned)-L\(record.line)"))
                     identifier = "STOP-\(cleaned)-L\(record.line)"
                 } else {
                     seenIDs[text] = (record.line, trimmedFields)
@@ -224,15 +235,22 @@ public struct STOPImporter: Sendable {
                 skipReason = skipReason ?? (layout.type, "no shutdown type")
             } else if types == nil {
                 let column = ShutdownType.parse(type: typeText, extent: "") == nil || layout.extent == nil ? layout.type : layout.extent
-                problem(column, typeText.isEmpty && extentText.isEmpty
+                problem(
+                    column,
+                    typeText.isEmpty && extentText.isEmpty
                         ? "shutdown type is empty"
-                        : "shutdown type `\([typeText, extentText].filter { !$0.isEmpty }.joined(separator: "; "))` is not Shutdown or Throttle of a Full network or Service-based")
+                        : "shutdown type `\([typeText, extentText].filter { !$0.isEmpty }.joined(separator: "; "))` is not Shutdown or Throttle of a Full network or Service-based"
+                )
                 ok = false
             }
             if ok, let skipReason {
                 skipped[skipReason.reason, default: 0] += 1
-                skipWarnings.append(Diagnostic(record.location(skipReason.column ?? 0, file: file), .warning, "row skipped: \(skipReason.reason)"
-                    + (skipReason.reason.hasPrefix("unknown country") ? countries.suggestion(for: countryText).map { " (did you mean \($0.name)?)" } ?? "" : "")))
+                skipWarnings.append(
+                    Diagnostic(
+                        record.location(skipReason.column ?? 0, file: file), .warning,
+                        "row skipped: \(skipReason.reason)"
+                            + (skipReason.reason.hasPrefix("unknown country")
+                                ? countries.suggestion(for: countryText).map { " (did you mean \($0.name)?)" } ?? "" : "")))
                 continue
             }
             guard ok, let startDay, let country, let national, let types, let shutdownType = types.first else { continue }
@@ -271,7 +289,9 @@ public struct STOPImporter: Sendable {
             let networkText = (value(layout.networks) ?? "").lowercased()
             var networkDependencies: [String] = []
             if networkText.contains("mobile") || networkText.contains("cellular") { networkDependencies.append("mobile-data") }
-            if networkText.contains("broadband") || networkText.contains("fixed") || networkText.contains("fibre") || networkText.contains("fiber") || networkText.contains("landline") {
+            if networkText.contains("broadband") || networkText.contains("fixed") || networkText.contains("fibre") || networkText.contains("fiber")
+                || networkText.contains("landline")
+            {
                 networkDependencies.append("internet")
             }
             if networkDependencies.isEmpty { networkDependencies = ["internet", "mobile-data"] }
@@ -282,7 +302,8 @@ public struct STOPImporter: Sendable {
             // services blocked: facebook, twitter"
             let networkLabels = types.filter { $0 != .serviceBased }.map(\.label)
             let blocked = types.contains(.serviceBased)
-            var what = (networkLabels.isEmpty ? "Services blocked" : networkLabels.joined(separator: " and ").capitalisedFirst)
+            var what =
+                (networkLabels.isEmpty ? "Services blocked" : networkLabels.joined(separator: " and ").capitalisedFirst)
                 + " (\(national ? "national" : "regional"))"
             if !networkLabels.isEmpty, let text = value(layout.networks), text.lowercased() != "unknown" { what += " of \(text.lowercased()) networks" }
             if !named.isEmpty {
@@ -308,25 +329,33 @@ public struct STOPImporter: Sendable {
             event.region = region
             event.dependencies = affected
             event.source = value(layout.link)
-            let noteParts = [known(layout.justification).map { "official justification: \($0)" },
-                             unknown.isEmpty ? nil : "services not in the dependencies vocabulary: \(unknown.joined(separator: ", "))"].compactMap { $0 }
+            let noteParts = [
+                known(layout.justification).map { "official justification: \($0)" },
+                unknown.isEmpty ? nil : "services not in the dependencies vocabulary: \(unknown.joined(separator: ", "))",
+            ].compactMap { $0 }
             event.notes = noteParts.isEmpty ? nil : noteParts.joined(separator: "; ")
             rows.append(Row(event: event, country: country, national: national, type: shutdownType))
         }
         if !problems.isEmpty { throw InputError(problems) }
         if rows.isEmpty {
-            throw InputError([SourceLocation(file: file, line: table.header.line, column: 1)].map { location in
-                Diagnostic(location, .error, skipped.isEmpty ? "no shutdowns after the header"
-                           : "no shutdown imported: every row was skipped (" + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
-            } + skipWarnings)
+            throw InputError(
+                [SourceLocation(file: file, line: table.header.line, column: 1)].map { location in
+                    Diagnostic(
+                        location, .error,
+                        skipped.isEmpty
+                            ? "no shutdowns after the header"
+                            : "no shutdown imported: every row was skipped ("
+                                + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
+                } + skipWarnings)
         }
         let name = (file as NSString).lastPathComponent
         let newest = rows.map { $0.event.until ?? $0.event.date }.max() ?? Day(ordinal: 0)
         let reviewed = snapshotDate ?? newest
-        let source = DataSource(id: "access-now-stop", name: "Access Now STOP",
-                                date: snapshotDate.map { "export of \($0)" } ?? "export \(name), shutdowns up to \(newest)",
-                                licence: "Access Now #KeepItOn STOP data, cited with attribution to Access Now",
-                                url: "https://www.accessnow.org/keepiton/")
+        let source = DataSource(
+            id: "access-now-stop", name: "Access Now STOP",
+            date: snapshotDate.map { "export of \($0)" } ?? "export \(name), shutdowns up to \(newest)",
+            licence: "Access Now #KeepItOn STOP data, cited with attribution to Access Now",
+            url: "https://www.accessnow.org/keepiton/")
         var factors: [RiskFactor] = []
         let grouped = Dictionary(grouping: rows) { "\($0.country.code)|\($0.national ? "NATIONAL" : "REGIONAL")" }
         for key in grouped.keys.sorted() {
@@ -336,8 +365,13 @@ public struct STOPImporter: Sendable {
         var warnings: [Diagnostic] = skipWarnings
         if !unknownServices.isEmpty {
             let list = unknownServices.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10).map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
-            warnings.append(Diagnostic(SourceLocation(file: file, line: table.header.line, column: table.header.location(layout.otherServices ?? layout.services ?? 0, file: file).column), .warning,
-                                       "services not in the dependencies vocabulary were kept in the descriptions only: \(list); add them as synonyms in the database's vocabularies/ to match policies"))
+            warnings.append(
+                Diagnostic(
+                    SourceLocation(
+                        file: file, line: table.header.line, column: table.header.location(layout.otherServices ?? layout.services ?? 0, file: file).column),
+                    .warning,
+                    "services not in the dependencies vocabulary were kept in the descriptions only: \(list); add them as synonyms in the database's vocabularies/ to match policies"
+                ))
         }
         let nationalCount = rows.filter(\.national).count
         let header = [
@@ -347,9 +381,11 @@ public struct STOPImporter: Sendable {
         ]
         let skippedCount = skipped.values.reduce(0, +)
         let reasons = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        let summary = ["imported \(rows.count), skipped \(skippedCount)" + (reasons.isEmpty ? "" : " (\(reasons))")
-                       + (emptyRows > 0 ? "; \(emptyRows) empty row(s) ignored" : "") + " (\(layout.name))",
-                       "\(rows.count) shutdowns (\(nationalCount) national, \(rows.count - nationalCount) regional) in \(factors.count) factor(s) for \(Set(rows.map(\.country.code)).sorted().joined(separator: ", "))"]
+        let summary = [
+            "imported \(rows.count), skipped \(skippedCount)" + (reasons.isEmpty ? "" : " (\(reasons))")
+                + (emptyRows > 0 ? "; \(emptyRows) empty row(s) ignored" : "") + " (\(layout.name))",
+            "\(rows.count) shutdowns (\(nationalCount) national, \(rows.count - nationalCount) regional) in \(factors.count) factor(s) for \(Set(rows.map(\.country.code)).sorted().joined(separator: ", "))",
+        ]
         var imported = ImportedFactors(factors: factors, sources: [source], header: header, warnings: warnings, summary: summary)
         imported.snapshot = DataSnapshot(source: .stop, date: reviewed)
         return imported
@@ -371,18 +407,28 @@ public struct STOPImporter: Sendable {
             return count == 0 ? nil : "\(count) \(type.name)"
         }.joined(separator: ", ")
         let scope = national ? "national" : "regional"
-        let summary = "\(events.count) \(scope) internet shutdown(s) in \(country.name) recorded by Access Now's STOP from \(first) to \(last) (\(counts)). "
-            + "Severity \(severity.name): " + (worst == .fullNetwork ? "the state has cut whole networks" : "the state has throttled networks or blocked services")
+        let summary =
+            "\(events.count) \(scope) internet shutdown(s) in \(country.name) recorded by Access Now's STOP from \(first) to \(last) (\(counts)). "
+            + "Severity \(severity.name): "
+            + (worst == .fullNetwork ? "the state has cut whole networks" : "the state has throttled networks or blocked services")
             + (national ? "." : ", in some regions only.")
-        let reference = Reference(source: "Access Now STOP", title: "Access Now #KeepItOn STOP export \(file): \(events.count) \(scope) shutdown(s) in \(country.name), \(first) to \(last)",
-                                  date: PartialDate(reviewed.description), quote: nil, url: "https://www.accessnow.org/keepiton/")
+        let reference = Reference(
+            source: "Access Now STOP",
+            title: "Access Now #KeepItOn STOP export \(file): \(events.count) \(scope) shutdown(s) in \(country.name), \(first) to \(last)",
+            date: PartialDate(reviewed.description), quote: nil, url: "https://www.accessnow.org/keepiton/")
         return RiskFactor(
             id: "STOP-\(country.code)-\(national ? "NATIONAL" : "REGIONAL")", kind: .internetShutdown,
-            title: national ? "State-ordered internet shutdowns in \(country.name) (Access Now STOP)" : "Regional internet shutdowns in \(country.name) (Access Now STOP)",
+            title: national
+                ? "State-ordered internet shutdowns in \(country.name) (Access Now STOP)" : "Regional internet shutdowns in \(country.name) (Access Now STOP)",
             summary: summary, country: country, inForceFrom: first, inForceUntil: nil, published: reviewed, modified: reviewed,
-            reviewed: reviewed, severity: severity, affects: { var a = Affects(); a.dependencies = dependencies; return a }(),
+            reviewed: reviewed, severity: severity,
+            affects: {
+                var a = Affects(); a.dependencies = dependencies; return a
+            }(),
             exemptGoods: [], areas: [], targets: [], events: events, references: [reference],
-            recommendations: ["Keep a fallback that survives a state order (satellite link, a team abroad) for the services this country has cut, and an offline runbook."],
+            recommendations: [
+                "Keep a fallback that survives a state order (satellite link, a team abroad) for the services this country has cut, and an offline runbook."
+            ],
             notes: "Imported from \(file) by diligence db import --from stop.", file: file, mark: Mark(line: 1, column: 1))
     }
 

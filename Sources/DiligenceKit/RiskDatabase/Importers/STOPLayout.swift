@@ -16,7 +16,8 @@
 struct STOPLayout {
     /// The columns a STOP export must have, for the error that names them.
     static let required = "`start_date`, `country`, `geo_scope`, and `shutdown_type_new`, `shutdown_type` or `full or service-based`"
-    static let described = "Access Now's STOP layout: ID, start_date, end_date, country, geo_scope, area_name, "
+    static let described =
+        "Access Now's STOP layout: ID, start_date, end_date, country, geo_scope, area_name, "
         + "shutdown_type_new and `full or service-based` (2020) or shutdown_type and shutdown_extent, affected_network, "
         + "Facebook_affected ... phone_call_affected"
 
@@ -42,7 +43,10 @@ struct STOPLayout {
     let serviceFlags: [(name: String, column: Int)]
 
     /// The services STOP flags with yes/no columns, by the column's name less `_affected`.
-    static let flaggedServices = ["facebook", "twitter", "whatsapp", "instagram", "telegram", "youtube", "sms", "phone_call", "phone_calls", "messenger", "signal", "viber", "skype", "tiktok"]
+    static let flaggedServices = [
+        "facebook", "twitter", "whatsapp", "instagram", "telegram", "youtube", "sms", "phone_call", "phone_calls", "messenger", "signal", "viber", "skype",
+        "tiktok",
+    ]
 
     /// Whether a record names the columns of a STOP header (`start_date` and `country`).
     static func isHeader(_ record: CSVReader.Record) -> Bool {
@@ -67,16 +71,22 @@ struct STOPLayout {
         if type == nil { missing.append("`shutdown_type_new` (2020), `shutdown_type` or `full or service-based`") }
         guard let start, let country, let scope, let type else {
             let found = table.names.prefix(16).map { "`\($0.trimmingCharacters(in: .whitespaces))`" }.joined(separator: ", ")
-            throw InputError(SourceLocation(file: file, line: table.header.line, column: 1),
-                             "not a known STOP layout: no column \(missing.joined(separator: ", ")); expected \(Self.described); the header has \(found)\(table.names.count > 16 ? ", ..." : "")")
+            throw InputError(
+                SourceLocation(file: file, line: table.header.line, column: 1),
+                "not a known STOP layout: no column \(missing.joined(separator: ", ")); expected \(Self.described); the header has \(found)\(table.names.count > 16 ? ", ..." : "")"
+            )
         }
         // A twin of a column that is read makes the file ambiguous; twins of other columns do not matter.
         let read: [String: Int?] = ["start_date": start, "country": country, "geo_scope": scope, "type": type]
         let twins = table.duplicates.filter { key, _ in table.columns[key].map { column in read.values.contains { $0 == column } } ?? false }
         if !twins.isEmpty {
-            throw InputError(twins.sorted { $0.value < $1.value }.map { key, index in
-                Diagnostic(table.header.location(index, file: file), .error, "column `\(table.names[index].trimmingCharacters(in: .whitespaces))` appears twice (also column \((table.columns[key] ?? 0) + 1)): which one holds the data is unknown")
-            })
+            throw InputError(
+                twins.sorted { $0.value < $1.value }.map { key, index in
+                    Diagnostic(
+                        table.header.location(index, file: file), .error,
+                        "column `\(table.names[index].trimmingCharacters(in: .whitespaces))` appears twice (also column \((table.columns[key] ?? 0) + 1)): which one holds the data is unknown"
+                    )
+                })
         }
         name = newType != nil ? "Access Now STOP 2020 layout" : "Access Now STOP layout (shutdown_type, shutdown_extent)"
         self.start = start
