@@ -118,6 +118,30 @@ import Testing
         #expect(shutdown.events.map(\.date.text) == ["2020-08-09"])
     }
 
+    /// A dateline dates the article, not an event: without --published it resolves the article's
+    /// dates without a year, and it is no event itself.
+    @Test func aDatelineIsThePublicationDateNotAnEvent() throws {
+        let article = Article(
+            file: "t.txt", format: .text,
+            paragraphs: [
+                "Published 12 November 2020.",
+                "On 8 November, gunmen attacked a military convoy near Djibo in Burkina Faso, killing 14 soldiers.",
+            ])
+        let draft = try Self.drafter.draft(article, country: nil, published: nil, source: "Test", today: Day(iso: "2020-11-13") ?? .today)
+        #expect(draft.published == Day(iso: "2020-11-12"))
+        #expect(draft.events.map(\.date.text) == ["2020-11-08"])
+        #expect(draft.events.first?.sentence == 1)
+    }
+
+    @Test(arguments: [
+        ("Published 12 November 2020.", "2020-11-12"), ("Last updated on 3 March 2021", "2021-03-03"),
+        ("Posted: 2020-09-16", "2020-09-16"), ("Troops published a statement on 12 November 2020.", nil),
+        ("Published in March 2020.", nil),
+    ])
+    func datelinesAreOnlyDatelineWordsAndOneDay(text: String, day: String?) {
+        #expect(Drafter.datelineDate(text)?.description == day)
+    }
+
     /// A country named in several words ("Burkina Faso") is the draft's country without --country.
     @Test(arguments: [
         ("Burkina Faso: gunmen attacked a military convoy near Djibo on 8 November.", "BF"),

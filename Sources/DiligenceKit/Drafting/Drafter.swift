@@ -32,7 +32,12 @@ public struct Drafter: Sendable {
     /// The draft of `article`. `country` nil: the country the text names most often.
     public func draft(_ article: Article, country given: Country?, published givenDate: Day?, source: String, today: Day) throws(InputError) -> Draft {
         let sentences = SentenceSplitter.sentences(article.paragraphs)
-        let published = givenDate ?? article.published
+        // A dateline ("Published 12 November 2020.") dates the article, not an event: it
+        // gives no event and, without --published or a date in the page's head, gives the
+        // publication date.
+        let datelines = sentences.compactMap { sentence in Self.datelineDate(sentence.text).map { (sentence.index, $0) } }
+        let datelineIndices = Set(datelines.map(\.0))
+        let published = givenDate ?? article.published ?? datelines.first?.1
         var country = given
         if country == nil { country = inferredCountry(sentences) }
         guard let country else {
@@ -56,7 +61,7 @@ public struct Drafter: Sendable {
                 if places.count < Self.maxPlaces, seenPlaces.insert(TextFolding.key(mention.name)).inserted { places.append(mention) }
             }
             mentionsBySentence.append(mentions)
-            let found = dates.find(in: sentence.text)
+            let found = datelineIndices.contains(sentence.index) ? DateFinder.Result() : dates.find(in: sentence.text)
             if unresolved.count < Self.maxEvents { unresolved += found.unresolved.prefix(Self.maxEvents - unresolved.count).map { ($0, sentence.index) } }
             let located = mentions.filter { $0.place != nil }
             for date in found.mentions where events.count < Self.maxEvents {
@@ -217,6 +222,22 @@ public struct Drafter: Sendable {
     }
 
     /// The country the sentences name most often (ties: the first named).
+    /// Words a dateline is made of besides its date ("Published", "Last updated on").
+    static let datelineWords: Set<String> = ["published", "updated", "posted", "last", "modified", "on", "date", "first", "dated"]
+
+    /// The day of a sentence that is only a dateline: dateline words and one date to the day.
+    static func datelineDate(_ text: String) -> Day? {
+        let found = DateFinder(published: nil).find(in: text)
+        guard found.mentions.count == 1, let mention = found.mentions.first, mention.precision == .day, mention.until == nil,
+            let range = text.range(of: mention.expression)
+        else { return nil }
+        let rest = text.replacingCharacters(in: range, with: " ")
+        let words = Token.split(rest).filter { $0.kind == .word }.map { $0.text.lowercased() }
+        guard let first = words.first, ["published", "updated", "posted", "dated"].contains(first) || words.starts(with: ["last", "updated"])
+        else { return nil }
+        return words.allSatisfy(Self.datelineWords.contains) ? mention.first : nil
+    }
+
     func inferredCountry(_ sentences: [Sentence]) -> Country? {
         var counts: [Country: Int] = [:]
         var order: [Country] = []
