@@ -109,6 +109,27 @@ public enum Escaping {
                 }))
     }
 
+    /// HTML element text or a quoted attribute value (the HTML report's maps, matrix and
+    /// timeline): `&`, `<`, `>`, `"`, `'` as entities, the report's citation placeholder U+E000
+    /// as a reference, hidden characters written out as in the other formats.
+    static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\u{E000}": out += "&#xE000;"
+            case _ where HiddenCharacters.isHidden(scalar): out += HiddenCharacters.visible(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// XML 1.0 character data or attribute value: `&`, `<`, `>`, `"` and `'` as entities, CR as
     /// `&#13;` (a parser would turn a literal one into LF), the controls XML 1.0 does not allow
     /// at all (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F) written out as `\u{1B}`, DEL, C1

@@ -82,7 +82,7 @@ extension HTMLReporter {
         var legend = "<ol class=\"matrix-legend\">\n"
         for risk in risks {
             legend +=
-                "<li>\(HTMLText.escape(risk.label)): \(risk.severity.name), \(risk.operations.count) operation\(risk.operations.count == 1 ? "" : "s")</li>\n"
+                "<li>\(Escaping.html(risk.label)): \(risk.severity.name), \(risk.operations.count) operation\(risk.operations.count == 1 ? "" : "s")</li>\n"
         }
         legend += "</ol>\n"
         if risks.isEmpty { legend = "<p>No open finding: the matrix is empty.</p>\n" }

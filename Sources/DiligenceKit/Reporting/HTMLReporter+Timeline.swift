@@ -43,7 +43,7 @@ extension HTMLReporter {
         let rowHeight = 14.0
         let height = axis + 26 + rowHeight * Double(labelled.count)
         var out =
-            "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"Timeline of \(HTMLText.escape(factor.id))\" data-start=\"\(start)\" data-as-of=\"\(asOf)\">\n"
+            "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"Timeline of \(Escaping.html(factor.id))\" data-start=\"\(start)\" data-as-of=\"\(asOf)\">\n"
         out += "<line class=\"axis\" x1=\"\(n(left))\" y1=\"\(n(axis))\" x2=\"\(n(x(asOf)))\" y2=\"\(n(axis))\"/>\n"
         // Year ticks, above the axis.
         for year in stride(from: start.year + 1, through: asOf.year, by: 1) {
@@ -59,22 +59,22 @@ extension HTMLReporter {
             out += "<line class=\"leader\" x1=\"\(n(mx))\" y1=\"\(n(axis + 4))\" x2=\"\(n(mx))\" y2=\"\(n(ly - 9))\"/>\n"
             let anchor = mx > width * 0.55 ? "end" : "start"
             out +=
-                "<text class=\"mark-label\" x=\"\(n(mx + (anchor == "end" ? -3 : 3)))\" y=\"\(n(ly))\" text-anchor=\"\(anchor)\">\(HTMLText.escape(Self.clip(mark.label, 90)))</text>\n"
+                "<text class=\"mark-label\" x=\"\(n(mx + (anchor == "end" ? -3 : 3)))\" y=\"\(n(ly))\" text-anchor=\"\(anchor)\">\(Escaping.html(Self.clip(mark.label, 90)))</text>\n"
         }
         for mark in marks {
             let mx = x(mark.date)
             if mark.isMeasure {
                 out +=
-                    "<rect class=\"measure\" data-date=\"\(mark.date)\" x=\"\(n(mx - 4))\" y=\"\(n(axis - 4))\" width=\"8\" height=\"8\"><title>\(HTMLText.escape(mark.label))</title></rect>\n"
+                    "<rect class=\"measure\" data-date=\"\(mark.date)\" x=\"\(n(mx - 4))\" y=\"\(n(axis - 4))\" width=\"8\" height=\"8\"><title>\(Escaping.html(mark.label))</title></rect>\n"
             } else {
                 out +=
-                    "<circle class=\"event\" data-date=\"\(mark.date)\" cx=\"\(n(mx))\" cy=\"\(n(axis))\" r=\"\(n(SiteMap.dotRadius(mark.fatalities) - 1))\"><title>\(HTMLText.escape(mark.label))</title></circle>\n"
+                    "<circle class=\"event\" data-date=\"\(mark.date)\" cx=\"\(n(mx))\" cy=\"\(n(axis))\" r=\"\(n(SiteMap.dotRadius(mark.fatalities) - 1))\"><title>\(Escaping.html(mark.label))</title></circle>\n"
             }
         }
         out += "</svg>\n"
         let earlier = all.count - marks.count
         let caption =
-            "Timeline of \(HTMLText.escape(factor.id)): events (circles, sized by fatalities) and measure dates (squares) up to the as-of date \(asOf)"
+            "Timeline of \(Escaping.html(factor.id)): events (circles, sized by fatalities) and measure dates (squares) up to the as-of date \(asOf)"
             + (earlier > 0 ? "; \(earlier) earlier mark(s) not shown" : "") + "."
         return figure(out, caption: caption, className: "timeline-figure")
     }

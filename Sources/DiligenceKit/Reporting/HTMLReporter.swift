@@ -25,7 +25,7 @@ public struct HTMLReporter: Reporter {
         let figures = maps.enumerated().map { index, map in
             Self.figure(
                 map.svg(id: MarkdownReporter.anchor("map", policy.file + "-\(index + 1)")),
-                caption: "Map: \(HTMLText.escape(policy.company)), sites in \(HTMLText.escape(map.country.description)), as of \(context.asOf).",
+                caption: "Map: \(Escaping.html(policy.company)), sites in \(Escaping.html(map.country.description)), as of \(context.asOf).",
                 className: "map-figure")
         }.joined()
         var placed = figures.isEmpty
@@ -90,7 +90,7 @@ public struct HTMLReporter: Reporter {
         for row in markdown.riskOrder(result) {
             let entry = result.policies[row.index]
             let open = zip(Severity.allCases.reversed(), row.counts).compactMap { $1 > 0 ? "\($1) \($0)" : nil }
-            out += "<tr><td>\(HTMLText.escape(entry.policy.company))</td><td><code>\(HTMLText.escape(entry.policy.file))</code></td>"
+            out += "<tr><td>\(Escaping.html(entry.policy.company))</td><td><code>\(Escaping.html(entry.policy.file))</code></td>"
             out += "<td>\(open.isEmpty ? "none" : open.joined(separator: ", "))</td><td>\(row.accepted)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"

@@ -396,26 +396,3 @@ struct MarkdownHTML {
         }
     }
 }
-
-/// Escaping for text written into HTML by the HTML report itself (maps, matrix, timeline).
-enum HTMLText {
-    /// Element text or a quoted attribute value: `&`, `<`, `>`, `"`, `'` as entities, hidden
-    /// characters written out as in the other formats.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\u{E000}": out += "&#xE000;"
-            case _ where HiddenCharacters.isHidden(scalar): out += HiddenCharacters.visible(scalar)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-}

@@ -192,7 +192,7 @@ struct SiteMap {
         let clip = "clip-" + id
         var out =
             "<svg class=\"map\" id=\"\(id)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\""
-        out += " role=\"img\" aria-label=\"Map of \(HTMLText.escape(country.name)): sites, distance bands, events, areas\""
+        out += " role=\"img\" aria-label=\"Map of \(Escaping.html(country.name)): sites, distance bands, events, areas\""
         out +=
             " data-projection=\"equirectangular-cos\" data-centre-lat=\"\(SVGNumber.text(p.centre.lat, places: 6))\" data-centre-lon=\"\(SVGNumber.text(p.centre.lon, places: 6))\""
         out += " data-px-per-degree=\"\(SVGNumber.text(p.pixelsPerDegree, places: 6))\" data-map-width=\"\(n(p.width))\" data-map-height=\"\(n(p.height))\">\n"
@@ -222,10 +222,10 @@ struct SiteMap {
                             d += "Z"
                         }
                     }
-                    out += "<path class=\"area\" fill-rule=\"evenodd\" d=\"\(d)\"><title>\(HTMLText.escape(area.name))</title></path>\n"
+                    out += "<path class=\"area\" fill-rule=\"evenodd\" d=\"\(d)\"><title>\(Escaping.html(area.name))</title></path>\n"
                 } else if let centre = area.location, let radius = area.radiusKm {
                     out +=
-                        "<circle class=\"area\" cx=\"\(n(p.x(centre)))\" cy=\"\(n(p.y(centre)))\" r=\"\(n(radius * p.pixelsPerKm))\"><title>\(HTMLText.escape(area.name)) (\(Int(radius)) km)</title></circle>\n"
+                        "<circle class=\"area\" cx=\"\(n(p.x(centre)))\" cy=\"\(n(p.y(centre)))\" r=\"\(n(radius * p.pixelsPerKm))\"><title>\(Escaping.html(area.name)) (\(Int(radius)) km)</title></circle>\n"
                 }
             }
         }
@@ -234,7 +234,7 @@ struct SiteMap {
             let x = p.x(location), y = p.y(location)
             for radius in radii {
                 out +=
-                    "<circle class=\"band\" data-site=\"\(HTMLText.escape(site))\" data-km=\"\(Int(radius))\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius * p.pixelsPerKm))\"/>\n"
+                    "<circle class=\"band\" data-site=\"\(Escaping.html(site))\" data-km=\"\(Int(radius))\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius * p.pixelsPerKm))\"/>\n"
                 let labelY = y - radius * p.pixelsPerKm
                 if labelY > 10 { out += "<text class=\"band-label\" x=\"\(n(x + 3))\" y=\"\(n(labelY + 11))\">\(Int(radius)) km</text>\n" }
             }
@@ -251,12 +251,12 @@ struct SiteMap {
             let x = p.x(dot.location), y = p.y(dot.location)
             let age = Age(dot.date, asOf: asOf)
             out +=
-                "<circle class=\"event\" data-date=\"\(dot.date)\" data-killed=\"\(dot.fatalities)\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(Self.dotRadius(dot.fatalities)))\" fill=\"\(age.colour)\"><title>\(dot.date)\(dot.place.map { ", " + HTMLText.escape($0) } ?? "")\(dot.fatalities > 0 ? ", \(dot.fatalities) killed" : "")</title></circle>\n"
+                "<circle class=\"event\" data-date=\"\(dot.date)\" data-killed=\"\(dot.fatalities)\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(Self.dotRadius(dot.fatalities)))\" fill=\"\(age.colour)\"><title>\(dot.date)\(dot.place.map { ", " + Escaping.html($0) } ?? "")\(dot.fatalities > 0 ? ", \(dot.fatalities) killed" : "")</title></circle>\n"
         }
         for dot in shown.reversed() {
             guard let place = dot.place, labelled.insert(place).inserted else { continue }
             out +=
-                "<text class=\"place\" x=\"\(n(p.x(dot.location) - 8))\" y=\"\(n(p.y(dot.location) + 4))\" text-anchor=\"end\">\(HTMLText.escape(place))</text>\n"
+                "<text class=\"place\" x=\"\(n(p.x(dot.location) - 8))\" y=\"\(n(p.y(dot.location) + 4))\" text-anchor=\"end\">\(Escaping.html(place))</text>\n"
         }
         // Named targets (infrastructure).
         for factor in factors {
@@ -265,9 +265,9 @@ struct SiteMap {
                 let x = p.x(location), y = p.y(location)
                 out +=
                     "<g class=\"target\" data-x=\"\(n(x))\" data-y=\"\(n(y))\">" + Self.star(x: x, y: y)
-                    + "<title>\(HTMLText.escape(target.name))</title></g>\n"
+                    + "<title>\(Escaping.html(target.name))</title></g>\n"
                 out +=
-                    "<text class=\"target-label\" x=\"\(n(x - 11))\" y=\"\(n(y + 16))\" text-anchor=\"end\">\(HTMLText.escape(Self.short(target.name)))</text>\n"
+                    "<text class=\"target-label\" x=\"\(n(x - 11))\" y=\"\(n(y + 16))\" text-anchor=\"end\">\(Escaping.html(Self.short(target.name)))</text>\n"
             }
         }
         // Sites, by kind.
@@ -277,9 +277,9 @@ struct SiteMap {
             let x = p.x(location), y = p.y(location)
             let shape = Self.markers[(kinds.firstIndex(of: site.kind ?? "site") ?? 0) % Self.markers.count]
             let exposed = exposures.contains { $0.subject == site.id }
-            out += "<g class=\"site\(exposed ? " exposed" : "")\" data-id=\"\(HTMLText.escape(site.id))\" data-x=\"\(n(x))\" data-y=\"\(n(y))\">"
-            out += Self.marker(shape, x: x, y: y) + "<title>\(HTMLText.escape(site.displayName))</title></g>\n"
-            out += "<text class=\"site-label\" x=\"\(n(x + 10))\" y=\"\(n(y + 4))\">\(HTMLText.escape(site.id))</text>\n"
+            out += "<g class=\"site\(exposed ? " exposed" : "")\" data-id=\"\(Escaping.html(site.id))\" data-x=\"\(n(x))\" data-y=\"\(n(y))\">"
+            out += Self.marker(shape, x: x, y: y) + "<title>\(Escaping.html(site.displayName))</title></g>\n"
+            out += "<text class=\"site-label\" x=\"\(n(x + 10))\" y=\"\(n(y + 4))\">\(Escaping.html(site.id))</text>\n"
         }
         out += "</g>\n"
         out += furniture(p)
@@ -311,10 +311,10 @@ struct SiteMap {
         let n = { (v: Double) in SVGNumber.text(v) }
         let left = p.width + 14
         var y = 18.0
-        var out = "<g class=\"legend\">\n<text class=\"legend-title\" x=\"\(n(left))\" y=\"\(n(y))\">\(HTMLText.escape(country.name))</text>\n"
+        var out = "<g class=\"legend\">\n<text class=\"legend-title\" x=\"\(n(left))\" y=\"\(n(y))\">\(Escaping.html(country.name))</text>\n"
         y += 22
         func row(_ symbol: String, _ label: String) {
-            out += "<g>" + symbol + "<text x=\"\(n(left + 24))\" y=\"\(n(y + 4))\">\(HTMLText.escape(label))</text></g>\n"
+            out += "<g>" + symbol + "<text x=\"\(n(left + 24))\" y=\"\(n(y + 4))\">\(Escaping.html(label))</text></g>\n"
             y += 20
         }
         for (index, kind) in kinds.enumerated() {
@@ -337,7 +337,7 @@ struct SiteMap {
                 "risk database (section 6).", "As of \(asOf); projection:", "equirectangular, cos(latitude).",
             ]
         for line in credits {
-            out += "<text class=\"credit\" x=\"\(n(left))\" y=\"\(n(y))\">\(HTMLText.escape(line))</text>\n"
+            out += "<text class=\"credit\" x=\"\(n(left))\" y=\"\(n(y))\">\(Escaping.html(line))</text>\n"
             y += 13
         }
         out += "</g>\n"
