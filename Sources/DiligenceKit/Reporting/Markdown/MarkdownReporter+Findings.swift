@@ -4,6 +4,19 @@
 /// recommendations) is stated once, in its country profile (section 6); a finding keeps what is
 /// its own.
 extension MarkdownReporter {
+    // MARK: 5. Findings
+
+    func findings(_ result: CheckResult, _ out: inout MarkdownDocument) {
+        out.line("## 5. Findings by company")
+        out.blank()
+        out.line(
+            "Per company, the company with the most severe open finding first: its summary and sign-off block, then its findings grouped by risk factor, the factor with the most severe finding first. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading."
+        )
+        out.blank()
+        // Each policy's part, written as it is checked, placed in order of risk.
+        for row in riskOrder(result) { out.streamSection(1, policy: row.index) }
+    }
+
     /// The findings of one factor in one company, or of one rule when no factor of the
     /// database is behind them (an expired acceptance, say).
     struct FindingGroup {
@@ -43,7 +56,7 @@ extension MarkdownReporter {
     }
 
     /// "Open findings: 1 critical, 2 high; accepted: 1." and the company's top findings.
-    private func companySummary(_ findings: [Finding], _ reported: [Int], _ context: ReportContext, _ out: inout MarkdownDocument) {
+    func companySummary(_ findings: [Finding], _ reported: [Int], _ context: ReportContext, _ out: inout MarkdownDocument) {
         var open: [Severity: Int] = [:]
         var accepted = 0
         for position in reported {
@@ -63,7 +76,7 @@ extension MarkdownReporter {
 
     /// The company's sign-off block: one row per finding, for the owner, the decision and the
     /// due date to be filled in (an accepted finding shows its acceptance), then a signature line.
-    private func signOff(
+    func signOff(
         _ entry: PolicyResult, _ findings: [Finding], _ reported: [Int], _ context: ReportContext,
         _ out: inout MarkdownDocument
     ) {
@@ -113,7 +126,7 @@ extension MarkdownReporter {
         return groups
     }
 
-    private func render(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ out: inout MarkdownDocument) {
+    func render(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ out: inout MarkdownDocument) {
         guard let first = group.members.first.map({ findings[$0] }) else { return }
         let count = group.members.count
         let summary = "\(count) finding\(count == 1 ? "" : "s"), highest \(first.severity)"
@@ -201,7 +214,7 @@ extension MarkdownReporter {
         }
     }
 
-    private func render(_ finding: Finding, _ facts: FactorFacts, _ context: ReportContext, _ out: inout MarkdownDocument) {
+    func render(_ finding: Finding, _ facts: FactorFacts, _ context: ReportContext, _ out: inout MarkdownDocument) {
         // The long lines are written part by part, not built as Strings first.
         out.part("- **\(finding.severity.name.uppercased())**")
         if finding.accepted != nil { out.part(" (accepted)") }
@@ -281,7 +294,7 @@ extension MarkdownReporter {
 
     /// The columns of the events table, each with its cell per event: only columns some event
     /// fills (the date always), and none at all when no event has more than a date.
-    private func eventColumns(_ exposure: Exposure) -> [(header: String, cells: [String])] {
+    func eventColumns(_ exposure: Exposure) -> [(header: String, cells: [String])] {
         let events = exposure.events
         let columns: [(String, [String?])] = [
             ("Event", events.map { $0.id.map { "`\(Escaping.codeInTable($0))`" } }),
@@ -298,13 +311,13 @@ extension MarkdownReporter {
     }
 
     /// Whether the finding's exposure has a table to show.
-    private func hasTables(_ exposure: Exposure) -> Bool {
+    func hasTables(_ exposure: Exposure) -> Bool {
         exposure.bands.contains { $0.recentEvents + $0.olderEvents > 0 } || !eventColumns(exposure).isEmpty
     }
 
     /// The events the findings of a group cite (when any has more than a date) and their counts
     /// by distance band, as two tables with a row per operation and event (or band).
-    private func exposureTables(_ exposures: [Exposure], _ out: inout MarkdownDocument) {
+    func exposureTables(_ exposures: [Exposure], _ out: inout MarkdownDocument) {
         let cited = exposures.map { ($0, eventColumns($0)) }.filter { !$0.1.isEmpty }
         if !cited.isEmpty {
             // The columns some operation's events fill, in the order eventColumns gives them.

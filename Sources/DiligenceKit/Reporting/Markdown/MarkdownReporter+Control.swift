@@ -1,0 +1,80 @@
+/// Section 1 of the Markdown report: the control block (report id, as-of date, policies,
+/// database, gate, the report-level reviewer line) and the data snapshot.
+extension MarkdownReporter {
+    // MARK: 1. Control block
+
+    func control(_ result: CheckResult, _ out: inout MarkdownDocument) {
+        let companies = result.policies.map(\.policy.company)
+        out.line("# Due-diligence report: geopolitical exposure")
+        out.blank()
+        out.line("Companies covered: " + (companies.isEmpty ? "none" : companies.map(Escaping.markdown).joined(separator: "; ")) + ".")
+        out.blank()
+        if let comparison = result.options.comparison {
+            changes(result, comparison, &out)
+        }
+        out.line("## 1. Control")
+        out.blank()
+        out.table(
+            ["Item", "Value"],
+            [
+                ["Report id", "`\(reportID(result))`"],
+                ["As of", "**\(result.asOf)** (facts dated after this day are not used)"],
+                [
+                    "Policies covered",
+                    "\(result.policies.count): " + result.policies.map { "`\(Escaping.codeInTable($0.policy.file))`" }.joined(separator: ", "),
+                ],
+                [
+                    "Risk database",
+                    "\(Escaping.markdown(result.database.name))" + (result.database.version.map { " version \(Escaping.markdown($0))" } ?? "")
+                        + ", \(result.database.factorCount) risk factors, \(result.database.entityCount) listed persons and entities",
+                ],
+                ["Database digest", "`sha256:\(result.database.digest)`"],
+                ["Newest review in database", result.database.newestReview?.description ?? "none"],
+                ["Gate", gateText(result)],
+                ["Prepared by", "diligence \(DiligenceVersion.current) (automated screening; findings need human review)"],
+                ["Reviewed and signed off by", "Name: ______________________  Role: ______________________  Date: ____________  Signature: ______________"],
+            ])
+        out.blank()
+        out.line("### Data snapshot")
+        out.blank()
+        if result.database.sources.isEmpty {
+            out.line("The database declares no sources (no `database.yaml`).")
+        } else {
+            out.table(
+                ["Source", "Snapshot date or version", "Age at the as-of date", "Licence or attribution"],
+                result.database.sources.map { source in
+                    [
+                        Escaping.markdown(source.name) + (source.url.map { " (\(Escaping.markdown($0)))" } ?? ""),
+                        Escaping.markdown(source.date ?? "not stated"), SnapshotAge.describe(source.date, asOf: result.asOf),
+                        Escaping.markdown(source.licence ?? "not stated"),
+                    ]
+                })
+        }
+        out.blank()
+        out.line(DatabaseAge(reviews: result.database.reviewDates ?? [], asOf: result.asOf).sentence)
+        for notice in result.database.superseded ?? [] {
+            out.blank()
+            out.line("Not loaded: " + Escaping.markdown(notice) + ".")
+        }
+        out.blank()
+    }
+
+    func gateText(_ result: CheckResult) -> String {
+        guard let failOn = result.options.failOn else { return "off (`--fail-on none`)" }
+        return result.gateFailed
+            ? "**FAILED**: \(result.failingFindings.count) \(result.options.baseline == nil ? "" : "new ")finding(s) at or above \(failOn), or expired acceptances"
+            : "**passed**: nothing \(result.options.baseline == nil ? "" : "new and ")unaccepted at or above \(failOn)"
+    }
+
+    /// A stable id for the run: as-of date and a digest of the database and the findings.
+    func reportID(_ result: CheckResult) -> String {
+        var hasher = SHA256()
+        hasher.update(result.asOf.description)
+        hasher.update(result.database.digest)
+        for entry in result.policies {
+            hasher.update(entry.policy.file)
+            for finding in entry.findings { hasher.update("\(finding.identity)|\(finding.severity)|\(finding.accepted != nil)") }
+        }
+        return "DD-\(result.asOf)-\(hasher.finalizeHex().prefix(8))"
+    }
+}
