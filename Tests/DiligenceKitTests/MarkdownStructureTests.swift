@@ -4,8 +4,10 @@ import Testing
 @testable import DiligenceKit
 
 /// The Markdown report of the example policies is shaped for signing: risk first, each
-/// company with its own sign-off block, findings grouped by factor, each factor stated once in
-/// its country profile, no empty tables, a coverage statement, and nothing lost.
+/// company with its own sign-off (each finding's owner, decision and due date, the company's
+/// signature), findings grouped by factor, findings that say the same of several operations as
+/// one entry, each factor stated once in its country profile, no empty tables, a coverage
+/// statement, and nothing lost.
 @Suite struct MarkdownStructureTests {
     static let examples: CheckResult = {
         let policies = (try? PolicySet.load([TestData.root.appendingPathComponent("policies").path], loader: TestData.workspace.policyLoader)) ?? []
@@ -29,6 +31,20 @@ import Testing
         Severity.allCases.first { line.hasPrefix("- **\($0.name.uppercased())**") }
     }
 
+    /// The line that names a finding: "`identity` at `file:line:column`", alone on an entry's
+    /// first line or on its own line under an entry of several operations.
+    static func line(of finding: Finding, in lines: [Substring]) -> Int? {
+        lines.firstIndex { $0.contains("`\(finding.identity)` at `\(finding.policy):\(finding.line):\(finding.column)`") }
+    }
+
+    /// The exposure path of the entry whose line (or one of whose operations' lines) is at `index`.
+    static func why(at index: Int, in lines: [Substring]) -> Substring? {
+        var first = index
+        while first > 0, !lines[first].hasPrefix("- **") { first -= 1 }
+        let next = first + 1
+        return next < lines.count && lines[next].hasPrefix("  - **Why (exposure path):** ") ? lines[next] : nil
+    }
+
     @Test func theExamplesHaveTheShapeTheseTestsNeed() throws {
         #expect(Self.examples.policies.count == 9)
         #expect(Self.examples.reportedFindings.contains { $0.severity == .critical })
@@ -37,7 +53,7 @@ import Testing
 
     /// In each company, the findings go from the most severe down: each factor's findings in
     /// order, the factors in order of their most severe finding, and the company's first finding
-    /// is its most severe; the sign-off table is in the same order.
+    /// is its most severe; the company's signature line closes its part.
     @Test func eachCompanyMeetsItsMostSevereFindingFirst() throws {
         for (company, text) in try Self.companySections() {
             let lines = text.split(separator: "\n")
@@ -57,13 +73,7 @@ import Testing
             }
             if let top = current.first { groupHighest.append(top) }
             #expect(groupHighest == groupHighest.sorted(by: >), "\(company): factor groups out of order")
-            let signOff = lines.filter { $0.hasPrefix("| `") }.compactMap { row in
-                Severity.allCases.first { row.contains("` | \($0.name) |") || row.contains("` | \($0.name) (") }
-            }
-            #expect(!signOff.isEmpty, "\(company): no sign-off rows")
-            #expect(signOff == signOff.sorted(by: >), "\(company): sign-off rows out of order")
-            #expect(text.contains("**Sign-off for "))
-            #expect(text.contains("Signed off for "))
+            #expect(lines.last { !$0.isEmpty && !$0.hasPrefix("<a id=") }?.hasPrefix("**Sign-off for ") == true, "\(company): no signature line at the end")
         }
         // The criticals' company leads the executive summary's list of companies.
         let table = try #require(Self.markdown.range(of: "**Companies by risk**"))
@@ -84,41 +94,101 @@ import Testing
             .filter { $0.hasPrefix("| [") }.map { String($0.dropFirst(3).prefix { $0 != "]" }) }
         #expect(order.count == 9)
         #expect(sections.map { String($0.prefix { $0 != "(" }.dropLast()) } == order)
-        let scope = try #require(markdown.range(of: "\n## 3. Scope\n\n### "))
-        #expect(markdown[scope.upperBound...].hasPrefix("Lúrio Logistics Services Lda\n"))
+        // The scope's tables list the companies in the same order.
+        let scope = try #require(markdown.range(of: "\n## 3. Scope\n"))
+        let companies = markdown[scope.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).drop {
+            !$0.hasPrefix("| Company | Policy file |")
+        }.dropFirst(2)
+            .prefix { $0.hasPrefix("| ") }.map { String($0.dropFirst(2).prefix { $0 != "|" }.dropLast()) }
+        #expect(companies.count == order.count)
+        for (company, expected) in zip(companies, order) { #expect(company == expected) }
         let start = try #require(markdown.range(of: "\n## 5. Findings by company\n"))
         let firstFinding = try #require(markdown[start.upperBound...].split(separator: "\n").first { Self.severity(ofBullet: $0) != nil })
         #expect(Self.severity(ofBullet: firstFinding) == .critical)
     }
 
-    /// Each sign-off block lists exactly its company's reported findings.
+    /// Each company's part names each of its reported findings once, by identity and place,
+    /// with the owner, decision and due date to fill in, and ends with its signature line.
     @Test func eachCompanySignsOffItsOwnFindings() throws {
         let sections = try Self.companySections()
         #expect(sections.count == Self.examples.policies.count)
         for entry in Self.examples.policies {
             let section = try #require(sections.first { $0.company.hasPrefix(entry.policy.company + " (") })
-            // The rows of the sign-off block, not those of the events tables further down.
-            let block = section.text.range(of: "**Sign-off for ").map { section.text[$0.upperBound...] } ?? ""
-            let rows = block.split(separator: "\n").prefix { !$0.hasPrefix("Signed off for ") }.filter { $0.hasPrefix("| `") }
-            #expect(rows.count == entry.findings.count, "\(entry.policy.company)")
+            let lines = section.text.split(separator: "\n")
+            let decisions = lines.filter { $0.contains(" · Decision: ") }
+            #expect(decisions.count == entry.findings.count, "\(entry.policy.company)")
             for finding in entry.findings {
-                #expect(rows.contains { $0.hasPrefix("| `\(finding.identity)` |") }, "\(finding.identity) not in the sign-off of \(entry.policy.company)")
+                let at = Self.line(of: finding, in: lines)
+                #expect(at != nil, "\(finding.identity) not in the part of \(entry.policy.company)")
+                if let at { #expect(lines[at].contains("Owner: ") && lines[at].contains(" · Due: "), "\(finding.identity): no decision fields") }
+            }
+            if !entry.findings.isEmpty {
+                #expect(section.text.contains("**Sign-off for \(Escaping.markdown(entry.policy.company))** "))
             }
         }
     }
 
-    /// Every finding of the JSON report is in the Markdown report, by its identity.
+    /// Three identical findings for one operator's three sites read as one entry naming the
+    /// three sites, each with its identity, place, name and decision.
+    @Test func identicalFindingsOfSeveralOperationsAreOneEntry() throws {
+        let sections = try Self.companySections()
+        let telecom = try #require(sections.first { $0.company.hasPrefix("Svislach Telecom JLLC (") })
+        let lines = telecom.text.split(separator: "\n")
+        let file = try #require(Self.examples.policies.first { $0.policy.company == "Svislach Telecom JLLC" }).policy.file
+        let entry = try #require(lines.firstIndex { $0.hasPrefix("- **HIGH** `human-rights-obligations` for 3 sites (each below): ") })
+        #expect(lines[entry].contains("Svislach Telecom JLLC operates *the site* in Belarus as a telecommunications business"))
+        #expect(
+            lines[entry + 1]
+                == "  - **Why (exposure path):** *the site* → company sector telecommunications → DRF-2020-BY-0002 → human-rights-obligations → high")
+        for (offset, (site, line, name)) in [
+            ("minsk-noc", 25, "Network operations centre"), ("minsk-data-centre", 37, "Core data centre (Minsk south-west)"),
+            ("soligorsk-regional-hub", 47, "Soligorsk regional hub and shop"),
+        ].enumerated() {
+            #expect(
+                lines[entry + 2 + offset]
+                    == "  - `human-rights-obligations/\(site)/DRF-2020-BY-0002` at `\(file):\(line):5`: \(name). Owner: ________ · Decision: ________ · Due: ________"
+            )
+        }
+        // Findings that differ in more than the operation's name stay apart.
+        #expect(telecom.text.contains("- **MEDIUM** `human-rights-obligations/beltelecom/DRF-2020-BY-0002` at `"))
+        #expect(!Self.markdown.contains("- **CRITICAL** `conflict-proximity` for "))
+    }
+
+    /// Every finding of the JSON report is in the Markdown report, by its identity and its place
+    /// in the policy; an entry of several operations names each with its name.
     @Test func everyFindingOfTheJSONReportIsInTheMarkdownReport() throws {
         let json = JSONReporter().render(Self.examples)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let findings = try #require(document["findings"] as? [[String: Any]])
         #expect(findings.count == Self.examples.reportedFindings.count)
+        let lines = Self.markdown.split(separator: "\n")
         for finding in findings {
             let id = try #require(finding["id"] as? String)
-            // In the sign-off table and in the finding's own line.
-            #expect(Self.markdown.contains("| `\(id)` |"), "\(id) missing from a sign-off table")
-            #expect(Self.markdown.contains(" `\(id)` at `") || finding["rule"] as? String == "stale-intelligence", "\(id) missing from the findings")
+            let policy = try #require(finding["policy"] as? String)
+            let line = try #require(finding["line"] as? Int)
+            #expect(lines.contains { $0.contains("`\(id)` at `\(policy):\(line):") }, "\(id) missing from the findings")
         }
+        for finding in Self.examples.reportedFindings {
+            let at = try #require(Self.line(of: finding, in: lines))
+            if lines[at].hasPrefix("  - `") {
+                #expect(lines[at].contains("`: " + Escaping.markdown(finding.subjectName) + ". Owner: "), "\(finding.identity): operation not named")
+            }
+        }
+    }
+
+    /// Every source a reported finding cites is in the annex, with its title and date.
+    @Test func everyCitedSourceIsInTheAnnex() throws {
+        let annex = try #require(Self.markdown.range(of: "\n## Annex: sources cited\n"))
+        let text = Self.markdown[annex.upperBound...]
+        var cited = 0
+        for finding in Self.examples.reportedFindings {
+            for evidence in finding.evidence {
+                guard let reference = evidence.reference else { continue }
+                cited += 1
+                #expect(text.contains(MarkdownReporter.sourceText(reference)), "source lost: \(reference.source) \(reference.title ?? "")")
+            }
+        }
+        #expect(cited > 0)
     }
 
     /// A factor's quotes, events and recommendations are stated once (in its profile), and
@@ -188,31 +258,39 @@ import Testing
         // One events table and one band table for a factor's findings in a company, a row per
         // operation and event: the four Cabo Delgado operations, each with its two events and
         // its own distance, and each with its bands.
+        // An event several operations cite is one row, with their distances in their order; a
+        // band's counts that several operations share are one row.
         let start = try #require(Self.markdown.range(of: "#### [ASWJ Islamist insurgency"))
         let group = String(Self.markdown[start.upperBound...]).components(separatedBy: "\n#### ").first ?? ""
         #expect(group.components(separatedBy: "Events cited (").count == 2)
         #expect(group.components(separatedBy: "| Operation | Distance band |").count == 2)
-        for (subject, distance) in [("afungi-yard", "64 km"), ("palma-port-office", "66 km"), ("afungi-crew-change", "65 km"), ("pemba-warehouse", "181 km")] {
-            #expect(group.contains("| `\(subject)` | 2020-08-12 | Mocímboa da Praia | \(distance) |"), "\(subject): event row lost")
-            #expect(group.contains("| `\(subject)` | March 2020 (month) | Mocímboa da Praia | \(distance) |"), "\(subject): event row lost")
-            #expect(group.contains("| `\(subject)` | 25–100 km |"), "\(subject): band row lost")
-        }
+        let operations = "| `afungi-yard`, `palma-port-office`, `afungi-crew-change`, `pemba-warehouse` |"
+        #expect(group.contains(operations + " 2020-08-12 | Mocímboa da Praia | 64 km, 66 km, 65 km, 181 km |"), "event row lost")
+        #expect(group.contains(operations + " March 2020 (month) | Mocímboa da Praia | 64 km, 66 km, 65 km, 181 km |"), "event row lost")
+        #expect(group.contains("| `afungi-yard`, `palma-port-office`, `afungi-crew-change` | 25–100 km | 2 | 0 | 0 | 0 |"), "band row lost")
+        #expect(group.contains("| `pemba-warehouse` | 25–100 km | 1 | 0 | 0 | 0 |"), "band row lost")
+        #expect(group.contains("| `pemba-warehouse` | 100–200 km | 2 | 0 | 0 | 0 |"), "band row lost")
     }
 
     /// The coverage statement names the countries the database covers, and a company whose
     /// operations are all elsewhere learns that "no finding" means "not covered".
     @Test func noFindingInNorwayIsSaidToMeanNotCovered() throws {
         let markdown = Self.markdown
-        #expect(markdown.contains("The risk database has factors in force on 2020-09-30 for Belarus (BY), Mali (ML), Mozambique (MZ)."))
+        #expect(markdown.contains("**Coverage:** the risk database has factors in force on 2020-09-30 for Belarus (BY), Mali (ML), Mozambique (MZ)."))
         #expect(markdown.contains("“no finding” there means *not covered*, not *no risk*"))
-        #expect(markdown.contains("| Vestfjord Havbruk AS | Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE) |"))
+        let lines = markdown.split(separator: "\n")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("| Vestfjord Havbruk AS | `") && $0.contains("policies/control-norway-aquaculture.yaml` |")
+                    && $0.hasSuffix(" | Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE) |")
+            })
         let norway = try #require(try Self.companySections().first { $0.company.hasPrefix("Vestfjord Havbruk AS") })
         // Said in the summary's paragraph, right after "No finding.".
         #expect(
             norway.text.contains(
                 "No finding.\n**Not covered:** no factor of the risk database covers Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE), where this company operates: no finding there means *not covered*, not *no risk*"
             ))
-        #expect(markdown.contains("| Nemiga Software Labs | none |"))
+        #expect(lines.contains { $0.hasPrefix("| Nemiga Software Labs | `") && $0.hasSuffix(" | none |") })
     }
 
     /// A place-bound finding's exposure is read in its exposure path (distance, events, band,
@@ -222,17 +300,16 @@ import Testing
         let lines = Self.markdown.split(separator: "\n")
         #expect(!Self.markdown.contains("**Exposure:**"))
         var placed = 0
-        for finding in Self.examples.reportedFindings where finding.rule != "stale-intelligence" {
+        for finding in Self.examples.reportedFindings {
             guard let exposure = finding.exposure else { continue }
-            let at = try #require(lines.firstIndex { $0.contains(" `\(finding.identity)` at `") }, "\(finding.identity) missing")
-            let why = lines[at + 1]
-            #expect(why.hasPrefix("  - **Why (exposure path):** "), "\(finding.identity): no exposure path")
+            let at = try #require(Self.line(of: finding, in: lines), "\(finding.identity) missing")
+            let why = try #require(Self.why(at: at, in: lines), "\(finding.identity): no exposure path")
             #expect(why.hasSuffix(" → \(exposure.severity)"), "\(finding.identity): path does not end in its severity")
             // The coordinates: in the path, or in the site's row of the scope (section 3).
             if let location = exposure.location {
                 placed += 1
                 #expect(
-                    why.contains(location.description) || lines.contains { $0.hasPrefix("| `\(exposure.subject)` ") && $0.contains(" | \(location) | ") },
+                    why.contains(location.description) || lines.contains { $0.contains(" | `\(exposure.subject)` ") && $0.contains(" | \(location) | ") },
                     "\(finding.identity): coordinates lost")
             }
             if let distance = exposure.distanceKm, exposure.area == nil {

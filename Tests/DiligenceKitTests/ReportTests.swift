@@ -91,11 +91,13 @@ import Testing
                     travellers: 3
                 """))
         let markdown = MarkdownReporter().render(result)
-        #expect(markdown.contains("\n| `depot` Depot \\| A | — | Mali (ML) | Kayes / Kita | 13.0500, -9.4833 | payments, slack |   |\n"))
-        #expect(markdown.contains("\n| `yard`  | — | Mali (ML) | Gao | **none** |   |   |\n"))
-        #expect(markdown.contains("\n| `cotton`  | import | Mali (ML) | cotton, livestock | 5201, 0101 |   |\n"))
-        #expect(markdown.contains("\n| `agent` | &lt;b&gt;Agent&lt;/b&gt; | Mali (ML) | — | A\\_B; C\\|D |\n"))
-        #expect(markdown.contains("\n| `trip`  | Mali (ML) | — | 3 | — |\n"))
+        // Each row names its company (the report-wide tables hold every company's operations).
+        let company = "\n| " + Escaping.markdown(result.policies[0].policy.company) + " "
+        #expect(markdown.contains(company + "| `depot` Depot \\| A | — | Mali (ML) | Kayes / Kita | 13.0500, -9.4833 | payments, slack |   |\n"))
+        #expect(markdown.contains(company + "| `yard`  | — | Mali (ML) | Gao | **none** |   |   |\n"))
+        #expect(markdown.contains(company + "| `cotton`  | import | Mali (ML) | cotton, livestock | 5201, 0101 |   |\n"))
+        #expect(markdown.contains(company + "| `agent` | &lt;b&gt;Agent&lt;/b&gt; | Mali (ML) | — | A\\_B; C\\|D |\n"))
+        #expect(markdown.contains(company + "| `trip`  | Mali (ML) | — | 3 | — |\n"))
     }
 
     @Test func policyTextBreaksNoTableRow() throws {
@@ -187,9 +189,7 @@ import Testing
         #expect(markdown.contains(#/\n  - “[^\n]+” \[1\]\n/#))
         // The accepted risk is shown with its approver and expiry.
         #expect(markdown.contains("- **HIGH** (accepted) `shutdown-exposure/minsk-office/DRF-2020-BY-0001` at `test.yaml:"))
-        #expect(
-            markdown.contains(
-                "| `shutdown-exposure/minsk-office/DRF-2020-BY-0001` | high (accepted) |   | accepted by Head of Compliance | expires 2021-03-31 |"))
+        #expect(markdown.contains("Owner: ________ · Decision: accepted by Head of Compliance · Due: expires 2021-03-31\n"))
         #expect(markdown.contains("| Satellite uplink on order | Head of Compliance | 2021-03-31 | in force (1 finding) |"))
         #expect(markdown.contains("**Gate verdict:** **passed**"))
     }

@@ -12,15 +12,21 @@ public struct HTMLReporter: Reporter {
         self.format = format
     }
 
-    /// The Markdown report's two streams: each policy's scope and its findings.
-    public var streamCount: Int { 2 }
+    /// The Markdown report's streams: each policy's rows of the scope tables, and its findings.
+    public var streamCount: Int { MarkdownReporter().streamCount }
 
     public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         let markdown = MarkdownReporter().sections(of: policy, result, context)
-        guard markdown.count == 2 else { return markdown }
-        var scope = MarkdownHTML()
-        // The company's maps go before its first group of findings (or after its sign-off
-        // block when no group is shown).
+        let findingsStream = MarkdownReporter.findingsStream
+        guard markdown.count == findingsStream + 1 else { return markdown }
+        // A scope table's rows continue the table whose header the layout wrote.
+        let rows = markdown.prefix(findingsStream).map { section in
+            var converter = MarkdownHTML()
+            converter.continuesTable = true
+            return converter.convert(section)
+        }
+        // The company's maps go before its first group of findings (or after its signature
+        // line when no group is shown).
         let maps = SiteMap.maps(of: policy, result.findings, context)
         let figures = maps.enumerated().map { index, map in
             Self.figure(
@@ -35,14 +41,16 @@ public struct HTMLReporter: Reporter {
             placed = true
             return figures
         }
-        var converted = findings.convert(markdown[1])
+        var converted = findings.convert(markdown[findingsStream])
         if !placed { converted.append(figures) }
-        return [scope.convert(markdown[0]), converted]
+        return rows + [converted]
     }
 
     public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
         let markdown = MarkdownReporter()
         var converter = MarkdownHTML()
+        // A scope table's header is followed by the policies' rows (streams): left open.
+        converter.continuesTable = true
         converter.beforeHeading = { level, text in
             // The risk matrix closes the executive summary.
             level == 2 && text.hasPrefix("3. ") ? Self.riskMatrix(result) : ""
@@ -85,7 +93,8 @@ public struct HTMLReporter: Reporter {
         var out = "<section class=\"sign-off\" id=\"sign-off\">\n<h2>Sign-off</h2>\n"
         out +=
             "<p>Report <code>\(markdown.reportID(result))</code>, as of <strong>\(result.asOf)</strong>, risk database digest <code>sha256:\(result.database.digest)</code>. "
-        out += "Each company's findings have their own sign-off block in section 5; this page records the review of the report as a whole.</p>\n"
+        out +=
+            "Each company's findings have their own sign-off in section 5 (owner, decision and due date per finding, and the company's signature); this page records the review of the report as a whole.</p>\n"
         out += "<table>\n<thead><tr><th>Company</th><th>Policy file</th><th>Open findings</th><th>Accepted</th></tr></thead>\n<tbody>\n"
         for row in markdown.riskOrder(result) {
             let entry = result.policies[row.index]

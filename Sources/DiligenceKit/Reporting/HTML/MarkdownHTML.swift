@@ -10,6 +10,11 @@ struct MarkdownHTML {
     /// HTML to insert before a heading (level, heading text as Markdown), or after it. Empty: nothing.
     var beforeHeading: (Int, Substring) -> String = { _, _ in "" }
     var afterHeading: (Int, Substring) -> String = { _, _ in "" }
+    /// Whether a table may span the texts converted one after the other: a text that ends in a
+    /// table's body leaves it open, and a text that starts with table rows continues it (a
+    /// policy's rows of a scope table, converted on their own, are rows of the table the
+    /// layout's text opened).
+    var continuesTable = false
 
     // Bytes, not Characters: a portfolio's report is tens of megabytes, and walking it by
     // grapheme cluster cost four times the Markdown report's whole rendering. Every byte the
@@ -72,13 +77,19 @@ struct MarkdownHTML {
     private mutating func convert(bytes text: [UInt8]) -> [UInt8] {
         out = []
         out.reserveCapacity(text.count + text.count / 2)
+        if continuesTable, case .none = table, text.first == UInt8(ascii: "|") { table = .body }
         var start = 0
         for i in text.indices where text[i] == 0x0A {
             line(text[start..<i])
             start = i + 1
         }
         if start < text.count { line(text[start...]) }
-        closeAll()
+        if continuesTable, case .body = table {
+            closeParagraph()
+            closeLists()
+        } else {
+            closeAll()
+        }
         return out
     }
 
@@ -143,7 +154,7 @@ struct MarkdownHTML {
             write(item.ordered ? "<ol>\n" : "<ul>\n")
             lists.append((item.ordered, item.indent))
         }
-        if item.indent == 0, let id = Self.findingID(item.text) {
+        if item.indent <= 2, let id = Self.findingID(item.text, nested: item.indent > 0) {
             write("<li id=\"\(id)\" class=\"finding\">")
         } else {
             write("<li>")
@@ -175,17 +186,27 @@ struct MarkdownHTML {
 
     private static let severityLabels: [[UInt8]] = Severity.allCases.map { Array($0.name.uppercased().utf8) }
 
-    /// `- **HIGH** (accepted) `rule/subject/factor` at `file:line:column`: …`: a finding,
-    /// anchored by its policy file and identity (`HTMLReporter.findingAnchor`).
-    private static func findingID(_ text: Bytes) -> String? {
-        let star = UInt8(ascii: "*")
-        guard text.starts(with: [star, star]) else { return nil }
-        let body = text.dropFirst(2)
-        guard let end = body.firstIndex(of: star), text.index(after: end) < text.endIndex, text[end + 1] == star,
-            severityLabels.contains(where: { body[..<end].elementsEqual($0) })
+    /// `- **HIGH** (accepted) `rule/subject/factor` at `file:line:column`: …`: a finding, or
+    /// `  - `rule/subject/factor` at `file:line:column`: …` under an entry of several
+    /// operations' findings: anchored by its policy file and identity (`HTMLReporter.findingAnchor`).
+    private static func findingID(_ text: Bytes, nested: Bool) -> String? {
+        let star = UInt8(ascii: "*"), tick = UInt8(ascii: "`")
+        var rest = text
+        if nested {
+            guard text.first == tick else { return nil }
+        } else {
+            guard text.starts(with: [star, star]) else { return nil }
+            let body = text.dropFirst(2)
+            guard let end = body.firstIndex(of: star), text.index(after: end) < text.endIndex, text[end + 1] == star,
+                severityLabels.contains(where: { body[..<end].elementsEqual($0) })
+            else { return nil }
+            rest = text[(end + 2)...]
+        }
+        let spans = codeSpans(rest, limit: 2)
+        // The identity, then " at ", then the place.
+        guard spans.count == 2, spans[0].endIndex + 1 < spans[1].startIndex,
+            text[(spans[0].endIndex + 1)..<(spans[1].startIndex - 1)].elementsEqual(" at ".utf8)
         else { return nil }
-        let spans = codeSpans(text[(end + 2)...], limit: 2)
-        guard spans.count == 2 else { return nil }
         // The file without its ":line:column".
         var file = spans[1]
         for _ in 0..<2 { if let colon = file.lastIndex(of: UInt8(ascii: ":")) { file = file[..<colon] } }

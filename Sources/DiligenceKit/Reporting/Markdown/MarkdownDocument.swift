@@ -95,6 +95,15 @@ struct MarkdownDocument {
         tail = (0x0A, 0x0A)
     }
 
+    /// Where one policy's rows of a table go (`policy`: its index in the result's policies),
+    /// after the table's header: the section holds table rows only, maybe none.
+    mutating func streamRows(_ index: Int, policy: Int) {
+        if !current.isEmpty { done.append(.text(currentText)) }
+        current.removeAll(keepingCapacity: true)
+        done.append(.streamSection(index, policy: policy))
+        tail = (UInt8(ascii: "|"), 0x0A)
+    }
+
     /// A table; cells must already be escaped.
     mutating func table(_ header: [String], _ rows: [[String]]) {
         tableHeader(header)

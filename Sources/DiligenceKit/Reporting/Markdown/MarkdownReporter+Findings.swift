@@ -1,8 +1,9 @@
 /// Section 5 of the Markdown report, one part per company (policy), written as the policy is
-/// checked: the company's summary and sign-off block, then its findings grouped by risk factor,
-/// the factor with the most severe finding first. What a factor says (its quotes, events and
-/// recommendations) is stated once, in its country profile (section 6); a finding keeps what is
-/// its own.
+/// checked: the company's summary, its findings grouped by risk factor (the factor with the most
+/// severe finding first), each with the fields of its sign-off, then the company's signature
+/// line. Findings of a factor that say the same of several operations are one entry naming each
+/// operation. What a factor says (its quotes, events and recommendations) is stated once, in its
+/// country profile (section 6); a finding keeps what is its own.
 extension MarkdownReporter {
     // MARK: 5. Findings
 
@@ -10,11 +11,11 @@ extension MarkdownReporter {
         out.line("## 5. Findings by company")
         out.blank()
         out.line(
-            "Per company, the company with the most severe open finding first: its summary and sign-off block, then its findings grouped by risk factor, the factor with the most severe finding first. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading."
+            "Per company, the company with the most severe open finding first: its summary, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in; findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading."
         )
         out.blank()
         // Each policy's part, written as it is checked, placed in order of risk.
-        for row in riskOrder(result) { out.streamSection(1, policy: row.index) }
+        for row in riskOrder(result) { out.streamSection(Self.findingsStream, policy: row.index) }
     }
 
     /// The findings of one factor in one company, or of one rule when no factor of the
@@ -31,79 +32,40 @@ extension MarkdownReporter {
         let findings = entry.findings
         let reported = findings.indices.filter { findings[$0].severity >= context.options.reportMin }
             .sorted { (findings[$1].severity, $0) < (findings[$0].severity, $1) }
-        let shown = reported.filter { findings[$0].rule != "stale-intelligence" }
         out.line("<a id=\"\(Self.anchor("policy", entry.policy.file))\"></a>")
         out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
         out.blank()
         let uncovered = entry.policy.countries.filter { !context.factors.covers($0) }
+        var summary: String
         if reported.isEmpty {
-            out.line("No finding" + (context.options.reportMin > .info ? " at or above \(context.options.reportMin)" : "") + ".")
+            summary = "No finding" + (context.options.reportMin > .info ? " at or above \(context.options.reportMin)" : "") + "."
         } else {
-            companySummary(findings, reported, context, &out)
+            summary = companySummary(findings, reported)
         }
         // In the summary's paragraph, not a paragraph of its own.
         if !uncovered.isEmpty {
-            out.line(
-                "**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
-                    + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage).")
+            summary +=
+                "\n**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
+                + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage)."
         }
+        out.line(summary)
         out.blank()
         guard !reported.isEmpty else { return }
-        signOff(entry, findings, reported, context, &out)
-        for group in groups(findings, shown, context) {
+        for group in groups(findings, reported, context) {
             render(group, findings, context, &out)
         }
+        signature(entry.policy.company, &out)
     }
 
-    /// "Open findings: 1 critical, 2 high; accepted: 1." and the company's top findings.
-    func companySummary(_ findings: [Finding], _ reported: [Int], _ context: ReportContext, _ out: inout MarkdownDocument) {
+    /// "**Summary:** open findings: 1 critical, 2 high; accepted: 1."
+    func companySummary(_ findings: [Finding], _ reported: [Int]) -> String {
         var open: [Severity: Int] = [:]
         var accepted = 0
         for position in reported {
             if findings[position].accepted != nil { accepted += 1 } else { open[findings[position].severity, default: 0] += 1 }
         }
         let counts = Severity.allCases.reversed().compactMap { severity in open[severity].map { "\($0) \(severity)" } }
-        out.line("**Summary:** open findings: " + (counts.isEmpty ? "none" : counts.joined(separator: ", ")) + "; accepted: \(accepted).")
-        let top = reported.filter { findings[$0].accepted == nil && findings[$0].severity >= .high }
-        guard !top.isEmpty else { return }
-        let named = top.prefix(3).map { position in
-            let finding = findings[position]
-            let name = finding.subjectName == finding.subject ? "" : " " + Escaping.markdown(finding.subjectName)
-            return "**\(finding.severity)** `\(finding.rule)` for \(label(finding.subjectKind).lowercased()) `\(Escaping.code(finding.subject))`" + name
-        }
-        out.line("**Top findings:** " + named.joined(separator: "; ") + (top.count > 3 ? "; and \(top.count - 3) more at high or critical." : "."))
-    }
-
-    /// The company's sign-off block: one row per finding, for the owner, the decision and the
-    /// due date to be filled in (an accepted finding shows its acceptance), then a signature line.
-    func signOff(
-        _ entry: PolicyResult, _ findings: [Finding], _ reported: [Int], _ context: ReportContext,
-        _ out: inout MarkdownDocument
-    ) {
-        out.blank()
-        out.line(
-            "**Sign-off for \(Escaping.markdown(entry.policy.company))** (per finding: who owns it, the decision (accept, treat or escalate) and by when):")
-        out.blank()
-        out.tableHeader(["Finding", "Severity", "Owner", "Decision", "Due date"])
-        for position in reported {
-            let finding = findings[position]
-            out.cell("`", Escaping.codeInTable(finding.identity.description), "`")
-            out.cell(finding.severity.name, finding.accepted != nil ? " (accepted)" : "", context.isNew(finding) == true ? " (new)" : "")
-            out.cell("")
-            if let acceptance = finding.accepted {
-                out.cell("accepted by ", Escaping.markdown(acceptance.approvedBy))
-                out.cell("expires ", acceptance.expires.description)
-            } else {
-                out.cell("")
-                out.cell("")
-            }
-            out.endRow()
-        }
-        out.blank()
-        out.line(
-            "Signed off for \(Escaping.markdown(entry.policy.company)) by: Name: ______________  Role: ______________  Date: __________  Signature: ______________"
-        )
-        out.blank()
+        return "**Summary:** open findings: " + (counts.isEmpty ? "none" : counts.joined(separator: ", ")) + "; accepted: \(accepted)."
     }
 
     /// The shown findings by factor (the first of a finding's factors the database holds),
@@ -143,8 +105,8 @@ extension MarkdownReporter {
             let facts = FactorFacts(findings[position], context)
             specific.append(findings[position].recommendations.filter { !facts.recommends($0) })
         }
-        for position in group.members {
-            render(findings[position], FactorFacts(findings[position], context), context, &out)
+        for entry in entries(group, findings, context) {
+            render(entry, findings, context, &out)
         }
         // The events the group's findings cite and their counts by distance band, one table
         // each for the whole group (a row per operation and event), not a pair per finding.
@@ -214,57 +176,86 @@ extension MarkdownReporter {
         }
     }
 
-    func render(_ finding: Finding, _ facts: FactorFacts, _ context: ReportContext, _ out: inout MarkdownDocument) {
-        // The long lines are written part by part, not built as Strings first.
-        out.part("- **\(finding.severity.name.uppercased())**")
-        if finding.accepted != nil { out.part(" (accepted)") }
-        if context.isNew(finding) == true { out.part(" (new)") }
-        out.part(" `")
-        out.part(Escaping.code(finding.identity.description))
-        out.part("` at `")
-        out.part(Escaping.code(finding.policy))
-        out.part(":\(finding.line):\(finding.column)`: ")
-        out.part(Escaping.markdown(finding.message))
-        out.part(".")
-        out.endLine()
-        if !finding.path.isEmpty {
-            out.part("  - **Why (exposure path):** ")
-            for (index, step) in finding.path.enumerated() {
-                if index > 0 { out.part(" → ") }
-                out.part(Escaping.markdown(step))
+    /// Findings of a group that say the same of different operations (same rule, severity and
+    /// marks, the same message, path and evidence once the operation's name is set aside): one
+    /// entry, which names each operation with its place in the policy and its decision.
+    struct FindingEntry {
+        /// Positions in the policy's findings, in the group's order.
+        var members: [Int]
+        /// The message and the path's steps, split where the operation's name stood (one
+        /// element when the name is not in them).
+        var message: [String]
+        var path: [[String]]
+        /// The lines under the path: an acceptance, the finding's own evidence, the events relied on.
+        var details: [MarkdownLine]
+    }
+
+    /// A line of an entry, with the reference whose number ends it.
+    struct MarkdownLine: Equatable {
+        var text: String
+        var citing: Reference?
+    }
+
+    func entries(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext) -> [FindingEntry] {
+        var entries: [FindingEntry] = []
+        var index: [String: Int] = [:]
+        // Only findings that share their rule and severity with another can share an entry.
+        var peers: [String: Int] = [:]
+        for position in group.members { peers["\(findings[position].rule)\u{1}\(findings[position].severity)", default: 0] += 1 }
+        for position in group.members {
+            let finding = findings[position]
+            let name = finding.subjectName
+            let alone = finding.accepted != nil || peers["\(finding.rule)\u{1}\(finding.severity)", default: 0] < 2
+            func split(_ text: String) -> [String] {
+                alone || name.count < 3 ? [text] : text.components(separatedBy: name)
             }
-            out.endLine()
+            let entry = FindingEntry(
+                members: [position], message: split(finding.message), path: finding.path.map(split),
+                details: details(finding, FactorFacts(finding, context), context))
+            // An accepted finding, or one without a peer, is an entry of its own.
+            guard !alone else {
+                entries.append(entry)
+                continue
+            }
+            var key = "\(finding.severity)\u{1}\(finding.rule)\u{1}\(context.isNew(finding) == true)\u{1}"
+            key += entry.message.joined(separator: "\u{0}") + "\u{1}" + entry.path.map { $0.joined(separator: "\u{0}") }.joined(separator: "\u{2}")
+            for line in entry.details { key += "\u{1}" + line.text + (line.citing.map { "\u{3}\($0.hashValue)" } ?? "") }
+            if let at = index[key], entries[at].details == entry.details {
+                entries[at].members.append(position)
+            } else {
+                index[key] = entries.count
+                entries.append(entry)
+            }
         }
+        return entries
+    }
+
+    /// The finding's lines under its path: its acceptance, its own evidence (the lines the
+    /// profiles do not state: a listed person, a named target, an expired acceptance) and the
+    /// events relied on when they are some of the factor's.
+    func details(_ finding: Finding, _ facts: FactorFacts, _ context: ReportContext) -> [MarkdownLine] {
+        var lines: [MarkdownLine] = []
         if let acceptance = finding.accepted {
-            out.line("  - **Accepted** until \(acceptance.expires) by \(Escaping.markdown(acceptance.approvedBy)): \(Escaping.markdown(acceptance.reason))")
+            lines.append(
+                MarkdownLine(
+                    text: "  - **Accepted** until \(acceptance.expires) by \(Escaping.markdown(acceptance.approvedBy)): \(Escaping.markdown(acceptance.reason))"
+                ))
         }
-        // Its own evidence: the lines the profiles do not state (a listed person, a named
-        // target, an expired acceptance).
         let own = finding.evidence.filter { !facts.states($0) }
+        // One line of evidence is written on the item's line, more as a list under it.
+        if own.count > 1 { lines.append(MarkdownLine(text: "  - **Evidence:**")) }
         if !own.isEmpty {
-            out.line("  - **Evidence:**")
             for evidence in own {
-                out.part("    - ")
-                if let date = evidence.date {
-                    out.part(Escaping.markdown(date))
-                    out.part(": ")
-                }
-                out.part(Escaping.markdown(evidence.fact))
-                out.part(" (`")
-                out.part(Escaping.code(evidence.record))
-                out.part("`)")
+                var text = own.count > 1 ? "    - " : "  - **Evidence:** "
+                if let date = evidence.date { text += Escaping.markdown(date) + ": " }
+                text += Escaping.markdown(evidence.fact) + " (`" + Escaping.code(evidence.record) + "`)"
                 if let reference = evidence.reference {
                     // A source a profile quotes is cited by number only; others are quoted here.
-                    if let quote = reference.quote, !facts.quotes(reference) {
-                        out.part(": “")
-                        out.part(Escaping.markdown(quote))
-                        out.part("”")
-                    }
+                    if let quote = reference.quote, !facts.quotes(reference) { text += ": “" + Escaping.markdown(quote) + "”" }
                     // The reference's number, in order of first citation over the whole report.
-                    out.part(" ")
-                    out.endLine(citing: reference)
+                    lines.append(MarkdownLine(text: text + " ", citing: reference))
                 } else {
-                    out.endLine()
+                    lines.append(MarkdownLine(text: text))
                 }
             }
         }
@@ -274,116 +265,91 @@ extension MarkdownReporter {
             let relied = finding.evidence.filter { $0.reference == nil && $0.date?.hasPrefix("in force since") == false && facts.states($0) }
             let total = Set(relied.map(\.record)).reduce(0) { $0 + facts.eventCount($1, asOf: context.asOf) }
             if !relied.isEmpty, relied.count < total {
-                out.line(
-                    "  - **Events relied on:** " + relied.compactMap { $0.date.map(Escaping.markdown) }.joined(separator: ", ") + " (of the profile's events)")
+                lines.append(
+                    MarkdownLine(
+                        text: "  - **Events relied on:** " + relied.compactMap { $0.date.map(Escaping.markdown) }.joined(separator: ", ")
+                            + " (of the profile's events)"))
             }
+        }
+        return lines
+    }
+
+    /// One entry: a finding as one item (severity, identity, place, message, its decision),
+    /// or several operations' findings as one item whose text says "the site" where each
+    /// names its own, then one line per operation with its identity, place and decision.
+    func render(_ entry: FindingEntry, _ findings: [Finding], _ context: ReportContext, _ out: inout MarkdownDocument) {
+        guard let first = entry.members.first.map({ findings[$0] }) else { return }
+        // The long lines are written part by part, not built as Strings first.
+        out.part("- **\(first.severity.name.uppercased())**")
+        if first.accepted != nil { out.part(" (accepted)") }
+        if context.isNew(first) == true { out.part(" (new)") }
+        let single = entry.members.count == 1
+        var placeholder = ""
+        if single {
+            out.part(" `")
+            out.part(Escaping.code(first.identity.description))
+            out.part("` at `")
+            out.part(Escaping.code(first.policy))
+            out.part(":\(first.line):\(first.column)`: ")
+        } else {
+            let kinds = Set(entry.members.map { findings[$0].subjectKind })
+            let kind = kinds.count == 1 ? first.subjectKind : nil
+            placeholder = "*the " + (kind.map(singular) ?? "operation") + "*"
+            out.part(" `\(first.rule)` for \(entry.members.count) \(kind.map(plural) ?? "operations") (each below): ")
+        }
+        // A finding alone is written as it is; an entry's text says "the site" for each name.
+        out.part(single ? Escaping.markdown(first.message) : entry.message.map(Escaping.markdown).joined(separator: placeholder))
+        out.part(".")
+        if single { out.part(" " + decision(first)) }
+        out.endLine()
+        if !entry.path.isEmpty {
+            out.part("  - **Why (exposure path):** ")
+            for (index, step) in entry.path.enumerated() {
+                if index > 0 { out.part(" → ") }
+                out.part(single ? Escaping.markdown(first.path[index]) : step.map(Escaping.markdown).joined(separator: placeholder))
+            }
+            out.endLine()
+        }
+        for line in entry.details {
+            if let reference = line.citing { out.line(line.text, citing: reference) } else { out.line(line.text) }
+        }
+        guard !single else { return }
+        for position in entry.members {
+            let finding = findings[position]
+            out.part("  - `")
+            out.part(Escaping.code(finding.identity.description))
+            out.part("` at `")
+            out.part(Escaping.code(finding.policy))
+            out.part(":\(finding.line):\(finding.column)`: ")
+            out.part(Escaping.markdown(finding.subjectName))
+            out.part(". " + decision(finding))
+            out.endLine()
         }
     }
 
-    func label(_ kind: SubjectKind) -> String {
+    /// "sites", "trade flows", … for an entry of several operations of one kind.
+    func plural(_ kind: SubjectKind) -> String {
         switch kind {
-        case .policy: return "Company"
-        case .site: return "Site"
-        case .trade: return "Trade flow"
-        case .counterparty: return "Counterparty"
-        case .travel: return "Travel"
-        case .acceptedRisk: return "Accepted risk"
-        case .factor: return "Risk factor"
+        case .policy: return "companies"
+        case .site: return "sites"
+        case .trade: return "trade flows"
+        case .counterparty: return "counterparties"
+        case .travel: return "trips"
+        case .acceptedRisk: return "accepted risks"
+        case .factor: return "risk factors"
         }
     }
 
-    /// The columns of the events table, each with its cell per event: only columns some event
-    /// fills (the date always), and none at all when no event has more than a date.
-    func eventColumns(_ exposure: Exposure) -> [(header: String, cells: [String])] {
-        let events = exposure.events
-        let columns: [(String, [String?])] = [
-            ("Event", events.map { $0.id.map { "`\(Escaping.codeInTable($0))`" } }),
-            ("Date", events.map(\.when)),
-            ("Place", events.map { event in event.place.map { Escaping.markdown($0) + (event.geoPrecision.map { " (precision \($0))" } ?? "") } }),
-            ("Distance", events.map { $0.distanceKm.map(Self.km) }),
-            ("Killed", events.map { $0.fatalities.map(String.init) }),
-            ("Type", events.map { $0.type.map(Escaping.markdown) }),
-            ("Actors", events.map { $0.actors.isEmpty ? nil : Escaping.markdown($0.actors.joined(separator: "; ")) }),
-        ]
-        let filled = columns.filter { $0.0 == "Date" || $0.1.contains { $0 != nil } }
-        guard filled.count > 1 else { return [] }
-        return filled.map { ($0.0, $0.1.map { $0 ?? "—" }) }
-    }
-
-    /// Whether the finding's exposure has a table to show.
-    func hasTables(_ exposure: Exposure) -> Bool {
-        exposure.bands.contains { $0.recentEvents + $0.olderEvents > 0 } || !eventColumns(exposure).isEmpty
-    }
-
-    /// The events the findings of a group cite (when any has more than a date) and their counts
-    /// by distance band, as two tables with a row per operation and event (or band).
-    func exposureTables(_ exposures: [Exposure], _ out: inout MarkdownDocument) {
-        let cited = exposures.map { ($0, eventColumns($0)) }.filter { !$0.1.isEmpty }
-        if !cited.isEmpty {
-            // The columns some operation's events fill, in the order eventColumns gives them.
-            var headers: [String] = []
-            for (_, columns) in cited {
-                for column in columns where !headers.contains(column.header) { headers.append(column.header) }
-            }
-            let order = ["Event", "Date", "Place", "Distance", "Killed", "Type", "Actors"]
-            headers.sort { (order.firstIndex(of: $0) ?? order.count) < (order.firstIndex(of: $1) ?? order.count) }
-            let references = cited.map { $0.0.reference }
-            let shared = references.allSatisfy { $0 == references.first! } ? references.first! : nil
-            let perRow = shared == nil && references.contains { $0 != nil }
-            out.line("Events cited (per operation, most recent first" + (shared.map { "; recency counted to \($0)" } ?? "") + "):")
-            out.blank()
-            var rows: [[String]] = []
-            for (exposure, columns) in cited {
-                let subject = "`\(Escaping.codeInTable(exposure.subject))`"
-                for row in exposure.events.indices {
-                    let cells = headers.map { header in columns.first { $0.header == header }?.cells[row] ?? "—" }
-                    rows.append([subject] + cells + (perRow ? [exposure.reference.map { "\($0)" } ?? "—"] : []))
-                }
-            }
-            out.table(["Operation"] + headers + (perRow ? ["Recency counted to"] : []), rows)
-            let more = cited.filter { $0.0.eventsNotCited > 0 }
-            if !more.isEmpty {
-                out.blank()
-                for (exposure, _) in more {
-                    out.line(
-                        "… and \(exposure.eventsNotCited) more event(s) for `\(Escaping.code(exposure.subject))` in the same band and window (counted below).")
-                    out.blank()
-                }
-            }
-            out.blank()
+    /// "site", "trade flow", … for the text of an entry of several operations of one kind.
+    func singular(_ kind: SubjectKind) -> String {
+        switch kind {
+        case .policy: return "company"
+        case .site: return "site"
+        case .trade: return "trade flow"
+        case .counterparty: return "counterparty"
+        case .travel: return "trip"
+        case .acceptedRisk: return "accepted risk"
+        case .factor: return "risk factor"
         }
-        // Bands without any event are left out (and the table when every band is empty).
-        let rows = exposures.flatMap { exposure in
-            exposure.bands.filter { $0.recentEvents + $0.olderEvents > 0 }.map { band in
-                [
-                    "`\(Escaping.codeInTable(exposure.subject))`", "\(Int(band.fromKm))–\(Int(band.toKm)) km", String(band.recentEvents),
-                    String(band.recentFatalities), String(band.olderEvents), String(band.olderFatalities),
-                ]
-            }
-        }
-        if !rows.isEmpty {
-            out.table(["Operation", "Distance band", "Events (full weight)", "Killed", "Events (one level lower)", "Killed"], rows)
-            out.blank()
-        }
-    }
-
-    static func km(_ value: Double) -> String {
-        Kilometres.text(value)
-    }
-
-    /// An HTML anchor id made of lowercase ASCII letters, digits and hyphens: "factor-drf-2020-ml-0001".
-    static func anchor(_ kind: String, _ id: String) -> String {
-        var slug = kind + "-"
-        var lastWasHyphen = true
-        for scalar in id.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                lastWasHyphen = false
-            } else if !lastWasHyphen {
-                slug += "-"
-                lastWasHyphen = true
-            }
-        }
-        return slug
     }
 }

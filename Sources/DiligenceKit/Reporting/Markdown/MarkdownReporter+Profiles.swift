@@ -1,41 +1,9 @@
-/// The parts of the Markdown report that state the risk database once for every company: the
-/// coverage statement (section 3) and the country risk profiles (section 6). Both are laid out
-/// after every policy is checked, from the findings' factor ids and the database's factors.
+/// Section 6 of the Markdown report, the country risk profiles: each factor behind a finding
+/// stated once, laid out after every policy is checked, from the findings' factor ids and the
+/// database's factors.
 extension MarkdownReporter {
     /// Most events a profile lists of one factor (the most recent); the rest are counted.
     static let profileEventLimit = 30
-
-    // MARK: Coverage
-
-    /// Which countries the database covers, and per company the countries of its operations
-    /// that no factor covers: there "no finding" means "not covered", not "no risk".
-    func coverage(_ result: CheckResult, _ out: inout MarkdownDocument) {
-        out.line("### Coverage of the risk database")
-        out.blank()
-        let covered = result.factors.coveredCountries
-        var text =
-            covered.isEmpty
-            ? "The risk database has no factor in force on \(result.asOf)."
-            : "The risk database has factors in force on \(result.asOf) for " + covered.map(\.description).joined(separator: ", ") + "."
-        let lapsed = result.factors.countriesWithoutFactorInForce
-        if !lapsed.isEmpty {
-            text += " It also has factors for " + lapsed.map(\.description).joined(separator: ", ") + ", none in force on that day."
-        }
-        text +=
-            " In any other country no factor is checked, so “no finding” there means *not covered*, not *no risk*; listed persons and entities are screened for counterparties in every country."
-        out.line(text)
-        out.blank()
-        guard !result.policies.isEmpty else { return }
-        out.tableHeader(["Company", "Countries of its operations no factor covers"])
-        for row in riskOrder(result) {
-            let entry = result.policies[row.index]
-            let uncovered = entry.policy.countries.filter { !result.factors.covers($0) }
-            out.cell(Escaping.markdown(entry.policy.company))
-            out.cell(uncovered.isEmpty ? "none" : uncovered.map(\.description).joined(separator: ", "))
-            out.endRow()
-        }
-        out.blank()
-    }
 
     // MARK: 6. Country risk profiles
 

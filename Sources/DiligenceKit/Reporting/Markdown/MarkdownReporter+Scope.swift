@@ -1,94 +1,147 @@
-/// Section 3 of the Markdown report: the operations of each company as written in its policy,
-/// what the report does not cover, and (in `MarkdownReporter+Profiles`) the coverage statement.
+/// Section 3 of the Markdown report: what the risk database covers, then every company's
+/// operations as written in its policy, one report-wide table per kind of operation (companies,
+/// sites, trade flows, counterparties, travel), each row naming its company, and what the report
+/// does not cover. Each policy's rows are written as it is checked (one stream per table) and
+/// placed in the order of risk.
 extension MarkdownReporter {
     // MARK: 3. Scope
+
+    /// The scope's streams, in the order of `sections(of:)`: one per table.
+    enum ScopeTable: Int, CaseIterable {
+        case companies, sites, trade, counterparties, travel
+
+        var header: [String] {
+            switch self {
+            case .companies: return ["Company", "Policy file", "Owner", "Sector", "Last reviewed", "Countries of its operations no factor covers"]
+            case .sites: return ["Company", "Site", "Kind", "Country", "Region / city", "Coordinates", "Depends on", "Continuity"]
+            case .trade: return ["Company", "Trade flow", "Direction", "Country", "Goods", "HS codes", "Payment"]
+            case .counterparties: return ["Company", "Counterparty", "Name", "Country", "Role", "Aliases"]
+            case .travel: return ["Company", "Travel", "Country", "City", "Travellers", "Frequency"]
+            }
+        }
+
+        /// How many rows the policy has in the table.
+        func rows(_ policy: PolicyOverview) -> Int {
+            switch self {
+            case .companies: return 1
+            case .sites: return policy.siteCount
+            case .trade: return policy.tradeCount
+            case .counterparties: return policy.counterpartyCount
+            case .travel: return policy.travelCount
+            }
+        }
+    }
 
     func scope(_ result: CheckResult, _ out: inout MarkdownDocument) {
         out.line("## 3. Scope")
         out.blank()
-        // Each policy's part, written as it is checked, placed in order of risk.
-        for row in riskOrder(result) { out.streamSection(0, policy: row.index) }
         out.line(
-            "**Not covered:** operations not written in the policy files; risks other than the factor kinds in the database (for example corruption, environmental or cyber risk); counterparties' owners and directors unless they are listed as counterparties; events after the as-of date; countries the database has no factor for (below)."
+            "Every operation of the policy files as written, one table per kind of operation; the companies in the order of risk (section 2)."
         )
         out.blank()
         coverage(result, &out)
+        let order = riskOrder(result)
+        for table in ScopeTable.allCases {
+            // A table only when some policy has rows for it; every policy's section is placed.
+            let rows = result.policies.reduce(0) { $0 + table.rows($1.policy) }
+            if rows > 0 { out.tableHeader(table.header) }
+            for row in order { out.streamRows(table.rawValue, policy: row.index) }
+            out.blank()
+        }
+        out.line(
+            "**Not covered:** operations not written in the policy files; risks other than the factor kinds in the database (for example corruption, environmental or cyber risk); counterparties' owners and directors unless they are listed as counterparties; events after the as-of date; countries the database has no factor for (above)."
+        )
+        out.blank()
     }
 
-    func scope(of policy: Policy, _ out: inout MarkdownDocument) {
-        out.line("### \(Escaping.markdown(policy.company))")
-        out.blank()
-        var facts = ["Policy file: `\(Escaping.code(policy.file))`"]
-        if let owner = policy.owner { facts.append("owner: \(Escaping.markdown(owner))") }
-        if let sector = policy.sector { facts.append("sector: \(Escaping.markdown(sector))") }
-        facts.append("last reviewed: \(policy.reviewed?.description ?? "not stated")")
-        out.line(facts.joined(separator: "; ") + ".")
-        out.blank()
+    /// The policy's rows of each scope table, in the order of `ScopeTable`.
+    func scope(of policy: Policy, _ entry: PolicyResult, _ context: ReportContext) -> [MarkdownDocument] {
         // Written cell by cell (a portfolio's scope has some 120,000 rows): each cell is what
         // the escaped text would be, without building the row's texts first.
-        if !policy.sites.isEmpty {
-            out.tableHeader(["Site", "Kind", "Country", "Region / city", "Coordinates", "Depends on", "Continuity"])
-            for site in policy.sites {
-                out.cell("`", Escaping.codeInTable(site.id), "` ", Escaping.markdown(site.name ?? ""))
-                out.cell(Escaping.markdown(site.kind ?? "—"))
-                out.cell(site.country)
-                out.cell(Escaping.markdown(site.region ?? ""), site.region != nil && site.city != nil ? " / " : "", Escaping.markdown(site.city ?? ""))
-                if let location = site.location {
-                    out.cell(FixedPoint.text(location.lat, places: 4), ", ", FixedPoint.text(location.lon, places: 4))
-                } else {
-                    out.cell("**none**")
-                }
-                out.cell(escaping: site.dependsOn, separator: ", ")
-                out.cell(escaping: site.continuity, separator: ", ")
-                out.endRow()
+        let company = Escaping.markdown(policy.company)
+        var companies = MarkdownDocument()
+        companies.cell(company)
+        companies.cell("`", Escaping.codeInTable(policy.file), "`")
+        companies.cell(Escaping.markdown(policy.owner ?? "—"))
+        companies.cell(Escaping.markdown(policy.sector ?? "—"))
+        companies.cell(policy.reviewed?.description ?? "not stated")
+        let uncovered = entry.policy.countries.filter { !context.factors.covers($0) }
+        companies.cell(uncovered.isEmpty ? "none" : uncovered.map(\.description).joined(separator: ", "))
+        companies.endRow()
+        var sites = MarkdownDocument()
+        for site in policy.sites {
+            sites.cell(company)
+            sites.cell("`", Escaping.codeInTable(site.id), "` ", Escaping.markdown(site.name ?? ""))
+            sites.cell(Escaping.markdown(site.kind ?? "—"))
+            sites.cell(site.country)
+            sites.cell(Escaping.markdown(site.region ?? ""), site.region != nil && site.city != nil ? " / " : "", Escaping.markdown(site.city ?? ""))
+            if let location = site.location {
+                sites.cell(FixedPoint.text(location.lat, places: 4), ", ", FixedPoint.text(location.lon, places: 4))
+            } else {
+                sites.cell("**none**")
             }
-            out.blank()
+            sites.cell(escaping: site.dependsOn, separator: ", ")
+            sites.cell(escaping: site.continuity, separator: ", ")
+            sites.endRow()
         }
-        if !policy.trade.isEmpty {
-            out.tableHeader(["Trade flow", "Direction", "Country", "Goods", "HS codes", "Payment"])
-            for flow in policy.trade {
-                out.cell("`", Escaping.codeInTable(flow.id), "` ", Escaping.markdown(flow.name ?? ""))
-                // Money alone says so; a declared route follows the partner.
-                out.cell(flow.direction.rawValue, flow.kind.movesGoods ? "" : " (\(flow.kind.rawValue))")
-                if flow.origin == nil, flow.transit.isEmpty, flow.destination == nil {
-                    out.cell(flow.country)
-                } else {
-                    var route = ["\(flow.country.name) (\(flow.country.code))"]
-                    if let origin = flow.origin { route.append("origin \(origin.code)") }
-                    if !flow.transit.isEmpty { route.append("transit " + flow.transit.map(\.code).joined(separator: ", ")) }
-                    if let destination = flow.destination { route.append("destination \(destination.code)") }
-                    out.cell(escaping: route, separator: "; ")
-                }
-                out.cell(escaping: flow.goods, separator: ", ")
-                out.cell(escaping: flow.hsCodes, separator: ", ")
-                out.cell(escaping: flow.payment, separator: ", ")
-                out.endRow()
+        var trade = MarkdownDocument()
+        for flow in policy.trade {
+            trade.cell(company)
+            trade.cell("`", Escaping.codeInTable(flow.id), "` ", Escaping.markdown(flow.name ?? ""))
+            // Money alone says so; a declared route follows the partner.
+            trade.cell(flow.direction.rawValue, flow.kind.movesGoods ? "" : " (\(flow.kind.rawValue))")
+            if flow.origin == nil, flow.transit.isEmpty, flow.destination == nil {
+                trade.cell(flow.country)
+            } else {
+                var route = ["\(flow.country.name) (\(flow.country.code))"]
+                if let origin = flow.origin { route.append("origin \(origin.code)") }
+                if !flow.transit.isEmpty { route.append("transit " + flow.transit.map(\.code).joined(separator: ", ")) }
+                if let destination = flow.destination { route.append("destination \(destination.code)") }
+                trade.cell(escaping: route, separator: "; ")
             }
-            out.blank()
+            trade.cell(escaping: flow.goods, separator: ", ")
+            trade.cell(escaping: flow.hsCodes, separator: ", ")
+            trade.cell(escaping: flow.payment, separator: ", ")
+            trade.endRow()
         }
-        if !policy.counterparties.isEmpty {
-            out.tableHeader(["Counterparty", "Name", "Country", "Role", "Aliases"])
-            for party in policy.counterparties {
-                out.cell("`", Escaping.codeInTable(party.id), "`")
-                out.cell(Escaping.markdown(party.name))
-                out.cell(party.country)
-                out.cell(Escaping.markdown(party.role ?? "—"))
-                out.cell(escaping: party.aliases, separator: "; ")
-                out.endRow()
-            }
-            out.blank()
+        var parties = MarkdownDocument()
+        for party in policy.counterparties {
+            parties.cell(company)
+            parties.cell("`", Escaping.codeInTable(party.id), "`")
+            parties.cell(Escaping.markdown(party.name))
+            parties.cell(party.country)
+            parties.cell(Escaping.markdown(party.role ?? "—"))
+            parties.cell(escaping: party.aliases, separator: "; ")
+            parties.endRow()
         }
-        if !policy.travel.isEmpty {
-            out.tableHeader(["Travel", "Country", "City", "Travellers", "Frequency"])
-            for trip in policy.travel {
-                out.cell("`", Escaping.codeInTable(trip.id), "` ", Escaping.markdown(trip.name ?? ""))
-                out.cell(trip.country)
-                out.cell(Escaping.markdown(trip.city ?? "—"))
-                out.cell(trip.travellers.map(String.init) ?? "—")
-                out.cell(Escaping.markdown(trip.frequency ?? "—"))
-                out.endRow()
-            }
-            out.blank()
+        var travel = MarkdownDocument()
+        for trip in policy.travel {
+            travel.cell(company)
+            travel.cell("`", Escaping.codeInTable(trip.id), "` ", Escaping.markdown(trip.name ?? ""))
+            travel.cell(trip.country)
+            travel.cell(Escaping.markdown(trip.city ?? "—"))
+            travel.cell(trip.travellers.map(String.init) ?? "—")
+            travel.cell(Escaping.markdown(trip.frequency ?? "—"))
+            travel.endRow()
         }
+        return [companies, sites, trade, parties, travel]
+    }
+
+    /// Which countries the database covers: elsewhere "no finding" means "not covered", not
+    /// "no risk" (the companies' table says which of their countries that is).
+    func coverage(_ result: CheckResult, _ out: inout MarkdownDocument) {
+        let covered = result.factors.coveredCountries
+        var text =
+            covered.isEmpty
+            ? "**Coverage:** the risk database has no factor in force on \(result.asOf)."
+            : "**Coverage:** the risk database has factors in force on \(result.asOf) for " + covered.map(\.description).joined(separator: ", ") + "."
+        let lapsed = result.factors.countriesWithoutFactorInForce
+        if !lapsed.isEmpty {
+            text += " It also has factors for " + lapsed.map(\.description).joined(separator: ", ") + ", none in force on that day."
+        }
+        text +=
+            " In any other country no factor is checked, so “no finding” there means *not covered*, not *no risk* (the last column of the companies' table); listed persons and entities are screened for counterparties in every country."
+        out.line(text)
+        out.blank()
     }
 }

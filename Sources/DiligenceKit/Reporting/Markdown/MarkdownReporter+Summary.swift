@@ -112,7 +112,7 @@ extension MarkdownReporter {
     func companiesByRisk(_ result: CheckResult, _ out: inout MarkdownDocument) {
         guard !result.policies.isEmpty else { return }
         let levels = Array(Severity.allCases.reversed())
-        out.line("**Companies by risk** (most severe open finding first, the order of sections 3 and 5; each has its own sign-off block in section 5)")
+        out.line("**Companies by risk** (most severe open finding first, the order of sections 3 and 5; each has its own sign-off in section 5)")
         out.blank()
         out.tableHeader(["Company"] + levels.map(\.name) + ["Accepted"])
         for row in riskOrder(result) {

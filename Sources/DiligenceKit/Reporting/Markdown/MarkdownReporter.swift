@@ -1,23 +1,25 @@
 /// The due-diligence report a compliance officer reads, signs and files, in the shape the OECD
 /// Due Diligence Guidance and UN Guiding Principles 17–21 lead them to expect: control block,
-/// executive summary (companies by risk), scope and coverage, methodology, findings per company
-/// (its summary and sign-off block, then its findings grouped by risk factor, most severe
-/// first), country risk profiles (each factor stated once, with its quotes), accepted risks and
-/// open items, limitations, and the source list.
+/// executive summary (companies by risk), scope (one table per kind of operation) and coverage,
+/// methodology, findings per company (grouped by risk factor, most severe first, each with the
+/// owner, decision and due date to fill in, then the company's signature), country risk profiles
+/// (each factor stated once, with its quotes), accepted risks and open items, limitations, and
+/// the source list. One file per section in `Reporting/Markdown/`.
 public struct MarkdownReporter: Reporter {
     public init() {}
 
     public let format = ReportFormat.markdown
 
-    /// Two streams: each policy's scope (section 3) and its findings (section 5).
-    public var streamCount: Int { 2 }
+    /// Six streams: each policy's rows of the five scope tables (section 3) and its findings (section 5).
+    public var streamCount: Int { ScopeTable.allCases.count + 1 }
+
+    /// The stream of each policy's findings, after the scope tables'.
+    static let findingsStream = ScopeTable.allCases.count
 
     public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
-        var scope = MarkdownDocument()
-        self.scope(of: policy, &scope)
         var findings = MarkdownDocument()
         self.findings(of: result, context, &findings)
-        return [scope.section, findings.section]
+        return scope(of: policy, result, context).map(\.section) + [findings.section]
     }
 
     public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
@@ -34,5 +36,21 @@ public struct MarkdownReporter: Reporter {
         limitations(result, &out)
         annex(numbers, &out)
         return out.pieces
+    }
+
+    /// An HTML anchor id made of lowercase ASCII letters, digits and hyphens: "factor-drf-2020-ml-0001".
+    static func anchor(_ kind: String, _ id: String) -> String {
+        var slug = kind + "-"
+        var lastWasHyphen = true
+        for scalar in id.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                lastWasHyphen = false
+            } else if !lastWasHyphen {
+                slug += "-"
+                lastWasHyphen = true
+            }
+        }
+        return slug
     }
 }
