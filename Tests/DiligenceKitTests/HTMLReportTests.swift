@@ -294,4 +294,42 @@ import Testing
         _ = citations.number(for: Reference(source: "T"))
         #expect(converted.text(citations) == "<ul>\n<li>“quote” [1]</li>\n<li>next [2]</li>\n</ul>\n")
     }
+
+    /// A scope table's header in the layout's text and each policy's rows, converted on their
+    /// own, make one table; an operation's line inside an entry of several is a finding's anchor.
+    @Test func aTableSpansTheTextsConvertedOneAfterTheOther() {
+        var layout = MarkdownHTML()
+        layout.continuesTable = true
+        var first = MarkdownHTML(), second = MarkdownHTML()
+        first.continuesTable = true
+        second.continuesTable = true
+        let html =
+            layout.convert("## 3. Scope\n\n| Company | Site |\n| --- | --- |\n") + first.convert("| A | `a` |\n") + second.convert("| B | `b` |\n")
+            + layout.convert("\nAfter.\n")
+        #expect(
+            html == """
+                <h2>3. Scope</h2>
+                <table>
+                <thead><tr><th>Company</th><th>Site</th></tr></thead>
+                <tbody>
+                <tr><td>A</td><td><code>a</code></td></tr>
+                <tr><td>B</td><td><code>b</code></td></tr>
+                </tbody>
+                </table>
+                <p>After.</p>
+
+                """)
+        var entry = MarkdownHTML()
+        let items = entry.convert(
+            """
+            - **HIGH** `rule` for 2 sites (each below): *the site* is in Mali.
+              - `rule/a/F-1` at `x.yaml:3:5`: A. Owner: ________
+              - `rule/b/F-1` at `x.yaml:9:5`: B. Owner: ________
+              - `rule/c` and `x.yaml:1:1`: not a finding
+
+            """)
+        #expect(items.contains("<li id=\"finding-x-yaml--rule-a-f-1\" class=\"finding\"><code>rule/a/F-1</code> at <code>x.yaml:3:5</code>: A."))
+        #expect(items.contains("<li id=\"finding-x-yaml--rule-b-f-1\" class=\"finding\">"))
+        #expect(items.components(separatedBy: "class=\"finding\"").count == 3)
+    }
 }

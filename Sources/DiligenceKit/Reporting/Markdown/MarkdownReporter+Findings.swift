@@ -109,7 +109,7 @@ extension MarkdownReporter {
             render(entry, findings, context, &out)
         }
         // The events the group's findings cite and their counts by distance band, one table
-        // each for the whole group (a row per operation and event), not a pair per finding.
+        // each for the whole group (a row per event, or band and counts), not a pair per finding.
         let exposures = group.members.compactMap { findings[$0].exposure }.filter(hasTables)
         if !exposures.isEmpty {
             out.blank()
