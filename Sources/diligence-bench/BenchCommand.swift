@@ -18,6 +18,9 @@ struct ListOptions: ParsableArguments {
     @Option(name: .long, parsing: .upToNextOption, help: "List files (entities:) to screen against.")
     var list: [String]
 
+    @Option(name: .long, help: "The names, one per line (UTF-8); for pairs, `query<TAB>entity-id` lines.")
+    var input: String
+
     @Option(name: .long, help: "A ScoringParameters value for this run, NAME=NUMBER (repeatable).")
     var tune: [String] = []
 

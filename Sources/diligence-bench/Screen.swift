@@ -9,9 +9,6 @@ struct Screen: ParsableCommand {
 
     @OptionGroup var options: ListOptions
 
-    @Option(name: .long, help: "A file with one name per line (UTF-8).")
-    var input: String
-
     @Option(name: .long, help: "Lowest score reported, 0..1.")
     var threshold: Double = RuleSettings().screeningThreshold
 
@@ -22,7 +19,7 @@ struct Screen: ParsableCommand {
         let started = Date()
         let entities = try options.entities()
         let loaded = Date()
-        let names = try queries(input)
+        let names = try queries(options.input)
         let screener = NameScreener(entities: entities, parameters: try options.parameters())
         let indexed = Date()
         let results = screener.screen(names.map { ScreeningQuery($0, kind: options.kind) }, threshold: threshold)
@@ -64,15 +61,12 @@ struct Pairs: ParsableCommand {
 
     @OptionGroup var options: ListOptions
 
-    @Option(name: .long, help: "A file of `query<TAB>entity-id` lines.")
-    var input: String
-
     func run() throws {
         let screener = NameScreener(entities: try options.entities(), parameters: try options.parameters())
         var out = ""
         let rows: [String]
         do {
-            rows = try TextLines.read(input, limit: 256 << 20)
+            rows = try TextLines.read(options.input, limit: 256 << 20)
         } catch {
             throw failed(error)
         }
