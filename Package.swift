@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         // Markdown articles for `db draft` are parsed with Ink, then read as HTML (docs/drafting.md).
         .package(url: "https://github.com/JohnSundell/Ink.git", exact: "0.6.0"),
+        // SHA-256 of the database digest and the list cache key (docs/decisions.md: as fast as
+        // the system libcrypto's deprecated calls it replaced).
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev), read through its event API: see docs/decisions.md.
@@ -19,12 +22,6 @@ let package = Package(
             name: "CLibYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
-        ),
-        // The system libcrypto's SHA-256 (Debian: libssl-dev): the database digest and the list cache key.
-        .systemLibrary(
-            name: "CLibCrypto",
-            pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]
         ),
         // renameat2(2) (a report folder switched in one step) and zlib (Debian: zlib1g-dev; the
         // compressed size of a SARIF log against GitHub's upload limit).
@@ -41,7 +38,9 @@ let package = Package(
         ),
         .target(
             name: "DiligenceKit",
-            dependencies: ["CLibYAML", "CLibCrypto", "CSystem", "CLibXML2", .product(name: "Ink", package: "Ink")],
+            dependencies: [
+                "CLibYAML", "CSystem", "CLibXML2", .product(name: "Ink", package: "Ink"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Resources")]
         ),
         .executableTarget(
@@ -51,6 +50,12 @@ let package = Package(
                 "CSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // benchmarks/screening/run.sh: benchmark-only screening runs (timings, pair scores, Latin
+        // forms, tuned parameters), kept out of the installed `diligence screen` (docs/screening.md).
+        .executableTarget(
+            name: "diligence-bench",
+            dependencies: ["DiligenceKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // benchmarks/spatial/run.sh: the spatial index against scipy's cKDTree (docs/geodata.md).
         .executableTarget(
@@ -66,7 +71,7 @@ let package = Package(
         // End-to-end: runs the built `diligence` executable on real files.
         .testTarget(
             name: "diligenceTests",
-            dependencies: ["DiligenceKit", "diligence"],
+            dependencies: ["DiligenceKit", "diligence", "diligence-bench"],
             exclude: ["Fixtures"]
         ),
     ],

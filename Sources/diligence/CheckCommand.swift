@@ -123,8 +123,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 previous = try Baseline.load(path: baseline)
             } catch {
-                report(error)
-                throw ExitCode.invalidInput
+                throw rejected(error)
             }
         }
         // An output that is an input (a policy, a database file, the baseline) is refused
@@ -136,10 +135,7 @@ struct CheckCommand: ParsableCommand {
             let workspace = try other.workspace()
             // A compared database is read as a fact base too: a draft factor in it is refused
             // as in the main one.
-            if !workspace.database.drafts.isEmpty {
-                report(InputError(workspace.database.refusedDrafts))
-                throw ExitCode.invalidInput
-            }
+            if !workspace.database.drafts.isEmpty { throw rejected(InputError(workspace.database.refusedDrafts)) }
             return workspace
         }
         let comparedFiles =
@@ -149,11 +145,7 @@ struct CheckCommand: ParsableCommand {
         let inputs =
             PolicySet.discover(paths).files + workspace.database.files.map { databaseBase + $0 } + comparedFiles
             + (baseline.map { [$0] } ?? [])
-        let clashes = plan.clashes(withInputs: inputs)
-        if !clashes.isEmpty {
-            clashes.forEach(printError)
-            throw ExitCode.invalidInput
-        }
+        try plan.refuseClashes(withInputs: inputs)
         if plan.target == .standardOutput, StandardStreams.outputWasClosed {
             printError("error: cannot write report: standard output is closed (use --output FILE)")
             throw ExitCode.invalidInput
@@ -165,8 +157,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 policies = try PolicySet.load(paths, loader: workspace.policyLoader)
             } catch {
-                report(error)
-                throw ExitCode.invalidInput
+                throw rejected(error)
             }
             let current = Checker(database: workspace.database, vocabularies: workspace.vocabularies)
             let previous = compared.map { Checker(database: $0.database, vocabularies: $0.vocabularies) } ?? current
@@ -210,19 +201,7 @@ struct CheckCommand: ParsableCommand {
                 }
             }
         }
-        do {
-            switch plan.target {
-            case .standardOutput:
-                if let chunks = reports.first { try ReportWriter.writeToStandardOutput(chunks) }
-            case .file(let path):
-                try ReportWriter.write([(path: path, chunks: reports.first ?? [])])
-            case .folder(let folder):
-                try ReportWriter.writeSet(folder: folder, files: zip(plan.formats, reports).map { (name: $0.fileName, chunks: $1) })
-            }
-        } catch {
-            printError(plan.target == .standardOutput ? "error: cannot write report: \(StandardStreams.failure(error.reason))" : error.description)
-            throw ExitCode.invalidInput
-        }
+        try plan.writeOrExit(reports)
         clock.lap("write")
         // The verdict goes to standard error whatever the format, so that it ends a CI log even
         // when the report itself is piped or written to files (the text format already ends
@@ -236,6 +215,6 @@ struct CheckCommand: ParsableCommand {
         for (format, path) in zip(plan.formats, plan.paths) where format == .sarif {
             if let warning = SARIFSize.warning(path: path) { printError(warning) }
         }
-        if result.gateFailed { throw ExitCode.findings }
+        if result.gate.failed { throw ExitCode.findings }
     }
 }

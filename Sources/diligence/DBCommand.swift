@@ -168,8 +168,7 @@ struct DBCommand: ParsableCommand {
                 }
                 snapshot?.inputs = inputs.map { "\(($0.path as NSString).lastPathComponent) sha256:\(SHA256.hex($0.bytes))" }
             } catch {
-                report(error)
-                throw ExitCode.invalidInput
+                throw rejected(error)
             }
             for warning in warnings { printError(warning.description) }
             guard let snapshot else { throw ExitCode.invalidInput }

@@ -53,8 +53,7 @@ struct DBDraftCommand: ParsableCommand {
             text = DraftWriter.yaml(draft, file: article)
             summary = DraftSummary.lines(draft)
         } catch let error as InputError {
-            report(error)
-            throw ExitCode.invalidInput
+            throw rejected(error)
         }
         do {
             try ReportWriter.write([(output, text)])

@@ -14,8 +14,8 @@ struct ExplainCommand: ParsableCommand {
             for rule in RuleRegistry.all { print("\(rule.description.id)\t\(rule.description.summary)") }
             return
         }
-        guard let found = RuleRegistry.rule(id: rule) else {
-            throw ValidationError("unknown rule '\(rule)'; rules: \(RuleRegistry.ids.joined(separator: ", "))")
+        guard let found = RuleRegistry.rule(id: RuleID(rule)) else {
+            throw ValidationError("unknown rule '\(rule)'; rules: \(RuleRegistry.ids.map(\.rawValue).joined(separator: ", "))")
         }
         print(RuleText.explain(found.description))
     }

@@ -23,8 +23,7 @@ struct InitCommand: ParsableCommand {
         do {
             countries = try CountryTable.builtin()
         } catch {
-            report(error)
-            throw ExitCode.invalidInput
+            throw rejected(error)
         }
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1
         var name = company

@@ -20,8 +20,7 @@ struct DatabaseOptions: ParsableArguments {
             }
             return (countries, try VocabularyLoader.load(extraFolder: extra, countries: countries))
         } catch {
-            report(error)
-            throw ExitCode.invalidInput
+            throw rejected(error)
         }
     }
 
@@ -34,8 +33,7 @@ struct DatabaseOptions: ParsableArguments {
         do {
             return KeptUntilExit.keep(try Workspace.load(databasePath: path, cache: ListCache.standard()))
         } catch {
-            report(error)
-            throw ExitCode.invalidInput
+            throw rejected(error)
         }
     }
 }
@@ -110,6 +108,12 @@ func report(_ error: InputError) {
     let count = error.diagnostics.filter { $0.level == .error && !$0.isTruncationNote }.count
     let more = error.diagnostics.contains(where: \.isTruncationNote) ? " (and more not shown)" : ""
     printError("\(count) problem\(count == 1 ? "" : "s")\(more) in \(files) file\(files == 1 ? "" : "s")")
+}
+
+/// Every problem of an input error on standard error, and the exit code to throw for it (2).
+func rejected(_ error: InputError) -> ExitCode {
+    report(error)
+    return .invalidInput
 }
 
 func isTerminal() -> Bool {

@@ -58,32 +58,16 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let plan = try OutputPlan(output: output, formats: try formats())
-            let clashes = plan.clashes(withInputs: reports)
-            if !clashes.isEmpty {
-                clashes.forEach(printError)
-                throw ExitCode(2)
-            }
+            try plan.refuseClashes(withInputs: reports)
             let merged: MergedReport
             do {
                 merged = try MergedReport.merge(reports)
             } catch {
-                report(error)
-                throw ExitCode(2)
+                throw rejected(error)
             }
-            let texts = plan.formats.map { merged.text($0) ?? "" }
-            do {
-                switch plan.target {
-                case .standardOutput: try ReportWriter.writeToStandardOutput(texts.map(ReportChunk.text))
-                case .file(let path): try ReportWriter.write([(path: path, contents: texts[0])])
-                case .folder(let folder):
-                    try ReportWriter.writeSet(folder: folder, files: zip(plan.formats, texts).map { (name: $0.fileName, chunks: [.text($1)]) })
-                }
-            } catch {
-                printError(plan.target == .standardOutput ? "error: cannot write report: \(StandardStreams.failure(error.reason))" : error.description)
-                throw ExitCode(2)
-            }
+            try plan.writeOrExit(plan.formats.map { [.text(merged.text($0) ?? "")] })
             printError((plan.target == .standardOutput ? "" : "wrote " + plan.paths.joined(separator: ", ") + "\n") + merged.summary)
-            if merged.gateFailed { throw ExitCode(1) }
+            if merged.gateFailed { throw ExitCode.findings }
         }
     }
 }

@@ -22,8 +22,7 @@ struct ValidateCommand: ParsableCommand {
                 "\(policies.count) policy file\(policies.count == 1 ? "" : "s") valid; database \(workspace.database.metadata.name): \(workspace.database.factors.count) factors, \(workspace.database.entities.count) listed entities"
             )
         } catch {
-            report(error)
-            throw ExitCode.invalidInput
+            throw rejected(error)
         }
     }
 }

@@ -153,7 +153,7 @@ import Testing
     // MARK: explain
 
     @Test(arguments: RuleRegistry.ids)
-    func explainShowsTheRuleDescriptionAndItsExample(id: String) throws {
+    func explainShowsTheRuleDescriptionAndItsExample(id: RuleID) throws {
         let rule = try #require(RuleRegistry.rule(id: id))
         let text = RuleText.explain(rule.description)
         #expect(text.hasPrefix("\(id): "))

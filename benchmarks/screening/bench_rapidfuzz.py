@@ -4,7 +4,7 @@
 diligence itself compares (its Latin forms: transliterated, lower-case, no diacritics, with
 rapidfuzz's default processor applied once before timing).
 
-  bench_rapidfuzz.py QUERIES.tsv LIST.tsv CUTOFF   (the first column of `diligence screen --normalize`)
+  bench_rapidfuzz.py QUERIES.tsv LIST.tsv CUTOFF   (the first column of `diligence-bench normalize`)
 
 Prints the names per second and the number of query/name pairs at or above the cutoff. Queries
 are processed in blocks of 1,000 rows so that the score matrix stays small (uint8).

@@ -3,10 +3,10 @@
 
   evaluate.py PAIRS DILIGENCE LIST SDN_CSV ALT_CSV THRESHOLD [--markdown FILE]
 
-- diligence: `diligence screen --list LIST --pairs` gives, for each (query, entity) pair, the
+- diligence: `diligence-bench pairs --list LIST` (the development tool beside DILIGENCE) gives, for each (query, entity) pair, the
   entity's best score (the score of its best-matching name or alias), 0 when not a candidate.
 - rapidfuzz: `fuzz.token_sort_ratio` between the query and each of the entity's names, best one,
-  on the same Latin forms (`diligence screen --normalize`: transliterated, lower-case, no
+  on the same Latin forms (`diligence-bench normalize`: transliterated, lower-case, no
   diacritics) with rapidfuzz's default processor; reported at its best threshold.
 A pair is predicted a match when its score reaches the threshold.
 """
@@ -14,6 +14,7 @@ import argparse
 import collections
 import csv
 import hashlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -63,11 +64,16 @@ def run(command, stdin=None):
     return result.stdout
 
 
+def bench_of(diligence):
+    """The development tool `diligence-bench`, built beside the `diligence` executable."""
+    return os.path.join(os.path.dirname(os.path.abspath(diligence)), "diligence-bench")
+
+
 def latin_forms(diligence, texts):
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as handle:
         handle.write("\n".join(t.replace("\n", " ") for t in texts) + "\n")
         path = handle.name
-    lines = run([diligence, "screen", "--normalize", "--input", path]).split("\n")
+    lines = run([bench_of(diligence), "normalize", "--input", path]).split("\n")
     return [line.split("\t")[0] for line in lines[: len(texts)]]
 
 
@@ -107,7 +113,7 @@ def main():
         for _, _, query, entity, _ in pairs:
             handle.write(f"{query}\t{entity}\n")
         pair_file = handle.name
-    ours = [float(x) for x in run([args.diligence, "screen", "--list", args.list, "--pairs", pair_file]).split()]
+    ours = [float(x) for x in run([bench_of(args.diligence), "pairs", "--list", args.list, "--input", pair_file]).split()]
     assert len(ours) == len(pairs), (len(ours), len(pairs))
 
     names = read_names(args.sdn, args.alt)

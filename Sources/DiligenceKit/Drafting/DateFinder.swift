@@ -135,6 +135,22 @@ public struct DateFinder: Sendable {
             if let next = word(offset), next.kind == .word, next.glued, ["st", "nd", "rd", "th"].contains(next.text.lowercased()) { return offset + 1 }
             return offset
         }
+        // The last day of a range ("9–11", "9 to 11th") after a day number, moving `at` past it.
+        func rangeEnd(_ at: inout Int) -> Int? {
+            guard isDash(word(at)), let end = dayNumber(word(at + 1)) else { return nil }
+            at = afterOrdinal(at + 2)
+            return end
+        }
+        // A year after the month ("August 2020", "August 10, 2020"), moving `at` past it.
+        func explicitYear(_ at: inout Int) -> Int? {
+            if word(at)?.text == ",", let value = year(word(at + 1)) {
+                at += 2
+                return value
+            }
+            guard let value = year(word(at)) else { return nil }
+            at += 1
+            return value
+        }
 
         let first = tokens[index]
         // A weekday before a date is part of the expression ("Monday 21 September").
@@ -177,41 +193,23 @@ public struct DateFinder: Sendable {
         // 9–11 August [2020]; 21 September [2020]
         if let day = dayNumber(first) {
             var at = afterOrdinal(1)
-            var last: Int?
-            if isDash(word(at)), let end = dayNumber(word(at + 1)) {
-                last = end
-                at = afterOrdinal(at + 2)
-            }
+            let last = rangeEnd(&at)
             if word(at)?.text.lowercased() == "of" { at += 1 }
             guard let monthNumber = month(word(at)) else { return nil }
             at += 1
-            var explicitYear: Int?
-            if word(at)?.text == ",", let value = year(word(at + 1)) {
-                explicitYear = value; at += 2
-            } else if let value = year(word(at)) {
-                explicitYear = value; at += 1
-            }
+            let stated = explicitYear(&at)
             return mention(
-                day: day, last: last, month: monthNumber, year: explicitYear, expression: tokens[index..<(index + at)], used: at, future: future,
+                day: day, last: last, month: monthNumber, year: stated, expression: tokens[index..<(index + at)], used: at, future: future,
                 unresolved: &unresolved)
         }
         if let monthNumber = month(first) {
             // August 9-11 [, 2020]; August 10 [, 2020]
             if let day = dayNumber(word(1)) {
                 var at = afterOrdinal(2)
-                var last: Int?
-                if isDash(word(at)), let end = dayNumber(word(at + 1)) {
-                    last = end
-                    at = afterOrdinal(at + 2)
-                }
-                var explicitYear: Int?
-                if word(at)?.text == ",", let value = year(word(at + 1)) {
-                    explicitYear = value; at += 2
-                } else if let value = year(word(at)) {
-                    explicitYear = value; at += 1
-                }
+                let last = rangeEnd(&at)
+                let stated = explicitYear(&at)
                 return mention(
-                    day: day, last: last, month: monthNumber, year: explicitYear, expression: tokens[index..<(index + at)], used: at, future: future,
+                    day: day, last: last, month: monthNumber, year: stated, expression: tokens[index..<(index + at)], used: at, future: future,
                     unresolved: &unresolved)
             }
             // March 2020

@@ -123,6 +123,23 @@ public enum GeoJSONReader {
             position += 1
         }
 
+        /// After an item of an object or array: true past a `,` (another item follows), false
+        /// past the closing bracket; an error for anything else. `what` names the container in
+        /// that error (default: `container`).
+        mutating func another(closing: Unicode.Scalar, in container: String, what: String? = nil) throws(InputError) -> Bool {
+            skipSpace()
+            guard position < bytes.count else { throw error("unexpected end of file inside \(container)") }
+            if bytes[position] == UInt8(ascii: ",") {
+                advance()
+                return true
+            }
+            if bytes[position] == UInt8(ascii: closing) {
+                advance()
+                return false
+            }
+            throw error("expected `,` or `\(closing)` in \(what ?? container)")
+        }
+
         mutating func skipSpace() {
             while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { advance() }
         }
@@ -165,11 +182,7 @@ public enum GeoJSONReader {
                         throw InputError(SourceLocation(file: file, line: value.line, column: value.column), "duplicate member `\(key)`")
                     }
                     members.append((key, value))
-                    skipSpace()
-                    guard position < bytes.count else { throw error("unexpected end of file inside an object") }
-                    if bytes[position] == UInt8(ascii: ",") { advance(); continue }
-                    if bytes[position] == UInt8(ascii: "}") { advance(); break }
-                    throw error("expected `,` or `}` in an object")
+                    if try !another(closing: "}", in: "an object") { break }
                 }
                 return Node(value: .object(members), line: startLine, column: startColumn)
             case UInt8(ascii: "["):
@@ -189,21 +202,13 @@ public enum GeoJSONReader {
                         skipSpace()
                         guard numbers.count < 16 else { throw error("a position with more than 16 numbers") }
                         numbers.append(try parseNumber())
-                        skipSpace()
-                        guard position < bytes.count else { throw error("unexpected end of file inside an array") }
-                        if bytes[position] == UInt8(ascii: ",") { advance(); continue }
-                        if bytes[position] == UInt8(ascii: "]") { advance(); break }
-                        throw error("expected `,` or `]` in an array of numbers")
+                        if try !another(closing: "]", in: "an array", what: "an array of numbers") { break }
                     }
                     return Node(value: .numbers(numbers), line: startLine, column: startColumn)
                 }
                 while true {
                     items.append(try parseValue(depth: depth + 1))
-                    skipSpace()
-                    guard position < bytes.count else { throw error("unexpected end of file inside an array") }
-                    if bytes[position] == UInt8(ascii: ",") { advance(); continue }
-                    if bytes[position] == UInt8(ascii: "]") { advance(); break }
-                    throw error("expected `,` or `]` in an array")
+                    if try !another(closing: "]", in: "an array") { break }
                 }
                 return Node(value: .array(items), line: startLine, column: startColumn)
             case UInt8(ascii: "\""):

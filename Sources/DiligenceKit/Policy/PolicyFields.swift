@@ -256,7 +256,7 @@ struct PolicyContext: Sendable {
     let vocabularies: Vocabularies
     let tables: PolicyTables
     /// The rules an accepted risk may name.
-    let ruleIDs: [String]
+    let ruleIDs: [RuleID]
 
     /// The first of equal values, in order.
     static func unique(_ values: [String]) -> [String] {

@@ -5,11 +5,11 @@ public struct PolicyLoader: Sendable {
     public let countries: CountryTable
     public let vocabularies: Vocabularies
     /// The rules an accepted risk may name (`finding: rule/subject`).
-    public let ruleIDs: [String]
+    public let ruleIDs: [RuleID]
     public var limits: YAMLLimits = .policy
     private let tables = PolicyTableCache()
 
-    public init(countries: CountryTable, vocabularies: Vocabularies, ruleIDs: [String]) {
+    public init(countries: CountryTable, vocabularies: Vocabularies, ruleIDs: [RuleID]) {
         self.countries = countries
         self.vocabularies = vocabularies
         self.ruleIDs = ruleIDs

@@ -253,15 +253,15 @@ public enum PolicySchema {
 
     /// Why `finding` of an accepted risk names no finding: not `rule/subject` or
     /// `rule/subject/factor`, or a rule not in `ruleIDs`; nil when it is well formed.
-    static func problem(finding: String, ruleIDs: [String]) -> String? {
+    static func problem(finding: String, ruleIDs: [RuleID]) -> String? {
         let parts = finding.split(separator: "/", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else {
             return "`finding` must be `rule/subject` or `rule/subject/factor`, found `\(finding)`"
         }
         let rule = String(parts[0])
-        guard !ruleIDs.contains(rule) else { return nil }
+        guard !ruleIDs.contains(RuleID(rule)) else { return nil }
         var message = "unknown rule `\(rule)` in `finding`"
-        if let guess = Suggestion.closest(to: rule, in: ruleIDs) { message += "; did you mean `\(guess)`?" }
+        if let guess = Suggestion.closest(to: rule, in: ruleIDs.map(\.rawValue)) { message += "; did you mean `\(guess)`?" }
         return message
     }
 }

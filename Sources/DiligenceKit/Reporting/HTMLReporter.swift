@@ -103,7 +103,7 @@ public struct HTMLReporter: Reporter {
             out += "<td>\(open.isEmpty ? "none" : open.joined(separator: ", "))</td><td>\(row.accepted)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        out += "<p>Gate: \(result.gateFailed ? "<strong>failed</strong>" : "passed").</p>\n"
+        out += "<p>Gate: \(result.gate.failed ? "<strong>failed</strong>" : "passed").</p>\n"
         out += "<table class=\"signature\">\n<tbody>\n"
         for label in ["Reviewed and signed off by (name)", "Role", "Date", "Signature"] {
             out += "<tr><th>\(label)</th><td></td></tr>\n"

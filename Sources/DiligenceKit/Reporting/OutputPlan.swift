@@ -45,6 +45,19 @@ public struct OutputPlan: Sendable, Equatable {
         }
     }
 
+    /// Writes each format's report (`reports` in the order of `formats`) where the plan says:
+    /// the one report to standard output or its file, or every file into the folder as one set.
+    public func write(_ reports: [[ReportChunk]]) throws(ReportWriter.WriteError) {
+        switch target {
+        case .standardOutput:
+            if let chunks = reports.first { try ReportWriter.writeToStandardOutput(chunks) }
+        case .file(let path):
+            try ReportWriter.write([(path: path, chunks: reports.first ?? [])])
+        case .folder(let folder):
+            try ReportWriter.writeSet(folder: folder, files: zip(formats, reports).map { (name: $0.fileName, chunks: $1) })
+        }
+    }
+
     /// Outputs that are also inputs of the run (the same file, by device and inode, whatever
     /// path names it): writing the report would destroy the input. `inputs` are the policy
     /// files, the database's files and the baseline; one message per clash.

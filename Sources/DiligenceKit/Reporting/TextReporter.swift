@@ -43,14 +43,7 @@ public struct TextReporter: Reporter {
         lines.append(
             "database: \(result.database.name) \(result.database.version ?? "") sha256:\(result.database.digest.prefix(12))".replacingOccurrences(
                 of: "  ", with: " ") + ageText)
-        if let failOn = result.options.failOn {
-            lines.append(
-                result.gateFailed
-                    ? "gate: FAILED (\(result.failingFindings.count) finding(s) at or above \(failOn) or expired acceptances)"
-                    : "gate: passed (nothing \(result.options.baseline == nil ? "" : "new ")at or above \(failOn))")
-        } else {
-            lines.append("gate: off (--fail-on none)")
-        }
+        lines.append(result.gate.textLine)
         return lines
     }
 }

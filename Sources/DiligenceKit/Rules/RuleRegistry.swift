@@ -16,7 +16,7 @@ public enum RuleRegistry {
         ExpiredAcceptanceRule(),
     ]
 
-    public static let ids: [String] = all.map(\.description.id)
+    public static let ids: [RuleID] = all.map(\.description.ruleID)
 
-    public static func rule(id: String) -> (any Rule)? { all.first { $0.description.id == id } }
+    public static func rule(id: RuleID) -> (any Rule)? { all.first { $0.description.ruleID == id } }
 }

@@ -7,13 +7,19 @@ public struct FormatReference: Sendable {
         self.vocabularies = vocabularies
     }
 
-    /// The policy format reference.
-    public func policyFormat() -> String {
+    /// A reference's title and the notice that it is generated.
+    private func opening(_ title: String) -> ReferenceText {
         var out = ReferenceText()
-        out.line("# Policy file format, version 1")
+        out.line(title)
         out.blank()
         out.line(generatedNotice)
         out.blank()
+        return out
+    }
+
+    /// The policy format reference.
+    public func policyFormat() -> String {
+        var out = opening("# Policy file format, version 1")
         out.line(
             "A policy file describes what one company, business unit or project does where. It is YAML, one document per file, with snake_case keys. Unknown keys are errors (with a did-you-mean suggestion), and every problem of a file is reported at once as `file:line:column: error: message` (exit code 2)."
         )
@@ -63,11 +69,7 @@ public struct FormatReference: Sendable {
 
     /// The risk database reference.
     public func riskDatabase() -> String {
-        var out = ReferenceText()
-        out.line("# Risk database format")
-        out.blank()
-        out.line(generatedNotice)
-        out.blank()
+        var out = opening("# Risk database format")
         out.line(
             "A risk database is a folder of YAML files, modelled on the OSV vulnerability schema: a stable `id`, `published`/`modified` dates, what is affected, a `severity` and `references`. The loader tells the files apart by their top-level key:"
         )

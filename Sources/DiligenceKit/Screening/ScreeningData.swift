@@ -173,7 +173,7 @@ extension ScreeningData {
     /// The text of `common-tokens.tsv` for a list: the folded name tokens found in at least
     /// `minimumCount` entries (each entity counted once over its names and aliases), most
     /// frequent first, with the number of entries they were counted over.
-    public static func commonTokenTable(entities: [ListedEntity], normalizer: NameNormalizer, source: String, minimumCount: Int = 3) -> String {
+    static func commonTokenTable(entities: [ListedEntity], normalizer: NameNormalizer, source: String, minimumCount: Int = 3) -> String {
         var frequency: [String: Int] = [:]
         for entity in entities {
             var keys: Set<String> = []

@@ -1,6 +1,6 @@
 /// A calendar day (proleptic Gregorian, no time zone), the unit of every date in policies,
 /// the risk database and reports.
-public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct Day: Sendable, Hashable, Comparable, StringCodable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -89,22 +89,14 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let day = Day(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
-        }
-        self = day
-    }
+    public static let expectedText = "a YYYY-MM-DD date"
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// The day of a `YYYY-MM-DD` string (`init?(iso:)`).
+    public init?(_ description: String) { self.init(iso: description) }
 }
 
 /// A date given to year, month or day precision, as sources cite them ("2020-09").
-public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct PartialDate: Sendable, Hashable, Comparable, StringCodable {
     public let text: String
     /// The first day the date can mean, for ordering.
     public let earliest: Day
@@ -133,16 +125,5 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         (lhs.earliest, lhs.text) < (rhs.earliest, rhs.text)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = PartialDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
+    public static let expectedText = "a date"
 }

@@ -32,7 +32,7 @@ public enum FileDiscovery {
     }
 
     /// The files of `scan(_:)`, without its problems.
-    public static func yamlFiles(in folder: String) -> [String] {
+    static func yamlFiles(in folder: String) -> [String] {
         scan(folder).files
     }
 

@@ -1,5 +1,5 @@
 /// How serious a finding or a risk factor is, from `info` to `critical`.
-public enum Severity: Int, Sendable, Hashable, Comparable, Codable, CaseIterable, CustomStringConvertible {
+public enum Severity: Int, Sendable, Hashable, Comparable, CaseIterable, StringCodable {
     case info = 0
     case low = 1
     case medium = 2
@@ -39,16 +39,8 @@ public enum Severity: Int, Sendable, Hashable, Comparable, Codable, CaseIterable
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let severity = Severity(name: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a severity: \(text)"))
-        }
-        self = severity
-    }
+    public static let expectedText = "a severity"
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
+    /// The severity of a name (`init?(name:)`).
+    public init?(_ description: String) { self.init(name: description) }
 }

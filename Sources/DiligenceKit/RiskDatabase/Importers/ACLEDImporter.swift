@@ -105,14 +105,16 @@ public struct ACLEDImporter: Sendable {
                 continue
             }
             var ok = true
-            var yearValue: Int?
-            if let text = value(year) {
-                if let number = Int(text), (1900...2200).contains(number) {
-                    yearValue = number
-                } else {
-                    problem(year, "year `\(text)` is not a year"); ok = false
-                }
+            // An optional whole-number column: its value in `range`, or nil (and a problem when
+            // the cell is not empty).
+            func integer(_ column: Int?, _ range: ClosedRange<Int>, parse: (String) -> Int? = { Int($0) }, _ message: (String) -> String) -> Int? {
+                guard let text = value(column) else { return nil }
+                if let number = parse(text), range.contains(number) { return number }
+                problem(column, message(text))
+                ok = false
+                return nil
             }
+            let yearValue = integer(year, 1900...2200) { "year `\($0)` is not a year" }
             let dateText = value(date) ?? ""
             let day = ImportDates.parse(dateText, year: yearValue)
             if day == nil {
@@ -132,22 +134,8 @@ public struct ACLEDImporter: Sendable {
                 if lonValue.map({ (-180...180).contains($0) }) != true { problem(lon, "longitude `\(lonText)` is not a number from -180 to 180") }
                 ok = false
             }
-            var killed: Int?
-            if let text = value(fatalities) {
-                if let number = SchemaValidator.decimalInteger(text), number >= 0, number <= 10_000_000 {
-                    killed = number
-                } else {
-                    problem(fatalities, "fatalities `\(text)` is not a whole number from 0"); ok = false
-                }
-            }
-            var geoPrecision: Int?
-            if let text = value(precision) {
-                if let number = Int(text), (1...3).contains(number) {
-                    geoPrecision = number
-                } else {
-                    problem(precision, "geo_precision `\(text)` must be 1, 2 or 3"); ok = false
-                }
-            }
+            let killed = integer(fatalities, 0...10_000_000, parse: SchemaValidator.decimalInteger) { "fatalities `\($0)` is not a whole number from 0" }
+            let geoPrecision = integer(precision, 1...3) { "geo_precision `\($0)` must be 1, 2 or 3" }
             // The country: ACLED's ISO numeric code, else its name; both must agree when both resolve.
             var country: Country?
             // ACLED codes Kosovo, which has no ISO numeric code, as iso 0: the name then decides.

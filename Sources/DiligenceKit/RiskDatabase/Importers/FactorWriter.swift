@@ -5,9 +5,7 @@ import Foundation
 /// nothing from an export can change the YAML's structure; numbers are plain decimals.
 public enum FactorWriter {
     public static func yaml(_ imported: ImportedFactors) -> String {
-        var out = ""
-        for line in imported.header { out += "# \(line)\n" }
-        if let snapshot = imported.snapshot { out += snapshot.yaml }
+        var out = ListWriter.preamble(imported.header, imported.snapshot)
         let q = ListWriter.quoted
         if !imported.sources.isEmpty {
             out += "sources:\n"
@@ -38,13 +36,7 @@ public enum FactorWriter {
                 for event in factor.events { out += self.event(event) }
             }
             out += "    references:\n"
-            for reference in factor.references {
-                out += "      - source: \(q(reference.source))\n"
-                if let title = reference.title { out += "        title: \(q(title))\n" }
-                if let date = reference.date { out += "        date: \(date.text)\n" }
-                if let quote = reference.quote { out += "        quote: \(q(quote))\n" }
-                if let url = reference.url { out += "        url: \(q(url))\n" }
-            }
+            for reference in factor.references { out += ListWriter.reference(reference) }
             if !factor.recommendations.isEmpty {
                 out += "    recommendations:\n"
                 for recommendation in factor.recommendations { out += "      - \(q(recommendation))\n" }

@@ -33,7 +33,7 @@ public struct ImportedList: Sendable, Hashable {
     }
 
     /// The entities as the database holds them, as if loaded from `file`.
-    public func listedEntities(file: String) -> [ListedEntity] {
+    func listedEntities(file: String) -> [ListedEntity] {
         entities.enumerated().map { index, entity in
             ListedEntity(
                 id: entity.id, name: entity.name, aliases: entity.aliases, kind: entity.kind, country: entity.country,

@@ -3,9 +3,7 @@
 /// YAML's structure; several programmes are written as OFAC writes them, `[A] [B]`.
 public enum ListWriter {
     public static func yaml(_ list: ImportedList) -> String {
-        var out = ""
-        for line in list.header { out += "# \(line)\n" }
-        if let snapshot = list.snapshot { out += snapshot.yaml }
+        var out = preamble(list.header, list.snapshot)
         out += "entities:\n"
         for entity in list.entities {
             out += "  - id: \(quoted(entity.id))\n"
@@ -24,14 +22,27 @@ public enum ListWriter {
             if let since = entity.since { out += "    since: \(since)\n" }
             if !entity.references.isEmpty {
                 out += "    references:\n"
-                for reference in entity.references {
-                    out += "      - source: \(quoted(reference.source))\n"
-                    if let title = reference.title { out += "        title: \(quoted(title))\n" }
-                    if let date = reference.date { out += "        date: \(date.text)\n" }
-                    if let url = reference.url { out += "        url: \(quoted(url))\n" }
-                }
+                for reference in entity.references { out += self.reference(reference) }
             }
         }
+        return out
+    }
+
+    /// The comment lines and the snapshot block an imported file opens with.
+    static func preamble(_ header: [String], _ snapshot: DataSnapshot?) -> String {
+        var out = ""
+        for line in header { out += "# \(line)\n" }
+        if let snapshot { out += snapshot.yaml }
+        return out
+    }
+
+    /// A reference as an item of a `references:` list, six spaces in.
+    static func reference(_ reference: Reference) -> String {
+        var out = "      - source: \(quoted(reference.source))\n"
+        if let title = reference.title { out += "        title: \(quoted(title))\n" }
+        if let date = reference.date { out += "        date: \(date.text)\n" }
+        if let quote = reference.quote { out += "        quote: \(quoted(quote))\n" }
+        if let url = reference.url { out += "        url: \(quoted(url))\n" }
         return out
     }
 

@@ -40,11 +40,8 @@ public struct OFACImporter: Sendable {
             throw InputError(SourceLocation(file: sdn.path, line: 1, column: 1), "empty file: no SDN entries")
         }
         for record in sdnFile.records {
-            guard record.fields.count == Self.sdnColumns.count else {
-                problems.append(
-                    Diagnostic(
-                        record.location(Self.wrongColumn(record, expected: Self.sdnColumns.count), file: sdn.path), .error,
-                        "expected \(Self.sdnColumns.count) columns (\(Self.sdnColumns.joined(separator: ", "))), found \(record.fields.count)"))
+            if let problem = Self.columnProblem(record, columns: Self.sdnColumns, file: sdn.path) {
+                problems.append(problem)
                 continue
             }
             let fields = record.fields.map(Self.value)
@@ -97,11 +94,8 @@ public struct OFACImporter: Sendable {
                 problems.append(Diagnostic(SourceLocation(file: alt.path, line: 1, column: 1), .error, "empty file: no alias rows"))
             }
             for record in altFile.records {
-                guard record.fields.count == Self.altColumns.count else {
-                    problems.append(
-                        Diagnostic(
-                            record.location(Self.wrongColumn(record, expected: Self.altColumns.count), file: alt.path), .error,
-                            "expected \(Self.altColumns.count) columns (\(Self.altColumns.joined(separator: ", "))), found \(record.fields.count)"))
+                if let problem = Self.columnProblem(record, columns: Self.altColumns, file: alt.path) {
+                    problems.append(problem)
                     continue
                 }
                 let fields = record.fields.map(Self.value)
@@ -164,6 +158,15 @@ public struct OFACImporter: Sendable {
     /// last field when fields are missing.
     static func wrongColumn(_ record: CSVReader.Record, expected: Int) -> Int {
         record.fields.count > expected ? expected : record.fields.count - 1
+    }
+
+    /// The error for a record without one field per column of `columns`, located where it goes
+    /// wrong; nil when the count is right.
+    static func columnProblem(_ record: CSVReader.Record, columns: [String], file: String) -> Diagnostic? {
+        guard record.fields.count != columns.count else { return nil }
+        return Diagnostic(
+            record.location(wrongColumn(record, expected: columns.count), file: file), .error,
+            "expected \(columns.count) columns (\(columns.joined(separator: ", "))), found \(record.fields.count)")
     }
 
     /// A field's value: trimmed, nil for `-0-` or empty.
