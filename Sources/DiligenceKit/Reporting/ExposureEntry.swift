@@ -57,3 +57,24 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
 enum ExposureRounding {
     static func km(_ km: Double) -> Double { (km * 10).rounded() / 10 }
 }
+
+/// A finding's `binding` as the JSON report and the SARIF result's property bag write it.
+/// Members in byte order of their keys.
+struct BindingEntry: Codable, Sendable, Equatable {
+    var entity: String
+    var entity_regimes: [String]
+    var imposed_by: [String]
+    var reason: String
+    var regimes: [String]
+    /// `binds`, `secondary` or `not-assessed`.
+    var status: String
+
+    init(_ binding: Binding) {
+        entity = binding.entity
+        entity_regimes = binding.entityRegimes
+        imposed_by = binding.imposedBy
+        reason = binding.reason
+        regimes = binding.regimes
+        status = binding.status.rawValue
+    }
+}

@@ -117,12 +117,14 @@ public struct FinancialRestrictionRule: Rule {
             binding.isSecondary
             ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice
             : advice + jurisdiction.bindingAdvice(binding)
-        return Finding(
+        var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: flow.name ?? flow.defaultName,
             factor: factor, message: message + (severity == .info ? "" : binding.messageSuffix(jurisdiction.name)), path: path,
             evidence: parts.evidence,
             recommendations: severity == .info ? [] : advice)
+        finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+        return finding
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
@@ -173,13 +175,14 @@ public struct FinancialRestrictionRule: Rule {
                     binding.isSecondary
                     ? [advice[0]] + jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy)
                     : advice + jurisdiction.bindingAdvice(binding)
-                findings.append(
-                    Finding(
-                        rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
-                        subjectKind: .counterparty, subjectName: party.name, factor: factor,
-                        message: message + binding.messageSuffix(jurisdiction.name),
-                        path: [party.name, reason, parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"],
-                        evidence: parts.evidence, recommendations: advice))
+                var finding = Finding(
+                    rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
+                    subjectKind: .counterparty, subjectName: party.name, factor: factor,
+                    message: message + binding.messageSuffix(jurisdiction.name),
+                    path: [party.name, reason, parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"],
+                    evidence: parts.evidence, recommendations: advice)
+                finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+                findings.append(finding)
             }
         }
         for site in context.policy.sites {
@@ -195,7 +198,7 @@ public struct FinancialRestrictionRule: Rule {
                     territory: [(site.country, "site \(site.displayName)")])
                 let severity = factor.severity.shifted(by: (covered ? -2 : -1) + binding.severityShift)
                 let advice = factor.recommendations + description.recommendations
-                findings.append(
+                var finding =
                     Finding(
                         rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
                         subjectKind: .site, subjectName: site.displayName, factor: factor,
@@ -208,7 +211,9 @@ public struct FinancialRestrictionRule: Rule {
                         ],
                         evidence: parts.evidence,
                         recommendations: binding.isSecondary
-                            ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice : advice + jurisdiction.bindingAdvice(binding)))
+                            ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice : advice + jurisdiction.bindingAdvice(binding))
+                finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+                findings.append(finding)
             }
         }
         return findings

@@ -117,6 +117,7 @@ public struct ListedCounterpartyRule: Rule {
                     evidence: evidence, recommendations: recommendations(for: entity, bans: bans, binding: binding, jurisdiction: jurisdiction))
                 finding.factors = [entity.id] + bans.map(\.id)
                 finding.identityFactor = entity.id
+                finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: entity.listedBy)
                 findings.append(finding)
             }
         }
@@ -233,7 +234,7 @@ public struct ListedCounterpartyRule: Rule {
                 let binding = jurisdiction.judge(imposedBy: factor.imposedBy, target: factor.country, territory: context.siteTerritory)
                 let severity = factor.severity.shifted(by: -1 + binding.severityShift)
                 let reason = "\(role.withArticle) counterparty in \(party.country.name), a role whose officials the bans concern"
-                findings.append(
+                var finding =
                     Finding(
                         rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
                         subjectKind: .counterparty, subjectName: party.name, factor: factor,
@@ -244,7 +245,9 @@ public struct ListedCounterpartyRule: Rule {
                             binding.pathLine, "\(description.id) → \(severity)",
                         ],
                         evidence: context.evidence(for: factor),
-                        recommendations: factor.recommendations + [description.recommendations[1]]))
+                        recommendations: factor.recommendations + [description.recommendations[1]])
+                finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+                findings.append(finding)
             }
         }
         return findings

@@ -130,10 +130,12 @@ public struct TradeRestrictionRule: Rule {
             : binding.isSecondary
                 ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + factor.recommendations
                 : factor.recommendations + description.recommendations + jurisdiction.bindingAdvice(binding)
-        return Finding(
+        var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: subjectName, factor: factor, message: message, path: path,
             evidence: evidence, recommendations: recommendations)
+        finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+        return finding
     }
 }
 
