@@ -119,4 +119,56 @@ import Testing
         let statuses = results.compactMap { (($0["properties"] as? [String: Any])?["binding"] as? [String: Any])?["status"] as? String }
         #expect(statuses.count == 4 && statuses.allSatisfy { $0 == "binds" }, "\(statuses)")
     }
+
+    @Test func coordinatesAtSeaOrInTheWrongCountryInsideTheBoxAreFlagged() throws {
+        let (seen, findings) = try Self.check("outlines.yaml")
+        // Maputo's port and Inhambane's shore are on land (within the outline's tolerance).
+        #expect(!seen.contains { $0.subject == "maputo-port" && $0.rule == "input-plausibility" }, "\(seen)")
+        #expect(!seen.contains { $0.subject == "inhambane-office" && $0.rule == "input-plausibility" }, "\(seen)")
+        // 32 km offshore, and a Malian depot at Kédougou (Senegal): both inside the countries' boxes.
+        #expect(seen.contains(Seen(rule: "input-plausibility", subject: "offshore-yard", severity: "medium", line: 13)), "\(seen)")
+        #expect(seen.contains(Seen(rule: "input-plausibility", subject: "kayes-depot", severity: "medium", line: 18)), "\(seen)")
+        let sea = try Self.finding(findings, "input-plausibility", "offshore-yard")
+        #expect((sea["message"] as? String)?.contains("lies in no country's outline, 32 km from Mozambique's: at sea") == true)
+        let senegal = try Self.finding(findings, "input-plausibility", "kayes-depot")
+        #expect((senegal["message"] as? String)?.contains("lies in Senegal, 77 km outside Mali's outline: not in Mali") == true)
+    }
+
+    @Test func travelStepsAreInTheStructuredExposure() throws {
+        let (_, findings) = try JudgementCommandTests.check("travel-conflict.yaml")
+        let mocimboa = try #require(try Self.finding(findings, "conflict-proximity", "mocimboa-rotation")["exposure"] as? [String: Any])
+        let destination = try #require(mocimboa["destination"] as? [String: Any])
+        #expect(destination["city"] as? String == "Mocimboa da Praia")
+        #expect(destination["name"] as? String == "Mocímboa da Praia")
+        #expect(destination["travellers"] as? Int == 20)
+        #expect(destination["frequency"] as? String == "weekly")
+        let steps = try #require(mocimboa["steps"] as? [[String: Any]])
+        #expect(steps.map { $0["levels"] as? Int } == [-1, 1, 1])
+        #expect(steps.last?["reason"] as? String == "20 travellers per trip (10 or more) → one level higher")
+        #expect(mocimboa["severity"] as? String == "critical")
+        // Civil unrest by the city as resolved: Мінск is Minsk.
+        let minsk = try #require(try Self.finding(findings, "civil-unrest-travel", "minsk-cyrillic")["exposure"] as? [String: Any])
+        #expect((minsk["destination"] as? [String: Any])?["city"] as? String == "Мінск")
+        #expect((minsk["destination"] as? [String: Any])?["name"] as? String == "Minsk")
+        #expect(((minsk["steps"] as? [[String: Any]]) ?? []).map { $0["levels"] as? Int } == [-1, 1])
+        #expect(((minsk["events"] as? [[String: Any]]) ?? []).count == 3)
+    }
+
+    @Test func counterpartiesStateWhereTheyAreIncorporatedAndWhatBindsThem() throws {
+        let (seen, findings) = try Self.check("counterparty-jurisdiction.yaml")
+        #expect(seen.contains(Seen(rule: "financial-restriction", subject: "bamako-correspondent", severity: "high", line: 6)), "\(seen)")
+        #expect(seen.contains(Seen(rule: "financial-restriction", subject: "paris-branch", severity: "high", line: 11)), "\(seen)")
+        // A Malian bank is itself bound by the ECOWAS halt; a French bank's Bamako branch is named as such.
+        let malian = try Self.finding(findings, "financial-restriction", "bamako-correspondent")
+        #expect((malian["message"] as? String)?.contains("the halt binds the bank itself") == true)
+        let french = try Self.finding(findings, "financial-restriction", "paris-branch")
+        #expect((french["message"] as? String)?.contains("is a bank in Mali (incorporated in France)") == true)
+        #expect((french["message"] as? String)?.contains("binds the bank itself") == false)
+        // The listed counterparty's own jurisdiction is in the message and the path.
+        let listed = try Self.finding(findings, "listed-counterparty", "shell-customer")
+        #expect((listed["message"] as? String)?.hasPrefix("PMC Wagner (incorporated in Russian Federation) matches listed organisation") == true)
+        #expect(((listed["path"] as? [String]) ?? []).contains("PMC Wagner: incorporated in Russian Federation, subject to UN"))
+        // A secondary risk for a Senegalese company with no US nexus.
+        #expect((listed["binding"] as? [String: Any])?["status"] as? String == "secondary")
+    }
 }

@@ -18,6 +18,8 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
     var area_edge_km: Double?
     var band: String?
     var bands: [Band]
+    /// Travel: the destination city as written and as resolved, and the trip.
+    var destination: DestinationEntry?
     var distance_km: Double?
     var events: [Event]
     var events_not_cited: Int
@@ -25,6 +27,8 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
     var reference: String?
     var rule: String
     var severity: String
+    /// The steps that moved the severity after the band; absent when none.
+    var steps: [StepEntry]?
     var subject: String
     var target: String?
     var to: String?
@@ -39,6 +43,7 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
                 from_km: $0.fromKm, older_events: $0.olderEvents, older_fatalities: $0.olderFatalities,
                 recent_events: $0.recentEvents, recent_fatalities: $0.recentFatalities, to_km: $0.toKm)
         }
+        destination = exposure.destination.map(DestinationEntry.init)
         distance_km = exposure.distanceKm.map(ExposureRounding.km)
         self.events = events
         events_not_cited = exposure.eventsNotCited
@@ -46,10 +51,38 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
         reference = exposure.reference?.description
         rule = exposure.rule
         severity = exposure.severity.name
+        steps = exposure.steps.isEmpty ? nil : exposure.steps.map { StepEntry(levels: $0.levels, reason: $0.reason) }
         subject = exposure.subject
         target = exposure.target
         to = exposure.to
         window = exposure.window
+    }
+}
+
+/// A step of `ExposureEntry.steps`.
+struct StepEntry: Codable, Sendable, Equatable {
+    var levels: Int
+    var reason: String
+}
+
+/// `ExposureEntry.destination`: members in byte order of their keys.
+struct DestinationEntry: Codable, Sendable, Equatable {
+    var city: String
+    var country: String
+    var frequency: String?
+    var name: String
+    var source: String
+    var transit: [String]?
+    var travellers: Int?
+
+    init(_ destination: Exposure.Destination) {
+        city = destination.city
+        country = destination.country.code
+        frequency = destination.frequency
+        name = destination.name
+        source = destination.source
+        transit = destination.transit.isEmpty ? nil : destination.transit.map(\.code)
+        travellers = destination.travellers
     }
 }
 

@@ -152,13 +152,19 @@ public struct FinancialRestrictionRule: Rule {
                 }
                 var severity: Severity
                 let reason: String
-                let message: String
+                var message: String
                 var advice: [String]
                 if factor.kind == .financialRestriction, party.role == "bank" {
                     severity = factor.severity
-                    reason = "a bank in \(party.country.name)"
+                    let own = context.jurisdiction(of: party)
+                    let incorporated = own?.incorporated.flatMap { $0 == party.country ? nil : " (incorporated in \($0.name))" } ?? ""
+                    reason = "a bank in \(party.country.name)\(incorporated)"
                     message = "\(party.name) is \(reason), exposed to \(parts.titleInSentence)"
                     advice = factor.recommendations + description.recommendations
+                    // A bank bound by the halt itself will refuse or freeze the payments.
+                    if let own, case .binding(let why) = own.judge(imposedBy: factor.imposedBy, target: nil, territory: []) {
+                        message += "; the halt binds the bank itself (\(why)): payments through it will be refused or frozen"
+                    }
                 } else if factor.kind == .sanction, let role = party.role, factor.affects.roles.contains(role) {
                     // A sanction that names a role lists people in such bodies (officials), not
                     // the bodies by their role: the body is not listed; its people may be.

@@ -140,7 +140,13 @@ public struct InputPlausibilityRule: Rule {
                     return found
                 } ?? []
             let extent = inGazetteer ? gazetteer.flatMap { CountryExtents.shared.extent(of: site.country, in: $0) } : nil
-            guard let judgement = Self.judge(location, cities: candidates, extent: extent) else { continue }
+            var judgement = Self.judge(location, cities: candidates, extent: extent)
+            // Inside the box (or only far from the city): the outlines say whether the point is
+            // at sea or in another country.
+            if judgement == nil || judgement?.isFarFromCity == true, let placed = Self.outlineJudgement(location, site.country) {
+                judgement = placed
+            }
+            guard let judgement else { continue }
             let placeBound = context.factors(.armedConflict, in: site.country).contains { $0.isPlaceBound }
             let severity: Severity = placeBound ? .medium : .low
             let why =
@@ -194,11 +200,16 @@ public struct InputPlausibilityRule: Rule {
         case outsideCountry(outsideKm: Double, city: CityCandidate?, distanceKm: Double?)
         /// Inside the country's extent (or without one), but far from every place of the city.
         case farFromCity(city: CityCandidate, distanceKm: Double)
+        /// Inside no country's outline, more than the tolerance from the country's: at sea.
+        case atSea(outsideKm: Double)
+        /// Inside another country's outline, more than the tolerance from the country's.
+        case inOtherCountry(name: String, outsideKm: Double)
 
         var isCorrection: Bool { if case .corrected = self { return true } else { return false } }
+        var isFarFromCity: Bool { if case .farFromCity = self { return true } else { return false } }
         var isOutside: Bool {
             switch self {
-            case .outsideCountry, .nullIsland: return true
+            case .outsideCountry, .nullIsland, .atSea, .inOtherCountry: return true
             default: return false
             }
         }
@@ -245,6 +256,16 @@ public struct InputPlausibilityRule: Rule {
         if outside { return .outsideCountry(outsideKm: outsideKm, city: nearest?.city, distanceKm: nearest?.distanceKm) }
         guard let nearest else { return nil }
         return .farFromCity(city: nearest.city, distanceKm: nearest.distanceKm)
+    }
+
+    /// The point against the country outlines (`CountryShapes`): at sea or in another country
+    /// beyond the tolerance; nil inside, within the tolerance, or where the outlines say nothing.
+    public static func outlineJudgement(_ location: Coordinate, _ country: Country, shapes: CountryShapes = .builtIn) -> Judgement? {
+        switch shapes.place(location, claimed: country) {
+        case .sea(let outside): return .atSea(outsideKm: outside)
+        case .otherCountry(_, let name, let outside): return .inOtherCountry(name: name, outsideKm: outside)
+        case .inside, nil: return nil
+        }
     }
 
     static func nearestCity(to location: Coordinate, in cities: [CityCandidate]) -> (city: CityCandidate, distanceKm: Double)? {
@@ -311,6 +332,16 @@ public struct InputPlausibilityRule: Rule {
             }
             if let near, let distance { message += "; it is \(city(near, distance))" }
             return (message, "\(km(outside)) outside the extent of \(country)'s places")
+        case .atSea(let outside):
+            return (
+                "\(name) (\(location)) lies in no country's outline, \(km(outside)) from \(country)'s: at sea (or in water the outlines leave out), not in \(country) (Natural Earth 1:10m outlines, \(km(CountryShapes.toleranceKm)) tolerance for their simplification)",
+                "in no country's outline, \(km(outside)) from \(country)'s (tolerance \(km(CountryShapes.toleranceKm)))"
+            )
+        case .inOtherCountry(let other, let outside):
+            return (
+                "\(name) (\(location)) lies in \(other), \(km(outside)) outside \(country)'s outline: not in \(country) (Natural Earth 1:10m outlines, \(km(CountryShapes.toleranceKm)) tolerance for their simplification)",
+                "inside \(other)'s outline, \(km(outside)) outside \(country)'s (tolerance \(km(CountryShapes.toleranceKm)))"
+            )
         case .farFromCity(let near, let distance):
             return (
                 "\(name) is \(city(near, distance)), the city it names, more than \(km(near.thresholdKm)) away: its position (\(location)) is judged, not the city's",

@@ -36,6 +36,11 @@ public struct Jurisdiction: Sendable {
         self.init(name: "the subsidiary running \(site.displayName)", incorporated: local, stated: [], regimes: regimes, asOf: asOf)
     }
 
+    /// A counterparty, by its own `incorporated` and `subject_to`.
+    public init(counterparty: Counterparty, regimes: Vocabulary, asOf: Day? = nil) {
+        self.init(name: counterparty.name, incorporated: counterparty.incorporated, stated: counterparty.subjectTo, regimes: regimes, asOf: asOf)
+    }
+
     /// Whether the policy says anything about the entity's jurisdiction.
     public var isStated: Bool { incorporated != nil || !stated.isEmpty }
 
@@ -245,6 +250,12 @@ extension RuleContext {
             }
             return (company, answer)
         }
+    }
+
+    /// A counterparty's own jurisdiction, when the policy states it.
+    public func jurisdiction(of party: Counterparty) -> Jurisdiction? {
+        let found = Jurisdiction(counterparty: party, regimes: vocabularies[.regimes], asOf: asOf)
+        return found.isStated ? found : nil
     }
 
     /// The company's sites as territory it operates in.

@@ -53,16 +53,20 @@ public struct ListedCounterpartyRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        var subjects: [(id: String, kind: SubjectKind, display: String, names: [String], country: Country?, mark: Mark, party: Int?, site: Site?)] = []
+        var subjects:
+            [(id: String, kind: SubjectKind, display: String, names: [String], country: Country?, mark: Mark, party: Int?, site: Site?, also: Country?)] =
+                []
         for (index, party) in context.policy.counterparties.enumerated() {
-            subjects.append((party.id, .counterparty, party.name, [party.name] + party.aliases, party.country, party.mark, index, nil))
+            // A counterparty incorporated elsewhere than it operates is screened by both countries.
+            let also = party.incorporated.flatMap { $0 == party.country ? nil : $0 }
+            subjects.append((party.id, .counterparty, party.name, [party.name] + party.aliases, party.country, party.mark, index, nil, also))
         }
         for site in context.policy.sites {
             if let provider = site.securityProvider {
                 subjects.append(
                     (
                         site.id, .site, "\(provider) (security provider of \(site.displayName))", [provider], nil, site.securityProviderMark ?? site.mark, nil,
-                        site
+                        site, nil
                     ))
             }
         }
@@ -71,13 +75,17 @@ public struct ListedCounterpartyRule: Rule {
         for subject in subjects {
             var best: [String: (ScreeningMatch, String)] = [:]
             for name in subject.names {
-                let query = ScreeningQuery(name, country: subject.country)
-                for match in context.screener.screen(query, threshold: context.settings.screeningThreshold) {
-                    if let since = match.entity.since, since > context.asOf { continue }
-                    if let existing = best[match.entity.id], existing.0.score >= match.score { continue }
-                    best[match.entity.id] = (match, name)
+                for country in [subject.country] + (subject.also.map { [$0] } ?? []) {
+                    let query = ScreeningQuery(name, country: country)
+                    for match in context.screener.screen(query, threshold: context.settings.screeningThreshold) {
+                        if let since = match.entity.since, since > context.asOf { continue }
+                        if let existing = best[match.entity.id], existing.0.score >= match.score { continue }
+                        best[match.entity.id] = (match, name)
+                    }
                 }
             }
+            // The counterparty's own jurisdiction, when the policy states it, is named in the path.
+            let own = subject.party.flatMap { context.jurisdiction(of: context.policy.counterparties[$0]) }
             for (match, queried) in best.values.sorted(by: { $0.0.entity.id < $1.0.entity.id }) {
                 let entity = match.entity
                 if entity.isPEPOnly {
@@ -109,9 +117,11 @@ public struct ListedCounterpartyRule: Rule {
                 var finding = Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: subject.mark, subject: subject.id,
                     subjectKind: subject.kind, subjectName: subject.display, factor: nil,
-                    message: "\(queried) matches listed \(entity.kind.rawValue) \(entity.name) (\(entity.id), score \(score)): \(match.why)"
+                    message:
+                        "\(queried)\(own.flatMap { $0.incorporated }.map { " (incorporated in \($0.name))" } ?? "") matches listed \(entity.kind.rawValue) \(entity.name) (\(entity.id), score \(score)): \(match.why)"
                         + (measures.isEmpty ? "" : "; measures: \(measures)") + binding.messageSuffix(jurisdiction.name),
-                    path: [subject.display, "name \"\(queried)\" ~ \"\(match.matched)\" (score \(score))", "\(entity.id) listed by \(listers)"]
+                    path: [subject.display] + (own.map { ["\(subject.display): \($0.summary)"] } ?? [])
+                        + ["name \"\(queried)\" ~ \"\(match.matched)\" (score \(score))", "\(entity.id) listed by \(listers)"]
                         + (measures.isEmpty ? [] : ["measures: \(measures)"]) + bans.map { "\($0.id) in force since \($0.inForceFrom)" }
                         + [binding.pathLine, "\(description.id) → \(severity)"],
                     evidence: evidence, recommendations: recommendations(for: entity, bans: bans, binding: binding, jurisdiction: jurisdiction))
