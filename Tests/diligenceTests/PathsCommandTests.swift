@@ -29,6 +29,8 @@ import Testing
         let transit = try Self.finding(findings, "political-instability", "niger-via-mali")
         #expect((transit["message"] as? String)?.contains("touches Mali (transit), under military coup") == true)
         #expect(((transit["path"] as? [String]) ?? []).contains("Mali: transit"))
+        // Mali is named twice in the convoy's transit: judged once.
+        #expect(seen.filter { $0.rule == "political-instability" && $0.subject == "niamey-overland" }.count == 1, "\(seen)")
         let overland = try Self.finding(findings, "political-instability", "niamey-overland")
         #expect((overland["message"] as? String)?.contains("takes staff through Mali") == true)
         #expect(((overland["path"] as? [String]) ?? []).contains("transit: staff only pass through → two levels lower than a site there"))

@@ -78,7 +78,11 @@ public struct CivilUnrestTravelRule: Rule {
                 let windows = context.settings.unrestRecencyDays
                 guard let step = windows.firstIndex(where: { age <= $0 }) else { continue }
                 // The recency window sets the level: the first window keeps the factor's, each later one is a level lower.
-                var assessment = SeverityAssessment(start: factor.severity, lines: [trip.name ?? "Travel to \(city)"])
+                // The destination as resolved, with its coordinates and their source, as conflict-proximity states it.
+                let label =
+                    destination.map { "\(trip.name ?? "Travel to \(city)"): “\(typed)” is \($0.name) at \($0.location) (\($0.source))" }
+                    ?? (trip.name ?? "Travel to \(city)")
+                var assessment = SeverityAssessment(start: factor.severity, lines: [label])
                 assessment.adjust(
                     by: -step, "\(city): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))")
                 let frequent = trip.frequency == "weekly" || trip.frequency == "monthly" || (trip.travellers ?? 0) >= 10

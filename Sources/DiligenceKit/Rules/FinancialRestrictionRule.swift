@@ -8,7 +8,7 @@ public struct FinancialRestrictionRule: Rule {
         id: "financial-restriction",
         name: "Financial restriction",
         summary:
-            "Payments to or from a country whose financial flows are halted or restricted: trade flows, payments and remittances that touch the country (partner, origin, transit, destination, or the company's own site countries at its end), banks as counterparties, and sites that depend on payments there. Paying outside the banking system (cash, barter, hawala, cryptocurrency) where every financial flow is halted is reported as a way round the halt.",
+            "Payments to or from a country whose financial flows are halted or restricted: trade flows, payments and remittances that touch the country (partner, origin, transit, destination, or the company's own end: the site the flow names, its one site country or its incorporation, each site country when several), banks as counterparties, and sites that depend on payments there. Paying outside the banking system (cash, barter, hawala, cryptocurrency) where every financial flow is halted is reported as a way round the halt.",
         facts:
             "Risk factors of kind `financial-restriction` in force for each country a flow touches (`affects.payments`: the methods restricted, every method when empty; `exemptions.goods`), `sanction` factors that name counterparty roles (`affects.roles`), and the payments vocabulary (`banking`: whether a method moves through the banking system).",
         severityModel: [
@@ -17,6 +17,7 @@ public struct FinancialRestrictionRule: Rule {
             "A flow with no payment method declared: one level lower (the payment route is unknown).",
             "A goods flow paid only for exempt goods: info, documenting the exemption.",
             "A site that depends on payments, cash machines or banking in the country: one level lower than the factor.",
+            "A bank counterparty incorporated where the halt binds it (a Malian bank and ECOWAS; `incorporated`/`subject_to` on the counterparty): the same severity; the finding says the bank itself is bound and will refuse or freeze the payments.",
             "A counterparty whose role a sanction names (e.g. government bodies, whose officials the EU listed in 2020): one level lower than the factor; the finding says that the body is not listed by its role and asks to screen its people (the September 2020 EU measures on Belarus listed individuals only).",
             "Jurisdiction: a measure binds the company when a regime it is subject to imposed it (`subject_to`, or derived from `incorporated`: an ECOWAS member state → ECOWAS, an EU member state → EU), when it is incorporated in the imposing state, or when the flow touches (or the company has a site in) a country of the imposing territory other than the target; a site's own `incorporated` judges the subsidiary running it. Binding, or not assessed (no `incorporated` or `subject_to`): the severity above, with legal review and reporting advised. Otherwise a secondary risk: one level lower, with due-diligence, nexus and bank-policy advice first (exempt-goods info notes stay info).",
             "A flow paid only by methods the factor does not restrict: no finding.",

@@ -80,7 +80,8 @@ public struct PoliticalInstabilityRule: Rule {
         for trip in policy.travel {
             let name = trip.name ?? "Travel entry \(trip.id)"
             report(trip.id, .travel, name, "takes staff to", trip.country, trip.mark, shift: -1)
-            for country in trip.transit where country != trip.country {
+            var passed: Set<Country> = [trip.country]
+            for country in trip.transit where passed.insert(country).inserted {
                 report(trip.id, .travel, name, "takes staff through", country, trip.mark, shift: -2, leg: "transit: \(country.name)")
             }
         }
