@@ -27,14 +27,15 @@ public struct InputPlausibilityRule: Rule {
         id: "input-plausibility",
         name: "Input plausibility",
         summary:
-            "Policy data that cannot be right as written: a site's coordinates more than 50 km (75 km for a city of a million) from the city it names, latitude and longitude swapped or a sign wrong, coordinates outside the country's extent, or a policy reviewed after the as-of date. The rules judge a site where its coordinates are: a wrong position silently gives wrong distances.",
+            "Policy data that cannot be right as written: a site's coordinates more than 50 km (75 km for a city of a million) from the city it names, latitude and longitude swapped or a sign wrong, coordinates outside the country's extent, at sea or in another country by the country outlines, or a policy reviewed after the as-of date. The rules judge a site where its coordinates are: a wrong position silently gives wrong distances.",
         facts:
-            "The site's `location`, `city` and `country`; the city located by the database's own places and the built-in gazetteer (every homonym in the country; the nearest counts); the country's extent as the box of the gazetteer's places there (countries with at least 10 places: Mali, Mozambique, Belarus and most of their neighbours; elsewhere only 0, 0 and the database's own places are judged), widened by 100 km; the policy's `reviewed` date and the as-of date. Without borders in the data, a point outside the box may be across a border or at sea: the finding says how it was judged and claims no more.",
+            "The site's `location`, `city` and `country`; the city located by the database's own places and the built-in gazetteer (every homonym in the country; the nearest counts); the country's extent as the box of the gazetteer's places there (countries with at least 10 places: Mali, Mozambique, Belarus and most of their neighbours; elsewhere only 0, 0 and the database's own places are judged), widened by 100 km; the policy's `reviewed` date and the as-of date. Inside the box, the Natural Earth 1:10m country outlines the maps ship (Mali, Mozambique, Belarus and the countries within 6 degrees of them) place the point: in no country's outline or in another country's, more than 15 km from the claimed country's (the tolerance for their simplification). Elsewhere there are no borders in the data: a point outside the box may be across a border or at sea, and the finding says how it was judged and claims no more.",
         severityModel: [
             "Coordinates more than 50 km from every place the named city can be (75 km for a city of 1,000,000 people or more, by GeoNames' population); a city neither the database nor the gazetteer knows is not judged here.",
             "Latitude and longitude look swapped (or a sign looks wrong) when the coordinates are far from the city or outside the country, and swapped (or with the latitude's, then the longitude's, sign changed) they lie within that distance of the city, or, without a known city, inside the box of the country's places.",
             "Coordinates outside the country: more than 100 km outside the box of the gazetteer's places in the country; 0, 0 (the default many tools write for a missing position, at sea in the Gulf of Guinea) always.",
-            "Each of these: medium when the site's country has a place-bound armed-conflict factor in force (the position decides conflict-proximity's band), low otherwise. One finding per site: 0, 0, then swapped or a wrong sign, then outside the country, then far from the city.",
+            "At sea or in another country: inside the box, but in no country's outline (at sea) or in another country's, more than 15 km from the claimed country's outline; judged only where the outlines cover the point and have the claimed country there.",
+            "Each of these: medium when the site's country has a place-bound armed-conflict factor in force (the position decides conflict-proximity's band), low otherwise. One finding per site: 0, 0, then swapped or a wrong sign, then outside the country's box, then at sea or in another country by the outlines, then far from the city.",
             "`reviewed` after the as-of date: info (the report judges the as-of date with a policy describing a later state; a retrospective check may be deliberate).",
             "None of these fails the default gate: they question the data, not the exposure; conflict-proximity still reports what the coordinates as written show, and the finding tells the signer that it may be wrong.",
         ],
@@ -73,6 +74,15 @@ public struct InputPlausibilityRule: Rule {
                 kind: warehouse
                 country: MZ
                 location: { lat: 25.9655, lon: 32.5832 }
+            """,
+            """
+            version: 1
+            company: Example Coastal Logistics
+            sites:
+              - id: offshore-yard
+                kind: warehouse
+                country: MZ
+                location: { lat: -26.0, lon: 33.30 }
             """,
             """
             version: 1
