@@ -84,7 +84,7 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
         return []
     }
 
-    /// The problems of a text as `YAMLReader` and `SchemaValidator` find them, with the two
+    /// The problems of a text as `YAMLReader` and `SchemaValidator` find them, with the three
     /// checks across fields: the reference the decoder must agree with.
     enum Reference {
         static func problems(_ bytes: [UInt8], file: String, loader: PolicyLoader) -> [Diagnostic] {
@@ -115,6 +115,14 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
                         guard let mark = flow.mark(key) else { continue }
                         sink.error(mark, "a \(kind.rawValue) moves no goods: remove `\(key)`, or declare the flow `kind: goods`")
                     }
+                }
+                // A flow's `site` names a site of the file.
+                let siteIDs = record.objects("sites").map { $0.text("id") ?? "" }
+                for flow in record.objects("trade") {
+                    guard let site = flow.text("site"), !siteIDs.contains(site), let mark = flow.mark("site") else { continue }
+                    var message = "unknown site `\(site)` in `site`: it names no site of this file"
+                    if let guess = Suggestion.closest(to: site, in: siteIDs) { message += "; did you mean `\(guess)`?" }
+                    sink.error(mark, message)
                 }
             }
             return sink.hasErrors ? InputError(sink.diagnostics).diagnostics : []

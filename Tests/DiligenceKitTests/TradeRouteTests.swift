@@ -110,7 +110,7 @@ import Testing
         let trade = result.findings.filter { $0.rule == "trade-restriction" && $0.subject == "parts" }
         #expect(trade.map(\.severity) == [.high])
         #expect(trade.first?.factors == ["DRF-2020-ML-0002"])
-        #expect(trade.first?.path.contains("Mali: destination, a country the company has sites in") == true)
+        #expect(trade.first?.path.contains("Mali: destination, the country of the company's sites") == true)
         // A payment moves no goods: no trade finding, a financial one.
         #expect(!result.findings.contains { $0.rule == "trade-restriction" && $0.subject == "fees" })
     }

@@ -1,6 +1,7 @@
-/// The structured exposure path of a place-bound finding: the site, how far it is from what, the
-/// events counted in each distance band and recency window, the events cited (with their ids,
-/// dates and fatalities), and the rule, band and severity that follow. Reports render it; the
+/// The structured exposure path of a place-bound finding: the site (or a trip's destination), how
+/// far it is from what, the events counted in each distance band and recency window, the events
+/// cited (with their ids, dates and fatalities), the steps that moved the severity (a target,
+/// travel's frequency and size), and the rule, band and severity that follow. Reports render it; the
 /// plain `Finding.path` says the same in words.
 public struct Exposure: Sendable, Hashable, Codable {
     /// Events and fatalities in one distance band, split by recency window.
@@ -69,6 +70,43 @@ public struct Exposure: Sendable, Hashable, Codable {
         }
     }
 
+    /// A step that moved the severity after the band (a named target, travel's frequency and
+    /// size, a cap), as the path words it.
+    public struct Step: Sendable, Hashable, Codable {
+        /// Levels it moved the severity (0 for a fact stated without moving it).
+        public var levels: Int
+        public var reason: String
+
+        public init(levels: Int, reason: String) {
+            self.levels = levels
+            self.reason = reason
+        }
+    }
+
+    /// A travel destination: the city as the policy writes it, where it resolved, and the trip.
+    public struct Destination: Sendable, Hashable, Codable {
+        /// As written (`Мінск`).
+        public var city: String
+        /// As resolved (`Minsk`), with the source of its coordinates.
+        public var name: String
+        public var source: String
+        public var country: Country
+        /// Countries passed through on the way (`transit`).
+        public var transit: [Country]
+        public var travellers: Int?
+        public var frequency: String?
+
+        public init(city: String, name: String, source: String, trip: Travel) {
+            self.city = city
+            self.name = name
+            self.source = source
+            country = trip.country
+            transit = trip.transit
+            travellers = trip.travellers
+            frequency = trip.frequency
+        }
+    }
+
     /// The subject (site id) and where it is.
     public var subject: String
     public var location: Coordinate?
@@ -94,6 +132,10 @@ public struct Exposure: Sendable, Hashable, Codable {
     public var target: String?
     public var rule: String
     public var severity: Severity
+    /// The steps after the band, in order (empty when the band alone decided).
+    public var steps: [Step] = []
+    /// For travel: the destination and the trip.
+    public var destination: Destination? = nil
 
     public init(subject: String, location: Coordinate?, rule: String, severity: Severity) {
         self.subject = subject

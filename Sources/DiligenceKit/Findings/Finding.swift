@@ -76,6 +76,13 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         set { exposureBox = newValue.map(ExposureBox.init) }
     }
     private var exposureBox: ExposureBox?
+    /// Whether the measure behind the finding binds the entity (trade-restriction,
+    /// financial-restriction and listed-counterparty findings on a measure); boxed like the exposure.
+    public var binding: Binding? {
+        get { bindingBox?.value }
+        set { bindingBox = newValue.map(BindingBox.init) }
+    }
+    private var bindingBox: BindingBox?
     public var evidence: [Evidence]
     public var recommendations: [String]
     public var accepted: Acceptance?
@@ -108,6 +115,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     enum CodingKeys: String, CodingKey {
         case rule, severity, policy, line, column, subject, subjectKind, subjectName, factors, message, path
         case exposureBox = "exposure"
+        case bindingBox = "binding"
         case evidence, recommendations, accepted, identityFactor
     }
 
@@ -152,6 +160,28 @@ private final class ExposureBox: Sendable, Hashable, Codable {
 
     init(from decoder: any Decoder) throws {
         value = try decoder.singleValueContainer().decode(Exposure.self)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
+
+/// A binding held by reference, compared and encoded as its value.
+private final class BindingBox: Sendable, Hashable, Codable {
+    let value: Binding
+
+    init(_ value: Binding) {
+        self.value = value
+    }
+
+    static func == (lhs: BindingBox, rhs: BindingBox) -> Bool { lhs.value == rhs.value }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
+
+    init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode(Binding.self)
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -79,6 +79,11 @@ public struct TradeFlow: Sendable, Hashable, Codable {
     public var origin: Country? = nil
     public var transit: [Country] = []
     public var destination: Country? = nil
+    /// The id of the site that trades the flow (`site`): its country is the company's end of
+    /// the flow unless `origin`/`destination` says otherwise, and its subsidiary is the entity.
+    public var site: String? = nil
+    /// Where `site` is written, for an unknown id.
+    public var siteMark: Mark? = nil
 }
 
 /// A supplier, customer, provider or other party.
@@ -89,6 +94,12 @@ public struct Counterparty: Sendable, Hashable, Codable {
     public var role: String?
     public var aliases: [String]
     public var mark: Mark
+    /// Where the counterparty is incorporated (`incorporated`), when the policy says; it may
+    /// differ from `country`, where it operates.
+    public var incorporated: Country? = nil
+    /// The sanctions regimes the policy states bind the counterparty (`subject_to`); those its
+    /// incorporation derives are added by `Jurisdiction`.
+    public var subjectTo: [String] = []
 }
 
 /// Staff travel.
@@ -100,6 +111,8 @@ public struct Travel: Sendable, Hashable, Codable {
     public var travellers: Int?
     public var frequency: String?
     public var mark: Mark
+    /// Countries the travellers pass through on the way (`transit`), in order.
+    public var transit: [Country] = []
 }
 
 /// A waiver: a finding accepted by an accountable person until `expires`.

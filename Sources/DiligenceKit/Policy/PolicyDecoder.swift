@@ -72,6 +72,7 @@ struct PolicyDecoder: PolicyEventSink {
         guard sawRoot else { return .failure(Self.emptyFile(sink.file)) }
         for (mark, message) in draft.findingProblems { sink.error(mark, message) }
         for (mark, message) in draft.moneyFlowProblems { sink.error(mark, message) }
+        for (mark, message) in draft.referenceProblems { sink.error(mark, message) }
         guard !sink.hasErrors else { return .failure(InputError(sink.diagnostics)) }
         var policy = draft.policy
         policy.file = sink.file

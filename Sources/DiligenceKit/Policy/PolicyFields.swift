@@ -15,6 +15,8 @@ struct PolicyDraft {
     /// accepted risks, then goods on money flows.
     var findingProblems: [(Mark, String)] = []
     var moneyFlowProblems: [(Mark, String)] = []
+    /// Ids that name nothing in the file (a flow's `site`), reported last.
+    var referenceProblems: [(Mark, String)] = []
 }
 
 /// A scalar the model keeps, converted from a validated `Value`.

@@ -66,7 +66,7 @@ public enum PolicySchema {
     static let tradeObject = PolicyObject(
         name: "a trade flow",
         summary:
-            "Goods, or money alone, moving to or from a country. `country` is the partner country: an export to ML ships goods into Mali. The trade and financial rules judge every country the flow touches: the partner, `origin`, each `transit` country and `destination`; an end the flow does not name is the partner's side or, on the company's side, every country the policy has a site in.",
+            "Goods, or money alone, moving to or from a country. `country` is the partner country: an export to ML ships goods into Mali. The trade and financial rules judge every country the flow touches: the partner, `origin`, each `transit` country and `destination`; an end the flow does not name is the partner's side or, on the company's side, the company's own end: the country of the `site` it names, else the one country of the company's sites, else (no sites) its country of incorporation; with sites in several countries each is judged as a possible end and `not-assessed` asks which, and with neither sites nor `incorporated` the end is unknown (`not-assessed`).",
         uniqueKey: "id", key: "trade",
         example: """
             - id: mali-exports
@@ -93,13 +93,17 @@ public enum PolicySchema {
             .init("country", .country, required: true, "The partner country.", example: "ML", into: \.flow.country),
             .init(
                 "origin", .country,
-                "Where the goods come from, if not the exporter's country (the company's site countries for an export, the partner for an import).",
+                "Where the goods come from, if not the exporter's country (the company's own end for an export, the partner for an import).",
                 example: "FR", into: \.flow.origin),
             .init("transit", list: .country, "Countries the goods or money cross on the way, in order.", example: "[SN]", into: \.flow.transit),
             .init(
                 "destination", .country,
-                "Where the goods go, if not the importer's country (the partner for an export, the company's site countries for an import).", example: "ML",
+                "Where the goods go, if not the importer's country (the partner for an export, the company's own end for an import).", example: "ML",
                 into: \.flow.destination),
+            .init(
+                "site", .identifier,
+                "The id of the site that trades the flow. Its country is the company's end of the flow (unless `origin` or `destination` names that end), and a site's `incorporated` makes its subsidiary the entity the measures are judged for. Without it, the company's end is the country of its sites when they are all in one country, else (no sites) where it is incorporated; with sites in several countries each is judged as a possible end and `not-assessed` asks which.",
+                example: "bamako-office", into: \.flow.site, mark: .at(\.flow.siteMark)),
             .init("goods", list: .term(.goods), "Goods categories.", example: "[industrial-machinery, medicines]", into: \.flow.goods, mark: .at(\.goodsMark)),
             .init(
                 "hs_codes", list: .digits, "Harmonized System codes, kept as strings.", example: "[\"8429\", \"3004\"]", into: \.flow.hsCodes,
@@ -154,8 +158,19 @@ public enum PolicySchema {
             .init("country", .country, required: true, "Country of registration or operation.", example: "BY", into: \.party.country),
             .init("role", .term(.roles), "What the counterparty does for the company.", example: "internet-provider", into: \.party.role),
             .init("aliases", list: .text, "Other names, any script; screened too.", example: "[Белтелеком]", into: \.party.aliases),
+            .init(
+                "incorporated", .country,
+                "Where the counterparty is incorporated, when it differs from `country` or to state it (ISO code or English name; `NO` is Norway). Screening weighs the match by it as well, findings name it, and it derives the regimes that bind the counterparty (as for the company).",
+                example: "BY", into: \.party.incorporated),
+            .init(
+                "subject_to", list: .term(.regimes),
+                "Sanctions regimes that bind the counterparty beyond those its incorporation derives: EU, US, UK, UN, ECOWAS. Findings say whether a measure binds the counterparty too (a bank bound by a halt will refuse the payment).",
+                example: "[EU]", into: \.party.subjectTo),
         ], open: { draft, mark in draft.party = Counterparty(id: "", name: "", country: .unset, aliases: [], mark: mark) },
-        close: { draft, _ in draft.policy.counterparties.append(draft.party) })
+        close: { draft, _ in
+            draft.party.subjectTo = PolicyContext.unique(draft.party.subjectTo)
+            draft.policy.counterparties.append(draft.party)
+        })
     public static let counterparty = counterpartyObject.schema
 
     static let travelObject = PolicyObject(
@@ -176,6 +191,10 @@ public enum PolicySchema {
                 "city", .text,
                 "Destination city, in any case, with or without diacritics, in any Latin or Cyrillic spelling GeoNames lists (`Мінск`, `Grodno`). It is located by the database's own places, then the built-in gazetteer; conflict-proximity and civil-unrest-travel judge the trip by where it is, and a city neither knows is reported as not-assessed.",
                 example: "Bamako", into: \.trip.city),
+            .init(
+                "transit", list: .country,
+                "Countries the travellers pass through on the way (a stop-over, a land route), in order; political-instability judges them two levels below a site there.",
+                example: "[SN]", into: \.trip.transit),
             .init("travellers", .integer(1...1_000_000), "People travelling each time.", example: "3", into: \.trip.travellers),
             .init(
                 "frequency", .choice(["once", "weekly", "monthly", "quarterly", "yearly", "ad-hoc"]), "How often.", example: "monthly", into: \.trip.frequency),
@@ -248,7 +267,18 @@ public enum PolicySchema {
             .init("counterparties", list: counterpartyObject, "Suppliers, customers, providers."),
             .init("travel", list: travelObject, "Staff travel."),
             .init("accepted_risks", list: acceptedRiskObject, "Known and accepted findings, each with an expiry."),
-        ], close: { draft, _ in draft.policy.subjectTo = PolicyContext.unique(draft.policy.subjectTo) })
+        ],
+        close: { draft, _ in
+            draft.policy.subjectTo = PolicyContext.unique(draft.policy.subjectTo)
+            // A flow's `site` must name a site of the file (sites may follow the trade list).
+            let ids = Set(draft.policy.sites.map(\.id))
+            for flow in draft.policy.trade {
+                guard let site = flow.site, !ids.contains(site) else { continue }
+                var message = "unknown site `\(site)` in `site`: it names no site of this file"
+                if let guess = Suggestion.closest(to: site, in: draft.policy.sites.map(\.id)) { message += "; did you mean `\(guess)`?" }
+                draft.referenceProblems.append((flow.siteMark ?? flow.mark, message))
+            }
+        })
     public static let policy = policyObject.schema
 
     /// Why `finding` of an accepted risk names no finding: not `rule/subject` or

@@ -18,6 +18,8 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
     var area_edge_km: Double?
     var band: String?
     var bands: [Band]
+    /// Travel: the destination city as written and as resolved, and the trip.
+    var destination: DestinationEntry?
     var distance_km: Double?
     var events: [Event]
     var events_not_cited: Int
@@ -25,6 +27,8 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
     var reference: String?
     var rule: String
     var severity: String
+    /// The steps that moved the severity after the band; absent when none.
+    var steps: [StepEntry]?
     var subject: String
     var target: String?
     var to: String?
@@ -39,6 +43,7 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
                 from_km: $0.fromKm, older_events: $0.olderEvents, older_fatalities: $0.olderFatalities,
                 recent_events: $0.recentEvents, recent_fatalities: $0.recentFatalities, to_km: $0.toKm)
         }
+        destination = exposure.destination.map(DestinationEntry.init)
         distance_km = exposure.distanceKm.map(ExposureRounding.km)
         self.events = events
         events_not_cited = exposure.eventsNotCited
@@ -46,6 +51,7 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
         reference = exposure.reference?.description
         rule = exposure.rule
         severity = exposure.severity.name
+        steps = exposure.steps.isEmpty ? nil : exposure.steps.map { StepEntry(levels: $0.levels, reason: $0.reason) }
         subject = exposure.subject
         target = exposure.target
         to = exposure.to
@@ -53,7 +59,55 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
     }
 }
 
+/// A step of `ExposureEntry.steps`.
+struct StepEntry: Codable, Sendable, Equatable {
+    var levels: Int
+    var reason: String
+}
+
+/// `ExposureEntry.destination`: members in byte order of their keys.
+struct DestinationEntry: Codable, Sendable, Equatable {
+    var city: String
+    var country: String
+    var frequency: String?
+    var name: String
+    var source: String
+    var transit: [String]?
+    var travellers: Int?
+
+    init(_ destination: Exposure.Destination) {
+        city = destination.city
+        country = destination.country.code
+        frequency = destination.frequency
+        name = destination.name
+        source = destination.source
+        transit = destination.transit.isEmpty ? nil : destination.transit.map(\.code)
+        travellers = destination.travellers
+    }
+}
+
 /// Distances in reports: to 0.1 km.
 enum ExposureRounding {
     static func km(_ km: Double) -> Double { (km * 10).rounded() / 10 }
+}
+
+/// A finding's `binding` as the JSON report and the SARIF result's property bag write it.
+/// Members in byte order of their keys.
+struct BindingEntry: Codable, Sendable, Equatable {
+    var entity: String
+    var entity_regimes: [String]
+    var imposed_by: [String]
+    var reason: String
+    var regimes: [String]
+    /// `binds`, `secondary` or `not-assessed`.
+    var status: String
+
+    init(_ binding: Binding) {
+        entity = binding.entity
+        entity_regimes = binding.entityRegimes
+        imposed_by = binding.imposedBy
+        reason = binding.reason
+        regimes = binding.regimes
+        status = binding.status.rawValue
+    }
 }

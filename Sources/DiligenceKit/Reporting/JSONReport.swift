@@ -115,6 +115,8 @@ public enum JSONReport {
         var accepted: AcceptedEntry?
         /// "new" or "unchanged" when the run has a baseline; absent otherwise.
         var baseline: String?
+        /// Whether the measure binds the entity (trade, financial and listed-counterparty findings).
+        var binding: BindingEntry?
         /// The ids (`C1`, ...) of the document's `changes.causes` behind the change; with `change` only.
         var caused_by: [String]?
         /// With a comparison: "new", "escalated", "de-escalated" or "updated"; absent when unchanged.
@@ -140,6 +142,7 @@ public enum JSONReport {
         init(_ finding: Finding, _ options: CheckOptions) {
             accepted = finding.accepted.map(AcceptedEntry.init)
             baseline = options.isNew(finding).map { $0 ? "new" : "unchanged" }
+            binding = finding.binding.map(BindingEntry.init)
             let change = options.comparison.flatMap { comparison in comparison.change(of: finding).map { (comparison, $0) } }
             self.change = change?.1.kind.rawValue
             caused_by = change.map { comparison, change in change.causes.map(comparison.label(of:)) }

@@ -48,7 +48,13 @@ enum JSONReportV1 {
             baseline = options.isNew(finding).map { $0 ? "new" : "unchanged" }
             column = finding.column
             evidence = finding.evidence.map(EvidenceEntry.init)
-            exposure = finding.exposure.map { ExposureEntry($0, events: $0.events.map(Event.init)) }
+            // Schema 1 keeps its members: the travel destination and the steps are schema 2's.
+            exposure = finding.exposure.map { exposure in
+                var entry = ExposureEntry(exposure, events: exposure.events.map(Event.init))
+                entry.destination = nil
+                entry.steps = nil
+                return entry
+            }
             factors = finding.factors
             gate = options.failsGate(finding) ? "fail" : "pass"
             id = finding.identity.description

@@ -134,6 +134,8 @@ public struct SARIFReporter: Reporter {
     /// the run's `properties` tables).
     struct ResultProperties: Codable, Sendable {
         var accepted: AcceptedProperties?
+        /// Whether the measure binds the entity, as the JSON report's `binding`.
+        var binding: BindingEntry?
         /// With a comparison: the ids of `run.properties.changes.causes` behind the change.
         var causedBy: [String]?
         /// With a comparison: new, escalated, de-escalated or updated (absent when unchanged).
@@ -232,7 +234,8 @@ public struct SARIFReporter: Reporter {
             message: Text(text: finding.message),
             partialFingerprints: Fingerprints(identity: fingerprint(policy: finding.policy, identity: finding.id)),
             properties: ResultProperties(
-                accepted: accepted, causedBy: finding.caused_by, change: finding.change, evidence: finding.evidence, exposure: finding.exposure,
+                accepted: accepted, binding: finding.binding, causedBy: finding.caused_by, change: finding.change, evidence: finding.evidence,
+                exposure: finding.exposure,
                 exposurePath: finding.path,
                 factors: finding.factors, gate: finding.gate, identity: finding.id, recommendations: finding.recommendations,
                 severity: finding.severity, subject: finding.subject, subjectKind: finding.subject_kind,

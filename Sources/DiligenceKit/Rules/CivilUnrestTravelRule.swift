@@ -78,7 +78,11 @@ public struct CivilUnrestTravelRule: Rule {
                 let windows = context.settings.unrestRecencyDays
                 guard let step = windows.firstIndex(where: { age <= $0 }) else { continue }
                 // The recency window sets the level: the first window keeps the factor's, each later one is a level lower.
-                var assessment = SeverityAssessment(start: factor.severity, lines: [trip.name ?? "Travel to \(city)"])
+                // The destination as resolved, with its coordinates and their source, as conflict-proximity states it.
+                let label =
+                    destination.map { "\(trip.name ?? "Travel to \(city)"): “\(typed)” is \($0.name) at \($0.location) (\($0.source))" }
+                    ?? (trip.name ?? "Travel to \(city)")
+                var assessment = SeverityAssessment(start: factor.severity, lines: [label])
                 assessment.adjust(
                     by: -step, "\(city): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))")
                 let frequent = trip.frequency == "weekly" || trip.frequency == "monthly" || (trip.travellers ?? 0) >= 10
@@ -87,6 +91,20 @@ public struct CivilUnrestTravelRule: Rule {
                 }
                 let severity = assessment.severity
                 let path = assessment.path(rule: description.id)
+                // The destination and the steps as data, where the city is located.
+                var exposure: Exposure?
+                if let destination {
+                    var located = Exposure(subject: trip.id, location: destination.location, rule: description.id, severity: severity)
+                    located.to = area?.name ?? latest.place
+                    located.reference = context.recencyReference(for: factor)
+                    located.events = events.suffix(3).map { event in
+                        Exposure.CitedEvent(event, distanceKm: event.location.map { destination.location.distanceKm(to: $0) })
+                    }
+                    located.eventsNotCited = max(0, events.count - 3)
+                    located.steps = assessment.steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
+                    located.destination = Exposure.Destination(city: typed, name: destination.name, source: destination.source, trip: trip)
+                    exposure = located
+                }
                 let who = trip.travellers.map { "\($0) traveller\($0 == 1 ? "" : "s")" } ?? "staff"
                 findings.append(
                     Finding(
@@ -95,7 +113,7 @@ public struct CivilUnrestTravelRule: Rule {
                         message:
                             "\(who) travel\(trip.travellers == 1 ? "s" : "") \(trip.frequency ?? "") to \(city), where \(latest.what.lowercasedFirst) (\(latest.when))"
                             .replacingOccurrences(of: "  ", with: " "),
-                        path: path, evidence: context.evidence(for: factor, events: events),
+                        path: path, exposure: exposure, evidence: context.evidence(for: factor, events: events),
                         recommendations: factor.recommendations + description.recommendations))
             }
         }

@@ -81,6 +81,8 @@ public struct ConflictProximityRule: Rule {
         var mark: Mark
         /// Steps after the distance and target ones (travel frequency and size), each with why.
         var adjustments: [SeverityAssessment.Step] = []
+        /// For travel: the destination and the trip, for the structured exposure.
+        var destination: Exposure.Destination? = nil
         var recommendations: [String]
     }
 
@@ -106,6 +108,7 @@ public struct ConflictProximityRule: Rule {
             label: "\(name): “\(city)” is \(destination.name) at \(destination.location) (\(destination.source))",
             siteKind: nil, location: destination.location, mark: trip.mark,
             adjustments: Self.travelAdjustments(trip),
+            destination: Exposure.Destination(city: city, name: destination.name, source: destination.source, trip: trip),
             recommendations: travelRecommendations)
     }
 
@@ -438,6 +441,8 @@ public struct ConflictProximityRule: Rule {
         chosen.exposure.bands = bands
         chosen.exposure.events = chosen.events.map { Exposure.CitedEvent($0.event, distanceKm: $0.distance) }
         chosen.exposure.eventsNotCited = chosen.eventsNotCited
+        chosen.exposure.steps = assessment.steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
+        chosen.exposure.destination = place.destination
         var evidence = context.evidence(for: factor, events: chosen.events.map(\.event).sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") })
         if let target = factor.targets.first(where: { chosen.message.containsBytes(of: $0.name) }) {
             evidence.append(Evidence(record: factor.id, fact: "Named likely target: \(target.name)"))

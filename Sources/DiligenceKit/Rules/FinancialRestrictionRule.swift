@@ -8,7 +8,7 @@ public struct FinancialRestrictionRule: Rule {
         id: "financial-restriction",
         name: "Financial restriction",
         summary:
-            "Payments to or from a country whose financial flows are halted or restricted: trade flows, payments and remittances that touch the country (partner, origin, transit, destination, or the company's own site countries at its end), banks as counterparties, and sites that depend on payments there. Paying outside the banking system (cash, barter, hawala, cryptocurrency) where every financial flow is halted is reported as a way round the halt.",
+            "Payments to or from a country whose financial flows are halted or restricted: trade flows, payments and remittances that touch the country (partner, origin, transit, destination, or the company's own end: the site the flow names, its one site country or its incorporation, each site country when several), banks as counterparties, and sites that depend on payments there. Paying outside the banking system (cash, barter, hawala, cryptocurrency) where every financial flow is halted is reported as a way round the halt.",
         facts:
             "Risk factors of kind `financial-restriction` in force for each country a flow touches (`affects.payments`: the methods restricted, every method when empty; `exemptions.goods`), `sanction` factors that name counterparty roles (`affects.roles`), and the payments vocabulary (`banking`: whether a method moves through the banking system).",
         severityModel: [
@@ -17,6 +17,7 @@ public struct FinancialRestrictionRule: Rule {
             "A flow with no payment method declared: one level lower (the payment route is unknown).",
             "A goods flow paid only for exempt goods: info, documenting the exemption.",
             "A site that depends on payments, cash machines or banking in the country: one level lower than the factor.",
+            "A bank counterparty incorporated where the halt binds it (a Malian bank and ECOWAS; `incorporated`/`subject_to` on the counterparty): the same severity; the finding says the bank itself is bound and will refuse or freeze the payments.",
             "A counterparty whose role a sanction names (e.g. government bodies, whose officials the EU listed in 2020): one level lower than the factor; the finding says that the body is not listed by its role and asks to screen its people (the September 2020 EU measures on Belarus listed individuals only).",
             "Jurisdiction: a measure binds the company when a regime it is subject to imposed it (`subject_to`, or derived from `incorporated`: an ECOWAS member state → ECOWAS, an EU member state → EU), when it is incorporated in the imposing state, or when the flow touches (or the company has a site in) a country of the imposing territory other than the target; a site's own `incorporated` judges the subsidiary running it. Binding, or not assessed (no `incorporated` or `subject_to`): the severity above, with legal review and reporting advised. Otherwise a secondary risk: one level lower, with due-diligence, nexus and bank-policy advice first (exempt-goods info notes stay info).",
             "A flow paid only by methods the factor does not restrict: no finding.",
@@ -117,12 +118,14 @@ public struct FinancialRestrictionRule: Rule {
             binding.isSecondary
             ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice
             : advice + jurisdiction.bindingAdvice(binding)
-        return Finding(
+        var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: flow.name ?? flow.defaultName,
             factor: factor, message: message + (severity == .info ? "" : binding.messageSuffix(jurisdiction.name)), path: path,
             evidence: parts.evidence,
             recommendations: severity == .info ? [] : advice)
+        finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+        return finding
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
@@ -150,13 +153,19 @@ public struct FinancialRestrictionRule: Rule {
                 }
                 var severity: Severity
                 let reason: String
-                let message: String
+                var message: String
                 var advice: [String]
                 if factor.kind == .financialRestriction, party.role == "bank" {
                     severity = factor.severity
-                    reason = "a bank in \(party.country.name)"
+                    let own = context.jurisdiction(of: party)
+                    let incorporated = own?.incorporated.flatMap { $0 == party.country ? nil : " (incorporated in \($0.name))" } ?? ""
+                    reason = "a bank in \(party.country.name)\(incorporated)"
                     message = "\(party.name) is \(reason), exposed to \(parts.titleInSentence)"
                     advice = factor.recommendations + description.recommendations
+                    // A bank bound by the halt itself will refuse or freeze the payments.
+                    if let own, case .binding(let why) = own.judge(imposedBy: factor.imposedBy, target: nil, territory: []) {
+                        message += "; the halt binds the bank itself (\(why)): payments through it will be refused or frozen"
+                    }
                 } else if factor.kind == .sanction, let role = party.role, factor.affects.roles.contains(role) {
                     // A sanction that names a role lists people in such bodies (officials), not
                     // the bodies by their role: the body is not listed; its people may be.
@@ -173,13 +182,14 @@ public struct FinancialRestrictionRule: Rule {
                     binding.isSecondary
                     ? [advice[0]] + jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy)
                     : advice + jurisdiction.bindingAdvice(binding)
-                findings.append(
-                    Finding(
-                        rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
-                        subjectKind: .counterparty, subjectName: party.name, factor: factor,
-                        message: message + binding.messageSuffix(jurisdiction.name),
-                        path: [party.name, reason, parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"],
-                        evidence: parts.evidence, recommendations: advice))
+                var finding = Finding(
+                    rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
+                    subjectKind: .counterparty, subjectName: party.name, factor: factor,
+                    message: message + binding.messageSuffix(jurisdiction.name),
+                    path: [party.name, reason, parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"],
+                    evidence: parts.evidence, recommendations: advice)
+                finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+                findings.append(finding)
             }
         }
         for site in context.policy.sites {
@@ -195,7 +205,7 @@ public struct FinancialRestrictionRule: Rule {
                     territory: [(site.country, "site \(site.displayName)")])
                 let severity = factor.severity.shifted(by: (covered ? -2 : -1) + binding.severityShift)
                 let advice = factor.recommendations + description.recommendations
-                findings.append(
+                var finding =
                     Finding(
                         rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
                         subjectKind: .site, subjectName: site.displayName, factor: factor,
@@ -208,7 +218,9 @@ public struct FinancialRestrictionRule: Rule {
                         ],
                         evidence: parts.evidence,
                         recommendations: binding.isSecondary
-                            ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice : advice + jurisdiction.bindingAdvice(binding)))
+                            ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice : advice + jurisdiction.bindingAdvice(binding))
+                finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+                findings.append(finding)
             }
         }
         return findings

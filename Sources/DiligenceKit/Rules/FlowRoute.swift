@@ -1,6 +1,9 @@
 /// The countries a trade flow touches, each with its part in the flow: the partner `country`,
 /// the origin, each transit country and the destination. An end the flow does not name is the
-/// partner's side, or on the company's side every country the policy has a site in.
+/// partner's side or, on the company's side, its own end (`OwnEnd`): the site the flow names,
+/// else the one country the company has sites in, else (no sites) where it is incorporated;
+/// with sites in several countries each stands as a possible end, and with neither sites nor
+/// `incorporated` the end is unknown. `not-assessed` reports the last two.
 public struct FlowRoute: Sendable {
     /// A country's part in a flow.
     public enum Part: String, Sendable, Comparable {
@@ -18,12 +21,53 @@ public struct FlowRoute: Sendable {
         public static func < (lhs: Part, rhs: Part) -> Bool { lhs.order < rhs.order }
     }
 
+    /// How the company's own end of the flow (the origin of an export, the destination of an
+    /// import) is known.
+    public enum OwnEnd: Sendable, Hashable {
+        /// The flow declares it (`origin` of an export, `destination` of an import).
+        case declared
+        /// The flow names the site that trades it (`site`).
+        case site(Site)
+        /// Every site of the company is in this one country.
+        case onlySiteCountry
+        /// The company has no site; it is where the company is incorporated.
+        case incorporation
+        /// The company has sites in several countries and the flow does not say which trades it:
+        /// each of them is judged as a possible end (the gate fails closed).
+        case possible([Country])
+        /// No site and no `incorporated`: the end is not known and not judged.
+        case unknown
+
+        /// How a leg at this end is described after its part ("destination, where site X is").
+        var basis: String {
+            switch self {
+            case .declared: return ""
+            case .site(let site): return "where site \(site.displayName) is"
+            case .onlySiteCountry: return "the country of the company's sites"
+            case .incorporation: return "where the company is incorporated"
+            case .possible: return "possibly: one of the countries the company has sites in, as the flow names no site"
+            case .unknown: return ""
+            }
+        }
+
+        /// Whether the end is a guess among several countries or not known at all.
+        public var isUnresolved: Bool {
+            switch self {
+            case .possible, .unknown: return true
+            default: return false
+            }
+        }
+    }
+
     /// One country of the route and every part it plays.
     public struct Leg: Sendable {
         public var country: Country
         public var parts: [Part]
-        /// The country is an end only because the company has a site there.
+        /// The country is an end only because the company's own end is there (its site, its
+        /// site country, its incorporation), not because the flow declares it.
         public var fromSites: Bool
+        /// How that own end is known (when `fromSites`).
+        var basis: String = ""
 
         /// The directions, as restriction factors write them, in which the flow's goods or money
         /// cross this country's border: into it (`export` to it), out of it (`import` from it).
@@ -40,30 +84,40 @@ public struct FlowRoute: Sendable {
             return directions
         }
 
-        /// "destination, a country the company has sites in"; "transit".
+        /// "destination, where site Kayes mine is"; "transit".
         var partsText: String {
             let text = parts.map(\.rawValue).joined(separator: " and ")
-            return fromSites ? "\(text), a country the company has sites in" : text
+            return fromSites && !basis.isEmpty ? "\(text), \(basis)" : text
         }
     }
 
     /// The partner first, then the others in route order, one leg per country.
     public let legs: [Leg]
+    /// How the company's own end is known.
+    public let ownEnd: OwnEnd
 
     public init(_ flow: TradeFlow, policy: Policy) {
-        var siteCountries: [Country] = []
-        for site in policy.sites where !siteCountries.contains(site.country) { siteCountries.append(site.country) }
-        siteCountries.sort()
         let exporting = flow.direction == .export
-        let origins = flow.origin.map { [$0] } ?? (exporting ? siteCountries : [flow.country])
-        let destinations = flow.destination.map { [$0] } ?? (exporting ? [flow.country] : siteCountries)
+        let ownEnd = Self.ownEnd(flow, policy: policy)
+        self.ownEnd = ownEnd
+        var own: [Country]
+        switch ownEnd {
+        case .declared: own = []
+        case .site(let site): own = [site.country]
+        case .onlySiteCountry: own = policy.sites.first.map { [$0.country] } ?? []
+        case .incorporation: own = policy.incorporated.map { [$0] } ?? []
+        case .possible(let countries): own = countries
+        case .unknown: own = []
+        }
+        let origins = flow.origin.map { [$0] } ?? (exporting ? own : [flow.country])
+        let destinations = flow.destination.map { [$0] } ?? (exporting ? [flow.country] : own)
         var legs: [Leg] = []
         func add(_ country: Country, _ part: Part, fromSites: Bool) {
             if let index = legs.firstIndex(where: { $0.country == country }) {
                 if !legs[index].parts.contains(part) { legs[index].parts.append(part) }
                 legs[index].fromSites = legs[index].fromSites && fromSites
             } else {
-                legs.append(Leg(country: country, parts: [part], fromSites: fromSites))
+                legs.append(Leg(country: country, parts: [part], fromSites: fromSites, basis: fromSites ? ownEnd.basis : ""))
             }
         }
         add(flow.country, .partner, fromSites: false)
@@ -71,6 +125,18 @@ public struct FlowRoute: Sendable {
         for country in flow.transit { add(country, .transit, fromSites: false) }
         for country in destinations { add(country, .destination, fromSites: flow.destination == nil && !exporting) }
         self.legs = legs
+    }
+
+    /// How the company's end of `flow` is known (see `OwnEnd`).
+    public static func ownEnd(_ flow: TradeFlow, policy: Policy) -> OwnEnd {
+        let declared = flow.direction == .export ? flow.origin != nil : flow.destination != nil
+        if declared { return .declared }
+        if let id = flow.site, let site = policy.sites.first(where: { $0.id == id }) { return .site(site) }
+        var countries: [Country] = []
+        for site in policy.sites where !countries.contains(site.country) { countries.append(site.country) }
+        if countries.count == 1 { return .onlySiteCountry }
+        if countries.isEmpty { return policy.incorporated == nil ? .unknown : .incorporation }
+        return .possible(countries.sorted())
     }
 
     /// The leg of each factor (of the kinds `factors` finds) in force in a country of the route:

@@ -27,14 +27,15 @@ public struct InputPlausibilityRule: Rule {
         id: "input-plausibility",
         name: "Input plausibility",
         summary:
-            "Policy data that cannot be right as written: a site's coordinates more than 50 km (75 km for a city of a million) from the city it names, latitude and longitude swapped or a sign wrong, coordinates outside the country's extent, or a policy reviewed after the as-of date. The rules judge a site where its coordinates are: a wrong position silently gives wrong distances.",
+            "Policy data that cannot be right as written: a site's coordinates more than 50 km (75 km for a city of a million) from the city it names, latitude and longitude swapped or a sign wrong, coordinates outside the country's extent, at sea or in another country by the country outlines, or a policy reviewed after the as-of date. The rules judge a site where its coordinates are: a wrong position silently gives wrong distances.",
         facts:
-            "The site's `location`, `city` and `country`; the city located by the database's own places and the built-in gazetteer (every homonym in the country; the nearest counts); the country's extent as the box of the gazetteer's places there (countries with at least 10 places: Mali, Mozambique, Belarus and most of their neighbours; elsewhere only 0, 0 and the database's own places are judged), widened by 100 km; the policy's `reviewed` date and the as-of date. Without borders in the data, a point outside the box may be across a border or at sea: the finding says how it was judged and claims no more.",
+            "The site's `location`, `city` and `country`; the city located by the database's own places and the built-in gazetteer (every homonym in the country; the nearest counts); the country's extent as the box of the gazetteer's places there (countries with at least 10 places: Mali, Mozambique, Belarus and most of their neighbours; elsewhere only 0, 0 and the database's own places are judged), widened by 100 km; the policy's `reviewed` date and the as-of date. Inside the box, the Natural Earth 1:10m country outlines the maps ship (Mali, Mozambique, Belarus and the countries within 6 degrees of them) place the point: in no country's outline or in another country's, more than 15 km from the claimed country's (the tolerance for their simplification). Elsewhere there are no borders in the data: a point outside the box may be across a border or at sea, and the finding says how it was judged and claims no more.",
         severityModel: [
             "Coordinates more than 50 km from every place the named city can be (75 km for a city of 1,000,000 people or more, by GeoNames' population); a city neither the database nor the gazetteer knows is not judged here.",
             "Latitude and longitude look swapped (or a sign looks wrong) when the coordinates are far from the city or outside the country, and swapped (or with the latitude's, then the longitude's, sign changed) they lie within that distance of the city, or, without a known city, inside the box of the country's places.",
             "Coordinates outside the country: more than 100 km outside the box of the gazetteer's places in the country; 0, 0 (the default many tools write for a missing position, at sea in the Gulf of Guinea) always.",
-            "Each of these: medium when the site's country has a place-bound armed-conflict factor in force (the position decides conflict-proximity's band), low otherwise. One finding per site: 0, 0, then swapped or a wrong sign, then outside the country, then far from the city.",
+            "At sea or in another country: inside the box, but in no country's outline (at sea) or in another country's, more than 15 km from the claimed country's outline; judged only where the outlines cover the point and have the claimed country there.",
+            "Each of these: medium when the site's country has a place-bound armed-conflict factor in force (the position decides conflict-proximity's band), low otherwise. One finding per site: 0, 0, then swapped or a wrong sign, then outside the country's box, then at sea or in another country by the outlines, then far from the city.",
             "`reviewed` after the as-of date: info (the report judges the as-of date with a policy describing a later state; a retrospective check may be deliberate).",
             "None of these fails the default gate: they question the data, not the exposure; conflict-proximity still reports what the coordinates as written show, and the finding tells the signer that it may be wrong.",
         ],
@@ -73,6 +74,15 @@ public struct InputPlausibilityRule: Rule {
                 kind: warehouse
                 country: MZ
                 location: { lat: 25.9655, lon: 32.5832 }
+            """,
+            """
+            version: 1
+            company: Example Coastal Logistics
+            sites:
+              - id: offshore-yard
+                kind: warehouse
+                country: MZ
+                location: { lat: -26.0, lon: 33.30 }
             """,
             """
             version: 1
@@ -140,7 +150,13 @@ public struct InputPlausibilityRule: Rule {
                     return found
                 } ?? []
             let extent = inGazetteer ? gazetteer.flatMap { CountryExtents.shared.extent(of: site.country, in: $0) } : nil
-            guard let judgement = Self.judge(location, cities: candidates, extent: extent) else { continue }
+            var judgement = Self.judge(location, cities: candidates, extent: extent)
+            // Inside the box (or only far from the city): the outlines say whether the point is
+            // at sea or in another country.
+            if judgement == nil || judgement?.isFarFromCity == true, let placed = Self.outlineJudgement(location, site.country) {
+                judgement = placed
+            }
+            guard let judgement else { continue }
             let placeBound = context.factors(.armedConflict, in: site.country).contains { $0.isPlaceBound }
             let severity: Severity = placeBound ? .medium : .low
             let why =
@@ -194,11 +210,16 @@ public struct InputPlausibilityRule: Rule {
         case outsideCountry(outsideKm: Double, city: CityCandidate?, distanceKm: Double?)
         /// Inside the country's extent (or without one), but far from every place of the city.
         case farFromCity(city: CityCandidate, distanceKm: Double)
+        /// Inside no country's outline, more than the tolerance from the country's: at sea.
+        case atSea(outsideKm: Double)
+        /// Inside another country's outline, more than the tolerance from the country's.
+        case inOtherCountry(name: String, outsideKm: Double)
 
         var isCorrection: Bool { if case .corrected = self { return true } else { return false } }
+        var isFarFromCity: Bool { if case .farFromCity = self { return true } else { return false } }
         var isOutside: Bool {
             switch self {
-            case .outsideCountry, .nullIsland: return true
+            case .outsideCountry, .nullIsland, .atSea, .inOtherCountry: return true
             default: return false
             }
         }
@@ -245,6 +266,16 @@ public struct InputPlausibilityRule: Rule {
         if outside { return .outsideCountry(outsideKm: outsideKm, city: nearest?.city, distanceKm: nearest?.distanceKm) }
         guard let nearest else { return nil }
         return .farFromCity(city: nearest.city, distanceKm: nearest.distanceKm)
+    }
+
+    /// The point against the country outlines (`CountryShapes`): at sea or in another country
+    /// beyond the tolerance; nil inside, within the tolerance, or where the outlines say nothing.
+    public static func outlineJudgement(_ location: Coordinate, _ country: Country, shapes: CountryShapes = .builtIn) -> Judgement? {
+        switch shapes.place(location, claimed: country) {
+        case .sea(let outside): return .atSea(outsideKm: outside)
+        case .otherCountry(_, let name, let outside): return .inOtherCountry(name: name, outsideKm: outside)
+        case .inside, nil: return nil
+        }
     }
 
     static func nearestCity(to location: Coordinate, in cities: [CityCandidate]) -> (city: CityCandidate, distanceKm: Double)? {
@@ -311,6 +342,16 @@ public struct InputPlausibilityRule: Rule {
             }
             if let near, let distance { message += "; it is \(city(near, distance))" }
             return (message, "\(km(outside)) outside the extent of \(country)'s places")
+        case .atSea(let outside):
+            return (
+                "\(name) (\(location)) lies in no country's outline, \(km(outside)) from \(country)'s: at sea (or in water the outlines leave out), not in \(country) (Natural Earth 1:10m outlines, \(km(CountryShapes.toleranceKm)) tolerance for their simplification)",
+                "in no country's outline, \(km(outside)) from \(country)'s (tolerance \(km(CountryShapes.toleranceKm)))"
+            )
+        case .inOtherCountry(let other, let outside):
+            return (
+                "\(name) (\(location)) lies in \(other), \(km(outside)) outside \(country)'s outline: not in \(country) (Natural Earth 1:10m outlines, \(km(CountryShapes.toleranceKm)) tolerance for their simplification)",
+                "inside \(other)'s outline, \(km(outside)) outside \(country)'s (tolerance \(km(CountryShapes.toleranceKm)))"
+            )
         case .farFromCity(let near, let distance):
             return (
                 "\(name) is \(city(near, distance)), the city it names, more than \(km(near.thresholdKm)) away: its position (\(location)) is judged, not the city's",

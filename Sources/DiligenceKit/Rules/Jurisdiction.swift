@@ -36,6 +36,11 @@ public struct Jurisdiction: Sendable {
         self.init(name: "the subsidiary running \(site.displayName)", incorporated: local, stated: [], regimes: regimes, asOf: asOf)
     }
 
+    /// A counterparty, by its own `incorporated` and `subject_to`.
+    public init(counterparty: Counterparty, regimes: Vocabulary, asOf: Day? = nil) {
+        self.init(name: counterparty.name, incorporated: counterparty.incorporated, stated: counterparty.subjectTo, regimes: regimes, asOf: asOf)
+    }
+
     /// Whether the policy says anything about the entity's jurisdiction.
     public var isStated: Bool { incorporated != nil || !stated.isEmpty }
 
@@ -217,24 +222,40 @@ extension RuleContext {
     }
 
     /// Whether a measure binds a flow: the company's own jurisdiction and every country the
-    /// route touches, then, where the company's end of the flow is its sites in a country
-    /// (no declared origin or destination there), the subsidiary running such a site, which
-    /// trades at that end. The entity judged and the answer.
+    /// route touches, then the subsidiary running the site the flow names (`site`), which trades
+    /// the whole flow, or, where the company's end of the flow is its sites in a country (the
+    /// flow names neither that end nor a site), the subsidiary running such a site, which trades
+    /// at that end. The entity judged and the answer.
     public func bindingness(of flow: TradeFlow, route: FlowRoute, imposedBy codes: [String], target: Country?) -> (Jurisdiction, Bindingness) {
         let company = jurisdiction()
-        let answer = company.judge(imposedBy: codes, target: target, territory: route.legs.map { ($0.country, $0.partsText) })
+        let territory = route.legs.map { ($0.country, $0.partsText) }
+        let answer = company.judge(imposedBy: codes, target: target, territory: territory)
         guard answer.isSecondary else { return (company, answer) }
-        // The company's end: its sites, unless the flow declares that end.
-        let ownEndDeclared = flow.direction == .export ? flow.origin != nil : flow.destination != nil
-        guard !ownEndDeclared else { return (company, answer) }
-        for leg in route.legs {
-            for site in policy.sites where site.country == leg.country && site.incorporated != nil {
-                let local = jurisdiction(site: site)
-                let judged = local.judge(imposedBy: codes, target: target, territory: [(site.country, "site \(site.displayName)")])
-                if case .binding = judged { return (local, judged) }
+        switch route.ownEnd {
+        case .declared, .unknown, .incorporation:
+            return (company, answer)
+        case .site(let site):
+            guard site.incorporated != nil else { return (company, answer) }
+            let local = jurisdiction(site: site)
+            let judged = local.judge(imposedBy: codes, target: target, territory: territory)
+            if case .binding = judged { return (local, judged) }
+            return (company, answer)
+        case .onlySiteCountry, .possible:
+            for leg in route.legs {
+                for site in policy.sites where site.country == leg.country && site.incorporated != nil {
+                    let local = jurisdiction(site: site)
+                    let judged = local.judge(imposedBy: codes, target: target, territory: [(site.country, "site \(site.displayName)")])
+                    if case .binding = judged { return (local, judged) }
+                }
             }
+            return (company, answer)
         }
-        return (company, answer)
+    }
+
+    /// A counterparty's own jurisdiction, when the policy states it.
+    public func jurisdiction(of party: Counterparty) -> Jurisdiction? {
+        let found = Jurisdiction(counterparty: party, regimes: vocabularies[.regimes], asOf: asOf)
+        return found.isStated ? found : nil
     }
 
     /// The company's sites as territory it operates in.

@@ -18,6 +18,7 @@ public struct ListedCounterpartyRule: Rule {
             "No name match, but the counterparty's role is one a travel-ban factor in force in its country concerns (e.g. a government body, whose officials are banned): one level lower than the factor.",
             "The advice follows the measures: an asset freeze stops payments and deliveries; a travel ban concerns entry into the listing states, not payments.",
             "Jurisdiction: the listing binds the company when a regime it is subject to listed the entry (stated in `subject_to`, or derived from `incorporated`: LT → EU, NO → UN), when the listing state is where it is incorporated, or when it has a site in the listing body's territory (a security provider: the subsidiary running the site, if `incorporated` says so); the path says which. A listing that binds it, or whose bindingness cannot be assessed (no `incorporated` or `subject_to`), keeps the severity above. A listing that does not bind it (OFAC's asset freeze for a Norwegian firm with no US nexus) is a secondary risk: one level lower, and the advice is enhanced due diligence, a check for a nexus (USD payments, US persons, US-origin goods) and the banks' policy instead of a freeze.",
+            "A counterparty's own `incorporated` (when it differs from `country`) is screened as well (the better score counts), and the finding names it with the regimes that bind the counterparty; what binds the company is still the company's jurisdiction.",
             "A politically exposed person (an entry whose only measure is `pep`) is not sanctioned: medium for an exact match, low for a fuzzy one, reported as a PEP with the role, never as listed.",
         ],
         recommendations: [
@@ -53,16 +54,20 @@ public struct ListedCounterpartyRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        var subjects: [(id: String, kind: SubjectKind, display: String, names: [String], country: Country?, mark: Mark, party: Int?, site: Site?)] = []
+        var subjects:
+            [(id: String, kind: SubjectKind, display: String, names: [String], country: Country?, mark: Mark, party: Int?, site: Site?, also: Country?)] =
+                []
         for (index, party) in context.policy.counterparties.enumerated() {
-            subjects.append((party.id, .counterparty, party.name, [party.name] + party.aliases, party.country, party.mark, index, nil))
+            // A counterparty incorporated elsewhere than it operates is screened by both countries.
+            let also = party.incorporated.flatMap { $0 == party.country ? nil : $0 }
+            subjects.append((party.id, .counterparty, party.name, [party.name] + party.aliases, party.country, party.mark, index, nil, also))
         }
         for site in context.policy.sites {
             if let provider = site.securityProvider {
                 subjects.append(
                     (
                         site.id, .site, "\(provider) (security provider of \(site.displayName))", [provider], nil, site.securityProviderMark ?? site.mark, nil,
-                        site
+                        site, nil
                     ))
             }
         }
@@ -71,13 +76,17 @@ public struct ListedCounterpartyRule: Rule {
         for subject in subjects {
             var best: [String: (ScreeningMatch, String)] = [:]
             for name in subject.names {
-                let query = ScreeningQuery(name, country: subject.country)
-                for match in context.screener.screen(query, threshold: context.settings.screeningThreshold) {
-                    if let since = match.entity.since, since > context.asOf { continue }
-                    if let existing = best[match.entity.id], existing.0.score >= match.score { continue }
-                    best[match.entity.id] = (match, name)
+                for country in [subject.country] + (subject.also.map { [$0] } ?? []) {
+                    let query = ScreeningQuery(name, country: country)
+                    for match in context.screener.screen(query, threshold: context.settings.screeningThreshold) {
+                        if let since = match.entity.since, since > context.asOf { continue }
+                        if let existing = best[match.entity.id], existing.0.score >= match.score { continue }
+                        best[match.entity.id] = (match, name)
+                    }
                 }
             }
+            // The counterparty's own jurisdiction, when the policy states it, is named in the path.
+            let own = subject.party.flatMap { context.jurisdiction(of: context.policy.counterparties[$0]) }
             for (match, queried) in best.values.sorted(by: { $0.0.entity.id < $1.0.entity.id }) {
                 let entity = match.entity
                 if entity.isPEPOnly {
@@ -109,14 +118,17 @@ public struct ListedCounterpartyRule: Rule {
                 var finding = Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: subject.mark, subject: subject.id,
                     subjectKind: subject.kind, subjectName: subject.display, factor: nil,
-                    message: "\(queried) matches listed \(entity.kind.rawValue) \(entity.name) (\(entity.id), score \(score)): \(match.why)"
+                    message:
+                        "\(queried)\(own.flatMap { $0.incorporated }.map { " (incorporated in \($0.name))" } ?? "") matches listed \(entity.kind.rawValue) \(entity.name) (\(entity.id), score \(score)): \(match.why)"
                         + (measures.isEmpty ? "" : "; measures: \(measures)") + binding.messageSuffix(jurisdiction.name),
-                    path: [subject.display, "name \"\(queried)\" ~ \"\(match.matched)\" (score \(score))", "\(entity.id) listed by \(listers)"]
+                    path: [subject.display] + (own.map { ["\(subject.display): \($0.summary)"] } ?? [])
+                        + ["name \"\(queried)\" ~ \"\(match.matched)\" (score \(score))", "\(entity.id) listed by \(listers)"]
                         + (measures.isEmpty ? [] : ["measures: \(measures)"]) + bans.map { "\($0.id) in force since \($0.inForceFrom)" }
                         + [binding.pathLine, "\(description.id) → \(severity)"],
                     evidence: evidence, recommendations: recommendations(for: entity, bans: bans, binding: binding, jurisdiction: jurisdiction))
                 finding.factors = [entity.id] + bans.map(\.id)
                 finding.identityFactor = entity.id
+                finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: entity.listedBy)
                 findings.append(finding)
             }
         }
@@ -233,7 +245,7 @@ public struct ListedCounterpartyRule: Rule {
                 let binding = jurisdiction.judge(imposedBy: factor.imposedBy, target: factor.country, territory: context.siteTerritory)
                 let severity = factor.severity.shifted(by: -1 + binding.severityShift)
                 let reason = "\(role.withArticle) counterparty in \(party.country.name), a role whose officials the bans concern"
-                findings.append(
+                var finding =
                     Finding(
                         rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
                         subjectKind: .counterparty, subjectName: party.name, factor: factor,
@@ -244,7 +256,9 @@ public struct ListedCounterpartyRule: Rule {
                             binding.pathLine, "\(description.id) → \(severity)",
                         ],
                         evidence: context.evidence(for: factor),
-                        recommendations: factor.recommendations + [description.recommendations[1]]))
+                        recommendations: factor.recommendations + [description.recommendations[1]])
+                finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+                findings.append(finding)
             }
         }
         return findings

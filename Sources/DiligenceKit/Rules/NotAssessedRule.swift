@@ -8,16 +8,19 @@ public struct NotAssessedRule: Rule {
         id: "not-assessed",
         name: "Not assessed",
         summary:
-            "An operation the rules could not judge for want of data: a site without coordinates in a country where conflict is bound to places, travel without a city, or to a city neither the database nor the gazetteer knows, in a country with place-bound conflict or unrest, a site without declared dependencies in a country with internet shutdowns. Unknowns are reported, never a silent pass.",
+            "An operation the rules could not judge for want of data: a site without coordinates in a country where conflict is bound to places, travel without a city, or to a city neither the database nor the gazetteer knows, in a country with place-bound conflict or unrest, a site without declared dependencies in a country with internet shutdowns, a trade flow whose company end is not known (no site, origin or destination says it, and the company has sites in several countries, or neither sites nor `incorporated`). Unknowns are reported, never a silent pass.",
         facts:
             "Place-bound `armed-conflict` factors (areas or located events), `civil-unrest` factors, and `internet-shutdown` factors in force for the operation's country; the destination resolver (the database's named places, then the built-in gazetteer).",
         severityModel: [
             "Site without coordinates where conflict is place-bound: high if its region or city names one of the factor's areas, medium otherwise.",
             "Travel without a city, or to a city that neither the database's places nor the gazetteer know (the finding names it), where conflict is bound to places or unrest to cities: medium, once per factor.",
             "Site without `depends_on` in a country with internet shutdowns: low.",
+            "Trade flow whose company end is one of several countries the company has sites in, one of which has a trade or financial restriction, a sanction or an unconstitutional change in force: low (each such country is judged as a possible end, so the measures are reported; the finding asks which site trades the flow).",
+            "Trade flow whose company end is unknown (no sites, no `incorporated`, no `origin` of an export or `destination` of an import): low (only the partner and the declared countries were judged).",
         ],
         recommendations: [
-            "Add the missing data (coordinates from a gazetteer such as GeoNames, the destination city, the services the site depends on) and re-run the check."
+            "Add the missing data (coordinates from a gazetteer such as GeoNames, the destination city, the services the site depends on) and re-run the check.",
+            "Name the site that trades the flow (`site`), or its `origin` (an export) or `destination` (an import); for a company without sites, state where it is incorporated (`incorporated`).",
         ],
         triggeringExamples: [
             """
@@ -123,6 +126,55 @@ public struct NotAssessedRule: Rule {
                         path: [trip.name ?? trip.id, why, "\(factor.id)", "\(description.id) → medium"],
                         evidence: context.evidence(for: factor, events: []),
                         recommendations: trip.city == nil ? description.recommendations : [Self.unknownCityAdvice] + description.recommendations))
+            }
+        }
+        findings += tradeEndFindings(context)
+        return findings
+    }
+
+    /// A trade or financial restriction, sanction or unconstitutional change in force in the country.
+    static func measure(in country: Country, _ context: RuleContext) -> RiskFactor? {
+        (context.factors(.tradeRestriction, .financialRestriction, in: country) + context.factors(.sanction, .unconstitutionalChange, in: country))
+            .min { $0.id < $1.id }
+    }
+
+    /// Flows whose company end is a guess among site countries (when a measure there makes it
+    /// matter) or unknown.
+    func tradeEndFindings(_ context: RuleContext) -> [Finding] {
+        let policy = context.policy
+        var findings: [Finding] = []
+        for flow in policy.trade {
+            let route = FlowRoute(flow, policy: policy)
+            let name = flow.name ?? flow.defaultName
+            let end = flow.direction == .export ? "origin" : "destination"
+            switch route.ownEnd {
+            case .possible(let countries):
+                // The first site country under a measure that makes the end matter.
+                let measured = countries.lazy.compactMap { country in Self.measure(in: country, context).map { (country, $0) } }.first
+                guard let (first, factor) = measured else { continue }
+                let names = countries.map(\.name).joined(separator: ", ")
+                findings.append(
+                    Finding(
+                        rule: description.id, severity: .low, policy: policy, mark: flow.mark, subject: flow.id,
+                        subjectKind: .trade, subjectName: name, factor: nil,
+                        message:
+                            "\(name) does not say which of the company's sites trades it, and the company has sites in \(names): its \(end) was judged as each of them, and \(first.name) is under \(factor.title.lowercasedFirst)",
+                        path: [
+                            name, "\(end) not declared, no `site`", "the company's sites are in \(names): each judged as a possible \(end)",
+                            "\(first.name): \(factor.id)", "\(description.id) → low",
+                        ],
+                        recommendations: [description.recommendations[1]]))
+            case .unknown:
+                findings.append(
+                    Finding(
+                        rule: description.id, severity: .low, policy: policy, mark: flow.mark, subject: flow.id,
+                        subjectKind: .trade, subjectName: name, factor: nil,
+                        message:
+                            "\(name) does not say its \(end), and the company has no site and no `incorporated`: the company's end of the flow is unknown, and the flow was judged for \(route.legs.map(\.country.name).joined(separator: ", ")) only",
+                        path: [name, "\(end) not declared, no `site`", "no sites, no `incorporated`: the company's end is unknown", "\(description.id) → low"],
+                        recommendations: [description.recommendations[1]]))
+            case .declared, .site, .onlySiteCountry, .incorporation:
+                continue
             }
         }
         return findings

@@ -8,7 +8,7 @@ public struct TradeRestrictionRule: Rule {
         id: "trade-restriction",
         name: "Trade restriction",
         summary:
-            "Trade flows that touch a country under an embargo or trade halt: the partner country, the origin, each transit country and the destination (by default the company's own site countries at its end). A flow whose every good is exempted gets an info note that documents the exemption. Payments and remittances move no goods: financial-restriction judges them.",
+            "Trade flows that touch a country under an embargo or trade halt: the partner country, the origin, each transit country and the destination (at the company's end, unless declared: the country of the site the flow names, else of its sites when they are all in one country, else of its incorporation when it has none; with sites in several countries, each as a possible end). A flow whose every good is exempted gets an info note that documents the exemption. Payments and remittances move no goods: financial-restriction judges them.",
         facts:
             "Risk factors of kind `trade-restriction` (and `sanction` factors that name goods or directions) in force on the as-of date for each country the flow touches; their `affects.goods`, `affects.directions` and `exemptions.goods`. A country's direction is the flow's own for the partner, `export` (goods go into it) for the destination, `import` (goods come out of it) for the origin, and both for a transit country.",
         severityModel: [
@@ -130,10 +130,12 @@ public struct TradeRestrictionRule: Rule {
             : binding.isSecondary
                 ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + factor.recommendations
                 : factor.recommendations + description.recommendations + jurisdiction.bindingAdvice(binding)
-        return Finding(
+        var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: subjectName, factor: factor, message: message, path: path,
             evidence: evidence, recommendations: recommendations)
+        finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+        return finding
     }
 }
 

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import DiligenceKit
+
+/// Points placed against the shipped Natural Earth outlines, with real coordinates.
+@Suite struct CountryShapesTests {
+    enum Expected: Equatable {
+        case inside, sea, other(String), notCovered
+    }
+
+    @Test(arguments: [
+        // Port of Maputo, on the estuary shore: on land within the tolerance.
+        ("MZ", -25.9692, 32.5732, Expected.inside),
+        ("MZ", -10.79, 40.51, .inside),  // Afungi, on the coast
+        ("ML", 12.6392, -8.0029, .inside),  // Bamako
+        ("BY", 53.9, 27.5667, .inside),  // Minsk
+        ("MZ", -26.0, 33.30, .sea),  // 32 km east of Inhaca island, in the Indian Ocean
+        ("ML", 12.5556, -12.1747, .other("SN")),  // Kédougou, Senegal
+        ("BY", 54.6872, 25.2797, .other("LT")),  // Vilnius
+        ("NO", 60.393, 5.3242, .notCovered),  // Bergen: no outline of Norway in the file
+    ])
+    func placesRealPoints(country: String, lat: Double, lon: Double, expected: Expected) throws {
+        let claimed = try #require(CountryTable.shared?.country(code: country))
+        let placed = CountryShapes.builtIn.place(Coordinate(lat: lat, lon: lon), claimed: claimed)
+        switch placed {
+        case .inside: #expect(expected == .inside)
+        case .sea(let km):
+            #expect(expected == .sea)
+            #expect(km > CountryShapes.toleranceKm)
+        case .otherCountry(let code, _, let km):
+            #expect(expected == .other(code))
+            #expect(km > CountryShapes.toleranceKm)
+        case nil: #expect(expected == .notCovered)
+        }
+    }
+
+    /// Points moved out to sea from the Maputo shore: within the tolerance still inside, beyond it at sea.
+    @Test func theToleranceIsFifteenKilometresFromTheOutline() throws {
+        let mozambique = try #require(CountryTable.shared?.country(code: "MZ"))
+        // East of Xai-Xai's beach (-25.05, 33.65), straight out into the Indian Ocean.
+        let shore = CountryShapes.builtIn
+        var lastInside = 0.0
+        var firstOutside = 0.0
+        for step in 1...60 {
+            let lon = 33.65 + Double(step) * 0.01
+            let point = Coordinate(lat: -25.20, lon: lon)
+            if shore.place(point, claimed: mozambique) == .inside { lastInside = lon } else if firstOutside == 0 { firstOutside = lon }
+        }
+        #expect(firstOutside > lastInside)
+        // The first point judged at sea is just beyond 15 km of the outline (steps of about 1 km).
+        let rings = CountryShapes.builtIn.regions.compactMap { $0.rings["MZ"] }.flatMap { $0 }
+        let beyond = CountryShapes.distanceKm(Coordinate(lat: -25.20, lon: firstOutside), to: rings)
+        #expect(beyond > CountryShapes.toleranceKm && beyond < CountryShapes.toleranceKm + 1.5, "\(beyond)")
+    }
+}
