@@ -66,7 +66,7 @@ public struct Gazetteer: Sendable {
     /// `country`. Among homonyms the most populous wins, then the lowest GeoNames id.
     public func place(named name: String, in country: Country) -> Place? {
         let key = TextFolding.key(name.trimmingCharacters(in: .whitespaces))
-        guard let candidates = index(of: country.code)[key] else { return nil }
+        guard let candidates = index(of: country.code, key: key)[key] else { return nil }
         return candidates.min { a, b in
             if a.population != b.population { return a.population > b.population }
             return (a.geonameID ?? Int.max, a.name) < (b.geonameID ?? Int.max, b.name)
@@ -77,7 +77,7 @@ public struct Gazetteer: Sendable {
     /// the lowest GeoNames id): `place(named:in:)` picks the first.
     public func places(named name: String, in country: Country) -> [Place] {
         let key = TextFolding.key(name.trimmingCharacters(in: .whitespaces))
-        return (index(of: country.code)[key] ?? []).sorted { a, b in
+        return (index(of: country.code, key: key)[key] ?? []).sorted { a, b in
             if a.population != b.population { return a.population > b.population }
             return (a.geonameID ?? Int.max, a.name) < (b.geonameID ?? Int.max, b.name)
         }
@@ -150,25 +150,34 @@ public struct Gazetteer: Sendable {
 
     /// A row's place and alternate names, or nil when it is malformed.
     private static func parse(_ bytes: [UInt8], _ row: Row) -> (place: Place, alternates: Substring)? {
-        let line = String(decoding: bytes[row.start..<row.end], as: UTF8.self)
-        let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+        // Columns split on the bytes (a tab is never part of a longer character), each made a
+        // text only when used: a country's rows are parsed on its first lookup, thousands at once.
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(7)
+        var from = row.start
+        for index in row.start..<row.end where bytes[index] == 0x09 {
+            ranges.append(from..<index)
+            from = index + 1
+        }
+        ranges.append(from..<row.end)
+        let columns = ranges.map { ColumnText(bytes: bytes, range: $0) }
         if row.supplement {
             guard columns.count == 6, let country = country(columns[0]), !columns[1].isEmpty,
                 let location = coordinate(columns[2], columns[3]), !columns[5].isEmpty
             else { return nil }
             return (
                 Place(
-                    name: String(columns[1]), country: country, location: location, population: 0,
-                    source: String(columns[5]), geonameID: nil), columns[4]
+                    name: String(columns[1].text), country: country, location: location, population: 0,
+                    source: String(columns[5].text), geonameID: nil), columns[4].text
             )
         }
-        guard columns.count == 7, let id = Int(columns[0]), let country = country(columns[1]), !columns[2].isEmpty,
-            let location = coordinate(columns[3], columns[4]), let population = Int(columns[5])
+        guard columns.count == 7, let id = Int(columns[0].text), let country = country(columns[1]), !columns[2].isEmpty,
+            let location = coordinate(columns[3], columns[4]), let population = Int(columns[5].text)
         else { return nil }
         return (
             Place(
-                name: String(columns[2]), country: country, location: location, population: population,
-                source: "GeoNames \(id) (CC BY 4.0)", geonameID: id), columns[6]
+                name: String(columns[2].text), country: country, location: location, population: population,
+                source: "GeoNames \(id) (CC BY 4.0)", geonameID: id), columns[6].text
         )
     }
 
@@ -201,22 +210,67 @@ public struct Gazetteer: Sendable {
         return String(decoding: bytes[code], as: UTF8.self)
     }
 
-    /// The places of one country by folded name, built on first use.
-    private func index(of code: String) -> [String: [Place]] {
-        if let known = indexes.value(for: code) { return known }
+    /// The places of one country by folded name, built on first use: the names in Cyrillic
+    /// letters in an index of their own, built only when a name in Cyrillic is looked up (a
+    /// name with a Cyrillic letter folds to a key with one, and no other name does; folding
+    /// Cyrillic goes through ICU, and a portfolio of Latin city names never needs it).
+    private func index(of code: String, cyrillic: Bool = false) -> [String: [Place]] {
+        let memoKey = cyrillic ? code + " cyrillic" : code
+        if let known = indexes.value(for: memoKey) { return known }
         var index: [String: [Place]] = [:]
         func insert(_ place: Place, _ alternates: [Substring]) {
-            var keys: Set<String> = [TextFolding.key(place.name)]
-            for name in alternates { keys.insert(TextFolding.key(String(name))) }
+            var keys: Set<String> = []
+            if Self.hasCyrillicLetter(place.name[...]) == cyrillic { keys.insert(TextFolding.key(place.name)) }
+            for name in alternates where Self.hasCyrillicLetter(name) == cyrillic { keys.insert(TextFolding.key(String(name))) }
             for key in keys where !key.isEmpty { index[key, default: []].append(place) }
         }
         for row in rows[code] ?? [] {
             guard let (place, alternates) = Self.parse(files[row.file], row) else { continue }
-            insert(place, alternates.split(separator: "|"))
+            insert(place, Self.alternateNames(alternates))
         }
         for (place, alternates) in added[code] ?? [] { insert(place, alternates.map { Substring($0) }) }
-        indexes.store(index, for: code)
+        indexes.store(index, for: memoKey)
         return index
+    }
+
+    /// Whether a name holds a Cyrillic letter (U+0400 to U+052F, without the combining marks).
+    static func hasCyrillicLetter(_ name: Substring) -> Bool {
+        // Cyrillic is encoded in UTF-8 from 0xD0 0x80 (U+0400) to 0xD4 0xAF (U+052F).
+        guard name.utf8.contains(where: { (0xD0...0xD4).contains($0) }) else { return false }
+        return name.unicodeScalars.contains { (0x400...0x481).contains($0.value) || (0x48A...0x52F).contains($0.value) }
+    }
+
+    /// The index a folded key is looked up in.
+    private func index(of code: String, key: String) -> [String: [Place]] {
+        index(of: code, cyrillic: Self.hasCyrillicLetter(key[...]))
+    }
+
+    /// The `|`-separated alternate names, split on the bytes; as a split on characters would
+    /// (which differs only where a name starts with a combining mark: then that split is used).
+    static func alternateNames(_ text: Substring) -> [Substring] {
+        let names = text.utf8.split(separator: UInt8(ascii: "|")).map { Substring($0) }
+        let joined = names.dropFirst().contains { name in
+            name.unicodeScalars.first.map { $0.value >= 0x80 && ($0.properties.isGraphemeExtend || $0.properties.generalCategory == .spacingMark) }
+                ?? false
+        }
+        return joined ? text.split(separator: "|") : names
+    }
+
+    /// A column of a row: its bytes, made a text on demand.
+    private struct ColumnText {
+        var bytes: [UInt8]
+        var range: Range<Int>
+        var isEmpty: Bool { range.isEmpty }
+        var text: Substring { Substring(String(decoding: bytes[range], as: UTF8.self)) }
+    }
+
+    private static func country(_ column: ColumnText) -> Country? {
+        guard column.range.count == 2, column.bytes[column.range].allSatisfy({ (0x41...0x5A).contains($0) }) else { return nil }
+        return country(column.text)
+    }
+
+    private static func coordinate(_ lat: ColumnText, _ lon: ColumnText) -> Coordinate? {
+        coordinate(lat.text, lon.text)
     }
 
     private static func country(_ code: Substring) -> Country? {

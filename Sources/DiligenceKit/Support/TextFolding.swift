@@ -5,11 +5,14 @@ public enum TextFolding {
     /// Lower-case, without diacritics, typographic apostrophes made plain, runs of spaces,
     /// underscores and hyphens made one space: "Côte d’Ivoire" → "cote d'ivoire".
     public static func key(_ text: String) -> String {
-        // ASCII needs no ICU folding: lower-casing is enough (the common case, and much faster).
-        let folded =
-            text.utf8.allSatisfy { $0 < 0x80 }
-            ? text.lowercased()
-            : text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // ASCII needs no ICU folding: lower-casing is enough (the common case, and much faster),
+        // and is done on the bytes.
+        if let ascii = asciiKey(text) { return ascii }
+        return spaced(text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil))
+    }
+
+    /// The folded text with apostrophes made plain and separators made single spaces.
+    static func spaced(_ folded: String) -> String {
         var result = ""
         result.reserveCapacity(folded.utf8.count)
         var pendingSpace = false
@@ -28,5 +31,33 @@ public enum TextFolding {
             }
         }
         return result
+    }
+
+    /// `key` of an ASCII text, on its bytes; nil for any other text. The same steps: capitals
+    /// lowered, the backquote made an apostrophe, runs of spaces, tabs, line feeds, underscores
+    /// and hyphens one space, none at either end.
+    static func asciiKey(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                switch byte {
+                case 0x20, 0x09, 0x0A, UInt8(ascii: "_"), UInt8(ascii: "-"):
+                    pendingSpace = true
+                default:
+                    if pendingSpace, !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    if byte == UInt8(ascii: "`") {
+                        out.append(UInt8(ascii: "'"))
+                    } else {
+                        out.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+                    }
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
