@@ -62,7 +62,8 @@ struct CheckCommand: ParsableCommand {
     @Option(
         name: .customLong("json-schema-version"),
         help: ArgumentHelp(
-            "The JSON report's schema: 2 (evidence by reference) or 1 (deprecated: every finding repeats its evidence in full).", valueName: "version"))
+            "The JSON report's schema: 3 (compact, lists by reference), 2 (each finding whole; as `report expand` writes) or 1 (deprecated: every finding repeats its evidence in full).",
+            valueName: "version"))
     var jsonSchemaVersion: Int = JSONReporter.schemaVersions[0]
 
     @Option(
@@ -90,7 +91,8 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("--shard cannot be combined with --compare-as-of or --compare-db: a comparison explains the whole portfolio")
         }
         guard JSONReporter.schemaVersions.contains(jsonSchemaVersion) else {
-            throw ValidationError("--json-schema-version must be " + JSONReporter.schemaVersions.map(String.init).joined(separator: " or "))
+            let versions = JSONReporter.schemaVersions.map(String.init)
+            throw ValidationError("--json-schema-version must be " + versions.dropLast().joined(separator: ", ") + " or " + (versions.last ?? ""))
         }
         do throws(OutputPlan.PlanError) {
             _ = try OutputPlan(output: output, formats: formats)

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Work on reports already written.",
-        subcommands: [MergeCommand.self]
+        subcommands: [MergeCommand.self, ExpandCommand.self]
     )
 
     /// `diligence report merge`: the shards of a `check --shard K/N` matrix joined into the
@@ -68,6 +68,46 @@ struct ReportCommand: ParsableCommand {
             try plan.writeOrExit(plan.formats.map { [.text(merged.text($0) ?? "")] })
             printError((plan.target == .standardOutput ? "" : "wrote " + plan.paths.joined(separator: ", ") + "\n") + merged.summary)
             if merged.gateFailed { throw ExitCode.findings }
+        }
+    }
+
+    /// `diligence report expand`: a schema 3 JSON report written as schema 2, each finding whole.
+    struct ExpandCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "expand",
+            abstract: "Write a JSON report (schema 3) as schema 2: every finding with its evidence, path and recommendations in full.",
+            discussion:
+                "The bytes are those `check --json-schema-version 2` writes for the same run. Exit codes: 0 written; 2 not a schema 3 report, or it cannot be written; 64 wrong command line."
+        )
+
+        @Argument(help: "A JSON report of schema 3 (the default of `check --format json`).")
+        var input: String
+
+        @Option(name: .long, help: "The file to write (default: standard output).")
+        var output: String?
+
+        func run() throws {
+            if let output, output != "-", URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: input).standardizedFileURL {
+                printError("error: --output \(output) is the report being expanded")
+                throw ExitCode.invalidInput
+            }
+            let text: String
+            do {
+                text = try ReportExpansion.expand(path: input)
+            } catch {
+                report(error)
+                throw ExitCode.invalidInput
+            }
+            do {
+                if let output, output != "-" {
+                    try ReportWriter.write([(path: output, contents: text)])
+                } else {
+                    try ReportWriter.writeToStandardOutput([.text(text)])
+                }
+            } catch {
+                printError(output.map { _ in error.description } ?? "error: cannot write report: \(StandardStreams.failure(error.reason))")
+                throw ExitCode.invalidInput
+            }
         }
     }
 }

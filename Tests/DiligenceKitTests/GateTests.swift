@@ -126,8 +126,8 @@ import Testing
 
     @Test(arguments: [
         ("not json", "the baseline is not a JSON report"),
-        ("{\"schema_version\": 3, \"findings\": []}", "not a diligence JSON report of schema_version 1 or 2"),
-        ("{\"findings\": []}", "not a diligence JSON report of schema_version 1 or 2"),
+        ("{\"schema_version\": 4, \"findings\": []}", "not a diligence JSON report of schema_version 1, 2 or 3"),
+        ("{\"findings\": []}", "not a diligence JSON report of schema_version 1, 2 or 3"),
         ("{\"schema_version\": 1, \"findings\": [{\"rule\": \"x\"}]}", "finding 1 of the baseline has no `id`"),
         ("{\"schema_version\": 2, \"findings\": [{\"id\": \"x\"}]}", "finding 1 of the baseline has no `policy`"),
         ("{\"schema_version\": 2, \"findings\": {}}", "`findings` of the baseline is not what a report holds there"),

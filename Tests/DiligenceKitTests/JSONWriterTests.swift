@@ -27,11 +27,40 @@ import Testing
         let document = Self.document(result)
         #expect(document.findings.count > 40)
         #expect(document.facts.count > 40 && document.sources.count > 20 && !document.events.isEmpty)
-        let rendered = JSONReporter().render(result)
+        let rendered = JSONReporter(schemaVersion: 2).render(result)
         #expect(rendered == JSONReporter.encoderText(of: document))
         #expect(JSONReporter.text(of: document) == rendered)
         let version1 = JSONReportV1.Document(document, findings: result.reportedFindings.map { JSONReportV1.FindingEntry($0, result.options) })
         #expect(JSONReporter(schemaVersion: 1).render(result) == JSONReporter.encoderText(of: version1))
+    }
+
+    /// Schema 3 (the default) is schema 2's content with the lists by reference, in the compact
+    /// layout: without its line breaks it is what `JSONEncoder` writes without `.prettyPrinted`;
+    /// it has one line per document member, table entry and finding; expanded, it is the
+    /// schema 2 document; and it is less than half its size.
+    @Test func schema3IsTheCompactEncodingOfSchema2ByReference() throws {
+        let result = try Self.shipped()
+        let version2 = Self.document(result)
+        let rendered = JSONReporter().render(result)
+        let citations = Citations(result.reportedFindings)
+        let version3 = JSONReportV3.Document(version2, lists: citations.lists, findings: version2.findings.map(JSONReportV3.FindingEntry.init))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let compact = JSONWriter.escapingHiddenCharacters(String(decoding: try encoder.encode(version3), as: UTF8.self))
+        #expect(rendered.replacingOccurrences(of: "\n", with: "") == compact)
+        #expect(rendered == JSONReporter.text(of: version3))
+        let lines = rendered.split(separator: "\n")
+        let first = try #require(lines.firstIndex(of: "\"findings\":["))
+        let last = try #require(lines[first...].firstIndex(of: "],"))
+        #expect(last - first - 1 == version2.findings.count)
+        #expect(lines[(first + 1)..<last].allSatisfy { $0.hasPrefix("{\"") && $0.contains(",\"gate\":") })
+        #expect(lines.contains("\"schema_version\":3,"))
+        #expect(JSONReporter.text(of: try version3.expanded()) == JSONReporter.text(of: version2))
+        // On these 9 policies (63 findings) the tables weigh more than on a portfolio.
+        #expect(rendered.utf8.count * 5 < JSONReporter(schemaVersion: 2).render(result).utf8.count * 3)
+        // Every list is written once, however many findings cite it.
+        #expect(Set(version3.recommendation_lists.map(\.id)).count == version3.recommendation_lists.count)
+        #expect(version3.recommendation_lists.count < version2.findings.count / 2)
     }
 
     static let awkward = [

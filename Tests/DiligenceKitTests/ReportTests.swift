@@ -206,7 +206,7 @@ import Testing
         let result = try TestData.check(Self.minskAccepted)
         let json = JSONReporter().render(result)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(document["schema_version"] as? Int == 2)
+        #expect(document["schema_version"] as? Int == 3)
         #expect(document["as_of"] as? String == "2020-09-30")
         let database = try #require(document["database"] as? [String: Any])
         #expect(database["digest"] as? String == result.database.digest)
@@ -214,7 +214,7 @@ import Testing
         #expect(findings.count == result.findings.count)
         let required = [
             "id", "rule", "severity", "policy", "line", "column", "subject", "factors", "message",
-            "evidence", "recommendations", "gate",
+            "evidence", "recommendations", "gate", "path",
         ]
         for finding in findings {
             for key in required { #expect(finding.keys.contains(key), "a finding without \(key)") }
@@ -235,7 +235,15 @@ import Testing
         let sources = try #require(document["sources"] as? [[String: Any]])
         #expect(Set(facts.compactMap { $0["id"] as? String }).count == facts.count)
         #expect(sources.compactMap { $0["id"] as? Int } == Array(1...sources.count))
-        let evidence = try #require(shutdown["evidence"] as? [[String: Any]])
+        // Schema 3: the finding's evidence list, recommendations and path steps by id, each listed once.
+        let lists = try #require(document["evidence_lists"] as? [[String: Any]])
+        let list = try #require(lists.first { $0["id"] as? String == shutdown["evidence"] as? String })
+        let evidence = try #require(list["items"] as? [[String: Any]])
+        let steps = try #require(document["path_steps"] as? [[String: Any]])
+        let path = (shutdown["path"] as? [String] ?? []).compactMap { id in steps.first { $0["id"] as? String == id }?["text"] as? String }
+        #expect(path.first == "Minsk office" || path.contains { $0.contains("minsk") || $0.contains("Minsk") }, "\(path)")
+        let advice = try #require(document["recommendation_lists"] as? [[String: Any]])
+        #expect((advice.first { $0["id"] as? String == shutdown["recommendations"] as? String }?["texts"] as? [String])?.isEmpty == false)
         let cited = evidence.compactMap { item in facts.first { $0["id"] as? String == item["fact"] as? String } }
         #expect(cited.count == evidence.count)
         #expect(

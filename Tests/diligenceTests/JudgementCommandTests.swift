@@ -18,7 +18,7 @@ import Testing
         let run = try Executable.run(["check", path, "--as-of", asOf, "--format", "json", "--fail-on", "none"])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let findings = try #require(json["findings"] as? [[String: Any]])
+        let findings = JSONReportTables.findings(json)
         let seen = findings.map { finding in
             Seen(
                 rule: finding["rule"] as? String ?? "", subject: finding["subject"] as? String ?? "",
@@ -56,7 +56,7 @@ import Testing
     @Test func theCommittedAfungiCrewChangeIsCritical() throws {
         let run = try Executable.run(["check", "policies/mz-cabo-delgado-lng-logistics.yaml", "--as-of", "2020-09-30", "--format", "json", "--fail-on", "none"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let findings = try #require(json["findings"] as? [[String: Any]])
+        let findings = JSONReportTables.findings(json)
         let crew = try #require(Self.finding(findings, "conflict-proximity", "afungi-crew-change"))
         #expect(crew["severity"] as? String == "critical")
         #expect(crew["line"] as? Int == 91)

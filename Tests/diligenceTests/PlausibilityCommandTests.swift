@@ -9,7 +9,7 @@ import Testing
     static func findings(_ path: String) throws -> (status: Int32, findings: [[String: Any]]) {
         let run = try Executable.run(["check", path] + asOf + ["--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "stderr: \(run.stderr)")
-        return (run.status, json["findings"] as? [[String: Any]] ?? [])
+        return (run.status, JSONReportTables.findings(json))
     }
 
     @Test func eachImplausibleInputIsReportedAtItsLineWithItsSeverity() throws {

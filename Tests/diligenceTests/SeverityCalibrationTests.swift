@@ -10,7 +10,7 @@ import Testing
         let run = try Executable.run(["check", dir.appendingPathComponent(file).path, "--as-of", asOf, "--format", "json", "--output", "-"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
         var bySubject: [String: [String: Any]] = [:]
-        for finding in document["findings"] as? [[String: Any]] ?? [] where finding["rule"] as? String == "conflict-proximity" {
+        for finding in JSONReportTables.findings(document) where finding["rule"] as? String == "conflict-proximity" {
             bySubject[finding["subject"] as? String ?? ""] = finding
         }
         return bySubject

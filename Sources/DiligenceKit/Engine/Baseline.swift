@@ -35,7 +35,8 @@ public struct Baseline: Sendable {
         keys.contains("\(finding.policy)#\(finding.identity)")
     }
 
-    /// What a baseline needs of a JSON report (schema 1 or 2): its version, date and findings.
+    /// What a baseline needs of a JSON report (schema 1, 2 or 3: the members it reads are the
+    /// same in each): its version, date and findings.
     struct Report: Decodable {
         struct FindingEntry: Decodable {
             var id: String
@@ -50,7 +51,7 @@ public struct Baseline: Sendable {
         var schema_version: Int
     }
 
-    /// Reads a JSON report written by `diligence check --format json` (schema 1 or 2).
+    /// Reads a JSON report written by `diligence check --format json` (schema 1, 2 or 3).
     public static func load(path: String) throws(InputError) -> Baseline {
         let start = SourceLocation(file: path, line: 1, column: 1)
         guard FileManager.default.isReadableFile(atPath: path) else {
@@ -65,7 +66,7 @@ public struct Baseline: Sendable {
             throw InputError(
                 start,
                 "the baseline is not a diligence JSON report of schema_version "
-                    + JSONReporter.schemaVersions.sorted().map(String.init).joined(separator: " or "))
+                    + ListFormat.or(JSONReporter.schemaVersions.sorted().map(String.init)))
         }
         let report: Report
         do {
@@ -88,5 +89,13 @@ public struct Baseline: Sendable {
         if path.first?.stringValue == "findings", path.count > 1, let index = path[1].intValue { return "finding \(index + 1)" }
         let names = path.map(\.stringValue).joined(separator: ".")
         return names.isEmpty ? "the top level" : "`\(names)`"
+    }
+}
+
+/// "1, 2 or 3".
+private enum ListFormat {
+    static func or(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " or " + last
     }
 }

@@ -69,6 +69,7 @@ public struct StreamedCheck: Sendable {
         }
         let work = WorkClock()
         let tables = reporters.contains { $0.citesTables }
+        let lists = reporters.contains { $0.citesLists }
         var problems = discovered
         var horizon: [Diagnostic] = []
         var results: [PolicyResult] = []
@@ -102,7 +103,7 @@ public struct StreamedCheck: Sendable {
                     failed.set()
                     return .invalid([overrun])
                 }
-                let cited = CitedPart(result.findings.lazy.filter { $0.severity >= options.reportMin }, tables: tables)
+                let cited = CitedPart(result.findings.lazy.filter { $0.severity >= options.reportMin }, tables: tables, lists: lists)
                 // Its sections are written: the summary parts need less of each finding.
                 var kept = result
                 kept.findings = result.findings.map(\.withoutDetails)

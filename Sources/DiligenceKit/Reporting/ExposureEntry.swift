@@ -3,21 +3,14 @@ import Foundation
 /// A finding's structured exposure as the JSON report (`exposure`) and the SARIF result's
 /// property bag write it: distances rounded to 0.1 km, dates as `YYYY-MM-DD`. `Event` is what
 /// it holds of each cited event: a reference into the report's `events` table (schema 2) or
-/// the whole event (schema 1). Members in byte order of their keys.
-struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
-    struct Band: Codable, Sendable, Equatable {
-        var from_km: Double
-        var older_events: Int
-        var older_fatalities: Int
-        var recent_events: Int
-        var recent_fatalities: Int
-        var to_km: Double
-    }
-
+/// the whole event (schema 1). `Bands` is what it holds of the events and fatalities per
+/// distance band: the bands themselves (`[ExposureBand]`) or, in schema 3, an id into the
+/// report's `exposure_bands` table. Members in byte order of their keys.
+struct ExposureEntry<Event: Codable & Sendable & Equatable, Bands: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
     var area: String?
     var area_edge_km: Double?
     var band: String?
-    var bands: [Band]
+    var bands: Bands
     /// Travel: the destination city as written and as resolved, and the trip.
     var destination: DestinationEntry?
     var distance_km: Double?
@@ -34,12 +27,32 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable>: Codable, Sendable, 
     var to: String?
     var window: String?
 
+    /// The same entry with other bands (`transform` of these).
+    func mapBands<Other, Failure: Error>(_ transform: (Bands) throws(Failure) -> Other) throws(Failure) -> ExposureEntry<Event, Other> {
+        ExposureEntry<Event, Other>(
+            area: area, area_edge_km: area_edge_km, band: band, bands: try transform(bands), destination: destination,
+            distance_km: distance_km, events: events, events_not_cited: events_not_cited, location: location, reference: reference, rule: rule,
+            severity: severity, steps: steps, subject: subject, target: target, to: to, window: window)
+    }
+}
+
+/// Events and fatalities within one distance band, recently and before.
+struct ExposureBand: Codable, Sendable, Equatable {
+    var from_km: Double
+    var older_events: Int
+    var older_fatalities: Int
+    var recent_events: Int
+    var recent_fatalities: Int
+    var to_km: Double
+}
+
+extension ExposureEntry where Bands == [ExposureBand] {
     init(_ exposure: Exposure, events: [Event]) {
         area = exposure.area
         area_edge_km = exposure.areaEdgeKm.map(ExposureRounding.km)
         band = exposure.band
         bands = exposure.bands.map {
-            Band(
+            ExposureBand(
                 from_km: $0.fromKm, older_events: $0.olderEvents, older_fatalities: $0.olderFatalities,
                 recent_events: $0.recentEvents, recent_fatalities: $0.recentFatalities, to_km: $0.toKm)
         }

@@ -123,7 +123,7 @@ public enum JSONReport {
         var change: String?
         var column: Int
         var evidence: [EvidenceReference]
-        var exposure: ExposureEntry<EventReference>?
+        var exposure: ExposureEntry<EventReference, [ExposureBand]>?
         var factors: [String]
         var gate: String
         var id: String
@@ -137,38 +137,6 @@ public enum JSONReport {
         var subject: String
         var subject_kind: String
         var subject_name: String
-
-        /// A finding's entry: whether it fails the gate and is new since the baseline follow the options.
-        init(_ finding: Finding, _ options: CheckOptions) {
-            accepted = finding.accepted.map(AcceptedEntry.init)
-            baseline = options.isNew(finding).map { $0 ? "new" : "unchanged" }
-            binding = finding.binding.map(BindingEntry.init)
-            let change = options.comparison.flatMap { comparison in comparison.change(of: finding).map { (comparison, $0) } }
-            self.change = change?.1.kind.rawValue
-            caused_by = change.map { comparison, change in change.causes.map(comparison.label(of:)) }
-            column = finding.column
-            evidence = finding.evidence.map { EvidenceReference(date: $0.date, fact: TableID.fact($0)) }
-            exposure = finding.exposure.map { exposure in
-                ExposureEntry(
-                    exposure,
-                    events: exposure.events.map {
-                        EventReference(distance_km: $0.distanceKm.map(ExposureRounding.km), event: TableID.event($0))
-                    })
-            }
-            factors = finding.factors
-            gate = options.failsGate(finding) ? "fail" : "pass"
-            id = finding.identity.description
-            line = finding.line
-            message = finding.message
-            path = finding.path
-            policy = finding.policy
-            recommendations = finding.recommendations
-            rule = finding.rule
-            severity = finding.severity.name
-            subject = finding.subject
-            subject_kind = finding.subjectKind.rawValue
-            subject_name = finding.subjectName
-        }
     }
 
     struct AcceptedEntry: Codable, Sendable, Equatable {
@@ -250,6 +218,41 @@ public enum JSONReport {
         var policy: String
         var rule: String
         var severity: String
+    }
+}
+
+extension JSONReport.FindingEntry {
+    // Outside the struct's body, so that the memberwise initializer stays (schema 3 expands to it).
+    /// A finding's entry: whether it fails the gate and is new since the baseline follow the options.
+    init(_ finding: Finding, _ options: CheckOptions) {
+        accepted = finding.accepted.map(JSONReport.AcceptedEntry.init)
+        baseline = options.isNew(finding).map { $0 ? "new" : "unchanged" }
+        binding = finding.binding.map(BindingEntry.init)
+        let change = options.comparison.flatMap { comparison in comparison.change(of: finding).map { (comparison, $0) } }
+        self.change = change?.1.kind.rawValue
+        caused_by = change.map { comparison, change in change.causes.map(comparison.label(of:)) }
+        column = finding.column
+        evidence = finding.evidence.map { EvidenceReference(date: $0.date, fact: TableID.fact($0)) }
+        exposure = finding.exposure.map { exposure in
+            ExposureEntry(
+                exposure,
+                events: exposure.events.map {
+                    EventReference(distance_km: $0.distanceKm.map(ExposureRounding.km), event: TableID.event($0))
+                })
+        }
+        factors = finding.factors
+        gate = options.failsGate(finding) ? "fail" : "pass"
+        id = finding.identity.description
+        line = finding.line
+        message = finding.message
+        path = finding.path
+        policy = finding.policy
+        recommendations = finding.recommendations
+        rule = finding.rule
+        severity = finding.severity.name
+        subject = finding.subject
+        subject_kind = finding.subjectKind.rawValue
+        subject_name = finding.subjectName
     }
 }
 

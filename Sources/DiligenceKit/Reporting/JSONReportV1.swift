@@ -28,7 +28,7 @@ enum JSONReportV1 {
         var baseline: String?
         var column: Int
         var evidence: [EvidenceEntry]
-        var exposure: ExposureEntry<Event>?
+        var exposure: ExposureEntry<Event, [ExposureBand]>?
         var factors: [String]
         var gate: String
         var id: String

@@ -1,15 +1,17 @@
 import Foundation
 
-/// The machine-readable report (docs/json-report.md): `JSONReport` (schema 2, the default) or,
-/// with `schemaVersion: 1`, `JSONReportV1` (deprecated). Written by `JSONStreamEncoder`: each
-/// policy's findings as a section while the check runs, the rest once every policy is checked.
+/// The machine-readable report (docs/json-report.md): `JSONReportV3` (schema 3, the default:
+/// compact, lists by reference) or, with `schemaVersion: 2`, `JSONReport` (pretty-printed, each
+/// finding's lists in full) or with 1 `JSONReportV1` (deprecated). Written by
+/// `JSONStreamEncoder`: each policy's findings as a section while the check runs, the rest once
+/// every policy is checked.
 public struct JSONReporter: Reporter {
     /// The schema versions this tool writes; the first is the default.
-    public static let schemaVersions = [2, 1]
+    public static let schemaVersions = [3, 2, 1]
 
     public let schemaVersion: Int
 
-    public init(schemaVersion: Int = 2) {
+    public init(schemaVersion: Int = 3) {
         self.schemaVersion = schemaVersion
     }
 
@@ -17,28 +19,47 @@ public struct JSONReporter: Reporter {
 
     public var citesTables: Bool { schemaVersion >= 2 }
 
+    public var citesLists: Bool { schemaVersion >= 3 }
+
     /// The findings array's depth: inside the document's object.
     static let findingsDepth = 2
 
     public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         let reported = result.findings.lazy.filter { $0.severity >= context.options.reportMin }
-        if schemaVersion == 1 {
+        switch schemaVersion {
+        case 1:
             return [JSONStreamEncoder.section(members: reported.map { JSONReportV1.FindingEntry($0, context.options) }, depth: Self.findingsDepth)]
+        case 2:
+            return [JSONStreamEncoder.section(members: reported.map { JSONReport.FindingEntry($0, context.options) }, depth: Self.findingsDepth)]
+        default:
+            return [
+                JSONStreamEncoder.section(
+                    members: reported.map { JSONReportV3.FindingEntry($0, context.options) }, depth: Self.findingsDepth,
+                    lineDepth: JSONReportV3.lineDepth)
+            ]
         }
-        return [JSONStreamEncoder.section(members: reported.map { JSONReport.FindingEntry($0, context.options) }, depth: Self.findingsDepth)]
     }
 
     public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
         let streamed = StreamedMembers(hasMembers: !result.reportedFindings.isEmpty)
         let document = JSONReport.Document(result, citations, findings: streamed)
-        let parts =
-            schemaVersion == 1
-            ? JSONStreamEncoder.parts(of: JSONReportV1.Document(document, findings: streamed))
-            : JSONStreamEncoder.parts(of: document)
+        let parts: [String]
+        switch schemaVersion {
+        case 1: parts = JSONStreamEncoder.parts(of: JSONReportV1.Document(document, findings: streamed))
+        case 2: parts = JSONStreamEncoder.parts(of: document)
+        default:
+            parts = JSONStreamEncoder.parts(
+                of: JSONReportV3.Document(document, lists: citations.lists, findings: streamed), lineDepth: JSONReportV3.lineDepth)
+        }
         return [.text(parts[0]), .stream(0), .text(parts[1])]
     }
 
-    /// A whole schema 2 document as text (what `report merge` writes).
+    /// A whole schema 3 document as text (what `report merge` writes).
+    static func text(of document: JSONReportV3.Document<[JSONReportV3.FindingEntry]>) -> String {
+        JSONStreamEncoder.text(of: document, lineDepth: JSONReportV3.lineDepth)
+    }
+
+    /// A whole schema 2 document as text (what `report expand` writes).
     static func text(of document: JSONReport.Document<[JSONReport.FindingEntry]>) -> String {
         JSONStreamEncoder.text(of: document)
     }

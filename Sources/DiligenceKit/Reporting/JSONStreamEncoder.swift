@@ -19,21 +19,22 @@ final class JSONStreamEncoder: Encoder {
 
     /// A whole document: its text in parts (split where `StreamedMembers` stand), the last one
     /// ending with the document's line break.
-    static func parts<Value: Encodable>(of value: Value, capacity: Int = 4_096) -> [String] {
-        let encoder = JSONStreamEncoder(JSONWriter(capacity: capacity))
+    /// `lineDepth`: the compact layout of `JSONWriter` (nil: pretty-printed).
+    static func parts<Value: Encodable>(of value: Value, capacity: Int = 4_096, lineDepth: Int? = nil) -> [String] {
+        let encoder = JSONStreamEncoder(JSONWriter(capacity: capacity, lineDepth: lineDepth))
         encoder.encodeValue(value)
         return encoder.parts + [encoder.writer.takeDocumentEnd()]
     }
 
     /// The document as one text.
-    static func text<Value: Encodable>(of value: Value) -> String {
-        parts(of: value).joined()
+    static func text<Value: Encodable>(of value: Value, lineDepth: Int? = nil) -> String {
+        parts(of: value, lineDepth: lineDepth).joined()
     }
 
     /// Members of an array open `depth` containers deep in another writer, as a section of a
     /// report stream (with the comma that separates it from an earlier section).
-    static func section<Items: Sequence>(members items: Items, depth: Int) -> ReportSection where Items.Element: Encodable {
-        let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: 16_384))
+    static func section<Items: Sequence>(members items: Items, depth: Int, lineDepth: Int? = nil) -> ReportSection where Items.Element: Encodable {
+        let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: 16_384, lineDepth: lineDepth))
         for item in items { encoder.encodeValue(item) }
         return ReportSection(encoder.writer.takeText(), separator: ",")
     }

@@ -2,21 +2,31 @@
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (two-space indent, `"key" : value`,
 /// empty containers as `[\n\n  ]`), at a fraction of its cost: no intermediate tree.
 /// Callers write each object's keys in sorted order.
+///
+/// With `lineDepth` (schema 3's layout) it writes compactly instead: no indentation, no space
+/// around the colon, and a line break only before each member of a container at most
+/// `lineDepth` containers deep and before such a container's closing bracket (the document's
+/// members, each table entry and each finding on a line of its own). Without its line breaks
+/// the text is what `JSONEncoder` writes with `[.sortedKeys, .withoutEscapingSlashes]`.
 struct JSONWriter {
     /// The UTF-8 bytes written so far.
     private var bytes: [UInt8] = []
     /// One entry per open container: whether it is an array, and how many members it has.
     private var open: [(isArray: Bool, count: Int)] = []
+    /// The compact layout's deepest container whose members start a line (nil: pretty-printed).
+    let lineDepth: Int?
 
-    init(capacity: Int = 0) {
+    init(capacity: Int = 0, lineDepth: Int? = nil) {
         bytes.reserveCapacity(capacity)
+        self.lineDepth = lineDepth
     }
 
     /// A writer for members of an array already open in another writer (`depth` containers
     /// deep, counting the array), so that a long array can be written in sections (a policy's
     /// findings each) and joined. `hasMembers`: whether members precede this part.
-    init(insideArrayAt depth: Int, hasMembers: Bool, capacity: Int = 0) {
+    init(insideArrayAt depth: Int, hasMembers: Bool, capacity: Int = 0, lineDepth: Int? = nil) {
         bytes.reserveCapacity(capacity)
+        self.lineDepth = lineDepth
         open = Array(repeating: (false, 1), count: max(depth - 1, 0)) + [(true, hasMembers ? 1 : 0)]
     }
 
@@ -78,7 +88,7 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         memberStart()
         escape(name)
-        write("\" : ")
+        write(lineDepth == nil ? "\" : " : "\":")
     }
 
     mutating func string(_ value: String) {
@@ -121,7 +131,7 @@ struct JSONWriter {
     mutating func string(_ name: String, _ value: String) {
         memberStart()
         escape(name)
-        write("\" : \"")
+        write(lineDepth == nil ? "\" : \"" : "\":\"")
         escape(value)
         write("\"")
     }
@@ -171,6 +181,12 @@ struct JSONWriter {
 
     private mutating func close(_ bracket: String) {
         guard let last = open.popLast() else { return }
+        if let lineDepth {
+            // Compact: a line break before the bracket only where the members had lines.
+            if last.count > 0, open.count < lineDepth { write("\n") }
+            write(bracket)
+            return
+        }
         write(last.count == 0 ? "\n\n" : "\n")
         indent(open.count)
         write(bracket)
@@ -179,6 +195,11 @@ struct JSONWriter {
     /// The line break (after a comma unless `first`), the indent and, with `quote`, a quote:
     /// one append for what was four (a report writes a million of them).
     private mutating func lineStart(depth: Int, first: Bool, quote: Bool) {
+        if let lineDepth {
+            let index = (depth <= lineDepth ? 0 : 2) + (first ? 0 : 1)
+            write(Self.compactStarts[index * 2 + (quote ? 1 : 0)])
+            return
+        }
         if depth < Self.indents.count {
             write(Self.lineStarts[(depth * 2 + (first ? 0 : 1)) * 2 + (quote ? 1 : 0)])
         } else {
@@ -200,6 +221,10 @@ struct JSONWriter {
     private static let lineStarts = indents.flatMap { indent in
         ["\n", ",\n"].flatMap { start in [start + indent, start + indent + "\""] }
     }
+
+    /// `lineStart` in the compact layout: on a line of its own or not, then first or not, then
+    /// quote or not.
+    private static let compactStarts = ["\n", "\n\"", ",\n", ",\n\"", "", "\"", ",", ",\""]
 
     /// Two spaces a level, for the depths reports reach.
     private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }

@@ -1,13 +1,13 @@
 import Foundation
 
-/// `report merge`: joins the JSON reports of `check --shard K/N` runs (schema 2) into the
+/// `report merge`: joins the JSON reports of `check --shard K/N` runs (schema 3) into the
 /// report one run over the whole portfolio writes, byte for byte: policies and findings in the
 /// whole run's file order, counts and the gate summed up, the tables re-listed in order of
 /// first citation (sources renumbered as one run numbers them). Shards that do not belong
 /// together (another database, as-of date, option or tool version; one shard twice, one
 /// missing, overlapping files) are located errors, every one at once.
 public struct MergedReport: Sendable {
-    let document: JSONReport.Document<[JSONReport.FindingEntry]>
+    let document: JSONReportV3.Document<[JSONReportV3.FindingEntry]>
 
     /// The formats a merge can write: those made from the JSON report alone.
     public static let formats: [ReportFormat] = [.json, .sarif]
@@ -27,7 +27,10 @@ public struct MergedReport: Sendable {
     public func text(_ format: ReportFormat) -> String? {
         switch format {
         case .json: return JSONReporter.text(of: document)
-        case .sarif: return JSONStreamEncoder.text(of: SARIFReporter.log(document, results: document.findings.map(SARIFReporter.result)))
+        case .sarif:
+            // The SARIF log is made from schema 2's findings; the merge checked every id resolves.
+            guard let expanded = try? document.expanded() else { return nil }
+            return JSONStreamEncoder.text(of: SARIFReporter.log(expanded, results: expanded.findings.map(SARIFReporter.result)))
         default: return nil
         }
     }
@@ -49,7 +52,15 @@ public struct MergedReport: Sendable {
         }
         problems += mismatches(shards, first)
         if !problems.isEmpty { throw InputError(problems) }
-        return MergedReport(document: join(shards, first.document))
+        let merged = MergedReport(document: join(shards, first.document))
+        do throws(JSONReportV3.MissingEntry) {
+            _ = try merged.document.expanded()
+        } catch {
+            throw InputError(
+                SourceLocation(file: first.path, line: 1, column: 1),
+                "finding \(error.finding) of the merged report cites \(error.id), which no shard's tables hold")
+        }
+        return merged
     }
 
     // MARK: Checks
@@ -113,10 +124,12 @@ public struct MergedReport: Sendable {
 
     // MARK: Joining
 
-    private static func join(_ shards: [ShardFile], _ base: JSONReport.Document<[JSONReport.FindingEntry]>) -> JSONReport.Document<[JSONReport.FindingEntry]> {
+    private static func join(
+        _ shards: [ShardFile], _ base: JSONReportV3.Document<[JSONReportV3.FindingEntry]>
+    ) -> JSONReportV3.Document<[JSONReportV3.FindingEntry]> {
         // Policies in the whole run's order; each one's findings and failing entries with it.
         var placed: [(position: Int, shard: Int, policy: JSONReport.PolicyEntry)] = []
-        var findings: [[String: [JSONReport.FindingEntry]]] = []
+        var findings: [[String: [JSONReportV3.FindingEntry]]] = []
         var failing: [[String: [String]]] = []
         for (number, shard) in shards.enumerated() {
             let document = shard.document
@@ -149,44 +162,69 @@ public struct MergedReport: Sendable {
         return merged
     }
 
-    /// The tables as one run lists them: facts and events in order of first citation, sources
-    /// numbered in that order.
-    private static func relist(_ merged: inout JSONReport.Document<[JSONReport.FindingEntry]>, _ shards: [ShardFile]) {
+    /// The tables as one run lists them: each in order of first citation by the findings in
+    /// order (a finding's evidence list and its facts, its events, its bands, its path steps,
+    /// its recommendations), sources numbered in that order.
+    private static func relist(_ merged: inout JSONReportV3.Document<[JSONReportV3.FindingEntry]>, _ shards: [ShardFile]) {
         var facts: [String: (FactEntry, SourceEntry?)] = [:]
         var events: [String: EventEntry] = [:]
+        var evidence: [String: JSONReportV3.EvidenceListEntry] = [:]
+        var steps: [String: JSONReportV3.PathStepEntry] = [:]
+        var bands: [String: JSONReportV3.BandsEntry] = [:]
+        var recommendations: [String: JSONReportV3.RecommendationListEntry] = [:]
         for shard in shards {
-            let sources = Dictionary(shard.document.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            for fact in shard.document.facts where facts[fact.id] == nil { facts[fact.id] = (fact, fact.source.flatMap { sources[$0] }) }
-            for event in shard.document.events where events[event.id] == nil { events[event.id] = event }
+            let document = shard.document
+            let sources = Dictionary(document.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for fact in document.facts where facts[fact.id] == nil { facts[fact.id] = (fact, fact.source.flatMap { sources[$0] }) }
+            for event in document.events where events[event.id] == nil { events[event.id] = event }
+            for entry in document.evidence_lists where evidence[entry.id] == nil { evidence[entry.id] = entry }
+            for entry in document.path_steps where steps[entry.id] == nil { steps[entry.id] = entry }
+            for entry in document.exposure_bands where bands[entry.id] == nil { bands[entry.id] = entry }
+            for entry in document.recommendation_lists where recommendations[entry.id] == nil { recommendations[entry.id] = entry }
         }
         var listedFacts: [FactEntry] = [], listedEvents: [EventEntry] = [], listedSources: [SourceEntry] = []
-        var seenFacts: Set<String> = [], seenEvents: Set<String> = []
+        var listedEvidence: [JSONReportV3.EvidenceListEntry] = [], listedSteps: [JSONReportV3.PathStepEntry] = []
+        var listedRecommendations: [JSONReportV3.RecommendationListEntry] = []
+        var listedBands: [JSONReportV3.BandsEntry] = []
+        var seen: Set<String> = []
         var numbers: [SourceEntry: Int] = [:]
         for finding in merged.findings {
-            for item in finding.evidence where seenFacts.insert(item.fact).inserted {
-                guard let entry = facts[item.fact] else { continue }
-                var fact = entry.0
-                if var cited = entry.1 {
-                    cited.id = 0
-                    if let number = numbers[cited] {
-                        fact.source = number
-                    } else {
-                        let number = listedSources.count + 1
-                        numbers[cited] = number
-                        cited.id = number
-                        listedSources.append(cited)
-                        fact.source = number
+            if let id = finding.evidence, let list = evidence[id] {
+                if seen.insert(id).inserted { listedEvidence.append(list) }
+                for item in list.items where seen.insert(item.fact).inserted {
+                    guard let entry = facts[item.fact] else { continue }
+                    var fact = entry.0
+                    if var cited = entry.1 {
+                        cited.id = 0
+                        if let number = numbers[cited] {
+                            fact.source = number
+                        } else {
+                            let number = listedSources.count + 1
+                            numbers[cited] = number
+                            cited.id = number
+                            listedSources.append(cited)
+                            fact.source = number
+                        }
                     }
+                    listedFacts.append(fact)
                 }
-                listedFacts.append(fact)
             }
-            for reference in finding.exposure?.events ?? [] where seenEvents.insert(reference.event).inserted {
+            for reference in finding.exposure?.events ?? [] where seen.insert("event " + reference.event).inserted {
                 if let event = events[reference.event] { listedEvents.append(event) }
             }
+            if let id = finding.exposure?.bands, seen.insert(id).inserted, let entry = bands[id] { listedBands.append(entry) }
+            for id in finding.path where seen.insert(id).inserted {
+                if let step = steps[id] { listedSteps.append(step) }
+            }
+            if let id = finding.recommendations, seen.insert(id).inserted, let list = recommendations[id] { listedRecommendations.append(list) }
         }
         merged.facts = listedFacts
         merged.events = listedEvents
         merged.sources = listedSources
+        merged.evidence_lists = listedEvidence
+        merged.path_steps = listedSteps
+        merged.exposure_bands = listedBands
+        merged.recommendation_lists = listedRecommendations
     }
 }
 
@@ -194,7 +232,7 @@ public struct MergedReport: Sendable {
 private struct ShardFile {
     let path: String
     let text: String
-    let document: JSONReport.Document<[JSONReport.FindingEntry]>
+    let document: JSONReportV3.Document<[JSONReportV3.FindingEntry]>
 
     init(path: String) throws(InputError) {
         let start = SourceLocation(file: path, line: 1, column: 1)
@@ -206,18 +244,18 @@ private struct ShardFile {
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
             throw InputError(start, "not a JSON report (write shard reports with `diligence check --shard K/N --format json`)")
         }
-        guard version.schema_version == 2 else {
+        guard version.schema_version == 3 else {
             throw InputError(
                 Self.locate(text, "schema_version", in: path) ?? start,
-                "a shard report must be of schema_version 2 (this one: \(version.schema_version.map(String.init) ?? "none"))")
+                "a shard report must be of schema_version 3, the default (this one: \(version.schema_version.map(String.init) ?? "none"))")
         }
         guard version.shard != nil else {
             throw InputError(start, "not a shard report: it has no `shard` member (write one with `diligence check --shard K/N`)")
         }
         do {
-            document = try JSONDecoder().decode(JSONReport.Document<[JSONReport.FindingEntry]>.self, from: data)
+            document = try JSONDecoder().decode(JSONReportV3.Document<[JSONReportV3.FindingEntry]>.self, from: data)
         } catch {
-            throw InputError(start, "not a diligence JSON report of schema_version 2 (\(Self.describe(error)))")
+            throw InputError(start, "not a diligence JSON report of schema_version 3 (\(Self.describe(error)))")
         }
     }
 
@@ -226,9 +264,9 @@ private struct ShardFile {
         Diagnostic(Self.locate(text, key, in: path) ?? SourceLocation(file: path, line: 1, column: 1), .error, message)
     }
 
-    /// The line and column of the first `"key" :` in the text.
+    /// The line and column of the first `"key":` (or, pretty-printed, `"key" :`) in the text.
     static func locate(_ text: String, _ key: String, in path: String) -> SourceLocation? {
-        guard let range = text.range(of: "\"\(key)\" :") else { return nil }
+        guard let range = text.range(of: "\"\(key)\":") ?? text.range(of: "\"\(key)\" :") else { return nil }
         let before = text[..<range.lowerBound]
         let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
         let column = before.distance(from: before.lastIndex(of: "\n").map(before.index(after:)) ?? before.startIndex, to: before.endIndex) + 1

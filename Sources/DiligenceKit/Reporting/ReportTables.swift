@@ -119,6 +119,40 @@ enum TableID {
         return "e-" + hash.hex
     }
 
+    /// A finding's evidence list (schema 3): `v-` and a hash of its items' fact ids and dates.
+    static func evidenceList(_ items: [EvidenceReference]) -> String {
+        var hash = FNV()
+        for item in items {
+            hash.add(item.fact)
+            hash.add(item.date)
+        }
+        return "v-" + hash.hex
+    }
+
+    /// A finding's recommendations (schema 3): `r-` and a hash of their texts.
+    static func recommendationList(_ texts: [String]) -> String {
+        var hash = FNV()
+        for text in texts { hash.add(text) }
+        return "r-" + hash.hex
+    }
+
+    /// An exposure's distance bands (schema 3): `b-` and a hash of their numbers.
+    static func bands(_ bands: [ExposureBand]) -> String {
+        var hash = FNV()
+        for band in bands {
+            for number in [band.from_km, band.to_km] { hash.add(FixedPoint.text(number, places: 3)) }
+            for count in [band.recent_events, band.recent_fatalities, band.older_events, band.older_fatalities] { hash.add(String(count)) }
+        }
+        return "b-" + hash.hex
+    }
+
+    /// A step of an exposure path (schema 3): `p-` and a hash of its text.
+    static func pathStep(_ text: String) -> String {
+        var hash = FNV()
+        hash.add(text)
+        return "p-" + hash.hex
+    }
+
     private struct FNV {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -154,10 +188,13 @@ public struct CitedPart: Sendable {
     var references: [Reference] = []
     var facts: [(id: String, evidence: Evidence)] = []
     var events: [(id: String, event: Exposure.CitedEvent)] = []
+    /// Schema 3's lists (evidence lists, recommendation lists, path steps), when wanted.
+    var lists = CitedLists()
 
     /// The parts the findings cite, in order (findings in order, their evidence in order, then
-    /// their exposure's events); `tables`: whether facts and events are wanted too.
-    public init<Findings: Sequence<Finding>>(_ findings: Findings, tables: Bool) {
+    /// their exposure's events); `tables`: whether facts and events are wanted too; `lists`:
+    /// whether schema 3's lists are.
+    public init<Findings: Sequence<Finding>>(_ findings: Findings, tables: Bool, lists: Bool = false) {
         for finding in findings {
             for evidence in finding.evidence {
                 if let reference = evidence.reference { references.append(reference) }
@@ -166,6 +203,48 @@ public struct CitedPart: Sendable {
             if tables, let exposure = finding.exposure {
                 for event in exposure.events { events.append((TableID.event(event), event)) }
             }
+            if lists { self.lists.add(finding) }
         }
+    }
+}
+
+/// The lists of JSON schema 3 (docs/json-report.md): each finding's evidence list, its
+/// recommendations and its exposure path's steps, each once, in order of first citation, with
+/// their ids (`TableID`): a policy's as its findings cite them, or a run's.
+struct CitedLists: Sendable {
+    private(set) var evidence: [JSONReportV3.EvidenceListEntry] = []
+    private(set) var recommendations: [JSONReportV3.RecommendationListEntry] = []
+    private(set) var steps: [JSONReportV3.PathStepEntry] = []
+    private(set) var bands: [JSONReportV3.BandsEntry] = []
+    private var ids: Set<String> = []
+
+    /// Lists what the finding cites that is not listed yet.
+    mutating func add(_ finding: Finding) {
+        if !finding.evidence.isEmpty {
+            let items = finding.evidence.map { EvidenceReference(date: $0.date, fact: TableID.fact($0)) }
+            let id = TableID.evidenceList(items)
+            if ids.insert(id).inserted { evidence.append(JSONReportV3.EvidenceListEntry(id: id, items: items)) }
+        }
+        if let exposure = finding.exposure {
+            let entry = ExposureEntry<EventReference, [ExposureBand]>(exposure, events: []).bands
+            let id = TableID.bands(entry)
+            if ids.insert(id).inserted { bands.append(JSONReportV3.BandsEntry(bands: entry, id: id)) }
+        }
+        for step in finding.path {
+            let id = TableID.pathStep(step)
+            if ids.insert(id).inserted { steps.append(JSONReportV3.PathStepEntry(id: id, text: step)) }
+        }
+        if !finding.recommendations.isEmpty {
+            let id = TableID.recommendationList(finding.recommendations)
+            if ids.insert(id).inserted { recommendations.append(JSONReportV3.RecommendationListEntry(id: id, texts: finding.recommendations)) }
+        }
+    }
+
+    /// Lists what another part lists that is not listed yet (a policy's lists after the earlier ones').
+    mutating func add(_ other: CitedLists) {
+        for entry in other.evidence where ids.insert(entry.id).inserted { evidence.append(entry) }
+        for entry in other.bands where ids.insert(entry.id).inserted { bands.append(entry) }
+        for entry in other.steps where ids.insert(entry.id).inserted { steps.append(entry) }
+        for entry in other.recommendations where ids.insert(entry.id).inserted { recommendations.append(entry) }
     }
 }

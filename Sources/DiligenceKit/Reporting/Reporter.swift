@@ -64,12 +64,18 @@ public protocol Reporter: Sendable {
     /// Whether `layout` reads the facts and events of `citations` (the tables of the JSON
     /// report and the SARIF run); a run lists them only when a reporter does.
     var citesTables: Bool { get }
+
+    /// Whether `layout` reads the lists of `citations` (JSON schema 3's evidence lists,
+    /// recommendation lists and path steps).
+    var citesLists: Bool { get }
 }
 
 extension Reporter {
     public var streamCount: Int { 1 }
 
     public var citesTables: Bool { false }
+
+    public var citesLists: Bool { false }
 
     /// The whole report in memory, for a result checked in memory (`Checker.check(_:options:)`,
     /// which keeps the policies). A streamed check writes its report with `StreamedCheck`.
@@ -176,6 +182,8 @@ public struct Citations: Sendable {
     private(set) var events: [(id: String, event: Exposure.CitedEvent)] = []
     private var factIDs: Set<String> = []
     private var eventIDs: Set<String> = []
+    /// JSON schema 3's lists, each entry once, in order of first citation.
+    private(set) var lists = CitedLists()
 
     /// A reference compared and hashed by the bytes of its texts (`ExactText`), the quote
     /// included: the check looks one up for every cited line, and the Unicode way (titles and
@@ -206,7 +214,7 @@ public struct Citations: Sendable {
     /// Numbers the references these findings cite that have no number yet, and lists the facts
     /// and events they cite that are not listed yet.
     public mutating func add<Findings: Sequence<Finding>>(_ findings: Findings) {
-        add(CitedPart(findings, tables: true))
+        add(CitedPart(findings, tables: true, lists: true))
     }
 
     /// Numbers a policy's references and lists its facts and events (each once, in order).
@@ -218,6 +226,7 @@ public struct Citations: Sendable {
         for event in part.events where eventIDs.insert(event.id).inserted {
             events.append(event)
         }
+        lists.add(part.lists)
     }
 
     /// The number of a reference already numbered.

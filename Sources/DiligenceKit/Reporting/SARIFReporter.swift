@@ -142,7 +142,7 @@ public struct SARIFReporter: Reporter {
         var change: String?
         var evidence: [EvidenceReference]
         /// The structured exposure (site, distance, events, band) of place-bound findings.
-        var exposure: ExposureEntry<EventReference>?
+        var exposure: ExposureEntry<EventReference, [ExposureBand]>?
         var exposurePath: [String]
         var factors: [String]
         /// "fail" when the finding fails the gate, "pass" otherwise.

@@ -1,0 +1,177 @@
+/// The JSON report of schema version 3, the default (docs/json-report.md): schema 2's members,
+/// written compactly (one document member, table entry or finding a line), and what schema 2
+/// repeated in every finding by reference: a finding's evidence list, its recommendations and
+/// each step of its exposure path are ids into the tables `evidence_lists`,
+/// `recommendation_lists` and `path_steps`, each entry written once. A finding keeps its own
+/// values (message, place, subject, severity, exposure). `expanded()` gives back the schema 2
+/// document (what `diligence report expand` writes).
+///
+/// Only the members that differ from schema 2 are defined here.
+enum JSONReportV3 {
+    /// The compact layout's line depth (`JSONWriter.lineDepth`): the document's members and
+    /// the entries of its arrays each start a line.
+    static let lineDepth = 2
+
+    struct Document<Findings: Codable & Sendable>: Codable, Sendable {
+        var as_of: String
+        var changes: JSONReport.ChangesEntry?
+        var database: JSONReport.Database
+        var events: [EventEntry]
+        var evidence_lists: [EvidenceListEntry]
+        var exposure_bands: [BandsEntry]
+        var facts: [FactEntry]
+        var findings: Findings
+        var path_steps: [PathStepEntry]
+        var policies: [JSONReport.PolicyEntry]
+        var recommendation_lists: [RecommendationListEntry]
+        var schema_version = 3
+        var shard: JSONReport.ShardEntry?
+        var sources: [SourceEntry]
+        var summary: JSONReport.Summary
+        var tool: JSONReport.Tool
+
+        /// Schema 3 of a schema 2 document, with the lists its findings cite.
+        init<Other>(_ document: JSONReport.Document<Other>, lists: CitedLists, findings: Findings) {
+            as_of = document.as_of
+            changes = document.changes
+            database = document.database
+            events = document.events
+            evidence_lists = lists.evidence
+            exposure_bands = lists.bands
+            facts = document.facts
+            self.findings = findings
+            path_steps = lists.steps
+            policies = document.policies
+            recommendation_lists = lists.recommendations
+            shard = document.shard
+            sources = document.sources
+            summary = document.summary
+            tool = document.tool
+        }
+    }
+
+    /// A finding: schema 2's members, with `evidence`, `path` and `recommendations` as ids.
+    struct FindingEntry: Codable, Sendable, Equatable {
+        var accepted: JSONReport.AcceptedEntry?
+        var baseline: String?
+        /// Whether the measure binds the entity (trade, financial and listed-counterparty findings).
+        var binding: BindingEntry?
+        var caused_by: [String]?
+        var change: String?
+        var column: Int
+        /// An id in `evidence_lists` (absent: no evidence).
+        var evidence: String?
+        /// Schema 2's exposure, its `bands` an id in `exposure_bands`.
+        var exposure: ExposureEntry<EventReference, String>?
+        var factors: [String]
+        var gate: String
+        var id: String
+        var line: Int
+        var message: String
+        /// Each step's id in `path_steps`.
+        var path: [String]
+        var policy: String
+        /// An id in `recommendation_lists` (absent: none).
+        var recommendations: String?
+        var rule: String
+        var severity: String
+        var subject: String
+        var subject_kind: String
+        var subject_name: String
+
+        /// Schema 2's entry with its lists by reference.
+        init(_ entry: JSONReport.FindingEntry) {
+            accepted = entry.accepted
+            baseline = entry.baseline
+            binding = entry.binding
+            caused_by = entry.caused_by
+            change = entry.change
+            column = entry.column
+            evidence = entry.evidence.isEmpty ? nil : TableID.evidenceList(entry.evidence)
+            exposure = entry.exposure?.mapBands(TableID.bands)
+            factors = entry.factors
+            gate = entry.gate
+            id = entry.id
+            line = entry.line
+            message = entry.message
+            path = entry.path.map(TableID.pathStep)
+            policy = entry.policy
+            recommendations = entry.recommendations.isEmpty ? nil : TableID.recommendationList(entry.recommendations)
+            rule = entry.rule
+            severity = entry.severity
+            subject = entry.subject
+            subject_kind = entry.subject_kind
+            subject_name = entry.subject_name
+        }
+
+        init(_ finding: Finding, _ options: CheckOptions) {
+            self.init(JSONReport.FindingEntry(finding, options))
+        }
+    }
+
+    /// The evidence of one or more findings: each item's fact and its date as it applies.
+    struct EvidenceListEntry: Codable, Sendable, Equatable {
+        /// `v-` and 16 hex digits of a hash of the items.
+        var id: String
+        var items: [EvidenceReference]
+    }
+
+    /// The events and fatalities per distance band of one or more findings' exposures.
+    struct BandsEntry: Codable, Sendable, Equatable {
+        var bands: [ExposureBand]
+        /// `b-` and 16 hex digits of a hash of the numbers.
+        var id: String
+    }
+
+    /// The recommendations of one or more findings, in order.
+    struct RecommendationListEntry: Codable, Sendable, Equatable {
+        /// `r-` and 16 hex digits of a hash of the texts.
+        var id: String
+        var texts: [String]
+    }
+
+    /// A step of one or more findings' exposure paths.
+    struct PathStepEntry: Codable, Sendable, Equatable {
+        /// `p-` and 16 hex digits of a hash of the text.
+        var id: String
+        var text: String
+    }
+
+    /// Why a schema 3 document cannot be expanded: an id its tables do not hold.
+    struct MissingEntry: Error, Sendable {
+        var finding: Int
+        var id: String
+    }
+}
+
+extension JSONReportV3.Document where Findings == [JSONReportV3.FindingEntry] {
+    /// The schema 2 document with the same content: every finding's lists resolved.
+    func expanded() throws(JSONReportV3.MissingEntry) -> JSONReport.Document<[JSONReport.FindingEntry]> {
+        let evidence = Dictionary(evidence_lists.map { ($0.id, $0.items) }, uniquingKeysWith: { first, _ in first })
+        let recommendations = Dictionary(recommendation_lists.map { ($0.id, $0.texts) }, uniquingKeysWith: { first, _ in first })
+        let steps = Dictionary(path_steps.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let bands = Dictionary(exposure_bands.map { ($0.id, $0.bands) }, uniquingKeysWith: { first, _ in first })
+        var entries: [JSONReport.FindingEntry] = []
+        entries.reserveCapacity(findings.count)
+        for (index, finding) in findings.enumerated() {
+            func look<Value>(_ table: [String: Value], _ id: String?, empty: Value) throws(JSONReportV3.MissingEntry) -> Value {
+                guard let id else { return empty }
+                guard let value = table[id] else { throw JSONReportV3.MissingEntry(finding: index + 1, id: id) }
+                return value
+            }
+            var path: [String] = []
+            for step in finding.path { path.append(try look(steps, step, empty: "")) }
+            entries.append(
+                JSONReport.FindingEntry(
+                    accepted: finding.accepted, baseline: finding.baseline, binding: finding.binding, caused_by: finding.caused_by, change: finding.change,
+                    column: finding.column, evidence: try look(evidence, finding.evidence, empty: []),
+                    exposure: try finding.exposure?.mapBands { (id) throws(JSONReportV3.MissingEntry) in try look(bands, id, empty: []) },
+                    factors: finding.factors, gate: finding.gate, id: finding.id, line: finding.line, message: finding.message, path: path,
+                    policy: finding.policy, recommendations: try look(recommendations, finding.recommendations, empty: []), rule: finding.rule,
+                    severity: finding.severity, subject: finding.subject, subject_kind: finding.subject_kind, subject_name: finding.subject_name))
+        }
+        return JSONReport.Document(
+            as_of: as_of, changes: changes, database: database, events: events, facts: facts, findings: entries, policies: policies,
+            schema_version: 2, shard: shard, sources: sources, summary: summary, tool: tool)
+    }
+}
