@@ -170,12 +170,18 @@ public enum Transliterator {
     /// space: tests check this against `transform` of the whole text.
     static func latinByWord(_ text: String, _ cyrillic: CyrillicTable) -> String {
         let id = transformID(cyrillic, greek: false)
+        // A Burmese name is written without spaces between its words: cut it into syllables.
+        let syllables = !text.contains(" ")
         return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let word = String(word)
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
-            let key = WordKey(word: ExactText(word), cyrillic: cyrillic)
+            let key = WordKey(word: ExactText(word), cyrillic: cyrillic, syllables: syllables)
             if let known = wordMemo.value(for: key) { return known }
-            var latin = transform(hebrewWithoutFinalVav(word), id)
+            var source = IndicSchwa.deleted(in: hebrewWithoutFinalVav(word))
+            if ScriptRomanizer.applies(to: source), let romanizer = ScriptRomanizer.standard {
+                source = romanizer.latin(source, syllables: syllables)
+            }
+            var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : transform(source, id)
             if word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first, isHangulSyllable(scalar.value) {
                 latin = koreanSpelling(latin)
             }
@@ -198,6 +204,7 @@ public enum Transliterator {
     private struct WordKey: Hashable {
         var word: ExactText
         var cyrillic: CyrillicTable
+        var syllables: Bool
     }
 
     private static let wordMemo = Memo<WordKey, String>(capacity: 100_000)
