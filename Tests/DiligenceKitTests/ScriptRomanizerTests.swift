@@ -59,6 +59,56 @@ struct ScriptRomanizerTests {
         #expect(score >= ScreeningHardCaseTests.threshold, "\(script) \(query): \(score) \(why)")
     }
 
+    /// Hebrew without points: vowel letters read as vowels by position, geresh for loan sounds,
+    /// final forms as their letters, a final he as "a".
+    @Test(arguments: [
+        ("ולדימיר פוטין", "vldimir putin"), ("קים ג'ונג און", "kim jung un"), ("נרנדרה מודי", "nrndra mudi"),
+        ("ח'אמנאי", "khamnai"), ("בנימין נתניהו", "bnimin ntnihu"), ("סרגיי", "srgei"),
+    ])
+    func hebrewVowelLettersAreRead(name: String, latin: String) {
+        #expect(Transliterator.latin(name) == latin)
+    }
+
+    @Test(arguments: [
+        ("ולדימיר פוטין", "PUTIN, Vladimir Vladimirovich"), ("ניקולס מדורו", "MADURO MOROS, Nicolas"),
+        ("אברהים ראיסי", "RAISI, Ebrahim"), ("קים ג'ונג און", "KIM, Jong Un"), ("חסן נסראללה", "NASRALLAH, Hasan"),
+    ])
+    func hebrewNamesMatchTheList(query: String, name: String) {
+        let (score, why) = ScreeningHardCaseTests.best(query, [listed("P", name)])
+        #expect(score >= ScreeningHardCaseTests.threshold, "\(query): \(score) \(why)")
+    }
+
+    /// Wade-Giles against pinyin, either side listed, and a name that only looks like
+    /// Wade-Giles left alone.
+    @Test(arguments: [
+        ("Chiang Ching-kuo", "JIANG, Jingguo"), ("Mao Tse-tung", "MAO Zedong"), ("Teng Hsiao-p'ing", "DENG Xiaoping"),
+        ("Jiang Jingguo", "CHIANG, Ching-kuo"), ("Mao Zedong", "MAO, Tse-tung"),
+    ])
+    func wadeGilesMatchesPinyin(query: String, name: String) {
+        let (score, why) = ScreeningHardCaseTests.best(query, [listed("P", name)])
+        #expect(score >= 0.95, "\(query): \(score) \(why)")
+    }
+
+    @Test(arguments: [
+        ("Chiang Ching-kuo", "Jiang Jingguo"), ("Teng Hsiao-p'ing", "Deng Xiaoping"), ("Jean-Pierre Chang", "Jean-Pierre Chang"),
+        ("Chang Tsai", "Zhang Zai"), ("Lo Wai Chung", "Lo Wai Zhong"), ("O'Brien", "O'Brien"), ("Kim Jong-un", "Kim Jong-un"),
+        ("PAK, To-Chun", "PAK, To-Chun"), ("Sun Trading", "Sun Trading"), ("CHIANG, Ching-kuo", "JIANG, Jingguo"),
+    ])
+    func onlyWadeGilesNamesAreRewritten(text: String, pinyin: String) {
+        #expect(WadeGiles.pinyin(text) == pinyin)
+    }
+
+    /// Hungarian: family name first (matching ignores order) and Hungarian spellings of
+    /// foreign names ("Vlagyimir Putyin", "Kim Dzsongun").
+    @Test(arguments: [
+        ("Orbán Viktor", "ORBAN, Viktor"), ("Viktor Orban", "Orbán Viktor"), ("Szijjártó Péter", "SZIJJARTO, Peter"),
+        ("Vlagyimir Putyin", "PUTIN, Vladimir Vladimirovich"), ("Kim Dzsongun", "KIM, Jong Un"), ("Szergej Lavrov", "LAVROV, Sergey Viktorovich"),
+    ])
+    func hungarianNamesMatch(query: String, name: String) {
+        let (score, why) = ScreeningHardCaseTests.best(query, [listed("P", name)])
+        #expect(score >= 0.85, "\(query): \(score) \(why)")
+    }
+
     /// A malformed table is a located error for each bad line, all at once.
     @Test func aMalformedTableIsReportedWithLocations() {
         let text = "# comment\nthai\tก\tk\tC\nthai\tก\tg\tC\nlao\tก\tk\tC\nthai\tข\tKH\tC\nthai\tค\tk\tZ\n"

@@ -177,7 +177,7 @@ public enum Transliterator {
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
             let key = WordKey(word: ExactText(word), cyrillic: cyrillic, syllables: syllables)
             if let known = wordMemo.value(for: key) { return known }
-            var source = IndicSchwa.deleted(in: hebrewWithoutFinalVav(word))
+            var source = HebrewRomanizer.applies(to: word) ? HebrewRomanizer.latin(word) : IndicSchwa.deleted(in: word)
             if ScriptRomanizer.applies(to: source), let romanizer = ScriptRomanizer.standard {
                 source = romanizer.latin(source, syllables: syllables)
             }
