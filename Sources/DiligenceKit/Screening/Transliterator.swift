@@ -181,13 +181,46 @@ public enum Transliterator {
             if ScriptRomanizer.applies(to: source), let romanizer = ScriptRomanizer.standard {
                 source = romanizer.latin(source, syllables: syllables)
             }
-            var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : transform(source, id)
+            var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : transform(malayalamTwoPartVowels(source), id)
+            // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
+            // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
+            if word.unicodeScalars.contains(where: { (0x0B80...0x0BFF).contains($0.value) }) {
+                latin = latin.replacingOccurrences(of: "c", with: "s")
+            }
             if word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first, isHangulSyllable(scalar.value) {
                 latin = koreanSpelling(latin)
             }
             wordMemo.store(latin, for: key)
             return latin
         }.joined(separator: " ")
+    }
+
+    /// Malayalam's two-part vowel signs (ൊ, ോ, ൌ, or their parts) written as a virama and the
+    /// Latin vowel: ICU's Malayalam-Latin reads them as "eā" ("ജോങ്" → "jeāṅ", "Jong").
+    static func malayalamTwoPartVowels(_ word: String) -> String {
+        guard word.unicodeScalars.contains(where: { (0x0D4A...0x0D4C).contains($0.value) || $0.value == 0x0D57 || $0.value == 0x0D3E }) else { return word }
+        var result = String.UnicodeScalarView()
+        var scalars = word.unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            var vowel: String?
+            switch scalar.value {
+            case 0x0D4A, 0x0D4B: vowel = "o"
+            case 0x0D4C: vowel = "au"
+            case 0x0D46, 0x0D47:
+                if let next = scalars.first, next.value == 0x0D3E || next.value == 0x0D57 {
+                    vowel = next.value == 0x0D3E ? "o" : "au"
+                    scalars = scalars.dropFirst()
+                }
+            default: break
+            }
+            if let vowel {
+                result.append("\u{0D4D}")
+                result.append(contentsOf: vowel.unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// A Hebrew word without its last letter when that is a vav (ו) after two letters or
