@@ -109,6 +109,18 @@ struct ScriptRomanizerTests {
         #expect(score >= 0.85, "\(query): \(score) \(why)")
     }
 
+    /// Arabic script: waw and yeh between letters read as "u" and "i".
+    @Test(arguments: [("نيكولاس مادورو", "nikulas maduru"), ("محمد", "mhmd"), ("محمود", "mhmud"), ("سيرغي شويغو", "sirghi shwyghu")])
+    func arabicVowelLettersAreRead(name: String, latin: String) {
+        #expect(Transliterator.latin(name) == latin)
+    }
+
+    @Test(arguments: [("نيكولاس مادورو", "MADURO MOROS, Nicolas"), ("كيم جونغ أون", "KIM, Jong Un"), ("بشار الأسد", "AL-ASSAD, Bashar")])
+    func arabicNamesMatchTheList(query: String, name: String) {
+        let (score, why) = ScreeningHardCaseTests.best(query, [listed("P", name)])
+        #expect(score >= ScreeningHardCaseTests.threshold, "\(query): \(score) \(why)")
+    }
+
     /// A malformed table is a located error for each bad line, all at once.
     @Test func aMalformedTableIsReportedWithLocations() {
         let text = "# comment\nthai\tก\tk\tC\nthai\tก\tg\tC\nlao\tก\tk\tC\nthai\tข\tKH\tC\nthai\tค\tk\tZ\n"

@@ -182,6 +182,7 @@ public enum Transliterator {
                 source = romanizer.latin(source, syllables: syllables)
             }
             var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : transform(malayalamTwoPartVowels(source), id)
+            if word.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) { latin = arabicVowelLetters(latin) }
             // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
             // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
             if word.unicodeScalars.contains(where: { (0x0B80...0x0BFF).contains($0.value) }) {
@@ -193,6 +194,33 @@ public enum Transliterator {
             wordMemo.store(latin, for: key)
             return latin
         }.joined(separator: " ")
+    }
+
+    /// An Arabic-script word's waw and yeh between two letters read as the vowels they mostly
+    /// write there, "u" and "i" (ICU writes every waw "w" and every yeh "y": "نيكولاس مادورو"
+    /// → "nykwlas madwrw", "Nicolas Maduro"); at the start of a word, doubled or beside a
+    /// vowel they stay consonants.
+    static func arabicVowelLetters(_ latin: String) -> String {
+        var bytes = Array(latin.utf8)
+        func isConsonant(_ index: Int) -> Bool {
+            guard index >= 0, index < bytes.count else { return false }
+            let byte = ASCII.lowercased(bytes[index])
+            return ASCII.isLetter(byte) && !"aeiouwy".utf8.contains(byte)
+        }
+        for index in bytes.indices where index > 0 {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "w") || byte == UInt8(ascii: "y") else { continue }
+            let atEnd = index == bytes.count - 1 || !ASCII.isLetter(bytes[index + 1])
+            if isConsonant(index - 1), atEnd || isConsonant(index + 1) {
+                bytes[index] = byte == UInt8(ascii: "w") ? UInt8(ascii: "u") : UInt8(ascii: "i")
+            }
+        }
+        // An alef and waw opening a word before a consonant write "u" or "o" ("أون", "Un").
+        if bytes.count >= 3, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "w"), isConsonant(2) {
+            bytes.removeFirst()
+            bytes[0] = UInt8(ascii: "u")
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Malayalam's two-part vowel signs (ൊ, ോ, ൌ, or their parts) written as a virama and the
