@@ -40,21 +40,64 @@ enum WadeGiles {
 
     /// The Latin text with a Wade-Giles name written in pinyin; any other text as it was.
     static func pinyin(_ text: String) -> String {
-        // Fast path: a Wade-Giles name has two to five words, none longer than a hyphenated
-        // given name of two syllables ("hsiung-ch'uan").
-        let words = text.split(separator: " ").map(String.init)
-        guard (2...5).contains(words.count) else { return text }
-        let lower = words.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.;")) }
-        guard lower.allSatisfy({ $0.utf8.count <= 14 }), !lower.contains(where: { koreanSurnames.contains($0) }) else { return text }
-        func isWadeGiles(_ word: String) -> Bool {
-            !word.isEmpty && word.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { table[String($0)] != nil }
+        // Every name of a list and every query passes here: the words are read as bytes, and
+        // a name leaves at its first word that cannot be a Wade-Giles name's.
+        var lower: [String] = []
+        var isMarked = false, allSyllables = true, anyWadeGilesOnly = false
+        var rejected = false
+        // Without a hyphen or apostrophe, every word must be a syllable.
+        let hasMark = text.utf8.contains { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            while start < bytes.count, !rejected {
+                while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+                guard start < bytes.count else { break }
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                var stop = end
+                while stop > start, bytes[stop - 1] == UInt8(ascii: ",") || bytes[stop - 1] == UInt8(ascii: ".") || bytes[stop - 1] == UInt8(ascii: ";") {
+                    stop -= 1
+                }
+                // Two syllables with a hyphen and apostrophes: at most 14 bytes ("hsiung-ch'uan").
+                guard stop > start, stop - start <= 14, lower.count < 5 else {
+                    rejected = true
+                    break
+                }
+                var word = [UInt8]()
+                word.reserveCapacity(stop - start)
+                for index in start..<stop {
+                    let byte = bytes[index]
+                    guard ASCII.isLetter(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") else {
+                        rejected = true
+                        break
+                    }
+                    word.append(ASCII.lowercased(byte))
+                }
+                if rejected { break }
+                let string = String(decoding: word, as: UTF8.self)
+                let parts = string.split(separator: "-", omittingEmptySubsequences: false)
+                let syllables = parts.allSatisfy { table[String($0)] != nil }
+                let wadeGilesOnly = syllables && parts.contains { !pinyin.contains(String($0)) }
+                if koreanSurnames.contains(string) {
+                    rejected = true
+                    break
+                }
+                if !syllables {
+                    allSyllables = false
+                    if !hasMark {
+                        rejected = true
+                        break
+                    }
+                }
+                if wadeGilesOnly {
+                    anyWadeGilesOnly = true
+                    if parts.count >= 2 || string.utf8.contains(UInt8(ascii: "'")) { isMarked = true }
+                }
+                lower.append(string)
+                start = end
+            }
         }
-        func isWadeGilesOnly(_ word: String) -> Bool { word.split(separator: "-").contains { !pinyin.contains(String($0)) } }
-        // Said by a hyphenated given name or an aspiration apostrophe ("Ching-kuo", "Ch'ing"),
-        // or by a name all of whose words are Wade-Giles syllables, one not pinyin ("Chiang Ching Kuo").
-        let marked = lower.contains { ($0.contains("-") || $0.contains("'")) && isWadeGiles($0) && isWadeGilesOnly($0) }
-        let allSyllables = lower.allSatisfy(isWadeGiles) && lower.contains(where: isWadeGilesOnly)
-        guard marked || allSyllables else { return text }
+        guard !rejected, lower.count >= 2, isMarked || (allSyllables && anyWadeGilesOnly) else { return text }
         return text.split(separator: " ", omittingEmptySubsequences: false).map { converted(String($0)) }.joined(separator: " ")
     }
 
