@@ -60,6 +60,13 @@ for split in dev test; do
   python3 "$here/evaluate.py" "$work/ofac-pairs.tsv" "$diligence" "$work/ofac-ofacset.yaml" "$ofac/sdn.csv" "$work/alt-ofacset.csv" "$threshold" \
     --split "$split" --summary "$summary" --name "OFAC-derived, $split" --markdown "$work/ofac-quality-$split.md" >/dev/null 2>"$work/ofac-errors-$split.txt"
 done
+# Names of public persons in 20 and more scripts and national spellings, cited (cross-script.tsv),
+# split by person; each spelling against every person of the set.
+echo "== cross-script set" >&2
+for split in dev test; do
+  python3 "$here/cross_script.py" "$here/cross-script.tsv" "$diligence" "$threshold" "$work" \
+    --split "$split" --summary "$summary" --name "cross-script, $split" --markdown "$work/cross-script-$split.md" >/dev/null 2>"$work/cross-script-errors-$split.txt"
+done
 echo
 echo "Every set at threshold $threshold (rapidfuzz token_sort_ratio at the same threshold, and at its best threshold on the set):"
 echo

@@ -173,7 +173,7 @@ public struct NameNormalizer: Sendable {
     public func normalize(_ name: String) -> NormalizedName {
         let cut = name.utf8.count > Self.maxCharacters ? String(name.prefix(Self.maxCharacters)) : name
         // ASCII needs no transliteration (`Transliterator.latin` returns it unchanged).
-        let latin = cut.utf8.allSatisfy { $0 < 0x80 } ? cut : Transliterator.latin(cut)
+        let latin = WadeGiles.pinyin(cut.utf8.allSatisfy { $0 < 0x80 } ? cut : Transliterator.latin(cut))
         // After transliteration the text is ASCII; anything ICU could not romanise separates words.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(latin.utf8.count)

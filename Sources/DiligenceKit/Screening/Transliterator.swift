@@ -170,18 +170,85 @@ public enum Transliterator {
     /// space: tests check this against `transform` of the whole text.
     static func latinByWord(_ text: String, _ cyrillic: CyrillicTable) -> String {
         let id = transformID(cyrillic, greek: false)
+        // A Burmese name is written without spaces between its words: cut it into syllables.
+        let syllables = !text.contains(" ")
         return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let word = String(word)
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
-            let key = WordKey(word: ExactText(word), cyrillic: cyrillic)
+            let key = WordKey(word: ExactText(word), cyrillic: cyrillic, syllables: syllables)
             if let known = wordMemo.value(for: key) { return known }
-            var latin = transform(hebrewWithoutFinalVav(word), id)
+            var source = HebrewRomanizer.applies(to: word) ? HebrewRomanizer.latin(word) : IndicSchwa.deleted(in: word)
+            if ScriptRomanizer.applies(to: source), let romanizer = ScriptRomanizer.standard {
+                source = romanizer.latin(source, syllables: syllables)
+            }
+            var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : transform(malayalamTwoPartVowels(source), id)
+            if word.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) { latin = arabicVowelLetters(latin) }
+            // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
+            // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
+            if word.unicodeScalars.contains(where: { (0x0B80...0x0BFF).contains($0.value) }) {
+                latin = latin.replacingOccurrences(of: "c", with: "s")
+            }
             if word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first, isHangulSyllable(scalar.value) {
                 latin = koreanSpelling(latin)
             }
             wordMemo.store(latin, for: key)
             return latin
         }.joined(separator: " ")
+    }
+
+    /// An Arabic-script word's waw and yeh between two letters read as the vowels they mostly
+    /// write there, "u" and "i" (ICU writes every waw "w" and every yeh "y": "نيكولاس مادورو"
+    /// → "nykwlas madwrw", "Nicolas Maduro"); at the start of a word, doubled or beside a
+    /// vowel they stay consonants.
+    static func arabicVowelLetters(_ latin: String) -> String {
+        var bytes = Array(latin.utf8)
+        func isConsonant(_ index: Int) -> Bool {
+            guard index >= 0, index < bytes.count else { return false }
+            let byte = ASCII.lowercased(bytes[index])
+            return ASCII.isLetter(byte) && !"aeiouwy".utf8.contains(byte)
+        }
+        for index in bytes.indices where index > 0 {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "w") || byte == UInt8(ascii: "y") else { continue }
+            let atEnd = index == bytes.count - 1 || !ASCII.isLetter(bytes[index + 1])
+            if isConsonant(index - 1), atEnd || isConsonant(index + 1) {
+                bytes[index] = byte == UInt8(ascii: "w") ? UInt8(ascii: "u") : UInt8(ascii: "i")
+            }
+        }
+        // An alef and waw opening a word before a consonant write "u" or "o" ("أون", "Un").
+        if bytes.count >= 3, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "w"), isConsonant(2) {
+            bytes.removeFirst()
+            bytes[0] = UInt8(ascii: "u")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Malayalam's two-part vowel signs (ൊ, ോ, ൌ, or their parts) written as a virama and the
+    /// Latin vowel: ICU's Malayalam-Latin reads them as "eā" ("ജോങ്" → "jeāṅ", "Jong").
+    static func malayalamTwoPartVowels(_ word: String) -> String {
+        guard word.unicodeScalars.contains(where: { (0x0D4A...0x0D4C).contains($0.value) || $0.value == 0x0D57 || $0.value == 0x0D3E }) else { return word }
+        var result = String.UnicodeScalarView()
+        var scalars = word.unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            var vowel: String?
+            switch scalar.value {
+            case 0x0D4A, 0x0D4B: vowel = "o"
+            case 0x0D4C: vowel = "au"
+            case 0x0D46, 0x0D47:
+                if let next = scalars.first, next.value == 0x0D3E || next.value == 0x0D57 {
+                    vowel = next.value == 0x0D3E ? "o" : "au"
+                    scalars = scalars.dropFirst()
+                }
+            default: break
+            }
+            if let vowel {
+                result.append("\u{0D4D}")
+                result.append(contentsOf: vowel.unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// A Hebrew word without its last letter when that is a vav (ו) after two letters or
@@ -198,6 +265,7 @@ public enum Transliterator {
     private struct WordKey: Hashable {
         var word: ExactText
         var cyrillic: CyrillicTable
+        var syllables: Bool
     }
 
     private static let wordMemo = Memo<WordKey, String>(capacity: 100_000)
