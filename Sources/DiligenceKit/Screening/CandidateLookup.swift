@@ -80,6 +80,18 @@ extension NameScreener {
                 }
             }
         }
+        // Two query words joined by a particle that the list writes as one ("abd al aziz" /
+        // "abdulaziz"): the article as written, left out, or in its other spellings.
+        for i in query.tokens.indices.dropLast(2)
+        where query.tokens[i].kind == .name && query.tokens[i + 1].kind == .particle && query.tokens[i + 2].kind == .name {
+            let first = query.name.tokens[i].text, particle = query.name.tokens[i + 1].text, last = query.name.tokens[i + 2].text
+            for middle in [particle, "", "al", "el", "ul", "ad", "ed", "ud", "u", "ou"] {
+                guard let candidate = joinedToken(first + middle + last) else { continue }
+                for position in i...(i + 2) where found[position][candidate] == nil {
+                    found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
+                }
+            }
+        }
         return found
     }
 

@@ -44,7 +44,14 @@ extension NameScreener {
         func text(_ tokens: [ScoringToken], _ position: Int) -> String {
             String(decoding: tokens[position].forms.text, as: UTF8.self)
         }
-        func hasDigit(_ token: ScoringToken) -> Bool { token.forms.key.contains(where: ASCII.isDigit) }
+        // A number, or a Roman numeral of one letter ("BICENTENARIO X"/"XI", "Fund I"/"II"),
+        // which the normaliser leaves a letter.
+        func hasDigit(_ token: ScoringToken) -> Bool {
+            token.forms.key.contains(where: ASCII.isDigit)
+                || (listed.kind != .person && token.kind != .name && token.forms.text.count == 1
+                    && (token.forms.text.first == UInt8(ascii: "i") || token.forms.text.first == UInt8(ascii: "v")
+                        || token.forms.text.first == UInt8(ascii: "x")))
+        }
 
         // Numbers and series markers on both sides, different.
         let queryNumbers = alignment.unmatchedQuery.filter { hasDigit(queryTokens[$0]) }

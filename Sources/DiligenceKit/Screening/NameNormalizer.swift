@@ -33,6 +33,11 @@ public struct NameNormalizer: Sendable {
     /// neighbourhood, so that "COPANY" and "LIMITRD" are still recognised.
     let legalWords: Set<String>
     let legalWordsByDeletion: [UInt64: [(text: String, key: String)]]
+    /// The words of four letters or fewer of legal forms, particles, stop words and titles as
+    /// written: a short word is one of these only as written, not because folding makes it one
+    /// ("zhao" folds to "zao", a Russian legal form; "ck" to "k", as "kk"; "yi" to "i", a
+    /// particle; "mks" to "mx", a title).
+    let shortClassWords: Set<String>
     /// The patronymic endings, as bytes.
     let patronymicSuffixes: [[UInt8]]
     /// `data.spellingFolds`, ready to apply.
@@ -72,6 +77,10 @@ public struct NameNormalizer: Sendable {
         }
         legalWords = Set(written.map { Self.fold($0, rules: data.spellingFolds) })
         legalWordsByDeletion = byDeletion
+        shortClassWords = Set(
+            (Array(data.legalForms.keys) + Array(data.particles) + Array(data.stopwords) + Array(data.titles)).flatMap {
+                $0.split(separator: " ").map(String.init)
+            }.filter { $0.utf8.count <= 4 })
         patronymicSuffixes = data.patronymicSuffixes.map { Array($0.utf8) }
         folds = SpellingFolds(data.spellingFolds)
         var nicknames: [String: Set<String>] = [:]
@@ -266,11 +275,13 @@ public struct NameNormalizer: Sendable {
     func forms(of lower: String) -> WordForms {
         if let known = wordForms.value(for: lower) { return known }
         let key = key(ofWord: lower)
-        let legalKey = legalFormWord(text: lower, key: key)
+        // A short word that only its folded key makes a legal form, particle or stop word is a name.
+        let foldedOnly = lower.utf8.count <= 4 && key != lower && !shortClassWords.contains(lower)
+        let legalKey = foldedOnly ? lower : legalFormWord(text: lower, key: key)
         let forms = WordForms(
-            text: lower, key: key, legalKey: legalKey, isLegalForm: legalForms[key] != nil,
-            startsLegalForm: phraseStarts.contains(legalKey), startsTitle: phraseStarts.contains(key),
-            isStopword: stopwords.contains(key), isParticle: particles.contains(key), isPatronymic: isPatronymic(lower))
+            text: lower, key: key, legalKey: legalKey, isLegalForm: !foldedOnly && legalForms[key] != nil,
+            startsLegalForm: phraseStarts.contains(legalKey), startsTitle: !foldedOnly && phraseStarts.contains(key),
+            isStopword: !foldedOnly && stopwords.contains(key), isParticle: !foldedOnly && particles.contains(key), isPatronymic: isPatronymic(lower))
         wordForms.store(forms, for: lower)
         return forms
     }

@@ -147,6 +147,27 @@ enum NameScorer {
                         query: [i], listed: [j, j + 1],
                         comparison: TokenComparison(how: .joined, similarity: comparison.similarity, edits: comparison.edits), weight: weight))
             }
+            // Two names joined by a particle ("abd al aziz" / "Abdulaziz", "nur al din" / "Noureddine"):
+            // with the particle as written, or without it (the article's vowel varies, or it
+            // assimilates: "ad-din").
+            guard double.count >= 3 else { continue }
+            for j in 0..<(double.count - 2) where double[j].kind == .name && double[j + 1].kind == .particle && double[j + 2].kind == .name {
+                var best: TokenComparison?
+                for middle in [double[j + 1].forms.key, []] {
+                    let joinedKey = Array(double[j].forms.key) + Array(middle) + Array(double[j + 2].forms.key)
+                    guard abs(joinedKey.count - single[i].forms.key.count) <= 3 else { continue }
+                    let forms = TokenForms(key: joinedKey[...], text: [], phonetic: PhoneticKey.key(joinedKey[...])[...])
+                    if let comparison = TokenComparison.compare(single[i].forms, forms, parameters: parameters), comparison.similarity > best?.similarity ?? 0 {
+                        best = comparison
+                    }
+                }
+                guard let best else { continue }
+                let weight = (single[i].weight + max(double[j].weight, double[j + 2].weight)) / 2
+                found.append(
+                    Option(
+                        query: [i], listed: [j, j + 1, j + 2],
+                        comparison: TokenComparison(how: .joined, similarity: best.similarity, edits: best.edits), weight: weight))
+            }
         }
         return found
     }

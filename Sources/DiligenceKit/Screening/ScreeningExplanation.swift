@@ -23,7 +23,7 @@ struct ScreeningExplanation {
                 described = "\(q) ≈ \(l) (\(pair.comparison.edits) edit\(pair.comparison.edits == 1 ? "" : "s"), \(Self.format(pair.comparison.similarity)))"
             case .phonetic: described = "\(q) ≈ \(l) (sounds alike)"
             case .stem: described = "\(q) ≈ \(l) (same stem)"
-            case .joined: described = "\(q) = \(l) (written as \(pair.query.count == 1 ? "one word" : "two words"))"
+            case .joined: described = "\(q) = \(l) (written as \(pair.query.count == 1 ? "one word" : (pair.query.count == 2 ? "two words" : "three words")))"
             case .nickname: described = "\(q) ≈ \(l) (nickname)"
             case .acronym:
                 described = "\(q) ≈ \(l) (\(pair.query.count == 1 ? "acronym of the listed words" : "the listed acronym of these words"), a weaker match)"

@@ -44,8 +44,18 @@ public struct TokenComparison: Sendable, Hashable {
     static func compare(_ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters, allowStem: Bool = false) -> TokenComparison? {
         if a.key.elementsEqual(b.key) { return TokenComparison(how: .spelling, similarity: 1, edits: 0) }
         if a.key.contains(where: ASCII.isDigit) || b.key.contains(where: ASCII.isDigit) { return nil }
+        // One syllable of a Chinese or Korean name in two romanisations: Wade-Giles and pinyin
+        // ("Chiang"/"Jiang", "Kuo"/"Guo", "Chao"/"Zhao"), McCune-Reischauer and the lists'
+        // or Revised spellings ("Cho'ng"/"Jong", "P'yo'ng"/"Phyong", "Kuk"/"Guk", "Gen"/"Ken").
+        // Two different syllables are two names, however alike ("Yan"/"Jian", "Wang"/"Fang",
+        // "Huan"/"Hua"): no typo or sound-alike between them.
+        if let x = RomanisedSyllable.key(a.text.isEmpty ? a.key : a.text), let y = RomanisedSyllable.key(b.text.isEmpty ? b.key : b.text) {
+            return x == y ? TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0) : nil
+        }
         var best: TokenComparison?
-        for (x, y) in [(a.key, b.key), (a.text, b.text)] where !x.isEmpty && !y.isEmpty {
+        // A letter added before a short name makes another name ("Erkan"/"Serkan", "Amin"/"Yamin").
+        let addedFirstLetter = isFirstLetterAdded(a.key, b.key) && (a.text.isEmpty || b.text.isEmpty || isFirstLetterAdded(a.text, b.text))
+        for (x, y) in [(a.key, b.key), (a.text, b.text)] where !x.isEmpty && !y.isEmpty && !addedFirstLetter {
             let budget = parameters.editBudget(length: max(x.count, y.count))
             guard budget > 0 else { continue }
             let edits = StringDistance.editDistance(x, y, limit: budget)
@@ -64,6 +74,14 @@ public struct TokenComparison: Sendable, Hashable {
         if let ending = inflectedEnding(a.key, b.key) {
             return TokenComparison(how: .typo, similarity: StringDistance.jaroWinkler(a.key, b.key), edits: ending)
         }
+        // A Russian adjective made from a place, in an organisation's name ("Novosibirskii"/
+        // "Novosibirsk", "Kazanskii"/"Kazan", "Balashikhinskiy"/"Balashikha").
+        if allowStem, let ending = adjectiveEnding(a.key, b.key) {
+            return TokenComparison(how: .typo, similarity: max(StringDistance.jaroWinkler(a.key, b.key), parameters.minimumTypoSimilarity), edits: ending)
+        }
+        // One syllable of a Chinese or Korean name in two romanisations: Wade-Giles and pinyin
+        // ("Chiang"/"Jiang", "Kuo"/"Guo", "Chao"/"Zhao"), McCune-Reischauer and the lists'
+        // or Revised spellings ("Cho'ng"/"Jong", "P'yo'ng"/"Phyong", "Kuk"/"Guk", "Gen"/"Ken").
         // Sound-alike. A consonant skeleton (no written vowel, as Arabic and Hebrew script give)
         // is compared by the sound keys of the texts as written, which spelling folds cannot
         // disturb ("wrdh" and "Wardah"); other tokens need the same sound key of three classes
@@ -98,6 +116,38 @@ public struct TokenComparison: Sendable, Hashable {
         // Keys fold "y" to "i".
         guard vowel == UInt8(ascii: "a") || vowel == UInt8(ascii: "i") || vowel == UInt8(ascii: "u") || vowel == UInt8(ascii: "e") else { return nil }
         return 2
+    }
+
+    /// Whether one word is the other, of three to five letters, with a letter added before it.
+    /// The letter is a consonant a transliteration does not drop or add (not a vowel, not "h",
+    /// "w", "y", nor "c" and "q", which write the Arabic ayn: "Hamada"/"Amada", "Cali"/"Ali").
+    static func isFirstLetterAdded(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard short.count >= 4, short.count <= 5, long.count == short.count + 1, let first = long.first, long.dropFirst().elementsEqual(short) else {
+            return false
+        }
+        return !isVowel(first) && !"hwycq".utf8.contains(first)
+    }
+
+    /// Russian adjective endings after a place's name, as keys fold them ("y" is "i").
+    static let adjectiveEndings: [[UInt8]] = ["inskii", "inski", "skii", "ski", "skaia", "skoe", "skogo", "skoi", "skie", "ii", "aia", "oe", "ogo", "oi"]
+        .map { Array($0.utf8) }
+
+    /// The length of the ending when one key is the other (five letters or more, or the other
+    /// without its last vowel) with a Russian adjective ending; nil otherwise.
+    static func adjectiveEnding(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int? {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard short.count >= 5, long.count > short.count else { return nil }
+        for ending in adjectiveEndings where long.count > ending.count && long.reversed().starts(with: ending.reversed()) {
+            let stem = long.dropLast(ending.count)
+            if stem.elementsEqual(short) { return ending.count }
+            if let last = short.last, isVowel(last), stem.elementsEqual(short.dropLast()) { return ending.count + 1 }
+        }
+        return nil
+    }
+
+    static func isVowel(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")
     }
 
     /// Letters without a written vowel (a, e, i, o, u), two or more.

@@ -1,0 +1,73 @@
+/// One syllable of a Chinese or Korean name, keyed so that its romanisations agree.
+///
+/// Lists write the same syllable by several systems: Wade-Giles and pinyin for Chinese
+/// ("Chiang Ching-kuo"/"Jiang Jingguo"), McCune-Reischauer (its apostrophes lost),
+/// Revised Romanisation and the lists' own habits for Korean ("Cho'ng"/"Jong",
+/// "P'yo'ng-kuk"/"Phyong Guk", "Chang-su"/"Jang Su"). They differ mostly in how the first
+/// consonant is written: voiced or not, aspirated or not (ch/j/zh/q, ts/tz/z/c, hs/x, k/g, p/b,
+/// t/d, r/l). The key writes each such group as one letter and the vowels and final as the
+/// systems mostly agree ("eo"/"o", "eu"/"u", "ae"/"e", "ung"/"ong").
+///
+/// Only a word that is one syllable of these systems has a key (an initial of at most three
+/// letters, one to three vowels with "y" only first, an optional final n, ng, m, k, l, p or t,
+/// six letters at most), so ordinary words are left to the other comparisons. Bytes only, no
+/// allocation: comparisons call it for every pair of short words.
+enum RomanisedSyllable {
+    /// Initials, longest first, and the class each is keyed as.
+    static let initials: [([UInt8], UInt8)] = [
+        ("tch", "J"), ("tsh", "Z"), ("ch", "J"), ("zh", "J"), ("ts", "Z"), ("tz", "Z"), ("dz", "Z"), ("hs", "X"), ("sh", "S"),
+        ("kh", "G"), ("ph", "B"), ("th", "D"), ("j", "J"), ("q", "J"), ("z", "Z"), ("c", "Z"), ("x", "X"), ("s", "S"),
+        ("k", "G"), ("g", "G"), ("p", "B"), ("b", "B"), ("t", "D"), ("d", "D"), ("r", "L"), ("l", "L"), ("h", "H"),
+        ("m", "M"), ("n", "N"), ("f", "F"), ("w", "W"), ("y", "Y"),
+    ].map { (Array($0.0.utf8), UInt8(ascii: $0.1.unicodeScalars.first ?? "?")) }
+    static let finals: [[UInt8]] = ["ng", "n", "m", "k", "l", "p", "t"].map { Array($0.utf8) }
+
+    static func isVowel(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")
+    }
+
+    /// The key of a lower-case Latin word that is one romanised syllable; nil otherwise.
+    static func key(_ word: ArraySlice<UInt8>) -> UInt64? {
+        guard word.count >= 2, word.count <= 6 else { return nil }
+        var start = word.startIndex
+        var initial: UInt8 = 0
+        for (written, key) in initials where word.count > written.count && word.starts(with: written) {
+            initial = key
+            start += written.count
+            break
+        }
+        var end = word.endIndex
+        var final = -1
+        if let last = word.last, !isVowel(last), last != UInt8(ascii: "y") {
+            guard let index = finals.firstIndex(where: { word.count - (start - word.startIndex) > $0.count && word.reversed().starts(with: $0.reversed()) })
+            else { return nil }
+            final = index
+            end -= finals[index].count
+        }
+        // One to three vowels; "y" only first ("yong", "pyo"): "ayn" is an Arabic consonant skeleton.
+        let vowels = word[start..<end]
+        guard !vowels.isEmpty, vowels.count <= 3 else { return nil }
+        for (offset, byte) in vowels.enumerated() where !(isVowel(byte) || (byte == UInt8(ascii: "y") && offset == 0)) { return nil }
+        var key = UInt64(initial)
+        if vowels.count == 1, vowels.first == UInt8(ascii: "u"), final == 0 {
+            // Wade-Giles "ung" is pinyin "ong".
+            key = key << 8 | UInt64(UInt8(ascii: "o"))
+        } else {
+            var previous: UInt8 = 0
+            for byte in vowels {
+                // "eo" is "o", "eu" is "u", "ae" and "oe" are "e".
+                if (previous == UInt8(ascii: "e") && (byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")))
+                    || ((previous == UInt8(ascii: "a") || previous == UInt8(ascii: "o")) && byte == UInt8(ascii: "e"))
+                {
+                    key = (key & ~0xFF) | UInt64(byte)
+                } else {
+                    key = key << 8 | UInt64(byte)
+                }
+                previous = byte
+            }
+        }
+        key = key << 8 | UInt64(UInt8(ascii: "-"))
+        if final >= 0 { for byte in finals[final] { key = key << 8 | UInt64(byte) } }
+        return key
+    }
+}
