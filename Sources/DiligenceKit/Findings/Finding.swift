@@ -73,16 +73,16 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     /// kept for a whole portfolio, so its inline size counts.
     public var exposure: Exposure? {
         get { exposureBox?.value }
-        set { exposureBox = newValue.map(ExposureBox.init) }
+        set { exposureBox = newValue.map(Box.init) }
     }
-    private var exposureBox: ExposureBox?
+    private var exposureBox: Box<Exposure>?
     /// Whether the measure behind the finding binds the entity (trade-restriction,
     /// financial-restriction and listed-counterparty findings on a measure); boxed like the exposure.
     public var binding: Binding? {
         get { bindingBox?.value }
-        set { bindingBox = newValue.map(BindingBox.init) }
+        set { bindingBox = newValue.map(Box.init) }
     }
-    private var bindingBox: BindingBox?
+    private var bindingBox: Box<Binding>?
     public var evidence: [Evidence]
     public var recommendations: [String]
     public var accepted: Acceptance?
@@ -105,7 +105,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         self.factors = factor.map { [$0.id] } ?? []
         self.message = message
         self.path = path
-        self.exposureBox = exposure.map(ExposureBox.init)
+        self.exposureBox = exposure.map(Box.init)
         self.evidence = evidence
         self.recommendations = recommendations
         self.accepted = nil
@@ -146,42 +146,21 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     }
 }
 
-/// An exposure held by reference, compared and encoded as its value.
-private final class ExposureBox: Sendable, Hashable, Codable {
-    let value: Exposure
+/// A value held by reference (an exposure, a binding: large and rare, so a finding stays small),
+/// compared and encoded as the value itself.
+private final class Box<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
+    let value: Value
 
-    init(_ value: Exposure) {
+    init(_ value: Value) {
         self.value = value
     }
 
-    static func == (lhs: ExposureBox, rhs: ExposureBox) -> Bool { lhs.value == rhs.value }
+    static func == (lhs: Box, rhs: Box) -> Bool { lhs.value == rhs.value }
 
     func hash(into hasher: inout Hasher) { hasher.combine(value) }
 
     init(from decoder: any Decoder) throws {
-        value = try decoder.singleValueContainer().decode(Exposure.self)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-}
-
-/// A binding held by reference, compared and encoded as its value.
-private final class BindingBox: Sendable, Hashable, Codable {
-    let value: Binding
-
-    init(_ value: Binding) {
-        self.value = value
-    }
-
-    static func == (lhs: BindingBox, rhs: BindingBox) -> Bool { lhs.value == rhs.value }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(value) }
-
-    init(from decoder: any Decoder) throws {
-        value = try decoder.singleValueContainer().decode(Binding.self)
+        value = try decoder.singleValueContainer().decode(Value.self)
     }
 
     func encode(to encoder: any Encoder) throws {
