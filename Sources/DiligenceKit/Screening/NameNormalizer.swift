@@ -601,18 +601,3 @@ public struct NameNormalizer: Sendable {
         return result
     }
 }
-
-/// Byte classes of ASCII text.
-enum ASCII {
-    static func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
-    static func isLower(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
-    static func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) }
-    static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
-    static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
-    static func isSpace(_ byte: UInt8) -> Bool { byte <= 0x20 || byte == 0x7F }
-    static func lowercased(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte + 0x20 : byte }
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
-        return bytes[first...last]
-    }
-}

@@ -184,23 +184,9 @@ public struct ScreeningData: Sendable {
     /// nearly all ASCII, and Foundation's `replacingOccurrences` and Character-wise splitting
     /// on each of their 18,000 lines were a third of the start-up of a `check`.
     static func asciiPhrase(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                if byte == UInt8(ascii: ".") { continue }
-                if ASCII.isDigit(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) {
-                    if pendingSpace, !out.isEmpty { out.append(0x20) }
-                    pendingSpace = false
-                    out.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
-                } else {
-                    pendingSpace = true
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
+        ASCII.words(of: text) { byte in
+            if byte == UInt8(ascii: ".") { return .drop }
+            return ASCII.isAlphanumeric(byte) ? .keep(ASCII.lowercased(byte)) : .separator
         }
     }
 }

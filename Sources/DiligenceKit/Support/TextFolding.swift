@@ -37,27 +37,12 @@ public enum TextFolding {
     /// lowered, the backquote made an apostrophe, runs of spaces, tabs, line feeds, underscores
     /// and hyphens one space, none at either end.
     static func asciiKey(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                switch byte {
-                case 0x20, 0x09, 0x0A, UInt8(ascii: "_"), UInt8(ascii: "-"):
-                    pendingSpace = true
-                default:
-                    if pendingSpace, !out.isEmpty { out.append(0x20) }
-                    pendingSpace = false
-                    if byte == UInt8(ascii: "`") {
-                        out.append(UInt8(ascii: "'"))
-                    } else {
-                        out.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
-                    }
-                }
+        ASCII.words(of: text) { byte in
+            switch byte {
+            case 0x20, 0x09, 0x0A, UInt8(ascii: "_"), UInt8(ascii: "-"): return .separator
+            case UInt8(ascii: "`"): return .keep(UInt8(ascii: "'"))
+            default: return .keep(ASCII.lowercased(byte))
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
