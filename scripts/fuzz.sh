@@ -24,11 +24,22 @@ corpus=$out/corpus/$target
 artifacts=$out/artifacts/$target
 mkdir -p "$out" "$corpus" "$artifacts"
 
+# The library's package dependencies (Ink, swift-crypto) are built by SwiftPM, without
+# instrumentation, into their own scratch folder; their modules and objects are linked into the
+# fuzz binary. Only the library itself and the harness are instrumented.
+deps=$out/deps
+if [ ! -d "$deps/release/Modules/Crypto.swiftmodule" ] || [ ! -d "$deps/release/Modules/Ink.swiftmodule" ]; then
+    echo "building the library's dependencies into $deps" >&2
+    (cd "$root" && swift build -c release --scratch-path "$deps" --target Ink >"$out/build-deps.log" 2>&1 &&
+        swift build -c release --scratch-path "$deps" --target Crypto >>"$out/build-deps.log" 2>&1) ||
+        { cat "$out/build-deps.log" >&2; exit 1; }
+fi
+
 # Compile a snapshot of the library (other work may be editing Sources/ meanwhile), by absolute
 # path, so #filePath in BuiltinResources finds the snapshot's countries.tsv and vocabularies.
 snapshot=$out/src-$target
 rm -rf "$snapshot.new"; mkdir -p "$snapshot.new"
-cp -R "$root/Sources/DiligenceKit" "$root/Sources/CLibYAML" "$root/Sources/CLibCrypto" "$snapshot.new/"
+cp -R "$root/Sources/DiligenceKit" "$root/Sources/CLibYAML" "$root/Sources/CSystem" "$root/Sources/CLibXML2" "$snapshot.new/"
 cp "$root/Fuzz/$target.swift" "$snapshot.new/"
 # FUZZ_REBUILD=no keeps an existing binary even if the sources changed (a campaign on one version).
 if [ ! -x "$binary" ] || { [ "${FUZZ_REBUILD:-yes}" != no ] && ! diff -rq "$snapshot" "$snapshot.new" >/dev/null 2>&1; }; then
@@ -36,12 +47,14 @@ if [ ! -x "$binary" ] || { [ "${FUZZ_REBUILD:-yes}" != no ] && ! diff -rq "$snap
     rm -rf "$snapshot" "$binary"; mv "$snapshot.new" "$snapshot"
     echo "building $binary" >&2
     sources=$(find "$snapshot/DiligenceKit" -name '*.swift' | sort)
+    objects=$(find "$deps/release/" -name '*-tool.build' -prune -o -name '*.o' -print | sort)
     # -O keeps Swift's bounds and overflow checks (only -Ounchecked drops them) and runs more
     # inputs a second; -g for symbolised ASan reports. ld.gold's export warnings are noise.
     # shellcheck disable=SC2086
-    if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
-        -module-name DiligenceKit -I "$snapshot/CLibYAML" -I "$snapshot/CLibCrypto" -lyaml -lcrypto \
-        $sources "$root/Fuzz/$target.swift" -o "$binary" >"$out/build-$target.log" 2>&1; then
+    if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name DiligenceKit \
+        -I "$snapshot/CLibYAML" -I "$snapshot/CSystem" -I "$snapshot/CLibXML2" -Xcc -I/usr/include/libxml2 \
+        -I "$deps/release/Modules" -lyaml -lz -lxml2 \
+        $sources "$root/Fuzz/$target.swift" $objects -o "$binary" >"$out/build-$target.log" 2>&1; then
         grep -v 'Cannot export local symbol' "$out/build-$target.log" >&2
         rm -f "$binary"
         exit 1
