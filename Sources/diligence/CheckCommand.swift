@@ -9,10 +9,7 @@ struct CheckCommand: ParsableCommand {
         discussion: "Exit codes: 0 no finding at or above --fail-on; 1 the gate failed (or an accepted risk expired); 2 invalid input; 64 wrong command line."
     )
 
-    @Argument(help: "Policy files or folders (recursive *.yaml, *.yml).")
-    var paths: [String] = ["policies"]
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var input: PolicyInput
 
     @Option(name: .customLong("as-of"), help: "Evaluate as of this date, YYYY-MM-DD (default: today, UTC).")
     var asOf: Day?
@@ -117,7 +114,7 @@ struct CheckCommand: ParsableCommand {
         var clock = PhaseClock()
         var work = ""
         defer { if timings { printError(clock.summary + (work.isEmpty ? "" : "\n" + work)) } }
-        let workspace = try database.workspace()
+        let workspace = try input.database.workspace()
         for superseded in workspace.database.superseded { printError("note: \(superseded.notice)") }
         clock.lap("database")
         var previous: Baseline?
@@ -145,7 +142,7 @@ struct CheckCommand: ParsableCommand {
                 workspace.database.files.map { (workspace.database.path.hasSuffix("/") ? workspace.database.path : workspace.database.path + "/") + $0 }
             } ?? []
         let inputs =
-            PolicySet.discover(paths).files + workspace.database.files.map { databaseBase + $0 } + comparedFiles
+            PolicySet.discover(input.paths).files + workspace.database.files.map { databaseBase + $0 } + comparedFiles
             + (baseline.map { [$0] } ?? [])
         try plan.refuseClashes(withInputs: inputs)
         if plan.target == .standardOutput, StandardStreams.outputWasClosed {
@@ -157,7 +154,7 @@ struct CheckCommand: ParsableCommand {
             // The comparison checks the policies twice in memory, before the streamed run.
             let policies: [Policy]
             do {
-                policies = try PolicySet.load(paths, loader: workspace.policyLoader)
+                policies = try PolicySet.load(input.paths, loader: workspace.policyLoader)
             } catch {
                 throw rejected(error)
             }
@@ -175,7 +172,7 @@ struct CheckCommand: ParsableCommand {
         do {
             output = KeptUntilExit.keep(
                 try check.run(
-                    paths, reporters: plan.formats.map(reporter),
+                    input.paths, reporters: plan.formats.map(reporter),
                     spillFolder: FileManager.default.temporaryDirectory.path))
         } catch {
             switch error {

@@ -2,6 +2,14 @@ import ArgumentParser
 import DiligenceKit
 import Foundation
 
+/// The policy files a command reads and the database they are read with (`check`, `validate`).
+struct PolicyInput: ParsableArguments {
+    @Argument(help: "Policy files or folders (recursive *.yaml, *.yml).")
+    var paths: [String] = ["policies"]
+
+    @OptionGroup var database: DatabaseOptions
+}
+
 /// `--db`, shared by every command that reads the risk database.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "Risk database folder (default: ./seeds if present, else the copy that ships with the tool).")

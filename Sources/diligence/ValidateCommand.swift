@@ -8,16 +8,13 @@ struct ValidateCommand: ParsableCommand {
         discussion: "Exit codes: 0 valid; 2 invalid, with every problem as path:line:column: error: message."
     )
 
-    @Argument(help: "Policy files or folders (recursive *.yaml, *.yml).")
-    var paths: [String] = ["policies"]
-
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var input: PolicyInput
 
     func run() throws {
-        let workspace = try database.workspace()
+        let workspace = try input.database.workspace()
         for warning in workspace.database.drafts { printError(warning.description) }
         do {
-            let policies = try PolicySet.load(paths, loader: workspace.policyLoader)
+            let policies = try PolicySet.load(input.paths, loader: workspace.policyLoader)
             print(
                 "\(policies.count) policy file\(policies.count == 1 ? "" : "s") valid; database \(workspace.database.metadata.name): \(workspace.database.factors.count) factors, \(workspace.database.entities.count) listed entities"
             )

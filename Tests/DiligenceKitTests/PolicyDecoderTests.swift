@@ -107,7 +107,7 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
             if let record {
                 for risk in record.objects("accepted_risks") {
                     guard let finding = risk.text("finding"), let mark = risk.mark("finding") else { continue }
-                    if let problem = PolicySchema.problem(finding: finding, ruleIDs: loader.ruleIDs) { sink.error(mark, problem) }
+                    if let problem = AcceptedRisk.problem(finding: finding, ruleIDs: loader.ruleIDs) { sink.error(mark, problem) }
                 }
                 for flow in record.objects("trade") {
                     guard let kind = flow.text("kind").flatMap(TradeFlow.Kind.init(rawValue:)), !kind.movesGoods else { continue }

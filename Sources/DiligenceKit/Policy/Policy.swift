@@ -21,112 +21,53 @@ public struct Policy: Sendable, Hashable, Codable {
     public var reviewedMark: Mark? = nil
 }
 
-/// A physical place.
-public struct Site: Sendable, Hashable, Codable {
-    public var id: String
-    public var name: String?
-    public var kind: String?
-    public var country: Country
-    public var region: String?
-    public var city: String?
-    public var location: Coordinate?
-    public var staffLocal: Int?
-    public var staffExpatriate: Int?
-    public var dependsOn: [String]
-    public var continuity: [String]
-    public var securityProvider: String?
-    public var securityProviderMark: Mark?
-    public var mark: Mark
-    /// Where the entity that runs the site is incorporated, when it is not the company itself
-    /// (a local subsidiary); nil: the company runs it.
-    public var incorporated: Country? = nil
-
-    public var displayName: String { name ?? id }
-}
-
-/// Goods (or money alone) moving to or from a country.
-public struct TradeFlow: Sendable, Hashable, Codable {
-    public enum Direction: String, Sendable, Hashable, Codable {
-        case export
-        case `import`
-    }
-
-    /// What moves: goods (paid for), or money alone.
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        /// Goods, and their payment.
-        case goods
-        /// A payment with no goods: fees, dividends, loans, settlements.
-        case payment
-        /// Money sent to people: wages, family support.
-        case remittance
-
-        /// Whether goods move.
-        public var movesGoods: Bool { self == .goods }
-    }
-
-    public var id: String
-    public var name: String?
-    public var direction: Direction
-    public var country: Country
-    /// Declared goods categories plus those derived from HS codes.
-    public var goods: [String]
-    public var hsCodes: [String]
-    public var payment: [String]
-    public var mark: Mark
-    public var kind: Kind = .goods
-    /// Where the goods come from, go through and go to, when the flow says so; the partner
-    /// `country` and the company's own site countries fill in the ends it does not name.
-    public var origin: Country? = nil
-    public var transit: [Country] = []
-    public var destination: Country? = nil
-    /// The id of the site that trades the flow (`site`): its country is the company's end of
-    /// the flow unless `origin`/`destination` says otherwise, and its subsidiary is the entity.
-    public var site: String? = nil
-    /// Where `site` is written, for an unknown id.
-    public var siteMark: Mark? = nil
-}
-
-/// A supplier, customer, provider or other party.
-public struct Counterparty: Sendable, Hashable, Codable {
-    public var id: String
-    public var name: String
-    public var country: Country
-    public var role: String?
-    public var aliases: [String]
-    public var mark: Mark
-    /// Where the counterparty is incorporated (`incorporated`), when the policy says; it may
-    /// differ from `country`, where it operates.
-    public var incorporated: Country? = nil
-    /// The sanctions regimes the policy states bind the counterparty (`subject_to`); those its
-    /// incorporation derives are added by `Jurisdiction`.
-    public var subjectTo: [String] = []
-}
-
-/// Staff travel.
-public struct Travel: Sendable, Hashable, Codable {
-    public var id: String
-    public var name: String?
-    public var country: Country
-    public var city: String?
-    public var travellers: Int?
-    public var frequency: String?
-    public var mark: Mark
-    /// Countries the travellers pass through on the way (`transit`), in order.
-    public var transit: [Country] = []
-}
-
-/// A waiver: a finding accepted by an accountable person until `expires`.
-public struct AcceptedRisk: Sendable, Hashable, Codable {
-    public var finding: String
-    public var reason: String
-    public var approvedBy: String
-    public var expires: Day
-    public var mark: Mark
-    /// Where `expires` is written, for horizon errors.
-    public var expiresMark: Mark = .start
-
-    /// Whether this acceptance names a finding identity (`rule/subject` covers every factor).
-    public func covers(_ identity: FindingIdentity) -> Bool {
-        finding == identity.description || finding == "\(identity.rule)/\(identity.subject)"
-    }
+extension Policy {
+    /// The top level of a policy file (format version 1): its keys, their types and
+    /// documentation, and where each value goes in the model. The loader, `diligence schema`,
+    /// the JSON Schema and the format reference all read this declaration.
+    static let format = PolicyObject(
+        name: "a policy file", summary: "What a company does where (policy format version 1).",
+        example: """
+            version: 1
+            company: Acme Offshore Services Ltd
+            owner: compliance@acme.example
+            sector: energy-services
+            reviewed: 2020-09-20
+            incorporated: GB
+            subject_to: [US]
+            sites: []
+            """,
+        fields: [
+            .init("version", .integer(1...1), required: true, "Format version; must be 1.", example: "1"),
+            .init(
+                "company", .text, required: true, "Legal name of the company or business unit.", example: "Acme Offshore Services Ltd", into: \.policy.company,
+                mark: .at(\.policy.companyMark)),
+            .init("owner", .text, "Accountable person or team.", example: "compliance@acme.example", into: \.policy.owner),
+            .init("sector", .text, "Business sector, a kebab-case word (telecommunications, mining, ...).", example: "energy-services", into: \.policy.sector),
+            .init("reviewed", .date, "When this file was last reviewed.", example: "2020-09-20", into: \.policy.reviewed, mark: .at(\.policy.reviewedMark)),
+            .init(
+                "incorporated", .country,
+                "Country where the company is incorporated (ISO code or English name; `NO` is Norway). It derives the sanctions regimes that bind the company: an EU member state binds it to EU measures, an ECOWAS member to ECOWAS measures, the United States to US measures, the United Kingdom to UK measures, every UN member to UN measures, and the country itself to its national measures. Without `incorporated` or `subject_to`, findings on measures say that bindingness was not assessed and treat the measure as binding.",
+                example: "GB", into: \.policy.incorporated),
+            .init(
+                "subject_to", list: .term(.regimes),
+                "Sanctions regimes that bind the company beyond those its incorporation derives (e.g. `US` for a company with US persons or USD business): EU, US, UK, UN, ECOWAS. Added to the derived ones, never removing them.",
+                example: "[UK, UN, US]", into: \.policy.subjectTo),
+            .init("sites", list: Site.format, "Physical places."),
+            .init("trade", list: TradeFlow.format, "Trade flows."),
+            .init("counterparties", list: Counterparty.format, "Suppliers, customers, providers."),
+            .init("travel", list: Travel.format, "Staff travel."),
+            .init("accepted_risks", list: AcceptedRisk.format, "Known and accepted findings, each with an expiry."),
+        ],
+        close: { draft, _ in
+            draft.policy.subjectTo = PolicyContext.unique(draft.policy.subjectTo)
+            // A flow's `site` must name a site of the file (sites may follow the trade list).
+            let ids = Set(draft.policy.sites.map(\.id))
+            for flow in draft.policy.trade {
+                guard let site = flow.site, !ids.contains(site) else { continue }
+                var message = "unknown site `\(site)` in `site`: it names no site of this file"
+                if let guess = Suggestion.closest(to: site, in: draft.policy.sites.map(\.id)) { message += "; did you mean `\(guess)`?" }
+                draft.referenceProblems.append((flow.siteMark ?? flow.mark, message))
+            }
+        })
 }

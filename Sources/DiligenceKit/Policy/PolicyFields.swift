@@ -19,66 +19,9 @@ struct PolicyDraft {
     var referenceProblems: [(Mark, String)] = []
 }
 
-/// A scalar the model keeps, converted from a validated `Value`.
-protocol PolicyScalar {
-    init?(_ value: Value)
-}
-
-extension String: PolicyScalar {
-    init?(_ value: Value) {
-        switch value {
-        case .text(let text), .term(let text): self = text
-        default: return nil
-        }
-    }
-}
-
-extension Int: PolicyScalar {
-    init?(_ value: Value) {
-        guard case .integer(let number) = value else { return nil }
-        self = number
-    }
-}
-
-extension Double: PolicyScalar {
-    init?(_ value: Value) {
-        switch value {
-        case .number(let number): self = number
-        case .integer(let number): self = Double(number)
-        default: return nil
-        }
-    }
-}
-
-extension Day: PolicyScalar {
-    init?(_ value: Value) {
-        guard case .date(let day) = value else { return nil }
-        self = day
-    }
-}
-
-extension Country: PolicyScalar {
-    init?(_ value: Value) {
-        guard case .country(let country) = value else { return nil }
-        self = country
-    }
-
+extension Country {
     /// The placeholder of a required country not read yet.
     static let unset = Country(code: "", name: "")
-}
-
-extension TradeFlow.Direction: PolicyScalar {
-    init?(_ value: Value) {
-        guard let text = String(value) else { return nil }
-        self.init(rawValue: text)
-    }
-}
-
-extension TradeFlow.Kind: PolicyScalar {
-    init?(_ value: Value) {
-        guard let text = String(value) else { return nil }
-        self.init(rawValue: text)
-    }
 }
 
 extension Day {
@@ -89,20 +32,6 @@ extension Day {
         year = placeholderYear
         month = 1
         day = 1
-    }
-}
-
-extension Site {
-    /// A site not read yet, starting at `mark`.
-    init(mark: Mark) {
-        self.init(id: "", country: .unset, dependsOn: [], continuity: [], mark: mark)
-    }
-}
-
-extension TradeFlow {
-    /// A flow not read yet, starting at `mark`.
-    init(mark: Mark) {
-        self.init(id: "", direction: .export, country: .unset, goods: [], hsCodes: [], payment: [], mark: mark)
     }
 }
 
@@ -161,7 +90,7 @@ final class PolicyField: Sendable {
     }
 
     /// A scalar field kept in an optional property.
-    convenience init<T: PolicyScalar>(
+    convenience init<T: ValueConvertible>(
         _ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
         into path: WritableKeyPath<PolicyDraft, T?> & Sendable, mark: MarkTarget? = nil
     ) {
@@ -171,7 +100,7 @@ final class PolicyField: Sendable {
     }
 
     /// A scalar field kept in a property that always has a value (required, or with a default).
-    convenience init<T: PolicyScalar>(
+    convenience init<T: ValueConvertible>(
         _ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil,
         into path: WritableKeyPath<PolicyDraft, T> & Sendable, mark: MarkTarget? = nil
     ) {
@@ -187,7 +116,7 @@ final class PolicyField: Sendable {
     }
 
     /// A list of scalars, each item appended in file order.
-    convenience init<T: PolicyScalar>(
+    convenience init<T: ValueConvertible>(
         _ name: String, list type: FieldType, _ summary: String, example: String? = nil,
         into path: WritableKeyPath<PolicyDraft, [T]> & Sendable, mark: MarkTarget? = nil
     ) {

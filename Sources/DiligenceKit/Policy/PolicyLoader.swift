@@ -45,7 +45,7 @@ public struct PolicyLoader: Sendable {
             vocabularies: vocabularies, tables: tables.tables(countries: countries, vocabularies: vocabularies),
             ruleIDs: ruleIDs)
         func decoder(limits: YAMLLimits?) -> PolicyDecoder {
-            PolicyDecoder(root: PolicySchema.policyObject, context: context, countries: countries, file: file, limits: limits)
+            PolicyDecoder(root: Policy.format, context: context, countries: countries, file: file, limits: limits)
         }
         // The checks YAMLReader makes before parsing, in its order: any number of byte order
         // marks stripped, then the size limit, UTF-8 and NUL bytes (which YAMLReader reports).

@@ -97,7 +97,8 @@ public enum StarterPolicy {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A YAML scalar that reads back as exactly `text`: plain when safe, double-quoted otherwise.
+    /// A YAML scalar that reads back as exactly `text` (on one line): plain when safe, double-quoted
+    /// and escaped as the database writers write it otherwise.
     static func quoted(_ text: String) -> String {
         let line = oneLine(text)
         let safe =
@@ -106,17 +107,7 @@ public enum StarterPolicy {
                 scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || " .-()&,'’".unicodeScalars.contains(scalar)
             } && !line.hasPrefix("-") && !line.hasPrefix("'") && line.first?.isNumber == false
             && !["null", "Null", "NULL", "~"].contains(line)
-        if safe { return line }
-        var escaped = "\""
-        for scalar in line.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            default:
-                if scalar.value < 0x20 { escaped += String(format: "\\x%02X", scalar.value) } else { escaped.unicodeScalars.append(scalar) }
-            }
-        }
-        return escaped + "\""
+        return safe ? line : ListWriter.quoted(line)
     }
 
     static func oneLine(_ text: String) -> String {

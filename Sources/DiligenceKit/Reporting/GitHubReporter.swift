@@ -6,8 +6,7 @@ public struct GitHubReporter: Reporter {
     public let format = ReportFormat.github
 
     public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
-        var lines = ""
-        for finding in result.findings where finding.severity >= context.options.reportMin {
+        lineSection(result, context) { finding in
             let command: String
             if context.options.failsGate(finding) {
                 command = "error"
@@ -17,10 +16,9 @@ public struct GitHubReporter: Reporter {
                 command = "warning"
             }
             let title = "\(finding.rule) (\(finding.severity)\(finding.accepted != nil ? ", accepted" : ""))"
-            lines +=
-                "::\(command) file=\(Escaping.githubProperty(finding.policy)),line=\(finding.line),col=\(finding.column),title=\(Escaping.githubProperty(title))::\(Escaping.githubMessage(finding.message))\n"
+            return
+                "::\(command) file=\(Escaping.githubProperty(finding.policy)),line=\(finding.line),col=\(finding.column),title=\(Escaping.githubProperty(title))::\(Escaping.githubMessage(finding.message))"
         }
-        return [ReportSection(lines)]
     }
 
     public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {

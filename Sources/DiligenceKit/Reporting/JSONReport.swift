@@ -289,7 +289,7 @@ extension JSONReport.Document {
             counts: JSONReport.Counts(result.counts),
             fail_on: result.options.failOn?.name ?? "none",
             failing: result.failingFindings.map { "\($0.policy): \($0.identity)" },
-            gate: result.options.failOn == nil ? "off" : (result.gateFailed ? "fail" : "pass"),
+            gate: result.gate.outcome.rawValue,
             report_min: result.options.reportMin.name,
             total: reported.count)
         tool = JSONReport.Tool()

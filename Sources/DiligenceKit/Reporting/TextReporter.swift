@@ -5,15 +5,12 @@ public struct TextReporter: Reporter {
     public let format = ReportFormat.text
 
     public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
-        var lines = ""
-        for finding in result.findings where finding.severity >= context.options.reportMin {
+        lineSection(result, context) { finding in
             var state = finding.accepted != nil ? " (accepted)" : ""
             if context.isNew(finding) == true { state += " (new)" }
             if let change = context.options.comparison?.change(of: finding) { state += " (\(change.kind.rawValue))" }
-            lines += Escaping.terminal("\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)")
-            lines += "\n"
+            return Escaping.terminal("\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)")
         }
-        return [ReportSection(lines)]
     }
 
     public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
@@ -45,5 +42,17 @@ public struct TextReporter: Reporter {
                 of: "  ", with: " ") + ageText)
         lines.append(result.gate.textLine)
         return lines
+    }
+}
+
+extension Reporter {
+    /// A policy's section of one line per reported finding (the text and GitHub reports).
+    func lineSection(_ result: PolicyResult, _ context: ReportContext, _ line: (Finding) -> String) -> [ReportSection] {
+        var lines = ""
+        for finding in result.findings where finding.severity >= context.options.reportMin {
+            lines += line(finding)
+            lines += "\n"
+        }
+        return [ReportSection(lines)]
     }
 }

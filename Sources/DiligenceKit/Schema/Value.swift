@@ -26,50 +26,17 @@ struct Record: Sendable {
 
     func mark(_ key: String) -> Mark? { fields[key]?.mark }
 
-    func text(_ key: String) -> String? {
-        switch fields[key]?.value {
-        case .text(let text), .term(let text): return text
-        default: return nil
-        }
-    }
+    /// The value of `key` as `T` (nil when absent; validation has already checked the type).
+    func value<T: ValueConvertible>(_ key: String) -> T? { fields[key].flatMap { T($0.value) } }
 
-    func integer(_ key: String) -> Int? {
-        if case .integer(let value) = fields[key]?.value { return value }
-        return nil
-    }
-
-    func number(_ key: String) -> Double? {
-        switch fields[key]?.value {
-        case .number(let value): return value
-        case .integer(let value): return Double(value)
-        default: return nil
-        }
-    }
-
-    func boolean(_ key: String) -> Bool? {
-        if case .boolean(let value) = fields[key]?.value { return value }
-        return nil
-    }
-
-    func date(_ key: String) -> Day? {
-        if case .date(let value) = fields[key]?.value { return value }
-        return nil
-    }
-
-    func partialDate(_ key: String) -> PartialDate? {
-        if case .partialDate(let value) = fields[key]?.value { return value }
-        return nil
-    }
-
-    func country(_ key: String) -> Country? {
-        if case .country(let value) = fields[key]?.value { return value }
-        return nil
-    }
-
-    func object(_ key: String) -> Record? {
-        if case .object(let value) = fields[key]?.value { return value }
-        return nil
-    }
+    func text(_ key: String) -> String? { value(key) }
+    func integer(_ key: String) -> Int? { value(key) }
+    func number(_ key: String) -> Double? { value(key) }
+    func boolean(_ key: String) -> Bool? { value(key) }
+    func date(_ key: String) -> Day? { value(key) }
+    func partialDate(_ key: String) -> PartialDate? { value(key) }
+    func country(_ key: String) -> Country? { value(key) }
+    func object(_ key: String) -> Record? { value(key) }
 
     /// The items of a list field (empty when absent).
     func list(_ key: String) -> [Located] {
@@ -77,28 +44,89 @@ struct Record: Sendable {
         return []
     }
 
+    /// The items of a list field as `T`.
+    func values<T: ValueConvertible>(_ key: String) -> [T] { list(key).compactMap { T($0.value) } }
+
     /// A list of text or terms.
-    func texts(_ key: String) -> [String] {
-        list(key).compactMap { item in
-            switch item.value {
-            case .text(let text), .term(let text): return text
-            default: return nil
-            }
-        }
-    }
+    func texts(_ key: String) -> [String] { values(key) }
 
     /// A list of mappings.
-    func objects(_ key: String) -> [Record] {
-        list(key).compactMap { item in
-            if case .object(let record) = item.value { return record }
-            return nil
+    func objects(_ key: String) -> [Record] { values(key) }
+
+    func countries(_ key: String) -> [Country] { values(key) }
+}
+
+/// A Swift value a `Value` converts to: what `Record`'s accessors return and what the policy
+/// decoder stores into the model (`PolicyField`). Text and terms are Strings; an integer is a Double too.
+protocol ValueConvertible {
+    init?(_ value: Value)
+}
+
+extension String: ValueConvertible {
+    init?(_ value: Value) {
+        switch value {
+        case .text(let text), .term(let text): self = text
+        default: return nil
         }
     }
+}
 
-    func countries(_ key: String) -> [Country] {
-        list(key).compactMap { item in
-            if case .country(let country) = item.value { return country }
-            return nil
+extension Double: ValueConvertible {
+    init?(_ value: Value) {
+        switch value {
+        case .number(let number): self = number
+        case .integer(let number): self = Double(number)
+        default: return nil
         }
+    }
+}
+
+extension Int: ValueConvertible {
+    init?(_ value: Value) {
+        guard case .integer(let number) = value else { return nil }
+        self = number
+    }
+}
+
+extension Bool: ValueConvertible {
+    init?(_ value: Value) {
+        guard case .boolean(let flag) = value else { return nil }
+        self = flag
+    }
+}
+
+extension Day: ValueConvertible {
+    init?(_ value: Value) {
+        guard case .date(let day) = value else { return nil }
+        self = day
+    }
+}
+
+extension PartialDate: ValueConvertible {
+    init?(_ value: Value) {
+        guard case .partialDate(let date) = value else { return nil }
+        self = date
+    }
+}
+
+extension Country: ValueConvertible {
+    init?(_ value: Value) {
+        guard case .country(let country) = value else { return nil }
+        self = country
+    }
+}
+
+extension Record: ValueConvertible {
+    init?(_ value: Value) {
+        guard case .object(let record) = value else { return nil }
+        self = record
+    }
+}
+
+/// A word of a fixed set (`.choice`), kept as its enum case.
+extension ValueConvertible where Self: RawRepresentable, RawValue == String {
+    init?(_ value: Value) {
+        guard let text = String(value) else { return nil }
+        self.init(rawValue: text)
     }
 }

@@ -223,23 +223,25 @@ struct MarkdownHTML {
             table = .header(line)
         case .header(let header):
             // The delimiter row: the header is a header.
-            write("<table>\n<thead><tr>")
-            for cell in Self.cells(header) {
-                write("<th>")
-                out += cell
-                write("</th>")
-            }
-            write("</tr></thead>\n<tbody>\n")
+            write("<table>\n<thead>")
+            tableRow(header, cell: "th")
+            write("</thead>\n<tbody>\n")
             table = .body
         case .body:
-            write("<tr>")
-            for cell in Self.cells(line) {
-                write("<td>")
-                out += cell
-                write("</td>")
-            }
-            write("</tr>\n")
+            tableRow(line, cell: "td")
+            write("\n")
         }
+    }
+
+    /// `<tr>` and each cell of a table line in `<th>` or `<td>`.
+    private mutating func tableRow(_ line: Bytes, cell tag: String) {
+        write("<tr>")
+        for cell in Self.cells(line) {
+            write("<\(tag)>")
+            out += cell
+            write("</\(tag)>")
+        }
+        write("</tr>")
     }
 
     private mutating func closeTable() {

@@ -30,7 +30,7 @@ extension MarkdownReporter {
                 ],
                 ["Database digest", "`sha256:\(result.database.digest)`"],
                 ["Newest review in database", result.database.newestReview?.description ?? "none"],
-                ["Gate", gateText(result)],
+                ["Gate", result.gate.markdown],
                 ["Prepared by", "diligence \(DiligenceVersion.current) (automated screening; findings need human review)"],
                 ["Reviewed and signed off by", "Name: ______________________  Role: ______________________  Date: ____________  Signature: ______________"],
             ])
@@ -57,13 +57,6 @@ extension MarkdownReporter {
             out.line("Not loaded: " + Escaping.markdown(notice) + ".")
         }
         out.blank()
-    }
-
-    func gateText(_ result: CheckResult) -> String {
-        guard let failOn = result.options.failOn else { return "off (`--fail-on none`)" }
-        return result.gateFailed
-            ? "**FAILED**: \(result.failingFindings.count) \(result.options.baseline == nil ? "" : "new ")finding(s) at or above \(failOn), or expired acceptances"
-            : "**passed**: nothing \(result.options.baseline == nil ? "" : "new and ")unaccepted at or above \(failOn)"
     }
 
     /// A stable id for the run: as-of date and a digest of the database and the findings.

@@ -6,7 +6,7 @@ extension MarkdownReporter {
     func executiveSummary(_ result: CheckResult, _ out: inout MarkdownDocument) {
         out.line("## 2. Executive summary")
         out.blank()
-        out.line("**Gate verdict:** \(gateText(result)).")
+        out.line("**Gate verdict:** \(result.gate.markdown).")
         out.blank()
         // One pass over the reported findings: accepted ones by severity (`counts` has the open
         // ones), and the open ones at high or critical as sort keys with their places.
@@ -48,13 +48,13 @@ extension MarkdownReporter {
         out.line("**Decisions needed**")
         out.blank()
         var decisions: [String] = []
-        let failing = result.failingFindings.lazy.filter { $0.rule != "expired-acceptance" }.count
+        let failing = result.failingFindings.lazy.filter { $0.ruleID != .expiredAcceptance }.count
         if failing > 0 {
             decisions.append(
                 "\(failing) finding(s) fail the gate: treat each (section 5 says what to do) or accept it in the policy's `accepted_risks` with a reason, an approver and an expiry."
             )
         }
-        let expired = result.findings.filter { $0.rule == "expired-acceptance" }
+        let expired = result.findings.filter { $0.ruleID == .expiredAcceptance }
         if !expired.isEmpty {
             decisions.append("\(expired.count) accepted risk(s) have expired: renew them with a new expiry or treat the findings.")
         }
