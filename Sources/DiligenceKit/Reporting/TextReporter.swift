@@ -11,9 +11,21 @@ public struct TextReporter: Reporter {
             if context.isNew(finding) == true { state += " (new)" }
             if let change = context.options.comparison?.change(of: finding) { state += " (\(change.kind.rawValue))" }
             lines += Escaping.terminal("\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)")
+            if let binding = finding.binding { lines += Escaping.terminal(" [" + Self.bindingTag(binding) + "]") }
             lines += "\n"
         }
         return [ReportSection(lines)]
+    }
+
+    /// "binds: ECOWAS", "secondary: LT, LV, EE", "binding not assessed": whether the measure
+    /// behind the finding binds the entity, and who imposed it.
+    static func bindingTag(_ binding: Binding) -> String {
+        let by = binding.imposedBy.isEmpty ? "" : ": " + binding.imposedBy.joined(separator: ", ")
+        switch binding.status {
+        case .binds: return "binds" + by
+        case .secondary: return "secondary" + by
+        case .notAssessed: return "binding not assessed" + by
+        }
     }
 
     public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {

@@ -209,8 +209,10 @@ extension MarkdownReporter {
             func split(_ text: String) -> [String] {
                 alone || name.count < 3 ? [text] : text.components(separatedBy: name)
             }
+            let said = shown(finding, group.factor)
+            let pieces = Self.steps(finding)
             let entry = FindingEntry(
-                members: [position], message: split(finding.message), path: finding.path.map(split),
+                members: [position], message: split(said.message), path: said.steps.map { split(pieces[$0]) },
                 details: details(finding, FactorFacts(finding, context), context))
             // An accepted finding, or one without a peer, is an entry of its own.
             guard !alone else {
@@ -241,7 +243,9 @@ extension MarkdownReporter {
                     text: "  - **Accepted** until \(acceptance.expires) by \(Escaping.markdown(acceptance.approvedBy)): \(Escaping.markdown(acceptance.reason))"
                 ))
         }
-        let own = finding.evidence.filter { !facts.states($0) }
+        // Evidence without a source that only repeats what the message or path says (a named
+        // target the path already names) is not repeated.
+        let own = finding.evidence.filter { !facts.states($0) && !Self.restates($0, finding) }
         // One line of evidence is written on the item's line, more as a list under it.
         if own.count > 1 { lines.append(MarkdownLine(text: "  - **Evidence:**")) }
         if !own.isEmpty {
@@ -297,16 +301,20 @@ extension MarkdownReporter {
             placeholder = "*the " + (kind.map(singular) ?? "operation") + "*"
             out.part(" `\(first.rule)` for \(entry.members.count) \(kind.map(plural) ?? "operations") (each below): ")
         }
-        // A finding alone is written as it is; an entry's text says "the site" for each name.
-        out.part(single ? Escaping.markdown(first.message) : entry.message.map(Escaping.markdown).joined(separator: placeholder))
+        // An entry's text says "the site" where each finding names its own operation; a
+        // finding alone keeps its name.
+        if single { placeholder = Escaping.markdown(first.subjectName) }
+        out.part(entry.message.map(Escaping.markdown).joined(separator: placeholder))
+        if let binding = first.binding { out.part(" — " + Self.bindingTag(binding)) }
         out.part(".")
         if single { out.part(" " + decision(first)) }
         out.endLine()
+        // The path's steps the line above does not state: the detail of how the severity came.
         if !entry.path.isEmpty {
-            out.part("  - **Why (exposure path):** ")
+            out.part("  - **Why:** ")
             for (index, step) in entry.path.enumerated() {
                 if index > 0 { out.part(" → ") }
-                out.part(single ? Escaping.markdown(first.path[index]) : step.map(Escaping.markdown).joined(separator: placeholder))
+                out.part(step.map(Escaping.markdown).joined(separator: placeholder))
             }
             out.endLine()
         }
