@@ -346,7 +346,9 @@ import Testing
             let why = Self.why(at: at, in: lines).map { String($0.dropFirst("  - **Why:** ".count)) } ?? ""
             let entryOfSeveral = headline.contains(" (each below): ")
             let factor = finding.factors.lazy.compactMap { TestData.workspace.database.factor(id: $0) }.first
-            let steps = MarkdownReporter.unsaidSteps(finding, factor)
+            let company = Self.examples.policies.first { $0.policy.file == finding.policy }?.findings ?? []
+            let jurisdiction = Set(MarkdownReporter.sharedBindingSteps(company).map(\.step))
+            let steps = MarkdownReporter.unsaidSteps(finding, factor).filter { !jurisdiction.contains(MarkdownReporter.steps(finding)[$0]) }
             kept += steps.count
             for (index, step) in MarkdownReporter.steps(finding).enumerated() {
                 if steps.contains(index) {
@@ -363,6 +365,7 @@ import Testing
                         || (finding.exposure?.location).map { step == finding.subjectName + " (\($0))" } == true
                         || factor.map { MarkdownReporter.profileStates(step, $0) } == true
                         || (step.hasPrefix("in ") && finding.message.lowercased().contains(step.dropFirst(3).lowercased()))
+                        || Self.markdown.contains("**Jurisdiction** (for ") && Self.markdown.contains("): " + Escaping.markdown(step) + ".\n")
                     #expect(said, "\(finding.identity): step left out but not said: \(step)")
                 }
             }
@@ -413,6 +416,14 @@ import Testing
                 "\(finding.identity): binding not in the text report")
         }
         #expect(bound >= 10)
+        // Why the measures bind a company, when all its findings say the same: once, in its summary.
+        #expect(
+            Self.markdown.contains(
+                "\n**Jurisdiction** (for 8 findings): binding: ECOWAS measure binds Comptoir Ouest-Africain de Négoce SA: incorporated in Côte d'Ivoire, a member of ECOWAS.\n"
+            ))
+        #expect(!Self.markdown.contains("  - **Why:** binding: ECOWAS measure binds Comptoir"))
+        // Different reasons (a subsidiary in Mali, the parent through Niger) stay with their findings.
+        #expect(Self.markdown.contains(" → binding: ECOWAS measure binds Sahelian Gold Resources plc in Niger (transit), within its territory\n"))
         let cotton = try #require(lines.first { $0.contains("`financial-restriction/cotton-imports/DRF-2020-ML-0003` at `") })
         #expect(
             cotton.contains(

@@ -48,11 +48,15 @@ extension MarkdownReporter {
                 "\n**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
                 + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage)."
         }
+        // Why a measure binds the company (or does not), when several findings say it: once.
+        let jurisdiction = Self.sharedBindingSteps(reported.map { findings[$0] })
+        for (step, count) in jurisdiction { summary += "\n**Jurisdiction** (for \(count) findings): " + Escaping.markdown(step) + "." }
         out.line(summary)
         out.blank()
         guard !reported.isEmpty else { return }
+        let said = Set(jurisdiction.map(\.step))
         for group in groups(findings, reported, context) {
-            render(group, findings, context, &out)
+            render(group, findings, context, said, &out)
         }
         signature(entry.policy.company, &out)
     }
@@ -88,7 +92,7 @@ extension MarkdownReporter {
         return groups
     }
 
-    func render(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ out: inout MarkdownDocument) {
+    func render(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ said: Set<String>, _ out: inout MarkdownDocument) {
         guard let first = group.members.first.map({ findings[$0] }) else { return }
         let count = group.members.count
         let summary = "\(count) finding\(count == 1 ? "" : "s"), highest \(first.severity)"
@@ -105,7 +109,7 @@ extension MarkdownReporter {
             let facts = FactorFacts(findings[position], context)
             specific.append(findings[position].recommendations.filter { !facts.recommends($0) })
         }
-        for entry in entries(group, findings, context) {
+        for entry in entries(group, findings, context, said) {
             render(entry, findings, context, &out)
         }
         // The events the group's findings cite and their counts by distance band, one table
@@ -196,7 +200,7 @@ extension MarkdownReporter {
         var citing: Reference?
     }
 
-    func entries(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext) -> [FindingEntry] {
+    func entries(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ said: Set<String> = []) -> [FindingEntry] {
         var entries: [FindingEntry] = []
         var index: [String: Int] = [:]
         // Only findings that share their rule and severity with another can share an entry.
@@ -209,10 +213,11 @@ extension MarkdownReporter {
             func split(_ text: String) -> [String] {
                 alone || name.count < 3 ? [text] : text.components(separatedBy: name)
             }
-            let said = shown(finding, group.factor)
             let pieces = Self.steps(finding)
+            var shown = shown(finding, group.factor)
+            shown.steps.removeAll { said.contains(pieces[$0]) }
             let entry = FindingEntry(
-                members: [position], message: split(said.message), path: said.steps.map { split(pieces[$0]) },
+                members: [position], message: split(shown.message), path: shown.steps.map { split(pieces[$0]) },
                 details: details(finding, FactorFacts(finding, context), context))
             // An accepted finding, or one without a peer, is an entry of its own.
             guard !alone else {

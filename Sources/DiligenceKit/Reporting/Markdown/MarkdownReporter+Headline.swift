@@ -15,8 +15,12 @@ extension MarkdownReporter {
             let suffix = Self.bindingness(binding.status).messageSuffix(binding.entity)
             if message.hasSuffix(suffix) { message.removeLast(suffix.count) }
         }
-        // The factor's title in parentheses repeats the group's heading.
-        if let factor, let range = message.range(of: " (" + factor.title + ")") { message.removeSubrange(range) }
+        // The factor's title in parentheses, or opening the message, repeats the group's heading.
+        if let factor {
+            if let range = message.range(of: " (" + factor.title + ")") { message.removeSubrange(range) }
+            let announced = factor.title + ": announced "
+            if message.hasPrefix(announced) { message = "Announced " + message.dropFirst(announced.count) }
+        }
         return ShownFinding(message: message, steps: Self.unsaidSteps(finding, factor))
     }
 
@@ -73,6 +77,25 @@ extension MarkdownReporter {
         return candidates.contains { fact in
             fact.count >= 12 && (finding.message.contains(fact) || finding.path.contains { $0.contains(fact) })
         }
+    }
+
+    /// The path steps that say why a measure binds the entity (or does not) when every finding
+    /// of a company with a binding says the same, and two or more do, with how many: said once,
+    /// in the company's summary (with different ones, each finding's path keeps its own).
+    static func sharedBindingSteps(_ findings: [Finding]) -> [(step: String, count: Int)] {
+        var shared: [(step: String, count: Int)] = []
+        let bound = findings.filter { $0.binding != nil }
+        for finding in bound {
+            var seen: Set<String> = []
+            // In the path's order, each step once per finding: the same bytes on every run.
+            for step in steps(finding)
+            where seen.insert(step).inserted
+                && (step.hasPrefix("binding: ") || step.hasPrefix("secondary risk: ") || step.hasPrefix("bindingness not assessed: "))
+            {
+                if let at = shared.firstIndex(where: { $0.step == step }) { shared[at].count += 1 } else { shared.append((step, 1)) }
+            }
+        }
+        return shared.filter { $0.count > 1 && $0.count == bound.count }
     }
 
     /// "binds: ECOWAS", "secondary risk: LT, LV, EE", "binding not assessed (judged as binding)".
