@@ -436,6 +436,21 @@ import Testing
             ))
     }
 
+    /// An accepted finding says who accepted it and until when once (its decision fields), and
+    /// why under it.
+    @Test func anAcceptanceIsSaidOnceOnItsFinding() throws {
+        let lines = Self.markdown.split(separator: "\n")
+        let at = try #require(lines.firstIndex { $0.contains("`shutdown-exposure/hrodna-qa-office/DRF-2020-BY-0001` at `") })
+        #expect(lines[at].hasPrefix("- **HIGH** (accepted) "))
+        #expect(lines[at].hasSuffix("Owner: ________ · Decision: accepted by Chief Operating Officer · Due: expires 2021-03-31"))
+        let reason = try #require(lines[(at + 1)...].prefix { $0.hasPrefix("  ") }.first { $0.hasPrefix("  - **Accepted because:** ") })
+        #expect(
+            reason.hasSuffix(
+                ":** QA work only, no client-facing SLA; staff can cross to the Vilnius office of our Lithuanian client under the agreed business-continuity arrangement; satellite terminal included in the Q4 budget request."
+            ))
+        #expect(!reason.contains("Chief Operating Officer") && !reason.contains("2021-03-31"))
+    }
+
     /// The methodology names only the rules behind a finding of the report, in brief, and says
     /// where each rule's whole severity ladder is.
     @Test func theMethodologyNamesOnlyTheRulesWithFindings() throws {

@@ -242,10 +242,11 @@ extension MarkdownReporter {
     /// events relied on when they are some of the factor's.
     func details(_ finding: Finding, _ facts: FactorFacts, _ context: ReportContext) -> [MarkdownLine] {
         var lines: [MarkdownLine] = []
+        // Who accepted it and until when are the line's decision fields; here, why.
         if let acceptance = finding.accepted {
             lines.append(
                 MarkdownLine(
-                    text: "  - **Accepted** until \(acceptance.expires) by \(Escaping.markdown(acceptance.approvedBy)): \(Escaping.markdown(acceptance.reason))"
+                    text: "  - **Accepted because:** \(Escaping.markdown(acceptance.reason))"
                 ))
         }
         // Evidence without a source that only repeats what the message or path says (a named
