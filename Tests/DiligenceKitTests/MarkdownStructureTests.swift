@@ -42,7 +42,14 @@ import Testing
         var first = index
         while first > 0, !lines[first].hasPrefix("- **") { first -= 1 }
         let next = first + 1
-        return next < lines.count && lines[next].hasPrefix("  - **Why (exposure path):** ") ? lines[next] : nil
+        return next < lines.count && lines[next].hasPrefix("  - **Why:** ") ? lines[next] : nil
+    }
+
+    /// The first line of the entry whose line (or one of whose operations' lines) is at `index`.
+    static func headline(at index: Int, in lines: [Substring]) -> Substring {
+        var first = index
+        while first > 0, !lines[first].hasPrefix("- **") { first -= 1 }
+        return lines[first]
     }
 
     @Test func theExamplesHaveTheShapeTheseTestsNeed() throws {
@@ -136,10 +143,12 @@ import Testing
         let lines = telecom.text.split(separator: "\n")
         let file = try #require(Self.examples.policies.first { $0.policy.company == "Svislach Telecom JLLC" }).policy.file
         let entry = try #require(lines.firstIndex { $0.hasPrefix("- **HIGH** `human-rights-obligations` for 3 sites (each below): ") })
-        #expect(lines[entry].contains("Svislach Telecom JLLC operates *the site* in Belarus as a telecommunications business"))
+        // The factor's title is the group's heading, not repeated in the entry.
         #expect(
-            lines[entry + 1]
-                == "  - **Why (exposure path):** *the site* → company sector telecommunications → DRF-2020-BY-0002 → human-rights-obligations → high")
+            lines[entry].hasSuffix(
+                ": Svislach Telecom JLLC operates *the site* in Belarus as a telecommunications business, a role the authorities' orders reach directly."))
+        // Of the path, only what the line does not say.
+        #expect(lines[entry + 1] == "  - **Why:** company sector telecommunications")
         for (offset, (site, line, name)) in [
             ("minsk-noc", 25, "Network operations centre"), ("minsk-data-centre", 37, "Core data centre (Minsk south-west)"),
             ("soligorsk-regional-hub", 47, "Soligorsk regional hub and shop"),
@@ -239,12 +248,12 @@ import Testing
     }
 
     /// An events table only when an event has more than a date, without empty columns; no
-    /// distance band without events.
+    /// distance band without events; one table per factor's findings in a company.
     @Test func noEmptyTables() throws {
         let lines = Self.markdown.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(!Self.markdown.contains("| `minsk-delivery-centre` |"))
         var tables = 0
-        for (index, line) in lines.enumerated() where line.hasPrefix("Events cited (") {
+        for (index, line) in lines.enumerated() where line.hasPrefix("Events cited (") || line.hasPrefix("Events by distance band (") {
             tables += 1
             let rows = lines[(index + 2)...].prefix { $0.hasPrefix("|") }.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
             let header = try #require(rows.first)
@@ -253,23 +262,28 @@ import Testing
                 #expect(cells.contains { $0 != "—" && !$0.isEmpty }, "\(line): column \(header[column]) is empty")
             }
         }
-        #expect(tables >= 1)
+        #expect(tables >= 3)
         #expect(!Self.markdown.contains(#/ \| \d+–\d+ km \| 0 \| 0 \| 0 \| 0 \|/#))
-        // One events table and one band table for a factor's findings in a company, a row per
-        // operation and event: the four Cabo Delgado operations, each with its two events and
-        // its own distance, and each with its bands.
-        // An event several operations cite is one row, with their distances in their order; a
-        // band's counts that several operations share are one row.
+        // One table for a factor's findings in a company: a row per band and counts, naming the
+        // operations that share them, with the events cited in the band and each operation's
+        // distance to them, in the order of the operations.
         let start = try #require(Self.markdown.range(of: "#### [ASWJ Islamist insurgency"))
         let group = String(Self.markdown[start.upperBound...]).components(separatedBy: "\n#### ").first ?? ""
-        #expect(group.components(separatedBy: "Events cited (").count == 2)
-        #expect(group.components(separatedBy: "| Operation | Distance band |").count == 2)
-        let operations = "| `afungi-yard`, `palma-port-office`, `afungi-crew-change`, `pemba-warehouse` |"
-        #expect(group.contains(operations + " 2020-08-12 | Mocímboa da Praia | 64 km, 66 km, 65 km, 181 km |"), "event row lost")
-        #expect(group.contains(operations + " March 2020 (month) | Mocímboa da Praia | 64 km, 66 km, 65 km, 181 km |"), "event row lost")
-        #expect(group.contains("| `afungi-yard`, `palma-port-office`, `afungi-crew-change` | 25–100 km | 2 | 0 | 0 | 0 |"), "band row lost")
-        #expect(group.contains("| `pemba-warehouse` | 25–100 km | 1 | 0 | 0 | 0 |"), "band row lost")
-        #expect(group.contains("| `pemba-warehouse` | 100–200 km | 2 | 0 | 0 | 0 |"), "band row lost")
+        #expect(group.components(separatedBy: "| Operation |").count == 2)
+        #expect(!group.contains("Events cited ("))
+        let three = "| `afungi-yard`, `palma-port-office`, `afungi-crew-change` |"
+        #expect(
+            group.contains(
+                three
+                    + " 25–100 km | 2 | 0 | 0 | 0 | 2020-08-12, Mocímboa da Praia (64 km, 66 km, 65 km); March 2020 (month), Mocímboa da Praia (64 km, 66 km, 65 km) |"
+            ),
+            "band row lost")
+        #expect(group.contains(three + " 100–200 km | 1 | 0 | 0 | 0 | — |"), "band row lost")
+        #expect(group.contains("| `pemba-warehouse` | 25–100 km | 1 | 0 | 0 | 0 | — |"), "band row lost")
+        #expect(
+            group.contains(
+                "| `pemba-warehouse` | 100–200 km | 2 | 0 | 0 | 0 | 2020-08-12, Mocímboa da Praia (181 km); March 2020 (month), Mocímboa da Praia (181 km) |"),
+            "band row lost")
     }
 
     /// The coverage statement names the countries the database covers, and a company whose
@@ -293,9 +307,9 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("| Nemiga Software Labs | `") && $0.hasSuffix(" | none |") })
     }
 
-    /// A place-bound finding's exposure is read in its exposure path (distance, events, band,
-    /// severity), its tables and its site's scope row (coordinates), not repeated in an
-    /// exposure line of its own.
+    /// A place-bound finding's exposure is read in its entry (severity, distance), its path's
+    /// remaining steps, its events table and its site's scope row (coordinates), not repeated
+    /// in an exposure line of its own.
     @Test func aPlaceBoundFindingStatesItsExposureOnce() throws {
         let lines = Self.markdown.split(separator: "\n")
         #expect(!Self.markdown.contains("**Exposure:**"))
@@ -303,8 +317,9 @@ import Testing
         for finding in Self.examples.reportedFindings {
             guard let exposure = finding.exposure else { continue }
             let at = try #require(Self.line(of: finding, in: lines), "\(finding.identity) missing")
-            let why = try #require(Self.why(at: at, in: lines), "\(finding.identity): no exposure path")
-            #expect(why.hasSuffix(" → \(exposure.severity)"), "\(finding.identity): path does not end in its severity")
+            let headline = Self.headline(at: at, in: lines)
+            let why = Self.why(at: at, in: lines) ?? ""
+            #expect(headline.hasPrefix("- **\(exposure.severity.name.uppercased())**"), "\(finding.identity): severity lost")
             // The coordinates: in the path, or in the site's row of the scope (section 3).
             if let location = exposure.location {
                 placed += 1
@@ -313,10 +328,141 @@ import Testing
                     "\(finding.identity): coordinates lost")
             }
             if let distance = exposure.distanceKm, exposure.area == nil {
-                #expect(why.contains(Self.kmText(distance)), "\(finding.identity): distance lost")
+                #expect((headline + why).contains(Self.kmText(distance)), "\(finding.identity): distance lost")
             }
         }
         #expect(placed >= 6)
+    }
+
+    /// Nothing of a path is lost: each step is said on the entry's line (its severity, its rule,
+    /// the message's words), by the group's heading (the factor's id), by the site's scope row
+    /// (its coordinates), or in the entry's "Why" line; and no step is said twice.
+    @Test func everyStepOfAPathIsSaidOnce() throws {
+        let lines = Self.markdown.split(separator: "\n")
+        var kept = 0
+        for finding in Self.examples.reportedFindings {
+            let at = try #require(Self.line(of: finding, in: lines), "\(finding.identity) missing")
+            let headline = Self.headline(at: at, in: lines)
+            let why = Self.why(at: at, in: lines).map { String($0.dropFirst("  - **Why:** ".count)) } ?? ""
+            let entryOfSeveral = headline.contains(" (each below): ")
+            let factor = finding.factors.lazy.compactMap { TestData.workspace.database.factor(id: $0) }.first
+            let company = Self.examples.policies.first { $0.policy.file == finding.policy }?.findings ?? []
+            let jurisdiction = Set(MarkdownReporter.sharedBindingSteps(company).map(\.step))
+            let steps = MarkdownReporter.unsaidSteps(finding, factor).filter { !jurisdiction.contains(MarkdownReporter.steps(finding)[$0]) }
+            kept += steps.count
+            for (index, step) in MarkdownReporter.steps(finding).enumerated() {
+                if steps.contains(index) {
+                    // Said in the Why line (an entry of several operations says "*the site*" for the name).
+                    let parts =
+                        entryOfSeveral ? Escaping.markdown(step).components(separatedBy: Escaping.markdown(finding.subjectName)) : [Escaping.markdown(step)]
+                    #expect(parts.allSatisfy { why.contains($0) }, "\(finding.identity): step lost: \(step)")
+                    #expect(!headline.lowercased().contains(step.lowercased()), "\(finding.identity): step said twice: \(step)")
+                } else {
+                    let said =
+                        step == "\(finding.severity)" || step == finding.rule || finding.factors.contains(step)
+                        || finding.message.lowercased().contains(
+                            step.replacingOccurrences(of: (finding.factors.first ?? "\u{0}") + ": ", with: "").lowercased())
+                        || (finding.exposure?.location).map { step == finding.subjectName + " (\($0))" } == true
+                        || factor.map { MarkdownReporter.profileStates(step, $0) } == true
+                        || (step.hasPrefix("in ") && finding.message.lowercased().contains(step.dropFirst(3).lowercased()))
+                        || Self.markdown.contains("**Jurisdiction** (for ") && Self.markdown.contains("): " + Escaping.markdown(step) + ".\n")
+                    #expect(said, "\(finding.identity): step left out but not said: \(step)")
+                }
+            }
+        }
+        // Most findings' paths add something: the detail is kept.
+        #expect(kept >= 40)
+    }
+
+    /// Every event a finding cites is in its factor's events table, with its date and place,
+    /// and the operations' distances to it; an event with nothing but a date (a shutdown) is
+    /// dated in the path and listed in the factor's profile.
+    @Test func everyCitedEventIsInItsTable() throws {
+        let sections = try Self.companySections()
+        var cited = 0
+        for finding in Self.examples.reportedFindings {
+            guard let exposure = finding.exposure else { continue }
+            guard MarkdownReporter().hasTables(exposure) else {
+                for event in exposure.events { #expect(Self.markdown.contains("  - \(event.when): "), "\(finding.identity): event \(event.when) lost") }
+                continue
+            }
+            let company = try #require(Self.examples.policies.first { $0.policy.file == finding.policy }).policy.company
+            let text = try #require(sections.first { $0.company.hasPrefix(company + " (") }).text
+            let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("`\(exposure.subject)`") }
+            for event in exposure.events {
+                cited += 1
+                let row = rows.first { row in row.contains(event.when) && (event.place.map { row.contains(Escaping.markdown($0)) } ?? true) }
+                #expect(row != nil, "\(finding.identity): event \(event.when) lost")
+                if let row, let km = event.distanceKm { #expect(row.contains(Self.kmText(km)), "\(finding.identity): distance to \(event.when) lost") }
+            }
+        }
+        #expect(cited >= 8)
+    }
+
+    /// Whether the measure binds the company is on the finding's line: "binds: ECOWAS",
+    /// "secondary risk: LT, LV, EE", in the Markdown and the text report.
+    @Test func theBindingIsOnTheFindingsLine() throws {
+        let lines = Self.markdown.split(separator: "\n")
+        let text = TextReporter().render(Self.examples)
+        var bound = 0
+        for finding in Self.examples.reportedFindings {
+            guard let binding = finding.binding else { continue }
+            bound += 1
+            let at = try #require(Self.line(of: finding, in: lines))
+            let tag = MarkdownReporter.bindingTag(binding)
+            #expect(Self.headline(at: at, in: lines).contains(" — \(tag)."), "\(finding.identity): binding not on its line")
+            #expect(
+                text.contains("\(finding.policy):\(finding.line):\(finding.column): ") && text.contains(" [\(TextReporter.bindingTag(binding))]"),
+                "\(finding.identity): binding not in the text report")
+        }
+        #expect(bound >= 10)
+        // Why the measures bind a company, when all its findings say the same: once, in its summary.
+        #expect(
+            Self.markdown.contains(
+                "\n**Jurisdiction** (for 8 findings): binding: ECOWAS measure binds Comptoir Ouest-Africain de Négoce SA: incorporated in Côte d'Ivoire, a member of ECOWAS.\n"
+            ))
+        #expect(!Self.markdown.contains("  - **Why:** binding: ECOWAS measure binds Comptoir"))
+        // Different reasons (a subsidiary in Mali, the parent through Niger) stay with their findings.
+        #expect(Self.markdown.contains(" → binding: ECOWAS measure binds Sahelian Gold Resources plc in Niger (transit), within its territory\n"))
+        let cotton = try #require(lines.first { $0.contains("`financial-restriction/cotton-imports/DRF-2020-ML-0003` at `") })
+        #expect(
+            cotton.contains(
+                ": Import from Mali (paid by letter-of-credit) is exposed to ECOWAS halt of financial flows to Mali after the 2020 coup — binds: ECOWAS. Owner: "
+            ))
+        #expect(Self.markdown.contains(" (may not enter those states) — secondary risk: LT, LV, EE. Owner: "))
+        #expect(
+            text.contains(
+                "[financial-restriction] Import from Mali (paid by letter-of-credit) is exposed to ECOWAS halt of financial flows to Mali after the 2020 coup; the measure binds Comptoir Ouest-Africain de Négoce SA [binds: ECOWAS]\n"
+            ))
+    }
+
+    /// An accepted finding says who accepted it and until when once (its decision fields), and
+    /// why under it.
+    @Test func anAcceptanceIsSaidOnceOnItsFinding() throws {
+        let lines = Self.markdown.split(separator: "\n")
+        let at = try #require(lines.firstIndex { $0.contains("`shutdown-exposure/hrodna-qa-office/DRF-2020-BY-0001` at `") })
+        #expect(lines[at].hasPrefix("- **HIGH** (accepted) "))
+        #expect(lines[at].hasSuffix("Owner: ________ · Decision: accepted by Chief Operating Officer · Due: expires 2021-03-31"))
+        let reason = try #require(lines[(at + 1)...].prefix { $0.hasPrefix("  ") }.first { $0.hasPrefix("  - **Accepted because:** ") })
+        #expect(
+            reason.hasSuffix(
+                ":** QA work only, no client-facing SLA; staff can cross to the Vilnius office of our Lithuanian client under the agreed business-continuity arrangement; satellite terminal included in the Q4 budget request."
+            ))
+        #expect(!reason.contains("Chief Operating Officer") && !reason.contains("2021-03-31"))
+    }
+
+    /// The methodology names only the rules behind a finding of the report, in brief, and says
+    /// where each rule's whole severity ladder is.
+    @Test func theMethodologyNamesOnlyTheRulesWithFindings() throws {
+        let start = try #require(Self.markdown.range(of: "\n## 4. Methodology\n"))
+        let end = try #require(Self.markdown.range(of: "\n## 5. Findings by company\n"))
+        let section = Self.markdown[start.upperBound..<end.lowerBound]
+        let used = Set(Self.examples.reportedFindings.map(\.rule))
+        for rule in RuleRegistry.all.map(\.description.id) {
+            #expect(section.contains("- **`\(rule)`**: ") == used.contains(rule), "\(rule)")
+        }
+        #expect(used.count >= 8 && used.count < RuleRegistry.all.count)
+        #expect(section.contains("`diligence explain RULE` (diligence \(DiligenceVersion.current))"))
     }
 
     static func kmText(_ value: Double) -> String { MarkdownReporter.km(value) }

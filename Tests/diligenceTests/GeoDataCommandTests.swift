@@ -48,11 +48,21 @@ import Testing
         #expect(bands.first?["recent_events"] as? Int == 3 && bands.first?["recent_fatalities"] as? Int == 8)
         #expect((finding["path"] as? [String])?.joined().contains("event MOZ9004 of 2020-09-05") == true, "\(finding["path"] ?? "")")
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(markdown.contains("| `metuge-camp` | `MOZ9004` | 2020-09-05 | Metuge (precision 1) | 1.0 km | 3 | Violence against civilians |"))
-        // The exposure is read in the path (coordinates, distance, the event) and the tables above.
-        let why = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("  - **Why (exposure path):** ") && $0.contains("(-12.9550, 40.3720)") })
-        // The path writes the distance as the events table does (one decimal under 10 km).
-        #expect(why.contains("1.0 km from Metuge") && why.contains("event MOZ9004 of 2020-09-05") && why.hasSuffix("→ critical"), "\(why)")
+        // One table: the band's counts (full weight and one level lower, with fatalities) and the
+        // event cited in it, with its id, precision, fatalities, type and actors, and the distance.
+        #expect(
+            markdown.contains(
+                "| `metuge-camp` | 0–25 km | 3 | 8 | 1 | 2 | `MOZ9004` 2020-09-05, Metuge (precision 1) [3 killed, Violence against civilians, Islamist Militia (Mozambique); Civilians (Mozambique)] (1.0 km) |"
+            ))
+        // The exposure is read once: the distance on the finding's line (as the table writes it,
+        // one decimal under 10 km), the event and band in the path's remaining steps, the
+        // coordinates in the site's scope row.
+        let lines = markdown.split(separator: "\n")
+        let at = try #require(lines.firstIndex { $0.hasPrefix("- **CRITICAL** `conflict-proximity/metuge-camp/ACLED-MZ-CONFLICT` at `") })
+        #expect(lines[at].contains(": Metuge resettlement works camp is 1.0 km from Metuge (event MOZ9004 of 2020-09-05: "), "\(lines[at])")
+        let why = lines[at + 1]
+        #expect(why.hasPrefix("  - **Why:** event MOZ9004 of 2020-09-05: ") && why.contains(" → band ≤ 25 km → "), "\(why)")
+        #expect(lines.contains { $0.contains("| `metuge-camp` ") && $0.contains(" | -12.9550, 40.3720 | ") })
         #expect(!markdown.contains("**Exposure:**"))
         #expect(markdown.contains("ACLED"))
         // Events after the as-of date are never cited, in any output.

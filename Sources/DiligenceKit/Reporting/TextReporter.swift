@@ -9,7 +9,20 @@ public struct TextReporter: Reporter {
             var state = finding.accepted != nil ? " (accepted)" : ""
             if context.isNew(finding) == true { state += " (new)" }
             if let change = context.options.comparison?.change(of: finding) { state += " (\(change.kind.rawValue))" }
-            return Escaping.terminal("\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)")
+            let binding = finding.binding.map { " [" + Self.bindingTag($0) + "]" } ?? ""
+            return Escaping.terminal(
+                "\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)\(binding)")
+        }
+    }
+
+    /// "binds: ECOWAS", "secondary: LT, LV, EE", "binding not assessed": whether the measure
+    /// behind the finding binds the entity, and who imposed it.
+    static func bindingTag(_ binding: Binding) -> String {
+        let by = binding.imposedBy.isEmpty ? "" : ": " + binding.imposedBy.joined(separator: ", ")
+        switch binding.status {
+        case .binds: return "binds" + by
+        case .secondary: return "secondary" + by
+        case .notAssessed: return "binding not assessed" + by
         }
     }
 

@@ -48,11 +48,15 @@ extension MarkdownReporter {
                 "\n**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
                 + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage)."
         }
+        // Why a measure binds the company (or does not), when several findings say it: once.
+        let jurisdiction = Self.sharedBindingSteps(reported.map { findings[$0] })
+        for (step, count) in jurisdiction { summary += "\n**Jurisdiction** (for \(count) findings): " + Escaping.markdown(step) + "." }
         out.line(summary)
         out.blank()
         guard !reported.isEmpty else { return }
+        let said = Set(jurisdiction.map(\.step))
         for group in groups(findings, reported, context) {
-            render(group, findings, context, &out)
+            render(group, findings, context, said, &out)
         }
         signature(entry.policy.company, &out)
     }
@@ -88,7 +92,7 @@ extension MarkdownReporter {
         return groups
     }
 
-    func render(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ out: inout MarkdownDocument) {
+    func render(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ said: Set<String>, _ out: inout MarkdownDocument) {
         guard let first = group.members.first.map({ findings[$0] }) else { return }
         let count = group.members.count
         let summary = "\(count) finding\(count == 1 ? "" : "s"), highest \(first.severity)"
@@ -105,7 +109,7 @@ extension MarkdownReporter {
             let facts = FactorFacts(findings[position], context)
             specific.append(findings[position].recommendations.filter { !facts.recommends($0) })
         }
-        for entry in entries(group, findings, context) {
+        for entry in entries(group, findings, context, said) {
             render(entry, findings, context, &out)
         }
         // The events the group's findings cite and their counts by distance band, one table
@@ -196,7 +200,7 @@ extension MarkdownReporter {
         var citing: Reference?
     }
 
-    func entries(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext) -> [FindingEntry] {
+    func entries(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ said: Set<String> = []) -> [FindingEntry] {
         var entries: [FindingEntry] = []
         var index: [String: Int] = [:]
         // Only findings that share their rule and severity with another can share an entry.
@@ -209,8 +213,11 @@ extension MarkdownReporter {
             func split(_ text: String) -> [String] {
                 alone || name.count < 3 ? [text] : text.components(separatedBy: name)
             }
+            let pieces = Self.steps(finding)
+            var shown = shown(finding, group.factor)
+            shown.steps.removeAll { said.contains(pieces[$0]) }
             let entry = FindingEntry(
-                members: [position], message: split(finding.message), path: finding.path.map(split),
+                members: [position], message: split(shown.message), path: shown.steps.map { split(pieces[$0]) },
                 details: details(finding, FactorFacts(finding, context), context))
             // An accepted finding, or one without a peer, is an entry of its own.
             guard !alone else {
@@ -235,13 +242,16 @@ extension MarkdownReporter {
     /// events relied on when they are some of the factor's.
     func details(_ finding: Finding, _ facts: FactorFacts, _ context: ReportContext) -> [MarkdownLine] {
         var lines: [MarkdownLine] = []
+        // Who accepted it and until when are the line's decision fields; here, why.
         if let acceptance = finding.accepted {
             lines.append(
                 MarkdownLine(
-                    text: "  - **Accepted** until \(acceptance.expires) by \(Escaping.markdown(acceptance.approvedBy)): \(Escaping.markdown(acceptance.reason))"
+                    text: "  - **Accepted because:** \(Escaping.markdown(acceptance.reason))"
                 ))
         }
-        let own = finding.evidence.filter { !facts.states($0) }
+        // Evidence without a source that only repeats what the message or path says (a named
+        // target the path already names) is not repeated.
+        let own = finding.evidence.filter { !facts.states($0) && !Self.restates($0, finding) }
         // One line of evidence is written on the item's line, more as a list under it.
         if own.count > 1 { lines.append(MarkdownLine(text: "  - **Evidence:**")) }
         if !own.isEmpty {
@@ -297,16 +307,20 @@ extension MarkdownReporter {
             placeholder = "*the " + (kind.map(singular) ?? "operation") + "*"
             out.part(" `\(first.rule)` for \(entry.members.count) \(kind.map(plural) ?? "operations") (each below): ")
         }
-        // A finding alone is written as it is; an entry's text says "the site" for each name.
-        out.part(single ? Escaping.markdown(first.message) : entry.message.map(Escaping.markdown).joined(separator: placeholder))
+        // An entry's text says "the site" where each finding names its own operation; a
+        // finding alone keeps its name.
+        if single { placeholder = Escaping.markdown(first.subjectName) }
+        out.part(entry.message.map(Escaping.markdown).joined(separator: placeholder))
+        if let binding = first.binding { out.part(" — " + Self.bindingTag(binding)) }
         out.part(".")
         if single { out.part(" " + decision(first)) }
         out.endLine()
+        // The path's steps the line above does not state: the detail of how the severity came.
         if !entry.path.isEmpty {
-            out.part("  - **Why (exposure path):** ")
+            out.part("  - **Why:** ")
             for (index, step) in entry.path.enumerated() {
                 if index > 0 { out.part(" → ") }
-                out.part(single ? Escaping.markdown(first.path[index]) : step.map(Escaping.markdown).joined(separator: placeholder))
+                out.part(step.map(Escaping.markdown).joined(separator: placeholder))
             }
             out.endLine()
         }

@@ -1,4 +1,7 @@
-/// Section 4 of the Markdown report: how severity is judged, the thresholds, every rule's model.
+/// Section 4 of the Markdown report: how severity is judged, the thresholds used, and each rule
+/// that produced a finding of this report in brief (what it checks, its first severity step);
+/// every rule's whole severity ladder is `diligence explain RULE` of the version named here, and
+/// each finding's path states the steps that gave its severity.
 extension MarkdownReporter {
     // MARK: 4. Methodology
 
@@ -7,17 +10,30 @@ extension MarkdownReporter {
         out.line("## 4. Methodology")
         out.blank()
         out.line(
-            "Every operation in the policy files (sites, trade flows, counterparties, staff travel) is matched against the risk factors in force on the as-of date. Severity follows the UN Guiding Principles' notion of salience: the **severity of the harm** (scale, scope, irremediability) is the factor's own severity; the **likelihood and exposure** of the operation (distance, recency, dependencies, fallbacks, exemptions) raise or lower it by levels, as each rule states below. Findings at or above `--fail-on` (here: \(result.options.failOn?.name ?? "none")) fail the gate unless accepted with a reason, an approver and an expiry; findings below `--report-min` (here: \(result.options.reportMin)) are left out of this report."
+            "Every operation in the policy files (sites, trade flows, counterparties, staff travel) is matched against the risk factors in force on the as-of date. Severity follows the UN Guiding Principles' notion of salience: the **severity of the harm** (scale, scope, irremediability) is the factor's own severity; the **likelihood and exposure** of the operation (distance, recency, dependencies, fallbacks, exemptions) raise or lower it by levels, and each finding's path (“Why”) states the steps that gave its severity. Findings at or above `--fail-on` (here: \(result.options.failOn?.name ?? "none")) fail the gate unless accepted with a reason, an approver and an expiry; findings below `--report-min` (here: \(result.options.reportMin)) are left out of this report."
         )
         out.blank()
         out.line(
             "Thresholds: conflict distance bands \(settings.conflictBandsKm.map { "\(Int($0)) km" }.joined(separator: " / ")) (critical / high / medium / low); conflict events count in full for \(settings.conflictFullWeightDays) days and one level lower up to \(settings.conflictLookbackDays) days; shutdown events count in full for \(settings.shutdownRecencyDays) days; unrest events \(settings.unrestRecencyDays.map(String.init).joined(separator: " / ")) days; intelligence is stale \(settings.staleAfterDays) days after its last review, and recency is measured from the as-of date but no later than the last review plus \(settings.staleAfterDays) days; name screening threshold \(settings.screeningThreshold)."
         )
         out.blank()
-        for rule in RuleRegistry.all {
-            let description = rule.description
-            out.line("- **`\(description.id)`**: \(description.summary) Severity: " + description.severityModel.joined(separator: " "))
+        let used = Set(result.reportedFindings.map(\.rule))
+        let rules = RuleRegistry.all.map(\.description).filter { used.contains($0.id) }
+        guard !rules.isEmpty else { return }
+        out.line(
+            "The rules behind this report's findings, each with its first severity step; every rule's whole severity ladder is printed by `diligence explain RULE` (diligence \(DiligenceVersion.current)), and `docs/severity.md` in its repository lists the severities of the example policies:"
+        )
+        for description in rules {
+            var line = "- **`\(description.id)`**: \(description.summary)"
+            if let first = description.severityModel.first.map(Self.firstSentence), !first.isEmpty { line += " Severity: " + first }
+            out.line(line)
         }
         out.blank()
+    }
+
+    /// The text up to and including its first full stop followed by a space (or all of it).
+    static func firstSentence(_ text: String) -> String {
+        guard let end = text.range(of: ". ") else { return text }
+        return String(text[..<end.lowerBound]) + "."
     }
 }

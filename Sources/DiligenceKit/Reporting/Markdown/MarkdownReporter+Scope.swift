@@ -1,6 +1,6 @@
 /// Section 3 of the Markdown report: what the risk database covers, then every company's
 /// operations as written in its policy, one report-wide table per kind of operation (companies,
-/// sites, trade flows, counterparties, travel), each row naming its company, and what the report
+/// sites, trade flows, counterparties, travel), a company named on its first row, and what the report
 /// does not cover. Each policy's rows are written as it is checked (one stream per table) and
 /// placed in the order of risk.
 extension MarkdownReporter {
@@ -36,7 +36,7 @@ extension MarkdownReporter {
         out.line("## 3. Scope")
         out.blank()
         out.line(
-            "Every operation of the policy files as written, one table per kind of operation; the companies in the order of risk (section 2)."
+            "Every operation of the policy files as written, one table per kind of operation, a row per operation; the companies in the order of risk (section 2), each named on its first row."
         )
         out.blank()
         coverage(result, &out)
@@ -69,8 +69,8 @@ extension MarkdownReporter {
         companies.cell(uncovered.isEmpty ? "none" : uncovered.map(\.description).joined(separator: ", "))
         companies.endRow()
         var sites = MarkdownDocument()
-        for site in policy.sites {
-            sites.cell(company)
+        for (index, site) in policy.sites.enumerated() {
+            sites.cell(index == 0 ? company : "")
             sites.cell("`", Escaping.codeInTable(site.id), "` ", Escaping.markdown(site.name ?? ""))
             sites.cell(Escaping.markdown(site.kind ?? "—"))
             sites.cell(site.country)
@@ -85,8 +85,8 @@ extension MarkdownReporter {
             sites.endRow()
         }
         var trade = MarkdownDocument()
-        for flow in policy.trade {
-            trade.cell(company)
+        for (index, flow) in policy.trade.enumerated() {
+            trade.cell(index == 0 ? company : "")
             trade.cell("`", Escaping.codeInTable(flow.id), "` ", Escaping.markdown(flow.name ?? ""))
             // Money alone says so; a declared route follows the partner.
             trade.cell(flow.direction.rawValue, flow.kind.movesGoods ? "" : " (\(flow.kind.rawValue))")
@@ -105,8 +105,8 @@ extension MarkdownReporter {
             trade.endRow()
         }
         var parties = MarkdownDocument()
-        for party in policy.counterparties {
-            parties.cell(company)
+        for (index, party) in policy.counterparties.enumerated() {
+            parties.cell(index == 0 ? company : "")
             parties.cell("`", Escaping.codeInTable(party.id), "`")
             parties.cell(Escaping.markdown(party.name))
             parties.cell(party.country)
@@ -115,8 +115,8 @@ extension MarkdownReporter {
             parties.endRow()
         }
         var travel = MarkdownDocument()
-        for trip in policy.travel {
-            travel.cell(company)
+        for (index, trip) in policy.travel.enumerated() {
+            travel.cell(index == 0 ? company : "")
             travel.cell("`", Escaping.codeInTable(trip.id), "` ", Escaping.markdown(trip.name ?? ""))
             travel.cell(trip.country)
             travel.cell(Escaping.markdown(trip.city ?? "—"))

@@ -32,14 +32,14 @@ extension MarkdownReporter {
         if let baseline = result.options.baseline {
             baselineChanges(result, baseline, &out)
         }
-        out.line("**Top risks**")
+        out.line("**Top risks** (the finding and where; section 5 says why and what to do)")
         out.blank()
         if top.isEmpty {
             out.line("No open finding at high or critical.")
         } else {
             for finding in top.prefix(10).map({ reported[$0.index] }) {
                 out.line(
-                    "- **\(finding.severity)** `\(finding.rule)` in [\(Escaping.markdown(company(of: finding, result)))](#\(Self.anchor("policy", finding.policy))): \(Escaping.markdown(finding.message))"
+                    "- **\(finding.severity)** `\(Escaping.code(finding.identity.description))` in [\(Escaping.markdown(company(of: finding, result)))](#\(Self.anchor("policy", finding.policy))): \(Escaping.markdown(finding.subjectName))"
                 )
             }
             if top.count > 10 { out.line("- … and \(top.count - 10) more at high or critical (section 5).") }

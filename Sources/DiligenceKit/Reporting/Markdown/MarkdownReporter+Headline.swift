@@ -1,0 +1,118 @@
+/// What a finding's entry in section 5 states, each fact once: the message as the headline
+/// (without the factor's title, which heads the group, and with the binding as a short tag),
+/// and of the exposure path only the steps the headline does not already state.
+extension MarkdownReporter {
+    /// The headline's text and the positions of the path steps still to state.
+    struct ShownFinding: Equatable {
+        var message: String
+        var steps: [Int]
+    }
+
+    func shown(_ finding: Finding, _ factor: RiskFactor?) -> ShownFinding {
+        var message = finding.message
+        // The binding is the tag after the message; the path's binding step says why.
+        if let binding = finding.binding {
+            let suffix = Self.bindingness(binding.status).messageSuffix(binding.entity)
+            if message.hasSuffix(suffix) { message.removeLast(suffix.count) }
+        }
+        // The factor's title in parentheses, or opening the message, repeats the group's heading.
+        if let factor {
+            if let range = message.range(of: " (" + factor.title + ")") { message.removeSubrange(range) }
+            let announced = factor.title + ": announced "
+            if message.hasPrefix(announced) { message = "Announced " + message.dropFirst(announced.count) }
+        }
+        return ShownFinding(message: message, steps: Self.unsaidSteps(finding, factor))
+    }
+
+    /// The positions of the path steps that the finding's message does not state: not the
+    /// rule and severity that end it (the entry's line names both), not the factor's id (the
+    /// group's heading names it), not a site's name with its coordinates (the site's scope row
+    /// has them), not the factor's dates its profile states, not a step the message says word
+    /// for word (after the factor id a step may start with).
+    static func unsaidSteps(_ finding: Finding, _ factor: RiskFactor? = nil) -> [Int] {
+        let pieces = steps(finding)
+        var end = pieces.count
+        if end >= 2, pieces[end - 1] == "\(finding.severity)", pieces[end - 2] == finding.rule { end -= 2 }
+        let message = finding.message.lowercased()
+        return (0..<end).filter { index in
+            let step = pieces[index]
+            if finding.subjectKind == .site, let location = finding.exposure?.location,
+                step == finding.subjectName + " (\(location))"
+            {
+                return false
+            }
+            // A factor's id alone: the group's heading names the factor; its dates as the
+            // factor's profile states them.
+            if finding.factors.contains(step) { return false }
+            if let factor, Self.profileStates(step, factor) { return false }
+            var probe = Substring(step)
+            for id in finding.factors where probe.hasPrefix(id + ": ") { probe = probe.dropFirst(id.count + 2) }
+            // "in Mali" when the message says "… to Mali": the country is named.
+            if probe.hasPrefix("in "), message.contains(probe.dropFirst(3).lowercased()) { return false }
+            return !message.contains(probe.lowercased())
+        }
+    }
+
+    /// Whether a step is the factor's dates as its profile states them: "DRF-… in force since
+    /// 2020-08-18", "DRF-… announced 2020-09-08, not in force on 2020-09-30".
+    static func profileStates(_ step: String, _ factor: RiskFactor) -> Bool {
+        guard step.hasPrefix(factor.id + " ") else { return false }
+        let rest = step.dropFirst(factor.id.count + 1)
+        if rest == "in force since \(factor.inForceFrom)" { return true }
+        if let published = factor.published, rest.hasPrefix("announced \(published), not in force on ") { return true }
+        return false
+    }
+
+    /// The path's steps, one per arrow: a step of the path may hold several ("… → one level higher").
+    static func steps(_ finding: Finding) -> [String] {
+        finding.path.flatMap { $0.components(separatedBy: " → ") }
+    }
+
+    /// Whether a line of evidence without a source only repeats the message or a path step:
+    /// its fact, or its fact after a label ("Named likely target: …"), is said there.
+    static func restates(_ evidence: Evidence, _ finding: Finding) -> Bool {
+        guard evidence.reference == nil else { return false }
+        var candidates = [Substring(evidence.fact)]
+        if let colon = evidence.fact.range(of: ": ") { candidates.append(evidence.fact[colon.upperBound...]) }
+        return candidates.contains { fact in
+            fact.count >= 12 && (finding.message.contains(fact) || finding.path.contains { $0.contains(fact) })
+        }
+    }
+
+    /// The path steps that say why a measure binds the entity (or does not) when every finding
+    /// of a company with a binding says the same, and two or more do, with how many: said once,
+    /// in the company's summary (with different ones, each finding's path keeps its own).
+    static func sharedBindingSteps(_ findings: [Finding]) -> [(step: String, count: Int)] {
+        var shared: [(step: String, count: Int)] = []
+        let bound = findings.filter { $0.binding != nil }
+        for finding in bound {
+            var seen: Set<String> = []
+            // In the path's order, each step once per finding: the same bytes on every run.
+            for step in steps(finding)
+            where seen.insert(step).inserted
+                && (step.hasPrefix("binding: ") || step.hasPrefix("secondary risk: ") || step.hasPrefix("bindingness not assessed: "))
+            {
+                if let at = shared.firstIndex(where: { $0.step == step }) { shared[at].count += 1 } else { shared.append((step, 1)) }
+            }
+        }
+        return shared.filter { $0.count > 1 && $0.count == bound.count }
+    }
+
+    /// "binds: ECOWAS", "secondary risk: LT, LV, EE", "binding not assessed (judged as binding)".
+    static func bindingTag(_ binding: Binding) -> String {
+        let by = binding.imposedBy.isEmpty ? "" : ": " + binding.imposedBy.map(Escaping.markdown).joined(separator: ", ")
+        switch binding.status {
+        case .binds: return "binds" + by
+        case .secondary: return "secondary risk" + by
+        case .notAssessed: return "binding not assessed" + by + " (judged as binding)"
+        }
+    }
+
+    static func bindingness(_ status: Binding.Status) -> Bindingness {
+        switch status {
+        case .binds: return .binding("")
+        case .secondary: return .secondary("")
+        case .notAssessed: return .notAssessed("")
+        }
+    }
+}
