@@ -53,4 +53,37 @@ import Testing
         let beyond = CountryShapes.distanceKm(Coordinate(lat: -25.20, lon: firstOutside), to: rings)
         #expect(beyond > CountryShapes.toleranceKm && beyond < CountryShapes.toleranceKm + 1.5, "\(beyond)")
     }
+
+    /// The prepared rings (`PreparedRing`: boxes, unwrapped longitudes and vectors made once,
+    /// arcs skipped by a chord bound) give the same containment and the same distance, to the
+    /// last bit, as the rings measured from scratch, on a grid over every region, at sea and
+    /// inland, near edges and far from them.
+    @Test func preparedRingsGiveTheSameAnswers() {
+        var compared = 0
+        for region in CountryShapes.builtIn.regions {
+            for (code, rings) in region.rings {
+                let prepared = region.prepared[code] ?? []
+                #expect(prepared.count == rings.count)
+                let steps = 5
+                for i in 0...steps {
+                    for j in 0...steps {
+                        let point = Coordinate(
+                            lat: region.south + (region.north - region.south) * Double(i) / Double(steps),
+                            lon: region.west + (region.east - region.west) * Double(j) / Double(steps))
+                        #expect(CountryShapes.contains(prepared, point) == CountryShapes.contains(rings, point), "\(code) \(point)")
+                        #expect(CountryShapes.distanceKm(point, to: prepared) == CountryShapes.distanceKm(point, to: rings), "\(code) \(point)")
+                        compared += 1
+                    }
+                }
+                // Each ring's own vertices: on the edge, distance zero.
+                for ring in rings.prefix(3) {
+                    for vertex in ring.prefix(5) {
+                        #expect(CountryShapes.contains(prepared, vertex) == CountryShapes.contains(rings, vertex))
+                        #expect(CountryShapes.distanceKm(vertex, to: prepared) == CountryShapes.distanceKm(vertex, to: rings))
+                    }
+                }
+            }
+        }
+        #expect(compared > 500)
+    }
 }

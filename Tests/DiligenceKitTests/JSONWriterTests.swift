@@ -63,6 +63,35 @@ import Testing
         #expect(version3.recommendation_lists.count < version2.findings.count / 2)
     }
 
+    /// Schema 3's findings written by `FindingEntry.write(to:)` (how a check writes them) are
+    /// the bytes of their synthesised encoding, with every optional member absent or present.
+    @Test func schema3FindingsWrittenDirectlyAreTheirEncoding() throws {
+        let result = try Self.shipped()
+        let entries = Self.document(result).findings.map(JSONReportV3.FindingEntry.init)
+        #expect(entries.contains { $0.exposure != nil } && entries.contains { $0.binding != nil } && entries.contains { $0.accepted != nil })
+        let marked = entries.enumerated().map { index, entry in
+            var entry = entry
+            if index % 2 == 0 {
+                entry.baseline = "new"
+                entry.change = "added"
+                entry.caused_by = index % 4 == 0 ? [] : ["database: \u{201C}x\u{201D}", "policy"]
+                entry.message += " \u{202E} \" \\"
+            }
+            return entry
+        }
+        for members in [entries, marked] {
+            let direct = JSONStreamEncoder.section(members: members, depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth) {
+                entry, encoder in entry.write(to: encoder)
+            }
+            let encoded = JSONStreamEncoder.section(members: members, depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth)
+            var directText = "", encodedText = ""
+            direct.append(to: &directText, Citations())
+            encoded.append(to: &encodedText, Citations())
+            #expect(!directText.isEmpty)
+            #expect(directText == encodedText)
+        }
+    }
+
     static let awkward = [
         "plain", "", "quote \" and backslash \\ and slash /", "tab\tnew line\ncarriage\r", "bell \u{7} escape \u{1B} nul \u{0} unit \u{1F}",
         "backspace \u{8} form feed \u{C} delete \u{7F}", "override \u{202E}gnp.exe isolate \u{2066}x\u{2069} C1 \u{9B}31m LS \u{2028}", "quotes ’ “ ” — …",

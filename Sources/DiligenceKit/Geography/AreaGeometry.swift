@@ -98,7 +98,7 @@ public struct AreaGeometry: Sendable, Hashable, Codable {
         return [0.0, 360, -360].contains { onEdge(points, point.lon + $0, point.lat) }
     }
 
-    private static func evenOdd(_ points: [(x: Double, y: Double)], _ x: Double, _ y: Double) -> Bool {
+    static func evenOdd(_ points: [(x: Double, y: Double)], _ x: Double, _ y: Double) -> Bool {
         var inside = false
         var j = points.count - 1
         for i in points.indices {
@@ -109,7 +109,7 @@ public struct AreaGeometry: Sendable, Hashable, Codable {
         return inside
     }
 
-    private static func onEdge(_ points: [(x: Double, y: Double)], _ x: Double, _ y: Double) -> Bool {
+    static func onEdge(_ points: [(x: Double, y: Double)], _ x: Double, _ y: Double) -> Bool {
         guard points.count >= 2 else { return false }
         for i in 1..<points.count {
             let (x1, y1) = points[i - 1], (x2, y2) = points[i]
@@ -140,6 +140,12 @@ public struct AreaGeometry: Sendable, Hashable, Codable {
         func dot(_ o: Vector) -> Double { x * o.x + y * o.y + z * o.z }
         func cross(_ o: Vector) -> Vector { Vector(x: y * o.z - z * o.y, y: z * o.x - x * o.z, z: x * o.y - y * o.x) }
         var length: Double { sqrt(dot(self)) }
+
+        /// The straight-line distance to another unit vector (the chord of their angle).
+        func chord(to o: Vector) -> Double {
+            let dx = x - o.x, dy = y - o.y, dz = z - o.z
+            return sqrt(dx * dx + dy * dy + dz * dz)
+        }
     }
 
     /// The central angle between unit vectors (atan2 form, accurate at all sizes).

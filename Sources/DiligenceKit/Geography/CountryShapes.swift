@@ -1,3 +1,5 @@
+import Foundation
+
 /// Country outlines as shapes to place points in: the Natural Earth outlines the maps draw
 /// (`CountryOutlines.builtIn`, simplified to 0.01 degrees and clipped to 6 degrees around each
 /// covered country: Mali, Mozambique, Belarus). A point is judged only where the file covers
@@ -26,6 +28,8 @@ public struct CountryShapes: Sendable {
         /// Rings by country code.
         var rings: [String: [[Coordinate]]]
         var names: [String: String]
+        /// The same rings made ready for many points (`PreparedRing`), by country code.
+        var prepared: [String: [PreparedRing]] = [:]
 
         func covers(_ point: Coordinate) -> Bool {
             point.lat >= south && point.lat <= north && point.lon >= west && point.lon <= east
@@ -53,7 +57,11 @@ public struct CountryShapes: Sendable {
             region.names[ring.country] = ring.name
             byRegion[ring.region] = region
         }
-        regions = order.compactMap { byRegion[$0] }
+        regions = order.compactMap { byRegion[$0] }.map { region in
+            var region = region
+            region.prepared = region.rings.mapValues { $0.map(PreparedRing.init) }
+            return region
+        }
         attribution = outlines.attribution
     }
 
@@ -62,12 +70,12 @@ public struct CountryShapes: Sendable {
     public func place(_ point: Coordinate, claimed: Country) -> Placement? {
         let covering = regions.filter { $0.covers(point) && $0.rings[claimed.code] != nil }
         guard !covering.isEmpty else { return nil }
-        if covering.contains(where: { Self.contains($0.rings[claimed.code] ?? [], point) }) { return .inside }
-        let outsideKm = covering.map { Self.distanceKm(point, to: $0.rings[claimed.code] ?? []) }.min() ?? 0
+        if covering.contains(where: { Self.contains($0.prepared[claimed.code] ?? [], point) }) { return .inside }
+        let outsideKm = covering.map { Self.distanceKm(point, to: $0.prepared[claimed.code] ?? []) }.min() ?? 0
         if outsideKm <= Self.toleranceKm { return .inside }
         for region in covering {
             for code in region.rings.keys.sorted() where code != claimed.code {
-                if Self.contains(region.rings[code] ?? [], point) {
+                if Self.contains(region.prepared[code] ?? [], point) {
                     return .otherCountry(code: code, name: region.names[code] ?? code, outsideKm: outsideKm)
                 }
             }
@@ -80,6 +88,14 @@ public struct CountryShapes: Sendable {
     static func contains(_ rings: [[Coordinate]], _ point: Coordinate) -> Bool {
         var inside = false
         for ring in rings where boxHolds(ring, point) && AreaGeometry.ring(ring, contains: point) { inside.toggle() }
+        return inside
+    }
+
+    /// `contains` over prepared rings: the same answer, without working out each ring's box,
+    /// its unwrapped longitudes and its points' vectors again for every point.
+    static func contains(_ rings: [PreparedRing], _ point: Coordinate) -> Bool {
+        var inside = false
+        for ring in rings where ring.boxHolds(point) && ring.contains(point) { inside.toggle() }
         return inside
     }
 
@@ -97,5 +113,85 @@ public struct CountryShapes: Sendable {
     /// The great-circle distance from `point` to the nearest edge of the rings.
     static func distanceKm(_ point: Coordinate, to rings: [[Coordinate]]) -> Double {
         AreaGeometry(polygons: rings.map { AreaGeometry.Polygon(rings: [$0]) }).distanceToEdgeKm(from: point)
+    }
+
+    /// `distanceKm` over prepared rings, the same number (tests compare the two): the least of
+    /// the same arc angles, `AreaGeometry.angle(from:toArc:_:)`, except that an arc is skipped
+    /// when a bound on chords shows it cannot come nearer than the nearest found so far
+    /// (a point at sea near a long coast measured every edge with four trigonometric calls).
+    static func distanceKm(_ point: Coordinate, to rings: [PreparedRing]) -> Double {
+        let p = AreaGeometry.Vector(point)
+        // Seeded with the nearest vertex's angle, one of the angles the least is taken over
+        // (every vertex of a ring of two or more ends one of its arcs).
+        var nearest: (chord: Double, vector: AreaGeometry.Vector)?
+        for ring in rings where ring.vectors.count >= 2 {
+            for vector in ring.vectors {
+                let chord = p.chord(to: vector)
+                if nearest.map({ chord < $0.chord }) ?? true { nearest = (chord, vector) }
+            }
+        }
+        guard let nearest else { return 0 }
+        var best = AreaGeometry.angle(p, nearest.vector)
+        for ring in rings where ring.vectors.count >= 2 {
+            // The chord of the best angle so far; an arc whose every point lies farther (its
+            // start's chord less the arc's own chord, by the triangle inequality) is skipped,
+            // with a margin far above rounding, so the least is the one all arcs give.
+            var bestChord = 2 * sin(best / 2) + 1e-9
+            var a = ring.vectors[0]
+            for index in 1..<ring.vectors.count {
+                let b = ring.vectors[index]
+                if p.chord(to: a) - ring.chords[index - 1] <= bestChord {
+                    let angle = AreaGeometry.angle(from: p, toArc: a, b)
+                    if angle < best {
+                        best = angle
+                        bestChord = 2 * sin(best / 2) + 1e-9
+                    }
+                }
+                a = b
+            }
+        }
+        return best * Coordinate.earthRadiusKm
+    }
+}
+
+/// A country ring made ready for many points: its box, its longitudes made continuous and
+/// their box (`AreaGeometry.unwrapped`), and each point's unit vector with each edge's chord.
+struct PreparedRing: Sendable {
+    let south: Double, north: Double, west: Double, east: Double
+    let unwrapped: [(x: Double, y: Double)]
+    let minX: Double, maxX: Double, minY: Double, maxY: Double
+    let vectors: [AreaGeometry.Vector]
+    /// `chords[i]`: the straight-line distance between `vectors[i]` and `vectors[i + 1]`.
+    let chords: [Double]
+
+    init(_ ring: [Coordinate]) {
+        south = ring.map(\.lat).min() ?? .infinity
+        north = ring.map(\.lat).max() ?? -.infinity
+        west = ring.map(\.lon).min() ?? .infinity
+        east = ring.map(\.lon).max() ?? -.infinity
+        unwrapped = AreaGeometry.unwrapped(ring)
+        minX = unwrapped.map(\.x).min() ?? .infinity
+        maxX = unwrapped.map(\.x).max() ?? -.infinity
+        minY = unwrapped.map(\.y).min() ?? .infinity
+        maxY = unwrapped.map(\.y).max() ?? -.infinity
+        vectors = ring.map(AreaGeometry.Vector.init)
+        chords = zip(vectors, vectors.dropFirst()).map { $0.chord(to: $1) }
+    }
+
+    /// `CountryShapes.boxHolds` of the ring.
+    func boxHolds(_ point: Coordinate) -> Bool {
+        point.lat >= south && point.lat <= north && point.lon >= west && point.lon <= east
+    }
+
+    /// `AreaGeometry.ring(_:contains:)` of the ring: a copy of the point a turn either side is
+    /// tested only when it falls within the ring's box (with a margin far above the tests'
+    /// tolerances; outside it neither the even-odd count nor the edge test can hold).
+    func contains(_ point: Coordinate) -> Bool {
+        for shift in [0.0, 360, -360] {
+            let x = point.lon + shift, y = point.lat
+            guard x >= minX - 1e-6, x <= maxX + 1e-6, y >= minY - 1e-6, y <= maxY + 1e-6 else { continue }
+            if AreaGeometry.evenOdd(unwrapped, x, y) || AreaGeometry.onEdge(unwrapped, x, y) { return true }
+        }
+        return false
     }
 }

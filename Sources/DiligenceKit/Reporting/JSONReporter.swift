@@ -35,7 +35,8 @@ public struct JSONReporter: Reporter {
             return [
                 JSONStreamEncoder.section(
                     members: reported.map { JSONReportV3.FindingEntry($0, context.options) }, depth: Self.findingsDepth,
-                    lineDepth: JSONReportV3.lineDepth)
+                    lineDepth: JSONReportV3.lineDepth
+                ) { entry, encoder in entry.write(to: encoder) }
             ]
         }
     }

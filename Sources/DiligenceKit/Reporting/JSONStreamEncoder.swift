@@ -39,6 +39,20 @@ final class JSONStreamEncoder: Encoder {
         return ReportSection(encoder.writer.takeText(), separator: ",")
     }
 
+    /// `section(members:depth:lineDepth:)` with each member written by `write` (a member type's
+    /// direct writer, the same bytes as its encoding).
+    static func section<Items: Sequence>(
+        members items: Items, depth: Int, lineDepth: Int? = nil, write: (Items.Element, JSONStreamEncoder) -> Void
+    ) -> ReportSection {
+        let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: 16_384, lineDepth: lineDepth))
+        for item in items {
+            let open = encoder.writer.depth
+            write(item, encoder)
+            encoder.close(downTo: open)
+        }
+        return ReportSection(encoder.writer.takeText(), separator: ",")
+    }
+
     /// Writes a value and closes every container it opened.
     func encodeValue<Value: Encodable>(_ value: Value) {
         let depth = writer.depth

@@ -104,7 +104,7 @@ enum TableID {
             hash.add(reference.quote)
             hash.add(reference.url)
         }
-        return evidence.record + "/" + hash.hex
+        return hash.id(prefix: evidence.record, slash: true)
     }
 
     static func event(_ event: Exposure.CitedEvent) -> String {
@@ -116,7 +116,7 @@ enum TableID {
         hash.add(event.place)
         hash.add(event.location.map { "\($0.lat),\($0.lon)" })
         hash.add(event.type)
-        return "e-" + hash.hex
+        return hash.id(prefix: "e-")
     }
 
     /// A finding's evidence list (schema 3): `v-` and a hash of its items' fact ids and dates.
@@ -126,14 +126,14 @@ enum TableID {
             hash.add(item.fact)
             hash.add(item.date)
         }
-        return "v-" + hash.hex
+        return hash.id(prefix: "v-")
     }
 
     /// A finding's recommendations (schema 3): `r-` and a hash of their texts.
     static func recommendationList(_ texts: [String]) -> String {
         var hash = FNV()
         for text in texts { hash.add(text) }
-        return "r-" + hash.hex
+        return hash.id(prefix: "r-")
     }
 
     /// An exposure's distance bands (schema 3): `b-` and a hash of their numbers.
@@ -143,14 +143,14 @@ enum TableID {
             for number in [band.from_km, band.to_km] { hash.add(FixedPoint.text(number, places: 3)) }
             for count in [band.recent_events, band.recent_fatalities, band.older_events, band.older_fatalities] { hash.add(String(count)) }
         }
-        return "b-" + hash.hex
+        return hash.id(prefix: "b-")
     }
 
     /// A step of an exposure path (schema 3): `p-` and a hash of its text.
     static func pathStep(_ text: String) -> String {
         var hash = FNV()
         hash.add(text)
-        return "p-" + hash.hex
+        return hash.id(prefix: "p-")
     }
 
     private struct FNV {
@@ -175,9 +175,26 @@ enum TableID {
             value = (value ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
         }
 
-        var hex: String {
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
+        /// `prefix` and the hash as 16 lower-case hex digits, zero-padded, made in one
+        /// allocation (a report makes an id for every fact, list and step it cites, several
+        /// times a finding: `String(radix:)`, padding and concatenation cost more than the hash).
+        /// With `slash`, a `/` between the prefix and the digits (a fact's `record/` id).
+        func id(prefix: String, slash: Bool = false) -> String {
+            var prefix = prefix
+            return prefix.withUTF8 { head in
+                let start = head.count + (slash ? 1 : 0)
+                return String(unsafeUninitializedCapacity: start + 16) { buffer in
+                    for (offset, byte) in head.enumerated() { buffer[offset] = byte }
+                    if slash { buffer[head.count] = UInt8(ascii: "/") }
+                    var rest = value
+                    for position in stride(from: start + 15, through: start, by: -1) {
+                        let digit = UInt8(truncatingIfNeeded: rest & 0xF)
+                        buffer[position] = digit < 10 ? 0x30 + digit : 0x57 + digit
+                        rest >>= 4
+                    }
+                    return start + 16
+                }
+            }
         }
     }
 }
@@ -195,15 +212,21 @@ public struct CitedPart: Sendable {
     /// their exposure's events); `tables`: whether facts and events are wanted too; `lists`:
     /// whether schema 3's lists are.
     public init<Findings: Sequence<Finding>>(_ findings: Findings, tables: Bool, lists: Bool = false) {
+        var items: [EvidenceReference] = []
         for finding in findings {
+            // Each fact's id made once, for the facts table and the finding's evidence list.
+            items.removeAll(keepingCapacity: true)
             for evidence in finding.evidence {
                 if let reference = evidence.reference { references.append(reference) }
-                if tables { facts.append((TableID.fact(evidence), evidence)) }
+                guard tables || lists else { continue }
+                let id = TableID.fact(evidence)
+                if tables { facts.append((id, evidence)) }
+                if lists { items.append(EvidenceReference(date: evidence.date, fact: id)) }
             }
             if tables, let exposure = finding.exposure {
                 for event in exposure.events { events.append((TableID.event(event), event)) }
             }
-            if lists { self.lists.add(finding) }
+            if lists { self.lists.add(finding, evidence: items) }
         }
     }
 }
@@ -218,10 +241,10 @@ struct CitedLists: Sendable {
     private(set) var bands: [JSONReportV3.BandsEntry] = []
     private var ids: Set<String> = []
 
-    /// Lists what the finding cites that is not listed yet.
-    mutating func add(_ finding: Finding) {
-        if !finding.evidence.isEmpty {
-            let items = finding.evidence.map { EvidenceReference(date: $0.date, fact: TableID.fact($0)) }
+    /// Lists what the finding cites that is not listed yet; `items`: its evidence as the list
+    /// cites it (each line's fact id and date, made by the caller with the facts table's ids).
+    mutating func add(_ finding: Finding, evidence items: [EvidenceReference]) {
+        if !items.isEmpty {
             let id = TableID.evidenceList(items)
             if ids.insert(id).inserted { evidence.append(JSONReportV3.EvidenceListEntry(id: id, items: items)) }
         }

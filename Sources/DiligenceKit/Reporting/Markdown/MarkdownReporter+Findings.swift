@@ -211,7 +211,7 @@ extension MarkdownReporter {
             let name = finding.subjectName
             let alone = finding.accepted != nil || peers["\(finding.rule)\u{1}\(finding.severity)", default: 0] < 2
             func split(_ text: String) -> [String] {
-                alone || name.count < 3 ? [text] : text.components(separatedBy: name)
+                alone || name.count < 3 ? [text] : text.components(separatedByBytesOf: name)
             }
             let pieces = Self.steps(finding)
             var shown = shown(finding, group.factor)
