@@ -344,6 +344,7 @@ import Testing
         #expect(notAssessed.map(\.severity) == [.medium, .medium])
         #expect(Set(notAssessed.flatMap(\.factors)) == ["DRF-2020-ML-0004", "DRF-2020-ML-0005"])
         #expect(notAssessed.allSatisfy { $0.subject == "mali-visits" })
+        #expect(notAssessed.allSatisfy { $0.recommendations == ["Name the trip's destination city (`city`) and re-run the check."] })
         #expect(!result.findings.contains { $0.rule == "civil-unrest-travel" })
     }
 
@@ -364,6 +365,10 @@ import Testing
         #expect(finding.severity == severity)
         #expect(finding.factors == ["DRF-2020-ML-0004"])
         #expect(finding.message.contains("has no coordinates"))
+        // The advice is about what is missing here (coordinates), not about other operations'
+        // gaps (a trade flow's company end, a trip's city).
+        #expect(finding.recommendations.count == 1)
+        #expect(finding.recommendations.first?.hasPrefix("Add the site's coordinates (`location`") == true)
     }
 
     // MARK: Belarus: human-rights obligations

@@ -19,8 +19,8 @@ public struct NotAssessedRule: Rule {
             "Trade flow whose company end is unknown (no sites, no `incorporated`, no `origin` of an export or `destination` of an import): low (only the partner and the declared countries were judged).",
         ],
         recommendations: [
-            "Add the missing data (coordinates from a gazetteer such as GeoNames, the destination city, the services the site depends on) and re-run the check.",
-            "Name the site that trades the flow (`site`), or its `origin` (an export) or `destination` (an import); for a company without sites, state where it is incorporated (`incorporated`).",
+            NotAssessedRule.coordinatesAdvice, NotAssessedRule.dependenciesAdvice, NotAssessedRule.destinationAdvice,
+            NotAssessedRule.unknownCityAdvice, NotAssessedRule.companyEndAdvice,
         ],
         triggeringExamples: [
             """
@@ -57,6 +57,17 @@ public struct NotAssessedRule: Rule {
         ]
     )
 
+    /// What to do about a site without coordinates.
+    static let coordinatesAdvice =
+        "Add the site's coordinates (`location`, from a gazetteer such as GeoNames or the site's survey) and re-run the check."
+    /// What to do about a site that declares no dependencies.
+    static let dependenciesAdvice =
+        "Declare the services the site cannot work without (`depends_on`) and its fallbacks (`continuity`), and re-run the check."
+    /// What to do about a trip that names no city.
+    static let destinationAdvice = "Name the trip's destination city (`city`) and re-run the check."
+    /// What to do about a flow whose company end is not known.
+    static let companyEndAdvice =
+        "Name the site that trades the flow (`site`), or its `origin` (an export) or `destination` (an import); for a company without sites, state where it is incorporated (`incorporated`)."
     /// What to do about a destination the resolver does not know.
     static let unknownCityAdvice =
         "Check the city's spelling against GeoNames (any Latin or Cyrillic spelling GeoNames lists is accepted); for a place GeoNames lacks, add it with its source to the gazetteer supplement (docs/geodata.md)."
@@ -85,7 +96,7 @@ public struct NotAssessedRule: Rule {
                             message: "\(site.displayName) has no coordinates, so its distance to \(factor.title.lowercasedFirst) cannot be measured; \(why)",
                             path: [site.displayName, "no location", why, "\(description.id) → \(severity)"],
                             evidence: context.evidence(for: factor, events: []),
-                            recommendations: description.recommendations))
+                            recommendations: [Self.coordinatesAdvice]))
                 }
             }
             if site.dependsOn.isEmpty {
@@ -97,7 +108,7 @@ public struct NotAssessedRule: Rule {
                             message: "\(site.displayName) declares no dependencies, so its exposure to \(factor.title.lowercasedFirst) cannot be judged",
                             path: [site.displayName, "no depends_on", "\(factor.id)", "\(description.id) → low"],
                             evidence: context.evidence(for: factor, events: []),
-                            recommendations: description.recommendations))
+                            recommendations: [Self.dependenciesAdvice]))
                 }
             }
         }
@@ -125,7 +136,7 @@ public struct NotAssessedRule: Rule {
                             "\(unknown.prefix(1).uppercased() + unknown.dropFirst()), so the trip cannot be checked against \(factor.title.lowercasedFirst)",
                         path: [trip.name ?? trip.id, why, "\(factor.id)", "\(description.id) → medium"],
                         evidence: context.evidence(for: factor, events: []),
-                        recommendations: trip.city == nil ? description.recommendations : [Self.unknownCityAdvice] + description.recommendations))
+                        recommendations: [trip.city == nil ? Self.destinationAdvice : Self.unknownCityAdvice]))
             }
         }
         findings += tradeEndFindings(context)
@@ -163,7 +174,7 @@ public struct NotAssessedRule: Rule {
                             name, "\(end) not declared, no `site`", "the company's sites are in \(names): each judged as a possible \(end)",
                             "\(first.name): \(factor.id)", "\(description.id) → low",
                         ],
-                        recommendations: [description.recommendations[1]]))
+                        recommendations: [Self.companyEndAdvice]))
             case .unknown:
                 findings.append(
                     Finding(
@@ -172,7 +183,7 @@ public struct NotAssessedRule: Rule {
                         message:
                             "\(name) does not say its \(end), and the company has no site and no `incorporated`: the company's end of the flow is unknown, and the flow was judged for \(route.legs.map(\.country.name).joined(separator: ", ")) only",
                         path: [name, "\(end) not declared, no `site`", "no sites, no `incorporated`: the company's end is unknown", "\(description.id) → low"],
-                        recommendations: [description.recommendations[1]]))
+                        recommendations: [Self.companyEndAdvice]))
             case .declared, .site, .onlySiteCountry, .incorporation:
                 continue
             }
