@@ -6,7 +6,7 @@ extension NameScreener {
         var found = [[Int32: TokenComparison]](repeating: [:], count: query.tokens.count)
         for (i, token) in query.tokens.enumerated() where token.kind != .initial {
             // A token's matches depend on the token alone: found once a run for each word and kind.
-            let memoKey = ScreeningMemo.TokenKey(text: query.name.tokens[i].text, kind: token.kind)
+            let memoKey = ScreeningMemo.TokenKey(text: query.name.tokens[i].text, kind: token.kind, transcription: query.name.tokens[i].transcription)
             if let known = memo.tokenMatches.value(for: memoKey) {
                 found[i] = known
                 continue
@@ -14,7 +14,7 @@ extension NameScreener {
             defer { memo.tokenMatches.store(found[i], for: memoKey) }
             let key = query.keys[i][...]
             let phonetic = query.phonetics[i][...]
-            let forms = TokenForms(key: key, text: query.texts[i][...], phonetic: phonetic)
+            let forms = token.forms
             func verify(_ candidate: Int32) {
                 guard found[i][candidate] == nil else { return }
                 if let comparison = TokenComparison.compare(
@@ -70,6 +70,10 @@ extension NameScreener {
                 for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {
                     verify(index.phoneticTokens[position])
                 }
+            }
+            // A transcribed word: the list words whose consonant skeleton matches (`Transcription`).
+            if let skeleton = forms.transcription {
+                for candidate in memo.transcriptions.candidates(skeleton.classes, in: index) { verify(candidate) }
             }
         }
         // Two adjacent query words that the list writes as one ("al qaida" / "alqaida").

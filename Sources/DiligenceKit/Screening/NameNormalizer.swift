@@ -182,7 +182,8 @@ public struct NameNormalizer: Sendable {
     public func normalize(_ name: String) -> NormalizedName {
         let cut = name.utf8.count > Self.maxCharacters ? String(name.prefix(Self.maxCharacters)) : name
         // ASCII needs no transliteration (`Transliterator.latin` returns it unchanged).
-        let latin = WadeGiles.pinyin(cut.utf8.allSatisfy { $0 < 0x80 } ? cut : Transliterator.latin(cut))
+        let (romanised, transcribed) = cut.utf8.allSatisfy { $0 < 0x80 } ? (cut, []) : Transliterator.latinAndTranscriptions(cut)
+        let latin = WadeGiles.pinyin(romanised)
         // After transliteration the text is ASCII; anything ICU could not romanise separates words.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(latin.utf8.count)
@@ -194,7 +195,23 @@ public struct NameNormalizer: Sendable {
             }
         }
         let (ordered, reordered) = readingOrder(bytes)
-        return classify(words(ordered), original: name, reordered: reordered)
+        var name = classify(words(ordered), original: name, reordered: reordered)
+        if !transcribed.isEmpty { Self.markTranscriptions(&name, transcribed) }
+        return name
+    }
+
+    /// Marks the tokens that came from a word read as a transcription with its script.
+    static func markTranscriptions(_ name: inout NormalizedName, _ transcribed: [(word: String, script: Transcription.Script)]) {
+        var scripts: [String: Transcription.Script] = [:]
+        for (word, script) in transcribed {
+            forEachPlainWord(Array(word.utf8)[...]) { plain in
+                scripts[plain] = script
+                return true
+            }
+        }
+        for index in name.tokens.indices where name.tokens[index].kind == .name {
+            name.tokens[index].transcription = scripts[name.tokens[index].text]
+        }
     }
 
     // MARK: Reading order

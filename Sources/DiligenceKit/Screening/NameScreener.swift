@@ -79,13 +79,16 @@ public final class NameScreener: Sendable {
         var tokens: [ScoringToken] = []
         for (position, token) in name.tokens.enumerated() {
             let base = index.vocabulary[token.key].map { index.weights[Int($0)] } ?? unseenWeight(token.key)
+            var forms = TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...])
+            if let script = token.transcription {
+                forms.transcription = Transcription.Skeleton(script: script, classes: Transcription.skeleton(texts[position][...], script: script))
+            }
             var cost = 1.0
             if token.isPatronymic { cost = min(cost, parameters.patronymicCost) }
             if kind == .person, middle.contains(position) { cost = min(cost, parameters.middleNameCost) }
             tokens.append(
                 ScoringToken(
-                    forms: TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...]),
-                    kind: token.kind, weight: capped(base, token.kind), cost: min(cost, self.cost(of: token.kind)),
+                    forms: forms, kind: token.kind, weight: capped(base, token.kind), cost: min(cost, self.cost(of: token.kind)),
                     isPatronymic: token.isPatronymic))
         }
         return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, kind: kind, middle: middle)

@@ -17,12 +17,16 @@ public struct NameToken: Sendable, Hashable {
     public var kind: Kind
     /// A patronymic by its ending ("Grigoryevich"): missing one costs little.
     public var isPatronymic: Bool
+    /// The script the word was transcribed into, when it is read as a transcription
+    /// (`Transcription`: "fulajimier" from "弗拉基米尔"); nil for other words.
+    public var transcription: Transcription.Script?
 
-    public init(text: String, key: String, kind: Kind, isPatronymic: Bool = false) {
+    public init(text: String, key: String, kind: Kind, isPatronymic: Bool = false, transcription: Transcription.Script? = nil) {
         self.text = text
         self.key = key
         self.kind = kind
         self.isPatronymic = isPatronymic
+        self.transcription = transcription
     }
 }
 

@@ -25,6 +25,9 @@ public struct ScoringParameters: Sendable, Hashable {
     public var initialSimilarity = 0.8
     /// The similarity credited to two words of an organisation's name with the same stem.
     public var stemSimilarity = 0.85
+    /// The similarity credited to a word transcribed into another script whose consonant
+    /// skeleton matches the listed word's (`Transcription`): a weaker match than a spelling.
+    public var transcriptionSimilarity = 0.8
     /// Lowest Jaro-Winkler similarity of a misspelt pair within its edit budget.
     public var minimumTypoSimilarity = 0.8
     /// The same for words of at most `shortWordLength` letters, where one edit at the start
@@ -78,6 +81,7 @@ public struct ScoringParameters: Sendable, Hashable {
         case "phoneticSimilarity": phoneticSimilarity = value
         case "initialSimilarity": initialSimilarity = value
         case "stemSimilarity": stemSimilarity = value
+        case "transcriptionSimilarity": transcriptionSimilarity = value
         case "minimumTypoSimilarity": minimumTypoSimilarity = value
         case "sameCountryBonus": sameCountryBonus = value
         case "otherCountryPenalty": otherCountryPenalty = value

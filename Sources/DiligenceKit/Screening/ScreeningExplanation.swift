@@ -27,6 +27,13 @@ struct ScreeningExplanation {
             case .nickname: described = "\(q) ≈ \(l) (nickname)"
             case .acronym:
                 described = "\(q) ≈ \(l) (\(pair.query.count == 1 ? "acronym of the listed words" : "the listed acronym of these words"), a weaker match)"
+            case .transcription:
+                let skeletons = pair.query.first.flatMap { queryTokens[$0].forms.transcription }
+                let listedKey = pair.listed.first.map { listedTokens[$0].forms.key } ?? []
+                described =
+                    "\(q) ≈ \(l) (sounds alike as written in \(skeletons?.script.name ?? "another script")"
+                    + (skeletons.map { ": \(Transcription.describe($0.classes)) and \(Transcription.describe(Transcription.listSkeleton(listedKey)))" } ?? "")
+                    + ", a weaker match)"
             case .initial: described = pair.query.allSatisfy({ queryTokens[$0].kind == .initial }) ? "\(q). = \(l) (initial)" : "\(q) = \(l). (initial)"
             }
             pairs.append(described)

@@ -39,7 +39,11 @@ final class ScreeningMemo: @unchecked Sendable {
     struct TokenKey: Hashable {
         var text: String
         var kind: NameToken.Kind
+        var transcription: Transcription.Script?
     }
+
+    /// The list words by consonant skeleton, for transcribed query words (built on first use).
+    let transcriptions = TranscriptionIndex()
 
     /// The list tokens that match a query token, by token (see `lookUp`).
     let tokenMatches = Memo<TokenKey, [Int32: TokenComparison]>(capacity: 100_000)

@@ -4,6 +4,8 @@ struct TokenForms {
     var key: ArraySlice<UInt8>
     var text: ArraySlice<UInt8>
     var phonetic: ArraySlice<UInt8>
+    /// A query word read as a transcription: its skeleton (`Transcription`); nil otherwise.
+    var transcription: Transcription.Skeleton? = nil
 }
 
 /// How two tokens match, and how closely.
@@ -30,6 +32,9 @@ public struct TokenComparison: Sendable, Hashable {
         /// An organisation's acronym and the words it stands for ("IRGC"/"Islamic Revolutionary
         /// Guard Corps"): a weaker match (`Acronyms`).
         case acronym
+        /// A word transcribed into another script whose consonant skeleton is the listed
+        /// word's ("fulajimier" from "弗拉基米尔"/"Vladimir"): a weaker match (`Transcription`).
+        case transcription
     }
 
     public var how: How
@@ -96,6 +101,11 @@ public struct TokenComparison: Sendable, Hashable {
             min(a.key.count, b.key.count) >= 3, StringDistance.jaroWinkler(a.key, b.key) >= 0.75
         {
             return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
+        }
+        // A word transcribed into Chinese, Korean, Japanese, Thai, Tamil, Arabic or Hebrew script:
+        // the consonant skeletons as that script writes sounds (`Transcription`).
+        if let match = Transcription.compare(a, b) {
+            return TokenComparison(how: .transcription, similarity: parameters.transcriptionSimilarity, edits: match)
         }
         // Stem: organisation words that share a long beginning ("manufactur-ing/-er").
         if allowStem, min(a.key.count, b.key.count) >= 6 {

@@ -91,11 +91,26 @@ public enum Transliterator {
 
     /// The text in Latin letters, case kept, without BGN/PCGN marks and modifier letters.
     public static func latin(_ text: String) -> String {
+        latinAndTranscriptions(text).latin
+    }
+
+    /// The text in Latin letters (as `latin`), and the Latin words that came from a word read as
+    /// a transcription (`Transcription.script(ofWord:)`), with that script.
+    static func latinAndTranscriptions(_ text: String) -> (latin: String, transcribed: [(word: String, script: Transcription.Script)]) {
         let scripts = Scripts(text)
-        if scripts.ascii { return text }
-        return scripts.wordByWord
-            ? latinByWord(separatingSyllables(text), scripts.cyrillic)
-            : transform(text, transformID(scripts.cyrillic, greek: scripts.greek))
+        if scripts.ascii { return (text, []) }
+        guard scripts.wordByWord else { return (transform(text, transformID(scripts.cyrillic, greek: scripts.greek)), []) }
+        var transcribed: [(word: String, script: Transcription.Script)] = []
+        let latin = latinByWord(separatingSyllables(text), scripts.cyrillic) { word, latin in
+            let han = word.unicodeScalars.filter { isHan($0.value) }.count
+            let hangul = word.unicodeScalars.filter { isHangulSyllable($0.value) }.count
+            // A word of several Chinese characters or Hangul syllables was left whole because
+            // the name is a transcription (`separatingSyllables`).
+            if let script = Transcription.script(ofWord: word, hanTranscribed: han >= 2, hangulTranscribed: hangul >= 2) {
+                transcribed.append((latin, script))
+            }
+        }
+        return (latin, transcribed)
     }
 
     /// Han characters, Hangul syllables and the parts of a name joined by a middle dot
@@ -103,17 +118,23 @@ public enum Transliterator {
     /// name without spaces, and a syllable is romanised on its own ("习近平" → "xi jin ping",
     /// "김정은" → "kim jong un"); the scorer joins syllables that a list writes as one word
     /// ("Jinping"). Other text is returned unchanged.
+    ///
+    /// A foreign name transcribed into Chinese characters (its parts joined by a middle dot,
+    /// "弗拉基米尔·普京") or into Hangul (`Transcription.isHangulTranscription`: "블라디미르 푸틴") keeps
+    /// each part whole: it is one word of the original name, compared as a transcription.
     static func separatingSyllables(_ text: String) -> String {
         // Only in Chinese, Japanese and Korean text: elsewhere "·" is a BGN/PCGN mark ("Lukash·enka").
         guard text.unicodeScalars.contains(where: { isHan($0.value) || isHangulSyllable($0.value) || (0x3040...0x30FF).contains($0.value) }) else {
             return text
         }
+        let dotted = text.unicodeScalars.contains { [0x00B7, 0x30FB, 0xFF65, 0x2027].contains($0.value) }
+        let hangulWhole = Transcription.isHangulTranscription(text)
         var result = String.UnicodeScalarView()
         var changed = false
         var previousSyllable = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            let syllable = isHan(value) || isHangulSyllable(value)
+            let syllable = (isHan(value) && !dotted) || (isHangulSyllable(value) && !hangulWhole)
             if value == 0x00B7 || value == 0x30FB || value == 0xFF65 || value == 0x2027 {
                 result.append(" ")
                 changed = true
@@ -168,32 +189,43 @@ public enum Transliterator {
     /// "Логистика") thousands of times, and each ICU transform costs tens of microseconds. The
     /// BGN/PCGN and Latin-ASCII rules look at the letters around a letter, never across a
     /// space: tests check this against `transform` of the whole text.
-    static func latinByWord(_ text: String, _ cyrillic: CyrillicTable) -> String {
+    static func latinByWord(_ text: String, _ cyrillic: CyrillicTable, each: (String, String) -> Void = { _, _ in }) -> String {
         let id = transformID(cyrillic, greek: false)
         // A Burmese name is written without spaces between its words: cut it into syllables.
         let syllables = !text.contains(" ")
         return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let word = String(word)
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
-            let key = WordKey(word: ExactText(word), cyrillic: cyrillic, syllables: syllables)
-            if let known = wordMemo.value(for: key) { return known }
-            var source = HebrewRomanizer.applies(to: word) ? HebrewRomanizer.latin(word) : IndicSchwa.deleted(in: word)
-            if ScriptRomanizer.applies(to: source), let romanizer = ScriptRomanizer.standard {
-                source = romanizer.latin(source, syllables: syllables)
-            }
-            var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : transform(malayalamTwoPartVowels(source), id)
-            if word.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) { latin = arabicVowelLetters(latin) }
-            // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
-            // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
-            if word.unicodeScalars.contains(where: { (0x0B80...0x0BFF).contains($0.value) }) {
-                latin = latin.replacingOccurrences(of: "c", with: "s")
-            }
-            if word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first, isHangulSyllable(scalar.value) {
-                latin = koreanSpelling(latin)
-            }
-            wordMemo.store(latin, for: key)
+            let latin = latinWord(word, cyrillic, id: id, syllables: syllables)
+            each(word, latin)
             return latin
         }.joined(separator: " ")
+    }
+
+    /// One word of `latinByWord`, remembered.
+    static func latinWord(_ word: String, _ cyrillic: CyrillicTable, id: String, syllables: Bool) -> String {
+        let key = WordKey(word: ExactText(word), cyrillic: cyrillic, syllables: syllables)
+        if let known = wordMemo.value(for: key) { return known }
+        var source = HebrewRomanizer.applies(to: word) ? HebrewRomanizer.latin(word) : IndicSchwa.deleted(in: word)
+        if ScriptRomanizer.applies(to: source), let romanizer = ScriptRomanizer.standard {
+            source = romanizer.latin(source, syllables: syllables)
+        }
+        var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : transform(malayalamTwoPartVowels(source), id)
+        if word.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) { latin = arabicVowelLetters(latin) }
+        // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
+        // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
+        if word.unicodeScalars.contains(where: { (0x0B80...0x0BFF).contains($0.value) }) {
+            latin = latin.replacingOccurrences(of: "c", with: "s")
+        }
+        if word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first, isHangulSyllable(scalar.value) {
+            latin = koreanSpelling(latin)
+        } else if word.unicodeScalars.contains(where: { isHan($0.value) || isHangulSyllable($0.value) || (0x30A0...0x30FF).contains($0.value) }) {
+            // A transcribed name's part, or a Japanese word: one word, as its original is
+            // ("fu la ji mi er" → "fulajimier", "u orodimiru" → "uorodimiru").
+            latin = latin.filter { $0.isLetter || $0.isNumber }
+        }
+        wordMemo.store(latin, for: key)
+        return latin
     }
 
     /// An Arabic-script word's waw and yeh between two letters read as the vowels they mostly
