@@ -23,7 +23,7 @@ public struct GitHubReporter: Reporter {
         return [ReportSection(lines)]
     }
 
-    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
+    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         [.stream(0)]
     }
 }

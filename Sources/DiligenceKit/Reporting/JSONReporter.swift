@@ -34,14 +34,14 @@ public struct JSONReporter: Reporter {
         default:
             return [
                 JSONStreamEncoder.section(
-                    members: reported.map { JSONReportV3.FindingEntry($0, context.options) }, depth: Self.findingsDepth,
+                    members: reported.map { JSONReportV3.FindingEntry($0, context.options, policy: result.position) }, depth: Self.findingsDepth,
                     lineDepth: JSONReportV3.lineDepth)
             ]
         }
     }
 
-    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
-        let streamed = StreamedMembers(hasMembers: !result.reportedFindings.isEmpty)
+    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+        let streamed = StreamedMembers(hasMembers: result.findings.reported > 0)
         let document = JSONReport.Document(result, citations, findings: streamed)
         let parts: [String]
         switch schemaVersion {

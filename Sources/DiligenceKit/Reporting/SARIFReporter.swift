@@ -192,8 +192,8 @@ public struct SARIFReporter: Reporter {
         return [JSONStreamEncoder.section(members: results, depth: Self.resultsDepth)]
     }
 
-    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
-        let document = JSONReport.Document(result, citations, findings: StreamedMembers(hasMembers: !result.reportedFindings.isEmpty))
+    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+        let document = JSONReport.Document(result, citations, findings: StreamedMembers(hasMembers: result.findings.reported > 0))
         let parts = JSONStreamEncoder.parts(of: Self.log(document, results: document.findings), capacity: 65_536)
         return [.text(parts[0]), .stream(0), .text(parts[1])]
     }

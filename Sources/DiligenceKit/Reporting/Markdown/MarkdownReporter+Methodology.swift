@@ -2,7 +2,7 @@
 extension MarkdownReporter {
     // MARK: 4. Methodology
 
-    func methodology(_ result: CheckResult, _ out: inout MarkdownDocument) {
+    func methodology(_ result: CheckSummary, _ out: inout MarkdownDocument) {
         let settings = result.options.settings
         out.line("## 4. Methodology")
         out.blank()
