@@ -45,7 +45,8 @@ import Testing
         let citations = Citations(result.reportedFindings)
         let places = Dictionary(version2.policies.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
         let version3 = JSONReportV3.Document(
-            version2, lists: citations.lists, findings: version2.findings.map { JSONReportV3.FindingEntry($0, policy: places[$0.policy] ?? -1) })
+            version2, lists: citations.lists, failing: result.summary.findings,
+            findings: version2.findings.map { JSONReportV3.FindingEntry($0, policy: places[$0.policy] ?? -1) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let compact = JSONWriter.escapingHiddenCharacters(String(decoding: try encoder.encode(version3), as: UTF8.self))

@@ -15,13 +15,15 @@ public struct CheckSummary: Sendable {
     /// The shard a `check --shard K/N` covered (nil: the whole portfolio).
     public internal(set) var shard: ShardCoverage?
 
-    /// An empty summary for a run in this context.
-    public init(_ context: ReportContext) {
+    /// An empty summary for a run in this context; `listsFailing`: keep every failing
+    /// finding's identity (`FindingSummary.failingIdentities`).
+    public init(_ context: ReportContext, listsFailing: Bool = true) {
         asOf = context.asOf
         options = context.options
         database = context.database
         factors = context.factors
-        findings = FindingSummary(options: context.options, databaseDigest: context.database.digest, factors: context.factors)
+        findings = FindingSummary(
+            options: context.options, databaseDigest: context.database.digest, factors: context.factors, listsFailing: listsFailing)
     }
 
     /// Adds a policy's result (policies in file order).

@@ -18,8 +18,11 @@ public struct FindingSummary: Sendable {
         public var message: String
         /// The date of its first evidence (for a stale factor: its last review).
         public var evidenceDate: String?
+        /// Its policy's place (from 0) among the run's policies.
+        public var place: Int
 
-        init(_ finding: Finding) {
+        init(_ finding: Finding, place: Int) {
+            self.place = place
             policy = finding.policy
             line = finding.line
             column = finding.column
@@ -64,8 +67,13 @@ public struct FindingSummary: Sendable {
     public private(set) var failing = 0
     /// Of those, the ones that are not expired acceptances.
     public private(set) var failingOtherThanExpired = 0
-    /// `policy: identity` of each finding failing the gate, in order.
+    /// `policy: identity` of each finding failing the gate, in order (kept only when
+    /// `listsFailing`: JSON schemas 1 and 2 list them).
     public private(set) var failingIdentities: [String] = []
+    /// Findings failing the gate below `--report-min` (so in no report's findings), in order.
+    public private(set) var failingUnreported: [Brief] = []
+    /// Whether `failingIdentities` is kept.
+    let listsFailing: Bool
     /// Findings of `expired-acceptance`, reported or not.
     public private(set) var expiredAcceptances = 0
     /// With a baseline: reported findings it does not hold, and those it holds.
@@ -96,9 +104,11 @@ public struct FindingSummary: Sendable {
     private var hasher = SHA256()
 
     /// An empty summary for a run with these options, the database's digest and factors.
-    public init(options: CheckOptions, databaseDigest: String, factors: FactorCatalog = FactorCatalog()) {
+    /// `listsFailing`: keep `failingIdentities` (one entry per failing finding).
+    public init(options: CheckOptions, databaseDigest: String, factors: FactorCatalog = FactorCatalog(), listsFailing: Bool = true) {
         self.options = options
         self.factors = factors
+        self.listsFailing = listsFailing
         hasher.update(options.asOf.description)
         hasher.update(databaseDigest)
     }
@@ -120,9 +130,10 @@ public struct FindingSummary: Sendable {
             if fails {
                 failing += 1
                 if finding.ruleID != .expiredAcceptance { failingOtherThanExpired += 1 }
-                failingIdentities.append("\(finding.policy): \(finding.identity)")
+                if listsFailing { failingIdentities.append("\(finding.policy): \(finding.identity)") }
             }
             let isReported = finding.severity >= options.reportMin
+            if fails, !isReported { failingUnreported.append(Brief(finding, place: result.position)) }
             if isReported || fails {
                 policy.cases += 1
                 if fails {
@@ -140,19 +151,21 @@ public struct FindingSummary: Sendable {
             } else {
                 open[finding.severity, default: 0] += 1
                 policy.open[finding.severity, default: 0] += 1
-                if finding.severity >= .high { addTop(finding) }
+                if finding.severity >= .high { addTop(finding, place: result.position) }
                 if finding.rule != "stale-intelligence" { addReach(finding, &reach) }
             }
             if let new = options.isNew(finding) {
                 if new {
                     newSinceBaseline += 1
-                    newFindings.append(Brief(finding))
+                    newFindings.append(Brief(finding, place: result.position))
                 } else {
                     unchangedSinceBaseline += 1
                 }
             }
-            if finding.rule == "not-assessed" { notAssessed.append(Brief(finding)) }
-            if finding.rule == "stale-intelligence", staleSubjects.insert(finding.subject).inserted { stale.append(Brief(finding)) }
+            if finding.rule == "not-assessed" { notAssessed.append(Brief(finding, place: result.position)) }
+            if finding.rule == "stale-intelligence", staleSubjects.insert(finding.subject).inserted {
+                stale.append(Brief(finding, place: result.position))
+            }
             for id in finding.factors where factorSet.insert(id).inserted { factorIDs.append(id) }
         }
         for (key, operations) in reach { risks[riskIndex[key] ?? 0].operations += operations.count }
@@ -163,7 +176,7 @@ public struct FindingSummary: Sendable {
     }
 
     /// Keeps the finding if it is among the `topLimit` most severe so far (ties in file order).
-    private mutating func addTop(_ finding: Finding) {
+    private mutating func addTop(_ finding: Finding, place: Int) {
         topCount += 1
         let sequence = topCount
         func before(_ a: (severity: Severity, policy: String, line: Int, sequence: Int), _ b: (brief: Brief, sequence: Int)) -> Bool {
@@ -175,7 +188,7 @@ public struct FindingSummary: Sendable {
         let key = (severity: finding.severity, policy: finding.policy, line: finding.line, sequence: sequence)
         if topOrder.count == Self.topLimit, let last = topOrder.last, !before(key, last) { return }
         let at = topOrder.firstIndex { before(key, $0) } ?? topOrder.count
-        topOrder.insert((Brief(finding), sequence), at: at)
+        topOrder.insert((Brief(finding, place: place), sequence), at: at)
         if topOrder.count > Self.topLimit { topOrder.removeLast() }
         topRisks = topOrder.map(\.brief)
     }

@@ -79,7 +79,7 @@ public struct StreamedCheck: Sendable {
         let context = ReportContext(
             asOf: options.asOf, options: options, database: DatabaseSummary(checker.database),
             factors: FactorCatalog(checker.database, asOf: options.asOf))
-        var summary = CheckSummary(context)
+        var summary = CheckSummary(context, listsFailing: reporters.contains { $0.listsFailing })
         Parallel.forEachInOrder(
             count: files.count, window: 8,
             produce: { index -> Outcome in

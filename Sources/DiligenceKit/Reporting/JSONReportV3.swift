@@ -30,11 +30,12 @@ enum JSONReportV3 {
         var schema_version = 3
         var shard: JSONReport.ShardEntry?
         var sources: [SourceEntry]
-        var summary: JSONReport.Summary
+        var summary: Summary
         var tool: JSONReport.Tool
 
-        /// Schema 3 of a schema 2 document, with the lists its findings cite.
-        init<Other>(_ document: JSONReport.Document<Other>, lists: CitedLists, findings: Findings) {
+        /// Schema 3 of a schema 2 document, with the lists its findings cite and the findings
+        /// that fail the gate (counted, and listed below `--report-min`) from `failing`.
+        init<Other>(_ document: JSONReport.Document<Other>, lists: CitedLists, failing: FindingSummary, findings: Findings) {
             as_of = document.as_of
             bindings = lists.bindings
             changes = document.changes
@@ -49,9 +50,82 @@ enum JSONReportV3 {
             recommendation_lists = lists.recommendations
             shard = document.shard
             sources = document.sources
-            summary = document.summary
+            summary = Summary(
+                document.summary, failing: failing.failing,
+                unreported: failing.failingUnreported.map {
+                    UnreportedEntry(column: $0.column, id: $0.identity.description, line: $0.line, policy: $0.place, rule: $0.rule)
+                })
             tool = document.tool
         }
+    }
+
+    /// Schema 2's summary with `failing` a count: a reported failing finding has `gate: fail`,
+    /// and those below `--report-min` are listed apart.
+    struct Summary: Codable, Sendable, Equatable {
+        var accepted: Int
+        var baseline: JSONReport.BaselineSummary?
+        var counts: JSONReport.Counts
+        var fail_on: String
+        /// How many findings fail the gate, reported or not.
+        var failing: Int
+        /// The failing findings below `--report-min`, which `findings` does not hold (absent: none).
+        var failing_unreported: [UnreportedEntry]?
+        var gate: String
+        var report_min: String
+        var total: Int
+
+        init(_ summary: JSONReport.Summary, failing: Int, unreported: [UnreportedEntry]) {
+            accepted = summary.accepted
+            baseline = summary.baseline
+            counts = summary.counts
+            fail_on = summary.fail_on
+            self.failing = failing
+            failing_unreported = unreported.isEmpty ? nil : unreported
+            gate = summary.gate
+            report_min = summary.report_min
+            total = summary.total
+        }
+
+        /// Schema 2's summary, its `failing` list made of the findings' gates and the unreported
+        /// entries, in the findings' order (policy, line, column, rule, identity).
+        func expanded(_ findings: [JSONReport.FindingEntry], places: [String: Int], files: [String]) -> JSONReport.Summary {
+            typealias Key = (policy: Int, line: Int, column: Int, rule: String, id: String)
+            func less(_ a: Key, _ b: Key) -> Bool {
+                if a.policy != b.policy { return a.policy < b.policy }
+                if a.line != b.line { return a.line < b.line }
+                if a.column != b.column { return a.column < b.column }
+                if a.rule != b.rule { return a.rule < b.rule }
+                return a.id < b.id
+            }
+            let reported: [Key] = findings.filter { $0.gate == "fail" }.map { (places[$0.policy] ?? 0, $0.line, $0.column, $0.rule, $0.id) }
+            let others: [Key] = (failing_unreported ?? []).map { ($0.policy, $0.line, $0.column, $0.rule, $0.id) }
+            var list: [String] = []
+            var (i, j) = (0, 0)
+            while i < reported.count || j < others.count {
+                let next: Key
+                if j >= others.count || (i < reported.count && less(reported[i], others[j])) {
+                    next = reported[i]
+                    i += 1
+                } else {
+                    next = others[j]
+                    j += 1
+                }
+                list.append("\(files.indices.contains(next.policy) ? files[next.policy] : ""): \(next.id)")
+            }
+            return JSONReport.Summary(
+                accepted: accepted, baseline: baseline, counts: counts, fail_on: fail_on, failing: list, gate: gate, report_min: report_min,
+                total: total)
+        }
+    }
+
+    /// A finding that fails the gate below `--report-min`: where it is and its identity.
+    struct UnreportedEntry: Codable, Sendable, Equatable {
+        var column: Int
+        var id: String
+        var line: Int
+        /// Its policy's place in `policies`.
+        var policy: Int
+        var rule: String
     }
 
     /// A finding: schema 2's members, with `binding`, `evidence`, `path` and `recommendations`
@@ -232,8 +306,10 @@ extension JSONReportV3.Document where Findings == [JSONReportV3.FindingEntry] {
                     policy: policies[finding.policy].file, recommendations: try look(recommendations, finding.recommendations, empty: []), rule: finding.rule,
                     severity: finding.severity, subject: finding.subject, subject_kind: finding.subject_kind, subject_name: finding.subject_name))
         }
+        let files = policies.map(\.file)
+        let places = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         return JSONReport.Document(
             as_of: as_of, changes: changes, database: database, events: events, facts: facts, findings: entries, policies: policies,
-            schema_version: 2, shard: shard, sources: sources, summary: summary, tool: tool)
+            schema_version: 2, shard: shard, sources: sources, summary: summary.expanded(entries, places: places, files: files), tool: tool)
     }
 }

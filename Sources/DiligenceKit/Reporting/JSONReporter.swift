@@ -21,6 +21,9 @@ public struct JSONReporter: Reporter {
 
     public var citesLists: Bool { schemaVersion >= 3 }
 
+    /// Schemas 1 and 2 list every failing finding in `summary.failing`; schema 3 counts them.
+    public var listsFailing: Bool { schemaVersion <= 2 }
+
     /// The findings array's depth: inside the document's object.
     static let findingsDepth = 2
 
@@ -49,7 +52,8 @@ public struct JSONReporter: Reporter {
         case 2: parts = JSONStreamEncoder.parts(of: document)
         default:
             parts = JSONStreamEncoder.parts(
-                of: JSONReportV3.Document(document, lists: citations.lists, findings: streamed), lineDepth: JSONReportV3.lineDepth)
+                of: JSONReportV3.Document(document, lists: citations.lists, failing: result.findings, findings: streamed),
+                lineDepth: JSONReportV3.lineDepth)
         }
         return [.text(parts[0]), .stream(0), .text(parts[1])]
     }

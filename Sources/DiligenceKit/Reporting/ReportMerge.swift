@@ -20,7 +20,7 @@ public struct MergedReport: Sendable {
         let counts = document.summary.counts
         return "merged \(document.policies.count) policies as of \(document.as_of): \(counts.critical) critical, \(counts.high) high, "
             + "\(counts.medium) medium, \(counts.low) low, \(counts.info) info; gate: "
-            + (document.summary.gate == "fail" ? "FAILED (\(document.summary.failing.count) failing)" : document.summary.gate)
+            + (document.summary.gate == "fail" ? "FAILED (\(document.summary.failing) failing)" : document.summary.gate)
     }
 
     /// The report in a format of `formats` (nil for another).
@@ -130,15 +130,14 @@ public struct MergedReport: Sendable {
         // Policies in the whole run's order; each one's findings and failing entries with it.
         var placed: [(position: Int, shard: Int, index: Int, policy: JSONReport.PolicyEntry)] = []
         var findings: [[Int: [JSONReportV3.FindingEntry]]] = []
-        var failing: [[String: [String]]] = []
+        var unreported: [[Int: [JSONReportV3.UnreportedEntry]]] = []
         for (number, shard) in shards.enumerated() {
             let document = shard.document
             for (index, (policy, position)) in zip(document.policies, document.shard?.positions ?? []).enumerated() {
                 placed.append((position, number, index, policy))
             }
             findings.append(Dictionary(grouping: document.findings, by: \.policy))
-            let files = document.policies.map(\.file).sorted { $0.utf8.count > $1.utf8.count }
-            failing.append(Dictionary(grouping: document.summary.failing) { entry in files.first { entry.hasPrefix($0 + ": ") } ?? "" })
+            unreported.append(Dictionary(grouping: document.summary.failing_unreported ?? [], by: \.policy))
         }
         placed.sort { $0.position < $1.position }
         var merged = base
@@ -153,11 +152,19 @@ public struct MergedReport: Sendable {
             }
         }
         var summary = base.summary
-        summary.failing = placed.flatMap { failing[$0.shard][$0.policy.file] ?? [] }
+        summary.failing = shards.reduce(0) { $0 + $1.document.summary.failing }
+        let below = placed.enumerated().flatMap { place, entry in
+            (unreported[entry.shard][entry.index] ?? []).map { item in
+                var moved = item
+                moved.policy = place
+                return moved
+            }
+        }
+        summary.failing_unreported = below.isEmpty ? nil : below
         summary.counts = shards.dropFirst().reduce(base.summary.counts) { $0 + $1.document.summary.counts }
         summary.total = shards.reduce(0) { $0 + $1.document.summary.total }
         summary.accepted = shards.reduce(0) { $0 + $1.document.summary.accepted }
-        summary.gate = summary.fail_on == "none" ? "off" : (summary.failing.isEmpty ? "pass" : "fail")
+        summary.gate = summary.fail_on == "none" ? "off" : (summary.failing == 0 ? "pass" : "fail")
         if var baseline = summary.baseline {
             baseline.new = shards.reduce(0) { $0 + ($1.document.summary.baseline?.new ?? 0) }
             baseline.unchanged = shards.reduce(0) { $0 + ($1.document.summary.baseline?.unchanged ?? 0) }

@@ -68,6 +68,10 @@ public protocol Reporter: Sendable {
     /// Whether `layout` reads the lists of `citations` (JSON schema 3's evidence lists,
     /// recommendation lists and path steps).
     var citesLists: Bool { get }
+
+    /// Whether `layout` lists every failing finding's identity (`FindingSummary.failingIdentities`);
+    /// a run keeps them only when a reporter does.
+    var listsFailing: Bool { get }
 }
 
 extension Reporter {
@@ -76,6 +80,8 @@ extension Reporter {
     public var citesTables: Bool { false }
 
     public var citesLists: Bool { false }
+
+    public var listsFailing: Bool { false }
 
     /// The whole report in memory, for a result checked in memory (`Checker.check(_:options:)`,
     /// which keeps the policies). A streamed check writes its report with `StreamedCheck`.
