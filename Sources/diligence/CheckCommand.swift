@@ -183,7 +183,7 @@ struct CheckCommand: ParsableCommand {
         }
         clock.lap("check")
         work = output.work.summary
-        let result = output.result
+        let result = output.summary
         var reports = output.reports
         if let browser {
             for (index, format) in plan.formats.enumerated() where format == .pdf && reports.indices.contains(index) {

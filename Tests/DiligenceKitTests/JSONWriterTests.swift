@@ -10,7 +10,7 @@ import Testing
     /// The whole schema 2 document of a result, findings included (what `render` streams).
     static func document(_ result: CheckResult) -> JSONReport.Document<[JSONReport.FindingEntry]> {
         JSONReport.Document(
-            result, Citations(result.reportedFindings),
+            result.summary, Citations(result.reportedFindings),
             findings: result.reportedFindings.map { JSONReport.FindingEntry($0, result.options) })
     }
 
@@ -43,7 +43,10 @@ import Testing
         let version2 = Self.document(result)
         let rendered = JSONReporter().render(result)
         let citations = Citations(result.reportedFindings)
-        let version3 = JSONReportV3.Document(version2, lists: citations.lists, findings: version2.findings.map(JSONReportV3.FindingEntry.init))
+        let places = Dictionary(version2.policies.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let version3 = JSONReportV3.Document(
+            version2, lists: citations.lists, failing: result.summary.findings,
+            findings: version2.findings.map { JSONReportV3.FindingEntry($0, policy: places[$0.policy] ?? -1) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let compact = JSONWriter.escapingHiddenCharacters(String(decoding: try encoder.encode(version3), as: UTF8.self))
@@ -67,7 +70,7 @@ import Testing
     /// the bytes of their synthesised encoding, with every optional member absent or present.
     @Test func schema3FindingsWrittenDirectlyAreTheirEncoding() throws {
         let result = try Self.shipped()
-        let entries = Self.document(result).findings.map(JSONReportV3.FindingEntry.init)
+        let entries = Self.document(result).findings.enumerated().map { JSONReportV3.FindingEntry($1, policy: $0 % 9) }
         #expect(entries.contains { $0.exposure != nil } && entries.contains { $0.binding != nil } && entries.contains { $0.accepted != nil })
         let marked = entries.enumerated().map { index, entry in
             var entry = entry
@@ -76,6 +79,7 @@ import Testing
                 entry.change = "added"
                 entry.caused_by = index % 4 == 0 ? [] : ["database: \u{201C}x\u{201D}", "policy"]
                 entry.message += " \u{202E} \" \\"
+                entry.id = entry.id == nil ? "custom/\(index)" : nil
             }
             return entry
         }

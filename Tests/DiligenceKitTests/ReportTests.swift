@@ -214,16 +214,22 @@ import Testing
         let findings = try #require(document["findings"] as? [[String: Any]])
         #expect(findings.count == result.findings.count)
         let required = [
-            "id", "rule", "severity", "policy", "line", "column", "subject", "factors", "message",
+            "rule", "severity", "policy", "line", "column", "subject", "factors", "message",
             "evidence", "recommendations", "gate", "path",
         ]
         for finding in findings {
             for key in required { #expect(finding.keys.contains(key), "a finding without \(key)") }
         }
         let shutdown = try #require(findings.first { $0["rule"] as? String == "shutdown-exposure" })
-        #expect(shutdown["id"] as? String == "shutdown-exposure/minsk-office/DRF-2020-BY-0001")
+        // Schema 3: the identity is left out when it is rule/subject/factor, and the policy is
+        // its place in `policies`.
+        #expect(shutdown["id"] == nil)
         #expect(shutdown["severity"] as? String == "high")
-        #expect(shutdown["policy"] as? String == "test.yaml")
+        let policies = try #require(document["policies"] as? [[String: Any]])
+        let place = try #require(shutdown["policy"] as? Int)
+        #expect(policies.indices.contains(place) && policies[place]["file"] as? String == "test.yaml")
+        let expired = try #require(findings.first { $0["rule"] as? String == "expired-acceptance" } ?? findings.first)
+        if expired["rule"] as? String == "expired-acceptance" { #expect(expired["id"] as? String != nil) }
         #expect(shutdown["line"] as? Int == 4)
         #expect(shutdown["column"] as? Int == 5)
         #expect(shutdown["subject"] as? String == "minsk-office")

@@ -10,7 +10,7 @@ import Testing
     static let examples = TestData.root.appendingPathComponent("policies").path
 
     /// The report a streamed check writes, read back from its chunks.
-    static func streamed(_ paths: [String], _ format: ReportFormat, options: CheckOptions) throws -> (CheckResult, String) {
+    static func streamed(_ paths: [String], _ format: ReportFormat, options: CheckOptions) throws -> (CheckSummary, String) {
         let check = StreamedCheck(
             checker: Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies),
             loader: TestData.workspace.policyLoader, options: options)
@@ -18,7 +18,7 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString).\(format.rawValue)")
         defer { try? FileManager.default.removeItem(at: file) }
         try ReportWriter.write([(path: file.path, chunks: try #require(output.reports.first))])
-        return (output.result, try String(contentsOf: file, encoding: .utf8))
+        return (output.summary, try String(contentsOf: file, encoding: .utf8))
     }
 
     /// The same policies checked in memory and rendered whole.

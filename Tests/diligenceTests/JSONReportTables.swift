@@ -2,8 +2,10 @@ import Foundation
 
 /// Reads a JSON report of schema 2 or 3 as its reader would: a finding's evidence and events
 /// are ids into the document's `facts`, `sources` and `events` tables; in schema 3 its evidence
-/// list, recommendations, path steps and exposure bands are ids into `evidence_lists`,
-/// `recommendation_lists`, `path_steps` and `exposure_bands`.
+/// list, recommendations, path steps, exposure bands and binding are ids into `evidence_lists`,
+/// `recommendation_lists`, `path_steps`, `exposure_bands` and `bindings`, its policy is its place
+/// in `policies`, and its `id` and its exposure's `rule`, `severity` and `subject` may be left out
+/// (derived from the finding's other members).
 struct JSONReportTables {
     let facts: [String: [String: Any]]
     let sources: [Int: [String: Any]]
@@ -12,6 +14,8 @@ struct JSONReportTables {
     let recommendationLists: [String: [String: Any]]
     let pathSteps: [String: [String: Any]]
     let bands: [String: [String: Any]]
+    let bindings: [String: [String: Any]]
+    let policies: [String]
 
     init(_ document: [String: Any]) {
         func table<Key>(_ name: String, _ key: ([String: Any]) -> Key?) -> [Key: [String: Any]] {
@@ -26,11 +30,21 @@ struct JSONReportTables {
         recommendationLists = table("recommendation_lists") { $0["id"] as? String }
         pathSteps = table("path_steps") { $0["id"] as? String }
         bands = table("exposure_bands") { $0["id"] as? String }
+        bindings = table("bindings") { $0["id"] as? String }
+        policies = (document["policies"] as? [[String: Any]] ?? []).map { $0["file"] as? String ?? "" }
     }
 
     /// A schema 3 finding with its lists written out as schema 2 has them (a schema 2 finding as it is).
     func lists(of finding: [String: Any]) -> [String: Any] {
         var finding = finding
+        if let place = finding["policy"] as? Int, policies.indices.contains(place) { finding["policy"] = policies[place] }
+        if finding["id"] == nil, let rule = finding["rule"] as? String, let subject = finding["subject"] as? String {
+            finding["id"] = ([rule, subject] + ((finding["factors"] as? [String])?.prefix(1) ?? [])).joined(separator: "/")
+        }
+        if let id = finding["binding"] as? String, var binding = bindings[id] {
+            binding["id"] = nil
+            finding["binding"] = binding
+        }
         if let id = finding["evidence"] as? String { finding["evidence"] = evidenceLists[id]?["items"] ?? [] }
         if finding["evidence"] == nil { finding["evidence"] = [[String: Any]]() }
         if let id = finding["recommendations"] as? String { finding["recommendations"] = recommendationLists[id]?["texts"] ?? [] }
@@ -38,8 +52,9 @@ struct JSONReportTables {
         if let ids = finding["path"] as? [String], !ids.isEmpty, ids.allSatisfy({ pathSteps[$0] != nil }) {
             finding["path"] = ids.compactMap { pathSteps[$0]?["text"] as? String }
         }
-        if var exposure = finding["exposure"] as? [String: Any], let id = exposure["bands"] as? String {
-            exposure["bands"] = bands[id]?["bands"] ?? []
+        if var exposure = finding["exposure"] as? [String: Any] {
+            if let id = exposure["bands"] as? String { exposure["bands"] = bands[id]?["bands"] ?? [] }
+            for key in ["rule", "severity", "subject"] where exposure[key] == nil { exposure[key] = finding[key] }
             finding["exposure"] = exposure
         }
         return finding

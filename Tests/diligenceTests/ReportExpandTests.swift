@@ -81,6 +81,9 @@ import Testing
         #expect(resolved.count == expected.count && expected.count > 40)
         for (finding, schema2) in zip(resolved, expected) {
             #expect(finding["id"] as? String == schema2["id"] as? String)
+            #expect(finding["policy"] as? String == schema2["policy"] as? String)
+            #expect((finding["binding"] as? NSDictionary) == (schema2["binding"] as? NSDictionary))
+            #expect((finding["exposure"] as? NSDictionary) == (schema2["exposure"] as? NSDictionary))
             #expect(finding["message"] as? String == schema2["message"] as? String)
             #expect(finding["path"] as? [String] == schema2["path"] as? [String])
             #expect(finding["recommendations"] as? [String] == schema2["recommendations"] as? [String])

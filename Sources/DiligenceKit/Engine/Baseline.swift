@@ -35,8 +35,8 @@ public struct Baseline: Sendable {
         keys.contains("\(finding.policy)#\(finding.identity)")
     }
 
-    /// What a baseline needs of a JSON report (schema 1, 2 or 3: the members it reads are the
-    /// same in each): its version, date and findings.
+    /// What a baseline needs of a JSON report of schema 1 or 2 (schema 3 is read as its
+    /// `JSONReportV3.Document`): its version, date and findings.
     struct Report: Decodable {
         struct FindingEntry: Decodable {
             var id: String
@@ -68,9 +68,33 @@ public struct Baseline: Sendable {
                 "the baseline is not a diligence JSON report of schema_version "
                     + ListFormat.or(JSONReporter.schemaVersions.sorted().map(String.init)))
         }
-        let report: Report
+        if schema == 3 {
+            // Schema 3 names a finding's policy by its place in `policies`, and leaves out an
+            // identity that is `rule/subject/factor`.
+            let report = try decode(JSONReportV3.Document<[JSONReportV3.FindingEntry]>.self, data, start)
+            var entries: [Entry] = []
+            for (index, finding) in report.findings.enumerated() {
+                guard report.policies.indices.contains(finding.policy) else {
+                    throw InputError(start, "finding \(index + 1) of the baseline names policy \(finding.policy), which `policies` does not hold")
+                }
+                entries.append(
+                    Entry(
+                        policy: report.policies[finding.policy].file, id: finding.identity, rule: finding.rule, severity: finding.severity,
+                        message: finding.message))
+            }
+            return Baseline(file: path, asOf: report.as_of, entries: entries)
+        }
+        let report = try decode(Report.self, data, start)
+        let entries = report.findings.map {
+            Entry(policy: $0.policy, id: $0.id, rule: $0.rule ?? "", severity: $0.severity ?? "", message: $0.message ?? "")
+        }
+        return Baseline(file: path, asOf: report.as_of, entries: entries)
+    }
+
+    /// The report decoded, or a located error saying which member is missing or wrong.
+    private static func decode<Value: Decodable>(_ type: Value.Type, _ data: Data, _ start: SourceLocation) throws(InputError) -> Value {
         do {
-            report = try JSONDecoder().decode(Report.self, from: data)
+            return try JSONDecoder().decode(type, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
             throw InputError(start, "\(Self.place(context.codingPath)) of the baseline has no `\(key.stringValue)`")
         } catch let DecodingError.typeMismatch(_, context) {
@@ -78,10 +102,6 @@ public struct Baseline: Sendable {
         } catch {
             throw InputError(start, "the baseline is not a diligence JSON report (\(error.localizedDescription))")
         }
-        let entries = report.findings.map {
-            Entry(policy: $0.policy, id: $0.id, rule: $0.rule ?? "", severity: $0.severity ?? "", message: $0.message ?? "")
-        }
-        return Baseline(file: path, asOf: report.as_of, entries: entries)
     }
 
     /// "finding 3" for a path into `findings`, else the member's name.

@@ -51,7 +51,11 @@ public struct CheckResult: Sendable {
         self.options = options
         self.database = database
         self.factors = factors
-        self.policies = policies
+        self.policies = policies.enumerated().map { position, policy in
+            var placed = policy
+            placed.position = position
+            return placed
+        }
         self.checkedPolicies = checkedPolicies
         findings = FindingList(policies, .all)
         reportedFindings = FindingList(policies, .reported(options.reportMin))
@@ -70,13 +74,15 @@ public struct CheckResult: Sendable {
     }
 
     /// With a baseline: its findings that this run no longer produces.
-    public var resolvedSinceBaseline: [Baseline.Entry] {
-        guard let baseline = options.baseline else { return [] }
-        let resolved = Set(
-            ChangeComparison.classify(current: findings, previous: baseline.entries.map(\.previous)).changes
-                .filter { $0.kind == .resolved }.map(\.key))
-        return baseline.entries.filter { resolved.contains($0.key) }
-            .sorted { ($0.policy, $0.id) < ($1.policy, $1.id) }
+    public var resolvedSinceBaseline: [Baseline.Entry] { summary.resolvedSinceBaseline }
+
+    /// What the reports' summary parts are laid out from (`Reporter.layout`), made from the
+    /// findings on each call.
+    public var summary: CheckSummary {
+        var summary = CheckSummary(context)
+        for policy in policies { summary.add(policy) }
+        summary.shard = shard
+        return summary
     }
 }
 
@@ -105,10 +111,12 @@ public struct ReportContext: Sendable {
 public struct PolicyResult: Sendable {
     /// The policy without its operations: what a report says of it after its own sections.
     public var policy: PolicyOverview
-    /// Sorted; includes accepted findings (with `accepted` set). A streamed check keeps each
-    /// finding `withoutDetails` once the policy's own sections are written.
+    /// Sorted; includes accepted findings (with `accepted` set).
     public var findings: [Finding]
     public var unusedAcceptances: [AcceptedRisk]
+    /// The policy's place (from 0) among the run's policies, in file order (JSON schema 3's
+    /// findings name their policy by it); set by the run.
+    public internal(set) var position = 0
 }
 
 /// What a report's summary parts say of a policy: who, which file, how many operations and

@@ -28,6 +28,11 @@ public struct GateVerdict: Sendable, Hashable {
         self.init(threshold: result.options.failOn, failing: result.failingFindings.count, baseline: result.options.baseline != nil)
     }
 
+    /// The verdict of a summarised run.
+    public init(_ summary: CheckSummary) {
+        self.init(threshold: summary.options.failOn, failing: summary.findings.failing, baseline: summary.options.baseline != nil)
+    }
+
     public var outcome: Outcome {
         guard threshold != nil else { return .off }
         return failing > 0 ? .fail : .pass

@@ -23,9 +23,10 @@ public struct StreamedCheck: Sendable {
         self.maxAcceptanceDays = maxAcceptanceDays
     }
 
-    /// The result and, per reporter, its report as chunks to write (text and spilled streams).
+    /// The run summarised and, per reporter, its report as chunks to write (text and spilled
+    /// streams). The findings themselves are in the reports only.
     public struct Output: Sendable {
-        public var result: CheckResult
+        public var summary: CheckSummary
         public var reports: [[ReportChunk]]
         /// Time spent loading, checking and rendering, summed over the cores.
         public var work: WorkTimes
@@ -40,8 +41,8 @@ public struct StreamedCheck: Sendable {
 
     /// What became of one file.
     private enum Outcome {
-        /// Loaded and checked: the result, what its reported findings cite (in order)
-        /// and each reporter's sections.
+        /// Loaded and checked: the result (summarised once the check consumes it, then
+        /// dropped), what its reported findings cite (in order) and each reporter's sections.
         case checked(PolicyResult, cited: CitedPart, [[ReportSection]])
         /// Loaded, not checked because an earlier file failed (its horizon problems still count).
         case loaded(horizon: [Diagnostic])
@@ -72,13 +73,13 @@ public struct StreamedCheck: Sendable {
         let lists = reporters.contains { $0.citesLists }
         var problems = discovered
         var horizon: [Diagnostic] = []
-        var results: [PolicyResult] = []
         var citations = Citations()
         let failed = FailureFlag()
         if !problems.isEmpty { failed.set() }
         let context = ReportContext(
             asOf: options.asOf, options: options, database: DatabaseSummary(checker.database),
             factors: FactorCatalog(checker.database, asOf: options.asOf))
+        var summary = CheckSummary(context, listsFailing: reporters.contains { $0.listsFailing })
         Parallel.forEachInOrder(
             count: files.count, window: 8,
             produce: { index -> Outcome in
@@ -95,7 +96,8 @@ public struct StreamedCheck: Sendable {
                 if !beyond.isEmpty { failed.set() }
                 // Once the run has failed, files are still read for their problems, not checked.
                 guard !failed.isSet else { return .loaded(horizon: beyond) }
-                let result = checker.check(policy, options: options)
+                var result = checker.check(policy, options: options)
+                result.position = index
                 work.lap(&stage, .rules)
                 let sections = reporters.map { $0.sections(of: policy, result, context) }
                 work.lap(&stage, .render)
@@ -104,10 +106,7 @@ public struct StreamedCheck: Sendable {
                     return .invalid([overrun])
                 }
                 let cited = CitedPart(result.findings.lazy.filter { $0.severity >= options.reportMin }, tables: tables, lists: lists)
-                // Its sections are written: the summary parts need less of each finding.
-                var kept = result
-                kept.findings = result.findings.map(\.withoutDetails)
-                return .checked(kept, cited: cited, sections)
+                return .checked(result, cited: cited, sections)
             },
             consume: { _, outcome in
                 switch outcome {
@@ -116,7 +115,7 @@ public struct StreamedCheck: Sendable {
                 case .loaded(let beyond):
                     horizon += beyond
                 case .checked(let result, let cited, let sections):
-                    results.append(result)
+                    summary.add(result)
                     citations.add(cited)
                     for (reporter, streams) in zip(sections, spills) {
                         for (section, spill) in zip(reporter, streams) { spill.append(section, citations) }
@@ -126,14 +125,11 @@ public struct StreamedCheck: Sendable {
         if !problems.isEmpty { throw .input(InputError(problems)) }
         if !horizon.isEmpty { throw .input(InputError(horizon)) }
         var stage = work.start()
-        var result = CheckResult(
-            asOf: options.asOf, options: options, database: context.database, factors: context.factors,
-            policies: results)
         if let shard, let selected {
-            result.shard = ShardCoverage(shard: shard, totalFiles: discoveredFiles.count, positions: selected.map(\.position))
+            summary.shard = ShardCoverage(shard: shard, totalFiles: discoveredFiles.count, positions: selected.map(\.position))
         }
         let reports = zip(reporters, spills).map { reporter, streams in
-            reporter.layout(result, citations).map { piece -> ReportChunk in
+            reporter.layout(summary, citations).map { piece -> ReportChunk in
                 switch piece {
                 case .text(let text): return .text(text)
                 case .stream(let index): return index < streams.count ? .spilled(streams[index]) : .text("")
@@ -142,7 +138,7 @@ public struct StreamedCheck: Sendable {
             }
         }
         work.lap(&stage, .summary)
-        return Output(result: result, reports: reports, work: work.times)
+        return Output(summary: summary, reports: reports, work: work.times)
     }
 }
 

@@ -121,19 +121,6 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
 
     public var identity: FindingIdentity { FindingIdentity(rule: rule, subject: subject, factor: identityFactor) }
 
-    /// The finding without the details that only its policy's own report sections show (the
-    /// exposure, the exposure path, the evidence after the first line, the recommendations):
-    /// what a streamed check keeps of each finding for the report's summary parts, so that a
-    /// portfolio's findings take little memory once their sections are written.
-    public var withoutDetails: Finding {
-        var finding = self
-        finding.exposure = nil
-        finding.path = []
-        finding.evidence = Array(evidence.prefix(1))
-        finding.recommendations = []
-        return finding
-    }
-
     /// Ordered by file, line, column, rule, then identity: every output is deterministic.
     /// By policy, line, column, rule, then identity. The identity's text is made only for a tie
     /// on the rest (sorting a policy's findings made it for every comparison).

@@ -18,11 +18,12 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable, Bands: Codable & Sen
     var events_not_cited: Int
     var location: PointEntry?
     var reference: String?
-    var rule: String
-    var severity: String
+    /// The finding's rule, severity and subject (schema 3: absent, as they are the finding's own).
+    var rule: String?
+    var severity: String?
     /// The steps that moved the severity after the band; absent when none.
     var steps: [StepEntry]?
-    var subject: String
+    var subject: String?
     var target: String?
     var to: String?
     var window: String?
@@ -114,7 +115,10 @@ struct BindingEntry: Codable, Sendable, Equatable {
     var regimes: [String]
     /// `binds`, `secondary` or `not-assessed`.
     var status: String
+}
 
+extension BindingEntry {
+    // Outside the struct's body, so that the memberwise initializer stays (schema 3 expands to it).
     init(_ binding: Binding) {
         entity = binding.entity
         entity_regimes = binding.entityRegimes

@@ -21,7 +21,7 @@ public struct GitHubReporter: Reporter {
         }
     }
 
-    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
+    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         [.stream(0)]
     }
 }

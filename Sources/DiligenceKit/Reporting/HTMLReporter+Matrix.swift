@@ -13,26 +13,16 @@ extension HTMLReporter {
         var key: String
         var label: String
         var severity: Severity
-        var operations: Set<String>
+        /// How many operations its open findings reach.
+        var operations: Int
     }
 
-    static func matrixRisks(_ result: CheckResult) -> [MatrixRisk] {
-        var risks: [MatrixRisk] = []
-        var index: [String: Int] = [:]
-        for finding in result.reportedFindings where finding.accepted == nil && finding.rule != "stale-intelligence" {
-            let factor = finding.factors.lazy.compactMap { result.factors.factor($0) }.first
-            let key = factor.map { "factor:" + $0.id } ?? "rule:" + finding.rule
-            let operation = finding.policy + "\u{0}" + finding.subject
-            if let at = index[key] {
-                risks[at].severity = max(risks[at].severity, finding.severity)
-                risks[at].operations.insert(operation)
-            } else {
-                index[key] = risks.count
-                let label = factor.map { "\($0.id): \($0.title)" } ?? "rule \(finding.rule)"
-                risks.append(MatrixRisk(key: key, label: label, severity: finding.severity, operations: [operation]))
-            }
+    static func matrixRisks(_ result: CheckSummary) -> [MatrixRisk] {
+        let risks = result.findings.risks.map { risk in
+            let label = risk.factor.flatMap { result.factors.factor($0) }.map { "\($0.id): \($0.title)" } ?? "rule \(risk.rule)"
+            return MatrixRisk(key: risk.key, label: label, severity: risk.severity, operations: risk.operations)
         }
-        return risks.sorted { ($1.severity, $0.operations.count, $1.key) < ($0.severity, $1.operations.count, $0.key) }
+        return risks.sorted { ($1.severity, $0.operations, $1.key) < ($0.severity, $1.operations, $0.key) }
     }
 
     static func score(_ severity: Severity, column: Int) -> Int { (severity.rawValue + 1) * (column + 1) }
@@ -41,7 +31,7 @@ extension HTMLReporter {
         score >= 12 ? "#e8a09a" : score >= 6 ? "#f5c28c" : score >= 3 ? "#f7e59b" : "#cfe8c4"
     }
 
-    static func riskMatrix(_ result: CheckResult) -> String {
+    static func riskMatrix(_ result: CheckSummary) -> String {
         let risks = matrixRisks(result)
         let n = { (v: Double) in SVGNumber.text(v) }
         let rows = Array(Severity.allCases.reversed())
@@ -52,7 +42,7 @@ extension HTMLReporter {
         var members: [[[Int]]] = Array(repeating: Array(repeating: [], count: breadthColumns.count), count: rows.count)
         for (number, risk) in risks.enumerated() {
             guard let row = rows.firstIndex(of: risk.severity),
-                let column = breadthColumns.firstIndex(where: { $0.range.contains(risk.operations.count) })
+                let column = breadthColumns.firstIndex(where: { $0.range.contains(risk.operations) })
             else { continue }
             members[row][column].append(number + 1)
         }
@@ -82,7 +72,7 @@ extension HTMLReporter {
         var legend = "<ol class=\"matrix-legend\">\n"
         for risk in risks {
             legend +=
-                "<li>\(Escaping.html(risk.label)): \(risk.severity.name), \(risk.operations.count) operation\(risk.operations.count == 1 ? "" : "s")</li>\n"
+                "<li>\(Escaping.html(risk.label)): \(risk.severity.name), \(risk.operations) operation\(risk.operations == 1 ? "" : "s")</li>\n"
         }
         legend += "</ol>\n"
         if risks.isEmpty { legend = "<p>No open finding: the matrix is empty.</p>\n" }

@@ -46,7 +46,7 @@ public struct HTMLReporter: Reporter {
         return rows + [converted]
     }
 
-    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
+    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         let markdown = MarkdownReporter()
         var converter = MarkdownHTML()
         // A scope table's header is followed by the policies' rows (streams): left open.
@@ -74,7 +74,7 @@ public struct HTMLReporter: Reporter {
 
     // MARK: Document
 
-    private func head(_ result: CheckResult) -> String {
+    private func head(_ result: CheckSummary) -> String {
         let id = MarkdownReporter().reportID(result)
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -88,7 +88,7 @@ public struct HTMLReporter: Reporter {
 
     /// The report's sign-off, on a page of its own at the end: the report id, the as-of date and
     /// the database digest it is about, each company's open findings, and a line to sign.
-    private func signOffPage(_ result: CheckResult) -> String {
+    private func signOffPage(_ result: CheckSummary) -> String {
         let markdown = MarkdownReporter()
         var out = "<section class=\"sign-off\" id=\"sign-off\">\n<h2>Sign-off</h2>\n"
         out +=

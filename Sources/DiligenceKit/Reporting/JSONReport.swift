@@ -96,11 +96,11 @@ public enum JSONReport {
         var travel: Int
         var unused_acceptances: [String]
 
-        init(_ entry: PolicyResult, reportMin: Severity) {
+        init(_ entry: PolicySummary) {
             company = entry.policy.company
             counterparties = entry.policy.counterpartyCount
             file = entry.policy.file
-            findings = entry.findings.lazy.filter { $0.severity >= reportMin }.count
+            findings = entry.reported
             owner = entry.policy.owner
             reviewed = entry.policy.reviewed?.description
             sites = entry.policy.siteCount
@@ -259,8 +259,8 @@ extension JSONReport.FindingEntry {
 extension JSONReport.Document {
     /// A check's document around `findings`: every member but the findings comes from the
     /// result, and the tables from what the reported findings cite (`citations`).
-    init(_ result: CheckResult, _ citations: Citations, findings: Findings) {
-        let reported = result.reportedFindings
+    init(_ result: CheckSummary, _ citations: Citations, findings: Findings) {
+        let summary = result.findings
         as_of = result.asOf.description
         changes = result.options.comparison.map(JSONReport.ChangesEntry.init)
         database = JSONReport.Database(result.database, asOf: result.asOf)
@@ -270,28 +270,28 @@ extension JSONReport.Document {
             FactEntry(fact: $0.evidence.fact, id: $0.id, record: $0.evidence.record, source: sourceIDs($0.evidence.reference))
         }
         self.findings = findings
-        policies = result.policies.map { JSONReport.PolicyEntry($0, reportMin: result.options.reportMin) }
+        policies = result.policies.map(JSONReport.PolicyEntry.init)
         shard = result.shard.map {
             JSONReport.ShardEntry(count: $0.shard.count, index: $0.shard.index, of_files: $0.totalFiles, positions: $0.positions)
         }
         sources = citations.ordered.enumerated().map { SourceEntry(id: $0.offset + 1, $0.element) }
-        summary = JSONReport.Summary(
-            accepted: reported.lazy.filter { $0.accepted != nil }.count,
+        self.summary = JSONReport.Summary(
+            accepted: summary.accepted.values.reduce(0, +),
             baseline: result.options.baseline.map { baseline in
                 JSONReport.BaselineSummary(
                     as_of: baseline.asOf, file: baseline.file,
-                    new: reported.lazy.filter { result.isNew($0) == true }.count,
+                    new: summary.newSinceBaseline,
                     resolved: result.resolvedSinceBaseline.map {
                         JSONReport.ResolvedEntry(id: $0.id, message: $0.message, policy: $0.policy, rule: $0.rule, severity: $0.severity)
                     },
-                    unchanged: reported.lazy.filter { result.isNew($0) == false }.count)
+                    unchanged: summary.unchangedSinceBaseline)
             },
             counts: JSONReport.Counts(result.counts),
             fail_on: result.options.failOn?.name ?? "none",
-            failing: result.failingFindings.map { "\($0.policy): \($0.identity)" },
+            failing: summary.failingIdentities,
             gate: result.gate.outcome.rawValue,
             report_min: result.options.reportMin.name,
-            total: reported.count)
+            total: summary.reported)
         tool = JSONReport.Tool()
     }
 

@@ -21,6 +21,9 @@ public struct JSONReporter: Reporter {
 
     public var citesLists: Bool { schemaVersion >= 3 }
 
+    /// Schemas 1 and 2 list every failing finding in `summary.failing`; schema 3 counts them.
+    public var listsFailing: Bool { schemaVersion <= 2 }
+
     /// The findings array's depth: inside the document's object.
     static let findingsDepth = 2
 
@@ -34,15 +37,15 @@ public struct JSONReporter: Reporter {
         default:
             return [
                 JSONStreamEncoder.section(
-                    members: reported.map { JSONReportV3.FindingEntry($0, context.options) }, depth: Self.findingsDepth,
+                    members: reported.map { JSONReportV3.FindingEntry($0, context.options, policy: result.position) }, depth: Self.findingsDepth,
                     lineDepth: JSONReportV3.lineDepth
                 ) { entry, encoder in entry.write(to: encoder) }
             ]
         }
     }
 
-    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
-        let streamed = StreamedMembers(hasMembers: !result.reportedFindings.isEmpty)
+    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+        let streamed = StreamedMembers(hasMembers: result.findings.reported > 0)
         let document = JSONReport.Document(result, citations, findings: streamed)
         let parts: [String]
         switch schemaVersion {
@@ -50,7 +53,8 @@ public struct JSONReporter: Reporter {
         case 2: parts = JSONStreamEncoder.parts(of: document)
         default:
             parts = JSONStreamEncoder.parts(
-                of: JSONReportV3.Document(document, lists: citations.lists, findings: streamed), lineDepth: JSONReportV3.lineDepth)
+                of: JSONReportV3.Document(document, lists: citations.lists, failing: result.findings, findings: streamed),
+                lineDepth: JSONReportV3.lineDepth)
         }
         return [.text(parts[0]), .stream(0), .text(parts[1])]
     }

@@ -55,11 +55,10 @@ public struct JUnitReporter: Reporter {
         return [ReportSection(xml.joined(separator: "\n") + "\n")]
     }
 
-    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
-        let suites = result.policies.map { Self.cases($0.findings, result.options) }
-        let total = suites.reduce(0) { $0 + max(1, $1.count) }
-        let failures = suites.reduce(0) { $0 + $1.filter(\.fails).count }
-        let skipped = suites.reduce(0) { $0 + $1.filter { !$0.fails && $0.finding.accepted != nil }.count }
+    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+        let total = result.policies.reduce(0) { $0 + max(1, $1.cases) }
+        let failures = result.policies.reduce(0) { $0 + $1.failures }
+        let skipped = result.policies.reduce(0) { $0 + $1.skipped }
         return [
             .text(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -20,7 +20,7 @@ public struct MergedReport: Sendable {
         let counts = document.summary.counts
         return "merged \(document.policies.count) policies as of \(document.as_of): \(counts.critical) critical, \(counts.high) high, "
             + "\(counts.medium) medium, \(counts.low) low, \(counts.info) info; gate: "
-            + (document.summary.gate == "fail" ? "FAILED (\(document.summary.failing.count) failing)" : document.summary.gate)
+            + (document.summary.gate == "fail" ? "FAILED (\(document.summary.failing) failing)" : document.summary.gate)
     }
 
     /// The report in a format of `formats` (nil for another).
@@ -128,27 +128,43 @@ public struct MergedReport: Sendable {
         _ shards: [ShardFile], _ base: JSONReportV3.Document<[JSONReportV3.FindingEntry]>
     ) -> JSONReportV3.Document<[JSONReportV3.FindingEntry]> {
         // Policies in the whole run's order; each one's findings and failing entries with it.
-        var placed: [(position: Int, shard: Int, policy: JSONReport.PolicyEntry)] = []
-        var findings: [[String: [JSONReportV3.FindingEntry]]] = []
-        var failing: [[String: [String]]] = []
+        var placed: [(position: Int, shard: Int, index: Int, policy: JSONReport.PolicyEntry)] = []
+        var findings: [[Int: [JSONReportV3.FindingEntry]]] = []
+        var unreported: [[Int: [JSONReportV3.UnreportedEntry]]] = []
         for (number, shard) in shards.enumerated() {
             let document = shard.document
-            for (policy, position) in zip(document.policies, document.shard?.positions ?? []) { placed.append((position, number, policy)) }
+            for (index, (policy, position)) in zip(document.policies, document.shard?.positions ?? []).enumerated() {
+                placed.append((position, number, index, policy))
+            }
             findings.append(Dictionary(grouping: document.findings, by: \.policy))
-            let files = document.policies.map(\.file).sorted { $0.utf8.count > $1.utf8.count }
-            failing.append(Dictionary(grouping: document.summary.failing) { entry in files.first { entry.hasPrefix($0 + ": ") } ?? "" })
+            unreported.append(Dictionary(grouping: document.summary.failing_unreported ?? [], by: \.policy))
         }
         placed.sort { $0.position < $1.position }
         var merged = base
         merged.shard = nil
         merged.policies = placed.map(\.policy)
-        merged.findings = placed.flatMap { findings[$0.shard][$0.policy.file] ?? [] }
+        // Each finding names its policy by its place in the merged run.
+        merged.findings = placed.enumerated().flatMap { place, entry in
+            (findings[entry.shard][entry.index] ?? []).map { finding in
+                var moved = finding
+                moved.policy = place
+                return moved
+            }
+        }
         var summary = base.summary
-        summary.failing = placed.flatMap { failing[$0.shard][$0.policy.file] ?? [] }
+        summary.failing = shards.reduce(0) { $0 + $1.document.summary.failing }
+        let below = placed.enumerated().flatMap { place, entry in
+            (unreported[entry.shard][entry.index] ?? []).map { item in
+                var moved = item
+                moved.policy = place
+                return moved
+            }
+        }
+        summary.failing_unreported = below.isEmpty ? nil : below
         summary.counts = shards.dropFirst().reduce(base.summary.counts) { $0 + $1.document.summary.counts }
         summary.total = shards.reduce(0) { $0 + $1.document.summary.total }
         summary.accepted = shards.reduce(0) { $0 + $1.document.summary.accepted }
-        summary.gate = summary.fail_on == "none" ? "off" : (summary.failing.isEmpty ? "pass" : "fail")
+        summary.gate = summary.fail_on == "none" ? "off" : (summary.failing == 0 ? "pass" : "fail")
         if var baseline = summary.baseline {
             baseline.new = shards.reduce(0) { $0 + ($1.document.summary.baseline?.new ?? 0) }
             baseline.unchanged = shards.reduce(0) { $0 + ($1.document.summary.baseline?.unchanged ?? 0) }
@@ -172,6 +188,7 @@ public struct MergedReport: Sendable {
         var steps: [String: JSONReportV3.PathStepEntry] = [:]
         var bands: [String: JSONReportV3.BandsEntry] = [:]
         var recommendations: [String: JSONReportV3.RecommendationListEntry] = [:]
+        var bindings: [String: JSONReportV3.BindingTableEntry] = [:]
         for shard in shards {
             let document = shard.document
             let sources = Dictionary(document.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -181,11 +198,13 @@ public struct MergedReport: Sendable {
             for entry in document.path_steps where steps[entry.id] == nil { steps[entry.id] = entry }
             for entry in document.exposure_bands where bands[entry.id] == nil { bands[entry.id] = entry }
             for entry in document.recommendation_lists where recommendations[entry.id] == nil { recommendations[entry.id] = entry }
+            for entry in document.bindings where bindings[entry.id] == nil { bindings[entry.id] = entry }
         }
         var listedFacts: [FactEntry] = [], listedEvents: [EventEntry] = [], listedSources: [SourceEntry] = []
         var listedEvidence: [JSONReportV3.EvidenceListEntry] = [], listedSteps: [JSONReportV3.PathStepEntry] = []
         var listedRecommendations: [JSONReportV3.RecommendationListEntry] = []
         var listedBands: [JSONReportV3.BandsEntry] = []
+        var listedBindings: [JSONReportV3.BindingTableEntry] = []
         var seen: Set<String> = []
         var numbers: [SourceEntry: Int] = [:]
         for finding in merged.findings {
@@ -217,6 +236,7 @@ public struct MergedReport: Sendable {
                 if let step = steps[id] { listedSteps.append(step) }
             }
             if let id = finding.recommendations, seen.insert(id).inserted, let list = recommendations[id] { listedRecommendations.append(list) }
+            if let id = finding.binding, seen.insert(id).inserted, let entry = bindings[id] { listedBindings.append(entry) }
         }
         merged.facts = listedFacts
         merged.events = listedEvents
@@ -225,6 +245,7 @@ public struct MergedReport: Sendable {
         merged.path_steps = listedSteps
         merged.exposure_bands = listedBands
         merged.recommendation_lists = listedRecommendations
+        merged.bindings = listedBindings
     }
 }
 

@@ -146,6 +146,19 @@ enum TableID {
         return hash.id(prefix: "b-")
     }
 
+    /// Whether a measure binds an entity (schema 3): `g-` and a hash of its members.
+    static func binding(_ binding: BindingEntry) -> String {
+        var hash = FNV()
+        hash.add(binding.entity)
+        for list in [binding.entity_regimes, binding.imposed_by, binding.regimes] {
+            for item in list { hash.add(item) }
+            hash.add(nil)
+        }
+        hash.add(binding.reason)
+        hash.add(binding.status)
+        return hash.id(prefix: "g-")
+    }
+
     /// A step of an exposure path (schema 3): `p-` and a hash of its text.
     static func pathStep(_ text: String) -> String {
         var hash = FNV()
@@ -239,6 +252,7 @@ struct CitedLists: Sendable {
     private(set) var recommendations: [JSONReportV3.RecommendationListEntry] = []
     private(set) var steps: [JSONReportV3.PathStepEntry] = []
     private(set) var bands: [JSONReportV3.BandsEntry] = []
+    private(set) var bindings: [JSONReportV3.BindingTableEntry] = []
     private var ids: Set<String> = []
 
     /// Lists what the finding cites that is not listed yet; `items`: its evidence as the list
@@ -261,6 +275,10 @@ struct CitedLists: Sendable {
             let id = TableID.recommendationList(finding.recommendations)
             if ids.insert(id).inserted { recommendations.append(JSONReportV3.RecommendationListEntry(id: id, texts: finding.recommendations)) }
         }
+        if let binding = finding.binding.map(BindingEntry.init) {
+            let id = TableID.binding(binding)
+            if ids.insert(id).inserted { bindings.append(JSONReportV3.BindingTableEntry(id: id, binding)) }
+        }
     }
 
     /// Lists what another part lists that is not listed yet (a policy's lists after the earlier ones').
@@ -269,5 +287,6 @@ struct CitedLists: Sendable {
         for entry in other.bands where ids.insert(entry.id).inserted { bands.append(entry) }
         for entry in other.steps where ids.insert(entry.id).inserted { steps.append(entry) }
         for entry in other.recommendations where ids.insert(entry.id).inserted { recommendations.append(entry) }
+        for entry in other.bindings where ids.insert(entry.id).inserted { bindings.append(entry) }
     }
 }

@@ -59,7 +59,7 @@ public protocol Reporter: Sendable {
     /// where each stream's sections go (every policy's, in file order, or one policy's at a
     /// time in an order of the layout's choosing). `citations` numbers the references cited by
     /// the reported findings, in order of first citation (policies in file order).
-    func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece]
+    func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece]
 
     /// Whether `layout` reads the facts and events of `citations` (the tables of the JSON
     /// report and the SARIF run); a run lists them only when a reporter does.
@@ -68,6 +68,10 @@ public protocol Reporter: Sendable {
     /// Whether `layout` reads the lists of `citations` (JSON schema 3's evidence lists,
     /// recommendation lists and path steps).
     var citesLists: Bool { get }
+
+    /// Whether `layout` lists every failing finding's identity (`FindingSummary.failingIdentities`);
+    /// a run keeps them only when a reporter does.
+    var listsFailing: Bool { get }
 }
 
 extension Reporter {
@@ -76,6 +80,8 @@ extension Reporter {
     public var citesTables: Bool { false }
 
     public var citesLists: Bool { false }
+
+    public var listsFailing: Bool { false }
 
     /// The whole report in memory, for a result checked in memory (`Checker.check(_:options:)`,
     /// which keeps the policies). A streamed check writes its report with `StreamedCheck`.
@@ -92,7 +98,7 @@ extension Reporter {
             }
         }
         var text = ""
-        for piece in layout(result, citations) {
+        for piece in layout(result.summary, citations) {
             switch piece {
             case .text(let part): text += part
             case .stream(let index): if index < streams.count { text += streams[index].joined() }

@@ -192,9 +192,9 @@ public struct SARIFReporter: Reporter {
         return [JSONStreamEncoder.section(members: results, depth: Self.resultsDepth)]
     }
 
-    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
-        let document = JSONReport.Document(result, citations, findings: StreamedMembers(hasMembers: !result.reportedFindings.isEmpty))
-        let parts = JSONStreamEncoder.parts(of: Self.log(document, results: document.findings), capacity: 65_536)
+    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+        let document = JSONReport.Document(result, citations, findings: StreamedMembers(hasMembers: result.findings.reported > 0))
+        let parts = JSONStreamEncoder.parts(of: Self.log(document, results: document.findings, failing: result.findings.failing), capacity: 65_536)
         return [.text(parts[0]), .stream(0), .text(parts[1])]
     }
 
@@ -243,9 +243,10 @@ public struct SARIFReporter: Reporter {
             ruleId: finding.rule, ruleIndex: rules.index[finding.rule], suppressions: suppressions)
     }
 
-    /// The log of a JSON report document (schema 2) around `results`.
-    static func log<Findings, Results>(_ document: JSONReport.Document<Findings>, results: Results) -> Log<Results> {
-        let failing = document.summary.failing.count
+    /// The log of a JSON report document (schema 2) around `results`; `failing`: how many
+    /// findings fail the gate (by default, the document's list of them).
+    static func log<Findings, Results>(_ document: JSONReport.Document<Findings>, results: Results, failing: Int? = nil) -> Log<Results> {
+        let failing = failing ?? document.summary.failing.count
         let properties = RunProperties(
             asOf: document.as_of, changes: document.changes,
             database: DatabaseProperties(

@@ -26,23 +26,23 @@ public struct TextReporter: Reporter {
         }
     }
 
-    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
-        [.stream(0), .text((result.reportedFindings.isEmpty ? "" : "\n") + summary(result).joined(separator: "\n") + "\n")]
+    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+        [.stream(0), .text((result.findings.reported == 0 ? "" : "\n") + summary(result).joined(separator: "\n") + "\n")]
     }
 
     /// The closing lines: counts, baseline changes, database and gate verdict.
-    public func summary(_ result: CheckResult) -> [String] {
+    public func summary(_ result: CheckSummary) -> [String] {
         var lines: [String] = []
         let counts = Severity.allCases.reversed().compactMap { severity in
             result.counts[severity].map { "\($0) \(severity)" }
         }
-        let accepted = result.reportedFindings.lazy.filter { $0.accepted != nil }.count
+        let accepted = result.findings.accepted.values.reduce(0, +)
         var summary = "\(result.policies.count) polic\(result.policies.count == 1 ? "y" : "ies") checked as of \(result.asOf): "
         summary += counts.isEmpty ? "no findings" : counts.joined(separator: ", ")
         if accepted > 0 { summary += "; \(accepted) accepted" }
         lines.append(summary)
         if let baseline = result.options.baseline {
-            let new = result.reportedFindings.lazy.filter { result.isNew($0) == true }.count
+            let new = result.findings.newSinceBaseline
             lines.append("since baseline \(baseline.file): \(new) new, \(result.resolvedSinceBaseline.count) resolved")
         }
         if let comparison = result.options.comparison {

@@ -3,7 +3,7 @@
 /// numbered, then the findings new, escalated, updated, de-escalated and resolved, each with the
 /// numbers of the facts that caused it.
 extension MarkdownReporter {
-    func changes(_ result: CheckResult, _ comparison: ChangeReport, _ out: inout MarkdownDocument) {
+    func changes(_ result: CheckSummary, _ comparison: ChangeReport, _ out: inout MarkdownDocument) {
         out.line("## Changes since \(Escaping.markdown(comparison.sinceText))")
         out.blank()
         out.line(

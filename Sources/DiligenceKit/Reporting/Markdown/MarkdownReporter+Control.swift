@@ -3,7 +3,7 @@
 extension MarkdownReporter {
     // MARK: 1. Control block
 
-    func control(_ result: CheckResult, _ out: inout MarkdownDocument) {
+    func control(_ result: CheckSummary, _ out: inout MarkdownDocument) {
         let companies = result.policies.map(\.policy.company)
         out.line("# Due-diligence report: geopolitical exposure")
         out.blank()
@@ -60,14 +60,7 @@ extension MarkdownReporter {
     }
 
     /// A stable id for the run: as-of date and a digest of the database and the findings.
-    func reportID(_ result: CheckResult) -> String {
-        var hasher = SHA256()
-        hasher.update(result.asOf.description)
-        hasher.update(result.database.digest)
-        for entry in result.policies {
-            hasher.update(entry.policy.file)
-            for finding in entry.findings { hasher.update("\(finding.identity)|\(finding.severity)|\(finding.accepted != nil)") }
-        }
-        return "DD-\(result.asOf)-\(hasher.finalizeHex().prefix(8))"
+    func reportID(_ result: CheckSummary) -> String {
+        "DD-\(result.asOf)-\(result.findings.digest.prefix(8))"
     }
 }

@@ -7,7 +7,7 @@
 extension MarkdownReporter {
     // MARK: 5. Findings
 
-    func findings(_ result: CheckResult, _ out: inout MarkdownDocument) {
+    func findings(_ result: CheckSummary, _ out: inout MarkdownDocument) {
         out.line("## 5. Findings by company")
         out.blank()
         out.line(

@@ -5,7 +5,7 @@
 extension MarkdownReporter {
     // MARK: 4. Methodology
 
-    func methodology(_ result: CheckResult, _ out: inout MarkdownDocument) {
+    func methodology(_ result: CheckSummary, _ out: inout MarkdownDocument) {
         let settings = result.options.settings
         out.line("## 4. Methodology")
         out.blank()
@@ -17,7 +17,7 @@ extension MarkdownReporter {
             "Thresholds: conflict distance bands \(settings.conflictBandsKm.map { "\(Int($0)) km" }.joined(separator: " / ")) (critical / high / medium / low); conflict events count in full for \(settings.conflictFullWeightDays) days and one level lower up to \(settings.conflictLookbackDays) days; shutdown events count in full for \(settings.shutdownRecencyDays) days; unrest events \(settings.unrestRecencyDays.map(String.init).joined(separator: " / ")) days; intelligence is stale \(settings.staleAfterDays) days after its last review, and recency is measured from the as-of date but no later than the last review plus \(settings.staleAfterDays) days; name screening threshold \(settings.screeningThreshold)."
         )
         out.blank()
-        let used = Set(result.reportedFindings.map(\.rule))
+        let used = result.findings.rules
         let rules = RuleRegistry.all.map(\.description).filter { used.contains($0.id) }
         guard !rules.isEmpty else { return }
         out.line(

@@ -3,22 +3,21 @@
 extension MarkdownReporter {
     // MARK: 7. Accepted risks, stale intelligence, not assessed
 
-    func openItems(_ result: CheckResult, _ out: inout MarkdownDocument) {
+    func openItems(_ result: CheckSummary, _ out: inout MarkdownDocument) {
         out.line("## 7. Accepted risks, stale intelligence and items not assessed")
         out.blank()
         out.line("### Accepted risks")
         out.blank()
         var rows: [[String]] = []
         for entry in result.policies {
-            for risk in entry.policy.acceptedRisks {
-                let matched = entry.findings.filter { risk.covers($0.identity) }
+            for (risk, matched) in zip(entry.policy.acceptedRisks, entry.acceptanceMatches) {
                 let state: String
                 if risk.expires < result.asOf {
                     state = "**expired**"
-                } else if matched.isEmpty {
+                } else if matched == 0 {
                     state = "unused (matches no finding)"
                 } else {
-                    state = "in force (\(matched.count) finding\(matched.count == 1 ? "" : "s"))"
+                    state = "in force (\(matched) finding\(matched == 1 ? "" : "s"))"
                 }
                 rows.append([
                     "`\(Escaping.codeInTable(entry.policy.file)):\(risk.mark.line)`", "`\(Escaping.codeInTable(risk.finding))`",
@@ -34,12 +33,11 @@ extension MarkdownReporter {
         out.blank()
         out.line("### Stale intelligence")
         out.blank()
-        let stale = result.reportedFindings.filter { $0.rule == "stale-intelligence" }
         var staleRows: [String: [String]] = [:]
-        for finding in stale where staleRows[finding.subject] == nil {
+        for finding in result.findings.stale {
             staleRows[finding.subject] = [
                 "`\(Escaping.codeInTable(finding.subject))`", Escaping.markdown(finding.subjectName),
-                finding.evidence.first?.date ?? "", finding.severity.name,
+                finding.evidenceDate ?? "", finding.severity.name,
             ]
         }
         if staleRows.isEmpty {
@@ -50,7 +48,7 @@ extension MarkdownReporter {
         out.blank()
         out.line("### Not assessed")
         out.blank()
-        let unassessed = result.reportedFindings.filter { $0.rule == "not-assessed" }
+        let unassessed = result.findings.notAssessed
         if unassessed.isEmpty {
             out.line("None.")
         } else {
@@ -68,7 +66,7 @@ extension MarkdownReporter {
 
     // MARK: 8. Limitations and annex
 
-    func limitations(_ result: CheckResult, _ out: inout MarkdownDocument) {
+    func limitations(_ result: CheckSummary, _ out: inout MarkdownDocument) {
         out.line("## 8. Limitations and data gaps")
         out.blank()
         var items = [

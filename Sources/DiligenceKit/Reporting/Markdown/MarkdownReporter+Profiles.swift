@@ -10,14 +10,12 @@ extension MarkdownReporter {
     /// The factors behind the reported findings, by country (in name order), each in id order;
     /// with the countries of the companies' operations that the database covers, even when no
     /// finding cites a factor of theirs.
-    func profiledFactors(_ result: CheckResult) -> [(country: Country, factors: [RiskFactor])] {
+    func profiledFactors(_ result: CheckSummary) -> [(country: Country, factors: [RiskFactor])] {
         var seen: Set<String> = []
         var byCountry: [Country: [RiskFactor]] = [:]
-        for finding in result.reportedFindings {
-            for id in finding.factors where !seen.contains(id) {
-                seen.insert(id)
-                if let factor = result.factors.factor(id) { byCountry[factor.country, default: []].append(factor) }
-            }
+        for id in result.findings.factorIDs where !seen.contains(id) {
+            seen.insert(id)
+            if let factor = result.factors.factor(id) { byCountry[factor.country, default: []].append(factor) }
         }
         for entry in result.policies {
             for country in entry.policy.countries where byCountry[country] == nil && result.factors.covers(country) {
@@ -32,7 +30,7 @@ extension MarkdownReporter {
     /// Each factor behind a finding, stated once: its facts, its sources with their quotes, its
     /// events as of the as-of date and its recommendations. `citations` numbers the sources
     /// (a source no finding cited is numbered after the others).
-    func profiles(_ result: CheckResult, _ citations: inout Citations, _ out: inout MarkdownDocument) {
+    func profiles(_ result: CheckSummary, _ citations: inout Citations, _ out: inout MarkdownDocument) {
         out.line("## 6. Country risk profiles")
         out.blank()
         let countries = profiledFactors(result)
@@ -76,7 +74,7 @@ extension MarkdownReporter {
     }
 
     private func profile(
-        _ factor: RiskFactor, _ result: CheckResult, _ citations: inout Citations, _ quoted: inout [Reference: String],
+        _ factor: RiskFactor, _ result: CheckSummary, _ citations: inout Citations, _ quoted: inout [Reference: String],
         _ out: inout MarkdownDocument
     ) {
         out.line("<a id=\"\(Self.anchor("factor", factor.id))\"></a>")

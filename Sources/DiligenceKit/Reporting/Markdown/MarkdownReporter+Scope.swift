@@ -32,7 +32,7 @@ extension MarkdownReporter {
         }
     }
 
-    func scope(_ result: CheckResult, _ out: inout MarkdownDocument) {
+    func scope(_ result: CheckSummary, _ out: inout MarkdownDocument) {
         out.line("## 3. Scope")
         out.blank()
         out.line(
@@ -129,7 +129,7 @@ extension MarkdownReporter {
 
     /// Which countries the database covers: elsewhere "no finding" means "not covered", not
     /// "no risk" (the companies' table says which of their countries that is).
-    func coverage(_ result: CheckResult, _ out: inout MarkdownDocument) {
+    func coverage(_ result: CheckSummary, _ out: inout MarkdownDocument) {
         let covered = result.factors.coveredCountries
         var text =
             covered.isEmpty

@@ -22,7 +22,7 @@ public struct MarkdownReporter: Reporter {
         return scope(of: policy, result, context).map(\.section) + [findings.section]
     }
 
-    public func layout(_ result: CheckResult, _ citations: Citations) -> [ReportPiece] {
+    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         var out = MarkdownDocument()
         control(result, &out)
         executiveSummary(result, &out)

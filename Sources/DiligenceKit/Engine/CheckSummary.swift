@@ -1,0 +1,48 @@
+/// What the parts of a report that need every policy are laid out from (`Reporter.layout`):
+/// the run's options and database, each policy's overview and counts, and the findings
+/// summarised (`FindingSummary`), never the findings themselves. A streamed check builds it
+/// policy by policy; `CheckResult.summary` builds it from a result held in memory.
+public struct CheckSummary: Sendable {
+    public let asOf: Day
+    public let options: CheckOptions
+    public let database: DatabaseSummary
+    /// The database's factors by id and the countries it covers.
+    public let factors: FactorCatalog
+    /// Each policy's overview and counts, in file order.
+    public private(set) var policies: [PolicySummary] = []
+    /// The findings of every policy, summarised.
+    public private(set) var findings: FindingSummary
+    /// The shard a `check --shard K/N` covered (nil: the whole portfolio).
+    public internal(set) var shard: ShardCoverage?
+
+    /// An empty summary for a run in this context; `listsFailing`: keep every failing
+    /// finding's identity (`FindingSummary.failingIdentities`).
+    public init(_ context: ReportContext, listsFailing: Bool = true) {
+        asOf = context.asOf
+        options = context.options
+        database = context.database
+        factors = context.factors
+        findings = FindingSummary(
+            options: context.options, databaseDigest: context.database.digest, factors: context.factors, listsFailing: listsFailing)
+    }
+
+    /// Adds a policy's result (policies in file order).
+    public mutating func add(_ result: PolicyResult) {
+        policies.append(findings.add(result))
+    }
+
+    /// What every policy's own report sections are rendered with.
+    public var context: ReportContext { ReportContext(asOf: asOf, options: options, database: database, factors: factors) }
+
+    /// Reported findings not accepted, per severity.
+    public var counts: [Severity: Int] { findings.open }
+
+    /// Whether any finding fails the gate.
+    public var gateFailed: Bool { findings.failing > 0 }
+
+    /// The gate's decision for this run.
+    public var gate: GateVerdict { GateVerdict(self) }
+
+    /// With a baseline: its findings that this run no longer produces.
+    public var resolvedSinceBaseline: [Baseline.Entry] { findings.resolvedSinceBaseline }
+}
