@@ -58,9 +58,9 @@ import Glibc
     }
 
     /// `--json-schema-version 1` (deprecated) writes byte for byte what the tool wrote before
-    /// schema 2: the committed report of that time is the fixture (its only later change: distances
+    /// schema 2: the committed report of that time is the fixture (its only later changes: distances
     /// under 10 km with one decimal, "1.3 km", as every format writes them since the km formatter
-    /// became one).
+    /// became one; a not-assessed finding's advice about what is missing in its case only).
     @Test func jsonSchemaVersion1KeepsItsBytes() throws {
         let out = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
