@@ -17,7 +17,8 @@ extension MarkdownReporter {
         }
         // The factor's title in parentheses, or opening the message, repeats the group's heading.
         if let factor {
-            if let range = message.range(of: " (" + factor.title + ")") { message.removeSubrange(range) }
+            let title = " (" + factor.title + ")"
+            if message.containsBytes(of: title), let range = message.range(of: title) { message.removeSubrange(range) }
             let announced = factor.title + ": announced "
             if message.hasPrefix(announced) { message = "Announced " + message.dropFirst(announced.count) }
         }
@@ -48,8 +49,8 @@ extension MarkdownReporter {
             var probe = Substring(step)
             for id in finding.factors where probe.hasPrefix(id + ": ") { probe = probe.dropFirst(id.count + 2) }
             // "in Mali" when the message says "… to Mali": the country is named.
-            if probe.hasPrefix("in "), message.contains(probe.dropFirst(3).lowercased()) { return false }
-            return !message.contains(probe.lowercased())
+            if probe.hasPrefix("in "), message.containsBytes(of: probe.dropFirst(3).lowercased()) { return false }
+            return !message.containsBytes(of: probe.lowercased())
         }
     }
 
@@ -65,7 +66,7 @@ extension MarkdownReporter {
 
     /// The path's steps, one per arrow: a step of the path may hold several ("… → one level higher").
     static func steps(_ finding: Finding) -> [String] {
-        finding.path.flatMap { $0.components(separatedBy: " → ") }
+        finding.path.flatMap { $0.components(separatedByBytesOf: " → ") }
     }
 
     /// Whether a line of evidence without a source only repeats the message or a path step:
@@ -75,7 +76,8 @@ extension MarkdownReporter {
         var candidates = [Substring(evidence.fact)]
         if let colon = evidence.fact.range(of: ": ") { candidates.append(evidence.fact[colon.upperBound...]) }
         return candidates.contains { fact in
-            fact.count >= 12 && (finding.message.contains(fact) || finding.path.contains { $0.contains(fact) })
+            let text = String(fact)
+            return text.count >= 12 && (finding.message.containsBytes(of: text) || finding.path.contains { $0.containsBytes(of: text) })
         }
     }
 
