@@ -21,10 +21,6 @@ public enum ReportWriter {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
-        public init(path: String, reason: String) {
-            self.path = path
-            self.reason = reason
-        }
         public var description: String { "\(path): error: cannot write report: \(reason)" }
     }
 
