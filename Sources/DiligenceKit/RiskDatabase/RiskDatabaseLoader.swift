@@ -356,9 +356,12 @@ public struct RiskDatabaseLoader: Sendable {
         guard let block = record.object("snapshot"), let source = block.text("source").flatMap(SnapshotSource.init(rawValue:)),
             let date = block.date("date")
         else { return nil }
-        return DataSnapshot(
-            source: source, date: date, excerpt: block.boolean("excerpt") ?? false, inputs: block.texts("inputs"),
-            relative: relative, file: display)
+        var snapshot = DataSnapshot(source: source, date: date)
+        snapshot.excerpt = block.boolean("excerpt") ?? false
+        snapshot.inputs = block.texts("inputs")
+        snapshot.relative = relative
+        snapshot.file = display
+        return snapshot
     }
 
     /// The snapshot of a list file the cache answered for: its `snapshot:` block alone, read
