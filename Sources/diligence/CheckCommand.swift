@@ -161,7 +161,8 @@ struct CheckCommand: ParsableCommand {
         }
         var check = StreamedCheck(
             checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
-            loader: workspace.policyLoader, options: options, maxAcceptanceDays: maxAcceptanceDays)
+            loader: workspace.policyLoader, options: options)
+        check.maxAcceptanceDays = maxAcceptanceDays
         check.shard = shard
         let output: StreamedCheck.Output
         do {

@@ -12,15 +12,14 @@ public struct StreamedCheck: Sendable {
     public var loader: PolicyLoader
     public var options: CheckOptions
     /// Longest an accepted risk may run after the as-of date (`AcceptanceHorizon`).
-    public var maxAcceptanceDays: Int
+    public var maxAcceptanceDays = AcceptanceHorizon.defaultDays
     /// With `--shard K/N`: check only that shard's files (`Shard`).
     public var shard: Shard?
 
-    public init(checker: Checker, loader: PolicyLoader, options: CheckOptions, maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays) {
+    public init(checker: Checker, loader: PolicyLoader, options: CheckOptions) {
         self.checker = checker
         self.loader = loader
         self.options = options
-        self.maxAcceptanceDays = maxAcceptanceDays
     }
 
     /// The run summarised and, per reporter, its report as chunks to write (text and spilled
