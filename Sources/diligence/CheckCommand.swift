@@ -98,11 +98,6 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    /// The format's reporter, with the JSON schema version asked for.
-    func reporter(_ format: ReportFormat) -> any Reporter {
-        format == .json ? JSONReporter(schemaVersion: jsonSchemaVersion) : format.reporter
-    }
-
     func run() throws {
         let plan = try OutputPlan(output: output, formats: formats)
         // PDF: the HTML report printed by headless Chromium, which must be there before anything runs.
@@ -166,13 +161,14 @@ struct CheckCommand: ParsableCommand {
         }
         var check = StreamedCheck(
             checker: Checker(database: workspace.database, vocabularies: workspace.vocabularies),
-            loader: workspace.policyLoader, options: options, maxAcceptanceDays: maxAcceptanceDays)
+            loader: workspace.policyLoader, options: options)
+        check.maxAcceptanceDays = maxAcceptanceDays
         check.shard = shard
         let output: StreamedCheck.Output
         do {
             output = KeptUntilExit.keep(
                 try check.run(
-                    input.paths, reporters: plan.formats.map(reporter),
+                    input.paths, formats: plan.formats, jsonSchemaVersion: jsonSchemaVersion,
                     spillFolder: FileManager.default.temporaryDirectory.path))
         } catch {
             switch error {
@@ -188,12 +184,8 @@ struct CheckCommand: ParsableCommand {
         if let browser {
             for (index, format) in plan.formats.enumerated() where format == .pdf && reports.indices.contains(index) {
                 do throws(PDFPrinter.PrintError) {
-                    reports[index] = [
-                        .spilled(
-                            try PDFPrinter.print(
-                                reports[index], browser: browser,
-                                temporaryFolder: FileManager.default.temporaryDirectory.path))
-                    ]
+                    reports[index] = try PDFPrinter.print(
+                        reports[index], browser: browser, temporaryFolder: FileManager.default.temporaryDirectory.path)
                 } catch {
                     printError(error.description)
                     throw ExitCode.invalidInput

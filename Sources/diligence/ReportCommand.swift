@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw rejected(error)
             }
-            try plan.writeOrExit(plan.formats.map { [.text(merged.text($0) ?? "")] })
+            try plan.writeOrExit(plan.formats.map { ReportContent(text: merged.text($0) ?? "") })
             printError((plan.target == .standardOutput ? "" : "wrote " + plan.paths.joined(separator: ", ") + "\n") + merged.summary)
             if merged.gateFailed { throw ExitCode.findings }
         }
@@ -102,7 +102,7 @@ struct ReportCommand: ParsableCommand {
                 if let output, output != "-" {
                     try ReportWriter.write([(path: output, contents: text)])
                 } else {
-                    try ReportWriter.writeToStandardOutput([.text(text)])
+                    try ReportWriter.writeToStandardOutput(ReportContent(text: text))
                 }
             } catch {
                 printError(output.map { _ in error.description } ?? "error: cannot write report: \(StandardStreams.failure(error.reason))")

@@ -15,7 +15,7 @@ extension OutputPlan {
     }
 
     /// Writes the reports as planned; when that fails, the reason on standard error and exit 2.
-    func writeOrExit(_ reports: [[ReportChunk]]) throws {
+    func writeOrExit(_ reports: [ReportContent]) throws {
         do {
             try write(reports)
         } catch {

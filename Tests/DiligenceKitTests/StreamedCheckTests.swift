@@ -17,7 +17,7 @@ import Testing
         let output = try check.run(paths, reporters: [format.reporter], spillFolder: FileManager.default.temporaryDirectory.path)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString).\(format.rawValue)")
         defer { try? FileManager.default.removeItem(at: file) }
-        try ReportWriter.write([(path: file.path, chunks: try #require(output.reports.first))])
+        try ReportWriter.write([(path: file.path, chunks: try #require(output.reports.first).chunks)])
         return (output.summary, try String(contentsOf: file, encoding: .utf8))
     }
 

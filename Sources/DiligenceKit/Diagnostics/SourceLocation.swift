@@ -22,11 +22,6 @@ public struct Mark: Sendable, Hashable, Codable, Comparable {
     public var line: Int
     public var column: Int
 
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
-
     public static let start = Mark(line: 1, column: 1)
 
     public static func < (lhs: Mark, rhs: Mark) -> Bool {

@@ -8,13 +8,6 @@ public struct Drafter: Sendable {
     /// Goods (exemptions) and dependencies (services a shutdown took down) are named by these.
     public var vocabularies: Vocabularies
 
-    public init(rules: DraftingRules, gazetteer: Gazetteer, countries: CountryTable, vocabularies: Vocabularies) {
-        self.rules = rules
-        self.gazetteer = gazetteer
-        self.countries = countries
-        self.vocabularies = vocabularies
-    }
-
     /// The library's rules, gazetteer, countries and vocabularies.
     public static func builtin() throws(InputError) -> Drafter {
         let countries = try CountryTable.builtin()

@@ -19,11 +19,6 @@ public struct NameFinder: Sendable {
     public var words: DraftingWords
     public var countries: CountryTable
 
-    public init(words: DraftingWords, countries: CountryTable) {
-        self.words = words
-        self.countries = countries
-    }
-
     static let inner: Set<String> = ["of", "for", "the", "and", "on", "du", "de", "da", "des", "la", "le", "al", "el", "wa", "ibn", "bin", "van", "von"]
 
     public func find(in sentence: Sentence, places: Set<String>) -> [NamedEntity] {

@@ -44,12 +44,6 @@ public struct ChangeCause: Sendable, Hashable, Codable {
     /// The date as the data gives it, with its precision ("2020-08-18", "August 2020 (month)").
     public var date: String?
 
-    public init(kind: Kind, record: String, fact: String, date: String?) {
-        self.kind = kind
-        self.record = record
-        self.fact = fact
-        self.date = date
-    }
 }
 
 /// A finding that is new, escalated, de-escalated, updated or resolved since the comparison run.

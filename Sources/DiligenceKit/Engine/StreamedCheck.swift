@@ -12,22 +12,21 @@ public struct StreamedCheck: Sendable {
     public var loader: PolicyLoader
     public var options: CheckOptions
     /// Longest an accepted risk may run after the as-of date (`AcceptanceHorizon`).
-    public var maxAcceptanceDays: Int
+    public var maxAcceptanceDays = AcceptanceHorizon.defaultDays
     /// With `--shard K/N`: check only that shard's files (`Shard`).
     public var shard: Shard?
 
-    public init(checker: Checker, loader: PolicyLoader, options: CheckOptions, maxAcceptanceDays: Int = AcceptanceHorizon.defaultDays) {
+    public init(checker: Checker, loader: PolicyLoader, options: CheckOptions) {
         self.checker = checker
         self.loader = loader
         self.options = options
-        self.maxAcceptanceDays = maxAcceptanceDays
     }
 
     /// The run summarised and, per reporter, its report as chunks to write (text and spilled
     /// streams). The findings themselves are in the reports only.
     public struct Output: Sendable {
         public var summary: CheckSummary
-        public var reports: [[ReportChunk]]
+        public var reports: [ReportContent]
         /// Time spent loading, checking and rendering, summed over the cores.
         public var work: WorkTimes
     }
@@ -52,7 +51,12 @@ public struct StreamedCheck: Sendable {
     /// Checks the files and folders in `paths` and writes the reporters' streams to temporary
     /// files in `spillFolder`. Throws every problem of every file when a file is invalid (as
     /// `PolicySet.load` does) or, when all load, every acceptance beyond the horizon.
-    public func run(_ paths: [String], reporters: [any Reporter], spillFolder: String) throws(Failure) -> Output {
+    public func run(_ paths: [String], formats: [ReportFormat], jsonSchemaVersion: Int, spillFolder: String) throws(Failure) -> Output {
+        try run(paths, reporters: formats.map { $0 == .json ? JSONReporter(schemaVersion: jsonSchemaVersion) : $0.reporter }, spillFolder: spillFolder)
+    }
+
+    /// `run(_:formats:jsonSchemaVersion:spillFolder:)` with the reporters given.
+    func run(_ paths: [String], reporters: [any Reporter], spillFolder: String) throws(Failure) -> Output {
         // A draft factor (`status: draft`) has not been reviewed: no report may rest on it.
         if !checker.database.drafts.isEmpty { throw .input(InputError(checker.database.refusedDrafts)) }
         let (discoveredFiles, discovered) = PolicySet.discover(paths)
@@ -129,13 +133,14 @@ public struct StreamedCheck: Sendable {
             summary.shard = ShardCoverage(shard: shard, totalFiles: discoveredFiles.count, positions: selected.map(\.position))
         }
         let reports = zip(reporters, spills).map { reporter, streams in
-            reporter.layout(summary, citations).map { piece -> ReportChunk in
-                switch piece {
-                case .text(let text): return .text(text)
-                case .stream(let index): return index < streams.count ? .spilled(streams[index]) : .text("")
-                case .streamSection(let index, let policy): return index < streams.count ? .spilledSection(streams[index], policy) : .text("")
-                }
-            }
+            ReportContent(
+                reporter.layout(summary, citations).map { piece -> ReportChunk in
+                    switch piece {
+                    case .text(let text): return .text(text)
+                    case .stream(let index): return index < streams.count ? .spilled(streams[index]) : .text("")
+                    case .streamSection(let index, let policy): return index < streams.count ? .spilledSection(streams[index], policy) : .text("")
+                    }
+                })
         }
         work.lap(&stage, .summary)
         return Output(summary: summary, reports: reports, work: work.times)

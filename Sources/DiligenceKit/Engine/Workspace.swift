@@ -7,12 +7,6 @@ public struct Workspace: Sendable {
     public let vocabularies: Vocabularies
     public let database: RiskDatabase
 
-    public init(countries: CountryTable, vocabularies: Vocabularies, database: RiskDatabase) {
-        self.countries = countries
-        self.vocabularies = vocabularies
-        self.database = database
-    }
-
     /// Loads everything from the database folder at `databasePath`; `cache` keeps validated
     /// list files in binary form between runs.
     public static func load(databasePath: String, cache: ListCache? = nil) throws(InputError) -> Workspace {

@@ -5,7 +5,7 @@ public struct GitHubReporter: Reporter {
 
     public let format = ReportFormat.github
 
-    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+    func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         lineSection(result, context) { finding in
             let command: String
             if context.options.failsGate(finding) {
@@ -21,7 +21,7 @@ public struct GitHubReporter: Reporter {
         }
     }
 
-    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+    func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         [.stream(0)]
     }
 }

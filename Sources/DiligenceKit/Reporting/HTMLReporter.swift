@@ -15,7 +15,7 @@ public struct HTMLReporter: Reporter {
     /// The Markdown report's streams: each policy's rows of the scope tables, and its findings.
     public var streamCount: Int { MarkdownReporter().streamCount }
 
-    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+    func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         let markdown = MarkdownReporter().sections(of: policy, result, context)
         let findingsStream = MarkdownReporter.findingsStream
         guard markdown.count == findingsStream + 1 else { return markdown }
@@ -46,7 +46,7 @@ public struct HTMLReporter: Reporter {
         return rows + [converted]
     }
 
-    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+    func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         let markdown = MarkdownReporter()
         var converter = MarkdownHTML()
         // A scope table's header is followed by the policies' rows (streams): left open.

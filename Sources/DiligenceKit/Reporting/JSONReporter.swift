@@ -27,7 +27,7 @@ public struct JSONReporter: Reporter {
     /// The findings array's depth: inside the document's object.
     static let findingsDepth = 2
 
-    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+    func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         let reported = result.findings.lazy.filter { $0.severity >= context.options.reportMin }
         switch schemaVersion {
         case 1:
@@ -44,7 +44,7 @@ public struct JSONReporter: Reporter {
         }
     }
 
-    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+    func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         let streamed = StreamedMembers(hasMembers: result.findings.reported > 0)
         let document = JSONReport.Document(result, citations, findings: streamed)
         let parts: [String]

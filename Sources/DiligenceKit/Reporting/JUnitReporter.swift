@@ -21,7 +21,7 @@ public struct JUnitReporter: Reporter {
         }
     }
 
-    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+    func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         let cases = Self.cases(result.findings, context.options)
         let reportMin = context.options.reportMin
         let suiteFailures = cases.filter(\.fails).count
@@ -55,7 +55,7 @@ public struct JUnitReporter: Reporter {
         return [ReportSection(xml.joined(separator: "\n") + "\n")]
     }
 
-    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+    func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         let total = result.policies.reduce(0) { $0 + max(1, $1.cases) }
         let failures = result.policies.reduce(0) { $0 + $1.failures }
         let skipped = result.policies.reduce(0) { $0 + $1.skipped }

@@ -47,14 +47,14 @@ public struct OutputPlan: Sendable, Equatable {
 
     /// Writes each format's report (`reports` in the order of `formats`) where the plan says:
     /// the one report to standard output or its file, or every file into the folder as one set.
-    public func write(_ reports: [[ReportChunk]]) throws(ReportWriter.WriteError) {
+    public func write(_ reports: [ReportContent]) throws(ReportWriter.WriteError) {
         switch target {
         case .standardOutput:
-            if let chunks = reports.first { try ReportWriter.writeToStandardOutput(chunks) }
+            if let report = reports.first { try ReportWriter.writeToStandardOutput(report.chunks) }
         case .file(let path):
-            try ReportWriter.write([(path: path, chunks: reports.first ?? [])])
+            try ReportWriter.write([(path: path, chunks: reports.first?.chunks ?? [])])
         case .folder(let folder):
-            try ReportWriter.writeSet(folder: folder, files: zip(formats, reports).map { (name: $0.fileName, chunks: $1) })
+            try ReportWriter.writeSet(folder: folder, files: zip(formats, reports).map { (name: $0.fileName, chunks: $1.chunks) })
         }
     }
 

@@ -37,9 +37,14 @@ public enum PDFPrinter {
     /// file. The browser runs in a fresh profile inside a temporary folder, removed afterwards;
     /// it is stopped after `timeout` seconds.
     public static func print(
-        _ chunks: [ReportChunk], browser: String, temporaryFolder: String,
+        _ report: ReportContent, browser: String, temporaryFolder: String,
         timeout: Double = 300
-    ) throws(PrintError) -> SpillFile {
+    ) throws(PrintError) -> ReportContent {
+        ReportContent([.spilled(try print(report.chunks, browser: browser, temporaryFolder: temporaryFolder, timeout: timeout))])
+    }
+
+    /// The PDF of the report's chunks, in an unlinked temporary file.
+    static func print(_ chunks: [ReportChunk], browser: String, temporaryFolder: String, timeout: Double) throws(PrintError) -> SpillFile {
         var template = Array(((temporaryFolder.hasSuffix("/") ? temporaryFolder : temporaryFolder + "/") + "diligence-pdf-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
             guard let base = buffer.baseAddress else { return false }

@@ -12,15 +12,21 @@ public struct MergedReport: Sendable {
     /// The formats a merge can write: those made from the JSON report alone.
     public static let formats: [ReportFormat] = [.json, .sarif]
 
+    /// The merged run's gate: the shards' threshold, their failing findings summed up.
+    public var gate: GateVerdict {
+        let summary = document.summary
+        return GateVerdict(threshold: Severity(name: summary.fail_on), failing: summary.failing, baseline: summary.baseline != nil)
+    }
+
     /// Whether the merged run's gate failed.
-    public var gateFailed: Bool { document.summary.gate == "fail" }
+    public var gateFailed: Bool { gate.failed }
 
     /// One line for standard error: how many policies and findings, and the verdict.
     public var summary: String {
         let counts = document.summary.counts
         return "merged \(document.policies.count) policies as of \(document.as_of): \(counts.critical) critical, \(counts.high) high, "
             + "\(counts.medium) medium, \(counts.low) low, \(counts.info) info; gate: "
-            + (document.summary.gate == "fail" ? "FAILED (\(document.summary.failing) failing)" : document.summary.gate)
+            + (gate.failed ? "FAILED (\(gate.failing) failing)" : gate.outcome.rawValue)
     }
 
     /// The report in a format of `formats` (nil for another).
@@ -164,7 +170,7 @@ public struct MergedReport: Sendable {
         summary.counts = shards.dropFirst().reduce(base.summary.counts) { $0 + $1.document.summary.counts }
         summary.total = shards.reduce(0) { $0 + $1.document.summary.total }
         summary.accepted = shards.reduce(0) { $0 + $1.document.summary.accepted }
-        summary.gate = summary.fail_on == "none" ? "off" : (summary.failing == 0 ? "pass" : "fail")
+        summary.gate = GateVerdict(threshold: Severity(name: summary.fail_on), failing: summary.failing).outcome.rawValue
         if var baseline = summary.baseline {
             baseline.new = shards.reduce(0) { $0 + ($1.document.summary.baseline?.new ?? 0) }
             baseline.unchanged = shards.reduce(0) { $0 + ($1.document.summary.baseline?.unchanged ?? 0) }

@@ -21,10 +21,6 @@ public enum ReportWriter {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
-        public init(path: String, reason: String) {
-            self.path = path
-            self.reason = reason
-        }
         public var description: String { "\(path): error: cannot write report: \(reason)" }
     }
 
@@ -42,7 +38,7 @@ public enum ReportWriter {
 
     /// As `write(_:)`, each file's contents given as chunks written one after the other. Each
     /// file is replaced atomically on its own; use `writeSet` for files that belong together.
-    public static func write(_ outputs: [(path: String, chunks: [ReportChunk])]) throws(WriteError) {
+    static func write(_ outputs: [(path: String, chunks: [ReportChunk])]) throws(WriteError) {
         try withSignalsHeld { () throws(WriteError) in try writeFiles(outputs) }
     }
 
@@ -51,7 +47,7 @@ public enum ReportWriter {
     /// sees every old file or every new one. Files of the old folder that are not part of the
     /// set are kept (linked into the new one). A folder holding sub-folders is refused: it is
     /// not a report folder, and moving its sub-folders could not be undone by a crash.
-    public static func writeSet(folder: String, files: [(name: String, chunks: [ReportChunk])]) throws(WriteError) {
+    static func writeSet(folder: String, files: [(name: String, chunks: [ReportChunk])]) throws(WriteError) {
         try withSignalsHeld { () throws(WriteError) in try writeFolder(folder, files) }
     }
 
@@ -254,8 +250,13 @@ public enum ReportWriter {
 
     private static func errorText() -> String { String(cString: strerror(errno)) }
 
+    /// Writes a report to standard output, without a copy of its bytes.
+    public static func writeToStandardOutput(_ report: ReportContent) throws(WriteError) {
+        try writeToStandardOutput(report.chunks)
+    }
+
     /// Writes a report's chunks to standard output, without a copy of their bytes.
-    public static func writeToStandardOutput(_ chunks: [ReportChunk]) throws(WriteError) {
+    static func writeToStandardOutput(_ chunks: [ReportChunk]) throws(WriteError) {
         if let failure = writeAll(chunks, to: 1) { throw WriteError(path: "standard output", reason: failure) }
     }
 

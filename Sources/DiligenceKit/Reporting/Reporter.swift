@@ -26,7 +26,7 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    public var reporter: any Reporter {
+    var reporter: any Reporter {
         switch self {
         case .text: return TextReporter()
         case .markdown: return MarkdownReporter()
@@ -44,7 +44,7 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
 /// while it is checked: each policy's own sections as soon as that policy is checked (on any
 /// core, from the policy and its findings only), then the parts that need every policy (counts,
 /// verdicts, summaries) around them. Rendering is pure: the same inputs give the same bytes.
-public protocol Reporter: Sendable {
+protocol Reporter: Sendable {
     var format: ReportFormat { get }
 
     /// How many sections `sections(of:_:_:)` returns: the report's streams of per-policy text
@@ -75,17 +75,17 @@ public protocol Reporter: Sendable {
 }
 
 extension Reporter {
-    public var streamCount: Int { 1 }
+    var streamCount: Int { 1 }
 
-    public var citesTables: Bool { false }
+    var citesTables: Bool { false }
 
-    public var citesLists: Bool { false }
+    var citesLists: Bool { false }
 
-    public var listsFailing: Bool { false }
+    var listsFailing: Bool { false }
 
     /// The whole report in memory, for a result checked in memory (`Checker.check(_:options:)`,
     /// which keeps the policies). A streamed check writes its report with `StreamedCheck`.
-    public func render(_ result: CheckResult) -> String {
+    func render(_ result: CheckResult) -> String {
         let citations = Citations(result.reportedFindings)
         // Each stream's text per policy, as the streamed check spills it.
         var streams = Array(repeating: [String](), count: streamCount)
@@ -111,7 +111,7 @@ extension Reporter {
 }
 
 /// A piece of a report's layout: text, or the place of one of its per-policy streams.
-public enum ReportPiece: Sendable, Equatable {
+enum ReportPiece: Sendable, Equatable {
     case text(String)
     /// Every policy's section of the stream, in file order.
     case stream(Int)
@@ -123,50 +123,50 @@ public enum ReportPiece: Sendable, Equatable {
 /// A policy's section of a report: text, with holes where it cites a reference by number (the
 /// numbers follow the order of first citation over the whole report, so they are filled in once
 /// every earlier policy is checked). `segments` has one more element than `citations`.
-public struct ReportSection: Sendable {
-    public private(set) var segments: [String]
-    public private(set) var citations: [Reference]
+struct ReportSection: Sendable {
+    private(set) var segments: [String]
+    private(set) var citations: [Reference]
     /// Written before the section when an earlier section of the same stream wrote text (the
     /// comma between members of a JSON array that spans policies).
-    public var separator: String
+    var separator: String
 
-    public init(_ text: String = "", separator: String = "") {
+    init(_ text: String = "", separator: String = "") {
         segments = [text]
         citations = []
         self.separator = separator
     }
 
     /// Appends text.
-    public mutating func append(_ text: String) {
+    mutating func append(_ text: String) {
         segments[segments.count - 1] += text
     }
 
     /// Appends a hole for the reference's number.
-    public mutating func cite(_ reference: Reference) {
+    mutating func cite(_ reference: Reference) {
         citations.append(reference)
         segments.append("")
     }
 
-    public var isEmpty: Bool { citations.isEmpty && segments.allSatisfy(\.isEmpty) }
+    var isEmpty: Bool { citations.isEmpty && segments.allSatisfy(\.isEmpty) }
 
     /// Bytes of text in the section (citation numbers and the separator aside).
-    public var byteCount: Int { segments.reduce(0) { $0 + $1.utf8.count } }
+    var byteCount: Int { segments.reduce(0) { $0 + $1.utf8.count } }
 
     /// Appends the section to the text of its stream so far, with the separator when needed.
-    public func append(to stream: inout String, _ citations: Citations) {
+    func append(to stream: inout String, _ citations: Citations) {
         stream += text(citations, afterText: !stream.isEmpty)
     }
 
     /// What the section adds to a stream: nothing when it is empty, else its text, after the
     /// separator when the stream already holds text (`afterText`).
-    public func text(_ citations: Citations, afterText: Bool) -> String {
+    func text(_ citations: Citations, afterText: Bool) -> String {
         guard !isEmpty else { return "" }
         return afterText ? separator + text(citations) : text(citations)
     }
 
     /// The text with every hole filled by the reference's number (references that `citations`
     /// does not know are numbered after the others).
-    public func text(_ citations: Citations) -> String {
+    func text(_ citations: Citations) -> String {
         guard !self.citations.isEmpty else { return segments[0] }
         var numbers = citations
         var text = segments[0]
@@ -179,8 +179,8 @@ public struct ReportSection: Sendable {
 }
 
 /// Numbers references in order of first citation.
-public struct Citations: Sendable {
-    public private(set) var ordered: [Reference] = []
+struct Citations: Sendable {
+    private(set) var ordered: [Reference] = []
     private var numbers: [Key: Int] = [:]
     /// The facts and events cited, each once, in order of first citation, with their table ids
     /// (`TableID`); listed when the run writes a report with tables (JSON, SARIF).
@@ -209,22 +209,22 @@ public struct Citations: Sendable {
 
     }
 
-    public init() {}
+    init() {}
 
     /// Every reference the findings cite, numbered in order (findings in order, their evidence
     /// in order).
-    public init<Findings: Sequence<Finding>>(_ findings: Findings) {
+    init<Findings: Sequence<Finding>>(_ findings: Findings) {
         add(findings)
     }
 
     /// Numbers the references these findings cite that have no number yet, and lists the facts
     /// and events they cite that are not listed yet.
-    public mutating func add<Findings: Sequence<Finding>>(_ findings: Findings) {
+    mutating func add<Findings: Sequence<Finding>>(_ findings: Findings) {
         add(CitedPart(findings, tables: true, lists: true))
     }
 
     /// Numbers a policy's references and lists its facts and events (each once, in order).
-    public mutating func add(_ part: CitedPart) {
+    mutating func add(_ part: CitedPart) {
         for reference in part.references { _ = number(for: reference) }
         for fact in part.facts where factIDs.insert(fact.id).inserted {
             facts.append(fact)
@@ -236,9 +236,9 @@ public struct Citations: Sendable {
     }
 
     /// The number of a reference already numbered.
-    public func existing(_ reference: Reference) -> Int? { numbers[Key(reference)] }
+    func existing(_ reference: Reference) -> Int? { numbers[Key(reference)] }
 
-    public mutating func number(for reference: Reference) -> Int {
+    mutating func number(for reference: Reference) -> Int {
         let key = Key(reference)
         if let number = numbers[key] { return number }
         ordered.append(reference)

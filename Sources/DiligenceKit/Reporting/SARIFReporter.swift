@@ -186,13 +186,13 @@ public struct SARIFReporter: Reporter {
 
     public var citesTables: Bool { true }
 
-    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+    func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         let results = result.findings.lazy.filter { $0.severity >= context.options.reportMin }
             .map { Self.result(JSONReport.FindingEntry($0, context.options)) }
         return [JSONStreamEncoder.section(members: results, depth: Self.resultsDepth)]
     }
 
-    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+    func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         let document = JSONReport.Document(result, citations, findings: StreamedMembers(hasMembers: result.findings.reported > 0))
         let parts = JSONStreamEncoder.parts(of: Self.log(document, results: document.findings, failing: result.findings.failing), capacity: 65_536)
         return [.text(parts[0]), .stream(0), .text(parts[1])]

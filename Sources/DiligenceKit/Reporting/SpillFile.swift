@@ -11,18 +11,18 @@ import Darwin
 /// as soon as it is made, so nothing is left behind however the process ends; it is closed when
 /// the last reference goes. A write that fails is remembered and reported when the report is
 /// written (`failure`).
-public final class SpillFile: @unchecked Sendable {
+final class SpillFile: @unchecked Sendable {
     private let descriptor: Int32
     /// Bytes written so far.
-    public private(set) var size = 0
+    private(set) var size = 0
     /// Why a write failed, if one did (the file then holds less than was appended).
-    public private(set) var failure: String?
+    private(set) var failure: String?
     /// The bytes of each section appended (`append(_:_:)`), in order: one per policy, so that a
     /// layout can place a policy's section on its own (`ReportPiece.streamSection`).
-    public private(set) var sections: [Range<Int>] = []
+    private(set) var sections: [Range<Int>] = []
 
     /// A new empty file in `folder`.
-    public init(in folder: String) throws(ReportWriter.WriteError) {
+    init(in folder: String) throws(ReportWriter.WriteError) {
         var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast()) + Array(".diligence-stream-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
@@ -42,7 +42,7 @@ public final class SpillFile: @unchecked Sendable {
     }
 
     /// Appends the text's UTF-8 bytes.
-    public func append(_ text: String) {
+    func append(_ text: String) {
         guard failure == nil, !text.isEmpty else { return }
         if let failure = ReportWriter.writeAll(text, to: descriptor) {
             self.failure = failure
@@ -52,7 +52,7 @@ public final class SpillFile: @unchecked Sendable {
     }
 
     /// Appends bytes (a printed PDF).
-    public func append(bytes: [UInt8]) {
+    func append(bytes: [UInt8]) {
         guard failure == nil, !bytes.isEmpty else { return }
         if let failure = bytes.withUnsafeBytes({ ReportWriter.writeAll($0, to: descriptor) }) {
             self.failure = failure
@@ -62,7 +62,7 @@ public final class SpillFile: @unchecked Sendable {
     }
 
     /// Appends the section to the stream, after its separator when the stream holds text.
-    public func append(_ section: ReportSection, _ citations: Citations) {
+    func append(_ section: ReportSection, _ citations: Citations) {
         let start = size
         append(section.text(citations, afterText: size > 0))
         sections.append(start..<size)
@@ -120,9 +120,24 @@ public final class SpillFile: @unchecked Sendable {
 }
 
 /// A piece of a report as it is written: text, or a stream spilled to a temporary file.
-public enum ReportChunk: Sendable {
+enum ReportChunk: Sendable {
     case text(String)
     case spilled(SpillFile)
     /// One policy's section of a spilled stream (by its index in the result's policies).
     case spilledSection(SpillFile, Int)
+}
+
+/// A report ready to be written: its text, with the parts a streamed check spilled to
+/// temporary files while it ran (they are read, in order, when the report is written).
+public struct ReportContent: Sendable {
+    var chunks: [ReportChunk]
+
+    init(_ chunks: [ReportChunk]) {
+        self.chunks = chunks
+    }
+
+    /// A report held in memory as text.
+    public init(text: String) {
+        chunks = [.text(text)]
+    }
 }

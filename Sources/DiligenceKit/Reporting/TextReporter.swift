@@ -4,7 +4,7 @@ public struct TextReporter: Reporter {
 
     public let format = ReportFormat.text
 
-    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+    func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         lineSection(result, context) { finding in
             var state = finding.accepted != nil ? " (accepted)" : ""
             if context.isNew(finding) == true { state += " (new)" }
@@ -26,7 +26,7 @@ public struct TextReporter: Reporter {
         }
     }
 
-    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+    func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         [.stream(0), .text((result.findings.reported == 0 ? "" : "\n") + summary(result).joined(separator: "\n") + "\n")]
     }
 

@@ -80,20 +80,17 @@ public struct DataSnapshot: Sendable, Hashable, Codable {
     public var date: Day
     /// An excerpt (a few entries of the source, as the shipped seeds hold): any full snapshot
     /// of the same source supersedes it.
-    public var excerpt: Bool
+    public var excerpt = false
     /// The input files with their SHA-256 ("sdn.csv sha256:…").
-    public var inputs: [String]
+    public var inputs: [String] = []
     /// The file that holds it: relative to the database folder, and as displayed.
-    public var relative: String
-    public var file: String
+    public var relative = ""
+    public var file = ""
 
-    public init(source: SnapshotSource, date: Day, excerpt: Bool = false, inputs: [String] = [], relative: String = "", file: String = "") {
+    /// A snapshot of `source` on `date`; the loader adds what its file records, a writer the inputs.
+    public init(source: SnapshotSource, date: Day) {
         self.source = source
         self.date = date
-        self.excerpt = excerpt
-        self.inputs = inputs
-        self.relative = relative
-        self.file = file
     }
 
     /// "lists/ofac.yaml (OFAC SDN, 2025-02-14)"

@@ -35,15 +35,7 @@ public struct DatabaseMetadata: Sendable, Hashable, Codable {
     public var version: String?
     public var description: String?
     public var maintainer: String?
-    public var sources: [DataSource]
-
-    public init(name: String, version: String? = nil, description: String? = nil, maintainer: String? = nil, sources: [DataSource] = []) {
-        self.name = name
-        self.version = version
-        self.description = description
-        self.maintainer = maintainer
-        self.sources = sources
-    }
+    public var sources: [DataSource] = []
 }
 
 /// One source of the database, for the report's data snapshot table.

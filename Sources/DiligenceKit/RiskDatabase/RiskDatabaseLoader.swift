@@ -356,9 +356,12 @@ public struct RiskDatabaseLoader: Sendable {
         guard let block = record.object("snapshot"), let source = block.text("source").flatMap(SnapshotSource.init(rawValue:)),
             let date = block.date("date")
         else { return nil }
-        return DataSnapshot(
-            source: source, date: date, excerpt: block.boolean("excerpt") ?? false, inputs: block.texts("inputs"),
-            relative: relative, file: display)
+        var snapshot = DataSnapshot(source: source, date: date)
+        snapshot.excerpt = block.boolean("excerpt") ?? false
+        snapshot.inputs = block.texts("inputs")
+        snapshot.relative = relative
+        snapshot.file = display
+        return snapshot
     }
 
     /// The snapshot of a list file the cache answered for: its `snapshot:` block alone, read
@@ -429,6 +432,20 @@ public struct RiskDatabaseLoader: Sendable {
         return problems
     }
 
+    /// Where each list of a factor's `affects` goes: one entry per field of
+    /// `DatabaseSchema.affects` (a test holds the two together).
+    static let affectsFields: [(key: String, path: WritableKeyPath<Affects, [String]> & Sendable)] = [
+        ("dependencies", \.dependencies), ("goods", \.goods), ("directions", \.directions), ("payments", \.payments),
+        ("roles", \.roles), ("sectors", \.sectors),
+    ]
+
+    /// Where an event's optional texts go (the fields of `DatabaseSchema.event` that the
+    /// event's initialiser does not take and that are not lists or numbers).
+    static let eventTexts: [(key: String, path: WritableKeyPath<RiskEvent, String?> & Sendable)] = [
+        ("id", \.id), ("type", \.type), ("sub_type", \.subType), ("region", \.region), ("scope", \.scope),
+        ("source", \.source), ("notes", \.notes),
+    ]
+
     static func factor(_ record: Record, file: String) -> RiskFactor? {
         guard let id = record.text("id"), let kind = record.text("kind").flatMap(FactorKind.init(rawValue:)),
             let title = record.text("title"), let country = record.country("country"),
@@ -437,12 +454,7 @@ public struct RiskDatabaseLoader: Sendable {
         else { return nil }
         var affects = Affects()
         if let record = record.object("affects") {
-            affects.dependencies = record.texts("dependencies")
-            affects.goods = record.texts("goods")
-            affects.directions = record.texts("directions")
-            affects.payments = record.texts("payments")
-            affects.roles = record.texts("roles")
-            affects.sectors = record.texts("sectors")
+            for (key, path) in affectsFields { affects[keyPath: path] = record.texts(key) }
         }
         let areas = record.objects("areas").map { area in
             Area(
@@ -460,16 +472,10 @@ public struct RiskDatabaseLoader: Sendable {
                 date: date.earliest, until: event.date("until"), what: what, place: event.text("place"),
                 location: coordinate(event), locatedBy: event.text("located_by"), fatalities: event.integer("fatalities"))
             result.datePrecision = DatePrecision(of: date)
-            result.id = event.text("id")
-            result.type = event.text("type")
-            result.subType = event.text("sub_type")
+            for (key, path) in eventTexts { result[keyPath: path] = event.text(key) }
             result.actors = event.texts("actors")
-            result.geoPrecision = event.integer("geo_precision")
-            result.region = event.text("region")
-            result.scope = event.text("scope")
             result.dependencies = event.texts("dependencies")
-            result.source = event.text("source")
-            result.notes = event.text("notes")
+            result.geoPrecision = event.integer("geo_precision")
             return result
         }.sorted { ($0.date, $0.id ?? "", $0.what) < ($1.date, $1.id ?? "", $1.what) }
         return RiskFactor(

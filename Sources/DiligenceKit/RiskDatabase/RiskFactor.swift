@@ -127,19 +127,6 @@ public struct RiskEvent: Sendable, Hashable, Codable {
     public var source: String? = nil
     public var notes: String? = nil
 
-    public init(
-        date: Day, until: Day? = nil, what: String, place: String? = nil, location: Coordinate? = nil,
-        locatedBy: String? = nil, fatalities: Int? = nil
-    ) {
-        self.date = date
-        self.until = until
-        self.what = what
-        self.place = place
-        self.location = location
-        self.locatedBy = locatedBy
-        self.fatalities = fatalities
-    }
-
     /// "MOZ1234 of 2020-08-12", "event of March 2020 (month)".
     public var label: String {
         "\(id ?? "event") of \(when)"

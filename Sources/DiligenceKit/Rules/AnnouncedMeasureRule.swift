@@ -20,28 +20,6 @@ public struct AnnouncedMeasureRule: Rule {
         recommendations: [
             "Prepare for the announced measure: identify the payments, deliveries and dealings it would stop, and be ready to stop them on the day it takes effect.",
             "Watch for its entry into force (the official journal or the authority's notice) and check again on that day.",
-        ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Software
-            sites:
-              - id: minsk-office
-                kind: office
-                country: BY
-                city: Minsk
-            """
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Software
-            sites:
-              - id: vilnius-office
-                kind: office
-                country: LT
-                city: Vilnius
-            """
         ]
     )
 

@@ -18,30 +18,6 @@ public struct CivilUnrestTravelRule: Rule {
         recommendations: [
             "Check rally dates and places before each trip and keep travellers away from them; avoid the named sites (embassies, monuments) on those days.",
             "Brief travellers, register them with the embassy, and keep a check-in schedule with a local contact.",
-        ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Consulting
-            travel:
-              - id: bamako-visits
-                country: ML
-                city: Bamako
-                travellers: 3
-                frequency: monthly
-            """
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Consulting
-            travel:
-              - id: dakar-visits
-                country: SN
-                city: Dakar
-                travellers: 3
-                frequency: monthly
-            """
         ]
     )
 

@@ -25,44 +25,6 @@ public struct ConflictProximityRule: Rule {
             "Review the site's security plan with the security provider: access control, movement restrictions, evacuation routes and triggers.",
             "Track local incident reports for the area weekly and set escalation triggers (distance and type of incident).",
             "For travel: suspend non-essential trips to the destination; allow essential ones only with a journey-management plan, the security provider's advice on escorts, fixed check-in times and a tested evacuation route.",
-        ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Logistics
-            sites:
-              - id: macomia-depot
-                kind: warehouse
-                country: MZ
-                location: { lat: -11.95, lon: 40.15 }
-            """,
-            """
-            version: 1
-            company: Example Logistics
-            travel:
-              - id: kidal-liaison
-                country: ML
-                city: Kidal
-                travellers: 5
-                frequency: weekly
-            """,
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Logistics
-            sites:
-              - id: maputo-office
-                kind: office
-                country: MZ
-                location: { lat: -25.9653, lon: 32.5892 }
-            travel:
-              - id: maputo-visits
-                country: MZ
-                city: Maputo
-                travellers: 2
-                frequency: monthly
-            """
         ]
     )
 

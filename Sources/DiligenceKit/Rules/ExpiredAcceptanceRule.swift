@@ -16,38 +16,6 @@ public struct ExpiredAcceptanceRule: Rule {
         ],
         recommendations: [
             "Have the approver renew the acceptance with a new expiry and reason, or remove it and treat the finding."
-        ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Software
-            sites:
-              - id: minsk-office
-                kind: office
-                country: BY
-                depends_on: [slack]
-            accepted_risks:
-              - finding: shutdown-exposure/minsk-office
-                reason: Satellite uplink on order
-                approved_by: Head of Compliance
-                expires: 2020-09-01
-            """
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Software
-            sites:
-              - id: minsk-office
-                kind: office
-                country: BY
-                depends_on: [slack]
-            accepted_risks:
-              - finding: shutdown-exposure/minsk-office
-                reason: Satellite uplink on order
-                approved_by: Head of Compliance
-                expires: 2021-03-31
-            """
         ]
     )
 

@@ -27,40 +27,6 @@ public struct FinancialRestrictionRule: Rule {
             "Confirm with your bank whether payments to and from the country can be executed, and for which goods.",
             "For sites in the country, plan local wages and supplier payments from funds already held there; never carry cash across the border or use intermediaries to replace a blocked payment.",
             "Screen the body's officials, owners, directors and signatories against the sanction's list before each contract and payment; make no funds or economic resources available to a listed person or to a body a listed person owns or controls.",
-        ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Traders
-            trade:
-              - id: mali-spares
-                direction: export
-                country: ML
-                goods: [vehicles]
-                payment: [bank-transfer]
-            """,
-            """
-            version: 1
-            company: Example Traders
-            trade:
-              - id: bamako-fees
-                kind: payment
-                direction: export
-                country: ML
-                payment: [hawala]
-            """,
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Traders
-            trade:
-              - id: ghana-spares
-                direction: export
-                country: GH
-                goods: [vehicles]
-                payment: [bank-transfer]
-            """
         ]
     )
 

@@ -20,30 +20,6 @@ public struct HumanRightsObligationsRule: Rule {
             "If authorities demand a shutdown, blocking or data handover that violates rights: make the opposition known to the authorities and the public, and challenge the order legally.",
             "Publish agreements with the authorities and the orders complied with (transparency report).",
             "Use your leverage with providers: ask how they handle shutdown orders and whether they publish them.",
-        ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Telecom
-            sector: telecommunications
-            sites:
-              - id: minsk-noc
-                kind: data-centre
-                country: BY
-                city: Minsk
-            """
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Telecom
-            sector: telecommunications
-            sites:
-              - id: riga-noc
-                kind: data-centre
-                country: LV
-                city: Riga
-            """
         ]
     )
 

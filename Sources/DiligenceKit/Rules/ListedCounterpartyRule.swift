@@ -27,28 +27,6 @@ public struct ListedCounterpartyRule: Rule {
             "Other measures: act on exactly what the listing's measures prohibit, as compliance reads the listing, and escalate the match.",
             "Document the match decision (true or false positive) with the identifiers compared (date of birth, registration number, address).",
             "Politically exposed person: nothing is prohibited. Apply enhanced due diligence: senior management approval of the relationship, the source of funds and of wealth, and closer ongoing monitoring; record the person's role and the decision.",
-        ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Holdings
-            counterparties:
-              - id: official-contact
-                name: Александр Лукашенко
-                country: BY
-                role: government
-            """
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Holdings
-            counterparties:
-              - id: fuel-supplier
-                name: Minsk Fuel Trading LLC
-                country: BY
-                role: supplier
-            """
         ]
     )
 

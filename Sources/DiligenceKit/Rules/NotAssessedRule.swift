@@ -21,39 +21,6 @@ public struct NotAssessedRule: Rule {
         recommendations: [
             NotAssessedRule.coordinatesAdvice, NotAssessedRule.dependenciesAdvice, NotAssessedRule.destinationAdvice,
             NotAssessedRule.unknownCityAdvice, NotAssessedRule.companyEndAdvice,
-        ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Mining
-            sites:
-              - id: kidal-permit
-                kind: mine
-                country: ML
-                region: Kidal
-            """,
-            """
-            version: 1
-            company: Example Consulting
-            travel:
-              - id: minsk-visits
-                country: BY
-                city: Minsk City
-                travellers: 2
-                frequency: monthly
-            """,
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Mining
-            sites:
-              - id: kidal-permit
-                kind: mine
-                country: ML
-                region: Kidal
-                location: { lat: 18.4411, lon: 1.4078 }
-            """
         ]
     )
 

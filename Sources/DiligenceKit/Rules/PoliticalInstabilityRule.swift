@@ -19,29 +19,6 @@ public struct PoliticalInstabilityRule: Rule {
         recommendations: [
             "Name a crisis lead, review evacuation and hibernation plans, and agree triggers with the security provider.",
             "Re-check sanctions and regional measures before each shipment or payment while the transition lasts.",
-        ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Mining
-            sites:
-              - id: bamako-office
-                kind: office
-                country: ML
-                city: Bamako
-                location: { lat: 12.6500, lon: -8.0000 }
-            """
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Mining
-            sites:
-              - id: dakar-office
-                kind: office
-                country: SN
-                city: Dakar
-            """
         ]
     )
 

@@ -13,7 +13,8 @@ public enum RulePhase: Sendable {
 }
 
 /// A rule's documentation and examples. The examples are policies that must (and must not)
-/// trigger the rule against the shipped seeds as of `examplesAsOf`; the tests run them.
+/// trigger the rule against the shipped seeds as of `examplesAsOf`; the tests run them. They are
+/// data files, `Resources/rule-examples/<id>/{triggering,non-triggering}-N.yaml`.
 public struct RuleDescription: Sendable {
     public let id: String
     public let name: String
@@ -24,15 +25,16 @@ public struct RuleDescription: Sendable {
     public let severityModel: [String]
     /// What the rule recommends in general (findings add the factor's own recommendations).
     public let recommendations: [String]
-    public let triggeringExamples: [String]
-    public let nonTriggeringExamples: [String]
+    /// Policies that must trigger the rule, read from the rule's example files.
+    public var triggeringExamples: [String] { RuleExamples.load(ruleID: id, .triggering) }
+    /// Policies that must not trigger it.
+    public var nonTriggeringExamples: [String] { RuleExamples.load(ruleID: id, .nonTriggering) }
     /// The as-of date (YYYY-MM-DD) the examples are checked at.
     public let examplesAsOf: String
 
     public init(
         id: String, name: String, summary: String, facts: String, severityModel: [String],
-        recommendations: [String], triggeringExamples: [String] = [], nonTriggeringExamples: [String] = [],
-        examplesAsOf: String = "2020-09-30"
+        recommendations: [String], examplesAsOf: String = "2020-09-30"
     ) {
         self.id = id
         self.name = name
@@ -40,8 +42,6 @@ public struct RuleDescription: Sendable {
         self.facts = facts
         self.severityModel = severityModel
         self.recommendations = recommendations
-        self.triggeringExamples = triggeringExamples
-        self.nonTriggeringExamples = nonTriggeringExamples
         self.examplesAsOf = examplesAsOf
     }
 }

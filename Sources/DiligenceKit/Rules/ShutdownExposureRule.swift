@@ -24,30 +24,6 @@ public struct ShutdownExposureRule: Rule {
         recommendations: [
             "Put in place a fallback that survives a national shutdown: a satellite terminal (licensed where required) or a team outside the country that can take over.",
             "Write and test an offline runbook: how work continues, how staff are reached, how payroll is paid when the internet is down for days.",
-        ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Software
-            sites:
-              - id: minsk-office
-                kind: office
-                country: BY
-                city: Minsk
-                depends_on: [slack, github]
-            """
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Software
-            sites:
-              - id: vilnius-office
-                kind: office
-                country: LT
-                city: Vilnius
-                depends_on: [slack, github]
-            """
         ]
     )
 

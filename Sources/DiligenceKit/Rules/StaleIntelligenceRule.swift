@@ -18,28 +18,6 @@ public struct StaleIntelligenceRule: Rule {
         recommendations: [
             "Ask the risk-intelligence owner to review the factor (events since the last review, whether it is still in force) and update `reviewed`."
         ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Software
-            sites:
-              - id: minsk-office
-                kind: office
-                country: BY
-                depends_on: [slack]
-            """
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Software
-            sites:
-              - id: oslo-office
-                kind: office
-                country: NO
-                depends_on: [slack]
-            """
-        ],
         examplesAsOf: "2021-06-30"
     )
 

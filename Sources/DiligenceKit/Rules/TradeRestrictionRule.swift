@@ -22,41 +22,6 @@ public struct TradeRestrictionRule: Rule {
         recommendations: [
             "Suspend shipments of the restricted goods until the restriction is lifted, or obtain a licence or written confirmation of an exemption.",
             "Keep evidence that each shipment's goods fall under the exemption (invoices, HS codes, end-use statements).",
-        ],
-        triggeringExamples: [
-            """
-            version: 1
-            company: Example Exports
-            trade:
-              - id: mali-machinery
-                direction: export
-                country: ML
-                goods: [industrial-machinery]
-            """,
-            """
-            version: 1
-            company: Example Sahel Mining
-            sites:
-              - id: kayes-mine
-                kind: mine
-                country: ML
-            trade:
-              - id: dakar-explosives
-                direction: import
-                country: SN
-                goods: [explosives]
-            """,
-        ],
-        nonTriggeringExamples: [
-            """
-            version: 1
-            company: Example Exports
-            trade:
-              - id: senegal-machinery
-                direction: export
-                country: SN
-                goods: [industrial-machinery]
-            """
         ]
     )
 

@@ -16,18 +16,10 @@ public struct NameToken: Sendable, Hashable {
     public var key: String
     public var kind: Kind
     /// A patronymic by its ending ("Grigoryevich"): missing one costs little.
-    public var isPatronymic: Bool
+    public var isPatronymic = false
     /// The script the word was transcribed into, when it is read as a transcription
     /// (`Transcription`: "fulajimier" from "弗拉基米尔"); nil for other words.
     public var transcription: Transcription.Script?
-
-    public init(text: String, key: String, kind: Kind, isPatronymic: Bool = false, transcription: Transcription.Script? = nil) {
-        self.text = text
-        self.key = key
-        self.kind = kind
-        self.isPatronymic = isPatronymic
-        self.transcription = transcription
-    }
 }
 
 /// A legal form found in a name: the words as written and the class they belong to.

@@ -10,13 +10,6 @@ public struct YAMLLimits: Sendable {
     /// Longest single scalar, in bytes.
     public var maxScalarBytes: Int
 
-    public init(maxBytes: Int, maxNodes: Int, maxDepth: Int, maxScalarBytes: Int) {
-        self.maxBytes = maxBytes
-        self.maxNodes = maxNodes
-        self.maxDepth = maxDepth
-        self.maxScalarBytes = maxScalarBytes
-    }
-
     /// Policy files: 8 MiB, 1,000,000 nodes, 64 levels, 64 KiB scalars.
     public static let policy = YAMLLimits(maxBytes: 8 << 20, maxNodes: 1_000_000, maxDepth: 64, maxScalarBytes: 64 << 10)
     /// Risk database and list files: 128 MiB, 20,000,000 nodes, 64 levels, 1 MiB scalars.

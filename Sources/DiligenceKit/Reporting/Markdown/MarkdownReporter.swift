@@ -16,13 +16,13 @@ public struct MarkdownReporter: Reporter {
     /// The stream of each policy's findings, after the scope tables'.
     static let findingsStream = ScopeTable.allCases.count
 
-    public func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
+    func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         var findings = MarkdownDocument()
         self.findings(of: result, context, &findings)
         return scope(of: policy, result, context).map(\.section) + [findings.section]
     }
 
-    public func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+    func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         var out = MarkdownDocument()
         control(result, &out)
         executiveSummary(result, &out)

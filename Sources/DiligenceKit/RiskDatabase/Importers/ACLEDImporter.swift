@@ -50,10 +50,7 @@ public struct ACLEDImporter: Sendable {
     }
 
     public func importFile(bytes: [UInt8], file: String) throws(InputError) -> ImportedFactors {
-        let csv = try CSVReader(bytes: bytes, file: file)
-        guard !csv.records.isEmpty else {
-            throw InputError(SourceLocation(file: file, line: 1, column: 1), "empty file: no header and no events")
-        }
+        let csv = try CSVReader(bytes: bytes, file: file, emptyLacks: "no header and no events")
         let table = try HeadedCSV(csv: csv, headerIndex: 0)
         let numeric = try Self.numericCodes()
         let name = (file as NSString).lastPathComponent

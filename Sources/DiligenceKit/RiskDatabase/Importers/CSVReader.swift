@@ -28,6 +28,15 @@ public struct CSVReader: Sendable {
     public let records: [Record]
     public let encoding: Encoding
 
+    /// Parses the bytes of `file` like `init(bytes:file:)`; a file without a single record is
+    /// an error that says what it lacks ("empty file: no header and no events").
+    init(bytes: [UInt8], file: String, emptyLacks lacking: String) throws(InputError) {
+        try self.init(bytes: bytes, file: file)
+        guard !records.isEmpty else {
+            throw InputError(SourceLocation(file: file, line: 1, column: 1), "empty file: \(lacking)")
+        }
+    }
+
     /// Parses the bytes of `file` (its display path, for errors).
     public init(bytes: [UInt8], file: String) throws(InputError) {
         self.file = file

@@ -10,19 +10,12 @@ public struct ImportedFactors: Sendable {
     /// Comment lines for the head of the written file.
     public var header: [String]
     /// Problems that did not stop the import (rows skipped), located.
-    public var warnings: [Diagnostic]
+    public var warnings: [Diagnostic] = []
     /// One-line counts for the terminal.
-    public var summary: [String]
+    public var summary: [String] = []
     /// The snapshot the file records (`snapshot:`): its source and date.
     public var snapshot: DataSnapshot?
 
-    public init(factors: [RiskFactor], sources: [DataSource], header: [String], warnings: [Diagnostic] = [], summary: [String] = []) {
-        self.factors = factors
-        self.sources = sources
-        self.header = header
-        self.warnings = warnings
-        self.summary = summary
-    }
 }
 
 /// A CSV file whose first record (or a later one, for files with a title row) names its

@@ -128,10 +128,7 @@ public struct STOPImporter: Sendable {
     }
 
     public func importFile(bytes: [UInt8], file: String) throws(InputError) -> ImportedFactors {
-        let csv = try CSVReader(bytes: bytes, file: file)
-        guard !csv.records.isEmpty else {
-            throw InputError(SourceLocation(file: file, line: 1, column: 1), "empty file: no header and no shutdowns")
-        }
+        let csv = try CSVReader(bytes: bytes, file: file, emptyLacks: "no header and no shutdowns")
         guard let headerIndex = csv.records.prefix(5).firstIndex(where: STOPLayout.isHeader) else {
             throw InputError(
                 SourceLocation(file: file, line: csv.records[0].line, column: 1),
