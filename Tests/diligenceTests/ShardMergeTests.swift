@@ -117,6 +117,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: Executable.root.appendingPathComponent("report.json").path))
     }
 
+    @Test func aShardWithAnUnreadableGateThresholdIsRefusedNotMergedAsGateOff() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reports = try Self.shards(1, in: folder)
+        let text = try String(contentsOfFile: reports[0], encoding: .utf8)
+        #expect(text.contains("\"fail_on\":\"high\""))
+        try text.replacingOccurrences(of: "\"fail_on\":\"high\"", with: "\"fail_on\":\"severe\"")
+            .write(toFile: reports[0], atomically: true, encoding: .utf8)
+        let run = try Executable.run(["report", "merge", reports[0], "--output", folder.appendingPathComponent("out").path])
+        #expect(run.status == 2, "\(run.stdout)")
+        #expect(run.stderr.contains("error: unknown gate threshold \"severe\""), "\(run.stderr)")
+    }
+
     @Test(arguments: [["--shard", "0/2"], ["--shard", "3/2"], ["--shard", "1/0"], ["--shard", "two"]])
     func aShardOutsideItsCountIsAWrongCommandLine(_ arguments: [String]) throws {
         let run = try Executable.run(["check", "policies"] + Self.asOf + arguments)

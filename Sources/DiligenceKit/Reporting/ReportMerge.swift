@@ -75,6 +75,12 @@ public struct MergedReport: Sendable {
     private static func mismatches(_ shards: [ShardFile], _ first: ShardFile) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let base = first.document
+        for shard in shards where shard.document.summary.fail_on != "none" && Severity(name: shard.document.summary.fail_on) == nil {
+            // A threshold the merge cannot read would turn the gate off: the merge fails closed instead.
+            problems.append(
+                shard.problem(at: "fail_on", "unknown gate threshold \"\(shard.document.summary.fail_on)\": expected none, info, low, medium, high or critical")
+            )
+        }
         for shard in shards.dropFirst() {
             let document = shard.document
             func differ(_ key: String, _ what: String, _ same: Bool) {
