@@ -11,7 +11,7 @@ extension MarkdownReporter {
         out.line("## 5. Findings by company")
         out.blank()
         out.line(
-            "Per company, the company with the most severe open finding first: its summary, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in; findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading."
+            "Per company, the company with the most severe open finding first: its summary, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in; findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading; each rule's general advice is under the rule in section 4; under a factor's findings is only the advice that is theirs alone (what to do where a measure binds the company, say)."
         )
         out.blank()
         // Each policy's part, written as it is checked, placed in order of risk.
@@ -55,9 +55,11 @@ extension MarkdownReporter {
         out.blank()
         guard !reported.isEmpty else { return }
         let said = Set(jurisdiction.map(\.step))
+        var advice: [(text: String, subjects: [String])] = []
         for group in groups(findings, reported, context) {
-            render(group, findings, context, said, &out)
+            render(group, findings, context, said, &advice, &out)
         }
+        companyAdvice(advice, of: Set(reported.map { findings[$0].subject }), &out)
         signature(entry.policy.company, &out)
     }
 
@@ -92,7 +94,12 @@ extension MarkdownReporter {
         return groups
     }
 
-    func render(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ said: Set<String>, _ out: inout MarkdownDocument) {
+    /// A factor's (or rule's) findings in a company: its heading, its entries, its band table;
+    /// the advice only these findings are given joins `advice`, said once for the company.
+    func render(
+        _ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ said: Set<String>, _ advice: inout [(text: String, subjects: [String])],
+        _ out: inout MarkdownDocument
+    ) {
         guard let first = group.members.first.map({ findings[$0] }) else { return }
         let count = group.members.count
         let summary = "\(count) finding\(count == 1 ? "" : "s"), highest \(first.severity)"
@@ -104,25 +111,27 @@ extension MarkdownReporter {
             out.line("#### `\(first.rule)`: \(summary)")
         }
         out.blank()
+        // What a finding alone is advised: not its factor's recommendations (in the profile) nor
+        // its rule's general advice (under the rule in section 4).
         var specific: [[String]] = []
         for position in group.members {
             let facts = FactorFacts(findings[position], context)
-            specific.append(findings[position].recommendations.filter { !facts.recommends($0) })
+            let general = RuleRegistry.advice[findings[position].rule] ?? []
+            specific.append(findings[position].recommendations.filter { !facts.recommends($0) && !general.contains($0) })
         }
         for entry in entries(group, findings, context, said) {
             render(entry, findings, context, &out)
         }
-        // The events the group's findings cite and their counts by distance band, one table
-        // each for the whole group (a row per event, or band and counts), not a pair per finding.
+        // The events the group's findings cite and their counts by distance band, one table for
+        // the whole group (a row per band and counts), not one per finding; a finding without
+        // bands names its events on a line of its own.
         let exposures = group.members.compactMap { findings[$0].exposure }.filter(hasTables)
         if !exposures.isEmpty {
             out.blank()
             exposureTables(exposures, &out)
         }
         out.blank()
-        // The rule's own advice, each piece once: what every finding of the group shares, then
-        // what only some do, with the operations it is for.
-        var advice: [(text: String, subjects: [String])] = []
+        // What these findings alone are advised, for the company's block after its findings.
         for (position, items) in zip(group.members, specific) {
             let subject = findings[position].subject
             for item in items {
@@ -133,17 +142,21 @@ extension MarkdownReporter {
                 }
             }
         }
-        let subjects = Set(group.members.map { findings[$0].subject })
-        if !advice.isEmpty {
-            out.line(group.factor.map { "**What to do** (as well as [the factor's recommendations](#\(Self.anchor("factor", $0.id)))):" } ?? "**What to do:**")
-            // Shared advice first, then the rest in order of first finding.
-            let ordered = advice.filter { Set($0.subjects) == subjects } + advice.filter { Set($0.subjects) != subjects }
-            for (index, item) in ordered.enumerated() {
-                let scope = Set(item.subjects) == subjects ? "" : "For " + item.subjects.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") + ": "
-                out.line("\(index + 1). " + scope + Escaping.markdown(item.text))
-            }
-            out.blank()
+    }
+
+    /// The advice only some of the company's findings are given (not a factor's
+    /// recommendations, in its profile, nor a rule's general advice, in section 4), each piece
+    /// once, with the operations it is for when it is not for all of the company's findings.
+    func companyAdvice(_ advice: [(text: String, subjects: [String])], of subjects: Set<String>, _ out: inout MarkdownDocument) {
+        guard !advice.isEmpty else { return }
+        out.line("**What to do** as well as each factor's recommendations (its profile, linked from its heading) and the rules' advice (section 4):")
+        // Advice for every finding first, then the rest in order of first finding.
+        let ordered = advice.filter { Set($0.subjects) == subjects } + advice.filter { Set($0.subjects) != subjects }
+        for (index, item) in ordered.enumerated() {
+            let scope = Set(item.subjects) == subjects ? "" : "For " + item.subjects.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") + ": "
+            out.line("\(index + 1). " + scope + Escaping.markdown(item.text))
         }
+        out.blank()
     }
 
     /// What the country profiles state of a finding's factors (the ones the database holds):
@@ -268,6 +281,15 @@ extension MarkdownReporter {
                     lines.append(MarkdownLine(text: text))
                 }
             }
+        }
+        // The events a finding without distance bands cites (a trip to a city with unrest):
+        // each with its date, place and distance, on one line.
+        if let exposure = finding.exposure, !hasTables(exposure), !eventColumns(exposure).isEmpty {
+            var text =
+                "  - **Events cited:** "
+                + exposure.events.map { Self.eventLabel($0) + ($0.distanceKm.map { " (\(Self.km($0)))" } ?? "") }.joined(separator: "; ")
+            if exposure.eventsNotCited > 0 { text += "; and \(exposure.eventsNotCited) more in the same window (counted in the path)" }
+            lines.append(MarkdownLine(text: text))
         }
         // The events the rule relied on, when they are some of the factor's (a place-bound
         // finding names them in its exposure instead).
