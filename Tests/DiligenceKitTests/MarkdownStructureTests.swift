@@ -180,7 +180,11 @@ import Testing
         for finding in Self.examples.reportedFindings {
             let at = try #require(Self.line(of: finding, in: lines))
             if lines[at].hasPrefix("  - `") {
-                #expect(lines[at].contains("`: " + Escaping.markdown(finding.subjectName) + ". Owner: "), "\(finding.identity): operation not named")
+                // Named, with its own distance when the entry's operations differ in it alone.
+                let named = lines[at].contains("`: " + Escaping.markdown(finding.subjectName) + ". Owner: ")
+                let distance = MarkdownReporter.distances(in: String(lines[at])).values.first
+                let withDistance = distance.map { lines[at].contains("`: " + Escaping.markdown(finding.subjectName) + ", \($0). Owner: ") } ?? false
+                #expect(named || withDistance, "\(finding.identity): operation not named")
             }
         }
     }
@@ -350,7 +354,11 @@ import Testing
             let at = try #require(Self.line(of: finding, in: lines), "\(finding.identity) missing")
             let headline = Self.headline(at: at, in: lines)
             let why = Self.why(at: at, in: lines).map { String($0.dropFirst("  - **Why:** ".count)) } ?? ""
-            let entryOfSeveral = headline.contains(" (each below): ")
+            let entryOfSeveral = headline.contains(" (each below")
+            // An entry whose operations differ in one distance says "*its distance*" for it, and
+            // each operation's line says its own, which its path states.
+            let own = headline.contains(" (each below, with its distance): ") ? MarkdownReporter.distances(in: String(lines[at])).values.last : nil
+            if let own { #expect(MarkdownReporter.steps(finding).contains { $0.contains(own) }, "\(finding.identity): \(own) is not its distance") }
             let factor = finding.factors.lazy.compactMap { TestData.workspace.database.factor(id: $0) }.first
             let company = Self.examples.policies.first { $0.policy.file == finding.policy }?.findings ?? []
             let jurisdiction = Set(MarkdownReporter.sharedBindingSteps(company).map(\.step))
@@ -359,8 +367,9 @@ import Testing
             for (index, step) in MarkdownReporter.steps(finding).enumerated() {
                 if steps.contains(index) {
                     // Said in the Why line (an entry of several operations says "*the site*" for the name).
-                    let parts =
+                    var parts =
                         entryOfSeveral ? Escaping.markdown(step).components(separatedBy: Escaping.markdown(finding.subjectName)) : [Escaping.markdown(step)]
+                    if let own { parts = parts.flatMap { $0.components(separatedBy: own) }.filter { !$0.isEmpty } }
                     #expect(parts.allSatisfy { why.contains($0) }, "\(finding.identity): step lost: \(step)")
                     #expect(!headline.lowercased().contains(step.lowercased()), "\(finding.identity): step said twice: \(step)")
                 } else {
@@ -560,6 +569,48 @@ import Testing
             }
         }
         #expect(without == 2)
+    }
+
+    /// Findings of one factor and rule that differ only in one distance each (three sites
+    /// inside the Gao area at 57, 55 and 0 km from its centre) are one entry: "*its distance*"
+    /// in its text, each operation's own on its line; findings that differ in more stay apart.
+    @Test func findingsThatDifferInOneDistanceAreOneEntry() throws {
+        let lines = Self.markdown.split(separator: "\n")
+        let entry = try #require(lines.firstIndex { $0.hasPrefix("- **MEDIUM** `conflict-proximity` for 3 sites (each below, with its distance): ") })
+        #expect(lines[entry].hasSuffix(": *the site* lies inside Gao (*its distance* from its centre, radius 150 km)."))
+        #expect(lines[entry + 1].hasPrefix("  - **Why:** *its distance* from the centre of Gao, inside its 150 km radius → "))
+        for (offset, (site, name, km)) in [
+            ("tilemsi-mine", "Tilemsi open pit and carbon-in-leach plant", "57 km"), ("tilemsi-camp", "Tilemsi accommodation camp", "55 km"),
+            ("gao-supply-base", "Gao supply base and airport freight office", "0.0 km"),
+        ].enumerated() {
+            #expect(lines[entry + 2 + offset].hasPrefix("  - `conflict-proximity/\(site)/DRF-2020-ML-0004` at `"))
+            #expect(lines[entry + 2 + offset].hasSuffix("`: \(name), \(km). Owner: ________ · Decision: ________ · Due: ________"))
+        }
+        // The Cabo Delgado sites differ in two distances and a site kind: separate items.
+        #expect(!Self.markdown.contains("`conflict-proximity` for 2 sites"))
+    }
+
+    @Test(arguments: [
+        ("lies inside Gao (57 km from its centre, radius 150 km).", ["57 km", "150 km"]),
+        ("is 1.3 km from Afungi; 0.0 km; 64 km.", ["1.3 km", "0.0 km", "64 km"]),
+        ("PE 19/4127 at 12 kms, A4 km, 5 kmh, 2020-09-30", []),
+        ("within 100 km in the last 365 days", ["100 km"]),
+    ])
+    func distancesAreFoundInText(_ text: String, _ values: [String]) {
+        let split = MarkdownReporter.distances(in: text)
+        #expect(split.values == values)
+        #expect(split.texts.count == values.count + 1)
+        // Put back together, the text is whole.
+        var whole = split.texts[0]
+        for (value, next) in zip(split.values, split.texts.dropFirst()) { whole += value + next }
+        #expect(whole == text)
+    }
+
+    @Test func entriesMayDifferInOneDistancePerOperationOnly() {
+        #expect(MarkdownReporter.differsInOneDistance([["57 km", "150 km", "57 km"], ["55 km", "150 km", "55 km"]]))
+        #expect(!MarkdownReporter.differsInOneDistance([["64 km", "1.3 km"], ["66 km", "16 km"]]))
+        #expect(!MarkdownReporter.differsInOneDistance([["64 km"], ["66 km", "16 km"]]))
+        #expect(MarkdownReporter.differsInOneDistance([["100 km"], ["100 km"]]))
     }
 
     static func kmText(_ value: Double) -> String { MarkdownReporter.km(value) }

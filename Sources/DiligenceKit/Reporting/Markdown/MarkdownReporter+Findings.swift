@@ -205,6 +205,15 @@ extension MarkdownReporter {
         var path: [[String]]
         /// The lines under the path: an acceptance, the finding's own evidence, the events relied on.
         var details: [MarkdownLine]
+        /// Per member, the distances its message and path state, in order ("57 km"): members
+        /// may differ in one distance each (said on each operation's line), nothing else.
+        var distances: [[String]] = []
+
+        /// The positions of the distances that differ between members.
+        var differing: Set<Int> {
+            guard let first = distances.first else { return [] }
+            return Set(first.indices.filter { slot in distances.contains { $0[slot] != first[slot] } })
+        }
     }
 
     /// A line of an entry, with the reference whose number ends it.
@@ -229,7 +238,7 @@ extension MarkdownReporter {
             let pieces = Self.steps(finding)
             var shown = shown(finding, group.factor)
             shown.steps.removeAll { said.contains(pieces[$0]) }
-            let entry = FindingEntry(
+            var entry = FindingEntry(
                 members: [position], message: split(shown.message), path: shown.steps.map { split(pieces[$0]) },
                 details: details(finding, FactorFacts(finding, context), context))
             // An accepted finding, or one without a peer, is an entry of its own.
@@ -237,17 +246,74 @@ extension MarkdownReporter {
                 entries.append(entry)
                 continue
             }
+            // The key sets the distances aside: findings that differ in them alone may share.
             var key = "\(finding.severity)\u{1}\(finding.rule)\u{1}\(context.isNew(finding) == true)\u{1}"
-            key += entry.message.joined(separator: "\u{0}") + "\u{1}" + entry.path.map { $0.joined(separator: "\u{0}") }.joined(separator: "\u{2}")
+            var distances: [String] = []
+            func template(_ pieces: [String]) -> String {
+                pieces.map { piece in
+                    let split = Self.distances(in: piece)
+                    distances += split.values
+                    return split.texts.joined(separator: "\u{4}")
+                }.joined(separator: "\u{0}")
+            }
+            key += template(entry.message) + "\u{1}" + entry.path.map(template).joined(separator: "\u{2}")
             for line in entry.details { key += "\u{1}" + line.text + (line.citing.map { "\u{3}\($0.hashValue)" } ?? "") }
-            if let at = index[key], entries[at].details == entry.details {
+            entry.distances = [distances]
+            if let at = index[key], entries[at].details == entry.details, Self.differsInOneDistance(entries[at].distances + [distances]) {
                 entries[at].members.append(position)
+                entries[at].distances.append(distances)
             } else {
                 index[key] = entries.count
                 entries.append(entry)
             }
         }
         return entries
+    }
+
+    /// Whether members' distances, slot by slot, differ only where each member states one and
+    /// the same distance (its distance to the area's centre, say, in the message and the path):
+    /// one value per operation, said on its line.
+    static func differsInOneDistance(_ distances: [[String]]) -> Bool {
+        guard let first = distances.first, distances.allSatisfy({ $0.count == first.count }) else { return false }
+        let differing = first.indices.filter { slot in distances.contains { $0[slot] != first[slot] } }
+        return distances.allSatisfy { member in Set(differing.map { member[$0] }).count <= 1 }
+    }
+
+    /// The text split around each distance ("57 km", "0.0 km"): the texts between them (one
+    /// more than the distances) and the distances, read on the UTF-8 bytes.
+    static func distances(in text: String) -> (texts: [String], values: [String]) {
+        let bytes = Array(text.utf8)
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        func isWordByte(_ byte: UInt8) -> Bool { isDigit(byte) || byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E }
+        var texts: [String] = []
+        var values: [String] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(bytes[index]), index == 0 || !isWordByte(bytes[index - 1]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+            if end + 1 < bytes.count, bytes[end] == 0x2E, isDigit(bytes[end + 1]) {
+                end += 1
+                while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+            }
+            // " km", not followed by a letter.
+            if end + 3 <= bytes.count, bytes[end] == 0x20, bytes[end + 1] == 0x6B, bytes[end + 2] == 0x6D,
+                end + 3 == bytes.count || !isWordByte(bytes[end + 3]) || bytes[end + 3] == 0x2E
+            {
+                texts.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                values.append(String(decoding: bytes[index..<(end + 3)], as: UTF8.self))
+                start = end + 3
+                index = start
+            } else {
+                index = end
+            }
+        }
+        texts.append(String(decoding: bytes[start...], as: UTF8.self))
+        return (texts, values)
     }
 
     /// The finding's lines under its path: its acceptance, its own evidence (the lines the
@@ -316,6 +382,7 @@ extension MarkdownReporter {
         if first.accepted != nil { out.part(" (accepted)") }
         if context.isNew(first) == true { out.part(" (new)") }
         let single = entry.members.count == 1
+        let differing = single ? [] : entry.differing
         var placeholder = ""
         if single {
             out.part(" `")
@@ -327,12 +394,26 @@ extension MarkdownReporter {
             let kinds = Set(entry.members.map { findings[$0].subjectKind })
             let kind = kinds.count == 1 ? first.subjectKind : nil
             placeholder = "*the " + (kind.map(singular) ?? "operation") + "*"
-            out.part(" `\(first.rule)` for \(entry.members.count) \(kind.map(plural) ?? "operations") (each below): ")
+            out.part(" `\(first.rule)` for \(entry.members.count) \(kind.map(plural) ?? "operations") (each below")
+            out.part(differing.isEmpty ? "): " : ", with its distance): ")
         }
-        // An entry's text says "the site" where each finding names its own operation; a
-        // finding alone keeps its name.
+        // An entry's text says "the site" where each finding names its own operation, and
+        // "its distance" where each states its own; a finding alone keeps its name.
         if single { placeholder = Escaping.markdown(first.subjectName) }
-        out.part(entry.message.map(Escaping.markdown).joined(separator: placeholder))
+        var slot = 0
+        func text(_ pieces: [String]) -> String {
+            pieces.map { piece in
+                guard !differing.isEmpty else { return Escaping.markdown(piece) }
+                let split = Self.distances(in: piece)
+                var text = Escaping.markdown(split.texts[0])
+                for (value, next) in zip(split.values, split.texts.dropFirst()) {
+                    text += (differing.contains(slot) ? "*its distance*" : Escaping.markdown(value)) + Escaping.markdown(next)
+                    slot += 1
+                }
+                return text
+            }.joined(separator: placeholder)
+        }
+        out.part(text(entry.message))
         if let binding = first.binding { out.part(" — " + Self.bindingTag(binding)) }
         out.part(".")
         if single { out.part(" " + decision(first)) }
@@ -342,7 +423,7 @@ extension MarkdownReporter {
             out.part("  - **Why:** ")
             for (index, step) in entry.path.enumerated() {
                 if index > 0 { out.part(" → ") }
-                out.part(step.map(Escaping.markdown).joined(separator: placeholder))
+                out.part(text(step))
             }
             out.endLine()
         }
@@ -350,7 +431,7 @@ extension MarkdownReporter {
             if let reference = line.citing { out.line(line.text, citing: reference) } else { out.line(line.text) }
         }
         guard !single else { return }
-        for position in entry.members {
+        for (member, position) in entry.members.enumerated() {
             let finding = findings[position]
             out.part("  - `")
             out.part(Escaping.code(finding.identity.description))
@@ -358,6 +439,8 @@ extension MarkdownReporter {
             out.part(Escaping.code(finding.policy))
             out.part(":\(finding.line):\(finding.column)`: ")
             out.part(Escaping.markdown(finding.subjectName))
+            // Its one distance that differs from the others'.
+            if let slot = differing.min() { out.part(", " + Escaping.markdown(entry.distances[member][slot])) }
             out.part(". " + decision(finding))
             out.endLine()
         }
