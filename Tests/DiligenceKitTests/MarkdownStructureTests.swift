@@ -309,10 +309,11 @@ import Testing
                     && $0.hasSuffix(" | Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE) |")
             })
         let norway = try #require(try Self.companySections().first { $0.company.hasPrefix("Vestfjord Havbruk AS") })
-        // Said in the summary's paragraph, right after "No finding.".
+        // Said in the heading and the paragraph under it.
+        #expect(norway.company.hasSuffix("control-norway-aquaculture.yaml`): no finding"))
         #expect(
             norway.text.contains(
-                "No finding.\n**Not covered:** no factor of the risk database covers Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE), where this company operates: no finding there means *not covered*, not *no risk*"
+                "): no finding\n\n**Not covered:** no factor of the risk database covers Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE), where this company operates: no finding there means *not covered*, not *no risk*"
             ))
         #expect(lines.contains { $0.hasPrefix("| Nemiga Software Labs | `") && $0.hasSuffix(" | none |") })
     }

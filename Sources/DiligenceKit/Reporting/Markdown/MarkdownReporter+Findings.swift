@@ -33,26 +33,25 @@ extension MarkdownReporter {
         let reported = findings.indices.filter { findings[$0].severity >= context.options.reportMin }
             .sorted { (findings[$1].severity, $0) < (findings[$0].severity, $1) }
         out.line("<a id=\"\(Self.anchor("policy", entry.policy.file))\"></a>")
-        out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
+        // A company without a finding says so in its heading.
+        let none = reported.isEmpty ? ": no finding" + (context.options.reportMin > .info ? " at or above \(context.options.reportMin)" : "") : ""
+        out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)" + none)
         out.blank()
         let uncovered = entry.policy.countries.filter { !context.factors.covers($0) }
-        var summary: String
-        if reported.isEmpty {
-            summary = "No finding" + (context.options.reportMin > .info ? " at or above \(context.options.reportMin)" : "") + "."
-        } else {
-            summary = companySummary(findings, reported)
-        }
-        // In the summary's paragraph, not a paragraph of its own.
+        // One paragraph: the counts, the countries not covered, why measures bind.
+        var summary: [String] = reported.isEmpty ? [] : [companySummary(findings, reported)]
         if !uncovered.isEmpty {
-            summary +=
-                "\n**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
-                + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage)."
+            summary.append(
+                "**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
+                    + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage).")
         }
         // Why a measure binds the company (or does not), when several findings say it: once.
         let jurisdiction = Self.sharedBindingSteps(reported.map { findings[$0] })
-        for (step, count) in jurisdiction { summary += "\n**Jurisdiction** (for \(count) findings): " + Escaping.markdown(step) + "." }
-        out.line(summary)
-        out.blank()
+        for (step, count) in jurisdiction { summary.append("**Jurisdiction** (for \(count) findings): " + Escaping.markdown(step) + ".") }
+        if !summary.isEmpty {
+            out.line(summary.joined(separator: "\n"))
+            out.blank()
+        }
         guard !reported.isEmpty else { return }
         let said = Set(jurisdiction.map(\.step))
         var advice: [(text: String, subjects: [String])] = []
