@@ -9,11 +9,10 @@ import Testing
 /// one entry, each factor stated once in its country profile, no empty tables, a coverage
 /// statement, and nothing lost.
 @Suite struct MarkdownStructureTests {
-    static let examples: CheckResult = {
-        let policies = (try? PolicySet.load([TestData.root.appendingPathComponent("policies").path], loader: TestData.workspace.policyLoader)) ?? []
-        return Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies)
-            .check(policies, options: CheckOptions(asOf: TestData.asOf))
-    }()
+    static let policies = (try? PolicySet.load([TestData.root.appendingPathComponent("policies").path], loader: TestData.workspace.policyLoader)) ?? []
+
+    static let examples: CheckResult = Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies)
+        .check(policies, options: CheckOptions(asOf: TestData.asOf))
 
     static let markdown = MarkdownReporter().render(examples)
 
@@ -181,7 +180,11 @@ import Testing
         for finding in Self.examples.reportedFindings {
             let at = try #require(Self.line(of: finding, in: lines))
             if lines[at].hasPrefix("  - `") {
-                #expect(lines[at].contains("`: " + Escaping.markdown(finding.subjectName) + ". Owner: "), "\(finding.identity): operation not named")
+                // Named, with its own distance when the entry's operations differ in it alone.
+                let named = lines[at].contains("`: " + Escaping.markdown(finding.subjectName) + ". Owner: ")
+                let distance = MarkdownReporter.distances(in: String(lines[at])).values.first
+                let withDistance = distance.map { lines[at].contains("`: " + Escaping.markdown(finding.subjectName) + ", \($0). Owner: ") } ?? false
+                #expect(named || withDistance, "\(finding.identity): operation not named")
             }
         }
     }
@@ -263,7 +266,13 @@ import Testing
                 #expect(cells.contains { $0 != "—" && !$0.isEmpty }, "\(line): column \(header[column]) is empty")
             }
         }
-        #expect(tables >= 3)
+        #expect(tables >= 1)
+        // A finding without distance bands (a trip to a city with unrest) names its events on a
+        // line of its own, not in a table of one operation's rows.
+        #expect(!Self.markdown.contains("Events cited ("))
+        #expect(
+            Self.markdown.contains(
+                "\n  - **Events cited:** 2020-09-15, Bamako, Monument de l’Indépendance (0.0 km); 2020-09-17, Bamako, French Embassy (0.0 km)\n"))
         #expect(!Self.markdown.contains(#/ \| \d+–\d+ km \| 0 \| 0 \| 0 \| 0 \|/#))
         // One table for a factor's findings in a company: a row per band and counts, naming the
         // operations that share them, with the events cited in the band and each operation's
@@ -300,10 +309,11 @@ import Testing
                     && $0.hasSuffix(" | Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE) |")
             })
         let norway = try #require(try Self.companySections().first { $0.company.hasPrefix("Vestfjord Havbruk AS") })
-        // Said in the summary's paragraph, right after "No finding.".
+        // Said in the heading and the paragraph under it.
+        #expect(norway.company.hasSuffix("control-norway-aquaculture.yaml`): no finding"))
         #expect(
             norway.text.contains(
-                "No finding.\n**Not covered:** no factor of the risk database covers Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE), where this company operates: no finding there means *not covered*, not *no risk*"
+                "): no finding\n\n**Not covered:** no factor of the risk database covers Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE), where this company operates: no finding there means *not covered*, not *no risk*"
             ))
         #expect(lines.contains { $0.hasPrefix("| Nemiga Software Labs | `") && $0.hasSuffix(" | none |") })
     }
@@ -345,7 +355,11 @@ import Testing
             let at = try #require(Self.line(of: finding, in: lines), "\(finding.identity) missing")
             let headline = Self.headline(at: at, in: lines)
             let why = Self.why(at: at, in: lines).map { String($0.dropFirst("  - **Why:** ".count)) } ?? ""
-            let entryOfSeveral = headline.contains(" (each below): ")
+            let entryOfSeveral = headline.contains(" (each below")
+            // An entry whose operations differ in one distance says "*its distance*" for it, and
+            // each operation's line says its own, which its path states.
+            let own = headline.contains(" (each below, with its distance): ") ? MarkdownReporter.distances(in: String(lines[at])).values.last : nil
+            if let own { #expect(MarkdownReporter.steps(finding).contains { $0.contains(own) }, "\(finding.identity): \(own) is not its distance") }
             let factor = finding.factors.lazy.compactMap { TestData.workspace.database.factor(id: $0) }.first
             let company = Self.examples.policies.first { $0.policy.file == finding.policy }?.findings ?? []
             let jurisdiction = Set(MarkdownReporter.sharedBindingSteps(company).map(\.step))
@@ -354,8 +368,9 @@ import Testing
             for (index, step) in MarkdownReporter.steps(finding).enumerated() {
                 if steps.contains(index) {
                     // Said in the Why line (an entry of several operations says "*the site*" for the name).
-                    let parts =
+                    var parts =
                         entryOfSeveral ? Escaping.markdown(step).components(separatedBy: Escaping.markdown(finding.subjectName)) : [Escaping.markdown(step)]
+                    if let own { parts = parts.flatMap { $0.components(separatedBy: own) }.filter { !$0.isEmpty } }
                     #expect(parts.allSatisfy { why.contains($0) }, "\(finding.identity): step lost: \(step)")
                     #expect(!headline.lowercased().contains(step.lowercased()), "\(finding.identity): step said twice: \(step)")
                 } else {
@@ -384,7 +399,18 @@ import Testing
         for finding in Self.examples.reportedFindings {
             guard let exposure = finding.exposure else { continue }
             guard MarkdownReporter().hasTables(exposure) else {
-                for event in exposure.events { #expect(Self.markdown.contains("  - \(event.when): "), "\(finding.identity): event \(event.when) lost") }
+                // Dated in the profile; with a place, also on the finding's "Events cited" line,
+                // with the distance.
+                let lines = Self.markdown.split(separator: "\n")
+                let at = try #require(Self.line(of: finding, in: lines))
+                let eventsLine = lines[(at + 1)...].prefix { $0.hasPrefix("  ") }.first { $0.hasPrefix("  - **Events cited:** ") }
+                for event in exposure.events {
+                    #expect(Self.markdown.contains("  - \(event.when): "), "\(finding.identity): event \(event.when) lost")
+                    guard let place = event.place else { continue }
+                    cited += 1
+                    let said = Escaping.markdown(event.when) + ", " + Escaping.markdown(place) + (event.distanceKm.map { " (" + Self.kmText($0) + ")" } ?? "")
+                    #expect(eventsLine?.contains(said) == true, "\(finding.identity): event \(event.when) not on its line")
+                }
                 continue
             }
             let company = try #require(Self.examples.policies.first { $0.policy.file == finding.policy }).policy.company
@@ -464,6 +490,128 @@ import Testing
         }
         #expect(used.count >= 8 && used.count < RuleRegistry.all.count)
         #expect(section.contains("`diligence explain RULE` (diligence \(DiligenceVersion.current))"))
+    }
+
+    /// What to do is said once and nothing of it is lost: a factor's recommendations in its
+    /// profile (`aFactorIsStatedOnceAndNothingIsLost`), each rule's general advice that a
+    /// finding was given once, under the rule in section 4 (and no advice no finding was
+    /// given), and the advice only some findings are given once in their company's part, for
+    /// the operations it concerns.
+    @Test func everyPieceOfAdviceIsSaidOnce() throws {
+        let markdown = Self.markdown
+        func count(_ text: String, in part: Substring) -> Int { part.components(separatedBy: text).count - 1 }
+        let start = try #require(markdown.range(of: "\n## 4. Methodology\n"))
+        let end = try #require(markdown.range(of: "\n## 5. Findings by company\n"))
+        let methodology = markdown[start.upperBound..<end.lowerBound]
+        let sections = try Self.companySections()
+        var given: Set<String> = []
+        var own = 0
+        for entry in Self.examples.policies {
+            let section = try #require(sections.first { $0.company.hasPrefix(entry.policy.company + " (") }).text
+            let lines = section.split(separator: "\n")
+            for finding in entry.findings {
+                let factors = finding.factors.compactMap { TestData.workspace.database.factor(id: $0) }
+                for advice in finding.recommendations where !factors.contains(where: { $0.recommendations.contains(advice) }) {
+                    let text = Escaping.markdown(advice)
+                    if RuleRegistry.advice[finding.rule]?.contains(advice) == true {
+                        given.insert(advice)
+                        #expect(count("\n  - " + text + "\n", in: methodology) == 1, "\(finding.identity): not under its rule in section 4: \(advice)")
+                        #expect(count(text, in: Substring(markdown)) == 1, "\(finding.identity): rule advice said more than once: \(advice)")
+                    } else {
+                        own += 1
+                        #expect(count(text, in: section) == 1, "\(finding.identity): its own advice not once in its company's part: \(advice)")
+                        let line = try #require(lines.first { $0.contains(text) })
+                        if line.contains(". For `") { #expect(line.contains("`\(finding.subject)`"), "\(finding.identity): advice without its operation") }
+                    }
+                }
+            }
+        }
+        #expect(given.count >= 20 && own >= 5)
+        // No rule advice that no finding of the report was given.
+        for (_, catalogue) in RuleRegistry.advice {
+            for advice in catalogue where !given.contains(advice) {
+                #expect(!methodology.contains(Escaping.markdown(advice)), "advice no finding was given: \(advice)")
+            }
+        }
+        // Section 5 restates neither: no numbered advice is a factor's or a rule's.
+        let general = Set(RuleRegistry.advice.values.joined().map(Escaping.markdown))
+        let profiles = try #require(markdown.range(of: "\n## 6. Country risk profiles\n"))
+        for line in markdown[end.upperBound..<profiles.lowerBound].split(separator: "\n") where line.first?.isNumber == true {
+            let advice = line.drop { $0 != " " }.dropFirst()
+            let text = advice.hasPrefix("For `") ? advice.drop { $0 != ":" }.dropFirst(2) : advice
+            #expect(!general.contains(String(text)), "rule advice restated in section 5: \(line)")
+        }
+    }
+
+    /// A company without a finding is one row of the scope, in the companies' table, which
+    /// names each of its operations; every operation of a company with findings keeps its row.
+    @Test func aCompanyWithoutAFindingIsOneRowOfTheScope() throws {
+        let start = try #require(Self.markdown.range(of: "\n## 3. Scope\n"))
+        let end = try #require(Self.markdown.range(of: "\n## 4. Methodology\n"))
+        let rows = Self.markdown[start.upperBound..<end.lowerBound].split(separator: "\n").filter { $0.hasPrefix("| ") }
+        var without = 0
+        for entry in Self.examples.policies {
+            let policy = try #require(Self.policies.first { $0.file == entry.policy.file })
+            var ids: [String] = policy.sites.map(\.id)
+            ids += policy.trade.map(\.id)
+            ids += policy.counterparties.map(\.id)
+            ids += policy.travel.map(\.id)
+            let company = try #require(rows.first { $0.hasPrefix("| \(Escaping.markdown(policy.company)) | `\(policy.file)` |") })
+            if entry.findings.isEmpty {
+                without += 1
+                #expect(company.contains(" | no finding; "), "\(policy.company)")
+                for id in ids {
+                    #expect(company.contains("`\(id)`"), "\(policy.company): \(id) not named")
+                    #expect(!rows.contains { $0.contains("| `\(id)`") }, "\(policy.company): \(id) has a row")
+                }
+            } else {
+                #expect(!company.contains("no finding"))
+                for id in ids { #expect(rows.contains { $0.contains("| `\(id)`") }, "\(policy.company): \(id) has no row") }
+            }
+        }
+        #expect(without == 2)
+    }
+
+    /// Findings of one factor and rule that differ only in one distance each (three sites
+    /// inside the Gao area at 57, 55 and 0 km from its centre) are one entry: "*its distance*"
+    /// in its text, each operation's own on its line; findings that differ in more stay apart.
+    @Test func findingsThatDifferInOneDistanceAreOneEntry() throws {
+        let lines = Self.markdown.split(separator: "\n")
+        let entry = try #require(lines.firstIndex { $0.hasPrefix("- **MEDIUM** `conflict-proximity` for 3 sites (each below, with its distance): ") })
+        #expect(lines[entry].hasSuffix(": *the site* lies inside Gao (*its distance* from its centre, radius 150 km)."))
+        #expect(lines[entry + 1].hasPrefix("  - **Why:** *its distance* from the centre of Gao, inside its 150 km radius → "))
+        for (offset, (site, name, km)) in [
+            ("tilemsi-mine", "Tilemsi open pit and carbon-in-leach plant", "57 km"), ("tilemsi-camp", "Tilemsi accommodation camp", "55 km"),
+            ("gao-supply-base", "Gao supply base and airport freight office", "0.0 km"),
+        ].enumerated() {
+            #expect(lines[entry + 2 + offset].hasPrefix("  - `conflict-proximity/\(site)/DRF-2020-ML-0004` at `"))
+            #expect(lines[entry + 2 + offset].hasSuffix("`: \(name), \(km). Owner: ________ · Decision: ________ · Due: ________"))
+        }
+        // The Cabo Delgado sites differ in two distances and a site kind: separate items.
+        #expect(!Self.markdown.contains("`conflict-proximity` for 2 sites"))
+    }
+
+    @Test(arguments: [
+        ("lies inside Gao (57 km from its centre, radius 150 km).", ["57 km", "150 km"]),
+        ("is 1.3 km from Afungi; 0.0 km; 64 km.", ["1.3 km", "0.0 km", "64 km"]),
+        ("PE 19/4127 at 12 kms, A4 km, 5 kmh, 2020-09-30", []),
+        ("within 100 km in the last 365 days", ["100 km"]),
+    ])
+    func distancesAreFoundInText(_ text: String, _ values: [String]) {
+        let split = MarkdownReporter.distances(in: text)
+        #expect(split.values == values)
+        #expect(split.texts.count == values.count + 1)
+        // Put back together, the text is whole.
+        var whole = split.texts[0]
+        for (value, next) in zip(split.values, split.texts.dropFirst()) { whole += value + next }
+        #expect(whole == text)
+    }
+
+    @Test func entriesMayDifferInOneDistancePerOperationOnly() {
+        #expect(MarkdownReporter.differsInOneDistance([["57 km", "150 km", "57 km"], ["55 km", "150 km", "55 km"]]))
+        #expect(!MarkdownReporter.differsInOneDistance([["64 km", "1.3 km"], ["66 km", "16 km"]]))
+        #expect(!MarkdownReporter.differsInOneDistance([["64 km"], ["66 km", "16 km"]]))
+        #expect(MarkdownReporter.differsInOneDistance([["100 km"], ["100 km"]]))
     }
 
     static func kmText(_ value: Double) -> String { MarkdownReporter.km(value) }

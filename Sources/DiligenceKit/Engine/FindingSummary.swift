@@ -87,6 +87,9 @@ public struct FindingSummary: Sendable {
     public private(set) var topCount = 0
     /// The rules of the reported findings.
     public private(set) var rules: Set<String> = []
+    /// Per rule, which of its general advice (`RuleRegistry.advice`, a bit per position) a
+    /// reported finding was given: the Markdown report states each once.
+    public private(set) var ruleAdvice: [String: UInt64] = [:]
     /// Reported `not-assessed` findings, in order.
     public private(set) var notAssessed: [Brief] = []
     /// Reported `stale-intelligence` findings, the first of each factor, in order.
@@ -147,6 +150,7 @@ public struct FindingSummary: Sendable {
             guard isReported else { continue }
             reported += 1
             rules.insert(finding.rule)
+            noteAdvice(finding)
             policy.reported += 1
             if finding.accepted != nil {
                 accepted[finding.severity, default: 0] += 1
@@ -176,6 +180,20 @@ public struct FindingSummary: Sendable {
             for finding in result.findings { baselineMatched.insert("\(finding.policy)#\(finding.identity)") }
         }
         return policy
+    }
+
+    /// Marks the rule's general advice the finding was given (a few comparisons of short
+    /// strings, none once every piece of the rule's advice has been seen).
+    private mutating func noteAdvice(_ finding: Finding) {
+        guard let catalogue = RuleRegistry.advice[finding.rule], !catalogue.isEmpty else { return }
+        let count = min(catalogue.count, 64)
+        let full: UInt64 = count == 64 ? ~0 : (1 << UInt64(count)) - 1
+        var mask = ruleAdvice[finding.rule] ?? 0
+        guard mask != full else { return }
+        for advice in finding.recommendations {
+            if let at = catalogue.prefix(count).firstIndex(of: advice) { mask |= 1 << UInt64(at) }
+        }
+        ruleAdvice[finding.rule] = mask
     }
 
     /// Keeps the finding if it is among the `topLimit` most severe so far (ties in file order).

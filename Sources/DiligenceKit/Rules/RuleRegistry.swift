@@ -18,5 +18,9 @@ public enum RuleRegistry {
 
     public static let ids: [RuleID] = all.map(\.description.ruleID)
 
+    /// Each rule's general advice (`RuleDescription.recommendations`), by rule id.
+    public static let advice: [String: [String]] = Dictionary(
+        all.map { ($0.description.id, $0.description.recommendations) }, uniquingKeysWith: { first, _ in first })
+
     public static func rule(id: RuleID) -> (any Rule)? { all.first { $0.description.ruleID == id } }
 }

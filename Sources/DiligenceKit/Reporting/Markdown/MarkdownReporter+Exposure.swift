@@ -1,8 +1,9 @@
-/// The tables under a factor's findings in section 5 of the Markdown report: the events the
-/// place-bound findings cite and their counts by distance band, one table each for the group.
+/// The table under a factor's findings in section 5 of the Markdown report: the events the
+/// place-bound findings cite and their counts by distance band, one table for the group; and
+/// what a finding without bands says of its events.
 extension MarkdownReporter {
-    /// The columns of the events table, each with its cell per event: only columns some event
-    /// fills (the date always), and none at all when no event has more than a date.
+    /// The facts of a finding's cited events, each with its cell per event: only those some
+    /// event has (the date always), and none at all when no event has more than a date.
     func eventColumns(_ exposure: Exposure) -> [(header: String, cells: [String])] {
         let events = exposure.events
         let columns: [(String, [String?])] = [
@@ -19,70 +20,24 @@ extension MarkdownReporter {
         return filled.map { ($0.0, $0.1.map { $0 ?? "—" }) }
     }
 
-    /// Whether the finding's exposure has a table to show.
+    /// Whether the finding's exposure has a table to show: counts by distance band (a finding
+    /// without bands names its events on a line of its own).
     func hasTables(_ exposure: Exposure) -> Bool {
-        exposure.bands.contains { $0.recentEvents + $0.olderEvents > 0 } || !eventColumns(exposure).isEmpty
+        exposure.bands.contains { $0.recentEvents + $0.olderEvents > 0 }
     }
 
     /// The events the findings of a group cite and their counts by distance band, as one table:
-    /// for operations with counts by band, a row per band and counts (the operations with the
-    /// same counts and events share it), with the cited events that lie in the band and each
-    /// operation's distance to them; for the others (a trip's city, say), a row per event.
+    /// a row per band and counts (the operations with the same counts and events share it),
+    /// with the cited events that lie in the band and each operation's distance to them.
     func exposureTables(_ exposures: [Exposure], _ out: inout MarkdownDocument) {
-        let banded = exposures.filter { $0.bands.contains { $0.recentEvents + $0.olderEvents > 0 } }
-        let references = exposures.map(\.reference)
-        let recency = references.allSatisfy { $0 == references.first! } ? references.first!.map { "; recency counted to \($0)" } ?? "" : ""
-        if !banded.isEmpty {
-            out.line(
-                "Events by distance band (a row per band and counts, naming the operations that share them; the events cited in the band with each operation's distance, in the order of the operations\(recency)):"
-            )
-            out.blank()
-            bandTable(banded, &out)
-            out.blank()
-        }
-        let cited = exposures.filter { exposure in !banded.contains(exposure) }.map { ($0, eventColumns($0)) }.filter { !$0.1.isEmpty }
-        guard !cited.isEmpty else { return }
-        // The columns some operation's events fill, in the order eventColumns gives them.
-        var headers: [String] = []
-        for (_, columns) in cited {
-            for column in columns where !headers.contains(column.header) { headers.append(column.header) }
-        }
-        let order = ["Event", "Date", "Place", "Distance", "Killed", "Type", "Actors"]
-        headers.sort { (order.firstIndex(of: $0) ?? order.count) < (order.firstIndex(of: $1) ?? order.count) }
-        let rowReferences = cited.map { $0.0.reference }
-        let perRow = !rowReferences.allSatisfy { $0 == rowReferences.first! } && rowReferences.contains { $0 != nil }
+        let banded = exposures.filter(hasTables)
+        guard let head = banded.first else { return }
+        let recency = banded.allSatisfy { $0.reference == head.reference } ? head.reference.map { "; recency counted to \($0)" } ?? "" : ""
         out.line(
-            "Events cited (most recent first for each operation; an event several operations cite is one row, with their distances in the order of the operations"
-                + (perRow ? "" : recency) + "):")
+            "Events by distance band (a row per band and counts, naming the operations that share them; the events cited in the band with each operation's distance, in the order of the operations\(recency)):"
+        )
         out.blank()
-        // One row per event: the operations that cite it, and their distances in that order.
-        let distance = headers.firstIndex(of: "Distance")
-        var rows: [(operations: [String], cells: [String], distances: [String])] = []
-        var index: [[String]: Int] = [:]
-        for (exposure, columns) in cited {
-            let subject = "`\(Escaping.codeInTable(exposure.subject))`"
-            for row in exposure.events.indices {
-                var cells = headers.map { header in columns.first { $0.header == header }?.cells[row] ?? "—" }
-                if perRow { cells.append(exposure.reference.map { "\($0)" } ?? "—") }
-                let km = distance.map { cells[$0] } ?? ""
-                if let distance { cells[distance] = "" }
-                if let at = index[cells] {
-                    rows[at].operations.append(subject)
-                    rows[at].distances.append(km)
-                } else {
-                    index[cells] = rows.count
-                    rows.append(([subject], cells, [km]))
-                }
-            }
-        }
-        out.table(
-            ["Operation"] + headers + (perRow ? ["Recency counted to"] : []),
-            rows.map { row in
-                var cells = row.cells
-                if let distance { cells[distance] = row.distances.joined(separator: ", ") }
-                return [row.operations.joined(separator: ", ")] + cells
-            })
-        moreEvents(cited.map(\.0), &out)
+        bandTable(banded, &out)
         out.blank()
     }
 

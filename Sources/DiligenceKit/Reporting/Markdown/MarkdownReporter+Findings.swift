@@ -11,7 +11,7 @@ extension MarkdownReporter {
         out.line("## 5. Findings by company")
         out.blank()
         out.line(
-            "Per company, the company with the most severe open finding first: its summary, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in; findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading."
+            "Per company, the company with the most severe open finding first: its summary, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in; findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading; each rule's general advice is under the rule in section 4; under a factor's findings is only the advice that is theirs alone (what to do where a measure binds the company, say)."
         )
         out.blank()
         // Each policy's part, written as it is checked, placed in order of risk.
@@ -33,31 +33,32 @@ extension MarkdownReporter {
         let reported = findings.indices.filter { findings[$0].severity >= context.options.reportMin }
             .sorted { (findings[$1].severity, $0) < (findings[$0].severity, $1) }
         out.line("<a id=\"\(Self.anchor("policy", entry.policy.file))\"></a>")
-        out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
+        // A company without a finding says so in its heading.
+        let none = reported.isEmpty ? ": no finding" + (context.options.reportMin > .info ? " at or above \(context.options.reportMin)" : "") : ""
+        out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)" + none)
         out.blank()
         let uncovered = entry.policy.countries.filter { !context.factors.covers($0) }
-        var summary: String
-        if reported.isEmpty {
-            summary = "No finding" + (context.options.reportMin > .info ? " at or above \(context.options.reportMin)" : "") + "."
-        } else {
-            summary = companySummary(findings, reported)
-        }
-        // In the summary's paragraph, not a paragraph of its own.
+        // One paragraph: the counts, the countries not covered, why measures bind.
+        var summary: [String] = reported.isEmpty ? [] : [companySummary(findings, reported)]
         if !uncovered.isEmpty {
-            summary +=
-                "\n**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
-                + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage)."
+            summary.append(
+                "**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
+                    + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage).")
         }
         // Why a measure binds the company (or does not), when several findings say it: once.
         let jurisdiction = Self.sharedBindingSteps(reported.map { findings[$0] })
-        for (step, count) in jurisdiction { summary += "\n**Jurisdiction** (for \(count) findings): " + Escaping.markdown(step) + "." }
-        out.line(summary)
-        out.blank()
+        for (step, count) in jurisdiction { summary.append("**Jurisdiction** (for \(count) findings): " + Escaping.markdown(step) + ".") }
+        if !summary.isEmpty {
+            out.line(summary.joined(separator: "\n"))
+            out.blank()
+        }
         guard !reported.isEmpty else { return }
         let said = Set(jurisdiction.map(\.step))
+        var advice: [(text: String, subjects: [String])] = []
         for group in groups(findings, reported, context) {
-            render(group, findings, context, said, &out)
+            render(group, findings, context, said, &advice, &out)
         }
+        companyAdvice(advice, of: Set(reported.map { findings[$0].subject }), &out)
         signature(entry.policy.company, &out)
     }
 
@@ -92,7 +93,12 @@ extension MarkdownReporter {
         return groups
     }
 
-    func render(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ said: Set<String>, _ out: inout MarkdownDocument) {
+    /// A factor's (or rule's) findings in a company: its heading, its entries, its band table;
+    /// the advice only these findings are given joins `advice`, said once for the company.
+    func render(
+        _ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ said: Set<String>, _ advice: inout [(text: String, subjects: [String])],
+        _ out: inout MarkdownDocument
+    ) {
         guard let first = group.members.first.map({ findings[$0] }) else { return }
         let count = group.members.count
         let summary = "\(count) finding\(count == 1 ? "" : "s"), highest \(first.severity)"
@@ -104,25 +110,27 @@ extension MarkdownReporter {
             out.line("#### `\(first.rule)`: \(summary)")
         }
         out.blank()
+        // What a finding alone is advised: not its factor's recommendations (in the profile) nor
+        // its rule's general advice (under the rule in section 4).
         var specific: [[String]] = []
         for position in group.members {
             let facts = FactorFacts(findings[position], context)
-            specific.append(findings[position].recommendations.filter { !facts.recommends($0) })
+            let general = RuleRegistry.advice[findings[position].rule] ?? []
+            specific.append(findings[position].recommendations.filter { !facts.recommends($0) && !general.contains($0) })
         }
         for entry in entries(group, findings, context, said) {
             render(entry, findings, context, &out)
         }
-        // The events the group's findings cite and their counts by distance band, one table
-        // each for the whole group (a row per event, or band and counts), not a pair per finding.
+        // The events the group's findings cite and their counts by distance band, one table for
+        // the whole group (a row per band and counts), not one per finding; a finding without
+        // bands names its events on a line of its own.
         let exposures = group.members.compactMap { findings[$0].exposure }.filter(hasTables)
         if !exposures.isEmpty {
             out.blank()
             exposureTables(exposures, &out)
         }
         out.blank()
-        // The rule's own advice, each piece once: what every finding of the group shares, then
-        // what only some do, with the operations it is for.
-        var advice: [(text: String, subjects: [String])] = []
+        // What these findings alone are advised, for the company's block after its findings.
         for (position, items) in zip(group.members, specific) {
             let subject = findings[position].subject
             for item in items {
@@ -133,17 +141,21 @@ extension MarkdownReporter {
                 }
             }
         }
-        let subjects = Set(group.members.map { findings[$0].subject })
-        if !advice.isEmpty {
-            out.line(group.factor.map { "**What to do** (as well as [the factor's recommendations](#\(Self.anchor("factor", $0.id)))):" } ?? "**What to do:**")
-            // Shared advice first, then the rest in order of first finding.
-            let ordered = advice.filter { Set($0.subjects) == subjects } + advice.filter { Set($0.subjects) != subjects }
-            for (index, item) in ordered.enumerated() {
-                let scope = Set(item.subjects) == subjects ? "" : "For " + item.subjects.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") + ": "
-                out.line("\(index + 1). " + scope + Escaping.markdown(item.text))
-            }
-            out.blank()
+    }
+
+    /// The advice only some of the company's findings are given (not a factor's
+    /// recommendations, in its profile, nor a rule's general advice, in section 4), each piece
+    /// once, with the operations it is for when it is not for all of the company's findings.
+    func companyAdvice(_ advice: [(text: String, subjects: [String])], of subjects: Set<String>, _ out: inout MarkdownDocument) {
+        guard !advice.isEmpty else { return }
+        out.line("**What to do** as well as each factor's recommendations (its profile, linked from its heading) and the rules' advice (section 4):")
+        // Advice for every finding first, then the rest in order of first finding.
+        let ordered = advice.filter { Set($0.subjects) == subjects } + advice.filter { Set($0.subjects) != subjects }
+        for (index, item) in ordered.enumerated() {
+            let scope = Set(item.subjects) == subjects ? "" : "For " + item.subjects.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") + ": "
+            out.line("\(index + 1). " + scope + Escaping.markdown(item.text))
         }
+        out.blank()
     }
 
     /// What the country profiles state of a finding's factors (the ones the database holds):
@@ -192,6 +204,15 @@ extension MarkdownReporter {
         var path: [[String]]
         /// The lines under the path: an acceptance, the finding's own evidence, the events relied on.
         var details: [MarkdownLine]
+        /// Per member, the distances its message and path state, in order ("57 km"): members
+        /// may differ in one distance each (said on each operation's line), nothing else.
+        var distances: [[String]] = []
+
+        /// The positions of the distances that differ between members.
+        var differing: Set<Int> {
+            guard let first = distances.first else { return [] }
+            return Set(first.indices.filter { slot in distances.contains { $0[slot] != first[slot] } })
+        }
     }
 
     /// A line of an entry, with the reference whose number ends it.
@@ -216,7 +237,7 @@ extension MarkdownReporter {
             let pieces = Self.steps(finding)
             var shown = shown(finding, group.factor)
             shown.steps.removeAll { said.contains(pieces[$0]) }
-            let entry = FindingEntry(
+            var entry = FindingEntry(
                 members: [position], message: split(shown.message), path: shown.steps.map { split(pieces[$0]) },
                 details: details(finding, FactorFacts(finding, context), context))
             // An accepted finding, or one without a peer, is an entry of its own.
@@ -224,17 +245,74 @@ extension MarkdownReporter {
                 entries.append(entry)
                 continue
             }
+            // The key sets the distances aside: findings that differ in them alone may share.
             var key = "\(finding.severity)\u{1}\(finding.rule)\u{1}\(context.isNew(finding) == true)\u{1}"
-            key += entry.message.joined(separator: "\u{0}") + "\u{1}" + entry.path.map { $0.joined(separator: "\u{0}") }.joined(separator: "\u{2}")
+            var distances: [String] = []
+            func template(_ pieces: [String]) -> String {
+                pieces.map { piece in
+                    let split = Self.distances(in: piece)
+                    distances += split.values
+                    return split.texts.joined(separator: "\u{4}")
+                }.joined(separator: "\u{0}")
+            }
+            key += template(entry.message) + "\u{1}" + entry.path.map(template).joined(separator: "\u{2}")
             for line in entry.details { key += "\u{1}" + line.text + (line.citing.map { "\u{3}\($0.hashValue)" } ?? "") }
-            if let at = index[key], entries[at].details == entry.details {
+            entry.distances = [distances]
+            if let at = index[key], entries[at].details == entry.details, Self.differsInOneDistance(entries[at].distances + [distances]) {
                 entries[at].members.append(position)
+                entries[at].distances.append(distances)
             } else {
                 index[key] = entries.count
                 entries.append(entry)
             }
         }
         return entries
+    }
+
+    /// Whether members' distances, slot by slot, differ only where each member states one and
+    /// the same distance (its distance to the area's centre, say, in the message and the path):
+    /// one value per operation, said on its line.
+    static func differsInOneDistance(_ distances: [[String]]) -> Bool {
+        guard let first = distances.first, distances.allSatisfy({ $0.count == first.count }) else { return false }
+        let differing = first.indices.filter { slot in distances.contains { $0[slot] != first[slot] } }
+        return distances.allSatisfy { member in Set(differing.map { member[$0] }).count <= 1 }
+    }
+
+    /// The text split around each distance ("57 km", "0.0 km"): the texts between them (one
+    /// more than the distances) and the distances, read on the UTF-8 bytes.
+    static func distances(in text: String) -> (texts: [String], values: [String]) {
+        let bytes = Array(text.utf8)
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        func isWordByte(_ byte: UInt8) -> Bool { isDigit(byte) || byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E }
+        var texts: [String] = []
+        var values: [String] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(bytes[index]), index == 0 || !isWordByte(bytes[index - 1]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+            if end + 1 < bytes.count, bytes[end] == 0x2E, isDigit(bytes[end + 1]) {
+                end += 1
+                while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+            }
+            // " km", not followed by a letter.
+            if end + 3 <= bytes.count, bytes[end] == 0x20, bytes[end + 1] == 0x6B, bytes[end + 2] == 0x6D,
+                end + 3 == bytes.count || !isWordByte(bytes[end + 3]) || bytes[end + 3] == 0x2E
+            {
+                texts.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                values.append(String(decoding: bytes[index..<(end + 3)], as: UTF8.self))
+                start = end + 3
+                index = start
+            } else {
+                index = end
+            }
+        }
+        texts.append(String(decoding: bytes[start...], as: UTF8.self))
+        return (texts, values)
     }
 
     /// The finding's lines under its path: its acceptance, its own evidence (the lines the
@@ -269,6 +347,15 @@ extension MarkdownReporter {
                 }
             }
         }
+        // The events a finding without distance bands cites (a trip to a city with unrest):
+        // each with its date, place and distance, on one line.
+        if let exposure = finding.exposure, !hasTables(exposure), !eventColumns(exposure).isEmpty {
+            var text =
+                "  - **Events cited:** "
+                + exposure.events.map { Self.eventLabel($0) + ($0.distanceKm.map { " (\(Self.km($0)))" } ?? "") }.joined(separator: "; ")
+            if exposure.eventsNotCited > 0 { text += "; and \(exposure.eventsNotCited) more in the same window (counted in the path)" }
+            lines.append(MarkdownLine(text: text))
+        }
         // The events the rule relied on, when they are some of the factor's (a place-bound
         // finding names them in its exposure instead).
         if finding.exposure == nil {
@@ -294,6 +381,7 @@ extension MarkdownReporter {
         if first.accepted != nil { out.part(" (accepted)") }
         if context.isNew(first) == true { out.part(" (new)") }
         let single = entry.members.count == 1
+        let differing = single ? [] : entry.differing
         var placeholder = ""
         if single {
             out.part(" `")
@@ -305,12 +393,26 @@ extension MarkdownReporter {
             let kinds = Set(entry.members.map { findings[$0].subjectKind })
             let kind = kinds.count == 1 ? first.subjectKind : nil
             placeholder = "*the " + (kind.map(singular) ?? "operation") + "*"
-            out.part(" `\(first.rule)` for \(entry.members.count) \(kind.map(plural) ?? "operations") (each below): ")
+            out.part(" `\(first.rule)` for \(entry.members.count) \(kind.map(plural) ?? "operations") (each below")
+            out.part(differing.isEmpty ? "): " : ", with its distance): ")
         }
-        // An entry's text says "the site" where each finding names its own operation; a
-        // finding alone keeps its name.
+        // An entry's text says "the site" where each finding names its own operation, and
+        // "its distance" where each states its own; a finding alone keeps its name.
         if single { placeholder = Escaping.markdown(first.subjectName) }
-        out.part(entry.message.map(Escaping.markdown).joined(separator: placeholder))
+        var slot = 0
+        func text(_ pieces: [String]) -> String {
+            pieces.map { piece in
+                guard !differing.isEmpty else { return Escaping.markdown(piece) }
+                let split = Self.distances(in: piece)
+                var text = Escaping.markdown(split.texts[0])
+                for (value, next) in zip(split.values, split.texts.dropFirst()) {
+                    text += (differing.contains(slot) ? "*its distance*" : Escaping.markdown(value)) + Escaping.markdown(next)
+                    slot += 1
+                }
+                return text
+            }.joined(separator: placeholder)
+        }
+        out.part(text(entry.message))
         if let binding = first.binding { out.part(" — " + Self.bindingTag(binding)) }
         out.part(".")
         if single { out.part(" " + decision(first)) }
@@ -320,7 +422,7 @@ extension MarkdownReporter {
             out.part("  - **Why:** ")
             for (index, step) in entry.path.enumerated() {
                 if index > 0 { out.part(" → ") }
-                out.part(step.map(Escaping.markdown).joined(separator: placeholder))
+                out.part(text(step))
             }
             out.endLine()
         }
@@ -328,7 +430,7 @@ extension MarkdownReporter {
             if let reference = line.citing { out.line(line.text, citing: reference) } else { out.line(line.text) }
         }
         guard !single else { return }
-        for position in entry.members {
+        for (member, position) in entry.members.enumerated() {
             let finding = findings[position]
             out.part("  - `")
             out.part(Escaping.code(finding.identity.description))
@@ -336,6 +438,8 @@ extension MarkdownReporter {
             out.part(Escaping.code(finding.policy))
             out.part(":\(finding.line):\(finding.column)`: ")
             out.part(Escaping.markdown(finding.subjectName))
+            // Its one distance that differs from the others'.
+            if let slot = differing.min() { out.part(", " + Escaping.markdown(entry.distances[member][slot])) }
             out.part(". " + decision(finding))
             out.endLine()
         }

@@ -21,14 +21,21 @@ extension MarkdownReporter {
         let rules = RuleRegistry.all.map(\.description).filter { used.contains($0.id) }
         guard !rules.isEmpty else { return }
         out.line(
-            "The rules behind this report's findings, each with its first severity step; every rule's whole severity ladder is printed by `diligence explain RULE` (diligence \(DiligenceVersion.current)), and `docs/severity.md` in its repository lists the severities of the example policies:"
+            "The rules behind this report's findings, each with its first severity step and, under it, its general advice to the findings it gives it (said here once; a finding's factor adds its own recommendations, in its profile); every rule's whole severity ladder is printed by `diligence explain RULE` (diligence \(DiligenceVersion.current)), and `docs/severity.md` in its repository lists the severities of the example policies:"
         )
         for description in rules {
             var line = "- **`\(description.id)`**: \(description.summary)"
             if let first = description.severityModel.first.map(Self.firstSentence), !first.isEmpty { line += " Severity: " + first }
             out.line(line)
+            for advice in Self.givenAdvice(description.id, result) { out.line("  - " + Escaping.markdown(advice)) }
         }
         out.blank()
+    }
+
+    /// The rule's general advice that a reported finding was given, in the rule's order.
+    static func givenAdvice(_ rule: String, _ result: CheckSummary) -> [String] {
+        let mask = result.findings.ruleAdvice[rule] ?? 0
+        return (RuleRegistry.advice[rule] ?? []).prefix(64).enumerated().filter { mask & (1 << UInt64($0.offset)) != 0 }.map(\.element)
     }
 
     /// The text up to and including its first full stop followed by a space (or all of it).

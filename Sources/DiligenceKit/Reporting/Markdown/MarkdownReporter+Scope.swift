@@ -12,7 +12,8 @@ extension MarkdownReporter {
 
         var header: [String] {
             switch self {
-            case .companies: return ["Company", "Policy file", "Owner", "Sector", "Last reviewed", "Countries of its operations no factor covers"]
+            case .companies:
+                return ["Company", "Policy file", "Owner", "Sector", "Last reviewed", "Operations", "Countries of its operations no factor covers"]
             case .sites: return ["Company", "Site", "Kind", "Country", "Region / city", "Coordinates", "Depends on", "Continuity"]
             case .trade: return ["Company", "Trade flow", "Direction", "Country", "Goods", "HS codes", "Payment"]
             case .counterparties: return ["Company", "Counterparty", "Name", "Country", "Role", "Aliases"]
@@ -20,8 +21,11 @@ extension MarkdownReporter {
             }
         }
 
-        /// How many rows the policy has in the table.
-        func rows(_ policy: PolicyOverview) -> Int {
+        /// How many rows the policy has in the table: a company without a reported finding has
+        /// its row in the companies' table only.
+        func rows(_ summary: PolicySummary) -> Int {
+            let policy = summary.policy
+            if self != .companies, summary.reported == 0 { return 0 }
             switch self {
             case .companies: return 1
             case .sites: return policy.siteCount
@@ -36,14 +40,14 @@ extension MarkdownReporter {
         out.line("## 3. Scope")
         out.blank()
         out.line(
-            "Every operation of the policy files as written, one table per kind of operation, a row per operation; the companies in the order of risk (section 2), each named on its first row."
+            "Every operation of the policy files as written, one table per kind of operation, a row per operation; the companies in the order of risk (section 2), each named on its first row. A company without a finding has its row in the companies' table only, which names its operations."
         )
         out.blank()
         coverage(result, &out)
         let order = riskOrder(result)
         for table in ScopeTable.allCases {
             // A table only when some policy has rows for it; every policy's section is placed.
-            let rows = result.policies.reduce(0) { $0 + table.rows($1.policy) }
+            let rows = result.policies.reduce(0) { $0 + table.rows($1) }
             if rows > 0 { out.tableHeader(table.header) }
             for row in order { out.streamRows(table.rawValue, policy: row.index) }
             out.blank()
@@ -65,9 +69,13 @@ extension MarkdownReporter {
         companies.cell(Escaping.markdown(policy.owner ?? "—"))
         companies.cell(Escaping.markdown(policy.sector ?? "—"))
         companies.cell(policy.reviewed?.description ?? "not stated")
+        let listed = entry.findings.contains { $0.severity >= context.options.reportMin }
+        companies.cell(Self.operations(policy, named: !listed))
         let uncovered = entry.policy.countries.filter { !context.factors.covers($0) }
         companies.cell(uncovered.isEmpty ? "none" : uncovered.map(\.description).joined(separator: ", "))
         companies.endRow()
+        // A company without a finding: its operations are named in its row, not listed.
+        guard listed else { return [companies, MarkdownDocument(), MarkdownDocument(), MarkdownDocument(), MarkdownDocument()] }
         var sites = MarkdownDocument()
         for (index, site) in policy.sites.enumerated() {
             sites.cell(index == 0 ? company : "")
@@ -125,6 +133,27 @@ extension MarkdownReporter {
             travel.endRow()
         }
         return [companies, sites, trade, parties, travel]
+    }
+
+    /// Most operations of one kind named in the companies' table for a company without a finding.
+    static let namedOperationLimit = 10
+
+    /// "3 sites, 1 trade flow", or for a company without a finding (`named`), each kind's ids:
+    /// "no finding; 2 sites (`a`, `b`), 1 trade flow (`c`)".
+    static func operations(_ policy: Policy, named: Bool) -> String {
+        let kinds: [(String, String, [String])] = [
+            ("site", "sites", policy.sites.map(\.id)), ("trade flow", "trade flows", policy.trade.map(\.id)),
+            ("counterparty", "counterparties", policy.counterparties.map(\.id)), ("trip", "trips", policy.travel.map(\.id)),
+        ]
+        let parts = kinds.filter { !$0.2.isEmpty }.map { one, many, ids in
+            var text = "\(ids.count) \(ids.count == 1 ? one : many)"
+            guard named else { return text }
+            text += " (" + ids.prefix(namedOperationLimit).map { "`\(Escaping.codeInTable($0))`" }.joined(separator: ", ")
+            if ids.count > namedOperationLimit { text += " and \(ids.count - namedOperationLimit) more" }
+            return text + ")"
+        }
+        let list = parts.isEmpty ? "none" : parts.joined(separator: ", ")
+        return named ? "no finding; " + list : list
     }
 
     /// Which countries the database covers: elsewhere "no finding" means "not covered", not

@@ -8,13 +8,6 @@ extension MarkdownReporter {
         out.blank()
         out.line("**Gate verdict:** \(result.gate.markdown).")
         out.blank()
-        let accepted = result.findings.accepted
-        out.table(
-            ["Severity", "Open findings", "Accepted"],
-            Severity.allCases.reversed().map { severity in
-                [severity.name, String(result.counts[severity] ?? 0), String(accepted[severity] ?? 0)]
-            })
-        out.blank()
         companiesByRisk(result, &out)
         if let baseline = result.options.baseline {
             baselineChanges(result, baseline, &out)
@@ -96,9 +89,9 @@ extension MarkdownReporter {
     }
 
     /// The companies, the one with the most severe open finding first (then by their counts
-    /// from critical down, then in file order), each linked to its findings.
+    /// from critical down, then in file order), each linked to its findings; a last row of the
+    /// report's open findings by severity and its accepted ones (with their severities).
     func companiesByRisk(_ result: CheckSummary, _ out: inout MarkdownDocument) {
-        guard !result.policies.isEmpty else { return }
         let levels = Array(Severity.allCases.reversed())
         out.line("**Companies by risk** (most severe open finding first, the order of sections 3 and 5; each has its own sign-off in section 5)")
         out.blank()
@@ -110,6 +103,13 @@ extension MarkdownReporter {
             out.cell(String(row.accepted))
             out.endRow()
         }
+        let accepted = result.findings.accepted
+        let total = accepted.values.reduce(0, +)
+        let bySeverity = levels.compactMap { severity in accepted[severity].map { "\($0) \(severity)" } }
+        out.cell("**All companies**")
+        for severity in levels { out.cell("**\(result.counts[severity] ?? 0)**") }
+        out.cell("**\(total)**", bySeverity.isEmpty ? "" : " (" + bySeverity.joined(separator: ", ") + ")")
+        out.endRow()
         out.blank()
     }
 
