@@ -86,4 +86,33 @@ import Testing
         }
         #expect(compared > 500)
     }
+
+    /// The even-odd count over a ring's latitude band gives the count over every edge: at the
+    /// latitudes of the ring's own vertices (band edges and horizontal edges meet there),
+    /// between them, and just outside the ring's latitudes.
+    @Test func bandedEvenOddCountsLikeEveryEdge() {
+        var compared = 0, inside = 0
+        for region in CountryShapes.builtIn.regions {
+            for rings in region.prepared.values {
+                for ring in rings {
+                    let points = ring.unwrapped
+                    for k in stride(from: 0, to: points.count, by: 7) {
+                        let (x, y) = points[k]
+                        let next = points[(k + 1) % points.count]
+                        for (px, py) in [
+                            (x, y), (x + 0.01, y), (x - 0.01, y), ((x + next.x) / 2, (y + next.y) / 2),
+                            ((ring.minX + ring.maxX) / 2, y), (x, ring.minY - 1e-7), (x, ring.maxY + 1e-7),
+                        ] {
+                            let banded = ring.evenOdd(px, py)
+                            #expect(banded == AreaGeometry.evenOdd(points, px, py), "\(px) \(py)")
+                            compared += 1
+                            if banded { inside += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(compared > 1000)
+        #expect(inside > 100)
+    }
 }

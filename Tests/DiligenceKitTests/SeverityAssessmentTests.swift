@@ -78,6 +78,62 @@ import Testing
         #expect(context.evidence(for: factor, events: some) == factor.evidence(events: some, asOf: TestData.asOf))
         #expect(context.evidence(for: factor, events: []) == factor.evidence(events: [], asOf: TestData.asOf))
         #expect(context.evidence(for: factor) == parts.evidence)
+        // Every event, in the factor's order: the factor's own lines.
+        #expect(context.evidence(for: factor, events: parts.events) == factor.evidence(events: parts.events, asOf: TestData.asOf))
+        #expect(context.evidence(for: factor, events: parts.events.reversed()) == factor.evidence(events: parts.events.reversed(), asOf: TestData.asOf))
+    }
+
+    /// The factors in force by country and kind are remembered for a run: every pair of kinds
+    /// asked of one context (one memo) gets the database's own answer for that pair, never the
+    /// answer to another pair or another country.
+    @Test func factorsByKindAreNotMixedUpByTheMemo() throws {
+        let database = TestData.workspace.database
+        let context = RuleContext(
+            policy: try TestData.policy("version: 1\ncompany: X\n"), database: database, asOf: TestData.asOf,
+            vocabularies: TestData.workspace.vocabularies, settings: RuleSettings(),
+            screener: NameScreener(entities: database.entities))
+        let countries = Array(Set(database.factors.map(\.country))).sorted()
+        #expect(countries.count >= 3)
+        var answered = 0
+        for _ in 0..<2 {
+            for country in countries {
+                for kind in FactorKind.allCases {
+                    for other in [nil] + FactorKind.allCases {
+                        let expected = database.factors(in: country, asOf: TestData.asOf) { $0 == kind || $0 == other }
+                        #expect(context.factors(kind, other, in: country).map(\.id) == expected.map(\.id), "\(country) \(kind) \(String(describing: other))")
+                        if !expected.isEmpty { answered += 1 }
+                    }
+                }
+            }
+        }
+        #expect(answered > 0)
+    }
+
+    /// The routes a context makes once per policy are each flow's own route, in flow order.
+    @Test func contextRoutesAreEachFlowsRoute() throws {
+        let database = TestData.workspace.database
+        let policy = try TestData.policy(
+            """
+            version: 1
+            company: X
+            sites:
+              - { id: a, kind: office, country: ML, city: Bamako }
+              - { id: b, kind: office, country: BY, city: Minsk }
+            trade:
+              - { id: one, direction: export, country: SN, goods: [vehicles], transit: [ML] }
+              - { id: two, kind: payment, direction: import, country: MZ, site: b }
+            """)
+        let context = RuleContext(
+            policy: policy, database: database, asOf: TestData.asOf, vocabularies: TestData.workspace.vocabularies,
+            settings: RuleSettings(), screener: NameScreener(entities: database.entities))
+        #expect(context.routes.count == 2)
+        for (flow, route) in zip(policy.trade, context.routes) {
+            let own = FlowRoute(flow, policy: policy)
+            #expect(route.legs.map(\.country) == own.legs.map(\.country))
+            #expect(route.legs.map(\.parts) == own.legs.map(\.parts))
+            #expect(route.ownEnd == own.ownEnd)
+        }
+        #expect(context.routes[0].legs.map(\.country.code) == ["SN", "BY", "ML"])
     }
 }
 

@@ -38,14 +38,16 @@ public struct Checker: Sendable {
         let review = RuleContext(
             policy: policy, database: database, asOf: options.asOf, vocabularies: vocabularies,
             settings: options.settings, screener: screener, findings: findings, runMemo: runMemo,
-            destinations: destinations)
+            destinations: destinations, routes: context.routes)
         var reviewFindings = rules.filter { $0.phase == .review }.flatMap { $0.check(review) }
         apply(policy.acceptedRisks, asOf: options.asOf, to: &reviewFindings, used: &used)
         findings += reviewFindings
         let unused = policy.acceptedRisks.enumerated()
             .filter { !used.contains($0.offset) && $0.element.expires >= options.asOf }
             .map(\.element)
-        return PolicyResult(policy: PolicyOverview(policy), findings: findings.sorted(), unusedAcceptances: unused)
+        // Sorted in place: `sorted()` would copy every finding first.
+        findings.sort()
+        return PolicyResult(policy: PolicyOverview(policy), findings: findings, unusedAcceptances: unused)
     }
 
     /// Marks findings covered by an acceptance that has not expired. When several acceptances

@@ -163,6 +163,12 @@ struct PreparedRing: Sendable {
     let vectors: [AreaGeometry.Vector]
     /// `chords[i]`: the straight-line distance between `vectors[i]` and `vectors[i + 1]`.
     let chords: [Double]
+    /// The edges by latitude: `bands[b]` lists each edge (`i`: from point `i - 1`, the last
+    /// point for `i == 0`, to point `i`) whose latitudes meet band `b` of equal bands over
+    /// `minY...maxY`. A ray at a latitude can only cross its own band's edges: the even-odd
+    /// count looks at those, not at every edge of a coast of thousands of points.
+    let bands: [[Int32]]
+    let bandHeight: Double
 
     init(_ ring: [Coordinate]) {
         south = ring.map(\.lat).min() ?? .infinity
@@ -176,6 +182,40 @@ struct PreparedRing: Sendable {
         maxY = unwrapped.map(\.y).max() ?? -.infinity
         vectors = ring.map(AreaGeometry.Vector.init)
         chords = zip(vectors, vectors.dropFirst()).map { $0.chord(to: $1) }
+        let count = max(1, min(256, unwrapped.count / 8))
+        let height = (maxY - minY) / Double(count)
+        bandHeight = height.isFinite && height > 0 ? height : 0
+        var bands = Array(repeating: [Int32](), count: bandHeight > 0 ? count : 1)
+        for i in unwrapped.indices {
+            let a = unwrapped[i].y, b = unwrapped[i == 0 ? unwrapped.count - 1 : i - 1].y
+            for band in Self.band(min(a, b), minY, bandHeight, bands.count)...Self.band(max(a, b), minY, bandHeight, bands.count) {
+                bands[band].append(Int32(i))
+            }
+        }
+        self.bands = bands
+    }
+
+    /// The band of latitude `y` (clamped to the ring's): monotonic in `y`, so an edge's bands
+    /// run from its lower end's band to its upper end's and include every latitude between.
+    static func band(_ y: Double, _ minY: Double, _ height: Double, _ count: Int) -> Int {
+        guard height > 0, y > minY else { return 0 }
+        let band = (y - minY) / height
+        return band >= Double(count - 1) ? count - 1 : Int(band)
+    }
+
+    /// `AreaGeometry.evenOdd` of the ring at (x, y): the same test on each edge of y's band
+    /// (an edge of another band has both ends above y or both at or below it, and is never
+    /// counted), so the same answer.
+    func evenOdd(_ x: Double, _ y: Double) -> Bool {
+        let points = unwrapped
+        guard !points.isEmpty else { return false }
+        var inside = false
+        for edge in bands[Self.band(y, minY, bandHeight, bands.count)] {
+            let i = Int(edge), j = i == 0 ? points.count - 1 : i - 1
+            let (xi, yi) = points[i], (xj, yj) = points[j]
+            if (yi > y) != (yj > y), x < (xj - xi) * (y - yi) / (yj - yi) + xi { inside.toggle() }
+        }
+        return inside
     }
 
     /// `CountryShapes.boxHolds` of the ring.
@@ -190,7 +230,7 @@ struct PreparedRing: Sendable {
         for shift in [0.0, 360, -360] {
             let x = point.lon + shift, y = point.lat
             guard x >= minX - 1e-6, x <= maxX + 1e-6, y >= minY - 1e-6, y <= maxY + 1e-6 else { continue }
-            if AreaGeometry.evenOdd(unwrapped, x, y) || AreaGeometry.onEdge(unwrapped, x, y) { return true }
+            if evenOdd(x, y) || AreaGeometry.onEdge(unwrapped, x, y) { return true }
         }
         return false
     }

@@ -30,16 +30,24 @@ public struct AnnouncedMeasureRule: Rule {
         }
         guard !announced.isEmpty else { return [] }
         let policy = context.policy
-        // What the policy has in each country: (mark, "site minsk-office"), in policy order.
+        // What the policy has in each country of an announced measure: (mark, "site
+        // minsk-office"), in policy order (the other countries' operations are not named).
+        let countries = Set(announced.map(\.country))
         var touching: [Country: [(mark: Mark, what: String)]] = [:]
-        for site in policy.sites { touching[site.country, default: []].append((site.mark, "site \(site.displayName)")) }
-        for flow in policy.trade {
-            for leg in FlowRoute(flow, policy: policy).legs where !leg.fromSites {
+        for site in policy.sites where countries.contains(site.country) {
+            touching[site.country, default: []].append((site.mark, "site \(site.displayName)"))
+        }
+        for (flow, route) in zip(policy.trade, context.routes) {
+            for leg in route.legs where !leg.fromSites && countries.contains(leg.country) {
                 touching[leg.country, default: []].append((flow.mark, "trade flow \(flow.name ?? flow.id)"))
             }
         }
-        for party in policy.counterparties { touching[party.country, default: []].append((party.mark, "counterparty \(party.name)")) }
-        for trip in policy.travel { touching[trip.country, default: []].append((trip.mark, "travel \(trip.name ?? trip.id)")) }
+        for party in policy.counterparties where countries.contains(party.country) {
+            touching[party.country, default: []].append((party.mark, "counterparty \(party.name)"))
+        }
+        for trip in policy.travel where countries.contains(trip.country) {
+            touching[trip.country, default: []].append((trip.mark, "travel \(trip.name ?? trip.id)"))
+        }
         var findings: [Finding] = []
         for factor in announced {
             guard let subjects = touching[factor.country], let first = subjects.first, let published = factor.published else { continue }

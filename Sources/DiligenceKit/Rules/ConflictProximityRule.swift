@@ -36,8 +36,8 @@ public struct ConflictProximityRule: Rule {
         var name: String
         /// How messages name it ("Palma (destination of Crew change, 12 travellers weekly)").
         var phrase: String
-        /// The first step of the exposure path.
-        var label: String
+        /// A trip's first step of the exposure path (a site's is made from its name and location).
+        var travelLabel: String?
         var siteKind: String?
         var location: Coordinate
         var mark: Mark
@@ -46,13 +46,17 @@ public struct ConflictProximityRule: Rule {
         /// For travel: the destination and the trip, for the structured exposure.
         var destination: Exposure.Destination? = nil
         var recommendations: [String]
+
+        /// The first step of the exposure path: made only for a place with a finding (a site's
+        /// coordinates are written out for it, and most sites of a portfolio have none).
+        var label: String { travelLabel ?? "\(name) (\(location))" }
     }
 
     /// The place of a site with coordinates.
     func place(_ site: Site) -> Place? {
         guard let location = site.location else { return nil }
         return Place(
-            id: site.id, kind: .site, name: site.displayName, phrase: site.displayName, label: "\(site.displayName) (\(location))",
+            id: site.id, kind: .site, name: site.displayName, phrase: site.displayName, travelLabel: nil,
             siteKind: site.kind, location: location, mark: site.mark,
             recommendations: Array(description.recommendations.prefix(2)))
     }
@@ -67,7 +71,7 @@ public struct ConflictProximityRule: Rule {
         let phrase = "\(destination.name) (destination of \(name)" + (how.isEmpty ? ")" : ", \(how.joined(separator: " ")))")
         return Place(
             id: trip.id, kind: .travel, name: name, phrase: phrase,
-            label: "\(name): “\(city)” is \(destination.name) at \(destination.location) (\(destination.source))",
+            travelLabel: "\(name): “\(city)” is \(destination.name) at \(destination.location) (\(destination.source))",
             siteKind: nil, location: destination.location, mark: trip.mark,
             adjustments: Self.travelAdjustments(trip),
             destination: Exposure.Destination(city: city, name: destination.name, source: destination.source, trip: trip),
@@ -138,11 +142,11 @@ public struct ConflictProximityRule: Rule {
         var fromEvent: Bool
         var distance: Double
         var latest: Day
-        var path: [String]
-        var message: String
         var events: [(event: RiskEvent, distance: Double?)]
         var eventsNotCited: Int
-        var exposure: Exposure
+        /// The path, message and exposure, written only for the candidate that wins: a site
+        /// near a conflict has several bands, windows and areas in play and one finding.
+        var text: () -> (path: [String], message: String, exposure: Exposure)
     }
 
     /// Most events a finding cites from its deciding band; the exposure counts the rest.
@@ -241,55 +245,58 @@ public struct ConflictProximityRule: Rule {
             let ordered = top.map { (event: known($0.index), distance: $0.distance) }
             let nearest = (event: known(nearestEntry.index), distance: nearestEntry.distance)
             let cited = ordered
-            let fatalities = entries.reduce(0) { $0 + ($1.fatalities ?? 0) }
-            let killedText = entries.contains { $0.fatalities != nil } ? ", \(fatalities) killed" : ""
-            let eventPlace = nearest.event.place ?? "a located event"
-            let bandText = "≤ \(Self.km(bandsKm[band]))"
-            var path = [place.label, "\(Self.km(nearest.distance)) from \(eventPlace)"]
-            if entries.count == 1 {
-                path.append("\(Self.eventLabel(nearest.event)): \(nearest.event.what)" + Self.killed(nearest.event.fatalities, prefix: " (", suffix: ")"))
-            } else {
-                path.append(
-                    "\(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText): "
-                        + cited.map { $0.event.label + Self.killed($0.event.fatalities, prefix: " (", suffix: ")") }.joined(separator: ", ")
-                        + (entries.count > cited.count ? ", and \(entries.count - cited.count) more" : ""))
-            }
-            path.append("band \(bandText)" + (window == 1 ? ", older than \(settings.conflictFullWeightDays) days" : ""))
-            if let vague = ordered.first(where: { $0.event.datePrecision != .day })?.event {
-                path.append(
-                    "\(vague.datePrecision.describe(vague.date)): dated to the \(vague.datePrecision.rawValue) only, recency counted from its last day (\(vague.latest(asOf: context.asOf)))"
-                )
-            }
             // Events of the same band and window located less precisely count lower: say so.
             let cellBase = (band * 2 + window) * 3
             let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cells[cellBase + $1].count }
-            if vaguer > 0 {
-                path.append(
-                    "\(vaguer) more event(s) within \(Self.km(bandsKm[band])) \(windowText[window]) located less precisely (near the place or only to its region), counted lower"
-                )
+            let text = { () -> (path: [String], message: String, exposure: Exposure) in
+                let fatalities = entries.reduce(0) { $0 + ($1.fatalities ?? 0) }
+                let killedText = entries.contains { $0.fatalities != nil } ? ", \(fatalities) killed" : ""
+                let eventPlace = nearest.event.place ?? "a located event"
+                let bandText = "≤ \(Self.km(bandsKm[band]))"
+                var path = [place.label, "\(Self.km(nearest.distance)) from \(eventPlace)"]
+                if entries.count == 1 {
+                    path.append("\(Self.eventLabel(nearest.event)): \(nearest.event.what)" + Self.killed(nearest.event.fatalities, prefix: " (", suffix: ")"))
+                } else {
+                    path.append(
+                        "\(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText): "
+                            + cited.map { $0.event.label + Self.killed($0.event.fatalities, prefix: " (", suffix: ")") }.joined(separator: ", ")
+                            + (entries.count > cited.count ? ", and \(entries.count - cited.count) more" : ""))
+                }
+                path.append("band \(bandText)" + (window == 1 ? ", older than \(settings.conflictFullWeightDays) days" : ""))
+                if let vague = ordered.first(where: { $0.event.datePrecision != .day })?.event {
+                    path.append(
+                        "\(vague.datePrecision.describe(vague.date)): dated to the \(vague.datePrecision.rawValue) only, recency counted from its last day (\(vague.latest(asOf: context.asOf)))"
+                    )
+                }
+                if vaguer > 0 {
+                    path.append(
+                        "\(vaguer) more event(s) within \(Self.km(bandsKm[band])) \(windowText[window]) located less precisely (near the place or only to its region), counted lower"
+                    )
+                }
+                if imprecision > 0 {
+                    path.append(
+                        imprecision == 1
+                            ? "located approximately (\(Self.locatedText(nearest.event))) → one level lower"
+                            : "located only to its region (\(Self.locatedText(nearest.event))) → two levels lower")
+                }
+                var message = "\(place.phrase) is \(Self.km(nearest.distance)) from \(eventPlace) (\(Self.eventLabel(nearest.event)): \(nearest.event.what))"
+                if entries.count > 1 {
+                    message += "; \(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText)"
+                }
+                var exposure = Exposure(subject: place.id, location: location, rule: description.id, severity: severity)
+                exposure.distanceKm = nearest.distance
+                exposure.to = eventPlace
+                exposure.band = bandText
+                exposure.window = windowText[window]
+                exposure.reference = reference
+                return (path, message, exposure)
             }
-            if imprecision > 0 {
-                path.append(
-                    imprecision == 1
-                        ? "located approximately (\(Self.locatedText(nearest.event))) → one level lower"
-                        : "located only to its region (\(Self.locatedText(nearest.event))) → two levels lower")
-            }
-            var message = "\(place.phrase) is \(Self.km(nearest.distance)) from \(eventPlace) (\(Self.eventLabel(nearest.event)): \(nearest.event.what))"
-            if entries.count > 1 {
-                message += "; \(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText)"
-            }
-            var exposure = Exposure(subject: place.id, location: location, rule: description.id, severity: severity)
-            exposure.distanceKm = nearest.distance
-            exposure.to = eventPlace
-            exposure.band = bandText
-            exposure.window = windowText[window]
-            exposure.reference = reference
             consider(
                 Candidate(
                     severity: severity, fromEvent: true, distance: nearest.distance,
-                    latest: ordered[0].event.date, path: path, message: message,
+                    latest: ordered[0].event.date,
                     events: cited.map { ($0.event, $0.distance) }, eventsNotCited: entries.count - cited.count,
-                    exposure: exposure))
+                    text: text))
         }
         // Areas: a point with a radius, or polygons with an optional margin.
         for area in factor.areas where Self.covers(area, location) {
@@ -330,36 +337,42 @@ public struct ConflictProximityRule: Rule {
             let recent = !recentEvents.isEmpty
             let severity: Severity = recent ? .high : .medium
             let cited = Array(recentEvents.suffix(3))
-            var exposure = Exposure(subject: place.id, location: location, rule: description.id, severity: severity)
-            exposure.distanceKm = area.geometry == nil ? distance : edge
-            exposure.to = area.geometry == nil ? "the centre of \(area.name)" : "the edge of \(area.name)"
-            exposure.area = area.name
-            exposure.areaEdgeKm = edge
-            exposure.window = "in the last \(settings.conflictFullWeightDays) days"
-            exposure.reference = reference
-            let message =
-                area.geometry == nil
-                ? "\(place.phrase) lies inside \(area.name) (\(Self.km(distance)) from its centre, radius \(Self.km(area.radiusKm ?? 0)))"
-                : "\(place.phrase) lies "
-                    + (edge == 0 ? "inside \(area.name)" : "\(Self.km(distance)) outside \(area.name), within its \(Self.km(area.radiusKm ?? 0)) margin")
+            let (whereText, distanceText, areaEdge) = (where_, distance, edge)
+            let text = { () -> (path: [String], message: String, exposure: Exposure) in
+                var exposure = Exposure(subject: place.id, location: location, rule: description.id, severity: severity)
+                exposure.distanceKm = area.geometry == nil ? distanceText : areaEdge
+                exposure.to = area.geometry == nil ? "the centre of \(area.name)" : "the edge of \(area.name)"
+                exposure.area = area.name
+                exposure.areaEdgeKm = areaEdge
+                exposure.window = "in the last \(settings.conflictFullWeightDays) days"
+                exposure.reference = reference
+                let message =
+                    area.geometry == nil
+                    ? "\(place.phrase) lies inside \(area.name) (\(Self.km(distanceText)) from its centre, radius \(Self.km(area.radiusKm ?? 0)))"
+                    : "\(place.phrase) lies "
+                        + (areaEdge == 0
+                            ? "inside \(area.name)" : "\(Self.km(distanceText)) outside \(area.name), within its \(Self.km(area.radiusKm ?? 0)) margin")
+                let path = [
+                    place.label, whereText,
+                    (recent
+                        ? "\(recentEvents.count) event(s) located in the area in the last \(settings.conflictFullWeightDays) days → high"
+                        : "no event located in the area in the last \(settings.conflictFullWeightDays) days → medium")
+                        + (unplaced > 0
+                            ? "; \(unplaced) event(s) without a place (\(allRecent.filter { $0.location == nil }.map(\.when).joined(separator: ", "))) not placed in it"
+                            : ""),
+                ]
+                return (path, message, exposure)
+            }
             consider(
                 Candidate(
                     severity: severity, fromEvent: false, distance: area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance,
                     latest: cited.first?.date ?? Day(ordinal: 0),
-                    path: [
-                        place.label, where_,
-                        (recent
-                            ? "\(recentEvents.count) event(s) located in the area in the last \(settings.conflictFullWeightDays) days → high"
-                            : "no event located in the area in the last \(settings.conflictFullWeightDays) days → medium")
-                            + (unplaced > 0
-                                ? "; \(unplaced) event(s) without a place (\(allRecent.filter { $0.location == nil }.map(\.when).joined(separator: ", "))) not placed in it"
-                                : ""),
-                    ],
-                    message: message, events: cited.map { event in (event, event.location.map { location.distanceKm(to: $0) }) },
-                    eventsNotCited: max(0, recentEvents.count - cited.count), exposure: exposure))
+                    events: cited.map { event in (event, event.location.map { location.distanceKm(to: $0) }) },
+                    eventsNotCited: max(0, recentEvents.count - cited.count), text: text))
         }
         guard var chosen = best else { return nil }
-        var assessment = SeverityAssessment(start: chosen.severity, lines: chosen.path)
+        var (path, message, exposure) = chosen.text()
+        var assessment = SeverityAssessment(start: chosen.severity, lines: path)
         // Named targets raise the severity.
         var cap = factor.severity
         for target in factor.targets {
@@ -384,12 +397,12 @@ public struct ConflictProximityRule: Rule {
             if let hit {
                 assessment.adjust(by: 1, hit + " → one level higher")
                 cap = cap.shifted(by: 1)
-                chosen.message += "; it is \(hit)"
-                chosen.exposure.target = target.name
+                message += "; it is \(hit)"
+                exposure.target = target.name
                 break
             }
         }
-        if chosen.exposure.target == nil, let kind = place.siteKind,
+        if exposure.target == nil, let kind = place.siteKind,
             let target = factor.targets.first(where: { $0.location == nil && $0.siteKinds.contains(kind) })
         {
             assessment.state(
@@ -398,21 +411,21 @@ public struct ConflictProximityRule: Rule {
         assessment.adjust(place.adjustments)
         assessment.cap(at: cap, "capped at the factor's \(cap)" + (cap > factor.severity ? " (with the target raise)" : ""))
         chosen.severity = assessment.severity
-        chosen.path = assessment.path(rule: description.id)
-        chosen.exposure.severity = chosen.severity
-        chosen.exposure.bands = bands
-        chosen.exposure.events = chosen.events.map { Exposure.CitedEvent($0.event, distanceKm: $0.distance) }
-        chosen.exposure.eventsNotCited = chosen.eventsNotCited
-        chosen.exposure.steps = assessment.steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
-        chosen.exposure.destination = place.destination
+        path = assessment.path(rule: description.id)
+        exposure.severity = chosen.severity
+        exposure.bands = bands
+        exposure.events = chosen.events.map { Exposure.CitedEvent($0.event, distanceKm: $0.distance) }
+        exposure.eventsNotCited = chosen.eventsNotCited
+        exposure.steps = assessment.steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
+        exposure.destination = place.destination
         var evidence = context.evidence(for: factor, events: chosen.events.map(\.event).sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") })
-        if let target = factor.targets.first(where: { chosen.message.containsBytes(of: $0.name) }) {
+        if let target = factor.targets.first(where: { message.containsBytes(of: $0.name) }) {
             evidence.append(Evidence(record: factor.id, fact: "Named likely target: \(target.name)"))
         }
         return Finding(
             rule: description.id, severity: chosen.severity, policy: context.policy, mark: place.mark,
             subject: place.id, subjectKind: place.kind, subjectName: place.name, factor: factor,
-            message: chosen.message, path: chosen.path, exposure: chosen.exposure, evidence: evidence,
+            message: message, path: path, exposure: exposure, evidence: evidence,
             recommendations: factor.recommendations + place.recommendations)
     }
 

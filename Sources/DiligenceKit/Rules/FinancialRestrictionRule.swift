@@ -97,8 +97,7 @@ public struct FinancialRestrictionRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let payments = context.vocabularies[.payments]
-        for flow in context.policy.trade {
-            let route = FlowRoute(flow, policy: context.policy)
+        for (flow, route) in zip(context.policy.trade, context.routes) {
             for (leg, factor) in route.factors({ context.factors(.financialRestriction, in: $0) }) {
                 if let finding = judge(flow, route, leg, factor, payments, context) { findings.append(finding) }
             }

@@ -121,8 +121,7 @@ public struct NotAssessedRule: Rule {
     func tradeEndFindings(_ context: RuleContext) -> [Finding] {
         let policy = context.policy
         var findings: [Finding] = []
-        for flow in policy.trade {
-            let route = FlowRoute(flow, policy: policy)
+        for (flow, route) in zip(policy.trade, context.routes) {
             let name = flow.name ?? flow.defaultName
             let end = flow.direction == .export ? "origin" : "destination"
             switch route.ownEnd {

@@ -63,9 +63,9 @@ public struct PoliticalInstabilityRule: Rule {
             }
         }
         let siteCountries = Set(policy.sites.map(\.country))
-        for flow in policy.trade {
+        for (flow, route) in zip(policy.trade, context.routes) {
             let name = flow.name ?? flow.defaultName
-            for leg in FlowRoute(flow, policy: policy).legs {
+            for leg in route.legs {
                 // The company's own end where it has a site: the site's finding covers the country.
                 if leg.fromSites, siteCountries.contains(leg.country) { continue }
                 if leg.country == flow.country {

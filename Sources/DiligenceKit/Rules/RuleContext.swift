@@ -11,6 +11,10 @@ public final class RuleContext: Sendable {
     public let findings: [Finding]
     /// Travel destinations to coordinates: the database's places, then the gazetteer.
     public let destinations: DestinationResolver
+    /// The route of each trade flow, in `policy.trade` order: made once per policy for the five
+    /// rules that judge flows (each made every route again, and finding a flow's own end walks
+    /// the policy's sites).
+    public let routes: [FlowRoute]
     /// What the rules work out per factor or per country rather than per operation
     /// (`FactorParts`, the factors in force by kind and country), made once per run and shared.
     let runMemo: RuleRunMemo
@@ -27,7 +31,8 @@ public final class RuleContext: Sendable {
 
     init(
         policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies, settings: RuleSettings,
-        screener: NameScreener, findings: [Finding], runMemo: RuleRunMemo, destinations: DestinationResolver
+        screener: NameScreener, findings: [Finding], runMemo: RuleRunMemo, destinations: DestinationResolver,
+        routes: [FlowRoute]? = nil
     ) {
         self.policy = policy
         self.database = database
@@ -38,6 +43,7 @@ public final class RuleContext: Sendable {
         self.findings = findings
         self.runMemo = runMemo
         self.destinations = destinations
+        self.routes = routes ?? policy.trade.map { FlowRoute($0, policy: policy) }
     }
 
     /// The factors of `kind` (or of `other`) in force in `country` on the as-of date, in id order:
@@ -63,6 +69,9 @@ public final class RuleContext: Sendable {
     public func evidence(for factor: RiskFactor, events: [RiskEvent]? = nil) -> [Evidence] {
         let parts = parts(for: factor)
         guard let events else { return parts.evidence }
+        // Every event of the factor, in its order (a shutdown finding usually cites them all):
+        // the factor's own lines, shared rather than written again.
+        if events.count == parts.events.count, events == parts.events { return parts.evidence }
         // The title line and the further references are the factor's, made once; only the
         // event lines are the finding's own.
         var lines: [Evidence] = []
@@ -161,11 +170,25 @@ final class RuleRunMemo: Sendable {
         var asOf: Day
     }
 
+    /// Hashed by the country's code, the date and the kinds' positions: the synthesised hash
+    /// of an enum with a String raw value hashes its text, and every operation asks each rule.
     struct FactorsKey: Hashable {
         var country: Country
         var kind: FactorKind
         var other: FactorKind?
         var asOf: Day
+
+        private var kinds: Int { kind.position &* 16 &+ (other?.position ?? 15) }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(country.code)
+            hasher.combine(asOf)
+            hasher.combine(kinds)
+        }
+
+        static func == (lhs: FactorsKey, rhs: FactorsKey) -> Bool {
+            lhs.kinds == rhs.kinds && lhs.asOf == rhs.asOf && lhs.country == rhs.country
+        }
     }
 
     struct CityKey: Hashable {
@@ -179,4 +202,22 @@ final class RuleRunMemo: Sendable {
     /// input-plausibility's candidate places for a site's city (a portfolio names the same
     /// cities again and again; each lookup folds the name and searches the gazetteer).
     let cityCandidates = Memo<CityKey, [InputPlausibilityRule.CityCandidate]>(capacity: 100_000)
+}
+
+extension FactorKind {
+    /// The kind's place in the declaration, for hashing without the raw value's text.
+    fileprivate var position: Int {
+        switch self {
+        case .sanction: return 0
+        case .tradeRestriction: return 1
+        case .financialRestriction: return 2
+        case .internetShutdown: return 3
+        case .armedConflict: return 4
+        case .unconstitutionalChange: return 5
+        case .civilUnrest: return 6
+        case .humanRights: return 7
+        case .travelBan: return 8
+        case .listedEntity: return 9
+        }
+    }
 }

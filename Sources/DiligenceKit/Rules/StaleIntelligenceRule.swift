@@ -24,8 +24,14 @@ public struct StaleIntelligenceRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         var seen: Set<String> = []
-        for finding in context.findings.sorted() {
-            for id in finding.factors where !seen.contains(id) {
+        // Each record is judged once, at the first finding (in report order) that cites it: the
+        // findings are ordered by position, not copied, and a record found current is not
+        // looked up again for every later finding.
+        var judged: Set<String> = []
+        let all = context.findings
+        for index in all.indices.sorted(by: { all[$0] < all[$1] }) {
+            let finding = all[index]
+            for id in finding.factors where !seen.contains(id) && judged.insert(id).inserted {
                 guard let factor = context.database.factor(id: id) else {
                     if let stale = staleSnapshot(behind: id, finding, context, seen: &seen) { findings.append(stale) }
                     continue

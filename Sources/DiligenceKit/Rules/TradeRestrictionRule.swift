@@ -27,8 +27,7 @@ public struct TradeRestrictionRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for flow in context.policy.trade where flow.kind.movesGoods {
-            let route = FlowRoute(flow, policy: context.policy)
+        for (flow, route) in zip(context.policy.trade, context.routes) where flow.kind.movesGoods {
             let touched = route.factors { country in
                 context.factors(.tradeRestriction, .sanction, in: country)
                     .filter { $0.kind == .tradeRestriction || !$0.affects.goods.isEmpty || !$0.affects.directions.isEmpty }
