@@ -172,7 +172,11 @@ public struct TokenComparison: Sendable, Hashable {
     /// Whether one key is a Slavic surname's masculine form and the other its feminine form
     /// (the same stem of three letters or more).
     static func isGenderPair(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        guard a.count >= 5, b.count >= 5 else { return false }
+        // Most pairs leave here: the feminine form is one or two letters longer and ends in "a".
+        let difference = a.count - b.count
+        guard difference != 0, abs(difference) <= 2, a.count >= 5, b.count >= 5, (difference > 0 ? a.last : b.last) == UInt8(ascii: "a") else {
+            return false
+        }
         for (masculine, feminine) in genderEndings {
             for (x, y) in [(a, b), (b, a)] where x.count > masculine.count + 2 && x.reversed().starts(with: masculine.reversed()) {
                 let stem = x.dropLast(masculine.count)
