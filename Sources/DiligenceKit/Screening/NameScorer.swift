@@ -125,7 +125,10 @@ enum NameScorer {
             if other.isPatronymic, (a.kind == .initial ? i : j) == 0 { return nil }
             return TokenComparison(how: .initial, similarity: parameters.initialSimilarity, edits: 0)
         }
-        return compare(i, j)
+        guard let comparison = compare(i, j) else { return nil }
+        // A nickname pairs two given names, never a particle ("Al" of "Aldo" is not "al-").
+        if comparison.how == .nickname, parameters.nicknameNeedsNames > 0, a.kind != .name || b.kind != .name { return nil }
+        return comparison
     }
 
     /// One token against two adjacent tokens of the other side written as one word

@@ -63,6 +63,22 @@ public struct ScoringParameters: Sendable, Hashable {
     /// one name spelt two ways, not a conflict.
     public var conflictSimilarity = 0.8
 
+    /// Rule switches (1 on, 0 off), so that `diligence-bench --tune` can measure each rule.
+    /// A nickname pairs two given names, never a particle ("Aldo"/"al-", "Allen"/"AL-ALI").
+    public var nicknameNeedsNames = 1.0
+    /// A Slavic surname's feminine form is not its masculine form ("Ivanova"/"Ivanov",
+    /// "Zaytseva"/"Zaytsev"): a relative or a namesake, not a spelling.
+    public var genderFormsDiffer = 1.0
+    /// Tried in the sixth round and left off (`docs/screening.md`): a typo between short words
+    /// (`shortWordLength` letters or fewer) must keep the sound key ("Mary"/"Mark",
+    /// "Diaz"/"Diam"). It halved the random names' false alarms but lost real variants
+    /// ("Olha"/"Olga", "Cali"/"Ali", "Mpamo"/"Mpano") and cross-script spellings.
+    public var shortTypoKeepsSound = 0.0
+    /// Tried and left off, for the same reason: two words sound alike only with as many
+    /// syllables ("Lynn"/"Leone", "Duran"/"Dorena"); Arabic names written with and without
+    /// their short vowels ("Husari"/"Hasri", "Ismal"/"Ismael") differ in syllables.
+    public var soundAlikeKeepsSyllables = 0.0
+
     public init() {}
 
     /// Sets a parameter by its name (for experiments: `diligence screen --tune name=value`).
@@ -94,6 +110,10 @@ public struct ScoringParameters: Sendable, Hashable {
         case "acronymSimilarity": acronymSimilarity = value
         case "shortTypoSimilarity": shortTypoSimilarity = value
         case "shortWordLength": shortWordLength = Int(value)
+        case "shortTypoKeepsSound": shortTypoKeepsSound = value
+        case "soundAlikeKeepsSyllables": soundAlikeKeepsSyllables = value
+        case "nicknameNeedsNames": nicknameNeedsNames = value
+        case "genderFormsDiffer": genderFormsDiffer = value
         default: return false
         }
         return true

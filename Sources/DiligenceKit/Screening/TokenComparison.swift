@@ -57,6 +57,9 @@ public struct TokenComparison: Sendable, Hashable {
         if let x = RomanisedSyllable.key(a.text.isEmpty ? a.key : a.text), let y = RomanisedSyllable.key(b.text.isEmpty ? b.key : b.text) {
             return x == y ? TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0) : nil
         }
+        // A Slavic surname in its feminine form against the masculine ("Ivanova"/"Ivanov",
+        // "Zaytseva"/"Zaytsev", "Kalinina"/"Kalinin", "Dubrovskaya"/"Dubrovskiy"): another person.
+        if parameters.genderFormsDiffer > 0, isGenderPair(a.key, b.key) { return nil }
         var best: TokenComparison?
         // A letter added before a short name makes another name ("Erkan"/"Serkan", "Amin"/"Yamin").
         let addedFirstLetter = isFirstLetterAdded(a.key, b.key) && (a.text.isEmpty || b.text.isEmpty || isFirstLetterAdded(a.text, b.text))
@@ -68,7 +71,11 @@ public struct TokenComparison: Sendable, Hashable {
             let similarity = StringDistance.jaroWinkler(x, y)
             // A short word one letter away is often another name ("long"/"song", "wang"/"zhang"):
             // it must keep its first letters (a higher Jaro-Winkler) to count as a typo.
-            let minimum = max(x.count, y.count) <= parameters.shortWordLength ? parameters.shortTypoSimilarity : parameters.minimumTypoSimilarity
+            let isShort = max(x.count, y.count) <= parameters.shortWordLength
+            let minimum = isShort ? parameters.shortTypoSimilarity : parameters.minimumTypoSimilarity
+            // A consonant changed, added or dropped in a short word makes another name ("Mary"/
+            // "Mark", "Ruba"/"Ruban"): a short typo keeps the sound key.
+            if isShort, parameters.shortTypoKeepsSound > 0, !a.phonetic.isEmpty, !b.phonetic.isEmpty, !a.phonetic.elementsEqual(b.phonetic) { continue }
             if similarity >= minimum, similarity > best?.similarity ?? 0 {
                 best = TokenComparison(how: .typo, similarity: similarity, edits: edits)
             }
@@ -98,7 +105,8 @@ public struct TokenComparison: Sendable, Hashable {
                 return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
             }
         } else if a.phonetic.count >= 3, a.phonetic.elementsEqual(b.phonetic), max(a.key.count, b.key.count) >= 4,
-            min(a.key.count, b.key.count) >= 3, StringDistance.jaroWinkler(a.key, b.key) >= 0.75
+            min(a.key.count, b.key.count) >= 3, StringDistance.jaroWinkler(a.key, b.key) >= 0.75,
+            parameters.soundAlikeKeepsSyllables == 0 || syllables(a.key) == syllables(b.key)
         {
             return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
         }
@@ -154,6 +162,40 @@ public struct TokenComparison: Sendable, Hashable {
             if let last = short.last, isVowel(last), stem.elementsEqual(short.dropLast()) { return ending.count + 1 }
         }
         return nil
+    }
+
+    /// Masculine and feminine endings of Slavic surnames, as keys fold them ("y" is "i").
+    static let genderEndings: [(masculine: [UInt8], feminine: [UInt8])] = [
+        ("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("skii", "skaia"), ("ski", "skaia"), ("ski", "ska"), ("tskii", "tskaia"), ("ii", "aia"),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// Whether one key is a Slavic surname's masculine form and the other its feminine form
+    /// (the same stem of three letters or more).
+    static func isGenderPair(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        // Most pairs leave here: the feminine form is one or two letters longer and ends in "a".
+        let difference = a.count - b.count
+        guard difference != 0, abs(difference) <= 2, a.count >= 5, b.count >= 5, (difference > 0 ? a.last : b.last) == UInt8(ascii: "a") else {
+            return false
+        }
+        for (masculine, feminine) in genderEndings {
+            for (x, y) in [(a, b), (b, a)] where x.count > masculine.count + 2 && x.reversed().starts(with: masculine.reversed()) {
+                let stem = x.dropLast(masculine.count)
+                if y.count == stem.count + feminine.count, y.starts(with: stem), y.reversed().starts(with: feminine.reversed()) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The groups of vowels of a folded key ("leone" 2, "lin" 1, "muhammad" 3): its syllables.
+    static func syllables(_ key: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var inVowel = false
+        for byte in key {
+            let vowel = isVowel(byte)
+            if vowel, !inVowel { count += 1 }
+            inVowel = vowel
+        }
+        return count
     }
 
     static func isVowel(_ byte: UInt8) -> Bool {
