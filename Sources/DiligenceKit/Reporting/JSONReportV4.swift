@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JSON report of schema version 4, the default (docs/json-report.md): schema 3's content,
 /// in schema 3's compact layout, with every reference into a table the entry's place in it
 /// (from 0) instead of a content hash, and each finding's message a place in `messages`: the
@@ -371,5 +373,28 @@ extension JSONReportV4.FindingEntry {
             gate: entry.gate, id: entry.id, line: entry.line, message: -1, path: entry.path.map { _ in -1 }, policy: entry.policy,
             recommendations: entry.recommendations.map { _ in -1 }, rule: entry.rule, severity: entry.severity, subject: entry.subject,
             subject_kind: entry.subject_kind, subject_name: entry.subject_name == entry.subject ? nil : entry.subject_name)
+    }
+}
+
+// MARK: Reading
+
+extension JSONReportV4 {
+    /// A compact report's bytes (schema `version`: 3 or 4) as its schema 3 document, what
+    /// `report expand` and `report merge` read; `describe` words a decoding error.
+    static func schema3Document(
+        _ data: Data, version: Int, at start: SourceLocation, describe: (any Error) -> String
+    ) throws(InputError) -> JSONReportV3.Document<[JSONReportV3.FindingEntry]> {
+        let compact: Document<[FindingEntry]>
+        do {
+            if version == 3 { return try JSONDecoder().decode(JSONReportV3.Document<[JSONReportV3.FindingEntry]>.self, from: data) }
+            compact = try JSONDecoder().decode(Document<[FindingEntry]>.self, from: data)
+        } catch {
+            throw InputError(start, "not a diligence JSON report of schema_version \(version) (\(describe(error)))")
+        }
+        do throws(MissingPlace) {
+            return try compact.schema3()
+        } catch {
+            throw InputError(start, "\(error.place) cites \(error.what), which the report's tables do not hold")
+        }
     }
 }

@@ -20,23 +20,7 @@ public enum ReportExpansion {
                 "report expand reads a report of schema_version 3 or 4 (this one: \(version.schema_version.map(String.init) ?? "none")); "
                     + "schemas 1 and 2 already hold every finding whole")
         }
-        let document: JSONReportV3.Document<[JSONReportV3.FindingEntry]>
-        do {
-            if schema == 3 {
-                document = try JSONDecoder().decode(JSONReportV3.Document<[JSONReportV3.FindingEntry]>.self, from: data)
-            } else {
-                let compact = try JSONDecoder().decode(JSONReportV4.Document<[JSONReportV4.FindingEntry]>.self, from: data)
-                do throws(JSONReportV4.MissingPlace) {
-                    document = try compact.schema3()
-                } catch {
-                    throw InputError(start, "\(error.place) cites \(error.what), which the report's tables do not hold")
-                }
-            }
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError(start, "not a diligence JSON report of schema_version \(schema) (\(error.localizedDescription))")
-        }
+        let document = try JSONReportV4.schema3Document(data, version: schema, at: start) { $0.localizedDescription }
         do throws(JSONReportV3.MissingEntry) {
             return JSONReporter.text(of: try document.expanded())
         } catch {

@@ -298,22 +298,7 @@ private struct ShardFile {
             throw InputError(start, "not a shard report: it has no `shard` member (write one with `diligence check --shard K/N`)")
         }
         self.version = schema
-        do {
-            if schema == 3 {
-                document = try JSONDecoder().decode(JSONReportV3.Document<[JSONReportV3.FindingEntry]>.self, from: data)
-            } else {
-                let compact = try JSONDecoder().decode(JSONReportV4.Document<[JSONReportV4.FindingEntry]>.self, from: data)
-                do throws(JSONReportV4.MissingPlace) {
-                    document = try compact.schema3()
-                } catch {
-                    throw InputError(start, "\(error.place) of the shard report cites \(error.what), which its tables do not hold")
-                }
-            }
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError(start, "not a diligence JSON report of schema_version \(schema) (\(Self.describe(error)))")
-        }
+        document = try JSONReportV4.schema3Document(data, version: schema, at: start, describe: Self.describe)
     }
 
     /// A problem located at the first member named `key`.
