@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
     @Option(
         name: .customLong("json-schema-version"),
         help: ArgumentHelp(
-            "The JSON report's schema: 3 (compact, lists by reference), 2 (each finding whole; as `report expand` writes) or 1 (deprecated: every finding repeats its evidence in full).",
+            "The JSON report's schema: 4 (compact, tables by place), 3 (compact, tables by content id), 2 (each finding whole; as `report expand` writes) or 1 (deprecated: every finding repeats its evidence in full).",
             valueName: "version"))
     var jsonSchemaVersion: Int = JSONReporter.schemaVersions[0]
 

@@ -20,7 +20,7 @@ struct ReportCommand: ParsableCommand {
                 "Exit codes: 0 the merged gate passed (or is off); 1 it failed; 2 the shard reports do not make one run (another database, as-of date or option; a shard missing, given twice or overlapping) or cannot be written; 64 wrong command line."
         )
 
-        @Argument(help: "Every shard's JSON report (schema 2), in any order.")
+        @Argument(help: "Every shard's JSON report (schema 4, the default, or 3; all of one version), in any order.")
         var reports: [String]
 
         @Option(name: .long, help: "Comma-separated formats: \(MergedReport.formats.map(\.rawValue).joined(separator: ", ")) (default: json).")
@@ -71,16 +71,16 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// `diligence report expand`: a schema 3 JSON report written as schema 2, each finding whole.
+    /// `diligence report expand`: a schema 3 or 4 JSON report written as schema 2, each finding whole.
     struct ExpandCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "expand",
-            abstract: "Write a JSON report (schema 3) as schema 2: every finding with its evidence, path and recommendations in full.",
+            abstract: "Write a JSON report (schema 3 or 4) as schema 2: every finding with its evidence, path and recommendations in full.",
             discussion:
-                "The bytes are those `check --json-schema-version 2` writes for the same run. Exit codes: 0 written; 2 not a schema 3 report, or it cannot be written; 64 wrong command line."
+                "The bytes are those `check --json-schema-version 2` writes for the same run. Exit codes: 0 written; 2 not a schema 3 or 4 report, or it cannot be written; 64 wrong command line."
         )
 
-        @Argument(help: "A JSON report of schema 3 (the default of `check --format json`).")
+        @Argument(help: "A JSON report of schema 4 (the default of `check --format json`) or 3.")
         var input: String
 
         @Option(name: .long, help: "The file to write (default: standard output).")

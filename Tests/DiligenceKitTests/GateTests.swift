@@ -126,8 +126,9 @@ import Testing
 
     @Test(arguments: [
         ("not json", "the baseline is not a JSON report"),
-        ("{\"schema_version\": 4, \"findings\": []}", "not a diligence JSON report of schema_version 1, 2 or 3"),
-        ("{\"findings\": []}", "not a diligence JSON report of schema_version 1, 2 or 3"),
+        ("{\"schema_version\": 5, \"findings\": []}", "not a diligence JSON report of schema_version 1, 2, 3 or 4"),
+        ("{\"findings\": []}", "not a diligence JSON report of schema_version 1, 2, 3 or 4"),
+        ("{\"schema_version\": 4, \"findings\": []}", "the baseline has no `as_of`"),
         ("{\"schema_version\": 1, \"findings\": [{\"rule\": \"x\"}]}", "finding 1 of the baseline has no `id`"),
         ("{\"schema_version\": 2, \"findings\": [{\"id\": \"x\"}]}", "finding 1 of the baseline has no `policy`"),
         ("{\"schema_version\": 2, \"findings\": {}}", "`findings` of the baseline is not what a report holds there"),

@@ -41,7 +41,7 @@ import Testing
     @Test func schema3IsTheCompactEncodingOfSchema2ByReference() throws {
         let result = try Self.shipped()
         let version2 = Self.document(result)
-        let rendered = JSONReporter().render(result)
+        let rendered = JSONReporter(schemaVersion: 3).render(result)
         let citations = Citations(result.reportedFindings)
         let places = Dictionary(version2.policies.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
         let version3 = JSONReportV3.Document(
@@ -64,6 +64,58 @@ import Testing
         // Every list is written once, however many findings cite it.
         #expect(Set(version3.recommendation_lists.map(\.id)).count == version3.recommendation_lists.count)
         #expect(version3.recommendation_lists.count < version2.findings.count / 2)
+    }
+
+    /// Schema 4 (the default) is the function of schema 3's document that numbers its table
+    /// entries: the streamed report (findings written as each policy is appended) is that
+    /// function of the schema 3 report of the same run, it reads back to schema 3 byte for byte,
+    /// holds no reference outside its tables, and is smaller.
+    @Test func schema4IsSchema3WithPlacesAndReadsBack() throws {
+        let result = try Self.shipped()
+        let rendered = JSONReporter().render(result)
+        let version3 = try JSONDecoder().decode(
+            JSONReportV3.Document<[JSONReportV3.FindingEntry]>.self, from: Data(JSONReporter(schemaVersion: 3).render(result).utf8))
+        let version4 = try JSONReportV4.Document(version3)
+        #expect(rendered == JSONReporter.text(of: version4))
+        let read = try JSONDecoder().decode(JSONReportV4.Document<[JSONReportV4.FindingEntry]>.self, from: Data(rendered.utf8))
+        #expect(JSONReporter.text(of: try read.schema3()) == JSONReporter(schemaVersion: 3).render(result))
+        #expect(rendered.contains("\n\"schema_version\":4,\n"))
+        // Every message is its parts joined by the subject's name; some are split at it.
+        #expect(read.messages.contains { $0.count > 1 })
+        for finding in read.findings {
+            #expect(read.messages.indices.contains(finding.message) && finding.path.allSatisfy(read.path_steps.indices.contains))
+            #expect(finding.evidence.map(read.evidence_lists.indices.contains) != false)
+            #expect(finding.exposure?.events.allSatisfy { read.events.indices.contains($0.event) } != false)
+            #expect(finding.exposure?.reference != read.as_of)
+        }
+        #expect(read.findings.contains { $0.subject_name == nil } && read.findings.contains { $0.subject_name != nil })
+        #expect(rendered.utf8.count * 10 < JSONReporter(schemaVersion: 3).render(result).utf8.count * 9)
+    }
+
+    /// A schema 4 report whose finding cites a place its tables do not hold is refused when read
+    /// back, with the finding's number.
+    @Test func schema4WithAPlaceOutsideItsTablesIsRefused() throws {
+        let result = try Self.shipped()
+        var read = try JSONDecoder().decode(JSONReportV4.Document<[JSONReportV4.FindingEntry]>.self, from: Data(JSONReporter().render(result).utf8))
+        read.findings[2].path.append(read.path_steps.count)
+        #expect(throws: JSONReportV4.MissingPlace.self) { try read.schema3() }
+        do {
+            _ = try read.schema3()
+        } catch {
+            #expect(error.finding == 3 && error.what.hasPrefix("path step"))
+        }
+    }
+
+    /// A message is split at every occurrence of the name, on the bytes, and joining the parts
+    /// with the name gives back the bytes, whatever the text (short names are not split at).
+    @Test(arguments: [
+        ("Pemba site is near Pemba site", "Pemba site", 3), ("no name here", "Ibo", 1), ("Ibo", "Ibo", 2), ("a b a", "a", 1),
+        ("e\u{301}cole and école", "école", 2), ("🛰️ x 🛰️", "🛰️ ", 2), ("", "name", 1),
+    ])
+    func messagesSplitAtTheNameJoinBack(message: String, name: String, parts: Int) {
+        let split = MessageParts.split(message, at: name)
+        #expect(split.count == parts)
+        #expect(Array(split.joined(separator: name).utf8) == Array(message.utf8))
     }
 
     /// Schema 3's findings written by `FindingEntry.write(to:)` (how a check writes them) are

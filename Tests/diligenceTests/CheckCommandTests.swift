@@ -42,7 +42,7 @@ import Glibc
         var status = stat()
         #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced by a regular file")
         let received = try String(contentsOf: folder.appendingPathComponent("received.json"), encoding: .utf8)
-        #expect(received.hasPrefix("{") && received.contains("\n\"schema_version\":3,\n"))
+        #expect(received.hasPrefix("{") && received.contains("\n\"schema_version\":4,\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["received.json", "report.pipe"])
     }
 
@@ -69,9 +69,9 @@ import Glibc
         #expect(run.status == 1, "\(run.stderr)")
         let expected = try Data(contentsOf: Executable.fixtures.appendingPathComponent("report-schema-1.json"))
         #expect(try Data(contentsOf: file) == expected)
-        let wrong = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--json-schema-version", "4"])
+        let wrong = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--json-schema-version", "5"])
         #expect(wrong.status == 64)
-        #expect(wrong.stderr.contains("--json-schema-version must be 3, 2 or 1"), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("--json-schema-version must be 4, 3, 2 or 1"), "\(wrong.stderr)")
     }
 
     @Test func twoRunsGiveTheSameBytes() throws {

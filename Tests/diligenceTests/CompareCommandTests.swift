@@ -63,7 +63,7 @@ import Testing
         let coup = try #require(causes.first { ($0["fact"] as? String)?.hasPrefix("Military coup removes President") == true })
         #expect(coup["kind"] as? String == "event" && coup["date"] as? String == "2020-08-18" && coup["record"] as? String == "DRF-2020-ML-0001")
         let coupID = try #require(coup["id"] as? String)
-        let findings = try #require(json["findings"] as? [[String: Any]])
+        let findings = JSONReportTables.findingsAsSchema3(json)
         let bamako = try #require(
             findings.first {
                 $0["rule"] as? String == "political-instability" && ($0["message"] as? String)?.hasPrefix("Bamako sales and logistics office") == true

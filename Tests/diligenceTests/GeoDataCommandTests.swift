@@ -34,7 +34,7 @@ import Testing
         ])
         #expect(run.status == 1, "stderr: \(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any])
-        let findings = try #require(json["findings"] as? [[String: Any]]).map(JSONReportTables(json).lists)
+        let findings = JSONReportTables.findingsAsSchema3(json).map(JSONReportTables(json).lists)
         let finding = try #require(findings.first { $0["id"] as? String == "conflict-proximity/metuge-camp/ACLED-MZ-CONFLICT" })
         #expect(finding["severity"] as? String == "critical")
         let exposure = try #require(finding["exposure"] as? [String: Any])
@@ -84,7 +84,7 @@ import Testing
             "--as-of", "2020-09-30", "--format", "json",
         ])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let findings = try #require(json["findings"] as? [[String: Any]]).map(JSONReportTables(json).lists)
+        let findings = JSONReportTables.findingsAsSchema3(json).map(JSONReportTables(json).lists)
         let finding = try #require(findings.first { $0["rule"] as? String == "shutdown-exposure" })
         #expect(finding["factors"] as? [String] == ["STOP-ML-NATIONAL"])
         let events = JSONReportTables(json).events(of: finding)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads a JSON report of schema 2 or 3 as its reader would: a finding's evidence and events
+/// Reads a JSON report of schema 2, 3 or 4 as its reader would (schema 4 as its schema 3
+/// document, places turned into the ids of the entries they point at): a finding's evidence and events
 /// are ids into the document's `facts`, `sources` and `events` tables; in schema 3 its evidence
 /// list, recommendations, path steps, exposure bands and binding are ids into `evidence_lists`,
 /// `recommendation_lists`, `path_steps`, `exposure_bands` and `bindings`, its policy is its place
@@ -18,6 +19,7 @@ struct JSONReportTables {
     let policies: [String]
 
     init(_ document: [String: Any]) {
+        let document = (document["schema_version"] as? Int) == 4 ? Self.schema3(document) : document
         func table<Key>(_ name: String, _ key: ([String: Any]) -> Key?) -> [Key: [String: Any]] {
             var entries: [Key: [String: Any]] = [:]
             for entry in document[name] as? [[String: Any]] ?? [] { if let id = key(entry) { entries[id] = entry } }
@@ -32,6 +34,59 @@ struct JSONReportTables {
         bands = table("exposure_bands") { $0["id"] as? String }
         bindings = table("bindings") { $0["id"] as? String }
         policies = (document["policies"] as? [[String: Any]] ?? []).map { $0["file"] as? String ?? "" }
+    }
+
+    /// A schema 4 document as schema 3: each table entry gets an id (`#` and its place), every
+    /// place becomes that id, messages are joined and the members left out are restored.
+    static func schema3(_ document: [String: Any]) -> [String: Any] {
+        var document = document
+        func ids(_ name: String, _ prefix: String, _ member: String?) {
+            let entries = document[name] as? [Any] ?? []
+            document[name] = entries.enumerated().map { place, entry -> [String: Any] in
+                var table: [String: Any] = member.map { [$0: entry] } ?? (entry as? [String: Any] ?? [:])
+                table["id"] = "\(prefix)#\(place)"
+                return table
+            }
+        }
+        let facts = (document["facts"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" }
+        let events = (document["events"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" }
+        let messages = document["messages"] as? [[String]] ?? []
+        document["evidence_lists"] = (document["evidence_lists"] as? [[[String: Any]]] ?? []).map { items in
+            items.map { item -> [String: Any] in
+                var item = item
+                if let place = item["fact"] as? Int, facts.indices.contains(place) { item["fact"] = facts[place] }
+                return item
+            }
+        }
+        ids("evidence_lists", "v", "items")
+        ids("recommendation_lists", "r", "texts")
+        ids("path_steps", "p", "text")
+        ids("exposure_bands", "b", "bands")
+        ids("bindings", "g", nil)
+        let asOf = document["as_of"] as? String
+        document["findings"] = (document["findings"] as? [[String: Any]] ?? []).map { finding -> [String: Any] in
+            var finding = finding
+            if finding["subject_name"] == nil { finding["subject_name"] = finding["subject"] }
+            let name = finding["subject_name"] as? String ?? ""
+            if let place = finding["message"] as? Int, messages.indices.contains(place) { finding["message"] = messages[place].joined(separator: name) }
+            for (key, prefix) in [("evidence", "v"), ("recommendations", "r"), ("binding", "g")] {
+                if let place = finding[key] as? Int { finding[key] = "\(prefix)#\(place)" }
+            }
+            if let path = finding["path"] as? [Int] { finding["path"] = path.map { "p#\($0)" } }
+            if var exposure = finding["exposure"] as? [String: Any] {
+                if let place = exposure["bands"] as? Int { exposure["bands"] = "b#\(place)" }
+                if exposure["reference"] == nil { exposure["reference"] = asOf }
+                if exposure["events_not_cited"] == nil { exposure["events_not_cited"] = 0 }
+                exposure["events"] = (exposure["events"] as? [[String: Any]] ?? []).map { reference -> [String: Any] in
+                    var reference = reference
+                    if let place = reference["event"] as? Int, events.indices.contains(place) { reference["event"] = events[place] }
+                    return reference
+                }
+                finding["exposure"] = exposure
+            }
+            return finding
+        }
+        return document
     }
 
     /// A schema 3 finding with its lists written out as schema 2 has them (a schema 2 finding as it is).
@@ -96,9 +151,15 @@ struct JSONReportTables {
         return finding
     }
 
-    /// Every finding of a schema 2 or 3 document, resolved.
+    /// Every finding of a schema 2, 3 or 4 document, resolved.
     static func findings(_ document: [String: Any]) -> [[String: Any]] {
         let tables = JSONReportTables(document)
-        return (document["findings"] as? [[String: Any]] ?? []).map(tables.resolved)
+        return (Self.findingsAsSchema3(document)).map(tables.resolved)
+    }
+
+    /// The document's findings, a schema 4 document's as schema 3 has them (to pass to `lists`).
+    static func findingsAsSchema3(_ document: [String: Any]) -> [[String: Any]] {
+        let document = (document["schema_version"] as? Int) == 4 ? Self.schema3(document) : document
+        return document["findings"] as? [[String: Any]] ?? []
     }
 }

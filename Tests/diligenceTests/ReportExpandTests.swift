@@ -1,21 +1,22 @@
 import Foundation
 import Testing
 
-/// JSON schema 3 by reference: `report expand` and the documented `jq` recipe give each
+/// JSON schemas 4 and 3 by reference: `report expand` and the documented `jq` recipe give each
 /// finding whole, as schema 2 writes it.
 @Suite struct ReportExpandTests {
     static let asOf = ["--as-of", "2020-09-30"]
 
-    /// `report expand` writes the bytes `check --json-schema-version 2` writes for the same run,
-    /// and schema 3 is less than three fifths of them (on 9 policies, where the tables weigh most).
-    @Test(arguments: [["policies"], ["policies", "--fail-on", "critical", "--report-min", "low"]])
-    func expandWritesTheSchema2Bytes(_ arguments: [String]) throws {
+    /// `report expand` of a schema 4 or 3 report writes the bytes `check --json-schema-version 2`
+    /// writes for the same run, and schemas 4 and 3 are less than three fifths of them (on 9
+    /// policies, where the tables weigh most).
+    @Test(arguments: [["policies"], ["policies", "--fail-on", "critical", "--report-min", "low"]], ["4", "3"])
+    func expandWritesTheSchema2Bytes(_ arguments: [String], version: String) throws {
         let folder = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let three = folder.appendingPathComponent("three.json").path
         let two = folder.appendingPathComponent("two.json").path
         let expanded = folder.appendingPathComponent("expanded.json").path
-        _ = try Executable.run(["check"] + arguments + Self.asOf + ["--format", "json", "--output", three])
+        _ = try Executable.run(["check"] + arguments + Self.asOf + ["--format", "json", "--json-schema-version", version, "--output", three])
         _ = try Executable.run(["check"] + arguments + Self.asOf + ["--format", "json", "--json-schema-version", "2", "--output", two])
         let run = try Executable.run(["report", "expand", three, "--output", expanded])
         #expect(run.status == 0, "\(run.stderr)")
@@ -35,10 +36,11 @@ import Testing
         _ = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--json-schema-version", "2", "--output", two.path])
         let old = try Executable.run(["report", "expand", two.path])
         #expect(
-            old.status == 2 && old.stderr.contains("\(two.path):1:1: error: report expand reads a report of schema_version 3 (this one: 2)"), "\(old.stderr)")
+            old.status == 2 && old.stderr.contains("\(two.path):1:1: error: report expand reads a report of schema_version 3 or 4 (this one: 2)"),
+            "\(old.stderr)")
         // A finding citing a list the tables lack (a report cut by hand) is a located error, not a crash.
         let three = folder.appendingPathComponent("three.json")
-        _ = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--output", three.path])
+        _ = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--json-schema-version", "3", "--output", three.path])
         let text = try String(contentsOf: three, encoding: .utf8)
         let cut = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("{\"id\":\"r-") }.joined(separator: "\n")
             .replacingOccurrences(of: "},\n],\n\"schema_version\"", with: "}\n],\n\"schema_version\"")
@@ -46,6 +48,15 @@ import Testing
         try Data(cut.utf8).write(to: broken)
         let run = try Executable.run(["report", "expand", broken.path])
         #expect(run.status == 2 && run.stderr.contains("error: finding 1 cites r-"), "\(run.stderr)")
+        // Schema 4: a place outside its table.
+        let four = folder.appendingPathComponent("four.json")
+        _ = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--output", four.path])
+        let text4 = try String(contentsOf: four, encoding: .utf8)
+        let first = try #require(text4.range(of: "\"message\":0,"))
+        let broken4 = folder.appendingPathComponent("broken4.json")
+        try Data(text4.replacingCharacters(in: first, with: "\"message\":99999,").utf8).write(to: broken4)
+        let run4 = try Executable.run(["report", "expand", broken4.path])
+        #expect(run4.status == 2 && run4.stderr.contains("\(broken4.path):1:1: error: finding 1 cites message 99999"), "\(run4.stderr)")
     }
 
     static let jq = ["/usr/bin/jq", "/usr/local/bin/jq"].first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -62,13 +73,13 @@ import Testing
         let program = String(rest[..<end.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
         let folder = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let three = folder.appendingPathComponent("report.json")
+        let four = folder.appendingPathComponent("report.json")
         let two = folder.appendingPathComponent("two.json")
-        _ = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--output", three.path])
+        _ = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--output", four.path])
         _ = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--json-schema-version", "2", "--output", two.path])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.jq))
-        process.arguments = ["-c", program, three.path]
+        process.arguments = ["-c", program, four.path]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

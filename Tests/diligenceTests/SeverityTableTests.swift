@@ -34,7 +34,7 @@ import Testing
         let data = try Data(contentsOf: Executable.root.appendingPathComponent("reports/report.json"))
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         // Schema 3 names a finding's policy by its place in `policies`.
-        return (document["findings"] as? [[String: Any]] ?? []).map(JSONReportTables(document).lists).map { finding in
+        return JSONReportTables.findingsAsSchema3(document).map(JSONReportTables(document).lists).map { finding in
             let accepted = finding["accepted"] is [String: Any]
             return Row(
                 rule: finding["rule"] as? String ?? "", policy: (finding["policy"] as? String ?? "").split(separator: "/").last.map(String.init) ?? "",

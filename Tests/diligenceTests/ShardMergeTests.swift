@@ -8,23 +8,29 @@ import Testing
     static let asOf = ["--as-of", "2020-09-30"]
 
     /// Checks `policies/` in `count` shards; the shard reports' paths.
-    static func shards(_ count: Int, in folder: URL, asOf: String = "2020-09-30") throws -> [String] {
+    static func shards(_ count: Int, in folder: URL, asOf: String = "2020-09-30", version: Int = 4) throws -> [String] {
         try (1...count).map { index in
             let file = folder.appendingPathComponent("shard-\(index)-of-\(count).json")
-            let run = try Executable.run(["check", "policies", "--as-of", asOf, "--shard", "\(index)/\(count)", "--format", "json", "--output", file.path])
+            let run = try Executable.run(
+                [
+                    "check", "policies", "--as-of", asOf, "--shard", "\(index)/\(count)", "--format", "json", "--json-schema-version", "\(version)", "--output",
+                    file.path,
+                ])
             #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
             return file.path
         }
     }
 
-    @Test(arguments: [1, 2, 5])
-    func mergedShardsAreTheBytesOfOneRun(count: Int) throws {
+    /// Schema 4 (the default) and schema 3 shards each merge into their own version's bytes.
+    @Test(arguments: [(1, 4), (2, 4), (5, 4), (2, 3), (5, 3)])
+    func mergedShardsAreTheBytesOfOneRun(count: Int, version: Int) throws {
         let folder = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let whole = folder.appendingPathComponent("whole")
-        let single = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json,sarif", "--output", whole.path])
+        let single = try Executable.run(
+            ["check", "policies"] + Self.asOf + ["--format", "json,sarif", "--json-schema-version", "\(version)", "--output", whole.path])
         #expect(single.status == 1)
-        let reports = try Self.shards(count, in: folder)
+        let reports = try Self.shards(count, in: folder, version: version)
         // Every file is in exactly one shard.
         var positions: [Int] = []
         for report in reports {
@@ -112,7 +118,12 @@ import Testing
         _ = try Executable.run(
             ["check", "policies"] + Self.asOf + ["--shard", "1/1", "--json-schema-version", "1", "--format", "json", "--output", version1.path])
         let old = try Executable.run(["report", "merge", version1.path])
-        #expect(old.status == 2 && old.stderr.contains("must be of schema_version 3, the default (this one: 1)"), "\(old.stderr)")
+        #expect(old.status == 2 && old.stderr.contains("must be of schema_version 4, the default, or 3 (this one: 1)"), "\(old.stderr)")
+        let version3 = try Self.shards(2, in: folder.appendingPathComponent("three-of-schema-3"), version: 3)
+        let versions = try Executable.run(["report", "merge", reports[0], version3[1]])
+        #expect(versions.status == 2, "\(versions.stderr)")
+        #expect(versions.stderr.contains("\(version3[1]):"), "\(versions.stderr)")
+        #expect(versions.stderr.contains("error: schema_version 3 differs from \(reports[0])'s 4: not a shard of the same run"), "\(versions.stderr)")
         // Nothing was written by a refused merge.
         #expect(!FileManager.default.fileExists(atPath: Executable.root.appendingPathComponent("report.json").path))
     }

@@ -35,7 +35,7 @@ public struct Baseline: Sendable {
         keys.contains("\(finding.policy)#\(finding.identity)")
     }
 
-    /// What a baseline needs of a JSON report of schema 1 or 2 (schema 3 is read as its
+    /// What a baseline needs of a JSON report of schema 1 or 2 (schemas 3 and 4 are read as
     /// `JSONReportV3.Document`): its version, date and findings.
     struct Report: Decodable {
         struct FindingEntry: Decodable {
@@ -51,7 +51,7 @@ public struct Baseline: Sendable {
         var schema_version: Int
     }
 
-    /// Reads a JSON report written by `diligence check --format json` (schema 1, 2 or 3).
+    /// Reads a JSON report written by `diligence check --format json` (schema 1, 2, 3 or 4).
     public static func load(path: String) throws(InputError) -> Baseline {
         let start = SourceLocation(file: path, line: 1, column: 1)
         guard FileManager.default.isReadableFile(atPath: path) else {
@@ -68,10 +68,10 @@ public struct Baseline: Sendable {
                 "the baseline is not a diligence JSON report of schema_version "
                     + ListFormat.or(JSONReporter.schemaVersions.sorted().map(String.init)))
         }
-        if schema == 3 {
-            // Schema 3 names a finding's policy by its place in `policies`, and leaves out an
-            // identity that is `rule/subject/factor`.
-            let report = try decode(JSONReportV3.Document<[JSONReportV3.FindingEntry]>.self, data, start)
+        if schema >= 3 {
+            // Schemas 3 and 4 name a finding's policy by its place in `policies`, and leave out
+            // an identity that is `rule/subject/factor`; schema 4 is read as its schema 3 document.
+            let report = try schema == 3 ? decode(JSONReportV3.Document<[JSONReportV3.FindingEntry]>.self, data, start) : version4(data, start)
             var entries: [Entry] = []
             for (index, finding) in report.findings.enumerated() {
                 guard report.policies.indices.contains(finding.policy) else {
@@ -89,6 +89,16 @@ public struct Baseline: Sendable {
             Entry(policy: $0.policy, id: $0.id, rule: $0.rule ?? "", severity: $0.severity ?? "", message: $0.message ?? "")
         }
         return Baseline(file: path, asOf: report.as_of, entries: entries)
+    }
+
+    /// A schema 4 report as its schema 3 document.
+    private static func version4(_ data: Data, _ start: SourceLocation) throws(InputError) -> JSONReportV3.Document<[JSONReportV3.FindingEntry]> {
+        let report = try decode(JSONReportV4.Document<[JSONReportV4.FindingEntry]>.self, data, start)
+        do throws(JSONReportV4.MissingPlace) {
+            return try report.schema3()
+        } catch {
+            throw InputError(start, "\(error.place) of the baseline cites \(error.what), which its tables do not hold")
+        }
     }
 
     /// The report decoded, or a located error saying which member is missing or wrong.

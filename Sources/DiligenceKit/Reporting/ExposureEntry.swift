@@ -15,7 +15,8 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable, Bands: Codable & Sen
     var destination: DestinationEntry?
     var distance_km: Double?
     var events: [Event]
-    var events_not_cited: Int
+    /// Schema 4: absent when 0.
+    var events_not_cited: Int?
     var location: PointEntry?
     var reference: String?
     /// The finding's rule, severity and subject (schema 3: absent, as they are the finding's own).
@@ -34,6 +35,14 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable, Bands: Codable & Sen
             area: area, area_edge_km: area_edge_km, band: band, bands: try transform(bands), destination: destination,
             distance_km: distance_km, events: events, events_not_cited: events_not_cited, location: location, reference: reference, rule: rule,
             severity: severity, steps: steps, subject: subject, target: target, to: to, window: window)
+    }
+
+    /// The same entry with other events (`transform` of these).
+    func mapEvents<Other>(_ transform: ([Event]) -> [Other]) -> ExposureEntry<Other, Bands> {
+        ExposureEntry<Other, Bands>(
+            area: area, area_edge_km: area_edge_km, band: band, bands: bands, destination: destination,
+            distance_km: distance_km, events: transform(events), events_not_cited: events_not_cited, location: location, reference: reference,
+            rule: rule, severity: severity, steps: steps, subject: subject, target: target, to: to, window: window)
     }
 }
 

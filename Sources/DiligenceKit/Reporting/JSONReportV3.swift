@@ -32,31 +32,6 @@ enum JSONReportV3 {
         var sources: [SourceEntry]
         var summary: Summary
         var tool: JSONReport.Tool
-
-        /// Schema 3 of a schema 2 document, with the lists its findings cite and the findings
-        /// that fail the gate (counted, and listed below `--report-min`) from `failing`.
-        init<Other>(_ document: JSONReport.Document<Other>, lists: CitedLists, failing: FindingSummary, findings: Findings) {
-            as_of = document.as_of
-            bindings = lists.bindings
-            changes = document.changes
-            database = document.database
-            events = document.events
-            evidence_lists = lists.evidence
-            exposure_bands = lists.bands
-            facts = document.facts
-            self.findings = findings
-            path_steps = lists.steps
-            policies = document.policies
-            recommendation_lists = lists.recommendations
-            shard = document.shard
-            sources = document.sources
-            summary = Summary(
-                document.summary, failing: failing.failing,
-                unreported: failing.failingUnreported.map {
-                    UnreportedEntry(column: $0.column, id: $0.identity.description, line: $0.line, policy: $0.place, rule: $0.rule)
-                })
-            tool = document.tool
-        }
     }
 
     /// Schema 2's summary with `failing` a count: a reported failing finding has `gate: fail`,
@@ -161,39 +136,6 @@ enum JSONReportV3 {
         var subject: String
         var subject_kind: String
         var subject_name: String
-
-        /// Schema 2's entry with its lists by reference; `policy`: the policy's place in the run.
-        init(_ entry: JSONReport.FindingEntry, policy: Int) {
-            accepted = entry.accepted
-            baseline = entry.baseline
-            binding = entry.binding.map(TableID.binding)
-            caused_by = entry.caused_by
-            change = entry.change
-            column = entry.column
-            evidence = entry.evidence.isEmpty ? nil : TableID.evidenceList(entry.evidence)
-            exposure = entry.exposure?.mapBands(TableID.bands)
-            if exposure?.rule == entry.rule { exposure?.rule = nil }
-            if exposure?.severity == entry.severity { exposure?.severity = nil }
-            if exposure?.subject == entry.subject { exposure?.subject = nil }
-            factors = entry.factors
-            gate = entry.gate
-            let derived = Self.derivedID(rule: entry.rule, subject: entry.subject, factors: entry.factors)
-            id = entry.id == derived ? nil : entry.id
-            line = entry.line
-            message = entry.message
-            path = entry.path.map(TableID.pathStep)
-            self.policy = policy
-            recommendations = entry.recommendations.isEmpty ? nil : TableID.recommendationList(entry.recommendations)
-            rule = entry.rule
-            severity = entry.severity
-            subject = entry.subject
-            subject_kind = entry.subject_kind
-            subject_name = entry.subject_name
-        }
-
-        init(_ finding: Finding, _ options: CheckOptions, policy: Int) {
-            self.init(JSONReport.FindingEntry(finding, options), policy: policy)
-        }
 
         /// The identity a finding without `id` has: `rule/subject`, and `/factor` of its first factor.
         static func derivedID(rule: String, subject: String, factors: [String]) -> String {
@@ -349,5 +291,69 @@ extension JSONReportV3.Document where Findings == [JSONReportV3.FindingEntry] {
         return JSONReport.Document(
             as_of: as_of, changes: changes, database: database, events: events, facts: facts, findings: entries, policies: policies,
             schema_version: 2, shard: shard, sources: sources, summary: summary.expanded(entries, places: places, files: files), tool: tool)
+    }
+}
+
+extension JSONReportV3.Document {
+    // Outside the struct's body, so that the memberwise initializer stays (schema 4 reads back to it).
+    /// Schema 3 of a schema 2 document, with the lists its findings cite and the findings
+    /// that fail the gate (counted, and listed below `--report-min`) from `failing`.
+    init<Other>(_ document: JSONReport.Document<Other>, lists: CitedLists, failing: FindingSummary, findings: Findings) {
+        as_of = document.as_of
+        bindings = lists.bindings
+        changes = document.changes
+        database = document.database
+        events = document.events
+        evidence_lists = lists.evidence
+        exposure_bands = lists.bands
+        facts = document.facts
+        self.findings = findings
+        path_steps = lists.steps
+        policies = document.policies
+        recommendation_lists = lists.recommendations
+        shard = document.shard
+        sources = document.sources
+        summary = JSONReportV3.Summary(
+            document.summary, failing: failing.failing,
+            unreported: failing.failingUnreported.map {
+                JSONReportV3.UnreportedEntry(column: $0.column, id: $0.identity.description, line: $0.line, policy: $0.place, rule: $0.rule)
+            })
+        tool = document.tool
+    }
+}
+
+extension JSONReportV3.FindingEntry {
+    // Outside the struct's body, so that the memberwise initializer stays (schema 4 reads back to it).
+    /// Schema 2's entry with its lists by reference; `policy`: the policy's place in the run.
+    init(_ entry: JSONReport.FindingEntry, policy: Int) {
+        accepted = entry.accepted
+        baseline = entry.baseline
+        binding = entry.binding.map(TableID.binding)
+        caused_by = entry.caused_by
+        change = entry.change
+        column = entry.column
+        evidence = entry.evidence.isEmpty ? nil : TableID.evidenceList(entry.evidence)
+        exposure = entry.exposure?.mapBands(TableID.bands)
+        if exposure?.rule == entry.rule { exposure?.rule = nil }
+        if exposure?.severity == entry.severity { exposure?.severity = nil }
+        if exposure?.subject == entry.subject { exposure?.subject = nil }
+        factors = entry.factors
+        gate = entry.gate
+        let derived = Self.derivedID(rule: entry.rule, subject: entry.subject, factors: entry.factors)
+        id = entry.id == derived ? nil : entry.id
+        line = entry.line
+        message = entry.message
+        path = entry.path.map(TableID.pathStep)
+        self.policy = policy
+        recommendations = entry.recommendations.isEmpty ? nil : TableID.recommendationList(entry.recommendations)
+        rule = entry.rule
+        severity = entry.severity
+        subject = entry.subject
+        subject_kind = entry.subject_kind
+        subject_name = entry.subject_name
+    }
+
+    init(_ finding: Finding, _ options: CheckOptions, policy: Int) {
+        self.init(JSONReport.FindingEntry(finding, options), policy: policy)
     }
 }

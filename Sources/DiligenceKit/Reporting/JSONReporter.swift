@@ -1,17 +1,18 @@
 import Foundation
 
-/// The machine-readable report (docs/json-report.md): `JSONReportV3` (schema 3, the default:
-/// compact, lists by reference) or, with `schemaVersion: 2`, `JSONReport` (pretty-printed, each
-/// finding's lists in full) or with 1 `JSONReportV1` (deprecated). Written by
+/// The machine-readable report (docs/json-report.md): `JSONReportV4` (schema 4, the default:
+/// compact, every table entry by its place), with `schemaVersion: 3` `JSONReportV3` (compact,
+/// entries by content-hash ids), with 2 `JSONReport` (pretty-printed, each finding's lists in
+/// full) or with 1 `JSONReportV1` (deprecated). Written by
 /// `JSONStreamEncoder`: each policy's findings as a section while the check runs, the rest once
 /// every policy is checked.
 public struct JSONReporter: Reporter {
     /// The schema versions this tool writes; the first is the default.
-    public static let schemaVersions = [3, 2, 1]
+    public static let schemaVersions = [4, 3, 2, 1]
 
     public let schemaVersion: Int
 
-    public init(schemaVersion: Int = 3) {
+    public init(schemaVersion: Int = 4) {
         self.schemaVersion = schemaVersion
     }
 
@@ -21,7 +22,7 @@ public struct JSONReporter: Reporter {
 
     public var citesLists: Bool { schemaVersion >= 3 }
 
-    /// Schemas 1 and 2 list every failing finding in `summary.failing`; schema 3 counts them.
+    /// Schemas 1 and 2 list every failing finding in `summary.failing`; schemas 3 and 4 count them.
     public var listsFailing: Bool { schemaVersion <= 2 }
 
     /// The findings array's depth: inside the document's object.
@@ -34,12 +35,23 @@ public struct JSONReporter: Reporter {
             return [JSONStreamEncoder.section(members: reported.map { JSONReportV1.FindingEntry($0, context.options) }, depth: Self.findingsDepth)]
         case 2:
             return [JSONStreamEncoder.section(members: reported.map { JSONReport.FindingEntry($0, context.options) }, depth: Self.findingsDepth)]
-        default:
+        case 3:
             return [
                 JSONStreamEncoder.section(
                     members: reported.map { JSONReportV3.FindingEntry($0, context.options, policy: result.position) }, depth: Self.findingsDepth,
                     lineDepth: JSONReportV3.lineDepth
                 ) { entry, encoder in entry.write(to: encoder) }
+            ]
+        default:
+            // Places in the tables are known once the policies before this one are cited: the
+            // findings are written when the section is appended (`ReportSection`'s deferred text).
+            let entries = Array(reported.map { JSONReportV3.FindingEntry($0, context.options, policy: result.position) })
+            guard !entries.isEmpty else { return [ReportSection(separator: ",")] }
+            let asOf = context.asOf.description
+            return [
+                ReportSection(byteCount: entries.reduce(0) { $0 + JSONReportV4.reckonedBytes($1) }, separator: ",") { citations in
+                    JSONReportV4.text(of: entries, asOf: asOf, places: citations)
+                }
             ]
         }
     }
@@ -51,16 +63,25 @@ public struct JSONReporter: Reporter {
         switch schemaVersion {
         case 1: parts = JSONStreamEncoder.parts(of: JSONReportV1.Document(document, findings: streamed))
         case 2: parts = JSONStreamEncoder.parts(of: document)
-        default:
+        case 3:
             parts = JSONStreamEncoder.parts(
                 of: JSONReportV3.Document(document, lists: citations.lists, failing: result.findings, findings: streamed),
                 lineDepth: JSONReportV3.lineDepth)
+        default:
+            let version3 = JSONReportV3.Document(document, lists: citations.lists, failing: result.findings, findings: streamed)
+            parts = JSONStreamEncoder.parts(
+                of: JSONReportV4.Document(version3, messages: citations.lists.messages, findings: streamed), lineDepth: JSONReportV3.lineDepth)
         }
         return [.text(parts[0]), .stream(0), .text(parts[1])]
     }
 
     /// A whole schema 3 document as text (what `report merge` writes).
     static func text(of document: JSONReportV3.Document<[JSONReportV3.FindingEntry]>) -> String {
+        JSONStreamEncoder.text(of: document, lineDepth: JSONReportV3.lineDepth)
+    }
+
+    /// A whole schema 4 document as text (what `report merge` writes of schema 4 shards).
+    static func text(of document: JSONReportV4.Document<[JSONReportV4.FindingEntry]>) -> String {
         JSONStreamEncoder.text(of: document, lineDepth: JSONReportV3.lineDepth)
     }
 

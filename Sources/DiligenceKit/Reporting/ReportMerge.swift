@@ -1,13 +1,17 @@
 import Foundation
 
-/// `report merge`: joins the JSON reports of `check --shard K/N` runs (schema 3) into the
+/// `report merge`: joins the JSON reports of `check --shard K/N` runs (schema 4 or 3, read as
+/// schema 3 and written in the shards' version) into the
 /// report one run over the whole portfolio writes, byte for byte: policies and findings in the
 /// whole run's file order, counts and the gate summed up, the tables re-listed in order of
 /// first citation (sources renumbered as one run numbers them). Shards that do not belong
 /// together (another database, as-of date, option or tool version; one shard twice, one
 /// missing, overlapping files) are located errors, every one at once.
 public struct MergedReport: Sendable {
+    /// The joined run as schema 3 (schema 4 shards are read as their schema 3 documents).
     let document: JSONReportV3.Document<[JSONReportV3.FindingEntry]>
+    /// The shards' schema version, which the merged report is written in (3 or 4).
+    let schemaVersion: Int
 
     /// The formats a merge can write: those made from the JSON report alone.
     public static let formats: [ReportFormat] = [.json, .sarif]
@@ -32,7 +36,10 @@ public struct MergedReport: Sendable {
     /// The report in a format of `formats` (nil for another).
     public func text(_ format: ReportFormat) -> String? {
         switch format {
-        case .json: return JSONReporter.text(of: document)
+        case .json:
+            guard schemaVersion == 4 else { return JSONReporter.text(of: document) }
+            // The merge checked every id resolves, so every entry has its place.
+            return (try? JSONReportV4.Document(document)).map(JSONReporter.text(of:))
         case .sarif:
             // The SARIF log is made from schema 2's findings; the merge checked every id resolves.
             guard let expanded = try? document.expanded() else { return nil }
@@ -56,15 +63,30 @@ public struct MergedReport: Sendable {
         guard let first = shards.first else {
             throw InputError(SourceLocation(file: "report merge", line: 1, column: 1), "no shard reports given")
         }
+        for shard in shards.dropFirst() where shard.version != first.version {
+            problems.append(
+                shard.problem(
+                    at: "schema_version", "schema_version \(shard.version) differs from \(first.path)'s \(first.version): not a shard of the same run"))
+        }
+        if !problems.isEmpty { throw InputError(problems) }
         problems += mismatches(shards, first)
         if !problems.isEmpty { throw InputError(problems) }
-        let merged = MergedReport(document: join(shards, first.document))
+        let merged = MergedReport(document: join(shards, first.document), schemaVersion: first.version)
         do throws(JSONReportV3.MissingEntry) {
             _ = try merged.document.expanded()
         } catch {
             throw InputError(
                 SourceLocation(file: first.path, line: 1, column: 1),
                 "finding \(error.finding) of the merged report cites \(error.id), which no shard's tables hold")
+        }
+        if merged.schemaVersion == 4 {
+            do throws(JSONReportV4.MissingPlace) {
+                _ = try JSONReportV4.Document(merged.document)
+            } catch {
+                throw InputError(
+                    SourceLocation(file: first.path, line: 1, column: 1),
+                    "\(error.place) of the merged report cites \(error.what), which no shard's tables hold")
+            }
         }
         return merged
     }
@@ -265,7 +287,9 @@ public struct MergedReport: Sendable {
 private struct ShardFile {
     let path: String
     let text: String
+    /// The report as schema 3 (a schema 4 report read back to it).
     let document: JSONReportV3.Document<[JSONReportV3.FindingEntry]>
+    let version: Int
 
     init(path: String) throws(InputError) {
         let start = SourceLocation(file: path, line: 1, column: 1)
@@ -277,19 +301,16 @@ private struct ShardFile {
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
             throw InputError(start, "not a JSON report (write shard reports with `diligence check --shard K/N --format json`)")
         }
-        guard version.schema_version == 3 else {
+        guard let schema = version.schema_version, schema == 3 || schema == 4 else {
             throw InputError(
                 Self.locate(text, "schema_version", in: path) ?? start,
-                "a shard report must be of schema_version 3, the default (this one: \(version.schema_version.map(String.init) ?? "none"))")
+                "a shard report must be of schema_version 4, the default, or 3 (this one: \(version.schema_version.map(String.init) ?? "none"))")
         }
         guard version.shard != nil else {
             throw InputError(start, "not a shard report: it has no `shard` member (write one with `diligence check --shard K/N`)")
         }
-        do {
-            document = try JSONDecoder().decode(JSONReportV3.Document<[JSONReportV3.FindingEntry]>.self, from: data)
-        } catch {
-            throw InputError(start, "not a diligence JSON report of schema_version 3 (\(Self.describe(error)))")
-        }
+        self.version = schema
+        document = try JSONReportV4.schema3Document(data, version: schema, at: start, describe: Self.describe)
     }
 
     /// A problem located at the first member named `key`.

@@ -253,40 +253,59 @@ struct CitedLists: Sendable {
     private(set) var steps: [JSONReportV3.PathStepEntry] = []
     private(set) var bands: [JSONReportV3.BandsEntry] = []
     private(set) var bindings: [JSONReportV3.BindingTableEntry] = []
-    private var ids: Set<String> = []
+    /// Each message's parts around its subject's name (schema 4), each once.
+    private(set) var messages: [[String]] = []
+    /// Each entry's place in its own table, by its id (the ids' prefixes tell the tables apart).
+    private(set) var places: [String: Int] = [:]
+    private(set) var messagePlaces: [[String]: Int] = [:]
+
+    /// Lists an entry under `id` unless it is listed: `table` is its table so far.
+    private static func list<Entry>(_ id: String, in table: inout [Entry], _ places: inout [String: Int], _ entry: @autoclosure () -> Entry) {
+        guard places[id] == nil else { return }
+        places[id] = table.count
+        table.append(entry())
+    }
+
+    private mutating func list(message parts: [String]) {
+        guard messagePlaces[parts] == nil else { return }
+        messagePlaces[parts] = messages.count
+        messages.append(parts)
+    }
 
     /// Lists what the finding cites that is not listed yet; `items`: its evidence as the list
     /// cites it (each line's fact id and date, made by the caller with the facts table's ids).
     mutating func add(_ finding: Finding, evidence items: [EvidenceReference]) {
         if !items.isEmpty {
             let id = TableID.evidenceList(items)
-            if ids.insert(id).inserted { evidence.append(JSONReportV3.EvidenceListEntry(id: id, items: items)) }
+            Self.list(id, in: &evidence, &places, JSONReportV3.EvidenceListEntry(id: id, items: items))
         }
         if let exposure = finding.exposure {
             let entry = ExposureEntry<EventReference, [ExposureBand]>(exposure, events: []).bands
             let id = TableID.bands(entry)
-            if ids.insert(id).inserted { bands.append(JSONReportV3.BandsEntry(bands: entry, id: id)) }
+            Self.list(id, in: &bands, &places, JSONReportV3.BandsEntry(bands: entry, id: id))
         }
         for step in finding.path {
             let id = TableID.pathStep(step)
-            if ids.insert(id).inserted { steps.append(JSONReportV3.PathStepEntry(id: id, text: step)) }
+            Self.list(id, in: &steps, &places, JSONReportV3.PathStepEntry(id: id, text: step))
         }
         if !finding.recommendations.isEmpty {
             let id = TableID.recommendationList(finding.recommendations)
-            if ids.insert(id).inserted { recommendations.append(JSONReportV3.RecommendationListEntry(id: id, texts: finding.recommendations)) }
+            Self.list(id, in: &recommendations, &places, JSONReportV3.RecommendationListEntry(id: id, texts: finding.recommendations))
         }
         if let binding = finding.binding.map(BindingEntry.init) {
             let id = TableID.binding(binding)
-            if ids.insert(id).inserted { bindings.append(JSONReportV3.BindingTableEntry(id: id, binding)) }
+            Self.list(id, in: &bindings, &places, JSONReportV3.BindingTableEntry(id: id, binding))
         }
+        list(message: MessageParts.split(finding.message, at: finding.subjectName))
     }
 
     /// Lists what another part lists that is not listed yet (a policy's lists after the earlier ones').
     mutating func add(_ other: CitedLists) {
-        for entry in other.evidence where ids.insert(entry.id).inserted { evidence.append(entry) }
-        for entry in other.bands where ids.insert(entry.id).inserted { bands.append(entry) }
-        for entry in other.steps where ids.insert(entry.id).inserted { steps.append(entry) }
-        for entry in other.recommendations where ids.insert(entry.id).inserted { recommendations.append(entry) }
-        for entry in other.bindings where ids.insert(entry.id).inserted { bindings.append(entry) }
+        for entry in other.evidence { Self.list(entry.id, in: &evidence, &places, entry) }
+        for entry in other.bands { Self.list(entry.id, in: &bands, &places, entry) }
+        for entry in other.steps { Self.list(entry.id, in: &steps, &places, entry) }
+        for entry in other.recommendations { Self.list(entry.id, in: &recommendations, &places, entry) }
+        for entry in other.bindings { Self.list(entry.id, in: &bindings, &places, entry) }
+        for parts in other.messages { list(message: parts) }
     }
 }

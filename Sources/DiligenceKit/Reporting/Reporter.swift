@@ -129,11 +129,26 @@ struct ReportSection: Sendable {
     /// Written before the section when an earlier section of the same stream wrote text (the
     /// comma between members of a JSON array that spans policies).
     var separator: String
+    /// A section whose text is written once every earlier policy's citations are known (JSON
+    /// schema 4 numbers its table entries in order of first citation), with the bytes it is
+    /// reckoned to take for `ReportBudget` before it is written.
+    private var deferred: (@Sendable (Citations) -> String)?
+    private var deferredBytes = 0
 
     init(_ text: String = "", separator: String = "") {
         segments = [text]
         citations = []
         self.separator = separator
+    }
+
+    /// A section written by `write` when it is appended to its stream, from the citations of
+    /// the policies before it and its own (`byteCount`: what it is reckoned to weigh).
+    init(byteCount: Int, separator: String = "", write: @escaping @Sendable (Citations) -> String) {
+        segments = [""]
+        citations = []
+        self.separator = separator
+        deferred = write
+        deferredBytes = byteCount
     }
 
     /// Appends text.
@@ -147,10 +162,10 @@ struct ReportSection: Sendable {
         segments.append("")
     }
 
-    var isEmpty: Bool { citations.isEmpty && segments.allSatisfy(\.isEmpty) }
+    var isEmpty: Bool { deferred == nil && citations.isEmpty && segments.allSatisfy(\.isEmpty) }
 
     /// Bytes of text in the section (citation numbers and the separator aside).
-    var byteCount: Int { segments.reduce(0) { $0 + $1.utf8.count } }
+    var byteCount: Int { deferred == nil ? segments.reduce(0) { $0 + $1.utf8.count } : deferredBytes }
 
     /// Appends the section to the text of its stream so far, with the separator when needed.
     func append(to stream: inout String, _ citations: Citations) {
@@ -167,6 +182,7 @@ struct ReportSection: Sendable {
     /// The text with every hole filled by the reference's number (references that `citations`
     /// does not know are numbered after the others).
     func text(_ citations: Citations) -> String {
+        if let deferred { return deferred(citations) }
         guard !self.citations.isEmpty else { return segments[0] }
         var numbers = citations
         var text = segments[0]
@@ -186,8 +202,9 @@ struct Citations: Sendable {
     /// (`TableID`); listed when the run writes a report with tables (JSON, SARIF).
     private(set) var facts: [(id: String, evidence: Evidence)] = []
     private(set) var events: [(id: String, event: Exposure.CitedEvent)] = []
-    private var factIDs: Set<String> = []
-    private var eventIDs: Set<String> = []
+    /// Each listed fact's and event's place in `facts` and `events`, by its id.
+    private(set) var factPlaces: [String: Int] = [:]
+    private(set) var eventPlaces: [String: Int] = [:]
     /// JSON schema 3's lists, each entry once, in order of first citation.
     private(set) var lists = CitedLists()
 
@@ -226,10 +243,12 @@ struct Citations: Sendable {
     /// Numbers a policy's references and lists its facts and events (each once, in order).
     mutating func add(_ part: CitedPart) {
         for reference in part.references { _ = number(for: reference) }
-        for fact in part.facts where factIDs.insert(fact.id).inserted {
+        for fact in part.facts where factPlaces[fact.id] == nil {
+            factPlaces[fact.id] = facts.count
             facts.append(fact)
         }
-        for event in part.events where eventIDs.insert(event.id).inserted {
+        for event in part.events where eventPlaces[event.id] == nil {
+            eventPlaces[event.id] = events.count
             events.append(event)
         }
         lists.add(part.lists)
