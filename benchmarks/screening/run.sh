@@ -92,6 +92,21 @@ hit = [r for r in results if r["matches"]]
 print(f"diligence: {len(hit)} of {len(results)} names match at the threshold: {len(hit) * 10000 / len(results):.1f} per 10,000")
 PY
 
+echo
+echo "== false positives by script: 1,000 random person names of one locale each (make_random_names.py --locale) against the full OFAC list"
+echo
+echo "| locale (script) | names | false alarms |"
+echo "|---|---|---|"
+for locale in ${SCREENING_LOCALES:-ja_JP ar_AA fa_IR he_IL hi_IN bn_BD ta_IN th_TH ko_KR zh_CN ru_RU uk_UA el_GR ka_GE hy_AM cs_CZ lt_LT}; do
+  python3 "$here/make_random_names.py" "$work/random-$locale.txt" --locale "$locale" --count 1000
+  "$diligence" screen --list "$work/ofac.yaml" --input "$work/random-$locale.txt" --threshold "$threshold" --format json > "$work/random-$locale.json"
+  python3 - "$work/random-$locale.json" "$locale" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1], encoding="utf-8"))
+print(f"| {sys.argv[2]} | {len(results)} | {sum(1 for r in results if r['matches'])} |")
+PY
+done
+
 [ "${SCREENING_SPEED:-1}" = 0 ] && exit 0
 echo
 echo "== speed: $(wc -l < "$work/names.txt") names against the full OFAC list (names and aliases)"

@@ -182,7 +182,12 @@ public struct NameNormalizer: Sendable {
     public func normalize(_ name: String) -> NormalizedName {
         let cut = name.utf8.count > Self.maxCharacters ? String(name.prefix(Self.maxCharacters)) : name
         // ASCII needs no transliteration (`Transliterator.latin` returns it unchanged).
-        let (romanised, transcribed) = cut.utf8.allSatisfy { $0 < 0x80 } ? (cut, []) : Transliterator.latinAndTranscriptions(cut)
+        var (romanised, transcribed) = cut.utf8.allSatisfy { $0 < 0x80 } ? (cut, []) : Transliterator.latinAndTranscriptions(cut)
+        if romanised != cut {
+            // Chinese names in Palladius Cyrillic in pinyin, Korean names written the Russian
+            // way in the lists' spelling (`ChineseCyrillic`, `KoreanCyrillic`).
+            romanised = ChineseCyrillic.pinyin(cut) ?? KoreanCyrillic.listSpelling(romanised, source: cut)
+        }
         let latin = WadeGiles.pinyin(romanised)
         // After transliteration the text is ASCII; anything ICU could not romanise separates words.
         var bytes: [UInt8] = []

@@ -5,7 +5,7 @@
 /// Revised Romanisation and the lists' own habits for Korean ("Cho'ng"/"Jong",
 /// "P'yo'ng-kuk"/"Phyong Guk", "Chang-su"/"Jang Su"). They differ mostly in how the first
 /// consonant is written: voiced or not, aspirated or not (ch/j/zh/q, ts/tz/z/c, hs/x, k/g, p/b,
-/// t/d, r/l). The key writes each such group as one letter and the vowels and final as the
+/// t/d, r/l; Polish writes the Korean "j" "dz", "Kim Dzong Un"). The key writes each such group as one letter and the vowels and final as the
 /// systems mostly agree ("eo"/"o", "eu"/"u", "ae"/"e", "ung"/"ong").
 ///
 /// Only a word that is one syllable of these systems has a key (an initial of at most three
@@ -15,7 +15,7 @@
 enum RomanisedSyllable {
     /// Initials, longest first, and the class each is keyed as.
     static let initials: [([UInt8], UInt8)] = [
-        ("tch", "J"), ("tsh", "Z"), ("ch", "J"), ("zh", "J"), ("ts", "Z"), ("tz", "Z"), ("dz", "Z"), ("hs", "X"), ("sh", "S"),
+        ("tch", "J"), ("tsh", "Z"), ("ch", "J"), ("zh", "J"), ("ts", "Z"), ("tz", "Z"), ("dz", "J"), ("hs", "X"), ("sh", "S"),
         ("kh", "G"), ("ph", "B"), ("th", "D"), ("j", "J"), ("q", "J"), ("z", "Z"), ("c", "Z"), ("x", "X"), ("s", "S"),
         ("k", "G"), ("g", "G"), ("p", "B"), ("b", "B"), ("t", "D"), ("d", "D"), ("r", "L"), ("l", "L"), ("h", "H"),
         ("m", "M"), ("n", "N"), ("f", "F"), ("w", "W"), ("y", "Y"),
@@ -54,6 +54,19 @@ enum RomanisedSyllable {
             key = key << 8 | UInt64(UInt8(ascii: "o"))
         } else {
             var previous: UInt8 = 0
+            // Burmese "au" ("Aung") is the "o" other scripts write ("ong", "oong", "ung"); no
+            // Chinese or Korean romanisation writes "au" or "oo". Without an initial, the
+            // Burmese syllable's nasal is written n or ng, and its vowel a, o, ao, au or oo
+            // ("Аун", "آنگ", "ong", "aong", "昂" ang): one key.
+            // With an initial it stays apart ("Thaung" is not "Dong").
+            let burmese = vowels.elementsEqual("au".utf8) || vowels.elementsEqual("oo".utf8)
+            if initial == 0, burmese || (final == 0 && (vowels.elementsEqual("a".utf8) || vowels.elementsEqual("ao".utf8))) {
+                key = key << 8 | UInt64(UInt8(ascii: "o"))
+                key = key << 8 | UInt64(UInt8(ascii: "-"))
+                if final == 1 || final == 0 { return key << 16 | UInt64(UInt8(ascii: "n")) << 8 | UInt64(UInt8(ascii: "g")) }
+                if final >= 0 { for byte in finals[final] { key = key << 8 | UInt64(byte) } }
+                return key
+            }
             for byte in vowels {
                 // "eo" is "o", "eu" is "u", "ae" and "oe" are "e".
                 if (previous == UInt8(ascii: "e") && (byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")))

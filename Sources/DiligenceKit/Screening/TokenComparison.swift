@@ -129,7 +129,13 @@ public struct TokenComparison: Sendable, Hashable {
     /// ("as", "is", "ys", "us", "es") and the other has four letters or more; nil otherwise.
     static func inflectedEnding(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int? {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        guard short.count >= 4, long.count == short.count + 2, long.starts(with: short), let last = long.last, last == UInt8(ascii: "s") else { return nil }
+        guard short.count >= 4, long.count == short.count + 2, let last = long.last, last == UInt8(ascii: "s") else { return nil }
+        // Lithuanian writes a final "i" of the stem "j" before the ending ("Sergejus"/"Sergei").
+        guard
+            long.starts(with: short)
+                || (short.last == UInt8(ascii: "i") && long.starts(with: short.dropLast())
+                    && long[long.index(long.startIndex, offsetBy: short.count - 1)] == UInt8(ascii: "j"))
+        else { return nil }
         let vowel = long[long.index(long.endIndex, offsetBy: -2)]
         // Keys fold "y" to "i".
         guard vowel == UInt8(ascii: "a") || vowel == UInt8(ascii: "i") || vowel == UInt8(ascii: "u") || vowel == UInt8(ascii: "e") else { return nil }

@@ -302,19 +302,70 @@ public enum Transliterator {
 
     private static let wordMemo = Memo<WordKey, String>(capacity: 100_000)
 
-    /// The ICU transform chain `id` applied to the whole text, BGN/PCGN marks removed.
+    /// The ICU transform chain `id` applied to the whole text, BGN/PCGN marks removed, and the
+    /// letters `Latin-ASCII` would flatten wrongly for names written as lists write them
+    /// (`listLetters`) replaced before it runs.
     static func transform(_ text: String, _ id: String) -> String {
-        let transformed = text.applyingTransform(StringTransform(id), reverse: false) ?? text
+        let asciiStep = "; Latin-ASCII"
+        guard id.hasSuffix(asciiStep) else { return listLetters(text.applyingTransform(StringTransform(id), reverse: false) ?? text, source: text) }
+        let latin = text.applyingTransform(StringTransform(String(id.dropLast(asciiStep.count))), reverse: false) ?? text
+        let letters = listLetters(latin, source: text)
+        guard !letters.utf8.allSatisfy({ $0 < 0x80 }) else { return letters }
+        return listLetters(letters.applyingTransform(StringTransform("Latin-ASCII"), reverse: false) ?? letters, source: text)
+    }
+
+    /// A romanised text with marks removed and the letters `Latin-ASCII` would flatten to
+    /// another sound written as lists write them:
+    ///
+    /// - the velar nasal of the Indic romanisations, "ṅ", is "ng" (Tamil "ஜொங்" → "jong", not
+    ///   "jon"; Malayalam, Bengali "ঙ", Devanagari "ङ" alike);
+    /// - Bengali's anusvara (ং, romanised "ṁ") is said "ng", and the inherent vowel before it
+    ///   "o" (Bengali's inherent vowel is /ɔ/): "জং" → "jong", "অং" → "ong" (ICU: "jam", "am");
+    /// - the háček letters of Czech, Slovak, Lithuanian, Latvian, Croatian and Slovene, which
+    ///   ICU's romanisations of Georgian, Armenian, Ethiopic and Arabic write too, are the
+    ///   digraphs lists use: "č" → "ch", "š" → "sh", "ž" → "zh" ("Kim Čong-un" → "chong", which
+    ///   compares with "Jong" as a syllable; "Šoigu" → "Shoigu"), and "ǧ", "ǰ" (Ethiopic "ጀ",
+    ///   Arabic "ج") are "j".
+    static func listLetters(_ transformed: String, source: String) -> String {
+        let bengali = source.unicodeScalars.contains { (0x0980...0x09FF).contains($0.value) }
+        let armenian = source.unicodeScalars.contains { (0x0530...0x058F).contains($0.value) }
         var result = ""
         result.unicodeScalars.reserveCapacity(transformed.unicodeScalars.count)
+        // After "ṅ" written "ng", a velar letter that follows is the nasal's own ("ṅg" is "ng").
+        var afterVelarNasal = false
         for scalar in transformed.unicodeScalars {
+            if afterVelarNasal, scalar == "g" || scalar == "k" || scalar == "G" || scalar == "K" {
+                result.unicodeScalars.removeLast()
+            }
+            afterVelarNasal = scalar == "ṅ" || scalar == "Ṅ"
             switch scalar {
             case "ʹ", "ʺ", "·", "ʼ", "ʻ", "ʽ", "ʾ", "ʿ", "′", "″":
                 continue
+            case "ə" where armenian, "Ə" where armenian:
+                // Armenian writes with ը (ICU "ə") what Russian writes with ы: the Korean ㅡ of
+                // "Կիմ Չեն Ըն" (Ким Чен Ын), read as Russian's "y" (`KoreanCyrillic`).
+                result.unicodeScalars.append(scalar == "ə" ? "y" : "Y")
             case "ǝ", "Ǝ", "ə", "Ə":
                 // The Ethiopic sixth order (and the schwa of other romanisations) is mostly not
                 // written in Latin spellings of a name: "አሕመድ" is "Ahmed", not "Ahǝmad".
                 continue
+            case "ṅ", "Ṅ":
+                result.unicodeScalars.append(contentsOf: scalar == "ṅ" ? "ng".unicodeScalars : "Ng".unicodeScalars)
+            case "ṁ" where bengali, "ṃ" where bengali:
+                // The inherent vowel ("a", not "ā") before the anusvara is "o".
+                if result.unicodeScalars.last == "a" {
+                    result.unicodeScalars.removeLast()
+                    result.unicodeScalars.append("o")
+                }
+                result.unicodeScalars.append(contentsOf: "ng".unicodeScalars)
+            case "č", "š", "ž", "Č", "Š", "Ž":
+                let lower = scalar.properties.lowercaseMapping
+                let base = lower == "č" ? "c" : (lower == "š" ? "s" : "z")
+                result.unicodeScalars.append(contentsOf: ((scalar.properties.isUppercase ? base.uppercased() : base) + "h").unicodeScalars)
+            case "ǧ", "ǰ":
+                result.unicodeScalars.append("j")
+            case "Ǧ":
+                result.unicodeScalars.append("J")
             default:
                 result.unicodeScalars.append(scalar)
             }
