@@ -329,13 +329,6 @@ private struct DocumentPlaces: TablePlaces {
     func place(ofMessage parts: [String]) -> Int? { messageNumbers[parts] }
 }
 
-extension Citations: TablePlaces {
-    func place(ofList id: String) -> Int? { lists.places[id] }
-    func place(ofEvent id: String) -> Int? { eventPlaces[id] }
-    func place(ofFact id: String) -> Int? { factPlaces[id] }
-    func place(ofMessage parts: [String]) -> Int? { lists.messagePlaces[parts] }
-}
-
 // MARK: Reading
 
 extension JSONReportV4 {
