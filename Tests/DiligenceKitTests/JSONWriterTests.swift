@@ -92,6 +92,32 @@ import Testing
         #expect(rendered.utf8.count * 10 < JSONReporter(schemaVersion: 3).render(result).utf8.count * 9)
     }
 
+    /// Schema 4's findings are written straight from the run's findings, with holes for their
+    /// places: with a baseline (each finding `new` or `unchanged`) and the lowest `--report-min`,
+    /// the bytes are still schema 4's document of the same run's schema 3 report.
+    @Test func schema4WrittenDirectlyWithABaselineIsTheDocumentOfSchema3() throws {
+        let files = FileDiscovery.yamlFiles(in: TestData.root.appendingPathComponent("policies").path)
+        let policies = try files.map { try TestData.workspace.policyLoader.load(path: $0) }
+        let checker = Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies)
+        let first = checker.check(policies, options: CheckOptions(asOf: TestData.asOf))
+        let kept = first.findings.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        let baseline = Baseline(
+            file: "baseline.json", asOf: "2020-06-30",
+            entries: kept.map { Baseline.Entry(policy: $0.policy, id: $0.identity.description, rule: $0.rule, severity: $0.severity.name, message: $0.message) }
+        )
+        let result = checker.check(policies, options: CheckOptions(asOf: TestData.asOf, reportMin: .info, baseline: baseline))
+        let rendered = JSONReporter().render(result)
+        let version3 = try JSONDecoder().decode(
+            JSONReportV3.Document<[JSONReportV3.FindingEntry]>.self, from: Data(JSONReporter(schemaVersion: 3).render(result).utf8))
+        #expect(rendered == JSONReporter.text(of: try JSONReportV4.Document(version3)))
+        #expect(rendered.contains("\"baseline\":\"new\"") && rendered.contains("\"baseline\":\"unchanged\""))
+        #expect(rendered.contains("\"accepted\":{") && rendered.contains("\"exposure\":{"))
+        for key in ["bands", "binding", "event", "evidence", "message", "recommendations"] {
+            #expect(!rendered.contains("\"\(key)\":-1"), "every hole is filled with a place")
+        }
+        #expect(!rendered.contains("\"path\":[-1") && !rendered.contains(",-1]"))
+    }
+
     /// A schema 4 report whose finding cites a place its tables do not hold is refused when read
     /// back, with the finding's number.
     @Test func schema4WithAPlaceOutsideItsTablesIsRefused() throws {

@@ -329,53 +329,6 @@ private struct DocumentPlaces: TablePlaces {
     func place(ofMessage parts: [String]) -> Int? { messageNumbers[parts] }
 }
 
-extension Citations: TablePlaces {
-    func place(ofList id: String) -> Int? { lists.places[id] }
-    func place(ofEvent id: String) -> Int? { eventPlaces[id] }
-    func place(ofFact id: String) -> Int? { factPlaces[id] }
-    func place(ofMessage parts: [String]) -> Int? { lists.messagePlaces[parts] }
-}
-
-// MARK: Writing
-
-extension JSONReportV4 {
-    /// A policy's findings as the findings array's members (the text of its section), their
-    /// references by place in the run's tables (`places`: every earlier policy's and its own).
-    static func text(of entries: [JSONReportV3.FindingEntry], asOf: String, places: some TablePlaces) -> String {
-        let compact = entries.map { entry in
-            // Every id is listed: the tables and the places come from the same findings
-            // (`CitedPart`); a test compares the streamed report with `Document(_:)` of schema 3's.
-            (try? FindingEntry(entry, asOf: asOf, places: places)) ?? FindingEntry(unplaced: entry)
-        }
-        return JSONStreamEncoder.section(members: compact, depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth).text(Citations())
-    }
-
-    /// What a finding is reckoned to add to the report, for `ReportBudget` before its text is
-    /// written: its texts and a few bytes a reference, over-counted.
-    static func reckonedBytes(_ entry: JSONReportV3.FindingEntry) -> Int {
-        var bytes = 400 + entry.message.utf8.count + entry.subject.utf8.count + entry.subject_name.utf8.count + 8 * entry.path.count
-        bytes += entry.factors.reduce(0) { $0 + $1.utf8.count + 3 }
-        if let exposure = entry.exposure {
-            bytes += 300 + 40 * exposure.events.count + (exposure.steps ?? []).reduce(0) { $0 + $1.reason.utf8.count + 20 }
-        }
-        if let accepted = entry.accepted { bytes += 100 + accepted.reason.utf8.count + accepted.approved_by.utf8.count }
-        return bytes
-    }
-}
-
-extension JSONReportV4.FindingEntry {
-    /// An entry whose references could not be placed (never for a run's own findings): its
-    /// own values, its references to no entry (-1).
-    fileprivate init(unplaced entry: JSONReportV3.FindingEntry) {
-        self.init(
-            accepted: entry.accepted, baseline: entry.baseline, binding: entry.binding.map { _ in -1 }, caused_by: entry.caused_by,
-            change: entry.change, column: entry.column, evidence: entry.evidence.map { _ in -1 }, exposure: nil, factors: entry.factors,
-            gate: entry.gate, id: entry.id, line: entry.line, message: -1, path: entry.path.map { _ in -1 }, policy: entry.policy,
-            recommendations: entry.recommendations.map { _ in -1 }, rule: entry.rule, severity: entry.severity, subject: entry.subject,
-            subject_kind: entry.subject_kind, subject_name: entry.subject_name == entry.subject ? nil : entry.subject_name)
-    }
-}
-
 // MARK: Reading
 
 extension JSONReportV4 {

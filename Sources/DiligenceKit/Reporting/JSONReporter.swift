@@ -44,15 +44,8 @@ public struct JSONReporter: Reporter {
             ]
         default:
             // Places in the tables are known once the policies before this one are cited: the
-            // findings are written when the section is appended (`ReportSection`'s deferred text).
-            let entries = Array(reported.map { JSONReportV3.FindingEntry($0, context.options, policy: result.position) })
-            guard !entries.isEmpty else { return [ReportSection(separator: ",")] }
-            let asOf = context.asOf.description
-            return [
-                ReportSection(byteCount: entries.reduce(0) { $0 + JSONReportV4.reckonedBytes($1) }, separator: ",") { citations in
-                    JSONReportV4.text(of: entries, asOf: asOf, places: citations)
-                }
-            ]
+            // entries are written here, with holes the ordered writer fills (`ReportSection`).
+            return [JSONReportV4.section(of: reported, options: context.options, policy: result.position, asOf: context.asOf.description)]
         }
     }
 

@@ -165,6 +165,15 @@ struct JSONWriter {
         endArray()
     }
 
+    /// How many bytes are written (since the last `takeText()`).
+    var byteCount: Int { bytes.count }
+
+    /// What precedes a value: the separator and line start inside an array (nothing after a
+    /// key), for a value whose text is written elsewhere (a schema 4 section's hole).
+    mutating func valueStart() {
+        separate()
+    }
+
     /// Before a value inside an array: the separator and the indent (in an object the key did it).
     private mutating func separate() {
         guard let last = open.last, last.isArray else { return }

@@ -129,11 +129,12 @@ struct ReportSection: Sendable {
     /// Written before the section when an earlier section of the same stream wrote text (the
     /// comma between members of a JSON array that spans policies).
     var separator: String
-    /// A section whose text is written once every earlier policy's citations are known (JSON
-    /// schema 4 numbers its table entries in order of first citation), with the bytes it is
-    /// reckoned to take for `ReportBudget` before it is written.
-    private var deferred: (@Sendable (Citations) -> String)?
-    private var deferredBytes = 0
+    /// Holes for table places instead of citation numbers (JSON schema 4 numbers its table
+    /// entries in order of first citation): filled once every earlier policy's citations are
+    /// known, at `placeOffsets` (UTF-8 offsets into the one segment). A section has holes of
+    /// one kind only.
+    private(set) var places: [TableKey] = []
+    private var placeOffsets: [Int] = []
 
     init(_ text: String = "", separator: String = "") {
         segments = [text]
@@ -141,14 +142,13 @@ struct ReportSection: Sendable {
         self.separator = separator
     }
 
-    /// A section written by `write` when it is appended to its stream, from the citations of
-    /// the policies before it and its own (`byteCount`: what it is reckoned to weigh).
-    init(byteCount: Int, separator: String = "", write: @escaping @Sendable (Citations) -> String) {
-        segments = [""]
+    /// A section of text with a hole for each table place at its UTF-8 offset (ascending).
+    init(_ text: String, places: [TableKey], at offsets: [Int], separator: String = "") {
+        segments = [text]
         citations = []
+        self.places = places
+        placeOffsets = offsets
         self.separator = separator
-        deferred = write
-        deferredBytes = byteCount
     }
 
     /// Appends text.
@@ -162,10 +162,10 @@ struct ReportSection: Sendable {
         segments.append("")
     }
 
-    var isEmpty: Bool { deferred == nil && citations.isEmpty && segments.allSatisfy(\.isEmpty) }
+    var isEmpty: Bool { citations.isEmpty && places.isEmpty && segments.allSatisfy(\.isEmpty) }
 
     /// Bytes of text in the section (citation numbers and the separator aside).
-    var byteCount: Int { deferred == nil ? segments.reduce(0) { $0 + $1.utf8.count } : deferredBytes }
+    var byteCount: Int { segments.reduce(0) { $0 + $1.utf8.count } }
 
     /// Appends the section to the text of its stream so far, with the separator when needed.
     func append(to stream: inout String, _ citations: Citations) {
@@ -182,7 +182,21 @@ struct ReportSection: Sendable {
     /// The text with every hole filled by the reference's number (references that `citations`
     /// does not know are numbered after the others).
     func text(_ citations: Citations) -> String {
-        if let deferred { return deferred(citations) }
+        if !places.isEmpty {
+            var whole = segments[0]
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(whole.utf8.count + 6 * places.count)
+            whole.withUTF8 { text in
+                var start = 0
+                for (key, offset) in zip(places, placeOffsets) where offset >= start && offset <= text.count {
+                    bytes.append(contentsOf: text[start..<offset])
+                    bytes.append(contentsOf: String(key.place(in: citations)).utf8)
+                    start = offset
+                }
+                bytes.append(contentsOf: text[start...])
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         guard !self.citations.isEmpty else { return segments[0] }
         var numbers = citations
         var text = segments[0]
