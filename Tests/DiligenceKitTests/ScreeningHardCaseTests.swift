@@ -10,8 +10,8 @@ import Testing
     static let threshold = 0.70
 
     /// The best match's score against a list (0 when nothing is found) and its why.
-    static func best(_ query: String, _ entities: [ListedEntity]) -> (score: Double, why: String) {
-        let match = NameScreener(entities: entities).screen(query, threshold: 0).first
+    static func best(_ query: String, _ entities: [ListedEntity], parameters: ScoringParameters = ScoringParameters()) -> (score: Double, why: String) {
+        let match = NameScreener(entities: entities, parameters: parameters).screen(query, threshold: 0).first
         return (match?.score ?? 0, match?.why ?? "")
     }
 
