@@ -125,7 +125,20 @@ import Glibc
     static func unprivileged() -> [String]? {
         if getuid() != 0 { return [] }
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") {
-            return ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            let launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            // `nobody` must reach the built executable and its data files: a checkout below a
+            // mode-0700 folder (`mktemp -d`) hides them, and then nothing here can be judged.
+            if let folder = try? Executable.temporaryFolder() {
+                defer { try? FileManager.default.removeItem(at: folder) }
+                let copy = folder.appendingPathComponent("probe.yaml")
+                if (try? FileManager.default.copyItem(atPath: Self.policy, toPath: copy.path)) != nil, (try? openUp(folder)) != nil,
+                    let probe = try? Executable.run(["validate", copy.path], stdinBytes: nil, launcher: launcher), probe.status == 0
+                {
+                    return launcher
+                }
+            }
+            print("skipped: user nobody cannot run the built executable on its data files (a folder above the checkout is not searchable by others)")
+            return nil
         }
         print("skipped: running as root and /usr/bin/setpriv is missing, so a mode-000 folder cannot be made unreadable")
         return nil

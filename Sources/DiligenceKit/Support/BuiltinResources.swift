@@ -14,8 +14,16 @@ public enum BuiltinResources {
         if let override = ProcessInfo.processInfo.environment["DILIGENCE_RESOURCES"], !override.isEmpty {
             candidates.append(URL(fileURLWithPath: override))
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        for base in [executable, Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()] {
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var bases = [executable.deletingLastPathComponent()]
+        // Foundation's `Bundle.main` stops the process when the executable's own path cannot be
+        // reached (a folder above it not searchable by this user): on Linux, ask it only when
+        // the running executable (`/proc/self/exe`) can be reached.
+        let running = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        if running.map({ access($0, F_OK) == 0 }) ?? true {
+            bases += [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        }
+        for base in bases {
             candidates.append(base.appendingPathComponent(bundleName).appendingPathComponent("Resources"))
         }
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources"))
