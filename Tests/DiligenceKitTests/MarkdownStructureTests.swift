@@ -54,7 +54,9 @@ import Testing
     @Test func theExamplesHaveTheShapeTheseTestsNeed() throws {
         #expect(Self.examples.policies.count == 9)
         #expect(Self.examples.reportedFindings.contains { $0.severity == .critical })
-        #expect(try Self.companySections().count == 9)
+        // Seven companies have findings; the two without have no part in section 5.
+        #expect(try Self.companySections().count == 7)
+        #expect(Self.examples.policies.filter { $0.findings.isEmpty }.count == 2)
     }
 
     /// In each company, the findings go from the most severe down: each factor's findings in
@@ -96,10 +98,17 @@ import Testing
         let sections = try Self.companySections().map(\.company)
         #expect(sections.first?.hasPrefix("Lúrio Logistics Services Lda") == true)
         let table = try #require(markdown.range(of: "**Companies by risk**"))
-        let order = markdown[table.upperBound...].split(separator: "\n").prefix { !$0.hasPrefix("**Top risks**") }
-            .filter { $0.hasPrefix("| [") }.map { String($0.dropFirst(3).prefix { $0 != "]" }) }
+        // A company with findings is linked to its part of section 5; one without is named only.
+        let rows = markdown[table.upperBound...].split(separator: "\n").prefix { !$0.hasPrefix("**Most severe findings**") }
+            .filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Company |") && !$0.hasPrefix("| **All companies**") && !$0.hasPrefix("| ---") }
+        let order = rows.map { row in
+            row.hasPrefix("| [") ? String(row.dropFirst(3).prefix { $0 != "]" }) : String(row.dropFirst(2).prefix { $0 != "|" }.dropLast())
+        }
         #expect(order.count == 9)
-        #expect(sections.map { String($0.prefix { $0 != "(" }.dropLast()) } == order)
+        let linked = rows.filter { $0.hasPrefix("| [") }.map { String($0.dropFirst(3).prefix { $0 != "]" }) }
+        #expect(linked.count == 7)
+        #expect(sections.map { String($0.prefix { $0 != "(" }.dropLast()) } == linked)
+        #expect(Array(order.prefix(7)) == linked)
         // The scope's tables list the companies in the same order.
         let scope = try #require(markdown.range(of: "\n## 3. Scope\n"))
         let companies = markdown[scope.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).drop {
@@ -117,8 +126,13 @@ import Testing
     /// with the owner, decision and due date to fill in, and ends with its signature line.
     @Test func eachCompanySignsOffItsOwnFindings() throws {
         let sections = try Self.companySections()
-        #expect(sections.count == Self.examples.policies.count)
+        #expect(sections.count == Self.examples.policies.filter { !$0.findings.isEmpty }.count)
         for entry in Self.examples.policies {
+            // A company without a finding has nothing to decide or sign: no part (its scope row says so).
+            guard !entry.findings.isEmpty else {
+                #expect(!sections.contains { $0.company.hasPrefix(entry.policy.company + " (") }, "\(entry.policy.company)")
+                continue
+            }
             let section = try #require(sections.first { $0.company.hasPrefix(entry.policy.company + " (") })
             let lines = section.text.split(separator: "\n")
             let decisions = lines.filter { $0.contains(" · Decision: ") }
@@ -308,13 +322,19 @@ import Testing
                 $0.hasPrefix("| Vestfjord Havbruk AS | `") && $0.contains("policies/control-norway-aquaculture.yaml` |")
                     && $0.hasSuffix(" | Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE) |")
             })
-        let norway = try #require(try Self.companySections().first { $0.company.hasPrefix("Vestfjord Havbruk AS") })
-        // Said in the heading and the paragraph under it.
-        #expect(norway.company.hasSuffix("control-norway-aquaculture.yaml`): no finding"))
+        // Said once, in its scope row (above, with the countries no factor covers): no part in
+        // section 5, which would only repeat it, and its summary row is not a link.
+        #expect(try !Self.companySections().contains { $0.company.hasPrefix("Vestfjord Havbruk AS") })
+        #expect(!markdown.contains("<a id=\"policy-policies-control-norway-aquaculture-yaml\"></a>"))
+        #expect(lines.contains { $0.hasPrefix("| Vestfjord Havbruk AS | 0 | 0 | 0 | 0 | 0 | 0 |") })
         #expect(
-            norway.text.contains(
-                "): no finding\n\n**Not covered:** no factor of the risk database covers Germany (DE), Denmark (DK), Japan (JP), Norway (NO), Sweden (SE), where this company operates: no finding there means *not covered*, not *no risk*"
-            ))
+            lines.contains {
+                $0.hasPrefix("| Vestfjord Havbruk AS | `")
+                    && $0.contains(" | no finding; 3 sites (`bergen-head-office`, `kristiansund-plant`, `hitra-sea-site`), ")
+            })
+        // A company with findings in a country no factor covers is told so in its part.
+        let lurio = try #require(try Self.companySections().first { $0.company.hasPrefix("Lúrio Logistics Services Lda") })
+        #expect(lurio.text.contains("\n**Not covered:** no factor of the risk database covers South Africa (ZA), where this company operates: "))
         #expect(lines.contains { $0.hasPrefix("| Nemiga Software Labs | `") && $0.hasSuffix(" | none |") })
     }
 
@@ -506,7 +526,7 @@ import Testing
         let sections = try Self.companySections()
         var given: Set<String> = []
         var own = 0
-        for entry in Self.examples.policies {
+        for entry in Self.examples.policies where !entry.findings.isEmpty {
             let section = try #require(sections.first { $0.company.hasPrefix(entry.policy.company + " (") }).text
             let lines = section.split(separator: "\n")
             for finding in entry.findings {
@@ -615,6 +635,81 @@ import Testing
     }
 
     static func kmText(_ value: Double) -> String { MarkdownReporter.km(value) }
+
+    /// The executive summary lists the findings of the most severe level present (here the
+    /// three criticals, which section 5 opens with), not the first highs of 22: the counts per
+    /// company and severity are its table's.
+    @Test func theSummaryListsTheCriticals() throws {
+        let start = try #require(Self.markdown.range(of: "\n## 2. Executive summary\n"))
+        let end = try #require(Self.markdown.range(of: "\n## 3. Scope\n"))
+        let summary = Self.markdown[start.upperBound..<end.lowerBound]
+        #expect(!summary.contains("Top risks"))
+        #expect(summary.contains("\n**Most severe findings** (the 3 critical ones, where; section 5 opens with them and says why and what to do)\n"))
+        let open = Self.examples.reportedFindings.filter { $0.accepted == nil }
+        let criticals = open.filter { $0.severity == .critical }
+        #expect(criticals.count == 3)
+        for finding in criticals {
+            let anchor = MarkdownReporter.anchor("policy", finding.policy)
+            #expect(
+                summary.contains(
+                    "\n- `\(finding.identity.description)` in [Lúrio Logistics Services Lda](#\(anchor)): \(Escaping.markdown(finding.subjectName))\n"
+                ), "\(finding.identity) not in the summary")
+        }
+        for finding in open where finding.severity < .critical {
+            #expect(!summary.contains("`\(finding.identity.description)`"), "\(finding.identity) listed though not critical")
+        }
+    }
+
+    /// An operation not assessed is a finding of section 5, which says what is missing; section
+    /// 7 lists it by place and identity without restating it.
+    @Test func itemsNotAssessedAreListedNotRestated() throws {
+        let start = try #require(Self.markdown.range(of: "\n### Not assessed\n"))
+        let end = try #require(Self.markdown.range(of: "\n## 8. Limitations and data gaps\n"))
+        let section = Self.markdown[start.upperBound..<end.lowerBound]
+        let unassessed = Self.examples.reportedFindings.filter { $0.rule == "not-assessed" }
+        #expect(!unassessed.isEmpty)
+        for finding in unassessed {
+            #expect(
+                section.contains(
+                    "\n- `\(finding.policy):\(finding.line)` `\(finding.subject)`, \(finding.severity): what is missing is said by `\(finding.identity.description)` in ["
+                ),
+                "\(finding.identity) not listed")
+            #expect(Self.markdown.components(separatedBy: Escaping.markdown(finding.message)).count - 1 == 1, "\(finding.identity): message not once")
+        }
+    }
+
+    /// Each rule of the methodology is stated in brief (its summary up to the first colon,
+    /// semicolon or full stop outside parentheses), its whole text left to `diligence explain`.
+    @Test func theMethodologyStatesEachRuleInBrief() throws {
+        let start = try #require(Self.markdown.range(of: "\n## 4. Methodology\n"))
+        let end = try #require(Self.markdown.range(of: "\n## 5. Findings by company\n"))
+        let section = Self.markdown[start.upperBound..<end.lowerBound]
+        let used = Set(Self.examples.reportedFindings.map(\.rule))
+        var shorter = 0
+        for description in RuleRegistry.all.map(\.description) where used.contains(description.id) {
+            let brief = MarkdownReporter.headClause(description.summary)
+            #expect(section.contains("\n- **`\(description.id)`**: \(brief) Severity: "), "\(description.id)")
+            #expect(description.summary.hasPrefix(String(brief.dropLast())), "\(description.id): not the summary's start")
+            if brief.count < description.summary.count {
+                shorter += 1
+                #expect(!section.contains(description.summary), "\(description.id): whole summary printed")
+            }
+        }
+        #expect(shorter >= 5)
+    }
+
+    @Test(arguments: [
+        ("Trade flows that touch a country under a trade halt: the partner country.", "Trade flows that touch a country under a trade halt."),
+        (
+            "Sites, trade flows (every country they touch: partner, origin) and counterparties. More.",
+            "Sites, trade flows (every country they touch: partner, origin) and counterparties."
+        ),
+        ("A site near events; closer is more severe.", "A site near events."),
+        ("An accepted risk whose `expires: 2020.` date is past", "An accepted risk whose `expires: 2020.` date is past."),
+    ])
+    func aRuleInBriefIsItsHeadClause(_ summary: String, _ brief: String) {
+        #expect(MarkdownReporter.headClause(summary) == brief)
+    }
 
     /// Findings link to their factor's profile, and every link has its anchor.
     @Test func everyLinkHasItsAnchor() throws {

@@ -4,10 +4,8 @@ extension MarkdownReporter {
     // MARK: 1. Control block
 
     func control(_ result: CheckSummary, _ out: inout MarkdownDocument) {
-        let companies = result.policies.map(\.policy.company)
+        // The companies are named once before the findings: in the executive summary's table.
         out.line("# Due-diligence report: geopolitical exposure")
-        out.blank()
-        out.line("Companies covered: " + (companies.isEmpty ? "none" : companies.map(Escaping.markdown).joined(separator: "; ")) + ".")
         out.blank()
         if let comparison = result.options.comparison {
             changes(result, comparison, &out)

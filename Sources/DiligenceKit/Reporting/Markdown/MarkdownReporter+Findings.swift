@@ -32,14 +32,15 @@ extension MarkdownReporter {
         let findings = entry.findings
         let reported = findings.indices.filter { findings[$0].severity >= context.options.reportMin }
             .sorted { (findings[$1].severity, $0) < (findings[$0].severity, $1) }
+        // A company without a finding has no part: its row in the scope's companies table
+        // (section 3) says so, names its operations and the countries no factor covers.
+        guard !reported.isEmpty else { return }
         out.line("<a id=\"\(Self.anchor("policy", entry.policy.file))\"></a>")
-        // A company without a finding says so in its heading.
-        let none = reported.isEmpty ? ": no finding" + (context.options.reportMin > .info ? " at or above \(context.options.reportMin)" : "") : ""
-        out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)" + none)
+        out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
         out.blank()
         let uncovered = entry.policy.countries.filter { !context.factors.covers($0) }
         // One paragraph: the counts, the countries not covered, why measures bind.
-        var summary: [String] = reported.isEmpty ? [] : [companySummary(findings, reported)]
+        var summary = [companySummary(findings, reported)]
         if !uncovered.isEmpty {
             summary.append(
                 "**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
@@ -48,11 +49,8 @@ extension MarkdownReporter {
         // Why a measure binds the company (or does not), when several findings say it: once.
         let jurisdiction = Self.sharedBindingSteps(reported.map { findings[$0] })
         for (step, count) in jurisdiction { summary.append("**Jurisdiction** (for \(count) findings): " + Escaping.markdown(step) + ".") }
-        if !summary.isEmpty {
-            out.line(summary.joined(separator: "\n"))
-            out.blank()
-        }
-        guard !reported.isEmpty else { return }
+        out.line(summary.joined(separator: "\n"))
+        out.blank()
         let said = Set(jurisdiction.map(\.step))
         var advice: [(text: String, subjects: [String])] = []
         for group in groups(findings, reported, context) {

@@ -21,6 +21,14 @@ extension MarkdownReporter {
             if message.containsBytes(of: title), let range = message.range(of: title) { message.removeSubrange(range) }
             let announced = factor.title + ": announced "
             if message.hasPrefix(announced) { message = "Announced " + message.dropFirst(announced.count) }
+            // ", under <the title>; latest: <an event the profile lists>": the heading names the
+            // factor and its profile the event ("… is in Mali" under the coup's heading).
+            if let range = message.range(of: ", under " + factor.title.lowercasedFirst) {
+                let rest = message[range.upperBound...]
+                if rest.isEmpty || (rest.hasPrefix("; ") && Self.isLatestEvent(rest.dropFirst(2), of: factor)) {
+                    message.removeSubrange(range.lowerBound...)
+                }
+            }
         }
         return ShownFinding(message: message, steps: Self.unsaidSteps(finding, factor))
     }
@@ -54,14 +62,23 @@ extension MarkdownReporter {
         }
     }
 
-    /// Whether a step is the factor's dates as its profile states them: "DRF-… in force since
-    /// 2020-08-18", "DRF-… announced 2020-09-08, not in force on 2020-09-30".
+    /// Whether a step is what the factor's profile states: its dates ("DRF-… in force since
+    /// 2020-08-18", "DRF-… announced 2020-09-08, not in force on 2020-09-30") or one of its
+    /// events as the latest ("DRF-…: latest: … (2020-09-25)").
     static func profileStates(_ step: String, _ factor: RiskFactor) -> Bool {
+        if step.hasPrefix(factor.id + ": "), isLatestEvent(step.dropFirst(factor.id.count + 2), of: factor) { return true }
         guard step.hasPrefix(factor.id + " ") else { return false }
         let rest = step.dropFirst(factor.id.count + 1)
         if rest == "in force since \(factor.inForceFrom)" { return true }
         if let published = factor.published, rest.hasPrefix("announced \(published), not in force on ") { return true }
         return false
+    }
+
+    /// Whether the text is "latest: <event> (<date>)" of one of the factor's events, which
+    /// its profile lists (the rules name the latest event known on the as-of date so).
+    static func isLatestEvent(_ text: Substring, of factor: RiskFactor) -> Bool {
+        guard text.hasPrefix("latest: ") else { return false }
+        return factor.events.contains { text == "latest: \($0.what.lowercasedFirst) (\($0.when))" }
     }
 
     /// The path's steps, one per arrow: a step of the path may hold several ("… → one level higher").

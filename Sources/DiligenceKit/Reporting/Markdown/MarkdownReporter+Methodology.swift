@@ -21,10 +21,10 @@ extension MarkdownReporter {
         let rules = RuleRegistry.all.map(\.description).filter { used.contains($0.id) }
         guard !rules.isEmpty else { return }
         out.line(
-            "The rules behind this report's findings, each with its first severity step and, under it, its general advice to the findings it gives it (said here once; a finding's factor adds its own recommendations, in its profile); every rule's whole severity ladder is printed by `diligence explain RULE` (diligence \(DiligenceVersion.current)), and `docs/severity.md` in its repository lists the severities of the example policies:"
+            "The rules behind this report's findings, each with what it checks in brief and its first severity step and, under it, its general advice to the findings it gives it (said here once; a finding's factor adds its own recommendations, in its profile); every rule's whole description and severity ladder are printed by `diligence explain RULE` (diligence \(DiligenceVersion.current)), and `docs/severity.md` in its repository lists the severities of the example policies:"
         )
         for description in rules {
-            var line = "- **`\(description.id)`**: \(description.summary)"
+            var line = "- **`\(description.id)`**: \(Self.headClause(description.summary))"
             if let first = description.severityModel.first.map(Self.firstSentence), !first.isEmpty { line += " Severity: " + first }
             out.line(line)
             for advice in Self.givenAdvice(description.id, result) { out.line("  - " + Escaping.markdown(advice)) }
@@ -36,6 +36,30 @@ extension MarkdownReporter {
     static func givenAdvice(_ rule: String, _ result: CheckSummary) -> [String] {
         let mask = result.findings.ruleAdvice[rule] ?? 0
         return (RuleRegistry.advice[rule] ?? []).prefix(64).enumerated().filter { mask & (1 << UInt64($0.offset)) != 0 }.map(\.element)
+    }
+
+    /// What a rule checks, in brief: its summary up to the first colon, semicolon or full stop
+    /// outside parentheses and code spans (the detail after it is in `diligence explain RULE`),
+    /// ending with a full stop.
+    static func headClause(_ text: String) -> String {
+        var depth = 0
+        var inCode = false
+        var previous: Character = " "
+        for index in text.indices {
+            let character = text[index]
+            switch character {
+            case "`": inCode.toggle()
+            case "(" where !inCode: depth += 1
+            case ")" where !inCode: depth = max(0, depth - 1)
+            default: break
+            }
+            let next = text.index(after: index)
+            if depth == 0, !inCode, [":", ";", "."].contains(character), next == text.endIndex || text[next] == " ", previous != " " {
+                return String(text[..<index]) + "."
+            }
+            previous = character
+        }
+        return text.hasSuffix(".") ? text : text + "."
     }
 
     /// The text up to and including its first full stop followed by a space (or all of it).

@@ -52,14 +52,13 @@ extension MarkdownReporter {
         if unassessed.isEmpty {
             out.line("None.")
         } else {
-            out.table(
-                ["Where", "Operation", "Why", "Severity"],
-                unassessed.map { finding in
-                    [
-                        "`\(Escaping.codeInTable(finding.policy)):\(finding.line)`", "`\(Escaping.codeInTable(finding.subject))`",
-                        Escaping.markdown(finding.message), finding.severity.name,
-                    ]
-                })
+            // Each is a finding of its company's part of section 5, which says what is missing:
+            // listed here by place and identity, not restated.
+            for finding in unassessed {
+                out.line(
+                    "- `\(Escaping.code(finding.policy)):\(finding.line)` `\(Escaping.code(finding.subject))`, \(finding.severity): what is missing is said by `\(Escaping.code(finding.identity.description))` in [\(Escaping.markdown(company(of: finding, result)))](#\(Self.anchor("policy", finding.policy))), section 5"
+                )
+            }
         }
         out.blank()
     }

@@ -1,5 +1,5 @@
 /// Section 2 of the Markdown report: the executive summary (gate verdict, counts, companies by
-/// risk, what changed since a baseline, top risks, decisions needed).
+/// risk, what changed since a baseline, the most severe findings, decisions needed).
 extension MarkdownReporter {
     // MARK: 2. Executive summary
 
@@ -12,20 +12,7 @@ extension MarkdownReporter {
         if let baseline = result.options.baseline {
             baselineChanges(result, baseline, &out)
         }
-        out.line("**Top risks** (the finding and where; section 5 says why and what to do)")
-        out.blank()
-        if result.findings.topRisks.isEmpty {
-            out.line("No open finding at high or critical.")
-        } else {
-            for finding in result.findings.topRisks {
-                out.line(
-                    "- **\(finding.severity)** `\(Escaping.code(finding.identity.description))` in [\(Escaping.markdown(company(of: finding, result)))](#\(Self.anchor("policy", finding.policy))): \(Escaping.markdown(finding.subjectName))"
-                )
-            }
-            let more = result.findings.topCount - result.findings.topRisks.count
-            if more > 0 { out.line("- … and \(more) more at high or critical (section 5).") }
-        }
-        out.blank()
+        mostSevere(result, &out)
         out.line("**Decisions needed**")
         out.blank()
         var decisions: [String] = []
@@ -49,6 +36,29 @@ extension MarkdownReporter {
         }
         if decisions.isEmpty { decisions.append("None.") }
         for decision in decisions { out.line("- " + decision) }
+        out.blank()
+    }
+
+    /// The open findings of the most severe level present, high or critical (at most
+    /// `FindingSummary.topLimit`, then a count): the criticals when there are any. The lower
+    /// levels are the counts of the table above; section 5 opens with these findings and says
+    /// why and what to do.
+    func mostSevere(_ result: CheckSummary, _ out: inout MarkdownDocument) {
+        guard let level = result.findings.topRisks.first?.severity else {
+            out.line("**Most severe findings:** no open finding at high or critical.")
+            out.blank()
+            return
+        }
+        let shown = result.findings.topRisks.filter { $0.severity == level }
+        let total = result.counts[level] ?? shown.count
+        out.line("**Most severe findings** (the \(total) \(level) ones, where; section 5 opens with them and says why and what to do)")
+        out.blank()
+        for finding in shown {
+            out.line(
+                "- `\(Escaping.code(finding.identity.description))` in [\(Escaping.markdown(company(of: finding, result)))](#\(Self.anchor("policy", finding.policy))): \(Escaping.markdown(finding.subjectName))"
+            )
+        }
+        if total > shown.count { out.line("- … and \(total - shown.count) more \(level) (section 5).") }
         out.blank()
     }
 
@@ -93,12 +103,18 @@ extension MarkdownReporter {
     /// report's open findings by severity and its accepted ones (with their severities).
     func companiesByRisk(_ result: CheckSummary, _ out: inout MarkdownDocument) {
         let levels = Array(Severity.allCases.reversed())
-        out.line("**Companies by risk** (most severe open finding first, the order of sections 3 and 5; each has its own sign-off in section 5)")
+        out.line(
+            "**Companies by risk** (most severe open finding first, the order of sections 3 and 5; a company with findings is linked to its part of section 5, which ends with its sign-off; a company without one is its row of the scope, section 3)"
+        )
         out.blank()
         out.tableHeader(["Company"] + levels.map(\.name) + ["Accepted"])
         for row in riskOrder(result) {
             let policy = result.policies[row.index].policy
-            out.cell("[", Escaping.markdown(policy.company), "](#\(Self.anchor("policy", policy.file)))")
+            if row.counts.contains(where: { $0 > 0 }) || row.accepted > 0 {
+                out.cell("[", Escaping.markdown(policy.company), "](#\(Self.anchor("policy", policy.file)))")
+            } else {
+                out.cell(Escaping.markdown(policy.company))
+            }
             for count in row.counts { out.cell(String(count)) }
             out.cell(String(row.accepted))
             out.endRow()
