@@ -636,6 +636,25 @@ import Testing
 
     static func kmText(_ value: Double) -> String { MarkdownReporter.km(value) }
 
+    /// A company's counts by severity are said once, in its row of the executive summary's
+    /// table (open findings per severity, accepted ones), not again in its part of section 5.
+    @Test func aCompanysCountsAreItsSummaryRow() throws {
+        #expect(!Self.markdown.contains("**Summary:**"))
+        let lines = Self.markdown.split(separator: "\n")
+        for entry in Self.examples.policies {
+            var open: [Severity: Int] = [:]
+            var accepted = 0
+            for finding in entry.findings {
+                if finding.accepted != nil { accepted += 1 } else { open[finding.severity, default: 0] += 1 }
+            }
+            let name = Escaping.markdown(entry.policy.company)
+            let cells = Severity.allCases.reversed().map { " | \(open[$0] ?? 0)" }.joined() + " | \(accepted) |"
+            #expect(
+                lines.contains { ($0.hasPrefix("| [\(name)](#") || $0.hasPrefix("| \(name) | ")) && $0.hasSuffix(cells) },
+                "\(entry.policy.company): counts not in the summary table")
+        }
+    }
+
     /// The executive summary lists the findings of the most severe level present (here the
     /// three criticals, which section 5 opens with), not the first highs of 22: the counts per
     /// company and severity are its table's.

@@ -11,7 +11,7 @@ extension MarkdownReporter {
         out.line("## 5. Findings by company")
         out.blank()
         out.line(
-            "Per company, the company with the most severe open finding first: its summary, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in; findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading; each rule's general advice is under the rule in section 4; under a factor's findings is only the advice that is theirs alone (what to do where a measure binds the company, say)."
+            "Per company with a finding, the company with the most severe open finding first (its counts are its row of the table in section 2): the countries no factor covers and why measures bind it, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in; findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading; each rule's general advice is under the rule in section 4; under a factor's findings is only the advice that is theirs alone (what to do where a measure binds the company, say)."
         )
         out.blank()
         // Each policy's part, written as it is checked, placed in order of risk.
@@ -39,8 +39,9 @@ extension MarkdownReporter {
         out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
         out.blank()
         let uncovered = entry.policy.countries.filter { !context.factors.covers($0) }
-        // One paragraph: the counts, the countries not covered, why measures bind.
-        var summary = [companySummary(findings, reported)]
+        // One paragraph: the countries not covered, why measures bind. The company's counts by
+        // severity are its row of the executive summary's table, each factor's under its heading.
+        var summary: [String] = []
         if !uncovered.isEmpty {
             summary.append(
                 "**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
@@ -49,8 +50,10 @@ extension MarkdownReporter {
         // Why a measure binds the company (or does not), when several findings say it: once.
         let jurisdiction = Self.sharedBindingSteps(reported.map { findings[$0] })
         for (step, count) in jurisdiction { summary.append("**Jurisdiction** (for \(count) findings): " + Escaping.markdown(step) + ".") }
-        out.line(summary.joined(separator: "\n"))
-        out.blank()
+        if !summary.isEmpty {
+            out.line(summary.joined(separator: "\n"))
+            out.blank()
+        }
         let said = Set(jurisdiction.map(\.step))
         var advice: [(text: String, subjects: [String])] = []
         for group in groups(findings, reported, context) {
@@ -58,17 +61,6 @@ extension MarkdownReporter {
         }
         companyAdvice(advice, of: Set(reported.map { findings[$0].subject }), &out)
         signature(entry.policy.company, &out)
-    }
-
-    /// "**Summary:** open findings: 1 critical, 2 high; accepted: 1."
-    func companySummary(_ findings: [Finding], _ reported: [Int]) -> String {
-        var open: [Severity: Int] = [:]
-        var accepted = 0
-        for position in reported {
-            if findings[position].accepted != nil { accepted += 1 } else { open[findings[position].severity, default: 0] += 1 }
-        }
-        let counts = Severity.allCases.reversed().compactMap { severity in open[severity].map { "\($0) \(severity)" } }
-        return "**Summary:** open findings: " + (counts.isEmpty ? "none" : counts.joined(separator: ", ")) + "; accepted: \(accepted)."
     }
 
     /// The shown findings by factor (the first of a finding's factors the database holds),
