@@ -160,14 +160,14 @@ import Testing
         #expect(
             lines[entry].hasSuffix(
                 ": Svislach Telecom JLLC operates *the site* in Belarus as a telecommunications business, a role the authorities' orders reach directly."))
-        // Of the path, only what the line does not say.
-        #expect(lines[entry + 1] == "  - **Why:** company sector telecommunications")
+        // Of the path, only what the line does not say: here nothing ("company sector
+        // telecommunications" is "as a telecommunications business").
         for (offset, (site, line, name)) in [
             ("minsk-noc", 25, "Network operations centre"), ("minsk-data-centre", 37, "Core data centre (Minsk south-west)"),
             ("soligorsk-regional-hub", 47, "Soligorsk regional hub and shop"),
         ].enumerated() {
             #expect(
-                lines[entry + 2 + offset]
+                lines[entry + 1 + offset]
                     == "  - `human-rights-obligations/\(site)/DRF-2020-BY-0002` at `\(file):\(line):5`: \(name). Owner: ________ · Decision: ________ · Due: ________"
             )
         }
@@ -400,6 +400,7 @@ import Testing
                             step.replacingOccurrences(of: (finding.factors.first ?? "\u{0}") + ": ", with: "").lowercased())
                         || (finding.exposure?.location).map { step == finding.subjectName + " (\($0))" } == true
                         || factor.map { MarkdownReporter.profileStates(step, $0) } == true
+                        || MarkdownReporter.messageSays(step, finding.message)
                         || (step.hasPrefix("in ") && finding.message.lowercased().contains(step.dropFirst(3).lowercased()))
                         || Self.markdown.contains("**Jurisdiction** (for ") && Self.markdown.contains("): " + Escaping.markdown(step) + ".\n")
                     #expect(said, "\(finding.identity): step left out but not said: \(step)")
@@ -470,7 +471,7 @@ import Testing
             ))
         #expect(!Self.markdown.contains("  - **Why:** binding: ECOWAS measure binds Comptoir"))
         // Different reasons (a subsidiary in Mali, the parent through Niger) stay with their findings.
-        #expect(Self.markdown.contains(" → binding: ECOWAS measure binds Sahelian Gold Resources plc in Niger (transit), within its territory\n"))
+        #expect(Self.markdown.contains("  - **Why:** binding: ECOWAS measure binds Sahelian Gold Resources plc in Niger (transit), within its territory\n"))
         let cotton = try #require(lines.first { $0.contains("`financial-restriction/cotton-imports/DRF-2020-ML-0003` at `") })
         #expect(
             cotton.contains(
@@ -728,6 +729,47 @@ import Testing
     ])
     func aRuleInBriefIsItsHeadClause(_ summary: String, _ brief: String) {
         #expect(MarkdownReporter.headClause(summary) == brief)
+    }
+
+    /// A path step the headline says in other words is not repeated in a "Why" line; one it
+    /// does not say is (an exempt good is not "restricted", another country is not this one).
+    @Test(arguments: [
+        ("no location", "Kidal permit has no coordinates, so its distance cannot be measured", true),
+        ("no location", "Kidal permit lies 40 km from Kidal", false),
+        ("export to Mali", "Export of industrial-machinery to Mali is restricted: ECOWAS halt", true),
+        ("export to Mali", "Export of industrial-machinery to Niger is restricted: ECOWAS halt", false),
+        ("import from Mali", "Export of cotton to Mali is restricted: ECOWAS halt", false),
+        ("goods: cotton (not exempt)", "Import of cotton from Mali is restricted: ECOWAS halt", true),
+        ("goods: cotton (not exempt)", "Import of cotton from Mali falls under the exemptions of ECOWAS halt", false),
+        ("goods: medicines, fuel (all exempt)", "Export of medicines, fuel to Mali falls under the exemptions of ECOWAS halt", true),
+        ("goods: medicines, fuel (all exempt)", "Export of medicines, fuel to Mali is restricted: ECOWAS halt", false),
+        ("site Minsk delivery centre in Belarus", "Nemiga operates in Belarus (Minsk delivery centre), where diligence applies", true),
+        ("site Minsk delivery centre in Belarus", "Nemiga operates in Belarus (Hrodna QA office), where diligence applies", false),
+        ("company sector telecommunications", "Svislach operates the site in Belarus as a telecommunications business, a role", true),
+        ("company sector telecommunications", "Svislach operates the site in Belarus as a software business, a role", false),
+    ])
+    func aStepTheHeadlineSaysIsNotRepeated(_ step: String, _ message: String, _ says: Bool) {
+        #expect(MarkdownReporter.messageSays(step, message) == says)
+    }
+
+    /// The findings whose headline says their whole path have no "Why" line.
+    @Test func aHeadlineThatSaysItAllHasNoWhyLine() throws {
+        let lines = Self.markdown.split(separator: "\n")
+        for identity in [
+            "not-assessed/kidal-exploration-permit/DRF-2020-ML-0004", "trade-restriction/machinery-exports/DRF-2020-ML-0002",
+            "trade-restriction/cotton-imports/DRF-2020-ML-0002", "trade-restriction/essentials-exports/DRF-2020-ML-0002",
+            "human-rights-obligations/policy/DRF-2020-BY-0002",
+        ] {
+            let at = try #require(lines.firstIndex { $0.contains("`\(identity)` at `") }, "\(identity) missing")
+            #expect(!lines[at + 1].hasPrefix("  - **Why:** "), "\(identity): Why line kept")
+        }
+        // Where the path says more (why the measure binds), the Why line keeps only that.
+        let dore = try #require(lines.firstIndex { $0.contains("`trade-restriction/dore-shipments/DRF-2020-ML-0002` at `") })
+        #expect(lines[dore].contains(": Import of gold from Mali is restricted: "))
+        #expect(
+            lines[dore + 1]
+                == "  - **Why:** binding: ECOWAS measure binds the subsidiary running Tilemsi open pit and carbon-in-leach plant: incorporated in Mali, bound to ECOWAS measures on this date"
+        )
     }
 
     /// Findings link to their factor's profile, and every link has its anchor.

@@ -54,6 +54,7 @@ extension MarkdownReporter {
             // factor's profile states them.
             if finding.factors.contains(step) { return false }
             if let factor, Self.profileStates(step, factor) { return false }
+            if messageSays(step, finding.message) { return false }
             var probe = Substring(step)
             for id in finding.factors where probe.hasPrefix(id + ": ") { probe = probe.dropFirst(id.count + 2) }
             // "in Mali" when the message says "… to Mali": the country is named.
@@ -71,6 +72,40 @@ extension MarkdownReporter {
         let rest = step.dropFirst(factor.id.count + 1)
         if rest == "in force since \(factor.inForceFrom)" { return true }
         if let published = factor.published, rest.hasPrefix("announced \(published), not in force on ") { return true }
+        return false
+    }
+
+    /// Whether the message says a step in other words: "no location" (it "has no
+    /// coordinates"), "export to Mali" and "goods: cotton (not exempt)" ("Export of cotton to
+    /// Mali is restricted"; "(all exempt)": it "falls under the exemptions"), "site <name> in
+    /// Belarus" (it names the site and the country), "company sector telecommunications" ("as a
+    /// telecommunications business").
+    static func messageSays(_ step: String, _ message: String) -> Bool {
+        let text = message.lowercased()
+        let step = step.lowercased()
+        if step == "no location" { return text.containsBytes(of: " has no coordinates") }
+        for direction in ["export ", "import "] where step.hasPrefix(direction) {
+            let rest = step.dropFirst(direction.count)
+            guard rest.hasPrefix("to ") || rest.hasPrefix("from ") else { return false }
+            return text.hasPrefix(direction.dropLast() + " of ") && text.containsBytes(of: " " + rest + " ")
+        }
+        if step.hasPrefix("goods: ") {
+            let goods = step.dropFirst("goods: ".count)
+            if goods.hasSuffix(" (not exempt)") {
+                return text.containsBytes(of: " of " + goods.dropLast(" (not exempt)".count) + " ") && text.containsBytes(of: " is restricted")
+            }
+            if goods.hasSuffix(" (all exempt)") {
+                return text.containsBytes(of: " of " + goods.dropLast(" (all exempt)".count) + " ") && text.containsBytes(of: " falls under the exemptions")
+            }
+            return false
+        }
+        if step.hasPrefix("site "), let range = step.range(of: " in ", options: .backwards) {
+            let name = step[step.index(step.startIndex, offsetBy: 5)..<range.lowerBound]
+            return text.containsBytes(of: String(name)) && text.containsBytes(of: String(step[range.lowerBound...]))
+        }
+        if step.hasPrefix("company sector ") {
+            return text.containsBytes(of: " as a " + step.dropFirst("company sector ".count) + " business")
+        }
         return false
     }
 
