@@ -261,6 +261,15 @@ import Testing
         #expect(count("<a id=\"factor-drf-2020-by-0004\"></a>") == 1)
         #expect(markdown.contains("sanction, severity high; announced on 2020-09-08, not in force on the as-of date; reviewed after the as-of date."))
         #expect(!markdown.contains("in force since 2020-10-02"))
+        // A list entry's source that a profile lists (the Baltic announcement, without a quote)
+        // is listed there once, not again as the finding's evidence.
+        let announcement = "Announcement of 31 August 2020 of national sanctions (entry bans) by Lithuania, Latvia and Estonia"
+        #expect(count(announcement) == 2, "the profile's source line and the annex")
+        #expect(markdown.contains("  - Ministry of Foreign Affairs of the Republic of Lithuania, “\(announcement)"))
+        #expect(
+            markdown.contains(
+                "\n  - **Evidence:** since 2020-08-31: Alexander Grigorievich Lukashenko (person) listed by LT, LV, EE under Travel bans on Belarusian officials, 2020 (`BY-TRAVELBAN-2020-0001`) ["
+            ))
         // No evidence line is a title without its quote: the profiles quote their sources.
         #expect(!markdown.contains("2020-09: The Belarus Crisis and its Implications"))
     }

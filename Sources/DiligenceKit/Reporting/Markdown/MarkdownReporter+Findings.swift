@@ -162,6 +162,13 @@ extension MarkdownReporter {
         /// title line or an event) or its exempt goods. Other undated lines without a source (a
         /// named target) and lines of other records (a listed person) are the finding's own.
         func states(_ evidence: Evidence) -> Bool {
+            // A source of the factor cited by another record (a list entry's announcement) with
+            // nothing but its title or quote: the profile lists it.
+            if let reference = evidence.reference, evidence.fact == reference.title || evidence.fact == reference.quote,
+                factors.contains(where: { $0.references.contains(reference) })
+            {
+                return true
+            }
             guard let factor = factors.first(where: { $0.id == evidence.record }) else { return false }
             if let reference = evidence.reference { return factor.references.contains(reference) }
             return evidence.date != nil || evidence == factor.exemptGoodsEvidence
