@@ -99,7 +99,7 @@ import Testing
         #expect(sections.first?.hasPrefix("Lúrio Logistics Services Lda") == true)
         let table = try #require(markdown.range(of: "**Companies by risk**"))
         // A company with findings is linked to its part of section 5; one without is named only.
-        let rows = markdown[table.upperBound...].split(separator: "\n").prefix { !$0.hasPrefix("**Most severe findings**") }
+        let rows = markdown[table.upperBound...].split(separator: "\n").prefix { !$0.hasPrefix("**Most severe findings") }
             .filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Company |") && !$0.hasPrefix("| **All companies**") && !$0.hasPrefix("| ---") }
         let order = rows.map { row in
             row.hasPrefix("| [") ? String(row.dropFirst(3).prefix { $0 != "]" }) : String(row.dropFirst(2).prefix { $0 != "|" }.dropLast())
@@ -673,7 +673,9 @@ import Testing
         let end = try #require(Self.markdown.range(of: "\n## 3. Scope\n"))
         let summary = Self.markdown[start.upperBound..<end.lowerBound]
         #expect(!summary.contains("Top risks"))
-        #expect(summary.contains("\n**Most severe findings** (the 3 critical ones, where; section 5 opens with them and says why and what to do)\n"))
+        #expect(
+            summary.contains(
+                "\n**Most severe findings:** the 3 critical ones, by company and operation (section 5 opens with them and says why and what to do)\n"))
         let open = Self.examples.reportedFindings.filter { $0.accepted == nil }
         let criticals = open.filter { $0.severity == .critical }
         #expect(criticals.count == 3)
@@ -687,6 +689,20 @@ import Testing
         for finding in open where finding.severity < .critical {
             #expect(!summary.contains("`\(finding.identity.description)`"), "\(finding.identity) listed though not critical")
         }
+    }
+
+    /// Without a critical finding, the summary lists the highs: at most ten, then a count.
+    @Test func withoutACriticalTheSummaryListsTheHighs() throws {
+        let policies = Self.policies.filter { !$0.file.hasSuffix("mz-cabo-delgado-lng-logistics.yaml") }
+        let result = Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies)
+            .check(policies, options: CheckOptions(asOf: TestData.asOf))
+        let highs = result.reportedFindings.filter { $0.accepted == nil && $0.severity == .high }
+        #expect(highs.count > 10 && !result.reportedFindings.contains { $0.severity == .critical })
+        let markdown = MarkdownReporter().render(result)
+        #expect(markdown.contains("\n**Most severe findings:** the \(highs.count) high ones, by company and operation ("))
+        let listed = markdown.split(separator: "\n").filter { line in highs.contains { line.hasPrefix("- `\($0.identity.description)` in [") } }
+        #expect(listed.count == 10)
+        #expect(markdown.contains("\n- … and \(highs.count - 10) more high (section 5).\n"))
     }
 
     /// An operation not assessed is a finding of section 5, which says what is missing; section

@@ -51,7 +51,7 @@ extension MarkdownReporter {
         }
         let shown = result.findings.topRisks.filter { $0.severity == level }
         let total = result.counts[level] ?? shown.count
-        out.line("**Most severe findings** (the \(total) \(level) ones, where; section 5 opens with them and says why and what to do)")
+        out.line("**Most severe findings:** the \(total) \(level) ones, by company and operation (section 5 opens with them and says why and what to do)")
         out.blank()
         for finding in shown {
             out.line(
