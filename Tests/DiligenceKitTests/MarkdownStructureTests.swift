@@ -705,6 +705,20 @@ import Testing
         #expect(markdown.contains("\n- … and \(highs.count - 10) more high (section 5).\n"))
     }
 
+    /// When no company has a finding, section 5 says so in one line.
+    @Test func sectionFiveSaysWhenNoCompanyHasAFinding() throws {
+        let policies = Self.policies.filter { $0.file.hasPrefix("policies/control-") || $0.file.contains("/policies/control-") }
+        #expect(policies.count == 2)
+        let result = Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies)
+            .check(policies, options: CheckOptions(asOf: TestData.asOf))
+        #expect(result.reportedFindings.isEmpty)
+        let markdown = MarkdownReporter().render(result)
+        #expect(
+            markdown.contains(
+                "\n## 5. Findings by company\n\nNo company has a finding: each is its row of the scope's companies table (section 3).\n\n## 6. Country risk profiles\n"
+            ))
+    }
+
     /// An operation not assessed is a finding of section 5, which says what is missing; section
     /// 7 lists it by place and identity without restating it.
     @Test func itemsNotAssessedAreListedNotRestated() throws {

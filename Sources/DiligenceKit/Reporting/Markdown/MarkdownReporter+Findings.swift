@@ -10,12 +10,20 @@ extension MarkdownReporter {
     func findings(_ result: CheckSummary, _ out: inout MarkdownDocument) {
         out.line("## 5. Findings by company")
         out.blank()
+        let order = riskOrder(result)
+        // No company with a finding: each is its row of the scope, and its part here is empty.
+        guard order.contains(where: { $0.counts.contains { $0 > 0 } || $0.accepted > 0 }) else {
+            out.line("No company has a finding: each is its row of the scope's companies table (section 3).")
+            out.blank()
+            for row in order { out.streamSection(Self.findingsStream, policy: row.index) }
+            return
+        }
         out.line(
             "Per company with a finding, the company with the most severe open finding first (its counts are its row of the table in section 2): the countries no factor covers and why measures bind it, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in; findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading; each rule's general advice is under the rule in section 4; under a factor's findings is only the advice that is theirs alone (what to do where a measure binds the company, say)."
         )
         out.blank()
         // Each policy's part, written as it is checked, placed in order of risk.
-        for row in riskOrder(result) { out.streamSection(Self.findingsStream, policy: row.index) }
+        for row in order { out.streamSection(Self.findingsStream, policy: row.index) }
     }
 
     /// The findings of one factor in one company, or of one rule when no factor of the
