@@ -203,6 +203,42 @@ import Testing
         #expect(parts[0] + stream + parts[1] == JSONReporter.encoderText(of: document))
     }
 
+    /// A report's closing part is encoded as the report is written, handed over in chunks that
+    /// end where a value ends (never inside a character): with chunks of any size, the head, the
+    /// findings and the chunks are the bytes of the whole document.
+    @Test(arguments: [1, 7, 64, 1 << 18])
+    func theTailWrittenInChunksIsTheEncodersBytes(chunk: Int) throws {
+        let result = try Self.shipped()
+        var document = Self.document(result)
+        // Text of several bytes a character in the tables after the findings.
+        document.policies[0].company = "Лукашенко, Mocímboa da Praia, 中文, emoji 🛰️"
+        document.sources[0].quote = "quotes ’ “ ” — … \u{202E}"
+        var stream = ""
+        JSONStreamEncoder.section(members: document.findings, depth: JSONReporter.findingsDepth).append(to: &stream, Citations())
+        let streamed = document.with(findings: StreamedMembers(hasMembers: !document.findings.isEmpty))
+        var chunks: [String] = []
+        JSONStreamEncoder.writeTail(of: streamed, chunk: chunk) { part in
+            chunks.append(part)
+            return true
+        }
+        #expect(JSONStreamEncoder.head(of: streamed) + stream + chunks.joined() == JSONReporter.encoderText(of: document))
+        #expect(chunks.joined() == JSONStreamEncoder.parts(of: streamed)[1])
+        if chunk == 1 { #expect(chunks.count > 100) }
+        #expect(chunks.allSatisfy { $0.utf8.count < chunk + 4_096 })
+    }
+
+    /// Once a chunk cannot be written, the rest is not handed over (the report is then refused
+    /// as a whole by the writer).
+    @Test func theTailStopsAtTheFirstFailedWrite() throws {
+        let streamed = Self.document(try Self.shipped()).with(findings: StreamedMembers(hasMembers: true))
+        var calls = 0
+        JSONStreamEncoder.writeTail(of: streamed, chunk: 16) { _ in
+            calls += 1
+            return calls < 3
+        }
+        #expect(calls == 3)
+    }
+
     @Test(arguments: awkward)
     func awkwardTextIsEscapedAsTheEncoderDoes(_ text: String) throws {
         let result = try Self.shipped()

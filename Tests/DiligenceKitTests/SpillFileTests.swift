@@ -63,4 +63,35 @@ import Darwin
         let bytes = await reader.value
         #expect(String(decoding: bytes, as: UTF8.self) == "," + String(repeating: "ü", count: 100_000) + "\n")
     }
+
+    /// Text made as the report is written goes between the other chunks, part by part.
+    @Test func deferredTextIsWrittenInItsPlace() throws {
+        let file = try Self.spill(["a\n", "b\n"])
+        let deferred = DeferredText { write in
+            for part in ["x é", "", "y ✓\n"] where !write(part) { return }
+        }
+        #expect(try Self.written([.text("["), .spilled(file), .deferred(deferred), .text("]")]) == "[a\n,b\nx éy ✓\n]")
+        #expect(deferred.text == "x éy ✓\n")
+    }
+
+    /// A deferred part that cannot be written fails the report with the reason, and no part
+    /// after it is made (a full disk: `/dev/full`).
+    @Test func aDeferredPartThatCannotBeWrittenFailsTheReport() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let made = Counter()
+        let deferred = DeferredText { write in
+            for part in ["one", "two", "three"] {
+                made.add()
+                if !write(part) { return }
+            }
+        }
+        #expect(throws: ReportWriter.WriteError.self) { try ReportWriter.write([(path: "/dev/full", chunks: [.deferred(deferred)])]) }
+        #expect(made.value == 1)
+    }
+}
+
+/// Counts calls from a `@Sendable` closure.
+private final class Counter: @unchecked Sendable {
+    private(set) var value = 0
+    func add() { value += 1 }
 }

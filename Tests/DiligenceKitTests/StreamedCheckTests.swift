@@ -52,6 +52,19 @@ import Testing
         }
     }
 
+    /// The not-assessed findings are kept one by one only for a report that lists them
+    /// (Markdown, HTML): a JSON-only run counts them in its findings and keeps none.
+    @Test func notAssessedFindingsAreKeptOnlyForReportsThatListThem() throws {
+        let options = CheckOptions(asOf: TestData.asOf)
+        let (markdown, _) = try Self.streamed([Self.examples], .markdown, options: options)
+        let (json, report) = try Self.streamed([Self.examples], .json, options: options)
+        #expect(!markdown.findings.notAssessed.isEmpty)
+        #expect(json.findings.notAssessed.isEmpty)
+        #expect(report.contains("\"rule\":\"not-assessed\""))
+        #expect(json.findings.reported == markdown.findings.reported)
+        #expect(json.findings.digest == markdown.findings.digest)
+    }
+
     @Test func everyProblemOfEveryFileIsThrownAndNoReportIsMade() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-invalid-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -16,14 +16,23 @@ public struct CheckSummary: Sendable {
     public internal(set) var shard: ShardCoverage?
 
     /// An empty summary for a run in this context; `listsFailing`: keep every failing
-    /// finding's identity (`FindingSummary.failingIdentities`).
-    public init(_ context: ReportContext, listsFailing: Bool = true) {
+    /// finding's identity (`FindingSummary.failingIdentities`); `listsFindings`: keep the
+    /// not-assessed and new findings (`FindingSummary.notAssessed`, `newFindings`) and each
+    /// policy's countries and accepted risks.
+    public init(_ context: ReportContext, listsFailing: Bool = true, listsFindings: Bool = true) {
         asOf = context.asOf
         options = context.options
         database = context.database
         factors = context.factors
         findings = FindingSummary(
-            options: context.options, databaseDigest: context.database.digest, factors: context.factors, listsFailing: listsFailing)
+            options: context.options, databaseDigest: context.database.digest, factors: context.factors, listsFailing: listsFailing,
+            listsFindings: listsFindings)
+    }
+
+    /// Makes room for this many policies at once (a portfolio's summary then holds no spare
+    /// room from growing by doubling).
+    mutating func reserveCapacity(_ policies: Int) {
+        self.policies.reserveCapacity(policies)
     }
 
     /// Adds a policy's result (policies in file order).

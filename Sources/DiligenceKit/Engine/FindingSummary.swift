@@ -74,12 +74,16 @@ public struct FindingSummary: Sendable {
     public private(set) var failingUnreported: [Brief] = []
     /// Whether `failingIdentities` is kept.
     let listsFailing: Bool
+    /// Whether `notAssessed` and `newFindings` are kept (one entry per such finding), and each
+    /// policy's countries and accepted risks (`PolicySummary`): the Markdown and HTML reports
+    /// list them, the other formats need none of them.
+    let listsFindings: Bool
     /// Findings of `expired-acceptance`, reported or not.
     public private(set) var expiredAcceptances = 0
     /// With a baseline: reported findings it does not hold, and those it holds.
     public private(set) var newSinceBaseline = 0
     public private(set) var unchangedSinceBaseline = 0
-    /// With a baseline: the reported findings new since it, in order.
+    /// With a baseline: the reported findings new since it, in order (with `listsFindings`).
     public private(set) var newFindings: [Brief] = []
     /// The most severe open reported findings at high or critical (severity, then file and
     /// line), at most `topLimit`; `topCount` counts them all.
@@ -90,7 +94,7 @@ public struct FindingSummary: Sendable {
     /// Per rule, which of its general advice (`RuleRegistry.advice`, a bit per position) a
     /// reported finding was given: the Markdown report states each once.
     public private(set) var ruleAdvice: [String: UInt64] = [:]
-    /// Reported `not-assessed` findings, in order.
+    /// Reported `not-assessed` findings, in order (with `listsFindings`).
     public private(set) var notAssessed: [Brief] = []
     /// Reported `stale-intelligence` findings, the first of each factor, in order.
     public private(set) var stale: [Brief] = []
@@ -109,11 +113,16 @@ public struct FindingSummary: Sendable {
     private var hasher = SHA256()
 
     /// An empty summary for a run with these options, the database's digest and factors.
-    /// `listsFailing`: keep `failingIdentities` (one entry per failing finding).
-    public init(options: CheckOptions, databaseDigest: String, factors: FactorCatalog = FactorCatalog(), listsFailing: Bool = true) {
+    /// `listsFailing`: keep `failingIdentities` (one entry per failing finding); `listsFindings`:
+    /// keep `notAssessed` and `newFindings`.
+    public init(
+        options: CheckOptions, databaseDigest: String, factors: FactorCatalog = FactorCatalog(), listsFailing: Bool = true,
+        listsFindings: Bool = true
+    ) {
         self.options = options
         self.factors = factors
         self.listsFailing = listsFailing
+        self.listsFindings = listsFindings
         hasher.update(options.asOf.description)
         hasher.update(databaseDigest)
     }
@@ -164,18 +173,19 @@ public struct FindingSummary: Sendable {
             if let new = options.isNew(finding) {
                 if new {
                     newSinceBaseline += 1
-                    newFindings.append(Brief(finding, place: result.position))
+                    if listsFindings { newFindings.append(Brief(finding, place: result.position)) }
                 } else {
                     unchangedSinceBaseline += 1
                 }
             }
-            if finding.rule == "not-assessed" { notAssessed.append(Brief(finding, place: result.position)) }
+            if listsFindings, finding.rule == "not-assessed" { notAssessed.append(Brief(finding, place: result.position)) }
             if finding.rule == "stale-intelligence", staleSubjects.insert(finding.subject).inserted {
                 stale.append(Brief(finding, place: result.position))
             }
             for id in finding.factors where factorSet.insert(id).inserted { factorIDs.append(id) }
         }
         for (key, operations) in reach { risks[riskIndex[key] ?? 0].operations += operations.count }
+        if !listsFindings { policy.dropDetails() }
         if options.baseline != nil {
             for finding in result.findings { baselineMatched.insert("\(finding.policy)#\(finding.identity)") }
         }
@@ -266,5 +276,13 @@ public struct PolicySummary: Sendable {
         self.policy = policy
         self.unusedAcceptances = unusedAcceptances
         acceptanceMatches = Array(repeating: 0, count: policy.acceptedRisks.count)
+    }
+
+    /// Drops what only a report that lists each policy's countries and accepted risks reads
+    /// (Markdown, HTML): a run of 20,000 policies would otherwise hold them all to the end.
+    mutating func dropDetails() {
+        policy.countries = []
+        policy.acceptedRisks = []
+        acceptanceMatches = []
     }
 }

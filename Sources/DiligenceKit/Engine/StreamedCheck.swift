@@ -83,7 +83,9 @@ public struct StreamedCheck: Sendable {
         let context = ReportContext(
             asOf: options.asOf, options: options, database: DatabaseSummary(checker.database),
             factors: FactorCatalog(checker.database, asOf: options.asOf))
-        var summary = CheckSummary(context, listsFailing: reporters.contains { $0.listsFailing })
+        var summary = CheckSummary(
+            context, listsFailing: reporters.contains { $0.listsFailing }, listsFindings: reporters.contains { $0.listsFindings })
+        summary.reserveCapacity(files.count)
         Parallel.forEachInOrder(
             count: files.count, window: 8,
             produce: { index -> Outcome in
@@ -137,6 +139,7 @@ public struct StreamedCheck: Sendable {
                 reporter.layout(summary, citations).map { piece -> ReportChunk in
                     switch piece {
                     case .text(let text): return .text(text)
+                    case .deferred(let text): return .deferred(text)
                     case .stream(let index): return index < streams.count ? .spilled(streams[index]) : .text("")
                     case .streamSection(let index, let policy): return index < streams.count ? .spilledSection(streams[index], policy) : .text("")
                     }

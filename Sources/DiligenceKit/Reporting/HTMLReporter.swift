@@ -15,6 +15,9 @@ public struct HTMLReporter: Reporter {
     /// The Markdown report's streams: each policy's rows of the scope tables, and its findings.
     public var streamCount: Int { MarkdownReporter().streamCount }
 
+    /// As the Markdown report it converts.
+    var listsFindings: Bool { MarkdownReporter().listsFindings }
+
     func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         let markdown = MarkdownReporter().sections(of: policy, result, context)
         let findingsStream = MarkdownReporter.findingsStream

@@ -50,22 +50,44 @@ public struct JSONReporter: Reporter {
     }
 
     func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
-        let streamed = StreamedMembers(hasMembers: result.findings.reported > 0)
-        let document = JSONReport.Document(result, citations, findings: streamed)
-        let parts: [String]
         switch schemaVersion {
-        case 1: parts = JSONStreamEncoder.parts(of: JSONReportV1.Document(document, findings: streamed))
-        case 2: parts = JSONStreamEncoder.parts(of: document)
+        case 1:
+            return Self.pieces(lineDepth: nil) { JSONReportV1.Document(Self.document(result, citations), findings: Self.streamed(result)) }
+        case 2:
+            return Self.pieces(lineDepth: nil) { Self.document(result, citations) }
         case 3:
-            parts = JSONStreamEncoder.parts(
-                of: JSONReportV3.Document(document, lists: citations.lists, failing: result.findings, findings: streamed),
-                lineDepth: JSONReportV3.lineDepth)
+            return Self.pieces(lineDepth: JSONReportV3.lineDepth) {
+                JSONReportV3.Document(Self.document(result, citations), lists: citations.lists, failing: result.findings, findings: Self.streamed(result))
+            }
         default:
-            let version3 = JSONReportV3.Document(document, lists: citations.lists, failing: result.findings, findings: streamed)
-            parts = JSONStreamEncoder.parts(
-                of: JSONReportV4.Document(version3, messages: citations.lists.messages, findings: streamed), lineDepth: JSONReportV3.lineDepth)
+            return Self.pieces(lineDepth: JSONReportV3.lineDepth) {
+                let version3 = JSONReportV3.Document(
+                    Self.document(result, citations), lists: citations.lists, failing: result.findings, findings: Self.streamed(result))
+                return JSONReportV4.Document(version3, messages: citations.lists.messages, findings: Self.streamed(result))
+            }
         }
-        return [.text(parts[0]), .stream(0), .text(parts[1])]
+    }
+
+    /// Where the findings go: the policies' sections, streamed.
+    private static func streamed(_ result: CheckSummary) -> StreamedMembers {
+        StreamedMembers(hasMembers: result.findings.reported > 0)
+    }
+
+    /// The schema 2 document around the streamed findings.
+    private static func document(_ result: CheckSummary, _ citations: Citations) -> JSONReport.Document<StreamedMembers> {
+        JSONReport.Document(result, citations, findings: streamed(result))
+    }
+
+    /// A document's layout: its text up to the findings, the findings' stream, and the rest
+    /// encoded as the report is written (`DeferredText`): the tables after the findings grow
+    /// with the portfolio, and are never held as one text. `make` builds the document each
+    /// time it is encoded, so that no copy of the run's tables outlives the encoding.
+    static func pieces<Document: Encodable>(lineDepth: Int?, _ make: @escaping @Sendable () -> Document) -> [ReportPiece] {
+        let head = JSONStreamEncoder.head(of: make(), lineDepth: lineDepth)
+        let tail = DeferredText { write in
+            withoutActuallyEscaping(write) { write in JSONStreamEncoder.writeTail(of: make(), lineDepth: lineDepth, to: write) }
+        }
+        return [.text(head), .stream(0), .deferred(tail)]
     }
 
     /// A whole schema 3 document as text (what `report merge` writes).

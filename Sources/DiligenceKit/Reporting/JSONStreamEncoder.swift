@@ -12,6 +12,23 @@ final class JSONStreamEncoder: Encoder {
     private(set) var parts: [String] = []
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// What becomes of the text (`parts(of:)`, `head(of:)`, `writeTail(of:)`).
+    private var mode = Mode.whole
+    /// Whether the first streamed array has been opened.
+    private var pastSplit = false
+
+    private enum Mode {
+        /// Every part kept.
+        case whole
+        /// The text up to the first streamed array kept, the encoding stopped there.
+        case head
+        /// The text after the first streamed array handed to `write` about `chunk` bytes at a
+        /// time (the head dropped); after a write fails, nothing more is written.
+        case tail(chunk: Int, write: (String) -> Bool, failed: Bool)
+    }
+
+    /// Thrown by a streamed array to stop a `head` encoding where its text ends.
+    private struct Stop: Error {}
 
     init(_ writer: JSONWriter) {
         self.writer = writer
@@ -24,6 +41,40 @@ final class JSONStreamEncoder: Encoder {
         let encoder = JSONStreamEncoder(JSONWriter(capacity: capacity, lineDepth: lineDepth))
         encoder.encodeValue(value)
         return encoder.parts + [encoder.writer.takeDocumentEnd()]
+    }
+
+    /// The first of `parts(of:)` alone (the text up to the streamed array's opening): the rest
+    /// of the document is not encoded.
+    static func head<Value: Encodable>(of value: Value, capacity: Int = 4_096, lineDepth: Int? = nil) -> String {
+        let encoder = JSONStreamEncoder(JSONWriter(capacity: capacity, lineDepth: lineDepth))
+        encoder.mode = .head
+        encoder.encodeValue(value)
+        return encoder.parts.first ?? encoder.writer.takeDocumentEnd()
+    }
+
+    /// The rest of `parts(of:)` after the first (from the streamed array's closing to the
+    /// document's line break), handed to `write` a part of about `chunk` bytes at a time, each
+    /// ending where a value ends: a report's closing tables of tens of megabytes are written
+    /// as they are encoded, never held whole. Stops writing at the first `write` that returns
+    /// false.
+    static func writeTail<Value: Encodable>(of value: Value, lineDepth: Int? = nil, chunk: Int = 1 << 18, to write: @escaping (String) -> Bool) {
+        let encoder = JSONStreamEncoder(JSONWriter(capacity: 4_096, lineDepth: lineDepth))
+        encoder.mode = .tail(chunk: chunk, write: write, failed: false)
+        encoder.encodeValue(value)
+        let end = encoder.writer.takeDocumentEnd()
+        if encoder.pastSplit { encoder.hand(end) }
+    }
+
+    /// In `tail` mode: writes the text unless an earlier write failed.
+    private func hand(_ text: String) {
+        guard case .tail(let chunk, let write, let failed) = mode, !failed, !text.isEmpty else { return }
+        if !write(text) { mode = .tail(chunk: chunk, write: write, failed: true) }
+    }
+
+    /// In `tail` mode past the streamed array: hands over the text once it reaches a chunk.
+    private func flushIfFull() {
+        guard pastSplit, case .tail(let chunk, _, _) = mode, writer.byteCount >= chunk else { return }
+        hand(writer.takeText())
     }
 
     /// The document as one text.
@@ -55,10 +106,18 @@ final class JSONStreamEncoder: Encoder {
 
     /// Writes a value and closes every container it opened.
     func encodeValue<Value: Encodable>(_ value: Value) {
+        // The writer cannot fail and the report types throw nothing of their own; `Stop` ends
+        // a head's encoding (nothing after it is kept).
+        try? encodeNested(value)
+    }
+
+    /// `encodeValue` for a value inside another: rethrows `Stop`, so that it ends the whole
+    /// encoding.
+    private func encodeNested<Value: Encodable>(_ value: Value) throws {
         let depth = writer.depth
-        // The writer cannot fail and the report types throw nothing of their own.
-        try? value.encode(to: self)
+        try value.encode(to: self)
         close(downTo: depth)
+        flushIfFull()
     }
 
     /// Closes containers opened deeper than `depth` that are still open (a nested container
@@ -67,10 +126,18 @@ final class JSONStreamEncoder: Encoder {
         while writer.depth > depth { writer.endContainer() }
     }
 
-    /// At a streamed array: the array opened, the text so far handed over as a part.
-    func split(hasMembers: Bool) {
+    /// At a streamed array: the array opened, the text so far handed over as a part (dropped
+    /// by a tail's encoding; a head's encoding stops here).
+    func split(hasMembers: Bool) throws {
         writer.beginArray()
-        parts.append(writer.takeText())
+        let text = writer.takeText()
+        switch mode {
+        case .whole: parts.append(text)
+        case .head:
+            parts.append(text)
+            throw Stop()
+        case .tail: pastSplit = true
+        }
         writer.markMembers(hasMembers)
     }
 
@@ -116,9 +183,9 @@ final class JSONStreamEncoder: Encoder {
         mutating func encode(_ value: UInt16, forKey key: Key) { self.key(key); encoder.writer.integer(Int(value)) }
         mutating func encode(_ value: UInt32, forKey key: Key) { self.key(key); encoder.writer.integer(Int(value)) }
         mutating func encode(_ value: UInt64, forKey key: Key) { self.key(key); encoder.writer.integer(Int(clamping: value)) }
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             self.key(key)
-            encoder.encodeValue(value)
+            try encoder.encodeNested(value)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -169,9 +236,9 @@ final class JSONStreamEncoder: Encoder {
         mutating func encode(_ value: UInt16) { next(); encoder.writer.integer(Int(value)) }
         mutating func encode(_ value: UInt32) { next(); encoder.writer.integer(Int(value)) }
         mutating func encode(_ value: UInt64) { next(); encoder.writer.integer(Int(clamping: value)) }
-        mutating func encode<T: Encodable>(_ value: T) {
+        mutating func encode<T: Encodable>(_ value: T) throws {
             next()
-            encoder.encodeValue(value)
+            try encoder.encodeNested(value)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -209,7 +276,7 @@ final class JSONStreamEncoder: Encoder {
         mutating func encode(_ value: UInt16) { encoder.writer.integer(Int(value)) }
         mutating func encode(_ value: UInt32) { encoder.writer.integer(Int(value)) }
         mutating func encode(_ value: UInt64) { encoder.writer.integer(Int(clamping: value)) }
-        mutating func encode<T: Encodable>(_ value: T) { encoder.encodeValue(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeNested(value) }
     }
 }
 
@@ -230,7 +297,7 @@ struct StreamedMembers: Codable, Sendable {
 
     func encode(to encoder: any Encoder) throws {
         if let stream = encoder as? JSONStreamEncoder {
-            stream.split(hasMembers: hasMembers)
+            try stream.split(hasMembers: hasMembers)
         } else {
             _ = encoder.unkeyedContainer()
         }

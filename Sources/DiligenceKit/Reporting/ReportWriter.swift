@@ -266,6 +266,13 @@ public enum ReportWriter {
             case .text(let text): if let failure = writeAll(text, to: descriptor) { return failure }
             case .spilled(let file): if let failure = file.copy(to: descriptor) { return failure }
             case .spilledSection(let file, let index): if let failure = file.copy(section: index, to: descriptor) { return failure }
+            case .deferred(let text):
+                var failure: String?
+                text.write { part in
+                    failure = writeAll(part, to: descriptor)
+                    return failure == nil
+                }
+                if let failure { return failure }
             }
         }
         return nil

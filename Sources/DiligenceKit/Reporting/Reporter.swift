@@ -72,6 +72,11 @@ protocol Reporter: Sendable {
     /// Whether `layout` lists every failing finding's identity (`FindingSummary.failingIdentities`);
     /// a run keeps them only when a reporter does.
     var listsFailing: Bool { get }
+
+    /// Whether `layout` lists the not-assessed findings or those new since the baseline one by
+    /// one (`FindingSummary.notAssessed`, `newFindings`), or each policy's countries and accepted
+    /// risks (`PolicySummary`); a run keeps them only when a reporter does.
+    var listsFindings: Bool { get }
 }
 
 extension Reporter {
@@ -82,6 +87,8 @@ extension Reporter {
     var citesLists: Bool { false }
 
     var listsFailing: Bool { false }
+
+    var listsFindings: Bool { false }
 
     /// The whole report in memory, for a result checked in memory (`Checker.check(_:options:)`,
     /// which keeps the policies). A streamed check writes its report with `StreamedCheck`.
@@ -101,6 +108,7 @@ extension Reporter {
         for piece in layout(result.summary, citations) {
             switch piece {
             case .text(let part): text += part
+            case .deferred(let part): text += part.text
             case .stream(let index): if index < streams.count { text += streams[index].joined() }
             case .streamSection(let index, let policy):
                 if index < streams.count, streams[index].indices.contains(policy) { text += streams[index][policy] }
@@ -113,6 +121,8 @@ extension Reporter {
 /// A piece of a report's layout: text, or the place of one of its per-policy streams.
 enum ReportPiece: Sendable, Equatable {
     case text(String)
+    /// Text made as the report is written (a JSON report's closing tables).
+    case deferred(DeferredText)
     /// Every policy's section of the stream, in file order.
     case stream(Int)
     /// One policy's section of the stream (`policy`: its index in the result's policies), for a

@@ -193,9 +193,10 @@ public struct SARIFReporter: Reporter {
     }
 
     func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
-        let document = JSONReport.Document(result, citations, findings: StreamedMembers(hasMembers: result.findings.reported > 0))
-        let parts = JSONStreamEncoder.parts(of: Self.log(document, results: document.findings, failing: result.findings.failing), capacity: 65_536)
-        return [.text(parts[0]), .stream(0), .text(parts[1])]
+        JSONReporter.pieces(lineDepth: nil) {
+            let document = JSONReport.Document(result, citations, findings: StreamedMembers(hasMembers: result.findings.reported > 0))
+            return Self.log(document, results: document.findings, failing: result.findings.failing)
+        }
     }
 
     /// The rules' descriptors, in the registry's order, and each rule's index among them.

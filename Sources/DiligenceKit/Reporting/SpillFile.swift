@@ -125,6 +125,38 @@ enum ReportChunk: Sendable {
     case spilled(SpillFile)
     /// One policy's section of a spilled stream (by its index in the result's policies).
     case spilledSection(SpillFile, Int)
+    /// Text made as it is written (`DeferredText`).
+    case deferred(DeferredText)
+}
+
+/// Text of a report made when the report is written rather than when it is laid out, and
+/// handed over a part at a time: the closing tables of a portfolio's JSON report (tens of
+/// megabytes on 20,000 files) are encoded straight into the file, never held whole. Making it
+/// twice gives the same bytes (it reads only values the run no longer changes).
+final class DeferredText: Sendable, Equatable {
+    private let produce: @Sendable (_ write: (String) -> Bool) -> Void
+
+    /// `produce` calls `write` with each part in order, and stops once it returns false.
+    init(_ produce: @escaping @Sendable (_ write: (String) -> Bool) -> Void) {
+        self.produce = produce
+    }
+
+    /// Hands each part to `write`, in order, until it returns false.
+    func write(_ write: (String) -> Bool) {
+        produce(write)
+    }
+
+    /// The whole text (for a report held in memory).
+    var text: String {
+        var text = ""
+        write { part in
+            text += part
+            return true
+        }
+        return text
+    }
+
+    static func == (lhs: DeferredText, rhs: DeferredText) -> Bool { lhs === rhs }
 }
 
 /// A report ready to be written: its text, with the parts a streamed check spilled to

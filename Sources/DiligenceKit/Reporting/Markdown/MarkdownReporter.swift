@@ -10,6 +10,9 @@ public struct MarkdownReporter: Reporter {
 
     public let format = ReportFormat.markdown
 
+    /// The summary and open items list the not-assessed and new findings.
+    var listsFindings: Bool { true }
+
     /// Six streams: each policy's rows of the five scope tables (section 3) and its findings (section 5).
     public var streamCount: Int { ScopeTable.allCases.count + 1 }
 
