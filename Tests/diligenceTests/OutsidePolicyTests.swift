@@ -112,6 +112,26 @@ import Testing
         #expect(try Self.gate("sn-kidira-importer.yaml") == 1)
     }
 
+    @Test func anHSCodeNoCategoryCoversIsNeverExempt() throws {
+        let (seen, findings) = try Self.check("sn-kidira-importer.yaml")
+        // Declared as foodstuffs, but HS 0603 is cut flowers: no category covers it, so the
+        // exemption cannot be applied; HS 2104 (soups and broths) is a staple-food preparation.
+        #expect(seen.contains(Seen(rule: "trade-restriction", subject: "mixed-consignment", severity: "high", line: 50)), "\(seen)")
+        #expect(seen.contains(Seen(rule: "financial-restriction", subject: "mixed-consignment", severity: "high", line: 50)), "\(seen)")
+        let message = JudgementCommandTests.finding(findings, "trade-restriction", "mixed-consignment")?["message"] as? String ?? ""
+        #expect(message.contains("HS 0603 (no goods category)"), "\(message)")
+        #expect(!message.contains("2104"), "\(message)")
+    }
+
+    @Test func aFlowGetsNoAdviceMeantForCounterpartiesOrSites() throws {
+        let (_, findings) = try Self.check("nl-bank-mali-corridor.yaml")
+        // The bank has no site in Mali and the remittance is not a body to screen.
+        let remittance = try #require(JudgementCommandTests.finding(findings, "financial-restriction", "diaspora-remittances"))
+        let advice = (remittance["recommendations"] as? [String]) ?? []
+        #expect(!advice.isEmpty)
+        #expect(!advice.contains { $0.hasPrefix("Screen the body's officials") || $0.hasPrefix("For sites in the country") }, "\(advice)")
+    }
+
     @Test func aFirmOutsideEveryFactorPassesTheGate() throws {
         let (seen, _) = try Self.check("no-seafood-exporter.yaml")
         #expect(seen.isEmpty, "\(seen)")
