@@ -108,10 +108,12 @@ public struct HumanRightsObligationsRule: Rule {
         let policy = context.policy
         var findings: [Finding] = []
         for party in policy.counterparties {
+            let factors = context.factors(.humanRights, .civilUnrest, in: party.country)
+            guard !factors.isEmpty else { continue }
             let names = ([party.name] + party.aliases).map { Self.words($0).filter { !Self.nameFiller.contains($0) } }
                 .filter { $0.joined().count >= 5 }
             guard !names.isEmpty else { continue }
-            for factor in context.factors(.humanRights, .civilUnrest, in: party.country) {
+            for factor in factors {
                 let parts = context.parts(for: factor)
                 guard let event = parts.events.last(where: { event in names.contains { Self.contains(Self.words(event.what), $0) } }) else { continue }
                 let severity = factor.severity.shifted(by: -1)
@@ -173,8 +175,10 @@ public struct HumanRightsObligationsRule: Rule {
         }
         for site in policy.sites {
             guard let provider = site.securityProvider, !named.contains(TextFolding.key(provider)) else { continue }
+            let conflicts = context.factors(.armedConflict, in: site.country)
+            guard !conflicts.isEmpty else { continue }
             let location = conflictRule.place(site, context.destinations)?.location
-            for factor in context.factors(.armedConflict, in: site.country) where location.map({ inReach($0, factor, context) }) ?? true {
+            for factor in conflicts where location.map({ inReach($0, factor, context) }) ?? true {
                 findings.append(
                     finding(
                         subject: site.id, kind: .site, name: provider, country: site.country,

@@ -45,9 +45,10 @@ public struct NotAssessedRule: Rule {
         for site in policy.sites {
             // A site without coordinates is judged at its city when the city is known
             // (conflict-proximity); only one that cannot be placed at all is not assessed.
-            let unknownCity = site.city.flatMap { context.destinations.resolve($0, in: site.country) == nil ? $0 : nil }
-            if site.location == nil, site.city == nil || unknownCity != nil {
-                for factor in context.factors(.armedConflict, in: site.country) where factor.isPlaceBound {
+            let placeBound = site.location == nil ? context.factors(.armedConflict, in: site.country).filter(\.isPlaceBound) : []
+            let unknownCity = placeBound.isEmpty ? nil : site.city.flatMap { context.destinations.resolve($0, in: site.country) == nil ? $0 : nil }
+            if !placeBound.isEmpty, site.city == nil || unknownCity != nil {
+                for factor in placeBound {
                     let names = [site.region, site.city].compactMap { $0.map(TextFolding.key) }
                     let named = factor.areas.first { area in
                         names.contains { name in
