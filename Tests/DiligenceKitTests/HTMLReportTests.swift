@@ -180,8 +180,9 @@ import Testing
         let risks = HTMLReporter.matrixRisks(Self.examples.result.summary)
         let insurgency = try #require(risks.first { $0.key == "factor:DRF-2020-MZ-0001" })
         #expect(insurgency.severity == .critical)
-        // The three sites and the crew-change trip.
-        #expect(insurgency.operations == 4)
+        // The three sites, the crew-change trip and the security contractor Kuyeli (its
+        // Voluntary Principles finding cites the insurgency).
+        #expect(insurgency.operations == 5)
         #expect(risks.first?.key == "factor:DRF-2020-MZ-0001")
         #expect(HTMLReporter.score(.critical, column: 2) == 15)
         #expect(Self.examples.html.contains("data-severity=\"critical\" data-column=\"2\" data-score=\"15\""))

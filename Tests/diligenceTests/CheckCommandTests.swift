@@ -60,7 +60,9 @@ import Glibc
     /// `--json-schema-version 1` (deprecated) writes byte for byte what the tool wrote before
     /// schema 2: the committed report of that time is the fixture (its only later changes: distances
     /// under 10 km with one decimal, "1.3 km", as every format writes them since the km formatter
-    /// became one; a not-assessed finding's advice about what is missing in its case only).
+    /// became one; a not-assessed finding's advice about what is missing in its case only; the
+    /// red-team review's four human-rights findings and a flow's advice without the pieces meant
+    /// for counterparties and sites).
     @Test func jsonSchemaVersion1KeepsItsBytes() throws {
         let out = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }

@@ -16,8 +16,9 @@ public struct ConflictProximityRule: Rule {
             "Recency windows, counted to the recency reference (the as-of date, but no later than the factor's last review plus \(RuleSettings.defaults.staleAfterDays) days): up to \(RuleSettings.defaults.conflictFullWeightDays) days full weight; \(RuleSettings.defaults.conflictFullWeightDays + 1) to \(RuleSettings.defaults.conflictLookbackDays) days one level lower; older events do not count. A month- or year-precise date counts from the last day it can mean (conservatively recent) and is shown as the month or year, never as a day; an event that ends after the as-of date is ongoing on it.",
             "Location precision: an event located at the place itself counts at its band; one located approximately (ACLED geo_precision 2, or `located_by` saying approximate) one level lower; one located only to its region (geo_precision 3) two levels lower. An event without a place (a count across a country) is never placed at a distance or inside an area.",
             "The nearest band with an event in a window decides (the higher severity wins; among equals the most recent event, then the nearest); the finding cites that band's events by id, date and fatalities.",
-            "Inside an area (within a point area's radius, or inside a polygon or within its `radius_km` margin): high when an event located inside that area happened in the last \(RuleSettings.defaults.conflictFullWeightDays) days, medium otherwise.",
+            "Inside an area (within a point area's radius, or inside a polygon or within its `radius_km` margin, or a site without coordinates of its own whose `region` is the region the area stands for): high when an event located inside that area happened in the last \(RuleSettings.defaults.conflictFullWeightDays) days, medium otherwise.",
             "Exposure: one level higher when the site is of a kind a named target names (any site, when the target names no kinds) and lies within its reach: the target's radius, or, for a target without a place, one of the factor's areas. A site's kind alone never raises it.",
+            "A site without coordinates: judged at its city, located as a travel destination is (the finding says so and asks for the coordinates); a site whose city neither the database nor the gazetteer knows is reported by `not-assessed`.",
             "Travel: judged at the destination city like a site there, then one level lower (staff pass through rather than stay); one level higher for weekly or monthly trips, and one more for 10 or more travellers per trip. Only named targets with a location raise travel, by the destination's distance (a destination has no site kind).",
             "Never above the factor's own severity plus the target raise; the highest of the above wins.",
         ],
@@ -39,6 +40,10 @@ public struct ConflictProximityRule: Rule {
         /// A trip's first step of the exposure path (a site's is made from its name and location).
         var travelLabel: String?
         var siteKind: String?
+        /// The declared first-level region (`region`), folded, of a site without coordinates of
+        /// its own (placed at its city): an area standing for that region covers it wherever in
+        /// the region it is. A site with coordinates is judged by them alone.
+        var regionKey: String? = nil
         var location: Coordinate
         var mark: Mark
         /// Steps after the distance and target ones (travel frequency and size), each with why.
@@ -52,13 +57,24 @@ public struct ConflictProximityRule: Rule {
         var label: String { travelLabel ?? "\(name) (\(location))" }
     }
 
-    /// The place of a site with coordinates.
-    func place(_ site: Site) -> Place? {
-        guard let location = site.location else { return nil }
+    /// The place of a site: at its coordinates, or, without them, at its city as the
+    /// destination resolver locates it (the database's places, then the gazetteer), so that a
+    /// site written by its town is judged where the town is rather than not at all.
+    func place(_ site: Site, _ destinations: DestinationResolver) -> Place? {
+        let recommendations = Array(description.recommendations.prefix(2))
+        let regionKey = site.region.map(TextFolding.key)
+        if let location = site.location {
+            return Place(
+                id: site.id, kind: .site, name: site.displayName, phrase: site.displayName, travelLabel: nil,
+                siteKind: site.kind, location: location, mark: site.mark, recommendations: recommendations)
+        }
+        guard let city = site.city, let town = destinations.resolve(city, in: site.country) else { return nil }
         return Place(
-            id: site.id, kind: .site, name: site.displayName, phrase: site.displayName, travelLabel: nil,
-            siteKind: site.kind, location: location, mark: site.mark,
-            recommendations: Array(description.recommendations.prefix(2)))
+            id: site.id, kind: .site, name: site.displayName, phrase: "\(site.displayName) (located by its city, \(town.name))",
+            travelLabel:
+                "\(site.displayName): no coordinates; its city “\(city)” is \(town.name) at \(town.location) (\(town.source)), where the site is judged",
+            siteKind: site.kind, regionKey: regionKey, location: town.location, mark: site.mark,
+            recommendations: recommendations + [NotAssessedRule.coordinatesAdvice])
     }
 
     /// The place of a trip whose destination city resolves to coordinates.
@@ -109,7 +125,8 @@ public struct ConflictProximityRule: Rule {
         // Each factor's recent events, found once per policy and only if a site lies in one of
         // its areas (a factor can hold tens of thousands of events).
         var recentByFactor: [Int: [RiskEvent]] = [:]
-        let places = context.policy.sites.compactMap(place) + context.policy.travel.compactMap { place($0, context.destinations) }
+        let places =
+            context.policy.sites.compactMap { place($0, context.destinations) } + context.policy.travel.compactMap { place($0, context.destinations) }
         for place in places {
             let location = place.location
             // One lookup per site: every located event within the outermost band, any factor.
@@ -120,7 +137,8 @@ public struct ConflictProximityRule: Rule {
             for index in inForceInOrder {
                 let hits = hitsByFactor[index] ?? []
                 // Without an event in reach, only an area the site lies in can give a finding.
-                guard !hits.isEmpty || database.factors[index].areas.contains(where: { Self.covers($0, location) }) else { continue }
+                guard !hits.isEmpty || database.factors[index].areas.contains(where: { Self.covers($0, location) || Self.names($0, place.regionKey) })
+                else { continue }
                 let factor = database.factors[index]
                 let recent = { () -> [RiskEvent] in
                     if let known = recentByFactor[index] { return known }
@@ -299,7 +317,9 @@ public struct ConflictProximityRule: Rule {
                     text: text))
         }
         // Areas: a point with a radius, or polygons with an optional margin.
-        for area in factor.areas where Self.covers(area, location) {
+        for area in factor.areas where Self.covers(area, location) || Self.names(area, place.regionKey) {
+            // Outside the area's circle or polygon, but in the region the area stands for.
+            let byRegion = !Self.covers(area, location)
             var inside = false
             var distance = 0.0
             var edge: Double?
@@ -328,6 +348,12 @@ public struct ConflictProximityRule: Rule {
             } else {
                 continue
             }
+            if byRegion {
+                inside = true
+                where_ =
+                    "in the \(area.region ?? area.name) region the area \(area.name) stands for (the site's `region`), though \(Self.km(distance)) from "
+                    + (area.geometry == nil ? "its centre, outside its \(Self.km(area.radiusKm ?? 0)) radius" : "its edge")
+            }
             guard inside else { continue }
             // Only events located inside the area count for it: an event without a place (a
             // nationwide count) is never placed inside a circle.
@@ -347,11 +373,13 @@ public struct ConflictProximityRule: Rule {
                 exposure.window = "in the last \(settings.conflictFullWeightDays) days"
                 exposure.reference = reference
                 let message =
-                    area.geometry == nil
-                    ? "\(place.phrase) lies inside \(area.name) (\(Self.km(distanceText)) from its centre, radius \(Self.km(area.radiusKm ?? 0)))"
-                    : "\(place.phrase) lies "
-                        + (areaEdge == 0
-                            ? "inside \(area.name)" : "\(Self.km(distanceText)) outside \(area.name), within its \(Self.km(area.radiusKm ?? 0)) margin")
+                    byRegion
+                    ? "\(place.phrase) lies in the \(area.region ?? area.name) region, which \(area.name) stands for (\(Self.km(distanceText)) from \(area.geometry == nil ? "its centre" : "its edge"))"
+                    : area.geometry == nil
+                        ? "\(place.phrase) lies inside \(area.name) (\(Self.km(distanceText)) from its centre, radius \(Self.km(area.radiusKm ?? 0)))"
+                        : "\(place.phrase) lies "
+                            + (areaEdge == 0
+                                ? "inside \(area.name)" : "\(Self.km(distanceText)) outside \(area.name), within its \(Self.km(area.radiusKm ?? 0)) margin")
                 let path = [
                     place.label, whereText,
                     (recent
@@ -440,6 +468,12 @@ public struct ConflictProximityRule: Rule {
         }
         if let center = area.location, let radius = area.radiusKm { return location.distanceKm(to: center) <= radius }
         return false
+    }
+
+    /// Whether a site's declared region (folded) is the region an area stands for, or its name.
+    static func names(_ area: Area, _ regionKey: String?) -> Bool {
+        guard let regionKey, !regionKey.isEmpty else { return false }
+        return area.region.map(TextFolding.key) == regionKey || TextFolding.key(area.name) == regionKey
     }
 
     /// "event MOZ1234 of 2020-08-12", or "event of March 2020 (month)" without an id.

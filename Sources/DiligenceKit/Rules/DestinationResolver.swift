@@ -51,9 +51,39 @@ public struct DestinationResolver: Sendable {
     /// The coordinates of `city` in `country`, or nil when neither the database nor the
     /// gazetteer knows it.
     public func resolve(_ city: String, in country: Country) -> Destination? {
+        if let found = resolveExactly(city, in: country) { return found }
+        // "Pemba City", "Minsk City", "Cidade de Pemba", "город Минск": a name neither source
+        // knows is read without the generic word for a town, and the source says so.
+        guard let bare = Self.withoutTownWord(city), var found = resolveExactly(bare, in: country) else { return nil }
+        found.source += "; “\(city.trimmingCharacters(in: .whitespaces))” read as “\(bare)”"
+        return found
+    }
+
+    private func resolveExactly(_ city: String, in country: Country) -> Destination? {
         let key = TextFolding.key(city.trimmingCharacters(in: .whitespaces))
         if let known = databasePlaces[country.code]?[key] { return known }
         guard let place = (gazetteer ?? Gazetteer.shared)?.place(named: city, in: country) else { return nil }
         return Destination(name: place.name, location: place.location, source: place.source)
+    }
+
+    /// Generic words for a town before or after its name, in the languages of the places the
+    /// database covers (English, French, Portuguese, Russian, Belarusian, Ukrainian).
+    static let townPrefixes = [
+        "city of ", "town of ", "ville de ", "ville d'", "cidade de ", "cidade da ", "cidade do ", "vila de ", "город ", "горад ",
+        "місто ", "г. ",
+    ]
+    static let townSuffixes = [" city", " town", " ville", " cidade", " город", " горад"]
+
+    /// The name without a generic word for a town ("Pemba City" → "Pemba"), or nil when it has none.
+    static func withoutTownWord(_ name: String) -> String? {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        for prefix in townPrefixes where lower.hasPrefix(prefix) && lower.count > prefix.count {
+            return String(trimmed.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        for suffix in townSuffixes where lower.hasSuffix(suffix) && lower.count > suffix.count {
+            return String(trimmed.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
     }
 }

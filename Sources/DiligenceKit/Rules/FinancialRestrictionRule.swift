@@ -15,7 +15,7 @@ public struct FinancialRestrictionRule: Rule {
             "A bank counterparty in the country, or a flow that touches it paid by a restricted method for goods that are not exempt (a payment or remittance has no goods to exempt): the factor's severity.",
             "A flow paid outside the banking system (cash, barter, hawala, cryptocurrency) where the factor halts every financial flow (no `affects.payments`): the factor's severity, reported as a way round the halt.",
             "A flow with no payment method declared: one level lower (the payment route is unknown).",
-            "A goods flow paid only for exempt goods: info, documenting the exemption.",
+            "A goods flow paid only for exempt goods (and no HS code that no goods category covers): info, documenting the exemption.",
             "A site that depends on payments, cash machines or banking in the country: one level lower than the factor.",
             "A bank counterparty incorporated where the halt binds it (a Malian bank and ECOWAS; `incorporated`/`subject_to` on the counterparty): the same severity; the finding says the bank itself is bound and will refuse or freeze the payments.",
             "A counterparty whose role a sanction names (e.g. government bodies, whose officials the EU listed in 2020): one level lower than the factor; the finding says that the body is not listed by its role and asks to screen its people (the September 2020 EU measures on Belarus listed individuals only).",
@@ -41,7 +41,9 @@ public struct FinancialRestrictionRule: Rule {
         // Outside the banking system, where every financial flow is halted: a way round it.
         let informal = haltsEverything ? flow.payment.filter { !(payments.term($0)?.banking ?? true) } : []
         if !flow.payment.isEmpty, banked.isEmpty, informal.isEmpty { return nil }
-        let exemptOnly = flow.kind.movesGoods && !flow.goods.isEmpty && flow.goods.allSatisfy { factor.exemptGoods.contains($0) }
+        let exemptOnly =
+            flow.kind.movesGoods && !flow.goods.isEmpty && flow.goods.allSatisfy { factor.exemptGoods.contains($0) }
+            && flow.unclassifiedGoods(context.vocabularies).isEmpty
         var severity = factor.severity
         var how: String
         if exemptOnly {
@@ -77,8 +79,13 @@ public struct FinancialRestrictionRule: Rule {
         var path = [flow.routeText]
         if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
         path += [how, parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"]
-        // The circumvention warning first when the flow goes outside the banks.
-        let general = informal.isEmpty ? Array(description.recommendations.dropFirst()) : description.recommendations
+        // The circumvention warning first when the flow goes outside the banks; the advice on
+        // local wages only where the company has a site in the country; the advice on screening
+        // a body's officials is for counterparties, never for a flow.
+        let hasSite = context.policy.sites.contains { $0.country == leg.country }
+        let general =
+            (informal.isEmpty ? [] : [description.recommendations[0]]) + [description.recommendations[1]]
+            + (hasSite ? [description.recommendations[2]] : [])
         var advice = informal.isEmpty ? factor.recommendations + general : general + factor.recommendations
         advice =
             binding.isSecondary

@@ -164,6 +164,13 @@ extension TradeFlow {
         }
     }
 
+    /// The flow's HS codes that no goods category covers, each as "HS 0603 (no goods
+    /// category)": what they are is unknown, so no exemption can cover them (a flow declared as
+    /// `rice` with the code of cut flowers is not exempt as basic necessities).
+    func unclassifiedGoods(_ vocabularies: Vocabularies) -> [String] {
+        hsCodes.filter { vocabularies[.goods].goods(forHSCode: $0).isEmpty }.map { "HS \($0) (no goods category)" }
+    }
+
     /// "export to Mali", "payment sent to Mali", "remittance received from Mali".
     var routeText: String {
         let preposition = direction == .export ? "to" : "from"

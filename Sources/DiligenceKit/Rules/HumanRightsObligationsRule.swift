@@ -8,13 +8,15 @@ public struct HumanRightsObligationsRule: Rule {
         id: "human-rights-obligations",
         name: "Human-rights obligations",
         summary:
-            "Telecom and internet providers among the counterparties, or the company itself in such a role, in a country where authorities order shutdowns or repression: duties under the UN Guiding Principles on Business and Human Rights (UNGP 17–21: identify, prevent, mitigate, account).",
+            "Telecom and internet providers among the counterparties, or the company itself in such a role, in a country where authorities order shutdowns or repression: duties under the UN Guiding Principles on Business and Human Rights (UNGP 17–21: identify, prevent, mitigate, account). Security providers (a `security-contractor` counterparty, or a site's `security_provider`) in a country with an armed conflict: duties under the Voluntary Principles on Security and Human Rights. A counterparty that a human-rights or civil-unrest factor's own events name (a strike broken up at a state enterprise): the company is linked to the abuse through the business relationship (UNGP 13(b), 17–21).",
         facts:
-            "Risk factors of kind `human-rights` in force for the country: `affects.roles` (counterparty roles concerned) and `affects.sectors` (company sectors concerned).",
+            "Risk factors of kind `human-rights` in force for the country: `affects.roles` (counterparty roles concerned) and `affects.sectors` (company sectors concerned); risk factors of kind `armed-conflict` in force for the security provider's country; the events (as known on the as-of date) of `human-rights` and `civil-unrest` factors in force for a counterparty's country, searched for its name and aliases as whole words (legal forms such as OAO, GmbH or Ltd left out; at least five letters must remain).",
         severityModel: [
             "The company's own sector is one the factor names and it has a site in the country (it may receive the orders itself): the factor's severity, per site.",
             "A counterparty in a role the factor names (e.g. the company's internet provider): one level lower.",
             "Any other site in the country: low, once per policy (heightened diligence applies to every business there).",
+            "A security provider where an armed conflict is in force: one level lower than the conflict (armed guards and escorts where force is used; the Voluntary Principles apply). A site's `security_provider` when the site lies in the conflict's reach (inside one of its areas, within the outermost conflict band of one of its located events, or anywhere in the country for a conflict bound to no place; a site that cannot be placed counts as in reach); a counterparty in the `security-contractor` role in the conflict's country when one of the company's sites or travel destinations there is in reach (or cannot be placed). Once per provider: the counterparty entry when both name it.",
+            "A counterparty named in an event of a human-rights or civil-unrest factor in its country: one level lower than the factor (the abuse is at the counterparty itself; the company is linked to it by the relationship), once per counterparty and factor, citing the event.",
         ],
         recommendations: [
             "If authorities demand a shutdown, blocking or data handover that violates rights: make the opposition known to the authorities and the public, and challenge the order legally.",
@@ -22,6 +24,14 @@ public struct HumanRightsObligationsRule: Rule {
             "Use your leverage with providers: ask how they handle shutdown orders and whether they publish them.",
         ]
     )
+
+    /// What to do about a security provider where armed conflict is in force (Voluntary
+    /// Principles on Security and Human Rights).
+    static let securityAdvice = [
+        "Assess the security provider's human-rights record and its owners before relying on it (Voluntary Principles on Security and Human Rights): past allegations of abuse, licences, and who controls it.",
+        "Write the Voluntary Principles into the contract: force only as a last resort and proportionate to the threat, vetted and trained guards, incident reporting to the company, and investigation of every allegation.",
+        "Where public security forces or private military contractors protect the operation, record their role, raise human-rights concerns with them, and keep the company's own people and sites out of their operations.",
+    ]
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -70,6 +80,136 @@ public struct HumanRightsObligationsRule: Rule {
                         recommendations: factor.recommendations + [description.recommendations[2]]))
             }
         }
+        findings += securityProviderFindings(context)
+        findings += namedCounterpartyFindings(context)
         return findings
+    }
+
+    /// Legal forms and filler words left out of a counterparty's name before it is searched
+    /// for in events: "OAO Belaruskali" is named where an event says "Belaruskali".
+    static let nameFiller: Set<String> = [
+        "oao", "ojsc", "jsc", "pjsc", "zao", "cjsc", "ooo", "llc", "ltd", "limited", "plc", "inc", "corp", "sa", "sarl", "sas",
+        "gmbh", "ag", "kg", "rue", "uab", "as", "asa", "ab", "lda", "kk", "co", "company", "group", "the", "and", "of",
+    ]
+
+    /// The words of a text, folded (case and accents ignored), split at anything not a letter or digit.
+    static func words(_ text: String) -> [String] {
+        TextFolding.key(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    /// Whether `needle` occurs as consecutive whole words in `haystack`.
+    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in Array(haystack[start..<(start + needle.count)]) == needle }
+    }
+
+    /// Counterparties that a human-rights or civil-unrest factor's own events name.
+    func namedCounterpartyFindings(_ context: RuleContext) -> [Finding] {
+        let policy = context.policy
+        var findings: [Finding] = []
+        for party in policy.counterparties {
+            let factors = context.factors(.humanRights, .civilUnrest, in: party.country)
+            guard !factors.isEmpty else { continue }
+            let names = ([party.name] + party.aliases).map { Self.words($0).filter { !Self.nameFiller.contains($0) } }
+                .filter { $0.joined().count >= 5 }
+            guard !names.isEmpty else { continue }
+            for factor in factors {
+                let parts = context.parts(for: factor)
+                guard let event = parts.events.last(where: { event in names.contains { Self.contains(Self.words(event.what), $0) } }) else { continue }
+                let severity = factor.severity.shifted(by: -1)
+                let role = party.role.map { " (\($0))" } ?? ""
+                findings.append(
+                    Finding(
+                        rule: description.id, severity: severity, policy: policy, mark: party.mark, subject: party.id,
+                        subjectKind: .counterparty, subjectName: party.name, factor: factor,
+                        message:
+                            "\(party.name)\(role) is named in \(parts.titleInSentence): \(event.what.lowercasedFirst) (\(event.when)); the company is linked to it through the business relationship",
+                        path: [
+                            party.name, "named in an event of \(factor.id): \(event.what) (\(event.when))",
+                            "the abuse is at the counterparty, linked to the company by the relationship → one level lower than the factor",
+                            "\(description.id) → \(severity)",
+                        ],
+                        evidence: context.evidence(for: factor, events: [event]),
+                        recommendations: Self.relationshipAdvice + factor.recommendations))
+            }
+        }
+        return findings
+    }
+
+    /// What to do about a counterparty at which the database records abuse (UNGP 13(b), 19).
+    static let relationshipAdvice = [
+        "Use your leverage with the counterparty: raise the recorded abuse (workers detained or pressured for striking or protesting), ask what it did and will do, and record the answer (UN Guiding Principles 13(b) and 19).",
+        "If the relationship contributes to the abuse and leverage fails, weigh ending it responsibly, with the human-rights consequences of ending it (UN Guiding Principles 19, commentary).",
+    ]
+
+    /// Security providers in a country with an armed conflict in force: counterparties in the
+    /// `security-contractor` role, then sites' `security_provider`s no such counterparty names.
+    func securityProviderFindings(_ context: RuleContext) -> [Finding] {
+        let policy = context.policy
+        var findings: [Finding] = []
+        var named: Set<String> = []
+        func finding(
+            subject: String, kind: SubjectKind, name: String, country: Country, mark: Mark, where place: String, factor: RiskFactor
+        ) -> Finding {
+            let severity = factor.severity.shifted(by: -1)
+            return Finding(
+                rule: description.id, severity: severity, policy: policy, mark: mark, subject: subject, subjectKind: kind,
+                subjectName: name, factor: factor,
+                message:
+                    "\(name) provides security \(place) in \(country.name), where \(factor.title.lowercasedFirst) is in force: the Voluntary Principles on Security and Human Rights apply to how it guards and uses force",
+                path: [
+                    name, "security provider \(place) in \(country.name)", "\(factor.id): armed conflict (\(factor.severity))",
+                    "a security provider where force is used → one level lower than the conflict", "\(description.id) → \(severity)",
+                ],
+                evidence: context.evidence(for: factor, events: []),
+                recommendations: Self.securityAdvice + factor.recommendations.filter { $0.localizedCaseInsensitiveContains("security") })
+        }
+        for party in policy.counterparties where party.role == "security-contractor" {
+            for factor in context.factors(.armedConflict, in: party.country) where operationsInReach(of: factor, in: party.country, context) {
+                named.insert(TextFolding.key(party.name))
+                findings.append(
+                    finding(
+                        subject: party.id, kind: .counterparty, name: party.name, country: party.country, mark: party.mark,
+                        where: "for the company", factor: factor))
+            }
+        }
+        for site in policy.sites {
+            guard let provider = site.securityProvider, !named.contains(TextFolding.key(provider)) else { continue }
+            let conflicts = context.factors(.armedConflict, in: site.country)
+            guard !conflicts.isEmpty else { continue }
+            let location = conflictRule.place(site, context.destinations)?.location
+            for factor in conflicts where location.map({ inReach($0, factor, context) }) ?? true {
+                findings.append(
+                    finding(
+                        subject: site.id, kind: .site, name: provider, country: site.country,
+                        mark: site.securityProviderMark ?? site.mark, where: "at \(site.displayName)", factor: factor))
+            }
+        }
+        return findings
+    }
+
+    private var conflictRule: ConflictProximityRule { ConflictProximityRule() }
+
+    /// Whether a place lies where the conflict is: inside one of its areas, or within the
+    /// outermost conflict band of one of its located events known on the as-of date; anywhere
+    /// in the country when the conflict is bound to no place.
+    func inReach(_ location: Coordinate, _ factor: RiskFactor, _ context: RuleContext) -> Bool {
+        guard factor.isPlaceBound else { return true }
+        if factor.areas.contains(where: { ConflictProximityRule.covers($0, location) }) { return true }
+        let reach = context.settings.conflictBandsKm.max() ?? 0
+        return factor.events.contains { event in
+            guard event.asKnown(on: context.asOf) != nil, let place = event.location else { return false }
+            return place.distanceKm(to: location) <= reach
+        }
+    }
+
+    /// Whether the company's operations in the country (sites, travel destinations) reach the
+    /// conflict: one of them in reach, or one that cannot be placed (then it may be).
+    func operationsInReach(of factor: RiskFactor, in country: Country, _ context: RuleContext) -> Bool {
+        let policy = context.policy
+        let places =
+            policy.sites.filter { $0.country == country }.map { conflictRule.place($0, context.destinations)?.location }
+            + policy.travel.filter { $0.country == country }.map { conflictRule.place($0, context.destinations)?.location }
+        return places.contains { $0.map { inReach($0, factor, context) } ?? true }
     }
 }

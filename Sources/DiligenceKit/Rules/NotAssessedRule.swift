@@ -8,11 +8,11 @@ public struct NotAssessedRule: Rule {
         id: "not-assessed",
         name: "Not assessed",
         summary:
-            "An operation the rules could not judge for want of data: a site without coordinates in a country where conflict is bound to places, travel without a city, or to a city neither the database nor the gazetteer knows, in a country with place-bound conflict or unrest, a site without declared dependencies in a country with internet shutdowns, a trade flow whose company end is not known (no site, origin or destination says it, and the company has sites in several countries, or neither sites nor `incorporated`). Unknowns are reported, never a silent pass.",
+            "An operation the rules could not judge for want of data: a site without coordinates and without a known city in a country where conflict is bound to places, travel without a city, or to a city neither the database nor the gazetteer knows, in a country with place-bound conflict or unrest, a site without declared dependencies in a country with internet shutdowns, a trade flow whose company end is not known (no site, origin or destination says it, and the company has sites in several countries, or neither sites nor `incorporated`). Unknowns are reported, never a silent pass.",
         facts:
             "Place-bound `armed-conflict` factors (areas or located events), `civil-unrest` factors, and `internet-shutdown` factors in force for the operation's country; the destination resolver (the database's named places, then the built-in gazetteer).",
         severityModel: [
-            "Site without coordinates where conflict is place-bound: high if its region or city names one of the factor's areas, medium otherwise.",
+            "Site without coordinates and without a city the database or the gazetteer knows (a known city places the site there for conflict-proximity), where conflict is place-bound: high if its region or city names one of the factor's areas, medium otherwise.",
             "Travel without a city, or to a city that neither the database's places nor the gazetteer know (the finding names it), where conflict is bound to places or unrest to cities: medium, once per factor.",
             "Site without `depends_on` in a country with internet shutdowns: low.",
             "Trade flow whose company end is one of several countries the company has sites in, one of which has a trade or financial restriction, a sanction or an unconstitutional change in force: low (each such country is judged as a possible end, so the measures are reported; the finding asks which site trades the flow).",
@@ -43,8 +43,12 @@ public struct NotAssessedRule: Rule {
         var findings: [Finding] = []
         let policy = context.policy
         for site in policy.sites {
-            if site.location == nil {
-                for factor in context.factors(.armedConflict, in: site.country) where factor.isPlaceBound {
+            // A site without coordinates is judged at its city when the city is known
+            // (conflict-proximity); only one that cannot be placed at all is not assessed.
+            let placeBound = site.location == nil ? context.factors(.armedConflict, in: site.country).filter(\.isPlaceBound) : []
+            let unknownCity = placeBound.isEmpty ? nil : site.city.flatMap { context.destinations.resolve($0, in: site.country) == nil ? $0 : nil }
+            if !placeBound.isEmpty, site.city == nil || unknownCity != nil {
+                for factor in placeBound {
                     let names = [site.region, site.city].compactMap { $0.map(TextFolding.key) }
                     let named = factor.areas.first { area in
                         names.contains { name in
@@ -54,8 +58,9 @@ public struct NotAssessedRule: Rule {
                     }
                     let severity: Severity = named != nil ? .high : .medium
                     let why =
-                        named.map { "its \(site.region != nil ? "region" : "city") names \($0.name), an area of the conflict" }
-                        ?? "the conflict is bound to places in \(site.country.name)"
+                        (named.map { "its \(site.region != nil ? "region" : "city") names \($0.name), an area of the conflict" }
+                            ?? "the conflict is bound to places in \(site.country.name)")
+                        + (unknownCity.map { "; its city “\($0)” is one neither the database's places nor the gazetteer know" } ?? "")
                     findings.append(
                         Finding(
                             rule: description.id, severity: severity, policy: policy, mark: site.mark, subject: site.id,
@@ -63,7 +68,7 @@ public struct NotAssessedRule: Rule {
                             message: "\(site.displayName) has no coordinates, so its distance to \(factor.title.lowercasedFirst) cannot be measured; \(why)",
                             path: [site.displayName, "no location", why, "\(description.id) → \(severity)"],
                             evidence: context.evidence(for: factor, events: []),
-                            recommendations: [Self.coordinatesAdvice]))
+                            recommendations: unknownCity == nil ? [Self.coordinatesAdvice] : [Self.coordinatesAdvice, Self.unknownCityAdvice]))
                 }
             }
             if site.dependsOn.isEmpty {

@@ -15,7 +15,7 @@ public struct TradeRestrictionRule: Rule {
             "Every country the flow touches is judged; each factor once per flow, and the path names the country's part (partner, origin, transit, destination).",
             "Goods not exempted, in a restricted direction: the factor's severity.",
             "No goods declared (and no HS code to classify them): the factor's severity; exemptions cannot be applied to what is not declared.",
-            "Every good exempted: info, documenting the exemption.",
+            "Every good exempted: info, documenting the exemption. An HS code that no goods category covers is a good of unknown kind, never exempt: the flow is restricted (the finding names the code).",
             "Direction not restricted, or goods outside a restriction that lists its goods: no finding.",
             "Jurisdiction: the restriction binds the company when a regime it is subject to imposed it (`subject_to`, or derived from `incorporated`: an ECOWAS member state → ECOWAS), when it is incorporated in the imposing state, or when a country the flow touches, other than the target, is in the imposing territory (goods crossing a closed ECOWAS border). Binding, or not assessed (no `incorporated` or `subject_to`): the severity above, with legal review and reporting advised. Otherwise a secondary risk: one level lower, with due-diligence, nexus and bank-policy advice before the factor's own (never a way round the restriction).",
         ],
@@ -41,9 +41,11 @@ public struct TradeRestrictionRule: Rule {
 
     private func judge(_ flow: TradeFlow, _ route: FlowRoute, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ context: RuleContext) -> Finding? {
         if !factor.affects.directions.isEmpty, factor.affects.directions.allSatisfy({ !leg.directions(flow).contains($0) }) { return nil }
+        // An HS code no category covers is a good of unknown kind: restricted where every good
+        // is, never exempt.
         let restrictedGoods =
             factor.affects.goods.isEmpty
-            ? flow.goods
+            ? flow.goods + flow.unclassifiedGoods(context.vocabularies)
             : flow.goods.filter { factor.affects.goods.contains($0) }
         if !factor.affects.goods.isEmpty, restrictedGoods.isEmpty, !flow.goods.isEmpty { return nil }
         let exempt = restrictedGoods.filter { factor.exemptGoods.contains($0) }
