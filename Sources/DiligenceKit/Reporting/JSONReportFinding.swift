@@ -83,6 +83,13 @@ where
     Policy: Decodable, Recommendations: Decodable
 {}
 
+/// References of a schema that names every list the same way (by an id, a place or a hole):
+/// its binding, evidence list, bands, path steps and recommendation list are each a `List`.
+protocol ListReferences: FindingReferences
+where Binding == List, Evidence == List, Bands == List, Step == List, Recommendations == List {
+    associatedtype List: Encodable & Sendable & Equatable
+}
+
 /// Members a schema leaves out because another member or the document says the same.
 struct ImpliedMembers: OptionSet, Sendable {
     let rawValue: Int
@@ -120,34 +127,20 @@ extension JSONFinding where Refs == JSONReport.Inline {
     /// A finding's schema 2 entry, every other schema's starting point: whether it fails the
     /// gate and is new since the baseline follow the options.
     init(_ finding: Finding, _ options: CheckOptions) {
-        accepted = finding.accepted.map(JSONReport.AcceptedEntry.init)
-        baseline = options.isNew(finding).map { $0 ? "new" : "unchanged" }
-        binding = finding.binding.map(BindingEntry.init)
         let change = options.comparison.flatMap { comparison in comparison.change(of: finding).map { (comparison, $0) } }
-        self.change = change?.1.kind.rawValue
-        caused_by = change.map { comparison, change in change.causes.map(comparison.label(of:)) }
-        column = finding.column
-        evidence = finding.evidence.map { EvidenceReference(date: $0.date, fact: TableID.fact($0)) }
-        exposure = finding.exposure.map { exposure in
+        let exposure = finding.exposure.map { exposure in
             ExposureEntry(
                 exposure,
-                events: exposure.events.map {
-                    EventReference(distance_km: $0.distanceKm.map(ExposureRounding.km), event: TableID.event($0))
-                })
+                events: exposure.events.map { EventReference(distance_km: $0.distanceKm.map(ExposureRounding.km), event: TableID.event($0)) })
         }
-        factors = finding.factors
-        gate = options.failsGate(finding) ? "fail" : "pass"
-        id = finding.identity.description
-        line = finding.line
-        message = finding.message
-        path = finding.path
-        policy = finding.policy
-        recommendations = finding.recommendations
-        rule = finding.rule
-        severity = finding.severity.name
-        subject = finding.subject
-        subject_kind = finding.subjectKind.rawValue
-        subject_name = finding.subjectName
+        self.init(
+            accepted: finding.accepted.map(JSONReport.AcceptedEntry.init), baseline: options.isNew(finding).map { $0 ? "new" : "unchanged" },
+            binding: finding.binding.map(BindingEntry.init), caused_by: change.map { comparison, change in change.causes.map(comparison.label(of:)) },
+            change: change?.1.kind.rawValue, column: finding.column,
+            evidence: finding.evidence.map { EvidenceReference(date: $0.date, fact: TableID.fact($0)) }, exposure: exposure,
+            factors: finding.factors, gate: options.failsGate(finding) ? "fail" : "pass", id: finding.identity.description, line: finding.line,
+            message: finding.message, path: finding.path, policy: finding.policy, recommendations: finding.recommendations, rule: finding.rule,
+            severity: finding.severity.name, subject: finding.subject, subject_kind: finding.subjectKind.rawValue, subject_name: finding.subjectName)
     }
 }
 

@@ -111,15 +111,11 @@ enum JSONReportV3 {
     /// Schema 3's references: a binding, evidence list, recommendation list, path step or set
     /// of bands by its id (`TableID`) in its table; the policy by its place in `policies`; an
     /// exposure's `bands` an id in `exposure_bands`, its events ids in `events`.
-    enum ByID: ReadableReferences {
-        typealias Binding = String
-        typealias Evidence = String
+    enum ByID: ListReferences, ReadableReferences {
+        typealias List = String
         typealias Event = EventReference
-        typealias Bands = String
         typealias Message = String
-        typealias Step = String
         typealias Policy = Int
-        typealias Recommendations = String
 
         static let leftOut: ImpliedMembers = .restating
     }

@@ -14,15 +14,11 @@ extension JSONReportV4 {
     }
 
     /// Schema 4's references while a check writes them: holes the ordered writer fills with places.
-    enum Holes: FindingReferences {
-        typealias Binding = Hole
-        typealias Evidence = Hole
+    enum Holes: ListReferences {
+        typealias List = Hole
         typealias Event = EventHole
-        typealias Bands = Hole
         typealias Message = Hole
-        typealias Step = Hole
         typealias Policy = Int
-        typealias Recommendations = Hole
 
         static let leftOut = ByPlace.leftOut
     }

@@ -47,15 +47,11 @@ enum JSONReportV4 {
     /// Schema 4's references: every one a place (from 0) in its table, the message a place in
     /// `messages`; an exposure's `reference` absent when it is the document's `as_of`, its
     /// `events_not_cited` absent when 0, and `subject_name` absent when it is the `subject`.
-    enum ByPlace: ReadableReferences {
-        typealias Binding = Int
-        typealias Evidence = Int
+    enum ByPlace: ListReferences, ReadableReferences {
+        typealias List = Int
         typealias Event = EventPlace
-        typealias Bands = Int
         typealias Message = Int
-        typealias Step = Int
         typealias Policy = Int
-        typealias Recommendations = Int
 
         static let leftOut: ImpliedMembers = [.restating, .documentImplied]
     }
