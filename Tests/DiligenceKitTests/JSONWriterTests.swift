@@ -144,11 +144,13 @@ import Testing
         #expect(Array(split.joined(separator: name).utf8) == Array(message.utf8))
     }
 
-    /// Schema 3's findings written by `FindingEntry.write(to:)` (how a check writes them) are
-    /// the bytes of their synthesised encoding, with every optional member absent or present.
-    @Test func schema3FindingsWrittenDirectlyAreTheirEncoding() throws {
+    /// Schema 4's findings written with holes for their places (how a check writes them) are,
+    /// each hole filled, the bytes of the same entries with those places, with every optional
+    /// member absent or present: the two are one definition (`JSONFinding`).
+    @Test func schema4FindingsWrittenWithHolesAreTheirEncodingWithPlaces() throws {
         let result = try Self.shipped()
-        let entries = Self.document(result).findings.enumerated().map { JSONReportV3.FindingEntry($1, policy: $0 % 9) }
+        let asOf = TestData.asOf.description
+        let entries = Self.document(result).findings
         #expect(entries.contains { $0.exposure != nil } && entries.contains { $0.binding != nil } && entries.contains { $0.accepted != nil })
         let marked = entries.enumerated().map { index, entry in
             var entry = entry
@@ -157,21 +159,56 @@ import Testing
                 entry.change = "added"
                 entry.caused_by = index % 4 == 0 ? [] : ["database: \u{201C}x\u{201D}", "policy"]
                 entry.message += " \u{202E} \" \\"
-                entry.id = entry.id == nil ? "custom/\(index)" : nil
+                entry.id = index % 4 == 0 ? "custom/\(index)" : entry.id
+                entry.subject_name = entry.subject
+                entry.recommendations = []
+                entry.exposure?.reference = "2019-01-01"
+                entry.exposure?.events_not_cited = 3
+                entry.exposure?.severity = "info"
             }
             return entry
         }
         for members in [entries, marked] {
-            let direct = JSONStreamEncoder.section(members: members, depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth) {
-                entry, encoder in entry.write(to: encoder)
+            let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: JSONReporter.findingsDepth, hasMembers: false, lineDepth: JSONReportV3.lineDepth))
+            for (index, entry) in members.enumerated() { encoder.encodeValue(entry.converted(JSONReportV4.Holing(policy: index % 9), asOf: asOf)) }
+            // Each table entry numbered in order of first citation, as a run's tables are.
+            let places = KeyPlaces(keys: encoder.holeKeys)
+            var filled = Array(encoder.writer.takeText().utf8)
+            for (key, offset) in zip(encoder.holeKeys, encoder.holeOffsets).reversed() {
+                filled.insert(contentsOf: String(places.place(key)).utf8, at: offset)
             }
-            let encoded = JSONStreamEncoder.section(members: members, depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth)
-            var directText = "", encodedText = ""
-            direct.append(to: &directText, Citations())
-            encoded.append(to: &encodedText, Citations())
-            #expect(!directText.isEmpty)
-            #expect(directText == encodedText)
+            let placed = try members.enumerated().map { index, entry in
+                try JSONReportV3.FindingEntry(entry, policy: index % 9).converted(JSONReportV4.Placing(places: places), asOf: asOf)
+            }
+            let expected = JSONStreamEncoder.section(members: placed, depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth)
+            #expect(!encoder.holeKeys.isEmpty && expected.places.isEmpty)
+            #expect(String(decoding: filled, as: UTF8.self) == expected.text(Citations()))
         }
+    }
+
+    /// Places numbered in order of first citation, for a section's holes.
+    struct KeyPlaces: TablePlaces {
+        var numbers: [TableKey: Int] = [:]
+
+        init(keys: [TableKey]) {
+            var counts: [Int] = [0, 0, 0]
+            for key in keys where numbers[key] == nil {
+                let table =
+                    switch key {
+                    case .list: 0
+                    case .event: 1
+                    case .message: 2
+                    }
+                numbers[key] = counts[table]
+                counts[table] += 1
+            }
+        }
+
+        func place(_ key: TableKey) -> Int { numbers[key] ?? -1 }
+        func place(ofList id: String) -> Int? { numbers[.list(id)] }
+        func place(ofEvent id: String) -> Int? { numbers[.event(id)] }
+        func place(ofFact id: String) -> Int? { nil }
+        func place(ofMessage parts: [String]) -> Int? { numbers[.message(parts)] }
     }
 
     static let awkward = [

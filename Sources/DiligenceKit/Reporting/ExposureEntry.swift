@@ -6,7 +6,7 @@ import Foundation
 /// the whole event (schema 1). `Bands` is what it holds of the events and fatalities per
 /// distance band: the bands themselves (`[ExposureBand]`) or, in schema 3, an id into the
 /// report's `exposure_bands` table. Members in byte order of their keys.
-struct ExposureEntry<Event: Codable & Sendable & Equatable, Bands: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+struct ExposureEntry<Event: Encodable & Sendable & Equatable, Bands: Encodable & Sendable & Equatable>: Encodable, Sendable, Equatable {
     var area: String?
     var area_edge_km: Double?
     var band: String?
@@ -45,6 +45,8 @@ struct ExposureEntry<Event: Codable & Sendable & Equatable, Bands: Codable & Sen
             rule: rule, severity: severity, steps: steps, subject: subject, target: target, to: to, window: window)
     }
 }
+
+extension ExposureEntry: Decodable where Event: Decodable, Bands: Decodable {}
 
 /// Events and fatalities within one distance band, recently and before.
 struct ExposureBand: Codable, Sendable, Equatable {

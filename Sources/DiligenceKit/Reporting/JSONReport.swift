@@ -4,8 +4,7 @@
 /// SARIF log is made from them. Evidence is by reference: `sources`, `facts` and `events` hold
 /// each cited item once; a finding holds their ids and its own part (date, distance).
 ///
-/// To add a member to a finding: one property in `FindingEntry` (in key order) and its value
-/// in `FindingEntry.init(_:_:)`.
+/// A finding's members are defined once, for schemas 2, 3 and 4, in `JSONFinding`.
 public enum JSONReport {
     /// The document; `Findings` is `[FindingEntry]` for a whole document, `StreamedMembers`
     /// while a check writes the findings apart.
@@ -110,33 +109,22 @@ public enum JSONReport {
         }
     }
 
-    struct FindingEntry: Codable, Sendable, Equatable {
-        /// Present when an accepted risk covers the finding.
-        var accepted: AcceptedEntry?
-        /// "new" or "unchanged" when the run has a baseline; absent otherwise.
-        var baseline: String?
-        /// Whether the measure binds the entity (trade, financial and listed-counterparty findings).
-        var binding: BindingEntry?
-        /// The ids (`C1`, ...) of the document's `changes.causes` behind the change; with `change` only.
-        var caused_by: [String]?
-        /// With a comparison: "new", "escalated", "de-escalated" or "updated"; absent when unchanged.
-        var change: String?
-        var column: Int
-        var evidence: [EvidenceReference]
-        var exposure: ExposureEntry<EventReference, [ExposureBand]>?
-        var factors: [String]
-        var gate: String
-        var id: String
-        var line: Int
-        var message: String
-        var path: [String]
-        var policy: String
-        var recommendations: [String]
-        var rule: String
-        var severity: String
-        var subject: String
-        var subject_kind: String
-        var subject_name: String
+    /// A finding: its lists inline, its evidence and events by reference (`JSONFinding`).
+    typealias FindingEntry = JSONFinding<Inline>
+
+    /// Schema 2's references: a finding's lists in full, its evidence and events by their ids
+    /// in `facts` and `events`; nothing left out.
+    enum Inline: ReadableReferences {
+        typealias Binding = BindingEntry
+        typealias Evidence = [EvidenceReference]
+        typealias Event = EventReference
+        typealias Bands = [ExposureBand]
+        typealias Message = String
+        typealias Step = String
+        typealias Policy = String
+        typealias Recommendations = [String]
+
+        static let leftOut: ImpliedMembers = []
     }
 
     struct AcceptedEntry: Codable, Sendable, Equatable {
@@ -218,41 +206,6 @@ public enum JSONReport {
         var policy: String
         var rule: String
         var severity: String
-    }
-}
-
-extension JSONReport.FindingEntry {
-    // Outside the struct's body, so that the memberwise initializer stays (schema 3 expands to it).
-    /// A finding's entry: whether it fails the gate and is new since the baseline follow the options.
-    init(_ finding: Finding, _ options: CheckOptions) {
-        accepted = finding.accepted.map(JSONReport.AcceptedEntry.init)
-        baseline = options.isNew(finding).map { $0 ? "new" : "unchanged" }
-        binding = finding.binding.map(BindingEntry.init)
-        let change = options.comparison.flatMap { comparison in comparison.change(of: finding).map { (comparison, $0) } }
-        self.change = change?.1.kind.rawValue
-        caused_by = change.map { comparison, change in change.causes.map(comparison.label(of:)) }
-        column = finding.column
-        evidence = finding.evidence.map { EvidenceReference(date: $0.date, fact: TableID.fact($0)) }
-        exposure = finding.exposure.map { exposure in
-            ExposureEntry(
-                exposure,
-                events: exposure.events.map {
-                    EventReference(distance_km: $0.distanceKm.map(ExposureRounding.km), event: TableID.event($0))
-                })
-        }
-        factors = finding.factors
-        gate = options.failsGate(finding) ? "fail" : "pass"
-        id = finding.identity.description
-        line = finding.line
-        message = finding.message
-        path = finding.path
-        policy = finding.policy
-        recommendations = finding.recommendations
-        rule = finding.rule
-        severity = finding.severity.name
-        subject = finding.subject
-        subject_kind = finding.subjectKind.rawValue
-        subject_name = finding.subjectName
     }
 }
 

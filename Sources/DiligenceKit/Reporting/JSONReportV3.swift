@@ -72,7 +72,7 @@ enum JSONReportV3 {
                 if a.rule != b.rule { return a.rule < b.rule }
                 return a.id < b.id
             }
-            let reported: [Key] = findings.filter { $0.gate == "fail" }.map { (places[$0.policy] ?? 0, $0.line, $0.column, $0.rule, $0.id) }
+            let reported: [Key] = findings.filter { $0.gate == "fail" }.map { (places[$0.policy] ?? 0, $0.line, $0.column, $0.rule, $0.identity) }
             let others: [Key] = (failing_unreported ?? []).map { ($0.policy, $0.line, $0.column, $0.rule, $0.id) }
             var list: [String] = []
             var (i, j) = (0, 0)
@@ -105,45 +105,19 @@ enum JSONReportV3 {
 
     /// A finding: schema 2's members, with `binding`, `evidence`, `path` and `recommendations`
     /// as ids, `policy` a place in `policies`, and `id` and the exposure's `rule`, `severity`
-    /// and `subject` absent where they restate the finding's other members.
-    struct FindingEntry: Codable, Sendable, Equatable {
-        var accepted: JSONReport.AcceptedEntry?
-        var baseline: String?
-        /// Whether the measure binds the entity: an id in `bindings` (absent: none).
-        var binding: String?
-        var caused_by: [String]?
-        var change: String?
-        var column: Int
-        /// An id in `evidence_lists` (absent: no evidence).
-        var evidence: String?
-        /// Schema 2's exposure, its `bands` an id in `exposure_bands`, without the `rule`,
-        /// `severity` and `subject` that are the finding's.
-        var exposure: ExposureEntry<EventReference, String>?
-        var factors: [String]
-        var gate: String
-        /// Absent when it is `rule/subject` and the first factor, if any (`derivedID`).
-        var id: String?
-        var line: Int
-        var message: String
-        /// Each step's id in `path_steps`.
-        var path: [String]
-        /// The policy's place (from 0) in the document's `policies`.
-        var policy: Int
-        /// An id in `recommendation_lists` (absent: none).
-        var recommendations: String?
-        var rule: String
-        var severity: String
-        var subject: String
-        var subject_kind: String
-        var subject_name: String
+    /// and `subject` absent where they restate the finding's other members (`JSONFinding`).
+    typealias FindingEntry = JSONFinding<ByID>
 
-        /// The identity a finding without `id` has: `rule/subject`, and `/factor` of its first factor.
-        static func derivedID(rule: String, subject: String, factors: [String]) -> String {
-            factors.first.map { "\(rule)/\(subject)/\($0)" } ?? "\(rule)/\(subject)"
-        }
+    /// Schema 3's references: a binding, evidence list, recommendation list, path step or set
+    /// of bands by its id (`TableID`) in its table; the policy by its place in `policies`; an
+    /// exposure's `bands` an id in `exposure_bands`, its events ids in `events`.
+    enum ByID: ListReferences, ReadableReferences {
+        typealias List = String
+        typealias Event = EventReference
+        typealias Message = String
+        typealias Policy = Int
 
-        /// The finding's identity, written or derived.
-        var identity: String { id ?? Self.derivedID(rule: rule, subject: subject, factors: factors) }
+        static let leftOut: ImpliedMembers = .restating
     }
 
     /// Whether a measure binds the entity (`BindingEntry`), for one or more findings.
@@ -208,83 +182,24 @@ enum JSONReportV3 {
     }
 }
 
-extension JSONReportV3.FindingEntry {
-    /// The entry written straight through the stream encoder's writer: the bytes of the
-    /// synthesised `encode(to:)` (members in key order, absent optionals left out; the nested
-    /// values through their own encoding), without a keyed container's dynamic calls for each
-    /// of a report's million members (a test compares the two on the example reports).
-    func write(to encoder: JSONStreamEncoder) {
-        encoder.writer.beginObject()
-        if let accepted {
-            encoder.writer.key("accepted")
-            encoder.encodeValue(accepted)
-        }
-        encoder.writer.optional("baseline", baseline)
-        encoder.writer.optional("binding", binding)
-        if let caused_by { encoder.writer.strings("caused_by", caused_by) }
-        encoder.writer.optional("change", change)
-        encoder.writer.integer("column", column)
-        encoder.writer.optional("evidence", evidence)
-        if let exposure {
-            encoder.writer.key("exposure")
-            encoder.encodeValue(exposure)
-        }
-        encoder.writer.strings("factors", factors)
-        encoder.writer.string("gate", gate)
-        encoder.writer.optional("id", id)
-        encoder.writer.integer("line", line)
-        encoder.writer.string("message", message)
-        encoder.writer.strings("path", path)
-        encoder.writer.integer("policy", policy)
-        encoder.writer.optional("recommendations", recommendations)
-        encoder.writer.string("rule", rule)
-        encoder.writer.string("severity", severity)
-        encoder.writer.string("subject", subject)
-        encoder.writer.string("subject_kind", subject_kind)
-        encoder.writer.string("subject_name", subject_name)
-        encoder.writer.endObject()
-    }
-}
-
 extension JSONReportV3.Document where Findings == [JSONReportV3.FindingEntry] {
     /// The schema 2 document with the same content: every finding's lists resolved.
     func expanded() throws(JSONReportV3.MissingEntry) -> JSONReport.Document<[JSONReport.FindingEntry]> {
-        let evidence = Dictionary(evidence_lists.map { ($0.id, $0.items) }, uniquingKeysWith: { first, _ in first })
-        let recommendations = Dictionary(recommendation_lists.map { ($0.id, $0.texts) }, uniquingKeysWith: { first, _ in first })
-        let steps = Dictionary(path_steps.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
-        let bands = Dictionary(exposure_bands.map { ($0.id, $0.bands) }, uniquingKeysWith: { first, _ in first })
-        let bindingTable = Dictionary(bindings.map { ($0.id, $0.binding) }, uniquingKeysWith: { first, _ in first })
+        let expansion = JSONReportV3.Expansion(
+            evidence: Dictionary(evidence_lists.map { ($0.id, $0.items) }, uniquingKeysWith: { first, _ in first }),
+            recommendations: Dictionary(recommendation_lists.map { ($0.id, $0.texts) }, uniquingKeysWith: { first, _ in first }),
+            steps: Dictionary(path_steps.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first }),
+            bands: Dictionary(exposure_bands.map { ($0.id, $0.bands) }, uniquingKeysWith: { first, _ in first }),
+            bindings: Dictionary(bindings.map { ($0.id, $0.binding) }, uniquingKeysWith: { first, _ in first }),
+            files: policies.map(\.file))
         var entries: [JSONReport.FindingEntry] = []
         entries.reserveCapacity(findings.count)
         for (index, finding) in findings.enumerated() {
-            func look<Value>(_ table: [String: Value], _ id: String?, empty: Value) throws(JSONReportV3.MissingEntry) -> Value {
-                guard let id else { return empty }
-                guard let value = table[id] else { throw JSONReportV3.MissingEntry(finding: index + 1, id: id) }
-                return value
+            do throws(JSONReportV3.MissingEntry) {
+                entries.append(try finding.converted(expansion, asOf: as_of))
+            } catch {
+                throw JSONReportV3.MissingEntry(finding: index + 1, id: error.id)
             }
-            var path: [String] = []
-            for step in finding.path { path.append(try look(steps, step, empty: "")) }
-            guard policies.indices.contains(finding.policy) else { throw JSONReportV3.MissingEntry(finding: index + 1, id: "policy \(finding.policy)") }
-            var binding: BindingEntry?
-            if let id = finding.binding {
-                guard let entry = bindingTable[id] else { throw JSONReportV3.MissingEntry(finding: index + 1, id: id) }
-                binding = entry
-            }
-            var exposure = try finding.exposure?.mapBands { (id) throws(JSONReportV3.MissingEntry) in try look(bands, id, empty: []) }
-            if var whole = exposure {
-                whole.rule = whole.rule ?? finding.rule
-                whole.severity = whole.severity ?? finding.severity
-                whole.subject = whole.subject ?? finding.subject
-                exposure = whole
-            }
-            entries.append(
-                JSONReport.FindingEntry(
-                    accepted: finding.accepted, baseline: finding.baseline, binding: binding, caused_by: finding.caused_by, change: finding.change,
-                    column: finding.column, evidence: try look(evidence, finding.evidence, empty: []),
-                    exposure: exposure,
-                    factors: finding.factors, gate: finding.gate, id: finding.identity, line: finding.line, message: finding.message, path: path,
-                    policy: policies[finding.policy].file, recommendations: try look(recommendations, finding.recommendations, empty: []), rule: finding.rule,
-                    severity: finding.severity, subject: finding.subject, subject_kind: finding.subject_kind, subject_name: finding.subject_name))
         }
         let files = policies.map(\.file)
         let places = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -323,37 +238,77 @@ extension JSONReportV3.Document {
 }
 
 extension JSONReportV3.FindingEntry {
-    // Outside the struct's body, so that the memberwise initializer stays (schema 4 reads back to it).
     /// Schema 2's entry with its lists by reference; `policy`: the policy's place in the run.
     init(_ entry: JSONReport.FindingEntry, policy: Int) {
-        accepted = entry.accepted
-        baseline = entry.baseline
-        binding = entry.binding.map(TableID.binding)
-        caused_by = entry.caused_by
-        change = entry.change
-        column = entry.column
-        evidence = entry.evidence.isEmpty ? nil : TableID.evidenceList(entry.evidence)
-        exposure = entry.exposure?.mapBands(TableID.bands)
-        if exposure?.rule == entry.rule { exposure?.rule = nil }
-        if exposure?.severity == entry.severity { exposure?.severity = nil }
-        if exposure?.subject == entry.subject { exposure?.subject = nil }
-        factors = entry.factors
-        gate = entry.gate
-        let derived = Self.derivedID(rule: entry.rule, subject: entry.subject, factors: entry.factors)
-        id = entry.id == derived ? nil : entry.id
-        line = entry.line
-        message = entry.message
-        path = entry.path.map(TableID.pathStep)
-        self.policy = policy
-        recommendations = entry.recommendations.isEmpty ? nil : TableID.recommendationList(entry.recommendations)
-        rule = entry.rule
-        severity = entry.severity
-        subject = entry.subject
-        subject_kind = entry.subject_kind
-        subject_name = entry.subject_name
+        // Schemas 2 and 3 leave out nothing that depends on the document's date.
+        self = entry.converted(JSONReportV3.HashIDs(policy: policy), asOf: "")
     }
 
     init(_ finding: Finding, _ options: CheckOptions, policy: Int) {
         self.init(JSONReport.FindingEntry(finding, options), policy: policy)
+    }
+}
+
+extension JSONReportV3 {
+    /// Schema 2's references as schema 3's: each list by its content hash (`TableID`), no list
+    /// for an empty one.
+    struct HashIDs: FindingConversion {
+        typealias Source = JSONReport.Inline
+        typealias Target = ByID
+        typealias Failure = Never
+        /// The policy's place in the run.
+        var policy: Int
+
+        func binding(_ binding: BindingEntry) -> String { TableID.binding(binding) }
+        func evidence(_ evidence: [EvidenceReference]?) -> String? {
+            guard let evidence, !evidence.isEmpty else { return nil }
+            return TableID.evidenceList(evidence)
+        }
+        func event(_ event: EventReference) -> EventReference { event }
+        func bands(_ bands: [ExposureBand]) -> String { TableID.bands(bands) }
+        func message(_ message: String, name: String) -> String { message }
+        func step(_ step: String) -> String { TableID.pathStep(step) }
+        func policy(_ policy: String) -> Int { self.policy }
+        func recommendations(_ recommendations: [String]?) -> String? {
+            guard let recommendations, !recommendations.isEmpty else { return nil }
+            return TableID.recommendationList(recommendations)
+        }
+    }
+
+    /// Schema 3's references resolved in its tables (`report expand`); throws for an id they lack.
+    struct Expansion: FindingConversion {
+        typealias Source = ByID
+        typealias Target = JSONReport.Inline
+        typealias Failure = MissingEntry
+        let evidence: [String: [EvidenceReference]]
+        let recommendations: [String: [String]]
+        let steps: [String: String]
+        let bands: [String: [ExposureBand]]
+        let bindings: [String: BindingEntry]
+        /// The policies' files, by place.
+        let files: [String]
+
+        private func look<Value>(_ table: [String: Value], _ id: String) throws(MissingEntry) -> Value {
+            guard let value = table[id] else { throw MissingEntry(finding: 0, id: id) }
+            return value
+        }
+
+        func binding(_ binding: String) throws(MissingEntry) -> BindingEntry { try look(bindings, binding) }
+        func evidence(_ evidence: String?) throws(MissingEntry) -> [EvidenceReference]? {
+            guard let evidence else { return [] }
+            return try look(self.evidence, evidence)
+        }
+        func event(_ event: EventReference) -> EventReference { event }
+        func bands(_ bands: String) throws(MissingEntry) -> [ExposureBand] { try look(self.bands, bands) }
+        func message(_ message: String, name: String) -> String { message }
+        func step(_ step: String) throws(MissingEntry) -> String { try look(steps, step) }
+        func policy(_ policy: Int) throws(MissingEntry) -> String {
+            guard files.indices.contains(policy) else { throw MissingEntry(finding: 0, id: "policy \(policy)") }
+            return files[policy]
+        }
+        func recommendations(_ recommendations: String?) throws(MissingEntry) -> [String]? {
+            guard let recommendations else { return [] }
+            return try look(self.recommendations, recommendations)
+        }
     }
 }

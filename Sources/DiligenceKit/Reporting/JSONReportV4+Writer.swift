@@ -1,143 +1,78 @@
 /// Schema 4's findings written straight from the run's `Finding`s on the core that checked the
 /// policy: each entry's bytes, with a hole where it cites a table entry by place (places are
 /// numbered over the whole run, known once every earlier policy is cited). The ordered writer
-/// only fills the holes (`ReportSection.text(_:)`); no schema 1 or 3 entry is made in between.
-/// The bytes are those of `JSONReportV4.FindingEntry`'s encoding (tests compare the two).
+/// only fills the holes (`ReportSection.text(_:)`). The entry is `JSONFinding` with `Holes` for
+/// its references, written by its synthesised encoding: the members are schema 4's by
+/// definition, and a hole filled with its place is the place `JSONReportV4.FindingEntry` writes.
 extension JSONReportV4 {
     /// A policy's reported findings as a section of the findings array.
     static func section<Findings: Sequence<Finding>>(of findings: Findings, options: CheckOptions, policy: Int, asOf: String) -> ReportSection {
-        var writer = PlacedWriter(JSONWriter(insideArrayAt: JSONReporter.findingsDepth, hasMembers: false, capacity: 16_384, lineDepth: JSONReportV3.lineDepth))
-        var any = false
-        for finding in findings {
-            any = true
-            writer.write(finding, options: options, policy: policy, asOf: asOf)
-        }
-        guard any else { return ReportSection(separator: ",") }
-        return writer.section()
-    }
-}
-
-/// A JSON writer that leaves holes for table places (`TableKey`), as a `ReportSection`.
-private struct PlacedWriter {
-    let encoder: JSONStreamEncoder
-    var offsets: [Int] = []
-    var keys: [TableKey] = []
-    /// Fact ids of the finding being written (reused between findings).
-    private var items: [EvidenceReference] = []
-
-    init(_ writer: JSONWriter) {
-        encoder = JSONStreamEncoder(writer)
+        let holes = Holing(policy: policy)
+        return JSONStreamEncoder.section(
+            members: findings.lazy.map { JSONReport.FindingEntry($0, options).converted(holes, asOf: asOf) }, depth: JSONReporter.findingsDepth,
+            lineDepth: JSONReportV3.lineDepth)
     }
 
-    /// A value that is the key's place: the separator before it, then a hole.
-    mutating func hole(_ key: TableKey) {
-        encoder.writer.valueStart()
-        offsets.append(encoder.writer.byteCount)
-        keys.append(key)
+    /// Schema 4's references while a check writes them: holes the ordered writer fills with places.
+    enum Holes: ListReferences {
+        typealias List = Hole
+        typealias Event = EventHole
+        typealias Message = Hole
+        typealias Policy = Int
+
+        static let leftOut = ByPlace.leftOut
     }
 
-    mutating func hole(_ name: String, _ key: TableKey) {
-        encoder.writer.key(name)
-        hole(key)
+    /// Where a place goes, and which table entry's (by schema 3's id, or the message's parts).
+    struct Hole: Encodable, Sendable, Equatable {
+        var key: TableKey
+
+        /// Leaves the hole in a `JSONStreamEncoder`'s text; no other encoder can write it.
+        func encode(to encoder: any Encoder) throws {
+            guard let stream = encoder as? JSONStreamEncoder else {
+                throw EncodingError.invalidValue(
+                    key, EncodingError.Context(codingPath: encoder.codingPath, debugDescription: "a table place before it is known"))
+            }
+            stream.hole(key)
+        }
     }
 
-    mutating func section() -> ReportSection {
-        ReportSection(encoder.writer.takeText(), places: keys, at: offsets, separator: ",")
+    /// A cited event of an exposure: its distance and a hole for its place in `events`.
+    struct EventHole: Encodable, Sendable, Equatable {
+        var distance_km: Double?
+        var event: Hole
     }
 
-    /// One finding's entry: the members of `JSONReportV4.FindingEntry` in key order.
-    mutating func write(_ finding: Finding, options: CheckOptions, policy: Int, asOf: String) {
-        let open = encoder.writer.depth
-        let writer = encoder
-        writer.writer.beginObject()
-        if let accepted = finding.accepted {
-            writer.writer.key("accepted")
-            writer.encodeValue(JSONReport.AcceptedEntry(accepted))
-        }
-        writer.writer.optional("baseline", options.isNew(finding).map { $0 ? "new" : "unchanged" })
-        if let binding = finding.binding { hole("binding", .list(TableID.binding(BindingEntry(binding)))) }
-        let change = options.comparison.flatMap { comparison in comparison.change(of: finding).map { (comparison, $0) } }
-        if let change { writer.writer.strings("caused_by", change.1.causes.map(change.0.label(of:))) }
-        writer.writer.optional("change", change?.1.kind.rawValue)
-        writer.writer.integer("column", finding.column)
-        if !finding.evidence.isEmpty {
-            items.removeAll(keepingCapacity: true)
-            for evidence in finding.evidence { items.append(EvidenceReference(date: evidence.date, fact: TableID.fact(evidence))) }
-            hole("evidence", .list(TableID.evidenceList(items)))
-        }
-        let severity = finding.severity.name
-        if let exposure = finding.exposure { write(exposure, rule: finding.rule, severity: severity, subject: finding.subject, asOf: asOf) }
-        writer.writer.strings("factors", finding.factors)
-        writer.writer.string("gate", options.failsGate(finding) ? "fail" : "pass")
-        let identity = finding.identity.description
-        if identity != JSONReportV3.FindingEntry.derivedID(rule: finding.rule, subject: finding.subject, factors: finding.factors) {
-            writer.writer.string("id", identity)
-        }
-        writer.writer.integer("line", finding.line)
-        hole("message", .message(MessageParts.split(finding.message, at: finding.subjectName)))
-        writer.writer.key("path")
-        writer.writer.beginArray()
-        for step in finding.path { hole(.list(TableID.pathStep(step))) }
-        writer.writer.endArray()
-        writer.writer.integer("policy", policy)
-        if !finding.recommendations.isEmpty { hole("recommendations", .list(TableID.recommendationList(finding.recommendations))) }
-        writer.writer.string("rule", finding.rule)
-        writer.writer.string("severity", severity)
-        writer.writer.string("subject", finding.subject)
-        writer.writer.string("subject_kind", finding.subjectKind.rawValue)
-        if finding.subjectName != finding.subject { writer.writer.string("subject_name", finding.subjectName) }
-        writer.writer.endObject()
-        writer.close(downTo: open)
-    }
+    /// Schema 2's references as holes: each list by its schema 3 id, each event by its id, the
+    /// message by its parts around the subject's name.
+    struct Holing: FindingConversion {
+        typealias Source = JSONReport.Inline
+        typealias Target = Holes
+        typealias Failure = Never
+        /// The policy's place in the run.
+        var policy: Int
 
-    /// The exposure member: schema 4's `ExposureEntry<EventPlace, Int>`, in key order.
-    private mutating func write(_ exposure: Exposure, rule: String, severity: String, subject: String, asOf: String) {
-        let entry = ExposureEntry<EventReference, [ExposureBand]>(exposure, events: [])
-        let writer = encoder
-        writer.writer.key("exposure")
-        writer.writer.beginObject()
-        writer.writer.optional("area", entry.area)
-        writer.writer.optional("area_edge_km", entry.area_edge_km)
-        writer.writer.optional("band", entry.band)
-        hole("bands", .list(TableID.bands(entry.bands)))
-        if let destination = entry.destination {
-            writer.writer.key("destination")
-            writer.encodeValue(destination)
+        func binding(_ binding: BindingEntry) -> Hole { Hole(key: .list(TableID.binding(binding))) }
+        func evidence(_ evidence: [EvidenceReference]?) -> Hole? {
+            guard let evidence, !evidence.isEmpty else { return nil }
+            return Hole(key: .list(TableID.evidenceList(evidence)))
         }
-        writer.writer.optional("distance_km", entry.distance_km)
-        writer.writer.key("events")
-        writer.writer.beginArray()
-        for event in exposure.events {
-            writer.writer.beginObject()
-            writer.writer.optional("distance_km", event.distanceKm.map(ExposureRounding.km))
-            hole("event", .event(TableID.event(event)))
-            writer.writer.endObject()
+        func event(_ event: EventReference) -> EventHole { EventHole(distance_km: event.distance_km, event: Hole(key: .event(event.event))) }
+        func bands(_ bands: [ExposureBand]) -> Hole { Hole(key: .list(TableID.bands(bands))) }
+        func message(_ message: String, name: String) -> Hole { Hole(key: .message(MessageParts.split(message, at: name))) }
+        func step(_ step: String) -> Hole { Hole(key: .list(TableID.pathStep(step))) }
+        func policy(_ policy: String) -> Int { self.policy }
+        func recommendations(_ recommendations: [String]?) -> Hole? {
+            guard let recommendations, !recommendations.isEmpty else { return nil }
+            return Hole(key: .list(TableID.recommendationList(recommendations)))
         }
-        writer.writer.endArray()
-        if let notCited = entry.events_not_cited, notCited != 0 { writer.writer.integer("events_not_cited", notCited) }
-        if let location = entry.location {
-            writer.writer.key("location")
-            writer.encodeValue(location)
-        }
-        if entry.reference != asOf { writer.writer.optional("reference", entry.reference) }
-        if entry.rule != rule { writer.writer.optional("rule", entry.rule) }
-        if entry.severity != severity { writer.writer.optional("severity", entry.severity) }
-        if let steps = entry.steps {
-            writer.writer.key("steps")
-            writer.encodeValue(steps)
-        }
-        if entry.subject != subject { writer.writer.optional("subject", entry.subject) }
-        writer.writer.optional("target", entry.target)
-        writer.writer.optional("to", entry.to)
-        writer.writer.optional("window", entry.window)
-        writer.writer.endObject()
     }
 }
 
 /// A table entry a schema 4 section cites by place: a list (by its schema 3 id: evidence
 /// list, recommendation list, path step, bands, binding), an event (by its id) or a message
 /// (by its parts).
-enum TableKey: Sendable {
+enum TableKey: Sendable, Hashable {
     case list(String)
     case event(String)
     case message([String])

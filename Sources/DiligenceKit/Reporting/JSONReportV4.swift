@@ -41,41 +41,19 @@ enum JSONReportV4 {
         var fact: Int
     }
 
-    /// A finding: schema 3's members, every reference a place in its table.
-    struct FindingEntry: Codable, Sendable, Equatable {
-        var accepted: JSONReport.AcceptedEntry?
-        var baseline: String?
-        /// A place in `bindings` (absent: none).
-        var binding: Int?
-        var caused_by: [String]?
-        var change: String?
-        var column: Int
-        /// A place in `evidence_lists` (absent: no evidence).
-        var evidence: Int?
-        /// Schema 3's exposure: `bands` a place in `exposure_bands`, each event's a place in
-        /// `events`, `reference` absent when it is the document's `as_of`, `events_not_cited`
-        /// absent when 0.
-        var exposure: ExposureEntry<EventPlace, Int>?
-        var factors: [String]
-        var gate: String
-        var id: String?
-        var line: Int
-        /// A place in `messages`: the message is its parts joined by the subject name.
-        var message: Int
-        /// Each step's place in `path_steps`.
-        var path: [Int]
-        var policy: Int
-        /// A place in `recommendation_lists` (absent: none).
-        var recommendations: Int?
-        var rule: String
-        var severity: String
-        var subject: String
-        var subject_kind: String
-        /// Absent when it is the `subject`.
-        var subject_name: String?
+    /// A finding: schema 3's members, every reference a place in its table (`JSONFinding`).
+    typealias FindingEntry = JSONFinding<ByPlace>
 
-        /// The name a message's parts are joined with.
-        var name: String { subject_name ?? subject }
+    /// Schema 4's references: every one a place (from 0) in its table, the message a place in
+    /// `messages`; an exposure's `reference` absent when it is the document's `as_of`, its
+    /// `events_not_cited` absent when 0, and `subject_name` absent when it is the `subject`.
+    enum ByPlace: ListReferences, ReadableReferences {
+        typealias List = Int
+        typealias Event = EventPlace
+        typealias Message = Int
+        typealias Policy = Int
+
+        static let leftOut: ImpliedMembers = [.restating, .documentImplied]
     }
 
     /// A cited event of an exposure: its place in `events` and its distance from the site.
@@ -133,56 +111,70 @@ protocol TablePlaces {
     func place(ofMessage parts: [String]) -> Int?
 }
 
-extension JSONReportV4.FindingEntry {
-    /// Schema 3's entry with its references as places; `asOf`: the document's date.
-    init(_ entry: JSONReportV3.FindingEntry, asOf: String, places: some TablePlaces) throws(JSONReportV4.MissingPlace) {
-        func place(_ id: String?, _ find: (String) -> Int?) throws(JSONReportV4.MissingPlace) -> Int? {
-            guard let id else { return nil }
-            guard let found = find(id) else { throw JSONReportV4.MissingPlace(finding: 0, what: id) }
+extension JSONReportV4 {
+    /// Schema 3's references as places in a run's or a document's tables; throws for an id
+    /// they do not list.
+    struct Placing<Places: TablePlaces>: FindingConversion {
+        typealias Source = JSONReportV3.ByID
+        typealias Target = ByPlace
+        typealias Failure = MissingPlace
+        let places: Places
+
+        private func place(_ id: String, _ find: (String) -> Int?) throws(MissingPlace) -> Int {
+            guard let found = find(id) else { throw MissingPlace(finding: 0, what: id) }
             return found
         }
-        accepted = entry.accepted
-        baseline = entry.baseline
-        binding = try place(entry.binding, places.place(ofList:))
-        caused_by = entry.caused_by
-        change = entry.change
-        column = entry.column
-        evidence = try place(entry.evidence, places.place(ofList:))
-        if let exposure = entry.exposure {
-            var events: [JSONReportV4.EventPlace] = []
-            for event in exposure.events {
-                guard let found = places.place(ofEvent: event.event) else { throw JSONReportV4.MissingPlace(finding: 0, what: event.event) }
-                events.append(JSONReportV4.EventPlace(distance_km: event.distance_km, event: found))
-            }
-            guard let bands = places.place(ofList: exposure.bands) else { throw JSONReportV4.MissingPlace(finding: 0, what: exposure.bands) }
-            var compact = exposure.mapBands { _ in bands }.mapEvents { _ in events }
-            if compact.reference == asOf { compact.reference = nil }
-            if compact.events_not_cited == 0 { compact.events_not_cited = nil }
-            self.exposure = compact
-        } else {
-            exposure = nil
+
+        func binding(_ binding: String) throws(MissingPlace) -> Int { try place(binding, places.place(ofList:)) }
+        func evidence(_ evidence: String?) throws(MissingPlace) -> Int? {
+            try evidence.map { (id) throws(MissingPlace) in try place(id, places.place(ofList:)) }
         }
-        factors = entry.factors
-        gate = entry.gate
-        id = entry.id
-        line = entry.line
-        let parts = MessageParts.split(entry.message, at: entry.subject_name)
-        guard let message = places.place(ofMessage: parts) else { throw JSONReportV4.MissingPlace(finding: 0, what: "message \(entry.message)") }
-        self.message = message
-        var path: [Int] = []
-        path.reserveCapacity(entry.path.count)
-        for step in entry.path {
-            guard let found = places.place(ofList: step) else { throw JSONReportV4.MissingPlace(finding: 0, what: step) }
-            path.append(found)
+        func event(_ event: EventReference) throws(MissingPlace) -> EventPlace {
+            EventPlace(distance_km: event.distance_km, event: try place(event.event, places.place(ofEvent:)))
         }
-        self.path = path
-        policy = entry.policy
-        recommendations = try place(entry.recommendations, places.place(ofList:))
-        rule = entry.rule
-        severity = entry.severity
-        subject = entry.subject
-        subject_kind = entry.subject_kind
-        subject_name = entry.subject_name == entry.subject ? nil : entry.subject_name
+        func bands(_ bands: String) throws(MissingPlace) -> Int { try place(bands, places.place(ofList:)) }
+        func message(_ message: String, name: String) throws(MissingPlace) -> Int {
+            guard let found = places.place(ofMessage: MessageParts.split(message, at: name)) else { throw MissingPlace(finding: 0, what: "message \(message)") }
+            return found
+        }
+        func step(_ step: String) throws(MissingPlace) -> Int { try place(step, places.place(ofList:)) }
+        func policy(_ policy: Int) -> Int { policy }
+        func recommendations(_ recommendations: String?) throws(MissingPlace) -> Int? {
+            try recommendations.map { (id) throws(MissingPlace) in try place(id, places.place(ofList:)) }
+        }
+    }
+
+    /// Schema 4's places as schema 3's ids, from a document's tables (`schema3()`); messages
+    /// joined with the subject's name. Throws for a place a table does not hold.
+    struct Identifying: FindingConversion {
+        typealias Source = ByPlace
+        typealias Target = JSONReportV3.ByID
+        typealias Failure = MissingPlace
+        let tables: JSONReportV3.Document<[JSONReportV3.FindingEntry]>
+        let events: [EventEntry]
+        let messages: [[String]]
+
+        private func look<Value>(_ table: [Value], _ place: Int, _ what: String) throws(MissingPlace) -> Value {
+            guard table.indices.contains(place) else { throw MissingPlace(finding: 0, what: "\(what) \(place)") }
+            return table[place]
+        }
+
+        func binding(_ binding: Int) throws(MissingPlace) -> String { try look(tables.bindings, binding, "binding").id }
+        func evidence(_ evidence: Int?) throws(MissingPlace) -> String? {
+            try evidence.map { (place) throws(MissingPlace) in try look(tables.evidence_lists, place, "evidence list").id }
+        }
+        func event(_ event: EventPlace) throws(MissingPlace) -> EventReference {
+            EventReference(distance_km: event.distance_km, event: try look(events, event.event, "event").id)
+        }
+        func bands(_ bands: Int) throws(MissingPlace) -> String { try look(tables.exposure_bands, bands, "exposure_bands").id }
+        func message(_ message: Int, name: String) throws(MissingPlace) -> String {
+            try look(messages, message, "message").joined(separator: name)
+        }
+        func step(_ step: Int) throws(MissingPlace) -> String { try look(tables.path_steps, step, "path step").id }
+        func policy(_ policy: Int) -> Int { policy }
+        func recommendations(_ recommendations: Int?) throws(MissingPlace) -> String? {
+            try recommendations.map { (place) throws(MissingPlace) in try look(tables.recommendation_lists, place, "recommendation list").id }
+        }
     }
 }
 
@@ -234,12 +226,12 @@ extension JSONReportV4.Document where Findings == [JSONReportV4.FindingEntry] {
     /// The schema 4 document of a whole schema 3 document.
     init(_ document: JSONReportV3.Document<[JSONReportV3.FindingEntry]>) throws(JSONReportV4.MissingPlace) {
         var places = DocumentPlaces(document)
-        for finding in document.findings { places.cite(MessageParts.split(finding.message, at: finding.subject_name)) }
+        for finding in document.findings { places.cite(MessageParts.split(finding.message, at: finding.name)) }
         var findings: [JSONReportV4.FindingEntry] = []
         findings.reserveCapacity(document.findings.count)
         for (index, finding) in document.findings.enumerated() {
             do throws(JSONReportV4.MissingPlace) {
-                findings.append(try JSONReportV4.FindingEntry(finding, asOf: document.as_of, places: places))
+                findings.append(try finding.converted(JSONReportV4.Placing(places: places), asOf: document.as_of))
             } catch {
                 throw JSONReportV4.MissingPlace(finding: index + 1, what: error.what)
             }
@@ -251,42 +243,15 @@ extension JSONReportV4.Document where Findings == [JSONReportV4.FindingEntry] {
     /// (content hashes of the entries), messages joined. Throws for a place no table holds.
     func schema3() throws(JSONReportV4.MissingPlace) -> JSONReportV3.Document<[JSONReportV3.FindingEntry]> {
         var whole = schema3(findings: [JSONReportV3.FindingEntry]())
+        let identifying = JSONReportV4.Identifying(tables: whole, events: events, messages: messages)
         var entries: [JSONReportV3.FindingEntry] = []
         entries.reserveCapacity(findings.count)
         for (index, finding) in findings.enumerated() {
-            func look<Value>(_ table: [Value], _ place: Int, _ what: String) throws(JSONReportV4.MissingPlace) -> Value {
-                guard table.indices.contains(place) else { throw JSONReportV4.MissingPlace(finding: index + 1, what: "\(what) \(place)") }
-                return table[place]
+            do throws(JSONReportV4.MissingPlace) {
+                entries.append(try finding.converted(identifying, asOf: as_of))
+            } catch {
+                throw JSONReportV4.MissingPlace(finding: index + 1, what: error.what)
             }
-            var exposure: ExposureEntry<EventReference, String>?
-            if let compact = finding.exposure {
-                var events: [EventReference] = []
-                for event in compact.events {
-                    events.append(EventReference(distance_km: event.distance_km, event: try look(self.events, event.event, "event").id))
-                }
-                let bands = try look(whole.exposure_bands, compact.bands, "exposure_bands").id
-                var entry = compact.mapBands { _ in bands }.mapEvents { _ in events }
-                entry.reference = entry.reference ?? as_of
-                entry.events_not_cited = entry.events_not_cited ?? 0
-                exposure = entry
-            }
-            var path: [String] = []
-            for step in finding.path { path.append(try look(whole.path_steps, step, "path step").id) }
-            entries.append(
-                JSONReportV3.FindingEntry(
-                    accepted: finding.accepted, baseline: finding.baseline,
-                    binding: try finding.binding.map { (place) throws(JSONReportV4.MissingPlace) in try look(whole.bindings, place, "binding").id },
-                    caused_by: finding.caused_by, change: finding.change, column: finding.column,
-                    evidence: try finding.evidence.map { (place) throws(JSONReportV4.MissingPlace) in
-                        try look(whole.evidence_lists, place, "evidence list").id
-                    },
-                    exposure: exposure, factors: finding.factors, gate: finding.gate, id: finding.id, line: finding.line,
-                    message: try look(messages, finding.message, "message").joined(separator: finding.name), path: path, policy: finding.policy,
-                    recommendations: try finding.recommendations.map { (place) throws(JSONReportV4.MissingPlace) in
-                        try look(whole.recommendation_lists, place, "recommendation list").id
-                    },
-                    rule: finding.rule, severity: finding.severity, subject: finding.subject, subject_kind: finding.subject_kind,
-                    subject_name: finding.name))
         }
         for (list, entry) in evidence_lists.enumerated() {
             for item in entry where !facts.indices.contains(item.fact) {

@@ -39,8 +39,7 @@ public struct JSONReporter: Reporter {
             return [
                 JSONStreamEncoder.section(
                     members: reported.map { JSONReportV3.FindingEntry($0, context.options, policy: result.position) }, depth: Self.findingsDepth,
-                    lineDepth: JSONReportV3.lineDepth
-                ) { entry, encoder in entry.write(to: encoder) }
+                    lineDepth: JSONReportV3.lineDepth)
             ]
         default:
             // Places in the tables are known once the policies before this one are cited: the

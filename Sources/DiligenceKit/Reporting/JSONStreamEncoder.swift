@@ -10,6 +10,9 @@ final class JSONStreamEncoder: Encoder {
     var writer: JSONWriter
     /// The text up to each streamed array's opening, in order.
     private(set) var parts: [String] = []
+    /// Holes for table places (`hole(_:)`): each one's UTF-8 offset in the text, and its entry.
+    private(set) var holeOffsets: [Int] = []
+    private(set) var holeKeys: [TableKey] = []
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     /// What becomes of the text (`parts(of:)`, `head(of:)`, `writeTail(of:)`).
@@ -83,25 +86,20 @@ final class JSONStreamEncoder: Encoder {
     }
 
     /// Members of an array open `depth` containers deep in another writer, as a section of a
-    /// report stream (with the comma that separates it from an earlier section).
+    /// report stream (with the comma that separates it from an earlier section), with the
+    /// holes the members left for table places.
     static func section<Items: Sequence>(members items: Items, depth: Int, lineDepth: Int? = nil) -> ReportSection where Items.Element: Encodable {
         let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: 16_384, lineDepth: lineDepth))
         for item in items { encoder.encodeValue(item) }
-        return ReportSection(encoder.writer.takeText(), separator: ",")
+        return ReportSection(encoder.writer.takeText(), places: encoder.holeKeys, at: encoder.holeOffsets, separator: ",")
     }
 
-    /// `section(members:depth:lineDepth:)` with each member written by `write` (a member type's
-    /// direct writer, the same bytes as its encoding).
-    static func section<Items: Sequence>(
-        members items: Items, depth: Int, lineDepth: Int? = nil, write: (Items.Element, JSONStreamEncoder) -> Void
-    ) -> ReportSection {
-        let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: 16_384, lineDepth: lineDepth))
-        for item in items {
-            let open = encoder.writer.depth
-            write(item, encoder)
-            encoder.close(downTo: open)
-        }
-        return ReportSection(encoder.writer.takeText(), separator: ",")
+    /// Leaves a hole for a table entry's place (JSON schema 4): the separator before the
+    /// value, then nothing; the section's text gets the place there once it is known.
+    func hole(_ key: TableKey) {
+        writer.valueStart()
+        holeOffsets.append(writer.byteCount)
+        holeKeys.append(key)
     }
 
     /// Writes a value and closes every container it opened.

@@ -233,14 +233,14 @@ public struct SARIFReporter: Reporter {
             baselineState: finding.baseline, level: level(Severity(name: finding.severity) ?? .info),
             locations: [location(policy: finding.policy, line: finding.line, column: finding.column)],
             message: Text(text: finding.message),
-            partialFingerprints: Fingerprints(identity: fingerprint(policy: finding.policy, identity: finding.id)),
+            partialFingerprints: Fingerprints(identity: fingerprint(policy: finding.policy, identity: finding.identity)),
             properties: ResultProperties(
-                accepted: accepted, binding: finding.binding, causedBy: finding.caused_by, change: finding.change, evidence: finding.evidence,
+                accepted: accepted, binding: finding.binding, causedBy: finding.caused_by, change: finding.change, evidence: finding.evidence ?? [],
                 exposure: finding.exposure,
                 exposurePath: finding.path,
-                factors: finding.factors, gate: finding.gate, identity: finding.id, recommendations: finding.recommendations,
+                factors: finding.factors, gate: finding.gate, identity: finding.identity, recommendations: finding.recommendations ?? [],
                 severity: finding.severity, subject: finding.subject, subjectKind: finding.subject_kind,
-                subjectName: finding.subject_name),
+                subjectName: finding.name),
             ruleId: finding.rule, ruleIndex: rules.index[finding.rule], suppressions: suppressions)
     }
 
