@@ -6,7 +6,9 @@ extension NameScreener {
         var found = [[Int32: TokenComparison]](repeating: [:], count: query.tokens.count)
         for (i, token) in query.tokens.enumerated() where token.kind != .initial {
             // A token's matches depend on the token alone: found once a run for each word and kind.
-            let memoKey = ScreeningMemo.TokenKey(text: query.name.tokens[i].text, kind: token.kind, transcription: query.name.tokens[i].transcription)
+            let memoKey = ScreeningMemo.TokenKey(
+                text: query.name.tokens[i].text, kind: token.kind, transcription: query.name.tokens[i].transcription,
+                abjad: query.name.tokens[i].isAbjad)
             if let known = memo.tokenMatches.value(for: memoKey) {
                 found[i] = known
                 continue
@@ -65,7 +67,12 @@ extension NameScreener {
             }
             // Sound-alike, and for a consonant skeleton also by the sound of the text as written.
             var sounds = [phonetic]
-            if TokenComparison.isSkeleton(query.texts[i][...]) { sounds.append(PhoneticKey.key(query.texts[i][...])[...]) }
+            if token.forms.abjad {
+                // An abjad's word also by the sound of its letters as written, "j" as "k" too
+                // ("ج" writes Turkish c and Egyptian g: "rjb" / "Recep").
+                let written = PhoneticKey.key(query.texts[i][...])
+                sounds += [written[...], written.map { $0 == UInt8(ascii: "j") ? UInt8(ascii: "k") : $0 }[...]]
+            }
             for sound in sounds where sound.count >= 2 {
                 for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {
                     verify(index.phoneticTokens[position])

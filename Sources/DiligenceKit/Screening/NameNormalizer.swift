@@ -202,7 +202,21 @@ public struct NameNormalizer: Sendable {
         let (ordered, reordered) = readingOrder(bytes)
         var name = classify(words(ordered), original: name, reordered: reordered)
         if !transcribed.isEmpty { Self.markTranscriptions(&name, transcribed) }
+        if AbjadComparison.isAbjad(cut) { Self.markAbjad(&name, source: cut) }
         return name
+    }
+
+    /// Marks the tokens that came from a word written in Arabic script or Hebrew: they are read
+    /// as an abjad writes (`AbjadComparison`), short vowels unwritten.
+    static func markAbjad(_ name: inout NormalizedName, source: String) {
+        var words: Set<String> = []
+        for word in source.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," }) where AbjadComparison.isAbjad(String(word)) {
+            forEachPlainWord(Array(Transliterator.latin(String(word)).utf8)[...]) { plain in
+                words.insert(plain)
+                return true
+            }
+        }
+        for index in name.tokens.indices where words.contains(name.tokens[index].text) { name.tokens[index].isAbjad = true }
     }
 
     /// Marks the tokens that came from a word read as a transcription with its script.

@@ -80,6 +80,7 @@ public final class NameScreener: Sendable {
         for (position, token) in name.tokens.enumerated() {
             let base = index.vocabulary[token.key].map { index.weights[Int($0)] } ?? unseenWeight(token.key)
             var forms = TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...])
+            forms.abjad = token.isAbjad
             if let script = token.transcription {
                 forms.transcription = Transcription.Skeleton(script: script, classes: Transcription.skeleton(texts[position][...], script: script))
             }

@@ -20,6 +20,9 @@ public struct NameToken: Sendable, Hashable {
     /// The script the word was transcribed into, when it is read as a transcription
     /// (`Transcription`: "fulajimier" from "弗拉基米尔"); nil for other words.
     public var transcription: Transcription.Script?
+    /// The word came from Arabic script or Hebrew, which leave short vowels unwritten
+    /// (`AbjadComparison`).
+    public var isAbjad = false
 }
 
 /// A legal form found in a name: the words as written and the class they belong to.

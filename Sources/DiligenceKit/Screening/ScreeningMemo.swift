@@ -40,6 +40,7 @@ final class ScreeningMemo: @unchecked Sendable {
         var text: String
         var kind: NameToken.Kind
         var transcription: Transcription.Script?
+        var abjad = false
     }
 
     /// The list words by consonant skeleton, for transcribed query words (built on first use).

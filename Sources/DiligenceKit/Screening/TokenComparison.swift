@@ -6,6 +6,8 @@ struct TokenForms {
     var phonetic: ArraySlice<UInt8>
     /// A query word read as a transcription: its skeleton (`Transcription`); nil otherwise.
     var transcription: Transcription.Skeleton? = nil
+    /// The word came from an abjad, Arabic script or Hebrew (`AbjadComparison`).
+    var abjad = false
 }
 
 /// How two tokens match, and how closely.
@@ -54,7 +56,20 @@ public struct TokenComparison: Sendable, Hashable {
         // or Revised spellings ("Cho'ng"/"Jong", "P'yo'ng"/"Phyong", "Kuk"/"Guk", "Gen"/"Ken").
         // Two different syllables are two names, however alike ("Yan"/"Jian", "Wang"/"Fang",
         // "Huan"/"Hua"): no typo or sound-alike between them.
-        if let x = RomanisedSyllable.key(a.text.isEmpty ? a.key : a.text), let y = RomanisedSyllable.key(b.text.isEmpty ? b.key : b.text) {
+        // A word read from an abjad (Arabic script, Hebrew: short vowels unwritten) against a
+        // Latin one (`AbjadComparison`: "sin" / "Sen", "rjb" / "Recep"); a Latin word without
+        // vowel letters ("Lynn") is not read so.
+        if a.abjad != b.abjad,
+            AbjadComparison.matches(
+                abjad: a.abjad ? (a.text.isEmpty ? a.key : a.text) : (b.text.isEmpty ? b.key : b.text),
+                latin: a.abjad ? (b.text.isEmpty ? b.key : b.text) : (a.text.isEmpty ? a.key : a.text))
+        {
+            return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
+        }
+        // (A word read as a transcription is compared as one below: Japanese "fun" writes "Hun".)
+        if a.transcription == nil, b.transcription == nil, let x = RomanisedSyllable.key(a.text.isEmpty ? a.key : a.text),
+            let y = RomanisedSyllable.key(b.text.isEmpty ? b.key : b.text)
+        {
             return x == y ? TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0) : nil
         }
         // A Slavic surname in its feminine form against the masculine ("Ivanova"/"Ivanov",
@@ -99,12 +114,12 @@ public struct TokenComparison: Sendable, Hashable {
         // disturb ("wrdh" and "Wardah"); other tokens need the same sound key of three classes
         // or more and a fair Jaro-Winkler similarity ("Mohamed"/"Muhammad").
         let aText = a.text.isEmpty ? a.key : a.text, bText = b.text.isEmpty ? b.key : b.text
-        if isSkeleton(aText) || isSkeleton(bText) {
+        if a.abjad || b.abjad, isSkeleton(aText) || isSkeleton(bText) {
             let aSound = PhoneticKey.key(aText), bSound = PhoneticKey.key(bText)
             if aSound.count >= 2, aSound == bSound || (a.phonetic.count >= 2 && a.phonetic.elementsEqual(b.phonetic)) {
                 return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
             }
-        } else if a.phonetic.count >= 3, a.phonetic.elementsEqual(b.phonetic), max(a.key.count, b.key.count) >= 4,
+        } else if !isSkeleton(aText), !isSkeleton(bText), a.phonetic.count >= 3, a.phonetic.elementsEqual(b.phonetic), max(a.key.count, b.key.count) >= 4,
             min(a.key.count, b.key.count) >= 3, StringDistance.jaroWinkler(a.key, b.key) >= 0.75,
             parameters.soundAlikeKeepsSyllables == 0 || syllables(a.key) == syllables(b.key)
         {

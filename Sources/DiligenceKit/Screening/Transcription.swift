@@ -243,6 +243,10 @@ public enum Transcription {
             switch byte {
             case UInt8(ascii: "b"), UInt8(ascii: "p"), UInt8(ascii: "v"), UInt8(ascii: "f"), UInt8(ascii: "w"): masks = [Class.labial]
             case UInt8(ascii: "t"), UInt8(ascii: "d"): masks = [Class.dental]
+            case UInt8(ascii: "g") where index > 0 && index + 1 < bytes.count && vowel(bytes[index - 1]) != nil && vowel(bytes[index + 1]) != nil:
+                // A "g" between vowels may be Turkish "ğ", which is not said and which
+                // transcriptions leave out ("Erdoğan": "エルドアン", "埃尔多安", "에르도안").
+                masks = [Class.velar | Class.optional]
             case UInt8(ascii: "k"), UInt8(ascii: "g"), UInt8(ascii: "q"): masks = [Class.velar]
             case UInt8(ascii: "s"), UInt8(ascii: "z"), UInt8(ascii: "j"): masks = [Class.sibilant]
             case UInt8(ascii: "c"): masks = [Class.sibilant | Class.velar]

@@ -99,7 +99,7 @@ public enum Transliterator {
     static func latinAndTranscriptions(_ text: String) -> (latin: String, transcribed: [(word: String, script: Transcription.Script)]) {
         let scripts = Scripts(text)
         if scripts.ascii { return (text, []) }
-        guard scripts.wordByWord else { return (transform(text, transformID(scripts.cyrillic, greek: scripts.greek)), []) }
+        guard scripts.wordByWord else { return (transform(greekForeignStops(text), transformID(scripts.cyrillic, greek: scripts.greek)), []) }
         var transcribed: [(word: String, script: Transcription.Script)] = []
         let latin = latinByWord(separatingSyllables(text), scripts.cyrillic) { word, latin in
             let han = word.unicodeScalars.filter { isHan($0.value) }.count
@@ -111,6 +111,24 @@ public enum Transliterator {
             }
         }
         return (latin, transcribed)
+    }
+
+    /// Greek "ντ" after a vowel written as the "d" it stands for in foreign names, which Greek
+    /// writes so for want of a letter ("Βολοντίμιρ" is "Volodymyr"; BGN/PCGN reads a medial "ντ"
+    /// "nd", and at the start of a word "d" already): read as "δ" ("dh", folded to "d").
+    static func greekForeignStops(_ text: String) -> String {
+        guard text.contains("ντ") else { return text }
+        var result = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            if scalar == "ν", scalars.first == "τ", let previous = result.last, "αεηιουωάέήίόύώ".unicodeScalars.contains(previous) {
+                result.append("δ")
+                scalars = scalars.dropFirst()
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// Han characters, Hangul syllables and the parts of a name joined by a middle dot
@@ -206,7 +224,7 @@ public enum Transliterator {
     static func latinWord(_ word: String, _ cyrillic: CyrillicTable, id: String, syllables: Bool) -> String {
         let key = WordKey(word: ExactText(word), cyrillic: cyrillic, syllables: syllables)
         if let known = wordMemo.value(for: key) { return known }
-        var source = HebrewRomanizer.applies(to: word) ? HebrewRomanizer.latin(word) : IndicSchwa.deleted(in: word)
+        var source = HebrewRomanizer.applies(to: word) ? HebrewRomanizer.latin(word) : IndicSchwa.deleted(in: katakanaW(word))
         if ScriptRomanizer.applies(to: source), let romanizer = ScriptRomanizer.standard {
             source = romanizer.latin(source, syllables: syllables)
         }
@@ -214,9 +232,8 @@ public enum Transliterator {
         if word.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) { latin = arabicVowelLetters(latin) }
         // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
         // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
-        if word.unicodeScalars.contains(where: { (0x0B80...0x0BFF).contains($0.value) }) {
-            latin = latin.replacingOccurrences(of: "c", with: "s")
-        }
+        // Its stops are said voiced or voiceless by their place (`TamilSpelling`).
+        if TamilSpelling.applies(to: word) { latin = TamilSpelling.spoken(latin) }
         if word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first, isHangulSyllable(scalar.value) {
             latin = koreanSpelling(latin)
         } else if word.unicodeScalars.contains(where: { isHan($0.value) || isHangulSyllable($0.value) || (0x30A0...0x30FF).contains($0.value) }) {
@@ -253,6 +270,13 @@ public enum Transliterator {
             bytes[0] = UInt8(ascii: "u")
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Katakana "ウ" with a small vowel written as the "w" syllable it spells ("ウォロディミル" is
+    /// "Volodymyr": "wo", not ICU's "uo"; "ウィ" "wi", "ウェ" "we").
+    static func katakanaW(_ word: String) -> String {
+        guard word.unicodeScalars.contains("ウ") else { return word }
+        return word.replacingOccurrences(of: "ウォ", with: "ヲ").replacingOccurrences(of: "ウィ", with: "ヰ").replacingOccurrences(of: "ウェ", with: "ヱ")
     }
 
     /// Malayalam's two-part vowel signs (ൊ, ോ, ൌ, or their parts) written as a virama and the
@@ -329,6 +353,7 @@ public enum Transliterator {
     static func listLetters(_ transformed: String, source: String) -> String {
         let bengali = source.unicodeScalars.contains { (0x0980...0x09FF).contains($0.value) }
         let armenian = source.unicodeScalars.contains { (0x0530...0x058F).contains($0.value) }
+        let latinSchwa = source.unicodeScalars.contains { $0 == "ə" || $0 == "Ə" }
         var result = ""
         result.unicodeScalars.reserveCapacity(transformed.unicodeScalars.count)
         // After "ṅ" written "ng", a velar letter that follows is the nasal's own ("ṅg" is "ng").
@@ -345,6 +370,9 @@ public enum Transliterator {
                 // Armenian writes with ը (ICU "ə") what Russian writes with ы: the Korean ㅡ of
                 // "Կիմ Չեն Ըն" (Ким Чен Ын), read as Russian's "y" (`KoreanCyrillic`).
                 result.unicodeScalars.append(scalar == "ə" ? "y" : "Y")
+            case "ə" where latinSchwa, "Ə" where latinSchwa:
+                // Azerbaijani's ə is a vowel of the name, "e" in other Latin spellings ("Rəcəb", "Recep").
+                result.unicodeScalars.append(scalar == "ə" ? "e" : "E")
             case "ǝ", "Ǝ", "ə", "Ə":
                 // The Ethiopic sixth order (and the schwa of other romanisations) is mostly not
                 // written in Latin spellings of a name: "አሕመድ" is "Ahmed", not "Ahǝmad".

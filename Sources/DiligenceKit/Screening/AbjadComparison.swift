@@ -1,0 +1,133 @@
+/// Words read from an abjad, Arabic script (Arabic, Persian, Urdu) or Hebrew, against a word
+/// in Latin letters. An abjad writes consonants and long vowels; short vowels are left out
+/// ("رجب" is read "rjb" for Recep or Rajab, "حسن" "hsn" for Hasan), and its vowel letters are
+/// also consonants (yeh is "i", "e" or "y"; waw "u", "o", "w" or "v"): "طيب" is read "tib" for
+/// Tayyip, "سين" "sin" for Sen.
+///
+/// Two words match when their consonants agree one to one, in sound classes
+/// (`consonantClass`), and every vowel the abjad word writes stands where the Latin word has a
+/// vowel of its kind, or the consonant the letter also writes; a vowel only the Latin word has
+/// is a short vowel the abjad leaves out, except at the end of the word, where the abjad
+/// writes one. So "rjb" ~ "Recep", "tib" ~ "Tayyip", "sin" ~ "Sen", "hn" ~ "Hun",
+/// "nsrallh" ~ "Nasrallah"; "sin" is not "Sina" (the final vowel is not written), "hsn" not
+/// "Hasim".
+///
+/// Only a word that came from an abjad (`NameToken.isAbjad`) is read this way: a Latin word
+/// without a vowel letter ("Lynn") is not a consonant skeleton.
+enum AbjadComparison {
+    /// Whether a word is written in Arabic script or Hebrew.
+    static func isAbjad(_ word: String) -> Bool {
+        word.unicodeScalars.contains { scalar in
+            let value = scalar.value
+            return (0x0590...0x05FF).contains(value) || (0x0600...0x06FF).contains(value) || (0x0750...0x077F).contains(value)
+                || (0x08A0...0x08FF).contains(value) || (0xFB1D...0xFDFF).contains(value) || (0xFE70...0xFEFF).contains(value)
+        }
+    }
+
+    /// One element of a word: a consonant class, or vowels (a mask of `Vowel` kinds).
+    enum Element: Equatable {
+        case consonant(UInt8)
+        case vowel(UInt8)
+    }
+
+    /// Kinds of vowels, as bits: a; front (i, e); back (u, o).
+    enum Vowel {
+        static let a: UInt8 = 1
+        static let front: UInt8 = 2
+        static let back: UInt8 = 4
+    }
+
+    /// The consonant class of a letter: classes merge what abjads and their romanisations
+    /// confuse (b, p, f, v; t, d; s, z; k, g, q, c; j with g and c, as "ج" writes Turkish c,
+    /// Egyptian g), as `PhoneticKey` does; "y" and "w" are their own (they can be vowels).
+    static func consonantClass(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "q"), UInt8(ascii: "g"), UInt8(ascii: "j"): UInt8(ascii: "k")
+        case UInt8(ascii: "z"), UInt8(ascii: "s"), UInt8(ascii: "x"): UInt8(ascii: "s")
+        case UInt8(ascii: "v"), UInt8(ascii: "f"), UInt8(ascii: "p"), UInt8(ascii: "b"): UInt8(ascii: "b")
+        case UInt8(ascii: "d"), UInt8(ascii: "t"): UInt8(ascii: "d")
+        default: byte
+        }
+    }
+
+    /// The elements of a lower-case ASCII word: digraphs ("kh", "gh", "sh", "ch", "th", "dh",
+    /// "zh", "ph") one consonant, a repeated consonant once. In a Latin word a run of vowels is
+    /// one element of all their kinds ("ai"); an abjad's vowel letters are each their own ("ia"
+    /// is yeh and alef, two letters), a repeated one once.
+    static func elements(_ word: ArraySlice<UInt8>, abjad: Bool) -> [Element] {
+        var result: [Element] = []
+        let bytes = Array(word)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+            var element: Element
+            if let vowel = vowel(byte) {
+                element = .vowel(vowel)
+                if !abjad, case .vowel(let kinds) = result.last {
+                    result[result.count - 1] = .vowel(kinds | vowel)
+                    index += 1
+                    continue
+                }
+            } else if next == UInt8(ascii: "h"), "kgscztdp".utf8.contains(byte) {
+                // "kh" and "gh" (خ, غ) are k and g to a Latin reader; "sh", "ch", "zh" a sibilant;
+                // "th", "dh" a dental; "ph" f.
+                element = .consonant(consonantClass(byte == UInt8(ascii: "c") ? UInt8(ascii: "s") : byte))
+                index += 1
+            } else {
+                element = .consonant(consonantClass(byte))
+            }
+            index += 1
+            if element == result.last { continue }
+            result.append(element)
+        }
+        return result
+    }
+
+    static func vowel(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "a"): Vowel.a
+        case UInt8(ascii: "e"), UInt8(ascii: "i"): Vowel.front
+        case UInt8(ascii: "o"), UInt8(ascii: "u"): Vowel.back
+        default: nil
+        }
+    }
+
+    /// Whether the abjad word `abjad` (its romanised letters) can be the Latin word `latin`.
+    static func matches(abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>) -> Bool {
+        let a = elements(abjad, abjad: true), l = elements(latin, abjad: false)
+        let consonants = a.filter { if case .consonant = $0 { true } else { false } }.count
+        guard consonants >= 2, a.count <= 24, l.count <= 24 else { return false }
+        // reachable[i][j]: the first i elements of the abjad word and the first j of the Latin one align.
+        var reachable = [[Bool]](repeating: [Bool](repeating: false, count: l.count + 1), count: a.count + 1)
+        reachable[0][0] = true
+        for i in 0...a.count {
+            for j in 0...l.count where reachable[i][j] {
+                // A Latin vowel the abjad leaves out (not the last element: a final vowel is written).
+                if j < l.count, case .vowel = l[j], j + 1 < l.count { reachable[i][j + 1] = true }
+                guard i < a.count, j < l.count else { continue }
+                if pairs(a[i], l[j], first: i == 0) { reachable[i + 1][j + 1] = true }
+            }
+        }
+        return reachable[a.count][l.count]
+    }
+
+    /// Whether an abjad element can stand for a Latin one.
+    static func pairs(_ a: Element, _ l: Element, first: Bool) -> Bool {
+        switch (a, l) {
+        case (.consonant(let x), .consonant(let y)):
+            if x == y { return true }
+            // The abjad's vowel letters written as consonants: "y" for yeh, "w" for waw (ICU
+            // writes them so beside a vowel); Latin writes waw "v" or "w".
+            return (x == UInt8(ascii: "w") && y == UInt8(ascii: "b"))
+        case (.vowel(let x), .vowel(let y)):
+            // An alef opening the word carries any vowel ("اردوغان", "Erdogan").
+            return first || x & y != 0
+        case (.vowel(let x), .consonant(let y)):
+            // Yeh and waw written as vowels stand for the consonants y and w or v too.
+            return (x == Vowel.front && y == UInt8(ascii: "y")) || (x == Vowel.back && (y == UInt8(ascii: "w") || y == UInt8(ascii: "b")))
+        case (.consonant(let x), .vowel(let y)):
+            return (x == UInt8(ascii: "y") && y & Vowel.front != 0) || (x == UInt8(ascii: "w") && y & Vowel.back != 0)
+        }
+    }
+}
