@@ -70,7 +70,7 @@ done
 # Names of public persons in 20 and more scripts and national spellings, cited (cross-script.tsv),
 # split by person; each spelling against every person of the set.
 echo "== cross-script set" >&2
-for split in dev test; do
+for split in $splits; do
   python3 "$here/cross_script.py" "$here/cross-script.tsv" "$diligence" "$threshold" "$work" \
     --split "$split" --summary "$summary" --name "cross-script, $split" --markdown "$work/cross-script-$split.md" >/dev/null 2>"$work/cross-script-errors-$split.txt"
 done
