@@ -65,8 +65,10 @@ public struct ScoringParameters: Sendable, Hashable {
     /// Partial coverage (`PartialCoverage.swift`): when every word of one organisation's name is
     /// in the other's, in order, each extra word of the longer name costs this share of its
     /// weight ("KISH INTERNATIONAL BANK OFFSHORE COMPANY PJS"/"KISH INTERNATIONAL BANK"); 1 turns
-    /// the rule off.
-    public var partialCoverageCost = 0.3
+    /// the rule off. Off by default (seventh round, `docs/screening.md`): at 0.3 it found more of
+    /// OFAC's aliases (dev F1 0.805 to 0.811) with no more random-name false alarms, but its
+    /// looser candidate bound halved throughput and "Wagner Group Holdings" rose above 0.85.
+    public var partialCoverageCost = 1.0
     /// ... only when the covered words weigh at least this share of the extra words' weight.
     public var partialCoverageShare = 1.0
 
