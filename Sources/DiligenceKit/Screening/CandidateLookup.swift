@@ -128,8 +128,12 @@ extension NameScreener {
         var best = [Double](repeating: 0, count: query.tokens.count)
         var missing = [Double](repeating: 0, count: query.tokens.count)
         var alwaysMatched = 0.0
+        // An organisation's name of three words or more may hold a listed organisation's name
+        // whole (`PartialCoverage`): its extra words then cost `partialCoverageCost`.
+        let mayCover =
+            query.kind == .organisation && parameters.partialCoverageCost < 1 && query.tokens.lazy.filter { $0.kind == .name }.count >= 3
         for (i, token) in query.tokens.enumerated() {
-            missing[i] = token.weight * token.cost
+            missing[i] = token.weight * (mayCover && token.kind == .name ? min(token.cost, parameters.partialCoverageCost) : token.cost)
             if token.kind == .initial {
                 // Not looked up: may stand for any listed name.
                 alwaysMatched += parameters.initialSimilarity * (token.weight + capped(index.maximumWeight, .name)) / 2

@@ -169,11 +169,12 @@ public final class NameScreener: Sendable {
             guard var alignment else { continue }
             let listedFlags = range.map { index.tokenFlags[$0] }
             let nameIndex = Int(index.nameIndex[name])
-            let distinguishing = applyDistinguishingParts(
-                &alignment, query: prepared, queryTokens: queryTokens,
-                listed: ListedSide(
-                    tokens: listed, flags: listedFlags, kind: entity.kind,
-                    name: { self.normalizer.normalize(entity.allNames[nameIndex]) }))
+            let listedSide = ListedSide(
+                tokens: listed, flags: listedFlags, kind: entity.kind,
+                name: { self.normalizer.normalize(entity.allNames[nameIndex]) })
+            let coverage = applyPartialCoverage(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
+            let distinguishing =
+                (coverage.map { [$0] } ?? []) + applyDistinguishingParts(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
             let (score, signals) = applySignals(
                 alignment, query: query, kind: prepared.kind, entity: entity,
                 matchedWords: alignment.pairs.filter { pair in pair.query.contains { queryTokens[$0].kind != .particle } }.count,

@@ -62,6 +62,15 @@ public struct ScoringParameters: Sendable, Hashable {
     /// Two unmatched middle names or patronymics this alike (Jaro-Winkler on the keys) may be
     /// one name spelt two ways, not a conflict.
     public var conflictSimilarity = 0.8
+    /// Partial coverage (`PartialCoverage.swift`): when every word of one organisation's name is
+    /// in the other's, in order, each extra word of the longer name costs this share of its
+    /// weight ("KISH INTERNATIONAL BANK OFFSHORE COMPANY PJS"/"KISH INTERNATIONAL BANK"); 1 turns
+    /// the rule off. Off by default (seventh round, `docs/screening.md`): at 0.3 it found more of
+    /// OFAC's aliases (dev F1 0.805 to 0.811) with no more random-name false alarms, but its
+    /// looser candidate bound halved throughput and "Wagner Group Holdings" rose above 0.85.
+    public var partialCoverageCost = 1.0
+    /// ... only when the covered words weigh at least this share of the extra words' weight.
+    public var partialCoverageShare = 1.0
 
     /// Rule switches (1 on, 0 off), so that `diligence-bench --tune` can measure each rule.
     /// A nickname pairs two given names, never a particle ("Aldo"/"al-", "Allen"/"AL-ALI").
@@ -107,6 +116,8 @@ public struct ScoringParameters: Sendable, Hashable {
         case "distinguishingPartCap": distinguishingPartCap = value
         case "singleWordOrganisationCap": singleWordOrganisationCap = value
         case "conflictSimilarity": conflictSimilarity = value
+        case "partialCoverageCost": partialCoverageCost = value
+        case "partialCoverageShare": partialCoverageShare = value
         case "acronymSimilarity": acronymSimilarity = value
         case "shortTypoSimilarity": shortTypoSimilarity = value
         case "shortWordLength": shortWordLength = Int(value)
