@@ -22,8 +22,6 @@ private struct PlacedWriter {
     let encoder: JSONStreamEncoder
     var offsets: [Int] = []
     var keys: [TableKey] = []
-    /// Fact ids of the finding being written (reused between findings).
-    private var items: [EvidenceReference] = []
 
     init(_ writer: JSONWriter) {
         encoder = JSONStreamEncoder(writer)
@@ -55,16 +53,12 @@ private struct PlacedWriter {
             writer.encodeValue(JSONReport.AcceptedEntry(accepted))
         }
         writer.writer.optional("baseline", options.isNew(finding).map { $0 ? "new" : "unchanged" })
-        if let binding = finding.binding { hole("binding", .list(TableID.binding(BindingEntry(binding)))) }
+        if let binding = finding.binding { hole("binding", .binding(TableID.bindingHash(binding))) }
         let change = options.comparison.flatMap { comparison in comparison.change(of: finding).map { (comparison, $0) } }
         if let change { writer.writer.strings("caused_by", change.1.causes.map(change.0.label(of:))) }
         writer.writer.optional("change", change?.1.kind.rawValue)
         writer.writer.integer("column", finding.column)
-        if !finding.evidence.isEmpty {
-            items.removeAll(keepingCapacity: true)
-            for evidence in finding.evidence { items.append(EvidenceReference(date: evidence.date, fact: TableID.fact(evidence))) }
-            hole("evidence", .list(TableID.evidenceList(items)))
-        }
+        if !finding.evidence.isEmpty { hole("evidence", .evidence(EvidenceLists.shared.info(of: finding.evidence).hash)) }
         let severity = finding.severity.name
         if let exposure = finding.exposure { write(exposure, rule: finding.rule, severity: severity, subject: finding.subject, asOf: asOf) }
         writer.writer.strings("factors", finding.factors)
@@ -77,10 +71,10 @@ private struct PlacedWriter {
         hole("message", .message(MessageParts.split(finding.message, at: finding.subjectName)))
         writer.writer.key("path")
         writer.writer.beginArray()
-        for step in finding.path { hole(.list(TableID.pathStep(step))) }
+        for step in finding.path { hole(.step(TableID.pathStepHash(step))) }
         writer.writer.endArray()
         writer.writer.integer("policy", policy)
-        if !finding.recommendations.isEmpty { hole("recommendations", .list(TableID.recommendationList(finding.recommendations))) }
+        if !finding.recommendations.isEmpty { hole("recommendations", .recommendations(TableID.recommendationListHash(finding.recommendations))) }
         writer.writer.string("rule", finding.rule)
         writer.writer.string("severity", severity)
         writer.writer.string("subject", finding.subject)
@@ -99,7 +93,7 @@ private struct PlacedWriter {
         writer.writer.optional("area", entry.area)
         writer.writer.optional("area_edge_km", entry.area_edge_km)
         writer.writer.optional("band", entry.band)
-        hole("bands", .list(TableID.bands(entry.bands)))
+        hole("bands", .bands(TableID.bandsHash(exposure.bands)))
         if let destination = entry.destination {
             writer.writer.key("destination")
             writer.encodeValue(destination)
@@ -134,18 +128,26 @@ private struct PlacedWriter {
     }
 }
 
-/// A table entry a schema 4 section cites by place: a list (by its schema 3 id: evidence
-/// list, recommendation list, path step, bands, binding), an event (by its id) or a message
-/// (by its parts).
+/// A table entry a schema 4 section cites by place: a list by the hash of its schema 3 id
+/// (evidence list, bands, path step, recommendation list, binding: `TableID`'s hashes, no id
+/// text made), an event by its id, a message by its parts.
 enum TableKey: Sendable {
-    case list(String)
+    case evidence(UInt64)
+    case bands(UInt64)
+    case step(UInt64)
+    case recommendations(UInt64)
+    case binding(UInt64)
     case event(String)
     case message([String])
 
     /// The entry's place in the run's tables (-1: not listed, never for a run's own findings).
     func place(in citations: Citations) -> Int {
         switch self {
-        case .list(let id): return citations.lists.places[id] ?? -1
+        case .evidence(let hash): return citations.lists.evidenceTable.places[hash] ?? -1
+        case .bands(let hash): return citations.lists.bandTable.places[hash] ?? -1
+        case .step(let hash): return citations.lists.stepTable.places[hash] ?? -1
+        case .recommendations(let hash): return citations.lists.recommendationTable.places[hash] ?? -1
+        case .binding(let hash): return citations.lists.bindingTable.places[hash] ?? -1
         case .event(let id): return citations.eventPlaces[id] ?? -1
         case .message(let parts): return citations.lists.messagePlaces[parts] ?? -1
         }

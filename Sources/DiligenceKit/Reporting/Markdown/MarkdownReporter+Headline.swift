@@ -34,23 +34,43 @@ extension MarkdownReporter {
         let pieces = steps(finding)
         var end = pieces.count
         if end >= 2, pieces[end - 1] == "\(finding.severity)", pieces[end - 2] == finding.rule { end -= 2 }
-        let message = finding.message.lowercased()
+        let message = finding.message.asciiFastLowercased()
+        // Made once a finding, not once a step.
+        let siteLabel = finding.subjectKind == .site ? finding.exposure?.location.map { finding.subjectName + " (\($0))" } : nil
+        let profile = factor.map(ProfileDates.init)
         return (0..<end).filter { index in
             let step = pieces[index]
-            if finding.subjectKind == .site, let location = finding.exposure?.location,
-                step == finding.subjectName + " (\(location))"
-            {
-                return false
-            }
+            if let siteLabel, step == siteLabel { return false }
             // A factor's id alone: the group's heading names the factor; its dates as the
             // factor's profile states them.
             if finding.factors.contains(step) { return false }
-            if let factor, Self.profileStates(step, factor) { return false }
+            if let profile, profile.states(step) { return false }
             var probe = Substring(step)
             for id in finding.factors where probe.hasPrefix(id + ": ") { probe = probe.dropFirst(id.count + 2) }
             // "in Mali" when the message says "… to Mali": the country is named.
-            if probe.hasPrefix("in "), message.containsBytes(of: probe.dropFirst(3).lowercased()) { return false }
-            return !message.containsBytes(of: probe.lowercased())
+            if probe.hasPrefix("in "), message.containsBytes(of: probe.dropFirst(3).asciiFastLowercased()) { return false }
+            return !message.containsBytes(of: probe.asciiFastLowercased())
+        }
+    }
+
+    /// `profileStates(_:_:)` with the factor's texts made once (a finding asks it for each step).
+    private struct ProfileDates {
+        let prefix: String
+        let inForce: String
+        let announced: String?
+
+        init(_ factor: RiskFactor) {
+            prefix = factor.id + " "
+            inForce = "in force since \(factor.inForceFrom)"
+            announced = factor.published.map { "announced \($0), not in force on " }
+        }
+
+        func states(_ step: String) -> Bool {
+            guard step.hasPrefix(prefix) else { return false }
+            let rest = step.dropFirst(prefix.count)
+            if rest == inForce { return true }
+            if let announced, rest.hasPrefix(announced) { return true }
+            return false
         }
     }
 
