@@ -255,12 +255,14 @@ struct Citations: Sendable {
             url = reference.url.map(ExactText.init)
         }
 
-        /// By the short texts only: equal keys have equal short texts, and hashing every quote
-        /// of every cited line cost the numbering most of its time.
+        /// By the short texts and the quote's length: equal keys have equal short texts, and
+        /// hashing every quote of every cited line cost the numbering most of its time (the
+        /// length tells apart the references of one article that differ by their quotes).
         func hash(into hasher: inout Hasher) {
             hasher.combine(source)
             hasher.combine(title)
             hasher.combine(date)
+            hasher.combine(quote?.text.utf8.count ?? -1)
         }
     }
 
