@@ -195,7 +195,7 @@ import Testing
             for key in keys where numbers[key] == nil {
                 let table =
                     switch key {
-                    case .list: 0
+                    case .evidence, .bands, .step, .recommendations, .binding: 0
                     case .event: 1
                     case .message: 2
                     }
@@ -205,10 +205,23 @@ import Testing
         }
 
         func place(_ key: TableKey) -> Int { numbers[key] ?? -1 }
-        func place(ofList id: String) -> Int? { numbers[.list(id)] }
+        func place(ofList id: String) -> Int? { Self.key(ofList: id).flatMap { numbers[$0] } }
         func place(ofEvent id: String) -> Int? { numbers[.event(id)] }
         func place(ofFact id: String) -> Int? { nil }
         func place(ofMessage parts: [String]) -> Int? { numbers[.message(parts)] }
+
+        /// A list's key from its schema 3 id: the prefix names the table, the hex digits are the hash.
+        static func key(ofList id: String) -> TableKey? {
+            guard id.count > 2, let hash = UInt64(id.dropFirst(2), radix: 16) else { return nil }
+            switch id.prefix(2) {
+            case "v-": return .evidence(hash)
+            case "b-": return .bands(hash)
+            case "p-": return .step(hash)
+            case "r-": return .recommendations(hash)
+            case "g-": return .binding(hash)
+            default: return nil
+            }
+        }
     }
 
     static let awkward = [

@@ -52,35 +52,43 @@ extension JSONReportV4 {
         /// The policy's place in the run.
         var policy: Int
 
-        func binding(_ binding: BindingEntry) -> Hole { Hole(key: .list(TableID.binding(binding))) }
+        func binding(_ binding: BindingEntry) -> Hole { Hole(key: .binding(TableID.bindingHash(binding))) }
         func evidence(_ evidence: [EvidenceReference]?) -> Hole? {
             guard let evidence, !evidence.isEmpty else { return nil }
-            return Hole(key: .list(TableID.evidenceList(evidence)))
+            return Hole(key: .evidence(TableID.evidenceListHash(evidence)))
         }
         func event(_ event: EventReference) -> EventHole { EventHole(distance_km: event.distance_km, event: Hole(key: .event(event.event))) }
-        func bands(_ bands: [ExposureBand]) -> Hole { Hole(key: .list(TableID.bands(bands))) }
+        func bands(_ bands: [ExposureBand]) -> Hole { Hole(key: .bands(TableID.bandsHash(bands))) }
         func message(_ message: String, name: String) -> Hole { Hole(key: .message(MessageParts.split(message, at: name))) }
-        func step(_ step: String) -> Hole { Hole(key: .list(TableID.pathStep(step))) }
+        func step(_ step: String) -> Hole { Hole(key: .step(TableID.pathStepHash(step))) }
         func policy(_ policy: String) -> Int { self.policy }
         func recommendations(_ recommendations: [String]?) -> Hole? {
             guard let recommendations, !recommendations.isEmpty else { return nil }
-            return Hole(key: .list(TableID.recommendationList(recommendations)))
+            return Hole(key: .recommendations(TableID.recommendationListHash(recommendations)))
         }
     }
 }
 
-/// A table entry a schema 4 section cites by place: a list (by its schema 3 id: evidence
-/// list, recommendation list, path step, bands, binding), an event (by its id) or a message
-/// (by its parts).
+/// A table entry a schema 4 section cites by place: a list by the hash of its schema 3 id
+/// (evidence list, bands, path step, recommendation list, binding: `TableID`'s hashes, no id
+/// text made), an event by its id, a message by its parts.
 enum TableKey: Sendable, Hashable {
-    case list(String)
+    case evidence(UInt64)
+    case bands(UInt64)
+    case step(UInt64)
+    case recommendations(UInt64)
+    case binding(UInt64)
     case event(String)
     case message([String])
 
     /// The entry's place in the run's tables (-1: not listed, never for a run's own findings).
     func place(in citations: Citations) -> Int {
         switch self {
-        case .list(let id): return citations.lists.places[id] ?? -1
+        case .evidence(let hash): return citations.lists.evidenceTable.places[hash] ?? -1
+        case .bands(let hash): return citations.lists.bandTable.places[hash] ?? -1
+        case .step(let hash): return citations.lists.stepTable.places[hash] ?? -1
+        case .recommendations(let hash): return citations.lists.recommendationTable.places[hash] ?? -1
+        case .binding(let hash): return citations.lists.bindingTable.places[hash] ?? -1
         case .event(let id): return citations.eventPlaces[id] ?? -1
         case .message(let parts): return citations.lists.messagePlaces[parts] ?? -1
         }

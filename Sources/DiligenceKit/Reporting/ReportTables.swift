@@ -92,9 +92,14 @@ struct EventReference: Codable, Sendable, Equatable {
 }
 
 /// Stable ids of facts and events: a 64-bit FNV-1a hash of their texts (the same bytes give the
-/// same id in every run and every shard, so shard reports merge without renumbering).
+/// same id in every run and every shard, so shard reports merge without renumbering). A run
+/// keys its tables by the hashes (`...Hash`, no text made); the ids as text are made once per
+/// entry a table lists, and per cited fact through a memo (`FactIDs`).
 enum TableID {
-    static func fact(_ evidence: Evidence) -> String {
+    static func fact(_ evidence: Evidence) -> String { FactIDs.shared.id(of: evidence) }
+
+    /// The fact id made from the texts (what `FactIDs` remembers).
+    static func factText(_ evidence: Evidence) -> String {
         var hash = FNV()
         hash.add(evidence.fact)
         if let reference = evidence.reference {
@@ -120,54 +125,100 @@ enum TableID {
     }
 
     /// A finding's evidence list (schema 3): `v-` and a hash of its items' fact ids and dates.
-    static func evidenceList(_ items: [EvidenceReference]) -> String {
+    static func evidenceList(_ items: [EvidenceReference]) -> String { text(prefix: "v-", evidenceListHash(items)) }
+
+    static func evidenceListHash(_ items: [EvidenceReference]) -> UInt64 {
         var hash = FNV()
         for item in items {
             hash.add(item.fact)
             hash.add(item.date)
         }
-        return hash.id(prefix: "v-")
+        return hash.value
     }
 
     /// A finding's recommendations (schema 3): `r-` and a hash of their texts.
-    static func recommendationList(_ texts: [String]) -> String {
+    static func recommendationList(_ texts: [String]) -> String { text(prefix: "r-", recommendationListHash(texts)) }
+
+    /// Remembered for the process (`TextListHashes`): a finding's recommendations are usually
+    /// its factor's, the same long texts for every finding of the factor.
+    static func recommendationListHash(_ texts: [String]) -> UInt64 { TextListHashes.shared.hash(of: texts) }
+
+    static func recommendationListHashText(_ texts: [String]) -> UInt64 {
         var hash = FNV()
         for text in texts { hash.add(text) }
-        return hash.id(prefix: "r-")
+        return hash.value
     }
 
     /// An exposure's distance bands (schema 3): `b-` and a hash of their numbers.
-    static func bands(_ bands: [ExposureBand]) -> String {
+    static func bands(_ bands: [ExposureBand]) -> String { text(prefix: "b-", bandsHash(bands)) }
+
+    /// The hash of `bands(_:)`.
+    static func bandsHash(_ bands: [ExposureBand]) -> UInt64 {
+        bandsHash(bands.lazy.map { ($0.from_km, $0.to_km, $0.recent_events, $0.recent_fatalities, $0.older_events, $0.older_fatalities) })
+    }
+
+    /// The hash of `bands(_:)` from the exposure's own bands (no `ExposureBand` made).
+    static func bandsHash(_ bands: [Exposure.Band]) -> UInt64 {
+        bandsHash(bands.lazy.map { ($0.fromKm, $0.toKm, $0.recentEvents, $0.recentFatalities, $0.olderEvents, $0.olderFatalities) })
+    }
+
+    private static func bandsHash<Bands: Sequence<(Double, Double, Int, Int, Int, Int)>>(_ bands: Bands) -> UInt64 {
         var hash = FNV()
         for band in bands {
-            for number in [band.from_km, band.to_km] { hash.add(FixedPoint.text(number, places: 3)) }
-            for count in [band.recent_events, band.recent_fatalities, band.older_events, band.older_fatalities] { hash.add(String(count)) }
+            for number in [band.0, band.1] { hash.add(FixedPoint.text(number, places: 3)) }
+            for count in [band.2, band.3, band.4, band.5] { hash.add(String(count)) }
         }
-        return hash.id(prefix: "b-")
+        return hash.value
     }
 
     /// Whether a measure binds an entity (schema 3): `g-` and a hash of its members.
-    static func binding(_ binding: BindingEntry) -> String {
+    static func binding(_ binding: BindingEntry) -> String { text(prefix: "g-", bindingHash(binding)) }
+
+    static func bindingHash(_ binding: BindingEntry) -> UInt64 {
+        bindingHash(
+            entity: binding.entity, lists: [binding.entity_regimes, binding.imposed_by, binding.regimes],
+            reason: binding.reason, status: binding.status)
+    }
+
+    /// The hash of `binding(_:)` from the finding's own binding (no `BindingEntry` made).
+    static func bindingHash(_ binding: Binding) -> UInt64 {
+        bindingHash(
+            entity: binding.entity, lists: [binding.entityRegimes, binding.imposedBy, binding.regimes],
+            reason: binding.reason, status: binding.status.rawValue)
+    }
+
+    private static func bindingHash(entity: String, lists: [[String]], reason: String, status: String) -> UInt64 {
         var hash = FNV()
-        hash.add(binding.entity)
-        for list in [binding.entity_regimes, binding.imposed_by, binding.regimes] {
+        hash.add(entity)
+        for list in lists {
             for item in list { hash.add(item) }
             hash.add(nil)
         }
-        hash.add(binding.reason)
-        hash.add(binding.status)
-        return hash.id(prefix: "g-")
+        hash.add(reason)
+        hash.add(status)
+        return hash.value
     }
 
     /// A step of an exposure path (schema 3): `p-` and a hash of its text.
-    static func pathStep(_ text: String) -> String {
+    static func pathStep(_ text: String) -> String { Self.text(prefix: "p-", pathStepHash(text)) }
+
+    static func pathStepHash(_ text: String) -> UInt64 {
         var hash = FNV()
         hash.add(text)
-        return hash.id(prefix: "p-")
+        return hash.value
     }
+
+    /// `prefix` and a hash as 16 lower-case hex digits (an id as schema 3 writes it).
+    static func text(prefix: String, _ value: UInt64) -> String { FNV(value: value).id(prefix: prefix) }
 
     private struct FNV {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        init() {}
+
+        init(value: UInt64) {
+            self.value = value
+        }
 
         mutating func add(_ text: String?) {
             // A field separator that no text holds, and a mark for an absent field.
@@ -212,6 +263,144 @@ enum TableID {
     }
 }
 
+/// Fact ids by the evidence line they are made of, kept for the process: a portfolio cites each
+/// of its factors' lines thousands of times, and the id hashes every byte of the line's source
+/// (its quote too), twice a finding (the tables, the JSON entry). Looked up by the short texts
+/// (record, fact, date, source, title), compared by every byte (`FactLine`), so the answer is
+/// the id of exactly these bytes.
+final class FactIDs: Sendable {
+    static let shared = FactIDs()
+    private let memo = Memo<FactLine, String>(capacity: 8_192)
+
+    func id(of evidence: Evidence) -> String {
+        let line = FactLine(evidence)
+        if let id = memo.value(for: line) { return id }
+        let id = TableID.factText(evidence)
+        memo.store(id, for: line)
+        return id
+    }
+}
+
+/// An evidence line as a memo key: equal when every text is equal byte for byte (the bytes
+/// the fact id hashes), hashed by the short texts only.
+private struct FactLine: Hashable, Sendable {
+    let evidence: Evidence
+
+    init(_ evidence: Evidence) {
+        self.evidence = evidence
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(ExactText(evidence.record))
+        hasher.combine(ExactText(evidence.fact))
+        if let reference = evidence.reference {
+            hasher.combine(ExactText(reference.source))
+            hasher.combine(reference.quote?.utf8.count ?? -1)
+        }
+    }
+
+    static func == (lhs: FactLine, rhs: FactLine) -> Bool {
+        let left = lhs.evidence, right = rhs.evidence
+        guard ExactText(left.record) == ExactText(right.record), ExactText(left.fact) == ExactText(right.fact) else { return false }
+        switch (left.reference, right.reference) {
+        case (nil, nil): return true
+        case (let a?, let b?):
+            return ExactText(a.source) == ExactText(b.source) && same(a.title, b.title) && same(a.date?.text, b.date?.text)
+                && same(a.quote, b.quote) && same(a.url, b.url)
+        default: return false
+        }
+    }
+
+    private static func same(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (let a?, let b?): return ExactText(a) == ExactText(b)
+        default: return false
+        }
+    }
+}
+
+/// Hashes of lists of texts (recommendations), kept for the process like `FactIDs`: looked up
+/// by the count, each text's length and the first text's bytes, compared by every byte.
+final class TextListHashes: Sendable {
+    static let shared = TextListHashes()
+    private let memo = Memo<TextList, UInt64>(capacity: 4_096)
+
+    func hash(of texts: [String]) -> UInt64 {
+        let key = TextList(texts: texts)
+        if let hash = memo.value(for: key) { return hash }
+        let hash = TableID.recommendationListHashText(texts)
+        memo.store(hash, for: key)
+        return hash
+    }
+
+    private struct TextList: Hashable, Sendable {
+        let texts: [String]
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(texts.count)
+            for text in texts { hasher.combine(text.utf8.count) }
+            if let first = texts.first { hasher.combine(ExactText(first)) }
+        }
+
+        static func == (lhs: TextList, rhs: TextList) -> Bool {
+            lhs.texts.count == rhs.texts.count && zip(lhs.texts, rhs.texts).allSatisfy { ExactText($0) == ExactText($1) }
+        }
+    }
+}
+
+/// A finding's evidence lines as the tables cite them, kept for the process like `FactIDs`:
+/// most findings cite their factor's lines (the same array for each), about ten a finding, and
+/// the list's id hashes each line's fact id and date. Looked up by the lines' count and
+/// lengths, compared by every byte.
+final class EvidenceLists: Sendable {
+    static let shared = EvidenceLists()
+    /// Few entries: the lines a conflict finding cites are its own (its events), and each
+    /// entry holds its lines.
+    private let memo = Memo<Lines, Info>(capacity: 2_048)
+
+    /// The list's hash (`TableID.evidenceListHash`) and each line's fact id.
+    struct Info: Sendable {
+        let hash: UInt64
+        let factIDs: [String]
+    }
+
+    func info(of lines: [Evidence]) -> Info {
+        let key = Lines(lines: lines)
+        if let info = memo.value(for: key) { return info }
+        let ids = lines.map(TableID.fact)
+        let info = Info(hash: TableID.evidenceListHash(zip(lines, ids).map { EvidenceReference(date: $0.date, fact: $1) }), factIDs: ids)
+        memo.store(info, for: key)
+        return info
+    }
+
+    private struct Lines: Hashable, Sendable {
+        let lines: [Evidence]
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(lines.count)
+            for line in lines {
+                hasher.combine(line.fact.utf8.count)
+                hasher.combine(line.date?.utf8.count ?? -1)
+            }
+            if let first = lines.first { hasher.combine(ExactText(first.record)) }
+        }
+
+        static func == (lhs: Lines, rhs: Lines) -> Bool {
+            guard lhs.lines.count == rhs.lines.count else { return false }
+            for (left, right) in zip(lhs.lines, rhs.lines) {
+                guard FactLine(left) == FactLine(right) else { return false }
+                switch (left.date, right.date) {
+                case (nil, nil): continue
+                case (let a?, let b?): if ExactText(a) != ExactText(b) { return false }
+                default: return false
+                }
+            }
+            return true
+        }
+    }
+}
+
 /// What one policy's reported findings cite, worked out on the core that checked it: the
 /// references (for numbering), and the facts and events with their ids.
 public struct CitedPart: Sendable {
@@ -225,22 +414,50 @@ public struct CitedPart: Sendable {
     /// their exposure's events); `tables`: whether facts and events are wanted too; `lists`:
     /// whether schema 3's lists are.
     public init<Findings: Sequence<Finding>>(_ findings: Findings, tables: Bool, lists: Bool = false) {
-        var items: [EvidenceReference] = []
+        // The evidence lists this policy cited already: their facts and references are in
+        // `facts` and `references`, in order, so a finding citing one again adds nothing.
+        var seenLists: Set<UInt64> = []
         for finding in findings {
-            // Each fact's id made once, for the facts table and the finding's evidence list.
-            items.removeAll(keepingCapacity: true)
-            for evidence in finding.evidence {
-                if let reference = evidence.reference { references.append(reference) }
-                guard tables || lists else { continue }
-                let id = TableID.fact(evidence)
-                if tables { facts.append((id, evidence)) }
-                if lists { items.append(EvidenceReference(date: evidence.date, fact: id)) }
+            if tables || lists, !finding.evidence.isEmpty {
+                let info = EvidenceLists.shared.info(of: finding.evidence)
+                if seenLists.insert(info.hash).inserted {
+                    for (evidence, id) in zip(finding.evidence, info.factIDs) {
+                        if let reference = evidence.reference { references.append(reference) }
+                        if tables { facts.append((id, evidence)) }
+                    }
+                    if lists { self.lists.add(evidence: finding.evidence, info) }
+                }
+            } else {
+                for evidence in finding.evidence {
+                    if let reference = evidence.reference { references.append(reference) }
+                }
             }
             if tables, let exposure = finding.exposure {
                 for event in exposure.events { events.append((TableID.event(event), event)) }
             }
-            if lists { self.lists.add(finding, evidence: items) }
+            if lists { self.lists.add(finding) }
         }
+    }
+}
+
+/// One table of `CitedLists`: its entries in order of first citation, keyed by the hash of
+/// their schema 3 id (the id's text is made once, when the entry is listed).
+struct CitedTable<Entry: Sendable>: Sendable {
+    private(set) var entries: [Entry] = []
+    private var hashes: [UInt64] = []
+    private(set) var places: [UInt64: Int] = [:]
+
+    /// Lists the entry under `hash` unless it is listed.
+    mutating func list(_ hash: UInt64, _ entry: @autoclosure () -> Entry) {
+        guard places[hash] == nil else { return }
+        places[hash] = entries.count
+        entries.append(entry())
+        hashes.append(hash)
+    }
+
+    /// Lists what another table lists that is not listed yet, in its order.
+    mutating func add(_ other: CitedTable) {
+        for (hash, entry) in zip(other.hashes, other.entries) { list(hash, entry) }
     }
 }
 
@@ -248,23 +465,20 @@ public struct CitedPart: Sendable {
 /// recommendations and its exposure path's steps, each once, in order of first citation, with
 /// their ids (`TableID`): a policy's as its findings cite them, or a run's.
 struct CitedLists: Sendable {
-    private(set) var evidence: [JSONReportV3.EvidenceListEntry] = []
-    private(set) var recommendations: [JSONReportV3.RecommendationListEntry] = []
-    private(set) var steps: [JSONReportV3.PathStepEntry] = []
-    private(set) var bands: [JSONReportV3.BandsEntry] = []
-    private(set) var bindings: [JSONReportV3.BindingTableEntry] = []
+    private(set) var evidenceTable = CitedTable<JSONReportV3.EvidenceListEntry>()
+    private(set) var recommendationTable = CitedTable<JSONReportV3.RecommendationListEntry>()
+    private(set) var stepTable = CitedTable<JSONReportV3.PathStepEntry>()
+    private(set) var bandTable = CitedTable<JSONReportV3.BandsEntry>()
+    private(set) var bindingTable = CitedTable<JSONReportV3.BindingTableEntry>()
     /// Each message's parts around its subject's name (schema 4), each once.
     private(set) var messages: [[String]] = []
-    /// Each entry's place in its own table, by its id (the ids' prefixes tell the tables apart).
-    private(set) var places: [String: Int] = [:]
     private(set) var messagePlaces: [[String]: Int] = [:]
 
-    /// Lists an entry under `id` unless it is listed: `table` is its table so far.
-    private static func list<Entry>(_ id: String, in table: inout [Entry], _ places: inout [String: Int], _ entry: @autoclosure () -> Entry) {
-        guard places[id] == nil else { return }
-        places[id] = table.count
-        table.append(entry())
-    }
+    var evidence: [JSONReportV3.EvidenceListEntry] { evidenceTable.entries }
+    var recommendations: [JSONReportV3.RecommendationListEntry] { recommendationTable.entries }
+    var steps: [JSONReportV3.PathStepEntry] { stepTable.entries }
+    var bands: [JSONReportV3.BandsEntry] { bandTable.entries }
+    var bindings: [JSONReportV3.BindingTableEntry] { bindingTable.entries }
 
     private mutating func list(message parts: [String]) {
         guard messagePlaces[parts] == nil else { return }
@@ -272,40 +486,45 @@ struct CitedLists: Sendable {
         messages.append(parts)
     }
 
-    /// Lists what the finding cites that is not listed yet; `items`: its evidence as the list
-    /// cites it (each line's fact id and date, made by the caller with the facts table's ids).
-    mutating func add(_ finding: Finding, evidence items: [EvidenceReference]) {
-        if !items.isEmpty {
-            let id = TableID.evidenceList(items)
-            Self.list(id, in: &evidence, &places, JSONReportV3.EvidenceListEntry(id: id, items: items))
-        }
+    /// Lists an evidence list unless it is listed (`info`: its hash and fact ids).
+    mutating func add(evidence lines: [Evidence], _ info: EvidenceLists.Info) {
+        evidenceTable.list(
+            info.hash,
+            JSONReportV3.EvidenceListEntry(
+                id: TableID.text(prefix: "v-", info.hash),
+                items: zip(lines, info.factIDs).map { EvidenceReference(date: $0.date, fact: $1) }))
+    }
+
+    /// Lists what the finding cites that is not listed yet, its evidence list aside (`add(evidence:_:)`).
+    mutating func add(_ finding: Finding) {
         if let exposure = finding.exposure {
-            let entry = ExposureEntry<EventReference, [ExposureBand]>(exposure, events: []).bands
-            let id = TableID.bands(entry)
-            Self.list(id, in: &bands, &places, JSONReportV3.BandsEntry(bands: entry, id: id))
+            let hash = TableID.bandsHash(exposure.bands)
+            bandTable.list(
+                hash,
+                JSONReportV3.BandsEntry(bands: ExposureEntry<EventReference, [ExposureBand]>(exposure, events: []).bands, id: TableID.text(prefix: "b-", hash)))
         }
         for step in finding.path {
-            let id = TableID.pathStep(step)
-            Self.list(id, in: &steps, &places, JSONReportV3.PathStepEntry(id: id, text: step))
+            let hash = TableID.pathStepHash(step)
+            stepTable.list(hash, JSONReportV3.PathStepEntry(id: TableID.text(prefix: "p-", hash), text: step))
         }
         if !finding.recommendations.isEmpty {
-            let id = TableID.recommendationList(finding.recommendations)
-            Self.list(id, in: &recommendations, &places, JSONReportV3.RecommendationListEntry(id: id, texts: finding.recommendations))
+            let hash = TableID.recommendationListHash(finding.recommendations)
+            recommendationTable.list(hash, JSONReportV3.RecommendationListEntry(id: TableID.text(prefix: "r-", hash), texts: finding.recommendations))
         }
-        if let binding = finding.binding.map(BindingEntry.init) {
-            let id = TableID.binding(binding)
-            Self.list(id, in: &bindings, &places, JSONReportV3.BindingTableEntry(id: id, binding))
+        if let binding = finding.binding {
+            let hash = TableID.bindingHash(binding)
+            bindingTable.list(hash, JSONReportV3.BindingTableEntry(id: TableID.text(prefix: "g-", hash), BindingEntry(binding)))
         }
         list(message: MessageParts.split(finding.message, at: finding.subjectName))
     }
 
     /// Lists what another part lists that is not listed yet (a policy's lists after the earlier ones').
     mutating func add(_ other: CitedLists) {
-        for entry in other.evidence { Self.list(entry.id, in: &evidence, &places, entry) }
-        for entry in other.bands { Self.list(entry.id, in: &bands, &places, entry) }
-        for entry in other.steps { Self.list(entry.id, in: &steps, &places, entry) }
-        for entry in other.recommendations { Self.list(entry.id, in: &recommendations, &places, entry) }
-        for entry in other.bindings { Self.list(entry.id, in: &bindings, &places, entry) }
+        evidenceTable.add(other.evidenceTable)
+        bandTable.add(other.bandTable)
+        stepTable.add(other.stepTable)
+        recommendationTable.add(other.recommendationTable)
+        bindingTable.add(other.bindingTable)
         for parts in other.messages { list(message: parts) }
     }
 }

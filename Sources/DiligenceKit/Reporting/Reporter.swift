@@ -200,7 +200,7 @@ struct ReportSection: Sendable {
                 var start = 0
                 for (key, offset) in zip(places, placeOffsets) where offset >= start && offset <= text.count {
                     bytes.append(contentsOf: text[start..<offset])
-                    bytes.append(contentsOf: String(key.place(in: citations)).utf8)
+                    Self.appendDecimal(key.place(in: citations), to: &bytes)
                     start = offset
                 }
                 bytes.append(contentsOf: text[start...])
@@ -215,6 +215,23 @@ struct ReportSection: Sendable {
             text += segment
         }
         return text
+    }
+
+    /// Appends a number's decimal digits (a table place: -1 when not listed) without making a String.
+    private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        if number < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            appendDecimal(-number, to: &bytes)
+            return
+        }
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }
 
@@ -248,6 +265,15 @@ struct Citations: Sendable {
             url = reference.url.map(ExactText.init)
         }
 
+        /// By the short texts and the quote's length: equal keys have equal short texts, and
+        /// hashing every quote of every cited line cost the numbering most of its time (the
+        /// length tells apart the references of one article that differ by their quotes).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(source)
+            hasher.combine(title)
+            hasher.combine(date)
+            hasher.combine(quote?.text.utf8.count ?? -1)
+        }
     }
 
     init() {}

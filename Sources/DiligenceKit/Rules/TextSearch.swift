@@ -106,3 +106,20 @@ extension String {
         }
     }
 }
+
+extension StringProtocol {
+    /// `lowercased()`, on the bytes when the text is ASCII (the same result: an ASCII letter's
+    /// lower case is its ASCII lower case), through `lowercased()` otherwise. The Markdown
+    /// report lowers each finding's message and path steps to compare them, and the Unicode
+    /// way cost it a third of its time on an exposure-heavy portfolio.
+    func asciiFastLowercased() -> String {
+        let ascii = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }
+        return (ascii ?? nil) ?? lowercased()
+    }
+}

@@ -42,14 +42,12 @@ extension MarkdownReporter {
         let pieces = steps(finding)
         var end = pieces.count
         if end >= 2, pieces[end - 1] == "\(finding.severity)", pieces[end - 2] == finding.rule { end -= 2 }
-        let message = finding.message.lowercased()
+        let message = finding.message.asciiFastLowercased()
+        // Made once a finding, not once a step.
+        let siteLabel = finding.subjectKind == .site ? finding.exposure?.location.map { finding.subjectName + " (\($0))" } : nil
         return (0..<end).filter { index in
             let step = pieces[index]
-            if finding.subjectKind == .site, let location = finding.exposure?.location,
-                step == finding.subjectName + " (\(location))"
-            {
-                return false
-            }
+            if let siteLabel, step == siteLabel { return false }
             // A factor's id alone: the group's heading names the factor; its dates as the
             // factor's profile states them.
             if finding.factors.contains(step) { return false }
@@ -58,8 +56,8 @@ extension MarkdownReporter {
             var probe = Substring(step)
             for id in finding.factors where probe.hasPrefix(id + ": ") { probe = probe.dropFirst(id.count + 2) }
             // "in Mali" when the message says "… to Mali": the country is named.
-            if probe.hasPrefix("in "), message.containsBytes(of: probe.dropFirst(3).lowercased()) { return false }
-            return !message.containsBytes(of: probe.lowercased())
+            if probe.hasPrefix("in "), message.containsBytes(of: probe.dropFirst(3).asciiFastLowercased()) { return false }
+            return !message.containsBytes(of: probe.asciiFastLowercased())
         }
     }
 
