@@ -115,7 +115,8 @@ public struct HumanRightsObligationsRule: Rule {
             guard !names.isEmpty else { continue }
             for factor in factors {
                 let parts = context.parts(for: factor)
-                guard let event = parts.events.last(where: { event in names.contains { Self.contains(Self.words(event.what), $0) } }) else { continue }
+                guard let index = parts.eventWords.lastIndex(where: { words in names.contains { Self.contains(words, $0) } }) else { continue }
+                let event = parts.events[index]
                 let severity = factor.severity.shifted(by: -1)
                 let role = party.role.map { " (\($0))" } ?? ""
                 findings.append(

@@ -111,6 +111,10 @@ public struct FactorParts: Sendable {
     public let sectorKeys: Set<String>
     /// The evidence lines without events: the title line first, then the further references.
     let evidenceAround: [Evidence]
+    /// Each event's text as folded words (`HumanRightsObligationsRule.words`), in `events`' order:
+    /// what a counterparty's name is looked for in, split once per run instead of once per
+    /// counterparty.
+    let eventWords: [[String]]
 
     public init(_ factor: RiskFactor, asOf: Day) {
         events = factor.events(asOf: asOf)
@@ -120,6 +124,7 @@ public struct FactorParts: Sendable {
         evidence = factor.evidence(events: events, asOf: asOf)
         evidenceAround = factor.evidence(events: [], asOf: asOf)
         sectorKeys = Set(factor.affects.sectors.map(TextFolding.key))
+        eventWords = events.map { HumanRightsObligationsRule.words($0.what) }
     }
 }
 

@@ -23,7 +23,8 @@ extension MarkdownReporter {
             if message.hasPrefix(announced) { message = "Announced " + message.dropFirst(announced.count) }
             // ", under <the title>; latest: <an event the profile lists>": the heading names the
             // factor and its profile the event ("… is in Mali" under the coup's heading).
-            if let range = message.range(of: ", under " + factor.title.lowercasedFirst) {
+            let under = ", under " + factor.title.lowercasedFirst
+            if message.containsBytes(of: under), let range = message.range(of: under) {
                 let rest = message[range.upperBound...]
                 if rest.isEmpty || (rest.hasPrefix("; ") && Self.isLatestEvent(rest.dropFirst(2), of: factor)) {
                     message.removeSubrange(range.lowerBound...)
@@ -52,7 +53,7 @@ extension MarkdownReporter {
             // factor's profile states them.
             if finding.factors.contains(step) { return false }
             if let factor, Self.profileStates(step, factor) { return false }
-            if messageSays(step, finding.message) { return false }
+            if messageSays(step, lowered: message) { return false }
             var probe = Substring(step)
             for id in finding.factors where probe.hasPrefix(id + ": ") { probe = probe.dropFirst(id.count + 2) }
             // "in Mali" when the message says "… to Mali": the country is named.
@@ -79,8 +80,15 @@ extension MarkdownReporter {
     /// Belarus" (it names the site and the country), "company sector telecommunications" ("as a
     /// telecommunications business").
     static func messageSays(_ step: String, _ message: String) -> Bool {
-        let text = message.lowercased()
-        let step = step.lowercased()
+        messageSays(step, lowered: message.asciiFastLowercased())
+    }
+
+    /// `messageSays(_:_:)` with the message already in lower case (once a finding, not once a step).
+    static func messageSays(_ step: String, lowered text: String) -> Bool {
+        // Every step it recognises starts with one of these letters (any case): most steps are
+        // ruled out before they are lowered.
+        guard let first = step.utf8.first, "neigsc".utf8.contains(first | 0x20) else { return false }
+        let step = step.asciiFastLowercased()
         if step == "no location" { return text.containsBytes(of: " has no coordinates") }
         for direction in ["export ", "import "] where step.hasPrefix(direction) {
             let rest = step.dropFirst(direction.count)
