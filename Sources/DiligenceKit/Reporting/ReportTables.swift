@@ -274,10 +274,7 @@ final class FactIDs: Sendable {
 
     func id(of evidence: Evidence) -> String {
         let line = FactLine(evidence)
-        if let id = memo.value(for: line) { return id }
-        let id = TableID.factText(evidence)
-        memo.store(id, for: line)
-        return id
+        return memo.value(for: line) { TableID.factText(evidence) }
     }
 }
 
@@ -327,11 +324,7 @@ final class TextListHashes: Sendable {
     private let memo = Memo<TextList, UInt64>(capacity: 4_096)
 
     func hash(of texts: [String]) -> UInt64 {
-        let key = TextList(texts: texts)
-        if let hash = memo.value(for: key) { return hash }
-        let hash = TableID.recommendationListHashText(texts)
-        memo.store(hash, for: key)
-        return hash
+        memo.value(for: TextList(texts: texts)) { TableID.recommendationListHashText(texts) }
     }
 
     private struct TextList: Hashable, Sendable {
@@ -366,12 +359,10 @@ final class EvidenceLists: Sendable {
     }
 
     func info(of lines: [Evidence]) -> Info {
-        let key = Lines(lines: lines)
-        if let info = memo.value(for: key) { return info }
-        let ids = lines.map(TableID.fact)
-        let info = Info(hash: TableID.evidenceListHash(zip(lines, ids).map { EvidenceReference(date: $0.date, fact: $1) }), factIDs: ids)
-        memo.store(info, for: key)
-        return info
+        memo.value(for: Lines(lines: lines)) {
+            let ids = lines.map(TableID.fact)
+            return Info(hash: TableID.evidenceListHash(zip(lines, ids).map { EvidenceReference(date: $0.date, fact: $1) }), factIDs: ids)
+        }
     }
 
     private struct Lines: Hashable, Sendable {

@@ -17,6 +17,14 @@ final class Memo<Key: Hashable, Value>: @unchecked Sendable {
         return answers[key]
     }
 
+    /// The remembered answer, or `make`'s (made outside the lock, then remembered).
+    func value(for key: Key, orMake make: () -> Value) -> Value {
+        if let known = value(for: key) { return known }
+        let made = make()
+        store(made, for: key)
+        return made
+    }
+
     func store(_ value: Value, for key: Key) {
         lock.lock()
         defer { lock.unlock() }
