@@ -19,7 +19,7 @@ extension MarkdownReporter {
             return
         }
         out.line(
-            "Per company with a finding, the company with the most severe open finding first (its counts are its row of the table in section 2): the countries no factor covers and why measures bind it, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in; findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading; each rule's general advice is under the rule in section 4; under a factor's findings is only the advice that is theirs alone (what to do where a measure binds the company, say)."
+            "Per company with a finding, the company with the most severe open finding first (its counts are its row of the table in section 2): why measures bind it, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off, which names the countries of its operations no factor covers. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in (an accepted finding's reason is in the register of section 7); findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading; each rule's general advice is under the rule in section 4; under a factor's findings is only the advice that is theirs alone (what to do where a measure binds the company, say)."
         )
         out.blank()
         // Each policy's part, written as it is checked, placed in order of risk.
@@ -46,18 +46,17 @@ extension MarkdownReporter {
         out.line("<a id=\"\(Self.anchor("policy", entry.policy.file))\"></a>")
         out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
         out.blank()
+        // The countries no factor covers qualify what is signed: said on the sign-off line.
         let uncovered = entry.policy.countries.filter { !context.factors.covers($0) }
-        // One paragraph: the countries not covered, why measures bind. The company's counts by
-        // severity are its row of the executive summary's table, each factor's under its heading.
+        // One paragraph: why measures bind. The company's counts by severity are its row of the
+        // executive summary's table, each factor's under its heading.
         var summary: [String] = []
-        if !uncovered.isEmpty {
-            summary.append(
-                "**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
-                    + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage).")
-        }
         // Why a measure binds the company (or does not), when several findings say it: once.
         let jurisdiction = Self.sharedBindingSteps(reported.map { findings[$0] })
-        for (step, count) in jurisdiction { summary.append("**Jurisdiction** (for \(count) findings): " + Escaping.markdown(step) + ".") }
+        for (step, count, subjects) in jurisdiction {
+            let of = subjects.map { ", of " + $0.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") } ?? ""
+            summary.append("**Jurisdiction** (for \(count) findings\(of)): " + Escaping.markdown(step) + ".")
+        }
         if !summary.isEmpty {
             out.line(summary.joined(separator: "\n"))
             out.blank()
@@ -67,8 +66,9 @@ extension MarkdownReporter {
         for group in groups(findings, reported, context) {
             render(group, findings, context, said, &advice, &out)
         }
-        companyAdvice(advice, of: Set(reported.map { findings[$0].subject }), &out)
-        signature(entry.policy.company, &out)
+        let bound = Set(reported.compactMap { findings[$0].binding.flatMap { $0.status == .binds ? $0.entity : nil } })
+        companyAdvice(Self.mergingBoundParties(advice, bound), of: Set(reported.map { findings[$0].subject }), &out)
+        signature(entry.policy.company, uncovered: uncovered, &out)
     }
 
     /// The shown findings by factor (the first of a finding's factors the database holds),
@@ -119,14 +119,6 @@ extension MarkdownReporter {
         for entry in entries(group, findings, context, said) {
             render(entry, findings, context, &out)
         }
-        // The events the group's findings cite and their counts by distance band, one table for
-        // the whole group (a row per band and counts), not one per finding; a finding without
-        // bands names its events on a line of its own.
-        let exposures = group.members.compactMap { findings[$0].exposure }.filter(hasTables)
-        if !exposures.isEmpty {
-            out.blank()
-            exposureTables(exposures, &out)
-        }
         out.blank()
         // What these findings alone are advised, for the company's block after its findings.
         for (position, items) in zip(group.members, specific) {
@@ -150,10 +142,52 @@ extension MarkdownReporter {
         // Advice for every finding first, then the rest in order of first finding.
         let ordered = advice.filter { Set($0.subjects) == subjects } + advice.filter { Set($0.subjects) != subjects }
         for (index, item) in ordered.enumerated() {
+            // A piece without subjects names its operations itself, in Markdown already.
+            guard !item.subjects.isEmpty else {
+                out.line("\(index + 1). " + item.text)
+                continue
+            }
             let scope = Set(item.subjects) == subjects ? "" : "For " + item.subjects.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") + ": "
             out.line("\(index + 1). " + scope + Escaping.markdown(item.text))
         }
         out.blank()
+    }
+
+    /// The advice "The measure binds <party>: <what to do>" given for several bound parties
+    /// (a subsidiary, the company) with the same thing to do: one piece, naming each party
+    /// with its operations.
+    static func mergingBoundParties(_ advice: [(text: String, subjects: [String])], _ parties: Set<String>) -> [(text: String, subjects: [String])] {
+        let prefix = "The measure binds "
+        // Per item, the party and what to do, when it is such advice.
+        let split: [(party: String, rest: String)?] = advice.map { item in
+            guard item.text.hasPrefix(prefix) else { return nil }
+            let tail = item.text.dropFirst(prefix.count)
+            // The longest party that the text names (one name may start another).
+            guard let party = parties.filter({ tail.hasPrefix($0 + ": ") }).max(by: { $0.count < $1.count }) else { return nil }
+            return (party, String(tail.dropFirst(party.count + 2)))
+        }
+        var merged: [(text: String, subjects: [String])] = []
+        var done: Set<Int> = []
+        for (index, item) in advice.enumerated() where !done.contains(index) {
+            guard let (_, rest) = split[index] else {
+                merged.append(item)
+                continue
+            }
+            let same = advice.indices.filter { split[$0]?.rest == rest }
+            guard same.count > 1 else {
+                merged.append(item)
+                continue
+            }
+            done.formUnion(same)
+            let named = same.compactMap { at in
+                split[at].map { Escaping.markdown($0.party) + " (" + advice[at].subjects.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") + ")" }
+            }
+            let list = named.count == 2 ? named.joined(separator: " and ") : named.dropLast().joined(separator: ", ") + " and " + (named.last ?? "")
+            // Written as Markdown already: the caller escapes a piece's text, so this one is
+            // marked by an empty subject list (no "For …:" scope) and kept as is.
+            merged.append((prefix + list + ": " + Escaping.markdown(rest), []))
+        }
+        return merged
     }
 
     /// What the country profiles state of a finding's factors (the ones the database holds):
@@ -320,21 +354,19 @@ extension MarkdownReporter {
         return (texts, values)
     }
 
-    /// The finding's lines under its path: its acceptance, its own evidence (the lines the
-    /// profiles do not state: a listed person, a named target, an expired acceptance) and the
-    /// events relied on when they are some of the factor's.
+    /// The finding's lines under its path: its own evidence (the lines the profiles and the
+    /// register of accepted risks do not state: a listed person, a named target), the events a
+    /// place-bound finding cites and the events relied on when they are some of the factor's.
     func details(_ finding: Finding, _ facts: FactorFacts, _ context: ReportContext) -> [MarkdownLine] {
         var lines: [MarkdownLine] = []
-        // Who accepted it and until when are the line's decision fields; here, why.
-        if let acceptance = finding.accepted {
-            lines.append(
-                MarkdownLine(
-                    text: "  - **Accepted because:** \(Escaping.markdown(acceptance.reason))"
-                ))
-        }
+        // Who accepted it and until when are the line's decision fields; why, in the register
+        // of accepted risks (section 7), as is an expired acceptance's record (its reason,
+        // approver and expiry).
         // Evidence without a source that only repeats what the message or path says (a named
         // target the path already names) is not repeated.
-        let own = finding.evidence.filter { !facts.states($0) && !Self.restates($0, finding) }
+        let own = finding.evidence.filter {
+            !facts.states($0) && !Self.restates($0, finding) && !(finding.subjectKind == .acceptedRisk && $0.record == finding.subject)
+        }
         // One line of evidence is written on the item's line, more as a list under it.
         if own.count > 1 { lines.append(MarkdownLine(text: "  - **Evidence:**")) }
         if !own.isEmpty {
@@ -352,13 +384,16 @@ extension MarkdownReporter {
                 }
             }
         }
-        // The events a finding without distance bands cites (a trip to a city with unrest):
-        // each with its date, place and distance, on one line.
-        if let exposure = finding.exposure, !hasTables(exposure), !eventColumns(exposure).isEmpty {
+        // The events a place-bound finding cites, each with its date, place and distance, and
+        // the events counted in each distance band, on one line.
+        if let exposure = finding.exposure, hasBands(exposure) || !eventColumns(exposure).isEmpty {
             var text =
                 "  - **Events cited:** "
-                + exposure.events.map { Self.eventLabel($0) + ($0.distanceKm.map { " (\(Self.km($0)))" } ?? "") }.joined(separator: "; ")
+                + (exposure.events.isEmpty
+                    ? "none"
+                    : exposure.events.map { Self.eventLabel($0) + ($0.distanceKm.map { " (\(Self.km($0)))" } ?? "") }.joined(separator: "; "))
             if exposure.eventsNotCited > 0 { text += "; and \(exposure.eventsNotCited) more in the same window (counted in the path)" }
+            if hasBands(exposure) { text += "; counted by distance band: " + Self.bandCounts(exposure) }
             lines.append(MarkdownLine(text: text))
         }
         // The events the rule relied on, when they are some of the factor's (a place-bound
@@ -366,7 +401,9 @@ extension MarkdownReporter {
         if finding.exposure == nil {
             let relied = finding.evidence.filter { $0.reference == nil && $0.date?.hasPrefix("in force since") == false && facts.states($0) }
             let total = Set(relied.map(\.record)).reduce(0) { $0 + facts.eventCount($1, asOf: context.asOf) }
-            if !relied.isEmpty, relied.count < total {
+            // Not when the message names each of them with its date ("… (August 2020 (month))").
+            let named = relied.allSatisfy { evidence in evidence.date.map { finding.message.containsBytes(of: "(" + $0 + ")") } ?? false }
+            if !relied.isEmpty, relied.count < total, !named {
                 lines.append(
                     MarkdownLine(
                         text: "  - **Events relied on:** " + relied.compactMap { $0.date.map(Escaping.markdown) }.joined(separator: ", ")

@@ -139,11 +139,12 @@ extension MarkdownReporter {
         }
     }
 
-    /// The path steps that say why a measure binds the entity (or does not) when every finding
-    /// of a company with a binding says the same, and two or more do, with how many: said once,
-    /// in the company's summary (with different ones, each finding's path keeps its own).
-    static func sharedBindingSteps(_ findings: [Finding]) -> [(step: String, count: Int)] {
-        var shared: [(step: String, count: Int)] = []
+    /// The path steps that say why a measure binds the entity (or does not) that two or more
+    /// of a company's findings say, with how many and, when not every finding with a binding
+    /// says it, the operations that do: said once, in the company's summary (a step one
+    /// finding alone says stays in its path).
+    static func sharedBindingSteps(_ findings: [Finding]) -> [(step: String, count: Int, subjects: [String]?)] {
+        var shared: [(step: String, count: Int, subjects: [String])] = []
         let bound = findings.filter { $0.binding != nil }
         for finding in bound {
             var seen: Set<String> = []
@@ -152,10 +153,15 @@ extension MarkdownReporter {
             where seen.insert(step).inserted
                 && (step.hasPrefix("binding: ") || step.hasPrefix("secondary risk: ") || step.hasPrefix("bindingness not assessed: "))
             {
-                if let at = shared.firstIndex(where: { $0.step == step }) { shared[at].count += 1 } else { shared.append((step, 1)) }
+                if let at = shared.firstIndex(where: { $0.step == step }) {
+                    shared[at].count += 1
+                    if !shared[at].subjects.contains(finding.subject) { shared[at].subjects.append(finding.subject) }
+                } else {
+                    shared.append((step, 1, [finding.subject]))
+                }
             }
         }
-        return shared.filter { $0.count > 1 && $0.count == bound.count }
+        return shared.filter { $0.count > 1 }.map { ($0.step, $0.count, $0.count == bound.count ? nil : $0.subjects) }
     }
 
     /// "binds: ECOWAS", "secondary risk: LT, LV, EE", "binding not assessed (judged as binding)".
