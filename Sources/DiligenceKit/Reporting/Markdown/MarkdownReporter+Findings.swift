@@ -50,12 +50,47 @@ extension MarkdownReporter {
         let uncovered = entry.policy.countries.filter { !context.factors.covers($0) }
         // One paragraph: why measures bind. The company's counts by severity are its row of the
         // executive summary's table, each factor's under its heading.
-        var summary: [String] = []
-        // Why a measure binds the company (or does not), when several findings say it: once.
+        // Why a measure binds the company (or does not), when several findings say it, or one
+        // whose measure binds: once, with what the measure requires of the bound party.
         let jurisdiction = Self.sharedBindingSteps(reported.map { findings[$0] })
-        for (step, count, subjects) in jurisdiction {
+        var requires: [(party: String, text: String, subjects: [String])] = []
+        for position in reported {
+            let finding = findings[position]
+            for text in Self.requirements(finding) {
+                let party = finding.binding?.entity ?? ""
+                if let at = requires.firstIndex(where: { $0.party == party && $0.text == text }) {
+                    if !requires[at].subjects.contains(finding.subject) { requires[at].subjects.append(finding.subject) }
+                } else {
+                    requires.append((party, text, [finding.subject]))
+                }
+            }
+        }
+        let all = reported.filter { findings[$0].binding != nil }.map { findings[$0].subject }
+        var attached: [[(text: String, subjects: [String])]] = Array(repeating: [], count: jurisdiction.count)
+        var told: Set<String> = []
+        for requirement in requires {
+            // The lines of the same party that say why it binds, and their operations.
+            let lines = jurisdiction.indices.filter { jurisdiction[$0].entity == requirement.party && jurisdiction[$0].step.hasPrefix("binding: ") }
+            let covered = Set(lines.flatMap { jurisdiction[$0].subjects ?? all })
+            guard !lines.isEmpty, Set(requirement.subjects).isSubset(of: covered) else { continue }
+            for line in lines {
+                let theirs = requirement.subjects.filter { (jurisdiction[line].subjects ?? all).contains($0) }
+                if !theirs.isEmpty { attached[line].append((requirement.text, theirs)) }
+            }
+            told.insert("The measure binds \(requirement.party): \(requirement.text)")
+        }
+        var summary: [String] = []
+        for (index, (step, count, subjects, _)) in jurisdiction.enumerated() {
             let of = subjects.map { ", of " + $0.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") } ?? ""
-            summary.append("**Jurisdiction** (for \(count) findings\(of)): " + Escaping.markdown(step) + ".")
+            var line = "**Jurisdiction** (for \(count) finding\(count == 1 ? "" : "s")\(of)): " + Escaping.markdown(step) + "."
+            for (text, theirs) in attached[index] {
+                let mine = subjects ?? all
+                line +=
+                    Set(theirs) == Set(mine)
+                    ? " " + Escaping.markdown(text.prefix(1).uppercased() + text.dropFirst())
+                    : " For " + theirs.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") + ": " + Escaping.markdown(text)
+            }
+            summary.append(line)
         }
         if !summary.isEmpty {
             out.line(summary.joined(separator: "\n"))
@@ -66,8 +101,8 @@ extension MarkdownReporter {
         for group in groups(findings, reported, context) {
             render(group, findings, context, said, &advice, &out)
         }
-        let bound = Set(reported.compactMap { findings[$0].binding.flatMap { $0.status == .binds ? $0.entity : nil } })
-        companyAdvice(Self.mergingBoundParties(advice, bound), of: Set(reported.map { findings[$0].subject }), &out)
+        // What a binding measure requires is said with why it binds (above).
+        companyAdvice(advice.filter { !told.contains($0.text) }, of: Set(reported.map { findings[$0].subject }), &out)
         signature(entry.policy.company, uncovered: uncovered, &out)
     }
 
@@ -142,52 +177,10 @@ extension MarkdownReporter {
         // Advice for every finding first, then the rest in order of first finding.
         let ordered = advice.filter { Set($0.subjects) == subjects } + advice.filter { Set($0.subjects) != subjects }
         for (index, item) in ordered.enumerated() {
-            // A piece without subjects names its operations itself, in Markdown already.
-            guard !item.subjects.isEmpty else {
-                out.line("\(index + 1). " + item.text)
-                continue
-            }
             let scope = Set(item.subjects) == subjects ? "" : "For " + item.subjects.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") + ": "
             out.line("\(index + 1). " + scope + Escaping.markdown(item.text))
         }
         out.blank()
-    }
-
-    /// The advice "The measure binds <party>: <what to do>" given for several bound parties
-    /// (a subsidiary, the company) with the same thing to do: one piece, naming each party
-    /// with its operations.
-    static func mergingBoundParties(_ advice: [(text: String, subjects: [String])], _ parties: Set<String>) -> [(text: String, subjects: [String])] {
-        let prefix = "The measure binds "
-        // Per item, the party and what to do, when it is such advice.
-        let split: [(party: String, rest: String)?] = advice.map { item in
-            guard item.text.hasPrefix(prefix) else { return nil }
-            let tail = item.text.dropFirst(prefix.count)
-            // The longest party that the text names (one name may start another).
-            guard let party = parties.filter({ tail.hasPrefix($0 + ": ") }).max(by: { $0.count < $1.count }) else { return nil }
-            return (party, String(tail.dropFirst(party.count + 2)))
-        }
-        var merged: [(text: String, subjects: [String])] = []
-        var done: Set<Int> = []
-        for (index, item) in advice.enumerated() where !done.contains(index) {
-            guard let (_, rest) = split[index] else {
-                merged.append(item)
-                continue
-            }
-            let same = advice.indices.filter { split[$0]?.rest == rest }
-            guard same.count > 1 else {
-                merged.append(item)
-                continue
-            }
-            done.formUnion(same)
-            let named = same.compactMap { at in
-                split[at].map { Escaping.markdown($0.party) + " (" + advice[at].subjects.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") + ")" }
-            }
-            let list = named.count == 2 ? named.joined(separator: " and ") : named.dropLast().joined(separator: ", ") + " and " + (named.last ?? "")
-            // Written as Markdown already: the caller escapes a piece's text, so this one is
-            // marked by an empty subject list (no "For …:" scope) and kept as is.
-            merged.append((prefix + list + ": " + Escaping.markdown(rest), []))
-        }
-        return merged
     }
 
     /// What the country profiles state of a finding's factors (the ones the database holds):
@@ -265,6 +258,7 @@ extension MarkdownReporter {
         var index: [String: Int] = [:]
         // Only findings that share their rule and severity with another can share an entry.
         var peers: [String: Int] = [:]
+        let asOfStep = "as of \(context.asOf)"
         for position in group.members { peers["\(findings[position].rule)\u{1}\(findings[position].severity)", default: 0] += 1 }
         for position in group.members {
             let finding = findings[position]
@@ -275,7 +269,8 @@ extension MarkdownReporter {
             }
             let pieces = Self.steps(finding)
             var shown = shown(finding, group.factor)
-            shown.steps.removeAll { said.contains(pieces[$0]) }
+            // Said once: in the company's summary, or (the report's as-of date) in its control block.
+            shown.steps.removeAll { said.contains(pieces[$0]) || pieces[$0] == asOfStep }
             var entry = FindingEntry(
                 members: [position], message: split(shown.message), path: shown.steps.map { split(pieces[$0]) },
                 details: details(finding, FactorFacts(finding, context), context))
