@@ -40,6 +40,7 @@ import Testing
             dependencies: [slack]
             source: Access Now
             notes: Test notes.
+            quotes: [1]
         references:
           - source: MS Risk Blog
             quote: "A test quote."
@@ -80,8 +81,27 @@ import Testing
         #expect(event.dependencies == ["slack"])
         #expect(event.source == "Access Now")
         #expect(event.notes == "Test notes.")
+        #expect(event.quotes == [1])
         // Each event field is one of these, so none is declared and left unread.
-        let read: Set<String> = ["date", "until", "what", "place", "lat", "lon", "located_by", "fatalities", "actors", "geo_precision", "dependencies"]
+        let read: Set<String> = [
+            "date", "until", "what", "place", "lat", "lon", "located_by", "fatalities", "actors", "geo_precision", "dependencies", "quotes",
+        ]
         #expect(Set(DatabaseSchema.event.fields.map(\.name)) == read.union(RiskDatabaseLoader.eventTexts.map(\.key)))
+    }
+
+    /// An event's `quotes` entry past the factor's references is an error at that number,
+    /// saying how many there are; the database is refused, not shown with a missing quote.
+    @Test func anEventQuoteBeyondTheReferencesIsALocatedError() throws {
+        let file = Self.factorFile.replacingOccurrences(of: "    quotes: [1]", with: "    quotes: [1, 3]")
+        do {
+            _ = try GeoImporterTests.database(adding: [("factors/test-every-field.yaml", file)])
+            Issue.record("a database with an event quoting reference 3 of 1 was accepted")
+        } catch {
+            let messages = error.diagnostics.map(\.description)
+            #expect(
+                messages.contains {
+                    $0.hasSuffix("test-every-field.yaml:34:17: error: the event's quote 3 names no reference: the factor has 1 (number it 1)")
+                }, "\(messages)")
+        }
     }
 }

@@ -186,8 +186,9 @@ import Testing
         let firstSource = try #require(markdown[annex.upperBound...].split(separator: "\n").first { $0.hasPrefix("- [") })
         #expect(firstSource.hasPrefix("- [1]"))
         #expect(firstSource.contains(": MS Risk Blog, “The Belarus Crisis"))
-        // The quote of source 1 is in the factor's country profile, with its number.
-        #expect(markdown.contains(#/\n  - “[^\n]+” \[1\]\n/#))
+        // The quote of source 1 is in the factor's country profile, with its number (on the
+        // line of the event it states).
+        #expect(markdown.contains(#/\n  - [^\n]*“[^\n]+” \[1\]\n/#))
         // The accepted risk is shown with its approver and expiry.
         #expect(markdown.contains("- **HIGH** (accepted) `shutdown-exposure/minsk-office/DRF-2020-BY-0001` at `test.yaml:"))
         #expect(markdown.contains("Owner: ________ · Decision: accepted by Head of Compliance · Due: expires 2021-03-31\n"))

@@ -62,7 +62,8 @@ import Glibc
     /// under 10 km with one decimal, "1.3 km", as every format writes them since the km formatter
     /// became one; a not-assessed finding's advice about what is missing in its case only; the
     /// red-team review's four human-rights findings and a flow's advice without the pieces meant
-    /// for counterparties and sites).
+    /// for counterparties and sites; the database digest whenever `seeds/` changes, as when its
+    /// events gained `quotes:`).
     @Test func jsonSchemaVersion1KeepsItsBytes() throws {
         let out = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }

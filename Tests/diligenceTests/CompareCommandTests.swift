@@ -128,7 +128,9 @@ import Testing
         var lines = try String(contentsOf: factor, encoding: .utf8).components(separatedBy: "\n")
         let start = try #require(lines.firstIndex { $0.contains("Insurgents capture the strategic port town") }) - 1
         #expect(lines[start].contains("date: 2020-08-12"))
-        lines.removeSubrange(start...(start + 5))
+        // The event's block: its `- date:` line and the indented fields under it.
+        let end = lines[(start + 1)...].firstIndex { !$0.hasPrefix("    ") } ?? lines.endIndex
+        lines.removeSubrange(start..<end)
         try lines.joined(separator: "\n").write(to: factor, atomically: true, encoding: .utf8)
 
         let result = try Executable.run(Self.run + ["--compare-db", old.path, "--format", "markdown"])

@@ -48,11 +48,12 @@ import Testing
         #expect(bands.first?["recent_events"] as? Int == 3 && bands.first?["recent_fatalities"] as? Int == 8)
         #expect((finding["path"] as? [String])?.joined().contains("event MOZ9004 of 2020-09-05") == true, "\(finding["path"] ?? "")")
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        // One table: the band's counts (full weight and one level lower, with fatalities) and the
-        // event cited in it, with its id, precision, fatalities, type and actors, and the distance.
+        // On the finding's events line: the event cited, with its id, precision, fatalities, type
+        // and actors, and the distance; then the band's counts (full weight and one level lower,
+        // with fatalities).
         #expect(
             markdown.contains(
-                "| `metuge-camp` | 0–25 km | 3 | 8 | 1 | 2 | `MOZ9004` 2020-09-05, Metuge (precision 1) [3 killed, Violence against civilians, Islamist Militia (Mozambique); Civilians (Mozambique)] (1.0 km) |"
+                "\n  - **Events cited:** `MOZ9004` 2020-09-05, Metuge (precision 1) [3 killed, Violence against civilians, Islamist Militia (Mozambique); Civilians (Mozambique)] (1.0 km); counted by distance band: 0–25 km: 3 (8 killed), and 1 older (one level lower) (2 killed); 100–200 km: 2 (67 killed)\n"
             ))
         // The exposure is read once: the distance on the finding's line (as the table writes it,
         // one decimal under 10 km), the event and band in the path's remaining steps, the

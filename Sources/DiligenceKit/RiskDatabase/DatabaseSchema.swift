@@ -109,6 +109,10 @@ public enum DatabaseSchema {
             Field("dependencies", .list(.term(.dependencies)), "For shutdowns: the services the event took down."),
             Field("source", .text, "Who reported it (ACLED's `source` column)."),
             Field("notes", .text, "The source's description."),
+            Field(
+                "quotes", .list(.integer(1...10_000)),
+                "The factor's `references` that state the event, by their place in that list (the first is 1): the report shows the event with their quotes, and lists apart only the quotes no event uses."
+            ),
         ])
 
     public static let factor = ObjectSchema(

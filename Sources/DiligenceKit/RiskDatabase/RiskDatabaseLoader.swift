@@ -146,7 +146,7 @@ public struct RiskDatabaseLoader: Sendable {
                     if let record = validator.validateRoot(root, as: DatabaseSchema.factorList), !validator.sink.hasErrors {
                         if let snapshot = Self.snapshot(record, relative: file.relative, display: file.display) { snapshots.append(snapshot) }
                         let fileFactors = record.objects("factors").compactMap { Self.factor($0, file: file.display) }
-                        problems += record.objects("factors").flatMap { Self.dateProblems($0, file: file.display) }
+                        problems += record.objects("factors").flatMap { Self.dateProblems($0, file: file.display) + Self.quoteProblems($0, file: file.display) }
                         factors += fileFactors
                         for source in Self.sources(record) {
                             fileSources.append((source, SourceLocation(file: file.display, line: record.mark.line, column: record.mark.column)))
@@ -156,7 +156,7 @@ public struct RiskDatabaseLoader: Sendable {
                 } else if let record = validator.validateRoot(root, as: DatabaseSchema.factor), !validator.sink.hasErrors,
                     let factor = Self.factor(record, file: file.display)
                 {
-                    problems += Self.dateProblems(record, file: file.display)
+                    problems += Self.dateProblems(record, file: file.display) + Self.quoteProblems(record, file: file.display)
                     factors.append(factor)
                     geometryRequests += Self.geometryRequests([record], [factor], file: file.display)
                 }
@@ -432,6 +432,24 @@ public struct RiskDatabaseLoader: Sendable {
         return problems
     }
 
+    /// An event's `quotes` that name no reference of its factor (each is a place in the
+    /// factor's `references`, from 1), at the number.
+    static func quoteProblems(_ record: Record, file: String) -> [Diagnostic] {
+        let count = record.list("references").count
+        var problems: [Diagnostic] = []
+        for event in record.objects("events") {
+            for item in event.list("quotes") {
+                guard case .integer(let place) = item.value, place > count else { continue }
+                problems.append(
+                    Diagnostic(
+                        SourceLocation(file: file, line: item.mark.line, column: item.mark.column), .error,
+                        "the event's quote \(place) names no reference: the factor has \(count == 0 ? "none" : count == 1 ? "1 (number it 1)" : "\(count) (number them 1 to \(count))")"
+                    ))
+            }
+        }
+        return problems
+    }
+
     /// Where each list of a factor's `affects` goes: one entry per field of
     /// `DatabaseSchema.affects` (a test holds the two together).
     static let affectsFields: [(key: String, path: WritableKeyPath<Affects, [String]> & Sendable)] = [
@@ -476,6 +494,7 @@ public struct RiskDatabaseLoader: Sendable {
             result.actors = event.texts("actors")
             result.dependencies = event.texts("dependencies")
             result.geoPrecision = event.integer("geo_precision")
+            result.quotes = event.values("quotes")
             return result
         }.sorted { ($0.date, $0.id ?? "", $0.what) < ($1.date, $1.id ?? "", $1.what) }
         return RiskFactor(

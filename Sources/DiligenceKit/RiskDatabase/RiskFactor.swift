@@ -126,6 +126,8 @@ public struct RiskEvent: Sendable, Hashable, Codable {
     public var dependencies: [String] = []
     public var source: String? = nil
     public var notes: String? = nil
+    /// The factor's references that state the event, by their place in `references` (from 1).
+    public var quotes: [Int] = []
 
     /// "MOZ1234 of 2020-08-12", "event of March 2020 (month)".
     public var label: String {

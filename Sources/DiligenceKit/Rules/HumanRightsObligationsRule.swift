@@ -18,12 +18,17 @@ public struct HumanRightsObligationsRule: Rule {
             "A security provider where an armed conflict is in force: one level lower than the conflict (armed guards and escorts where force is used; the Voluntary Principles apply). A site's `security_provider` when the site lies in the conflict's reach (inside one of its areas, within the outermost conflict band of one of its located events, or anywhere in the country for a conflict bound to no place; a site that cannot be placed counts as in reach); a counterparty in the `security-contractor` role in the conflict's country when one of the company's sites or travel destinations there is in reach (or cannot be placed). Once per provider: the counterparty entry when both name it.",
             "A counterparty named in an event of a human-rights or civil-unrest factor in its country: one level lower than the factor (the abuse is at the counterparty itself; the company is linked to it by the relationship), once per counterparty and factor, citing the event.",
         ],
-        recommendations: [
-            "If authorities demand a shutdown, blocking or data handover that violates rights: make the opposition known to the authorities and the public, and challenge the order legally.",
-            "Publish agreements with the authorities and the orders complied with (transparency report).",
-            "Use your leverage with providers: ask how they handle shutdown orders and whether they publish them.",
-        ]
+        recommendations: HumanRightsObligationsRule.shutdownAdvice + HumanRightsObligationsRule.securityAdvice
+            + HumanRightsObligationsRule.relationshipAdvice
     )
+
+    /// What to do where authorities order shutdowns or repression (UN Guiding Principles): the
+    /// company's own operations in the role get all three, a provider's customer the third.
+    static let shutdownAdvice = [
+        "If authorities demand a shutdown, blocking or data handover that violates rights: make the opposition known to the authorities and the public, and challenge the order legally.",
+        "Publish agreements with the authorities and the orders complied with (transparency report).",
+        "Use your leverage with providers: ask how they handle shutdown orders and whether they publish them.",
+    ]
 
     /// What to do about a security provider where armed conflict is in force (Voluntary
     /// Principles on Security and Human Rights).
@@ -50,7 +55,7 @@ public struct HumanRightsObligationsRule: Rule {
                                 "\(policy.company) operates \(site.displayName) in \(site.country.name) as a \(policy.sector ?? "") business, a role the authorities' orders reach directly (\(factor.title))",
                             path: [site.displayName, "company sector \(policy.sector ?? "")", "\(factor.id)", "\(description.id) → \(severity)"],
                             evidence: context.evidence(for: factor),
-                            recommendations: factor.recommendations + description.recommendations))
+                            recommendations: factor.recommendations + Self.shutdownAdvice))
                 } else if generalNoted.insert(factor.id).inserted {
                     findings.append(
                         Finding(
@@ -77,7 +82,7 @@ public struct HumanRightsObligationsRule: Rule {
                             "\(party.name) is \(role.withArticle) in \(party.country.name); as its customer the company has leverage and duties (\(factor.title))",
                         path: [party.name, "\(role) in \(party.country.name)", "\(factor.id)", "\(description.id) → \(severity)"],
                         evidence: context.evidence(for: factor),
-                        recommendations: factor.recommendations + [description.recommendations[2]]))
+                        recommendations: factor.recommendations + [Self.shutdownAdvice[2]]))
             }
         }
         findings += securityProviderFindings(context)

@@ -1,6 +1,5 @@
-/// The table under a factor's findings in section 5 of the Markdown report: the events the
-/// place-bound findings cite and their counts by distance band, one table for the group; and
-/// what a finding without bands says of its events.
+/// What a place-bound finding in section 5 of the Markdown report says of its events: the
+/// events it cites (date, place, distance) and the events counted by distance band.
 extension MarkdownReporter {
     /// The facts of a finding's cited events, each with its cell per event: only those some
     /// event has (the date always), and none at all when no event has more than a date.
@@ -20,81 +19,24 @@ extension MarkdownReporter {
         return filled.map { ($0.0, $0.1.map { $0 ?? "—" }) }
     }
 
-    /// Whether the finding's exposure has a table to show: counts by distance band (a finding
-    /// without bands names its events on a line of its own).
-    func hasTables(_ exposure: Exposure) -> Bool {
+    /// Whether the finding's exposure counts events by distance band.
+    func hasBands(_ exposure: Exposure) -> Bool {
         exposure.bands.contains { $0.recentEvents + $0.olderEvents > 0 }
     }
 
-    /// The events the findings of a group cite and their counts by distance band, as one table:
-    /// a row per band and counts (the operations with the same counts and events share it),
-    /// with the cited events that lie in the band and each operation's distance to them.
-    func exposureTables(_ exposures: [Exposure], _ out: inout MarkdownDocument) {
-        let banded = exposures.filter(hasTables)
-        guard let head = banded.first else { return }
-        let recency = banded.allSatisfy { $0.reference == head.reference } ? head.reference.map { "; recency counted to \($0)" } ?? "" : ""
-        out.line(
-            "Events by distance band (a row per band and counts, naming the operations that share them; the events cited in the band with each operation's distance, in the order of the operations\(recency)):"
-        )
-        out.blank()
-        bandTable(banded, &out)
-        out.blank()
-    }
-
-    /// The band table: per operation, each band that holds events, with its counts and the
-    /// cited events in it; cited events in no band with counts get a row of their own.
-    private func bandTable(_ exposures: [Exposure], _ out: inout MarkdownDocument) {
-        // A row's key: its band and counts, and its events without the distances.
-        var rows: [(operations: [String], cells: [String], events: [String], distances: [[String]])] = []
-        var index: [[String]: Int] = [:]
-        for exposure in exposures {
-            let subject = "`\(Escaping.codeInTable(exposure.subject))`"
-            var placed = Set<Int>()
-            var parts: [(cells: [String], events: [Int])] = []
-            for band in exposure.bands where band.recentEvents + band.olderEvents > 0 {
-                let events = exposure.events.indices.filter { at in
-                    guard let km = exposure.events[at].distanceKm, !placed.contains(at) else { return false }
-                    return km <= band.toKm && (km > band.fromKm || band.fromKm == 0)
-                }
-                placed.formUnion(events)
-                let cells = [
-                    "\(Int(band.fromKm))–\(Int(band.toKm)) km", String(band.recentEvents), String(band.recentFatalities), String(band.olderEvents),
-                    String(band.olderFatalities),
-                ]
-                parts.append((cells, events))
+    /// The events counted in each distance band that holds any, in the full-weight window and
+    /// older (one level lower), with the people killed: "25–100 km: 2; 100–200 km: 1 (3
+    /// killed), and 1 older (one level lower)".
+    static func bandCounts(_ exposure: Exposure) -> String {
+        exposure.bands.filter { $0.recentEvents + $0.olderEvents > 0 }.map { band in
+            var text = "\(Int(band.fromKm))–\(Int(band.toKm)) km: \(band.recentEvents)"
+            if band.recentFatalities > 0 { text += " (\(band.recentFatalities) killed)" }
+            if band.olderEvents > 0 {
+                text += ", and \(band.olderEvents) older (one level lower)"
+                if band.olderFatalities > 0 { text += " (\(band.olderFatalities) killed)" }
             }
-            let rest = exposure.events.indices.filter { !placed.contains($0) }
-            if !rest.isEmpty { parts.append((["—", "—", "—", "—", "—"], rest)) }
-            for (cells, events) in parts {
-                let labels = events.map { Self.eventLabel(exposure.events[$0]) }
-                let key = cells + labels
-                let distances = events.map { exposure.events[$0].distanceKm.map(Self.km) ?? "—" }
-                if let at = index[key] {
-                    rows[at].operations.append(subject)
-                    for (slot, km) in distances.enumerated() { rows[at].distances[slot].append(km) }
-                } else {
-                    index[key] = rows.count
-                    rows.append(([subject], cells, labels, distances.map { [$0] }))
-                }
-            }
-        }
-        out.table(
-            ["Operation", "Distance band", "Events (full weight)", "Killed", "Events (one level lower)", "Killed", "Events cited"],
-            rows.map { row in
-                let events = zip(row.events, row.distances).map { "\($0) (\($1.joined(separator: ", ")))" }
-                return [row.operations.joined(separator: ", ")] + row.cells + [events.isEmpty ? "—" : events.joined(separator: "; ")]
-            })
-        moreEvents(exposures, &out)
-    }
-
-    /// "… and 3 more event(s) for `site` in the same band and window (counted above)."
-    private func moreEvents(_ exposures: [Exposure], _ out: inout MarkdownDocument) {
-        let more = exposures.filter { $0.eventsNotCited > 0 }
-        guard !more.isEmpty else { return }
-        out.blank()
-        for exposure in more {
-            out.line("… and \(exposure.eventsNotCited) more event(s) for `\(Escaping.code(exposure.subject))` in the same band and window (counted above).")
-        }
+            return text
+        }.joined(separator: "; ")
     }
 
     /// An event in a table cell: its id, date, place (and location precision), and what is

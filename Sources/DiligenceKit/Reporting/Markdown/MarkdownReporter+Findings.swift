@@ -19,7 +19,7 @@ extension MarkdownReporter {
             return
         }
         out.line(
-            "Per company with a finding, the company with the most severe open finding first (its counts are its row of the table in section 2): the countries no factor covers and why measures bind it, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in; findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading; each rule's general advice is under the rule in section 4; under a factor's findings is only the advice that is theirs alone (what to do where a measure binds the company, say)."
+            "Per company with a finding, the company with the most severe open finding first (its counts are its row of the table in section 2): why measures bind it, its findings grouped by risk factor (the factor with the most severe finding first), then its sign-off, which names the countries of its operations no factor covers. Each finding has its identity, its place in the policy and the owner, decision (accept, treat or escalate) and due date to fill in (an accepted finding's reason is in the register of section 7); findings that say the same of several operations are one entry, which names each operation. What a factor says (its sources, events and recommendations) is in its country profile (section 6), linked from the factor's heading; each rule's general advice is under the rule in section 4; under a factor's findings is only the advice that is theirs alone (what to do where a measure binds the company, say)."
         )
         out.blank()
         // Each policy's part, written as it is checked, placed in order of risk.
@@ -46,18 +46,52 @@ extension MarkdownReporter {
         out.line("<a id=\"\(Self.anchor("policy", entry.policy.file))\"></a>")
         out.line("### \(Escaping.markdown(entry.policy.company)) (`\(Escaping.code(entry.policy.file))`)")
         out.blank()
+        // The countries no factor covers qualify what is signed: said on the sign-off line.
         let uncovered = entry.policy.countries.filter { !context.factors.covers($0) }
-        // One paragraph: the countries not covered, why measures bind. The company's counts by
-        // severity are its row of the executive summary's table, each factor's under its heading.
-        var summary: [String] = []
-        if !uncovered.isEmpty {
-            summary.append(
-                "**Not covered:** no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
-                    + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage).")
-        }
-        // Why a measure binds the company (or does not), when several findings say it: once.
+        // One paragraph: why measures bind. The company's counts by severity are its row of the
+        // executive summary's table, each factor's under its heading.
+        // Why a measure binds the company (or does not), when several findings say it, or one
+        // whose measure binds: once, with what the measure requires of the bound party.
         let jurisdiction = Self.sharedBindingSteps(reported.map { findings[$0] })
-        for (step, count) in jurisdiction { summary.append("**Jurisdiction** (for \(count) findings): " + Escaping.markdown(step) + ".") }
+        var requires: [(party: String, text: String, subjects: [String])] = []
+        for position in reported {
+            let finding = findings[position]
+            for text in Self.requirements(finding) {
+                let party = finding.binding?.entity ?? ""
+                if let at = requires.firstIndex(where: { $0.party == party && $0.text == text }) {
+                    if !requires[at].subjects.contains(finding.subject) { requires[at].subjects.append(finding.subject) }
+                } else {
+                    requires.append((party, text, [finding.subject]))
+                }
+            }
+        }
+        let all = reported.filter { findings[$0].binding != nil }.map { findings[$0].subject }
+        var attached: [[(text: String, subjects: [String])]] = Array(repeating: [], count: jurisdiction.count)
+        var told: Set<String> = []
+        for requirement in requires {
+            // The lines of the same party that say why it binds, and their operations.
+            let lines = jurisdiction.indices.filter { jurisdiction[$0].entity == requirement.party && jurisdiction[$0].step.hasPrefix("binding: ") }
+            let covered = Set(lines.flatMap { jurisdiction[$0].subjects ?? all })
+            guard !lines.isEmpty, Set(requirement.subjects).isSubset(of: covered) else { continue }
+            for line in lines {
+                let theirs = requirement.subjects.filter { (jurisdiction[line].subjects ?? all).contains($0) }
+                if !theirs.isEmpty { attached[line].append((requirement.text, theirs)) }
+            }
+            told.insert("The measure binds \(requirement.party): \(requirement.text)")
+        }
+        var summary: [String] = []
+        for (index, (step, count, subjects, _)) in jurisdiction.enumerated() {
+            let of = subjects.map { ", of " + $0.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") } ?? ""
+            var line = "**Jurisdiction** (for \(count) finding\(count == 1 ? "" : "s")\(of)): " + Escaping.markdown(step) + "."
+            for (text, theirs) in attached[index] {
+                let mine = subjects ?? all
+                line +=
+                    Set(theirs) == Set(mine)
+                    ? " " + Escaping.markdown(text.prefix(1).uppercased() + text.dropFirst())
+                    : " For " + theirs.map { "`\(Escaping.code($0))`" }.joined(separator: ", ") + ": " + Escaping.markdown(text)
+            }
+            summary.append(line)
+        }
         if !summary.isEmpty {
             out.line(summary.joined(separator: "\n"))
             out.blank()
@@ -67,8 +101,9 @@ extension MarkdownReporter {
         for group in groups(findings, reported, context) {
             render(group, findings, context, said, &advice, &out)
         }
-        companyAdvice(advice, of: Set(reported.map { findings[$0].subject }), &out)
-        signature(entry.policy.company, &out)
+        // What a binding measure requires is said with why it binds (above).
+        companyAdvice(advice.filter { !told.contains($0.text) }, of: Set(reported.map { findings[$0].subject }), &out)
+        signature(entry.policy.company, uncovered: uncovered, &out)
     }
 
     /// The shown findings by factor (the first of a finding's factors the database holds),
@@ -118,14 +153,6 @@ extension MarkdownReporter {
         }
         for entry in entries(group, findings, context, said) {
             render(entry, findings, context, &out)
-        }
-        // The events the group's findings cite and their counts by distance band, one table for
-        // the whole group (a row per band and counts), not one per finding; a finding without
-        // bands names its events on a line of its own.
-        let exposures = group.members.compactMap { findings[$0].exposure }.filter(hasTables)
-        if !exposures.isEmpty {
-            out.blank()
-            exposureTables(exposures, &out)
         }
         out.blank()
         // What these findings alone are advised, for the company's block after its findings.
@@ -231,6 +258,7 @@ extension MarkdownReporter {
         var index: [String: Int] = [:]
         // Only findings that share their rule and severity with another can share an entry.
         var peers: [String: Int] = [:]
+        let asOfStep = "as of \(context.asOf)"
         for position in group.members { peers["\(findings[position].rule)\u{1}\(findings[position].severity)", default: 0] += 1 }
         for position in group.members {
             let finding = findings[position]
@@ -241,7 +269,8 @@ extension MarkdownReporter {
             }
             let pieces = Self.steps(finding)
             var shown = shown(finding, group.factor)
-            shown.steps.removeAll { said.contains(pieces[$0]) }
+            // Said once: in the company's summary, or (the report's as-of date) in its control block.
+            shown.steps.removeAll { said.contains(pieces[$0]) || pieces[$0] == asOfStep }
             var entry = FindingEntry(
                 members: [position], message: split(shown.message), path: shown.steps.map { split(pieces[$0]) },
                 details: details(finding, FactorFacts(finding, context), context))
@@ -320,21 +349,19 @@ extension MarkdownReporter {
         return (texts, values)
     }
 
-    /// The finding's lines under its path: its acceptance, its own evidence (the lines the
-    /// profiles do not state: a listed person, a named target, an expired acceptance) and the
-    /// events relied on when they are some of the factor's.
+    /// The finding's lines under its path: its own evidence (the lines the profiles and the
+    /// register of accepted risks do not state: a listed person, a named target), the events a
+    /// place-bound finding cites and the events relied on when they are some of the factor's.
     func details(_ finding: Finding, _ facts: FactorFacts, _ context: ReportContext) -> [MarkdownLine] {
         var lines: [MarkdownLine] = []
-        // Who accepted it and until when are the line's decision fields; here, why.
-        if let acceptance = finding.accepted {
-            lines.append(
-                MarkdownLine(
-                    text: "  - **Accepted because:** \(Escaping.markdown(acceptance.reason))"
-                ))
-        }
+        // Who accepted it and until when are the line's decision fields; why, in the register
+        // of accepted risks (section 7), as is an expired acceptance's record (its reason,
+        // approver and expiry).
         // Evidence without a source that only repeats what the message or path says (a named
         // target the path already names) is not repeated.
-        let own = finding.evidence.filter { !facts.states($0) && !Self.restates($0, finding) }
+        let own = finding.evidence.filter {
+            !facts.states($0) && !Self.restates($0, finding) && !(finding.subjectKind == .acceptedRisk && $0.record == finding.subject)
+        }
         // One line of evidence is written on the item's line, more as a list under it.
         if own.count > 1 { lines.append(MarkdownLine(text: "  - **Evidence:**")) }
         if !own.isEmpty {
@@ -352,13 +379,16 @@ extension MarkdownReporter {
                 }
             }
         }
-        // The events a finding without distance bands cites (a trip to a city with unrest):
-        // each with its date, place and distance, on one line.
-        if let exposure = finding.exposure, !hasTables(exposure), !eventColumns(exposure).isEmpty {
+        // The events a place-bound finding cites, each with its date, place and distance, and
+        // the events counted in each distance band, on one line.
+        if let exposure = finding.exposure, hasBands(exposure) || !eventColumns(exposure).isEmpty {
             var text =
                 "  - **Events cited:** "
-                + exposure.events.map { Self.eventLabel($0) + ($0.distanceKm.map { " (\(Self.km($0)))" } ?? "") }.joined(separator: "; ")
+                + (exposure.events.isEmpty
+                    ? "none"
+                    : exposure.events.map { Self.eventLabel($0) + ($0.distanceKm.map { " (\(Self.km($0)))" } ?? "") }.joined(separator: "; "))
             if exposure.eventsNotCited > 0 { text += "; and \(exposure.eventsNotCited) more in the same window (counted in the path)" }
+            if hasBands(exposure) { text += "; counted by distance band: " + Self.bandCounts(exposure) }
             lines.append(MarkdownLine(text: text))
         }
         // The events the rule relied on, when they are some of the factor's (a place-bound
@@ -366,7 +396,9 @@ extension MarkdownReporter {
         if finding.exposure == nil {
             let relied = finding.evidence.filter { $0.reference == nil && $0.date?.hasPrefix("in force since") == false && facts.states($0) }
             let total = Set(relied.map(\.record)).reduce(0) { $0 + facts.eventCount($1, asOf: context.asOf) }
-            if !relied.isEmpty, relied.count < total {
+            // Not when the message names each of them with its date ("… (August 2020 (month))").
+            let named = relied.allSatisfy { evidence in evidence.date.map { finding.message.containsBytes(of: "(" + $0 + ")") } ?? false }
+            if !relied.isEmpty, relied.count < total, !named {
                 lines.append(
                     MarkdownLine(
                         text: "  - **Events relied on:** " + relied.compactMap { $0.date.map(Escaping.markdown) }.joined(separator: ", ")

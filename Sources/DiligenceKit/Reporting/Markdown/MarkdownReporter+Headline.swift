@@ -75,7 +75,7 @@ extension MarkdownReporter {
     }
 
     /// Whether the message says a step in other words: "no location" (it "has no
-    /// coordinates"), "export to Mali" and "goods: cotton (not exempt)" ("Export of cotton to
+    /// coordinates"), "accepted risk X" and "expired D" ("the acceptance of X … expired on D"), "export to Mali" and "goods: cotton (not exempt)" ("Export of cotton to
     /// Mali is restricted"; "(all exempt)": it "falls under the exemptions"), "site <name> in
     /// Belarus" (it names the site and the country), "company sector telecommunications" ("as a
     /// telecommunications business").
@@ -87,9 +87,13 @@ extension MarkdownReporter {
     static func messageSays(_ step: String, lowered text: String) -> Bool {
         // Every step it recognises starts with one of these letters (any case): most steps are
         // ruled out before they are lowered.
-        guard let first = step.utf8.first, "neigsc".utf8.contains(first | 0x20) else { return false }
+        guard let first = step.utf8.first, "neigsca".utf8.contains(first | 0x20) else { return false }
         let step = step.asciiFastLowercased()
         if step == "no location" { return text.containsBytes(of: " has no coordinates") }
+        // An expired acceptance: "accepted risk X" and "expired D" are "the acceptance of X …
+        // expired on D".
+        if step.hasPrefix("accepted risk ") { return text.containsBytes(of: "acceptance of " + step.dropFirst("accepted risk ".count) + " ") }
+        if step.hasPrefix("expired ") { return text.containsBytes(of: " expired on " + step.dropFirst("expired ".count)) }
         for direction in ["export ", "import "] where step.hasPrefix(direction) {
             let rest = step.dropFirst(direction.count)
             guard rest.hasPrefix("to ") || rest.hasPrefix("from ") else { return false }
@@ -139,23 +143,41 @@ extension MarkdownReporter {
         }
     }
 
-    /// The path steps that say why a measure binds the entity (or does not) when every finding
-    /// of a company with a binding says the same, and two or more do, with how many: said once,
-    /// in the company's summary (with different ones, each finding's path keeps its own).
-    static func sharedBindingSteps(_ findings: [Finding]) -> [(step: String, count: Int)] {
-        var shared: [(step: String, count: Int)] = []
+    /// The path steps that say why a measure binds the entity (or does not) that two or more
+    /// of a company's findings say, or that one says whose measure binds (what the measure
+    /// then requires is said with it), with how many, the entity judged and, when not every
+    /// finding with a binding says it, the operations that do: said once, in the company's
+    /// summary (any other step stays in its finding's path).
+    static func sharedBindingSteps(_ findings: [Finding]) -> [(step: String, count: Int, subjects: [String]?, entity: String)] {
+        var shared: [(step: String, count: Int, subjects: [String], entity: String, advised: Bool)] = []
         let bound = findings.filter { $0.binding != nil }
         for finding in bound {
+            guard let binding = finding.binding else { continue }
+            let advised = !requirements(finding).isEmpty
             var seen: Set<String> = []
             // In the path's order, each step once per finding: the same bytes on every run.
             for step in steps(finding)
             where seen.insert(step).inserted
                 && (step.hasPrefix("binding: ") || step.hasPrefix("secondary risk: ") || step.hasPrefix("bindingness not assessed: "))
             {
-                if let at = shared.firstIndex(where: { $0.step == step }) { shared[at].count += 1 } else { shared.append((step, 1)) }
+                if let at = shared.firstIndex(where: { $0.step == step }) {
+                    shared[at].count += 1
+                    shared[at].advised = shared[at].advised || advised
+                    if !shared[at].subjects.contains(finding.subject) { shared[at].subjects.append(finding.subject) }
+                } else {
+                    shared.append((step, 1, [finding.subject], binding.entity, advised))
+                }
             }
         }
-        return shared.filter { $0.count > 1 && $0.count == bound.count }
+        return shared.filter { $0.count > 1 || $0.advised }.map { ($0.step, $0.count, $0.count == bound.count ? nil : $0.subjects, $0.entity) }
+    }
+
+    /// What a measure that binds the finding's entity requires of it: its advice "The measure
+    /// binds <entity>: <what to do>", as what to do.
+    static func requirements(_ finding: Finding) -> [String] {
+        guard let binding = finding.binding, binding.status == .binds else { return [] }
+        let prefix = "The measure binds \(binding.entity): "
+        return finding.recommendations.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
     }
 
     /// "binds: ECOWAS", "secondary risk: LT, LV, EE", "binding not assessed (judged as binding)".

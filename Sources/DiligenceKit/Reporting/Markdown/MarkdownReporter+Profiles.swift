@@ -40,7 +40,7 @@ extension MarkdownReporter {
             return
         }
         out.line(
-            "Each risk factor behind a finding, stated once: what it is, its sources (quoted), its events up to \(result.asOf) and what to do. The findings (section 5) link here."
+            "Each risk factor behind a finding, stated once: what it is, its events up to \(result.asOf), each with the quotes that state it, its other sources (quoted) and what to do. A quote is written out once, where it is first cited; after that its number stands for it (with the factor it is quoted under), and a quote whose words are part of a longer quote of the same article is cited by that quote's number. The findings (section 5) link here."
         )
         out.blank()
         // A source two factors share is quoted under the first only.
@@ -95,38 +95,41 @@ extension MarkdownReporter {
         if let exempt = factor.exemptGoodsEvidence { facts += ". " + Escaping.markdown(exempt.fact) }
         out.line(facts + ".")
         // Sources dated after the as-of date were not known on it: not cited, only counted.
-        let known = factor.references.filter { ($0.date?.earliest).map { $0 <= result.asOf } ?? true }
+        let known = factor.references.indices.filter { (factor.references[$0].date?.earliest).map { $0 <= result.asOf } ?? true }
         let later = factor.references.count - known.count
-        if !known.isEmpty {
-            out.line("- **Sources:**" + (later > 0 ? " (\(later) more dated after the as-of date, not cited)" : ""))
-            for reference in known {
-                let number = "[\(citations.number(for: reference))]"
-                if let first = quoted[reference] {
-                    out.line("  - \(number), quoted under [`\(Escaping.code(first))`](#\(Self.anchor("factor", first)))")
-                } else if let quote = reference.quote {
-                    quoted[reference] = factor.id
-                    out.line("  - “\(Escaping.markdown(quote))” \(number)")
-                } else {
-                    out.line("  - " + Self.sourceText(reference) + " (no quote) " + number)
-                }
-            }
-        }
         let events = factor.events(asOf: result.asOf)
-        if !events.isEmpty {
+        let listed =
+            events.count > Self.profileEventLimit
+            ? Array(events.sorted { ($0.date, $0.id ?? "") > ($1.date, $1.id ?? "") }.prefix(Self.profileEventLimit).reversed())
+            : events
+        // Each event with the quotes that state it (its `quotes`, places in the references);
+        // the other quotes after the events.
+        let knownSet = Set(known)
+        let stating = Set(listed.flatMap { $0.quotes.map { $0 - 1 } }).intersection(knownSet)
+        let others = known.filter { !stating.contains($0) }
+        let unknown = later > 0 ? " (\(later) more dated after the as-of date, not cited)" : ""
+        let unknownSources = later > 0 ? " (\(later) more source\(later == 1 ? "" : "s") dated after the as-of date, not cited)" : ""
+        if !listed.isEmpty {
             out.line(
                 "- **Events** up to \(result.asOf)"
-                    + (events.count > Self.profileEventLimit ? " (the \(Self.profileEventLimit) most recent of \(events.count))" : "") + ":")
-            let listed =
-                events.count > Self.profileEventLimit
-                ? Array(events.sorted { ($0.date, $0.id ?? "") > ($1.date, $1.id ?? "") }.prefix(Self.profileEventLimit).reversed())
-                : events
+                    + (events.count > Self.profileEventLimit ? " (the \(Self.profileEventLimit) most recent of \(events.count))" : "")
+                    + ", each with the quotes that state it" + (others.isEmpty && !stating.isEmpty ? unknownSources : "") + ":")
             for event in listed {
                 var line = "  - " + Escaping.markdown(event.evidenceDate) + ": "
                 if let id = event.id { line += "`\(Escaping.code(id))` " }
                 line += Escaping.markdown(event.evidenceFact)
                 if let killed = event.fatalities, killed > 0 { line += " (\(killed) killed)" }
+                let own = event.quotes.map { $0 - 1 }.filter { knownSet.contains($0) }
+                if !own.isEmpty {
+                    line += ": " + own.map { cite(factor.references[$0], of: factor, &citations, &quoted) }.joined(separator: " ")
+                }
                 out.line(line)
             }
+        }
+        // Without other quotes, the sources dated later are counted on the events' line.
+        if !others.isEmpty || (later > 0 && stating.isEmpty) {
+            out.line((stating.isEmpty ? "- **Sources:**" : "- **Other sources:**") + unknown)
+            for place in others { out.line("  - " + cite(factor.references[place], of: factor, &citations, &quoted)) }
         }
         if !factor.recommendations.isEmpty {
             out.line("- **What to do:**")
@@ -135,6 +138,36 @@ extension MarkdownReporter {
             }
         }
         out.blank()
+    }
+
+    /// A source as a profile cites it: its quote and number the first time; its number alone
+    /// (with the factor it is quoted under) after that; the number of a longer quote of the
+    /// same document that holds its words; a source without a quote by its description.
+    private func cite(_ reference: Reference, of factor: RiskFactor, _ citations: inout Citations, _ quoted: inout [Reference: String]) -> String {
+        let number = "[\(citations.number(for: reference))]"
+        if let first = quoted[reference] {
+            return first == factor.id ? number : "\(number), quoted under [`\(Escaping.code(first))`](#\(Self.anchor("factor", first)))"
+        }
+        guard let quote = reference.quote else { return Self.sourceText(reference) + " (no quote) " + number }
+        // A quote whose words are part of a longer quote of the same document: cited by it
+        // (the one numbered first, when several hold it).
+        var holders = quoted.filter { Self.holds($0.key, reference) }.map { (reference: $0.key, under: $0.value) }
+        if let own = factor.references.first(where: { Self.holds($0, reference) && quoted[$0] == nil }) { holders.append((own, factor.id)) }
+        if let holder = holders.min(by: { (citations.existing($0.reference) ?? .max) < (citations.existing($1.reference) ?? .max) }) {
+            quoted[reference] = holder.under
+            let under = holder.under == factor.id ? "" : ", quoted under [`\(Escaping.code(holder.under))`](#\(Self.anchor("factor", holder.under)))"
+            return "\(number) (its words are part of [\(citations.number(for: holder.reference))]\(under))"
+        }
+        quoted[reference] = factor.id
+        return "“\(Escaping.markdown(quote))” \(number)"
+    }
+
+    /// Whether `longer` quotes the same document (source, title and date) as `reference` and
+    /// its quote holds the reference's quote whole, being longer.
+    static func holds(_ longer: Reference, _ reference: Reference) -> Bool {
+        guard let outer = longer.quote, let inner = reference.quote, outer.utf8.count > inner.utf8.count else { return false }
+        return longer.source == reference.source && longer.title == reference.title && longer.date?.text == reference.date?.text
+            && outer.containsBytes(of: inner)
     }
 
     /// "MS Risk Blog, “Title”, 2020-09, https://…"

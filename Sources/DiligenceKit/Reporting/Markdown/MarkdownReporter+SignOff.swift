@@ -11,11 +11,18 @@ extension MarkdownReporter {
         return "Owner: ________ · Decision: ________ · Due: ________"
     }
 
-    /// The company's signature line, after its findings.
-    func signature(_ company: String, _ out: inout MarkdownDocument) {
+    /// The company's signature line, after its findings: what the signature covers, and the
+    /// countries of its operations no factor covers, where no finding means *not covered*.
+    func signature(_ company: String, uncovered: [Country] = [], _ out: inout MarkdownDocument) {
         out.blank()
+        var scope = "owner, decision (accept, treat or escalate) and due date filled in for each finding above"
+        if !uncovered.isEmpty {
+            scope +=
+                "; no factor of the risk database covers " + uncovered.map(\.description).joined(separator: ", ")
+                + ", where this company operates: no finding there means *not covered*, not *no risk* (section 3, coverage)"
+        }
         out.line(
-            "**Sign-off for \(Escaping.markdown(company))** (owner, decision (accept, treat or escalate) and due date filled in for each finding above): Name: ______________  Role: ______________  Date: __________  Signature: ______________"
+            "**Sign-off for \(Escaping.markdown(company))** (\(scope)): Name: ______________  Role: ______________  Date: __________  Signature: ______________"
         )
         out.blank()
     }
