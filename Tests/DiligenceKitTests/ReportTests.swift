@@ -202,6 +202,18 @@ import Testing
         #expect(markdown.contains("| **expired** |"))
     }
 
+    @Test func staleIntelligenceIsListedOnlyWhenThereIsSome() throws {
+        // Reviewed 2020-09-08: fresh on 2020-09-30, stale (over 180 days) on 2021-04-15.
+        let fresh = MarkdownReporter().render(try TestData.check(Self.minskAccepted, asOf: Day(iso: "2020-09-30")!))
+        #expect(fresh.contains("Every factor behind a finding was reviewed within 180 days of the as-of date: none is stale.\n"))
+        #expect(!fresh.contains("### Stale intelligence"))
+        let stale = MarkdownReporter().render(try TestData.check(Self.minskAccepted, asOf: Day(iso: "2021-04-15")!))
+        #expect(
+            stale.contains(" 2 factors behind findings were last reviewed more than 180 days before the as-of date: stale intelligence, listed in section 7.\n")
+        )
+        #expect(stale.contains("### Stale intelligence\n\n| Factor | Title | Last reviewed | Severity |\n| --- | --- | --- | --- |\n| `DRF-2020-BY-0001` |"))
+    }
+
     // MARK: JSON
 
     @Test func theJSONReportFollowsTheContract() throws {

@@ -1,5 +1,5 @@
 /// Section 1 of the Markdown report: the control block (report id, as-of date, policies,
-/// database, gate, the report-level reviewer line) and the data snapshot.
+/// database, the report-level reviewer line; the gate is the executive summary's first line) and the data snapshot.
 extension MarkdownReporter {
     // MARK: 1. Control block
 
@@ -28,7 +28,6 @@ extension MarkdownReporter {
                 ],
                 ["Database digest", "`sha256:\(result.database.digest)`"],
                 ["Newest review in database", result.database.newestReview?.description ?? "none"],
-                ["Gate", result.gate.markdown],
                 ["Prepared by", "diligence \(DiligenceVersion.current) (automated screening; findings need human review)"],
                 ["Reviewed and signed off by", "Name: ______________________  Role: ______________________  Date: ____________  Signature: ______________"],
             ])
@@ -49,12 +48,23 @@ extension MarkdownReporter {
                 })
         }
         out.blank()
-        out.line(DatabaseAge(reviews: result.database.reviewDates ?? [], asOf: result.asOf).sentence)
+        out.line(DatabaseAge(reviews: result.database.reviewDates ?? [], asOf: result.asOf).sentence + staleStatement(result))
         for notice in result.database.superseded ?? [] {
             out.blank()
             out.line("Not loaded: " + Escaping.markdown(notice) + ".")
         }
         out.blank()
+    }
+
+    /// Whether any factor behind a finding is stale, said beside the database's age; the stale
+    /// factors themselves are listed in section 7.
+    func staleStatement(_ result: CheckSummary) -> String {
+        let stale = Set(result.findings.stale.map(\.subject)).count
+        if stale == 0 {
+            return " Every factor behind a finding was reviewed within \(result.options.settings.staleAfterDays) days of the as-of date: none is stale."
+        }
+        return
+            " \(stale) factor\(stale == 1 ? "" : "s") behind findings \(stale == 1 ? "was" : "were") last reviewed more than \(result.options.settings.staleAfterDays) days before the as-of date: stale intelligence, listed in section 7."
     }
 
     /// A stable id for the run: as-of date and a digest of the database and the findings.

@@ -31,8 +31,8 @@ extension MarkdownReporter {
             out.table(["Where", "Finding", "Reason", "Approved by", "Expires", "State"], rows)
         }
         out.blank()
-        out.line("### Stale intelligence")
-        out.blank()
+        // With no stale factor the control section says so beside the database's age
+        // (`staleStatement`): an empty subsection would only repeat it.
         var staleRows: [String: [String]] = [:]
         for finding in result.findings.stale {
             staleRows[finding.subject] = [
@@ -40,12 +40,12 @@ extension MarkdownReporter {
                 finding.evidenceDate ?? "", finding.severity.name,
             ]
         }
-        if staleRows.isEmpty {
-            out.line("None: every factor behind a finding was reviewed within \(result.options.settings.staleAfterDays) days of the as-of date.")
-        } else {
+        if !staleRows.isEmpty {
+            out.line("### Stale intelligence")
+            out.blank()
             out.table(["Factor", "Title", "Last reviewed", "Severity"], staleRows.keys.sorted().compactMap { staleRows[$0] })
+            out.blank()
         }
-        out.blank()
         out.line("### Not assessed")
         out.blank()
         let unassessed = result.findings.notAssessed
@@ -70,8 +70,8 @@ extension MarkdownReporter {
         out.blank()
         var items = [
             "The risk database holds what its sources reported up to its newest review (\(result.database.newestReview?.description ?? "none")); the report cannot know of events its sources did not record.",
-            "Distances are great-circle distances between the coordinates given; a site without coordinates is reported as not assessed rather than passed.",
-            "Name screening matches normalised names and aliases (Latin and Cyrillic, any word order, missing middle names); it does not compare dates of birth, registration numbers or addresses, so every match needs a human decision.",
+            "Distances are great-circle distances between the coordinates given (a site given by a known town only: the town's); a site placed nowhere is reported as not assessed rather than passed.",
+            "Name screening matches normalised names and aliases (transliterated from the major scripts, any word order, missing middle names); it does not compare dates of birth, registration numbers or addresses, so every match needs a human decision.",
             "Listing dates are used only where the list gives them; lists imported from snapshots without listing dates are treated as listed on every date.",
             "Severity is a screening judgement to prioritise review, not a legal opinion.",
         ]
