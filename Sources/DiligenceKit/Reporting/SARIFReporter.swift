@@ -51,7 +51,7 @@ public struct SARIFReporter: Reporter {
         var defaultConfiguration: Configuration
         var fullDescription: Text
         var help: MultiformatText
-        var id: String
+        var id: RuleID
         var name: String
         var properties: RuleProperties
         var shortDescription: Text
@@ -84,7 +84,7 @@ public struct SARIFReporter: Reporter {
         var message: Text
         var partialFingerprints: Fingerprints
         var properties: ResultProperties
-        var ruleId: String
+        var ruleId: RuleID
         var ruleIndex: Int?
         var suppressions: [Suppression]?
     }
@@ -200,7 +200,7 @@ public struct SARIFReporter: Reporter {
     }
 
     /// The rules' descriptors, in the registry's order, and each rule's index among them.
-    static let rules: (descriptors: [ReportingDescriptor], index: [String: Int]) = {
+    static let rules: (descriptors: [ReportingDescriptor], index: [RuleID: Int]) = {
         let rules = RuleRegistry.all.map(\.description)
         let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let phases = Dictionary(RuleRegistry.all.map { ($0.description.id, $0.phase) }, uniquingKeysWith: { first, _ in first })
@@ -209,7 +209,7 @@ public struct SARIFReporter: Reporter {
             return ReportingDescriptor(
                 defaultConfiguration: Configuration(level: "warning"), fullDescription: Text(text: rule.summary),
                 help: MultiformatText(markdown: helpMarkdown(rule), text: helpText(rule)),
-                id: rule.id, name: pascalCase(rule.id),
+                id: rule.id, name: pascalCase(rule.id.rawValue),
                 properties: RuleProperties(facts: rule.facts, phase: phase, tags: ["due-diligence", phase]),
                 shortDescription: Text(text: rule.name))
         }

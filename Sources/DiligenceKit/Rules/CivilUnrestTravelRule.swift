@@ -5,7 +5,7 @@ public struct CivilUnrestTravelRule: Rule {
     public let phase = RulePhase.operations
 
     public let description = RuleDescription(
-        id: "civil-unrest-travel",
+        id: .civilUnrestTravel,
         name: "Civil unrest on travel",
         summary: "Staff travel to a city where rallies, protests or crackdowns are announced or recent.",
         facts:

@@ -5,7 +5,7 @@ public struct ConflictProximityRule: Rule {
     public let phase = RulePhase.operations
 
     public let description = RuleDescription(
-        id: "conflict-proximity",
+        id: .conflictProximity,
         name: "Conflict proximity",
         summary:
             "A site, or the destination city of staff travel, within the radius of an armed-conflict area, or near located conflict events; closer and more recent is more severe, a site that is (or sits next to) a named likely target is raised, and frequent or large trips weigh more than occasional ones.",

@@ -24,7 +24,7 @@ public struct InputPlausibilityRule: Rule {
     public static let minimumPlacesForExtent = 10
 
     public let description = RuleDescription(
-        id: "input-plausibility",
+        id: .inputPlausibility,
         name: "Input plausibility",
         summary:
             "Policy data that cannot be right as written: a site's coordinates more than 50 km (75 km for a city of a million) from the city it names, latitude and longitude swapped or a sign wrong, coordinates outside the country's extent, at sea or in another country by the country outlines, or a policy reviewed after the as-of date. The rules judge a site where its coordinates are: a wrong position silently gives wrong distances.",
