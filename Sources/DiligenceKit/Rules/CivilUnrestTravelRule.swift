@@ -61,7 +61,7 @@ public struct CivilUnrestTravelRule: Rule {
                 var assessment = SeverityAssessment(start: factor.severity, lines: [label])
                 assessment.adjust(
                     by: -step, "\(city): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))")
-                let frequent = trip.frequency == "weekly" || trip.frequency == "monthly" || (trip.travellers ?? 0) >= 10
+                let frequent = trip.frequency == "weekly" || trip.frequency == "monthly" || (trip.travellers ?? 0) >= context.settings.largeTravelGroup
                 if frequent, assessment.severity < factor.severity {
                     assessment.adjust(by: 1, "frequent or large trips → one level higher")
                 }

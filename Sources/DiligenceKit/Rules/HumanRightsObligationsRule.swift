@@ -210,7 +210,7 @@ public struct HumanRightsObligationsRule: Rule {
         let policy = context.policy
         let places =
             policy.sites.filter { $0.country == country }.map { conflictRule.place($0, context.destinations)?.location }
-            + policy.travel.filter { $0.country == country }.map { conflictRule.place($0, context.destinations)?.location }
+            + policy.travel.filter { $0.country == country }.map { conflictRule.place($0, context.destinations, context.settings)?.location }
         return places.contains { $0.map { inReach($0, factor, context) } ?? true }
     }
 }
