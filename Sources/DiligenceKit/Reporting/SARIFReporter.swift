@@ -12,8 +12,9 @@ public struct SARIFReporter: Reporter {
     public let format = ReportFormat.sarif
 
     static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
-    /// The key of `partialFingerprints`; bump the version if the fingerprint recipe changes.
-    public static let fingerprintKey = "diligenceIdentity/v1"
+    /// The key of `partialFingerprints` (`Fingerprints.CodingKeys.identity`, where the version
+    /// is bumped if the fingerprint recipe changes).
+    public static let fingerprintKey = Fingerprints.CodingKeys.identity.rawValue
     /// The base that relative artifact URIs are resolved against: the folder the check ran in.
     public static let sourceRoot = "%SRCROOT%"
 
