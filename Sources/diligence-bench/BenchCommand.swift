@@ -53,10 +53,15 @@ struct ListOptions: ParsableArguments {
 
 extension ListedEntity.Kind: ExpressibleByArgument {}
 
-/// Every problem on standard error; the exit code to throw (2).
+/// The exit code of invalid input, as `diligence` uses it (2).
+enum BenchExit {
+    static let invalidInput: Int32 = 2
+}
+
+/// Every problem on standard error; the exit code to throw (`BenchExit.invalidInput`).
 func failed(_ error: InputError) -> ExitCode {
     for diagnostic in error.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
-    return ExitCode(2)
+    return ExitCode(BenchExit.invalidInput)
 }
 
 /// The non-empty trimmed lines of a UTF-8 file.

@@ -23,26 +23,23 @@ struct ReportCommand: ParsableCommand {
         @Argument(help: "Every shard's JSON report (schema 4, the default, or 3; all of one version), in any order.")
         var reports: [String]
 
-        @Option(name: .long, help: "Comma-separated formats: \(MergedReport.formats.map(\.rawValue).joined(separator: ", ")) (default: json).")
-        var format = "json"
+        @Option(
+            name: .long, help: "Comma-separated formats: \(MergedReport.formats.map(\.rawValue).joined(separator: ", ")) (default: json).",
+            transform: ReportFormat.list)
+        var format: [ReportFormat]?
 
         @Option(name: .long, help: "A file for one format, a folder for several (report.json, report.sarif), or - for standard output.")
         var output: String?
 
+        /// The formats asked for (`--format`, parsed as `check` parses it), JSON by default;
+        /// a format that needs the policies is a usage error.
         func formats() throws -> [ReportFormat] {
-            var result: [ReportFormat] = []
-            for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-                guard let value = ReportFormat(rawValue: name == "md" ? "markdown" : name) else {
-                    throw ValidationError("unknown format '\(name)'; use \(MergedReport.formats.map(\.rawValue).joined(separator: ", "))")
-                }
-                guard MergedReport.formats.contains(value) else {
-                    throw ValidationError(
-                        "report merge writes \(MergedReport.formats.map(\.rawValue).joined(separator: " and ")) (made from the JSON reports alone); '\(name)' needs the policies: run check over every file for it"
-                    )
-                }
-                if !result.contains(value) { result.append(value) }
+            let result = format ?? [.json]
+            if let other = result.first(where: { !MergedReport.formats.contains($0) }) {
+                throw ValidationError(
+                    "report merge writes \(MergedReport.formats.map(\.rawValue).joined(separator: " and ")) (made from the JSON reports alone); '\(other.rawValue)' needs the policies: run check over every file for it"
+                )
             }
-            if result.isEmpty { throw ValidationError("--format needs at least one format") }
             return result
         }
 

@@ -25,7 +25,7 @@ import Testing
         #expect(abs(distance - 50.5) < 0.01)
         #expect(Rule.judge(Self.north(of: Self.metropolis.location, km: 74.5), cities: [Self.metropolis], extent: nil) == nil)
         #expect(Rule.judge(Self.north(of: Self.metropolis.location, km: 75.5), cities: [Self.metropolis], extent: nil) != nil)
-        #expect(Rule.largeCityPopulation == 1_000_000)
+        #expect(RuleSettings.defaults.largeCityPopulation == 1_000_000)
         let justBelow = Rule.CityCandidate(name: "Big", location: Self.town.location, source: "test", population: 999_999)
         #expect(Rule.judge(Self.north(of: justBelow.location, km: 60), cities: [justBelow], extent: nil) != nil)
     }

@@ -421,7 +421,7 @@ import Testing
                     #expect(!headline.lowercased().contains(step.lowercased()), "\(finding.identity): step said twice: \(step)")
                 } else {
                     let said =
-                        step == "\(finding.severity)" || step == finding.rule || finding.factors.contains(step)
+                        step == "\(finding.severity)" || step == finding.rule.rawValue || finding.factors.contains(step)
                         || finding.message.lowercased().contains(
                             step.replacingOccurrences(of: (finding.factors.first ?? "\u{0}") + ": ", with: "").lowercased())
                         || (finding.exposure?.location).map { step == finding.subjectName + " (\($0))" } == true

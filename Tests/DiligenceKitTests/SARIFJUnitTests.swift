@@ -209,7 +209,7 @@ import FoundationXML
         for (sarif, finding) in zip(run.results, result.reportedFindings) {
             #expect(ruleIds.contains(sarif.ruleId))
             #expect(sarif.ruleIndex.map { ruleIds[$0] } == sarif.ruleId)
-            #expect(sarif.ruleId == finding.rule)
+            #expect(sarif.ruleId == finding.rule.rawValue)
             #expect(sarif.message.text == finding.message)
             let location = try #require(sarif.locations.first?.physicalLocation)
             #expect(location.region.startLine >= 1)
@@ -382,10 +382,10 @@ import FoundationXML
                 $0.attribute(forName: "name")?.stringValue == failing.identity.description
                     && $0.attribute(forName: "file")?.stringValue == failing.policy
             })
-        #expect(element.attribute(forName: "classname")?.stringValue == failing.rule)
+        #expect(element.attribute(forName: "classname")?.stringValue == failing.rule.rawValue)
         #expect(element.attribute(forName: "line")?.stringValue == "\(failing.line)")
         let failure = try #require(element.elements(forName: "failure").first)
-        #expect(failure.attribute(forName: "type")?.stringValue == failing.rule)
+        #expect(failure.attribute(forName: "type")?.stringValue == failing.rule.rawValue)
         #expect(failure.attribute(forName: "message")?.stringValue == "\(failing.severity.name): \(failing.message)")
         let body = failure.stringValue ?? ""
         #expect(body.contains("Exposure path: "))

@@ -58,6 +58,48 @@ import Testing
         #expect(ListedCounterpartyRule().description.severityModel.contains { $0.contains("(default 0.70;") })
     }
 
+    /// The rules read their thresholds from the run's `RuleSettings`, not from constants of
+    /// their own: a changed setting changes the finding.
+    @Test func theRulesReadTheirThresholdsFromTheRunsSettings() throws {
+        func findings(_ yaml: String, _ rule: RuleID, _ change: (inout RuleSettings) -> Void = { _ in }) throws -> [Finding] {
+            var settings = RuleSettings()
+            change(&settings)
+            let checker = Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies)
+            return checker.check([try TestData.policy(yaml)], options: CheckOptions(asOf: TestData.asOf, settings: settings)).findings
+                .filter { $0.rule == rule }
+        }
+        let trip = """
+            version: 1
+            company: Example Engineering
+            travel:
+              - id: palma-visits
+                country: MZ
+                city: Palma
+                travellers: 6
+            """
+        let group = "6 travellers per trip (6 or more) → one level higher"
+        let usual = try #require(try findings(trip, .conflictProximity).first)
+        #expect(!usual.path.contains(group))
+        let large = try #require(try findings(trip, .conflictProximity) { $0.largeTravelGroup = 6 }.first)
+        #expect(large.path.contains(group))
+        #expect(large.severity > usual.severity || large.severity == .critical)
+        // 80 km north of Minsk (a city of two million: far beyond 75 km by default).
+        let site = """
+            version: 1
+            company: Example Software
+            sites:
+              - id: minsk-office
+                kind: office
+                country: BY
+                city: Minsk
+                location: { lat: 54.62, lon: 27.5667 }
+            """
+        let far = try findings(site, .inputPlausibility)
+        #expect(far.count == 1)
+        #expect(far.first?.message.contains("more than 75 km away") == true)
+        #expect(try findings(site, .inputPlausibility) { $0.plausibleLargeCityKm = 100 }.isEmpty)
+    }
+
     /// A factor's parts are its own texts and evidence, whichever finding asks first.
     @Test func factorPartsAreTheFactorsOwnTexts() throws {
         let database = TestData.workspace.database

@@ -45,7 +45,7 @@ enum TestData {
     }
 
     /// Findings of one rule for a policy given as YAML text.
-    static func findings(_ rule: String, _ yaml: String, asOf: Day = TestData.asOf) throws -> [Finding] {
+    static func findings(_ rule: RuleID, _ yaml: String, asOf: Day = TestData.asOf) throws -> [Finding] {
         try check(yaml, asOf: asOf).findings.filter { $0.rule == rule }
     }
 }

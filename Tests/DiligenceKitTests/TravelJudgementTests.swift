@@ -177,7 +177,7 @@ import Testing
 
     static var every: [(from: String, text: String)] {
         TestData.workspace.database.factors.flatMap { factor in factor.recommendations.map { (factor.id, $0) } }
-            + RuleRegistry.all.flatMap { rule in rule.description.recommendations.map { (rule.description.id, $0) } }
+            + RuleRegistry.all.flatMap { rule in rule.description.recommendations.map { (rule.description.id.rawValue, $0) } }
     }
 
     @Test func noRecommendationAdvisesGettingRoundAMeasure() {

@@ -94,6 +94,18 @@ import Testing
         }
     }
 
+    /// `--format` is parsed as `check` parses it; a format that needs the policies, or none at
+    /// all, is a wrong command line (64), said before any report is read.
+    @Test(arguments: [
+        ("md", "'markdown' needs the policies"), ("json,html", "'html' needs the policies"), ("bogus", "unknown format 'bogus'"),
+        (",", "--format needs at least one format"),
+    ])
+    func mergeFormatsAreCheckedBeforeReading(format: String, says: String) throws {
+        let run = try Executable.run(["report", "merge", "no-such-shard.json", "--format", format])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(says), "\(run.stderr)")
+    }
+
     @Test func shardsOfAnotherRunMissingOrTwiceAreLocatedErrors() throws {
         let folder = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

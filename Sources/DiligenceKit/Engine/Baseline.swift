@@ -7,7 +7,7 @@ public struct Baseline: Sendable {
     public struct Entry: Sendable, Hashable {
         public var policy: String
         public var id: String
-        public var rule: String
+        public var rule: RuleID
         public var severity: String
         public var message: String
         public var key: String { "\(policy)#\(id)" }
@@ -42,7 +42,7 @@ public struct Baseline: Sendable {
             var id: String
             var message: String?
             var policy: String
-            var rule: String?
+            var rule: RuleID?
             var severity: String?
         }
 

@@ -37,7 +37,7 @@ struct ChangeCauses: Sendable {
             factorCauses(record, now: now, before: before).forEach(add)
             entityCauses(record).forEach(add)
         }
-        if let now, before == nil, now.ruleID == .expiredAcceptance, let evidence = now.evidence.first {
+        if let now, before == nil, now.rule == .expiredAcceptance, let evidence = now.evidence.first {
             add(ChangeCause(kind: .acceptanceExpired, record: evidence.record, fact: evidence.fact, date: evidence.date))
         }
         return causes.enumerated().sorted { a, b in

@@ -6,7 +6,7 @@ public enum ChangeComparison {
     public struct Previous: Sendable {
         public var policy: String
         public var identity: String
-        public var rule: String
+        public var rule: RuleID
         /// Nil when the compared report names a severity this version does not know.
         public var severity: Severity?
         public var message: String
@@ -14,7 +14,7 @@ public enum ChangeComparison {
         /// The whole finding, when the compared run was made here (not read from a report).
         public var finding: Finding?
 
-        public init(policy: String, identity: String, rule: String, severity: Severity?, message: String, line: Int, finding: Finding? = nil) {
+        public init(policy: String, identity: String, rule: RuleID, severity: Severity?, message: String, line: Int, finding: Finding? = nil) {
             self.policy = policy
             self.identity = identity
             self.rule = rule
@@ -104,8 +104,8 @@ public enum ChangeComparison {
         let finder = ChangeCauses(current: current.database, previous: previous.database, from: previousAsOf, to: options.asOf)
         // The comparison run's note that a policy was reviewed after its day is about the
         // comparison itself, not the world: it is said once, not listed as a change.
-        let reviewedLater = then.findings.filter { $0.rule == InputPlausibilityRule().description.id && $0.subjectKind == .policy }
-        let compared = then.findings.filter { !($0.rule == InputPlausibilityRule().description.id && $0.subjectKind == .policy) }
+        let reviewedLater = then.findings.filter { $0.rule == .inputPlausibility && $0.subjectKind == .policy }
+        let compared = then.findings.filter { !($0.rule == .inputPlausibility && $0.subjectKind == .policy) }
         let (changes, unchanged) = classify(current: now.findings, previous: compared.map(Previous.init)) { now, before in
             finder.causes(now: now, before: before?.finding)
         }

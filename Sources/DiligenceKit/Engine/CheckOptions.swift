@@ -31,7 +31,7 @@ extension CheckOptions {
     /// acceptance (unless the gate is off); with a baseline, only a finding it does not hold.
     public func failsGate(_ finding: Finding) -> Bool {
         guard let failOn else { return false }
-        return finding.accepted == nil && (finding.severity >= failOn || finding.ruleID == .expiredAcceptance)
+        return finding.accepted == nil && (finding.severity >= failOn || finding.rule == .expiredAcceptance)
             && !(baseline?.contains(finding) ?? false)
     }
 

@@ -53,7 +53,7 @@ public struct Checker: Sendable {
     /// Marks findings covered by an acceptance that has not expired. When several acceptances
     /// cover a finding (an expired one and its renewal below it), the first one in force wins.
     private func apply(_ risks: [AcceptedRisk], asOf: Day, to findings: inout [Finding], used: inout Set<Int>) {
-        for index in findings.indices where findings[index].ruleID != .expiredAcceptance {
+        for index in findings.indices where findings[index].rule != .expiredAcceptance {
             let covering = risks.indices.filter { risks[$0].covers(findings[index].identity) }
             used.formUnion(covering)
             if let offset = covering.first(where: { risks[$0].expires >= asOf }) {

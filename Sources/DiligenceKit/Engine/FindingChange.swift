@@ -52,7 +52,7 @@ public struct FindingChange: Sendable, Hashable {
     public var policy: String
     /// The finding's stable identity (`rule/subject/factor`).
     public var identity: String
-    public var rule: String
+    public var rule: RuleID
     /// The severity now (nil for a resolved finding).
     public var severity: Severity?
     /// The severity in the comparison run (nil for a new finding).

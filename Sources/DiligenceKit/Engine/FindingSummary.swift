@@ -10,7 +10,7 @@ public struct FindingSummary: Sendable {
         public var policy: String
         public var line: Int
         public var column: Int
-        public var rule: String
+        public var rule: RuleID
         public var severity: Severity
         public var identity: FindingIdentity
         public var subject: String
@@ -44,7 +44,7 @@ public struct FindingSummary: Sendable {
         public var key: String
         /// The factor behind it (nil for a rule).
         public var factor: String?
-        public var rule: String
+        public var rule: RuleID
         public var severity: Severity
         public var operations: Int
     }
@@ -90,10 +90,10 @@ public struct FindingSummary: Sendable {
     public private(set) var topRisks: [Brief] = []
     public private(set) var topCount = 0
     /// The rules of the reported findings.
-    public private(set) var rules: Set<String> = []
+    public private(set) var rules: Set<RuleID> = []
     /// Per rule, which of its general advice (`RuleRegistry.advice`, a bit per position) a
     /// reported finding was given: the Markdown report states each once.
-    public private(set) var ruleAdvice: [String: UInt64] = [:]
+    public private(set) var ruleAdvice: [RuleID: UInt64] = [:]
     /// Reported `not-assessed` findings, in order (with `listsFindings`).
     public private(set) var notAssessed: [Brief] = []
     /// Reported `stale-intelligence` findings, the first of each factor, in order.
@@ -140,10 +140,10 @@ public struct FindingSummary: Sendable {
                 policy.acceptanceMatches[index] += 1
             }
             let fails = options.failsGate(finding)
-            if finding.ruleID == .expiredAcceptance { expiredAcceptances += 1 }
+            if finding.rule == .expiredAcceptance { expiredAcceptances += 1 }
             if fails {
                 failing += 1
-                if finding.ruleID != .expiredAcceptance { failingOtherThanExpired += 1 }
+                if finding.rule != .expiredAcceptance { failingOtherThanExpired += 1 }
                 if listsFailing { failingIdentities.append("\(finding.policy): \(finding.identity)") }
             }
             let isReported = finding.severity >= options.reportMin
@@ -168,7 +168,7 @@ public struct FindingSummary: Sendable {
                 open[finding.severity, default: 0] += 1
                 policy.open[finding.severity, default: 0] += 1
                 if finding.severity >= .high { addTop(finding, place: result.position) }
-                if finding.rule != "stale-intelligence" { addReach(finding, &reach) }
+                if finding.rule != .staleIntelligence { addReach(finding, &reach) }
             }
             if let new = options.isNew(finding) {
                 if new {
@@ -178,8 +178,8 @@ public struct FindingSummary: Sendable {
                     unchangedSinceBaseline += 1
                 }
             }
-            if listsFindings, finding.rule == "not-assessed" { notAssessed.append(Brief(finding, place: result.position)) }
-            if finding.rule == "stale-intelligence", staleSubjects.insert(finding.subject).inserted {
+            if listsFindings, finding.rule == .notAssessed { notAssessed.append(Brief(finding, place: result.position)) }
+            if finding.rule == .staleIntelligence, staleSubjects.insert(finding.subject).inserted {
                 stale.append(Brief(finding, place: result.position))
             }
             for id in finding.factors where factorSet.insert(id).inserted { factorIDs.append(id) }
@@ -228,7 +228,7 @@ public struct FindingSummary: Sendable {
     private mutating func addReach(_ finding: Finding, _ reach: inout [String: Set<String>]) {
         let catalog = factors
         let factor = finding.factors.lazy.compactMap { catalog.factor($0) }.first
-        let key = factor.map { "factor:" + $0.id } ?? "rule:" + finding.rule
+        let key = factor.map { "factor:" + $0.id } ?? "rule:" + finding.rule.rawValue
         if let at = riskIndex[key] {
             risks[at].severity = max(risks[at].severity, finding.severity)
         } else {

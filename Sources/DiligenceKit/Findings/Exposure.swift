@@ -130,14 +130,14 @@ public struct Exposure: Sendable, Hashable, Codable {
     public var eventsNotCited: Int
     /// A named target that raised the severity.
     public var target: String?
-    public var rule: String
+    public var rule: RuleID
     public var severity: Severity
     /// The steps after the band, in order (empty when the band alone decided).
     public var steps: [Step] = []
     /// For travel: the destination and the trip.
     public var destination: Destination? = nil
 
-    public init(subject: String, location: Coordinate?, rule: String, severity: Severity) {
+    public init(subject: String, location: Coordinate?, rule: RuleID, severity: Severity) {
         self.subject = subject
         self.location = location
         self.rule = rule

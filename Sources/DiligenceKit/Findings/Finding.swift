@@ -1,11 +1,11 @@
 /// The stable identity of a finding, `rule/subject/factor` (or `rule/subject` when the finding
 /// is not about one factor). Baselines, accepted risks and SARIF fingerprints use it.
 public struct FindingIdentity: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public var rule: String
+    public var rule: RuleID
     public var subject: String
     public var factor: String?
 
-    public init(rule: String, subject: String, factor: String?) {
+    public init(rule: RuleID, subject: String, factor: String?) {
         self.rule = rule
         self.subject = subject
         self.factor = factor
@@ -55,7 +55,7 @@ public struct Acceptance: Sendable, Hashable, Codable {
 
 /// An exposure found in a policy: what, where, how severe, why, and what to do.
 public struct Finding: Sendable, Hashable, Codable, Comparable {
-    public var rule: String
+    public var rule: RuleID
     public var severity: Severity
     public var policy: String
     public var line: Int
@@ -90,7 +90,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var identityFactor: String?
 
     public init(
-        rule: String, severity: Severity, policy: Policy, mark: Mark, subject: String, subjectKind: SubjectKind,
+        rule: RuleID, severity: Severity, policy: Policy, mark: Mark, subject: String, subjectKind: SubjectKind,
         subjectName: String, factor: RiskFactor?, message: String, path: [String] = [], exposure: Exposure? = nil,
         evidence: [Evidence] = [], recommendations: [String] = []
     ) {

@@ -20,7 +20,7 @@ struct ExposureEntry<Event: Encodable & Sendable & Equatable, Bands: Encodable &
     var location: PointEntry?
     var reference: String?
     /// The finding's rule, severity and subject (schema 3: absent, as they are the finding's own).
-    var rule: String?
+    var rule: RuleID?
     var severity: String?
     /// The steps that moved the severity after the band; absent when none.
     var steps: [StepEntry]?

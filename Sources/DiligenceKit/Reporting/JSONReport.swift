@@ -204,7 +204,7 @@ public enum JSONReport {
         var id: String
         var message: String
         var policy: String
-        var rule: String
+        var rule: RuleID
         var severity: String
     }
 }
@@ -323,7 +323,7 @@ extension JSONReport {
         var message: String
         var policy: String
         var previous_severity: String?
-        var rule: String
+        var rule: RuleID
         var severity: String?
 
         init(_ change: FindingChange, _ report: ChangeReport) {

@@ -37,7 +37,7 @@ struct JSONFinding<Refs: FindingReferences>: Encodable, Sendable, Equatable {
     var policy: Refs.Policy
     /// Schema 2: always written (`[]`: none); schemas 3 and 4: absent when there are none.
     var recommendations: Refs.Recommendations?
-    var rule: String
+    var rule: RuleID
     var severity: String
     var subject: String
     var subject_kind: String
@@ -45,7 +45,7 @@ struct JSONFinding<Refs: FindingReferences>: Encodable, Sendable, Equatable {
     var subject_name: String?
 
     /// The identity a finding without `id` has: `rule/subject`, and `/factor` of its first factor.
-    static func derivedID(rule: String, subject: String, factors: [String]) -> String {
+    static func derivedID(rule: RuleID, subject: String, factors: [String]) -> String {
         factors.first.map { "\(rule)/\(subject)/\($0)" } ?? "\(rule)/\(subject)"
     }
 

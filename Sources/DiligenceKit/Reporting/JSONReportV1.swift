@@ -37,7 +37,7 @@ enum JSONReportV1 {
         var path: [String]
         var policy: String
         var recommendations: [String]
-        var rule: String
+        var rule: RuleID
         var severity: String
         var subject: String
         var subject_kind: String

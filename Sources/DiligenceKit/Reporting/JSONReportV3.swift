@@ -64,7 +64,7 @@ enum JSONReportV3 {
         /// Schema 2's summary, its `failing` list made of the findings' gates and the unreported
         /// entries, in the findings' order (policy, line, column, rule, identity).
         func expanded(_ findings: [JSONReport.FindingEntry], places: [String: Int], files: [String]) -> JSONReport.Summary {
-            typealias Key = (policy: Int, line: Int, column: Int, rule: String, id: String)
+            typealias Key = (policy: Int, line: Int, column: Int, rule: RuleID, id: String)
             func less(_ a: Key, _ b: Key) -> Bool {
                 if a.policy != b.policy { return a.policy < b.policy }
                 if a.line != b.line { return a.line < b.line }
@@ -100,7 +100,7 @@ enum JSONReportV3 {
         var line: Int
         /// Its policy's place in `policies`.
         var policy: Int
-        var rule: String
+        var rule: RuleID
     }
 
     /// A finding: schema 2's members, with `binding`, `evidence`, `path` and `recommendations`

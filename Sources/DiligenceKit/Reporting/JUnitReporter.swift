@@ -75,11 +75,11 @@ public struct JUnitReporter: Reporter {
     static func testCase(_ testCase: Case) -> [String] {
         let finding = testCase.finding
         var lines = [
-            "    <testcase classname=\"\(attribute(finding.rule))\" name=\"\(attribute(finding.identity.description))\" file=\"\(attribute(finding.policy))\" line=\"\(finding.line)\">"
+            "    <testcase classname=\"\(attribute(finding.rule.rawValue))\" name=\"\(attribute(finding.identity.description))\" file=\"\(attribute(finding.policy))\" line=\"\(finding.line)\">"
         ]
         if testCase.fails {
             lines.append(
-                "      <failure type=\"\(attribute(finding.rule))\" message=\"\(attribute("\(finding.severity.name): \(finding.message)"))\">"
+                "      <failure type=\"\(attribute(finding.rule.rawValue))\" message=\"\(attribute("\(finding.severity.name): \(finding.message)"))\">"
                     + Escaping.xml(details(finding)) + "</failure>")
         } else if let accepted = finding.accepted {
             lines.append("      <skipped message=\"\(attribute("accepted until \(accepted.expires) by \(accepted.approvedBy): \(accepted.reason)"))\"/>")

@@ -12,8 +12,9 @@ public struct SARIFReporter: Reporter {
     public let format = ReportFormat.sarif
 
     static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
-    /// The key of `partialFingerprints`; bump the version if the fingerprint recipe changes.
-    public static let fingerprintKey = "diligenceIdentity/v1"
+    /// The key of `partialFingerprints` (`Fingerprints.CodingKeys.identity`, where the version
+    /// is bumped if the fingerprint recipe changes).
+    public static let fingerprintKey = Fingerprints.CodingKeys.identity.rawValue
     /// The base that relative artifact URIs are resolved against: the folder the check ran in.
     public static let sourceRoot = "%SRCROOT%"
 
@@ -51,7 +52,7 @@ public struct SARIFReporter: Reporter {
         var defaultConfiguration: Configuration
         var fullDescription: Text
         var help: MultiformatText
-        var id: String
+        var id: RuleID
         var name: String
         var properties: RuleProperties
         var shortDescription: Text
@@ -84,7 +85,7 @@ public struct SARIFReporter: Reporter {
         var message: Text
         var partialFingerprints: Fingerprints
         var properties: ResultProperties
-        var ruleId: String
+        var ruleId: RuleID
         var ruleIndex: Int?
         var suppressions: [Suppression]?
     }
@@ -200,7 +201,7 @@ public struct SARIFReporter: Reporter {
     }
 
     /// The rules' descriptors, in the registry's order, and each rule's index among them.
-    static let rules: (descriptors: [ReportingDescriptor], index: [String: Int]) = {
+    static let rules: (descriptors: [ReportingDescriptor], index: [RuleID: Int]) = {
         let rules = RuleRegistry.all.map(\.description)
         let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let phases = Dictionary(RuleRegistry.all.map { ($0.description.id, $0.phase) }, uniquingKeysWith: { first, _ in first })
@@ -209,7 +210,7 @@ public struct SARIFReporter: Reporter {
             return ReportingDescriptor(
                 defaultConfiguration: Configuration(level: "warning"), fullDescription: Text(text: rule.summary),
                 help: MultiformatText(markdown: helpMarkdown(rule), text: helpText(rule)),
-                id: rule.id, name: pascalCase(rule.id),
+                id: rule.id, name: pascalCase(rule.id.rawValue),
                 properties: RuleProperties(facts: rule.facts, phase: phase, tags: ["due-diligence", phase]),
                 shortDescription: Text(text: rule.name))
         }

@@ -8,7 +8,7 @@ public struct AnnouncedMeasureRule: Rule {
     static let measureKinds: Set<FactorKind> = [.sanction, .tradeRestriction, .financialRestriction, .travelBan, .listedEntity]
 
     public let description = RuleDescription(
-        id: "announced-measure",
+        id: .announcedMeasure,
         name: "Announced measure not yet in force",
         summary:
             "A sanction, trade or financial restriction or travel ban that was announced (published) on or before the as-of date but is not in force on it, in a country the policy's sites, trade flows, counterparties or travel touch: an info note, once per policy and measure, so the signer knows what is coming. The measure is not applied: its rules judge it only from the day it is in force.",

@@ -5,7 +5,7 @@ public struct CivilUnrestTravelRule: Rule {
     public let phase = RulePhase.operations
 
     public let description = RuleDescription(
-        id: "civil-unrest-travel",
+        id: .civilUnrestTravel,
         name: "Civil unrest on travel",
         summary: "Staff travel to a city where rallies, protests or crackdowns are announced or recent.",
         facts:
@@ -61,7 +61,7 @@ public struct CivilUnrestTravelRule: Rule {
                 var assessment = SeverityAssessment(start: factor.severity, lines: [label])
                 assessment.adjust(
                     by: -step, "\(city): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))")
-                let frequent = trip.frequency == "weekly" || trip.frequency == "monthly" || (trip.travellers ?? 0) >= 10
+                let frequent = trip.frequency == "weekly" || trip.frequency == "monthly" || (trip.travellers ?? 0) >= context.settings.largeTravelGroup
                 if frequent, assessment.severity < factor.severity {
                     assessment.adjust(by: 1, "frequent or large trips → one level higher")
                 }

@@ -5,7 +5,7 @@ public struct ConflictProximityRule: Rule {
     public let phase = RulePhase.operations
 
     public let description = RuleDescription(
-        id: "conflict-proximity",
+        id: .conflictProximity,
         name: "Conflict proximity",
         summary:
             "A site, or the destination city of staff travel, within the radius of an armed-conflict area, or near located conflict events; closer and more recent is more severe, a site that is (or sits next to) a named likely target is raised, and frequent or large trips weigh more than occasional ones.",
@@ -19,7 +19,7 @@ public struct ConflictProximityRule: Rule {
             "Inside an area (within a point area's radius, or inside a polygon or within its `radius_km` margin, or a site without coordinates of its own whose `region` is the region the area stands for): high when an event located inside that area happened in the last \(RuleSettings.defaults.conflictFullWeightDays) days, medium otherwise.",
             "Exposure: one level higher when the site is of a kind a named target names (any site, when the target names no kinds) and lies within its reach: the target's radius, or, for a target without a place, one of the factor's areas. A site's kind alone never raises it.",
             "A site without coordinates: judged at its city, located as a travel destination is (the finding says so and asks for the coordinates); a site whose city neither the database nor the gazetteer knows is reported by `not-assessed`.",
-            "Travel: judged at the destination city like a site there, then one level lower (staff pass through rather than stay); one level higher for weekly or monthly trips, and one more for 10 or more travellers per trip. Only named targets with a location raise travel, by the destination's distance (a destination has no site kind).",
+            "Travel: judged at the destination city like a site there, then one level lower (staff pass through rather than stay); one level higher for weekly or monthly trips, and one more for \(RuleSettings.defaults.largeTravelGroup) or more travellers per trip. Only named targets with a location raise travel, by the destination's distance (a destination has no site kind).",
             "Never above the factor's own severity plus the target raise; the highest of the above wins.",
         ],
         recommendations: [
@@ -78,7 +78,7 @@ public struct ConflictProximityRule: Rule {
     }
 
     /// The place of a trip whose destination city resolves to coordinates.
-    func place(_ trip: Travel, _ destinations: DestinationResolver) -> Place? {
+    func place(_ trip: Travel, _ destinations: DestinationResolver, _ settings: RuleSettings) -> Place? {
         guard let city = trip.city, let destination = destinations.resolve(city, in: trip.country) else { return nil }
         let name = trip.name ?? "Travel to \(city)"
         var how: [String] = []
@@ -89,7 +89,7 @@ public struct ConflictProximityRule: Rule {
             id: trip.id, kind: .travel, name: name, phrase: phrase,
             travelLabel: "\(name): “\(city)” is \(destination.name) at \(destination.location) (\(destination.source))",
             siteKind: nil, location: destination.location, mark: trip.mark,
-            adjustments: Self.travelAdjustments(trip),
+            adjustments: Self.travelAdjustments(trip, settings),
             destination: Exposure.Destination(city: city, name: destination.name, source: destination.source, trip: trip),
             recommendations: travelRecommendations)
     }
@@ -100,13 +100,13 @@ public struct ConflictProximityRule: Rule {
 
     /// Travel's steps: one lower than a site (people pass through), one higher when frequent,
     /// one higher for a large group.
-    static func travelAdjustments(_ trip: Travel) -> [SeverityAssessment.Step] {
+    static func travelAdjustments(_ trip: Travel, _ settings: RuleSettings) -> [SeverityAssessment.Step] {
         var steps = [SeverityAssessment.Step(-1, "travel: staff pass through rather than stay → one level lower than a site there")]
         if let frequency = trip.frequency, frequency == "weekly" || frequency == "monthly" {
             steps.append(.init(1, "\(frequency) trips → one level higher"))
         }
-        if let travellers = trip.travellers, travellers >= 10 {
-            steps.append(.init(1, "\(travellers) travellers per trip (10 or more) → one level higher"))
+        if let travellers = trip.travellers, travellers >= settings.largeTravelGroup {
+            steps.append(.init(1, "\(travellers) travellers per trip (\(settings.largeTravelGroup) or more) → one level higher"))
         }
         return steps
     }
@@ -126,7 +126,8 @@ public struct ConflictProximityRule: Rule {
         // its areas (a factor can hold tens of thousands of events).
         var recentByFactor: [Int: [RiskEvent]] = [:]
         let places =
-            context.policy.sites.compactMap { place($0, context.destinations) } + context.policy.travel.compactMap { place($0, context.destinations) }
+            context.policy.sites.compactMap { place($0, context.destinations) }
+            + context.policy.travel.compactMap { place($0, context.destinations, context.settings) }
         for place in places {
             let location = place.location
             // One lookup per site: every located event within the outermost band, any factor.

@@ -5,7 +5,7 @@ public struct ExpiredAcceptanceRule: Rule {
     public let phase = RulePhase.review
 
     public let description = RuleDescription(
-        id: "expired-acceptance",
+        id: .expiredAcceptance,
         name: "Expired acceptance",
         summary:
             "An accepted risk whose `expires` date is before the as-of date. The acceptance no longer applies: the underlying finding counts again, and this finding fails the gate until the acceptance is renewed or removed.",

@@ -5,7 +5,7 @@ public struct FinancialRestrictionRule: Rule {
     public let phase = RulePhase.operations
 
     public let description = RuleDescription(
-        id: "financial-restriction",
+        id: .financialRestriction,
         name: "Financial restriction",
         summary:
             "Payments to or from a country whose financial flows are halted or restricted: trade flows, payments and remittances that touch the country (partner, origin, transit, destination, or the company's own end: the site the flow names, its one site country or its incorporation, each site country when several), banks as counterparties, and sites that depend on payments there. Paying outside the banking system (cash, barter, hawala, cryptocurrency) where every financial flow is halted is reported as a way round the halt.",

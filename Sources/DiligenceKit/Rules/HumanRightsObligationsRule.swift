@@ -5,7 +5,7 @@ public struct HumanRightsObligationsRule: Rule {
     public let phase = RulePhase.operations
 
     public let description = RuleDescription(
-        id: "human-rights-obligations",
+        id: .humanRightsObligations,
         name: "Human-rights obligations",
         summary:
             "Telecom and internet providers among the counterparties, or the company itself in such a role, in a country where authorities order shutdowns or repression: duties under the UN Guiding Principles on Business and Human Rights (UNGP 17–21: identify, prevent, mitigate, account). Security providers (a `security-contractor` counterparty, or a site's `security_provider`) in a country with an armed conflict: duties under the Voluntary Principles on Security and Human Rights. A counterparty that a human-rights or civil-unrest factor's own events name (a strike broken up at a state enterprise): the company is linked to the abuse through the business relationship (UNGP 13(b), 17–21).",
@@ -215,7 +215,7 @@ public struct HumanRightsObligationsRule: Rule {
         let policy = context.policy
         let places =
             policy.sites.filter { $0.country == country }.map { conflictRule.place($0, context.destinations)?.location }
-            + policy.travel.filter { $0.country == country }.map { conflictRule.place($0, context.destinations)?.location }
+            + policy.travel.filter { $0.country == country }.map { conflictRule.place($0, context.destinations, context.settings)?.location }
         return places.contains { $0.map { inReach($0, factor, context) } ?? true }
     }
 }

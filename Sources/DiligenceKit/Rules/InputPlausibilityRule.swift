@@ -7,33 +7,34 @@ public struct InputPlausibilityRule: Rule {
 
     public let phase = RulePhase.operations
 
-    /// A site is far from its named city beyond this distance from the nearest place of that
-    /// name: twice the width of conflict-proximity's first band (25 km), so an error this large
-    /// can move a site across a band, and beyond the extent of any town the gazetteer lists.
-    public static let cityDistanceKm = 50.0
-    /// The same for a city of `largeCityPopulation` or more, whose suburbs and industrial
-    /// zones reach further from the GeoNames point (its centre).
-    public static let largeCityDistanceKm = 75.0
-    public static let largeCityPopulation = 1_000_000
-    /// A point farther than this outside the box of a country's gazetteer places is outside
-    /// the country's extent. The box of the places is smaller than the country (the
-    /// gazetteer lists towns, not borders): 100 km is the room left for the land beyond the
-    /// outermost town.
-    public static let extentMarginKm = 100.0
+    /// The thresholds the documentation states (a run reads its own `RuleContext.settings`).
+    private static let defaults = RuleSettings.defaults
+
+    /// 1000000 as "1,000,000".
+    private static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var at = digits.count - 3
+        while at > 0 {
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: at))
+            at -= 3
+        }
+        return digits
+    }
+
     /// A country's box is used only when the gazetteer lists at least this many places in it.
     public static let minimumPlacesForExtent = 10
 
     public let description = RuleDescription(
-        id: "input-plausibility",
+        id: .inputPlausibility,
         name: "Input plausibility",
         summary:
-            "Policy data that cannot be right as written: a site's coordinates more than 50 km (75 km for a city of a million) from the city it names, latitude and longitude swapped or a sign wrong, coordinates outside the country's extent, at sea or in another country by the country outlines, or a policy reviewed after the as-of date. The rules judge a site where its coordinates are: a wrong position silently gives wrong distances.",
+            "Policy data that cannot be right as written: a site's coordinates more than \(Kilometres.text(Self.defaults.plausibleCityKm)) (\(Kilometres.text(Self.defaults.plausibleLargeCityKm)) for a city of a million) from the city it names, latitude and longitude swapped or a sign wrong, coordinates outside the country's extent, at sea or in another country by the country outlines, or a policy reviewed after the as-of date. The rules judge a site where its coordinates are: a wrong position silently gives wrong distances.",
         facts:
-            "The site's `location`, `city` and `country`; the city located by the database's own places and the built-in gazetteer (every homonym in the country; the nearest counts); the country's extent as the box of the gazetteer's places there (countries with at least 10 places: Mali, Mozambique, Belarus and most of their neighbours; elsewhere only 0, 0 and the database's own places are judged), widened by 100 km; the policy's `reviewed` date and the as-of date. Inside the box, the Natural Earth 1:10m country outlines the maps ship (Mali, Mozambique, Belarus and the countries within 6 degrees of them) place the point: in no country's outline or in another country's, more than 15 km from the claimed country's (the tolerance for their simplification). Elsewhere there are no borders in the data: a point outside the box may be across a border or at sea, and the finding says how it was judged and claims no more.",
+            "The site's `location`, `city` and `country`; the city located by the database's own places and the built-in gazetteer (every homonym in the country; the nearest counts); the country's extent as the box of the gazetteer's places there (countries with at least 10 places: Mali, Mozambique, Belarus and most of their neighbours; elsewhere only 0, 0 and the database's own places are judged), widened by \(Kilometres.text(Self.defaults.plausibleExtentMarginKm)); the policy's `reviewed` date and the as-of date. Inside the box, the Natural Earth 1:10m country outlines the maps ship (Mali, Mozambique, Belarus and the countries within 6 degrees of them) place the point: in no country's outline or in another country's, more than 15 km from the claimed country's (the tolerance for their simplification). Elsewhere there are no borders in the data: a point outside the box may be across a border or at sea, and the finding says how it was judged and claims no more.",
         severityModel: [
-            "Coordinates more than 50 km from every place the named city can be (75 km for a city of 1,000,000 people or more, by GeoNames' population); a city neither the database nor the gazetteer knows is not judged here.",
+            "Coordinates more than \(Kilometres.text(Self.defaults.plausibleCityKm)) from every place the named city can be (\(Kilometres.text(Self.defaults.plausibleLargeCityKm)) for a city of \(Self.grouped(Self.defaults.largeCityPopulation)) people or more, by GeoNames' population); a city neither the database nor the gazetteer knows is not judged here.",
             "Latitude and longitude look swapped (or a sign looks wrong) when the coordinates are far from the city or outside the country, and swapped (or with the latitude's, then the longitude's, sign changed) they lie within that distance of the city, or, without a known city, inside the box of the country's places.",
-            "Coordinates outside the country: more than 100 km outside the box of the gazetteer's places in the country; 0, 0 (the default many tools write for a missing position, at sea in the Gulf of Guinea) always.",
+            "Coordinates outside the country: more than \(Kilometres.text(Self.defaults.plausibleExtentMarginKm)) outside the box of the gazetteer's places in the country; 0, 0 (the default many tools write for a missing position, at sea in the Gulf of Guinea) always.",
             "At sea or in another country: inside the box, but in no country's outline (at sea) or in another country's, more than 15 km from the claimed country's outline; judged only where the outlines cover the point and have the claimed country there.",
             "Each of these: medium when the site's country has a place-bound armed-conflict factor in force (the position decides conflict-proximity's band), low otherwise. One finding per site: 0, 0, then swapped or a wrong sign, then outside the country's box, then at sea or in another country by the outlines, then far from the city.",
             "`reviewed` after the as-of date: info (the report judges the as-of date with a policy describing a later state; a retrospective check may be deliberate).",
@@ -76,7 +77,7 @@ public struct InputPlausibilityRule: Rule {
                     return found
                 } ?? []
             let extent = inGazetteer ? gazetteer.flatMap { CountryExtents.shared.extent(of: site.country, in: $0) } : nil
-            var judgement = Self.judge(location, cities: candidates, extent: extent)
+            var judgement = Self.judge(location, cities: candidates, extent: extent, settings: context.settings)
             // Inside the box (or only far from the city): the outlines say whether the point is
             // at sea or in another country.
             if judgement == nil || judgement?.isFarFromCity == true, let placed = Self.outlineJudgement(location, site.country) {
@@ -89,7 +90,7 @@ public struct InputPlausibilityRule: Rule {
                 placeBound
                 ? "\(site.country.name) has place-bound armed conflict: the position decides conflict-proximity's band"
                 : "no place-bound armed conflict in \(site.country.name)"
-            let (message, reason) = Self.describe(judgement, site: site, location: location, extent: extent, gazetteer: gazetteer)
+            let (message, reason) = Self.describe(judgement, site: site, location: location, extent: extent, gazetteer: gazetteer, settings: context.settings)
             findings.append(
                 Finding(
                     rule: description.id, severity: severity, policy: policy, mark: site.mark, subject: site.id,
@@ -120,9 +121,8 @@ public struct InputPlausibilityRule: Rule {
         }
 
         /// The distance beyond which a site is far from this place.
-        public var thresholdKm: Double {
-            population >= InputPlausibilityRule.largeCityPopulation
-                ? InputPlausibilityRule.largeCityDistanceKm : InputPlausibilityRule.cityDistanceKm
+        public func thresholdKm(_ settings: RuleSettings) -> Double {
+            population >= settings.largeCityPopulation ? settings.plausibleLargeCityKm : settings.plausibleCityKm
         }
     }
 
@@ -169,12 +169,14 @@ public struct InputPlausibilityRule: Rule {
 
     /// Judges a site's coordinates against the places its city may be and its country's
     /// extent (nil when the gazetteer knows too little of the country); nil when plausible.
-    public static func judge(_ location: Coordinate, cities: [CityCandidate], extent: CountryExtent?) -> Judgement? {
+    public static func judge(
+        _ location: Coordinate, cities: [CityCandidate], extent: CountryExtent?, settings: RuleSettings = .defaults
+    ) -> Judgement? {
         if location.lat == 0, location.lon == 0 { return .nullIsland }
         let nearest = nearestCity(to: location, in: cities)
-        let far = nearest.map { $0.distanceKm > $0.city.thresholdKm } ?? false
+        let far = nearest.map { $0.distanceKm > $0.city.thresholdKm(settings) } ?? false
         let outsideKm = extent.map { $0.distanceOutsideKm(location) } ?? 0
-        let outside = outsideKm > extentMarginKm
+        let outside = outsideKm > settings.plausibleExtentMarginKm
         guard far || outside else { return nil }
         // Corrected (swapped, then either sign flipped), the point must fit what the policy
         // says: near the city when it names a known one, else inside the country's box itself
@@ -182,7 +184,7 @@ public struct InputPlausibilityRule: Rule {
         for fix in Correction.allCases {
             guard let corrected = fix.apply(to: location) else { continue }
             if !cities.isEmpty {
-                if let near = nearestCity(to: corrected, in: cities), near.distanceKm <= near.city.thresholdKm {
+                if let near = nearestCity(to: corrected, in: cities), near.distanceKm <= near.city.thresholdKm(settings) {
                     return .corrected(fix, corrected, city: near.city, distanceKm: near.distanceKm)
                 }
             } else if let extent, extent.distanceOutsideKm(corrected) == 0 {
@@ -234,7 +236,7 @@ public struct InputPlausibilityRule: Rule {
     /// The finding's message and the reason in its path.
     static func describe(
         _ judgement: Judgement, site: Site, location: Coordinate, extent: CountryExtent?,
-        gazetteer: Gazetteer?
+        gazetteer: Gazetteer?, settings: RuleSettings
     ) -> (message: String, reason: String) {
         let name = site.displayName
         let country = site.country.name
@@ -262,7 +264,7 @@ public struct InputPlausibilityRule: Rule {
             if let extent { message += " (\(extent.boxDescription))" }
             message += ", judged without borders: the point may be across a border or at sea"
             if let gazetteer, let other = CountryExtents.shared.nearestPlace(to: location, in: gazetteer), other.place.country != site.country,
-                other.distanceKm <= InputPlausibilityRule.cityDistanceKm
+                other.distanceKm <= settings.plausibleCityKm
             {
                 message += "; it is \(km(other.distanceKm)) from \(other.place.name), \(other.place.country.name)"
             }
@@ -280,8 +282,8 @@ public struct InputPlausibilityRule: Rule {
             )
         case .farFromCity(let near, let distance):
             return (
-                "\(name) is \(city(near, distance)), the city it names, more than \(km(near.thresholdKm)) away: its position (\(location)) is judged, not the city's",
-                "\(km(distance)) from \(near.name) > \(km(near.thresholdKm))"
+                "\(name) is \(city(near, distance)), the city it names, more than \(km(near.thresholdKm(settings))) away: its position (\(location)) is judged, not the city's",
+                "\(km(distance)) from \(near.name) > \(km(near.thresholdKm(settings)))"
             )
         }
     }

@@ -5,7 +5,7 @@ public struct ListedCounterpartyRule: Rule {
     public let phase = RulePhase.operations
 
     public let description = RuleDescription(
-        id: "listed-counterparty",
+        id: .listedCounterparty,
         name: "Listed counterparty",
         summary:
             "A counterparty (by name or any alias) or a site's security provider that matches a listed person or entity, across scripts and transliterations, in any word order, with misspellings, initials or a missing middle name, with the score and why.",

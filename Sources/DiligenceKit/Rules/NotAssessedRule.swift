@@ -5,7 +5,7 @@ public struct NotAssessedRule: Rule {
     public let phase = RulePhase.operations
 
     public let description = RuleDescription(
-        id: "not-assessed",
+        id: .notAssessed,
         name: "Not assessed",
         summary:
             "An operation the rules could not judge for want of data: a site without coordinates and without a known city in a country where conflict is bound to places, travel without a city, or to a city neither the database nor the gazetteer knows, in a country with place-bound conflict or unrest, a site without declared dependencies in a country with internet shutdowns, a trade flow whose company end is not known (no site, origin or destination says it, and the company has sites in several countries, or neither sites nor `incorporated`). Unknowns are reported, never a silent pass.",

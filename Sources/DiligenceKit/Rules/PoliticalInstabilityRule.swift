@@ -5,7 +5,7 @@ public struct PoliticalInstabilityRule: Rule {
     public let phase = RulePhase.operations
 
     public let description = RuleDescription(
-        id: "political-instability",
+        id: .politicalInstability,
         name: "Political instability",
         summary:
             "Sites, staff travel (destination and transit countries), trade flows (every country they touch: partner, origin, transit, destination) and government counterparties in a country under a coup, a junta or an unconstitutional transition.",

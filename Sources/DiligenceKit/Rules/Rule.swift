@@ -16,7 +16,7 @@ public enum RulePhase: Sendable {
 /// trigger the rule against the shipped seeds as of `examplesAsOf`; the tests run them. They are
 /// data files, `Resources/rule-examples/<id>/{triggering,non-triggering}-N.yaml`.
 public struct RuleDescription: Sendable {
-    public let id: String
+    public let id: RuleID
     public let name: String
     public let summary: String
     /// Which risk factor kinds (or other data) the rule uses.
@@ -26,14 +26,14 @@ public struct RuleDescription: Sendable {
     /// What the rule recommends in general (findings add the factor's own recommendations).
     public let recommendations: [String]
     /// Policies that must trigger the rule, read from the rule's example files.
-    public var triggeringExamples: [String] { RuleExamples.load(ruleID: id, .triggering) }
+    public var triggeringExamples: [String] { RuleExamples.load(ruleID: id.rawValue, .triggering) }
     /// Policies that must not trigger it.
-    public var nonTriggeringExamples: [String] { RuleExamples.load(ruleID: id, .nonTriggering) }
+    public var nonTriggeringExamples: [String] { RuleExamples.load(ruleID: id.rawValue, .nonTriggering) }
     /// The as-of date (YYYY-MM-DD) the examples are checked at.
     public let examplesAsOf: String
 
     public init(
-        id: String, name: String, summary: String, facts: String, severityModel: [String],
+        id: RuleID, name: String, summary: String, facts: String, severityModel: [String],
         recommendations: [String], examplesAsOf: String = "2020-09-30"
     ) {
         self.id = id

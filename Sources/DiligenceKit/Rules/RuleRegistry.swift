@@ -16,11 +16,11 @@ public enum RuleRegistry {
         ExpiredAcceptanceRule(),
     ]
 
-    public static let ids: [RuleID] = all.map(\.description.ruleID)
+    public static let ids: [RuleID] = all.map(\.description.id)
 
     /// Each rule's general advice (`RuleDescription.recommendations`), by rule id.
-    public static let advice: [String: [String]] = Dictionary(
+    public static let advice: [RuleID: [String]] = Dictionary(
         all.map { ($0.description.id, $0.description.recommendations) }, uniquingKeysWith: { first, _ in first })
 
-    public static func rule(id: RuleID) -> (any Rule)? { all.first { $0.description.ruleID == id } }
+    public static func rule(id: RuleID) -> (any Rule)? { all.first { $0.description.id == id } }
 }

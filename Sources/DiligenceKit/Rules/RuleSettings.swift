@@ -12,9 +12,26 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     public var shutdownRecencyDays = 365
     /// Unrest events within these many days: full severity, one level lower, two lower.
     public var unrestRecencyDays: [Int] = [30, 90, 365]
+    /// Travel with this many travellers per trip or more is a large group: one level higher
+    /// (conflict-proximity, civil-unrest-travel).
+    public var largeTravelGroup = 10
     /// Lowest name-match score reported by listed-counterparty and `diligence screen`; chosen on
     /// the labelled pairs of benchmarks/screening (docs/screening.md).
     public var screeningThreshold = 0.7
+    /// input-plausibility: a site is far from its named city beyond this distance from the
+    /// nearest place of that name: twice the width of conflict-proximity's first band (25 km),
+    /// so an error this large can move a site across a band, and beyond the extent of any town
+    /// the gazetteer lists.
+    public var plausibleCityKm = 50.0
+    /// The same for a city of `largeCityPopulation` or more, whose suburbs and industrial zones
+    /// reach further from the GeoNames point (its centre).
+    public var plausibleLargeCityKm = 75.0
+    public var largeCityPopulation = 1_000_000
+    /// input-plausibility: a point farther than this outside the box of a country's gazetteer
+    /// places is outside the country's extent. The box is smaller than the country (the
+    /// gazetteer lists towns, not borders): this is the room left for the land beyond the
+    /// outermost town.
+    public var plausibleExtentMarginKm = 100.0
 
     public init() {}
 

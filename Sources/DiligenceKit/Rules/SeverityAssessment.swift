@@ -64,7 +64,7 @@ public struct SeverityAssessment: Sendable, Hashable {
     }
 
     /// The exposure path: the lines, then "rule → severity".
-    public func path(rule: String) -> [String] {
+    public func path(rule: RuleID) -> [String] {
         lines + ["\(rule) → \(severity)"]
     }
 }

@@ -6,7 +6,7 @@ public struct ShutdownExposureRule: Rule {
     public let phase = RulePhase.operations
 
     public let description = RuleDescription(
-        id: "shutdown-exposure",
+        id: .shutdownExposure,
         name: "Shutdown exposure",
         summary:
             "A site that depends on internet, mobile data or named online services (directly or through what they require) in a country with state-ordered internet shutdowns; worse without continuity fallbacks that survive a state order.",

@@ -5,7 +5,7 @@ public struct StaleIntelligenceRule: Rule {
     public let phase = RulePhase.review
 
     public let description = RuleDescription(
-        id: "stale-intelligence",
+        id: .staleIntelligence,
         name: "Stale intelligence",
         summary:
             "A risk factor that produced a finding but was last reviewed more than \(RuleSettings.defaults.staleAfterDays) days before the as-of date, or an imported list whose snapshot is that old: the finding may over- or under-state today's risk.",

@@ -5,7 +5,7 @@ public struct TradeRestrictionRule: Rule {
     public let phase = RulePhase.operations
 
     public let description = RuleDescription(
-        id: "trade-restriction",
+        id: .tradeRestriction,
         name: "Trade restriction",
         summary:
             "Trade flows that touch a country under an embargo or trade halt: the partner country, the origin, each transit country and the destination (at the company's end, unless declared: the country of the site the flow names, else of its sites when they are all in one country, else of its incorporation when it has none; with sites in several countries, each as a possible end). A flow whose every good is exempted gets an info note that documents the exemption. Payments and remittances move no goods: financial-restriction judges them.",

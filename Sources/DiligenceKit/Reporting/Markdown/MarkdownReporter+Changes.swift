@@ -39,7 +39,7 @@ extension MarkdownReporter {
                 changes.map { change in
                     let company = result.policies.first { $0.policy.file == change.policy }?.policy.company ?? change.policy
                     return [
-                        Self.severityText(change), "`\(Escaping.codeInTable(change.rule))`",
+                        Self.severityText(change), "`\(Escaping.codeInTable(change.rule.rawValue))`",
                         "[\(Escaping.markdown(company))](#\(Self.anchor("policy", change.policy))) `\(Escaping.codeInTable(change.policy)):\(change.line)`",
                         Escaping.markdown(change.message),
                         change.causes.isEmpty ? "no change in the data" : change.causes.map(comparison.label(of:)).joined(separator: ", "),

@@ -30,7 +30,7 @@ extension MarkdownReporter {
     /// database is behind them (an expired acceptance, say).
     struct FindingGroup {
         var factor: RiskFactor?
-        var rule: String
+        var rule: RuleID
         /// Positions in the policy's findings, highest severity first, then in file order.
         var members: [Int]
     }
@@ -114,7 +114,7 @@ extension MarkdownReporter {
         for position in shown {
             let finding = findings[position]
             let factor = finding.factors.lazy.compactMap { context.factors.factor($0) }.first
-            let key = factor.map { "factor:" + $0.id } ?? "rule:" + finding.rule
+            let key = factor.map { "factor:" + $0.id } ?? "rule:" + finding.rule.rawValue
             if let at = index[key] {
                 groups[at].members.append(position)
             } else {

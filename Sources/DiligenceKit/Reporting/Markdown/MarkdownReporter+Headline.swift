@@ -42,7 +42,7 @@ extension MarkdownReporter {
     static func unsaidSteps(_ finding: Finding, _ factor: RiskFactor? = nil) -> [Int] {
         let pieces = steps(finding)
         var end = pieces.count
-        if end >= 2, pieces[end - 1] == "\(finding.severity)", pieces[end - 2] == finding.rule { end -= 2 }
+        if end >= 2, pieces[end - 1] == "\(finding.severity)", pieces[end - 2] == finding.rule.rawValue { end -= 2 }
         let message = finding.message.asciiFastLowercased()
         // Made once a finding, not once a step.
         let siteLabel = finding.subjectKind == .site ? finding.exposure?.location.map { finding.subjectName + " (\($0))" } : nil

@@ -33,7 +33,7 @@ extension MarkdownReporter {
     }
 
     /// The rule's general advice that a reported finding was given, in the rule's order.
-    static func givenAdvice(_ rule: String, _ result: CheckSummary) -> [String] {
+    static func givenAdvice(_ rule: RuleID, _ result: CheckSummary) -> [String] {
         let mask = result.findings.ruleAdvice[rule] ?? 0
         return (RuleRegistry.advice[rule] ?? []).prefix(64).enumerated().filter { mask & (1 << UInt64($0.offset)) != 0 }.map(\.element)
     }

@@ -90,7 +90,7 @@ extension MarkdownReporter {
                 ["Severity", "Rule", "Policy", "Identity", "Finding"],
                 resolved.map { entry in
                     [
-                        Escaping.markdown(entry.severity), "`\(Escaping.codeInTable(entry.rule))`", "`\(Escaping.codeInTable(entry.policy))`",
+                        Escaping.markdown(entry.severity), "`\(Escaping.codeInTable(entry.rule.rawValue))`", "`\(Escaping.codeInTable(entry.policy))`",
                         "`\(Escaping.codeInTable(entry.id))`", Escaping.markdown(entry.message),
                     ]
                 })
