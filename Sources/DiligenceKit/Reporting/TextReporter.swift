@@ -1,18 +1,16 @@
 /// A short summary for a terminal: one line per finding and a verdict.
-public struct TextReporter: Reporter {
+public struct TextReporter: LineReporter {
     public init() {}
 
     public let format = ReportFormat.text
 
-    func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
-        lineSection(result, context) { finding in
-            var state = finding.accepted != nil ? " (accepted)" : ""
-            if context.isNew(finding) == true { state += " (new)" }
-            if let change = context.options.comparison?.change(of: finding) { state += " (\(change.kind.rawValue))" }
-            let binding = finding.binding.map { " [" + Self.bindingTag($0) + "]" } ?? ""
-            return Escaping.terminal(
-                "\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)\(binding)")
-        }
+    func line(for finding: Finding, _ context: ReportContext) -> String {
+        var state = finding.accepted != nil ? " (accepted)" : ""
+        if context.isNew(finding) == true { state += " (new)" }
+        if let change = context.options.comparison?.change(of: finding) { state += " (\(change.kind.rawValue))" }
+        let binding = finding.binding.map { " [" + Self.bindingTag($0) + "]" } ?? ""
+        return Escaping.terminal(
+            "\(finding.policy):\(finding.line):\(finding.column): \(finding.severity)\(state): [\(finding.rule)] \(finding.message)\(binding)")
     }
 
     /// "binds: ECOWAS", "secondary: LT, LV, EE", "binding not assessed": whether the measure
@@ -26,8 +24,8 @@ public struct TextReporter: Reporter {
         }
     }
 
-    func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
-        [.stream(0), .text((result.findings.reported == 0 ? "" : "\n") + summary(result).joined(separator: "\n") + "\n")]
+    func closing(_ result: CheckSummary) -> String {
+        (result.findings.reported == 0 ? "" : "\n") + summary(result).joined(separator: "\n") + "\n"
     }
 
     /// The closing lines: counts, baseline changes, database and gate verdict.
@@ -55,17 +53,5 @@ public struct TextReporter: Reporter {
                 of: "  ", with: " ") + ageText)
         lines.append(result.gate.textLine)
         return lines
-    }
-}
-
-extension Reporter {
-    /// A policy's section of one line per reported finding (the text and GitHub reports).
-    func lineSection(_ result: PolicyResult, _ context: ReportContext, _ line: (Finding) -> String) -> [ReportSection] {
-        var lines = ""
-        for finding in result.findings where finding.severity >= context.options.reportMin {
-            lines += line(finding)
-            lines += "\n"
-        }
-        return [ReportSection(lines)]
     }
 }
