@@ -136,7 +136,8 @@ import Testing
     /// with the name gives back the bytes, whatever the text (short names are not split at).
     @Test(arguments: [
         ("Pemba site is near Pemba site", "Pemba site", 3), ("no name here", "Ibo", 1), ("Ibo", "Ibo", 2), ("a b a", "a", 1),
-        ("e\u{301}cole and école", "école", 2), ("🛰️ x 🛰️", "🛰️ ", 2), ("", "name", 1),
+        ("e\u{301}cole and école", "école", 2), ("🛰️ x 🛰️", "🛰️ ", 2), ("", "name", 1), ("aaaaa", "aaa", 2), ("at Ibo", "Ibo", 2),
+        ("Ib", "Ibo", 1),
     ])
     func messagesSplitAtTheNameJoinBack(message: String, name: String, parts: Int) {
         let split = MessageParts.split(message, at: name)
@@ -184,6 +185,29 @@ import Testing
             #expect(!encoder.holeKeys.isEmpty && expected.places.isEmpty)
             #expect(String(decoding: filled, as: UTF8.self) == expected.text(Citations()))
         }
+    }
+
+    /// A check makes each schema 4 entry with holes straight from the finding (no schema 2
+    /// entry, no fact ids): the same entry as schema 2's converted to holes, for every shipped
+    /// finding, with and without a baseline.
+    @Test func schema4HolesMadeFromTheFindingAreSchema2sConverted() throws {
+        let result = try Self.shipped()
+        let asOf = TestData.asOf.description
+        #expect(result.reportedFindings.count > 40)
+        var withBaseline = result.options
+        let kept = result.reportedFindings.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        withBaseline.baseline = Baseline(
+            file: "baseline.json", asOf: "2020-06-30",
+            entries: kept.map { Baseline.Entry(policy: $0.policy, id: $0.identity.description, rule: $0.rule, severity: $0.severity.name, message: $0.message) }
+        )
+        for options in [result.options, withBaseline] {
+            for (index, finding) in result.reportedFindings.enumerated() {
+                let holes = JSONReportV4.Holing(policy: index % 9)
+                let direct = JSONFinding(finding, options, holes, asOf: asOf)
+                #expect(direct == JSONReport.FindingEntry(finding, options).converted(holes, asOf: asOf))
+            }
+        }
+        #expect(result.reportedFindings.contains { $0.exposure != nil } && result.reportedFindings.contains { $0.binding != nil })
     }
 
     /// Places numbered in order of first citation, for a section's holes.

@@ -60,14 +60,25 @@ struct ExposureBand: Codable, Sendable, Equatable {
 
 extension ExposureEntry where Bands == [ExposureBand] {
     init(_ exposure: Exposure, events: [Event]) {
+        self.init(exposure, events: events, bands: exposure.bands.map(ExposureBand.init))
+    }
+}
+
+extension ExposureBand {
+    init(_ band: Exposure.Band) {
+        self.init(
+            from_km: band.fromKm, older_events: band.olderEvents, older_fatalities: band.olderFatalities,
+            recent_events: band.recentEvents, recent_fatalities: band.recentFatalities, to_km: band.toKm)
+    }
+}
+
+extension ExposureEntry {
+    /// The exposure's entry with its events and bands as a schema refers to them.
+    init(_ exposure: Exposure, events: [Event], bands: Bands) {
         area = exposure.area
         area_edge_km = exposure.areaEdgeKm.map(ExposureRounding.km)
         band = exposure.band
-        bands = exposure.bands.map {
-            ExposureBand(
-                from_km: $0.fromKm, older_events: $0.olderEvents, older_fatalities: $0.olderFatalities,
-                recent_events: $0.recentEvents, recent_fatalities: $0.recentFatalities, to_km: $0.toKm)
-        }
+        self.bands = bands
         destination = exposure.destination.map(DestinationEntry.init)
         distance_km = exposure.distanceKm.map(ExposureRounding.km)
         self.events = events

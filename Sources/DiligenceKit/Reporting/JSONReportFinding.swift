@@ -123,24 +123,75 @@ protocol FindingConversion {
     func recommendations(_ recommendations: Source.Recommendations?) throws(Failure) -> Target.Recommendations?
 }
 
+/// Makes a schema's references straight from a run's `Finding`: what `JSONFinding.init(_:_:_:asOf:)`
+/// applies to each member that refers to a table (schema 2's inline lists, or the holes a
+/// check leaves for schema 4's places), so that a finding's entry is made once, not made in
+/// schema 2 and converted.
+protocol FindingReferencing {
+    associatedtype Target: FindingReferences
+
+    func binding(_ binding: Binding) -> Target.Binding
+    /// The evidence lines (none: `[]`) as the target writes them (nil: left out).
+    func evidence(_ lines: [Evidence]) -> Target.Evidence?
+    func event(_ event: Exposure.CitedEvent) -> Target.Event
+    func bands(_ bands: [Exposure.Band]) -> Target.Bands
+    /// The message, written around the finding's subject `name`.
+    func message(_ message: String, name: String) -> Target.Message
+    func step(_ step: String) -> Target.Step
+    func policy(_ policy: String) -> Target.Policy
+    /// The recommendations (none: `[]`) as the target writes them (nil: left out).
+    func recommendations(_ texts: [String]) -> Target.Recommendations?
+}
+
+extension JSONReport {
+    /// Schema 2's references made from a finding: its lists in full, facts and events by id.
+    struct Inlining: FindingReferencing {
+        typealias Target = Inline
+
+        func binding(_ binding: DiligenceKit.Binding) -> BindingEntry { BindingEntry(binding) }
+        func evidence(_ lines: [DiligenceKit.Evidence]) -> [EvidenceReference]? {
+            lines.map { EvidenceReference(date: $0.date, fact: TableID.fact($0)) }
+        }
+        func event(_ event: Exposure.CitedEvent) -> EventReference {
+            EventReference(distance_km: event.distanceKm.map(ExposureRounding.km), event: TableID.event(event))
+        }
+        func bands(_ bands: [Exposure.Band]) -> [ExposureBand] { bands.map(ExposureBand.init) }
+        func message(_ message: String, name: String) -> String { message }
+        func step(_ step: String) -> String { step }
+        func policy(_ policy: String) -> String { policy }
+        func recommendations(_ texts: [String]) -> [String]? { texts }
+    }
+}
+
 extension JSONFinding where Refs == JSONReport.Inline {
     /// A finding's schema 2 entry, every other schema's starting point: whether it fails the
     /// gate and is new since the baseline follow the options.
     init(_ finding: Finding, _ options: CheckOptions) {
+        self.init(finding, options, JSONReport.Inlining(), asOf: options.asOf.description)  // Schema 2 leaves nothing out: not made.
+    }
+}
+
+extension JSONFinding {
+    /// A finding's entry in the schema of `references`, which make each reference from the
+    /// finding; the members the schema leaves out (`Refs.leftOut`, `asOf`: the document's
+    /// date) are left out. Whether it fails the gate and is new since the baseline follow the options.
+    init<Referencing: FindingReferencing>(
+        _ finding: Finding, _ options: CheckOptions, _ references: Referencing, asOf: @autoclosure () -> String
+    ) where Referencing.Target == Refs {
         let change = options.comparison.flatMap { comparison in comparison.change(of: finding).map { (comparison, $0) } }
         let exposure = finding.exposure.map { exposure in
-            ExposureEntry(
-                exposure,
-                events: exposure.events.map { EventReference(distance_km: $0.distanceKm.map(ExposureRounding.km), event: TableID.event($0)) })
+            ExposureEntry(exposure, events: exposure.events.map(references.event), bands: references.bands(exposure.bands))
         }
         self.init(
             accepted: finding.accepted.map(JSONReport.AcceptedEntry.init), baseline: options.isNew(finding).map { $0 ? "new" : "unchanged" },
-            binding: finding.binding.map(BindingEntry.init), caused_by: change.map { comparison, change in change.causes.map(comparison.label(of:)) },
-            change: change?.1.kind.rawValue, column: finding.column,
-            evidence: finding.evidence.map { EvidenceReference(date: $0.date, fact: TableID.fact($0)) }, exposure: exposure,
+            binding: finding.binding.map(references.binding), caused_by: change.map { comparison, change in change.causes.map(comparison.label(of:)) },
+            change: change?.1.kind.rawValue, column: finding.column, evidence: references.evidence(finding.evidence), exposure: exposure,
             factors: finding.factors, gate: options.failsGate(finding) ? "fail" : "pass", id: finding.identity.description, line: finding.line,
-            message: finding.message, path: finding.path, policy: finding.policy, recommendations: finding.recommendations, rule: finding.rule,
-            severity: finding.severity.name, subject: finding.subject, subject_kind: finding.subjectKind.rawValue, subject_name: finding.subjectName)
+            message: references.message(finding.message, name: finding.subjectName), path: finding.path.map(references.step),
+            policy: references.policy(finding.policy), recommendations: references.recommendations(finding.recommendations),
+            rule: finding.rule, severity: finding.severity.name, subject: finding.subject, subject_kind: finding.subjectKind.rawValue,
+            subject_name: finding.subjectName)
+        if !Refs.leftOut.isEmpty { leaveOut(Refs.leftOut, asOf: asOf()) }
     }
 }
 

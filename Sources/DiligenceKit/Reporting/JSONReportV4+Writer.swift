@@ -9,7 +9,7 @@ extension JSONReportV4 {
     static func section<Findings: Sequence<Finding>>(of findings: Findings, options: CheckOptions, policy: Int, asOf: String) -> ReportSection {
         let holes = Holing(policy: policy)
         return JSONStreamEncoder.section(
-            members: findings.lazy.map { JSONReport.FindingEntry($0, options).converted(holes, asOf: asOf) }, depth: JSONReporter.findingsDepth,
+            members: findings.lazy.map { JSONFinding($0, options, holes, asOf: asOf) }, depth: JSONReporter.findingsDepth,
             lineDepth: JSONReportV3.lineDepth)
     }
 
@@ -43,9 +43,11 @@ extension JSONReportV4 {
         var event: Hole
     }
 
-    /// Schema 2's references as holes: each list by its schema 3 id, each event by its id, the
-    /// message by its parts around the subject's name.
-    struct Holing: FindingConversion {
+    /// Schema 2's references as holes, or a finding's made as holes directly (what a check
+    /// writes: no schema 2 entry made first, no fact id made for the holes): each list by the
+    /// hash of its schema 3 id, each event by its id, the message by its parts around the
+    /// subject's name. A test compares the two ways.
+    struct Holing: FindingConversion, FindingReferencing {
         typealias Source = JSONReport.Inline
         typealias Target = Holes
         typealias Failure = Never
@@ -66,6 +68,17 @@ extension JSONReportV4 {
             guard let recommendations, !recommendations.isEmpty else { return nil }
             return Hole(key: .recommendations(TableID.recommendationListHash(recommendations)))
         }
+
+        // From the finding itself: the same hashes, from the memos the run's tables use.
+        func binding(_ binding: DiligenceKit.Binding) -> Hole { Hole(key: .binding(TableID.bindingHash(binding))) }
+        func evidence(_ lines: [Evidence]) -> Hole? {
+            lines.isEmpty ? nil : Hole(key: .evidence(EvidenceLists.shared.info(of: lines).hash))
+        }
+        func event(_ event: Exposure.CitedEvent) -> EventHole {
+            EventHole(distance_km: event.distanceKm.map(ExposureRounding.km), event: Hole(key: .event(TableID.event(event))))
+        }
+        func bands(_ bands: [Exposure.Band]) -> Hole { Hole(key: .bands(TableID.bandsHash(bands))) }
+        func recommendations(_ texts: [String]) -> Hole? { recommendations(Optional(texts)) }
     }
 }
 

@@ -80,23 +80,31 @@ enum JSONReportV4 {
 /// not cut at every occurrence of a letter.
 enum MessageParts {
     static func split(_ message: String, at name: String) -> [String] {
-        guard name.utf8.count >= 3 else { return [message] }
-        let text = Array(message.utf8), part = Array(name.utf8)
-        guard text.count >= part.count else { return [message] }
-        var pieces: [String] = []
-        var pieceStart = 0
-        var index = 0
-        while index + part.count <= text.count {
-            if text[index] == part[0], text[index..<(index + part.count)].elementsEqual(part) {
-                pieces.append(String(decoding: text[pieceStart..<index], as: UTF8.self))
-                index += part.count
-                pieceStart = index
-            } else {
-                index += 1
+        guard name.utf8.count >= 3, message.utf8.count >= name.utf8.count else { return [message] }
+        // On the contiguous bytes (no copies of them): every finding's message is split twice,
+        // for the run's table and for the finding's entry.
+        let whole = message
+        var message = message, name = name
+        return message.withUTF8 { text in
+            name.withUTF8 { part in
+                guard let textBase = text.baseAddress, let partBase = part.baseAddress else { return [whole] }
+                var pieces: [String] = []
+                var pieceStart = 0
+                var index = 0
+                let first = part[0]
+                while index + part.count <= text.count {
+                    if text[index] == first, memcmp(textBase + index, partBase, part.count) == 0 {
+                        pieces.append(String(decoding: UnsafeBufferPointer(rebasing: text[pieceStart..<index]), as: UTF8.self))
+                        index += part.count
+                        pieceStart = index
+                    } else {
+                        index += 1
+                    }
+                }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: text[pieceStart...]), as: UTF8.self))
+                return pieces
             }
         }
-        pieces.append(String(decoding: text[pieceStart...], as: UTF8.self))
-        return pieces
     }
 }
 

@@ -337,7 +337,8 @@ final class TextListHashes: Sendable {
         }
 
         static func == (lhs: TextList, rhs: TextList) -> Bool {
-            lhs.texts.count == rhs.texts.count && zip(lhs.texts, rhs.texts).allSatisfy { ExactText($0) == ExactText($1) }
+            if lhs.texts.sharesStorage(with: rhs.texts) { return true }
+            return lhs.texts.count == rhs.texts.count && zip(lhs.texts, rhs.texts).allSatisfy { ExactText($0) == ExactText($1) }
         }
     }
 }
@@ -378,6 +379,9 @@ final class EvidenceLists: Sendable {
         }
 
         static func == (lhs: Lines, rhs: Lines) -> Bool {
+            // A factor's own lines are one array, shared by its findings: the same storage
+            // holds the same lines, and comparing them line by line was most of a look-up.
+            if lhs.lines.sharesStorage(with: rhs.lines) { return true }
             guard lhs.lines.count == rhs.lines.count else { return false }
             for (left, right) in zip(lhs.lines, rhs.lines) {
                 guard FactLine(left) == FactLine(right) else { return false }
@@ -517,5 +521,14 @@ struct CitedLists: Sendable {
         recommendationTable.add(other.recommendationTable)
         bindingTable.add(other.bindingTable)
         for parts in other.messages { list(message: parts) }
+    }
+}
+
+extension Array {
+    /// Whether the two arrays are views of one storage: then they hold the same elements (a
+    /// storage both arrays refer to is never changed in place), without comparing them.
+    func sharesStorage(with other: [Element]) -> Bool {
+        guard count == other.count else { return false }
+        return withUnsafeBufferPointer { mine in other.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress } }
     }
 }

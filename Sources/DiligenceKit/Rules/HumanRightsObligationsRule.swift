@@ -104,8 +104,12 @@ public struct HumanRightsObligationsRule: Rule {
 
     /// Whether `needle` occurs as consecutive whole words in `haystack`.
     static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { start in Array(haystack[start..<(start + needle.count)]) == needle }
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        // Compared in place: a counterparty's name is looked for in every event of its
+        // country's factors, and a copy of each window was most of the rule's cost.
+        return (0...(haystack.count - needle.count)).contains { start in
+            haystack[start] == first && haystack[start..<(start + needle.count)].elementsEqual(needle)
+        }
     }
 
     /// Counterparties that a human-rights or civil-unrest factor's own events name.
@@ -168,7 +172,7 @@ public struct HumanRightsObligationsRule: Rule {
                     "a security provider where force is used → one level lower than the conflict", "\(description.id) → \(severity)",
                 ],
                 evidence: context.evidence(for: factor, events: []),
-                recommendations: Self.securityAdvice + factor.recommendations.filter { $0.localizedCaseInsensitiveContains("security") })
+                recommendations: context.parts(for: factor).securityRecommendations)
         }
         for party in policy.counterparties where party.role == "security-contractor" {
             for factor in context.factors(.armedConflict, in: party.country) where operationsInReach(of: factor, in: party.country, context) {

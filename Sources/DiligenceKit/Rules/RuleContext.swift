@@ -115,6 +115,10 @@ public struct FactorParts: Sendable {
     /// what a counterparty's name is looked for in, split once per run instead of once per
     /// counterparty.
     let eventWords: [[String]]
+    /// What a security provider's finding recommends under the factor: the Voluntary
+    /// Principles' advice, then the factor's own recommendations about security (a
+    /// case-insensitive search of each, once per run instead of once per finding).
+    let securityRecommendations: [String]
 
     public init(_ factor: RiskFactor, asOf: Day) {
         events = factor.events(asOf: asOf)
@@ -125,6 +129,8 @@ public struct FactorParts: Sendable {
         evidenceAround = factor.evidence(events: [], asOf: asOf)
         sectorKeys = Set(factor.affects.sectors.map(TextFolding.key))
         eventWords = events.map { HumanRightsObligationsRule.words($0.what) }
+        securityRecommendations =
+            HumanRightsObligationsRule.securityAdvice + factor.recommendations.filter { $0.localizedCaseInsensitiveContains("security") }
     }
 }
 
