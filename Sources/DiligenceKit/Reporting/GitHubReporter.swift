@@ -24,4 +24,6 @@ public struct GitHubReporter: Reporter {
     func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
         [.stream(0)]
     }
+
+    var readsPolicies: Bool { false }
 }
