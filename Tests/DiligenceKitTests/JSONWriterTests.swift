@@ -232,7 +232,7 @@ import Testing
         func place(ofList id: String) -> Int? { Self.key(ofList: id).flatMap { numbers[$0] } }
         func place(ofEvent id: String) -> Int? { numbers[.event(id)] }
         func place(ofFact id: String) -> Int? { nil }
-        func place(ofMessage parts: [String]) -> Int? { numbers[.message(parts)] }
+        func place(ofMessage parts: [String]) -> Int? { numbers[.message(TableID.messageHash(parts))] }
 
         /// A list's key from its schema 3 id: the prefix names the table, the hex digits are the hash.
         static func key(ofList id: String) -> TableKey? {

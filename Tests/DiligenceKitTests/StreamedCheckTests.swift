@@ -32,7 +32,7 @@ import Testing
     func theExamplePoliciesStreamedAreTheBytesRenderedInMemory(format: ReportFormat) throws {
         let options = CheckOptions(asOf: TestData.asOf)
         let (result, streamed) = try Self.streamed([Self.examples], format, options: options)
-        #expect(result.policies.count > 5)
+        #expect(result.policyCount > 5)
         #expect(result.gateFailed)
         #expect(streamed == (try Self.rendered([Self.examples], format, options: options)))
     }
@@ -63,6 +63,38 @@ import Testing
         #expect(report.contains("\"rule\":\"not-assessed\""))
         #expect(json.findings.reported == markdown.findings.reported)
         #expect(json.findings.digest == markdown.findings.digest)
+    }
+
+    /// A JSON schema 4 report spills its growing tables (policies, bindings, bands, messages,
+    /// path steps) as the policies are checked: a JSON-only run keeps no policy's summary, and
+    /// the report still lists every policy; a run that also writes Markdown keeps them.
+    @Test func aJSONOnlyRunKeepsNoPolicySummaries() throws {
+        let options = CheckOptions(asOf: TestData.asOf)
+        let (json, report) = try Self.streamed([Self.examples], .json, options: options)
+        let (markdown, _) = try Self.streamed([Self.examples], .markdown, options: options)
+        #expect(json.policies.isEmpty)
+        #expect(json.policyCount == markdown.policies.count)
+        let document = try JSONDecoder().decode(JSONReportV4.Document<[JSONReportV4.FindingEntry]>.self, from: Data(report.utf8))
+        #expect(document.policies.map(\.file) == markdown.policies.map(\.policy.file))
+        #expect(!document.path_steps.isEmpty && !document.messages.isEmpty)
+    }
+
+    /// Several formats in one run (the command line's `--format json,markdown,sarif`): each
+    /// report is the bytes it has alone, the JSON one with its tables spilled.
+    @Test func formatsTogetherAreTheBytesRenderedInMemory() throws {
+        let options = CheckOptions(asOf: TestData.asOf)
+        let formats: [ReportFormat] = [.json, .markdown, .sarif, .junit]
+        let check = StreamedCheck(
+            checker: Checker(database: TestData.workspace.database, vocabularies: TestData.workspace.vocabularies),
+            loader: TestData.workspace.policyLoader, options: options)
+        let output = try check.run([Self.examples], reporters: formats.map(\.reporter), spillFolder: FileManager.default.temporaryDirectory.path)
+        #expect(output.summary.policies.count == output.summary.policyCount)
+        for (format, report) in zip(formats, output.reports) {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("together-\(UUID().uuidString).\(format.rawValue)")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try ReportWriter.write([(path: file.path, chunks: report.chunks)])
+            #expect(try String(contentsOf: file, encoding: .utf8) == (try Self.rendered([Self.examples], format, options: options)), "\(format)")
+        }
     }
 
     @Test func everyProblemOfEveryFileIsThrownAndNoReportIsMade() throws {

@@ -8,8 +8,14 @@ public struct CheckSummary: Sendable {
     public let database: DatabaseSummary
     /// The database's factors by id and the countries it covers.
     public let factors: FactorCatalog
-    /// Each policy's overview and counts, in file order.
+    /// Each policy's overview and counts, in file order (empty when no reporter reads them:
+    /// `keepsPolicies`).
     public private(set) var policies: [PolicySummary] = []
+    /// Whether `policies` is kept: a streamed check whose reporters read no policy's summary
+    /// (a JSON schema 4 report spills its table of policies) keeps only their number.
+    let keepsPolicies: Bool
+    /// How many policies were added, kept or not.
+    public private(set) var policyCount = 0
     /// The findings of every policy, summarised.
     public private(set) var findings: FindingSummary
     /// The shard a `check --shard K/N` covered (nil: the whole portfolio).
@@ -19,7 +25,9 @@ public struct CheckSummary: Sendable {
     /// finding's identity (`FindingSummary.failingIdentities`); `listsFindings`: keep the
     /// not-assessed and new findings (`FindingSummary.notAssessed`, `newFindings`) and each
     /// policy's countries and accepted risks.
-    public init(_ context: ReportContext, listsFailing: Bool = true, listsFindings: Bool = true) {
+    /// `keepsPolicies`: keep each policy's summary (`policies`).
+    public init(_ context: ReportContext, listsFailing: Bool = true, listsFindings: Bool = true, keepsPolicies: Bool = true) {
+        self.keepsPolicies = keepsPolicies
         asOf = context.asOf
         options = context.options
         database = context.database
@@ -32,12 +40,16 @@ public struct CheckSummary: Sendable {
     /// Makes room for this many policies at once (a portfolio's summary then holds no spare
     /// room from growing by doubling).
     mutating func reserveCapacity(_ policies: Int) {
-        self.policies.reserveCapacity(policies)
+        if keepsPolicies { self.policies.reserveCapacity(policies) }
     }
 
-    /// Adds a policy's result (policies in file order).
-    public mutating func add(_ result: PolicyResult) {
-        policies.append(findings.add(result))
+    /// Adds a policy's result (policies in file order), and returns what the summary says of it.
+    @discardableResult
+    public mutating func add(_ result: PolicyResult) -> PolicySummary {
+        let policy = findings.add(result)
+        policyCount += 1
+        if keepsPolicies { policies.append(policy) }
+        return policy
     }
 
     /// What every policy's own report sections are rendered with.

@@ -72,19 +72,28 @@ public struct StreamedCheck: Sendable {
         } catch {
             throw .write(error)
         }
+        // A schema 4 JSON report's growing tables go to temporary files as they grow.
+        let tableSpills: TableSpills?
+        do throws(ReportWriter.WriteError) {
+            tableSpills = reporters.contains { ($0 as? JSONReporter)?.schemaVersion == 4 } ? try TableSpills(in: spillFolder) : nil
+        } catch {
+            throw .write(error)
+        }
         let work = WorkClock()
         let tables = reporters.contains { $0.citesTables }
         let lists = reporters.contains { $0.citesLists }
         var problems = discovered
         var horizon: [Diagnostic] = []
         var citations = Citations()
+        citations.spills = tableSpills
         let failed = FailureFlag()
         if !problems.isEmpty { failed.set() }
         let context = ReportContext(
             asOf: options.asOf, options: options, database: DatabaseSummary(checker.database),
             factors: FactorCatalog(checker.database, asOf: options.asOf))
         var summary = CheckSummary(
-            context, listsFailing: reporters.contains { $0.listsFailing }, listsFindings: reporters.contains { $0.listsFindings })
+            context, listsFailing: reporters.contains { $0.listsFailing }, listsFindings: reporters.contains { $0.listsFindings },
+            keepsPolicies: tableSpills == nil || reporters.contains { $0.readsPolicies })
         summary.reserveCapacity(files.count)
         Parallel.forEachInOrder(
             count: files.count, window: 8,
@@ -121,7 +130,8 @@ public struct StreamedCheck: Sendable {
                 case .loaded(let beyond):
                     horizon += beyond
                 case .checked(let result, let cited, let sections):
-                    summary.add(result)
+                    let policy = summary.add(result)
+                    tableSpills?.write(policy: policy)
                     citations.add(cited)
                     for (reporter, streams) in zip(sections, spills) {
                         for (section, spill) in zip(reporter, streams) { spill.append(section, citations) }
@@ -131,6 +141,7 @@ public struct StreamedCheck: Sendable {
         if !problems.isEmpty { throw .input(InputError(problems)) }
         if !horizon.isEmpty { throw .input(InputError(horizon)) }
         var stage = work.start()
+        tableSpills?.flush()
         if let shard, let selected {
             summary.shard = ShardCoverage(shard: shard, totalFiles: discoveredFiles.count, positions: selected.map(\.position))
         }
@@ -142,6 +153,7 @@ public struct StreamedCheck: Sendable {
                     case .deferred(let text): return .deferred(text)
                     case .stream(let index): return index < streams.count ? .spilled(streams[index]) : .text("")
                     case .streamSection(let index, let policy): return index < streams.count ? .spilledSection(streams[index], policy) : .text("")
+                    case .table(let table): return tableSpills.map { .spilled($0.file(table)) } ?? .text("")
                     }
                 })
         }

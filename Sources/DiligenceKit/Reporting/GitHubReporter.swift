@@ -18,4 +18,6 @@ public struct GitHubReporter: LineReporter {
         return
             "::\(command) file=\(Escaping.githubProperty(finding.policy)),line=\(finding.line),col=\(finding.column),title=\(Escaping.githubProperty(title))::\(Escaping.githubMessage(finding.message))"
     }
+
+    var readsPolicies: Bool { false }
 }

@@ -61,7 +61,7 @@ extension JSONReportV4 {
         }
         func event(_ event: EventReference) -> EventHole { EventHole(distance_km: event.distance_km, event: Hole(key: .event(event.event))) }
         func bands(_ bands: [ExposureBand]) -> Hole { Hole(key: .bands(TableID.bandsHash(bands))) }
-        func message(_ message: String, name: String) -> Hole { Hole(key: .message(MessageParts.split(message, at: name))) }
+        func message(_ message: String, name: String) -> Hole { Hole(key: .message(TableID.messageHash(MessageParts.split(message, at: name)))) }
         func step(_ step: String) -> Hole { Hole(key: .step(TableID.pathStepHash(step))) }
         func policy(_ policy: String) -> Int { self.policy }
         func recommendations(_ recommendations: [String]?) -> Hole? {
@@ -84,7 +84,7 @@ extension JSONReportV4 {
 
 /// A table entry a schema 4 section cites by place: a list by the hash of its schema 3 id
 /// (evidence list, bands, path step, recommendation list, binding: `TableID`'s hashes, no id
-/// text made), an event by its id, a message by its parts.
+/// text made), an event by its id, a message by the hash of its parts (`TableID.messageHash`).
 enum TableKey: Sendable, Hashable {
     case evidence(UInt64)
     case bands(UInt64)
@@ -92,7 +92,7 @@ enum TableKey: Sendable, Hashable {
     case recommendations(UInt64)
     case binding(UInt64)
     case event(String)
-    case message([String])
+    case message(UInt64)
 
     /// The entry's place in the run's tables (-1: not listed, never for a run's own findings).
     func place(in citations: Citations) -> Int {
@@ -103,7 +103,7 @@ enum TableKey: Sendable, Hashable {
         case .recommendations(let hash): return citations.lists.recommendationTable.places[hash] ?? -1
         case .binding(let hash): return citations.lists.bindingTable.places[hash] ?? -1
         case .event(let id): return citations.eventPlaces[id] ?? -1
-        case .message(let parts): return citations.lists.messagePlaces[parts] ?? -1
+        case .message(let hash): return citations.lists.messageTable.places[hash] ?? -1
         }
     }
 }

@@ -59,12 +59,36 @@ public struct JSONReporter: Reporter {
                 JSONReportV3.Document(Self.document(result, citations), lists: citations.lists, failing: result.findings, findings: Self.streamed(result))
             }
         default:
-            return Self.pieces(lineDepth: JSONReportV3.lineDepth) {
+            let make: @Sendable () -> JSONReportV4.Document<StreamedMembers> = {
                 let version3 = JSONReportV3.Document(
                     Self.document(result, citations), lists: citations.lists, failing: result.findings, findings: Self.streamed(result))
                 return JSONReportV4.Document(version3, messages: citations.lists.messages, findings: Self.streamed(result))
             }
+            if let spills = citations.spills { return Self.pieces(make(), spills: spills) }
+            return Self.pieces(lineDepth: JSONReportV3.lineDepth, make)
         }
+    }
+
+    /// Whether `layout` reads the summary's policies: schema 4 written by a streamed check
+    /// spills its `policies` table as the policies are checked (`TableSpills`).
+    var readsPolicies: Bool { schemaVersion <= 3 }
+
+    /// A schema 4 document whose growing tables a streamed check spilled (`TableSpills`): the
+    /// text between them, the findings' stream and each spilled table where its member goes.
+    /// The text left is bounded by the database (facts, events, sources) and the summary.
+    private static func pieces(_ document: JSONReportV4.Document<StreamedMembers>, spills: TableSpills) -> [ReportPiece] {
+        let (parts, splits) = JSONStreamEncoder.parts(of: document, spilled: spills.keys, lineDepth: JSONReportV3.lineDepth)
+        var pieces: [ReportPiece] = []
+        for (part, split) in zip(parts, splits) {
+            pieces.append(.text(part))
+            if let key = split, let table = TableSpills.table(key: key) {
+                pieces.append(.table(table))
+            } else {
+                pieces.append(.stream(0))
+            }
+        }
+        if let last = parts.last, parts.count > splits.count { pieces.append(.text(last)) }
+        return pieces
     }
 
     /// Where the findings go: the policies' sections, streamed.

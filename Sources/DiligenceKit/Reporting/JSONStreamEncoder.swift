@@ -19,6 +19,11 @@ final class JSONStreamEncoder: Encoder {
     private var mode = Mode.whole
     /// Whether the first streamed array has been opened.
     private var pastSplit = false
+    /// Members of the document's object written apart like `StreamedMembers` (arrays a run
+    /// spilled to temporary files as they grew: `TableSpills`), by key, and whether each has members.
+    private var spilledKeys: [String: Bool] = [:]
+    /// For each split, in order: the spilled member's key, or nil for a `StreamedMembers`.
+    private(set) var splitKeys: [String?] = []
 
     private enum Mode {
         /// Every part kept.
@@ -44,6 +49,18 @@ final class JSONStreamEncoder: Encoder {
         let encoder = JSONStreamEncoder(JSONWriter(capacity: capacity, lineDepth: lineDepth))
         encoder.encodeValue(value)
         return encoder.parts + [encoder.writer.takeDocumentEnd()]
+    }
+
+    /// `parts(of:)` with the document's members under `spilled`'s keys written apart too (each
+    /// an array that has members when its value is true), and each split's key (nil: the
+    /// `StreamedMembers`), in order: `parts` has one more element than `splits`.
+    static func parts<Value: Encodable>(
+        of value: Value, spilled: [String: Bool], lineDepth: Int? = nil
+    ) -> (parts: [String], splits: [String?]) {
+        let encoder = JSONStreamEncoder(JSONWriter(capacity: 4_096, lineDepth: lineDepth))
+        encoder.spilledKeys = spilled
+        encoder.encodeValue(value)
+        return (encoder.parts + [encoder.writer.takeDocumentEnd()], encoder.splitKeys)
     }
 
     /// The first of `parts(of:)` alone (the text up to the streamed array's opening): the rest
@@ -88,8 +105,10 @@ final class JSONStreamEncoder: Encoder {
     /// Members of an array open `depth` containers deep in another writer, as a section of a
     /// report stream (with the comma that separates it from an earlier section), with the
     /// holes the members left for table places.
-    static func section<Items: Sequence>(members items: Items, depth: Int, lineDepth: Int? = nil) -> ReportSection where Items.Element: Encodable {
-        let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: 16_384, lineDepth: lineDepth))
+    static func section<Items: Sequence>(
+        members items: Items, depth: Int, lineDepth: Int? = nil, capacity: Int = 16_384
+    ) -> ReportSection where Items.Element: Encodable {
+        let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: capacity, lineDepth: lineDepth))
         for item in items { encoder.encodeValue(item) }
         return ReportSection(encoder.writer.takeText(), places: encoder.holeKeys, at: encoder.holeOffsets, separator: ",")
     }
@@ -126,7 +145,8 @@ final class JSONStreamEncoder: Encoder {
 
     /// At a streamed array: the array opened, the text so far handed over as a part (dropped
     /// by a tail's encoding; a head's encoding stops here).
-    func split(hasMembers: Bool) throws {
+    func split(hasMembers: Bool, key: String? = nil) throws {
+        splitKeys.append(key)
         writer.beginArray()
         let text = writer.takeText()
         switch mode {
@@ -183,6 +203,10 @@ final class JSONStreamEncoder: Encoder {
         mutating func encode(_ value: UInt64, forKey key: Key) { self.key(key); encoder.writer.integer(Int(clamping: value)) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             self.key(key)
+            if depth == 1, !encoder.spilledKeys.isEmpty, let hasMembers = encoder.spilledKeys[key.stringValue] {
+                try encoder.split(hasMembers: hasMembers, key: key.stringValue)
+                return
+            }
             try encoder.encodeNested(value)
         }
 

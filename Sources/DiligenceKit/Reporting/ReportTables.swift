@@ -208,6 +208,14 @@ enum TableID {
         return hash.value
     }
 
+    /// A message's parts around its subject's name (schema 4's `messages`): a run numbers the
+    /// messages by this hash, not by the parts.
+    static func messageHash(_ parts: [String]) -> UInt64 {
+        var hash = FNV()
+        for part in parts { hash.add(part) }
+        return hash.value
+    }
+
     /// `prefix` and a hash as 16 lower-case hex digits (an id as schema 3 writes it).
     static func text(prefix: String, _ value: UInt64) -> String { FNV(value: value).id(prefix: prefix) }
 
@@ -436,18 +444,36 @@ public struct CitedPart: Sendable {
 }
 
 /// One table of `CitedLists`: its entries in order of first citation, keyed by the hash of
-/// their schema 3 id (the id's text is made once, when the entry is listed).
+/// their schema 3 id (the id's text is made once, when the entry is listed). A run that
+/// writes its tables to temporary files as they grow (`TableSpills`) takes the new entries
+/// out after each policy (`takeEntries()`): the table then holds only each entry's hash and
+/// place.
 struct CitedTable<Entry: Sendable>: Sendable {
+    /// The entries listed and not taken out, in order.
     private(set) var entries: [Entry] = []
     private var hashes: [UInt64] = []
     private(set) var places: [UInt64: Int] = [:]
+    /// Entries taken out (`takeEntries()`): the places of those still held count from here.
+    private(set) var takenOut = 0
+
+    /// Entries listed, taken out or not.
+    var count: Int { takenOut + entries.count }
 
     /// Lists the entry under `hash` unless it is listed.
     mutating func list(_ hash: UInt64, _ entry: @autoclosure () -> Entry) {
         guard places[hash] == nil else { return }
-        places[hash] = entries.count
+        places[hash] = count
         entries.append(entry())
         hashes.append(hash)
+    }
+
+    /// The entries listed since the last call, which the table no longer holds (their places stay).
+    mutating func takeEntries() -> [Entry] {
+        let taken = entries
+        takenOut += entries.count
+        entries = []
+        hashes = []
+        return taken
     }
 
     /// Lists what another table lists that is not listed yet, in its order.
@@ -465,20 +491,26 @@ struct CitedLists: Sendable {
     private(set) var stepTable = CitedTable<JSONReportV3.PathStepEntry>()
     private(set) var bandTable = CitedTable<JSONReportV3.BandsEntry>()
     private(set) var bindingTable = CitedTable<JSONReportV3.BindingTableEntry>()
-    /// Each message's parts around its subject's name (schema 4), each once.
-    private(set) var messages: [[String]] = []
-    private(set) var messagePlaces: [[String]: Int] = [:]
+    /// Each message's parts around its subject's name (schema 4), each once, keyed by their
+    /// hash (`TableID.messageHash`).
+    private(set) var messageTable = CitedTable<[String]>()
 
     var evidence: [JSONReportV3.EvidenceListEntry] { evidenceTable.entries }
     var recommendations: [JSONReportV3.RecommendationListEntry] { recommendationTable.entries }
     var steps: [JSONReportV3.PathStepEntry] { stepTable.entries }
     var bands: [JSONReportV3.BandsEntry] { bandTable.entries }
     var bindings: [JSONReportV3.BindingTableEntry] { bindingTable.entries }
+    var messages: [[String]] { messageTable.entries }
 
     private mutating func list(message parts: [String]) {
-        guard messagePlaces[parts] == nil else { return }
-        messagePlaces[parts] = messages.count
-        messages.append(parts)
+        messageTable.list(TableID.messageHash(parts), parts)
+    }
+
+    /// Takes out the entries of the tables a schema 4 report writes as they grow (`TableSpills`).
+    mutating func takeSpilledEntries() -> SpilledEntries {
+        SpilledEntries(
+            bindings: bindingTable.takeEntries(), bands: bandTable.takeEntries(), messages: messageTable.takeEntries(),
+            steps: stepTable.takeEntries())
     }
 
     /// Lists an evidence list unless it is listed (`info`: its hash and fact ids).
@@ -520,7 +552,7 @@ struct CitedLists: Sendable {
         stepTable.add(other.stepTable)
         recommendationTable.add(other.recommendationTable)
         bindingTable.add(other.bindingTable)
-        for parts in other.messages { list(message: parts) }
+        messageTable.add(other.messageTable)
     }
 }
 
@@ -531,4 +563,12 @@ extension Array {
         guard count == other.count else { return false }
         return withUnsafeBufferPointer { mine in other.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress } }
     }
+}
+
+/// The entries `CitedLists.takeSpilledEntries()` took out, in order.
+struct SpilledEntries {
+    var bindings: [JSONReportV3.BindingTableEntry]
+    var bands: [JSONReportV3.BandsEntry]
+    var messages: [[String]]
+    var steps: [JSONReportV3.PathStepEntry]
 }

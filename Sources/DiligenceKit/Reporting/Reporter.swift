@@ -77,6 +77,10 @@ protocol Reporter: Sendable {
     /// one (`FindingSummary.notAssessed`, `newFindings`), or each policy's countries and accepted
     /// risks (`PolicySummary`); a run keeps them only when a reporter does.
     var listsFindings: Bool { get }
+
+    /// Whether `layout` reads each policy's summary (`CheckSummary.policies`); a streamed run
+    /// keeps them only when a reporter does.
+    var readsPolicies: Bool { get }
 }
 
 extension Reporter {
@@ -89,6 +93,8 @@ extension Reporter {
     var listsFailing: Bool { false }
 
     var listsFindings: Bool { false }
+
+    var readsPolicies: Bool { true }
 
     /// The whole report in memory, for a result checked in memory (`Checker.check(_:options:)`,
     /// which keeps the policies). A streamed check writes its report with `StreamedCheck`.
@@ -112,6 +118,9 @@ extension Reporter {
             case .stream(let index): if index < streams.count { text += streams[index].joined() }
             case .streamSection(let index, let policy):
                 if index < streams.count, streams[index].indices.contains(policy) { text += streams[index][policy] }
+            case .table:
+                // Only a streamed check spills tables (`Citations.spills`); these citations keep theirs.
+                break
             }
         }
         return text
@@ -128,6 +137,8 @@ enum ReportPiece: Sendable, Equatable {
     /// One policy's section of the stream (`policy`: its index in the result's policies), for a
     /// layout that places the sections in another order (every section must then be placed once).
     case streamSection(Int, policy: Int)
+    /// A table a streamed check wrote to a temporary file as it grew (`TableSpills`).
+    case table(TableSpills.Table)
 }
 
 /// A policy's section of a report: text, with holes where it cites a reference by number (the
@@ -248,6 +259,9 @@ struct Citations: Sendable {
     private(set) var eventPlaces: [String: Int] = [:]
     /// JSON schema 3's lists, each entry once, in order of first citation.
     private(set) var lists = CitedLists()
+    /// Where a streamed check writes the tables of a schema 4 report that grow with the
+    /// portfolio as their entries are listed (nil: `lists` keeps them).
+    var spills: TableSpills?
 
     /// A reference compared and hashed by the bytes of its texts (`ExactText`), the quote
     /// included: the check looks one up for every cited line, and the Unicode way (titles and
@@ -302,6 +316,7 @@ struct Citations: Sendable {
             events.append(event)
         }
         lists.add(part.lists)
+        if let spills { spills.write(lists.takeSpilledEntries()) }
     }
 
     /// The number of a reference already numbered.
