@@ -15,7 +15,7 @@ import Testing
         listed("ABDOLLAHI", "ABDOLLAHI, Ali"),
     ]
 
-    /// The rule on, as measured (`partialCoverageCost` is off by default).
+    /// The rule on, as measured (on by default since the eighth round).
     static let on: ScoringParameters = {
         var parameters = ScoringParameters()
         parameters.partialCoverageCost = 0.3
@@ -27,7 +27,7 @@ import Testing
     }
 
     /// OFAC's aliases that add or drop an organisation's descriptive words (the OFAC-derived
-    /// dev split's misses), with the rule off (the default) and on. "PJS" is a legal form (Iran's
+    /// dev split's misses), with the rule off and on (the default). "PJS" is a legal form (Iran's
     /// public joint-stock company), so only "offshore" is left over.
     @Test(arguments: [
         (

@@ -113,7 +113,9 @@ def main():
         for _, _, query, entity, _ in pairs:
             handle.write(f"{query}\t{entity}\n")
         pair_file = handle.name
-    ours = [float(x) for x in run([bench_of(args.diligence), "pairs", "--list", args.list, "--input", pair_file]).split()]
+    # SCREENING_TUNE="name=value ..." scores with changed ScoringParameters (experiments only).
+    tune = [part for setting in os.environ.get("SCREENING_TUNE", "").split() for part in ("--tune", setting)]
+    ours = [float(x) for x in run([bench_of(args.diligence), "pairs", "--list", args.list, "--input", pair_file] + tune).split()]
     assert len(ours) == len(pairs), (len(ours), len(pairs))
 
     names = read_names(args.sdn, args.alt)

@@ -30,6 +30,10 @@ struct CandidateIndex: Sendable {
     /// Each name token's text as written (lower-case Latin), for typos that folding hides.
     var textStart: [Int32] = [0]
     var textBytes: [UInt8] = []
+    /// For a listed organisation's name, its number of name words (at most 255); 0 for other
+    /// kinds. The candidate bound of partial coverage (`PartialCoverage`) needs it: a query
+    /// may hold the listed name whole only if as many of its words reached the name.
+    var coverableWords: [UInt8] = []
 
     // Postings: the names each vocabulary token appears in.
     var postingStart: [Int32] = []
@@ -107,6 +111,7 @@ struct CandidateIndex: Sendable {
             nameEntity.append(Int32(item.entity))
             nameIndex.append(Int32(item.name))
             let nameTokens = item.tokens.enumerated().filter { $0.element.kind == .name }.map(\.offset)
+            coverableWords.append(entities[item.entity].kind == .organisation ? UInt8(min(nameTokens.count, 255)) : 0)
             for (position, token) in item.tokens.enumerated() {
                 let id: Int32
                 if let existing = vocabulary[token.key] {

@@ -46,6 +46,17 @@ extension NameScreener {
                     for position in CandidateIndex.range(of: hash, in: index.deletionHashes) { verify(index.deletionTokens[position]) }
                 }
             }
+            // The Arabic article written on ("alhoussein" / "hussein"), or on the listed name only.
+            if parameters.articleWrittenOn > 0, let rest = TokenComparison.withoutArticle(key) {
+                for hash in CandidateIndex.deletionHashes(rest) {
+                    for position in CandidateIndex.range(of: hash, in: index.deletionHashes) { verify(index.deletionTokens[position]) }
+                }
+            }
+            if parameters.articleWrittenOn > 0, token.kind == .name, key.count >= 5 {
+                for article in ["al", "el"] {
+                    if let candidate = joinedToken(article + query.name.tokens[i].text) { verify(candidate) }
+                }
+            }
             // More edits, for long tokens unknown to the list: at least half their trigrams shared.
             // (A lossy filter: a name whose other tokens match is still found and scored in full.)
             let budget = parameters.editBudget(length: key.count + 2)
@@ -124,16 +135,22 @@ extension NameScreener {
     /// The names that share a look-alike token with the query and whose score can reach the
     /// threshold: matched weight `N` (each query token at its best pair found) over `N` plus the
     /// weight of the query tokens no look-alike of the name covers.
+    ///
+    /// With partial coverage on, a listed organisation's name may lie wholly inside the query,
+    /// whose extra words then cost `partialCoverageCost`. That looser bound is used only for a
+    /// name that can be covered: as many of the query's name words reached it as it has name
+    /// words (two or more). Any other name is bounded as before, so a query of common words
+    /// ("Muhammad Ali Trading LLC") does not make every name with one of them a candidate.
     func candidates(_ query: PreparedQuery, found: [[Int32: TokenComparison]], threshold: Double, scratch: inout Scratch) -> [Int] {
         var best = [Double](repeating: 0, count: query.tokens.count)
         var missing = [Double](repeating: 0, count: query.tokens.count)
+        var looseMissing = [Double](repeating: 0, count: query.tokens.count)
         var alwaysMatched = 0.0
-        // An organisation's name of three words or more may hold a listed organisation's name
-        // whole (`PartialCoverage`): its extra words then cost `partialCoverageCost`.
         let mayCover =
-            query.kind == .organisation && parameters.partialCoverageCost < 1 && query.tokens.lazy.filter { $0.kind == .name }.count >= 3
+            query.kind != .person && parameters.partialCoverageCost < 1 && query.tokens.lazy.filter { $0.kind == .name }.count >= 3
         for (i, token) in query.tokens.enumerated() {
-            missing[i] = token.weight * (mayCover && token.kind == .name ? min(token.cost, parameters.partialCoverageCost) : token.cost)
+            missing[i] = token.weight * token.cost
+            looseMissing[i] = token.weight * (token.kind == .name ? min(token.cost, parameters.partialCoverageCost) : token.cost)
             if token.kind == .initial {
                 // Not looked up: may stand for any listed name.
                 alwaysMatched += parameters.initialSimilarity * (token.weight + capped(index.maximumWeight, .name)) / 2
@@ -160,16 +177,22 @@ extension NameScreener {
         for name in scratch.touched {
             let mask = scratch.mask[Int(name)]
             scratch.mask[Int(name)] = 0
-            var matched = alwaysMatched, unmatched = 0.0, strong = false
+            var matched = alwaysMatched, unmatched = 0.0, looseUnmatched = 0.0, reached = 0
             for i in query.tokens.indices where query.tokens[i].kind != .initial {
                 if mask & (UInt32(1) << UInt32(i)) != 0 {
                     matched += best[i]
-                    if query.tokens[i].kind == .name { strong = true }
+                    if query.tokens[i].kind == .name { reached += 1 }
                 } else {
                     unmatched += missing[i]
+                    looseUnmatched += looseMissing[i]
                 }
             }
-            guard strong, matched > 0, matched / (matched + unmatched) + margin >= threshold else { continue }
+            guard reached > 0, matched > 0 else { continue }
+            if mayCover, looseUnmatched < unmatched {
+                let words = Int(index.coverableWords[Int(name)])
+                if words >= 2, reached >= words { unmatched = looseUnmatched }
+            }
+            guard matched / (matched + unmatched) + margin >= threshold else { continue }
             result.append(Int(name))
         }
         result.sort()

@@ -128,6 +128,29 @@ extension NameScreener {
             if !conflicts.isEmpty {
                 reasons.append("different middle names: \(conflicts.joined(separator: ", ")) (counted in full)")
             }
+            // Another given name or surname on both sides ("GAGLOEV, Mikhail"/"GAGLOEV, Vladimir"):
+            // the shared name is a family's or a namesake's, so the listed name's own word counts
+            // in full, not half.
+            if parameters.differentNamesCountInFull > 0 {
+                let queryOwn = alignment.unmatchedQuery.filter { queryTokens[$0].kind == .name && queryTokens[$0].cost >= 1 && !queryTokens[$0].isPatronymic }
+                let listedOwn = alignment.unmatchedListed.filter {
+                    listed.tokens[$0].kind == .name && !listed.tokens[$0].isPatronymic && listed.flags[$0] & CandidateIndex.Flag.middle == 0
+                }
+                var differing: [String] = []
+                var usedListed = Set<Int>()
+                for q in queryOwn {
+                    guard let l = listedOwn.first(where: { !usedListed.contains($0) }) else { break }
+                    usedListed.insert(l)
+                    guard StringDistance.jaroWinkler(queryTokens[q].forms.key, listed.tokens[l].forms.key) < parameters.conflictSimilarity,
+                        !queryTokens[q].forms.phonetic.elementsEqual(listed.tokens[l].forms.phonetic)
+                    else { continue }
+                    extra += max(0, 1 - parameters.missingListedTokenCost * listed.tokens[l].cost) * listed.tokens[l].weight
+                    differing.append("\(text(queryTokens, q)) and \(text(listed.tokens, l))")
+                }
+                if !differing.isEmpty {
+                    reasons.append("different names: \(differing.joined(separator: ", ")) (the listed name counted in full)")
+                }
+            }
         }
 
         guard cap < 1 || extra > 0 else { return reasons }

@@ -60,12 +60,16 @@ extension NameScreener {
             saved += max(0, sideCost * token.cost - parameters.partialCoverageCost) * token.weight
         }
         guard saved > 0, alignment.weightAtStake - saved > 0 else { return nil }
+        let before = alignment.score
         alignment.weightAtStake -= saved
-        alignment.score = min(0.99, alignment.matchedWeight / alignment.weightAtStake)
+        let lifted = alignment.matchedWeight / alignment.weightAtStake
+        let capped = lifted > parameters.partialCoverageCap && before < parameters.partialCoverageCap
+        alignment.score = min(0.99, max(before, min(lifted, parameters.partialCoverageCap)))
         let words = discounted.map { String(decoding: extraTokens[$0].forms.text, as: UTF8.self) }.joined(separator: ", ")
         let cost = Self.format(parameters.partialCoverageCost)
+        let cap = capped ? " (at most \(Self.format(parameters.partialCoverageCap)): the same organisation or a related one)" : ""
         return queryCovered
-            ? "every word of the name is in the listed name, in order; its other words (\(words)) count \(cost)"
-            : "every word of the listed name is in the name, in order; the name's other words (\(words)) count \(cost)"
+            ? "every word of the name is in the listed name, in order; its other words (\(words)) count \(cost)\(cap)"
+            : "every word of the listed name is in the name, in order; the name's other words (\(words)) count \(cost)\(cap)"
     }
 }

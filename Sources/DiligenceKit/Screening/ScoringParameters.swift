@@ -65,10 +65,14 @@ public struct ScoringParameters: Sendable, Hashable {
     /// Partial coverage (`PartialCoverage.swift`): when every word of one organisation's name is
     /// in the other's, in order, each extra word of the longer name costs this share of its
     /// weight ("KISH INTERNATIONAL BANK OFFSHORE COMPANY PJS"/"KISH INTERNATIONAL BANK"); 1 turns
-    /// the rule off. Off by default (seventh round, `docs/screening.md`): at 0.3 it found more of
-    /// OFAC's aliases (dev F1 0.805 to 0.811) with no more random-name false alarms, but its
-    /// looser candidate bound halved throughput and "Wagner Group Holdings" rose above 0.85.
-    public var partialCoverageCost = 1.0
+    /// the rule off. On since the eighth round, with a candidate bound loosened only for a
+    /// listed name the query's words can cover (`docs/screening.md`).
+    public var partialCoverageCost = 0.3
+    /// The highest score partial coverage lifts a name to: a name with descriptive words added
+    /// or dropped is the listed organisation or a related one (a subsidiary, a trade name), so it
+    /// stays below a name that matches word for word ("Wagner Group Holdings" is not "WAGNER
+    /// GROUP" at 0.89). A score already higher without the rule is kept.
+    public var partialCoverageCap = 0.84
     /// ... only when the covered words weigh at least this share of the extra words' weight.
     public var partialCoverageShare = 1.0
 
@@ -78,6 +82,13 @@ public struct ScoringParameters: Sendable, Hashable {
     /// A Slavic surname's feminine form is not its masculine form ("Ivanova"/"Ivanov",
     /// "Zaytseva"/"Zaytsev"): a relative or a namesake, not a spelling.
     public var genderFormsDiffer = 1.0
+    /// A name with the Arabic article written on is the name without it ("Alhoussein"/"Hussein",
+    /// eighth round): compared without the article, as close as the rest.
+    public var articleWrittenOn = 1.0
+    /// A person's name with a given name or surname of its own on both sides ("GAGLOEV,
+    /// Mikhail"/"GAGLOEV, Vladimir", eighth round): the listed name's own word counts in full,
+    /// not half, as the shared word makes a relative or a namesake, not the same person.
+    public var differentNamesCountInFull = 1.0
     /// Tried in the sixth round and left off (`docs/screening.md`): a typo between short words
     /// (`shortWordLength` letters or fewer) must keep the sound key ("Mary"/"Mark",
     /// "Diaz"/"Diam"). It halved the random names' false alarms but lost real variants
@@ -118,6 +129,7 @@ public struct ScoringParameters: Sendable, Hashable {
         case "conflictSimilarity": conflictSimilarity = value
         case "partialCoverageCost": partialCoverageCost = value
         case "partialCoverageShare": partialCoverageShare = value
+        case "partialCoverageCap": partialCoverageCap = value
         case "acronymSimilarity": acronymSimilarity = value
         case "shortTypoSimilarity": shortTypoSimilarity = value
         case "shortWordLength": shortWordLength = Int(value)
@@ -125,6 +137,8 @@ public struct ScoringParameters: Sendable, Hashable {
         case "soundAlikeKeepsSyllables": soundAlikeKeepsSyllables = value
         case "nicknameNeedsNames": nicknameNeedsNames = value
         case "genderFormsDiffer": genderFormsDiffer = value
+        case "articleWrittenOn": articleWrittenOn = value
+        case "differentNamesCountInFull": differentNamesCountInFull = value
         default: return false
         }
         return true

@@ -37,6 +37,9 @@ public struct TokenComparison: Sendable, Hashable {
         /// A word transcribed into another script whose consonant skeleton is the listed
         /// word's ("fulajimier" from "弗拉基米尔"/"Vladimir"): a weaker match (`Transcription`).
         case transcription
+        /// A name with the Arabic article written on against the name without it
+        /// ("Alhoussein"/"Hussein", "Elhadji"/"Hadji"): as close as the names.
+        case article
     }
 
     public var how: How
@@ -130,6 +133,16 @@ public struct TokenComparison: Sendable, Hashable {
         if let match = Transcription.compare(a, b) {
             return TokenComparison(how: .transcription, similarity: parameters.transcriptionSimilarity, edits: match)
         }
+        // The Arabic article written on one name and not the other ("Alhoussein"/"Hussein").
+        if parameters.articleWrittenOn > 0, let rest = articleRest(a.key, b.key) {
+            let other = rest.first ? b : a
+            let bare = TokenForms(key: rest.name, text: [], phonetic: PhoneticKey.key(rest.name)[...])
+            if let match = compare(bare, TokenForms(key: other.key, text: [], phonetic: other.phonetic), parameters: parameters),
+                match.similarity > 0, match.how != .article
+            {
+                return TokenComparison(how: .article, similarity: match.similarity, edits: match.edits)
+            }
+        }
         // Stem: organisation words that share a long beginning ("manufactur-ing/-er").
         if allowStem, min(a.key.count, b.key.count) >= 6 {
             let common = zip(a.key, b.key).prefix { $0 == $1 }.count
@@ -155,6 +168,26 @@ public struct TokenComparison: Sendable, Hashable {
         // Keys fold "y" to "i".
         guard vowel == UInt8(ascii: "a") || vowel == UInt8(ascii: "i") || vowel == UInt8(ascii: "u") || vowel == UInt8(ascii: "e") else { return nil }
         return 2
+    }
+
+    /// When exactly one key opens with the Arabic article written on (`withoutArticle`) and the
+    /// other is about as long as the rest: the rest, and whether it is `a`'s.
+    static func articleRest(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> (name: ArraySlice<UInt8>, first: Bool)? {
+        switch (withoutArticle(a), withoutArticle(b)) {
+        case (let name?, nil) where abs(name.count - b.count) <= 2: (name, true)
+        case (nil, let name?) where abs(name.count - a.count) <= 2: (name, false)
+        default: nil
+        }
+    }
+
+    /// The key without the article "al" or "el" written on, when five letters or more follow
+    /// ("alhoussein" → "houssein"); nil otherwise. A name of six letters or fewer ("Alina",
+    /// "Elmira") is never cut.
+    static func withoutArticle(_ key: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        guard key.count >= 7, let first = key.first, first == UInt8(ascii: "a") || first == UInt8(ascii: "e"),
+            key[key.index(after: key.startIndex)] == UInt8(ascii: "l")
+        else { return nil }
+        return key.dropFirst(2)
     }
 
     /// Whether one word is the other, of three to five letters, with a letter added before it.
