@@ -23,9 +23,11 @@ enum BalticEndings {
         for ending in endings where text.count >= ending.count + 4 && text.suffix(ending.count).elementsEqual(ending) {
             let stem = text.dropLast(ending.count)
             guard let last = stem.last else { continue }
-            // "-js" follows a vowel (Latvian "Jevgeņijs"); the others a consonant, or "i"
-            // ("Jevgenijus": "-jus" after "i").
-            if ending != Array("js".utf8) {
+            // "-js" follows "i" or "e" (Latvian "Jevgeņijs", "Sergejs"); the others a consonant,
+            // or "i" ("Jevgenijus": "-jus" after "i").
+            if ending == Array("js".utf8) {
+                guard last == UInt8(ascii: "i") || last == UInt8(ascii: "e") else { continue }
+            } else {
                 guard !"aeouy".utf8.contains(last) else { continue }
             }
             result.append(stem)
@@ -39,7 +41,9 @@ enum BalticEndings {
     static func comparison(_ a: TokenForms, _ b: TokenForms, folds: SpellingFolds, parameters: ScoringParameters) -> TokenComparison? {
         for (x, y) in [(a, b), (b, a)] where !x.text.isEmpty && !x.text.contains(where: ASCII.isDigit) && x.transcription == nil && !x.abjad {
             guard x.text.last == UInt8(ascii: "s") else { continue }
-            for stem in stems(x.text) where abs(stem.count - y.key.count) <= 3 {
+            for stem in stems(x.text) where abs(stem.count - y.key.count) <= 3 && (stem.last == y.text.last || stem.last == y.key.last) {
+                // (The stem ends as the other word does, as written or folded: a cheap test
+                // before folding, which most pairs compared fail.)
                 let key = folds.apply(Array(stem))
                 guard key.count >= 4, abs(key.count - y.key.count) <= 2 else { continue }
                 let budget = parameters.editBudget(length: max(key.count, y.key.count))
