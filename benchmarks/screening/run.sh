@@ -74,6 +74,13 @@ for split in $splits; do
   python3 "$here/cross_script.py" "$here/cross-script.tsv" "$diligence" "$threshold" "$work" \
     --split "$split" --summary "$summary" --name "cross-script, $split" --markdown "$work/cross-script-$split.md" >/dev/null 2>"$work/cross-script-errors-$split.txt"
 done
+# A second development set of five other persons (eighth round: cross-script-dev2.tsv), all of it dev.
+case " $splits " in
+  *" dev "*)
+    python3 "$here/cross_script.py" "$here/cross-script-dev2.tsv" "$diligence" "$threshold" "$work" \
+      --split all --summary "$summary" --name "cross-script dev2 (all dev)" --markdown "$work/cross-script-dev2.md" >/dev/null 2>"$work/cross-script-dev2-errors.txt"
+    ;;
+esac
 echo
 echo "Every set at threshold $threshold (rapidfuzz token_sort_ratio at the same threshold, and at its best threshold on the set):"
 echo

@@ -40,8 +40,10 @@ enum AbjadComparison {
     /// The consonant class of a letter: classes merge what abjads and their romanisations
     /// confuse (b, p, f, v; t, d; s, z; k, g, q, c; j with g and c, as "ج" writes Turkish c,
     /// Egyptian g), as `PhoneticKey` does; "y" and "w" are their own (they can be vowels).
-    static func consonantClass(_ byte: UInt8) -> UInt8 {
+    /// An abjad's "j" (ج, Hebrew ג׳) is its own class, `abjadJ`, which pairs with both.
+    static func consonantClass(_ byte: UInt8, abjad: Bool = false) -> UInt8 {
         switch byte {
+        case UInt8(ascii: "j") where abjad: abjadJ
         case UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "q"), UInt8(ascii: "g"), UInt8(ascii: "j"): UInt8(ascii: "k")
         case UInt8(ascii: "z"), UInt8(ascii: "s"), UInt8(ascii: "x"): UInt8(ascii: "s")
         case UInt8(ascii: "v"), UInt8(ascii: "f"), UInt8(ascii: "p"), UInt8(ascii: "b"): UInt8(ascii: "b")
@@ -49,6 +51,11 @@ enum AbjadComparison {
         default: byte
         }
     }
+
+    /// The class of an abjad's "j": Arabic has no letter for the "zh" of foreign names and
+    /// writes it ج ("بريغوجين", Prigozhin), as it writes the "j" and Egyptian "g"; Hebrew's ג׳
+    /// alike. It pairs with the Latin velars and sibilants.
+    static let abjadJ = UInt8(ascii: "J")
 
     /// The elements of a lower-case ASCII word: digraphs ("kh", "gh", "sh", "ch", "th", "dh",
     /// "zh", "ph") one consonant, a repeated consonant once. In a Latin word a run of vowels is
@@ -69,16 +76,27 @@ enum AbjadComparison {
                     index += 1
                     continue
                 }
+            } else if !abjad, byte == UInt8(ascii: "y"), next == nil, case .vowel(let kinds) = result.last {
+                // A Latin "y" ending a word after a vowel is part of the vowel ("Yevgeniy",
+                // "Sergey": Russian -ий, -ей), which an abjad writes with one yeh.
+                result[result.count - 1] = .vowel(kinds | Vowel.front)
+                index += 1
+                continue
             } else if next == UInt8(ascii: "h"), "kgscztdp".utf8.contains(byte) {
                 // "kh" and "gh" (خ, غ) are k and g to a Latin reader; "sh", "ch", "zh" a sibilant;
                 // "th", "dh" a dental; "ph" f.
                 element = .consonant(consonantClass(byte == UInt8(ascii: "c") ? UInt8(ascii: "s") : byte))
                 index += 1
             } else {
-                element = .consonant(consonantClass(byte))
+                element = .consonant(consonantClass(byte, abjad: abjad))
             }
             index += 1
-            if element == result.last { continue }
+            // A consonant written twice in an abjad word is two consonants with a short vowel
+            // between them ("מננגגווה", m-n-n-g-g-w-a, Mnangagwa): an abjad writes a doubled
+            // consonant once. `matches` lets the second stand for the first's Latin consonant too.
+            if element == result.last, !abjad || element == .consonant(UInt8(ascii: "w")) || element == .consonant(UInt8(ascii: "b")) {
+                continue
+            }
             result.append(element)
         }
         return result
@@ -105,11 +123,36 @@ enum AbjadComparison {
             for j in 0...l.count where reachable[i][j] {
                 // A Latin vowel the abjad leaves out (not the last element: a final vowel is written).
                 if j < l.count, case .vowel = l[j], j + 1 < l.count { reachable[i][j + 1] = true }
-                guard i < a.count, j < l.count else { continue }
+                guard i < a.count else { continue }
+                if i > 0, j > 0, repeats(a[i - 1], a[i], l[j - 1]) { reachable[i + 1][j] = true }
+                guard j < l.count else { continue }
                 if pairs(a[i], l[j], first: i == 0) { reachable[i + 1][j + 1] = true }
             }
         }
         return reachable[a.count][l.count]
+    }
+
+    /// Whether the abjad element `current` can stand for the Latin element `latin` that the
+    /// element before it, `previous`, already stands for: two vowel letters writing one vowel
+    /// (alef and yeh opening "إيمرسون", Emmerson; "ای" in Persian and Urdu), or a consonant
+    /// written twice for one Latin consonant ("ננ" for the "nn" a Latin spelling doubles).
+    static func repeats(_ previous: Element, _ current: Element, _ latin: Element) -> Bool {
+        switch (previous, current, latin) {
+        case (.vowel, _, .vowel):
+            return isVowelLetter(current) && pairs(current, latin, first: false)
+        case (.consonant(let x), .consonant(let y), .consonant):
+            return x == y && pairs(current, latin, first: false)
+        default:
+            return false
+        }
+    }
+
+    /// A vowel, or yeh or waw written as the consonant beside a vowel ("ay", "aw").
+    static func isVowelLetter(_ element: Element) -> Bool {
+        switch element {
+        case .vowel: true
+        case .consonant(let x): x == UInt8(ascii: "y") || x == UInt8(ascii: "w")
+        }
     }
 
     /// Whether an abjad element can stand for a Latin one.
@@ -117,9 +160,11 @@ enum AbjadComparison {
         switch (a, l) {
         case (.consonant(let x), .consonant(let y)):
             if x == y { return true }
+            if x == abjadJ { return y == UInt8(ascii: "k") || y == UInt8(ascii: "s") }
             // The abjad's vowel letters written as consonants: "y" for yeh, "w" for waw (ICU
-            // writes them so beside a vowel); Latin writes waw "v" or "w".
-            return (x == UInt8(ascii: "w") && y == UInt8(ascii: "b"))
+            // writes them so beside a vowel); Latin writes waw "v" or "w". Hebrew writes a
+            // foreign "w" with a doubled vav, read "v" ("מננגגווה", Mnangagwa).
+            return (x == UInt8(ascii: "w") && y == UInt8(ascii: "b")) || (x == UInt8(ascii: "b") && y == UInt8(ascii: "w"))
         case (.vowel(let x), .vowel(let y)):
             // An alef opening the word carries any vowel ("اردوغان", "Erdogan").
             return first || x & y != 0

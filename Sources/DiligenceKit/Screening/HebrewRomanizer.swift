@@ -3,7 +3,8 @@
 /// came out as "nyqwls mdwr", too far from "Nicolas Maduro" to match.
 ///
 /// The letters follow the simplified romanisation of the Academy of the Hebrew Language (2006,
-/// without diacritics: ח "h", כ/ק "k", צ "ts", ש "sh"), with the geresh of loan sounds (ג׳ "j",
+/// without diacritics: ח "h" ("kh" after a letter "h" would make a digraph of), כ/ק "k", צ "ts",
+/// ש "sh"), with the geresh of loan sounds (ג׳ "j",
 /// ז׳ "zh", צ׳ "ch", ח׳ "kh", ת׳ "th") and the matres lectionis read by position, as in names
 /// written without points: vav is "v" at the start of a word or doubled and "u" elsewhere (it
 /// writes "o" as often; "u" found more of the cross-script set's development split, 0.633
@@ -54,7 +55,11 @@ enum HebrewRomanizer {
                     output += atStart ? "v" : "u"
                 }
             case "ז": output += geresh ? "zh" : "z"
-            case "ח": output += geresh ? "kh" : "h"
+            case "ח":
+                // After a letter that an "h" would make a digraph of ("יצחק": "ts" + "h" reads
+                // "t" + "sh", and the spelling folds then shrink "ytshk" to "ik", the key of the
+                // aircraft "YK-..."), ח is written "kh", as many romanisations write it.
+                output += geresh || output.unicodeScalars.last.map({ "sctzkgpd".unicodeScalars.contains($0) }) == true ? "kh" : "h"
             case "ט": output += "t"
             case "י":
                 if next == "י" {

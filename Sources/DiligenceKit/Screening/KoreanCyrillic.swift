@@ -16,6 +16,13 @@
 /// | -р (r) ending a syllable | ㄹ | l |
 /// | Чен, Сен (Kholodovich ㅓ+ㅇ) | 정, 성 | jong, song |
 /// | Ён/Ен, Ё (a word) | 영, 여/요 | yong, yo |
+/// | -он (Kontsevich ㅓ/ㅗ+ㅇ: Чжон, Сон) | 정, 송 | jong, song |
+/// | Georgian, Armenian и- before a vowel (იო) | 여/요 | yo |
+///
+/// Kontsevich writes a syllable's final ㅇ and ㄴ both "н"; after "о" the lists' spelling is
+/// mostly "ong" (정, 성, 영, 용, 동, 송, 종, 홍 are among the commonest syllables of given names),
+/// so "-он" of a given name is read "ong" ("Ким Ё Чжон", Kim Yo Jong). The surname keeps its
+/// spelling (Чон is the surname 전, Jon).
 ///
 /// Only a name that is recognisably Korean is read so: its first word is a Korean surname as
 /// Russian writes it (`surnames`), it has two to four words, and every other word is then one
@@ -46,8 +53,14 @@ enum KoreanCyrillic {
         let georgian = source.unicodeScalars.contains { (0x10A0...0x10FF).contains($0.value) }
         let words = latin.split(separator: " ").map(String.init)
         guard (2...4).contains(words.count), surnames.contains(words[0].lowercased()) else { return latin }
+        // BGN/PCGN (and Latin-ASCII) write a lone "Ё" as "E"; as a syllable of a Korean name it is 여/요, "yo".
+        let sourceWords = source.split(separator: " ")
         var result = [words[0]]
-        for word in words.dropFirst() {
+        for (position, word) in words.enumerated().dropFirst() {
+            if sourceWords.count == words.count, sourceWords[position] == "Ё" || sourceWords[position] == "ё" {
+                result.append(word.first?.isUppercase == true ? "Yo" : "yo")
+                continue
+            }
             var syllables: [String] = []
             for part in word.split(separator: "-", omittingEmptySubsequences: true) {
                 var syllable = part.lowercased()
@@ -90,6 +103,12 @@ enum KoreanCyrillic {
             break
         }
         var body = String(rest)
+        // Georgian and Armenian write the glide of 여, 요, 야, 유 with "i" ("იო" for Ё): "y".
+        if initial.isEmpty, body.count >= 2, body.hasPrefix("i"), let next = body.dropFirst().first, "aou".contains(next) {
+            body = "y" + body.dropFirst()
+        }
+        // Kontsevich's "-он" is mostly "-ong" in the lists' spelling (ㅇ and ㄴ are both "н").
+        if body.hasSuffix("on") { body += "g" }
         // Ы, the vowel ㅡ, is "u" in the lists' spelling ("Ын" → "un"); a "y" after a vowel is й.
         if body.hasPrefix("y"), body.count >= 2, let next = body.dropFirst().first, !"aeiou".contains(next) {
             body = "u" + body.dropFirst()

@@ -104,6 +104,8 @@ public struct TokenComparison: Sendable, Hashable {
         if let ending = inflectedEnding(a.key, b.key) {
             return TokenComparison(how: .typo, similarity: StringDistance.jaroWinkler(a.key, b.key), edits: ending)
         }
+        // The same with the stem spelt otherwise too ("Jevgenijus"/"Yevgeniy", `BalticEndings`).
+        if let comparison = BalticEndings.comparison(a, b, folds: NameNormalizer.standard.folds, parameters: parameters) { return comparison }
         // A Russian adjective made from a place, in an organisation's name ("Novosibirskii"/
         // "Novosibirsk", "Kazanskii"/"Kazan", "Balashikhinskiy"/"Balashikha").
         if allowStem, let ending = adjectiveEnding(a.key, b.key) {
@@ -117,7 +119,9 @@ public struct TokenComparison: Sendable, Hashable {
         // disturb ("wrdh" and "Wardah"); other tokens need the same sound key of three classes
         // or more and a fair Jaro-Winkler similarity ("Mohamed"/"Muhammad").
         let aText = a.text.isEmpty ? a.key : a.text, bText = b.text.isEmpty ? b.key : b.text
-        if a.abjad || b.abjad, isSkeleton(aText) || isSkeleton(bText) {
+        // Only the abjad's word is read as a skeleton: a Latin word without vowels ("HD", "NG",
+        // "H.M.") is an acronym or initials, not a name written without its short vowels.
+        if (a.abjad && isSkeleton(aText)) || (b.abjad && isSkeleton(bText)) {
             let aSound = PhoneticKey.key(aText), bSound = PhoneticKey.key(bText)
             if aSound.count >= 2, aSound == bSound || (a.phonetic.count >= 2 && a.phonetic.elementsEqual(b.phonetic)) {
                 return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)

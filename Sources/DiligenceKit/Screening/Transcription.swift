@@ -196,6 +196,10 @@ public enum Transcription {
             case UInt8(ascii: "s"), UInt8(ascii: "z"), UInt8(ascii: "x"):
                 mask = Class.sibilant
                 if next(1) == UInt8(ascii: "h") { width = 2 }
+            case UInt8(ascii: "r") where script == .chinese:
+                // Chinese writes the "zh" of foreign names with its r syllables ("任" ren in
+                // "普里戈任", Prigozhin; "日" ri): a liquid or a sibilant.
+                mask = Class.liquid | Class.sibilant
             case UInt8(ascii: "l"), UInt8(ascii: "r"): mask = Class.liquid
             case UInt8(ascii: "m"): mask = Class.m
             case UInt8(ascii: "n"):

@@ -116,13 +116,37 @@ public enum Transliterator {
     /// Greek "ντ" after a vowel written as the "d" it stands for in foreign names, which Greek
     /// writes so for want of a letter ("Βολοντίμιρ" is "Volodymyr"; BGN/PCGN reads a medial "ντ"
     /// "nd", and at the start of a word "d" already): read as "δ" ("dh", folded to "d").
+    ///
+    /// Greek writes the other sounds of foreign names it has no letter for with digraphs too, read
+    /// here as lists write those names:
+    /// - "τζ" is "j" (dʒ: "Τζον" John, "τζονγκ" the "jong" of Kim Yo Jong; BGN/PCGN "tz");
+    /// - "νγκ" is "ng" (the nasal written twice: BGN/PCGN gives "nng");
+    /// - "γι" before a vowel opening a word is the glide "y" ("Γιο", Yo; BGN/PCGN "yio");
+    /// - "ου" is "u" (BGN/PCGN "ou", which the keys fold to "u" but a syllable of a Korean or
+    ///   Chinese name, "ουν" for Un, is compared as written).
     static func greekForeignStops(_ text: String) -> String {
-        guard text.contains("ντ") else { return text }
+        guard text.contains("ντ") || text.contains("τζ") || text.contains("Τζ") || text.contains("νγκ") || text.contains("ι") || text.contains("ου") else {
+            return text
+        }
+        let vowels = "αεηιουωάέήίόύώ".unicodeScalars
         var result = String.UnicodeScalarView()
         var scalars = text.unicodeScalars[...]
         while let scalar = scalars.popFirst() {
-            if scalar == "ν", scalars.first == "τ", let previous = result.last, "αεηιουωάέήίόύώ".unicodeScalars.contains(previous) {
+            let next = scalars.first
+            let atStart = result.last.map { !$0.properties.isAlphabetic } ?? true
+            if scalar == "ν", next == "τ", let previous = result.last, vowels.contains(previous) {
                 result.append("δ")
+                scalars = scalars.dropFirst()
+            } else if scalar == "τ" || scalar == "Τ", next == "ζ" {
+                result.append(scalar == "τ" ? "j" : "J")
+                scalars = scalars.dropFirst()
+            } else if scalar == "ο" || scalar == "Ο", next == "υ" || next == "ύ" {
+                result.append(scalar == "ο" ? "u" : "U")
+                scalars = scalars.dropFirst()
+            } else if scalar == "ν", next == "γ", scalars.dropFirst().first == "κ" {
+                continue
+            } else if scalar == "γ" || scalar == "Γ", atStart, next == "ι", let after = scalars.dropFirst().first, vowels.contains(after), after != "ι" {
+                result.append(scalar == "γ" ? "y" : "Y")
                 scalars = scalars.dropFirst()
             } else {
                 result.append(scalar)
@@ -234,6 +258,8 @@ public enum Transliterator {
         // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
         // Its stops are said voiced or voiceless by their place (`TamilSpelling`).
         if TamilSpelling.applies(to: word) { latin = TamilSpelling.spoken(latin) }
+        // Bengali writes v, w and an opening y of foreign names with other letters (`BengaliSpelling`).
+        if BengaliSpelling.applies(to: word) { latin = BengaliSpelling.foreign(latin) }
         if word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first, isHangulSyllable(scalar.value) {
             latin = koreanSpelling(latin)
         } else if word.unicodeScalars.contains(where: { isHan($0.value) || isHangulSyllable($0.value) || (0x30A0...0x30FF).contains($0.value) }) {

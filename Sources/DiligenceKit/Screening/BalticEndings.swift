@@ -1,0 +1,60 @@
+/// Lithuanian and Latvian write a foreign name with their own nominative endings and their own
+/// letters for its sounds at once: "Jevgenijus Prigožinas" (Lithuanian Wikipedia) for
+/// Yevgeniy Prigozhin, "Viktoras Janukovyčius" for Viktor Yanukovych, "Jevgeņijs" in Latvian.
+/// `TokenComparison.inflectedEnding` matches an ending added to the very same key ("Putinas" /
+/// "Putin"); when the stem is spelt otherwise too ("Jevgenij" is "Yevgeniy" by the folds and one
+/// edit), the ending is taken off the word as written, the stem folded, and the two compared as
+/// a typo within the edit budget of the longer.
+///
+/// The endings are the masculine nominatives of Lithuanian (-as, -is, -ys, -us, and -ius, -jus
+/// after a stem in a consonant or "i") and Latvian (-is, -us, -js; a bare "-s" is one letter, a
+/// typo already): Ambrazas, Vytautas, and
+/// Lithuanian grammars' rules for adapting foreign names (Valstybinė lietuvių kalbos komisija,
+/// "Nelietuviškų asmenvardžių rašymo taisyklės"; Latvian: Valsts valodas centrs,
+/// "Citvalodu personvārdu atveide latviešu valodā").
+enum BalticEndings {
+    /// Endings, longest first.
+    static let endings: [[UInt8]] = ["ius", "jus", "js", "as", "is", "ys", "us"].map { Array($0.utf8) }
+
+    /// The stems of a word as written (lower-case ASCII) without each ending it has, the stem at
+    /// least four letters long, the stem ending in a consonant or "i" as the endings follow.
+    static func stems(_ text: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var result: [ArraySlice<UInt8>] = []
+        for ending in endings where text.count >= ending.count + 4 && text.suffix(ending.count).elementsEqual(ending) {
+            let stem = text.dropLast(ending.count)
+            guard let last = stem.last else { continue }
+            // "-js" follows "i" or "e" (Latvian "Jevgeņijs", "Sergejs"); the others a consonant,
+            // or "i" ("Jevgenijus": "-jus" after "i").
+            if ending == Array("js".utf8) {
+                guard last == UInt8(ascii: "i") || last == UInt8(ascii: "e") else { continue }
+            } else {
+                guard !"aeouy".utf8.contains(last) else { continue }
+            }
+            result.append(stem)
+        }
+        return result
+    }
+
+    /// A typo match between a word with a Baltic ending and another word: the stem folded
+    /// (`folds`) against the other's key within the edit budget, with the Jaro-Winkler
+    /// similarity a typo needs; nil when neither word has an ending that makes them match.
+    static func comparison(_ a: TokenForms, _ b: TokenForms, folds: SpellingFolds, parameters: ScoringParameters) -> TokenComparison? {
+        for (x, y) in [(a, b), (b, a)] where !x.text.isEmpty && !x.text.contains(where: ASCII.isDigit) && x.transcription == nil && !x.abjad {
+            guard x.text.last == UInt8(ascii: "s") else { continue }
+            for stem in stems(x.text) where abs(stem.count - y.key.count) <= 3 && (stem.last == y.text.last || stem.last == y.key.last) {
+                // (The stem ends as the other word does, as written or folded: a cheap test
+                // before folding, which most pairs compared fail.)
+                let key = folds.apply(Array(stem))
+                guard key.count >= 4, abs(key.count - y.key.count) <= 2 else { continue }
+                let budget = parameters.editBudget(length: max(key.count, y.key.count))
+                guard budget > 0 else { continue }
+                let edits = StringDistance.editDistance(key[...], y.key, limit: budget)
+                guard edits <= budget else { continue }
+                let similarity = StringDistance.jaroWinkler(key[...], y.key)
+                guard similarity >= parameters.minimumTypoSimilarity else { continue }
+                return TokenComparison(how: .typo, similarity: similarity, edits: edits + x.text.count - stem.count)
+            }
+        }
+        return nil
+    }
+}
