@@ -39,21 +39,28 @@ enum BalticEndings {
     /// (`folds`) against the other's key within the edit budget, with the Jaro-Winkler
     /// similarity a typo needs; nil when neither word has an ending that makes them match.
     static func comparison(_ a: TokenForms, _ b: TokenForms, folds: SpellingFolds, parameters: ScoringParameters) -> TokenComparison? {
-        for (x, y) in [(a, b), (b, a)] where !x.text.isEmpty && !x.text.contains(where: ASCII.isDigit) && x.transcription == nil && !x.abjad {
-            guard x.text.last == UInt8(ascii: "s") else { continue }
-            for stem in stems(x.text) where abs(stem.count - y.key.count) <= 3 && (stem.last == y.text.last || stem.last == y.key.last) {
-                // (The stem ends as the other word does, as written or folded: a cheap test
-                // before folding, which most pairs compared fail.)
-                let key = folds.apply(Array(stem))
-                guard key.count >= 4, abs(key.count - y.key.count) <= 2 else { continue }
-                let budget = parameters.editBudget(length: max(key.count, y.key.count))
-                guard budget > 0 else { continue }
-                let edits = StringDistance.editDistance(key[...], y.key, limit: budget)
-                guard edits <= budget else { continue }
-                let similarity = StringDistance.jaroWinkler(key[...], y.key)
-                guard similarity >= parameters.minimumTypoSimilarity else { continue }
-                return TokenComparison(how: .typo, similarity: similarity, edits: edits + x.text.count - stem.count)
-            }
+        // Most pairs compared end in no "s" on either side: they leave here, with no array of
+        // the two orders made (that, once per pair, was most of this rule's cost).
+        if a.text.last == UInt8(ascii: "s"), let found = oneWay(a, b, folds: folds, parameters: parameters) { return found }
+        if b.text.last == UInt8(ascii: "s") { return oneWay(b, a, folds: folds, parameters: parameters) }
+        return nil
+    }
+
+    /// `comparison` with the ending on `x`'s side only.
+    private static func oneWay(_ x: TokenForms, _ y: TokenForms, folds: SpellingFolds, parameters: ScoringParameters) -> TokenComparison? {
+        guard x.transcription == nil, !x.abjad, !x.text.contains(where: ASCII.isDigit) else { return nil }
+        for stem in stems(x.text) where abs(stem.count - y.key.count) <= 3 && (stem.last == y.text.last || stem.last == y.key.last) {
+            // (The stem ends as the other word does, as written or folded: a cheap test
+            // before folding, which most pairs compared fail.)
+            let key = folds.apply(Array(stem))
+            guard key.count >= 4, abs(key.count - y.key.count) <= 2 else { continue }
+            let budget = parameters.editBudget(length: max(key.count, y.key.count))
+            guard budget > 0 else { continue }
+            let edits = StringDistance.editDistance(key[...], y.key, limit: budget)
+            guard edits <= budget else { continue }
+            let similarity = StringDistance.jaroWinkler(key[...], y.key)
+            guard similarity >= parameters.minimumTypoSimilarity else { continue }
+            return TokenComparison(how: .typo, similarity: similarity, edits: edits + x.text.count - stem.count)
         }
         return nil
     }
