@@ -420,6 +420,8 @@ public struct CitedPart: Sendable {
         // The evidence lists this policy cited already: their facts and references are in
         // `facts` and `references`, in order, so a finding citing one again adds nothing.
         var seenLists: Set<UInt64> = []
+        var seenStorages: Set<UInt> = []
+        var heldLists: [[Evidence]] = []
         for finding in findings {
             if tables || lists, !finding.evidence.isEmpty {
                 let info = EvidenceLists.shared.info(of: finding.evidence)
@@ -430,7 +432,11 @@ public struct CitedPart: Sendable {
                     }
                     if lists { self.lists.add(evidence: finding.evidence, info) }
                 }
-            } else {
+            } else if seenStorages.insert(finding.evidence.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }).inserted {
+                // A list shared with an earlier finding of the policy (a factor's own lines) is
+                // numbered already: the same storage holds the same references (kept alive
+                // here, so that no other list is made at its address meanwhile).
+                heldLists.append(finding.evidence)
                 for evidence in finding.evidence {
                     if let reference = evidence.reference { references.append(reference) }
                 }

@@ -146,12 +146,12 @@ extension MarkdownReporter {
         // What a finding alone is advised: not its factor's recommendations (in the profile) nor
         // its rule's general advice (under the rule in section 4).
         var specific: [[String]] = []
-        for position in group.members {
-            let facts = FactorFacts(findings[position], context)
+        let memberFacts = FactorFacts.of(group.members, findings, context)
+        for (position, facts) in zip(group.members, memberFacts) {
             let general = RuleRegistry.advice[findings[position].rule] ?? []
             specific.append(findings[position].recommendations.filter { !facts.recommends($0) && !general.contains($0) })
         }
-        for entry in entries(group, findings, context, said) {
+        for entry in entries(group, findings, context, said, facts: memberFacts) {
             render(entry, findings, context, &out)
         }
         out.blank()
@@ -188,9 +188,29 @@ extension MarkdownReporter {
     /// an imported factor may hold thousands of events.
     struct FactorFacts {
         let factors: [RiskFactor]
+        /// Each factor's exempt goods line (`exemptGoodsEvidence`, made once here).
+        private let exemptGoods: [Evidence?]
 
         init(_ finding: Finding, _ context: ReportContext) {
             factors = finding.factors.compactMap { context.factors.factor($0) }
+            exemptGoods = factors.map(\.exemptGoodsEvidence)
+        }
+
+        /// The facts of each member of a group, in order: members that name the same factors
+        /// (most of a group) share one, instead of copying the factors out of the catalog each.
+        static func of(_ members: [Int], _ findings: [Finding], _ context: ReportContext) -> [FactorFacts] {
+            var all: [FactorFacts] = []
+            all.reserveCapacity(members.count)
+            var previous: Int?
+            for position in members {
+                if let previous, let last = all.last, findings[previous].factors == findings[position].factors {
+                    all.append(last)
+                } else {
+                    all.append(FactorFacts(findings[position], context))
+                }
+                previous = position
+            }
+            return all
         }
 
         /// Whether a profile states the line: a factor's source, a dated line of a factor (its
@@ -204,9 +224,9 @@ extension MarkdownReporter {
             {
                 return true
             }
-            guard let factor = factors.first(where: { $0.id == evidence.record }) else { return false }
-            if let reference = evidence.reference { return factor.references.contains(reference) }
-            return evidence.date != nil || evidence == factor.exemptGoodsEvidence
+            guard let at = factors.firstIndex(where: { $0.id == evidence.record }) else { return false }
+            if let reference = evidence.reference { return factors[at].references.contains(reference) }
+            return evidence.date != nil || evidence == exemptGoods[at]
         }
 
         /// Whether a profile quotes the source.
@@ -253,44 +273,61 @@ extension MarkdownReporter {
         var citing: Reference?
     }
 
-    func entries(_ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ said: Set<String> = []) -> [FindingEntry] {
+    /// `facts`: each member's `FactorFacts` (made here when not given).
+    func entries(
+        _ group: FindingGroup, _ findings: [Finding], _ context: ReportContext, _ said: Set<String> = [], facts: [FactorFacts]? = nil
+    ) -> [FindingEntry] {
+        let facts = facts ?? FactorFacts.of(group.members, findings, context)
+        // The factor's texts the headline compares with, made once for the group.
+        let texts = group.factor.map(FactorTexts.init)
         var entries: [FindingEntry] = []
-        var index: [String: Int] = [:]
+        var index: [EntryKey: Int] = [:]
         // Only findings that share their rule and severity with another can share an entry.
-        var peers: [String: Int] = [:]
+        var peers: [PeerKey: Int] = [:]
         let asOfStep = "as of \(context.asOf)"
-        for position in group.members { peers["\(findings[position].rule)\u{1}\(findings[position].severity)", default: 0] += 1 }
-        for position in group.members {
+        for position in group.members { peers[PeerKey(findings[position]), default: 0] += 1 }
+        for (position, facts) in zip(group.members, facts) {
             let finding = findings[position]
             let name = finding.subjectName
-            let alone = finding.accepted != nil || peers["\(finding.rule)\u{1}\(finding.severity)", default: 0] < 2
+            let alone = finding.accepted != nil || peers[PeerKey(finding), default: 0] < 2
             func split(_ text: String) -> [String] {
                 alone || name.count < 3 ? [text] : text.components(separatedByBytesOf: name)
             }
             let pieces = Self.steps(finding)
-            var shown = shown(finding, group.factor)
+            var shown = shown(finding, pieces, texts)
             // Said once: in the company's summary, or (the report's as-of date) in its control block.
             shown.steps.removeAll { said.contains(pieces[$0]) || pieces[$0] == asOfStep }
             var entry = FindingEntry(
                 members: [position], message: split(shown.message), path: shown.steps.map { split(pieces[$0]) },
-                details: details(finding, FactorFacts(finding, context), context))
+                details: details(finding, facts, context))
             // An accepted finding, or one without a peer, is an entry of its own.
             guard !alone else {
                 entries.append(entry)
                 continue
             }
             // The key sets the distances aside: findings that differ in them alone may share.
-            var key = "\(finding.severity)\u{1}\(finding.rule)\u{1}\(context.isNew(finding) == true)\u{1}"
+            var key = EntryKey()
+            key.append(finding.severity.name, then: 0x01)
+            key.append(finding.rule.rawValue, then: 0x01)
+            key.append(context.isNew(finding) == true ? "true" : "false", then: 0x01)
             var distances: [String] = []
-            func template(_ pieces: [String]) -> String {
-                pieces.map { piece in
-                    let split = Self.distances(in: piece)
-                    distances += split.values
-                    return split.texts.joined(separator: "\u{4}")
-                }.joined(separator: "\u{0}")
+            for (at, piece) in entry.message.enumerated() {
+                if at > 0 { key.bytes.append(0x00) }
+                key.appendTemplate(piece, &distances)
             }
-            key += template(entry.message) + "\u{1}" + entry.path.map(template).joined(separator: "\u{2}")
-            for line in entry.details { key += "\u{1}" + line.text + (line.citing.map { "\u{3}\($0.hashValue)" } ?? "") }
+            key.bytes.append(0x01)
+            for (slot, step) in entry.path.enumerated() {
+                if slot > 0 { key.bytes.append(0x02) }
+                for (at, piece) in step.enumerated() {
+                    if at > 0 { key.bytes.append(0x00) }
+                    key.appendTemplate(piece, &distances)
+                }
+            }
+            for line in entry.details {
+                key.bytes.append(0x01)
+                key.append(line.text)
+                if let reference = line.citing { key.append(reference.hashValue) }
+            }
             entry.distances = [distances]
             if let at = index[key], entries[at].details == entry.details, Self.differsInOneDistance(entries[at].distances + [distances]) {
                 entries[at].members.append(position)
@@ -301,6 +338,53 @@ extension MarkdownReporter {
             }
         }
         return entries
+    }
+
+    /// Findings that may share an entry: the same rule and severity.
+    private struct PeerKey: Hashable {
+        let rule: RuleID
+        let severity: Severity
+
+        init(_ finding: Finding) {
+            rule = finding.rule
+            severity = finding.severity
+        }
+    }
+
+    /// What findings that share an entry have in common (the distances set aside), as bytes:
+    /// hashed and compared byte for byte, not as a String (whose hashing normalises a text that
+    /// is not ASCII first).
+    private struct EntryKey: Hashable {
+        var bytes: [UInt8] = []
+
+        mutating func append(_ text: String, then separator: UInt8? = nil) {
+            bytes.append(contentsOf: text.utf8)
+            if let separator { bytes.append(separator) }
+        }
+
+        mutating func append(_ number: Int) {
+            bytes.append(0x03)
+            withUnsafeBytes(of: number) { bytes.append(contentsOf: $0) }
+        }
+
+        /// The piece's bytes with each distance in it ("57 km") as 0x04; the distances join `distances`.
+        mutating func appendTemplate(_ piece: String, _ distances: inout [String]) {
+            var piece = piece
+            piece.withUTF8 { text in
+                var start = 0
+                MarkdownReporter.scanDistances(text) { range in
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<range.lowerBound]))
+                    bytes.append(0x04)
+                    distances.append(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+                    start = range.upperBound
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// Whether members' distances, slot by slot, differ only where each member states one and
@@ -315,12 +399,26 @@ extension MarkdownReporter {
     /// The text split around each distance ("57 km", "0.0 km"): the texts between them (one
     /// more than the distances) and the distances, read on the UTF-8 bytes.
     static func distances(in text: String) -> (texts: [String], values: [String]) {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            var texts: [String] = []
+            var values: [String] = []
+            var start = 0
+            scanDistances(bytes) { range in
+                texts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<range.lowerBound]), as: UTF8.self))
+                values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                start = range.upperBound
+            }
+            texts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return (texts, values)
+        }
+    }
+
+    /// Each distance in the UTF-8 bytes ("57 km", "0.0 km": a number not inside a word, then
+    /// " km" not followed by a letter), in order, as the range of its bytes.
+    static func scanDistances(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Range<Int>) -> Void) {
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
         func isWordByte(_ byte: UInt8) -> Bool { isDigit(byte) || byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E }
-        var texts: [String] = []
-        var values: [String] = []
-        var start = 0
         var index = 0
         while index < bytes.count {
             guard isDigit(bytes[index]), index == 0 || !isWordByte(bytes[index - 1]) else {
@@ -337,16 +435,12 @@ extension MarkdownReporter {
             if end + 3 <= bytes.count, bytes[end] == 0x20, bytes[end + 1] == 0x6B, bytes[end + 2] == 0x6D,
                 end + 3 == bytes.count || !isWordByte(bytes[end + 3]) || bytes[end + 3] == 0x2E
             {
-                texts.append(String(decoding: bytes[start..<index], as: UTF8.self))
-                values.append(String(decoding: bytes[index..<(end + 3)], as: UTF8.self))
-                start = end + 3
-                index = start
+                found(index..<(end + 3))
+                index = end + 3
             } else {
                 index = end
             }
         }
-        texts.append(String(decoding: bytes[start...], as: UTF8.self))
-        return (texts, values)
     }
 
     /// The finding's lines under its path: its own evidence (the lines the profiles and the
@@ -437,19 +531,24 @@ extension MarkdownReporter {
         // "its distance" where each states its own; a finding alone keeps its name.
         if single { placeholder = Escaping.markdown(first.subjectName) }
         var slot = 0
-        func text(_ pieces: [String]) -> String {
-            pieces.map { piece in
-                guard !differing.isEmpty else { return Escaping.markdown(piece) }
+        // Written piece by piece, not joined into a String first.
+        func write(_ pieces: [String]) {
+            for (at, piece) in pieces.enumerated() {
+                if at > 0 { out.part(placeholder) }
+                guard !differing.isEmpty else {
+                    out.part(Escaping.markdown(piece))
+                    continue
+                }
                 let split = Self.distances(in: piece)
-                var text = Escaping.markdown(split.texts[0])
+                out.part(Escaping.markdown(split.texts[0]))
                 for (value, next) in zip(split.values, split.texts.dropFirst()) {
-                    text += (differing.contains(slot) ? "*its distance*" : Escaping.markdown(value)) + Escaping.markdown(next)
+                    out.part(differing.contains(slot) ? "*its distance*" : Escaping.markdown(value))
+                    out.part(Escaping.markdown(next))
                     slot += 1
                 }
-                return text
-            }.joined(separator: placeholder)
+            }
         }
-        out.part(text(entry.message))
+        write(entry.message)
         if let binding = first.binding { out.part(" — " + Self.bindingTag(binding)) }
         out.part(".")
         if single { out.part(" " + decision(first)) }
@@ -459,7 +558,7 @@ extension MarkdownReporter {
             out.part("  - **Why:** ")
             for (index, step) in entry.path.enumerated() {
                 if index > 0 { out.part(" → ") }
-                out.part(text(step))
+                write(step)
             }
             out.endLine()
         }

@@ -9,6 +9,12 @@ extension MarkdownReporter {
     }
 
     func shown(_ finding: Finding, _ factor: RiskFactor?) -> ShownFinding {
+        shown(finding, Self.steps(finding), factor.map(FactorTexts.init))
+    }
+
+    /// `shown(_:_:)` with the finding's path steps already split and the factor's texts made
+    /// once for its group (not once per finding).
+    func shown(_ finding: Finding, _ pieces: [String], _ texts: FactorTexts?) -> ShownFinding {
         var message = finding.message
         // The binding is the tag after the message; the path's binding step says why.
         if let binding = finding.binding {
@@ -16,22 +22,20 @@ extension MarkdownReporter {
             if message.hasSuffix(suffix) { message.removeLast(suffix.count) }
         }
         // The factor's title in parentheses, or opening the message, repeats the group's heading.
-        if let factor {
-            let title = " (" + factor.title + ")"
-            if message.containsBytes(of: title), let range = message.range(of: title) { message.removeSubrange(range) }
-            let announced = factor.title + ": announced "
-            if message.hasPrefix(announced) { message = "Announced " + message.dropFirst(announced.count) }
+        if let texts {
+            let title = texts.titleInParentheses
+            if message.containsBytes(of: title), let range = message.firstRange(ofText: title) { message.removeSubrange(range) }
+            if message.hasPrefix(texts.announced) { message = "Announced " + message.dropFirst(texts.announced.count) }
             // ", under <the title>; latest: <an event the profile lists>": the heading names the
             // factor and its profile the event ("… is in Mali" under the coup's heading).
-            let under = ", under " + factor.title.lowercasedFirst
-            if message.containsBytes(of: under), let range = message.range(of: under) {
+            if message.containsBytes(of: texts.under), let range = message.firstRange(ofText: texts.under) {
                 let rest = message[range.upperBound...]
-                if rest.isEmpty || (rest.hasPrefix("; ") && Self.isLatestEvent(rest.dropFirst(2), of: factor)) {
+                if rest.isEmpty || (rest.hasPrefix("; ") && texts.isLatestEvent(rest.dropFirst(2))) {
                     message.removeSubrange(range.lowerBound...)
                 }
             }
         }
-        return ShownFinding(message: message, steps: Self.unsaidSteps(finding, factor))
+        return ShownFinding(message: message, steps: Self.unsaidSteps(finding, pieces, texts))
     }
 
     /// The positions of the path steps that the finding's message does not state: not the
@@ -40,25 +44,31 @@ extension MarkdownReporter {
     /// has them), not the factor's dates its profile states, not a step the message says word
     /// for word (after the factor id a step may start with).
     static func unsaidSteps(_ finding: Finding, _ factor: RiskFactor? = nil) -> [Int] {
-        let pieces = steps(finding)
+        unsaidSteps(finding, steps(finding), factor.map(FactorTexts.init))
+    }
+
+    /// `unsaidSteps(_:_:)` with the path's steps split and the factor's texts made once.
+    static func unsaidSteps(_ finding: Finding, _ pieces: [String], _ texts: FactorTexts?) -> [Int] {
         var end = pieces.count
         if end >= 2, pieces[end - 1] == "\(finding.severity)", pieces[end - 2] == finding.rule.rawValue { end -= 2 }
-        let message = finding.message.asciiFastLowercased()
+        guard end > 0 else { return [] }
+        var message = LoweredText(finding.message)
         // Made once a finding, not once a step.
         let siteLabel = finding.subjectKind == .site ? finding.exposure?.location.map { finding.subjectName + " (\($0))" } : nil
+        let idPrefixes = finding.factors.map { $0 + ": " }
         return (0..<end).filter { index in
             let step = pieces[index]
             if let siteLabel, step == siteLabel { return false }
             // A factor's id alone: the group's heading names the factor; its dates as the
             // factor's profile states them.
             if finding.factors.contains(step) { return false }
-            if let factor, Self.profileStates(step, factor) { return false }
-            if messageSays(step, lowered: message) { return false }
+            if let texts, texts.profileStates(step) { return false }
+            if messageSays(step, lowered: message.text) { return false }
             var probe = Substring(step)
-            for id in finding.factors where probe.hasPrefix(id + ": ") { probe = probe.dropFirst(id.count + 2) }
+            for (id, prefix) in zip(finding.factors, idPrefixes) where probe.hasASCIIPrefix(prefix) { probe = probe.dropFirst(id.count + 2) }
             // "in Mali" when the message says "… to Mali": the country is named.
-            if probe.hasPrefix("in "), message.containsBytes(of: probe.dropFirst(3).asciiFastLowercased()) { return false }
-            return !message.containsBytes(of: probe.asciiFastLowercased())
+            if probe.hasASCIIPrefix("in "), message.containsLowered(probe.dropFirst(3)) { return false }
+            return !message.containsLowered(probe)
         }
     }
 
@@ -66,12 +76,7 @@ extension MarkdownReporter {
     /// 2020-08-18", "DRF-… announced 2020-09-08, not in force on 2020-09-30") or one of its
     /// events as the latest ("DRF-…: latest: … (2020-09-25)").
     static func profileStates(_ step: String, _ factor: RiskFactor) -> Bool {
-        if step.hasPrefix(factor.id + ": "), isLatestEvent(step.dropFirst(factor.id.count + 2), of: factor) { return true }
-        guard step.hasPrefix(factor.id + " ") else { return false }
-        let rest = step.dropFirst(factor.id.count + 1)
-        if rest == "in force since \(factor.inForceFrom)" { return true }
-        if let published = factor.published, rest.hasPrefix("announced \(published), not in force on ") { return true }
-        return false
+        FactorTexts(factor).profileStates(step)
     }
 
     /// Whether the message says a step in other words: "no location" (it "has no
@@ -88,7 +93,7 @@ extension MarkdownReporter {
         // Every step it recognises starts with one of these letters (any case): most steps are
         // ruled out before they are lowered.
         guard let first = step.utf8.first, "neigsca".utf8.contains(first | 0x20) else { return false }
-        let step = step.asciiFastLowercased()
+        let step = step.lowercasedKeepingASCII()
         if step == "no location" { return text.containsBytes(of: " has no coordinates") }
         // An expired acceptance: "accepted risk X" and "expired D" are "the acceptance of X …
         // expired on D".
@@ -122,13 +127,18 @@ extension MarkdownReporter {
     /// Whether the text is "latest: <event> (<date>)" of one of the factor's events, which
     /// its profile lists (the rules name the latest event known on the as-of date so).
     static func isLatestEvent(_ text: Substring, of factor: RiskFactor) -> Bool {
-        guard text.hasPrefix("latest: ") else { return false }
-        return factor.events.contains { text == "latest: \($0.what.lowercasedFirst) (\($0.when))" }
+        FactorTexts(factor).isLatestEvent(text)
     }
 
     /// The path's steps, one per arrow: a step of the path may hold several ("… → one level higher").
     static func steps(_ finding: Finding) -> [String] {
-        finding.path.flatMap { $0.components(separatedByBytesOf: " → ") }
+        // Most path elements hold no arrow: without its bytes no split can find one.
+        var steps: [String] = []
+        steps.reserveCapacity(finding.path.count + 2)
+        for element in finding.path {
+            if element.containsBytes(of: "→") { steps += element.components(separatedByBytesOf: " → ") } else { steps.append(element) }
+        }
+        return steps
     }
 
     /// Whether a line of evidence without a source only repeats the message or a path step:

@@ -43,17 +43,20 @@ public struct MarkdownReporter: Reporter {
 
     /// An HTML anchor id made of lowercase ASCII letters, digits and hyphens: "factor-drf-2020-ml-0001".
     static func anchor(_ kind: String, _ id: String) -> String {
-        var slug = kind + "-"
+        // On the bytes: only ASCII letters and digits are kept, and any other scalar (all of
+        // its bytes) is one hyphen at most.
+        var slug = Array(kind.utf8)
+        slug.append(UInt8(ascii: "-"))
         var lastWasHyphen = true
-        for scalar in id.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        for byte in id.utf8 {
+            if (0x61...0x7A).contains(byte | 0x20) || (0x30...0x39).contains(byte) {
+                slug.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                 lastWasHyphen = false
             } else if !lastWasHyphen {
-                slug += "-"
+                slug.append(UInt8(ascii: "-"))
                 lastWasHyphen = true
             }
         }
-        return slug
+        return String(decoding: slug, as: UTF8.self)
     }
 }
