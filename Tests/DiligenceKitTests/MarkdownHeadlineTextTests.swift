@@ -106,7 +106,7 @@ import Testing
     static func unsaidStepsOneByOne(_ finding: Finding, _ factor: RiskFactor?) -> [Int] {
         let pieces = finding.path.flatMap { $0.components(separatedByBytesOf: " → ") }
         var end = pieces.count
-        if end >= 2, pieces[end - 1] == "\(finding.severity)", pieces[end - 2] == finding.rule { end -= 2 }
+        if end >= 2, pieces[end - 1] == "\(finding.severity)", pieces[end - 2] == finding.rule.rawValue { end -= 2 }
         let message = finding.message.lowercased()
         let siteLabel = finding.subjectKind == .site ? finding.exposure?.location.map { finding.subjectName + " (\($0))" } : nil
         return (0..<end).filter { index in

@@ -83,28 +83,7 @@ enum MessageParts {
         guard name.utf8.count >= 3, message.utf8.count >= name.utf8.count else { return [message] }
         // On the contiguous bytes (no copies of them): every finding's message is split twice,
         // for the run's table and for the finding's entry.
-        let whole = message
-        var message = message, name = name
-        return message.withUTF8 { text in
-            name.withUTF8 { part in
-                guard let textBase = text.baseAddress, let partBase = part.baseAddress else { return [whole] }
-                var pieces: [String] = []
-                var pieceStart = 0
-                var index = 0
-                let first = part[0]
-                while index + part.count <= text.count {
-                    if text[index] == first, memcmp(textBase + index, partBase, part.count) == 0 {
-                        pieces.append(String(decoding: UnsafeBufferPointer(rebasing: text[pieceStart..<index]), as: UTF8.self))
-                        index += part.count
-                        pieceStart = index
-                    } else {
-                        index += 1
-                    }
-                }
-                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: text[pieceStart...]), as: UTF8.self))
-                return pieces
-            }
-        }
+        return message.pieces(betweenBytesOf: name)
     }
 }
 

@@ -38,6 +38,13 @@ extension String {
     /// path at the operation's name, and Foundation's search on Characters cost a fifth of it.
     func components(separatedByBytesOf separator: String) -> [String] {
         guard !separator.isEmpty, Self.isPlain(self), Self.isPlain(separator) else { return components(separatedBy: separator) }
+        return pieces(betweenBytesOf: separator)
+    }
+
+    /// The text's pieces between the occurrences of `separator`, found on the UTF-8 bytes (so
+    /// that joining them with the separator gives back the bytes); the whole text when the
+    /// separator is empty or not in it.
+    func pieces(betweenBytesOf separator: String) -> [String] {
         var haystack = self, needle = separator
         return haystack.withUTF8 { text in
             needle.withUTF8 { part in
