@@ -214,6 +214,18 @@ import Testing
         #expect(stale.contains("### Stale intelligence\n\n| Factor | Title | Last reviewed | Severity |\n| --- | --- | --- | --- |\n| `DRF-2020-BY-0001` |"))
     }
 
+    /// A finding carries where its operation is written as one `SourceLocation`; the text
+    /// report's line starts with it, as a compiler's diagnostic does.
+    @Test func aFindingIsLocatedInItsPolicy() throws {
+        let result = try TestData.check(Self.minskAccepted, asOf: Day(iso: "2020-09-30")!)
+        let finding = try #require(result.findings.first { $0.rule == .shutdownExposure })
+        // `minsk-office` is the first item of `sites:` (line 4, its `id:` at column 5).
+        #expect(finding.location == SourceLocation(file: "test.yaml", line: 4, column: 5))
+        #expect(
+            TextReporter().render(result).contains("\n" + finding.location.description + ": high (accepted): [shutdown-exposure] ")
+                || TextReporter().render(result).hasPrefix(finding.location.description + ": high (accepted): [shutdown-exposure] "))
+    }
+
     // MARK: JSON
 
     @Test func theJSONReportFollowsTheContract() throws {

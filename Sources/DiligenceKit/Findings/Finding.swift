@@ -57,9 +57,23 @@ public struct Acceptance: Sendable, Hashable, Codable {
 public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var rule: RuleID
     public var severity: Severity
-    public var policy: String
-    public var line: Int
-    public var column: Int
+    /// Where in the policy file the finding's operation is written.
+    public var location: SourceLocation
+    /// The policy file (`location.file`).
+    public var policy: String {
+        get { location.file }
+        set { location.file = newValue }
+    }
+    /// The operation's line in the policy file (`location.line`).
+    public var line: Int {
+        get { location.line }
+        set { location.line = newValue }
+    }
+    /// The operation's column in the policy file (`location.column`).
+    public var column: Int {
+        get { location.column }
+        set { location.column = newValue }
+    }
     public var subject: String
     public var subjectKind: SubjectKind
     /// The subject's human-readable name ("Minsk software centre").
@@ -96,9 +110,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     ) {
         self.rule = rule
         self.severity = severity
-        self.policy = policy.file
-        self.line = mark.line
-        self.column = mark.column
+        self.location = SourceLocation(file: policy.file, line: mark.line, column: mark.column)
         self.subject = subject
         self.subjectKind = subjectKind
         self.subjectName = subjectName
@@ -113,7 +125,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case rule, severity, policy, line, column, subject, subjectKind, subjectName, factors, message, path
+        case rule, severity, location, subject, subjectKind, subjectName, factors, message, path
         case exposureBox = "exposure"
         case bindingBox = "binding"
         case evidence, recommendations, accepted, identityFactor
