@@ -39,8 +39,17 @@ import Testing
         #expect(seen.contains(Seen(rule: "conflict-proximity", subject: "pemba-audit", severity: "low", line: 17)), "\(seen)")
         // Мінск is Minsk (a GeoNames alternate name): the unrest there applies.
         #expect(seen.contains(Seen(rule: "civil-unrest-travel", subject: "minsk-cyrillic", severity: "high", line: 23)), "\(seen)")
-        // Grodno is Hrodna: known, and nothing recorded there, so no finding and no not-assessed.
-        #expect(!seen.contains { $0.subject == "grodno-visits" }, "\(seen)")
+        // Grodno is Hrodna: known, nothing recorded there, but the crackdown holds across Belarus
+        // (`scope: national`): one level lower than in Minsk, never silent, and not not-assessed.
+        #expect(
+            seen.filter { $0.subject == "grodno-visits" } == [Seen(rule: "civil-unrest-travel", subject: "grodno-visits", severity: "low", line: 29)], "\(seen)"
+        )
+        let grodno = try #require(Self.finding(findings, "civil-unrest-travel", "grodno-visits"))
+        #expect(
+            ((grodno["path"] as? [String]) ?? []).contains { $0.contains("Hrodna is outside the factor's places") && $0.contains("holds across Belarus") },
+            "\(grodno)")
+        // Mali's unrest factor is Bamako's only (no national scope): Kidal gets no unrest finding.
+        #expect(!seen.contains { $0.rule == "civil-unrest-travel" && $0.subject == "kidal-liaison" }, "\(seen)")
         // Unknown cities are named, never silent.
         // "Minsk City" is Minsk, read without the generic word (red-team review).
         #expect(seen.contains(Seen(rule: "civil-unrest-travel", subject: "minsk-city", severity: "high", line: 35)), "\(seen)")

@@ -158,6 +158,10 @@ public enum DatabaseSchema {
             ),
             Field("affects", .object(affects), "What it affects."),
             Field("exemptions", .object(exemptions), "What it spares."),
+            Field(
+                "scope", .choice(["areas", "national"]),
+                "`national`: the factor holds across its country, and its areas and located events are where it is worst; civil-unrest travel to another city of the country is reported one level lower. `areas` (the default): it holds only in its areas and near its events."
+            ),
             Field("areas", .list(.object(area)), "Where it applies (place-bound factors)."),
             Field("targets", .list(.object(target)), "Named likely targets."),
             Field("events", .list(.object(event)), "Dated events."),

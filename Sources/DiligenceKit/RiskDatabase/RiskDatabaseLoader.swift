@@ -505,7 +505,7 @@ public struct RiskDatabaseLoader: Sendable {
             areas: areas, targets: targets, events: events, references: references(record),
             recommendations: record.texts("recommendations"), notes: record.text("notes"),
             file: file, mark: record.mark, imposedBy: record.texts("imposed_by"),
-            status: record.text("status"), statusMark: record.mark("status"))
+            status: record.text("status"), statusMark: record.mark("status"), nationwide: record.text("scope") == "national")
     }
 
     /// A warning for each factor marked `status: draft`, at its `status` line.

@@ -44,6 +44,9 @@ public struct RiskFactor: Sendable, Hashable, Codable {
     public var status: String?
     /// Where `status` is written, for the messages about a draft.
     public var statusMark: Mark?
+    /// Whether the factor holds across its country (`scope: national`), not only in its areas
+    /// and near its events: a rule that judges places reports a place outside them, one level lower.
+    public var nationwide = false
 
     /// Whether the factor is in force on `day`.
     public func isInForce(on day: Day) -> Bool {

@@ -14,6 +14,7 @@ public struct CivilUnrestTravelRule: Rule {
             "The destination city is one of the factor's areas or event places by name, or its coordinates lie within an area's radius or within \(Kilometres.text(RuleSettings.defaults.conflictBandsKm.first ?? 25)) (the first conflict band) of a located unrest event.",
             "Latest unrest event in that city within \(RuleSettings.defaults.unrestRecencyDays[0]) days of the recency reference: the factor's severity; within \(RuleSettings.defaults.unrestRecencyDays[1]) days: one level lower; within \(RuleSettings.defaults.unrestRecencyDays[2]) days: two levels lower; older: no finding.",
             "Frequent travel (weekly or monthly) or ten or more travellers per trip: one level higher, up to the factor's severity.",
+            "A factor with `scope: national` holds across its country: a destination city outside its areas and away from its events is judged against all of the factor's events, one level lower (and frequent travel raises it at most to that level).",
         ],
         recommendations: [
             "Check rally dates and places before each trip and keep travellers away from them; avoid the named sites (embassies, monuments) on those days.",
@@ -42,13 +43,17 @@ public struct CivilUnrestTravelRule: Rule {
                     guard let here = destination?.location, let center = area.location, let radius = area.radiusKm else { return false }
                     return here.distanceKm(to: center) <= radius
                 }
-                let events = context.parts(for: factor).events.filter { event in
+                let allEvents = context.parts(for: factor).events
+                var events = allEvents.filter { event in
                     if let place = event.place.map(TextFolding.key), cityKeys.contains(where: { place == $0 || place.contains($0) }) { return true }
                     guard let point = event.location else { return false }
                     if let area, let center = area.location, let radius = area.radiusKm, point.distanceKm(to: center) <= radius { return true }
                     if let here = destination?.location, point.distanceKm(to: here) <= nearKm { return true }
                     return false
                 }
+                // A factor that holds across its country still reaches a city outside its places, a level lower.
+                let elsewhere = area == nil && events.isEmpty && factor.nationwide
+                if elsewhere { events = allEvents }
                 guard area != nil || !events.isEmpty, let latest = events.last else { continue }
                 let age = latest.latest(asOf: context.asOf).days(until: context.recencyReference(for: factor))
                 let windows = context.settings.unrestRecencyDays
@@ -59,10 +64,19 @@ public struct CivilUnrestTravelRule: Rule {
                     destination.map { "\(trip.name ?? "Travel to \(city)"): “\(typed)” is \($0.name) at \($0.location) (\($0.source))" }
                     ?? (trip.name ?? "Travel to \(city)")
                 var assessment = SeverityAssessment(start: factor.severity, lines: [label])
+                if elsewhere {
+                    let places = factor.areas.map(\.name).joined(separator: ", ")
+                    assessment.adjust(
+                        by: -1,
+                        "\(city) is outside the factor's places\(places.isEmpty ? "" : " (\(places))"), but the factor holds across \(factor.country.name) (scope: national) → one level lower"
+                    )
+                }
+                let counted = elsewhere ? "\(factor.country.name)" : city
                 assessment.adjust(
-                    by: -step, "\(city): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))")
+                    by: -step,
+                    "\(counted): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))")
                 let frequent = trip.frequency == "weekly" || trip.frequency == "monthly" || (trip.travellers ?? 0) >= context.settings.largeTravelGroup
-                if frequent, assessment.severity < factor.severity {
+                if frequent, assessment.severity < factor.severity.shifted(by: elsewhere ? -1 : 0) {
                     assessment.adjust(by: 1, "frequent or large trips → one level higher")
                 }
                 let severity = assessment.severity
@@ -86,8 +100,9 @@ public struct CivilUnrestTravelRule: Rule {
                     Finding(
                         rule: description.id, severity: severity, policy: context.policy, mark: trip.mark, subject: trip.id,
                         subjectKind: .travel, subjectName: trip.name ?? "Travel to \(city)", factor: factor,
-                        message:
-                            "\(who) travel\(trip.travellers == 1 ? "s" : "") \(trip.frequency ?? "") to \(city), where \(latest.what.lowercasedFirst) (\(latest.when))"
+                        message: (elsewhere
+                            ? "\(who) travel\(trip.travellers == 1 ? "s" : "") \(trip.frequency ?? "") to \(city), in \(factor.country.name), where unrest holds across the country; latest: \(latest.what.lowercasedFirst)\(latest.place.map { " in \($0)" } ?? "") (\(latest.when))"
+                            : "\(who) travel\(trip.travellers == 1 ? "s" : "") \(trip.frequency ?? "") to \(city), where \(latest.what.lowercasedFirst) (\(latest.when))")
                             .replacingOccurrences(of: "  ", with: " "),
                         path: path, exposure: exposure, evidence: context.evidence(for: factor, events: events),
                         recommendations: factor.recommendations + description.recommendations))
