@@ -227,7 +227,8 @@ struct JSONWriter {
     }
 
     /// The line break (after a comma unless `first`), the indent and, with `quote`, a quote:
-    /// one append for what was four (a report writes a million of them).
+    /// pretty-printed, one append of a prepared text for what was four; compact, single bytes
+    /// (a report writes a million of them).
     private mutating func lineStart(depth: Int, first: Bool, quote: Bool) {
         if let lineDepth {
             // A comma unless first, a line break for a member at most `lineDepth` deep, a quote.
