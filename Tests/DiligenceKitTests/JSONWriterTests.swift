@@ -332,6 +332,30 @@ import Testing
         #expect(JSONStreamEncoder.text(of: log) == JSONReporter.encoderText(of: log))
     }
 
+    /// Values the stream encoder writes without the `Encoder` containers (texts, rule ids, lists
+    /// of texts, integers as digits) come out as `JSONEncoder` writes them, in both layouts,
+    /// at every depth: inside objects and arrays, empty or not, and at the extremes of `Int`.
+    @Test func valuesWrittenDirectlyAreTheEncodersBytes() throws {
+        struct Leaves: Encodable {
+            var empty: [String] = []
+            var ints = [0, 7, -1, 10, -10, 99, 100, -100, 12_345, Int.max, Int.min]
+            var lists: [[String]] = [[], ["a"], ["b \"c\"", "Mocímboa", "\u{202E}x"]]
+            var numbers = [0, 63, -12, 1e14, 63.4, 0.1, -7.25]
+            var rule: RuleID = .conflictProximity
+            var rules: [RuleID] = [.tradeRestriction, .listedCounterparty]
+            var text = "plain"
+            var texts = ["one", "", "tab\there"]
+        }
+        let leaves = [Leaves(), Leaves(ints: [], lists: [], numbers: [], rules: [], texts: [])]
+        #expect(JSONStreamEncoder.text(of: leaves) == JSONReporter.encoderText(of: leaves))
+        let compact = JSONEncoder()
+        compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = JSONWriter.escapingHiddenCharacters(String(decoding: try compact.encode(leaves), as: UTF8.self))
+        let written = JSONStreamEncoder.text(of: leaves, lineDepth: 1)
+        #expect(written.replacingOccurrences(of: "\n", with: "") == expected)
+        #expect(written.hasPrefix("[\n{\"empty\":[],\"ints\":[0,7,-1,10,-10,99,100,-100,12345,\(Int.max),\(Int.min)],"))
+    }
+
     /// The eight-bytes-at-a-time check agrees with the byte-by-byte definition, whatever the
     /// position of the byte in its word and the length of the text.
     @Test func theEscapeCheckFindsEveryByteItMust() {

@@ -40,9 +40,11 @@ struct JSONWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends a text's bytes.
+    /// Appends a text's bytes (copied from its contiguous UTF-8: a report writes millions of
+    /// short texts, and appending the `utf8` view goes byte by byte).
     private mutating func write(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// The text written so far and the line break that ends a document, handed over.
@@ -53,28 +55,28 @@ struct JSONWriter {
 
     mutating func beginObject() {
         separate()
-        write("{")
+        bytes.append(UInt8(ascii: "{"))
         open.append((false, 0))
     }
 
     mutating func endObject() {
-        close("}")
+        close(UInt8(ascii: "}"))
     }
 
     mutating func beginArray() {
         separate()
-        write("[")
+        bytes.append(UInt8(ascii: "["))
         open.append((true, 0))
     }
 
     mutating func endArray() {
-        close("]")
+        close(UInt8(ascii: "]"))
     }
 
     /// Closes the innermost open container, whichever kind it is.
     mutating func endContainer() {
         guard let last = open.last else { return }
-        close(last.isArray ? "]" : "}")
+        close(last.isArray ? UInt8(ascii: "]") : UInt8(ascii: "}"))
     }
 
     /// Marks the innermost open container as having members written elsewhere (a streamed
@@ -88,7 +90,12 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         memberStart()
         escape(name)
-        write(lineDepth == nil ? "\" : " : "\":")
+        if lineDepth == nil {
+            write("\" : ")
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+        }
     }
 
     mutating func string(_ value: String) {
@@ -96,25 +103,37 @@ struct JSONWriter {
             open[open.count - 1].count += 1
             lineStart(depth: open.count, first: last.count == 0, quote: true)
         } else {
-            write("\"")
+            bytes.append(UInt8(ascii: "\""))
         }
         escape(value)
-        write("\"")
+        bytes.append(UInt8(ascii: "\""))
     }
 
     mutating func integer(_ value: Int) {
         separate()
-        write(String(value))
+        digits(value)
     }
 
     /// A number as `JSONEncoder` writes a Double: whole values without a fraction.
     mutating func number(_ value: Double) {
         separate()
         if value.rounded() == value, abs(value) < 1e15 {
-            write(String(Int(value)))
+            digits(Int(value))
         } else {
             write("\(value)")
         }
+    }
+
+    /// An integer's decimal digits (what `String(value)` spells), without making the text.
+    private mutating func digits(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     mutating func null() {
@@ -131,9 +150,15 @@ struct JSONWriter {
     mutating func string(_ name: String, _ value: String) {
         memberStart()
         escape(name)
-        write(lineDepth == nil ? "\" : \"" : "\":\"")
+        if lineDepth == nil {
+            write("\" : \"")
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(UInt8(ascii: "\""))
+        }
         escape(value)
-        write("\"")
+        bytes.append(UInt8(ascii: "\""))
     }
 
     mutating func integer(_ name: String, _ value: Int) {
@@ -188,25 +213,28 @@ struct JSONWriter {
         lineStart(depth: open.count, first: count == 0, quote: true)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         guard let last = open.popLast() else { return }
         if let lineDepth {
             // Compact: a line break before the bracket only where the members had lines.
-            if last.count > 0, open.count < lineDepth { write("\n") }
-            write(bracket)
+            if last.count > 0, open.count < lineDepth { bytes.append(UInt8(ascii: "\n")) }
+            bytes.append(bracket)
             return
         }
         write(last.count == 0 ? "\n\n" : "\n")
         indent(open.count)
-        write(bracket)
+        bytes.append(bracket)
     }
 
     /// The line break (after a comma unless `first`), the indent and, with `quote`, a quote:
-    /// one append for what was four (a report writes a million of them).
+    /// pretty-printed, one append of a prepared text for what was four; compact, single bytes
+    /// (a report writes a million of them).
     private mutating func lineStart(depth: Int, first: Bool, quote: Bool) {
         if let lineDepth {
-            let index = (depth <= lineDepth ? 0 : 2) + (first ? 0 : 1)
-            write(Self.compactStarts[index * 2 + (quote ? 1 : 0)])
+            // A comma unless first, a line break for a member at most `lineDepth` deep, a quote.
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            if depth <= lineDepth { bytes.append(UInt8(ascii: "\n")) }
+            if quote { bytes.append(UInt8(ascii: "\"")) }
             return
         }
         if depth < Self.indents.count {
@@ -231,10 +259,6 @@ struct JSONWriter {
         ["\n", ",\n"].flatMap { start in [start + indent, start + indent + "\""] }
     }
 
-    /// `lineStart` in the compact layout: on a line of its own or not, then first or not, then
-    /// quote or not.
-    private static let compactStarts = ["\n", "\n\"", ",\n", ",\n\"", "", "\"", ",", ",\""]
-
     /// Two spaces a level, for the depths reports reach.
     private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
 
@@ -244,31 +268,34 @@ struct JSONWriter {
     /// texts are checked a million times); a test compares it with the byte-by-byte definition.
     static func needsEscaping(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            // A zero byte after the xor with a repeated byte marks a byte equal to it.
-            func equal(_ word: UInt64, _ byte: UInt64) -> UInt64 {
-                let difference = word ^ (ones &* byte)
-                return (difference &- ones) & ~difference
-            }
-            var index = 0
-            while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                // A byte below 0x20 (the high bit is checked against `word` itself).
-                let control = (word &- ones &* 0x20) & ~word
-                var found = control | equal(word, 0x22) | equal(word, 0x5C) | equal(word, 0x7F)
-                // Bytes of 0x80 and above only when the word holds one.
-                if word & highs != 0 { found |= equal(word, 0xC2) | equal(word, 0xD8) | equal(word, 0xE2) }
-                if found & highs != 0 { return true }
-                index += 8
-            }
-            while index < bytes.count {
-                if isEscapeLead(base[index]) { return true }
-                index += 1
-            }
-            return false
+        return text.withUTF8(needsEscaping)
+    }
+
+    /// `needsEscaping(_:)` of a text's UTF-8 bytes.
+    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A zero byte after the xor with a repeated byte marks a byte equal to it.
+        func equal(_ word: UInt64, _ byte: UInt64) -> UInt64 {
+            let difference = word ^ (ones &* byte)
+            return (difference &- ones) & ~difference
         }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // A byte below 0x20 (the high bit is checked against `word` itself).
+            let control = (word &- ones &* 0x20) & ~word
+            var found = control | equal(word, 0x22) | equal(word, 0x5C) | equal(word, 0x7F)
+            // Bytes of 0x80 and above only when the word holds one.
+            if word & highs != 0 { found |= equal(word, 0xC2) | equal(word, 0xD8) | equal(word, 0xE2) }
+            if found & highs != 0 { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if isEscapeLead(base[index]) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// The byte-by-byte definition of `needsEscaping`.
@@ -282,12 +309,13 @@ struct JSONWriter {
     /// backwards (`JSONEncoder` writes those as they are: the decoded text is the same);
     /// everything else (slashes, non-ASCII) written as is.
     private mutating func escape(_ value: String) {
-        if !Self.needsEscaping(value) {
-            write(value)
-            return
-        }
         var copy = value
         copy.withUTF8 { text in
+            // One pass over the bytes for the usual text, which needs nothing.
+            guard Self.needsEscaping(text) else {
+                bytes.append(contentsOf: text)
+                return
+            }
             // Bytes that need nothing are copied a run at a time (typographic quotes and
             // dashes, E2 80 xx, send many texts here).
             var runStart = 0
