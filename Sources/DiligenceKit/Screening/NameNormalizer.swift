@@ -201,6 +201,7 @@ public struct NameNormalizer: Sendable {
         }
         let (ordered, reordered) = readingOrder(bytes)
         var name = classify(words(ordered), original: name, reordered: reordered)
+        name.writtenLastFirst = reordered && bytes.contains(UInt8(ascii: ","))
         if !transcribed.isEmpty { Self.markTranscriptions(&name, transcribed) }
         if AbjadComparison.isAbjad(cut) { Self.markAbjad(&name, source: cut) }
         return name

@@ -70,7 +70,8 @@ public final class NameScreener: Sendable {
         let keys = name.tokens.map { Array($0.key.utf8) }
         let texts = name.tokens.map { Array($0.text.utf8) }
         let phonetics = keys.map { PhoneticKey.key($0[...]) }
-        let kind = query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty ? .person : nil))
+        // A title, or the "LAST, First" form, says the name is a person's.
+        let kind = query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty || name.writtenLastFirst ? .person : nil))
         let nameTokens = name.tokens.indices.filter { name.tokens[$0].kind == .name }
         var middle: Set<Int> = []
         if name.legalForms.isEmpty, nameTokens.count >= 3, let first = nameTokens.first, let last = nameTokens.last {

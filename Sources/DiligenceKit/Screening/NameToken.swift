@@ -46,6 +46,10 @@ public struct NormalizedName: Sendable, Hashable {
     public var titles: [String]
     /// Whether the words were put in reading order ("LAST, First" → "First LAST").
     public var reordered: Bool
+    /// Whether the name was written "LAST, First": a person's way of writing a name, so an
+    /// organisation's name is not partially covered by it, and it scores as a person's against
+    /// a listed organisation ("JAN, Lahore").
+    public var writtenLastFirst = false
     /// The words as acronyms see them (name words, stop words and legal forms in order) when
     /// the name has two name words or more and no title; empty otherwise (`Acronyms`).
     var acronymParts: [Acronyms.Part] = []

@@ -16,7 +16,8 @@
 /// - places, numbers and series markers of the longer name keep their full cost
 ///   (`DistinguishingParts`: "Deutsche Bank"/"Deutsche Bank Polska", "Fund III");
 /// - organisations only: a person's name that adds or drops a name is another person as
-///   often as the same one.
+///   often as the same one; a query written "LAST, First" is a person's (`writtenLastFirst`:
+///   "JAN, Lahore" is not inside "LAHORE JAN SHANWARI EXCHANGE").
 extension NameScreener {
     /// Lowers the cost of the longer name's extra words when the shorter is wholly inside it,
     /// and returns the reason; nil (and the alignment untouched) otherwise.

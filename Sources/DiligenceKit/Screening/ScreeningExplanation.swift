@@ -18,7 +18,10 @@ struct ScreeningExplanation {
             let described: String
             switch how {
             case .exact: described = "\(q) = \(l)"
-            case .spelling: described = "\(q) ≈ \(l) (transliteration variant)"
+            case .spelling:
+                // A word of `word-equivalents.tsv` ("tsifrovye"/"digital", "intl"/"international").
+                let equivalent = data.wordEquivalents[q] != nil || data.wordEquivalents[l] != nil
+                described = "\(q) ≈ \(l) (\(equivalent ? "an equivalent word" : "transliteration variant"))"
             case .typo:
                 described = "\(q) ≈ \(l) (\(pair.comparison.edits) edit\(pair.comparison.edits == 1 ? "" : "s"), \(Self.format(pair.comparison.similarity)))"
             case .phonetic: described = "\(q) ≈ \(l) (sounds alike)"
