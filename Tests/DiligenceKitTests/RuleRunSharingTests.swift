@@ -26,7 +26,8 @@ import Testing
     /// would write for them; a factor's lines without events are its own array.
     @Test func findingsCitingTheSameEventsShareTheirEvidenceLines() throws {
         let context = try Self.context(Self.mozambique)
-        let factor = try #require(context.factors(.armedConflict, in: try #require(CountryTable.shared?.country(code: "MZ"))).first)
+        let mozambique = try #require(CountryTable.shared?.country(code: "MZ"))
+        let factor = try #require(context.factors(.armedConflict, in: mozambique).first)
         let events = Array(context.parts(for: factor).events.suffix(3))
         #expect(events.count == 3)
         let first = context.evidence(for: factor, events: events)
@@ -73,6 +74,20 @@ import Testing
         #expect(try contractors(farAway).isEmpty)
         // A far site and one in reach: in reach.
         #expect(try contractors(farAway + "\n" + inReach) == ["guard-one", "guard-two"])
+    }
+
+    /// Names and event texts are split into words on their bytes when folded to ASCII: the same
+    /// words as the split on Characters, for ASCII and other texts alike.
+    @Test func wordsSplitOnBytesAreTheWordsSplitOnCharacters() {
+        let texts = [
+            "OAO Belaruskali", "Grodno-Azot (JSC) 2020", "  strike at Belaruskali; workers detained ", "Kuyeli Segurança Privada Lda",
+            "Café\r\nRoyal_Trading", "", "---", "Mocímboa da Praia", "МТС Беларусь", "x1 y22 z333", "a`b'c", "tab\tand\nline",
+        ]
+        for text in texts {
+            let byCharacters = TextFolding.key(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            #expect(HumanRightsObligationsRule.words(text) == byCharacters, "\(text)")
+        }
+        #expect(HumanRightsObligationsRule.words("Grodno-Azot (JSC) 2020") == ["grodno", "azot", "jsc", "2020"])
     }
 
     /// A counterparty's searched words are remembered for the run: the same name in a second

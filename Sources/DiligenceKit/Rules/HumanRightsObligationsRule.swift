@@ -99,7 +99,13 @@ public struct HumanRightsObligationsRule: Rule {
 
     /// The words of a text, folded (case and accents ignored), split at anything not a letter or digit.
     static func words(_ text: String) -> [String] {
-        TextFolding.key(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let key = TextFolding.key(text)
+        // An ASCII key (most names) is split on its bytes: its letters and digits are A-Z, a-z
+        // and 0-9, and each byte is a Character.
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            return key.utf8.split { !ASCII.isAlphanumeric($0) }.map { String(decoding: $0, as: UTF8.self) }
+        }
+        return key.split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
     /// The words a counterparty's names (its name, then its aliases) are looked for by in

@@ -222,24 +222,33 @@ final class RuleRunMemo: Sendable {
     struct EventLinesKey: Hashable {
         var factor: String
         var asOf: Day
-        var events: [RiskEvent]
+        /// What of each event its line shows, byte for byte (not the whole event: the memo
+        /// keeps its keys for the run).
+        var events: [EventText]
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(factor)
-            hasher.combine(asOf)
-            hasher.combine(events.count)
-            for event in events {
-                hasher.combine(event.date)
-                hasher.combine(event.what.utf8.count)
-            }
+        init(factor: String, asOf: Day, events: [RiskEvent]) {
+            self.factor = factor
+            self.asOf = asOf
+            self.events = events.map(EventText.init)
         }
+    }
 
-        static func == (lhs: EventLinesKey, rhs: EventLinesKey) -> Bool {
-            guard lhs.asOf == rhs.asOf, lhs.events.count == rhs.events.count, lhs.factor == rhs.factor else { return false }
-            return zip(lhs.events, rhs.events).allSatisfy { a, b in
-                a.date == b.date && a.datePrecision == b.datePrecision && a.until == b.until && a.ongoingAt == b.ongoingAt
-                    && ExactText(a.what) == ExactText(b.what) && a.place.map(ExactText.init) == b.place.map(ExactText.init)
-            }
+    /// An event's text, place and dates: what its evidence line is made of.
+    struct EventText: Hashable {
+        var date: Day
+        var precision: DatePrecision
+        var until: Day?
+        var ongoingAt: Day?
+        var what: ExactText
+        var place: ExactText?
+
+        init(_ event: RiskEvent) {
+            date = event.date
+            precision = event.datePrecision
+            until = event.until
+            ongoingAt = event.ongoingAt
+            what = ExactText(event.what)
+            place = event.place.map(ExactText.init)
         }
     }
 
