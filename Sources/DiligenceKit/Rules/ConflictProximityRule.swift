@@ -62,13 +62,14 @@ public struct ConflictProximityRule: Rule {
     /// site written by its town is judged where the town is rather than not at all.
     func place(_ site: Site, _ destinations: DestinationResolver) -> Place? {
         let recommendations = Array(description.recommendations.prefix(2))
-        let regionKey = site.region.map(TextFolding.key)
         if let location = site.location {
             return Place(
                 id: site.id, kind: .site, name: site.displayName, phrase: site.displayName, travelLabel: nil,
                 siteKind: site.kind, location: location, mark: site.mark, recommendations: recommendations)
         }
         guard let city = site.city, let town = destinations.resolve(city, in: site.country) else { return nil }
+        // Only a site placed at its city is judged by its region (one with coordinates by them).
+        let regionKey = site.region.map(TextFolding.key)
         return Place(
             id: site.id, kind: .site, name: site.displayName, phrase: "\(site.displayName) (located by its city, \(town.name))",
             travelLabel:
@@ -231,13 +232,12 @@ public struct ConflictProximityRule: Rule {
                 bands[band].olderFatalities += event.fatalities ?? 0
             }
         }
-        let windowText =
-            hits.isEmpty
-            ? []
-            : [
-                "in the last \(settings.conflictFullWeightDays) days",
-                "\(settings.conflictFullWeightDays + 1) to \(settings.conflictLookbackDays) days old",
-            ]
+        // Written only for the candidate that wins (most cells never need it).
+        func windowText(_ window: Int) -> String {
+            window == 0
+                ? "in the last \(settings.conflictFullWeightDays) days"
+                : "\(settings.conflictFullWeightDays + 1) to \(settings.conflictLookbackDays) days old"
+        }
         for (cell, entries) in cells.enumerated() where !entries.isEmpty {
             let band = cell / 6, window = (cell / 3) % 2, imprecision = cell % 3
             let severity = Severity.critical.shifted(by: -band - window - imprecision)
@@ -277,7 +277,7 @@ public struct ConflictProximityRule: Rule {
                     path.append("\(Self.eventLabel(nearest.event)): \(nearest.event.what)" + Self.killed(nearest.event.fatalities, prefix: " (", suffix: ")"))
                 } else {
                     path.append(
-                        "\(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText): "
+                        "\(entries.count) events within \(Self.km(bandsKm[band])) \(windowText(window))\(killedText): "
                             + cited.map { $0.event.label + Self.killed($0.event.fatalities, prefix: " (", suffix: ")") }.joined(separator: ", ")
                             + (entries.count > cited.count ? ", and \(entries.count - cited.count) more" : ""))
                 }
@@ -289,7 +289,7 @@ public struct ConflictProximityRule: Rule {
                 }
                 if vaguer > 0 {
                     path.append(
-                        "\(vaguer) more event(s) within \(Self.km(bandsKm[band])) \(windowText[window]) located less precisely (near the place or only to its region), counted lower"
+                        "\(vaguer) more event(s) within \(Self.km(bandsKm[band])) \(windowText(window)) located less precisely (near the place or only to its region), counted lower"
                     )
                 }
                 if imprecision > 0 {
@@ -300,13 +300,13 @@ public struct ConflictProximityRule: Rule {
                 }
                 var message = "\(place.phrase) is \(Self.km(nearest.distance)) from \(eventPlace) (\(Self.eventLabel(nearest.event)): \(nearest.event.what))"
                 if entries.count > 1 {
-                    message += "; \(entries.count) events within \(Self.km(bandsKm[band])) \(windowText[window])\(killedText)"
+                    message += "; \(entries.count) events within \(Self.km(bandsKm[band])) \(windowText(window))\(killedText)"
                 }
                 var exposure = Exposure(subject: place.id, location: location, rule: description.id, severity: severity)
                 exposure.distanceKm = nearest.distance
                 exposure.to = eventPlace
                 exposure.band = bandText
-                exposure.window = windowText[window]
+                exposure.window = windowText(window)
                 exposure.reference = reference
                 return (path, message, exposure)
             }

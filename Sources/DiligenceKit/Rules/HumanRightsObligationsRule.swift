@@ -99,7 +99,20 @@ public struct HumanRightsObligationsRule: Rule {
 
     /// The words of a text, folded (case and accents ignored), split at anything not a letter or digit.
     static func words(_ text: String) -> [String] {
-        TextFolding.key(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let key = TextFolding.key(text)
+        // An ASCII key (most names) is split on its bytes: its letters and digits are A-Z, a-z
+        // and 0-9, and each byte is a Character.
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            return key.utf8.split { !ASCII.isAlphanumeric($0) }.map { String(decoding: $0, as: UTF8.self) }
+        }
+        return key.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    /// The words a counterparty's names (its name, then its aliases) are looked for by in
+    /// events: each name's words without legal forms and filler, the names with at least five
+    /// letters left (none of them empty).
+    static func searchedWords(_ names: [String]) -> [[String]] {
+        names.map { words($0).filter { !nameFiller.contains($0) } }.filter { $0.joined().count >= 5 }
     }
 
     /// Whether `needle` occurs as consecutive whole words in `haystack`.
@@ -119,12 +132,16 @@ public struct HumanRightsObligationsRule: Rule {
         for party in policy.counterparties {
             let factors = context.factors(.humanRights, .civilUnrest, in: party.country)
             guard !factors.isEmpty else { continue }
-            let names = ([party.name] + party.aliases).map { Self.words($0).filter { !Self.nameFiller.contains($0) } }
-                .filter { $0.joined().count >= 5 }
+            let names = context.runMemo.nameWords.value(for: ([party.name] + party.aliases).map(ExactText.init)) {
+                Self.searchedWords([party.name] + party.aliases)
+            }
             guard !names.isEmpty else { continue }
             for factor in factors {
                 let parts = context.parts(for: factor)
-                guard let index = parts.eventWords.lastIndex(where: { words in names.contains { Self.contains(words, $0) } }) else { continue }
+                // A name whose first word no event of the factor has is named in none of them.
+                guard names.contains(where: { parts.eventWordSet.contains($0[0]) }),
+                    let index = parts.eventWords.lastIndex(where: { words in names.contains { Self.contains(words, $0) } })
+                else { continue }
                 let event = parts.events[index]
                 let severity = factor.severity.shifted(by: -1)
                 let role = party.role.map { " (\($0))" } ?? ""
@@ -174,8 +191,12 @@ public struct HumanRightsObligationsRule: Rule {
                 evidence: context.evidence(for: factor, events: []),
                 recommendations: context.parts(for: factor).securityRecommendations)
         }
+        // The company's places in a country, placed once per policy, and whether they reach a
+        // conflict, judged once per country and factor (not again for every contractor).
+        var reach = OperationsReach()
         for party in policy.counterparties where party.role == "security-contractor" {
-            for factor in context.factors(.armedConflict, in: party.country) where operationsInReach(of: factor, in: party.country, context) {
+            for factor in context.factors(.armedConflict, in: party.country)
+            where reach.inReach(of: factor, in: party.country, self, context) {
                 named.insert(TextFolding.key(party.name))
                 findings.append(
                     finding(
@@ -198,7 +219,10 @@ public struct HumanRightsObligationsRule: Rule {
         return findings
     }
 
-    private var conflictRule: ConflictProximityRule { ConflictProximityRule() }
+    /// The rule that places sites and travel destinations: made once (its description's texts
+    /// were made again for every site a provider check placed).
+    private static let conflictRule = ConflictProximityRule()
+    private var conflictRule: ConflictProximityRule { Self.conflictRule }
 
     /// Whether a place lies where the conflict is: inside one of its areas, or within the
     /// outermost conflict band of one of its located events known on the as-of date; anywhere
@@ -213,13 +237,39 @@ public struct HumanRightsObligationsRule: Rule {
         }
     }
 
-    /// Whether the company's operations in the country (sites, travel destinations) reach the
-    /// conflict: one of them in reach, or one that cannot be placed (then it may be).
-    func operationsInReach(of factor: RiskFactor, in country: Country, _ context: RuleContext) -> Bool {
+    /// Where the company's sites and travel destinations in the country are judged (nil: one
+    /// that cannot be placed), sites first, in the policy's order.
+    func operationLocations(in country: Country, _ context: RuleContext) -> [Coordinate?] {
         let policy = context.policy
-        let places =
-            policy.sites.filter { $0.country == country }.map { conflictRule.place($0, context.destinations)?.location }
+        return policy.sites.filter { $0.country == country }.map { conflictRule.place($0, context.destinations)?.location }
             + policy.travel.filter { $0.country == country }.map { conflictRule.place($0, context.destinations, context.settings)?.location }
-        return places.contains { $0.map { inReach($0, factor, context) } ?? true }
+    }
+
+    /// Whether the company's operations in a country (sites, travel destinations) reach a
+    /// conflict: one of them in reach, or one that cannot be placed (then it may be). For one
+    /// policy, remembered: a country's places are found once, each country and factor judged once.
+    struct OperationsReach {
+        private struct Key: Hashable {
+            var country: Country
+            var factor: String
+        }
+
+        private var locations: [Country: [Coordinate?]] = [:]
+        private var answers: [Key: Bool] = [:]
+
+        mutating func inReach(of factor: RiskFactor, in country: Country, _ rule: HumanRightsObligationsRule, _ context: RuleContext) -> Bool {
+            let key = Key(country: country, factor: factor.id)
+            if let known = answers[key] { return known }
+            let places: [Coordinate?]
+            if let known = locations[country] {
+                places = known
+            } else {
+                places = rule.operationLocations(in: country, context)
+                locations[country] = places
+            }
+            let answer = places.contains { $0.map { rule.inReach($0, factor, context) } ?? true }
+            answers[key] = answer
+            return answer
+        }
     }
 }

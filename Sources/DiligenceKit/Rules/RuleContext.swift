@@ -69,19 +69,25 @@ public final class RuleContext: Sendable {
     public func evidence(for factor: RiskFactor, events: [RiskEvent]? = nil) -> [Evidence] {
         let parts = parts(for: factor)
         guard let events else { return parts.evidence }
+        // No event: the title line and the further references, the factor's one array.
+        if events.isEmpty { return parts.evidenceAround }
         // Every event of the factor, in its order (a shutdown finding usually cites them all):
         // the factor's own lines, shared rather than written again.
         if events.count == parts.events.count, events == parts.events { return parts.evidence }
         // The title line and the further references are the factor's, made once; only the
-        // event lines are the finding's own.
-        var lines: [Evidence] = []
-        lines.reserveCapacity(events.count + parts.evidenceAround.count)
-        lines.append(parts.evidenceAround[0])
-        for event in events {
-            lines.append(Evidence(record: factor.id, fact: event.evidenceFact, date: event.evidenceDate, reference: nil))
+        // event lines are the finding's own. Findings that cite the same events (sites near
+        // the same place) share one array, made at the first of them.
+        let key = RuleRunMemo.EventLinesKey(factor: factor.id, asOf: asOf, events: events)
+        return runMemo.eventLines.value(for: key) {
+            var lines: [Evidence] = []
+            lines.reserveCapacity(events.count + parts.evidenceAround.count)
+            lines.append(parts.evidenceAround[0])
+            for event in events {
+                lines.append(Evidence(record: factor.id, fact: event.evidenceFact, date: event.evidenceDate, reference: nil))
+            }
+            lines += parts.evidenceAround.dropFirst()
+            return lines
         }
-        lines += parts.evidenceAround.dropFirst()
-        return lines
     }
 
     /// The factor's texts and events as of the as-of date, made at its first finding of the run
@@ -111,10 +117,15 @@ public struct FactorParts: Sendable {
     public let sectorKeys: Set<String>
     /// The evidence lines without events: the title line first, then the further references.
     let evidenceAround: [Evidence]
+    /// `evidence` with the exempt goods line (`RiskFactor.exemptGoodsEvidence`) second, as a
+    /// trade-restriction finding cites it; `evidence` itself for a factor that exempts none.
+    let evidenceWithExemptGoods: [Evidence]
     /// Each event's text as folded words (`HumanRightsObligationsRule.words`), in `events`' order:
     /// what a counterparty's name is looked for in, split once per run instead of once per
     /// counterparty.
     let eventWords: [[String]]
+    /// Every word of `eventWords`: a name whose first word is not here is named in no event.
+    let eventWordSet: Set<String>
     /// What a security provider's finding recommends under the factor: the Voluntary
     /// Principles' advice, then the factor's own recommendations about security (a
     /// case-insensitive search of each, once per run instead of once per finding).
@@ -127,8 +138,12 @@ public struct FactorParts: Sendable {
         latestEvent = events.last.map { "latest: \($0.what.lowercasedFirst) (\($0.when))" } ?? "in force since \(factor.inForceFrom)"
         evidence = factor.evidence(events: events, asOf: asOf)
         evidenceAround = factor.evidence(events: [], asOf: asOf)
+        var withExempt = evidence
+        if let exempt = factor.exemptGoodsEvidence { withExempt.insert(exempt, at: 1) }
+        evidenceWithExemptGoods = withExempt
         sectorKeys = Set(factor.affects.sectors.map(TextFolding.key))
         eventWords = events.map { HumanRightsObligationsRule.words($0.what) }
+        eventWordSet = Set(eventWords.joined())
         securityRecommendations =
             HumanRightsObligationsRule.securityAdvice + factor.recommendations.filter { $0.localizedCaseInsensitiveContains("security") }
     }
@@ -202,6 +217,41 @@ final class RuleRunMemo: Sendable {
         }
     }
 
+    /// A factor's evidence lines for the events a finding cites: the lines depend on the
+    /// factor, the as-of date (its references) and each event's text, place and dates only.
+    struct EventLinesKey: Hashable {
+        var factor: String
+        var asOf: Day
+        /// What of each event its line shows, byte for byte (not the whole event: the memo
+        /// keeps its keys for the run).
+        var events: [EventText]
+
+        init(factor: String, asOf: Day, events: [RiskEvent]) {
+            self.factor = factor
+            self.asOf = asOf
+            self.events = events.map(EventText.init)
+        }
+    }
+
+    /// An event's text, place and dates: what its evidence line is made of.
+    struct EventText: Hashable {
+        var date: Day
+        var precision: DatePrecision
+        var until: Day?
+        var ongoingAt: Day?
+        var what: ExactText
+        var place: ExactText?
+
+        init(_ event: RiskEvent) {
+            date = event.date
+            precision = event.datePrecision
+            until = event.until
+            ongoingAt = event.ongoingAt
+            what = ExactText(event.what)
+            place = event.place.map(ExactText.init)
+        }
+    }
+
     struct CityKey: Hashable {
         var city: ExactText
         var country: Country
@@ -209,10 +259,17 @@ final class RuleRunMemo: Sendable {
     }
 
     let parts = Memo<PartsKey, FactorParts>(capacity: 100_000)
+    /// `RuleContext.evidence(for:events:)`'s lines for the events a finding cites.
+    let eventLines = Memo<EventLinesKey, [Evidence]>(capacity: 20_000)
     let factors = Memo<FactorsKey, [RiskFactor]>(capacity: 100_000)
     /// input-plausibility's candidate places for a site's city (a portfolio names the same
     /// cities again and again; each lookup folds the name and searches the gazetteer).
     let cityCandidates = Memo<CityKey, [InputPlausibilityRule.CityCandidate]>(capacity: 100_000)
+    /// human-rights-obligations' searched words of a counterparty's names
+    /// (`HumanRightsObligationsRule.searchedWords`), by the names as written (byte for byte): a portfolio names
+    /// the same counterparties in many policies, and folding and splitting a name is most of
+    /// what looking for it in events costs.
+    let nameWords = Memo<[ExactText], [[String]]>(capacity: 100_000)
 }
 
 extension FactorKind {

@@ -88,8 +88,8 @@ public struct TradeRestrictionRule: Rule {
         path.append(parts.inForceLine)
         path.append(binding.pathLine)
         path.append("\(description.id) → \(severity)")
-        var evidence = parts.evidence
-        if let exempt = factor.exemptGoodsEvidence { evidence.insert(exempt, at: 1) }
+        // The factor's lines with its exempt goods, made once per run and shared.
+        let evidence = parts.evidenceWithExemptGoods
         let recommendations =
             severity == .info
             ? [description.recommendations[1]]
