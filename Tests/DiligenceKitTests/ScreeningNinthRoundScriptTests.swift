@@ -97,4 +97,15 @@ struct ScreeningNinthRoundScriptTests {
         #expect(score >= ScreeningHardCaseTests.threshold, "\(score) \(why)")
         #expect(why.contains("dschawad = javad") || why.contains("dschawad ≈ javad"), "\(why)")
     }
+
+    // MARK: Arabic script
+
+    /// The final ta marbuta is the heh it is written with ("-a", "-ah", "-eh"), not ICU's "t".
+    @Test func arabicTaMarbutaEndsInAVowel() {
+        #expect(Transliterator.arabicTaMarbuta("هنية") == "هنيه")
+        #expect(Transliterator.arabicTaMarbuta("ثابت") == "ثابت")
+        let (score, why) = ScreeningHardCaseTests.best("إسماعيل هنية", [listed("HANIYEH", "HANIYEH, Ismail")])
+        #expect(score >= ScreeningHardCaseTests.threshold, "\(score) \(why)")
+        #expect(why.contains("haniyeh"), "\(why)")
+    }
 }
