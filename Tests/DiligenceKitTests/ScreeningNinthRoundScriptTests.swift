@@ -62,9 +62,9 @@ struct ScreeningNinthRoundScriptTests {
     // MARK: Korean names the Russian way
 
     /// Kontsevich's Чхве is 최, "Choe"; its "ё" after a consonant (Ukrainian "ьо") is "yo", and
-    /// with the final "н" the lists' "yong" ("Рён", 룡, Ryong).
+    /// with the final "н" the lists' "yong" ("Рён", 룡, Ryong); its "э" is ㅐ, "ae" ("Хэ", 해).
     @Test(arguments: [
-        ("Chkhve Ren Khe", "Чхве Рён Хэ", "Choe Ryong He"), ("Chkhve Ron Khe", "Чхве Рьон Хе", "Choe Ryong He"),
+        ("Chkhve Ren Khe", "Чхве Рён Хэ", "Choe Ryong Hae"), ("Chkhve Ron Khe", "Чхве Рьон Хе", "Choe Ryong He"),
         ("Kim Ir Sen", "Ким Ир Сен", "Kim Il Song"), ("Kim Filbi", "Ким Филби", "Kim Filbi"),
     ])
     func choeAndTheKontsevichYo(latin: String, source: String, read: String) {

@@ -55,6 +55,7 @@ enum KoreanCyrillic {
         guard (2...4).contains(words.count), surnames.contains(words[0].lowercased()) else { return latin }
         // BGN/PCGN (and Latin-ASCII) write a lone "Ё" as "E"; as a syllable of a Korean name it is 여/요, "yo".
         let sourceWords = source.split(separator: " ")
+        let belarusian = source.unicodeScalars.contains { $0 == "і" || $0 == "І" || $0 == "ў" || $0 == "Ў" }
         // Чхве (Armenian Չխվե) is Kontsevich's 최, which the lists write "Choe".
         var result = [["chkhve", "chxve"].contains(words[0].lowercased()) ? "Choe" : words[0]]
         for (position, word) in words.enumerated().dropFirst() {
@@ -77,6 +78,13 @@ enum KoreanCyrillic {
                     sourceWords[position].lowercased().contains(where: { $0 == "ё" }) || sourceWords[position].lowercased().contains("ьо")
                 {
                     syllable.replaceSubrange(vowel...vowel, with: "yo")
+                }
+                // Kontsevich's "э" after a consonant is ㅐ, which the lists write "ae" ("Хэ", 해, Hae);
+                // Belarusian (і, ў) writes every hard "e" so ("Кім Чэн Ын"): not there.
+                if !belarusian, sourceWords.count == words.count, words.count > 1, syllable.count >= 2,
+                    let vowel = syllable.firstIndex(of: "e"), vowel != syllable.startIndex, sourceWords[position].lowercased().contains("э")
+                {
+                    syllable.replaceSubrange(vowel...vowel, with: "ae")
                 }
                 var read = self.syllable(syllable)
                 // Lithuanian and Latvian add a nominative ending ("Ynas").
