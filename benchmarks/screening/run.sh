@@ -79,6 +79,9 @@ case " $splits " in
   *" dev "*)
     python3 "$here/cross_script.py" "$here/cross-script-dev2.tsv" "$diligence" "$threshold" "$work" \
       --split all --summary "$summary" --name "cross-script dev2 (all dev)" --markdown "$work/cross-script-dev2.md" >/dev/null 2>"$work/cross-script-dev2-errors.txt"
+    # A third development set of six other persons (ninth round: cross-script-dev3.tsv), all of it dev.
+    python3 "$here/cross_script.py" "$here/cross-script-dev3.tsv" "$diligence" "$threshold" "$work" \
+      --split all --summary "$summary" --name "cross-script dev3 (all dev)" --markdown "$work/cross-script-dev3.md" >/dev/null 2>"$work/cross-script-dev3-errors.txt"
     ;;
 esac
 echo

@@ -32,7 +32,7 @@ enum KoreanCyrillic {
     /// Korean surnames in Russian (BGN/PCGN Latin, lower case): Kontsevich and the usual Soviet
     /// and Koryo-saram spellings (Цой for Choe, Тхэ for Thae).
     static let surnames: Set<String> = [
-        "kim", "pak", "li", "ri", "chkhve", "tsoy", "choy", "chon", "chkhon", "kan", "khan", "yun", "yu", "nam", "khon", "kvon",
+        "kim", "pak", "li", "ri", "chkhve", "chxve", "tsoy", "choy", "chon", "chkhon", "kan", "khan", "yun", "yu", "nam", "khon", "kvon",
         "so", "an", "mun", "sin", "khvan", "im", "rim", "lim", "pek", "chan", "son", "tkhe", "kho", "ro", "no", "kon", "chu",
         "pan", "sok", "khvon", "khen", "khyon", "chkha", "ten", "tyan", "ogay", "tskhay",
     ]
@@ -55,7 +55,9 @@ enum KoreanCyrillic {
         guard (2...4).contains(words.count), surnames.contains(words[0].lowercased()) else { return latin }
         // BGN/PCGN (and Latin-ASCII) write a lone "Ё" as "E"; as a syllable of a Korean name it is 여/요, "yo".
         let sourceWords = source.split(separator: " ")
-        var result = [words[0]]
+        let belarusian = source.unicodeScalars.contains { $0 == "і" || $0 == "І" || $0 == "ў" || $0 == "Ў" }
+        // Чхве (Armenian Չխվե) is Kontsevich's 최, which the lists write "Choe".
+        var result = [["chkhve", "chxve"].contains(words[0].lowercased()) ? "Choe" : words[0]]
         for (position, word) in words.enumerated().dropFirst() {
             if sourceWords.count == words.count, sourceWords[position] == "Ё" || sourceWords[position] == "ё" {
                 result.append(word.first?.isUppercase == true ? "Yo" : "yo")
@@ -69,6 +71,21 @@ enum KoreanCyrillic {
                     syllable = String(syllable.dropLast())
                 }
                 guard syllable.count <= 6, syllable.allSatisfy({ $0.isASCII && $0.isLetter }) else { return latin }
+                // Kontsevich's "ё" after a consonant (Ukrainian "ьо") is ㅕ or ㅛ, "yo" ("Рён", 룡):
+                // BGN/PCGN and Latin-ASCII leave an "e" or an "o".
+                if sourceWords.count == words.count, words.count > 1, syllable.count >= 2, let vowel = syllable.firstIndex(where: { "eo".contains($0) }),
+                    vowel != syllable.startIndex,
+                    sourceWords[position].lowercased().contains(where: { $0 == "ё" }) || sourceWords[position].lowercased().contains("ьо")
+                {
+                    syllable.replaceSubrange(vowel...vowel, with: "yo")
+                }
+                // Kontsevich's "э" after a consonant is ㅐ, which the lists write "ae" ("Хэ", 해, Hae);
+                // Belarusian (і, ў) writes every hard "e" so ("Кім Чэн Ын"): not there.
+                if !belarusian, sourceWords.count == words.count, words.count > 1, syllable.count >= 2,
+                    let vowel = syllable.firstIndex(of: "e"), vowel != syllable.startIndex, sourceWords[position].lowercased().contains("э")
+                {
+                    syllable.replaceSubrange(vowel...vowel, with: "ae")
+                }
                 var read = self.syllable(syllable)
                 // Lithuanian and Latvian add a nominative ending ("Ynas").
                 if RomanisedSyllable.key(Array(read.utf8)[...]) == nil,

@@ -252,7 +252,7 @@ public enum Transliterator {
         if ScriptRomanizer.applies(to: source), let romanizer = ScriptRomanizer.standard {
             source = romanizer.latin(source, syllables: syllables)
         }
-        var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : transform(malayalamTwoPartVowels(source), id)
+        var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : transform(malayalamTwoPartVowels(arabicTaMarbuta(source)), id)
         if word.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) { latin = arabicVowelLetters(latin) }
         // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
         // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
@@ -331,6 +331,18 @@ public enum Transliterator {
             }
         }
         return String(result)
+    }
+
+    /// An Arabic word's final ta marbuta (ة) read as the heh (ه) it is written with: at the end
+    /// of a name it is said "a", and lists write it "-a", "-ah" or, as Persian writes the same
+    /// ending, "-eh" ("هنية" Haniya, Haniyeh; "فاطمة" Fatima); ICU writes it "t", the sound it has
+    /// only before another word of a phrase.
+    static func arabicTaMarbuta(_ word: String) -> String {
+        guard word.unicodeScalars.last == "\u{0629}" else { return word }
+        var scalars = word.unicodeScalars
+        scalars.removeLast()
+        scalars.append("\u{0647}")
+        return String(scalars)
     }
 
     /// A Hebrew word without its last letter when that is a vav (ו) after two letters or

@@ -1,0 +1,89 @@
+/// Reads a Korean name written in Han characters (Hanja) as Korean, from the table
+/// `Resources/screening/hanja-readings.tsv` (its header cites the readings): "崔龍海" →
+/// "최 룡 해" ("choe ryong hae", CHOE Ryong Hae), where ICU reads the characters in Chinese
+/// ("cui long hai"). Chinese and Japanese texts write Korean persons' names so ("金与正",
+/// "崔竜海"), in their own forms of the characters.
+///
+/// The same characters are a Chinese name too, so a name that can be Korean is screened both
+/// ways (`NameScreener.withKoreanReading`). It can be Korean when it is two to four Han
+/// characters, the first a common Korean surname and every other a character of Korean given
+/// names in the table; "习近平" (习 is no Korean surname) and "李娜" (娜 is no character of the
+/// table) are read in Chinese only.
+struct HanjaReading: Sendable {
+    private var surnames: [Unicode.Scalar: Unicode.Scalar] = [:]
+    private var given: [Unicode.Scalar: Unicode.Scalar] = [:]
+
+    /// Parses the table, reporting every malformed line.
+    init(text: String, path: String) throws(InputError) {
+        var problems: [Diagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let location = SourceLocation(file: path, line: index + 1, column: 1)
+            guard columns.count == 3, columns[0] == "S" || columns[0] == "G",
+                columns[1].unicodeScalars.count == 1, let han = columns[1].unicodeScalars.first, Transliterator.isHan(han.value),
+                columns[2].unicodeScalars.count == 1, let hangul = columns[2].unicodeScalars.first,
+                Transliterator.isHangulSyllable(hangul.value)
+            else {
+                problems.append(Diagnostic(location, .error, "expected S or G<TAB>one Han character<TAB>one Hangul syllable"))
+                continue
+            }
+            if columns[0] == "S" {
+                surnames[han] = hangul
+            } else {
+                given[han] = hangul
+            }
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+    }
+
+    /// The built-in table, or nil when it is missing or malformed (`builtin()` says why).
+    static let standard: HanjaReading? = try? builtin()
+
+    static func builtin() throws(InputError) -> HanjaReading {
+        let (bytes, path) = try BuiltinResources.data("screening/hanja-readings.tsv")
+        return try HanjaReading(text: String(decoding: bytes, as: UTF8.self), path: path)
+    }
+
+    /// The name read in Korean, one Hangul syllable a word ("최 룡 해"), when it can be a Korean
+    /// name; nil otherwise.
+    func hangul(_ name: String) -> String? {
+        let characters = name.unicodeScalars.filter { !$0.properties.isWhitespace }
+        guard (2...4).contains(characters.count), let first = characters.first, let surname = surnames[first] else { return nil }
+        var syllables = [String(surname)]
+        for character in characters.dropFirst() {
+            guard let reading = given[character] else { return nil }
+            syllables.append(String(reading))
+        }
+        return syllables.joined(separator: " ")
+    }
+}
+
+extension NameScreener {
+    /// `matches` (the query read as ICU reads it), and when the query can be a Korean name
+    /// written in Han characters (`HanjaReading`), the matches of its Korean reading: per
+    /// entity the better of the two, the Korean one saying so in `why` ("read in Korean,
+    /// 崔龍海 → 최룡해: ...").
+    func withKoreanReading(
+        _ matches: [ScreeningMatch], query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool,
+        hadCandidates: inout Bool
+    ) -> [ScreeningMatch] {
+        guard query.name.unicodeScalars.contains(where: { Transliterator.isHan($0.value) }),
+            let hangul = HanjaReading.standard?.hangul(query.name)
+        else { return matches }
+        var reading = query
+        reading.name = hangul
+        var hadKorean = false
+        let korean = screen(reading, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadKorean)
+        hadCandidates = hadCandidates || hadKorean
+        guard !korean.isEmpty else { return matches }
+        var best: [String: ScreeningMatch] = [:]
+        for match in matches { best[match.entity.id] = match }
+        let written = query.name.filter { !$0.isWhitespace }
+        for var match in korean where match.score > (best[match.entity.id]?.score ?? -1) {
+            match.why = "read in Korean, \(written) → \(hangul.filter { !$0.isWhitespace }): " + match.why
+            best[match.entity.id] = match
+        }
+        return Array(best.values)
+    }
+}
