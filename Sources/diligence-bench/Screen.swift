@@ -61,6 +61,12 @@ struct Pairs: ParsableCommand {
 
     @OptionGroup var options: ListOptions
 
+    @Option(
+        help:
+            "Score as `diligence screen --threshold` does: a pair scoring this or more that the screen at this threshold does not return (its candidate bound cut the name) scores 0. 0 scores every candidate in full."
+    )
+    var threshold: Double = 0
+
     func run() throws {
         let screener = NameScreener(entities: try options.entities(), parameters: try options.parameters())
         var out = ""
@@ -73,8 +79,12 @@ struct Pairs: ParsableCommand {
         for row in rows where !row.isEmpty {
             let columns = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard columns.count >= 2 else { continue }
-            let matches = screener.screen(ScreeningQuery(columns[0], kind: options.kind), threshold: 0)
-            out += String(format: "%.4f\n", matches.first { $0.entity.id == columns[1] }?.score ?? 0)
+            let query = ScreeningQuery(columns[0], kind: options.kind)
+            var score = screener.screen(query, threshold: 0).first { $0.entity.id == columns[1] }?.score ?? 0
+            if threshold > 0, score >= threshold, !screener.screen(query, threshold: threshold).contains(where: { $0.entity.id == columns[1] }) {
+                score = 0
+            }
+            out += String(format: "%.4f\n", score)
         }
         print(out, terminator: "")
     }

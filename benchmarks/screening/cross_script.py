@@ -5,8 +5,9 @@ and national spellings, screened against a list of the set's persons under their
   cross_script.py TSV DILIGENCE THRESHOLD WORK_DIR [--split dev|test|all] [--summary FILE] [--name NAME]
                   [--markdown FILE]
 
-Every spelling is scored against every person of the list (`diligence-bench pairs`): its own
-person is a true pair, the others are negatives. Precision, recall and F1 at the threshold, for
+Every spelling is scored against every person of the list (`diligence-bench pairs --threshold`,
+which counts what `diligence screen --threshold` returns: a pair the candidate bound cuts scores
+0): its own person is a true pair, the others are negatives. Precision, recall and F1 at the threshold, for
 diligence and for rapidfuzz `token_sort_ratio` on the same Latin forms (`diligence-bench normalize`), as
 evaluate.py does for the other sets; recall by script for the misses. The split is by person
 (`split_of`): tune on dev, score test once.
@@ -82,7 +83,8 @@ def main():
     with open(pair_file, "w", encoding="utf-8") as handle:
         for row, other in pairs:
             handle.write(f"{row[3]}\tXS-{other}\n")
-    ours = [float(x) for x in run([bench_of(args.diligence), "pairs", "--list", list_path, "--input", pair_file]).split()]
+    tune = [part for setting in os.environ.get("SCREENING_TUNE", "").split() for part in ("--tune", setting)]
+    ours = [float(x) for x in run([bench_of(args.diligence), "pairs", "--list", list_path, "--input", pair_file, "--threshold", str(args.threshold)] + tune).split()]
     assert len(ours) == len(pairs), (len(ours), len(pairs))
     labels = [row[0] == other for row, other in pairs]
 

@@ -4,7 +4,10 @@
   evaluate.py PAIRS DILIGENCE LIST SDN_CSV ALT_CSV THRESHOLD [--markdown FILE]
 
 - diligence: `diligence-bench pairs --list LIST` (the development tool beside DILIGENCE) gives, for each (query, entity) pair, the
-  entity's best score (the score of its best-matching name or alias), 0 when not a candidate.
+  entity's best score (the score of its best-matching name or alias), 0 when not a candidate;
+  with `--threshold THRESHOLD`, a pair that `diligence screen --threshold` would not return (its
+  candidate bound cut the name) also scores 0, so the numbers at the threshold are what users get
+  (scores below it, and so "best on this set" thresholds below it, are not cut).
 - rapidfuzz: `fuzz.token_sort_ratio` between the query and each of the entity's names, best one,
   on the same Latin forms (`diligence-bench normalize`: transliterated, lower-case, no
   diacritics) with rapidfuzz's default processor; reported at its best threshold.
@@ -115,7 +118,7 @@ def main():
         pair_file = handle.name
     # SCREENING_TUNE="name=value ..." scores with changed ScoringParameters (experiments only).
     tune = [part for setting in os.environ.get("SCREENING_TUNE", "").split() for part in ("--tune", setting)]
-    ours = [float(x) for x in run([bench_of(args.diligence), "pairs", "--list", args.list, "--input", pair_file] + tune).split()]
+    ours = [float(x) for x in run([bench_of(args.diligence), "pairs", "--list", args.list, "--input", pair_file, "--threshold", str(args.threshold)] + tune).split()]
     assert len(ours) == len(pairs), (len(ours), len(pairs))
 
     names = read_names(args.sdn, args.alt)

@@ -173,6 +173,8 @@ extension NameScreener {
             }
         }
         let margin = parameters.sameCountryBonus + 1e-9
+        // A short list: every name reached is scored in full, the bound cuts none (`shortListNames`).
+        let bounded = index.nameCount > parameters.shortListNames
         var result: [Int] = []
         for name in scratch.touched {
             let mask = scratch.mask[Int(name)]
@@ -192,7 +194,7 @@ extension NameScreener {
                 let words = Int(index.coverableWords[Int(name)])
                 if words >= 2, reached >= words { unmatched = looseUnmatched }
             }
-            guard matched / (matched + unmatched) + margin >= threshold else { continue }
+            guard !bounded || matched / (matched + unmatched) + margin >= threshold else { continue }
             result.append(Int(name))
         }
         result.sort()

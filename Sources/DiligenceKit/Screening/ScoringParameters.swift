@@ -73,6 +73,13 @@ public struct ScoringParameters: Sendable, Hashable {
     /// stays below a name that matches word for word ("Wagner Group Holdings" is not "WAGNER
     /// GROUP" at 0.89). A score already higher without the rule is kept.
     public var partialCoverageCap = 0.84
+    /// A list of this many names or fewer (a client's own list, a list of politically exposed
+    /// persons, the seeds' excerpts) is never cut by the candidate bound: every name a query word
+    /// reaches is scored in full. The bound counts a query word the index did not find as
+    /// unmatched, but the full comparison reaches spellings the index does not look up
+    /// ("Olegas"/"OLEG", a Baltic ending; Korean written in Cyrillic): on a short list, where
+    /// every word weighs about the same, it cut names that score 0.88 to 0.98. 0 turns it off.
+    public var shortListNames = 1_000
     /// ... only when the covered words weigh at least this share of the extra words' weight.
     public var partialCoverageShare = 1.0
 
@@ -133,6 +140,7 @@ public struct ScoringParameters: Sendable, Hashable {
         case "acronymSimilarity": acronymSimilarity = value
         case "shortTypoSimilarity": shortTypoSimilarity = value
         case "shortWordLength": shortWordLength = Int(value)
+        case "shortListNames": shortListNames = Int(value)
         case "shortTypoKeepsSound": shortTypoKeepsSound = value
         case "soundAlikeKeepsSyllables": soundAlikeKeepsSyllables = value
         case "nicknameNeedsNames": nicknameNeedsNames = value
