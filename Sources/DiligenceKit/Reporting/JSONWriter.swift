@@ -53,24 +53,19 @@ struct JSONWriter {
         return takeText()
     }
 
-    mutating func beginObject() {
+    mutating func beginObject() { begin(UInt8(ascii: "{"), isArray: false) }
+
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    mutating func beginArray() { begin(UInt8(ascii: "["), isArray: true) }
+
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Opens a container: the separator its place needs, then its bracket.
+    private mutating func begin(_ bracket: UInt8, isArray: Bool) {
         separate()
-        bytes.append(UInt8(ascii: "{"))
-        open.append((false, 0))
-    }
-
-    mutating func endObject() {
-        close(UInt8(ascii: "}"))
-    }
-
-    mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        open.append((true, 0))
-    }
-
-    mutating func endArray() {
-        close(UInt8(ascii: "]"))
+        bytes.append(bracket)
+        open.append((isArray, 0))
     }
 
     /// Closes the innermost open container, whichever kind it is.
@@ -148,15 +143,8 @@ struct JSONWriter {
 
     /// A member with a string value (its opening quote written with the key's end).
     mutating func string(_ name: String, _ value: String) {
-        memberStart()
-        escape(name)
-        if lineDepth == nil {
-            write("\" : \"")
-        } else {
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(UInt8(ascii: "\""))
-        }
+        key(name)
+        bytes.append(UInt8(ascii: "\""))
         escape(value)
         bytes.append(UInt8(ascii: "\""))
     }

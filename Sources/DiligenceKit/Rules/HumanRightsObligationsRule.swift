@@ -38,6 +38,16 @@ public struct HumanRightsObligationsRule: Rule {
         "Where public security forces or private military contractors protect the operation, record their role, raise human-rights concerns with them, and keep the company's own people and sites out of their operations.",
     ]
 
+    /// A finding on a counterparty of `policy`, at its line.
+    private func counterpartyFinding(
+        _ party: Counterparty, in policy: Policy, _ factor: RiskFactor, _ severity: Severity, message: String, path: [String],
+        evidence: [Evidence], recommendations: [String]
+    ) -> Finding {
+        Finding(
+            rule: description.id, severity: severity, policy: policy, mark: party.mark, subject: party.id, subjectKind: .counterparty,
+            subjectName: party.name, factor: factor, message: message, path: path, evidence: evidence, recommendations: recommendations)
+    }
+
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let policy = context.policy
@@ -75,9 +85,8 @@ public struct HumanRightsObligationsRule: Rule {
             where factor.affects.roles.contains(role) {
                 let severity = factor.severity.shifted(by: -1)
                 findings.append(
-                    Finding(
-                        rule: description.id, severity: severity, policy: policy, mark: party.mark, subject: party.id,
-                        subjectKind: .counterparty, subjectName: party.name, factor: factor,
+                    counterpartyFinding(
+                        party, in: policy, factor, severity,
                         message:
                             "\(party.name) is \(role.withArticle) in \(party.country.name); as its customer the company has leverage and duties (\(factor.title))",
                         path: [party.name, "\(role) in \(party.country.name)", "\(factor.id)", "\(description.id) → \(severity)"],
@@ -146,9 +155,8 @@ public struct HumanRightsObligationsRule: Rule {
                 let severity = factor.severity.shifted(by: -1)
                 let role = party.role.map { " (\($0))" } ?? ""
                 findings.append(
-                    Finding(
-                        rule: description.id, severity: severity, policy: policy, mark: party.mark, subject: party.id,
-                        subjectKind: .counterparty, subjectName: party.name, factor: factor,
+                    counterpartyFinding(
+                        party, in: policy, factor, severity,
                         message:
                             "\(party.name)\(role) is named in \(parts.titleInSentence): \(event.what.lowercasedFirst) (\(event.when)); the company is linked to it through the business relationship",
                         path: [
