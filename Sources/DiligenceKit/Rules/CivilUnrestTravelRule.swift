@@ -71,7 +71,7 @@ public struct CivilUnrestTravelRule: Rule {
                         "\(city) is outside the factor's places\(places.isEmpty ? "" : " (\(places))"), but the factor holds across \(factor.country.name) (scope: national) → one level lower"
                     )
                 }
-                let counted = elsewhere ? "\(factor.country.name)" : city
+                let counted = elsewhere ? factor.country.name : city
                 assessment.adjust(
                     by: -step,
                     "\(counted): \(events.count) unrest event(s), latest \(latest.when) (\(age) days before \(context.recencyReference(for: factor)))")
@@ -100,9 +100,10 @@ public struct CivilUnrestTravelRule: Rule {
                     Finding(
                         rule: description.id, severity: severity, policy: context.policy, mark: trip.mark, subject: trip.id,
                         subjectKind: .travel, subjectName: trip.name ?? "Travel to \(city)", factor: factor,
-                        message: (elsewhere
-                            ? "\(who) travel\(trip.travellers == 1 ? "s" : "") \(trip.frequency ?? "") to \(city), in \(factor.country.name), where unrest holds across the country; latest: \(latest.what.lowercasedFirst)\(latest.place.map { " in \($0)" } ?? "") (\(latest.when))"
-                            : "\(who) travel\(trip.travellers == 1 ? "s" : "") \(trip.frequency ?? "") to \(city), where \(latest.what.lowercasedFirst) (\(latest.when))")
+                        message: ("\(who) travel\(trip.travellers == 1 ? "s" : "") \(trip.frequency ?? "") to \(city), "
+                            + (elsewhere
+                                ? "in \(factor.country.name), where unrest holds across the country; latest: \(latest.what.lowercasedFirst)\(latest.place.map { " in \($0)" } ?? "") (\(latest.when))"
+                                : "where \(latest.what.lowercasedFirst) (\(latest.when))"))
                             .replacingOccurrences(of: "  ", with: " "),
                         path: path, exposure: exposure, evidence: context.evidence(for: factor, events: events),
                         recommendations: factor.recommendations + description.recommendations))
