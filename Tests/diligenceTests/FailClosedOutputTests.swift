@@ -215,6 +215,18 @@ import Glibc
         #expect(lines.contains { $0.contains(" policies checked as of 2020-09-30: ") })
     }
 
+    /// A JSON report written to a file spills its table of policies and keeps none in memory:
+    /// the verdict still counts every policy checked (it said "0 policies" before).
+    @Test func theVerdictCountsThePoliciesOfAReportWrittenToAFile() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("report.json")
+        let run = try Executable.run(["check", "policies", "--as-of", "2020-09-30", "--format", "json", "--output", report.path])
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("9 policies checked as of 2020-09-30: 3 critical, ") }, "\(run.stderr)")
+    }
+
     // MARK: Limits
 
     /// One anchored 65 KB name repeated by 1,000 aliases (a valid 195 KB policy) would write a

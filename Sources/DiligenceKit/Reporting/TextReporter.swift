@@ -35,7 +35,7 @@ public struct TextReporter: LineReporter {
             result.counts[severity].map { "\($0) \(severity)" }
         }
         let accepted = result.findings.accepted.values.reduce(0, +)
-        var summary = "\(result.policies.count) polic\(result.policies.count == 1 ? "y" : "ies") checked as of \(result.asOf): "
+        var summary = "\(result.policyCount) polic\(result.policyCount == 1 ? "y" : "ies") checked as of \(result.asOf): "
         summary += counts.isEmpty ? "no findings" : counts.joined(separator: ", ")
         if accepted > 0 { summary += "; \(accepted) accepted" }
         lines.append(summary)
