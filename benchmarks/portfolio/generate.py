@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Synthetic inputs for the portfolio-scale benchmark (issue 8), deterministic from --seed.
 
-    generate.py portfolio --out DIR [--files 2000] [--exposure mixed|heavy] [--sites-per-file 25]
+    generate.py portfolio --out DIR [--files 2000] [--exposure mixed|heavy|moderate] [--sites-per-file 25]
                           [--trade-per-file 9] [--counterparties-per-file 25] [--seed 8]
         policy files DIR/division-NNN/unit-NNNNN.yaml (100 a folder), each a business unit with
         about M sites (M drawn per file around the mean, ±50%), trade flows, counterparties and a
@@ -13,6 +13,12 @@
         sites half in Cabo Delgado and Malian ones half in the north and centre; 16 sites, 6
         flows and 16 counterparties a file by default: 2,000 files, 16 MB, about 24 findings a
         file as of 2020-09-30. The mixed profile's files are the same as before it existed.
+        --exposure moderate: issue 17's held-back portfolio as the issue describes it (2,000
+        files, 16 MB, most sites in Mali, Mozambique and Belarus, about 11 findings a file):
+        units based in the three countries (80% in Mozambique), 55% of sites at home and the rest
+        in two other countries (and, for 30% of units, one more of the three), a quarter of
+        Mozambican sites in Cabo Delgado, most flows and counterparties outside the three; same
+        sizes as heavy: 2,000 files, 15.5 MB, about 11 findings a file as of 2020-09-30.
     generate.py list --out FILE [--entities 18000] [--names 30000] [--seed 8]
         a list file (`entities:`) of synthetic listed persons, organisations, vessels and aircraft
         the size of the OFAC SDN list: --names counts names and aliases together.
@@ -473,9 +479,23 @@ HEAVY_AT_HOME = 0.85
 NORTH_MALI_LAT = 13.5
 
 
+# The moderate profile (issue 17's held-back portfolio as described: 2,000 files of about 8 KB,
+# most sites in Mali, Mozambique and Belarus, about 11 findings a file): units based in the three
+# countries as in the heavy profile, but part of each unit's work elsewhere, fewer sites within
+# reach of the conflict events, and most flows and counterparties outside the three.
+MODERATE_HOME = {"MZ": 80, "BY": 10, "ML": 10}
+MODERATE_AT_HOME = 0.55
+MODERATE_CABO_DELGADO = 0.25
+MODERATE_NORTH_MALI = 0.25
+MODERATE_TRADE_AT_HOME = 0.15
+MODERATE_PARTIES_AT_HOME = 0.4
+MODERATE_SECOND_HOT = 0.3
+
+
 def pick_home(rng, exposure="mixed"):
-    if exposure == "heavy":
-        return rng.choices(list(HEAVY_HOME), weights=list(HEAVY_HOME.values()))[0]
+    if exposure in ("heavy", "moderate"):
+        homes = HEAVY_HOME if exposure == "heavy" else MODERATE_HOME
+        return rng.choices(list(homes), weights=list(homes.values()))[0]
     roll = rng.random() * 100
     for country, share in HOT.items():
         if roll < share:
@@ -485,10 +505,12 @@ def pick_home(rng, exposure="mixed"):
 
 
 def pick_place(rng, country, exposure="mixed"):
-    if country == "MZ" and rng.random() < (HEAVY_CABO_DELGADO if exposure == "heavy" else 0.6):
+    cabo_delgado = {"heavy": HEAVY_CABO_DELGADO, "moderate": MODERATE_CABO_DELGADO}.get(exposure, 0.6)
+    if country == "MZ" and rng.random() < cabo_delgado:
         return rng.choice(CABO_DELGADO)
     places = BY_COUNTRY[country]
-    if exposure == "heavy" and country == "ML" and rng.random() < HEAVY_NORTH_MALI:
+    north_mali = {"heavy": HEAVY_NORTH_MALI, "moderate": MODERATE_NORTH_MALI}.get(exposure, 0.0)
+    if country == "ML" and north_mali and rng.random() < north_mali:
         return rng.choice([p for p in places if p[2] >= NORTH_MALI_LAT])
     # Larger cities are likelier: weight by rank.
     return places[min(int(rng.expovariate(1 / 4)), len(places) - 1)]
@@ -518,8 +540,10 @@ def hs_code(rng, goods):
 
 def policy(seed, index, args):
     heavy = args.exposure == "heavy"
+    moderate = args.exposure == "moderate"
     # The mixed profile's stream is unchanged (same files as before the heavy profile existed).
-    rng = random.Random(f"diligence-portfolio-heavy:{seed}:{index}" if heavy else f"diligence-portfolio:{seed}:{index}")
+    stream = {"heavy": "diligence-portfolio-heavy", "moderate": "diligence-portfolio-moderate"}.get(args.exposure, "diligence-portfolio")
+    rng = random.Random(f"{stream}:{seed}:{index}")
     home = pick_home(rng, args.exposure)
     sector = rng.choices(list(SECTOR_WEIGHTS), weights=list(SECTOR_WEIGHTS.values()))[0]
     if home == "MZ":
@@ -529,6 +553,10 @@ def policy(seed, index, args):
     kinds, imports, exports, roles = SECTORS[sector]
     if heavy:
         others = rng.sample([c for c in HEAVY_HOME if c != home], 1)
+    elif moderate:
+        others = rng.sample([c for c in COUNTRIES if c not in HOT], 2)
+        if rng.random() < MODERATE_SECOND_HOT:
+            others.append(rng.choice([c for c in HEAVY_HOME if c != home]))
     else:
         others = rng.sample([c for c in COUNTRIES if c != home], rng.randint(1, 4))
     home_places = BY_COUNTRY[home]
@@ -562,7 +590,8 @@ def policy(seed, index, args):
     site_ids, by_country = [], {}
     w("\nsites:\n")
     for _ in range(around(rng, args.sites_per_file)):
-        country = home if rng.random() < (HEAVY_AT_HOME if heavy else 0.55) else rng.choice(others)
+        at_home = HEAVY_AT_HOME if heavy else MODERATE_AT_HOME if moderate else 0.55
+        country = home if rng.random() < at_home else rng.choice(others)
         place = pick_place(rng, country, args.exposure)
         kind = rng.choice(kinds)
         if kind == "port" and country in LANDLOCKED:
@@ -604,6 +633,8 @@ def policy(seed, index, args):
         direction = "import" if rng.random() < 0.6 else "export"
         if heavy:
             partner = home if rng.random() < HEAVY_AT_HOME else rng.choice(others)
+        elif moderate:
+            partner = home if rng.random() < MODERATE_TRADE_AT_HOME else rng.choice(others[:2])
         else:
             partner = rng.choice(others + ["ML", "BY", "MZ", home] if rng.random() < 0.15 else others)
         goods = rng.sample(imports if direction == "import" else exports,
@@ -622,13 +653,14 @@ def policy(seed, index, args):
 
     w("\ncounterparties:\n")
     for _ in range(around(rng, args.counterparties_per_file)):
-        country = home if rng.random() < (HEAVY_AT_HOME if heavy else 0.5) else rng.choice(others)
+        at_home = HEAVY_AT_HOME if heavy else MODERATE_PARTIES_AT_HOME if moderate else 0.5
+        country = home if rng.random() < at_home else rng.choice(others)
         role = rng.choice(roles)
         places = BY_COUNTRY[country]
         if rng.random() < 0.002 * args.listed_variant_factor:
             entity = rng.choice(LISTED)
             name, aliases = variant(rng, rng.choice(entity["names"])), []
-            keep = entity["country"] in (HEAVY_HOME if heavy else BY_COUNTRY)
+            keep = entity["country"] in (HEAVY_HOME if heavy or moderate else BY_COUNTRY)
             country = entity["country"] if keep and rng.random() < 0.5 else country
         elif role == "agent" and rng.random() < 0.5:
             name, aliases = person_name(rng, country)
@@ -677,7 +709,7 @@ HEAVY_SIZES = (16, 6, 16)
 
 
 def cmd_portfolio(args):
-    sizes = HEAVY_SIZES if args.exposure == "heavy" else MIXED_SIZES
+    sizes = HEAVY_SIZES if args.exposure in ("heavy", "moderate") else MIXED_SIZES
     args.sites_per_file = args.sites_per_file or sizes[0]
     args.trade_per_file = args.trade_per_file or sizes[1]
     args.counterparties_per_file = args.counterparties_per_file or sizes[2]
@@ -962,7 +994,7 @@ def main():
     p = sub.add_parser("portfolio", help="policy files")
     p.add_argument("--out", required=True)
     p.add_argument("--files", type=int, default=2000)
-    p.add_argument("--exposure", choices=["mixed", "heavy"], default="mixed",
+    p.add_argument("--exposure", choices=["mixed", "heavy", "moderate"], default="mixed",
                    help="mixed: today's mix of countries; heavy: every operation in ML, MZ or BY (the seed factors' countries)")
     p.add_argument("--sites-per-file", type=int, default=None, help="mean sites per file (25 mixed, %d heavy)" % HEAVY_SIZES[0])
     p.add_argument("--trade-per-file", type=int, default=None, help="mean trade flows per file (9 mixed, %d heavy)" % HEAVY_SIZES[1])
