@@ -7,12 +7,15 @@ struct ScreenCommand: ParsableCommand {
         commandName: "screen",
         abstract: "Screen names against listed persons and entities, with the score and why of every match.",
         discussion: """
-            Names come from the arguments, or one per line from --input FILE, or from standard input.
+            Names come from the arguments, or one per line from --input FILE, or from standard input. \
             They are screened against the list files (entities:) of --db, or of the --list files given.
-            Every match at or above --threshold is printed, best first, with its score (0..1; 1 only when
-            every word matches after transliteration and spelling folds) and why: which words matched which
-            and how, what each name has that the other lacks. --country and --kind are signals: the entity's
-            own country or kind raises a fuzzy score a little, another lowers it; nothing is filtered out.
+
+            Every match at or above --threshold is printed, best first, with its score (0..1; 1 only \
+            when every word matches after transliteration and spelling folds) and why: which words \
+            matched which and how, what each name has that the other lacks.
+
+            --country and --kind are signals: the entity's own country or kind raises a fuzzy score \
+            a little, another lowers it; nothing is filtered out.
             """
     )
 
@@ -71,7 +74,14 @@ struct ScreenCommand: ParsableCommand {
             do {
                 entities = try ListFiles.entities(list, countries: countries)
             } catch {
-                throw rejected(error)
+                let exit = rejected(error)
+                // `--list FILE NAME` reads NAME as a second list file: say how to give names.
+                if names.isEmpty, input == nil, list.contains(where: { !FileManager.default.fileExists(atPath: $0) }) {
+                    printError(
+                        "note: the words after --list are read as list files; give the names first "
+                            + "(diligence screen NAME... --list FILE) or with --input FILE")
+                }
+                throw exit
             }
         }
         // Screening against nothing would answer "no match" for every name: fail closed.

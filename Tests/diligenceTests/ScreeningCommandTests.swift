@@ -108,6 +108,17 @@ import Testing
         #expect(run.stderr.contains("\(list.path):4:11: error:"), "\(run.stderr)")
     }
 
+    /// `--list FILE NAME` reads NAME as a list file: the error says so and how to give names.
+    @Test func aNameAfterTheListIsExplained() throws {
+        let run = try Executable.run(["screen", "--list", "seeds/lists/ofac-sdn-excerpt.yaml", "Wagner Group"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Wagner Group:1:1: error: no such file"), "\(run.stderr)")
+        #expect(run.stderr.contains("note: the words after --list are read as list files; give the names first"), "\(run.stderr)")
+        let first = try Executable.run(["screen", "Wagner Group", "--list", "seeds/lists/ofac-sdn-excerpt.yaml"])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("WAGNER"), "\(first.stdout)")
+    }
+
     @Test func importArgumentsAreChecked() throws {
         #expect(try Executable.run(["db", "import", "--from", "acme", "x", "--output", "y"]).status == 64)
         #expect(try Executable.run(["db", "import", "--from", "opensanctions", "a", "b", "--output", "y"]).status == 64)
