@@ -82,6 +82,9 @@ case " $splits " in
     # A third development set of six other persons (ninth round: cross-script-dev3.tsv), all of it dev.
     python3 "$here/cross_script.py" "$here/cross-script-dev3.tsv" "$diligence" "$threshold" "$work" \
       --split all --summary "$summary" --name "cross-script dev3 (all dev)" --markdown "$work/cross-script-dev3.md" >/dev/null 2>"$work/cross-script-dev3-errors.txt"
+    # A fourth development set of six other persons (tenth round: cross-script-dev4.tsv), all of it dev.
+    python3 "$here/cross_script.py" "$here/cross-script-dev4.tsv" "$diligence" "$threshold" "$work" \
+      --split all --summary "$summary" --name "cross-script dev4 (all dev)" --markdown "$work/cross-script-dev4.md" >/dev/null 2>"$work/cross-script-dev4-errors.txt"
     ;;
 esac
 echo

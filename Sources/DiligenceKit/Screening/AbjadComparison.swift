@@ -82,6 +82,11 @@ enum AbjadComparison {
                 result[result.count - 1] = .vowel(kinds | Vowel.front)
                 index += 1
                 continue
+            } else if abjad, byte == UInt8(ascii: "z"), next == UInt8(ascii: "h") {
+                // Persian ژ (Hebrew ז׳), "zh": Persian names are romanised with "j" for it as often as
+                // "zh" ("احمدی‌نژاد", Ahmadinejad and Ahmadinezhad): the abjad's j, which pairs with both.
+                element = .consonant(abjadJ)
+                index += 1
             } else if next == UInt8(ascii: "h"), "kgscztdp".utf8.contains(byte) {
                 // "kh" and "gh" (خ, غ) are k and g to a Latin reader; "sh", "ch", "zh" a sibilant;
                 // "th", "dh" a dental; "ph" f.

@@ -22,13 +22,14 @@ enum ChineseCyrillic {
     ]
 
     /// Palladius finals after an initial (lower case), longest first, with pinyin, and whether
-    /// the final is an i or ü one (j, q, x before it).
+    /// the final is an i or ü one (j, q, x before it). Ukrainian, which has no "э", writes
+    /// "-ень" and "-ен" for Russian "-энь" and "-эн" ("Ван Цзюньчжен", Wang Junzheng).
     static let finals: [(String, String, Bool)] = [
         ("юань", "uan", true), ("уань", "uan", false), ("уай", "uai", false), ("уан", "uang", false), ("уэй", "ui", false),
-        ("янь", "ian", true), ("инь", "in", true), ("энь", "en", false), ("ань", "an", false), ("унь", "un", false),
+        ("янь", "ian", true), ("инь", "in", true), ("энь", "en", false), ("ень", "en", false), ("ань", "an", false), ("унь", "un", false),
         ("юнь", "un", true), ("юэ", "ue", true), ("юй", "u", true), ("юн", "iong", true), ("яо", "iao", true), ("ян", "iang", true),
         ("ин", "ing", true), ("ай", "ai", false), ("эй", "ei", false), ("ао", "ao", false), ("оу", "ou", false), ("ан", "ang", false),
-        ("эн", "eng", false), ("ун", "ong", false), ("уа", "ua", false), ("уй", "ui", false), ("уо", "uo", false), ("эр", "er", false),
+        ("эн", "eng", false), ("ен", "eng", false), ("ун", "ong", false), ("уа", "ua", false), ("уй", "ui", false), ("уо", "uo", false), ("эр", "er", false),
         ("я", "ia", true), ("е", "ie", true), ("ю", "iu", true), ("и", "i", true), ("ы", "i", false), ("а", "a", false),
         ("о", "o", false), ("э", "e", false), ("у", "u", false),
     ]

@@ -10,7 +10,8 @@
 /// | Cyrillic (BGN Latin) | Hangul | lists |
 /// |---|---|---|
 /// | Ч (ch), Чж (chzh), initial | ㅈ | j |
-/// | Чх (chkh), Тх (tkh), Пх (pkh), Кх (kkh) | ㅊ ㅌ ㅍ ㅋ | ch, th, ph, kh |
+/// | Чх (chkh; Armenian Չխ, chx), Тх (tkh), Пх (pkh), Кх (kkh) | ㅊ ㅌ ㅍ ㅋ | ch, th, ph, kh |
+/// | -ль (l') ending a syllable | ㄹ | l |
 /// | Х (kh), initial | ㅎ | h |
 /// | ы (y) as a vowel | ㅡ | u (MR "ŭ") |
 /// | -р (r) ending a syllable | ㄹ | l |
@@ -65,7 +66,8 @@ enum KoreanCyrillic {
             }
             var syllables: [String] = []
             for part in word.split(separator: "-", omittingEmptySubsequences: true) {
-                var syllable = part.lowercased()
+                // Kontsevich writes a final ㄹ "ль" ("Чхоль", 철): the soft sign is no letter of the syllable.
+                var syllable = part.lowercased().filter { $0 != "'" && $0 != "\u{02B9}" && $0 != "\u{2019}" }
                 // Georgian adds the nominative "-i" to a name ending in a consonant ("ინი" for Ын).
                 if georgian, syllable.count >= 3, syllable.hasSuffix("i"), let before = syllable.dropLast().last, !"aeiouy".contains(before) {
                     syllable = String(syllable.dropLast())
@@ -73,8 +75,9 @@ enum KoreanCyrillic {
                 guard syllable.count <= 6, syllable.allSatisfy({ $0.isASCII && $0.isLetter }) else { return latin }
                 // Kontsevich's "ё" after a consonant (Ukrainian "ьо") is ㅕ or ㅛ, "yo" ("Рён", 룡):
                 // BGN/PCGN and Latin-ASCII leave an "e" or an "o".
+                // A word opening with "Ё" ("Ён", BGN "Yen") is read whole below ("yong").
                 if sourceWords.count == words.count, words.count > 1, syllable.count >= 2, let vowel = syllable.firstIndex(where: { "eo".contains($0) }),
-                    vowel != syllable.startIndex,
+                    vowel != syllable.startIndex, syllable[syllable.index(before: vowel)] != "y",
                     sourceWords[position].lowercased().contains(where: { $0 == "ё" }) || sourceWords[position].lowercased().contains("ьо")
                 {
                     syllable.replaceSubrange(vowel...vowel, with: "yo")
@@ -113,7 +116,7 @@ enum KoreanCyrillic {
         }
         var rest = Substring(text)
         var initial = ""
-        for (russian, list) in [("chkh", "ch"), ("chzh", "j"), ("tkh", "th"), ("pkh", "ph"), ("kkh", "kh"), ("ch", "j"), ("kh", "h")]
+        for (russian, list) in [("chkh", "ch"), ("chx", "ch"), ("chzh", "j"), ("tkh", "th"), ("pkh", "ph"), ("kkh", "kh"), ("ch", "j"), ("kh", "h")]
         where rest.hasPrefix(russian) {
             initial = list
             rest = rest.dropFirst(russian.count)

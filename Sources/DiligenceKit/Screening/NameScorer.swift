@@ -140,9 +140,16 @@ enum NameScorer {
         for i in single.indices where single[i].kind == .name && single[i].forms.key.count >= 4 {
             for j in 0..<(double.count - 1) where double[j].kind != .initial && double[j + 1].kind != .initial {
                 let joinedKey = Array(double[j].forms.key) + Array(double[j + 1].forms.key)
-                guard joinedKey.count >= single[i].forms.key.count - 2, joinedKey.count <= single[i].forms.key.count + 2 else { continue }
+                // Words read from an abjad leave their short vowels unwritten ("mhmdjwad" for
+                // "Mohammad Javad", Persian writing two names as one; "ahmdi nzhad" for
+                // "Ahmadinejad"): the Latin side may be up to twice as long.
+                let abjad = double[j].forms.abjad && double[j + 1].forms.abjad
+                let longer = single[i].forms.abjad ? single[i].forms.key.count : 2
+                let shorter = abjad ? single[i].forms.key.count / 2 : 2
+                guard joinedKey.count >= single[i].forms.key.count - shorter, joinedKey.count <= single[i].forms.key.count + longer else { continue }
                 let joinedText = Array(double[j].forms.text) + Array(double[j + 1].forms.text)
-                let forms = TokenForms(key: joinedKey[...], text: joinedText[...], phonetic: PhoneticKey.key(joinedKey[...])[...])
+                var forms = TokenForms(key: joinedKey[...], text: joinedText[...], phonetic: PhoneticKey.key(joinedKey[...])[...])
+                forms.abjad = abjad
                 guard let comparison = TokenComparison.compare(single[i].forms, forms, parameters: parameters) else { continue }
                 let weight = (single[i].weight + max(double[j].weight, double[j + 1].weight)) / 2
                 found.append(

@@ -196,7 +196,9 @@ public final class NameScreener: Sendable {
         if acronymMatches(prepared, query: query, threshold: threshold, best: &best) { hadCandidates = true }
         let matches = withKoreanReading(
             best.values.map(\.match), query: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
-        return matches.sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
+        let readMatches = withChineseReading(
+            matches, query: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
+        return readMatches.sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
     }
 
     /// The listed token at a position of the flat token store, as the scorer sees it.
