@@ -36,6 +36,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The command-line tool's allocator settings (glibc's mallopt), set once at start-up.
+        .target(name: "CAllocator"),
         .target(
             name: "DiligenceKit",
             dependencies: [
@@ -43,13 +45,22 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // The release executable links the Swift runtime and Foundation statically on Linux (the
+        // effect of `swift build --static-swift-stdlib`, for this target only, so that README's
+        // `swift build -c release`, CI and benchmarks/portfolio/run.sh build it alike): about
+        // 5 MiB fewer resident pages than loading them as shared libraries, the same output
+        // (docs/performance.md, "Tenth round: memory (memory3)"). Debug builds and the tests link
+        // them dynamically, as before.
         .executableTarget(
             name: "diligence",
             dependencies: [
                 "DiligenceKit",
                 "CSystem",
+                "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         // benchmarks/screening/run.sh: benchmark-only screening runs (timings, pair scores, Latin
         // forms, tuned parameters), kept out of the installed `diligence screen` (docs/screening.md).

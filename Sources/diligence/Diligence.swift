@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocator
 import DiligenceKit
 
 @main
@@ -16,9 +17,11 @@ struct Diligence: ParsableCommand {
         ]
     )
 
-    /// As `ParsableCommand.main()`, with the standard streams made safe first and what was
+    /// As `ParsableCommand.main()`, with the allocator set for a small peak
+    /// (`diligence_compact_allocator`) and the standard streams made safe first, and what was
     /// printed checked at the end (a failed write is exit 2).
     static func main() {
+        diligence_compact_allocator()
         StandardStreams.prepare()
         do {
             var command = try parseAsRoot()
