@@ -18,6 +18,9 @@ public final class RuleContext: Sendable {
     /// What the rules work out per factor or per country rather than per operation
     /// (`FactorParts`, the factors in force by kind and country), made once per run and shared.
     let runMemo: RuleRunMemo
+    /// Each flow route's judgement under a measure (`judgement(of:route:imposedBy:target:)`),
+    /// for this policy.
+    let routeJudgements = Memo<RouteJudgement.Key, RouteJudgement>(capacity: 10_000)
 
     public convenience init(
         policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies,
