@@ -175,4 +175,28 @@ import Testing
         #expect(other.hash != first.hash)
         #expect(other.factIDs[1] != first.factIDs[1])
     }
+
+    /// A national shutdown's events reach every site: what the findings say of them is worked
+    /// out once per run, and each site's finding is the one a policy with that site alone gives.
+    @Test func shutdownFindingsOfARunAreThoseOfEachSiteAlone() throws {
+        let sites = [
+            "  - id: minsk-office\n    country: BY\n    city: Minsk\n    depends_on: [internet, payments]",
+            "  - id: grodno-depot\n    country: BY\n    city: Grodno\n    depends_on: [mobile-data]\n    continuity: [satellite-link]",
+            "  - id: brest-shop\n    country: BY\n    depends_on: [email]",
+        ]
+        let together = try TestData.findings(.shutdownExposure, TestData.minimal("sites:\n" + sites.joined(separator: "\n")))
+        #expect(together.count == 3)
+        for site in sites {
+            let alone = try #require(try TestData.findings(.shutdownExposure, TestData.minimal("sites:\n" + site)).first)
+            let finding = try #require(together.first { $0.subject == alone.subject })
+            #expect(finding.message == alone.message)
+            #expect(finding.path == alone.path)
+            #expect(finding.severity == alone.severity)
+            #expect(finding.evidence == alone.evidence)
+            #expect(finding.exposure?.events == alone.exposure?.events)
+            #expect(finding.exposure?.eventsNotCited == alone.exposure?.eventsNotCited)
+        }
+        // One account of the events for the run: the same evidence array for every site.
+        #expect(together[0].evidence.sharesStorage(with: together[1].evidence))
+    }
 }

@@ -273,6 +273,9 @@ final class RuleRunMemo: Sendable {
     /// the same counterparties in many policies, and folding and splitting a name is most of
     /// what looking for it in events costs.
     let nameWords = Memo<[ExactText], [[String]]>(capacity: 100_000)
+    /// shutdown-exposure's account of a factor's events when all of them reach the site
+    /// (`ShutdownExposureRule.Reach`): the same for every site of the run.
+    let shutdownReach = Memo<PartsKey, ShutdownExposureRule.Reach>(capacity: 1_000)
 }
 
 extension FactorKind {
