@@ -1,3 +1,5 @@
+import Foundation
+
 /// The tables of the JSON report (schema 2) and of the SARIF run's properties: every source,
 /// fact and event the reported findings cite, written once; a finding's evidence and exposure
 /// hold their ids and what is the finding's own (the date as it applies, the distance).
@@ -355,11 +357,17 @@ final class TextListHashes: Sendable {
 /// most findings cite their factor's lines (the same array for each), about ten a finding, and
 /// the list's id hashes each line's fact id and date. Looked up by the lines' count and
 /// lengths, compared by every byte.
-final class EvidenceLists: Sendable {
+final class EvidenceLists: @unchecked Sendable {
     static let shared = EvidenceLists()
     /// Few entries: the lines a conflict finding cites are its own (its events), and each
     /// entry holds its lines.
     private let memo = Memo<Lines, Info>(capacity: 2_048)
+    /// The same answers by the lines' storage: most findings cite an array the rules share (a
+    /// factor's own lines, the lines of the events near one place), found here by its address
+    /// without hashing its lines. Each entry holds its array, so no other array can be made at
+    /// that address while the entry is kept (under `lock`).
+    private var byStorage: [UInt: (lines: [Evidence], info: Info)] = [:]
+    private let lock = NSLock()
 
     /// The list's hash (`TableID.evidenceListHash`) and each line's fact id.
     struct Info: Sendable {
@@ -368,6 +376,20 @@ final class EvidenceLists: Sendable {
     }
 
     func info(of lines: [Evidence]) -> Info {
+        let address = lines.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        lock.lock()
+        let held = byStorage[address]
+        lock.unlock()
+        if let held, held.lines.sharesStorage(with: lines) { return held.info }
+        let info = lookUp(lines)
+        lock.lock()
+        if byStorage.count >= 2_048 { byStorage.removeAll(keepingCapacity: true) }
+        byStorage[address] = (lines, info)
+        lock.unlock()
+        return info
+    }
+
+    private func lookUp(_ lines: [Evidence]) -> Info {
         memo.value(for: Lines(lines: lines)) {
             let ids = lines.map(TableID.fact)
             return Info(hash: TableID.evidenceListHash(zip(lines, ids).map { EvidenceReference(date: $0.date, fact: $1) }), factIDs: ids)

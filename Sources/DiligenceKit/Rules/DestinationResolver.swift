@@ -16,6 +16,15 @@ public struct DestinationResolver: Sendable {
     private let gazetteer: Gazetteer?
     /// Database places by country code and folded name; the first factor (in id order) wins.
     private let databasePlaces: [String: [String: Destination]]
+    /// `resolve`'s answers by the city as written (byte for byte) and its country: a portfolio
+    /// names the same towns in every file, and three rules ask for each site's (each answer
+    /// folds the name and searches the gazetteer).
+    private let answers = Memo<Asked, Destination?>(capacity: 50_000)
+
+    private struct Asked: Hashable {
+        var city: ExactText
+        var country: Country
+    }
 
     public init(database: RiskDatabase, gazetteer: Gazetteer? = nil) {
         self.gazetteer = gazetteer
@@ -51,6 +60,10 @@ public struct DestinationResolver: Sendable {
     /// The coordinates of `city` in `country`, or nil when neither the database nor the
     /// gazetteer knows it.
     public func resolve(_ city: String, in country: Country) -> Destination? {
+        answers.value(for: Asked(city: ExactText(city), country: country)) { resolveAnew(city, in: country) }
+    }
+
+    private func resolveAnew(_ city: String, in country: Country) -> Destination? {
         if let found = resolveExactly(city, in: country) { return found }
         // "Pemba City", "Minsk City", "Cidade de Pemba", "город Минск": a name neither source
         // knows is read without the generic word for a town, and the source says so.

@@ -74,11 +74,13 @@ public struct FinancialRestrictionRule: Rule {
             : "\(what) (\(how)) is exposed to \(parts.titleInSentence)\(touches)"
         // Whether the halt binds the company: its regimes, or a country of the route within
         // the imposing territory (other than the target).
-        let (jurisdiction, binding) = context.bindingness(of: flow, route: route, imposedBy: factor.imposedBy, target: factor.country)
+        // Judged once per policy for flows with the same route.
+        let judgement = context.judgement(of: flow, route: route, imposedBy: factor.imposedBy, target: factor.country)
+        let binding = judgement.bindingness
         if severity != .info { severity = severity.shifted(by: binding.severityShift) }
         var path = [flow.routeText]
         if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
-        path += [how, parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"]
+        path += [how, parts.inForceLine, judgement.pathLine, "\(description.id) → \(severity)"]
         // The circumvention warning first when the flow goes outside the banks; the advice on
         // local wages only where the company has a site in the country; the advice on screening
         // a body's officials is for counterparties, never for a flow.
@@ -87,17 +89,14 @@ public struct FinancialRestrictionRule: Rule {
             (informal.isEmpty ? [] : [description.recommendations[0]]) + [description.recommendations[1]]
             + (hasSite ? [description.recommendations[2]] : [])
         var advice = informal.isEmpty ? factor.recommendations + general : general + factor.recommendations
-        advice =
-            binding.isSecondary
-            ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + advice
-            : advice + jurisdiction.bindingAdvice(binding)
+        advice = binding.isSecondary ? judgement.advice + advice : advice + judgement.advice
         var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: flow.name ?? flow.defaultName,
-            factor: factor, message: message + (severity == .info ? "" : binding.messageSuffix(jurisdiction.name)), path: path,
+            factor: factor, message: message + (severity == .info ? "" : judgement.messageSuffix), path: path,
             evidence: parts.evidence,
             recommendations: severity == .info ? [] : advice)
-        finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+        finding.binding = judgement.binding
         return finding
     }
 
@@ -111,18 +110,10 @@ public struct FinancialRestrictionRule: Rule {
         }
         // A counterparty's measure binds (or not) by the company's jurisdiction and its sites: the
         // same answer for every counterparty under the factor, judged once per policy.
-        var bindings: [String: (Jurisdiction, Bindingness)] = [:]
+        var bindings: [String: RouteJudgement] = [:]
         for party in context.policy.counterparties {
             for factor in context.factors(.financialRestriction, .sanction, in: party.country) {
                 let parts = context.parts(for: factor)
-                let jurisdiction: Jurisdiction, binding: Bindingness
-                if let known = bindings[factor.id] {
-                    (jurisdiction, binding) = known
-                } else {
-                    jurisdiction = context.jurisdiction()
-                    binding = jurisdiction.judge(imposedBy: factor.imposedBy, target: factor.country, territory: context.siteTerritory)
-                    bindings[factor.id] = (jurisdiction, binding)
-                }
                 var severity: Severity
                 let reason: String
                 var message: String
@@ -149,18 +140,25 @@ public struct FinancialRestrictionRule: Rule {
                 } else {
                     continue
                 }
+                let judgement: RouteJudgement
+                if let known = bindings[factor.id] {
+                    judgement = known
+                } else {
+                    let jurisdiction = context.jurisdiction()
+                    let binding = jurisdiction.judge(imposedBy: factor.imposedBy, target: factor.country, territory: context.siteTerritory)
+                    judgement = RouteJudgement(jurisdiction, binding, imposedBy: factor.imposedBy)
+                    bindings[factor.id] = judgement
+                }
+                let binding = judgement.bindingness
                 severity = severity.shifted(by: binding.severityShift)
-                advice =
-                    binding.isSecondary
-                    ? [advice[0]] + jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy)
-                    : advice + jurisdiction.bindingAdvice(binding)
+                advice = binding.isSecondary ? [advice[0]] + judgement.advice : advice + judgement.advice
                 var finding = Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
                     subjectKind: .counterparty, subjectName: party.name, factor: factor,
-                    message: message + binding.messageSuffix(jurisdiction.name),
-                    path: [party.name, reason, parts.inForceLine, binding.pathLine, "\(description.id) → \(severity)"],
+                    message: message + judgement.messageSuffix,
+                    path: [party.name, reason, parts.inForceLine, judgement.pathLine, "\(description.id) → \(severity)"],
                     evidence: parts.evidence, recommendations: advice)
-                finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+                finding.binding = judgement.binding
                 findings.append(finding)
             }
         }

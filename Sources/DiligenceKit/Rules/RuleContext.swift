@@ -18,6 +18,9 @@ public final class RuleContext: Sendable {
     /// What the rules work out per factor or per country rather than per operation
     /// (`FactorParts`, the factors in force by kind and country), made once per run and shared.
     let runMemo: RuleRunMemo
+    /// Each flow route's judgement under a measure (`judgement(of:route:imposedBy:target:)`),
+    /// for this policy.
+    let routeJudgements = Memo<RouteJudgement.Key, RouteJudgement>(capacity: 10_000)
 
     public convenience init(
         policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies,
@@ -270,6 +273,9 @@ final class RuleRunMemo: Sendable {
     /// the same counterparties in many policies, and folding and splitting a name is most of
     /// what looking for it in events costs.
     let nameWords = Memo<[ExactText], [[String]]>(capacity: 100_000)
+    /// shutdown-exposure's account of a factor's events when all of them reach the site
+    /// (`ShutdownExposureRule.Reach`): the same for every site of the run.
+    let shutdownReach = Memo<PartsKey, ShutdownExposureRule.Reach>(capacity: 1_000)
 }
 
 extension FactorKind {

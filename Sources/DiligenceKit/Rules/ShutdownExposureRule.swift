@@ -40,7 +40,14 @@ public struct ShutdownExposureRule: Rule {
                 // Events up to the as-of date; regional ones only where the site is (or may be).
                 let events = parts.events.filter { Self.reaches($0, site) }
                 guard !events.isEmpty else { continue }
-                let affected = Set(factor.affects.dependencies).union(events.flatMap(\.dependencies))
+                // Every event reaches most sites (national shutdowns): what the findings say of
+                // them is then the factor's, worked out at its first site of the run.
+                let reach =
+                    events.count == parts.events.count
+                    ? context.runMemo.shutdownReach.value(for: RuleRunMemo.PartsKey(factor: factor.id, asOf: context.asOf)) {
+                        Reach(events, factor, context)
+                    } : Reach(events, factor, context)
+                let affected = reach.affected
                 var exposed = site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: affected) }
                 var indirect = false
                 if exposed.isEmpty {
@@ -48,7 +55,7 @@ public struct ShutdownExposureRule: Rule {
                     // dependencies are exposed one level lower.
                     let online: Set<String> = ["internet", "mobile-data"]
                     exposed = site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: online) }
-                    guard !exposed.isEmpty, !affected.isEmpty || events.contains(where: { $0.type == "service-based" }) else { continue }
+                    guard !exposed.isEmpty, !affected.isEmpty || reach.serviceBased else { continue }
                     indirect = true
                 }
                 let reference = context.recencyReference(for: factor)
@@ -61,15 +68,7 @@ public struct ShutdownExposureRule: Rule {
                         "the shutdowns blocked \(affected.sorted().joined(separator: ", ")), none of them its own dependencies: one level lower, the state has shown it orders providers to cut"
                     )
                 }
-                // Seen as known on the as-of date: an event ending after it is ongoing on it.
-                let latestEvent = events.max { ($0.latest(asOf: context.asOf), $0.date) < ($1.latest(asOf: context.asOf), $1.date) }
-                let latest = latestEvent?.latest(asOf: context.asOf) ?? factor.inForceFrom
-                let latestText =
-                    latestEvent.map {
-                        $0.ongoingAt != nil ? "ongoing at the as-of date (\(context.asOf))" : ($0.until?.description ?? $0.datePrecision.describe($0.date))
-                    } ?? latest.description
-                let cited = Array(events.sorted { ($1.date, $1.id ?? "") < ($0.date, $0.id ?? "") }.prefix(Self.maxCited))
-                let citedText = cited.prefix(3).map { "\($0.id.map { "\($0) " } ?? "")\($0.when)" }.joined(separator: ", ")
+                let (latest, latestText, citedText) = (reach.latest, reach.latestText, reach.citedText)
                 if latest.days(until: reference) > context.settings.shutdownRecencyDays {
                     assessment.adjust(by: -1, "last shutdown \(latestText), over \(context.settings.shutdownRecencyDays) days before \(reference)")
                 } else {
@@ -103,18 +102,49 @@ public struct ShutdownExposureRule: Rule {
                 exposure.to = site.country.name
                 exposure.window = "last \(context.settings.shutdownRecencyDays) days"
                 exposure.reference = reference
-                exposure.events = cited.map { Exposure.CitedEvent($0, distanceKm: nil) }
-                exposure.eventsNotCited = events.count - cited.count
+                exposure.events = reach.citedEvents
+                exposure.eventsNotCited = events.count - reach.citedEvents.count
                 findings.append(
                     Finding(
                         rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
                         subjectKind: .site, subjectName: site.displayName, factor: factor, message: message, path: path,
                         exposure: exposure,
-                        evidence: context.evidence(for: factor, events: cited.sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") }),
+                        evidence: reach.evidence,
                         recommendations: factor.recommendations + description.recommendations))
             }
         }
         return findings
+    }
+
+    /// What a finding says of the shutdown events that reach its site: the dependencies they
+    /// blocked, the latest, the most recent cited (the exposure's, and the evidence's in date order).
+    struct Reach {
+        let affected: Set<String>
+        /// Whether one of the events blocked named services only (`type: service-based`).
+        let serviceBased: Bool
+        let latest: Day
+        let latestText: String
+        /// The first three cited, for the path.
+        let citedText: String
+        let citedEvents: [Exposure.CitedEvent]
+        let evidence: [Evidence]
+
+        init(_ events: [RiskEvent], _ factor: RiskFactor, _ context: RuleContext) {
+            affected = Set(factor.affects.dependencies).union(events.flatMap(\.dependencies))
+            serviceBased = events.contains { $0.type == "service-based" }
+            // Seen as known on the as-of date: an event ending after it is ongoing on it.
+            let latestEvent = events.max { ($0.latest(asOf: context.asOf), $0.date) < ($1.latest(asOf: context.asOf), $1.date) }
+            let latest = latestEvent?.latest(asOf: context.asOf) ?? factor.inForceFrom
+            self.latest = latest
+            latestText =
+                latestEvent.map {
+                    $0.ongoingAt != nil ? "ongoing at the as-of date (\(context.asOf))" : ($0.until?.description ?? $0.datePrecision.describe($0.date))
+                } ?? latest.description
+            let cited = Array(events.sorted { ($1.date, $1.id ?? "") < ($0.date, $0.id ?? "") }.prefix(ShutdownExposureRule.maxCited))
+            citedText = cited.prefix(3).map { "\($0.id.map { "\($0) " } ?? "")\($0.when)" }.joined(separator: ", ")
+            citedEvents = cited.map { Exposure.CitedEvent($0, distanceKm: nil) }
+            evidence = context.evidence(for: factor, events: cited.sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") })
+        }
     }
 
     /// Whether a shutdown event reaches the site: national events always; regional ones when

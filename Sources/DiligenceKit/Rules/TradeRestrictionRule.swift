@@ -80,13 +80,15 @@ public struct TradeRestrictionRule: Rule {
         }
         // Whether the restriction binds the company: its regimes, or a country of the route
         // (other than the target) within the imposing territory, such as a closed border crossed.
-        let (jurisdiction, binding) = context.bindingness(of: flow, route: route, imposedBy: factor.imposedBy, target: factor.country)
+        // Judged once per policy for flows with the same route.
+        let judgement = context.judgement(of: flow, route: route, imposedBy: factor.imposedBy, target: factor.country)
+        let binding = judgement.bindingness
         if severity != .info {
             severity = severity.shifted(by: binding.severityShift)
-            message += binding.messageSuffix(jurisdiction.name)
+            message += judgement.messageSuffix
         }
         path.append(parts.inForceLine)
-        path.append(binding.pathLine)
+        path.append(judgement.pathLine)
         path.append("\(description.id) → \(severity)")
         // The factor's lines with its exempt goods, made once per run and shared.
         let evidence = parts.evidenceWithExemptGoods
@@ -94,13 +96,13 @@ public struct TradeRestrictionRule: Rule {
             severity == .info
             ? [description.recommendations[1]]
             : binding.isSecondary
-                ? jurisdiction.secondaryAdvice(imposedBy: factor.imposedBy) + factor.recommendations
-                : factor.recommendations + description.recommendations + jurisdiction.bindingAdvice(binding)
+                ? judgement.advice + factor.recommendations
+                : factor.recommendations + description.recommendations + judgement.advice
         var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: subjectName, factor: factor, message: message, path: path,
             evidence: evidence, recommendations: recommendations)
-        finding.binding = Binding(binding, jurisdiction: jurisdiction, imposedBy: factor.imposedBy)
+        finding.binding = judgement.binding
         return finding
     }
 }
