@@ -82,8 +82,10 @@ public struct ScoringParameters: Sendable, Hashable {
     public var shortListNames = 1_000
     /// On a longer list, a query word the index did not reach still counts as matched in the
     /// candidate bound when the scorer's comparison matches it with one of the name's words as
-    /// a typo, a Baltic ending or a stem (1 on, 0 off; `NameScreener.typoOrStem`).
-    public var boundComparesUnreached = 1.0
+    /// a typo, a Baltic ending or a stem (1 on, 0 off; `NameScreener.typoOrStem`). Off: on the
+    /// dev splits it found one more pair each, on test none of OFAC's aliases, for 8 % of the
+    /// screening speed (docs/screening.md, "Tenth round: OFAC").
+    public var boundComparesUnreached = 0.0
     /// ... only for a name whose reached words give a bound of this much or more.
     public var boundRescueFloor = 0.55
     /// ... only when the covered words weigh at least this share of the extra words' weight.
