@@ -32,6 +32,7 @@ import Testing
         // The same screen with the bound on for every list: cut, though it scores in full.
         var bounded = ScoringParameters()
         bounded.shortListNames = 0
+        bounded.boundComparesUnreached = 0
         #expect(Self.found(query, parameters: bounded).isEmpty, "\(query)")
         let score = NameScreener(entities: Self.shortList).screen(query, threshold: 0).first { $0.entity.id == id }?.score ?? 0
         #expect(score >= 0.70, "\(query): \(score)")

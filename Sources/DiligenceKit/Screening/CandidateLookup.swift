@@ -194,10 +194,77 @@ extension NameScreener {
                 let words = Int(index.coverableWords[Int(name)])
                 if words >= 2, reached >= words { unmatched = looseUnmatched }
             }
-            guard !bounded || matched / (matched + unmatched) + margin >= threshold else { continue }
+            if bounded, matched / (matched + unmatched) + margin < threshold {
+                // The index reaches a word by its key, one edit, trigrams and sound; the scorer
+                // also by more edits on a word the list knows, by the text as written, by a
+                // Baltic ending or a stem (`typoOrStem`). Such a word is counted matched.
+                // Only for a name whose reached words already carry `boundRescueFloor` of the
+                // bound: a distinctive word matched, not a common given name alone.
+                guard parameters.boundComparesUnreached > 0, matched / (matched + unmatched) + margin >= parameters.boundRescueFloor else { continue }
+                for i in query.tokens.indices where query.tokens[i].kind == .name && mask & (UInt32(1) << UInt32(i)) == 0 {
+                    let pair = bestUnreached(i, of: query, name: Int(name), scratch: &scratch)
+                    guard pair > 0 else { continue }
+                    matched += pair
+                    unmatched -= missing[i]
+                }
+                guard matched / (matched + max(unmatched, 0)) + margin >= threshold else { continue }
+            }
             result.append(Int(name))
         }
+        for token in scratch.comparedTokens {
+            scratch.compared[Int(token)] = 0
+            scratch.comparedMatch[Int(token)] = 0
+        }
+        scratch.comparedTokens.removeAll(keepingCapacity: true)
         result.sort()
         return result
+    }
+
+    /// The largest pair weight of query word `i` with a word of the listed name that it matches
+    /// as a typo, a Baltic ending or a stem (`typoOrStem`), 0 when none does. Each query word
+    /// and list word is compared once a query (`Scratch.compared`).
+    func bestUnreached(_ i: Int, of query: PreparedQuery, name: Int, scratch: inout Scratch) -> Double {
+        let bit = UInt32(1) << UInt32(i)
+        let token = query.tokens[i]
+        let allowStem = entities[Int(index.nameEntity[name])].kind != .person
+        var best = 0.0
+        for position in index.tokenRange(ofName: name) where index.tokenFlags[position] & CandidateIndex.Flag.initial == 0 {
+            let listed = index.tokens[position]
+            let slot = Int(listed)
+            if scratch.compared[slot] & bit == 0 {
+                if scratch.compared[slot] == 0 { scratch.comparedTokens.append(listed) }
+                scratch.compared[slot] |= bit
+                let forms = TokenForms(key: index.key(listed), text: index.text(at: position), phonetic: index.phonetic(listed))
+                if typoOrStem(token.forms, forms, allowStem: allowStem) { scratch.comparedMatch[slot] |= bit }
+            }
+            if scratch.comparedMatch[slot] & bit != 0 {
+                best = max(best, (token.weight + capped(index.weights[slot], .name)) / 2)
+            }
+        }
+        return best
+    }
+
+    /// Whether the scorer's comparison matches two words as a typo (on the keys or the texts as
+    /// written, a Baltic ending included) or a stem: the kinds the index does not look up in
+    /// full. A cheap test first: the same first letter and lengths within three letters (a
+    /// typo's largest budget, a Baltic ending's length), or a stem's six letters in common.
+    /// Sound-alikes and transcriptions are left to the index: compared in full on every name a
+    /// common word reaches, they matched namesakes of random names ("Андрій Козаченко" /
+    /// "KOVALENKO, Andrey") and cost five times the screening time. A typo must keep the last
+    /// letter (or add a Baltic ending).
+    func typoOrStem(_ a: TokenForms, _ b: TokenForms, allowStem: Bool) -> Bool {
+        guard let x = a.key.first, let y = b.key.first, x == y else { return false }
+        let stem = allowStem && a.key.count >= 6 && b.key.count >= 6 && a.key.prefix(6).elementsEqual(b.key.prefix(6))
+        guard stem || abs(a.key.count - b.key.count) <= 3 else { return false }
+        guard let comparison = TokenComparison.compare(a, b, parameters: parameters, allowStem: allowStem) else { return false }
+        switch comparison.how {
+        case .spelling, .stem: return true
+        case .typo:
+            // A typo that changes the last letter is often another form, not a spelling: a
+            // woman's name against a man's ("Marie"/"Mario", "Alexandra"/"Alejandro"), a surname
+            // against a patronymic ("Nikolayeva"/"Nikolaevich"). A Baltic ending ends in "s".
+            return a.key.last == b.key.last || (a.key.count > b.key.count ? a.key : b.key).last == UInt8(ascii: "s")
+        default: return false
+        }
     }
 }

@@ -45,9 +45,11 @@ extension NameScreener {
             String(decoding: tokens[position].forms.text, as: UTF8.self)
         }
         // A number, or a Roman numeral of one letter ("BICENTENARIO X"/"XI", "Fund I"/"II"),
-        // which the normaliser leaves a letter.
+        // which the normaliser leaves a letter, or "XI", which it leaves a word (a Chinese
+        // surname), in an organisation's or a vessel's name.
         func hasDigit(_ token: ScoringToken) -> Bool {
             token.forms.key.contains(where: ASCII.isDigit)
+                || (listed.kind != .person && token.forms.text.elementsEqual("xi".utf8))
                 || (listed.kind != .person && token.kind != .name && token.forms.text.count == 1
                     && (token.forms.text.first == UInt8(ascii: "i") || token.forms.text.first == UInt8(ascii: "v")
                         || token.forms.text.first == UInt8(ascii: "x")))

@@ -121,6 +121,9 @@ enum NameScorer {
             if a.kind == b.kind { return TokenComparison(how: .spelling, similarity: 1, edits: 0) }
             let other = a.kind == .initial ? b : a
             guard other.kind == .name else { return nil }
+            // An initial does not stand for a number, nor for "XI", a Roman numeral the
+            // normaliser leaves a word ("BICENTENARIO X" is not "BICENTENARIO XI").
+            if other.forms.key.contains(where: ASCII.isDigit) || other.forms.text.elementsEqual("xi".utf8) { return nil }
             // "A. G. Lukashenko": the first initial is the given name, not the patronymic.
             if other.isPatronymic, (a.kind == .initial ? i : j) == 0 { return nil }
             return TokenComparison(how: .initial, similarity: parameters.initialSimilarity, edits: 0)
@@ -151,6 +154,9 @@ enum NameScorer {
                 var forms = TokenForms(key: joinedKey[...], text: joinedText[...], phonetic: PhoneticKey.key(joinedKey[...])[...])
                 forms.abjad = abjad
                 guard let comparison = TokenComparison.compare(single[i].forms, forms, parameters: parameters) else { continue }
+                // The single word must hold both: edits as many as a part's letters make that
+                // part a typo's slack ("bicentenario" is not "bicentenario xi", a number).
+                guard comparison.edits < min(double[j].forms.key.count, double[j + 1].forms.key.count) else { continue }
                 let weight = (single[i].weight + max(double[j].weight, double[j + 1].weight)) / 2
                 found.append(
                     Option(

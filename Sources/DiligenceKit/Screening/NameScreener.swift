@@ -259,9 +259,16 @@ struct Scratch {
     var touched: [Int32] = []
     var trigramCount: [UInt16]
     var touchedTokens: [Int32] = []
+    /// Per list word, the query words compared with it in full for the candidate bound, and
+    /// those that matched it (bit masks by query position); `comparedTokens` to clear them.
+    var compared: [UInt32]
+    var comparedMatch: [UInt32]
+    var comparedTokens: [Int32] = []
 
     init(names: Int, vocabulary: Int) {
         mask = [UInt32](repeating: 0, count: names)
         trigramCount = [UInt16](repeating: 0, count: vocabulary)
+        compared = [UInt32](repeating: 0, count: vocabulary)
+        comparedMatch = [UInt32](repeating: 0, count: vocabulary)
     }
 }

@@ -80,6 +80,14 @@ public struct ScoringParameters: Sendable, Hashable {
     /// ("Olegas"/"OLEG", a Baltic ending; Korean written in Cyrillic): on a short list, where
     /// every word weighs about the same, it cut names that score 0.88 to 0.98. 0 turns it off.
     public var shortListNames = 1_000
+    /// On a longer list, a query word the index did not reach still counts as matched in the
+    /// candidate bound when the scorer's comparison matches it with one of the name's words as
+    /// a typo, a Baltic ending or a stem (1 on, 0 off; `NameScreener.typoOrStem`). Off: on the
+    /// dev splits it found one more pair each, on test none of OFAC's aliases, for 8 % of the
+    /// screening speed (docs/screening.md, "Tenth round: OFAC").
+    public var boundComparesUnreached = 0.0
+    /// ... only for a name whose reached words give a bound of this much or more.
+    public var boundRescueFloor = 0.55
     /// ... only when the covered words weigh at least this share of the extra words' weight.
     public var partialCoverageShare = 1.0
 
@@ -141,6 +149,8 @@ public struct ScoringParameters: Sendable, Hashable {
         case "shortTypoSimilarity": shortTypoSimilarity = value
         case "shortWordLength": shortWordLength = Int(value)
         case "shortListNames": shortListNames = Int(value)
+        case "boundComparesUnreached": boundComparesUnreached = value
+        case "boundRescueFloor": boundRescueFloor = value
         case "shortTypoKeepsSound": shortTypoKeepsSound = value
         case "soundAlikeKeepsSyllables": soundAlikeKeepsSyllables = value
         case "nicknameNeedsNames": nicknameNeedsNames = value
