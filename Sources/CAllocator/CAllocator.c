@@ -9,6 +9,5 @@
 void diligence_compact_allocator(void) {
 #if defined(__GLIBC__)
     mallopt(M_TOP_PAD, 0);
-    mallopt(M_ARENA_MAX, 1);
 #endif
 }
