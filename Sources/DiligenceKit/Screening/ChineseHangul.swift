@@ -116,19 +116,8 @@ extension NameScreener {
         else { return matches }
         let readings = table.pinyin(query.name)
         guard !readings.isEmpty else { return matches }
-        var best: [String: ScreeningMatch] = [:]
-        for match in matches { best[match.entity.id] = match }
-        for pinyin in readings {
-            var reading = query
-            reading.name = pinyin
-            var hadChinese = false
-            let chinese = screen(reading, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadChinese)
-            hadCandidates = hadCandidates || hadChinese
-            for var match in chinese where match.score > (best[match.entity.id]?.score ?? -1) {
-                match.why = "read as Chinese written in Hangul, \(query.name) → \(pinyin): " + match.why
-                best[match.entity.id] = match
-            }
-        }
-        return Array(best.values)
+        return withReadings(
+            matches, of: query, readings.map { ($0, "read as Chinese written in Hangul, \(query.name) → \($0): ") }, threshold: threshold,
+            scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
     }
 }

@@ -71,18 +71,30 @@ extension NameScreener {
         guard query.name.unicodeScalars.contains(where: { Transliterator.isHan($0.value) }),
             let hangul = HanjaReading.standard?.hangul(query.name)
         else { return matches }
-        var reading = query
-        reading.name = hangul
-        var hadKorean = false
-        let korean = screen(reading, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadKorean)
-        hadCandidates = hadCandidates || hadKorean
-        guard !korean.isEmpty else { return matches }
+        let written = query.name.filter { !$0.isWhitespace }
+        return withReadings(
+            matches, of: query, [(hangul, "read in Korean, \(written) → \(hangul.filter { !$0.isWhitespace }): ")], threshold: threshold,
+            scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
+    }
+
+    /// `matches`, and the matches of the query read as each of `readings` (a name and the
+    /// words its reason starts with): per entity the best, a reading's match saying so in `why`.
+    func withReadings(
+        _ matches: [ScreeningMatch], of query: ScreeningQuery, _ readings: [(name: String, why: String)], threshold: Double,
+        scratch: inout Scratch, exhaustive: Bool, hadCandidates: inout Bool
+    ) -> [ScreeningMatch] {
         var best: [String: ScreeningMatch] = [:]
         for match in matches { best[match.entity.id] = match }
-        let written = query.name.filter { !$0.isWhitespace }
-        for var match in korean where match.score > (best[match.entity.id]?.score ?? -1) {
-            match.why = "read in Korean, \(written) → \(hangul.filter { !$0.isWhitespace }): " + match.why
-            best[match.entity.id] = match
+        for (name, why) in readings {
+            var reading = query
+            reading.name = name
+            var hadReading = false
+            let read = screen(reading, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadReading)
+            hadCandidates = hadCandidates || hadReading
+            for var match in read where match.score > (best[match.entity.id]?.score ?? -1) {
+                match.why = why + match.why
+                best[match.entity.id] = match
+            }
         }
         return Array(best.values)
     }
