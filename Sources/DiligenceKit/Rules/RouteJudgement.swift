@@ -29,24 +29,11 @@ struct RouteJudgement: Sendable {
     /// target: within one policy, flows equal in these are judged alike.
     struct Key: Hashable {
         var direction: TradeFlow.Direction
-        var country: Country
-        var origin: Country?
-        var transit: [Country]
-        var destination: Country?
         var site: String?
+        /// The partner country, the origin, the destination, then each transit country.
+        var countries: [Country?]
         var imposedBy: [String]
         var target: Country?
-
-        init(_ flow: TradeFlow, imposedBy: [String], target: Country?) {
-            direction = flow.direction
-            country = flow.country
-            origin = flow.origin
-            transit = flow.transit
-            destination = flow.destination
-            site = flow.site
-            self.imposedBy = imposedBy
-            self.target = target
-        }
     }
 }
 
@@ -55,7 +42,9 @@ extension RuleContext {
     /// once per policy for each route, imposers and target (trade- and financial-restriction
     /// judge every flow under every factor of every country it touches).
     func judgement(of flow: TradeFlow, route: FlowRoute, imposedBy codes: [String], target: Country?) -> RouteJudgement {
-        routeJudgements.value(for: RouteJudgement.Key(flow, imposedBy: codes, target: target)) {
+        let countries = [flow.country, flow.origin, flow.destination] + flow.transit.map(Optional.some)
+        let key = RouteJudgement.Key(direction: flow.direction, site: flow.site, countries: countries, imposedBy: codes, target: target)
+        return routeJudgements.value(for: key) {
             let (jurisdiction, bindingness) = bindingness(of: flow, route: route, imposedBy: codes, target: target)
             return RouteJudgement(jurisdiction, bindingness, imposedBy: codes)
         }

@@ -104,20 +104,13 @@ struct ChineseHangul: Sendable {
 }
 
 extension NameScreener {
-    /// `matches`, and when the query is a Chinese name written in Hangul (`ChineseHangul`), the
-    /// matches of its pinyin readings: per entity the best, the pinyin one saying so in `why`
-    /// ("read as Chinese written in Hangul, 천취안궈 → chen quanguo: ...").
-    func withChineseReading(
-        _ matches: [ScreeningMatch], query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool,
-        hadCandidates: inout Bool
-    ) -> [ScreeningMatch] {
+    /// When the query is a Chinese name written in Hangul (`ChineseHangul`), its pinyin
+    /// readings, with the words their matches' reason starts with ("read as Chinese written in
+    /// Hangul, 천취안궈 → chen quanguo: ...").
+    func chineseReadings(of query: ScreeningQuery) -> [(name: String, why: String)] {
         guard query.name.unicodeScalars.contains(where: { Transliterator.isHangulSyllable($0.value) }),
             let table = ChineseHangul.standard
-        else { return matches }
-        let readings = table.pinyin(query.name)
-        guard !readings.isEmpty else { return matches }
-        return withReadings(
-            matches, of: query, readings.map { ($0, "read as Chinese written in Hangul, \(query.name) → \($0): ") }, threshold: threshold,
-            scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
+        else { return [] }
+        return table.pinyin(query.name).map { ($0, "read as Chinese written in Hangul, \(query.name) → \($0): ") }
     }
 }

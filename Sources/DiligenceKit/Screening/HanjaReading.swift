@@ -5,7 +5,7 @@
 /// "崔竜海"), in their own forms of the characters.
 ///
 /// The same characters are a Chinese name too, so a name that can be Korean is screened both
-/// ways (`NameScreener.withKoreanReading`). It can be Korean when it is two to four Han
+/// ways (`NameScreener.koreanReadings(of:)`). It can be Korean when it is two to four Han
 /// characters, the first a common Korean surname and every other a character of Korean given
 /// names in the table; "习近平" (习 is no Korean surname) and "李娜" (娜 is no character of the
 /// table) are read in Chinese only.
@@ -60,21 +60,15 @@ struct HanjaReading: Sendable {
 }
 
 extension NameScreener {
-    /// `matches` (the query read as ICU reads it), and when the query can be a Korean name
-    /// written in Han characters (`HanjaReading`), the matches of its Korean reading: per
-    /// entity the better of the two, the Korean one saying so in `why` ("read in Korean,
-    /// 崔龍海 → 최룡해: ...").
-    func withKoreanReading(
-        _ matches: [ScreeningMatch], query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool,
-        hadCandidates: inout Bool
-    ) -> [ScreeningMatch] {
+    /// When the query can be a Korean name written in Han characters (`HanjaReading`), its
+    /// Korean reading, with the words its matches' reason starts with ("read in Korean,
+    /// 崔龍海 → 최룡해: ..."); the query is also screened as ICU reads it.
+    func koreanReadings(of query: ScreeningQuery) -> [(name: String, why: String)] {
         guard query.name.unicodeScalars.contains(where: { Transliterator.isHan($0.value) }),
             let hangul = HanjaReading.standard?.hangul(query.name)
-        else { return matches }
+        else { return [] }
         let written = query.name.filter { !$0.isWhitespace }
-        return withReadings(
-            matches, of: query, [(hangul, "read in Korean, \(written) → \(hangul.filter { !$0.isWhitespace }): ")], threshold: threshold,
-            scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
+        return [(hangul, "read in Korean, \(written) → \(hangul.filter { !$0.isWhitespace }): ")]
     }
 
     /// `matches`, and the matches of the query read as each of `readings` (a name and the

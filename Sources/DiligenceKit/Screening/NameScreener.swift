@@ -194,10 +194,10 @@ public final class NameScreener: Sendable {
             )
         }
         if acronymMatches(prepared, query: query, threshold: threshold, best: &best) { hadCandidates = true }
-        let matches = withKoreanReading(
-            best.values.map(\.match), query: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
-        let readMatches = withChineseReading(
-            matches, query: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
+        // A Korean name in Han characters, a Chinese name in Hangul: screened as read, too.
+        let readMatches = withReadings(
+            best.values.map(\.match), of: query, koreanReadings(of: query) + chineseReadings(of: query), threshold: threshold,
+            scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
         return readMatches.sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
     }
 
