@@ -22,23 +22,16 @@ struct ChineseHangul: Sendable {
 
     /// Parses the table, reporting every malformed line.
     init(text: String, path: String) throws(InputError) {
-        var problems: [Diagnostic] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let location = SourceLocation(file: path, line: index + 1, column: 1)
+        try DataTableLines.read(text, path: path) { columns in
             let pinyin = columns.count == 3 ? columns[1].split(separator: " ").map(String.init) : []
             guard columns.count == 3, columns[2] == "K" || columns[2] == "-", !columns[0].isEmpty,
                 columns[0].unicodeScalars.allSatisfy({ Transliterator.isHangulSyllable($0.value) }),
                 !pinyin.isEmpty, pinyin.allSatisfy({ $0.utf8.allSatisfy(ASCII.isLower) })
-            else {
-                problems.append(Diagnostic(location, .error, "expected Hangul syllables<TAB>pinyin syllables separated by spaces<TAB>K or -"))
-                continue
-            }
+            else { return "expected Hangul syllables<TAB>pinyin syllables separated by spaces<TAB>K or -" }
             readings[String(columns[0])] = (pinyin, columns[2] == "K")
             longest = max(longest, columns[0].unicodeScalars.count)
+            return nil
         }
-        if !problems.isEmpty { throw InputError(problems) }
     }
 
     /// The built-in table, or nil when it is missing or malformed (`builtin()` says why).

@@ -15,26 +15,19 @@ struct HanjaReading: Sendable {
 
     /// Parses the table, reporting every malformed line.
     init(text: String, path: String) throws(InputError) {
-        var problems: [Diagnostic] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let location = SourceLocation(file: path, line: index + 1, column: 1)
+        try DataTableLines.read(text, path: path) { columns in
             guard columns.count == 3, columns[0] == "S" || columns[0] == "G",
                 columns[1].unicodeScalars.count == 1, let han = columns[1].unicodeScalars.first, Transliterator.isHan(han.value),
                 columns[2].unicodeScalars.count == 1, let hangul = columns[2].unicodeScalars.first,
                 Transliterator.isHangulSyllable(hangul.value)
-            else {
-                problems.append(Diagnostic(location, .error, "expected S or G<TAB>one Han character<TAB>one Hangul syllable"))
-                continue
-            }
+            else { return "expected S or G<TAB>one Han character<TAB>one Hangul syllable" }
             if columns[0] == "S" {
                 surnames[han] = hangul
             } else {
                 given[han] = hangul
             }
+            return nil
         }
-        if !problems.isEmpty { throw InputError(problems) }
     }
 
     /// The built-in table, or nil when it is missing or malformed (`builtin()` says why).

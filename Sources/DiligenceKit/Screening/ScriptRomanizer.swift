@@ -50,34 +50,23 @@ struct ScriptRomanizer: Sendable {
 
     /// Parses the table, reporting every malformed line.
     init(text: String, path: String) throws(InputError) {
-        var problems: [Diagnostic] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            let location = SourceLocation(file: path, line: index + 1, column: 1)
+        try DataTableLines.read(text, path: path) { row in
+            let columns = row.map(String.init)
             guard columns.count == 4, let script = Script(rawValue: columns[0]), !columns[1].isEmpty,
                 let roleLetter = columns[3].first, columns[3].count == 1, let role = Role(rawValue: roleLetter)
-            else {
-                problems.append(Diagnostic(location, .error, "expected SCRIPT<TAB>letters<TAB>Latin<TAB>role (C, M, S, P, V, F, K, X, B or I)"))
-                continue
-            }
+            else { return "expected SCRIPT<TAB>letters<TAB>Latin<TAB>role (C, M, S, P, V, F, K, X, B or I)" }
             guard columns[1].unicodeScalars.allSatisfy({ Script($0.value) == script }) else {
-                problems.append(Diagnostic(location, .error, "'\(columns[1])' has letters outside the \(script.rawValue) script"))
-                continue
+                return "'\(columns[1])' has letters outside the \(script.rawValue) script"
             }
             let latin = columns[2] == "-" ? "" : columns[2]
             guard latin.utf8.allSatisfy(ASCII.isLower) else {
-                problems.append(Diagnostic(location, .error, "the Latin column must be small ASCII letters or '-', found '\(columns[2])'"))
-                continue
+                return "the Latin column must be small ASCII letters or '-', found '\(columns[2])'"
             }
-            if tables[script]?[columns[1]] != nil {
-                problems.append(Diagnostic(location, .error, "'\(columns[1])' is already in the \(script.rawValue) table"))
-                continue
-            }
+            if tables[script]?[columns[1]] != nil { return "'\(columns[1])' is already in the \(script.rawValue) table" }
             tables[script, default: [:]][columns[1]] = Entry(latin: latin, role: role)
             longest[script] = max(longest[script] ?? 1, columns[1].unicodeScalars.count)
+            return nil
         }
-        if !problems.isEmpty { throw InputError(problems) }
     }
 
     /// The built-in table, or nil when it is missing or malformed (`builtin()` says why).
