@@ -48,17 +48,7 @@ struct ChineseHangul: Sendable {
         var result: [([String], Bool)] = []
         var index = 0
         while index < word.count {
-            var length = min(longest, word.count - index)
-            var found: ([String], Bool)?
-            while length >= 1 {
-                let written = String(String.UnicodeScalarView(word[index..<(index + length)]))
-                if let reading = readings[written] {
-                    found = reading
-                    break
-                }
-                length -= 1
-            }
-            guard let found else { return nil }
+            guard let (found, length) = word.longestEntry(from: index, maximum: longest, { readings[$0] }) else { return nil }
             result.append(found)
             index += length
         }

@@ -117,17 +117,7 @@ struct ScriptRomanizer: Sendable {
         var index = 0
         let maximum = longest[script] ?? 1
         while index < letters.count {
-            var length = min(maximum, letters.count - index)
-            var found: Entry?
-            while length >= 1 {
-                let key = String(String.UnicodeScalarView(letters[index..<(index + length)]))
-                if let entry = table[key] {
-                    found = entry
-                    break
-                }
-                length -= 1
-            }
-            if let found {
+            if let (found, length) = letters.longestEntry(from: index, maximum: maximum, { table[$0] }) {
                 tokens.append(found)
                 index += length
             } else {
