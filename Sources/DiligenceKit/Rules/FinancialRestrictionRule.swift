@@ -162,10 +162,14 @@ public struct FinancialRestrictionRule: Rule {
                 findings.append(finding)
             }
         }
+        let dependencies = context.vocabularies[.dependencies]
         for site in context.policy.sites {
-            let exposed = site.dependsOn.filter { context.vocabularies[.dependencies].closure(of: $0).contains("payments") }
+            // Most sites are in countries without a halt: asked first, it is one table read.
+            let factors = context.factors(.financialRestriction, in: site.country)
+            guard !factors.isEmpty else { continue }
+            let exposed = site.dependsOn.filter { dependencies.closure(of: $0).contains("payments") }
             guard !exposed.isEmpty else { continue }
-            for factor in context.factors(.financialRestriction, in: site.country) {
+            for factor in factors {
                 let parts = context.parts(for: factor)
                 let covered = site.continuity.contains { context.vocabularies[.continuity].term($0)?.covers.contains("payments") ?? false }
                 // The entity running the site: a local subsidiary is judged by its own incorporation.

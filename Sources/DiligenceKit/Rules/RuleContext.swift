@@ -21,6 +21,9 @@ public final class RuleContext: Sendable {
     /// Each flow route's judgement under a measure (`judgement(of:route:imposedBy:target:)`),
     /// for this policy.
     let routeJudgements = Memo<RouteJudgement.Key, RouteJudgement>(capacity: 10_000)
+    /// The factors in force on the as-of date by country and kind (`factors(_:_:in:)`), made
+    /// once per run and date.
+    let inForce: FactorsInForce
 
     public convenience init(
         policy: Policy, database: RiskDatabase, asOf: Day, vocabularies: Vocabularies,
@@ -45,6 +48,12 @@ public final class RuleContext: Sendable {
         self.screener = screener
         self.findings = findings
         self.runMemo = runMemo
+        if let table = runMemo.inForce.value(for: asOf) {
+            inForce = table
+        } else {
+            inForce = FactorsInForce(database: database, asOf: asOf)
+            runMemo.inForce.store(inForce, for: asOf)
+        }
         self.destinations = destinations
         self.routes = routes ?? policy.trade.map { FlowRoute($0, policy: policy) }
     }
@@ -53,11 +62,7 @@ public final class RuleContext: Sendable {
     /// `database.factors`, found once per run for each country and kind and shared (every
     /// operation of a portfolio asks, for each rule).
     public func factors(_ kind: FactorKind, _ other: FactorKind? = nil, in country: Country) -> [RiskFactor] {
-        let key = RuleRunMemo.FactorsKey(country: country, kind: kind, other: other, asOf: asOf)
-        if let found = runMemo.factors.value(for: key) { return found }
-        let found = database.factors(in: country, asOf: asOf) { $0 == kind || $0 == other }
-        runMemo.factors.store(found, for: key)
-        return found
+        inForce.factors(kind, other, in: country)
     }
 
     /// The date recency is measured from: the as-of date, but no later than the factor's last
@@ -199,27 +204,6 @@ final class RuleRunMemo: Sendable {
         var asOf: Day
     }
 
-    /// Hashed by the country's code, the date and the kinds' positions: the synthesised hash
-    /// of an enum with a String raw value hashes its text, and every operation asks each rule.
-    struct FactorsKey: Hashable {
-        var country: Country
-        var kind: FactorKind
-        var other: FactorKind?
-        var asOf: Day
-
-        private var kinds: Int { kind.position &* 16 &+ (other?.position ?? 15) }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(country.code)
-            hasher.combine(asOf)
-            hasher.combine(kinds)
-        }
-
-        static func == (lhs: FactorsKey, rhs: FactorsKey) -> Bool {
-            lhs.kinds == rhs.kinds && lhs.asOf == rhs.asOf && lhs.country == rhs.country
-        }
-    }
-
     /// A factor's evidence lines for the events a finding cites: the lines depend on the
     /// factor, the as-of date (its references) and each event's text, place and dates only.
     struct EventLinesKey: Hashable {
@@ -264,7 +248,8 @@ final class RuleRunMemo: Sendable {
     let parts = Memo<PartsKey, FactorParts>(capacity: 100_000)
     /// `RuleContext.evidence(for:events:)`'s lines for the events a finding cites.
     let eventLines = Memo<EventLinesKey, [Evidence]>(capacity: 20_000)
-    let factors = Memo<FactorsKey, [RiskFactor]>(capacity: 100_000)
+    /// The factors in force by country and kind, per as-of date (`RuleContext.factors`).
+    let inForce = Memo<Day, FactorsInForce>(capacity: 16)
     /// input-plausibility's candidate places for a site's city (a portfolio names the same
     /// cities again and again; each lookup folds the name and searches the gazetteer).
     let cityCandidates = Memo<CityKey, [InputPlausibilityRule.CityCandidate]>(capacity: 100_000)
@@ -280,7 +265,7 @@ final class RuleRunMemo: Sendable {
 
 extension FactorKind {
     /// The kind's place in the declaration, for hashing without the raw value's text.
-    fileprivate var position: Int {
+    var position: Int {
         switch self {
         case .sanction: return 0
         case .tradeRestriction: return 1

@@ -1,0 +1,75 @@
+/// The factors in force on one as-of date, by country and kind, made once per run and read
+/// without a lock or a hash: every operation of a portfolio asks each rule for its country's
+/// factors, and a locked, hashed memo look-up cost more than the rule's own work on the
+/// held-back portfolio's shape.
+///
+/// A country is found by its two-letter code's position (26 × 26 slots); a code of another
+/// shape (a database may use one) is answered by `RiskDatabase.factors(in:asOf:kinds:)` itself.
+struct FactorsInForce: Sendable {
+    /// For each slot, the row of `rows` holding that country's factors, -1 (none), or -2 (two
+    /// countries of one code with different names: answered by the database).
+    private let slots: [Int32]
+    /// Per country with factors: the country and the factors of each kind pair (`Self.pair`),
+    /// in id order.
+    private let rows: [(country: Country, factors: [[RiskFactor]])]
+    private let database: RiskDatabase
+    private let asOf: Day
+
+    private static let kinds = FactorKind.allCases
+    private static let pairs = kinds.count * (kinds.count + 1)
+
+    init(database: RiskDatabase, asOf: Day) {
+        self.database = database
+        self.asOf = asOf
+        var slots = [Int32](repeating: -1, count: 26 * 26)
+        var rows: [(country: Country, factors: [[RiskFactor]])] = []
+        for country in Set(database.factors.map(\.country)).sorted(by: { ($0.code, $0.name) < ($1.code, $1.name) }) {
+            guard let slot = Self.slot(of: country.code) else { continue }
+            guard slots[slot] == -1 else {
+                slots[slot] = -2
+                continue
+            }
+            let inForce = database.factors(in: country, asOf: asOf) { _ in true }
+            var row = [[RiskFactor]](repeating: [], count: Self.pairs)
+            for kind in Self.kinds {
+                for other in [nil] + Self.kinds {
+                    row[Self.pair(kind, other)] = inForce.filter { $0.kind == kind || $0.kind == other }
+                }
+            }
+            slots[slot] = Int32(rows.count)
+            rows.append((country, row))
+        }
+        self.slots = slots
+        self.rows = rows
+    }
+
+    /// The factors of `kind` (or of `other`) in force in `country`, in id order: the same as
+    /// `database.factors(in: country, asOf: asOf) { $0 == kind || $0 == other }`.
+    func factors(_ kind: FactorKind, _ other: FactorKind?, in country: Country) -> [RiskFactor] {
+        guard let slot = Self.slot(of: country.code) else {
+            return database.factors(in: country, asOf: asOf) { $0 == kind || $0 == other }
+        }
+        switch slots[slot] {
+        case -1:
+            return []
+        case let row where row >= 0 && rows[Int(row)].country == country:
+            return rows[Int(row)].factors[Self.pair(kind, other)]
+        default:
+            return database.factors(in: country, asOf: asOf) { $0 == kind || $0 == other }
+        }
+    }
+
+    private static func pair(_ kind: FactorKind, _ other: FactorKind?) -> Int {
+        let count = kinds.count
+        return kind.position * (count + 1) + (other?.position ?? count)
+    }
+
+    /// "MZ" → its slot; nil for a code that is not two ASCII capital letters.
+    private static func slot(of code: String) -> Int? {
+        var utf8 = code.utf8.makeIterator()
+        guard let first = utf8.next(), let second = utf8.next(), utf8.next() == nil,
+            (65...90).contains(first), (65...90).contains(second)
+        else { return nil }
+        return Int(first - 65) * 26 + Int(second - 65)
+    }
+}
