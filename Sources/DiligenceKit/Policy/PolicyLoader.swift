@@ -58,7 +58,7 @@ public struct PolicyLoader: Sendable {
             let direct = bytes.withUnsafeBufferPointer { whole -> (Result<Policy, InputError>, Reader)? in
                 guard let base = whole.baseAddress else { return nil }
                 let input = UnsafeBufferPointer(start: base + start, count: count)
-                guard String(validating: input, as: UTF8.self) != nil, !input.contains(0) else { return nil }
+                guard TextBytes.isUTF8WithoutNUL(input) else { return nil }
                 if first == .scanner {
                     var scanned = decoder(limits: limits)
                     switch PolicyScanner.scan(input, into: &scanned) {
