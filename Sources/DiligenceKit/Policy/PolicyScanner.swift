@@ -35,6 +35,11 @@ enum PolicyScanner {
         var index = 0
         let count = input.count
         while index < count {
+            // Eight printable ASCII bytes or line feeds at a time (a policy is mostly those).
+            if index + 8 <= count, let base = input.baseAddress, Self.isPlainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = input[index]
             if byte >= 0x20 && byte < 0x7F || byte == 0x0A {
                 index += 1
@@ -56,6 +61,25 @@ enum PolicyScanner {
             index += 1
         }
         return true
+    }
+}
+
+extension PolicyScanner {
+    /// Whether every byte of `word` is printable ASCII (0x20 to 0x7E) or a line feed, exactly
+    /// (no borrow crosses a byte: each test keeps to the low seven bits first).
+    static func isPlainASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        guard word & high == 0 else { return false }
+        // The top bit of each byte set when the byte is 0x20 or above.
+        let printable = (word &+ 0x6060_6060_6060_6060) & high
+        // The top bit of each byte set when the byte differs from `byte`.
+        func differs(_ pattern: UInt64) -> UInt64 {
+            let x = word ^ pattern
+            return ((x & low) &+ low | x) & high
+        }
+        let lineFeed = ~differs(0x0A0A_0A0A_0A0A_0A0A) & high
+        let delete = ~differs(0x7F7F_7F7F_7F7F_7F7F) & high
+        return (~printable & high & ~lineFeed) | delete == 0
     }
 }
 
