@@ -467,7 +467,12 @@ public struct ConflictProximityRule: Rule {
             guard location.lat >= geometry.minLat - slack, location.lat <= geometry.maxLat + slack else { return false }
             return geometry.contains(location) || geometry.distanceToEdgeKm(from: location) <= margin
         }
-        if let center = area.location, let radius = area.radiusKm { return location.distanceKm(to: center) <= radius }
+        if let center = area.location, let radius = area.radiusKm {
+            // The distance is at least the difference in latitude (a millimetre of slack for
+            // rounding): most sites are far from an area and need no trigonometry.
+            if abs(location.lat - center.lat) * .pi / 180 * Coordinate.earthRadiusKm > radius + 1e-6 { return false }
+            return location.distanceKm(to: center) <= radius
+        }
         return false
     }
 
