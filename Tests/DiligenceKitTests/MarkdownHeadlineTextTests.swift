@@ -24,6 +24,15 @@ import Testing
         #expect(Array(text.lowercasedKeepingASCII().unicodeScalars) == Array(text.lowercased().unicodeScalars))
     }
 
+    /// The scalars lowered from a table (U+0080 to U+052F) and those on either side of it.
+    @Test func everyScalarOfTheLoweringTableLowersAsLowercasedDoes() {
+        let texts = (0x7E..<0x540).compactMap { Unicode.Scalar(UInt32($0)) }.map { "A\($0)b" }
+        #expect(texts.count == 0x540 - 0x7E)
+        for text in texts {
+            #expect(Array(text.lowercasedKeepingASCII().unicodeScalars) == Array(text.lowercased().unicodeScalars), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func randomTextsLowerAndMatchAsBefore() {
         var generator = TextSplitTests.SplitMix(seed: 29)
         for _ in 0..<3_000 {

@@ -179,6 +179,10 @@ extension JSONFinding {
         _ finding: Finding, _ options: CheckOptions, _ references: Referencing, asOf: @autoclosure () -> String
     ) where Referencing.Target == Refs {
         let change = options.comparison.flatMap { comparison in comparison.change(of: finding).map { (comparison, $0) } }
+        // The identity is left out where it is derived (`leaveOut`): `rule/subject` and the
+        // first factor, the same text exactly when its factor is the first (no texts made to
+        // compare them).
+        let derived = Refs.leftOut.contains(.restating) && finding.identityFactor == finding.factors.first
         let exposure = finding.exposure.map { exposure in
             ExposureEntry(exposure, events: exposure.events.map(references.event), bands: references.bands(exposure.bands))
         }
@@ -186,7 +190,7 @@ extension JSONFinding {
             accepted: finding.accepted.map(JSONReport.AcceptedEntry.init), baseline: options.isNew(finding).map { $0 ? "new" : "unchanged" },
             binding: finding.binding.map(references.binding), caused_by: change.map { comparison, change in change.causes.map(comparison.label(of:)) },
             change: change?.1.kind.rawValue, column: finding.column, evidence: references.evidence(finding.evidence), exposure: exposure,
-            factors: finding.factors, gate: options.failsGate(finding) ? "fail" : "pass", id: finding.identity.description, line: finding.line,
+            factors: finding.factors, gate: options.failsGate(finding) ? "fail" : "pass", id: derived ? nil : finding.identity.description, line: finding.line,
             message: references.message(finding.message, name: finding.subjectName), path: finding.path.map(references.step),
             policy: references.policy(finding.policy), recommendations: references.recommendations(finding.recommendations),
             rule: finding.rule, severity: finding.severity.name, subject: finding.subject, subject_kind: finding.subjectKind.rawValue,
@@ -249,7 +253,7 @@ extension JSONFinding {
     /// Leaves out the members `members` name where they are implied.
     mutating func leaveOut(_ members: ImpliedMembers, asOf: String) {
         if members.contains(.restating) {
-            if id == Self.derivedID(rule: rule, subject: subject, factors: factors) { id = nil }
+            if let written = id, written == Self.derivedID(rule: rule, subject: subject, factors: factors) { id = nil }
             if exposure?.rule == rule { exposure?.rule = nil }
             if exposure?.severity == severity { exposure?.severity = nil }
             if exposure?.subject == subject { exposure?.subject = nil }

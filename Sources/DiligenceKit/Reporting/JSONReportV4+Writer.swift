@@ -9,7 +9,7 @@ extension JSONReportV4 {
     static func section<Findings: Sequence<Finding>>(of findings: Findings, options: CheckOptions, policy: Int, asOf: String) -> ReportSection {
         let holes = Holing(policy: policy)
         return JSONStreamEncoder.section(
-            members: findings.lazy.map { JSONFinding($0, options, holes, asOf: asOf) }, depth: JSONReporter.findingsDepth,
+            findings: findings.lazy.map { JSONFinding($0, options, holes, asOf: asOf) }, depth: JSONReporter.findingsDepth,
             lineDepth: JSONReportV3.lineDepth)
     }
 
@@ -61,7 +61,7 @@ extension JSONReportV4 {
         }
         func event(_ event: EventReference) -> EventHole { EventHole(distance_km: event.distance_km, event: Hole(key: .event(event.event))) }
         func bands(_ bands: [ExposureBand]) -> Hole { Hole(key: .bands(TableID.bandsHash(bands))) }
-        func message(_ message: String, name: String) -> Hole { Hole(key: .message(TableID.messageHash(MessageParts.split(message, at: name)))) }
+        func message(_ message: String, name: String) -> Hole { Hole(key: .message(TableID.messageHash(message, name: name))) }
         func step(_ step: String) -> Hole { Hole(key: .step(TableID.pathStepHash(step))) }
         func policy(_ policy: String) -> Int { self.policy }
         func recommendations(_ recommendations: [String]?) -> Hole? {

@@ -85,6 +85,32 @@ enum MessageParts {
         // for the run's table and for the finding's entry.
         return message.pieces(betweenBytesOf: name)
     }
+
+    /// Each part `split(_:at:)` gives, in order, as the bytes of the message where it lies.
+    static func forEachPart(of message: String, at name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var message = message, name = name
+        guard name.utf8.count >= 3, message.utf8.count >= name.utf8.count else {
+            message.withUTF8(body)
+            return
+        }
+        message.withUTF8 { text in
+            name.withUTF8 { part in
+                guard let base = text.baseAddress, let partBase = part.baseAddress else { return body(text) }
+                var pieceStart = 0
+                var index = 0
+                while index + part.count <= text.count {
+                    if text[index] == part[0], memcmp(base + index, partBase, part.count) == 0 {
+                        body(UnsafeBufferPointer(rebasing: text[pieceStart..<index]))
+                        index += part.count
+                        pieceStart = index
+                    } else {
+                        index += 1
+                    }
+                }
+                body(UnsafeBufferPointer(rebasing: text[pieceStart...]))
+            }
+        }
+    }
 }
 
 // MARK: From schema 3

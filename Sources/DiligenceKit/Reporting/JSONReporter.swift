@@ -34,11 +34,11 @@ public struct JSONReporter: Reporter {
         case 1:
             return [JSONStreamEncoder.section(members: reported.map { JSONReportV1.FindingEntry($0, context.options) }, depth: Self.findingsDepth)]
         case 2:
-            return [JSONStreamEncoder.section(members: reported.map { JSONReport.FindingEntry($0, context.options) }, depth: Self.findingsDepth)]
+            return [JSONStreamEncoder.section(findings: reported.map { JSONReport.FindingEntry($0, context.options) }, depth: Self.findingsDepth)]
         case 3:
             return [
                 JSONStreamEncoder.section(
-                    members: reported.map { JSONReportV3.FindingEntry($0, context.options, policy: result.position) }, depth: Self.findingsDepth,
+                    findings: reported.map { JSONReportV3.FindingEntry($0, context.options, policy: result.position) }, depth: Self.findingsDepth,
                     lineDepth: JSONReportV3.lineDepth)
             ]
         default:

@@ -116,6 +116,25 @@ final class JSONStreamEncoder: Encoder {
         return ReportSection(encoder.writer.takeText(), places: encoder.holeKeys, at: encoder.holeOffsets, separator: ",")
     }
 
+    /// A policy's findings as a section of the findings array, like `section(members:)`, each
+    /// written by `JSONFinding.write(to:)` (the bytes of its synthesised encoding, without the
+    /// keyed containers).
+    static func section<Refs, Findings: Sequence<JSONFinding<Refs>>>(
+        findings: Findings, depth: Int, lineDepth: Int? = nil, capacity: Int = 16_384
+    ) -> ReportSection {
+        let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: capacity, lineDepth: lineDepth))
+        for finding in findings { finding.write(to: encoder) }
+        return ReportSection(encoder.writer.takeText(), places: encoder.holeKeys, at: encoder.holeOffsets, separator: ",")
+    }
+
+    /// A member of the object being written, its key known when the program is built: the
+    /// value written as `encodeValue` writes it (the leaf types directly, others through
+    /// their `encode(to:)`), containers it opened closed.
+    func member<Value: Encodable>(_ key: StaticString, _ value: Value) {
+        writer.key(known: key)
+        try? encodeNested(value)
+    }
+
     /// Leaves a hole for a table entry's place (JSON schema 4): the separator before the
     /// value, then nothing; the section's text gets the place there once it is known.
     func hole(_ key: TableKey) {
@@ -142,14 +161,17 @@ final class JSONStreamEncoder: Encoder {
         flushIfFull()
     }
 
-    /// Writes a value of the leaf types a report holds most (texts, rule ids, lists of texts,
-    /// schema 4's holes and lists of them) without the `Encoder` protocol's containers, the
-    /// bytes their `encode(to:)` writes through them; false for any other type. The type is
+    /// Writes a value of the leaf types a report holds most (texts, integers, rule ids, lists
+    /// of texts, schema 4's holes and lists of them, an exposure's cited events as holes)
+    /// without the `Encoder` protocol's containers, the bytes their `encode(to:)` writes
+    /// through them; false for any other type. The type is
     /// compared, not cast: this runs unspecialised, for every member and element.
     private func writeDirectly<Value>(_ value: Value) -> Bool {
         let type = Value.self
         if type == String.self {
             writer.string(Self.value(value, as: String.self))
+        } else if type == Int.self {
+            writer.integer(Self.value(value, as: Int.self))
         } else if type == RuleID.self {
             writer.string(Self.value(value, as: RuleID.self).rawValue)
         } else if type == JSONReportV4.Hole.self {
@@ -164,6 +186,16 @@ final class JSONStreamEncoder: Encoder {
         } else if type == [JSONReportV4.Hole].self {
             writer.beginArray()
             for hole in Self.value(value, as: [JSONReportV4.Hole].self) { self.hole(hole.key) }
+            writer.endArray()
+        } else if type == [JSONReportV4.EventHole].self {
+            writer.beginArray()
+            for event in Self.value(value, as: [JSONReportV4.EventHole].self) {
+                writer.beginObject()
+                writer.optional(known: "distance_km", event.distance_km)
+                writer.key(known: "event")
+                hole(event.event.key)
+                writer.endObject()
+            }
             writer.endArray()
         } else {
             return false

@@ -93,6 +93,56 @@ struct JSONWriter {
         }
     }
 
+    /// `key(_:)` for a name known when the program is built, an identifier that needs no
+    /// escaping (a report type's member): its bytes copied as they are.
+    mutating func key(known name: StaticString) {
+        memberStart()
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        if lineDepth == nil {
+            write("\" : ")
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+        }
+    }
+
+    /// `string(_:_:)` under a name known when the program is built (`key(known:)`).
+    mutating func string(known name: StaticString, _ value: String) {
+        key(known: name)
+        bytes.append(UInt8(ascii: "\""))
+        escape(value)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func integer(known name: StaticString, _ value: Int) {
+        key(known: name)
+        integer(value)
+    }
+
+    /// The member only when there is a value (as the synthesised encoding does for optionals).
+    mutating func optional(known name: StaticString, _ value: String?) {
+        guard let value else { return }
+        string(known: name, value)
+    }
+
+    mutating func optional(known name: StaticString, _ value: Int?) {
+        guard let value else { return }
+        integer(known: name, value)
+    }
+
+    mutating func optional(known name: StaticString, _ value: Double?) {
+        guard let value else { return }
+        key(known: name)
+        number(value)
+    }
+
+    mutating func strings(known name: StaticString, _ values: [String]) {
+        key(known: name)
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
     mutating func string(_ value: String) {
         if let last = open.last, last.isArray {
             open[open.count - 1].count += 1

@@ -164,11 +164,17 @@ enum TableID {
         bandsHash(bands.lazy.map { ($0.fromKm, $0.toKm, $0.recentEvents, $0.recentFatalities, $0.olderEvents, $0.olderFatalities) })
     }
 
+    /// Each band's distances as `FixedPoint.text(_, places: 3)` writes them and its counts'
+    /// digits, hashed without making the texts where they are whole kilometres and counts.
     private static func bandsHash<Bands: Sequence<(Double, Double, Int, Int, Int, Int)>>(_ bands: Bands) -> UInt64 {
         var hash = FNV()
         for band in bands {
-            for number in [band.0, band.1] { hash.add(FixedPoint.text(number, places: 3)) }
-            for count in [band.2, band.3, band.4, band.5] { hash.add(String(count)) }
+            hash.add(kilometres: band.0)
+            hash.add(kilometres: band.1)
+            hash.add(count: band.2)
+            hash.add(count: band.3)
+            hash.add(count: band.4)
+            hash.add(count: band.5)
         }
         return hash.value
     }
@@ -218,6 +224,14 @@ enum TableID {
         return hash.value
     }
 
+    /// `messageHash(MessageParts.split(message, at: name))`, hashed on the message's bytes
+    /// where they lie (no parts made: a check hashes every finding's message twice).
+    static func messageHash(_ message: String, name: String) -> UInt64 {
+        var hash = FNV()
+        MessageParts.forEachPart(of: message, at: name) { hash.add(bytes: $0) }
+        return hash.value
+    }
+
     /// `prefix` and a hash as 16 lower-case hex digits (an id as schema 3 writes it).
     static func text(prefix: String, _ value: UInt64) -> String { FNV(value: value).id(prefix: prefix) }
 
@@ -243,6 +257,57 @@ enum TableID {
             }
             value = hash
             byte(0x1F)
+        }
+
+        /// `add(_:)` of the text these bytes are.
+        mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
+            var hash = value
+            for unit in bytes { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
+            value = hash
+            byte(0x1F)
+        }
+
+        /// `add(String(count))`: the digits, without the text (up to eight; longer ones,
+        /// which a report's counts never reach, through the text).
+        mutating func add(count: Int) {
+            guard (0..<100_000_000).contains(count) else {
+                add(String(count))
+                return
+            }
+            addDigits(UInt64(count))
+            byte(0x1F)
+        }
+
+        /// `add(FixedPoint.text(km, places: 3))`: a whole number of kilometres below 10^8 (a
+        /// band's edge) as its digits and `.000`, anything else through the text.
+        mutating func add(kilometres km: Double) {
+            guard km.sign == .plus, km < 1e8, km.rounded(.down) == km else {
+                add(FixedPoint.text(km, places: 3))
+                return
+            }
+            addDigits(UInt64(km))
+            byte(UInt8(ascii: "."))
+            byte(UInt8(ascii: "0"))
+            byte(UInt8(ascii: "0"))
+            byte(UInt8(ascii: "0"))
+            byte(0x1F)
+        }
+
+        /// The decimal digits of a number below 10^8, most significant first: gathered one a
+        /// byte, the last digit in the highest, then hashed from the lowest.
+        private mutating func addDigits(_ number: UInt64) {
+            var digits: UInt64 = 0
+            var count = 0
+            var rest = number
+            repeat {
+                digits = digits << 8 | (rest % 10)
+                count += 1
+                rest /= 10
+            } while rest > 0
+            for _ in 0..<count {
+                byte(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: digits & 0xFF))
+                digits >>= 8
+            }
         }
 
         private mutating func byte(_ unit: UInt8) {
@@ -341,9 +406,10 @@ final class TextListHashes: Sendable {
         let texts: [String]
 
         func hash(into hasher: inout Hasher) {
+            // The count and lengths only: a finding's recommendations are usually its
+            // factor's array, found equal by its storage (`==`) without reading a byte.
             hasher.combine(texts.count)
             for text in texts { hasher.combine(text.utf8.count) }
-            if let first = texts.first { hasher.combine(ExactText(first)) }
         }
 
         static func == (lhs: TextList, rhs: TextList) -> Bool {
@@ -532,8 +598,9 @@ struct CitedLists: Sendable {
     var bindings: [JSONReportV3.BindingTableEntry] { bindingTable.entries }
     var messages: [[String]] { messageTable.entries }
 
-    private mutating func list(message parts: [String]) {
-        messageTable.list(TableID.messageHash(parts), parts)
+    /// Lists a message's parts around its subject's name (made only when not listed yet).
+    private mutating func list(message: String, name: String) {
+        messageTable.list(TableID.messageHash(message, name: name), MessageParts.split(message, at: name))
     }
 
     /// Takes out the entries of the tables a schema 4 report writes as they grow (`TableSpills`).
@@ -572,7 +639,7 @@ struct CitedLists: Sendable {
             let hash = TableID.bindingHash(binding)
             bindingTable.list(hash, JSONReportV3.BindingTableEntry(id: TableID.text(prefix: "g-", hash), BindingEntry(binding)))
         }
-        list(message: MessageParts.split(finding.message, at: finding.subjectName))
+        list(message: finding.message, name: finding.subjectName)
     }
 
     /// Lists what another part lists that is not listed yet (a policy's lists after the earlier ones').

@@ -190,10 +190,16 @@ extension MarkdownReporter {
         let factors: [RiskFactor]
         /// Each factor's exempt goods line (`exemptGoodsEvidence`, made once here).
         private let exemptGoods: [Evidence?]
+        /// Each factor's id and sources, read out once: `states` asks for every evidence line of
+        /// every finding, and reading them through `factors` copied the whole factor each time.
+        private let ids: [String]
+        private let references: [[Reference]]
 
         init(_ finding: Finding, _ context: ReportContext) {
             factors = finding.factors.compactMap { context.factors.factor($0) }
             exemptGoods = factors.map(\.exemptGoodsEvidence)
+            ids = factors.map(\.id)
+            references = factors.map(\.references)
         }
 
         /// The facts of each member of a group, in order: members that name the same factors
@@ -220,18 +226,18 @@ extension MarkdownReporter {
             // A source of the factor cited by another record (a list entry's announcement) with
             // nothing but its title or quote: the profile lists it.
             if let reference = evidence.reference, evidence.fact == reference.title || evidence.fact == reference.quote,
-                factors.contains(where: { $0.references.contains(reference) })
+                references.contains(where: { $0.contains(reference) })
             {
                 return true
             }
-            guard let at = factors.firstIndex(where: { $0.id == evidence.record }) else { return false }
-            if let reference = evidence.reference { return factors[at].references.contains(reference) }
+            guard let at = ids.firstIndex(of: evidence.record) else { return false }
+            if let reference = evidence.reference { return references[at].contains(reference) }
             return evidence.date != nil || evidence == exemptGoods[at]
         }
 
         /// Whether a profile quotes the source.
         func quotes(_ reference: Reference) -> Bool {
-            factors.contains { $0.references.contains(reference) }
+            references.contains { $0.contains(reference) }
         }
 
         func recommends(_ advice: String) -> Bool {
