@@ -32,37 +32,33 @@ public struct ListedCounterpartyRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        var subjects:
-            [(id: String, kind: SubjectKind, display: String, names: [String], country: Country?, mark: Mark, party: Int?, site: Site?, also: Country?)] =
-                []
+        // Only the subjects a listed name matches are kept, with their matches: most match
+        // nothing, and their names, countries and sites are not copied.
+        var subjects: [(id: String, kind: SubjectKind, display: String, mark: Mark, party: Int?, site: Site?, best: [String: (ScreeningMatch, String)])] = []
         for (index, party) in context.policy.counterparties.enumerated() {
             // A counterparty incorporated elsewhere than it operates is screened by both countries.
             let also = party.incorporated.flatMap { $0 == party.country ? nil : $0 }
-            subjects.append((party.id, .counterparty, party.name, [party.name] + party.aliases, party.country, party.mark, index, nil, also))
+            var best: [String: (ScreeningMatch, String)] = [:]
+            Self.screen(party.name, country: party.country, also: also, into: &best, context)
+            for alias in party.aliases { Self.screen(alias, country: party.country, also: also, into: &best, context) }
+            if !best.isEmpty { subjects.append((party.id, .counterparty, party.name, party.mark, index, nil, best)) }
         }
         for site in context.policy.sites {
             if let provider = site.securityProvider {
+                var best: [String: (ScreeningMatch, String)] = [:]
+                Self.screen(provider, country: nil, also: nil, into: &best, context)
+                guard !best.isEmpty else { continue }
                 subjects.append(
                     (
-                        site.id, .site, "\(provider) (security provider of \(site.displayName))", [provider], nil, site.securityProviderMark ?? site.mark, nil,
-                        site, nil
+                        site.id, .site, "\(provider) (security provider of \(site.displayName))", site.securityProviderMark ?? site.mark, nil,
+                        site, best
                     ))
             }
         }
         // Counterparties and the travel-ban factors their matches already cite.
         var matchedBans = MatchedBans()
         for subject in subjects {
-            var best: [String: (ScreeningMatch, String)] = [:]
-            for name in subject.names {
-                for country in [subject.country] + (subject.also.map { [$0] } ?? []) {
-                    let query = ScreeningQuery(name, country: country)
-                    for match in context.screener.screen(query, threshold: context.settings.screeningThreshold) {
-                        if let since = match.entity.since, since > context.asOf { continue }
-                        if let existing = best[match.entity.id], existing.0.score >= match.score { continue }
-                        best[match.entity.id] = (match, name)
-                    }
-                }
-            }
+            let best = subject.best
             // The counterparty's own jurisdiction, when the policy states it, is named in the path.
             let own = subject.party.flatMap { context.jurisdiction(of: context.policy.counterparties[$0]) }
             for (match, queried) in best.values.sorted(by: { $0.0.entity.id < $1.0.entity.id }) {
@@ -112,6 +108,23 @@ public struct ListedCounterpartyRule: Rule {
         }
         findings += roleFindings(context, skipping: matchedBans)
         return findings
+    }
+
+    /// Screens one name of a subject with its country, then with `also`, keeping for each listed
+    /// entity the best match known on the as-of date and the name that gave it (the first of
+    /// equal scores).
+    static func screen(
+        _ name: String, country: Country?, also: Country?, into best: inout [String: (ScreeningMatch, String)], _ context: RuleContext
+    ) {
+        func keep(_ country: Country?) {
+            for match in context.screener.screen(ScreeningQuery(name, country: country), threshold: context.settings.screeningThreshold) {
+                if let since = match.entity.since, since > context.asOf { continue }
+                if let existing = best[match.entity.id], existing.0.score >= match.score { continue }
+                best[match.entity.id] = (match, name)
+            }
+        }
+        keep(country)
+        if let also { keep(also) }
     }
 
     /// A match with a politically exposed person: enhanced due diligence, not a prohibition.

@@ -54,16 +54,41 @@ enum ChineseCyrillic {
         "си", "вэнь", "кун", "бо", "цзи", "чан", "кан", "лэ", "лао", "мо", "нин", "ню", "ань", "бао", "дай", "ци", "чжай",
     ]
 
+    /// The letters of the longest surname (all are Cyrillic letters).
+    static let longestSurname = surnames.map(\.unicodeScalars.count).max() ?? 0
+
     static let markers = ["цз", "чж", "цы", "сы", "нь", "уэй", "оу", "юй", "юэ", "ао"]
 
     /// The name in pinyin when it is a Chinese name in Palladius spelling; nil otherwise.
     static func pinyin(_ source: String) -> String? {
         guard source.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) else { return nil }
-        let words = source.split(separator: " ")
+        // Split on the space bytes when each space is a character of its own (the same words).
+        let words =
+            Transliterator.spacesStandAlone(source) ? source.utf8.split(separator: 0x20).map { Substring($0) } : source.split(separator: " ")
         guard (2...3).contains(words.count) else { return nil }
-        // Ukrainian and Belarusian write Palladius's и as і ("Сі Цзіньпін").
-        let lower = words.map { $0.lowercased().replacingOccurrences(of: "і", with: "и") }
-        guard let first = lower.first, let last = lower.last, surnames.contains(first) || surnames.contains(last) else { return nil }
+        // A surname is at most `longestSurname` Cyrillic letters, and lower-casing keeps a
+        // Cyrillic letter one Cyrillic letter: a name whose first and last words are not such is
+        // not read (without lower-casing and searching every word). Combining marks are not
+        // counted: "й" written as "и" and a breve is still the letter of "цуй".
+        func maySpellSurname(_ word: Substring) -> Bool {
+            var letters = 0
+            for scalar in word.unicodeScalars where !(0x0300...0x036F).contains(scalar.value) {
+                letters += 1
+                guard letters <= longestSurname, (0x0400...0x04FF).contains(scalar.value) else { return false }
+            }
+            return letters > 0
+        }
+        // Ukrainian and Belarusian write Palladius's и as і ("Сі Цзіньпін"). A word without an
+        // "і", an "ї" (an "і" with a diaeresis) or a combining mark holds nothing to replace.
+        func lowered(_ word: Substring) -> String {
+            let lower = word.lowercased()
+            guard lower.unicodeScalars.contains(where: { $0 == "і" || $0 == "ї" || (0x0300...0x036F).contains($0.value) }) else { return lower }
+            return lower.replacingOccurrences(of: "і", with: "и")
+        }
+        guard let firstWord = words.first, let lastWord = words.last,
+            maySpellSurname(firstWord) && surnames.contains(lowered(firstWord)) || maySpellSurname(lastWord) && surnames.contains(lowered(lastWord))
+        else { return nil }
+        let lower = words.map(lowered)
         // A Palladius spelling that Russian words do not have: "цз", "чж", "цы"/"сы", "э" after a
         // consonant, "нь" ending a syllable, "уэй", "оу", "юй", "юэ", "ао".
         let joined = lower.joined(separator: " ")

@@ -182,7 +182,8 @@ public struct NameNormalizer: Sendable {
     public func normalize(_ name: String) -> NormalizedName {
         let cut = name.utf8.count > Self.maxCharacters ? String(name.prefix(Self.maxCharacters)) : name
         // ASCII needs no transliteration (`Transliterator.latin` returns it unchanged).
-        var (romanised, transcribed) = cut.utf8.allSatisfy { $0 < 0x80 } ? (cut, []) : Transliterator.latinAndTranscriptions(cut)
+        let ascii = cut.utf8.allSatisfy { $0 < 0x80 }
+        var (romanised, transcribed) = ascii ? (cut, []) : Transliterator.latinAndTranscriptions(cut)
         if romanised != cut {
             // Chinese names in Palladius Cyrillic in pinyin, Korean names written the Russian
             // way in the lists' spelling (`ChineseCyrillic`, `KoreanCyrillic`).
@@ -203,7 +204,8 @@ public struct NameNormalizer: Sendable {
         var name = classify(words(ordered), original: name, reordered: reordered)
         name.writtenLastFirst = reordered && bytes.contains(UInt8(ascii: ","))
         if !transcribed.isEmpty { Self.markTranscriptions(&name, transcribed) }
-        if AbjadComparison.isAbjad(cut) { Self.markAbjad(&name, source: cut) }
+        // Arabic script and Hebrew are not ASCII.
+        if !ascii, AbjadComparison.isAbjad(cut) { Self.markAbjad(&name, source: cut) }
         return name
     }
 
@@ -391,6 +393,8 @@ public struct NameNormalizer: Sendable {
     /// part after two or more: "McDonald", "DeSantis" and "LaToya" stay whole, and so do
     /// "MacArthur" and "FitzGerald" (by their prefix).
     static func splittingJoinedWords(_ word: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        // Most words have no capital after a small letter: nothing to split.
+        guard word.indices.dropFirst().contains(where: { ASCII.isUpper(word[$0]) && ASCII.isLower(word[$0 - 1]) }) else { return word }
         var result: [UInt8] = []
         var partStart = 0
         var changed = false
@@ -521,6 +525,8 @@ public struct NameNormalizer: Sendable {
     /// The value of a Roman numeral of two letters or more from II to XXXIX ("iii" → 3), nil
     /// otherwise. Single letters are initials, and "xi" is the Chinese surname more often than 11.
     static func romanNumeral(_ word: String) -> Int? {
+        // Only "x", "i" and "v" write one (checked before anything is allocated).
+        guard word.utf8.allSatisfy({ $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "i") || $0 == UInt8(ascii: "v") }) else { return nil }
         let bytes = Array(word.utf8)
         guard bytes.count >= 2, bytes.count <= 7, word != "xi" else { return nil }
         var tens = 0, index = 0

@@ -75,6 +75,15 @@ public enum Transliterator {
     }
 
     static func transformID(_ cyrillic: CyrillicTable, greek: Bool) -> String {
+        transformIDs[Int(cyrillic.rawValue) * 2 + (greek ? 1 : 0)]
+    }
+
+    /// `makeTransformID` of every table, without and with Greek, made once.
+    private static let transformIDs: [String] = [CyrillicTable.none, .russian, .belarusian, .ukrainian].flatMap {
+        [makeTransformID($0, greek: false), makeTransformID($0, greek: true)]
+    }
+
+    static func makeTransformID(_ cyrillic: CyrillicTable, greek: Bool) -> String {
         var steps = ["NFKC"]
         switch cyrillic {
         case .none: break
@@ -233,15 +242,47 @@ public enum Transliterator {
     /// space: tests check this against `transform` of the whole text.
     static func latinByWord(_ text: String, _ cyrillic: CyrillicTable, each: (String, String) -> Void = { _, _ in }) -> String {
         let id = transformID(cyrillic, greek: false)
-        // A Burmese name is written without spaces between its words: cut it into syllables.
-        let syllables = !text.contains(" ")
-        return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            let word = String(word)
-            if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
+        guard spacesStandAlone(text) else {
+            // A Burmese name is written without spaces between its words: cut it into syllables.
+            let syllables = !text.contains(" ")
+            return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+                let word = String(word)
+                if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
+                let latin = latinWord(word, cyrillic, id: id, syllables: syllables)
+                each(word, latin)
+                return latin
+            }.joined(separator: " ")
+        }
+        // The same, on the space bytes: every space is a character of its own.
+        let syllables = !text.utf8.contains(0x20)
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var first = true
+        for bytes in text.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
+            if !first { result += " " }
+            first = false
+            let word = String(decoding: bytes, as: UTF8.self)
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                result += word
+                continue
+            }
             let latin = latinWord(word, cyrillic, id: id, syllables: syllables)
             each(word, latin)
-            return latin
-        }.joined(separator: " ")
+            result += latin
+        }
+        return result
+    }
+
+    /// Whether each space of the text is a character by itself, so that splitting its bytes on
+    /// spaces splits it as `split(separator: " ")` does: true when every letter is Latin below
+    /// U+0300 or Cyrillic other than its combining marks (U+0483-U+0489). A combining mark, a
+    /// joiner or a prepended letter (Unicode's grapheme cluster rules) can join a space into a
+    /// larger character; the letters of other scripts are not checked, and take the slower way.
+    static func spacesStandAlone(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return value < 0x0300 || (0x0400...0x0482).contains(value) || (0x048A...0x052F).contains(value)
+        }
     }
 
     /// One word of `latinByWord`, remembered.

@@ -75,7 +75,8 @@ enum WadeGiles {
                 }
                 if rejected { break }
                 let string = String(decoding: word, as: UTF8.self)
-                let parts = string.split(separator: "-", omittingEmptySubsequences: false)
+                // Most words have no hyphen: one part, without splitting the string by characters.
+                let parts = word.contains(UInt8(ascii: "-")) ? string.split(separator: "-", omittingEmptySubsequences: false) : [string[...]]
                 let syllables = parts.allSatisfy { table[String($0)] != nil }
                 let wadeGilesOnly = syllables && parts.contains { !pinyin.contains(String($0)) }
                 if koreanSurnames.contains(string) {
