@@ -7,14 +7,15 @@
 /// a typo within the edit budget of the longer.
 ///
 /// The endings are the masculine nominatives of Lithuanian (-as, -is, -ys, -us, and -ius, -jus
-/// after a stem in a consonant or "i") and Latvian (-is, -us, -js; a bare "-s" is one letter, a
-/// typo already): Ambrazas, Vytautas, and
+/// after a stem in a consonant or "i") and Latvian (-is, -us, -js, and a bare "-s" after a stem of
+/// five letters or more ending in a consonant: "Sergejs", "Nariškins", "Patruševs", where the stem
+/// is spelt otherwise too, which one edit for the "s" and another for the stem exceed): Ambrazas, Vytautas, and
 /// Lithuanian grammars' rules for adapting foreign names (Valstybinė lietuvių kalbos komisija,
 /// "Nelietuviškų asmenvardžių rašymo taisyklės"; Latvian: Valsts valodas centrs,
 /// "Citvalodu personvārdu atveide latviešu valodā").
 enum BalticEndings {
     /// Endings, longest first.
-    static let endings: [[UInt8]] = ["ius", "jus", "js", "as", "is", "ys", "us"].map { Array($0.utf8) }
+    static let endings: [[UInt8]] = ["ius", "jus", "js", "as", "is", "ys", "us", "s"].map { Array($0.utf8) }
 
     /// The stems of a word as written (lower-case ASCII) without each ending it has, the stem at
     /// least four letters long, the stem ending in a consonant or "i" as the endings follow.
@@ -27,6 +28,9 @@ enum BalticEndings {
             // or "i" ("Jevgenijus": "-jus" after "i").
             if ending == Array("js".utf8) {
                 guard last == UInt8(ascii: "i") || last == UInt8(ascii: "e") else { continue }
+            } else if ending.count == 1 {
+                // Latvian's bare "-s": after a consonant that is no "s" ("Sergej-s", "Patrušev-s").
+                guard stem.count >= 5, !"aeiouys".utf8.contains(last) else { continue }
             } else {
                 guard !"aeouy".utf8.contains(last) else { continue }
             }
@@ -46,12 +50,20 @@ enum BalticEndings {
         return nil
     }
 
+    /// Whether both letters are glides or "i" ("j", "y", "i"), which the lists' spellings swap.
+    static func glides(_ a: UInt8?, _ b: UInt8?) -> Bool {
+        guard let a, let b else { return false }
+        return "jyi".utf8.contains(a) && "jyi".utf8.contains(b)
+    }
+
     /// `comparison` with the ending on `x`'s side only.
     private static func oneWay(_ x: TokenForms, _ y: TokenForms, folds: SpellingFolds, parameters: ScoringParameters) -> TokenComparison? {
         guard x.transcription == nil, !x.abjad, !x.text.contains(where: ASCII.isDigit) else { return nil }
-        for stem in stems(x.text) where abs(stem.count - y.key.count) <= 3 && (stem.last == y.text.last || stem.last == y.key.last) {
-            // (The stem ends as the other word does, as written or folded: a cheap test
-            // before folding, which most pairs compared fail.)
+        for stem in stems(x.text)
+        where abs(stem.count - y.key.count) <= 3 && (stem.last == y.text.last || stem.last == y.key.last || glides(stem.last, y.text.last)) {
+            // (The stem ends as the other word does, as written or folded, or both in a glide
+            // "j", "y", "i" ("Sergej-s"/"Sergey"): a cheap test before folding, which most pairs
+            // compared fail.)
             let key = folds.apply(Array(stem))
             guard key.count >= 4, abs(key.count - y.key.count) <= 2 else { continue }
             let budget = parameters.editBudget(length: max(key.count, y.key.count))
