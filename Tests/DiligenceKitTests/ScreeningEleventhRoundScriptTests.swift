@@ -82,10 +82,29 @@ struct ScreeningEleventhRoundScriptTests {
 
     /// The bare "-s" follows a consonant and a stem of five letters or more.
     @Test func theBareEndingNeedsAConsonantStem() {
-        #expect(BalticEndings.stems(Array("sergejs".utf8)[...]).map { String(decoding: $0, as: UTF8.self) }.contains("sergej"))
+        #expect(BalticEndings.stems(Array("nikolajs".utf8)[...]).map { String(decoding: $0, as: UTF8.self) }.contains("nikolaj"))
+        #expect(BalticEndings.stems(Array("narishkins".utf8)[...]).map { String(decoding: $0, as: UTF8.self) }.contains("narishkin"))
         #expect(BalticEndings.stems(Array("patrushevs".utf8)[...]).map { String(decoding: $0, as: UTF8.self) }.contains("patrushev"))
         #expect(!BalticEndings.stems(Array("thomas".utf8)[...]).map { String(decoding: $0, as: UTF8.self) }.contains("thoma"))
         #expect(!BalticEndings.stems(Array("hess".utf8)[...]).map { String(decoding: $0, as: UTF8.self) }.contains("hes"))
+    }
+
+    // MARK: Arabic "تش"
+
+    /// Arabic writes the "ch" of foreign names "تش" (ICU "tsh"): one consonant, the Latin "ch".
+    @Test(arguments: [
+        ("tshul", "chol", true), ("tshn", "chen", true), ("tshul", "tul", false), ("tshul", "shul", true), ("shya", "xia", true), ("shya", "xi", false),
+        ("shya", "sha", false),
+    ])
+    func arabicTshIsCh(abjad: String, latin: String, matches: Bool) {
+        #expect(AbjadComparison.matches(abjad: Array(abjad.utf8)[...], latin: Array(latin.utf8)[...]) == matches, "\(abjad) / \(latin)")
+    }
+
+    @Test func koreanNamesInArabicMatchTheList() {
+        let (kim, kimWhy) = ScreeningHardCaseTests.best("كيم يونغ تشول", [listed("KIM", "KIM, Yong Chol")])
+        #expect(kim >= ScreeningHardCaseTests.threshold, "\(kim) \(kimWhy)")
+        let (ri, riWhy) = ScreeningHardCaseTests.best("ري بيونغ تشول", [listed("RI", "RI, Pyong Chol")])
+        #expect(ri >= ScreeningHardCaseTests.threshold, "\(ri) \(riWhy)")
     }
 
     // MARK: Turkish and Azerbaijani

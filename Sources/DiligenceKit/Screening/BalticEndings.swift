@@ -29,8 +29,12 @@ enum BalticEndings {
             if ending == Array("js".utf8) {
                 guard last == UInt8(ascii: "i") || last == UInt8(ascii: "e") else { continue }
             } else if ending.count == 1 {
-                // Latvian's bare "-s": after a consonant that is no "s" ("Sergej-s", "Patrušev-s").
+                // Latvian's bare "-s": after a consonant that is no "s" ("Nariškin-s", "Patrušev-s"),
+                // a "j" only after a vowel ("Nikolaj-s"; "Sergejs" is "-js" after "e").
                 guard stem.count >= 5, !"aeiouys".utf8.contains(last) else { continue }
+                if last == UInt8(ascii: "j") {
+                    guard let before = stem.dropLast().last, "aeiou".utf8.contains(before) else { continue }
+                }
             } else {
                 guard !"aeouy".utf8.contains(last) else { continue }
             }
@@ -50,10 +54,11 @@ enum BalticEndings {
         return nil
     }
 
-    /// Whether both letters are glides or "i" ("j", "y", "i"), which the lists' spellings swap.
-    static func glides(_ a: UInt8?, _ b: UInt8?) -> Bool {
-        guard let a, let b else { return false }
-        return "jyi".utf8.contains(a) && "jyi".utf8.contains(b)
+    /// Whether the other word ends in a glide or "i" ("j", "y", "i", which the lists' spellings
+    /// swap) and the stem in one too, or in the "e" or "i" a "-js" ending followed ("Serge-js").
+    static func glides(_ stem: UInt8?, _ other: UInt8?) -> Bool {
+        guard let stem, let other else { return false }
+        return "jyie".utf8.contains(stem) && "jyi".utf8.contains(other)
     }
 
     /// `comparison` with the ending on `x`'s side only.
@@ -62,8 +67,8 @@ enum BalticEndings {
         for stem in stems(x.text)
         where abs(stem.count - y.key.count) <= 3 && (stem.last == y.text.last || stem.last == y.key.last || glides(stem.last, y.text.last)) {
             // (The stem ends as the other word does, as written or folded, or both in a glide
-            // "j", "y", "i" ("Sergej-s"/"Sergey"): a cheap test before folding, which most pairs
-            // compared fail.)
+            // ("Serge-js"/"Sergey", "Nikolaj-s"/"Nikolai"): a cheap test before folding, which
+            // most pairs compared fail.)
             let key = folds.apply(Array(stem))
             guard key.count >= 4, abs(key.count - y.key.count) <= 2 else { continue }
             let budget = parameters.editBudget(length: max(key.count, y.key.count))
