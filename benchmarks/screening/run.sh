@@ -85,6 +85,9 @@ case " $splits " in
     # A fourth development set of six other persons (tenth round: cross-script-dev4.tsv), all of it dev.
     python3 "$here/cross_script.py" "$here/cross-script-dev4.tsv" "$diligence" "$threshold" "$work" \
       --split all --summary "$summary" --name "cross-script dev4 (all dev)" --markdown "$work/cross-script-dev4.md" >/dev/null 2>"$work/cross-script-dev4-errors.txt"
+    # A fifth development set of six other persons (eleventh round: cross-script-dev5.tsv), all of it dev.
+    python3 "$here/cross_script.py" "$here/cross-script-dev5.tsv" "$diligence" "$threshold" "$work" \
+      --split all --summary "$summary" --name "cross-script dev5 (all dev)" --markdown "$work/cross-script-dev5.md" >/dev/null 2>"$work/cross-script-dev5-errors.txt"
     ;;
 esac
 echo

@@ -82,6 +82,11 @@ enum AbjadComparison {
                 result[result.count - 1] = .vowel(kinds | Vowel.front)
                 index += 1
                 continue
+            } else if abjad, byte == UInt8(ascii: "t"), next == UInt8(ascii: "s"), index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "h") {
+                // Arabic has no letter for "ch" and writes it "تش" (t and sh: "تشول", Korean Chol;
+                // "تشن", Chinese Chen): one consonant, the Latin "ch" (a sibilant).
+                element = .consonant(consonantClass(UInt8(ascii: "s")))
+                index += 2
             } else if abjad, byte == UInt8(ascii: "z"), next == UInt8(ascii: "h") {
                 // Persian ژ (Hebrew ז׳), "zh": Persian names are romanised with "j" for it as often as
                 // "zh" ("احمدی‌نژاد", Ahmadinejad and Ahmadinezhad): the abjad's j, which pairs with both.
@@ -145,6 +150,10 @@ enum AbjadComparison {
         switch (previous, current, latin) {
         case (.vowel, _, .vowel):
             return isVowelLetter(current) && pairs(current, latin, first: false)
+        case (.consonant(let x), .vowel, .vowel) where x == UInt8(ascii: "y"):
+            // Yeh (ICU "y" before a vowel) and alef writing one run of Latin vowels: "شيا" for
+            // the "ia" of Chinese Xia ("shya"), as "ia" is written in "Ziad".
+            return pairs(previous, latin, first: false) && pairs(current, latin, first: false)
         case (.consonant(let x), .consonant(let y), .consonant):
             return x == y && pairs(current, latin, first: false)
         default:

@@ -90,7 +90,10 @@ extension NameScreener {
     /// When the query is a Chinese name written in Hangul (`ChineseHangul`), its pinyin
     /// readings, with the words their matches' reason starts with ("read as Chinese written in
     /// Hangul, 천취안궈 → chen quanguo: ...").
+    /// Chinese names in Georgian and Armenian are read here too (`georgianArmenianChineseReadings`).
     func chineseReadings(of query: ScreeningQuery) -> [(name: String, why: String)] {
+        let caucasian = georgianArmenianChineseReadings(of: query)
+        guard caucasian.isEmpty else { return caucasian }
         guard query.name.unicodeScalars.contains(where: { Transliterator.isHangulSyllable($0.value) }),
             let table = ChineseHangul.standard
         else { return [] }

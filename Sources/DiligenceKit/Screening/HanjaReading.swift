@@ -12,6 +12,7 @@
 struct HanjaReading: Sendable {
     private var surnames: [Unicode.Scalar: Unicode.Scalar] = [:]
     private var given: [Unicode.Scalar: Unicode.Scalar] = [:]
+    private var givenReadings: Set<Unicode.Scalar> = []
 
     /// Parses the table, reporting every malformed line.
     init(text: String, path: String) throws(InputError) {
@@ -25,6 +26,7 @@ struct HanjaReading: Sendable {
                 surnames[han] = hangul
             } else {
                 given[han] = hangul
+                givenReadings.insert(hangul)
             }
             return nil
         }
@@ -37,6 +39,9 @@ struct HanjaReading: Sendable {
         let (bytes, path) = try BuiltinResources.data("screening/hanja-readings.tsv")
         return try HanjaReading(text: String(decoding: bytes, as: UTF8.self), path: path)
     }
+
+    /// Whether a Hangul syllable is the reading of a character of Korean given names in the table.
+    func isGivenReading(_ syllable: Unicode.Scalar) -> Bool { givenReadings.contains(syllable) }
 
     /// The name read in Korean, one Hangul syllable a word ("최 룡 해"), when it can be a Korean
     /// name; nil otherwise.

@@ -194,10 +194,14 @@ public final class NameScreener: Sendable {
             )
         }
         if acronymMatches(prepared, query: query, threshold: threshold, best: &best) { hadCandidates = true }
-        // A Korean name in Han characters, a Chinese name in Hangul: screened as read, too.
-        let readMatches = withReadings(
-            best.values.map(\.match), of: query, koreanReadings(of: query) + chineseReadings(of: query), threshold: threshold,
-            scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
+        // A Korean name in Han characters, a Chinese name in Hangul, Georgian or Armenian, a
+        // Turkish or Azerbaijani spelling: screened as read, too.
+        let readings = koreanReadings(of: query) + chineseReadings(of: query)
+        let readMatches = withTurkicReading(
+            withReadings(
+                best.values.map(\.match), of: query, readings, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
+                hadCandidates: &hadCandidates),
+            of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
         return readMatches.sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
     }
 

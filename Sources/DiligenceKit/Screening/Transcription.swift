@@ -100,7 +100,7 @@ public enum Transcription {
         for word in text.split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "・" }) {
             let syllables = word.unicodeScalars.filter { Transliterator.isHangulSyllable($0.value) }
             if syllables.count >= 4 { return true }
-            if syllables.count == 3, let first = syllables.first, !koreanSurnames.contains(first) { return true }
+            if syllables.count == 3, let first = syllables.first, !koreanSurnames.contains(first), !isNorthernKoreanName(Array(syllables)) { return true }
         }
         return false
     }
@@ -108,6 +108,20 @@ public enum Transcription {
     /// The legal forms of the Korean Commercial Act (joint-stock, limited, limited liability,
     /// limited and general partnership companies) and their abbreviations.
     static let koreanLegalForms = ["주식회사", "유한회사", "유한책임회사", "합자회사", "합명회사", "(주)", "(유)", "㈜"]
+
+    /// Surnames as North Korea writes them, with the initial ㄹ the South drops (리 for 이, 림 for
+    /// 임, 량 for 양, 렴 for 염, 려 for 여): "리병철" is RI Pyong Chol. They open foreign names too
+    /// ("리처드", Richard), so a name is Korean only when its other two syllables are readings of
+    /// Han characters of Korean given names (`HanjaReading.isGivenReading`), which 드 is not.
+    static let northernKoreanSurnames: Set<Unicode.Scalar> = Set("리림량렴려".unicodeScalars)
+
+    /// Whether three Hangul syllables are a Korean name spelt the northern way (`northernKoreanSurnames`).
+    static func isNorthernKoreanName(_ syllables: [Unicode.Scalar]) -> Bool {
+        guard syllables.count == 3, let first = syllables.first, northernKoreanSurnames.contains(first),
+            let table = HanjaReading.standard
+        else { return false }
+        return syllables.dropFirst().allSatisfy { table.isGivenReading($0) }
+    }
 
     static let koreanSurnames: Set<Unicode.Scalar> = Set(
         ("김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설"

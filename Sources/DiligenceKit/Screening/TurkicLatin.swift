@@ -1,0 +1,69 @@
+/// Names in the Latin alphabets of Turkish and Azerbaijani, read as the lists write them.
+///
+/// Azerbaijani "ə" is the vowel that other spellings of a name of Arabic or Persian origin write
+/// "a" ("Əhməd" Ahmad, "Əsəd" Assad, "Əliyev" Aliyev), and of Turkish origin "e" ("Rəcəb"
+/// Recep): the normaliser reads "e", so the name is also screened with "a" for it. Both
+/// alphabets write the sound of English "j" with "c" and of "ch" with "ç" ("Cevad" Javad,
+/// "Məhəmmədcavad" Mohammad Javad, "Yanukoviç" Yanukovych); a name with a letter only they have
+/// (ə, ı, ğ, ş, ç, İ) is also screened with "j" for "c" and "ch" for "ç". (Turkish and
+/// Azerbaijani alphabets: Türk Dil Kurumu, *Yazım Kılavuzu*; Azerbaijani Latin alphabet of 1992.)
+enum TurkicLatin {
+    /// Letters of the Turkish and Azerbaijani alphabets that other Latin alphabets lack.
+    static let markers: Set<Unicode.Scalar> = ["ə", "Ə", "ı", "ğ", "Ğ", "ş", "Ş", "ç", "Ç", "İ"]
+
+    /// The name as the lists would spell it, when it has a letter of `markers` and that changes
+    /// it; nil otherwise.
+    static func listSpelling(_ name: String) -> String? {
+        guard name.unicodeScalars.contains(where: { markers.contains($0) }) else { return nil }
+        var result = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "ə": result.append("a")
+            case "Ə": result.append("A")
+            case "c": result.append("j")
+            case "C": result.append("J")
+            case "ç": result.append(contentsOf: "ch".unicodeScalars)
+            case "Ç": result.append(contentsOf: "Ch".unicodeScalars)
+            default: result.append(scalar)
+            }
+        }
+        let spelled = String(result)
+        return spelled == name ? nil : spelled
+    }
+}
+
+extension NameScreener {
+    /// `matches`, and the matches of the query spelt as the lists write Turkish and Azerbaijani
+    /// names (`TurkicLatin`), per entity the best, the reading's saying so in `why` ("read as
+    /// Turkish or Azerbaijani, Mahir Əsəd → Mahir Asad: ..."). A match of the respelling counts
+    /// only when it leaves no word of the listed name unmatched but particles ("al"): the "a" of
+    /// ə makes a name more like the Arabic names of the lists, and a part of one is no reason
+    /// (on 1,000 random Azerbaijani names, "Məhəmməd Əlibəyov" read so matched ALVI, Mohammad
+    /// Masood Azhar at 0.71).
+    func withTurkicReading(
+        _ matches: [ScreeningMatch], of query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool,
+        hadCandidates: inout Bool
+    ) -> [ScreeningMatch] {
+        guard let spelled = TurkicLatin.listSpelling(query.name) else { return matches }
+        var reading = query
+        reading.name = spelled
+        var hadReading = false
+        let read = screen(reading, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadReading)
+        hadCandidates = hadCandidates || hadReading
+        var best: [String: ScreeningMatch] = [:]
+        for match in matches { best[match.entity.id] = match }
+        for var match in read where match.score > (best[match.entity.id]?.score ?? -1) && coversListedName(match) {
+            match.why = "read as Turkish or Azerbaijani, \(query.name) → \(spelled): " + match.why
+            best[match.entity.id] = match
+        }
+        return Array(best.values)
+    }
+
+    /// Whether every word of the listed name the match leaves unmatched is a particle.
+    func coversListedName(_ match: ScreeningMatch) -> Bool {
+        let leftovers = match.details.filter { $0.query.isEmpty }.map(\.listed)
+        guard !leftovers.isEmpty else { return true }
+        let particles = Set(normalizer.normalize(match.matched).tokens.filter { $0.kind == .particle }.flatMap { [$0.text, $0.key] })
+        return leftovers.allSatisfy { particles.contains($0) }
+    }
+}
