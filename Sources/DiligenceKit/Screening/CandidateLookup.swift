@@ -172,6 +172,16 @@ extension NameScreener {
                 }
             }
         }
+        // Acronyms inside longer names (`AcronymRuns`): the initials of the query's name words.
+        let acronyms = parameters.acronymRuns > 0 && query.kind != .person && AcronymRuns.isAlphabetic(query.name.original)
+        let queryInitials = acronyms ? query.tokens.map { $0.kind == .name ? (AcronymRuns.initial(of: $0.forms) ?? 0) : 0 } : []
+        let shortAcronyms = acronyms && AcronymRuns.allowsShortAcronyms(query.name)
+        let acronymWords =
+            acronyms
+            ? query.tokens.indices.filter { i in
+                query.tokens[i].kind == .name
+                    && AcronymRuns.letters(of: query.tokens[i].forms).map { shortAcronyms || $0.count >= Acronyms.minimumLength } == true
+            } : []
         let margin = parameters.sameCountryBonus + 1e-9
         // A short list: every name reached is scored in full, the bound cuts none (`shortListNames`).
         let bounded = index.nameCount > parameters.shortListNames
@@ -193,6 +203,15 @@ extension NameScreener {
             if mayCover, looseUnmatched < unmatched {
                 let words = Int(index.coverableWords[Int(name)])
                 if words >= 2, reached >= words { unmatched = looseUnmatched }
+            }
+            if bounded, matched / (matched + unmatched) + margin < threshold, acronyms,
+                entities[Int(index.nameEntity[Int(name)])].kind != .person
+            {
+                // An acronym of a run of words, on either side, which the index does not look up.
+                let gain = acronymBound(
+                    query, queryInitials: queryInitials, acronymWords: acronymWords, short: shortAcronyms, name: Int(name), mask: mask, missing: missing)
+                matched += gain.matched
+                unmatched = max(unmatched - gain.unmatched, 0)
             }
             if bounded, matched / (matched + unmatched) + margin < threshold {
                 // The index reaches a word by its key, one edit, trigrams and sound; the scorer
