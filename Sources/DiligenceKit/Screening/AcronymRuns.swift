@@ -26,6 +26,11 @@ enum AcronymRuns {
         (forms.text.isEmpty ? forms.key : forms.text).first
     }
 
+    /// A letter's bit in a set of letters (a to z as bits 0 to 25).
+    static func bit(of letter: UInt8) -> UInt32 {
+        UInt32(1) << UInt32(((letter | 0x20) &- UInt8(ascii: "a")) & 31)
+    }
+
     /// Whether `initials` (one per word; 0 for a word that cannot be in a run) has, from
     /// `start`, the letters of `letters`.
     static func spells(_ letters: ArraySlice<UInt8>, _ initials: [UInt8], from start: Int) -> Bool {
@@ -107,7 +112,8 @@ extension NameScreener {
     /// the unmatched side. `queryInitials` holds the first letter of each query name word (0
     /// for others), `acronymWords` the query's name words that may be acronyms.
     func acronymBound(
-        _ query: PreparedQuery, queryInitials: [UInt8], acronymWords: [Int], short: Bool, name: Int, mask: UInt32, missing: [Double]
+        _ query: PreparedQuery, queryInitials: [UInt8], acronymWords: [Int], initialsMask: UInt32, short: Bool, name: Int, mask: UInt32,
+        missing: [Double]
     ) -> (matched: Double, unmatched: Double) {
         let range = index.tokenRange(ofName: name)
         func initial(_ position: Int) -> UInt8 {
@@ -117,7 +123,7 @@ extension NameScreener {
         var matched = 0.0, unmatched = 0.0
         var used: UInt32 = 0
         // A query word that is an acronym of the name's words.
-        for i in acronymWords where mask & (UInt32(1) << UInt32(i)) == 0 {
+        for i in acronymWords where mask & (UInt32(1) << UInt32(i)) == 0 && range.count >= 2 {
             let text = query.tokens[i].forms.text.isEmpty ? query.tokens[i].forms.key : query.tokens[i].forms.text
             guard text.count <= range.count else { continue }
             var best = 0.0
@@ -137,10 +143,12 @@ extension NameScreener {
             used |= UInt32(1) << UInt32(i)
         }
         // A word of the name that is an acronym of the query's words.
-        guard queryInitials.count >= 2 else { return (matched, unmatched) }
-        for position in range where initial(position) != 0 {
+        guard queryInitials.count >= AcronymRuns.shortestListedAcronym else { return (matched, unmatched) }
+        for position in range {
             let text = index.text(at: position)
-            guard text.count >= AcronymRuns.shortestListedAcronym, text.count <= min(Acronyms.maximumLength, queryInitials.count),
+            guard text.count >= AcronymRuns.shortestListedAcronym, let first = text.first, ASCII.isLetter(first),
+                initialsMask & AcronymRuns.bit(of: first) != 0, initial(position) != 0,
+                text.count >= AcronymRuns.shortestListedAcronym, text.count <= min(Acronyms.maximumLength, queryInitials.count),
                 text.allSatisfy(ASCII.isLetter),
                 short || text.count >= Acronyms.minimumLength
             else { continue }
