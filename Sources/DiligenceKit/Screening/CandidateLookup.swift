@@ -172,6 +172,27 @@ extension NameScreener {
                 }
             }
         }
+        // Acronyms inside longer names (`AcronymRuns`): the initials of the query's name words.
+        let acronyms = parameters.acronymRuns > 0 && query.kind != .person && AcronymRuns.isAlphabetic(query.name.original)
+        let queryInitials = acronyms ? query.tokens.map { $0.kind == .name ? (AcronymRuns.initial(of: $0.forms) ?? 0) : 0 } : []
+        let shortAcronyms = acronyms && AcronymRuns.allowsShortAcronyms(query.name)
+        // The query's initials as a set of letters, so that a listed word that cannot spell
+        // them is passed over at its first letter.
+        let initialsMask = queryInitials.reduce(UInt32(0)) { mask, letter in
+            ASCII.isLetter(letter) ? mask | AcronymRuns.bit(of: letter) : mask
+        }
+        let acronymWords =
+            acronyms
+            ? query.tokens.indices.filter { i in
+                query.tokens[i].kind == .name
+                    && AcronymRuns.letters(of: query.tokens[i].forms).map { shortAcronyms || $0.count >= Acronyms.minimumLength } == true
+            } : []
+        // The most the query's acronym words could add to a bound: each matched at its heaviest.
+        var acronymGain = (matched: 0.0, unmatched: 0.0)
+        for i in acronymWords {
+            acronymGain.matched += (query.tokens[i].weight + capped(index.maximumWeight, .name)) / 2
+            acronymGain.unmatched += query.tokens[i].weight * query.tokens[i].cost
+        }
         let margin = parameters.sameCountryBonus + 1e-9
         // A short list: every name reached is scored in full, the bound cuts none (`shortListNames`).
         let bounded = index.nameCount > parameters.shortListNames
@@ -193,6 +214,18 @@ extension NameScreener {
             if mayCover, looseUnmatched < unmatched {
                 let words = Int(index.coverableWords[Int(name)])
                 if words >= 2, reached >= words { unmatched = looseUnmatched }
+            }
+            // (Listed organisations: `coverableWords` counts their name words, 0 for other kinds.)
+            if bounded, acronyms, index.coverableWords[Int(name)] >= 2, matched / (matched + unmatched) + margin < threshold,
+                queryInitials.count >= AcronymRuns.shortestListedAcronym
+                    || (matched + acronymGain.matched) / (matched + max(unmatched - acronymGain.unmatched, 0)) + margin >= threshold
+            {
+                // An acronym of a run of words, on either side, which the index does not look up.
+                let gain = acronymBound(
+                    query, queryInitials: queryInitials, acronymWords: acronymWords, initialsMask: initialsMask, short: shortAcronyms, name: Int(name),
+                    mask: mask, missing: missing)
+                matched += gain.matched
+                unmatched = max(unmatched - gain.unmatched, 0)
             }
             if bounded, matched / (matched + unmatched) + margin < threshold {
                 // The index reaches a word by its key, one edit, trigrams and sound; the scorer

@@ -58,7 +58,7 @@ enum NameScorer {
     }
 
     static func align(
-        query: [ScoringToken], listed: [ScoringToken], parameters: ScoringParameters,
+        query: [ScoringToken], listed: [ScoringToken], parameters: ScoringParameters, acronyms: Bool = false, shortAcronyms: Bool = false,
         compare: (Int, Int) -> TokenComparison?
     ) -> TokenAlignment? {
         var options: [Option] = []
@@ -71,6 +71,15 @@ enum NameScorer {
         options += joinedOptions(single: query, double: listed, parameters: parameters)
         options += joinedOptions(single: listed, double: query, parameters: parameters).map { option in
             Option(query: option.listed, listed: option.query, comparison: option.comparison, weight: option.weight)
+        }
+        if acronyms {
+            // A word that spells the initials of a run of the other side's words (`AcronymRuns`).
+            options += AcronymRuns.options(single: query, run: listed, short: shortAcronyms, parameters: parameters)
+            options += AcronymRuns.options(
+                single: listed, run: query, short: shortAcronyms, shortest: AcronymRuns.shortestListedAcronym, parameters: parameters
+            ).map { option in
+                Option(query: option.listed, listed: option.query, comparison: option.comparison, weight: option.weight)
+            }
         }
         // Greedy by similarity × weight; ties in token order, so the result never depends on hashing.
         options.sort { a, b in
@@ -92,6 +101,10 @@ enum NameScorer {
                 pair.comparison.how != .initial && pair.query.contains { query[$0].kind == .name } && pair.listed.contains { listed[$0].kind == .name }
             })
         else { return nil }
+        if acronyms, !AcronymRuns.isSupported(alignment, query: query, listed: listed) {
+            // An acronym alone does not identify a longer name: the words as they match without it.
+            return align(query: query, listed: listed, parameters: parameters, compare: compare)
+        }
         alignment.unmatchedQuery = query.indices.filter { !usedQuery[$0] }
         alignment.unmatchedListed = listed.indices.filter { !usedListed[$0] }
         var matched = 0.0, atStake = 0.0

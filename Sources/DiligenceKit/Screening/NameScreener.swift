@@ -78,10 +78,12 @@ public final class NameScreener: Sendable {
             middle = Set(nameTokens.filter { $0 != first && $0 != last })
         }
         var tokens: [ScoringToken] = []
+        let cyrillic = query.name.unicodeScalars.contains { (0x0400..<0x0530).contains($0.value) }
         for (position, token) in name.tokens.enumerated() {
             let base = index.vocabulary[token.key].map { index.weights[Int($0)] } ?? unseenWeight(token.key)
             var forms = TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...])
             forms.abjad = token.isAbjad
+            forms.cyrillic = cyrillic
             if let script = token.transcription {
                 forms.transcription = Transcription.Skeleton(script: script, classes: Transcription.skeleton(texts[position][...], script: script))
             }
@@ -149,6 +151,8 @@ public final class NameScreener: Sendable {
         let candidates = exhaustive ? Array(0..<index.nameCount) : self.candidates(prepared, found: found, threshold: threshold, scratch: &scratch)
         hadCandidates = !candidates.isEmpty
         var best: [Int: (match: ScreeningMatch, nameIndex: Int)] = [:]
+        let acronymQuery = parameters.acronymRuns > 0 && prepared.kind != .person && AcronymRuns.isAlphabetic(prepared.name.original)
+        let shortAcronyms = AcronymRuns.allowsShortAcronyms(prepared.name)
         for name in candidates {
             let entityIndex = Int(index.nameEntity[name])
             let entity = entities[entityIndex]
@@ -160,7 +164,9 @@ public final class NameScreener: Sendable {
                 for position in prepared.middle { queryTokens[position].cost = min(queryTokens[position].cost, parameters.middleNameCost) }
             }
             let allowStem = entity.kind != .person
-            let alignment = NameScorer.align(query: queryTokens, listed: listed, parameters: parameters) { i, j in
+            let acronyms = acronymQuery && entity.kind != .person
+            let alignment = NameScorer.align(query: queryTokens, listed: listed, parameters: parameters, acronyms: acronyms, shortAcronyms: shortAcronyms) {
+                i, j in
                 if let comparison = found[i][index.tokens[range.lowerBound + j]], comparison.similarity > 0, comparison.how != .typo {
                     return comparison
                 }
@@ -174,8 +180,10 @@ public final class NameScreener: Sendable {
                 tokens: listed, flags: listedFlags, kind: entity.kind,
                 name: { self.normalizer.normalize(entity.allNames[nameIndex]) })
             let coverage = applyPartialCoverage(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
+            let acronymCap = acronyms ? applyAcronymCap(&alignment) : nil
             let distinguishing =
-                (coverage.map { [$0] } ?? []) + applyDistinguishingParts(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
+                (coverage.map { [$0] } ?? []) + (acronymCap.map { [$0] } ?? [])
+                + applyDistinguishingParts(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
             let (score, signals) = applySignals(
                 alignment, query: query, kind: prepared.kind, entity: entity,
                 matchedWords: alignment.pairs.filter { pair in pair.query.contains { queryTokens[$0].kind != .particle } }.count,

@@ -59,6 +59,12 @@ public struct ScoringParameters: Sendable, Hashable {
     /// The score of an organisation's acronym against the words it stands for ("IRGC"/"Islamic
     /// Revolutionary Guard Corps"): a weaker match than the words, as many names share an acronym.
     public var acronymSimilarity = 0.8
+    /// Acronyms inside longer names (`AcronymRuns`: "SIE ISON BALLISTICS SERVICE" / "SMALL
+    /// INNOVATION ENTERPRISE ISON BALLISTICS SERVICE"): 1 on, 0 off.
+    public var acronymRuns = 1.0
+    /// The highest score of a name matched with an acronym of a run of words: a weaker match
+    /// than the words themselves.
+    public var acronymInNameCap = 0.84
     /// Two unmatched middle names or patronymics this alike (Jaro-Winkler on the keys) may be
     /// one name spelt two ways, not a conflict.
     public var conflictSimilarity = 0.8
@@ -113,6 +119,10 @@ public struct ScoringParameters: Sendable, Hashable {
     /// syllables ("Lynn"/"Leone", "Duran"/"Dorena"); Arabic names written with and without
     /// their short vowels ("Husari"/"Hasri", "Ismal"/"Ismael") differ in syllables.
     public var soundAlikeKeepsSyllables = 0.0
+    /// Eleventh round: a man's given name is not a woman's ("Mario"/"Marie", "Alejandro"/
+    /// "Alexandra"), a patronymic is not a surname ("Nikolaevich"/"Nikolayeva"), and a Chinese
+    /// or Korean syllable does not sound like a word of more syllables ("Zhang"/"Zhiyong").
+    public var otherEndingsDiffer = 1.0
 
     public init() {}
 
@@ -146,6 +156,8 @@ public struct ScoringParameters: Sendable, Hashable {
         case "partialCoverageShare": partialCoverageShare = value
         case "partialCoverageCap": partialCoverageCap = value
         case "acronymSimilarity": acronymSimilarity = value
+        case "acronymRuns": acronymRuns = value
+        case "acronymInNameCap": acronymInNameCap = value
         case "shortTypoSimilarity": shortTypoSimilarity = value
         case "shortWordLength": shortWordLength = Int(value)
         case "shortListNames": shortListNames = Int(value)
@@ -153,6 +165,7 @@ public struct ScoringParameters: Sendable, Hashable {
         case "boundRescueFloor": boundRescueFloor = value
         case "shortTypoKeepsSound": shortTypoKeepsSound = value
         case "soundAlikeKeepsSyllables": soundAlikeKeepsSyllables = value
+        case "otherEndingsDiffer": otherEndingsDiffer = value
         case "nicknameNeedsNames": nicknameNeedsNames = value
         case "genderFormsDiffer": genderFormsDiffer = value
         case "articleWrittenOn": articleWrittenOn = value

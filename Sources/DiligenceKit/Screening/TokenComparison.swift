@@ -8,6 +8,9 @@ struct TokenForms {
     var transcription: Transcription.Skeleton? = nil
     /// The word came from an abjad, Arabic script or Hebrew (`AbjadComparison`).
     var abjad = false
+    /// The query was written in Cyrillic, where Belarusian writes an unstressed final "o" as
+    /// "a" ("Мадура" / "MADURO"): endings are not compared (`isOtherGenderEnding`).
+    var cyrillic = false
 }
 
 /// How two tokens match, and how closely.
@@ -70,14 +73,23 @@ public struct TokenComparison: Sendable, Hashable {
             return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
         }
         // (A word read as a transcription is compared as one below: Japanese "fun" writes "Hun".)
-        if a.transcription == nil, b.transcription == nil, let x = RomanisedSyllable.key(a.text.isEmpty ? a.key : a.text),
-            let y = RomanisedSyllable.key(b.text.isEmpty ? b.key : b.text)
-        {
-            return x == y ? TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0) : nil
+        // One syllable against a word of more syllables: no sound-alike (below).
+        var oneSyllable = false
+        if a.transcription == nil, b.transcription == nil {
+            let x = RomanisedSyllable.key(a.text.isEmpty ? a.key : a.text), y = RomanisedSyllable.key(b.text.isEmpty ? b.key : b.text)
+            if let x, let y { return x == y ? TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0) : nil }
+            oneSyllable = x != nil || y != nil
         }
         // A Slavic surname in its feminine form against the masculine ("Ivanova"/"Ivanov",
         // "Zaytseva"/"Zaytsev", "Kalinina"/"Kalinin", "Dubrovskaya"/"Dubrovskiy"): another person.
         if parameters.genderFormsDiffer > 0, isGenderPair(a.key, b.key) { return nil }
+        // A man's given name and a woman's ("Mario"/"Marie", "Alejandro"/"Alexandra"), a
+        // patronymic and another word ("Nikolaevich"/"Nikolayeva"): other endings, another name.
+        if parameters.otherEndingsDiffer > 0,
+            (!a.cyrillic && !b.cyrillic && isOtherGenderEnding(a.key, b.key)) || isPatronymicAgainstOther(a.key, b.key)
+        {
+            return nil
+        }
         var best: TokenComparison?
         // A letter added before a short name makes another name ("Erkan"/"Serkan", "Amin"/"Yamin").
         let addedFirstLetter = isFirstLetterAdded(a.key, b.key) && (a.text.isEmpty || b.text.isEmpty || isFirstLetterAdded(a.text, b.text))
@@ -128,7 +140,9 @@ public struct TokenComparison: Sendable, Hashable {
             }
         } else if !isSkeleton(aText), !isSkeleton(bText), a.phonetic.count >= 3, a.phonetic.elementsEqual(b.phonetic), max(a.key.count, b.key.count) >= 4,
             min(a.key.count, b.key.count) >= 3, StringDistance.jaroWinkler(a.key, b.key) >= 0.75,
-            parameters.soundAlikeKeepsSyllables == 0 || syllables(a.key) == syllables(b.key)
+            parameters.soundAlikeKeepsSyllables == 0 || syllables(a.key) == syllables(b.key),
+            // A Chinese or Korean syllable is not a word of more syllables ("Zhang"/"Zhiyong").
+            parameters.otherEndingsDiffer == 0 || !oneSyllable || syllables(aText) == syllables(bText)
         {
             return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
         }
@@ -242,6 +256,30 @@ public struct TokenComparison: Sendable, Hashable {
             }
         }
         return false
+    }
+
+    /// Whether two keys of four letters or more end as a man's and a woman's given name do in
+    /// the Romance and Slavic languages: one in "o", the other in "a" or "e" ("mario"/"marie",
+    /// "alejandro"/"aleksandra"). Not "-ko" against "-ka", the Belarusian form of a Ukrainian
+    /// or Russian surname ("Lukashenka"/"Lukashenko").
+    static func isOtherGenderEnding(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        guard a.count >= 4, b.count >= 4, let x = a.last, let y = b.last, x != y else { return false }
+        let o = UInt8(ascii: "o")
+        func feminine(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") }
+        guard (x == o && feminine(y)) || (y == o && feminine(x)) else { return false }
+        let k = UInt8(ascii: "k")
+        return !(a[a.index(a.endIndex, offsetBy: -2)] == k && b[b.index(b.endIndex, offsetBy: -2)] == k)
+    }
+
+    /// Whether one key is a Slavic patronymic ("-vich", "-vic", "-vitch"; "-vych" folds to
+    /// "-vich") and the other
+    /// does not end as one ("nikolaevich"/"nikolaieva"): a father's name against a surname.
+    static func isPatronymicAgainstOther(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        func patronymic(_ key: ArraySlice<UInt8>) -> Bool {
+            key.count >= 6 && ["hciv", "civ", "hctiv"].contains { key.reversed().starts(with: $0.utf8) }
+        }
+        let feminine = UInt8(ascii: "a")
+        return (patronymic(a) && b.last == feminine) || (patronymic(b) && a.last == feminine)
     }
 
     /// The groups of vowels of a folded key ("leone" 2, "lin" 1, "muhammad" 3): its syllables.
