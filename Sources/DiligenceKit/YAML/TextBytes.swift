@@ -1,5 +1,5 @@
 /// Whether a file's bytes are text a policy can be read from: valid UTF-8 with no NUL byte.
-/// One pass, eight bytes at a time while the text is ASCII (most policy files are), and no
+/// Eight bytes at a time while the text is ASCII (most policy files are), then `UTF8Check`, and no
 /// copy: `String(validating:)` built a string of the whole file only to throw it away.
 enum TextBytes {
     /// The same answer as `String(validating: bytes, as: UTF8.self) != nil && !bytes.contains(0)`.
@@ -14,33 +14,8 @@ enum TextBytes {
             if word & high != 0 || (word &- ones) & ~word & high != 0 { break }
             index += 8
         }
-        while index < count {
-            let lead = base[index]
-            if lead < 0x80 {
-                if lead == 0 { return false }
-                index += 1
-                continue
-            }
-            // The second byte's range depends on the lead (no overlong form, no surrogate,
-            // nothing above U+10FFFF); every later byte is 0x80...0xBF.
-            let length: Int
-            var low: UInt8 = 0x80, top: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; top = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; top = 0x8F
-            default: return false
-            }
-            guard index + length <= count else { return false }
-            let second = base[index + 1]
-            guard second >= low, second <= top else { return false }
-            for offset in 2..<max(2, length) where base[index + offset] & 0xC0 != 0x80 { return false }
-            index += length
-        }
-        return true
+        // The rest (from the first byte that is not ASCII, or a NUL): UTF-8's ranges.
+        let rest = UnsafeBufferPointer(start: base + index, count: count - index)
+        return !rest.contains(0) && UTF8Check.firstInvalidOffset(rest) == nil
     }
 }
