@@ -143,7 +143,9 @@ extension NameScreener {
             used |= UInt32(1) << UInt32(i)
         }
         // A word of the name that is an acronym of the query's words.
-        guard queryInitials.count >= AcronymRuns.shortestListedAcronym else { return (matched, unmatched) }
+        guard queryInitials.count >= AcronymRuns.shortestListedAcronym, index.acronymLetters[name] & initialsMask != 0 else {
+            return (matched, unmatched)
+        }
         for position in range {
             let text = index.text(at: position)
             guard text.count >= AcronymRuns.shortestListedAcronym, let first = text.first, ASCII.isLetter(first),

@@ -34,6 +34,11 @@ struct CandidateIndex: Sendable {
     /// kinds. The candidate bound of partial coverage (`PartialCoverage`) needs it: a query
     /// may hold the listed name whole only if as many of its words reached the name.
     var coverableWords: [UInt8] = []
+    /// For each name, the first letters of its words that could be an acronym of a query's
+    /// words (`NameScreener.acronymBound`: letters only, `AcronymRuns.shortestListedAcronym`
+    /// to `Acronyms.maximumLength` long, not an initial or a particle), one bit a letter: a
+    /// name none of whose letters the query's initials hold is passed over at once.
+    var acronymLetters: [UInt32] = []
 
     // Postings: the names each vocabulary token appears in.
     var postingStart: [Int32] = []
@@ -142,6 +147,7 @@ struct CandidateIndex: Sendable {
                 if postingLists[Int(id)].last != nameId { postingLists[Int(id)].append(nameId) }
             }
             tokenStart.append(Int32(tokens.count))
+            acronymLetters.append(Self.acronymLetters(item.tokens))
         }
         maximumWeight = weights.max() ?? 0
         acronyms.sort { $0 < $1 }
@@ -154,6 +160,19 @@ struct CandidateIndex: Sendable {
             postingStart.append(Int32(postings.count))
         }
         buildLookups()
+    }
+
+    /// The letters of `acronymLetters` for one name's tokens.
+    static func acronymLetters(_ tokens: [NameToken]) -> UInt32 {
+        var letters: UInt32 = 0
+        for token in tokens where token.kind != .initial && token.kind != .particle {
+            let text = token.text.utf8
+            guard let first = text.first, text.count >= AcronymRuns.shortestListedAcronym, text.count <= Acronyms.maximumLength,
+                text.allSatisfy(ASCII.isLetter)
+            else { continue }
+            letters |= AcronymRuns.bit(of: first)
+        }
+        return letters
     }
 
     mutating func buildLookups() {
