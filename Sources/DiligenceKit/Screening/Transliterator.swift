@@ -242,35 +242,21 @@ public enum Transliterator {
     /// space: tests check this against `transform` of the whole text.
     static func latinByWord(_ text: String, _ cyrillic: CyrillicTable, each: (String, String) -> Void = { _, _ in }) -> String {
         let id = transformID(cyrillic, greek: false)
-        guard spacesStandAlone(text) else {
-            // A Burmese name is written without spaces between its words: cut it into syllables.
-            let syllables = !text.contains(" ")
-            return text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-                let word = String(word)
-                if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
-                let latin = latinWord(word, cyrillic, id: id, syllables: syllables)
-                each(word, latin)
-                return latin
-            }.joined(separator: " ")
-        }
-        // The same, on the space bytes: every space is a character of its own.
-        let syllables = !text.utf8.contains(0x20)
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var first = true
-        for bytes in text.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
-            if !first { result += " " }
-            first = false
-            let word = String(decoding: bytes, as: UTF8.self)
-            if bytes.allSatisfy({ $0 < 0x80 }) {
-                result += word
-                continue
-            }
+        // A Burmese name is written without spaces between its words: cut it into syllables.
+        // Split on the space bytes when every space is a character of its own (the same words
+        // as splitting the characters, without walking grapheme clusters).
+        let standAlone = spacesStandAlone(text)
+        let syllables = standAlone ? !text.utf8.contains(0x20) : !text.contains(" ")
+        let words =
+            standAlone
+            ? text.utf8.split(separator: 0x20, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            : text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        return words.map { word -> String in
+            if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
             let latin = latinWord(word, cyrillic, id: id, syllables: syllables)
             each(word, latin)
-            result += latin
-        }
-        return result
+            return latin
+        }.joined(separator: " ")
     }
 
     /// Whether each space of the text is a character by itself, so that splitting its bytes on
