@@ -106,6 +106,8 @@ struct CheckCommand: ParsableCommand {
             printError("error: " + PDFPrinter.missingBrowser)
             throw ExitCode.invalidInput
         }
+        // The built-in tables are built while the database loads.
+        BuiltInTables.prepareInBackground()
         var clock = PhaseClock()
         var work = ""
         defer { if timings { printError(clock.summary + (work.isEmpty ? "" : "\n" + work)) } }

@@ -46,4 +46,27 @@ import Testing
         #expect(table.factors(.travelBan, nil, in: zz).isEmpty)
         #expect(table.factors(.travelBan, nil, in: zzOther).map(\.id) == (day == "2020-06-30" ? [] : ["X-3"]))
     }
+
+    /// The positions of each kind's factors in force, any country, are those a filter of the
+    /// database's factors gives (conflict proximity reads them).
+    @Test(arguments: ["2020-06-30", "2020-09-30", "2021-03-01"])
+    func positionsOfAKindAreTheFiltersPositions(day: String) throws {
+        let asOf = try #require(Day(iso: day))
+        let seeds = TestData.workspace.database
+        let extra = [
+            Self.factor("X-2", .armedConflict, Country(code: "ZZ", name: "One name"), from: "2020-01-01", until: "2020-12-31"),
+            Self.factor("X-5", .armedConflict, Country(code: "XKX", name: "Custom territory"), from: "2020-08-01"),
+        ]
+        let database = RiskDatabase(
+            path: "db", metadata: seeds.metadata, factors: seeds.factors + extra, entities: [], digest: "", files: [])
+        let table = FactorsInForce(database: database, asOf: asOf)
+        for kind in FactorKind.allCases {
+            let expected = database.factors.indices.filter { database.factors[$0].kind == kind && database.factors[$0].isInForce(on: asOf) }
+            #expect(table.positions(of: kind) == expected, "\(kind)")
+        }
+        let conflicts = table.positions(of: .armedConflict).map { database.factors[$0].id }
+        #expect(conflicts.contains("X-2") == (day != "2021-03-01"))
+        #expect(conflicts.contains("X-5") == (day != "2020-06-30"))
+        #expect(conflicts.count >= 2)
+    }
 }

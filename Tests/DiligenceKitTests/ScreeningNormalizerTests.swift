@@ -229,6 +229,40 @@ import Testing
         #expect(NameNormalizer.latinLower(name) == latin)
     }
 
+    /// The normaliser's tables are folded with the compiled folds when it is made: they give the
+    /// rule-by-rule definition's key for every word of every built-in table.
+    @Test func compiledFoldsMatchTheRuleByRuleFoldsOnEveryTableWord() {
+        let data = normalizer.data
+        let rules = data.spellingFolds
+        let phrases =
+            Array(data.titles) + Array(data.particles) + Array(data.stopwords) + Array(data.places) + Array(data.commonSurnames)
+            + Array(data.legalForms.keys) + data.nicknames.flatMap { [$0.name, $0.nickname] } + Array(data.wordEquivalents.keys)
+            + Array(data.wordEquivalents.values)
+        let folds = SpellingFolds(rules)
+        var words = 0
+        for word in Set(phrases.flatMap { $0.split(separator: " ").map { Array($0.utf8) } }) {
+            #expect(folds.apply(word) == NameNormalizer.fold(word, rules: rules), "\(String(decoding: word, as: UTF8.self))")
+            words += 1
+        }
+        #expect(words > 10_000)
+    }
+
+    /// The tables the normaliser folds when it is made are those of the definition: each phrase
+    /// split on spaces (by characters), each word folded rule by rule.
+    @Test func theNormalisersTablesAreTheDefinitionsFolds() {
+        let data = normalizer.data
+        func folded(_ phrase: String) -> String {
+            phrase.split(separator: " ").map { NameNormalizer.fold(String($0), rules: data.spellingFolds) }.joined(separator: " ")
+        }
+        #expect(normalizer.titles == Set(data.titles.map(folded)))
+        #expect(normalizer.particles == Set(data.particles.map(folded)))
+        #expect(normalizer.stopwords == Set(data.stopwords.map(folded)))
+        #expect(normalizer.places == Set(data.places.map(folded)))
+        #expect(normalizer.commonSurnames == Set(data.commonSurnames.map(folded)))
+        #expect(normalizer.legalForms.keys.sorted() == Set(data.legalForms.keys.map(folded)).sorted())
+        #expect(normalizer.commonSurnames.count > 5_000)
+    }
+
     /// The compiled spelling folds give the rule-by-rule definition's keys: on words made of
     /// the rules' patterns (overlapping, repeated, at the end or not) and on real names.
     @Test func compiledFoldsMatchTheRuleByRuleFolds() {

@@ -215,21 +215,28 @@ public struct Gazetteer: Sendable {
     /// name with a Cyrillic letter folds to a key with one, and no other name does; folding
     /// Cyrillic goes through ICU, and a portfolio of Latin city names never needs it).
     private func index(of code: String, cyrillic: Bool = false) -> [String: [Place]] {
-        let memoKey = cyrillic ? code + " cyrillic" : code
-        if let known = indexes.value(for: memoKey) { return known }
+        // Made by one thread: both workers ask for the countries of the first policies at once.
+        indexes.valueMadeOnce(for: cyrillic ? code + " cyrillic" : code) { makeIndex(of: code, cyrillic: cyrillic) }
+    }
+
+    private func makeIndex(of code: String, cyrillic: Bool) -> [String: [Place]] {
         var index: [String: [Place]] = [:]
+        // A place's distinct keys: a handful, so a list searched in place costs less than a set.
+        var keys: [String] = []
         func insert(_ place: Place, _ alternates: [Substring]) {
-            var keys: Set<String> = []
-            if Self.hasCyrillicLetter(place.name[...]) == cyrillic { keys.insert(TextFolding.key(place.name)) }
-            for name in alternates where Self.hasCyrillicLetter(name) == cyrillic { keys.insert(TextFolding.key(String(name))) }
-            for key in keys where !key.isEmpty { index[key, default: []].append(place) }
+            keys.removeAll(keepingCapacity: true)
+            func add(_ key: String) {
+                if !key.isEmpty, !keys.contains(key) { keys.append(key) }
+            }
+            if Self.hasCyrillicLetter(place.name[...]) == cyrillic { add(TextFolding.key(place.name)) }
+            for name in alternates where Self.hasCyrillicLetter(name) == cyrillic { add(TextFolding.key(String(name))) }
+            for key in keys { index[key, default: []].append(place) }
         }
         for row in rows[code] ?? [] {
             guard let (place, alternates) = Self.parse(files[row.file], row) else { continue }
             insert(place, Self.alternateNames(alternates))
         }
         for (place, alternates) in added[code] ?? [] { insert(place, alternates.map { Substring($0) }) }
-        indexes.store(index, for: memoKey)
         return index
     }
 
@@ -248,11 +255,31 @@ public struct Gazetteer: Sendable {
     /// The `|`-separated alternate names, split on the bytes; as a split on characters would
     /// (which differs only where a name starts with a combining mark: then that split is used).
     static func alternateNames(_ text: Substring) -> [Substring] {
-        let names = text.utf8.split(separator: UInt8(ascii: "|")).map { Substring($0) }
-        let joined = names.dropFirst().contains { name in
-            name.unicodeScalars.first.map { $0.value >= 0x80 && ($0.properties.isGraphemeExtend || $0.properties.generalCategory == .spacingMark) }
-                ?? false
+        var names: [Substring] = []
+        var joined = false
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        // Empty names are left out, as `split` leaves them; a bar is one byte, so each name's
+        // bounds are those of whole characters' scalars.
+        func close(_ end: Substring.Index) {
+            guard start != end else { return }
+            let name = text[start..<end]
+            if !names.isEmpty, let first = name.utf8.first, first >= 0x80, let scalar = name.unicodeScalars.first,
+                scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark
+            {
+                joined = true
+            }
+            names.append(name)
         }
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "|") {
+                close(index)
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        close(utf8.endIndex)
         return joined ? text.split(separator: "|") : names
     }
 
@@ -270,7 +297,12 @@ public struct Gazetteer: Sendable {
     }
 
     private static func coordinate(_ lat: ColumnText, _ lon: ColumnText) -> Coordinate? {
-        coordinate(lat.text, lon.text)
+        // Read from the bytes when they are a plain decimal (the same value as `Double`).
+        guard let latitude = DecimalText.value(lat.bytes[lat.range]), let longitude = DecimalText.value(lon.bytes[lon.range]) else {
+            return coordinate(lat.text, lon.text)
+        }
+        guard (-90...90).contains(latitude), (-180...180).contains(longitude) else { return nil }
+        return Coordinate(lat: latitude, lon: longitude)
     }
 
     private static func country(_ code: Substring) -> Country? {

@@ -115,32 +115,29 @@ public struct ConflictProximityRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let database = context.database
-        let inForce = Set(
-            database.factors.indices.filter { index in
-                let factor = database.factors[index]
-                return factor.kind == .armedConflict && factor.isInForce(on: context.asOf)
-            })
-        guard !inForce.isEmpty else { return [] }
-        let inForceInOrder = inForce.sorted()
+        let inForceInOrder = context.inForce.positions(of: .armedConflict)
+        guard !inForceInOrder.isEmpty else { return [] }
+        let inForce = Set(inForceInOrder)
         let reach = context.settings.conflictBandsKm.max() ?? 0
         // Each factor's recent events, found once per policy and only if a site lies in one of
         // its areas (a factor can hold tens of thousands of events).
         var recentByFactor: [Int: [RiskEvent]] = [:]
-        let places =
-            context.policy.sites.compactMap { place($0, context.destinations) }
-            + context.policy.travel.compactMap { place($0, context.destinations, context.settings) }
-        for place in places {
-            let location = place.location
+        // A place is written out (its phrase, label and advice) only when an event is in reach
+        // or an area covers it: most sites of a portfolio are far from any conflict.
+        func judgePlace(at location: Coordinate, regionKey: String?, _ makePlace: () -> Place?) {
             // One lookup per site: every located event within the outermost band, any factor.
             var hitsByFactor: [Int: [EventIndex.Hit]] = [:]
             for hit in database.eventIndex.hits(within: reach, of: location) where inForce.contains(hit.factor) {
                 hitsByFactor[hit.factor, default: []].append(hit)
             }
+            var place: Place?
             for index in inForceInOrder {
                 let hits = hitsByFactor[index] ?? []
                 // Without an event in reach, only an area the site lies in can give a finding.
-                guard !hits.isEmpty || database.factors[index].areas.contains(where: { Self.covers($0, location) || Self.names($0, place.regionKey) })
+                guard !hits.isEmpty || database.factors[index].areas.contains(where: { Self.covers($0, location) || Self.names($0, regionKey) })
                 else { continue }
+                if place == nil { place = makePlace() }
+                guard let place else { return }
                 let factor = database.factors[index]
                 let recent = { () -> [RiskEvent] in
                     if let known = recentByFactor[index] { return known }
@@ -153,6 +150,18 @@ public struct ConflictProximityRule: Rule {
                 }
                 if let finding = judge(place, factor, hits, context, recentEvents: recent) { findings.append(finding) }
             }
+        }
+        // Sites, then trips, in the policy's order: where `place` puts each of them.
+        for site in context.policy.sites {
+            if let location = site.location {
+                judgePlace(at: location, regionKey: nil) { place(site, context.destinations) }
+            } else if let city = site.city, let town = context.destinations.resolve(city, in: site.country) {
+                judgePlace(at: town.location, regionKey: site.region.map(TextFolding.key)) { place(site, context.destinations) }
+            }
+        }
+        for trip in context.policy.travel {
+            guard let city = trip.city, let destination = context.destinations.resolve(city, in: trip.country) else { continue }
+            judgePlace(at: destination.location, regionKey: nil) { place(trip, context.destinations, context.settings) }
         }
         return findings
     }

@@ -14,6 +14,9 @@ struct FactorsInForce: Sendable {
     private let rows: [(country: Country, factors: [[RiskFactor]])]
     private let database: RiskDatabase
     private let asOf: Day
+    /// For each kind (by `FactorKind.position`), the positions in `database.factors` of the
+    /// factors of that kind in force on the date, ascending.
+    private let positionsByKind: [[Int]]
 
     private static let kinds = FactorKind.allCases
     private static let pairs = kinds.count * (kinds.count + 1)
@@ -41,6 +44,18 @@ struct FactorsInForce: Sendable {
         }
         self.slots = slots
         self.rows = rows
+        var positionsByKind = [[Int]](repeating: [], count: Self.kinds.count)
+        for (position, factor) in database.factors.enumerated() where factor.isInForce(on: asOf) {
+            positionsByKind[factor.kind.position].append(position)
+        }
+        self.positionsByKind = positionsByKind
+    }
+
+    /// The positions in the database's factors of every factor of `kind` in force on the date,
+    /// any country, ascending: the same as filtering `database.factors` by kind and
+    /// `isInForce(on:)`.
+    func positions(of kind: FactorKind) -> [Int] {
+        positionsByKind[kind.position]
     }
 
     /// The factors of `kind` (or of `other`) in force in `country`, in id order: the same as

@@ -58,8 +58,22 @@ public struct NameNormalizer: Sendable {
 
     public init(data: ScreeningData) {
         self.data = data
+        // The compiled folds (the same keys as `fold(_:rules:)`, which tests hold): the tables
+        // fold some 20,000 words when the normaliser is made.
+        let compiled = SpellingFolds(data.spellingFolds)
+        func fold(_ word: String) -> String { String(decoding: compiled.apply(Array(word.utf8)), as: UTF8.self) }
         func folded(_ phrase: String) -> String {
-            phrase.split(separator: " ").map { Self.fold(String($0), rules: data.spellingFolds) }.joined(separator: " ")
+            // An ASCII phrase (most of the tables) is split on its space bytes, each a character.
+            guard phrase.utf8.allSatisfy({ $0 < 0x80 }) else {
+                return phrase.split(separator: " ").map { fold(String($0)) }.joined(separator: " ")
+            }
+            var result: [UInt8] = []
+            result.reserveCapacity(phrase.utf8.count)
+            for (position, word) in phrase.utf8.split(separator: UInt8(ascii: " ")).enumerated() {
+                if position > 0 { result.append(UInt8(ascii: " ")) }
+                result += compiled.apply(Array(word))
+            }
+            return String(decoding: result, as: UTF8.self)
         }
         var forms: [String: String] = [:]
         for (form, formClass) in data.legalForms { forms[folded(form)] = formClass }
@@ -72,20 +86,20 @@ public struct NameNormalizer: Sendable {
         let written = Set(data.legalForms.keys.flatMap { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 5 })
         var byDeletion: [UInt64: [(text: String, key: String)]] = [:]
         for word in written.sorted() {
-            let key = Self.fold(word, rules: data.spellingFolds)
+            let key = fold(word)
             for hash in CandidateIndex.deletionHashes(Array(word.utf8)[...]) { byDeletion[hash, default: []].append((word, key)) }
         }
-        legalWords = Set(written.map { Self.fold($0, rules: data.spellingFolds) })
+        legalWords = Set(written.map { fold($0) })
         legalWordsByDeletion = byDeletion
         shortClassWords = Set(
             (Array(data.legalForms.keys) + Array(data.particles) + Array(data.stopwords) + Array(data.titles)).flatMap {
                 $0.split(separator: " ").map(String.init)
             }.filter { $0.utf8.count <= 4 })
         patronymicSuffixes = data.patronymicSuffixes.map { Array($0.utf8) }
-        folds = SpellingFolds(data.spellingFolds)
+        folds = compiled
         var nicknames: [String: Set<String>] = [:]
         for (name, nickname) in data.nicknames {
-            let a = Self.fold(name, rules: data.spellingFolds), b = Self.fold(nickname, rules: data.spellingFolds)
+            let a = fold(name), b = fold(nickname)
             guard a != b else { continue }
             nicknames[a, default: []].insert(b)
             nicknames[b, default: []].insert(a)
@@ -94,11 +108,11 @@ public struct NameNormalizer: Sendable {
         places = Set(data.places.map(folded))
         commonSurnames = Set(data.commonSurnames.map(folded))
         equivalents = data.wordEquivalents.mapValues { value in
-            value.utf8.allSatisfy(ASCII.isDigit) ? value : Self.fold(value, rules: data.spellingFolds)
+            value.utf8.allSatisfy(ASCII.isDigit) ? value : fold(value)
         }
         var foldedEquivalents: [String: String] = [:]
         for (word, value) in data.wordEquivalents.sorted(by: { $0.key < $1.key }) where !value.utf8.allSatisfy(ASCII.isDigit) {
-            let key = Self.fold(word, rules: data.spellingFolds), target = Self.fold(value, rules: data.spellingFolds)
+            let key = fold(word), target = fold(value)
             if key != target { foldedEquivalents[key] = target }
         }
         self.foldedEquivalents = foldedEquivalents

@@ -25,6 +25,34 @@ final class Memo<Key: Hashable, Value>: @unchecked Sendable {
         return made
     }
 
+    /// Keys whose answer a thread is making (`valueMadeOnce(for:make:)`), under `making`'s lock.
+    private let making = NSCondition()
+    private var inProgress: Set<Key> = []
+
+    /// The remembered answer, or `make`'s, made by one thread only: a thread that asks for a key
+    /// another is making waits for that answer instead of making it again (for answers that cost
+    /// much, such as a country's gazetteer index, which both workers ask for at the start).
+    func valueMadeOnce(for key: Key, make: () -> Value) -> Value {
+        making.lock()
+        while true {
+            if let known = value(for: key) {
+                making.unlock()
+                return known
+            }
+            guard inProgress.contains(key) else { break }
+            making.wait()
+        }
+        inProgress.insert(key)
+        making.unlock()
+        let made = make()
+        store(made, for: key)
+        making.lock()
+        inProgress.remove(key)
+        making.broadcast()
+        making.unlock()
+        return made
+    }
+
     func store(_ value: Value, for key: Key) {
         lock.lock()
         defer { lock.unlock() }

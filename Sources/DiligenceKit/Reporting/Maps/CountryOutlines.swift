@@ -44,7 +44,7 @@ public struct CountryOutlines: Sendable {
             var points: [Coordinate] = []
             for pair in fields[3].utf8.split(separator: UInt8(ascii: " ")) {
                 let parts = pair.split(separator: UInt8(ascii: ","))
-                guard parts.count == 2, let lon = Double(Substring(parts[0])), let lat = Double(Substring(parts[1])) else { continue }
+                guard parts.count == 2, let lon = Self.number(parts[0]), let lat = Self.number(parts[1]) else { continue }
                 points.append(Coordinate(lat: lat, lon: lon))
             }
             guard points.count >= 3 else { continue }
@@ -55,6 +55,12 @@ public struct CountryOutlines: Sendable {
                     south: lats.min() ?? 0, west: lons.min() ?? 0, north: lats.max() ?? 0, east: lons.max() ?? 0))
         }
         self.init(rings: rings, attribution: attribution)
+    }
+
+    /// A coordinate's number: read from its bytes when it has a plain decimal's shape (the
+    /// file's do), by `Double` otherwise; the same value either way.
+    private static func number(_ bytes: Substring.UTF8View.SubSequence) -> Double? {
+        DecimalText.value(bytes) ?? Double(Substring(bytes))
     }
 
     /// The rings to draw for a map of `country` showing the box: those cut for that country's

@@ -1,0 +1,42 @@
+/// Decimal numbers read from their bytes ("-12.345"), for the built-in data files' thousands of
+/// coordinates: the same `Double` as `Double(String)`, without making a text of each.
+enum DecimalText {
+    /// Exact powers of ten: every one up to 10^22 is a `Double` without rounding.
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    /// The value of an optional `-` or `+`, digits, and optionally `.` and more digits, with at
+    /// most 15 digits in all; nil for any other shape (the caller then asks `Double(String)`).
+    ///
+    /// At most 15 digits make an integer below 2^53, so both it and the power of ten are exact
+    /// and the one division rounds once, correctly: the value `Double(String)` gives.
+    static func value(_ bytes: some Collection<UInt8>) -> Double? {
+        var iterator = bytes.makeIterator()
+        var byte = iterator.next()
+        var negative = false
+        if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
+            negative = byte == UInt8(ascii: "-")
+            byte = iterator.next()
+        }
+        var mantissa = 0, digits = 0, fraction = 0, seenPoint = false, integerDigits = 0
+        while let current = byte {
+            if current >= UInt8(ascii: "0"), current <= UInt8(ascii: "9") {
+                mantissa = mantissa * 10 + Int(current - UInt8(ascii: "0"))
+                digits += 1
+                if seenPoint { fraction += 1 } else { integerDigits += 1 }
+                guard digits <= 15 else { return nil }
+            } else if current == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+            byte = iterator.next()
+        }
+        guard integerDigits > 0, !seenPoint || fraction > 0 else { return nil }
+        let magnitude = Double(mantissa) / powersOfTen[fraction]
+        return negative ? -magnitude : magnitude
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import DiligenceKit
+
+/// Decimal numbers read from their bytes give `Double(String)`'s value, or nil for the shapes
+/// left to it.
+@Suite struct DecimalTextTests {
+    @Test(arguments: [
+        "0", "-0", "0.0", "-0.0", "+1.5", "20.278", "-179.999", "60.142", "89.9999999", "123456789012345",
+        "0.00000000000001", "1.23456789012345", "-33.918861", "12.5", "45.0", "9", "100.10",
+    ])
+    func plainDecimalsReadAsDoubleReadsThem(_ text: String) {
+        let value = DecimalText.value(Array(text.utf8))
+        #expect(value != nil)
+        #expect(value?.bitPattern == Double(text)?.bitPattern)
+    }
+
+    @Test(arguments: ["", "-", ".", "1.", ".5", "1e5", "inf", "nan", "0x1p3", "1.2.3", "1,5", " 1", "1234567890123456", "12a"])
+    func otherShapesAreLeftToDouble(_ text: String) {
+        #expect(DecimalText.value(Array(text.utf8)) == nil)
+    }
+
+    /// Every coordinate of the built-in outlines and gazetteer: the value `Double` reads.
+    @Test func everyBuiltInCoordinateReadsAsDoubleReadsIt() throws {
+        var checked = 0
+        for file in ["outlines/countries.tsv", "gazetteer/cities.tsv"] {
+            let (bytes, _) = try BuiltinResources.data(file)
+            let text = String(decoding: bytes, as: UTF8.self)
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                for field in line.split(separator: "\t") {
+                    for number in field.split(whereSeparator: { $0 == " " || $0 == "," }) {
+                        guard let fast = DecimalText.value(number.utf8) else { continue }
+                        #expect(fast.bitPattern == Double(number)?.bitPattern, "\(number)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 40_000)
+    }
+
+    /// A fixed sequence of pseudo-random numbers (SplitMix64), so a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Pseudo-random decimals of up to 15 digits, with up to 15 after the point.
+    @Test func randomDecimalsReadAsDoubleReadsThem() {
+        var generator = SplitMix(state: 20_261_205)
+        for _ in 0..<20_000 {
+            let digits = Int.random(in: 1...15, using: &generator)
+            let point = Int.random(in: 0...digits, using: &generator)
+            var text = Bool.random(using: &generator) ? "-" : ""
+            let body = (0..<digits).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined()
+            text += point == 0 || point == digits ? body : body.prefix(point) + "." + body.dropFirst(point)
+            #expect(DecimalText.value(Array(text.utf8))?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+    }
+}
