@@ -41,12 +41,7 @@ public struct CountryOutlines: Sendable {
             }
             let fields = lineBytes.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Substring.init)
             guard fields.count == 4 else { continue }
-            var points: [Coordinate] = []
-            for pair in fields[3].utf8.split(separator: UInt8(ascii: " ")) {
-                let parts = pair.split(separator: UInt8(ascii: ","))
-                guard parts.count == 2, let lon = Self.number(parts[0]), let lat = Self.number(parts[1]) else { continue }
-                points.append(Coordinate(lat: lat, lon: lon))
-            }
+            let points = Self.points(Array(fields[3].utf8))
             guard points.count >= 3 else { continue }
             let lats = points.map(\.lat), lons = points.map(\.lon)
             rings.append(
@@ -57,10 +52,25 @@ public struct CountryOutlines: Sendable {
         self.init(rings: rings, attribution: attribution)
     }
 
+    /// The `lon,lat` pairs of a ring's column, separated by spaces (a pair that is not two
+    /// numbers is skipped), read on the bytes.
+    static func points(_ column: [UInt8]) -> [Coordinate] {
+        var points: [Coordinate] = []
+        points.reserveCapacity(column.count / 14)
+        column.withUnsafeBufferPointer { bytes in
+            for pair in bytes.split(separator: UInt8(ascii: " ")) {
+                let parts = pair.split(separator: UInt8(ascii: ","))
+                guard parts.count == 2, let lon = number(parts[0]), let lat = number(parts[1]) else { continue }
+                points.append(Coordinate(lat: lat, lon: lon))
+            }
+        }
+        return points
+    }
+
     /// A coordinate's number: read from its bytes when it has a plain decimal's shape (the
     /// file's do), by `Double` otherwise; the same value either way.
-    private static func number(_ bytes: Substring.UTF8View.SubSequence) -> Double? {
-        DecimalText.value(bytes) ?? Double(Substring(bytes))
+    private static func number(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        DecimalText.value(bytes) ?? Double(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The rings to draw for a map of `country` showing the box: those cut for that country's
