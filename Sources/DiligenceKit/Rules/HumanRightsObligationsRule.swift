@@ -114,7 +114,24 @@ public struct HumanRightsObligationsRule: Rule {
         if key.utf8.allSatisfy({ $0 < 0x80 }) {
             return key.utf8.split { !ASCII.isAlphanumeric($0) }.map { String(decoding: $0, as: UTF8.self) }
         }
-        return key.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        return wordsOfScalars(key) ?? key.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    /// `words` of a key in ASCII and Cyrillic letters (names in Russian or Belarusian), with
+    /// Latin-1's and typographic punctuation (« », „ “, dashes), split on its scalars: each is a
+    /// character of its own (the Cyrillic combining marks, U+0483 to U+0489, are not taken), and
+    /// a character of one scalar is a letter or a number as that scalar is. Nil for any other key.
+    static func wordsOfScalars(_ key: String) -> [String]? {
+        let scalars = key.unicodeScalars
+        guard scalars.allSatisfy({ Self.standsAlone($0.value) }) else { return nil }
+        return scalars.split { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }.map { String(String.UnicodeScalarView($0)) }
+    }
+
+    /// A scalar `wordsOfScalars` takes: ASCII, Latin-1 punctuation, Cyrillic letters, and the
+    /// dashes and quotation marks from U+2010 to U+201F.
+    static func standsAlone(_ value: UInt32) -> Bool {
+        value < 0x80 || (0xA0...0xBF).contains(value) || (0x400...0x482).contains(value) || (0x48A...0x52F).contains(value)
+            || (0x2010...0x201F).contains(value)
     }
 
     /// The words a counterparty's names (its name, then its aliases) are looked for by in
