@@ -58,8 +58,11 @@ public struct NameNormalizer: Sendable {
 
     public init(data: ScreeningData) {
         self.data = data
+        // The compiled folds (the same keys as the rule-by-rule definition, tested).
+        let compiledFolds = SpellingFolds(data.spellingFolds)
+        func fold(_ word: String) -> String { String(decoding: compiledFolds.apply(Array(word.utf8)), as: UTF8.self) }
         func folded(_ phrase: String) -> String {
-            phrase.split(separator: " ").map { Self.fold(String($0), rules: data.spellingFolds) }.joined(separator: " ")
+            phrase.split(separator: " ").map { fold(String($0)) }.joined(separator: " ")
         }
         var forms: [String: String] = [:]
         for (form, formClass) in data.legalForms { forms[folded(form)] = formClass }
@@ -72,20 +75,20 @@ public struct NameNormalizer: Sendable {
         let written = Set(data.legalForms.keys.flatMap { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 5 })
         var byDeletion: [UInt64: [(text: String, key: String)]] = [:]
         for word in written.sorted() {
-            let key = Self.fold(word, rules: data.spellingFolds)
+            let key = fold(word)
             for hash in CandidateIndex.deletionHashes(Array(word.utf8)[...]) { byDeletion[hash, default: []].append((word, key)) }
         }
-        legalWords = Set(written.map { Self.fold($0, rules: data.spellingFolds) })
+        legalWords = Set(written.map { fold($0) })
         legalWordsByDeletion = byDeletion
         shortClassWords = Set(
             (Array(data.legalForms.keys) + Array(data.particles) + Array(data.stopwords) + Array(data.titles)).flatMap {
                 $0.split(separator: " ").map(String.init)
             }.filter { $0.utf8.count <= 4 })
         patronymicSuffixes = data.patronymicSuffixes.map { Array($0.utf8) }
-        folds = SpellingFolds(data.spellingFolds)
+        folds = compiledFolds
         var nicknames: [String: Set<String>] = [:]
         for (name, nickname) in data.nicknames {
-            let a = Self.fold(name, rules: data.spellingFolds), b = Self.fold(nickname, rules: data.spellingFolds)
+            let a = fold(name), b = fold(nickname)
             guard a != b else { continue }
             nicknames[a, default: []].insert(b)
             nicknames[b, default: []].insert(a)
@@ -94,11 +97,11 @@ public struct NameNormalizer: Sendable {
         places = Set(data.places.map(folded))
         commonSurnames = Set(data.commonSurnames.map(folded))
         equivalents = data.wordEquivalents.mapValues { value in
-            value.utf8.allSatisfy(ASCII.isDigit) ? value : Self.fold(value, rules: data.spellingFolds)
+            value.utf8.allSatisfy(ASCII.isDigit) ? value : fold(value)
         }
         var foldedEquivalents: [String: String] = [:]
         for (word, value) in data.wordEquivalents.sorted(by: { $0.key < $1.key }) where !value.utf8.allSatisfy(ASCII.isDigit) {
-            let key = Self.fold(word, rules: data.spellingFolds), target = Self.fold(value, rules: data.spellingFolds)
+            let key = fold(word), target = fold(value)
             if key != target { foldedEquivalents[key] = target }
         }
         self.foldedEquivalents = foldedEquivalents
@@ -258,6 +261,7 @@ public struct NameNormalizer: Sendable {
         }
         guard commas == 0 else { return (text, false) }
         var words: [Range<Int>] = []
+        words.reserveCapacity(6)
         var start: Int?
         for index in 0...text.count {
             if index < text.count, !ASCII.isSpace(text[index]) {
@@ -361,6 +365,7 @@ public struct NameNormalizer: Sendable {
     /// Lower-case words with their comma segment; dotted abbreviations joined ("s.a.r.l." → "sarl").
     func words(_ text: [UInt8]) -> [Word] {
         var result: [Word] = []
+        result.reserveCapacity(8)
         var segmentStart = 0
         func endSegment() {
             for index in segmentStart..<result.count { result[index].segmentEnd = result.count }
@@ -440,9 +445,13 @@ public struct NameNormalizer: Sendable {
         var index = 0
         // Spans of legal forms: short ones (two letters: "sa", "as", "ag") only where a segment
         // starts or ends, longer ones anywhere.
-        var formAt = [(length: Int, formClass: String)?](repeating: nil, count: words.count)
+        tokens.reserveCapacity(words.count)
+        acronymParts.reserveCapacity(words.count)
+        // Only a word that may start a legal form starts one: without any, no table is made.
+        let anyForm = words.contains { $0.forms.startsLegalForm }
+        var formAt = [(length: Int, formClass: String)?](repeating: nil, count: anyForm ? words.count : 0)
         var position = 0
-        while position < words.count {
+        while anyForm, position < words.count {
             if let form = legalForm(in: words, at: position) {
                 formAt[position] = form
                 position += form.length
@@ -466,7 +475,7 @@ public struct NameNormalizer: Sendable {
             return true
         }
         while index < words.count {
-            if let form = formAt[index] {
+            if anyForm, let form = formAt[index] {
                 if words[index].text.utf8.count > 2 || form.length > 1 || isEdgeForm(index, form.length) {
                     foundForms.append(LegalForm(text: Self.phrase(words, index, form.length, \.text), formClass: form.formClass))
                     acronymParts.append(.legalForm(words[index..<(index + form.length)].map(\.text)))
