@@ -272,6 +272,7 @@ public struct NameNormalizer: Sendable {
         }
         guard commas == 0 else { return (text, false) }
         var words: [Range<Int>] = []
+        words.reserveCapacity(6)
         var start: Int?
         for index in 0...text.count {
             if index < text.count, !ASCII.isSpace(text[index]) {
@@ -375,6 +376,7 @@ public struct NameNormalizer: Sendable {
     /// Lower-case words with their comma segment; dotted abbreviations joined ("s.a.r.l." → "sarl").
     func words(_ text: [UInt8]) -> [Word] {
         var result: [Word] = []
+        result.reserveCapacity(8)
         var segmentStart = 0
         func endSegment() {
             for index in segmentStart..<result.count { result[index].segmentEnd = result.count }
@@ -454,9 +456,13 @@ public struct NameNormalizer: Sendable {
         var index = 0
         // Spans of legal forms: short ones (two letters: "sa", "as", "ag") only where a segment
         // starts or ends, longer ones anywhere.
-        var formAt = [(length: Int, formClass: String)?](repeating: nil, count: words.count)
+        tokens.reserveCapacity(words.count)
+        acronymParts.reserveCapacity(words.count)
+        // Only a word that may start a legal form starts one: without any, no table is made.
+        let anyForm = words.contains { $0.forms.startsLegalForm }
+        var formAt = [(length: Int, formClass: String)?](repeating: nil, count: anyForm ? words.count : 0)
         var position = 0
-        while position < words.count {
+        while anyForm, position < words.count {
             if let form = legalForm(in: words, at: position) {
                 formAt[position] = form
                 position += form.length
@@ -480,7 +486,7 @@ public struct NameNormalizer: Sendable {
             return true
         }
         while index < words.count {
-            if let form = formAt[index] {
+            if anyForm, let form = formAt[index] {
                 if words[index].text.utf8.count > 2 || form.length > 1 || isEdgeForm(index, form.length) {
                     foundForms.append(LegalForm(text: Self.phrase(words, index, form.length, \.text), formClass: form.formClass))
                     acronymParts.append(.legalForm(words[index..<(index + form.length)].map(\.text)))

@@ -111,6 +111,8 @@ public enum Transliterator {
         guard scripts.wordByWord else { return (transform(greekForeignStops(text), transformID(scripts.cyrillic, greek: scripts.greek)), []) }
         var transcribed: [(word: String, script: Transcription.Script)] = []
         let latin = latinByWord(separatingSyllables(text), scripts.cyrillic) { word, latin in
+            // Han, Hangul and Kana start at U+30A0: a word below it is no transcription.
+            guard word.unicodeScalars.contains(where: { $0.value >= 0x30A0 }) else { return }
             let han = word.unicodeScalars.filter { isHan($0.value) }.count
             let hangul = word.unicodeScalars.filter { isHangulSyllable($0.value) }.count
             // A word of several Chinese characters or Hangul syllables was left whole because
@@ -279,7 +281,7 @@ public enum Transliterator {
         if ScriptRomanizer.applies(to: source), let romanizer = ScriptRomanizer.standard {
             source = romanizer.latin(source, syllables: syllables)
         }
-        var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : transform(malayalamTwoPartVowels(arabicTaMarbuta(source)), id)
+        var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : romanised(malayalamTwoPartVowels(arabicTaMarbuta(source)), cyrillic, id: id)
         if word.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) { latin = arabicVowelLetters(latin) }
         // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
         // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").

@@ -14,7 +14,7 @@ enum TurkicLatin {
     /// The name as the lists would spell it, when it has a letter of `markers` and that changes
     /// it; nil otherwise.
     static func listSpelling(_ name: String) -> String? {
-        guard name.unicodeScalars.contains(where: { markers.contains($0) }) else { return nil }
+        guard hasMarker(name) else { return nil }
         var result = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
             switch scalar {
@@ -29,6 +29,18 @@ enum TurkicLatin {
         }
         let spelled = String(result)
         return spelled == name ? nil : spelled
+    }
+
+    /// Whether the name has a letter of `markers`: every one is outside ASCII, so an ASCII name
+    /// is answered from its bytes, and the others by the scalars' values, without hashing.
+    static func hasMarker(_ name: String) -> Bool {
+        guard !name.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        return name.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x0259, 0x018F, 0x0131, 0x011F, 0x011E, 0x015F, 0x015E, 0x00E7, 0x00C7, 0x0130: true
+            default: false
+            }
+        }
     }
 }
 

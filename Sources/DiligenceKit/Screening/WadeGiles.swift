@@ -26,6 +26,9 @@ enum WadeGiles {
         return table
     }()
 
+    /// The length in bytes of the longest syllable of the table.
+    static let longestSyllable = table.keys.map(\.utf8.count).max() ?? 0
+
     /// The pinyin syllables (the table's values).
     static let pinyin: Set<String> = Set(table.values)
 
@@ -63,22 +66,34 @@ enum WadeGiles {
                     rejected = true
                     break
                 }
-                var word = [UInt8]()
-                word.reserveCapacity(stop - start)
                 for index in start..<stop {
                     let byte = bytes[index]
                     guard ASCII.isLetter(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") else {
                         rejected = true
                         break
                     }
-                    word.append(ASCII.lowercased(byte))
                 }
-                if rejected { break }
-                let string = String(decoding: word, as: UTF8.self)
-                // Most words have no hyphen: one part, without splitting the string by characters.
-                let parts = word.contains(UInt8(ascii: "-")) ? string.split(separator: "-", omittingEmptySubsequences: false) : [string[...]]
-                let syllables = parts.allSatisfy { table[String($0)] != nil }
-                let wadeGilesOnly = syllables && parts.contains { !pinyin.contains(String($0)) }
+                // Without a mark, a word longer than every syllable is none, and the name is not Wade-Giles.
+                if rejected || (!hasMark && stop - start > longestSyllable) {
+                    rejected = true
+                    break
+                }
+                let string = String(unsafeUninitializedCapacity: stop - start) { buffer in
+                    for offset in 0..<(stop - start) { buffer[offset] = ASCII.lowercased(bytes[start + offset]) }
+                    return stop - start
+                }
+                // Most words have no hyphen: one part, looked up as it is.
+                let syllables: Bool, wadeGilesOnly: Bool, partCount: Int
+                if string.utf8.contains(UInt8(ascii: "-")) {
+                    let parts = string.split(separator: "-", omittingEmptySubsequences: false)
+                    syllables = parts.allSatisfy { table[String($0)] != nil }
+                    wadeGilesOnly = syllables && parts.contains { !pinyin.contains(String($0)) }
+                    partCount = parts.count
+                } else {
+                    syllables = table[string] != nil
+                    wadeGilesOnly = syllables && !pinyin.contains(string)
+                    partCount = 1
+                }
                 if koreanSurnames.contains(string) {
                     rejected = true
                     break
@@ -92,7 +107,7 @@ enum WadeGiles {
                 }
                 if wadeGilesOnly {
                     anyWadeGilesOnly = true
-                    if parts.count >= 2 || string.utf8.contains(UInt8(ascii: "'")) { isMarked = true }
+                    if partCount >= 2 || string.utf8.contains(UInt8(ascii: "'")) { isMarked = true }
                 }
                 lower.append(string)
                 start = end
