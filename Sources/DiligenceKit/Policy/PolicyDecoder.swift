@@ -34,10 +34,13 @@ struct PolicyDecoder: PolicyEventSink {
     }
 
     private struct Frame {
+        /// The objects are unretained: the decoder's `root` holds every object a frame names,
+        /// and a retain and release of the frame's object for every scalar (with the copies of
+        /// an enum holding a class reference) was a tenth of loading.
         enum Kind {
-            case object(PolicyObject)
+            case object(Unmanaged<PolicyObject>)
             /// A list, the value of `field` of `owner`.
-            case list(owner: PolicyObject, field: Int)
+            case list(owner: Unmanaged<PolicyObject>, field: Int)
             case skip
         }
 
@@ -51,7 +54,7 @@ struct PolicyDecoder: PolicyEventSink {
         /// The value of the mapping's unique key (`id`), once it validates.
         var unique: (text: String, mark: Mark)?
         /// The unique keys of a list's items met so far.
-        var ids: [String: Mark] = [:]
+        var ids = SeenKeys()
     }
 
     init(root: PolicyObject, context: PolicyContext, countries: CountryTable, file: String, limits: YAMLLimits?) {
@@ -107,7 +110,7 @@ struct PolicyDecoder: PolicyEventSink {
 
     mutating func end() -> Bool {
         guard let frame = stack.popLast() else { return true }
-        if case .object(let object) = frame.kind { close(object, frame) }
+        if case .object(let object) = frame.kind { close(object.takeUnretainedValue(), frame) }
         if let top = stack.indices.last, case .object = stack[top].kind {
             if case .skippingKey = stack[top].pending { stack[top].pending = .skipValue } else { stack[top].pending = .key }
         }
@@ -142,7 +145,8 @@ struct PolicyDecoder: PolicyEventSink {
         switch stack[top].kind {
         case .skip:
             skip(mark)
-        case .object(let object):
+        case .object(let reference):
+            let object = reference.takeUnretainedValue()
             switch stack[top].pending {
             case .key:
                 sink.error(mark, "a key must be a plain word, found \(shape)")
@@ -158,7 +162,7 @@ struct PolicyDecoder: PolicyEventSink {
                     open(held, mark)
                 case (.objects, false), (.scalars, false):
                     field.storeMark?(&draft, mark)
-                    stack.append(Frame(kind: .list(owner: object, field: index), mark: mark))
+                    stack.append(Frame(kind: .list(owner: .passUnretained(object), field: index), mark: mark))
                 case (.objects, true), (.scalars, true):
                     report(mark) { path in "`\(path)` must be a list (write `[...]` or one `- item` per line), found a mapping" }
                     skip(mark)
@@ -170,7 +174,8 @@ struct PolicyDecoder: PolicyEventSink {
                     skip(mark)
                 }
             }
-        case .list(let owner, let index):
+        case .list(let reference, let index):
+            let owner = reference.takeUnretainedValue()
             guard !sink.isFull else { return skip(mark) }
             let field = owner.fields[index]
             if isMapping, case .objects(let held) = field.shape { return open(held, mark) }
@@ -193,24 +198,28 @@ struct PolicyDecoder: PolicyEventSink {
         switch stack[top].kind {
         case .skip:
             return
-        case .object(let object):
-            switch stack[top].pending {
-            case .key:
-                key(bytes, mark, object, top)
-            case .skipValue, .skippingKey:
-                stack[top].pending = .key
-            case .value(let index):
-                value(bytes, plain: plain, null: null, mark, object, index, top)
-                stack[top].pending = .key
+        case .object(let reference):
+            reference._withUnsafeGuaranteedRef { object in
+                switch stack[top].pending {
+                case .key:
+                    key(bytes, mark, object, top)
+                case .skipValue, .skippingKey:
+                    stack[top].pending = .key
+                case .value(let index):
+                    value(bytes, plain: plain, null: null, mark, object, index, top)
+                    stack[top].pending = .key
+                }
             }
-        case .list(let owner, let index):
+        case .list(let reference, let index):
             guard !sink.isFull else { return }
-            let field = owner.fields[index]
-            guard case .scalars = field.shape else {
-                return report(mark) { path in "`\(path)` must be a mapping of keys, found \(shape)" }
+            reference._withUnsafeGuaranteedRef { owner in
+                let field = owner.fields[index]
+                guard case .scalars = field.shape else {
+                    return report(mark) { path in "`\(path)` must be a mapping of keys, found \(shape)" }
+                }
+                // List items are not checked for null: `[null]` is the text "null", as in SchemaValidator.
+                if let converted = convert(bytes, plain: plain, field, mark) { field.store?(&draft, converted) }
             }
-            // List items are not checked for null: `[null]` is the text "null", as in SchemaValidator.
-            if let converted = convert(bytes, plain: plain, field, mark) { field.store?(&draft, converted) }
         }
     }
 
@@ -283,7 +292,7 @@ struct PolicyDecoder: PolicyEventSink {
     // MARK: Mappings
 
     private mutating func open(_ object: PolicyObject, _ mark: Mark) {
-        stack.append(Frame(kind: .object(object), mark: mark, keyBase: keyMarks.count, otherBase: otherKeys.count))
+        stack.append(Frame(kind: .object(.passUnretained(object)), mark: mark, keyBase: keyMarks.count, otherBase: otherKeys.count))
         keyMarks.append(contentsOf: repeatElement(Mark.start, count: object.fields.count))
         object.open(&draft, mark)
     }
@@ -305,10 +314,8 @@ struct PolicyDecoder: PolicyEventSink {
         guard let (id, mark) = frame.unique.map({ ($0.text, $0.mark) }), let top = stack.indices.last, case .list = stack[top].kind,
             let name = object.uniqueField.map({ object.fields[$0].field.name })
         else { return }
-        if let first = stack[top].ids[id] {
+        if let first = stack[top].ids.first(id, else: mark) {
             report(mark, excludingTop: true) { path in "duplicate \(name) `\(id)` in `\(path)` (first used at line \(first.line)); \(name)s must be unique" }
-        } else {
-            stack[top].ids[id] = mark
         }
     }
 
@@ -318,7 +325,7 @@ struct PolicyDecoder: PolicyEventSink {
     /// one the table holds, otherwise `SchemaValidator.convert`, which reports a value that does
     /// not convert.
     private mutating func convert(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, _ field: PolicyField, _ mark: Mark) -> Value? {
-        if let value = quickly(bytes, plain: plain, field.conversion) { return value }
+        if let value = Self.quickly(bytes, plain: plain, field.conversion, tables: context.tables) { return value }
         let frames = stack
         return SchemaValidator.convert(
             String(decoding: bytes, as: UTF8.self), plain: plain, as: field.scalarType, at: mark,
@@ -327,7 +334,10 @@ struct PolicyDecoder: PolicyEventSink {
     }
 
     /// The value when it converts without a String or a search; nil leaves it to `SchemaValidator.convert`.
-    private func quickly(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, _ conversion: PolicyField.Conversion) -> Value? {
+    /// Static: as a method it was given a copy of the whole decoder (its draft included) each call.
+    private static func quickly(
+        _ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, _ conversion: PolicyField.Conversion, tables: PolicyTables
+    ) -> Value? {
         switch conversion {
         case .text:
             return bytes.isEmpty ? nil : .text(String(decoding: bytes, as: UTF8.self))
@@ -346,9 +356,9 @@ struct PolicyDecoder: PolicyEventSink {
             guard let parsed = Day.parse(bytes), let day = Day(year: parsed.year, month: parsed.month, day: parsed.day) else { return nil }
             return .date(day)
         case .country:
-            return context.tables.countries.find(bytes).map(Value.country)
+            return tables.countries.find(bytes).map(Value.country)
         case .term(let index):
-            return context.tables.terms[index].find(bytes).map(Value.term)
+            return tables.terms[index].find(bytes).map(Value.term)
         case .choice(let table):
             return table.find(bytes).map(Value.text)
         case .other:
@@ -370,7 +380,7 @@ struct PolicyDecoder: PolicyEventSink {
         for frame in excludingTop ? frames.dropLast() : frames[...] {
             switch frame.kind {
             case .object(let object):
-                if case .value(let index) = frame.pending { components.append(object.fields[index].field.name) }
+                if case .value(let index) = frame.pending { components.append(object.takeUnretainedValue().fields[index].field.name) }
             case .list:
                 components.append("[]")
             case .skip:

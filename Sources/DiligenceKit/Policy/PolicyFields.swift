@@ -96,7 +96,7 @@ final class PolicyField: Sendable {
     ) {
         self.init(
             Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
-            store: { draft, value in draft[keyPath: path] = T(value) }, mark: mark?.store)
+            store: { [slot = DraftSlot(path)] draft, value in slot.update(&draft) { $0 = T(value) } }, mark: mark?.store)
     }
 
     /// A scalar field kept in a property that always has a value (required, or with a default).
@@ -106,7 +106,9 @@ final class PolicyField: Sendable {
     ) {
         self.init(
             Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
-            store: { draft, value in if let converted = T(value) { draft[keyPath: path] = converted } },
+            store: { [slot = DraftSlot(path)] draft, value in
+                if let converted = T(value) { slot.update(&draft) { $0 = converted } }
+            },
             mark: mark?.store)
     }
 
@@ -122,7 +124,9 @@ final class PolicyField: Sendable {
     ) {
         self.init(
             Field(name, .list(type), summary, example: example), shape: .scalars, scalarType: type,
-            store: { draft, value in if let converted = T(value) { draft[keyPath: path].append(converted) } }, mark: mark?.store)
+            store: { [slot = DraftSlot(path)] draft, value in
+                if let converted = T(value) { slot.update(&draft) { $0.append(converted) } }
+            }, mark: mark?.store)
     }
 
     /// A mapping, read by `object`'s fields and hooks.
@@ -143,11 +147,13 @@ struct MarkTarget: Sendable {
     let store: @Sendable (inout PolicyDraft, Mark) -> Void
 
     static func at(_ path: WritableKeyPath<PolicyDraft, Mark?> & Sendable) -> MarkTarget {
-        MarkTarget { draft, mark in draft[keyPath: path] = mark }
+        let slot = DraftSlot(path)
+        return MarkTarget { draft, mark in slot.update(&draft) { $0 = mark } }
     }
 
     static func at(_ path: WritableKeyPath<PolicyDraft, Mark> & Sendable) -> MarkTarget {
-        MarkTarget { draft, mark in draft[keyPath: path] = mark }
+        let slot = DraftSlot(path)
+        return MarkTarget { draft, mark in slot.update(&draft) { $0 = mark } }
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the plain block style policy files are written in, and gives a `PolicyEventSink` the
 /// events libyaml would give for it (same scalars, same styles, same lines and columns), without
 /// libyaml's tokens and allocations: loading a portfolio spent half its time in libyaml.
@@ -122,7 +124,7 @@ private struct Scanner {
             line += 1
             lineStart = position
             lineEnd = position
-            while lineEnd < count, input[lineEnd] != 0x0A { lineEnd += 1 }
+            lineEnd = Self.lineFeed(in: input, from: position) ?? count
             position = lineEnd + 1
             var content = lineStart
             while content < lineEnd, input[content] == Self.space { content += 1 }
@@ -182,6 +184,14 @@ private struct Scanner {
             return entry(at: item, &sink)
         }
         return value(at: item, &sink)
+    }
+
+    /// The position of the first line feed at or after `position` (`memchr`, many bytes at a time).
+    private static func lineFeed(in input: UnsafeBufferPointer<UInt8>, from position: Int) -> Int? {
+        guard let base = input.baseAddress, position < input.count, let found = memchr(base + position, 0x0A, input.count - position) else {
+            return nil
+        }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     /// `---` or `...` followed by a space or the end of the line.

@@ -91,10 +91,13 @@ final class PolicyTableCache: @unchecked Sendable {
 }
 
 /// A read-only hash table keyed by byte strings (open addressing, FNV-1a), so that a scalar's
-/// bytes are looked up without making a String of them. The first of equal keys wins.
+/// bytes are looked up without making a String of them. The first of equal keys wins. The keys'
+/// places and the values are kept apart, so a probe copies no value.
 struct ByteTable<Value> {
     private var keyBytes: [UInt8] = []
-    private var entries: [(start: Int, count: Int, value: Value)] = []
+    /// Where each entry's key is in `keyBytes`.
+    private var spans: [(start: Int, count: Int)] = []
+    private var values: [Value] = []
     private var slots: [Int32]
     private let mask: Int
 
@@ -105,17 +108,18 @@ struct ByteTable<Value> {
         slots = Array(repeating: -1, count: size)
         for (key, value) in pairs {
             let bytes = Array(key.utf8)
-            let found = bytes.withUnsafeBufferPointer { find($0) }
+            let found = bytes.withUnsafeBufferPointer { entry(of: $0) }
             guard found == nil else { continue }
             var index = bytes.withUnsafeBufferPointer { Self.hash($0) } & mask
             while slots[index] >= 0 { index = (index + 1) & mask }
-            slots[index] = Int32(entries.count)
-            entries.append((keyBytes.count, bytes.count, value))
+            slots[index] = Int32(spans.count)
+            spans.append((keyBytes.count, bytes.count))
+            values.append(value)
             keyBytes += bytes
         }
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
@@ -125,21 +129,67 @@ struct ByteTable<Value> {
 
     /// The value stored under exactly these bytes.
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        entry(of: bytes).map { values[$0] }
+    }
+
+    /// The index of the entry whose key is exactly these bytes.
+    private func entry(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
         var index = Self.hash(bytes) & mask
-        return keyBytes.withUnsafeBufferPointer { stored -> Value? in
-            while true {
-                let slot = Int(slots[index])
-                if slot < 0 { return nil }
-                let entry = entries[slot]
-                if entry.count == bytes.count {
-                    var offset = 0
-                    while offset < bytes.count, stored[entry.start + offset] == bytes[offset] { offset += 1 }
-                    if offset == bytes.count { return entry.value }
+        return keyBytes.withUnsafeBufferPointer { stored in
+            slots.withUnsafeBufferPointer { slots in
+                spans.withUnsafeBufferPointer { spans -> Int? in
+                    while true {
+                        let entry = Int(slots[index])
+                        if entry < 0 { return nil }
+                        let span = spans[entry]
+                        if span.count == count {
+                            var offset = 0
+                            while offset < count, stored[span.start + offset] == bytes[offset] { offset += 1 }
+                            if offset == count { return entry }
+                        }
+                        index = (index + 1) & mask
+                    }
                 }
-                index = (index + 1) & mask
             }
         }
     }
 }
 
 extension ByteTable: Sendable where Value: Sendable {}
+
+/// The unique keys (`id`) of a list's items met so far, with where each was first written: a
+/// hash table on the keys' bytes (FNV-1a, open addressing, at most half full), because a
+/// `[String: Mark]` spent most of the cost of finding repeats in String's hashing and growth.
+struct SeenKeys {
+    private var keys: [(text: String, hash: Int, mark: Mark)] = []
+    private var slots: [Int32] = []
+
+    /// Where `text` was first met; nil when it is new, and it is recorded as met at `mark`.
+    mutating func first(_ text: String, else mark: Mark) -> Mark? {
+        var text = text
+        let hash = text.withUTF8 { ByteTable<Int>.hash($0) }
+        if (keys.count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = hash & mask
+        while true {
+            let slot = Int(slots[index])
+            if slot < 0 { break }
+            if keys[slot].hash == hash, keys[slot].text == text { return keys[slot].mark }
+            index = (index + 1) & mask
+        }
+        slots[index] = Int32(keys.count)
+        keys.append((text, hash, mark))
+        return nil
+    }
+
+    private mutating func grow() {
+        let size = max(16, slots.count * 2)
+        slots = Array(repeating: -1, count: size)
+        for (position, key) in keys.enumerated() {
+            var index = key.hash & (size - 1)
+            while slots[index] >= 0 { index = (index + 1) & (size - 1) }
+            slots[index] = Int32(position)
+        }
+    }
+}

@@ -4,8 +4,10 @@ struct Located: Sendable {
     var mark: Mark
 }
 
-/// The typed value of a field after validation.
-indirect enum Value: Sendable {
+/// The typed value of a field after validation. Not `indirect`: a list or mapping holds its
+/// items in an array or dictionary already, and a boxed case cost the policy decoder an
+/// allocation for every scalar it converted.
+enum Value: Sendable {
     case text(String)
     case integer(Int)
     case number(Double)
