@@ -124,7 +124,28 @@ public struct HumanRightsObligationsRule: Rule {
     static func wordsOfScalars(_ key: String) -> [String]? {
         let scalars = key.unicodeScalars
         guard scalars.allSatisfy({ Self.standsAlone($0.value) }) else { return nil }
-        return scalars.split { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }.map { String(String.UnicodeScalarView($0)) }
+        var words: [String] = []
+        var start: String.Index?
+        for index in scalars.indices {
+            if Self.isWordScalar(scalars[index]) {
+                if start == nil { start = index }
+            } else if let from = start {
+                words.append(String(key[from..<index]))
+                start = nil
+            }
+        }
+        if let from = start { words.append(String(key[from...])) }
+        return words
+    }
+
+    /// A letter or a number, as its one-scalar character is: ASCII and Cyrillic letters (every
+    /// letter, U+0400 to U+0481 and U+048A to U+052F) without asking Unicode's tables.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80: return ASCII.isAlphanumeric(UInt8(scalar.value))
+        case 0x400...0x481, 0x48A...0x52F: return true
+        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 
     /// A scalar `wordsOfScalars` takes: ASCII, Latin-1 punctuation, Cyrillic letters, and the

@@ -23,10 +23,17 @@ public enum TextFolding {
         Unicode.Scalar(value).map { folded(String(Character($0))) } ?? ""
     }
 
+    /// The Cyrillic letters (U+0400 to U+0481, U+048A to U+052F; not the combining marks
+    /// between), each folded once by Foundation, by position from U+0400.
+    private static let cyrillicLetterFolds: [String] = (0x400...0x52F).map { value in
+        Unicode.Scalar(value).map { folded(String(Character($0))) } ?? ""
+    }
+
     /// `folded` of a text made only of ASCII and of those letters (European names with accents:
-    /// "Zézé Cuamba", "Łódź"), one character at a time from the table: each is a character of
-    /// its own (no combining mark follows in such a text), and folding them does not depend on
-    /// their neighbours. Nil for any other text (tests compare the two on every built-in name).
+    /// "Zézé Cuamba", "Łódź", "Уралснаблес"), one character at a time from the tables: each is a
+    /// character of its own (no combining mark follows in such a text), and folding them does
+    /// not depend on their neighbours. Nil for any other text (tests compare the two on every
+    /// built-in name).
     static func latinFolded(_ text: String) -> String? {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -36,6 +43,8 @@ public enum TextFolding {
                 result.unicodeScalars.append(Unicode.Scalar(ASCII.lowercased(UInt8(scalar.value))))
             case 0xC0...0x24F:
                 result += latinLetterFolds[Int(scalar.value) - 0xC0]
+            case 0x400...0x481, 0x48A...0x52F:
+                result += cyrillicLetterFolds[Int(scalar.value) - 0x400]
             default:
                 return nil
             }
