@@ -230,7 +230,7 @@ import Testing
 
         func place(_ key: TableKey) -> Int { numbers[key] ?? -1 }
         func place(ofList id: String) -> Int? { Self.key(ofList: id).flatMap { numbers[$0] } }
-        func place(ofEvent id: String) -> Int? { numbers[.event(id)] }
+        func place(ofEvent id: String) -> Int? { numbers[.event(HashedText(id))] }
         func place(ofFact id: String) -> Int? { nil }
         func place(ofMessage parts: [String]) -> Int? { numbers[.message(TableID.messageHash(parts))] }
 

@@ -52,6 +52,19 @@ public struct CheckSummary: Sendable {
         return policy
     }
 
+    /// Adds what a policy's result adds to the findings' summary, made on the core that checked
+    /// it (`FindingSummary.Part`; policies in file order), and returns what the summary says of it.
+    @discardableResult
+    mutating func add(_ part: FindingSummary.Part) -> PolicySummary {
+        let policy = findings.add(part)
+        policyCount += 1
+        if keepsPolicies { policies.append(policy) }
+        return policy
+    }
+
+    /// The part of a policy's result this summary adds (`FindingSummary.Part`), made anywhere.
+    var partMaker: FindingSummary.PartMaker { findings.partMaker }
+
     /// What every policy's own report sections are rendered with.
     public var context: ReportContext { ReportContext(asOf: asOf, options: options, database: database, factors: factors) }
 

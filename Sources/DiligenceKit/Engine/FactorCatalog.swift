@@ -40,6 +40,9 @@ public struct FactorCatalog: Sendable {
     /// listed entities or snapshot files).
     public func factor(_ id: String) -> RiskFactor? { byID[id] }
 
+    /// Whether the database has a factor with this id (no copy of the factor made).
+    public func knows(_ id: String) -> Bool { byID.index(forKey: id) != nil }
+
     /// Every factor of the country, in force or not, in id order.
     public func factors(in country: Country) -> [RiskFactor] { byCountry[country] ?? [] }
 

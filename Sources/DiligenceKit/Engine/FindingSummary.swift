@@ -130,112 +130,85 @@ public struct FindingSummary: Sendable {
     /// Adds a policy's findings (policies in file order) and returns what the summary parts
     /// say of that policy alone.
     public mutating func add(_ result: PolicyResult) -> PolicySummary {
-        var policy = PolicySummary(result.policy, unusedAcceptances: result.unusedAcceptances)
-        hasher.update(result.policy.file)
-        var reach: [String: Set<String>] = [:]
-        for finding in result.findings {
-            total += 1
-            hasher.update("\(finding.identity)|\(finding.severity)|\(finding.accepted != nil)")
-            for (index, risk) in result.policy.acceptedRisks.enumerated() where risk.covers(finding.identity) {
-                policy.acceptanceMatches[index] += 1
-            }
-            let fails = options.failsGate(finding)
-            if finding.rule == .expiredAcceptance { expiredAcceptances += 1 }
-            if fails {
-                failing += 1
-                if finding.rule != .expiredAcceptance { failingOtherThanExpired += 1 }
-                if listsFailing { failingIdentities.append("\(finding.policy): \(finding.identity)") }
-            }
-            let isReported = finding.severity >= options.reportMin
-            if fails, !isReported { failingUnreported.append(Brief(finding, place: result.position)) }
-            if isReported || fails {
-                policy.cases += 1
-                if fails {
-                    policy.failures += 1
-                } else if finding.accepted != nil {
-                    policy.skipped += 1
-                }
-            }
-            guard isReported else { continue }
-            reported += 1
-            rules.insert(finding.rule)
-            noteAdvice(finding)
-            policy.reported += 1
-            if finding.accepted != nil {
-                accepted[finding.severity, default: 0] += 1
-                policy.accepted += 1
+        add(partMaker.part(of: result))
+    }
+
+    /// What makes the parts this summary adds: its options, factors and what it keeps.
+    struct PartMaker: Sendable {
+        let options: CheckOptions
+        let factors: FactorCatalog
+        let listsFailing: Bool
+        let listsFindings: Bool
+
+        func part(of result: PolicyResult) -> Part {
+            Part(result, options: options, factors: factors, listsFailing: listsFailing, listsFindings: listsFindings)
+        }
+    }
+
+    var partMaker: PartMaker { PartMaker(options: options, factors: factors, listsFailing: listsFailing, listsFindings: listsFindings) }
+
+    /// Adds what a policy's findings add to the summary (`Part`, made on the core that checked
+    /// it; policies in file order) and returns what the summary parts say of that policy alone.
+    /// Counts, the most severe findings kept, the risks and their reach are merged; the same
+    /// parts in the same order give the summary `add(_:)` gives on the results.
+    public mutating func add(_ part: Part) -> PolicySummary {
+        hasher.update(part.digestText)
+        total += part.total
+        reported += part.reported
+        failing += part.failing
+        failingOtherThanExpired += part.failingOtherThanExpired
+        expiredAcceptances += part.expiredAcceptances
+        newSinceBaseline += part.newSinceBaseline
+        unchangedSinceBaseline += part.unchangedSinceBaseline
+        for (severity, count) in part.open { open[severity, default: 0] += count }
+        for (severity, count) in part.accepted { accepted[severity, default: 0] += count }
+        failingIdentities += part.failingIdentities
+        failingUnreported += part.failingUnreported
+        newFindings += part.newFindings
+        notAssessed += part.notAssessed
+        for rule in part.rules { rules.insert(rule) }
+        for (rule, mask) in part.ruleAdvice { ruleAdvice[rule, default: 0] |= mask }
+        for candidate in part.top { addTop(candidate.brief, sequenceInPart: candidate.sequence) }
+        topCount += part.topCount
+        if !part.top.isEmpty { topRisks = topOrder.map(\.brief) }
+        for brief in part.stale where staleSubjects.insert(brief.subject).inserted { stale.append(brief) }
+        for id in part.factorIDs where factorSet.insert(id).inserted { factorIDs.append(id) }
+        for risk in part.risks {
+            if let at = riskIndex[risk.key] {
+                risks[at].severity = max(risks[at].severity, risk.severity)
+                risks[at].operations += risk.operations
             } else {
-                open[finding.severity, default: 0] += 1
-                policy.open[finding.severity, default: 0] += 1
-                if finding.severity >= .high { addTop(finding, place: result.position) }
-                if finding.rule != .staleIntelligence { addReach(finding, &reach) }
+                riskIndex[risk.key] = risks.count
+                risks.append(risk)
             }
-            if let new = options.isNew(finding) {
-                if new {
-                    newSinceBaseline += 1
-                    if listsFindings { newFindings.append(Brief(finding, place: result.position)) }
-                } else {
-                    unchangedSinceBaseline += 1
-                }
-            }
-            if listsFindings, finding.rule == .notAssessed { notAssessed.append(Brief(finding, place: result.position)) }
-            if finding.rule == .staleIntelligence, staleSubjects.insert(finding.subject).inserted {
-                stale.append(Brief(finding, place: result.position))
-            }
-            for id in finding.factors where factorSet.insert(id).inserted { factorIDs.append(id) }
         }
-        for (key, operations) in reach { risks[riskIndex[key] ?? 0].operations += operations.count }
-        if !listsFindings { policy.dropDetails() }
-        if options.baseline != nil {
-            for finding in result.findings { baselineMatched.insert("\(finding.policy)#\(finding.identity)") }
-        }
-        return policy
+        for key in part.baselineKeys { baselineMatched.insert(key) }
+        return part.policy
     }
 
-    /// Marks the rule's general advice the finding was given (a few comparisons of short
-    /// strings, none once every piece of the rule's advice has been seen).
-    private mutating func noteAdvice(_ finding: Finding) {
-        guard let catalogue = RuleRegistry.advice[finding.rule], !catalogue.isEmpty else { return }
-        let count = min(catalogue.count, 64)
-        let full: UInt64 = count == 64 ? ~0 : (1 << UInt64(count)) - 1
-        var mask = ruleAdvice[finding.rule] ?? 0
-        guard mask != full else { return }
-        for advice in finding.recommendations {
-            if let at = catalogue.prefix(count).firstIndex(of: advice) { mask |= 1 << UInt64(at) }
+    /// Keeps a candidate if it is among the `topLimit` most severe so far (ties in file order):
+    /// `sequenceInPart` counts its policy's candidates up to and including this one.
+    private mutating func addTop(_ brief: Brief, sequenceInPart: Int) {
+        let sequence = topCount + sequenceInPart
+        let key = (severity: brief.severity, policy: brief.policy, line: brief.line, sequence: sequence)
+        if topOrder.count == Self.topLimit, let last = topOrder.last,
+            !Self.before(key, (last.brief.severity, last.brief.policy, last.brief.line, last.sequence))
+        {
+            return
         }
-        ruleAdvice[finding.rule] = mask
-    }
-
-    /// Keeps the finding if it is among the `topLimit` most severe so far (ties in file order).
-    private mutating func addTop(_ finding: Finding, place: Int) {
-        topCount += 1
-        let sequence = topCount
-        func before(_ a: (severity: Severity, policy: String, line: Int, sequence: Int), _ b: (brief: Brief, sequence: Int)) -> Bool {
-            if a.severity != b.brief.severity { return a.severity > b.brief.severity }
-            if a.policy != b.brief.policy { return a.policy < b.brief.policy }
-            if a.line != b.brief.line { return a.line < b.brief.line }
-            return a.sequence < b.sequence
-        }
-        let key = (severity: finding.severity, policy: finding.policy, line: finding.line, sequence: sequence)
-        if topOrder.count == Self.topLimit, let last = topOrder.last, !before(key, last) { return }
-        let at = topOrder.firstIndex { before(key, $0) } ?? topOrder.count
-        topOrder.insert((Brief(finding, place: place), sequence), at: at)
+        let at = topOrder.firstIndex { Self.before(key, ($0.brief.severity, $0.brief.policy, $0.brief.line, $0.sequence)) } ?? topOrder.count
+        topOrder.insert((brief, sequence), at: at)
         if topOrder.count > Self.topLimit { topOrder.removeLast() }
-        topRisks = topOrder.map(\.brief)
     }
 
-    /// Counts the finding towards its risk's severity and the operations it reaches.
-    private mutating func addReach(_ finding: Finding, _ reach: inout [String: Set<String>]) {
-        let catalog = factors
-        let factor = finding.factors.lazy.compactMap { catalog.factor($0) }.first
-        let key = factor.map { "factor:" + $0.id } ?? "rule:" + finding.rule.rawValue
-        if let at = riskIndex[key] {
-            risks[at].severity = max(risks[at].severity, finding.severity)
-        } else {
-            riskIndex[key] = risks.count
-            risks.append(RiskReach(key: key, factor: factor?.id, rule: finding.rule, severity: finding.severity, operations: 0))
-        }
-        reach[key, default: []].insert(finding.subject)
+    /// The order of the top risks: more severe first, then by file, line and order of finding.
+    static func before(
+        _ a: (severity: Severity, policy: String, line: Int, sequence: Int), _ b: (severity: Severity, policy: String, line: Int, sequence: Int)
+    ) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.policy != b.policy { return a.policy < b.policy }
+        if a.line != b.line { return a.line < b.line }
+        return a.sequence < b.sequence
     }
 
     /// With a baseline: its findings that this run no longer produces (by policy and identity).

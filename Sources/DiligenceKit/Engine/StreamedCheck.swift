@@ -40,9 +40,9 @@ public struct StreamedCheck: Sendable {
 
     /// What became of one file.
     private enum Outcome {
-        /// Loaded and checked: the result (summarised once the check consumes it, then
-        /// dropped), what its reported findings cite (in order) and each reporter's sections.
-        case checked(PolicyResult, cited: CitedPart, [[ReportSection]])
+        /// Loaded and checked: what its findings add to the summary, what its reported
+        /// findings cite (in order) and each reporter's sections (the result is dropped).
+        case checked(FindingSummary.Part, cited: CitedPart, [[ReportSection]])
         /// Loaded, not checked because an earlier file failed (its horizon problems still count).
         case loaded(horizon: [Diagnostic])
         case invalid([Diagnostic])
@@ -95,6 +95,7 @@ public struct StreamedCheck: Sendable {
             context, listsFailing: reporters.contains { $0.listsFailing }, listsFindings: reporters.contains { $0.listsFindings },
             keepsPolicies: tableSpills == nil || reporters.contains { $0.readsPolicies })
         summary.reserveCapacity(files.count)
+        let partMaker = summary.partMaker
         Parallel.forEachInOrder(
             count: files.count, window: 8,
             produce: { index -> Outcome in
@@ -121,7 +122,7 @@ public struct StreamedCheck: Sendable {
                     return .invalid([overrun])
                 }
                 let cited = CitedPart(result.findings.lazy.filter { $0.severity >= options.reportMin }, tables: tables, lists: lists)
-                return .checked(result, cited: cited, sections)
+                return .checked(partMaker.part(of: result), cited: cited, sections)
             },
             consume: { _, outcome in
                 switch outcome {
@@ -129,8 +130,8 @@ public struct StreamedCheck: Sendable {
                     problems += diagnostics
                 case .loaded(let beyond):
                     horizon += beyond
-                case .checked(let result, let cited, let sections):
-                    let policy = summary.add(result)
+                case .checked(let part, let cited, let sections):
+                    let policy = summary.add(part)
                     tableSpills?.write(policy: policy)
                     citations.add(cited)
                     for (reporter, streams) in zip(sections, spills) {

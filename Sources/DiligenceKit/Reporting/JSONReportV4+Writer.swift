@@ -59,7 +59,7 @@ extension JSONReportV4 {
             guard let evidence, !evidence.isEmpty else { return nil }
             return Hole(key: .evidence(TableID.evidenceListHash(evidence)))
         }
-        func event(_ event: EventReference) -> EventHole { EventHole(distance_km: event.distance_km, event: Hole(key: .event(event.event))) }
+        func event(_ event: EventReference) -> EventHole { EventHole(distance_km: event.distance_km, event: Hole(key: .event(HashedText(event.event)))) }
         func bands(_ bands: [ExposureBand]) -> Hole { Hole(key: .bands(TableID.bandsHash(bands))) }
         func message(_ message: String, name: String) -> Hole { Hole(key: .message(TableID.messageHash(message, name: name))) }
         func step(_ step: String) -> Hole { Hole(key: .step(TableID.pathStepHash(step))) }
@@ -75,7 +75,7 @@ extension JSONReportV4 {
             lines.isEmpty ? nil : Hole(key: .evidence(EvidenceLists.shared.info(of: lines).hash))
         }
         func event(_ event: Exposure.CitedEvent) -> EventHole {
-            EventHole(distance_km: event.distanceKm.map(ExposureRounding.km), event: Hole(key: .event(TableID.event(event))))
+            EventHole(distance_km: event.distanceKm.map(ExposureRounding.km), event: Hole(key: .event(HashedText(TableID.event(event)))))
         }
         func bands(_ bands: [Exposure.Band]) -> Hole { Hole(key: .bands(TableID.bandsHash(bands))) }
         func recommendations(_ texts: [String]) -> Hole? { recommendations(Optional(texts)) }
@@ -91,7 +91,7 @@ enum TableKey: Sendable, Hashable {
     case step(UInt64)
     case recommendations(UInt64)
     case binding(UInt64)
-    case event(String)
+    case event(HashedText)
     case message(UInt64)
 
     /// The entry's place in the run's tables (-1: not listed, never for a run's own findings).

@@ -437,10 +437,21 @@ final class EvidenceLists: @unchecked Sendable {
     private var byStorage: [UInt: (lines: [Evidence], info: Info)] = [:]
     private let lock = NSLock()
 
-    /// The list's hash (`TableID.evidenceListHash`) and each line's fact id.
+    /// The list's hash (`TableID.evidenceListHash`) and each line's fact id; for the tables,
+    /// each line's fact id with its hash and the key of each line's reference (`nil`: none),
+    /// made once for the list, not once each time a finding cites it.
     struct Info: Sendable {
         let hash: UInt64
         let factIDs: [String]
+        let factKeys: [HashedText]
+        let referenceKeys: [Citations.Key?]
+
+        init(hash: UInt64, lines: [Evidence], factIDs: [String]) {
+            self.hash = hash
+            self.factIDs = factIDs
+            factKeys = factIDs.map(HashedText.init)
+            referenceKeys = lines.map { $0.reference.map(Citations.Key.init) }
+        }
     }
 
     func info(of lines: [Evidence]) -> Info {
@@ -460,7 +471,7 @@ final class EvidenceLists: @unchecked Sendable {
     private func lookUp(_ lines: [Evidence]) -> Info {
         memo.value(for: Lines(lines: lines)) {
             let ids = lines.map(TableID.fact)
-            return Info(hash: TableID.evidenceListHash(zip(lines, ids).map { EvidenceReference(date: $0.date, fact: $1) }), factIDs: ids)
+            return Info(hash: TableID.evidenceListHash(zip(lines, ids).map { EvidenceReference(date: $0.date, fact: $1) }), lines: lines, factIDs: ids)
         }
     }
 
@@ -494,14 +505,63 @@ final class EvidenceLists: @unchecked Sendable {
     }
 }
 
+/// A text (a fact's or an event's table id) with its hash worked out once, where it is made:
+/// the ordered thread that lists the tables and fills the holes then looks it up by that number,
+/// and compares the bytes only of the entry it finds.
+struct HashedText: Hashable, Sendable {
+    let text: String
+    private let hashOfText: Int
+
+    init(_ text: String) {
+        self.text = text
+        hashOfText = ExactText(text).hashValue
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(hashOfText)
+    }
+
+    static func == (lhs: HashedText, rhs: HashedText) -> Bool {
+        lhs.hashOfText == rhs.hashOfText && ExactText(lhs.text) == ExactText(rhs.text)
+    }
+}
+
+/// The keys (`Citations.Key`) of an evidence list's references, by the list's storage, kept for
+/// the process like `EvidenceLists` (for a run that writes no tables, which looks no list up
+/// there): most findings cite an array the rules share, whose references are then numbered
+/// without being hashed again. Each entry holds its array, so no other array can be made at
+/// that address while the entry is kept; at most 256 entries.
+final class ReferenceKeyLists: @unchecked Sendable {
+    static let shared = ReferenceKeyLists()
+    private var byStorage: [UInt: (lines: [Evidence], keys: [Citations.Key?])] = [:]
+    private let lock = NSLock()
+
+    /// Each line's reference key (nil: the line names no source), in order.
+    func keys(of lines: [Evidence]) -> [Citations.Key?] {
+        let address = lines.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        lock.lock()
+        let held = byStorage[address]
+        lock.unlock()
+        if let held, held.lines.sharesStorage(with: lines) { return held.keys }
+        let keys = lines.map { $0.reference.map(Citations.Key.init) }
+        lock.lock()
+        if byStorage.count >= 256 { byStorage.removeAll(keepingCapacity: true) }
+        byStorage[address] = (lines, keys)
+        lock.unlock()
+        return keys
+    }
+}
+
 /// What one policy's reported findings cite, worked out on the core that checked it: the
-/// references (for numbering), and the facts and events with their ids.
+/// references (for numbering), and the facts and events with their ids, each once (in order of
+/// first citation) and with its hash made here, so the ordered thread that numbers them over
+/// the run only looks each up.
 public struct CitedPart: Sendable {
-    var references: [Reference] = []
-    var facts: [(id: String, evidence: Evidence)] = []
-    var events: [(id: String, event: Exposure.CitedEvent)] = []
+    var references: [Citations.Key] = []
+    var facts: [(key: HashedText, evidence: Evidence)] = []
+    var events: [(key: HashedText, event: Exposure.CitedEvent)] = []
     /// Schema 3's lists (evidence lists, recommendation lists, path steps), when wanted.
-    var lists = CitedLists()
+    var lists = CitedLists.Part()
 
     /// The parts the findings cite, in order (findings in order, their evidence in order, then
     /// their exposure's events); `tables`: whether facts and events are wanted too; `lists`:
@@ -512,13 +572,22 @@ public struct CitedPart: Sendable {
         var seenLists: Set<UInt64> = []
         var seenStorages: Set<UInt> = []
         var heldLists: [[Evidence]] = []
+        var seenReferences: Set<Int> = []
+        var seenFacts: Set<HashedText> = []
+        var seenEvents: Set<HashedText> = []
+        func cite(_ key: Citations.Key) {
+            if seenReferences.insert(key.id).inserted { references.append(key) }
+        }
         for finding in findings {
             if tables || lists, !finding.evidence.isEmpty {
                 let info = EvidenceLists.shared.info(of: finding.evidence)
                 if seenLists.insert(info.hash).inserted {
-                    for (evidence, id) in zip(finding.evidence, info.factIDs) {
-                        if let reference = evidence.reference { references.append(reference) }
-                        if tables { facts.append((id, evidence)) }
+                    for index in finding.evidence.indices {
+                        if let key = info.referenceKeys[index] { cite(key) }
+                        if tables {
+                            let key = info.factKeys[index]
+                            if seenFacts.insert(key).inserted { facts.append((key, finding.evidence[index])) }
+                        }
                     }
                     if lists { self.lists.add(evidence: finding.evidence, info) }
                 }
@@ -527,12 +596,15 @@ public struct CitedPart: Sendable {
                 // numbered already: the same storage holds the same references (kept alive
                 // here, so that no other list is made at its address meanwhile).
                 heldLists.append(finding.evidence)
-                for evidence in finding.evidence {
-                    if let reference = evidence.reference { references.append(reference) }
+                for key in ReferenceKeyLists.shared.keys(of: finding.evidence) {
+                    if let key { cite(key) }
                 }
             }
             if tables, let exposure = finding.exposure {
-                for event in exposure.events { events.append((TableID.event(event), event)) }
+                for event in exposure.events {
+                    let key = HashedText(TableID.event(event))
+                    if seenEvents.insert(key).inserted { events.append((key, event)) }
+                }
             }
             if lists { self.lists.add(finding) }
         }
@@ -547,7 +619,6 @@ public struct CitedPart: Sendable {
 struct CitedTable<Entry: Sendable>: Sendable {
     /// The entries listed and not taken out, in order.
     private(set) var entries: [Entry] = []
-    private var hashes: [UInt64] = []
     private(set) var places: [UInt64: Int] = [:]
     /// Entries taken out (`takeEntries()`): the places of those still held count from here.
     private(set) var takenOut = 0
@@ -560,7 +631,6 @@ struct CitedTable<Entry: Sendable>: Sendable {
         guard places[hash] == nil else { return }
         places[hash] = count
         entries.append(entry())
-        hashes.append(hash)
     }
 
     /// The entries listed since the last call, which the table no longer holds (their places stay).
@@ -568,19 +638,32 @@ struct CitedTable<Entry: Sendable>: Sendable {
         let taken = entries
         takenOut += entries.count
         entries = []
-        hashes = []
         return taken
     }
 
-    /// Lists what another table lists that is not listed yet, in its order.
-    mutating func add(_ other: CitedTable) {
-        for (hash, entry) in zip(other.hashes, other.entries) { list(hash, entry) }
+    /// Lists what a policy cites that is not listed yet, in its order, each entry made from
+    /// what the policy kept of it only when it is new to the table.
+    mutating func add<Source>(_ cited: CitedSources<Source>, _ make: (UInt64, Source) -> Entry) {
+        for (hash, source) in cited.items where places[hash] == nil { list(hash, make(hash, source)) }
+    }
+}
+
+/// One of a policy's `CitedLists.Part` tables: what its findings cite, each once (by its hash),
+/// in order of first citation, with what the run's table makes the entry of if the entry is
+/// new to the run (`CitedTable.add(_:_:)`): no entry or id text is made for a policy.
+struct CitedSources<Source: Sendable>: Sendable {
+    private(set) var items: [(hash: UInt64, source: Source)] = []
+    private var seen: Set<UInt64> = []
+
+    /// Keeps the source under `hash` unless the policy cited it already.
+    mutating func cite(_ hash: UInt64, _ source: @autoclosure () -> Source) {
+        if seen.insert(hash).inserted { items.append((hash, source())) }
     }
 }
 
 /// The lists of JSON schema 3 (docs/json-report.md): each finding's evidence list, its
 /// recommendations and its exposure path's steps, each once, in order of first citation, with
-/// their ids (`TableID`): a policy's as its findings cite them, or a run's.
+/// their ids (`TableID`), as a run lists them; a policy's findings cite them as a `Part`.
 struct CitedLists: Sendable {
     private(set) var evidenceTable = CitedTable<JSONReportV3.EvidenceListEntry>()
     private(set) var recommendationTable = CitedTable<JSONReportV3.RecommendationListEntry>()
@@ -598,9 +681,32 @@ struct CitedLists: Sendable {
     var bindings: [JSONReportV3.BindingTableEntry] { bindingTable.entries }
     var messages: [[String]] { messageTable.entries }
 
-    /// Lists a message's parts around its subject's name (made only when not listed yet).
-    private mutating func list(message: String, name: String) {
-        messageTable.list(TableID.messageHash(message, name: name), MessageParts.split(message, at: name))
+    /// What one policy's findings cite of the lists, worked out on the core that checked it:
+    /// each list's hash, and what its entry is made of (the entry itself is made only by the
+    /// run's table, when it is new there).
+    struct Part: Sendable {
+        var evidence = CitedSources<(lines: [Evidence], factIDs: [String])>()
+        var recommendations = CitedSources<[String]>()
+        var steps = CitedSources<String>()
+        var bands = CitedSources<Exposure>()
+        var bindings = CitedSources<Binding>()
+        var messages = CitedSources<(message: String, name: String)>()
+
+        /// Cites an evidence list (`info`: its hash and fact ids).
+        mutating func add(evidence lines: [Evidence], _ info: EvidenceLists.Info) {
+            evidence.cite(info.hash, (lines, info.factIDs))
+        }
+
+        /// Cites what the finding cites, its evidence list aside (`add(evidence:_:)`).
+        mutating func add(_ finding: Finding) {
+            if let exposure = finding.exposure { bands.cite(TableID.bandsHash(exposure.bands), exposure) }
+            for step in finding.path { steps.cite(TableID.pathStepHash(step), step) }
+            if !finding.recommendations.isEmpty {
+                recommendations.cite(TableID.recommendationListHash(finding.recommendations), finding.recommendations)
+            }
+            if let binding = finding.binding { bindings.cite(TableID.bindingHash(binding), binding) }
+            messages.cite(TableID.messageHash(finding.message, name: finding.subjectName), (finding.message, finding.subjectName))
+        }
     }
 
     /// Takes out the entries of the tables a schema 4 report writes as they grow (`TableSpills`).
@@ -610,46 +716,21 @@ struct CitedLists: Sendable {
             steps: stepTable.takeEntries())
     }
 
-    /// Lists an evidence list unless it is listed (`info`: its hash and fact ids).
-    mutating func add(evidence lines: [Evidence], _ info: EvidenceLists.Info) {
-        evidenceTable.list(
-            info.hash,
+    /// Lists what a policy's part cites that is not listed yet (a policy's lists after the earlier ones').
+    mutating func add(_ part: Part) {
+        evidenceTable.add(part.evidence) { hash, source in
             JSONReportV3.EvidenceListEntry(
-                id: TableID.text(prefix: "v-", info.hash),
-                items: zip(lines, info.factIDs).map { EvidenceReference(date: $0.date, fact: $1) }))
-    }
-
-    /// Lists what the finding cites that is not listed yet, its evidence list aside (`add(evidence:_:)`).
-    mutating func add(_ finding: Finding) {
-        if let exposure = finding.exposure {
-            let hash = TableID.bandsHash(exposure.bands)
-            bandTable.list(
-                hash,
-                JSONReportV3.BandsEntry(bands: ExposureEntry<EventReference, [ExposureBand]>(exposure, events: []).bands, id: TableID.text(prefix: "b-", hash)))
+                id: TableID.text(prefix: "v-", hash), items: zip(source.lines, source.factIDs).map { EvidenceReference(date: $0.date, fact: $1) })
         }
-        for step in finding.path {
-            let hash = TableID.pathStepHash(step)
-            stepTable.list(hash, JSONReportV3.PathStepEntry(id: TableID.text(prefix: "p-", hash), text: step))
+        bandTable.add(part.bands) { hash, exposure in
+            JSONReportV3.BandsEntry(bands: ExposureEntry<EventReference, [ExposureBand]>(exposure, events: []).bands, id: TableID.text(prefix: "b-", hash))
         }
-        if !finding.recommendations.isEmpty {
-            let hash = TableID.recommendationListHash(finding.recommendations)
-            recommendationTable.list(hash, JSONReportV3.RecommendationListEntry(id: TableID.text(prefix: "r-", hash), texts: finding.recommendations))
+        stepTable.add(part.steps) { hash, step in JSONReportV3.PathStepEntry(id: TableID.text(prefix: "p-", hash), text: step) }
+        recommendationTable.add(part.recommendations) { hash, texts in
+            JSONReportV3.RecommendationListEntry(id: TableID.text(prefix: "r-", hash), texts: texts)
         }
-        if let binding = finding.binding {
-            let hash = TableID.bindingHash(binding)
-            bindingTable.list(hash, JSONReportV3.BindingTableEntry(id: TableID.text(prefix: "g-", hash), BindingEntry(binding)))
-        }
-        list(message: finding.message, name: finding.subjectName)
-    }
-
-    /// Lists what another part lists that is not listed yet (a policy's lists after the earlier ones').
-    mutating func add(_ other: CitedLists) {
-        evidenceTable.add(other.evidenceTable)
-        bandTable.add(other.bandTable)
-        stepTable.add(other.stepTable)
-        recommendationTable.add(other.recommendationTable)
-        bindingTable.add(other.bindingTable)
-        messageTable.add(other.messageTable)
+        bindingTable.add(part.bindings) { hash, binding in JSONReportV3.BindingTableEntry(id: TableID.text(prefix: "g-", hash), BindingEntry(binding)) }
+        messageTable.add(part.messages) { _, source in MessageParts.split(source.message, at: source.name) }
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Output formats. The command line turns these into `--format` values.
 public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     case text
@@ -203,21 +205,7 @@ struct ReportSection: Sendable {
     /// The text with every hole filled by the reference's number (references that `citations`
     /// does not know are numbered after the others).
     func text(_ citations: Citations) -> String {
-        if !places.isEmpty {
-            var whole = segments[0]
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(whole.utf8.count + 6 * places.count)
-            whole.withUTF8 { text in
-                var start = 0
-                for (key, offset) in zip(places, placeOffsets) where offset >= start && offset <= text.count {
-                    bytes.append(contentsOf: text[start..<offset])
-                    Self.appendDecimal(key.place(in: citations), to: &bytes)
-                    start = offset
-                }
-                bytes.append(contentsOf: text[start...])
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        if let bytes = filledBytes(citations, afterText: false) { return String(decoding: bytes, as: UTF8.self) }
         guard !self.citations.isEmpty else { return segments[0] }
         var numbers = citations
         var text = segments[0]
@@ -226,6 +214,27 @@ struct ReportSection: Sendable {
             text += segment
         }
         return text
+    }
+
+    /// A section with table places: its bytes with every hole filled by the entry's place,
+    /// after the separator when `afterText` (nil for a section of citation numbers or none:
+    /// `text(_:)`). What a streamed check writes, with no text made of it.
+    func filledBytes(_ citations: Citations, afterText: Bool) -> [UInt8]? {
+        guard !places.isEmpty else { return nil }
+        var whole = segments[0]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(whole.utf8.count + 6 * places.count + (afterText ? separator.utf8.count : 0))
+        if afterText { bytes.append(contentsOf: separator.utf8) }
+        whole.withUTF8 { text in
+            var start = 0
+            for (key, offset) in zip(places, placeOffsets) where offset >= start && offset <= text.count {
+                bytes.append(contentsOf: text[start..<offset])
+                Self.appendDecimal(key.place(in: citations), to: &bytes)
+                start = offset
+            }
+            bytes.append(contentsOf: text[start...])
+        }
+        return bytes
     }
 
     /// Appends a number's decimal digits (a table place: -1 when not listed) without making a String.
@@ -255,39 +264,32 @@ struct Citations: Sendable {
     private(set) var facts: [(id: String, evidence: Evidence)] = []
     private(set) var events: [(id: String, event: Exposure.CitedEvent)] = []
     /// Each listed fact's and event's place in `facts` and `events`, by its id.
-    private(set) var factPlaces: [String: Int] = [:]
-    private(set) var eventPlaces: [String: Int] = [:]
+    private(set) var factPlaces: [HashedText: Int] = [:]
+    private(set) var eventPlaces: [HashedText: Int] = [:]
     /// JSON schema 3's lists, each entry once, in order of first citation.
     private(set) var lists = CitedLists()
     /// Where a streamed check writes the tables of a schema 4 report that grow with the
     /// portfolio as their entries are listed (nil: `lists` keeps them).
     var spills: TableSpills?
 
-    /// A reference compared and hashed by the bytes of its texts (`ExactText`), the quote
-    /// included: the check looks one up for every cited line, and the Unicode way (titles and
-    /// quotes with accents or typographic quotes normalised to be hashed or told apart, the
-    /// same article's references told apart by their quotes) cost a twentieth of a run, on
-    /// the thread that writes the reports.
-    private struct Key: Hashable {
-        let source: ExactText, title: ExactText?, date: ExactText?, quote: ExactText?, url: ExactText?
+    /// A reference and its number in `ReferenceIDs` (equal numbers: equal bytes), compared and
+    /// hashed by that number. The number is looked up where the key is made: on the core that
+    /// checked the policy (`CitedPart`), once for each evidence list a process sees
+    /// (`EvidenceLists.Info`), so the ordered thread only looks up integers.
+    struct Key: Hashable, Sendable {
+        let id: Int
+        let reference: Reference
 
         init(_ reference: Reference) {
-            source = ExactText(reference.source)
-            title = reference.title.map(ExactText.init)
-            date = reference.date.map { ExactText($0.text) }
-            quote = reference.quote.map(ExactText.init)
-            url = reference.url.map(ExactText.init)
+            id = ReferenceIDs.shared.id(of: reference)
+            self.reference = reference
         }
 
-        /// By the short texts and the quote's length: equal keys have equal short texts, and
-        /// hashing every quote of every cited line cost the numbering most of its time (the
-        /// length tells apart the references of one article that differ by their quotes).
         func hash(into hasher: inout Hasher) {
-            hasher.combine(source)
-            hasher.combine(title)
-            hasher.combine(date)
-            hasher.combine(quote?.text.utf8.count ?? -1)
+            hasher.combine(id)
         }
+
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.id == rhs.id }
     }
 
     init() {}
@@ -306,14 +308,14 @@ struct Citations: Sendable {
 
     /// Numbers a policy's references and lists its facts and events (each once, in order).
     mutating func add(_ part: CitedPart) {
-        for reference in part.references { _ = number(for: reference) }
-        for fact in part.facts where factPlaces[fact.id] == nil {
-            factPlaces[fact.id] = facts.count
-            facts.append(fact)
+        for key in part.references { _ = number(for: key) }
+        for fact in part.facts where factPlaces[fact.key] == nil {
+            factPlaces[fact.key] = facts.count
+            facts.append((fact.key.text, fact.evidence))
         }
-        for event in part.events where eventPlaces[event.id] == nil {
-            eventPlaces[event.id] = events.count
-            events.append(event)
+        for event in part.events where eventPlaces[event.key] == nil {
+            eventPlaces[event.key] = events.count
+            events.append((event.key.text, event.event))
         }
         lists.add(part.lists)
         if let spills { spills.write(lists.takeSpilledEntries()) }
@@ -323,11 +325,61 @@ struct Citations: Sendable {
     func existing(_ reference: Reference) -> Int? { numbers[Key(reference)] }
 
     mutating func number(for reference: Reference) -> Int {
-        let key = Key(reference)
+        number(for: Key(reference))
+    }
+
+    /// The number of the key's reference, numbered now if it has none.
+    mutating func number(for key: Key) -> Int {
         if let number = numbers[key] { return number }
-        ordered.append(reference)
+        ordered.append(key.reference)
         numbers[key] = ordered.count
         return ordered.count
+    }
+}
+
+/// A number for each reference a process cites, by the bytes of its texts (`ExactText`), the
+/// quote included: the same bytes get the same number in every run of the process. Hashing a
+/// reference's texts for every cited line cost the numbering most of its time; now a reference
+/// is hashed when its evidence list is first seen, and then carried as its number.
+final class ReferenceIDs: @unchecked Sendable {
+    static let shared = ReferenceIDs()
+    private var ids: [Content: Int] = [:]
+    private let lock = NSLock()
+
+    /// The reference's number (a new one for bytes not seen before).
+    func id(of reference: Reference) -> Int {
+        let content = Content(reference)
+        lock.lock()
+        defer { lock.unlock() }
+        if let id = ids[content] { return id }
+        let id = ids.count
+        ids[content] = id
+        return id
+    }
+
+    /// A reference compared by the bytes of its texts (the Unicode way, titles and quotes with
+    /// accents or typographic quotes normalised to be hashed or told apart, cost a twentieth
+    /// of a run).
+    private struct Content: Hashable {
+        let source: ExactText, title: ExactText?, date: ExactText?, quote: ExactText?, url: ExactText?
+
+        init(_ reference: Reference) {
+            source = ExactText(reference.source)
+            title = reference.title.map(ExactText.init)
+            date = reference.date.map { ExactText($0.text) }
+            quote = reference.quote.map(ExactText.init)
+            url = reference.url.map(ExactText.init)
+        }
+
+        /// By the short texts and the quote's length: equal keys have equal short texts, and
+        /// hashing every quote cost most of a look-up (the length tells apart the references
+        /// of one article that differ by their quotes).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(source)
+            hasher.combine(title)
+            hasher.combine(date)
+            hasher.combine(quote?.text.utf8.count ?? -1)
+        }
     }
 }
 

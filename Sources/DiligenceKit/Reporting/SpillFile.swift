@@ -64,7 +64,11 @@ final class SpillFile: @unchecked Sendable {
     /// Appends the section to the stream, after its separator when the stream holds text.
     func append(_ section: ReportSection, _ citations: Citations) {
         let start = size
-        append(section.text(citations, afterText: size > 0))
+        if let bytes = section.filledBytes(citations, afterText: size > 0) {
+            append(bytes: bytes)
+        } else {
+            append(section.text(citations, afterText: size > 0))
+        }
         sections.append(start..<size)
     }
 

@@ -1,0 +1,179 @@
+extension FindingSummary {
+    /// What one policy's findings add to a run's summary, worked out on the core that checked
+    /// the policy: counts, the briefs the summary lists, the risks with the operations they
+    /// reach in this policy, the digest's text. The ordered thread then only merges the parts
+    /// in file order (`FindingSummary.add(_:)`), with no finding looked at again.
+    public struct Part: Sendable {
+        var policy: PolicySummary
+        /// The policy's file and, per finding, `identity|severity|accepted` (the run's digest
+        /// hashes the parts' texts in file order).
+        var digestText = ""
+        var total = 0
+        var reported = 0
+        var failing = 0
+        var failingOtherThanExpired = 0
+        var expiredAcceptances = 0
+        var newSinceBaseline = 0
+        var unchangedSinceBaseline = 0
+        var open: [Severity: Int] = [:]
+        var accepted: [Severity: Int] = [:]
+        var failingIdentities: [String] = []
+        var failingUnreported: [Brief] = []
+        var newFindings: [Brief] = []
+        var notAssessed: [Brief] = []
+        /// The rules of the reported findings, each once, in order.
+        var rules: [RuleID] = []
+        var ruleAdvice: [RuleID: UInt64] = [:]
+        /// The open reported findings at high or critical that may be among the run's most
+        /// severe: at most `topLimit` (the policy's most severe; any other has `topLimit` of its
+        /// own policy before it), in the order of the findings, each with its place among
+        /// all such findings of the policy (from 1); `topCount` counts them all.
+        var top: [(brief: Brief, sequence: Int)] = []
+        var topCount = 0
+        /// The first `stale-intelligence` finding of each subject, in order.
+        var stale: [Brief] = []
+        /// The factors cited, each once, in order of first citation.
+        var factorIDs: [String] = []
+        /// Each risk of the open reported findings in order of first finding: its most severe
+        /// finding here and the operations (subjects) it reaches in this policy.
+        var risks: [RiskReach] = []
+        /// With a baseline: `policy#identity` of every finding.
+        var baselineKeys: [String] = []
+
+        /// The part of a policy's result, for a run with these options and factors (what
+        /// `listsFailing` and `listsFindings` keep: see `FindingSummary`).
+        public init(_ result: PolicyResult, options: CheckOptions, factors: FactorCatalog, listsFailing: Bool, listsFindings: Bool) {
+            policy = PolicySummary(result.policy, unusedAcceptances: result.unusedAcceptances)
+            digestText = result.policy.file
+            // Per risk (in `risks`): the operations it reaches; the risks by factor and by rule.
+            var reach: [Set<String>] = []
+            var riskByFactor: [String: Int] = [:]
+            var riskByRule: [RuleID: Int] = [:]
+            var topFindings: [(finding: Int, sequence: Int)] = []
+            var ruleSet: Set<RuleID> = []
+            var factorSet: Set<String> = []
+            var staleSubjects: Set<String> = []
+            var topSequence = 0
+            for (position, finding) in result.findings.enumerated() {
+                total += 1
+                digestText += "\(finding.identity)|\(finding.severity)|\(finding.accepted != nil)"
+                for (index, risk) in result.policy.acceptedRisks.enumerated() where risk.covers(finding.identity) {
+                    policy.acceptanceMatches[index] += 1
+                }
+                let fails = options.failsGate(finding)
+                if finding.rule == .expiredAcceptance { expiredAcceptances += 1 }
+                if fails {
+                    failing += 1
+                    if finding.rule != .expiredAcceptance { failingOtherThanExpired += 1 }
+                    if listsFailing { failingIdentities.append("\(finding.policy): \(finding.identity)") }
+                }
+                let isReported = finding.severity >= options.reportMin
+                if fails, !isReported { failingUnreported.append(Brief(finding, place: result.position)) }
+                if isReported || fails {
+                    policy.cases += 1
+                    if fails {
+                        policy.failures += 1
+                    } else if finding.accepted != nil {
+                        policy.skipped += 1
+                    }
+                }
+                guard isReported else { continue }
+                reported += 1
+                if ruleSet.insert(finding.rule).inserted { rules.append(finding.rule) }
+                noteAdvice(finding)
+                policy.reported += 1
+                if finding.accepted != nil {
+                    accepted[finding.severity, default: 0] += 1
+                    policy.accepted += 1
+                } else {
+                    open[finding.severity, default: 0] += 1
+                    policy.open[finding.severity, default: 0] += 1
+                    if finding.severity >= .high {
+                        topCount += 1
+                        topSequence += 1
+                        keepTop(position, sequence: topSequence, result.findings, &topFindings)
+                    }
+                    if finding.rule != .staleIntelligence { addReach(finding, factors, &reach, &riskByFactor, &riskByRule) }
+                }
+                if let new = options.isNew(finding) {
+                    if new {
+                        newSinceBaseline += 1
+                        if listsFindings { newFindings.append(Brief(finding, place: result.position)) }
+                    } else {
+                        unchangedSinceBaseline += 1
+                    }
+                }
+                if listsFindings, finding.rule == .notAssessed { notAssessed.append(Brief(finding, place: result.position)) }
+                if finding.rule == .staleIntelligence, staleSubjects.insert(finding.subject).inserted {
+                    stale.append(Brief(finding, place: result.position))
+                }
+                for id in finding.factors where factorSet.insert(id).inserted { factorIDs.append(id) }
+            }
+            for (index, operations) in reach.enumerated() { risks[index].operations = operations.count }
+            top = topFindings.map { (Brief(result.findings[$0.finding], place: result.position), $0.sequence) }
+            if !listsFindings { policy.dropDetails() }
+            if options.baseline != nil {
+                baselineKeys = result.findings.map { "\($0.policy)#\($0.identity)" }
+            }
+        }
+
+        /// Marks the rule's general advice the finding was given (a bit per position in
+        /// `RuleRegistry.advice`, up to 64; none looked for once the policy gave every one).
+        private mutating func noteAdvice(_ finding: Finding) {
+            guard let catalogue = RuleRegistry.advice[finding.rule], !catalogue.isEmpty else { return }
+            let count = min(catalogue.count, 64)
+            let full: UInt64 = count == 64 ? ~0 : (1 << UInt64(count)) - 1
+            var mask = ruleAdvice[finding.rule] ?? 0
+            guard mask != full else { return }
+            for advice in finding.recommendations {
+                if let at = catalogue.prefix(count).firstIndex(of: advice) { mask |= 1 << UInt64(at) }
+            }
+            ruleAdvice[finding.rule] = mask
+        }
+
+        /// Keeps the finding (its position in `findings`) among the policy's candidates if
+        /// fewer than `topLimit` of them come before it, in the order of the findings.
+        private func keepTop(_ position: Int, sequence: Int, _ findings: [Finding], _ kept: inout [(finding: Int, sequence: Int)]) {
+            func key(_ candidate: (finding: Int, sequence: Int)) -> (Severity, String, Int, Int) {
+                let finding = findings[candidate.finding]
+                return (finding.severity, finding.policy, finding.line, candidate.sequence)
+            }
+            let new = key((position, sequence))
+            let ahead = kept.reduce(0) { $0 + (FindingSummary.before(key($1), new) ? 1 : 0) }
+            guard ahead < FindingSummary.topLimit else { return }
+            kept.append((position, sequence))
+            // Drop a candidate that now has `topLimit` others of the policy before it.
+            if kept.count > FindingSummary.topLimit {
+                var worst = 0
+                for index in kept.indices.dropFirst() where FindingSummary.before(key(kept[worst]), key(kept[index])) { worst = index }
+                kept.remove(at: worst)
+            }
+        }
+
+        /// Counts the finding towards its risk's severity and the operations it reaches.
+        private mutating func addReach(
+            _ finding: Finding, _ catalog: FactorCatalog, _ reach: inout [Set<String>], _ byFactor: inout [String: Int], _ byRule: inout [RuleID: Int]
+        ) {
+            let at: Int
+            if let factor = finding.factors.first(where: catalog.knows) {
+                if let known = byFactor[factor] {
+                    at = known
+                } else {
+                    at = risks.count
+                    byFactor[factor] = at
+                    risks.append(RiskReach(key: "factor:" + factor, factor: factor, rule: finding.rule, severity: finding.severity, operations: 0))
+                    reach.append([])
+                }
+            } else if let known = byRule[finding.rule] {
+                at = known
+            } else {
+                at = risks.count
+                byRule[finding.rule] = at
+                risks.append(RiskReach(key: "rule:" + finding.rule.rawValue, factor: nil, rule: finding.rule, severity: finding.severity, operations: 0))
+                reach.append([])
+            }
+            risks[at].severity = max(risks[at].severity, finding.severity)
+            reach[at].insert(finding.subject)
+        }
+    }
+}
