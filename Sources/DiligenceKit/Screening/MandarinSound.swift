@@ -103,6 +103,9 @@ enum MandarinSound {
     /// Syllables of a name read so at least (`NameScreener.isChineseOrder`).
     static let minimumSyllables = 3
 
+    /// The sound skeletons of `surnames`.
+    static let surnameSkeletons: [[UInt16]] = surnames.sorted().compactMap { listedSkeleton(Array($0.utf8)) }
+
     /// A list word's key cut into folded pinyin syllables, the fewest, at most
     /// `maximumSyllables`, none but the first opening with a, e or o; nil when it does not cut.
     static func syllables(_ key: [UInt8]) -> [ArraySlice<UInt8>]? {
@@ -251,15 +254,16 @@ final class MandarinIndex: @unchecked Sendable {
     private var built = false
     private var tokens: [Int32] = []
     private var skeletons: [[UInt16]] = []
+    private var lengths: [UInt8] = []
 
     /// The list words closest to a query word's skeleton (`MandarinSound.distance`), the
-    /// closest first, at most `MandarinSound.maximumOptions`, with their edits.
+    /// closest first, at most `MandarinSound.maximumOptions`, with their edits. The scan takes no
+    /// lock: the arrays are written once, before `built`.
     func candidates(_ skeleton: [UInt16], abjad: Bool, in index: CandidateIndex) -> [(token: Int32, edits: Int)] {
-        lock.lock()
-        defer { lock.unlock() }
-        if !built { build(index) }
+        ensureBuilt(index)
+        let length = Transcription.length(skeleton)
         var found: [(token: Int32, edits: Int, exact: Bool)] = []
-        for (position, listed) in skeletons.enumerated() {
+        for (position, listed) in skeletons.enumerated() where abs(Int(lengths[position]) - length) <= 2 {
             if let edits = MandarinSound.distance(query: skeleton, listed: listed, abjad: abjad) {
                 found.append((tokens[position], edits, listed == skeleton))
             }
@@ -270,10 +274,14 @@ final class MandarinIndex: @unchecked Sendable {
 
     /// Whether a list word is made of pinyin syllables.
     func isPinyin(_ token: Int32, in index: CandidateIndex) -> Bool {
+        ensureBuilt(index)
+        return tokens.binarySearchContains(token)
+    }
+
+    private func ensureBuilt(_ index: CandidateIndex) {
         lock.lock()
         defer { lock.unlock() }
         if !built { build(index) }
-        return tokens.binarySearchContains(token)
     }
 
     private func build(_ index: CandidateIndex) {
@@ -281,6 +289,7 @@ final class MandarinIndex: @unchecked Sendable {
             if let skeleton = MandarinSound.listedSkeleton(Array(index.key(token))) {
                 tokens.append(token)
                 skeletons.append(skeleton)
+                lengths.append(UInt8(min(Transcription.length(skeleton), 255)))
             }
         }
         built = true
@@ -311,6 +320,12 @@ extension NameScreener {
         let words = NameNormalizer.latinLower(query.name).split { !($0.isASCII && $0.isLetter) }.map(String.init)
         guard (2...4).contains(words.count) else { return [] }
         let abjad = script == .arabic || script == .hebrew
+        // A Chinese name opens with its surname: a first word that sounds like none of the
+        // common ones stops here, before any list word is looked at (most names of these scripts).
+        let first = MandarinSound.querySkeleton(Array(words[0].utf8)[...])
+        guard MandarinSound.surnameSkeletons.contains(where: { MandarinSound.distance(query: first, listed: $0, abjad: abjad) != nil }) else {
+            return []
+        }
         // Per query word (and pair of adjacent words), the list words it may be: the word
         // itself when the list has it as pinyin, or the closest pinyin words by sound.
         func options(_ text: String) -> [(token: Int32, edits: Int, read: Bool)] {

@@ -41,10 +41,20 @@ enum SpanishPalatal {
         return changed ? result : nil
     }
 
-    /// The comparison of two words with the "ll" of one side's text written "y" (the other side
-    /// having none); nil when neither has it or they still do not match.
+    /// The comparison of two words with the "ll" or the glide "j" of one side's text written
+    /// "y", when only the other side's text has a "y" (a byte scan of each first: most pairs stop
+    /// there); nil otherwise or when they still do not match.
     static func comparison(_ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
-        respeltComparison(a, b, parameters: parameters, respelled) ?? respeltComparison(a, b, parameters: parameters, glideJ)
+        let y = UInt8(ascii: "y")
+        let aHasY = a.text.contains(y), bHasY = b.text.contains(y)
+        guard aHasY != bHasY else { return nil }
+        let (side, other) = aHasY ? (b, a) : (a, b)
+        guard let written = respelled(side.text) ?? glideJ(side.text) else { return nil }
+        let key = written.map { $0 == y ? UInt8(ascii: "i") : $0 }
+        var forms = TokenForms(key: key[...], text: written[...], phonetic: PhoneticKey.key(key[...])[...])
+        forms.cyrillic = other.cyrillic
+        guard let found = TokenComparison.compare(forms, other, parameters: parameters), found.similarity > 0 else { return nil }
+        return found
     }
 
     /// The text with "j" written "y" where Polish, Czech, Slovak, the Baltic, German and
@@ -58,20 +68,5 @@ enum SpanishPalatal {
             guard isVowel(index - 1) || isVowel(index + 1) else { return nil }
         }
         return bytes.map { $0 == UInt8(ascii: "j") ? UInt8(ascii: "y") : $0 }
-    }
-
-    /// Two words compared again with one side's text respelt (the other side not respelt the
-    /// same way), its key the respelt text with "y" as "i" as the spelling folds have it.
-    static func respeltComparison(
-        _ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters, _ respell: (ArraySlice<UInt8>) -> [UInt8]?
-    ) -> TokenComparison? {
-        let aRespelled = respell(a.text), bRespelled = respell(b.text)
-        guard (aRespelled == nil) != (bRespelled == nil), let written = aRespelled ?? bRespelled else { return nil }
-        let key = written.map { $0 == UInt8(ascii: "y") ? UInt8(ascii: "i") : $0 }
-        var forms = TokenForms(key: key[...], text: written[...], phonetic: PhoneticKey.key(key[...])[...])
-        let other = aRespelled == nil ? a : b
-        forms.cyrillic = other.cyrillic
-        guard let found = TokenComparison.compare(forms, other, parameters: parameters), found.similarity > 0 else { return nil }
-        return found
     }
 }
