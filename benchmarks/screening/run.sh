@@ -88,6 +88,9 @@ case " $splits " in
     # A fifth development set of six other persons (eleventh round: cross-script-dev5.tsv), all of it dev.
     python3 "$here/cross_script.py" "$here/cross-script-dev5.tsv" "$diligence" "$threshold" "$work" \
       --split all --summary "$summary" --name "cross-script dev5 (all dev)" --markdown "$work/cross-script-dev5.md" >/dev/null 2>"$work/cross-script-dev5-errors.txt"
+    # A sixth development set of six other persons (twelfth round: cross-script-dev6.tsv), all of it dev.
+    python3 "$here/cross_script.py" "$here/cross-script-dev6.tsv" "$diligence" "$threshold" "$work" \
+      --split all --summary "$summary" --name "cross-script dev6 (all dev)" --markdown "$work/cross-script-dev6.md" >/dev/null 2>"$work/cross-script-dev6-errors.txt"
     ;;
 esac
 echo

@@ -133,6 +133,8 @@ enum ChineseCyrillic {
                 var syllable = (iFinal ? palatal : plain) + pinyin
                 // After j, q, x the ü of the final is written u; after n and l it stays ü, written "v" by input methods, "u" by lists.
                 if iFinal, pinyin.hasPrefix("u"), !["j", "q", "x"].contains(palatal) { syllable = plain + pinyin }
+                // Palladius "о" is pinyin "uo" but after b, p, m, f ("ло" luo, "го" guo; "бо" bo).
+                if pinyin == "o", !["b", "p", "m", "f"].contains(plain) { syllable = plain + "uo" }
                 options.append((syllable, initial.count + final.count))
             }
             break

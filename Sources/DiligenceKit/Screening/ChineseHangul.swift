@@ -17,6 +17,9 @@ struct ChineseHangul: Sendable {
     private var readings: [String: (pinyin: [String], sinoKorean: Bool)] = [:]
     private var longest = 1
 
+    /// Every pinyin syllable of the table (every Mandarin syllable).
+    var pinyinSyllables: Set<String> { Set(readings.values.flatMap(\.pinyin)) }
+
     /// How many readings of one name are screened at most.
     static let maximumReadings = 8
 

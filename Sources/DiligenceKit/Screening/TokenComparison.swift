@@ -168,7 +168,8 @@ public struct TokenComparison: Sendable, Hashable {
                 return TokenComparison(how: .stem, similarity: parameters.stemSimilarity, edits: 0)
             }
         }
-        return nil
+        // Spanish "ll" said "y" ("Cabello" / "Kabeyo", "كابيو": `SpanishPalatal`).
+        return SpanishPalatal.comparison(a, b, parameters: parameters)
     }
 
     /// The length of the ending when one key is the other with a Baltic nominative ending
