@@ -462,7 +462,7 @@ final class EvidenceLists: @unchecked Sendable {
         if let held, held.lines.sharesStorage(with: lines) { return held.info }
         let info = lookUp(lines)
         lock.lock()
-        if byStorage.count >= 256 { byStorage.removeAll(keepingCapacity: true) }
+        if byStorage.count >= 64 { byStorage.removeAll(keepingCapacity: true) }
         byStorage[address] = (lines, info)
         lock.unlock()
         return info
@@ -530,7 +530,7 @@ struct HashedText: Hashable, Sendable {
 /// the process like `EvidenceLists` (for a run that writes no tables, which looks no list up
 /// there): most findings cite an array the rules share, whose references are then numbered
 /// without being hashed again. Each entry holds its array, so no other array can be made at
-/// that address while the entry is kept; at most 256 entries.
+/// that address while the entry is kept; at most 64 entries (256 held a MiB more at the peak).
 final class ReferenceKeyLists: @unchecked Sendable {
     static let shared = ReferenceKeyLists()
     private var byStorage: [UInt: (lines: [Evidence], keys: [Citations.Key?])] = [:]
@@ -545,7 +545,7 @@ final class ReferenceKeyLists: @unchecked Sendable {
         if let held, held.lines.sharesStorage(with: lines) { return held.keys }
         let keys = lines.map { $0.reference.map(Citations.Key.init) }
         lock.lock()
-        if byStorage.count >= 256 { byStorage.removeAll(keepingCapacity: true) }
+        if byStorage.count >= 64 { byStorage.removeAll(keepingCapacity: true) }
         byStorage[address] = (lines, keys)
         lock.unlock()
         return keys
