@@ -40,21 +40,9 @@ import Testing
         #expect(checked > 40_000)
     }
 
-    /// A fixed sequence of pseudo-random numbers (SplitMix64), so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pseudo-random decimals of up to 15 digits, with up to 15 after the point.
     @Test func randomDecimalsReadAsDoubleReadsThem() {
-        var generator = SplitMix(state: 20_261_205)
+        var generator = TextSplitTests.SplitMix(seed: 20_261_205)
         for _ in 0..<20_000 {
             let digits = Int.random(in: 1...15, using: &generator)
             let point = Int.random(in: 0...digits, using: &generator)
@@ -65,3 +53,6 @@ import Testing
         }
     }
 }
+
+/// The tests' fixed pseudo-random sequence (SplitMix64), as a generator for `Int.random(in:using:)`.
+extension TextSplitTests.SplitMix: RandomNumberGenerator {}

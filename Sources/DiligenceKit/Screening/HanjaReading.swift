@@ -70,10 +70,11 @@ extension NameScreener {
     }
 
     /// `matches`, and the matches of the query read as each of `readings` (a name and the
-    /// words its reason starts with): per entity the best, a reading's match saying so in `why`.
+    /// words its reason starts with) that `accepting` takes: per entity the best, a reading's
+    /// match saying so in `why`.
     func withReadings(
         _ matches: [ScreeningMatch], of query: ScreeningQuery, _ readings: [(name: String, why: String)], threshold: Double,
-        scratch: inout Scratch, exhaustive: Bool, hadCandidates: inout Bool
+        scratch: inout Scratch, exhaustive: Bool, hadCandidates: inout Bool, accepting: (ScreeningMatch) -> Bool = { _ in true }
     ) -> [ScreeningMatch] {
         var best: [String: ScreeningMatch] = [:]
         for match in matches { best[match.entity.id] = match }
@@ -83,7 +84,7 @@ extension NameScreener {
             var hadReading = false
             let read = screen(reading, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadReading)
             hadCandidates = hadCandidates || hadReading
-            for var match in read where match.score > (best[match.entity.id]?.score ?? -1) {
+            for var match in read where match.score > (best[match.entity.id]?.score ?? -1) && accepting(match) {
                 match.why = why + match.why
                 best[match.entity.id] = match
             }

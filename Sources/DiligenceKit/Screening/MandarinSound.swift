@@ -386,23 +386,11 @@ extension NameScreener {
     ) -> [ScreeningMatch] {
         let readings = mandarinReadings(of: query)
         guard !readings.isEmpty else { return matches }
-        var best: [String: ScreeningMatch] = [:]
-        for match in matches { best[match.entity.id] = match }
-        for (name, why) in readings {
-            var reading = query
-            reading.name = name
-            var hadReading = false
-            let read = screen(reading, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadReading)
-            hadCandidates = hadCandidates || hadReading
-            for var match in read
-            where match.score > (best[match.entity.id]?.score ?? -1) && isChineseName(match) && coversListedName(match)
-                && !match.details.contains(where: { $0.listed.isEmpty })
-            {
-                match.why = why + match.why
-                best[match.entity.id] = match
-            }
+        return withReadings(
+            matches, of: query, readings, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates
+        ) { match in
+            isChineseName(match) && coversListedName(match) && !match.details.contains(where: { $0.listed.isEmpty })
         }
-        return Array(best.values)
     }
 
     /// Whether a match is a listed person's name made of pinyin words alone.

@@ -24,31 +24,9 @@ enum TextBytes {
                 index += 1
                 continue
             }
-            guard let length = sequenceLength(base, at: index, count: count) else { return false }
+            guard let length = UTF8Check.sequenceLength(bytes, at: index) else { return false }
             index += length
         }
         return true
-    }
-
-    /// The length of the well-formed UTF-8 sequence of two to four bytes at `index` (RFC 3629:
-    /// no overlong forms, no surrogates, nothing above U+10FFFF, as `UTF8Check`), nil if none.
-    private static func sequenceLength(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> Int? {
-        let length: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        switch base[index] {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: return nil
-        }
-        guard index + length <= count else { return nil }
-        let second = base[index + 1]
-        guard second >= low, second <= high else { return nil }
-        for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return nil }
-        return length
     }
 }
