@@ -49,7 +49,7 @@ import Testing
     /// The written section: its text, each hole's place at its offset (filled with -1, no
     /// table holds it), and the holes' entries.
     static func expectSame(_ written: ReportSection, _ encoded: ReportSection) {
-        #expect(written.segments == encoded.segments)
+        #expect(written.byteCount == encoded.byteCount)
         #expect(written.places == encoded.places)
         #expect(written.text(Citations()) == encoded.text(Citations()))
     }
@@ -58,7 +58,7 @@ import Testing
         let entries = try Self.entries()
         let written = JSONStreamEncoder.section(findings: entries, depth: JSONReporter.findingsDepth)
         Self.expectSame(written, JSONStreamEncoder.section(members: entries, depth: JSONReporter.findingsDepth))
-        #expect(written.segments.joined().contains("\"destination\" : {"))
+        #expect(written.text(Citations()).contains("\"destination\" : {"))
     }
 
     @Test func schema3EntriesWrittenMemberByMemberAreTheirEncoding() throws {
@@ -66,7 +66,7 @@ import Testing
         let written = JSONStreamEncoder.section(findings: entries, depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth)
         let encoded = JSONStreamEncoder.section(members: entries, depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth)
         Self.expectSame(written, encoded)
-        #expect(written.segments.joined().contains("\"steps\":[{\"levels\":1,"))
+        #expect(written.text(Citations()).contains("\"steps\":[{\"levels\":1,"))
     }
 
     @Test func schema4EntriesWithHolesWrittenMemberByMemberAreTheirEncoding() throws {

@@ -117,6 +117,9 @@ public struct PolicyResult: Sendable {
     /// The policy's place (from 0) among the run's policies, in file order (JSON schema 3's
     /// findings name their policy by it); set by the run.
     public internal(set) var position = 0
+    /// The table keys of its reported findings, in order, when a streamed check made them for
+    /// its reports (`FindingTableKeys`); nil: each report makes what it needs.
+    var tableKeys: [FindingTableKeys]?
 }
 
 /// What a report's summary parts say of a policy: who, which file, how many operations and

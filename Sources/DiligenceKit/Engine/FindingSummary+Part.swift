@@ -5,9 +5,9 @@ extension FindingSummary {
     /// in file order (`FindingSummary.add(_:)`), with no finding looked at again.
     public struct Part: Sendable {
         var policy: PolicySummary
-        /// The policy's file and, per finding, `identity|severity|accepted` (the run's digest
-        /// hashes the parts' texts in file order).
-        var digestText = ""
+        /// The policy's file and, per finding, `identity|severity|accepted`, as UTF-8 (the run's
+        /// digest hashes the parts' bytes in file order).
+        var digestBytes: [UInt8] = []
         var total = 0
         var reported = 0
         var failing = 0
@@ -44,7 +44,8 @@ extension FindingSummary {
         /// `listsFailing` and `listsFindings` keep: see `FindingSummary`).
         public init(_ result: PolicyResult, options: CheckOptions, factors: FactorCatalog, listsFailing: Bool, listsFindings: Bool) {
             policy = PolicySummary(result.policy, unusedAcceptances: result.unusedAcceptances)
-            digestText = result.policy.file
+            digestBytes.reserveCapacity(result.policy.file.utf8.count + 64 * result.findings.count)
+            Self.append(result.policy.file, to: &digestBytes)
             // Per risk (in `risks`): the operations it reaches; the risks by factor and by rule.
             var reach: [Set<String>] = []
             var riskByFactor: [String: Int] = [:]
@@ -56,7 +57,7 @@ extension FindingSummary {
             var topSequence = 0
             for (position, finding) in result.findings.enumerated() {
                 total += 1
-                digestText += "\(finding.identity)|\(finding.severity)|\(finding.accepted != nil)"
+                Self.appendDigest(of: finding, to: &digestBytes)
                 for (index, risk) in result.policy.acceptedRisks.enumerated() where risk.covers(finding.identity) {
                     policy.acceptanceMatches[index] += 1
                 }
@@ -115,6 +116,28 @@ extension FindingSummary {
             if options.baseline != nil {
                 baselineKeys = result.findings.map { "\($0.policy)#\($0.identity)" }
             }
+        }
+
+        /// `rule/subject[/factor]|severity|accepted` (`FindingIdentity`'s text, the severity's
+        /// name, whether accepted), written as bytes: the text a digest of the findings hashes.
+        static func appendDigest(of finding: Finding, to bytes: inout [UInt8]) {
+            append(finding.rule.rawValue, to: &bytes)
+            bytes.append(UInt8(ascii: "/"))
+            append(finding.subject, to: &bytes)
+            if let factor = finding.identityFactor {
+                bytes.append(UInt8(ascii: "/"))
+                append(factor, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "|"))
+            append(finding.severity.name, to: &bytes)
+            bytes.append(UInt8(ascii: "|"))
+            append(finding.accepted != nil ? "true" : "false", to: &bytes)
+        }
+
+        /// Appends a text's UTF-8 from its contiguous storage.
+        private static func append(_ text: String, to bytes: inout [UInt8]) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
 
         /// Marks the rule's general advice the finding was given (a bit per position in

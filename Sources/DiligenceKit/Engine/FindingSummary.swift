@@ -152,7 +152,7 @@ public struct FindingSummary: Sendable {
     /// Counts, the most severe findings kept, the risks and their reach are merged; the same
     /// parts in the same order give the summary `add(_:)` gives on the results.
     public mutating func add(_ part: Part) -> PolicySummary {
-        hasher.update(part.digestText)
+        hasher.update(part.digestBytes)
         total += part.total
         reported += part.reported
         failing += part.failing

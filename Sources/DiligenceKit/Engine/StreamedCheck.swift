@@ -82,6 +82,7 @@ public struct StreamedCheck: Sendable {
         let work = WorkClock()
         let tables = reporters.contains { $0.citesTables }
         let lists = reporters.contains { $0.citesLists }
+        let wantsTableKeys = reporters.contains { $0.wantsTableKeys }
         var problems = discovered
         var horizon: [Diagnostic] = []
         var citations = Citations()
@@ -115,13 +116,15 @@ public struct StreamedCheck: Sendable {
                 var result = checker.check(policy, options: options)
                 result.position = index
                 work.lap(&stage, .rules)
+                result.tableKeys = FindingTableKeys.of(result.findings.lazy.filter { $0.severity >= options.reportMin }, wanted: wantsTableKeys)
                 let sections = reporters.map { $0.sections(of: policy, result, context) }
                 work.lap(&stage, .render)
                 if let overrun = ReportBudget.overrun(sections, reporters: reporters, file: files[index]) {
                     failed.set()
                     return .invalid([overrun])
                 }
-                let cited = CitedPart(result.findings.lazy.filter { $0.severity >= options.reportMin }, tables: tables, lists: lists)
+                let cited = CitedPart(
+                    result.findings.lazy.filter { $0.severity >= options.reportMin }, keys: result.tableKeys, tables: tables, lists: lists)
                 return .checked(partMaker.part(of: result), cited: cited, sections)
             },
             consume: { _, outcome in

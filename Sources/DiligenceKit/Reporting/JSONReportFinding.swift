@@ -141,6 +141,15 @@ protocol FindingReferencing {
     func policy(_ policy: String) -> Target.Policy
     /// The recommendations (none: `[]`) as the target writes them (nil: left out).
     func recommendations(_ texts: [String]) -> Target.Recommendations?
+    /// The exposure's cited events, in order (each by `event(_:)` unless the referencing knows them).
+    func events(_ events: [Exposure.CitedEvent]) -> [Target.Event]
+    /// The path's steps, in order (each by `step(_:)` unless the referencing knows them).
+    func path(_ steps: [String]) -> [Target.Step]
+}
+
+extension FindingReferencing {
+    func events(_ events: [Exposure.CitedEvent]) -> [Target.Event] { events.map(event) }
+    func path(_ steps: [String]) -> [Target.Step] { steps.map(step) }
 }
 
 extension JSONReport {
@@ -184,14 +193,14 @@ extension JSONFinding {
         // compare them).
         let derived = Refs.leftOut.contains(.restating) && finding.identityFactor == finding.factors.first
         let exposure = finding.exposure.map { exposure in
-            ExposureEntry(exposure, events: exposure.events.map(references.event), bands: references.bands(exposure.bands))
+            ExposureEntry(exposure, events: references.events(exposure.events), bands: references.bands(exposure.bands))
         }
         self.init(
             accepted: finding.accepted.map(JSONReport.AcceptedEntry.init), baseline: options.isNew(finding).map { $0 ? "new" : "unchanged" },
             binding: finding.binding.map(references.binding), caused_by: change.map { comparison, change in change.causes.map(comparison.label(of:)) },
             change: change?.1.kind.rawValue, column: finding.column, evidence: references.evidence(finding.evidence), exposure: exposure,
             factors: finding.factors, gate: options.failsGate(finding) ? "fail" : "pass", id: derived ? nil : finding.identity.description, line: finding.line,
-            message: references.message(finding.message, name: finding.subjectName), path: finding.path.map(references.step),
+            message: references.message(finding.message, name: finding.subjectName), path: references.path(finding.path),
             policy: references.policy(finding.policy), recommendations: references.recommendations(finding.recommendations),
             rule: finding.rule, severity: finding.severity.name, subject: finding.subject, subject_kind: finding.subjectKind.rawValue,
             subject_name: finding.subjectName)

@@ -5,12 +5,56 @@
 /// its references, written by its synthesised encoding: the members are schema 4's by
 /// definition, and a hole filled with its place is the place `JSONReportV4.FindingEntry` writes.
 extension JSONReportV4 {
-    /// A policy's reported findings as a section of the findings array.
-    static func section<Findings: Sequence<Finding>>(of findings: Findings, options: CheckOptions, policy: Int, asOf: String) -> ReportSection {
+    /// A policy's reported findings as a section of the findings array; `keys`: their table
+    /// keys, in order, when the run made them (`FindingTableKeys`), else made here.
+    static func section<Findings: Sequence<Finding>>(
+        of findings: Findings, keys: [FindingTableKeys]? = nil, options: CheckOptions, policy: Int, asOf: String
+    ) -> ReportSection {
+        if let keys {
+            return JSONStreamEncoder.section(
+                findings: zip(findings, keys).lazy.map { JSONFinding($0, options, KeyedHoling(policy: policy, keys: $1), asOf: asOf) },
+                depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth)
+        }
         let holes = Holing(policy: policy)
         return JSONStreamEncoder.section(
             findings: findings.lazy.map { JSONFinding($0, options, holes, asOf: asOf) }, depth: JSONReporter.findingsDepth,
             lineDepth: JSONReportV3.lineDepth)
+    }
+
+    /// `Holing` for one finding whose table keys are made (`FindingTableKeys`): the holes by
+    /// those keys, no hash made again. A part the keys do not hold (never for keys made of
+    /// the same finding) is hashed as `Holing` hashes it.
+    struct KeyedHoling: FindingReferencing {
+        typealias Target = Holes
+        var policy: Int
+        var keys: FindingTableKeys
+
+        private var holing: Holing { Holing(policy: policy) }
+
+        func binding(_ binding: DiligenceKit.Binding) -> Hole { keys.binding.map { Hole(key: .binding($0)) } ?? holing.binding(binding) }
+        func evidence(_ lines: [Evidence]) -> Hole? {
+            guard !lines.isEmpty else { return nil }
+            return keys.evidence.map { Hole(key: .evidence($0.hash)) } ?? holing.evidence(lines)
+        }
+        func event(_ event: Exposure.CitedEvent) -> EventHole { holing.event(event) }
+        func events(_ events: [Exposure.CitedEvent]) -> [EventHole] {
+            guard keys.events.count == events.count else { return events.map(holing.event) }
+            return zip(events, keys.events).map { event, key in
+                EventHole(distance_km: event.distanceKm.map(ExposureRounding.km), event: Hole(key: .event(key)))
+            }
+        }
+        func bands(_ bands: [Exposure.Band]) -> Hole { keys.bands.map { Hole(key: .bands($0)) } ?? holing.bands(bands) }
+        func message(_ message: String, name: String) -> Hole { Hole(key: .message(keys.message)) }
+        func step(_ step: String) -> Hole { holing.step(step) }
+        func path(_ steps: [String]) -> [Hole] {
+            guard keys.steps.count == steps.count else { return steps.map(holing.step) }
+            return keys.steps.map { Hole(key: .step($0)) }
+        }
+        func policy(_ policy: String) -> Int { self.policy }
+        func recommendations(_ texts: [String]) -> Hole? {
+            guard !texts.isEmpty else { return nil }
+            return keys.recommendations.map { Hole(key: .recommendations($0)) } ?? holing.recommendations(texts)
+        }
     }
 
     /// Schema 4's references while a check writes them: holes the ordered writer fills with places.

@@ -22,6 +22,10 @@ public struct JSONReporter: Reporter {
 
     public var citesLists: Bool { schemaVersion >= 3 }
 
+    /// Schema 4 cites every table by place: a streamed check makes each finding's keys once
+    /// for it and for the citations (`FindingTableKeys`).
+    var wantsTableKeys: Bool { schemaVersion >= 4 }
+
     /// Schemas 1 and 2 list every failing finding in `summary.failing`; schemas 3 and 4 count them.
     public var listsFailing: Bool { schemaVersion <= 2 }
 
@@ -44,7 +48,10 @@ public struct JSONReporter: Reporter {
         default:
             // Places in the tables are known once the policies before this one are cited: the
             // entries are written here, with holes the ordered writer fills (`ReportSection`).
-            return [JSONReportV4.section(of: reported, options: context.options, policy: result.position, asOf: context.asOf.description)]
+            return [
+                JSONReportV4.section(
+                    of: reported, keys: result.tableKeys, options: context.options, policy: result.position, asOf: context.asOf.description)
+            ]
         }
     }
 

@@ -113,7 +113,7 @@ final class JSONStreamEncoder: Encoder {
     ) -> ReportSection where Items.Element: Encodable {
         let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: capacity, lineDepth: lineDepth))
         for item in items { encoder.encodeValue(item) }
-        return ReportSection(encoder.writer.takeText(), places: encoder.holeKeys, at: encoder.holeOffsets, separator: ",")
+        return ReportSection(bytes: encoder.writer.takeBytes(), places: encoder.holeKeys, at: encoder.holeOffsets, separator: ",")
     }
 
     /// A policy's findings as a section of the findings array, like `section(members:)`, each
@@ -124,7 +124,7 @@ final class JSONStreamEncoder: Encoder {
     ) -> ReportSection {
         let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: capacity, lineDepth: lineDepth))
         for finding in findings { finding.write(to: encoder) }
-        return ReportSection(encoder.writer.takeText(), places: encoder.holeKeys, at: encoder.holeOffsets, separator: ",")
+        return ReportSection(bytes: encoder.writer.takeBytes(), places: encoder.holeKeys, at: encoder.holeOffsets, separator: ",")
     }
 
     /// A member of the object being written, its key known when the program is built: the

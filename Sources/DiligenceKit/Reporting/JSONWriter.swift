@@ -40,6 +40,13 @@ struct JSONWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The bytes written so far, handed over (`takeText()` without making a text of them: a
+    /// section with table places is written as bytes).
+    mutating func takeBytes() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+
     /// Appends a text's bytes (copied from its contiguous UTF-8: a report writes millions of
     /// short texts, and appending the `utf8` view goes byte by byte).
     private mutating func write(_ text: String) {

@@ -567,6 +567,12 @@ public struct CitedPart: Sendable {
     /// their exposure's events); `tables`: whether facts and events are wanted too; `lists`:
     /// whether schema 3's lists are.
     public init<Findings: Sequence<Finding>>(_ findings: Findings, tables: Bool, lists: Bool = false) {
+        self.init(findings, keys: nil, tables: tables, lists: lists)
+    }
+
+    /// `init(_:tables:lists:)` with the findings' table keys when the run made them
+    /// (`FindingTableKeys`, in the findings' order): no hash made again.
+    init<Findings: Sequence<Finding>>(_ findings: Findings, keys: [FindingTableKeys]?, tables: Bool, lists: Bool) {
         // The evidence lists this policy cited already: their facts and references are in
         // `facts` and `references`, in order, so a finding citing one again adds nothing.
         var seenLists: Set<UInt64> = []
@@ -578,9 +584,10 @@ public struct CitedPart: Sendable {
         func cite(_ key: Citations.Key) {
             if seenReferences.insert(key.id).inserted { references.append(key) }
         }
-        for finding in findings {
+        for (position, finding) in findings.enumerated() {
+            let made = keys.flatMap { $0.indices.contains(position) ? $0[position] : nil }
             if tables || lists, !finding.evidence.isEmpty {
-                let info = EvidenceLists.shared.info(of: finding.evidence)
+                let info = made?.evidence ?? EvidenceLists.shared.info(of: finding.evidence)
                 if seenLists.insert(info.hash).inserted {
                     for index in finding.evidence.indices {
                         if let key = info.referenceKeys[index] { cite(key) }
@@ -601,12 +608,22 @@ public struct CitedPart: Sendable {
                 }
             }
             if tables, let exposure = finding.exposure {
-                for event in exposure.events {
-                    let key = HashedText(TableID.event(event))
-                    if seenEvents.insert(key).inserted { events.append((key, event)) }
+                if let made, made.events.count == exposure.events.count {
+                    for (event, key) in zip(exposure.events, made.events) where seenEvents.insert(key).inserted { events.append((key, event)) }
+                } else {
+                    for event in exposure.events {
+                        let key = HashedText(TableID.event(event))
+                        if seenEvents.insert(key).inserted { events.append((key, event)) }
+                    }
                 }
             }
-            if lists { self.lists.add(finding) }
+            if lists {
+                if let made {
+                    self.lists.add(finding, keys: made)
+                } else {
+                    self.lists.add(finding)
+                }
+            }
         }
     }
 }
@@ -706,6 +723,21 @@ struct CitedLists: Sendable {
             }
             if let binding = finding.binding { bindings.cite(TableID.bindingHash(binding), binding) }
             messages.cite(TableID.messageHash(finding.message, name: finding.subjectName), (finding.message, finding.subjectName))
+        }
+
+        /// `add(_:)` by the finding's table keys (`FindingTableKeys`), no hash made again.
+        mutating func add(_ finding: Finding, keys: FindingTableKeys) {
+            if let exposure = finding.exposure { bands.cite(keys.bands ?? TableID.bandsHash(exposure.bands), exposure) }
+            if keys.steps.count == finding.path.count {
+                for (step, hash) in zip(finding.path, keys.steps) { steps.cite(hash, step) }
+            } else {
+                for step in finding.path { steps.cite(TableID.pathStepHash(step), step) }
+            }
+            if !finding.recommendations.isEmpty {
+                recommendations.cite(keys.recommendations ?? TableID.recommendationListHash(finding.recommendations), finding.recommendations)
+            }
+            if let binding = finding.binding { bindings.cite(keys.binding ?? TableID.bindingHash(binding), binding) }
+            messages.cite(keys.message, (finding.message, finding.subjectName))
         }
     }
 

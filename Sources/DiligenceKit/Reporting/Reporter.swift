@@ -71,6 +71,10 @@ protocol Reporter: Sendable {
     /// recommendation lists and path steps).
     var citesLists: Bool { get }
 
+    /// Whether `sections` cites every table entry by its key (JSON schema 4): a streamed run
+    /// then makes each reported finding's keys once (`FindingTableKeys`, `PolicyResult.tableKeys`).
+    var wantsTableKeys: Bool { get }
+
     /// Whether `layout` lists every failing finding's identity (`FindingSummary.failingIdentities`);
     /// a run keeps them only when a reporter does.
     var listsFailing: Bool { get }
@@ -91,6 +95,8 @@ extension Reporter {
     var citesTables: Bool { false }
 
     var citesLists: Bool { false }
+
+    var wantsTableKeys: Bool { false }
 
     var listsFailing: Bool { false }
 
@@ -158,6 +164,10 @@ struct ReportSection: Sendable {
     /// one kind only.
     private(set) var places: [TableKey] = []
     private var placeOffsets: [Int] = []
+    /// The UTF-8 of a section made as bytes (`init(bytes:places:at:separator:)`, a JSON
+    /// section with table places), whose `segments` then hold one empty text: no text is made
+    /// of bytes that are only written out.
+    private var bytes: [UInt8] = []
 
     init(_ text: String = "", separator: String = "") {
         segments = [text]
@@ -174,6 +184,16 @@ struct ReportSection: Sendable {
         self.separator = separator
     }
 
+    /// A section of UTF-8 bytes with a hole for each table place at its offset (ascending).
+    init(bytes: [UInt8], places: [TableKey], at offsets: [Int], separator: String = "") {
+        segments = [""]
+        citations = []
+        self.bytes = bytes
+        self.places = places
+        placeOffsets = offsets
+        self.separator = separator
+    }
+
     /// Appends text.
     mutating func append(_ text: String) {
         segments[segments.count - 1] += text
@@ -185,10 +205,10 @@ struct ReportSection: Sendable {
         segments.append("")
     }
 
-    var isEmpty: Bool { citations.isEmpty && places.isEmpty && segments.allSatisfy(\.isEmpty) }
+    var isEmpty: Bool { citations.isEmpty && places.isEmpty && bytes.isEmpty && segments.allSatisfy(\.isEmpty) }
 
     /// Bytes of text in the section (citation numbers and the separator aside).
-    var byteCount: Int { segments.reduce(0) { $0 + $1.utf8.count } }
+    var byteCount: Int { segments.reduce(bytes.count) { $0 + $1.utf8.count } }
 
     /// Appends the section to the text of its stream so far, with the separator when needed.
     func append(to stream: inout String, _ citations: Citations) {
@@ -220,21 +240,26 @@ struct ReportSection: Sendable {
     /// after the separator when `afterText` (nil for a section of citation numbers or none:
     /// `text(_:)`). What a streamed check writes, with no text made of it.
     func filledBytes(_ citations: Citations, afterText: Bool) -> [UInt8]? {
-        guard !places.isEmpty else { return nil }
-        var whole = segments[0]
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(whole.utf8.count + 6 * places.count + (afterText ? separator.utf8.count : 0))
-        if afterText { bytes.append(contentsOf: separator.utf8) }
-        whole.withUTF8 { text in
+        guard !places.isEmpty || !bytes.isEmpty else { return nil }
+        var filled: [UInt8] = []
+        func fill(_ text: UnsafeBufferPointer<UInt8>) {
+            filled.reserveCapacity(text.count + 6 * places.count + (afterText ? separator.utf8.count : 0))
+            if afterText { filled.append(contentsOf: separator.utf8) }
             var start = 0
             for (key, offset) in zip(places, placeOffsets) where offset >= start && offset <= text.count {
-                bytes.append(contentsOf: text[start..<offset])
-                Self.appendDecimal(key.place(in: citations), to: &bytes)
+                filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<offset]))
+                Self.appendDecimal(key.place(in: citations), to: &filled)
                 start = offset
             }
-            bytes.append(contentsOf: text[start...])
+            filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
         }
-        return bytes
+        if bytes.isEmpty {
+            var whole = segments[0]
+            whole.withUTF8(fill)
+        } else {
+            bytes.withUnsafeBufferPointer(fill)
+        }
+        return filled
     }
 
     /// Appends a number's decimal digits (a table place: -1 when not listed) without making a String.
