@@ -55,6 +55,9 @@ extension FindingSummary {
             var factorSet: Set<String> = []
             var staleSubjects: Set<String> = []
             var topSequence = 0
+            // Per severity (by raw value): open and accepted reported findings.
+            var openCounts = [Int](repeating: 0, count: Severity.allCases.count)
+            var acceptedCounts = openCounts
             for (position, finding) in result.findings.enumerated() {
                 total += 1
                 Self.appendDigest(of: finding, to: &digestBytes)
@@ -84,11 +87,10 @@ extension FindingSummary {
                 noteAdvice(finding)
                 policy.reported += 1
                 if finding.accepted != nil {
-                    accepted[finding.severity, default: 0] += 1
+                    acceptedCounts[finding.severity.rawValue] += 1
                     policy.accepted += 1
                 } else {
-                    open[finding.severity, default: 0] += 1
-                    policy.open[finding.severity, default: 0] += 1
+                    openCounts[finding.severity.rawValue] += 1
                     if finding.severity >= .high {
                         topCount += 1
                         topSequence += 1
@@ -109,6 +111,13 @@ extension FindingSummary {
                     stale.append(Brief(finding, place: result.position))
                 }
                 for id in finding.factors where factorSet.insert(id).inserted { factorIDs.append(id) }
+            }
+            for severity in Severity.allCases {
+                if openCounts[severity.rawValue] > 0 {
+                    open[severity, default: 0] += openCounts[severity.rawValue]
+                    policy.open[severity, default: 0] += openCounts[severity.rawValue]
+                }
+                if acceptedCounts[severity.rawValue] > 0 { accepted[severity, default: 0] += acceptedCounts[severity.rawValue] }
             }
             for (index, operations) in reach.enumerated() { risks[index].operations = operations.count }
             top = topFindings.map { (Brief(result.findings[$0.finding], place: result.position), $0.sequence) }
