@@ -91,6 +91,9 @@ case " $splits " in
     # A sixth development set of six other persons (twelfth round: cross-script-dev6.tsv), all of it dev.
     python3 "$here/cross_script.py" "$here/cross-script-dev6.tsv" "$diligence" "$threshold" "$work" \
       --split all --summary "$summary" --name "cross-script dev6 (all dev)" --markdown "$work/cross-script-dev6.md" >/dev/null 2>"$work/cross-script-dev6-errors.txt"
+    # A seventh development set of six other persons (thirteenth round: cross-script-dev7.tsv), all of it dev.
+    python3 "$here/cross_script.py" "$here/cross-script-dev7.tsv" "$diligence" "$threshold" "$work" \
+      --split all --summary "$summary" --name "cross-script dev7 (all dev)" --markdown "$work/cross-script-dev7.md" >/dev/null 2>"$work/cross-script-dev7-errors.txt"
     ;;
 esac
 echo

@@ -92,6 +92,10 @@ enum AbjadComparison {
                 // "zh" ("احمدی‌نژاد", Ahmadinejad and Ahmadinezhad): the abjad's j, which pairs with both.
                 element = .consonant(abjadJ)
                 index += 1
+            } else if !abjad, byte == UInt8(ascii: "c"), let next, "eiy".utf8.contains(next) {
+                // A Latin "c" before e, i or y is said "s" (Spanish, French, English: "Delcy",
+                // "Vicente", "Marcelo"), which an abjad writes with its s ("دلسی").
+                element = .consonant(consonantClass(UInt8(ascii: "s")))
             } else if next == UInt8(ascii: "h"), "kgscztdp".utf8.contains(byte) {
                 // "kh" and "gh" (خ, غ) are k and g to a Latin reader; "sh", "ch", "zh" a sibilant;
                 // "th", "dh" a dental; "ph" f.

@@ -230,6 +230,16 @@ enum MandarinSound {
         return result
     }
 
+    /// An abjad's surname of two consonants, the second n, with the short vowel it leaves out
+    /// between them ("تشن", "چن": Chen; "جن", Jin): the vowel any, and optional. Other skeletons
+    /// unchanged.
+    static func withShortVowel(_ skeleton: [UInt16], abjad: Bool) -> [UInt16] {
+        guard abjad, skeleton.count == 2, skeleton[0] & (Transcription.Class.vowels | Transcription.Class.h) == 0,
+            skeleton[1] == Transcription.Class.n
+        else { return skeleton }
+        return [skeleton[0], Transcription.Class.vowels | Transcription.Class.optional, skeleton[1]]
+    }
+
     /// The edits between a query word's skeleton and a list word's, when they match: the
     /// vowels of the list word optional for an abjad's word, which leaves short vowels out; a
     /// query word of one or two sounds that count must carry a vowel and match exactly, a longer
@@ -322,7 +332,7 @@ extension NameScreener {
         let abjad = script == .arabic || script == .hebrew
         // A Chinese name opens with its surname: a first word that sounds like none of the
         // common ones stops here, before any list word is looked at (most names of these scripts).
-        let first = MandarinSound.querySkeleton(Array(words[0].utf8)[...])
+        let first = MandarinSound.withShortVowel(MandarinSound.querySkeleton(Array(words[0].utf8)[...]), abjad: abjad)
         guard MandarinSound.surnameSkeletons.contains(where: { MandarinSound.distance(query: first, listed: $0, abjad: abjad) != nil }) else {
             return []
         }
@@ -331,7 +341,8 @@ extension NameScreener {
         func options(_ text: String) -> [(token: Int32, edits: Int, read: Bool)] {
             let key = normalizer.normalize(text).tokens.first?.key ?? text
             if let token = index.vocabulary[key], memo.mandarin.isPinyin(token, in: index) { return [(token, 0, false)] }
-            let skeleton = MandarinSound.querySkeleton(Array(text.utf8)[...])
+            var skeleton = MandarinSound.querySkeleton(Array(text.utf8)[...])
+            if text == words[0] { skeleton = MandarinSound.withShortVowel(skeleton, abjad: abjad) }
             return memo.mandarin.candidates(skeleton, abjad: abjad, in: index).map { ($0.token, $0.edits, true) }
         }
         let single = words.map { options($0) }

@@ -209,7 +209,9 @@ public final class NameScreener: Sendable {
             best.values.map(\.match), of: query, readings, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
             hadCandidates: &hadCandidates)
         let readMatches = withTurkicReading(
-            withMandarinReadings(read, of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
+            withKoreanSoundReadings(
+                withMandarinReadings(read, of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
+                of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
             of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
         return readMatches.sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
     }

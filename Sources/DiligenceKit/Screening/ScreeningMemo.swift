@@ -49,6 +49,9 @@ final class ScreeningMemo: @unchecked Sendable {
     /// The list words made of pinyin syllables by sound skeleton (`MandarinSound`, built on first use).
     let mandarin = MandarinIndex()
 
+    /// The list words that are one Korean syllable by sound skeleton (`KoreanSound`, built on first use).
+    let korean = KoreanSyllableIndex()
+
     /// The list tokens that match a query token, by token (see `lookUp`).
     let tokenMatches = Memo<TokenKey, [Int32: TokenComparison]>(capacity: 100_000)
     /// The list token two adjacent query words written as one are, -1 for none, by the words

@@ -169,7 +169,8 @@ public struct TokenComparison: Sendable, Hashable {
             }
         }
         // Spanish "ll" said "y" ("Cabello" / "Kabeyo", "كابيو": `SpanishPalatal`).
-        return SpanishPalatal.comparison(a, b, parameters: parameters)
+        // The diphthong "ay" written "ei", "aj", "ej" ("Deif" / "Dajf": `Diphthong`).
+        return SpanishPalatal.comparison(a, b, parameters: parameters) ?? Diphthong.comparison(a, b, parameters: parameters)
     }
 
     /// The length of the ending when one key is the other with a Baltic nominative ending
