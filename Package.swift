@@ -1,6 +1,41 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The release executable's linker settings on Linux (docs/performance.md, "Thirteenth round:
+/// memory (memory4)"): lld, with the functions a check runs placed side by side
+/// (`scripts/link-order.txt`, made by `scripts/make-link-order.sh`), so that a check maps a few
+/// MiB of code pages instead of most of the executable's; and its relative relocations packed
+/// (DT_RELR) when the C library can load them (glibc 2.36 and later): 90,000 of them took 2 MiB
+/// that the loader reads at every start. Both change where the code and relocations lie, not
+/// what the code does.
+let releaseLinkerFlags: [String] = {
+    var flags = [
+        "-static-stdlib", "-use-ld=lld",
+        "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/link-order.txt",
+        "-Xlinker", "--no-warn-symbol-ordering",
+    ]
+    if glibcLoadsPackedRelocations() { flags += ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"] }
+    return flags
+}()
+
+/// Whether the C library this is built with is glibc 2.36 or later (`confstr`'s "glibc 2.36").
+func glibcLoadsPackedRelocations() -> Bool {
+    #if canImport(Glibc)
+    var buffer = [CChar](repeating: 0, count: 64)
+    guard confstr(Int32(_CS_GNU_LIBC_VERSION), &buffer, buffer.count) > 0 else { return false }
+    let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let numbers = text.split(separator: " ").last?.split(separator: ".").compactMap { Int($0) } ?? []
+    guard numbers.count >= 2 else { return false }
+    return (numbers[0], numbers[1]) >= (2, 36)
+    #else
+    return false
+    #endif
+}
+
 let package = Package(
     name: "diligence",
     platforms: [.macOS(.v13)],
@@ -49,8 +84,9 @@ let package = Package(
         // effect of `swift build --static-swift-stdlib`, for this target only, so that README's
         // `swift build -c release`, CI and benchmarks/portfolio/run.sh build it alike): about
         // 5 MiB fewer resident pages than loading them as shared libraries, the same output
-        // (docs/performance.md, "Tenth round: memory (memory3)"). Debug builds and the tests link
-        // them dynamically, as before.
+        // (docs/performance.md, "Tenth round: memory (memory3)"); with lld, the functions of a
+        // check side by side and packed relocations (`releaseLinkerFlags`). Debug builds and the
+        // tests link them dynamically with the default linker, as before.
         .executableTarget(
             name: "diligence",
             dependencies: [
@@ -60,7 +96,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [.unsafeFlags(releaseLinkerFlags, .when(platforms: [.linux], configuration: .release))]
         ),
         // benchmarks/screening/run.sh: benchmark-only screening runs (timings, pair scores, Latin
         // forms, tuned parameters), kept out of the installed `diligence screen` (docs/screening.md).

@@ -244,9 +244,13 @@ enum RussianLatin {
 
 extension Transliterator {
     /// `transform(text, id)` for a word of `latinWord`: by `RussianLatin` when the chain is the
-    /// Russian one and the word its letters, by ICU otherwise.
+    /// Russian one and the word its letters, by `BelarusianLatin` for the Belarusian chain and its
+    /// letters, by `LatinASCII` for a word of Latin letters under the Latin or Russian chain, by
+    /// ICU otherwise.
     static func romanised(_ text: String, _ cyrillic: CyrillicTable, id: String) -> String {
         if cyrillic == .russian, let ascii = RussianLatin.ascii(text) { return ascii }
+        if cyrillic == .belarusian, let ascii = BelarusianLatin.ascii(text) { return ascii }
+        if cyrillic == .none || cyrillic == .russian, let ascii = LatinASCII.ascii(text) { return ascii }
         return transform(text, id)
     }
 }
