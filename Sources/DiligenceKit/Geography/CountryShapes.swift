@@ -119,15 +119,25 @@ public struct CountryShapes: Sendable {
     /// the same arc angles, `AreaGeometry.angle(from:toArc:_:)`, except that an arc is skipped
     /// when a bound on chords shows it cannot come nearer than the nearest found so far
     /// (a point at sea near a long coast measured every edge with four trigonometric calls).
+    ///
+    /// Both passes first test a run of `PreparedRing.chunkSize` points (`PreparedRing.Chunk`) as
+    /// a whole: when its nearest possible point is farther than the best so far, every point (or
+    /// arc) of it would fail its own test, so the run is passed over (a site outside its
+    /// country measured every point of the country's outline twice).
     static func distanceKm(_ point: Coordinate, to rings: [PreparedRing]) -> Double {
         let p = AreaGeometry.Vector(point)
         // Seeded with the nearest vertex's angle, one of the angles the least is taken over
         // (every vertex of a ring of two or more ends one of its arcs).
         var nearest: (chord: Double, vector: AreaGeometry.Vector)?
         for ring in rings where ring.vectors.count >= 2 {
-            for vector in ring.vectors {
-                let chord = p.chord(to: vector)
-                if nearest.map({ chord < $0.chord }) ?? true { nearest = (chord, vector) }
+            for chunk in ring.chunks {
+                // No point of the run is nearer than the best (a margin far above rounding):
+                // none would replace it.
+                if let best = nearest, p.chord(to: ring.vectors[chunk.start]) - chunk.radius > best.chord + 1e-9 { continue }
+                for index in chunk.start..<chunk.end {
+                    let chord = p.chord(to: ring.vectors[index])
+                    if nearest.map({ chord < $0.chord }) ?? true { nearest = (chord, ring.vectors[index]) }
+                }
             }
         }
         guard let nearest else { return 0 }
@@ -137,17 +147,23 @@ public struct CountryShapes: Sendable {
             // start's chord less the arc's own chord, by the triangle inequality) is skipped,
             // with a margin far above rounding, so the least is the one all arcs give.
             var bestChord = 2 * sin(best / 2) + 1e-9
-            var a = ring.vectors[0]
-            for index in 1..<ring.vectors.count {
-                let b = ring.vectors[index]
-                if p.chord(to: a) - ring.chords[index - 1] <= bestChord {
-                    let angle = AreaGeometry.angle(from: p, toArc: a, b)
-                    if angle < best {
-                        best = angle
-                        bestChord = 2 * sin(best / 2) + 1e-9
+            for chunk in ring.chunks {
+                // The arcs starting at the run's points: each start lies within `radius` of the
+                // run's first point and each arc is at most `longestArc` long, so when this
+                // bound fails every arc's own test below fails too.
+                let lastArc = min(ring.vectors.count - 1, chunk.end)
+                guard chunk.start < lastArc else { continue }
+                if p.chord(to: ring.vectors[chunk.start]) - chunk.radius - chunk.longestArc > bestChord + 1e-9 { continue }
+                for index in (chunk.start + 1)...lastArc {
+                    let a = ring.vectors[index - 1], b = ring.vectors[index]
+                    if p.chord(to: a) - ring.chords[index - 1] <= bestChord {
+                        let angle = AreaGeometry.angle(from: p, toArc: a, b)
+                        if angle < best {
+                            best = angle
+                            bestChord = 2 * sin(best / 2) + 1e-9
+                        }
                     }
                 }
-                a = b
             }
         }
         return best * Coordinate.earthRadiusKm
@@ -170,6 +186,22 @@ struct PreparedRing: Sendable {
     let bands: [[Int32]]
     let bandHeight: Double
 
+    /// A run of consecutive points: `start..<end`, and the arcs that start at them (the last
+    /// run's last point starts none). `radius` is the largest chord from the run's first point
+    /// to any of its points or to the point after it (the end of its last arc); `longestArc`
+    /// the longest chord of those arcs.
+    struct Chunk: Sendable {
+        var start: Int
+        var end: Int
+        var radius: Double
+        var longestArc: Double
+    }
+
+    /// Points in a run (`chunks`).
+    static let chunkSize = 16
+    /// The points in runs of `chunkSize`, in order.
+    let chunks: [Chunk]
+
     init(_ ring: [Coordinate]) {
         south = ring.map(\.lat).min() ?? .infinity
         north = ring.map(\.lat).max() ?? -.infinity
@@ -180,8 +212,20 @@ struct PreparedRing: Sendable {
         maxX = unwrapped.map(\.x).max() ?? -.infinity
         minY = unwrapped.map(\.y).min() ?? .infinity
         maxY = unwrapped.map(\.y).max() ?? -.infinity
-        vectors = ring.map(AreaGeometry.Vector.init)
-        chords = zip(vectors, vectors.dropFirst()).map { $0.chord(to: $1) }
+        let vectors = ring.map(AreaGeometry.Vector.init)
+        let chords = zip(vectors, vectors.dropFirst()).map { $0.chord(to: $1) }
+        self.vectors = vectors
+        self.chords = chords
+        var chunks: [Chunk] = []
+        for start in stride(from: 0, to: vectors.count, by: Self.chunkSize) {
+            let end = min(vectors.count, start + Self.chunkSize)
+            let last = min(vectors.count - 1, end)
+            var radius = 0.0, longestArc = 0.0
+            for index in start...last { radius = Swift.max(radius, vectors[start].chord(to: vectors[index])) }
+            for index in start..<last { longestArc = Swift.max(longestArc, chords[index]) }
+            chunks.append(Chunk(start: start, end: end, radius: radius, longestArc: longestArc))
+        }
+        self.chunks = chunks
         let count = max(1, min(256, unwrapped.count / 8))
         let height = (maxY - minY) / Double(count)
         bandHeight = height.isFinite && height > 0 ? height : 0

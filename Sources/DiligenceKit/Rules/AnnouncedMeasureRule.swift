@@ -25,14 +25,15 @@ public struct AnnouncedMeasureRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let asOf = context.asOf
-        let announced = context.database.factors.filter { factor in
-            Self.measureKinds.contains(factor.kind) && factor.inForceFrom > asOf && (factor.published.map { $0 <= asOf } ?? false)
-        }
+        // The measures announced but not in force, their countries and their evidence: the same
+        // for every policy of the run, found once.
+        let measures = context.runMemo.announced.value(for: asOf) { Announced(context.database, asOf: asOf) }
+        let announced = measures.factors
         guard !announced.isEmpty else { return [] }
         let policy = context.policy
         // What the policy has in each country of an announced measure: (mark, "site
         // minsk-office"), in policy order (the other countries' operations are not named).
-        let countries = Set(announced.map(\.country))
+        let countries = measures.countries
         var touching: [Country: [(mark: Mark, what: String)]] = [:]
         for site in policy.sites where countries.contains(site.country) {
             touching[site.country, default: []].append((site.mark, "site \(site.displayName)"))
@@ -49,17 +50,10 @@ public struct AnnouncedMeasureRule: Rule {
             touching[trip.country, default: []].append((trip.mark, "travel \(trip.name ?? trip.id)"))
         }
         var findings: [Finding] = []
-        for factor in announced {
+        for (position, factor) in announced.enumerated() {
             guard let subjects = touching[factor.country], let first = subjects.first, let published = factor.published else { continue }
             let named = subjects.prefix(5).map(\.what).joined(separator: ", ") + (subjects.count > 5 ? " and \(subjects.count - 5) more" : "")
-            var evidence = [
-                Evidence(
-                    record: factor.id, fact: factor.title, date: "announced \(published); not in force on \(asOf)",
-                    reference: factor.references.first { ($0.date?.earliest ?? published) <= asOf })
-            ]
-            for event in factor.events(asOf: asOf) {
-                evidence.append(Evidence(record: factor.id, fact: event.what, date: event.when))
-            }
+            let evidence = measures.evidence[position]
             findings.append(
                 Finding(
                     rule: description.id, severity: .info, policy: policy, mark: first.mark, subject: "policy",
@@ -71,5 +65,35 @@ public struct AnnouncedMeasureRule: Rule {
                     recommendations: description.recommendations))
         }
         return findings
+    }
+}
+
+extension AnnouncedMeasureRule {
+    /// The database's measures announced by the as-of date but not in force on it, in database
+    /// order, with their countries and each one's evidence lines: made once per run and date.
+    struct Announced: Sendable {
+        let factors: [RiskFactor]
+        let countries: Set<Country>
+        /// By position in `factors`: the announcement line, then each event known by the date.
+        let evidence: [[Evidence]]
+
+        init(_ database: RiskDatabase, asOf: Day) {
+            factors = database.factors.filter { factor in
+                AnnouncedMeasureRule.measureKinds.contains(factor.kind) && factor.inForceFrom > asOf && (factor.published.map { $0 <= asOf } ?? false)
+            }
+            countries = Set(factors.map(\.country))
+            evidence = factors.map { factor in
+                let published = factor.published ?? asOf
+                var lines = [
+                    Evidence(
+                        record: factor.id, fact: factor.title, date: "announced \(published); not in force on \(asOf)",
+                        reference: factor.references.first { ($0.date?.earliest ?? published) <= asOf })
+                ]
+                for event in factor.events(asOf: asOf) {
+                    lines.append(Evidence(record: factor.id, fact: event.what, date: event.when))
+                }
+                return lines
+            }
+        }
     }
 }

@@ -104,11 +104,46 @@ public struct CivilUnrestTravelRule: Rule {
                             + (elsewhere
                                 ? "in \(factor.country.name), where unrest holds across the country; latest: \(latest.what.lowercasedFirst)\(latest.place.map { " in \($0)" } ?? "") (\(latest.when))"
                                 : "where \(latest.what.lowercasedFirst) (\(latest.when))"))
-                            .replacingOccurrences(of: "  ", with: " "),
+                            .collapsingDoubleSpaces,
                         path: path, exposure: exposure, evidence: context.evidence(for: factor, events: events),
                         recommendations: factor.recommendations + description.recommendations))
             }
         }
         return findings
+    }
+}
+
+extension String {
+    /// `replacingOccurrences(of: "  ", with: " ")`: each pair of spaces, left to right, becomes
+    /// one. A text without two spaces in a row is itself, an ASCII text is rewritten on its
+    /// bytes, and any other goes through Foundation as before (a space can begin a character
+    /// with a combining mark, which Foundation's search does not split).
+    var collapsingDoubleSpaces: String {
+        let bytes = utf8
+        var previousSpace = false
+        var found = false
+        var ascii = true
+        for byte in bytes {
+            if byte >= 0x80 { ascii = false }
+            if byte == 0x20 {
+                if previousSpace { found = true }
+                previousSpace = true
+            } else {
+                previousSpace = false
+            }
+        }
+        guard found else { return self }
+        guard ascii else { return replacingOccurrences(of: "  ", with: " ") }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        var pending = iterator.next()
+        while let byte = pending {
+            let next = iterator.next()
+            out.append(byte)
+            // Two spaces: one is written and both are consumed.
+            pending = byte == 0x20 && next == 0x20 ? iterator.next() : next
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -78,6 +78,20 @@ public struct ConflictProximityRule: Rule {
             recommendations: recommendations + [NotAssessedRule.coordinatesAdvice])
     }
 
+    /// Where `place(_:_:)` puts a site, without writing the place out: its coordinates, or its
+    /// city's (nil when neither is known).
+    static func location(of site: Site, _ destinations: DestinationResolver) -> Coordinate? {
+        if let location = site.location { return location }
+        guard let city = site.city else { return nil }
+        return destinations.resolve(city, in: site.country)?.location
+    }
+
+    /// Where `place(_:_:_:)` puts a trip: its destination city's coordinates (nil when unknown).
+    static func location(of trip: Travel, _ destinations: DestinationResolver) -> Coordinate? {
+        guard let city = trip.city else { return nil }
+        return destinations.resolve(city, in: trip.country)?.location
+    }
+
     /// The place of a trip whose destination city resolves to coordinates.
     func place(_ trip: Travel, _ destinations: DestinationResolver, _ settings: RuleSettings) -> Place? {
         guard let city = trip.city, let destination = destinations.resolve(city, in: trip.country) else { return nil }
@@ -121,7 +135,7 @@ public struct ConflictProximityRule: Rule {
         let reach = context.settings.conflictBandsKm.max() ?? 0
         // Each factor's recent events, found once per policy and only if a site lies in one of
         // its areas (a factor can hold tens of thousands of events).
-        var recentByFactor: [Int: [RiskEvent]] = [:]
+        var recentByFactor: [Int: [Int]] = [:]
         // A place is written out (its phrase, label and advice) only when an event is in reach
         // or an area covers it: most sites of a portfolio are far from any conflict.
         func judgePlace(at location: Coordinate, regionKey: String?, _ makePlace: () -> Place?) {
@@ -139,12 +153,14 @@ public struct ConflictProximityRule: Rule {
                 if place == nil { place = makePlace() }
                 guard let place else { return }
                 let factor = database.factors[index]
-                let recent = { () -> [RiskEvent] in
+                // Positions in the factor's events, in its order.
+                let recent = { () -> [Int] in
                     if let known = recentByFactor[index] { return known }
                     let reference = context.recencyReference(for: factor)
                     let window = context.settings.conflictFullWeightDays
                     // As known on the as-of date; recency from the last day the date can mean.
-                    let found = context.parts(for: factor).events.filter { $0.latest(asOf: context.asOf).days(until: reference) <= window }
+                    let facts = context.conflictEvents(for: factor).facts
+                    let found = facts.indices.filter { facts[$0].isKnown && facts[$0].latest.days(until: reference) <= window }
                     recentByFactor[index] = found
                     return found
                 }
@@ -171,7 +187,9 @@ public struct ConflictProximityRule: Rule {
         var fromEvent: Bool
         var distance: Double
         var latest: Day
-        var events: [(event: RiskEvent, distance: Double?)]
+        /// The events the finding cites, by their positions in the factor's events, with their
+        /// distances: copied only for the candidate that wins.
+        var events: [(position: Int, distance: Double?)]
         var eventsNotCited: Int
         /// The path, message and exposure, written only for the candidate that wins: a site
         /// near a conflict has several bands, windows and areas in play and one finding.
@@ -193,7 +211,7 @@ public struct ConflictProximityRule: Rule {
 
     private func judge(
         _ place: Place, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext,
-        recentEvents findRecentEvents: () -> [RiskEvent]
+        recentEvents findRecentEvents: () -> [Int]
     ) -> Finding? {
         let location = place.location
         let settings = context.settings
@@ -218,27 +236,30 @@ public struct ConflictProximityRule: Rule {
         // conflict can have thousands of events in reach.
         // Cells by band, window and location precision (exact, approximate, region only).
         var cells: [[CellEntry]] = hits.isEmpty ? [] : Array(repeating: [], count: bandsKm.count * 2 * 3)
+        // What of each event the counts need, worked out once per run (an event is in reach of
+        // many sites): no copy of the event and no text per hit.
+        let table = hits.isEmpty ? ConflictEvents.empty : context.conflictEvents(for: factor)
         for hit in hits {
             // The event as known on the as-of date: later events do not exist yet.
-            guard let event = factor.events[hit.event].asKnown(on: context.asOf) else { continue }
-            let date = event.date
+            let fact = table.facts[hit.event]
+            guard fact.isKnown else { continue }
             // Counted conservatively: a month-precise date is as recent as its month's last day.
-            let age = event.latest(asOf: context.asOf).days(until: reference)
+            let age = fact.latest.days(until: reference)
             guard age <= settings.conflictLookbackDays,
                 let band = bandsKm.firstIndex(where: { hit.distanceKm <= $0 })
             else { continue }
             let window = age > settings.conflictFullWeightDays ? 1 : 0
-            let imprecision = Self.imprecision(event)
+            let imprecision = Int(fact.imprecision)
             cells[(band * 2 + window) * 3 + imprecision].append(
                 CellEntry(
-                    index: hit.event, imprecision: imprecision, date: date,
-                    distance: hit.distanceKm, fatalities: event.fatalities))
+                    index: hit.event, imprecision: imprecision, date: fact.date,
+                    distance: hit.distanceKm, fatalities: fact.fatalities))
             if window == 0 {
                 bands[band].recentEvents += 1
-                bands[band].recentFatalities += event.fatalities ?? 0
+                bands[band].recentFatalities += fact.fatalities ?? 0
             } else {
                 bands[band].olderEvents += 1
-                bands[band].olderFatalities += event.fatalities ?? 0
+                bands[band].olderFatalities += fact.fatalities ?? 0
             }
         }
         // Written only for the candidate that wins (most cells never need it).
@@ -269,29 +290,30 @@ public struct ConflictProximityRule: Rule {
                     if a.date != b.date { return a.date > b.date }
                     return id(a) < id(b)
                 } ?? top[0]
-            func known(_ index: Int) -> RiskEvent { factor.events[index].asKnown(on: context.asOf) ?? factor.events[index] }
-            let ordered = top.map { (event: known($0.index), distance: $0.distance) }
-            let nearest = (event: known(nearestEntry.index), distance: nearestEntry.distance)
-            let cited = ordered
+            let asOf = context.asOf
             // Events of the same band and window located less precisely count lower: say so.
             let cellBase = (band * 2 + window) * 3
             let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cells[cellBase + $1].count }
             let text = { () -> (path: [String], message: String, exposure: Exposure) in
+                let nearest = (event: Self.known(factor.events[nearestEntry.index], asOf), distance: nearestEntry.distance)
+                // The events' own texts are the run's (`ConflictEvents.texts`), written once each.
+                let nearestTexts = table.texts[nearestEntry.index]
                 let fatalities = entries.reduce(0) { $0 + ($1.fatalities ?? 0) }
                 let killedText = entries.contains { $0.fatalities != nil } ? ", \(fatalities) killed" : ""
                 let eventPlace = nearest.event.place ?? "a located event"
                 let bandText = "≤ \(Self.km(bandsKm[band]))"
                 var path = [place.label, "\(Self.km(nearest.distance)) from \(eventPlace)"]
                 if entries.count == 1 {
-                    path.append("\(Self.eventLabel(nearest.event)): \(nearest.event.what)" + Self.killed(nearest.event.fatalities, prefix: " (", suffix: ")"))
+                    path.append(nearestTexts.headline + nearestTexts.killed)
                 } else {
                     path.append(
                         "\(entries.count) events within \(Self.km(bandsKm[band])) \(windowText(window))\(killedText): "
-                            + cited.map { $0.event.label + Self.killed($0.event.fatalities, prefix: " (", suffix: ")") }.joined(separator: ", ")
-                            + (entries.count > cited.count ? ", and \(entries.count - cited.count) more" : ""))
+                            + top.map { table.texts[$0.index].listed }.joined(separator: ", ")
+                            + (entries.count > top.count ? ", and \(entries.count - top.count) more" : ""))
                 }
                 path.append("band \(bandText)" + (window == 1 ? ", older than \(settings.conflictFullWeightDays) days" : ""))
-                if let vague = ordered.first(where: { $0.event.datePrecision != .day })?.event {
+                if let vagueEntry = top.first(where: { factor.events[$0.index].datePrecision != .day }) {
+                    let vague = Self.known(factor.events[vagueEntry.index], asOf)
                     path.append(
                         "\(vague.datePrecision.describe(vague.date)): dated to the \(vague.datePrecision.rawValue) only, recency counted from its last day (\(vague.latest(asOf: context.asOf)))"
                     )
@@ -307,7 +329,7 @@ public struct ConflictProximityRule: Rule {
                             ? "located approximately (\(Self.locatedText(nearest.event))) → one level lower"
                             : "located only to its region (\(Self.locatedText(nearest.event))) → two levels lower")
                 }
-                var message = "\(place.phrase) is \(Self.km(nearest.distance)) from \(eventPlace) (\(Self.eventLabel(nearest.event)): \(nearest.event.what))"
+                var message = "\(place.phrase) is \(Self.km(nearest.distance)) from \(eventPlace) (\(nearestTexts.headline))"
                 if entries.count > 1 {
                     message += "; \(entries.count) events within \(Self.km(bandsKm[band])) \(windowText(window))\(killedText)"
                 }
@@ -321,9 +343,9 @@ public struct ConflictProximityRule: Rule {
             }
             consider(
                 Candidate(
-                    severity: severity, fromEvent: true, distance: nearest.distance,
-                    latest: ordered[0].event.date,
-                    events: cited.map { ($0.event, $0.distance) }, eventsNotCited: entries.count - cited.count,
+                    severity: severity, fromEvent: true, distance: nearestEntry.distance,
+                    latest: top[0].date,
+                    events: top.map { ($0.index, $0.distance) }, eventsNotCited: entries.count - top.count,
                     text: text))
         }
         // Areas: a point with a radius, or polygons with an optional margin.
@@ -368,8 +390,8 @@ public struct ConflictProximityRule: Rule {
             // Only events located inside the area count for it: an event without a place (a
             // nationwide count) is never placed inside a circle.
             let allRecent = findRecentEvents()
-            let recentEvents = allRecent.filter { event in event.location.map { Self.covers(area, $0) } ?? false }
-            let unplaced = allRecent.filter { $0.location == nil }.count
+            let recentEvents = allRecent.filter { factor.events[$0].location.map { Self.covers(area, $0) } ?? false }
+            let unplaced = allRecent.filter { factor.events[$0].location == nil }.count
             let recent = !recentEvents.isEmpty
             let severity: Severity = recent ? .high : .medium
             let cited = Array(recentEvents.suffix(3))
@@ -396,7 +418,7 @@ public struct ConflictProximityRule: Rule {
                         ? "\(recentEvents.count) event(s) located in the area in the last \(settings.conflictFullWeightDays) days → high"
                         : "no event located in the area in the last \(settings.conflictFullWeightDays) days → medium")
                         + (unplaced > 0
-                            ? "; \(unplaced) event(s) without a place (\(allRecent.filter { $0.location == nil }.map(\.when).joined(separator: ", "))) not placed in it"
+                            ? "; \(unplaced) event(s) without a place (\(allRecent.filter { factor.events[$0].location == nil }.map { Self.known(factor.events[$0], context.asOf).when }.joined(separator: ", "))) not placed in it"
                             : ""),
                 ]
                 return (path, message, exposure)
@@ -404,8 +426,8 @@ public struct ConflictProximityRule: Rule {
             consider(
                 Candidate(
                     severity: severity, fromEvent: false, distance: area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance,
-                    latest: cited.first?.date ?? Day(ordinal: 0),
-                    events: cited.map { event in (event, event.location.map { location.distanceKm(to: $0) }) },
+                    latest: cited.first.map { factor.events[$0].date } ?? Day(ordinal: 0),
+                    events: cited.map { position in (position, factor.events[position].location.map { location.distanceKm(to: $0) }) },
                     eventsNotCited: max(0, recentEvents.count - cited.count), text: text))
         }
         guard var chosen = best else { return nil }
@@ -452,11 +474,15 @@ public struct ConflictProximityRule: Rule {
         path = assessment.path(rule: description.id)
         exposure.severity = chosen.severity
         exposure.bands = bands
-        exposure.events = chosen.events.map { Exposure.CitedEvent($0.event, distanceKm: $0.distance) }
+        exposure.events = chosen.events.map { Exposure.CitedEvent(Self.known(factor.events[$0.position], context.asOf), distanceKm: $0.distance) }
         exposure.eventsNotCited = chosen.eventsNotCited
         exposure.steps = assessment.steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
         exposure.destination = place.destination
-        var evidence = context.evidence(for: factor, events: chosen.events.map(\.event).sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") })
+        var evidence = context.evidence(
+            for: factor,
+            eventPositions: chosen.events.map(\.position).sorted { a, b in
+                (factor.events[a].date, factor.events[a].id ?? "") < (factor.events[b].date, factor.events[b].id ?? "")
+            })
         if let target = factor.targets.first(where: { message.containsBytes(of: $0.name) }) {
             evidence.append(Evidence(record: factor.id, fact: "Named likely target: \(target.name)"))
         }
@@ -465,6 +491,58 @@ public struct ConflictProximityRule: Rule {
             subject: place.id, subjectKind: place.kind, subjectName: place.name, factor: factor,
             message: message, path: path, exposure: exposure, evidence: evidence,
             recommendations: factor.recommendations + place.recommendations)
+    }
+
+    /// The event as known on `asOf` (`RiskEvent.asKnown(on:)`), or as it is when it starts later.
+    static func known(_ event: RiskEvent, _ asOf: Day) -> RiskEvent { event.asKnown(on: asOf) ?? event }
+
+    /// A factor's events as the rule reads them, made once per run (`RuleContext.conflictEvents(for:)`):
+    /// what the band counts need of each, and the texts a finding cites it by.
+    struct ConflictEvents: Sendable {
+        static let empty = ConflictEvents(facts: [], texts: [])
+
+        /// By the event's position in `RiskFactor.events`.
+        var facts: [EventFacts]
+        /// By the event's position in `RiskFactor.events`.
+        var texts: [EventTexts]
+    }
+
+    /// The texts of one event as known on the as-of date.
+    struct EventTexts: Sendable {
+        /// "event MOZ1234 of 2020-08-12: what happened" (`eventLabel` and `what`).
+        var headline: String
+        /// " (3 killed)", or empty (`killed`).
+        var killed: String
+        /// "MOZ1234 of 2020-08-12 (3 killed)": the event in a list of cited events.
+        var listed: String
+
+        init(_ event: RiskEvent) {
+            headline = "\(ConflictProximityRule.eventLabel(event)): \(event.what)"
+            killed = ConflictProximityRule.killed(event.fatalities, prefix: " (", suffix: ")")
+            listed = event.label + killed
+        }
+    }
+
+    /// What the band counts need of one of a factor's events as known on the as-of date: made
+    /// once per run for each factor (`RuleContext.conflictEvents(for:)`), read per hit.
+    struct EventFacts: Sendable {
+        /// Whether the event exists on the as-of date (it starts on or before it).
+        var isKnown: Bool
+        var date: Day
+        /// `RiskEvent.latest(asOf:)` of the event as known on the as-of date.
+        var latest: Day
+        /// `imprecision(_:)` of the event.
+        var imprecision: UInt8
+        var fatalities: Int?
+
+        init(_ event: RiskEvent, asOf: Day) {
+            let known = event.asKnown(on: asOf)
+            isKnown = known != nil
+            date = event.date
+            latest = (known ?? event).latest(asOf: asOf)
+            imprecision = UInt8(ConflictProximityRule.imprecision(event))
+            fatalities = event.fatalities
+        }
     }
 
     /// Whether a site lies in an area: within a point's radius, or inside a polygon or its margin.
@@ -519,5 +597,19 @@ public struct ConflictProximityRule: Rule {
 
     static func km(_ value: Double) -> String {
         Kilometres.text(value)
+    }
+}
+
+extension RuleContext {
+    /// The factor's events as conflict-proximity reads them (`ConflictProximityRule.ConflictEvents`),
+    /// as known on the as-of date: made at the first site near the factor's events and shared
+    /// by the run.
+    func conflictEvents(for factor: RiskFactor) -> ConflictProximityRule.ConflictEvents {
+        let key = RuleRunMemo.PartsKey(factor: factor.id, asOf: asOf)
+        return runMemo.conflictEvents.value(for: key) {
+            ConflictProximityRule.ConflictEvents(
+                facts: factor.events.map { ConflictProximityRule.EventFacts($0, asOf: asOf) },
+                texts: factor.events.map { ConflictProximityRule.EventTexts(ConflictProximityRule.known($0, asOf)) })
+        }
     }
 }

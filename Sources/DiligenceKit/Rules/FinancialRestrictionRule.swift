@@ -64,9 +64,9 @@ public struct FinancialRestrictionRule: Rule {
         let touches = elsewhere ? "; the flow touches \(leg.country.name) (\(leg.partsText))" : ""
         let what: String
         switch flow.kind {
-        case .goods: what = "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name)"
+        case .goods: what = "\(flow.directionTitle) \(preposition) \(flow.country.name)"
         case .payment, .remittance:
-            what = "\(flow.kind.rawValue.capitalized) \(flow.direction == .export ? "sent" : "received") \(preposition) \(flow.country.name)"
+            what = "\(flow.kind == .payment ? "Payment" : "Remittance") \(flow.direction == .export ? "sent" : "received") \(preposition) \(flow.country.name)"
         }
         let message =
             exemptOnly

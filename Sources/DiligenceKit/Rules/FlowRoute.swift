@@ -158,7 +158,7 @@ extension TradeFlow {
     var defaultName: String {
         let preposition = direction == .export ? "to" : "from"
         switch kind {
-        case .goods: return "\(direction.rawValue.capitalized) \(preposition) \(country.name)"
+        case .goods: return "\(directionTitle) \(preposition) \(country.name)"
         case .payment: return "Payment \(preposition) \(country.name)"
         case .remittance: return "Remittance \(preposition) \(country.name)"
         }
@@ -168,7 +168,18 @@ extension TradeFlow {
     /// category)": what they are is unknown, so no exemption can cover them (a flow declared as
     /// `rice` with the code of cut flowers is not exempt as basic necessities).
     func unclassifiedGoods(_ vocabularies: Vocabularies) -> [String] {
-        hsCodes.filter { vocabularies[.goods].goods(forHSCode: $0).isEmpty }.map { "HS \($0) (no goods category)" }
+        guard !hsCodes.isEmpty else { return [] }
+        let goods = vocabularies[.goods]
+        return hsCodes.filter { !goods.classifies(hsCode: $0) }.map { "HS \($0) (no goods category)" }
+    }
+
+    /// "Export", "Import": the direction's raw value capitalised, without Foundation's
+    /// word-by-word `capitalized` for each finding.
+    var directionTitle: String {
+        switch direction {
+        case .export: return "Export"
+        case .import: return "Import"
+        }
     }
 
     /// "export to Mali", "payment sent to Mali", "remittance received from Mali".
@@ -178,5 +189,13 @@ extension TradeFlow {
         case .goods: return "\(direction.rawValue) \(preposition) \(country.name)"
         case .payment, .remittance: return "\(kind.rawValue) \(direction == .export ? "sent" : "received") \(preposition) \(country.name)"
         }
+    }
+}
+
+extension Vocabulary {
+    /// Whether a goods category covers the HS code (`goods(forHSCode:)` is not empty), without
+    /// sorting the categories that do.
+    func classifies(hsCode code: String) -> Bool {
+        terms.values.contains { term in term.hsPrefixes.contains { code.hasPrefix($0) } }
     }
 }

@@ -243,7 +243,7 @@ public struct HumanRightsObligationsRule: Rule {
         for party in policy.counterparties where party.role == "security-contractor" {
             for factor in context.factors(.armedConflict, in: party.country)
             where reach.inReach(of: factor, in: party.country, self, context) {
-                named.insert(TextFolding.key(party.name))
+                named.insert(context.foldedName(party.name))
                 findings.append(
                     finding(
                         subject: party.id, kind: .counterparty, name: party.name, country: party.country, mark: party.mark,
@@ -251,10 +251,10 @@ public struct HumanRightsObligationsRule: Rule {
             }
         }
         for site in policy.sites {
-            guard let provider = site.securityProvider, !named.contains(TextFolding.key(provider)) else { continue }
+            guard let provider = site.securityProvider, !named.contains(context.foldedName(provider)) else { continue }
             let conflicts = context.factors(.armedConflict, in: site.country)
             guard !conflicts.isEmpty else { continue }
-            let location = conflictRule.place(site, context.destinations)?.location
+            let location = ConflictProximityRule.location(of: site, context.destinations)
             for factor in conflicts where location.map({ inReach($0, factor, context) }) ?? true {
                 findings.append(
                     finding(
@@ -265,11 +265,6 @@ public struct HumanRightsObligationsRule: Rule {
         return findings
     }
 
-    /// The rule that places sites and travel destinations: made once (its description's texts
-    /// were made again for every site a provider check placed).
-    private static let conflictRule = ConflictProximityRule()
-    private var conflictRule: ConflictProximityRule { Self.conflictRule }
-
     /// Whether a place lies where the conflict is: inside one of its areas, or within the
     /// outermost conflict band of one of its located events known on the as-of date; anywhere
     /// in the country when the conflict is bound to no place.
@@ -277,8 +272,14 @@ public struct HumanRightsObligationsRule: Rule {
         guard factor.isPlaceBound else { return true }
         if factor.areas.contains(where: { ConflictProximityRule.covers($0, location) }) { return true }
         let reach = context.settings.conflictBandsKm.max() ?? 0
+        // Known on the as-of date (`asKnown(on:)` is nil exactly when the event starts later),
+        // read in place rather than copied; an event farther in latitude alone than the reach
+        // (a millimetre of slack for rounding) is out of it without trigonometry.
+        let asOf = context.asOf
+        let latitudeReach = reach + 1e-6
         return factor.events.contains { event in
-            guard event.asKnown(on: context.asOf) != nil, let place = event.location else { return false }
+            guard event.date <= asOf, let place = event.location else { return false }
+            if abs(place.lat - location.lat) * .pi / 180 * Coordinate.earthRadiusKm > latitudeReach { return false }
             return place.distanceKm(to: location) <= reach
         }
     }
@@ -287,8 +288,14 @@ public struct HumanRightsObligationsRule: Rule {
     /// that cannot be placed), sites first, in the policy's order.
     func operationLocations(in country: Country, _ context: RuleContext) -> [Coordinate?] {
         let policy = context.policy
-        return policy.sites.filter { $0.country == country }.map { conflictRule.place($0, context.destinations)?.location }
-            + policy.travel.filter { $0.country == country }.map { conflictRule.place($0, context.destinations, context.settings)?.location }
+        var locations: [Coordinate?] = []
+        for site in policy.sites where site.country == country {
+            locations.append(ConflictProximityRule.location(of: site, context.destinations))
+        }
+        for trip in policy.travel where trip.country == country {
+            locations.append(ConflictProximityRule.location(of: trip, context.destinations))
+        }
+        return locations
     }
 
     /// Whether the company's operations in a country (sites, travel destinations) reach a
@@ -317,5 +324,13 @@ public struct HumanRightsObligationsRule: Rule {
             answers[key] = answer
             return answer
         }
+    }
+}
+
+extension RuleContext {
+    /// `TextFolding.key` of a security provider's or contractor's name, folded once per run (a
+    /// portfolio names the same few providers in many policies, most with accents).
+    func foldedName(_ name: String) -> String {
+        runMemo.foldedNames.value(for: ExactText(name)) { TextFolding.key(name) }
     }
 }

@@ -126,13 +126,21 @@ public struct NotAssessedRule: Rule {
     func tradeEndFindings(_ context: RuleContext) -> [Finding] {
         let policy = context.policy
         var findings: [Finding] = []
+        // Each site country's measure, found once per policy (flows share the company's sites).
+        var measures: [Country: RiskFactor?] = [:]
+        func measure(in country: Country) -> RiskFactor? {
+            if let known = measures[country] { return known }
+            let found = Self.measure(in: country, context)
+            measures[country] = .some(found)
+            return found
+        }
         for (flow, route) in zip(policy.trade, context.routes) {
             let name = flow.name ?? flow.defaultName
             let end = flow.direction == .export ? "origin" : "destination"
             switch route.ownEnd {
             case .possible(let countries):
                 // The first site country under a measure that makes the end matter.
-                let measured = countries.lazy.compactMap { country in Self.measure(in: country, context).map { (country, $0) } }.first
+                let measured = countries.lazy.compactMap { country in measure(in: country).map { (country, $0) } }.first
                 guard let (first, factor) = measured else { continue }
                 let names = countries.map(\.name).joined(separator: ", ")
                 findings.append(
@@ -140,7 +148,7 @@ public struct NotAssessedRule: Rule {
                         rule: description.id, severity: .low, policy: policy, mark: flow.mark, subject: flow.id,
                         subjectKind: .trade, subjectName: name, factor: nil,
                         message:
-                            "\(name) does not say which of the company's sites trades it, and the company has sites in \(names): its \(end) was judged as each of them, and \(first.name) is under \(factor.title.lowercasedFirst)",
+                            "\(name) does not say which of the company's sites trades it, and the company has sites in \(names): its \(end) was judged as each of them, and \(first.name) is under \(context.parts(for: factor).titleInSentence)",
                         path: [
                             name, "\(end) not declared, no `site`", "the company's sites are in \(names): each judged as a possible \(end)",
                             "\(first.name): \(factor.id)", "\(description.id) → low",

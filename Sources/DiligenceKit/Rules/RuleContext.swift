@@ -98,6 +98,26 @@ public final class RuleContext: Sendable {
         }
     }
 
+    /// `evidence(for:events:)` of the events at `positions` in `factor.events`, each as known on
+    /// the as-of date: the same lines, found by the positions (a few integers) instead of the
+    /// events' texts, and shared by the findings that cite the same events.
+    func evidence(for factor: RiskFactor, eventPositions positions: [Int]) -> [Evidence] {
+        let parts = parts(for: factor)
+        if positions.isEmpty { return parts.evidenceAround }
+        let key = RuleRunMemo.PositionsKey(factor: factor.id, asOf: asOf, positions: positions)
+        return runMemo.eventLinesByPosition.value(for: key) {
+            var lines: [Evidence] = []
+            lines.reserveCapacity(positions.count + parts.evidenceAround.count)
+            lines.append(parts.evidenceAround[0])
+            for position in positions {
+                let event = factor.events[position].asKnown(on: asOf) ?? factor.events[position]
+                lines.append(Evidence(record: factor.id, fact: event.evidenceFact, date: event.evidenceDate, reference: nil))
+            }
+            lines += parts.evidenceAround.dropFirst()
+            return lines
+        }
+    }
+
     /// The factor's texts and events as of the as-of date, made at its first finding of the run
     /// and shared by the rest: a finding costs what is its own, not the factor's again.
     public func parts(for factor: RiskFactor) -> FactorParts {
@@ -239,6 +259,14 @@ final class RuleRunMemo: Sendable {
         }
     }
 
+    /// Evidence lines by the positions of the cited events in the factor's events
+    /// (`RuleContext.evidence(for:eventPositions:)`).
+    struct PositionsKey: Hashable {
+        var factor: String
+        var asOf: Day
+        var positions: [Int]
+    }
+
     struct CityKey: Hashable {
         var city: ExactText
         var country: Country
@@ -248,6 +276,8 @@ final class RuleRunMemo: Sendable {
     let parts = Memo<PartsKey, FactorParts>(capacity: 100_000)
     /// `RuleContext.evidence(for:events:)`'s lines for the events a finding cites.
     let eventLines = Memo<EventLinesKey, [Evidence]>(capacity: 20_000)
+    /// `RuleContext.evidence(for:eventPositions:)`'s lines.
+    let eventLinesByPosition = Memo<PositionsKey, [Evidence]>(capacity: 20_000)
     /// The factors in force by country and kind, per as-of date (`RuleContext.factors`).
     let inForce = Memo<Day, FactorsInForce>(capacity: 16)
     /// input-plausibility's candidate places for a site's city (a portfolio names the same
@@ -258,9 +288,18 @@ final class RuleRunMemo: Sendable {
     /// the same counterparties in many policies, and folding and splitting a name is most of
     /// what looking for it in events costs.
     let nameWords = Memo<[ExactText], [[String]]>(capacity: 100_000)
+    /// human-rights-obligations' folded security provider names (`RuleContext.foldedName(_:)`).
+    let foldedNames = Memo<ExactText, String>(capacity: 100_000)
+    /// announced-measure's measures announced but not in force, per as-of date.
+    let announced = Memo<Day, AnnouncedMeasureRule.Announced>(capacity: 16)
     /// shutdown-exposure's account of a factor's events when all of them reach the site
     /// (`ShutdownExposureRule.Reach`): the same for every site of the run.
     let shutdownReach = Memo<PartsKey, ShutdownExposureRule.Reach>(capacity: 1_000)
+    /// shutdown-exposure's folded regions of each of a factor's events (`RuleContext.shutdownRegions(for:)`).
+    let shutdownRegions = Memo<PartsKey, [[String]?]>(capacity: 1_000)
+    /// conflict-proximity's account of a factor's events as known on the as-of date
+    /// (`RuleContext.conflictEvents(for:)`).
+    let conflictEvents = Memo<PartsKey, ConflictProximityRule.ConflictEvents>(capacity: 10_000)
 }
 
 extension FactorKind {

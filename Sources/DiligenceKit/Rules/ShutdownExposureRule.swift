@@ -35,10 +35,18 @@ public struct ShutdownExposureRule: Rule {
         let dependencies = context.vocabularies[.dependencies]
         let continuity = context.vocabularies[.continuity]
         for site in context.policy.sites where !site.dependsOn.isEmpty {
+            // The site's region and city, folded once per site (not again for every event).
+            var siteNames: [String]?
             for factor in context.factors(.internetShutdown, in: site.country) {
                 let parts = context.parts(for: factor)
                 // Events up to the as-of date; regional ones only where the site is (or may be).
-                let events = parts.events.filter { Self.reaches($0, site) }
+                // The regions each event names are folded once per run; when every event reaches
+                // the site (national shutdowns), the factor's own array is used, not a copy.
+                let regions = context.shutdownRegions(for: factor)
+                let names = siteNames ?? [site.region, site.city].compactMap { $0 }.map(TextFolding.key)
+                siteNames = names
+                let reaching = regions.indices.filter { Self.reaches(regions: regions[$0], siteNames: names) }
+                let events = reaching.count == parts.events.count ? parts.events : reaching.map { parts.events[$0] }
                 guard !events.isEmpty else { continue }
                 // Every event reaches most sites (national shutdowns): what the findings say of
                 // them is then the factor's, worked out at its first site of the run.
@@ -150,10 +158,30 @@ public struct ShutdownExposureRule: Rule {
     /// Whether a shutdown event reaches the site: national events always; regional ones when
     /// their `region` names the site's region or city, or the site gives neither.
     static func reaches(_ event: RiskEvent, _ site: Site) -> Bool {
-        guard event.scope == "regional", let regions = event.region else { return true }
-        let names = [site.region, site.city].compactMap { $0 }.map(TextFolding.key)
-        guard !names.isEmpty else { return true }
-        let areas = regions.split(whereSeparator: { ",;/|".contains($0) }).map { TextFolding.key(String($0)) }.filter { !$0.isEmpty }
+        reaches(regions: regions(of: event), siteNames: [site.region, site.city].compactMap { $0 }.map(TextFolding.key))
+    }
+
+    /// The regions a regional event names, folded (nil for an event that reaches every site:
+    /// national, or regional without a `region`).
+    static func regions(of event: RiskEvent) -> [String]? {
+        guard event.scope == "regional", let regions = event.region else { return nil }
+        return regions.split(whereSeparator: { ",;/|".contains($0) }).map { TextFolding.key(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// `reaches(_:_:)` from the event's folded regions (`regions(of:)`) and the site's folded
+    /// region and city.
+    static func reaches(regions areas: [String]?, siteNames names: [String]) -> Bool {
+        guard let areas, !names.isEmpty else { return true }
         return names.contains { name in areas.contains { $0 == name || $0.contains(name) || name.contains($0) } }
+    }
+}
+
+extension RuleContext {
+    /// `ShutdownExposureRule.regions(of:)` of each of the factor's events as known on the as-of
+    /// date (`FactorParts.events` order), folded once per run.
+    func shutdownRegions(for factor: RiskFactor) -> [[String]?] {
+        runMemo.shutdownRegions.value(for: RuleRunMemo.PartsKey(factor: factor.id, asOf: asOf)) {
+            parts(for: factor).events.map(ShutdownExposureRule.regions(of:))
+        }
     }
 }

@@ -29,22 +29,30 @@ public struct StaleIntelligenceRule: Rule {
         // looked up again for every later finding.
         var judged: Set<String> = []
         let all = context.findings
+        // The worst severity among the findings each record supports, found in one pass (each
+        // stale record looked through every finding again).
+        var worst: [String: Severity] = [:]
+        for index in all.indices {
+            let severity = all[index].severity
+            for id in all[index].factors where worst[id].map({ severity > $0 }) ?? true { worst[id] = severity }
+        }
         for index in all.indices.sorted(by: { all[$0] < all[$1] }) {
-            let finding = all[index]
-            for id in finding.factors where !seen.contains(id) && judged.insert(id).inserted {
+            // Where the finding is, read in place (each finding was copied whole).
+            let mark = Mark(line: all[index].line, column: all[index].column)
+            for id in all[index].factors where !seen.contains(id) && judged.insert(id).inserted {
                 guard let factor = context.database.factor(id: id) else {
-                    if let stale = staleSnapshot(behind: id, finding, context, seen: &seen) { findings.append(stale) }
+                    if let stale = staleSnapshot(behind: id, at: mark, context, worst: worst[id], seen: &seen) { findings.append(stale) }
                     continue
                 }
                 let age = factor.reviewed.days(until: context.asOf)
                 guard age > context.settings.staleAfterDays else { continue }
                 seen.insert(id)
                 let assessment = assess(
-                    supporting: id, context, lines: [factor.id, "reviewed \(factor.reviewed)", "\(age) days > \(context.settings.staleAfterDays)"])
+                    worst: worst[id], lines: [factor.id, "reviewed \(factor.reviewed)", "\(age) days > \(context.settings.staleAfterDays)"])
                 let severity = assessment.severity
                 var stale = Finding(
                     rule: description.id, severity: severity, policy: context.policy,
-                    mark: Mark(line: finding.line, column: finding.column), subject: factor.id, subjectKind: .factor,
+                    mark: mark, subject: factor.id, subjectKind: .factor,
                     subjectName: factor.title, factor: nil,
                     message:
                         "\(factor.id) (\(factor.title)) was last reviewed on \(factor.reviewed), \(age) days before \(context.asOf); the findings it supports may be out of date",
@@ -59,14 +67,16 @@ public struct StaleIntelligenceRule: Rule {
     }
 
     /// Medium when a finding the stale record supports is high or critical, low otherwise.
-    func assess(supporting id: String, _ context: RuleContext, lines: [String]) -> SeverityAssessment {
-        let worst = context.findings.lazy.filter { $0.factors.contains(id) }.map(\.severity).max() ?? .info
+    func assess(worst: Severity?, lines: [String]) -> SeverityAssessment {
+        let worst = worst ?? .info
         return SeverityAssessment(start: worst >= .high ? .medium : .low, lines: lines)
     }
 
     /// A listed entity's imported list whose snapshot is older than the limit: the same finding
     /// as for a factor, about the snapshot (once per snapshot per policy).
-    func staleSnapshot(behind id: String, _ finding: Finding, _ context: RuleContext, seen: inout Set<String>) -> Finding? {
+    func staleSnapshot(
+        behind id: String, at mark: Mark, _ context: RuleContext, worst: Severity?, seen: inout Set<String>
+    ) -> Finding? {
         guard !context.database.snapshots.isEmpty, let entity = context.database.entities.first(where: { $0.id == id }),
             let snapshot = context.database.snapshots.first(where: { $0.file == entity.file }), !seen.contains(snapshot.relative)
         else { return nil }
@@ -74,12 +84,12 @@ public struct StaleIntelligenceRule: Rule {
         guard age > context.settings.staleAfterDays else { return nil }
         seen.insert(snapshot.relative)
         let assessment = assess(
-            supporting: id, context, lines: [snapshot.relative, "snapshot \(snapshot.date)", "\(age) days > \(context.settings.staleAfterDays)"])
+            worst: worst, lines: [snapshot.relative, "snapshot \(snapshot.date)", "\(age) days > \(context.settings.staleAfterDays)"])
         let severity = assessment.severity
         let name = "\(snapshot.source.displayName) snapshot \(snapshot.relative)"
         var stale = Finding(
             rule: description.id, severity: severity, policy: context.policy,
-            mark: Mark(line: finding.line, column: finding.column), subject: snapshot.relative, subjectKind: .factor,
+            mark: mark, subject: snapshot.relative, subjectKind: .factor,
             subjectName: name, factor: nil,
             message: "\(name), behind \(id), is a snapshot of \(snapshot.date), \(age) days before \(context.asOf); listings may have changed since",
             path: assessment.path(rule: description.id),

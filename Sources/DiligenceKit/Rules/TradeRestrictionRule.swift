@@ -32,21 +32,30 @@ public struct TradeRestrictionRule: Rule {
                 context.factors(.tradeRestriction, .sanction, in: country)
                     .filter { $0.kind == .tradeRestriction || !$0.affects.goods.isEmpty || !$0.affects.directions.isEmpty }
             }
+            // The flow's HS codes no goods category covers: the same under every factor.
+            var unclassified: [String]?
             for (leg, factor) in touched {
-                if let finding = judge(flow, route, leg, factor, context) { findings.append(finding) }
+                if let finding = judge(flow, route, leg, factor, context, unclassified: &unclassified) { findings.append(finding) }
             }
         }
         return findings
     }
 
-    private func judge(_ flow: TradeFlow, _ route: FlowRoute, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ context: RuleContext) -> Finding? {
+    private func judge(
+        _ flow: TradeFlow, _ route: FlowRoute, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ context: RuleContext,
+        unclassified: inout [String]?
+    ) -> Finding? {
         if !factor.affects.directions.isEmpty, factor.affects.directions.allSatisfy({ !leg.directions(flow).contains($0) }) { return nil }
         // An HS code no category covers is a good of unknown kind: restricted where every good
         // is, never exempt.
-        let restrictedGoods =
-            factor.affects.goods.isEmpty
-            ? flow.goods + flow.unclassifiedGoods(context.vocabularies)
-            : flow.goods.filter { factor.affects.goods.contains($0) }
+        let restrictedGoods: [String]
+        if factor.affects.goods.isEmpty {
+            let unknown = unclassified ?? flow.unclassifiedGoods(context.vocabularies)
+            unclassified = unknown
+            restrictedGoods = unknown.isEmpty ? flow.goods : flow.goods + unknown
+        } else {
+            restrictedGoods = flow.goods.filter { factor.affects.goods.contains($0) }
+        }
         if !factor.affects.goods.isEmpty, restrictedGoods.isEmpty, !flow.goods.isEmpty { return nil }
         let exempt = restrictedGoods.filter { factor.exemptGoods.contains($0) }
         let notExempt = restrictedGoods.filter { !factor.exemptGoods.contains($0) }
@@ -62,16 +71,16 @@ public struct TradeRestrictionRule: Rule {
         if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
         if flow.goods.isEmpty {
             message =
-                "\(flow.direction.rawValue.capitalized) \(preposition) \(flow.country.name) declares no goods, and \(title) is in force; exemptions cannot be applied to undeclared goods"
+                "\(flow.directionTitle) \(preposition) \(flow.country.name) declares no goods, and \(title) is in force; exemptions cannot be applied to undeclared goods"
             path.append("goods not declared")
         } else if notExempt.isEmpty {
             severity = .info
             message =
-                "\(flow.direction.rawValue.capitalized) of \(exempt.joined(separator: ", ")) \(preposition) \(flow.country.name) falls under the exemptions of \(title)"
+                "\(flow.directionTitle) of \(exempt.joined(separator: ", ")) \(preposition) \(flow.country.name) falls under the exemptions of \(title)"
             path.append("goods: \(exempt.joined(separator: ", ")) (all exempt)")
         } else {
             message =
-                "\(flow.direction.rawValue.capitalized) of \(notExempt.joined(separator: ", ")) \(preposition) \(flow.country.name) is restricted: \(title)"
+                "\(flow.directionTitle) of \(notExempt.joined(separator: ", ")) \(preposition) \(flow.country.name) is restricted: \(title)"
             if !exempt.isEmpty { message += " (\(exempt.joined(separator: ", ")) exempt)" }
             path.append("goods: \(notExempt.joined(separator: ", ")) (not exempt)")
         }
