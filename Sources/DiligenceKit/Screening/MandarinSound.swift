@@ -70,6 +70,27 @@ enum MandarinSound {
     /// Arabic's ح ("علي هنري", Ali Henri, is no "li hongri").
     static let nativeSounds: Set<Unicode.Scalar> = Set("عحقطضصظثذע".unicodeScalars)
 
+    /// The runs of ASCII letters of a Latin text, lower case, apostrophes dropped first
+    /// (`NameNormalizer.latinLower` split on everything but ASCII letters). An ASCII text (the
+    /// Latin form mostly is) is read by its bytes.
+    static func lowerLetterWords(_ latin: String) -> [String] {
+        guard latin.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return latin.lowercased().filter { $0 != "'" && $0 != "’" }.split { !($0.isASCII && $0.isLetter) }.map(String.init)
+        }
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in latin.utf8 where byte != UInt8(ascii: "'") {
+            if ASCII.isLetter(byte) {
+                word.append(ASCII.lowercased(byte))
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
+    }
+
     /// Whether a name has a letter of `nativeSounds`.
     static func hasNativeSound(_ name: String) -> Bool {
         name.unicodeScalars.contains { nativeSounds.contains($0) }
@@ -323,11 +344,13 @@ extension NameScreener {
     /// script, Thai, Devanagari or Bengali (`MandarinSound`), its readings as the list's pinyin
     /// words, with the words their matches' reason starts with ("read as Chinese written in
     /// Greek, Σια Μπαολόνγκ → xia baolong: ...").
-    func mandarinReadings(of query: ScreeningQuery) -> [(name: String, why: String)] {
+    /// `latin` is `Transliterator.latin` of the query's name when the caller has it (the
+    /// normaliser made it), nil to make it here.
+    func mandarinReadings(of query: ScreeningQuery, latin: String? = nil) -> [(name: String, why: String)] {
         guard let script = MandarinSound.script(of: query.name), !MandarinSound.hasNativeSound(query.name) else { return [] }
         // The words of the Latin form, not the name's tokens: a Chinese syllable may be a word
         // the normaliser sets aside ("sia", Xia, is the Latvian legal form SIA).
-        let words = NameNormalizer.latinLower(query.name).split { !($0.isASCII && $0.isLetter) }.map(String.init)
+        let words = MandarinSound.lowerLetterWords(latin ?? Transliterator.latin(query.name))
         guard (2...4).contains(words.count) else { return [] }
         let abjad = script == .arabic || script == .hebrew
         // A Chinese name opens with its surname: a first word that sounds like none of the
@@ -392,10 +415,10 @@ extension NameScreener {
     /// Chinese name gives: a listed person whose every word is pinyin (`MandarinSound.listedSkeleton`)
     /// and matched. Per entity the best, a reading's match saying so in `why`.
     func withMandarinReadings(
-        _ matches: [ScreeningMatch], of query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool,
+        _ matches: [ScreeningMatch], of query: ScreeningQuery, latin: String? = nil, threshold: Double, scratch: inout Scratch, exhaustive: Bool,
         hadCandidates: inout Bool
     ) -> [ScreeningMatch] {
-        let readings = mandarinReadings(of: query)
+        let readings = mandarinReadings(of: query, latin: latin)
         guard !readings.isEmpty else { return matches }
         return withReadings(
             matches, of: query, readings, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates

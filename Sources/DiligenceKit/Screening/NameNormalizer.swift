@@ -194,10 +194,17 @@ public struct NameNormalizer: Sendable {
 
     /// Normalises a name.
     public func normalize(_ name: String) -> NormalizedName {
+        normalizeKeepingLatin(name).name
+    }
+
+    /// Normalises a name, and gives `Transliterator.latin` of the name too (made on the way),
+    /// nil for a name longer than `maxCharacters` bytes, of which only the start is normalised.
+    func normalizeKeepingLatin(_ name: String) -> (name: NormalizedName, latin: String?) {
         let cut = name.utf8.count > Self.maxCharacters ? String(name.prefix(Self.maxCharacters)) : name
         // ASCII needs no transliteration (`Transliterator.latin` returns it unchanged).
         let ascii = cut.utf8.allSatisfy { $0 < 0x80 }
         var (romanised, transcribed) = ascii ? (cut, []) : Transliterator.latinAndTranscriptions(cut)
+        let latinOfName = name.utf8.count > Self.maxCharacters ? nil : romanised
         if romanised != cut {
             // Chinese names in Palladius Cyrillic in pinyin, Korean names written the Russian
             // way in the lists' spelling (`ChineseCyrillic`, `KoreanCyrillic`).
@@ -220,7 +227,7 @@ public struct NameNormalizer: Sendable {
         if !transcribed.isEmpty { Self.markTranscriptions(&name, transcribed) }
         // Arabic script and Hebrew are not ASCII.
         if !ascii, AbjadComparison.isAbjad(cut) { Self.markAbjad(&name, source: cut) }
-        return name
+        return (name, latinOfName)
     }
 
     /// Marks the tokens that came from a word written in Arabic script or Hebrew: they are read
@@ -291,12 +298,12 @@ public struct NameNormalizer: Sendable {
         let othersCapitalised = zip(words, isCapitals).allSatisfy { word, capitals in
             capitals || ASCII.isUpper(text[word.lowerBound]) || !ASCII.isLetter(text[word.lowerBound])
         }
-        guard othersCapitalised, !containsLegalFormWord(text[...]) else { return (text, false) }
-        // Surname in capitals first: move it to the end.
-        if isCapitals.first == true, let split = isCapitals.firstIndex(of: false), !isCapitals[split...].contains(true) {
-            return (Array((words[split...] + words[..<split]).map { text[$0] }.joined(separator: [0x20])), true)
-        }
-        return (text, false)
+        // Surname in capitals first: move it to the end. (The legal-form test, which reads every
+        // word's forms, only where the order would change: "ACME Trading" keeps its order anyway.)
+        guard othersCapitalised, isCapitals.first == true, let split = isCapitals.firstIndex(of: false), !isCapitals[split...].contains(true),
+            !containsLegalFormWord(text[...])
+        else { return (text, false) }
+        return (Array((words[split...] + words[..<split]).map { text[$0] }.joined(separator: [0x20])), true)
     }
 
     /// Two letters or more, all capitals (other bytes ignored).
@@ -313,11 +320,20 @@ public struct NameNormalizer: Sendable {
     /// abbreviations joined: "S.A.") is a legal form.
     func containsLegalFormWord(_ text: ArraySlice<UInt8>) -> Bool {
         var found = false
-        for chunk in text.split(whereSeparator: ASCII.isSpace) where !found {
-            Self.forEachPlainWord(Self.joiningDottedLetters(chunk)) { word in
+        // The chunks between spaces, without an array of them.
+        var index = text.startIndex
+        while index < text.endIndex, !found {
+            guard !ASCII.isSpace(text[index]) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < text.endIndex, !ASCII.isSpace(text[end]) { end += 1 }
+            Self.forEachPlainWord(Self.joiningDottedLetters(text[index..<end])) { word in
                 found = forms(of: word).isLegalForm
                 return !found
             }
+            index = end
         }
         return found
     }

@@ -36,12 +36,13 @@ public final class NameScreener: Sendable {
     /// A query met before returns the answer given then; so does a name met before with
     /// another country that no listed name came near.
     public func screen(_ query: ScreeningQuery, threshold: Double) -> [ScreeningMatch] {
-        if let known = memo.answer(query, threshold: threshold) { return known }
+        let keys = ScreeningMemo.Keys(query, threshold)
+        if let known = memo.answer(keys) { return known }
         var scratch = memo.takeScratch { Scratch(names: index.nameCount, vocabulary: index.vocabularyCount) }
         var hadCandidates = false
         let matches = screen(query, threshold: threshold, scratch: &scratch, hadCandidates: &hadCandidates)
         memo.giveBack(scratch)
-        memo.remember(matches, for: query, threshold: threshold, hadCandidates: hadCandidates)
+        memo.remember(matches, for: keys, hadCandidates: hadCandidates)
         return matches
     }
 
@@ -63,10 +64,12 @@ public final class NameScreener: Sendable {
         var kind: ListedEntity.Kind?
         /// Positions of name tokens between the first and the last (middle names, for a person).
         var middle: Set<Int>
+        /// `Transliterator.latin` of the name, made by the normaliser (nil for a name it cut).
+        var latin: String? = nil
     }
 
     func prepare(_ query: ScreeningQuery) -> PreparedQuery {
-        let name = normalizer.normalize(query.name)
+        let (name, latin) = normalizer.normalizeKeepingLatin(query.name)
         let keys = name.tokens.map { Array($0.key.utf8) }
         let texts = name.tokens.map { Array($0.text.utf8) }
         let phonetics = keys.map { PhoneticKey.key($0[...]) }
@@ -95,7 +98,7 @@ public final class NameScreener: Sendable {
                     forms: forms, kind: token.kind, weight: capped(base, token.kind), cost: min(cost, self.cost(of: token.kind)),
                     isPatronymic: token.isPatronymic))
         }
-        return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, kind: kind, middle: middle)
+        return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, kind: kind, middle: middle, latin: latin)
     }
 
     func unseenWeight(_ key: String) -> Double {
@@ -210,7 +213,9 @@ public final class NameScreener: Sendable {
             hadCandidates: &hadCandidates)
         let readMatches = withTurkicReading(
             withKoreanSoundReadings(
-                withMandarinReadings(read, of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
+                withMandarinReadings(
+                    read, of: query, latin: prepared.latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
+                    hadCandidates: &hadCandidates),
                 of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
             of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
         return readMatches.sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }

@@ -6,32 +6,57 @@ import Foundation
 /// files), and working memory to reuse (sized by the list, so not allocated again for every
 /// query).
 final class ScreeningMemo: @unchecked Sendable {
-    /// A query, its name by its bytes (`ExactText`).
-    private struct Key: Hashable {
+    /// A query, its name by its bytes (`ExactText`), hashed by the name's hash made once
+    /// (`Keys`): a query is looked up twice and stored once.
+    fileprivate struct Key: Hashable {
         var name: ExactText
+        var nameHash: Int
         var country: Country?
         var kind: ListedEntity.Kind?
         var threshold: Double
 
-        init(_ query: ScreeningQuery, _ threshold: Double) {
-            name = ExactText(query.name)
-            country = query.country
-            kind = query.kind
-            self.threshold = threshold
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.nameHash == rhs.nameHash && lhs.country == rhs.country && lhs.kind == rhs.kind && lhs.threshold == rhs.threshold
+                && lhs.name == rhs.name
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(nameHash)
+            hasher.combine(country)
+            hasher.combine(kind)
+            hasher.combine(threshold)
         }
     }
 
     /// A query without its country: whether a name has candidates at all does not depend on it
     /// (the index's bound allows for the same-country bonus).
-    private struct NameKey: Hashable {
+    fileprivate struct NameKey: Hashable {
         var name: ExactText
+        var nameHash: Int
         var kind: ListedEntity.Kind?
         var threshold: Double
 
+        static func == (lhs: NameKey, rhs: NameKey) -> Bool {
+            lhs.nameHash == rhs.nameHash && lhs.kind == rhs.kind && lhs.threshold == rhs.threshold && lhs.name == rhs.name
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(nameHash)
+            hasher.combine(kind)
+            hasher.combine(threshold)
+        }
+    }
+
+    /// Both keys of a query, its name's bytes hashed once.
+    struct Keys {
+        fileprivate var query: Key
+        fileprivate var name: NameKey
+
         init(_ query: ScreeningQuery, _ threshold: Double) {
-            name = ExactText(query.name)
-            kind = query.kind
-            self.threshold = threshold
+            let text = ExactText(query.name)
+            let hash = text.hashValue
+            self.query = Key(name: text, nameHash: hash, country: query.country, kind: query.kind, threshold: threshold)
+            name = NameKey(name: text, nameHash: hash, kind: query.kind, threshold: threshold)
         }
     }
 
@@ -64,17 +89,17 @@ final class ScreeningMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [Scratch] = []
 
-    func answer(_ query: ScreeningQuery, threshold: Double) -> [ScreeningMatch]? {
-        if unmatchable.value(for: NameKey(query, threshold)) != nil { return [] }
-        return answers.value(for: Key(query, threshold))
+    func answer(_ keys: Keys) -> [ScreeningMatch]? {
+        if unmatchable.value(for: keys.name) != nil { return [] }
+        return answers.value(for: keys.query)
     }
 
     /// Remembers an answer; `hadCandidates` false: the name matches nothing whatever the country.
-    func remember(_ matches: [ScreeningMatch], for query: ScreeningQuery, threshold: Double, hadCandidates: Bool) {
+    func remember(_ matches: [ScreeningMatch], for keys: Keys, hadCandidates: Bool) {
         if hadCandidates {
-            answers.store(matches, for: Key(query, threshold))
+            answers.store(matches, for: keys.query)
         } else {
-            unmatchable.store(true, for: NameKey(query, threshold))
+            unmatchable.store(true, for: keys.name)
         }
     }
 

@@ -28,6 +28,8 @@ struct SpellingFolds: Sendable {
     }
 
     /// The folded word: every rule in order, then doubled letters collapsed (digits kept).
+    /// Patterns are found by a byte loop over the word's storage (no closure per position):
+    /// folding runs for every word two adjacent query words make (`NameScreener.joinedToken`).
     func apply(_ token: [UInt8]) -> [UInt8] {
         var word = token
         var spare: [UInt8] = []
@@ -42,19 +44,22 @@ struct SpellingFolds: Sendable {
                     word.removeLast(from.count)
                     word.append(contentsOf: to)
                 } else {
-                    guard let start = word.indices.first(where: { Self.matches(from, in: word, at: $0) }) else { continue }
-                    spare.removeAll(keepingCapacity: true)
-                    spare.append(contentsOf: word[..<start])
-                    var index = start
-                    while index < word.count {
-                        if Self.matches(from, in: word, at: index) {
+                    // Every occurrence, left to right, none overlapping.
+                    let replaced: Bool = word.withUnsafeBufferPointer { bytes in
+                        guard var next = Self.firstMatch(from, in: bytes, from: 0) else { return false }
+                        spare.removeAll(keepingCapacity: true)
+                        var index = 0
+                        while true {
+                            spare.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
                             spare.append(contentsOf: to)
-                            index += from.count
-                        } else {
-                            spare.append(word[index])
-                            index += 1
+                            index = next + from.count
+                            guard let found = Self.firstMatch(from, in: bytes, from: index) else { break }
+                            next = found
                         }
+                        spare.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
+                        return true
                     }
+                    guard replaced else { continue }
                     swap(&word, &spare)
                 }
                 present = ByteSet(word)
@@ -66,10 +71,19 @@ struct SpellingFolds: Sendable {
         return result
     }
 
-    /// Whether `pattern` (not empty) occurs in `word` at `index`.
-    private static func matches(_ pattern: UnsafeBufferPointer<UInt8>, in word: [UInt8], at index: Int) -> Bool {
-        guard index + pattern.count <= word.count else { return false }
-        for offset in 0..<pattern.count where word[index + offset] != pattern[offset] { return false }
-        return true
+    /// The first position at or after `start` where `pattern` (not empty) occurs in `bytes`.
+    private static func firstMatch(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let count = pattern.count
+        guard let first = pattern.first, bytes.count >= count else { return nil }
+        var index = start
+        while index + count <= bytes.count {
+            if bytes[index] == first {
+                var offset = 1
+                while offset < count, bytes[index + offset] == pattern[offset] { offset += 1 }
+                if offset == count { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 }
