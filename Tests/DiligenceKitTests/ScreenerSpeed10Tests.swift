@@ -90,4 +90,27 @@ struct ScreenerSpeed10Tests {
         #expect(!shared.screen(queries[0], threshold: 0.7).isEmpty)
         #expect(shared.screen(queries[0], threshold: 0.7).first?.score != shared.screen(queries[1], threshold: 0.7).first?.score)
     }
+
+    /// The Mandarin index's bounded edit count (lead, thirteenth round) is the skeletons'
+    /// distance when it is within the limit and nil otherwise, on random skeletons of every
+    /// class, wildcards, h and optional vowels included.
+    @Test func boundedSkeletonDistanceIsTheDistanceWithinItsLimit() {
+        let classes: [UInt16] = [
+            Transcription.Class.labial, Transcription.Class.dental, Transcription.Class.velar, Transcription.Class.sibilant,
+            Transcription.Class.liquid, Transcription.Class.m, Transcription.Class.n, Transcription.Class.h, Transcription.Class.a,
+            Transcription.Class.front, Transcription.Class.back, Transcription.Class.vowels | Transcription.Class.optional,
+            Transcription.Class.a | Transcription.Class.optional, Transcription.Class.dental | Transcription.Class.sibilant,
+        ]
+        var random = TextSplitTests.SplitMix(seed: 13)
+        func skeleton() -> [UInt16] { (0..<Int(random.next() % 9)).map { _ in classes[Int(random.next() % UInt64(classes.count))] } }
+        var within = 0
+        for _ in 0..<30_000 {
+            let a = skeleton(), b = skeleton()
+            let limit = Int(random.next() % 3)
+            let full = Transcription.distance(a, b)
+            #expect(MandarinIndex.distance(a, b, within: limit) == (full <= limit ? full : nil), "\(a) \(b) \(limit)")
+            if full <= limit { within += 1 }
+        }
+        #expect(within > 1_000)
+    }
 }

@@ -286,21 +286,80 @@ final class MandarinIndex: @unchecked Sendable {
     private var tokens: [Int32] = []
     private var skeletons: [[UInt16]] = []
     private var lengths: [UInt8] = []
+    /// Each skeleton's length (`Transcription.length`), and its list side for an abjad's query
+    /// word (its vowels optional: `MandarinSound.distance`), made once.
+    private var fullLengths: [Int] = []
+    private var abjadSides: [[UInt16]] = []
 
     /// The list words closest to a query word's skeleton (`MandarinSound.distance`), the
     /// closest first, at most `MandarinSound.maximumOptions`, with their edits. The scan takes no
     /// lock: the arrays are written once, before `built`.
     func candidates(_ skeleton: [UInt16], abjad: Bool, in index: CandidateIndex) -> [(token: Int32, edits: Int)] {
         ensureBuilt(index)
+        // A query word's answer depends on its skeleton alone: a run reads the same words
+        // ("li", "wang") in many names, and each scan compares thousands of list words.
+        return answers.value(for: QueryKey(skeleton: skeleton, abjad: abjad), orMake: { scan(skeleton, abjad: abjad) })
+    }
+
+    /// A query word's skeleton and whether it comes from an abjad (`candidates`'s answers).
+    private struct QueryKey: Hashable {
+        var skeleton: [UInt16]
+        var abjad: Bool
+    }
+
+    /// `candidates`'s answers, per query word (bounded: a run over many names keeps at most these).
+    private let answers = Memo<QueryKey, [(token: Int32, edits: Int)]>(capacity: 20_000)
+
+    /// The scan behind `candidates`: every list word of pinyin within two of the word's length,
+    /// compared as `MandarinSound.distance` compares them (`distance(_:_:within:)`: the list
+    /// side for an abjad made once at build, the edits counted only up to what may match).
+    private func scan(_ skeleton: [UInt16], abjad: Bool) -> [(token: Int32, edits: Int)] {
         let length = Transcription.length(skeleton)
+        guard length >= 2 else { return [] }
+        let hasVowel = skeleton.contains { $0 & Transcription.Class.vowels != 0 }
+        let sides = abjad ? abjadSides : skeletons
         var found: [(token: Int32, edits: Int, exact: Bool)] = []
-        for (position, listed) in skeletons.enumerated() where abs(Int(lengths[position]) - length) <= 2 {
-            if let edits = MandarinSound.distance(query: skeleton, listed: listed, abjad: abjad) {
-                found.append((tokens[position], edits, listed == skeleton))
+        for position in skeletons.indices where abs(Int(lengths[position]) - length) <= 2 {
+            let listedLength = fullLengths[position]
+            guard listedLength >= 2 else { continue }
+            // `MandarinSound.distance`: a side of one or two sounds that count must match exactly,
+            // the query carrying a vowel; longer ones within the budget of the longer.
+            let short = min(length, listedLength) <= 2
+            if short, !hasVowel { continue }
+            let limit = short ? 0 : Transcription.budget(length: max(length, listedLength))
+            if let edits = Self.distance(skeleton, sides[position], within: limit) {
+                found.append((tokens[position], edits, skeletons[position] == skeleton))
             }
         }
         found.sort { ($0.edits, $0.exact ? 0 : 1, $0.token) < ($1.edits, $1.exact ? 0 : 1, $1.token) }
         return found.prefix(MandarinSound.maximumOptions).map { ($0.token, $0.edits) }
+    }
+
+    /// `Transcription.distance(a, b)` when it is at most `limit`, else nil: the same table, in
+    /// memory of the stack, left as soon as a row's smallest value passes the limit (the values
+    /// never fall from one row to the next, so the last one would pass it too).
+    static func distance(_ a: [UInt16], _ b: [UInt16], within limit: Int) -> Int? {
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * width) { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var previous = base, current = base + width
+            previous[0] = 0
+            for j in 0..<b.count { previous[j + 1] = previous[j] + (Transcription.isFree(b[j]) ? 0 : 1) }
+            for i in 0..<a.count {
+                let dropA = Transcription.isFree(a[i]) ? 0 : 1
+                current[0] = previous[0] + dropA
+                var smallest = current[0]
+                for j in 0..<b.count {
+                    let dropB = Transcription.isFree(b[j]) ? 0 : 1
+                    let substitute = previous[j] + (a[i] & b[j] & ~Transcription.Class.optional != 0 ? 0 : 1)
+                    current[j + 1] = min(substitute, previous[j + 1] + dropA, current[j] + dropB)
+                    smallest = min(smallest, current[j + 1])
+                }
+                if smallest > limit { return nil }
+                swap(&previous, &current)
+            }
+            return previous[b.count] <= limit ? previous[b.count] : nil
+        }
     }
 
     /// Whether a list word is made of pinyin syllables.
@@ -321,6 +380,8 @@ final class MandarinIndex: @unchecked Sendable {
                 tokens.append(token)
                 skeletons.append(skeleton)
                 lengths.append(UInt8(min(Transcription.length(skeleton), 255)))
+                fullLengths.append(Transcription.length(skeleton))
+                abjadSides.append(skeleton.map { $0 & Transcription.Class.vowels != 0 ? $0 | Transcription.Class.optional : $0 })
             }
         }
         built = true
