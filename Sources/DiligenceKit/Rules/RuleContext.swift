@@ -86,16 +86,19 @@ public final class RuleContext: Sendable {
         // event lines are the finding's own. Findings that cite the same events (sites near
         // the same place) share one array, made at the first of them.
         let key = RuleRunMemo.EventLinesKey(factor: factor.id, asOf: asOf, events: events)
-        return runMemo.eventLines.value(for: key) {
-            var lines: [Evidence] = []
-            lines.reserveCapacity(events.count + parts.evidenceAround.count)
-            lines.append(parts.evidenceAround[0])
-            for event in events {
-                lines.append(Evidence(record: factor.id, fact: event.evidenceFact, date: event.evidenceDate, reference: nil))
-            }
-            lines += parts.evidenceAround.dropFirst()
-            return lines
+        return runMemo.eventLines.value(for: key) { Self.lines(of: events, factor: factor, around: parts.evidenceAround) }
+    }
+
+    /// The factor's title line, a line for each event, then the factor's further references.
+    private static func lines<Events: Collection<RiskEvent>>(of events: Events, factor: RiskFactor, around: [Evidence]) -> [Evidence] {
+        var lines: [Evidence] = []
+        lines.reserveCapacity(events.count + around.count)
+        lines.append(around[0])
+        for event in events {
+            lines.append(Evidence(record: factor.id, fact: event.evidenceFact, date: event.evidenceDate, reference: nil))
         }
+        lines += around.dropFirst()
+        return lines
     }
 
     /// `evidence(for:events:)` of the events at `positions` in `factor.events`, each as known on
@@ -106,15 +109,9 @@ public final class RuleContext: Sendable {
         if positions.isEmpty { return parts.evidenceAround }
         let key = RuleRunMemo.PositionsKey(factor: factor.id, asOf: asOf, positions: positions)
         return runMemo.eventLinesByPosition.value(for: key) {
-            var lines: [Evidence] = []
-            lines.reserveCapacity(positions.count + parts.evidenceAround.count)
-            lines.append(parts.evidenceAround[0])
-            for position in positions {
-                let event = factor.events[position].asKnown(on: asOf) ?? factor.events[position]
-                lines.append(Evidence(record: factor.id, fact: event.evidenceFact, date: event.evidenceDate, reference: nil))
-            }
-            lines += parts.evidenceAround.dropFirst()
-            return lines
+            let asOf = asOf
+            let events = positions.lazy.map { factor.events[$0].asKnown(on: asOf) ?? factor.events[$0] }
+            return Self.lines(of: events, factor: factor, around: parts.evidenceAround)
         }
     }
 
