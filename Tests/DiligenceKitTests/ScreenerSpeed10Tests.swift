@@ -113,4 +113,47 @@ struct ScreenerSpeed10Tests {
         }
         #expect(within > 1_000)
     }
+
+    /// Pinyin syllables found by their packed bytes (lead, thirteenth round) are those the
+    /// texts gave: every folded syllable alone and in pairs, and random words of pinyin letters,
+    /// cut as a reference cuts them with the texts.
+    @Test func packedSyllablesCutWordsAsTheTextsDid() {
+        func reference(_ key: [UInt8]) -> [ArraySlice<UInt8>]? {
+            guard !key.isEmpty, key.count <= 24 else { return nil }
+            var best = [Int](repeating: Int.max, count: key.count + 1)
+            var from = [Int](repeating: -1, count: key.count + 1)
+            best[0] = 0
+            for start in 0..<key.count where best[start] != Int.max {
+                if start > 0, "aeo".utf8.contains(key[start]) { continue }
+                for length in 1...min(MandarinSound.longestSyllable, key.count - start) {
+                    let end = start + length
+                    guard best[start] + 1 < best[end], MandarinSound.foldedSyllables.contains(String(decoding: key[start..<end], as: UTF8.self)) else {
+                        continue
+                    }
+                    best[end] = best[start] + 1
+                    from[end] = start
+                }
+            }
+            guard best[key.count] <= MandarinSound.maximumSyllables else { return nil }
+            var result: [ArraySlice<UInt8>] = []
+            var end = key.count
+            while end > 0 {
+                result.append(key[from[end]..<end])
+                end = from[end]
+            }
+            return result.reversed()
+        }
+        let syllables = MandarinSound.foldedSyllables.sorted()
+        #expect(syllables.count > 300)
+        var words = syllables.map { Array($0.utf8) }
+        for (index, first) in syllables.enumerated() where index % 7 == 0 {
+            for second in syllables where second.count % 3 == 0 { words.append(Array((first + second).utf8)) }
+        }
+        let letters = Array("abceghijklmnoqrstuwxyz\u{E9}".utf8)
+        var random = TextSplitTests.SplitMix(seed: 14)
+        for _ in 0..<20_000 { words.append((0..<Int(1 + random.next() % 12)).map { _ in letters[Int(random.next() % UInt64(letters.count))] }) }
+        for word in words {
+            #expect(MandarinSound.syllables(word)?.map(Array.init) == reference(word)?.map(Array.init), "\(String(decoding: word, as: UTF8.self))")
+        }
+    }
 }

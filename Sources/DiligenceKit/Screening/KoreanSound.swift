@@ -164,9 +164,12 @@ extension NameScreener {
     /// Thai, Devanagari, Bengali, Georgian or Armenian (`KoreanSound`), its readings as the
     /// list's Korean syllables, with the words their matches' reason starts with ("read as
     /// Korean written in Greek, Τσόε Ριόνγκ-χε → choe ryong hae: ...").
-    func koreanSoundReadings(of query: ScreeningQuery) -> [(name: String, why: String)] {
+    /// `latin` is `Transliterator.latin` of the query's name when the caller has it (the
+    /// normaliser made it), nil to make it here.
+    func koreanSoundReadings(of query: ScreeningQuery, latin: String? = nil) -> [(name: String, why: String)] {
         guard let script = KoreanSound.script(of: query.name) else { return [] }
-        let words = NameNormalizer.latinLower(query.name).split { !($0.isASCII && $0.isLetter) }.map(String.init)
+        let lower = latin.map(NameNormalizer.latinLower(ofLatin:)) ?? NameNormalizer.latinLower(query.name)
+        let words = lower.split { !($0.isASCII && $0.isLetter) }.map(String.init)
         guard KoreanSound.wordCounts.contains(words.count) else { return [] }
         // A Korean name opens with its surname: a first word that sounds like none stops here,
         // before any list word is looked at (most names of these scripts).
@@ -201,10 +204,10 @@ extension NameScreener {
     /// listed person every word of whose name is a Korean syllable and matched. Per entity the
     /// best, a reading's match saying so in `why`.
     func withKoreanSoundReadings(
-        _ matches: [ScreeningMatch], of query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool,
-        hadCandidates: inout Bool
+        _ matches: [ScreeningMatch], of query: ScreeningQuery, latin: String? = nil, threshold: Double, scratch: inout Scratch,
+        exhaustive: Bool, hadCandidates: inout Bool
     ) -> [ScreeningMatch] {
-        let readings = koreanSoundReadings(of: query)
+        let readings = koreanSoundReadings(of: query, latin: latin)
         guard !readings.isEmpty else { return matches }
         return withReadings(
             matches, of: query, readings, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates

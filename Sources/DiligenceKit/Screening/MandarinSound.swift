@@ -112,6 +112,25 @@ enum MandarinSound {
     /// The longest folded syllable, in letters.
     static let longestSyllable = foldedSyllables.map(\.utf8.count).max() ?? 0
 
+    /// The folded syllables of eight ASCII bytes at most, each as its bytes packed in an integer
+    /// (`packed`): `syllables` tries every cut of every list word, and a text made and hashed
+    /// for each cut cost most of the Mandarin index's build. The others (a key the normaliser
+    /// expands, "eng" as "enginiring") are looked up as texts (`unpackedSyllables`).
+    static let packedSyllables: Set<UInt64> = Set(foldedSyllables.filter(isPackable).map { packed($0.utf8) })
+
+    /// The folded syllables `packedSyllables` does not hold.
+    static let unpackedSyllables: Set<String> = foldedSyllables.filter { !isPackable($0) }
+
+    /// Whether a syllable is ASCII (no zero byte) of eight bytes at most.
+    static func isPackable(_ syllable: String) -> Bool {
+        syllable.utf8.count <= 8 && syllable.utf8.allSatisfy { $0 > 0 && $0 < 0x80 }
+    }
+
+    /// Bytes (at most eight, none zero) packed in order into an integer: equal bytes, equal integers.
+    static func packed<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    }
+
     /// The hundred most common Chinese surnames (`ChineseCyrillic.surnames`, the 2020 census of
     /// the Ministry of Public Security of China), in pinyin folded as list keys are.
     static let surnames: Set<String> = Set(
@@ -139,9 +158,22 @@ enum MandarinSound {
             // Inside a word, pinyin starts no syllable with a, e or o without an apostrophe ("xi'an"):
             // "ali", "marina" as "a-li", "ma-ri-na" are not Chinese names.
             if start > 0, "aeo".utf8.contains(key[start]) { continue }
+            var code: UInt64 = 0
+            // Whether the cut so far is bytes a packed syllable can be (ASCII, none zero); its
+            // bytes packed as `packed` packs them (the first shifted out past eight: unused then).
+            var clean = true
             for length in 1...min(longestSyllable, key.count - start) {
                 let end = start + length
-                guard best[start] + 1 < best[end], foldedSyllables.contains(String(decoding: key[start..<end], as: UTF8.self)) else { continue }
+                code = code << 8 | UInt64(key[end - 1])
+                clean = clean && key[end - 1] != 0 && key[end - 1] < 0x80
+                // A cut of eight ASCII bytes at most can only be a packed syllable; any other
+                // only one of the few left as texts.
+                guard best[start] + 1 < best[end] else { continue }
+                let known =
+                    clean && length <= 8
+                    ? packedSyllables.contains(code)
+                    : !unpackedSyllables.isEmpty && unpackedSyllables.contains(String(decoding: key[start..<end], as: UTF8.self))
+                guard known else { continue }
                 best[end] = best[start] + 1
                 from[end] = start
             }

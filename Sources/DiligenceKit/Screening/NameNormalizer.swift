@@ -160,7 +160,12 @@ public struct NameNormalizer: Sendable {
 
     /// Latin script, no diacritics, lower-case, apostrophes removed.
     public static func latinLower(_ name: String) -> String {
-        Transliterator.latin(name).lowercased().filter { $0 != "'" && $0 != "’" }
+        latinLower(ofLatin: Transliterator.latin(name))
+    }
+
+    /// `latinLower` of a name whose Latin form (`Transliterator.latin`) is made already.
+    static func latinLower(ofLatin latin: String) -> String {
+        latin.lowercased().filter { $0 != "'" && $0 != "’" }
     }
 
     /// What a word is wherever it occurs: its forms and what the data files say of it.
