@@ -298,15 +298,23 @@ enum MandarinSound {
     /// query word of one or two sounds that count must carry a vowel and match exactly, a longer
     /// one within `Transcription.budget`. Nil when they do not match.
     static func distance(query: [UInt16], listed: [UInt16], abjad: Bool) -> Int? {
-        let q = Transcription.length(query), l = Transcription.length(listed)
+        edits(
+            query: query, queryLength: Transcription.length(query), queryHasVowel: query.contains { $0 & Transcription.Class.vowels != 0 },
+            listedSide: abjad ? listedSide(ofAbjadQuery: listed) : listed, listedLength: Transcription.length(listed))
+    }
+
+    /// A list word's skeleton as an abjad's query word is compared with it: its vowels optional.
+    static func listedSide(ofAbjadQuery listed: [UInt16]) -> [UInt16] {
+        listed.map { $0 & Transcription.Class.vowels != 0 ? $0 | Transcription.Class.optional : $0 }
+    }
+
+    /// `distance`'s rule on what it works out of the two words (their lengths, whether the query
+    /// carries a vowel, the list side), which the Mandarin index makes once per word.
+    static func edits(query: [UInt16], queryLength q: Int, queryHasVowel: Bool, listedSide: [UInt16], listedLength l: Int) -> Int? {
         guard q >= 2, l >= 2 else { return nil }
-        let listedSide = abjad ? listed.map { $0 & Transcription.Class.vowels != 0 ? $0 | Transcription.Class.optional : $0 } : listed
-        if min(q, l) <= 2 {
-            guard query.contains(where: { $0 & Transcription.Class.vowels != 0 }) else { return nil }
-            return Transcription.distance(query, listedSide) == 0 ? 0 : nil
-        }
-        let edits = Transcription.distance(query, listedSide)
-        return edits <= Transcription.budget(length: max(q, l)) ? edits : nil
+        let short = min(q, l) <= 2
+        if short, !queryHasVowel { return nil }
+        return MandarinIndex.distance(query, listedSide, within: short ? 0 : Transcription.budget(length: max(q, l)))
     }
 }
 
@@ -352,14 +360,9 @@ final class MandarinIndex: @unchecked Sendable {
         let sides = abjad ? abjadSides : skeletons
         var found: [(token: Int32, edits: Int, exact: Bool)] = []
         for position in skeletons.indices where abs(Int(lengths[position]) - length) <= 2 {
-            let listedLength = fullLengths[position]
-            guard listedLength >= 2 else { continue }
-            // `MandarinSound.distance`: a side of one or two sounds that count must match exactly,
-            // the query carrying a vowel; longer ones within the budget of the longer.
-            let short = min(length, listedLength) <= 2
-            if short, !hasVowel { continue }
-            let limit = short ? 0 : Transcription.budget(length: max(length, listedLength))
-            if let edits = Self.distance(skeleton, sides[position], within: limit) {
+            if let edits = MandarinSound.edits(
+                query: skeleton, queryLength: length, queryHasVowel: hasVowel, listedSide: sides[position], listedLength: fullLengths[position])
+            {
                 found.append((tokens[position], edits, skeletons[position] == skeleton))
             }
         }
@@ -413,7 +416,7 @@ final class MandarinIndex: @unchecked Sendable {
                 skeletons.append(skeleton)
                 lengths.append(UInt8(min(Transcription.length(skeleton), 255)))
                 fullLengths.append(Transcription.length(skeleton))
-                abjadSides.append(skeleton.map { $0 & Transcription.Class.vowels != 0 ? $0 | Transcription.Class.optional : $0 })
+                abjadSides.append(MandarinSound.listedSide(ofAbjadQuery: skeleton))
             }
         }
         built = true
