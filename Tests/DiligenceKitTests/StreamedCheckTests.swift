@@ -66,7 +66,7 @@ import Testing
     }
 
     /// A JSON schema 4 report spills its growing tables (policies, bindings, bands, messages,
-    /// path steps) as the policies are checked: a JSON-only run keeps no policy's summary, and
+    /// path steps, recommendation lists) as the policies are checked: a JSON-only run keeps no policy's summary, and
     /// the report still lists every policy; a run that also writes Markdown keeps them.
     @Test func aJSONOnlyRunKeepsNoPolicySummaries() throws {
         let options = CheckOptions(asOf: TestData.asOf)
@@ -77,6 +77,9 @@ import Testing
         let document = try JSONDecoder().decode(JSONReportV4.Document<[JSONReportV4.FindingEntry]>.self, from: Data(report.utf8))
         #expect(document.policies.map(\.file) == markdown.policies.map(\.policy.file))
         #expect(!document.path_steps.isEmpty && !document.messages.isEmpty)
+        #expect(!document.recommendation_lists.isEmpty)
+        let places = document.findings.compactMap(\.recommendations)
+        #expect(!places.isEmpty && places.allSatisfy { document.recommendation_lists.indices.contains($0) })
     }
 
     /// Several formats in one run (the command line's `--format json,markdown,sarif`): each

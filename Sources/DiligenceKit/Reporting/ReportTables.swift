@@ -745,7 +745,7 @@ struct CitedLists: Sendable {
     mutating func takeSpilledEntries() -> SpilledEntries {
         SpilledEntries(
             bindings: bindingTable.takeEntries(), bands: bandTable.takeEntries(), messages: messageTable.takeEntries(),
-            steps: stepTable.takeEntries())
+            steps: stepTable.takeEntries(), recommendations: recommendationTable.takeEntries())
     }
 
     /// Lists what a policy's part cites that is not listed yet (a policy's lists after the earlier ones').
@@ -781,4 +781,5 @@ struct SpilledEntries {
     var bands: [JSONReportV3.BandsEntry]
     var messages: [[String]]
     var steps: [JSONReportV3.PathStepEntry]
+    var recommendations: [JSONReportV3.RecommendationListEntry]
 }

@@ -1,6 +1,6 @@
 /// The tables of a JSON schema 4 report that grow with the portfolio (each policy's entry, and
-/// the bindings, distance bands, messages and path steps its findings are first to cite),
-/// written to temporary files as the check consumes each policy and copied into the report
+/// the bindings, distance bands, messages, path steps and recommendation lists its findings are
+/// first to cite), written to temporary files as the check consumes each policy and copied into the report
 /// where the document reaches them. The run keeps of them only each entry's hash and place
 /// (`CitedTable.takeEntries()`), so a portfolio ten times larger does not hold ten times the
 /// tables. The entries' text is the one the document's encoding would give them in place
@@ -11,10 +11,12 @@
 final class TableSpills: @unchecked Sendable {
     /// The spilled tables, by their key in the document.
     enum Table: Int, CaseIterable, Sendable {
-        case bindings, exposureBands, messages, pathSteps, policies
+        case bindings, exposureBands, messages, pathSteps, policies, recommendationLists
 
         /// The document's member.
-        var key: String { ["bindings", "exposure_bands", "messages", "path_steps", "policies"][rawValue] }
+        var key: String {
+            ["bindings", "exposure_bands", "messages", "path_steps", "policies", "recommendation_lists"][rawValue]
+        }
     }
 
     private let files: [SpillFile]
@@ -52,6 +54,7 @@ final class TableSpills: @unchecked Sendable {
         append(entries.bands.lazy.map(\.bands), to: .exposureBands)
         append(entries.messages, to: .messages)
         append(entries.steps.lazy.map(\.text), to: .pathSteps)
+        append(entries.recommendations.lazy.map(\.texts), to: .recommendationLists)
     }
 
     /// Appends a policy's entry (policies in file order).
