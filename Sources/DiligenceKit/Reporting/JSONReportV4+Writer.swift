@@ -141,13 +141,13 @@ enum TableKey: Sendable, Hashable {
     /// The entry's place in the run's tables (-1: not listed, never for a run's own findings).
     func place(in citations: Citations) -> Int {
         switch self {
-        case .evidence(let hash): return citations.lists.evidenceTable.places[hash] ?? -1
-        case .bands(let hash): return citations.lists.bandTable.places[hash] ?? -1
-        case .step(let hash): return citations.lists.stepTable.places[hash] ?? -1
-        case .recommendations(let hash): return citations.lists.recommendationTable.places[hash] ?? -1
-        case .binding(let hash): return citations.lists.bindingTable.places[hash] ?? -1
+        case .evidence(let hash): return citations.lists.evidenceTable.place(hash) ?? -1
+        case .bands(let hash): return citations.lists.bandTable.place(hash) ?? -1
+        case .step(let hash): return citations.lists.stepTable.place(hash) ?? -1
+        case .recommendations(let hash): return citations.lists.recommendationTable.place(hash) ?? -1
+        case .binding(let hash): return citations.lists.bindingTable.place(hash) ?? -1
         case .event(let id): return citations.eventPlaces[id] ?? -1
-        case .message(let hash): return citations.lists.messageTable.places[hash] ?? -1
+        case .message(let hash): return citations.lists.messageTable.place(hash) ?? -1
         }
     }
 }

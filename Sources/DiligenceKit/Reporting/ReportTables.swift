@@ -636,17 +636,22 @@ public struct CitedPart: Sendable {
 struct CitedTable<Entry: Sendable>: Sendable {
     /// The entries listed and not taken out, in order.
     private(set) var entries: [Entry] = []
-    private(set) var places: [UInt64: Int] = [:]
+    /// Each entry's place by its hash (32 bits: the places of a large portfolio's tables are
+    /// kept to the end, and a quarter of their size was the unused half of 64-bit places).
+    private var places: [UInt64: Int32] = [:]
     /// Entries taken out (`takeEntries()`): the places of those still held count from here.
     private(set) var takenOut = 0
 
     /// Entries listed, taken out or not.
     var count: Int { takenOut + entries.count }
 
+    /// The place of the entry listed under `hash`.
+    func place(_ hash: UInt64) -> Int? { places[hash].map(Int.init) }
+
     /// Lists the entry under `hash` unless it is listed.
     mutating func list(_ hash: UInt64, _ entry: @autoclosure () -> Entry) {
         guard places[hash] == nil else { return }
-        places[hash] = count
+        places[hash] = Int32(truncatingIfNeeded: count)
         entries.append(entry())
     }
 

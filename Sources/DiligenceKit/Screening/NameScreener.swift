@@ -36,7 +36,7 @@ public final class NameScreener: Sendable {
     /// A query met before returns the answer given then; so does a name met before with
     /// another country that no listed name came near.
     public func screen(_ query: ScreeningQuery, threshold: Double) -> [ScreeningMatch] {
-        let keys = ScreeningMemo.Keys(query, threshold)
+        let keys = memo.keys(query, threshold)
         if let known = memo.answer(keys) { return known }
         var scratch = memo.takeScratch { Scratch(names: index.nameCount, vocabulary: index.vocabularyCount) }
         var hadCandidates = false

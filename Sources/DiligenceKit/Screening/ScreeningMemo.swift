@@ -28,36 +28,45 @@ final class ScreeningMemo: @unchecked Sendable {
         }
     }
 
-    /// A query without its country: whether a name has candidates at all does not depend on it
-    /// (the index's bound allows for the same-country bonus).
-    fileprivate struct NameKey: Hashable {
-        var name: ExactText
-        var nameHash: Int
+    /// What besides its name a query is remembered by: its kind, the threshold, and its country
+    /// (`anyCountry`: whether a name has candidates at all does not depend on the country, as the
+    /// index's bound allows for the same-country bonus).
+    fileprivate struct Variant: Hashable {
         var kind: ListedEntity.Kind?
         var threshold: Double
-
-        static func == (lhs: NameKey, rhs: NameKey) -> Bool {
-            lhs.nameHash == rhs.nameHash && lhs.kind == rhs.kind && lhs.threshold == rhs.threshold && lhs.name == rhs.name
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(nameHash)
-            hasher.combine(kind)
-            hasher.combine(threshold)
-        }
+        var country: Country?
+        var anyCountry: Bool
     }
 
-    /// Both keys of a query, its name's bytes hashed once.
+    /// A query's keys: its name's bytes hashed once, and the tags of its variants (`tags(_:)`).
     struct Keys {
         fileprivate var query: Key
-        fileprivate var name: NameKey
+        fileprivate var anyCountry: UInt32
+        fileprivate var ownCountry: UInt32
 
-        init(_ query: ScreeningQuery, _ threshold: Double) {
-            let text = ExactText(query.name)
-            let hash = text.hashValue
-            self.query = Key(name: text, nameHash: hash, country: query.country, kind: query.kind, threshold: threshold)
-            name = NameKey(name: text, nameHash: hash, kind: query.kind, threshold: threshold)
-        }
+        fileprivate var name: String { query.name.text }
+
+        /// The hash of the name with a tag.
+        fileprivate func hash(_ tag: UInt32) -> Int { query.nameHash &+ Int(tag) &* -7_046_029_254_386_353_131 }
+    }
+
+    /// A query's keys.
+    func keys(_ query: ScreeningQuery, _ threshold: Double) -> Keys {
+        let text = ExactText(query.name)
+        let key = Key(name: text, nameHash: text.hashValue, country: query.country, kind: query.kind, threshold: threshold)
+        lock.lock()
+        defer { lock.unlock() }
+        return Keys(
+            query: key, anyCountry: tag(Variant(kind: query.kind, threshold: threshold, country: nil, anyCountry: true)),
+            ownCountry: tag(Variant(kind: query.kind, threshold: threshold, country: query.country, anyCountry: false)))
+    }
+
+    /// A variant's number (under `lock`).
+    private func tag(_ variant: Variant) -> UInt32 {
+        if let known = tags[variant] { return known }
+        let made = UInt32(truncatingIfNeeded: tags.count)
+        tags[variant] = made
+        return made
     }
 
     /// A query token as `lookUp` sees it: its text (the key and sound follow from it) and kind.
@@ -83,23 +92,32 @@ final class ScreeningMemo: @unchecked Sendable {
     /// joined (see `joinedToken`).
     let joinedTokens = Memo<String, Int32>(capacity: 100_000)
 
-    /// Bounded, so that a run over millions of distinct names does not keep them all.
+    /// Bounded, so that a run over millions of distinct names does not keep them all. The
+    /// names that can match nothing and those that matched nothing (most of a portfolio's) are
+    /// held as bytes in one buffer each (`TextSet`: a large portfolio's names fill these memos,
+    /// and a `String` key per name doubled their size); `answers` keeps the other answers.
     private let answers = Memo<Key, [ScreeningMatch]>(capacity: 100_000)
-    private let unmatchable = Memo<NameKey, Bool>(capacity: 200_000)
+    private let unmatchable = TextSet(capacity: 200_000)
+    private let unmatched = TextSet(capacity: 200_000)
+    /// Each variant's tag in the two sets (a run has few: one per kind, country and threshold).
+    private var tags: [Variant: UInt32] = [:]
     private let lock = NSLock()
     private var idle: [Scratch] = []
 
     func answer(_ keys: Keys) -> [ScreeningMatch]? {
-        if unmatchable.value(for: keys.name) != nil { return [] }
+        if unmatchable.contains(keys.name, tag: keys.anyCountry, hash: keys.hash(keys.anyCountry)) { return [] }
+        if unmatched.contains(keys.name, tag: keys.ownCountry, hash: keys.hash(keys.ownCountry)) { return [] }
         return answers.value(for: keys.query)
     }
 
     /// Remembers an answer; `hadCandidates` false: the name matches nothing whatever the country.
     func remember(_ matches: [ScreeningMatch], for keys: Keys, hadCandidates: Bool) {
-        if hadCandidates {
-            answers.store(matches, for: keys.query)
+        if !hadCandidates {
+            unmatchable.insert(keys.name, tag: keys.anyCountry, hash: keys.hash(keys.anyCountry))
+        } else if matches.isEmpty {
+            unmatched.insert(keys.name, tag: keys.ownCountry, hash: keys.hash(keys.ownCountry))
         } else {
-            unmatchable.store(true, for: keys.name)
+            answers.store(matches, for: keys.query)
         }
     }
 
