@@ -177,7 +177,8 @@ public enum TextFolding {
 
     /// `key` of an ASCII text, on its bytes; nil for any other text. The same steps: capitals
     /// lowered, the backquote made an apostrophe, runs of spaces, tabs, line feeds, underscores
-    /// and hyphens one space, none at either end.
+    /// and hyphens one space, none at either end. (`key` now takes `latinKey`, which does these
+    /// steps within its one pass; this stays as the ASCII steps stated alone, for the tests.)
     static func asciiKey(_ text: String) -> String? {
         ASCII.words(of: text) { byte in
             switch byte {
