@@ -45,8 +45,8 @@ public struct Checker: Sendable {
         let unused = policy.acceptedRisks.enumerated()
             .filter { !used.contains($0.offset) && $0.element.expires >= options.asOf }
             .map(\.element)
-        // Sorted in place: `sorted()` would copy every finding first.
-        findings.sort()
+        // Sorted in place, each finding moved once (`sort()` moved them at every step).
+        findings.sortInReportOrder()
         return PolicyResult(policy: PolicyOverview(policy), findings: findings, unusedAcceptances: unused)
     }
 

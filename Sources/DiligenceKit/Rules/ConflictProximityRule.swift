@@ -215,6 +215,9 @@ public struct ConflictProximityRule: Rule {
     ) -> Finding? {
         let location = place.location
         let settings = context.settings
+        // The factor's events, held once: the closures below capture this array, not a copy of
+        // the whole factor each (a candidate's text closure copied every field of it).
+        let events = factor.events
         let reference = context.recencyReference(for: factor)
         let bandsKm = settings.conflictBandsKm
         var best: Candidate?
@@ -272,7 +275,7 @@ public struct ConflictProximityRule: Rule {
             let band = cell / 6, window = (cell / 3) % 2, imprecision = cell % 3
             let severity = Severity.critical.shifted(by: -band - window - imprecision)
             // Cite the most recent first, then the nearest (ties by id): the first maxCited only.
-            func id(_ entry: CellEntry) -> String { factor.events[entry.index].id ?? "" }
+            func id(_ entry: CellEntry) -> String { events[entry.index].id ?? "" }
             func citedBefore(_ a: CellEntry, _ b: CellEntry) -> Bool {
                 if a.date != b.date { return a.date > b.date }
                 if a.distance != b.distance { return a.distance < b.distance }
@@ -295,7 +298,7 @@ public struct ConflictProximityRule: Rule {
             let cellBase = (band * 2 + window) * 3
             let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cells[cellBase + $1].count }
             let text = { () -> (path: [String], message: String, exposure: Exposure) in
-                let nearest = (event: Self.known(factor.events[nearestEntry.index], asOf), distance: nearestEntry.distance)
+                let nearest = (event: Self.known(events[nearestEntry.index], asOf), distance: nearestEntry.distance)
                 // The events' own texts are the run's (`ConflictEvents.texts`), written once each.
                 let nearestTexts = table.texts[nearestEntry.index]
                 let fatalities = entries.reduce(0) { $0 + ($1.fatalities ?? 0) }
@@ -312,8 +315,8 @@ public struct ConflictProximityRule: Rule {
                             + (entries.count > top.count ? ", and \(entries.count - top.count) more" : ""))
                 }
                 path.append("band \(bandText)" + (window == 1 ? ", older than \(settings.conflictFullWeightDays) days" : ""))
-                if let vagueEntry = top.first(where: { factor.events[$0.index].datePrecision != .day }) {
-                    let vague = Self.known(factor.events[vagueEntry.index], asOf)
+                if let vagueEntry = top.first(where: { events[$0.index].datePrecision != .day }) {
+                    let vague = Self.known(events[vagueEntry.index], asOf)
                     path.append(
                         "\(vague.datePrecision.describe(vague.date)): dated to the \(vague.datePrecision.rawValue) only, recency counted from its last day (\(vague.latest(asOf: context.asOf)))"
                     )
@@ -390,8 +393,8 @@ public struct ConflictProximityRule: Rule {
             // Only events located inside the area count for it: an event without a place (a
             // nationwide count) is never placed inside a circle.
             let allRecent = findRecentEvents()
-            let recentEvents = allRecent.filter { factor.events[$0].location.map { Self.covers(area, $0) } ?? false }
-            let unplaced = allRecent.filter { factor.events[$0].location == nil }.count
+            let recentEvents = allRecent.filter { events[$0].location.map { Self.covers(area, $0) } ?? false }
+            let unplaced = allRecent.filter { events[$0].location == nil }.count
             let recent = !recentEvents.isEmpty
             let severity: Severity = recent ? .high : .medium
             let cited = Array(recentEvents.suffix(3))
@@ -418,7 +421,7 @@ public struct ConflictProximityRule: Rule {
                         ? "\(recentEvents.count) event(s) located in the area in the last \(settings.conflictFullWeightDays) days → high"
                         : "no event located in the area in the last \(settings.conflictFullWeightDays) days → medium")
                         + (unplaced > 0
-                            ? "; \(unplaced) event(s) without a place (\(allRecent.filter { factor.events[$0].location == nil }.map { Self.known(factor.events[$0], context.asOf).when }.joined(separator: ", "))) not placed in it"
+                            ? "; \(unplaced) event(s) without a place (\(allRecent.filter { events[$0].location == nil }.map { Self.known(events[$0], context.asOf).when }.joined(separator: ", "))) not placed in it"
                             : ""),
                 ]
                 return (path, message, exposure)
@@ -426,8 +429,8 @@ public struct ConflictProximityRule: Rule {
             consider(
                 Candidate(
                     severity: severity, fromEvent: false, distance: area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance,
-                    latest: cited.first.map { factor.events[$0].date } ?? Day(ordinal: 0),
-                    events: cited.map { position in (position, factor.events[position].location.map { location.distanceKm(to: $0) }) },
+                    latest: cited.first.map { events[$0].date } ?? Day(ordinal: 0),
+                    events: cited.map { position in (position, events[position].location.map { location.distanceKm(to: $0) }) },
                     eventsNotCited: max(0, recentEvents.count - cited.count), text: text))
         }
         guard var chosen = best else { return nil }
@@ -474,15 +477,13 @@ public struct ConflictProximityRule: Rule {
         path = assessment.path(rule: description.id)
         exposure.severity = chosen.severity
         exposure.bands = bands
-        exposure.events = chosen.events.map { Exposure.CitedEvent(Self.known(factor.events[$0.position], context.asOf), distanceKm: $0.distance) }
+        exposure.events = chosen.events.map { Exposure.CitedEvent(Self.known(events[$0.position], context.asOf), distanceKm: $0.distance) }
         exposure.eventsNotCited = chosen.eventsNotCited
         exposure.steps = assessment.steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
         exposure.destination = place.destination
         var evidence = context.evidence(
             for: factor,
-            eventPositions: chosen.events.map(\.position).sorted { a, b in
-                (factor.events[a].date, factor.events[a].id ?? "") < (factor.events[b].date, factor.events[b].id ?? "")
-            })
+            eventPositions: Self.evidenceOrder(chosen.events.map(\.position), of: events))
         if let target = factor.targets.first(where: { message.containsBytes(of: $0.name) }) {
             evidence.append(Evidence(record: factor.id, fact: "Named likely target: \(target.name)"))
         }
@@ -491,6 +492,17 @@ public struct ConflictProximityRule: Rule {
             subject: place.id, subjectKind: place.kind, subjectName: place.name, factor: factor,
             message: message, path: path, exposure: exposure, evidence: evidence,
             recommendations: factor.recommendations + place.recommendations)
+    }
+
+    /// The positions of cited events in the order their evidence lines are listed: by date, then
+    /// id (the tuple `(date, id ?? "")`; equal ones keep their order), ids compared only for a
+    /// tie on the date, each event read in place.
+    static func evidenceOrder(_ positions: [Int], of events: [RiskEvent]) -> [Int] {
+        positions.sorted { a, b in
+            let dateA = events[a].date, dateB = events[b].date
+            if dateA != dateB { return dateA < dateB }
+            return (events[a].id ?? "") < (events[b].id ?? "")
+        }
     }
 
     /// The event as known on `asOf` (`RiskEvent.asKnown(on:)`), or as it is when it starts later.

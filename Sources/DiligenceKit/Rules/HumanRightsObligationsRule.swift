@@ -159,7 +159,14 @@ public struct HumanRightsObligationsRule: Rule {
     /// events: each name's words without legal forms and filler, the names with at least five
     /// letters left (none of them empty).
     static func searchedWords(_ names: [String]) -> [[String]] {
-        names.map { words($0).filter { !nameFiller.contains($0) } }.filter { $0.joined().count >= 5 }
+        names.map { words($0).filter { !nameFiller.contains($0) } }.filter { letterCount($0) >= 5 }
+    }
+
+    /// `words.joined().count`: the bytes of ASCII words (each byte a character), counted without
+    /// joining them; other words joined and counted by characters, as before.
+    static func letterCount(_ words: [String]) -> Int {
+        guard words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return words.joined().count }
+        return words.reduce(0) { $0 + $1.utf8.count }
     }
 
     /// Whether `needle` occurs as consecutive whole words in `haystack`.

@@ -36,7 +36,7 @@ public struct StaleIntelligenceRule: Rule {
             let severity = all[index].severity
             for id in all[index].factors where worst[id].map({ severity > $0 }) ?? true { worst[id] = severity }
         }
-        for index in all.indices.sorted(by: { all[$0] < all[$1] }) {
+        for index in Finding.reportOrder(of: all) {
             // Where the finding is, read in place (each finding was copied whole).
             let mark = Mark(line: all[index].line, column: all[index].column)
             for id in all[index].factors where !seen.contains(id) && judged.insert(id).inserted {
