@@ -127,23 +127,30 @@ enum AbjadComparison {
 
     /// Whether the abjad word `abjad` (its romanised letters) can be the Latin word `latin`.
     static func matches(abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>) -> Bool {
-        let a = elements(abjad, abjad: true), l = elements(latin, abjad: false)
-        let consonants = a.filter { if case .consonant = $0 { true } else { false } }.count
-        guard consonants >= 2, a.count <= 24, l.count <= 24 else { return false }
-        // reachable[i][j]: the first i elements of the abjad word and the first j of the Latin one align.
-        var reachable = [[Bool]](repeating: [Bool](repeating: false, count: l.count + 1), count: a.count + 1)
-        reachable[0][0] = true
-        for i in 0...a.count {
-            for j in 0...l.count where reachable[i][j] {
-                // A Latin vowel the abjad leaves out (not the last element: a final vowel is written).
-                if j < l.count, case .vowel = l[j], j + 1 < l.count { reachable[i][j + 1] = true }
-                guard i < a.count else { continue }
-                if i > 0, j > 0, repeats(a[i - 1], a[i], l[j - 1]) { reachable[i + 1][j] = true }
-                guard j < l.count else { continue }
-                if pairs(a[i], l[j], first: i == 0) { reachable[i + 1][j + 1] = true }
+        let a = elements(abjad, abjad: true)
+        let consonants = a.lazy.filter { if case .consonant = $0 { true } else { false } }.count
+        guard consonants >= 2, a.count <= 24 else { return false }
+        // The Latin word's elements only when the abjad's may match.
+        let l = elements(latin, abjad: false)
+        guard l.count <= 24 else { return false }
+        // reachable[i * width + j]: the first i elements of the abjad word and the first j of
+        // the Latin one align (one table in memory of the stack: it is made for every pair compared).
+        let width = l.count + 1
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: (a.count + 1) * width) { reachable -> Bool in
+            reachable.initialize(repeating: false)
+            reachable[0] = true
+            for i in 0...a.count {
+                for j in 0...l.count where reachable[i * width + j] {
+                    // A Latin vowel the abjad leaves out (not the last element: a final vowel is written).
+                    if j < l.count, case .vowel = l[j], j + 1 < l.count { reachable[i * width + j + 1] = true }
+                    guard i < a.count else { continue }
+                    if i > 0, j > 0, repeats(a[i - 1], a[i], l[j - 1]) { reachable[(i + 1) * width + j] = true }
+                    guard j < l.count else { continue }
+                    if pairs(a[i], l[j], first: i == 0) { reachable[(i + 1) * width + j + 1] = true }
+                }
             }
+            return reachable[a.count * width + l.count]
         }
-        return reachable[a.count][l.count]
     }
 
     /// Whether the abjad element `current` can stand for the Latin element `latin` that the

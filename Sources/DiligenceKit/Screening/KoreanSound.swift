@@ -113,7 +113,7 @@ enum KoreanSound {
         guard query.contains(where: { $0 & Transcription.Class.vowels != 0 }), Transcription.length(query) >= 1,
             Transcription.length(query) == Transcription.length(listed)
         else { return false }
-        return Transcription.distance(query, listed) == 0
+        return MandarinIndex.distance(query, listed, within: 0) == 0
     }
 
     /// Words of a name read so: three (a surname and two syllables of a given name) or four.
@@ -131,14 +131,20 @@ final class KoreanSyllableIndex: @unchecked Sendable {
     private var built = false
     private var tokens: [Int32] = []
     private var skeletons: [[UInt16]] = []
+    /// Each skeleton's `Transcription.length`, made once.
+    private var lengths: [Int] = []
 
     /// The list syllables a query word's skeleton is (`KoreanSound.matches`), those nearest its
     /// letters first (edit distance to the list key), at most `KoreanSound.maximumOptions`, with
     /// that distance. The scan takes no lock: the arrays are written once, before `built`.
     func candidates(_ skeleton: [UInt16], word: [UInt8], in index: CandidateIndex) -> [(token: Int32, edits: Int)] {
         ensureBuilt(index)
+        // `KoreanSound.matches`, its tests on the query word made once: a vowel, and the same
+        // length as the list syllable's.
+        let length = Transcription.length(skeleton)
+        guard skeleton.contains(where: { $0 & Transcription.Class.vowels != 0 }), length >= 1 else { return [] }
         var found: [(token: Int32, edits: Int)] = []
-        for (position, listed) in skeletons.enumerated() where KoreanSound.matches(query: skeleton, listed: listed) {
+        for position in skeletons.indices where lengths[position] == length && MandarinIndex.distance(skeleton, skeletons[position], within: 0) == 0 {
             found.append((tokens[position], StringDistance.editDistance(word[...], index.key(tokens[position]), limit: 8)))
         }
         found.sort { ($0.edits, $0.token) < ($1.edits, $1.token) }
@@ -153,6 +159,7 @@ final class KoreanSyllableIndex: @unchecked Sendable {
             if let skeleton = KoreanSound.listedSkeleton(Array(index.key(token))) {
                 tokens.append(token)
                 skeletons.append(skeleton)
+                lengths.append(Transcription.length(skeleton))
             }
         }
         built = true
@@ -168,8 +175,8 @@ extension NameScreener {
     /// normaliser made it), nil to make it here.
     func koreanSoundReadings(of query: ScreeningQuery, latin: String? = nil) -> [(name: String, why: String)] {
         guard let script = KoreanSound.script(of: query.name) else { return [] }
-        let lower = latin.map(NameNormalizer.latinLower(ofLatin:)) ?? NameNormalizer.latinLower(query.name)
-        let words = lower.split { !($0.isASCII && $0.isLetter) }.map(String.init)
+        // `NameNormalizer.latinLower` split on everything but ASCII letters (an ASCII Latin form by its bytes).
+        let words = MandarinSound.lowerLetterWords(latin ?? Transliterator.latin(query.name))
         guard KoreanSound.wordCounts.contains(words.count) else { return [] }
         // A Korean name opens with its surname: a first word that sounds like none stops here,
         // before any list word is looked at (most names of these scripts).

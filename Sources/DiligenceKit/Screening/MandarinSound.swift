@@ -118,6 +118,21 @@ enum MandarinSound {
     /// expands, "eng" as "enginiring") are looked up as texts (`unpackedSyllables`).
     static let packedSyllables: Set<UInt64> = Set(foldedSyllables.filter(isPackable).map { packed($0.utf8) })
 
+    /// Every cut of eight ASCII bytes at most that starts a folded syllable, packed as
+    /// `packed` packs it: 1 when it is only a start, 3 when it is a packed syllable too.
+    /// `syllables` stops lengthening a cut that starts none (no longer cut can be one).
+    static let syllableStarts: [UInt64: UInt8] = {
+        var result: [UInt64: UInt8] = [:]
+        for syllable in foldedSyllables {
+            let bytes = Array(syllable.utf8)
+            for length in 1...min(8, bytes.count) where bytes[..<length].allSatisfy({ $0 > 0 && $0 < 0x80 }) {
+                result[packed(bytes[..<length]), default: 0] |= 1
+            }
+        }
+        for code in packedSyllables { result[code, default: 0] |= 3 }
+        return result
+    }()
+
     /// The folded syllables `packedSyllables` does not hold.
     static let unpackedSyllables: Set<String> = foldedSyllables.filter { !isPackable($0) }
 
@@ -146,6 +161,23 @@ enum MandarinSound {
     /// The sound skeletons of `surnames`.
     static let surnameSkeletons: [[UInt16]] = surnames.sorted().compactMap { listedSkeleton(Array($0.utf8)) }
 
+    /// `surnameSkeletons` as `distance` compares a query word with them, made once: the list
+    /// side for a query word of another script and for one of an abjad, and the length.
+    static let surnameSides: [(plain: [UInt16], abjad: [UInt16], length: Int)] = surnameSkeletons.map {
+        ($0, listedSide(ofAbjadQuery: $0), Transcription.length($0))
+    }
+
+    /// Whether a query word's skeleton may be a common Chinese surname: `distance` to one of
+    /// `surnameSkeletons` is not nil.
+    static func maySoundLikeSurname(_ query: [UInt16], abjad: Bool) -> Bool {
+        let length = Transcription.length(query)
+        let hasVowel = query.contains { $0 & Transcription.Class.vowels != 0 }
+        return surnameSides.contains { side in
+            edits(query: query, queryLength: length, queryHasVowel: hasVowel, listedSide: abjad ? side.abjad : side.plain, listedLength: side.length)
+                != nil
+        }
+    }
+
     /// A list word's key cut into folded pinyin syllables, the fewest, at most
     /// `maximumSyllables`, none but the first opening with a, e or o; nil when it does not cut.
     static func syllables(_ key: [UInt8]) -> [ArraySlice<UInt8>]? {
@@ -167,11 +199,14 @@ enum MandarinSound {
                 code = code << 8 | UInt64(key[end - 1])
                 clean = clean && key[end - 1] != 0 && key[end - 1] < 0x80
                 // A cut of eight ASCII bytes at most can only be a packed syllable; any other
-                // only one of the few left as texts.
+                // only one of the few left as texts. A short cut that starts no syllable ends
+                // the lengthening.
+                let starts = clean && length <= 8 ? syllableStarts[code] ?? 0 : 0
+                if clean && length <= 8 && starts == 0 { break }
                 guard best[start] + 1 < best[end] else { continue }
                 let known =
                     clean && length <= 8
-                    ? packedSyllables.contains(code)
+                    ? starts == 3
                     : !unpackedSyllables.isEmpty && unpackedSyllables.contains(String(decoding: key[start..<end], as: UTF8.self))
                 guard known else { continue }
                 best[end] = best[start] + 1
@@ -452,9 +487,7 @@ extension NameScreener {
         // A Chinese name opens with its surname: a first word that sounds like none of the
         // common ones stops here, before any list word is looked at (most names of these scripts).
         let first = MandarinSound.withShortVowel(MandarinSound.querySkeleton(Array(words[0].utf8)[...]), abjad: abjad)
-        guard MandarinSound.surnameSkeletons.contains(where: { MandarinSound.distance(query: first, listed: $0, abjad: abjad) != nil }) else {
-            return []
-        }
+        guard MandarinSound.maySoundLikeSurname(first, abjad: abjad) else { return [] }
         // Per query word (and pair of adjacent words), the list words it may be: the word
         // itself when the list has it as pinyin, or the closest pinyin words by sound.
         func options(_ text: String) -> [(token: Int32, edits: Int, read: Bool)] {

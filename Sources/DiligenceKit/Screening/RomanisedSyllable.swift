@@ -29,18 +29,12 @@ enum RomanisedSyllable {
     /// The key of a lower-case Latin word that is one romanised syllable; nil otherwise.
     static func key(_ word: ArraySlice<UInt8>) -> UInt64? {
         guard word.count >= 2, word.count <= 6 else { return nil }
-        var start = word.startIndex
-        var initial: UInt8 = 0
-        for (written, key) in initials where word.count > written.count && word.starts(with: written) {
-            initial = key
-            start += written.count
-            break
-        }
+        let (initial, initialLength) = initial(of: word)
+        let start = word.startIndex + initialLength
         var end = word.endIndex
         var final = -1
         if let last = word.last, !isVowel(last), last != UInt8(ascii: "y") {
-            guard let index = finals.firstIndex(where: { word.count - (start - word.startIndex) > $0.count && word.reversed().starts(with: $0.reversed()) })
-            else { return nil }
+            guard let index = finalIndex(of: word, rest: word.count - initialLength) else { return nil }
             final = index
             end -= finals[index].count
         }
@@ -82,5 +76,67 @@ enum RomanisedSyllable {
         key = key << 8 | UInt64(UInt8(ascii: "-"))
         if final >= 0 { for byte in finals[final] { key = key << 8 | UInt64(byte) } }
         return key
+    }
+
+    /// The key class and length of a word's initial: the first of `initials` (longest first)
+    /// that the word starts with and is longer than; (0, 0) for none. `initials` written out
+    /// as byte tests (`key` runs for every pair of short words compared, and a generic prefix
+    /// test per initial was most of its cost); a test checks them against `initials`.
+    static func initial(of word: ArraySlice<UInt8>) -> (key: UInt8, length: Int) {
+        guard word.count >= 2 else { return (0, 0) }
+        let start = word.startIndex
+        let first = word[start], second = word[start + 1]
+        if word.count > 3, first == UInt8(ascii: "t"), word[start + 2] == UInt8(ascii: "h") {
+            if second == UInt8(ascii: "c") { return (UInt8(ascii: "J"), 3) }
+            if second == UInt8(ascii: "s") { return (UInt8(ascii: "Z"), 3) }
+        }
+        if word.count > 2 {
+            switch (first, second) {
+            case (UInt8(ascii: "c"), UInt8(ascii: "h")), (UInt8(ascii: "z"), UInt8(ascii: "h")), (UInt8(ascii: "d"), UInt8(ascii: "z")):
+                return (UInt8(ascii: "J"), 2)
+            case (UInt8(ascii: "t"), UInt8(ascii: "s")), (UInt8(ascii: "t"), UInt8(ascii: "z")): return (UInt8(ascii: "Z"), 2)
+            case (UInt8(ascii: "h"), UInt8(ascii: "s")): return (UInt8(ascii: "X"), 2)
+            case (UInt8(ascii: "s"), UInt8(ascii: "h")): return (UInt8(ascii: "S"), 2)
+            case (UInt8(ascii: "k"), UInt8(ascii: "h")): return (UInt8(ascii: "G"), 2)
+            case (UInt8(ascii: "p"), UInt8(ascii: "h")): return (UInt8(ascii: "B"), 2)
+            case (UInt8(ascii: "t"), UInt8(ascii: "h")): return (UInt8(ascii: "D"), 2)
+            default: break
+            }
+        }
+        let key: UInt8
+        switch first {
+        case UInt8(ascii: "j"), UInt8(ascii: "q"): key = UInt8(ascii: "J")
+        case UInt8(ascii: "z"), UInt8(ascii: "c"): key = UInt8(ascii: "Z")
+        case UInt8(ascii: "x"): key = UInt8(ascii: "X")
+        case UInt8(ascii: "s"): key = UInt8(ascii: "S")
+        case UInt8(ascii: "k"), UInt8(ascii: "g"): key = UInt8(ascii: "G")
+        case UInt8(ascii: "p"), UInt8(ascii: "b"): key = UInt8(ascii: "B")
+        case UInt8(ascii: "t"), UInt8(ascii: "d"): key = UInt8(ascii: "D")
+        case UInt8(ascii: "r"), UInt8(ascii: "l"): key = UInt8(ascii: "L")
+        case UInt8(ascii: "h"): key = UInt8(ascii: "H")
+        case UInt8(ascii: "m"): key = UInt8(ascii: "M")
+        case UInt8(ascii: "n"): key = UInt8(ascii: "N")
+        case UInt8(ascii: "f"): key = UInt8(ascii: "F")
+        case UInt8(ascii: "w"): key = UInt8(ascii: "W")
+        case UInt8(ascii: "y"): key = UInt8(ascii: "Y")
+        default: return (0, 0)
+        }
+        return (key, 1)
+    }
+
+    /// The index in `finals` of the first final the word ends with that leaves more than its
+    /// own length of the `rest` after the initial; nil for none (`finals` as byte tests).
+    static func finalIndex(of word: ArraySlice<UInt8>, rest: Int) -> Int? {
+        guard let last = word.last else { return nil }
+        switch last {
+        case UInt8(ascii: "g"): return rest > 2 && word.count >= 2 && word[word.endIndex - 2] == UInt8(ascii: "n") ? 0 : nil
+        case UInt8(ascii: "n"): return rest > 1 ? 1 : nil
+        case UInt8(ascii: "m"): return rest > 1 ? 2 : nil
+        case UInt8(ascii: "k"): return rest > 1 ? 3 : nil
+        case UInt8(ascii: "l"): return rest > 1 ? 4 : nil
+        case UInt8(ascii: "p"): return rest > 1 ? 5 : nil
+        case UInt8(ascii: "t"): return rest > 1 ? 6 : nil
+        default: return nil
+        }
     }
 }
