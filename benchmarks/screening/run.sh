@@ -94,6 +94,9 @@ case " $splits " in
     # A seventh development set of six other persons (thirteenth round: cross-script-dev7.tsv), all of it dev.
     python3 "$here/cross_script.py" "$here/cross-script-dev7.tsv" "$diligence" "$threshold" "$work" \
       --split all --summary "$summary" --name "cross-script dev7 (all dev)" --markdown "$work/cross-script-dev7.md" >/dev/null 2>"$work/cross-script-dev7-errors.txt"
+    # An eighth development set of five other persons (fourteenth round: cross-script-dev8.tsv), all of it dev.
+    python3 "$here/cross_script.py" "$here/cross-script-dev8.tsv" "$diligence" "$threshold" "$work" \
+      --split all --summary "$summary" --name "cross-script dev8 (all dev)" --markdown "$work/cross-script-dev8.md" >/dev/null 2>"$work/cross-script-dev8-errors.txt"
     ;;
 esac
 echo
