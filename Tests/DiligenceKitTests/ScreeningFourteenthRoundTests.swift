@@ -55,8 +55,7 @@ import Testing
             key: Array(jeri.key.utf8)[...], text: Array(jeri.text.utf8)[...], phonetic: PhoneticKey.key(Array(jeri.key.utf8)[...])[...])
         #expect(screener.variantComparison(forms, jeeri)?.how == .typo)
         let faradaryay = try #require(screener.index.vocabulary[NameNormalizer.standard.normalize("Faradaryay").tokens[0].key])
-        #expect(screener.joinedNeighbours("faradarya", everyEdit: true) == [faradaryay])
-        #expect(screener.joinedNeighbours("faradarya", everyEdit: false) == [faradaryay])
-        #expect(screener.joinedNeighbours("faradara", everyEdit: false).isEmpty)
+        #expect(screener.joinedNeighbours("faradarya") == [faradaryay])
+        #expect(screener.joinedNeighbours("faradara").isEmpty)
     }
 }

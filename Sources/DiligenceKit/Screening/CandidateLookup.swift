@@ -113,11 +113,11 @@ extension NameScreener {
         // Two adjacent query words that the list writes as one ("al qaida" / "alqaida").
         for i in query.tokens.indices.dropLast() where query.tokens[i].kind != .initial && query.tokens[i + 1].kind != .initial {
             let first = query.name.tokens[i].text, second = query.name.tokens[i + 1].text
-            // Or one edit away ("fara darya" / "faradaryay"), as the scorer matches them; not two
+            // Or one letter shorter ("fara darya" / "faradaryay"), as the scorer matches them; not two
             // syllables of a Chinese or Korean name, which one edit makes another name ("huan
             // lei" / "hanley", "jian hua" / "xianhua").
             let syllables = RomanisedSyllable.key(Array(first.utf8)[...]) != nil && RomanisedSyllable.key(Array(second.utf8)[...]) != nil
-            for candidate in joinedToken(first + second).map({ [$0] }) ?? (syllables ? [] : joinedNeighbours(first + second, everyEdit: true)) {
+            for candidate in joinedToken(first + second).map({ [$0] }) ?? (syllables ? [] : joinedNeighbours(first + second)) {
                 for position in [i, i + 1] where found[position][candidate] == nil {
                     found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
@@ -131,7 +131,7 @@ extension NameScreener {
             for middle in [particle, "", "al", "el", "ul", "ad", "ed", "ud", "u", "ou"] {
                 // Or with one letter more ("nur al din" / "noureddine").
                 let joined = first + middle + last
-                for candidate in joinedToken(joined).map({ [$0] }) ?? joinedNeighbours(joined, everyEdit: false) {
+                for candidate in joinedToken(joined).map({ [$0] }) ?? joinedNeighbours(joined) {
                     for position in i...(i + 2) where found[position][candidate] == nil {
                         found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                     }
@@ -155,44 +155,45 @@ extension NameScreener {
     /// for a short word), a typo, which the scorer compares in full for each name: nil when none
     /// matches.
     func variantComparison(_ forms: TokenForms, _ candidate: Int32) -> TokenComparison? {
-        // One syllable of a Chinese or Korean name one letter from a word is another name.
-        guard !index.variants(of: candidate).isEmpty, RomanisedSyllable.key(forms.text) == nil else { return nil }
-        for position in index.variants(of: candidate) {
-            let listed = TokenForms(key: index.key(candidate), text: index.text(at: Int(position)), phonetic: index.phonetic(candidate))
-            // A typo that keeps the first and the last letter only: sound-alikes and syllables
-            // of other romanisations ("zhang" / "chang") matched namesakes of random names.
-            if let comparison = TokenComparison.compare(forms, listed, parameters: parameters), comparison.how == .typo,
-                forms.text.first == listed.text.first, forms.text.last == listed.text.last
-            {
+        let variants = index.variants(of: candidate)
+        guard !variants.isEmpty, let first = forms.text.first, let last = forms.text.last else { return nil }
+        var syllable: Bool?
+        for position in variants {
+            let text = index.text(at: Int(position))
+            // Most look-alikes leave here: a typo within its budget, the end letters kept.
+            guard text.first == first, text.last == last,
+                abs(text.count - forms.text.count) <= parameters.editBudget(length: max(text.count, forms.text.count))
+            else { continue }
+            // One syllable of a Chinese or Korean name one letter from a word is another name.
+            if syllable == nil { syllable = RomanisedSyllable.key(forms.text) != nil }
+            if syllable == true { return nil }
+            let listed = TokenForms(key: index.key(candidate), text: text, phonetic: index.phonetic(candidate))
+            if let comparison = TokenComparison.compare(forms, listed, parameters: parameters), comparison.how == .typo {
                 return comparison
             }
         }
         return nil
     }
 
-    /// The list tokens that two query words written as one (seven letters or more) match within
-    /// one edit, as the scorer compares them, once a run for each text: with `everyEdit`, by
-    /// the one-deletion lookups; otherwise only the list words one letter longer.
-    func joinedNeighbours(_ text: String, everyEdit: Bool) -> [Int32] {
-        let memoKey = everyEdit ? text : text + "|"
-        if let known = memo.joinedNeighbours.value(for: memoKey) { return known }
+    /// The list tokens one letter longer than two query words written as one (seven letters or
+    /// more) that the scorer matches with them ("faradarya" / "faradaryay", "nureddin" /
+    /// "noureddine"), once a run for each text.
+    func joinedNeighbours(_ text: String) -> [Int32] {
+        if let known = memo.joinedNeighbours.value(for: text) { return known }
         var result: [Int32] = []
         let key = normalizer.folds.apply(Array(text.utf8))
         if key.count >= 7, !key.contains(where: ASCII.isDigit) {
             let forms = TokenForms(key: key[...], text: Array(text.utf8)[...], phonetic: PhoneticKey.key(key[...])[...])
-            let hashes = everyEdit ? CandidateIndex.deletionHashes(key[...]) : [CandidateIndex.hash(key)]
-            for hash in hashes {
-                for position in CandidateIndex.range(of: hash, in: index.deletionHashes) {
-                    let candidate = index.deletionTokens[position]
-                    guard !result.contains(candidate) else { continue }
-                    let listed = TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate))
-                    if let comparison = TokenComparison.compare(forms, listed, parameters: parameters), comparison.similarity > 0 {
-                        result.append(candidate)
-                    }
+            for position in CandidateIndex.range(of: CandidateIndex.hash(key), in: index.deletionHashes) {
+                let candidate = index.deletionTokens[position]
+                guard index.key(candidate).count == key.count + 1, !result.contains(candidate) else { continue }
+                let listed = TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate))
+                if let comparison = TokenComparison.compare(forms, listed, parameters: parameters), comparison.similarity > 0 {
+                    result.append(candidate)
                 }
             }
         }
-        memo.joinedNeighbours.store(result, for: memoKey)
+        memo.joinedNeighbours.store(result, for: text)
         return result
     }
 
