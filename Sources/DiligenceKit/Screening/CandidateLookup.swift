@@ -116,8 +116,12 @@ extension NameScreener {
             // Or one letter shorter ("fara darya" / "faradaryay"), as the scorer matches them; not two
             // syllables of a Chinese or Korean name, which one edit makes another name ("huan
             // lei" / "hanley", "jian hua" / "xianhua").
-            let syllables = RomanisedSyllable.key(Array(first.utf8)[...]) != nil && RomanisedSyllable.key(Array(second.utf8)[...]) != nil
-            for candidate in joinedToken(first + second).map({ [$0] }) ?? (syllables ? [] : joinedNeighbours(first + second)) {
+            let exact = joinedToken(first + second)
+            let near =
+                exact == nil && first.utf8.count >= 3 && second.utf8.count >= 3 && first.utf8.count + second.utf8.count >= 7
+                    && !(RomanisedSyllable.key(Array(first.utf8)[...]) != nil && RomanisedSyllable.key(Array(second.utf8)[...]) != nil)
+                ? joinedNeighbours(first + second) : []
+            for candidate in exact.map({ [$0] }) ?? near {
                 for position in [i, i + 1] where found[position][candidate] == nil {
                     found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
@@ -179,16 +183,21 @@ extension NameScreener {
     /// more) that the scorer matches with them ("faradarya" / "faradaryay", "nureddin" /
     /// "noureddine"), once a run for each text.
     func joinedNeighbours(_ text: String) -> [Int32] {
+        // Folding seldom lengthens a text: one of six letters or fewer is not looked up.
+        guard text.utf8.count >= 7 else { return [] }
         if let known = memo.joinedNeighbours.value(for: text) { return known }
         var result: [Int32] = []
         let key = normalizer.folds.apply(Array(text.utf8))
         if key.count >= 7, !key.contains(where: ASCII.isDigit) {
-            let forms = TokenForms(key: key[...], text: Array(text.utf8)[...], phonetic: PhoneticKey.key(key[...])[...])
+            var forms: TokenForms?
             for position in CandidateIndex.range(of: CandidateIndex.hash(key), in: index.deletionHashes) {
                 let candidate = index.deletionTokens[position]
                 guard index.key(candidate).count == key.count + 1, !result.contains(candidate) else { continue }
+                // The sound key only for a list word found (most texts find none).
+                let joined = forms ?? TokenForms(key: key[...], text: Array(text.utf8)[...], phonetic: PhoneticKey.key(key[...])[...])
+                forms = joined
                 let listed = TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate))
-                if let comparison = TokenComparison.compare(forms, listed, parameters: parameters), comparison.similarity > 0 {
+                if let comparison = TokenComparison.compare(joined, listed, parameters: parameters), comparison.similarity > 0 {
                     result.append(candidate)
                 }
             }
