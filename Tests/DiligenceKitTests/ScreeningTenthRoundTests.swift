@@ -45,14 +45,16 @@ import Testing
     }
 
     @Test(arguments: [
-        ("GADTESTIY, Yevgeniy Yuryevich", "gadetskiy"),
-        ("JSC CENTER ADDITIVNYKH TEKHNOLOGY", "additive"),
+        ("GADTESTIY, Yevgeniy Yuryevich", "gadetskiy", true),
+        // Since the fourteenth round the lookup finds a stem itself (`CandidateIndex.stemHashes`).
+        ("JSC CENTER ADDITIVNYKH TEKHNOLOGY", "additive", false),
     ])
-    func aNameTheIndexDidNotReachInFullIsReturned(query: String, id: String) {
+    func aNameTheIndexDidNotReachInFullIsReturned(query: String, id: String, cutWithout: Bool) {
         let found = NameScreener(entities: Self.list, parameters: Self.parameters(rescue: true)).screen(query, threshold: 0.70)
         #expect(found.map(\.entity.id) == [id], "\(query): \(found.map(\.why))")
         // Without the rule the bound cuts it, though it scores above the threshold in full.
-        #expect(NameScreener(entities: Self.list, parameters: Self.parameters(rescue: false)).screen(query, threshold: 0.70).isEmpty, "\(query)")
+        let without = NameScreener(entities: Self.list, parameters: Self.parameters(rescue: false)).screen(query, threshold: 0.70)
+        #expect(without.isEmpty == cutWithout, "\(query)")
     }
 
     /// A given name of the other gender is not counted matched: the rule returns nothing the

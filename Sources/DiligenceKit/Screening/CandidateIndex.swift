@@ -54,6 +54,19 @@ struct CandidateIndex: Sendable {
     /// The acronyms of organisations' names (`Acronyms`), hashed and sorted, and their names.
     var acronymHashes: [UInt64] = []
     var acronymNames: [Int32] = []
+    /// Per vocabulary token, the positions of its other texts as written (at most
+    /// `maximumVariants`, each other than the key): the scorer compares those too ("jeeri",
+    /// key "jiri"; "zhao", key "zao"), so the lookup's verification does (`variants(of:)`).
+    var variantStart: [Int32] = [0]
+    var variantPositions: [Int32] = []
+    /// The first `stemLength` letters of each key of `stemLength` letters or more, hashed and
+    /// sorted, and their tokens: an organisation's word by its stem ("additivnykh" /
+    /// "additive"), which the scorer matches and the one-edit lookups do not reach.
+    var stemHashes: [UInt64] = []
+    var stemTokens: [Int32] = []
+
+    static let maximumVariants = 4
+    static let stemLength = 6
 
     static let trigramSpace = 40 * 40 * 40
 
@@ -84,6 +97,11 @@ struct CandidateIndex: Sendable {
         Int(tokenStart[name])..<Int(tokenStart[name + 1])
     }
 
+    /// The positions of a vocabulary token's texts as written that differ from its key.
+    func variants(of token: Int32) -> ArraySlice<Int32> {
+        variantPositions[Int(variantStart[Int(token)])..<Int(variantStart[Int(token) + 1])]
+    }
+
     func postings(of token: Int32) -> ArraySlice<Int32> {
         postings[Int(postingStart[Int(token)])..<Int(postingStart[Int(token) + 1])]
     }
@@ -111,6 +129,7 @@ struct CandidateIndex: Sendable {
         }
         let weighting = TokenWeights(entityKeys: perEntityKeys, data: normalizer.data, parameters: parameters)
         var postingLists: [[Int32]] = []
+        var variantLists: [[Int32]] = []
         for item in normalized {
             let nameId = Int32(nameEntity.count)
             nameEntity.append(Int32(item.entity))
@@ -130,6 +149,7 @@ struct CandidateIndex: Sendable {
                     phoneticStart.append(Int32(phoneticBytes.count))
                     weights.append(weighting.weight(token.key))
                     postingLists.append([])
+                    variantLists.append([])
                 }
                 var flags: UInt8 = 0
                 if token.kind == .initial { flags |= Flag.initial }
@@ -144,6 +164,11 @@ struct CandidateIndex: Sendable {
                 tokenFlags.append(flags)
                 textBytes += token.text.utf8
                 textStart.append(Int32(textBytes.count))
+                if token.text != token.key, variantLists[Int(id)].count < Self.maximumVariants,
+                    !variantLists[Int(id)].contains(where: { text(at: Int($0)).elementsEqual(token.text.utf8) })
+                {
+                    variantLists[Int(id)].append(Int32(tokens.count - 1))
+                }
                 if postingLists[Int(id)].last != nameId { postingLists[Int(id)].append(nameId) }
             }
             tokenStart.append(Int32(tokens.count))
@@ -158,6 +183,11 @@ struct CandidateIndex: Sendable {
         for list in postingLists {
             postings += list
             postingStart.append(Int32(postings.count))
+        }
+        variantStart.reserveCapacity(variantLists.count + 1)
+        for list in variantLists {
+            variantPositions += list
+            variantStart.append(Int32(variantPositions.count))
         }
         buildLookups()
     }
@@ -178,6 +208,7 @@ struct CandidateIndex: Sendable {
     mutating func buildLookups() {
         var deletions: [(UInt64, Int32)] = []
         var sounds: [(UInt64, Int32)] = []
+        var stems: [(UInt64, Int32)] = []
         var trigramCounts = [Int32](repeating: 0, count: Self.trigramSpace + 1)
         var trigramsOfToken: [[Int32]] = []
         trigramsOfToken.reserveCapacity(vocabularyCount)
@@ -186,6 +217,7 @@ struct CandidateIndex: Sendable {
             for hash in Self.deletionHashes(key) { deletions.append((hash, token)) }
             let sound = phonetic(token)
             if sound.count >= 2 { sounds.append((Self.hash(sound), token)) }
+            if key.count >= Self.stemLength, !key.contains(where: ASCII.isDigit) { stems.append((Self.hash(key.prefix(Self.stemLength)), token)) }
             let trigrams = Self.trigrams(key)
             for trigram in trigrams { trigramCounts[Int(trigram)] += 1 }
             trigramsOfToken.append(trigrams)
@@ -196,6 +228,9 @@ struct CandidateIndex: Sendable {
         sounds.sort { $0 < $1 }
         phoneticHashes = sounds.map(\.0)
         phoneticTokens = sounds.map(\.1)
+        stems.sort { $0 < $1 }
+        stemHashes = stems.map(\.0)
+        stemTokens = stems.map(\.1)
         trigramStart = [Int32](repeating: 0, count: Self.trigramSpace + 1)
         var running: Int32 = 0
         for index in 0..<Self.trigramSpace {

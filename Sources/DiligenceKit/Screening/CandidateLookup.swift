@@ -24,6 +24,8 @@ extension NameScreener {
                     parameters: parameters)
                 {
                     found[i][candidate] = comparison
+                } else if let comparison = variantComparison(forms, candidate) {
+                    found[i][candidate] = comparison
                 } else if isPart(index.key(candidate), of: key) || isPart(key, of: index.key(candidate)) {
                     found[i][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
@@ -76,6 +78,20 @@ extension NameScreener {
                     scratch.trigramCount[Int(candidate)] = 0
                 }
             }
+            // An organisation's word by its stem ("additivnykh" / "additive"), for a word the list
+            // does not know. Recorded as a typo, which the scorer compares in full for each name
+            // (a person's name has no stems).
+            if key.count >= CandidateIndex.stemLength, index.vocabulary[query.name.tokens[i].key] == nil, !key.contains(where: ASCII.isDigit) {
+                for position in CandidateIndex.range(of: CandidateIndex.hash(key.prefix(CandidateIndex.stemLength)), in: index.stemHashes) {
+                    let candidate = index.stemTokens[position]
+                    guard found[i][candidate] == nil,
+                        let comparison = TokenComparison.compare(
+                            forms, TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate)),
+                            parameters: parameters, allowStem: true)
+                    else { continue }
+                    found[i][candidate] = TokenComparison(how: .typo, similarity: comparison.similarity, edits: comparison.edits)
+                }
+            }
             // Sound-alike, and for a consonant skeleton also by the sound of the text as written.
             var sounds = [phonetic]
             if token.forms.abjad {
@@ -96,7 +112,16 @@ extension NameScreener {
         }
         // Two adjacent query words that the list writes as one ("al qaida" / "alqaida").
         for i in query.tokens.indices.dropLast() where query.tokens[i].kind != .initial && query.tokens[i + 1].kind != .initial {
-            if let candidate = joinedToken(query.name.tokens[i].text + query.name.tokens[i + 1].text) {
+            let first = query.name.tokens[i].text, second = query.name.tokens[i + 1].text
+            // Or one letter shorter ("fara darya" / "faradaryay"), as the scorer matches them; not two
+            // syllables of a Chinese or Korean name, which one edit makes another name ("huan
+            // lei" / "hanley", "jian hua" / "xianhua").
+            let exact = joinedToken(first + second)
+            let near =
+                exact == nil && first.utf8.count >= 3 && second.utf8.count >= 3 && first.utf8.count + second.utf8.count >= 7
+                    && !(RomanisedSyllable.key(Array(first.utf8)[...]) != nil && RomanisedSyllable.key(Array(second.utf8)[...]) != nil)
+                ? joinedNeighbours(first + second) : []
+            for candidate in exact.map({ [$0] }) ?? near {
                 for position in [i, i + 1] where found[position][candidate] == nil {
                     found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
@@ -108,9 +133,12 @@ extension NameScreener {
         where query.tokens[i].kind == .name && query.tokens[i + 1].kind == .particle && query.tokens[i + 2].kind == .name {
             let first = query.name.tokens[i].text, particle = query.name.tokens[i + 1].text, last = query.name.tokens[i + 2].text
             for middle in [particle, "", "al", "el", "ul", "ad", "ed", "ud", "u", "ou"] {
-                guard let candidate = joinedToken(first + middle + last) else { continue }
-                for position in i...(i + 2) where found[position][candidate] == nil {
-                    found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
+                // Or with one letter more ("nur al din" / "noureddine").
+                let joined = first + middle + last
+                for candidate in joinedToken(joined).map({ [$0] }) ?? joinedNeighbours(joined) {
+                    for position in i...(i + 2) where found[position][candidate] == nil {
+                        found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
+                    }
                 }
             }
         }
@@ -124,6 +152,58 @@ extension NameScreener {
         let token = index.vocabulary[String(decoding: normalizer.folds.apply(Array(text.utf8)), as: UTF8.self)]
         memo.joinedTokens.store(token ?? -1, for: text)
         return token
+    }
+
+    /// The comparison of a query word with a list token by one of the token's other texts as
+    /// written (`CandidateIndex.variants(of:)`: "jeri" / "jeeri", whose key "jiri" is too far
+    /// for a short word), a typo, which the scorer compares in full for each name: nil when none
+    /// matches.
+    func variantComparison(_ forms: TokenForms, _ candidate: Int32) -> TokenComparison? {
+        let variants = index.variants(of: candidate)
+        guard !variants.isEmpty, let first = forms.text.first, let last = forms.text.last else { return nil }
+        var syllable: Bool?
+        for position in variants {
+            let text = index.text(at: Int(position))
+            // Most look-alikes leave here: a typo within its budget, the end letters kept.
+            guard text.first == first, text.last == last,
+                abs(text.count - forms.text.count) <= parameters.editBudget(length: max(text.count, forms.text.count))
+            else { continue }
+            // One syllable of a Chinese or Korean name one letter from a word is another name.
+            if syllable == nil { syllable = RomanisedSyllable.key(forms.text) != nil }
+            if syllable == true { return nil }
+            let listed = TokenForms(key: index.key(candidate), text: text, phonetic: index.phonetic(candidate))
+            if let comparison = TokenComparison.compare(forms, listed, parameters: parameters), comparison.how == .typo {
+                return comparison
+            }
+        }
+        return nil
+    }
+
+    /// The list tokens one letter longer than two query words written as one (seven letters or
+    /// more) that the scorer matches with them ("faradarya" / "faradaryay", "nureddin" /
+    /// "noureddine"), once a run for each text.
+    func joinedNeighbours(_ text: String) -> [Int32] {
+        // Folding seldom lengthens a text: one of six letters or fewer is not looked up.
+        guard text.utf8.count >= 7 else { return [] }
+        if let known = memo.joinedNeighbours.value(for: text) { return known }
+        var result: [Int32] = []
+        let key = normalizer.folds.apply(Array(text.utf8))
+        if key.count >= 7, !key.contains(where: ASCII.isDigit) {
+            var forms: TokenForms?
+            for position in CandidateIndex.range(of: CandidateIndex.hash(key), in: index.deletionHashes) {
+                let candidate = index.deletionTokens[position]
+                guard index.key(candidate).count == key.count + 1, !result.contains(candidate) else { continue }
+                // The sound key only for a list word found (most texts find none).
+                let joined = forms ?? TokenForms(key: key[...], text: Array(text.utf8)[...], phonetic: PhoneticKey.key(key[...])[...])
+                forms = joined
+                let listed = TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate))
+                if let comparison = TokenComparison.compare(joined, listed, parameters: parameters), comparison.similarity > 0 {
+                    result.append(candidate)
+                }
+            }
+        }
+        memo.joinedNeighbours.store(result, for: text)
+        return result
     }
 
     /// Whether `part` (three letters or more) begins or ends `whole`, leaving two letters or more.
