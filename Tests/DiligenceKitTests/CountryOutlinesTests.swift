@@ -38,4 +38,29 @@ import Testing
         #expect(outlines.rings.first?.points == expected)
         #expect(Self.reference("1,2  3.5,-4 x,5 6,7,8 1e1,2 ,9, -0.25,+60 0,0") == expected)
     }
+
+    /// The one-pass reader gives the definition's points on pairs with empty parts (commas
+    /// doubled, leading or trailing), three parts, signs, spaces doubled and numbers `Double`
+    /// alone reads.
+    @Test(arguments: [
+        "1,,2 ,3,4 5,6, 7,8,9 ,, , 1e1,2 -0.25,+60", "  0,0  1.5,2.5 ", "x,y 1,2", "1,2,", ",,1,,2,,", "1,inf 1,2",
+    ])
+    func pairsAreReadAsTheDefinitionReadsThem(column: String) {
+        #expect(CountryOutlines.points(Array(column.utf8)) == Self.reference(Substring(column)))
+    }
+
+    /// Lines are read on their bytes: comments give the attribution, a line without four
+    /// tab-separated fields or with fewer than three points is skipped, the last line needs no
+    /// line feed.
+    @Test func linesAreReadOnTheirBytes() {
+        let text =
+            "# Natural Earth\n# second comment\n\nBY\tBY\tBelarus\n"
+            + "BY\tBY\tBelarus\t1,2 3,4\nBY\tBY\tBelarus\t1,2 3,4 5,6\textra\nML\tSN\tSénégal\t1,2 3,4 5,6"
+        let outlines = CountryOutlines(parsing: text)
+        #expect(outlines.attribution == "Natural Earth")
+        #expect(outlines.rings.map(\.name) == ["Sénégal"])
+        #expect(outlines.rings.first?.region == "ML")
+        #expect(outlines.rings.first?.country == "SN")
+        #expect(outlines.rings.first.map { [$0.south, $0.west, $0.north, $0.east] } == [2, 1, 6, 5])
+    }
 }

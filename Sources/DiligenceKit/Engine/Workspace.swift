@@ -19,7 +19,10 @@ public struct Workspace: Sendable {
     /// The loader for the database at `databasePath`: the built-in countries and vocabularies,
     /// extended by its `vocabularies/` folder when it has one.
     public static func loader(databasePath: String) throws(InputError) -> RiskDatabaseLoader {
-        let countries = try CountryTable.builtin()
+        // The table `CountryTable.shared` holds (read once a process), or the error that kept
+        // it from being read.
+        let countries: CountryTable
+        if let shared = CountryTable.shared { countries = shared } else { countries = try CountryTable.builtin() }
         let extra = URL(fileURLWithPath: databasePath).appendingPathComponent("vocabularies")
         var isDirectory: ObjCBool = false
         let hasExtra = FileManager.default.fileExists(atPath: extra.path, isDirectory: &isDirectory) && isDirectory.boolValue

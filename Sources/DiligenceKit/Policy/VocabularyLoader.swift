@@ -54,7 +54,7 @@ public enum VocabularyLoader {
             do {
                 let (kind, terms) = try parse(file.bytes, file: file.path, countries: countries)
                 var vocabulary = byKind[kind] ?? Vocabulary(kind: kind, terms: [])
-                for term in terms { vocabulary.add(term) }
+                vocabulary.add(contentsOf: terms)
                 byKind[kind] = vocabulary
             } catch {
                 problems.append(contentsOf: error.diagnostics)

@@ -63,17 +63,23 @@ public struct NameNormalizer: Sendable {
         let compiled = SpellingFolds(data.spellingFolds)
         func fold(_ word: String) -> String { String(decoding: compiled.apply(Array(word.utf8)), as: UTF8.self) }
         func folded(_ phrase: String) -> String {
-            // An ASCII phrase (most of the tables) is split on its space bytes, each a character.
-            guard phrase.utf8.allSatisfy({ $0 < 0x80 }) else {
-                return phrase.split(separator: " ").map { fold(String($0)) }.joined(separator: " ")
+            // An ASCII phrase (most of the tables) is split on its space bytes, each a character;
+            // one word (most of the 11,000 surnames) is folded as it is.
+            var phrase = phrase
+            let ascii: String? = phrase.withUTF8 { bytes in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard bytes.contains(UInt8(ascii: " ")) else {
+                    return bytes.isEmpty ? "" : String(decoding: compiled.apply(Array(bytes)), as: UTF8.self)
+                }
+                var result: [UInt8] = []
+                result.reserveCapacity(bytes.count)
+                for (position, word) in bytes.split(separator: UInt8(ascii: " ")).enumerated() {
+                    if position > 0 { result.append(UInt8(ascii: " ")) }
+                    result += compiled.apply(Array(word))
+                }
+                return String(decoding: result, as: UTF8.self)
             }
-            var result: [UInt8] = []
-            result.reserveCapacity(phrase.utf8.count)
-            for (position, word) in phrase.utf8.split(separator: UInt8(ascii: " ")).enumerated() {
-                if position > 0 { result.append(UInt8(ascii: " ")) }
-                result += compiled.apply(Array(word))
-            }
-            return String(decoding: result, as: UTF8.self)
+            return ascii ?? phrase.split(separator: " ").map { fold(String($0)) }.joined(separator: " ")
         }
         var forms: [String: String] = [:]
         for (form, formClass) in data.legalForms { forms[folded(form)] = formClass }
