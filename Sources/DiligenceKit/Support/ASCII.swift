@@ -28,21 +28,28 @@ enum ASCII {
     static func words(of text: String, _ classify: (UInt8) -> WordByte) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                switch classify(byte) {
-                case .drop: continue
-                case .separator: pendingSpace = true
-                case .keep(let kept):
-                    if pendingSpace, !out.isEmpty { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(kept)
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Written straight into the String's storage (no array between): the words are never
+            // longer than the text.
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    switch classify(byte) {
+                    case .drop: continue
+                    case .separator: pendingSpace = true
+                    case .keep(let kept):
+                        if pendingSpace, count > 0 {
+                            out[count] = 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        out[count] = kept
+                        count += 1
+                    }
                 }
+                return count
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
