@@ -115,20 +115,43 @@ struct JSONWriter {
     /// `key(_:)` for a name known when the program is built, an identifier that needs no
     /// escaping (a report type's member): its bytes copied as they are.
     mutating func key(known name: StaticString) {
-        memberStart()
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        if lineDepth == nil {
-            write("\" : ")
-        } else {
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(UInt8(ascii: ":"))
+        key(known: name, openingQuote: false)
+    }
+
+    /// `key(known:)`, and with `openingQuote` the quote that opens a string value. In the
+    /// compact layout the separator, the line break, the key and its quotes and colon are
+    /// gathered on the stack and appended at once (a report writes a dozen keys a finding).
+    private mutating func key(known name: StaticString, openingQuote: Bool) {
+        guard let lineDepth else {
+            memberStart()
+            bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            write(openingQuote ? "\" : \"" : "\" : ")
+            return
+        }
+        let first = innerCount == 0
+        innerCount += 1
+        let lineBreak = depth <= lineDepth
+        let count = name.utf8CodeUnitCount
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 6) { buffer in
+            var length = 0
+            func put(_ byte: UInt8) {
+                buffer[length] = byte
+                length += 1
+            }
+            if !first { put(UInt8(ascii: ",")) }
+            if lineBreak { put(UInt8(ascii: "\n")) }
+            put(UInt8(ascii: "\""))
+            for byte in UnsafeBufferPointer(start: name.utf8Start, count: count) { put(byte) }
+            put(UInt8(ascii: "\""))
+            put(UInt8(ascii: ":"))
+            if openingQuote { put(UInt8(ascii: "\"")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<length]))
         }
     }
 
     /// `string(_:_:)` under a name known when the program is built (`key(known:)`).
     mutating func string(known name: StaticString, _ value: String) {
-        key(known: name)
-        bytes.append(UInt8(ascii: "\""))
+        key(known: name, openingQuote: true)
         escape(value)
         bytes.append(UInt8(ascii: "\""))
     }

@@ -38,15 +38,12 @@ extension MarkdownReporter {
         }
 
         /// Whether a step is what the factor's profile states: its dates or one of its events as the latest.
-        /// The prefixes are looked for on the bytes where they decide (`hasASCIIPrefix`): most
-        /// steps do not start with the factor's id.
         func profileStates(_ step: String) -> Bool {
-            let whole = Substring(step)
-            if whole.hasASCIIPrefix(idColon), isLatestEvent(step.dropFirst(factor.id.count + 2)) { return true }
-            guard whole.hasASCIIPrefix(idSpace) else { return false }
+            if step.hasPrefix(idColon), isLatestEvent(step.dropFirst(factor.id.count + 2)) { return true }
+            guard step.hasPrefix(idSpace) else { return false }
             let rest = step.dropFirst(factor.id.count + 1)
             if rest == inForce { return true }
-            if let announcedNotInForce, rest.hasASCIIPrefix(announcedNotInForce) { return true }
+            if let announcedNotInForce, rest.hasPrefix(announcedNotInForce) { return true }
             return false
         }
     }
@@ -197,6 +194,8 @@ extension Substring {
             guard let last = expected.last, last != 0x0D, String.isASCII(expected) else { return nil }
             return text.withUTF8 { bytes -> Bool? in
                 guard bytes.count >= expected.count else { return false }
+                // A different ASCII first byte starts a different first Character.
+                if bytes[0] < 0x80, bytes[0] != expected[0] { return false }
                 var matched = true
                 var allASCII = true
                 for index in expected.indices {
