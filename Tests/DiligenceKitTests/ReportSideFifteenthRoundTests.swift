@@ -171,7 +171,9 @@ import Testing
     /// ones, whole numbers and values that are not a number of tenths.
     @Test func numbersOfTenthsAreWrittenAsTheirDescription() throws {
         var generator = TextSplitTests.SplitMix(seed: 1_015)
-        var values: [Double] = [0.1, -0.1, 0.5, 246.3, -7.3, 9_999_999_999_999.9, 1e13 + 0.5, 0.25, 63.45, 1.0 / 3, 12.0, -0.0, 1e-5]
+        // Not -0.0: a whole number is written by its digits, "0", where `JSONEncoder` writes
+        // "-0" (so before this round too; tenths are never whole).
+        var values: [Double] = [0.1, -0.1, 0.5, 246.3, -7.3, 9_999_999_999_999.9, 1e13 + 0.5, 0.25, 63.45, 1.0 / 3, 12.0, 1e-5]
         for digits in 1...13 {
             for _ in 0..<300 {
                 let bound = Int(pow(10.0, Double(digits)))
