@@ -32,11 +32,13 @@ extension CheckOptions {
     public func failsGate(_ finding: Finding) -> Bool {
         guard let failOn else { return false }
         return finding.accepted == nil && (finding.severity >= failOn || finding.rule == .expiredAcceptance)
-            && !(baseline?.contains(finding) ?? false)
+            && !(baseline != nil && baseline?.contains(finding) == true)
     }
 
-    /// With a baseline: whether the finding is new since it (nil without a baseline).
+    /// With a baseline: whether the finding is new since it (nil without a baseline). Without
+    /// one, answered without copying the optional baseline (asked for every finding).
     public func isNew(_ finding: Finding) -> Bool? {
-        baseline.map { !$0.contains(finding) }
+        guard baseline != nil else { return nil }
+        return baseline.map { !$0.contains(finding) }
     }
 }

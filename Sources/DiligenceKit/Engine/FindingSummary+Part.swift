@@ -51,13 +51,15 @@ extension FindingSummary {
             var riskByFactor: [String: Int] = [:]
             var riskByRule: [RuleID: Int] = [:]
             var topFindings: [(finding: Int, sequence: Int)] = []
-            var ruleSet: Set<RuleID> = []
             var factorSet: Set<String> = []
             var staleSubjects: Set<String> = []
             var topSequence = 0
             // Per severity (by raw value): open and accepted reported findings.
             var openCounts = [Int](repeating: 0, count: Severity.allCases.count)
             var acceptedCounts = openCounts
+            // Per rule of the reported findings, in order of first finding: its general advice
+            // and the bits given so far (`ruleAdvice` once every finding is seen).
+            var advice: [AdviceSlot] = []
             for (position, finding) in result.findings.enumerated() {
                 total += 1
                 Self.appendDigest(of: finding, to: &digestBytes)
@@ -83,8 +85,9 @@ extension FindingSummary {
                 }
                 guard isReported else { continue }
                 reported += 1
-                if ruleSet.insert(finding.rule).inserted { rules.append(finding.rule) }
-                noteAdvice(finding)
+                // A policy's findings come from a few rules: found in the list by their ids.
+                if !rules.contains(finding.rule) { rules.append(finding.rule) }
+                Self.noteAdvice(finding, &advice)
                 policy.reported += 1
                 if finding.accepted != nil {
                     acceptedCounts[finding.severity.rawValue] += 1
@@ -120,6 +123,7 @@ extension FindingSummary {
                 if acceptedCounts[severity.rawValue] > 0 { accepted[severity, default: 0] += acceptedCounts[severity.rawValue] }
             }
             for (index, operations) in reach.enumerated() { risks[index].operations = operations.count }
+            for slot in advice where !slot.catalogue.isEmpty { ruleAdvice[slot.rule] = slot.mask }
             top = topFindings.map { (Brief(result.findings[$0.finding], place: result.position), $0.sequence) }
             if !listsFindings { policy.dropDetails() }
             if options.baseline != nil {
@@ -149,18 +153,35 @@ extension FindingSummary {
             text.withUTF8 { bytes.append(contentsOf: $0) }
         }
 
+        /// A rule's general advice (`RuleRegistry.advice`, at most 64 texts) and the bits of it
+        /// the policy's findings were given so far.
+        private struct AdviceSlot {
+            let rule: RuleID
+            let catalogue: ArraySlice<String>
+            let full: UInt64
+            var mask: UInt64 = 0
+        }
+
         /// Marks the rule's general advice the finding was given (a bit per position in
         /// `RuleRegistry.advice`, up to 64; none looked for once the policy gave every one).
-        private mutating func noteAdvice(_ finding: Finding) {
-            guard let catalogue = RuleRegistry.advice[finding.rule], !catalogue.isEmpty else { return }
-            let count = min(catalogue.count, 64)
-            let full: UInt64 = count == 64 ? ~0 : (1 << UInt64(count)) - 1
-            var mask = ruleAdvice[finding.rule] ?? 0
-            guard mask != full else { return }
-            for advice in finding.recommendations {
-                if let at = catalogue.prefix(count).firstIndex(of: advice) { mask |= 1 << UInt64(at) }
+        /// The rule's catalogue is looked up once a policy: its slot is found among the few
+        /// rules of the policy's findings by comparing rule ids.
+        private static func noteAdvice(_ finding: Finding, _ slots: inout [AdviceSlot]) {
+            let at: Int
+            if let known = slots.firstIndex(where: { $0.rule == finding.rule }) {
+                at = known
+            } else {
+                let catalogue = RuleRegistry.advice[finding.rule] ?? []
+                let count = min(catalogue.count, 64)
+                at = slots.count
+                slots.append(AdviceSlot(rule: finding.rule, catalogue: catalogue.prefix(count), full: count == 64 ? ~0 : (1 << UInt64(count)) - 1))
             }
-            ruleAdvice[finding.rule] = mask
+            guard !slots[at].catalogue.isEmpty, slots[at].mask != slots[at].full else { return }
+            var mask = slots[at].mask
+            for advice in finding.recommendations {
+                if let found = slots[at].catalogue.firstIndex(of: advice) { mask |= 1 << UInt64(found - slots[at].catalogue.startIndex) }
+            }
+            slots[at].mask = mask
         }
 
         /// Keeps the finding (its position in `findings`) among the policy's candidates if

@@ -137,8 +137,11 @@ public struct StreamedCheck: Sendable {
                     let policy = summary.add(part)
                     tableSpills?.write(policy: policy)
                     citations.add(cited)
+                    // Read through a local: the closure's captured variable is checked for
+                    // exclusive access at every read, twice for each hole a section fills.
+                    let numbered = citations
                     for (reporter, streams) in zip(sections, spills) {
-                        for (section, spill) in zip(reporter, streams) { spill.append(section, citations) }
+                        for (section, spill) in zip(reporter, streams) { spill.append(section, numbered) }
                     }
                 }
             })

@@ -6,6 +6,65 @@ public enum Escaping {
     /// code spans, no line breaks.
     public static func markdown(_ text: String) -> String {
         guard markdownSpecial.occurs(in: text) else { return text }
+        var text = text
+        return text.withUTF8(markdownBytes)
+    }
+
+    /// `markdown` of a text's UTF-8 bytes that need a change, a byte at a time: the bytes of
+    /// scalars it leaves are copied a run at a time (a message with a "≤" or a "→" sent every
+    /// scalar through a `String.UnicodeScalarView` before).
+    private static func markdownBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        var runStart = 0
+        var index = 0
+        var previousCR = false
+        func replace(_ length: Int, with replacement: StaticString) {
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            result.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            index += length
+            runStart = index
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            let wasCR = previousCR
+            previousCR = byte == 0x0D
+            switch byte {
+            case UInt8(ascii: "&"): replace(1, with: "&amp;")
+            case UInt8(ascii: "<"): replace(1, with: "&lt;")
+            case UInt8(ascii: ">"): replace(1, with: "&gt;")
+            case UInt8(ascii: "|"): replace(1, with: "\\|")
+            case UInt8(ascii: "\\"): replace(1, with: "\\\\")
+            case UInt8(ascii: "`"): replace(1, with: "\\`")
+            case UInt8(ascii: "*"): replace(1, with: "\\*")
+            case UInt8(ascii: "_"): replace(1, with: "\\_")
+            case UInt8(ascii: "["): replace(1, with: "\\[")
+            case UInt8(ascii: "]"): replace(1, with: "\\]")
+            case UInt8(ascii: "#"): replace(1, with: "\\#")
+            case UInt8(ascii: "~"): replace(1, with: "\\~")
+            case UInt8(ascii: "!"): replace(1, with: "\\!")
+            // CR LF is one line break: one space.
+            case 0x0A where wasCR: replace(1, with: "")
+            case 0x0A, 0x0D, 0x09: replace(1, with: " ")
+            case 0x00..<0x20, 0x7F, 0xC2, 0xD8, 0xE2:
+                guard let hidden = HiddenCharacters.scalar(in: bytes, at: index) else {
+                    index += byte < 0x80 ? 1 : byte >= 0xE0 ? 3 : 2
+                    continue
+                }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                result.append(contentsOf: HiddenCharacters.visible(hidden.scalar).utf8)
+                index += hidden.length
+                runStart = index
+            default:
+                index += byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            }
+        }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The definition `markdown` is tested against: the same, a scalar at a time.
+    static func markdownByScalars(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var previousCR = false
         for scalar in text.unicodeScalars {

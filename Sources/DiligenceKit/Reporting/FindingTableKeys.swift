@@ -20,7 +20,7 @@ struct FindingTableKeys: Sendable {
     init(_ finding: Finding) {
         evidence = finding.evidence.isEmpty ? nil : EvidenceLists.shared.info(of: finding.evidence)
         if let exposure = finding.exposure {
-            events = exposure.events.map { HashedText(TableID.event($0)) }
+            events = exposure.events.map(TableID.eventKey)
             bands = TableID.bandsHash(exposure.bands)
         }
         steps = finding.path.map(TableID.pathStepHash)

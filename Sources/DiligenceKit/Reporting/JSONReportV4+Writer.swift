@@ -119,7 +119,7 @@ extension JSONReportV4 {
             lines.isEmpty ? nil : Hole(key: .evidence(EvidenceLists.shared.info(of: lines).hash))
         }
         func event(_ event: Exposure.CitedEvent) -> EventHole {
-            EventHole(distance_km: event.distanceKm.map(ExposureRounding.km), event: Hole(key: .event(HashedText(TableID.event(event)))))
+            EventHole(distance_km: event.distanceKm.map(ExposureRounding.km), event: Hole(key: .event(TableID.eventKey(event))))
         }
         func bands(_ bands: [Exposure.Band]) -> Hole { Hole(key: .bands(TableID.bandsHash(bands))) }
         func recommendations(_ texts: [String]) -> Hole? { recommendations(Optional(texts)) }

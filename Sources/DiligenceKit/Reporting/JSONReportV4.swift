@@ -98,8 +98,11 @@ enum MessageParts {
                 guard let base = text.baseAddress, let partBase = part.baseAddress else { return body(text) }
                 var pieceStart = 0
                 var index = 0
+                // Each place of the name's first byte found by `memchr`, then compared whole.
                 while index + part.count <= text.count {
-                    if text[index] == part[0], memcmp(base + index, partBase, part.count) == 0 {
+                    guard let hit = memchr(base + index, Int32(part[0]), text.count - part.count - index + 1) else { break }
+                    index = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    if memcmp(base + index, partBase, part.count) == 0 {
                         body(UnsafeBufferPointer(rebasing: text[pieceStart..<index]))
                         index += part.count
                         pieceStart = index

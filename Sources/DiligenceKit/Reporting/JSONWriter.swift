@@ -11,8 +11,14 @@
 struct JSONWriter {
     /// The UTF-8 bytes written so far.
     private var bytes: [UInt8] = []
-    /// One entry per open container: whether it is an array, and how many members it has.
-    private var open: [(isArray: Bool, count: Int)] = []
+    /// One entry per open container outside the innermost: whether it is an array, and how
+    /// many members it has. The innermost is kept apart (`innerOpen`, `innerIsArray`,
+    /// `innerCount`): every value and key reads and counts it, and an array's last element cost
+    /// a uniqueness and a bounds check each time.
+    private var outer: [(isArray: Bool, count: Int)] = []
+    private var innerOpen = false
+    private var innerIsArray = false
+    private var innerCount = 0
     /// The compact layout's deepest container whose members start a line (nil: pretty-printed).
     let lineDepth: Int?
 
@@ -27,11 +33,14 @@ struct JSONWriter {
     init(insideArrayAt depth: Int, hasMembers: Bool, capacity: Int = 0, lineDepth: Int? = nil) {
         bytes.reserveCapacity(capacity)
         self.lineDepth = lineDepth
-        open = Array(repeating: (false, 1), count: max(depth - 1, 0)) + [(true, hasMembers ? 1 : 0)]
+        outer = Array(repeating: (false, 1), count: max(depth - 1, 0))
+        innerOpen = true
+        innerIsArray = true
+        innerCount = hasMembers ? 1 : 0
     }
 
     /// How many containers are open.
-    var depth: Int { open.count }
+    var depth: Int { innerOpen ? outer.count + 1 : 0 }
 
     /// The text written so far, handed over: the writer goes on from where it was, with an
     /// empty text (a report's parts are written one after the other, never joined in memory).
@@ -72,20 +81,23 @@ struct JSONWriter {
     private mutating func begin(_ bracket: UInt8, isArray: Bool) {
         separate()
         bytes.append(bracket)
-        open.append((isArray, 0))
+        if innerOpen { outer.append((innerIsArray, innerCount)) }
+        innerOpen = true
+        innerIsArray = isArray
+        innerCount = 0
     }
 
     /// Closes the innermost open container, whichever kind it is.
     mutating func endContainer() {
-        guard let last = open.last else { return }
-        close(last.isArray ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+        guard innerOpen else { return }
+        close(innerIsArray ? UInt8(ascii: "]") : UInt8(ascii: "}"))
     }
 
     /// Marks the innermost open container as having members written elsewhere (a streamed
     /// array's members are spilled apart and joined between this writer's parts).
     mutating func markMembers(_ hasMembers: Bool) {
-        guard !open.isEmpty else { return }
-        open[open.count - 1].count = hasMembers ? 1 : 0
+        guard innerOpen else { return }
+        innerCount = hasMembers ? 1 : 0
     }
 
     /// The next member's key; its value follows.
@@ -103,20 +115,43 @@ struct JSONWriter {
     /// `key(_:)` for a name known when the program is built, an identifier that needs no
     /// escaping (a report type's member): its bytes copied as they are.
     mutating func key(known name: StaticString) {
-        memberStart()
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        if lineDepth == nil {
-            write("\" : ")
-        } else {
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(UInt8(ascii: ":"))
+        key(known: name, openingQuote: false)
+    }
+
+    /// `key(known:)`, and with `openingQuote` the quote that opens a string value. In the
+    /// compact layout the separator, the line break, the key and its quotes and colon are
+    /// gathered on the stack and appended at once (a report writes a dozen keys a finding).
+    private mutating func key(known name: StaticString, openingQuote: Bool) {
+        guard let lineDepth else {
+            memberStart()
+            bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            write(openingQuote ? "\" : \"" : "\" : ")
+            return
+        }
+        let first = innerCount == 0
+        innerCount += 1
+        let lineBreak = depth <= lineDepth
+        let count = name.utf8CodeUnitCount
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 6) { buffer in
+            var length = 0
+            func put(_ byte: UInt8) {
+                buffer[length] = byte
+                length += 1
+            }
+            if !first { put(UInt8(ascii: ",")) }
+            if lineBreak { put(UInt8(ascii: "\n")) }
+            put(UInt8(ascii: "\""))
+            for byte in UnsafeBufferPointer(start: name.utf8Start, count: count) { put(byte) }
+            put(UInt8(ascii: "\""))
+            put(UInt8(ascii: ":"))
+            if openingQuote { put(UInt8(ascii: "\"")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<length]))
         }
     }
 
     /// `string(_:_:)` under a name known when the program is built (`key(known:)`).
     mutating func string(known name: StaticString, _ value: String) {
-        key(known: name)
-        bytes.append(UInt8(ascii: "\""))
+        key(known: name, openingQuote: true)
         escape(value)
         bytes.append(UInt8(ascii: "\""))
     }
@@ -151,9 +186,10 @@ struct JSONWriter {
     }
 
     mutating func string(_ value: String) {
-        if let last = open.last, last.isArray {
-            open[open.count - 1].count += 1
-            lineStart(depth: open.count, first: last.count == 0, quote: true)
+        if innerOpen, innerIsArray {
+            let first = innerCount == 0
+            innerCount += 1
+            lineStart(depth: outer.count + 1, first: first, quote: true)
         } else {
             bytes.append(UInt8(ascii: "\""))
         }
@@ -171,21 +207,52 @@ struct JSONWriter {
         separate()
         if value.rounded() == value, abs(value) < 1e15 {
             digits(Int(value))
+        } else if let tenths = Self.tenths(value) {
+            // A distance to 0.1 km: its shortest text is its tenths (`description` cost about
+            // 1,000 instructions a number).
+            if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+            digits(Int(tenths.magnitude / 10))
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: tenths.magnitude % 10))
         } else {
             write("\(value)")
         }
     }
 
+    /// The value in tenths when it is the `Double` nearest to a number of tenths that is not
+    /// whole, below 10^13 in magnitude: then `description` writes that number with one
+    /// decimal (no shorter text is the same `Double`, and no other text of one decimal is).
+    static func tenths(_ value: Double) -> Int? {
+        guard value.isFinite, abs(value) < 1e13 else { return nil }
+        let tenths = (value * 10).rounded()
+        guard tenths / 10 == value, tenths.truncatingRemainder(dividingBy: 10) != 0 else { return nil }
+        return Int(tenths)
+    }
+
     /// An integer's decimal digits (what `String(value)` spells), without making the text.
+    /// The digits are made from the last in a buffer on the stack and appended at once (reversing
+    /// them in the array copied its storage through the slice).
     private mutating func digits(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var rest = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
+        if (0..<10).contains(value) {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
+            return
+        }
+        // 20 digits and a sign at most.
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var start = raw.count
+            var rest = value.magnitude
+            repeat {
+                start -= 1
+                raw[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            if value < 0 {
+                start -= 1
+                raw[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
+        }
     }
 
     mutating func null() {
@@ -246,28 +313,36 @@ struct JSONWriter {
 
     /// Before a value inside an array: the separator and the indent (in an object the key did it).
     private mutating func separate() {
-        guard let last = open.last, last.isArray else { return }
-        open[open.count - 1].count += 1
-        lineStart(depth: open.count, first: last.count == 0, quote: false)
+        guard innerOpen, innerIsArray else { return }
+        let first = innerCount == 0
+        innerCount += 1
+        lineStart(depth: outer.count + 1, first: first, quote: false)
     }
 
     /// Before a member's key: the separator, the indent and the key's opening quote.
     private mutating func memberStart() {
-        let count = open[open.count - 1].count
-        open[open.count - 1].count += 1
-        lineStart(depth: open.count, first: count == 0, quote: true)
+        let first = innerCount == 0
+        innerCount += 1
+        lineStart(depth: depth, first: first, quote: true)
     }
 
     private mutating func close(_ bracket: UInt8) {
-        guard let last = open.popLast() else { return }
+        guard innerOpen else { return }
+        let count = innerCount
+        if let enclosing = outer.popLast() {
+            innerIsArray = enclosing.isArray
+            innerCount = enclosing.count
+        } else {
+            innerOpen = false
+        }
         if let lineDepth {
             // Compact: a line break before the bracket only where the members had lines.
-            if last.count > 0, open.count < lineDepth { bytes.append(UInt8(ascii: "\n")) }
+            if count > 0, depth < lineDepth { bytes.append(UInt8(ascii: "\n")) }
             bytes.append(bracket)
             return
         }
-        write(last.count == 0 ? "\n\n" : "\n")
-        indent(open.count)
+        write(count == 0 ? "\n\n" : "\n")
+        indent(depth)
         bytes.append(bracket)
     }
 

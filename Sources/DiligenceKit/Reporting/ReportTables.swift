@@ -114,8 +114,18 @@ enum TableID {
         return hash.id(prefix: evidence.record, slash: true)
     }
 
-    static func event(_ event: Exposure.CitedEvent) -> String {
-        if let id = event.id, !id.isEmpty { return id }
+    static func event(_ event: Exposure.CitedEvent) -> String { eventKey(event).text }
+
+    /// The event's id with its hash (`HashedText`), for a run's tables: an id made of the
+    /// event's texts is remembered for the process (`EventIDs`), as a portfolio cites each
+    /// event of its factors thousands of times.
+    static func eventKey(_ event: Exposure.CitedEvent) -> HashedText {
+        if let id = event.id, !id.isEmpty { return HashedText(id) }
+        return EventIDs.shared.key(of: event)
+    }
+
+    /// The id made from the event's texts (what `EventIDs` remembers).
+    static func eventText(_ event: Exposure.CitedEvent) -> String {
         var hash = FNV()
         hash.add(event.datePrecision.text(event.date))
         hash.add(event.until?.description)
@@ -371,8 +381,10 @@ private struct FactLine: Hashable, Sendable {
         }
     }
 
-    static func == (lhs: FactLine, rhs: FactLine) -> Bool {
-        let left = lhs.evidence, right = rhs.evidence
+    static func == (lhs: FactLine, rhs: FactLine) -> Bool { same(lhs.evidence, rhs.evidence) }
+
+    /// Whether two evidence lines have the same bytes in every text the fact id hashes.
+    static func same(_ left: Evidence, _ right: Evidence) -> Bool {
         guard ExactText(left.record) == ExactText(right.record), ExactText(left.fact) == ExactText(right.fact) else { return false }
         switch (left.reference, right.reference) {
         case (nil, nil): return true
@@ -383,11 +395,51 @@ private struct FactLine: Hashable, Sendable {
         }
     }
 
-    private static func same(_ a: String?, _ b: String?) -> Bool {
+    static func same(_ a: String?, _ b: String?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
         case (let a?, let b?): return ExactText(a) == ExactText(b)
         default: return false
+        }
+    }
+}
+
+/// Ids of events without one of their own (`TableID.eventText`), with their hashes, kept for the
+/// process like `FactIDs`: looked up by the date, the location's bits and the length of
+/// `what`, compared by every member the id is made of (texts byte for byte, coordinates by
+/// their bits, since the id writes them as text and -0.0 is not 0.0 there).
+final class EventIDs: Sendable {
+    static let shared = EventIDs()
+    private let memo = Memo<EventLine, HashedText>(capacity: 4_096)
+
+    func key(of event: Exposure.CitedEvent) -> HashedText {
+        memo.value(for: EventLine(event: event)) { HashedText(TableID.eventText(event)) }
+    }
+
+    private struct EventLine: Hashable, Sendable {
+        let event: Exposure.CitedEvent
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(event.date)
+            hasher.combine(event.location?.lat.bitPattern)
+            hasher.combine(event.location?.lon.bitPattern)
+            hasher.combine(event.what.utf8.count)
+        }
+
+        static func == (lhs: EventLine, rhs: EventLine) -> Bool {
+            let left = lhs.event, right = rhs.event
+            return left.date == right.date && left.datePrecision == right.datePrecision && left.until == right.until
+                && left.location?.lat.bitPattern == right.location?.lat.bitPattern
+                && left.location?.lon.bitPattern == right.location?.lon.bitPattern
+                && ExactText(left.what) == ExactText(right.what) && same(left.place, right.place) && same(left.type, right.type)
+        }
+
+        static func same(_ a: String?, _ b: String?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): return true
+            case (let a?, let b?): return ExactText(a) == ExactText(b)
+            default: return false
+            }
         }
     }
 }
@@ -492,15 +544,16 @@ final class EvidenceLists: @unchecked Sendable {
             // holds the same lines, and comparing them line by line was most of a look-up.
             if lhs.lines.sharesStorage(with: rhs.lines) { return true }
             guard lhs.lines.count == rhs.lines.count else { return false }
-            for (left, right) in zip(lhs.lines, rhs.lines) {
-                guard FactLine(left) == FactLine(right) else { return false }
-                switch (left.date, right.date) {
-                case (nil, nil): continue
-                case (let a?, let b?): if ExactText(a) != ExactText(b) { return false }
-                default: return false
+            // Line by line where they lie (iterating a zip copied every line, each a dozen
+            // references counted up and down).
+            return lhs.lines.withUnsafeBufferPointer { left in
+                rhs.lines.withUnsafeBufferPointer { right in
+                    for index in left.indices {
+                        guard FactLine.same(left[index], right[index]), FactLine.same(left[index].date, right[index].date) else { return false }
+                    }
+                    return true
                 }
             }
-            return true
         }
     }
 }
@@ -510,11 +563,18 @@ final class EvidenceLists: @unchecked Sendable {
 /// and compares the bytes only of the entry it finds.
 struct HashedText: Hashable, Sendable {
     let text: String
-    private let hashOfText: Int
+    /// The hash of the text's bytes (`ExactText`'s), made once.
+    let hashOfText: Int
 
     init(_ text: String) {
         self.text = text
         hashOfText = ExactText(text).hashValue
+    }
+
+    /// A text with the hash given (two texts of one hash: how a table of them is tested).
+    init(_ text: String, hashOfText: Int) {
+        self.text = text
+        self.hashOfText = hashOfText
     }
 
     func hash(into hasher: inout Hasher) {
@@ -575,25 +635,25 @@ public struct CitedPart: Sendable {
     init<Findings: Sequence<Finding>>(_ findings: Findings, keys: [FindingTableKeys]?, tables: Bool, lists: Bool) {
         // The evidence lists this policy cited already: their facts and references are in
         // `facts` and `references`, in order, so a finding citing one again adds nothing.
-        var seenLists: Set<UInt64> = []
+        var seenLists = HashSet64()
         var seenStorages: Set<UInt> = []
         var heldLists: [[Evidence]] = []
-        var seenReferences: Set<Int> = []
-        var seenFacts: Set<HashedText> = []
-        var seenEvents: Set<HashedText> = []
+        var seenReferences = HashSet64()
+        var seenFacts = HashedTextSet()
+        var seenEvents = HashedTextSet()
         func cite(_ key: Citations.Key) {
-            if seenReferences.insert(key.id).inserted { references.append(key) }
+            if seenReferences.insert(UInt64(bitPattern: Int64(key.id))) { references.append(key) }
         }
         for (position, finding) in findings.enumerated() {
             let made = keys.flatMap { $0.indices.contains(position) ? $0[position] : nil }
             if tables || lists, !finding.evidence.isEmpty {
                 let info = made?.evidence ?? EvidenceLists.shared.info(of: finding.evidence)
-                if seenLists.insert(info.hash).inserted {
+                if seenLists.insert(info.hash) {
                     for index in finding.evidence.indices {
                         if let key = info.referenceKeys[index] { cite(key) }
                         if tables {
                             let key = info.factKeys[index]
-                            if seenFacts.insert(key).inserted { facts.append((key, finding.evidence[index])) }
+                            if seenFacts.insert(key) { facts.append((key, finding.evidence[index])) }
                         }
                     }
                     if lists { self.lists.add(evidence: finding.evidence, info) }
@@ -609,11 +669,11 @@ public struct CitedPart: Sendable {
             }
             if tables, let exposure = finding.exposure {
                 if let made, made.events.count == exposure.events.count {
-                    for (event, key) in zip(exposure.events, made.events) where seenEvents.insert(key).inserted { events.append((key, event)) }
+                    for (event, key) in zip(exposure.events, made.events) where seenEvents.insert(key) { events.append((key, event)) }
                 } else {
                     for event in exposure.events {
-                        let key = HashedText(TableID.event(event))
-                        if seenEvents.insert(key).inserted { events.append((key, event)) }
+                        let key = TableID.eventKey(event)
+                        if seenEvents.insert(key) { events.append((key, event)) }
                     }
                 }
             }
@@ -628,6 +688,27 @@ public struct CitedPart: Sendable {
     }
 }
 
+/// A set of texts with their hashes (`HashedText`), found by the hash made where the text was
+/// made (`PlaceTable64`, no `Hasher` run) and compared byte for byte; texts of one hash that
+/// differ are kept apart, in a `Set`.
+struct HashedTextSet: Sendable {
+    private var places = PlaceTable64()
+    private var texts: [HashedText] = []
+    private var others: Set<HashedText> = []
+
+    /// Inserts the text; whether it was not held before.
+    mutating func insert(_ text: HashedText) -> Bool {
+        let hash = UInt64(bitPattern: Int64(text.hashOfText))
+        if let at = places[hash] {
+            if texts[Int(at)] == text { return false }
+            return others.insert(text).inserted
+        }
+        places.insert(hash, place: Int32(truncatingIfNeeded: texts.count))
+        texts.append(text)
+        return true
+    }
+}
+
 /// One table of `CitedLists`: its entries in order of first citation, keyed by the hash of
 /// their schema 3 id (the id's text is made once, when the entry is listed). A run that
 /// writes its tables to temporary files as they grow (`TableSpills`) takes the new entries
@@ -638,7 +719,7 @@ struct CitedTable<Entry: Sendable>: Sendable {
     private(set) var entries: [Entry] = []
     /// Each entry's place by its hash (32 bits: the places of a large portfolio's tables are
     /// kept to the end, and a quarter of their size was the unused half of 64-bit places).
-    private var places: [UInt64: Int32] = [:]
+    private var places = PlaceTable64()
     /// Entries taken out (`takeEntries()`): the places of those still held count from here.
     private(set) var takenOut = 0
 
@@ -650,8 +731,7 @@ struct CitedTable<Entry: Sendable>: Sendable {
 
     /// Lists the entry under `hash` unless it is listed.
     mutating func list(_ hash: UInt64, _ entry: @autoclosure () -> Entry) {
-        guard places[hash] == nil else { return }
-        places[hash] = Int32(truncatingIfNeeded: count)
+        guard places.insert(hash, place: Int32(truncatingIfNeeded: count)) else { return }
         entries.append(entry())
     }
 
@@ -675,11 +755,11 @@ struct CitedTable<Entry: Sendable>: Sendable {
 /// new to the run (`CitedTable.add(_:_:)`): no entry or id text is made for a policy.
 struct CitedSources<Source: Sendable>: Sendable {
     private(set) var items: [(hash: UInt64, source: Source)] = []
-    private var seen: Set<UInt64> = []
+    private var seen = HashSet64()
 
     /// Keeps the source under `hash` unless the policy cited it already.
     mutating func cite(_ hash: UInt64, _ source: @autoclosure () -> Source) {
-        if seen.insert(hash).inserted { items.append((hash, source())) }
+        if seen.insert(hash) { items.append((hash, source())) }
     }
 }
 

@@ -241,41 +241,63 @@ struct ReportSection: Sendable {
     /// `text(_:)`). What a streamed check writes, with no text made of it.
     func filledBytes(_ citations: Citations, afterText: Bool) -> [UInt8]? {
         guard !places.isEmpty || !bytes.isEmpty else { return nil }
-        var filled: [UInt8] = []
-        func fill(_ text: UnsafeBufferPointer<UInt8>) {
-            filled.reserveCapacity(text.count + 6 * places.count + (afterText ? separator.utf8.count : 0))
-            if afterText { filled.append(contentsOf: separator.utf8) }
-            var start = 0
-            for (key, offset) in zip(places, placeOffsets) where offset >= start && offset <= text.count {
-                filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<offset]))
-                Self.appendDecimal(key.place(in: citations), to: &filled)
-                start = offset
-            }
-            filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
-        }
         if bytes.isEmpty {
             var whole = segments[0]
-            whole.withUTF8(fill)
-        } else {
-            bytes.withUnsafeBufferPointer(fill)
+            return whole.withUTF8 { fill($0, citations, afterText: afterText) }
         }
+        return bytes.withUnsafeBufferPointer { fill($0, citations, afterText: afterText) }
+    }
+
+    /// The text's bytes with every hole filled, after the separator when `afterText` (the
+    /// bytes made here, not captured by a nested function: each append then had its access
+    /// checked at run time).
+    private func fill(_ text: UnsafeBufferPointer<UInt8>, _ citations: Citations, afterText: Bool) -> [UInt8] {
+        var filled: [UInt8] = []
+        filled.reserveCapacity(text.count + 6 * places.count + (afterText ? separator.utf8.count : 0))
+        if afterText { filled.append(contentsOf: separator.utf8) }
+        var start = 0
+        for (key, offset) in zip(places, placeOffsets) where offset >= start && offset <= text.count {
+            filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<offset]))
+            Self.appendDecimal(key.place(in: citations), to: &filled)
+            start = offset
+        }
+        filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
         return filled
+    }
+
+    /// A section without holes (a spilled table's entries): its bytes appended to `stream`,
+    /// after the separator when `afterText`, as `text(_:afterText:)` gives them.
+    func appendUnfilled(to stream: inout [UInt8], afterText: Bool) {
+        guard !isEmpty else { return }
+        if afterText { stream.append(contentsOf: separator.utf8) }
+        if bytes.isEmpty {
+            for segment in segments { stream.append(contentsOf: segment.utf8) }
+        } else {
+            stream.append(contentsOf: bytes)
+        }
     }
 
     /// Appends a number's decimal digits (a table place: -1 when not listed) without making a String.
     private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
-        if number < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            appendDecimal(-number, to: &bytes)
+        if (0..<10).contains(number) {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: number))
             return
         }
-        var divisor = 1
-        while divisor <= number / 10 { divisor *= 10 }
-        var rest = number
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        // Made from the last digit in a buffer on the stack, then appended at once.
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var start = raw.count
+            var rest = number.magnitude
+            repeat {
+                start -= 1
+                raw[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            if number < 0 {
+                start -= 1
+                raw[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
         }
     }
 }

@@ -22,7 +22,7 @@ final class TableSpills: @unchecked Sendable {
     private let files: [SpillFile]
     /// Text not yet written to each file (written 64 KiB at a time: five tables' buffers of a
     /// quarter of a megabyte, grown by doubling, were half a megabyte of the heavy check's peak).
-    private var pending: [String]
+    private var pending: [[UInt8]]
     /// Whether each table has an entry.
     private var listed: [Bool]
     private static let chunk = 1 << 16
@@ -32,7 +32,7 @@ final class TableSpills: @unchecked Sendable {
         var files: [SpillFile] = []
         for _ in Table.allCases { files.append(try SpillFile(in: folder)) }
         self.files = files
-        pending = Array(repeating: "", count: Table.allCases.count)
+        pending = Array(repeating: [], count: Table.allCases.count)
         listed = Array(repeating: false, count: Table.allCases.count)
     }
 
@@ -72,15 +72,16 @@ final class TableSpills: @unchecked Sendable {
         let section = JSONStreamEncoder.section(
             members: entries, depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth, capacity: 1_024)
         let index = table.rawValue
-        pending[index] += section.text(Citations(), afterText: listed[index])
+        // The section's bytes as they are (it has no holes): no text made of them.
+        section.appendUnfilled(to: &pending[index], afterText: listed[index])
         listed[index] = true
-        if pending[index].utf8.count >= Self.chunk { flush(table) }
+        if pending[index].count >= Self.chunk { flush(table) }
     }
 
     private func flush(_ table: Table) {
         let index = table.rawValue
         guard !pending[index].isEmpty else { return }
-        files[index].append(pending[index])
-        pending[index] = ""
+        files[index].append(bytes: pending[index])
+        pending[index] = []
     }
 }

@@ -73,6 +73,10 @@ struct ExactText: Hashable, Sendable {
     }
 
     static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+        // Copies of one text: the same representation (storage and length, or the same small
+        // text held inline) is the same bytes, known without reading them (a memo compares the
+        // database's texts with their copies in findings many times a finding).
+        if sameRepresentation(lhs.text, rhs.text) { return true }
         guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
         var left = lhs.text, right = rhs.text
         return left.withUTF8 { a in
@@ -87,5 +91,14 @@ struct ExactText: Hashable, Sendable {
     func hash(into hasher: inout Hasher) {
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether two texts have the same 16 bytes of representation: then they are copies of one
+    /// value and hold the same bytes (a text's storage is never changed while two values share
+    /// it). Texts with other representations may still be equal: compare their bytes.
+    @inline(__always)
+    static func sameRepresentation(_ lhs: String, _ rhs: String) -> Bool {
+        let left = unsafeBitCast(lhs, to: (UInt64, UInt64).self), right = unsafeBitCast(rhs, to: (UInt64, UInt64).self)
+        return left.0 == right.0 && left.1 == right.1
     }
 }

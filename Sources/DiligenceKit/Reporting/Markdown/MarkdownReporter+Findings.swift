@@ -110,15 +110,18 @@ extension MarkdownReporter {
     /// groups in order of their most severe finding, then of their first finding.
     func groups(_ findings: [Finding], _ shown: [Int], _ context: ReportContext) -> [FindingGroup] {
         var groups: [FindingGroup] = []
-        var index: [String: Int] = [:]
+        // A group by its factor's id, or by its rule when no factor is behind it (no key text
+        // made per finding).
+        var byFactor: [String: Int] = [:]
+        var byRule: [RuleID: Int] = [:]
         for position in shown {
             let finding = findings[position]
             let factor = finding.factors.lazy.compactMap { context.factors.factor($0) }.first
-            let key = factor.map { "factor:" + $0.id } ?? "rule:" + finding.rule.rawValue
-            if let at = index[key] {
+            let known = factor.map { byFactor[$0.id] } ?? byRule[finding.rule]
+            if let at = known {
                 groups[at].members.append(position)
             } else {
-                index[key] = groups.count
+                if let factor { byFactor[factor.id] = groups.count } else { byRule[finding.rule] = groups.count }
                 groups.append(FindingGroup(factor: factor, rule: finding.rule, members: [position]))
             }
         }
@@ -194,6 +197,10 @@ extension MarkdownReporter {
         /// every finding, and reading them through `factors` copied the whole factor each time.
         private let ids: [String]
         private let references: [[Reference]]
+        /// `states` of each line of the evidence lists asked about (`states(of:)`), by the
+        /// list's storage: the findings of a factor cite its one array of lines, so each of
+        /// its lines is compared with the factors' sources once, not once a finding.
+        private let known = KnownStates()
 
         init(_ finding: Finding, _ context: ReportContext) {
             factors = finding.factors.compactMap { context.factors.factor($0) }
@@ -233,6 +240,22 @@ extension MarkdownReporter {
             guard let at = ids.firstIndex(of: evidence.record) else { return false }
             if let reference = evidence.reference { return references[at].contains(reference) }
             return evidence.date != nil || evidence == exemptGoods[at]
+        }
+
+        /// `states(_:)` of each line, in order.
+        func states(of lines: [Evidence]) -> [Bool] {
+            let address = lines.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            if let held = known.byStorage[address], held.lines.sharesStorage(with: lines) { return held.states }
+            let answers = lines.map { states($0) }
+            // The entry holds its lines, so no other array is made at that address meanwhile.
+            if known.byStorage.count >= 256 { known.byStorage.removeAll(keepingCapacity: true) }
+            known.byStorage[address] = (lines, answers)
+            return answers
+        }
+
+        /// What `states(of:)` answered, by the storage of the lines (one group's, one thread's).
+        private final class KnownStates {
+            var byStorage: [UInt: (lines: [Evidence], states: [Bool])] = [:]
         }
 
         /// Whether a profile quotes the source.
@@ -288,6 +311,8 @@ extension MarkdownReporter {
         let texts = group.factor.map(FactorTexts.init)
         var entries: [FindingEntry] = []
         var index: [EntryKey: Int] = [:]
+        // Room for every member: a key hashes its bytes again whenever the table grows.
+        index.reserveCapacity(group.members.count)
         // Only findings that share their rule and severity with another can share an entry.
         var peers: [PeerKey: Int] = [:]
         let asOfStep = "as of \(context.asOf)"
@@ -296,8 +321,10 @@ extension MarkdownReporter {
             let finding = findings[position]
             let name = finding.subjectName
             let alone = finding.accepted != nil || peers[PeerKey(finding), default: 0] < 2
+            // Counted once a finding (its Characters), not once a text split.
+            let whole = alone || name.count < 3
             func split(_ text: String) -> [String] {
-                alone || name.count < 3 ? [text] : text.components(separatedByBytesOf: name)
+                whole ? [text] : text.components(separatedByBytesOf: name)
             }
             let pieces = Self.steps(finding)
             var shown = shown(finding, pieces, texts)
@@ -459,9 +486,11 @@ extension MarkdownReporter {
         // approver and expiry).
         // Evidence without a source that only repeats what the message or path says (a named
         // target the path already names) is not repeated.
-        let own = finding.evidence.filter {
-            !facts.states($0) && !Self.restates($0, finding) && !(finding.subjectKind == .acceptedRisk && $0.record == finding.subject)
-        }
+        let states = facts.states(of: finding.evidence)
+        let own = finding.evidence.indices.filter { index in
+            let line = finding.evidence[index]
+            return !states[index] && !Self.restates(line, finding) && !(finding.subjectKind == .acceptedRisk && line.record == finding.subject)
+        }.map { finding.evidence[$0] }
         // One line of evidence is written on the item's line, more as a list under it.
         if own.count > 1 { lines.append(MarkdownLine(text: "  - **Evidence:**")) }
         if !own.isEmpty {
@@ -494,7 +523,10 @@ extension MarkdownReporter {
         // The events the rule relied on, when they are some of the factor's (a place-bound
         // finding names them in its exposure instead).
         if finding.exposure == nil {
-            let relied = finding.evidence.filter { $0.reference == nil && $0.date?.hasPrefix("in force since") == false && facts.states($0) }
+            let relied = finding.evidence.indices.filter { index in
+                let line = finding.evidence[index]
+                return line.reference == nil && line.date?.hasPrefix("in force since") == false && states[index]
+            }.map { finding.evidence[$0] }
             let total = Set(relied.map(\.record)).reduce(0) { $0 + facts.eventCount($1, asOf: context.asOf) }
             // Not when the message names each of them with its date ("… (August 2020 (month))").
             let named = relied.allSatisfy { evidence in evidence.date.map { finding.message.containsBytes(of: "(" + $0 + ")") } ?? false }

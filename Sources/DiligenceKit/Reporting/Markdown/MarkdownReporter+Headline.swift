@@ -94,15 +94,17 @@ extension MarkdownReporter {
         // ruled out before they are lowered.
         guard let first = step.utf8.first, "neigsca".utf8.contains(first | 0x20) else { return false }
         let step = step.lowercasedKeepingASCII()
+        // The prefixes are decided on the bytes where they can be (`hasASCIIPrefix`).
+        let lowered = Substring(step)
         if step == "no location" { return text.containsBytes(of: " has no coordinates") }
         // An expired acceptance: "accepted risk X" and "expired D" are "the acceptance of X …
         // expired on D".
-        if step.hasPrefix("accepted risk ") { return text.containsBytes(of: "acceptance of " + step.dropFirst("accepted risk ".count) + " ") }
-        if step.hasPrefix("expired ") { return text.containsBytes(of: " expired on " + step.dropFirst("expired ".count)) }
-        for direction in ["export ", "import "] where step.hasPrefix(direction) {
+        if lowered.hasASCIIPrefix("accepted risk ") { return text.containsBytes(of: "acceptance of " + step.dropFirst("accepted risk ".count) + " ") }
+        if lowered.hasASCIIPrefix("expired ") { return text.containsBytes(of: " expired on " + step.dropFirst("expired ".count)) }
+        for direction in ["export ", "import "] where lowered.hasASCIIPrefix(direction) {
             let rest = step.dropFirst(direction.count)
-            guard rest.hasPrefix("to ") || rest.hasPrefix("from ") else { return false }
-            return text.hasPrefix(direction.dropLast() + " of ") && text.containsBytes(of: " " + rest + " ")
+            guard rest.hasASCIIPrefix("to ") || rest.hasASCIIPrefix("from ") else { return false }
+            return Substring(text).hasASCIIPrefix(String(direction.dropLast()) + " of ") && text.containsBytes(of: " " + rest + " ")
         }
         if step.hasPrefix("goods: ") {
             let goods = step.dropFirst("goods: ".count)
@@ -166,9 +168,11 @@ extension MarkdownReporter {
             let advised = !requirements(finding).isEmpty
             var seen: Set<String> = []
             // In the path's order, each step once per finding: the same bytes on every run.
+            // Only the steps that say why a measure binds are remembered: another step is never
+            // taken, whether seen before or not.
             for step in steps(finding)
-            where seen.insert(step).inserted
-                && (step.hasPrefix("binding: ") || step.hasPrefix("secondary risk: ") || step.hasPrefix("bindingness not assessed: "))
+            where (step.hasPrefix("binding: ") || step.hasPrefix("secondary risk: ") || step.hasPrefix("bindingness not assessed: "))
+                && seen.insert(step).inserted
             {
                 if let at = shared.firstIndex(where: { $0.step == step }) {
                     shared[at].count += 1

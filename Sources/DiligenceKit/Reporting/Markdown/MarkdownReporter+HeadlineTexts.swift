@@ -49,11 +49,10 @@ extension MarkdownReporter {
     }
 
     /// A finding's message in lower case, and whether a step's text in lower case occurs in it:
-    /// an ASCII step is lowered into a buffer kept for the finding, not into a String each.
+    /// an ASCII step is lowered into a buffer on the stack, not into a String each.
     struct LoweredText {
         /// The message, `lowercased()`.
         let text: String
-        private var buffer: [UInt8] = []
 
         init(_ text: String) {
             self.text = text.lowercasedKeepingASCII()
@@ -61,28 +60,34 @@ extension MarkdownReporter {
 
         /// Whether `part.lowercased()`'s bytes occur in the text's (`containsBytes`: the empty text does not).
         mutating func containsLowered(_ part: Substring) -> Bool {
-            buffer.removeAll(keepingCapacity: true)
-            for byte in part.utf8 {
-                // Not ASCII: lowered the Unicode way.
-                guard byte < 0x80 else { return text.containsBytes(of: String(part).lowercasedKeepingASCII()) }
-                buffer.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            }
-            guard !buffer.isEmpty else { return false }
+            var part = part
             var text = text
-            return text.withUTF8 { haystack in buffer.withUnsafeBufferPointer { Self.occurs($0, in: haystack) } }
+            let found: Bool? = part.withUTF8 { needle in
+                // Not ASCII: lowered the Unicode way (below).
+                guard String.isASCII(needle) else { return nil }
+                guard !needle.isEmpty else { return false }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: needle.count) { lowered in
+                    for index in needle.indices { lowered[index] = String.lowerASCII(needle[index]) }
+                    return text.withUTF8 { haystack in Self.occurs(UnsafeBufferPointer(lowered), in: haystack) }
+                }
+            }
+            if let found { return found }
+            return text.containsBytes(of: String(part).lowercasedKeepingASCII())
         }
 
+        /// Whether the needle's bytes occur in the haystack's: each place of its first byte
+        /// (found by `memchr`) compared with the rest (`memcmp`).
         private static func occurs(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard let first = needle.first, needle.count <= haystack.count else { return false }
-            var start = 0
+            guard let first = needle.first, needle.count <= haystack.count, let base = haystack.baseAddress, let part = needle.baseAddress else {
+                return false
+            }
             let last = haystack.count - needle.count
+            var start = 0
             while start <= last {
-                if haystack[start] == first {
-                    var at = 1
-                    while at < needle.count, haystack[start + at] == needle[at] { at += 1 }
-                    if at == needle.count { return true }
-                }
-                start += 1
+                guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return false }
+                let offset = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + offset, part, needle.count) == 0 { return true }
+                start = offset + 1
             }
             return false
         }
@@ -94,20 +99,58 @@ extension String {
     /// their bytes: `lowercased()` makes a String for every scalar of a text that is not all
     /// ASCII (a message naming Mocímboa da Praia), this only for the others.
     func lowercasedKeepingASCII() -> String {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return asciiFastLowercased() }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars {
-            if scalar.isASCII {
-                let byte = UInt8(truncatingIfNeeded: scalar.value)
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            } else if scalar.value < Self.loweredTableEnd {
-                bytes.append(contentsOf: Self.lowered[Int(scalar.value) - 0x80].utf8)
-            } else {
-                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        var text = self
+        return text.withUTF8 { bytes in
+            if Self.isASCII(bytes) {
+                return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                    for index in bytes.indices { buffer[index] = Self.lowerASCII(bytes[index]) }
+                    return bytes.count
+                }
             }
+            // Each scalar read from its UTF-8 bytes (a String's bytes are valid UTF-8).
+            var lowered: [UInt8] = []
+            lowered.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    lowered.append(Self.lowerASCII(lead))
+                    index += 1
+                    continue
+                }
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                if value < Self.loweredTableEnd {
+                    lowered.append(contentsOf: Self.lowered[Int(value) - 0x80].utf8)
+                } else if let scalar = Unicode.Scalar(value) {
+                    lowered.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                } else {
+                    lowered.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<min(index + length, bytes.count)]))
+                }
+                index += length
+            }
+            return String(decoding: lowered, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An ASCII byte in lower case (other bytes as they are).
+    @inline(__always)
+    static func lowerASCII(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    /// Whether every byte is ASCII (below 0x80), read eight bytes at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= bytes.count {
+            if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if base[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Where `lowered` ends: Latin-1, Latin Extended, Greek and Cyrillic (the names a
@@ -145,20 +188,29 @@ extension Substring {
     /// when the bytes decide it: they match and the next byte is ASCII or there is none (it
     /// starts a Character of its own), or they differ and are all ASCII; `hasPrefix` otherwise.
     func hasASCIIPrefix(_ prefix: String) -> Bool {
-        guard let last = prefix.utf8.last, last != 0x0D, prefix.utf8.allSatisfy({ $0 < 0x80 }) else { return hasPrefix(prefix) }
-        var bytes = utf8.makeIterator()
-        var matched = true
-        var allASCII = true
-        for expected in prefix.utf8 {
-            guard let byte = bytes.next() else { return false }
-            if byte >= 0x80 { allASCII = false }
-            if byte != expected { matched = false }
+        var prefix = prefix
+        var text = self
+        let decided: Bool? = prefix.withUTF8 { expected in
+            guard let last = expected.last, last != 0x0D, String.isASCII(expected) else { return nil }
+            return text.withUTF8 { bytes -> Bool? in
+                guard bytes.count >= expected.count else { return false }
+                // A different ASCII first byte starts a different first Character.
+                if bytes[0] < 0x80, bytes[0] != expected[0] { return false }
+                var matched = true
+                var allASCII = true
+                for index in expected.indices {
+                    let byte = bytes[index]
+                    if byte >= 0x80 { allASCII = false }
+                    if byte != expected[index] { matched = false }
+                }
+                if matched {
+                    if bytes.count == expected.count || bytes[expected.count] < 0x80 { return true }
+                } else if allASCII {
+                    return false
+                }
+                return nil
+            }
         }
-        if matched {
-            guard let next = bytes.next(), next >= 0x80 else { return true }
-        } else if allASCII {
-            return false
-        }
-        return hasPrefix(prefix)
+        return decided ?? hasPrefix(prefix)
     }
 }
