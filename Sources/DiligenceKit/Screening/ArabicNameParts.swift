@@ -26,6 +26,8 @@ enum ArabicNameParts {
         case prefix
         /// A title opening the name, a word alone: left out.
         case title
+        /// A common Arab given name, a word alone: read as the lists write it.
+        case given
     }
 
     /// A written form, the Latin it stands for, its script and kind.
@@ -44,34 +46,58 @@ enum ArabicNameParts {
 
     /// The forms, longest first within a script (so "อับดุล" before "อัล" is no concern: they
     /// differ from the second letter).
-    static let parts: [Part] = [
-        // Chinese: ʿAbd al- as "阿卜杜勒", "阿布杜勒" (the article's l as 勒); the article alone is not written.
-        Part(written: "阿卜杜勒", latin: "Abdul", script: "Chinese", kind: .prefix, minimumRest: 0),
-        Part(written: "阿布杜勒", latin: "Abdul", script: "Chinese", kind: .prefix, minimumRest: 0),
-        Part(written: "阿米尔", latin: "Amir", script: "Chinese", kind: .title, minimumRest: 0),
-        Part(written: "阿米爾", latin: "Amir", script: "Chinese", kind: .title, minimumRest: 0),
-        Part(written: "谢赫", latin: "Sheikh", script: "Chinese", kind: .title, minimumRest: 0),
-        // Japanese: "アブドゥル", "アブドル", "アブデル"; the article "アル".
-        Part(written: "アブドゥル", latin: "Abdul", script: "Japanese", kind: .prefix, minimumRest: 2),
-        Part(written: "アブドル", latin: "Abdul", script: "Japanese", kind: .prefix, minimumRest: 2),
-        Part(written: "アブデル", latin: "Abdel", script: "Japanese", kind: .prefix, minimumRest: 2),
-        Part(written: "アル", latin: "al", script: "Japanese", kind: .prefix, minimumRest: 3),
-        Part(written: "アミール", latin: "Amir", script: "Japanese", kind: .title, minimumRest: 0),
-        Part(written: "シャイフ", latin: "Sheikh", script: "Japanese", kind: .title, minimumRest: 0),
-        // Korean: "압둘", "압델"; the article "알".
-        Part(written: "압둘", latin: "Abdul", script: "Korean", kind: .prefix, minimumRest: 2),
-        Part(written: "압델", latin: "Abdel", script: "Korean", kind: .prefix, minimumRest: 2),
-        Part(written: "알", latin: "al", script: "Korean", kind: .prefix, minimumRest: 2),
-        Part(written: "아미르", latin: "Amir", script: "Korean", kind: .title, minimumRest: 0),
-        Part(written: "셰이크", latin: "Sheikh", script: "Korean", kind: .title, minimumRest: 0),
-        // Thai: "อับดุล"; the article "อัล", and before a sun letter "อัซ" (az-), "อัช" (ash-), "อัร" (ar-).
-        Part(written: "อับดุล", latin: "Abdul", script: "Thai", kind: .prefix, minimumRest: 2, notBefore: ["ล"]),
-        Part(written: "อัล", latin: "al", script: "Thai", kind: .prefix, minimumRest: 2),
-        Part(written: "อัซ", latin: "az", script: "Thai", kind: .prefix, minimumRest: 2),
-        Part(written: "อัช", latin: "ash", script: "Thai", kind: .prefix, minimumRest: 2),
-        Part(written: "อัร", latin: "ar", script: "Thai", kind: .prefix, minimumRest: 2),
-        Part(written: "อามีร์", latin: "Amir", script: "Thai", kind: .title, minimumRest: 0),
-    ]
+    static let parts: [Part] =
+        [
+            // Chinese: ʿAbd al- as "阿卜杜勒", "阿布杜勒" (the article's l as 勒); the article alone is not written.
+            Part(written: "阿卜杜勒", latin: "Abdul", script: "Chinese", kind: .prefix, minimumRest: 0),
+            Part(written: "阿布杜勒", latin: "Abdul", script: "Chinese", kind: .prefix, minimumRest: 0),
+            Part(written: "阿米尔", latin: "Amir", script: "Chinese", kind: .title, minimumRest: 0),
+            Part(written: "阿米爾", latin: "Amir", script: "Chinese", kind: .title, minimumRest: 0),
+            Part(written: "谢赫", latin: "Sheikh", script: "Chinese", kind: .title, minimumRest: 0),
+            // Japanese: "アブドゥル", "アブドル", "アブデル"; the article "アル".
+            Part(written: "アブドゥル", latin: "Abdul", script: "Japanese", kind: .prefix, minimumRest: 2),
+            Part(written: "アブドル", latin: "Abdul", script: "Japanese", kind: .prefix, minimumRest: 2),
+            Part(written: "アブデル", latin: "Abdel", script: "Japanese", kind: .prefix, minimumRest: 2),
+            Part(written: "アル", latin: "al", script: "Japanese", kind: .prefix, minimumRest: 3),
+            Part(written: "アミール", latin: "Amir", script: "Japanese", kind: .title, minimumRest: 0),
+            Part(written: "シャイフ", latin: "Sheikh", script: "Japanese", kind: .title, minimumRest: 0),
+            // Korean: "압둘", "압델"; the article "알".
+            Part(written: "압둘", latin: "Abdul", script: "Korean", kind: .prefix, minimumRest: 2),
+            Part(written: "압델", latin: "Abdel", script: "Korean", kind: .prefix, minimumRest: 2),
+            Part(written: "알", latin: "al", script: "Korean", kind: .prefix, minimumRest: 2),
+            Part(written: "아미르", latin: "Amir", script: "Korean", kind: .title, minimumRest: 0),
+            Part(written: "셰이크", latin: "Sheikh", script: "Korean", kind: .title, minimumRest: 0),
+            // Thai: "อับดุล"; the article "อัล", and before a sun letter "อัซ" (az-), "อัช" (ash-), "อัร" (ar-).
+            Part(written: "อับดุล", latin: "Abdul", script: "Thai", kind: .prefix, minimumRest: 2, notBefore: ["ล"]),
+            Part(written: "อัล", latin: "al", script: "Thai", kind: .prefix, minimumRest: 2),
+            Part(written: "อัซ", latin: "az", script: "Thai", kind: .prefix, minimumRest: 2),
+            Part(written: "อัช", latin: "ash", script: "Thai", kind: .prefix, minimumRest: 2),
+            Part(written: "อัร", latin: "ar", script: "Thai", kind: .prefix, minimumRest: 2),
+            Part(written: "อามีร์", latin: "Amir", script: "Thai", kind: .title, minimumRest: 0),
+            // Japanese "エル" (el-) written apart ("タレク・エル・アイサミ").
+            Part(written: "エル", latin: "el", script: "Japanese", kind: .prefix, minimumRest: 99),
+        ] + givenNames
+
+    /// Common Arab given names as each script writes them (Xinhua's forms in Chinese; the
+    /// Japanese, Korean and Thai forms of the same Wikipedia titles), whose transcriptions differ
+    /// from the lists' spelling by more than `Transcription` allows ("穆罕默德", "muhanmode",
+    /// is Muhammad; "叶海亚", "yehaiya", Yahya).
+    static let givenNames: [Part] = [
+        ("Muhammad", ["穆罕默德"], ["ムハンマド"], ["무함마드"]),
+        ("Ahmad", ["艾哈迈德", "艾哈邁德"], ["アフマド"], ["아흐마드"]),
+        ("Yahya", ["叶海亚", "葉海亞"], ["ヤヒヤ", "ヤフヤー"], ["야흐야", "야히야"]),
+        ("Mahmoud", ["马哈茂德", "馬哈茂德"], ["マフムード"], ["마흐무드"]),
+        ("Abdullah", ["阿卜杜拉"], ["アブドゥッラー"], ["압둘라"]),
+        ("Ibrahim", ["易卜拉欣"], ["イブラーヒーム"], ["이브라힘"]),
+        ("Hussein", ["侯赛因", "侯賽因"], ["フセイン", "フサイン"], ["후세인"]),
+        ("Khalid", ["哈立德"], ["ハーリド"], ["할리드"]),
+        ("Youssef", ["优素福", "優素福"], ["ユースフ"], ["유수프"]),
+        ("Omar", ["奥马尔", "奧馬爾"], ["ウマル"], ["오마르"]),
+    ].flatMap { latin, chinese, japanese, korean in
+        chinese.map { Part(written: $0, latin: latin, script: "Chinese", kind: .given, minimumRest: 0) }
+            + japanese.map { Part(written: $0, latin: latin, script: "Japanese", kind: .given, minimumRest: 0) }
+            + korean.map { Part(written: $0, latin: latin, script: "Korean", kind: .given, minimumRest: 0) }
+    }
 
     /// The first scalars of the forms: a name with none of them is not looked at further.
     static let firstScalars: Set<Unicode.Scalar> = Set(parts.compactMap(\.written.unicodeScalars.first))
@@ -106,6 +132,10 @@ enum ArabicNameParts {
         }
         guard words.count >= 2 || words.first.map({ $0.text.count >= 4 }) == true else { return nil }
         var out: [String] = []
+        // The middle dot kept where the name had it: Chinese writes foreign names so (a Chinese
+        // form is read only then: "阿里巴巴" is no Ali), and it decides that the Han characters
+        // are read as a transcription.
+        let dotted = name.contains("·") || name.contains("・") || name.contains("‧")
         var script: String?
         var split = false
         for (position, word) in words.enumerated() where !word.text.isEmpty {
@@ -115,9 +145,15 @@ enum ArabicNameParts {
                 script = title.script
                 continue
             }
-            // The article written apart, with a hyphen or Japanese's double hyphen ("アル=イスラーム").
+            if let given = parts.first(where: { $0.kind == .given && $0.written == word.text }), given.script != "Chinese" || dotted {
+                script = given.script
+                out.append(given.latin)
+                continue
+            }
+            // The article written apart, with a hyphen or Japanese's double hyphen ("アル=イスラーム"),
+            // or as a word between two others ("タレク・エル・アイサミ").
             if let part = parts.first(where: { $0.kind == .prefix && $0.written == word.text && $0.latin.count <= 3 }),
-                word.separator.contains(where: { "-‐=＝゠".contains($0) })
+                word.separator.contains(where: { "-‐=＝゠".contains($0) }) || (position > 0 && position + 1 < words.count)
             {
                 script = part.script
                 split = true
@@ -125,7 +161,7 @@ enum ArabicNameParts {
                 continue
             }
             if let part = parts.first(where: { part in
-                part.kind == .prefix && word.text.hasPrefix(part.written)
+                part.kind == .prefix && (part.script != "Chinese" || dotted) && word.text.hasPrefix(part.written)
                     && word.text.dropFirst(part.written.count).count >= part.minimumRest
                     && word.text.dropFirst(part.written.count).allSatisfy(isLetter)
                     && !(word.text.dropFirst(part.written.count).first.map { part.notBefore.contains($0) } ?? false)
@@ -140,9 +176,6 @@ enum ArabicNameParts {
             }
         }
         guard let script else { return nil }
-        // The middle dot kept where the name had it: Chinese writes foreign names so, and it
-        // decides that the Han characters are read as a transcription.
-        let dotted = name.contains("·") || name.contains("・")
         return (out.joined(separator: dotted ? "·" : " "), script, split)
     }
 
