@@ -102,6 +102,32 @@ enum ArabicNameParts {
     /// The first scalars of the forms: a name with none of them is not looked at further.
     static let firstScalars: Set<Unicode.Scalar> = Set(parts.compactMap(\.written.unicodeScalars.first))
 
+    /// Whether a name may hold a form: a word opening with a first scalar of one, a Chinese one
+    /// only in a dotted name. One pass over the scalars; only a word's first scalar of Han,
+    /// kana, Hangul or Thai is looked up (a Chinese name without a dot, a Korean name whose
+    /// words open otherwise, is looked at no further).
+    static func mayHoldPart(_ name: String) -> Bool {
+        var dotted = false, han = false, wordStart = true
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            if value == 0x00B7 || value == 0x30FB || value == 0x2027 || value == 0x20 || value == 0x2D || value == 0x3D || value == 0xFF1D
+                || value == 0x30A0
+            {
+                dotted = dotted || value == 0x00B7 || value == 0x30FB || value == 0x2027
+                wordStart = true
+                continue
+            }
+            defer { wordStart = false }
+            guard wordStart else { continue }
+            if Transliterator.isHan(value) {
+                han = han || firstScalars.contains(scalar)
+            } else if (0x0E01...0x0E4E).contains(value) || (0x30A0...0x30FF).contains(value) || Transliterator.isHangulSyllable(value) {
+                if firstScalars.contains(scalar) { return true }
+            }
+        }
+        return han && dotted
+    }
+
     /// What separates words here: spaces, the middle dots of Chinese and Japanese, hyphens and
     /// the double hyphens Japanese writes after the article.
     static func isSeparator(_ character: Character) -> Bool {
@@ -120,7 +146,7 @@ enum ArabicNameParts {
     /// vowel marks count as one letter: "ฮูซี" is two.)
     static func reading(of name: String) -> (name: String, script: String, split: Bool)? {
         // Every form opens with a scalar of three UTF-8 bytes or more: a Latin or Cyrillic name stops at its bytes.
-        guard name.utf8.contains(where: { $0 >= 0xE0 }), name.unicodeScalars.contains(where: { firstScalars.contains($0) }) else { return nil }
+        guard name.utf8.contains(where: { $0 >= 0xE0 }), mayHoldPart(name) else { return nil }
         // Words with the separator that follows each.
         var words: [(text: Substring, separator: Substring)] = []
         var rest = name[...]
