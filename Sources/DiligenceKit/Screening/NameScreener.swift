@@ -206,17 +206,20 @@ public final class NameScreener: Sendable {
         }
         if acronymMatches(prepared, query: query, threshold: threshold, best: &best) { hadCandidates = true }
         // A Korean name in Han characters, a Chinese name in Hangul, Georgian or Armenian, a
-        // Turkish or Azerbaijani spelling, a Chinese name by its sound in another script: screened as read, too.
+        // Turkish or Azerbaijani spelling, a Chinese name by its sound in another script, an Arab
+        // name's article joined to a word in Chinese, Japanese, Korean or Thai: screened as read, too.
         let readings = koreanReadings(of: query) + chineseReadings(of: query)
         let read = withReadings(
             best.values.map(\.match), of: query, readings, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
             hadCandidates: &hadCandidates)
-        let readMatches = withTurkicReading(
-            withKoreanSoundReadings(
-                withMandarinReadings(
-                    read, of: query, latin: prepared.latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
-                    hadCandidates: &hadCandidates),
-                of: query, latin: prepared.latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
+        let readMatches = withArabicReading(
+            withTurkicReading(
+                withKoreanSoundReadings(
+                    withMandarinReadings(
+                        read, of: query, latin: prepared.latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
+                        hadCandidates: &hadCandidates),
+                    of: query, latin: prepared.latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
+                of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
             of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
         return readMatches.sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
     }

@@ -334,8 +334,25 @@ public enum Transcription {
     /// otherwise, and when neither or both are transcribed.
     static func compare(_ a: TokenForms, _ b: TokenForms) -> Int? {
         guard (a.transcription == nil) != (b.transcription == nil), let skeleton = a.transcription ?? b.transcription else { return nil }
-        let listed = listSkeleton(a.transcription == nil ? a.key : b.key)
-        return matches(skeleton.classes, listed) ? distance(skeleton.classes, listed) : nil
+        let listedForms = a.transcription == nil ? a : b
+        let listed = listSkeleton(listedForms.key)
+        if matches(skeleton.classes, listed) { return distance(skeleton.classes, listed) }
+        // A listed "th" (the key folds it to "t") writes the Arabic and English θ, which Chinese,
+        // Japanese and Thai write with their s ("胡塞", "フーシ": Houthi): the dentals of a listed
+        // word written with "th" may be a sibilant.
+        guard containsTH(listedForms.text) else { return nil }
+        let widened = listed.map { $0 == Class.dental ? Class.dental | Class.sibilant : $0 }
+        return matches(skeleton.classes, widened) ? distance(skeleton.classes, widened) : nil
+    }
+
+    /// Whether a listed word's text (lower case) has "th".
+    static func containsTH(_ text: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text {
+            if previous == UInt8(ascii: "t"), byte == UInt8(ascii: "h") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// A skeleton in letters for the why ("p-r-a-t-i-m-i-r"; a wildcard in brackets, "[t/k/s]";
