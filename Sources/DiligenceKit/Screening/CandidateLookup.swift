@@ -30,8 +30,14 @@ extension NameScreener {
                     found[i][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
             }
-            if let exact = index.vocabulary[query.name.tokens[i].key] {
-                found[i][exact] = TokenComparison(how: .spelling, similarity: 1, edits: 0)
+            let exact = index.vocabulary[query.name.tokens[i].key]
+            if let exact { found[i][exact] = TokenComparison(how: .spelling, similarity: 1, edits: 0) }
+            // An organisation's common word in another language ("kompaniya" / "company"), which
+            // the scorer counts only between organisations (`OrganisationWords`).
+            if token.kind == .name {
+                for candidate in organisationWords.equivalents(ofKey: query.name.tokens[i].key, own: exact) where found[i][candidate] == nil {
+                    found[i][candidate] = TokenComparison(how: .translation, similarity: 1, edits: 0)
+                }
             }
             // A given name's nicknames and the name a nickname stands for ("bill" / "william").
             if token.kind == .name, let nicknames = normalizer.nicknames[query.name.tokens[i].key] {
@@ -213,13 +219,12 @@ extension NameScreener {
 
     /// The list tokens one letter longer than two query words written as one (seven letters or
     /// more) that the scorer matches with them ("faradarya" / "faradaryay", "nureddin" /
-    /// "noureddine"), once a run for each text. The joined key is the words' keys one after the
+    /// "noureddine"). The joined key is the words' keys one after the
     /// other, as the scorer joins them (`NameScorer.joinedOptions`), not the text folded again.
     func joinedNeighbours(key: [UInt8], text: [UInt8]) -> [Int32] {
         // Folding seldom lengthens a text: one of six letters or fewer is not looked up.
+        // Not memoised: a hash and a binary search cost less than a memo's text key.
         guard text.count >= 7, key.count >= 7, !key.contains(where: ASCII.isDigit) else { return [] }
-        let memoKey = String(decoding: text + [0] + key, as: UTF8.self)
-        if let known = memo.joinedNeighbours.value(for: memoKey) { return known }
         var result: [Int32] = []
         var forms: TokenForms?
         for position in CandidateIndex.range(of: CandidateIndex.hash(key), in: index.deletionHashes) {
@@ -233,7 +238,6 @@ extension NameScreener {
                 result.append(candidate)
             }
         }
-        memo.joinedNeighbours.store(result, for: memoKey)
         return result
     }
 
