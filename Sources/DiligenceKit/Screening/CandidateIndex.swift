@@ -59,6 +59,10 @@ struct CandidateIndex: Sendable {
     /// key "jiri"; "zhao", key "zao"), so the lookup's verification does (`variants(of:)`).
     var variantStart: [Int32] = [0]
     var variantPositions: [Int32] = []
+    /// Per vocabulary token, the first letters (low half) and the last letters (high half) of
+    /// its other texts as written, one bit a letter (`endBits`): a query word whose end letters
+    /// none of them keeps is no typo of them, and `NameScreener.variantComparison` leaves at once.
+    var variantEnds: [UInt64] = []
     /// The first `stemLength` letters of each key of `stemLength` letters or more, hashed and
     /// sorted, and their tokens: an organisation's word by its stem ("additivnykh" /
     /// "additive"), which the scorer matches and the one-edit lookups do not reach.
@@ -95,6 +99,13 @@ struct CandidateIndex: Sendable {
 
     func tokenRange(ofName name: Int) -> Range<Int> {
         Int(tokenStart[name])..<Int(tokenStart[name + 1])
+    }
+
+    /// A text's first and last letters as bits of `variantEnds` (any byte not a letter a-z is
+    /// one bit, so a test on them never leaves out a text that keeps both).
+    static func endBits(first: UInt8, last: UInt8) -> UInt64 {
+        func bit(_ byte: UInt8) -> UInt64 { byte >= 0x61 && byte <= 0x7A ? UInt64(1) << UInt64(byte - 0x61) : UInt64(1) << 31 }
+        return bit(first) | (bit(last) << 32)
     }
 
     /// The positions of a vocabulary token's texts as written that differ from its key.
@@ -185,9 +196,16 @@ struct CandidateIndex: Sendable {
             postingStart.append(Int32(postings.count))
         }
         variantStart.reserveCapacity(variantLists.count + 1)
+        variantEnds.reserveCapacity(variantLists.count)
         for list in variantLists {
             variantPositions += list
             variantStart.append(Int32(variantPositions.count))
+            variantEnds.append(
+                list.reduce(0) { ends, position in
+                    let text = self.text(at: Int(position))
+                    guard let first = text.first, let last = text.last else { return ends }
+                    return ends | Self.endBits(first: first, last: last)
+                })
         }
         buildLookups()
     }

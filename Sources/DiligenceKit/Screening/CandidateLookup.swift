@@ -30,8 +30,14 @@ extension NameScreener {
                     found[i][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
             }
-            if let exact = index.vocabulary[query.name.tokens[i].key] {
-                found[i][exact] = TokenComparison(how: .spelling, similarity: 1, edits: 0)
+            let exact = index.vocabulary[query.name.tokens[i].key]
+            if let exact { found[i][exact] = TokenComparison(how: .spelling, similarity: 1, edits: 0) }
+            // An organisation's common word in another language ("kompaniya" / "company"), which
+            // the scorer counts only between organisations (`OrganisationWords`).
+            if token.kind == .name {
+                for candidate in organisationWords.equivalents(ofKey: query.name.tokens[i].key, own: exact) where found[i][candidate] == nil {
+                    found[i][candidate] = TokenComparison(how: .translation, similarity: 1, edits: 0)
+                }
             }
             // A given name's nicknames and the name a nickname stands for ("bill" / "william").
             if token.kind == .name, let nicknames = normalizer.nicknames[query.name.tokens[i].key] {
@@ -118,9 +124,9 @@ extension NameScreener {
             // lei" / "hanley", "jian hua" / "xianhua").
             let exact = joinedToken(first + second)
             let near =
-                exact == nil && first.utf8.count >= 3 && second.utf8.count >= 3 && first.utf8.count + second.utf8.count >= 7
-                    && !(RomanisedSyllable.key(Array(first.utf8)[...]) != nil && RomanisedSyllable.key(Array(second.utf8)[...]) != nil)
-                ? joinedNeighbours(first + second) : []
+                exact == nil && query.texts[i].count >= 3 && query.texts[i + 1].count >= 3 && query.texts[i].count + query.texts[i + 1].count >= 7
+                    && !(RomanisedSyllable.key(query.texts[i][...]) != nil && RomanisedSyllable.key(query.texts[i + 1][...]) != nil)
+                ? joinedNeighbours(key: Self.joinedKey(query.keys[i], query.keys[i + 1]), text: query.texts[i] + query.texts[i + 1]) : []
             for candidate in exact.map({ [$0] }) ?? near {
                 for position in [i, i + 1] where found[position][candidate] == nil {
                     found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
@@ -132,10 +138,15 @@ extension NameScreener {
         for i in query.tokens.indices.dropLast(2)
         where query.tokens[i].kind == .name && query.tokens[i + 1].kind == .particle && query.tokens[i + 2].kind == .name {
             let first = query.name.tokens[i].text, particle = query.name.tokens[i + 1].text, last = query.name.tokens[i + 2].text
-            for middle in [particle, "", "al", "el", "ul", "ad", "ed", "ud", "u", "ou"] {
-                // Or with one letter more ("nur al din" / "noureddine").
+            for (middle, middleKey) in Self.joiningParticles(particle, key: query.keys[i + 1]) {
+                // Or with one letter more ("nur al din" / "noureddine"), on the words' keys as
+                // the scorer joins them.
                 let joined = first + middle + last
-                for candidate in joinedToken(joined).map({ [$0] }) ?? joinedNeighbours(joined) {
+                let near = {
+                    self.joinedNeighbours(
+                        key: Self.joinedKey(query.keys[i], middleKey, query.keys[i + 2]), text: query.texts[i] + Array(middle.utf8) + query.texts[i + 2])
+                }
+                for candidate in joinedToken(joined).map({ [$0] }) ?? near() {
                     for position in i...(i + 2) where found[position][candidate] == nil {
                         found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                     }
@@ -159,8 +170,11 @@ extension NameScreener {
     /// for a short word), a typo, which the scorer compares in full for each name: nil when none
     /// matches.
     func variantComparison(_ forms: TokenForms, _ candidate: Int32) -> TokenComparison? {
+        // Most keys leave here: none of their other texts keeps the query word's end letters.
+        guard let first = forms.text.first, let last = forms.text.last else { return nil }
+        let ends = CandidateIndex.endBits(first: first, last: last)
+        guard index.variantEnds[Int(candidate)] & ends == ends else { return nil }
         let variants = index.variants(of: candidate)
-        guard !variants.isEmpty, let first = forms.text.first, let last = forms.text.last else { return nil }
         var syllable: Bool?
         for position in variants {
             let text = index.text(at: Int(position))
@@ -179,30 +193,51 @@ extension NameScreener {
         return nil
     }
 
-    /// The list tokens one letter longer than two query words written as one (seven letters or
-    /// more) that the scorer matches with them ("faradarya" / "faradaryay", "nureddin" /
-    /// "noureddine"), once a run for each text.
-    func joinedNeighbours(_ text: String) -> [Int32] {
-        // Folding seldom lengthens a text: one of six letters or fewer is not looked up.
-        guard text.utf8.count >= 7 else { return [] }
-        if let known = memo.joinedNeighbours.value(for: text) { return known }
-        var result: [Int32] = []
-        let key = normalizer.folds.apply(Array(text.utf8))
-        if key.count >= 7, !key.contains(where: ASCII.isDigit) {
-            var forms: TokenForms?
-            for position in CandidateIndex.range(of: CandidateIndex.hash(key), in: index.deletionHashes) {
-                let candidate = index.deletionTokens[position]
-                guard index.key(candidate).count == key.count + 1, !result.contains(candidate) else { continue }
-                // The sound key only for a list word found (most texts find none).
-                let joined = forms ?? TokenForms(key: key[...], text: Array(text.utf8)[...], phonetic: PhoneticKey.key(key[...])[...])
-                forms = joined
-                let listed = TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate))
-                if let comparison = TokenComparison.compare(joined, listed, parameters: parameters), comparison.similarity > 0 {
-                    result.append(candidate)
-                }
+    /// The particles two names may be joined by when written as one word: the query's as
+    /// written, none, and the article's other spellings, each with its key ("ou" folds to "u").
+    static func joiningParticles(_ particle: String, key: [UInt8]) -> [(text: String, key: [UInt8])] {
+        [(particle, key)] + otherParticles
+    }
+
+    static let otherParticles: [(text: String, key: [UInt8])] = [
+        ("", []), ("al", Array("al".utf8)), ("el", Array("el".utf8)), ("ul", Array("ul".utf8)), ("ad", Array("ad".utf8)),
+        ("ed", Array("ed".utf8)), ("ud", Array("ud".utf8)), ("u", Array("u".utf8)), ("ou", Array("u".utf8)),
+    ]
+
+    /// Words' keys written as one, a letter doubled where two meet written once, as folding
+    /// the words joined does ("nur" "ed" "din": "nuredin"; each key's own are collapsed already).
+    static func joinedKey(_ parts: [UInt8]...) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts {
+            for (offset, byte) in part.enumerated() where !(offset == 0 && result.last == byte && !ASCII.isDigit(byte)) {
+                result.append(byte)
             }
         }
-        memo.joinedNeighbours.store(result, for: text)
+        return result
+    }
+
+    /// The list tokens one letter longer than two query words written as one (seven letters or
+    /// more) that the scorer matches with them ("faradarya" / "faradaryay", "nureddin" /
+    /// "noureddine"). The joined key is the words' keys one after the
+    /// other, as the scorer joins them (`NameScorer.joinedOptions`), not the text folded again.
+    func joinedNeighbours(key: [UInt8], text: [UInt8]) -> [Int32] {
+        // Folding seldom lengthens a text: one of six letters or fewer is not looked up.
+        // Not memoised: a hash and a binary search cost less than a memo's text key.
+        guard text.count >= 7, key.count >= 7, !key.contains(where: ASCII.isDigit) else { return [] }
+        var result: [Int32] = []
+        var forms: TokenForms?
+        for position in CandidateIndex.range(of: CandidateIndex.hash(key), in: index.deletionHashes) {
+            let candidate = index.deletionTokens[position]
+            guard index.key(candidate).count == key.count + 1, !result.contains(candidate) else { continue }
+            // The sound key only for a list word found (most texts find none).
+            let joined = forms ?? TokenForms(key: key[...], text: text[...], phonetic: PhoneticKey.key(key[...])[...])
+            forms = joined
+            let listed = TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate))
+            if let comparison = TokenComparison.compare(joined, listed, parameters: parameters), comparison.similarity > 0 {
+                result.append(candidate)
+            }
+        }
         return result
     }
 

@@ -14,6 +14,8 @@ public final class NameScreener: Sendable {
     public let parameters: ScoringParameters
     let index: CandidateIndex
     let listSize: Double
+    /// Organisation words in other languages and the list's words of the same meaning.
+    let organisationWords: OrganisationWords
     let memo = ScreeningMemo()
 
     public init(entities: [ListedEntity], normalizer: NameNormalizer = .standard, parameters: ScoringParameters = ScoringParameters()) {
@@ -22,6 +24,7 @@ public final class NameScreener: Sendable {
         self.parameters = parameters
         index = CandidateIndex(entities: entities, normalizer: normalizer, parameters: parameters)
         listSize = max(Double(entities.count), parameters.minimumListSize)
+        organisationWords = OrganisationWords(data: normalizer.data, normalizer: normalizer, vocabulary: index.vocabulary)
     }
 
     /// The number of names and aliases indexed.
@@ -83,7 +86,7 @@ public final class NameScreener: Sendable {
         var tokens: [ScoringToken] = []
         let cyrillic = !query.name.utf8.allSatisfy({ $0 < 0x80 }) && query.name.unicodeScalars.contains { (0x0400..<0x0530).contains($0.value) }
         for (position, token) in name.tokens.enumerated() {
-            let base = index.vocabulary[token.key].map { index.weights[Int($0)] } ?? unseenWeight(token.key)
+            let base = index.vocabulary[token.key].map { index.weights[Int($0)] } ?? unseenWeight(token.key, kind: kind)
             var forms = TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...])
             forms.abjad = token.isAbjad
             forms.cyrillic = cyrillic
@@ -99,6 +102,13 @@ public final class NameScreener: Sendable {
                     isPatronymic: token.isPatronymic))
         }
         return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, kind: kind, middle: middle, latin: latin)
+    }
+
+    /// The weight of a query word the list does not know; an organisation's word in another
+    /// language (`OrganisationWords`) weighs what its English word does.
+    func unseenWeight(_ key: String, kind: ListedEntity.Kind?) -> Double {
+        guard kind != .person, let meaning = organisationWords.english[key] else { return unseenWeight(key) }
+        return index.vocabulary[meaning].map { index.weights[Int($0)] } ?? unseenWeight(meaning)
     }
 
     func unseenWeight(_ key: String) -> Double {
@@ -168,9 +178,12 @@ public final class NameScreener: Sendable {
             }
             let allowStem = entity.kind != .person
             let acronyms = acronymQuery && entity.kind != .person
+            let translations = OrganisationWords.counts(listed: entity.kind, query: prepared.kind)
             let alignment = NameScorer.align(query: queryTokens, listed: listed, parameters: parameters, acronyms: acronyms, shortAcronyms: shortAcronyms) {
                 i, j in
-                if let comparison = found[i][index.tokens[range.lowerBound + j]], comparison.similarity > 0, comparison.how != .typo {
+                if let comparison = found[i][index.tokens[range.lowerBound + j]], comparison.similarity > 0, comparison.how != .typo,
+                    translations || comparison.how != .translation
+                {
                     return comparison
                 }
                 // Compared in full: with the texts as written, and stems for organisations.

@@ -40,6 +40,10 @@ public struct ScreeningData: Sendable {
     public var nicknames: [(name: String, nickname: String)] = []
     /// Words compared as another ("seven" as "7", "intl" as "international"), from `word-equivalents.tsv`.
     public var wordEquivalents: [String: String] = [:]
+    /// The common words of organisation names in other languages and their English word
+    /// ("kompaniya" / "company", "oruzheinaya" / "arms"), from `organisation-words.tsv`: compared
+    /// as equivalent only when both names are organisations (`OrganisationWords`).
+    public var organisationWords: [String: String] = [:]
     /// Common surnames (`common-surnames.txt`): one of them with a legal form does not identify a company.
     public var commonSurnames: Set<String> = []
     /// Place words ("polska", "europe", "minsk") that qualify an organisation's name.
@@ -53,7 +57,7 @@ public struct ScreeningData: Sendable {
     public static let fileNames = [
         "legal-forms.tsv", "titles.txt", "particles.txt", "stopwords.txt",
         "patronymic-suffixes.txt", "spelling-folds.tsv", "common-tokens.tsv",
-        "nicknames.tsv", "places.txt", "word-equivalents.tsv", "common-surnames.txt",
+        "nicknames.tsv", "places.txt", "word-equivalents.tsv", "common-surnames.txt", "organisation-words.tsv",
     ]
 
     /// Reads the built-in data files, reporting every malformed line.
@@ -156,6 +160,17 @@ public struct ScreeningData: Sendable {
                 continue
             }
             wordEquivalents[columns[0]] = columns[1]
+        }
+        for line in lines("organisation-words.tsv") {
+            let columns = Self.columns(line.text)
+            let words = columns.prefix(2).map { Self.phrase(String($0)) }
+            guard columns.count == 4, words.count == 2, !words[0].isEmpty, !words[1].isEmpty, !words[0].utf8.contains(0x20), !words[1].utf8.contains(0x20),
+                !columns[2].isEmpty, !columns[3].isEmpty
+            else {
+                problem(line, "expected WORD<TAB>ENGLISH<TAB>LANGUAGE<TAB>SOURCE, one word each in the first two")
+                continue
+            }
+            organisationWords[words[0]] = words[1]
         }
         commonSurnames = Set(lines("common-surnames.txt").map { Self.phrase($0.text) }.filter { !$0.isEmpty })
         places = Set(lines("places.txt").map { Self.phrase($0.text) }.filter { !$0.isEmpty })

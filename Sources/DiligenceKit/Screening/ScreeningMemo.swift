@@ -91,9 +91,6 @@ final class ScreeningMemo: @unchecked Sendable {
     /// The list token two adjacent query words written as one are, -1 for none, by the words
     /// joined (see `joinedToken`).
     let joinedTokens = Memo<String, Int32>(capacity: 100_000)
-    /// The list tokens one letter longer than two query words written as one, by the words
-    /// joined (see `joinedNeighbours`).
-    let joinedNeighbours = Memo<String, [Int32]>(capacity: 100_000)
 
     /// Bounded, so that a run over millions of distinct names does not keep them all. The
     /// names that can match nothing and those that matched nothing (most of a portfolio's) are

@@ -34,6 +34,9 @@ public struct TokenComparison: Sendable, Hashable {
         case initial
         /// A given name and its nickname ("Bill"/"William", `nicknames.tsv`).
         case nickname
+        /// A common word of organisation names and its translation ("kompaniya"/"company",
+        /// `organisation-words.tsv`), counted only when both names are organisations.
+        case translation
         /// An organisation's acronym and the words it stands for ("IRGC"/"Islamic Revolutionary
         /// Guard Corps"): a weaker match (`Acronyms`).
         case acronym
