@@ -52,6 +52,14 @@ import Testing
             #expect(DecimalText.value(Array(text.utf8))?.bitPattern == Double(text)?.bitPattern, "\(text)")
         }
     }
+
+    /// The digits appended are `String(value)`'s, at both ends of `Int` and around each power of ten.
+    @Test(arguments: [0, 9, 10, -1, -9, -10, 99, 100, 1_234_567, -7_654_321, Int.max, Int.min, Int.max - 1, Int.min + 1])
+    func appendedDigitsAreStringsDigits(value: Int) {
+        var bytes: [UInt8] = [UInt8(ascii: "x")]
+        DecimalText.appendDigits(of: value, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(value))
+    }
 }
 
 /// The tests' fixed pseudo-random sequence (SplitMix64), as a generator for `Int.random(in:using:)`.

@@ -233,26 +233,7 @@ struct JSONWriter {
     /// The digits are made from the last in a buffer on the stack and appended at once (reversing
     /// them in the array copied its storage through the slice).
     private mutating func digits(_ value: Int) {
-        if (0..<10).contains(value) {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
-            return
-        }
-        // 20 digits and a sign at most.
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            var start = raw.count
-            var rest = value.magnitude
-            repeat {
-                start -= 1
-                raw[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
-            if value < 0 {
-                start -= 1
-                raw[start] = UInt8(ascii: "-")
-            }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
-        }
+        DecimalText.appendDigits(of: value, to: &bytes)
     }
 
     mutating func null() {

@@ -279,26 +279,7 @@ struct ReportSection: Sendable {
 
     /// Appends a number's decimal digits (a table place: -1 when not listed) without making a String.
     private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
-        if (0..<10).contains(number) {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: number))
-            return
-        }
-        // Made from the last digit in a buffer on the stack, then appended at once.
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            var start = raw.count
-            var rest = number.magnitude
-            repeat {
-                start -= 1
-                raw[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
-            if number < 0 {
-                start -= 1
-                raw[start] = UInt8(ascii: "-")
-            }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
-        }
+        DecimalText.appendDigits(of: number, to: &bytes)
     }
 }
 

@@ -39,4 +39,29 @@ enum DecimalText {
         let magnitude = Double(mantissa) / powersOfTen[fraction]
         return negative ? -magnitude : magnitude
     }
+
+    /// Appends an integer's decimal digits (what `String(value)` spells) without making the
+    /// text: made from the last digit in a buffer on the stack (20 digits and a sign at most),
+    /// then appended at once. The JSON writer's numbers and the report tables' places use it.
+    static func appendDigits(of value: Int, to bytes: inout [UInt8]) {
+        if (0..<10).contains(value) {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
+            return
+        }
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var start = raw.count
+            var rest = value.magnitude
+            repeat {
+                start -= 1
+                raw[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            if value < 0 {
+                start -= 1
+                raw[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
+        }
+    }
 }
