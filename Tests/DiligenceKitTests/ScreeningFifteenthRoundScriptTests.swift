@@ -57,4 +57,23 @@ struct ScreeningFifteenthRoundScriptTests {
         #expect(screener.arabicReading(of: ScreeningQuery("ローザ・アルベルト")) != nil)
         #expect(screener.screen("ローザ・アルベルト", threshold: 0).allSatisfy { !$0.why.hasPrefix("read as an Arab name") })
     }
+
+    /// Each word is compared only with the forms that start with its first character: every
+    /// form is listed there, in the order of `parts`, so the first that fits is the same.
+    @Test func theFormsByFirstCharacterHoldEveryFormInOrder() throws {
+        let index = ArabicNameParts.partsByFirstCharacter
+        #expect(index.values.reduce(0) { $0 + $1.count } == ArabicNameParts.parts.count)
+        for (first, forms) in index {
+            var positions: [Int] = []
+            for form in forms {
+                #expect(form.written.first == first)
+                positions.append(
+                    try #require(
+                        ArabicNameParts.parts.firstIndex {
+                            $0.written == form.written && $0.latin == form.latin && $0.script == form.script && $0.kind == form.kind
+                        }))
+            }
+            #expect(positions == positions.sorted())
+        }
+    }
 }

@@ -99,6 +99,13 @@ enum ArabicNameParts {
             + korean.map { Part(written: $0, latin: latin, script: "Korean", kind: .given, minimumRest: 0) }
     }
 
+    /// The forms by their first character, each list in the order of `parts`: a form the word
+    /// is, or opens with, starts with the word's first character, so the first form of this
+    /// list that fits is the first of `parts` that does (each word of a name was compared with
+    /// every form).
+    static let partsByFirstCharacter: [Character: [Part]] = Dictionary(
+        grouping: parts.filter { !$0.written.isEmpty }, by: { $0.written.first ?? " " })
+
     /// The first scalars of the forms: a name with none of them is not looked at further.
     static let firstScalars: Set<Unicode.Scalar> = Set(parts.compactMap(\.written.unicodeScalars.first))
 
@@ -165,6 +172,7 @@ enum ArabicNameParts {
         var script: String?
         var split = false
         for (position, word) in words.enumerated() where !word.text.isEmpty {
+            let parts = word.text.first.flatMap { partsByFirstCharacter[$0] } ?? []
             if position == 0, words.count >= 3,
                 let title = parts.first(where: { $0.kind == .title && $0.written == word.text })
             {
