@@ -9,62 +9,24 @@ struct ScreenerSpeed11Tests {
     /// suffix test per final): the reference the byte lookups are checked against.
     static func referenceKey(_ word: ArraySlice<UInt8>) -> UInt64? {
         guard word.count >= 2, word.count <= 6 else { return nil }
-        var start = word.startIndex
-        var initial: UInt8 = 0
+        var initial: UInt8 = 0, initialLength = 0
         for (written, key) in RomanisedSyllable.initials where word.count > written.count && word.starts(with: written) {
             initial = key
-            start += written.count
+            initialLength = written.count
             break
         }
-        var end = word.endIndex
         var final = -1
         if let last = word.last, !RomanisedSyllable.isVowel(last), last != UInt8(ascii: "y") {
             guard
                 let index = RomanisedSyllable.finals.firstIndex(where: {
-                    word.count - (start - word.startIndex) > $0.count && word.reversed().starts(with: $0.reversed())
+                    word.count - initialLength > $0.count && word.reversed().starts(with: $0.reversed())
                 })
             else { return nil }
             final = index
-            end -= RomanisedSyllable.finals[index].count
         }
-        // One to three vowels; "y" only first ("yong", "pyo"): "ayn" is an Arabic consonant skeleton.
-        let vowels = word[start..<end]
-        guard !vowels.isEmpty, vowels.count <= 3 else { return nil }
-        for (offset, byte) in vowels.enumerated() where !(RomanisedSyllable.isVowel(byte) || (byte == UInt8(ascii: "y") && offset == 0)) { return nil }
-        var key = UInt64(initial)
-        if vowels.count == 1, vowels.first == UInt8(ascii: "u"), final == 0 {
-            // Wade-Giles "ung" is pinyin "ong".
-            key = key << 8 | UInt64(UInt8(ascii: "o"))
-        } else {
-            var previous: UInt8 = 0
-            // Burmese "au" ("Aung") is the "o" other scripts write ("ong", "oong", "ung"); no
-            // Chinese or Korean romanisation writes "au" or "oo". Without an initial, the
-            // Burmese syllable's nasal is written n or ng, and its vowel a, o, ao, au or oo
-            // ("Аун", "آنگ", "ong", "aong", "昂" ang): one key.
-            // With an initial it stays apart ("Thaung" is not "Dong").
-            let burmese = vowels.elementsEqual("au".utf8) || vowels.elementsEqual("oo".utf8)
-            if initial == 0, burmese || (final == 0 && (vowels.elementsEqual("a".utf8) || vowels.elementsEqual("ao".utf8))) {
-                key = key << 8 | UInt64(UInt8(ascii: "o"))
-                key = key << 8 | UInt64(UInt8(ascii: "-"))
-                if final == 1 || final == 0 { return key << 16 | UInt64(UInt8(ascii: "n")) << 8 | UInt64(UInt8(ascii: "g")) }
-                if final >= 0 { for byte in RomanisedSyllable.finals[final] { key = key << 8 | UInt64(byte) } }
-                return key
-            }
-            for byte in vowels {
-                // "eo" is "o", "eu" is "u", "ae" and "oe" are "e".
-                if (previous == UInt8(ascii: "e") && (byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")))
-                    || ((previous == UInt8(ascii: "a") || previous == UInt8(ascii: "o")) && byte == UInt8(ascii: "e"))
-                {
-                    key = (key & ~0xFF) | UInt64(byte)
-                } else {
-                    key = key << 8 | UInt64(byte)
-                }
-                previous = byte
-            }
-        }
-        key = key << 8 | UInt64(UInt8(ascii: "-"))
-        if final >= 0 { for byte in RomanisedSyllable.finals[final] { key = key << 8 | UInt64(byte) } }
-        return key
+        // The vowels between them are keyed as `key` keys them (what changed is how the initial
+        // and the final are found).
+        return RomanisedSyllable.key(word, initial: initial, initialLength: initialLength, final: final)
     }
 
     /// The initial and final `key` finds by bytes are those the prefix and suffix tests found,

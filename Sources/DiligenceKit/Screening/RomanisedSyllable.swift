@@ -30,14 +30,20 @@ enum RomanisedSyllable {
     static func key(_ word: ArraySlice<UInt8>) -> UInt64? {
         guard word.count >= 2, word.count <= 6 else { return nil }
         let (initial, initialLength) = initial(of: word)
-        let start = word.startIndex + initialLength
-        var end = word.endIndex
         var final = -1
         if let last = word.last, !isVowel(last), last != UInt8(ascii: "y") {
             guard let index = finalIndex(of: word, rest: word.count - initialLength) else { return nil }
             final = index
-            end -= finals[index].count
         }
+        return key(word, initial: initial, initialLength: initialLength, final: final)
+    }
+
+    /// The key of a word (two to six letters) once its initial (its key class and length; 0
+    /// and 0 for none) and its final (a position in `finals`; -1 for none) are found: the
+    /// vowels between them keyed.
+    static func key(_ word: ArraySlice<UInt8>, initial: UInt8, initialLength: Int, final: Int) -> UInt64? {
+        let start = word.startIndex + initialLength
+        let end = word.endIndex - (final >= 0 ? finals[final].count : 0)
         // One to three vowels; "y" only first ("yong", "pyo"): "ayn" is an Arabic consonant skeleton.
         let vowels = word[start..<end]
         guard !vowels.isEmpty, vowels.count <= 3 else { return nil }
