@@ -257,6 +257,8 @@ extension NameScreener {
     /// words (two or more). Any other name is bounded as before, so a query of common words
     /// ("Muhammad Ali Trading LLC") does not make every name with one of them a candidate.
     func candidates(_ query: PreparedQuery, found: [[Int32: TokenComparison]], threshold: Double, scratch: inout Scratch) -> [Int] {
+        // Every candidate is a listed name a found word reaches: none found, none (most names).
+        guard found.contains(where: { !$0.isEmpty }) else { return [] }
         var best = [Double](repeating: 0, count: query.tokens.count)
         var missing = [Double](repeating: 0, count: query.tokens.count)
         var looseMissing = [Double](repeating: 0, count: query.tokens.count)

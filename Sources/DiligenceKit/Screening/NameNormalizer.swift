@@ -24,6 +24,9 @@ public struct NameNormalizer: Sendable {
     /// The phrases of the data files with every word folded: words of a name are compared
     /// folded, so "ogranichennoy" and "ogranichennoi" are the same word of a legal form.
     let legalForms: [String: String]
+    /// The first words of the multi-word legal forms (one, two, ... words short of the whole),
+    /// as `legalForms` writes them: a phrase that is none of these starts no longer form.
+    let legalFormPrefixes: Set<String>
     let titles: Set<String>
     let particles: Set<String>
     let stopwords: Set<String>
@@ -84,6 +87,12 @@ public struct NameNormalizer: Sendable {
         var forms: [String: String] = [:]
         for (form, formClass) in data.legalForms { forms[folded(form)] = formClass }
         legalForms = forms
+        var prefixes: Set<String> = []
+        for form in forms.keys {
+            let words = form.split(separator: " ")
+            for length in 1..<max(words.count, 1) { prefixes.insert(words[..<length].joined(separator: " ")) }
+        }
+        legalFormPrefixes = prefixes
         titles = Set(data.titles.map(folded))
         particles = Set(data.particles.map(folded))
         stopwords = Set(data.stopwords.map(folded))
@@ -210,16 +219,26 @@ public struct NameNormalizer: Sendable {
 
     /// Normalises a name, and gives `Transliterator.latin` of the name too (made on the way),
     /// nil for a name longer than `maxCharacters` bytes, of which only the start is normalised.
-    func normalizeKeepingLatin(_ name: String) -> (name: NormalizedName, latin: String?) {
+    /// `latinOnlyPath` false takes the general path for every name (for tests).
+    func normalizeKeepingLatin(_ name: String, latinOnlyPath: Bool = true) -> (name: NormalizedName, latin: String?) {
         let cut = name.utf8.count > Self.maxCharacters ? String(name.prefix(Self.maxCharacters)) : name
         // ASCII needs no transliteration (`Transliterator.latin` returns it unchanged).
         let ascii = cut.utf8.allSatisfy { $0 < 0x80 }
-        var (romanised, transcribed) = ascii ? (cut, []) : Transliterator.latinAndTranscriptions(cut)
+        // Latin letters with diacritics only (`isLatinOnly`): no script to read, so romanised
+        // word by word as `latinAndTranscriptions` would, without its scans for other scripts.
+        let latinOnly = latinOnlyPath && !ascii && Self.isLatinOnly(cut)
+        var (romanised, transcribed) =
+            ascii ? (cut, []) : (latinOnly ? (Transliterator.latinByWord(cut, .none), []) : Transliterator.latinAndTranscriptions(cut))
         let latinOfName = name.utf8.count > Self.maxCharacters ? nil : romanised
         if romanised != cut {
             // Chinese names in Palladius Cyrillic in pinyin, Korean names written the Russian
-            // way in the lists' spelling (`ChineseCyrillic`, `KoreanCyrillic`).
-            romanised = ChineseCyrillic.pinyin(cut) ?? KoreanCyrillic.listSpelling(romanised, source: cut)
+            // way in the lists' spelling (`ChineseCyrillic`, `KoreanCyrillic`). A Latin-only name
+            // has no Cyrillic, and is a Korean name only with a "č" (lead byte 0xC4).
+            if !latinOnly {
+                romanised = ChineseCyrillic.pinyin(cut) ?? KoreanCyrillic.listSpelling(romanised, source: cut)
+            } else if cut.utf8.contains(0xC4) {
+                romanised = KoreanCyrillic.listSpelling(romanised, source: cut)
+            }
         }
         let latin = WadeGiles.pinyin(romanised)
         // After transliteration the text is ASCII; anything ICU could not romanise separates words.
@@ -236,9 +255,17 @@ public struct NameNormalizer: Sendable {
         var name = classify(words(ordered), original: name, reordered: reordered)
         name.writtenLastFirst = reordered && bytes.contains(UInt8(ascii: ","))
         if !transcribed.isEmpty { Self.markTranscriptions(&name, transcribed) }
-        // Arabic script and Hebrew are not ASCII.
-        if !ascii, AbjadComparison.isAbjad(cut) { Self.markAbjad(&name, source: cut) }
+        // Arabic script and Hebrew are neither ASCII nor Latin.
+        if !ascii, !latinOnly, AbjadComparison.isAbjad(cut) { Self.markAbjad(&name, source: cut) }
         return (name, latinOfName)
+    }
+
+    /// Whether every character of the text is below U+0240 (ASCII, Latin-1, Latin Extended-A
+    /// and most of -B), by its UTF-8 bytes: every lead byte below 0xC9. Such a text has no
+    /// Cyrillic, Greek, combining mark or other script (`Transliterator.Scripts`: word by word,
+    /// no Cyrillic table), no syllables to separate and no transcription.
+    static func isLatinOnly(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0xC9 }
     }
 
     /// Marks the tokens that came from a word written in Arabic script or Hebrew: they are read
@@ -272,7 +299,8 @@ public struct NameNormalizer: Sendable {
 
     /// "LAST, First Middle" → "First Middle LAST"; "LAST First" with the surname alone in
     /// capitals → "First LAST". Organisation names (with a legal form) are left alone.
-    func readingOrder(_ text: [UInt8]) -> ([UInt8], Bool) {
+    /// `firstWordTest` false reads every word before deciding (for tests).
+    func readingOrder(_ text: [UInt8], firstWordTest: Bool = true) -> ([UInt8], Bool) {
         var commas = 0, comma = 0
         for (index, byte) in text.enumerated() where byte == UInt8(ascii: ",") {
             commas += 1
@@ -289,6 +317,12 @@ public struct NameNormalizer: Sendable {
             return (text, false)
         }
         guard commas == 0 else { return (text, false) }
+        // Only a first word in capitals is moved: most names leave at their first word.
+        var firstStart = 0
+        while firstStart < text.count, ASCII.isSpace(text[firstStart]) { firstStart += 1 }
+        var firstEnd = firstStart
+        while firstEnd < text.count, !ASCII.isSpace(text[firstEnd]) { firstEnd += 1 }
+        guard !firstWordTest || Self.isCapitals(text[firstStart..<firstEnd]) else { return (text, false) }
         var words: [Range<Int>] = []
         words.reserveCapacity(6)
         var start: Int?
@@ -585,7 +619,25 @@ public struct NameNormalizer: Sendable {
     }
 
     /// The longest legal form (by the words' legal-form keys) starting at word `start`, and its class.
+    /// Phrases are lengthened only while they start a longer form (`legalFormPrefixes`): the
+    /// same longest form as trying every length from the longest down (`legalFormByLengths`).
     func legalForm(in words: [Word], at start: Int) -> (length: Int, formClass: String)? {
+        guard words[start].forms.startsLegalForm else { return nil }
+        let limit = min(data.longestPhrase, words.count - start)
+        var found: (length: Int, formClass: String)?
+        var phrase = words[start].legalKey
+        var length = 1
+        while true {
+            if let formClass = legalForms[phrase] { found = (length, formClass) }
+            guard length < limit, legalFormPrefixes.contains(phrase) else { return found }
+            phrase += " "
+            phrase += words[start + length].legalKey
+            length += 1
+        }
+    }
+
+    /// `legalForm(in:at:)` as it was first written: every length tried, longest first (for tests).
+    func legalFormByLengths(in words: [Word], at start: Int) -> (length: Int, formClass: String)? {
         guard words[start].forms.startsLegalForm else { return nil }
         var length = min(data.longestPhrase, words.count - start)
         while length >= 1 {

@@ -84,7 +84,7 @@ public final class NameScreener: Sendable {
             middle = Set(nameTokens.filter { $0 != first && $0 != last })
         }
         var tokens: [ScoringToken] = []
-        let cyrillic = !query.name.utf8.allSatisfy({ $0 < 0x80 }) && query.name.unicodeScalars.contains { (0x0400..<0x0530).contains($0.value) }
+        let cyrillic = !NameNormalizer.isLatinOnly(query.name) && query.name.unicodeScalars.contains { (0x0400..<0x0530).contains($0.value) }
         for (position, token) in name.tokens.enumerated() {
             let base = index.vocabulary[token.key].map { index.weights[Int($0)] } ?? unseenWeight(token.key, kind: kind)
             var forms = TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...])

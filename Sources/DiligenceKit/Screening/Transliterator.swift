@@ -242,17 +242,45 @@ public enum Transliterator {
     /// "Логистика") thousands of times, and each ICU transform costs tens of microseconds. The
     /// BGN/PCGN and Latin-ASCII rules look at the letters around a letter, never across a
     /// space: tests check this against `transform` of the whole text.
-    static func latinByWord(_ text: String, _ cyrillic: CyrillicTable, each: (String, String) -> Void = { _, _ in }) -> String {
+    /// `byBytes` false splits every text into characters (for tests).
+    static func latinByWord(_ text: String, _ cyrillic: CyrillicTable, byBytes: Bool = true, each: (String, String) -> Void = { _, _ in }) -> String {
         let id = transformID(cyrillic, greek: false)
         // A Burmese name is written without spaces between its words: cut it into syllables.
         // Split on the space bytes when every space is a character of its own (the same words
         // as splitting the characters, without walking grapheme clusters).
-        let standAlone = spacesStandAlone(text)
-        let syllables = standAlone ? !text.utf8.contains(0x20) : !text.contains(" ")
-        let words =
-            standAlone
-            ? text.utf8.split(separator: 0x20, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            : text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if byBytes, spacesStandAlone(text) {
+            // The words between space bytes, each kept as it is when ASCII: written straight
+            // into the result, without an array of words (the same bytes as the map below).
+            var text = text
+            return text.withUTF8 { bytes in
+                let syllables = !bytes.contains(0x20)
+                var result: [UInt8] = []
+                result.reserveCapacity(bytes.count + 8)
+                var start = 0
+                while start <= bytes.count {
+                    var end = start
+                    var asciiWord = true
+                    while end < bytes.count, bytes[end] != 0x20 {
+                        if bytes[end] >= 0x80 { asciiWord = false }
+                        end += 1
+                    }
+                    if start > 0 { result.append(0x20) }
+                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if asciiWord {
+                        result.append(contentsOf: slice)
+                    } else {
+                        let word = String(decoding: slice, as: UTF8.self)
+                        let latin = latinWord(word, cyrillic, id: id, syllables: syllables)
+                        each(word, latin)
+                        result.append(contentsOf: latin.utf8)
+                    }
+                    start = end + 1
+                }
+                return String(decoding: result, as: UTF8.self)
+            }
+        }
+        let syllables = !text.contains(" ")
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         return words.map { word -> String in
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
             let latin = latinWord(word, cyrillic, id: id, syllables: syllables)

@@ -15,6 +15,45 @@ enum TurkicLatin {
     /// it; nil otherwise.
     static func listSpelling(_ name: String) -> String? {
         guard hasMarker(name) else { return nil }
+        // By UTF-8 bytes: "c" and "C" are never a byte of another character, and ə, Ə, ç, Ç
+        // are their two bytes. A letter replaced changes the name (each is another letter).
+        var changed = false
+        var result: [UInt8] = []
+        result.reserveCapacity(name.utf8.count + 4)
+        var bytes = name.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: "c"):
+                result.append(UInt8(ascii: "j"))
+                changed = true
+            case UInt8(ascii: "C"):
+                result.append(UInt8(ascii: "J"))
+                changed = true
+            case 0xC9, 0xC6, 0xC3:
+                guard let next = bytes.next() else {
+                    result.append(byte)
+                    continue
+                }
+                switch (byte, next) {
+                case (0xC9, 0x99): result.append(UInt8(ascii: "a"))  // ə
+                case (0xC6, 0x8F): result.append(UInt8(ascii: "A"))  // Ə
+                case (0xC3, 0xA7): result += [UInt8(ascii: "c"), UInt8(ascii: "h")]  // ç
+                case (0xC3, 0x87): result += [UInt8(ascii: "C"), UInt8(ascii: "h")]  // Ç
+                default:
+                    result += [byte, next]
+                    continue
+                }
+                changed = true
+            default:
+                result.append(byte)
+            }
+        }
+        return changed ? String(decoding: result, as: UTF8.self) : nil
+    }
+
+    /// `listSpelling` by Unicode scalars, as it was written first (tests hold the two equal).
+    static func listSpellingByScalars(_ name: String) -> String? {
+        guard hasMarker(name) else { return nil }
         var result = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
             switch scalar {
