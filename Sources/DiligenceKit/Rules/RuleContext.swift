@@ -136,6 +136,9 @@ public struct FactorParts: Sendable {
     public let inForceLine: String
     /// "latest: ... (2020-09-21)" from the latest event, or "in force since ..." without one.
     public let latestEvent: String
+    /// "DRF-2020-ML-0003: latest: ..." (the factor's id, then `latestEvent`): political
+    /// instability's path step.
+    public let idAndLatestEvent: String
     /// The factor's own evidence lines (title and first reference, events, further references).
     public let evidence: [Evidence]
     /// The sectors the factor names, folded (`TextFolding.key`).
@@ -161,6 +164,7 @@ public struct FactorParts: Sendable {
         titleInSentence = factor.title.lowercasedFirst
         inForceLine = "\(factor.id) in force since \(factor.inForceFrom)"
         latestEvent = events.last.map { "latest: \($0.what.lowercasedFirst) (\($0.when))" } ?? "in force since \(factor.inForceFrom)"
+        idAndLatestEvent = "\(factor.id): \(latestEvent)"
         evidence = factor.evidence(events: events, asOf: asOf)
         evidenceAround = factor.evidence(events: [], asOf: asOf)
         var withExempt = evidence
@@ -297,6 +301,20 @@ final class RuleRunMemo: Sendable {
     /// conflict-proximity's account of a factor's events as known on the as-of date
     /// (`RuleContext.conflictEvents(for:)`).
     let conflictEvents = Memo<PartsKey, ConflictProximityRule.ConflictEvents>(capacity: 10_000)
+    /// conflict-proximity's texts of the bands and windows, per settings (`RuleContext.conflictTexts`).
+    let conflictTexts = Memo<RuleSettings, ConflictTexts>(capacity: 16)
+    /// A flow's HS codes that no goods category covers, by the codes as written
+    /// (`RuleContext.unclassifiedGoods(of:)`): a portfolio declares the same codes again and again.
+    let unclassifiedGoods = Memo<[ExactText], [String]>(capacity: 100_000)
+}
+
+extension RuleContext {
+    /// `TradeFlow.unclassifiedGoods(_:)` of the run's vocabularies, worked out once per run for
+    /// each list of codes (each code was tested against every prefix of every goods category).
+    func unclassifiedGoods(of flow: TradeFlow) -> [String] {
+        guard !flow.hsCodes.isEmpty else { return [] }
+        return runMemo.unclassifiedGoods.value(for: flow.hsCodes.map(ExactText.init)) { flow.unclassifiedGoods(vocabularies) }
+    }
 }
 
 extension FactorKind {
