@@ -77,7 +77,7 @@ import Testing
         #expect(first.window == second.window && first.eventsWithin == second.eventsWithin)
         // Other settings, other texts (the memo is keyed by the settings).
         let other = try context(Self.otherSettings).conflictTexts
-        #expect(other.bandKm == ["5.0 km", "10 km", "50 km", "120 km"])
+        #expect(other.bandKm == ["5.0 km", "10 km", "51 km", "120 km"])
         #expect(other.window == ["in the last 30 days", "31 to 61 days old"])
     }
 
@@ -278,5 +278,50 @@ import Testing
             rules += 1
         }
         #expect(rules > 10)
+    }
+
+    /// An event's date line, written once per run, is the line a finding citing it wrote: for
+    /// every event of the armed-conflict factors (and the same events dated to a month and a
+    /// year), on three dates, as known on each.
+    @Test func anEventsVagueDateLineIsTheOldLine() throws {
+        var events = TestData.workspace.database.factors.filter { $0.kind == .armedConflict }.flatMap(\.events)
+        let base = try #require(events.first)
+        for precision in [DatePrecision.month, .year] {
+            var event = base
+            event.datePrecision = precision
+            events.append(event)
+            event.until = event.date.adding(days: 400)
+            events.append(event)
+        }
+        var vague = 0
+        for asOf in RuleSharingThirteenthRoundTests.dates {
+            for event in events {
+                let known = ConflictProximityRule.known(event, asOf)
+                let texts = ConflictProximityRule.EventTexts(known, asOf: asOf)
+                if known.datePrecision == .day {
+                    #expect(texts.vagueDate == nil)
+                } else {
+                    #expect(
+                        texts.vagueDate
+                            == "\(known.datePrecision.describe(known.date)): dated to the \(known.datePrecision.rawValue) only, recency counted from its last day (\(known.latest(asOf: asOf)))"
+                    )
+                    vague += 1
+                }
+            }
+        }
+        #expect(vague >= 12)
+    }
+
+    /// A word is filler exactly when the filler set holds it: every filler word, and words
+    /// around the longest filler's length.
+    @Test func fillerIsTheSetsFiller() {
+        var words = Array(HumanRightsObligationsRule.nameFiller) + ["companyx", "limiteds", "belaruskali", "", "a", "gmbhh", "groups"]
+        var random = Random(seed: 7)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz").map(String.init)
+        for _ in 0..<5_000 { words.append((0..<random.below(10)).map { _ in letters[random.below(letters.count)] }.joined()) }
+        for word in words {
+            #expect(HumanRightsObligationsRule.isFiller(word) == HumanRightsObligationsRule.nameFiller.contains(word), "\(word)")
+        }
+        #expect(HumanRightsObligationsRule.fillerMaxLength == 7)
     }
 }

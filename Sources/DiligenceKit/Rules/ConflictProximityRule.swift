@@ -316,11 +316,11 @@ public struct ConflictProximityRule: Rule {
                     path.append(line)
                 }
                 path.append(texts.bandLine[band][window])
-                if let vagueEntry = top.first(where: { events[$0.index].datePrecision != .day }) {
-                    let vague = Self.known(events[vagueEntry.index], asOf)
-                    path.append(
-                        "\(vague.datePrecision.describe(vague.date)): dated to the \(vague.datePrecision.rawValue) only, recency counted from its last day (\(vague.latest(asOf: context.asOf)))"
-                    )
+                // The event's own line, written once per run (`EventTexts.vagueDate`).
+                if let vagueEntry = top.first(where: { events[$0.index].datePrecision != .day }),
+                    let line = table.texts[vagueEntry.index].vagueDate
+                {
+                    path.append(line)
                 }
                 if vaguer > 0 {
                     path.append(String(vaguer) + texts.vaguer[band][window])
@@ -527,11 +527,20 @@ public struct ConflictProximityRule: Rule {
         var killed: String
         /// "MOZ1234 of 2020-08-12 (3 killed)": the event in a list of cited events.
         var listed: String
+        /// For an event dated to a month or a year: "August 2020 (month): dated to the month only,
+        /// recency counted from its last day (2020-08-31)", the path line of a finding citing it
+        /// first among such events; nil for an event dated to the day.
+        var vagueDate: String?
 
-        init(_ event: RiskEvent) {
+        /// The texts of `event`, as known on `asOf` (`ConflictProximityRule.known`).
+        init(_ event: RiskEvent, asOf: Day) {
             headline = "\(ConflictProximityRule.eventLabel(event)): \(event.what)"
             killed = ConflictProximityRule.killed(event.fatalities, prefix: " (", suffix: ")")
             listed = event.label + killed
+            vagueDate =
+                event.datePrecision == .day
+                ? nil
+                : "\(event.datePrecision.describe(event.date)): dated to the \(event.datePrecision.rawValue) only, recency counted from its last day (\(event.latest(asOf: asOf)))"
         }
     }
 
@@ -621,7 +630,7 @@ extension RuleContext {
         return runMemo.conflictEvents.value(for: key) {
             ConflictProximityRule.ConflictEvents(
                 facts: factor.events.map { ConflictProximityRule.EventFacts($0, asOf: asOf) },
-                texts: factor.events.map { ConflictProximityRule.EventTexts(ConflictProximityRule.known($0, asOf)) })
+                texts: factor.events.map { ConflictProximityRule.EventTexts(ConflictProximityRule.known($0, asOf), asOf: asOf) })
         }
     }
 }

@@ -106,6 +106,15 @@ public struct HumanRightsObligationsRule: Rule {
         "gmbh", "ag", "kg", "rue", "uab", "as", "asa", "ab", "lda", "kk", "co", "company", "group", "the", "and", "of",
     ]
 
+    /// Whether a word is one of `nameFiller`: looked up only when it is as short as the longest
+    /// of them (most words of a name are longer than seven bytes, or not filler).
+    static func isFiller(_ word: String) -> Bool {
+        word.utf8.count <= fillerMaxLength && nameFiller.contains(word)
+    }
+
+    /// The length in bytes of the longest filler word.
+    static let fillerMaxLength = nameFiller.map(\.utf8.count).max() ?? 0
+
     /// The words of a text, folded (case and accents ignored), split at anything not a letter or digit.
     static func words(_ text: String) -> [String] {
         if let words = asciiWords(text) { return words }
@@ -197,7 +206,7 @@ public struct HumanRightsObligationsRule: Rule {
     /// events: each name's words without legal forms and filler, the names with at least five
     /// letters left (none of them empty).
     static func searchedWords(_ names: [String]) -> [[String]] {
-        names.map { words($0).filter { !nameFiller.contains($0) } }.filter { letterCount($0) >= 5 }
+        names.map { words($0).filter { !isFiller($0) } }.filter { letterCount($0) >= 5 }
     }
 
     /// `words.joined().count`: the bytes of ASCII words (each byte a character), counted without
