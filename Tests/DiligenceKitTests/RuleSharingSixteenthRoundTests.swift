@@ -324,4 +324,23 @@ import Testing
         }
         #expect(HumanRightsObligationsRule.fillerMaxLength == 7)
     }
+
+    /// A code is classified by the run's prefix table exactly when a goods category's prefix
+    /// starts it: every prefix, each with digits after it, 2,000 random codes, and odd ones.
+    @Test func theRunsPrefixTableClassifiesAsTheVocabulary() {
+        let goods = TestData.workspace.vocabularies[.goods]
+        let table = HSPrefixes(goods)
+        var codes = Set(goods.terms.values.flatMap(\.hsPrefixes))
+        for prefix in Array(codes) { codes.formUnion([prefix + "10", String(prefix.dropLast()), prefix + "x"]) }
+        var random = Random(seed: 1_606)
+        for _ in 0..<2_000 { codes.insert(String(random.next() % 1_000_000)) }
+        codes.formUnion(["", "0", "99", "x1", "0603", "1", "12345678901", "é06"])
+        var classified = 0
+        for code in codes {
+            let expected = goods.classifies(hsCode: code)
+            #expect(table.classifies(code) == expected, "\(code)")
+            if expected { classified += 1 }
+        }
+        #expect(classified > 0 && classified < codes.count)
+    }
 }

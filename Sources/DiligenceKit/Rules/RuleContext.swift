@@ -303,17 +303,44 @@ final class RuleRunMemo: Sendable {
     let conflictEvents = Memo<PartsKey, ConflictProximityRule.ConflictEvents>(capacity: 10_000)
     /// conflict-proximity's texts of the bands and windows, per settings (`RuleContext.conflictTexts`).
     let conflictTexts = Memo<RuleSettings, ConflictTexts>(capacity: 16)
-    /// A flow's HS codes that no goods category covers, by the codes as written
-    /// (`RuleContext.unclassifiedGoods(of:)`): a portfolio declares the same codes again and again.
-    let unclassifiedGoods = Memo<[ExactText], [String]>(capacity: 100_000)
+    /// The goods categories' HS prefixes (`RuleContext.unclassifiedGoods(of:)`), made once per run.
+    let hsPrefixes = Memo<Int, HSPrefixes>(capacity: 1)
+}
+
+/// Every HS prefix of the goods vocabulary and their lengths: a code is classified when one of
+/// its leading runs of those lengths is a prefix (`Vocabulary.classifies(hsCode:)` tests every
+/// prefix of every category against the code).
+struct HSPrefixes: Sendable {
+    let prefixes: Set<Substring>
+    /// The prefixes' lengths in characters, each once, shortest first.
+    let lengths: [Int]
+
+    init(_ goods: Vocabulary) {
+        let all = goods.terms.values.flatMap(\.hsPrefixes)
+        prefixes = Set(all.map { $0[...] })
+        lengths = Set(all.map(\.count)).sorted()
+    }
+
+    /// `goods.classifies(hsCode:)`: whether a prefix starts the code (`hasPrefix`: the code's
+    /// first characters, as many as the prefix has, are the prefix).
+    func classifies(_ code: String) -> Bool {
+        let count = code.count
+        for length in lengths {
+            if length > count { return false }
+            if prefixes.contains(code.prefix(length)) { return true }
+        }
+        return false
+    }
 }
 
 extension RuleContext {
-    /// `TradeFlow.unclassifiedGoods(_:)` of the run's vocabularies, worked out once per run for
-    /// each list of codes (each code was tested against every prefix of every goods category).
+    /// `TradeFlow.unclassifiedGoods(_:)` of the run's vocabularies, each code looked up among
+    /// the goods categories' prefixes gathered once per run (each code was tested against every
+    /// prefix of every category).
     func unclassifiedGoods(of flow: TradeFlow) -> [String] {
         guard !flow.hsCodes.isEmpty else { return [] }
-        return runMemo.unclassifiedGoods.value(for: flow.hsCodes.map(ExactText.init)) { flow.unclassifiedGoods(vocabularies) }
+        let table = runMemo.hsPrefixes.value(for: 0) { HSPrefixes(vocabularies[.goods]) }
+        return flow.hsCodes.filter { !table.classifies($0) }.map { "HS \($0) (no goods category)" }
     }
 }
 
