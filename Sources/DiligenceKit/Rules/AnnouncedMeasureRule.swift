@@ -60,7 +60,7 @@ public struct AnnouncedMeasureRule: Rule {
                     subjectKind: .policy, subjectName: policy.company, factor: factor,
                     message:
                         "\(factor.title): announced on \(published), not in force on the as-of date (\(asOf)); \(policy.company) has \(named) in \(factor.country.name)",
-                    path: [policy.company, named, "\(factor.id) announced \(published), not in force on \(asOf)", "\(description.id) → info"],
+                    path: [policy.company, named, "\(factor.id) announced \(published), not in force on \(asOf)", description.verdictLine(.info)],
                     evidence: evidence,
                     recommendations: description.recommendations))
         }

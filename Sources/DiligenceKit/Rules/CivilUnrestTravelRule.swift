@@ -80,7 +80,7 @@ public struct CivilUnrestTravelRule: Rule {
                     assessment.adjust(by: 1, "frequent or large trips → one level higher")
                 }
                 let severity = assessment.severity
-                let path = assessment.path(rule: description.id)
+                let path = assessment.path(description)
                 // The destination and the steps as data, where the city is located.
                 var exposure: Exposure?
                 if let destination {

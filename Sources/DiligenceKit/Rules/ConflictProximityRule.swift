@@ -133,6 +133,8 @@ public struct ConflictProximityRule: Rule {
         guard !inForceInOrder.isEmpty else { return [] }
         let inForce = Set(inForceInOrder)
         let reach = context.settings.conflictBandsKm.max() ?? 0
+        // The bands' and windows' texts, written once per run.
+        let texts = context.conflictTexts
         // Each factor's recent events, found once per policy and only if a site lies in one of
         // its areas (a factor can hold tens of thousands of events).
         var recentByFactor: [Int: [Int]] = [:]
@@ -164,7 +166,7 @@ public struct ConflictProximityRule: Rule {
                     recentByFactor[index] = found
                     return found
                 }
-                if let finding = judge(place, factor, hits, context, recentEvents: recent) { findings.append(finding) }
+                if let finding = judge(place, factor, hits, context, texts, recentEvents: recent) { findings.append(finding) }
             }
         }
         // Sites, then trips, in the policy's order: where `place` puts each of them.
@@ -210,7 +212,7 @@ public struct ConflictProximityRule: Rule {
     }
 
     private func judge(
-        _ place: Place, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext,
+        _ place: Place, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext, _ texts: ConflictTexts,
         recentEvents findRecentEvents: () -> [Int]
     ) -> Finding? {
         let location = place.location
@@ -265,12 +267,6 @@ public struct ConflictProximityRule: Rule {
                 bands[band].olderFatalities += fact.fatalities ?? 0
             }
         }
-        // Written only for the candidate that wins (most cells never need it).
-        func windowText(_ window: Int) -> String {
-            window == 0
-                ? "in the last \(settings.conflictFullWeightDays) days"
-                : "\(settings.conflictFullWeightDays + 1) to \(settings.conflictLookbackDays) days old"
-        }
         for (cell, entries) in cells.enumerated() where !entries.isEmpty {
             let band = cell / 6, window = (cell / 3) % 2, imprecision = cell % 3
             let severity = Severity.critical.shifted(by: -band - window - imprecision)
@@ -298,49 +294,55 @@ public struct ConflictProximityRule: Rule {
             let cellBase = (band * 2 + window) * 3
             let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cells[cellBase + $1].count }
             let text = { () -> (path: [String], message: String, exposure: Exposure) in
-                let nearest = (event: Self.known(events[nearestEntry.index], asOf), distance: nearestEntry.distance)
+                // Its place and how it was located are the same as known on the as-of date (only
+                // `until` and `ongoingAt` differ): read in place, not copied.
+                let nearestIndex = nearestEntry.index
+                let distanceText = Self.km(nearestEntry.distance)
                 // The events' own texts are the run's (`ConflictEvents.texts`), written once each.
                 let nearestTexts = table.texts[nearestEntry.index]
                 let fatalities = entries.reduce(0) { $0 + ($1.fatalities ?? 0) }
                 let killedText = entries.contains { $0.fatalities != nil } ? ", \(fatalities) killed" : ""
-                let eventPlace = nearest.event.place ?? "a located event"
-                let bandText = "≤ \(Self.km(bandsKm[band]))"
-                var path = [place.label, "\(Self.km(nearest.distance)) from \(eventPlace)"]
+                let eventPlace = events[nearestIndex].place ?? "a located event"
+                var path = [place.label, distanceText + " from " + eventPlace]
                 if entries.count == 1 {
                     path.append(nearestTexts.headline + nearestTexts.killed)
                 } else {
-                    path.append(
-                        "\(entries.count) events within \(Self.km(bandsKm[band])) \(windowText(window))\(killedText): "
-                            + top.map { table.texts[$0.index].listed }.joined(separator: ", ")
-                            + (entries.count > top.count ? ", and \(entries.count - top.count) more" : ""))
+                    var line = String(entries.count)
+                    line += texts.eventsWithin[band][window]
+                    line += killedText
+                    line += ": "
+                    line += top.map { table.texts[$0.index].listed }.joined(separator: ", ")
+                    if entries.count > top.count { line += ", and \(entries.count - top.count) more" }
+                    path.append(line)
                 }
-                path.append("band \(bandText)" + (window == 1 ? ", older than \(settings.conflictFullWeightDays) days" : ""))
-                if let vagueEntry = top.first(where: { events[$0.index].datePrecision != .day }) {
-                    let vague = Self.known(events[vagueEntry.index], asOf)
-                    path.append(
-                        "\(vague.datePrecision.describe(vague.date)): dated to the \(vague.datePrecision.rawValue) only, recency counted from its last day (\(vague.latest(asOf: context.asOf)))"
-                    )
+                path.append(texts.bandLine[band][window])
+                // The event's own line, written once per run (`EventTexts.vagueDate`).
+                if let vagueEntry = top.first(where: { events[$0.index].datePrecision != .day }),
+                    let line = table.texts[vagueEntry.index].vagueDate
+                {
+                    path.append(line)
                 }
                 if vaguer > 0 {
-                    path.append(
-                        "\(vaguer) more event(s) within \(Self.km(bandsKm[band])) \(windowText(window)) located less precisely (near the place or only to its region), counted lower"
-                    )
+                    path.append(String(vaguer) + texts.vaguer[band][window])
                 }
                 if imprecision > 0 {
                     path.append(
                         imprecision == 1
-                            ? "located approximately (\(Self.locatedText(nearest.event))) → one level lower"
-                            : "located only to its region (\(Self.locatedText(nearest.event))) → two levels lower")
+                            ? "located approximately (\(Self.locatedText(events[nearestIndex]))) → one level lower"
+                            : "located only to its region (\(Self.locatedText(events[nearestIndex]))) → two levels lower")
                 }
-                var message = "\(place.phrase) is \(Self.km(nearest.distance)) from \(eventPlace) (\(nearestTexts.headline))"
+                var message = "\(place.phrase) is \(distanceText) from \(eventPlace) (\(nearestTexts.headline))"
                 if entries.count > 1 {
-                    message += "; \(entries.count) events within \(Self.km(bandsKm[band])) \(windowText(window))\(killedText)"
+                    message += "; "
+                    message += String(entries.count)
+                    message += texts.eventsWithin[band][window]
+                    message += killedText
                 }
                 var exposure = Exposure(subject: place.id, location: location, rule: description.id, severity: severity)
-                exposure.distanceKm = nearest.distance
+                exposure.distanceKm = nearestEntry.distance
                 exposure.to = eventPlace
-                exposure.band = bandText
-                exposure.window = windowText(window)
+                exposure.band = texts.band[band]
+                exposure.window = texts.window[window]
                 exposure.reference = reference
                 return (path, message, exposure)
             }
@@ -405,7 +407,7 @@ public struct ConflictProximityRule: Rule {
                 exposure.to = area.geometry == nil ? "the centre of \(area.name)" : "the edge of \(area.name)"
                 exposure.area = area.name
                 exposure.areaEdgeKm = areaEdge
-                exposure.window = "in the last \(settings.conflictFullWeightDays) days"
+                exposure.window = texts.window[0]
                 exposure.reference = reference
                 let message =
                     byRegion
@@ -417,9 +419,7 @@ public struct ConflictProximityRule: Rule {
                                 ? "inside \(area.name)" : "\(Self.km(distanceText)) outside \(area.name), within its \(Self.km(area.radiusKm ?? 0)) margin")
                 let path = [
                     place.label, whereText,
-                    (recent
-                        ? "\(recentEvents.count) event(s) located in the area in the last \(settings.conflictFullWeightDays) days → high"
-                        : "no event located in the area in the last \(settings.conflictFullWeightDays) days → medium")
+                    (recent ? String(recentEvents.count) + texts.areaRecent : texts.areaNotRecent)
                         + (unplaced > 0
                             ? "; \(unplaced) event(s) without a place (\(allRecent.filter { events[$0].location == nil }.map { Self.known(events[$0], context.asOf).when }.joined(separator: ", "))) not placed in it"
                             : ""),
@@ -474,7 +474,7 @@ public struct ConflictProximityRule: Rule {
         assessment.adjust(place.adjustments)
         assessment.cap(at: cap, "capped at the factor's \(cap)" + (cap > factor.severity ? " (with the target raise)" : ""))
         chosen.severity = assessment.severity
-        path = assessment.path(rule: description.id)
+        path = assessment.path(description)
         exposure.severity = chosen.severity
         exposure.bands = bands
         exposure.events = chosen.events.map { Exposure.CitedEvent(Self.known(events[$0.position], context.asOf), distanceKm: $0.distance) }
@@ -527,11 +527,20 @@ public struct ConflictProximityRule: Rule {
         var killed: String
         /// "MOZ1234 of 2020-08-12 (3 killed)": the event in a list of cited events.
         var listed: String
+        /// For an event dated to a month or a year: "August 2020 (month): dated to the month only,
+        /// recency counted from its last day (2020-08-31)", the path line of a finding citing it
+        /// first among such events; nil for an event dated to the day.
+        var vagueDate: String?
 
-        init(_ event: RiskEvent) {
+        /// The texts of `event`, as known on `asOf` (`ConflictProximityRule.known`).
+        init(_ event: RiskEvent, asOf: Day) {
             headline = "\(ConflictProximityRule.eventLabel(event)): \(event.what)"
             killed = ConflictProximityRule.killed(event.fatalities, prefix: " (", suffix: ")")
             listed = event.label + killed
+            vagueDate =
+                event.datePrecision == .day
+                ? nil
+                : "\(event.datePrecision.describe(event.date)): dated to the \(event.datePrecision.rawValue) only, recency counted from its last day (\(event.latest(asOf: asOf)))"
         }
     }
 
@@ -621,7 +630,7 @@ extension RuleContext {
         return runMemo.conflictEvents.value(for: key) {
             ConflictProximityRule.ConflictEvents(
                 facts: factor.events.map { ConflictProximityRule.EventFacts($0, asOf: asOf) },
-                texts: factor.events.map { ConflictProximityRule.EventTexts(ConflictProximityRule.known($0, asOf)) })
+                texts: factor.events.map { ConflictProximityRule.EventTexts(ConflictProximityRule.known($0, asOf), asOf: asOf) })
         }
     }
 }

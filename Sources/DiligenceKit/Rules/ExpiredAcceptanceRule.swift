@@ -28,7 +28,7 @@ public struct ExpiredAcceptanceRule: Rule {
                 subjectKind: .acceptedRisk, subjectName: risk.finding, factor: nil,
                 message:
                     "The acceptance of \(risk.finding) (approved by \(risk.approvedBy)) expired on \(risk.expires); \(covered.isEmpty ? "it matches no current finding" : "\(covered.count) finding(s) count again")",
-                path: ["accepted risk \(risk.finding)", "expired \(risk.expires)", "as of \(context.asOf)", "\(description.id) → \(severity)"],
+                path: ["accepted risk \(risk.finding)", "expired \(risk.expires)", "as of \(context.asOf)", description.verdictLine(severity)],
                 evidence: [Evidence(record: risk.finding, fact: "Accepted: \(risk.reason) (approved by \(risk.approvedBy))", date: "expired \(risk.expires)")],
                 recommendations: description.recommendations)
             finding.factors = Array(Set(covered.flatMap(\.factors))).sorted()

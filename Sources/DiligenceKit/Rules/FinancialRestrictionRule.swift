@@ -43,7 +43,7 @@ public struct FinancialRestrictionRule: Rule {
         if !flow.payment.isEmpty, banked.isEmpty, informal.isEmpty { return nil }
         let exemptOnly =
             flow.kind.movesGoods && !flow.goods.isEmpty && flow.goods.allSatisfy { factor.exemptGoods.contains($0) }
-            && flow.unclassifiedGoods(context.vocabularies).isEmpty
+            && context.unclassifiedGoods(of: flow).isEmpty
         var severity = factor.severity
         var how: String
         if exemptOnly {
@@ -80,7 +80,7 @@ public struct FinancialRestrictionRule: Rule {
         if severity != .info { severity = severity.shifted(by: binding.severityShift) }
         var path = [flow.routeText]
         if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
-        path += [how, parts.inForceLine, judgement.pathLine, "\(description.id) → \(severity)"]
+        path += [how, parts.inForceLine, judgement.pathLine, description.verdictLine(severity)]
         // The circumvention warning first when the flow goes outside the banks; the advice on
         // local wages only where the company has a site in the country; the advice on screening
         // a body's officials is for counterparties, never for a flow.
@@ -156,7 +156,7 @@ public struct FinancialRestrictionRule: Rule {
                     rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
                     subjectKind: .counterparty, subjectName: party.name, factor: factor,
                     message: message + judgement.messageSuffix,
-                    path: [party.name, reason, parts.inForceLine, judgement.pathLine, "\(description.id) → \(severity)"],
+                    path: [party.name, reason, parts.inForceLine, judgement.pathLine, description.verdictLine(severity)],
                     evidence: parts.evidence, recommendations: advice)
                 finding.binding = judgement.binding
                 findings.append(finding)
@@ -188,7 +188,7 @@ public struct FinancialRestrictionRule: Rule {
                             + binding.messageSuffix(jurisdiction.name),
                         path: [
                             site.displayName, "depends on \(exposed.joined(separator: ", "))", parts.inForceLine, binding.pathLine,
-                            "\(description.id) → \(severity)",
+                            description.verdictLine(severity),
                         ],
                         evidence: parts.evidence,
                         recommendations: binding.isSecondary

@@ -63,7 +63,7 @@ public struct HumanRightsObligationsRule: Rule {
                             subjectKind: .site, subjectName: site.displayName, factor: factor,
                             message:
                                 "\(policy.company) operates \(site.displayName) in \(site.country.name) as a \(policy.sector ?? "") business, a role the authorities' orders reach directly (\(factor.title))",
-                            path: [site.displayName, "company sector \(policy.sector ?? "")", "\(factor.id)", "\(description.id) → \(severity)"],
+                            path: [site.displayName, "company sector \(policy.sector ?? "")", "\(factor.id)", description.verdictLine(severity)],
                             evidence: context.evidence(for: factor),
                             recommendations: factor.recommendations + Self.shutdownAdvice))
                 } else if generalNoted.insert(factor.id).inserted {
@@ -73,7 +73,7 @@ public struct HumanRightsObligationsRule: Rule {
                             subjectKind: .policy, subjectName: policy.company, factor: factor,
                             message:
                                 "\(policy.company) operates in \(site.country.name) (\(site.displayName)), where heightened human-rights diligence applies (\(factor.title))",
-                            path: [policy.company, "site \(site.displayName) in \(site.country.name)", "\(factor.id)", "\(description.id) → low"],
+                            path: [policy.company, "site \(site.displayName) in \(site.country.name)", "\(factor.id)", description.verdictLine(.low)],
                             evidence: context.evidence(for: factor),
                             recommendations: factor.recommendations))
                 }
@@ -89,7 +89,7 @@ public struct HumanRightsObligationsRule: Rule {
                         party, in: policy, factor, severity,
                         message:
                             "\(party.name) is \(role.withArticle) in \(party.country.name); as its customer the company has leverage and duties (\(factor.title))",
-                        path: [party.name, "\(role) in \(party.country.name)", "\(factor.id)", "\(description.id) → \(severity)"],
+                        path: [party.name, "\(role) in \(party.country.name)", "\(factor.id)", description.verdictLine(severity)],
                         evidence: context.evidence(for: factor),
                         recommendations: factor.recommendations + [Self.shutdownAdvice[2]]))
             }
@@ -106,8 +106,18 @@ public struct HumanRightsObligationsRule: Rule {
         "gmbh", "ag", "kg", "rue", "uab", "as", "asa", "ab", "lda", "kk", "co", "company", "group", "the", "and", "of",
     ]
 
+    /// Whether a word is one of `nameFiller`: looked up only when it is as short as the longest
+    /// of them (most words of a name are longer than seven bytes, or not filler).
+    static func isFiller(_ word: String) -> Bool {
+        word.utf8.count <= fillerMaxLength && nameFiller.contains(word)
+    }
+
+    /// The length in bytes of the longest filler word.
+    static let fillerMaxLength = nameFiller.map(\.utf8.count).max() ?? 0
+
     /// The words of a text, folded (case and accents ignored), split at anything not a letter or digit.
     static func words(_ text: String) -> [String] {
+        if let words = asciiWords(text) { return words }
         let key = TextFolding.key(text)
         // An ASCII key (most names) is split on its bytes: its letters and digits are A-Z, a-z
         // and 0-9, and each byte is a Character.
@@ -115,6 +125,43 @@ public struct HumanRightsObligationsRule: Rule {
             return key.utf8.split { !ASCII.isAlphanumeric($0) }.map { String(decoding: $0, as: UTF8.self) }
         }
         return wordsOfScalars(key) ?? key.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    /// `words` of an ASCII text, from its bytes without making its key first: `TextFolding.key`
+    /// lower-cases ASCII letters and only turns separators into spaces and a backtick into an
+    /// apostrophe, so the key's runs of letters and digits are the text's, lower-cased. Nil for
+    /// any other text.
+    static func asciiWords(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var words: [String] = []
+            var start = -1
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                if ASCII.isAlphanumeric(byte) {
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    words.append(lowercasedWord(bytes[start..<index]))
+                    start = -1
+                }
+            }
+            if start >= 0 { words.append(lowercasedWord(bytes[start..<bytes.count])) }
+            return words
+        }
+    }
+
+    /// The ASCII bytes as a String, their letters lower-cased.
+    private static func lowercasedWord(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() { buffer[offset] = ASCII.lowercased(byte) }
+            return bytes.count
+        }
+    }
+
+    /// Whether every name is ASCII (its words are cheap to make again: no memo needed).
+    static func allASCII(_ names: [String]) -> Bool {
+        names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
     /// `words` of a key in ASCII and Cyrillic letters (names in Russian or Belarusian), with
@@ -159,7 +206,7 @@ public struct HumanRightsObligationsRule: Rule {
     /// events: each name's words without legal forms and filler, the names with at least five
     /// letters left (none of them empty).
     static func searchedWords(_ names: [String]) -> [[String]] {
-        names.map { words($0).filter { !nameFiller.contains($0) } }.filter { letterCount($0) >= 5 }
+        names.map { words($0).filter { !isFiller($0) } }.filter { letterCount($0) >= 5 }
     }
 
     /// `words.joined().count`: the bytes of ASCII words (each byte a character), counted without
@@ -186,9 +233,12 @@ public struct HumanRightsObligationsRule: Rule {
         for party in policy.counterparties {
             let factors = context.factors(.humanRights, .civilUnrest, in: party.country)
             guard !factors.isEmpty else { continue }
-            let names = context.runMemo.nameWords.value(for: ([party.name] + party.aliases).map(ExactText.init)) {
-                Self.searchedWords([party.name] + party.aliases)
-            }
+            let all = [party.name] + party.aliases
+            // ASCII names are split on their bytes, cheaper than the memo's key; others folded once per run.
+            let names =
+                Self.allASCII(all)
+                ? Self.searchedWords(all)
+                : context.runMemo.nameWords.value(for: all.map(ExactText.init)) { Self.searchedWords(all) }
             guard !names.isEmpty else { continue }
             for factor in factors {
                 let parts = context.parts(for: factor)
@@ -207,7 +257,7 @@ public struct HumanRightsObligationsRule: Rule {
                         path: [
                             party.name, "named in an event of \(factor.id): \(event.what) (\(event.when))",
                             "the abuse is at the counterparty, linked to the company by the relationship → one level lower than the factor",
-                            "\(description.id) → \(severity)",
+                            description.verdictLine(severity),
                         ],
                         evidence: context.evidence(for: factor, events: [event]),
                         recommendations: Self.relationshipAdvice + factor.recommendations))
@@ -232,17 +282,19 @@ public struct HumanRightsObligationsRule: Rule {
             subject: String, kind: SubjectKind, name: String, country: Country, mark: Mark, where place: String, factor: RiskFactor
         ) -> Finding {
             let severity = factor.severity.shifted(by: -1)
+            // The factor's title in a sentence and its advice are its parts', made once per run.
+            let parts = context.parts(for: factor)
             return Finding(
                 rule: description.id, severity: severity, policy: policy, mark: mark, subject: subject, subjectKind: kind,
                 subjectName: name, factor: factor,
                 message:
-                    "\(name) provides security \(place) in \(country.name), where \(factor.title.lowercasedFirst) is in force: the Voluntary Principles on Security and Human Rights apply to how it guards and uses force",
+                    "\(name) provides security \(place) in \(country.name), where \(parts.titleInSentence) is in force: the Voluntary Principles on Security and Human Rights apply to how it guards and uses force",
                 path: [
                     name, "security provider \(place) in \(country.name)", "\(factor.id): armed conflict (\(factor.severity))",
-                    "a security provider where force is used → one level lower than the conflict", "\(description.id) → \(severity)",
+                    "a security provider where force is used → one level lower than the conflict", description.verdictLine(severity),
                 ],
-                evidence: context.evidence(for: factor, events: []),
-                recommendations: context.parts(for: factor).securityRecommendations)
+                evidence: parts.evidenceAround,
+                recommendations: parts.securityRecommendations)
         }
         // The company's places in a country, placed once per policy, and whether they reach a
         // conflict, judged once per country and factor (not again for every contractor).

@@ -57,7 +57,7 @@ public struct InputPlausibilityRule: Rule {
                     subject: "policy", subjectKind: .policy, subjectName: policy.company, factor: nil,
                     message:
                         "The policy was reviewed on \(reviewed), after the as-of date \(context.asOf): the report judges \(context.asOf) with the policy's state of \(reviewed), so operations added or changed in between are judged as if they existed then",
-                    path: ["policy reviewed \(reviewed)", "after the as-of date \(context.asOf)", "\(description.id) → info"],
+                    path: ["policy reviewed \(reviewed)", "after the as-of date \(context.asOf)", description.verdictLine(.info)],
                     recommendations: [description.recommendations[2]]))
         }
         let gazetteer = Gazetteer.shared
@@ -96,7 +96,7 @@ public struct InputPlausibilityRule: Rule {
                     rule: description.id, severity: severity, policy: policy, mark: site.mark, subject: site.id,
                     subjectKind: .site, subjectName: site.displayName, factor: nil,
                     message: message,
-                    path: [site.displayName, "(\(location))", reason, why, "\(description.id) → \(severity)"],
+                    path: [site.displayName, "(\(location))", reason, why, description.verdictLine(severity)],
                     recommendations: judgement.isCorrection || judgement.isOutside
                         ? [description.recommendations[0], description.recommendations[2]]
                         : description.recommendations))

@@ -66,7 +66,7 @@ public struct NotAssessedRule: Rule {
                             rule: description.id, severity: severity, policy: policy, mark: site.mark, subject: site.id,
                             subjectKind: .site, subjectName: site.displayName, factor: factor,
                             message: "\(site.displayName) has no coordinates, so its distance to \(factor.title.lowercasedFirst) cannot be measured; \(why)",
-                            path: [site.displayName, "no location", why, "\(description.id) → \(severity)"],
+                            path: [site.displayName, "no location", why, description.verdictLine(severity)],
                             evidence: context.evidence(for: factor, events: []),
                             recommendations: unknownCity == nil ? [Self.coordinatesAdvice] : [Self.coordinatesAdvice, Self.unknownCityAdvice]))
                 }
@@ -78,7 +78,7 @@ public struct NotAssessedRule: Rule {
                             rule: description.id, severity: .low, policy: policy, mark: site.mark, subject: site.id,
                             subjectKind: .site, subjectName: site.displayName, factor: factor,
                             message: "\(site.displayName) declares no dependencies, so its exposure to \(factor.title.lowercasedFirst) cannot be judged",
-                            path: [site.displayName, "no depends_on", "\(factor.id)", "\(description.id) → low"],
+                            path: [site.displayName, "no depends_on", "\(factor.id)", description.verdictLine(.low)],
                             evidence: context.evidence(for: factor, events: []),
                             recommendations: [Self.dependenciesAdvice]))
                 }
@@ -106,7 +106,7 @@ public struct NotAssessedRule: Rule {
                         subjectKind: .travel, subjectName: subject, factor: factor,
                         message:
                             "\(unknown.prefix(1).uppercased() + unknown.dropFirst()), so the trip cannot be checked against \(factor.title.lowercasedFirst)",
-                        path: [trip.name ?? trip.id, why, "\(factor.id)", "\(description.id) → medium"],
+                        path: [trip.name ?? trip.id, why, "\(factor.id)", description.verdictLine(.medium)],
                         evidence: context.evidence(for: factor, events: []),
                         recommendations: [trip.city == nil ? Self.destinationAdvice : Self.unknownCityAdvice]))
             }
@@ -119,6 +119,30 @@ public struct NotAssessedRule: Rule {
     static func measure(in country: Country, _ context: RuleContext) -> RiskFactor? {
         (context.factors(.tradeRestriction, .financialRestriction, in: country) + context.factors(.sanction, .unconstitutionalChange, in: country))
             .min { $0.id < $1.id }
+    }
+
+    /// By side (0: an export's origin, 1: an import's destination): "origin not declared, no `site`".
+    static let endNotDeclared = ["origin not declared, no `site`", "destination not declared, no `site`"]
+
+    /// What a trade-end finding says of the company's site countries, the first of them under a
+    /// measure and that measure, by side (0: origin, 1: destination): written once per policy.
+    struct PossibleEndTexts {
+        /// " does not say which of the company's sites trades it, … and Mali is under …", after the flow's name.
+        let messageTail: [String]
+        /// "the company's sites are in Mali, Niger: each judged as a possible origin".
+        let sitesLine: [String]
+        /// "Mali: DRF-2020-ML-0003".
+        let measureLine: String
+
+        init(_ countries: [Country], first: Country, factor: RiskFactor, _ context: RuleContext) {
+            let names = countries.map(\.name).joined(separator: ", ")
+            let title = context.parts(for: factor).titleInSentence
+            messageTail = ["origin", "destination"].map { end in
+                " does not say which of the company's sites trades it, and the company has sites in \(names): its \(end) was judged as each of them, and \(first.name) is under \(title)"
+            }
+            sitesLine = ["origin", "destination"].map { end in "the company's sites are in \(names): each judged as a possible \(end)" }
+            measureLine = "\(first.name): \(factor.id)"
+        }
     }
 
     /// Flows whose company end is a guess among site countries (when a measure there makes it
@@ -134,25 +158,35 @@ public struct NotAssessedRule: Rule {
             measures[country] = .some(found)
             return found
         }
+        // What the findings of flows whose end is one of the company's site countries say of
+        // those countries: the same for every such flow of the policy (its site countries), so
+        // written once per policy, for each end ("origin", "destination").
+        var possibleTexts: [[Country]: PossibleEndTexts?] = [:]
         for (flow, route) in zip(policy.trade, context.routes) {
             let name = flow.name ?? flow.defaultName
-            let end = flow.direction == .export ? "origin" : "destination"
+            let exporting = flow.direction == .export
+            let end = exporting ? "origin" : "destination"
             switch route.ownEnd {
             case .possible(let countries):
-                // The first site country under a measure that makes the end matter.
-                let measured = countries.lazy.compactMap { country in measure(in: country).map { (country, $0) } }.first
-                guard let (first, factor) = measured else { continue }
-                let names = countries.map(\.name).joined(separator: ", ")
+                let texts: PossibleEndTexts
+                if let known = possibleTexts[countries] {
+                    guard let known else { continue }
+                    texts = known
+                } else {
+                    // The first site country under a measure that makes the end matter.
+                    let measured = countries.lazy.compactMap { country in measure(in: country).map { (country, $0) } }.first
+                    let made = measured.map { PossibleEndTexts(countries, first: $0.0, factor: $0.1, context) }
+                    possibleTexts[countries] = .some(made)
+                    guard let made else { continue }
+                    texts = made
+                }
+                let side = exporting ? 0 : 1
                 findings.append(
                     Finding(
                         rule: description.id, severity: .low, policy: policy, mark: flow.mark, subject: flow.id,
                         subjectKind: .trade, subjectName: name, factor: nil,
-                        message:
-                            "\(name) does not say which of the company's sites trades it, and the company has sites in \(names): its \(end) was judged as each of them, and \(first.name) is under \(context.parts(for: factor).titleInSentence)",
-                        path: [
-                            name, "\(end) not declared, no `site`", "the company's sites are in \(names): each judged as a possible \(end)",
-                            "\(first.name): \(factor.id)", "\(description.id) → low",
-                        ],
+                        message: name + texts.messageTail[side],
+                        path: [name, Self.endNotDeclared[side], texts.sitesLine[side], texts.measureLine, description.verdictLine(.low)],
                         recommendations: [Self.companyEndAdvice]))
             case .unknown:
                 findings.append(
@@ -161,7 +195,9 @@ public struct NotAssessedRule: Rule {
                         subjectKind: .trade, subjectName: name, factor: nil,
                         message:
                             "\(name) does not say its \(end), and the company has no site and no `incorporated`: the company's end of the flow is unknown, and the flow was judged for \(route.legs.map(\.country.name).joined(separator: ", ")) only",
-                        path: [name, "\(end) not declared, no `site`", "no sites, no `incorporated`: the company's end is unknown", "\(description.id) → low"],
+                        path: [
+                            name, "\(end) not declared, no `site`", "no sites, no `incorporated`: the company's end is unknown", description.verdictLine(.low),
+                        ],
                         recommendations: [Self.companyEndAdvice]))
             case .declared, .site, .onlySiteCountry, .incorporation:
                 continue

@@ -40,7 +40,7 @@ public struct PoliticalInstabilityRule: Rule {
                 var assessment = SeverityAssessment(start: factor.severity, lines: [name])
                 if let leg { assessment.state(leg) }
                 assessment.state("in \(country.name)")
-                assessment.state("\(factor.id): \(latest)")
+                assessment.state(parts.idAndLatestEvent)
                 if shift != 0 { assessment.adjust(by: shift, Self.reason(kind, shift: shift)) }
                 let severity = assessment.severity
                 findings.append(
@@ -48,7 +48,7 @@ public struct PoliticalInstabilityRule: Rule {
                         rule: description.id, severity: severity, policy: policy, mark: mark, subject: id,
                         subjectKind: kind, subjectName: name, factor: factor,
                         message: "\(name) \(relation) \(country.name)\(suffix), under \(parts.titleInSentence); \(latest)",
-                        path: assessment.path(rule: description.id),
+                        path: assessment.path(description),
                         evidence: parts.evidence,
                         recommendations: factor.recommendations + description.recommendations))
             }

@@ -31,6 +31,12 @@ public struct RuleDescription: Sendable {
     public var nonTriggeringExamples: [String] { RuleExamples.load(ruleID: id.rawValue, .nonTriggering) }
     /// The as-of date (YYYY-MM-DD) the examples are checked at.
     public let examplesAsOf: String
+    /// "conflict-proximity → high", by severity (`Severity.rawValue`): the last line of every
+    /// finding's path, written once per rule instead of once per finding.
+    let verdictLines: [String]
+
+    /// "conflict-proximity → high": the rule's verdict line at `severity`.
+    public func verdictLine(_ severity: Severity) -> String { verdictLines[severity.rawValue] }
 
     public init(
         id: RuleID, name: String, summary: String, facts: String, severityModel: [String],
@@ -43,5 +49,6 @@ public struct RuleDescription: Sendable {
         self.severityModel = severityModel
         self.recommendations = recommendations
         self.examplesAsOf = examplesAsOf
+        verdictLines = Severity.allCases.sorted { $0.rawValue < $1.rawValue }.map { "\(id) → \($0)" }
     }
 }

@@ -136,6 +136,9 @@ public struct FactorParts: Sendable {
     public let inForceLine: String
     /// "latest: ... (2020-09-21)" from the latest event, or "in force since ..." without one.
     public let latestEvent: String
+    /// "DRF-2020-ML-0003: latest: ..." (the factor's id, then `latestEvent`): political
+    /// instability's path step.
+    public let idAndLatestEvent: String
     /// The factor's own evidence lines (title and first reference, events, further references).
     public let evidence: [Evidence]
     /// The sectors the factor names, folded (`TextFolding.key`).
@@ -161,6 +164,7 @@ public struct FactorParts: Sendable {
         titleInSentence = factor.title.lowercasedFirst
         inForceLine = "\(factor.id) in force since \(factor.inForceFrom)"
         latestEvent = events.last.map { "latest: \($0.what.lowercasedFirst) (\($0.when))" } ?? "in force since \(factor.inForceFrom)"
+        idAndLatestEvent = "\(factor.id): \(latestEvent)"
         evidence = factor.evidence(events: events, asOf: asOf)
         evidenceAround = factor.evidence(events: [], asOf: asOf)
         var withExempt = evidence
@@ -297,6 +301,47 @@ final class RuleRunMemo: Sendable {
     /// conflict-proximity's account of a factor's events as known on the as-of date
     /// (`RuleContext.conflictEvents(for:)`).
     let conflictEvents = Memo<PartsKey, ConflictProximityRule.ConflictEvents>(capacity: 10_000)
+    /// conflict-proximity's texts of the bands and windows, per settings (`RuleContext.conflictTexts`).
+    let conflictTexts = Memo<RuleSettings, ConflictTexts>(capacity: 16)
+    /// The goods categories' HS prefixes (`RuleContext.unclassifiedGoods(of:)`), made once per run.
+    let hsPrefixes = Memo<Int, HSPrefixes>(capacity: 1)
+}
+
+/// Every HS prefix of the goods vocabulary and their lengths: a code is classified when one of
+/// its leading runs of those lengths is a prefix (`Vocabulary.classifies(hsCode:)` tests every
+/// prefix of every category against the code).
+struct HSPrefixes: Sendable {
+    let prefixes: Set<Substring>
+    /// The prefixes' lengths in characters, each once, shortest first.
+    let lengths: [Int]
+
+    init(_ goods: Vocabulary) {
+        let all = goods.terms.values.flatMap(\.hsPrefixes)
+        prefixes = Set(all.map { $0[...] })
+        lengths = Set(all.map(\.count)).sorted()
+    }
+
+    /// `goods.classifies(hsCode:)`: whether a prefix starts the code (`hasPrefix`: the code's
+    /// first characters, as many as the prefix has, are the prefix).
+    func classifies(_ code: String) -> Bool {
+        let count = code.count
+        for length in lengths {
+            if length > count { return false }
+            if prefixes.contains(code.prefix(length)) { return true }
+        }
+        return false
+    }
+}
+
+extension RuleContext {
+    /// `TradeFlow.unclassifiedGoods(_:)` of the run's vocabularies, each code looked up among
+    /// the goods categories' prefixes gathered once per run (each code was tested against every
+    /// prefix of every category).
+    func unclassifiedGoods(of flow: TradeFlow) -> [String] {
+        guard !flow.hsCodes.isEmpty else { return [] }
+        let table = runMemo.hsPrefixes.value(for: 0) { HSPrefixes(vocabularies[.goods]) }
+        return flow.hsCodes.filter { !table.classifies($0) }.map { "HS \($0) (no goods category)" }
+    }
 }
 
 extension FactorKind {

@@ -67,6 +67,13 @@ public struct SeverityAssessment: Sendable, Hashable {
     public func path(rule: RuleID) -> [String] {
         lines + ["\(rule) → \(severity)"]
     }
+
+    /// `path(rule:)` with the rule's verdict line written once per rule (`RuleDescription.verdictLine`).
+    public func path(_ description: RuleDescription) -> [String] {
+        var path = lines
+        path.append(description.verdictLine(severity))
+        return path
+    }
 }
 
 /// Distances as every rule and report writes them: one decimal under 10 km (a site 2.4 km from

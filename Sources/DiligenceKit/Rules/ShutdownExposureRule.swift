@@ -76,12 +76,11 @@ public struct ShutdownExposureRule: Rule {
                         "the shutdowns blocked \(affected.sorted().joined(separator: ", ")), none of them its own dependencies: one level lower, the state has shown it orders providers to cut"
                     )
                 }
-                let (latest, latestText, citedText) = (reach.latest, reach.latestText, reach.citedText)
+                let (latest, latestText) = (reach.latest, reach.latestText)
                 if latest.days(until: reference) > context.settings.shutdownRecencyDays {
                     assessment.adjust(by: -1, "last shutdown \(latestText), over \(context.settings.shutdownRecencyDays) days before \(reference)")
                 } else {
-                    assessment.state(
-                        "\(events.count) shutdown event(s), latest \(latestText)" + (events.count > 1 ? " (\(citedText)\(events.count > 3 ? ", …" : ""))" : ""))
+                    assessment.state(reach.eventsLine)
                 }
                 // Continuity credit: only fallbacks that survive a state-ordered shutdown count.
                 let surviving = site.continuity.compactMap { continuity.term($0) }.filter(\.survivesStateShutdown)
@@ -102,7 +101,7 @@ public struct ShutdownExposureRule: Rule {
                     assessment.state("\(ignored.joined(separator: ", ")) earns no credit: it fails when all domestic providers are ordered to cut")
                 }
                 let severity = assessment.severity
-                let path = assessment.path(rule: description.id)
+                let path = assessment.path(description)
                 var message = "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), exposed to \(parts.titleInSentence)"
                 if indirect { message += " (which blocked \(affected.sorted().joined(separator: ", ")))" }
                 message += uncovered.isEmpty ? "; fallbacks cover them" : "; no shutdown-proof fallback for \(uncovered.joined(separator: ", "))"
@@ -134,6 +133,8 @@ public struct ShutdownExposureRule: Rule {
         let latestText: String
         /// The first three cited, for the path.
         let citedText: String
+        /// The path's account of the events: "3 shutdown event(s), latest 2020-08-20 (…)".
+        let eventsLine: String
         let citedEvents: [Exposure.CitedEvent]
         let evidence: [Evidence]
 
@@ -150,6 +151,8 @@ public struct ShutdownExposureRule: Rule {
                 } ?? latest.description
             let cited = Array(events.sorted { ($1.date, $1.id ?? "") < ($0.date, $0.id ?? "") }.prefix(ShutdownExposureRule.maxCited))
             citedText = cited.prefix(3).map { "\($0.id.map { "\($0) " } ?? "")\($0.when)" }.joined(separator: ", ")
+            eventsLine =
+                "\(events.count) shutdown event(s), latest \(latestText)" + (events.count > 1 ? " (\(citedText)\(events.count > 3 ? ", …" : ""))" : "")
             citedEvents = cited.map { Exposure.CitedEvent($0, distanceKm: nil) }
             evidence = context.evidence(for: factor, events: cited.sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") })
         }

@@ -56,7 +56,7 @@ public struct StaleIntelligenceRule: Rule {
                     subjectName: factor.title, factor: nil,
                     message:
                         "\(factor.id) (\(factor.title)) was last reviewed on \(factor.reviewed), \(age) days before \(context.asOf); the findings it supports may be out of date",
-                    path: assessment.path(rule: description.id),
+                    path: assessment.path(description),
                     evidence: [Evidence(record: factor.id, fact: "Last reviewed", date: factor.reviewed.description, reference: factor.references.first)],
                     recommendations: description.recommendations)
                 stale.factors = [factor.id]
@@ -92,7 +92,7 @@ public struct StaleIntelligenceRule: Rule {
             mark: mark, subject: snapshot.relative, subjectKind: .factor,
             subjectName: name, factor: nil,
             message: "\(name), behind \(id), is a snapshot of \(snapshot.date), \(age) days before \(context.asOf); listings may have changed since",
-            path: assessment.path(rule: description.id),
+            path: assessment.path(description),
             evidence: [
                 Evidence(record: id, fact: "Snapshot of \(snapshot.source.displayName)", date: snapshot.date.description, reference: entity.references.first)
             ],

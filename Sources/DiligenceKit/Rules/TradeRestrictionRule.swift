@@ -50,7 +50,7 @@ public struct TradeRestrictionRule: Rule {
         // is, never exempt.
         let restrictedGoods: [String]
         if factor.affects.goods.isEmpty {
-            let unknown = unclassified ?? flow.unclassifiedGoods(context.vocabularies)
+            let unknown = unclassified ?? context.unclassifiedGoods(of: flow)
             unclassified = unknown
             restrictedGoods = unknown.isEmpty ? flow.goods : flow.goods + unknown
         } else {
@@ -98,7 +98,7 @@ public struct TradeRestrictionRule: Rule {
         }
         path.append(parts.inForceLine)
         path.append(judgement.pathLine)
-        path.append("\(description.id) → \(severity)")
+        path.append(description.verdictLine(severity))
         // The factor's lines with its exempt goods, made once per run and shared.
         let evidence = parts.evidenceWithExemptGoods
         let recommendations =

@@ -41,14 +41,39 @@ enum FixedPoint {
         guard (fraction - 0.5).magnitude > 2 * scaled.ulp else { return nil }
         let units = UInt64(whole) + (fraction > 0.5 ? 1 : 0)
         let divisor = divisors[places]
-        var text = value.sign == .minus ? "-" : ""
-        text += String(units / divisor)
-        if places > 0 {
-            let decimals = String(units % divisor)
-            text += "."
-            text += String(repeating: "0", count: places - decimals.count)
-            text += decimals
+        let negative = value.sign == .minus
+        let integer = units / divisor
+        var digits = 1
+        var rest = integer / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
         }
-        return text
+        let sign = negative ? 1 : 0
+        let length = sign + digits + (places > 0 ? places + 1 : 0)
+        // Written into the string's own storage, of its exact length (a text of up to 15 bytes
+        // needs no allocation), where the parts made a String each.
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            if negative { buffer[0] = UInt8(ascii: "-") }
+            var integer = integer
+            var position = sign + digits
+            let count = position
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(integer % 10)
+                integer /= 10
+            } while position > sign
+            if places > 0 {
+                buffer[count] = UInt8(ascii: ".")
+                var decimals = units % divisor
+                var index = count + places
+                while index > count {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(decimals % 10)
+                    decimals /= 10
+                    index -= 1
+                }
+            }
+            return length
+        }
     }
 }
