@@ -206,17 +206,4 @@ extension ReportSideSixteenthRoundTests {
         // Texts made apart may be other representations of the same bytes: not found so, never wrongly.
         if !FindingTableKeys.Maker.sameTexts(texts, rebuilt) { #expect(texts == rebuilt) }
     }
-
-    /// ASCII texts lowered eight bytes a round are `lowercased()`, for every length to 40 and
-    /// every ASCII byte (the letters' neighbours @, [, ` and { included).
-    @Test func asciiLoweredEightBytesARoundIsLowercased() {
-        var generator = TextSplitTests.SplitMix(seed: 8_017)
-        for length in 0...40 {
-            for _ in 0..<20 {
-                let text = String(decoding: (0..<length).map { _ in UInt8(generator.next() % 0x80) }, as: UTF8.self)
-                #expect(text.lowercasedKeepingASCII() == text.lowercased())
-            }
-        }
-        #expect("@AZ[`az{ MALI Ségou".lowercasedKeepingASCII() == "@az[`az{ mali ségou")
-    }
 }

@@ -103,7 +103,7 @@ extension String {
         return text.withUTF8 { bytes in
             if Self.isASCII(bytes) {
                 return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                    Self.lowerASCII(bytes, into: buffer)
+                    for index in bytes.indices { buffer[index] = Self.lowerASCII(bytes[index]) }
                     return bytes.count
                 }
             }
@@ -131,24 +131,6 @@ extension String {
                 index += length
             }
             return String(decoding: lowered, as: UTF8.self)
-        }
-    }
-
-    /// ASCII bytes in lower case, written to `buffer` (at least as long), eight a round: in a
-    /// word of ASCII bytes, those from A (0x41) to Z (0x5A) are the ones whose top bit adding
-    /// 0x3F sets and adding 0x25 does not (no byte carries into the next), and each gains 0x20.
-    static func lowerASCII(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress, let out = buffer.baseAddress else { return }
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let upper = (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
-            UnsafeMutableRawPointer(out + index).storeBytes(of: word | upper >> 2, as: UInt64.self)
-            index += 8
-        }
-        while index < bytes.count {
-            out[index] = lowerASCII(base[index])
-            index += 1
         }
     }
 
