@@ -161,27 +161,6 @@ import Testing
 }
 
 extension ReportSideSixteenthRoundTests {
-    /// FNV-1a over the bytes, one at a time (the definition the ids are made by).
-    static func fnv(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for unit in text.utf8 { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
-        return (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
-    }
-
-    /// The hash four bytes a round is the hash a byte at a time, for texts of every length to
-    /// 40 bytes (each remainder of four), ASCII and not, and the empty text.
-    @Test func theStepHashFourBytesARoundIsTheHashByteByByte() {
-        var generator = TextSplitTests.SplitMix(seed: 1_617)
-        let scalars = Array("abcXYZ 019:→é–≤".unicodeScalars)
-        for length in 0...40 {
-            for _ in 0..<5 {
-                var text = ""
-                while text.utf8.count < length { text.unicodeScalars.append(scalars[Int(generator.next() % UInt64(scalars.count))]) }
-                #expect(TableID.pathStepHash(text) == Self.fnv(text), "\(text)")
-            }
-        }
-    }
-
     /// The last " in " found on the bytes of a plain step is Foundation's backwards search;
     /// a step that is not plain goes to Foundation.
     @Test func theLastInOfAStepIsFoundationsBackwardsSearch() {

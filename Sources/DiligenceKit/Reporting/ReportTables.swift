@@ -261,38 +261,20 @@ enum TableID {
                 return
             }
             // Over the contiguous bytes: a report hashes every cited fact's text.
-            let start = value
-            value = text.withUTF8 { Self.hash(start, $0) }
+            var hash = value
+            text.withUTF8 { bytes in
+                for unit in bytes { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
+            }
+            value = hash
             byte(0x1F)
         }
 
         /// `add(_:)` of the text these bytes are.
         mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
-            value = Self.hash(value, bytes)
+            var hash = value
+            for unit in bytes { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
+            value = hash
             byte(0x1F)
-        }
-
-        /// The hash after the bytes, one after the other, four a round (a report hashes every
-        /// path step and message: the loop's count and test were half of each byte's work).
-        @inline(__always)
-        static func hash(_ start: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            let prime: UInt64 = 0x0000_0100_0000_01B3
-            var hash = start
-            guard let base = bytes.baseAddress else { return hash }
-            var index = 0
-            let count = bytes.count
-            while index + 4 <= count {
-                hash = (hash ^ UInt64(base[index])) &* prime
-                hash = (hash ^ UInt64(base[index + 1])) &* prime
-                hash = (hash ^ UInt64(base[index + 2])) &* prime
-                hash = (hash ^ UInt64(base[index + 3])) &* prime
-                index += 4
-            }
-            while index < count {
-                hash = (hash ^ UInt64(base[index])) &* prime
-                index += 1
-            }
-            return hash
         }
 
         /// `add(String(count))`: the digits, without the text (up to eight; longer ones,
