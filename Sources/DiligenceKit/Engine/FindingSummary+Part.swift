@@ -47,9 +47,7 @@ extension FindingSummary {
             digestBytes.reserveCapacity(result.policy.file.utf8.count + 64 * result.findings.count)
             Self.append(result.policy.file, to: &digestBytes)
             // Per risk (in `risks`): the operations it reaches; the risks by factor and by rule.
-            var reach: [Set<String>] = []
-            var riskByFactor: [String: Int] = [:]
-            var riskByRule: [RuleID: Int] = [:]
+            var reach = ReachIndex()
             var topFindings: [(finding: Int, sequence: Int)] = []
             var factorSet: Set<String> = []
             var staleSubjects: Set<String> = []
@@ -99,7 +97,7 @@ extension FindingSummary {
                         topSequence += 1
                         keepTop(position, sequence: topSequence, result.findings, &topFindings)
                     }
-                    if finding.rule != .staleIntelligence { addReach(finding, factors, &reach, &riskByFactor, &riskByRule) }
+                    if finding.rule != .staleIntelligence { addReach(finding, factors, &reach) }
                 }
                 if let new = options.isNew(finding) {
                     if new {
@@ -122,7 +120,7 @@ extension FindingSummary {
                 }
                 if acceptedCounts[severity.rawValue] > 0 { accepted[severity, default: 0] += acceptedCounts[severity.rawValue] }
             }
-            for (index, operations) in reach.enumerated() { risks[index].operations = operations.count }
+            for (index, operations) in reach.subjects.enumerated() { risks[index].operations = operations.count }
             for slot in advice where !slot.catalogue.isEmpty { ruleAdvice[slot.rule] = slot.mask }
             top = topFindings.map { (Brief(result.findings[$0.finding], place: result.position), $0.sequence) }
             if !listsFindings { policy.dropDetails() }
@@ -160,6 +158,9 @@ extension FindingSummary {
             let catalogue: ArraySlice<String>
             let full: UInt64
             var mask: UInt64 = 0
+            /// Lists whose bits are in `mask` (at most 8), compared by their texts'
+            /// representations: held so that no other text is made at their address.
+            var lists: [[String]] = []
         }
 
         /// Marks the rule's general advice the finding was given (a bit per position in
@@ -177,6 +178,9 @@ extension FindingSummary {
                 slots.append(AdviceSlot(rule: finding.rule, catalogue: catalogue.prefix(count), full: count == 64 ? ~0 : (1 << UInt64(count)) - 1))
             }
             guard !slots[at].catalogue.isEmpty, slots[at].mask != slots[at].full else { return }
+            // A list of the texts given before (copies of the advice's texts) adds no bit.
+            if slots[at].lists.contains(where: { FindingTableKeys.Maker.sameTexts($0, finding.recommendations) }) { return }
+            if slots[at].lists.count < 8 { slots[at].lists.append(finding.recommendations) }
             var mask = slots[at].mask
             for advice in finding.recommendations {
                 if let found = slots[at].catalogue.firstIndex(of: advice) { mask |= 1 << UInt64(found - slots[at].catalogue.startIndex) }
@@ -204,29 +208,69 @@ extension FindingSummary {
         }
 
         /// Counts the finding towards its risk's severity and the operations it reaches.
-        private mutating func addReach(
-            _ finding: Finding, _ catalog: FactorCatalog, _ reach: inout [Set<String>], _ byFactor: inout [String: Int], _ byRule: inout [RuleID: Int]
-        ) {
+        private mutating func addReach(_ finding: Finding, _ catalog: FactorCatalog, _ reach: inout ReachIndex) {
             let at: Int
-            if let factor = finding.factors.first(where: catalog.knows) {
-                if let known = byFactor[factor] {
+            if let factor = reach.firstKnown(finding.factors, catalog) {
+                if let known = reach.risk(ofFactor: factor) {
                     at = known
                 } else {
                     at = risks.count
-                    byFactor[factor] = at
+                    reach.byFactor.append((factor, at))
                     risks.append(RiskReach(key: "factor:" + factor, factor: factor, rule: finding.rule, severity: finding.severity, operations: 0))
-                    reach.append([])
+                    reach.addRisk()
                 }
-            } else if let known = byRule[finding.rule] {
-                at = known
+            } else if let known = reach.byRule.first(where: { $0.rule == finding.rule }) {
+                at = known.at
             } else {
                 at = risks.count
-                byRule[finding.rule] = at
+                reach.byRule.append((finding.rule, at))
                 risks.append(RiskReach(key: "rule:" + finding.rule.rawValue, factor: nil, rule: finding.rule, severity: finding.severity, operations: 0))
-                reach.append([])
+                reach.addRisk()
             }
             risks[at].severity = max(risks[at].severity, finding.severity)
-            reach[at].insert(finding.subject)
+            reach.add(subject: finding.subject, to: at)
+        }
+
+        /// Where a policy's findings count towards their risks: the risks by factor and by rule
+        /// (a policy's findings name a few, looked up in order: a factor's id in its findings is
+        /// one text, the database's, found by its representation before its bytes), whether
+        /// the catalogue knows each factor id seen, and each risk's subjects (a finding's subject
+        /// is usually its risk's last one: the findings of an operation come together).
+        struct ReachIndex {
+            var byFactor: [(factor: String, at: Int)] = []
+            var byRule: [(rule: RuleID, at: Int)] = []
+            private var catalogued: [(id: String, known: Bool)] = []
+            private(set) var subjects: [Set<String>] = []
+            private var lastSubjects: [String?] = []
+
+            mutating func addRisk() {
+                subjects.append([])
+                lastSubjects.append(nil)
+            }
+
+            /// The first of `ids` the catalogue knows (`ids.first(where: catalog.knows)`).
+            mutating func firstKnown(_ ids: [String], _ catalog: FactorCatalog) -> String? {
+                for id in ids where isKnown(id, catalog) { return id }
+                return nil
+            }
+
+            private mutating func isKnown(_ id: String, _ catalog: FactorCatalog) -> Bool {
+                if let seen = catalogued.first(where: { ExactText.sameRepresentation($0.id, id) }) { return seen.known }
+                let known = catalog.knows(id)
+                if catalogued.count < 32 { catalogued.append((id, known)) }
+                return known
+            }
+
+            func risk(ofFactor factor: String) -> Int? {
+                if let slot = byFactor.first(where: { ExactText.sameRepresentation($0.factor, factor) }) { return slot.at }
+                return byFactor.first { $0.factor == factor }?.at
+            }
+
+            mutating func add(subject: String, to risk: Int) {
+                if let last = lastSubjects[risk], ExactText.sameRepresentation(last, subject) { return }
+                lastSubjects[risk] = subject
+                subjects[risk].insert(subject)
+            }
         }
     }
 }

@@ -18,21 +18,83 @@ struct FindingTableKeys: Sendable {
     var message: UInt64
 
     init(_ finding: Finding) {
-        evidence = finding.evidence.isEmpty ? nil : EvidenceLists.shared.info(of: finding.evidence)
-        if let exposure = finding.exposure {
-            events = exposure.events.map(TableID.eventKey)
-            bands = TableID.bandsHash(exposure.bands)
-        }
-        steps = finding.path.map(TableID.pathStepHash)
-        recommendations = finding.recommendations.isEmpty ? nil : TableID.recommendationListHash(finding.recommendations)
-        binding = finding.binding.map(TableID.bindingHash)
-        message = TableID.messageHash(finding.message, name: finding.subjectName)
+        var maker = Maker()
+        self = maker.keys(of: finding)
+    }
+
+    /// Keys made directly (`Maker`).
+    private init(
+        evidence: EvidenceLists.Info?, events: [HashedText], bands: UInt64?, steps: [UInt64], recommendations: UInt64?, binding: UInt64?,
+        message: UInt64
+    ) {
+        self.evidence = evidence
+        self.events = events
+        self.bands = bands
+        self.steps = steps
+        self.recommendations = recommendations
+        self.binding = binding
+        self.message = message
     }
 
     /// The keys of a policy's reported findings, in order, when a report wants them: a JSON
     /// schema 4 report cites every table by place (nil for other reports, which cite less and
     /// make what they cite themselves).
     static func of<Findings: Sequence<Finding>>(_ findings: Findings, wanted: Bool) -> [FindingTableKeys]? {
-        wanted ? findings.map(FindingTableKeys.init) : nil
+        guard wanted else { return nil }
+        var maker = Maker()
+        var keys: [FindingTableKeys] = []
+        keys.reserveCapacity(findings.underestimatedCount)
+        for finding in findings { keys.append(maker.keys(of: finding)) }
+        return keys
+    }
+
+    /// Makes the keys of one policy's findings, remembering what they share: lists of the same
+    /// recommendation texts (the texts' copies, found by their representations, held here so
+    /// that no other text is made at their address) and arrays of evidence lines (found by the
+    /// array's storage, held likewise). The keys are those each part's own hash gives
+    /// (`TableID`); only the process-wide look-ups are saved.
+    struct Maker {
+        private var recommendationLists: [(texts: [String], hash: UInt64)] = []
+        private var evidenceLists: [(lines: [Evidence], info: EvidenceLists.Info)] = []
+        /// At most this many of each kept (a policy cites a few factors' arrays; looked up in order).
+        private static let kept = 16
+
+        mutating func keys(of finding: Finding) -> FindingTableKeys {
+            var events: [HashedText] = []
+            var bands: UInt64?
+            if let exposure = finding.exposure {
+                events = exposure.events.map(TableID.eventKey)
+                bands = TableID.bandsHash(exposure.bands)
+            }
+            let steps = finding.path.map(TableID.pathStepHash)
+            return FindingTableKeys(
+                evidence: finding.evidence.isEmpty ? nil : evidenceInfo(finding.evidence), events: events, bands: bands, steps: steps,
+                recommendations: finding.recommendations.isEmpty ? nil : recommendationHash(finding.recommendations),
+                binding: finding.binding.map(TableID.bindingHash), message: TableID.messageHash(finding.message, name: finding.subjectName))
+        }
+
+        private mutating func recommendationHash(_ texts: [String]) -> UInt64 {
+            if let known = recommendationLists.first(where: { Self.sameTexts($0.texts, texts) }) { return known.hash }
+            let hash = TableID.recommendationListHash(texts)
+            if recommendationLists.count < Self.kept { recommendationLists.append((texts, hash)) }
+            return hash
+        }
+
+        /// Whether the lists hold copies of the same texts, in order (each of the same
+        /// representation: the same bytes): the rules make a new list for each finding, of the
+        /// texts of the factor's or the rule's advice.
+        static func sameTexts(_ left: [String], _ right: [String]) -> Bool {
+            guard left.count == right.count else { return false }
+            for index in left.indices where !ExactText.sameRepresentation(left[index], right[index]) { return false }
+            return true
+        }
+
+        private mutating func evidenceInfo(_ lines: [Evidence]) -> EvidenceLists.Info {
+            if let known = evidenceLists.first(where: { $0.lines.sharesStorage(with: lines) }) { return known.info }
+            let info = EvidenceLists.shared.info(of: lines)
+            if evidenceLists.count < Self.kept { evidenceLists.append((lines, info)) }
+            return info
+        }
+
     }
 }

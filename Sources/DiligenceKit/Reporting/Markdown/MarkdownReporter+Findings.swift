@@ -233,13 +233,19 @@ extension MarkdownReporter {
             // A source of the factor cited by another record (a list entry's announcement) with
             // nothing but its title or quote: the profile lists it.
             if let reference = evidence.reference, evidence.fact == reference.title || evidence.fact == reference.quote,
-                references.contains(where: { $0.contains(reference) })
+                references.contains(where: { Self.lists(reference, $0) })
             {
                 return true
             }
             guard let at = ids.firstIndex(of: evidence.record) else { return false }
-            if let reference = evidence.reference { return references[at].contains(reference) }
+            if let reference = evidence.reference { return Self.lists(reference, references[at]) }
             return evidence.date != nil || evidence == exemptGoods[at]
+        }
+
+        /// `sources.contains(reference)`: a line's reference is usually a copy of its factor's,
+        /// found by its texts' representations before any text is compared (`Reference.isCopy`).
+        private static func lists(_ reference: Reference, _ sources: [Reference]) -> Bool {
+            sources.contains { $0.isCopy(of: reference) } || sources.contains(reference)
         }
 
         /// `states(_:)` of each line, in order.
@@ -316,6 +322,7 @@ extension MarkdownReporter {
         // Only findings that share their rule and severity with another can share an entry.
         var peers: [PeerKey: Int] = [:]
         let asOfStep = "as of \(context.asOf)"
+        var splits = ArrowSplits()
         for position in group.members { peers[PeerKey(findings[position]), default: 0] += 1 }
         for (position, facts) in zip(group.members, facts) {
             let finding = findings[position]
@@ -326,7 +333,7 @@ extension MarkdownReporter {
             func split(_ text: String) -> [String] {
                 whole ? [text] : text.components(separatedByBytesOf: name)
             }
-            let pieces = Self.steps(finding)
+            let pieces = Self.steps(finding, &splits)
             var shown = shown(finding, pieces, texts)
             // Said once: in the company's summary, or (the report's as-of date) in its control block.
             shown.steps.removeAll { said.contains(pieces[$0]) || pieces[$0] == asOfStep }
@@ -643,5 +650,22 @@ extension MarkdownReporter {
         case .acceptedRisk: return "accepted risk"
         case .factor: return "risk factor"
         }
+    }
+}
+
+extension Reference {
+    /// Whether the two are copies of one value: each text of the same representation
+    /// (`ExactText.sameRepresentation`: the same bytes) or absent in both, the same date. A copy
+    /// is equal (`==`); a reference that is not a copy may still be.
+    func isCopy(of other: Reference) -> Bool {
+        func same(_ left: String?, _ right: String?) -> Bool {
+            switch (left, right) {
+            case (nil, nil): return true
+            case (let left?, let right?): return ExactText.sameRepresentation(left, right)
+            default: return false
+            }
+        }
+        return ExactText.sameRepresentation(source, other.source) && same(title, other.title) && same(quote, other.quote) && same(url, other.url)
+            && same(date?.text, other.date?.text) && date?.earliest == other.date?.earliest
     }
 }

@@ -92,7 +92,7 @@ extension MarkdownReporter {
     static func messageSays(_ step: String, lowered text: String) -> Bool {
         // Every step it recognises starts with one of these letters (any case): most steps are
         // ruled out before they are lowered.
-        guard let first = step.utf8.first, "neigsca".utf8.contains(first | 0x20) else { return false }
+        guard let first = step.utf8.first, Self.startsSaidStep(first), mayBeSaid(step) else { return false }
         let step = step.lowercasedKeepingASCII()
         // The prefixes are decided on the bytes where they can be (`hasASCIIPrefix`).
         let lowered = Substring(step)
@@ -108,15 +108,18 @@ extension MarkdownReporter {
         }
         if step.hasPrefix("goods: ") {
             let goods = step.dropFirst("goods: ".count)
-            if goods.hasSuffix(" (not exempt)") {
+            // `goods.hasSuffix(_:)`: the text's (a native search, not the generic one) when
+            // the goods are as long as the suffix (both suffixes are 13 Characters).
+            let longEnough = goods.count >= 13
+            if longEnough, step.hasSuffix(" (not exempt)") {
                 return text.containsBytes(of: " of " + goods.dropLast(" (not exempt)".count) + " ") && text.containsBytes(of: " is restricted")
             }
-            if goods.hasSuffix(" (all exempt)") {
+            if longEnough, step.hasSuffix(" (all exempt)") {
                 return text.containsBytes(of: " of " + goods.dropLast(" (all exempt)".count) + " ") && text.containsBytes(of: " falls under the exemptions")
             }
             return false
         }
-        if step.hasPrefix("site "), let range = step.range(of: " in ", options: .backwards) {
+        if step.hasPrefix("site "), let range = Self.lastIn(step) {
             let name = step[step.index(step.startIndex, offsetBy: 5)..<range.lowerBound]
             return text.containsBytes(of: String(name)) && text.containsBytes(of: String(step[range.lowerBound...]))
         }
@@ -124,6 +127,61 @@ extension MarkdownReporter {
             return text.containsBytes(of: " as a " + step.dropFirst("company sector ".count) + " business")
         }
         return false
+    }
+
+    /// Whether a step starting with this byte may be one `messageSays(_:lowered:)` recognises:
+    /// n, e, i, g, s, c or a, in either case.
+    @inline(__always)
+    static func startsSaidStep(_ byte: UInt8) -> Bool {
+        switch byte | 0x20 {
+        case UInt8(ascii: "n"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "g"), UInt8(ascii: "s"), UInt8(ascii: "c"), UInt8(ascii: "a"):
+            return true
+        default: return false
+        }
+    }
+
+    /// `step.range(of: " in ", options: .backwards)`: found on the bytes when the step is made
+    /// of plain scalars (`String.isPlain`: each its own Character and its own normal form, where
+    /// a match of Characters is a match of bytes), by Foundation otherwise.
+    static func lastIn(_ step: String) -> Range<String.Index>? {
+        guard String.isPlain(step) else { return step.range(of: " in ", options: .backwards) }
+        var text = step
+        let found: Int? = text.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return nil }
+            for index in stride(from: bytes.count - 4, through: 0, by: -1)
+            where bytes[index] == 0x20 && bytes[index + 1] == 0x69 && bytes[index + 2] == 0x6E && bytes[index + 3] == 0x20 {
+                return index
+            }
+            return nil
+        }
+        guard let found else { return nil }
+        let lower = step.utf8.index(step.utf8.startIndex, offsetBy: found)
+        return lower..<step.utf8.index(lower, offsetBy: 4)
+    }
+
+    /// The steps `messageSays(_:lowered:)` recognises, in lower case: each a prefix but the first,
+    /// which is a whole step.
+    private static let saidSteps: [StaticString] = [
+        "no location", "accepted risk ", "expired ", "export ", "import ", "goods: ", "site ", "company sector ",
+    ]
+
+    /// Whether the step, lowered, may be one `messageSays(_:lowered:)` recognises: false when
+    /// its first bytes are ASCII (which lowering maps byte for byte) and, lowered, start none
+    /// of `saidSteps` (nor are "no location"): most steps are ruled out without being lowered
+    /// into a new text. A step with other bytes there is left to the lowered comparison.
+    static func mayBeSaid(_ step: String) -> Bool {
+        var step = step
+        return step.withUTF8 { bytes in
+            let head = min(bytes.count, 15)
+            for index in 0..<head where bytes[index] >= 0x80 { return true }
+            for (position, said) in saidSteps.enumerated() {
+                let count = said.utf8CodeUnitCount
+                guard position == 0 ? bytes.count == count : bytes.count >= count else { continue }
+                let prefix = UnsafeBufferPointer(start: said.utf8Start, count: count)
+                if prefix.indices.allSatisfy({ String.lowerASCII(bytes[$0]) == prefix[$0] }) { return true }
+            }
+            return false
+        }
     }
 
     /// Whether the text is "latest: <event> (<date>)" of one of the factor's events, which
@@ -134,13 +192,33 @@ extension MarkdownReporter {
 
     /// The path's steps, one per arrow: a step of the path may hold several ("… → one level higher").
     static func steps(_ finding: Finding) -> [String] {
+        var splits = ArrowSplits()
+        return steps(finding, &splits)
+    }
+
+    /// `steps(_:)`, the elements with an arrow split once for all the findings that share `splits`.
+    static func steps(_ finding: Finding, _ splits: inout ArrowSplits) -> [String] {
         // Most path elements hold no arrow: without its bytes no split can find one.
         var steps: [String] = []
         steps.reserveCapacity(finding.path.count + 2)
         for element in finding.path {
-            if element.containsBytes(of: "→") { steps += element.components(separatedByBytesOf: " → ") } else { steps.append(element) }
+            if element.containsBytes(of: "→") { steps += splits.pieces(of: element) } else { steps.append(element) }
         }
         return steps
+    }
+
+    /// Path elements split at their arrows, remembered by their bytes: the findings of a group
+    /// repeat elements ("financial-restriction → high"), each made as a new text, and a split
+    /// is a function of the bytes (the same bytes, the same pieces).
+    struct ArrowSplits {
+        private var known: [(element: String, pieces: [String])] = []
+
+        mutating func pieces(of element: String) -> [String] {
+            if let hit = known.first(where: { ExactText($0.element) == ExactText(element) }) { return hit.pieces }
+            let pieces = element.components(separatedByBytesOf: " → ")
+            if known.count < 32 { known.append((element, pieces)) }
+            return pieces
+        }
     }
 
     /// Whether a line of evidence without a source only repeats the message or a path step:
