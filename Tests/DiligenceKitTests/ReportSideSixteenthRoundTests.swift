@@ -118,6 +118,10 @@ import Testing
         #expect(!MarkdownReporter.mayBeSaid("in Mali") && !MarkdownReporter.mayBeSaid("no location."))
         #expect(MarkdownReporter.messageSays("No location", "The site has no coordinates."))
         #expect(!MarkdownReporter.messageSays("in Mali", "The site is in Mali."))
+        // A site step with no name before " in " (the range of the name would end before it
+        // starts): not said, and no crash.
+        #expect(!MarkdownReporter.messageSays("site in Mali", "The site is in Mali."))
+        #expect(MarkdownReporter.messageSays("site Mine in Mali", "Site Mine in Mali is exposed."))
     }
 
     /// A path's steps split with the splits remembered for a group are the steps split alone,

@@ -119,7 +119,9 @@ extension MarkdownReporter {
             }
             return false
         }
-        if step.hasPrefix("site "), let range = Self.lastIn(step) {
+        // "site in Mali" (a site with no name before " in "): the name is empty, not a range
+        // that ends before it starts.
+        if step.hasPrefix("site "), let range = Self.lastIn(step), step.index(step.startIndex, offsetBy: 5) <= range.lowerBound {
             let name = step[step.index(step.startIndex, offsetBy: 5)..<range.lowerBound]
             return text.containsBytes(of: String(name)) && text.containsBytes(of: String(step[range.lowerBound...]))
         }
