@@ -36,20 +36,25 @@ enum Acronyms {
         }
         guard most >= minimumLength else { return [] }
         var result: [String] = []
-        for keepStopwords in [false, true] {
+        // Short words dropped too: the particles and joining words of other languages ("de",
+        // "y", "sus": "TRAPSA" for TALLER DE REPARACIONES DE AERODINOS SUS PARTES Y SERVICIOS
+        // AEREOS S.A.), when the name has three longer words or more.
+        let longWords = parts.lazy.filter { part in if case .word(let word) = part { word.utf8.count > 3 } else { false } }.count
+        for (keepStopwords, keepShort) in [(false, true), (true, true)] + (longWords >= 3 ? [(false, false)] : []) {
             for legalForms in policies {
                 var letters = ""
                 for part in parts {
                     switch part {
-                    case .word(let word): append(initialOf: word, to: &letters)
+                    case .word(let word): if keepShort || word.utf8.count > 3 { append(initialOf: word, to: &letters) }
                     case .stopword(let word): if keepStopwords { append(initialOf: word, to: &letters) }
                     case .legalForm(let words):
                         switch legalForms {
                         case .left: break
                         case .initials: for word in words { append(initialOf: word, to: &letters) }
                         case .whole:
-                            if words.count == 1, words[0].utf8.count <= 3 {
-                                letters += words[0]
+                            if words.count == 1, let short = words[0].utf8.count <= 3 ? words[0] : companyAbbreviations[words[0]] {
+                                // "sa", and "co" for "company" ("SCSCO" for SHIPPING COMPUTER SERVICES COMPANY).
+                                letters += short
                             } else {
                                 for word in words { append(initialOf: word, to: &letters) }
                             }
@@ -61,6 +66,9 @@ enum Acronyms {
         }
         return result
     }
+
+    /// A legal form of one long word as acronyms abbreviate it.
+    static let companyAbbreviations = ["company": "co", "compania": "co", "compagnie": "co", "companhia": "co", "kompaniya": "co"]
 
     enum LegalFormPolicy: CaseIterable {
         case left, initials, whole
