@@ -6,9 +6,10 @@
 /// The list's adjectives are indexed by their stems (the key without each adjective ending it
 /// has); a query word finds the adjectives made from it by its key and, when it ends in a
 /// vowel, by its key without that vowel. A query adjective finds the list's place by its stems,
-/// with and without a vowel added. Every candidate is verified by `adjectiveEnding`, and the
-/// lookup records it as a typo, so that the scorer compares the pair in full for each name: a
-/// person's name has no such adjectives (`NameScreener.lookUp`).
+/// with and without a vowel added. Every candidate is verified (`isAdjective`, then the
+/// scorer's comparison with stems), and the lookup records it as a typo, so that the scorer
+/// compares the pair in full for each name: a person's name has no such adjectives
+/// (`NameScreener.lookUp`).
 struct PlaceAdjectives: Sendable {
     /// The hash of a stem → the list's adjectives (vocabulary tokens) with that stem.
     let adjectives: [UInt64: [Int32]]
@@ -37,7 +38,18 @@ struct PlaceAdjectives: Sendable {
         for ending in TokenComparison.adjectiveEndings where key.count >= ending.count + shortestStem && key.reversed().starts(with: ending.reversed()) {
             stems.append(key.dropLast(ending.count))
         }
+        // Keys write a final "ii" once: "novosibirskii" is "novosibirski", the place and an "i".
+        if key.count > 6, key.reversed().starts(with: "iks".utf8) { stems.append(key.dropLast()) }
         return stems
+    }
+
+    /// Whether one key is the other with an adjective ending (`TokenComparison.adjectiveEnding`,
+    /// or a place ending in "sk" and an "i": "novosibirsk" / "novosibirski").
+    static func isAdjective(_ a: ArraySlice<UInt8>, of b: ArraySlice<UInt8>) -> Bool {
+        if TokenComparison.adjectiveEnding(a, b) != nil { return true }
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        return short.count >= 5 && long.count == short.count + 1 && long.last == UInt8(ascii: "i") && long.starts(with: short)
+            && short.reversed().starts(with: "ks".utf8)
     }
 
     /// The list's adjectives made from a place written `key` (verified).
@@ -48,7 +60,7 @@ struct PlaceAdjectives: Sendable {
         if let last = key.last, TokenComparison.isVowel(last) { stems.append(key.dropLast()) }
         for stem in stems {
             for token in adjectives[CandidateIndex.hash(stem)] ?? [] where !found.contains(token) {
-                if TokenComparison.adjectiveEnding(key, index.key(token)) != nil { found.append(token) }
+                if Self.isAdjective(key, of: index.key(token)) { found.append(token) }
             }
         }
         return found
@@ -62,7 +74,7 @@ struct PlaceAdjectives: Sendable {
             for vowel in "aeiou".utf8 { bases.append(Array(stem) + [vowel]) }
             for base in bases where base.count >= 5 {
                 guard let token = index.vocabulary[String(decoding: base, as: UTF8.self)], !found.contains(token),
-                    TokenComparison.adjectiveEnding(key, index.key(token)) != nil
+                    Self.isAdjective(key, of: index.key(token))
                 else { continue }
                 found.append(token)
             }
