@@ -27,10 +27,13 @@ enum Acronyms {
     /// letters, in a fixed order, with legal forms treated as `policies` say.
     static func of(_ parts: [Part], legalForms policies: [LegalFormPolicy] = LegalFormPolicy.allCases) -> [String] {
         // Most names (a person's two or three words) cannot make one: no work for them.
-        var most = 0
+        var most = 0, longWords = 0, shortWords = 0
         for part in parts {
             switch part {
-            case .word, .stopword: most += 1
+            case .word(let word):
+                most += 1
+                if word.utf8.count > 3 { longWords += 1 } else { shortWords += 1 }
+            case .stopword: most += 1
             case .legalForm(let words): most += max(words.count, words.first?.utf8.count ?? 0)
             }
         }
@@ -39,8 +42,7 @@ enum Acronyms {
         // Short words dropped too: the particles and joining words of other languages ("de",
         // "y", "sus": "TRAPSA" for TALLER DE REPARACIONES DE AERODINOS SUS PARTES Y SERVICIOS
         // AEREOS S.A.), when the name has three longer words or more.
-        let longWords = parts.lazy.filter { part in if case .word(let word) = part { word.utf8.count > 3 } else { false } }.count
-        for (keepStopwords, keepShort) in [(false, true), (true, true)] + (longWords >= 3 ? [(false, false)] : []) {
+        for (keepStopwords, keepShort) in longWords >= 3 && shortWords > 0 ? Self.shortWordsDropped : Self.shortWordsKept {
             for legalForms in policies {
                 var letters = ""
                 for part in parts {
@@ -66,6 +68,10 @@ enum Acronyms {
         }
         return result
     }
+
+    /// The words an acronym keeps: (stop words, words of three letters or fewer).
+    static let shortWordsKept = [(false, true), (true, true)]
+    static let shortWordsDropped = [(false, true), (true, true), (false, false)]
 
     /// A legal form of one long word as acronyms abbreviate it.
     static let companyAbbreviations = ["company": "co", "compania": "co", "compagnie": "co", "companhia": "co", "kompaniya": "co"]

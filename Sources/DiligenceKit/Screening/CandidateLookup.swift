@@ -278,7 +278,7 @@ extension NameScreener {
             query.kind != .person && parameters.partialCoverageCost < 1 && query.tokens.lazy.filter { $0.kind == .name }.count >= 3
         // A listed organisation that shares a distinctive word with the query, whose other words
         // are generic, may score with them at `genericWordCost` (`DistinctiveWords`).
-        let (distinctive, genericMissing) = distinctiveBound(query)
+        let (distinctive, specific, genericMissing) = distinctiveBound(query)
         for (i, token) in query.tokens.enumerated() {
             missing[i] = token.weight * token.cost
             looseMissing[i] = token.weight * (token.kind == .name ? min(token.cost, parameters.partialCoverageCost) : token.cost)
@@ -331,7 +331,7 @@ extension NameScreener {
         for name in scratch.touched {
             let mask = scratch.mask[Int(name)]
             scratch.mask[Int(name)] = 0
-            var matched = alwaysMatched, unmatched = 0.0, looseUnmatched = 0.0, genericUnmatched = 0.0, reached = 0
+            var matched = alwaysMatched, unmatched = 0.0, looseUnmatched = 0.0, reached = 0
             for i in query.tokens.indices where query.tokens[i].kind != .initial {
                 if mask & (UInt32(1) << UInt32(i)) != 0 {
                     matched += best[i]
@@ -339,11 +339,14 @@ extension NameScreener {
                 } else {
                     unmatched += missing[i]
                     looseUnmatched += looseMissing[i]
-                    if distinctive != 0 { genericUnmatched += genericMissing[i] }
                 }
             }
             guard reached > 0, matched > 0 else { continue }
-            if mask & distinctive != 0, index.coverableWords[Int(name)] >= 1, genericUnmatched < unmatched {
+            if mask & distinctive != 0, specific & ~mask == 0, index.coverableWords[Int(name)] >= 1 {
+                var genericUnmatched = 0.0
+                for i in query.tokens.indices where query.tokens[i].kind != .initial && mask & (UInt32(1) << UInt32(i)) == 0 {
+                    genericUnmatched += genericMissing[i]
+                }
                 unmatched = min(unmatched, genericUnmatched)
                 looseUnmatched = min(looseUnmatched, genericUnmatched)
             }

@@ -72,19 +72,26 @@ extension NameScreener {
 }
 
 extension NameScreener {
-    /// For the candidate bound (`DistinctiveWords`): the query's distinctive name words (a bit
-    /// mask by position), and what each query word costs unmatched when the rule applies (its
-    /// `genericWordCost` share when generic, its full cost otherwise). No mask for a person's
-    /// name or a query without a distinctive word.
-    func distinctiveBound(_ query: PreparedQuery) -> (mask: UInt32, missing: [Double]) {
-        guard parameters.genericWordCost < 1, query.kind != .person else { return (0, []) }
+    /// For the candidate bound (`DistinctiveWords`): the query's distinctive name words and its
+    /// name words that are not generic (bit masks by position), and what
+    /// each query word costs unmatched when the rule applies (its `genericWordCost` share when
+    /// generic, its full cost otherwise). The rule applies only when every word the name did
+    /// not reach is generic. No mask for a person's name or a query without a distinctive word.
+    func distinctiveBound(_ query: PreparedQuery) -> (mask: UInt32, specific: UInt32, missing: [Double]) {
+        guard parameters.genericWordCost < 1, query.kind != .person else { return (0, 0, []) }
         var mask: UInt32 = 0
+        for (i, token) in query.tokens.enumerated() where i < 32 && token.kind == .name && isDistinctive(token) {
+            mask |= UInt32(1) << UInt32(i)
+        }
+        guard mask != 0 else { return (0, 0, []) }
+        var specific: UInt32 = 0
         var missing: [Double] = []
         missing.reserveCapacity(query.tokens.count)
         for (i, token) in query.tokens.enumerated() {
-            if token.kind == .name, i < 32, isDistinctive(token) { mask |= UInt32(1) << UInt32(i) }
-            missing.append(token.weight * (token.kind == .name && isGeneric(token) ? min(token.cost, parameters.genericWordCost) : token.cost))
+            let generic = token.kind == .name && isGeneric(token)
+            if token.kind == .name, !generic, i < 32 { specific |= UInt32(1) << UInt32(i) }
+            missing.append(token.weight * (generic ? min(token.cost, parameters.genericWordCost) : token.cost))
         }
-        return mask == 0 ? (0, []) : (mask, missing)
+        return (mask, specific, missing)
     }
 }
