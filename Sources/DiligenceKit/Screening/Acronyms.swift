@@ -27,29 +27,36 @@ enum Acronyms {
     /// letters, in a fixed order, with legal forms treated as `policies` say.
     static func of(_ parts: [Part], legalForms policies: [LegalFormPolicy] = LegalFormPolicy.allCases) -> [String] {
         // Most names (a person's two or three words) cannot make one: no work for them.
-        var most = 0
+        var most = 0, longWords = 0, shortWords = 0
         for part in parts {
             switch part {
-            case .word, .stopword: most += 1
+            case .word(let word):
+                most += 1
+                if word.utf8.count > 3 { longWords += 1 } else { shortWords += 1 }
+            case .stopword: most += 1
             case .legalForm(let words): most += max(words.count, words.first?.utf8.count ?? 0)
             }
         }
         guard most >= minimumLength else { return [] }
         var result: [String] = []
-        for keepStopwords in [false, true] {
+        // Short words dropped too: the particles and joining words of other languages ("de",
+        // "y", "sus": "TRAPSA" for TALLER DE REPARACIONES DE AERODINOS SUS PARTES Y SERVICIOS
+        // AEREOS S.A.), when the name has three longer words or more.
+        for (keepStopwords, keepShort) in longWords >= 3 && shortWords > 0 ? Self.shortWordsDropped : Self.shortWordsKept {
             for legalForms in policies {
                 var letters = ""
                 for part in parts {
                     switch part {
-                    case .word(let word): append(initialOf: word, to: &letters)
+                    case .word(let word): if keepShort || word.utf8.count > 3 { append(initialOf: word, to: &letters) }
                     case .stopword(let word): if keepStopwords { append(initialOf: word, to: &letters) }
                     case .legalForm(let words):
                         switch legalForms {
                         case .left: break
                         case .initials: for word in words { append(initialOf: word, to: &letters) }
                         case .whole:
-                            if words.count == 1, words[0].utf8.count <= 3 {
-                                letters += words[0]
+                            if words.count == 1, let short = words[0].utf8.count <= 3 ? words[0] : companyAbbreviations[words[0]] {
+                                // "sa", and "co" for "company" ("SCSCO" for SHIPPING COMPUTER SERVICES COMPANY).
+                                letters += short
                             } else {
                                 for word in words { append(initialOf: word, to: &letters) }
                             }
@@ -61,6 +68,13 @@ enum Acronyms {
         }
         return result
     }
+
+    /// The words an acronym keeps: (stop words, words of three letters or fewer).
+    static let shortWordsKept = [(false, true), (true, true)]
+    static let shortWordsDropped = [(false, true), (true, true), (false, false)]
+
+    /// A legal form of one long word as acronyms abbreviate it.
+    static let companyAbbreviations = ["company": "co", "compania": "co", "compagnie": "co", "companhia": "co", "kompaniya": "co"]
 
     enum LegalFormPolicy: CaseIterable {
         case left, initials, whole

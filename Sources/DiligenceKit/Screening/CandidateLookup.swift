@@ -98,6 +98,19 @@ extension NameScreener {
                     found[i][candidate] = TokenComparison(how: .typo, similarity: comparison.similarity, edits: comparison.edits)
                 }
             }
+            // A place and the adjective made from it ("saratovskii" / "saratov"), recorded as a
+            // typo like a stem: only an organisation's or a vessel's words match so.
+            if token.kind == .name, !key.contains(where: ASCII.isDigit) {
+                for candidate in placeAdjectives.adjectives(ofPlace: key, index: index) + placeAdjectives.places(ofAdjective: key, index: index)
+                where found[i][candidate] == nil {
+                    guard
+                        let comparison = TokenComparison.compare(
+                            forms, TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate)),
+                            parameters: parameters, allowStem: true)
+                    else { continue }
+                    found[i][candidate] = TokenComparison(how: .typo, similarity: comparison.similarity, edits: comparison.edits)
+                }
+            }
             // Sound-alike, and for a consonant skeleton also by the sound of the text as written.
             var sounds = [phonetic]
             if token.forms.abjad {
@@ -265,6 +278,9 @@ extension NameScreener {
         var alwaysMatched = 0.0
         let mayCover =
             query.kind != .person && parameters.partialCoverageCost < 1 && query.tokens.lazy.filter { $0.kind == .name }.count >= 3
+        // A listed organisation that shares a distinctive word with the query, whose other words
+        // are generic, may score with them at `genericWordCost` (`DistinctiveWords`).
+        let (distinctive, specific, genericMissing) = distinctiveBound(query)
         for (i, token) in query.tokens.enumerated() {
             missing[i] = token.weight * token.cost
             looseMissing[i] = token.weight * (token.kind == .name ? min(token.cost, parameters.partialCoverageCost) : token.cost)
@@ -328,6 +344,14 @@ extension NameScreener {
                 }
             }
             guard reached > 0, matched > 0 else { continue }
+            if mask & distinctive != 0, specific & ~mask == 0, index.coverableWords[Int(name)] >= 1 {
+                var genericUnmatched = 0.0
+                for i in query.tokens.indices where query.tokens[i].kind != .initial && mask & (UInt32(1) << UInt32(i)) == 0 {
+                    genericUnmatched += genericMissing[i]
+                }
+                unmatched = min(unmatched, genericUnmatched)
+                looseUnmatched = min(looseUnmatched, genericUnmatched)
+            }
             if mayCover, looseUnmatched < unmatched {
                 let words = Int(index.coverableWords[Int(name)])
                 if words >= 2, reached >= words { unmatched = looseUnmatched }

@@ -558,6 +558,8 @@ public struct NameNormalizer: Sendable {
             let forms = words[index].forms, word = forms.text, key = forms.key
             if tokens.isEmpty, foundForms.isEmpty, let length = title(in: words, at: index), index + length < words.count {
                 foundTitles.append(Self.phrase(words, index, length, \.text))
+                // An organisation's name may open with one ("GENERAL BUREAU OF ATOMIC ENERGY", GBAE).
+                for word in words[index..<(index + length)] { acronymParts.append(.word(word.text)) }
                 index += length
                 continue
             }
@@ -594,7 +596,9 @@ public struct NameNormalizer: Sendable {
             for index in tokens.indices { tokens[index].isPatronymic = false }
         }
         var name = NormalizedName(original: original, tokens: tokens, legalForms: foundForms, titles: foundTitles, reordered: reordered)
-        if foundTitles.isEmpty, tokens.filter({ $0.kind == .name }).count >= 2 { name.acronymParts = acronymParts }
+        // A title before two name words is a person's ("Dr John Smith"); before three, it may open an organisation's name.
+        let nameWords = tokens.filter({ $0.kind == .name }).count
+        if nameWords >= (foundTitles.isEmpty ? 2 : 3) { name.acronymParts = acronymParts }
         return name
     }
 

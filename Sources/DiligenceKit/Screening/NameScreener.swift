@@ -16,6 +16,8 @@ public final class NameScreener: Sendable {
     let listSize: Double
     /// Organisation words in other languages and the list's words of the same meaning.
     let organisationWords: OrganisationWords
+    /// The list's adjectives made from places, by stem (`PlaceAdjectives`).
+    let placeAdjectives: PlaceAdjectives
     let memo = ScreeningMemo()
 
     public init(entities: [ListedEntity], normalizer: NameNormalizer = .standard, parameters: ScoringParameters = ScoringParameters()) {
@@ -25,6 +27,7 @@ public final class NameScreener: Sendable {
         index = CandidateIndex(entities: entities, normalizer: normalizer, parameters: parameters)
         listSize = max(Double(entities.count), parameters.minimumListSize)
         organisationWords = OrganisationWords(data: normalizer.data, normalizer: normalizer, vocabulary: index.vocabulary)
+        placeAdjectives = PlaceAdjectives(index: index)
     }
 
     /// The number of names and aliases indexed.
@@ -195,7 +198,9 @@ public final class NameScreener: Sendable {
             let listedSide = ListedSide(
                 tokens: listed, flags: listedFlags, kind: entity.kind,
                 name: { self.normalizer.normalize(entity.allNames[nameIndex]) })
-            let coverage = applyPartialCoverage(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
+            let coverage =
+                applyPartialCoverage(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
+                ?? applyDistinctiveWords(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
             let acronymCap = acronyms ? applyAcronymCap(&alignment) : nil
             let distinguishing =
                 (coverage.map { [$0] } ?? []) + (acronymCap.map { [$0] } ?? [])

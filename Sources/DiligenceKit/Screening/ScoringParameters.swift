@@ -96,6 +96,18 @@ public struct ScoringParameters: Sendable, Hashable {
     public var boundRescueFloor = 0.55
     /// ... only when the covered words weigh at least this share of the extra words' weight.
     public var partialCoverageShare = 1.0
+    /// Distinctive words shared (`DistinctiveWords.swift`): when two organisations' names agree
+    /// on a rare word and each extra word is a common word of organisation names ("LUMINOR
+    /// LOGISTICS"/"LUMINOR OY"), each extra word costs this share of its weight; 1 turns the
+    /// rule off.
+    public var genericWordCost = 0.3
+    /// ... the highest score the rule lifts a name to.
+    public var distinctiveWordsCap = 0.8
+    /// ... a distinctive word weighs this much or more (rarity 8, `-ln` of about one entry in
+    /// 3,000, raised to `weightExponent`); a generic one at most `genericWordWeight` (rarity 6.5,
+    /// about one entry in 660: "logistics", "construction", "energy").
+    public var distinctiveWordWeight = 22.6
+    public var genericWordWeight = 16.6
 
     /// Rule switches (1 on, 0 off), so that `diligence-bench --tune` can measure each rule.
     /// A nickname pairs two given names, never a particle ("Aldo"/"al-", "Allen"/"AL-ALI").
@@ -155,6 +167,10 @@ public struct ScoringParameters: Sendable, Hashable {
         case "partialCoverageCost": partialCoverageCost = value
         case "partialCoverageShare": partialCoverageShare = value
         case "partialCoverageCap": partialCoverageCap = value
+        case "genericWordCost": genericWordCost = value
+        case "distinctiveWordsCap": distinctiveWordsCap = value
+        case "distinctiveWordWeight": distinctiveWordWeight = value
+        case "genericWordWeight": genericWordWeight = value
         case "acronymSimilarity": acronymSimilarity = value
         case "acronymRuns": acronymRuns = value
         case "acronymInNameCap": acronymInNameCap = value
