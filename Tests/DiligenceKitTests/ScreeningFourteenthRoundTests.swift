@@ -17,12 +17,7 @@ import Testing
     ]
 
     /// The bound on for this short list too, as on the full OFAC list, with no rescue.
-    static var screener: NameScreener {
-        var parameters = ScoringParameters()
-        parameters.shortListNames = 0
-        parameters.boundComparesUnreached = 0
-        return NameScreener(entities: list, parameters: parameters)
-    }
+    static var screener: NameScreener { boundedScreener(list) }
 
     @Test(arguments: [
         // A one-letter insertion in a short word: the keys ("jeri" / "jiri") differ by more.

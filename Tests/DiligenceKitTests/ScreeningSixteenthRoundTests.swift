@@ -18,12 +18,7 @@ import Testing
     ]
 
     /// The bound on for this short list too, as on the full OFAC list, with no rescue.
-    static var screener: NameScreener {
-        var parameters = ScoringParameters()
-        parameters.shortListNames = 0
-        parameters.boundComparesUnreached = 0
-        return NameScreener(entities: list, parameters: parameters)
-    }
+    static var screener: NameScreener { boundedScreener(list) }
 
     @Test(arguments: [
         ("LUMINOR LOGISTICS", "luminor", "the names share the distinctive word luminor; their other words (logistics) are common"),

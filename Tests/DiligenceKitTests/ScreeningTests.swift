@@ -11,6 +11,15 @@ func listed(_ id: String, _ name: String, aliases: [String] = [], kind: ListedEn
         measures: ["asset-freeze"], since: nil, references: [], file: "list.yaml", mark: .start)
 }
 
+/// A screener of `entities` with the candidate bound on, as on the full OFAC list, and no
+/// rescue of names it cuts: a short test list then shows what a long list's lookup finds.
+func boundedScreener(_ entities: [ListedEntity]) -> NameScreener {
+    var parameters = ScoringParameters()
+    parameters.shortListNames = 0
+    parameters.boundComparesUnreached = 0
+    return NameScreener(entities: entities, parameters: parameters)
+}
+
 /// The screener's scores, matches and explanations.
 @Suite struct ScreeningTests {
     // MARK: Against the seeds

@@ -23,8 +23,7 @@ extension NameScreener {
         _ alignment: inout TokenAlignment, query: PreparedQuery, queryTokens: [ScoringToken], listed: ListedSide
     ) -> String? {
         guard parameters.genericWordCost < 1, listed.kind == .organisation, query.kind != .person, !alignment.pairs.isEmpty else { return nil }
-        let extraQuery = alignment.unmatchedQuery.filter { queryTokens[$0].kind == .name }
-        let extraListed = alignment.unmatchedListed.filter { listed.tokens[$0].kind == .name }
+        let (extraQuery, extraListed) = alignment.unmatchedNameWords(queryTokens, listed)
         guard !extraQuery.isEmpty || !extraListed.isEmpty else { return nil }
         var distinctive: [String] = []
         for pair in alignment.pairs {

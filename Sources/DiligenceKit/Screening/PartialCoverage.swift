@@ -25,8 +25,7 @@ extension NameScreener {
         _ alignment: inout TokenAlignment, query: PreparedQuery, queryTokens: [ScoringToken], listed: ListedSide
     ) -> String? {
         guard parameters.partialCoverageCost < 1, listed.kind == .organisation, query.kind != .person, !alignment.pairs.isEmpty else { return nil }
-        let extraQuery = alignment.unmatchedQuery.filter { queryTokens[$0].kind == .name }
-        let extraListed = alignment.unmatchedListed.filter { listed.tokens[$0].kind == .name }
+        let (extraQuery, extraListed) = alignment.unmatchedNameWords(queryTokens, listed)
         // One side covered: no name word of it left over; the other with words to spare.
         let queryCovered = extraQuery.isEmpty
         guard queryCovered != extraListed.isEmpty else { return nil }
@@ -72,5 +71,13 @@ extension NameScreener {
         return queryCovered
             ? "every word of the name is in the listed name, in order; its other words (\(words)) count \(cost)\(cap)"
             : "every word of the listed name is in the name, in order; the name's other words (\(words)) count \(cost)\(cap)"
+    }
+}
+
+extension TokenAlignment {
+    /// The name words (not legal forms, titles or initials) each side left unmatched, by
+    /// position: the extra words `PartialCoverage` and `DistinctiveWords` price.
+    func unmatchedNameWords(_ queryTokens: [ScoringToken], _ listed: NameScreener.ListedSide) -> (query: [Int], listed: [Int]) {
+        (unmatchedQuery.filter { queryTokens[$0].kind == .name }, unmatchedListed.filter { listed.tokens[$0].kind == .name })
     }
 }
