@@ -11,9 +11,11 @@ extension JSONReportV4 {
         of findings: Findings, keys: [FindingTableKeys]? = nil, options: CheckOptions, policy: Int, asOf: String
     ) -> ReportSection {
         if let keys {
-            return JSONStreamEncoder.section(
-                findings: zip(findings, keys).lazy.map { JSONFinding($0, options, KeyedHoling(policy: policy, keys: $1), asOf: asOf) },
-                depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth)
+            // Written from each finding and its keys (`write(_:keys:options:policy:asOf:to:)`):
+            // the entry's bytes, no entry made.
+            return JSONStreamEncoder.section(depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth) { encoder in
+                for (finding, keys) in zip(findings, keys) { write(finding, keys: keys, options: options, policy: policy, asOf: asOf, to: encoder) }
+            }
         }
         let holes = Holing(policy: policy)
         return JSONStreamEncoder.section(

@@ -127,6 +127,14 @@ final class JSONStreamEncoder: Encoder {
         return ReportSection(bytes: encoder.writer.takeBytes(), places: encoder.holeKeys, at: encoder.holeOffsets, separator: ",")
     }
 
+    /// A section like `section(findings:)` whose members `body` writes into the encoder
+    /// (schema 4's findings written from the run's own, `JSONReportV4.write`).
+    static func section(depth: Int, lineDepth: Int? = nil, capacity: Int = 16_384, _ body: (JSONStreamEncoder) -> Void) -> ReportSection {
+        let encoder = JSONStreamEncoder(JSONWriter(insideArrayAt: depth, hasMembers: false, capacity: capacity, lineDepth: lineDepth))
+        body(encoder)
+        return ReportSection(bytes: encoder.writer.takeBytes(), places: encoder.holeKeys, at: encoder.holeOffsets, separator: ",")
+    }
+
     /// A member of the object being written, its key known when the program is built: the
     /// value written as `encodeValue` writes it (the leaf types directly, others through
     /// their `encode(to:)`), containers it opened closed.

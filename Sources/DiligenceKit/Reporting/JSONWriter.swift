@@ -10,7 +10,7 @@
 /// the text is what `JSONEncoder` writes with `[.sortedKeys, .withoutEscapingSlashes]`.
 struct JSONWriter {
     /// The UTF-8 bytes written so far.
-    private var bytes: [UInt8] = []
+    private var bytes = ByteAppender()
     /// One entry per open container outside the innermost: whether it is an array, and how
     /// many members it has. The innermost is kept apart (`innerOpen`, `innerIsArray`,
     /// `innerCount`): every value and key reads and counts it, and an array's last element cost
@@ -45,15 +45,13 @@ struct JSONWriter {
     /// The text written so far, handed over: the writer goes on from where it was, with an
     /// empty text (a report's parts are written one after the other, never joined in memory).
     mutating func takeText() -> String {
-        defer { bytes = [] }
-        return String(decoding: bytes, as: UTF8.self)
+        bytes.takeText()
     }
 
     /// The bytes written so far, handed over (`takeText()` without making a text of them: a
     /// section with table places is written as bytes).
     mutating func takeBytes() -> [UInt8] {
-        defer { bytes = [] }
-        return bytes
+        bytes.take()
     }
 
     /// Appends a text's bytes (copied from its contiguous UTF-8: a report writes millions of
@@ -132,20 +130,21 @@ struct JSONWriter {
         innerCount += 1
         let lineBreak = depth <= lineDepth
         let count = name.utf8CodeUnitCount
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 6) { buffer in
+        bytes.write(atMost: count + 6) { target in
             var length = 0
             func put(_ byte: UInt8) {
-                buffer[length] = byte
+                target.storeBytes(of: byte, toByteOffset: length, as: UInt8.self)
                 length += 1
             }
             if !first { put(UInt8(ascii: ",")) }
             if lineBreak { put(UInt8(ascii: "\n")) }
             put(UInt8(ascii: "\""))
-            for byte in UnsafeBufferPointer(start: name.utf8Start, count: count) { put(byte) }
+            (target + length).copyMemory(from: name.utf8Start, byteCount: count)
+            length += count
             put(UInt8(ascii: "\""))
             put(UInt8(ascii: ":"))
             if openingQuote { put(UInt8(ascii: "\"")) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<length]))
+            return length
         }
     }
 
@@ -207,13 +206,10 @@ struct JSONWriter {
         separate()
         if value.rounded() == value, abs(value) < 1e15 {
             digits(Int(value))
-        } else if let tenths = Self.tenths(value) {
-            // A distance to 0.1 km: its shortest text is its tenths (`description` cost about
-            // 1,000 instructions a number).
-            if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
-            digits(Int(tenths.magnitude / 10))
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: tenths.magnitude % 10))
+        } else if let decimal = Self.shortDecimal(value) {
+            // A distance to 0.1 km, a coordinate of a few decimals: its shortest text made from
+            // its digits (`description` cost about 1,150 instructions a number).
+            bytes.write(atMost: 24) { DecimalText.write(decimal.digits, places: decimal.places, to: $0) }
         } else {
             write("\(value)")
         }
@@ -223,17 +219,44 @@ struct JSONWriter {
     /// whole, below 10^13 in magnitude: then `description` writes that number with one
     /// decimal (no shorter text is the same `Double`, and no other text of one decimal is).
     static func tenths(_ value: Double) -> Int? {
-        guard value.isFinite, abs(value) < 1e13 else { return nil }
-        let tenths = (value * 10).rounded()
-        guard tenths / 10 == value, tenths.truncatingRemainder(dividingBy: 10) != 0 else { return nil }
-        return Int(tenths)
+        guard let decimal = shortDecimal(value), decimal.places == 1 else { return nil }
+        return decimal.digits
+    }
+
+    /// A number that is not whole, at least 0.001 and below 10^13 in magnitude, as the text
+    /// `description` writes it: `digits` with a point before the last `places` of them (a minus
+    /// sign when negative), when it has at most 15 digits; nil otherwise.
+    ///
+    /// The fewest places whose nearest number of that many places is the `Double` nearest to it
+    /// (`scaled / scale`: both exact below 2^53 and 10^22, the division rounds once, as reading
+    /// the text does) give the shortest text that reads back as the value, which `description`
+    /// writes; below 10^15 the scaled value is within a fifth of a unit of its digits, so the
+    /// nearest number of fewer places is never missed and no other one of as many places reads back.
+    static func shortDecimal(_ value: Double) -> (digits: Int, places: Int)? {
+        let magnitude = value.magnitude
+        guard magnitude >= 1e-3, magnitude < 1e13, magnitude.rounded() != magnitude else { return nil }
+        var scale = 1.0
+        for places in 1...15 {
+            scale *= 10
+            let scaled = (magnitude * scale).rounded()
+            guard scaled < 1e15 else { return nil }
+            if scaled / scale == magnitude {
+                let digits = Int(scaled)
+                return (value < 0 ? -digits : digits, places)
+            }
+        }
+        return nil
     }
 
     /// An integer's decimal digits (what `String(value)` spells), without making the text.
     /// The digits are made from the last in a buffer on the stack and appended at once (reversing
     /// them in the array copied its storage through the slice).
     private mutating func digits(_ value: Int) {
-        DecimalText.appendDigits(of: value, to: &bytes)
+        if (0..<10).contains(value) {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
+        } else {
+            bytes.write(atMost: 24) { DecimalText.write(value, places: 0, to: $0) }
+        }
     }
 
     mutating func null() {

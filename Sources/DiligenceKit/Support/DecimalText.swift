@@ -40,6 +40,36 @@ enum DecimalText {
         return negative ? -magnitude : magnitude
     }
 
+    /// Writes `value`'s decimal digits at `target` with a point before the last `places` of
+    /// them (at least one digit before it: `0.05` for 5 and 2 places; no point for 0 places), a
+    /// minus sign first when negative; returns how many bytes it wrote (at most 22: 19 digits,
+    /// a sign, a point and a zero). `places` at most 18.
+    static func write(_ value: Int, places: Int, to target: UnsafeMutableRawPointer) -> Int {
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { raw in
+            var start = raw.count
+            var rest = value.magnitude
+            var written = 0
+            repeat {
+                if written == places, places > 0 {
+                    start -= 1
+                    raw[start] = UInt8(ascii: ".")
+                }
+                start -= 1
+                raw[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+                written += 1
+            } while rest > 0 || written <= places
+            if value < 0 {
+                start -= 1
+                raw[start] = UInt8(ascii: "-")
+            }
+            let length = raw.count - start
+            if let base = raw.baseAddress { target.copyMemory(from: base + start, byteCount: length) }
+            return length
+        }
+    }
+
     /// Appends an integer's decimal digits (what `String(value)` spells) without making the
     /// text: made from the last digit in a buffer on the stack (20 digits and a sign at most),
     /// then appended at once. The JSON writer's numbers and the report tables' places use it.
