@@ -111,14 +111,19 @@ public struct AreaGeometry: Sendable, Hashable, Codable {
 
     static func onEdge(_ points: [(x: Double, y: Double)], _ x: Double, _ y: Double) -> Bool {
         guard points.count >= 2 else { return false }
-        for i in 1..<points.count {
-            let (x1, y1) = points[i - 1], (x2, y2) = points[i]
-            let cross = (x2 - x1) * (y - y1) - (y2 - y1) * (x - x1)
-            let length = max(abs(x2 - x1), abs(y2 - y1))
-            guard abs(cross) <= 1e-9 * max(1, length) else { continue }
-            if x >= min(x1, x2) - 1e-12, x <= max(x1, x2) + 1e-12, y >= min(y1, y2) - 1e-12, y <= max(y1, y2) + 1e-12 { return true }
-        }
+        for i in 1..<points.count where onEdge(points[i - 1], points[i], x, y) { return true }
         return false
+    }
+
+    /// Whether (x, y) lies on the edge from `a` to `b`: on its line (within 1e-9 of its length)
+    /// and within its box (1e-12 of slack either way).
+    @inline(__always)
+    static func onEdge(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double), _ x: Double, _ y: Double) -> Bool {
+        let (x1, y1) = a, (x2, y2) = b
+        let cross = (x2 - x1) * (y - y1) - (y2 - y1) * (x - x1)
+        let length = max(abs(x2 - x1), abs(y2 - y1))
+        guard abs(cross) <= 1e-9 * max(1, length) else { return false }
+        return x >= min(x1, x2) - 1e-12 && x <= max(x1, x2) + 1e-12 && y >= min(y1, y2) - 1e-12 && y <= max(y1, y2) + 1e-12
     }
 
     // MARK: Distance to an arc (on the unit sphere)

@@ -262,6 +262,23 @@ struct PreparedRing: Sendable {
         return inside
     }
 
+    /// `AreaGeometry.onEdge(unwrapped, x, y)`: the same test on the edges of the bands that
+    /// latitudes within the test's slack of y (1e-12) fall in, not on every edge of the ring. An
+    /// edge the test can hold for has a latitude within that slack of y, and is listed in that
+    /// latitude's band; the closing edge (`i == 0`), which the test leaves out, is left out.
+    func onEdge(_ x: Double, _ y: Double) -> Bool {
+        let points = unwrapped
+        guard points.count >= 2 else { return false }
+        let first = Self.band(y - 1e-12, minY, bandHeight, bands.count), last = Self.band(y + 1e-12, minY, bandHeight, bands.count)
+        for band in first...last {
+            for edge in bands[band] where edge != 0 {
+                let i = Int(edge)
+                if AreaGeometry.onEdge(points[i - 1], points[i], x, y) { return true }
+            }
+        }
+        return false
+    }
+
     /// `CountryShapes.boxHolds` of the ring.
     func boxHolds(_ point: Coordinate) -> Bool {
         point.lat >= south && point.lat <= north && point.lon >= west && point.lon <= east
@@ -274,7 +291,7 @@ struct PreparedRing: Sendable {
         for shift in [0.0, 360, -360] {
             let x = point.lon + shift, y = point.lat
             guard x >= minX - 1e-6, x <= maxX + 1e-6, y >= minY - 1e-6, y <= maxY + 1e-6 else { continue }
-            if evenOdd(x, y) || AreaGeometry.onEdge(unwrapped, x, y) { return true }
+            if evenOdd(x, y) || onEdge(x, y) { return true }
         }
         return false
     }

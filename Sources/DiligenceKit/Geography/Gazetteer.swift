@@ -35,9 +35,58 @@ public struct Gazetteer: Sendable {
     private var rows: [String: [Row]] = [:]
     /// Places added one by one, by country code, with their alternate names.
     private var added: [String: [(place: Place, alternates: [String])]] = [:]
-    /// Each country's places by folded name; a fresh memo after every change, so that copies
-    /// of a gazetteer never share a stale one.
-    private var indexes = Memo<String, [String: [Place]]>(capacity: 1_000)
+    /// Each country's places by folded name, as their positions (`NameIndex`); a fresh memo
+    /// after every change, so that copies of a gazetteer never share a stale one.
+    private var indexes = Memo<String, NameIndex>(capacity: 1_000)
+
+    /// A country's places by folded name: each place by its position among the country's rows,
+    /// then its places added one by one (`rows[code]`, then `added[code]`), read from the row
+    /// only when a name is looked up (a country has thousands of places, a run looks up a few).
+    private struct NameIndex: Sendable {
+        /// Each key's first and last link in `links`.
+        private var chains: [String: Chain] = [:]
+        /// A place's position and the next link of its key (-1 after the last).
+        private var links: [(position: Int32, next: Int32)] = []
+
+        private struct Chain: Sendable {
+            var first: Int32
+            var last: Int32
+        }
+
+        init(capacity: Int) {
+            chains.reserveCapacity(capacity)
+            links.reserveCapacity(capacity)
+        }
+
+        /// Adds the place at `position` under `key`, after the places already under it: each
+        /// key one look-up, and no list of its own.
+        mutating func add(_ key: String, _ position: Int) {
+            let link = Int32(links.count)
+            links.append((Int32(position), -1))
+            // The key's chain made or extended in one look-up (a new key's chain is the link).
+            let last = Self.extend(&chains[key, default: Chain(first: link, last: link)], to: link)
+            if last != link { links[Int(last)].next = link }
+        }
+
+        /// Makes `link` the chain's last; its last before.
+        private static func extend(_ chain: inout Chain, to link: Int32) -> Int32 {
+            let last = chain.last
+            chain.last = link
+            return last
+        }
+
+        /// The positions under `key`, in the order they were added; nil for an unknown key.
+        subscript(key: String) -> [Int32]? {
+            guard let chain = chains[key] else { return nil }
+            var positions: [Int32] = []
+            var link = chain.first
+            while link >= 0 {
+                positions.append(links[Int(link)].position)
+                link = links[Int(link)].next
+            }
+            return positions
+        }
+    }
     public private(set) var count = 0
 
     public init() {}
@@ -66,8 +115,8 @@ public struct Gazetteer: Sendable {
     /// `country`. Among homonyms the most populous wins, then the lowest GeoNames id.
     public func place(named name: String, in country: Country) -> Place? {
         let key = TextFolding.key(name.trimmingCharacters(in: .whitespaces))
-        guard let candidates = index(of: country.code, key: key)[key] else { return nil }
-        return candidates.min { a, b in
+        guard let positions = index(of: country.code, key: key)[key] else { return nil }
+        return places(at: positions, in: country.code).min { a, b in
             if a.population != b.population { return a.population > b.population }
             return (a.geonameID ?? Int.max, a.name) < (b.geonameID ?? Int.max, b.name)
         }
@@ -77,7 +126,7 @@ public struct Gazetteer: Sendable {
     /// the lowest GeoNames id): `place(named:in:)` picks the first.
     public func places(named name: String, in country: Country) -> [Place] {
         let key = TextFolding.key(name.trimmingCharacters(in: .whitespaces))
-        return (index(of: country.code, key: key)[key] ?? []).sorted { a, b in
+        return places(at: index(of: country.code, key: key)[key] ?? [], in: country.code).sorted { a, b in
             if a.population != b.population { return a.population > b.population }
             return (a.geonameID ?? Int.max, a.name) < (b.geonameID ?? Int.max, b.name)
         }
@@ -94,7 +143,54 @@ public struct Gazetteer: Sendable {
         return places
     }
 
-    /// The codes of the countries the gazetteer has places in, sorted.
+    /// The places at `positions` of a country's index (`NameIndex`), in that order.
+    private func places(at positions: [Int32], in code: String) -> [Place] {
+        let rows = rows[code] ?? []
+        return positions.compactMap { position in
+            let position = Int(position)
+            if position < rows.count { return Self.parse(files[rows[position].file], rows[position])?.place }
+            return added[code]?[position - rows.count].place
+        }
+    }
+
+    /// `places(inCountry:)`'s coordinates, read from each row's two coordinate columns alone
+    /// (a country's extent needs nothing else of its thousands of places).
+    public func locations(inCountry code: String) -> [Coordinate] {
+        var locations: [Coordinate] = []
+        let rows = rows[code] ?? []
+        locations.reserveCapacity(rows.count)
+        for row in rows {
+            // Rows were checked when added: every one parses (`addRows`); the columns are the
+            // latitude and longitude of a supplement row (third, fourth) or a GeoNames one (fourth, fifth).
+            if let location = Self.location(files[row.file], row) { locations.append(location) }
+        }
+        locations += (added[code] ?? []).map(\.place.location)
+        return locations
+    }
+
+    /// `parse(bytes, row)?.place.location`, from the coordinate columns' bytes alone: a row
+    /// in `rows` has its format's columns and numbers (`addRows` checked them), so its place is
+    /// nil only when its coordinates are, which `coordinate` decides as `parse` does.
+    private static func location(_ bytes: [UInt8], _ row: Row) -> Coordinate? {
+        let latColumn = row.supplement ? 2 : 3
+        var column = 0, from = row.start
+        var lat = row.start..<row.start
+        var index = row.start
+        while index <= row.end {
+            if index == row.end || bytes[index] == 0x09 {
+                if column == latColumn {
+                    lat = from..<index
+                } else if column == latColumn + 1 {
+                    return coordinate(ColumnText(bytes: bytes, range: lat), ColumnText(bytes: bytes, range: from..<index))
+                }
+                column += 1
+                from = index + 1
+            }
+            index += 1
+        }
+        return parse(bytes, row)?.place.location
+    }
+
     public var countryCodes: [String] { Set(rows.keys).union(added.keys).sorted() }
 
     /// Rows of `scripts/make-gazetteer.py`: geonameid, country, name, lat, lon, population,
@@ -214,30 +310,115 @@ public struct Gazetteer: Sendable {
     /// letters in an index of their own, built only when a name in Cyrillic is looked up (a
     /// name with a Cyrillic letter folds to a key with one, and no other name does; folding
     /// Cyrillic goes through ICU, and a portfolio of Latin city names never needs it).
-    private func index(of code: String, cyrillic: Bool = false) -> [String: [Place]] {
+    private func index(of code: String, cyrillic: Bool = false) -> NameIndex {
         // Made by one thread: both workers ask for the countries of the first policies at once.
         indexes.valueMadeOnce(for: cyrillic ? code + " cyrillic" : code) { makeIndex(of: code, cyrillic: cyrillic) }
     }
 
-    private func makeIndex(of code: String, cyrillic: Bool) -> [String: [Place]] {
-        var index: [String: [Place]] = [:]
+    private func makeIndex(of code: String, cyrillic: Bool) -> NameIndex {
+        // A place has about seven names (its alternate names in Latin and Cyrillic letters).
+        var index = NameIndex(capacity: (rows[code]?.count ?? 0) * 8)
+        forEachPlaceKeys(of: code, cyrillic: cyrillic, byBytes: true) { position, keys in
+            for key in keys { index.add(key, position) }
+        }
+        return index
+    }
+
+    /// Calls `body` with each of the country's places' position (`NameIndex`) and distinct
+    /// keys, those of the names with a Cyrillic letter when `cyrillic`, the others otherwise.
+    /// `byBytes`: a row's names folded on its bytes where they allow it (`rowKeys`); otherwise
+    /// each row parsed and its names folded as texts (the general way, which tests compare).
+    func forEachPlaceKeys(of code: String, cyrillic: Bool, byBytes: Bool, _ body: (Int, [String]) -> Void) {
+        let rows = rows[code] ?? []
         // A place's distinct keys: a handful, so a list searched in place costs less than a set.
         var keys: [String] = []
-        func insert(_ place: Place, _ alternates: [Substring]) {
+        var scratch: [UInt8] = []
+        func addKey(_ key: String) {
+            if !key.isEmpty, !keys.contains(key) { keys.append(key) }
+        }
+        // A place's names as they were folded one by one: its name and each alternate name.
+        func addKeys(_ name: String, _ alternates: [Substring]) {
+            if Self.hasCyrillicLetter(name[...]) == cyrillic { addKey(TextFolding.key(name)) }
+            for name in alternates where Self.hasCyrillicLetter(name) == cyrillic { addKey(TextFolding.key(String(name))) }
+        }
+        for (position, row) in rows.enumerated() {
             keys.removeAll(keepingCapacity: true)
-            func add(_ key: String) {
-                if !key.isEmpty, !keys.contains(key) { keys.append(key) }
+            let bytes = files[row.file]
+            let read =
+                byBytes
+                && bytes.withUnsafeBufferPointer { buffer in
+                    Self.rowKeys(buffer, row, cyrillic: cyrillic, scratch: &scratch, into: addKey)
+                }
+            if !read {
+                // A row whose alternate names split otherwise on characters: read as before.
+                keys.removeAll(keepingCapacity: true)
+                guard let (place, alternates) = Self.parse(bytes, row) else { continue }
+                addKeys(place.name, Self.alternateNames(alternates))
             }
-            if Self.hasCyrillicLetter(place.name[...]) == cyrillic { add(TextFolding.key(place.name)) }
-            for name in alternates where Self.hasCyrillicLetter(name) == cyrillic { add(TextFolding.key(String(name))) }
-            for key in keys { index[key, default: []].append(place) }
+            body(position, keys)
         }
-        for row in rows[code] ?? [] {
-            guard let (place, alternates) = Self.parse(files[row.file], row) else { continue }
-            insert(place, Self.alternateNames(alternates))
+        for (offset, (place, alternates)) in (added[code] ?? []).enumerated() {
+            keys.removeAll(keepingCapacity: true)
+            addKeys(place.name, alternates.map { Substring($0) })
+            body(rows.count + offset, keys)
         }
-        for (place, alternates) in added[code] ?? [] { insert(place, alternates.map { Substring($0) }) }
-        return index
+    }
+
+    /// The folded keys of a row's name and alternate names (those with a Cyrillic letter when
+    /// `cyrillic`, the others otherwise), read from the row's bytes: each name's key is
+    /// `TextFolding.key` of it, folded on its bytes when it is ASCII and the table's letters
+    /// (`TextFolding.appendLatinKey`), the names split at `|` as `alternateNames` splits them.
+    /// False, with some keys given, for a row where that split is not the bytes' (an alternate
+    /// name starting with a combining mark).
+    private static func rowKeys(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ row: Row, cyrillic: Bool, scratch: inout [UInt8], into add: (String) -> Void
+    ) -> Bool {
+        let nameColumn = row.supplement ? 1 : 2, alternatesColumn = row.supplement ? 4 : 6
+        var name = row.start..<row.start, alternates = row.start..<row.start
+        var column = 0, from = row.start
+        for index in row.start...row.end where index == row.end || bytes[index] == 0x09 {
+            if column == nameColumn { name = from..<index } else if column == alternatesColumn { alternates = from..<index }
+            column += 1
+            from = index + 1
+        }
+        // One name: its key when its letters are of `cyrillic`'s kind.
+        func key(_ range: Range<Int>) {
+            scratch.removeAll(keepingCapacity: true)
+            var hasCyrillic = false
+            if TextFolding.appendLatinKey(of: UnsafeBufferPointer(rebasing: bytes[range]), to: &scratch, cyrillic: &hasCyrillic) {
+                if hasCyrillic == cyrillic { add(String(decoding: scratch, as: UTF8.self)) }
+            } else {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                if hasCyrillicLetter(text[...]) == cyrillic { add(TextFolding.key(text)) }
+            }
+        }
+        key(name)
+        var named = 0
+        var start = alternates.lowerBound
+        for index in alternates.lowerBound...alternates.upperBound where index == alternates.upperBound || bytes[index] == UInt8(ascii: "|") {
+            defer { start = index + 1 }
+            guard index > start else { continue }
+            if named > 0, bytes[start] >= 0x80, !Self.startsWithTableLetter(bytes, start..<index) {
+                // `alternateNames` splits on characters when a name starts with a combining mark.
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                if let scalar = text.unicodeScalars.first,
+                    scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark
+                {
+                    return false
+                }
+            }
+            named += 1
+            key(start..<index)
+        }
+        return true
+    }
+
+    /// Whether the bytes start with a letter of `TextFolding`'s tables (two bytes of UTF-8 for
+    /// U+00C0 to U+024F, U+0400 to U+0481 or U+048A to U+052F): a letter, never a combining mark.
+    private static func startsWithTableLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count >= 2, bytes[range.lowerBound] & 0xE0 == 0xC0, bytes[range.lowerBound + 1] & 0xC0 == 0x80 else { return false }
+        let value = Int(bytes[range.lowerBound] & 0x1F) << 6 | Int(bytes[range.lowerBound + 1] & 0x3F)
+        return (0xC0...0x24F).contains(value) || (0x400...0x481).contains(value) || (0x48A...0x52F).contains(value)
     }
 
     /// Whether a name holds a Cyrillic letter (U+0400 to U+052F, without the combining marks).
@@ -248,7 +429,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// The index a folded key is looked up in.
-    private func index(of code: String, key: String) -> [String: [Place]] {
+    private func index(of code: String, key: String) -> NameIndex {
         index(of: code, cyrillic: Self.hasCyrillicLetter(key[...]))
     }
 

@@ -106,7 +106,7 @@ public struct CivilUnrestTravelRule: Rule {
                                 : "where \(latest.what.lowercasedFirst) (\(latest.when))"))
                             .collapsingDoubleSpaces,
                         path: path, exposure: exposure, evidence: context.evidence(for: factor, events: events),
-                        recommendations: factor.recommendations + description.recommendations))
+                        recommendations: context.advice(description.id, factor) { factor.recommendations + description.recommendations }))
             }
         }
         return findings

@@ -50,7 +50,8 @@ public struct ConflictProximityRule: Rule {
         var adjustments: [SeverityAssessment.Step] = []
         /// For travel: the destination and the trip, for the structured exposure.
         var destination: Exposure.Destination? = nil
-        var recommendations: [String]
+        /// Which of the rule's advice follows the factor's (`Advice`).
+        var advice: Advice
 
         /// The first step of the exposure path: made only for a place with a finding (a site's
         /// coordinates are written out for it, and most sites of a portfolio have none).
@@ -61,11 +62,10 @@ public struct ConflictProximityRule: Rule {
     /// destination resolver locates it (the database's places, then the gazetteer), so that a
     /// site written by its town is judged where the town is rather than not at all.
     func place(_ site: Site, _ destinations: DestinationResolver) -> Place? {
-        let recommendations = Array(description.recommendations.prefix(2))
         if let location = site.location {
             return Place(
                 id: site.id, kind: .site, name: site.displayName, phrase: site.displayName, travelLabel: nil,
-                siteKind: site.kind, location: location, mark: site.mark, recommendations: recommendations)
+                siteKind: site.kind, location: location, mark: site.mark, advice: .site)
         }
         guard let city = site.city, let town = destinations.resolve(city, in: site.country) else { return nil }
         // Only a site placed at its city is judged by its region (one with coordinates by them).
@@ -75,7 +75,7 @@ public struct ConflictProximityRule: Rule {
             travelLabel:
                 "\(site.displayName): no coordinates; its city “\(city)” is \(town.name) at \(town.location) (\(town.source)), where the site is judged",
             siteKind: site.kind, regionKey: regionKey, location: town.location, mark: site.mark,
-            recommendations: recommendations + [NotAssessedRule.coordinatesAdvice])
+            advice: .siteByCity)
     }
 
     /// Where `place(_:_:)` puts a site, without writing the place out: its coordinates, or its
@@ -106,11 +106,22 @@ public struct ConflictProximityRule: Rule {
             siteKind: nil, location: destination.location, mark: trip.mark,
             adjustments: Self.travelAdjustments(trip, settings),
             destination: Exposure.Destination(city: city, name: destination.name, source: destination.source, trip: trip),
-            recommendations: travelRecommendations)
+            advice: .travel)
     }
 
-    private var travelRecommendations: [String] {
-        Array(description.recommendations.suffix(2).reversed())
+    /// The rule's advice after the factor's: a site's (the first two), a site placed at its
+    /// city's (those, then asking for its coordinates), a trip's (the last two, the last first).
+    enum Advice: Int {
+        case site, siteByCity, travel
+    }
+
+    /// The rule's recommendations that follow the factor's for a place of `advice`'s kind.
+    func recommendations(_ advice: Advice) -> [String] {
+        switch advice {
+        case .site: return Array(description.recommendations.prefix(2))
+        case .siteByCity: return Array(description.recommendations.prefix(2)) + [NotAssessedRule.coordinatesAdvice]
+        case .travel: return Array(description.recommendations.suffix(2).reversed())
+        }
     }
 
     /// Travel's steps: one lower than a site (people pass through), one higher when frequent,
@@ -491,7 +502,9 @@ public struct ConflictProximityRule: Rule {
             rule: description.id, severity: chosen.severity, policy: context.policy, mark: place.mark,
             subject: place.id, subjectKind: place.kind, subjectName: place.name, factor: factor,
             message: message, path: path, exposure: exposure, evidence: evidence,
-            recommendations: factor.recommendations + place.recommendations)
+            recommendations: context.advice(description.id, factor, place.advice.rawValue) {
+                factor.recommendations + recommendations(place.advice)
+            })
     }
 
     /// The positions of cited events in the order their evidence lines are listed: by date, then

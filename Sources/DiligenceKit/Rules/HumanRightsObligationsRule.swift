@@ -65,7 +65,7 @@ public struct HumanRightsObligationsRule: Rule {
                                 "\(policy.company) operates \(site.displayName) in \(site.country.name) as a \(policy.sector ?? "") business, a role the authorities' orders reach directly (\(factor.title))",
                             path: [site.displayName, "company sector \(policy.sector ?? "")", "\(factor.id)", description.verdictLine(severity)],
                             evidence: context.evidence(for: factor),
-                            recommendations: factor.recommendations + Self.shutdownAdvice))
+                            recommendations: context.advice(description.id, factor) { factor.recommendations + Self.shutdownAdvice }))
                 } else if generalNoted.insert(factor.id).inserted {
                     findings.append(
                         Finding(
@@ -91,7 +91,7 @@ public struct HumanRightsObligationsRule: Rule {
                             "\(party.name) is \(role.withArticle) in \(party.country.name); as its customer the company has leverage and duties (\(factor.title))",
                         path: [party.name, "\(role) in \(party.country.name)", "\(factor.id)", description.verdictLine(severity)],
                         evidence: context.evidence(for: factor),
-                        recommendations: factor.recommendations + [Self.shutdownAdvice[2]]))
+                        recommendations: context.advice(description.id, factor, 1) { factor.recommendations + [Self.shutdownAdvice[2]] }))
             }
         }
         findings += securityProviderFindings(context)
@@ -260,7 +260,7 @@ public struct HumanRightsObligationsRule: Rule {
                             description.verdictLine(severity),
                         ],
                         evidence: context.evidence(for: factor, events: [event]),
-                        recommendations: Self.relationshipAdvice + factor.recommendations))
+                        recommendations: context.advice(description.id, factor, 2) { Self.relationshipAdvice + factor.recommendations }))
             }
         }
         return findings

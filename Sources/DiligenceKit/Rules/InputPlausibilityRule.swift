@@ -345,12 +345,13 @@ final class CountryExtents: Sendable {
         return all.contains(country.code)
     }
 
+    /// The box of the country's places: their coordinates read alone (`Gazetteer.locations(inCountry:)`),
+    /// by one thread (both workers ask for the first policies' countries at once).
     func extent(of country: Country, in gazetteer: Gazetteer) -> CountryExtent? {
         if let known = memo.value(for: country.code) { return known.first }
-        let points = gazetteer.places(inCountry: country.code).map(\.location)
-        let extent = CountryExtent(country: country, points: points)
-        memo.store(extent.map { [$0] } ?? [], for: country.code)
-        return extent
+        return memo.valueMadeOnce(for: country.code) {
+            CountryExtent(country: country, points: gazetteer.locations(inCountry: country.code)).map { [$0] } ?? []
+        }.first
     }
 
     /// The gazetteer place nearest `point`, in any country.

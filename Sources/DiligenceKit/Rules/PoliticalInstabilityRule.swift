@@ -50,7 +50,7 @@ public struct PoliticalInstabilityRule: Rule {
                         message: "\(name) \(relation) \(country.name)\(suffix), under \(parts.titleInSentence); \(latest)",
                         path: assessment.path(description),
                         evidence: parts.evidence,
-                        recommendations: factor.recommendations + description.recommendations))
+                        recommendations: context.advice(description.id, factor) { factor.recommendations + description.recommendations }))
             }
         }
         for site in policy.sites { report(site.id, .site, site.displayName, "is in", site.country, site.mark, shift: 0) }

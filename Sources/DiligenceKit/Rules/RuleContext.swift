@@ -268,6 +268,13 @@ final class RuleRunMemo: Sendable {
         var positions: [Int]
     }
 
+    /// A rule's advice under a factor: `variant` tells apart a rule's lists (a site's, a trip's).
+    struct AdviceKey: Hashable {
+        var rule: RuleID
+        var factor: String
+        var variant: Int
+    }
+
     struct CityKey: Hashable {
         var city: ExactText
         var country: Country
@@ -303,6 +310,8 @@ final class RuleRunMemo: Sendable {
     let conflictEvents = Memo<PartsKey, ConflictProximityRule.ConflictEvents>(capacity: 10_000)
     /// conflict-proximity's texts of the bands and windows, per settings (`RuleContext.conflictTexts`).
     let conflictTexts = Memo<RuleSettings, ConflictTexts>(capacity: 16)
+    /// A rule's advice under a factor (`RuleContext.advice(_:_:_:make:)`), made once per run.
+    let advice = Memo<AdviceKey, [String]>(capacity: 10_000)
     /// The goods categories' HS prefixes (`RuleContext.unclassifiedGoods(of:)`), made once per run.
     let hsPrefixes = Memo<Int, HSPrefixes>(capacity: 1)
 }
@@ -341,6 +350,15 @@ extension RuleContext {
         guard !flow.hsCodes.isEmpty else { return [] }
         let table = runMemo.hsPrefixes.value(for: 0) { HSPrefixes(vocabularies[.goods]) }
         return flow.hsCodes.filter { !table.classifies($0) }.map { "HS \($0) (no goods category)" }
+    }
+}
+
+extension RuleContext {
+    /// `make()`'s advice for `rule`'s findings under `factor` (the factor's recommendations and the
+    /// rule's, which are the same for every finding), made at the first such finding of the run
+    /// and shared: the findings hold one list, which the report side's caches find by its storage.
+    func advice(_ rule: RuleID, _ factor: RiskFactor, _ variant: Int = 0, make: () -> [String]) -> [String] {
+        runMemo.advice.value(for: RuleRunMemo.AdviceKey(rule: rule, factor: factor.id, variant: variant), orMake: make)
     }
 }
 

@@ -117,7 +117,7 @@ public struct ShutdownExposureRule: Rule {
                         subjectKind: .site, subjectName: site.displayName, factor: factor, message: message, path: path,
                         exposure: exposure,
                         evidence: reach.evidence,
-                        recommendations: factor.recommendations + description.recommendations))
+                        recommendations: context.advice(description.id, factor) { factor.recommendations + description.recommendations }))
             }
         }
         return findings

@@ -91,66 +91,80 @@ public enum TextFolding {
     /// apostrophes and separators as `spaced` treats them. Nil for any other text.
     static func latinKey(_ text: String) -> String? {
         var text = text
-        // The tables read once, not through their lazy globals at every letter.
-        let latin = latinLetterFoldBytes, cyrillic = cyrillicLetterFoldBytes
         return text.withUTF8 { bytes -> String? in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 4)
-            // No nested function appends: one capturing `out` made every append an exclusivity check.
-            var pendingSpace = false
-            let count = bytes.count
-            var index = 0
-            while index < count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    let kept: UInt8
-                    switch lead {
-                    case 0x20, 0x09, 0x0A, UInt8(ascii: "_"), UInt8(ascii: "-"):
-                        pendingSpace = true
-                        index += 1
-                        continue
-                    case UInt8(ascii: "`"): kept = UInt8(ascii: "'")
-                    default: kept = ASCII.lowercased(lead)
-                    }
-                    if pendingSpace, !out.isEmpty { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(kept)
-                    index += 1
-                    continue
-                }
-                // The tables' letters are two-byte scalars (U+00C0 to U+024F, U+0400 to U+052F).
-                guard lead & 0xE0 == 0xC0, index + 1 < count else { return nil }
-                let value = Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
-                let fold: LetterFold
-                switch value {
-                case 0xC0...0x24F: fold = latin[value - 0xC0]
-                case 0x400...0x481, 0x48A...0x52F: fold = cyrillic[value - 0x400]
-                default: return nil
-                }
-                index += 2
-                if fold.needsSpacing {
-                    for scalar in String(decoding: fold.bytes, as: UTF8.self).unicodeScalars {
-                        switch spacing(scalar) {
-                        case .separator:
-                            pendingSpace = true
-                        case .apostrophe:
-                            if pendingSpace, !out.isEmpty { out.append(0x20) }
-                            pendingSpace = false
-                            out.append(UInt8(ascii: "'"))
-                        case nil:
-                            if pendingSpace, !out.isEmpty { out.append(0x20) }
-                            pendingSpace = false
-                            out.append(contentsOf: String(scalar).utf8)
-                        }
-                    }
-                } else if !fold.bytes.isEmpty {
-                    if pendingSpace, !out.isEmpty { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(contentsOf: fold.bytes)
-                }
-            }
+            var cyrillic = false
+            guard appendLatinKey(of: bytes, to: &out, cyrillic: &cyrillic) else { return nil }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// `latinKey` of UTF-8 bytes, appended to `out`: true when every character is ASCII or a
+    /// letter of the tables, each of those written as UTF-8 (a lead byte followed by its one
+    /// continuation byte), false for any other bytes (`out` then holds part of a key).
+    /// `cyrillic` is set when a Cyrillic letter of the table was read (`Gazetteer.hasCyrillicLetter`).
+    @inline(__always)
+    static func appendLatinKey(of bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], cyrillic isCyrillic: inout Bool) -> Bool {
+        // The tables read once, not through their lazy globals at every letter.
+        let latin = latinLetterFoldBytes, cyrillic = cyrillicLetterFoldBytes
+        // No nested function appends: one capturing `out` made every append an exclusivity check.
+        var pendingSpace = false
+        let start = out.count
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                let kept: UInt8
+                switch lead {
+                case 0x20, 0x09, 0x0A, UInt8(ascii: "_"), UInt8(ascii: "-"):
+                    pendingSpace = true
+                    index += 1
+                    continue
+                case UInt8(ascii: "`"): kept = UInt8(ascii: "'")
+                default: kept = ASCII.lowercased(lead)
+                }
+                if pendingSpace, out.count > start { out.append(0x20) }
+                pendingSpace = false
+                out.append(kept)
+                index += 1
+                continue
+            }
+            // The tables' letters are two-byte scalars (U+00C0 to U+024F, U+0400 to U+052F).
+            guard lead & 0xE0 == 0xC0, index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 else { return false }
+            let value = Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
+            let fold: LetterFold
+            switch value {
+            case 0xC0...0x24F: fold = latin[value - 0xC0]
+            case 0x400...0x481, 0x48A...0x52F:
+                fold = cyrillic[value - 0x400]
+                isCyrillic = true
+            default: return false
+            }
+            index += 2
+            if fold.needsSpacing {
+                for scalar in String(decoding: fold.bytes, as: UTF8.self).unicodeScalars {
+                    switch spacing(scalar) {
+                    case .separator:
+                        pendingSpace = true
+                    case .apostrophe:
+                        if pendingSpace, out.count > start { out.append(0x20) }
+                        pendingSpace = false
+                        out.append(UInt8(ascii: "'"))
+                    case nil:
+                        if pendingSpace, out.count > start { out.append(0x20) }
+                        pendingSpace = false
+                        out.append(contentsOf: String(scalar).utf8)
+                    }
+                }
+            } else if !fold.bytes.isEmpty {
+                if pendingSpace, out.count > start { out.append(0x20) }
+                pendingSpace = false
+                out.append(contentsOf: fold.bytes)
+            }
+        }
+        return true
     }
 
     /// The folded text with apostrophes made plain and separators made single spaces.
