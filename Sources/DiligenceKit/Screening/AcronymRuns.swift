@@ -56,11 +56,11 @@ enum AcronymRuns {
                 short || letters.count >= Acronyms.minimumLength
             else { continue }
             for start in 0...(run.count - letters.count) where spells(letters, initials, from: start) {
-                let positions = Array(start..<(start + letters.count))
+                let positions = start..<(start + letters.count)
                 let heaviest = positions.map { run[$0].weight }.max() ?? 0
                 found.append(
                     NameScorer.Option(
-                        query: [i], listed: positions,
+                        query: i..<(i + 1), listed: positions,
                         comparison: TokenComparison(how: .acronym, similarity: parameters.acronymSimilarity, edits: 0),
                         weight: (single[i].weight + heaviest) / 2))
             }

@@ -134,8 +134,9 @@ extension NameScreener {
             let first = query.name.tokens[i].text, second = query.name.tokens[i + 1].text
             // Or one letter shorter ("fara darya" / "faradaryay"), as the scorer matches them; not two
             // syllables of a Chinese or Korean name, which one edit makes another name ("huan
-            // lei" / "hanley", "jian hua" / "xianhua").
-            let exact = joinedToken(first + second)
+            // lei" / "hanley", "jian hua" / "xianhua"). Joined and folded only when the letters
+            // no fold removes may spell a list word (`KeptLetters`): most pairs may not.
+            let exact = keptLetters.mayJoin(query.texts[i], EmptyCollection(), query.texts[i + 1]) ? joinedToken(first + second) : nil
             let near =
                 exact == nil && query.texts[i].count >= 3 && query.texts[i + 1].count >= 3 && query.texts[i].count + query.texts[i + 1].count >= 7
                     && !(RomanisedSyllable.key(query.texts[i][...]) != nil && RomanisedSyllable.key(query.texts[i + 1][...]) != nil)
@@ -154,12 +155,12 @@ extension NameScreener {
             for (middle, middleKey) in Self.joiningParticles(particle, key: query.keys[i + 1]) {
                 // Or with one letter more ("nur al din" / "noureddine"), on the words' keys as
                 // the scorer joins them.
-                let joined = first + middle + last
                 let near = {
                     self.joinedNeighbours(
                         key: Self.joinedKey(query.keys[i], middleKey, query.keys[i + 2]), text: query.texts[i] + Array(middle.utf8) + query.texts[i + 2])
                 }
-                for candidate in joinedToken(joined).map({ [$0] }) ?? near() {
+                let exact = keptLetters.mayJoin(query.texts[i], middle.utf8, query.texts[i + 2]) ? joinedToken(first + middle + last) : nil
+                for candidate in exact.map({ [$0] }) ?? near() {
                     for position in i...(i + 2) where found[position][candidate] == nil {
                         found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                     }

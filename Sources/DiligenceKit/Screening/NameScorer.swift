@@ -48,13 +48,24 @@ public struct TokenAlignment: Sendable, Hashable {
 /// where `w(pair)` is the mean weight of its tokens and `cost` is 1 for a name token and less
 /// for particles, initials, patronymics and a listed person's middle names.
 enum NameScorer {
-    /// A possible pair: query tokens, listed tokens (one of each, or one and two adjacent).
+    /// A possible pair: query tokens, listed tokens (one of each, or one and a run of adjacent
+    /// ones), as ranges: every option's tokens are adjacent, and an array each cost two
+    /// allocations for every pair of words compared.
     struct Option {
-        var query: [Int]
-        var listed: [Int]
+        var query: Range<Int>
+        var listed: Range<Int>
         var comparison: TokenComparison
         var weight: Double
         var value: Double { comparison.similarity * weight }
+
+        /// The greedy order: larger value first, then the query's tokens and the listed tokens
+        /// in lexicographic order. Of two runs of adjacent tokens, the one starting earlier
+        /// precedes, and of two starting together the shorter (a prefix of the other).
+        static func precedes(_ a: Option, _ b: Option) -> Bool {
+            if a.value != b.value { return a.value > b.value }
+            if a.query != b.query { return (a.query.lowerBound, a.query.upperBound) < (b.query.lowerBound, b.query.upperBound) }
+            return (a.listed.lowerBound, a.listed.upperBound) < (b.listed.lowerBound, b.listed.upperBound)
+        }
     }
 
     static func align(
@@ -65,7 +76,7 @@ enum NameScorer {
         for i in query.indices {
             for j in listed.indices {
                 guard let comparison = compareTokens(query[i], listed[j], i, j, parameters: parameters, compare: compare) else { continue }
-                options.append(Option(query: [i], listed: [j], comparison: comparison, weight: (query[i].weight + listed[j].weight) / 2))
+                options.append(Option(query: i..<(i + 1), listed: j..<(j + 1), comparison: comparison, weight: (query[i].weight + listed[j].weight) / 2))
             }
         }
         options += joinedOptions(single: query, double: listed, parameters: parameters)
@@ -82,18 +93,14 @@ enum NameScorer {
             }
         }
         // Greedy by similarity × weight; ties in token order, so the result never depends on hashing.
-        options.sort { a, b in
-            if a.value != b.value { return a.value > b.value }
-            if a.query != b.query { return a.query.lexicographicallyPrecedes(b.query) }
-            return a.listed.lexicographicallyPrecedes(b.listed)
-        }
+        options.sort(by: Option.precedes)
         var usedQuery = [Bool](repeating: false, count: query.count)
         var usedListed = [Bool](repeating: false, count: listed.count)
         var alignment = TokenAlignment()
         for option in options where option.query.allSatisfy({ !usedQuery[$0] }) && option.listed.allSatisfy({ !usedListed[$0] }) {
             for i in option.query { usedQuery[i] = true }
             for j in option.listed { usedListed[j] = true }
-            alignment.pairs.append(.init(query: option.query, listed: option.listed, comparison: option.comparison, weight: option.weight))
+            alignment.pairs.append(.init(query: Array(option.query), listed: Array(option.listed), comparison: option.comparison, weight: option.weight))
         }
         // A match needs a whole name token on each side, not only particles or initials.
         guard
@@ -173,7 +180,7 @@ enum NameScorer {
                 let weight = (single[i].weight + max(double[j].weight, double[j + 1].weight)) / 2
                 found.append(
                     Option(
-                        query: [i], listed: [j, j + 1],
+                        query: i..<(i + 1), listed: j..<(j + 2),
                         comparison: TokenComparison(how: .joined, similarity: comparison.similarity, edits: comparison.edits), weight: weight))
             }
             // Two names joined by a particle ("abd al aziz" / "Abdulaziz", "nur al din" / "Noureddine"):
@@ -194,7 +201,7 @@ enum NameScorer {
                 let weight = (single[i].weight + max(double[j].weight, double[j + 2].weight)) / 2
                 found.append(
                     Option(
-                        query: [i], listed: [j, j + 1, j + 2],
+                        query: i..<(i + 1), listed: j..<(j + 3),
                         comparison: TokenComparison(how: .joined, similarity: best.similarity, edits: best.edits), weight: weight))
             }
         }

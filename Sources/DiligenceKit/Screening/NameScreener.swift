@@ -18,9 +18,16 @@ public final class NameScreener: Sendable {
     let organisationWords: OrganisationWords
     /// The list's adjectives made from places, by stem (`PlaceAdjectives`).
     let placeAdjectives: PlaceAdjectives
+    /// Which texts can fold to a list word at all, by the letters no fold removes (`KeptLetters`).
+    let keptLetters: KeptLetters
     let memo = ScreeningMemo()
 
-    public init(entities: [ListedEntity], normalizer: NameNormalizer = .standard, parameters: ScoringParameters = ScoringParameters()) {
+    public convenience init(entities: [ListedEntity], normalizer: NameNormalizer = .standard, parameters: ScoringParameters = ScoringParameters()) {
+        self.init(entities: entities, normalizer: normalizer, parameters: parameters, keptLetterTest: true)
+    }
+
+    /// `keptLetterTest` false folds every joined text (`KeptLetters` rules out none: for tests).
+    init(entities: [ListedEntity], normalizer: NameNormalizer, parameters: ScoringParameters, keptLetterTest: Bool) {
         self.entities = entities
         self.normalizer = normalizer
         self.parameters = parameters
@@ -28,6 +35,7 @@ public final class NameScreener: Sendable {
         listSize = max(Double(entities.count), parameters.minimumListSize)
         organisationWords = OrganisationWords(data: normalizer.data, normalizer: normalizer, vocabulary: index.vocabulary)
         placeAdjectives = PlaceAdjectives(index: index)
+        keptLetters = keptLetterTest ? KeptLetters(folds: normalizer.data.spellingFolds, keys: index.vocabulary.keys) : KeptLetters()
     }
 
     /// The number of names and aliases indexed.
