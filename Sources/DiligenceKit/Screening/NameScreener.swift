@@ -228,8 +228,11 @@ public final class NameScreener: Sendable {
         // name's article joined to a word in Chinese, Japanese, Korean or Thai: screened as read, too.
         let readings = koreanReadings(of: query) + chineseReadings(of: query)
         let read = withReadings(
-            best.values.map(\.match), of: query, readings, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
-            hadCandidates: &hadCandidates)
+            withReadings(
+                best.values.map(\.match), of: query, readings, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
+                hadCandidates: &hadCandidates),
+            of: query, sinoVietnameseReadings(of: query), threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
+            hadCandidates: &hadCandidates, accepting: SinoVietnamese.accepts)
         let readMatches = withArabicReading(
             withTurkicReading(
                 withKoreanSoundReadings(
