@@ -40,6 +40,12 @@ struct HanjaReading: Sendable {
         return try HanjaReading(text: String(decoding: bytes, as: UTF8.self), path: path)
     }
 
+    /// The reading of a character as a Korean surname, when it is one of the table's surnames.
+    func surnameReading(_ character: Unicode.Scalar) -> Unicode.Scalar? { surnames[character] }
+
+    /// The reading of a character of Korean given names in the table.
+    func givenReading(_ character: Unicode.Scalar) -> Unicode.Scalar? { given[character] }
+
     /// Whether a Hangul syllable is the reading of a character of Korean given names in the table.
     func isGivenReading(_ syllable: Unicode.Scalar) -> Bool { givenReadings.contains(syllable) }
 
