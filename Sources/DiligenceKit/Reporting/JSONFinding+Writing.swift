@@ -69,13 +69,7 @@ extension ExposureEntry {
         encoder.member("events", events)
         encoder.writer.optional(known: "events_not_cited", events_not_cited)
         if let location {
-            encoder.writer.key(known: "location")
-            encoder.writer.beginObject()
-            encoder.writer.key(known: "lat")
-            encoder.writer.number(location.lat)
-            encoder.writer.key(known: "lon")
-            encoder.writer.number(location.lon)
-            encoder.writer.endObject()
+            encoder.writer.point(known: "location", lat: location.lat, lon: location.lon)
         }
         encoder.writer.optional(known: "reference", reference)
         encoder.writer.optional(known: "rule", rule?.rawValue)

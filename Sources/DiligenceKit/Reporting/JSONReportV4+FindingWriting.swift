@@ -104,13 +104,7 @@ extension JSONReportV4 {
         encoder.writer.endArray()
         if exposure.eventsNotCited != 0 { encoder.writer.integer(known: "events_not_cited", exposure.eventsNotCited) }
         if let location = exposure.location {
-            encoder.writer.key(known: "location")
-            encoder.writer.beginObject()
-            encoder.writer.key(known: "lat")
-            encoder.writer.number(location.lat)
-            encoder.writer.key(known: "lon")
-            encoder.writer.number(location.lon)
-            encoder.writer.endObject()
+            encoder.writer.point(known: "location", lat: location.lat, lon: location.lon)
         }
         if let reference = exposure.reference?.description, reference != asOf { encoder.writer.string(known: "reference", reference) }
         if exposure.rule != finding.rule { encoder.writer.string(known: "rule", exposure.rule.rawValue) }

@@ -177,6 +177,17 @@ struct JSONWriter {
         number(value)
     }
 
+    /// A point member, `{"lat": ..., "lon": ...}` (an exposure's location).
+    mutating func point(known name: StaticString, lat: Double, lon: Double) {
+        key(known: name)
+        beginObject()
+        key(known: "lat")
+        number(lat)
+        key(known: "lon")
+        number(lon)
+        endObject()
+    }
+
     mutating func strings(known name: StaticString, _ values: [String]) {
         key(known: name)
         beginArray()
