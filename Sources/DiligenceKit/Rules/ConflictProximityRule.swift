@@ -300,7 +300,6 @@ public struct ConflictProximityRule: Rule {
                     if a.date != b.date { return a.date > b.date }
                     return id(a) < id(b)
                 } ?? top[0]
-            let asOf = context.asOf
             // Events of the same band and window located less precisely count lower: say so.
             let cellBase = (band * 2 + window) * 3
             let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cells[cellBase + $1].count }
