@@ -36,7 +36,8 @@ public struct CountryShapes: Sendable {
         /// is first placed against them (a run places its sites against the few countries they
         /// claim; preparing the 13,000 points of every outline at start-up was 14 M instructions).
         func prepared(_ code: String) -> [PreparedRing] {
-            preparedRings.valueMadeOnce(for: code) { (rings[code] ?? []).map(PreparedRing.init) }
+            if let known = preparedRings.value(for: code) { return known }
+            return preparedRings.valueMadeOnce(for: code) { (rings[code] ?? []).map(PreparedRing.init) }
         }
 
         func covers(_ point: Coordinate) -> Bool {
@@ -72,9 +73,18 @@ public struct CountryShapes: Sendable {
     /// Where `point` lies compared with `claimed`; nil when the outlines do not cover the point
     /// or have no outline of the claimed country there.
     public func place(_ point: Coordinate, claimed: Country) -> Placement? {
+        // Most points lie inside their country: found region by region, with no array of the
+        // covering regions and one look-up of the country's rings in each (a region outlines
+        // the country exactly when its prepared rings are not empty).
+        var covered = false
+        for region in regions where region.covers(point) {
+            let rings = region.prepared(claimed.code)
+            guard !rings.isEmpty else { continue }
+            covered = true
+            if Self.contains(rings, point) { return .inside }
+        }
+        guard covered else { return nil }
         let covering = regions.filter { $0.covers(point) && $0.rings[claimed.code] != nil }
-        guard !covering.isEmpty else { return nil }
-        if covering.contains(where: { Self.contains($0.prepared(claimed.code), point) }) { return .inside }
         // Within the tolerance of one region's outline, the point is inside whatever the exact
         // distance: each region's measure stops at the first vertex or arc that close.
         let outsideKm = covering.map { Self.distanceKm(point, to: $0.prepared(claimed.code), stoppingAt: Self.toleranceKm) }.min() ?? 0
