@@ -271,7 +271,7 @@ import Testing
         var compared = 0, away = 0
         for region in CountryShapes.builtIn.regions {
             for code in region.rings.keys.sorted().prefix(4) {
-                guard let rings = region.rings[code], let prepared = region.prepared[code] else { continue }
+                guard let rings = region.rings[code], case let prepared = region.prepared(code), !prepared.isEmpty else { continue }
                 let vertices = rings.flatMap { $0 }
                 for _ in 0..<30 {
                     let vertex = vertices[Int(random.next() % UInt64(vertices.count))]

@@ -98,7 +98,7 @@ import Testing
         var tested = 0, onEdges = 0
         for region in CountryShapes.builtIn.regions {
             for (code, rings) in region.rings {
-                guard let prepared = region.prepared[code] else { continue }
+                let prepared = region.prepared(code)
                 for (ring, preparedRing) in zip(rings, prepared) {
                     let points = preparedRing.unwrapped
                     var probes: [(x: Double, y: Double)] = []

@@ -28,8 +28,17 @@ public struct CountryShapes: Sendable {
         /// Rings by country code.
         var rings: [String: [[Coordinate]]]
         var names: [String: String]
-        /// The same rings made ready for many points (`PreparedRing`), by country code.
-        var prepared: [String: [PreparedRing]] = [:]
+        /// The same rings made ready for many points (`PreparedRing`), by country code, each
+        /// country's made at its first point (`prepared(_:)`).
+        let preparedRings = Memo<String, [PreparedRing]>(capacity: 1_000)
+
+        /// The country's rings made ready for many points: made once, by one thread, when a point
+        /// is first placed against them (a run places its sites against the few countries they
+        /// claim; preparing the 13,000 points of every outline at start-up was 14 M instructions).
+        func prepared(_ code: String) -> [PreparedRing] {
+            if let known = preparedRings.value(for: code) { return known }
+            return preparedRings.valueMadeOnce(for: code) { (rings[code] ?? []).map(PreparedRing.init) }
+        }
 
         func covers(_ point: Coordinate) -> Bool {
             point.lat >= south && point.lat <= north && point.lon >= west && point.lon <= east
@@ -57,25 +66,32 @@ public struct CountryShapes: Sendable {
             region.names[ring.country] = ring.name
             byRegion[ring.region] = region
         }
-        regions = order.compactMap { byRegion[$0] }.map { region in
-            var region = region
-            region.prepared = region.rings.mapValues { $0.map(PreparedRing.init) }
-            return region
-        }
+        regions = order.compactMap { byRegion[$0] }
         attribution = outlines.attribution
     }
 
     /// Where `point` lies compared with `claimed`; nil when the outlines do not cover the point
     /// or have no outline of the claimed country there.
     public func place(_ point: Coordinate, claimed: Country) -> Placement? {
+        // Most points lie inside their country: found region by region, with no array of the
+        // covering regions and one look-up of the country's rings in each (a region outlines
+        // the country exactly when its prepared rings are not empty).
+        var covered = false
+        for region in regions where region.covers(point) {
+            let rings = region.prepared(claimed.code)
+            guard !rings.isEmpty else { continue }
+            covered = true
+            if Self.contains(rings, point) { return .inside }
+        }
+        guard covered else { return nil }
         let covering = regions.filter { $0.covers(point) && $0.rings[claimed.code] != nil }
-        guard !covering.isEmpty else { return nil }
-        if covering.contains(where: { Self.contains($0.prepared[claimed.code] ?? [], point) }) { return .inside }
-        let outsideKm = covering.map { Self.distanceKm(point, to: $0.prepared[claimed.code] ?? []) }.min() ?? 0
+        // Within the tolerance of one region's outline, the point is inside whatever the exact
+        // distance: each region's measure stops at the first vertex or arc that close.
+        let outsideKm = covering.map { Self.distanceKm(point, to: $0.prepared(claimed.code), stoppingAt: Self.toleranceKm) }.min() ?? 0
         if outsideKm <= Self.toleranceKm { return .inside }
         for region in covering {
             for code in region.rings.keys.sorted() where code != claimed.code {
-                if Self.contains(region.prepared[code] ?? [], point) {
+                if Self.contains(region.prepared(code), point) {
                     return .otherCountry(code: code, name: region.names[code] ?? code, outsideKm: outsideKm)
                 }
             }
@@ -124,8 +140,16 @@ public struct CountryShapes: Sendable {
     /// a whole: when its nearest possible point is farther than the best so far, every point (or
     /// arc) of it would fail its own test, so the run is passed over (a site outside its
     /// country measured every point of the country's outline twice).
-    static func distanceKm(_ point: Coordinate, to rings: [PreparedRing]) -> Double {
+    ///
+    /// With `limit`, the measure stops at the first vertex or arc found within `limit` km and
+    /// returns that vertex's or arc's distance: then a number at most `limit` and at least the
+    /// distance (it is one of the distances the least is taken over); above `limit`, the
+    /// distance itself. Placing a point needs the distance only when it exceeds the tolerance.
+    static func distanceKm(_ point: Coordinate, to rings: [PreparedRing], stoppingAt limit: Double = -.infinity) -> Double {
         let p = AreaGeometry.Vector(point)
+        // The chord of an angle of `limit` km, with a margin far above rounding: a vertex or arc
+        // nearer than that is measured exactly and, when within `limit`, ends the measure.
+        let limitChord = limit > 0 ? 2 * sin(limit / Coordinate.earthRadiusKm / 2) + 1e-9 : -1.0
         // Seeded with the nearest vertex's angle, one of the angles the least is taken over
         // (every vertex of a ring of two or more ends one of its arcs).
         var nearest: (chord: Double, vector: AreaGeometry.Vector)?
@@ -137,11 +161,16 @@ public struct CountryShapes: Sendable {
                 for index in chunk.start..<chunk.end {
                     let chord = p.chord(to: ring.vectors[index])
                     if nearest.map({ chord < $0.chord }) ?? true { nearest = (chord, ring.vectors[index]) }
+                    if chord <= limitChord {
+                        let km = AreaGeometry.angle(p, ring.vectors[index]) * Coordinate.earthRadiusKm
+                        if km <= limit { return km }
+                    }
                 }
             }
         }
         guard let nearest else { return 0 }
         var best = AreaGeometry.angle(p, nearest.vector)
+        if best * Coordinate.earthRadiusKm <= limit { return best * Coordinate.earthRadiusKm }
         for ring in rings where ring.vectors.count >= 2 {
             // The chord of the best angle so far; an arc whose every point lies farther (its
             // start's chord less the arc's own chord, by the triangle inequality) is skipped,
@@ -160,6 +189,7 @@ public struct CountryShapes: Sendable {
                         let angle = AreaGeometry.angle(from: p, toArc: a, b)
                         if angle < best {
                             best = angle
+                            if best * Coordinate.earthRadiusKm <= limit { return best * Coordinate.earthRadiusKm }
                             bestChord = 2 * sin(best / 2) + 1e-9
                         }
                     }
