@@ -347,8 +347,7 @@ struct PolicyDecoder: PolicyEventSink {
             guard plain, let value = ScalarBytes.decimalInteger(bytes), range.contains(value) else { return nil }
             return .integer(value)
         case .number(let range):
-            guard plain, ScalarBytes.isDecimalNumber(bytes), let value = Double(String(decoding: bytes, as: UTF8.self)),
-                range.contains(value)
+            guard plain, ScalarBytes.isDecimalNumber(bytes), let value = ScalarBytes.decimalNumber(bytes), range.contains(value)
             else { return nil }
             return .number(value)
         case .date:

@@ -106,6 +106,9 @@ private struct Scanner {
     var unescaped: [UInt8] = []
     /// The last position `mark` counted the column of.
     var lastMark = (line: 0, position: 0, column: 1)
+    /// The position of the first byte of 0x80 or above at or after the line's start (or the
+    /// input's end): before it a column is the distance from the line's start.
+    var nextHigh = -1
 
     init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
@@ -437,6 +440,8 @@ private struct Scanner {
     /// The line and column (in characters, as libyaml counts them) of a position on this line,
     /// counted on from the last mark of the line (a line of 200,000 list items stays linear).
     mutating func mark(_ position: Int) -> Mark {
+        if nextHigh < lineStart { nextHigh = Self.firstHigh(in: input, from: lineStart) }
+        if position <= nextHigh { return Mark(line: line, column: position - lineStart + 1) }
         var (index, column) = lastMark.line == line && lastMark.position <= position ? (lastMark.position, lastMark.column) : (lineStart, 1)
         while index < position {
             if input[index] & 0xC0 != 0x80 { column += 1 }
@@ -444,5 +449,22 @@ private struct Scanner {
         }
         lastMark = (line, position, column)
         return Mark(line: line, column: column)
+    }
+
+    /// The position of the first byte of 0x80 or above at or after `position`, or the input's
+    /// count: eight bytes at a time.
+    static func firstHigh(in input: UnsafeBufferPointer<UInt8>, from position: Int) -> Int {
+        let count = input.count
+        var index = position
+        if let base = input.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+        }
+        while index < count, input[index] < 0x80 { index += 1 }
+        return index
     }
 }

@@ -47,6 +47,43 @@ enum ScalarBytes {
         return index > fractionStart && index == bytes.count
     }
 
+    /// `Double(text)` of a scalar `isDecimalNumber` accepts. With at most 15 digits in all
+    /// (the sign and point aside) the digits as an integer and the power of ten of the places
+    /// are both exact doubles, and their quotient, rounded once, is the double nearest the
+    /// decimal, the one `Double(text)` reads; longer texts are read by `Double(text)`.
+    static func decimalNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var index = 0
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var digits = 0
+        var places = 0
+        var mantissa: Int64 = 0
+        var afterPoint = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "."), !afterPoint {
+                afterPoint = true
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 15 else {
+                return Double(String(decoding: bytes, as: UTF8.self))
+            }
+            mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
+            digits += 1
+            if afterPoint { places += 1 }
+        }
+        guard digits > 0 else { return Double(String(decoding: bytes, as: UTF8.self)) }
+        let magnitude = Double(mantissa) / powersOfTen[places]
+        return negative ? -magnitude : magnitude
+    }
+
+    /// 10^0 to 10^15, each exact.
+    private static let powersOfTen: [Double] = (0...15).map { places in (0..<places).reduce(1.0) { power, _ in power * 10 } }
+
     /// `FieldType.isIdentifier` on bytes: 1 to 200 ASCII letters, digits or `.-_:/`.
     static func isIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 200 else { return false }
