@@ -15,10 +15,8 @@ extension NameScreener {
             }
             defer { memo.tokenMatches.store(found[i], for: memoKey) }
             let key = query.keys[i][...]
-            // A query not weighed yet (`prepareForLookUp`) has no sound keys: made as `weigh` makes them.
-            let phonetic = query.phonetics.isEmpty ? PhoneticKey.key(key)[...] : query.phonetics[i][...]
-            var forms = token.forms
-            forms.phonetic = phonetic
+            let phonetic = query.phonetics[i][...]
+            let forms = token.forms
             func verify(_ candidate: Int32) {
                 guard found[i][candidate] == nil else { return }
                 if let comparison = TokenComparison.compare(

@@ -94,19 +94,20 @@ public final class NameScreener: Sendable {
     }
 
     /// The query normalised with what `lookUp` and `acronymCandidates` read: the tokens' forms
-    /// and kinds, the name's kind. Their sound keys, weights and costs are `weigh`'s, which a
-    /// name that reaches no list word does without (`NameScreener.screen`).
+    /// and kinds, the name's kind. Their weights and costs are `weigh`'s, which a name that
+    /// reaches no list word does without (`NameScreener.screen`).
     func prepareForLookUp(_ query: ScreeningQuery) -> PreparedQuery {
         let (name, latin) = normalizer.normalizeKeepingLatin(query.name)
         let keys = name.tokens.map { Array($0.key.utf8) }
         let texts = name.tokens.map { Array($0.text.utf8) }
+        let phonetics = keys.map { PhoneticKey.key($0[...]) }
         // A title, or the "LAST, First" form, says the name is a person's.
         let kind = query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty || name.writtenLastFirst ? .person : nil))
         var tokens: [ScoringToken] = []
         tokens.reserveCapacity(name.tokens.count)
         let cyrillic = !NameNormalizer.isLatinOnly(query.name) && query.name.unicodeScalars.contains { (0x0400..<0x0530).contains($0.value) }
         for (position, token) in name.tokens.enumerated() {
-            var forms = TokenForms(key: keys[position][...], text: texts[position][...], phonetic: [])
+            var forms = TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...])
             forms.abjad = token.isAbjad
             forms.cyrillic = cyrillic
             if let script = token.transcription {
@@ -114,13 +115,12 @@ public final class NameScreener: Sendable {
             }
             tokens.append(ScoringToken(forms: forms, kind: token.kind, weight: 0, cost: 1, isPatronymic: token.isPatronymic))
         }
-        return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: [], kind: kind, middle: [], latin: latin)
+        return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, kind: kind, middle: [], latin: latin)
     }
 
-    /// The rest of `prepare`: the tokens' sound keys, weights and costs, and the middle names.
+    /// The rest of `prepare`: the tokens' weights and costs, and the middle names.
     func weigh(_ prepared: inout PreparedQuery) {
         let name = prepared.name, kind = prepared.kind
-        prepared.phonetics = prepared.keys.map { PhoneticKey.key($0[...]) }
         let nameTokens = name.tokens.indices.filter { name.tokens[$0].kind == .name }
         var middle: Set<Int> = []
         if name.legalForms.isEmpty, nameTokens.count >= 3, let first = nameTokens.first, let last = nameTokens.last {
@@ -132,7 +132,6 @@ public final class NameScreener: Sendable {
             var cost = 1.0
             if token.isPatronymic { cost = min(cost, parameters.patronymicCost) }
             if kind == .person, middle.contains(position) { cost = min(cost, parameters.middleNameCost) }
-            prepared.tokens[position].forms.phonetic = prepared.phonetics[position][...]
             prepared.tokens[position].weight = capped(base, token.kind)
             prepared.tokens[position].cost = min(cost, self.cost(of: token.kind))
         }
