@@ -95,44 +95,12 @@ extension NameScreener {
     /// higher than what the words gave: a query that is one word against a listed name whose
     /// acronym it is ("PDVSA" / "PETROLEOS DE VENEZUELA, S.A."), and a query whose acronym is a
     /// listed name of one word ("Sibirskaya Ugolnaya Energeticheskaya Kompaniya" / "JSC SUEK").
-    /// Returns whether any listed name was found.
+    /// Returns whether any listed name was found. `known`: `acronymCandidates` made already.
     func acronymMatches(
         _ prepared: PreparedQuery, query: ScreeningQuery, threshold: Double,
-        best: inout [Int: (match: ScreeningMatch, nameIndex: Int)]
+        best: inout [Int: (match: ScreeningMatch, nameIndex: Int)], found known: [(name: Int, queryTokens: [Int], listedTokens: [Int])]? = nil
     ) -> Bool {
-        guard prepared.kind != .person, parameters.acronymSimilarity >= threshold - parameters.sameCountryBonus else { return false }
-        let nameTokens = prepared.tokens.indices.filter { prepared.tokens[$0].kind == .name }
-        var found: [(name: Int, queryTokens: [Int], listedTokens: [Int])] = []
-        // The query is an acronym: its only name word.
-        if nameTokens.count == 1, let position = nameTokens.first {
-            let text = prepared.name.tokens[position].text
-            if Acronyms.couldBeAcronym(text) {
-                for slot in CandidateIndex.range(of: CandidateIndex.hash(text.utf8), in: index.acronymHashes) {
-                    let name = Int(index.acronymNames[slot])
-                    let entity = entities[Int(index.nameEntity[name])]
-                    let listedName = normalizer.normalize(entity.allNames[Int(index.nameIndex[name])])
-                    guard Acronyms.of(listedName.acronymParts).contains(text) else { continue }
-                    let range = index.tokenRange(ofName: name)
-                    let listed = range.filter { index.tokenFlags[$0] & (CandidateIndex.Flag.initial | CandidateIndex.Flag.particle) == 0 }
-                    found.append((name, [position], listed.map { $0 - range.lowerBound }))
-                }
-            }
-        }
-        // The listed name is an acronym of the query's words: a listed name of that one word.
-        // Only acronyms of the words themselves: with the legal form's letters added, a
-        // company's two words make the four-letter acronym of too many others ("Industrias
-        // Rocha S.A." and "IRSA").
-        for acronym in Acronyms.of(prepared.name.acronymParts, legalForms: [.left]) {
-            guard let token = index.vocabulary[normalizer.fold(acronym)] else { continue }
-            for name in index.postings(of: token) {
-                let range = index.tokenRange(ofName: Int(name))
-                let names = range.filter { index.tokenFlags[$0] & (CandidateIndex.Flag.initial | CandidateIndex.Flag.particle) == 0 }
-                guard names.count == 1, let only = names.first, index.tokens[only] == token, index.text(at: only).elementsEqual(acronym.utf8),
-                    entities[Int(index.nameEntity[Int(name)])].kind != .person
-                else { continue }
-                found.append((Int(name), nameTokens, [only - range.lowerBound]))
-            }
-        }
+        let found = known ?? acronymCandidates(prepared, threshold: threshold)
         for (name, queryPositions, listedPositions) in found {
             let entityIndex = Int(index.nameEntity[name])
             let entity = entities[entityIndex]
@@ -169,5 +137,45 @@ extension NameScreener {
             )
         }
         return !found.isEmpty
+    }
+
+    /// The listed names `acronymMatches` scores for a query (its positions and the listed
+    /// name's): none for a person's name or a threshold an acronym cannot reach. Needs the
+    /// tokens' kinds and texts only (`prepareForLookUp`).
+    func acronymCandidates(_ prepared: PreparedQuery, threshold: Double) -> [(name: Int, queryTokens: [Int], listedTokens: [Int])] {
+        guard prepared.kind != .person, parameters.acronymSimilarity >= threshold - parameters.sameCountryBonus else { return [] }
+        let nameTokens = prepared.tokens.indices.filter { prepared.tokens[$0].kind == .name }
+        var found: [(name: Int, queryTokens: [Int], listedTokens: [Int])] = []
+        // The query is an acronym: its only name word.
+        if nameTokens.count == 1, let position = nameTokens.first {
+            let text = prepared.name.tokens[position].text
+            if Acronyms.couldBeAcronym(text) {
+                for slot in CandidateIndex.range(of: CandidateIndex.hash(text.utf8), in: index.acronymHashes) {
+                    let name = Int(index.acronymNames[slot])
+                    let entity = entities[Int(index.nameEntity[name])]
+                    let listedName = normalizer.normalize(entity.allNames[Int(index.nameIndex[name])])
+                    guard Acronyms.of(listedName.acronymParts).contains(text) else { continue }
+                    let range = index.tokenRange(ofName: name)
+                    let listed = range.filter { index.tokenFlags[$0] & (CandidateIndex.Flag.initial | CandidateIndex.Flag.particle) == 0 }
+                    found.append((name, [position], listed.map { $0 - range.lowerBound }))
+                }
+            }
+        }
+        // The listed name is an acronym of the query's words: a listed name of that one word.
+        // Only acronyms of the words themselves: with the legal form's letters added, a
+        // company's two words make the four-letter acronym of too many others ("Industrias
+        // Rocha S.A." and "IRSA").
+        for acronym in Acronyms.of(prepared.name.acronymParts, legalForms: [.left]) {
+            guard let token = index.vocabulary[normalizer.fold(acronym)] else { continue }
+            for name in index.postings(of: token) {
+                let range = index.tokenRange(ofName: Int(name))
+                let names = range.filter { index.tokenFlags[$0] & (CandidateIndex.Flag.initial | CandidateIndex.Flag.particle) == 0 }
+                guard names.count == 1, let only = names.first, index.tokens[only] == token, index.text(at: only).elementsEqual(acronym.utf8),
+                    entities[Int(index.nameEntity[Int(name)])].kind != .person
+                else { continue }
+                found.append((Int(name), nameTokens, [only - range.lowerBound]))
+            }
+        }
+        return found
     }
 }

@@ -20,15 +20,20 @@ public final class NameScreener: Sendable {
     let placeAdjectives: PlaceAdjectives
     /// Which texts can fold to a list word at all, by the letters no fold removes (`KeptLetters`).
     let keptLetters: KeptLetters
+    /// Whether a name that reaches no list word and no listed acronym skips weighing and
+    /// scoring (false for tests: the general path).
+    let setsAsideUnreached: Bool
     let memo = ScreeningMemo()
 
     public convenience init(entities: [ListedEntity], normalizer: NameNormalizer = .standard, parameters: ScoringParameters = ScoringParameters()) {
         self.init(entities: entities, normalizer: normalizer, parameters: parameters, keptLetterTest: true)
     }
 
-    /// `keptLetterTest` false folds every joined text (`KeptLetters` rules out none: for tests).
-    init(entities: [ListedEntity], normalizer: NameNormalizer, parameters: ScoringParameters, keptLetterTest: Bool) {
+    /// `keptLetterTest` false folds every joined text (`KeptLetters` rules out none), and
+    /// `setsAsideUnreached` false weighs and scores every name (both for tests).
+    init(entities: [ListedEntity], normalizer: NameNormalizer, parameters: ScoringParameters, keptLetterTest: Bool, setsAsideUnreached: Bool = true) {
         self.entities = entities
+        self.setsAsideUnreached = setsAsideUnreached
         self.normalizer = normalizer
         self.parameters = parameters
         index = CandidateIndex(entities: entities, normalizer: normalizer, parameters: parameters)
@@ -83,36 +88,53 @@ public final class NameScreener: Sendable {
     }
 
     func prepare(_ query: ScreeningQuery) -> PreparedQuery {
+        var prepared = prepareForLookUp(query)
+        weigh(&prepared)
+        return prepared
+    }
+
+    /// The query normalised with what `lookUp` and `acronymCandidates` read: the tokens' forms
+    /// and kinds, the name's kind. Their weights and costs are `weigh`'s, which a name that
+    /// reaches no list word does without (`NameScreener.screen`).
+    func prepareForLookUp(_ query: ScreeningQuery) -> PreparedQuery {
         let (name, latin) = normalizer.normalizeKeepingLatin(query.name)
         let keys = name.tokens.map { Array($0.key.utf8) }
         let texts = name.tokens.map { Array($0.text.utf8) }
         let phonetics = keys.map { PhoneticKey.key($0[...]) }
         // A title, or the "LAST, First" form, says the name is a person's.
         let kind = query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty || name.writtenLastFirst ? .person : nil))
-        let nameTokens = name.tokens.indices.filter { name.tokens[$0].kind == .name }
-        var middle: Set<Int> = []
-        if name.legalForms.isEmpty, nameTokens.count >= 3, let first = nameTokens.first, let last = nameTokens.last {
-            middle = Set(nameTokens.filter { $0 != first && $0 != last })
-        }
         var tokens: [ScoringToken] = []
+        tokens.reserveCapacity(name.tokens.count)
         let cyrillic = !NameNormalizer.isLatinOnly(query.name) && query.name.unicodeScalars.contains { (0x0400..<0x0530).contains($0.value) }
         for (position, token) in name.tokens.enumerated() {
-            let base = index.vocabulary[token.key].map { index.weights[Int($0)] } ?? unseenWeight(token.key, kind: kind)
             var forms = TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...])
             forms.abjad = token.isAbjad
             forms.cyrillic = cyrillic
             if let script = token.transcription {
                 forms.transcription = Transcription.Skeleton(script: script, classes: Transcription.skeleton(texts[position][...], script: script))
             }
+            tokens.append(ScoringToken(forms: forms, kind: token.kind, weight: 0, cost: 1, isPatronymic: token.isPatronymic))
+        }
+        return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, kind: kind, middle: [], latin: latin)
+    }
+
+    /// The rest of `prepare`: the tokens' weights and costs, and the middle names.
+    func weigh(_ prepared: inout PreparedQuery) {
+        let name = prepared.name, kind = prepared.kind
+        let nameTokens = name.tokens.indices.filter { name.tokens[$0].kind == .name }
+        var middle: Set<Int> = []
+        if name.legalForms.isEmpty, nameTokens.count >= 3, let first = nameTokens.first, let last = nameTokens.last {
+            middle = Set(nameTokens.filter { $0 != first && $0 != last })
+        }
+        prepared.middle = middle
+        for (position, token) in name.tokens.enumerated() {
+            let base = index.vocabulary[token.key].map { index.weights[Int($0)] } ?? unseenWeight(token.key, kind: kind)
             var cost = 1.0
             if token.isPatronymic { cost = min(cost, parameters.patronymicCost) }
             if kind == .person, middle.contains(position) { cost = min(cost, parameters.middleNameCost) }
-            tokens.append(
-                ScoringToken(
-                    forms: forms, kind: token.kind, weight: capped(base, token.kind), cost: min(cost, self.cost(of: token.kind)),
-                    isPatronymic: token.isPatronymic))
+            prepared.tokens[position].weight = capped(base, token.kind)
+            prepared.tokens[position].cost = min(cost, self.cost(of: token.kind))
         }
-        return PreparedQuery(name: name, tokens: tokens, keys: keys, texts: texts, phonetics: phonetics, kind: kind, middle: middle, latin: latin)
     }
 
     /// The weight of a query word the list does not know; an organisation's word in another
@@ -169,12 +191,33 @@ public final class NameScreener: Sendable {
         hadCandidates: inout Bool
     ) -> [ScreeningMatch] {
         hadCandidates = false
-        let prepared = prepare(query)
+        var prepared = prepareForLookUp(query)
         guard prepared.tokens.contains(where: { $0.kind == .name }) else { return [] }
         let found = lookUp(prepared, scratch: &scratch)
+        var best: [Int: (match: ScreeningMatch, nameIndex: Int)] = [:]
+        // A name that reaches no list word has no candidate (`candidates`), and with no listed
+        // acronym none by acronym either: only its readings are left to screen, and it is not
+        // weighed (most counterparty names against a short list; `setsAsideUnreached`).
+        let acronymsFound = !exhaustive && setsAsideUnreached && found.allSatisfy(\.isEmpty) ? acronymCandidates(prepared, threshold: threshold) : nil
+        if acronymsFound?.isEmpty != true {
+            weigh(&prepared)
+            screenCandidates(
+                prepared, query: query, found: found, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, acronymsFound: acronymsFound,
+                best: &best, hadCandidates: &hadCandidates)
+        }
+        return withAllReadings(
+            best.values.map(\.match), of: query, latin: prepared.latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
+            hadCandidates: &hadCandidates)
+    }
+
+    /// The candidates of a weighed query scored into `best`, and its acronym matches.
+    func screenCandidates(
+        _ prepared: PreparedQuery, query: ScreeningQuery, found: [[Int32: TokenComparison]], threshold: Double, scratch: inout Scratch,
+        exhaustive: Bool, acronymsFound: [(name: Int, queryTokens: [Int], listedTokens: [Int])]?,
+        best: inout [Int: (match: ScreeningMatch, nameIndex: Int)], hadCandidates: inout Bool
+    ) {
         let candidates = exhaustive ? Array(0..<index.nameCount) : self.candidates(prepared, found: found, threshold: threshold, scratch: &scratch)
         hadCandidates = !candidates.isEmpty
-        var best: [Int: (match: ScreeningMatch, nameIndex: Int)] = [:]
         let acronymQuery = parameters.acronymRuns > 0 && prepared.kind != .person && AcronymRuns.isAlphabetic(prepared.name.original)
         let shortAcronyms = AcronymRuns.allowsShortAcronyms(prepared.name)
         for name in candidates {
@@ -230,14 +273,21 @@ public final class NameScreener: Sendable {
                     isExact: alignment.isExact, details: explanation.details), nameIndex
             )
         }
-        if acronymMatches(prepared, query: query, threshold: threshold, best: &best) { hadCandidates = true }
+        if acronymMatches(prepared, query: query, threshold: threshold, best: &best, found: acronymsFound) { hadCandidates = true }
+    }
+
+    /// `matches` with those of the query's readings.
+    func withAllReadings(
+        _ matches: [ScreeningMatch], of query: ScreeningQuery, latin: String?, threshold: Double, scratch: inout Scratch, exhaustive: Bool,
+        hadCandidates: inout Bool
+    ) -> [ScreeningMatch] {
         // A Korean name in Han characters, a Chinese name in Hangul, Georgian or Armenian, a
         // Turkish or Azerbaijani spelling, a Chinese name by its sound in another script, an Arab
         // name's article joined to a word in Chinese, Japanese, Korean or Thai: screened as read, too.
         let readings = koreanReadings(of: query) + chineseReadings(of: query) + georgianNominativeReadings(of: query)
         let read = withReadings(
             withReadings(
-                best.values.map(\.match), of: query, readings, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
+                matches, of: query, readings, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
                 hadCandidates: &hadCandidates),
             of: query, sinoVietnameseReadings(of: query), threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
             hadCandidates: &hadCandidates, accepting: SinoVietnamese.accepts)
@@ -245,9 +295,9 @@ public final class NameScreener: Sendable {
             withTurkicReading(
                 withKoreanSoundReadings(
                     withMandarinReadings(
-                        read, of: query, latin: prepared.latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
+                        read, of: query, latin: latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
                         hadCandidates: &hadCandidates),
-                    of: query, latin: prepared.latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
+                    of: query, latin: latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
                 of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
             of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
         return readMatches.sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
