@@ -40,4 +40,36 @@ struct ScreeningEighteenthRoundRecallTests {
         #expect(score >= ScreeningHardCaseTests.threshold, "\(score) \(why)")
         #expect(why.hasPrefix("read with the letters its script marks silent, \(written) → "), "\(why)")
     }
+
+    /// A short abjad word of one consonant ("تو", "טו", To Lam's To, read "tu") matches a Latin
+    /// word written alike element by element, its vowel of the kind the abjad's letter writes; no
+    /// unwritten vowel, no vowel of another kind, no consonant of another class.
+    @Test(arguments: [
+        ("tu", "to", true), ("tu", "tu", true), ("tu", "du", true), ("li", "lee", true), ("tu", "tao", false),
+        ("tu", "tuan", false), ("tu", "ta", false), ("li", "ali", false), ("tu", "su", false), ("li", "ly", false),
+    ])
+    func shortAbjadWords(abjad: String, latin: String, matches: Bool) {
+        #expect(AbjadComparison.matches(abjad: Array(abjad.utf8)[...], latin: Array(latin.utf8)[...]) == matches)
+    }
+
+    /// To Lam in Arabic script and Hebrew matches the list: "tu" for To; before, "tu" was only
+    /// "lam = lam" (0.55).
+    @Test(arguments: ["تو لام", "טו לאם"])
+    func toLamInAbjads(written: String) {
+        let (score, why) = ScreeningHardCaseTests.best(written, [listed("P", "TO, Lam")])
+        #expect(score >= ScreeningHardCaseTests.threshold, "\(score) \(why)")
+        #expect(why.contains("tu ≈ to"), "\(why)")
+    }
+
+    /// "tu" (a Chinese and Vietnamese name word) is the folded key of Kazakh "too" (ТОО, a legal
+    /// form) but written as no legal form: it stays a name word at a name's edge; "too" and "ТОО"
+    /// are still the legal form.
+    @Test func aWordThatIsOnlyAFoldedFormKeyIsAName() {
+        let normalizer = NameNormalizer.standard
+        #expect(normalizer.normalize("Tu Lam").keys == ["tu", "lam"])
+        #expect(normalizer.normalize("Lam Tu").keys == ["lam", "tu"])
+        #expect(normalizer.normalize("TU, Youyou").keys.contains("tu"))
+        #expect(normalizer.normalize("Kazakh Trading TOO").legalForms.map(\.formClass) == ["llc"])
+        #expect(normalizer.normalize("ТОО Казах").legalForms.map(\.formClass) == ["llc"])
+    }
 }
