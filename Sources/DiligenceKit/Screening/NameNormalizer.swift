@@ -398,7 +398,9 @@ public struct NameNormalizer: Sendable {
         let foldedOnly = lower.utf8.count <= 4 && key != lower && !shortClassWords.contains(lower)
         // A short word written as no legal-form word whose key is one's folded key ("tu", a
         // name word, is the key of Kazakh "too") is no legal form either: "-" is no form's key.
-        let keyOfAnother = lower.utf8.count <= 4 && key == lower && !shortClassWords.contains(lower) && legalWordKeys.contains(key)
+        // A single letter ("u", the key of Estonian "oü") is left as it was.
+        let keyOfAnother =
+            lower.utf8.count >= 2 && lower.utf8.count <= 4 && key == lower && !shortClassWords.contains(lower) && legalWordKeys.contains(key)
         let legalKey = foldedOnly ? lower : (keyOfAnother ? "-" : legalFormWord(text: lower, key: key))
         let forms = WordForms(
             text: lower, key: key, legalKey: legalKey, isLegalForm: !foldedOnly && !keyOfAnother && legalForms[key] != nil,
