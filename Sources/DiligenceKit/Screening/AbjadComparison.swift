@@ -129,6 +129,7 @@ enum AbjadComparison {
     static func matches(abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>) -> Bool {
         let a = elements(abjad, abjad: true)
         let consonants = a.lazy.filter { if case .consonant = $0 { true } else { false } }.count
+        if consonants == 1 { return shortWordMatches(a, elements(latin, abjad: false)) }
         guard consonants >= 2, a.count <= 24 else { return false }
         // The Latin word's elements only when the abjad's may match.
         let l = elements(latin, abjad: false)
@@ -151,6 +152,23 @@ enum AbjadComparison {
             }
             return reachable[a.count * width + l.count]
         }
+    }
+
+    /// Whether a short abjad word of one consonant and its vowel letters ("تو", "טו": "tu", To
+    /// Lam's To) is the Latin word: the two written alike element by element, no unwritten vowel
+    /// between, the consonant of the same class and each Latin vowel of the kind the abjad's
+    /// letter writes ("tu" is "To", "Tu", "Du", not "Tao" or "Tuan"). With one consonant the
+    /// skeleton says little, so it is read only as written.
+    static func shortWordMatches(_ a: [Element], _ l: [Element]) -> Bool {
+        guard a.count >= 2, a.count <= 3, a.count == l.count else { return false }
+        for (x, y) in zip(a, l) {
+            switch (x, y) {
+            case (.consonant(let p), .consonant(let q)) where p == q: continue
+            case (.vowel(let p), .vowel(let q)) where q & ~p == 0: continue
+            default: return false
+            }
+        }
+        return true
     }
 
     /// Whether the abjad element `current` can stand for the Latin element `latin` that the

@@ -27,6 +27,9 @@ public struct NameNormalizer: Sendable {
     /// The first words of the multi-word legal forms (one, two, ... words short of the whole),
     /// as `legalForms` writes them: a phrase that is none of these starts no longer form.
     let legalFormPrefixes: Set<String>
+    /// The words of the legal forms' keys (folded), to tell a short word that is only a form's
+    /// folded key (`forms(of:)`).
+    let legalWordKeys: Set<String>
     let titles: Set<String>
     let particles: Set<String>
     let stopwords: Set<String>
@@ -105,6 +108,7 @@ public struct NameNormalizer: Sendable {
             for hash in CandidateIndex.deletionHashes(Array(word.utf8)[...]) { byDeletion[hash, default: []].append((word, key)) }
         }
         legalWords = Set(written.map { fold($0) })
+        legalWordKeys = Set(forms.keys.flatMap { $0.split(separator: " ").map(String.init) })
         legalWordsByDeletion = byDeletion
         shortClassWords = Set(
             (Array(data.legalForms.keys) + Array(data.particles) + Array(data.stopwords) + Array(data.titles)).flatMap {
@@ -392,9 +396,14 @@ public struct NameNormalizer: Sendable {
         let key = key(ofWord: lower)
         // A short word that only its folded key makes a legal form, particle or stop word is a name.
         let foldedOnly = lower.utf8.count <= 4 && key != lower && !shortClassWords.contains(lower)
-        let legalKey = foldedOnly ? lower : legalFormWord(text: lower, key: key)
+        // A short word written as no legal-form word whose key is one's folded key ("tu", a
+        // name word, is the key of Kazakh "too") is no legal form either: "-" is no form's key.
+        // A single letter ("u", the key of Estonian "oü") is left as it was.
+        let keyOfAnother =
+            lower.utf8.count >= 2 && lower.utf8.count <= 4 && key == lower && !shortClassWords.contains(lower) && legalWordKeys.contains(key)
+        let legalKey = foldedOnly ? lower : (keyOfAnother ? "-" : legalFormWord(text: lower, key: key))
         let forms = WordForms(
-            text: lower, key: key, legalKey: legalKey, isLegalForm: !foldedOnly && legalForms[key] != nil,
+            text: lower, key: key, legalKey: legalKey, isLegalForm: !foldedOnly && !keyOfAnother && legalForms[key] != nil,
             startsLegalForm: phraseStarts.contains(legalKey), startsTitle: !foldedOnly && phraseStarts.contains(key),
             isStopword: !foldedOnly && stopwords.contains(key), isParticle: !foldedOnly && particles.contains(key), isPatronymic: isPatronymic(lower))
         wordForms.store(forms, for: lower)

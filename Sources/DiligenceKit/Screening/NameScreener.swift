@@ -284,7 +284,9 @@ public final class NameScreener: Sendable {
         // A Korean name in Han characters, a Chinese name in Hangul, Georgian or Armenian, a
         // Turkish or Azerbaijani spelling, a Chinese name by its sound in another script, an Arab
         // name's article joined to a word in Chinese, Japanese, Korean or Thai: screened as read, too.
-        let readings = koreanReadings(of: query) + chineseReadings(of: query) + georgianNominativeReadings(of: query)
+        let readings =
+            koreanReadings(of: query) + chineseReadings(of: query) + georgianNominativeReadings(of: query)
+            + silencedLetterReadings(of: query)
         let read = withReadings(
             withReadings(
                 matches, of: query, readings, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,

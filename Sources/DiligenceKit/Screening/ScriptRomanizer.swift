@@ -84,7 +84,8 @@ struct ScriptRomanizer: Sendable {
 
     /// A word with the letters of the table's scripts romanised and other letters as they were.
     /// `syllables`: cut a Burmese word into its syllables (for a name written without spaces).
-    func latin(_ word: String, syllables: Bool) -> String {
+    /// `keepingSilenced`: read the letters a cancellation mark silences too (`SilencedLetters`).
+    func latin(_ word: String, syllables: Bool, keepingSilenced: Bool = false) -> String {
         let scalars = Array(word.unicodeScalars)
         var output = ""
         var index = 0
@@ -101,14 +102,17 @@ struct ScriptRomanizer: Sendable {
             }
             var end = index
             while end < scalars.count, Script(scalars[end].value) == script || scalars[end].value == 0x200D || scalars[end].value == 0x200C { end += 1 }
-            output += romanise(scalars[index..<end], script, table, syllables: syllables && script == .myanmar)
+            output += romanise(
+                scalars[index..<end], script, table, syllables: syllables && script == .myanmar, keepingSilenced: keepingSilenced)
             index = end
         }
         return output
     }
 
     /// One run of letters of a script.
-    private func romanise(_ run: ArraySlice<Unicode.Scalar>, _ script: Script, _ table: [String: Entry], syllables: Bool) -> String {
+    private func romanise(
+        _ run: ArraySlice<Unicode.Scalar>, _ script: Script, _ table: [String: Entry], syllables: Bool, keepingSilenced: Bool
+    ) -> String {
         // Tokens by the longest sequence of the table; ignored marks dropped first, so that a
         // tone mark between a consonant and its final does not hide the pair.
         var letters: [Unicode.Scalar] = []
@@ -180,8 +184,11 @@ struct ScriptRomanizer: Sendable {
             case .killer:
                 pendingInherent = false
             case .silencer:
-                // Thai thanthakhat, Lao and Khmer cancellation marks: the letter before is not read.
-                if let start = lastConsonantStart, start <= output.endIndex { output.removeSubrange(start..<output.endIndex) }
+                // Thai thanthakhat, Lao and Khmer cancellation marks: the letter before is not read
+                // (unless kept: it is a letter of the foreign name the script transcribes).
+                if !keepingSilenced, let start = lastConsonantStart, start <= output.endIndex {
+                    output.removeSubrange(start..<output.endIndex)
+                }
                 pendingInherent = false
                 lastConsonantStart = nil
             case .syllableBreak:
