@@ -34,7 +34,7 @@ import Testing
     /// combining mark, Arabic, Han or Hangul, with spaces (doubled too), commas, hyphens,
     /// apostrophes and legal forms.
     static func randomNames(count: Int, seed: UInt64) -> [String] {
-        var random = TextSplitTests.SplitMix(seed: seed)
+        var random = SplitMix64(state: seed)
         func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
         let latin = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".unicodeScalars)
         let accented = (0x00C0...0x024F).compactMap { Unicode.Scalar($0) } + ["ə", "Ə", "ı", "İ", "ş", "ğ", "ç", "Ç", "č", "Č", "ß", "Æ", "ø"]

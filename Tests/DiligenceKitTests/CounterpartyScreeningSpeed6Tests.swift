@@ -76,14 +76,8 @@ import Testing
 
     @Test func randomTextsAreRomanisedAsICUDo() {
         let alphabet = Self.russianLetters + Self.russianLetters.filter { "ЕеЁёЫыЭэЙйЪъЬьТтСсШшЧч".unicodeScalars.contains($0) } + Self.others
-        var state: UInt64 = 0x5EED_6
-        func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        var random = SplitMix64(state: 0x5EED_6)
+        func next(_ bound: Int) -> Int { random.below(bound) }
         for _ in 0..<20_000 {
             let length = 1 + next(12)
             Self.expectSameAsICU(String(String.UnicodeScalarView((0..<length).map { _ in alphabet[next(alphabet.count)] })))

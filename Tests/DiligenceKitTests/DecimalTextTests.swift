@@ -42,7 +42,7 @@ import Testing
 
     /// Pseudo-random decimals of up to 15 digits, with up to 15 after the point.
     @Test func randomDecimalsReadAsDoubleReadsThem() {
-        var generator = TextSplitTests.SplitMix(seed: 20_261_205)
+        var generator = SplitMix64(state: 20_261_205)
         for _ in 0..<20_000 {
             let digits = Int.random(in: 1...15, using: &generator)
             let point = Int.random(in: 0...digits, using: &generator)
@@ -63,4 +63,4 @@ import Testing
 }
 
 /// The tests' fixed pseudo-random sequence (SplitMix64), as a generator for `Int.random(in:using:)`.
-extension TextSplitTests.SplitMix: RandomNumberGenerator {}
+extension SplitMix64: RandomNumberGenerator {}

@@ -8,14 +8,9 @@ import Testing
 @Suite struct GeographyTests {
     /// A small deterministic generator (SplitMix64), so failures reproduce.
     struct Generator {
-        var state: UInt64
-        mutating func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
+        var random: SplitMix64
+        init(state: UInt64) { random = SplitMix64(state: state) }
+        mutating func next() -> Double { random.unit() }
         mutating func point(lat: ClosedRange<Double> = -90...90, lon: ClosedRange<Double> = -180...180) -> Coordinate {
             Coordinate(lat: lat.lowerBound + next() * (lat.upperBound - lat.lowerBound), lon: lon.lowerBound + next() * (lon.upperBound - lon.lowerBound))
         }

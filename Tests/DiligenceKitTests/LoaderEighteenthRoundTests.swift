@@ -7,21 +7,6 @@ import Testing
 /// table's word-at-a-time hash and compare against a dictionary of the same keys, the
 /// scanner's ASCII columns against libyaml's marks, the decimal reading against `Double(text)`.
 @Suite struct LoaderEighteenthRoundTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Random {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     static func find<Value>(_ table: ByteTable<Value>, _ bytes: [UInt8]) -> Value? {
         bytes.withUnsafeBufferPointer { table.find($0) }
     }
@@ -44,7 +29,7 @@ import Testing
         for name in countries.names { if let resolved = countries.resolve(name) { spellings.append((name, resolved)) } }
         var expected: [[UInt8]: String] = [:]
         for (text, country) in spellings where expected[Array(text.utf8)] == nil { expected[Array(text.utf8)] = country.code }
-        var random = Random(state: 18)
+        var random = SplitMix64(state: 18)
         var probes = Array(expected.keys) + [[], [0x41], Array("Mali ".utf8), Array("mali".utf8)]
         for key in expected.keys {
             var changed = key
@@ -99,7 +84,7 @@ import Testing
     /// bytes of every value), repeats among them: the table finds the first value of each key
     /// and nothing for keys it does not hold.
     @Test func randomByteKeysAreFoundAsADictionaryFindsThem() {
-        var random = Random(state: 2026)
+        var random = SplitMix64(state: 2026)
         for round in 0..<20 {
             var pairs: [(String, Int)] = []
             var expected: [[UInt8]: Int] = [:]
@@ -125,7 +110,7 @@ import Testing
     /// scalars and flow items, at random places: the scanner's marks are libyaml's (columns
     /// in characters), whether the line's start is before or after the file's first such letter.
     @Test func columnsAfterLettersOfSeveralBytesAreLibYAMLs() {
-        var random = Random(state: 7)
+        var random = SplitMix64(state: 7)
         let words = ["Bamako", "Mocímboa", "Гомель", "東京", "𝒜b", "plain", "Société", "x"]
         var read = 0
         for _ in 0..<400 {
@@ -156,7 +141,7 @@ import Testing
             "90", "-90.0", "180", "-180.00000", "1234567890123456", "1.0000000000000002", "0.30000000000000004",
             "12345678901234.56789", "3.14159265358979323846",
         ]
-        var random = Random(state: 15)
+        var random = SplitMix64(state: 15)
         for _ in 0..<40000 {
             let digits = 1 + random.below(18)
             let places = random.below(digits + 1)

@@ -12,7 +12,7 @@ import Testing
         "a", "B", " ", ":", "é", "E", "\u{301}", "ё", "Ё", "–", "“", "→", "\r", "\n", "Ω", "K", "\u{212A}", "İ", "Σ", "ß", "km", "1", ".", "-",
     ]
 
-    static func randomText(_ generator: inout TextSplitTests.SplitMix, upTo length: Int) -> String {
+    static func randomText(_ generator: inout SplitMix64, upTo length: Int) -> String {
         (0..<Int(generator.next() % UInt64(length + 1))).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
     }
 
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func randomTextsLowerAndMatchAsBefore() {
-        var generator = TextSplitTests.SplitMix(seed: 29)
+        var generator = SplitMix64(state: 29)
         for _ in 0..<3_000 {
             let text = Self.randomText(&generator, upTo: 10)
             let part = Self.randomText(&generator, upTo: 3)
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func asciiPrefixesAsHasPrefixDoes() {
-        var generator = TextSplitTests.SplitMix(seed: 31)
+        var generator = SplitMix64(state: 31)
         let prefixes = ["DRF-2020-ML-0001: ", "in ", "K", "a:", "\r", "é ", "B "]
         for _ in 0..<3_000 {
             let text = Substring(Self.randomText(&generator, upTo: 8))
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func anchorsAsBefore() {
-        var generator = TextSplitTests.SplitMix(seed: 37)
+        var generator = SplitMix64(state: 37)
         for id in ["DRF-2020-ML-0001", "policies/Acme Ltd.yaml", "", "--x--", "Zürich_01@[`{"] {
             #expect(MarkdownReporter.anchor("factor", id) == Self.anchorByScalars("factor", id))
         }
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func stepsSplitAsBefore() {
-        var generator = TextSplitTests.SplitMix(seed: 41)
+        var generator = SplitMix64(state: 41)
         for _ in 0..<1_000 {
             let path = (0..<Int(generator.next() % 4)).map { _ in Self.randomText(&generator, upTo: 6) + (generator.next() % 2 == 0 ? " → " : "") }
             let finding = Self.finding(message: "m", path: path)

@@ -451,7 +451,7 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
             " ", "  ", "- ", ":", ": ", "#", "\"", "'", "[", "]", "{", "}", ",", "\n", "a", "Ж", "&a ", "*a", "!!str ",
             "<<: ", "~", "null", "1", "-1", ".", "0", "id: x\n", "x: 1\n",
         ].map { Array($0.utf8) }
-        var generator = PolicyScannerTests.Generator(state: 20_261_204)
+        var generator = SplitMix64(state: 20_261_204)
         var rejected = 0, compared = 0
         for url in Self.repositoryYAMLFiles() where url.path.contains("/policies/") || url.path.contains("/Fixtures/") {
             let original = [UInt8](try Data(contentsOf: url))
@@ -459,11 +459,11 @@ struct FastPathCase: Sendable, CustomTestStringConvertible {
                 var bytes = original
                 for _ in 0...(round % 3) {
                     guard !bytes.isEmpty else { break }
-                    let at = generator.next(bytes.count)
-                    switch generator.next(4) {
-                    case 0: bytes.insert(contentsOf: pieces[generator.next(pieces.count)], at: at)
+                    let at = generator.below(bytes.count)
+                    switch generator.below(4) {
+                    case 0: bytes.insert(contentsOf: pieces[generator.below(pieces.count)], at: at)
                     case 1: bytes.remove(at: at)
-                    case 2: bytes.replaceSubrange(at...at, with: pieces[generator.next(pieces.count)])
+                    case 2: bytes.replaceSubrange(at...at, with: pieces[generator.below(pieces.count)])
                     default:
                         var start = at
                         while start > 0, bytes[start - 1] != 0x0A { start -= 1 }

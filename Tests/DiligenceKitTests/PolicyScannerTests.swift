@@ -87,19 +87,6 @@ import Testing
         #expect(Self.compare(Array(text.utf8), text) == nil)
     }
 
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Generator {
-        var state: UInt64
-
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     /// Every YAML file of the repository and thousands of mutations of the policies: bytes that
     /// matter to YAML inserted, deleted or replaced, lines indented, dedented or repeated
     /// (150 rounds a file; `SCANNER_ROUNDS=3000 swift test --filter mutatedPolicies` for more).
@@ -109,7 +96,7 @@ import Testing
             " ", "  ", "-", "- ", ":", ": ", "#", " #", "\"", "'", "[", "]", "{", "}", ",", ", ", "\n", "a", "é", "Ж",
             "?", "&", "*", "!", "|", ">", "%", "@", "`", "\\", "---", "\t", "\r", "\u{85}", "1", ".", "~",
         ].map { Array($0.utf8) }
-        var generator = Generator(state: 20_261_129)
+        var generator = SplitMix64(state: 20_261_129)
         var read = 0, compared = 0
         for url in files {
             let original = [UInt8](try Data(contentsOf: url))
@@ -119,19 +106,19 @@ import Testing
                 var bytes = original
                 for _ in 0...(round % 3) {
                     guard !bytes.isEmpty else { break }
-                    let at = generator.next(bytes.count)
-                    switch generator.next(6) {
-                    case 0: bytes.insert(contentsOf: pieces[generator.next(pieces.count)], at: at)
+                    let at = generator.below(bytes.count)
+                    switch generator.below(6) {
+                    case 0: bytes.insert(contentsOf: pieces[generator.below(pieces.count)], at: at)
                     case 1: bytes.remove(at: at)
-                    case 2: bytes.replaceSubrange(at...at, with: pieces[generator.next(pieces.count)])
+                    case 2: bytes.replaceSubrange(at...at, with: pieces[generator.below(pieces.count)])
                     default:
                         // A whole line: indented, dedented or repeated.
                         var start = at
                         while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
                         var end = at
                         while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                        switch generator.next(3) {
-                        case 0: bytes.insert(contentsOf: Array(repeating: 0x20, count: 1 + generator.next(3)), at: start)
+                        switch generator.below(3) {
+                        case 0: bytes.insert(contentsOf: Array(repeating: 0x20, count: 1 + generator.below(3)), at: start)
                         case 1: if start < bytes.count, bytes[start] == 0x20 { bytes.remove(at: start) }
                         default: bytes.insert(contentsOf: Array(bytes[start..<min(end + 1, bytes.count)]), at: start)
                         }

@@ -12,7 +12,7 @@ import Testing
     /// Keys that fill the tables through several growths: random ones, small ones (whose
     /// multiplied top bits crowd a few slots), 0 (the empty slots' mark) and repeats.
     static func keys() -> [UInt64] {
-        var generator = TextSplitTests.SplitMix(seed: 15_014)
+        var generator = SplitMix64(state: 15_014)
         var keys: [UInt64] = [0, 1, 0, .max, 1 << 63]
         for index in 0..<6_000 {
             keys.append(index % 3 == 0 ? UInt64(index / 3) : generator.next())
@@ -29,7 +29,7 @@ import Testing
             #expect(ours.insert(key) == reference.insert(key).inserted)
             #expect(ours.count == reference.count)
         }
-        var generator = TextSplitTests.SplitMix(seed: 7)
+        var generator = SplitMix64(state: 7)
         for _ in 0..<2_000 {
             let key = generator.next()
             #expect(ours.contains(key) == reference.contains(key))
@@ -49,7 +49,7 @@ import Testing
             #expect(ours.count == reference.count)
         }
         for (key, place) in reference { #expect(ours[key] == place) }
-        var generator = TextSplitTests.SplitMix(seed: 8)
+        var generator = SplitMix64(state: 8)
         for _ in 0..<2_000 {
             let key = generator.next()
             #expect(ours[key] == reference[key])
@@ -59,7 +59,7 @@ import Testing
     /// A set of texts by the hashes they carry answers as `Set<HashedText>`, texts of one hash
     /// that differ (made so here) included.
     @Test func theSetOfHashedTextsAnswersAsSet() {
-        var generator = TextSplitTests.SplitMix(seed: 15)
+        var generator = SplitMix64(state: 15)
         var ours = HashedTextSet()
         var reference = Set<HashedText>()
         for index in 0..<5_000 {
@@ -170,7 +170,7 @@ import Testing
     /// bytes `JSONEncoder` writes, for random tenths of every size up to the bound, negative
     /// ones, whole numbers and values that are not a number of tenths.
     @Test func numbersOfTenthsAreWrittenAsTheirDescription() throws {
-        var generator = TextSplitTests.SplitMix(seed: 1_015)
+        var generator = SplitMix64(state: 1_015)
         // Not -0.0: a whole number is written by its digits, "0", where `JSONEncoder` writes
         // "-0" (so before this round too; tenths are never whole).
         var values: [Double] = [0.1, -0.1, 0.5, 246.3, -7.3, 9_999_999_999_999.9, 1e13 + 0.5, 0.25, 63.45, 1.0 / 3, 12.0, 1e-5]
@@ -199,7 +199,7 @@ import Testing
             "a", "Z", " ", "&", "<", ">", "|", "\\", "`", "*", "_", "[", "]", "#", "~", "!", "\r", "\n", "\r\n", "\t", "\u{1B}", "\u{7F}",
             "\u{85}", "\u{A0}", "é", "≤", "→", "—", "\u{2028}", "\u{202E}", "\u{2066}", "\u{061C}", "ؠ", "😀", "\u{301}",
         ]
-        var generator = TextSplitTests.SplitMix(seed: 1_415)
+        var generator = SplitMix64(state: 1_415)
         for _ in 0..<4_000 {
             let text = (0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
             #expect(Array(Escaping.markdown(text).utf8) == Array(Escaping.markdownByScalars(text).utf8), "\(Array(text.unicodeScalars))")
@@ -209,7 +209,7 @@ import Testing
 
     /// A step's prefix is decided on the bytes of a substring that starts inside its text.
     @Test func asciiPrefixesOfSubstringsInsideATextAsHasPrefixDoes() {
-        var generator = TextSplitTests.SplitMix(seed: 41)
+        var generator = SplitMix64(state: 41)
         for _ in 0..<2_000 {
             let text = MarkdownHeadlineTextTests.randomText(&generator, upTo: 9)
             let drop = Int(generator.next() % 4)

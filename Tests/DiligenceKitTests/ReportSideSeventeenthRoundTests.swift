@@ -38,7 +38,7 @@ import Testing
             }
         }
         #expect(coordinates.count > 7_000)
-        var generator = TextSplitTests.SplitMix(seed: 1_017)
+        var generator = SplitMix64(state: 1_017)
         for _ in 0..<40_000 {
             let tenThousandths = Int(generator.next() % 3_600_000) - 1_800_000
             coordinates.append(Double(tenThousandths) / 10_000)
@@ -89,7 +89,7 @@ import Testing
 
     /// `DecimalText.write` spells integers as `String(_:)` and points them as a division would.
     @Test func decimalTextWritesDigitsAndPoints() {
-        var generator = TextSplitTests.SplitMix(seed: 17)
+        var generator = SplitMix64(state: 17)
         var values = [0, 1, -1, 9, 10, -10, Int.max, Int.min, 1_000_000, -5]
         for _ in 0..<2_000 { values.append(Int(bitPattern: UInt(generator.next())) >> Int(generator.next() % 63)) }
         for value in values {
@@ -110,7 +110,7 @@ import Testing
     /// Random appends of bytes, runs and written spans, across the appender's growth, hand
     /// over what an array given the same appends holds; taken, it starts again empty.
     @Test func byteAppenderHoldsWhatAnArrayWould() {
-        var generator = TextSplitTests.SplitMix(seed: 20)
+        var generator = SplitMix64(state: 20)
         for round in 0..<40 {
             var appender = ByteAppender()
             if round % 3 == 0 { appender.reserveCapacity(Int(generator.next() % 1_000)) }

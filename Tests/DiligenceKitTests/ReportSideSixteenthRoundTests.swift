@@ -93,7 +93,7 @@ import Testing
             "\u{130}mport to Mali", "in Mali", "conflict-proximity", "accepted", "site", "goods:", "no", "", "é site x",
             "company sector", "compan\u{FF59} sector x", "site\u{0301} x",
         ]
-        var generator = TextSplitTests.SplitMix(seed: 16_017)
+        var generator = SplitMix64(state: 16_017)
         let letters = Array("aceginoprstxdkmlvyANESIGCK: .-\u{212A}é".unicodeScalars)
         for _ in 0..<3_000 {
             let prefix = said[Int(generator.next() % UInt64(said.count))]

@@ -105,7 +105,7 @@ import Testing
     @Test func randomBelarusianTextsAreRomanisedAsICUDoes() {
         let contextLetters = Self.belarusianLetters.filter { "ЕеЁЖЦЧЯЮШХЗзКкСсТтГгЬь’".unicodeScalars.contains($0) }
         let alphabet = Self.belarusianLetters + contextLetters + Self.others
-        var random = TextSplitTests.SplitMix(seed: 0x5EED_4)
+        var random = SplitMix64(state: 0x5EED_4)
         for _ in 0..<20_000 {
             let length = 1 + Int.random(in: 0..<12, using: &random)
             Self.expectBelarusianAsICU(Self.text((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }))
@@ -171,7 +171,7 @@ import Testing
 
     @Test func randomLatinTextsAreRomanisedAsICUDoes() {
         let alphabet: [Unicode.Scalar] = LatinASCII.groups.flatMap { Array($0.letters.unicodeScalars) } + Self.others
-        var random = TextSplitTests.SplitMix(seed: 0x1A7_1)
+        var random = SplitMix64(state: 0x1A7_1)
         for _ in 0..<5_000 {
             let length = 1 + Int.random(in: 0..<12, using: &random)
             Self.expectLatinAsICU(Self.text((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }))

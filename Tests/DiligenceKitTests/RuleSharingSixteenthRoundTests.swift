@@ -8,7 +8,7 @@ import Testing
 /// decimals, the words of an ASCII name, a flow's unclassified HS codes, and the per-factor path
 /// lines of political instability and shutdown exposure.
 @Suite struct RuleSharingSixteenthRoundTests {
-    typealias Random = TextSplitTests.SplitMix
+    typealias Random = SplitMix64
 
     /// Settings with other bands and windows than the defaults: one band under 9.95 km (one
     /// decimal), one that rounds up to 10 km, one with a fraction.
@@ -86,7 +86,7 @@ import Testing
     /// a carry into a new digit.
     @Test func fixedPointWritesWhatStringFormatWritesAtEveryPlace() {
         var values: [Double] = [0, -0.0, 9.95, 9.949_999, 99.995, 999.999_5, -0.000_4, -0.6, 1e15, 4.5e15, 0.1, 10, 100, 1_000_000]
-        var random = Random(seed: 16)
+        var random = Random(state: 16)
         for _ in 0..<20_000 {
             let magnitude = Double(random.below(1_600)) / 100 - 6
             let sign: Double = random.below(2) == 0 ? -1 : 1
@@ -120,7 +120,7 @@ import Testing
             #expect(HumanRightsObligationsRule.words(name) == Self.oldWords(name), "\(name)")
         }
         let pool = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
-        var random = Random(seed: 1_616)
+        var random = Random(state: 1_616)
         for _ in 0..<20_000 {
             let text = (0..<random.below(30)).map { _ in pool[random.below(pool.count)] }.joined()
             #expect(HumanRightsObligationsRule.asciiWords(text) == Self.oldWords(text), "\(text.debugDescription)")
@@ -316,7 +316,7 @@ import Testing
     /// around the longest filler's length.
     @Test func fillerIsTheSetsFiller() {
         var words = Array(HumanRightsObligationsRule.nameFiller) + ["companyx", "limiteds", "belaruskali", "", "a", "gmbhh", "groups"]
-        var random = Random(seed: 7)
+        var random = Random(state: 7)
         let letters = Array("abcdefghijklmnopqrstuvwxyz").map(String.init)
         for _ in 0..<5_000 { words.append((0..<random.below(10)).map { _ in letters[random.below(letters.count)] }.joined()) }
         for word in words {
@@ -332,7 +332,7 @@ import Testing
         let table = HSPrefixes(goods)
         var codes = Set(goods.terms.values.flatMap(\.hsPrefixes))
         for prefix in Array(codes) { codes.formUnion([prefix + "10", String(prefix.dropLast()), prefix + "x"]) }
-        var random = Random(seed: 1_606)
+        var random = Random(state: 1_606)
         for _ in 0..<2_000 { codes.insert(String(random.next() % 1_000_000)) }
         codes.formUnion(["", "0", "99", "x1", "0603", "1", "12345678901", "é06"])
         var classified = 0

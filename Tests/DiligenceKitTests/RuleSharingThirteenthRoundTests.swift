@@ -128,7 +128,7 @@ import Testing
         let goods = TestData.workspace.vocabularies[.goods]
         var codes = Set(goods.terms.values.flatMap(\.hsPrefixes))
         for prefix in Array(codes) { codes.insert(prefix + "10") }
-        var random = TextSplitTests.SplitMix(seed: 13)
+        var random = SplitMix64(state: 13)
         for _ in 0..<2_000 { codes.insert(String(random.next() % 1_000_000)) }
         codes.formUnion(["", "0", "99", "x1", "0603"])
         var classified = 0
@@ -247,7 +247,7 @@ import Testing
     /// on texts of spaces, letters, accents, combining marks and Cyrillic.
     @Test func doubleSpacesCollapseAsFoundationCollapsesThem() {
         let pieces = [" ", " ", " ", "a", "B", "é", "e\u{301}", "\u{301}", "Мінск", "“", "-", ""]
-        var random = TextSplitTests.SplitMix(seed: 17)
+        var random = SplitMix64(state: 17)
         var texts = ["", " ", "  ", "   ", "    ", "staff travel  to Minsk", "a  b  c", "  \u{301}x", "x \u{301} "]
         for _ in 0..<5_000 {
             let count = Int(random.next() % 9)
@@ -266,7 +266,7 @@ import Testing
     /// distance measured over every arc, to the last bit: points just off the outline (where
     /// runs compete), far from it, and on it.
     @Test func runsPassedOverLeaveTheDistanceToTheOutline() {
-        var random = TextSplitTests.SplitMix(seed: 19)
+        var random = SplitMix64(state: 19)
         func unit() -> Double { Double(random.next() % 1_000_001) / 1_000_000 }
         var compared = 0, away = 0
         for region in CountryShapes.builtIn.regions {

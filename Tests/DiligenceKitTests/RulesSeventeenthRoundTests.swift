@@ -94,7 +94,7 @@ import Testing
     /// the ring, the middle of every edge, points a little off them (within and beyond the
     /// test's slack) and random points of the ring's box.
     @Test func edgeTestByBandsIsTheTestOverEveryEdge() {
-        var random = TextSplitTests.SplitMix(seed: 17)
+        var random = SplitMix64(state: 17)
         var tested = 0, onEdges = 0
         for region in CountryShapes.builtIn.regions {
             for (code, rings) in region.rings {
@@ -137,7 +137,7 @@ import Testing
     }
 
     /// A random number from 0 up to 1.
-    static func unit(_ random: inout TextSplitTests.SplitMix) -> Double {
+    static func unit(_ random: inout SplitMix64) -> Double {
         Double(random.next() >> 11) / Double(UInt64(1) << 53)
     }
 

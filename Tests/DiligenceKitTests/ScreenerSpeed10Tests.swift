@@ -13,7 +13,7 @@ struct ScreenerSpeed10Tests {
         let rules = Self.normalizer.data.spellingFolds
         let folds = SpellingFolds(rules)
         let letters = Array("abcdeghijkloqstuwxyz0".utf8)
-        var random = TextSplitTests.SplitMix(seed: 10)
+        var random = SplitMix64(state: 10)
         for _ in 0..<20_000 {
             let length = Int(random.next() % 14)
             let word = (0..<length).map { _ in letters[Int(random.next() % UInt64(letters.count))] }
@@ -101,7 +101,7 @@ struct ScreenerSpeed10Tests {
             Transcription.Class.front, Transcription.Class.back, Transcription.Class.vowels | Transcription.Class.optional,
             Transcription.Class.a | Transcription.Class.optional, Transcription.Class.dental | Transcription.Class.sibilant,
         ]
-        var random = TextSplitTests.SplitMix(seed: 13)
+        var random = SplitMix64(state: 13)
         func skeleton() -> [UInt16] { (0..<Int(random.next() % 9)).map { _ in classes[Int(random.next() % UInt64(classes.count))] } }
         var within = 0
         for _ in 0..<30_000 {
@@ -150,7 +150,7 @@ struct ScreenerSpeed10Tests {
             for second in syllables where second.count % 3 == 0 { words.append(Array((first + second).utf8)) }
         }
         let letters = Array("abceghijklmnoqrstuwxyz\u{E9}".utf8)
-        var random = TextSplitTests.SplitMix(seed: 14)
+        var random = SplitMix64(state: 14)
         for _ in 0..<20_000 { words.append((0..<Int(1 + random.next() % 12)).map { _ in letters[Int(random.next() % UInt64(letters.count))] }) }
         for word in words {
             #expect(MandarinSound.syllables(word)?.map(Array.init) == reference(word)?.map(Array.init), "\(String(decoding: word, as: UTF8.self))")

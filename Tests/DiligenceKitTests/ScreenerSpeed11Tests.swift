@@ -45,7 +45,7 @@ struct ScreenerSpeed11Tests {
                 }
             }
         }
-        var random = TextSplitTests.SplitMix(seed: 11)
+        var random = SplitMix64(state: 11)
         for _ in 0..<200_000 { words.append((0..<Int(random.next() % 8)).map { _ in letters[Int(random.next() % UInt64(letters.count))] }) }
         // Syllables as the lists write them, to reach every branch with a key.
         words += [
@@ -95,7 +95,7 @@ struct ScreenerSpeed11Tests {
             Transcription.Class.liquid, Transcription.Class.m, Transcription.Class.n, Transcription.Class.h, Transcription.Class.a,
             Transcription.Class.front, Transcription.Class.back, Transcription.Class.vowels | Transcription.Class.optional,
         ]
-        var random = TextSplitTests.SplitMix(seed: 17)
+        var random = SplitMix64(state: 17)
         var skeletons = MandarinSound.surnameSkeletons
         for _ in 0..<20_000 { skeletons.append((0..<Int(random.next() % 6)).map { _ in classes[Int(random.next() % UInt64(classes.count))] }) }
         var hits = 0
@@ -184,7 +184,7 @@ struct ScreenerSpeed11Tests {
         ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
         let abjadLetters = Array("bdfghjklmnqrstwyzaiu".utf8), latinLetters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
         let vowels = Array("aeiou".utf8)
-        var random = TextSplitTests.SplitMix(seed: 19)
+        var random = SplitMix64(state: 19)
         for _ in 0..<100_000 {
             let a = (0..<Int(random.next() % 8)).map { _ in abjadLetters[Int(random.next() % UInt64(abjadLetters.count))] }
             let l = (0..<Int(random.next() % 10)).map { _ in latinLetters[Int(random.next() % UInt64(latinLetters.count))] }

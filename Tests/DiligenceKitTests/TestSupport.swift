@@ -113,3 +113,23 @@ extension Coordinate {
         return Coordinate(lat: φ2 * 180 / .pi, lon: λ2 * 180 / .pi)
     }
 }
+
+/// A small deterministic generator (SplitMix64) for the randomised tests, so that a failure
+/// reproduces from its seed.
+struct SplitMix64 {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A value in `0..<bound`.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    /// A value in `0..<1`, from the top 53 bits.
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

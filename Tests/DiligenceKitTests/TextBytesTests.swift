@@ -34,14 +34,8 @@ import Testing
     /// Random sequences biased to UTF-8's boundaries, at every length up to 40 and every offset
     /// of a word.
     @Test func randomSequencesAgree() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(state: 0x9E37_79B9_7F4A_7C15)
+        func next() -> UInt64 { random.next() }
         let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
         var disagreements = 0
         var validSeen = 0

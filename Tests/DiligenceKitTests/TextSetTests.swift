@@ -60,7 +60,7 @@ struct TextSetTests {
 
     /// Against `Set<String>` (by bytes) on random texts, through many growths of the slots.
     @Test func itAnswersAsASetOfBytesDoes() {
-        var generator = TextSplitTests.SplitMix(seed: 14)
+        var generator = SplitMix64(state: 14)
         let set = TextSet(capacity: 1_000_000)
         var oracle = Set<[UInt8]>()
         let letters = Array("abcéŁжД 林").map(String.init)
