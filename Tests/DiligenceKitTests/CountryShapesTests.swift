@@ -54,6 +54,17 @@ import Testing
         #expect(beyond > CountryShapes.toleranceKm && beyond < CountryShapes.toleranceKm + 1.5, "\(beyond)")
     }
 
+    /// The points of a `steps` by `steps` grid over a region's box, edges included, row by row.
+    static func grid(over region: CountryShapes.Region, steps: Int) -> [Coordinate] {
+        (0...steps).flatMap { i in
+            (0...steps).map { j in
+                Coordinate(
+                    lat: region.south + (region.north - region.south) * Double(i) / Double(steps),
+                    lon: region.west + (region.east - region.west) * Double(j) / Double(steps))
+            }
+        }
+    }
+
     /// The prepared rings (`PreparedRing`: boxes, unwrapped longitudes and vectors made once,
     /// arcs skipped by a chord bound) give the same containment and the same distance, to the
     /// last bit, as the rings measured from scratch, on a grid over every region, at sea and
@@ -64,16 +75,10 @@ import Testing
             for (code, rings) in region.rings {
                 let prepared = region.prepared(code)
                 #expect(prepared.count == rings.count)
-                let steps = 5
-                for i in 0...steps {
-                    for j in 0...steps {
-                        let point = Coordinate(
-                            lat: region.south + (region.north - region.south) * Double(i) / Double(steps),
-                            lon: region.west + (region.east - region.west) * Double(j) / Double(steps))
-                        #expect(CountryShapes.contains(prepared, point) == CountryShapes.contains(rings, point), "\(code) \(point)")
-                        #expect(CountryShapes.distanceKm(point, to: prepared) == CountryShapes.distanceKm(point, to: rings), "\(code) \(point)")
-                        compared += 1
-                    }
+                for point in Self.grid(over: region, steps: 5) {
+                    #expect(CountryShapes.contains(prepared, point) == CountryShapes.contains(rings, point), "\(code) \(point)")
+                    #expect(CountryShapes.distanceKm(point, to: prepared) == CountryShapes.distanceKm(point, to: rings), "\(code) \(point)")
+                    compared += 1
                 }
                 // Each ring's own vertices: on the edge, distance zero.
                 for ring in rings.prefix(3) {

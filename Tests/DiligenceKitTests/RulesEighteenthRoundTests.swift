@@ -142,23 +142,17 @@ import Testing
         for region in CountryShapes.builtIn.regions {
             for code in region.rings.keys.sorted() {
                 let prepared = region.prepared(code)
-                let steps = 6
-                for i in 0...steps {
-                    for j in 0...steps {
-                        let point = Coordinate(
-                            lat: region.south + (region.north - region.south) * Double(i) / Double(steps),
-                            lon: region.west + (region.east - region.west) * Double(j) / Double(steps))
-                        let full = CountryShapes.distanceKm(point, to: prepared)
-                        for limit in [CountryShapes.toleranceKm, 100, 400] {
-                            let measured = CountryShapes.distanceKm(point, to: prepared, stoppingAt: limit)
-                            if full > limit {
-                                #expect(measured == full, "\(code) \(point) \(limit)")
-                            } else {
-                                #expect(measured <= limit && measured >= full, "\(code) \(point) \(limit)")
-                                stopped += 1
-                            }
-                            compared += 1
+                for point in CountryShapesTests.grid(over: region, steps: 6) {
+                    let full = CountryShapes.distanceKm(point, to: prepared)
+                    for limit in [CountryShapes.toleranceKm, 100, 400] {
+                        let measured = CountryShapes.distanceKm(point, to: prepared, stoppingAt: limit)
+                        if full > limit {
+                            #expect(measured == full, "\(code) \(point) \(limit)")
+                        } else {
+                            #expect(measured <= limit && measured >= full, "\(code) \(point) \(limit)")
+                            stopped += 1
                         }
+                        compared += 1
                     }
                 }
             }
