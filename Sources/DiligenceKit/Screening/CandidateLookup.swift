@@ -61,7 +61,9 @@ extension NameScreener {
                 }
             }
             if parameters.articleWrittenOn > 0, token.kind == .name, key.count >= 5 {
-                for article in ["al", "el"] {
+                // Joined and folded only when the letters no fold removes may spell a list word
+                // (`KeptLetters`: otherwise `joinedToken` answers nil).
+                for (article, bytes) in Self.writtenOnArticles where keptLetters.mayJoin(bytes, EmptyCollection(), query.texts[i]) {
                     if let candidate = joinedToken(article + query.name.tokens[i].text) { verify(candidate) }
                 }
             }
@@ -212,6 +214,9 @@ extension NameScreener {
     static func joiningParticles(_ particle: String, key: [UInt8]) -> [(text: String, key: [UInt8])] {
         [(particle, key)] + otherParticles
     }
+
+    /// The articles a list may write on a word ("alhoussein"), as text and bytes.
+    static let writtenOnArticles: [(text: String, bytes: [UInt8])] = [("al", Array("al".utf8)), ("el", Array("el".utf8))]
 
     static let otherParticles: [(text: String, key: [UInt8])] = [
         ("", []), ("al", Array("al".utf8)), ("el", Array("el".utf8)), ("ul", Array("ul".utf8)), ("ad", Array("ad".utf8)),

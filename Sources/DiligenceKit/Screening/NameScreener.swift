@@ -23,17 +23,25 @@ public final class NameScreener: Sendable {
     /// Whether a name that reaches no list word and no listed acronym skips weighing and
     /// scoring (false for tests: the general path).
     let setsAsideUnreached: Bool
+    /// Whether a name in Latin letters alone is read only as Sino-Vietnamese and Turkish
+    /// (`latinReadings`; false for tests: every reading asked for).
+    let readsLatinDirectly: Bool
     let memo = ScreeningMemo()
 
     public convenience init(entities: [ListedEntity], normalizer: NameNormalizer = .standard, parameters: ScoringParameters = ScoringParameters()) {
         self.init(entities: entities, normalizer: normalizer, parameters: parameters, keptLetterTest: true)
     }
 
-    /// `keptLetterTest` false folds every joined text (`KeptLetters` rules out none), and
-    /// `setsAsideUnreached` false weighs and scores every name (both for tests).
-    init(entities: [ListedEntity], normalizer: NameNormalizer, parameters: ScoringParameters, keptLetterTest: Bool, setsAsideUnreached: Bool = true) {
+    /// `keptLetterTest` false folds every joined text (`KeptLetters` rules out none),
+    /// `setsAsideUnreached` false weighs and scores every name, and `readsLatinDirectly` false
+    /// asks every reading of every name (all for tests).
+    init(
+        entities: [ListedEntity], normalizer: NameNormalizer, parameters: ScoringParameters, keptLetterTest: Bool, setsAsideUnreached: Bool = true,
+        readsLatinDirectly: Bool = true
+    ) {
         self.entities = entities
         self.setsAsideUnreached = setsAsideUnreached
+        self.readsLatinDirectly = readsLatinDirectly
         self.normalizer = normalizer
         self.parameters = parameters
         index = CandidateIndex(entities: entities, normalizer: normalizer, parameters: parameters)
@@ -198,7 +206,7 @@ public final class NameScreener: Sendable {
         // A name that reaches no list word has no candidate (`candidates`), and with no listed
         // acronym none by acronym either: only its readings are left to screen, and it is not
         // weighed (most counterparty names against a short list; `setsAsideUnreached`).
-        let acronymsFound = !exhaustive && setsAsideUnreached && found.allSatisfy(\.isEmpty) ? acronymCandidates(prepared, threshold: threshold) : nil
+        let acronymsFound = !exhaustive && setsAsideUnreached && found.allSatisfy { $0.isEmpty } ? acronymCandidates(prepared, threshold: threshold) : nil
         if acronymsFound?.isEmpty != true {
             weigh(&prepared)
             screenCandidates(
@@ -206,7 +214,7 @@ public final class NameScreener: Sendable {
                 best: &best, hadCandidates: &hadCandidates)
         }
         return withAllReadings(
-            best.values.map(\.match), of: query, latin: prepared.latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
+            best.values.map { $0.match }, of: query, latin: prepared.latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
             hadCandidates: &hadCandidates)
     }
 
@@ -281,6 +289,13 @@ public final class NameScreener: Sendable {
         _ matches: [ScreeningMatch], of query: ScreeningQuery, latin: String?, threshold: Double, scratch: inout Scratch, exhaustive: Bool,
         hadCandidates: inout Bool
     ) -> [ScreeningMatch] {
+        // A name in Latin letters alone (`NameNormalizer.isLatinOnly`: every character below
+        // U+0240, most names) has no letter of the scripts the other readings read (Han, Hangul,
+        // Georgian, Armenian, Thai, Lao, Khmer, Arabic, Hebrew, Greek, Devanagari, Bengali):
+        // only its Sino-Vietnamese and Turkish readings can apply (`latinReadings`).
+        if readsLatinDirectly, NameNormalizer.isLatinOnly(query.name) {
+            return latinReadings(matches, of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
+        }
         // A Korean name in Han characters, a Chinese name in Hangul, Georgian or Armenian, a
         // Turkish or Azerbaijani spelling, a Chinese name by its sound in another script, an Arab
         // name's article joined to a word in Chinese, Japanese, Korean or Thai: screened as read, too.
@@ -303,6 +318,23 @@ public final class NameScreener: Sendable {
                 of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates),
             of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
         return readMatches.sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
+    }
+
+    /// `withAllReadings` of a name in Latin letters alone: the same matches in the same order.
+    /// Its Korean, Chinese, Georgian and silenced-letter readings are none (they need Han,
+    /// Hangul, Georgian, Armenian, Thai, Lao or Khmer letters), and so are its Mandarin and
+    /// Korean sound readings (`MandarinSound.script`, `KoreanSound.script`: a Latin letter is
+    /// another script's) and its Arabic reading (`ArabicNameParts.reading`: a lead byte 0xE0 or
+    /// more); those readings' steps leave the matches as they are, one per entity.
+    func latinReadings(
+        _ matches: [ScreeningMatch], of query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool,
+        hadCandidates: inout Bool
+    ) -> [ScreeningMatch] {
+        let read = withReadings(
+            matches, of: query, sinoVietnameseReadings(of: query), threshold: threshold, scratch: &scratch, exhaustive: exhaustive,
+            hadCandidates: &hadCandidates, accepting: SinoVietnamese.accepts)
+        return withTurkicReading(read, of: query, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
+            .sorted { ($1.score, $0.entity.id) < ($0.score, $1.entity.id) }
     }
 
     /// The listed token at a position of the flat token store, as the scorer sees it.
