@@ -49,8 +49,8 @@ extension FindingSummary {
             // Per risk (in `risks`): the operations it reaches; the risks by factor and by rule.
             var reach = ReachIndex()
             var topFindings: [(finding: Int, sequence: Int)] = []
-            var factorSet: Set<String> = []
-            var staleSubjects: Set<String> = []
+            var factorSet = SummaryTextSet()
+            var staleSubjects = SummaryTextSet()
             var topSequence = 0
             // Per severity (by raw value): open and accepted reported findings.
             var openCounts = [Int](repeating: 0, count: Severity.allCases.count)
@@ -108,10 +108,10 @@ extension FindingSummary {
                     }
                 }
                 if listsFindings, finding.rule == .notAssessed { notAssessed.append(Brief(finding, place: result.position)) }
-                if finding.rule == .staleIntelligence, staleSubjects.insert(finding.subject).inserted {
+                if finding.rule == .staleIntelligence, staleSubjects.insert(finding.subject) {
                     stale.append(Brief(finding, place: result.position))
                 }
-                for id in finding.factors where factorSet.insert(id).inserted { factorIDs.append(id) }
+                for id in finding.factors where factorSet.insert(id) { factorIDs.append(id) }
             }
             for severity in Severity.allCases {
                 if openCounts[severity.rawValue] > 0 {
@@ -157,6 +157,8 @@ extension FindingSummary {
             let rule: RuleID
             let catalogue: ArraySlice<String>
             let full: UInt64
+            /// Whether no two texts of `catalogue` are equal (`distinctAdvice`).
+            let distinct: Bool
             var mask: UInt64 = 0
             /// Lists whose bits are in `mask` (at most 8), compared by their texts'
             /// representations: held so that no other text is made at their address.
@@ -175,7 +177,10 @@ extension FindingSummary {
                 let catalogue = RuleRegistry.advice[finding.rule] ?? []
                 let count = min(catalogue.count, 64)
                 at = slots.count
-                slots.append(AdviceSlot(rule: finding.rule, catalogue: catalogue.prefix(count), full: count == 64 ? ~0 : (1 << UInt64(count)) - 1))
+                slots.append(
+                    AdviceSlot(
+                        rule: finding.rule, catalogue: catalogue.prefix(count), full: count == 64 ? ~0 : (1 << UInt64(count)) - 1,
+                        distinct: distinctAdvice[finding.rule] ?? false))
             }
             guard !slots[at].catalogue.isEmpty, slots[at].mask != slots[at].full else { return }
             // A list of the texts given before (copies of the advice's texts) adds no bit.
@@ -183,9 +188,26 @@ extension FindingSummary {
             if slots[at].lists.count < 8 { slots[at].lists.append(finding.recommendations) }
             var mask = slots[at].mask
             for advice in finding.recommendations {
-                if let found = slots[at].catalogue.firstIndex(of: advice) { mask |= 1 << UInt64(found - slots[at].catalogue.startIndex) }
+                if let found = adviceIndex(of: advice, in: slots[at].catalogue, distinct: slots[at].distinct) {
+                    mask |= 1 << UInt64(found - slots[at].catalogue.startIndex)
+                }
             }
             slots[at].mask = mask
+        }
+
+        /// Per rule, whether no two of the first 64 texts of its general advice are equal: then a
+        /// text found among them by its representation is the one `firstIndex(of:)` finds.
+        static let distinctAdvice: [RuleID: Bool] = RuleRegistry.advice.mapValues { texts in
+            let catalogue = texts.prefix(64)
+            return Set(catalogue).count == catalogue.count
+        }
+
+        /// `catalogue.firstIndex(of: advice)`: a finding's advice is usually a copy of one of the
+        /// catalogue's texts, found by its representation without comparing texts (in a
+        /// catalogue of distinct texts, no other can be equal); otherwise compared as before.
+        static func adviceIndex(of advice: String, in catalogue: ArraySlice<String>, distinct: Bool) -> Int? {
+            if distinct, let found = catalogue.firstIndex(where: { ExactText.sameRepresentation($0, advice) }) { return found }
+            return catalogue.firstIndex(of: advice)
         }
 
         /// Keeps the finding (its position in `findings`) among the policy's candidates if
@@ -240,11 +262,11 @@ extension FindingSummary {
             var byFactor: [(factor: String, at: Int)] = []
             var byRule: [(rule: RuleID, at: Int)] = []
             private var catalogued: [(id: String, known: Bool)] = []
-            private(set) var subjects: [Set<String>] = []
+            private(set) var subjects: [SummaryTextSet] = []
             private var lastSubjects: [String?] = []
 
             mutating func addRisk() {
-                subjects.append([])
+                subjects.append(SummaryTextSet())
                 lastSubjects.append(nil)
             }
 
@@ -269,7 +291,7 @@ extension FindingSummary {
             mutating func add(subject: String, to risk: Int) {
                 if let last = lastSubjects[risk], ExactText.sameRepresentation(last, subject) { return }
                 lastSubjects[risk] = subject
-                subjects[risk].insert(subject)
+                _ = subjects[risk].insert(subject)
             }
         }
     }
