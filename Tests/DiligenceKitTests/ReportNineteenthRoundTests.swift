@@ -3,10 +3,8 @@ import Testing
 
 @testable import DiligenceKit
 
-/// The nineteenth round's report-side paths against the general ones they stand for: the
-/// summary's text sets against `Set<String>`, the advice found by representation against
-/// `firstIndex(of:)`, evidence lists found equal by their representations against the line by
-/// line comparison, on the findings of the shipped policies.
+/// The nineteenth round's report-side path against the general one it stands for: the
+/// summary's text sets against `Set<String>`, on the findings of the shipped policies.
 @Suite struct ReportNineteenthRoundTests {
     static let shipped: CheckResult = {
         let files = FileDiscovery.yamlFiles(in: TestData.root.appendingPathComponent("policies").path)
@@ -90,76 +88,5 @@ import Testing
             #expect(risk.operations == operations[risk.key]?.count, "\(risk.key)")
         }
         #expect(summary.risks.count == operations.count)
-    }
-
-    /// Every rule's advice, and every shipped finding's recommendations with their copies and
-    /// texts of no catalogue: found where `firstIndex(of:)` finds them; a catalogue with equal
-    /// texts is not taken as distinct, and is searched as before.
-    @Test func adviceFoundByRepresentationIsWhereFirstIndexFindsIt() {
-        var probes = Self.findings.flatMap(\.recommendations)
-        probes += probes.map(Self.copy) + ["", "none of the advice", "\u{212A}"]
-        var checked = 0
-        for (rule, texts) in RuleRegistry.advice {
-            let catalogue = texts.prefix(64)
-            let distinct = FindingSummary.Part.distinctAdvice[rule] ?? false
-            #expect(distinct == (Set(catalogue).count == catalogue.count))
-            for probe in probes + catalogue + catalogue.map(Self.copy) {
-                #expect(FindingSummary.Part.adviceIndex(of: probe, in: catalogue, distinct: distinct) == catalogue.firstIndex(of: probe))
-                checked += 1
-            }
-        }
-        #expect(checked > 1_000)
-        // Equal texts: the first one wins, found by comparing texts.
-        let text = "Review the supplier's audit."
-        let repeated = ArraySlice([Self.copy(text), "other", text])
-        #expect(FindingSummary.Part.adviceIndex(of: text, in: repeated, distinct: false) == 0)
-    }
-
-    /// Every pair of the shipped findings' evidence lists, their copies (new storage, the same
-    /// texts: found equal by representation) and their copies with every text made again
-    /// (equal line by line only): the look-up's answer is the line by line one.
-    @Test func evidenceListsEqualByRepresentationAreEqualLineByLine() {
-        var lists = Self.findings.map(\.evidence).filter { !$0.isEmpty }
-        #expect(lists.count > 20)
-        lists = Array(lists.prefix(120))
-        var copies: [[Evidence]] = []
-        for lines in lists.prefix(40) {
-            let same = Array(lines)  // shares the storage
-            var moved: [Evidence] = []
-            moved.reserveCapacity(lines.count)
-            moved.append(contentsOf: same)  // new storage, the same values
-            copies.append(moved)
-            copies.append(
-                lines.map { line in
-                    Evidence(
-                        record: Self.copy(line.record), fact: Self.copy(line.fact), date: line.date.map(Self.copy),
-                        reference: line.reference.map { reference in
-                            Reference(
-                                source: Self.copy(reference.source), title: reference.title.map(Self.copy), date: reference.date,
-                                quote: reference.quote.map(Self.copy), url: reference.url.map(Self.copy))
-                        })
-                })
-        }
-        let all = lists + copies
-        var byRepresentation = 0
-        for left in all {
-            for right in all {
-                let lineByLine = left.withUnsafeBufferPointer { l in right.withUnsafeBufferPointer { r in EvidenceLists.sameLineByLine(l, r) } }
-                let representations = left.withUnsafeBufferPointer { l in
-                    right.withUnsafeBufferPointer { r in EvidenceLists.sameRepresentations(l, r) }
-                }
-                #expect(EvidenceLists.same(left, right) == lineByLine)
-                if representations {
-                    #expect(lineByLine)
-                    byRepresentation += 1
-                }
-            }
-        }
-        // Each list with itself and with its copy in new storage, at least.
-        #expect(byRepresentation >= all.count + 80)
-        for lines in lists.prefix(40) {
-            let moved = Array(lines.map { $0 })
-            #expect(moved.withUnsafeBufferPointer { m in lines.withUnsafeBufferPointer { l in EvidenceLists.sameRepresentations(m, l) } })
-        }
     }
 }

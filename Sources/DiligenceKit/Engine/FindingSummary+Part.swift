@@ -157,8 +157,6 @@ extension FindingSummary {
             let rule: RuleID
             let catalogue: ArraySlice<String>
             let full: UInt64
-            /// Whether no two texts of `catalogue` are equal (`distinctAdvice`).
-            let distinct: Bool
             var mask: UInt64 = 0
             /// Lists whose bits are in `mask` (at most 8), compared by their texts'
             /// representations: held so that no other text is made at their address.
@@ -177,10 +175,7 @@ extension FindingSummary {
                 let catalogue = RuleRegistry.advice[finding.rule] ?? []
                 let count = min(catalogue.count, 64)
                 at = slots.count
-                slots.append(
-                    AdviceSlot(
-                        rule: finding.rule, catalogue: catalogue.prefix(count), full: count == 64 ? ~0 : (1 << UInt64(count)) - 1,
-                        distinct: distinctAdvice[finding.rule] ?? false))
+                slots.append(AdviceSlot(rule: finding.rule, catalogue: catalogue.prefix(count), full: count == 64 ? ~0 : (1 << UInt64(count)) - 1))
             }
             guard !slots[at].catalogue.isEmpty, slots[at].mask != slots[at].full else { return }
             // A list of the texts given before (copies of the advice's texts) adds no bit.
@@ -188,26 +183,9 @@ extension FindingSummary {
             if slots[at].lists.count < 8 { slots[at].lists.append(finding.recommendations) }
             var mask = slots[at].mask
             for advice in finding.recommendations {
-                if let found = adviceIndex(of: advice, in: slots[at].catalogue, distinct: slots[at].distinct) {
-                    mask |= 1 << UInt64(found - slots[at].catalogue.startIndex)
-                }
+                if let found = slots[at].catalogue.firstIndex(of: advice) { mask |= 1 << UInt64(found - slots[at].catalogue.startIndex) }
             }
             slots[at].mask = mask
-        }
-
-        /// Per rule, whether no two of the first 64 texts of its general advice are equal: then a
-        /// text found among them by its representation is the one `firstIndex(of:)` finds.
-        static let distinctAdvice: [RuleID: Bool] = RuleRegistry.advice.mapValues { texts in
-            let catalogue = texts.prefix(64)
-            return Set(catalogue).count == catalogue.count
-        }
-
-        /// `catalogue.firstIndex(of: advice)`: a finding's advice is usually a copy of one of the
-        /// catalogue's texts, found by its representation without comparing texts (in a
-        /// catalogue of distinct texts, no other can be equal); otherwise compared as before.
-        static func adviceIndex(of advice: String, in catalogue: ArraySlice<String>, distinct: Bool) -> Int? {
-            if distinct, let found = catalogue.firstIndex(where: { ExactText.sameRepresentation($0, advice) }) { return found }
-            return catalogue.firstIndex(of: advice)
         }
 
         /// Keeps the finding (its position in `findings`) among the policy's candidates if

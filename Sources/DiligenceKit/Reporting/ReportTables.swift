@@ -543,39 +543,18 @@ final class EvidenceLists: @unchecked Sendable {
             // A factor's own lines are one array, shared by its findings: the same storage
             // holds the same lines, and comparing them line by line was most of a look-up.
             if lhs.lines.sharesStorage(with: rhs.lines) { return true }
-            return EvidenceLists.same(lhs.lines, rhs.lines)
+            guard lhs.lines.count == rhs.lines.count else { return false }
+            // Line by line where they lie (iterating a zip copied every line, each a dozen
+            // references counted up and down).
+            return lhs.lines.withUnsafeBufferPointer { left in
+                rhs.lines.withUnsafeBufferPointer { right in
+                    for index in left.indices {
+                        guard FactLine.same(left[index], right[index]), FactLine.same(left[index].date, right[index].date) else { return false }
+                    }
+                    return true
+                }
+            }
         }
-    }
-
-    /// Whether two lists hold the same lines in every text a list's id hashes: first by their
-    /// representations (`sameRepresentations`), then line by line (`sameLineByLine`).
-    static func same(_ lhs: [Evidence], _ rhs: [Evidence]) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        return lhs.withUnsafeBufferPointer { left in
-            rhs.withUnsafeBufferPointer { right in sameRepresentations(left, right) || sameLineByLine(left, right) }
-        }
-    }
-
-    /// Line by line where they lie (iterating a zip copied every line, each a dozen references
-    /// counted up and down): each line's texts compared by `FactLine.same`.
-    static func sameLineByLine(_ left: UnsafeBufferPointer<Evidence>, _ right: UnsafeBufferPointer<Evidence>) -> Bool {
-        guard left.count == right.count else { return false }
-        for index in left.indices {
-            guard FactLine.same(left[index], right[index]), FactLine.same(left[index].date, right[index].date) else { return false }
-        }
-        return true
-    }
-
-    /// Whether two runs of lines have the same bytes of representation: every text of each
-    /// line the same storage or the same small text held inline (a conflict finding's lines
-    /// are made for it from the texts of its events, which a finding of the next policy cites
-    /// again), so every text is the same bytes, known without a text read or a reference
-    /// counted (about 15,000 instructions a look-up line by line). Runs that differ in any
-    /// byte (padding included) may still be the same lines: `sameLineByLine` tells.
-    static func sameRepresentations(_ left: UnsafeBufferPointer<Evidence>, _ right: UnsafeBufferPointer<Evidence>) -> Bool {
-        guard left.count == right.count else { return false }
-        guard let a = left.baseAddress, let b = right.baseAddress else { return true }
-        return a == b || memcmp(a, b, left.count * MemoryLayout<Evidence>.stride) == 0
     }
 }
 
