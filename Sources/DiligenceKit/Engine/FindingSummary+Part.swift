@@ -49,8 +49,8 @@ extension FindingSummary {
             // Per risk (in `risks`): the operations it reaches; the risks by factor and by rule.
             var reach = ReachIndex()
             var topFindings: [(finding: Int, sequence: Int)] = []
-            var factorSet: Set<String> = []
-            var staleSubjects: Set<String> = []
+            var factorSet = SummaryTextSet()
+            var staleSubjects = SummaryTextSet()
             var topSequence = 0
             // Per severity (by raw value): open and accepted reported findings.
             var openCounts = [Int](repeating: 0, count: Severity.allCases.count)
@@ -108,10 +108,10 @@ extension FindingSummary {
                     }
                 }
                 if listsFindings, finding.rule == .notAssessed { notAssessed.append(Brief(finding, place: result.position)) }
-                if finding.rule == .staleIntelligence, staleSubjects.insert(finding.subject).inserted {
+                if finding.rule == .staleIntelligence, staleSubjects.insert(finding.subject) {
                     stale.append(Brief(finding, place: result.position))
                 }
-                for id in finding.factors where factorSet.insert(id).inserted { factorIDs.append(id) }
+                for id in finding.factors where factorSet.insert(id) { factorIDs.append(id) }
             }
             for severity in Severity.allCases {
                 if openCounts[severity.rawValue] > 0 {
@@ -240,11 +240,11 @@ extension FindingSummary {
             var byFactor: [(factor: String, at: Int)] = []
             var byRule: [(rule: RuleID, at: Int)] = []
             private var catalogued: [(id: String, known: Bool)] = []
-            private(set) var subjects: [Set<String>] = []
+            private(set) var subjects: [SummaryTextSet] = []
             private var lastSubjects: [String?] = []
 
             mutating func addRisk() {
-                subjects.append([])
+                subjects.append(SummaryTextSet())
                 lastSubjects.append(nil)
             }
 
@@ -269,7 +269,7 @@ extension FindingSummary {
             mutating func add(subject: String, to risk: Int) {
                 if let last = lastSubjects[risk], ExactText.sameRepresentation(last, subject) { return }
                 lastSubjects[risk] = subject
-                subjects[risk].insert(subject)
+                _ = subjects[risk].insert(subject)
             }
         }
     }

@@ -105,8 +105,8 @@ public struct FindingSummary: Sendable {
     /// With a baseline: the keys (`policy#identity`) of its findings this run produces.
     private var baselineMatched: Set<String> = []
     private var topOrder: [(brief: Brief, sequence: Int)] = []
-    private var staleSubjects: Set<String> = []
-    private var factorSet: Set<String> = []
+    private var staleSubjects = SummaryTextSet()
+    private var factorSet = SummaryTextSet()
     private var riskIndex: [String: Int] = [:]
     /// A digest of the run: as-of date, database digest, and each policy's file followed by
     /// its findings' identity, severity and whether accepted (the Markdown report's id).
@@ -171,8 +171,8 @@ public struct FindingSummary: Sendable {
         for candidate in part.top { addTop(candidate.brief, sequenceInPart: candidate.sequence) }
         topCount += part.topCount
         if !part.top.isEmpty { topRisks = topOrder.map(\.brief) }
-        for brief in part.stale where staleSubjects.insert(brief.subject).inserted { stale.append(brief) }
-        for id in part.factorIDs where factorSet.insert(id).inserted { factorIDs.append(id) }
+        for brief in part.stale where staleSubjects.insert(brief.subject) { stale.append(brief) }
+        for id in part.factorIDs where factorSet.insert(id) { factorIDs.append(id) }
         for risk in part.risks {
             if let at = riskIndex[risk.key] {
                 risks[at].severity = max(risks[at].severity, risk.severity)

@@ -51,6 +51,9 @@ struct PolicyDecoder: PolicyEventSink {
         var seen: UInt64 = 0
         var keyBase = 0
         var otherBase = 0
+        /// The field after the mapping's last declared key: where `PolicyObject.field` looks
+        /// for the next key first.
+        var nextKey = 0
         /// The value of the mapping's unique key (`id`), once it validates.
         var unique: (text: String, mark: Mark)?
         /// The unique keys of a list's items met so far.
@@ -225,7 +228,8 @@ struct PolicyDecoder: PolicyEventSink {
 
     /// A key of the mapping on top of the stack.
     private mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, _ mark: Mark, _ object: PolicyObject, _ top: Int) {
-        if let index = object.keys.find(bytes) {
+        if let index = object.field(bytes, from: stack[top].nextKey) ?? object.keys.find(bytes) {
+            stack[top].nextKey = index + 1
             let bit = UInt64(1) << UInt64(index)
             if stack[top].seen & bit != 0 {
                 let first = keyMarks[stack[top].keyBase + index]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The policy model while `PolicyDecoder` fills it: the policy, the list item being read, and
 /// what the checks across fields need. Required fields start as placeholders; a file that
 /// leaves one unset is refused with "missing required key", so no placeholder is ever kept.
@@ -165,6 +167,9 @@ final class PolicyObject: Sendable {
     let fields: [PolicyField]
     /// The field index of each key, by its bytes.
     let keys: ByteTable<Int>
+    /// The fields' keys' bytes one after another, and where each starts (one more: the end).
+    private let keyText: [UInt8]
+    private let keyStarts: [Int]
     /// The bits of the required fields' indices.
     let requiredMask: UInt64
     /// The field index of `schema.uniqueKey`.
@@ -180,11 +185,32 @@ final class PolicyObject: Sendable {
         schema = ObjectSchema(name: name, summary: summary, uniqueKey: uniqueKey, key: key, example: example, fields: fields.map(\.field))
         self.fields = fields
         keys = ByteTable(fields.enumerated().map { ($0.element.field.name, $0.offset) })
+        keyText = fields.flatMap { Array($0.field.name.utf8) }
+        keyStarts = fields.reduce(into: [0]) { starts, field in starts.append((starts.last ?? 0) + field.field.name.utf8.count) }
         requiredMask = fields.enumerated().reduce(0) { mask, item in item.element.field.required ? mask | UInt64(1) << UInt64(item.offset) : mask }
         uniqueField = uniqueKey.flatMap { unique in fields.firstIndex { $0.field.name == unique } }
         self.open = open
         self.close = close
         precondition(fields.count <= 64, "a policy mapping's keys are bits of a UInt64")
+    }
+
+    /// The field index of the key `bytes` if it is one of the few fields from `first` on (the
+    /// next keys a file written in the schema's order may give), found by its length and bytes;
+    /// nil otherwise (`keys` finds it). Field keys are distinct, so a field found here is the
+    /// one `keys` finds.
+    func field(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int) -> Int? {
+        let end = min(fields.count, first + 4)
+        guard first >= 0, first < end, let key = bytes.baseAddress else { return nil }
+        return keyText.withUnsafeBufferPointer { text -> Int? in
+            guard let base = text.baseAddress else { return nil }
+            return keyStarts.withUnsafeBufferPointer { starts -> Int? in
+                for index in first..<end {
+                    let start = starts[index]
+                    if starts[index + 1] - start == bytes.count, memcmp(base + start, key, bytes.count) == 0 { return index }
+                }
+                return nil
+            }
+        }
     }
 }
 

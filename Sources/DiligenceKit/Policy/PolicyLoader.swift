@@ -58,10 +58,12 @@ public struct PolicyLoader: Sendable {
             let direct = bytes.withUnsafeBufferPointer { whole -> (Result<Policy, InputError>, Reader)? in
                 guard let base = whole.baseAddress else { return nil }
                 let input = UnsafeBufferPointer(start: base + start, count: count)
-                guard TextBytes.isUTF8WithoutNUL(input) else { return nil }
-                if first == .scanner {
+                // `TextBytes.isUTF8WithoutNUL` and `PolicyScanner.hasOnlyPlainCharacters` in one pass.
+                let check = PolicyScanner.check(input)
+                guard check.isUTF8WithoutNUL else { return nil }
+                if first == .scanner, check.isPlain {
                     var scanned = decoder(limits: limits)
-                    switch PolicyScanner.scan(input, into: &scanned) {
+                    switch PolicyScanner.scanChecked(input, into: &scanned) {
                     case .done: return (scanned.finish(), .scanner)
                     case .rejected: return nil
                     case .unsupported: break

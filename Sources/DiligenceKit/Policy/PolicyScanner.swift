@@ -26,6 +26,11 @@ enum PolicyScanner {
 
     static func scan<Sink: PolicyEventSink>(_ input: UnsafeBufferPointer<UInt8>, into sink: inout Sink) -> Outcome {
         guard hasOnlyPlainCharacters(input) else { return .unsupported }
+        return scanChecked(input, into: &sink)
+    }
+
+    /// `scan` of bytes already found to have only plain characters (`check(_:)`).
+    static func scanChecked<Sink: PolicyEventSink>(_ input: UnsafeBufferPointer<UInt8>, into sink: inout Sink) -> Outcome {
         var scanner = Scanner(input: input)
         return scanner.run(&sink)
     }
