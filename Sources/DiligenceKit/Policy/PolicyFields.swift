@@ -3,7 +3,7 @@
 /// leaves one unset is refused with "missing required key", so no placeholder is ever kept.
 struct PolicyDraft {
     var policy = Policy(file: "", company: "", companyMark: .start, sites: [], trade: [], counterparties: [], travel: [], acceptedRisks: [])
-    var site = Site(mark: .start)
+    var site = Site.Fields(mark: .start)
     var point: (lat: Double?, lon: Double?) = (nil, nil)
     var flow = TradeFlow(mark: .start)
     var goodsMark: Mark?, hsCodesMark: Mark?
