@@ -27,6 +27,9 @@ public struct Site: Sendable, Hashable, Codable {
 
     private var shared: Shared<Fields>
 
+    /// The fields as one value (what is encoded, compared and hashed).
+    var fields: Fields { shared.value }
+
     init(
         id: String, name: String? = nil, kind: String? = nil, country: Country, region: String? = nil, city: String? = nil, location: Coordinate? = nil,
         staffLocal: Int? = nil, staffExpatriate: Int? = nil, dependsOn: [String], continuity: [String], securityProvider: String? = nil,

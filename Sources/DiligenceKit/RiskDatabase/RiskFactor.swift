@@ -57,6 +57,9 @@ public struct RiskFactor: Sendable, Hashable, Codable {
 
     private var shared: Shared<Fields>
 
+    /// The fields as one value (what is encoded, compared and hashed).
+    var fields: Fields { shared.value }
+
     init(
         id: String, kind: FactorKind, title: String, summary: String? = nil, country: Country, inForceFrom: Day, inForceUntil: Day? = nil,
         published: Day? = nil, modified: Day? = nil, reviewed: Day, severity: Severity, affects: Affects, exemptGoods: [String], areas: [Area],
