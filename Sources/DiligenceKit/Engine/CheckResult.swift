@@ -190,7 +190,28 @@ public struct DatabaseSummary: Sendable, Codable, Hashable {
 extension Policy {
     /// Every country its operations name (sites, trade flows with their origin, transit and
     /// destination, counterparties, travel), in code order, each once.
+    ///
+    /// A policy names a few countries many times: each is kept at its first mention by
+    /// comparing it with those kept (a set hashed both texts of every mention).
     public var operationCountries: [Country] {
+        var countries: [Country] = []
+        func add(_ country: Country) {
+            if !countries.contains(country) { countries.append(country) }
+        }
+        for site in sites { add(site.country) }
+        for flow in trade {
+            add(flow.country)
+            if let origin = flow.origin { add(origin) }
+            if let destination = flow.destination { add(destination) }
+            for country in flow.transit { add(country) }
+        }
+        for party in counterparties { add(party.country) }
+        for trip in travel { add(trip.country) }
+        return countries.sorted()
+    }
+
+    /// `operationCountries` by a set, as it was made before: kept to test it against.
+    var operationCountriesBySet: [Country] {
         var countries = Set(sites.map(\.country))
         for flow in trade {
             countries.insert(flow.country)

@@ -53,8 +53,11 @@ public struct Checker: Sendable {
     /// Marks findings covered by an acceptance that has not expired. When several acceptances
     /// cover a finding (an expired one and its renewal below it), the first one in force wins.
     private func apply(_ risks: [AcceptedRisk], asOf: Day, to findings: inout [Finding], used: inout Set<Int>) {
+        // Each acceptance's text checked for ASCII once: `coversByBytes` then compares bytes.
+        let ascii = risks.map(\.finding.isASCIIBytes)
         for index in findings.indices where findings[index].rule != .expiredAcceptance {
-            let covering = risks.indices.filter { risks[$0].covers(findings[index].identity) }
+            let identity = findings[index].identity
+            let covering = risks.indices.filter { risks[$0].coversByBytes(identity, findingIsASCII: ascii[$0]) }
             used.formUnion(covering)
             if let offset = covering.first(where: { risks[$0].expires >= asOf }) {
                 let risk = risks[offset]

@@ -12,6 +12,32 @@ public struct AcceptedRisk: Sendable, Hashable, Codable {
     public func covers(_ identity: FindingIdentity) -> Bool {
         finding == identity.description || finding == "\(identity.rule)/\(identity.subject)"
     }
+
+    /// `covers(_:)` read off the bytes, without writing the identity's texts: the same answer
+    /// when `finding` and the identity's parts are all ASCII (`findingIsASCII` says whether
+    /// `finding` is), where equal texts are equal bytes; otherwise `covers(_:)` itself
+    /// (texts compare by canonical equivalence: "\u{212A}" is "K").
+    func coversByBytes(_ identity: FindingIdentity, findingIsASCII: Bool) -> Bool {
+        guard findingIsASCII, identity.rule.rawValue.isASCIIBytes, identity.subject.isASCIIBytes,
+            identity.factor?.isASCIIBytes ?? true
+        else { return covers(identity) }
+        var rest = finding.utf8[...]
+        func take(_ part: String.UTF8View) -> Bool {
+            guard rest.starts(with: part) else { return false }
+            rest = rest.dropFirst(part.count)
+            return true
+        }
+        guard take(identity.rule.rawValue.utf8), take("/".utf8), take(identity.subject.utf8) else { return false }
+        // `rule/subject` covers every factor; `rule/subject/factor` the one.
+        if rest.isEmpty { return true }
+        guard let factor = identity.factor, take("/".utf8), take(factor.utf8) else { return false }
+        return rest.isEmpty
+    }
+}
+
+extension String {
+    /// Whether every byte of the text is ASCII.
+    var isASCIIBytes: Bool { utf8.allSatisfy { $0 < 0x80 } }
 }
 
 extension AcceptedRisk {

@@ -1,17 +1,101 @@
 /// A supplier, customer, provider or other party.
+///
+/// Its fields are held by reference (`Shared`), read in place and replaced whole when one is
+/// set: the rules walk a policy's counterparties once each, and a copy was nine strings and arrays retained and released; now it is one. The decoder fills a `Fields` in place.
 public struct Counterparty: Sendable, Hashable, Codable {
-    public var id: String
-    public var name: String
-    public var country: Country
-    public var role: String?
-    public var aliases: [String]
-    public var mark: Mark
+    /// The fields, as they are encoded, compared and hashed, and as the decoder fills them.
+    struct Fields: Sendable, Hashable, Codable {
+        var id: String
+        var name: String
+        var country: Country
+        var role: String?
+        var aliases: [String]
+        var mark: Mark
+        /// Where the counterparty is incorporated (`incorporated`), when the policy says; it may
+        /// differ from `country`, where it operates.
+        var incorporated: Country? = nil
+        /// The sanctions regimes the policy states bind the counterparty (`subject_to`); those its
+        /// incorporation derives are added by `Jurisdiction`.
+        var subjectTo: [String] = []
+    }
+
+    private var shared: Shared<Fields>
+
+    /// The fields as one value (what is encoded, compared and hashed).
+    var fields: Fields { shared.value }
+
+    init(
+        id: String, name: String, country: Country, role: String? = nil, aliases: [String], mark: Mark, incorporated: Country? = nil, subjectTo: [String] = []
+    ) {
+        shared = Shared(
+            Fields(
+                id: id, name: name, country: country, role: role, aliases: aliases, mark: mark, incorporated: incorporated, subjectTo: subjectTo))
+    }
+
+    /// The counterparty the decoder has filled.
+    init(_ fields: Fields) {
+        shared = Shared(fields)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        shared = Shared(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try shared.value.encode(to: encoder)
+    }
+
+    public static func == (lhs: Counterparty, rhs: Counterparty) -> Bool {
+        lhs.shared === rhs.shared || lhs.shared.value == rhs.shared.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        shared.value.hash(into: &hasher)
+    }
+
+    /// Sets a field: the fields are copied into a new holder (other copies keep theirs).
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = shared.value
+        change(&fields)
+        shared = Shared(fields)
+    }
+
+    public var id: String {
+        get { shared.value.id }
+        set { update { $0.id = newValue } }
+    }
+    public var name: String {
+        get { shared.value.name }
+        set { update { $0.name = newValue } }
+    }
+    public var country: Country {
+        get { shared.value.country }
+        set { update { $0.country = newValue } }
+    }
+    public var role: String? {
+        get { shared.value.role }
+        set { update { $0.role = newValue } }
+    }
+    public var aliases: [String] {
+        get { shared.value.aliases }
+        set { update { $0.aliases = newValue } }
+    }
+    public var mark: Mark {
+        get { shared.value.mark }
+        set { update { $0.mark = newValue } }
+    }
     /// Where the counterparty is incorporated (`incorporated`), when the policy says; it may
     /// differ from `country`, where it operates.
-    public var incorporated: Country? = nil
+    public var incorporated: Country? {
+        get { shared.value.incorporated }
+        set { update { $0.incorporated = newValue } }
+    }
     /// The sanctions regimes the policy states bind the counterparty (`subject_to`); those its
     /// incorporation derives are added by `Jurisdiction`.
-    public var subjectTo: [String] = []
+    public var subjectTo: [String] {
+        get { shared.value.subjectTo }
+        set { update { $0.subjectTo = newValue } }
+    }
 }
 
 extension Counterparty {
@@ -41,9 +125,9 @@ extension Counterparty {
                 "subject_to", list: .term(.regimes),
                 "Sanctions regimes that bind the counterparty beyond those its incorporation derives: EU, US, UK, UN, ECOWAS. Findings say whether a measure binds the counterparty too (a bank bound by a halt will refuse the payment).",
                 example: "[EU]", into: \.party.subjectTo),
-        ], open: { draft, mark in draft.party = Counterparty(id: "", name: "", country: .unset, aliases: [], mark: mark) },
+        ], open: { draft, mark in draft.party = Counterparty.Fields(id: "", name: "", country: .unset, aliases: [], mark: mark) },
         close: { draft, _ in
             draft.party.subjectTo = PolicyContext.unique(draft.party.subjectTo)
-            draft.policy.counterparties.append(draft.party)
+            draft.policy.counterparties.append(Counterparty(draft.party))
         })
 }

@@ -5,11 +5,11 @@ import Foundation
 /// leaves one unset is refused with "missing required key", so no placeholder is ever kept.
 struct PolicyDraft {
     var policy = Policy(file: "", company: "", companyMark: .start, sites: [], trade: [], counterparties: [], travel: [], acceptedRisks: [])
-    var site = Site(mark: .start)
+    var site = Site.Fields(mark: .start)
     var point: (lat: Double?, lon: Double?) = (nil, nil)
-    var flow = TradeFlow(mark: .start)
+    var flow = TradeFlow.Fields(mark: .start)
     var goodsMark: Mark?, hsCodesMark: Mark?
-    var party = Counterparty(id: "", name: "", country: .unset, aliases: [], mark: .start)
+    var party = Counterparty.Fields(id: "", name: "", country: .unset, aliases: [], mark: .start)
     var trip = Travel(id: "", country: .unset, mark: .start)
     var risk = AcceptedRisk(finding: "", reason: "", approvedBy: "", expires: .unset, mark: .start)
     var findingMark: Mark?

@@ -1,22 +1,137 @@
 /// A physical place.
+///
+/// Its fields are held by reference (`Shared`), read in place and replaced whole when one is
+/// set: the rules walk a policy's sites once each, and a copy of a site was fifteen strings,
+/// arrays and marks retained and released; now it is one. The decoder fills a `Fields` in place.
 public struct Site: Sendable, Hashable, Codable {
-    public var id: String
-    public var name: String?
-    public var kind: String?
-    public var country: Country
-    public var region: String?
-    public var city: String?
-    public var location: Coordinate?
-    public var staffLocal: Int?
-    public var staffExpatriate: Int?
-    public var dependsOn: [String]
-    public var continuity: [String]
-    public var securityProvider: String?
-    public var securityProviderMark: Mark?
-    public var mark: Mark
+    /// The site's fields, as they are encoded, compared and hashed, and as the decoder fills them.
+    struct Fields: Sendable, Hashable, Codable {
+        var id: String
+        var name: String?
+        var kind: String?
+        var country: Country
+        var region: String?
+        var city: String?
+        var location: Coordinate?
+        var staffLocal: Int?
+        var staffExpatriate: Int?
+        var dependsOn: [String]
+        var continuity: [String]
+        var securityProvider: String?
+        var securityProviderMark: Mark?
+        var mark: Mark
+        /// Where the entity that runs the site is incorporated, when it is not the company itself
+        /// (a local subsidiary); nil: the company runs it.
+        var incorporated: Country? = nil
+    }
+
+    private var shared: Shared<Fields>
+
+    /// The fields as one value (what is encoded, compared and hashed).
+    var fields: Fields { shared.value }
+
+    init(
+        id: String, name: String? = nil, kind: String? = nil, country: Country, region: String? = nil, city: String? = nil, location: Coordinate? = nil,
+        staffLocal: Int? = nil, staffExpatriate: Int? = nil, dependsOn: [String], continuity: [String], securityProvider: String? = nil,
+        securityProviderMark: Mark? = nil, mark: Mark, incorporated: Country? = nil
+    ) {
+        shared = Shared(
+            Fields(
+                id: id, name: name, kind: kind, country: country, region: region, city: city, location: location, staffLocal: staffLocal,
+                staffExpatriate: staffExpatriate, dependsOn: dependsOn, continuity: continuity, securityProvider: securityProvider,
+                securityProviderMark: securityProviderMark, mark: mark, incorporated: incorporated))
+    }
+
+    /// The site the decoder has filled.
+    init(_ fields: Fields) {
+        shared = Shared(fields)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        shared = Shared(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try shared.value.encode(to: encoder)
+    }
+
+    public static func == (lhs: Site, rhs: Site) -> Bool {
+        lhs.shared === rhs.shared || lhs.shared.value == rhs.shared.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        shared.value.hash(into: &hasher)
+    }
+
+    /// Sets a field: the fields are copied into a new holder (other copies keep theirs).
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = shared.value
+        change(&fields)
+        shared = Shared(fields)
+    }
+
+    public var id: String {
+        get { shared.value.id }
+        set { update { $0.id = newValue } }
+    }
+    public var name: String? {
+        get { shared.value.name }
+        set { update { $0.name = newValue } }
+    }
+    public var kind: String? {
+        get { shared.value.kind }
+        set { update { $0.kind = newValue } }
+    }
+    public var country: Country {
+        get { shared.value.country }
+        set { update { $0.country = newValue } }
+    }
+    public var region: String? {
+        get { shared.value.region }
+        set { update { $0.region = newValue } }
+    }
+    public var city: String? {
+        get { shared.value.city }
+        set { update { $0.city = newValue } }
+    }
+    public var location: Coordinate? {
+        get { shared.value.location }
+        set { update { $0.location = newValue } }
+    }
+    public var staffLocal: Int? {
+        get { shared.value.staffLocal }
+        set { update { $0.staffLocal = newValue } }
+    }
+    public var staffExpatriate: Int? {
+        get { shared.value.staffExpatriate }
+        set { update { $0.staffExpatriate = newValue } }
+    }
+    public var dependsOn: [String] {
+        get { shared.value.dependsOn }
+        set { update { $0.dependsOn = newValue } }
+    }
+    public var continuity: [String] {
+        get { shared.value.continuity }
+        set { update { $0.continuity = newValue } }
+    }
+    public var securityProvider: String? {
+        get { shared.value.securityProvider }
+        set { update { $0.securityProvider = newValue } }
+    }
+    public var securityProviderMark: Mark? {
+        get { shared.value.securityProviderMark }
+        set { update { $0.securityProviderMark = newValue } }
+    }
+    public var mark: Mark {
+        get { shared.value.mark }
+        set { update { $0.mark = newValue } }
+    }
     /// Where the entity that runs the site is incorporated, when it is not the company itself
     /// (a local subsidiary); nil: the company runs it.
-    public var incorporated: Country? = nil
+    public var incorporated: Country? {
+        get { shared.value.incorporated }
+        set { update { $0.incorporated = newValue } }
+    }
 
     public var displayName: String { name ?? id }
 }
@@ -59,11 +174,11 @@ extension Site {
                 "incorporated", .country,
                 "Where the entity that runs the site is incorporated, when it is a local subsidiary rather than the company itself (a Malian subsidiary is bound by ECOWAS measures whatever its parent's jurisdiction). The site's findings judge bindingness for that entity.",
                 example: "MZ", into: \.site.incorporated),
-        ], open: { draft, mark in draft.site = Site(mark: mark) },
+        ], open: { draft, mark in draft.site = Site.Fields(mark: mark) },
         close: { draft, _ in
             draft.site.dependsOn = PolicyContext.unique(draft.site.dependsOn)
             draft.site.continuity = PolicyContext.unique(draft.site.continuity)
-            draft.policy.sites.append(draft.site)
+            draft.policy.sites.append(Site(draft.site))
         })
 
     /// The `location` mapping of a site.
@@ -85,6 +200,9 @@ extension Site {
             .init("expatriate", .integer(0...10_000_000), "Expatriate staff.", example: "40", into: \.site.staffExpatriate),
         ])
 
+}
+
+extension Site.Fields {
     /// A site not read yet, starting at `mark`.
     init(mark: Mark) {
         self.init(id: "", country: .unset, dependsOn: [], continuity: [], mark: mark)

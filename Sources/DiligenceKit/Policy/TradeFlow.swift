@@ -1,4 +1,7 @@
 /// Goods (or money alone) moving to or from a country.
+///
+/// Its fields are held by reference (`Shared`), read in place and replaced whole when one is
+/// set: the rules walk a policy's flows once each, and a copy was a dozen strings and arrays retained and released; now it is one. The decoder fills a `Fields` in place.
 public struct TradeFlow: Sendable, Hashable, Codable {
     public enum Direction: String, Sendable, Hashable, Codable {
         case export
@@ -18,26 +21,135 @@ public struct TradeFlow: Sendable, Hashable, Codable {
         public var movesGoods: Bool { self == .goods }
     }
 
-    public var id: String
-    public var name: String?
-    public var direction: Direction
-    public var country: Country
+    /// The fields, as they are encoded, compared and hashed, and as the decoder fills them.
+    struct Fields: Sendable, Hashable, Codable {
+        var id: String
+        var name: String?
+        var direction: Direction
+        var country: Country
+        /// Declared goods categories plus those derived from HS codes.
+        var goods: [String]
+        var hsCodes: [String]
+        var payment: [String]
+        var mark: Mark
+        var kind: Kind = .goods
+        /// Where the goods come from, go through and go to, when the flow says so; the partner
+        /// `country` and the company's own site countries fill in the ends it does not name.
+        var origin: Country? = nil
+        var transit: [Country] = []
+        var destination: Country? = nil
+        /// The id of the site that trades the flow (`site`): its country is the company's end of
+        /// the flow unless `origin`/`destination` says otherwise, and its subsidiary is the entity.
+        var site: String? = nil
+        /// Where `site` is written, for an unknown id.
+        var siteMark: Mark? = nil
+    }
+
+    private var shared: Shared<Fields>
+
+    /// The fields as one value (what is encoded, compared and hashed).
+    var fields: Fields { shared.value }
+
+    init(
+        id: String, name: String? = nil, direction: Direction, country: Country, goods: [String], hsCodes: [String], payment: [String], mark: Mark,
+        kind: Kind = .goods, origin: Country? = nil, transit: [Country] = [], destination: Country? = nil, site: String? = nil, siteMark: Mark? = nil
+    ) {
+        shared = Shared(
+            Fields(
+                id: id, name: name, direction: direction, country: country, goods: goods, hsCodes: hsCodes, payment: payment, mark: mark, kind: kind,
+                origin: origin, transit: transit, destination: destination, site: site, siteMark: siteMark))
+    }
+
+    /// The tradeflow the decoder has filled.
+    init(_ fields: Fields) {
+        shared = Shared(fields)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        shared = Shared(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try shared.value.encode(to: encoder)
+    }
+
+    public static func == (lhs: TradeFlow, rhs: TradeFlow) -> Bool {
+        lhs.shared === rhs.shared || lhs.shared.value == rhs.shared.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        shared.value.hash(into: &hasher)
+    }
+
+    /// Sets a field: the fields are copied into a new holder (other copies keep theirs).
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = shared.value
+        change(&fields)
+        shared = Shared(fields)
+    }
+
+    public var id: String {
+        get { shared.value.id }
+        set { update { $0.id = newValue } }
+    }
+    public var name: String? {
+        get { shared.value.name }
+        set { update { $0.name = newValue } }
+    }
+    public var direction: Direction {
+        get { shared.value.direction }
+        set { update { $0.direction = newValue } }
+    }
+    public var country: Country {
+        get { shared.value.country }
+        set { update { $0.country = newValue } }
+    }
     /// Declared goods categories plus those derived from HS codes.
-    public var goods: [String]
-    public var hsCodes: [String]
-    public var payment: [String]
-    public var mark: Mark
-    public var kind: Kind = .goods
+    public var goods: [String] {
+        get { shared.value.goods }
+        set { update { $0.goods = newValue } }
+    }
+    public var hsCodes: [String] {
+        get { shared.value.hsCodes }
+        set { update { $0.hsCodes = newValue } }
+    }
+    public var payment: [String] {
+        get { shared.value.payment }
+        set { update { $0.payment = newValue } }
+    }
+    public var mark: Mark {
+        get { shared.value.mark }
+        set { update { $0.mark = newValue } }
+    }
+    public var kind: Kind {
+        get { shared.value.kind }
+        set { update { $0.kind = newValue } }
+    }
     /// Where the goods come from, go through and go to, when the flow says so; the partner
     /// `country` and the company's own site countries fill in the ends it does not name.
-    public var origin: Country? = nil
-    public var transit: [Country] = []
-    public var destination: Country? = nil
+    public var origin: Country? {
+        get { shared.value.origin }
+        set { update { $0.origin = newValue } }
+    }
+    public var transit: [Country] {
+        get { shared.value.transit }
+        set { update { $0.transit = newValue } }
+    }
+    public var destination: Country? {
+        get { shared.value.destination }
+        set { update { $0.destination = newValue } }
+    }
     /// The id of the site that trades the flow (`site`): its country is the company's end of
     /// the flow unless `origin`/`destination` says otherwise, and its subsidiary is the entity.
-    public var site: String? = nil
+    public var site: String? {
+        get { shared.value.site }
+        set { update { $0.site = newValue } }
+    }
     /// Where `site` is written, for an unknown id.
-    public var siteMark: Mark? = nil
+    public var siteMark: Mark? {
+        get { shared.value.siteMark }
+        set { update { $0.siteMark = newValue } }
+    }
 }
 
 extension TradeFlow {
@@ -93,7 +205,7 @@ extension TradeFlow {
                 example: "[bank-transfer]", into: \.flow.payment),
         ],
         open: { draft, mark in
-            draft.flow = TradeFlow(mark: mark)
+            draft.flow = TradeFlow.Fields(mark: mark)
             draft.goodsMark = nil
             draft.hsCodesMark = nil
         },
@@ -116,9 +228,12 @@ extension TradeFlow {
             }
             draft.flow.goods = goods
             draft.flow.payment = PolicyContext.unique(flow.payment)
-            draft.policy.trade.append(draft.flow)
+            draft.policy.trade.append(TradeFlow(draft.flow))
         })
 
+}
+
+extension TradeFlow.Fields {
     /// A flow not read yet, starting at `mark`.
     init(mark: Mark) {
         self.init(id: "", direction: .export, country: .unset, goods: [], hsCodes: [], payment: [], mark: mark)

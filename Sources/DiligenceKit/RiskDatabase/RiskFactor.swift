@@ -14,40 +14,199 @@ public enum FactorKind: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A country risk factor, modelled on an OSV record: a stable id, dates, what it affects,
 /// its severity and the sources that support it.
+///
+/// Its fields are held by reference (`Shared`), read in place and replaced whole when one is
+/// set: every rule copies the factors of a country at each operation, and a copy of twenty-five
+/// strings, arrays and dates was twenty retains and as many releases; now it is one.
 public struct RiskFactor: Sendable, Hashable, Codable {
-    public var id: String
-    public var kind: FactorKind
-    public var title: String
-    public var summary: String?
-    public var country: Country
-    public var inForceFrom: Day
-    public var inForceUntil: Day?
-    public var published: Day?
-    public var modified: Day?
-    public var reviewed: Day
-    public var severity: Severity
-    public var affects: Affects
-    public var exemptGoods: [String]
-    public var areas: [Area]
-    public var targets: [Target]
-    public var events: [RiskEvent]
-    public var references: [Reference]
-    public var recommendations: [String]
-    public var notes: String?
-    public var file: String
-    public var mark: Mark
+    /// The factor's fields, as they are encoded, compared and hashed.
+    struct Fields: Sendable, Hashable, Codable {
+        var id: String
+        var kind: FactorKind
+        var title: String
+        var summary: String?
+        var country: Country
+        var inForceFrom: Day
+        var inForceUntil: Day?
+        var published: Day?
+        var modified: Day?
+        var reviewed: Day
+        var severity: Severity
+        var affects: Affects
+        var exemptGoods: [String]
+        var areas: [Area]
+        var targets: [Target]
+        var events: [RiskEvent]
+        var references: [Reference]
+        var recommendations: [String]
+        var notes: String?
+        var file: String
+        var mark: Mark
+        /// Who imposed the measure (`imposed_by`): regimes of the regimes vocabulary (EU, US, UK,
+        /// UN, ECOWAS), listing bodies such as US-OFAC, or country codes for national measures.
+        /// Empty for factors that are not measures (conflict, unrest) or that do not say.
+        var imposedBy: [String] = []
+        /// `draft` for a factor `db draft` wrote that no analyst has reviewed yet (`check` refuses it).
+        var status: String?
+        /// Where `status` is written, for the messages about a draft.
+        var statusMark: Mark?
+        /// Whether the factor holds across its country (`scope: national`), not only in its areas
+        /// and near its events: a rule that judges places reports a place outside them, one level lower.
+        var nationwide: Bool = false
+    }
+
+    private var shared: Shared<Fields>
+
+    /// The fields as one value (what is encoded, compared and hashed).
+    var fields: Fields { shared.value }
+
+    init(
+        id: String, kind: FactorKind, title: String, summary: String? = nil, country: Country, inForceFrom: Day, inForceUntil: Day? = nil,
+        published: Day? = nil, modified: Day? = nil, reviewed: Day, severity: Severity, affects: Affects, exemptGoods: [String], areas: [Area],
+        targets: [Target], events: [RiskEvent], references: [Reference], recommendations: [String], notes: String? = nil, file: String, mark: Mark,
+        imposedBy: [String] = [], status: String? = nil, statusMark: Mark? = nil, nationwide: Bool = false
+    ) {
+        shared = Shared(
+            Fields(
+                id: id, kind: kind, title: title, summary: summary, country: country, inForceFrom: inForceFrom, inForceUntil: inForceUntil,
+                published: published, modified: modified, reviewed: reviewed, severity: severity, affects: affects, exemptGoods: exemptGoods, areas: areas,
+                targets: targets, events: events, references: references, recommendations: recommendations, notes: notes, file: file, mark: mark,
+                imposedBy: imposedBy, status: status, statusMark: statusMark, nationwide: nationwide))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        shared = Shared(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try shared.value.encode(to: encoder)
+    }
+
+    public static func == (lhs: RiskFactor, rhs: RiskFactor) -> Bool {
+        lhs.shared === rhs.shared || lhs.shared.value == rhs.shared.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        shared.value.hash(into: &hasher)
+    }
+
+    /// Sets a field: the fields are copied into a new holder (other copies keep theirs).
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = shared.value
+        change(&fields)
+        shared = Shared(fields)
+    }
+
+    public var id: String {
+        get { shared.value.id }
+        set { update { $0.id = newValue } }
+    }
+    public var kind: FactorKind {
+        get { shared.value.kind }
+        set { update { $0.kind = newValue } }
+    }
+    public var title: String {
+        get { shared.value.title }
+        set { update { $0.title = newValue } }
+    }
+    public var summary: String? {
+        get { shared.value.summary }
+        set { update { $0.summary = newValue } }
+    }
+    public var country: Country {
+        get { shared.value.country }
+        set { update { $0.country = newValue } }
+    }
+    public var inForceFrom: Day {
+        get { shared.value.inForceFrom }
+        set { update { $0.inForceFrom = newValue } }
+    }
+    public var inForceUntil: Day? {
+        get { shared.value.inForceUntil }
+        set { update { $0.inForceUntil = newValue } }
+    }
+    public var published: Day? {
+        get { shared.value.published }
+        set { update { $0.published = newValue } }
+    }
+    public var modified: Day? {
+        get { shared.value.modified }
+        set { update { $0.modified = newValue } }
+    }
+    public var reviewed: Day {
+        get { shared.value.reviewed }
+        set { update { $0.reviewed = newValue } }
+    }
+    public var severity: Severity {
+        get { shared.value.severity }
+        set { update { $0.severity = newValue } }
+    }
+    public var affects: Affects {
+        get { shared.value.affects }
+        set { update { $0.affects = newValue } }
+    }
+    public var exemptGoods: [String] {
+        get { shared.value.exemptGoods }
+        set { update { $0.exemptGoods = newValue } }
+    }
+    public var areas: [Area] {
+        get { shared.value.areas }
+        set { update { $0.areas = newValue } }
+    }
+    public var targets: [Target] {
+        get { shared.value.targets }
+        set { update { $0.targets = newValue } }
+    }
+    public var events: [RiskEvent] {
+        get { shared.value.events }
+        set { update { $0.events = newValue } }
+    }
+    public var references: [Reference] {
+        get { shared.value.references }
+        set { update { $0.references = newValue } }
+    }
+    public var recommendations: [String] {
+        get { shared.value.recommendations }
+        set { update { $0.recommendations = newValue } }
+    }
+    public var notes: String? {
+        get { shared.value.notes }
+        set { update { $0.notes = newValue } }
+    }
+    public var file: String {
+        get { shared.value.file }
+        set { update { $0.file = newValue } }
+    }
+    public var mark: Mark {
+        get { shared.value.mark }
+        set { update { $0.mark = newValue } }
+    }
     /// Who imposed the measure (`imposed_by`): regimes of the regimes vocabulary (EU, US, UK,
     /// UN, ECOWAS), listing bodies such as US-OFAC, or country codes for national measures.
     /// Empty for factors that are not measures (conflict, unrest) or that do not say.
-    public var imposedBy: [String] = []
+    public var imposedBy: [String] {
+        get { shared.value.imposedBy }
+        set { update { $0.imposedBy = newValue } }
+    }
     /// `draft` for a factor `db draft` wrote that no analyst has reviewed yet (`check` refuses it).
-    public var status: String?
+    public var status: String? {
+        get { shared.value.status }
+        set { update { $0.status = newValue } }
+    }
     /// Where `status` is written, for the messages about a draft.
-    public var statusMark: Mark?
+    public var statusMark: Mark? {
+        get { shared.value.statusMark }
+        set { update { $0.statusMark = newValue } }
+    }
     /// Whether the factor holds across its country (`scope: national`), not only in its areas
     /// and near its events: a rule that judges places reports a place outside them, one level lower.
-    public var nationwide = false
+    public var nationwide: Bool {
+        get { shared.value.nationwide }
+        set { update { $0.nationwide = newValue } }
+    }
+}
 
+extension RiskFactor {
     /// Whether the factor is in force on `day`.
     public func isInForce(on day: Day) -> Bool {
         inForceFrom <= day && (inForceUntil.map { day <= $0 } ?? true)

@@ -30,28 +30,49 @@ public struct ConflictProximityRule: Rule {
     )
 
     /// What the rule judges: a site at its coordinates, or a travel destination at its city's.
-    struct Place {
-        var id: String
-        var kind: SubjectKind
+    /// A class: the texts of each candidate finding hold it, and a copy of its texts was made
+    /// for each of them.
+    final class Place: Sendable {
+        let id: String
+        let kind: SubjectKind
         /// The finding's subject name.
-        var name: String
+        let name: String
         /// How messages name it ("Palma (destination of Crew change, 12 travellers weekly)").
-        var phrase: String
+        let phrase: String
         /// A trip's first step of the exposure path (a site's is made from its name and location).
-        var travelLabel: String?
-        var siteKind: String?
+        let travelLabel: String?
+        let siteKind: String?
         /// The declared first-level region (`region`), folded, of a site without coordinates of
         /// its own (placed at its city): an area standing for that region covers it wherever in
         /// the region it is. A site with coordinates is judged by them alone.
-        var regionKey: String? = nil
-        var location: Coordinate
-        var mark: Mark
+        let regionKey: String?
+        let location: Coordinate
+        let mark: Mark
         /// Steps after the distance and target ones (travel frequency and size), each with why.
-        var adjustments: [SeverityAssessment.Step] = []
+        let adjustments: [SeverityAssessment.Step]
         /// For travel: the destination and the trip, for the structured exposure.
-        var destination: Exposure.Destination? = nil
+        let destination: Exposure.Destination?
         /// Which of the rule's advice follows the factor's (`Advice`).
-        var advice: Advice
+        let advice: Advice
+
+        init(
+            id: String, kind: SubjectKind, name: String, phrase: String, travelLabel: String?, siteKind: String?,
+            regionKey: String? = nil, location: Coordinate, mark: Mark, adjustments: [SeverityAssessment.Step] = [],
+            destination: Exposure.Destination? = nil, advice: Advice
+        ) {
+            self.id = id
+            self.kind = kind
+            self.name = name
+            self.phrase = phrase
+            self.travelLabel = travelLabel
+            self.siteKind = siteKind
+            self.regionKey = regionKey
+            self.location = location
+            self.mark = mark
+            self.adjustments = adjustments
+            self.destination = destination
+            self.advice = advice
+        }
 
         /// The first step of the exposure path: made only for a place with a finding (a site's
         /// coordinates are written out for it, and most sites of a portfolio have none).
@@ -228,6 +249,8 @@ public struct ConflictProximityRule: Rule {
     ) -> Finding? {
         let location = place.location
         let settings = context.settings
+        // The closures below capture the rule's id, not the rule (its description's texts).
+        let ruleID = description.id
         // The factor's events, held once: the closures below capture this array, not a copy of
         // the whole factor each (a candidate's text closure copied every field of it).
         let events = factor.events
@@ -348,7 +371,7 @@ public struct ConflictProximityRule: Rule {
                     message += texts.eventsWithin[band][window]
                     message += killedText
                 }
-                var exposure = Exposure(subject: place.id, location: location, rule: description.id, severity: severity)
+                var exposure = Exposure(subject: place.id, location: location, rule: ruleID, severity: severity)
                 exposure.distanceKm = nearestEntry.distance
                 exposure.to = eventPlace
                 exposure.band = texts.band[band]
@@ -412,7 +435,7 @@ public struct ConflictProximityRule: Rule {
             let cited = Array(recentEvents.suffix(3))
             let (whereText, distanceText, areaEdge) = (where_, distance, edge)
             let text = { () -> (path: [String], message: String, exposure: Exposure) in
-                var exposure = Exposure(subject: place.id, location: location, rule: description.id, severity: severity)
+                var exposure = Exposure(subject: place.id, location: location, rule: ruleID, severity: severity)
                 exposure.distanceKm = area.geometry == nil ? distanceText : areaEdge
                 exposure.to = area.geometry == nil ? "the centre of \(area.name)" : "the edge of \(area.name)"
                 exposure.area = area.name

@@ -1,7 +1,8 @@
 /// conflict-proximity's texts that depend only on the run's settings (the bands and recency
 /// windows), written once per run (`RuleContext.conflictTexts`) and read by every finding, where
-/// each finding wrote them again from the numbers.
-struct ConflictTexts: Sendable {
+/// each finding wrote them again from the numbers. A class: each candidate finding's texts hold
+/// it, and a copy was eight arrays retained.
+final class ConflictTexts: Sendable {
     /// By window (0: full weight, 1: older): "in the last 365 days", "366 to 730 days old".
     let window: [String]
     /// By band: "25 km" (`Kilometres.text` of the band's outer edge).
