@@ -80,7 +80,8 @@ struct ScreeningNineteenthRoundRecallTests {
         ("Anthony Sawyer", "CALLE SERNA, Javier Antonio"), ("David Hernandez", "HERNANDEZ GRISALES, Jesus David"),
         ("Patricia Gonzalez", "GONZALEZ BENITEZ, Olga Patricia"), ("ألين حمير", "MIR-HEJAZI, Ali Asqar"),
         ("カナ・コバヤシ", "LOPEZ TORRES, Ana Lilia"), ("Delcy Rodriguez Perez", "RODRIGUEZ GOMEZ, Delcy Eloina"),
-        ("Иванна Кузьмин", "GUZMAN SALAZAR, Ivan Archivaldo"), ("Marko Rudolph", "MARCO TORRES, Rodolfo Clemente"),
+        ("Иванна Кузьмин", "GUZMAN SALAZAR, Ivan Archivaldo"), ("Олександр Царенко", "GRANKO ARTEAGA, Alexander Enrique"),
+        ("Marko Rudolph", "MARCO TORRES, Rodolfo Clemente"),
     ])
     func guardsHold(query: String, listedName: String) {
         let entity = listed("P", listedName)

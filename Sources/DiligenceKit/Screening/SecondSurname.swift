@@ -13,7 +13,7 @@
 ///   surname: `DistinguishingParts` counts those in full);
 /// - the listed name's first given name and first surname are both matched, each with a word
 ///   of the same first sound (`PhoneticKey`'s classes, "l" and "r" one, as Chinese, Japanese
-///   and Korean write them), a typo also with the same last sound, and the given name's word
+///   and Korean write them) on the keys and as written, a typo also with the same last sound, and the given name's word
 ///   before the surname's (the name in reading order, as the normaliser puts it): "Mario
 ///   Hernandez" is not "FERNANDEZ SANTANA, Mario Alberto", "Michel Otto" not "SOTO PARRA, Miguel
 ///   Angel", "Иванна Кузьмин" not "GUZMAN SALAZAR, Ivan Archivaldo", "Marko Rudolph" not
@@ -71,7 +71,12 @@ extension NameScreener {
             for pair in alignment.pairs where pair.comparison.how != .initial && pair.listed.contains(position) {
                 guard let query = pair.query.first else { continue }
                 let queryKey = queryTokens[query].forms.key, listedKey = listed.tokens[position].forms.key
-                guard SecondSurname.sameFirstSound(queryKey, listedKey) else { continue }
+                let queryText = queryTokens[query].forms.text, listedText = listed.tokens[position].forms.text
+                // On the keys and on the texts as written: a key's fold may make two first
+                // sounds one ("tsarenko" has the key "carenko", not "granko"'s first sound).
+                guard SecondSurname.sameFirstSound(queryKey, listedKey),
+                    queryText.isEmpty || listedText.isEmpty || SecondSurname.sameFirstSound(queryText, listedText)
+                else { continue }
                 if pair.comparison.how == .typo, !SecondSurname.sameLastSound(queryKey, listedKey) { continue }
                 return query
             }
