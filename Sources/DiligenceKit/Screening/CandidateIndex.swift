@@ -80,6 +80,9 @@ struct CandidateIndex: Sendable {
         static let particle: UInt8 = 2
         static let patronymic: UInt8 = 4
         static let middle: UInt8 = 8
+        /// The first and the last of a listed person's two surnames or more (`SecondSurname`).
+        static let firstSurname: UInt8 = 16
+        static let secondSurname: UInt8 = 32
     }
 
     var vocabularyCount: Int { weights.count }
@@ -123,7 +126,7 @@ struct CandidateIndex: Sendable {
     init(entities: [ListedEntity], normalizer: NameNormalizer, parameters: ScoringParameters) {
         var perEntityKeys: [Set<String>] = []
         perEntityKeys.reserveCapacity(entities.count)
-        var normalized: [(entity: Int, name: Int, tokens: [NameToken], person: Bool)] = []
+        var normalized: [(entity: Int, name: Int, tokens: [NameToken], person: Bool, surnames: (first: Int, second: Int)?)] = []
         var acronyms: [(UInt64, Int32)] = []
         for (entityIndex, entity) in entities.enumerated() {
             var keys: Set<String> = []
@@ -134,7 +137,8 @@ struct CandidateIndex: Sendable {
                 if entity.kind != .person {
                     for acronym in Acronyms.of(result.acronymParts) { acronyms.append((Self.hash(acronym.utf8), Int32(normalized.count))) }
                 }
-                normalized.append((entityIndex, nameIndex, result.tokens, entity.kind == .person))
+                let surnames = entity.kind == .person ? SecondSurname.positions(in: result) : nil
+                normalized.append((entityIndex, nameIndex, result.tokens, entity.kind == .person, surnames))
             }
             perEntityKeys.append(keys)
         }
@@ -171,6 +175,8 @@ struct CandidateIndex: Sendable {
                 {
                     flags |= Flag.middle
                 }
+                if position == item.surnames?.first { flags |= Flag.firstSurname }
+                if position == item.surnames?.second { flags |= Flag.secondSurname }
                 tokens.append(id)
                 tokenFlags.append(flags)
                 textBytes += token.text.utf8

@@ -258,6 +258,9 @@ public struct NameNormalizer: Sendable {
         let (ordered, reordered) = readingOrder(bytes)
         var name = classify(words(ordered), original: name, reordered: reordered)
         name.writtenLastFirst = reordered && bytes.contains(UInt8(ascii: ","))
+        if name.writtenLastFirst, let comma = bytes.firstIndex(of: UInt8(ascii: ",")), !bytes[..<comma].contains(UInt8(ascii: "-")) {
+            name.surnameWords = Self.plainWordCount(bytes[..<comma])
+        }
         if !transcribed.isEmpty { Self.markTranscriptions(&name, transcribed) }
         // Arabic script and Hebrew are neither ASCII nor Latin.
         if !ascii, !latinOnly, AbjadComparison.isAbjad(cut) { Self.markAbjad(&name, source: cut) }

@@ -261,8 +261,9 @@ public final class NameScreener: Sendable {
                 applyPartialCoverage(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
                 ?? applyDistinctiveWords(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
             let acronymCap = acronyms ? applyAcronymCap(&alignment) : nil
+            let secondSurname = applySecondSurname(&alignment, queryTokens: queryTokens, listed: listedSide)
             let distinguishing =
-                (coverage.map { [$0] } ?? []) + (acronymCap.map { [$0] } ?? [])
+                (coverage.map { [$0] } ?? []) + (acronymCap.map { [$0] } ?? []) + (secondSurname.map { [$0] } ?? [])
                 + applyDistinguishingParts(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
             let (score, signals) = applySignals(
                 alignment, query: query, kind: prepared.kind, entity: entity,

@@ -50,6 +50,10 @@ public struct NormalizedName: Sendable, Hashable {
     /// organisation's name is not partially covered by it, and it scores as a person's against
     /// a listed organisation ("JAN, Lahore").
     public var writtenLastFirst = false
+    /// The words (runs of letters and digits) before the comma of a name written "LAST, First":
+    /// how many of the last tokens are the surname (`SecondSurname`); 0 otherwise, and for a
+    /// hyphenated surname ("MIR-HEJAZI"), which is one surname.
+    public var surnameWords = 0
     /// The words as acronyms see them (name words, stop words and legal forms in order) when
     /// the name has two name words or more and no title; empty otherwise (`Acronyms`).
     var acronymParts: [Acronyms.Part] = []

@@ -17,6 +17,11 @@ public struct ScoringParameters: Sendable, Hashable {
     public var patronymicCost = 0.35
     /// A middle name of a listed person (neither first nor last of three or more names).
     public var middleNameCost = 0.5
+    /// The last of two surnames or more of a listed person written "LAST1 LAST2, First", left
+    /// out by a name that gives the first given name and the first surname (`SecondSurname`:
+    /// "RODRIGUEZ GOMEZ, Delcy" is "Delcy Rodríguez"), costs this much, as a middle name does;
+    /// 1 turns the rule off.
+    public var secondSurnameCost = 0.5
     /// Particles and initials never weigh more than this.
     public var particleWeight = 1.0
     public var initialWeight = 1.5
@@ -149,6 +154,7 @@ public struct ScoringParameters: Sendable, Hashable {
         case "initialCost": initialCost = value
         case "patronymicCost": patronymicCost = value
         case "middleNameCost": middleNameCost = value
+        case "secondSurnameCost": secondSurnameCost = value
         case "particleWeight": particleWeight = value
         case "initialWeight": initialWeight = value
         case "phoneticSimilarity": phoneticSimilarity = value

@@ -52,7 +52,13 @@ struct ScreeningExplanation {
             case .initial: notes.append("initial")
             case .particle: notes.append("particle")
             case .name:
-                if isPatronymic { notes.append("patronymic") } else if let flags, flags & CandidateIndex.Flag.middle != 0 { notes.append("middle name") }
+                if isPatronymic {
+                    notes.append("patronymic")
+                } else if let flags, flags & CandidateIndex.Flag.middle != 0 {
+                    notes.append("middle name")
+                } else if let flags, flags & CandidateIndex.Flag.secondSurname != 0 {
+                    notes.append("second surname")
+                }
             }
             if token.cost < 1 { notes.append("counts little") }
             if !notes.isEmpty { text += " (\(notes.joined(separator: ", ")))" }
