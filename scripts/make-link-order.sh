@@ -11,7 +11,8 @@
 # callgrind sees run in checks of the first 100 files of the benchmark's three portfolios (in
 # JSON, Markdown, SARIF and text) and of policies/ (in every format of reports/), sorted by
 # name. A stale list costs only memory: a name the linker does not find is skipped, and a
-# function missing from the list is placed after the listed ones. Needs valgrind.
+# function missing from the list is placed after the listed ones. Needs valgrind. SwiftPM does
+# not relink when only the list changes: remove .build/release/diligence before the next build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
