@@ -59,25 +59,16 @@ import Testing
         let general = NameScreener(entities: entities, normalizer: .standard, parameters: ScoringParameters(), keptLetterTest: true, setsAsideUnreached: false)
         #expect(fast.setsAsideUnreached && !general.setsAsideUnreached)
         var asked = 0, setAside = 0
-        for threshold in [0.50, 0.70] {
-            var fastScratch = Scratch(names: fast.index.nameCount, vocabulary: fast.index.vocabularyCount)
-            var generalScratch = Scratch(names: general.index.nameCount, vocabulary: general.index.vocabularyCount)
-            for name in names {
-                let query = ScreeningQuery(name)
-                var fastHad = false, generalHad = false
-                let answer = fast.screen(query, threshold: threshold, scratch: &fastScratch, hadCandidates: &fastHad)
-                let expected = general.screen(query, threshold: threshold, scratch: &generalScratch, hadCandidates: &generalHad)
-                #expect(answer == expected, "\(name) at \(threshold)")
-                #expect(fastHad == generalHad, "\(name) at \(threshold)")
-                asked += 1
-                guard setsAside(fast, name, threshold: threshold) else { continue }
-                setAside += 1
-                // The general path, without the readings: no candidate, no match by words or acronym.
-                #expect(general.candidateNames(query, threshold: threshold).isEmpty, "\(name) at \(threshold)")
-                let prepared = general.prepare(query)
-                var best: [Int: (match: ScreeningMatch, nameIndex: Int)] = [:]
-                #expect(!general.acronymMatches(prepared, query: query, threshold: threshold, best: &best) && best.isEmpty, "\(name)")
-            }
+        fast.expectSameAnswers(as: general, names: names) { name, threshold in
+            asked += 1
+            guard setsAside(fast, name, threshold: threshold) else { return }
+            setAside += 1
+            // The general path, without the readings: no candidate, no match by words or acronym.
+            let query = ScreeningQuery(name)
+            #expect(general.candidateNames(query, threshold: threshold).isEmpty, "\(name) at \(threshold)")
+            let prepared = general.prepare(query)
+            var best: [Int: (match: ScreeningMatch, nameIndex: Int)] = [:]
+            #expect(!general.acronymMatches(prepared, query: query, threshold: threshold, best: &best) && best.isEmpty, "\(name)")
         }
         return (asked, setAside)
     }

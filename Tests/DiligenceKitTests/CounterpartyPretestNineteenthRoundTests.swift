@@ -42,19 +42,9 @@ import Testing
             readsLatinDirectly: false)
         #expect(fast.readsLatinDirectly && !general.readsLatinDirectly)
         var asked = 0, latin = 0
-        for threshold in [0.50, 0.70] {
-            var fastScratch = Scratch(names: fast.index.nameCount, vocabulary: fast.index.vocabularyCount)
-            var generalScratch = Scratch(names: general.index.nameCount, vocabulary: general.index.vocabularyCount)
-            for name in names {
-                let query = ScreeningQuery(name)
-                var fastHad = false, generalHad = false
-                let answer = fast.screen(query, threshold: threshold, scratch: &fastScratch, hadCandidates: &fastHad)
-                let expected = general.screen(query, threshold: threshold, scratch: &generalScratch, hadCandidates: &generalHad)
-                #expect(answer == expected, "\(name) at \(threshold)")
-                #expect(fastHad == generalHad, "\(name) at \(threshold)")
-                asked += 1
-                if NameNormalizer.isLatinOnly(name) { latin += 1 }
-            }
+        fast.expectSameAnswers(as: general, names: names) { name, _ in
+            asked += 1
+            if NameNormalizer.isLatinOnly(name) { latin += 1 }
         }
         return (asked, latin)
     }

@@ -133,3 +133,26 @@ struct SplitMix64 {
     /// A value in `0..<1`, from the top 53 bits.
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
+
+extension NameScreener {
+    /// Screens every name with this screener and with `general` (the path a fast one replaces) at
+    /// 0.50 and 0.70, expects the same answers and the same "had candidates", and hands each name
+    /// and threshold to `each` (for what a round's test counts or checks beyond that).
+    func expectSameAnswers(
+        as general: NameScreener, names: [String], each: (String, Double) -> Void = { _, _ in }
+    ) {
+        for threshold in [0.50, 0.70] {
+            var fastScratch = Scratch(names: index.nameCount, vocabulary: index.vocabularyCount)
+            var generalScratch = Scratch(names: general.index.nameCount, vocabulary: general.index.vocabularyCount)
+            for name in names {
+                let query = ScreeningQuery(name)
+                var fastHad = false, generalHad = false
+                let answer = screen(query, threshold: threshold, scratch: &fastScratch, hadCandidates: &fastHad)
+                let expected = general.screen(query, threshold: threshold, scratch: &generalScratch, hadCandidates: &generalHad)
+                #expect(answer == expected, "\(name) at \(threshold)")
+                #expect(fastHad == generalHad, "\(name) at \(threshold)")
+                each(name, threshold)
+            }
+        }
+    }
+}
