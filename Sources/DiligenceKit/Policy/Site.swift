@@ -25,6 +25,8 @@ public struct Site: Sendable, Hashable, Codable {
         var incorporated: Country? = nil
     }
 
+    /// The only stored property: equality and hashing (synthesized) are the holder's, that is the
+    /// fields'.
     private var shared: Shared<Fields>
 
     /// The fields as one value (what is encoded, compared and hashed).
@@ -48,26 +50,16 @@ public struct Site: Sendable, Hashable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        shared = Shared(try Fields(from: decoder))
+        shared = try Shared(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try shared.value.encode(to: encoder)
-    }
-
-    public static func == (lhs: Site, rhs: Site) -> Bool {
-        lhs.shared === rhs.shared || lhs.shared.value == rhs.shared.value
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        shared.value.hash(into: &hasher)
+        try shared.encode(to: encoder)
     }
 
     /// Sets a field: the fields are copied into a new holder (other copies keep theirs).
     private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = shared.value
-        change(&fields)
-        shared = Shared(fields)
+        shared = shared.updating(change)
     }
 
     public var id: String {

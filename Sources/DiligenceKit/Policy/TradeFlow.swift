@@ -45,6 +45,8 @@ public struct TradeFlow: Sendable, Hashable, Codable {
         var siteMark: Mark? = nil
     }
 
+    /// The only stored property: equality and hashing (synthesized) are the holder's, that is the
+    /// fields'.
     private var shared: Shared<Fields>
 
     /// The fields as one value (what is encoded, compared and hashed).
@@ -66,26 +68,16 @@ public struct TradeFlow: Sendable, Hashable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        shared = Shared(try Fields(from: decoder))
+        shared = try Shared(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try shared.value.encode(to: encoder)
-    }
-
-    public static func == (lhs: TradeFlow, rhs: TradeFlow) -> Bool {
-        lhs.shared === rhs.shared || lhs.shared.value == rhs.shared.value
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        shared.value.hash(into: &hasher)
+        try shared.encode(to: encoder)
     }
 
     /// Sets a field: the fields are copied into a new holder (other copies keep theirs).
     private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = shared.value
-        change(&fields)
-        shared = Shared(fields)
+        shared = shared.updating(change)
     }
 
     public var id: String {
