@@ -17,8 +17,11 @@ struct PolicyDecoder: PolicyEventSink {
     private var sink: DiagnosticSink
     private var draft = PolicyDraft()
     private var stack: [Frame] = []
-    /// Where each declared key of the open mappings was first written (`Frame.keyBase`).
+    /// Where each declared key of the open mappings was first written (`Frame.keyBase`): the
+    /// first `keyMarksUsed` places; the rest is room kept for the next mappings. A place is read
+    /// only once its key's bit in `Frame.seen` is set, and written then, so it is not cleared.
     private var keyMarks: [Mark] = []
+    private var keyMarksUsed = 0
     /// The undeclared keys of the open mappings, to find their repeats (`Frame.otherBase`).
     private var otherKeys: [(key: String, mark: Mark)] = []
     private var nodes = 0
@@ -296,8 +299,9 @@ struct PolicyDecoder: PolicyEventSink {
     // MARK: Mappings
 
     private mutating func open(_ object: PolicyObject, _ mark: Mark) {
-        stack.append(Frame(kind: .object(.passUnretained(object)), mark: mark, keyBase: keyMarks.count, otherBase: otherKeys.count))
-        keyMarks.append(contentsOf: repeatElement(Mark.start, count: object.fields.count))
+        stack.append(Frame(kind: .object(.passUnretained(object)), mark: mark, keyBase: keyMarksUsed, otherBase: otherKeys.count))
+        keyMarksUsed += object.fields.count
+        if keyMarks.count < keyMarksUsed { keyMarks.append(contentsOf: repeatElement(Mark.start, count: keyMarksUsed - keyMarks.count)) }
         object.open(&draft, mark)
     }
 
@@ -312,8 +316,10 @@ struct PolicyDecoder: PolicyEventSink {
                 sink.error(frame.mark, "missing required key `\(field.field.name)` in \(object.schema.name)")
             }
         }
-        keyMarks.removeSubrange(frame.keyBase...)
-        otherKeys.removeSubrange(frame.otherBase...)
+        // The mapping's marks are the last ones in use; its undeclared keys, if any (most have
+        // none: removing an empty range still cost a call of `replaceSubrange`).
+        keyMarksUsed = frame.keyBase
+        if otherKeys.count > frame.otherBase { otherKeys.removeSubrange(frame.otherBase...) }
         object.close(&draft, context)
         guard let (id, mark) = frame.unique.map({ ($0.text, $0.mark) }), let top = stack.indices.last, case .list = stack[top].kind,
             let name = object.uniqueField.map({ object.fields[$0].field.name })

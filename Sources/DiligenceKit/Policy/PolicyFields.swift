@@ -59,6 +59,9 @@ final class PolicyField: Sendable {
         case other
     }
 
+    /// The room a list of scalars is given at its first item.
+    static var firstListCapacity: Int { 8 }
+
     let field: Field
     let shape: Shape
     let conversion: Conversion
@@ -127,7 +130,13 @@ final class PolicyField: Sendable {
         self.init(
             Field(name, .list(type), summary, example: example), shape: .scalars, scalarType: type,
             store: { [slot = DraftSlot(path)] draft, value in
-                if let converted = T(value) { slot.update(&draft) { $0.append(converted) } }
+                guard let converted = T(value) else { return }
+                slot.update(&draft) { list in
+                    // Room for a few items at the first (grown from empty, a list of five items
+                    // was allocated four times).
+                    if list.isEmpty { list.reserveCapacity(PolicyField.firstListCapacity) }
+                    list.append(converted)
+                }
             }, mark: mark?.store)
     }
 

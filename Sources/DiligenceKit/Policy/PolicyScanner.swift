@@ -260,16 +260,11 @@ private struct Scanner {
             }
         default:
             guard mayStartPlain(at: position, flow: false) else { return .unsupported }
-            end = position
-            var last = position
-            while end < lineEnd {
-                let byte = input[end]
-                if byte == Self.hash, input[end - 1] == Self.space { break }
-                // `a: b` in a value is a mapping libyaml refuses here.
-                if byte == Self.colon, end + 1 == lineEnd || input[end + 1] == Self.space { return .unsupported }
-                if byte != Self.space { last = end }
-                end += 1
-            }
+            guard let plainEnd = plainEnd(from: position) else { return .unsupported }
+            end = plainEnd
+            // The scalar ends at its last byte that is not a space (the first is not one).
+            var last = end - 1
+            while last > position, input[last] == Self.space { last -= 1 }
             guard sink.scalar(slice(position, last + 1), plain: true, mark: mark(position)) else { return .rejected }
         }
         // Only spaces, then a comment after a space, may follow.
@@ -277,6 +272,38 @@ private struct Scanner {
         while rest < lineEnd, input[rest] == Self.space { rest += 1 }
         if rest == lineEnd { return nil }
         return input[rest] == Self.hash && input[rest - 1] == Self.space ? nil : .unsupported
+    }
+
+    /// Where a plain scalar in block context that starts at `position` stops: the line's end or
+    /// a comment (`#` after a space); nil at `: ` or a colon ending the line (a mapping in a
+    /// value, which libyaml refuses here). Eight bytes at a time while none of them is `#` or
+    /// `:` (a value mostly runs to the line's end), then a byte at a time.
+    func plainEnd(from position: Int) -> Int? {
+        var end = position
+        while end < lineEnd {
+            if end + 8 <= lineEnd, let word = word(at: end), !Self.holds(word, Self.hash) && !Self.holds(word, Self.colon) {
+                end += 8
+                continue
+            }
+            let byte = input[end]
+            if byte == Self.hash, end > position, input[end - 1] == Self.space { break }
+            if byte == Self.colon, end + 1 == lineEnd || input[end + 1] == Self.space { return nil }
+            end += 1
+        }
+        return end
+    }
+
+    /// The eight bytes from `position` (the caller keeps them within the input).
+    func word(at position: Int) -> UInt64? {
+        guard let base = input.baseAddress else { return nil }
+        return UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt64.self)
+    }
+
+    /// Whether a byte of `word` is `byte`, exactly: a borrow starts only at a zero byte of the
+    /// XOR, so with none no top bit is set; the lowest zero byte always sets its own.
+    static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// A single-line quoted scalar given to the sink: where it ends (after the closing quote),

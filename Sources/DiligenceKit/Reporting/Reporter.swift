@@ -304,13 +304,27 @@ struct Citations: Sendable {
     /// hashed by that number. The number is looked up where the key is made: on the core that
     /// checked the policy (`CitedPart`), once for each evidence list a process sees
     /// (`EvidenceLists.Info`), so the ordered thread only looks up integers.
+    ///
+    /// The reference is held in a box: a key is copied for each line that cites it (into a
+    /// policy's part, then its list), and a copy of the reference itself retained each of its
+    /// five texts.
     struct Key: Hashable, Sendable {
         let id: Int
-        let reference: Reference
+        private let box: Box
+
+        var reference: Reference { box.reference }
 
         init(_ reference: Reference) {
             id = ReferenceIDs.shared.id(of: reference)
-            self.reference = reference
+            box = Box(reference)
+        }
+
+        private final class Box: Sendable {
+            let reference: Reference
+
+            init(_ reference: Reference) {
+                self.reference = reference
+            }
         }
 
         func hash(into hasher: inout Hasher) {
@@ -337,13 +351,15 @@ struct Citations: Sendable {
     /// Numbers a policy's references and lists its facts and events (each once, in order).
     mutating func add(_ part: CitedPart) {
         for key in part.references { _ = number(for: key) }
-        for fact in part.facts where factPlaces[fact.key] == nil {
-            factPlaces[fact.key] = facts.count
-            facts.append((fact.key.text, fact.evidence))
+        // By index: a `for` over the parts copied each fact's evidence (its texts retained and
+        // released) to look its key up, and most are listed already.
+        for index in part.facts.indices where factPlaces[part.facts[index].key] == nil {
+            factPlaces[part.facts[index].key] = facts.count
+            facts.append((part.facts[index].key.text, part.facts[index].evidence))
         }
-        for event in part.events where eventPlaces[event.key] == nil {
-            eventPlaces[event.key] = events.count
-            events.append((event.key.text, event.event))
+        for index in part.events.indices where eventPlaces[part.events[index].key] == nil {
+            eventPlaces[part.events[index].key] = events.count
+            events.append((part.events[index].key.text, part.events[index].event))
         }
         lists.add(part.lists)
         if let spills { spills.write(lists.takeSpilledEntries()) }
