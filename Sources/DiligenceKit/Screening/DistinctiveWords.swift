@@ -14,7 +14,7 @@
 ///   digit, not a place, a common surname or a given name ("Wagner", "Müller": a company named
 ///   after a person is not identified by that name); since the twentieth round a pair may also
 ///   be a generic listed word's stem, translation or (for a query word not distinctive) typo
-///   (`genericVariant`: "WHEELED" / "WHEEL", "SIMAN" / "CEMENT");
+///   (`genericVariant`: "WHEELED" / "WHEEL", "INZHINIRINGOVYI" / "ENGINEERING");
 /// - every extra word generic: `genericWordWeight` or less (common in the list), and not a
 ///   place or a number (`DistinguishingParts`: "Deutsche Bank Polska", "Fund III");
 /// - the matched words weigh at least `distinctiveWordsShare` of the extra words (half since
@@ -35,8 +35,8 @@ extension NameScreener {
             guard pair.query.count == 1, pair.listed.count == 1 else { return nil }
             let a = queryTokens[pair.query[0]], b = listed.tokens[pair.listed[0]]
             guard pair.comparison.how == .exact || pair.comparison.how == .spelling else {
-                // A common word of the list written otherwise ("wheeled" / "wheel", "gostar" /
-                // "development"): the words that name the company must still be the same.
+                // A common word of the list written otherwise ("wheeled" / "wheel", "inzhiniringovyi"
+                // / "engineering"): the words that name the company must still be the same.
                 guard let variant = genericVariant(pair, a, b) else { return nil }
                 variants.append(variant)
                 continue
@@ -69,7 +69,7 @@ extension NameScreener {
 
     /// A pair of words that is not the same word, allowed beside a distinctive word when the
     /// listed word is a generic name word: its stem or translation ("wheeled" / "wheel",
-    /// "gostar" / "development"), or a typo or sound-alike of it when the query's word is not
+    /// "inzhiniringovyi" / "engineering"), or a typo or sound-alike of it when the query's word is not
     /// distinctive either. Its text for the why; nil otherwise (an initial, an acronym, words
     /// joined, a word that names a company written otherwise).
     func genericVariant(_ pair: TokenAlignment.Pair, _ a: ScoringToken, _ b: ScoringToken) -> String? {
