@@ -100,6 +100,16 @@ extension NameScreener {
                     found[i][candidate] = TokenComparison(how: .typo, similarity: comparison.similarity, edits: comparison.edits)
                 }
             }
+            // An English inflection on a word the list knows without it ("wheeled" / "wheel"),
+            // recorded as a typo like a stem (`TokenComparison.inflected`).
+            if parameters.inflectedStem > 0, index.vocabulary[query.name.tokens[i].key] == nil, let stem = TokenComparison.uninflected(key),
+                let candidate = index.vocabulary[String(decoding: stem, as: UTF8.self)], found[i][candidate] == nil,
+                let comparison = TokenComparison.compare(
+                    forms, TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate)), parameters: parameters,
+                    allowStem: true)
+            {
+                found[i][candidate] = TokenComparison(how: .typo, similarity: comparison.similarity, edits: comparison.edits)
+            }
             // A place and the adjective made from it ("saratovskii" / "saratov"), recorded as a
             // typo like a stem: only an organisation's or a vessel's words match so.
             if token.kind == .name, !key.contains(where: ASCII.isDigit) {

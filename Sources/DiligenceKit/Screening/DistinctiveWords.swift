@@ -12,10 +12,14 @@
 /// - every pair the same word one for one (exactly or as a spelling variant), and one of them
 ///   distinctive on both sides: `distinctiveWordWeight` or more, five letters or more, no
 ///   digit, not a place, a common surname or a given name ("Wagner", "Müller": a company named
-///   after a person is not identified by that name);
+///   after a person is not identified by that name); since the twentieth round a pair may also
+///   be a generic listed word's stem, translation or (for a query word not distinctive) typo
+///   (`genericVariant`: "WHEELED" / "WHEEL", "INZHINIRINGOVYI" / "ENGINEERING");
 /// - every extra word generic: `genericWordWeight` or less (common in the list), and not a
 ///   place or a number (`DistinguishingParts`: "Deutsche Bank Polska", "Fund III");
-/// - the matched words weigh at least as much as the extra words.
+/// - the matched words weigh at least `distinctiveWordsShare` of the extra words (half since
+///   the twentieth round, all of them before: "PROMETHEUS ENERGY" / "PROMETHEUS LIMITED TRADE
+///   DEVELOPMENT" adds one sector word and drops two).
 extension NameScreener {
     /// Lowers the cost of generic extra words when a distinctive word is shared, and returns
     /// the reason; nil (and the alignment untouched) otherwise.
@@ -26,9 +30,17 @@ extension NameScreener {
         let (extraQuery, extraListed) = alignment.unmatchedNameWords(queryTokens, listed)
         guard !extraQuery.isEmpty || !extraListed.isEmpty else { return nil }
         var distinctive: [String] = []
+        var variants: [String] = []
         for pair in alignment.pairs {
-            guard pair.comparison.how == .exact || pair.comparison.how == .spelling, pair.query.count == 1, pair.listed.count == 1 else { return nil }
+            guard pair.query.count == 1, pair.listed.count == 1 else { return nil }
             let a = queryTokens[pair.query[0]], b = listed.tokens[pair.listed[0]]
+            guard pair.comparison.how == .exact || pair.comparison.how == .spelling else {
+                // A common word of the list written otherwise ("wheeled" / "wheel", "inzhiniringovyi"
+                // / "engineering"): the words that name the company must still be the same.
+                guard let variant = genericVariant(pair, a, b) else { return nil }
+                variants.append(variant)
+                continue
+            }
             if a.kind == .name, b.kind == .name, isDistinctive(a), isDistinctive(b) {
                 distinctive.append(String(decoding: a.forms.text.isEmpty ? a.forms.key : a.forms.text, as: UTF8.self))
             }
@@ -39,7 +51,7 @@ extension NameScreener {
             + extraListed.map { (token: listed.tokens[$0], sideCost: parameters.missingListedTokenCost) }
         guard extra.allSatisfy({ isGeneric($0.token) }) else { return nil }
         let extraWeight = extra.reduce(0.0) { $0 + $1.token.weight }
-        guard alignment.matchedWeight >= extraWeight else { return nil }
+        guard alignment.matchedWeight >= parameters.distinctiveWordsShare * extraWeight else { return nil }
         var saved = 0.0
         for (token, sideCost) in extra { saved += max(0, sideCost * token.cost - parameters.genericWordCost) * token.weight }
         guard saved > 0, alignment.weightAtStake - saved > 0 else { return nil }
@@ -49,9 +61,28 @@ extension NameScreener {
         alignment.score = max(before, min(alignment.matchedWeight / alignment.weightAtStake, parameters.distinctiveWordsCap))
         guard alignment.score > before else { return nil }
         let words = extra.map { String(decoding: $0.token.forms.text.isEmpty ? $0.token.forms.key : $0.token.forms.text, as: UTF8.self) }
+        let written = variants.isEmpty ? "" : " (\(variants.joined(separator: ", ")) written otherwise)"
         return "the names share the distinctive \(distinctive.count == 1 ? "word" : "words") \(distinctive.joined(separator: ", ")); "
-            + "their other words (\(words.joined(separator: ", "))) are common in organisation names and count "
+            + "their other words (\(words.joined(separator: ", "))) are common in organisation names\(written) and count "
             + "\(Self.format(parameters.genericWordCost)) (at most \(Self.format(parameters.distinctiveWordsCap)))"
+    }
+
+    /// A pair of words that is not the same word, allowed beside a distinctive word when the
+    /// listed word is a generic name word: its stem or translation ("wheeled" / "wheel",
+    /// "inzhiniringovyi" / "engineering"), or a typo or sound-alike of it when the query's word is not
+    /// distinctive either. Its text for the why; nil otherwise (an initial, an acronym, words
+    /// joined, a word that names a company written otherwise).
+    func genericVariant(_ pair: TokenAlignment.Pair, _ a: ScoringToken, _ b: ScoringToken) -> String? {
+        guard parameters.distinctiveWordsVariants > 0, a.kind == .name, b.kind == .name, isGeneric(b) else { return nil }
+        switch pair.comparison.how {
+        case .stem, .translation, .transcription: break
+        case .typo, .phonetic: guard !isDistinctive(a) else { return nil }
+        default: return nil
+        }
+        func text(_ token: ScoringToken) -> String {
+            String(decoding: token.forms.text.isEmpty ? token.forms.key : token.forms.text, as: UTF8.self)
+        }
+        return "\(text(a)) / \(text(b))"
     }
 
     /// A rare word that names an organisation: not a place, a number, a surname or a given name.

@@ -113,6 +113,17 @@ public struct ScoringParameters: Sendable, Hashable {
     /// about one entry in 660: "logistics", "construction", "energy").
     public var distinctiveWordWeight = 22.6
     public var genericWordWeight = 16.6
+    /// ... only when the matched words weigh at least this share of the extra words' weight
+    /// (twentieth round: 1 before; an alias adds or drops two or three sector words around the
+    /// one word that names the company, "PROMETHEUS ENERGY" / "PROMETHEUS LIMITED TRADE
+    /// DEVELOPMENT").
+    public var distinctiveWordsShare = 0.5
+    /// ... and a common word of the list written otherwise beside it (a stem, typo or
+    /// translation: "wheeled" / "wheel") does not stop the rule (1 on, 0 off; twentieth round).
+    public var distinctiveWordsVariants = 1.0
+    /// An organisation's word and the same word with "ed", "es" or "ing" added are one stem
+    /// ("WHEELED" / "WHEEL"; 1 on, 0 off; twentieth round).
+    public var inflectedStem = 1.0
 
     /// Rule switches (1 on, 0 off), so that `diligence-bench --tune` can measure each rule.
     /// A nickname pairs two given names, never a particle ("Aldo"/"al-", "Allen"/"AL-ALI").
@@ -177,6 +188,9 @@ public struct ScoringParameters: Sendable, Hashable {
         case "distinctiveWordsCap": distinctiveWordsCap = value
         case "distinctiveWordWeight": distinctiveWordWeight = value
         case "genericWordWeight": genericWordWeight = value
+        case "distinctiveWordsShare": distinctiveWordsShare = value
+        case "distinctiveWordsVariants": distinctiveWordsVariants = value
+        case "inflectedStem": inflectedStem = value
         case "acronymSimilarity": acronymSimilarity = value
         case "acronymRuns": acronymRuns = value
         case "acronymInNameCap": acronymInNameCap = value

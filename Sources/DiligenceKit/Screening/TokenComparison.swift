@@ -171,10 +171,32 @@ public struct TokenComparison: Sendable, Hashable {
                 return TokenComparison(how: .stem, similarity: parameters.stemSimilarity, edits: 0)
             }
         }
+        // An English inflection on a shorter word ("wheeled" / "wheel", "boxes" / "box" not:
+        // four letters or more before the ending).
+        if allowStem, parameters.inflectedStem > 0, inflected(a.key, b.key) {
+            return TokenComparison(how: .stem, similarity: parameters.stemSimilarity, edits: 0)
+        }
         // Spanish "ll" said "y" ("Cabello" / "Kabeyo", "كابيو": `SpanishPalatal`).
         // The diphthong "ay" written "ei", "aj", "ej" ("Deif" / "Dajf": `Diphthong`).
         return SpanishPalatal.comparison(a, b, parameters: parameters) ?? Diphthong.comparison(a, b, parameters: parameters)
     }
+
+    /// Whether one key is the other, four letters or more, with "ed", "es" or "ing" added.
+    static func inflected(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard let stem = uninflected(long) else { return false }
+        return stem.elementsEqual(short)
+    }
+
+    /// The key without its "ed", "es" or "ing", when four letters or more are left; nil otherwise.
+    static func uninflected(_ key: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        for ending in inflections where key.count >= ending.count + 4 && key.reversed().starts(with: ending.reversed()) {
+            return key.dropLast(ending.count)
+        }
+        return nil
+    }
+
+    static let inflections: [[UInt8]] = [Array("ed".utf8), Array("es".utf8), Array("ing".utf8)]
 
     /// The length of the ending when one key is the other with a Baltic nominative ending
     /// ("as", "is", "ys", "us", "es") and the other has four letters or more; nil otherwise.
