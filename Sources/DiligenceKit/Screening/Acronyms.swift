@@ -143,12 +143,18 @@ extension NameScreener {
     /// name's): none for a person's name or a threshold an acronym cannot reach. Needs the
     /// tokens' kinds and texts only (`prepareForLookUp`).
     func acronymCandidates(_ prepared: PreparedQuery, threshold: Double) -> [(name: Int, queryTokens: [Int], listedTokens: [Int])] {
-        guard prepared.kind != .person, parameters.acronymSimilarity >= threshold - parameters.sameCountryBonus else { return [] }
-        let nameTokens = prepared.tokens.indices.filter { prepared.tokens[$0].kind == .name }
+        acronymCandidates(prepared.name, kind: prepared.kind, threshold: threshold)
+    }
+
+    /// `acronymCandidates` of a normalised name and the query's kind (a `PreparedQuery`'s
+    /// tokens have the name's kinds).
+    func acronymCandidates(_ queryName: NormalizedName, kind: ListedEntity.Kind?, threshold: Double) -> [(name: Int, queryTokens: [Int], listedTokens: [Int])] {
+        guard kind != .person, parameters.acronymSimilarity >= threshold - parameters.sameCountryBonus else { return [] }
+        let nameTokens = queryName.tokens.indices.filter { queryName.tokens[$0].kind == .name }
         var found: [(name: Int, queryTokens: [Int], listedTokens: [Int])] = []
         // The query is an acronym: its only name word.
         if nameTokens.count == 1, let position = nameTokens.first {
-            let text = prepared.name.tokens[position].text
+            let text = queryName.tokens[position].text
             if Acronyms.couldBeAcronym(text) {
                 for slot in CandidateIndex.range(of: CandidateIndex.hash(text.utf8), in: index.acronymHashes) {
                     let name = Int(index.acronymNames[slot])
@@ -165,7 +171,7 @@ extension NameScreener {
         // Only acronyms of the words themselves: with the legal form's letters added, a
         // company's two words make the four-letter acronym of too many others ("Industrias
         // Rocha S.A." and "IRSA").
-        for acronym in Acronyms.of(prepared.name.acronymParts, legalForms: [.left]) {
+        for acronym in Acronyms.of(queryName.acronymParts, legalForms: [.left]) {
             guard let token = index.vocabulary[normalizer.fold(acronym)] else { continue }
             for name in index.postings(of: token) {
                 let range = index.tokenRange(ofName: Int(name))

@@ -10,10 +10,14 @@ extension NameScreener {
                 text: query.name.tokens[i].text, kind: token.kind, transcription: query.name.tokens[i].transcription,
                 abjad: query.name.tokens[i].isAbjad)
             if let known = memo.tokenMatches.value(for: memoKey) {
-                found[i] = known
+                found[i] = known.matches
                 continue
             }
-            defer { memo.tokenMatches.store(found[i], for: memoKey) }
+            defer {
+                let none = found[i].isEmpty
+                memo.tokenMatches.store(
+                    ScreeningMemo.TokenMatches(matches: found[i], text: none ? query.texts[i] : [], key: none ? query.keys[i] : []), for: memoKey)
+            }
             let key = query.keys[i][...]
             let phonetic = query.phonetics[i][...]
             let forms = token.forms
@@ -143,17 +147,9 @@ extension NameScreener {
         }
         // Two adjacent query words that the list writes as one ("al qaida" / "alqaida").
         for i in query.tokens.indices.dropLast() where query.tokens[i].kind != .initial && query.tokens[i + 1].kind != .initial {
-            let first = query.name.tokens[i].text, second = query.name.tokens[i + 1].text
-            // Or one letter shorter ("fara darya" / "faradaryay"), as the scorer matches them; not two
-            // syllables of a Chinese or Korean name, which one edit makes another name ("huan
-            // lei" / "hanley", "jian hua" / "xianhua"). Joined and folded only when the letters
-            // no fold removes may spell a list word (`KeptLetters`): most pairs may not.
-            let exact = keptLetters.mayJoin(query.texts[i], EmptyCollection(), query.texts[i + 1]) ? joinedToken(first + second) : nil
-            let near =
-                exact == nil && query.texts[i].count >= 3 && query.texts[i + 1].count >= 3 && query.texts[i].count + query.texts[i + 1].count >= 7
-                    && !(RomanisedSyllable.key(query.texts[i][...]) != nil && RomanisedSyllable.key(query.texts[i + 1][...]) != nil)
-                ? joinedNeighbours(key: Self.joinedKey(query.keys[i], query.keys[i + 1]), text: query.texts[i] + query.texts[i + 1]) : []
-            for candidate in exact.map({ [$0] }) ?? near {
+            for candidate in pairJoins(
+                query.name.tokens[i].text, query.name.tokens[i + 1].text, texts: (query.texts[i], query.texts[i + 1]), keys: (query.keys[i], query.keys[i + 1]))
+            {
                 for position in [i, i + 1] where found[position][candidate] == nil {
                     found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
@@ -163,23 +159,49 @@ extension NameScreener {
         // "abdulaziz"): the article as written, left out, or in its other spellings.
         for i in query.tokens.indices.dropLast(2)
         where query.tokens[i].kind == .name && query.tokens[i + 1].kind == .particle && query.tokens[i + 2].kind == .name {
-            let first = query.name.tokens[i].text, particle = query.name.tokens[i + 1].text, last = query.name.tokens[i + 2].text
-            for (middle, middleKey) in Self.joiningParticles(particle, key: query.keys[i + 1]) {
-                // Or with one letter more ("nur al din" / "noureddine"), on the words' keys as
-                // the scorer joins them.
-                let near = {
-                    self.joinedNeighbours(
-                        key: Self.joinedKey(query.keys[i], middleKey, query.keys[i + 2]), text: query.texts[i] + Array(middle.utf8) + query.texts[i + 2])
+            let words = (query.name.tokens[i].text, query.name.tokens[i + 1].text, query.name.tokens[i + 2].text)
+            particleJoins(words, texts: (query.texts[i], query.texts[i + 2]), keys: (query.keys[i], query.keys[i + 1], query.keys[i + 2])) { candidate in
+                for position in i...(i + 2) where found[position][candidate] == nil {
+                    found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
-                let exact = keptLetters.mayJoin(query.texts[i], middle.utf8, query.texts[i + 2]) ? joinedToken(first + middle + last) : nil
-                for candidate in exact.map({ [$0] }) ?? near() {
-                    for position in i...(i + 2) where found[position][candidate] == nil {
-                        found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
-                    }
-                }
+                return true
             }
         }
         return found
+    }
+
+    /// The list tokens two adjacent query words reach written as one ("al qaida" / "alqaida"), or
+    /// one letter shorter ("fara darya" / "faradaryay"), as the scorer matches them; not two
+    /// syllables of a Chinese or Korean name, which one edit makes another name ("huan lei" /
+    /// "hanley", "jian hua" / "xianhua"). Joined and folded only when the letters no fold
+    /// removes may spell a list word (`KeptLetters`): most pairs may not. `texts` and `keys`
+    /// are the words' texts and keys as bytes.
+    func pairJoins(_ first: String, _ second: String, texts: ([UInt8], [UInt8]), keys: ([UInt8], [UInt8])) -> [Int32] {
+        if keptLetters.mayJoin(texts.0, EmptyCollection(), texts.1), let exact = joinedToken(first + second) { return [exact] }
+        guard texts.0.count >= 3, texts.1.count >= 3, texts.0.count + texts.1.count >= 7,
+            !(RomanisedSyllable.key(texts.0[...]) != nil && RomanisedSyllable.key(texts.1[...]) != nil)
+        else { return [] }
+        return joinedNeighbours(key: Self.joinedKey(keys.0, keys.1), text: texts.0 + texts.1)
+    }
+
+    /// Calls `body` with each list token that a name word, a particle and a name word reach
+    /// written as one ("abd al aziz" / "abdulaziz", "nur al din" / "noureddine"), in order, while
+    /// it returns true: the particle as written, left out, or in its other spellings, exactly
+    /// or with one letter more (on the words' keys as the scorer joins them). `texts`: the two
+    /// name words' texts as bytes; `keys`: the three words' keys.
+    func particleJoins(
+        _ words: (String, String, String), texts: ([UInt8], [UInt8]), keys: ([UInt8], [UInt8], [UInt8]), _ body: (Int32) -> Bool
+    ) {
+        let (first, particle, last) = words
+        for (middle, middleKey) in Self.joiningParticles(particle, key: keys.1) {
+            let near = {
+                self.joinedNeighbours(key: Self.joinedKey(keys.0, middleKey, keys.2), text: texts.0 + Array(middle.utf8) + texts.1)
+            }
+            let exact = keptLetters.mayJoin(texts.0, middle.utf8, texts.1) ? joinedToken(first + middle + last) : nil
+            for candidate in exact.map({ [$0] }) ?? near() {
+                guard body(candidate) else { return }
+            }
+        }
     }
 
     /// The list token whose key is the folded `text`, once a run for each text: two words of

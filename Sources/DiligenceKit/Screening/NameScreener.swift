@@ -26,6 +26,9 @@ public final class NameScreener: Sendable {
     /// Whether a name in Latin letters alone is read only as Sino-Vietnamese and Turkish
     /// (`latinReadings`; false for tests: every reading asked for).
     let readsLatinDirectly: Bool
+    /// Whether a name the run's memos show to reach nothing is set aside without a
+    /// `PreparedQuery` (`knownToReachNothing`; false for tests: the general path).
+    let setsAsideKnown: Bool
     let memo = ScreeningMemo()
 
     public convenience init(entities: [ListedEntity], normalizer: NameNormalizer = .standard, parameters: ScoringParameters = ScoringParameters()) {
@@ -34,12 +37,14 @@ public final class NameScreener: Sendable {
 
     /// `keptLetterTest` false folds every joined text (`KeptLetters` rules out none),
     /// `setsAsideUnreached` false weighs and scores every name, and `readsLatinDirectly` false
-    /// asks every reading of every name (all for tests).
+    /// asks every reading of every name, `setsAsideKnown` false prepares and looks up every
+    /// name (all for tests).
     init(
         entities: [ListedEntity], normalizer: NameNormalizer, parameters: ScoringParameters, keptLetterTest: Bool, setsAsideUnreached: Bool = true,
-        readsLatinDirectly: Bool = true
+        readsLatinDirectly: Bool = true, setsAsideKnown: Bool = true
     ) {
         self.entities = entities
+        self.setsAsideKnown = setsAsideKnown
         self.setsAsideUnreached = setsAsideUnreached
         self.readsLatinDirectly = readsLatinDirectly
         self.normalizer = normalizer
@@ -106,11 +111,21 @@ public final class NameScreener: Sendable {
     /// reaches no list word does without (`NameScreener.screen`).
     func prepareForLookUp(_ query: ScreeningQuery) -> PreparedQuery {
         let (name, latin) = normalizer.normalizeKeepingLatin(query.name)
+        return prepareForLookUp(query, name: name, latin: latin)
+    }
+
+    /// The kind of a query's name: the query's, or as its normalised name says: a legal form an
+    /// organisation's, a title or the "LAST, First" form a person's.
+    static func kind(of query: ScreeningQuery, name: NormalizedName) -> ListedEntity.Kind? {
+        query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty || name.writtenLastFirst ? .person : nil))
+    }
+
+    /// `prepareForLookUp` of a query normalised already (`name`, `latin`: `normalizeKeepingLatin`'s).
+    func prepareForLookUp(_ query: ScreeningQuery, name: NormalizedName, latin: String?) -> PreparedQuery {
         let keys = name.tokens.map { Array($0.key.utf8) }
         let texts = name.tokens.map { Array($0.text.utf8) }
         let phonetics = keys.map { PhoneticKey.key($0[...]) }
-        // A title, or the "LAST, First" form, says the name is a person's.
-        let kind = query.kind ?? (!name.legalForms.isEmpty ? .organisation : (!name.titles.isEmpty || name.writtenLastFirst ? .person : nil))
+        let kind = Self.kind(of: query, name: name)
         var tokens: [ScoringToken] = []
         tokens.reserveCapacity(name.tokens.count)
         let cyrillic = !NameNormalizer.isLatinOnly(query.name) && query.name.unicodeScalars.contains { (0x0400..<0x0530).contains($0.value) }
@@ -199,8 +214,14 @@ public final class NameScreener: Sendable {
         hadCandidates: inout Bool
     ) -> [ScreeningMatch] {
         hadCandidates = false
-        var prepared = prepareForLookUp(query)
-        guard prepared.tokens.contains(where: { $0.kind == .name }) else { return [] }
+        let (name, latin) = normalizer.normalizeKeepingLatin(query.name)
+        guard name.tokens.contains(where: { $0.kind == .name }) else { return [] }
+        // A name whose words and joins the run has found to reach nothing, and no acronym: set
+        // aside as below, without its `PreparedQuery` (most names, their words met before).
+        if !exhaustive, setsAsideUnreached, setsAsideKnown, knownToReachNothing(name, kind: Self.kind(of: query, name: name), threshold: threshold) {
+            return withAllReadings([], of: query, latin: latin, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
+        }
+        var prepared = prepareForLookUp(query, name: name, latin: latin)
         let found = lookUp(prepared, scratch: &scratch)
         var best: [Int: (match: ScreeningMatch, nameIndex: Int)] = [:]
         // A name that reaches no list word has no candidate (`candidates`), and with no listed

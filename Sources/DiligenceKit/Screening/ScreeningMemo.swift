@@ -86,8 +86,16 @@ final class ScreeningMemo: @unchecked Sendable {
     /// The list words that are one Korean syllable by sound skeleton (`KoreanSound`, built on first use).
     let korean = KoreanSyllableIndex()
 
+    /// A query token's matches (`lookUp`), with the token's text and key as bytes when it
+    /// matches none (for `NameScreener.knownToReachNothing`, which joins them with neighbours').
+    struct TokenMatches {
+        var matches: [Int32: TokenComparison]
+        var text: [UInt8] = []
+        var key: [UInt8] = []
+    }
+
     /// The list tokens that match a query token, by token (see `lookUp`).
-    let tokenMatches = Memo<TokenKey, [Int32: TokenComparison]>(capacity: 100_000)
+    let tokenMatches = Memo<TokenKey, TokenMatches>(capacity: 100_000)
     /// The list token two adjacent query words written as one are, -1 for none, by the words
     /// joined (see `joinedToken`).
     let joinedTokens = Memo<String, Int32>(capacity: 100_000)
