@@ -44,18 +44,27 @@ public struct Gazetteer: Sendable {
     /// A country's places by folded name: each place by its position among the country's rows,
     /// then its places added one by one (`rows[code]`, then `added[code]`), read from the row
     /// only when a name is looked up (a country has thousands of places, a run looks up a few).
-    /// Keyed by the hash of the key's bytes (`keyHash`), not the key: building it makes no
-    /// text per name; a look-up keeps only the positions whose place has the key itself
-    /// (`positions(of:in:)`), so two keys with one hash never mix.
+    /// Keyed by the hash of the key's bytes (`keyHash`), with the bytes of the first key filed
+    /// under each hash: building it makes no text per name. A look-up whose key has those
+    /// bytes, under a hash no other key was filed under, takes the positions as they are; any
+    /// other (two keys with one hash, or a key written otherwise but equal as a text) keeps
+    /// only the positions whose place has the key itself (`positions(of:in:)`).
     private struct NameIndex: Sendable {
-        /// Each key hash's first and last link in `links`.
+        /// Each key hash's first and last link in `links`, and its first key's bytes.
         private var chains: [UInt64: Chain] = [:]
         /// A place's position and the next link of its key (-1 after the last).
         private var links: [(position: Int32, next: Int32)] = []
+        /// The first key filed under each hash, one after another.
+        private var keyBytes: [UInt8] = []
 
         private struct Chain: Sendable {
             var first: Int32
             var last: Int32
+            /// The first key's bytes in `keyBytes`.
+            var keyStart: Int32
+            var keyCount: Int32
+            /// Whether a key with other bytes was filed under the hash too.
+            var mixed: Bool
         }
 
         init(capacity: Int) {
@@ -63,33 +72,52 @@ public struct Gazetteer: Sendable {
             links.reserveCapacity(capacity)
         }
 
-        /// Adds the place at `position` under `key`, after the places already under it: each
-        /// key one look-up, and no list of its own.
-        mutating func add(_ key: UInt64, _ position: Int) {
+        /// Adds the place at `position` under `key` (its bytes and their `hash`), after the
+        /// places already under it: each key one look-up, and no list of its own.
+        mutating func add(_ hash: UInt64, _ key: UnsafeBufferPointer<UInt8>, _ position: Int) {
             let link = Int32(links.count)
             links.append((Int32(position), -1))
-            // The key's chain made or extended in one look-up (a new key's chain is the link).
-            let last = Self.extend(&chains[key, default: Chain(first: link, last: link)], to: link)
-            if last != link { links[Int(last)].next = link }
+            // The key's chain made or extended in one look-up (a new key's chain is the link,
+            // its bytes the ones about to be stored).
+            let new = Chain(first: link, last: link, keyStart: Int32(keyBytes.count), keyCount: Int32(key.count), mixed: false)
+            let last = Self.extend(&chains[hash, default: new], to: link, key: key, stored: keyBytes)
+            if last == link { keyBytes.append(contentsOf: key) } else { links[Int(last)].next = link }
         }
 
-        /// Makes `link` the chain's last; its last before.
-        private static func extend(_ chain: inout Chain, to link: Int32) -> Int32 {
+        /// Makes `link` the chain's last, marking the chain mixed when `key` is not its first
+        /// key's bytes (in `stored`); its last before.
+        private static func extend(_ chain: inout Chain, to link: Int32, key: UnsafeBufferPointer<UInt8>, stored: [UInt8]) -> Int32 {
             let last = chain.last
             chain.last = link
+            if last != link, !chain.mixed, !same(key, stored, chain) { chain.mixed = true }
             return last
         }
 
-        /// The positions under `key`, in the order they were added; nil for an unknown key.
-        subscript(key: UInt64) -> [Int32]? {
-            guard let chain = chains[key] else { return nil }
+        /// Whether `key`'s bytes are the chain's first key's (in `stored`).
+        private static func same(_ key: UnsafeBufferPointer<UInt8>, _ stored: [UInt8], _ chain: Chain) -> Bool {
+            guard key.count == Int(chain.keyCount) else { return false }
+            let start = Int(chain.keyStart)
+            return stored.withUnsafeBufferPointer { stored in
+                var index = 0
+                while index < key.count {
+                    if key[index] != stored[start + index] { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
+
+        /// The positions under `key`'s hash, in the order they were added, and whether every one
+        /// was filed under `key`'s very bytes; nil for an unknown hash.
+        func positions(_ hash: UInt64, _ key: UnsafeBufferPointer<UInt8>) -> (positions: [Int32], exact: Bool)? {
+            guard let chain = chains[hash] else { return nil }
             var positions: [Int32] = []
             var link = chain.first
             while link >= 0 {
                 positions.append(links[Int(link)].position)
                 link = links[Int(link)].next
             }
-            return positions
+            return (positions, !chain.mixed && Self.same(key, keyBytes, chain))
         }
     }
 
@@ -422,8 +450,12 @@ public struct Gazetteer: Sendable {
     private func makeIndex(of code: String, cyrillic: Bool) -> NameIndex {
         // A place has about seven names (its alternate names in Latin and Cyrillic letters).
         var index = NameIndex(capacity: (rows[code]?.count ?? 0) * 8)
-        forEachPlaceKeyHashes(of: code, cyrillic: cyrillic) { position, hashes in
-            for hash in hashes { index.add(hash, position) }
+        forEachPlaceKeyHashes(of: code, cyrillic: cyrillic) { position, keys in
+            keys.bytes.withUnsafeBufferPointer { bytes in
+                for (offset, hash) in keys.hashes.enumerated() {
+                    index.add(hash, UnsafeBufferPointer(rebasing: bytes[keys.ranges[offset]]), position)
+                }
+            }
         }
         return index
     }
@@ -433,7 +465,10 @@ public struct Gazetteer: Sendable {
     /// each is kept only if its keys (`placeKeys`) hold the key itself.
     private func positions(of key: String, in code: String) -> [Int32]? {
         let cyrillic = Self.hasCyrillicLetter(key[...])
-        guard let filed = index(of: code, cyrillic: cyrillic)[Self.keyHash(key)] else { return nil }
+        var key = key
+        let found = key.withUTF8 { bytes in index(of: code, cyrillic: cyrillic).positions(Self.keyHash(bytes), bytes) }
+        guard let (filed, exact) = found else { return nil }
+        if exact { return filed }
         var scratch: [UInt8] = []
         let positions = filed.filter { placeKeys(at: Int($0), in: code, cyrillic: cyrillic, scratch: &scratch).contains(key) }
         return positions.isEmpty ? nil : positions
@@ -505,40 +540,62 @@ public struct Gazetteer: Sendable {
         }
     }
 
-    /// `forEachPlaceKeys` with `byBytes`, each key given as its hash (`keyHash`) and no text
-    /// made of it: the hashes of a place's distinct keys (two keys of one place with one hash
-    /// are given once; the look-up compares the keys themselves).
-    func forEachPlaceKeyHashes(of code: String, cyrillic: Bool, _ body: (Int, [UInt64]) -> Void) {
-        let rows = rows[code] ?? []
+    /// A place's distinct keys as the index files them: each key's hash (`keyHash`) and bytes.
+    struct PlaceKeyBytes {
         var hashes: [UInt64] = []
-        var scratch: [UInt8] = []
-        func addHash(_ hash: UInt64) {
-            if !hashes.contains(hash) { hashes.append(hash) }
+        /// Each key's bytes in `bytes`, by the key's position in `hashes`.
+        var ranges: [Range<Int>] = []
+        var bytes: [UInt8] = []
+
+        /// Adds a key unless it is empty or its hash is among the place's already (a key with
+        /// the hash of another of the place's keys is found through that one's hash).
+        mutating func add(_ key: UnsafeBufferPointer<UInt8>) {
+            guard !key.isEmpty else { return }
+            let hash = Gazetteer.keyHash(key)
+            guard !hashes.contains(hash) else { return }
+            hashes.append(hash)
+            ranges.append(bytes.count..<(bytes.count + key.count))
+            bytes.append(contentsOf: key)
         }
-        func addKey(_ key: String) {
-            if !key.isEmpty { addHash(Self.keyHash(key)) }
+
+        mutating func add(_ key: String) {
+            var key = key
+            key.withUTF8 { add($0) }
         }
-        for (position, row) in rows.enumerated() {
+
+        mutating func removeAll() {
             hashes.removeAll(keepingCapacity: true)
+            ranges.removeAll(keepingCapacity: true)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// `forEachPlaceKeys` with `byBytes`, each key given as its hash (`keyHash`) and its bytes,
+    /// no text made of it: a place's keys with the hash of one before it are left out (the
+    /// look-up compares the keys themselves for such a hash).
+    func forEachPlaceKeyHashes(of code: String, cyrillic: Bool, _ body: (Int, PlaceKeyBytes) -> Void) {
+        let rows = rows[code] ?? []
+        var keys = PlaceKeyBytes()
+        var scratch: [UInt8] = []
+        for (position, row) in rows.enumerated() {
+            keys.removeAll()
             let bytes = files[row.file]
             // The folded bytes are UTF-8 as they stand (`appendLatinKey` writes whole scalars of
             // valid input): the text `forEachPlaceKeys` makes of them has these bytes.
             let read = bytes.withUnsafeBufferPointer { buffer in
-                Self.rowKeys(buffer, row, cyrillic: cyrillic, scratch: &scratch) { key in
-                    if !key.isEmpty { addHash(Self.keyHash(key)) }
-                }
+                Self.rowKeys(buffer, row, cyrillic: cyrillic, scratch: &scratch) { keys.add($0) }
             }
             if !read {
-                hashes.removeAll(keepingCapacity: true)
+                keys.removeAll()
                 guard let (place, alternates) = Self.parse(bytes, row) else { continue }
-                Self.forEachKey(place.name, Self.alternateNames(alternates), cyrillic: cyrillic, addKey)
+                Self.forEachKey(place.name, Self.alternateNames(alternates), cyrillic: cyrillic) { keys.add($0) }
             }
-            body(position, hashes)
+            body(position, keys)
         }
         for (offset, (place, alternates)) in (added[code] ?? []).enumerated() {
-            hashes.removeAll(keepingCapacity: true)
-            Self.forEachKey(place.name, alternates.map { Substring($0) }, cyrillic: cyrillic, addKey)
-            body(rows.count + offset, hashes)
+            keys.removeAll()
+            Self.forEachKey(place.name, alternates.map { Substring($0) }, cyrillic: cyrillic) { keys.add($0) }
+            body(rows.count + offset, keys)
         }
     }
 
