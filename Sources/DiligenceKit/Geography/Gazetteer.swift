@@ -1,3 +1,5 @@
+import Foundation
+
 /// Named places with coordinates, by country: the cities a travel destination is resolved to.
 ///
 /// The built-in gazetteer is `Resources/gazetteer/cities.tsv`, derived from GeoNames
@@ -42,15 +44,27 @@ public struct Gazetteer: Sendable {
     /// A country's places by folded name: each place by its position among the country's rows,
     /// then its places added one by one (`rows[code]`, then `added[code]`), read from the row
     /// only when a name is looked up (a country has thousands of places, a run looks up a few).
+    /// Keyed by the hash of the key's bytes (`keyHash`), with the bytes of the first key filed
+    /// under each hash: building it makes no text per name. A look-up whose key has those
+    /// bytes, under a hash no other key was filed under, takes the positions as they are; any
+    /// other (two keys with one hash, or a key written otherwise but equal as a text) keeps
+    /// only the positions whose place has the key itself (`positions(of:in:)`).
     private struct NameIndex: Sendable {
-        /// Each key's first and last link in `links`.
-        private var chains: [String: Chain] = [:]
+        /// Each key hash's first and last link in `links`, and its first key's bytes.
+        private var chains: [UInt64: Chain] = [:]
         /// A place's position and the next link of its key (-1 after the last).
         private var links: [(position: Int32, next: Int32)] = []
+        /// The first key filed under each hash, one after another.
+        private var keyBytes: [UInt8] = []
 
         private struct Chain: Sendable {
             var first: Int32
             var last: Int32
+            /// The first key's bytes in `keyBytes`.
+            var keyStart: Int32
+            var keyCount: Int32
+            /// Whether a key with other bytes was filed under the hash too.
+            var mixed: Bool
         }
 
         init(capacity: Int) {
@@ -58,35 +72,100 @@ public struct Gazetteer: Sendable {
             links.reserveCapacity(capacity)
         }
 
-        /// Adds the place at `position` under `key`, after the places already under it: each
-        /// key one look-up, and no list of its own.
-        mutating func add(_ key: String, _ position: Int) {
+        /// Adds the place at `position` under `key` (its bytes and their `hash`), after the
+        /// places already under it: each key one look-up, and no list of its own.
+        mutating func add(_ hash: UInt64, _ key: UnsafeBufferPointer<UInt8>, _ position: Int) {
             let link = Int32(links.count)
             links.append((Int32(position), -1))
-            // The key's chain made or extended in one look-up (a new key's chain is the link).
-            let last = Self.extend(&chains[key, default: Chain(first: link, last: link)], to: link)
-            if last != link { links[Int(last)].next = link }
+            // The key's chain made or extended in one look-up (a new key's chain is the link,
+            // its bytes the ones about to be stored).
+            let new = Chain(first: link, last: link, keyStart: Int32(keyBytes.count), keyCount: Int32(key.count), mixed: false)
+            let last = Self.extend(&chains[hash, default: new], to: link, key: key, stored: keyBytes)
+            if last == link { keyBytes.append(contentsOf: key) } else { links[Int(last)].next = link }
         }
 
-        /// Makes `link` the chain's last; its last before.
-        private static func extend(_ chain: inout Chain, to link: Int32) -> Int32 {
+        /// Makes `link` the chain's last, marking the chain mixed when `key` is not its first
+        /// key's bytes (in `stored`); its last before.
+        private static func extend(_ chain: inout Chain, to link: Int32, key: UnsafeBufferPointer<UInt8>, stored: [UInt8]) -> Int32 {
             let last = chain.last
             chain.last = link
+            if last != link, !chain.mixed, !same(key, stored, chain) { chain.mixed = true }
             return last
         }
 
-        /// The positions under `key`, in the order they were added; nil for an unknown key.
-        subscript(key: String) -> [Int32]? {
-            guard let chain = chains[key] else { return nil }
+        /// Whether `key`'s bytes are the chain's first key's (in `stored`).
+        private static func same(_ key: UnsafeBufferPointer<UInt8>, _ stored: [UInt8], _ chain: Chain) -> Bool {
+            guard key.count == Int(chain.keyCount) else { return false }
+            let start = Int(chain.keyStart)
+            return stored.withUnsafeBufferPointer { stored in
+                var index = 0
+                while index < key.count {
+                    if key[index] != stored[start + index] { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
+
+        /// The positions under `key`'s hash, in the order they were added, and whether every one
+        /// was filed under `key`'s very bytes; nil for an unknown hash.
+        func positions(_ hash: UInt64, _ key: UnsafeBufferPointer<UInt8>) -> (positions: [Int32], exact: Bool)? {
+            guard let chain = chains[hash] else { return nil }
             var positions: [Int32] = []
             var link = chain.first
             while link >= 0 {
                 positions.append(links[Int(link)].position)
                 link = links[Int(link)].next
             }
-            return positions
+            return (positions, !chain.mixed && Self.same(key, keyBytes, chain))
         }
     }
+
+    /// What `NameIndex` files a key under: the FNV-1a hash of the UTF-8 bytes of the key's
+    /// canonical composition (NFC), so that keys equal as texts (canonically equivalent:
+    /// "\u{212A}" is "K") hash alike. A key of ASCII, of U+00A0 to U+02FF and of Cyrillic letters
+    /// (U+0400 to U+0481, U+048A to U+052F; nearly every key) is its own composition: each of
+    /// these characters is a composed starter that nothing composes with, so its bytes are
+    /// hashed as they are; any other key is composed first.
+    static func keyHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                // A two-byte scalar from U+00A0 to U+02FF or a Cyrillic letter; else composed.
+                guard byte & 0xE0 == 0xC0, index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 else { return composedKeyHash(bytes) }
+                let value = Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
+                guard (0xA0...0x2FF).contains(value) || (0x400...0x481).contains(value) || (0x48A...0x52F).contains(value) else {
+                    return composedKeyHash(bytes)
+                }
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                hash = (hash ^ UInt64(bytes[index + 1])) &* 0x100_0000_01b3
+                index += 2
+                continue
+            }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            index += 1
+        }
+        return hash
+    }
+
+    /// `keyHash` of any other key: the FNV-1a hash of its NFC form's bytes.
+    private static func composedKeyHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in String(decoding: bytes, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// `keyHash` of a text's UTF-8 bytes.
+    static func keyHash(_ key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { keyHash($0) }
+    }
+
     public private(set) var count = 0
 
     public init() {}
@@ -115,7 +194,7 @@ public struct Gazetteer: Sendable {
     /// `country`. Among homonyms the most populous wins, then the lowest GeoNames id.
     public func place(named name: String, in country: Country) -> Place? {
         let key = TextFolding.key(name.trimmingCharacters(in: .whitespaces))
-        guard let positions = index(of: country.code, key: key)[key] else { return nil }
+        guard let positions = positions(of: key, in: country.code) else { return nil }
         return places(at: positions, in: country.code).min { a, b in
             if a.population != b.population { return a.population > b.population }
             return (a.geonameID ?? Int.max, a.name) < (b.geonameID ?? Int.max, b.name)
@@ -126,7 +205,7 @@ public struct Gazetteer: Sendable {
     /// the lowest GeoNames id): `place(named:in:)` picks the first.
     public func places(named name: String, in country: Country) -> [Place] {
         let key = TextFolding.key(name.trimmingCharacters(in: .whitespaces))
-        return places(at: index(of: country.code, key: key)[key] ?? [], in: country.code).sorted { a, b in
+        return places(at: positions(of: key, in: country.code) ?? [], in: country.code).sorted { a, b in
             if a.population != b.population { return a.population > b.population }
             return (a.geonameID ?? Int.max, a.name) < (b.geonameID ?? Int.max, b.name)
         }
@@ -367,13 +446,63 @@ public struct Gazetteer: Sendable {
         indexes.valueMadeOnce(for: cyrillic ? code + " cyrillic" : code) { makeIndex(of: code, cyrillic: cyrillic) }
     }
 
+    /// A country's index, made from the hashes of its places' keys (`forEachPlaceKeyHashes`).
     private func makeIndex(of code: String, cyrillic: Bool) -> NameIndex {
         // A place has about seven names (its alternate names in Latin and Cyrillic letters).
         var index = NameIndex(capacity: (rows[code]?.count ?? 0) * 8)
-        forEachPlaceKeys(of: code, cyrillic: cyrillic, byBytes: true) { position, keys in
-            for key in keys { index.add(key, position) }
+        forEachPlaceKeyHashes(of: code, cyrillic: cyrillic) { position, keys in
+            keys.bytes.withUnsafeBufferPointer { bytes in
+                for (offset, hash) in keys.hashes.enumerated() {
+                    index.add(hash, UnsafeBufferPointer(rebasing: bytes[keys.ranges[offset]]), position)
+                }
+            }
         }
         return index
+    }
+
+    /// The positions (`NameIndex`) of the country's places one of whose keys is `key`, in
+    /// order; nil when there are none. The index gives the places filed under the key's hash;
+    /// each is kept only if its keys (`placeKeys`) hold the key itself.
+    private func positions(of key: String, in code: String) -> [Int32]? {
+        let cyrillic = Self.hasCyrillicLetter(key[...])
+        var key = key
+        let found = key.withUTF8 { bytes in index(of: code, cyrillic: cyrillic).positions(Self.keyHash(bytes), bytes) }
+        guard let (filed, exact) = found else { return nil }
+        if exact { return filed }
+        var scratch: [UInt8] = []
+        let positions = filed.filter { placeKeys(at: Int($0), in: code, cyrillic: cyrillic, scratch: &scratch).contains(key) }
+        return positions.isEmpty ? nil : positions
+    }
+
+    /// The distinct keys of the place at `position` (`NameIndex`): those `forEachPlaceKeys`
+    /// gives it with `byBytes`.
+    private func placeKeys(at position: Int, in code: String, cyrillic: Bool, scratch: inout [UInt8]) -> [String] {
+        var keys: [String] = []
+        func addKey(_ key: String) {
+            if !key.isEmpty, !keys.contains(key) { keys.append(key) }
+        }
+        let rows = rows[code] ?? []
+        if position < rows.count {
+            let row = rows[position]
+            let bytes = files[row.file]
+            let read = bytes.withUnsafeBufferPointer { buffer in
+                Self.rowKeys(buffer, row, cyrillic: cyrillic, scratch: &scratch) { addKey(String(decoding: $0, as: UTF8.self)) }
+            }
+            if read { return keys }
+            keys.removeAll()
+            guard let (place, alternates) = Self.parse(bytes, row) else { return [] }
+            Self.forEachKey(place.name, Self.alternateNames(alternates), cyrillic: cyrillic, addKey)
+        } else if let (place, alternates) = added[code]?[position - rows.count] {
+            Self.forEachKey(place.name, alternates.map { Substring($0) }, cyrillic: cyrillic, addKey)
+        }
+        return keys
+    }
+
+    /// A place's names' keys as they were folded one by one: its name and each alternate name,
+    /// those with a Cyrillic letter when `cyrillic`, the others otherwise.
+    private static func forEachKey(_ name: String, _ alternates: [Substring], cyrillic: Bool, _ body: (String) -> Void) {
+        if hasCyrillicLetter(name[...]) == cyrillic { body(TextFolding.key(name)) }
+        for name in alternates where hasCyrillicLetter(name) == cyrillic { body(TextFolding.key(String(name))) }
     }
 
     /// Calls `body` with each of the country's places' position (`NameIndex`) and distinct
@@ -388,30 +517,84 @@ public struct Gazetteer: Sendable {
         func addKey(_ key: String) {
             if !key.isEmpty, !keys.contains(key) { keys.append(key) }
         }
-        // A place's names as they were folded one by one: its name and each alternate name.
-        func addKeys(_ name: String, _ alternates: [Substring]) {
-            if Self.hasCyrillicLetter(name[...]) == cyrillic { addKey(TextFolding.key(name)) }
-            for name in alternates where Self.hasCyrillicLetter(name) == cyrillic { addKey(TextFolding.key(String(name))) }
-        }
         for (position, row) in rows.enumerated() {
             keys.removeAll(keepingCapacity: true)
             let bytes = files[row.file]
             let read =
                 byBytes
                 && bytes.withUnsafeBufferPointer { buffer in
-                    Self.rowKeys(buffer, row, cyrillic: cyrillic, scratch: &scratch, into: addKey)
+                    Self.rowKeys(buffer, row, cyrillic: cyrillic, scratch: &scratch) { addKey(String(decoding: $0, as: UTF8.self)) }
                 }
             if !read {
                 // A row whose alternate names split otherwise on characters: read as before.
                 keys.removeAll(keepingCapacity: true)
                 guard let (place, alternates) = Self.parse(bytes, row) else { continue }
-                addKeys(place.name, Self.alternateNames(alternates))
+                Self.forEachKey(place.name, Self.alternateNames(alternates), cyrillic: cyrillic, addKey)
             }
             body(position, keys)
         }
         for (offset, (place, alternates)) in (added[code] ?? []).enumerated() {
             keys.removeAll(keepingCapacity: true)
-            addKeys(place.name, alternates.map { Substring($0) })
+            Self.forEachKey(place.name, alternates.map { Substring($0) }, cyrillic: cyrillic, addKey)
+            body(rows.count + offset, keys)
+        }
+    }
+
+    /// A place's distinct keys as the index files them: each key's hash (`keyHash`) and bytes.
+    struct PlaceKeyBytes {
+        var hashes: [UInt64] = []
+        /// Each key's bytes in `bytes`, by the key's position in `hashes`.
+        var ranges: [Range<Int>] = []
+        var bytes: [UInt8] = []
+
+        /// Adds a key unless it is empty or its hash is among the place's already (a key with
+        /// the hash of another of the place's keys is found through that one's hash).
+        mutating func add(_ key: UnsafeBufferPointer<UInt8>) {
+            guard !key.isEmpty else { return }
+            let hash = Gazetteer.keyHash(key)
+            guard !hashes.contains(hash) else { return }
+            hashes.append(hash)
+            ranges.append(bytes.count..<(bytes.count + key.count))
+            bytes.append(contentsOf: key)
+        }
+
+        mutating func add(_ key: String) {
+            var key = key
+            key.withUTF8 { add($0) }
+        }
+
+        mutating func removeAll() {
+            hashes.removeAll(keepingCapacity: true)
+            ranges.removeAll(keepingCapacity: true)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// `forEachPlaceKeys` with `byBytes`, each key given as its hash (`keyHash`) and its bytes,
+    /// no text made of it: a place's keys with the hash of one before it are left out (the
+    /// look-up compares the keys themselves for such a hash).
+    func forEachPlaceKeyHashes(of code: String, cyrillic: Bool, _ body: (Int, PlaceKeyBytes) -> Void) {
+        let rows = rows[code] ?? []
+        var keys = PlaceKeyBytes()
+        var scratch: [UInt8] = []
+        for (position, row) in rows.enumerated() {
+            keys.removeAll()
+            let bytes = files[row.file]
+            // The folded bytes are UTF-8 as they stand (`appendLatinKey` writes whole scalars of
+            // valid input): the text `forEachPlaceKeys` makes of them has these bytes.
+            let read = bytes.withUnsafeBufferPointer { buffer in
+                Self.rowKeys(buffer, row, cyrillic: cyrillic, scratch: &scratch) { keys.add($0) }
+            }
+            if !read {
+                keys.removeAll()
+                guard let (place, alternates) = Self.parse(bytes, row) else { continue }
+                Self.forEachKey(place.name, Self.alternateNames(alternates), cyrillic: cyrillic) { keys.add($0) }
+            }
+            body(position, keys)
+        }
+        for (offset, (place, alternates)) in (added[code] ?? []).enumerated() {
+            keys.removeAll()
+            Self.forEachKey(place.name, alternates.map { Substring($0) }, cyrillic: cyrillic) { keys.add($0) }
             body(rows.count + offset, keys)
         }
     }
@@ -420,10 +603,12 @@ public struct Gazetteer: Sendable {
     /// `cyrillic`, the others otherwise), read from the row's bytes: each name's key is
     /// `TextFolding.key` of it, folded on its bytes when it is ASCII and the table's letters
     /// (`TextFolding.appendLatinKey`), the names split at `|` as `alternateNames` splits them.
-    /// False, with some keys given, for a row where that split is not the bytes' (an alternate
-    /// name starting with a combining mark).
+    /// Each key is given as its UTF-8 bytes, valid only during the call. False, with some keys
+    /// given, for a row where that split is not the bytes' (an alternate name starting with a
+    /// combining mark).
     private static func rowKeys(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ row: Row, cyrillic: Bool, scratch: inout [UInt8], into add: (String) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, _ row: Row, cyrillic: Bool, scratch: inout [UInt8],
+        into add: (UnsafeBufferPointer<UInt8>) -> Void
     ) -> Bool {
         let nameColumn = row.supplement ? 1 : 2, alternatesColumn = row.supplement ? 4 : 6
         var name = row.start..<row.start, alternates = row.start..<row.start
@@ -438,10 +623,13 @@ public struct Gazetteer: Sendable {
             scratch.removeAll(keepingCapacity: true)
             var hasCyrillic = false
             if TextFolding.appendLatinKey(of: UnsafeBufferPointer(rebasing: bytes[range]), to: &scratch, cyrillic: &hasCyrillic) {
-                if hasCyrillic == cyrillic { add(String(decoding: scratch, as: UTF8.self)) }
+                if hasCyrillic == cyrillic { scratch.withUnsafeBufferPointer { add($0) } }
             } else {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                if hasCyrillicLetter(text[...]) == cyrillic { add(TextFolding.key(text)) }
+                if hasCyrillicLetter(text[...]) == cyrillic {
+                    var folded = TextFolding.key(text)
+                    folded.withUTF8 { add($0) }
+                }
             }
         }
         key(name)
@@ -478,11 +666,6 @@ public struct Gazetteer: Sendable {
         // Cyrillic is encoded in UTF-8 from 0xD0 0x80 (U+0400) to 0xD4 0xAF (U+052F).
         guard name.utf8.contains(where: { (0xD0...0xD4).contains($0) }) else { return false }
         return name.unicodeScalars.contains { (0x400...0x481).contains($0.value) || (0x48A...0x52F).contains($0.value) }
-    }
-
-    /// The index a folded key is looked up in.
-    private func index(of code: String, key: String) -> NameIndex {
-        index(of: code, cyrillic: Self.hasCyrillicLetter(key[...]))
     }
 
     /// The `|`-separated alternate names, split on the bytes; as a split on characters would
