@@ -6,9 +6,7 @@ extension NameScreener {
         var found = [[Int32: TokenComparison]](repeating: [:], count: query.tokens.count)
         for (i, token) in query.tokens.enumerated() where token.kind != .initial {
             // A token's matches depend on the token alone: found once a run for each word and kind.
-            let memoKey = ScreeningMemo.TokenKey(
-                text: query.name.tokens[i].text, kind: token.kind, transcription: query.name.tokens[i].transcription,
-                abjad: query.name.tokens[i].isAbjad)
+            let memoKey = ScreeningMemo.TokenKey(query.name.tokens[i], kind: token.kind)
             if let known = memo.tokenMatches.value(for: memoKey) {
                 found[i] = known.matches
                 continue

@@ -18,10 +18,8 @@ extension NameScreener {
                 keys.append([])
                 continue
             }
-            let memoKey = ScreeningMemo.TokenKey(
-                text: name.tokens[i].text, kind: name.tokens[i].kind, transcription: name.tokens[i].transcription, abjad: name.tokens[i].isAbjad)
-            // Made for the same text with another key (a Roman numeral is "3" after the first
-            // word only): the general path joins this name's key.
+            let memoKey = ScreeningMemo.TokenKey(name.tokens[i], kind: name.tokens[i].kind)
+            // The key as made for this text (`TokenKey.keyedByValue`); checked all the same.
             guard let known = memo.tokenMatches.value(for: memoKey), known.matches.isEmpty, known.key.elementsEqual(name.tokens[i].key.utf8) else {
                 return false
             }

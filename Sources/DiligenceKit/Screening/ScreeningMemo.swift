@@ -75,6 +75,18 @@ final class ScreeningMemo: @unchecked Sendable {
         var kind: NameToken.Kind
         var transcription: Transcription.Script?
         var abjad = false
+        /// Whether the key is the number the letters write ("iii" → "3"): a Roman numeral is
+        /// one after a name's first word only, so the same text has two keys, and answers.
+        var keyedByValue = false
+
+        /// The key of a normalised token looked up as `kind`.
+        init(_ token: NameToken, kind: NameToken.Kind) {
+            text = token.text
+            self.kind = kind
+            transcription = token.transcription
+            abjad = token.isAbjad
+            keyedByValue = token.key.utf8.first.map(ASCII.isDigit) == true && token.text.utf8.first.map(ASCII.isLetter) == true
+        }
     }
 
     /// The list words by consonant skeleton, for transcribed query words (built on first use).
