@@ -104,7 +104,7 @@ import Testing
         for name in Self.onlyJoinedNames {
             let normalized = fast.normalizer.normalize(name)
             for token in normalized.tokens where token.kind != .initial {
-                let key = ScreeningMemo.TokenKey(text: token.text, kind: token.kind, transcription: token.transcription, abjad: token.isAbjad)
+                let key = ScreeningMemo.TokenKey(token, kind: token.kind)
                 #expect(fast.memo.tokenMatches.value(for: key)?.matches.isEmpty == true, "\(name): \(token.text)")
             }
             #expect(!fast.knownToReachNothing(normalized, kind: NameScreener.kind(of: ScreeningQuery(name), name: normalized), threshold: 0.50), "\(name)")
