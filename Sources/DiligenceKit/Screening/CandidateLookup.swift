@@ -104,7 +104,7 @@ extension NameScreener {
             }
             // An English inflection on a word the list knows without it ("wheeled" / "wheel"),
             // recorded as a typo like a stem (`TokenComparison.inflected`).
-            if parameters.inflectedStem > 0, index.vocabulary[query.name.tokens[i].key] == nil, let stem = TokenComparison.uninflected(key),
+            if parameters.inflectedStem > 0, exact == nil, let stem = TokenComparison.uninflected(key),
                 let candidate = index.vocabulary[String(decoding: stem, as: UTF8.self)], found[i][candidate] == nil,
                 let comparison = TokenComparison.compare(
                     forms, TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate)), parameters: parameters,

@@ -184,12 +184,15 @@ public struct TokenComparison: Sendable, Hashable {
     /// Whether one key is the other, four letters or more, with "ed", "es" or "ing" added.
     static func inflected(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        guard let stem = uninflected(long) else { return false }
+        // An ending is two or three letters: no other difference of lengths can be one.
+        guard long.count - short.count == 2 || long.count - short.count == 3, let stem = uninflected(long) else { return false }
         return stem.elementsEqual(short)
     }
 
     /// The key without its "ed", "es" or "ing", when four letters or more are left; nil otherwise.
     static func uninflected(_ key: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        // Every ending ends in "d", "s" or "g" (most keys end otherwise: nothing else is read).
+        guard let last = key.last, last == UInt8(ascii: "d") || last == UInt8(ascii: "s") || last == UInt8(ascii: "g") else { return nil }
         for ending in inflections where key.count >= ending.count + 4 && key.reversed().starts(with: ending.reversed()) {
             return key.dropLast(ending.count)
         }
