@@ -26,8 +26,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
     /// The shard (1 to `count`) a relative path belongs to.
     public static func number(of relativePath: String, count: Int) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in relativePath.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let hash = FNV1a.hash(relativePath.utf8)
         return Int(hash % UInt64(count)) + 1
     }
 

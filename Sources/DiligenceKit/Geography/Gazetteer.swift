@@ -128,7 +128,7 @@ public struct Gazetteer: Sendable {
     /// these characters is a composed starter that nothing composes with, so its bytes are
     /// hashed as they are; any other key is composed first.
     static func keyHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a.offsetBasis
         var index = 0
         let count = bytes.count
         while index < count {
@@ -140,12 +140,11 @@ public struct Gazetteer: Sendable {
                 guard (0xA0...0x2FF).contains(value) || (0x400...0x481).contains(value) || (0x48A...0x52F).contains(value) else {
                     return composedKeyHash(bytes)
                 }
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-                hash = (hash ^ UInt64(bytes[index + 1])) &* 0x100_0000_01b3
+                hash = FNV1a.adding(bytes[index + 1], to: FNV1a.adding(byte, to: hash))
                 index += 2
                 continue
             }
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            hash = FNV1a.adding(byte, to: hash)
             index += 1
         }
         return hash
@@ -153,11 +152,7 @@ public struct Gazetteer: Sendable {
 
     /// `keyHash` of any other key: the FNV-1a hash of its NFC form's bytes.
     private static func composedKeyHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in String(decoding: bytes, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return hash
+        FNV1a.hash(String(decoding: bytes, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
     }
 
     /// `keyHash` of a text's UTF-8 bytes.

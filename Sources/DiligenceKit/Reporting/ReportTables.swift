@@ -246,7 +246,7 @@ enum TableID {
     static func text(prefix: String, _ value: UInt64) -> String { FNV(value: value).id(prefix: prefix) }
 
     private struct FNV {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        var value = FNV1a.offsetBasis
 
         init() {}
 
@@ -263,7 +263,7 @@ enum TableID {
             // Over the contiguous bytes: a report hashes every cited fact's text.
             var hash = value
             text.withUTF8 { bytes in
-                for unit in bytes { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
+                for unit in bytes { hash = FNV1a.adding(unit, to: hash) }
             }
             value = hash
             byte(0x1F)
@@ -272,7 +272,7 @@ enum TableID {
         /// `add(_:)` of the text these bytes are.
         mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
             var hash = value
-            for unit in bytes { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
+            for unit in bytes { hash = FNV1a.adding(unit, to: hash) }
             value = hash
             byte(0x1F)
         }
@@ -321,7 +321,7 @@ enum TableID {
         }
 
         private mutating func byte(_ unit: UInt8) {
-            value = (value ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
+            value = FNV1a.adding(unit, to: value)
         }
 
         /// `prefix` and the hash as 16 lower-case hex digits, zero-padded, made in one

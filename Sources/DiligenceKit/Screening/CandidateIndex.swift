@@ -276,12 +276,7 @@ struct CandidateIndex: Sendable {
 
     /// FNV-1a, 64 bits.
     static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        FNV1a.hash(bytes)
     }
 
     /// The hashes of the key (three letters or more) and of the key with each one letter removed
