@@ -29,6 +29,13 @@ public final class NameScreener: Sendable {
     /// Whether a name the run's memos show to reach nothing is set aside without a
     /// `PreparedQuery` (`knownToReachNothing`; false for tests: the general path).
     let setsAsideKnown: Bool
+    /// Whether a Latin name that its words as written show to reach nothing is set aside before
+    /// it is normalised (`setAsideAsWritten`; false for tests: the general path).
+    let setsAsideAsWritten: Bool
+    /// The listed names a query's acronym could be, by their letters (`AcronymTargets`).
+    let acronymTargets: AcronymTargets
+    /// The words of the titles' phrases, folded (`setAsideAsWritten`: a word a title may leave out).
+    let titleWords: Set<String>
     let memo = ScreeningMemo()
 
     public convenience init(entities: [ListedEntity], normalizer: NameNormalizer = .standard, parameters: ScoringParameters = ScoringParameters()) {
@@ -38,13 +45,14 @@ public final class NameScreener: Sendable {
     /// `keptLetterTest` false folds every joined text (`KeptLetters` rules out none),
     /// `setsAsideUnreached` false weighs and scores every name, and `readsLatinDirectly` false
     /// asks every reading of every name, `setsAsideKnown` false prepares and looks up every
-    /// name (all for tests).
+    /// name, `setsAsideAsWritten` false normalises every name (all for tests).
     init(
         entities: [ListedEntity], normalizer: NameNormalizer, parameters: ScoringParameters, keptLetterTest: Bool, setsAsideUnreached: Bool = true,
-        readsLatinDirectly: Bool = true, setsAsideKnown: Bool = true
+        readsLatinDirectly: Bool = true, setsAsideKnown: Bool = true, setsAsideAsWritten: Bool = true
     ) {
         self.entities = entities
         self.setsAsideKnown = setsAsideKnown
+        self.setsAsideAsWritten = setsAsideAsWritten
         self.setsAsideUnreached = setsAsideUnreached
         self.readsLatinDirectly = readsLatinDirectly
         self.normalizer = normalizer
@@ -54,6 +62,8 @@ public final class NameScreener: Sendable {
         organisationWords = OrganisationWords(data: normalizer.data, normalizer: normalizer, vocabulary: index.vocabulary)
         placeAdjectives = PlaceAdjectives(index: index)
         keptLetters = keptLetterTest ? KeptLetters(folds: normalizer.data.spellingFolds, keys: index.vocabulary.keys) : KeptLetters()
+        acronymTargets = AcronymTargets(index: index, entities: entities)
+        titleWords = Set(normalizer.titles.flatMap { $0.split(separator: " ").map(String.init) })
     }
 
     /// The number of names and aliases indexed.
@@ -214,6 +224,16 @@ public final class NameScreener: Sendable {
         hadCandidates: inout Bool
     ) -> [ScreeningMatch] {
         hadCandidates = false
+        // A Latin name whose words as written reach nothing: set aside as below, before it is
+        // normalised (most names, their words met before; `setAsideAsWritten`).
+        if !exhaustive, setsAsideUnreached, setsAsideAsWritten, readsLatinDirectly, scratch.asWrittenChecks.pays {
+            let aside = setAsideAsWritten(query, threshold: threshold, scratch: &scratch)
+            scratch.asWrittenChecks.count(settingAside: aside)
+            if aside {
+                return withAllReadings(
+                    [], of: query, latin: nil, threshold: threshold, scratch: &scratch, exhaustive: exhaustive, hadCandidates: &hadCandidates)
+            }
+        }
         let (name, latin) = normalizer.normalizeKeepingLatin(query.name)
         guard name.tokens.contains(where: { $0.kind == .name }) else { return [] }
         // A name whose words and joins the run has found to reach nothing, and no acronym: set
@@ -430,6 +450,11 @@ struct Scratch {
     /// How often `knownToReachNothing` was asked with this working memory, and how often it set
     /// the name aside (`KnownCheckRate`).
     var knownChecks = KnownCheckRate()
+    /// The same for `setAsideAsWritten`, and its working arrays: a name's plain words, and the
+    /// pairs of them that may be neighbours.
+    var asWrittenChecks = KnownCheckRate()
+    var writtenParts: [WrittenPart] = []
+    var writtenPairs: [(Int, Int)] = []
 
     init(names: Int, vocabulary: Int) {
         mask = [UInt32](repeating: 0, count: names)

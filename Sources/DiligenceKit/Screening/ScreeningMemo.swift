@@ -111,6 +111,8 @@ final class ScreeningMemo: @unchecked Sendable {
     /// The list token two adjacent query words written as one are, -1 for none, by the words
     /// joined (see `joinedToken`).
     let joinedTokens = Memo<String, Int32>(capacity: 100_000)
+    /// The words of Latin names between spaces as written, read (`NameScreener.setAsideAsWritten`).
+    let writtenWords = WrittenWordMemo(capacity: 100_000)
 
     /// Bounded, so that a run over millions of distinct names does not keep them all. The
     /// names that can match nothing and those that matched nothing (most of a portfolio's) are
