@@ -14,7 +14,7 @@ import Testing
     struct PlainFinding: Encodable {
         var rule: RuleID
         var severity: Severity
-        var location: SourceLocation
+        var location: DiligenceKit.SourceLocation
         var subject: String
         var subjectKind: SubjectKind
         var subjectName: String
@@ -160,7 +160,7 @@ import Testing
         #expect(copy != original)
         #expect(copy.message == original.message + " (changed)")
         #expect(copy.path.count == original.path.count + 1)
-        #expect(copy.location == SourceLocation(file: "other.yaml", line: original.line + 1, column: original.column + 1))
+        #expect(copy.location == DiligenceKit.SourceLocation(file: "other.yaml", line: original.line + 1, column: original.column + 1))
         #expect(original.exposure != nil && original.binding == nil && original.accepted == nil)
         // The original changed after a copy: the copy keeps what it had.
         var changed = original

@@ -88,11 +88,14 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         }
     }
 
-    /// The only stored property.
+    /// The only stored property. Fields are read in place (`_read`): a reporter reads a dozen
+    /// fields of every finding, and a `get` returned each as a copy (a retain and a release).
     private var storage: FindingStorage
 
     /// The fields as one value.
-    var fields: Fields { storage.fields }
+    var fields: Fields {
+        _read { yield storage.fields }
+    }
 
     /// Makes the storage this finding's own before a field is set.
     private mutating func makeUnique() {
@@ -100,57 +103,57 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     }
 
     public var rule: RuleID {
-        get { storage.fields.rule }
+        _read { yield storage.fields.rule }
         set { makeUnique(); storage.fields.rule = newValue }
     }
     public var severity: Severity {
-        get { storage.fields.severity }
+        _read { yield storage.fields.severity }
         set { makeUnique(); storage.fields.severity = newValue }
     }
     /// Where in the policy file the finding's operation is written.
     public var location: SourceLocation {
-        get { storage.fields.location }
+        _read { yield storage.fields.location }
         set { makeUnique(); storage.fields.location = newValue }
     }
     /// The policy file (`location.file`).
     public var policy: String {
-        get { storage.fields.location.file }
+        _read { yield storage.fields.location.file }
         set { makeUnique(); storage.fields.location.file = newValue }
     }
     /// The operation's line in the policy file (`location.line`).
     public var line: Int {
-        get { storage.fields.location.line }
+        _read { yield storage.fields.location.line }
         set { makeUnique(); storage.fields.location.line = newValue }
     }
     /// The operation's column in the policy file (`location.column`).
     public var column: Int {
-        get { storage.fields.location.column }
+        _read { yield storage.fields.location.column }
         set { makeUnique(); storage.fields.location.column = newValue }
     }
     public var subject: String {
-        get { storage.fields.subject }
+        _read { yield storage.fields.subject }
         set { makeUnique(); storage.fields.subject = newValue }
     }
     public var subjectKind: SubjectKind {
-        get { storage.fields.subjectKind }
+        _read { yield storage.fields.subjectKind }
         set { makeUnique(); storage.fields.subjectKind = newValue }
     }
     /// The subject's human-readable name ("Minsk software centre").
     public var subjectName: String {
-        get { storage.fields.subjectName }
+        _read { yield storage.fields.subjectName }
         set { makeUnique(); storage.fields.subjectName = newValue }
     }
     public var factors: [String] {
-        get { storage.fields.factors }
+        _read { yield storage.fields.factors }
         set { makeUnique(); storage.fields.factors = newValue }
     }
     public var message: String {
-        get { storage.fields.message }
+        _read { yield storage.fields.message }
         set { makeUnique(); storage.fields.message = newValue }
     }
     /// The exposure path: subject → measure → event or fact → rule and band.
     public var path: [String] {
-        get { storage.fields.path }
+        _read { yield storage.fields.path }
         set { makeUnique(); storage.fields.path = newValue }
     }
     /// The structured exposure path of place-bound findings (site, distance, events, band).
@@ -166,20 +169,20 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         set { makeUnique(); storage.fields.bindingBox = newValue.map(Box.init) }
     }
     public var evidence: [Evidence] {
-        get { storage.fields.evidence }
+        _read { yield storage.fields.evidence }
         set { makeUnique(); storage.fields.evidence = newValue }
     }
     public var recommendations: [String] {
-        get { storage.fields.recommendations }
+        _read { yield storage.fields.recommendations }
         set { makeUnique(); storage.fields.recommendations = newValue }
     }
     public var accepted: Acceptance? {
-        get { storage.fields.accepted }
+        _read { yield storage.fields.accepted }
         set { makeUnique(); storage.fields.accepted = newValue }
     }
     /// The factor part of the identity (nil for findings not about one factor).
     public var identityFactor: String? {
-        get { storage.fields.identityFactor }
+        _read { yield storage.fields.identityFactor }
         set { makeUnique(); storage.fields.identityFactor = newValue }
     }
 
