@@ -76,7 +76,7 @@ import Testing
         let policies = try Self.policies()
         let byFile = Dictionary(policies.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let findings = Array(TestData.check(policies, failOn: .high).findings)
-        #expect(findings.count > 300)
+        #expect(findings.count > 100)
         #expect(findings.contains { $0.exposure != nil } && findings.contains { $0.binding != nil } && findings.contains { $0.accepted != nil })
         let rules = Set(findings.map(\.rule))
         #expect(rules.count >= 10)
