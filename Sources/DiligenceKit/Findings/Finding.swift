@@ -54,81 +54,169 @@ public struct Acceptance: Sendable, Hashable, Codable {
 }
 
 /// An exposure found in a policy: what, where, how severe, why, and what to do.
+///
+/// Its fields are held in one storage object (`FindingStorage`), copied on write: a finding is
+/// copied into the policy's result, sorted, streamed and read by every reporter, and a copy of
+/// its texts and arrays was a retain and a release of each (a dozen); now it is one. Setting a
+/// field changes the storage in place when this finding holds the only reference, and a copy of
+/// the fields otherwise (other copies keep theirs).
 public struct Finding: Sendable, Hashable, Codable, Comparable {
-    public var rule: RuleID
-    public var severity: Severity
+    /// The finding's fields, as they are encoded, compared and hashed.
+    struct Fields: Sendable, Hashable, Codable {
+        var rule: RuleID
+        var severity: Severity
+        var location: SourceLocation
+        var subject: String
+        var subjectKind: SubjectKind
+        var subjectName: String
+        var factors: [String]
+        var message: String
+        var path: [String]
+        /// Kept in a box: most findings have none.
+        fileprivate var exposureBox: Box<Exposure>?
+        fileprivate var bindingBox: Box<Binding>?
+        var evidence: [Evidence]
+        var recommendations: [String]
+        var accepted: Acceptance?
+        var identityFactor: String?
+
+        enum CodingKeys: String, CodingKey {
+            case rule, severity, location, subject, subjectKind, subjectName, factors, message, path
+            case exposureBox = "exposure"
+            case bindingBox = "binding"
+            case evidence, recommendations, accepted, identityFactor
+        }
+    }
+
+    /// The only stored property. Fields are read in place (`_read`): a reporter reads a dozen
+    /// fields of every finding, and a `get` returned each as a copy (a retain and a release).
+    private var storage: FindingStorage
+
+    /// The fields as one value.
+    var fields: Fields {
+        _read { yield storage.fields }
+    }
+
+    /// Makes the storage this finding's own before a field is set.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = FindingStorage(storage.fields) }
+    }
+
+    public var rule: RuleID {
+        _read { yield storage.fields.rule }
+        set { makeUnique(); storage.fields.rule = newValue }
+    }
+    public var severity: Severity {
+        _read { yield storage.fields.severity }
+        set { makeUnique(); storage.fields.severity = newValue }
+    }
     /// Where in the policy file the finding's operation is written.
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        _read { yield storage.fields.location }
+        set { makeUnique(); storage.fields.location = newValue }
+    }
     /// The policy file (`location.file`).
     public var policy: String {
-        get { location.file }
-        set { location.file = newValue }
+        _read { yield storage.fields.location.file }
+        set { makeUnique(); storage.fields.location.file = newValue }
     }
     /// The operation's line in the policy file (`location.line`).
     public var line: Int {
-        get { location.line }
-        set { location.line = newValue }
+        _read { yield storage.fields.location.line }
+        set { makeUnique(); storage.fields.location.line = newValue }
     }
     /// The operation's column in the policy file (`location.column`).
     public var column: Int {
-        get { location.column }
-        set { location.column = newValue }
+        _read { yield storage.fields.location.column }
+        set { makeUnique(); storage.fields.location.column = newValue }
     }
-    public var subject: String
-    public var subjectKind: SubjectKind
+    public var subject: String {
+        _read { yield storage.fields.subject }
+        set { makeUnique(); storage.fields.subject = newValue }
+    }
+    public var subjectKind: SubjectKind {
+        _read { yield storage.fields.subjectKind }
+        set { makeUnique(); storage.fields.subjectKind = newValue }
+    }
     /// The subject's human-readable name ("Minsk software centre").
-    public var subjectName: String
-    public var factors: [String]
-    public var message: String
-    /// The exposure path: subject → measure → event or fact → rule and band.
-    public var path: [String]
-    /// The structured exposure path of place-bound findings (site, distance, events, band).
-    /// Kept in a box: most findings have none, and a finding is copied into sorted lists and
-    /// kept for a whole portfolio, so its inline size counts.
-    public var exposure: Exposure? {
-        get { exposureBox?.value }
-        set { exposureBox = newValue.map(Box.init) }
+    public var subjectName: String {
+        _read { yield storage.fields.subjectName }
+        set { makeUnique(); storage.fields.subjectName = newValue }
     }
-    private var exposureBox: Box<Exposure>?
+    public var factors: [String] {
+        _read { yield storage.fields.factors }
+        set { makeUnique(); storage.fields.factors = newValue }
+    }
+    public var message: String {
+        _read { yield storage.fields.message }
+        set { makeUnique(); storage.fields.message = newValue }
+    }
+    /// The exposure path: subject → measure → event or fact → rule and band.
+    public var path: [String] {
+        _read { yield storage.fields.path }
+        set { makeUnique(); storage.fields.path = newValue }
+    }
+    /// The structured exposure path of place-bound findings (site, distance, events, band).
+    /// Kept in a box: most findings have none.
+    public var exposure: Exposure? {
+        get { storage.fields.exposureBox?.value }
+        set { makeUnique(); storage.fields.exposureBox = newValue.map(Box.init) }
+    }
     /// Whether the measure behind the finding binds the entity (trade-restriction,
     /// financial-restriction and listed-counterparty findings on a measure); boxed like the exposure.
     public var binding: Binding? {
-        get { bindingBox?.value }
-        set { bindingBox = newValue.map(Box.init) }
+        get { storage.fields.bindingBox?.value }
+        set { makeUnique(); storage.fields.bindingBox = newValue.map(Box.init) }
     }
-    private var bindingBox: Box<Binding>?
-    public var evidence: [Evidence]
-    public var recommendations: [String]
-    public var accepted: Acceptance?
+    public var evidence: [Evidence] {
+        _read { yield storage.fields.evidence }
+        set { makeUnique(); storage.fields.evidence = newValue }
+    }
+    public var recommendations: [String] {
+        _read { yield storage.fields.recommendations }
+        set { makeUnique(); storage.fields.recommendations = newValue }
+    }
+    public var accepted: Acceptance? {
+        _read { yield storage.fields.accepted }
+        set { makeUnique(); storage.fields.accepted = newValue }
+    }
     /// The factor part of the identity (nil for findings not about one factor).
-    public var identityFactor: String?
+    public var identityFactor: String? {
+        _read { yield storage.fields.identityFactor }
+        set { makeUnique(); storage.fields.identityFactor = newValue }
+    }
 
     public init(
         rule: RuleID, severity: Severity, policy: Policy, mark: Mark, subject: String, subjectKind: SubjectKind,
         subjectName: String, factor: RiskFactor?, message: String, path: [String] = [], exposure: Exposure? = nil,
         evidence: [Evidence] = [], recommendations: [String] = []
     ) {
-        self.rule = rule
-        self.severity = severity
-        self.location = SourceLocation(file: policy.file, line: mark.line, column: mark.column)
-        self.subject = subject
-        self.subjectKind = subjectKind
-        self.subjectName = subjectName
-        self.factors = factor.map { [$0.id] } ?? []
-        self.message = message
-        self.path = path
-        self.exposureBox = exposure.map(Box.init)
-        self.evidence = evidence
-        self.recommendations = recommendations
-        self.accepted = nil
-        self.identityFactor = factor?.id
+        storage = FindingStorage(
+            Fields(
+                rule: rule, severity: severity, location: SourceLocation(file: policy.file, line: mark.line, column: mark.column),
+                subject: subject, subjectKind: subjectKind, subjectName: subjectName, factors: factor.map { [$0.id] } ?? [],
+                message: message, path: path, exposureBox: exposure.map(Box.init), bindingBox: nil, evidence: evidence,
+                recommendations: recommendations, accepted: nil, identityFactor: factor?.id))
     }
 
-    enum CodingKeys: String, CodingKey {
-        case rule, severity, location, subject, subjectKind, subjectName, factors, message, path
-        case exposureBox = "exposure"
-        case bindingBox = "binding"
-        case evidence, recommendations, accepted, identityFactor
+    /// Decoded as its fields (the keys the struct it was had).
+    public init(from decoder: any Decoder) throws {
+        storage = FindingStorage(try Fields(from: decoder))
+    }
+
+    /// Encoded as its fields.
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    /// Equal when they share their storage, or hold equal fields.
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    /// Hashed as its fields.
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
     }
 
     public var identity: FindingIdentity { FindingIdentity(rule: rule, subject: subject, factor: identityFactor) }
@@ -137,11 +225,23 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     /// By policy, line, column, rule, then identity. The identity's text is made only for a tie
     /// on the rest (sorting a policy's findings made it for every comparison).
     public static func < (lhs: Finding, rhs: Finding) -> Bool {
-        if lhs.policy != rhs.policy { return lhs.policy < rhs.policy }
-        if lhs.line != rhs.line { return lhs.line < rhs.line }
-        if lhs.column != rhs.column { return lhs.column < rhs.column }
+        let left = lhs.storage.fields.location, right = rhs.storage.fields.location
+        if left.file != right.file { return left.file < right.file }
+        if left.line != right.line { return left.line < right.line }
+        if left.column != right.column { return left.column < right.column }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
         return lhs.identity.description < rhs.identity.description
+    }
+}
+
+/// A finding's fields, held by reference and copied on write (`Finding.makeUnique`): a finding
+/// changes them only while it holds the only reference, so no two threads see one change.
+final class FindingStorage: @unchecked Sendable {
+    // Unchecked: a finding changes its storage only while it holds the only reference.
+    @exclusivity(unchecked) var fields: Finding.Fields
+
+    init(_ fields: Finding.Fields) {
+        self.fields = fields
     }
 }
 

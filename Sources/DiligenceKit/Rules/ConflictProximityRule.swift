@@ -76,7 +76,7 @@ public struct ConflictProximityRule: Rule {
 
         /// The first step of the exposure path: made only for a place with a finding (a site's
         /// coordinates are written out for it, and most sites of a portfolio have none).
-        var label: String { travelLabel ?? "\(name) (\(location))" }
+        var label: String { travelLabel ?? JoinedText.of(name, " (", location.description, ")") }
     }
 
     /// The place of a site: at its coordinates, or, without them, at its city as the
@@ -334,19 +334,21 @@ public struct ConflictProximityRule: Rule {
                 // The events' own texts are the run's (`ConflictEvents.texts`), written once each.
                 let nearestTexts = table.texts[nearestEntry.index]
                 let fatalities = entries.reduce(0) { $0 + ($1.fatalities ?? 0) }
-                let killedText = entries.contains { $0.fatalities != nil } ? ", \(fatalities) killed" : ""
+                let killedText = entries.contains { $0.fatalities != nil } ? JoinedText.of(", ", String(fatalities), " killed") : ""
                 let eventPlace = events[nearestIndex].place ?? "a located event"
-                var path = [place.label, distanceText + " from " + eventPlace]
+                // Each line and the message written in one piece (`JoinedText`).
+                var path = [place.label, JoinedText.of(distanceText, " from ", eventPlace)]
                 if entries.count == 1 {
                     path.append(nearestTexts.headline + nearestTexts.killed)
                 } else {
-                    var line = String(entries.count)
-                    line += texts.eventsWithin[band][window]
-                    line += killedText
-                    line += ": "
-                    line += top.map { table.texts[$0.index].listed }.joined(separator: ", ")
-                    if entries.count > top.count { line += ", and \(entries.count - top.count) more" }
-                    path.append(line)
+                    var parts = [String(entries.count), texts.eventsWithin[band][window], killedText, ": "]
+                    parts.reserveCapacity(parts.count + 2 * top.count + 3)
+                    for (position, entry) in top.enumerated() {
+                        if position > 0 { parts.append(", ") }
+                        parts.append(table.texts[entry.index].listed)
+                    }
+                    if entries.count > top.count { parts += [", and ", String(entries.count - top.count), " more"] }
+                    path.append(JoinedText.of(parts))
                 }
                 path.append(texts.bandLine[band][window])
                 // The event's own line, written once per run (`EventTexts.vagueDate`).
@@ -364,13 +366,12 @@ public struct ConflictProximityRule: Rule {
                             ? "located approximately (\(Self.locatedText(events[nearestIndex]))) → one level lower"
                             : "located only to its region (\(Self.locatedText(events[nearestIndex]))) → two levels lower")
                 }
-                var message = "\(place.phrase) is \(distanceText) from \(eventPlace) (\(nearestTexts.headline))"
-                if entries.count > 1 {
-                    message += "; "
-                    message += String(entries.count)
-                    message += texts.eventsWithin[band][window]
-                    message += killedText
-                }
+                let message =
+                    entries.count > 1
+                    ? JoinedText.of(
+                        place.phrase, " is ", distanceText, " from ", eventPlace, " (", nearestTexts.headline, "); ", String(entries.count),
+                        texts.eventsWithin[band][window], killedText)
+                    : JoinedText.of(place.phrase, " is ", distanceText, " from ", eventPlace, " (", nearestTexts.headline, ")")
                 var exposure = Exposure(subject: place.id, location: location, rule: ruleID, severity: severity)
                 exposure.distanceKm = nearestEntry.distance
                 exposure.to = eventPlace
@@ -403,7 +404,7 @@ public struct ConflictProximityRule: Rule {
                     inside = true
                     edge = 0
                     let toEdge = geometry.distanceToEdgeKm(from: location)
-                    where_ = "inside \(area.name), \(Self.km(toEdge)) from its edge"
+                    where_ = JoinedText.of("inside ", area.name, ", ", Self.km(toEdge), " from its edge")
                 } else {
                     let toEdge = geometry.distanceToEdgeKm(from: location)
                     edge = toEdge
@@ -414,7 +415,7 @@ public struct ConflictProximityRule: Rule {
             } else if let center = area.location, let radius = area.radiusKm {
                 distance = location.distanceKm(to: center)
                 inside = distance <= radius
-                where_ = "\(Self.km(distance)) from the centre of \(area.name), inside its \(Self.km(radius)) radius"
+                where_ = JoinedText.of(Self.km(distance), " from the centre of ", area.name, ", inside its ", Self.km(radius), " radius")
             } else {
                 continue
             }
@@ -437,7 +438,7 @@ public struct ConflictProximityRule: Rule {
             let text = { () -> (path: [String], message: String, exposure: Exposure) in
                 var exposure = Exposure(subject: place.id, location: location, rule: ruleID, severity: severity)
                 exposure.distanceKm = area.geometry == nil ? distanceText : areaEdge
-                exposure.to = area.geometry == nil ? "the centre of \(area.name)" : "the edge of \(area.name)"
+                exposure.to = JoinedText.of(area.geometry == nil ? "the centre of " : "the edge of ", area.name)
                 exposure.area = area.name
                 exposure.areaEdgeKm = areaEdge
                 exposure.window = texts.window[0]
@@ -446,10 +447,14 @@ public struct ConflictProximityRule: Rule {
                     byRegion
                     ? "\(place.phrase) lies in the \(area.region ?? area.name) region, which \(area.name) stands for (\(Self.km(distanceText)) from \(area.geometry == nil ? "its centre" : "its edge"))"
                     : area.geometry == nil
-                        ? "\(place.phrase) lies inside \(area.name) (\(Self.km(distanceText)) from its centre, radius \(Self.km(area.radiusKm ?? 0)))"
-                        : "\(place.phrase) lies "
-                            + (areaEdge == 0
-                                ? "inside \(area.name)" : "\(Self.km(distanceText)) outside \(area.name), within its \(Self.km(area.radiusKm ?? 0)) margin")
+                        ? JoinedText.of(
+                            place.phrase, " lies inside ", area.name, " (", Self.km(distanceText), " from its centre, radius ",
+                            Self.km(area.radiusKm ?? 0), ")")
+                        : areaEdge == 0
+                            ? JoinedText.of(place.phrase, " lies inside ", area.name)
+                            : JoinedText.of(
+                                place.phrase, " lies ", Self.km(distanceText), " outside ", area.name, ", within its ",
+                                Self.km(area.radiusKm ?? 0), " margin")
                 let path = [
                     place.label, whereText,
                     (recent ? String(recentEvents.count) + texts.areaRecent : texts.areaNotRecent)

@@ -61,25 +61,32 @@ public struct FinancialRestrictionRule: Rule {
         let parts = context.parts(for: factor)
         let preposition = flow.direction == .export ? "to" : "from"
         let elsewhere = leg.country != flow.country
-        let touches = elsewhere ? "; the flow touches \(leg.country.name) (\(leg.partsText))" : ""
+        let partsText = elsewhere ? leg.partsText : ""
+        let touches = elsewhere ? JoinedText.of("; the flow touches ", leg.country.name, " (", partsText, ")") : ""
         let what: String
         switch flow.kind {
-        case .goods: what = "\(flow.directionTitle) \(preposition) \(flow.country.name)"
+        case .goods: what = JoinedText.of(flow.directionTitle, " ", preposition, " ", flow.country.name)
         case .payment, .remittance:
-            what = "\(flow.kind == .payment ? "Payment" : "Remittance") \(flow.direction == .export ? "sent" : "received") \(preposition) \(flow.country.name)"
+            what = JoinedText.of(
+                flow.kind == .payment ? "Payment" : "Remittance", " ", flow.direction == .export ? "sent" : "received", " ", preposition, " ",
+                flow.country.name)
         }
-        let message =
-            exemptOnly
-            ? "Payments for the \(flow.direction.rawValue) of exempt goods \(preposition) \(flow.country.name) fall under the exemptions of \(parts.titleInSentence)\(touches)"
-            : "\(what) (\(how)) is exposed to \(parts.titleInSentence)\(touches)"
         // Whether the halt binds the company: its regimes, or a country of the route within
         // the imposing territory (other than the target).
         // Judged once per policy for flows with the same route.
         let judgement = context.judgement(of: flow, route: route, imposedBy: factor.imposedBy, target: factor.country)
         let binding = judgement.bindingness
         if severity != .info { severity = severity.shifted(by: binding.severityShift) }
+        // The message written in one piece (`JoinedText`), with the binding's suffix.
+        let suffix = severity == .info ? "" : judgement.messageSuffix
+        let message =
+            exemptOnly
+            ? JoinedText.of(
+                "Payments for the ", flow.direction.rawValue, " of exempt goods ", preposition, " ", flow.country.name,
+                " fall under the exemptions of ", parts.titleInSentence, touches, suffix)
+            : JoinedText.of(what, " (", how, ") is exposed to ", parts.titleInSentence, touches, suffix)
         var path = [flow.routeText]
-        if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
+        if elsewhere { path.append(JoinedText.of(leg.country.name, ": ", partsText)) }
         path += [how, parts.inForceLine, judgement.pathLine, description.verdictLine(severity)]
         // The circumvention warning first when the flow goes outside the banks; the advice on
         // local wages only where the company has a site in the country; the advice on screening
@@ -93,7 +100,7 @@ public struct FinancialRestrictionRule: Rule {
         var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: flow.name ?? flow.defaultName,
-            factor: factor, message: message + (severity == .info ? "" : judgement.messageSuffix), path: path,
+            factor: factor, message: message, path: path,
             evidence: parts.evidence,
             recommendations: severity == .info ? [] : advice)
         finding.binding = judgement.binding

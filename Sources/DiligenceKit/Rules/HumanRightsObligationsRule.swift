@@ -320,10 +320,12 @@ public struct HumanRightsObligationsRule: Rule {
             return Finding(
                 rule: description.id, severity: severity, policy: policy, mark: mark, subject: subject, subjectKind: kind,
                 subjectName: name, factor: factor,
-                message:
-                    "\(name) provides security \(place) in \(country.name), where \(parts.titleInSentence) is in force: the Voluntary Principles on Security and Human Rights apply to how it guards and uses force",
+                message: JoinedText.of(
+                    name, " provides security ", place, " in ", country.name, ", where ", parts.titleInSentence,
+                    " is in force: the Voluntary Principles on Security and Human Rights apply to how it guards and uses force"),
                 path: [
-                    name, "security provider \(place) in \(country.name)", "\(factor.id): armed conflict (\(factor.severity))",
+                    name, JoinedText.of("security provider ", place, " in ", country.name),
+                    JoinedText.of(factor.id, ": armed conflict (", "\(factor.severity)", ")"),
                     "a security provider where force is used → one level lower than the conflict", description.verdictLine(severity),
                 ],
                 evidence: parts.evidenceAround,
@@ -351,7 +353,7 @@ public struct HumanRightsObligationsRule: Rule {
                 findings.append(
                     finding(
                         subject: site.id, kind: .site, name: provider, country: site.country,
-                        mark: site.securityProviderMark ?? site.mark, where: "at \(site.displayName)", factor: factor))
+                        mark: site.securityProviderMark ?? site.mark, where: JoinedText.of("at ", site.displayName), factor: factor))
             }
         }
         return findings

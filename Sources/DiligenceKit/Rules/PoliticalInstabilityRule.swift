@@ -47,7 +47,7 @@ public struct PoliticalInstabilityRule: Rule {
                     Finding(
                         rule: description.id, severity: severity, policy: policy, mark: mark, subject: id,
                         subjectKind: kind, subjectName: name, factor: factor,
-                        message: "\(name) \(relation) \(country.name)\(suffix), under \(parts.titleInSentence); \(latest)",
+                        message: JoinedText.of(name, " ", relation, " ", country.name, suffix, ", under ", parts.titleInSentence, "; ", latest),
                         path: assessment.path(description),
                         evidence: parts.evidence,
                         recommendations: context.advice(description.id, factor) { factor.recommendations + description.recommendations }))

@@ -67,9 +67,8 @@ public struct ShutdownExposureRule: Rule {
                     indirect = true
                 }
                 let reference = context.recencyReference(for: factor)
-                var assessment = SeverityAssessment(
-                    start: factor.severity,
-                    lines: [site.displayName, "depends on \(exposed.joined(separator: ", "))"])
+                let exposedText = exposed.joined(separator: ", ")
+                var assessment = SeverityAssessment(start: factor.severity, lines: [site.displayName, JoinedText.of("depends on ", exposedText)])
                 if indirect {
                     assessment.adjust(
                         by: -1,
@@ -102,9 +101,10 @@ public struct ShutdownExposureRule: Rule {
                 }
                 let severity = assessment.severity
                 let path = assessment.path(description)
-                var message = "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), exposed to \(parts.titleInSentence)"
-                if indirect { message += " (which blocked \(affected.sorted().joined(separator: ", ")))" }
-                message += uncovered.isEmpty ? "; fallbacks cover them" : "; no shutdown-proof fallback for \(uncovered.joined(separator: ", "))"
+                // The message's parts, written in one piece (`JoinedText`).
+                var message = [site.displayName, " depends on ", exposedText, " in ", site.country.name, ", exposed to ", parts.titleInSentence]
+                if indirect { message += [" (which blocked ", affected.sorted().joined(separator: ", "), ")"] }
+                message += uncovered.isEmpty ? ["; fallbacks cover them"] : ["; no shutdown-proof fallback for ", uncovered.joined(separator: ", ")]
                 var exposure = Exposure(subject: site.id, location: site.location, rule: description.id, severity: severity)
                 exposure.to = site.country.name
                 exposure.window = "last \(context.settings.shutdownRecencyDays) days"
@@ -114,7 +114,7 @@ public struct ShutdownExposureRule: Rule {
                 findings.append(
                     Finding(
                         rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
-                        subjectKind: .site, subjectName: site.displayName, factor: factor, message: message, path: path,
+                        subjectKind: .site, subjectName: site.displayName, factor: factor, message: JoinedText.of(message), path: path,
                         exposure: exposure,
                         evidence: reach.evidence,
                         recommendations: context.advice(description.id, factor) { factor.recommendations + description.recommendations }))

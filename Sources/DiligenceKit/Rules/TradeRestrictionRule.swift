@@ -64,28 +64,32 @@ public struct TradeRestrictionRule: Rule {
         let preposition = flow.direction == .export ? "to" : "from"
         let subjectName = flow.name ?? flow.defaultName
         var severity = factor.severity
-        var message: String
+        // The message's parts, written in one piece at the end (`JoinedText`).
+        var message: [String]
         var path = [flow.routeText]
         // Another country than the partner: say which, and its part in the flow.
         let elsewhere = leg.country != flow.country
-        if elsewhere { path.append("\(leg.country.name): \(leg.partsText)") }
+        let partsText = elsewhere ? leg.partsText : ""
+        if elsewhere { path.append(JoinedText.of(leg.country.name, ": ", partsText)) }
         if flow.goods.isEmpty {
-            message =
-                "\(flow.directionTitle) \(preposition) \(flow.country.name) declares no goods, and \(title) is in force; exemptions cannot be applied to undeclared goods"
+            message = [
+                flow.directionTitle, " ", preposition, " ", flow.country.name, " declares no goods, and ", title,
+                " is in force; exemptions cannot be applied to undeclared goods",
+            ]
             path.append("goods not declared")
         } else if notExempt.isEmpty {
             severity = .info
-            message =
-                "\(flow.directionTitle) of \(exempt.joined(separator: ", ")) \(preposition) \(flow.country.name) falls under the exemptions of \(title)"
-            path.append("goods: \(exempt.joined(separator: ", ")) (all exempt)")
+            let goods = exempt.joined(separator: ", ")
+            message = [flow.directionTitle, " of ", goods, " ", preposition, " ", flow.country.name, " falls under the exemptions of ", title]
+            path.append(JoinedText.of("goods: ", goods, " (all exempt)"))
         } else {
-            message =
-                "\(flow.directionTitle) of \(notExempt.joined(separator: ", ")) \(preposition) \(flow.country.name) is restricted: \(title)"
-            if !exempt.isEmpty { message += " (\(exempt.joined(separator: ", ")) exempt)" }
-            path.append("goods: \(notExempt.joined(separator: ", ")) (not exempt)")
+            let goods = notExempt.joined(separator: ", ")
+            message = [flow.directionTitle, " of ", goods, " ", preposition, " ", flow.country.name, " is restricted: ", title]
+            if !exempt.isEmpty { message += [" (", exempt.joined(separator: ", "), " exempt)"] }
+            path.append(JoinedText.of("goods: ", goods, " (not exempt)"))
         }
         if elsewhere {
-            message += "; the flow touches \(leg.country.name) (\(leg.partsText))"
+            message += ["; the flow touches ", leg.country.name, " (", partsText, ")"]
         }
         // Whether the restriction binds the company: its regimes, or a country of the route
         // (other than the target) within the imposing territory, such as a closed border crossed.
@@ -94,7 +98,7 @@ public struct TradeRestrictionRule: Rule {
         let binding = judgement.bindingness
         if severity != .info {
             severity = severity.shifted(by: binding.severityShift)
-            message += judgement.messageSuffix
+            message.append(judgement.messageSuffix)
         }
         path.append(parts.inForceLine)
         path.append(judgement.pathLine)
@@ -109,7 +113,7 @@ public struct TradeRestrictionRule: Rule {
                 : factor.recommendations + description.recommendations + judgement.advice
         var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
-            subjectKind: .trade, subjectName: subjectName, factor: factor, message: message, path: path,
+            subjectKind: .trade, subjectName: subjectName, factor: factor, message: JoinedText.of(message), path: path,
             evidence: evidence, recommendations: recommendations)
         finding.binding = judgement.binding
         return finding
