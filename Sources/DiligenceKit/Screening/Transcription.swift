@@ -24,6 +24,11 @@ public enum Transcription {
     /// The script a query word was transcribed into, which decides how its Latin form is read.
     public enum Script: UInt8, Sendable, Hashable, Codable {
         case chinese, korean, japanese
+        /// Tamil (`TamilTranscription`): one letter for k, g and h, t and d, p, b and f, s, j
+        /// and z; a vowel added to open a consonant cluster and after a final consonant.
+        case tamil
+        /// Thai (`TamilTranscription.isThai`): read as the romanisation table writes it.
+        case thai
 
         /// The script's name in the why.
         public var name: String {
@@ -31,6 +36,8 @@ public enum Transcription {
             case .chinese: "Chinese"
             case .korean: "Korean"
             case .japanese: "Japanese"
+            case .tamil: "Tamil"
+            case .thai: "Thai"
             }
         }
     }
@@ -219,7 +226,7 @@ public enum Transcription {
             case UInt8(ascii: "n"):
                 mask = Class.n
                 if next(1) == UInt8(ascii: "g"), next(2).map({ vowel($0) == nil }) ?? true { width = 2 }
-            case UInt8(ascii: "h"): mask = Class.h
+            case UInt8(ascii: "h"): mask = script == .tamil ? TamilTranscription.h : Class.h
             default: break
             }
             if mask != 0 { append(mask, to: &result) }
@@ -244,6 +251,10 @@ public enum Transcription {
             if v == "u" { return "pbfmtdkgh".contains(c) }
             if v == "i" { return "szcrh".contains(c) }
             if v == "e" { return next == UInt8(ascii: "r") || "ktdglms".contains(c) }
+            return false
+        case .tamil:
+            return TamilTranscription.isAdded(vowel, after: consonant, next: next)
+        case .thai:
             return false
         }
     }
