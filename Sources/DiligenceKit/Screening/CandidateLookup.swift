@@ -132,12 +132,6 @@ extension NameScreener {
                 // ("ج" writes Turkish c and Egyptian g: "rjb" / "Recep").
                 let written = PhoneticKey.key(query.texts[i][...])
                 sounds += [written[...], written.map { $0 == UInt8(ascii: "j") ? UInt8(ascii: "k") : $0 }[...]]
-                // Without the article written on ("aldif" / "Deif", `AbjadArticle`).
-                // Its text as written and its key ("alhuthi", "alhuti"), whose sounds may differ.
-                if let rest = AbjadArticle.rest(query.texts[i][...]) {
-                    sounds.append(PhoneticKey.key(rest)[...])
-                    if let restKey = AbjadArticle.rest(key) { sounds.append(PhoneticKey.key(restKey)[...]) }
-                }
             }
             for sound in sounds where sound.count >= 2 {
                 for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {

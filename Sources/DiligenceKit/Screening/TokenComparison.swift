@@ -75,14 +75,6 @@ public struct TokenComparison: Sendable, Hashable {
         {
             return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
         }
-        // The article joined to an abjad's word ("aldif" / "Deif", `AbjadArticle`).
-        if a.abjad != b.abjad,
-            AbjadArticle.matches(
-                abjad: a.abjad ? (a.text.isEmpty ? a.key : a.text) : (b.text.isEmpty ? b.key : b.text),
-                latin: a.abjad ? (b.text.isEmpty ? b.key : b.text) : (a.text.isEmpty ? a.key : a.text))
-        {
-            return TokenComparison(how: .article, similarity: parameters.phoneticSimilarity, edits: 0)
-        }
         // (A word read as a transcription is compared as one below: Japanese "fun" writes "Hun".)
         // One syllable against a word of more syllables: no sound-alike (below).
         var oneSyllable = false

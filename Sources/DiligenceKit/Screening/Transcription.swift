@@ -27,8 +27,6 @@ public enum Transcription {
         /// Tamil (`TamilTranscription`): one letter for k, g and h, t and d, p, b and f, s, j
         /// and z; a vowel added to open a consonant cluster and after a final consonant.
         case tamil
-        /// Thai (`TamilTranscription.isThai`): read as the romanisation table writes it.
-        case thai
 
         /// The script's name in the why.
         public var name: String {
@@ -37,7 +35,6 @@ public enum Transcription {
             case .korean: "Korean"
             case .japanese: "Japanese"
             case .tamil: "Tamil"
-            case .thai: "Thai"
             }
         }
     }
@@ -254,8 +251,6 @@ public enum Transcription {
             return false
         case .tamil:
             return TamilTranscription.isAdded(vowel, after: consonant, next: next)
-        case .thai:
-            return false
         }
     }
 
@@ -347,6 +342,8 @@ public enum Transcription {
         guard (a.transcription == nil) != (b.transcription == nil), let skeleton = a.transcription ?? b.transcription else { return nil }
         let listedForms = a.transcription == nil ? a : b
         let listed = listSkeleton(listedForms.key)
+        // Tamil: the same skeleton only (`TamilTranscription.matches`).
+        if skeleton.script == .tamil { return TamilTranscription.matches(skeleton.classes, listed) ? 0 : nil }
         if matches(skeleton.classes, listed) { return distance(skeleton.classes, listed) }
         // A listed "th" (the key folds it to "t") writes the Arabic and English θ, which Chinese,
         // Japanese and Thai write with their s ("胡塞", "フーシ": Houthi): the dentals of a listed

@@ -111,9 +111,9 @@ public enum Transliterator {
         guard scripts.wordByWord else { return (transform(greekForeignStops(text), transformID(scripts.cyrillic, greek: scripts.greek)), []) }
         var transcribed: [(word: String, script: Transcription.Script)] = []
         let latin = latinByWord(separatingSyllables(text), scripts.cyrillic) { word, latin in
-            // A word in Tamil or Thai letters is read as a transcription (`TamilTranscription`).
-            if let script = TamilTranscription.script(ofWord: word) {
-                transcribed.append((latin, script))
+            // A word in Tamil letters is read as a Tamil transcription (`TamilTranscription`).
+            if TamilTranscription.isTamil(word) {
+                transcribed.append((latin, .tamil))
                 return
             }
             // Han, Hangul and Kana start at U+30A0: a word below it is no transcription.
@@ -315,7 +315,7 @@ public enum Transliterator {
             source = romanizer.latin(source, syllables: syllables)
         }
         var latin =
-            source.utf8.allSatisfy({ $0 < 0x80 }) ? source : romanised(malayalamTwoPartVowels(arabicTaMarbuta(ArabicOpeningAin.read(source))), cyrillic, id: id)
+            source.utf8.allSatisfy({ $0 < 0x80 }) ? source : romanised(malayalamTwoPartVowels(arabicTaMarbuta(source)), cyrillic, id: id)
         if word.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) { latin = arabicVowelLetters(latin) }
         // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
         // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
