@@ -133,6 +133,8 @@ struct ScriptRomanizer: Sendable {
         var output = ""
         var pendingInherent = false
         var preposed: String?
+        // Whether the last letters written are a consonant and the preposed vowel it took.
+        var endsWithPreposed = false
         var lastConsonantStart: String.Index?
         // Tibetan writes a syllable's final consonant without a mark: after the syllable's
         // vowel, a consonant carries none ("ཅིན" → "cin").
@@ -146,6 +148,8 @@ struct ScriptRomanizer: Sendable {
         }
         for (position, token) in tokens.enumerated() {
             let next = position + 1 < tokens.count ? tokens[position + 1] : nil
+            let afterPreposed = endsWithPreposed
+            endsWithPreposed = false
             switch token.role {
             case .consonant:
                 flush()
@@ -155,12 +159,21 @@ struct ScriptRomanizer: Sendable {
                 if let vowel = preposed {
                     output += vowel
                     preposed = nil
+                    endsWithPreposed = true
                 } else {
                     pendingInherent = true
                 }
             case .medial:
                 output += token.latin
             case .vowelSign:
+                if afterPreposed, let vowel = Self.compoundVowel(script, written: output, sign: token.latin) {
+                    // A vowel written around its consonant ("เซีย", "sia"): the preposed part is not read again.
+                    output.removeLast()
+                    output += vowel
+                    pendingInherent = false
+                    syllableHasVowel = true
+                    continue
+                }
                 output += token.latin
                 pendingInherent = false
                 syllableHasVowel = true
@@ -205,5 +218,17 @@ struct ScriptRomanizer: Sendable {
         if let vowel = preposed { output += vowel }
         while output.last == " " { output.removeLast() }
         return output
+    }
+
+    /// A Thai vowel written in two parts around its consonant, the preposed "เ" (read "e") and
+    /// the sign after it, read as RTGS reads the pair: "เ◌ีย" is "ia" ("เซียร์เกย์", Sergei, read
+    /// "sia...", not "seia..."), "เ◌ือ" is "uea". Nil for other pairs (each part read alone).
+    static func compoundVowel(_ script: Script, written: String, sign: String) -> String? {
+        guard script == .thai, written.last == "e" else { return nil }
+        switch sign {
+        case "ia": return "ia"
+        case "ue": return "uea"
+        default: return nil
+        }
     }
 }

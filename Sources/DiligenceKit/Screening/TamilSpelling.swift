@@ -44,6 +44,14 @@ enum TamilSpelling {
             default: bytes[index] = UInt8(ascii: "b")
             }
         }
+        // The aytham before ப (ICU "hp") is how Tamil writes f ("சைஃப்" Saif, "கதாஃபி" Qadhafi).
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "h"), bytes[index + 1] == UInt8(ascii: "p") {
+                bytes.replaceSubrange(index...index + 1, with: [UInt8(ascii: "f")])
+            }
+            index += 1
+        }
         // The "u" added after a hard consonant closing a long word (the kuṟṟiyalukaram).
         // Not after "h": the intervocalic க is a sound of the name ("nettaniyahu").
         if bytes.count >= 7, bytes.last == UInt8(ascii: "u"), let before = bytes.dropLast().last, "gsjdbktp".utf8.contains(before) {

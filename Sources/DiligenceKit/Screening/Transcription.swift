@@ -24,6 +24,9 @@ public enum Transcription {
     /// The script a query word was transcribed into, which decides how its Latin form is read.
     public enum Script: UInt8, Sendable, Hashable, Codable {
         case chinese, korean, japanese
+        /// Tamil (`TamilTranscription`): one letter for k, g and h, t and d, p, b and f, s, j
+        /// and z; a vowel added to open a consonant cluster and after a final consonant.
+        case tamil
 
         /// The script's name in the why.
         public var name: String {
@@ -31,6 +34,7 @@ public enum Transcription {
             case .chinese: "Chinese"
             case .korean: "Korean"
             case .japanese: "Japanese"
+            case .tamil: "Tamil"
             }
         }
     }
@@ -219,7 +223,7 @@ public enum Transcription {
             case UInt8(ascii: "n"):
                 mask = Class.n
                 if next(1) == UInt8(ascii: "g"), next(2).map({ vowel($0) == nil }) ?? true { width = 2 }
-            case UInt8(ascii: "h"): mask = Class.h
+            case UInt8(ascii: "h"): mask = script == .tamil ? TamilTranscription.h : Class.h
             default: break
             }
             if mask != 0 { append(mask, to: &result) }
@@ -245,6 +249,8 @@ public enum Transcription {
             if v == "i" { return "szcrh".contains(c) }
             if v == "e" { return next == UInt8(ascii: "r") || "ktdglms".contains(c) }
             return false
+        case .tamil:
+            return TamilTranscription.isAdded(vowel, after: consonant, next: next)
         }
     }
 
@@ -336,6 +342,8 @@ public enum Transcription {
         guard (a.transcription == nil) != (b.transcription == nil), let skeleton = a.transcription ?? b.transcription else { return nil }
         let listedForms = a.transcription == nil ? a : b
         let listed = listSkeleton(listedForms.key)
+        // Tamil: the same skeleton only (`TamilTranscription.matches`).
+        if skeleton.script == .tamil { return TamilTranscription.matches(skeleton.classes, listed) ? 0 : nil }
         if matches(skeleton.classes, listed) { return distance(skeleton.classes, listed) }
         // A listed "th" (the key folds it to "t") writes the Arabic and English θ, which Chinese,
         // Japanese and Thai write with their s ("胡塞", "フーシ": Houthi): the dentals of a listed

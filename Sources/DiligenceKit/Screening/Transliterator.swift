@@ -111,6 +111,11 @@ public enum Transliterator {
         guard scripts.wordByWord else { return (transform(greekForeignStops(text), transformID(scripts.cyrillic, greek: scripts.greek)), []) }
         var transcribed: [(word: String, script: Transcription.Script)] = []
         let latin = latinByWord(separatingSyllables(text), scripts.cyrillic) { word, latin in
+            // A word in Tamil letters is read as a Tamil transcription (`TamilTranscription`).
+            if TamilTranscription.isTamil(word) {
+                transcribed.append((latin, .tamil))
+                return
+            }
             // Han, Hangul and Kana start at U+30A0: a word below it is no transcription.
             guard word.unicodeScalars.contains(where: { $0.value >= 0x30A0 }) else { return }
             let han = word.unicodeScalars.filter { isHan($0.value) }.count
@@ -309,7 +314,8 @@ public enum Transliterator {
         if ScriptRomanizer.applies(to: source), let romanizer = ScriptRomanizer.standard {
             source = romanizer.latin(source, syllables: syllables)
         }
-        var latin = source.utf8.allSatisfy({ $0 < 0x80 }) ? source : romanised(malayalamTwoPartVowels(arabicTaMarbuta(source)), cyrillic, id: id)
+        var latin =
+            source.utf8.allSatisfy({ $0 < 0x80 }) ? source : romanised(malayalamTwoPartVowels(arabicTaMarbuta(source)), cyrillic, id: id)
         if word.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) { latin = arabicVowelLetters(latin) }
         // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
         // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
