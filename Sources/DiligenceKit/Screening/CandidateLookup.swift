@@ -450,8 +450,8 @@ extension NameScreener {
 
     /// The one name word of an organisation's name (a legal form) that did not reach a listed
     /// organisation's name of two name words or more, when every other name word of the query
-    /// did: a word of five letters or more that the list knows, so that the lookup did not look
-    /// for its neighbours of two edits (a word it does not know it did, by trigrams), which the
+    /// did: a word of five letters or more whose neighbours of two edits the lookup did not
+    /// look for (a word the list knows, or one too short for its trigram search), which the
     /// scorer may still match as a typo or a stem (`bestUnreached`). Nil otherwise, and with
     /// `boundComparesLoneWord` off.
     func loneUnreached(_ query: PreparedQuery, mask: UInt32, name: Int) -> Int? {
@@ -467,7 +467,11 @@ extension NameScreener {
                 lone = i
             }
         }
-        guard reached >= 1, let lone, query.tokens[lone].forms.key.count >= 5, index.vocabulary[query.name.tokens[lone].key] != nil else { return nil }
+        // The lookup's trigram search passes over a word the list knows and a word too short
+        // for two edits there (`lookUp`): its neighbours of two edits are compared here.
+        guard reached >= 1, let lone, query.tokens[lone].forms.key.count >= 5,
+            index.vocabulary[query.name.tokens[lone].key] != nil || parameters.editBudget(length: query.tokens[lone].forms.key.count + 2) < 2
+        else { return nil }
         return lone
     }
 
