@@ -34,6 +34,10 @@ struct CandidateIndex: Sendable {
     /// kinds. The candidate bound of partial coverage (`PartialCoverage`) needs it: a query
     /// may hold the listed name whole only if as many of its words reached the name.
     var coverableWords: [UInt8] = []
+    /// For a listed person's name, its number of name words (at most 255); 0 for other kinds.
+    /// The candidate bound of added names (`AddedNames`) needs it: a query may hold the listed
+    /// name whole only if as many of its words reached the name.
+    var personWords: [UInt8] = []
     /// For each name, the first letters of its words that could be an acronym of a query's
     /// words (`NameScreener.acronymBound`: letters only, `AcronymRuns.shortestListedAcronym`
     /// to `Acronyms.maximumLength` long, not an initial or a particle), one bit a letter: a
@@ -151,6 +155,7 @@ struct CandidateIndex: Sendable {
             nameIndex.append(Int32(item.name))
             let nameTokens = item.tokens.enumerated().filter { $0.element.kind == .name }.map(\.offset)
             coverableWords.append(entities[item.entity].kind == .organisation ? UInt8(min(nameTokens.count, 255)) : 0)
+            personWords.append(item.person ? UInt8(min(nameTokens.count, 255)) : 0)
             for (position, token) in item.tokens.enumerated() {
                 let id: Int32
                 if let existing = vocabulary[token.key] {

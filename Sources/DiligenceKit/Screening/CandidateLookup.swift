@@ -317,9 +317,18 @@ extension NameScreener {
         // A listed organisation that shares a distinctive word with the query, whose other words
         // are generic, may score with them at `genericWordCost` (`DistinctiveWords`).
         let (distinctive, specific, genericMissing) = distinctiveBound(query)
+        // A listed person's whole name inside the query's, whose first name word reached it, may
+        // score with the query's other words at `addedNameCost` (`AddedNames`).
+        let firstName = query.tokens.firstIndex { $0.kind == .name }
+        let mayAddNames =
+            query.kind == .person && parameters.addedNameCost < 1 && (firstName ?? 32) < 32
+            && query.tokens.lazy.filter { $0.kind == .name }.count >= 3
+        let firstNameBit = mayAddNames ? UInt32(1) << UInt32(firstName ?? 0) : 0
+        var addedMissing = [Double](repeating: 0, count: mayAddNames ? query.tokens.count : 0)
         for (i, token) in query.tokens.enumerated() {
             missing[i] = token.weight * token.cost
             looseMissing[i] = token.weight * (token.kind == .name ? min(token.cost, parameters.partialCoverageCost) : token.cost)
+            if mayAddNames { addedMissing[i] = token.weight * (token.kind == .name ? min(token.cost, parameters.addedNameCost) : token.cost) }
             if token.kind == .initial {
                 // Not looked up: may stand for any listed name.
                 alwaysMatched += parameters.initialSimilarity * (token.weight + capped(index.maximumWeight, .name)) / 2
@@ -370,6 +379,8 @@ extension NameScreener {
             let mask = scratch.mask[Int(name)]
             scratch.mask[Int(name)] = 0
             var matched = alwaysMatched, unmatched = 0.0, looseUnmatched = 0.0, reached = 0
+            let addsNames = mask & firstNameBit != 0 && index.personWords[Int(name)] >= 2
+            var addedUnmatched = 0.0
             for i in query.tokens.indices where query.tokens[i].kind != .initial {
                 if mask & (UInt32(1) << UInt32(i)) != 0 {
                     matched += best[i]
@@ -377,9 +388,11 @@ extension NameScreener {
                 } else {
                     unmatched += missing[i]
                     looseUnmatched += looseMissing[i]
+                    if addsNames { addedUnmatched += addedMissing[i] }
                 }
             }
             guard reached > 0, matched > 0 else { continue }
+            if addsNames, reached >= Int(index.personWords[Int(name)]), addedUnmatched < unmatched { unmatched = addedUnmatched }
             if mask & distinctive != 0, specific & ~mask == 0, index.coverableWords[Int(name)] >= 1 {
                 var genericUnmatched = 0.0
                 for i in query.tokens.indices where query.tokens[i].kind != .initial && mask & (UInt32(1) << UInt32(i)) == 0 {
@@ -409,9 +422,14 @@ extension NameScreener {
                 // also by more edits on a word the list knows, by the text as written, by a
                 // Baltic ending or a stem (`typoOrStem`). Such a word is counted matched.
                 // Only for a name whose reached words already carry `boundRescueFloor` of the
-                // bound: a distinctive word matched, not a common given name alone.
-                guard parameters.boundComparesUnreached > 0, matched / (matched + unmatched) + margin >= parameters.boundRescueFloor else { continue }
-                for i in query.tokens.indices where query.tokens[i].kind == .name && mask & (UInt32(1) << UInt32(i)) == 0 {
+                // bound: a distinctive word matched, not a common given name alone. Or, with the
+                // rule off, for a listed organisation that every name word of an organisation's
+                // query but one reached (`loneUnreached`: "BONYAD SHIPPING AGENTS COMPANY" /
+                // "... AGENCIES ...", two edits on a word the list knows).
+                let rescuesAll = parameters.boundComparesUnreached > 0 && matched / (matched + unmatched) + margin >= parameters.boundRescueFloor
+                let lone = rescuesAll ? nil : loneUnreached(query, mask: mask, name: Int(name))
+                guard rescuesAll || lone != nil else { continue }
+                for i in query.tokens.indices where query.tokens[i].kind == .name && mask & (UInt32(1) << UInt32(i)) == 0 && (rescuesAll || i == lone) {
                     let pair = bestUnreached(i, of: query, name: Int(name), scratch: &scratch)
                     guard pair > 0 else { continue }
                     matched += pair
@@ -428,6 +446,33 @@ extension NameScreener {
         scratch.comparedTokens.removeAll(keepingCapacity: true)
         result.sort()
         return result
+    }
+
+    /// The one name word of an organisation's name (a legal form) that did not reach a listed
+    /// organisation's name of two name words or more, when every other name word of the query
+    /// did: a word of five letters or more whose neighbours of two edits the lookup did not
+    /// look for (a word the list knows, or one too short for its trigram search), which the
+    /// scorer may still match as a typo or a stem (`bestUnreached`). Nil otherwise, and with
+    /// `boundComparesLoneWord` off.
+    func loneUnreached(_ query: PreparedQuery, mask: UInt32, name: Int) -> Int? {
+        guard parameters.boundComparesLoneWord > 0, query.kind == .organisation, index.coverableWords[name] >= 2 else { return nil }
+        var lone: Int?
+        var reached = 0
+        for (i, token) in query.tokens.enumerated() where token.kind == .name {
+            guard i < 32 else { return nil }
+            if mask & (UInt32(1) << UInt32(i)) != 0 {
+                reached += 1
+            } else {
+                guard lone == nil else { return nil }
+                lone = i
+            }
+        }
+        // The lookup's trigram search passes over a word the list knows and a word too short
+        // for two edits there (`lookUp`): its neighbours of two edits are compared here.
+        guard reached >= 1, let lone, query.tokens[lone].forms.key.count >= 5,
+            index.vocabulary[query.name.tokens[lone].key] != nil || parameters.editBudget(length: query.tokens[lone].forms.key.count + 2) < 2
+        else { return nil }
+        return lone
     }
 
     /// The largest pair weight of query word `i` with a word of the listed name that it matches

@@ -306,6 +306,7 @@ public final class NameScreener: Sendable {
             let coverage =
                 applyPartialCoverage(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
                 ?? applyDistinctiveWords(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
+                ?? applyAddedNames(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
             let acronymCap = acronyms ? applyAcronymCap(&alignment) : nil
             let secondSurname = applySecondSurname(&alignment, queryTokens: queryTokens, listed: listedSide)
             let distinguishing =

@@ -99,6 +99,10 @@ public struct ScoringParameters: Sendable, Hashable {
     public var boundComparesUnreached = 0.0
     /// ... only for a name whose reached words give a bound of this much or more.
     public var boundRescueFloor = 0.55
+    /// With the rescue off, a listed organisation's name that every name word of the query but
+    /// one reached has that word compared as the rescue does (`loneUnreached`; 1 on, 0 off;
+    /// twenty-first round: "BONYAD SHIPPING AGENTS COMPANY" / "... AGENCIES ...").
+    public var boundComparesLoneWord = 1.0
     /// ... only when the covered words weigh at least this share of the extra words' weight.
     public var partialCoverageShare = 1.0
     /// Distinctive words shared (`DistinctiveWords.swift`): when two organisations' names agree
@@ -121,6 +125,15 @@ public struct ScoringParameters: Sendable, Hashable {
     /// ... and a common word of the list written otherwise beside it (a stem, typo or
     /// translation: "wheeled" / "wheel") does not stop the rule (1 on, 0 off; twentieth round).
     public var distinctiveWordsVariants = 1.0
+    /// Names added to a listed person's whole name (`AddedNames.swift`: "AYASH, Mostafa Moin
+    /// Mahmoud" / "AYASH, Mustafa", "FAZAL, Shakeel Karim" / "KARIM, Shakeel"): each of the
+    /// query's other words costs this share of its weight; 1 turns the rule off (twenty-first
+    /// round).
+    public var addedNameCost = 0.3
+    /// ... only when the matched words weigh at least this share of the added words.
+    public var addedNamesShare = 1.0
+    /// ... the highest score the rule lifts a name to: the same person or a relative.
+    public var addedNamesCap = 0.84
     /// An organisation's word and the same word with "ed", "es" or "ing" added are one stem
     /// ("WHEELED" / "WHEEL"; 1 on, 0 off; twentieth round).
     public var inflectedStem = 1.0
@@ -191,6 +204,9 @@ public struct ScoringParameters: Sendable, Hashable {
         case "distinctiveWordsShare": distinctiveWordsShare = value
         case "distinctiveWordsVariants": distinctiveWordsVariants = value
         case "inflectedStem": inflectedStem = value
+        case "addedNameCost": addedNameCost = value
+        case "addedNamesShare": addedNamesShare = value
+        case "addedNamesCap": addedNamesCap = value
         case "acronymSimilarity": acronymSimilarity = value
         case "acronymRuns": acronymRuns = value
         case "acronymInNameCap": acronymInNameCap = value
@@ -199,6 +215,7 @@ public struct ScoringParameters: Sendable, Hashable {
         case "shortListNames": shortListNames = Int(value)
         case "boundComparesUnreached": boundComparesUnreached = value
         case "boundRescueFloor": boundRescueFloor = value
+        case "boundComparesLoneWord": boundComparesLoneWord = value
         case "shortTypoKeepsSound": shortTypoKeepsSound = value
         case "soundAlikeKeepsSyllables": soundAlikeKeepsSyllables = value
         case "otherEndingsDiffer": otherEndingsDiffer = value
