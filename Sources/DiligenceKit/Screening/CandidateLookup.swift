@@ -374,6 +374,8 @@ extension NameScreener {
         let margin = parameters.sameCountryBonus + 1e-9
         // A short list: every name reached is scored in full, the bound cuts none (`shortListNames`).
         let bounded = index.nameCount > parameters.shortListNames
+        // The lone word of an organisation's name the bound compares (`loneUnreached`).
+        let loneWords = bounded ? loneWordMasks(query) : (names: UInt32(0), eligible: UInt32(0))
         var result: [Int] = []
         for name in scratch.touched {
             let mask = scratch.mask[Int(name)]
@@ -427,7 +429,7 @@ extension NameScreener {
                 // query but one reached (`loneUnreached`: "BONYAD SHIPPING AGENTS COMPANY" /
                 // "... AGENCIES ...", two edits on a word the list knows).
                 let rescuesAll = parameters.boundComparesUnreached > 0 && matched / (matched + unmatched) + margin >= parameters.boundRescueFloor
-                let lone = rescuesAll ? nil : loneUnreached(query, mask: mask, name: Int(name))
+                let lone = rescuesAll ? nil : loneUnreached(mask: mask, words: loneWords, name: Int(name))
                 guard rescuesAll || lone != nil else { continue }
                 for i in query.tokens.indices where query.tokens[i].kind == .name && mask & (UInt32(1) << UInt32(i)) == 0 && (rescuesAll || i == lone) {
                     let pair = bestUnreached(i, of: query, name: Int(name), scratch: &scratch)
@@ -448,31 +450,34 @@ extension NameScreener {
         return result
     }
 
-    /// The one name word of an organisation's name (a legal form) that did not reach a listed
-    /// organisation's name of two name words or more, when every other name word of the query
-    /// did: a word of five letters or more whose neighbours of two edits the lookup did not
-    /// look for (a word the list knows, or one too short for its trigram search), which the
-    /// scorer may still match as a typo or a stem (`bestUnreached`). Nil otherwise, and with
-    /// `boundComparesLoneWord` off.
-    func loneUnreached(_ query: PreparedQuery, mask: UInt32, name: Int) -> Int? {
-        guard parameters.boundComparesLoneWord > 0, query.kind == .organisation, index.coverableWords[name] >= 2 else { return nil }
-        var lone: Int?
-        var reached = 0
-        for (i, token) in query.tokens.enumerated() where token.kind == .name {
-            guard i < 32 else { return nil }
-            if mask & (UInt32(1) << UInt32(i)) != 0 {
-                reached += 1
-            } else {
-                guard lone == nil else { return nil }
-                lone = i
-            }
+    /// For `loneUnreached`, once a query: its name words and those that may be the lone word
+    /// (bit masks by position), both 0 when the rule does not apply. A word of five letters or
+    /// more whose neighbours of two edits the lookup did not look for (a word the list knows,
+    /// or one too short for its trigram search), in an organisation's name (a legal form).
+    func loneWordMasks(_ query: PreparedQuery) -> (names: UInt32, eligible: UInt32) {
+        guard parameters.boundComparesLoneWord > 0, query.kind == .organisation else { return (0, 0) }
+        var names: UInt32 = 0, eligible: UInt32 = 0
+        for i in query.tokens.indices where query.tokens[i].kind == .name {
+            // A name word past the mask's 32 bits: the rule does not apply.
+            guard i < 32 else { return (0, 0) }
+            let bit = UInt32(1) << UInt32(i)
+            names |= bit
+            let length = query.tokens[i].forms.key.count
+            // The lookup's trigram search passes over a word the list knows and a word too
+            // short for two edits there (`lookUp`): its neighbours of two edits are compared here.
+            if length >= 5, parameters.editBudget(length: length + 2) < 2 || index.vocabulary[query.name.tokens[i].key] != nil { eligible |= bit }
         }
-        // The lookup's trigram search passes over a word the list knows and a word too short
-        // for two edits there (`lookUp`): its neighbours of two edits are compared here.
-        guard reached >= 1, let lone, query.tokens[lone].forms.key.count >= 5,
-            index.vocabulary[query.name.tokens[lone].key] != nil || parameters.editBudget(length: query.tokens[lone].forms.key.count + 2) < 2
-        else { return nil }
-        return lone
+        return (names, eligible)
+    }
+
+    /// The one name word of an organisation's name that did not reach a listed organisation's
+    /// name of two name words or more, when every other name word of the query did, and it may
+    /// be the lone word (`loneWordMasks`): the scorer may still match it as a typo of two edits
+    /// or a stem (`bestUnreached`). Nil otherwise.
+    func loneUnreached(mask: UInt32, words: (names: UInt32, eligible: UInt32), name: Int) -> Int? {
+        let unreached = words.names & ~mask
+        guard words.eligible & unreached != 0, unreached.nonzeroBitCount == 1, words.names & mask != 0, index.coverableWords[name] >= 2 else { return nil }
+        return unreached.trailingZeroBitCount
     }
 
     /// The largest pair weight of query word `i` with a word of the listed name that it matches
