@@ -259,13 +259,12 @@ public struct ConflictProximityRule: Rule {
         var best: Candidate?
 
         // Highest severity wins; among equals, a located event (it says more than an area),
-        // then the most recent event, then the nearest.
-        func consider(_ candidate: Candidate) {
-            guard let current = best else { best = candidate; return }
-            let newRank = candidate.fromEvent ? 1 : 0, oldRank = current.fromEvent ? 1 : 0
-            if (candidate.severity, newRank, candidate.latest, -candidate.distance) > (current.severity, oldRank, current.latest, -current.distance) {
-                best = candidate
-            }
+        // then the most recent event, then the nearest. Asked before a candidate is made: one
+        // that does not win is not written out (its texts' closure, its cited events).
+        func wins(_ severity: Severity, fromEvent: Bool, latest: Day, distance: Double) -> Bool {
+            guard let current = best else { return true }
+            let newRank = fromEvent ? 1 : 0, oldRank = current.fromEvent ? 1 : 0
+            return (severity, newRank, latest, -distance) > (current.severity, oldRank, current.latest, -current.distance)
         }
 
         // Count events and fatalities per band and window. Events after the as-of date do not
@@ -324,6 +323,7 @@ public struct ConflictProximityRule: Rule {
                     return id(a) < id(b)
                 } ?? top[0]
             // Events of the same band and window located less precisely count lower: say so.
+            guard wins(severity, fromEvent: true, latest: top[0].date, distance: nearestEntry.distance) else { continue }
             let cellBase = (band * 2 + window) * 3
             let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cells[cellBase + $1].count }
             let text = { () -> (path: [String], message: String, exposure: Exposure) in
@@ -337,7 +337,11 @@ public struct ConflictProximityRule: Rule {
                 let killedText = entries.contains { $0.fatalities != nil } ? JoinedText.of(", ", String(fatalities), " killed") : ""
                 let eventPlace = events[nearestIndex].place ?? "a located event"
                 // Each line and the message written in one piece (`JoinedText`).
-                var path = [place.label, JoinedText.of(distanceText, " from ", eventPlace)]
+                // Room for every line it may have: grown while written, it was copied twice.
+                var path: [String] = []
+                path.reserveCapacity(7)
+                path.append(place.label)
+                path.append(JoinedText.of(distanceText, " from ", eventPlace))
                 if entries.count == 1 {
                     path.append(nearestTexts.headline + nearestTexts.killed)
                 } else {
@@ -380,15 +384,17 @@ public struct ConflictProximityRule: Rule {
                 exposure.reference = reference
                 return (path, message, exposure)
             }
-            consider(
-                Candidate(
-                    severity: severity, fromEvent: true, distance: nearestEntry.distance,
-                    latest: top[0].date,
-                    events: top.map { ($0.index, $0.distance) }, eventsNotCited: entries.count - top.count,
-                    text: text))
+            best = Candidate(
+                severity: severity, fromEvent: true, distance: nearestEntry.distance,
+                latest: top[0].date,
+                events: top.map { ($0.index, $0.distance) }, eventsNotCited: entries.count - top.count,
+                text: text)
         }
-        // Areas: a point with a radius, or polygons with an optional margin.
-        for area in factor.areas where Self.covers(area, location) || Self.names(area, place.regionKey) {
+        // Areas: a point with a radius, or polygons with an optional margin. Each is read in place,
+        // copied only when the site lies in it.
+        let areas = factor.areas
+        for areaIndex in areas.indices where Self.covers(areas[areaIndex], location) || Self.names(areas[areaIndex], place.regionKey) {
+            let area = areas[areaIndex]
             // Outside the area's circle or polygon, but in the region the area stands for.
             let byRegion = !Self.covers(area, location)
             var inside = false
@@ -434,6 +440,9 @@ public struct ConflictProximityRule: Rule {
             let recent = !recentEvents.isEmpty
             let severity: Severity = recent ? .high : .medium
             let cited = Array(recentEvents.suffix(3))
+            let candidateDistance = area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance
+            let latest = cited.first.map { events[$0].date } ?? Day(ordinal: 0)
+            guard wins(severity, fromEvent: false, latest: latest, distance: candidateDistance) else { continue }
             let (whereText, distanceText, areaEdge) = (where_, distance, edge)
             let text = { () -> (path: [String], message: String, exposure: Exposure) in
                 var exposure = Exposure(subject: place.id, location: location, rule: ruleID, severity: severity)
@@ -464,42 +473,42 @@ public struct ConflictProximityRule: Rule {
                 ]
                 return (path, message, exposure)
             }
-            consider(
-                Candidate(
-                    severity: severity, fromEvent: false, distance: area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance,
-                    latest: cited.first.map { events[$0].date } ?? Day(ordinal: 0),
-                    events: cited.map { position in (position, events[position].location.map { location.distanceKm(to: $0) }) },
-                    eventsNotCited: max(0, recentEvents.count - cited.count), text: text))
+            best = Candidate(
+                severity: severity, fromEvent: false, distance: candidateDistance, latest: latest,
+                events: cited.map { position in (position, events[position].location.map { location.distanceKm(to: $0) }) },
+                eventsNotCited: max(0, recentEvents.count - cited.count), text: text)
         }
         guard var chosen = best else { return nil }
         var (path, message, exposure) = chosen.text()
         var assessment = SeverityAssessment(start: chosen.severity, lines: path)
         // Named targets raise the severity.
         var cap = factor.severity
-        for target in factor.targets {
+        // Each target read in place (a copy of each was most of this loop's cost).
+        let targets = factor.targets
+        for targetIndex in targets.indices {
             var hit: String?
             // A site is a target only when it is of a kind the target names (when it names
             // kinds) and lies within its reach: its radius, or, for a target without a place,
             // one of the factor's areas. A travel destination has no kind: its place decides.
-            let kindMatches = place.siteKind.map { target.siteKinds.isEmpty || target.siteKinds.contains($0) } ?? true
-            if kindMatches, let point = target.location, let radius = target.radiusKm {
+            let kindMatches = place.siteKind.map { targets[targetIndex].siteKinds.isEmpty || targets[targetIndex].siteKinds.contains($0) } ?? true
+            if kindMatches, let point = targets[targetIndex].location, let radius = targets[targetIndex].radiusKm {
                 let distance = location.distanceKm(to: point)
                 if distance <= radius {
                     hit =
-                        "\(Self.km(distance)) from \(target.name), a named likely target"
-                        + (place.siteKind.flatMap { target.siteKinds.contains($0) ? $0 : nil }.map { ", whose named kinds include \($0)" } ?? "")
+                        "\(Self.km(distance)) from \(targets[targetIndex].name), a named likely target"
+                        + (place.siteKind.flatMap { targets[targetIndex].siteKinds.contains($0) ? $0 : nil }.map { ", whose named kinds include \($0)" } ?? "")
                 }
             }
-            if hit == nil, target.location == nil, let kind = place.siteKind, target.siteKinds.contains(kind),
+            if hit == nil, targets[targetIndex].location == nil, let kind = place.siteKind, targets[targetIndex].siteKinds.contains(kind),
                 let area = factor.areas.first(where: { Self.covers($0, location) })
             {
-                hit = "\(kind.withArticle) inside \(area.name), a kind of site named as a target there (\(target.name))"
+                hit = "\(kind.withArticle) inside \(area.name), a kind of site named as a target there (\(targets[targetIndex].name))"
             }
             if let hit {
                 assessment.adjust(by: 1, hit + " → one level higher")
                 cap = cap.shifted(by: 1)
                 message += "; it is \(hit)"
-                exposure.target = target.name
+                exposure.target = targets[targetIndex].name
                 break
             }
         }
@@ -515,16 +524,15 @@ public struct ConflictProximityRule: Rule {
         path = assessment.path(description)
         exposure.severity = chosen.severity
         exposure.bands = bands
-        exposure.events = chosen.events.map { Exposure.CitedEvent(Self.known(events[$0.position], context.asOf), distanceKm: $0.distance) }
+        exposure.events = chosen.events.map { Self.cited(events[$0.position], context.asOf, distanceKm: $0.distance) }
         exposure.eventsNotCited = chosen.eventsNotCited
         exposure.steps = assessment.steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
         exposure.destination = place.destination
-        var evidence = context.evidence(
+        // The named target's line, if any, is made with the rest (once per run).
+        let namedTarget = targets.firstIndex { message.containsBytes(of: $0.name) }.map { targets[$0].name }
+        let evidence = context.evidence(
             for: factor,
-            eventPositions: Self.evidenceOrder(chosen.events.map(\.position), of: events))
-        if let target = factor.targets.first(where: { message.containsBytes(of: $0.name) }) {
-            evidence.append(Evidence(record: factor.id, fact: "Named likely target: \(target.name)"))
-        }
+            eventPositions: Self.evidenceOrder(chosen.events.map(\.position), of: events), namedTarget: namedTarget)
         return Finding(
             rule: description.id, severity: chosen.severity, policy: context.policy, mark: place.mark,
             subject: place.id, subjectKind: place.kind, subjectName: place.name, factor: factor,
@@ -547,6 +555,17 @@ public struct ConflictProximityRule: Rule {
 
     /// The event as known on `asOf` (`RiskEvent.asKnown(on:)`), or as it is when it starts later.
     static func known(_ event: RiskEvent, _ asOf: Day) -> RiskEvent { event.asKnown(on: asOf) ?? event }
+
+    /// `Exposure.CitedEvent(known(event, asOf), distanceKm:)`, made from the event in place (no
+    /// copy of it as known): an event that started by `asOf` and ends after it is ongoing on it.
+    static func cited(_ event: RiskEvent, _ asOf: Day, distanceKm: Double?) -> Exposure.CitedEvent {
+        var cited = Exposure.CitedEvent(event, distanceKm: distanceKm)
+        if event.date <= asOf, let until = event.until, until > asOf {
+            cited.until = nil
+            cited.ongoingAt = asOf
+        }
+        return cited
+    }
 
     /// A factor's events as the rule reads them, made once per run (`RuleContext.conflictEvents(for:)`):
     /// what the band counts need of each, and the texts a finding cites it by.

@@ -182,7 +182,8 @@ public struct HumanRightsObligationsRule: Rule {
         }
     }
 
-    /// Whether every name is ASCII (its words are cheap to make again: no memo needed).
+    /// Whether every name is ASCII (no longer asked by the rule: every list of names is split
+    /// once per run, `RuleContext.searchedNames(of:)`).
     static func allASCII(_ names: [String]) -> Bool {
         names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     }
@@ -259,27 +260,32 @@ public struct HumanRightsObligationsRule: Rule {
         }
     }
 
-    /// Counterparties that a human-rights or civil-unrest factor's own events name.
-    func namedCounterpartyFindings(_ context: RuleContext) -> [Finding] {
+    /// Counterparties that a human-rights or civil-unrest factor's own events name. A
+    /// counterparty's names are split into words once per run for each list of names as written,
+    /// and the events they are named in found once per run for each such list and country
+    /// (`RuleContext.namedEvents(of:in:_:)`); `memos: false` works both out again for every
+    /// counterparty (the general way, which the memos must answer as).
+    func namedCounterpartyFindings(_ context: RuleContext, memos: Bool = true) -> [Finding] {
         let policy = context.policy
         var findings: [Finding] = []
         for party in policy.counterparties {
             let factors = context.factors(.humanRights, .civilUnrest, in: party.country)
             guard !factors.isEmpty else { continue }
             let all = [party.name] + party.aliases
-            // ASCII names are split on their bytes, cheaper than the memo's key; others folded once per run.
-            let names =
-                Self.allASCII(all)
-                ? Self.searchedWords(all)
-                : context.runMemo.nameWords.value(for: all.map(ExactText.init)) { Self.searchedWords(all) }
-            guard !names.isEmpty else { continue }
-            for factor in factors {
+            let named: [NamedEvent]
+            if memos {
+                let names = context.searchedNames(of: all)
+                guard !names.words.isEmpty else { continue }
+                named = context.namedEvents(of: names, in: party.country, factors)
+            } else {
+                let words = Self.searchedWords(all)
+                guard !words.isEmpty else { continue }
+                named = Self.namedEvents(of: words, factors, context)
+            }
+            for hit in named {
+                let factor = factors[hit.factor]
                 let parts = context.parts(for: factor)
-                // A name whose first word no event of the factor has is named in none of them.
-                guard names.contains(where: { parts.eventWordSet.contains($0[0]) }),
-                    let index = parts.eventWords.lastIndex(where: { words in names.contains { Self.contains(words, $0) } })
-                else { continue }
-                let event = parts.events[index]
+                let event = parts.events[hit.event]
                 let severity = factor.severity.shifted(by: -1)
                 let role = party.role.map { " (\($0))" } ?? ""
                 findings.append(
@@ -297,6 +303,28 @@ public struct HumanRightsObligationsRule: Rule {
             }
         }
         return findings
+    }
+
+    /// A factor whose events name a counterparty: its place in the country's factors
+    /// (`RuleContext.factors(.humanRights, .civilUnrest, in:)`) and the last event naming it.
+    struct NamedEvent: Sendable, Equatable {
+        var factor: Int
+        var event: Int
+    }
+
+    /// The factors (by their place in `factors`) whose events name one of `names` (searched
+    /// words, `searchedWords`) as consecutive whole words, each with the last such event.
+    static func namedEvents(of names: [[String]], _ factors: [RiskFactor], _ context: RuleContext) -> [NamedEvent] {
+        var found: [NamedEvent] = []
+        for (position, factor) in factors.enumerated() {
+            let parts = context.parts(for: factor)
+            // A name whose first word no event of the factor has is named in none of them.
+            guard names.contains(where: { parts.eventWordSet.contains($0[0]) }),
+                let index = parts.eventWords.lastIndex(where: { words in names.contains { Self.contains(words, $0) } })
+            else { continue }
+            found.append(NamedEvent(factor: position, event: index))
+        }
+        return found
     }
 
     /// What to do about a counterparty at which the database records abuse (UNGP 13(b), 19).

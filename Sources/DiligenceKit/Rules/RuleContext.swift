@@ -104,14 +104,18 @@ public final class RuleContext: Sendable {
     /// `evidence(for:events:)` of the events at `positions` in `factor.events`, each as known on
     /// the as-of date: the same lines, found by the positions (a few integers) instead of the
     /// events' texts, and shared by the findings that cite the same events.
-    func evidence(for factor: RiskFactor, eventPositions positions: [Int]) -> [Evidence] {
+    /// With `namedTarget`, a last line names that target ("Named likely target: ..."): made with
+    /// the rest, once per run, not appended to a copy of the shared lines at every finding.
+    func evidence(for factor: RiskFactor, eventPositions positions: [Int], namedTarget: String? = nil) -> [Evidence] {
         let parts = parts(for: factor)
-        if positions.isEmpty { return parts.evidenceAround }
-        let key = RuleRunMemo.PositionsKey(factor: factor.id, asOf: asOf, positions: positions)
+        if positions.isEmpty, namedTarget == nil { return parts.evidenceAround }
+        let key = RuleRunMemo.PositionsKey(factor: factor.id, asOf: asOf, positions: positions, namedTarget: namedTarget)
         return runMemo.eventLinesByPosition.value(for: key) {
             let asOf = asOf
             let events = positions.lazy.map { factor.events[$0].asKnown(on: asOf) ?? factor.events[$0] }
-            return Self.lines(of: events, factor: factor, around: parts.evidenceAround)
+            var lines = positions.isEmpty ? parts.evidenceAround : Self.lines(of: events, factor: factor, around: parts.evidenceAround)
+            if let namedTarget { lines.append(Evidence(record: factor.id, fact: "Named likely target: \(namedTarget)")) }
+            return lines
         }
     }
 
@@ -268,6 +272,8 @@ final class RuleRunMemo: Sendable {
         var factor: String
         var asOf: Day
         var positions: [Int]
+        /// The target named by the evidence's last line, if any.
+        var namedTarget: String? = nil
     }
 
     /// A rule's advice under a factor: `variant` tells apart a rule's lists (a site's, a trip's).
@@ -297,7 +303,10 @@ final class RuleRunMemo: Sendable {
     /// (`HumanRightsObligationsRule.searchedWords`), by the names as written (byte for byte): a portfolio names
     /// the same counterparties in many policies, and folding and splitting a name is most of
     /// what looking for it in events costs.
-    let nameWords = Memo<[ExactText], [[String]]>(capacity: 100_000)
+    let nameWords = Memo<CounterpartyNames, SearchedNames>(capacity: 100_000)
+    /// human-rights-obligations' events naming a counterparty, per list of names, country and
+    /// date (`RuleContext.namedEvents(of:in:_:)`).
+    let namedEvents = Memo<NamedEventsKey, [HumanRightsObligationsRule.NamedEvent]>(capacity: 100_000)
     /// human-rights-obligations' folded security provider names (`RuleContext.foldedName(_:)`).
     let foldedNames = Memo<ExactText, String>(capacity: 100_000)
     /// announced-measure's measures announced but not in force, per as-of date.
