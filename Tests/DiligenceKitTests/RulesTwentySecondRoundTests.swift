@@ -111,6 +111,23 @@ import Testing
         #expect(Set(reversed) == Set(expected))
     }
 
+    /// A leg crosses a direction exactly when its set of directions has it: every leg of every
+    /// flow of the real inputs, both directions, and words no leg has.
+    @Test func legsCrossTheirDirections() throws {
+        var legs = 0
+        for policy in try Self.policies() {
+            for flow in policy.trade {
+                for leg in FlowRoute(flow, policy: policy).legs {
+                    legs += 1
+                    for direction in ["export", "import", "transit", "Export", ""] {
+                        #expect(leg.crosses(direction, flow) == leg.directions(flow).contains(direction), "\(policy.file) \(leg.country)")
+                    }
+                }
+            }
+        }
+        #expect(legs > 100)
+    }
+
     /// A cited event made in place is the event as known on the date, cited: every event of every
     /// factor of the database at three dates, and each also made to end after the date, on it,
     /// and to start after it (the seed database has no event that ends after its dates).

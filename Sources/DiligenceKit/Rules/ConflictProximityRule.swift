@@ -272,8 +272,14 @@ public struct ConflictProximityRule: Rule {
         var bands = bandsKm.enumerated().map { index, km in Exposure.Band(fromKm: index == 0 ? 0 : bandsKm[index - 1], toKm: km) }
         // Cells hold positions, dates and distances, not copies of the events: a site near a
         // conflict can have thousands of events in reach.
-        // Cells by band, window and location precision (exact, approximate, region only).
-        var cells: [[CellEntry]] = hits.isEmpty ? [] : Array(repeating: [], count: bandsKm.count * 2 * 3)
+        // Cells by band, window and location precision (exact, approximate, region only): the
+        // entries of all cells in one array, cell after cell, each cell's in the hits' order
+        // (`cellStarts[cell]..<cellStarts[cell + 1]`), rather than an array per cell grown entry
+        // by entry.
+        let cellCount = hits.isEmpty ? 0 : bandsKm.count * 2 * 3
+        var cellCounts = [Int](repeating: 0, count: cellCount)
+        var placed: [(cell: Int, entry: CellEntry)] = []
+        placed.reserveCapacity(hits.count)
         // What of each event the counts need, worked out once per run (an event is in reach of
         // many sites): no copy of the event and no text per hit.
         let table = hits.isEmpty ? ConflictEvents.empty : context.conflictEvents(for: factor)
@@ -288,10 +294,15 @@ public struct ConflictProximityRule: Rule {
             else { continue }
             let window = age > settings.conflictFullWeightDays ? 1 : 0
             let imprecision = Int(fact.imprecision)
-            cells[(band * 2 + window) * 3 + imprecision].append(
-                CellEntry(
-                    index: hit.event, imprecision: imprecision, date: fact.date,
-                    distance: hit.distanceKm, fatalities: fact.fatalities))
+            let cell = (band * 2 + window) * 3 + imprecision
+            placed.append(
+                (
+                    cell,
+                    CellEntry(
+                        index: hit.event, imprecision: imprecision, date: fact.date,
+                        distance: hit.distanceKm, fatalities: fact.fatalities)
+                ))
+            cellCounts[cell] += 1
             if window == 0 {
                 bands[band].recentEvents += 1
                 bands[band].recentFatalities += fact.fatalities ?? 0
@@ -300,7 +311,16 @@ public struct ConflictProximityRule: Rule {
                 bands[band].olderFatalities += fact.fatalities ?? 0
             }
         }
-        for (cell, entries) in cells.enumerated() where !entries.isEmpty {
+        var cellStarts = [Int](repeating: 0, count: cellCount + 1)
+        for cell in 0..<cellCount { cellStarts[cell + 1] = cellStarts[cell] + cellCounts[cell] }
+        var cellEntries = [CellEntry](repeating: CellEntry(index: 0, imprecision: 0, date: Day(ordinal: 0), distance: 0), count: placed.count)
+        var nextInCell = cellStarts
+        for (cell, entry) in placed {
+            cellEntries[nextInCell[cell]] = entry
+            nextInCell[cell] += 1
+        }
+        for cell in 0..<cellCount where cellCounts[cell] > 0 {
+            let entries = cellEntries[cellStarts[cell]..<cellStarts[cell + 1]]
             let band = cell / 6, window = (cell / 3) % 2, imprecision = cell % 3
             let severity = Severity.critical.shifted(by: -band - window - imprecision)
             // Cite the most recent first, then the nearest (ties by id): the first maxCited only.
@@ -311,6 +331,7 @@ public struct ConflictProximityRule: Rule {
                 return id(a) > id(b)
             }
             var top: [CellEntry] = []
+            top.reserveCapacity(Swift.min(entries.count, Self.maxCited) + 1)
             for entry in entries where top.count < Self.maxCited || citedBefore(entry, top[top.count - 1]) {
                 let position = top.firstIndex { citedBefore(entry, $0) } ?? top.count
                 top.insert(entry, at: position)
@@ -322,10 +343,10 @@ public struct ConflictProximityRule: Rule {
                     if a.date != b.date { return a.date > b.date }
                     return id(a) < id(b)
                 } ?? top[0]
-            // Events of the same band and window located less precisely count lower: say so.
             guard wins(severity, fromEvent: true, latest: top[0].date, distance: nearestEntry.distance) else { continue }
+            // Events of the same band and window located less precisely count lower: say so.
             let cellBase = (band * 2 + window) * 3
-            let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cells[cellBase + $1].count }
+            let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cellCounts[cellBase + $1] }
             let text = { () -> (path: [String], message: String, exposure: Exposure) in
                 // Its place and how it was located are the same as known on the as-of date (only
                 // `until` and `ongoingAt` differ): read in place, not copied.
@@ -390,11 +411,8 @@ public struct ConflictProximityRule: Rule {
                 events: top.map { ($0.index, $0.distance) }, eventsNotCited: entries.count - top.count,
                 text: text)
         }
-        // Areas: a point with a radius, or polygons with an optional margin. Each is read in place,
-        // copied only when the site lies in it.
-        let areas = factor.areas
-        for areaIndex in areas.indices where Self.covers(areas[areaIndex], location) || Self.names(areas[areaIndex], place.regionKey) {
-            let area = areas[areaIndex]
+        // Areas: a point with a radius, or polygons with an optional margin.
+        for area in factor.areas where Self.covers(area, location) || Self.names(area, place.regionKey) {
             // Outside the area's circle or polygon, but in the region the area stands for.
             let byRegion = !Self.covers(area, location)
             var inside = false

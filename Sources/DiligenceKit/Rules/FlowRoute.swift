@@ -69,6 +69,21 @@ public struct FlowRoute: Sendable {
         /// How that own end is known (when `fromSites`).
         var basis: String = ""
 
+        /// Whether `directions(flow)` has `direction`, without making the set (trade restriction
+        /// asks it for every direction a factor names, for every leg and factor).
+        func crosses(_ direction: String, _ flow: TradeFlow) -> Bool {
+            for part in parts {
+                switch part {
+                case .partner: if direction == flow.direction.rawValue { return true }
+                case .origin: if direction == TradeFlow.Direction.import.rawValue { return true }
+                case .destination: if direction == TradeFlow.Direction.export.rawValue { return true }
+                case .transit:
+                    if direction == TradeFlow.Direction.export.rawValue || direction == TradeFlow.Direction.import.rawValue { return true }
+                }
+            }
+            return false
+        }
+
         /// The directions, as restriction factors write them, in which the flow's goods or money
         /// cross this country's border: into it (`export` to it), out of it (`import` from it).
         func directions(_ flow: TradeFlow) -> Set<String> {

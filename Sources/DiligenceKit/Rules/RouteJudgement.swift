@@ -42,7 +42,13 @@ extension RuleContext {
     /// once per policy for each route, imposers and target (trade- and financial-restriction
     /// judge every flow under every factor of every country it touches).
     func judgement(of flow: TradeFlow, route: FlowRoute, imposedBy codes: [String], target: Country?) -> RouteJudgement {
-        let countries = [flow.country, flow.origin, flow.destination] + flow.transit.map(Optional.some)
+        // One array made at its length (the sum of two made it three times).
+        var countries: [Country?] = []
+        countries.reserveCapacity(3 + flow.transit.count)
+        countries.append(flow.country)
+        countries.append(flow.origin)
+        countries.append(flow.destination)
+        for country in flow.transit { countries.append(country) }
         let key = RouteJudgement.Key(direction: flow.direction, site: flow.site, countries: countries, imposedBy: codes, target: target)
         return routeJudgements.value(for: key) {
             let (jurisdiction, bindingness) = bindingness(of: flow, route: route, imposedBy: codes, target: target)

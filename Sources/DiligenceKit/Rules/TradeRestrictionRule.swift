@@ -45,7 +45,7 @@ public struct TradeRestrictionRule: Rule {
         _ flow: TradeFlow, _ route: FlowRoute, _ leg: FlowRoute.Leg, _ factor: RiskFactor, _ context: RuleContext,
         unclassified: inout [String]?
     ) -> Finding? {
-        if !factor.affects.directions.isEmpty, factor.affects.directions.allSatisfy({ !leg.directions(flow).contains($0) }) { return nil }
+        if !factor.affects.directions.isEmpty, factor.affects.directions.allSatisfy({ !leg.crosses($0, flow) }) { return nil }
         // An HS code no category covers is a good of unknown kind: restricted where every good
         // is, never exempt.
         let restrictedGoods: [String]
