@@ -81,8 +81,9 @@ import Testing
                     if !section.citations.isEmpty { count += 1 }
                 }
             }
-            // The sections cite references (so the holes are exercised), on each thread.
-            #expect(count > 5, "thread \(thread)")
+            // A section cites references (its holes are filled), on each thread: the real inputs
+            // have one such section (a source quoted in a finding); `aSectionOfBytesGrows…` has more.
+            #expect(count >= 1, "thread \(thread)")
             return count
         }
         #expect(compared[0] == compared[1])
