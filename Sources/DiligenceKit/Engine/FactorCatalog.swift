@@ -8,6 +8,8 @@ public struct FactorCatalog: Sendable {
     public let coveredCountries: [Country]
     /// Countries whose factors are all out of force on the as-of date, in name order.
     public let countriesWithoutFactorInForce: [Country]
+    /// The Markdown headline's texts of each factor, made once a run.
+    let headlineTexts = MarkdownReporter.FactorTextsMemo()
 
     /// An empty catalog: a result made without a database (tests, tools) describes no factor.
     public init() {

@@ -153,7 +153,9 @@ enum ReportPiece: Sendable, Equatable {
 /// numbers follow the order of first citation over the whole report, so they are filled in once
 /// every earlier policy is checked). `segments` has one more element than `citations`.
 struct ReportSection: Sendable {
-    private(set) var segments: [String]
+    /// The texts between the holes; a section made as bytes holds one empty text here, and
+    /// `segments` splits its bytes at its citation holes.
+    private var storedSegments: [String]
     private(set) var citations: [Reference]
     /// Written before the section when an earlier section of the same stream wrote text (the
     /// comma between members of a JSON array that spans policies).
@@ -168,16 +170,20 @@ struct ReportSection: Sendable {
     /// section with table places), whose `segments` then hold one empty text: no text is made
     /// of bytes that are only written out.
     private var bytes: [UInt8] = []
+    /// Whether the citation holes are in `bytes`, at `citationOffsets` (a Markdown section made
+    /// as bytes, `init(bytes:citing:at:)`): its text is written out without a String made of it.
+    private var citesInBytes = false
+    private var citationOffsets: [Int] = []
 
     init(_ text: String = "", separator: String = "") {
-        segments = [text]
+        storedSegments = [text]
         citations = []
         self.separator = separator
     }
 
     /// A section of text with a hole for each table place at its UTF-8 offset (ascending).
     init(_ text: String, places: [TableKey], at offsets: [Int], separator: String = "") {
-        segments = [text]
+        storedSegments = [text]
         citations = []
         self.places = places
         placeOffsets = offsets
@@ -186,7 +192,7 @@ struct ReportSection: Sendable {
 
     /// A section of UTF-8 bytes with a hole for each table place at its offset (ascending).
     init(bytes: [UInt8], places: [TableKey], at offsets: [Int], separator: String = "") {
-        segments = [""]
+        storedSegments = [""]
         citations = []
         self.bytes = bytes
         self.places = places
@@ -194,21 +200,54 @@ struct ReportSection: Sendable {
         self.separator = separator
     }
 
+    /// A section of UTF-8 bytes (valid UTF-8: made of Strings' bytes) with a hole for the
+    /// number of each reference at its offset (ascending, at most the bytes' count).
+    init(bytes: [UInt8], citing references: [Reference], at offsets: [Int]) {
+        storedSegments = [""]
+        citations = references
+        self.bytes = bytes
+        citesInBytes = true
+        citationOffsets = offsets
+        separator = ""
+    }
+
+    /// The texts between the citation holes (one more than `citations`).
+    var segments: [String] {
+        guard citesInBytes else { return storedSegments }
+        var texts: [String] = []
+        texts.reserveCapacity(citationOffsets.count + 1)
+        var start = 0
+        for offset in citationOffsets {
+            texts.append(String(decoding: bytes[start..<offset], as: UTF8.self))
+            start = offset
+        }
+        texts.append(String(decoding: bytes[start...], as: UTF8.self))
+        return texts
+    }
+
     /// Appends text.
     mutating func append(_ text: String) {
-        segments[segments.count - 1] += text
+        if citesInBytes {
+            bytes.append(contentsOf: text.utf8)
+        } else {
+            storedSegments[storedSegments.count - 1] += text
+        }
     }
 
     /// Appends a hole for the reference's number.
     mutating func cite(_ reference: Reference) {
         citations.append(reference)
-        segments.append("")
+        if citesInBytes {
+            citationOffsets.append(bytes.count)
+        } else {
+            storedSegments.append("")
+        }
     }
 
-    var isEmpty: Bool { citations.isEmpty && places.isEmpty && bytes.isEmpty && segments.allSatisfy(\.isEmpty) }
+    var isEmpty: Bool { citations.isEmpty && places.isEmpty && bytes.isEmpty && storedSegments.allSatisfy(\.isEmpty) }
 
     /// Bytes of text in the section (citation numbers and the separator aside).
-    var byteCount: Int { segments.reduce(bytes.count) { $0 + $1.utf8.count } }
+    var byteCount: Int { storedSegments.reduce(bytes.count) { $0 + $1.utf8.count } }
 
     /// Appends the section to the text of its stream so far, with the separator when needed.
     func append(to stream: inout String, _ citations: Citations) {
@@ -226,10 +265,10 @@ struct ReportSection: Sendable {
     /// does not know are numbered after the others).
     func text(_ citations: Citations) -> String {
         if let bytes = filledBytes(citations, afterText: false) { return String(decoding: bytes, as: UTF8.self) }
-        guard !self.citations.isEmpty else { return segments[0] }
+        guard !self.citations.isEmpty else { return storedSegments[0] }
         var numbers = citations
-        var text = segments[0]
-        for (reference, segment) in zip(self.citations, segments.dropFirst()) {
+        var text = storedSegments[0]
+        for (reference, segment) in zip(self.citations, storedSegments.dropFirst()) {
             text += "[\(numbers.number(for: reference))]"
             text += segment
         }
@@ -240,9 +279,10 @@ struct ReportSection: Sendable {
     /// after the separator when `afterText` (nil for a section of citation numbers or none:
     /// `text(_:)`). What a streamed check writes, with no text made of it.
     func filledBytes(_ citations: Citations, afterText: Bool) -> [UInt8]? {
+        if citesInBytes { return bytes.withUnsafeBufferPointer { fillNumbers($0, citations, afterText: afterText) } }
         guard !places.isEmpty || !bytes.isEmpty else { return nil }
         if bytes.isEmpty {
-            var whole = segments[0]
+            var whole = storedSegments[0]
             return whole.withUTF8 { fill($0, citations, afterText: afterText) }
         }
         return bytes.withUnsafeBufferPointer { fill($0, citations, afterText: afterText) }
@@ -265,13 +305,33 @@ struct ReportSection: Sendable {
         return filled
     }
 
+    /// A section of citation holes in bytes: its bytes with each hole filled by "[n]", the
+    /// reference's number (`text(_:)`'s numbers: references `citations` does not know are
+    /// numbered after the others, in order), after the separator when `afterText`.
+    private func fillNumbers(_ text: UnsafeBufferPointer<UInt8>, _ citations: Citations, afterText: Bool) -> [UInt8] {
+        var filled: [UInt8] = []
+        filled.reserveCapacity(text.count + 6 * self.citations.count + (afterText ? separator.utf8.count : 0))
+        if afterText { filled.append(contentsOf: separator.utf8) }
+        var numbers = citations
+        var start = 0
+        for (reference, offset) in zip(self.citations, citationOffsets) where offset >= start && offset <= text.count {
+            filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<offset]))
+            filled.append(UInt8(ascii: "["))
+            Self.appendDecimal(numbers.number(for: reference), to: &filled)
+            filled.append(UInt8(ascii: "]"))
+            start = offset
+        }
+        filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+        return filled
+    }
+
     /// A section without holes (a spilled table's entries): its bytes appended to `stream`,
     /// after the separator when `afterText`, as `text(_:afterText:)` gives them.
     func appendUnfilled(to stream: inout [UInt8], afterText: Bool) {
         guard !isEmpty else { return }
         if afterText { stream.append(contentsOf: separator.utf8) }
         if bytes.isEmpty {
-            for segment in segments { stream.append(contentsOf: segment.utf8) }
+            for segment in storedSegments { stream.append(contentsOf: segment.utf8) }
         } else {
             stream.append(contentsOf: bytes)
         }

@@ -72,6 +72,11 @@ extension String {
         var text = text
         return text.withUTF8 { bytes in
             var index = 0
+            // Printable ASCII eight bytes at a time (most of a report's texts), then a scalar at a time.
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index &+ 8 <= bytes.count, isPrintableASCII(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index &+= 8 }
+            }
             while index < bytes.count {
                 let lead = bytes[index]
                 if lead < 0x80 {
@@ -93,6 +98,20 @@ extension String {
             }
             return true
         }
+    }
+
+    /// Whether every byte of `word` is printable ASCII (0x20 to 0x7E), exactly: each test keeps
+    /// to a byte's low seven bits first, so no carry crosses into the next byte.
+    @inline(__always)
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        guard word & high == 0 else { return false }
+        // The top bit of each byte set when the byte is 0x20 or above.
+        let printable = (word &+ 0x6060_6060_6060_6060) & high
+        // The top bit of each byte set when the byte is not 0x7F (DEL).
+        let x = word ^ low
+        let notDelete = ((x & low) &+ low | x) & high
+        return printable & notDelete == high
     }
 
     /// Scalars that are a Character of their own whatever surrounds them (grapheme break

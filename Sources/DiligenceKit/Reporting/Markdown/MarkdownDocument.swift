@@ -3,7 +3,9 @@
 /// and holes for citation numbers).
 struct MarkdownDocument {
     private var done: [ReportPiece] = []
-    private var segments: [String] = []
+    /// A section's bytes before the last citation hole, the holes' offsets in them and their references.
+    private var cited: [UInt8] = []
+    private var holes: [Int] = []
     private var citations: [Reference] = []
     /// The UTF-8 bytes of the text since the last hole or stream (appending bytes is cheaper
     /// than appending to a String: a portfolio's report appends millions of pieces).
@@ -13,7 +15,9 @@ struct MarkdownDocument {
     private var currentText: String { String(decoding: current, as: UTF8.self) }
 
     private mutating func write(_ text: String) {
-        current.append(contentsOf: text.utf8)
+        // The text's own bytes (`withUTF8`), not its generic UTF-8 view.
+        var text = text
+        text.withUTF8 { current.append(contentsOf: $0) }
     }
     /// The last two bytes written (0 for none), to know whether a blank line ends the text.
     private var tail: (UInt8, UInt8) = (0, 0)
@@ -28,15 +32,11 @@ struct MarkdownDocument {
     /// The whole text (of a document without streams or citations).
     var text: String { section.segments.joined() }
 
-    /// The text as a policy's section, with its citation holes.
+    /// The text as a policy's section, with its citation holes: its bytes, not made into a
+    /// String (checking a section's UTF-8 again cost a tenth of the Markdown sections' time).
     var section: ReportSection {
-        var section = ReportSection()
-        for (segment, reference) in zip(segments, citations) {
-            section.append(segment)
-            section.cite(reference)
-        }
-        section.append(currentText)
-        return section
+        guard !citations.isEmpty else { return ReportSection(bytes: current, citing: [], at: []) }
+        return ReportSection(bytes: cited + current, citing: citations, at: holes)
     }
 
     mutating func line(_ line: String) {
@@ -52,8 +52,11 @@ struct MarkdownDocument {
 
     /// Part of a line; `endLine` ends it.
     mutating func part(_ text: String) {
-        write(text)
-        if let last = text.utf8.last { lineLast = last }
+        var text = text
+        text.withUTF8 { bytes in
+            current.append(contentsOf: bytes)
+            if let last = bytes.last { lineLast = last }
+        }
     }
 
     /// Ends the line the parts written since the last line make.
@@ -66,7 +69,8 @@ struct MarkdownDocument {
     /// Ends the line with the number of a reference, in brackets (filled in later).
     mutating func endLine(citing reference: Reference) {
         lineLast = nil
-        segments.append(currentText)
+        cited.append(contentsOf: current)
+        holes.append(cited.count)
         citations.append(reference)
         current.removeAll(keepingCapacity: true)
         current.append(0x0A)

@@ -314,7 +314,7 @@ extension MarkdownReporter {
     ) -> [FindingEntry] {
         let facts = facts ?? FactorFacts.of(group.members, findings, context)
         // The factor's texts the headline compares with, made once for the group.
-        let texts = group.factor.map(FactorTexts.init)
+        let texts = group.factor.map { context.factors.headlineTexts.texts(of: $0) }
         var entries: [FindingEntry] = []
         var index: [EntryKey: Int] = [:]
         // Room for every member: a key hashes its bytes again whenever the table grows.
@@ -493,11 +493,13 @@ extension MarkdownReporter {
         // approver and expiry).
         // Evidence without a source that only repeats what the message or path says (a named
         // target the path already names) is not repeated.
-        let states = facts.states(of: finding.evidence)
-        let own = finding.evidence.indices.filter { index in
-            let line = finding.evidence[index]
-            return !states[index] && !Self.restates(line, finding) && !(finding.subjectKind == .acceptedRisk && line.record == finding.subject)
-        }.map { finding.evidence[$0] }
+        let evidence = finding.evidence
+        let states = facts.states(of: evidence)
+        // A line the profiles state is ruled out before it is looked at (no copy of it made).
+        let own = evidence.indices.filter { index in
+            !states[index] && !Self.restates(evidence[index], finding)
+                && !(finding.subjectKind == .acceptedRisk && evidence[index].record == finding.subject)
+        }.map { evidence[$0] }
         // One line of evidence is written on the item's line, more as a list under it.
         if own.count > 1 { lines.append(MarkdownLine(text: "  - **Evidence:**")) }
         if !own.isEmpty {
@@ -530,14 +532,14 @@ extension MarkdownReporter {
         // The events the rule relied on, when they are some of the factor's (a place-bound
         // finding names them in its exposure instead).
         if finding.exposure == nil {
-            let relied = finding.evidence.indices.filter { index in
-                let line = finding.evidence[index]
-                return line.reference == nil && line.date?.hasPrefix("in force since") == false && states[index]
-            }.map { finding.evidence[$0] }
-            let total = Set(relied.map(\.record)).reduce(0) { $0 + facts.eventCount($1, asOf: context.asOf) }
+            let relied = evidence.indices.filter { index in
+                states[index] && evidence[index].reference == nil && evidence[index].date?.hasPrefix("in force since") == false
+            }.map { evidence[$0] }
+            // The profile's events of the factors relied on (counted only when asked).
+            func total() -> Int { Set(relied.map(\.record)).reduce(0) { $0 + facts.eventCount($1, asOf: context.asOf) } }
             // Not when the message names each of them with its date ("… (August 2020 (month))").
-            let named = relied.allSatisfy { evidence in evidence.date.map { finding.message.containsBytes(of: "(" + $0 + ")") } ?? false }
-            if !relied.isEmpty, relied.count < total, !named {
+            func named() -> Bool { relied.allSatisfy { evidence in evidence.date.map { finding.message.containsBytes(of: "(" + $0 + ")") } ?? false } }
+            if !relied.isEmpty, !named(), relied.count < total() {
                 lines.append(
                     MarkdownLine(
                         text: "  - **Events relied on:** " + relied.compactMap { $0.date.map(Escaping.markdown) }.joined(separator: ", ")

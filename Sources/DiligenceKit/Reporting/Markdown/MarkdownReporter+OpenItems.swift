@@ -54,9 +54,10 @@ extension MarkdownReporter {
         } else {
             // Each is a finding of its company's part of section 5, which says what is missing:
             // listed here by place and identity, not restated.
+            let byFile = companies(result)
             for finding in unassessed {
                 out.line(
-                    "- `\(Escaping.code(finding.policy)):\(finding.line)` `\(Escaping.code(finding.subject))`, \(finding.severity): what is missing is said by `\(Escaping.code(finding.identity.description))` in [\(Escaping.markdown(company(of: finding, result)))](#\(Self.anchor("policy", finding.policy))), section 5"
+                    "- `\(Escaping.code(finding.policy)):\(finding.line)` `\(Escaping.code(finding.subject))`, \(finding.severity): what is missing is said by `\(Escaping.code(finding.identity.description))` in [\(Escaping.markdown(company(of: finding, in: byFile)))](#\(Self.anchor("policy", finding.policy))), section 5"
                 )
             }
         }

@@ -142,4 +142,19 @@ extension MarkdownReporter {
     func company(of finding: FindingSummary.Brief, _ result: CheckSummary) -> String {
         result.policies.first { $0.policy.file == finding.policy }?.policy.company ?? finding.policy
     }
+
+    /// Each policy file's company, the first policy of the file's (what `company(of:_:)` finds):
+    /// made once for a list of findings, so that each is looked up instead of searched for
+    /// among every policy (the open items' walk was quadratic: 0.9 G instructions on 2,000 files).
+    func companies(_ result: CheckSummary) -> [String: String] {
+        var companies: [String: String] = [:]
+        companies.reserveCapacity(result.policies.count)
+        for entry in result.policies where companies[entry.policy.file] == nil { companies[entry.policy.file] = entry.policy.company }
+        return companies
+    }
+
+    /// `company(of:_:)`, looked up in `companies(_:)`.
+    func company(of finding: FindingSummary.Brief, in companies: [String: String]) -> String {
+        companies[finding.policy] ?? finding.policy
+    }
 }
