@@ -305,7 +305,9 @@ extension NameScreener {
     /// name that can be covered: as many of the query's name words reached it as it has name
     /// words (two or more). Any other name is bounded as before, so a query of common words
     /// ("Muhammad Ali Trading LLC") does not make every name with one of them a candidate.
-    func candidates(_ query: PreparedQuery, found: [[Int32: TokenComparison]], threshold: Double, scratch: inout Scratch) -> [Int] {
+    ///
+    /// `byBits` false sums the bound over the query's positions, as before `BoundWords` (for tests).
+    func candidates(_ query: PreparedQuery, found: [[Int32: TokenComparison]], threshold: Double, scratch: inout Scratch, byBits: Bool = true) -> [Int] {
         // Every candidate is a listed name a found word reaches: none found, none (most names).
         guard found.contains(where: { !$0.isEmpty }) else { return [] }
         var best = [Double](repeating: 0, count: query.tokens.count)
@@ -325,31 +327,40 @@ extension NameScreener {
             && query.tokens.lazy.filter { $0.kind == .name }.count >= 3
         let firstNameBit = mayAddNames ? UInt32(1) << UInt32(firstName ?? 0) : 0
         var addedMissing = [Double](repeating: 0, count: mayAddNames ? query.tokens.count : 0)
+        // The heaviest list word's capped weight, once a query (the same number each time).
+        let maximumCapped = capped(index.maximumWeight, .name)
         for (i, token) in query.tokens.enumerated() {
             missing[i] = token.weight * token.cost
             looseMissing[i] = token.weight * (token.kind == .name ? min(token.cost, parameters.partialCoverageCost) : token.cost)
             if mayAddNames { addedMissing[i] = token.weight * (token.kind == .name ? min(token.cost, parameters.addedNameCost) : token.cost) }
             if token.kind == .initial {
                 // Not looked up: may stand for any listed name.
-                alwaysMatched += parameters.initialSimilarity * (token.weight + capped(index.maximumWeight, .name)) / 2
+                alwaysMatched += parameters.initialSimilarity * (token.weight + maximumCapped) / 2
                 continue
             }
             for (candidate, comparison) in found[i] {
-                let pairWeight = (token.weight + capped(index.weights[Int(candidate)], .name)) / 2
-                let value = comparison.similarity > 0 ? pairWeight : (token.weight + capped(index.maximumWeight, .name)) / 2
+                let value =
+                    comparison.similarity > 0 ? (token.weight + capped(index.weights[Int(candidate)], .name)) / 2 : (token.weight + maximumCapped) / 2
                 best[i] = max(best[i], value)
             }
         }
-        scratch.touched.removeAll(keepingCapacity: true)
-        for i in query.tokens.indices where query.tokens[i].kind == .name || query.tokens[i].kind == .particle {
-            let bit = UInt32(1) << UInt32(i)
-            for candidate in found[i].keys {
-                for name in index.postings(of: candidate) {
-                    if scratch.mask[Int(name)] == 0 { scratch.touched.append(name) }
-                    scratch.mask[Int(name)] |= bit
+        // The names each found word reaches, as bits by query position (the masks written
+        // through their buffer: no uniqueness check for each posting).
+        var touched: [Int32] = []
+        swap(&touched, &scratch.touched)
+        touched.removeAll(keepingCapacity: true)
+        scratch.mask.withUnsafeMutableBufferPointer { masks in
+            for i in query.tokens.indices where query.tokens[i].kind == .name || query.tokens[i].kind == .particle {
+                let bit = UInt32(1) << UInt32(i)
+                for candidate in found[i].keys {
+                    for name in index.postings(of: candidate) {
+                        if masks[Int(name)] == 0 { touched.append(name) }
+                        masks[Int(name)] |= bit
+                    }
                 }
             }
         }
+        swap(&touched, &scratch.touched)
         // Acronyms inside longer names (`AcronymRuns`): the initials of the query's name words.
         let acronyms = parameters.acronymRuns > 0 && query.kind != .person && AcronymRuns.isAlphabetic(query.name.original)
         let queryInitials = acronyms ? query.tokens.map { $0.kind == .name ? (AcronymRuns.initial(of: $0.forms) ?? 0) : 0 } : []
@@ -368,7 +379,7 @@ extension NameScreener {
         // The most the query's acronym words could add to a bound: each matched at its heaviest.
         var acronymGain = (matched: 0.0, unmatched: 0.0)
         for i in acronymWords {
-            acronymGain.matched += (query.tokens[i].weight + capped(index.maximumWeight, .name)) / 2
+            acronymGain.matched += (query.tokens[i].weight + maximumCapped) / 2
             acronymGain.unmatched += query.tokens[i].weight * query.tokens[i].cost
         }
         let margin = parameters.sameCountryBonus + 1e-9
@@ -376,25 +387,53 @@ extension NameScreener {
         let bounded = index.nameCount > parameters.shortListNames
         // The lone word of an organisation's name the bound compares (`loneUnreached`).
         let loneWords = bounded ? loneWordMasks(query) : (names: UInt32(0), eligible: UInt32(0))
+        // The words looked up and the name words, by position, for a query of at most 32 words
+        // (`BoundWords`: the sums below in the same order, over bits).
+        let words = byBits ? BoundWords(query) : nil
         var result: [Int] = []
-        for name in scratch.touched {
+        // Read here, cleared after the loop, all at once.
+        let touchedNames = scratch.touched
+        for name in touchedNames {
             let mask = scratch.mask[Int(name)]
-            scratch.mask[Int(name)] = 0
             var matched = alwaysMatched, unmatched = 0.0, looseUnmatched = 0.0, reached = 0
             let addsNames = mask & firstNameBit != 0 && index.personWords[Int(name)] >= 2
             var addedUnmatched = 0.0
-            for i in query.tokens.indices where query.tokens[i].kind != .initial {
-                if mask & (UInt32(1) << UInt32(i)) != 0 {
-                    matched += best[i]
-                    if query.tokens[i].kind == .name { reached += 1 }
-                } else {
-                    unmatched += missing[i]
-                    looseUnmatched += looseMissing[i]
-                    if addsNames { addedUnmatched += addedMissing[i] }
+            if let words {
+                reached = (mask & words.names).nonzeroBitCount
+                var rest = words.lookedUp
+                while rest != 0 {
+                    let i = rest.trailingZeroBitCount
+                    rest &= rest &- 1
+                    if mask & (UInt32(1) << UInt32(i)) != 0 {
+                        matched += best[i]
+                    } else {
+                        unmatched += missing[i]
+                        looseUnmatched += looseMissing[i]
+                    }
                 }
+                guard reached > 0, matched > 0 else { continue }
+                if addsNames, reached >= Int(index.personWords[Int(name)]) {
+                    var rest = words.lookedUp & ~mask
+                    while rest != 0 {
+                        addedUnmatched += addedMissing[rest.trailingZeroBitCount]
+                        rest &= rest &- 1
+                    }
+                    if addedUnmatched < unmatched { unmatched = addedUnmatched }
+                }
+            } else {
+                for i in query.tokens.indices where query.tokens[i].kind != .initial {
+                    if mask & (UInt32(1) << UInt32(i)) != 0 {
+                        matched += best[i]
+                        if query.tokens[i].kind == .name { reached += 1 }
+                    } else {
+                        unmatched += missing[i]
+                        looseUnmatched += looseMissing[i]
+                        if addsNames { addedUnmatched += addedMissing[i] }
+                    }
+                }
+                guard reached > 0, matched > 0 else { continue }
+                if addsNames, reached >= Int(index.personWords[Int(name)]), addedUnmatched < unmatched { unmatched = addedUnmatched }
             }
-            guard reached > 0, matched > 0 else { continue }
-            if addsNames, reached >= Int(index.personWords[Int(name)]), addedUnmatched < unmatched { unmatched = addedUnmatched }
             if mask & distinctive != 0, specific & ~mask == 0, index.coverableWords[Int(name)] >= 1 {
                 var genericUnmatched = 0.0
                 for i in query.tokens.indices where query.tokens[i].kind != .initial && mask & (UInt32(1) << UInt32(i)) == 0 {
@@ -429,7 +468,7 @@ extension NameScreener {
                 // query but one reached (`loneUnreached`: "BONYAD SHIPPING AGENTS COMPANY" /
                 // "... AGENCIES ...", two edits on a word the list knows).
                 let rescuesAll = parameters.boundComparesUnreached > 0 && matched / (matched + unmatched) + margin >= parameters.boundRescueFloor
-                let lone = rescuesAll ? nil : loneUnreached(mask: mask, words: loneWords, name: Int(name))
+                let lone = rescuesAll || loneWords.eligible == 0 ? nil : loneUnreached(mask: mask, words: loneWords, name: Int(name))
                 guard rescuesAll || lone != nil else { continue }
                 for i in query.tokens.indices where query.tokens[i].kind == .name && mask & (UInt32(1) << UInt32(i)) == 0 && (rescuesAll || i == lone) {
                     let pair = bestUnreached(i, of: query, name: Int(name), scratch: &scratch)
@@ -440,6 +479,9 @@ extension NameScreener {
                 guard matched / (matched + max(unmatched, 0)) + margin >= threshold else { continue }
             }
             result.append(Int(name))
+        }
+        scratch.mask.withUnsafeMutableBufferPointer { masks in
+            for name in touchedNames { masks[Int(name)] = 0 }
         }
         for token in scratch.comparedTokens {
             scratch.compared[Int(token)] = 0

@@ -239,8 +239,8 @@ public struct NameNormalizer: Sendable {
             // way in the lists' spelling (`ChineseCyrillic`, `KoreanCyrillic`). A Latin-only name
             // has no Cyrillic, and is a Korean name only with a "č" (lead byte 0xC4).
             if !latinOnly {
-                romanised = ChineseCyrillic.pinyin(cut) ?? KoreanCyrillic.listSpelling(romanised, source: cut)
-            } else if cut.utf8.contains(0xC4) {
+                romanised = ChineseCyrillic.pinyin(cut) ?? (Self.mayBeKoreanName(romanised) ? KoreanCyrillic.listSpelling(romanised, source: cut) : romanised)
+            } else if cut.utf8.contains(0xC4), Self.mayBeKoreanName(romanised) {
                 romanised = KoreanCyrillic.listSpelling(romanised, source: cut)
             }
         }
@@ -265,6 +265,30 @@ public struct NameNormalizer: Sendable {
         // Arabic script and Hebrew are neither ASCII nor Latin.
         if !ascii, !latinOnly, AbjadComparison.isAbjad(cut) { Self.markAbjad(&name, source: cut) }
         return (name, latinOfName)
+    }
+
+    /// False when `KoreanCyrillic.listSpelling` surely returns the romanised name as it is: an
+    /// ASCII name (its words between spaces are its words between space bytes) of other than two
+    /// to four words, or whose first word, lower-cased, is no Korean surname it knows. Asked
+    /// before it, which splits the name by characters (most Cyrillic names are Russian).
+    static func mayBeKoreanName(_ latin: String) -> Bool {
+        var latin = latin
+        return latin.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return true }
+            var words = 0, first: [UInt8] = [], start = 0
+            while start < bytes.count {
+                guard bytes[start] != 0x20 else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                if words == 0 { first = bytes[start..<end].map { ASCII.isUpper($0) ? $0 | 0x20 : $0 } }
+                words += 1
+                start = end
+            }
+            return (2...4).contains(words) && KoreanCyrillic.surnames.contains(String(decoding: first, as: UTF8.self))
+        }
     }
 
     /// Whether every character of the text is below U+0240 (ASCII, Latin-1, Latin Extended-A

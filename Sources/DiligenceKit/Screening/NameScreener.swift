@@ -451,10 +451,11 @@ struct Scratch {
     /// How often `knownToReachNothing` was asked with this working memory, and how often it set
     /// the name aside (`KnownCheckRate`).
     var knownChecks = KnownCheckRate()
-    /// The same for `setAsideAsWritten`, and its working arrays: a name's plain words, and the
-    /// pairs of them that may be neighbours.
+    /// The same for `setAsideAsWritten`, and its working arrays: a name's words as written, their
+    /// plain words, and the pairs of those that may be neighbours.
     var asWrittenChecks = KnownCheckRate()
-    var writtenParts: [WrittenPart] = []
+    var writtenWords: [WrittenWord] = []
+    var writtenSlots: [WrittenSlot] = []
     var writtenPairs: [(Int, Int)] = []
 
     init(names: Int, vocabulary: Int) {

@@ -17,7 +17,8 @@ extension NameScreener {
         var name = query.name
         let byteCount = name.utf8.count
         guard byteCount > 0, byteCount <= NameNormalizer.maxCharacters else { return false }
-        scratch.writtenParts.removeAll(keepingCapacity: true)
+        scratch.writtenWords.removeAll(keepingCapacity: true)
+        scratch.writtenSlots.removeAll(keepingCapacity: true)
         var commas = 0, capitalWords = false
         let read = name.withUTF8 { bytes -> Bool in
             var ascii = true, space = false
@@ -48,7 +49,12 @@ extension NameScreener {
                     memo.writtenWords.store(word)
                 }
                 guard word.readable, !word.reaches else { return false }
-                scratch.writtenParts += word.parts
+                let position = Int32(scratch.writtenWords.count)
+                scratch.writtenWords.append(word)
+                for var slot in word.slots {
+                    slot.word = position
+                    scratch.writtenSlots.append(slot)
+                }
                 commas += word.commas
                 if word.capitals >= 2 { capitalWords = true }
                 start = end
@@ -56,7 +62,7 @@ extension NameScreener {
             return true
         }
         guard read else { return false }
-        let parts = scratch.writtenParts
+        let parts = scratch.writtenSlots, words = scratch.writtenWords
         let count = parts.count
         // A title opening the name moves where the legal forms are sought (`classify`): a legal
         // form on its own may then be a token.
@@ -75,10 +81,7 @@ extension NameScreener {
                 guard i + step < count || turns else { break }
                 let j = (i + step) % count
                 if parts[j].isToken(titled: titled) && parts[j].kind != .initial {
-                    guard
-                        pairJoins(parts[i].text, parts[j].text, texts: (parts[i].textBytes, parts[j].textBytes), keys: (parts[i].keyBytes, parts[j].keyBytes))
-                            .isEmpty
-                    else { return false }
+                    guard !writtenPairReaches(parts[i], parts[j], of: words) else { return false }
                     scratch.writtenPairs.append((i, j))
                 }
                 guard parts[j].removable else { break }
@@ -87,15 +90,7 @@ extension NameScreener {
         }
         for (i, particle) in scratch.writtenPairs where parts[i].kind == .name && parts[particle].kind == .particle {
             for (from, j) in scratch.writtenPairs where from == particle && parts[j].kind == .name {
-                var joined = false
-                particleJoins(
-                    (parts[i].text, parts[particle].text, parts[j].text), texts: (parts[i].textBytes, parts[j].textBytes),
-                    keys: (parts[i].keyBytes, parts[particle].keyBytes, parts[j].keyBytes)
-                ) { _ in
-                    joined = true
-                    return false
-                }
-                if joined { return false }
+                guard !writtenParticleJoinReaches(parts[i], parts[particle], parts[j], of: words) else { return false }
             }
         }
         // The acronym of the words (`acronymCandidates`): at most one letter a word, the first.
@@ -114,7 +109,9 @@ extension NameScreener {
         let romanised =
             word.utf8.allSatisfy { $0 < 0x80 }
             ? word : Transliterator.latinWord(word, .none, id: Transliterator.transformID(.none, greek: false), syllables: false)
-        guard romanised.utf8.allSatisfy({ $0 < 0x80 }), WadeGiles.converted(romanised) == romanised else { return .unreadable(Array(word.utf8)) }
+        guard romanised.utf8.allSatisfy({ $0 < 0x80 }), !Self.mayBeWadeGiles(romanised) || WadeGiles.converted(romanised) == romanised else {
+            return .unreadable(Array(word.utf8))
+        }
         let bytes = romanised.utf8.filter { $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "`") }
         var parts: [WrittenPart] = []
         var commas = 0, readable = true, reaches = false
@@ -128,6 +125,7 @@ extension NameScreener {
             else { return false }
             let kind: NameToken.Kind = forms.isParticle ? .particle : (text.count == 1 && ASCII.isLetter(text[0]) ? .initial : .name)
             let neverToken = forms.isStopword || key.isEmpty
+            let number = memo.writtenPairs.number(of: plain)
             let formAlone = !neverToken && text.count > 2 && normalizer.legalForms[forms.legalKey] != nil
             let titleWord = titleWords.contains(forms.key)
             let removable = neverToken || normalizer.legalWordKeys.contains(forms.legalKey) || titleWord
@@ -153,7 +151,7 @@ extension NameScreener {
             parts.append(
                 WrittenPart(
                     text: plain, textBytes: text, keyBytes: key, kind: kind, neverToken: neverToken, formAlone: formAlone, titleWord: titleWord,
-                    removable: removable, reaches: reachesAsToken, initialBit: text.first.map(AcronymTargets.bit) ?? 0))
+                    removable: removable, reaches: reachesAsToken, initialBit: text.first.map(AcronymTargets.bit) ?? 0, number: number))
             return true
         }
         // The chunks `NameNormalizer.words` reads: between spaces and commas.
@@ -176,5 +174,44 @@ extension NameScreener {
         }
         guard readable else { return .unreadable(Array(word.utf8)) }
         return WrittenWord(raw: Array(word.utf8), parts: parts, commas: commas, capitals: capitals, readable: true, reaches: reaches)
+    }
+
+    /// Whether two plain words side by side reach a list word written as one (`pairJoins`),
+    /// once a run for each pair of texts (`WrittenPairMemo`).
+    func writtenPairReaches(_ first: WrittenSlot, _ second: WrittenSlot, of words: [WrittenWord]) -> Bool {
+        let key = WrittenPairMemo.pairKey(first.number, second.number)
+        if let key, let known = memo.writtenPairs.reaches(key) { return known }
+        let a = words[Int(first.word)].parts[Int(first.part)], b = words[Int(second.word)].parts[Int(second.part)]
+        let reaches = !pairJoins(a.text, b.text, texts: (a.textBytes, b.textBytes), keys: (a.keyBytes, b.keyBytes)).isEmpty
+        if let key { memo.writtenPairs.store(reaches, for: key) }
+        return reaches
+    }
+
+    /// Whether a name word, a particle and a name word reach a list word written as one
+    /// (`particleJoins`), once a run for each three texts (`WrittenPairMemo`).
+    func writtenParticleJoinReaches(_ first: WrittenSlot, _ particle: WrittenSlot, _ last: WrittenSlot, of words: [WrittenWord]) -> Bool {
+        let key = WrittenPairMemo.particleKey(first.number, particle.number, last.number)
+        if let key, let known = memo.writtenPairs.reaches(key) { return known }
+        let a = words[Int(first.word)].parts[Int(first.part)], p = words[Int(particle.word)].parts[Int(particle.part)]
+        let b = words[Int(last.word)].parts[Int(last.part)]
+        var joined = false
+        particleJoins((a.text, p.text, b.text), texts: (a.textBytes, b.textBytes), keys: (a.keyBytes, p.keyBytes, b.keyBytes)) { _ in
+            joined = true
+            return false
+        }
+        if let key { memo.writtenPairs.store(joined, for: key) }
+        return joined
+    }
+
+    /// The longest syllable of the Wade-Giles table, in bytes.
+    static let longestWadeGilesSyllable = WadeGiles.table.keys.map(\.utf8.count).max() ?? 0
+
+    /// False when `WadeGiles.converted` surely leaves an ASCII word as it is: a part between
+    /// hyphens (after the trailing ",", "." and ";" it keeps) is longer than any syllable, so
+    /// not every part is one (most names' words: "hernandez").
+    static func mayBeWadeGiles(_ word: String) -> Bool {
+        var bytes = Array(word.utf8)[...]
+        while let last = bytes.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ".") || last == UInt8(ascii: ";") { bytes = bytes.dropLast() }
+        return bytes.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false).allSatisfy { $0.count <= longestWadeGilesSyllable }
     }
 }

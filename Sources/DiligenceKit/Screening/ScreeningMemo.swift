@@ -54,11 +54,22 @@ final class ScreeningMemo: @unchecked Sendable {
     func keys(_ query: ScreeningQuery, _ threshold: Double) -> Keys {
         let text = ExactText(query.name)
         let key = Key(name: text, nameHash: text.hashValue, country: query.country, kind: query.kind, threshold: threshold)
+        let asked = Asked(kind: query.kind, threshold: threshold, country: query.country)
         lock.lock()
         defer { lock.unlock() }
-        return Keys(
-            query: key, anyCountry: tag(Variant(kind: query.kind, threshold: threshold, country: nil, anyCountry: true)),
-            ownCountry: tag(Variant(kind: query.kind, threshold: threshold, country: query.country, anyCountry: false)))
+        // Both tags of a kind, threshold and country at once: one look-up, not two.
+        if let known = askedTags[asked] { return Keys(query: key, anyCountry: known.anyCountry, ownCountry: known.ownCountry) }
+        let anyCountry = tag(Variant(kind: query.kind, threshold: threshold, country: nil, anyCountry: true))
+        let ownCountry = tag(Variant(kind: query.kind, threshold: threshold, country: query.country, anyCountry: false))
+        askedTags[asked] = (anyCountry, ownCountry)
+        return Keys(query: key, anyCountry: anyCountry, ownCountry: ownCountry)
+    }
+
+    /// What a query is asked with besides its name: the two tags of its variants (`keys`) follow from it.
+    fileprivate struct Asked: Hashable {
+        var kind: ListedEntity.Kind?
+        var threshold: Double
+        var country: Country?
     }
 
     /// A variant's number (under `lock`).
@@ -113,6 +124,8 @@ final class ScreeningMemo: @unchecked Sendable {
     let joinedTokens = Memo<String, Int32>(capacity: 100_000)
     /// The words of Latin names between spaces as written, read (`NameScreener.setAsideAsWritten`).
     let writtenWords = WrittenWordMemo(capacity: 100_000)
+    /// Their plain words' numbers, and what their pairs and particle joins reach (`setAsideAsWritten`).
+    let writtenPairs = WrittenPairMemo()
 
     /// Bounded, so that a run over millions of distinct names does not keep them all. The
     /// names that can match nothing and those that matched nothing (most of a portfolio's) are
@@ -123,6 +136,8 @@ final class ScreeningMemo: @unchecked Sendable {
     private let unmatched = TextSet(capacity: 200_000)
     /// Each variant's tag in the two sets (a run has few: one per kind, country and threshold).
     private var tags: [Variant: UInt32] = [:]
+    /// The tags of each kind, threshold and country asked (`keys`).
+    private var askedTags: [Asked: (anyCountry: UInt32, ownCountry: UInt32)] = [:]
     private let lock = NSLock()
     private var idle: [Scratch] = []
 

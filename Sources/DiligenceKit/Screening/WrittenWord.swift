@@ -21,6 +21,40 @@ struct WrittenPart {
     var reaches: Bool
     /// The bit of its first letter or digit (`AcronymTargets.bit`).
     var initialBit: UInt64
+    /// Its text's number in the run (`WrittenPairMemo.number(of:)`).
+    var number: UInt32 = WrittenPairMemo.none
+
+    /// Whether it may be a token, in a name with a word of a title or without.
+    func isToken(titled: Bool) -> Bool { !neverToken && (!formAlone || titled) }
+}
+
+/// A `WrittenPart` as a name's check weighs it, without its texts (nothing to retain when a
+/// name's parts are gathered): where it is, and what decides whether it is a token.
+struct WrittenSlot {
+    /// Its word's position among the name's words (`Scratch.writtenWords`) and its own there.
+    var word: Int32
+    var part: Int32
+    var number: UInt32
+    var kind: NameToken.Kind
+    var neverToken: Bool
+    var formAlone: Bool
+    var titleWord: Bool
+    var removable: Bool
+    var reaches: Bool
+    var initialBit: UInt64
+
+    init(_ part: WrittenPart, at position: Int) {
+        word = 0
+        self.part = Int32(position)
+        number = part.number
+        kind = part.kind
+        neverToken = part.neverToken
+        formAlone = part.formAlone
+        titleWord = part.titleWord
+        removable = part.removable
+        reaches = part.reaches
+        initialBit = part.initialBit
+    }
 
     /// Whether it may be a token, in a name with a word of a title or without.
     func isToken(titled: Bool) -> Bool { !neverToken && (!formAlone || titled) }
@@ -35,6 +69,8 @@ final class WrittenWord: Sendable {
     let raw: [UInt8]
     let hash: UInt64
     let parts: [WrittenPart]
+    /// `parts` as slots (their word's position 0).
+    let slots: [WrittenSlot]
     /// Commas and upper-case letters in the romanised word (reading order moves a name with one
     /// comma or with a word in capitals).
     let commas: Int
@@ -51,6 +87,7 @@ final class WrittenWord: Sendable {
         self.raw = raw
         hash = FNV1a.hash(raw)
         self.parts = parts
+        slots = parts.indices.map { WrittenSlot(parts[$0], at: $0) }
         self.commas = commas
         self.capitals = capitals
         self.readable = readable
