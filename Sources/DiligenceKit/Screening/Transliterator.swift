@@ -129,19 +129,26 @@ public enum Transliterator {
         return (latin, transcribed)
     }
 
-    /// Greek "ντ" after a vowel written as the "d" it stands for in foreign names, which Greek
+    /// Greek "ντ" inside a word written as the "d" it stands for in foreign names, which Greek
     /// writes so for want of a letter ("Βολοντίμιρ" is "Volodymyr"; BGN/PCGN reads a medial "ντ"
     /// "nd", and at the start of a word "d" already): read as "δ" ("dh", folded to "d").
     ///
     /// Greek writes the other sounds of foreign names it has no letter for with digraphs too, read
     /// here as lists write those names:
     /// - "τζ" is "j" (dʒ: "Τζον" John, "τζονγκ" the "jong" of Kim Yo Jong; BGN/PCGN "tz");
-    /// - "νγκ" is "ng" (the nasal written twice: BGN/PCGN gives "nng");
+    /// - "γκ" is "g" (twenty-second round: BGN/PCGN reads it "ng" inside a word, where a
+    ///   foreign name has a plain g: "Ροδρίγκες" Rodríguez, "Μπαγκερί" Bagheri), so "νγκ" is "ng";
+    /// - "μπ" is "b" (BGN/PCGN "mb" inside a word: "Αμπού" Abu, "Σάαμπ" Saab, "Καμπέγιο"
+    ///   Cabello), and "ντ" after it or any other consonant is "d" ("Αμπντούλ", Abdul);
     /// - "γι" before a vowel opening a word is the glide "y" ("Γιο", Yo; BGN/PCGN "yio");
+    /// - "γου" before a vowel opening a word is "w" ("Γουίλιαμ" William, "Γουάνγκ" Wang);
     /// - "ου" is "u" (BGN/PCGN "ou", which the keys fold to "u" but a syllable of a Korean or
     ///   Chinese name, "ουν" for Un, is compared as written).
     static func greekForeignStops(_ text: String) -> String {
-        guard text.contains("ντ") || text.contains("τζ") || text.contains("Τζ") || text.contains("νγκ") || text.contains("ι") || text.contains("ου") else {
+        guard
+            text.contains("ντ") || text.contains("τζ") || text.contains("Τζ") || text.contains("γκ") || text.contains("μπ") || text.contains("ι")
+                || text.contains("ου")
+        else {
             return text
         }
         let vowels = "αεηιουωάέήίόύώ".unicodeScalars
@@ -150,17 +157,26 @@ public enum Transliterator {
         while let scalar = scalars.popFirst() {
             let next = scalars.first
             let atStart = result.last.map { !$0.properties.isAlphabetic } ?? true
-            if scalar == "ν", next == "τ", let previous = result.last, vowels.contains(previous) {
+            if scalar == "ν", next == "τ", let previous = result.last, previous.properties.isAlphabetic {
                 result.append("δ")
                 scalars = scalars.dropFirst()
+            } else if scalar == "μ" || scalar == "Μ", next == "π" {
+                result.append(scalar == "μ" ? "b" : "B")
+                scalars = scalars.dropFirst()
+            } else if scalar == "γ" || scalar == "Γ", next == "κ" {
+                result.append(scalar == "γ" ? "g" : "G")
+                scalars = scalars.dropFirst()
+            } else if scalar == "γ" || scalar == "Γ", atStart, next == "ο", let second = scalars.dropFirst().first, second == "υ" || second == "ύ",
+                let after = scalars.dropFirst(2).first, vowels.contains(after)
+            {
+                result.append(scalar == "γ" ? "w" : "W")
+                scalars = scalars.dropFirst(2)
             } else if scalar == "τ" || scalar == "Τ", next == "ζ" {
                 result.append(scalar == "τ" ? "j" : "J")
                 scalars = scalars.dropFirst()
             } else if scalar == "ο" || scalar == "Ο", next == "υ" || next == "ύ" {
                 result.append(scalar == "ο" ? "u" : "U")
                 scalars = scalars.dropFirst()
-            } else if scalar == "ν", next == "γ", scalars.dropFirst().first == "κ" {
-                continue
             } else if scalar == "γ" || scalar == "Γ", atStart, next == "ι", let after = scalars.dropFirst().first, vowels.contains(after), after != "ι" {
                 result.append(scalar == "γ" ? "y" : "Y")
                 scalars = scalars.dropFirst()
@@ -315,7 +331,8 @@ public enum Transliterator {
             source = romanizer.latin(source, syllables: syllables)
         }
         var latin =
-            source.utf8.allSatisfy({ $0 < 0x80 }) ? source : romanised(malayalamTwoPartVowels(arabicTaMarbuta(source)), cyrillic, id: id)
+            source.utf8.allSatisfy({ $0 < 0x80 })
+            ? source : romanised(ArmenianSpelling.openingU(malayalamTwoPartVowels(arabicTaMarbuta(source))), cyrillic, id: id)
         if word.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) { latin = arabicVowelLetters(latin) }
         // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
         // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
