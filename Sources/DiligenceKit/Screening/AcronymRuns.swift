@@ -87,10 +87,12 @@ enum AcronymRuns {
 
     /// Whether an alignment that pairs an acronym with a run of words has another word matched
     /// (not by an initial or an acronym): an acronym alone in a longer name does not identify it.
+    /// An abbreviation (`OrganisationAbbreviations`) likewise.
     static func isSupported(_ alignment: TokenAlignment, query: [ScoringToken], listed: [ScoringToken]) -> Bool {
-        guard alignment.pairs.contains(where: { $0.comparison.how == .acronym }) else { return true }
+        guard alignment.pairs.contains(where: { $0.comparison.how == .acronym || $0.comparison.how == .abbreviation }) else { return true }
         return alignment.pairs.contains { pair in
-            pair.comparison.how != .acronym && pair.comparison.how != .initial && pair.query.contains { query[$0].kind == .name }
+            pair.comparison.how != .acronym && pair.comparison.how != .abbreviation && pair.comparison.how != .initial
+                && pair.query.contains { query[$0].kind == .name }
                 && pair.listed.contains { listed[$0].kind == .name }
         }
     }
@@ -110,10 +112,11 @@ extension NameScreener {
     /// run of the name's words, or a word of the name that spells those of a run of the query's
     /// words (`AcronymRuns`). Returns the weight to add to the matched side and to take from
     /// the unmatched side. `queryInitials` holds the first letter of each query name word (0
-    /// for others), `acronymWords` the query's name words that may be acronyms.
+    /// for others), `acronymWords` the query's name words that may be acronyms,
+    /// `abbreviationWords` those that are abbreviations of `OrganisationAbbreviations`.
     func acronymBound(
-        _ query: PreparedQuery, queryInitials: [UInt8], acronymWords: [Int], initialsMask: UInt32, short: Bool, name: Int, mask: UInt32,
-        missing: [Double]
+        _ query: PreparedQuery, queryInitials: [UInt8], acronymWords: [Int], abbreviationWords: [(position: Int, letters: [UInt8])] = [],
+        initialsMask: UInt32, short: Bool, name: Int, mask: UInt32, missing: [Double]
     ) -> (matched: Double, unmatched: Double) {
         let range = index.tokenRange(ofName: name)
         func initial(_ position: Int) -> UInt8 {
@@ -137,6 +140,15 @@ extension NameScreener {
                 }
                 if heaviest >= 0 { best = max(best, (query.tokens[i].weight + heaviest) / 2) }
             }
+            guard best > 0 else { continue }
+            matched += best
+            unmatched += missing[i]
+            used |= UInt32(1) << UInt32(i)
+        }
+        // A query word that is an abbreviation of words of the name.
+        for (i, letters) in abbreviationWords where mask & (UInt32(1) << UInt32(i)) == 0 && used & (UInt32(1) << UInt32(i)) == 0 {
+            let best = abbreviations.boundWeight(
+                letters: letters, queryWeight: query.tokens[i].weight, name: index.tokens[range], weight: { weight($0) })
             guard best > 0 else { continue }
             matched += best
             unmatched += missing[i]

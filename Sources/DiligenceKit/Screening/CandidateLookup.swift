@@ -376,9 +376,16 @@ extension NameScreener {
                 query.tokens[i].kind == .name
                     && AcronymRuns.letters(of: query.tokens[i].forms).map { shortAcronyms || $0.count >= Acronyms.minimumLength } == true
             } : []
+        // The query's name words that are abbreviations of the table (`OrganisationAbbreviations`).
+        var abbreviationWords: [(position: Int, letters: [UInt8])] = []
+        if shortAcronyms, parameters.abbreviationSimilarity > 0 {
+            for i in query.tokens.indices where query.tokens[i].kind == .name {
+                if let letters = abbreviations.letters(of: query.tokens[i].forms) { abbreviationWords.append((i, letters)) }
+            }
+        }
         // The most the query's acronym words could add to a bound: each matched at its heaviest.
         var acronymGain = (matched: 0.0, unmatched: 0.0)
-        for i in acronymWords {
+        for i in acronymWords + abbreviationWords.map(\.position).filter({ !acronymWords.contains($0) }) {
             acronymGain.matched += (query.tokens[i].weight + maximumCapped) / 2
             acronymGain.unmatched += query.tokens[i].weight * query.tokens[i].cost
         }
@@ -453,8 +460,8 @@ extension NameScreener {
             {
                 // An acronym of a run of words, on either side, which the index does not look up.
                 let gain = acronymBound(
-                    query, queryInitials: queryInitials, acronymWords: acronymWords, initialsMask: initialsMask, short: shortAcronyms, name: Int(name),
-                    mask: mask, missing: missing)
+                    query, queryInitials: queryInitials, acronymWords: acronymWords, abbreviationWords: abbreviationWords, initialsMask: initialsMask,
+                    short: shortAcronyms, name: Int(name), mask: mask, missing: missing)
                 matched += gain.matched
                 unmatched = max(unmatched - gain.unmatched, 0)
             }

@@ -89,6 +89,20 @@ public struct NameNormalizer: Sendable {
         }
         var forms: [String: String] = [:]
         for (form, formClass) in data.legalForms { forms[folded(form)] = formClass }
+        // A word of a form with an equivalent that is itself a legal-form word ("federalnoe" /
+        // "federal", "gosudarstvennoe" / "state", "predpriyatie" / "enterprise") is read in a
+        // name as that word (`legalFormWord` of its key): the form is keyed so too, or
+        // "FEDERALNOE GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE" is never found.
+        let formWords = Set(data.legalForms.keys.flatMap { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 5 }.map { fold($0) })
+        for (form, formClass) in data.legalForms.sorted(by: { $0.key < $1.key }) {
+            let words = form.split(separator: " ").map { word -> String in
+                guard let equivalent = data.wordEquivalents[String(word)], !equivalent.utf8.allSatisfy(ASCII.isDigit) else { return fold(String(word)) }
+                let key = fold(equivalent)
+                return formWords.contains(key) ? key : fold(String(word))
+            }
+            let keyed = words.joined(separator: " ")
+            if forms[keyed] == nil { forms[keyed] = formClass }
+        }
         legalForms = forms
         var prefixes: Set<String> = []
         for form in forms.keys {

@@ -70,7 +70,7 @@ enum NameScorer {
 
     static func align(
         query: [ScoringToken], listed: [ScoringToken], parameters: ScoringParameters, acronyms: Bool = false, shortAcronyms: Bool = false,
-        compare: (Int, Int) -> TokenComparison?
+        abbreviations: OrganisationAbbreviations? = nil, compare: (Int, Int) -> TokenComparison?
     ) -> TokenAlignment? {
         var options: [Option] = []
         for i in query.indices {
@@ -90,6 +90,13 @@ enum NameScorer {
                 single: listed, run: query, short: shortAcronyms, shortest: AcronymRuns.shortestListedAcronym, parameters: parameters
             ).map { option in
                 Option(query: option.listed, listed: option.query, comparison: option.comparison, weight: option.weight)
+            }
+            if let abbreviations {
+                // An abbreviation of a run of the other side's words (`OrganisationAbbreviations`).
+                options += abbreviations.options(single: query, run: listed, parameters: parameters)
+                options += abbreviations.options(single: listed, run: query, parameters: parameters).map { option in
+                    Option(query: option.listed, listed: option.query, comparison: option.comparison, weight: option.weight)
+                }
             }
         }
         // Greedy by similarity × weight; ties in token order, so the result never depends on hashing.

@@ -16,6 +16,8 @@ public final class NameScreener: Sendable {
     let listSize: Double
     /// Organisation words in other languages and the list's words of the same meaning.
     let organisationWords: OrganisationWords
+    /// Abbreviations of organisation-name words and their full forms (`OrganisationAbbreviations`).
+    let abbreviations: OrganisationAbbreviations
     /// The list's adjectives made from places, by stem (`PlaceAdjectives`).
     let placeAdjectives: PlaceAdjectives
     /// Which texts can fold to a list word at all, by the letters no fold removes (`KeptLetters`).
@@ -60,6 +62,7 @@ public final class NameScreener: Sendable {
         index = CandidateIndex(entities: entities, normalizer: normalizer, parameters: parameters)
         listSize = max(Double(entities.count), parameters.minimumListSize)
         organisationWords = OrganisationWords(data: normalizer.data, normalizer: normalizer, vocabulary: index.vocabulary)
+        abbreviations = OrganisationAbbreviations(data: normalizer.data, normalizer: normalizer, vocabulary: index.vocabulary)
         placeAdjectives = PlaceAdjectives(index: index)
         keptLetters = keptLetterTest ? KeptLetters(folds: normalizer.data.spellingFolds, keys: index.vocabulary.keys) : KeptLetters()
         acronymTargets = AcronymTargets(index: index, entities: entities)
@@ -287,8 +290,10 @@ public final class NameScreener: Sendable {
             let allowStem = entity.kind != .person
             let acronyms = acronymQuery && entity.kind != .person
             let translations = OrganisationWords.counts(listed: entity.kind, query: prepared.kind)
-            let alignment = NameScorer.align(query: queryTokens, listed: listed, parameters: parameters, acronyms: acronyms, shortAcronyms: shortAcronyms) {
-                i, j in
+            let alignment = NameScorer.align(
+                query: queryTokens, listed: listed, parameters: parameters, acronyms: acronyms, shortAcronyms: shortAcronyms,
+                abbreviations: shortAcronyms ? abbreviations : nil
+            ) { i, j in
                 if let comparison = found[i][index.tokens[range.lowerBound + j]], comparison.similarity > 0, comparison.how != .typo,
                     translations || comparison.how != .translation
                 {

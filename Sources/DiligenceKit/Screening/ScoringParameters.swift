@@ -70,6 +70,11 @@ public struct ScoringParameters: Sendable, Hashable {
     /// The highest score of a name matched with an acronym of a run of words: a weaker match
     /// than the words themselves.
     public var acronymInNameCap = 0.84
+    /// Twenty-second round: an abbreviation of organisation-name words and the words it stands
+    /// for (`OrganisationAbbreviations`, `organisation-abbreviations.tsv`: "NII" / "research
+    /// institute", "TsKB" / "central design bureau"), at this similarity: a weaker match than
+    /// the words. 0 turns the rule off.
+    public var abbreviationSimilarity = 0.9
     /// Two unmatched middle names or patronymics this alike (Jaro-Winkler on the keys) may be
     /// one name spelt two ways, not a conflict.
     public var conflictSimilarity = 0.8
@@ -210,6 +215,7 @@ public struct ScoringParameters: Sendable, Hashable {
         case "acronymSimilarity": acronymSimilarity = value
         case "acronymRuns": acronymRuns = value
         case "acronymInNameCap": acronymInNameCap = value
+        case "abbreviationSimilarity": abbreviationSimilarity = value
         case "shortTypoSimilarity": shortTypoSimilarity = value
         case "shortWordLength": shortWordLength = Int(value)
         case "shortListNames": shortListNames = Int(value)

@@ -44,6 +44,10 @@ public struct ScreeningData: Sendable {
     /// ("kompaniya" / "company", "oruzheinaya" / "arms"), from `organisation-words.tsv`: compared
     /// as equivalent only when both names are organisations (`OrganisationWords`).
     public var organisationWords: [String: String] = [:]
+    /// Abbreviations of organisation-name words and the words they stand for ("nii" /
+    /// "research institute", "tskb" / "tsentralnoe konstruktorskoe byuro"), from
+    /// `organisation-abbreviations.tsv`, in the file's order (`OrganisationAbbreviations`).
+    public var organisationAbbreviations: [(abbreviation: String, words: [String])] = []
     /// Common surnames (`common-surnames.txt`): one of them with a legal form does not identify a company.
     public var commonSurnames: Set<String> = []
     /// Place words ("polska", "europe", "minsk") that qualify an organisation's name.
@@ -58,6 +62,7 @@ public struct ScreeningData: Sendable {
         "legal-forms.tsv", "titles.txt", "particles.txt", "stopwords.txt",
         "patronymic-suffixes.txt", "spelling-folds.tsv", "common-tokens.tsv",
         "nicknames.tsv", "places.txt", "word-equivalents.tsv", "common-surnames.txt", "organisation-words.tsv",
+        "organisation-abbreviations.tsv",
     ]
 
     /// Reads the built-in data files, reporting every malformed line.
@@ -171,6 +176,17 @@ public struct ScreeningData: Sendable {
                 continue
             }
             organisationWords[words[0]] = words[1]
+        }
+        for line in lines("organisation-abbreviations.tsv") {
+            let columns = Self.columns(line.text)
+            let abbreviation = columns.first.map { Self.phrase(String($0)) } ?? ""
+            let words = columns.count > 1 ? Self.phrase(String(columns[1])).split(separator: " ").map(String.init) : []
+            guard columns.count == 4, !abbreviation.isEmpty, !abbreviation.utf8.contains(0x20), words.count >= 2, !columns[2].isEmpty, !columns[3].isEmpty
+            else {
+                problem(line, "expected ABBREVIATION<TAB>WORDS<TAB>LANGUAGE<TAB>SOURCE, one word and two words or more")
+                continue
+            }
+            organisationAbbreviations.append((abbreviation, words))
         }
         commonSurnames = Set(lines("common-surnames.txt").map { Self.phrase($0.text) }.filter { !$0.isEmpty })
         places = Set(lines("places.txt").map { Self.phrase($0.text) }.filter { !$0.isEmpty })

@@ -32,6 +32,9 @@ struct ScreeningExplanation {
             case .article: described = "\(q) ≈ \(l) (the same name with the article al- or el- written on)"
             case .acronym:
                 described = "\(q) ≈ \(l) (\(pair.query.count == 1 ? "acronym of the listed words" : "the listed acronym of these words"), a weaker match)"
+            case .abbreviation:
+                described =
+                    "\(q) ≈ \(l) (\(pair.query.count == 1 ? "abbreviation of the listed words" : "the listed abbreviation of these words") in organisation names, a weaker match)"
             case .transcription:
                 let skeletons = pair.query.first.flatMap { queryTokens[$0].forms.transcription }
                 let listedKey = pair.listed.first.map { listedTokens[$0].forms.key } ?? []

@@ -40,6 +40,10 @@ public struct TokenComparison: Sendable, Hashable {
         /// An organisation's acronym and the words it stands for ("IRGC"/"Islamic Revolutionary
         /// Guard Corps"): a weaker match (`Acronyms`).
         case acronym
+        /// An abbreviation of organisation-name words and the words it stands for ("NII" /
+        /// "research institute", `organisation-abbreviations.tsv`): a weaker match
+        /// (`OrganisationAbbreviations`).
+        case abbreviation
         /// A word transcribed into another script whose consonant skeleton is the listed
         /// word's ("fulajimier" from "弗拉基米尔"/"Vladimir"): a weaker match (`Transcription`).
         case transcription
