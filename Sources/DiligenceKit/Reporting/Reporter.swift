@@ -291,6 +291,7 @@ struct ReportSection: Sendable {
     /// The text's bytes with every hole filled, after the separator when `afterText` (the
     /// bytes made here, not captured by a nested function: each append then had its access
     /// checked at run time).
+    @inline(__always)
     private func fill(_ text: UnsafeBufferPointer<UInt8>, _ citations: Citations, afterText: Bool) -> [UInt8] {
         var filled: [UInt8] = []
         filled.reserveCapacity(text.count + 6 * places.count + (afterText ? separator.utf8.count : 0))

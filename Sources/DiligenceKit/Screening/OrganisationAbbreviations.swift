@@ -21,6 +21,10 @@ struct OrganisationAbbreviations: Sendable {
     let tokens: [[UInt8]: [[Int32]]]
     /// The longest abbreviation, in letters: a longer word is none.
     let longest: Int
+    /// Each abbreviation's letters packed in a UInt64 (`packed(_:)`), when all are eight letters
+    /// or fewer: a word is tested against these before an array is made of its letters (the
+    /// table is then asked, so the answer is the table's).
+    let packedAbbreviations: [UInt64]?
 
     init(data: ScreeningData, normalizer: NameNormalizer, vocabulary: [String: Int32]) {
         var forms: [[UInt8]: [[[UInt8]]]] = [:]
@@ -40,12 +44,25 @@ struct OrganisationAbbreviations: Sendable {
         self.forms = forms
         self.tokens = tokens
         self.longest = longest
+        let packed = forms.keys.compactMap { Self.packed($0[...]) }
+        packedAbbreviations = packed.count == forms.count ? packed.sorted() : nil
+    }
+
+    /// The bytes of a word of at most eight bytes packed in a UInt64, first byte highest.
+    static func packed<Bytes: Collection<UInt8>>(_ text: Bytes) -> UInt64? {
+        guard text.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        for byte in text { value = value << 8 | UInt64(byte) }
+        return value
     }
 
     /// The letters of a word as written, when they are an abbreviation of the table.
     func letters(of forms: TokenForms) -> [UInt8]? {
         let text = forms.text.isEmpty ? forms.key : forms.text
         guard text.count >= 2, text.count <= longest else { return nil }
+        if let packedAbbreviations {
+            guard let value = Self.packed(text), packedAbbreviations.contains(value) else { return nil }
+        }
         let letters = Array(text)
         return self.forms[letters] != nil ? letters : nil
     }

@@ -73,6 +73,7 @@ enum DecimalText {
     /// Appends an integer's decimal digits (what `String(value)` spells) without making the
     /// text: made from the last digit in a buffer on the stack (20 digits and a sign at most),
     /// then appended at once. The JSON writer's numbers and the report tables' places use it.
+    @inline(__always)
     static func appendDigits(of value: Int, to bytes: inout [UInt8]) {
         if (0..<10).contains(value) {
             bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
