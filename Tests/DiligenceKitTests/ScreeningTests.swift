@@ -13,10 +13,12 @@ func listed(_ id: String, _ name: String, aliases: [String] = [], kind: ListedEn
 
 /// A screener of `entities` with the candidate bound on, as on the full OFAC list, and no
 /// rescue of names it cuts: a short test list then shows what a long list's lookup finds.
-func boundedScreener(_ entities: [ListedEntity]) -> NameScreener {
+/// `change` adjusts the other parameters (a rule turned off to show what it adds).
+func boundedScreener(_ entities: [ListedEntity], _ change: (inout ScoringParameters) -> Void = { _ in }) -> NameScreener {
     var parameters = ScoringParameters()
     parameters.shortListNames = 0
     parameters.boundComparesUnreached = 0
+    change(&parameters)
     return NameScreener(entities: entities, parameters: parameters)
 }
 

@@ -28,11 +28,7 @@ import Testing
     static var screener: NameScreener { boundedScreener(list) }
 
     static func screener(_ change: (inout ScoringParameters) -> Void) -> NameScreener {
-        var parameters = ScoringParameters()
-        parameters.shortListNames = 0
-        parameters.boundComparesUnreached = 0
-        change(&parameters)
-        return NameScreener(entities: list, parameters: parameters)
+        boundedScreener(list, change)
     }
 
     /// A listed person's whole name inside the query's, the first given name first: a match

@@ -29,11 +29,7 @@ import Testing
     static var screener: NameScreener { boundedScreener(list) }
 
     static func screener(_ change: (inout ScoringParameters) -> Void) -> NameScreener {
-        var parameters = ScoringParameters()
-        parameters.shortListNames = 0
-        parameters.boundComparesUnreached = 0
-        change(&parameters)
-        return NameScreener(entities: list, parameters: parameters)
+        boundedScreener(list, change)
     }
 
     /// An abbreviation against the words it stands for, the other words matched: a match with
