@@ -16,6 +16,9 @@ import Foundation
 ///    "Grigoryevich"/"Grigorievich" compare equal.
 public struct NameNormalizer: Sendable {
     public let data: ScreeningData
+    /// Whether `WadeGiles.pinyin` is asked only of a text `WadeGiles.mayConvert` passes (false
+    /// for tests: asked of every name).
+    var preTestsWadeGiles = true
     /// Names longer than this many characters are cut: no real name is longer.
     public static let maxCharacters = 400
     /// At most this many tokens are kept.
@@ -241,7 +244,7 @@ public struct NameNormalizer: Sendable {
     func normalizeKeepingLatin(_ name: String, latinOnlyPath: Bool = true) -> (name: NormalizedName, latin: String?) {
         let cut = name.utf8.count > Self.maxCharacters ? String(name.prefix(Self.maxCharacters)) : name
         // ASCII needs no transliteration (`Transliterator.latin` returns it unchanged).
-        let ascii = cut.utf8.allSatisfy { $0 < 0x80 }
+        let ascii = UTF8Scan.allBelow(cut, 0x80)
         // Latin letters with diacritics only (`isLatinOnly`): no script to read, so romanised
         // word by word as `latinAndTranscriptions` would, without its scans for other scripts.
         let latinOnly = latinOnlyPath && !ascii && Self.isLatinOnly(cut)
@@ -258,7 +261,8 @@ public struct NameNormalizer: Sendable {
                 romanised = KoreanCyrillic.listSpelling(romanised, source: cut)
             }
         }
-        let latin = WadeGiles.pinyin(romanised)
+        // Most names' first word is no Wade-Giles syllable: `pinyin` not asked (`WadeGiles.mayConvert`).
+        let latin = !preTestsWadeGiles || WadeGiles.mayConvert(romanised) ? WadeGiles.pinyin(romanised) : romanised
         // After transliteration the text is ASCII; anything ICU could not romanise separates words.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(latin.utf8.count)
@@ -310,7 +314,7 @@ public struct NameNormalizer: Sendable {
     /// Cyrillic, Greek, combining mark or other script (`Transliterator.Scripts`: word by word,
     /// no Cyrillic table), no syllables to separate and no transcription.
     static func isLatinOnly(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0xC9 }
+        UTF8Scan.allBelow(text, 0xC9)
     }
 
     /// Marks the tokens that came from a word written in Arabic script or Hebrew: they are read

@@ -34,6 +34,9 @@ public final class NameScreener: Sendable {
     /// Whether a Latin name that its words as written show to reach nothing is set aside before
     /// it is normalised (`setAsideAsWritten`; false for tests: the general path).
     let setsAsideAsWritten: Bool
+    /// Whether `TurkicLatin.listSpelling` is asked only of a name `TurkicLatin.mayRespell`
+    /// passes (false for tests: asked of every name).
+    let preTestsTurkicSpelling: Bool
     /// The listed names a query's acronym could be, by their letters (`AcronymTargets`).
     let acronymTargets: AcronymTargets
     /// The words of the titles' phrases, folded (`setAsideAsWritten`: a word a title may leave out).
@@ -47,12 +50,14 @@ public final class NameScreener: Sendable {
     /// `keptLetterTest` false folds every joined text (`KeptLetters` rules out none),
     /// `setsAsideUnreached` false weighs and scores every name, and `readsLatinDirectly` false
     /// asks every reading of every name, `setsAsideKnown` false prepares and looks up every
-    /// name, `setsAsideAsWritten` false normalises every name (all for tests).
+    /// name, `setsAsideAsWritten` false normalises every name, `preTestsTurkicSpelling` false
+    /// respells every name (all for tests).
     init(
         entities: [ListedEntity], normalizer: NameNormalizer, parameters: ScoringParameters, keptLetterTest: Bool, setsAsideUnreached: Bool = true,
-        readsLatinDirectly: Bool = true, setsAsideKnown: Bool = true, setsAsideAsWritten: Bool = true
+        readsLatinDirectly: Bool = true, setsAsideKnown: Bool = true, setsAsideAsWritten: Bool = true, preTestsTurkicSpelling: Bool = true
     ) {
         self.entities = entities
+        self.preTestsTurkicSpelling = preTestsTurkicSpelling
         self.setsAsideKnown = setsAsideKnown
         self.setsAsideAsWritten = setsAsideAsWritten
         self.setsAsideUnreached = setsAsideUnreached

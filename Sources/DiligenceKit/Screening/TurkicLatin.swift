@@ -95,7 +95,7 @@ extension NameScreener {
         _ matches: [ScreeningMatch], of query: ScreeningQuery, threshold: Double, scratch: inout Scratch, exhaustive: Bool,
         hadCandidates: inout Bool
     ) -> [ScreeningMatch] {
-        guard let spelled = TurkicLatin.listSpelling(query.name) else { return matches }
+        guard !preTestsTurkicSpelling || TurkicLatin.mayRespell(query.name), let spelled = TurkicLatin.listSpelling(query.name) else { return matches }
         var reading = query
         reading.name = spelled
         var hadReading = false
