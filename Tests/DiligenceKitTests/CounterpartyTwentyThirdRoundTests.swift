@@ -6,9 +6,9 @@ import Testing
 /// Issue 17, twenty-third round (`speed36`): `WadeGiles.pinyin` asked only of a text whose first
 /// word may be a syllable or that has a hyphen or an apostrophe (`WadeGiles.mayConvert`),
 /// `TurkicLatin.listSpelling` only of a name with a Turkish or Azerbaijani letter and one it
-/// replaces (`TurkicLatin.mayRespell`), and the run memo's last kind, threshold and country
-/// compared before its table is looked up. Every answer (entities, scores, reasons, "had
-/// candidates") is the one without them, on every query of the screening sets (all scripts), the
+/// replaces (`TurkicLatin.mayRespell`), and a name's bytes scanned from its storage
+/// (`UTF8Scan`). Every answer (entities, scores, reasons, "had candidates") is the one without
+/// the pre-tests, on every query of the screening sets (all scripts), the
 /// portfolio generator's names (Cyrillic included), random, mixed-script and punctuation-heavy
 /// names, screened in two orders and from two threads.
 @Suite struct CounterpartyTwentyThirdRoundTests {
@@ -139,9 +139,9 @@ import Testing
         NameScreener(entities: entities).expectSameAnswers(as: Self.withoutPreTests(entities), names: names + names.reversed())
     }
 
-    /// Queries with countries and kinds that change from one to the next and repeat (the memo's
-    /// last kind, threshold and country, and its table), through the memo from two threads at
-    /// once, each in its own order: every answer the one without pre-tests nor memo.
+    /// Queries with countries and kinds that change from one to the next and repeat, through the
+    /// run's memo from two threads at once, each in its own order: every answer the one without
+    /// the pre-tests nor the memo.
     @Test func twoThreadsWithCountriesAnswerAsWithoutThePreTests() {
         let entities = TestData.workspace.database.entities + CounterpartyNormalisationTwentyFirstRoundTests.extraEntities
         let countries: [Country?] = [

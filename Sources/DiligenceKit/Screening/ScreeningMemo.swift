@@ -57,19 +57,11 @@ final class ScreeningMemo: @unchecked Sendable {
         let asked = Asked(kind: query.kind, threshold: threshold, country: query.country)
         lock.lock()
         defer { lock.unlock() }
-        // The last asked first: a portfolio file's counterparties are screened one after
-        // another, most with the file's country (compared, not hashed).
-        if let last = lastAsked, last.asked == asked { return Keys(query: key, anyCountry: last.anyCountry, ownCountry: last.ownCountry) }
         // Both tags of a kind, threshold and country at once: one look-up, not two.
-        let anyCountry: UInt32, ownCountry: UInt32
-        if let known = askedTags[asked] {
-            (anyCountry, ownCountry) = known
-        } else {
-            anyCountry = tag(Variant(kind: query.kind, threshold: threshold, country: nil, anyCountry: true))
-            ownCountry = tag(Variant(kind: query.kind, threshold: threshold, country: query.country, anyCountry: false))
-            askedTags[asked] = (anyCountry, ownCountry)
-        }
-        lastAsked = (asked, anyCountry, ownCountry)
+        if let known = askedTags[asked] { return Keys(query: key, anyCountry: known.anyCountry, ownCountry: known.ownCountry) }
+        let anyCountry = tag(Variant(kind: query.kind, threshold: threshold, country: nil, anyCountry: true))
+        let ownCountry = tag(Variant(kind: query.kind, threshold: threshold, country: query.country, anyCountry: false))
+        askedTags[asked] = (anyCountry, ownCountry)
         return Keys(query: key, anyCountry: anyCountry, ownCountry: ownCountry)
     }
 
@@ -146,8 +138,6 @@ final class ScreeningMemo: @unchecked Sendable {
     private var tags: [Variant: UInt32] = [:]
     /// The tags of each kind, threshold and country asked (`keys`).
     private var askedTags: [Asked: (anyCountry: UInt32, ownCountry: UInt32)] = [:]
-    /// The last of them asked, and its tags (`keys`).
-    private var lastAsked: (asked: Asked, anyCountry: UInt32, ownCountry: UInt32)?
     private let lock = NSLock()
     private var idle: [Scratch] = []
 
