@@ -149,14 +149,15 @@ import Testing
             Country(code: "RU", name: "Russia"), Country(code: "MZ", name: "Moçambique"),
         ]
         let kinds: [ListedEntity.Kind?] = [nil, .person, .organisation]
-        var queries: [(ScreeningQuery, Double)] = []
+        var asked: [(ScreeningQuery, Double)] = []
         for (position, name) in (Self.spelledNames + CounterpartyNamesSpeed15Tests.portfolioLikeNames + Self.screeningSetNames.prefix(600)).enumerated() {
             for step in 0..<3 {
                 let query = ScreeningQuery(
                     name, country: countries[(position / 2 + step) % countries.count], kind: kinds[(position / 3 + step * 2) % kinds.count])
-                queries.append((query, step == 1 ? 0.50 : 0.70))
+                asked.append((query, step == 1 ? 0.50 : 0.70))
             }
         }
+        let queries = asked
         let general = Self.withoutPreTests(entities)
         var scratch = Scratch(names: general.index.nameCount, vocabulary: general.index.vocabularyCount)
         let expected = queries.map { general.screen($0.0, threshold: $0.1, scratch: &scratch) }
