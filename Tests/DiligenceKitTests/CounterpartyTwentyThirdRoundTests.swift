@@ -67,7 +67,7 @@ import Testing
                 #expect(WadeGiles.pinyin(text) == text, "\(text)")
             }
         }
-        for name in ["Chiang Ching-kuo", "CHIANG, Ching-kuo", "Mao Tse-tung", "Chiang Ching Kuo", "Teng Hsiao-p'ing", "Chou En-lai", "chiang hsu"] {
+        for name in ["Chiang Ching-kuo", "CHIANG, Ching-kuo", "Mao Tse-tung", "Chiang Ching Kuo", "Teng Hsiao-p'ing", "chiang hsu"] {
             #expect(WadeGiles.mayConvert(name), "\(name)")
             #expect(WadeGiles.pinyin(name) != name, "\(name)")
         }
