@@ -3,11 +3,10 @@ import Testing
 
 @testable import DiligenceKit
 
-/// What the twenty-third round (`speed37`) works out once per run, or reads without hashing or
-/// string indices, must answer as the general way: shutdown exposure's judgement of a site's
-/// dependencies and fallbacks (a run memo), stale intelligence's numbered records, the factors'
-/// table slot of a country code, the announced measures' countries, and human rights' quotation
-/// marks and words read on bytes. Checked on the shipped policies, the example and files of the
+/// What the twenty-third round (`speed37`) reads without hashing or string indices must answer
+/// as the general way: stale intelligence's numbered records, the factors' table slot of a
+/// country code, the announced measures' countries, and human rights' quotation marks and words
+/// read on bytes. Checked on the shipped policies, the example and files of the
 /// heavy and moderate portfolios (`Fixtures/portfolio`, `Fixtures/portfolio22`).
 @Suite struct RulesTwentyThirdRoundTests {
     static let dates = RulesTwentySecondRoundTests.dates
@@ -26,93 +25,6 @@ import Testing
 
     static func json(_ findings: [Finding]) throws -> Data {
         try RulesTwentySecondRoundTests.json(findings)
-    }
-
-    /// The shutdown findings of every policy with the run's memo of judged sites (shared by the
-    /// policies, asked in `policies`' order) and judged again at every site.
-    static func shutdown(_ policies: [Policy], asOf: Day, memo: RuleRunMemo) -> (memos: [Finding], general: [Finding]) {
-        let rule = ShutdownExposureRule()
-        var memos: [Finding] = [], general: [Finding] = []
-        for policy in policies {
-            let context = context(policy, asOf: asOf, memo: memo)
-            memos += rule.findings(context)
-            general += rule.findings(context, memos: false)
-        }
-        return (memos, general)
-    }
-
-    /// Every field of every shutdown finding is the general way's, at three dates, in two orders,
-    /// with the memo empty (the first pass) and filled (the second).
-    @Test func shutdownSitesAsTheGeneralWay() throws {
-        let policies = try Self.policies()
-        var found = 0, indirect = 0, covered = 0
-        for asOf in Self.dates {
-            for order in [policies, policies.reversed()] {
-                let memo = RuleRunMemo()
-                for _ in 0..<2 {
-                    let (memos, general) = Self.shutdown(order, asOf: asOf, memo: memo)
-                    #expect(memos == general)
-                    #expect(try Self.json(memos) == Self.json(general))
-                    found += general.count
-                    indirect += general.filter { $0.message.contains("(which blocked ") }.count
-                    covered += general.filter { $0.path.contains { $0.hasPrefix("covered by ") } }.count
-                }
-            }
-        }
-        // The real inputs have shutdown findings of each kind the memo keeps texts for.
-        #expect(found > 100)
-        #expect(indirect > 0)
-        #expect(covered > 0)
-    }
-
-    /// Two threads asking the shared memo at once, one forwards and one backwards, each make the
-    /// general way's findings.
-    @Test func shutdownSitesFromTwoThreads() throws {
-        let policies = try Self.policies()
-        let memo = RuleRunMemo()
-        let forwards = Self.shutdown(policies, asOf: TestData.asOf, memo: RuleRunMemo()).general
-        let backwards = Self.shutdown(policies.reversed(), asOf: TestData.asOf, memo: RuleRunMemo()).general
-        let results = Guarded<[Int: [Finding]]>([:])
-        DispatchQueue.concurrentPerform(iterations: 2) { thread in
-            let order = thread == 0 ? policies : policies.reversed()
-            var made: [Finding] = []
-            let rule = ShutdownExposureRule()
-            for policy in order { made += rule.findings(Self.context(policy, asOf: TestData.asOf, memo: memo)) }
-            results.update { $0[thread] = made }
-        }
-        let both = results.value
-        #expect(!forwards.isEmpty)
-        #expect(both[0] == forwards)
-        #expect(both[1] == backwards)
-    }
-
-    /// The memo's key tells apart sites whose lists differ in order, length or bytes, and the
-    /// factor and date.
-    @Test func shutdownSiteKeys() throws {
-        let yaml = TestData.minimal(
-            """
-            sites:
-              - id: a
-                country: BY
-                depends_on: [internet, slack]
-                continuity: [satellite]
-              - id: b
-                country: BY
-                depends_on: [slack, internet]
-                continuity: [satellite]
-              - id: c
-                country: BY
-                depends_on: [internet, slack]
-                continuity: []
-            """)
-        let sites = try TestData.policy(yaml).sites
-        let parts = RuleRunMemo.PartsKey(factor: "f", asOf: TestData.asOf)
-        let keys = sites.map { ShutdownExposureRule.SiteKey(parts: parts, $0) }
-        #expect(keys[0] != keys[1])
-        #expect(keys[0] != keys[2])
-        #expect(keys[0] == ShutdownExposureRule.SiteKey(parts: parts, sites[0]))
-        #expect(keys[0] != ShutdownExposureRule.SiteKey(parts: RuleRunMemo.PartsKey(factor: "g", asOf: TestData.asOf), sites[0]))
-        #expect(keys[0] != ShutdownExposureRule.SiteKey(parts: RuleRunMemo.PartsKey(factor: "f", asOf: TestData.asOf.adding(days: 1)), sites[0]))
     }
 
     /// Stale intelligence with numbered records makes the findings the sets of texts made: every

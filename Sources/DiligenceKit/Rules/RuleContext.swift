@@ -314,9 +314,6 @@ final class RuleRunMemo: Sendable {
     /// shutdown-exposure's account of a factor's events when all of them reach the site
     /// (`ShutdownExposureRule.Reach`): the same for every site of the run.
     let shutdownReach = Memo<PartsKey, ShutdownExposureRule.Reach>(capacity: 1_000)
-    /// shutdown-exposure's account of a site's dependencies and fallbacks under a factor whose
-    /// events all reach it (`ShutdownExposureRule.Judged`; nil: none exposed).
-    let shutdownSites = Memo<ShutdownExposureRule.SiteKey, ShutdownExposureRule.Judged?>(capacity: 100_000)
     /// shutdown-exposure's folded regions of each of a factor's events (`RuleContext.shutdownRegions(for:)`).
     let shutdownRegions = Memo<PartsKey, [[String]?]>(capacity: 1_000)
     /// conflict-proximity's account of a factor's events as known on the as-of date

@@ -31,17 +31,12 @@ public struct ShutdownExposureRule: Rule {
     static let maxCited = 10
 
     public func check(_ context: RuleContext) -> [Finding] {
-        findings(context)
-    }
-
-    /// The rule's findings; `memos: false` judges every site's dependencies and fallbacks again
-    /// (`Judged`) rather than once per run for each pair of lists (the general way, which the
-    /// memo must answer as).
-    func findings(_ context: RuleContext, memos: Bool = true) -> [Finding] {
         var findings: [Finding] = []
+        let dependencies = context.vocabularies[.dependencies]
+        let continuity = context.vocabularies[.continuity]
         for site in context.policy.sites where !site.dependsOn.isEmpty {
             // The site's region and city, folded once per site (not again for every event), and
-            // only when an event is regional (most are national: every event reaches the site).
+            // only when one of the events is regional (most are national: they reach every site).
             var siteNames: [String]?
             for factor in context.factors(.internetShutdown, in: site.country) {
                 let parts = context.parts(for: factor)
@@ -60,35 +55,62 @@ public struct ShutdownExposureRule: Rule {
                 }
                 guard !events.isEmpty else { continue }
                 // Every event reaches most sites (national shutdowns): what the findings say of
-                // them is then the factor's, worked out at its first site of the run, and what the
-                // site's dependencies and fallbacks come to under it, once per run for each pair
-                // of lists (a portfolio's sites repeat a few lists).
-                let full = events.count == parts.events.count
-                let partsKey = RuleRunMemo.PartsKey(factor: factor.id, asOf: context.asOf)
-                let reach = full ? context.runMemo.shutdownReach.value(for: partsKey) { Reach(events, factor, context) } : Reach(events, factor, context)
-                let judged =
-                    full && memos
-                    ? context.runMemo.shutdownSites.value(for: SiteKey(parts: partsKey, site)) {
-                        Judged(site.dependsOn, site.continuity, reach, context.vocabularies)
-                    } : Judged(site.dependsOn, site.continuity, reach, context.vocabularies)
-                guard let judged else { continue }
+                // them is then the factor's, worked out at its first site of the run.
+                let reach =
+                    events.count == parts.events.count
+                    ? context.runMemo.shutdownReach.value(for: RuleRunMemo.PartsKey(factor: factor.id, asOf: context.asOf)) {
+                        Reach(events, factor, context)
+                    } : Reach(events, factor, context)
+                let affected = reach.affected
+                var exposed = site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: affected) }
+                var indirect = false
+                if exposed.isEmpty {
+                    // Only named services were blocked, none the site uses: its other online
+                    // dependencies are exposed one level lower.
+                    let online: Set<String> = ["internet", "mobile-data"]
+                    exposed = site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: online) }
+                    guard !exposed.isEmpty, !affected.isEmpty || reach.serviceBased else { continue }
+                    indirect = true
+                }
                 let reference = context.recencyReference(for: factor)
-                var assessment = SeverityAssessment(start: factor.severity, lines: [site.displayName, judged.dependsLine])
-                if let line = judged.indirectLine { assessment.adjust(by: -1, line) }
+                let exposedText = exposed.joined(separator: ", ")
+                var assessment = SeverityAssessment(start: factor.severity, lines: [site.displayName, JoinedText.of("depends on ", exposedText)])
+                if indirect {
+                    assessment.adjust(
+                        by: -1,
+                        "the shutdowns blocked \(affected.sorted().joined(separator: ", ")), none of them its own dependencies: one level lower, the state has shown it orders providers to cut"
+                    )
+                }
                 let (latest, latestText) = (reach.latest, reach.latestText)
                 if latest.days(until: reference) > context.settings.shutdownRecencyDays {
                     assessment.adjust(by: -1, "last shutdown \(latestText), over \(context.settings.shutdownRecencyDays) days before \(reference)")
                 } else {
                     assessment.state(reach.eventsLine)
                 }
-                assessment.adjust(by: judged.continuityShift, judged.continuityLine)
-                if let line = judged.ignoredLine { assessment.state(line) }
+                // Continuity credit: only fallbacks that survive a state-ordered shutdown count.
+                let surviving = site.continuity.compactMap { continuity.term($0) }.filter(\.survivesStateShutdown)
+                let covered = exposed.filter { dependency in
+                    surviving.contains { $0.covers.contains(dependency) || dependencies.closure(of: dependency).isSubset(of: Set($0.covers)) }
+                }
+                let uncovered = exposed.filter { !covered.contains($0) }
+                let ignored = site.continuity.filter { id in !(continuity.term(id)?.survivesStateShutdown ?? false) }
+                if uncovered.isEmpty {
+                    let partial = surviving.allSatisfy(\.partial)
+                    assessment.adjust(by: partial ? -1 : -2, "covered by \(surviving.map(\.id).joined(separator: ", "))" + (partial ? " (partial)" : ""))
+                } else if !covered.isEmpty {
+                    assessment.adjust(by: -1, "\(covered.joined(separator: ", ")) covered; \(uncovered.joined(separator: ", ")) not")
+                } else {
+                    assessment.adjust(by: 0, "no fallback that survives a state-ordered shutdown")
+                }
+                if !ignored.isEmpty {
+                    assessment.state("\(ignored.joined(separator: ", ")) earns no credit: it fails when all domestic providers are ordered to cut")
+                }
                 let severity = assessment.severity
                 let path = assessment.path(description)
                 // The message's parts, written in one piece (`JoinedText`).
-                var message = [site.displayName, " depends on ", judged.exposedText, " in ", site.country.name, ", exposed to ", parts.titleInSentence]
-                if judged.indirect { message += [" (which blocked ", judged.affectedText, ")"] }
-                message += judged.uncoveredText.map { ["; no shutdown-proof fallback for ", $0] } ?? ["; fallbacks cover them"]
+                var message = [site.displayName, " depends on ", exposedText, " in ", site.country.name, ", exposed to ", parts.titleInSentence]
+                if indirect { message += [" (which blocked ", affected.sorted().joined(separator: ", "), ")"] }
+                message += uncovered.isEmpty ? ["; fallbacks cover them"] : ["; no shutdown-proof fallback for ", uncovered.joined(separator: ", ")]
                 var exposure = Exposure(subject: site.id, location: site.location, rule: description.id, severity: severity)
                 exposure.to = site.country.name
                 exposure.window = "last \(context.settings.shutdownRecencyDays) days"
@@ -105,83 +127,6 @@ public struct ShutdownExposureRule: Rule {
             }
         }
         return findings
-    }
-
-    /// What a site's dependencies and fallbacks come to under a factor's shutdowns (`Reach`):
-    /// the dependencies exposed, whether only indirectly, and the assessment's lines on them and
-    /// on the fallbacks. Nil when none is exposed. The same for every site with the same lists
-    /// under the same events: kept once per run for each (`RuleRunMemo.shutdownSites`).
-    struct Judged: Sendable {
-        let exposedText: String
-        /// "depends on …", the path's second line.
-        let dependsLine: String
-        /// Only named services were blocked, none the site uses: its other online dependencies.
-        let indirect: Bool
-        /// The blocked dependencies, sorted (for an indirect exposure's texts).
-        let affectedText: String
-        let indirectLine: String?
-        let continuityShift: Int
-        let continuityLine: String
-        let ignoredLine: String?
-        /// The exposed dependencies no surviving fallback covers, nil when every one is covered.
-        let uncoveredText: String?
-
-        init?(_ dependsOn: [String], _ continuityIDs: [String], _ reach: Reach, _ vocabularies: Vocabularies) {
-            let dependencies = vocabularies[.dependencies]
-            let continuity = vocabularies[.continuity]
-            let affected = reach.affected
-            var exposed = dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: affected) }
-            var indirect = false
-            if exposed.isEmpty {
-                let online: Set<String> = ["internet", "mobile-data"]
-                exposed = dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: online) }
-                guard !exposed.isEmpty, !affected.isEmpty || reach.serviceBased else { return nil }
-                indirect = true
-            }
-            self.indirect = indirect
-            exposedText = exposed.joined(separator: ", ")
-            dependsLine = JoinedText.of("depends on ", exposedText)
-            affectedText = indirect ? affected.sorted().joined(separator: ", ") : ""
-            indirectLine =
-                indirect
-                ? "the shutdowns blocked \(affectedText), none of them its own dependencies: one level lower, the state has shown it orders providers to cut"
-                : nil
-            // Continuity credit: only fallbacks that survive a state-ordered shutdown count.
-            let surviving = continuityIDs.compactMap { continuity.term($0) }.filter(\.survivesStateShutdown)
-            let covered = exposed.filter { dependency in
-                surviving.contains { $0.covers.contains(dependency) || dependencies.closure(of: dependency).isSubset(of: Set($0.covers)) }
-            }
-            let uncovered = exposed.filter { !covered.contains($0) }
-            let ignored = continuityIDs.filter { id in !(continuity.term(id)?.survivesStateShutdown ?? false) }
-            if uncovered.isEmpty {
-                let partial = surviving.allSatisfy(\.partial)
-                continuityShift = partial ? -1 : -2
-                continuityLine = "covered by \(surviving.map(\.id).joined(separator: ", "))" + (partial ? " (partial)" : "")
-            } else if !covered.isEmpty {
-                continuityShift = -1
-                continuityLine = "\(covered.joined(separator: ", ")) covered; \(uncovered.joined(separator: ", ")) not"
-            } else {
-                continuityShift = 0
-                continuityLine = "no fallback that survives a state-ordered shutdown"
-            }
-            ignoredLine =
-                ignored.isEmpty ? nil : "\(ignored.joined(separator: ", ")) earns no credit: it fails when all domestic providers are ordered to cut"
-            uncoveredText = uncovered.isEmpty ? nil : uncovered.joined(separator: ", ")
-        }
-    }
-
-    /// `Judged`'s key: the factor and date (its events all reaching the site, so the `Reach`
-    /// is the factor's) and the site's dependencies and fallbacks, byte for byte.
-    struct SiteKey: Hashable, Sendable {
-        let parts: RuleRunMemo.PartsKey
-        let dependsOn: [ExactText]
-        let continuity: [ExactText]
-
-        init(parts: RuleRunMemo.PartsKey, _ site: Site) {
-            self.parts = parts
-            dependsOn = site.dependsOn.map(ExactText.init)
-            continuity = site.continuity.map(ExactText.init)
-        }
     }
 
     /// What a finding says of the shutdown events that reach its site: the dependencies they
