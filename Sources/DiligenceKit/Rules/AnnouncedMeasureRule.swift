@@ -33,26 +33,30 @@ public struct AnnouncedMeasureRule: Rule {
         let policy = context.policy
         // What the policy has in each country of an announced measure: (mark, "site
         // minsk-office"), in policy order (the other countries' operations are not named).
+        // Each country is asked by its code's slot (`CountrySlots`), not hashed, and an
+        // operation's text is written only for the first five a finding names.
         let countries = measures.countries
-        var touching: [Country: [(mark: Mark, what: String)]] = [:]
-        for site in policy.sites where countries.contains(site.country) {
-            touching[site.country, default: []].append((site.mark, "site \(site.displayName)"))
+        var touching: [Country: [(mark: Mark, subject: Subject)]] = [:]
+        for (index, site) in policy.sites.enumerated() where countries.contains(site.country) {
+            touching[site.country, default: []].append((site.mark, .site(index)))
         }
-        for (flow, route) in zip(policy.trade, context.routes) {
+        for (index, (flow, route)) in zip(policy.trade, context.routes).enumerated() {
             for leg in route.legs where !leg.fromSites && countries.contains(leg.country) {
-                touching[leg.country, default: []].append((flow.mark, "trade flow \(flow.name ?? flow.id)"))
+                touching[leg.country, default: []].append((flow.mark, .flow(index)))
             }
         }
-        for party in policy.counterparties where countries.contains(party.country) {
-            touching[party.country, default: []].append((party.mark, "counterparty \(party.name)"))
+        for (index, party) in policy.counterparties.enumerated() where countries.contains(party.country) {
+            touching[party.country, default: []].append((party.mark, .counterparty(index)))
         }
-        for trip in policy.travel where countries.contains(trip.country) {
-            touching[trip.country, default: []].append((trip.mark, "travel \(trip.name ?? trip.id)"))
+        for (index, trip) in policy.travel.enumerated() where countries.contains(trip.country) {
+            touching[trip.country, default: []].append((trip.mark, .travel(index)))
         }
         var findings: [Finding] = []
         for (position, factor) in announced.enumerated() {
             guard let subjects = touching[factor.country], let first = subjects.first, let published = factor.published else { continue }
-            let named = subjects.prefix(5).map(\.what).joined(separator: ", ") + (subjects.count > 5 ? " and \(subjects.count - 5) more" : "")
+            let named =
+                subjects.prefix(5).map { $0.subject.text(in: policy) }.joined(separator: ", ")
+                + (subjects.count > 5 ? " and \(subjects.count - 5) more" : "")
             let evidence = measures.evidence[position]
             findings.append(
                 Finding(
@@ -69,11 +73,30 @@ public struct AnnouncedMeasureRule: Rule {
 }
 
 extension AnnouncedMeasureRule {
+    /// An operation of the policy in a country of an announced measure, by its place in the
+    /// policy's list.
+    enum Subject {
+        case site(Int)
+        case flow(Int)
+        case counterparty(Int)
+        case travel(Int)
+
+        /// "site Minsk office", "trade flow potash-export", as the finding names it.
+        func text(in policy: Policy) -> String {
+            switch self {
+            case .site(let index): return "site \(policy.sites[index].displayName)"
+            case .flow(let index): return "trade flow \(policy.trade[index].name ?? policy.trade[index].id)"
+            case .counterparty(let index): return "counterparty \(policy.counterparties[index].name)"
+            case .travel(let index): return "travel \(policy.travel[index].name ?? policy.travel[index].id)"
+            }
+        }
+    }
+
     /// The database's measures announced by the as-of date but not in force on it, in database
     /// order, with their countries and each one's evidence lines: made once per run and date.
     struct Announced: Sendable {
         let factors: [RiskFactor]
-        let countries: Set<Country>
+        let countries: CountrySlots
         /// By position in `factors`: the announcement line, then each event known by the date.
         let evidence: [[Evidence]]
 
@@ -81,7 +104,7 @@ extension AnnouncedMeasureRule {
             factors = database.factors.filter { factor in
                 AnnouncedMeasureRule.measureKinds.contains(factor.kind) && factor.inForceFrom > asOf && (factor.published.map { $0 <= asOf } ?? false)
             }
-            countries = Set(factors.map(\.country))
+            countries = CountrySlots(Set(factors.map(\.country)))
             evidence = factors.map { factor in
                 let published = factor.published ?? asOf
                 var lines = [

@@ -79,8 +79,21 @@ struct FactorsInForce: Sendable {
         return kind.position * (count + 1) + (other?.position ?? count)
     }
 
-    /// "MZ" → its slot; nil for a code that is not two ASCII capital letters.
-    private static func slot(of code: String) -> Int? {
+    /// "MZ" → its slot; nil for a code that is not two ASCII capital letters. Read from the
+    /// code's bytes in place (the rules ask it for every operation and factor kind: walking the
+    /// UTF-8 view with an iterator was 100 instructions a call).
+    static func slot(of code: String) -> Int? {
+        var code = code
+        return code.withUTF8 { bytes -> Int? in
+            guard bytes.count == 2 else { return nil }
+            let first = bytes[0], second = bytes[1]
+            guard (65...90).contains(first), (65...90).contains(second) else { return nil }
+            return Int(first &- 65) * 26 + Int(second &- 65)
+        }
+    }
+
+    /// `slot(of:)` as it was written before (the UTF-8 view's iterator), kept for the tests.
+    static func slotByIterator(of code: String) -> Int? {
         var utf8 = code.utf8.makeIterator()
         guard let first = utf8.next(), let second = utf8.next(), utf8.next() == nil,
             (65...90).contains(first), (65...90).contains(second)

@@ -136,7 +136,54 @@ public struct HumanRightsObligationsRule: Rule {
     /// way), and a text of Latin or Cyrillic letters with them is then folded by the tables
     /// (`TextFolding.latinKey`) rather than by Foundation, ten times the cost (a Belarusian
     /// counterparty's alias is often quoted: "УП «Уралпромтелеком»").
+    ///
+    /// Read on the text's UTF-8 bytes: « and » are C2 AB and C2 BB, the others E2 80 and one of
+    /// 90, 93, 94, 98, 99, 9A, 9C, 9D, 9E (a lead byte is never a continuation byte, so a match
+    /// is that character); a text without one is returned as it is.
     static func quotesAsSpaces(_ text: String) -> String {
+        var text = text
+        let spaced = text.withUTF8 { bytes -> String? in
+            var index = 0
+            var out: [UInt8]?
+            while index < bytes.count {
+                let length = quoteOrDashLength(bytes, at: index)
+                if length > 0 {
+                    if out == nil {
+                        out = Array(bytes[0..<index])
+                        out?.reserveCapacity(bytes.count)
+                    }
+                    out?.append(0x20)
+                    index += length
+                } else {
+                    out?.append(bytes[index])
+                    index += 1
+                }
+            }
+            return out.map { String(decoding: $0, as: UTF8.self) }
+        }
+        return spaced ?? text
+    }
+
+    /// The length in bytes of the quotation mark or dash (`isQuoteOrDash`) at `index`, 0 for
+    /// any other character.
+    private static func quoteOrDashLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        switch bytes[index] {
+        case 0xC2:
+            guard index + 1 < bytes.count else { return 0 }
+            return bytes[index + 1] == 0xAB || bytes[index + 1] == 0xBB ? 2 : 0
+        case 0xE2:
+            guard index + 2 < bytes.count, bytes[index + 1] == 0x80 else { return 0 }
+            switch bytes[index + 2] {
+            case 0x90, 0x93, 0x94, 0x98, 0x99, 0x9A, 0x9C, 0x9D, 0x9E: return 3
+            default: return 0
+            }
+        default:
+            return 0
+        }
+    }
+
+    /// `quotesAsSpaces` as it was written before (on the text's scalars), kept for the tests.
+    static func quotesAsSpacesByScalars(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isQuoteOrDash) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(isQuoteOrDash(scalar) ? " " : scalar) }
@@ -192,7 +239,47 @@ public struct HumanRightsObligationsRule: Rule {
     /// Latin-1's and typographic punctuation (« », „ “, dashes), split on its scalars: each is a
     /// character of its own (the Cyrillic combining marks, U+0483 to U+0489, are not taken), and
     /// a character of one scalar is a letter or a number as that scalar is. Nil for any other key.
+    ///
+    /// Read on the key's UTF-8 bytes (each scalar such a key may hold is one to three bytes),
+    /// each word made from its bytes: the same words as splitting on its scalars
+    /// (`wordsOfScalarsByIndex`), without walking string indices.
     static func wordsOfScalars(_ key: String) -> [String]? {
+        var key = key
+        return key.withUTF8 { bytes -> [String]? in
+            var words: [String] = []
+            var start = -1
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let value: UInt32
+                let length: Int
+                if lead < 0x80 {
+                    (value, length) = (UInt32(lead), 1)
+                } else if lead & 0xE0 == 0xC0, index + 1 < bytes.count {
+                    (value, length) = (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+                } else if lead & 0xF0 == 0xE0, index + 2 < bytes.count {
+                    let middle = UInt32(bytes[index + 1] & 0x3F) << 6
+                    (value, length) = (UInt32(lead & 0x0F) << 12 | middle | UInt32(bytes[index + 2] & 0x3F), 3)
+                } else {
+                    return nil
+                }
+                guard Self.standsAlone(value), let scalar = Unicode.Scalar(value) else { return nil }
+                if Self.isWordScalar(scalar) {
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    start = -1
+                }
+                index += length
+            }
+            if start >= 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self)) }
+            return words
+        }
+    }
+
+    /// `wordsOfScalars` as it was written before (on the key's scalars and their indices),
+    /// kept for the tests.
+    static func wordsOfScalarsByIndex(_ key: String) -> [String]? {
         let scalars = key.unicodeScalars
         guard scalars.allSatisfy({ Self.standsAlone($0.value) }) else { return nil }
         var words: [String] = []

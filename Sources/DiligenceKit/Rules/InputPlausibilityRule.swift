@@ -61,13 +61,23 @@ public struct InputPlausibilityRule: Rule {
                     recommendations: [description.recommendations[2]]))
         }
         let gazetteer = Gazetteer.shared
+        // What the gazetteer and the database know of each country of the policy's sites, asked
+        // once per country (a policy's sites are in a few countries; each question was a locked,
+        // hashed memo look-up at every site).
+        var known: [CountryFacts] = []
         for site in policy.sites {
             guard let location = site.location else { continue }
+            let facts: CountryFacts
+            if let found = known.first(where: { $0.country == site.country }) {
+                facts = found
+            } else {
+                facts = CountryFacts(site.country, gazetteer, context.database)
+                known.append(facts)
+            }
             // A country neither the gazetteer nor the database has places in is not looked up
             // (most sites of a large portfolio: each lookup folds the city's name).
-            let inGazetteer = gazetteer.map { CountryExtents.shared.covers(site.country, in: $0) } ?? false
-            let hasPlaces = inGazetteer || context.database.factors.contains { $0.country == site.country }
-            guard hasPlaces || (location.lat == 0 && location.lon == 0) else { continue }
+            let inGazetteer = facts.inGazetteer
+            guard facts.hasPlaces || (location.lat == 0 && location.lon == 0) else { continue }
             let candidates =
                 site.city.map { city -> [CityCandidate] in
                     let key = RuleRunMemo.CityKey(city: ExactText(city), country: site.country, inGazetteer: inGazetteer)
@@ -76,7 +86,7 @@ public struct InputPlausibilityRule: Rule {
                     context.runMemo.cityCandidates.store(found, for: key)
                     return found
                 } ?? []
-            let extent = inGazetteer ? gazetteer.flatMap { CountryExtents.shared.extent(of: site.country, in: $0) } : nil
+            let extent = facts.extent
             var judgement = Self.judge(location, cities: candidates, extent: extent, settings: context.settings)
             // Inside the box (or only far from the city): the outlines say whether the point is
             // at sea or in another country.
@@ -102,6 +112,22 @@ public struct InputPlausibilityRule: Rule {
                         : description.recommendations))
         }
         return findings
+    }
+
+    /// What the gazetteer and the database know of a country: whether the gazetteer has places
+    /// there, whether either has, and the box of the gazetteer's places (nil when it has none).
+    struct CountryFacts {
+        let country: Country
+        let inGazetteer: Bool
+        let hasPlaces: Bool
+        let extent: CountryExtent?
+
+        init(_ country: Country, _ gazetteer: Gazetteer?, _ database: RiskDatabase) {
+            self.country = country
+            inGazetteer = gazetteer.map { CountryExtents.shared.covers(country, in: $0) } ?? false
+            hasPlaces = inGazetteer || database.factors.contains { $0.country == country }
+            extent = inGazetteer ? gazetteer.flatMap { CountryExtents.shared.extent(of: country, in: $0) } : nil
+        }
     }
 
     // MARK: Judgement (pure, tested apart)

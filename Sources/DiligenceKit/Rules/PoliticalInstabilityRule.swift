@@ -62,12 +62,13 @@ public struct PoliticalInstabilityRule: Rule {
                 report(trip.id, .travel, name, "takes staff through", country, trip.mark, shift: -2, leg: "transit: \(country.name)")
             }
         }
-        let siteCountries = Set(policy.sites.map(\.country))
         for (flow, route) in zip(policy.trade, context.routes) {
             let name = flow.name ?? flow.defaultName
             for leg in route.legs {
                 // The company's own end where it has a site: the site's finding covers the country.
-                if leg.fromSites, siteCountries.contains(leg.country) { continue }
+                // The sites are scanned (a set of their countries, made for every policy, cost
+                // more than the few legs from sites ask).
+                if leg.fromSites, policy.sites.contains(where: { $0.country == leg.country }) { continue }
                 if leg.country == flow.country {
                     report(flow.id, .trade, name, Self.relation(flow), flow.country, flow.mark, shift: -1)
                 } else {

@@ -35,7 +35,8 @@ public struct ShutdownExposureRule: Rule {
         let dependencies = context.vocabularies[.dependencies]
         let continuity = context.vocabularies[.continuity]
         for site in context.policy.sites where !site.dependsOn.isEmpty {
-            // The site's region and city, folded once per site (not again for every event).
+            // The site's region and city, folded once per site (not again for every event), and
+            // only when one of the events is regional (most are national: they reach every site).
             var siteNames: [String]?
             for factor in context.factors(.internetShutdown, in: site.country) {
                 let parts = context.parts(for: factor)
@@ -43,10 +44,15 @@ public struct ShutdownExposureRule: Rule {
                 // The regions each event names are folded once per run; when every event reaches
                 // the site (national shutdowns), the factor's own array is used, not a copy.
                 let regions = context.shutdownRegions(for: factor)
-                let names = siteNames ?? [site.region, site.city].compactMap { $0 }.map(TextFolding.key)
-                siteNames = names
-                let reaching = regions.indices.filter { Self.reaches(regions: regions[$0], siteNames: names) }
-                let events = reaching.count == parts.events.count ? parts.events : reaching.map { parts.events[$0] }
+                let events: [RiskEvent]
+                if regions.allSatisfy({ $0 == nil }) {
+                    events = parts.events
+                } else {
+                    let names = siteNames ?? [site.region, site.city].compactMap { $0 }.map(TextFolding.key)
+                    siteNames = names
+                    let reaching = regions.indices.filter { Self.reaches(regions: regions[$0], siteNames: names) }
+                    events = reaching.count == parts.events.count ? parts.events : reaching.map { parts.events[$0] }
+                }
                 guard !events.isEmpty else { continue }
                 // Every event reaches most sites (national shutdowns): what the findings say of
                 // them is then the factor's, worked out at its first site of the run.

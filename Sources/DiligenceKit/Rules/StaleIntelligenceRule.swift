@@ -23,44 +23,95 @@ public struct StaleIntelligenceRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
+        // The records reported stale (factor ids, snapshots): an id equal to one is passed over.
         var seen: Set<String> = []
+        let all = context.findings
+        // Each record cited by a finding gets a number, in one pass over the findings (one
+        // dictionary look-up per citation), with the worst severity among the findings it
+        // supports; the pass in report order then reads the numbers (each citation was looked
+        // up three times, by its text: the worst severity, the set of records judged, the set
+        // of records reported).
+        var numbers: [String: Int] = [:]
+        var worst: [Severity] = []
+        var cited: [Int] = []
+        var citedFrom = [Int](repeating: 0, count: all.count + 1)
+        for index in all.indices {
+            let severity = all[index].severity
+            for id in all[index].factors {
+                let number: Int
+                if let known = numbers[id] {
+                    number = known
+                    if severity > worst[number] { worst[number] = severity }
+                } else {
+                    number = worst.count
+                    numbers[id] = number
+                    worst.append(severity)
+                }
+                cited.append(number)
+            }
+            citedFrom[index + 1] = cited.count
+        }
         // Each record is judged once, at the first finding (in report order) that cites it: the
         // findings are ordered by position, not copied, and a record found current is not
         // looked up again for every later finding.
+        var judged = [Bool](repeating: false, count: worst.count)
+        for index in Finding.reportOrder(of: all) {
+            // Where the finding is, read in place (each finding was copied whole).
+            let mark = Mark(line: all[index].line, column: all[index].column)
+            let first = citedFrom[index]
+            for position in first..<citedFrom[index + 1] where !judged[cited[position]] {
+                let number = cited[position]
+                // The id as this finding writes it (as the sets of texts answered).
+                let id = all[index].factors[position - first]
+                if !seen.isEmpty, seen.contains(id) { continue }
+                judged[number] = true
+                if let stale = judge(id, at: mark, worst: worst[number], context, seen: &seen) { findings.append(stale) }
+            }
+        }
+        return findings
+    }
+
+    /// The stale record behind `id` (a factor, or a listed entity's snapshot), judged at the
+    /// first finding citing it; nil when it is current. A record found stale is added to `seen`.
+    private func judge(_ id: String, at mark: Mark, worst: Severity?, _ context: RuleContext, seen: inout Set<String>) -> Finding? {
+        guard let factor = context.database.factor(id: id) else {
+            return staleSnapshot(behind: id, at: mark, context, worst: worst, seen: &seen)
+        }
+        let age = factor.reviewed.days(until: context.asOf)
+        guard age > context.settings.staleAfterDays else { return nil }
+        seen.insert(id)
+        let assessment = assess(
+            worst: worst, lines: [factor.id, "reviewed \(factor.reviewed)", "\(age) days > \(context.settings.staleAfterDays)"])
+        let severity = assessment.severity
+        var stale = Finding(
+            rule: description.id, severity: severity, policy: context.policy,
+            mark: mark, subject: factor.id, subjectKind: .factor,
+            subjectName: factor.title, factor: nil,
+            message:
+                "\(factor.id) (\(factor.title)) was last reviewed on \(factor.reviewed), \(age) days before \(context.asOf); the findings it supports may be out of date",
+            path: assessment.path(description),
+            evidence: [Evidence(record: factor.id, fact: "Last reviewed", date: factor.reviewed.description, reference: factor.references.first)],
+            recommendations: description.recommendations)
+        stale.factors = [factor.id]
+        return stale
+    }
+
+    /// `check` as it was written before: the records looked up by their texts in sets and a
+    /// dictionary at every citation (the general way, which the numbered records must answer as).
+    func findingsByTexts(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        var seen: Set<String> = []
         var judged: Set<String> = []
         let all = context.findings
-        // The worst severity among the findings each record supports, found in one pass (each
-        // stale record looked through every finding again).
         var worst: [String: Severity] = [:]
         for index in all.indices {
             let severity = all[index].severity
             for id in all[index].factors where worst[id].map({ severity > $0 }) ?? true { worst[id] = severity }
         }
         for index in Finding.reportOrder(of: all) {
-            // Where the finding is, read in place (each finding was copied whole).
             let mark = Mark(line: all[index].line, column: all[index].column)
             for id in all[index].factors where !seen.contains(id) && judged.insert(id).inserted {
-                guard let factor = context.database.factor(id: id) else {
-                    if let stale = staleSnapshot(behind: id, at: mark, context, worst: worst[id], seen: &seen) { findings.append(stale) }
-                    continue
-                }
-                let age = factor.reviewed.days(until: context.asOf)
-                guard age > context.settings.staleAfterDays else { continue }
-                seen.insert(id)
-                let assessment = assess(
-                    worst: worst[id], lines: [factor.id, "reviewed \(factor.reviewed)", "\(age) days > \(context.settings.staleAfterDays)"])
-                let severity = assessment.severity
-                var stale = Finding(
-                    rule: description.id, severity: severity, policy: context.policy,
-                    mark: mark, subject: factor.id, subjectKind: .factor,
-                    subjectName: factor.title, factor: nil,
-                    message:
-                        "\(factor.id) (\(factor.title)) was last reviewed on \(factor.reviewed), \(age) days before \(context.asOf); the findings it supports may be out of date",
-                    path: assessment.path(description),
-                    evidence: [Evidence(record: factor.id, fact: "Last reviewed", date: factor.reviewed.description, reference: factor.references.first)],
-                    recommendations: description.recommendations)
-                stale.factors = [factor.id]
-                findings.append(stale)
+                if let stale = judge(id, at: mark, worst: worst[id], context, seen: &seen) { findings.append(stale) }
             }
         }
         return findings
