@@ -20,7 +20,7 @@ extension FindingSummary {
         var failingIdentities: [String] = []
         var failingUnreported: [Brief] = []
         var newFindings: [Brief] = []
-        var notAssessed: [Brief] = []
+        var notAssessed: [Unassessed] = []
         /// The rules of the reported findings, each once, in order.
         var rules: [RuleID] = []
         var ruleAdvice: [RuleID: UInt64] = [:]
@@ -107,7 +107,7 @@ extension FindingSummary {
                         unchangedSinceBaseline += 1
                     }
                 }
-                if listsFindings, finding.rule == .notAssessed { notAssessed.append(Brief(finding, place: result.position)) }
+                if listsFindings, finding.rule == .notAssessed { notAssessed.append(Unassessed(finding)) }
                 if finding.rule == .staleIntelligence, staleSubjects.insert(finding.subject) {
                     stale.append(Brief(finding, place: result.position))
                 }

@@ -5,7 +5,26 @@
 /// the same summary whichever way the check ran.
 public struct FindingSummary: Sendable {
     /// One finding as a summary part lists it (a top risk, a finding new since the baseline,
-    /// an operation not assessed, a stale factor).
+    /// a stale factor).
+    /// A reported `not-assessed` finding as the open items list it: where, what, how severe.
+    /// Its message (what is missing) is in its company's part of section 5, so it is not kept:
+    /// a run of 2,000 heavy files held 1.8 MB of these messages to the end for nothing.
+    public struct Unassessed: Sendable, Hashable {
+        public var policy: String
+        public var line: Int
+        public var subject: String
+        public var severity: Severity
+        public var identity: FindingIdentity
+
+        init(_ finding: Finding) {
+            policy = finding.policy
+            line = finding.line
+            subject = finding.subject
+            severity = finding.severity
+            identity = finding.identity
+        }
+    }
+
     public struct Brief: Sendable, Hashable {
         public var policy: String
         public var line: Int
@@ -86,16 +105,18 @@ public struct FindingSummary: Sendable {
     /// With a baseline: the reported findings new since it, in order (with `listsFindings`).
     public private(set) var newFindings: [Brief] = []
     /// The most severe open reported findings at high or critical (severity, then file and
-    /// line), at most `topLimit`; `topCount` counts them all.
-    public private(set) var topRisks: [Brief] = []
+    /// line), at most `topLimit`; `topCount` counts them all. Made when asked (the layout asks
+    /// twice), not again for each policy that adds one.
+    public var topRisks: [Brief] { topOrder.map(\.brief) }
     public private(set) var topCount = 0
     /// The rules of the reported findings.
     public private(set) var rules: Set<RuleID> = []
     /// Per rule, which of its general advice (`RuleRegistry.advice`, a bit per position) a
     /// reported finding was given: the Markdown report states each once.
     public private(set) var ruleAdvice: [RuleID: UInt64] = [:]
-    /// Reported `not-assessed` findings, in order (with `listsFindings`).
-    public private(set) var notAssessed: [Brief] = []
+    /// Reported `not-assessed` findings, in order (with `listsFindings`): what the open items
+    /// list of each (`Unassessed`), not its message.
+    public private(set) var notAssessed: [Unassessed] = []
     /// Reported `stale-intelligence` findings, the first of each factor, in order.
     public private(set) var stale: [Brief] = []
     /// The factors the reported findings cite, each once, in order of first citation.
@@ -170,7 +191,6 @@ public struct FindingSummary: Sendable {
         for (rule, mask) in part.ruleAdvice { ruleAdvice[rule, default: 0] |= mask }
         for candidate in part.top { addTop(candidate.brief, sequenceInPart: candidate.sequence) }
         topCount += part.topCount
-        if !part.top.isEmpty { topRisks = topOrder.map(\.brief) }
         for brief in part.stale where staleSubjects.insert(brief.subject) { stale.append(brief) }
         for id in part.factorIDs where factorSet.insert(id) { factorIDs.append(id) }
         for risk in part.risks {

@@ -279,50 +279,121 @@ struct ReportSection: Sendable {
     /// after the separator when `afterText` (nil for a section of citation numbers or none:
     /// `text(_:)`). What a streamed check writes, with no text made of it.
     func filledBytes(_ citations: Citations, afterText: Bool) -> [UInt8]? {
-        if citesInBytes { return bytes.withUnsafeBufferPointer { fillNumbers($0, citations, afterText: afterText) } }
-        guard !places.isEmpty || !bytes.isEmpty else { return nil }
-        if bytes.isEmpty {
-            var whole = storedSegments[0]
-            return whole.withUTF8 { fill($0, citations, afterText: afterText) }
+        guard let bound = filledByteBound(afterText: afterText) else { return nil }
+        return [UInt8](unsafeUninitializedCapacity: bound) { target, count in
+            count = fill(citations, afterText: afterText, into: target)
         }
-        return bytes.withUnsafeBufferPointer { fill($0, citations, afterText: afterText) }
     }
 
-    /// The text's bytes with every hole filled, after the separator when `afterText` (the
-    /// bytes made here, not captured by a nested function: each append then had its access
-    /// checked at run time).
+    /// At most how many bytes `fill(_:afterText:into:)` writes; nil for a section that
+    /// `filledBytes` does not give (`text(_:)`'s).
+    func filledByteBound(afterText: Bool) -> Int? {
+        let holes: Int
+        let count: Int
+        if citesInBytes {
+            holes = citationOffsets.count
+            count = bytes.count
+        } else {
+            guard !places.isEmpty || !bytes.isEmpty else { return nil }
+            holes = placeOffsets.count
+            count = bytes.isEmpty ? storedSegments[0].utf8.count : bytes.count
+        }
+        return count + holes * ByteFill.holeBound + (afterText ? separator.utf8.count : 0)
+    }
+
+    /// Writes what `filledBytes` gives into `target` (at least `filledByteBound` bytes) and
+    /// returns how many it wrote: the bytes are made once, where they are written, with no
+    /// array appended to a piece at a time.
+    func fill(_ citations: Citations, afterText: Bool, into target: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var at = 0
+        if afterText, !separator.isEmpty {
+            var separator = separator
+            separator.withUTF8 { ByteFill.put($0, into: target, at: &at) }
+        }
+        if citesInBytes {
+            bytes.withUnsafeBufferPointer { fillNumbers($0, citations, into: target, at: &at) }
+        } else if bytes.isEmpty {
+            var whole = storedSegments[0]
+            whole.withUTF8 { fillPlaces($0, citations, into: target, at: &at) }
+        } else {
+            bytes.withUnsafeBufferPointer { fillPlaces($0, citations, into: target, at: &at) }
+        }
+        return at
+    }
+
+    /// A section made as bytes that has no hole to fill (and no separator to write before it
+    /// when `afterText`): `body` reads its bytes where they are, as `filledBytes` would give
+    /// them, with no copy made, and the result is true; false (and `body` not called) for any
+    /// other section.
+    func withUnfilledBytes(afterText: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        guard !bytes.isEmpty, citationOffsets.isEmpty, placeOffsets.isEmpty, citations.isEmpty, places.isEmpty,
+            !afterText || separator.isEmpty
+        else { return false }
+        bytes.withUnsafeBufferPointer(body)
+        return true
+    }
+
+    /// The text's bytes with every table place's hole filled by the entry's place.
     @inline(__always)
-    private func fill(_ text: UnsafeBufferPointer<UInt8>, _ citations: Citations, afterText: Bool) -> [UInt8] {
-        var filled: [UInt8] = []
-        filled.reserveCapacity(text.count + 6 * places.count + (afterText ? separator.utf8.count : 0))
-        if afterText { filled.append(contentsOf: separator.utf8) }
+    private func fillPlaces(
+        _ text: UnsafeBufferPointer<UInt8>, _ citations: Citations, into target: UnsafeMutableBufferPointer<UInt8>, at: inout Int
+    ) {
         var start = 0
         for (key, offset) in zip(places, placeOffsets) where offset >= start && offset <= text.count {
-            filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<offset]))
-            Self.appendDecimal(key.place(in: citations), to: &filled)
+            ByteFill.put(UnsafeBufferPointer(rebasing: text[start..<offset]), into: target, at: &at)
+            ByteFill.putDigits(of: key.place(in: citations), into: target, at: &at)
             start = offset
         }
-        filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
-        return filled
+        ByteFill.put(UnsafeBufferPointer(rebasing: text[start...]), into: target, at: &at)
     }
 
     /// A section of citation holes in bytes: its bytes with each hole filled by "[n]", the
     /// reference's number (`text(_:)`'s numbers: references `citations` does not know are
-    /// numbered after the others, in order), after the separator when `afterText`.
-    private func fillNumbers(_ text: UnsafeBufferPointer<UInt8>, _ citations: Citations, afterText: Bool) -> [UInt8] {
-        var filled: [UInt8] = []
-        filled.reserveCapacity(text.count + 6 * self.citations.count + (afterText ? separator.utf8.count : 0))
-        if afterText { filled.append(contentsOf: separator.utf8) }
+    /// numbered after the others, in order).
+    @inline(__always)
+    private func fillNumbers(
+        _ text: UnsafeBufferPointer<UInt8>, _ citations: Citations, into target: UnsafeMutableBufferPointer<UInt8>, at: inout Int
+    ) {
         var numbers = citations
         var start = 0
         for (reference, offset) in zip(self.citations, citationOffsets) where offset >= start && offset <= text.count {
-            filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<offset]))
-            filled.append(UInt8(ascii: "["))
-            Self.appendDecimal(numbers.number(for: reference), to: &filled)
-            filled.append(UInt8(ascii: "]"))
+            ByteFill.put(UnsafeBufferPointer(rebasing: text[start..<offset]), into: target, at: &at)
+            ByteFill.putByte(UInt8(ascii: "["), into: target, at: &at)
+            ByteFill.putDigits(of: numbers.number(for: reference), into: target, at: &at)
+            ByteFill.putByte(UInt8(ascii: "]"), into: target, at: &at)
             start = offset
         }
-        filled.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+        ByteFill.put(UnsafeBufferPointer(rebasing: text[start...]), into: target, at: &at)
+    }
+
+    /// `filledBytes` as it was made before the twenty-third round: an array grown a piece at a
+    /// time. Kept as the general path the tests compare `fill(_:afterText:into:)` with.
+    func filledBytesByAppending(_ citations: Citations, afterText: Bool) -> [UInt8]? {
+        var filled: [UInt8] = []
+        if citesInBytes {
+            if afterText { filled.append(contentsOf: separator.utf8) }
+            var numbers = citations
+            var start = 0
+            for (reference, offset) in zip(self.citations, citationOffsets) where offset >= start && offset <= bytes.count {
+                filled.append(contentsOf: bytes[start..<offset])
+                filled.append(UInt8(ascii: "["))
+                DecimalText.appendDigits(of: numbers.number(for: reference), to: &filled)
+                filled.append(UInt8(ascii: "]"))
+                start = offset
+            }
+            filled.append(contentsOf: bytes[start...])
+            return filled
+        }
+        guard !places.isEmpty || !bytes.isEmpty else { return nil }
+        let text = bytes.isEmpty ? Array(storedSegments[0].utf8) : bytes
+        if afterText { filled.append(contentsOf: separator.utf8) }
+        var start = 0
+        for (key, offset) in zip(places, placeOffsets) where offset >= start && offset <= text.count {
+            filled.append(contentsOf: text[start..<offset])
+            DecimalText.appendDigits(of: key.place(in: citations), to: &filled)
+            start = offset
+        }
+        filled.append(contentsOf: text[start...])
         return filled
     }
 
@@ -336,11 +407,6 @@ struct ReportSection: Sendable {
         } else {
             stream.append(contentsOf: bytes)
         }
-    }
-
-    /// Appends a number's decimal digits (a table place: -1 when not listed) without making a String.
-    private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
-        DecimalText.appendDigits(of: number, to: &bytes)
     }
 }
 

@@ -20,6 +20,9 @@ final class SpillFile: @unchecked Sendable {
     /// The bytes of each section appended (`append(_:_:)`), in order: one per policy, so that a
     /// layout can place a policy's section on its own (`ReportPiece.streamSection`).
     private(set) var sections: [Range<Int>] = []
+    /// Where a section's holes are filled before it is written (`append(_:_:)`), kept for the
+    /// next: as long as the longest section so far.
+    private var scratch: [UInt8] = []
 
     /// A new empty file in `folder`.
     init(in folder: String) throws(ReportWriter.WriteError) {
@@ -53,23 +56,37 @@ final class SpillFile: @unchecked Sendable {
 
     /// Appends bytes (a printed PDF).
     func append(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append(raw: $0) }
+    }
+
+    /// Appends the section to the stream, after its separator when the stream holds text. A
+    /// section made as bytes with no hole is written from its own bytes; one with holes is
+    /// filled into `scratch`, kept from section to section (no array made for each).
+    func append(_ section: ReportSection, _ citations: Citations) {
+        let start = size
+        let afterText = size > 0
+        if section.withUnfilledBytes(afterText: afterText, { append(raw: UnsafeRawBufferPointer($0)) }) {
+            // Written as it is.
+        } else if let bound = section.filledByteBound(afterText: afterText) {
+            if scratch.count < bound { scratch = [UInt8](repeating: 0, count: max(bound, 2 * scratch.count)) }
+            scratch.withUnsafeMutableBufferPointer { target in
+                let count = section.fill(citations, afterText: afterText, into: target)
+                append(raw: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: target[..<count])))
+            }
+        } else {
+            append(section.text(citations, afterText: afterText))
+        }
+        sections.append(start..<size)
+    }
+
+    /// Appends bytes in memory.
+    private func append(raw bytes: UnsafeRawBufferPointer) {
         guard failure == nil, !bytes.isEmpty else { return }
-        if let failure = bytes.withUnsafeBytes({ ReportWriter.writeAll($0, to: descriptor) }) {
+        if let failure = ReportWriter.writeAll(bytes, to: descriptor) {
             self.failure = failure
             return
         }
         size += bytes.count
-    }
-
-    /// Appends the section to the stream, after its separator when the stream holds text.
-    func append(_ section: ReportSection, _ citations: Citations) {
-        let start = size
-        if let bytes = section.filledBytes(citations, afterText: size > 0) {
-            append(bytes: bytes)
-        } else {
-            append(section.text(citations, afterText: size > 0))
-        }
-        sections.append(start..<size)
     }
 
     /// Copies the whole file to `target`; nil on success, else the reason.

@@ -10,9 +10,37 @@ struct MarkdownDocument {
     /// The UTF-8 bytes of the text since the last hole or stream (appending bytes is cheaper
     /// than appending to a String: a portfolio's report appends millions of pieces).
     private var current: [UInt8] = []
+    /// A layout's text before `current` (`flushSize`): moved out of `current` whenever a line
+    /// ends past `flushSize` bytes, so that the layout's long last text (sections 6 to 8 and
+    /// the annex: 2.5 MB on 2,000 heavy files) is held once, as the String it ends as, and not
+    /// also as the bytes it was made of while the String is made.
+    private var earlier = ""
+    /// From how many bytes text moves to `earlier` (at the end of a line): a layout's, nil
+    /// for none. Never a section's, whose bytes and citation holes are its own.
+    var flushSize: Int?
+    /// A layout's `flushSize`: the text is moved a few dozen times, in parts small enough not
+    /// to matter.
+    static let layoutFlushSize = 1 << 16
 
     /// The current text, as a String.
-    private var currentText: String { String(decoding: current, as: UTF8.self) }
+    private var currentText: String { earlier + String(decoding: current, as: UTF8.self) }
+
+    /// The current text, as a String, moved out: the document's text is empty after it.
+    private mutating func takeText() -> String {
+        var text = ""
+        swap(&text, &earlier)
+        if !current.isEmpty { text += String(decoding: current, as: UTF8.self) }
+        current.removeAll(keepingCapacity: true)
+        return text
+    }
+
+    /// A layout's text moved to `earlier` once it is long, at the end of a line (a UTF-8
+    /// boundary: the bytes that follow are the same text's either way).
+    private mutating func flushIfLong() {
+        guard let flushSize, current.count >= flushSize, citations.isEmpty else { return }
+        earlier += String(decoding: current, as: UTF8.self)
+        current.removeAll(keepingCapacity: true)
+    }
 
     private mutating func write(_ text: String) {
         // The text's own bytes (`withUTF8`), not its generic UTF-8 view.
@@ -27,14 +55,25 @@ struct MarkdownDocument {
     private var lineLast: UInt8?
 
     /// The layout: the text and the streams, in order.
-    var pieces: [ReportPiece] { current.isEmpty ? done : done + [.text(currentText)] }
+    var pieces: [ReportPiece] { current.isEmpty && earlier.isEmpty ? done : done + [.text(currentText)] }
+
+    /// `pieces`, the text moved out (not copied): the document is done with.
+    mutating func takePieces() -> [ReportPiece] {
+        if !current.isEmpty || !earlier.isEmpty { done.append(.text(takeText())) }
+        return done
+    }
 
     /// The whole text (of a document without streams or citations).
-    var text: String { section.segments.joined() }
+    var text: String { earlier + section.segments.joined() }
 
     /// The text as a policy's section, with its citation holes: its bytes, not made into a
     /// String (checking a section's UTF-8 again cost a tenth of the Markdown sections' time).
     var section: ReportSection {
+        guard earlier.isEmpty else {
+            // Text moved out (`flushSize`) comes first; the holes' offsets follow it.
+            let before = Array(earlier.utf8)
+            return ReportSection(bytes: before + cited + current, citing: citations, at: holes.map { $0 + before.count })
+        }
         guard !citations.isEmpty else { return ReportSection(bytes: current, citing: [], at: []) }
         return ReportSection(bytes: cited + current, citing: citations, at: holes)
     }
@@ -64,6 +103,7 @@ struct MarkdownDocument {
         write("\n")
         tail = (lineLast ?? tail.1, 0x0A)
         lineLast = nil
+        flushIfLong()
     }
 
     /// Ends the line with the number of a reference, in brackets (filled in later).
@@ -84,8 +124,7 @@ struct MarkdownDocument {
     /// Where one of the per-policy streams goes. Every policy's section ends with a blank line,
     /// and so does the text before the stream.
     mutating func stream(_ index: Int) {
-        if !current.isEmpty { done.append(.text(currentText)) }
-        current.removeAll(keepingCapacity: true)
+        if !current.isEmpty || !earlier.isEmpty { done.append(.text(takeText())) }
         done.append(.stream(index))
         tail = (0x0A, 0x0A)
     }
@@ -93,8 +132,7 @@ struct MarkdownDocument {
     /// Where one policy's section of a per-policy stream goes (`policy`: its index in the
     /// result's policies). Every section ends with a blank line.
     mutating func streamSection(_ index: Int, policy: Int) {
-        if !current.isEmpty { done.append(.text(currentText)) }
-        current.removeAll(keepingCapacity: true)
+        if !current.isEmpty || !earlier.isEmpty { done.append(.text(takeText())) }
         done.append(.streamSection(index, policy: policy))
         tail = (0x0A, 0x0A)
     }
@@ -102,8 +140,7 @@ struct MarkdownDocument {
     /// Where one policy's rows of a table go (`policy`: its index in the result's policies),
     /// after the table's header: the section holds table rows only, maybe none.
     mutating func streamRows(_ index: Int, policy: Int) {
-        if !current.isEmpty { done.append(.text(currentText)) }
-        current.removeAll(keepingCapacity: true)
+        if !current.isEmpty || !earlier.isEmpty { done.append(.text(takeText())) }
         done.append(.streamSection(index, policy: policy))
         tail = (UInt8(ascii: "|"), 0x0A)
     }
@@ -161,5 +198,6 @@ struct MarkdownDocument {
         write(rowIsOpen ? "\n" : "|\n")
         rowIsOpen = false
         tail = (UInt8(ascii: "|"), 0x0A)
+        flushIfLong()
     }
 }

@@ -157,4 +157,9 @@ extension MarkdownReporter {
     func company(of finding: FindingSummary.Brief, in companies: [String: String]) -> String {
         companies[finding.policy] ?? finding.policy
     }
+
+    /// `company(of:in:)` of a finding not assessed.
+    func company(of finding: FindingSummary.Unassessed, in companies: [String: String]) -> String {
+        companies[finding.policy] ?? finding.policy
+    }
 }

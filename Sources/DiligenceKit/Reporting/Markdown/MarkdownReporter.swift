@@ -26,7 +26,14 @@ public struct MarkdownReporter: Reporter {
     }
 
     func layout(_ result: CheckSummary, _ citations: Citations) -> [ReportPiece] {
+        layout(result, citations, flushSize: MarkdownDocument.layoutFlushSize)
+    }
+
+    /// The layout, its text moved out of the bytes it is made of every `flushSize` bytes (nil:
+    /// never; the pieces are the same either way).
+    func layout(_ result: CheckSummary, _ citations: Citations, flushSize: Int?) -> [ReportPiece] {
         var out = MarkdownDocument()
+        out.flushSize = flushSize
         control(result, &out)
         executiveSummary(result, &out)
         scope(result, &out)
@@ -38,7 +45,7 @@ public struct MarkdownReporter: Reporter {
         openItems(result, &out)
         limitations(result, &out)
         annex(numbers, &out)
-        return out.pieces
+        return out.takePieces()
     }
 
     /// An HTML anchor id made of lowercase ASCII letters, digits and hyphens: "factor-drf-2020-ml-0001".
