@@ -46,7 +46,7 @@ import Testing
             seeds.factors.firstIndex { $0.kind == .armedConflict && $0.isInForce(on: asOf) })
         var factor = seeds.factors[factorIndex]
         var events = factor.events
-        var random = SplitMix64(seed: 23)
+        var random = SplitMix64(state: 23)
         func unit() -> Double { Double(random.next() >> 11) / Double(UInt64(1) << 53) }
         func pick(_ count: Int) -> Int { Int(random.next() % UInt64(count)) }
         let places = ["Mopti", "Gao", "Kidal", "Timbuktu", "Ménaka", "Ségou"]
@@ -139,7 +139,7 @@ import Testing
         let memo = RuleRunMemo()
         let forwards = Self.findings(policies, database: database, asOf: TestData.asOf, memo: RuleRunMemo()).general
         let backwards = Self.findings(policies.reversed(), database: database, asOf: TestData.asOf, memo: RuleRunMemo()).general
-        let results = Guarded<[Int: [Finding]]>([:])
+        let results = LockedFindings([:])
         DispatchQueue.concurrentPerform(iterations: 2) { thread in
             let order = thread == 0 ? policies : policies.reversed()
             var made: [Finding] = []
@@ -184,5 +184,27 @@ import Testing
         more.count = 14
         #expect(make(more).lines[0].hasSuffix(", and 11 more"))
         #expect(texts.eventFacts.value(for: more) { make(more) } !== first)
+    }
+}
+
+/// Findings by thread, changed under a lock.
+private final class LockedFindings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Int: [Finding]]
+
+    init(_ value: [Int: [Finding]]) {
+        stored = value
+    }
+
+    var value: [Int: [Finding]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+
+    func update(_ change: (inout [Int: [Finding]]) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        change(&stored)
     }
 }

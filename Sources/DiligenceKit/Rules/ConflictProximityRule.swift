@@ -169,7 +169,6 @@ public struct ConflictProximityRule: Rule {
         let database = context.database
         let inForceInOrder = context.inForce.positions(of: .armedConflict)
         guard !inForceInOrder.isEmpty else { return [] }
-        let inForce = Set(inForceInOrder)
         let reach = context.settings.conflictBandsKm.max() ?? 0
         // The bands' and windows' texts, written once per run.
         let texts = context.conflictTexts
@@ -178,21 +177,23 @@ public struct ConflictProximityRule: Rule {
         var recentByFactor: [Int: [Int]] = [:]
         // A place is written out (its phrase, label and advice) only when an event is in reach
         // or an area covers it: most sites of a portfolio are far from any conflict.
+        // Read from these, not through the database, in the loop below (each site's lookup
+        // copied the index out of it).
+        let eventIndex = database.eventIndex
+        let factors = database.factors
         func judgePlace(at location: Coordinate, regionKey: String?, _ makePlace: () -> Place?) {
-            // One lookup per site: every located event within the outermost band, any factor.
-            var hitsByFactor: [Int: [EventIndex.Hit]] = [:]
-            for hit in database.eventIndex.hits(within: reach, of: location) where inForce.contains(hit.factor) {
-                hitsByFactor[hit.factor, default: []].append(hit)
-            }
+            // One lookup per site: every located event within the outermost band, any factor,
+            // ordered by factor: each factor's hits are a slice of them (no array per factor).
+            let all = eventIndex.hits(within: reach, of: location)
             var place: Place?
             for index in inForceInOrder {
-                let hits = hitsByFactor[index] ?? []
+                let hits = all[Self.firstHit(of: index, in: all)..<Self.firstHit(of: index + 1, in: all)]
                 // Without an event in reach, only an area the site lies in can give a finding.
-                guard !hits.isEmpty || database.factors[index].areas.contains(where: { Self.covers($0, location) || Self.names($0, regionKey) })
+                guard !hits.isEmpty || factors[index].areas.contains(where: { Self.covers($0, location) || Self.names($0, regionKey) })
                 else { continue }
                 if place == nil { place = makePlace() }
                 guard let place else { return }
-                let factor = database.factors[index]
+                let factor = factors[index]
                 // Positions in the factor's events, in its order.
                 let recent = { () -> [Int] in
                     if let known = recentByFactor[index] { return known }
@@ -226,7 +227,8 @@ public struct ConflictProximityRule: Rule {
         var severity: Severity
         var fromEvent: Bool
         var distance: Double
-        var latest: Day
+        /// The ordinal of the most recent cited event's date (`Day.ordinal`; 0 for none).
+        var latest: Int
         /// The events the finding cites, by their positions in the factor's events, with their
         /// distances: copied only for the candidate that wins.
         var events: [(position: Int, distance: Double?)]
@@ -253,13 +255,25 @@ public struct ConflictProximityRule: Rule {
         var index: Int
         /// How far the event's location precision lowers it: 0 exact, 1 approximate, 2 region only.
         var imprecision: Int
-        var date: Day
+        /// The event's date as its ordinal (`Day.ordinal`): compared many times per site.
+        var date: Int
         var distance: Double
         var fatalities: Int?
     }
 
+    /// The position of the first hit of factor `factor` or a later one in `hits` (ordered by
+    /// factor): a binary search.
+    static func firstHit(of factor: Int, in hits: [EventIndex.Hit]) -> Int {
+        var low = 0, high = hits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hits[middle].factor < factor { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     private func judge(
-        _ place: Place, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext, _ texts: ConflictTexts,
+        _ place: Place, _ factor: RiskFactor, _ hits: ArraySlice<EventIndex.Hit>, _ context: RuleContext, _ texts: ConflictTexts,
         memos: Bool, recentEvents findRecentEvents: () -> [Int]
     ) -> Finding? {
         let location = place.location
@@ -270,13 +284,14 @@ public struct ConflictProximityRule: Rule {
         // the whole factor each (a candidate's text closure copied every field of it).
         let events = factor.events
         let reference = context.recencyReference(for: factor)
+        let referenceOrdinal = reference.ordinal
         let bandsKm = settings.conflictBandsKm
         var best: Candidate?
 
         // Highest severity wins; among equals, a located event (it says more than an area),
         // then the most recent event, then the nearest. Asked before a candidate is made: one
         // that does not win is not written out (its texts' closure, its cited events).
-        func wins(_ severity: Severity, fromEvent: Bool, latest: Day, distance: Double) -> Bool {
+        func wins(_ severity: Severity, fromEvent: Bool, latest: Int, distance: Double) -> Bool {
             guard let current = best else { return true }
             let newRank = fromEvent ? 1 : 0, oldRank = current.fromEvent ? 1 : 0
             return (severity, newRank, latest, -distance) > (current.severity, oldRank, current.latest, -current.distance)
@@ -303,7 +318,7 @@ public struct ConflictProximityRule: Rule {
             let fact = table.facts[hit.event]
             guard fact.isKnown else { continue }
             // Counted conservatively: a month-precise date is as recent as its month's last day.
-            let age = fact.latest.days(until: reference)
+            let age = referenceOrdinal - fact.latestOrdinal
             guard age <= settings.conflictLookbackDays,
                 let band = bandsKm.firstIndex(where: { hit.distanceKm <= $0 })
             else { continue }
@@ -314,7 +329,7 @@ public struct ConflictProximityRule: Rule {
                 (
                     cell,
                     CellEntry(
-                        index: hit.event, imprecision: imprecision, date: fact.date,
+                        index: hit.event, imprecision: imprecision, date: fact.dateOrdinal,
                         distance: hit.distanceKm, fatalities: fact.fatalities)
                 ))
             cellCounts[cell] += 1
@@ -451,7 +466,7 @@ public struct ConflictProximityRule: Rule {
             let severity: Severity = recent ? .high : .medium
             let cited = Array(recentEvents.suffix(3))
             let candidateDistance = area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance
-            let latest = cited.first.map { events[$0].date } ?? Day(ordinal: 0)
+            let latest = cited.first.map { events[$0].date.ordinal } ?? 0
             guard wins(severity, fromEvent: false, latest: latest, distance: candidateDistance) else { continue }
             let (whereText, distanceText, areaEdge) = (where_, distance, edge)
             let text = { () -> CandidateText in
@@ -561,9 +576,11 @@ public struct ConflictProximityRule: Rule {
             rule: description.id, severity: chosen.severity, policy: context.policy, mark: place.mark,
             subject: place.id, subjectKind: place.kind, subjectName: place.name, factor: factor,
             message: message, path: path, exposure: exposure, evidence: evidence,
-            recommendations: context.advice(description.id, factor, place.advice.rawValue) {
-                factor.recommendations + recommendations(place.advice)
-            })
+            // The factor's advice lists are in its events' table, when the finding needed it.
+            recommendations: table.advice.isEmpty
+                ? context.advice(description.id, factor, place.advice.rawValue) {
+                    factor.recommendations + recommendations(place.advice)
+                } : table.advice[place.advice.rawValue])
     }
 
     /// The positions of cited events in the order their evidence lines are listed: by date, then
@@ -594,12 +611,14 @@ public struct ConflictProximityRule: Rule {
     /// A factor's events as the rule reads them, made once per run (`RuleContext.conflictEvents(for:)`):
     /// what the band counts need of each, and the texts a finding cites it by.
     struct ConflictEvents: Sendable {
-        static let empty = ConflictEvents(facts: [], texts: [])
+        static let empty = ConflictEvents(facts: [], texts: [], advice: [])
 
         /// By the event's position in `RiskFactor.events`.
         var facts: [EventFacts]
         /// By the event's position in `RiskFactor.events`.
         var texts: [EventTexts]
+        /// The rule's advice under the factor by `Advice` (`RuleContext.advice`'s lists, shared).
+        var advice: [[String]]
     }
 
     /// The texts of one event as known on the as-of date.
@@ -635,6 +654,9 @@ public struct ConflictProximityRule: Rule {
         var date: Day
         /// `RiskEvent.latest(asOf:)` of the event as known on the as-of date.
         var latest: Day
+        /// `date.ordinal` and `latest.ordinal`, worked out once per run.
+        var dateOrdinal: Int
+        var latestOrdinal: Int
         /// `imprecision(_:)` of the event.
         var imprecision: UInt8
         var fatalities: Int?
@@ -644,6 +666,8 @@ public struct ConflictProximityRule: Rule {
             isKnown = known != nil
             date = event.date
             latest = (known ?? event).latest(asOf: asOf)
+            dateOrdinal = date.ordinal
+            latestOrdinal = latest.ordinal
             imprecision = UInt8(ConflictProximityRule.imprecision(event))
             fatalities = event.fatalities
         }
@@ -711,9 +735,14 @@ extension RuleContext {
     func conflictEvents(for factor: RiskFactor) -> ConflictProximityRule.ConflictEvents {
         let key = RuleRunMemo.PartsKey(factor: factor.id, asOf: asOf)
         return runMemo.conflictEvents.value(for: key) {
-            ConflictProximityRule.ConflictEvents(
+            let rule = ConflictProximityRule()
+            let advice = [ConflictProximityRule.Advice.site, .siteByCity, .travel].map { kind in
+                self.advice(rule.description.id, factor, kind.rawValue) { factor.recommendations + rule.recommendations(kind) }
+            }
+            return ConflictProximityRule.ConflictEvents(
                 facts: factor.events.map { ConflictProximityRule.EventFacts($0, asOf: asOf) },
-                texts: factor.events.map { ConflictProximityRule.EventTexts(ConflictProximityRule.known($0, asOf), asOf: asOf) })
+                texts: factor.events.map { ConflictProximityRule.EventTexts(ConflictProximityRule.known($0, asOf), asOf: asOf) },
+                advice: advice)
         }
     }
 }
