@@ -72,11 +72,13 @@ public struct ConflictProximityRule: Rule {
             self.adjustments = adjustments
             self.destination = destination
             self.advice = advice
+            self.label = travelLabel ?? JoinedText.of(name, " (", location.description, ")")
         }
 
-        /// The first step of the exposure path: made only for a place with a finding (a site's
-        /// coordinates are written out for it, and most sites of a portfolio have none).
-        var label: String { travelLabel ?? JoinedText.of(name, " (", location.description, ")") }
+        /// The first step of the exposure path, written when the place is (only for a place with
+        /// an event in reach or an area around it: most sites of a portfolio have none), once
+        /// for all the factors it has findings under.
+        let label: String
     }
 
     /// The place of a site: at its coordinates, or, without them, at its city as the
@@ -158,12 +160,15 @@ public struct ConflictProximityRule: Rule {
         return steps
     }
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    public func check(_ context: RuleContext) -> [Finding] { check(context, memos: true) }
+
+    /// The findings; with `memos` false each band's `EventFact` is made for its finding alone,
+    /// not found in the run's memo (the general way, kept for the tests).
+    func check(_ context: RuleContext, memos: Bool) -> [Finding] {
         var findings: [Finding] = []
         let database = context.database
         let inForceInOrder = context.inForce.positions(of: .armedConflict)
         guard !inForceInOrder.isEmpty else { return [] }
-        let inForce = Set(inForceInOrder)
         let reach = context.settings.conflictBandsKm.max() ?? 0
         // The bands' and windows' texts, written once per run.
         let texts = context.conflictTexts
@@ -172,21 +177,23 @@ public struct ConflictProximityRule: Rule {
         var recentByFactor: [Int: [Int]] = [:]
         // A place is written out (its phrase, label and advice) only when an event is in reach
         // or an area covers it: most sites of a portfolio are far from any conflict.
+        // Read from these, not through the database, in the loop below (each site's lookup
+        // copied the index out of it).
+        let eventIndex = database.eventIndex
+        let factors = database.factors
         func judgePlace(at location: Coordinate, regionKey: String?, _ makePlace: () -> Place?) {
-            // One lookup per site: every located event within the outermost band, any factor.
-            var hitsByFactor: [Int: [EventIndex.Hit]] = [:]
-            for hit in database.eventIndex.hits(within: reach, of: location) where inForce.contains(hit.factor) {
-                hitsByFactor[hit.factor, default: []].append(hit)
-            }
+            // One lookup per site: every located event within the outermost band, any factor,
+            // ordered by factor: each factor's hits are a slice of them (no array per factor).
+            let all = eventIndex.hits(within: reach, of: location)
             var place: Place?
             for index in inForceInOrder {
-                let hits = hitsByFactor[index] ?? []
+                let hits = all[Self.firstHit(of: index, in: all)..<Self.firstHit(of: index + 1, in: all)]
                 // Without an event in reach, only an area the site lies in can give a finding.
-                guard !hits.isEmpty || database.factors[index].areas.contains(where: { Self.covers($0, location) || Self.names($0, regionKey) })
+                guard !hits.isEmpty || factors[index].areas.contains(where: { Self.covers($0, location) || Self.names($0, regionKey) })
                 else { continue }
                 if place == nil { place = makePlace() }
                 guard let place else { return }
-                let factor = database.factors[index]
+                let factor = factors[index]
                 // Positions in the factor's events, in its order.
                 let recent = { () -> [Int] in
                     if let known = recentByFactor[index] { return known }
@@ -198,7 +205,7 @@ public struct ConflictProximityRule: Rule {
                     recentByFactor[index] = found
                     return found
                 }
-                if let finding = judge(place, factor, hits, context, texts, recentEvents: recent) { findings.append(finding) }
+                if let finding = judge(place, factor, hits, context, texts, memos: memos, recentEvents: recent) { findings.append(finding) }
             }
         }
         // Sites, then trips, in the policy's order: where `place` puts each of them.
@@ -220,14 +227,24 @@ public struct ConflictProximityRule: Rule {
         var severity: Severity
         var fromEvent: Bool
         var distance: Double
-        var latest: Day
+        /// The ordinal of the most recent cited event's date (`Day.ordinal`; 0 for none).
+        var latest: Int
         /// The events the finding cites, by their positions in the factor's events, with their
         /// distances: copied only for the candidate that wins.
         var events: [(position: Int, distance: Double?)]
         var eventsNotCited: Int
         /// The path, message and exposure, written only for the candidate that wins: a site
         /// near a conflict has several bands, windows and areas in play and one finding.
-        var text: () -> (path: [String], message: String, exposure: Exposure)
+        var text: () -> CandidateText
+    }
+
+    /// A candidate's path, message and exposure, and for a band's events what they take from
+    /// the run's memo (`EventFact`: their evidence and cited events).
+    private struct CandidateText {
+        var path: [String]
+        var message: String
+        var exposure: Exposure
+        var fact: EventFact?
     }
 
     /// Most events a finding cites from its deciding band; the exposure counts the rest.
@@ -238,14 +255,26 @@ public struct ConflictProximityRule: Rule {
         var index: Int
         /// How far the event's location precision lowers it: 0 exact, 1 approximate, 2 region only.
         var imprecision: Int
-        var date: Day
+        /// The event's date as its ordinal (`Day.ordinal`): compared many times per site.
+        var date: Int
         var distance: Double
         var fatalities: Int?
     }
 
+    /// The position of the first hit of factor `factor` or a later one in `hits` (ordered by
+    /// factor): a binary search.
+    static func firstHit(of factor: Int, in hits: [EventIndex.Hit]) -> Int {
+        var low = 0, high = hits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hits[middle].factor < factor { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     private func judge(
-        _ place: Place, _ factor: RiskFactor, _ hits: [EventIndex.Hit], _ context: RuleContext, _ texts: ConflictTexts,
-        recentEvents findRecentEvents: () -> [Int]
+        _ place: Place, _ factor: RiskFactor, _ hits: ArraySlice<EventIndex.Hit>, _ context: RuleContext, _ texts: ConflictTexts,
+        memos: Bool, recentEvents findRecentEvents: () -> [Int]
     ) -> Finding? {
         let location = place.location
         let settings = context.settings
@@ -255,13 +284,14 @@ public struct ConflictProximityRule: Rule {
         // the whole factor each (a candidate's text closure copied every field of it).
         let events = factor.events
         let reference = context.recencyReference(for: factor)
+        let referenceOrdinal = reference.ordinal
         let bandsKm = settings.conflictBandsKm
         var best: Candidate?
 
         // Highest severity wins; among equals, a located event (it says more than an area),
         // then the most recent event, then the nearest. Asked before a candidate is made: one
         // that does not win is not written out (its texts' closure, its cited events).
-        func wins(_ severity: Severity, fromEvent: Bool, latest: Day, distance: Double) -> Bool {
+        func wins(_ severity: Severity, fromEvent: Bool, latest: Int, distance: Double) -> Bool {
             guard let current = best else { return true }
             let newRank = fromEvent ? 1 : 0, oldRank = current.fromEvent ? 1 : 0
             return (severity, newRank, latest, -distance) > (current.severity, oldRank, current.latest, -current.distance)
@@ -288,7 +318,7 @@ public struct ConflictProximityRule: Rule {
             let fact = table.facts[hit.event]
             guard fact.isKnown else { continue }
             // Counted conservatively: a month-precise date is as recent as its month's last day.
-            let age = fact.latest.days(until: reference)
+            let age = referenceOrdinal - fact.latestOrdinal
             guard age <= settings.conflictLookbackDays,
                 let band = bandsKm.firstIndex(where: { hit.distanceKm <= $0 })
             else { continue }
@@ -299,7 +329,7 @@ public struct ConflictProximityRule: Rule {
                 (
                     cell,
                     CellEntry(
-                        index: hit.event, imprecision: imprecision, date: fact.date,
+                        index: hit.event, imprecision: imprecision, date: fact.dateOrdinal,
                         distance: hit.distanceKm, fatalities: fact.fatalities)
                 ))
             cellCounts[cell] += 1
@@ -311,16 +341,12 @@ public struct ConflictProximityRule: Rule {
                 bands[band].olderFatalities += fact.fatalities ?? 0
             }
         }
-        var cellStarts = [Int](repeating: 0, count: cellCount + 1)
-        for cell in 0..<cellCount { cellStarts[cell + 1] = cellStarts[cell] + cellCounts[cell] }
-        var cellEntries = [CellEntry](repeating: CellEntry(index: 0, imprecision: 0, date: Day(ordinal: 0), distance: 0), count: placed.count)
-        var nextInCell = cellStarts
-        for (cell, entry) in placed {
-            cellEntries[nextInCell[cell]] = entry
-            nextInCell[cell] += 1
-        }
+        // Each cell read from the placed entries in the hits' order (a cell's entries are those
+        // of its number): no array per cell and none of all cells' entries regrouped. The cited
+        // list is one buffer, emptied for each cell and copied only by a candidate that wins.
+        var top: [CellEntry] = []
+        if cellCount > 0 { top.reserveCapacity(Self.maxCited + 1) }
         for cell in 0..<cellCount where cellCounts[cell] > 0 {
-            let entries = cellEntries[cellStarts[cell]..<cellStarts[cell + 1]]
             let band = cell / 6, window = (cell / 3) % 2, imprecision = cell % 3
             let severity = Severity.critical.shifted(by: -band - window - imprecision)
             // Cite the most recent first, then the nearest (ties by id): the first maxCited only.
@@ -330,85 +356,66 @@ public struct ConflictProximityRule: Rule {
                 if a.distance != b.distance { return a.distance < b.distance }
                 return id(a) > id(b)
             }
-            var top: [CellEntry] = []
-            top.reserveCapacity(Swift.min(entries.count, Self.maxCited) + 1)
-            for entry in entries where top.count < Self.maxCited || citedBefore(entry, top[top.count - 1]) {
+            // The nearest (ties: the most recent, then the first id); the first such in order.
+            func nearer(_ a: CellEntry, _ b: CellEntry) -> Bool {
+                if a.distance != b.distance { return a.distance < b.distance }
+                if a.date != b.date { return a.date > b.date }
+                return id(a) < id(b)
+            }
+            top.removeAll(keepingCapacity: true)
+            var nearestEntry: CellEntry?
+            var fatalities = 0
+            var anyFatalities = false
+            for (entryCell, entry) in placed where entryCell == cell {
+                if let known = entry.fatalities {
+                    fatalities += known
+                    anyFatalities = true
+                }
+                if let nearest = nearestEntry {
+                    if nearer(entry, nearest) { nearestEntry = entry }
+                } else {
+                    nearestEntry = entry
+                }
+                guard top.count < Self.maxCited || citedBefore(entry, top[top.count - 1]) else { continue }
                 let position = top.firstIndex { citedBefore(entry, $0) } ?? top.count
                 top.insert(entry, at: position)
                 if top.count > Self.maxCited { top.removeLast() }
             }
-            let nearestEntry =
-                entries.min { a, b in
-                    if a.distance != b.distance { return a.distance < b.distance }
-                    if a.date != b.date { return a.date > b.date }
-                    return id(a) < id(b)
-                } ?? top[0]
-            guard wins(severity, fromEvent: true, latest: top[0].date, distance: nearestEntry.distance) else { continue }
+            guard let nearestEntry,
+                wins(severity, fromEvent: true, latest: top[0].date, distance: nearestEntry.distance)
+            else { continue }
             // Events of the same band and window located less precisely count lower: say so.
             let cellBase = (band * 2 + window) * 3
             let vaguer = ((imprecision + 1)..<3).reduce(0) { $0 + cellCounts[cellBase + $1] }
-            let text = { () -> (path: [String], message: String, exposure: Exposure) in
-                // Its place and how it was located are the same as known on the as-of date (only
-                // `until` and `ongoingAt` differ): read in place, not copied.
-                let nearestIndex = nearestEntry.index
+            let cited = top
+            let count = cellCounts[cell]
+            // What the finding's texts take from the events, the same for every site citing
+            // them: found in the run's memo by the cell and the events (`EventFact`).
+            let key = EventFactKey(
+                factor: factor.id, asOf: context.asOf, cell: cell, count: count, fatalities: fatalities,
+                anyFatalities: anyFatalities, vaguer: vaguer, nearest: nearestEntry.index, cited: cited.map(\.index))
+            let text = { () -> CandidateText in
+                let make = { EventFact(key, events: events, table: table, texts: texts, context: context, factor: factor) }
+                let fact = memos ? texts.eventFacts.value(for: key, orMake: make) : make()
                 let distanceText = Self.km(nearestEntry.distance)
-                // The events' own texts are the run's (`ConflictEvents.texts`), written once each.
-                let nearestTexts = table.texts[nearestEntry.index]
-                let fatalities = entries.reduce(0) { $0 + ($1.fatalities ?? 0) }
-                let killedText = entries.contains { $0.fatalities != nil } ? JoinedText.of(", ", String(fatalities), " killed") : ""
-                let eventPlace = events[nearestIndex].place ?? "a located event"
-                // Each line and the message written in one piece (`JoinedText`).
-                // Room for every line it may have: grown while written, it was copied twice.
                 var path: [String] = []
-                path.reserveCapacity(7)
+                path.reserveCapacity(fact.lines.count + 4)
                 path.append(place.label)
-                path.append(JoinedText.of(distanceText, " from ", eventPlace))
-                if entries.count == 1 {
-                    path.append(nearestTexts.headline + nearestTexts.killed)
-                } else {
-                    var parts = [String(entries.count), texts.eventsWithin[band][window], killedText, ": "]
-                    parts.reserveCapacity(parts.count + 2 * top.count + 3)
-                    for (position, entry) in top.enumerated() {
-                        if position > 0 { parts.append(", ") }
-                        parts.append(table.texts[entry.index].listed)
-                    }
-                    if entries.count > top.count { parts += [", and ", String(entries.count - top.count), " more"] }
-                    path.append(JoinedText.of(parts))
-                }
-                path.append(texts.bandLine[band][window])
-                // The event's own line, written once per run (`EventTexts.vagueDate`).
-                if let vagueEntry = top.first(where: { events[$0.index].datePrecision != .day }),
-                    let line = table.texts[vagueEntry.index].vagueDate
-                {
-                    path.append(line)
-                }
-                if vaguer > 0 {
-                    path.append(String(vaguer) + texts.vaguer[band][window])
-                }
-                if imprecision > 0 {
-                    path.append(
-                        imprecision == 1
-                            ? "located approximately (\(Self.locatedText(events[nearestIndex]))) → one level lower"
-                            : "located only to its region (\(Self.locatedText(events[nearestIndex]))) → two levels lower")
-                }
-                let message =
-                    entries.count > 1
-                    ? JoinedText.of(
-                        place.phrase, " is ", distanceText, " from ", eventPlace, " (", nearestTexts.headline, "); ", String(entries.count),
-                        texts.eventsWithin[band][window], killedText)
-                    : JoinedText.of(place.phrase, " is ", distanceText, " from ", eventPlace, " (", nearestTexts.headline, ")")
+                path.append(distanceText + fact.fromPlace)
+                path += fact.lines
+                let message = JoinedText.of(place.phrase, " is ", distanceText, fact.messageTail)
                 var exposure = Exposure(subject: place.id, location: location, rule: ruleID, severity: severity)
                 exposure.distanceKm = nearestEntry.distance
-                exposure.to = eventPlace
+                exposure.to = fact.eventPlace
                 exposure.band = texts.band[band]
                 exposure.window = texts.window[window]
                 exposure.reference = reference
-                return (path, message, exposure)
+                return CandidateText(path: path, message: message, exposure: exposure, fact: fact)
             }
             best = Candidate(
                 severity: severity, fromEvent: true, distance: nearestEntry.distance,
-                latest: top[0].date,
-                events: top.map { ($0.index, $0.distance) }, eventsNotCited: entries.count - top.count,
+                latest: cited[0].date,
+                events: cited.map { ($0.index, $0.distance) }, eventsNotCited: count - cited.count,
                 text: text)
         }
         // Areas: a point with a radius, or polygons with an optional margin.
@@ -459,10 +466,10 @@ public struct ConflictProximityRule: Rule {
             let severity: Severity = recent ? .high : .medium
             let cited = Array(recentEvents.suffix(3))
             let candidateDistance = area.geometry == nil ? max(0, distance - (area.radiusKm ?? 0)) : distance
-            let latest = cited.first.map { events[$0].date } ?? Day(ordinal: 0)
+            let latest = cited.first.map { events[$0].date.ordinal } ?? 0
             guard wins(severity, fromEvent: false, latest: latest, distance: candidateDistance) else { continue }
             let (whereText, distanceText, areaEdge) = (where_, distance, edge)
-            let text = { () -> (path: [String], message: String, exposure: Exposure) in
+            let text = { () -> CandidateText in
                 var exposure = Exposure(subject: place.id, location: location, rule: ruleID, severity: severity)
                 exposure.distanceKm = area.geometry == nil ? distanceText : areaEdge
                 exposure.to = JoinedText.of(area.geometry == nil ? "the centre of " : "the edge of ", area.name)
@@ -489,7 +496,7 @@ public struct ConflictProximityRule: Rule {
                             ? "; \(unplaced) event(s) without a place (\(allRecent.filter { events[$0].location == nil }.map { Self.known(events[$0], context.asOf).when }.joined(separator: ", "))) not placed in it"
                             : ""),
                 ]
-                return (path, message, exposure)
+                return CandidateText(path: path, message: message, exposure: exposure)
             }
             best = Candidate(
                 severity: severity, fromEvent: false, distance: candidateDistance, latest: latest,
@@ -497,7 +504,8 @@ public struct ConflictProximityRule: Rule {
                 eventsNotCited: max(0, recentEvents.count - cited.count), text: text)
         }
         guard var chosen = best else { return nil }
-        var (path, message, exposure) = chosen.text()
+        let chosenText = chosen.text()
+        var (path, message, exposure) = (chosenText.path, chosenText.message, chosenText.exposure)
         var assessment = SeverityAssessment(start: chosen.severity, lines: path)
         // Named targets raise the severity.
         var cap = factor.severity
@@ -531,10 +539,10 @@ public struct ConflictProximityRule: Rule {
             }
         }
         if exposure.target == nil, let kind = place.siteKind,
-            let target = factor.targets.first(where: { $0.location == nil && $0.siteKinds.contains(kind) })
+            let target = targets.indices.first(where: { targets[$0].location == nil && targets[$0].siteKinds.contains(kind) })
         {
-            assessment.state(
-                "\(kind.withArticle) is a kind of site named as a target (\(target.name)), but the site lies outside the factor's areas → not raised")
+            // Written once per run for each kind and target (`ConflictTexts.notRaised`).
+            assessment.state(texts.notRaised(kind: kind, target: targets[target].name))
         }
         assessment.adjust(place.adjustments)
         assessment.cap(at: cap, "capped at the factor's \(cap)" + (cap > factor.severity ? " (with the target raise)" : ""))
@@ -542,22 +550,37 @@ public struct ConflictProximityRule: Rule {
         path = assessment.path(description)
         exposure.severity = chosen.severity
         exposure.bands = bands
-        exposure.events = chosen.events.map { Self.cited(events[$0.position], context.asOf, distanceKm: $0.distance) }
+        if let fact = chosenText.fact {
+            // The band's cited events as the memo wrote them, each given its distance from here.
+            var cited = fact.cited
+            for (position, event) in chosen.events.enumerated() { cited[position].distanceKm = event.distance }
+            exposure.events = cited
+        } else {
+            exposure.events = chosen.events.map { Self.cited(events[$0.position], context.asOf, distanceKm: $0.distance) }
+        }
         exposure.eventsNotCited = chosen.eventsNotCited
         exposure.steps = assessment.steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
         exposure.destination = place.destination
         // The named target's line, if any, is made with the rest (once per run).
         let namedTarget = targets.firstIndex { message.containsBytes(of: $0.name) }.map { targets[$0].name }
-        let evidence = context.evidence(
-            for: factor,
-            eventPositions: Self.evidenceOrder(chosen.events.map(\.position), of: events), namedTarget: namedTarget)
+        // A band's lines without a named target are the memo's (made by the same call once).
+        let evidence: [Evidence]
+        if namedTarget == nil, let fact = chosenText.fact {
+            evidence = fact.evidence
+        } else {
+            evidence = context.evidence(
+                for: factor,
+                eventPositions: Self.evidenceOrder(chosen.events.map(\.position), of: events), namedTarget: namedTarget)
+        }
         return Finding(
             rule: description.id, severity: chosen.severity, policy: context.policy, mark: place.mark,
             subject: place.id, subjectKind: place.kind, subjectName: place.name, factor: factor,
             message: message, path: path, exposure: exposure, evidence: evidence,
-            recommendations: context.advice(description.id, factor, place.advice.rawValue) {
-                factor.recommendations + recommendations(place.advice)
-            })
+            // The factor's advice lists are in its events' table, when the finding needed it.
+            recommendations: table.advice.isEmpty
+                ? context.advice(description.id, factor, place.advice.rawValue) {
+                    factor.recommendations + recommendations(place.advice)
+                } : table.advice[place.advice.rawValue])
     }
 
     /// The positions of cited events in the order their evidence lines are listed: by date, then
@@ -588,12 +611,14 @@ public struct ConflictProximityRule: Rule {
     /// A factor's events as the rule reads them, made once per run (`RuleContext.conflictEvents(for:)`):
     /// what the band counts need of each, and the texts a finding cites it by.
     struct ConflictEvents: Sendable {
-        static let empty = ConflictEvents(facts: [], texts: [])
+        static let empty = ConflictEvents(facts: [], texts: [], advice: [])
 
         /// By the event's position in `RiskFactor.events`.
         var facts: [EventFacts]
         /// By the event's position in `RiskFactor.events`.
         var texts: [EventTexts]
+        /// The rule's advice under the factor by `Advice` (`RuleContext.advice`'s lists, shared).
+        var advice: [[String]]
     }
 
     /// The texts of one event as known on the as-of date.
@@ -629,6 +654,9 @@ public struct ConflictProximityRule: Rule {
         var date: Day
         /// `RiskEvent.latest(asOf:)` of the event as known on the as-of date.
         var latest: Day
+        /// `date.ordinal` and `latest.ordinal`, worked out once per run.
+        var dateOrdinal: Int
+        var latestOrdinal: Int
         /// `imprecision(_:)` of the event.
         var imprecision: UInt8
         var fatalities: Int?
@@ -638,6 +666,8 @@ public struct ConflictProximityRule: Rule {
             isKnown = known != nil
             date = event.date
             latest = (known ?? event).latest(asOf: asOf)
+            dateOrdinal = date.ordinal
+            latestOrdinal = latest.ordinal
             imprecision = UInt8(ConflictProximityRule.imprecision(event))
             fatalities = event.fatalities
         }
@@ -705,9 +735,14 @@ extension RuleContext {
     func conflictEvents(for factor: RiskFactor) -> ConflictProximityRule.ConflictEvents {
         let key = RuleRunMemo.PartsKey(factor: factor.id, asOf: asOf)
         return runMemo.conflictEvents.value(for: key) {
-            ConflictProximityRule.ConflictEvents(
+            let rule = ConflictProximityRule()
+            let advice = [ConflictProximityRule.Advice.site, .siteByCity, .travel].map { kind in
+                self.advice(rule.description.id, factor, kind.rawValue) { factor.recommendations + rule.recommendations(kind) }
+            }
+            return ConflictProximityRule.ConflictEvents(
                 facts: factor.events.map { ConflictProximityRule.EventFacts($0, asOf: asOf) },
-                texts: factor.events.map { ConflictProximityRule.EventTexts(ConflictProximityRule.known($0, asOf), asOf: asOf) })
+                texts: factor.events.map { ConflictProximityRule.EventTexts(ConflictProximityRule.known($0, asOf), asOf: asOf) },
+                advice: advice)
         }
     }
 }

@@ -21,6 +21,18 @@ final class ConflictTexts: Sendable {
     let areaRecent: String
     /// "no event located in the area in the last 365 days → medium".
     let areaNotRecent: String
+    /// What a band's findings take from its events, by the cell and the events
+    /// (`ConflictProximityRule.EventFact`): the same for every site citing them, made once per
+    /// run. Kept with the texts it is written from (they depend on the settings).
+    let eventFacts = Memo<ConflictProximityRule.EventFactKey, ConflictProximityRule.EventFact>(capacity: 100_000)
+    /// The path line of a site whose kind a target without a place names, outside the factor's
+    /// areas (`notRaised(kind:target:)`), by the kind and the target's name.
+    private let notRaisedLines = Memo<NotRaisedKey, String>(capacity: 10_000)
+
+    private struct NotRaisedKey: Hashable {
+        var kind: ExactText
+        var target: ExactText
+    }
 
     init(_ settings: RuleSettings) {
         let days = settings.conflictFullWeightDays
@@ -36,6 +48,14 @@ final class ConflictTexts: Sendable {
         }
         areaRecent = " event(s) located in the area in the last \(days) days → high"
         areaNotRecent = "no event located in the area in the last \(days) days → medium"
+    }
+
+    /// "a warehouse is a kind of site named as a target (T), but the site lies outside the
+    /// factor's areas → not raised", written once per run for each kind and target.
+    func notRaised(kind: String, target: String) -> String {
+        notRaisedLines.value(for: NotRaisedKey(kind: ExactText(kind), target: ExactText(target))) {
+            "\(kind.withArticle) is a kind of site named as a target (\(target)), but the site lies outside the factor's areas → not raised"
+        }
     }
 }
 
