@@ -38,12 +38,19 @@ enum Acronyms {
             }
         }
         guard most >= minimumLength else { return [] }
+        // `trailingCompany` reads a name as `left` does unless a company word ends it: not made twice.
+        let endsWithCompany: Bool
+        if case .legalForm(let words)? = parts.last, words.count == 1, companyAbbreviations[words[0]] != nil {
+            endsWithCompany = true
+        } else {
+            endsWithCompany = false
+        }
         var result: [String] = []
         // Short words dropped too: the particles and joining words of other languages ("de",
         // "y", "sus": "TRAPSA" for TALLER DE REPARACIONES DE AERODINOS SUS PARTES Y SERVICIOS
         // AEREOS S.A.), when the name has three longer words or more.
         for (keepStopwords, keepShort) in longWords >= 3 && shortWords > 0 ? Self.shortWordsDropped : Self.shortWordsKept {
-            for legalForms in policies {
+            for legalForms in policies where legalForms != .trailingCompany || endsWithCompany {
                 var letters = ""
                 for (position, part) in parts.enumerated() {
                     switch part {
