@@ -38,20 +38,33 @@ enum Acronyms {
             }
         }
         guard most >= minimumLength else { return [] }
+        // `trailingCompany` reads a name as `left` does unless a company word ends it: not made twice.
+        let endsWithCompany: Bool
+        if case .legalForm(let words)? = parts.last, words.count == 1, companyAbbreviations[words[0]] != nil {
+            endsWithCompany = true
+        } else {
+            endsWithCompany = false
+        }
         var result: [String] = []
         // Short words dropped too: the particles and joining words of other languages ("de",
         // "y", "sus": "TRAPSA" for TALLER DE REPARACIONES DE AERODINOS SUS PARTES Y SERVICIOS
         // AEREOS S.A.), when the name has three longer words or more.
         for (keepStopwords, keepShort) in longWords >= 3 && shortWords > 0 ? Self.shortWordsDropped : Self.shortWordsKept {
-            for legalForms in policies {
+            for legalForms in policies where legalForms != .trailingCompany || endsWithCompany {
                 var letters = ""
-                for part in parts {
+                for (position, part) in parts.enumerated() {
                     switch part {
                     case .word(let word): if keepShort || word.utf8.count > 3 { append(initialOf: word, to: &letters) }
                     case .stopword(let word): if keepStopwords { append(initialOf: word, to: &letters) }
                     case .legalForm(let words):
                         switch legalForms {
                         case .left: break
+                        case .trailingCompany:
+                            // "SUEK" for SIBIRSKAYA UGOLNAYA ENERGETICHESKAYA KOMPANIYA: the
+                            // company word that ends the name is one of its words.
+                            if position == parts.count - 1, words.count == 1, companyAbbreviations[words[0]] != nil {
+                                append(initialOf: words[0], to: &letters)
+                            }
                         case .initials: for word in words { append(initialOf: word, to: &letters) }
                         case .whole:
                             if words.count == 1, let short = words[0].utf8.count <= 3 ? words[0] : companyAbbreviations[words[0]] {
@@ -76,8 +89,11 @@ enum Acronyms {
     /// A legal form of one long word as acronyms abbreviate it.
     static let companyAbbreviations = ["company": "co", "compania": "co", "compagnie": "co", "companhia": "co", "kompaniya": "co"]
 
+    /// How an acronym reads a legal form: left out, by its words' initials, kept whole when one
+    /// short word, or left out but for a company word that ends the name, read by its initial
+    /// (the Russian "kompaniya" is a word of the name an acronym keeps: "SUEK", "UK").
     enum LegalFormPolicy: CaseIterable {
-        case left, initials, whole
+        case left, initials, whole, trailingCompany
     }
 
     static func append(initialOf word: String, to letters: inout String) {
@@ -170,8 +186,10 @@ extension NameScreener {
         // The listed name is an acronym of the query's words: a listed name of that one word.
         // Only acronyms of the words themselves: with the legal form's letters added, a
         // company's two words make the four-letter acronym of too many others ("Industrias
-        // Rocha S.A." and "IRSA").
-        for acronym in Acronyms.of(queryName.acronymParts, legalForms: [.left]) {
+        // Rocha S.A." and "IRSA"). A company word that ends the name is one of them when three
+        // name words come before it ("SUEK": `LegalFormPolicy.trailingCompany`).
+        let policies: [Acronyms.LegalFormPolicy] = nameTokens.count >= 3 ? [.left, .trailingCompany] : [.left]
+        for acronym in Acronyms.of(queryName.acronymParts, legalForms: policies) {
             guard let token = index.vocabulary[normalizer.fold(acronym)] else { continue }
             for name in index.postings(of: token) {
                 let range = index.tokenRange(ofName: Int(name))

@@ -112,6 +112,16 @@ extension NameScreener {
             {
                 found[i][candidate] = TokenComparison(how: .typo, similarity: comparison.similarity, edits: comparison.edits)
             }
+            // The English plural of a word in "y", or its singular, that the list knows
+            // ("lotteries" / "lottery": `TokenComparison.isPluralOfY`), recorded as a typo too.
+            if parameters.inflectedStem > 0, exact == nil, let partner = TokenComparison.pluralOfYPartner(key),
+                let candidate = index.vocabulary[String(decoding: partner, as: UTF8.self)], found[i][candidate] == nil,
+                let comparison = TokenComparison.compare(
+                    forms, TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate)), parameters: parameters,
+                    allowStem: true)
+            {
+                found[i][candidate] = TokenComparison(how: .typo, similarity: comparison.similarity, edits: comparison.edits)
+            }
             // A place and the adjective made from it ("saratovskii" / "saratov"), recorded as a
             // typo like a stem: only an organisation's or a vessel's words match so.
             if token.kind == .name, !key.contains(where: ASCII.isDigit) {

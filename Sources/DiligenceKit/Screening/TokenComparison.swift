@@ -185,9 +185,11 @@ public struct TokenComparison: Sendable, Hashable {
         return SpanishPalatal.comparison(a, b, parameters: parameters) ?? Diphthong.comparison(a, b, parameters: parameters)
     }
 
-    /// Whether one key is the other, four letters or more, with "ed", "es" or "ing" added.
+    /// Whether one key is the other, four letters or more, with "ed", "es" or "ing" added, or
+    /// the English plural of a word in "y" ("lotteries" / "lottery": `isPluralOfY`).
     static func inflected(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        if long.count == short.count + 1 { return isPluralOfY(short: short, long: long) }
         // An ending is two or three letters: no other difference of lengths can be one.
         guard long.count - short.count == 2 || long.count - short.count == 3, let stem = uninflected(long) else { return false }
         return stem.elementsEqual(short)
@@ -204,6 +206,28 @@ public struct TokenComparison: Sendable, Hashable {
     }
 
     static let inflections: [[UInt8]] = [Array("ed".utf8), Array("es".utf8), Array("ing".utf8)]
+
+    /// Whether `long` is the English plural of `short`, a word in "y" with four letters or more
+    /// before it: "-ies" for "-y" ("lotteries" / "lottery", "agencies" / "agency"). Keys fold
+    /// "y" to "i" and "ie" to "e", so the keys differ as "loteres" and "loteri"; a stem of six
+    /// letters in common already matches the longer words ("technologies" / "technology").
+    static func isPluralOfY(short: ArraySlice<UInt8>, long: ArraySlice<UInt8>) -> Bool {
+        guard short.count >= 5, long.count == short.count + 1, short.last == UInt8(ascii: "i"), long.last == UInt8(ascii: "s"),
+            long[long.index(long.endIndex, offsetBy: -2)] == UInt8(ascii: "e")
+        else { return false }
+        return long.dropLast(2).elementsEqual(short.dropLast())
+    }
+
+    /// The key of a word's English plural or singular as `isPluralOfY` reads it ("loteres" for
+    /// "loteri" and back), for looking the other form up; nil for a key that is neither.
+    static func pluralOfYPartner(_ key: ArraySlice<UInt8>) -> [UInt8]? {
+        guard let last = key.last else { return nil }
+        if last == UInt8(ascii: "i"), key.count >= 5 { return Array(key.dropLast()) + Array("es".utf8) }
+        if last == UInt8(ascii: "s"), key.count >= 6, key[key.index(key.endIndex, offsetBy: -2)] == UInt8(ascii: "e") {
+            return Array(key.dropLast(2)) + [UInt8(ascii: "i")]
+        }
+        return nil
+    }
 
     /// The length of the ending when one key is the other with a Baltic nominative ending
     /// ("as", "is", "ys", "us", "es") and the other has four letters or more; nil otherwise.
