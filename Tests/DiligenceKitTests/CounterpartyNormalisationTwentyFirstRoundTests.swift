@@ -118,7 +118,7 @@ import Testing
         let general = Self.general(entities)
         let expected = names.map { general.screen($0, threshold: 0.70) }
         let fast = NameScreener(entities: entities)
-        let answers = ThreadAnswers(count: names.count * 2)
+        let answers = ScreeningAnswers(count: names.count * 2)
         DispatchQueue.concurrentPerform(iterations: 2) { thread in
             let order = thread == 0 ? Array(names.indices) : names.indices.reversed()
             for position in order {
@@ -141,25 +141,5 @@ import Testing
         #expect(!screener.acronymTargets.mayBeMade(letters: suek, words: 3))
         #expect(!screener.acronymTargets.mayBeMade(letters: AcronymTargets.bit(UInt8(ascii: "q")), words: 10))
         #expect(AcronymTargets.bit(UInt8(ascii: "a")) == 1 && AcronymTargets.bit(UInt8(ascii: "0")) == 1 << 26 && AcronymTargets.bit(UInt8(ascii: "A")) == 0)
-    }
-}
-
-/// Answers written by two threads, read after both ended.
-private final class ThreadAnswers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [[ScreeningMatch]]
-
-    init(count: Int) { values = Array(repeating: [], count: count) }
-
-    func set(_ position: Int, _ value: [ScreeningMatch]) {
-        lock.lock()
-        defer { lock.unlock() }
-        values[position] = value
-    }
-
-    func get(_ position: Int) -> [ScreeningMatch] {
-        lock.lock()
-        defer { lock.unlock() }
-        return values[position]
     }
 }

@@ -209,7 +209,7 @@ import Testing
         let general = CounterpartyNormalisationTwentyFirstRoundTests.general(entities)
         let expected = names.map { general.screen($0, threshold: 0.70) }
         let fast = NameScreener(entities: entities)
-        let answers = SecondRoundAnswers(count: names.count * 2)
+        let answers = ScreeningAnswers(count: names.count * 2)
         DispatchQueue.concurrentPerform(iterations: 2) { thread in
             let order = thread == 0 ? Array(names.indices) : names.indices.reversed()
             for position in order {
@@ -221,25 +221,5 @@ import Testing
                 #expect(answers.get(thread * names.count + position) == expected[position], "\(names[position])")
             }
         }
-    }
-}
-
-/// Answers written by two threads, read after both ended.
-private final class SecondRoundAnswers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [[ScreeningMatch]]
-
-    init(count: Int) { values = Array(repeating: [], count: count) }
-
-    func set(_ position: Int, _ value: [ScreeningMatch]) {
-        lock.lock()
-        defer { lock.unlock() }
-        values[position] = value
-    }
-
-    func get(_ position: Int) -> [ScreeningMatch] {
-        lock.lock()
-        defer { lock.unlock() }
-        return values[position]
     }
 }

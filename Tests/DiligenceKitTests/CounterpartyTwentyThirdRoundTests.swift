@@ -162,7 +162,7 @@ import Testing
         var scratch = Scratch(names: general.index.nameCount, vocabulary: general.index.vocabularyCount)
         let expected = queries.map { general.screen($0.0, threshold: $0.1, scratch: &scratch) }
         let fast = NameScreener(entities: entities)
-        let answers = TwentyThirdRoundAnswers(count: queries.count * 2)
+        let answers = ScreeningAnswers(count: queries.count * 2)
         DispatchQueue.concurrentPerform(iterations: 2) { thread in
             let order = thread == 0 ? Array(queries.indices) : queries.indices.reversed()
             for position in order {
@@ -178,25 +178,5 @@ import Testing
             }
         }
         #expect(matched > 0)
-    }
-}
-
-/// Answers written by two threads, read after both ended.
-private final class TwentyThirdRoundAnswers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [[ScreeningMatch]]
-
-    init(count: Int) { values = Array(repeating: [], count: count) }
-
-    func set(_ position: Int, _ value: [ScreeningMatch]) {
-        lock.lock()
-        defer { lock.unlock() }
-        values[position] = value
-    }
-
-    func get(_ position: Int) -> [ScreeningMatch] {
-        lock.lock()
-        defer { lock.unlock() }
-        return values[position]
     }
 }
