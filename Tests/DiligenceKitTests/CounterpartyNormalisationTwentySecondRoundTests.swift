@@ -209,13 +209,7 @@ import Testing
         let general = CounterpartyNormalisationTwentyFirstRoundTests.general(entities)
         let expected = names.map { general.screen($0, threshold: 0.70) }
         let fast = NameScreener(entities: entities)
-        let answers = ScreeningAnswers(count: names.count * 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { thread in
-            let order = thread == 0 ? Array(names.indices) : names.indices.reversed()
-            for position in order {
-                answers.set(thread * names.count + position, fast.screen(names[position], threshold: 0.70))
-            }
-        }
+        let answers = ScreeningAnswers.byTwoThreads(count: names.count) { position in fast.screen(names[position], threshold: 0.70) }
         for thread in 0..<2 {
             for position in names.indices {
                 #expect(answers.get(thread * names.count + position) == expected[position], "\(names[position])")

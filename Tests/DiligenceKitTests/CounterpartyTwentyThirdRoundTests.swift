@@ -162,13 +162,7 @@ import Testing
         var scratch = Scratch(names: general.index.nameCount, vocabulary: general.index.vocabularyCount)
         let expected = queries.map { general.screen($0.0, threshold: $0.1, scratch: &scratch) }
         let fast = NameScreener(entities: entities)
-        let answers = ScreeningAnswers(count: queries.count * 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { thread in
-            let order = thread == 0 ? Array(queries.indices) : queries.indices.reversed()
-            for position in order {
-                answers.set(thread * queries.count + position, fast.screen(queries[position].0, threshold: queries[position].1))
-            }
-        }
+        let answers = ScreeningAnswers.byTwoThreads(count: queries.count) { position in fast.screen(queries[position].0, threshold: queries[position].1) }
         var matched = 0
         for thread in 0..<2 {
             for position in queries.indices {
