@@ -1,6 +1,10 @@
 /// Whether the measure behind a finding binds the entity it is about, as data: the structured
 /// form of the exposure path's `binding:` / `secondary risk:` / `bindingness not assessed:`
 /// line, on trade-restriction, financial-restriction and listed-counterparty findings.
+///
+/// Its fields are held in one storage object (`SharedFields`), copied on write: the rules, the
+/// citations and the JSON writer copy a finding's binding (four lists and two texts, a retain and
+/// a release of each); now a copy is one.
 public struct Binding: Sendable, Hashable, Codable {
     /// The answer.
     public enum Status: String, Sendable, Hashable, Codable {
@@ -12,31 +16,89 @@ public struct Binding: Sendable, Hashable, Codable {
         case notAssessed = "not-assessed"
     }
 
-    public var status: Status
+    /// The binding's fields, as they are encoded, compared and hashed (the struct's old stored
+    /// properties, in their order).
+    struct Fields: Sendable, Hashable, Codable {
+        var status: Status
+        var imposedBy: [String]
+        var regimes: [String]
+        var entity: String
+        var entityRegimes: [String]
+        var reason: String
+    }
+
+    /// The only stored property; fields are read in place (`_read`).
+    private var storage: SharedFields<Fields>
+
+    /// Makes the storage this binding's own before a field is set.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
+    }
+
+    public var status: Status {
+        _read { yield storage.fields.status }
+        set { makeUnique(); storage.fields.status = newValue }
+    }
     /// Who imposed the measure or listed the entry, as the record writes it (`ECOWAS`, `US-OFAC`, `LT`).
-    public var imposedBy: [String]
+    public var imposedBy: [String] {
+        _read { yield storage.fields.imposedBy }
+        set { makeUnique(); storage.fields.imposedBy = newValue }
+    }
     /// The regimes of those imposers (`US-OFAC` is `US`); a national measure has none.
-    public var regimes: [String]
+    public var regimes: [String] {
+        _read { yield storage.fields.regimes }
+        set { makeUnique(); storage.fields.regimes = newValue }
+    }
     /// The entity judged: the company, or the subsidiary running a site.
-    public var entity: String
+    public var entity: String {
+        _read { yield storage.fields.entity }
+        set { makeUnique(); storage.fields.entity = newValue }
+    }
     /// The regimes that entity is subject to, stated or derived from its incorporation.
-    public var entityRegimes: [String]
+    public var entityRegimes: [String] {
+        _read { yield storage.fields.entityRegimes }
+        set { makeUnique(); storage.fields.entityRegimes = newValue }
+    }
     /// Why, as the exposure path says it.
-    public var reason: String
+    public var reason: String {
+        _read { yield storage.fields.reason }
+        set { makeUnique(); storage.fields.reason = newValue }
+    }
 
     public init(_ bindingness: Bindingness, jurisdiction: Jurisdiction, imposedBy codes: [String]) {
+        let status: Status, reason: String
         switch bindingness {
-        case .binding(let reason): (status, self.reason) = (.binds, reason)
-        case .secondary(let reason): (status, self.reason) = (.secondary, reason)
-        case .notAssessed(let reason): (status, self.reason) = (.notAssessed, reason)
+        case .binding(let why): (status, reason) = (.binds, why)
+        case .secondary(let why): (status, reason) = (.secondary, why)
+        case .notAssessed(let why): (status, reason) = (.notAssessed, why)
         }
-        imposedBy = codes
         var regimes: [String] = []
         for imposer in jurisdiction.imposers(codes) {
             if let regime = imposer.regime, !regimes.contains(regime) { regimes.append(regime) }
         }
-        self.regimes = regimes
-        entity = jurisdiction.name
-        entityRegimes = jurisdiction.regimeIDs
+        storage = SharedFields(
+            Fields(
+                status: status, imposedBy: codes, regimes: regimes, entity: jurisdiction.name, entityRegimes: jurisdiction.regimeIDs,
+                reason: reason))
+    }
+
+    /// Decoded as its fields (the keys the struct it was had).
+    public init(from decoder: any Decoder) throws {
+        storage = SharedFields(try Fields(from: decoder))
+    }
+
+    /// Encoded as its fields.
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    /// Equal when they share their storage, or hold equal fields.
+    public static func == (lhs: Binding, rhs: Binding) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    /// Hashed as its fields (the struct's old hash).
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
     }
 }

@@ -3,6 +3,10 @@
 /// cited (with their ids, dates and fatalities), the steps that moved the severity (a target,
 /// travel's frequency and size), and the rule, band and severity that follow. Reports render it; the
 /// plain `Finding.path` says the same in words.
+///
+/// Its fields are held in one storage object (`SharedFields`), copied on write: a finding's
+/// exposure is read by the table keys, the citations and the JSON sections, and a copy of its
+/// texts and arrays was a retain and a release of each; now it is one.
 public struct Exposure: Sendable, Hashable, Codable {
     /// Events and fatalities in one distance band, split by recency window.
     public struct Band: Sendable, Hashable, Codable {
@@ -27,38 +31,119 @@ public struct Exposure: Sendable, Hashable, Codable {
     }
 
     /// An event the finding cites.
+    ///
+    /// Its fields are held in one storage object (`SharedFields`), copied on write: the report
+    /// side copies each cited event for its tables, keys and sections (four texts and a list of
+    /// actors, a retain and a release of each); now a copy is one.
     public struct CitedEvent: Sendable, Hashable, Codable {
-        public var id: String?
-        public var date: Day
+        /// The event's fields, as they are encoded, compared and hashed (the struct's old
+        /// stored properties, in their order).
+        struct Fields: Sendable, Hashable, Codable {
+            var id: String?
+            var date: Day
+            var datePrecision: DatePrecision
+            var until: Day?
+            var ongoingAt: Day?
+            var what: String
+            var place: String?
+            var location: Coordinate?
+            var distanceKm: Double?
+            var fatalities: Int?
+            var type: String?
+            var actors: [String]
+            var geoPrecision: Int?
+        }
+
+        /// The only stored property; fields are read in place (`_read`).
+        private var storage: SharedFields<Fields>
+
+        /// Makes the storage this event's own before a field is set.
+        private mutating func makeUnique() {
+            if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
+        }
+
+        public var id: String? {
+            _read { yield storage.fields.id }
+            set { makeUnique(); storage.fields.id = newValue }
+        }
+        public var date: Day {
+            _read { yield storage.fields.date }
+            set { makeUnique(); storage.fields.date = newValue }
+        }
         /// How precisely the source dates the event.
-        public var datePrecision: DatePrecision
-        public var until: Day?
+        public var datePrecision: DatePrecision {
+            _read { yield storage.fields.datePrecision }
+            set { makeUnique(); storage.fields.datePrecision = newValue }
+        }
+        public var until: Day? {
+            _read { yield storage.fields.until }
+            set { makeUnique(); storage.fields.until = newValue }
+        }
         /// Set when the event was ongoing at the as-of date (its end not known yet).
-        public var ongoingAt: Day?
-        public var what: String
-        public var place: String?
-        public var location: Coordinate?
+        public var ongoingAt: Day? {
+            _read { yield storage.fields.ongoingAt }
+            set { makeUnique(); storage.fields.ongoingAt = newValue }
+        }
+        public var what: String {
+            _read { yield storage.fields.what }
+            set { makeUnique(); storage.fields.what = newValue }
+        }
+        public var place: String? {
+            _read { yield storage.fields.place }
+            set { makeUnique(); storage.fields.place = newValue }
+        }
+        public var location: Coordinate? {
+            _read { yield storage.fields.location }
+            set { makeUnique(); storage.fields.location = newValue }
+        }
         /// Distance from the site, when both are located.
-        public var distanceKm: Double?
-        public var fatalities: Int?
-        public var type: String?
-        public var actors: [String]
-        public var geoPrecision: Int?
+        public var distanceKm: Double? {
+            _read { yield storage.fields.distanceKm }
+            set { makeUnique(); storage.fields.distanceKm = newValue }
+        }
+        public var fatalities: Int? {
+            _read { yield storage.fields.fatalities }
+            set { makeUnique(); storage.fields.fatalities = newValue }
+        }
+        public var type: String? {
+            _read { yield storage.fields.type }
+            set { makeUnique(); storage.fields.type = newValue }
+        }
+        public var actors: [String] {
+            _read { yield storage.fields.actors }
+            set { makeUnique(); storage.fields.actors = newValue }
+        }
+        public var geoPrecision: Int? {
+            _read { yield storage.fields.geoPrecision }
+            set { makeUnique(); storage.fields.geoPrecision = newValue }
+        }
 
         public init(_ event: RiskEvent, distanceKm: Double?) {
-            id = event.id
-            date = event.date
-            datePrecision = event.datePrecision
-            until = event.until
-            ongoingAt = event.ongoingAt
-            what = event.what
-            place = event.place
-            location = event.location
-            self.distanceKm = distanceKm
-            fatalities = event.fatalities
-            type = event.type
-            actors = event.actors
-            geoPrecision = event.geoPrecision
+            storage = SharedFields(
+                Fields(
+                    id: event.id, date: event.date, datePrecision: event.datePrecision, until: event.until, ongoingAt: event.ongoingAt,
+                    what: event.what, place: event.place, location: event.location, distanceKm: distanceKm, fatalities: event.fatalities,
+                    type: event.type, actors: event.actors, geoPrecision: event.geoPrecision))
+        }
+
+        /// Decoded as its fields (the keys the struct it was had).
+        public init(from decoder: any Decoder) throws {
+            storage = SharedFields(try Fields(from: decoder))
+        }
+
+        /// Encoded as its fields.
+        public func encode(to encoder: any Encoder) throws {
+            try storage.fields.encode(to: encoder)
+        }
+
+        /// Equal when they share their storage, or hold equal fields.
+        public static func == (lhs: CitedEvent, rhs: CitedEvent) -> Bool {
+            lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+        }
+
+        /// Hashed as its fields (the struct's old hash).
+        public func hash(into hasher: inout Hasher) {
+            storage.fields.hash(into: &hasher)
         }
 
         /// The date as text with its precision ("March 2020 (month)", "… ongoing at the as-of date").
@@ -107,43 +192,141 @@ public struct Exposure: Sendable, Hashable, Codable {
         }
     }
 
+    /// The exposure's fields, as they are encoded, compared and hashed (the struct's old stored
+    /// properties, in their order).
+    struct Fields: Sendable, Hashable, Codable {
+        var subject: String
+        var location: Coordinate?
+        var distanceKm: Double?
+        var to: String?
+        var area: String?
+        var areaEdgeKm: Double?
+        var band: String?
+        var window: String?
+        var reference: Day?
+        var bands: [Band]
+        var events: [CitedEvent]
+        var eventsNotCited: Int
+        var target: String?
+        var rule: RuleID
+        var severity: Severity
+        var steps: [Step] = []
+        var destination: Destination? = nil
+    }
+
+    /// The only stored property; fields are read in place (`_read`).
+    private var storage: SharedFields<Fields>
+
+    /// Makes the storage this exposure's own before a field is set.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
+    }
+
     /// The subject (site id) and where it is.
-    public var subject: String
-    public var location: Coordinate?
+    public var subject: String {
+        _read { yield storage.fields.subject }
+        set { makeUnique(); storage.fields.subject = newValue }
+    }
+    public var location: Coordinate? {
+        _read { yield storage.fields.location }
+        set { makeUnique(); storage.fields.location = newValue }
+    }
     /// The distance that decided the finding: to the nearest cited event, or to an area's centre.
-    public var distanceKm: Double?
+    public var distanceKm: Double? {
+        _read { yield storage.fields.distanceKm }
+        set { makeUnique(); storage.fields.distanceKm = newValue }
+    }
     /// What the distance is measured to (a place, an area).
-    public var to: String?
+    public var to: String? {
+        _read { yield storage.fields.to }
+        set { makeUnique(); storage.fields.to = newValue }
+    }
     /// The area the site lies in (or within the margin of), when an area decided the finding.
-    public var area: String?
+    public var area: String? {
+        _read { yield storage.fields.area }
+        set { makeUnique(); storage.fields.area = newValue }
+    }
     /// The area's distance from its edge: positive outside, 0 or absent inside.
-    public var areaEdgeKm: Double?
+    public var areaEdgeKm: Double? {
+        _read { yield storage.fields.areaEdgeKm }
+        set { makeUnique(); storage.fields.areaEdgeKm = newValue }
+    }
     /// The deciding band ("≤ 25 km") and recency window ("last 365 days").
-    public var band: String?
-    public var window: String?
+    public var band: String? {
+        _read { yield storage.fields.band }
+        set { makeUnique(); storage.fields.band = newValue }
+    }
+    public var window: String? {
+        _read { yield storage.fields.window }
+        set { makeUnique(); storage.fields.window = newValue }
+    }
     /// The date recency is measured from.
-    public var reference: Day?
+    public var reference: Day? {
+        _read { yield storage.fields.reference }
+        set { makeUnique(); storage.fields.reference = newValue }
+    }
     /// Counts by distance band (conflict-proximity), nearest first.
-    public var bands: [Band]
+    public var bands: [Band] {
+        _read { yield storage.fields.bands }
+        set { makeUnique(); storage.fields.bands = newValue }
+    }
     /// The events cited, and how many more the same band and window hold.
-    public var events: [CitedEvent]
-    public var eventsNotCited: Int
+    public var events: [CitedEvent] {
+        _read { yield storage.fields.events }
+        set { makeUnique(); storage.fields.events = newValue }
+    }
+    public var eventsNotCited: Int {
+        _read { yield storage.fields.eventsNotCited }
+        set { makeUnique(); storage.fields.eventsNotCited = newValue }
+    }
     /// A named target that raised the severity.
-    public var target: String?
-    public var rule: RuleID
-    public var severity: Severity
+    public var target: String? {
+        _read { yield storage.fields.target }
+        set { makeUnique(); storage.fields.target = newValue }
+    }
+    public var rule: RuleID {
+        _read { yield storage.fields.rule }
+        set { makeUnique(); storage.fields.rule = newValue }
+    }
+    public var severity: Severity {
+        _read { yield storage.fields.severity }
+        set { makeUnique(); storage.fields.severity = newValue }
+    }
     /// The steps after the band, in order (empty when the band alone decided).
-    public var steps: [Step] = []
+    public var steps: [Step] {
+        _read { yield storage.fields.steps }
+        set { makeUnique(); storage.fields.steps = newValue }
+    }
     /// For travel: the destination and the trip.
-    public var destination: Destination? = nil
+    public var destination: Destination? {
+        _read { yield storage.fields.destination }
+        set { makeUnique(); storage.fields.destination = newValue }
+    }
 
     public init(subject: String, location: Coordinate?, rule: RuleID, severity: Severity) {
-        self.subject = subject
-        self.location = location
-        self.rule = rule
-        self.severity = severity
-        self.bands = []
-        self.events = []
-        self.eventsNotCited = 0
+        storage = SharedFields(
+            Fields(
+                subject: subject, location: location, distanceKm: nil, to: nil, area: nil, areaEdgeKm: nil, band: nil, window: nil,
+                reference: nil, bands: [], events: [], eventsNotCited: 0, target: nil, rule: rule, severity: severity))
+    }
+
+    /// Decoded as its fields (the keys the struct it was had).
+    public init(from decoder: any Decoder) throws {
+        storage = SharedFields(try Fields(from: decoder))
+    }
+
+    /// Encoded as its fields.
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    /// Equal when they share their storage, or hold equal fields.
+    public static func == (lhs: Exposure, rhs: Exposure) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    /// Hashed as its fields (the struct's old hash).
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
     }
 }

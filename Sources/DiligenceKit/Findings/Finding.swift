@@ -30,18 +30,68 @@ public enum SubjectKind: String, Sendable, Hashable, Codable {
 }
 
 /// One fact behind a finding, with its date and the source that supports it.
+///
+/// Its fields are held in one storage object (`SharedFields`), copied on write: the report side
+/// copies each finding's evidence lines into its citations, and a copy of the line's texts was a
+/// retain and a release of each (a dozen, with the reference's); now it is one.
 public struct Evidence: Sendable, Hashable, Codable {
+    /// The line's fields, as they are encoded, compared and hashed (the struct's old stored
+    /// properties, in their order).
+    struct Fields: Sendable, Hashable, Codable {
+        var record: String
+        var fact: String
+        var date: String?
+        var reference: Reference?
+    }
+
+    /// The only stored property; fields are read in place (`_read`).
+    private var storage: SharedFields<Fields>
+
+    /// Makes the storage this line's own before a field is set.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
+    }
+
     /// The risk factor or listed entity the fact belongs to.
-    public var record: String
-    public var fact: String
-    public var date: String?
-    public var reference: Reference?
+    public var record: String {
+        _read { yield storage.fields.record }
+        set { makeUnique(); storage.fields.record = newValue }
+    }
+    public var fact: String {
+        _read { yield storage.fields.fact }
+        set { makeUnique(); storage.fields.fact = newValue }
+    }
+    public var date: String? {
+        _read { yield storage.fields.date }
+        set { makeUnique(); storage.fields.date = newValue }
+    }
+    public var reference: Reference? {
+        _read { yield storage.fields.reference }
+        set { makeUnique(); storage.fields.reference = newValue }
+    }
 
     public init(record: String, fact: String, date: String? = nil, reference: Reference? = nil) {
-        self.record = record
-        self.fact = fact
-        self.date = date
-        self.reference = reference
+        storage = SharedFields(Fields(record: record, fact: fact, date: date, reference: reference))
+    }
+
+    /// Decoded as its fields (the keys the struct it was had).
+    public init(from decoder: any Decoder) throws {
+        storage = SharedFields(try Fields(from: decoder))
+    }
+
+    /// Encoded as its fields.
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    /// Equal when they share their storage, or hold equal fields.
+    public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    /// Hashed as its fields (the struct's old hash).
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
     }
 }
 
@@ -72,9 +122,10 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         var factors: [String]
         var message: String
         var path: [String]
-        /// Kept in a box: most findings have none.
-        fileprivate var exposureBox: Box<Exposure>?
-        fileprivate var bindingBox: Box<Binding>?
+        /// One reference (`Exposure` holds its fields in one storage object).
+        var exposure: Exposure?
+        /// One reference (`Binding` holds its fields in one storage object).
+        var binding: Binding?
         var evidence: [Evidence]
         var recommendations: [String]
         var accepted: Acceptance?
@@ -82,8 +133,8 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
 
         enum CodingKeys: String, CodingKey {
             case rule, severity, location, subject, subjectKind, subjectName, factors, message, path
-            case exposureBox = "exposure"
-            case bindingBox = "binding"
+            case exposure
+            case binding
             case evidence, recommendations, accepted, identityFactor
         }
     }
@@ -157,16 +208,17 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         set { makeUnique(); storage.fields.path = newValue }
     }
     /// The structured exposure path of place-bound findings (site, distance, events, band).
-    /// Kept in a box: most findings have none.
+    /// Read in place: `Exposure` is one reference to its fields.
     public var exposure: Exposure? {
-        get { storage.fields.exposureBox?.value }
-        set { makeUnique(); storage.fields.exposureBox = newValue.map(Box.init) }
+        _read { yield storage.fields.exposure }
+        set { makeUnique(); storage.fields.exposure = newValue }
     }
     /// Whether the measure behind the finding binds the entity (trade-restriction,
-    /// financial-restriction and listed-counterparty findings on a measure); boxed like the exposure.
+    /// financial-restriction and listed-counterparty findings on a measure); read in place like the
+    /// exposure.
     public var binding: Binding? {
-        get { storage.fields.bindingBox?.value }
-        set { makeUnique(); storage.fields.bindingBox = newValue.map(Box.init) }
+        _read { yield storage.fields.binding }
+        set { makeUnique(); storage.fields.binding = newValue }
     }
     public var evidence: [Evidence] {
         _read { yield storage.fields.evidence }
@@ -195,7 +247,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
             Fields(
                 rule: rule, severity: severity, location: SourceLocation(file: policy.file, line: mark.line, column: mark.column),
                 subject: subject, subjectKind: subjectKind, subjectName: subjectName, factors: factor.map { [$0.id] } ?? [],
-                message: message, path: path, exposureBox: exposure.map(Box.init), bindingBox: nil, evidence: evidence,
+                message: message, path: path, exposure: exposure, binding: nil, evidence: evidence,
                 recommendations: recommendations, accepted: nil, identityFactor: factor?.id))
     }
 
@@ -242,28 +294,5 @@ final class FindingStorage: @unchecked Sendable {
 
     init(_ fields: Finding.Fields) {
         self.fields = fields
-    }
-}
-
-/// A value held by reference (an exposure, a binding: large and rare, so a finding stays small),
-/// compared and encoded as the value itself.
-private final class Box<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
-    let value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    static func == (lhs: Box, rhs: Box) -> Bool { lhs.value == rhs.value }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(value) }
-
-    init(from decoder: any Decoder) throws {
-        value = try decoder.singleValueContainer().decode(Value.self)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
     }
 }

@@ -1,7 +1,8 @@
 /// The located events of a database's factors in one `SpatialIndex`, built once when the
 /// database is loaded and shared by every policy of the run: a site costs one lookup, whatever
-/// the number of factors and events.
-public struct EventIndex: Sendable {
+/// the number of factors and events. A class (immutable): the conflict rule reads it once per
+/// policy, and a copy of the struct was a retain and a release of each of its seven arrays.
+public final class EventIndex: Sendable {
     /// A located event: the position of its factor in `RiskDatabase.factors` and of the event
     /// in the factor's `events`.
     public struct Hit: Sendable, Hashable {
@@ -45,6 +46,8 @@ public struct EventIndex: Sendable {
                     factor: Int(factorPositions[position]), event: Int(eventPositions[position]),
                     distanceKm: center.distanceKm(to: points[position])))
         }
-        return hits.sorted { ($0.factor, $0.event) < ($1.factor, $1.event) }
+        // Sorted in place (`sorted` made a second array for every site).
+        hits.sort { ($0.factor, $0.event) < ($1.factor, $1.event) }
+        return hits
     }
 }

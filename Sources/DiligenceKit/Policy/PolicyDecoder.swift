@@ -280,9 +280,10 @@ struct PolicyDecoder: PolicyEventSink {
         switch field.shape {
         case .scalar:
             guard let converted = convert(bytes, plain: plain, field, mark) else { return }
+            // The unique field's text first: the value is then given to the store.
+            if index == object.uniqueField, let text = String(converted) { stack[top].unique = (text, mark) }
             field.store?(&draft, converted)
             field.storeMark?(&draft, mark)
-            if index == object.uniqueField, let text = String(converted) { stack[top].unique = (text, mark) }
         case .scalars, .objects:
             // A list written as null is an empty list.
             if null {

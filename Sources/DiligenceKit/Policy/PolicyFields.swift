@@ -67,13 +67,15 @@ final class PolicyField: Sendable {
     let conversion: Conversion
     /// The scalar type (of the items, for a list).
     let scalarType: FieldType
-    /// Stores a converted scalar (or appends a list item) with where it was written.
-    let store: (@Sendable (inout PolicyDraft, Value) -> Void)?
+    /// Stores a converted scalar (or appends a list item) with where it was written. The value is
+    /// given, not lent (`consuming`): its text is moved into the draft, where a copy was a retain
+    /// of it and the decoder's destroy of the value a release.
+    let store: (@Sendable (inout PolicyDraft, consuming Value) -> Void)?
     /// Stores where the value is written, once it validates.
     let storeMark: (@Sendable (inout PolicyDraft, Mark) -> Void)?
 
     private init(
-        _ field: Field, shape: Shape, scalarType: FieldType, store: (@Sendable (inout PolicyDraft, Value) -> Void)?,
+        _ field: Field, shape: Shape, scalarType: FieldType, store: (@Sendable (inout PolicyDraft, consuming Value) -> Void)?,
         mark: (@Sendable (inout PolicyDraft, Mark) -> Void)?
     ) {
         self.field = field
@@ -101,7 +103,10 @@ final class PolicyField: Sendable {
     ) {
         self.init(
             Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
-            store: { [slot = DraftSlot(path)] draft, value in slot.update(&draft) { $0 = T(value) } }, mark: mark?.store)
+            store: { [slot = DraftSlot(path)] draft, value in
+                var converted = T(consume value)
+                slot.update(&draft) { swap(&$0, &converted) }
+            }, mark: mark?.store)
     }
 
     /// A scalar field kept in a property that always has a value (required, or with a default).
@@ -112,7 +117,8 @@ final class PolicyField: Sendable {
         self.init(
             Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type,
             store: { [slot = DraftSlot(path)] draft, value in
-                if let converted = T(value) { slot.update(&draft) { $0 = converted } }
+                guard var converted = T(consume value) else { return }
+                slot.update(&draft) { swap(&$0, &converted) }
             },
             mark: mark?.store)
     }
@@ -130,12 +136,13 @@ final class PolicyField: Sendable {
         self.init(
             Field(name, .list(type), summary, example: example), shape: .scalars, scalarType: type,
             store: { [slot = DraftSlot(path)] draft, value in
-                guard let converted = T(value) else { return }
+                var converted = T(consume value)
                 slot.update(&draft) { list in
                     // Room for a few items at the first (grown from empty, a list of five items
                     // was allocated four times).
+                    guard let item = converted.take() else { return }
                     if list.isEmpty { list.reserveCapacity(PolicyField.firstListCapacity) }
-                    list.append(converted)
+                    list.append(item)
                 }
             }, mark: mark?.store)
     }

@@ -2,20 +2,64 @@
 /// each hash made once per finding where the policy was checked: `CitedPart` cites the entries
 /// by them and a schema 4 section leaves a hole for each (`JSONReportV4.KeyedHoling`). Each key
 /// is what `TableID`'s hash of the same part gives.
+///
+/// Its fields are held in one storage object (`SharedFields`), copied on write: the keys are
+/// made once per finding and copied by the citations and the JSON writer, a retain and a release
+/// of each array and text in them before; now one.
 struct FindingTableKeys: Sendable {
+    /// The keys' fields.
+    struct Fields: Sendable {
+        var evidence: EvidenceLists.Info?
+        var events: [HashedText]
+        var bands: UInt64?
+        var steps: [UInt64]
+        var recommendations: UInt64?
+        var binding: UInt64?
+        var message: UInt64
+    }
+
+    /// The only stored property; fields are read in place (`_read`).
+    private var storage: SharedFields<Fields>
+
+    /// Makes the storage these keys' own before a field is set.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
+    }
+
     /// The evidence list's hash and ids (nil: the finding cites no evidence).
-    var evidence: EvidenceLists.Info?
+    var evidence: EvidenceLists.Info? {
+        _read { yield storage.fields.evidence }
+        set { makeUnique(); storage.fields.evidence = newValue }
+    }
     /// Each cited event's id, in the exposure's order.
-    var events: [HashedText] = []
+    var events: [HashedText] {
+        _read { yield storage.fields.events }
+        set { makeUnique(); storage.fields.events = newValue }
+    }
     /// The exposure's bands (nil: no exposure).
-    var bands: UInt64?
+    var bands: UInt64? {
+        _read { yield storage.fields.bands }
+        set { makeUnique(); storage.fields.bands = newValue }
+    }
     /// Each path step's hash, in order.
-    var steps: [UInt64]
+    var steps: [UInt64] {
+        _read { yield storage.fields.steps }
+        set { makeUnique(); storage.fields.steps = newValue }
+    }
     /// The recommendation list's hash (nil: none).
-    var recommendations: UInt64?
-    var binding: UInt64?
+    var recommendations: UInt64? {
+        _read { yield storage.fields.recommendations }
+        set { makeUnique(); storage.fields.recommendations = newValue }
+    }
+    var binding: UInt64? {
+        _read { yield storage.fields.binding }
+        set { makeUnique(); storage.fields.binding = newValue }
+    }
     /// The message's parts around the subject's name (`TableID.messageHash`).
-    var message: UInt64
+    var message: UInt64 {
+        _read { yield storage.fields.message }
+        set { makeUnique(); storage.fields.message = newValue }
+    }
 
     init(_ finding: Finding) {
         var maker = Maker()
@@ -27,13 +71,10 @@ struct FindingTableKeys: Sendable {
         evidence: EvidenceLists.Info?, events: [HashedText], bands: UInt64?, steps: [UInt64], recommendations: UInt64?, binding: UInt64?,
         message: UInt64
     ) {
-        self.evidence = evidence
-        self.events = events
-        self.bands = bands
-        self.steps = steps
-        self.recommendations = recommendations
-        self.binding = binding
-        self.message = message
+        storage = SharedFields(
+            Fields(
+                evidence: evidence, events: events, bands: bands, steps: steps, recommendations: recommendations, binding: binding,
+                message: message))
     }
 
     /// The keys of a policy's reported findings, in order, when a report wants them: a JSON
@@ -74,7 +115,10 @@ struct FindingTableKeys: Sendable {
         }
 
         private mutating func recommendationHash(_ texts: [String]) -> UInt64 {
-            if let known = recommendationLists.first(where: { Self.sameTexts($0.texts, texts) }) { return known.hash }
+            // By index: `first(where:)` copied each entry (its list, a retain and a release) to test it.
+            for index in recommendationLists.indices where Self.sameTexts(recommendationLists[index].texts, texts) {
+                return recommendationLists[index].hash
+            }
             let hash = TableID.recommendationListHash(texts)
             if recommendationLists.count < Self.kept { recommendationLists.append((texts, hash)) }
             return hash
@@ -90,7 +134,8 @@ struct FindingTableKeys: Sendable {
         }
 
         private mutating func evidenceInfo(_ lines: [Evidence]) -> EvidenceLists.Info {
-            if let known = evidenceLists.first(where: { $0.lines.sharesStorage(with: lines) }) { return known.info }
+            // By index: `first(where:)` copied each entry (its lines and the info's three lists) to test it.
+            for index in evidenceLists.indices where evidenceLists[index].lines.sharesStorage(with: lines) { return evidenceLists[index].info }
             let info = EvidenceLists.shared.info(of: lines)
             if evidenceLists.count < Self.kept { evidenceLists.append((lines, info)) }
             return info

@@ -444,48 +444,54 @@ struct JSONWriter {
     /// backwards (`JSONEncoder` writes those as they are: the decoded text is the same);
     /// everything else (slashes, non-ASCII) written as is.
     private mutating func escape(_ value: String) {
+        // The bytes read in place (a native string's are contiguous): `withUTF8` on a copy
+        // retained and released the text, once for every string of the report.
+        if value.utf8.withContiguousStorageIfAvailable({ escape(bytes: $0) }) != nil { return }
         var copy = value
-        copy.withUTF8 { text in
-            // One pass over the bytes for the usual text, which needs nothing.
-            guard Self.needsEscaping(text) else {
-                bytes.append(contentsOf: text)
-                return
-            }
-            // Bytes that need nothing are copied a run at a time (typographic quotes and
-            // dashes, E2 80 xx, send many texts here).
-            var runStart = 0
-            var index = 0
-            while index < text.count {
-                let byte = text[index]
-                let escaped: String
-                var length = 1
-                switch byte {
-                case UInt8(ascii: "\""): escaped = "\\\""
-                case UInt8(ascii: "\\"): escaped = "\\\\"
-                case UInt8(ascii: "\n"): escaped = "\\n"
-                case UInt8(ascii: "\r"): escaped = "\\r"
-                case UInt8(ascii: "\t"): escaped = "\\t"
-                case 0x08: escaped = "\\b"
-                case 0x0C: escaped = "\\f"
-                case ..<0x20: escaped = Self.unicodeEscape(UInt32(byte))
-                case 0x7F, 0xC2, 0xD8, 0xE2:
-                    guard let hidden = HiddenCharacters.scalar(in: text, at: index) else {
-                        index += 1
-                        continue
-                    }
-                    escaped = Self.unicodeEscape(hidden.scalar.value)
-                    length = hidden.length
-                default:
+        copy.withUTF8 { escape(bytes: $0) }
+    }
+
+    /// `escape(_:)` on the text's UTF-8 bytes.
+    private mutating func escape(bytes text: UnsafeBufferPointer<UInt8>) {
+        // One pass over the bytes for the usual text, which needs nothing.
+        guard Self.needsEscaping(text) else {
+            bytes.append(contentsOf: text)
+            return
+        }
+        // Bytes that need nothing are copied a run at a time (typographic quotes and
+        // dashes, E2 80 xx, send many texts here).
+        var runStart = 0
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            let escaped: String
+            var length = 1
+            switch byte {
+            case UInt8(ascii: "\""): escaped = "\\\""
+            case UInt8(ascii: "\\"): escaped = "\\\\"
+            case UInt8(ascii: "\n"): escaped = "\\n"
+            case UInt8(ascii: "\r"): escaped = "\\r"
+            case UInt8(ascii: "\t"): escaped = "\\t"
+            case 0x08: escaped = "\\b"
+            case 0x0C: escaped = "\\f"
+            case ..<0x20: escaped = Self.unicodeEscape(UInt32(byte))
+            case 0x7F, 0xC2, 0xD8, 0xE2:
+                guard let hidden = HiddenCharacters.scalar(in: text, at: index) else {
                     index += 1
                     continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
-                write(escaped)
-                index += length
-                runStart = index
+                escaped = Self.unicodeEscape(hidden.scalar.value)
+                length = hidden.length
+            default:
+                index += 1
+                continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            write(escaped)
+            index += length
+            runStart = index
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
     }
 
     /// `\u001b`: four lower-case hex digits, as `JSONEncoder` writes them.

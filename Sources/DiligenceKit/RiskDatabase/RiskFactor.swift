@@ -230,17 +230,91 @@ public struct Affects: Sendable, Hashable, Codable {
 }
 
 /// A named place with a radius, or a polygon read from a GeoJSON file.
+///
+/// Its fields are held in one storage object (`SharedFields`), copied on write: the conflict and
+/// human-rights rules copy a factor's areas as they test each site against them (a retain and a
+/// release of each text and of the geometry); now a copy is one.
 public struct Area: Sendable, Hashable, Codable {
-    public var name: String
-    public var region: String?
-    public var location: Coordinate?
+    /// The area's fields, as they are encoded, compared and hashed (the struct's old stored
+    /// properties, in their order).
+    struct Fields: Sendable, Hashable, Codable {
+        var name: String
+        var region: String?
+        var location: Coordinate?
+        var radiusKm: Double?
+        var locatedBy: String?
+        var geojson: String? = nil
+        var geometry: AreaGeometry? = nil
+    }
+
+    /// The only stored property; fields are read in place (`_read`).
+    private var storage: SharedFields<Fields>
+
+    /// Makes the storage this area's own before a field is set.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
+    }
+
+    public var name: String {
+        _read { yield storage.fields.name }
+        set { makeUnique(); storage.fields.name = newValue }
+    }
+    public var region: String? {
+        _read { yield storage.fields.region }
+        set { makeUnique(); storage.fields.region = newValue }
+    }
+    public var location: Coordinate? {
+        _read { yield storage.fields.location }
+        set { makeUnique(); storage.fields.location = newValue }
+    }
     /// The radius of a point area; the margin around a polygon (nil: none).
-    public var radiusKm: Double?
-    public var locatedBy: String?
+    public var radiusKm: Double? {
+        _read { yield storage.fields.radiusKm }
+        set { makeUnique(); storage.fields.radiusKm = newValue }
+    }
+    public var locatedBy: String? {
+        _read { yield storage.fields.locatedBy }
+        set { makeUnique(); storage.fields.locatedBy = newValue }
+    }
     /// The GeoJSON file, relative to the database folder.
-    public var geojson: String? = nil
+    public var geojson: String? {
+        _read { yield storage.fields.geojson }
+        set { makeUnique(); storage.fields.geojson = newValue }
+    }
     /// The polygons read from `geojson`.
-    public var geometry: AreaGeometry? = nil
+    public var geometry: AreaGeometry? {
+        _read { yield storage.fields.geometry }
+        set { makeUnique(); storage.fields.geometry = newValue }
+    }
+
+    /// The struct's memberwise initialiser, as it was.
+    init(
+        name: String, region: String?, location: Coordinate?, radiusKm: Double?, locatedBy: String?, geojson: String? = nil,
+        geometry: AreaGeometry? = nil
+    ) {
+        storage = SharedFields(
+            Fields(name: name, region: region, location: location, radiusKm: radiusKm, locatedBy: locatedBy, geojson: geojson, geometry: geometry))
+    }
+
+    /// Decoded as its fields (the keys the struct it was had).
+    public init(from decoder: any Decoder) throws {
+        storage = SharedFields(try Fields(from: decoder))
+    }
+
+    /// Encoded as its fields.
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    /// Equal when they share their storage, or hold equal fields.
+    public static func == (lhs: Area, rhs: Area) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    /// Hashed as its fields (the struct's old hash).
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
+    }
 }
 
 /// A named likely target that raises severity: a place with a radius, or kinds of site.

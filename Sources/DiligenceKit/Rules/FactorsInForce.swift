@@ -82,14 +82,20 @@ struct FactorsInForce: Sendable {
     /// "MZ" → its slot; nil for a code that is not two ASCII capital letters. Read from the
     /// code's bytes in place (the rules ask it for every operation and factor kind: walking the
     /// UTF-8 view with an iterator was 100 instructions a call).
+    /// The bytes are borrowed (`withContiguousStorageIfAvailable`): `withUTF8` on a copy of the
+    /// code retained and released it at every call; a text without contiguous bytes (bridged)
+    /// is read by the iterator.
     static func slot(of code: String) -> Int? {
-        var code = code
-        return code.withUTF8 { bytes -> Int? in
-            guard bytes.count == 2 else { return nil }
-            let first = bytes[0], second = bytes[1]
-            guard (65...90).contains(first), (65...90).contains(second) else { return nil }
-            return Int(first &- 65) * 26 + Int(second &- 65)
-        }
+        if let slot = code.utf8.withContiguousStorageIfAvailable(slot(ofBytes:)) { return slot }
+        return slotByIterator(of: code)
+    }
+
+    /// `slot(of:)` on the code's UTF-8 bytes.
+    private static func slot(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count == 2 else { return nil }
+        let first = bytes[0], second = bytes[1]
+        guard (65...90).contains(first), (65...90).contains(second) else { return nil }
+        return Int(first &- 65) * 26 + Int(second &- 65)
     }
 
     /// `slot(of:)` as it was written before (the UTF-8 view's iterator), kept for the tests.
