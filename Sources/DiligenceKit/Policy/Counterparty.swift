@@ -120,10 +120,6 @@ extension Counterparty {
         ], open: { draft, mark in draft.party = Counterparty.Fields(id: "", name: "", country: .unset, aliases: [], mark: mark) },
         close: { draft, _ in
             draft.party.subjectTo = PolicyContext.unique(draft.party.subjectTo)
-            // Moved out, an empty one left (the next one's `open` resets it): a copy retained
-            // each text and list of the counterparty, and the reset released them.
-            var fields = Counterparty.Fields(id: "", name: "", country: .unset, aliases: [], mark: draft.party.mark)
-            swap(&fields, &draft.party)
-            draft.policy.counterparties.append(Counterparty(fields))
+            draft.policy.counterparties.append(Counterparty(draft.party))
         })
 }

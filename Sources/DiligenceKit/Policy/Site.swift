@@ -170,11 +170,7 @@ extension Site {
         close: { draft, _ in
             draft.site.dependsOn = PolicyContext.unique(draft.site.dependsOn)
             draft.site.continuity = PolicyContext.unique(draft.site.continuity)
-            // Moved out, an empty site left (the next site's `open` resets it): a copy retained
-            // each text and list of the site, and the reset released them.
-            var fields = Site.Fields(mark: draft.site.mark)
-            swap(&fields, &draft.site)
-            draft.policy.sites.append(Site(fields))
+            draft.policy.sites.append(Site(draft.site))
         })
 
     /// The `location` mapping of a site.

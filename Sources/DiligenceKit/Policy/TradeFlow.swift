@@ -202,10 +202,7 @@ extension TradeFlow {
             draft.hsCodesMark = nil
         },
         close: { draft, context in
-            // Moved out, an empty flow left (the next flow's `open` resets it): a copy retained
-            // each text and list of the flow, and the reset released them.
-            var flow = TradeFlow.Fields(mark: draft.flow.mark)
-            swap(&flow, &draft.flow)
+            let flow = draft.flow
             // A payment or remittance moves no goods: goods or HS codes on one are an error.
             if !flow.kind.movesGoods {
                 for (key, count, mark) in [("goods", flow.goods.count, draft.goodsMark), ("hs_codes", flow.hsCodes.count, draft.hsCodesMark)] {
@@ -221,9 +218,9 @@ extension TradeFlow {
                     goods.append(category)
                 }
             }
-            flow.goods = goods
-            flow.payment = PolicyContext.unique(flow.payment)
-            draft.policy.trade.append(TradeFlow(flow))
+            draft.flow.goods = goods
+            draft.flow.payment = PolicyContext.unique(flow.payment)
+            draft.policy.trade.append(TradeFlow(draft.flow))
         })
 
 }
