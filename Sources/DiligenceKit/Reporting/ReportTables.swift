@@ -618,8 +618,13 @@ final class ReferenceKeyLists: @unchecked Sendable {
 /// the run only looks each up.
 public struct CitedPart: Sendable {
     var references: [Citations.Key] = []
-    var facts: [(key: HashedText, evidence: Evidence)] = []
-    var events: [(key: HashedText, event: Exposure.CitedEvent)] = []
+    /// The facts' keys and their lines (`factKeys[i]` is `factLines[i]`'s), and the events'
+    /// keys and events: kept apart, so that the ordered thread looks a key up without copying
+    /// its line (most are listed already).
+    var factKeys: [HashedText] = []
+    var factLines: [Evidence] = []
+    var eventKeys: [HashedText] = []
+    var events: [Exposure.CitedEvent] = []
     /// Schema 3's lists (evidence lists, recommendation lists, path steps), when wanted.
     var lists = CitedLists.Part()
 
@@ -653,7 +658,10 @@ public struct CitedPart: Sendable {
                         if let key = info.referenceKeys[index] { cite(key) }
                         if tables {
                             let key = info.factKeys[index]
-                            if seenFacts.insert(key) { facts.append((key, finding.evidence[index])) }
+                            if seenFacts.insert(key) {
+                                factKeys.append(key)
+                                factLines.append(finding.evidence[index])
+                            }
                         }
                     }
                     if lists { self.lists.add(evidence: finding.evidence, info) }
@@ -669,11 +677,17 @@ public struct CitedPart: Sendable {
             }
             if tables, let exposure = finding.exposure {
                 if let made, made.events.count == exposure.events.count {
-                    for (event, key) in zip(exposure.events, made.events) where seenEvents.insert(key) { events.append((key, event)) }
+                    for (event, key) in zip(exposure.events, made.events) where seenEvents.insert(key) {
+                        eventKeys.append(key)
+                        events.append(event)
+                    }
                 } else {
                     for event in exposure.events {
                         let key = TableID.eventKey(event)
-                        if seenEvents.insert(key) { events.append((key, event)) }
+                        if seenEvents.insert(key) {
+                            eventKeys.append(key)
+                            events.append(event)
+                        }
                     }
                 }
             }
@@ -745,8 +759,13 @@ struct CitedTable<Entry: Sendable>: Sendable {
 
     /// Lists what a policy cites that is not listed yet, in its order, each entry made from
     /// what the policy kept of it only when it is new to the table.
+    /// By index: a `for` over the items copied each one's source (its texts retained and
+    /// released) to look its hash up, and most are listed already.
     mutating func add<Source>(_ cited: CitedSources<Source>, _ make: (UInt64, Source) -> Entry) {
-        for (hash, source) in cited.items where places[hash] == nil { list(hash, make(hash, source)) }
+        for index in cited.items.indices where places[cited.items[index].hash] == nil {
+            let hash = cited.items[index].hash
+            list(hash, make(hash, cited.items[index].source))
+        }
     }
 }
 
