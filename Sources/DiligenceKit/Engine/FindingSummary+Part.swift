@@ -58,11 +58,19 @@ extension FindingSummary {
             // Per rule of the reported findings, in order of first finding: its general advice
             // and the bits given so far (`ruleAdvice` once every finding is seen).
             var advice: [AdviceSlot] = []
+            // Each acceptance's text checked for ASCII once: `coversByBytes` then compares bytes
+            // (`covers` wrote the finding's identity as two texts for every acceptance), as the
+            // checker matches them.
+            let risks = result.policy.acceptedRisks
+            let asciiRisks = risks.map { $0.finding.isASCIIBytes }
             for (position, finding) in result.findings.enumerated() {
                 total += 1
                 Self.appendDigest(of: finding, to: &digestBytes)
-                for (index, risk) in result.policy.acceptedRisks.enumerated() where risk.covers(finding.identity) {
-                    policy.acceptanceMatches[index] += 1
+                if !risks.isEmpty {
+                    let identity = finding.identity
+                    for index in risks.indices where risks[index].coversByBytes(identity, findingIsASCII: asciiRisks[index]) {
+                        policy.acceptanceMatches[index] += 1
+                    }
                 }
                 let fails = options.failsGate(finding)
                 let rule = finding.rule

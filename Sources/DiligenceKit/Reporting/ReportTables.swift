@@ -618,13 +618,21 @@ final class ReferenceKeyLists: @unchecked Sendable {
 /// the run only looks each up.
 public struct CitedPart: Sendable {
     var references: [Citations.Key] = []
-    /// The facts' keys and their lines (`factKeys[i]` is `factLines[i]`'s), and the events'
-    /// keys and events: kept apart, so that the ordered thread looks a key up without copying
-    /// its line (most are listed already).
+    /// The facts' keys and where their lines are (`factKeys[i]` is `factLine(i)`'s), and the
+    /// events' keys and events: kept apart, so that the ordered thread looks a key up without
+    /// copying its line (most are listed already). A fact's line is held as its evidence list
+    /// (`factLists`, each list once) and its place in it: a copy of each line retained its texts.
     var factKeys: [HashedText] = []
-    var factLines: [Evidence] = []
+    var factLists: [[Evidence]] = []
+    var factPlaces: [(list: Int32, line: Int32)] = []
     var eventKeys: [HashedText] = []
     var events: [Exposure.CitedEvent] = []
+
+    /// The line of the fact `factKeys[index]`.
+    func factLine(_ index: Int) -> Evidence {
+        let place = factPlaces[index]
+        return factLists[Int(place.list)][Int(place.line)]
+    }
     /// Schema 3's lists (evidence lists, recommendation lists, path steps), when wanted.
     var lists = CitedLists.Part()
 
@@ -649,18 +657,26 @@ public struct CitedPart: Sendable {
         func cite(_ key: Citations.Key) {
             if seenReferences.insert(UInt64(bitPattern: Int64(key.id))) { references.append(key) }
         }
+        // The findings' keys read in place (`tableKeys[position]`): a finding's keys were copied
+        // (every array retained) to be read.
+        let tableKeys = keys ?? []
         for (position, finding) in findings.enumerated() {
-            let made = keys.flatMap { $0.indices.contains(position) ? $0[position] : nil }
+            let hasKeys = position < tableKeys.count
             if tables || lists, !finding.evidence.isEmpty {
-                let info = made?.evidence ?? EvidenceLists.shared.info(of: finding.evidence)
+                let info = hasKeys ? tableKeys[position].evidence : EvidenceLists.shared.info(of: finding.evidence)
                 if seenLists.insert(info.hash) {
+                    var list: Int32?
                     for index in finding.evidence.indices {
                         if let key = info.referenceKeys[index] { cite(key) }
                         if tables {
                             let key = info.factKeys[index]
                             if seenFacts.insert(key) {
+                                if list == nil {
+                                    list = Int32(truncatingIfNeeded: factLists.count)
+                                    factLists.append(finding.evidence)
+                                }
                                 factKeys.append(key)
-                                factLines.append(finding.evidence[index])
+                                factPlaces.append((list ?? 0, Int32(truncatingIfNeeded: index)))
                             }
                         }
                     }
@@ -676,8 +692,8 @@ public struct CitedPart: Sendable {
                 }
             }
             if tables, let exposure = finding.exposure {
-                if let made, made.events.count == exposure.events.count {
-                    for (event, key) in zip(exposure.events, made.events) where seenEvents.insert(key) {
+                if hasKeys, tableKeys[position].events.count == exposure.events.count {
+                    for (event, key) in zip(exposure.events, tableKeys[position].events) where seenEvents.insert(key) {
                         eventKeys.append(key)
                         events.append(event)
                     }
@@ -692,8 +708,8 @@ public struct CitedPart: Sendable {
                 }
             }
             if lists {
-                if let made {
-                    self.lists.add(finding, keys: made)
+                if hasKeys {
+                    self.lists.add(finding, keys: tableKeys[position])
                 } else {
                     self.lists.add(finding)
                 }

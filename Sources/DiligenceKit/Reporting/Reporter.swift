@@ -482,7 +482,7 @@ struct Citations: Sendable {
         // released) to look its key up, and most are listed already.
         for index in part.factKeys.indices where factPlaces[part.factKeys[index]] == nil {
             factPlaces[part.factKeys[index]] = facts.count
-            facts.append((part.factKeys[index].text, part.factLines[index]))
+            facts.append((part.factKeys[index].text, part.factLine(index)))
         }
         for index in part.eventKeys.indices where eventPlaces[part.eventKeys[index]] == nil {
             eventPlaces[part.eventKeys[index]] = events.count
