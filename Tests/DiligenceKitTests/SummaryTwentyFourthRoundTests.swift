@@ -7,7 +7,7 @@ import Testing
 /// for, on the findings of the real inputs (the shipped policies, the example and the portfolio
 /// fixtures).
 struct SummaryTwentyFourthRoundTests {
-    static var findings: [Finding] { ReportingTwentySecondRoundTests.checked.findings }
+    static var findings: [Finding] { Array(ReportingTwentySecondRoundTests.checked.findings) }
 
     /// `sameRule` answers as `==` on every pair of the findings' rules and the constants, and
     /// on copies of them made from their text (another representation of the same bytes).

@@ -61,14 +61,14 @@ extension FindingSummary {
             // Each acceptance's text checked for ASCII once: `coversByBytes` then compares bytes
             // (`covers` wrote the finding's identity as two texts for every acceptance), as the
             // checker matches them.
-            let risks = result.policy.acceptedRisks
-            let asciiRisks = risks.map { $0.finding.isASCIIBytes }
+            let acceptances = result.policy.acceptedRisks
+            let asciiAcceptances = acceptances.map { $0.finding.isASCIIBytes }
             for (position, finding) in result.findings.enumerated() {
                 total += 1
                 Self.appendDigest(of: finding, to: &digestBytes)
-                if !risks.isEmpty {
+                if !acceptances.isEmpty {
                     let identity = finding.identity
-                    for index in risks.indices where risks[index].coversByBytes(identity, findingIsASCII: asciiRisks[index]) {
+                    for index in acceptances.indices where acceptances[index].coversByBytes(identity, findingIsASCII: asciiAcceptances[index]) {
                         policy.acceptanceMatches[index] += 1
                     }
                 }

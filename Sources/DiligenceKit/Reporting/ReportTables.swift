@@ -663,7 +663,7 @@ public struct CitedPart: Sendable {
         for (position, finding) in findings.enumerated() {
             let hasKeys = position < tableKeys.count
             if tables || lists, !finding.evidence.isEmpty {
-                let info = hasKeys ? tableKeys[position].evidence : EvidenceLists.shared.info(of: finding.evidence)
+                let info = (hasKeys ? tableKeys[position].evidence : nil) ?? EvidenceLists.shared.info(of: finding.evidence)
                 if seenLists.insert(info.hash) {
                     var list: Int32?
                     for index in finding.evidence.indices {
