@@ -142,7 +142,10 @@ extension FindingSummary {
         /// Whether two rule ids are the same, as `==` answers: one text (the rules' constants) is
         /// told at once, and ids of different lengths without comparing their bytes (each
         /// finding's rule was compared with a policy's few rules and four constants, most of
-        /// them other rules, a call to the String comparison each).
+        /// them other rules, a call to the String comparison each). Exact for the rules' ids
+        /// (`RuleID`'s constants, lower-case ASCII letters and hyphens, which no other text is
+        /// canonically equivalent to); two ids of other texts that are canonically equivalent
+        /// with different bytes (a decomposed accent) would count as two rules here.
         @inline(__always)
         static func sameRule(_ a: RuleID, _ b: RuleID) -> Bool {
             if ExactText.sameRepresentation(a.rawValue, b.rawValue) { return true }
