@@ -58,18 +58,28 @@ extension FindingSummary {
             // Per rule of the reported findings, in order of first finding: its general advice
             // and the bits given so far (`ruleAdvice` once every finding is seen).
             var advice: [AdviceSlot] = []
+            // Each acceptance's text checked for ASCII once: `coversByBytes` then compares bytes
+            // (`covers` wrote the finding's identity as two texts for every acceptance), as the
+            // checker matches them.
+            let acceptances = result.policy.acceptedRisks
+            let asciiAcceptances = acceptances.map { $0.finding.isASCIIBytes }
             for (position, finding) in result.findings.enumerated() {
                 total += 1
                 Self.appendDigest(of: finding, to: &digestBytes)
-                for (index, risk) in result.policy.acceptedRisks.enumerated() where risk.covers(finding.identity) {
-                    policy.acceptanceMatches[index] += 1
+                if !acceptances.isEmpty {
+                    let identity = finding.identity
+                    for index in acceptances.indices where acceptances[index].coversByBytes(identity, findingIsASCII: asciiAcceptances[index]) {
+                        policy.acceptanceMatches[index] += 1
+                    }
                 }
                 let fails = options.failsGate(finding)
-                if finding.rule == .expiredAcceptance { expiredAcceptances += 1 }
+                let rule = finding.rule
+                let isExpired = Self.sameRule(rule, .expiredAcceptance)
+                if isExpired { expiredAcceptances += 1 }
                 if fails {
                     failing += 1
-                    if finding.rule != .expiredAcceptance { failingOtherThanExpired += 1 }
-                    if listsFailing { failingIdentities.append("\(finding.policy): \(finding.identity)") }
+                    if !isExpired { failingOtherThanExpired += 1 }
+                    if listsFailing { failingIdentities.append(Self.failingIdentity(of: finding)) }
                 }
                 let isReported = finding.severity >= options.reportMin
                 if fails, !isReported { failingUnreported.append(Brief(finding, place: result.position)) }
@@ -84,7 +94,7 @@ extension FindingSummary {
                 guard isReported else { continue }
                 reported += 1
                 // A policy's findings come from a few rules: found in the list by their ids.
-                if !rules.contains(finding.rule) { rules.append(finding.rule) }
+                if !rules.contains(where: { Self.sameRule($0, rule) }) { rules.append(rule) }
                 Self.noteAdvice(finding, &advice)
                 policy.reported += 1
                 if finding.accepted != nil {
@@ -97,7 +107,7 @@ extension FindingSummary {
                         topSequence += 1
                         keepTop(position, sequence: topSequence, result.findings, &topFindings)
                     }
-                    if finding.rule != .staleIntelligence { addReach(finding, factors, &reach) }
+                    if !Self.sameRule(rule, .staleIntelligence) { addReach(finding, factors, &reach) }
                 }
                 if let new = options.isNew(finding) {
                     if new {
@@ -107,8 +117,8 @@ extension FindingSummary {
                         unchangedSinceBaseline += 1
                     }
                 }
-                if listsFindings, finding.rule == .notAssessed { notAssessed.append(Unassessed(finding)) }
-                if finding.rule == .staleIntelligence, staleSubjects.insert(finding.subject) {
+                if listsFindings, Self.sameRule(rule, .notAssessed) { notAssessed.append(Unassessed(finding)) }
+                if Self.sameRule(rule, .staleIntelligence), staleSubjects.insert(finding.subject) {
                     stale.append(Brief(finding, place: result.position))
                 }
                 for id in finding.factors where factorSet.insert(id) { factorIDs.append(id) }
@@ -129,6 +139,19 @@ extension FindingSummary {
             }
         }
 
+        /// Whether two rule ids are the same, as `==` answers: one text (the rules' constants) is
+        /// told at once, and ids of different lengths without comparing their bytes (each
+        /// finding's rule was compared with a policy's few rules and four constants, most of
+        /// them other rules, a call to the String comparison each). Exact for the rules' ids
+        /// (`RuleID`'s constants, lower-case ASCII letters and hyphens, which no other text is
+        /// canonically equivalent to); two ids of other texts that are canonically equivalent
+        /// with different bytes (a decomposed accent) would count as two rules here.
+        @inline(__always)
+        static func sameRule(_ a: RuleID, _ b: RuleID) -> Bool {
+            if ExactText.sameRepresentation(a.rawValue, b.rawValue) { return true }
+            return a.rawValue.utf8.count == b.rawValue.utf8.count && a == b
+        }
+
         /// `rule/subject[/factor]|severity|accepted` (`FindingIdentity`'s text, the severity's
         /// name, whether accepted), written as bytes: the text a digest of the findings hashes.
         static func appendDigest(of finding: Finding, to bytes: inout [UInt8]) {
@@ -143,6 +166,26 @@ extension FindingSummary {
             append(finding.severity.name, to: &bytes)
             bytes.append(UInt8(ascii: "|"))
             append(finding.accepted != nil ? "true" : "false", to: &bytes)
+        }
+
+        /// `policy: rule/subject[/factor]`, the text `"\(finding.policy): \(finding.identity)"`
+        /// gives, written into one buffer of its size (the interpolations made the identity's
+        /// text, then grew the line's a piece at a time).
+        static func failingIdentity(of finding: Finding) -> String {
+            let rule = finding.rule.rawValue, policy = finding.policy, subject = finding.subject, factor = finding.identityFactor
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(policy.utf8.count + rule.utf8.count + subject.utf8.count + (factor?.utf8.count ?? 0) + 4)
+            append(policy, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(UInt8(ascii: " "))
+            append(rule, to: &bytes)
+            bytes.append(UInt8(ascii: "/"))
+            append(subject, to: &bytes)
+            if let factor {
+                bytes.append(UInt8(ascii: "/"))
+                append(factor, to: &bytes)
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         /// Appends a text's UTF-8 from its contiguous storage.
@@ -169,7 +212,8 @@ extension FindingSummary {
         /// rules of the policy's findings by comparing rule ids.
         private static func noteAdvice(_ finding: Finding, _ slots: inout [AdviceSlot]) {
             let at: Int
-            if let known = slots.firstIndex(where: { $0.rule == finding.rule }) {
+            let rule = finding.rule
+            if let known = slots.firstIndex(where: { sameRule($0.rule, rule) }) {
                 at = known
             } else {
                 let catalogue = RuleRegistry.advice[finding.rule] ?? []
@@ -219,7 +263,7 @@ extension FindingSummary {
                     risks.append(RiskReach(key: "factor:" + factor, factor: factor, rule: finding.rule, severity: finding.severity, operations: 0))
                     reach.addRisk()
                 }
-            } else if let known = reach.byRule.first(where: { $0.rule == finding.rule }) {
+            } else if let known = reach.byRule.first(where: { Self.sameRule($0.rule, finding.rule) }) {
                 at = known.at
             } else {
                 at = risks.count

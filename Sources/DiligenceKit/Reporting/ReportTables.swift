@@ -618,8 +618,21 @@ final class ReferenceKeyLists: @unchecked Sendable {
 /// the run only looks each up.
 public struct CitedPart: Sendable {
     var references: [Citations.Key] = []
-    var facts: [(key: HashedText, evidence: Evidence)] = []
-    var events: [(key: HashedText, event: Exposure.CitedEvent)] = []
+    /// The facts' keys and where their lines are (`factKeys[i]` is `factLine(i)`'s), and the
+    /// events' keys and events: kept apart, so that the ordered thread looks a key up without
+    /// copying its line (most are listed already). A fact's line is held as its evidence list
+    /// (`factLists`, each list once) and its place in it: a copy of each line retained its texts.
+    var factKeys: [HashedText] = []
+    var factLists: [[Evidence]] = []
+    var factPlaces: [(list: Int32, line: Int32)] = []
+    var eventKeys: [HashedText] = []
+    var events: [Exposure.CitedEvent] = []
+
+    /// The line of the fact `factKeys[index]`.
+    func factLine(_ index: Int) -> Evidence {
+        let place = factPlaces[index]
+        return factLists[Int(place.list)][Int(place.line)]
+    }
     /// Schema 3's lists (evidence lists, recommendation lists, path steps), when wanted.
     var lists = CitedLists.Part()
 
@@ -644,16 +657,27 @@ public struct CitedPart: Sendable {
         func cite(_ key: Citations.Key) {
             if seenReferences.insert(UInt64(bitPattern: Int64(key.id))) { references.append(key) }
         }
+        // The findings' keys read in place (`tableKeys[position]`): a finding's keys were copied
+        // (every array retained) to be read.
+        let tableKeys = keys ?? []
         for (position, finding) in findings.enumerated() {
-            let made = keys.flatMap { $0.indices.contains(position) ? $0[position] : nil }
+            let hasKeys = position < tableKeys.count
             if tables || lists, !finding.evidence.isEmpty {
-                let info = made?.evidence ?? EvidenceLists.shared.info(of: finding.evidence)
+                let info = (hasKeys ? tableKeys[position].evidence : nil) ?? EvidenceLists.shared.info(of: finding.evidence)
                 if seenLists.insert(info.hash) {
+                    var list: Int32?
                     for index in finding.evidence.indices {
                         if let key = info.referenceKeys[index] { cite(key) }
                         if tables {
                             let key = info.factKeys[index]
-                            if seenFacts.insert(key) { facts.append((key, finding.evidence[index])) }
+                            if seenFacts.insert(key) {
+                                if list == nil {
+                                    list = Int32(truncatingIfNeeded: factLists.count)
+                                    factLists.append(finding.evidence)
+                                }
+                                factKeys.append(key)
+                                factPlaces.append((list ?? 0, Int32(truncatingIfNeeded: index)))
+                            }
                         }
                     }
                     if lists { self.lists.add(evidence: finding.evidence, info) }
@@ -668,18 +692,24 @@ public struct CitedPart: Sendable {
                 }
             }
             if tables, let exposure = finding.exposure {
-                if let made, made.events.count == exposure.events.count {
-                    for (event, key) in zip(exposure.events, made.events) where seenEvents.insert(key) { events.append((key, event)) }
+                if hasKeys, tableKeys[position].events.count == exposure.events.count {
+                    for (event, key) in zip(exposure.events, tableKeys[position].events) where seenEvents.insert(key) {
+                        eventKeys.append(key)
+                        events.append(event)
+                    }
                 } else {
                     for event in exposure.events {
                         let key = TableID.eventKey(event)
-                        if seenEvents.insert(key) { events.append((key, event)) }
+                        if seenEvents.insert(key) {
+                            eventKeys.append(key)
+                            events.append(event)
+                        }
                     }
                 }
             }
             if lists {
-                if let made {
-                    self.lists.add(finding, keys: made)
+                if hasKeys {
+                    self.lists.add(finding, keys: tableKeys[position])
                 } else {
                     self.lists.add(finding)
                 }
@@ -745,8 +775,13 @@ struct CitedTable<Entry: Sendable>: Sendable {
 
     /// Lists what a policy cites that is not listed yet, in its order, each entry made from
     /// what the policy kept of it only when it is new to the table.
+    /// By index: a `for` over the items copied each one's source (its texts retained and
+    /// released) to look its hash up, and most are listed already.
     mutating func add<Source>(_ cited: CitedSources<Source>, _ make: (UInt64, Source) -> Entry) {
-        for (hash, source) in cited.items where places[hash] == nil { list(hash, make(hash, source)) }
+        for index in cited.items.indices where places[cited.items[index].hash] == nil {
+            let hash = cited.items[index].hash
+            list(hash, make(hash, cited.items[index].source))
+        }
     }
 }
 

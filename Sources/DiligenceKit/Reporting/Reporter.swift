@@ -480,13 +480,13 @@ struct Citations: Sendable {
         for key in part.references { _ = number(for: key) }
         // By index: a `for` over the parts copied each fact's evidence (its texts retained and
         // released) to look its key up, and most are listed already.
-        for index in part.facts.indices where factPlaces[part.facts[index].key] == nil {
-            factPlaces[part.facts[index].key] = facts.count
-            facts.append((part.facts[index].key.text, part.facts[index].evidence))
+        for index in part.factKeys.indices where factPlaces[part.factKeys[index]] == nil {
+            factPlaces[part.factKeys[index]] = facts.count
+            facts.append((part.factKeys[index].text, part.factLine(index)))
         }
-        for index in part.events.indices where eventPlaces[part.events[index].key] == nil {
-            eventPlaces[part.events[index].key] = events.count
-            events.append((part.events[index].key.text, part.events[index].event))
+        for index in part.eventKeys.indices where eventPlaces[part.eventKeys[index]] == nil {
+            eventPlaces[part.eventKeys[index]] = events.count
+            events.append((part.eventKeys[index].text, part.events[index]))
         }
         lists.add(part.lists)
         if let spills { spills.write(lists.takeSpilledEntries()) }

@@ -218,8 +218,27 @@ public struct ScreeningData: Sendable {
     }
 
     /// The tab-separated columns of a line, split on its bytes (a tab is never part of a
-    /// longer character, so these are the columns a split on characters gives, faster).
+    /// longer character, so these are the columns a split on characters gives, faster). The
+    /// tabs are found by a loop over the view's indices: the generic `split` with its closure
+    /// was a quarter of reading the data files.
     static func columns(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var columns: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x09 {
+                columns.append(Substring(utf8[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        columns.append(Substring(utf8[start..<utf8.endIndex]))
+        return columns
+    }
+
+    /// `columns` as the generic split makes them (the definition a test holds `columns` to).
+    static func columnsBySplit(_ text: String) -> [Substring] {
         text.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
