@@ -68,9 +68,22 @@ enum NameScorer {
         }
     }
 
+    /// What `joinedOptions` asks of a memo of its comparisons: one made before (nil for none),
+    /// or to keep one made.
+    enum JoinedAsk {
+        case lookUp
+        case store(TokenComparison?)
+    }
+
+    /// A memo of joined comparisons for `align`: whether the query's word is the single one, the
+    /// single word's position, the first of the joined words' position and their count (2 or 3),
+    /// and the ask; a look-up's answer is the comparison made before, or nil when there is none.
+    typealias JoinedComparison = (Bool, Int, Int, Int, JoinedAsk) -> TokenComparison??
+
     static func align(
         query: [ScoringToken], listed: [ScoringToken], parameters: ScoringParameters, acronyms: Bool = false, shortAcronyms: Bool = false,
-        abbreviations: OrganisationAbbreviations? = nil, compare: (Int, Int) -> TokenComparison?
+        abbreviations: OrganisationAbbreviations? = nil, compare: (Int, Int) -> TokenComparison?,
+        joined: JoinedComparison = { _, _, _, _, _ in nil }
     ) -> TokenAlignment? {
         var options: [Option] = []
         for i in query.indices {
@@ -79,8 +92,8 @@ enum NameScorer {
                 options.append(Option(query: i..<(i + 1), listed: j..<(j + 1), comparison: comparison, weight: (query[i].weight + listed[j].weight) / 2))
             }
         }
-        options += joinedOptions(single: query, double: listed, parameters: parameters)
-        options += joinedOptions(single: listed, double: query, parameters: parameters).map { option in
+        options += joinedOptions(single: query, double: listed, parameters: parameters) { joined(true, $0, $1, $2, $3) }
+        options += joinedOptions(single: listed, double: query, parameters: parameters) { joined(false, $0, $1, $2, $3) }.map { option in
             Option(query: option.listed, listed: option.query, comparison: option.comparison, weight: option.weight)
         }
         if acronyms {
@@ -117,7 +130,7 @@ enum NameScorer {
         else { return nil }
         if acronyms, !AcronymRuns.isSupported(alignment, query: query, listed: listed) {
             // An acronym alone does not identify a longer name: the words as they match without it.
-            return align(query: query, listed: listed, parameters: parameters, compare: compare)
+            return align(query: query, listed: listed, parameters: parameters, compare: compare, joined: joined)
         }
         alignment.unmatchedQuery = query.indices.filter { !usedQuery[$0] }
         alignment.unmatchedListed = listed.indices.filter { !usedListed[$0] }
@@ -164,26 +177,26 @@ enum NameScorer {
     /// One token against two adjacent tokens of the other side written as one word
     /// ("abdulrahman" / "abdul rahman", "alqaida" / "al qaida"), as options with the single
     /// token in `query` and the two in `listed`.
-    static func joinedOptions(single: [ScoringToken], double: [ScoringToken], parameters: ScoringParameters) -> [Option] {
+    ///
+    /// `remembered` gives each comparison made before for the same words (single position,
+    /// double's first position, span 2 or 3), and keeps those made here.
+    static func joinedOptions(
+        single: [ScoringToken], double: [ScoringToken], parameters: ScoringParameters,
+        remembered: (Int, Int, Int, JoinedAsk) -> TokenComparison?? = { _, _, _, _ in nil }
+    ) -> [Option] {
         guard double.count >= 2 else { return [] }
+        func comparison(_ i: Int, _ j: Int, _ span: Int, _ make: () -> TokenComparison?) -> TokenComparison? {
+            if let known = remembered(i, j, span, .lookUp) { return known }
+            let made = make()
+            _ = remembered(i, j, span, .store(made))
+            return made
+        }
         var found: [Option] = []
         for i in single.indices where single[i].kind == .name && single[i].forms.key.count >= 4 {
             for j in 0..<(double.count - 1) where double[j].kind != .initial && double[j + 1].kind != .initial {
-                let joinedKey = Array(double[j].forms.key) + Array(double[j + 1].forms.key)
-                // Words read from an abjad leave their short vowels unwritten ("mhmdjwad" for
-                // "Mohammad Javad", Persian writing two names as one; "ahmdi nzhad" for
-                // "Ahmadinejad"): the Latin side may be up to twice as long.
-                let abjad = double[j].forms.abjad && double[j + 1].forms.abjad
-                let longer = single[i].forms.abjad ? single[i].forms.key.count : 2
-                let shorter = abjad ? single[i].forms.key.count / 2 : 2
-                guard joinedKey.count >= single[i].forms.key.count - shorter, joinedKey.count <= single[i].forms.key.count + longer else { continue }
-                let joinedText = Array(double[j].forms.text) + Array(double[j + 1].forms.text)
-                var forms = TokenForms(key: joinedKey[...], text: joinedText[...], phonetic: PhoneticKey.key(joinedKey[...])[...])
-                forms.abjad = abjad
-                guard let comparison = TokenComparison.compare(single[i].forms, forms, parameters: parameters) else { continue }
-                // The single word must hold both: edits as many as a part's letters make that
-                // part a typo's slack ("bicentenario" is not "bicentenario xi", a number).
-                guard comparison.edits < min(double[j].forms.key.count, double[j + 1].forms.key.count) else { continue }
+                guard joinedLengthsFit(single[i].forms, double[j].forms, double[j + 1].forms) else { continue }
+                let made = comparison(i, j, 2) { joinedComparison(single[i].forms, double[j].forms, double[j + 1].forms, parameters: parameters) }
+                guard let comparison = made else { continue }
                 let weight = (single[i].weight + max(double[j].weight, double[j + 1].weight)) / 2
                 found.append(
                     Option(
@@ -195,16 +208,13 @@ enum NameScorer {
             // assimilates: "ad-din").
             guard double.count >= 3 else { continue }
             for j in 0..<(double.count - 2) where double[j].kind == .name && double[j + 1].kind == .particle && double[j + 2].kind == .name {
-                var best: TokenComparison?
-                for middle in [double[j + 1].forms.key, []] {
-                    let joinedKey = Array(double[j].forms.key) + Array(middle) + Array(double[j + 2].forms.key)
-                    guard abs(joinedKey.count - single[i].forms.key.count) <= 3 else { continue }
-                    let forms = TokenForms(key: joinedKey[...], text: [], phonetic: PhoneticKey.key(joinedKey[...])[...])
-                    if let comparison = TokenComparison.compare(single[i].forms, forms, parameters: parameters), comparison.similarity > best?.similarity ?? 0 {
-                        best = comparison
-                    }
+                let joined = double[j].forms.key.count + double[j + 2].forms.key.count, length = single[i].forms.key.count
+                // (Neither joined key within three letters of the word's: no comparison, none made.)
+                guard abs(joined - length) <= 3 || abs(joined + double[j + 1].forms.key.count - length) <= 3 else { continue }
+                let made = comparison(i, j, 3) {
+                    particleJoinedComparison(single[i].forms, double[j].forms, double[j + 1].forms, double[j + 2].forms, parameters: parameters)
                 }
-                guard let best else { continue }
+                guard let best = made else { continue }
                 let weight = (single[i].weight + max(double[j].weight, double[j + 2].weight)) / 2
                 found.append(
                     Option(
@@ -213,5 +223,49 @@ enum NameScorer {
             }
         }
         return found
+    }
+
+    /// A word against two words written as one, as `joinedOptions` compares them: nil when the
+    /// lengths are too far apart, the words do not match, or the single word does not hold both.
+    static func joinedComparison(_ single: TokenForms, _ first: TokenForms, _ second: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
+        guard joinedLengthsFit(single, first, second) else { return nil }
+        let joinedKey = Array(first.key) + Array(second.key)
+        let abjad = first.abjad && second.abjad
+        let joinedText = Array(first.text) + Array(second.text)
+        var forms = TokenForms(key: joinedKey[...], text: joinedText[...], phonetic: PhoneticKey.key(joinedKey[...])[...])
+        forms.abjad = abjad
+        guard let comparison = TokenComparison.compare(single, forms, parameters: parameters) else { return nil }
+        // The single word must hold both: edits as many as a part's letters make that
+        // part a typo's slack ("bicentenario" is not "bicentenario xi", a number).
+        guard comparison.edits < min(first.key.count, second.key.count) else { return nil }
+        return comparison
+    }
+
+    /// Whether two words' keys written as one are about as long as a word's, as a match needs.
+    /// Words read from an abjad leave their short vowels unwritten ("mhmdjwad" for "Mohammad
+    /// Javad", Persian writing two names as one; "ahmdi nzhad" for "Ahmadinejad"): the Latin
+    /// side may be up to twice as long.
+    static func joinedLengthsFit(_ single: TokenForms, _ first: TokenForms, _ second: TokenForms) -> Bool {
+        let joined = first.key.count + second.key.count
+        let longer = single.abjad ? single.key.count : 2
+        let shorter = first.abjad && second.abjad ? single.key.count / 2 : 2
+        return joined >= single.key.count - shorter && joined <= single.key.count + longer
+    }
+
+    /// A word against two names joined by a particle, with the particle as written or without
+    /// it: the better comparison, nil when neither matches.
+    static func particleJoinedComparison(
+        _ single: TokenForms, _ first: TokenForms, _ particle: TokenForms, _ last: TokenForms, parameters: ScoringParameters
+    ) -> TokenComparison? {
+        var best: TokenComparison?
+        for middle in [particle.key, []] {
+            let joinedKey = Array(first.key) + Array(middle) + Array(last.key)
+            guard abs(joinedKey.count - single.key.count) <= 3 else { continue }
+            let forms = TokenForms(key: joinedKey[...], text: [], phonetic: PhoneticKey.key(joinedKey[...])[...])
+            if let comparison = TokenComparison.compare(single, forms, parameters: parameters), comparison.similarity > best?.similarity ?? 0 {
+                best = comparison
+            }
+        }
+        return best
     }
 }

@@ -37,6 +37,9 @@ public final class NameScreener: Sendable {
     /// Whether `TurkicLatin.listSpelling` is asked only of a name `TurkicLatin.mayRespell`
     /// passes (false for tests: asked of every name).
     let preTestsTurkicSpelling: Bool
+    /// Whether the scorer's full comparisons of query words with list words are remembered
+    /// across queries (`ComparisonMemo`; false for tests: each compared again).
+    let memoisesComparisons: Bool
     /// The listed names a query's acronym could be, by their letters (`AcronymTargets`).
     let acronymTargets: AcronymTargets
     /// The words of the titles' phrases, folded (`setAsideAsWritten`: a word a title may leave out).
@@ -51,12 +54,14 @@ public final class NameScreener: Sendable {
     /// `setsAsideUnreached` false weighs and scores every name, and `readsLatinDirectly` false
     /// asks every reading of every name, `setsAsideKnown` false prepares and looks up every
     /// name, `setsAsideAsWritten` false normalises every name, `preTestsTurkicSpelling` false
-    /// respells every name (all for tests).
+    /// respells every name, `memoisesComparisons` false compares every pair again (all for tests).
     init(
         entities: [ListedEntity], normalizer: NameNormalizer, parameters: ScoringParameters, keptLetterTest: Bool, setsAsideUnreached: Bool = true,
-        readsLatinDirectly: Bool = true, setsAsideKnown: Bool = true, setsAsideAsWritten: Bool = true, preTestsTurkicSpelling: Bool = true
+        readsLatinDirectly: Bool = true, setsAsideKnown: Bool = true, setsAsideAsWritten: Bool = true, preTestsTurkicSpelling: Bool = true,
+        memoisesComparisons: Bool = true
     ) {
         self.entities = entities
+        self.memoisesComparisons = memoisesComparisons
         self.preTestsTurkicSpelling = preTestsTurkicSpelling
         self.setsAsideKnown = setsAsideKnown
         self.setsAsideAsWritten = setsAsideAsWritten
@@ -282,6 +287,12 @@ public final class NameScreener: Sendable {
         hadCandidates = !candidates.isEmpty
         let acronymQuery = parameters.acronymRuns > 0 && prepared.kind != .person && AcronymRuns.isAlphabetic(prepared.name.original)
         let shortAcronyms = AcronymRuns.allowsShortAcronyms(prepared.name)
+        // The query words' numbers in the comparison memo, when it is used and there is a candidate.
+        var words: [UInt32] = []
+        if memoisesComparisons, !candidates.isEmpty {
+            scratch.comparisons.begin(for: ObjectIdentifier(self))
+            words = prepared.tokens.map { scratch.comparisons.number(of: $0.forms) }
+        }
         for name in candidates {
             let entityIndex = Int(index.nameEntity[name])
             let entity = entities[entityIndex]
@@ -305,7 +316,17 @@ public final class NameScreener: Sendable {
                     return comparison
                 }
                 // Compared in full: with the texts as written, and stems for organisations.
-                return TokenComparison.compare(queryTokens[i].forms, listed[j].forms, parameters: parameters, allowStem: allowStem)
+                guard !words.isEmpty else {
+                    return TokenComparison.compare(queryTokens[i].forms, listed[j].forms, parameters: parameters, allowStem: allowStem)
+                }
+                return scratch.comparisons.comparison(word: words[i], position: range.lowerBound + j, allowStem: allowStem) {
+                    TokenComparison.compare(queryTokens[i].forms, listed[j].forms, parameters: parameters, allowStem: allowStem)
+                }
+            } joined: { querySingle, single, first, span, ask in
+                guard !words.isEmpty else { return nil }
+                let key = ComparisonMemo.joinedKey(
+                    querySingle: querySingle, single: single, first: first, span: span, words: words, listedStart: range.lowerBound)
+                return scratch.comparisons.joinedComparison(key, ask)
             }
             guard var alignment else { continue }
             let listedFlags = range.map { index.tokenFlags[$0] }
@@ -467,6 +488,8 @@ struct Scratch {
     var writtenWords: [WrittenWord] = []
     var writtenSlots: [WrittenSlot] = []
     var writtenPairs: [(Int, Int)] = []
+    /// The scorer's full comparisons of query words with list words (`ComparisonMemo`).
+    var comparisons = ComparisonMemo()
 
     init(names: Int, vocabulary: Int) {
         mask = [UInt32](repeating: 0, count: names)
