@@ -1,0 +1,48 @@
+/// Spanish "j" (the jota) as the scripts that write a Spanish name by its sound write it: the
+/// sound of German "ch", Cyrillic "х", Greek "χ", Arabic "خ", Georgian "ხ", Armenian "խ"
+/// ("Joaquín" is "Хоакин", "Χοακίν", "خواكين", "ხოაკინ", "Խոակին"; "José" "Хосе", "Jorge"
+/// "Хорхе"). Those read "kh" (keys "h") or "x", where the list spelling has "j", and at seven
+/// letters the first letter apart is no typo the comparison allows.
+///
+/// A word whose key has a "j" before a vowel that matched nothing is compared again with each
+/// such "j" written as the other word writes the sound ("h" or "x"), when only the other word
+/// has that letter and no "j": equal or a typo apart, they are one name (`comparison`).
+enum SpanishJota {
+    /// The key with each "j" before a vowel written `letter`, nil when it has none.
+    static func respelled(_ key: ArraySlice<UInt8>, as letter: UInt8) -> [UInt8]? {
+        guard key.count >= 4 else { return nil }
+        var result = Array(key)
+        var changed = false
+        for index in result.indices.dropLast() where result[index] == UInt8(ascii: "j") && isVowel(result[index + 1]) {
+            result[index] = letter
+            changed = true
+        }
+        return changed ? result : nil
+    }
+
+    static func isVowel(_ byte: UInt8) -> Bool { "aeiouy".utf8.contains(byte) }
+
+    /// The comparison of two words with the jota of one side's key written "h" or "x", as the
+    /// other side's is (a byte scan of each first: most pairs stop there); nil otherwise or when
+    /// they are still not the same word or a typo apart (no sound-alike on top of a respelling).
+    static func comparison(_ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
+        let j = UInt8(ascii: "j")
+        let aHasJ = a.key.contains(j), bHasJ = b.key.contains(j)
+        guard aHasJ != bHasJ else { return nil }
+        let (side, other) = aHasJ ? (a, b) : (b, a)
+        // The letter as the other word's text writes it: a key's "x" can be a folded "ks"
+        // ("aksay", Akshay, is no "Ajay").
+        let written = other.text.isEmpty ? other.key : other.text
+        for letter in [UInt8(ascii: "h"), UInt8(ascii: "x")] where written.contains(letter) {
+            guard let spelled = respelled(side.key, as: letter) else { return nil }
+            let forms = TokenForms(key: spelled[...], text: [], phonetic: PhoneticKey.key(spelled[...])[...])
+            let bare = TokenForms(key: other.key, text: [], phonetic: other.phonetic)
+            if let found = TokenComparison.compare(forms, bare, parameters: parameters), found.similarity > 0,
+                found.how == .spelling || found.how == .exact || found.how == .typo
+            {
+                return found
+            }
+        }
+        return nil
+    }
+}
