@@ -28,6 +28,11 @@ struct ScreeningTwentyFourthRoundScriptTests {
         #expect(SpanishJota.respelled(Array("alejandro".utf8)[...], as: UInt8(ascii: "x")).map { String(decoding: $0, as: UTF8.self) } == "alexandro")
         #expect(SpanishJota.respelled(Array("hajj".utf8)[...], as: UInt8(ascii: "h")) == nil)
         #expect(SpanishJota.respelled(Array("guzman".utf8)[...], as: UInt8(ascii: "h")) == nil)
+        // The other word must have the letter where the jota is (within two places).
+        #expect(SpanishJota.faces(Array("joakuin".utf8)[...], UInt8(ascii: "h"), in: Array("khoakin".utf8)[...]))
+        #expect(SpanishJota.faces(Array("alejandro".utf8)[...], UInt8(ascii: "h"), in: Array("alekhandro".utf8)[...]))
+        #expect(!SpanishJota.faces(Array("alejandro".utf8)[...], UInt8(ascii: "h"), in: Array("hamid".utf8)[...]))
+        #expect(!SpanishJota.faces(Array("hajj".utf8)[...], UInt8(ascii: "h"), in: Array("hajji".utf8)[...]))
     }
 
     @Test(arguments: [

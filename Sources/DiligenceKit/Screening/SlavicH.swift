@@ -25,7 +25,7 @@ enum SlavicH {
     /// byte scan of each first: most pairs stop there); nil otherwise or when they are still not
     /// the same word or a typo apart (no sound-alike on top of a respelling).
     static func comparison(_ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
-        guard a.cyrillic != b.cyrillic else { return nil }
+        guard a.cyrillic != b.cyrillic, abs(a.key.count - b.key.count) <= 2 else { return nil }
         let (side, other) = a.cyrillic ? (a, b) : (b, a)
         guard other.key.contains(UInt8(ascii: "g")), side.text.contains(UInt8(ascii: "h")), let written = respelled(side.text) else {
             return nil

@@ -22,10 +22,26 @@ enum SpanishJota {
 
     static func isVowel(_ byte: UInt8) -> Bool { "aeiouy".utf8.contains(byte) }
 
+    /// Whether the other word has `letter` within two places of a "j" before a vowel of the key
+    /// (where the other script wrote the jota): a byte scan, no allocation.
+    static func faces(_ key: ArraySlice<UInt8>, _ letter: UInt8, in other: ArraySlice<UInt8>) -> Bool {
+        var offset = 0
+        for byte in key {
+            defer { offset += 1 }
+            guard byte == UInt8(ascii: "j"), offset + 1 < key.count, isVowel(key[key.startIndex + offset + 1]) else { continue }
+            let low = max(0, offset - 2), high = min(other.count - 1, offset + 2)
+            guard low <= high else { continue }
+            if other[(other.startIndex + low)...(other.startIndex + high)].contains(letter) { return true }
+        }
+        return false
+    }
+
     /// The comparison of two words with the jota of one side's key written "h" or "x", as the
     /// other side's is (a byte scan of each first: most pairs stop there); nil otherwise or when
     /// they are still not the same word or a typo apart (no sound-alike on top of a respelling).
     static func comparison(_ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
+        // Equal or a typo apart after the respelling: at most two letters' difference in length.
+        guard abs(a.key.count - b.key.count) <= 2 else { return nil }
         let j = UInt8(ascii: "j")
         let aHasJ = a.key.contains(j), bHasJ = b.key.contains(j)
         guard aHasJ != bHasJ else { return nil }
@@ -33,7 +49,7 @@ enum SpanishJota {
         // The letter as the other word's text writes it: a key's "x" can be a folded "ks"
         // ("aksay", Akshay, is no "Ajay").
         let written = other.text.isEmpty ? other.key : other.text
-        for letter in [UInt8(ascii: "h"), UInt8(ascii: "x")] where written.contains(letter) {
+        for letter in [UInt8(ascii: "h"), UInt8(ascii: "x")] where faces(side.key, letter, in: written) {
             guard let spelled = respelled(side.key, as: letter) else { return nil }
             let forms = TokenForms(key: spelled[...], text: [], phonetic: PhoneticKey.key(spelled[...])[...])
             let bare = TokenForms(key: other.key, text: [], phonetic: other.phonetic)
