@@ -26,7 +26,11 @@ enum SlavicH {
     /// the same word or a typo apart (no sound-alike on top of a respelling).
     static func comparison(_ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
         guard a.cyrillic != b.cyrillic, abs(a.key.count - b.key.count) <= 2 else { return nil }
-        let (side, other) = a.cyrillic ? (a, b) : (b, a)
+        return a.cyrillic ? respelledComparison(a, against: b, parameters: parameters) : respelledComparison(b, against: a, parameters: parameters)
+    }
+
+    /// The Cyrillic `side` with its "г" read "g", compared with `other`.
+    static func respelledComparison(_ side: TokenForms, against other: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
         guard other.key.contains(UInt8(ascii: "g")), side.text.contains(UInt8(ascii: "h")), let written = respelled(side.text) else {
             return nil
         }

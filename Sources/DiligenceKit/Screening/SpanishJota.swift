@@ -37,15 +37,21 @@ enum SpanishJota {
     }
 
     /// The comparison of two words with the jota of one side's key written "h" or "x", as the
-    /// other side's is (a byte scan of each first: most pairs stop there); nil otherwise or when
-    /// they are still not the same word or a typo apart (no sound-alike on top of a respelling).
+    /// other side's is (a byte scan of each first: most pairs stop there, without a copy of
+    /// either word); nil otherwise or when they are still not the same word or a typo apart (no
+    /// sound-alike on top of a respelling).
     static func comparison(_ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
         // Equal or a typo apart after the respelling: at most two letters' difference in length.
         guard abs(a.key.count - b.key.count) <= 2 else { return nil }
         let j = UInt8(ascii: "j")
-        let aHasJ = a.key.contains(j), bHasJ = b.key.contains(j)
-        guard aHasJ != bHasJ else { return nil }
-        let (side, other) = aHasJ ? (a, b) : (b, a)
+        if a.key.contains(j) {
+            return b.key.contains(j) ? nil : respelledComparison(a, against: b, parameters: parameters)
+        }
+        return b.key.contains(j) ? respelledComparison(b, against: a, parameters: parameters) : nil
+    }
+
+    /// `side`'s jota written as `other` writes the sound, compared with `other`.
+    static func respelledComparison(_ side: TokenForms, against other: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
         // The letter as the other word's text writes it: a key's "x" can be a folded "ks"
         // ("aksay", Akshay, is no "Ajay").
         let written = other.text.isEmpty ? other.key : other.text
