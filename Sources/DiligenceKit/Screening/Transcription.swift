@@ -98,15 +98,39 @@ public enum Transcription {
     /// or of three that does not open with a common Korean surname (Korean names are two to
     /// three syllables, the surname first: "김정은", "박근혜"). The surnames are the most common
     /// ones of the 2015 census of Statistics Korea (covering about 97 % of the population).
+    /// A word of two syllables or more with one that no Han character is read as
+    /// (`isSinoKoreanSyllable`: "스", "드", "프", "킨") is a transcription too, surname or not
+    /// ("호아킨 구스만", Joaquín Guzmán; "조지프 코니", Joseph Kony). So is a name of two words of
+    /// two syllables or more, five syllables in all ("이고리 세친", Igor Sechin; "오사마 빈 라덴"):
+    /// a Korean name is two to four syllables, at most a two-syllable surname and a given name.
     static func isHangulTranscription(_ text: String) -> Bool {
         // A company's name in Korean ("주식회사 코리아기획") mixes Korean words and loanwords.
         guard !koreanLegalForms.contains(where: { text.contains($0) }) else { return false }
+        var longWords = 0, longSyllables = 0
         for word in text.split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "・" }) {
             let syllables = word.unicodeScalars.filter { Transliterator.isHangulSyllable($0.value) }
             if syllables.count >= 4 { return true }
             if syllables.count == 3, let first = syllables.first, !koreanSurnames.contains(first), !isNorthernKoreanName(Array(syllables)) { return true }
+            if syllables.count >= 2, syllables.contains(where: { !isSinoKoreanSyllable($0) }) { return true }
+            if syllables.count >= 2 {
+                longWords += 1
+                longSyllables += syllables.count
+            }
         }
-        return false
+        return longWords >= 2 && longSyllables >= 5
+    }
+
+    /// Whether a Hangul syllable can be the reading of a Han character, as every syllable of a
+    /// Korean name is: not a consonant and the vowel ㅡ without a final consonant ("스", "드",
+    /// "브", "프": the vowel Korean adds to a foreign consonant, `KoreanAddedVowel`; Sino-Korean
+    /// has "은", "극", "흥", never "스"), and not the initial ㅋ but in "쾌" (快, the only
+    /// Sino-Korean syllable with it).
+    static func isSinoKoreanSyllable(_ syllable: Unicode.Scalar) -> Bool {
+        guard Transliterator.isHangulSyllable(syllable.value), !KoreanAddedVowel.isAdded(syllable) else {
+            return !Transliterator.isHangulSyllable(syllable.value)
+        }
+        // ㅋ is initial 15 (588 syllables an initial).
+        return (Int(syllable.value) - 0xAC00) / 588 != 15 || syllable == "쾌"
     }
 
     /// The legal forms of the Korean Commercial Act (joint-stock, limited, limited liability,

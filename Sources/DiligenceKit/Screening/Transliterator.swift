@@ -333,6 +333,9 @@ public enum Transliterator {
         var latin =
             source.utf8.allSatisfy({ $0 < 0x80 })
             ? source : romanised(ArmenianSpelling.openingU(malayalamTwoPartVowels(arabicTaMarbuta(source))), cyrillic, id: id)
+        // A name transcribed into Hangul without the vowel Korean adds to a foreign consonant
+        // ("구스만" → "gusman": `KoreanAddedVowel`).
+        if KoreanAddedVowel.applies(to: word) { latin = KoreanAddedVowel.latin(word) { romanised($0, cyrillic, id: id) } }
         if word.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) { latin = arabicVowelLetters(latin) }
         // Tamil has one letter, ச, for s, ch and j; ICU writes it "c" ("செர்கே" → "cerke"), which
         // the spelling folds read as k: names written in Tamil mostly say "s" ("Sergei").
