@@ -17,6 +17,7 @@ struct ComparisonMemo {
         var transcription: Transcription.Skeleton?
         var abjad: Bool
         var cyrillic: Bool
+        var nonLatin: Bool
 
         init(_ forms: TokenForms) {
             key = Array(forms.key)
@@ -25,6 +26,7 @@ struct ComparisonMemo {
             transcription = forms.transcription
             abjad = forms.abjad
             cyrillic = forms.cyrillic
+            nonLatin = forms.nonLatin
         }
     }
 

@@ -151,11 +151,13 @@ public final class NameScreener: Sendable {
         let kind = Self.kind(of: query, name: name)
         var tokens: [ScoringToken] = []
         tokens.reserveCapacity(name.tokens.count)
-        let cyrillic = !NameNormalizer.isLatinOnly(query.name) && query.name.unicodeScalars.contains { (0x0400..<0x0530).contains($0.value) }
+        let nonLatin = !NameNormalizer.isLatinOnly(query.name)
+        let cyrillic = nonLatin && query.name.unicodeScalars.contains { (0x0400..<0x0530).contains($0.value) }
         for (position, token) in name.tokens.enumerated() {
             var forms = TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...])
             forms.abjad = token.isAbjad
             forms.cyrillic = cyrillic
+            forms.nonLatin = nonLatin
             if let script = token.transcription {
                 forms.transcription = Transcription.Skeleton(script: script, classes: Transcription.skeleton(texts[position][...], script: script))
             }

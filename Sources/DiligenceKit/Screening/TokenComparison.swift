@@ -11,6 +11,9 @@ struct TokenForms {
     /// The query was written in Cyrillic, where Belarusian writes an unstressed final "o" as
     /// "a" ("Мадура" / "MADURO"): endings are not compared (`isOtherGenderEnding`).
     var cyrillic = false
+    /// The query was written in a script other than Latin: only there can a "kh" or "x" be
+    /// another script's reading of a Spanish "j" (`SpanishJota`); Latin "Khair" is no "Jaber".
+    var nonLatin = false
 }
 
 /// How two tokens match, and how closely.
@@ -185,7 +188,7 @@ public struct TokenComparison: Sendable, Hashable {
         // Spanish "j" read "kh" ("Joaquín" / "Хоакин": `SpanishJota`); a foreign "g" written with
         // the Ukrainian and Belarusian "г", read "h" ("Guzmán" / "Гусман": `SlavicH`).
         return SpanishPalatal.comparison(a, b, parameters: parameters) ?? Diphthong.comparison(a, b, parameters: parameters)
-            ?? SpanishJota.comparison(a, b, parameters: parameters)
+            ?? (a.nonLatin || b.nonLatin ? SpanishJota.comparison(a, b, parameters: parameters) : nil)
             ?? (a.cyrillic != b.cyrillic ? SlavicH.comparison(a, b, parameters: parameters) : nil)
     }
 
