@@ -111,16 +111,7 @@ import Testing
         let general = Self.comparingEveryPair(entities)
         var scratch = Scratch(names: general.index.nameCount, vocabulary: general.index.vocabularyCount)
         let expected = queries.map { general.screen($0.0, threshold: $0.1, scratch: &scratch) }
-        let fast = NameScreener(entities: entities)
-        let answers = ScreeningAnswers.byTwoThreads(count: queries.count) { position in fast.screen(queries[position].0, threshold: queries[position].1) }
-        var matched = 0
-        for thread in 0..<2 {
-            for position in queries.indices {
-                let answer = answers.get(thread * queries.count + position)
-                #expect(answer == expected[position], "\(queries[position].0.name) \(String(describing: queries[position].0.country))")
-                if !answer.isEmpty { matched += 1 }
-            }
-        }
+        let matched = ScreeningAnswers.expectBothThreads(of: NameScreener(entities: entities), queries, toAnswer: expected)
         #expect(matched > 0)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import DiligenceKit
 
@@ -21,6 +22,23 @@ final class ScreeningAnswers: @unchecked Sendable {
             }
         }
         return answers
+    }
+
+    /// Asks `screener` every query from two threads at once (`byTwoThreads`) and expects each
+    /// thread's answer to equal `expected`'s; returns how many answers matched a listed entity.
+    static func expectBothThreads(
+        of screener: NameScreener, _ queries: [(ScreeningQuery, Double)], toAnswer expected: [[ScreeningMatch]]
+    ) -> Int {
+        let answers = byTwoThreads(count: queries.count) { position in screener.screen(queries[position].0, threshold: queries[position].1) }
+        var matched = 0
+        for thread in 0..<2 {
+            for position in queries.indices {
+                let answer = answers.get(thread * queries.count + position)
+                #expect(answer == expected[position], "\(queries[position].0.name) \(String(describing: queries[position].0.country))")
+                if !answer.isEmpty { matched += 1 }
+            }
+        }
+        return matched
     }
 
     func set(_ position: Int, _ value: [ScreeningMatch]) {
