@@ -30,39 +30,34 @@ public struct Binding: Sendable, Hashable, Codable {
     /// The only stored property; fields are read in place (`_read`).
     private var storage: SharedFields<Fields>
 
-    /// Makes the storage this binding's own before a field is set.
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
-    }
-
     public var status: Status {
         _read { yield storage.fields.status }
-        set { makeUnique(); storage.fields.status = newValue }
+        _modify { yield &storage.fields.status }
     }
     /// Who imposed the measure or listed the entry, as the record writes it (`ECOWAS`, `US-OFAC`, `LT`).
     public var imposedBy: [String] {
         _read { yield storage.fields.imposedBy }
-        set { makeUnique(); storage.fields.imposedBy = newValue }
+        _modify { yield &storage.fields.imposedBy }
     }
     /// The regimes of those imposers (`US-OFAC` is `US`); a national measure has none.
     public var regimes: [String] {
         _read { yield storage.fields.regimes }
-        set { makeUnique(); storage.fields.regimes = newValue }
+        _modify { yield &storage.fields.regimes }
     }
     /// The entity judged: the company, or the subsidiary running a site.
     public var entity: String {
         _read { yield storage.fields.entity }
-        set { makeUnique(); storage.fields.entity = newValue }
+        _modify { yield &storage.fields.entity }
     }
     /// The regimes that entity is subject to, stated or derived from its incorporation.
     public var entityRegimes: [String] {
         _read { yield storage.fields.entityRegimes }
-        set { makeUnique(); storage.fields.entityRegimes = newValue }
+        _modify { yield &storage.fields.entityRegimes }
     }
     /// Why, as the exposure path says it.
     public var reason: String {
         _read { yield storage.fields.reason }
-        set { makeUnique(); storage.fields.reason = newValue }
+        _modify { yield &storage.fields.reason }
     }
 
     public init(_ bindingness: Bindingness, jurisdiction: Jurisdiction, imposedBy codes: [String]) {
@@ -84,21 +79,12 @@ public struct Binding: Sendable, Hashable, Codable {
 
     /// Decoded as its fields (the keys the struct it was had).
     public init(from decoder: any Decoder) throws {
-        storage = SharedFields(try Fields(from: decoder))
+        storage = try SharedFields(from: decoder)
     }
 
     /// Encoded as its fields.
     public func encode(to encoder: any Encoder) throws {
-        try storage.fields.encode(to: encoder)
+        try storage.encode(to: encoder)
     }
 
-    /// Equal when they share their storage, or hold equal fields.
-    public static func == (lhs: Binding, rhs: Binding) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    /// Hashed as its fields (the struct's old hash).
-    public func hash(into hasher: inout Hasher) {
-        storage.fields.hash(into: &hasher)
-    }
 }

@@ -57,65 +57,60 @@ public struct Exposure: Sendable, Hashable, Codable {
         /// The only stored property; fields are read in place (`_read`).
         private var storage: SharedFields<Fields>
 
-        /// Makes the storage this event's own before a field is set.
-        private mutating func makeUnique() {
-            if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
-        }
-
         public var id: String? {
             _read { yield storage.fields.id }
-            set { makeUnique(); storage.fields.id = newValue }
+            _modify { yield &storage.fields.id }
         }
         public var date: Day {
             _read { yield storage.fields.date }
-            set { makeUnique(); storage.fields.date = newValue }
+            _modify { yield &storage.fields.date }
         }
         /// How precisely the source dates the event.
         public var datePrecision: DatePrecision {
             _read { yield storage.fields.datePrecision }
-            set { makeUnique(); storage.fields.datePrecision = newValue }
+            _modify { yield &storage.fields.datePrecision }
         }
         public var until: Day? {
             _read { yield storage.fields.until }
-            set { makeUnique(); storage.fields.until = newValue }
+            _modify { yield &storage.fields.until }
         }
         /// Set when the event was ongoing at the as-of date (its end not known yet).
         public var ongoingAt: Day? {
             _read { yield storage.fields.ongoingAt }
-            set { makeUnique(); storage.fields.ongoingAt = newValue }
+            _modify { yield &storage.fields.ongoingAt }
         }
         public var what: String {
             _read { yield storage.fields.what }
-            set { makeUnique(); storage.fields.what = newValue }
+            _modify { yield &storage.fields.what }
         }
         public var place: String? {
             _read { yield storage.fields.place }
-            set { makeUnique(); storage.fields.place = newValue }
+            _modify { yield &storage.fields.place }
         }
         public var location: Coordinate? {
             _read { yield storage.fields.location }
-            set { makeUnique(); storage.fields.location = newValue }
+            _modify { yield &storage.fields.location }
         }
         /// Distance from the site, when both are located.
         public var distanceKm: Double? {
             _read { yield storage.fields.distanceKm }
-            set { makeUnique(); storage.fields.distanceKm = newValue }
+            _modify { yield &storage.fields.distanceKm }
         }
         public var fatalities: Int? {
             _read { yield storage.fields.fatalities }
-            set { makeUnique(); storage.fields.fatalities = newValue }
+            _modify { yield &storage.fields.fatalities }
         }
         public var type: String? {
             _read { yield storage.fields.type }
-            set { makeUnique(); storage.fields.type = newValue }
+            _modify { yield &storage.fields.type }
         }
         public var actors: [String] {
             _read { yield storage.fields.actors }
-            set { makeUnique(); storage.fields.actors = newValue }
+            _modify { yield &storage.fields.actors }
         }
         public var geoPrecision: Int? {
             _read { yield storage.fields.geoPrecision }
-            set { makeUnique(); storage.fields.geoPrecision = newValue }
+            _modify { yield &storage.fields.geoPrecision }
         }
 
         public init(_ event: RiskEvent, distanceKm: Double?) {
@@ -128,22 +123,12 @@ public struct Exposure: Sendable, Hashable, Codable {
 
         /// Decoded as its fields (the keys the struct it was had).
         public init(from decoder: any Decoder) throws {
-            storage = SharedFields(try Fields(from: decoder))
+            storage = try SharedFields(from: decoder)
         }
 
         /// Encoded as its fields.
         public func encode(to encoder: any Encoder) throws {
-            try storage.fields.encode(to: encoder)
-        }
-
-        /// Equal when they share their storage, or hold equal fields.
-        public static func == (lhs: CitedEvent, rhs: CitedEvent) -> Bool {
-            lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-        }
-
-        /// Hashed as its fields (the struct's old hash).
-        public func hash(into hasher: inout Hasher) {
-            storage.fields.hash(into: &hasher)
+            try storage.encode(to: encoder)
         }
 
         /// The date as text with its precision ("March 2020 (month)", "… ongoing at the as-of date").
@@ -217,90 +202,85 @@ public struct Exposure: Sendable, Hashable, Codable {
     /// The only stored property; fields are read in place (`_read`).
     private var storage: SharedFields<Fields>
 
-    /// Makes the storage this exposure's own before a field is set.
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
-    }
-
     /// The subject (site id) and where it is.
     public var subject: String {
         _read { yield storage.fields.subject }
-        set { makeUnique(); storage.fields.subject = newValue }
+        _modify { yield &storage.fields.subject }
     }
     public var location: Coordinate? {
         _read { yield storage.fields.location }
-        set { makeUnique(); storage.fields.location = newValue }
+        _modify { yield &storage.fields.location }
     }
     /// The distance that decided the finding: to the nearest cited event, or to an area's centre.
     public var distanceKm: Double? {
         _read { yield storage.fields.distanceKm }
-        set { makeUnique(); storage.fields.distanceKm = newValue }
+        _modify { yield &storage.fields.distanceKm }
     }
     /// What the distance is measured to (a place, an area).
     public var to: String? {
         _read { yield storage.fields.to }
-        set { makeUnique(); storage.fields.to = newValue }
+        _modify { yield &storage.fields.to }
     }
     /// The area the site lies in (or within the margin of), when an area decided the finding.
     public var area: String? {
         _read { yield storage.fields.area }
-        set { makeUnique(); storage.fields.area = newValue }
+        _modify { yield &storage.fields.area }
     }
     /// The area's distance from its edge: positive outside, 0 or absent inside.
     public var areaEdgeKm: Double? {
         _read { yield storage.fields.areaEdgeKm }
-        set { makeUnique(); storage.fields.areaEdgeKm = newValue }
+        _modify { yield &storage.fields.areaEdgeKm }
     }
     /// The deciding band ("≤ 25 km") and recency window ("last 365 days").
     public var band: String? {
         _read { yield storage.fields.band }
-        set { makeUnique(); storage.fields.band = newValue }
+        _modify { yield &storage.fields.band }
     }
     public var window: String? {
         _read { yield storage.fields.window }
-        set { makeUnique(); storage.fields.window = newValue }
+        _modify { yield &storage.fields.window }
     }
     /// The date recency is measured from.
     public var reference: Day? {
         _read { yield storage.fields.reference }
-        set { makeUnique(); storage.fields.reference = newValue }
+        _modify { yield &storage.fields.reference }
     }
     /// Counts by distance band (conflict-proximity), nearest first.
     public var bands: [Band] {
         _read { yield storage.fields.bands }
-        set { makeUnique(); storage.fields.bands = newValue }
+        _modify { yield &storage.fields.bands }
     }
     /// The events cited, and how many more the same band and window hold.
     public var events: [CitedEvent] {
         _read { yield storage.fields.events }
-        set { makeUnique(); storage.fields.events = newValue }
+        _modify { yield &storage.fields.events }
     }
     public var eventsNotCited: Int {
         _read { yield storage.fields.eventsNotCited }
-        set { makeUnique(); storage.fields.eventsNotCited = newValue }
+        _modify { yield &storage.fields.eventsNotCited }
     }
     /// A named target that raised the severity.
     public var target: String? {
         _read { yield storage.fields.target }
-        set { makeUnique(); storage.fields.target = newValue }
+        _modify { yield &storage.fields.target }
     }
     public var rule: RuleID {
         _read { yield storage.fields.rule }
-        set { makeUnique(); storage.fields.rule = newValue }
+        _modify { yield &storage.fields.rule }
     }
     public var severity: Severity {
         _read { yield storage.fields.severity }
-        set { makeUnique(); storage.fields.severity = newValue }
+        _modify { yield &storage.fields.severity }
     }
     /// The steps after the band, in order (empty when the band alone decided).
     public var steps: [Step] {
         _read { yield storage.fields.steps }
-        set { makeUnique(); storage.fields.steps = newValue }
+        _modify { yield &storage.fields.steps }
     }
     /// For travel: the destination and the trip.
     public var destination: Destination? {
         _read { yield storage.fields.destination }
-        set { makeUnique(); storage.fields.destination = newValue }
+        _modify { yield &storage.fields.destination }
     }
 
     public init(subject: String, location: Coordinate?, rule: RuleID, severity: Severity) {
@@ -312,21 +292,12 @@ public struct Exposure: Sendable, Hashable, Codable {
 
     /// Decoded as its fields (the keys the struct it was had).
     public init(from decoder: any Decoder) throws {
-        storage = SharedFields(try Fields(from: decoder))
+        storage = try SharedFields(from: decoder)
     }
 
     /// Encoded as its fields.
     public func encode(to encoder: any Encoder) throws {
-        try storage.fields.encode(to: encoder)
+        try storage.encode(to: encoder)
     }
 
-    /// Equal when they share their storage, or hold equal fields.
-    public static func == (lhs: Exposure, rhs: Exposure) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    /// Hashed as its fields (the struct's old hash).
-    public func hash(into hasher: inout Hasher) {
-        storage.fields.hash(into: &hasher)
-    }
 }

@@ -47,27 +47,22 @@ public struct Evidence: Sendable, Hashable, Codable {
     /// The only stored property; fields are read in place (`_read`).
     private var storage: SharedFields<Fields>
 
-    /// Makes the storage this line's own before a field is set.
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
-    }
-
     /// The risk factor or listed entity the fact belongs to.
     public var record: String {
         _read { yield storage.fields.record }
-        set { makeUnique(); storage.fields.record = newValue }
+        _modify { yield &storage.fields.record }
     }
     public var fact: String {
         _read { yield storage.fields.fact }
-        set { makeUnique(); storage.fields.fact = newValue }
+        _modify { yield &storage.fields.fact }
     }
     public var date: String? {
         _read { yield storage.fields.date }
-        set { makeUnique(); storage.fields.date = newValue }
+        _modify { yield &storage.fields.date }
     }
     public var reference: Reference? {
         _read { yield storage.fields.reference }
-        set { makeUnique(); storage.fields.reference = newValue }
+        _modify { yield &storage.fields.reference }
     }
 
     public init(record: String, fact: String, date: String? = nil, reference: Reference? = nil) {
@@ -76,23 +71,14 @@ public struct Evidence: Sendable, Hashable, Codable {
 
     /// Decoded as its fields (the keys the struct it was had).
     public init(from decoder: any Decoder) throws {
-        storage = SharedFields(try Fields(from: decoder))
+        storage = try SharedFields(from: decoder)
     }
 
     /// Encoded as its fields.
     public func encode(to encoder: any Encoder) throws {
-        try storage.fields.encode(to: encoder)
+        try storage.encode(to: encoder)
     }
 
-    /// Equal when they share their storage, or hold equal fields.
-    public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    /// Hashed as its fields (the struct's old hash).
-    public func hash(into hasher: inout Hasher) {
-        storage.fields.hash(into: &hasher)
-    }
 }
 
 /// How an accepted risk applies to a finding.
@@ -105,7 +91,7 @@ public struct Acceptance: Sendable, Hashable, Codable {
 
 /// An exposure found in a policy: what, where, how severe, why, and what to do.
 ///
-/// Its fields are held in one storage object (`FindingStorage`), copied on write: a finding is
+/// Its fields are held in one storage object (`SharedFields`), copied on write: a finding is
 /// copied into the policy's result, sorted, streamed and read by every reporter, and a copy of
 /// its texts and arrays was a retain and a release of each (a dozen); now it is one. Setting a
 /// field changes the storage in place when this finding holds the only reference, and a copy of
@@ -141,101 +127,96 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
 
     /// The only stored property. Fields are read in place (`_read`): a reporter reads a dozen
     /// fields of every finding, and a `get` returned each as a copy (a retain and a release).
-    private var storage: FindingStorage
+    private var storage: SharedFields<Fields>
 
     /// The fields as one value.
     var fields: Fields {
         _read { yield storage.fields }
     }
 
-    /// Makes the storage this finding's own before a field is set.
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = FindingStorage(storage.fields) }
-    }
-
     public var rule: RuleID {
         _read { yield storage.fields.rule }
-        set { makeUnique(); storage.fields.rule = newValue }
+        _modify { yield &storage.fields.rule }
     }
     public var severity: Severity {
         _read { yield storage.fields.severity }
-        set { makeUnique(); storage.fields.severity = newValue }
+        _modify { yield &storage.fields.severity }
     }
     /// Where in the policy file the finding's operation is written.
     public var location: SourceLocation {
         _read { yield storage.fields.location }
-        set { makeUnique(); storage.fields.location = newValue }
+        _modify { yield &storage.fields.location }
     }
     /// The policy file (`location.file`).
     public var policy: String {
         _read { yield storage.fields.location.file }
-        set { makeUnique(); storage.fields.location.file = newValue }
+        _modify { yield &storage.fields.location.file }
     }
     /// The operation's line in the policy file (`location.line`).
     public var line: Int {
         _read { yield storage.fields.location.line }
-        set { makeUnique(); storage.fields.location.line = newValue }
+        _modify { yield &storage.fields.location.line }
     }
     /// The operation's column in the policy file (`location.column`).
     public var column: Int {
         _read { yield storage.fields.location.column }
-        set { makeUnique(); storage.fields.location.column = newValue }
+        _modify { yield &storage.fields.location.column }
     }
     public var subject: String {
         _read { yield storage.fields.subject }
-        set { makeUnique(); storage.fields.subject = newValue }
+        _modify { yield &storage.fields.subject }
     }
     public var subjectKind: SubjectKind {
         _read { yield storage.fields.subjectKind }
-        set { makeUnique(); storage.fields.subjectKind = newValue }
+        _modify { yield &storage.fields.subjectKind }
     }
     /// The subject's human-readable name ("Minsk software centre").
     public var subjectName: String {
         _read { yield storage.fields.subjectName }
-        set { makeUnique(); storage.fields.subjectName = newValue }
+        _modify { yield &storage.fields.subjectName }
     }
     public var factors: [String] {
         _read { yield storage.fields.factors }
-        set { makeUnique(); storage.fields.factors = newValue }
+        _modify { yield &storage.fields.factors }
     }
     public var message: String {
         _read { yield storage.fields.message }
-        set { makeUnique(); storage.fields.message = newValue }
+        _modify { yield &storage.fields.message }
     }
     /// The exposure path: subject → measure → event or fact → rule and band.
     public var path: [String] {
         _read { yield storage.fields.path }
-        set { makeUnique(); storage.fields.path = newValue }
+        _modify { yield &storage.fields.path }
     }
     /// The structured exposure path of place-bound findings (site, distance, events, band).
     /// Read in place: `Exposure` is one reference to its fields.
     public var exposure: Exposure? {
         _read { yield storage.fields.exposure }
-        set { makeUnique(); storage.fields.exposure = newValue }
+        _modify { yield &storage.fields.exposure }
     }
     /// Whether the measure behind the finding binds the entity (trade-restriction,
     /// financial-restriction and listed-counterparty findings on a measure); read in place like the
     /// exposure.
     public var binding: Binding? {
         _read { yield storage.fields.binding }
-        set { makeUnique(); storage.fields.binding = newValue }
+        _modify { yield &storage.fields.binding }
     }
     public var evidence: [Evidence] {
         _read { yield storage.fields.evidence }
-        set { makeUnique(); storage.fields.evidence = newValue }
+        _modify { yield &storage.fields.evidence }
     }
     public var recommendations: [String] {
         _read { yield storage.fields.recommendations }
-        set { makeUnique(); storage.fields.recommendations = newValue }
+        _modify { yield &storage.fields.recommendations }
     }
     public var accepted: Acceptance? {
         _read { yield storage.fields.accepted }
-        set { makeUnique(); storage.fields.accepted = newValue }
+        _modify { yield &storage.fields.accepted }
     }
     /// The factor part of the identity (nil for findings not about one factor).
     public var identityFactor: String? {
         _read { yield storage.fields.identityFactor }
-        set { makeUnique(); storage.fields.identityFactor = newValue }
+        _modify { yield &storage.fields.identityFactor }
     }
 
     public init(
@@ -243,7 +224,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         subjectName: String, factor: RiskFactor?, message: String, path: [String] = [], exposure: Exposure? = nil,
         evidence: [Evidence] = [], recommendations: [String] = []
     ) {
-        storage = FindingStorage(
+        storage = SharedFields(
             Fields(
                 rule: rule, severity: severity, location: SourceLocation(file: policy.file, line: mark.line, column: mark.column),
                 subject: subject, subjectKind: subjectKind, subjectName: subjectName, factors: factor.map { [$0.id] } ?? [],
@@ -253,22 +234,12 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
 
     /// Decoded as its fields (the keys the struct it was had).
     public init(from decoder: any Decoder) throws {
-        storage = FindingStorage(try Fields(from: decoder))
+        storage = try SharedFields(from: decoder)
     }
 
     /// Encoded as its fields.
     public func encode(to encoder: any Encoder) throws {
-        try storage.fields.encode(to: encoder)
-    }
-
-    /// Equal when they share their storage, or hold equal fields.
-    public static func == (lhs: Finding, rhs: Finding) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    /// Hashed as its fields.
-    public func hash(into hasher: inout Hasher) {
-        storage.fields.hash(into: &hasher)
+        try storage.encode(to: encoder)
     }
 
     public var identity: FindingIdentity { FindingIdentity(rule: rule, subject: subject, factor: identityFactor) }
@@ -283,16 +254,5 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         if left.column != right.column { return left.column < right.column }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
         return lhs.identity.description < rhs.identity.description
-    }
-}
-
-/// A finding's fields, held by reference and copied on write (`Finding.makeUnique`): a finding
-/// changes them only while it holds the only reference, so no two threads see one change.
-final class FindingStorage: @unchecked Sendable {
-    // Unchecked: a finding changes its storage only while it holds the only reference.
-    @exclusivity(unchecked) var fields: Finding.Fields
-
-    init(_ fields: Finding.Fields) {
-        self.fields = fields
     }
 }

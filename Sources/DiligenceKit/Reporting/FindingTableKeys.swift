@@ -21,44 +21,39 @@ struct FindingTableKeys: Sendable {
     /// The only stored property; fields are read in place (`_read`).
     private var storage: SharedFields<Fields>
 
-    /// Makes the storage these keys' own before a field is set.
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
-    }
-
     /// The evidence list's hash and ids (nil: the finding cites no evidence).
     var evidence: EvidenceLists.Info? {
         _read { yield storage.fields.evidence }
-        set { makeUnique(); storage.fields.evidence = newValue }
+        _modify { yield &storage.fields.evidence }
     }
     /// Each cited event's id, in the exposure's order.
     var events: [HashedText] {
         _read { yield storage.fields.events }
-        set { makeUnique(); storage.fields.events = newValue }
+        _modify { yield &storage.fields.events }
     }
     /// The exposure's bands (nil: no exposure).
     var bands: UInt64? {
         _read { yield storage.fields.bands }
-        set { makeUnique(); storage.fields.bands = newValue }
+        _modify { yield &storage.fields.bands }
     }
     /// Each path step's hash, in order.
     var steps: [UInt64] {
         _read { yield storage.fields.steps }
-        set { makeUnique(); storage.fields.steps = newValue }
+        _modify { yield &storage.fields.steps }
     }
     /// The recommendation list's hash (nil: none).
     var recommendations: UInt64? {
         _read { yield storage.fields.recommendations }
-        set { makeUnique(); storage.fields.recommendations = newValue }
+        _modify { yield &storage.fields.recommendations }
     }
     var binding: UInt64? {
         _read { yield storage.fields.binding }
-        set { makeUnique(); storage.fields.binding = newValue }
+        _modify { yield &storage.fields.binding }
     }
     /// The message's parts around the subject's name (`TableID.messageHash`).
     var message: UInt64 {
         _read { yield storage.fields.message }
-        set { makeUnique(); storage.fields.message = newValue }
+        _modify { yield &storage.fields.message }
     }
 
     init(_ finding: Finding) {

@@ -250,41 +250,36 @@ public struct Area: Sendable, Hashable, Codable {
     /// The only stored property; fields are read in place (`_read`).
     private var storage: SharedFields<Fields>
 
-    /// Makes the storage this area's own before a field is set.
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = SharedFields(storage.fields) }
-    }
-
     public var name: String {
         _read { yield storage.fields.name }
-        set { makeUnique(); storage.fields.name = newValue }
+        _modify { yield &storage.fields.name }
     }
     public var region: String? {
         _read { yield storage.fields.region }
-        set { makeUnique(); storage.fields.region = newValue }
+        _modify { yield &storage.fields.region }
     }
     public var location: Coordinate? {
         _read { yield storage.fields.location }
-        set { makeUnique(); storage.fields.location = newValue }
+        _modify { yield &storage.fields.location }
     }
     /// The radius of a point area; the margin around a polygon (nil: none).
     public var radiusKm: Double? {
         _read { yield storage.fields.radiusKm }
-        set { makeUnique(); storage.fields.radiusKm = newValue }
+        _modify { yield &storage.fields.radiusKm }
     }
     public var locatedBy: String? {
         _read { yield storage.fields.locatedBy }
-        set { makeUnique(); storage.fields.locatedBy = newValue }
+        _modify { yield &storage.fields.locatedBy }
     }
     /// The GeoJSON file, relative to the database folder.
     public var geojson: String? {
         _read { yield storage.fields.geojson }
-        set { makeUnique(); storage.fields.geojson = newValue }
+        _modify { yield &storage.fields.geojson }
     }
     /// The polygons read from `geojson`.
     public var geometry: AreaGeometry? {
         _read { yield storage.fields.geometry }
-        set { makeUnique(); storage.fields.geometry = newValue }
+        _modify { yield &storage.fields.geometry }
     }
 
     /// The struct's memberwise initialiser, as it was.
@@ -298,23 +293,14 @@ public struct Area: Sendable, Hashable, Codable {
 
     /// Decoded as its fields (the keys the struct it was had).
     public init(from decoder: any Decoder) throws {
-        storage = SharedFields(try Fields(from: decoder))
+        storage = try SharedFields(from: decoder)
     }
 
     /// Encoded as its fields.
     public func encode(to encoder: any Encoder) throws {
-        try storage.fields.encode(to: encoder)
+        try storage.encode(to: encoder)
     }
 
-    /// Equal when they share their storage, or hold equal fields.
-    public static func == (lhs: Area, rhs: Area) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
-
-    /// Hashed as its fields (the struct's old hash).
-    public func hash(into hasher: inout Hasher) {
-        storage.fields.hash(into: &hasher)
-    }
 }
 
 /// A named likely target that raises severity: a place with a radius, or kinds of site.
