@@ -61,7 +61,9 @@ extension Policy {
         ],
         close: { draft, _ in
             draft.policy.subjectTo = PolicyContext.unique(draft.policy.subjectTo)
-            // A flow's `site` must name a site of the file (sites may follow the trade list).
+            // A flow's `site` must name a site of the file (sites may follow the trade list); most
+            // files name none, and the set of ids is not made for them.
+            guard draft.policy.trade.contains(where: { $0.site != nil }) else { return }
             let ids = Set(draft.policy.sites.map(\.id))
             for flow in draft.policy.trade {
                 guard let site = flow.site, !ids.contains(site) else { continue }

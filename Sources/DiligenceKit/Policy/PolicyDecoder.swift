@@ -16,7 +16,18 @@ struct PolicyDecoder: PolicyEventSink {
     private let limits: YAMLLimits?
     private var sink: DiagnosticSink
     private var draft = PolicyDraft()
-    private var stack: [Frame] = []
+    /// The open mappings and lists: `inner` is the innermost (when `depth` > 0), `outer` those
+    /// around it, outermost first. The innermost is changed for nearly every event; held apart
+    /// from the array, a change is a store, not an array write checked for uniqueness.
+    private var outer: [Frame] = []
+    private var inner = Frame(kind: .skip, mark: .start)
+    private var depth = 0
+    /// The validated unique key (`id`) of the open mappings that have read theirs
+    /// (`Frame.uniqueSlot`), and the unique keys met by the open lists of such mappings
+    /// (`Frame.idsSlot`): kept apart so that a frame holds no reference and is copied and
+    /// dropped without retains, releases or a destroy.
+    private var uniques = InlineStack<(text: String, mark: Mark)>()
+    private var idSets = InlineStack<SeenKeys>()
     /// Where each declared key of the open mappings was first written (`Frame.keyBase`): the
     /// first `keyMarksUsed` places; the rest is room kept for the next mappings. A place is read
     /// only once its key's bit in `Frame.seen` is set, and written then, so it is not cleared.
@@ -57,10 +68,10 @@ struct PolicyDecoder: PolicyEventSink {
         /// The field after the mapping's last declared key: where `PolicyObject.field` looks
         /// for the next key first.
         var nextKey = 0
-        /// The value of the mapping's unique key (`id`), once it validates.
-        var unique: (text: String, mark: Mark)?
-        /// The unique keys of a list's items met so far.
-        var ids = SeenKeys()
+        /// Where the value of the mapping's unique key (`id`) is in `uniques`, once it validates; -1 before.
+        var uniqueSlot = -1
+        /// Where the unique keys of a list's items met so far are in `idSets`; -1 before the first.
+        var idsSlot = -1
     }
 
     init(root: PolicyObject, context: PolicyContext, countries: CountryTable, file: String, limits: YAMLLimits?) {
@@ -69,7 +80,7 @@ struct PolicyDecoder: PolicyEventSink {
         self.countries = countries
         self.limits = limits
         self.sink = DiagnosticSink(file: file)
-        stack.reserveCapacity(8)
+        outer.reserveCapacity(8)
     }
 
     static func emptyFile(_ file: String) -> InputError {
@@ -115,13 +126,34 @@ struct PolicyDecoder: PolicyEventSink {
     }
 
     mutating func end() -> Bool {
-        guard let frame = stack.popLast() else { return true }
-        if case .object(let object) = frame.kind { close(object.takeUnretainedValue(), frame) }
-        if let top = stack.indices.last, case .object = stack[top].kind {
-            if case .skippingKey = stack[top].pending { stack[top].pending = .skipValue } else { stack[top].pending = .key }
+        guard depth > 0 else { return true }
+        let frame = pop()
+        if case .object(let object) = frame.kind { object._withUnsafeGuaranteedRef { close($0, frame) } }
+        if frame.idsSlot >= 0 { idSets.removeFrom(frame.idsSlot) }
+        if depth > 0, case .object = inner.kind {
+            if case .skippingKey = inner.pending { inner.pending = .skipValue } else { inner.pending = .key }
         }
         return true
     }
+
+    // MARK: Frames
+
+    private mutating func push(_ frame: Frame) {
+        if depth > 0 { outer.append(inner) }
+        inner = frame
+        depth += 1
+    }
+
+    /// The innermost frame, removed (`depth` > 0).
+    private mutating func pop() -> Frame {
+        let frame = inner
+        depth -= 1
+        if depth > 0, let next = outer.popLast() { inner = next }
+        return frame
+    }
+
+    /// Every open frame, outermost first (for the paths of messages).
+    private var frames: [Frame] { depth > 0 ? outer + [inner] : [] }
 
     // MARK: Limits
 
@@ -129,7 +161,7 @@ struct PolicyDecoder: PolicyEventSink {
     private mutating func push() -> Bool {
         guard let limits else { return true }
         nodes += 1
-        return stack.count < limits.maxDepth && nodes <= limits.maxNodes
+        return depth < limits.maxDepth && nodes <= limits.maxNodes
     }
 
     private mutating func counted(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -142,112 +174,114 @@ struct PolicyDecoder: PolicyEventSink {
 
     private mutating func collection(isMapping: Bool, _ mark: Mark) {
         let shape = isMapping ? "a mapping" : "a list"
-        guard let top = stack.indices.last else {
+        guard depth > 0 else {
             sawRoot = true
             if isMapping { return open(root, mark) }
             sink.error(mark, "expected a mapping of keys (such as `\(root.schema.fields.first?.name ?? "id"): ...`), found \(shape)")
             return skip(mark)
         }
-        switch stack[top].kind {
+        switch inner.kind {
         case .skip:
             skip(mark)
         case .object(let reference):
-            let object = reference.takeUnretainedValue()
-            switch stack[top].pending {
+            switch inner.pending {
             case .key:
                 sink.error(mark, "a key must be a plain word, found \(shape)")
-                stack[top].pending = .skippingKey
+                inner.pending = .skippingKey
                 skip(mark)
             case .skipValue, .skippingKey:
                 skip(mark)
             case .value(let index):
                 guard !sink.isFull else { return skip(mark) }
-                let field = object.fields[index]
-                switch (field.shape, isMapping) {
-                case (.object(let held), true):
-                    open(held, mark)
-                case (.objects, false), (.scalars, false):
-                    field.storeMark?(&draft, mark)
-                    stack.append(Frame(kind: .list(owner: .passUnretained(object), field: index), mark: mark))
-                case (.objects, true), (.scalars, true):
-                    report(mark) { path in "`\(path)` must be a list (write `[...]` or one `- item` per line), found a mapping" }
-                    skip(mark)
-                case (.object, false):
-                    report(mark) { path in "`\(path)` must be a mapping of keys, found a list" }
-                    skip(mark)
-                case (.scalar, _):
-                    report(mark) { path in "`\(path)` must be \(field.field.type.noun), found \(shape)" }
-                    skip(mark)
+                reference._withUnsafeGuaranteedRef { $0.fieldRefs[index] }._withUnsafeGuaranteedRef { field in
+                    if field.isList {
+                        if isMapping {
+                            report(mark) { path in "`\(path)` must be a list (write `[...]` or one `- item` per line), found a mapping" }
+                            return skip(mark)
+                        }
+                        field.storeMark?(&draft, mark)
+                        push(Frame(kind: .list(owner: reference, field: index), mark: mark))
+                    } else if let held = field.held {
+                        if isMapping { return open(held, mark) }
+                        report(mark) { path in "`\(path)` must be a mapping of keys, found a list" }
+                        skip(mark)
+                    } else {
+                        report(mark) { path in "`\(path)` must be \(field.field.type.noun), found \(shape)" }
+                        skip(mark)
+                    }
                 }
             }
         case .list(let reference, let index):
-            let owner = reference.takeUnretainedValue()
             guard !sink.isFull else { return skip(mark) }
-            let field = owner.fields[index]
-            if isMapping, case .objects(let held) = field.shape { return open(held, mark) }
-            if case .objects = field.shape {
-                report(mark) { path in "`\(path)` must be a mapping of keys, found \(shape)" }
-            } else {
-                report(mark) { path in "`\(path)` must be \(field.scalarType.noun), found \(shape)" }
+            reference._withUnsafeGuaranteedRef { owner in
+                owner.fieldRefs[index]._withUnsafeGuaranteedRef { field in
+                    if !field.isScalarList, let held = field.held {
+                        if isMapping { return open(held, mark) }
+                        report(mark) { path in "`\(path)` must be a mapping of keys, found \(shape)" }
+                    } else {
+                        report(mark) { path in "`\(path)` must be \(field.scalarType.noun), found \(shape)" }
+                    }
+                    skip(mark)
+                }
             }
-            skip(mark)
         }
     }
 
     private mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, null: Bool, _ mark: Mark) {
         let shape = null ? "nothing (null)" : "a single value"
-        guard let top = stack.indices.last else {
+        guard depth > 0 else {
             sawRoot = true
             sink.error(mark, "expected a mapping of keys (such as `\(root.schema.fields.first?.name ?? "id"): ...`), found \(shape)")
             return
         }
-        switch stack[top].kind {
+        switch inner.kind {
         case .skip:
             return
         case .object(let reference):
             reference._withUnsafeGuaranteedRef { object in
-                switch stack[top].pending {
+                switch inner.pending {
                 case .key:
-                    key(bytes, mark, object, top)
+                    key(bytes, mark, object)
                 case .skipValue, .skippingKey:
-                    stack[top].pending = .key
+                    inner.pending = .key
                 case .value(let index):
-                    value(bytes, plain: plain, null: null, mark, object, index, top)
-                    stack[top].pending = .key
+                    value(bytes, plain: plain, null: null, mark, object, index)
+                    inner.pending = .key
                 }
             }
         case .list(let reference, let index):
             guard !sink.isFull else { return }
             reference._withUnsafeGuaranteedRef { owner in
-                let field = owner.fields[index]
-                guard case .scalars = field.shape else {
-                    return report(mark) { path in "`\(path)` must be a mapping of keys, found \(shape)" }
+                owner.fieldRefs[index]._withUnsafeGuaranteedRef { field in
+                    guard field.isScalarList else {
+                        return report(mark) { path in "`\(path)` must be a mapping of keys, found \(shape)" }
+                    }
+                    // List items are not checked for null: `[null]` is the text "null", as in SchemaValidator.
+                    if let converted = convert(bytes, plain: plain, field, mark) { field.store?(&draft, converted) }
                 }
-                // List items are not checked for null: `[null]` is the text "null", as in SchemaValidator.
-                if let converted = convert(bytes, plain: plain, field, mark) { field.store?(&draft, converted) }
             }
         }
     }
 
     /// A key of the mapping on top of the stack.
-    private mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, _ mark: Mark, _ object: PolicyObject, _ top: Int) {
-        if let index = object.field(bytes, from: stack[top].nextKey) ?? object.keys.find(bytes) {
-            stack[top].nextKey = index + 1
+    private mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, _ mark: Mark, _ object: PolicyObject) {
+        if let index = object.field(bytes, from: inner.nextKey) ?? object.keys.find(bytes) {
+            inner.nextKey = index + 1
             let bit = UInt64(1) << UInt64(index)
-            if stack[top].seen & bit != 0 {
-                let first = keyMarks[stack[top].keyBase + index]
+            if inner.seen & bit != 0 {
+                let first = keyMarks[inner.keyBase + index]
                 sink.error(mark, "duplicate key `\(object.fields[index].field.name)` (first at line \(first.line), column \(first.column))")
-                stack[top].pending = .skipValue
+                inner.pending = .skipValue
                 return
             }
-            stack[top].seen |= bit
-            keyMarks[stack[top].keyBase + index] = mark
-            stack[top].pending = .value(index)
+            inner.seen |= bit
+            keyMarks[inner.keyBase + index] = mark
+            inner.pending = .value(index)
             return
         }
-        stack[top].pending = .skipValue
+        inner.pending = .skipValue
         let key = String(decoding: bytes, as: UTF8.self)
-        if let first = otherKeys[stack[top].otherBase...].first(where: { $0.key == key }) {
+        if let first = otherKeys[inner.otherBase...].first(where: { $0.key == key }) {
             return sink.error(mark, "duplicate key `\(key)` (first at line \(first.mark.line), column \(first.mark.column))")
         }
         otherKeys.append((key, mark))
@@ -267,47 +301,63 @@ struct PolicyDecoder: PolicyEventSink {
     /// A scalar value of field `index` of the mapping on top of the stack.
     private mutating func value(
         _ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, null: Bool, _ mark: Mark,
-        _ object: PolicyObject, _ index: Int, _ top: Int
+        _ object: PolicyObject, _ index: Int
     ) {
-        let field = object.fields[index]
-        var isList = false
-        if case .scalars = field.shape { isList = true }
-        if case .objects = field.shape { isList = true }
-        if null, !isList {
-            return report(mark) { path in "`\(path)` has no value; give one or remove the key" }
-        }
-        guard !sink.isFull else { return }
-        switch field.shape {
-        case .scalar:
-            guard let converted = convert(bytes, plain: plain, field, mark) else { return }
-            // The unique field's text first: the value is then given to the store.
-            if index == object.uniqueField, let text = String(converted) { stack[top].unique = (text, mark) }
-            field.store?(&draft, converted)
-            field.storeMark?(&draft, mark)
-        case .scalars, .objects:
-            // A list written as null is an empty list.
-            if null {
-                field.storeMark?(&draft, mark)
-                return
+        // The field unretained (the object holds it) and its shape by flags: a retain and
+        // release of the field and a copy of its shape for every value cost more than the rest.
+        object.fieldRefs[index]._withUnsafeGuaranteedRef { field in
+            if null, !field.isList {
+                return report(mark) { path in "`\(path)` has no value; give one or remove the key" }
             }
-            let text = String(decoding: bytes, as: UTF8.self)
-            report(mark) { path in "`\(path)` must be a list (write `[\(text)]` or one `- item` per line), found a single value" }
-        case .object:
-            report(mark) { path in "`\(path)` must be a mapping of keys, found a single value" }
+            guard !sink.isFull else { return }
+            if field.isScalar {
+                guard let converted = convert(bytes, plain: plain, field, mark) else { return }
+                // The unique field's text first: the value is then given to the store.
+                if index == object.uniqueField, let text = String(converted) { setUnique(text, mark) }
+                field.store?(&draft, converted)
+                field.storeMark?(&draft, mark)
+            } else if field.isList {
+                // A list written as null is an empty list.
+                if null {
+                    field.storeMark?(&draft, mark)
+                    return
+                }
+                let text = String(decoding: bytes, as: UTF8.self)
+                report(mark) { path in "`\(path)` must be a list (write `[\(text)]` or one `- item` per line), found a single value" }
+            } else {
+                report(mark) { path in "`\(path)` must be a mapping of keys, found a single value" }
+            }
         }
     }
 
     // MARK: Mappings
 
     private mutating func open(_ object: PolicyObject, _ mark: Mark) {
-        stack.append(Frame(kind: .object(.passUnretained(object)), mark: mark, keyBase: keyMarksUsed, otherBase: otherKeys.count))
-        keyMarksUsed += object.fields.count
-        if keyMarks.count < keyMarksUsed { keyMarks.append(contentsOf: repeatElement(Mark.start, count: keyMarksUsed - keyMarks.count)) }
-        object.open(&draft, mark)
+        open(.passUnretained(object), mark)
+    }
+
+    /// `open` of an object held elsewhere (by its field), without a retain.
+    private mutating func open(_ reference: Unmanaged<PolicyObject>, _ mark: Mark) {
+        reference._withUnsafeGuaranteedRef { object in
+            push(Frame(kind: .object(reference), mark: mark, keyBase: keyMarksUsed, otherBase: otherKeys.count))
+            keyMarksUsed += object.fields.count
+            if keyMarks.count < keyMarksUsed { keyMarks.append(contentsOf: repeatElement(Mark.start, count: keyMarksUsed - keyMarks.count)) }
+            object.open(&draft, mark)
+        }
     }
 
     private mutating func skip(_ mark: Mark) {
-        stack.append(Frame(kind: .skip, mark: mark))
+        push(Frame(kind: .skip, mark: mark))
+    }
+
+    /// The innermost mapping's unique key, validated.
+    private mutating func setUnique(_ text: String, _ mark: Mark) {
+        if inner.uniqueSlot >= 0 {
+            uniques[inner.uniqueSlot] = (text, mark)
+        } else {
+            inner.uniqueSlot = uniques.count
+            uniques.append((text, mark))
+        }
     }
 
     /// A mapping ends: its missing keys, its model value finished, and its `id` among its list's.
@@ -322,10 +372,15 @@ struct PolicyDecoder: PolicyEventSink {
         keyMarksUsed = frame.keyBase
         if otherKeys.count > frame.otherBase { otherKeys.removeSubrange(frame.otherBase...) }
         object.close(&draft, context)
-        guard let (id, mark) = frame.unique.map({ ($0.text, $0.mark) }), let top = stack.indices.last, case .list = stack[top].kind,
-            let name = object.uniqueField.map({ object.fields[$0].field.name })
-        else { return }
-        if let first = stack[top].ids.first(id, else: mark) {
+        guard frame.uniqueSlot >= 0 else { return }
+        let (id, mark) = uniques[frame.uniqueSlot]
+        uniques.removeFrom(frame.uniqueSlot)
+        guard depth > 0, case .list = inner.kind, let name = object.uniqueField.map({ object.fields[$0].field.name }) else { return }
+        if inner.idsSlot < 0 {
+            inner.idsSlot = idSets.count
+            idSets.append(SeenKeys())
+        }
+        if let first = idSets[inner.idsSlot].first(id, else: mark) {
             report(mark, excludingTop: true) { path in "duplicate \(name) `\(id)` in `\(path)` (first used at line \(first.line)); \(name)s must be unique" }
         }
     }
@@ -337,10 +392,11 @@ struct PolicyDecoder: PolicyEventSink {
     /// not convert.
     private mutating func convert(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, _ field: PolicyField, _ mark: Mark) -> Value? {
         if let value = Self.quickly(bytes, plain: plain, field.conversion, tables: context.tables) { return value }
-        let frames = stack
+        // The frames copied for the path, put in one list only if a message needs it.
+        let (outer, inner, depth) = (self.outer, self.inner, self.depth)
         return SchemaValidator.convert(
             String(decoding: bytes, as: UTF8.self), plain: plain, as: field.scalarType, at: mark,
-            path: { Self.path(of: frames, excludingTop: false) }, sink: &sink,
+            path: { Self.path(of: depth > 0 ? outer + [inner] : [], excludingTop: false) }, sink: &sink,
             countries: countries, vocabularies: context.vocabularies)
     }
 
@@ -380,7 +436,7 @@ struct PolicyDecoder: PolicyEventSink {
 
     /// Reports a problem whose message names the path of the value being read.
     private mutating func report(_ mark: Mark, excludingTop: Bool = false, _ message: (String) -> String) {
-        let frames = stack
+        let frames = self.frames
         sink.error(mark, message(Self.path(of: frames, excludingTop: excludingTop)))
     }
 

@@ -11,6 +11,10 @@ final class PolicyTables: Sendable {
     /// nil unless every prefix is ASCII digits (then `hasPrefix` is a byte comparison).
     let goodsIDs: [String]
     let goodsByPrefix: ByteTable<[Int]>?
+    /// `goods(forHSCode:)`'s answers by code: a portfolio's files name the same few codes, and
+    /// an answer cost a look-up per prefix length, a sort and two arrays (about 1,900
+    /// instructions a code).
+    private let goodsByCode = Memo<String, [String]>(capacity: 4_096)
 
     init(countries: CountryTable, vocabularies: Vocabularies) {
         var spellings: [(String, Country)] = []
@@ -51,6 +55,16 @@ final class PolicyTables: Sendable {
     /// prefixes starts the code, longest matching prefix first, then by id.
     func goods(forHSCode code: String, vocabularies: Vocabularies) -> [String] {
         guard let goodsByPrefix else { return vocabularies[.goods].goods(forHSCode: code) }
+        // Kept by code alone: `vocabularies` is the one the table was made of (the decoder's
+        // context holds both), so an answer depends on the code only.
+        if let known = goodsByCode.value(for: code) { return known }
+        let answer = goods(forHSCode: code, goodsByPrefix: goodsByPrefix, vocabularies: vocabularies)
+        goodsByCode.store(answer, for: code)
+        return answer
+    }
+
+    /// `goods(forHSCode:vocabularies:)` made by the prefix table (`vocabularies` when the code is not digits).
+    private func goods(forHSCode code: String, goodsByPrefix: ByteTable<[Int]>, vocabularies: Vocabularies) -> [String] {
         var code = code
         let matches = code.withUTF8 { bytes -> [(index: Int, length: Int)]? in
             guard bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
@@ -183,7 +197,7 @@ struct ByteTable<Value> {
     /// Whether `count` bytes at `a` and `b` are equal: eight at a time, the last up to seven
     /// by overlapping loads.
     @inline(__always)
-    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
         if count >= 8 {
             var offset = 0

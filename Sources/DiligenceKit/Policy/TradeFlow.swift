@@ -202,24 +202,25 @@ extension TradeFlow {
             draft.hsCodesMark = nil
         },
         close: { draft, context in
-            let flow = draft.flow
+            // The flow's fields read in place (a copy of the flow was a retain and a release of each).
+            let kind = draft.flow.kind
             // A payment or remittance moves no goods: goods or HS codes on one are an error.
-            if !flow.kind.movesGoods {
-                for (key, count, mark) in [("goods", flow.goods.count, draft.goodsMark), ("hs_codes", flow.hsCodes.count, draft.hsCodesMark)] {
+            if !kind.movesGoods {
+                for (key, count, mark) in [("goods", draft.flow.goods.count, draft.goodsMark), ("hs_codes", draft.flow.hsCodes.count, draft.hsCodesMark)] {
                     guard count > 0, let mark else { continue }
-                    draft.moneyFlowProblems.append((mark, "a \(flow.kind.rawValue) moves no goods: remove `\(key)`, or declare the flow `kind: goods`"))
+                    draft.moneyFlowProblems.append((mark, "a \(kind.rawValue) moves no goods: remove `\(key)`, or declare the flow `kind: goods`"))
                 }
             }
             // The declared goods, then a category for each HS code none of them covers.
-            var goods = PolicyContext.unique(flow.goods)
-            for code in flow.hsCodes {
+            var goods = PolicyContext.unique(draft.flow.goods)
+            for code in draft.flow.hsCodes {
                 let categories = context.tables.goods(forHSCode: code, vocabularies: context.vocabularies)
                 if !goods.contains(where: { categories.contains($0) }), let category = categories.first, !goods.contains(category) {
                     goods.append(category)
                 }
             }
             draft.flow.goods = goods
-            draft.flow.payment = PolicyContext.unique(flow.payment)
+            draft.flow.payment = PolicyContext.unique(draft.flow.payment)
             draft.policy.trade.append(TradeFlow(draft.flow))
         })
 
