@@ -76,9 +76,11 @@ public struct CountryShapes: Sendable {
         // Most points lie inside their country: found region by region, with no array of the
         // covering regions and one look-up of the country's rings in each (a region outlines
         // the country exactly when its prepared rings are not empty).
+        // Each region read in place by its position (a copy of each, its tables retained and
+        // released, was made for every point).
         var covered = false
-        for region in regions where region.covers(point) {
-            let rings = region.prepared(claimed.code)
+        for index in regions.indices where regions[index].covers(point) {
+            let rings = regions[index].prepared(claimed.code)
             guard !rings.isEmpty else { continue }
             covered = true
             if Self.contains(rings, point) { return .inside }

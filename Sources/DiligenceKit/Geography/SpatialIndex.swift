@@ -100,31 +100,40 @@ public struct SpatialIndex: Sendable {
             if ratio >= 1 { allColumns = true } else { halfWidth = asin(ratio) * 180 / .pi }
         }
         if halfWidth * 2 + 2 * cell >= 360 { allColumns = true }
-        var runs: [(Int, Int)] = []
-        if allColumns {
-            runs = [(0, columns - 1)]
-        } else {
+        // One or two runs of columns, held in place (an array of them was made for every query).
+        var firstRun = (0, columns - 1)
+        var secondRun: (Int, Int)?
+        if !allColumns {
             let first = Int(((center.lon - halfWidth + 180) / cell).rounded(.down))
             let last = Int(((center.lon + halfWidth + 180) / cell).rounded(.down))
             let wrappedFirst = ((first % columns) + columns) % columns
             let span = last - first
             if wrappedFirst + span < columns {
-                runs = [(wrappedFirst, wrappedFirst + span)]
+                firstRun = (wrappedFirst, wrappedFirst + span)
             } else {
-                runs = [(wrappedFirst, columns - 1), (0, wrappedFirst + span - columns)]
+                firstRun = (wrappedFirst, columns - 1)
+                secondRun = (0, wrappedFirst + span - columns)
             }
         }
+        // A point further in latitude than the cap's angle (with a margin far above rounding) is
+        // outside it whatever its longitude: `a` is at least sin²(Δφ/2), which then exceeds the
+        // limit. Skipped without its sines.
+        let latitudeSlack = δ * (1 + 1e-9) + 1e-12
         for row in lowRow...highRow {
             let rowLow = Int(rowStart[row]), rowHigh = Int(rowStart[row + 1])
             guard rowLow < rowHigh else { continue }
-            for (firstColumn, lastColumn) in runs {
+            for run in 0..<(secondRun == nil ? 1 : 2) {
+                let (firstColumn, lastColumn) = run == 0 ? firstRun : (secondRun ?? firstRun)
                 let lowKey = Int32(row * columns + firstColumn), highKey = Int32(row * columns + lastColumn)
                 var position = lowerBound(lowKey, rowLow, rowHigh)
                 while position < rowHigh, keys[position] <= highKey {
-                    let sinΔφ = sin((latitudes[position] - φ) / 2)
-                    let sinΔλ = sin((longitudes[position] - λ) / 2)
-                    let a = sinΔφ * sinΔφ + cosφ * cosines[position] * sinΔλ * sinΔλ
-                    if a <= limit { body(Int(payload[position])) }
+                    let Δφ = latitudes[position] - φ
+                    if abs(Δφ) <= latitudeSlack {
+                        let sinΔφ = sin(Δφ / 2)
+                        let sinΔλ = sin((longitudes[position] - λ) / 2)
+                        let a = sinΔφ * sinΔφ + cosφ * cosines[position] * sinΔλ * sinΔλ
+                        if a <= limit { body(Int(payload[position])) }
+                    }
                     position += 1
                 }
             }

@@ -22,7 +22,12 @@ public struct CivilUnrestTravelRule: Rule {
         ]
     )
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    public func check(_ context: RuleContext) -> [Finding] { check(context, memos: true) }
+
+    /// The findings; with `memos` false each event's place is folded and searched for the city
+    /// at every trip (the general way, kept for the tests), not read from the run's folded
+    /// places (`RuleContext.unrestPlaces(for:)`) and searched on bytes.
+    func check(_ context: RuleContext, memos: Bool) -> [Finding] {
         var findings: [Finding] = []
         for trip in context.policy.travel {
             guard let typed = trip.city else { continue }
@@ -44,13 +49,20 @@ public struct CivilUnrestTravelRule: Rule {
                     return here.distanceKm(to: center) <= radius
                 }
                 let allEvents = context.parts(for: factor).events
-                var events = allEvents.filter { event in
-                    if let place = event.place.map(TextFolding.key), cityKeys.contains(where: { place == $0 || place.contains($0) }) { return true }
+                // Each event's place folded once per run, not at every trip.
+                let places = memos ? context.unrestPlaces(for: factor) : allEvents.map { $0.place.map(TextFolding.key) }
+                var events = allEvents.indices.filter { index in
+                    let event = allEvents[index]
+                    if let place = places[index],
+                        cityKeys.contains(where: { place == $0 || (memos ? Self.contains(place, $0) : place.contains($0)) })
+                    {
+                        return true
+                    }
                     guard let point = event.location else { return false }
                     if let area, let center = area.location, let radius = area.radiusKm, point.distanceKm(to: center) <= radius { return true }
                     if let here = destination?.location, point.distanceKm(to: here) <= nearKm { return true }
                     return false
-                }
+                }.map { allEvents[$0] }
                 // A factor that holds across its country still reaches a city outside its places, a level lower.
                 let elsewhere = area == nil && events.isEmpty && factor.nationwide
                 if elsewhere { events = allEvents }
@@ -80,7 +92,9 @@ public struct CivilUnrestTravelRule: Rule {
                     assessment.adjust(by: 1, "frequent or large trips → one level higher")
                 }
                 let severity = assessment.severity
-                let path = assessment.path(description)
+                // The steps read before the path, which takes the assessment's lines.
+                let steps = assessment.steps
+                let path = assessment.takePath(description)
                 // The destination and the steps as data, where the city is located.
                 var exposure: Exposure?
                 if let destination {
@@ -91,7 +105,7 @@ public struct CivilUnrestTravelRule: Rule {
                         Exposure.CitedEvent(event, distanceKm: event.location.map { destination.location.distanceKm(to: $0) })
                     }
                     located.eventsNotCited = max(0, events.count - 3)
-                    located.steps = assessment.steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
+                    located.steps = steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
                     located.destination = Exposure.Destination(city: typed, name: destination.name, source: destination.source, trip: trip)
                     exposure = located
                 }
@@ -110,6 +124,47 @@ public struct CivilUnrestTravelRule: Rule {
             }
         }
         return findings
+    }
+}
+
+extension CivilUnrestTravelRule {
+    /// `place.contains(key)` (Foundation's search): on the bytes when both are printable
+    /// ASCII, where Foundation's search and a byte search agree; through Foundation otherwise.
+    static func contains(_ place: String, _ key: String) -> Bool {
+        var place = place, key = key
+        let answer = place.withUTF8 { haystack in
+            key.withUTF8 { needle -> Bool? in
+                // An empty key is left to Foundation, as any other text.
+                guard !needle.isEmpty, Self.printableASCII(haystack), Self.printableASCII(needle) else { return nil }
+                guard needle.count <= haystack.count else { return false }
+                let first = needle[0]
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    var matched = true
+                    for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched { return true }
+                }
+                return false
+            }
+        }
+        return answer ?? place.contains(key)
+    }
+
+    private static func printableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte > 0x7E { return false }
+        return true
+    }
+}
+
+extension RuleContext {
+    /// `TextFolding.key` of each of the factor's events' places as known on the as-of date
+    /// (`FactorParts.events` order; nil for an event without a place), folded once per run.
+    func unrestPlaces(for factor: RiskFactor) -> [String?] {
+        runMemo.unrestPlaces.value(for: RuleRunMemo.PartsKey(factor: factor.id, asOf: asOf)) {
+            parts(for: factor).events.map { $0.place.map(TextFolding.key) }
+        }
     }
 }
 

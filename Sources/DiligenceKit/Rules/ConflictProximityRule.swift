@@ -547,7 +547,9 @@ public struct ConflictProximityRule: Rule {
         assessment.adjust(place.adjustments)
         assessment.cap(at: cap, "capped at the factor's \(cap)" + (cap > factor.severity ? " (with the target raise)" : ""))
         chosen.severity = assessment.severity
-        path = assessment.path(description)
+        // The steps read before the path, which takes the assessment's lines.
+        let steps = assessment.steps
+        path = assessment.takePath(description)
         exposure.severity = chosen.severity
         exposure.bands = bands
         if let fact = chosenText.fact {
@@ -559,7 +561,7 @@ public struct ConflictProximityRule: Rule {
             exposure.events = chosen.events.map { Self.cited(events[$0.position], context.asOf, distanceKm: $0.distance) }
         }
         exposure.eventsNotCited = chosen.eventsNotCited
-        exposure.steps = assessment.steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
+        exposure.steps = steps.map { Exposure.Step(levels: $0.levels, reason: $0.reason) }
         exposure.destination = place.destination
         // The named target's line, if any, is made with the rest (once per run).
         let namedTarget = targets.firstIndex { message.containsBytes(of: $0.name) }.map { targets[$0].name }

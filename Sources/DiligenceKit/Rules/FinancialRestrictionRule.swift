@@ -85,26 +85,55 @@ public struct FinancialRestrictionRule: Rule {
                 "Payments for the ", flow.direction.rawValue, " of exempt goods ", preposition, " ", flow.country.name,
                 " fall under the exemptions of ", parts.titleInSentence, touches, suffix)
             : JoinedText.of(what, " (", how, ") is exposed to ", parts.titleInSentence, touches, suffix)
-        var path = [flow.routeText]
+        // Room for every line at once (the path grew, and a literal array was made, per flow).
+        var path: [String] = []
+        path.reserveCapacity(6)
+        path.append(flow.routeText)
         if elsewhere { path.append(JoinedText.of(leg.country.name, ": ", partsText)) }
-        path += [how, parts.inForceLine, judgement.pathLine, description.verdictLine(severity)]
+        path.append(how)
+        path.append(parts.inForceLine)
+        path.append(judgement.pathLine)
+        path.append(description.verdictLine(severity))
         // The circumvention warning first when the flow goes outside the banks; the advice on
         // local wages only where the company has a site in the country; the advice on screening
         // a body's officials is for counterparties, never for a flow.
+        // The factor's and the rule's part of it is the same for every flow under the factor
+        // with the same two conditions: made once per run (`flowAdvice`), then the judgement's
+        // added.
         let hasSite = context.policy.sites.contains { $0.country == leg.country }
-        let general =
-            (informal.isEmpty ? [] : [description.recommendations[0]]) + [description.recommendations[1]]
-            + (hasSite ? [description.recommendations[2]] : [])
-        var advice = informal.isEmpty ? factor.recommendations + general : general + factor.recommendations
-        advice = binding.isSecondary ? judgement.advice + advice : advice + judgement.advice
+        let advice: [String]
+        if severity == .info {
+            advice = []
+        } else {
+            let own = flowAdvice(factor, informal: !informal.isEmpty, hasSite: hasSite, context)
+            advice = judgement.advice.isEmpty ? own : binding.isSecondary ? judgement.advice + own : own + judgement.advice
+        }
         var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: flow.name ?? flow.defaultName,
             factor: factor, message: message, path: path,
             evidence: parts.evidence,
-            recommendations: severity == .info ? [] : advice)
+            recommendations: advice)
         finding.binding = judgement.binding
         return finding
+    }
+
+    /// A flow's advice before the judgement's: the circumvention warning first when the flow
+    /// goes outside the banks, the advice on local wages only where the company has a site in
+    /// the country (never the advice on screening a body's officials), with the factor's own;
+    /// made once per run for each factor and the two conditions (`RuleContext.advice`).
+    func flowAdvice(_ factor: RiskFactor, informal: Bool, hasSite: Bool, _ context: RuleContext) -> [String] {
+        context.advice(description.id, factor, 1 + (informal ? 1 : 0) + (hasSite ? 2 : 0)) {
+            Self.flowAdvice(description, factor, informal: informal, hasSite: hasSite)
+        }
+    }
+
+    /// `flowAdvice` made again (the general way, kept for the tests).
+    static func flowAdvice(_ description: RuleDescription, _ factor: RiskFactor, informal: Bool, hasSite: Bool) -> [String] {
+        let general =
+            (informal ? [description.recommendations[0]] : []) + [description.recommendations[1]]
+            + (hasSite ? [description.recommendations[2]] : [])
+        return informal ? general + factor.recommendations : factor.recommendations + general
     }
 
     public func check(_ context: RuleContext) -> [Finding] {

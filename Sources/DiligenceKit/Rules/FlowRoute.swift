@@ -99,8 +99,25 @@ public struct FlowRoute: Sendable {
             return directions
         }
 
-        /// "destination, where site Kayes mine is"; "transit".
+        /// "destination, where site Kayes mine is"; "transit". A leg of one part without a
+        /// basis (most) is its part's raw value itself, no text written; the others are written
+        /// in one piece (`JoinedText`): the five rules that judge flows ask it at every finding.
         var partsText: String {
+            let withBasis = fromSites && !basis.isEmpty
+            if parts.count == 1, !withBasis { return parts[0].rawValue }
+            var pieces: [String] = []
+            pieces.reserveCapacity(parts.count * 2 + 1)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { pieces.append(" and ") }
+                pieces.append(part.rawValue)
+            }
+            if withBasis { pieces += [", ", basis] }
+            return JoinedText.of(pieces)
+        }
+
+        /// `partsText` as it was written before (the parts joined, then an interpolation), kept
+        /// for the tests.
+        var partsTextJoined: String {
             let text = parts.map(\.rawValue).joined(separator: " and ")
             return fromSites && !basis.isEmpty ? "\(text), \(basis)" : text
         }
@@ -197,8 +214,19 @@ extension TradeFlow {
         }
     }
 
-    /// "export to Mali", "payment sent to Mali", "remittance received from Mali".
+    /// "export to Mali", "payment sent to Mali", "remittance received from Mali": written in
+    /// one piece (`JoinedText`; an interpolation grew its text at each part).
     var routeText: String {
+        let exporting = direction == .export
+        switch kind {
+        case .goods: return JoinedText.of(exporting ? "export to " : "import from ", country.name)
+        case .payment: return JoinedText.of(exporting ? "payment sent to " : "payment received from ", country.name)
+        case .remittance: return JoinedText.of(exporting ? "remittance sent to " : "remittance received from ", country.name)
+        }
+    }
+
+    /// `routeText` as it was written before (an interpolation), kept for the tests.
+    var routeTextInterpolated: String {
         let preposition = direction == .export ? "to" : "from"
         switch kind {
         case .goods: return "\(direction.rawValue) \(preposition) \(country.name)"

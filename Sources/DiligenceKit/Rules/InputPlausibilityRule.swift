@@ -67,17 +67,18 @@ public struct InputPlausibilityRule: Rule {
         var known: [CountryFacts] = []
         for site in policy.sites {
             guard let location = site.location else { continue }
-            let facts: CountryFacts
-            if let found = known.first(where: { $0.country == site.country }) {
-                facts = found
+            // Read in place by its position (a copy of the facts was made at every site).
+            let position: Int
+            if let found = known.firstIndex(where: { $0.country == site.country }) {
+                position = found
             } else {
-                facts = CountryFacts(site.country, gazetteer, context.database)
-                known.append(facts)
+                known.append(CountryFacts(site.country, gazetteer, context.database))
+                position = known.count - 1
             }
             // A country neither the gazetteer nor the database has places in is not looked up
             // (most sites of a large portfolio: each lookup folds the city's name).
-            let inGazetteer = facts.inGazetteer
-            guard facts.hasPlaces || (location.lat == 0 && location.lon == 0) else { continue }
+            let inGazetteer = known[position].inGazetteer
+            guard known[position].hasPlaces || (location.lat == 0 && location.lon == 0) else { continue }
             let candidates =
                 site.city.map { city -> [CityCandidate] in
                     let key = RuleRunMemo.CityKey(city: ExactText(city), country: site.country, inGazetteer: inGazetteer)
@@ -86,7 +87,7 @@ public struct InputPlausibilityRule: Rule {
                     context.runMemo.cityCandidates.store(found, for: key)
                     return found
                 } ?? []
-            let extent = facts.extent
+            let extent = known[position].extent
             var judgement = Self.judge(location, cities: candidates, extent: extent, settings: context.settings)
             // Inside the box (or only far from the city): the outlines say whether the point is
             // at sea or in another country.

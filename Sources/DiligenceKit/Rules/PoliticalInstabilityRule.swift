@@ -48,7 +48,7 @@ public struct PoliticalInstabilityRule: Rule {
                         rule: description.id, severity: severity, policy: policy, mark: mark, subject: id,
                         subjectKind: kind, subjectName: name, factor: factor,
                         message: JoinedText.of(name, " ", relation, " ", country.name, suffix, ", under ", parts.titleInSentence, "; ", latest),
-                        path: assessment.path(description),
+                        path: assessment.takePath(description),
                         evidence: parts.evidence,
                         recommendations: context.advice(description.id, factor) { factor.recommendations + description.recommendations }))
             }

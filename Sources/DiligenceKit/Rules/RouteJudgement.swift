@@ -34,6 +34,17 @@ struct RouteJudgement: Sendable {
         var countries: [Country?]
         var imposedBy: [String]
         var target: Country?
+
+        /// The countries by their codes only (equal keys have equal codes; `==` compares every
+        /// field): a country's name doubled the texts hashed at every flow and factor.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(direction)
+            hasher.combine(site)
+            hasher.combine(countries.count)
+            for country in countries { hasher.combine(country?.code) }
+            hasher.combine(imposedBy)
+            hasher.combine(target?.code)
+        }
     }
 }
 

@@ -287,6 +287,13 @@ final class RuleRunMemo: Sendable {
         var city: ExactText
         var country: Country
         var inGazetteer: Bool
+
+        /// The country by its code only (equal keys have equal codes; `==` compares every field).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(city)
+            hasher.combine(country.code)
+            hasher.combine(inGazetteer)
+        }
     }
 
     let parts = Memo<PartsKey, FactorParts>(capacity: 100_000)
@@ -316,6 +323,8 @@ final class RuleRunMemo: Sendable {
     let shutdownReach = Memo<PartsKey, ShutdownExposureRule.Reach>(capacity: 1_000)
     /// shutdown-exposure's folded regions of each of a factor's events (`RuleContext.shutdownRegions(for:)`).
     let shutdownRegions = Memo<PartsKey, [[String]?]>(capacity: 1_000)
+    /// civil-unrest-travel's folded place of each of a factor's events (`RuleContext.unrestPlaces(for:)`).
+    let unrestPlaces = Memo<PartsKey, [String?]>(capacity: 1_000)
     /// conflict-proximity's account of a factor's events as known on the as-of date
     /// (`RuleContext.conflictEvents(for:)`).
     let conflictEvents = Memo<PartsKey, ConflictProximityRule.ConflictEvents>(capacity: 10_000)

@@ -28,7 +28,13 @@ public struct SeverityAssessment: Sendable, Hashable {
 
     public init(start: Severity, lines: [String] = []) {
         self.start = start
-        self.lines = lines
+        // The lines in an array of their own with room for the steps and the verdict line, so
+        // that stating and adjusting append in place and `path(_:)` hands the array on: the
+        // caller's array grew at each step and was copied once more for the path.
+        var own: [String] = []
+        own.reserveCapacity(lines.count + 6)
+        own.append(contentsOf: lines)
+        self.lines = own
         self.severity = start
     }
 
@@ -71,6 +77,16 @@ public struct SeverityAssessment: Sendable, Hashable {
     /// `path(rule:)` with the rule's verdict line written once per rule (`RuleDescription.verdictLine`).
     public func path(_ description: RuleDescription) -> [String] {
         var path = lines
+        path.append(description.verdictLine(severity))
+        return path
+    }
+
+    /// `path(_:)`, the lines handed on rather than copied: the verdict line is appended in place
+    /// and the assessment is left without lines (its level and steps stay). For a rule's last
+    /// use of an assessment (the path copied every line once more).
+    public mutating func takePath(_ description: RuleDescription) -> [String] {
+        var path: [String] = []
+        swap(&path, &lines)
         path.append(description.verdictLine(severity))
         return path
     }

@@ -30,8 +30,15 @@ public struct ShutdownExposureRule: Rule {
     /// Most shutdown events a finding cites (the most recent); the exposure counts the rest.
     static let maxCited = 10
 
-    public func check(_ context: RuleContext) -> [Finding] {
+    public func check(_ context: RuleContext) -> [Finding] { check(context, fast: true) }
+
+    /// The findings; with `fast` false each site's exposed and covered dependencies are worked
+    /// out from the vocabulary's closures at every site (the general way, kept for the tests),
+    /// rather than read from what the factor's `Reach` worked out once per run.
+    func check(_ context: RuleContext, fast: Bool) -> [Finding] {
         var findings: [Finding] = []
+        // "last 90 days": the same for every finding of the policy, written at its first.
+        var windowText: String?
         let dependencies = context.vocabularies[.dependencies]
         let continuity = context.vocabularies[.continuity]
         for site in context.policy.sites where !site.dependsOn.isEmpty {
@@ -62,13 +69,18 @@ public struct ShutdownExposureRule: Rule {
                         Reach(events, factor, context)
                     } : Reach(events, factor, context)
                 let affected = reach.affected
-                var exposed = site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: affected) }
+                var exposed =
+                    fast
+                    ? site.dependsOn.filter { reach.exposes($0) }
+                    : site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: affected) }
                 var indirect = false
                 if exposed.isEmpty {
                     // Only named services were blocked, none the site uses: its other online
                     // dependencies are exposed one level lower.
-                    let online: Set<String> = ["internet", "mobile-data"]
-                    exposed = site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: online) }
+                    exposed =
+                        fast
+                        ? site.dependsOn.filter { reach.reachesOnline($0) }
+                        : site.dependsOn.filter { !dependencies.closure(of: $0).isDisjoint(with: Self.online) }
                     guard !exposed.isEmpty, !affected.isEmpty || reach.serviceBased else { continue }
                     indirect = true
                 }
@@ -78,7 +90,7 @@ public struct ShutdownExposureRule: Rule {
                 if indirect {
                     assessment.adjust(
                         by: -1,
-                        "the shutdowns blocked \(affected.sorted().joined(separator: ", ")), none of them its own dependencies: one level lower, the state has shown it orders providers to cut"
+                        "the shutdowns blocked \(reach.affectedText), none of them its own dependencies: one level lower, the state has shown it orders providers to cut"
                     )
                 }
                 let (latest, latestText) = (reach.latest, reach.latestText)
@@ -88,12 +100,25 @@ public struct ShutdownExposureRule: Rule {
                     assessment.state(reach.eventsLine)
                 }
                 // Continuity credit: only fallbacks that survive a state-ordered shutdown count.
-                let surviving = site.continuity.compactMap { continuity.term($0) }.filter(\.survivesStateShutdown)
+                // Each fallback looked up once (a term is a large value: each look-up copied it).
+                var surviving: [Term] = []
+                var ignored: [String] = []
+                for id in site.continuity {
+                    if let term = continuity.term(id), term.survivesStateShutdown {
+                        surviving.append(term)
+                    } else {
+                        ignored.append(id)
+                    }
+                }
                 let covered = exposed.filter { dependency in
-                    surviving.contains { $0.covers.contains(dependency) || dependencies.closure(of: dependency).isSubset(of: Set($0.covers)) }
+                    surviving.contains { fallback in
+                        fallback.covers.contains(dependency)
+                            || (fast
+                                ? dependencies.closure(of: dependency).allSatisfy { fallback.covers.contains($0) }
+                                : dependencies.closure(of: dependency).isSubset(of: Set(fallback.covers)))
+                    }
                 }
                 let uncovered = exposed.filter { !covered.contains($0) }
-                let ignored = site.continuity.filter { id in !(continuity.term(id)?.survivesStateShutdown ?? false) }
                 if uncovered.isEmpty {
                     let partial = surviving.allSatisfy(\.partial)
                     assessment.adjust(by: partial ? -1 : -2, "covered by \(surviving.map(\.id).joined(separator: ", "))" + (partial ? " (partial)" : ""))
@@ -106,14 +131,16 @@ public struct ShutdownExposureRule: Rule {
                     assessment.state("\(ignored.joined(separator: ", ")) earns no credit: it fails when all domestic providers are ordered to cut")
                 }
                 let severity = assessment.severity
-                let path = assessment.path(description)
+                let path = assessment.takePath(description)
                 // The message's parts, written in one piece (`JoinedText`).
                 var message = [site.displayName, " depends on ", exposedText, " in ", site.country.name, ", exposed to ", parts.titleInSentence]
-                if indirect { message += [" (which blocked ", affected.sorted().joined(separator: ", "), ")"] }
+                if indirect { message += [" (which blocked ", reach.affectedText, ")"] }
                 message += uncovered.isEmpty ? ["; fallbacks cover them"] : ["; no shutdown-proof fallback for ", uncovered.joined(separator: ", ")]
                 var exposure = Exposure(subject: site.id, location: site.location, rule: description.id, severity: severity)
                 exposure.to = site.country.name
-                exposure.window = "last \(context.settings.shutdownRecencyDays) days"
+                let window = windowText ?? "last \(context.settings.shutdownRecencyDays) days"
+                windowText = window
+                exposure.window = window
                 exposure.reference = reference
                 exposure.events = reach.citedEvents
                 exposure.eventsNotCited = events.count - reach.citedEvents.count
@@ -133,6 +160,14 @@ public struct ShutdownExposureRule: Rule {
     /// blocked, the latest, the most recent cited (the exposure's, and the evidence's in date order).
     struct Reach {
         let affected: Set<String>
+        /// `affected` sorted and joined: what a site none of whose own dependencies was blocked
+        /// is told the shutdowns blocked.
+        let affectedText: String
+        /// For each term of the dependency vocabulary, whether what it needs (its closure)
+        /// meets `affected`, and whether it meets `ShutdownExposureRule.online`: worked out
+        /// once per factor, not again from the closures at every site (`exposes(_:)`).
+        let exposing: [String: Bool]
+        let online: [String: Bool]
         /// Whether one of the events blocked named services only (`type: service-based`).
         let serviceBased: Bool
         let latest: Day
@@ -145,7 +180,19 @@ public struct ShutdownExposureRule: Rule {
         let evidence: [Evidence]
 
         init(_ events: [RiskEvent], _ factor: RiskFactor, _ context: RuleContext) {
-            affected = Set(factor.affects.dependencies).union(events.flatMap(\.dependencies))
+            let affected = Set(factor.affects.dependencies).union(events.flatMap(\.dependencies))
+            self.affected = affected
+            affectedText = affected.sorted().joined(separator: ", ")
+            let dependencies = context.vocabularies[.dependencies]
+            var exposing: [String: Bool] = [:]
+            var online: [String: Bool] = [:]
+            for id in dependencies.terms.keys {
+                let closure = dependencies.closure(of: id)
+                exposing[id] = !closure.isDisjoint(with: affected)
+                online[id] = !closure.isDisjoint(with: ShutdownExposureRule.online)
+            }
+            self.exposing = exposing
+            self.online = online
             serviceBased = events.contains { $0.type == "service-based" }
             // Seen as known on the as-of date: an event ending after it is ongoing on it.
             let latestEvent = events.max { ($0.latest(asOf: context.asOf), $0.date) < ($1.latest(asOf: context.asOf), $1.date) }
@@ -162,7 +209,24 @@ public struct ShutdownExposureRule: Rule {
             citedEvents = cited.map { Exposure.CitedEvent($0, distanceKm: nil) }
             evidence = context.evidence(for: factor, events: cited.sorted { ($0.date, $0.id ?? "") < ($1.date, $1.id ?? "") })
         }
+
+        /// Whether a site that depends on `dependency` is exposed to these events:
+        /// `!dependencies.closure(of: dependency).isDisjoint(with: affected)` (a dependency the
+        /// vocabulary does not know is its own closure).
+        func exposes(_ dependency: String) -> Bool {
+            exposing[dependency] ?? affected.contains(dependency)
+        }
+
+        /// Whether `dependency` needs the internet or mobile data:
+        /// `!dependencies.closure(of: dependency).isDisjoint(with: ShutdownExposureRule.online)`.
+        func reachesOnline(_ dependency: String) -> Bool {
+            online[dependency] ?? ShutdownExposureRule.online.contains(dependency)
+        }
     }
+
+    /// What a site's other online dependencies need to be exposed when only named services
+    /// were blocked.
+    static let online: Set<String> = ["internet", "mobile-data"]
 
     /// Whether a shutdown event reaches the site: national events always; regional ones when
     /// their `region` names the site's region or city, or the site gives neither.

@@ -31,20 +31,31 @@ public struct StaleIntelligenceRule: Rule {
         // supports; the pass in report order then reads the numbers (each citation was looked
         // up three times, by its text: the worst severity, the set of records judged, the set
         // of records reported).
+        // Room made at once (the table grew, and was rehashed, several times per policy); the
+        // last record's number kept aside: a policy's findings cite the same few records one
+        // after the other, and an equal text (most often the same storage) needs no hashing.
         var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(all.count)
+        var last: (id: String, number: Int)?
         var worst: [Severity] = []
         var cited: [Int] = []
+        cited.reserveCapacity(all.count)
         var citedFrom = [Int](repeating: 0, count: all.count + 1)
         for index in all.indices {
             let severity = all[index].severity
             for id in all[index].factors {
                 let number: Int
-                if let known = numbers[id] {
+                if let last, last.id == id {
+                    number = last.number
+                    if severity > worst[number] { worst[number] = severity }
+                } else if let known = numbers[id] {
                     number = known
+                    last = (id, number)
                     if severity > worst[number] { worst[number] = severity }
                 } else {
                     number = worst.count
                     numbers[id] = number
+                    last = (id, number)
                     worst.append(severity)
                 }
                 cited.append(number)

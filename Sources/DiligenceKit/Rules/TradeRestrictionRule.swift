@@ -66,7 +66,10 @@ public struct TradeRestrictionRule: Rule {
         var severity = factor.severity
         // The message's parts, written in one piece at the end (`JoinedText`).
         var message: [String]
-        var path = [flow.routeText]
+        // Room for every line at once (the path grew three or four times).
+        var path: [String] = []
+        path.reserveCapacity(6)
+        path.append(flow.routeText)
         // Another country than the partner: say which, and its part in the flow.
         let elsewhere = leg.country != flow.country
         let partsText = elsewhere ? leg.partsText : ""
@@ -105,12 +108,17 @@ public struct TradeRestrictionRule: Rule {
         path.append(description.verdictLine(severity))
         // The factor's lines with its exempt goods, made once per run and shared.
         let evidence = parts.evidenceWithExemptGoods
-        let recommendations =
-            severity == .info
-            ? [description.recommendations[1]]
-            : binding.isSecondary
-                ? judgement.advice + factor.recommendations
-                : factor.recommendations + description.recommendations + judgement.advice
+        // The factor's and the rule's advice made once per run for each factor
+        // (`RuleContext.advice`), then the judgement's added.
+        let recommendations: [String]
+        if severity == .info {
+            recommendations = context.advice(description.id, factor, 1) { [description.recommendations[1]] }
+        } else if binding.isSecondary {
+            recommendations = judgement.advice + factor.recommendations
+        } else {
+            let own = context.advice(description.id, factor, 2) { factor.recommendations + description.recommendations }
+            recommendations = judgement.advice.isEmpty ? own : own + judgement.advice
+        }
         var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: subjectName, factor: factor, message: JoinedText.of(message), path: path,
