@@ -416,6 +416,12 @@ final class EventIDs: Sendable {
         memo.value(for: EventLine(event: event)) { HashedText(TableID.eventText(event)) }
     }
 
+    /// Whether the two events' ids made of their texts are the same (the memo's equality: the
+    /// fields `TableID.eventText` hashes).
+    static func sameLine(_ left: Exposure.CitedEvent, _ right: Exposure.CitedEvent) -> Bool {
+        EventLine(event: left) == EventLine(event: right)
+    }
+
     private struct EventLine: Hashable, Sendable {
         let event: Exposure.CitedEvent
 
