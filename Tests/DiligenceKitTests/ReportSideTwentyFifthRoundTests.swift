@@ -4,18 +4,18 @@ import Testing
 @testable import DiligenceKit
 
 /// The twenty-fifth round's report side (`speed42`) against the general paths it stands for, on
-/// real inputs (the shipped policies, the example and the portfolio fixtures): a policy's path
-/// step hashes remembered by representation and its events' keys found among its earlier events
-/// against `TableID`'s own; a finding's digest text written in one piece against the appends;
-/// the citations' places by text against a dictionary.
+/// real inputs (the shipped policies, the example and the portfolio fixtures): a policy's
+/// events' keys found among its earlier events against `TableID`'s own; a finding's digest text
+/// written in one piece against the appends; the citations' places by text against a
+/// dictionary; advice found by representation; FNV-1a eight bytes at a time.
 @Suite struct ReportSideTwentyFifthRoundTests {
     static var checked: CheckResult { ReportingTwentySecondRoundTests.checked }
 
     /// Each finding's keys as a policy's maker gives them: the steps and events are
     /// `TableID.pathStepHash` and `TableID.eventKey` of each, and the rest as before. The findings
     /// are interleaved with copies whose steps are new texts of the same bytes and whose
-    /// events are moved (another distance, the same id), so that the remembered and the new are
-    /// both asked.
+    /// events are moved (another distance, the same fields their id is made of), so that the
+    /// remembered and the new are both asked.
     @Test func aPolicysStepAndEventKeysAreTableIDs() throws {
         var steps = 0
         var events = 0
@@ -48,23 +48,6 @@ import Testing
         }
         #expect(steps > 1_000)
         #expect(events > 10)
-    }
-
-    /// More texts than the table has slots, many of them asked again (the same text, a copy
-    /// of its bytes, a small text held inline, the empty text): every answer is the hash.
-    @Test func stepHashesAreTheHashesOfTheirTexts() {
-        var hashes = FindingTableKeys.StepHashes()
-        var texts = Self.checked.findings.flatMap(\.path)
-        texts += ["", "a", "ab", "short step", String(repeating: "é", count: 40)]
-        texts += texts.prefix(300).map { String(decoding: Array($0.utf8), as: UTF8.self) }
-        var asked = 0
-        for round in 0..<3 {
-            for (index, text) in texts.enumerated() where (index + round) % 2 == 0 || round == 2 {
-                #expect(hashes.hash(of: text) == TableID.pathStepHash(text))
-                asked += 1
-            }
-        }
-        #expect(asked > 300)
     }
 
     /// Two events are the same line for the memo exactly when their ids made of texts are the
@@ -182,5 +165,32 @@ extension ReportSideTwentyFifthRoundTests {
             #expect(TableID.pathStepHash(text) == FNV1a.adding(0x1F, to: FNV1a.hash(Array(text.utf8))))
         }
         #expect(texts.count > 500)
+    }
+}
+
+extension ReportSideTwentyFifthRoundTests {
+    /// A severity's name as the program holds it is its name, and needs no escaping; a plain
+    /// string member writes the bytes `string(known:_:)` writes, in both layouts.
+    @Test func plainNamesAreTheNames() {
+        for severity in Severity.allCases {
+            #expect("\(JSONReportV4.plainName(severity))" == severity.name)
+            #expect(!JSONWriter.needsEscaping(severity.name))
+        }
+        for value: StaticString in ["fail", "pass", "info", "critical"] {
+            #expect(!JSONWriter.needsEscaping("\(value)"))
+            for lineDepth in [nil, 1] {
+                var plain = JSONWriter(lineDepth: lineDepth)
+                plain.beginObject()
+                plain.string(known: "gate", plain: value)
+                plain.string(known: "severity", plain: value)
+                plain.endObject()
+                var general = JSONWriter(lineDepth: lineDepth)
+                general.beginObject()
+                general.string(known: "gate", "\(value)")
+                general.string(known: "severity", "\(value)")
+                general.endObject()
+                #expect(plain.takeText() == general.takeText())
+            }
+        }
     }
 }

@@ -100,8 +100,6 @@ struct FindingTableKeys: Sendable {
         /// At most this many of each kept (a policy cites a few factors' arrays; looked up in order).
         private static let kept = 16
 
-        /// Path steps hashed in this policy, by the text's representation (`StepHashes`).
-        private var stepHashes = StepHashes()
         /// Events without an id looked up in this policy and their keys (at most `kept`).
         private var eventKeys: [(event: Exposure.CitedEvent, key: HashedText)] = []
 
@@ -113,11 +111,7 @@ struct FindingTableKeys: Sendable {
                 for index in exposure.events.indices { events.append(eventKey(exposure.events[index])) }
                 bands = TableID.bandsHash(exposure.bands)
             }
-            let path = finding.path
-            let steps = [UInt64](unsafeUninitializedCapacity: path.count) { buffer, count in
-                for index in path.indices { buffer[index] = stepHashes.hash(of: path[index]) }
-                count = path.count
-            }
+            let steps = finding.path.map(TableID.pathStepHash)
             return FindingTableKeys(
                 evidence: finding.evidence.isEmpty ? nil : evidenceInfo(finding.evidence), events: events, bands: bands, steps: steps,
                 recommendations: finding.recommendations.isEmpty ? nil : recommendationHash(finding.recommendations),
@@ -163,34 +157,5 @@ struct FindingTableKeys: Sendable {
             return info
         }
 
-    }
-
-    /// `TableID.pathStepHash` of the texts a policy's path steps are, remembered by the text's
-    /// representation (`ExactText.sameRepresentation`: the same 16 bytes are the same text) in
-    /// a table of 64 slots, one text each, by a mix of the representation's bits: a policy's
-    /// findings share their site's and their events' steps (the rules make them once), and a
-    /// step of 44 bytes cost about 250 instructions to hash. The texts are held, so that no other
-    /// text is made at their address while they are remembered.
-    struct StepHashes {
-        private var texts: [String] = []
-        private var hashes: [UInt64] = []
-        private var used: [Bool] = []
-
-        mutating func hash(of text: String) -> UInt64 {
-            if used.isEmpty {
-                texts = Array(repeating: "", count: 64)
-                hashes = Array(repeating: 0, count: 64)
-                used = Array(repeating: false, count: 64)
-            }
-            let bits = unsafeBitCast(text, to: (UInt64, UInt64).self)
-            let mixed = (bits.0 ^ bits.1) &* 0x9E37_79B9_7F4A_7C15
-            let slot = Int(truncatingIfNeeded: mixed >> 58)
-            if used[slot], ExactText.sameRepresentation(texts[slot], text) { return hashes[slot] }
-            let hash = TableID.pathStepHash(text)
-            texts[slot] = text
-            hashes[slot] = hash
-            used[slot] = true
-            return hash
-        }
     }
 }

@@ -40,7 +40,7 @@ extension JSONReportV4 {
             write(exposure, of: finding, holing: holing, asOf: asOf, to: encoder)
         }
         encoder.writer.strings(known: "factors", finding.factors)
-        encoder.writer.string(known: "gate", options.failsGate(finding) ? "fail" : "pass")
+        encoder.writer.string(known: "gate", plain: options.failsGate(finding) ? "fail" : "pass")
         // Left out where it is `rule/subject` and the first factor (`JSONFinding.init`, `leaveOut`).
         if !Self.identityFactorIsFirst(finding) {
             let id = finding.identity.description
@@ -66,11 +66,23 @@ extension JSONReportV4 {
             encoder.hole(recommendations.key)
         }
         encoder.writer.string(known: "rule", finding.rule.rawValue)
-        encoder.writer.string(known: "severity", finding.severity.name)
+        encoder.writer.string(known: "severity", plain: Self.plainName(finding.severity))
         encoder.writer.string(known: "subject", finding.subject)
         encoder.writer.string(known: "subject_kind", finding.subjectKind.rawValue)
         if finding.subjectName != finding.subject { encoder.writer.string(known: "subject_name", finding.subjectName) }
         encoder.writer.endObject()
+    }
+
+    /// `severity.name` as the program holds it (`JSONWriter.string(known:plain:)`: no scan for
+    /// characters to escape; a test compares the two for every severity).
+    static func plainName(_ severity: Severity) -> StaticString {
+        switch severity {
+        case .info: return "info"
+        case .low: return "low"
+        case .medium: return "medium"
+        case .high: return "high"
+        case .critical: return "critical"
+        }
     }
 
     /// `finding.identityFactor == finding.factors.first`, a copy of one text (a rule's

@@ -261,19 +261,14 @@ enum TableID {
                 return
             }
             // Over the contiguous bytes: a report hashes every cited fact's text.
-            var hash = value
-            text.withUTF8 { bytes in
-                for unit in bytes { hash = FNV1a.adding(unit, to: hash) }
-            }
-            value = hash
+            let start = value
+            value = text.withUTF8 { FNV1a.adding(bytes: $0, to: start) }
             byte(0x1F)
         }
 
         /// `add(_:)` of the text these bytes are.
         mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
-            var hash = value
-            for unit in bytes { hash = FNV1a.adding(unit, to: hash) }
-            value = hash
+            value = FNV1a.adding(bytes: bytes, to: value)
             byte(0x1F)
         }
 
@@ -666,6 +661,11 @@ public struct CitedPart: Sendable {
         // The findings' keys read in place (`tableKeys[position]`): a finding's keys were copied
         // (every array retained) to be read.
         let tableKeys = keys ?? []
+        if lists, !tableKeys.isEmpty {
+            // Room for every finding's message and step (grown a doubling at a time before).
+            self.lists.messages = CitedSources(capacity: tableKeys.count)
+            self.lists.steps = CitedSources(capacity: tableKeys.reduce(0) { $0 + $1.steps.count })
+        }
         for (position, finding) in findings.enumerated() {
             let hasKeys = position < tableKeys.count
             if tables || lists, !finding.evidence.isEmpty {
@@ -797,6 +797,15 @@ struct CitedTable<Entry: Sendable>: Sendable {
 struct CitedSources<Source: Sendable>: Sendable {
     private(set) var items: [(hash: UInt64, source: Source)] = []
     private var seen = HashSet64()
+
+    init() {}
+
+    /// Room for `capacity` sources before the list and the set grow (a policy's count of
+    /// findings or steps, known before they are cited).
+    init(capacity: Int) {
+        items.reserveCapacity(capacity)
+        seen = HashSet64(capacity: capacity)
+    }
 
     /// Keeps the source under `hash` unless the policy cited it already.
     mutating func cite(_ hash: UInt64, _ source: @autoclosure () -> Source) {
