@@ -7,7 +7,7 @@ import Testing
 /// real inputs (the shipped policies, the example and the portfolio fixtures): a policy's
 /// events' keys found among its earlier events against `TableID`'s own; a finding's digest text
 /// written in one piece against the appends; the citations' places by text against a
-/// dictionary; advice found by representation; FNV-1a eight bytes at a time.
+/// dictionary; advice found by representation; plain static texts.
 @Suite struct ReportSideTwentyFifthRoundTests {
     static var checked: CheckResult { ReportingTwentySecondRoundTests.checked }
 
@@ -135,36 +135,6 @@ extension ReportSideTwentyFifthRoundTests {
             }
         }
         #expect(asked > 20)
-    }
-}
-
-extension ReportSideTwentyFifthRoundTests {
-    /// FNV-1a over bytes read eight at a time is the byte-by-byte hash, for every length up to
-    /// 40 at every start in a buffer (unaligned reads), the real inputs' messages and steps,
-    /// and texts of other scripts; the table ids made of them are the definition's.
-    @Test func hashingEightBytesAtOnceIsByteByByte() {
-        func byteByByte(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt64) -> UInt64 {
-            var hash = start
-            for byte in bytes { hash = FNV1a.adding(byte, to: hash) }
-            return hash
-        }
-        let buffer = (0..<64).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 200) }
-        buffer.withUnsafeBufferPointer { all in
-            for start in 0..<8 {
-                for length in 0...40 {
-                    let part = UnsafeBufferPointer(rebasing: all[start..<(start + length)])
-                    for seed in [FNV1a.offsetBasis, 0, 12_345] { #expect(FNV1a.adding(bytes: part, to: seed) == byteByByte(part, seed)) }
-                }
-            }
-        }
-        var texts = Self.checked.findings.flatMap { [$0.message] + $0.path }
-        texts += ["", "é", "Москва — 東京", String(repeating: "ab", count: 33)]
-        for text in texts {
-            var text = text
-            text.withUTF8 { #expect(FNV1a.adding(bytes: $0, to: FNV1a.offsetBasis) == byteByByte($0, FNV1a.offsetBasis)) }
-            #expect(TableID.pathStepHash(text) == FNV1a.adding(0x1F, to: FNV1a.hash(Array(text.utf8))))
-        }
-        #expect(texts.count > 500)
     }
 }
 

@@ -261,14 +261,19 @@ enum TableID {
                 return
             }
             // Over the contiguous bytes: a report hashes every cited fact's text.
-            let start = value
-            value = text.withUTF8 { FNV1a.adding(bytes: $0, to: start) }
+            var hash = value
+            text.withUTF8 { bytes in
+                for unit in bytes { hash = FNV1a.adding(unit, to: hash) }
+            }
+            value = hash
             byte(0x1F)
         }
 
         /// `add(_:)` of the text these bytes are.
         mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
-            value = FNV1a.adding(bytes: bytes, to: value)
+            var hash = value
+            for unit in bytes { hash = FNV1a.adding(unit, to: hash) }
+            value = hash
             byte(0x1F)
         }
 
