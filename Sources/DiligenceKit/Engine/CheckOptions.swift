@@ -31,7 +31,9 @@ extension CheckOptions {
     /// acceptance (unless the gate is off); with a baseline, only a finding it does not hold.
     public func failsGate(_ finding: Finding) -> Bool {
         guard let failOn else { return false }
-        return finding.accepted == nil && (finding.severity >= failOn || finding.rule == .expiredAcceptance)
+        // The rule compared as `==` does, the constant told by its representation or its
+        // length first (`sameRule`: the text comparison cost most of this call).
+        return finding.accepted == nil && (finding.severity >= failOn || FindingSummary.Part.sameRule(finding.rule, .expiredAcceptance))
             && !(baseline != nil && baseline?.contains(finding) == true)
     }
 

@@ -44,12 +44,17 @@ extension FindingSummary {
         /// `listsFailing` and `listsFindings` keep: see `FindingSummary`).
         public init(_ result: PolicyResult, options: CheckOptions, factors: FactorCatalog, listsFailing: Bool, listsFindings: Bool) {
             policy = PolicySummary(result.policy, unusedAcceptances: result.unusedAcceptances)
-            digestBytes.reserveCapacity(result.policy.file.utf8.count + 64 * result.findings.count)
-            Self.append(result.policy.file, to: &digestBytes)
+            // Written where the bytes end (`ByteAppender`), each finding's text at once, and
+            // handed over at the end.
+            var digest = ByteAppender()
+            digest.reserveCapacity(result.policy.file.utf8.count + 64 * result.findings.count)
+            var file = result.policy.file
+            file.withUTF8 { digest.append(contentsOf: $0) }
             // Per risk (in `risks`): the operations it reaches; the risks by factor and by rule.
             var reach = ReachIndex()
             var topFindings: [(finding: Int, sequence: Int)] = []
             var factorSet = SummaryTextSet()
+            var lastFactor: String?
             var staleSubjects = SummaryTextSet()
             var topSequence = 0
             // Per severity (by raw value): open and accepted reported findings.
@@ -65,7 +70,7 @@ extension FindingSummary {
             let asciiAcceptances = acceptances.map { $0.finding.isASCIIBytes }
             for (position, finding) in result.findings.enumerated() {
                 total += 1
-                Self.appendDigest(of: finding, to: &digestBytes)
+                Self.appendDigest(of: finding, to: &digest)
                 if !acceptances.isEmpty {
                     let identity = finding.identity
                     for index in acceptances.indices where acceptances[index].coversByBytes(identity, findingIsASCII: asciiAcceptances[index]) {
@@ -121,7 +126,12 @@ extension FindingSummary {
                 if Self.sameRule(rule, .staleIntelligence), staleSubjects.insert(finding.subject) {
                     stale.append(Brief(finding, place: result.position))
                 }
-                for id in finding.factors where factorSet.insert(id) { factorIDs.append(id) }
+                for id in finding.factors {
+                    // The factor of the finding before (a copy of one text) is in the set.
+                    if let last = lastFactor, ExactText.sameRepresentation(last, id) { continue }
+                    lastFactor = id
+                    if factorSet.insert(id) { factorIDs.append(id) }
+                }
             }
             for severity in Severity.allCases {
                 if openCounts[severity.rawValue] > 0 {
@@ -130,6 +140,7 @@ extension FindingSummary {
                 }
                 if acceptedCounts[severity.rawValue] > 0 { accepted[severity, default: 0] += acceptedCounts[severity.rawValue] }
             }
+            digestBytes = digest.take()
             for (index, operations) in reach.subjects.enumerated() { risks[index].operations = operations.count }
             for slot in advice where !slot.catalogue.isEmpty { ruleAdvice[slot.rule] = slot.mask }
             top = topFindings.map { (Brief(result.findings[$0.finding], place: result.position), $0.sequence) }
@@ -166,6 +177,49 @@ extension FindingSummary {
             append(finding.severity.name, to: &bytes)
             bytes.append(UInt8(ascii: "|"))
             append(finding.accepted != nil ? "true" : "false", to: &bytes)
+        }
+
+        /// `appendDigest(of:to:)` written where the appender's bytes end, in one piece of
+        /// memory reserved for the whole text (the six texts and five bytes were appended to
+        /// the array one at a time, a uniqueness and capacity check and a generic copy each).
+        static func appendDigest(of finding: Finding, to bytes: inout ByteAppender) {
+            var rule = finding.rule.rawValue, subject = finding.subject, severity = finding.severity.name
+            var factor = finding.identityFactor ?? ""
+            let hasFactor = finding.identityFactor != nil
+            let accepted: StaticString = finding.accepted != nil ? "true" : "false"
+            rule.withUTF8 { rule in
+                subject.withUTF8 { subject in
+                    factor.withUTF8 { factor in
+                        severity.withUTF8 { severity in
+                            let total = rule.count + subject.count + (hasFactor ? factor.count + 1 : 0) + severity.count + 3 + accepted.utf8CodeUnitCount
+                            bytes.write(atMost: total) { target in
+                                var length = 0
+                                func put(_ text: UnsafeBufferPointer<UInt8>) {
+                                    guard let base = text.baseAddress else { return }
+                                    (target + length).copyMemory(from: base, byteCount: text.count)
+                                    length += text.count
+                                }
+                                func put(_ byte: UInt8) {
+                                    target.storeBytes(of: byte, toByteOffset: length, as: UInt8.self)
+                                    length += 1
+                                }
+                                put(rule)
+                                put(UInt8(ascii: "/"))
+                                put(subject)
+                                if hasFactor {
+                                    put(UInt8(ascii: "/"))
+                                    put(factor)
+                                }
+                                put(UInt8(ascii: "|"))
+                                put(severity)
+                                put(UInt8(ascii: "|"))
+                                put(UnsafeBufferPointer(start: accepted.utf8Start, count: accepted.utf8CodeUnitCount))
+                                return length
+                            }
+                        }
+                    }
+                }
+            }
         }
 
         /// `policy: rule/subject[/factor]`, the text `"\(finding.policy): \(finding.identity)"`
@@ -227,9 +281,18 @@ extension FindingSummary {
             if slots[at].lists.count < 8 { slots[at].lists.append(finding.recommendations) }
             var mask = slots[at].mask
             for advice in finding.recommendations {
-                if let found = slots[at].catalogue.firstIndex(of: advice) { mask |= 1 << UInt64(found - slots[at].catalogue.startIndex) }
+                if let found = firstIndex(of: advice, in: slots[at].catalogue) { mask |= 1 << UInt64(found - slots[at].catalogue.startIndex) }
             }
             slots[at].mask = mask
+        }
+
+        /// `catalogue.firstIndex(of: text)`, a copy of the catalogue's text found by its
+        /// representation before any text is compared (a rule's findings are given its
+        /// advice's own texts). A rule's advice holds no text twice (`==`; tested), so the
+        /// copy's place is the first equal text's.
+        static func firstIndex(of text: String, in catalogue: ArraySlice<String>) -> Int? {
+            for index in catalogue.indices where ExactText.sameRepresentation(catalogue[index], text) { return index }
+            return catalogue.firstIndex(of: text)
         }
 
         /// Keeps the finding (its position in `findings`) among the policy's candidates if

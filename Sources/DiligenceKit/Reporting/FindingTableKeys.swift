@@ -95,11 +95,15 @@ struct FindingTableKeys: Sendable {
         /// At most this many of each kept (a policy cites a few factors' arrays; looked up in order).
         private static let kept = 16
 
+        /// Events without an id looked up in this policy and their keys (at most `kept`).
+        private var eventKeys: [(event: Exposure.CitedEvent, key: HashedText)] = []
+
         mutating func keys(of finding: Finding) -> FindingTableKeys {
             var events: [HashedText] = []
             var bands: UInt64?
             if let exposure = finding.exposure {
-                events = exposure.events.map(TableID.eventKey)
+                events.reserveCapacity(exposure.events.count)
+                for index in exposure.events.indices { events.append(eventKey(exposure.events[index])) }
                 bands = TableID.bandsHash(exposure.bands)
             }
             let steps = finding.path.map(TableID.pathStepHash)
@@ -107,6 +111,18 @@ struct FindingTableKeys: Sendable {
                 evidence: finding.evidence.isEmpty ? nil : evidenceInfo(finding.evidence), events: events, bands: bands, steps: steps,
                 recommendations: finding.recommendations.isEmpty ? nil : recommendationHash(finding.recommendations),
                 binding: finding.binding.map(TableID.bindingHash), message: TableID.messageHash(finding.message, name: finding.subjectName))
+        }
+
+        /// `TableID.eventKey(event)`: an event without an id found among the policy's earlier
+        /// ones by the fields its id is made of (`EventIDs.sameLine`, texts compared by their
+        /// representation first) before the run's memo (a lock and a `Hasher` a look-up). A
+        /// policy's band findings cite the same few events, each a copy with its own distance.
+        private mutating func eventKey(_ event: Exposure.CitedEvent) -> HashedText {
+            if let id = event.id, !id.isEmpty { return HashedText(id) }
+            for index in eventKeys.indices where EventIDs.sameLine(eventKeys[index].event, event) { return eventKeys[index].key }
+            let key = EventIDs.shared.key(of: event)
+            if eventKeys.count < Self.kept { eventKeys.append((event, key)) }
+            return key
         }
 
         private mutating func recommendationHash(_ texts: [String]) -> UInt64 {

@@ -40,9 +40,9 @@ extension JSONReportV4 {
             write(exposure, of: finding, holing: holing, asOf: asOf, to: encoder)
         }
         encoder.writer.strings(known: "factors", finding.factors)
-        encoder.writer.string(known: "gate", options.failsGate(finding) ? "fail" : "pass")
+        encoder.writer.string(known: "gate", plain: options.failsGate(finding) ? "fail" : "pass")
         // Left out where it is `rule/subject` and the first factor (`JSONFinding.init`, `leaveOut`).
-        if finding.identityFactor != finding.factors.first {
+        if !Self.identityFactorIsFirst(finding) {
             let id = finding.identity.description
             if id != JSONFinding<Holes>.derivedID(rule: finding.rule, subject: finding.subject, factors: finding.factors) {
                 encoder.writer.string(known: "id", id)
@@ -53,7 +53,12 @@ extension JSONReportV4 {
         encoder.hole(holing.message(finding.message, name: finding.subjectName).key)
         encoder.writer.key(known: "path")
         encoder.writer.beginArray()
-        for step in holing.path(finding.path) { encoder.hole(step.key) }
+        // The steps' keys read in place (`holing.path` made an array of holes a finding).
+        if keys.steps.count == finding.path.count {
+            for hash in keys.steps { encoder.hole(.step(hash)) }
+        } else {
+            for step in finding.path { encoder.hole(holing.step(step).key) }
+        }
         encoder.writer.endArray()
         encoder.writer.integer(known: "policy", policy)
         if let recommendations = holing.recommendations(finding.recommendations) {
@@ -61,11 +66,30 @@ extension JSONReportV4 {
             encoder.hole(recommendations.key)
         }
         encoder.writer.string(known: "rule", finding.rule.rawValue)
-        encoder.writer.string(known: "severity", finding.severity.name)
+        encoder.writer.string(known: "severity", plain: Self.plainName(finding.severity))
         encoder.writer.string(known: "subject", finding.subject)
         encoder.writer.string(known: "subject_kind", finding.subjectKind.rawValue)
         if finding.subjectName != finding.subject { encoder.writer.string(known: "subject_name", finding.subjectName) }
         encoder.writer.endObject()
+    }
+
+    /// `severity.name` as the program holds it (`JSONWriter.string(known:plain:)`: no scan for
+    /// characters to escape; a test compares the two for every severity).
+    static func plainName(_ severity: Severity) -> StaticString {
+        switch severity {
+        case .info: return "info"
+        case .low: return "low"
+        case .medium: return "medium"
+        case .high: return "high"
+        case .critical: return "critical"
+        }
+    }
+
+    /// `finding.identityFactor == finding.factors.first`, a copy of one text (a rule's
+    /// finding names its factor's id in both) told by its representation.
+    static func identityFactorIsFirst(_ finding: Finding) -> Bool {
+        if let factor = finding.identityFactor, let first = finding.factors.first, ExactText.sameRepresentation(factor, first) { return true }
+        return finding.identityFactor == finding.factors.first
     }
 
     /// The exposure's entry (`ExposureEntry.init(_:events:bands:)` with schema 4's holes, then

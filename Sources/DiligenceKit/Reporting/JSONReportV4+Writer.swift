@@ -14,6 +14,8 @@ extension JSONReportV4 {
             // Written from each finding and its keys (`write(_:keys:options:policy:asOf:to:)`):
             // the entry's bytes, no entry made.
             return JSONStreamEncoder.section(depth: JSONReporter.findingsDepth, lineDepth: JSONReportV3.lineDepth) { encoder in
+                // At most five holes a finding besides its steps and events.
+                encoder.reserveHoles(keys.reduce(0) { $0 + $1.steps.count + $1.events.count + 5 })
                 for (finding, keys) in zip(findings, keys) { write(finding, keys: keys, options: options, policy: policy, asOf: asOf, to: encoder) }
             }
         }

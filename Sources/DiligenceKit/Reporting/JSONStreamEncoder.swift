@@ -143,6 +143,13 @@ final class JSONStreamEncoder: Encoder {
         try? encodeNested(value)
     }
 
+    /// Room for `count` holes in all (a section whose holes are counted beforehand: its two
+    /// arrays were grown a doubling at a time, nine times for a heavy policy's findings).
+    func reserveHoles(_ count: Int) {
+        holeOffsets.reserveCapacity(count)
+        holeKeys.reserveCapacity(count)
+    }
+
     /// Leaves a hole for a table entry's place (JSON schema 4): the separator before the
     /// value, then nothing; the section's text gets the place there once it is known.
     func hole(_ key: TableKey) {

@@ -155,6 +155,14 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// `string(known:_:)` of a value known when the program is built that needs no escaping
+    /// (a gate's verdict, a severity's name: tested): its bytes copied as they are, no scan.
+    mutating func string(known name: StaticString, plain value: StaticString) {
+        key(known: name, openingQuote: true)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     mutating func integer(known name: StaticString, _ value: Int) {
         key(known: name)
         integer(value)

@@ -416,6 +416,12 @@ final class EventIDs: Sendable {
         memo.value(for: EventLine(event: event)) { HashedText(TableID.eventText(event)) }
     }
 
+    /// Whether the two events' ids made of their texts are the same (the memo's equality: the
+    /// fields `TableID.eventText` hashes).
+    static func sameLine(_ left: Exposure.CitedEvent, _ right: Exposure.CitedEvent) -> Bool {
+        EventLine(event: left) == EventLine(event: right)
+    }
+
     private struct EventLine: Hashable, Sendable {
         let event: Exposure.CitedEvent
 
@@ -660,6 +666,11 @@ public struct CitedPart: Sendable {
         // The findings' keys read in place (`tableKeys[position]`): a finding's keys were copied
         // (every array retained) to be read.
         let tableKeys = keys ?? []
+        if lists, !tableKeys.isEmpty {
+            // Room for every finding's message and step (grown a doubling at a time before).
+            self.lists.messages = CitedSources(capacity: tableKeys.count)
+            self.lists.steps = CitedSources(capacity: tableKeys.reduce(0) { $0 + $1.steps.count })
+        }
         for (position, finding) in findings.enumerated() {
             let hasKeys = position < tableKeys.count
             if tables || lists, !finding.evidence.isEmpty {
@@ -791,6 +802,15 @@ struct CitedTable<Entry: Sendable>: Sendable {
 struct CitedSources<Source: Sendable>: Sendable {
     private(set) var items: [(hash: UInt64, source: Source)] = []
     private var seen = HashSet64()
+
+    init() {}
+
+    /// Room for `capacity` sources before the list and the set grow (a policy's count of
+    /// findings or steps, known before they are cited).
+    init(capacity: Int) {
+        items.reserveCapacity(capacity)
+        seen = HashSet64(capacity: capacity)
+    }
 
     /// Keeps the source under `hash` unless the policy cited it already.
     mutating func cite(_ hash: UInt64, _ source: @autoclosure () -> Source) {

@@ -413,14 +413,16 @@ struct ReportSection: Sendable {
 /// Numbers references in order of first citation.
 struct Citations: Sendable {
     private(set) var ordered: [Reference] = []
-    private var numbers: [Key: Int] = [:]
+    /// Each numbered reference's number, by its key's id (`Key.id`: equal ids, equal
+    /// references), in a table of integers (no `Hasher` run a cited line).
+    private var numbers = PlaceTable64()
     /// The facts and events cited, each once, in order of first citation, with their table ids
     /// (`TableID`); listed when the run writes a report with tables (JSON, SARIF).
     private(set) var facts: [(id: String, evidence: Evidence)] = []
     private(set) var events: [(id: String, event: Exposure.CitedEvent)] = []
     /// Each listed fact's and event's place in `facts` and `events`, by its id.
-    private(set) var factPlaces: [HashedText: Int] = [:]
-    private(set) var eventPlaces: [HashedText: Int] = [:]
+    private(set) var factPlaces = HashedTextPlaces()
+    private(set) var eventPlaces = HashedTextPlaces()
     /// JSON schema 3's lists, each entry once, in order of first citation.
     private(set) var lists = CitedLists()
     /// Where a streamed check writes the tables of a schema 4 report that grow with the
@@ -493,7 +495,7 @@ struct Citations: Sendable {
     }
 
     /// The number of a reference already numbered.
-    func existing(_ reference: Reference) -> Int? { numbers[Key(reference)] }
+    func existing(_ reference: Reference) -> Int? { numbers[Self.slot(Key(reference))].map(Int.init) }
 
     mutating func number(for reference: Reference) -> Int {
         number(for: Key(reference))
@@ -501,11 +503,14 @@ struct Citations: Sendable {
 
     /// The number of the key's reference, numbered now if it has none.
     mutating func number(for key: Key) -> Int {
-        if let number = numbers[key] { return number }
+        if let number = numbers[Self.slot(key)] { return Int(number) }
         ordered.append(key.reference)
-        numbers[key] = ordered.count
+        numbers.insert(Self.slot(key), place: Int32(truncatingIfNeeded: ordered.count))
         return ordered.count
     }
+
+    /// The key's id as `numbers` holds it.
+    private static func slot(_ key: Key) -> UInt64 { UInt64(bitPattern: Int64(key.id)) }
 }
 
 /// A number for each reference a process cites, by the bytes of its texts (`ExactText`), the

@@ -19,6 +19,19 @@ struct HashSet64: Sendable {
         shift = 60
     }
 
+    /// An empty set with room for `capacity` keys before it grows (slots made now when
+    /// `capacity` is above zero).
+    init(capacity: Int) {
+        self.init()
+        guard capacity > 0 else { return }
+        var size = 16
+        while size < capacity * 2 {
+            size *= 2
+            shift -= 1
+        }
+        slots = Array(repeating: 0, count: size)
+    }
+
     /// Whether the key is held.
     func contains(_ key: UInt64) -> Bool {
         if key == 0 { return holdsZero }
