@@ -14,7 +14,6 @@ import Testing
         listed("kawthar", "AL-KAWTHAR MONEY EXCHANGE", kind: .organisation),
         listed("purepecha", "TRANSPORTADORA PUREPECHA S.A. DE C.V.", kind: .organisation),
         listed("ntv", "JOINT STOCK COMPANY NTV BROADCASTING COMPANY", kind: .organisation),
-        listed("dunya", "AL-DUNYA TELEVISION", kind: .organisation),
         listed("db", "DEUTSCHE BANK", kind: .organisation),
         listed("fund", "GAMMA AGENCY FUND IV LLC", kind: .organisation),
         listed("saleh", "BIN SALEH, Abdullah"),
@@ -30,7 +29,6 @@ import Testing
             data.organisationWords[word] = nil
             data.organisationWordLanguages[word] = nil
         }
-        data.wordEquivalents["tv"] = nil
         var parameters = ScoringParameters()
         parameters.shortListNames = 0
         parameters.boundComparesUnreached = 0
@@ -58,13 +56,6 @@ import Testing
         #expect(found.first?.entity.id == id, "\(query): \(found.map(\.why))")
         #expect(found.first.map { $0.why.contains(reason) } == true, "\(found.map(\.why))")
         #expect(Self.without.screen(query, threshold: 0.70).filter { $0.entity.id == id }.isEmpty, "\(query)")
-    }
-
-    /// "TV" is the abbreviation of "television", and the same word as the listed name's.
-    @Test func tvIsTelevision() {
-        let found = Self.screener.screen("AL-DUNYA TV", threshold: 0.70)
-        #expect(found.first?.entity.id == "dunya", "\(found.map(\.why))")
-        #expect(found.first.map { $0.why.contains("tv ≈ television (an equivalent word)") } == true, "\(found.map(\.why))")
     }
 
     /// A direct row of another language names it; a spelling row says so.
