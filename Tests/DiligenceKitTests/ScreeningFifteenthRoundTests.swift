@@ -20,8 +20,8 @@ import Testing
     static let screener = NameScreener(entities: list)
 
     @Test(arguments: [
-        ("MOSKOVSKAYA ORUZHEINAYA KOMPANIYA", "arms", "oruzheinaya ≈ arms (the same organisation word in another language)"),
-        ("AKTSIONERNOE OBSHCHESTVO NOVOSIBIRSKII PATRONNYI ZAVOD", "cartridge", "patronnyi ≈ cartridge (the same organisation word in another language)"),
+        ("MOSKOVSKAYA ORUZHEINAYA KOMPANIYA", "arms", "oruzheinaya ≈ arms (the same organisation word in Russian)"),
+        ("AKTSIONERNOE OBSHCHESTVO NOVOSIBIRSKII PATRONNYI ZAVOD", "cartridge", "patronnyi ≈ cartridge (the same organisation word in Russian)"),
         ("KAZANSKII GOSUDARSTVENNYI POROKHOVOI ZAVOD", "gunpowder", "porokhovoi ≈ gunpowder"),
         ("SHARQ SIMAN SANATI COMPANY", "cement", "siman ≈ cement"),
     ])

@@ -2,6 +2,7 @@
 """Labelled pairs derived from the real OFAC files, with no pair written by hand.
 
   make_ofac_pairs.py OFAC_DIR --pairs-out PAIRS.tsv --alt-out ALT.csv [--positives N] [--negatives N] [--seed S]
+                     [--exclude-pairs OTHER.tsv] [--split-name NAME] [--kinds person,organisation,vessel]
 
 - Positives: an entry's alias (any alt.csv row of type aka, fka or nka whose text differs from
   the entry's name), one per sampled entry, held out: ALT.csv is alt.csv without those rows,
@@ -15,6 +16,12 @@
 
 Each pair carries the split it belongs to, `dev` or `test`, by a hash of the entity id of the
 query's entry, so every pair of an entry is on one side. Tune on dev; score test once a release.
+A second, held-out set (twenty-fifth round, `ofac-pairs-dev2.tsv` of run.sh): `--exclude-pairs`
+leaves out every entry of another set's pairs (the entries of its positives and negatives, and
+the entries named by its queries), so no entry of that set, whose errors were read while tuning,
+is in this one; `--split-name` gives every pair that split (all of it dev); `--kinds` keeps the
+entries of those kinds (the public benchmark's people, companies and vessels).
+
 Output: label<TAB>category<TAB>query<TAB>entity<TAB>listed name<TAB>split (category: alias-KIND
 or nearest-KIND, KIND person/organisation/vessel/aircraft).
 """
@@ -39,6 +46,23 @@ def plain(name):
     return " ".join(re.sub(r"[^0-9a-z]+", " ", name.lower()).split())
 
 
+def excluded_entries(path, entries):
+    """Every entry of a pairs file: the entity of each pair, and the entries whose name is a
+    query (a nearest pair's query is its sampled entry's name)."""
+    by_name = collections.defaultdict(set)
+    for ent, (name, _) in entries.items():
+        by_name[name].add(ent)
+    excluded = set()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            columns = line.rstrip("\n").split("\t")
+            excluded.add(columns[3].removeprefix("US-OFAC-SDN-"))
+            excluded |= by_name.get(columns[2], set())
+    return excluded
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("ofac")
@@ -47,6 +71,9 @@ def main():
     parser.add_argument("--positives", type=int, default=1200)
     parser.add_argument("--negatives", type=int, default=1200)
     parser.add_argument("--seed", type=int, default=20261204)
+    parser.add_argument("--exclude-pairs", help="leave out every entry of this pairs file")
+    parser.add_argument("--split-name", help="every pair of this split (default: dev or test by entry)")
+    parser.add_argument("--kinds", help="only entries of these kinds, comma-separated")
     args = parser.parse_args()
 
     entries = {}
@@ -62,16 +89,25 @@ def main():
             if len(row) == 5 and row[0] in entries:
                 aliases[row[0]].append((row[1], row[3].replace("\n", " ").strip()))
 
+    excluded = excluded_entries(args.exclude_pairs, entries) if args.exclude_pairs else set()
+    kinds = set(args.kinds.split(",")) if args.kinds else None
+
+    def sampled(ent):
+        return ent not in excluded and (kinds is None or entries[ent][1] in kinds)
+
+    def side(ent):
+        return args.split_name or split_of(ent)
+
     rng = random.Random(args.seed)
     pairs = []
     held_out = set()
-    with_alias = sorted((e for e in aliases if any(plain(a) != plain(entries[e][0]) for _, a in aliases[e])), key=int)
+    with_alias = sorted((e for e in aliases if sampled(e) and any(plain(a) != plain(entries[e][0]) for _, a in aliases[e])), key=int)
     for ent in rng.sample(with_alias, min(args.positives, len(with_alias))):
         name, kind = entries[ent]
         choices = [(alt, text) for alt, text in aliases[ent] if plain(text) != plain(name)]
         alt, text = rng.choice(choices)
         held_out.add(alt)
-        pairs.append((1, f"alias-{kind}", text, f"US-OFAC-SDN-{ent}", name, split_of(ent)))
+        pairs.append((1, f"alias-{kind}", text, f"US-OFAC-SDN-{ent}", name, side(ent)))
 
     # Every name and alias still listed, for the nearest other entry.
     listed = [(ent, entries[ent][0]) for ent in sorted(entries, key=int)]
@@ -79,7 +115,8 @@ def main():
     choices = [utils.default_process(text) for _, text in listed]
     owners = [ent for ent, _ in listed]
     identical = 0
-    sample = rng.sample(sorted(entries, key=int), min(args.negatives * 2, len(entries)))
+    pool = sorted((e for e in entries if sampled(e)), key=int)
+    sample = rng.sample(pool, min(args.negatives * 2, len(pool)))
     negatives = 0
     for ent in sample:
         if negatives >= args.negatives:
@@ -100,7 +137,7 @@ def main():
         if plain(other_name) == plain(name):
             identical += 1
             continue
-        pairs.append((0, f"nearest-{kind}", name, f"US-OFAC-SDN-{other}", entries[other][0], split_of(ent)))
+        pairs.append((0, f"nearest-{kind}", name, f"US-OFAC-SDN-{other}", entries[other][0], side(ent)))
         negatives += 1
 
     with open(args.pairs_out, "w", encoding="utf-8") as handle:

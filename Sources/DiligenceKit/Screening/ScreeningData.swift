@@ -44,6 +44,9 @@ public struct ScreeningData: Sendable {
     /// ("kompaniya" / "company", "oruzheinaya" / "arms"), from `organisation-words.tsv`: compared
     /// as equivalent only when both names are organisations (`OrganisationWords`).
     public var organisationWords: [String: String] = [:]
+    /// The language of each word of `organisation-words.tsv` ("kompaniya" / "Russian";
+    /// "English" for another English word for the same thing, "aviation" / "airlines").
+    public var organisationWordLanguages: [String: String] = [:]
     /// Abbreviations of organisation-name words and the words they stand for ("nii" /
     /// "research institute", "tskb" / "tsentralnoe konstruktorskoe byuro"), from
     /// `organisation-abbreviations.tsv`, in the file's order (`OrganisationAbbreviations`).
@@ -176,6 +179,7 @@ public struct ScreeningData: Sendable {
                 continue
             }
             organisationWords[words[0]] = words[1]
+            organisationWordLanguages[words[0]] = String(columns[2])
         }
         for line in lines("organisation-abbreviations.tsv") {
             let columns = Self.columns(line.text)

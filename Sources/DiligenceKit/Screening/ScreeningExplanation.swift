@@ -28,7 +28,7 @@ struct ScreeningExplanation {
             case .stem: described = "\(q) ≈ \(l) (same stem)"
             case .joined: described = "\(q) = \(l) (written as \(pair.query.count == 1 ? "one word" : (pair.query.count == 2 ? "two words" : "three words")))"
             case .nickname: described = "\(q) ≈ \(l) (nickname)"
-            case .translation: described = "\(q) ≈ \(l) (the same organisation word in another language)"
+            case .translation: described = "\(q) ≈ \(l) (\(OrganisationWords.reason(q, l, data: data)))"
             case .article: described = "\(q) ≈ \(l) (the same name with the article al- or el- written on)"
             case .acronym:
                 described = "\(q) ≈ \(l) (\(pair.query.count == 1 ? "acronym of the listed words" : "the listed acronym of these words"), a weaker match)"
