@@ -193,27 +193,26 @@ enum TableID {
     static func binding(_ binding: BindingEntry) -> String { text(prefix: "g-", bindingHash(binding)) }
 
     static func bindingHash(_ binding: BindingEntry) -> UInt64 {
-        bindingHash(
-            entity: binding.entity, lists: [binding.entity_regimes, binding.imposed_by, binding.regimes],
-            reason: binding.reason, status: binding.status)
-    }
-
-    /// The hash of `binding(_:)` from the finding's own binding (no `BindingEntry` made).
-    static func bindingHash(_ binding: Binding) -> UInt64 {
-        bindingHash(
-            entity: binding.entity, lists: [binding.entityRegimes, binding.imposedBy, binding.regimes],
-            reason: binding.reason, status: binding.status.rawValue)
-    }
-
-    private static func bindingHash(entity: String, lists: [[String]], reason: String, status: String) -> UInt64 {
         var hash = FNV()
-        hash.add(entity)
-        for list in lists {
-            for item in list { hash.add(item) }
-            hash.add(nil)
-        }
-        hash.add(reason)
-        hash.add(status)
+        hash.add(binding.entity)
+        hash.add(list: binding.entity_regimes)
+        hash.add(list: binding.imposed_by)
+        hash.add(list: binding.regimes)
+        hash.add(binding.reason)
+        hash.add(binding.status)
+        return hash.value
+    }
+
+    /// The hash of `binding(_:)` from the finding's own binding (no `BindingEntry` made; the
+    /// lists read in place, no array of them made a finding).
+    static func bindingHash(_ binding: Binding) -> UInt64 {
+        var hash = FNV()
+        hash.add(binding.entity)
+        hash.add(list: binding.entityRegimes)
+        hash.add(list: binding.imposedBy)
+        hash.add(list: binding.regimes)
+        hash.add(binding.reason)
+        hash.add(binding.status.rawValue)
         return hash.value
     }
 
@@ -267,6 +266,12 @@ enum TableID {
             }
             value = hash
             byte(0x1F)
+        }
+
+        /// Each text of a binding's list, then the mark of an absent field (the list's end).
+        mutating func add(list: [String]) {
+            for index in list.indices { add(list[index]) }
+            add(nil)
         }
 
         /// `add(_:)` of the text these bytes are.
@@ -889,19 +894,26 @@ struct CitedLists: Sendable {
     }
 
     /// Lists what a policy's part cites that is not listed yet (a policy's lists after the earlier ones').
-    mutating func add(_ part: Part) {
+    /// `ids`: whether the entries of the tables a schema 4 report spills (`takeSpilledEntries()`:
+    /// bands, path steps, recommendation lists, bindings) get their schema 3 ids; a run that
+    /// spills takes them out at once and writes them without their ids, so it makes none (an
+    /// id's text cost about 640 instructions, once for every new path step).
+    mutating func add(_ part: Part, ids: Bool = true) {
         evidenceTable.add(part.evidence) { hash, source in
             JSONReportV3.EvidenceListEntry(
                 id: TableID.text(prefix: "v-", hash), items: zip(source.lines, source.factIDs).map { EvidenceReference(date: $0.date, fact: $1) })
         }
         bandTable.add(part.bands) { hash, exposure in
-            JSONReportV3.BandsEntry(bands: ExposureEntry<EventReference, [ExposureBand]>(exposure, events: []).bands, id: TableID.text(prefix: "b-", hash))
+            JSONReportV3.BandsEntry(
+                bands: ExposureEntry<EventReference, [ExposureBand]>(exposure, events: []).bands, id: ids ? TableID.text(prefix: "b-", hash) : "")
         }
-        stepTable.add(part.steps) { hash, step in JSONReportV3.PathStepEntry(id: TableID.text(prefix: "p-", hash), text: step) }
+        stepTable.add(part.steps) { hash, step in JSONReportV3.PathStepEntry(id: ids ? TableID.text(prefix: "p-", hash) : "", text: step) }
         recommendationTable.add(part.recommendations) { hash, texts in
-            JSONReportV3.RecommendationListEntry(id: TableID.text(prefix: "r-", hash), texts: texts)
+            JSONReportV3.RecommendationListEntry(id: ids ? TableID.text(prefix: "r-", hash) : "", texts: texts)
         }
-        bindingTable.add(part.bindings) { hash, binding in JSONReportV3.BindingTableEntry(id: TableID.text(prefix: "g-", hash), BindingEntry(binding)) }
+        bindingTable.add(part.bindings) { hash, binding in
+            JSONReportV3.BindingTableEntry(id: ids ? TableID.text(prefix: "g-", hash) : "", BindingEntry(binding))
+        }
         messageTable.add(part.messages) { _, source in MessageParts.split(source.message, at: source.name) }
     }
 }

@@ -490,7 +490,8 @@ struct Citations: Sendable {
             eventPlaces[part.eventKeys[index]] = events.count
             events.append((part.eventKeys[index].text, part.events[index]))
         }
-        lists.add(part.lists)
+        // A run that spills its tables writes their entries without schema 3's ids.
+        lists.add(part.lists, ids: spills == nil)
         if let spills { spills.write(lists.takeSpilledEntries()) }
     }
 

@@ -43,7 +43,9 @@ extension String {
 
     /// The text's pieces between the occurrences of `separator`, found on the UTF-8 bytes (so
     /// that joining them with the separator gives back the bytes); the whole text when the
-    /// separator is empty or not in it.
+    /// separator is empty or not in it. Each place of the separator's first byte is found by
+    /// `memchr`, then compared whole (a byte-by-byte test of the first byte cost the Markdown
+    /// report 25 M instructions on 200 heavy files, and the JSON report's new messages 4,500 each).
     func pieces(betweenBytesOf separator: String) -> [String] {
         var haystack = self, needle = separator
         return haystack.withUTF8 { text in
@@ -53,7 +55,10 @@ extension String {
                 var pieceStart = 0
                 var index = 0
                 while index + part.count <= text.count {
-                    if text[index] == part[0], memcmp(base + index, partBase, part.count) == 0 {
+                    // The next place at or after `index` where the separator may start.
+                    guard let hit = memchr(base + index, Int32(part[0]), text.count - part.count - index + 1) else { break }
+                    index = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    if memcmp(base + index, partBase, part.count) == 0 {
                         pieces.append(String(decoding: UnsafeBufferPointer(rebasing: text[pieceStart..<index]), as: UTF8.self))
                         index += part.count
                         pieceStart = index
