@@ -219,17 +219,46 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         _modify { yield &storage.fields.identityFactor }
     }
 
+    /// The policy is borrowed, not copied: only its file is read (an initialiser takes its
+    /// arguments owned, and a copy of the policy was a retain and a release of each of its
+    /// texts and arrays at every finding).
     public init(
-        rule: RuleID, severity: Severity, policy: Policy, mark: Mark, subject: String, subjectKind: SubjectKind,
+        rule: RuleID, severity: Severity, policy: borrowing Policy, mark: Mark, subject: String, subjectKind: SubjectKind,
         subjectName: String, factor: RiskFactor?, message: String, path: [String] = [], exposure: Exposure? = nil,
         evidence: [Evidence] = [], recommendations: [String] = []
     ) {
+        self.init(
+            rule: rule, severity: severity, file: policy.file, mark: mark, subject: subject, subjectKind: subjectKind,
+            subjectName: subjectName, factorIDs: factor.map { [$0.id] } ?? [], message: message, path: path, exposure: exposure,
+            evidence: evidence, recommendations: recommendations)
+    }
+
+    /// A finding about the factor whose `[id]` is `factorIDs` (`FactorParts.ids`, one array per
+    /// factor and run, shared by its findings: `factor:` makes one for each), or about none
+    /// (`[]`); its identity's factor is the first id.
+    init(
+        rule: RuleID, severity: Severity, policy: borrowing Policy, mark: Mark, subject: String, subjectKind: SubjectKind,
+        subjectName: String, factorIDs: [String], message: String, path: [String] = [], exposure: Exposure? = nil,
+        evidence: [Evidence] = [], recommendations: [String] = []
+    ) {
+        self.init(
+            rule: rule, severity: severity, file: policy.file, mark: mark, subject: subject, subjectKind: subjectKind,
+            subjectName: subjectName, factorIDs: factorIDs, message: message, path: path, exposure: exposure,
+            evidence: evidence, recommendations: recommendations)
+    }
+
+    /// Every field but the binding and the acceptance, the location's file given as a text.
+    private init(
+        rule: RuleID, severity: Severity, file: String, mark: Mark, subject: String, subjectKind: SubjectKind,
+        subjectName: String, factorIDs: [String], message: String, path: [String], exposure: Exposure?,
+        evidence: [Evidence], recommendations: [String]
+    ) {
         storage = SharedFields(
             Fields(
-                rule: rule, severity: severity, location: SourceLocation(file: policy.file, line: mark.line, column: mark.column),
-                subject: subject, subjectKind: subjectKind, subjectName: subjectName, factors: factor.map { [$0.id] } ?? [],
+                rule: rule, severity: severity, location: SourceLocation(file: file, line: mark.line, column: mark.column),
+                subject: subject, subjectKind: subjectKind, subjectName: subjectName, factors: factorIDs,
                 message: message, path: path, exposure: exposure, binding: nil, evidence: evidence,
-                recommendations: recommendations, accepted: nil, identityFactor: factor?.id))
+                recommendations: recommendations, accepted: nil, identityFactor: factorIDs.first))
     }
 
     /// Decoded as its fields (the keys the struct it was had).

@@ -576,7 +576,8 @@ public struct ConflictProximityRule: Rule {
         }
         return Finding(
             rule: description.id, severity: chosen.severity, policy: context.policy, mark: place.mark,
-            subject: place.id, subjectKind: place.kind, subjectName: place.name, factor: factor,
+            subject: place.id, subjectKind: place.kind, subjectName: place.name,
+            factorIDs: table.ids.isEmpty ? [factor.id] : table.ids,
             message: message, path: path, exposure: exposure, evidence: evidence,
             // The factor's advice lists are in its events' table, when the finding needed it.
             recommendations: table.advice.isEmpty
@@ -613,7 +614,7 @@ public struct ConflictProximityRule: Rule {
     /// A factor's events as the rule reads them, made once per run (`RuleContext.conflictEvents(for:)`):
     /// what the band counts need of each, and the texts a finding cites it by.
     struct ConflictEvents: Sendable {
-        static let empty = ConflictEvents(facts: [], texts: [], advice: [])
+        static let empty = ConflictEvents(facts: [], texts: [], advice: [], ids: [])
 
         /// By the event's position in `RiskFactor.events`.
         var facts: [EventFacts]
@@ -621,6 +622,9 @@ public struct ConflictProximityRule: Rule {
         var texts: [EventTexts]
         /// The rule's advice under the factor by `Advice` (`RuleContext.advice`'s lists, shared).
         var advice: [[String]]
+        /// `[factor.id]`, the findings' `factors`: the factor's parts' array (`FactorParts.ids`),
+        /// one for all of them; empty in `empty`.
+        var ids: [String]
     }
 
     /// The texts of one event as known on the as-of date.
@@ -744,7 +748,7 @@ extension RuleContext {
             return ConflictProximityRule.ConflictEvents(
                 facts: factor.events.map { ConflictProximityRule.EventFacts($0, asOf: asOf) },
                 texts: factor.events.map { ConflictProximityRule.EventTexts(ConflictProximityRule.known($0, asOf), asOf: asOf) },
-                advice: advice)
+                advice: advice, ids: parts(for: factor).ids)
         }
     }
 }

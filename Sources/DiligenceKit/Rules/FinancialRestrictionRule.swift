@@ -111,7 +111,7 @@ public struct FinancialRestrictionRule: Rule {
         var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
             subjectKind: .trade, subjectName: flow.name ?? flow.defaultName,
-            factor: factor, message: message, path: path,
+            factorIDs: parts.ids, message: message, path: path,
             evidence: parts.evidence,
             recommendations: advice)
         finding.binding = judgement.binding
@@ -190,7 +190,7 @@ public struct FinancialRestrictionRule: Rule {
                 advice = binding.isSecondary ? [advice[0]] + judgement.advice : advice + judgement.advice
                 var finding = Finding(
                     rule: description.id, severity: severity, policy: context.policy, mark: party.mark, subject: party.id,
-                    subjectKind: .counterparty, subjectName: party.name, factor: factor,
+                    subjectKind: .counterparty, subjectName: party.name, factorIDs: parts.ids,
                     message: message + judgement.messageSuffix,
                     path: [party.name, reason, parts.inForceLine, judgement.pathLine, description.verdictLine(severity)],
                     evidence: parts.evidence, recommendations: advice)
@@ -218,7 +218,7 @@ public struct FinancialRestrictionRule: Rule {
                 var finding =
                     Finding(
                         rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
-                        subjectKind: .site, subjectName: site.displayName, factor: factor,
+                        subjectKind: .site, subjectName: site.displayName, factorIDs: parts.ids,
                         message: "\(site.displayName) depends on \(exposed.joined(separator: ", ")) in \(site.country.name), where \(parts.titleInSentence)"
                             + (covered ? " (a cash fallback is in place)" : "")
                             + binding.messageSuffix(jurisdiction.name),

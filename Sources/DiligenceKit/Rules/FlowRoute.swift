@@ -128,7 +128,7 @@ public struct FlowRoute: Sendable {
     /// How the company's own end is known.
     public let ownEnd: OwnEnd
 
-    public init(_ flow: TradeFlow, policy: Policy) {
+    public init(_ flow: borrowing TradeFlow, policy: borrowing Policy) {
         let exporting = flow.direction == .export
         let ownEnd = Self.ownEnd(flow, policy: policy)
         self.ownEnd = ownEnd

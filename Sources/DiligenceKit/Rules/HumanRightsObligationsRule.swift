@@ -434,7 +434,7 @@ public struct HumanRightsObligationsRule: Rule {
             let parts = context.parts(for: factor)
             return Finding(
                 rule: description.id, severity: severity, policy: policy, mark: mark, subject: subject, subjectKind: kind,
-                subjectName: name, factor: factor,
+                subjectName: name, factorIDs: parts.ids,
                 message: JoinedText.of(
                     name, " provides security ", place, " in ", country.name, ", where ", parts.titleInSentence,
                     " is in force: the Voluntary Principles on Security and Human Rights apply to how it guards and uses force"),

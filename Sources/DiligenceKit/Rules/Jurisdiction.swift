@@ -14,7 +14,7 @@ public struct Jurisdiction: Sendable {
     public var asOf: Day?
 
     /// The company of a policy.
-    public init(policy: Policy, regimes: Vocabulary, asOf: Day? = nil) {
+    public init(policy: borrowing Policy, regimes: Vocabulary, asOf: Day? = nil) {
         self.init(name: policy.company, incorporated: policy.incorporated, stated: policy.subjectTo, regimes: regimes, asOf: asOf)
     }
 
@@ -28,7 +28,7 @@ public struct Jurisdiction: Sendable {
 
     /// The entity that runs a site: its own subsidiary when the site says where that is
     /// incorporated (bound by its own regimes, not the parent's `subject_to`), else the company.
-    public init(site: Site, policy: Policy, regimes: Vocabulary, asOf: Day? = nil) {
+    public init(site: borrowing Site, policy: borrowing Policy, regimes: Vocabulary, asOf: Day? = nil) {
         guard let local = site.incorporated else {
             self.init(policy: policy, regimes: regimes, asOf: asOf)
             return
@@ -37,7 +37,7 @@ public struct Jurisdiction: Sendable {
     }
 
     /// A counterparty, by its own `incorporated` and `subject_to`.
-    public init(counterparty: Counterparty, regimes: Vocabulary, asOf: Day? = nil) {
+    public init(counterparty: borrowing Counterparty, regimes: Vocabulary, asOf: Day? = nil) {
         self.init(name: counterparty.name, incorporated: counterparty.incorporated, stated: counterparty.subjectTo, regimes: regimes, asOf: asOf)
     }
 

@@ -46,7 +46,7 @@ public struct PoliticalInstabilityRule: Rule {
                 findings.append(
                     Finding(
                         rule: description.id, severity: severity, policy: policy, mark: mark, subject: id,
-                        subjectKind: kind, subjectName: name, factor: factor,
+                        subjectKind: kind, subjectName: name, factorIDs: parts.ids,
                         message: JoinedText.of(name, " ", relation, " ", country.name, suffix, ", under ", parts.titleInSentence, "; ", latest),
                         path: assessment.takePath(description),
                         evidence: parts.evidence,

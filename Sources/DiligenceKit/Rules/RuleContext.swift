@@ -136,6 +136,9 @@ public final class RuleContext: Sendable {
 public final class FactorParts: Sendable {
     /// The factor's events as known on the as-of date (`RiskFactor.events(asOf:)`).
     public let events: [RiskEvent]
+    /// `[factor.id]`: the `factors` of the factor's findings, one array for all of them (each
+    /// finding made its own, an allocation).
+    let ids: [String]
     /// The title as a message writes it after a comma ("state-ordered internet shutdowns ...").
     public let titleInSentence: String
     /// "DRF-2020-ML-0003 in force since 2020-08-20": the path step of a measure in force.
@@ -167,6 +170,7 @@ public final class FactorParts: Sendable {
 
     public init(_ factor: RiskFactor, asOf: Day) {
         events = factor.events(asOf: asOf)
+        ids = [factor.id]
         titleInSentence = factor.title.lowercasedFirst
         inForceLine = "\(factor.id) in force since \(factor.inForceFrom)"
         latestEvent = events.last.map { "latest: \($0.what.lowercasedFirst) (\($0.when))" } ?? "in force since \(factor.inForceFrom)"

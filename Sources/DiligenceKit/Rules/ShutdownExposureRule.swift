@@ -147,7 +147,7 @@ public struct ShutdownExposureRule: Rule {
                 findings.append(
                     Finding(
                         rule: description.id, severity: severity, policy: context.policy, mark: site.mark, subject: site.id,
-                        subjectKind: .site, subjectName: site.displayName, factor: factor, message: JoinedText.of(message), path: path,
+                        subjectKind: .site, subjectName: site.displayName, factorIDs: parts.ids, message: JoinedText.of(message), path: path,
                         exposure: exposure,
                         evidence: reach.evidence,
                         recommendations: context.advice(description.id, factor) { factor.recommendations + description.recommendations }))

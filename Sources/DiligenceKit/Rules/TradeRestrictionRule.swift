@@ -121,7 +121,7 @@ public struct TradeRestrictionRule: Rule {
         }
         var finding = Finding(
             rule: description.id, severity: severity, policy: context.policy, mark: flow.mark, subject: flow.id,
-            subjectKind: .trade, subjectName: subjectName, factor: factor, message: JoinedText.of(message), path: path,
+            subjectKind: .trade, subjectName: subjectName, factorIDs: parts.ids, message: JoinedText.of(message), path: path,
             evidence: evidence, recommendations: recommendations)
         finding.binding = judgement.binding
         return finding
