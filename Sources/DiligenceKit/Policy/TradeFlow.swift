@@ -219,9 +219,12 @@ extension TradeFlow {
                     goods.append(category)
                 }
             }
-            draft.flow.goods = goods
-            draft.flow.payment = PolicyContext.unique(draft.flow.payment)
-            draft.policy.trade.append(TradeFlow(draft.flow))
+            // The fields moved out of the draft into the model, as a site's.
+            var flow = TradeFlow.Fields(mark: .start)
+            swap(&flow, &draft.flow)
+            flow.goods = goods
+            flow.payment = PolicyContext.unique(flow.payment)
+            draft.policy.trade.append(TradeFlow(flow))
         })
 
 }
