@@ -5,7 +5,7 @@ import Testing
 
 /// The twenty-sixth round's loader: a field's value and mark written at their property's offset
 /// by a `switch` on the property's type (`DraftStore`, `MarkStore`) instead of the field's
-/// closure, and each item moved out of the draft into the model when its mapping closes.
+/// closure.
 @Suite struct LoaderTwentySixthRoundTests {
     /// Every mapping of the policy format.
     static let objects = [
@@ -73,10 +73,10 @@ import Testing
         #expect(compared > 100)
     }
 
-    /// A portfolio-like file read twice by one loader and by a new one: the same policy each
-    /// time (the draft's items moved into the model leave nothing behind for the next item),
-    /// equal to the tree's and the reference's.
-    @Test func itemsMovedIntoTheModelLeaveNothingBehind() throws {
+    /// A file whose items set every kind of property, each followed by one that sets few: the
+    /// same policy from every reader, the tree and the reference, and nothing of an item left
+    /// in the next (each store writes only its own property of the item being read).
+    @Test func directStoresLeaveNothingOfAnItemInTheNext() throws {
         let text = """
             version: 1
             company: Acme Offshore Services Ltd

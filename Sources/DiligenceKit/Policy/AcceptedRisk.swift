@@ -70,10 +70,7 @@ extension AcceptedRisk {
             if let mark = draft.findingMark, let problem = AcceptedRisk.problem(finding: draft.risk.finding, ruleIDs: context.ruleIDs) {
                 draft.findingProblems.append((mark, problem))
             }
-            // The risk moved out of the draft into the model, as a site's fields.
-            var risk = AcceptedRisk(finding: "", reason: "", approvedBy: "", expires: .unset, mark: .start)
-            swap(&risk, &draft.risk)
-            draft.policy.acceptedRisks.append(risk)
+            draft.policy.acceptedRisks.append(draft.risk)
         })
 
     /// Why `finding` of an accepted risk names no finding: not `rule/subject` or

@@ -119,10 +119,7 @@ extension Counterparty {
                 example: "[EU]", into: \.party.subjectTo),
         ], open: { draft, mark in draft.party = Counterparty.Fields(id: "", name: "", country: .unset, aliases: [], mark: mark) },
         close: { draft, _ in
-            // The fields moved out of the draft into the model, as a site's.
-            var party = Counterparty.Fields(id: "", name: "", country: .unset, aliases: [], mark: .start)
-            swap(&party, &draft.party)
-            party.subjectTo = PolicyContext.unique(party.subjectTo)
-            draft.policy.counterparties.append(Counterparty(party))
+            draft.party.subjectTo = PolicyContext.unique(draft.party.subjectTo)
+            draft.policy.counterparties.append(Counterparty(draft.party))
         })
 }

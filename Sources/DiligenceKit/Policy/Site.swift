@@ -168,13 +168,9 @@ extension Site {
                 example: "MZ", into: \.site.incorporated),
         ], open: { draft, mark in draft.site = Site.Fields(mark: mark) },
         close: { draft, _ in
-            // The fields moved out of the draft into the model (a copy was a retain of each
-            // text and list, and the next site's `open` a release of each).
-            var site = Site.Fields(mark: .start)
-            swap(&site, &draft.site)
-            site.dependsOn = PolicyContext.unique(site.dependsOn)
-            site.continuity = PolicyContext.unique(site.continuity)
-            draft.policy.sites.append(Site(site))
+            draft.site.dependsOn = PolicyContext.unique(draft.site.dependsOn)
+            draft.site.continuity = PolicyContext.unique(draft.site.continuity)
+            draft.policy.sites.append(Site(draft.site))
         })
 
     /// The `location` mapping of a site.

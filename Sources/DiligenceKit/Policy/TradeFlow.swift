@@ -219,12 +219,9 @@ extension TradeFlow {
                     goods.append(category)
                 }
             }
-            // The fields moved out of the draft into the model, as a site's.
-            var flow = TradeFlow.Fields(mark: .start)
-            swap(&flow, &draft.flow)
-            flow.goods = goods
-            flow.payment = PolicyContext.unique(flow.payment)
-            draft.policy.trade.append(TradeFlow(flow))
+            draft.flow.goods = goods
+            draft.flow.payment = PolicyContext.unique(draft.flow.payment)
+            draft.policy.trade.append(TradeFlow(draft.flow))
         })
 
 }

@@ -39,10 +39,5 @@ extension Travel {
             .init(
                 "frequency", .choice(["once", "weekly", "monthly", "quarterly", "yearly", "ad-hoc"]), "How often.", example: "monthly", into: \.trip.frequency),
         ], open: { draft, mark in draft.trip = Travel(id: "", country: .unset, mark: mark) },
-        close: { draft, _ in
-            // The trip moved out of the draft into the model, as a site's fields.
-            var trip = Travel(id: "", country: .unset, mark: .start)
-            swap(&trip, &draft.trip)
-            draft.policy.travel.append(trip)
-        })
+        close: { draft, _ in draft.policy.travel.append(draft.trip) })
 }
