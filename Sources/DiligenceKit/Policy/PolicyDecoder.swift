@@ -199,7 +199,7 @@ struct PolicyDecoder: PolicyEventSink {
                             report(mark) { path in "`\(path)` must be a list (write `[...]` or one `- item` per line), found a mapping" }
                             return skip(mark)
                         }
-                        field.storeMark?(&draft, mark)
+                        draft.storeMark(mark, field)
                         push(Frame(kind: .list(owner: reference, field: index), mark: mark))
                     } else if let held = field.held {
                         if isMapping { return open(held, mark) }
@@ -257,7 +257,7 @@ struct PolicyDecoder: PolicyEventSink {
                         return report(mark) { path in "`\(path)` must be a mapping of keys, found \(shape)" }
                     }
                     // List items are not checked for null: `[null]` is the text "null", as in SchemaValidator.
-                    if let converted = convert(bytes, plain: plain, field, mark) { field.store?(&draft, converted) }
+                    if let converted = convert(bytes, plain: plain, field, mark) { draft.store(converted, field) }
                 }
             }
         }
@@ -314,12 +314,12 @@ struct PolicyDecoder: PolicyEventSink {
                 guard let converted = convert(bytes, plain: plain, field, mark) else { return }
                 // The unique field's text first: the value is then given to the store.
                 if index == object.uniqueField, let text = String(converted) { setUnique(text, mark) }
-                field.store?(&draft, converted)
-                field.storeMark?(&draft, mark)
+                draft.store(converted, field)
+                draft.storeMark(mark, field)
             } else if field.isList {
                 // A list written as null is an empty list.
                 if null {
-                    field.storeMark?(&draft, mark)
+                    draft.storeMark(mark, field)
                     return
                 }
                 let text = String(decoding: bytes, as: UTF8.self)

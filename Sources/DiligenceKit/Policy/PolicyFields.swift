@@ -80,10 +80,14 @@ final class PolicyField: Sendable {
     let store: (@Sendable (inout PolicyDraft, consuming Value) -> Void)?
     /// Stores where the value is written, once it validates.
     let storeMark: (@Sendable (inout PolicyDraft, Mark) -> Void)?
+    /// How the decoder writes the value (`PolicyDraft.store`): at its property's offset, or by `store`.
+    let direct: DraftStore
+    /// How the decoder writes the mark (`PolicyDraft.storeMark`): at its property's offset, or by `storeMark`.
+    let markStore: MarkStore
 
     private init(
         _ field: Field, shape: Shape, scalarType: FieldType, store: (@Sendable (inout PolicyDraft, consuming Value) -> Void)?,
-        mark: (@Sendable (inout PolicyDraft, Mark) -> Void)?
+        direct: DraftStore = .none, mark: MarkTarget? = nil
     ) {
         self.field = field
         self.shape = shape
@@ -106,7 +110,9 @@ final class PolicyField: Sendable {
         case .boolean, .partialDate, .digits, .list, .object: conversion = .other
         }
         self.store = store
-        self.storeMark = mark
+        self.direct = store == nil ? .none : direct
+        self.storeMark = mark?.store
+        self.markStore = mark?.direct ?? .none
     }
 
     /// A scalar field kept in an optional property.
@@ -119,7 +125,7 @@ final class PolicyField: Sendable {
             store: { [slot = DraftSlot(path)] draft, value in
                 var converted = T(consume value)
                 slot.update(&draft) { swap(&$0, &converted) }
-            }, mark: mark?.store)
+            }, direct: .property(T?.self, at: MemoryLayout<PolicyDraft>.offset(of: path)), mark: mark)
     }
 
     /// A scalar field kept in a property that always has a value (required, or with a default).
@@ -133,12 +139,12 @@ final class PolicyField: Sendable {
                 guard var converted = T(consume value) else { return }
                 slot.update(&draft) { swap(&$0, &converted) }
             },
-            mark: mark?.store)
+            direct: .property(T.self, at: MemoryLayout<PolicyDraft>.offset(of: path)), mark: mark)
     }
 
     /// A scalar field that is validated and not kept (`version`).
     convenience init(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String, example: String? = nil) {
-        self.init(Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type, store: nil, mark: nil)
+        self.init(Field(name, type, required: required, summary, example: example), shape: .scalar, scalarType: type, store: nil)
     }
 
     /// A list of scalars, each item appended in file order.
@@ -154,37 +160,40 @@ final class PolicyField: Sendable {
                     // Room for a few items at the first (grown from empty, a list of five items
                     // was allocated four times).
                     guard let item = converted.take() else { return }
-                    if list.isEmpty { list.reserveCapacity(PolicyField.firstListCapacity) }
-                    list.append(item)
+                    list.appendItem(item)
                 }
-            }, mark: mark?.store)
+            }, direct: .list(of: T.self, at: MemoryLayout<PolicyDraft>.offset(of: path)), mark: mark)
     }
 
     /// A mapping, read by `object`'s fields and hooks.
     convenience init(_ name: String, object: PolicyObject, _ summary: String, example: String? = nil) {
-        self.init(Field(name, .object(object.schema), summary, example: example), shape: .object(object), scalarType: .text, store: nil, mark: nil)
+        self.init(Field(name, .object(object.schema), summary, example: example), shape: .object(object), scalarType: .text, store: nil)
     }
 
     /// A list of mappings, each read by `object`'s fields and hooks.
     convenience init(_ name: String, list object: PolicyObject, _ summary: String, example: String? = nil) {
         self.init(
             Field(name, .list(.object(object.schema)), summary, example: example), shape: .objects(object), scalarType: .text,
-            store: nil, mark: nil)
+            store: nil)
     }
 }
 
 /// Where a field's mark (line and column of its value) is kept: `.at(\.policy.reviewedMark)`.
 struct MarkTarget: Sendable {
     let store: @Sendable (inout PolicyDraft, Mark) -> Void
+    /// The direct write at the property's offset (`closure` without one).
+    let direct: MarkStore
 
     static func at(_ path: WritableKeyPath<PolicyDraft, Mark?> & Sendable) -> MarkTarget {
         let slot = DraftSlot(path)
-        return MarkTarget { draft, mark in slot.update(&draft) { $0 = mark } }
+        let direct = MemoryLayout<PolicyDraft>.offset(of: path).map(MarkStore.optionalMark) ?? .closure
+        return MarkTarget(store: { draft, mark in slot.update(&draft) { $0 = mark } }, direct: direct)
     }
 
     static func at(_ path: WritableKeyPath<PolicyDraft, Mark> & Sendable) -> MarkTarget {
         let slot = DraftSlot(path)
-        return MarkTarget { draft, mark in slot.update(&draft) { $0 = mark } }
+        let direct = MemoryLayout<PolicyDraft>.offset(of: path).map(MarkStore.mark) ?? .closure
+        return MarkTarget(store: { draft, mark in slot.update(&draft) { $0 = mark } }, direct: direct)
     }
 }
 

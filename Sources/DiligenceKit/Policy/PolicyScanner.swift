@@ -209,6 +209,7 @@ private struct Scanner {
 
     /// Where the colon of a key starting at `position` is: a word followed by `:` and a space
     /// or the end of the line.
+    @inline(__always)
     private func keyEnd(at position: Int) -> Int? {
         var end = position
         while end < lineEnd, Self.isWordByte(input[end]) { end += 1 }
@@ -217,6 +218,7 @@ private struct Scanner {
         return end
     }
 
+    @inline(__always)
     private static func isWordByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): return true
