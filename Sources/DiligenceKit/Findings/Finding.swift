@@ -228,34 +228,22 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         evidence: [Evidence] = [], recommendations: [String] = []
     ) {
         self.init(
-            rule: rule, severity: severity, file: policy.file, mark: mark, subject: subject, subjectKind: subjectKind,
+            rule: rule, severity: severity, policy: policy, mark: mark, subject: subject, subjectKind: subjectKind,
             subjectName: subjectName, factorIDs: factor.map { [$0.id] } ?? [], message: message, path: path, exposure: exposure,
             evidence: evidence, recommendations: recommendations)
     }
 
     /// A finding about the factor whose `[id]` is `factorIDs` (`FactorParts.ids`, one array per
     /// factor and run, shared by its findings: `factor:` makes one for each), or about none
-    /// (`[]`); its identity's factor is the first id.
+    /// (`[]`); its identity's factor is the first id. Every field but the binding and the acceptance.
     init(
         rule: RuleID, severity: Severity, policy: borrowing Policy, mark: Mark, subject: String, subjectKind: SubjectKind,
         subjectName: String, factorIDs: [String], message: String, path: [String] = [], exposure: Exposure? = nil,
         evidence: [Evidence] = [], recommendations: [String] = []
     ) {
-        self.init(
-            rule: rule, severity: severity, file: policy.file, mark: mark, subject: subject, subjectKind: subjectKind,
-            subjectName: subjectName, factorIDs: factorIDs, message: message, path: path, exposure: exposure,
-            evidence: evidence, recommendations: recommendations)
-    }
-
-    /// Every field but the binding and the acceptance, the location's file given as a text.
-    private init(
-        rule: RuleID, severity: Severity, file: String, mark: Mark, subject: String, subjectKind: SubjectKind,
-        subjectName: String, factorIDs: [String], message: String, path: [String], exposure: Exposure?,
-        evidence: [Evidence], recommendations: [String]
-    ) {
         storage = SharedFields(
             Fields(
-                rule: rule, severity: severity, location: SourceLocation(file: file, line: mark.line, column: mark.column),
+                rule: rule, severity: severity, location: SourceLocation(file: policy.file, line: mark.line, column: mark.column),
                 subject: subject, subjectKind: subjectKind, subjectName: subjectName, factors: factorIDs,
                 message: message, path: path, exposure: exposure, binding: nil, evidence: evidence,
                 recommendations: recommendations, accepted: nil, identityFactor: factorIDs.first))
