@@ -70,7 +70,11 @@ struct CheckCommand: ParsableCommand {
             valueName: "K/N"))
     var shard: Shard?
 
-    @Flag(name: .long, help: "Print to standard error how long each phase took (database, check, write) and the CPU time of loading, rules and rendering.")
+    @Flag(
+        name: .long,
+        help:
+            "Print to standard error how long each phase took (database, check, write), the CPU time of loading, rules and rendering, and the allocator the executable runs on."
+    )
     var timings = false
 
     /// The formats asked for, or the default for where standard output goes.
@@ -110,7 +114,7 @@ struct CheckCommand: ParsableCommand {
         BuiltInTables.prepareInBackground()
         var clock = PhaseClock()
         var work = ""
-        defer { if timings { printError(clock.summary + (work.isEmpty ? "" : "\n" + work)) } }
+        defer { if timings { printError(clock.summary + (work.isEmpty ? "" : "\n" + work) + "\n" + Allocator.description) } }
         let workspace = try input.database.workspace()
         for superseded in workspace.database.superseded { printError("note: \(superseded.notice)") }
         clock.lap("database")

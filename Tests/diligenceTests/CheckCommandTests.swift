@@ -86,6 +86,26 @@ import Glibc
         }
     }
 
+    /// `--timings` names the allocator the executable runs on: mimalloc exactly when the
+    /// executable was linked with it (its dynamic section names `libmimalloc.so`), and the report
+    /// is the committed one either way.
+    @Test func timingsNameTheAllocatorTheExecutableLinks() throws {
+        let out = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let report = out.appendingPathComponent("report.json")
+        let run = try Executable.run(["check", "policies"] + Self.asOf + ["--format", "json", "--output", report.path, "--timings"])
+        #expect(run.status == 1)
+        let line = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("allocator: ") }, "stderr: \(run.stderr)")
+        let executable = try Data(contentsOf: URL(fileURLWithPath: Executable.path), options: .alwaysMapped)
+        if executable.range(of: Data("libmimalloc.so".utf8)) != nil {
+            #expect(line.wholeMatch(of: /allocator: mimalloc [0-9]+\.[0-9]\.[0-9]/) != nil, "\(line)")
+        } else {
+            #expect(line == "allocator: the C library's malloc")
+        }
+        let committed = try Data(contentsOf: Executable.root.appendingPathComponent("reports/report.json"))
+        #expect(try Data(contentsOf: report) == committed)
+    }
+
     @Test func norwayWrittenNOIsCleanAndExitsZero() throws {
         let run = try Executable.run(["check", Executable.fixtures.appendingPathComponent("norway-clean.yaml").path] + Self.asOf + ["--format", "json"])
         #expect(run.status == 0, "stderr: \(run.stderr)")

@@ -324,6 +324,8 @@ def main():
         # Policies are loaded, checked and rendered as they stream: `work:` sums each stage over the cores.
         work_line = next((l for l in stderr.splitlines() if l.startswith("work:")), "")
         results["work"] = {k: float(v) for k, v in re.findall(r"([A-Za-z_][\w-]*)=([0-9.]+)ms", work_line)} or None
+        # Which allocator the executable runs on (`allocator: mimalloc 2.0.9`; older builds print none).
+        results["allocator"] = next((l.split(": ", 1)[1] for l in stderr.splitlines() if l.startswith("allocator: ")), None)
 
     # ---------------------------------------------------------------- the exposure-heavy portfolio
     # Every site, flow and counterparty in a country with factors (issue 17): measures the rules
@@ -489,6 +491,8 @@ def print_tables(r):
         busy = sum(r["work"].values())
         split = ", ".join(f"{k} {v:.1f} ms ({100 * v / busy:.0f}%)" for k, v in r["work"].items())
         print(f"  work split (CPU time summed over cores, stages overlap in wall time): {split}")
+    if r.get("allocator"):
+        print(f"  allocator: {r['allocator']}")
 
     for key, title, where in (("heavy", "exposure-heavy portfolio", "every one in ML, MZ or BY"),
                               ("moderate", "moderate-exposure portfolio", "most sites in ML, MZ or BY")):

@@ -7,7 +7,9 @@
 # Builds the release executable (swift build -c release) and the floor (cc -O2 floor.c -lyaml),
 # generates the inputs into .build-bench/ (gitignored; reused while generate.py is unchanged) and
 # runs bench.py, which prints the tables and writes .build-bench/results.json. Arguments are
-# passed on to bench.py (see bench.py --help). Needs swift, cc, libyaml-dev, libssl-dev and python3.
+# passed on to bench.py (see bench.py --help). Needs swift, cc, libyaml-dev, libssl-dev and python3;
+# with libmimalloc-dev installed the executable links mimalloc (docs/decisions.md), and the
+# phase split says which allocator ran.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
