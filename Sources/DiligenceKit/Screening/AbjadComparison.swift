@@ -171,6 +171,7 @@ enum AbjadComparison {
     /// says them ("rdha" → "rza"); nil when it has neither. Candidates are looked up by its
     /// sound too.
     static func sibilantReading(_ word: ArraySlice<UInt8>) -> [UInt8]? {
+        guard word.contains(UInt8(ascii: "h")) else { return nil }
         var result: [UInt8] = []
         var previous: UInt8 = 0
         var changed = false

@@ -137,7 +137,17 @@ public enum Transliterator {
     /// (`AbjadComparison.abjadZ`), so the Arabic spellings of the name still match ("Ridha",
     /// "Murtada"). A name in Arabic letters only is left as it is.
     static func persianReading(_ text: String) -> String {
-        guard text.unicodeScalars.contains("\u{0636}"),
+        // ض is the UTF-8 bytes D8 B6: looked for in the bytes, most names have none.
+        var previous: UInt8 = 0
+        var zad = false
+        for byte in text.utf8 {
+            if previous == 0xD8, byte == 0xB6 {
+                zad = true
+                break
+            }
+            previous = byte
+        }
+        guard zad,
             text.unicodeScalars.contains(where: { [0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC, 0x06C1, 0x06BE, 0x06D2, 0x200C].contains($0.value) })
         else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0636}" ? "\u{0630}" : $0 }))
@@ -451,6 +461,8 @@ public enum Transliterator {
     /// "احمدی‌نژاد" Ahmadi-Nejad), and a heh before it that opens another word stays "h"
     /// ("فاطمه‌زهرا": "fatmh", as lists write Fatemeh).
     static func persianEndings(_ word: String) -> String {
+        // Every ending looked for ends in a yeh (D9 8A, DB 8C) or the superscript alef (D9 B0).
+        guard let lastByte = word.utf8.last, lastByte == 0x8A || lastByte == 0x8C || lastByte == 0xB0 else { return word }
         var scalars = Array(word.unicodeScalars)
         guard scalars.count >= 3, let last = scalars.last, last == "\u{06CC}" || last == "\u{064A}" || last == "\u{0670}" else { return word }
         if last == "\u{0670}" {
