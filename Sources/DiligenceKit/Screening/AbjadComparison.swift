@@ -57,6 +57,12 @@ enum AbjadComparison {
     /// alike. It pairs with the Latin velars and sibilants.
     static let abjadJ = UInt8(ascii: "J")
 
+    /// The class of an abjad's "dh" and "th" (ذ, and ض in a Persian name, `Transliterator.persianReading`; ث): Arabic
+    /// says them as dentals ("Ridha", "Dhulfiqar", "Uthman"), Persian and Urdu as "z" and "s"
+    /// ("رضا", Reza; "ذوالفقاری", Zolfaghari; "ثابت", Sabet). It pairs with the Latin dentals
+    /// and sibilants.
+    static let abjadZ = UInt8(ascii: "Z")
+
     /// The elements of a lower-case ASCII word: digraphs ("kh", "gh", "sh", "ch", "th", "dh",
     /// "zh", "ph") one consonant, a repeated consonant once. In a Latin word a run of vowels is
     /// one element of all their kinds ("ai"); an abjad's vowel letters are each their own ("ia"
@@ -91,6 +97,10 @@ enum AbjadComparison {
                 // Persian ژ (Hebrew ז׳), "zh": Persian names are romanised with "j" for it as often as
                 // "zh" ("احمدی‌نژاد", Ahmadinejad and Ahmadinezhad): the abjad's j, which pairs with both.
                 element = .consonant(abjadJ)
+                index += 1
+            } else if abjad, byte == UInt8(ascii: "d") || byte == UInt8(ascii: "t"), next == UInt8(ascii: "h") {
+                // ذ, ض ("dh") and ث ("th"), dentals in Arabic, "z" and "s" in Persian: `abjadZ`.
+                element = .consonant(abjadZ)
                 index += 1
             } else if !abjad, byte == UInt8(ascii: "c"), let next, "eiy".utf8.contains(next) {
                 // A Latin "c" before e, i or y is said "s" (Spanish, French, English: "Delcy",
@@ -137,6 +147,7 @@ enum AbjadComparison {
         // reachable[i * width + j]: the first i elements of the abjad word and the first j of
         // the Latin one align (one table in memory of the stack: it is made for every pair compared).
         let width = l.count + 1
+        let alefMaqsura = consonants >= 3 && endsInAlefMaqsura(abjad, l)
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: (a.count + 1) * width) { reachable -> Bool in
             reachable.initialize(repeating: false)
             reachable[0] = true
@@ -147,11 +158,46 @@ enum AbjadComparison {
                     guard i < a.count else { continue }
                     if i > 0, j > 0, repeats(a[i - 1], a[i], l[j - 1]) { reachable[(i + 1) * width + j] = true }
                     guard j < l.count else { continue }
-                    if pairs(a[i], l[j], first: i == 0) { reachable[(i + 1) * width + j + 1] = true }
+                    if pairs(a[i], l[j], first: i == 0) || (alefMaqsura && i + 1 == a.count && j + 1 == l.count) {
+                        reachable[(i + 1) * width + j + 1] = true
+                    }
                 }
             }
             return reachable[a.count * width + l.count]
         }
+    }
+
+    /// An abjad word's letters with its "dh" and "th" (`abjadZ`) written "z" and "s", as Persian
+    /// says them ("rdha" → "rza"); nil when it has neither. Candidates are looked up by its
+    /// sound too.
+    static func sibilantReading(_ word: ArraySlice<UInt8>) -> [UInt8]? {
+        guard word.contains(UInt8(ascii: "h")) else { return nil }
+        var result: [UInt8] = []
+        var previous: UInt8 = 0
+        var changed = false
+        for byte in word {
+            if byte == UInt8(ascii: "h"), previous == UInt8(ascii: "d") || previous == UInt8(ascii: "t") {
+                result[result.count - 1] = previous == UInt8(ascii: "d") ? UInt8(ascii: "z") : UInt8(ascii: "s")
+                changed = true
+                previous = 0
+                continue
+            }
+            result.append(byte)
+            previous = byte
+        }
+        return changed ? result : nil
+    }
+
+    /// Whether the abjad word ends in a yeh after a consonant ("i") and the Latin word in an "a"
+    /// after a consonant: the yeh may write the final "a", as the alef maqsura does, which
+    /// Persian writes with its yeh and ICU reads "y" in Arabic too ("مجتبی", Mojtaba; "مصطفی",
+    /// Mostafa; "مرتضی", Morteza). The two final elements then pair, in a word of three consonants
+    /// or more (`matches`): with two the skeleton says too little ("بلي", Bali, is not Pola).
+    static func endsInAlefMaqsura(_ abjad: ArraySlice<UInt8>, _ latin: [Element]) -> Bool {
+        guard abjad.count >= 2, abjad.last == UInt8(ascii: "i"), latin.count >= 2, latin[latin.count - 1] == .vowel(Vowel.a),
+            case .consonant = latin[latin.count - 2]
+        else { return false }
+        return !"aeiouwy".utf8.contains(abjad[abjad.index(before: abjad.endIndex) - 1])
     }
 
     /// Whether a short abjad word of one consonant and its vowel letters ("تو", "טו": "tu", To
@@ -163,7 +209,7 @@ enum AbjadComparison {
         guard a.count >= 2, a.count <= 3, a.count == l.count else { return false }
         for (x, y) in zip(a, l) {
             switch (x, y) {
-            case (.consonant(let p), .consonant(let q)) where p == q: continue
+            case (.consonant(let p), .consonant(let q)) where p == q || (p == abjadZ && (q == UInt8(ascii: "d") || q == UInt8(ascii: "s"))): continue
             case (.vowel(let p), .vowel(let q)) where q & ~p == 0: continue
             default: return false
             }
@@ -204,6 +250,7 @@ enum AbjadComparison {
         case (.consonant(let x), .consonant(let y)):
             if x == y { return true }
             if x == abjadJ { return y == UInt8(ascii: "k") || y == UInt8(ascii: "s") }
+            if x == abjadZ { return y == UInt8(ascii: "d") || y == UInt8(ascii: "s") }
             // The abjad's vowel letters written as consonants: "y" for yeh, "w" for waw (ICU
             // writes them so beside a vowel); Latin writes waw "v" or "w". Hebrew writes a
             // foreign "w" with a doubled vav, read "v" ("מננגגווה", Mnangagwa).

@@ -142,6 +142,9 @@ extension NameScreener {
                 // ("ج" writes Turkish c and Egyptian g: "rjb" / "Recep").
                 let written = PhoneticKey.key(query.texts[i][...])
                 sounds += [written[...], written.map { $0 == UInt8(ascii: "j") ? UInt8(ascii: "k") : $0 }[...]]
+                // "dh" and "th" (ذ, ض, ث) as Persian says them, "z" and "s" (`AbjadComparison.abjadZ`):
+                // "rdha" / "Reza".
+                if let persian = AbjadComparison.sibilantReading(query.texts[i][...]) { sounds.append(PhoneticKey.key(persian[...])[...]) }
             }
             for sound in sounds where sound.count >= 2 {
                 for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {

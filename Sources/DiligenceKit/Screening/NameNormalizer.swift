@@ -321,7 +321,9 @@ public struct NameNormalizer: Sendable {
     /// as an abjad writes (`AbjadComparison`), short vowels unwritten.
     static func markAbjad(_ name: inout NormalizedName, source: String) {
         var words: Set<String> = []
-        for word in source.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," }) where AbjadComparison.isAbjad(String(word)) {
+        // The words as `Transliterator` reads them in the name (`persianReading`).
+        for word in Transliterator.persianReading(source).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," })
+        where AbjadComparison.isAbjad(String(word)) {
             forEachPlainWord(Array(Transliterator.latin(String(word)).utf8)[...]) { plain in
                 words.insert(plain)
                 return true

@@ -108,6 +108,7 @@ public enum Transliterator {
     static func latinAndTranscriptions(_ text: String) -> (latin: String, transcribed: [(word: String, script: Transcription.Script)]) {
         let scripts = Scripts(text)
         if scripts.ascii { return (text, []) }
+        let text = persianReading(text)
         guard scripts.wordByWord else { return (transform(greekForeignStops(text), transformID(scripts.cyrillic, greek: scripts.greek)), []) }
         var transcribed: [(word: String, script: Transcription.Script)] = []
         let latin = latinByWord(separatingSyllables(text), scripts.cyrillic) { word, latin in
@@ -127,6 +128,29 @@ public enum Transliterator {
             }
         }
         return (latin, transcribed)
+    }
+
+    /// A name written with Persian or Urdu letters (پ, چ, ژ, گ, the Persian ک and ی, Urdu's ہ, ھ,
+    /// ے, or the zero-width non-joiner) with its ض written ذ: ICU reads ض "d" (its Arabic
+    /// value), ذ "dh", and Persian and Urdu say both "z" ("رضا", Reza; "مرتضی", Morteza). An
+    /// abjad's "dh" and "th" (ث) pair with the Latin dentals and sibilants
+    /// (`AbjadComparison.abjadZ`), so the Arabic spellings of the name still match ("Ridha",
+    /// "Murtada"). A name in Arabic letters only is left as it is.
+    static func persianReading(_ text: String) -> String {
+        // ض is the UTF-8 bytes D8 B6: looked for in the bytes, most names have none.
+        let zad =
+            text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                var index = 1
+                while index < bytes.count {
+                    if bytes[index] == 0xB6, bytes[index - 1] == 0xD8 { return true }
+                    index += 1
+                }
+                return false
+            } ?? text.unicodeScalars.contains("\u{0636}")
+        guard zad,
+            text.unicodeScalars.contains(where: { [0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC, 0x06C1, 0x06BE, 0x06D2, 0x200C].contains($0.value) })
+        else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0636}" ? "\u{0630}" : $0 }))
     }
 
     /// Greek "ντ" inside a word written as the "d" it stands for in foreign names, which Greek
@@ -332,7 +356,7 @@ public enum Transliterator {
         }
         var latin =
             source.utf8.allSatisfy({ $0 < 0x80 })
-            ? source : romanised(ArmenianSpelling.openingU(malayalamTwoPartVowels(arabicTaMarbuta(source))), cyrillic, id: id)
+            ? source : romanised(ArmenianSpelling.openingU(malayalamTwoPartVowels(persianEndings(arabicTaMarbuta(source)))), cyrillic, id: id)
         // A name transcribed into Hangul without the vowel Korean adds to a foreign consonant
         // ("구스만" → "gusman": `KoreanAddedVowel`).
         if KoreanAddedVowel.applies(to: word) { latin = KoreanAddedVowel.latin(word) { romanised($0, cyrillic, id: id) } }
@@ -426,6 +450,47 @@ public enum Transliterator {
         scalars.removeLast()
         scalars.append("\u{0647}")
         return String(scalars)
+    }
+
+    /// The endings of Persian and Urdu words that ICU reads letter by letter, written as they are
+    /// said (each explained below). A final "ه‌ای" (heh, zero-width non-joiner, alef, yeh) is "ei": the heh before the joiner writes the vowel "e", and the alef and yeh after it
+    /// the suffix "i" of the same word ("خامنه‌ای" is "Khamenei", "اژه‌ای" the "Ejei" of
+    /// Mohseni-Ejei). ICU writes "khamnh", the joiner, then "ay", which the normaliser splits into
+    /// two words. Written without the joiner ("خامنهای"), a heh after a letter and before a final
+    /// alef and yeh is read so too. A joiner elsewhere still separates ("علی‌اکبر" is Ali Akbar,
+    /// "احمدی‌نژاد" Ahmadi-Nejad), and a heh before it that opens another word stays "h"
+    /// ("فاطمه‌زهرا": "fatmh", as lists write Fatemeh).
+    static func persianEndings(_ word: String) -> String {
+        // Every ending looked for ends in a yeh (D9 8A, DB 8C) or the superscript alef (D9 B0).
+        guard let lastByte = word.utf8.last, lastByte == 0x8A || lastByte == 0x8C || lastByte == 0xB0 else { return word }
+        var scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 3, let last = scalars.last, last == "\u{06CC}" || last == "\u{064A}" || last == "\u{0670}" else { return word }
+        if last == "\u{0670}" {
+            // A final yeh with the superscript alef (Urdu "یٰ", "ىٰ") is the alef maqsura, "a":
+            // "مجتبیٰ" is Mojtaba, "یحییٰ" Yahya.
+            let yeh = scalars[scalars.count - 2]
+            guard yeh == "\u{06CC}" || yeh == "\u{064A}" || yeh == "\u{0649}" else { return word }
+            scalars.removeLast(2)
+            scalars.append("\u{0627}")
+            return String(String.UnicodeScalarView(scalars))
+        }
+        // A final "ایی" (alef and two yehs), the Persian suffix "-ai" of "رضایی", Rezaei, and
+        // "ضیایی", Ziaei: the alef's "a" and one "i" (ICU writes "ayy", two consonants y).
+        if scalars[scalars.count - 2] == "\u{06CC}" || scalars[scalars.count - 2] == "\u{064A}", scalars[scalars.count - 3] == "\u{0627}" {
+            scalars.removeLast(2)
+            scalars.append("i")
+            return String(String.UnicodeScalarView(scalars))
+        }
+        guard scalars.count >= 4, scalars[scalars.count - 2] == "\u{0627}" else { return word }
+        var heh = scalars.count - 3
+        if scalars[heh] == "\u{200C}" { heh -= 1 }
+        // A heh after a letter of the word (not opening it).
+        guard heh >= 1, scalars[heh] == "\u{0647}" || scalars[heh] == "\u{06C1}",
+            (0x0620...0x064A).contains(scalars[heh - 1].value) || (0x0671...0x06D3).contains(scalars[heh - 1].value)
+        else { return word }
+        scalars.removeSubrange(heh...)
+        scalars.append(contentsOf: "ei".unicodeScalars)
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// A Hebrew word without its last letter when that is a vav (ו) after two letters or
