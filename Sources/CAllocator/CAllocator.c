@@ -7,8 +7,8 @@
 #endif
 
 // mimalloc (Debian: libmimalloc-dev), which Package.swift links into the executable when it is
-// installed. The option call is a weak reference: a build without the library (or a test
-// binary, which does not link it) finds it null and leaves the allocator as it is.
+// installed (the test binary too, which links the executable's module). The calls are weak
+// references: a build without the library finds them null and leaves the allocator as it is.
 #if defined(__has_include)
 #if __has_include(<mimalloc.h>)
 #include <mimalloc.h>

@@ -138,16 +138,7 @@ public enum Transliterator {
     /// "Murtada"). A name in Arabic letters only is left as it is.
     static func persianReading(_ text: String) -> String {
         // ض is the UTF-8 bytes D8 B6: looked for in the bytes, most names have none.
-        let zad =
-            text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                var index = 1
-                while index < bytes.count {
-                    if bytes[index] == 0xB6, bytes[index - 1] == 0xD8 { return true }
-                    index += 1
-                }
-                return false
-            } ?? text.unicodeScalars.contains("\u{0636}")
-        guard zad,
+        guard UTF8Scan.contains(text, 0xD8, 0xB6),
             text.unicodeScalars.contains(where: { [0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC, 0x06C1, 0x06BE, 0x06D2, 0x200C].contains($0.value) })
         else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0636}" ? "\u{0630}" : $0 }))

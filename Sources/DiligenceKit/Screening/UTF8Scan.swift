@@ -10,4 +10,15 @@ enum UTF8Scan {
             return true
         }
     }
+
+    /// Whether the text's UTF-8 holds the byte `first` followed by `second` (a two-byte
+    /// character looked for without decoding the text: ض is D8 B6).
+    static func contains(_ text: String, _ first: UInt8, _ second: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 1..<bytes.count where bytes[index] == second && bytes[index - 1] == first { return true }
+            return false
+        }
+    }
 }
