@@ -62,7 +62,28 @@ import Testing
         #expect(json.findings.notAssessed.isEmpty)
         #expect(report.contains("\"rule\":\"not-assessed\""))
         #expect(json.findings.reported == markdown.findings.reported)
-        #expect(json.findings.digest == markdown.findings.digest)
+    }
+
+    /// The narrative parts of the findings' summary (the report id's digest, the top risks, the
+    /// risks by reach, the rules' advice, the factors cited, the stale intelligence) are worked
+    /// out only for a report that writes them (Markdown, HTML): a JSON-only run counts and gates
+    /// the same findings, leaves them empty, and writes the bytes it writes beside Markdown.
+    @Test func narrativePartsAreWorkedOutOnlyForReportsThatWriteThem() throws {
+        let options = CheckOptions(asOf: Day(iso: "2022-06-30")!)
+        let (markdown, _) = try Self.streamed([Self.examples], .markdown, options: options)
+        let (json, report) = try Self.streamed([Self.examples], .json, options: options)
+        #expect(!markdown.findings.topRisks.isEmpty && !markdown.findings.risks.isEmpty && !markdown.findings.ruleAdvice.isEmpty)
+        #expect(!markdown.findings.factorIDs.isEmpty && !markdown.findings.stale.isEmpty)
+        #expect(json.findings.topRisks.isEmpty && json.findings.risks.isEmpty && json.findings.ruleAdvice.isEmpty)
+        #expect(json.findings.factorIDs.isEmpty && json.findings.stale.isEmpty)
+        #expect(json.findings.digest != markdown.findings.digest)
+        #expect(json.findings.topCount == markdown.findings.topCount)
+        #expect(json.findings.open == markdown.findings.open && json.findings.failing == markdown.findings.failing)
+        #expect(json.gate.failed == markdown.gate.failed)
+        #expect(report == (try Self.rendered([Self.examples], .json, options: options)))
+        // The Markdown report's id is the digest of every finding: the same as a run in memory.
+        let rendered = try Self.rendered([Self.examples], .markdown, options: options)
+        #expect(rendered.contains("`DD-2022-06-30-\(markdown.findings.digest.prefix(8))`"))
     }
 
     /// A JSON schema 4 report spills its growing tables (policies, bindings, bands, messages,

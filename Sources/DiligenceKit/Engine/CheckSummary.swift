@@ -25,8 +25,11 @@ public struct CheckSummary: Sendable {
     /// finding's identity (`FindingSummary.failingIdentities`); `listsFindings`: keep the
     /// not-assessed and new findings (`FindingSummary.notAssessed`, `newFindings`) and each
     /// policy's countries and accepted risks.
-    /// `keepsPolicies`: keep each policy's summary (`policies`).
-    public init(_ context: ReportContext, listsFailing: Bool = true, listsFindings: Bool = true, keepsPolicies: Bool = true) {
+    /// `keepsPolicies`: keep each policy's summary (`policies`); `narrates`: work out the
+    /// narrative parts of the findings' summary (`FindingSummary.narrates`).
+    public init(
+        _ context: ReportContext, listsFailing: Bool = true, listsFindings: Bool = true, keepsPolicies: Bool = true, narrates: Bool = true
+    ) {
         self.keepsPolicies = keepsPolicies
         asOf = context.asOf
         options = context.options
@@ -34,7 +37,7 @@ public struct CheckSummary: Sendable {
         factors = context.factors
         findings = FindingSummary(
             options: context.options, databaseDigest: context.database.digest, factors: context.factors, listsFailing: listsFailing,
-            listsFindings: listsFindings)
+            listsFindings: listsFindings, narrates: narrates)
     }
 
     /// Makes room for this many policies at once (a portfolio's summary then holds no spare

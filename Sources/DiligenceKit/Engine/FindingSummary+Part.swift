@@ -41,15 +41,19 @@ extension FindingSummary {
         var baselineKeys: [String] = []
 
         /// The part of a policy's result, for a run with these options and factors (what
-        /// `listsFailing` and `listsFindings` keep: see `FindingSummary`).
-        public init(_ result: PolicyResult, options: CheckOptions, factors: FactorCatalog, listsFailing: Bool, listsFindings: Bool) {
+        /// `listsFailing`, `listsFindings` and `narrates` keep: see `FindingSummary`).
+        public init(
+            _ result: PolicyResult, options: CheckOptions, factors: FactorCatalog, listsFailing: Bool, listsFindings: Bool, narrates: Bool = true
+        ) {
             policy = PolicySummary(result.policy, unusedAcceptances: result.unusedAcceptances)
             // Written where the bytes end (`ByteAppender`), each finding's text at once, and
             // handed over at the end.
             var digest = ByteAppender()
-            digest.reserveCapacity(result.policy.file.utf8.count + 64 * result.findings.count)
-            var file = result.policy.file
-            file.withUTF8 { digest.append(contentsOf: $0) }
+            if narrates {
+                digest.reserveCapacity(result.policy.file.utf8.count + 64 * result.findings.count)
+                var file = result.policy.file
+                file.withUTF8 { digest.append(contentsOf: $0) }
+            }
             // Per risk (in `risks`): the operations it reaches; the risks by factor and by rule.
             var reach = ReachIndex()
             var topFindings: [(finding: Int, sequence: Int)] = []
@@ -70,7 +74,7 @@ extension FindingSummary {
             let asciiAcceptances = acceptances.map { $0.finding.isASCIIBytes }
             for (position, finding) in result.findings.enumerated() {
                 total += 1
-                Self.appendDigest(of: finding, to: &digest)
+                if narrates { Self.appendDigest(of: finding, to: &digest) }
                 if !acceptances.isEmpty {
                     let identity = finding.identity
                     for index in acceptances.indices where acceptances[index].coversByBytes(identity, findingIsASCII: asciiAcceptances[index]) {
@@ -100,7 +104,7 @@ extension FindingSummary {
                 reported += 1
                 // A policy's findings come from a few rules: found in the list by their ids.
                 if !rules.contains(where: { Self.sameRule($0, rule) }) { rules.append(rule) }
-                Self.noteAdvice(finding, &advice)
+                if narrates { Self.noteAdvice(finding, &advice) }
                 policy.reported += 1
                 if finding.accepted != nil {
                     acceptedCounts[finding.severity.rawValue] += 1
@@ -110,9 +114,9 @@ extension FindingSummary {
                     if finding.severity >= .high {
                         topCount += 1
                         topSequence += 1
-                        keepTop(position, sequence: topSequence, result.findings, &topFindings)
+                        if narrates { keepTop(position, sequence: topSequence, result.findings, &topFindings) }
                     }
-                    if !Self.sameRule(rule, .staleIntelligence) { addReach(finding, factors, &reach) }
+                    if narrates, !Self.sameRule(rule, .staleIntelligence) { addReach(finding, factors, &reach) }
                 }
                 if let new = options.isNew(finding) {
                     if new {
@@ -123,6 +127,7 @@ extension FindingSummary {
                     }
                 }
                 if listsFindings, Self.sameRule(rule, .notAssessed) { notAssessed.append(Unassessed(finding)) }
+                guard narrates else { continue }
                 if Self.sameRule(rule, .staleIntelligence), staleSubjects.insert(finding.subject) {
                     stale.append(Brief(finding, place: result.position))
                 }

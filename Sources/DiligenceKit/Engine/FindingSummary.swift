@@ -97,6 +97,11 @@ public struct FindingSummary: Sendable {
     /// policy's countries and accepted risks (`PolicySummary`): the Markdown and HTML reports
     /// list them, the other formats need none of them.
     let listsFindings: Bool
+    /// Whether the narrative parts are worked out: `digest`, `topRisks`, `risks`, `ruleAdvice`,
+    /// `factorIDs` and `stale`. The Markdown and HTML reports write them; a run writing only
+    /// other formats leaves them empty (and `digest` then covers the as-of date and database
+    /// alone), which spares hashing every finding's identity and sorting its risks.
+    let narrates: Bool
     /// Findings of `expired-acceptance`, reported or not.
     public private(set) var expiredAcceptances = 0
     /// With a baseline: reported findings it does not hold, and those it holds.
@@ -135,15 +140,16 @@ public struct FindingSummary: Sendable {
 
     /// An empty summary for a run with these options, the database's digest and factors.
     /// `listsFailing`: keep `failingIdentities` (one entry per failing finding); `listsFindings`:
-    /// keep `notAssessed` and `newFindings`.
+    /// keep `notAssessed` and `newFindings`; `narrates`: work out the narrative parts.
     public init(
         options: CheckOptions, databaseDigest: String, factors: FactorCatalog = FactorCatalog(), listsFailing: Bool = true,
-        listsFindings: Bool = true
+        listsFindings: Bool = true, narrates: Bool = true
     ) {
         self.options = options
         self.factors = factors
         self.listsFailing = listsFailing
         self.listsFindings = listsFindings
+        self.narrates = narrates
         hasher.update(options.asOf.description)
         hasher.update(databaseDigest)
     }
@@ -160,13 +166,16 @@ public struct FindingSummary: Sendable {
         let factors: FactorCatalog
         let listsFailing: Bool
         let listsFindings: Bool
+        let narrates: Bool
 
         func part(of result: PolicyResult) -> Part {
-            Part(result, options: options, factors: factors, listsFailing: listsFailing, listsFindings: listsFindings)
+            Part(result, options: options, factors: factors, listsFailing: listsFailing, listsFindings: listsFindings, narrates: narrates)
         }
     }
 
-    var partMaker: PartMaker { PartMaker(options: options, factors: factors, listsFailing: listsFailing, listsFindings: listsFindings) }
+    var partMaker: PartMaker {
+        PartMaker(options: options, factors: factors, listsFailing: listsFailing, listsFindings: listsFindings, narrates: narrates)
+    }
 
     /// Adds what a policy's findings add to the summary (`Part`, made on the core that checked
     /// it; policies in file order) and returns what the summary parts say of that policy alone.
@@ -237,7 +246,8 @@ public struct FindingSummary: Sendable {
         return baseline.entries.filter { !baselineMatched.contains($0.key) }.sorted { ($0.policy, $0.id) < ($1.policy, $1.id) }
     }
 
-    /// The run's digest (see `hasher`) as lower-case hex.
+    /// The run's digest (see `hasher`) as lower-case hex (of the as-of date and database alone
+    /// when the summary does not `narrate`).
     public var digest: String {
         var copy = hasher
         return copy.finalizeHex()

@@ -94,7 +94,7 @@ public struct StreamedCheck: Sendable {
             factors: FactorCatalog(checker.database, asOf: options.asOf))
         var summary = CheckSummary(
             context, listsFailing: reporters.contains { $0.listsFailing }, listsFindings: reporters.contains { $0.listsFindings },
-            keepsPolicies: tableSpills == nil || reporters.contains { $0.readsPolicies })
+            keepsPolicies: tableSpills == nil || reporters.contains { $0.readsPolicies }, narrates: reporters.contains { $0.narrates })
         summary.reserveCapacity(files.count)
         let partMaker = summary.partMaker
         Parallel.forEachInOrder(

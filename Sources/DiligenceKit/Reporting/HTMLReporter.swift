@@ -18,6 +18,9 @@ public struct HTMLReporter: Reporter {
     /// As the Markdown report it converts.
     var listsFindings: Bool { MarkdownReporter().listsFindings }
 
+    /// As the Markdown report it converts, and the risk matrix (`FindingSummary.risks`).
+    var narrates: Bool { true }
+
     func sections(of policy: Policy, _ result: PolicyResult, _ context: ReportContext) -> [ReportSection] {
         let markdown = MarkdownReporter().sections(of: policy, result, context)
         let findingsStream = MarkdownReporter.findingsStream

@@ -87,6 +87,12 @@ protocol Reporter: Sendable {
     /// Whether `layout` reads each policy's summary (`CheckSummary.policies`); a streamed run
     /// keeps them only when a reporter does.
     var readsPolicies: Bool { get }
+
+    /// Whether `layout` writes the narrative parts of the findings' summary: the report id (the
+    /// run's digest), the most severe risks, the risks by reach, the rules' advice, the factors
+    /// cited and the stale intelligence (`FindingSummary.narrates`); a run works them out only
+    /// when a reporter does (the Markdown and HTML reports).
+    var narrates: Bool { get }
 }
 
 extension Reporter {
@@ -103,6 +109,8 @@ extension Reporter {
     var listsFindings: Bool { false }
 
     var readsPolicies: Bool { true }
+
+    var narrates: Bool { false }
 
     /// The whole report in memory, for a result checked in memory (`Checker.check(_:options:)`,
     /// which keeps the policies). A streamed check writes its report with `StreamedCheck`.

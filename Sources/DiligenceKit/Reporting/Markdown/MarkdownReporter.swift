@@ -13,6 +13,10 @@ public struct MarkdownReporter: Reporter {
     /// The summary and open items list the not-assessed and new findings.
     var listsFindings: Bool { true }
 
+    /// The report id, the summary's top risks and stale intelligence, the methodology's advice
+    /// and the factor profiles come from the findings' summary.
+    var narrates: Bool { true }
+
     /// Six streams: each policy's rows of the five scope tables (section 3) and its findings (section 5).
     public var streamCount: Int { ScopeTable.allCases.count + 1 }
 
