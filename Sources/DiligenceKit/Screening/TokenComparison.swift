@@ -186,10 +186,13 @@ public struct TokenComparison: Sendable, Hashable {
         // Spanish "ll" said "y" ("Cabello" / "Kabeyo", "كابيو": `SpanishPalatal`).
         // The diphthong "ay" written "ei", "aj", "ej" ("Deif" / "Dajf": `Diphthong`).
         // Spanish "j" read "kh" ("Joaquín" / "Хоакин": `SpanishJota`); a foreign "g" written with
-        // the Ukrainian and Belarusian "г", read "h" ("Guzmán" / "Гусман": `SlavicH`).
+        // the Ukrainian and Belarusian "г", read "h" ("Guzmán" / "Гусман": `SlavicH`). A
+        // Belarusian word against the Russian form of the name ("Валодзін" / "Volodin",
+        // "Яўген" / "Yevgeniy": `BelarusianSpelling`).
         return SpanishPalatal.comparison(a, b, parameters: parameters) ?? Diphthong.comparison(a, b, parameters: parameters)
             ?? (a.nonLatin || b.nonLatin ? SpanishJota.comparison(a, b, parameters: parameters) : nil)
             ?? (a.cyrillic != b.cyrillic ? SlavicH.comparison(a, b, parameters: parameters) : nil)
+            ?? (a.cyrillic != b.cyrillic ? BelarusianSpelling.comparison(a, b, parameters: parameters) : nil)
     }
 
     /// Whether one key is the other, four letters or more, with "ed", "es" or "ing" added, or
