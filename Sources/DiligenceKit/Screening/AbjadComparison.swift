@@ -12,6 +12,50 @@
 /// "nsrallh" ~ "Nasrallah"; "sin" is not "Sina" (the final vowel is not written), "hsn" not
 /// "Hasim".
 ///
+/// What an abjad word's letters say that its romanisation does not, for `AbjadComparison`.
+struct AbjadLetters: OptionSet, Hashable, Sendable {
+    var rawValue: UInt8
+
+    /// A Hebrew word: its "dh" and "th" are two letters (ד or ת and ה: "כרים דהן", Karim Dahan)
+    /// or a geresh's foreign "th", not the Arabic dentals ذ, ض, ث (`AbjadComparison.abjadZ`).
+    static let hebrew = AbjadLetters(rawValue: 1)
+    /// An Arabic-script word that opens with ain (ع), which ICU does not write ("علی" → "li",
+    /// "عمر" → "mr"): Latin spellings write its vowel ("Ali", "Omar", "Abdul", "Usmanov").
+    static let openingAin = AbjadLetters(rawValue: 2)
+    /// An Arabic-script word without ذ and ث (nor ض read as ذ, `Transliterator.persianReading`):
+    /// its "dh" and "th" are two letters, د, ت or ط and a heh or ta marbuta ("زاده", Zadeh;
+    /// "عودة", Odeh), not the dentals of `AbjadComparison.abjadZ`.
+    static let twoLetterDH = AbjadLetters(rawValue: 4)
+
+    /// The letters of one word (in Arabic script or Hebrew), as `Transliterator.persianReading`
+    /// gives it.
+    init<Word: StringProtocol>(of word: Word) {
+        // One pass over the UTF-8 bytes: ع is D8 B9, ذ D8 B0, ث D8 AB; the Hebrew letters
+        // א to ת are D7 90 to D7 AA.
+        var letters = AbjadLetters()
+        var lead: UInt8 = 0, first = true, hebrew = false, dentals = false
+        for byte in word.utf8 {
+            if lead == 0xD8 {
+                if first, byte == 0xB9 { letters.insert(.openingAin) }
+                if byte == 0xB0 || byte == 0xAB { dentals = true }
+            } else if lead == 0xD7, (0x90...0xAA).contains(byte) {
+                hebrew = true
+            }
+            // The first character ends at its first byte below C0 (ASCII or a continuation byte).
+            if byte < 0xC0 { first = false }
+            lead = byte >= 0xC0 ? byte : 0
+        }
+        if hebrew {
+            letters.insert(.hebrew)
+        } else if !dentals {
+            letters.insert(.twoLetterDH)
+        }
+        self = letters
+    }
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+}
+
 /// Only a word that came from an abjad (`NameToken.isAbjad`) is read this way: a Latin word
 /// without a vowel letter ("Lynn") is not a consonant skeleton.
 enum AbjadComparison {
@@ -67,7 +111,11 @@ enum AbjadComparison {
     /// "zh", "ph") one consonant, a repeated consonant once. In a Latin word a run of vowels is
     /// one element of all their kinds ("ai"); an abjad's vowel letters are each their own ("ia"
     /// is yeh and alef, two letters), a repeated one once.
-    static func elements(_ word: ArraySlice<UInt8>, abjad: Bool) -> [Element] {
+    /// `letters` says what an abjad word's "dh" and "th" are: the Arabic dentals (`abjadZ`) unless
+    /// the word is Hebrew (its "dh" is ד and ה, two consonants, "דהן", Dahan; its "th" ת׳, or ת
+    /// or ט and ה, one dental) or has no ذ and ث (`AbjadLetters.twoLetterDH`: two consonants).
+    static func elements(_ word: ArraySlice<UInt8>, abjad: Bool, letters: AbjadLetters = []) -> [Element] {
+        let hebrew = letters.contains(.hebrew), twoLetters = letters.contains(.twoLetterDH)
         var result: [Element] = []
         let bytes = Array(word)
         var index = 0
@@ -99,9 +147,15 @@ enum AbjadComparison {
                 element = .consonant(abjadJ)
                 index += 1
             } else if abjad, byte == UInt8(ascii: "d") || byte == UInt8(ascii: "t"), next == UInt8(ascii: "h") {
-                // ذ, ض ("dh") and ث ("th"), dentals in Arabic, "z" and "s" in Persian: `abjadZ`.
-                element = .consonant(abjadZ)
-                index += 1
+                if twoLetters || (hebrew && byte == UInt8(ascii: "d")) {
+                    // Two letters, the dental and heh (Hebrew's romanisation writes ד׳ "th").
+                    element = .consonant(consonantClass(byte))
+                } else {
+                    // ذ, ض ("dh") and ث ("th"), dentals in Arabic, "z" and "s" in Persian: `abjadZ`;
+                    // Hebrew's "th" one dental.
+                    element = .consonant(hebrew ? consonantClass(byte) : abjadZ)
+                    index += 1
+                }
             } else if !abjad, byte == UInt8(ascii: "c"), let next, "eiy".utf8.contains(next) {
                 // A Latin "c" before e, i or y is said "s" (Spanish, French, English: "Delcy",
                 // "Vicente", "Marcelo"), which an abjad writes with its s ("دلسی").
@@ -135,9 +189,38 @@ enum AbjadComparison {
         }
     }
 
-    /// Whether the abjad word `abjad` (its romanised letters) can be the Latin word `latin`.
-    static func matches(abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>) -> Bool {
-        let a = elements(abjad, abjad: true)
+    /// Whether the abjad word `abjad` (its romanised letters) can be the Latin word `latin`;
+    /// `letters` says what its letters were (`AbjadLetters`). A word that opened with ain may
+    /// also pair that opening with a Latin opening vowel, as an opening alef does ("li" for
+    /// "علی" is "Ali", "Eli"; "mr" for "عمر" "Omar").
+    static func matches(abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>, letters: AbjadLetters = []) -> Bool {
+        var a = elements(abjad, abjad: true, letters: letters)
+        if matches(a, abjad: abjad, latin: latin) { return true }
+        guard letters.contains(.openingAin), let first = latin.first, vowel(first) != nil else { return false }
+        a.insert(.vowel(Vowel.a | Vowel.front | Vowel.back), at: 0)
+        return matches(a, abjad: abjad, latin: latin)
+    }
+
+    /// Whether the abjad word opened with ain and the Latin word opens with a consonant: Latin
+    /// spellings write the vowel the ain carries, so the two are other names.
+    static func lacksAinVowel(_ abjad: TokenForms, latin: TokenForms) -> Bool {
+        guard abjad.abjadLetters.contains(.openingAin), let first = (latin.text.isEmpty ? latin.key : latin.text).first else { return false }
+        return vowel(first) == nil
+    }
+
+    /// Whether an abjad word and a Latin word end alike, as `matches` reads them: an abjad writes
+    /// a final vowel (alef, yeh, waw), so an abjad word ending in a vowel letter is no Latin word
+    /// ending in a consonant other than "h", "y" or "w" ("حسنی", "hsni", is not Husayn;
+    /// "احمدی", Ahmadi, not Ahmad). The other way round a skeleton may leave a final vowel out
+    /// ("سن" for Sani in the project's pairs), so a Latin final vowel asks nothing.
+    static func endsAlike(abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>) -> Bool {
+        guard let x = abjad.last, let y = latin.last, vowel(x) != nil else { return true }
+        return vowel(y) != nil || y == UInt8(ascii: "h") || y == UInt8(ascii: "y") || y == UInt8(ascii: "w")
+    }
+
+    /// `matches` of the abjad word's elements `a`.
+    @inline(__always)
+    static func matches(_ a: [Element], abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>) -> Bool {
         let consonants = a.lazy.filter { if case .consonant = $0 { true } else { false } }.count
         if consonants == 1 { return shortWordMatches(a, elements(latin, abjad: false)) }
         guard consonants >= 2, a.count <= 24 else { return false }

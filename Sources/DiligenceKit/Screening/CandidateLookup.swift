@@ -32,7 +32,10 @@ extension NameScreener {
                     found[i][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
             }
-            let exact = index.vocabulary[query.name.tokens[i].key]
+            // A word that opened with ain is not the list word of its letters when they open with a
+            // consonant ("li" for "علی" is no Li: `AbjadComparison.lacksAinVowel`).
+            let exact =
+                token.forms.abjadLetters.contains(.openingAin) && key.first.map(PhoneticKey.isVowel) != true ? nil : index.vocabulary[query.name.tokens[i].key]
             if let exact { found[i][exact] = TokenComparison(how: .spelling, similarity: 1, edits: 0) }
             // An organisation's common word in another language ("kompaniya" / "company"), which
             // the scorer counts only between organisations (`OrganisationWords`).
@@ -144,7 +147,19 @@ extension NameScreener {
                 sounds += [written[...], written.map { $0 == UInt8(ascii: "j") ? UInt8(ascii: "k") : $0 }[...]]
                 // "dh" and "th" (ذ, ض, ث) as Persian says them, "z" and "s" (`AbjadComparison.abjadZ`):
                 // "rdha" / "Reza".
-                if let persian = AbjadComparison.sibilantReading(query.texts[i][...]) { sounds.append(PhoneticKey.key(persian[...])[...]) }
+                // Not a Hebrew word's "dh" (ד and ה), nor of a word without ذ and ث.
+                if token.forms.abjadLetters.isDisjoint(with: [.hebrew, .twoLetterDH]), let persian = AbjadComparison.sibilantReading(query.texts[i][...]) {
+                    sounds.append(PhoneticKey.key(persian[...])[...])
+                }
+                // A word that opened with ain, which ICU does not write, by the sound of a Latin
+                // opening vowel before it too ("li" / "Ali", "mr" / "Omar": `AbjadLetters.openingAin`).
+                // Each sound once (the key's and the text's are mostly one).
+                if token.forms.abjadLetters.contains(.openingAin), let first = query.texts[i].first, !PhoneticKey.isVowel(first) {
+                    for sound in sounds {
+                        let opened = ([UInt8(ascii: "a")] + sound)[...]
+                        if !sounds.contains(opened) { sounds.append(opened) }
+                    }
+                }
             }
             for sound in sounds where sound.count >= 2 {
                 for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {

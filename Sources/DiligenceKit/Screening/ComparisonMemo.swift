@@ -16,6 +16,7 @@ struct ComparisonMemo {
         var phonetic: [UInt8]
         var transcription: Transcription.Skeleton?
         var abjad: Bool
+        var abjadLetters: AbjadLetters
         var cyrillic: Bool
         var nonLatin: Bool
 
@@ -25,6 +26,7 @@ struct ComparisonMemo {
             phonetic = Array(forms.phonetic)
             transcription = forms.transcription
             abjad = forms.abjad
+            abjadLetters = forms.abjadLetters
             cyrillic = forms.cyrillic
             nonLatin = forms.nonLatin
         }

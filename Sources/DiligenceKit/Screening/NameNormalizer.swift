@@ -319,17 +319,28 @@ public struct NameNormalizer: Sendable {
 
     /// Marks the tokens that came from a word written in Arabic script or Hebrew: they are read
     /// as an abjad writes (`AbjadComparison`), short vowels unwritten.
+    /// Each token is told what its word's letters say that its Latin letters do not
+    /// (`AbjadLetters`): a Hebrew word's "dh" is two letters, an Arabic-script word opened with
+    /// an ain that ICU does not write.
     static func markAbjad(_ name: inout NormalizedName, source: String) {
-        var words: Set<String> = []
+        var words: [String: AbjadLetters] = [:]
         // The words as `Transliterator` reads them in the name (`persianReading`).
         for word in Transliterator.persianReading(source).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," })
         where AbjadComparison.isAbjad(String(word)) {
+            let letters = AbjadLetters(of: word)
+            var first = true
             forEachPlainWord(Array(Transliterator.latin(String(word)).utf8)[...]) { plain in
-                words.insert(plain)
+                // The ain opens the word's first plain word only.
+                words[plain, default: []].formUnion(first ? letters : letters.subtracting(.openingAin))
+                first = false
                 return true
             }
         }
-        for index in name.tokens.indices where words.contains(name.tokens[index].text) { name.tokens[index].isAbjad = true }
+        for index in name.tokens.indices {
+            guard let letters = words[name.tokens[index].text] else { continue }
+            name.tokens[index].isAbjad = true
+            name.tokens[index].abjadLetters = letters
+        }
     }
 
     /// Marks the tokens that came from a word read as a transcription with its script.

@@ -234,6 +234,8 @@ enum NameScorer {
         let joinedText = Array(first.text) + Array(second.text)
         var forms = TokenForms(key: joinedKey[...], text: joinedText[...], phonetic: PhoneticKey.key(joinedKey[...])[...])
         forms.abjad = abjad
+        // A Hebrew part makes the word Hebrew; the first part's ain opens it.
+        forms.abjadLetters = abjad ? first.abjadLetters.union(second.abjadLetters.subtracting(.openingAin)) : []
         guard let comparison = TokenComparison.compare(single, forms, parameters: parameters) else { return nil }
         // The single word must hold both: edits as many as a part's letters make that
         // part a typo's slack ("bicentenario" is not "bicentenario xi", a number).

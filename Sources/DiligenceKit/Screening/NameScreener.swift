@@ -156,6 +156,7 @@ public final class NameScreener: Sendable {
         for (position, token) in name.tokens.enumerated() {
             var forms = TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...])
             forms.abjad = token.isAbjad
+            forms.abjadLetters = token.abjadLetters
             forms.cyrillic = cyrillic
             forms.nonLatin = nonLatin
             if let script = token.transcription {

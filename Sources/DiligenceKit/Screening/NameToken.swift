@@ -23,6 +23,8 @@ public struct NameToken: Sendable, Hashable {
     /// The word came from Arabic script or Hebrew, which leave short vowels unwritten
     /// (`AbjadComparison`).
     public var isAbjad = false
+    /// What the abjad word's letters say that its Latin letters do not (`AbjadLetters`).
+    var abjadLetters = AbjadLetters()
 }
 
 /// A legal form found in a name: the words as written and the class they belong to.

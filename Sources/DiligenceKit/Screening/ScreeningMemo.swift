@@ -86,6 +86,7 @@ final class ScreeningMemo: @unchecked Sendable {
         var kind: NameToken.Kind
         var transcription: Transcription.Script?
         var abjad = false
+        var abjadLetters = AbjadLetters()
         /// Whether the key is the number the letters write ("iii" → "3"): a Roman numeral is
         /// one after a name's first word only, so the same text has two keys, and answers.
         var keyedByValue = false
@@ -96,6 +97,7 @@ final class ScreeningMemo: @unchecked Sendable {
             self.kind = kind
             transcription = token.transcription
             abjad = token.isAbjad
+            abjadLetters = token.abjadLetters
             keyedByValue = token.key.utf8.first.map(ASCII.isDigit) == true && token.text.utf8.first.map(ASCII.isLetter) == true
         }
     }

@@ -8,6 +8,8 @@ struct TokenForms {
     var transcription: Transcription.Skeleton? = nil
     /// The word came from an abjad, Arabic script or Hebrew (`AbjadComparison`).
     var abjad = false
+    /// What the abjad word's letters were (`AbjadLetters`), when `abjad`.
+    var abjadLetters = AbjadLetters()
     /// The query was written in Cyrillic, where Belarusian writes an unstressed final "o" as
     /// "a" ("Мадура" / "MADURO"): endings are not compared (`isOtherGenderEnding`).
     var cyrillic = false
@@ -65,6 +67,9 @@ public struct TokenComparison: Sendable, Hashable {
     /// the texts as written, whichever is closer (a fold can turn one typo into two). Nil when
     /// the tokens do not match.
     static func compare(_ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters, allowStem: Bool = false) -> TokenComparison? {
+        // A word that opened with ain is no Latin word opening with a consonant: Latin writes the
+        // ain's vowel ("علی" is Ali, not Li; "عكاوي" is Akkawi, not Qari).
+        if a.abjad != b.abjad, AbjadComparison.lacksAinVowel(a.abjad ? a : b, latin: a.abjad ? b : a) { return nil }
         if a.key.elementsEqual(b.key) { return TokenComparison(how: .spelling, similarity: 1, edits: 0) }
         if a.key.contains(where: ASCII.isDigit) || b.key.contains(where: ASCII.isDigit) { return nil }
         // One syllable of a Chinese or Korean name in two romanisations: Wade-Giles and pinyin
@@ -78,7 +83,8 @@ public struct TokenComparison: Sendable, Hashable {
         if a.abjad != b.abjad,
             AbjadComparison.matches(
                 abjad: a.abjad ? (a.text.isEmpty ? a.key : a.text) : (b.text.isEmpty ? b.key : b.text),
-                latin: a.abjad ? (b.text.isEmpty ? b.key : b.text) : (a.text.isEmpty ? a.key : a.text))
+                latin: a.abjad ? (b.text.isEmpty ? b.key : b.text) : (a.text.isEmpty ? a.key : a.text),
+                letters: a.abjad ? a.abjadLetters : b.abjadLetters)
         {
             return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
         }
@@ -143,7 +149,12 @@ public struct TokenComparison: Sendable, Hashable {
         let aText = a.text.isEmpty ? a.key : a.text, bText = b.text.isEmpty ? b.key : b.text
         // Only the abjad's word is read as a skeleton: a Latin word without vowels ("HD", "NG",
         // "H.M.") is an acronym or initials, not a name written without its short vowels.
-        if (a.abjad && isSkeleton(aText)) || (b.abjad && isSkeleton(bText)) {
+        // An abjad's word and a Latin one must end alike, as `AbjadComparison` reads them: the
+        // sound keys drop the final vowel the abjad writes (`AbjadComparison.endsAlike`).
+        let endsAlike = a.abjad == b.abjad || AbjadComparison.endsAlike(abjad: a.abjad ? aText : bText, latin: a.abjad ? bText : aText)
+        if !endsAlike {
+            // No sound-alike.
+        } else if (a.abjad && isSkeleton(aText)) || (b.abjad && isSkeleton(bText)) {
             let aSound = PhoneticKey.key(aText), bSound = PhoneticKey.key(bText)
             if aSound.count >= 2, aSound == bSound || (a.phonetic.count >= 2 && a.phonetic.elementsEqual(b.phonetic)) {
                 return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
