@@ -64,7 +64,7 @@ enum BelarusianSpelling {
                 result.append(UInt8(ascii: "t"))
                 index += 2
                 continue
-            case UInt8(ascii: "h") where !isDigraphOpener(previous):
+            case UInt8(ascii: "h") where !SlavicH.isDigraphOpener(previous):
                 result.append(UInt8(ascii: "g"))
             case UInt8(ascii: "y") where (next == UInt8(ascii: "a") || next == UInt8(ascii: "e")) && isConsonant(previous):
                 result.append(UInt8(ascii: "e"))
@@ -104,7 +104,7 @@ enum BelarusianSpelling {
             let byte = text[index] | 0x20
             let next = index + 1 < text.endIndex ? text[index + 1] | 0x20 : 0
             if byte == UInt8(ascii: "w") { return true }
-            if byte == UInt8(ascii: "h"), !isDigraphOpener(previous) { return true }
+            if byte == UInt8(ascii: "h"), !SlavicH.isDigraphOpener(previous) { return true }
             if byte == UInt8(ascii: "d"), next == UInt8(ascii: "z"), index + 2 >= text.endIndex || text[index + 2] | 0x20 != UInt8(ascii: "h") {
                 return true
             }
@@ -114,16 +114,8 @@ enum BelarusianSpelling {
         return false
     }
 
-    /// "k", "z", "s" or "c": before "h", BGN/PCGN's "kh", "zh", "sh", "ch" (х, ж, ш, ч).
-    static func isDigraphOpener(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "k") || byte == UInt8(ascii: "z") || byte == UInt8(ascii: "s") || byte == UInt8(ascii: "c")
-    }
-
     static func isConsonant(_ byte: UInt8) -> Bool {
-        switch byte | 0x20 {
-        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): return false
-        default: return ASCII.isLetter(byte)
-        }
+        ASCII.isLetter(byte) && !PhoneticKey.isVowel(byte | 0x20)
     }
 
     /// The comparison of a Cyrillic query's word with a listed word in another script by the

@@ -14,11 +14,16 @@ enum SlavicH {
         var result = Array(text)
         var changed = false
         for index in result.indices where result[index] == UInt8(ascii: "h") {
-            if index > 0, "kzsc".utf8.contains(result[index - 1]) { continue }
+            if index > 0, isDigraphOpener(result[index - 1]) { continue }
             result[index] = UInt8(ascii: "g")
             changed = true
         }
         return changed ? result : nil
+    }
+
+    /// "k", "z", "s" or "c": before "h", BGN/PCGN's "kh", "zh", "sh", "ch" (х, ж, ш, ч), not a "г".
+    static func isDigraphOpener(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "k") || byte == UInt8(ascii: "z") || byte == UInt8(ascii: "s") || byte == UInt8(ascii: "c")
     }
 
     /// The comparison of a Cyrillic query's word, its "г" read "g", with a word that has a "g" (a
