@@ -122,7 +122,10 @@ import Testing
             #expect(fast == TurkicLatin.listSpellingByScalars(name), "\(name)")
             if fast != nil { respelt += 1 }
         }
-        #expect(respelt > 300)
+        // Most of the portfolio-like names with "ç" are Portuguese ("Construções", "Comércio"),
+        // which a letter neither Turkish nor Azerbaijani has keeps from respelling (twenty-ninth
+        // round): 63 of these names are respelt.
+        #expect(respelt > 50)
         #expect(TurkicLatin.listSpelling("Rəcəb Cevad") == "Rajab Jevad")
         #expect(TurkicLatin.listSpelling("Serviços Continental SA") == "Servichos Jontinental SA")
         #expect(TurkicLatin.listSpelling("Kuzey Dış") == nil)

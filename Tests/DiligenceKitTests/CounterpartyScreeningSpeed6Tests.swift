@@ -105,6 +105,7 @@ import Testing
         }
         #expect(!TurkicLatin.hasMarker("Gonzalez"))
         #expect(TurkicLatin.listSpelling("Serviços") == "Servichos")
-        #expect(TurkicLatin.listSpelling("Construções") == "Jonstruchões")
+        // "õ" is a letter neither Turkish nor Azerbaijani has: a Portuguese name (twenty-ninth round).
+        #expect(TurkicLatin.listSpelling("Construções") == nil)
     }
 }

@@ -113,15 +113,22 @@ struct ScreeningEleventhRoundScriptTests {
     /// j with "c" and ch with "ç". Only names with a letter of theirs are read so.
     @Test(arguments: [
         ("Mahir Əsəd", "Mahir Asad"), ("Məhəmmədcavad Zərif", "Mahammadjavad Zarif"), ("Viktor Yanukoviç", "Viktor Yanukovich"),
-        ("Cevad Kaçar", "Jevad Kachar"),
+        ("Cevad Kaçar", "Jevad Kachar"), ("Kâzım Çelik", "Kâzım Chelik"), ("Ömer Koç Ücretli", "Ömer Koch Üjretli"),
     ])
     func turkicSpellingsAreReadAsTheListsWrite(written: String, spelled: String) {
         #expect(TurkicLatin.listSpelling(written) == spelled)
     }
 
-    @Test(arguments: ["Muhammed Cevad Zarif", "Carlos Castro", "Ali Veli"])
+    /// A name with a Latin letter that neither alphabet has is not Turkish or Azerbaijani, "ç"
+    /// or not (twenty-ninth round): Portuguese "Construções", "Comércio", and so the pre-test.
+    @Test(arguments: [
+        "Muhammed Cevad Zarif", "Carlos Castro", "Ali Veli", "Construções Rodrigues Ltda", "Comércio Moçambique Lda",
+        "Telecomunicações Moçambique SA", "Façade Ðorđević", "Çelik Ltd. – Société Générale", "Ağa Nguyễn",
+    ])
     func otherLatinNamesAreNotRespelled(written: String) {
         #expect(TurkicLatin.listSpelling(written) == nil)
+        #expect(TurkicLatin.listSpellingByScalars(written) == nil)
+        #expect(!TurkicLatin.mayRespell(written))
     }
 
     @Test func azerbaijaniNamesMatchTheList() {

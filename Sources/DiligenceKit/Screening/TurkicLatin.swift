@@ -5,8 +5,11 @@
 /// Recep): the normaliser reads "e", so the name is also screened with "a" for it. Both
 /// alphabets write the sound of English "j" with "c" and of "ch" with "ç" ("Cevad" Javad,
 /// "Məhəmmədcavad" Mohammad Javad, "Yanukoviç" Yanukovych); a name with a letter only they have
-/// (ə, ı, ğ, ş, ç, İ) is also screened with "j" for "c" and "ch" for "ç". (Turkish and
-/// Azerbaijani alphabets: Türk Dil Kurumu, *Yazım Kılavuzu*; Azerbaijani Latin alphabet of 1992.)
+/// (ə, ı, ğ, ş, ç, İ) is also screened with "j" for "c" and "ch" for "ç". A name that also has
+/// a Latin letter neither alphabet has ("ã" and "é" of "Construções" and "Comércio", Portuguese
+/// names that write "ç" as well) is not read so. (Turkish and Azerbaijani alphabets: Türk Dil
+/// Kurumu, *Yazım Kılavuzu*, with the circumflexed â, î, û of loanwords; Azerbaijani Latin
+/// alphabet of 1992.)
 enum TurkicLatin {
     /// Letters of the Turkish and Azerbaijani alphabets that other Latin alphabets lack.
     static let markers: Set<Unicode.Scalar> = ["ə", "Ə", "ı", "ğ", "Ğ", "ş", "Ş", "ç", "Ç", "İ"]
@@ -70,15 +73,33 @@ enum TurkicLatin {
         return spelled == name ? nil : spelled
     }
 
-    /// Whether the name has a letter of `markers`: every one is outside ASCII, so an ASCII name
-    /// is answered from its bytes, and the others by the scalars' values, without hashing.
+    /// Whether the name has a letter of `markers` and no Latin letter that neither alphabet has
+    /// (`isForeign`): every one is outside ASCII, so an ASCII name is answered from its bytes,
+    /// and the others by the scalars' values, without hashing.
     static func hasMarker(_ name: String) -> Bool {
         guard !name.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
-        return name.unicodeScalars.contains { scalar in
+        var marker = false
+        for scalar in name.unicodeScalars {
             switch scalar.value {
-            case 0x0259, 0x018F, 0x0131, 0x011F, 0x011E, 0x015F, 0x015E, 0x00E7, 0x00C7, 0x0130: true
-            default: false
+            case 0x0259, 0x018F, 0x0131, 0x011F, 0x011E, 0x015F, 0x015E, 0x00E7, 0x00C7, 0x0130: marker = true
+            case let value where isForeign(value): return false
+            default: break
             }
+        }
+        return marker
+    }
+
+    /// Whether the code point is a Latin letter with a mark that neither the Turkish nor the
+    /// Azerbaijani alphabet has: Latin-1 Supplement letters, Latin Extended-A and -B, and Latin
+    /// Extended Additional, but for the alphabets' own (ç, ğ, ı, İ, ö, ş, ü, ə, and Turkish â, î,
+    /// û) and the signs × and ÷.
+    static func isForeign(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00E7, 0x00C7, 0x011F, 0x011E, 0x0131, 0x0130, 0x00F6, 0x00D6, 0x015F, 0x015E, 0x00FC, 0x00DC, 0x0259, 0x018F,
+            0x00E2, 0x00C2, 0x00EE, 0x00CE, 0x00FB, 0x00DB, 0x00D7, 0x00F7:
+            false
+        case 0x00C0...0x024F, 0x1E00...0x1EFF: true
+        default: false
         }
     }
 }
