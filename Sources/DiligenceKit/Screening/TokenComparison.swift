@@ -160,7 +160,7 @@ public struct TokenComparison: Sendable, Hashable {
                 return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
             }
         } else if !isSkeleton(aText), !isSkeleton(bText), a.phonetic.count >= 3, a.phonetic.elementsEqual(b.phonetic), max(a.key.count, b.key.count) >= 4,
-            min(a.key.count, b.key.count) >= 3, StringDistance.jaroWinkler(a.key, b.key) >= 0.75,
+            min(a.key.count, b.key.count) >= 3, Self.keysSoundAlike(a.key, b.key),
             parameters.soundAlikeKeepsSyllables == 0 || syllables(a.key) == syllables(b.key),
             // A Chinese or Korean syllable is not a word of more syllables ("Zhang"/"Zhiyong").
             parameters.otherEndingsDiffer == 0 || !oneSyllable || syllables(aText) == syllables(bText)
@@ -383,5 +383,28 @@ public struct TokenComparison: Sendable, Hashable {
             && !text.contains { byte in
                 byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")
             }
+    }
+}
+
+extension TokenComparison {
+    /// Whether two keys with one sound key are close enough to sound alike: a Jaro-Winkler
+    /// similarity of 0.75 or more, or the same letters but for "o" against "u" and consonants of
+    /// one sound class, letter by letter. Transliterations of Persian, Arabic, Turkic and Slavic
+    /// names write that vowel either way ("Qolam"/"Gulam", "Osama"/"Usama"), so "gulam" and
+    /// "kolam" (the folded "qolam", 0.73) sound alike; "kalam" and "galim" (0.73, another vowel),
+    /// "sobolev" and "shuvalov" (more letters) do not.
+    static func keysSoundAlike(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        if StringDistance.jaroWinkler(a, b) >= 0.75 { return true }
+        guard a.count == b.count else { return false }
+        let o = UInt8(ascii: "o"), u = UInt8(ascii: "u")
+        var rounded = false
+        for (x, y) in zip(a, b) where x != y {
+            if (x == o && y == u) || (x == u && y == o) {
+                rounded = true
+                continue
+            }
+            guard let xClass = PhoneticKey.consonantClass(x), xClass == PhoneticKey.consonantClass(y) else { return false }
+        }
+        return rounded
     }
 }
