@@ -11,134 +11,192 @@
 /// Only a word of a query written outside Latin against a listed Latin word with such a letter,
 /// once every other comparison failed: Latin "Kerri" is compared as written.
 enum HeardLatin {
-    /// The listed word as heard: "carrie" → "kari", "gibran" → "jibran", "bosco" → "bosko";
+    /// The listed word as heard: "carrie" → "karie", "gibran" → "jibran", "bosco" → "bosko";
     /// nil when no letter of it is heard otherwise than written (no "c", "q" or soft "g").
     static func reading(_ text: ArraySlice<UInt8>) -> [UInt8]? {
-        guard text.count >= 4, text.contains(where: { $0 == UInt8(ascii: "c") || $0 == UInt8(ascii: "q") || $0 == UInt8(ascii: "g") }) else {
-            return nil
-        }
-        let bytes = Array(text)
+        var cursor = HeardCursor(text: text)
         var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var changed = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let next: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
-            var heard = byte
-            switch byte {
-            case UInt8(ascii: "c") where next == UInt8(ascii: "h"):
-                // "ch": a sound of its own in every language that writes it.
-                result.append(byte)
-                result.append(next)
-                index += 2
-                continue
-            case UInt8(ascii: "c") where next == UInt8(ascii: "k"):
-                // "ck" is one "k".
-                heard = UInt8(ascii: "k")
-                index += 1
-            case UInt8(ascii: "c"):
-                heard = isFront(next) ? UInt8(ascii: "s") : UInt8(ascii: "k")
-            case UInt8(ascii: "q"):
-                heard = UInt8(ascii: "k")
-                if next == UInt8(ascii: "u"), index + 2 < bytes.count, isVowel(bytes[index + 2]) { index += 1 }
-            case UInt8(ascii: "g") where isFront(next) && (index == 0 || bytes[index - 1] != UInt8(ascii: "g")):
-                heard = UInt8(ascii: "j")
-            default:
-                break
-            }
-            if heard != byte { changed = true }
-            index += 1
-            // A doubled consonant is one sound ("rr", "ss", "cc").
-            if !isVowel(heard), result.last == heard { continue }
-            result.append(heard)
-        }
-        return changed ? result : nil
+        while let byte = cursor.next() { result.append(byte) }
+        return cursor.changed ? result : nil
     }
 
     /// The query word's text as its sounds: Cyrillic "дж" (BGN/PCGN "dzh") and "dj" are the one
     /// "j", a doubled consonant one sound ("kerri" → "keri").
     static func sounds(_ text: ArraySlice<UInt8>) -> [UInt8] {
+        var cursor = SoundCursor(text: text)
         var result: [UInt8] = []
-        result.reserveCapacity(text.count)
-        let bytes = Array(text)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "d"), index + 1 < bytes.count {
-                if bytes[index + 1] == UInt8(ascii: "j") {
-                    result.append(UInt8(ascii: "j"))
-                    index += 2
-                    continue
-                }
-                if bytes[index + 1] == UInt8(ascii: "z"), index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "h") {
-                    result.append(UInt8(ascii: "j"))
-                    index += 3
-                    continue
-                }
-            }
-            index += 1
-            if !isVowel(byte), result.last == byte { continue }
-            result.append(byte)
-        }
+        while let byte = cursor.next() { result.append(byte) }
         return result
     }
 
-    /// Whether the two spellings have the same first letter, the same consonants in the same
-    /// order and as many groups of vowels (syllables), each group as near the other's as the
-    /// languages hear one vowel (`isNear`), four letters or more and three.
-    static func sameSounds(_ heard: [UInt8], _ query: [UInt8]) -> Bool {
-        guard heard.count >= 4, query.count >= 3, let first = heard.first, first == query.first else { return false }
-        var i = 0, j = 0
-        while i < heard.count, j < query.count {
-            let x = heard[i], y = query[j]
-            if !isVowel(x) || !isVowel(y) {
-                guard x == y else { return false }
-                i += 1
-                j += 1
-                continue
-            }
-            let xEnd = heard[i...].firstIndex { !isVowel($0) } ?? heard.count
-            let yEnd = query[j...].firstIndex { !isVowel($0) } ?? query.count
-            guard heard[i..<xEnd].contains(where: { a in query[j..<yEnd].contains { b in isNear(a, b) } }) else { return false }
-            i = xEnd
-            j = yEnd
+    /// The letters of a listed Latin word as heard, one at a time (`reading`).
+    struct HeardCursor {
+        let text: ArraySlice<UInt8>
+        var index: Int
+        var last: UInt8 = 0
+        /// A letter so far was heard otherwise than written.
+        var changed = false
+
+        init(text: ArraySlice<UInt8>) {
+            self.text = text
+            index = text.startIndex
         }
-        return i == heard.count && j == query.count
+
+        mutating func next() -> UInt8? {
+            while index < text.endIndex {
+                let byte = text[index]
+                let next: UInt8 = index + 1 < text.endIndex ? text[index + 1] : 0
+                var heard = byte
+                switch byte {
+                case UInt8(ascii: "c") where next == UInt8(ascii: "h"):
+                    // "ch": a sound of its own in every language that writes it.
+                    break
+                case UInt8(ascii: "c") where next == UInt8(ascii: "k"):
+                    // "ck" is one "k".
+                    changed = true
+                    index += 1
+                    continue
+                case UInt8(ascii: "c"):
+                    heard = isFront(next) ? UInt8(ascii: "s") : UInt8(ascii: "k")
+                case UInt8(ascii: "q"):
+                    heard = UInt8(ascii: "k")
+                    if next == UInt8(ascii: "u"), index + 2 < text.endIndex, isVowel(text[index + 2]) { index += 1 }
+                case UInt8(ascii: "g") where isFront(next) && (index == text.startIndex || text[index - 1] != UInt8(ascii: "g")):
+                    heard = UInt8(ascii: "j")
+                default:
+                    break
+                }
+                if heard != byte { changed = true }
+                index += 1
+                // A doubled consonant is one sound ("rr", "ss", "cc").
+                if !isVowel(heard), heard == last { continue }
+                last = heard
+                return heard
+            }
+            return nil
+        }
     }
 
-    /// Two vowel letters one language's vowel can be written as in another's: "a" and "e"
-    /// (English "Carrie", "Кэрри"), "e", "i" and "y" ("Gibran", "Джебран"), "o" and "u".
-    static func isNear(_ a: UInt8, _ b: UInt8) -> Bool {
-        if a == b { return true }
-        func group(_ byte: UInt8) -> Int {
-            switch byte {
-            case UInt8(ascii: "a"): 0
-            case UInt8(ascii: "e"): 1
-            case UInt8(ascii: "i"), UInt8(ascii: "y"): 2
-            default: 3
-            }
+    /// The letters of a query word's text as its sounds, one at a time (`sounds`).
+    struct SoundCursor {
+        let text: ArraySlice<UInt8>
+        var index: Int
+        var last: UInt8 = 0
+
+        init(text: ArraySlice<UInt8>) {
+            self.text = text
+            index = text.startIndex
         }
-        let x = group(a), y = group(b)
-        return (x <= 2 && y <= 2 && abs(x - y) == 1) || (x == 3 && y == 3)
+
+        mutating func next() -> UInt8? {
+            while index < text.endIndex {
+                var byte = text[index]
+                index += 1
+                if byte == UInt8(ascii: "d"), index < text.endIndex {
+                    if text[index] == UInt8(ascii: "j") {
+                        byte = UInt8(ascii: "j")
+                        index += 1
+                    } else if text[index] == UInt8(ascii: "z"), index + 1 < text.endIndex, text[index + 1] == UInt8(ascii: "h") {
+                        byte = UInt8(ascii: "j")
+                        index += 2
+                    }
+                }
+                if !isVowel(byte), byte == last { continue }
+                last = byte
+                return byte
+            }
+            return nil
+        }
+    }
+
+    /// Whether a listed word as heard (`reading`) and a query word's text as its sounds
+    /// (`sounds`) have the same first letter, the same consonants in the same order and as many
+    /// groups of vowels (syllables), each group near the other's as the languages hear one vowel
+    /// (`nearVowels`), and the listed word has a letter heard otherwise than written: four letters
+    /// or more and three. Read letter by letter, no copy of either word (most pairs stop at their
+    /// second or third letter).
+    static func sameSounds(listed: ArraySlice<UInt8>, query: ArraySlice<UInt8>) -> Bool {
+        guard listed.count >= 4, query.count >= 3 else { return false }
+        var heard = HeardCursor(text: listed), sounds = SoundCursor(text: query)
+        var x = heard.next(), y = sounds.next()
+        guard x != nil, x == y else { return false }
+        while true {
+            guard let p = x, let q = y else { return x == nil && y == nil && heard.changed }
+            guard isVowel(p), isVowel(q) else {
+                guard p == q else { return false }
+                x = heard.next()
+                y = sounds.next()
+                continue
+            }
+            var pVowels = vowelClass(p), qVowels = vowelClass(q)
+            x = heard.next()
+            while let byte = x, isVowel(byte) {
+                pVowels |= vowelClass(byte)
+                x = heard.next()
+            }
+            y = sounds.next()
+            while let byte = y, isVowel(byte) {
+                qVowels |= vowelClass(byte)
+                y = sounds.next()
+            }
+            guard nearVowels(pVowels) & qVowels != 0 else { return false }
+        }
+    }
+
+    /// A vowel letter as a bit: "a" 1, "e" 2, "i" and "y" 4, "o" and "u" 8.
+    static func vowelClass(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "a"): 1
+        case UInt8(ascii: "e"): 2
+        case UInt8(ascii: "i"), UInt8(ascii: "y"): 4
+        default: 8
+        }
+    }
+
+    /// The vowels one language's vowels (`vowelClass` bits) can be written as in another's:
+    /// "a" and "e" (English "Carrie", "Кэрри"), "e" and "i" ("Gibran", "Джебран"), "o" and "u";
+    /// not "a" and "i" ("Kira" is no Carrie) nor "i" and "u".
+    static func nearVowels(_ vowels: UInt8) -> UInt8 {
+        var near = vowels
+        if vowels & 1 != 0 { near |= 2 }
+        if vowels & 2 != 0 { near |= 1 | 4 }
+        if vowels & 4 != 0 { near |= 2 }
+        return near
     }
 
     /// The comparison of a word of a query written outside Latin with a listed Latin word, the
-    /// listed word as heard (`reading`): a sound-alike when they have the same sounds
-    /// (`sameSounds`); nil otherwise.
+    /// listed word as heard: a sound-alike when they have the same sounds (`sameSounds`); nil
+    /// otherwise.
     static func comparison(_ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
         guard a.nonLatin != b.nonLatin else { return nil }
         let (latin, query) = a.nonLatin ? (b, a) : (a, b)
         let latinText = latin.text.isEmpty ? latin.key : latin.text
         let queryText = query.text.isEmpty ? query.key : query.text
-        // The first sounds agree or nothing does (a byte look first: most pairs stop here).
-        guard abs(latinText.count - queryText.count) <= 3, let first = queryText.first, let opening = latinText.first,
-            first == opening || (first == UInt8(ascii: "k") && opening == UInt8(ascii: "c"))
-                || ((first == UInt8(ascii: "j") || first == UInt8(ascii: "d")) && opening == UInt8(ascii: "g"))
-                || (first == UInt8(ascii: "s") && opening == UInt8(ascii: "c")) || (first == UInt8(ascii: "k") && opening == UInt8(ascii: "q")),
-            let heard = reading(latinText), sameSounds(heard, sounds(queryText))
+        // Most pairs leave at their first letters, before any reading.
+        guard abs(latinText.count - queryText.count) <= 3, let listedFirst = latinText.first, let queryFirst = queryText.first,
+            mayOpenAlike(listedFirst, queryFirst), sameSoundsOutOfLine(listed: latinText, query: queryText)
         else { return nil }
         return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
+    }
+
+    /// Whether a listed word opening with `listed` may open, as heard, as a query word opening
+    /// with `query` sounds: "c" as "k", "s" or "c" ("ch"), "q" as "k", "g" as "g" or "j" (the
+    /// query's "dzh", "dj"), any other letter as itself ("j" as the query's "dzh").
+    @inline(__always)
+    static func mayOpenAlike(_ listed: UInt8, _ query: UInt8) -> Bool {
+        switch listed {
+        case UInt8(ascii: "c"): query == UInt8(ascii: "k") || query == UInt8(ascii: "s") || query == UInt8(ascii: "c")
+        case UInt8(ascii: "q"): query == UInt8(ascii: "k")
+        case UInt8(ascii: "g"): query == UInt8(ascii: "g") || query == UInt8(ascii: "j") || query == UInt8(ascii: "d")
+        case UInt8(ascii: "j"): query == UInt8(ascii: "j") || query == UInt8(ascii: "d")
+        default: query == listed
+        }
+    }
+
+    /// `sameSounds`, kept out of `TokenComparison.compare`, which every pair runs through.
+    @inline(never)
+    static func sameSoundsOutOfLine(listed: ArraySlice<UInt8>, query: ArraySlice<UInt8>) -> Bool {
+        sameSounds(listed: listed, query: query)
     }
 
     /// "e", "i" or "y": a "c" or "g" before them is soft.
