@@ -169,14 +169,21 @@ enum HeardLatin {
     /// otherwise.
     static func comparison(_ a: TokenForms, _ b: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
         guard a.nonLatin != b.nonLatin else { return nil }
-        let (latin, query) = a.nonLatin ? (b, a) : (a, b)
-        let latinText = latin.text.isEmpty ? latin.key : latin.text
-        let queryText = query.text.isEmpty ? query.key : query.text
-        // Most pairs leave at their first letters, before any reading.
-        guard abs(latinText.count - queryText.count) <= 3, let listedFirst = latinText.first, let queryFirst = queryText.first,
-            mayOpenAlike(listedFirst, queryFirst), sameSoundsOutOfLine(listed: latinText, query: queryText)
-        else { return nil }
+        // The forms are read where they are (borrowed), not copied: most pairs leave at their
+        // first letters.
+        guard a.nonLatin ? sameSounds(latin: b, query: a) : sameSounds(latin: a, query: b) else { return nil }
         return TokenComparison(how: .phonetic, similarity: parameters.phoneticSimilarity, edits: 0)
+    }
+
+    /// `sameSounds` of the listed word's text (its key when it has none) and the query word's.
+    @inline(__always)
+    static func sameSounds(latin: borrowing TokenForms, query: borrowing TokenForms) -> Bool {
+        let latinCount = latin.text.isEmpty ? latin.key.count : latin.text.count
+        let queryCount = query.text.isEmpty ? query.key.count : query.text.count
+        guard abs(latinCount - queryCount) <= 3, let listedFirst = latin.text.isEmpty ? latin.key.first : latin.text.first,
+            let queryFirst = query.text.isEmpty ? query.key.first : query.text.first, mayOpenAlike(listedFirst, queryFirst)
+        else { return false }
+        return sameSoundsOutOfLine(listed: latin.text.isEmpty ? latin.key : latin.text, query: query.text.isEmpty ? query.key : query.text)
     }
 
     /// Whether a listed word opening with `listed` may open, as heard, as a query word opening
