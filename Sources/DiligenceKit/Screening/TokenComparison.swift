@@ -199,11 +199,13 @@ public struct TokenComparison: Sendable, Hashable {
         // Spanish "j" read "kh" ("Joaquín" / "Хоакин": `SpanishJota`); a foreign "g" written with
         // the Ukrainian and Belarusian "г", read "h" ("Guzmán" / "Гусман": `SlavicH`). A
         // Belarusian word against the Russian form of the name ("Валодзін" / "Volodin",
-        // "Яўген" / "Yevgeniy": `BelarusianSpelling`).
+        // "Яўген" / "Yevgeniy": `BelarusianSpelling`). A listed Latin word as another script
+        // hears it ("Carrie" / "Кэрри", "Gibran" / "Джебран": `HeardLatin`).
         return SpanishPalatal.comparison(a, b, parameters: parameters) ?? Diphthong.comparison(a, b, parameters: parameters)
             ?? (a.nonLatin || b.nonLatin ? SpanishJota.comparison(a, b, parameters: parameters) : nil)
             ?? (a.cyrillic != b.cyrillic ? SlavicH.comparison(a, b, parameters: parameters) : nil)
             ?? (a.cyrillic != b.cyrillic ? BelarusianSpelling.comparison(a, b, parameters: parameters) : nil)
+            ?? (a.nonLatin != b.nonLatin ? HeardLatin.comparison(a, b, parameters: parameters) : nil)
     }
 
     /// Whether one key is the other, four letters or more, with "ed", "es" or "ing" added, or
