@@ -390,22 +390,24 @@ public struct TokenComparison: Sendable, Hashable {
 
 extension TokenComparison {
     /// Whether two keys with one sound key are close enough to sound alike: a Jaro-Winkler
-    /// similarity of 0.75 or more, or the same letters but for "o" against "u" and consonants of
-    /// one sound class, letter by letter. Transliterations of Persian, Arabic, Turkic and Slavic
-    /// names write that vowel either way ("Qolam"/"Gulam", "Osama"/"Usama"), so "gulam" and
-    /// "kolam" (the folded "qolam", 0.73) sound alike; "kalam" and "galim" (0.73, another vowel),
-    /// "sobolev" and "shuvalov" (more letters) do not.
+    /// similarity of 0.75 or more, or the same letters but for "o" against "u" and at most one
+    /// consonant against another of its sound class, letter by letter. Transliterations of
+    /// Persian, Arabic, Turkic and Slavic names write that vowel either way ("Qolam"/"Gulam",
+    /// "Osama"/"Usama"), so "gulam" and "kolam" (the folded "qolam", 0.73) sound alike; "kalam"
+    /// and "galim" (0.73, another vowel), "sobolev" and "shuvalov" (more letters), "sukup" and
+    /// "zukov" (Soukup/Zhukov: two consonants apart) do not.
     static func keysSoundAlike(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         if StringDistance.jaroWinkler(a, b) >= 0.75 { return true }
         guard a.count == b.count else { return false }
         let o = UInt8(ascii: "o"), u = UInt8(ascii: "u")
-        var rounded = false
+        var rounded = false, consonants = 0
         for (x, y) in zip(a, b) where x != y {
             if (x == o && y == u) || (x == u && y == o) {
                 rounded = true
                 continue
             }
-            guard let xClass = PhoneticKey.consonantClass(x), xClass == PhoneticKey.consonantClass(y) else { return false }
+            consonants += 1
+            guard consonants <= 1, let xClass = PhoneticKey.consonantClass(x), xClass == PhoneticKey.consonantClass(y) else { return false }
         }
         return rounded
     }
