@@ -211,9 +211,7 @@ enum HeardLatin {
         byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "y")
     }
 
-    /// A vowel letter, "y" among them ("kyari": the "y" of a palatal consonant).
-    static func isVowel(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")
-            || byte == UInt8(ascii: "y")
-    }
+    /// A vowel letter, "y" among them ("kyari": the "y" of a palatal consonant), as the sound
+    /// keys read it (`PhoneticKey.isVowel`).
+    static func isVowel(_ byte: UInt8) -> Bool { PhoneticKey.isVowel(byte) }
 }
