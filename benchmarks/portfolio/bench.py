@@ -5,7 +5,9 @@
              [--runs 3] [--files 2000] [--with-20000] [--side-files 200] [--quick]
 
 Every measurement starts a fresh process per run and reports the median and the minimum of
---runs runs, with the child's peak resident memory from os.wait4. `diligence check` writes its
+--runs runs, with the child's peak resident memory from os.wait4. A portfolio's floor and its
+checks are taken in turn, one run of each per round, so that a machine whose speed drifts moves
+them alike; the ratios are the medians' and, "paired", the median of each round's own ratio. `diligence check` writes its
 JSON report to a scratch file (never /dev/null: the report writer renames a temporary file over
 its target). Exit 1 of `check` is the gate failing on findings and counts as success; any other
 non-zero exit, or a signal, stops the benchmark.
@@ -92,6 +94,39 @@ def measure(label, cmd, runs, ok=(0,), stdout_file=None):
     log(f"  {label}: median {result['median_s']:.3f} s, min {result['min_s']:.3f} s, peak {max(rss) / 1024:.0f} MiB, exit {code}")
     result["_stdout"], result["_stderr"] = stdout, stderr
     return result
+
+
+def measure_interleaved(specs, runs):
+    """`measure` for several commands taken in turn, one run of each per round, so that every
+    command's median is taken over the same minutes: a machine whose speed drifts (a shared host,
+    another job starting) moves the check and its floor alike instead of slowing one of them. Each
+    spec is (label, cmd, ok, stdout_file); returns one result per spec, as `measure` does, and the
+    paired ratios (each round's time over the first spec's time in that round) under
+    "ratios_to_first"."""
+    samples = [([], []) for _ in specs]
+    last = [None] * len(specs)
+    for _ in range(runs):
+        for index, (label, cmd, ok, stdout_file) in enumerate(specs):
+            if "--output" in cmd:
+                output = cmd[cmd.index("--output") + 1]
+                if os.path.isfile(output):
+                    os.remove(output)
+            elapsed, peak, code, stdout, stderr = run_once(cmd, ok, stdout_file)
+            samples[index][0].append(elapsed)
+            samples[index][1].append(peak)
+            last[index] = (code, stdout, stderr)
+    results = []
+    for index, (label, cmd, ok, stdout_file) in enumerate(specs):
+        times, rss = samples[index]
+        code, stdout, stderr = last[index]
+        result = {"label": label, "cmd": cmd, "runs": runs, "median_s": statistics.median(times), "min_s": min(times),
+                  "max_s": max(times), "times_s": times, "peak_rss_kib": max(rss), "exit": code}
+        if index > 0:
+            result["ratios_to_first"] = [t / f for t, f in zip(times, samples[0][0])]
+        log(f"  {label}: median {result['median_s']:.3f} s, min {result['min_s']:.3f} s, peak {max(rss) / 1024:.0f} MiB, exit {code}")
+        result["_stdout"], result["_stderr"] = stdout, stderr
+        results.append(result)
+    return results
 
 
 def public(result):
@@ -191,26 +226,28 @@ def timings(args, paths, db, output, diligence=None):
     return phases, work, line
 
 
-def measure_profile(args, label, folder, counts, seeds, report_file, out, runs, diligence=None, floor=None):
+def measure_profile(args, label, folder, counts, seeds, report_file, out, runs, diligence=None):
     """One portfolio: check (JSON to a file), check (default format to standard output), the floor
     (unless given), the phase split; the report's findings by rule."""
     tag = f" [{os.path.basename(diligence)}]" if diligence else ""
-    check = measure(f"{label}: check{tag}", check_cmd(args, [folder], seeds, report_file, diligence), runs, ok=(0, 1))
-    findings = findings_summary(report_file)
     markdown_file = os.path.join(out, "report-stdout.md")
-    default = measure(f"{label}: check (default format to standard output){tag}",
-                      [diligence or args.diligence, "check", folder, "--db", seeds, "--as-of", AS_OF], runs, ok=(0, 1),
-                      stdout_file=markdown_file)
+    # The floor, the JSON check and the default-format check taken in turn, a run of each per
+    # round (`measure_interleaved`): the ratios compare times taken in the same minutes.
+    floor_spec = (f"{label}: floor (libyaml events)", [args.floor, folder], (0,), None)
+    check_spec = (f"{label}: check{tag}", check_cmd(args, [folder], seeds, report_file, diligence), (0, 1), None)
+    default_spec = (f"{label}: check (default format to standard output){tag}",
+                    [diligence or args.diligence, "check", folder, "--db", seeds, "--as-of", AS_OF], (0, 1), markdown_file)
+    floor, check, default = measure_interleaved([floor_spec, check_spec, default_spec], runs)
     default_bytes = os.path.getsize(markdown_file)
     os.remove(markdown_file)
-    if floor is None:
-        floor = measure(f"{label}: floor (libyaml events)", [args.floor, folder], runs)
+    # The JSON report of the check's last run (the default-format run writes standard output only).
+    findings = findings_summary(report_file)
     phases, work, line = timings(args, [folder], seeds, report_file, diligence)
     result = {"label": label, "path": folder, "counts": counts, "check": public(check), "findings": findings,
               "check_default": dict(public(default), report_bytes=default_bytes),
               "floor": dict(public(floor), output=floor["_stdout"].strip()), "phases": phases, "work": work,
               "phases_line": line}
-    return result, floor
+    return result
 
 
 def findings_summary(path):
@@ -296,19 +333,20 @@ def main():
         sys.exit("error: generated files do not validate")
     results["validate"] = public(validate)
     results["validate"]["message"] = (validate["_stdout"] + validate["_stderr"]).strip().splitlines()[-1:]
-    check = measure("check", check_cmd(args, [portfolio], seeds, report_file), runs, ok=(0, 1))
+    # What a CI job runs is the default-format check: no --format, standard output to a file, so
+    # the default applies (Markdown when standard output is not a terminal). The floor and both
+    # checks are taken in turn, a run of each per round (`measure_interleaved`).
+    markdown_file = os.path.join(out, "report-stdout.md")
+    floor, check, check_default = measure_interleaved([
+        ("floor (libyaml events)", [args.floor, portfolio], (0,), None),
+        ("check", check_cmd(args, [portfolio], seeds, report_file), (0, 1), None),
+        ("check (default format to standard output)", [args.diligence, "check", portfolio, "--db", seeds, "--as-of", AS_OF],
+         (0, 1), markdown_file)], runs)
     results["check"] = public(check)
     results["check"]["findings"] = findings_summary(report_file)
-    # What a CI job runs: no --format, standard output to a file, so the default applies (Markdown
-    # when standard output is not a terminal).
-    markdown_file = os.path.join(out, "report-stdout.md")
-    check_default = measure("check (default format to standard output)",
-                            [args.diligence, "check", portfolio, "--db", seeds, "--as-of", AS_OF], runs, ok=(0, 1),
-                            stdout_file=markdown_file)
     results["check_default"] = public(check_default)
     results["check_default"]["report_bytes"] = os.path.getsize(markdown_file)
     os.remove(markdown_file)
-    floor = measure("floor (libyaml events)", [args.floor, portfolio], runs)
     results["floor"] = public(floor)
     results["floor"]["output"] = floor["_stdout"].strip()
 
@@ -343,14 +381,14 @@ def main():
         pc = {k: pm[k] for k in ("files", "bytes", "sites", "trade", "counterparties", "travel")}
         results[f"{label}_portfolio"] = dict(pc, path=folder, sites_by_country=pm.get("sites_by_country"))
         log(f"== {title} portfolio: {pc['files']} files, {pc['bytes'] / 1e6:.1f} MB")
-        results[label], _ = measure_profile(args, label, folder, pc, seeds, report_file, out, runs)
+        results[label] = measure_profile(args, label, folder, pc, seeds, report_file, out, runs)
         profiles.append((label, folder, pc))
     if args.compare:
         compare = os.path.abspath(args.compare)
         results["compare"] = {"diligence": compare}
         for label, folder, c in profiles:
             # The floor of each portfolio is measured again, next to the other binary's checks.
-            r, _ = measure_profile(args, label, folder, c, seeds, report_file, out, runs, compare)
+            r = measure_profile(args, label, folder, c, seeds, report_file, out, runs, compare)
             results["compare"][label] = r
 
     # ---------------------------------------------------------------- growth with files
@@ -440,6 +478,15 @@ def main():
     print(f"\nresults: {os.path.join(work, 'results.json')}")
 
 
+def paired(result):
+    """", paired 1.8x [1.7-1.9]": the median and the range of a round's time over the floor's
+    time in the same round (`measure_interleaved`); empty for results measured otherwise."""
+    ratios = result.get("ratios_to_first")
+    if not ratios:
+        return ""
+    return f", paired {statistics.median(ratios):.1f}x [{min(ratios):.1f}-{max(ratios):.1f}]"
+
+
 def print_profile(h, input_bytes, indent="  "):
     c, f, d = h["check"], h["floor"], h["check_default"]
     fs = h["findings"]
@@ -450,7 +497,8 @@ def print_profile(h, input_bytes, indent="  "):
     print(f"{indent}check (default format: Markdown to standard output): {d['median_s']:.2f} s [{d['min_s']:.2f}], "
           f"report {d['report_bytes'] / 1e6:.1f} MB, peak {mib(d['peak_rss_kib']):.0f} MiB = {d['peak_rss_kib'] * 1024 / input_bytes:.1f}x the input")
     print(f"{indent}floor: {f['median_s']:.3f} s [{f['min_s']:.3f}]; ratio JSON {c['median_s'] / f['median_s']:.1f}x "
-          f"(min/min {c['min_s'] / f['min_s']:.1f}x), default format {d['median_s'] / f['median_s']:.1f}x (min/min {d['min_s'] / f['min_s']:.1f}x)")
+          f"(min/min {c['min_s'] / f['min_s']:.1f}x{paired(c)}), default format {d['median_s'] / f['median_s']:.1f}x "
+          f"(min/min {d['min_s'] / f['min_s']:.1f}x{paired(d)})")
     print(f"{indent}findings by rule: {', '.join(f'{k} {v}' for k, v in fs['by_rule'].items())}")
     if h.get("work"):
         busy = sum(h["work"].values())
@@ -475,8 +523,8 @@ def print_tables(r):
         print(f"  check (end to end, default format: Markdown to standard output): {d['median_s']:.2f} s [{d['min_s']:.2f}], "
               f"exit {d['exit']}, report {d['report_bytes'] / 1e6:.1f} MB, peak {mib(d['peak_rss_kib']):.0f} MiB")
     print(f"  floor (libyaml parse, nothing built): {f['median_s']:.3f} s [{f['min_s']:.3f}]  ({f.get('output', '')})")
-    print(f"  ratio check / floor: {c['median_s'] / f['median_s']:.1f}x (min/min {c['min_s'] / f['min_s']:.1f}x)"
-          + (f"; default format {d['median_s'] / f['median_s']:.1f}x (min/min {d['min_s'] / f['min_s']:.1f}x)" if d else ""))
+    print(f"  ratio check / floor: {c['median_s'] / f['median_s']:.1f}x (min/min {c['min_s'] / f['min_s']:.1f}x{paired(c)})"
+          + (f"; default format {d['median_s'] / f['median_s']:.1f}x (min/min {d['min_s'] / f['min_s']:.1f}x{paired(d)})" if d else ""))
     print(f"  peak memory: check {mib(c['peak_rss_kib']):.0f} MiB = {c['peak_rss_kib'] * 1024 / p['bytes']:.1f}x the input; "
           f"floor {mib(f['peak_rss_kib']):.1f} MiB; process start {r['process_start']['median_s'] * 1000:.1f} ms")
     print(f"  (peak memory is the child's maximum resident set from os.wait4; it cannot read below the launcher's own "
@@ -517,9 +565,9 @@ def print_tables(r):
     for label, h in rows:
         f = h["floor"]
         d = h.get("check_default")
-        line = f"  {label:<8} JSON {h['check']['median_s'] / f['median_s']:.1f}x"
+        line = f"  {label:<8} JSON {h['check']['median_s'] / f['median_s']:.1f}x{paired(h['check'])}"
         if d:
-            line += f", default format {d['median_s'] / f['median_s']:.1f}x"
+            line += f", default format {d['median_s'] / f['median_s']:.1f}x{paired(d)}"
         if r.get("compare") and label in r["compare"]:
             cp = r["compare"][label]
             line += (f"; --compare binary: JSON {cp['check']['median_s'] / cp['floor']['median_s']:.1f}x, "
