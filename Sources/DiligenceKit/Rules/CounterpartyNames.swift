@@ -67,9 +67,30 @@ extension RuleContext {
     /// `HumanRightsObligationsRule.namedEvents(of:_:_:)` of `names` in `factors` (the country's
     /// human-rights and civil-unrest factors in force), found once per run for each list of
     /// names and country: most counterparties of a portfolio come back in many policies.
+    ///
+    /// A list none of whose names starts with a word of any such factor's events
+    /// (`namingEventWords()`) is named in none, whatever its country: answered at once, and
+    /// not remembered (most counterparties; the memo grew with every distinct name).
     func namedEvents(of names: SearchedNames, in country: Country, _ factors: [RiskFactor]) -> [HumanRightsObligationsRule.NamedEvent] {
-        runMemo.namedEvents.value(for: NamedEventsKey(names: names, country: country, asOf: asOf)) {
+        let eventWords = namingEventWords()
+        guard names.words.contains(where: { eventWords.contains($0[0]) }) else { return [] }
+        return runMemo.namedEvents.value(for: NamedEventsKey(names: names, country: country, asOf: asOf)) {
             HumanRightsObligationsRule.namedEvents(of: names.words, factors, self)
+        }
+    }
+
+    /// Every word of the events, as known on the as-of date, of every human-rights and
+    /// civil-unrest factor of the database, in force or not (each factor's
+    /// `FactorParts.eventWords`), made once per run: `HumanRightsObligationsRule.namedEvents`
+    /// finds a name only in an event holding its first word, and a country's factors are
+    /// among these.
+    func namingEventWords() -> Set<String> {
+        runMemo.namingEventWords.valueMadeOnce(for: asOf) {
+            var words = Set<String>()
+            for factor in database.factors where factor.kind == .humanRights || factor.kind == .civilUnrest {
+                for event in factor.events(asOf: asOf) { words.formUnion(HumanRightsObligationsRule.words(event.what)) }
+            }
+            return words
         }
     }
 }

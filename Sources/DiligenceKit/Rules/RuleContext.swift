@@ -318,6 +318,9 @@ final class RuleRunMemo: Sendable {
     /// human-rights-obligations' events naming a counterparty, per list of names, country and
     /// date (`RuleContext.namedEvents(of:in:_:)`).
     let namedEvents = Memo<NamedEventsKey, [HumanRightsObligationsRule.NamedEvent]>(capacity: 100_000)
+    /// human-rights-obligations' words of every human-rights and civil-unrest factor's events,
+    /// per as-of date (`RuleContext.namingEventWords()`).
+    let namingEventWords = Memo<Day, Set<String>>(capacity: 16)
     /// human-rights-obligations' folded security provider names (`RuleContext.foldedName(_:)`).
     let foldedNames = Memo<ExactText, String>(capacity: 100_000)
     /// announced-measure's measures announced but not in force, per as-of date.

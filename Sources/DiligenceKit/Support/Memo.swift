@@ -53,6 +53,13 @@ final class Memo<Key: Hashable, Value>: @unchecked Sendable {
         return made
     }
 
+    /// The number of answers held.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return answers.count
+    }
+
     func store(_ value: Value, for key: Key) {
         lock.lock()
         defer { lock.unlock() }
