@@ -52,6 +52,14 @@ extension NameScreener {
                     found[i][candidate] = TokenComparison(how: .nickname, similarity: parameters.nicknameSimilarity, edits: 0)
                 }
             }
+            // A word the list does not know that is two adjacent words of a listed name written
+            // as one ("skyzone" / "SKY ZONE", "kudokai" / "KUDO-KAI"): the rarer of the two, which
+            // reaches every name holding the pair (`splitJoins`); the scorer joins them.
+            if exact == nil, token.kind == .name, !token.forms.abjad {
+                for candidate in splitJoins(key) where found[i][candidate] == nil {
+                    found[i][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
+                }
+            }
             if token.kind == .particle { continue }
             // One edit: the key against the list's deletions, and the key's deletions against both.
             if key.count >= 3 {
@@ -181,6 +189,13 @@ extension NameScreener {
                 }
             }
         }
+        // Three adjacent query words that the list writes as one ("sov com flot" / "sovcomflot").
+        for i in query.tokens.indices.dropLast(2) where (i...(i + 2)).allSatisfy({ query.tokens[$0].kind == .name }) {
+            guard let candidate = threeJoin(keys: (query.keys[i], query.keys[i + 1], query.keys[i + 2])) else { continue }
+            for position in i...(i + 2) where found[position][candidate] == nil {
+                found[position][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
+            }
+        }
         // Two query words joined by a particle that the list writes as one ("abd al aziz" /
         // "abdulaziz"): the article as written, left out, or in its other spellings.
         for i in query.tokens.indices.dropLast(2)
@@ -210,6 +225,14 @@ extension NameScreener {
         return joinedNeighbours(key: Self.joinedKey(keys.0, keys.1), text: texts.0 + texts.1)
     }
 
+    /// The list token three adjacent name words written as one are ("sov com flot" /
+    /// "sovcomflot"): their keys one after the other, as the scorer joins them
+    /// (`NameScorer.joinedOptions`), looked up by hash (`listToken`; no text folded again).
+    func threeJoin(keys: ([UInt8], [UInt8], [UInt8])) -> Int32? {
+        guard !keys.0.isEmpty, !keys.1.isEmpty, !keys.2.isEmpty else { return nil }
+        return listToken(Self.joinedKey(keys.0, keys.1, keys.2)[...])
+    }
+
     /// Calls `body` with each list token that a name word, a particle and a name word reach
     /// written as one ("abd al aziz" / "abdulaziz", "nur al din" / "noureddine"), in order, while
     /// it returns true: the particle as written, left out, or in its other spellings, exactly
@@ -228,6 +251,66 @@ extension NameScreener {
                 guard body(candidate) else { return }
             }
         }
+    }
+
+    /// The list tokens that reach the names holding two list words side by side that a query
+    /// word's key (six letters or more, no digit) is written as one ("skyzone" / "sky zone",
+    /// "golamali" / "golam ali"): each part three letters or more, or the second opening with
+    /// the letter the first ends in, which the key writes once ("abdulatif" / "abdul latif").
+    /// Of each such pair, the word that fewer names hold; none when no listed name holds the
+    /// two adjacent (most splits of most words: a part is no list word).
+    func splitJoins(_ key: ArraySlice<UInt8>) -> [Int32] {
+        guard key.count >= Self.shortestSplitWord, !key.contains(where: ASCII.isDigit) else { return [] }
+        var result: [Int32] = []
+        let start = key.startIndex
+        for cut in (start + Self.shortestSplitPart)...(key.endIndex - Self.shortestSplitPart) {
+            guard let first = listToken(key[start..<cut]) else { continue }
+            var seconds = [key[cut...]]
+            if key[cut - 1] != key[cut] { seconds.append(ArraySlice([key[cut - 1]] + key[cut...])) }
+            for second in seconds {
+                guard let next = listToken(second), let rarest = adjacentRun([first, next]),
+                    !result.contains(rarest)
+                else { continue }
+                result.append(rarest)
+            }
+            // Three list words ("sovcomflot" / "sov com flot"), each part three letters or more.
+            guard result.isEmpty, key.endIndex - cut >= 2 * Self.shortestSplitPart else { continue }
+            for second in (cut + Self.shortestSplitPart)...(key.endIndex - Self.shortestSplitPart) {
+                guard let next = listToken(key[cut..<second]), let last = listToken(key[second...]), let rarest = adjacentRun([first, next, last]),
+                    !result.contains(rarest)
+                else { continue }
+                result.append(rarest)
+            }
+        }
+        return result
+    }
+
+    /// The list token whose key is `key` (three letters or more), nil when none: by the key's
+    /// hash among the one-edit hashes, which hold every key's own (no string made and hashed).
+    func listToken(_ key: ArraySlice<UInt8>) -> Int32? {
+        for position in CandidateIndex.range(of: CandidateIndex.hash(key), in: index.deletionHashes) {
+            let candidate = index.deletionTokens[position]
+            if index.key(candidate).elementsEqual(key) { return candidate }
+        }
+        return nil
+    }
+
+    /// The shortest query word `splitJoins` splits, and the shortest part it looks up.
+    static let shortestSplitWord = 6
+    static let shortestSplitPart = 3
+
+    /// Of list tokens (two or three), the one fewer names hold, when a listed name holds them
+    /// side by side in this order; nil when none does.
+    func adjacentRun(_ run: [Int32]) -> Int32? {
+        guard let rarest = run.min(by: { index.postings(of: $0).count < index.postings(of: $1).count }) else { return nil }
+        for name in index.postings(of: rarest) {
+            let range = index.tokenRange(ofName: Int(name))
+            guard range.count >= run.count else { continue }
+            for start in range.lowerBound...(range.upperBound - run.count) where run.indices.allSatisfy({ index.tokens[start + $0] == run[$0] }) {
+                return rarest
+            }
+        }
+        return nil
     }
 
     /// The list token whose key is the folded `text`, once a run for each text: two words of

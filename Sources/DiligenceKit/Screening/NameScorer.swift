@@ -207,6 +207,24 @@ enum NameScorer {
             // with the particle as written, or without it (the article's vowel varies, or it
             // assimilates: "ad-din").
             guard double.count >= 3 else { continue }
+            // Three names written as one ("sovcomflot" / "sov com flot").
+            // (Only a word opening with the first's letter: three words written as one keep it.)
+            for j in 0..<(double.count - 2)
+            where double[j].kind == .name && double[j + 1].kind == .name && double[j + 2].kind == .name
+                && double[j].forms.key.first == single[i].forms.key.first
+            {
+                let joined = double[j].forms.key.count + double[j + 1].forms.key.count + double[j + 2].forms.key.count
+                guard abs(joined - single[i].forms.key.count) <= 2 else { continue }
+                let made = comparison(i, j, 3) {
+                    threeJoinedComparison(single[i].forms, double[j].forms, double[j + 1].forms, double[j + 2].forms, parameters: parameters)
+                }
+                guard let best = made else { continue }
+                let weight = (single[i].weight + max(double[j].weight, double[j + 1].weight, double[j + 2].weight)) / 2
+                found.append(
+                    Option(
+                        query: i..<(i + 1), listed: j..<(j + 3),
+                        comparison: TokenComparison(how: .joined, similarity: best.similarity, edits: best.edits), weight: weight))
+            }
             for j in 0..<(double.count - 2) where double[j].kind == .name && double[j + 1].kind == .particle && double[j + 2].kind == .name {
                 let joined = double[j].forms.key.count + double[j + 2].forms.key.count, length = single[i].forms.key.count
                 // (Neither joined key within three letters of the word's: no comparison, none made.)
@@ -240,7 +258,21 @@ enum NameScorer {
         // The single word must hold both: edits as many as a part's letters make that
         // part a typo's slack ("bicentenario" is not "bicentenario xi", a number).
         guard comparison.edits < min(first.key.count, second.key.count) else { return nil }
+        // And its opening is the first part, fewer than half of whose letters differ there
+        // ("balasubramaniyam" is not "sharda subramaniam"; "gollamhosein" is "kolam hosein").
+        // An abjad's word leaves its vowels unwritten: not asked.
+        guard single.abjad || first.abjad || opensWith(single.key, first.key) else { return nil }
         return comparison
+    }
+
+    /// Whether `word` opens with `part`: its first letters (as many as the part's, one more or
+    /// one fewer) differ from the part's in fewer than half of them.
+    static func opensWith(_ word: ArraySlice<UInt8>, _ part: ArraySlice<UInt8>) -> Bool {
+        let limit = (part.count - 1) / 2
+        for length in [part.count, part.count + 1, part.count - 1] where length >= 1 && length <= word.count {
+            if StringDistance.editDistance(word.prefix(length), part, limit: limit) <= limit { return true }
+        }
+        return false
     }
 
     /// Whether two words' keys written as one are about as long as a word's, as a match needs.
@@ -252,6 +284,19 @@ enum NameScorer {
         let longer = single.abjad ? single.key.count : 2
         let shorter = first.abjad && second.abjad ? single.key.count / 2 : 2
         return joined >= single.key.count - shorter && joined <= single.key.count + longer
+    }
+
+    /// A word against three names written as one (their keys one after the other): nil when
+    /// they do not match, or the word does not hold each (fewer edits than the shortest's letters).
+    static func threeJoinedComparison(
+        _ single: TokenForms, _ first: TokenForms, _ second: TokenForms, _ third: TokenForms, parameters: ScoringParameters
+    ) -> TokenComparison? {
+        let joinedKey = Array(first.key) + Array(second.key) + Array(third.key)
+        let forms = TokenForms(key: joinedKey[...], text: [], phonetic: PhoneticKey.key(joinedKey[...])[...])
+        guard let comparison = TokenComparison.compare(single, forms, parameters: parameters),
+            comparison.edits < min(first.key.count, second.key.count, third.key.count)
+        else { return nil }
+        return comparison
     }
 
     /// A word against two names joined by a particle, with the particle as written or without

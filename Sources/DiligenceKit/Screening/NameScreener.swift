@@ -348,7 +348,13 @@ public final class NameScreener: Sendable {
                 + applyDistinguishingParts(&alignment, query: prepared, queryTokens: queryTokens, listed: listedSide)
             let (score, signals) = applySignals(
                 alignment, query: query, kind: prepared.kind, entity: entity,
-                matchedWords: alignment.pairs.filter { pair in pair.query.contains { queryTokens[$0].kind != .particle } }.count,
+                matchedWords: alignment.pairs.reduce(0) { count, pair in
+                    guard pair.query.contains(where: { queryTokens[$0].kind != .particle }) else { return count }
+                    // One query word that is listed names written as one matches each
+                    // ("OLAFSCHOLZ" / SCHOLZ, Olaf: not one word alone).
+                    guard pair.comparison.how == .joined, pair.query.count == 1 else { return count + 1 }
+                    return count + max(pair.listed.filter { listed[$0].kind == .name }.count, 1)
+                },
                 listedNameTokens: listed.filter { $0.kind == .name }.count)
             guard score >= threshold else { continue }
             if let existing = best[entityIndex], (existing.match.score, -existing.nameIndex) >= (score, -nameIndex) { continue }

@@ -9,7 +9,8 @@ extension NameScreener {
     /// reading order), so this over-approximates: every plain word that may be a token is one;
     /// two are neighbours when only words that may be left out stand between them, and the last
     /// and the first too when reading order may move the name. A name passes only when none of
-    /// these tokens, pairs and particle joins reaches a list word (`pairJoins`, `particleJoins`),
+    /// these tokens, pairs, three name words and particle joins reaches a list word (`pairJoins`,
+    /// `threeJoin`, `particleJoins`),
     /// no word may be a listed acronym, and the first letters of its words make no listed
     /// acronym (`AcronymTargets`). Names it cannot read (another script, a name cut for length,
     /// a Korean "č", a Wade-Giles word, a Roman numeral or number word) take the general path.
@@ -91,6 +92,11 @@ extension NameScreener {
         for (i, particle) in scratch.writtenPairs where parts[i].kind == .name && parts[particle].kind == .particle {
             for (from, j) in scratch.writtenPairs where from == particle && parts[j].kind == .name {
                 guard !writtenParticleJoinReaches(parts[i], parts[particle], parts[j], of: words) else { return false }
+            }
+        }
+        for (i, middle) in scratch.writtenPairs where parts[i].kind == .name && parts[middle].kind == .name {
+            for (from, j) in scratch.writtenPairs where from == middle && parts[j].kind == .name {
+                guard !writtenThreeJoinReaches(parts[i], parts[middle], parts[j], of: words) else { return false }
             }
         }
         // The acronym of the words (`acronymCandidates`): at most one letter a word, the first.
@@ -201,6 +207,19 @@ extension NameScreener {
         }
         if let key { memo.writtenPairs.store(joined, for: key) }
         return joined
+    }
+
+    /// Whether three name words side by side reach a list word written as one (`threeJoin`),
+    /// once a run for each three texts (`WrittenPairMemo`: a particle's text is never a name
+    /// word's, so the key is not a particle join's).
+    func writtenThreeJoinReaches(_ first: WrittenSlot, _ second: WrittenSlot, _ third: WrittenSlot, of words: [WrittenWord]) -> Bool {
+        let key = WrittenPairMemo.particleKey(first.number, second.number, third.number)
+        if let key, let known = memo.writtenPairs.reaches(key) { return known }
+        let a = words[Int(first.word)].parts[Int(first.part)], b = words[Int(second.word)].parts[Int(second.part)]
+        let c = words[Int(third.word)].parts[Int(third.part)]
+        let reaches = threeJoin(keys: (a.keyBytes, b.keyBytes, c.keyBytes)) != nil
+        if let key { memo.writtenPairs.store(reaches, for: key) }
+        return reaches
     }
 
     /// The longest syllable of the Wade-Giles table, in bytes.

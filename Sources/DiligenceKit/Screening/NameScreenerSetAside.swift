@@ -2,7 +2,7 @@ extension NameScreener {
     /// Whether the run's memos already show that a normalised name reaches no list word: every
     /// word's own look-up (`ScreeningMemo.tokenMatches`, made by `lookUp` for a name met before
     /// with that word) found none, no two adjacent words written as one reach one (`pairJoins`),
-    /// nor two words joined by a particle (`particleJoins`), and no listed acronym is found
+    /// nor three (`threeJoin`), nor two words joined by a particle (`particleJoins`), and no listed acronym is found
     /// (`acronymCandidates`). Then `lookUp` would find nothing for the name, and the name would
     /// be set aside before weighing (`screen`); so it is, without the arrays of a
     /// `PreparedQuery`. False when a word is not known yet: the general path looks it up.
@@ -29,6 +29,9 @@ extension NameScreener {
         for i in 0..<max(count - 1, 0) where name.tokens[i].kind != .initial && name.tokens[i + 1].kind != .initial {
             guard pairJoins(name.tokens[i].text, name.tokens[i + 1].text, texts: (texts[i], texts[i + 1]), keys: (keys[i], keys[i + 1])).isEmpty
             else { return false }
+        }
+        for i in 0..<max(count - 2, 0) where name.tokens[i].kind == .name && name.tokens[i + 1].kind == .name && name.tokens[i + 2].kind == .name {
+            guard threeJoin(keys: (keys[i], keys[i + 1], keys[i + 2])) == nil else { return false }
         }
         for i in 0..<max(count - 2, 0) where name.tokens[i].kind == .name && name.tokens[i + 1].kind == .particle && name.tokens[i + 2].kind == .name {
             var joined = false
