@@ -76,24 +76,8 @@ def run_once(cmd, ok=(0,), stdout_file=None):
 
 
 def measure(label, cmd, runs, ok=(0,), stdout_file=None):
-    times, rss = [], []
-    for _ in range(runs):
-        # Each run writes a new report, as a CI job on a fresh checkout does: the previous run's
-        # report is removed first, outside the timing. (Replacing an 81 MB file costs ext4 about
-        # 70 ms inside rename(2), `strace -T`: the file system freeing the old one, not the check.
-        # The standard output file is truncated by `open` before the timing starts, likewise.)
-        if "--output" in cmd:
-            output = cmd[cmd.index("--output") + 1]
-            if os.path.isfile(output):
-                os.remove(output)
-        elapsed, peak, code, stdout, stderr = run_once(cmd, ok, stdout_file)
-        times.append(elapsed)
-        rss.append(peak)
-    result = {"label": label, "cmd": cmd, "runs": runs, "median_s": statistics.median(times), "min_s": min(times),
-              "max_s": max(times), "times_s": times, "peak_rss_kib": max(rss), "exit": code}
-    log(f"  {label}: median {result['median_s']:.3f} s, min {result['min_s']:.3f} s, peak {max(rss) / 1024:.0f} MiB, exit {code}")
-    result["_stdout"], result["_stderr"] = stdout, stderr
-    return result
+    """`runs` runs of one command (`measure_interleaved` with that command alone)."""
+    return measure_interleaved([(label, cmd, ok, stdout_file)], runs)[0]
 
 
 def measure_interleaved(specs, runs):
@@ -107,6 +91,10 @@ def measure_interleaved(specs, runs):
     last = [None] * len(specs)
     for _ in range(runs):
         for index, (label, cmd, ok, stdout_file) in enumerate(specs):
+            # Each run writes a new report, as a CI job on a fresh checkout does: the previous run's
+            # report is removed first, outside the timing. (Replacing an 81 MB file costs ext4 about
+            # 70 ms inside rename(2), `strace -T`: the file system freeing the old one, not the check.
+            # The standard output file is truncated by `open` before the timing starts, likewise.)
             if "--output" in cmd:
                 output = cmd[cmd.index("--output") + 1]
                 if os.path.isfile(output):
