@@ -26,6 +26,22 @@ struct AbjadLetters: OptionSet, Hashable, Sendable {
     /// its "dh" and "th" are two letters, د, ت or ط and a heh or ta marbuta ("زاده", Zadeh;
     /// "عودة", Odeh), not the dentals of `AbjadComparison.abjadZ`.
     static let twoLetterDH = AbjadLetters(rawValue: 4)
+    /// An Arabic-script word that opens with the article "ال" ("الحوثي", "al-Houthi"; "الضيف",
+    /// "al-Deif"): Latin spellings write it as a word of its own or leave it out ("Houthi",
+    /// "Deif"), so the word is also read without it (`ArabicArticle`).
+    static let openingArticle = AbjadLetters(rawValue: 8)
+    /// An Arabic-script word that opens with "عبد" and the article ("عبدال", "عبدالله"): Latin
+    /// spellings write the article's vowel as they hear it ("Abdul", "Abdel", "Abdol",
+    /// "Abdullah"), and its "l" as the sun letter after it ("Abdurrahman") (`ArabicArticle`).
+    static let abdArticle = AbjadLetters(rawValue: 16)
+    /// An Arabic-script word with the article inside it, after a name of three letters or more
+    /// ("نصرالله", Nasrallah and Nasrullah; "سراج" and "الدين" written as one, Sirajuddin): the
+    /// article's vowel and its "l" read as for `abdArticle`.
+    static let innerArticle = AbjadLetters(rawValue: 32)
+    /// An Arabic-script word of three letters or more that ends in ta marbuta or heh after a
+    /// consonant ("أسامة", "اسامه", "اسامہ", Usama; "خامنه", Khamenei): the letter writes the
+    /// final vowel, which Latin spellings write "a" or "e" without the "h" ICU gives it.
+    static let finalHeh = AbjadLetters(rawValue: 64)
 
     /// The letters of one word (in Arabic script or Hebrew), as `Transliterator.persianReading`
     /// gives it.
@@ -47,8 +63,9 @@ struct AbjadLetters: OptionSet, Hashable, Sendable {
         }
         if hebrew {
             letters.insert(.hebrew)
-        } else if !dentals {
-            letters.insert(.twoLetterDH)
+        } else {
+            if !dentals { letters.insert(.twoLetterDH) }
+            letters.formUnion(ArabicArticle.letters(of: word))
         }
         self = letters
     }
@@ -193,12 +210,26 @@ enum AbjadComparison {
     /// `letters` says what its letters were (`AbjadLetters`). A word that opened with ain may
     /// also pair that opening with a Latin opening vowel, as an opening alef does ("li" for
     /// "علی" is "Ali", "Eli"; "mr" for "عمر" "Omar").
+    /// The article and a final heh give the word more readings (`ArabicArticle.readings`), and a
+    /// word that opens with the article is also read without it ("الضيف", "aldif", is Deif).
     static func matches(abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>, letters: AbjadLetters = []) -> Bool {
-        var a = elements(abjad, abjad: true, letters: letters)
+        let base = elements(abjad, abjad: true, letters: letters)
+        let articles: AbjadLetters = [.openingArticle, .abdArticle, .innerArticle, .finalHeh]
+        let readings = letters.isDisjoint(with: articles) ? [base] : ArabicArticle.readings(base, abjad: abjad, latin: latin, letters: letters)
+        for reading in readings where matchesOpening(reading, abjad: abjad, latin: latin, letters: letters) { return true }
+        if letters.contains(.openingArticle), abjad.count >= 4, abjad.starts(with: "al".utf8) {
+            return matches(abjad: abjad.dropFirst(2), latin: latin, letters: letters.subtracting([.openingArticle, .openingAin, .abdArticle]))
+        }
+        return false
+    }
+
+    /// `matches` of one reading `a` of the word, and with the vowel of an opening ain before it.
+    static func matchesOpening(_ a: [Element], abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>, letters: AbjadLetters) -> Bool {
         if matches(a, abjad: abjad, latin: latin) { return true }
         guard letters.contains(.openingAin), let first = latin.first, vowel(first) != nil else { return false }
-        a.insert(.vowel(Vowel.a | Vowel.front | Vowel.back), at: 0)
-        return matches(a, abjad: abjad, latin: latin)
+        var opened = a
+        opened.insert(.vowel(Vowel.a | Vowel.front | Vowel.back), at: 0)
+        return matches(opened, abjad: abjad, latin: latin)
     }
 
     /// Whether the abjad word opened with ain and the Latin word opens with a consonant: Latin
@@ -312,12 +343,19 @@ enum AbjadComparison {
             // Yeh (ICU "y" before a vowel) and alef writing one run of Latin vowels: "شيا" for
             // the "ia" of Chinese Xia ("shya"), as "ia" is written in "Ziad".
             return pairs(previous, latin, first: false) && pairs(current, latin, first: false)
+        case (.consonant(let x), .consonant(let y), .vowel) where isGlide(x) && isGlide(y):
+            // Yeh and waw (ICU "y", "w" beside a vowel) writing one run of Latin vowels: "يو"
+            // for the "io" of Spanish and Italian names ("ديوسدادو", Diosdado; "أنطونيو", Antonio).
+            return pairs(previous, latin, first: false) && pairs(current, latin, first: false)
         case (.consonant(let x), .consonant(let y), .consonant):
             return x == y && pairs(current, latin, first: false)
         default:
             return false
         }
     }
+
+    /// Whether a consonant class is yeh's "y" or waw's "w".
+    static func isGlide(_ x: UInt8) -> Bool { x == UInt8(ascii: "y") || x == UInt8(ascii: "w") }
 
     /// A vowel, or yeh or waw written as the consonant beside a vowel ("ay", "aw").
     static func isVowelLetter(_ element: Element) -> Bool {

@@ -159,6 +159,23 @@ extension NameScreener {
                 if token.forms.abjadLetters.isDisjoint(with: [.hebrew, .twoLetterDH]), let persian = AbjadComparison.sibilantReading(query.texts[i][...]) {
                     sounds.append(PhoneticKey.key(persian[...])[...])
                 }
+                // Without the article that opens it ("aldif" / "Deif"), and with its final heh read
+                // as the vowel it writes ("asamh" / "Usama": `ArabicArticle`).
+                let text = query.texts[i][...]
+                if token.forms.abjadLetters.contains(.openingArticle), text.count >= 4, text.starts(with: "al".utf8) {
+                    sounds.append(PhoneticKey.key(text.dropFirst(2))[...])
+                }
+                if token.forms.abjadLetters.contains(.finalHeh), text.count >= 3, text.last == UInt8(ascii: "h") {
+                    sounds.append(PhoneticKey.key(text.dropLast())[...])
+                }
+                // Its yeh and waw read as the vowels they write ("shikaw" / "Shekau", "dywsdadu" /
+                // "Diosdado", "antunyw" / "Antonio"): the sound without them. (Not the first
+                // letter, which is mostly the consonant: "Yahya", "Walid".)
+                if text.count >= 4, text.dropFirst().contains(where: { $0 == UInt8(ascii: "w") || $0 == UInt8(ascii: "y") }) {
+                    // Folded as the list's keys are ("sh" is "s"), by which the index knows their sounds.
+                    let vowelled = [text[text.startIndex]] + text.dropFirst().filter { $0 != UInt8(ascii: "w") && $0 != UInt8(ascii: "y") }
+                    sounds.append(PhoneticKey.key(NameNormalizer.standard.folds.apply(vowelled)[...])[...])
+                }
                 // A word that opened with ain, which ICU does not write, by the sound of a Latin
                 // opening vowel before it too ("li" / "Ali", "mr" / "Omar": `AbjadLetters.openingAin`).
                 // Each sound once (the key's and the text's are mostly one).

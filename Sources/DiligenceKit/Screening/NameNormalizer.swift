@@ -242,7 +242,10 @@ public struct NameNormalizer: Sendable {
     /// nil for a name longer than `maxCharacters` bytes, of which only the start is normalised.
     /// `latinOnlyPath` false takes the general path for every name (for tests).
     func normalizeKeepingLatin(_ name: String, latinOnlyPath: Bool = true) -> (name: NormalizedName, latin: String?) {
-        let cut = name.utf8.count > Self.maxCharacters ? String(name.prefix(Self.maxCharacters)) : name
+        var cut = name.utf8.count > Self.maxCharacters ? String(name.prefix(Self.maxCharacters)) : name
+        // "عبد" and the article one word, the name after them another (`ArabicArticle.regrouped`);
+        // its UTF-8 bytes are D8 B9 D8 A8 D8 AF.
+        if UTF8Scan.contains(cut, 0xD8, 0xB9) { cut = ArabicArticle.regrouped(cut) }
         // ASCII needs no transliteration (`Transliterator.latin` returns it unchanged).
         let ascii = UTF8Scan.allBelow(cut, 0x80)
         // Latin letters with diacritics only (`isLatinOnly`): no script to read, so romanised
@@ -325,7 +328,8 @@ public struct NameNormalizer: Sendable {
     static func markAbjad(_ name: inout NormalizedName, source: String) {
         var words: [String: AbjadLetters] = [:]
         // The words as `Transliterator` reads them in the name (`persianReading`).
-        for word in Transliterator.persianReading(source).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," })
+        // A zero-width non-joiner ends a word too ("سراج‌الدین", "علی‌اکبر": two names).
+        for word in Transliterator.persianReading(source).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," || $0 == "\u{200C}" })
         where AbjadComparison.isAbjad(String(word)) {
             let letters = AbjadLetters(of: word)
             var first = true

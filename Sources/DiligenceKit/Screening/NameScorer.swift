@@ -253,7 +253,10 @@ enum NameScorer {
         var forms = TokenForms(key: joinedKey[...], text: joinedText[...], phonetic: PhoneticKey.key(joinedKey[...])[...])
         forms.abjad = abjad
         // A Hebrew part makes the word Hebrew; the first part's ain opens it.
-        forms.abjadLetters = abjad ? first.abjadLetters.union(second.abjadLetters.subtracting(.openingAin)) : []
+        // The second part's opening article is inside the joined word ("sraj" "aldin", Sirajuddin).
+        var secondLetters = second.abjadLetters.subtracting([.openingAin, .openingArticle, .abdArticle])
+        if second.abjadLetters.contains(.openingArticle) || second.abjadLetters.contains(.abdArticle) { secondLetters.insert(.innerArticle) }
+        forms.abjadLetters = abjad ? first.abjadLetters.subtracting(.finalHeh).union(secondLetters) : []
         guard let comparison = TokenComparison.compare(single, forms, parameters: parameters) else { return nil }
         // The single word must hold both: edits as many as a part's letters make that
         // part a typo's slack ("bicentenario" is not "bicentenario xi", a number).

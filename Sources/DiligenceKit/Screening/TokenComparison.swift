@@ -173,7 +173,8 @@ public struct TokenComparison: Sendable, Hashable {
             return TokenComparison(how: .transcription, similarity: parameters.transcriptionSimilarity, edits: match)
         }
         // The Arabic article written on one name and not the other ("Alhoussein"/"Hussein").
-        if parameters.articleWrittenOn > 0, let rest = articleRest(a.key, b.key) {
+        // (An abjad's word is read without its article as an abjad's: `AbjadComparison.matches`.)
+        if parameters.articleWrittenOn > 0, !a.abjad, !b.abjad, let rest = articleRest(a.key, b.key) {
             let other = rest.first ? b : a
             let bare = TokenForms(key: rest.name, text: [], phonetic: PhoneticKey.key(rest.name)[...])
             if let match = compare(bare, TokenForms(key: other.key, text: [], phonetic: other.phonetic), parameters: parameters),
