@@ -134,6 +134,7 @@ enum AbjadComparison {
     static func elements(_ word: ArraySlice<UInt8>, abjad: Bool, letters: AbjadLetters = []) -> [Element] {
         let hebrew = letters.contains(.hebrew), twoLetters = letters.contains(.twoLetterDH)
         var result: [Element] = []
+        result.reserveCapacity(word.count)
         let bytes = Array(word)
         var index = 0
         while index < bytes.count {
@@ -215,8 +216,12 @@ enum AbjadComparison {
     static func matches(abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>, letters: AbjadLetters = []) -> Bool {
         let base = elements(abjad, abjad: true, letters: letters)
         let articles: AbjadLetters = [.openingArticle, .abdArticle, .innerArticle, .finalHeh]
-        let readings = letters.isDisjoint(with: articles) ? [base] : ArabicArticle.readings(base, abjad: abjad, latin: latin, letters: letters)
-        for reading in readings where matchesOpening(reading, abjad: abjad, latin: latin, letters: letters) { return true }
+        // Most words have neither: one reading, no array of them.
+        if letters.isDisjoint(with: articles) { return matchesOpening(base, abjad: abjad, latin: latin, letters: letters) }
+        for reading in ArabicArticle.readings(base, abjad: abjad, latin: latin, letters: letters)
+        where matchesOpening(reading, abjad: abjad, latin: latin, letters: letters) {
+            return true
+        }
         if letters.contains(.openingArticle), abjad.count >= 4, abjad.starts(with: "al".utf8) {
             return matches(abjad: abjad.dropFirst(2), latin: latin, letters: letters.subtracting([.openingArticle, .openingAin, .abdArticle]))
         }
@@ -224,6 +229,7 @@ enum AbjadComparison {
     }
 
     /// `matches` of one reading `a` of the word, and with the vowel of an opening ain before it.
+    @inline(__always)
     static func matchesOpening(_ a: [Element], abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>, letters: AbjadLetters) -> Bool {
         if matches(a, abjad: abjad, latin: latin) { return true }
         guard letters.contains(.openingAin), let first = latin.first, vowel(first) != nil else { return false }

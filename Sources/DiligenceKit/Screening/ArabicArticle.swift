@@ -25,9 +25,28 @@ enum ArabicArticle {
     /// Yeh, Arabic and Persian: the ending of a surname made from a name ("-i").
     static let yehs: Set<UInt32> = [0x064A, 0x06CC]
 
-    /// The letters of a word without its vowel marks (harakat, superscript alef, tatweel).
+    /// The letters of a word without its vowel marks (harakat, superscript alef, tatweel), as
+    /// code points read from its UTF-8 bytes.
     static func letters<Word: StringProtocol>(_ word: Word) -> [UInt32] {
-        word.unicodeScalars.lazy.map(\.value).filter { !(0x064B...0x065F).contains($0) && $0 != 0x0670 && $0 != 0x0640 }
+        var result: [UInt32] = []
+        var value: UInt32 = 0, pending = 0
+        for byte in word.utf8 {
+            if pending > 0 {
+                value = value << 6 | UInt32(byte & 0x3F)
+                pending -= 1
+            } else if byte < 0x80 {
+                value = UInt32(byte)
+            } else if byte >= 0xF0 {
+                (value, pending) = (UInt32(byte & 0x07), 3)
+            } else if byte >= 0xE0 {
+                (value, pending) = (UInt32(byte & 0x0F), 2)
+            } else {
+                (value, pending) = (UInt32(byte & 0x1F), 1)
+            }
+            guard pending == 0, !(0x064B...0x065F).contains(value), value != 0x0670, value != 0x0640 else { continue }
+            result.append(value)
+        }
+        return result
     }
 
     /// What the article and a final heh make of an Arabic-script word (`AbjadLetters`).
@@ -37,8 +56,8 @@ enum ArabicArticle {
         var result = AbjadLetters()
         // Not "الله" (Allah) alone, whose alef and lam are the name's; the alef bare, without a
         // mark ("آلاء", Alaa, opens with alef and madda).
-        var scalars = word.unicodeScalars.makeIterator()
-        let opensBare = scalars.next()?.value == alef && scalars.next()?.value == lam
+        // Alef is D8 A7, lam D9 84.
+        let opensBare = word.utf8.starts(with: [0xD8, 0xA7, 0xD9, 0x84])
         if n >= 4, opensBare, !(n == 4 && s[2] == lam && s[3] == heh) { result.insert(.openingArticle) }
         if n >= 5, s.starts(with: abdAl) {
             result.insert(.abdArticle)
@@ -53,11 +72,16 @@ enum ArabicArticle {
     /// spellings group them: "عبد القدير" and "عبدالقدير" are "عبدال قدير" (Abdul Qadeer);
     /// "عبد الله" is "عبدالله" (Abdullah, one name). The text unchanged when it has no "عبد".
     static func regrouped(_ text: String) -> String {
-        guard text.contains("عبد") else { return text }
+        // "عبد" is the UTF-8 bytes D8 B9 D8 A8 D8 AF.
+        let abd: [UInt8] = [0xD8, 0xB9, 0xD8, 0xA8, 0xD8, 0xAF]
+        let bytes = Array(text.utf8)
+        guard bytes.count >= abd.count, (0...(bytes.count - abd.count)).contains(where: { bytes[$0..<($0 + abd.count)].elementsEqual(abd) }) else {
+            return text
+        }
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var index = 0
         while index < words.count {
-            if words[index] == "عبد", index + 1 < words.count, letters(words[index + 1]).starts(with: [alef, lam]) {
+            if index + 1 < words.count, words[index].utf8.elementsEqual(abd), letters(words[index + 1]).starts(with: [alef, lam]) {
                 words[index] += words.remove(at: index + 1)
             }
             let s = letters(words[index])

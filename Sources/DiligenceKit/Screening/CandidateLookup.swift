@@ -168,14 +168,6 @@ extension NameScreener {
                 if token.forms.abjadLetters.contains(.finalHeh), text.count >= 3, text.last == UInt8(ascii: "h") {
                     sounds.append(PhoneticKey.key(text.dropLast())[...])
                 }
-                // Its yeh and waw read as the vowels they write ("shikaw" / "Shekau", "dywsdadu" /
-                // "Diosdado", "antunyw" / "Antonio"): the sound without them. (Not the first
-                // letter, which is mostly the consonant: "Yahya", "Walid".)
-                if text.count >= 4, text.dropFirst().contains(where: { $0 == UInt8(ascii: "w") || $0 == UInt8(ascii: "y") }) {
-                    // Folded as the list's keys are ("sh" is "s"), by which the index knows their sounds.
-                    let vowelled = [text[text.startIndex]] + text.dropFirst().filter { $0 != UInt8(ascii: "w") && $0 != UInt8(ascii: "y") }
-                    sounds.append(PhoneticKey.key(NameNormalizer.standard.folds.apply(vowelled)[...])[...])
-                }
                 // A word that opened with ain, which ICU does not write, by the sound of a Latin
                 // opening vowel before it too ("li" / "Ali", "mr" / "Omar": `AbjadLetters.openingAin`).
                 // Each sound once (the key's and the text's are mostly one).
@@ -189,6 +181,20 @@ extension NameScreener {
             for sound in sounds where sound.count >= 2 {
                 for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {
                     verify(index.phoneticTokens[position])
+                }
+            }
+            // An abjad's word that found nothing, with its yeh and waw read as the vowels they
+            // write ("shikaw" / "Shekau", "dywsdadu" / "Diosdado", "antunyw" / "Antonio"): by
+            // its sound without them (`vowelledSound`).
+            if token.forms.abjad, found[i].isEmpty, let sound = Self.vowelledSound(query.texts[i][...]) {
+                var vowelled = [sound[...]]
+                if token.forms.abjadLetters.contains(.openingAin), let first = query.texts[i].first, !PhoneticKey.isVowel(first) {
+                    vowelled.append(([UInt8(ascii: "a")] + sound)[...])
+                }
+                for sound in vowelled where sound.count >= 2 && !sounds.contains(sound) {
+                    for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {
+                        verify(index.phoneticTokens[position])
+                    }
                 }
             }
             // A transcribed word: the list words whose consonant skeleton matches (`Transcription`).
@@ -226,6 +232,15 @@ extension NameScreener {
             }
         }
         return found
+    }
+
+    /// The sound of an abjad word's letters without its yeh and waw after the first letter (the
+    /// first is mostly the consonant: "Yahya", "Walid"), folded as the list's keys are ("sh" is
+    /// "s"), by which the index knows their sounds; nil when it has none.
+    static func vowelledSound(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+        guard text.count >= 4, text.dropFirst().contains(where: { $0 == UInt8(ascii: "w") || $0 == UInt8(ascii: "y") }) else { return nil }
+        let vowelled = [text[text.startIndex]] + text.dropFirst().filter { $0 != UInt8(ascii: "w") && $0 != UInt8(ascii: "y") }
+        return PhoneticKey.key(NameNormalizer.standard.folds.apply(vowelled)[...])
     }
 
     /// The list tokens two adjacent query words reach written as one ("al qaida" / "alqaida"), or

@@ -243,11 +243,11 @@ public struct NameNormalizer: Sendable {
     /// `latinOnlyPath` false takes the general path for every name (for tests).
     func normalizeKeepingLatin(_ name: String, latinOnlyPath: Bool = true) -> (name: NormalizedName, latin: String?) {
         var cut = name.utf8.count > Self.maxCharacters ? String(name.prefix(Self.maxCharacters)) : name
-        // "عبد" and the article one word, the name after them another (`ArabicArticle.regrouped`);
-        // its UTF-8 bytes are D8 B9 D8 A8 D8 AF.
-        if UTF8Scan.contains(cut, 0xD8, 0xB9) { cut = ArabicArticle.regrouped(cut) }
         // ASCII needs no transliteration (`Transliterator.latin` returns it unchanged).
         let ascii = UTF8Scan.allBelow(cut, 0x80)
+        // "عبد" and the article one word, the name after them another (`ArabicArticle.regrouped`);
+        // ain's UTF-8 bytes are D8 B9.
+        if !ascii, UTF8Scan.contains(cut, 0xD8, 0xB9) { cut = ArabicArticle.regrouped(cut) }
         // Latin letters with diacritics only (`isLatinOnly`): no script to read, so romanised
         // word by word as `latinAndTranscriptions` would, without its scans for other scripts.
         let latinOnly = latinOnlyPath && !ascii && Self.isLatinOnly(cut)
@@ -328,8 +328,7 @@ public struct NameNormalizer: Sendable {
     static func markAbjad(_ name: inout NormalizedName, source: String) {
         var words: [String: AbjadLetters] = [:]
         // The words as `Transliterator` reads them in the name (`persianReading`).
-        // A zero-width non-joiner ends a word too ("سراج‌الدین", "علی‌اکبر": two names).
-        for word in Transliterator.persianReading(source).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," || $0 == "\u{200C}" })
+        for word in Transliterator.persianReading(source).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," })
         where AbjadComparison.isAbjad(String(word)) {
             let letters = AbjadLetters(of: word)
             var first = true
