@@ -91,7 +91,8 @@ enum ArabicArticle {
                 let scalars = Array(words[index].unicodeScalars)
                 // The split falls after the fifth letter (marks stay with their letter).
                 var seen = 0, cut = scalars.count
-                for (position, scalar) in scalars.enumerated() where !(0x064B...0x065F).contains(scalar.value) && scalar.value != 0x0670 && scalar.value != 0x0640 {
+                for (position, scalar) in scalars.enumerated()
+                where !(0x064B...0x065F).contains(scalar.value) && scalar.value != 0x0670 && scalar.value != 0x0640 {
                     if seen == 5 {
                         cut = position
                         break
@@ -140,7 +141,9 @@ enum ArabicArticle {
     /// and final heh allow, the word as written first: the inner article's vowel any vowel, and
     /// its "l" left out before a sun letter; the opening article's "l" left out so too; the final
     /// heh a vowel, "a" or "e", when the Latin word ends in a vowel.
-    static func readings(_ base: [AbjadComparison.Element], abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>, letters: AbjadLetters) -> [[AbjadComparison.Element]] {
+    static func readings(
+        _ base: [AbjadComparison.Element], abjad: ArraySlice<UInt8>, latin: ArraySlice<UInt8>, letters: AbjadLetters
+    ) -> [[AbjadComparison.Element]] {
         var result = [base]
         let anyVowel = AbjadComparison.Element.vowel(AbjadComparison.Vowel.a | AbjadComparison.Vowel.front | AbjadComparison.Vowel.back)
         if letters.contains(.abdArticle) || letters.contains(.innerArticle), let q = innerIndex(abjad, base, letters: letters) {
