@@ -49,7 +49,14 @@ extension NameScreener {
                 for nickname in nicknames {
                     guard let candidate = index.vocabulary[nickname] else { continue }
                     if let known = found[i][candidate], known.similarity >= parameters.nicknameSimilarity { continue }
-                    found[i][candidate] = TokenComparison(how: .nickname, similarity: parameters.nicknameSimilarity, edits: 0)
+                    // A nickname that is also a spelling of the name, or a typo of it ("jon" /
+                    // "john", "dzhon" / "john"), counts as that, not below it; a sound-alike
+                    // stays a nickname ("michael" / "miguel").
+                    let nickname = TokenComparison(how: .nickname, similarity: parameters.nicknameSimilarity, edits: 0)
+                    let spelled = TokenComparison.compare(
+                        forms, TokenForms(key: index.key(candidate), text: [], phonetic: index.phonetic(candidate)), parameters: parameters)
+                    found[i][candidate] =
+                        spelled.map { [.exact, .spelling, .typo].contains($0.how) && $0.similarity > nickname.similarity ? $0 : nickname } ?? nickname
                 }
             }
             // A word the list does not know that is two adjacent words of a listed name written
@@ -194,6 +201,27 @@ extension NameScreener {
                 for sound in vowelled where sound.count >= 2 && !sounds.contains(sound) {
                     for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {
                         verify(index.phoneticTokens[position])
+                    }
+                }
+            }
+            // A word of another script read as the list would spell the name: its "kh" or "x"
+            // before a vowel the Spanish jota ("khoakin" / "Joaquin": `SpanishJota`), a Cyrillic
+            // "г" read "h" the "g" of a foreign name ("husman" / "Guzman": `SlavicH`). The list
+            // words one edit from the reading; the comparison decides. Whatever else the word
+            // found ("khoakin" sounds like "Haokun", "husman" is a typo of "Usman"): without the
+            // listed word, the bound cuts the listed name ("Хоакин Гусман" found no match on the
+            // full OFAC list).
+            if forms.nonLatin {
+                var readings: [[UInt8]] = []
+                // Only a "kh" or "x" as written (Cyrillic "х", Greek "χ"), not an "h" (Bengali
+                // "সাহা", Saha, is no Sajjad), nor a syllable of a Chinese or Korean name ("xiang").
+                if SpanishJota.writesJota(query.texts[i][...]), let jota = SpanishJota.reading(key), RomanisedSyllable.key(query.texts[i][...]) == nil {
+                    readings.append(jota)
+                }
+                if forms.cyrillic, let written = SlavicH.respelled(query.texts[i][...]) { readings.append(normalizer.folds.apply(written)) }
+                for reading in readings {
+                    for hash in CandidateIndex.deletionHashes(reading[...]) {
+                        for position in CandidateIndex.range(of: hash, in: index.deletionHashes) { verify(index.deletionTokens[position]) }
                     }
                 }
             }

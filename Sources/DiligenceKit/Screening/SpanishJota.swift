@@ -22,6 +22,35 @@ enum SpanishJota {
 
     static func isVowel(_ byte: UInt8) -> Bool { "aeiouy".utf8.contains(byte) }
 
+    /// Whether a word's text has a "kh" or an "x" before a vowel, as other scripts write the
+    /// jota ("khoakin", "xose"): a byte scan.
+    static func writesJota(_ text: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let byte = text[index]
+            let next: UInt8 = index + 1 < text.endIndex ? text[index + 1] : 0
+            if isVowel(next), byte == UInt8(ascii: "x") || (byte == UInt8(ascii: "h") && previous == UInt8(ascii: "k")) { return true }
+            previous = byte
+            index += 1
+        }
+        return false
+    }
+
+    /// A key with each "h" or "x" before a vowel written "j", as a list spells the jota that
+    /// another script wrote "kh" (keys "h") or "x" ("hoakin" → "joakin", for the lookup of
+    /// candidates); nil when it has none, or is shorter than four letters.
+    static func reading(_ key: ArraySlice<UInt8>) -> [UInt8]? {
+        guard key.count >= 4 else { return nil }
+        var result = Array(key)
+        var changed = false
+        for index in result.indices.dropLast() where (result[index] == UInt8(ascii: "h") || result[index] == UInt8(ascii: "x")) && isVowel(result[index + 1]) {
+            result[index] = UInt8(ascii: "j")
+            changed = true
+        }
+        return changed ? result : nil
+    }
+
     /// Whether the other word has `letter` within two places of a "j" before a vowel of the key
     /// (where the other script wrote the jota): a byte scan, no allocation.
     static func faces(_ key: ArraySlice<UInt8>, _ letter: UInt8, in other: ArraySlice<UInt8>) -> Bool {

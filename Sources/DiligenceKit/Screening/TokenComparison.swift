@@ -207,6 +207,7 @@ public struct TokenComparison: Sendable, Hashable {
             ?? (a.cyrillic != b.cyrillic ? SlavicH.comparison(a, b, parameters: parameters) : nil)
             ?? (a.cyrillic != b.cyrillic ? BelarusianSpelling.comparison(a, b, parameters: parameters) : nil)
             ?? (a.nonLatin != b.nonLatin ? HeardLatin.comparison(a, b, parameters: parameters) : nil)
+            ?? (!a.nonLatin && !b.nonLatin ? TurkicC.comparison(a, b, parameters: parameters) : nil)
     }
 
     /// Whether one key is the other, four letters or more, with "ed", "es" or "ing" added, or
@@ -391,8 +392,9 @@ public struct TokenComparison: Sendable, Hashable {
 
 extension TokenComparison {
     /// Whether two keys with one sound key are close enough to sound alike: a Jaro-Winkler
-    /// similarity of 0.75 or more, or the same letters but for "o" against "u" and at most one
-    /// consonant against another of its sound class, letter by letter. Transliterations of
+    /// similarity of 0.75 or more, or the same letters but for "o" against "u" or "e" against
+    /// "a" and at most one consonant against another of its sound class, letter by letter
+    /// (thirty-second round: "e" and "a", "ekber"/"akbar"). Transliterations of
     /// Persian, Arabic, Turkic and Slavic names write that vowel either way ("Qolam"/"Gulam",
     /// "Osama"/"Usama"), so "gulam" and "kolam" (the folded "qolam", 0.73) sound alike; "kalam"
     /// and "galim" (0.73, another vowel), "sobolev" and "shuvalov" (more letters), "sukup" and
@@ -400,10 +402,21 @@ extension TokenComparison {
     static func keysSoundAlike(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         if StringDistance.jaroWinkler(a, b) >= 0.75 { return true }
         guard a.count == b.count else { return false }
-        let o = UInt8(ascii: "o"), u = UInt8(ascii: "u")
+        let o = UInt8(ascii: "o"), u = UInt8(ascii: "u"), e = UInt8(ascii: "e"), aa = UInt8(ascii: "a")
         var rounded = false, consonants = 0
+        // "e" for "a" is no sound-alike of two syllables of a Chinese or Korean name ("Zheng"/
+        // "Zhang", "Peng"/"Wang"): asked once, at the first such pair.
+        var syllable: Bool?
         for (x, y) in zip(a, b) where x != y {
+            // "o" for "u", and "e" for "a" (the fatha of an Arabic or Persian name, which Turkish
+            // and Persian spellings write "e": "Ekber"/"Akbar", "Enver"/"Anvar").
             if (x == o && y == u) || (x == u && y == o) {
+                rounded = true
+                continue
+            }
+            if (x == e && y == aa) || (x == aa && y == e) {
+                if syllable == nil { syllable = RomanisedSyllable.key(a) != nil || RomanisedSyllable.key(b) != nil }
+                guard syllable == false else { return false }
                 rounded = true
                 continue
             }
