@@ -32,6 +32,18 @@ extension NameScreener {
                     found[i][candidate] = TokenComparison(how: .joined, similarity: 0, edits: 0)
                 }
             }
+            // The list words one edit from `spelling` (its deletions against the list's), verified.
+            func verifyOneEdit(from spelling: ArraySlice<UInt8>) {
+                for hash in CandidateIndex.deletionHashes(spelling) {
+                    for position in CandidateIndex.range(of: hash, in: index.deletionHashes) { verify(index.deletionTokens[position]) }
+                }
+            }
+            // The list words of sound key `sound`, verified.
+            func verifySound(_ sound: ArraySlice<UInt8>) {
+                for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {
+                    verify(index.phoneticTokens[position])
+                }
+            }
             // A word that opened with ain is not the list word of its letters when they open with a
             // consonant ("li" for "علی" is no Li: `AbjadComparison.lacksAinVowel`).
             let exact =
@@ -69,17 +81,9 @@ extension NameScreener {
             }
             if token.kind == .particle { continue }
             // One edit: the key against the list's deletions, and the key's deletions against both.
-            if key.count >= 3 {
-                for hash in CandidateIndex.deletionHashes(key) {
-                    for position in CandidateIndex.range(of: hash, in: index.deletionHashes) { verify(index.deletionTokens[position]) }
-                }
-            }
+            if key.count >= 3 { verifyOneEdit(from: key) }
             // The Arabic article written on ("alhoussein" / "hussein"), or on the listed name only.
-            if parameters.articleWrittenOn > 0, let rest = TokenComparison.withoutArticle(key) {
-                for hash in CandidateIndex.deletionHashes(rest) {
-                    for position in CandidateIndex.range(of: hash, in: index.deletionHashes) { verify(index.deletionTokens[position]) }
-                }
-            }
+            if parameters.articleWrittenOn > 0, let rest = TokenComparison.withoutArticle(key) { verifyOneEdit(from: rest) }
             if parameters.articleWrittenOn > 0, token.kind == .name, key.count >= 5 {
                 // Joined and folded only when the letters no fold removes may spell a list word
                 // (`KeptLetters`: otherwise `joinedToken` answers nil).
@@ -185,11 +189,7 @@ extension NameScreener {
                     }
                 }
             }
-            for sound in sounds where sound.count >= 2 {
-                for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {
-                    verify(index.phoneticTokens[position])
-                }
-            }
+            for sound in sounds where sound.count >= 2 { verifySound(sound) }
             // An abjad's word that found nothing, with its yeh and waw read as the vowels they
             // write ("shikaw" / "Shekau", "dywsdadu" / "Diosdado", "antunyw" / "Antonio"): by
             // its sound without them (`vowelledSound`).
@@ -198,11 +198,7 @@ extension NameScreener {
                 if token.forms.abjadLetters.contains(.openingAin), let first = query.texts[i].first, !PhoneticKey.isVowel(first) {
                     vowelled.append(([UInt8(ascii: "a")] + sound)[...])
                 }
-                for sound in vowelled where sound.count >= 2 && !sounds.contains(sound) {
-                    for position in CandidateIndex.range(of: CandidateIndex.hash(sound), in: index.phoneticHashes) {
-                        verify(index.phoneticTokens[position])
-                    }
-                }
+                for sound in vowelled where sound.count >= 2 && !sounds.contains(sound) { verifySound(sound) }
             }
             // A word of another script read as the list would spell the name: its "kh" or "x"
             // before a vowel the Spanish jota ("khoakin" / "Joaquin": `SpanishJota`), a Cyrillic
@@ -219,11 +215,7 @@ extension NameScreener {
                     readings.append(jota)
                 }
                 if forms.cyrillic, let written = SlavicH.respelled(query.texts[i][...]) { readings.append(normalizer.folds.apply(written)) }
-                for reading in readings {
-                    for hash in CandidateIndex.deletionHashes(reading[...]) {
-                        for position in CandidateIndex.range(of: hash, in: index.deletionHashes) { verify(index.deletionTokens[position]) }
-                    }
-                }
+                for reading in readings { verifyOneEdit(from: reading[...]) }
             }
             // A transcribed word: the list words whose consonant skeleton matches (`Transcription`).
             if let skeleton = forms.transcription {
