@@ -202,11 +202,11 @@ extension NameScreener {
             }
             // A word of another script read as the list would spell the name: its "kh" or "x"
             // before a vowel the Spanish jota ("khoakin" / "Joaquin": `SpanishJota`), a Cyrillic
-            // "г" read "h" the "g" of a foreign name ("husman" / "Guzman": `SlavicH`). The list
-            // words one edit from the reading; the comparison decides. Whatever else the word
-            // found ("khoakin" sounds like "Haokun", "husman" is a typo of "Usman"): without the
-            // listed word, the bound cuts the listed name ("Хоакин Гусман" found no match on the
-            // full OFAC list).
+            // "г" read "h" the "g" of a foreign name ("husman" / "Guzman": `SlavicH`), a Bengali
+            // "j" read "z" ("bojije" / "Bozize": `JForZ`). The list words one edit from the
+            // reading; the comparison decides. Whatever else the word found ("khoakin" sounds
+            // like "Haokun", "husman" is a typo of "Usman"): without the listed word, the bound
+            // cuts the listed name ("Хоакин Гусман" found no match on the full OFAC list).
             if forms.nonLatin {
                 var readings: [[UInt8]] = []
                 // Only a "kh" or "x" as written (Cyrillic "х", Greek "χ"), not an "h" (Bengali
@@ -215,6 +215,10 @@ extension NameScreener {
                     readings.append(jota)
                 }
                 if forms.cyrillic, let written = SlavicH.respelled(query.texts[i][...]) { readings.append(normalizer.folds.apply(written)) }
+                // A Bengali or Hindi "j" for the "z" of a foreign name ("bojije" / "Bozize": `JForZ`).
+                if !forms.cyrillic, !forms.greek, !forms.abjad, forms.transcription == nil, let written = JForZ.everyJ(query.texts[i][...]) {
+                    readings.append(normalizer.folds.apply(written))
+                }
                 for reading in readings { verifyOneEdit(from: reading[...]) }
             }
             // A transcribed word: the list words whose consonant skeleton matches (`Transcription`).

@@ -19,6 +19,7 @@ struct ComparisonMemo {
         var abjadLetters: AbjadLetters
         var cyrillic: Bool
         var nonLatin: Bool
+        var greek: Bool
 
         init(_ forms: TokenForms) {
             key = Array(forms.key)
@@ -29,6 +30,7 @@ struct ComparisonMemo {
             abjadLetters = forms.abjadLetters
             cyrillic = forms.cyrillic
             nonLatin = forms.nonLatin
+            greek = forms.greek
         }
     }
 

@@ -3,8 +3,11 @@
 /// consonant is a "k" ("Carrie" is "Кэрри", "Κάρι", "கேரி"; "Bosco" "Μπόσκο"), and before "e",
 /// "i", "y" an "s"; "qu" before a vowel is a "k"; "g" before "e", "i", "y" is the "j" of English
 /// and of the Arabic jim ("Gibran" is "Джебран", "Τζεμπράν", "ג'ובראן"); a doubled consonant is
-/// one sound. The vowels of a Latin spelling are heard otherwise from language to language (the
-/// stressed "a" of "Carrie" is "e", "ai", "ya"), so two words with the same consonants, in the
+/// one sound. French: the "ç" the lists write "c" before a final "ois" is an "s", and a final "s",
+/// "t" or "x" after "oi" is not said ("Francois" is "Франсуа", "Φρανσουά", "فرانسوا"; "Benoit"
+/// "Бенуа"); the query's "w" between a consonant and a vowel is the vowel "u" ("franswa").
+/// The vowels of a Latin spelling are heard otherwise from language to language (the stressed
+/// "a" of "Carrie" is "e", "ai", "ya"), so two words with the same consonants, in the
 /// same order, in as many syllables of near vowels, from the same first letter are one name
 /// (`comparison`): "Кира" (Kira) is no Carrie.
 ///
@@ -42,6 +45,17 @@ enum HeardLatin {
             index = text.startIndex
         }
 
+        /// Whether "oi" starts at `position`.
+        func isFrenchOi(after position: Int) -> Bool {
+            position + 1 < text.endIndex && text[position] == UInt8(ascii: "o") && text[position + 1] == UInt8(ascii: "i")
+        }
+
+        /// Whether the "oi" at `position` ends the word with an "s" or "se" ("-ois", "-oise").
+        func endsFrenchOi(from position: Int) -> Bool {
+            let rest = text[(position + 2)...]
+            return rest.elementsEqual("s".utf8) || rest.elementsEqual("se".utf8)
+        }
+
         mutating func next() -> UInt8? {
             while index < text.endIndex {
                 let byte = text[index]
@@ -56,6 +70,16 @@ enum HeardLatin {
                     changed = true
                     index += 1
                     continue
+                case UInt8(ascii: "c") where isFrenchOi(after: index + 1) && endsFrenchOi(from: index + 1):
+                    // The French "ç" the list writes "c": "Francois", "Francoise" are "Fransua".
+                    heard = UInt8(ascii: "s")
+                case UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "x"):
+                    // Silent after a final French "oi": "Francois", "Benoit", "Dubois", "Delacroix".
+                    if index + 1 == text.endIndex, index - 2 >= text.startIndex, isFrenchOi(after: index - 2) {
+                        changed = true
+                        index += 1
+                        continue
+                    }
                 case UInt8(ascii: "c"):
                     heard = isFront(next) ? UInt8(ascii: "s") : UInt8(ascii: "k")
                 case UInt8(ascii: "q"):
@@ -101,6 +125,9 @@ enum HeardLatin {
                         index += 2
                     }
                 }
+                // A "w" between a consonant and a vowel is the vowel "u" another script writes
+                // there ("فرانسوا" franswa, "Франсуа" fransua: Francois).
+                if byte == UInt8(ascii: "w"), last != 0, !isVowel(last), index < text.endIndex, isVowel(text[index]) { byte = UInt8(ascii: "u") }
                 if !isVowel(byte), byte == last { continue }
                 last = byte
                 return byte

@@ -152,15 +152,25 @@ public final class NameScreener: Sendable {
         var tokens: [ScoringToken] = []
         tokens.reserveCapacity(name.tokens.count)
         let nonLatin = !NameNormalizer.isLatinOnly(query.name)
-        let cyrillic = nonLatin && query.name.unicodeScalars.contains { (0x0400..<0x0530).contains($0.value) }
+        // Cyrillic and Greek letters, looked for in one pass of a name that is not Latin only.
+        var cyrillic = false, greek = false
+        if nonLatin {
+            for scalar in query.name.unicodeScalars where scalar.value >= 0x0370 {
+                if (0x0400..<0x0530).contains(scalar.value) { cyrillic = true }
+                if scalar.value < 0x0400 || (0x1F00..<0x2000).contains(scalar.value) { greek = true }
+            }
+        }
         for (position, token) in name.tokens.enumerated() {
             var forms = TokenForms(key: keys[position][...], text: texts[position][...], phonetic: phonetics[position][...])
             forms.abjad = token.isAbjad
             forms.abjadLetters = token.abjadLetters
             forms.cyrillic = cyrillic
             forms.nonLatin = nonLatin
+            forms.greek = greek
             if let script = token.transcription {
-                forms.transcription = Transcription.Skeleton(script: script, classes: Transcription.skeleton(texts[position][...], script: script))
+                forms.transcription = Transcription.Skeleton(
+                    script: script, classes: Transcription.skeleton(texts[position][...], script: script),
+                    givenName: script == .chinese ? HanGivenNames.standard?.index(of: texts[position][...]) ?? -1 : -1)
             }
             tokens.append(ScoringToken(forms: forms, kind: token.kind, weight: 0, cost: 1, isPatronymic: token.isPatronymic))
         }

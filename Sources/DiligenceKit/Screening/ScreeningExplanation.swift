@@ -38,6 +38,10 @@ struct ScreeningExplanation {
             case .transcription:
                 let skeletons = pair.query.first.flatMap { queryTokens[$0].forms.transcription }
                 let listedKey = pair.listed.first.map { listedTokens[$0].forms.key } ?? []
+                if let place = skeletons?.givenName, place >= 0, let table = HanGivenNames.standard, table.names(place, contain: listedKey) {
+                    described = "\(q) ≈ \(l) (the given name as Chinese writes it by convention, a weaker match)"
+                    break
+                }
                 described =
                     "\(q) ≈ \(l) (sounds alike as written in \(skeletons?.script.name ?? "another script")"
                     + (skeletons.map { ": \(Transcription.describe($0.classes)) and \(Transcription.describe(Transcription.listSkeleton(listedKey)))" } ?? "")

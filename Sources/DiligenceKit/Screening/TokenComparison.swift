@@ -16,6 +16,9 @@ struct TokenForms {
     /// The query was written in a script other than Latin: only there can a "kh" or "x" be
     /// another script's reading of a Spanish "j" (`SpanishJota`); Latin "Khair" is no "Jaber".
     var nonLatin = false
+    /// The query was written in Greek, which writes a foreign b, d and g as it writes mb, nd
+    /// and ng (`GreekNasalStop`).
+    var greek = false
 }
 
 /// How two tokens match, and how closely.
@@ -201,13 +204,17 @@ public struct TokenComparison: Sendable, Hashable {
         // the Ukrainian and Belarusian "г", read "h" ("Guzmán" / "Гусман": `SlavicH`). A
         // Belarusian word against the Russian form of the name ("Валодзін" / "Volodin",
         // "Яўген" / "Yevgeniy": `BelarusianSpelling`). A listed Latin word as another script
-        // hears it ("Carrie" / "Кэрри", "Gibran" / "Джебран": `HeardLatin`).
+        // hears it ("Carrie" / "Кэрри", "Gibran" / "Джебран": `HeardLatin`). A Latin "c" read
+        // "j" (`TurkicC`); a listed "nt" or "mb" as Greek writes it ("Κιντέρο" / "Quintero":
+        // `GreekNasalStop`); a Bengali "j" for a listed "z" ("বোজিজে" / "Bozize": `JForZ`).
         return SpanishPalatal.comparison(a, b, parameters: parameters) ?? Diphthong.comparison(a, b, parameters: parameters)
             ?? (a.nonLatin || b.nonLatin ? SpanishJota.comparison(a, b, parameters: parameters) : nil)
             ?? (a.cyrillic != b.cyrillic ? SlavicH.comparison(a, b, parameters: parameters) : nil)
             ?? (a.cyrillic != b.cyrillic ? BelarusianSpelling.comparison(a, b, parameters: parameters) : nil)
             ?? (a.nonLatin != b.nonLatin ? HeardLatin.comparison(a, b, parameters: parameters) : nil)
             ?? (!a.nonLatin && !b.nonLatin ? TurkicC.comparison(a, b, parameters: parameters) : nil)
+            ?? (a.greek != b.greek ? GreekNasalStop.comparison(a, b, parameters: parameters) : nil)
+            ?? (a.nonLatin != b.nonLatin ? JForZ.comparison(a, b, parameters: parameters) : nil)
     }
 
     /// Whether one key is the other, four letters or more, with "ed", "es" or "ing" added, or

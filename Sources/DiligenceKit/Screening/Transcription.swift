@@ -44,6 +44,9 @@ public enum Transcription {
         var script: Script
         /// Sound masks (`Class`), one per consonant or run of vowels, repeats written once.
         var classes: [UInt16]
+        /// The place in `HanGivenNames` of the conventional Chinese rendering of a given name the
+        /// word is ("yalishanda", Alexander), or -1.
+        var givenName: Int32 = -1
     }
 
     /// Sound classes, as bits of a mask: a mask of several class bits is a wildcard.
@@ -365,6 +368,8 @@ public enum Transcription {
     static func compare(_ a: TokenForms, _ b: TokenForms) -> Int? {
         guard (a.transcription == nil) != (b.transcription == nil), let skeleton = a.transcription ?? b.transcription else { return nil }
         let listedForms = a.transcription == nil ? a : b
+        // A given name as Chinese writes it by convention (`HanGivenNames`: 约翰 for John).
+        if skeleton.givenName >= 0, HanGivenNames.standard?.names(skeleton.givenName, contain: listedForms.key) == true { return 0 }
         let listed = listSkeleton(listedForms.key)
         // Tamil: the same skeleton only (`TamilTranscription.matches`).
         if skeleton.script == .tamil { return TamilTranscription.matches(skeleton.classes, listed) ? 0 : nil }
