@@ -48,6 +48,7 @@ enum GreekNasalStop {
         return a.greek ? stopsComparison(query: a, listed: b, parameters: parameters) : stopsComparison(query: b, listed: a, parameters: parameters)
     }
 
+    /// `comparison`, the query word and the listed word told apart.
     static func stopsComparison(query: TokenForms, listed: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
         guard !listed.nonLatin, listed.key.count >= 4, query.key.count >= 3, query.key.count < listed.key.count,
             let written = stops(listed.key), abs(written.count - query.key.count) <= 1

@@ -13,30 +13,17 @@ enum JForZ {
     /// The query word's text with each "j" (not "jh") that faces a "z" of `listed` written "z";
     /// nil when none does.
     static func respelled(_ text: ArraySlice<UInt8>, facing listed: ArraySlice<UInt8>) -> [UInt8]? {
-        var result = Array(text)
-        var changed = false
-        for offset in result.indices where result[offset] == UInt8(ascii: "j") {
-            if offset + 1 < result.count, result[offset + 1] == UInt8(ascii: "h") { continue }
+        Respelling.replacing(UInt8(ascii: "j"), in: text, with: UInt8(ascii: "z")) { offset in
             let low = max(0, offset - 2), high = min(listed.count - 1, offset + 2)
-            guard low <= high, listed[(listed.startIndex + low)...(listed.startIndex + high)].contains(UInt8(ascii: "z")) else { continue }
-            result[offset] = UInt8(ascii: "z")
-            changed = true
+            return low <= high && listed[(listed.startIndex + low)...(listed.startIndex + high)].contains(UInt8(ascii: "z"))
         }
-        return changed ? result : nil
     }
 
     /// The word's text with every "j" (not "jh") written "z", for the lookup of candidates; nil
     /// when it has none, or is shorter than four letters.
     static func everyJ(_ text: ArraySlice<UInt8>) -> [UInt8]? {
-        guard text.count >= 4, text.contains(UInt8(ascii: "j")) else { return nil }
-        var result = Array(text)
-        var changed = false
-        for offset in result.indices where result[offset] == UInt8(ascii: "j") {
-            if offset + 1 < result.count, result[offset + 1] == UInt8(ascii: "h") { continue }
-            result[offset] = UInt8(ascii: "z")
-            changed = true
-        }
-        return changed ? result : nil
+        guard text.count >= 4 else { return nil }
+        return Respelling.replacing(UInt8(ascii: "j"), in: text, with: UInt8(ascii: "z"))
     }
 
     /// The comparison of a query word of such a script and a listed Latin word with the query's
@@ -47,6 +34,7 @@ enum JForZ {
         a.nonLatin ? respelledComparison(query: a, listed: b, parameters: parameters) : respelledComparison(query: b, listed: a, parameters: parameters)
     }
 
+    /// `comparison`, the query word and the listed word told apart.
     static func respelledComparison(query: TokenForms, listed: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
         guard query.nonLatin, !listed.nonLatin, !query.cyrillic, !query.greek, !query.abjad, query.transcription == nil,
             min(query.key.count, listed.key.count) >= 4, abs(query.key.count - listed.key.count) <= 2,

@@ -24,14 +24,7 @@ enum TurkicC {
 
     /// The word with each "c" that opens no "ch" written "j"; nil when it has none.
     static func respelled(_ text: ArraySlice<UInt8>) -> [UInt8]? {
-        var result = Array(text)
-        var changed = false
-        for index in result.indices where result[index] == UInt8(ascii: "c") {
-            if index + 1 < result.count, result[index + 1] == UInt8(ascii: "h") { continue }
-            result[index] = UInt8(ascii: "j")
-            changed = true
-        }
-        return changed ? result : nil
+        Respelling.replacing(UInt8(ascii: "c"), in: text, with: UInt8(ascii: "j"))
     }
 
     /// `written` (a respelled word) against `other`: the same, a typo or a sound-alike.
