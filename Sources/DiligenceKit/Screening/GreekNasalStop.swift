@@ -53,11 +53,6 @@ enum GreekNasalStop {
         guard !listed.nonLatin, listed.key.count >= 4, query.key.count >= 3, query.key.count < listed.key.count,
             let written = stops(listed.key), abs(written.count - query.key.count) <= 1
         else { return nil }
-        let forms = TokenForms(key: written[...], text: written[...], phonetic: PhoneticKey.key(written[...])[...])
-        let bare = TokenForms(key: query.key, text: query.text, phonetic: query.phonetic)
-        guard let found = TokenComparison.compare(forms, bare, parameters: parameters), found.similarity > 0,
-            [.exact, .spelling, .typo].contains(found.how)
-        else { return nil }
-        return TokenComparison(how: found.how == .exact ? .spelling : found.how, similarity: found.similarity, edits: found.edits)
+        return Respelling.comparison(key: written[...], text: written[...], against: query, parameters: parameters, kinds: [.exact, .spelling, .typo])
     }
 }

@@ -42,13 +42,10 @@ enum JForZ {
             let written = respelled(query.text, facing: listed.text.isEmpty ? listed.key : listed.text)
         else { return nil }
         let key = NameNormalizer.standard.folds.apply(written)
-        let forms = TokenForms(key: key[...], text: written[...], phonetic: PhoneticKey.key(key[...])[...])
-        let bare = TokenForms(key: listed.key, text: listed.text, phonetic: listed.phonetic)
         // A typo on top of the respelling only in a word of six letters or more: "অজয়" (Ajay)
         // read "azay" is a letter from "Azam", another name.
-        guard let found = TokenComparison.compare(forms, bare, parameters: parameters), found.similarity > 0,
-            found.how == .exact || found.how == .spelling || (found.how == .typo && min(key.count, listed.key.count) >= 6)
-        else { return nil }
-        return TokenComparison(how: found.how == .exact ? .spelling : found.how, similarity: found.similarity, edits: found.edits)
+        let typo = min(key.count, listed.key.count) >= 6
+        return Respelling.comparison(
+            key: key[...], text: written[...], against: listed, parameters: parameters, kinds: typo ? [.exact, .spelling, .typo] : [.exact, .spelling])
     }
 }

@@ -30,11 +30,6 @@ enum TurkicC {
     /// `written` (a respelled word) against `other`: the same, a typo or a sound-alike.
     static func compare(_ written: [UInt8], against other: TokenForms, parameters: ScoringParameters) -> TokenComparison? {
         let key = NameNormalizer.standard.folds.apply(written)
-        let forms = TokenForms(key: key[...], text: written[...], phonetic: PhoneticKey.key(key[...])[...])
-        let bare = TokenForms(key: other.key, text: other.text, phonetic: other.phonetic)
-        guard let found = TokenComparison.compare(forms, bare, parameters: parameters), found.similarity > 0,
-            [.exact, .spelling, .typo, .phonetic].contains(found.how)
-        else { return nil }
-        return TokenComparison(how: found.how == .exact ? .spelling : found.how, similarity: found.similarity, edits: found.edits)
+        return Respelling.comparison(key: key[...], text: written[...], against: other, parameters: parameters, kinds: [.exact, .spelling, .typo, .phonetic])
     }
 }
