@@ -2,7 +2,7 @@
 """Labelled pairs derived from the real OFAC files, with no pair written by hand.
 
   make_ofac_pairs.py OFAC_DIR --pairs-out PAIRS.tsv --alt-out ALT.csv [--positives N] [--negatives N] [--seed S]
-                     [--exclude-pairs OTHER.tsv] [--split-name NAME] [--kinds person,organisation,vessel]
+                     [--exclude-pairs OTHER.tsv ...] [--split-name NAME] [--kinds person,organisation,vessel]
 
 - Positives: an entry's alias (any alt.csv row of type aka, fka or nka whose text differs from
   the entry's name), one per sampled entry, held out: ALT.csv is alt.csv without those rows,
@@ -19,7 +19,8 @@ query's entry, so every pair of an entry is on one side. Tune on dev; score test
 A second, held-out set (twenty-fifth round, `ofac-pairs-dev2.tsv` of run.sh): `--exclude-pairs`
 leaves out every entry of another set's pairs (the entries of its positives and negatives, and
 the entries named by its queries), so no entry of that set, whose errors were read while tuning,
-is in this one; `--split-name` gives every pair that split (all of it dev); `--kinds` keeps the
+is in this one (repeat it to leave out several sets: the thirty-fourth round's organisation set,
+`ofac-pairs-dev3.tsv`, leaves out both earlier sets); `--split-name` gives every pair that split (all of it dev); `--kinds` keeps the
 entries of those kinds (the public benchmark's people, companies and vessels).
 
 Output: label<TAB>category<TAB>query<TAB>entity<TAB>listed name<TAB>split (category: alias-KIND
@@ -71,7 +72,8 @@ def main():
     parser.add_argument("--positives", type=int, default=1200)
     parser.add_argument("--negatives", type=int, default=1200)
     parser.add_argument("--seed", type=int, default=20261204)
-    parser.add_argument("--exclude-pairs", help="leave out every entry of this pairs file")
+    parser.add_argument("--exclude-pairs", action="append", default=[],
+                        help="leave out every entry of this pairs file (repeat for several files)")
     parser.add_argument("--split-name", help="every pair of this split (default: dev or test by entry)")
     parser.add_argument("--kinds", help="only entries of these kinds, comma-separated")
     args = parser.parse_args()
@@ -89,7 +91,9 @@ def main():
             if len(row) == 5 and row[0] in entries:
                 aliases[row[0]].append((row[1], row[3].replace("\n", " ").strip()))
 
-    excluded = excluded_entries(args.exclude_pairs, entries) if args.exclude_pairs else set()
+    excluded = set()
+    for path in args.exclude_pairs:
+        excluded |= excluded_entries(path, entries)
     kinds = set(args.kinds.split(",")) if args.kinds else None
 
     def sampled(ent):

@@ -199,7 +199,15 @@ public final class NameScreener: Sendable {
     /// The weight of a query word the list does not know; an organisation's word in another
     /// language (`OrganisationWords`) weighs what its English word does.
     func unseenWeight(_ key: String, kind: ListedEntity.Kind?) -> Double {
-        guard kind != .person, let meaning = organisationWords.english[key] else { return unseenWeight(key) }
+        guard kind != .person else { return unseenWeight(key) }
+        guard let meaning = organisationWords.english[key] else {
+            // A Russian word of the same stem as a list word weighs what the commonest of those
+            // does ("polimernykh" what "polymer" does); a word without a Russian ending keeps
+            // its own weight ("wiliam" is no form of "williams").
+            guard Cognates.hasRussianEnding(key) else { return unseenWeight(key) }
+            let weights = organisationWords.cognateTokens(ofKey: key).map { index.weights[Int($0)] }
+            return weights.min() ?? unseenWeight(key)
+        }
         return index.vocabulary[meaning].map { index.weights[Int($0)] } ?? unseenWeight(meaning)
     }
 

@@ -16,6 +16,9 @@ struct OrganisationWords: Sendable {
     /// The key of an English word → the list's vocabulary tokens of that meaning (the English
     /// word itself and its words in other languages), in ascending order.
     let tokens: [String: [Int32]]
+    /// The stem of a word of the list (`Cognates`, six letters or more) → the list's tokens of
+    /// that stem, in ascending order.
+    let cognates: [[UInt8]: [Int32]]
 
     init(data: ScreeningData, normalizer: NameNormalizer, vocabulary: [String: Int32]) {
         var english: [String: String] = [:]
@@ -34,8 +37,18 @@ struct OrganisationWords: Sendable {
         for target in Set(english.values) {
             if let token = vocabulary[target] { tokens[target, default: []].append(token) }
         }
+        var cognates: [[UInt8]: [Int32]] = [:]
+        for (key, token) in vocabulary {
+            if let stem = Cognates.stem(ofKey: key) { cognates[stem, default: []].append(token) }
+        }
+        // An English word of the table reaches the list's words of its stem too ("vertolety" /
+        // "helicopters" reaches "HELICOPTER").
+        for target in Set(english.values) {
+            if let stem = Cognates.stem(ofKey: target), let same = cognates[stem] { tokens[target, default: []].append(contentsOf: same) }
+        }
         self.english = english
         self.tokens = tokens.mapValues { Array(Set($0)).sorted() }
+        self.cognates = cognates.mapValues { $0.sorted() }
     }
 
     /// The key of the English word a word's key means, the key itself for an English word of
@@ -44,10 +57,21 @@ struct OrganisationWords: Sendable {
         english[key] ?? (tokens[key] != nil ? key : nil)
     }
 
-    /// The list tokens that mean what the word of this key means, itself left out.
+    /// The list tokens that mean what the word of this key means, or are the same word with
+    /// Russian or English endings (`Cognates`), itself left out.
     func equivalents(ofKey key: String, own: Int32?) -> [Int32] {
-        guard let meaning = meaning(ofKey: key), let found = tokens[meaning] else { return [] }
+        var found: [Int32] = []
+        if let meaning = meaning(ofKey: key), let meant = tokens[meaning] { found = meant }
+        if let stem = Cognates.stem(ofKey: key), let same = cognates[stem] {
+            found = found.isEmpty ? same : Array(Set(found).union(same)).sorted()
+        }
         return own.map { own in found.filter { $0 != own } } ?? found
+    }
+
+    /// The list tokens of the same stem as a word of this key (`Cognates`), for the weight of a
+    /// query word the list does not know.
+    func cognateTokens(ofKey key: String) -> [Int32] {
+        Cognates.stem(ofKey: key).flatMap { cognates[$0] } ?? []
     }
 
     /// The word a chain of meanings ends at, from `key` (a cycle stops where it began).
@@ -63,6 +87,15 @@ struct OrganisationWords: Sendable {
     /// thing in organisation names" for an English row, and a chain read word by word ("aviacion
     /// is Spanish for aviation, another word for airlines in organisation names").
     static func reason(_ a: String, _ b: String, data: ScreeningData) -> String {
+        // A word written otherwise than the table's row of the same key ("vertoletnyi" for the
+        // row "vertoletnyy") is read as the row's word (rows of its first three letters keyed).
+        let normalizer = NameNormalizer.standard
+        func tableWord(_ word: String) -> String {
+            guard data.organisationWords[word] == nil, word.utf8.count >= 3 else { return word }
+            let key = normalizer.key(ofWord: word), start = word.prefix(3)
+            return data.organisationWords.keys.filter { $0.hasPrefix(start) && normalizer.key(ofWord: $0) == key }.min() ?? word
+        }
+        let a = tableWord(a), b = tableWord(b)
         func described(_ language: String) -> String {
             guard language.hasPrefix("English") else { return "the same organisation word in \(language)" }
             return language.contains("spelling") ? "the same word in another spelling" : "another word for the same thing in organisation names"
@@ -86,6 +119,9 @@ struct OrganisationWords: Sendable {
                 current = next
             }
             if !steps.isEmpty { chains.append("\(word) is " + steps.joined(separator: ", ")) }
+        }
+        if chains.isEmpty, Cognates.same(normalizer.key(ofWord: a), normalizer.key(ofWord: b)) {
+            return "the same word with another language's endings"
         }
         return chains.isEmpty ? "the same organisation word in another language" : chains.joined(separator: "; ") + " in organisation names"
     }
