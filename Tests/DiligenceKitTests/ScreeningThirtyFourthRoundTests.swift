@@ -9,12 +9,7 @@ import Testing
 /// common words of organisation names in fifteen languages (`organisation-words.tsv`), and the
 /// Russian words that are the English word with Russian endings (`Cognates`).
 @Suite struct ScreeningThirtyFourthRoundTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        var query: String
-        var listedName: String
-        var reason: String
-        var testDescription: String { "\(query) ~ \(listedName)" }
-    }
+    typealias Case = ScreeningThirtyFirstRoundArticleTests.Case
 
     static let found: [Case] = [
         Case(
