@@ -31,12 +31,8 @@ enum Cognates {
     /// A word's stem as described above, from its key (lower-case ASCII letters); nil for a key
     /// with other characters or a stem shorter than `shortestStem`.
     static func stem(ofKey key: String) -> [UInt8]? {
-        stem(ofKey: Array(key.utf8))
-    }
-
-    static func stem(ofKey key: [UInt8]) -> [UInt8]? {
-        guard key.count >= shortestStem, key.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
-        var word = key
+        var word = Array(key.utf8)
+        guard word.count >= shortestStem, word.allSatisfy(ASCII.isLower) else { return nil }
         strip(&word)
         var spoken: [UInt8] = []
         spoken.reserveCapacity(word.count + 2)
